@@ -1,0 +1,49 @@
+"""One hierarchy for every error newswire raises on purpose.
+
+The CLI catches `NewswireError` once and prints its message as a single
+"Error: ..." line; a corpus run stores the message as the document's reason.
+Messages say what went wrong and, where there is one, what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class NewswireError(Exception):
+    """Base class: a problem newswire detected and can explain in one line."""
+
+
+class InputError(NewswireError):
+    """The input cannot be analysed as given (empty, binary, malformed, ...)."""
+
+    #: short machine-readable reason, stored with a failed document in a corpus run
+    reason = "bad-input"
+
+
+class EmptyInput(InputError):
+    reason = "empty"
+
+
+class BinaryInput(InputError):
+    reason = "binary"
+
+
+class EncodingError(InputError):
+    reason = "encoding"
+
+
+class TooLarge(InputError):
+    reason = "too-large"
+
+
+class MalformedInput(InputError):
+    """Malformed HTML, JSON or WARC."""
+
+    reason = "malformed"
+
+
+class NotEnglish(InputError):
+    reason = "not-english"
+
+
+class UsageError(NewswireError):
+    """A bad option value (a date that is not YYYY-MM-DD, an unknown format)."""

@@ -1,0 +1,398 @@
+"""The read stage: bytes in plain text, HTML or JSON (or a Python string) → `Article`.
+
+Everything that can be wrong with an input before analysis is refused here, each
+with its own `InputError`: empty, too large, binary, undecodable, malformed.
+The text is kept exactly as decoded (only a leading byte order mark goes), so
+analysis offsets point into the input as the user sees it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import trafilatura
+
+from newswire.errors import (
+    BinaryInput,
+    EmptyInput,
+    EncodingError,
+    InputError,
+    MalformedInput,
+    TooLarge,
+    UsageError,
+)
+from newswire.records import Article
+
+# spaCy's own default `nlp.max_length`: above it spaCy warns that the parser and
+# NER need roughly 1 GB of temporary memory per 100,000 characters (error E088).
+# No single news article comes near it (PolNeAR, 924 articles: median 3,580
+# characters, longest 33,672), so anything bigger is not one article.
+MAX_CHARS = 1_000_000
+
+# Raw inputs above this many bytes per allowed character are refused before they
+# are decoded or parsed. The exact limit comes after, on the decoded text, the JSON
+# "text" field or the article extracted from HTML; this bound cheaply stops inputs
+# too big to be one page. HTML is mostly markup, scripts and boilerplate, so it
+# needs room: 20 MB at the default limit, trafilatura's own MAX_FILE_SIZE.
+MAX_BYTES_PER_CHAR = 20
+
+FORMATS = ("text", "html", "json")
+EXTENSION_FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+}
+
+# Text holds no control characters but \t \n \r \f; images, archives and
+# executables are full of them (random bytes: 28 in 256, 11%, and NULs besides).
+# A NUL anywhere is refused outright; otherwise more than this share is binary.
+MAX_CONTROL_SHARE = 0.10
+
+# Content sniffing looks at the start of the input only: an HTML page declares
+# itself or opens with several tags within its first thousand characters.
+SNIFF_CHARS = 1000
+MIN_SNIFFED_TAGS = 3
+
+# trafilatura settings, favouring precision: a news article's body without reader
+# comments or tables. Its deduplication stays off: the cache is process-global,
+# so results would depend on what else the process read before.
+TRAFILATURA_OPTIONS = {
+    "favor_precision": True,
+    "include_comments": False,
+    "include_tables": False,
+    "deduplicate": False,
+    "with_metadata": True,
+}
+# htmldate settings for the published date. No free-text search, which guesses
+# dates from anywhere in the page (copyright lines, related links); a fixed upper
+# bound instead of htmldate's default "today", so the same page always gives the
+# same date whenever it is read.
+DATE_OPTIONS = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
+
+_JSON_EXAMPLE = '{"text": "...", "title": ..., "published": ..., "url": ...}'
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# A well-formed multi-byte UTF-8 sequence; a legacy cp1252 file has none.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]"
+    rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_HTML_TAG = re.compile(
+    r"</?(?:html|head|body|title|meta|link|script|style|div|span|p|a|br|hr|h[1-6]|ul|ol|li"
+    r"|table|tr|td|article|section|header|footer|nav|main|img|em|strong|b|i)\b[^<>]*>",
+    re.IGNORECASE,
+)
+# What makes markup a whole page rather than a fragment of one.
+_HTML_PAGE = re.compile(r"<html\b|<!doctype\s+html|<head\b", re.IGNORECASE)
+_ISO_DATE = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2})"
+    r"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60)(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?",
+    re.IGNORECASE,
+)
+
+
+def read_path(
+    path: str | Path,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    max_chars: int = MAX_CHARS,
+) -> Article:
+    """Read a file (`-` for standard input) into an `Article`."""
+    _check_options(format, max_chars)
+    if str(path) == "-":
+        data, name = _read_capped(sys.stdin.buffer, max_chars), "<stdin>"
+    else:
+        data, name = _read_file(Path(path), max_chars), str(path)
+    return read_bytes(data, name=name, format=format, encoding=encoding, max_chars=max_chars)
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    name: str | None = None,
+    format: str | None = None,
+    encoding: str | None = None,
+    max_chars: int = MAX_CHARS,
+) -> Article:
+    """Decode and parse one input; `format` and `encoding` are sniffed when not given."""
+    _check_options(format, max_chars)
+    _refuse_oversized(len(data), max_chars)
+    text, warnings = _decode(data, encoding)
+    if not text.strip():
+        raise EmptyInput("no text: the input is empty")
+    fmt = format or _format_from_name(name) or _format_from_content(text)
+    article = _PARSERS[fmt](text, max_chars)
+    article.source, article.format = name, fmt
+    article.warnings[:0] = warnings
+    return article
+
+
+def read_text(
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    max_chars: int = MAX_CHARS,
+) -> Article:
+    """Validate a Python string as an `Article` (the `newswire.analyze(text)` entry)."""
+    _check_options(None, max_chars)
+    text = text.removeprefix("\ufeff")
+    _refuse_binary(text, "characters")
+    if not text.strip():
+        raise EmptyInput("no text: the input is empty")
+    _check_length(len(text), max_chars, "input")
+    day = parse_date(published) if published is not None else None
+    if published is not None and day is None:
+        raise UsageError(f"published date {published!r} is not YYYY-MM-DD or an ISO 8601 datetime")
+    return Article(text=text, title=title, published=day, url=url)
+
+
+def parse_date(value: str) -> str | None:
+    """`YYYY-MM-DD` for an ISO 8601 date or datetime string (its own date part), else None."""
+    match = _ISO_DATE.fullmatch(value.strip())
+    if match is None:
+        return None
+    try:
+        return date.fromisoformat(match["date"]).isoformat()
+    except ValueError:  # 2024-02-30
+        return None
+
+
+def _decode(data: bytes, encoding: str | None = None) -> tuple[str, list[str]]:
+    """The text of `data` and any warnings: UTF-8 (BOM stripped), UTF-16 with a BOM, or legacy cp1252."""
+    if encoding is not None:
+        text = _decode_as(data, encoding).removeprefix("\ufeff")
+        _refuse_binary(text, "characters")
+        return text, []
+    if data.startswith(_UTF16_BOMS):
+        text = _decode_as(data, "utf-16")  # the codec drops the BOM
+        _refuse_binary(text, "characters")
+        return text, []
+    # latin-1 maps byte n to code point n: the control check counts bytes
+    _refuse_binary(data.decode("latin-1"), "bytes")
+    bom = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
+    try:
+        return data[bom:].decode("utf-8"), []
+    except UnicodeDecodeError as err:
+        if _looks_cp1252(data):
+            return data.decode("cp1252"), ["decoded as cp1252 (not valid UTF-8); pass --encoding to choose"]
+        raise EncodingError(
+            f"not valid UTF-8 (first bad byte at offset {bom + err.start}); "
+            "pass --encoding NAME if the file uses another encoding"
+        ) from None
+
+
+def _read_file(path: Path, max_chars: int) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            return _read_capped(stream, max_chars)
+    except OSError as err:
+        # no path in the message: callers (the CLI, corpus runs) show it next to the message
+        raise InputError(f"cannot read the file ({_os_reason(err)}); pass the path of a text, HTML or JSON file") from None
+
+
+def _os_reason(err: OSError) -> str:
+    if isinstance(err, FileNotFoundError):
+        return "no such file"
+    if isinstance(err, IsADirectoryError):
+        return "it is a directory"
+    if isinstance(err, PermissionError):
+        return "permission denied"
+    return (err.strerror or str(err)).lower()
+
+
+def _read_capped(stream: BinaryIO, max_chars: int) -> bytes:
+    """The whole stream; one too large to be an article is refused without reading it all."""
+    cap = MAX_BYTES_PER_CHAR * max_chars
+    data = stream.read(cap + 1)
+    if len(data) > cap:
+        raise TooLarge(
+            f"input is over {cap:,} bytes; newswire analyses single articles "
+            f"up to {max_chars:,} characters (--max-chars raises the limit)"
+        )
+    return data
+
+
+def _check_options(format: str | None, max_chars: int) -> None:
+    if format is not None and format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
+    if max_chars < 1:
+        raise UsageError(f"max_chars must be a positive number of characters, not {max_chars}")
+
+
+def _refuse_oversized(n_bytes: int, max_chars: int) -> None:
+    if n_bytes > MAX_BYTES_PER_CHAR * max_chars:
+        raise TooLarge(
+            f"input is {n_bytes:,} bytes; newswire analyses single articles "
+            f"up to {max_chars:,} characters (--max-chars raises the limit)"
+        )
+
+
+def _check_length(n_chars: int, max_chars: int, what: str) -> None:
+    if n_chars > max_chars:
+        raise TooLarge(
+            f"{what} is {n_chars:,} characters; newswire analyses single articles "
+            f"up to {max_chars:,} (--max-chars raises the limit)"
+        )
+
+
+def _refuse_binary(text: str, unit: str) -> None:
+    if not text:
+        return
+    share = len(_CONTROL.findall(text)) / len(text)
+    if "\x00" in text or share > MAX_CONTROL_SHARE:
+        percent = "<1%" if share < 0.01 else f"{share:.0%}"
+        raise BinaryInput(
+            f"looks like a binary file, not text ({percent} control {unit}); "
+            "newswire reads plain text, HTML or JSON"
+        )
+
+
+def _decode_as(data: bytes, encoding: str) -> str:
+    try:
+        b"\0".decode(encoding, "ignore")  # looks the codec up even when `data` is empty
+        return data.decode(encoding)
+    except LookupError:  # no such codec, or not a text encoding (rot13, zlib)
+        raise UsageError(
+            f"unknown encoding {encoding!r}; use a Python codec name such as utf-8, cp1252 or utf-16"
+        ) from None
+    except UnicodeDecodeError as err:
+        raise EncodingError(
+            f"not valid {encoding} (first bad byte at offset {err.start}); "
+            "pass --encoding NAME if the file uses another encoding"
+        ) from None
+
+
+def _looks_cp1252(data: bytes) -> bool:
+    """Legacy single-byte text: no UTF-8 sequence anywhere, and every byte a cp1252 character."""
+    if _UTF8_MULTIBYTE.search(data):
+        return False
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d are unassigned
+        return False
+    return True
+
+
+def _format_from_name(name: str | None) -> str | None:
+    return EXTENSION_FORMATS.get(Path(name).suffix.lower()) if name else None
+
+
+def _format_from_content(text: str) -> str:
+    head = text[:SNIFF_CHARS].lstrip()
+    if head.startswith("{"):
+        return "json"
+    if head.lower().startswith(("<!doctype html", "<html")):
+        return "html"
+    if len(_HTML_TAG.findall(head)) >= MIN_SNIFFED_TAGS:
+        return "html"
+    return "text"
+
+
+def _from_text(text: str, max_chars: int) -> Article:
+    _check_length(len(text), max_chars, "input")
+    return Article(text=text)
+
+
+def _from_json(raw: str, max_chars: int) -> Article:
+    data = _load_json(raw)
+    if not isinstance(data, dict):
+        raise MalformedInput(f'the JSON is {_json_kind(data)}, expected one object with a "text" string')
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise MalformedInput(f'the JSON object has no "text" string; expected {_JSON_EXAMPLE}')
+    if not text.strip():
+        raise EmptyInput('no text: the JSON "text" field is empty')
+    _refuse_binary(text, "characters")
+    _check_length(len(text), max_chars, 'the JSON "text" field')
+    warnings: list[str] = []
+    published = _json_date(data.get("published"), warnings)
+    return Article(
+        text=text,
+        title=_json_string(data, "title"),
+        published=published,
+        url=_json_string(data, "url"),
+        warnings=warnings,
+    )
+
+
+def _load_json(raw: str) -> Any:
+    try:
+        return json.loads(raw)
+    except ValueError as err:  # JSONDecodeError, and ValueError for over-long integers
+        raise MalformedInput(f"invalid JSON: {err}; expected {_JSON_EXAMPLE}") from None
+    except RecursionError:
+        raise MalformedInput(f"invalid JSON: nested too deeply; expected {_JSON_EXAMPLE}") from None
+
+
+def _json_string(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise MalformedInput(f'the JSON "{key}" field is {_json_kind(value)}, expected a string or null')
+    return (value or "").strip() or None
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    kinds = {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number"}
+    return kinds.get(type(value), "null")
+
+
+def _json_date(value: Any, warnings: list[str]) -> str | None:
+    if value is None:
+        return None
+    day = parse_date(value) if isinstance(value, str) else None
+    if day is None:
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        warnings.append(f'ignored the JSON "published" value {shown}: not YYYY-MM-DD or an ISO 8601 datetime')
+    return day
+
+
+def _from_html(markup: str, max_chars: int) -> Article:
+    document = _extract_html(markup)
+    if document is None:
+        raise MalformedInput(
+            "no article text found in the HTML (malformed, or only navigation and boilerplate); "
+            "pass the article as plain text or JSON instead"
+        )
+    text = document.text or ""
+    if not text.strip():
+        raise EmptyInput("no text: the HTML has no article text")
+    _check_length(len(text), max_chars, "the article text")
+    return Article(
+        text=text,
+        title=document.title or None,
+        published=parse_date(document.date) if document.date else None,
+        url=document.url or None,
+    )
+
+
+def _extract_html(markup: str) -> Any:
+    """trafilatura's extraction (a `Document`), or None when it finds no article text."""
+    if not _HTML_PAGE.search(markup):
+        # trafilatura rejects a lone fragment ("<p>...</p>"); its docs say to wrap it
+        markup = f"<html><body>{markup}</body></html>"
+    try:
+        return trafilatura.bare_extraction(markup, date_extraction_params=DATE_OPTIONS, **TRAFILATURA_OPTIONS)
+    except Exception as err:  # lxml and trafilatura raise many types on hostile markup
+        message = str(err).splitlines()[0][:120] if str(err) else ""
+        raise MalformedInput(
+            f"could not parse the HTML ({type(err).__name__}: {message}); "
+            "pass the article as plain text or JSON instead"
+        ) from err
+
+
+_PARSERS = {"text": _from_text, "html": _from_html, "json": _from_json}

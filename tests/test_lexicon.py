@@ -1,0 +1,162 @@
+"""The data files in newswire/data/: each parses, is not empty, and holds valid codes."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pycountry
+import pytest
+
+from newswire.lexicon import load_list, load_table, split_items
+
+DATA = resources.files("newswire").joinpath("data")
+FILES = sorted(p.name for p in DATA.iterdir() if p.is_file())
+TABLES = [name for name in FILES if name.endswith(".tsv")]
+LISTS = [name for name in FILES if name.endswith(".txt")]
+
+# ISO 3166-1 alpha-3, plus ISO 3166-3 codes of former states (SUN, YUG, CSK, DDR).
+ISO_CODES = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries}
+# Codes outside ISO 3166 that a file may use if its header says so (countries.tsv: Kosovo).
+NON_ISO_CODES = {"XKX"}
+
+# Sectors allowed in titles.tsv and agents.tsv: the CAMEO/PLOVER role and modifier codes listed under
+# "CAMEO actor codes" in /work/shared/docs/BACKGROUND.md.
+CAMEO_ROLES = {
+    "GOV", "MIL", "REB", "INS", "SEP", "OPP", "PTY", "COP", "JUD", "LEG", "SPY", "UAF",
+    "MED", "JRN", "HLH", "EDU", "BUS", "CRM", "CVL", "LAB", "AGR", "REF", "ELI",
+}  # fmt: skip
+CAMEO_MODIFIERS = {"DEV", "ENV", "HRI", "REL", "CHR", "CTH", "PRO", "MUS", "MOS", "SUN", "SHI", "JEW", "HIN", "BUD"}
+SECTORS = CAMEO_ROLES | CAMEO_MODIFIERS
+# NGO is a CAMEO primary (transnational) code, not a sector; agents.tsv's header documents using it for aid groups.
+AGENT_EXTRA_SECTORS = {"NGO"}
+# Transnational roots an actor code may start with instead of a country.
+TRANSNATIONAL_ROOTS = {"IGO", "NGO", "IMG", "MNC"}
+
+
+def header_comment(name: str) -> str:
+    """The opening comment lines of a data file."""
+    lines = DATA.joinpath(name).read_text(encoding="utf-8").splitlines()
+    return "\n".join(line for line in lines if line.lstrip().startswith("#"))
+
+
+def data_lines(name: str) -> list[str]:
+    lines = DATA.joinpath(name).read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def test_data_directory_holds_only_lists_and_tables():
+    assert FILES
+    assert set(FILES) == set(TABLES) | set(LISTS)
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_table_loads_and_is_not_empty(name):
+    rows = load_table(name)
+    assert rows
+    assert all(any(row.values()) for row in rows)
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_list_loads_and_is_not_empty(name):
+    entries = load_list(name)
+    assert entries
+    assert all(entries)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_file_states_its_source(name):
+    assert header_comment(name).strip(), f"{name} has no opening comment saying where its entries come from"
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_rows_have_no_more_cells_than_the_header(name):
+    header, *rows = data_lines(name)
+    width = len(header.split("\t"))
+    too_wide = [(n, row) for n, row in enumerate(rows, 2) if len(row.split("\t")) > width]
+    assert too_wide == []
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_header_names_are_unique(name):
+    header = data_lines(name)[0].split("\t")
+    assert len(set(header)) == len(header)
+
+
+@pytest.mark.parametrize("name, column", [("countries.tsv", "code"), ("actors.tsv", "country"), ("cities.tsv", "country")])
+def test_country_codes_are_iso_or_documented(name, column):
+    codes = {row[column] for row in load_table(name) if row[column]}
+    assert codes
+    assert codes - ISO_CODES - NON_ISO_CODES == set()
+    # every code outside ISO 3166-1 (a former state, Kosovo) is named in the file's header
+    outside = codes - {c.alpha_3 for c in pycountry.countries}
+    assert {code for code in outside if code not in header_comment(name)} == set()
+
+
+def test_country_codes_are_unique():
+    codes = [row["code"] for row in load_table("countries.tsv")]
+    assert len(codes) == len(set(codes))
+
+
+def test_actor_codes_start_with_their_country_or_a_transnational_root():
+    # entities/actors.py reads a known code's sector as code[3:6], which assumes this layout
+    for row in load_table("actors.tsv"):
+        code = row["code"]
+        if not code:
+            continue
+        assert len(code) % 3 == 0 and code.isupper(), row
+        root = code[:3]
+        if row["country"]:
+            assert root == row["country"], row
+        else:
+            assert root in TRANSNATIONAL_ROOTS, row
+
+
+def test_boilerplate_patterns_compile():
+    for pattern in load_list("boilerplate.txt"):
+        re.compile(pattern, re.IGNORECASE)
+
+
+def test_title_sectors_are_cameo_sectors():
+    sectors = {row["sector"] for row in load_table("titles.tsv") if row["sector"]}
+    assert sectors - SECTORS == set()
+
+
+def test_agent_sectors_are_cameo_sectors():
+    sectors = {row["sector"] for row in load_table("agents.tsv")}
+    assert "" not in sectors
+    assert sectors - SECTORS - AGENT_EXTRA_SECTORS == set()
+
+
+@pytest.mark.parametrize(
+    "name, column, allowed",
+    [
+        ("titles.tsv", "kind", {"title", "honorific"}),
+        ("titles.tsv", "gender", {"", "m", "f"}),
+        ("agents.tsv", "number", {"collective", "count"}),
+        ("first_names.tsv", "gender", {"m", "f", "u"}),  # u: given to both
+        ("actors.tsv", "type", {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP"}),
+    ],
+)
+def test_enumerated_columns(name, column, allowed):
+    assert {row[column] for row in load_table(name)} <= allowed
+
+
+def test_titles_and_agents_are_lower_case():
+    assert all(row["title"] == row["title"].lower() for row in load_table("titles.tsv"))
+    assert all(row["word"] == row["word"].lower() for row in load_table("agents.tsv"))
+
+
+def test_actor_dates_are_ordered():
+    date = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
+    for row in load_table("actors.tsv"):
+        for key in ("start", "end"):
+            assert not row[key] or date.match(row[key]), row
+        if row["start"] and row["end"]:
+            assert row["start"] <= row["end"], row
+
+
+def test_city_aliases_are_split_cleanly():
+    for row in load_table("cities.tsv"):
+        assert all(alias == alias.strip() for alias in split_items(row["aliases"]))
+        assert int(row["population"]) >= 100_000

@@ -1,0 +1,139 @@
+"""Countries and CAMEO-style actor codes for entities.
+
+An actor code is a country (ISO alpha-3) or a transnational body (IGOUNO)
+followed by a sector (GOV, MIL, REB, ...): USAGOV, SYRREB, IGOUNO. Evidence,
+strongest first:
+
+1. the text next to a mention: "U.S. Secretary of State" (USA + GOV), "Russian
+   President" (RUS + GOV), "U.N. chief" (the U.N.'s code), "Syrian government";
+2. the gazetteer of well-known actors (`data/actors.tsv`), for the date of the
+   article: Assad is SYRGOV in 2013 although the text never says "Syrian
+   President";
+3. the organisation a person speaks for ("VOA's correspondent" → VOA's country);
+4. for collective actors with no country of their own ("rebels"), the one
+   country their sentence names, else the article's focus country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from .. import countries
+from . import known
+from .model import Cluster, Mention
+from .names import cluster_label, name_tokens
+from .nominals import agent_row
+
+# Sectors that denote a country's own domestic actors: without a country in
+# the text they take the article's focus country ("rebels" in a Syria story).
+DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "INS", "UAF", "COP", "REF", "LAB", "EDU", "HLH", "JUD", "LEG", "PTY"}
+# The focus country must hold at least this share of the article's country
+# mentions (on the seed, Syria holds about half).
+FOCUS_SHARE = 0.4
+
+
+def describe_names(clusters: list[Cluster], doc: Doc, published: str | None) -> None:
+    """Gazetteer match, type, gender, country and actor code of name clusters."""
+    for c in clusters:
+        c.known = _known(c, published)
+        c.label = cluster_label(c)
+    # places and organisations first: people's affiliations refer to them
+    for c in sorted(clusters, key=lambda c: c.label == "PERSON"):
+        c.country, c.actor = _code(c, doc)
+
+
+def describe_nominal(c: Cluster, doc: Doc, focus: str | None) -> None:
+    c.country, c.actor = _code(c, doc, focus)
+
+
+def focus_country(doc: Doc) -> str | None:
+    """The country an article is about, if one clearly dominates its mentions."""
+    votes = Counter(_ent_country(ent.text, ent.label_) for ent in doc.ents if ent.label_ in ("GPE", "NORP"))
+    votes.pop(None, None)
+    if not votes:
+        return None
+    code, n = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    return code if n / sum(votes.values()) >= FOCUS_SHARE else None
+
+
+def _ent_country(text: str, label: str) -> str | None:
+    return countries.country_from_name(text) if label == "GPE" else countries.country_from_demonym(text)
+
+
+def _known(c: Cluster, published: str | None) -> dict | None:
+    for m in sorted(c.names, key=lambda m: -len(name_tokens(m))):
+        for text in (m.text, " ".join(t.text for t in m.span if t.lower_ != "the")):
+            row = known.lookup(text, published)
+            if row is not None:
+                return row
+    return None
+
+
+def _majority(values: list[str]) -> str | None:
+    if not values:
+        return None
+    counts = Counter(values)
+    return max(counts, key=lambda v: (counts[v], -values.index(v)))
+
+
+def _code(c: Cluster, doc: Doc, focus: str | None = None) -> tuple[str | None, str | None]:
+    """(country, actor code) for a cluster."""
+    if c.label in ("GPE", "LOC", "NORP") and c.first.kind == "name":
+        code = _place_country(c)
+        is_country = any(countries.country_from_name(m.text) or countries.country_from_demonym(m.text) for m in c.names)
+        return code, (code if code and is_country else None)
+
+    explicit = _majority([code for m in c.mentions for code in m.countries])
+    sector = _majority([s for m in c.mentions for s in m.sectors])
+    orgs = [a.cluster for m in c.mentions for a in m.affiliations if a.cluster is not None and a.cluster is not c]
+    # the first affiliation that says something: "VOA's State Department correspondent" → VOA
+    org = next((o for o in orgs if o.actor or o.country), None)
+    if org is not None and org.actor and not countries.is_country_code(org.actor[:3]) and not explicit:
+        return None, org.actor  # a transnational body's people: IGOUNO for "U.N. chief Ban", "U.N. officials"
+
+    if c.label == "ORG" and c.first.kind == "name" and c.known is None:
+        word = agent_row(c.first.span[-1])
+        explicit = explicit or _country_inside(c)
+        sector = sector or (word["sector"] if word else None)
+
+    known_code = c.known.get("code") if c.known else None
+    known_country = c.known.get("country") if c.known else None
+    country = explicit or known_country or (org.country if org else None)
+    if country is None and c.first.kind == "nominal" and sector in DOMESTIC_SECTORS:
+        country = _sentence_country(c.first, doc) or focus
+    if known_code and known_country and country != known_country:
+        known_code = None  # the text says otherwise
+    sector = sector or (known_code[3:6] if known_code else None) or (org.actor[3:6] if org and org.actor and org.country == country else None)
+    if country and sector:
+        return country, country + sector
+    return country, known_code or country
+
+
+def _place_country(c: Cluster) -> str | None:
+    for m in c.names:
+        code = countries.country_of(m.text)
+        if code:
+            return code
+    return c.known["country"] if c.known and c.known.get("country") else None
+
+
+def _country_inside(c: Cluster) -> str | None:
+    """"Syrian National Council", "Russian Foreign Ministry": a country word inside an org name."""
+    for m in c.names:
+        for tok in m.span:
+            code = countries.country_from_demonym(tok.text) or (
+                countries.country_from_name(tok.text) if tok.text[:1].isupper() else None
+            )
+            if code:
+                return code
+    return None
+
+
+def _sentence_country(m: Mention, doc: Doc) -> str | None:
+    """The one country a sentence names, if it names exactly one."""
+    sent = doc[m.start].sent
+    found = {_ent_country(e.text, e.label_) for e in sent.ents if e.label_ in ("GPE", "NORP")}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None

@@ -1,0 +1,131 @@
+"""Evidence next to a mention: its titles, honorific, country and affiliation.
+
+* Before a name: "U.S. Secretary of State John Kerry" (country USA, title
+  "Secretary of State"), "U.N. chief Ban Ki-moon" (affiliation U.N., title
+  "U.N. chief"), "Russian President Vladimir Putin", "VOA's State Department
+  Correspondent Scott Stearns", "Mr. Ban" (gender).
+* In apposition: "his Russian counterpart, Sergei Lavrov" (country RUS),
+  "Sergei Lavrov, Russia's foreign minister," (country, title).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .. import countries
+from .model import Mention, place_country
+from .titles import TitleMatch
+
+# Words that may sit inside a title chain without being part of the title.
+SKIPPABLE = {"former", "acting", "deputy", "top", "senior", "interim", "outgoing", "incoming", "new", "then"}
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+def attach(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> None:
+    """Fill in titles, sectors, gender, countries and affiliations of name mentions."""
+    title_ending = {t.end - 1: t for t in titles}
+    title_covering = {i: t for t in titles for i in range(t.start, t.end)}
+    name_ending = {m.end - 1: m for m in names}
+    for m in names:
+        _before(doc, m, title_ending, name_ending)
+        if m.label in ("PERSON", "ORG", "NORP", "GPE"):
+            _appositions(doc, m, title_covering, name_ending)
+
+
+def _before(doc: Doc, m: Mention, title_ending: dict[int, TitleMatch], name_ending: dict[int, Mention]) -> None:
+    """Walk left from a name over honorifics, titles, affiliations and one country."""
+    i = m.start - 1
+    parts: list[TitleMatch] = []
+    text_start = None
+    while i >= 0:
+        tok = doc[i]
+        t = title_ending.get(i)
+        if t is not None:
+            if t.gender:
+                m.gender = m.gender or t.gender
+            if t.kind != "honorific":
+                parts.append(t)
+                text_start = t.start
+                if t.sector:
+                    m.sectors.append(t.sector)
+            i = t.start - 1
+            continue
+        if tok.lower_ in SKIPPABLE and parts:
+            i -= 1
+            continue
+        if not parts:
+            break
+        if tok.text in _POSSESSIVE and i - 1 in name_ending:
+            owner = name_ending[i - 1]
+            _affiliate_or_country(m, owner)
+            break
+        other = name_ending.get(i)
+        if other is not None:
+            code = place_country(other)
+            if code and not (other.start - 1 in name_ending and name_ending[other.start - 1].label == "ORG"):
+                m.countries.append(code)  # "U.S. Secretary of State": nationality
+                break
+            if other.label in ("ORG", "GPE", "LOC", "FAC"):
+                # "U.N. chief", "State Department Correspondent", "U.N. Syria envoy"
+                if other.label == "ORG":
+                    m.affiliations.append(other)
+                text_start = other.start
+                i = other.start - 1
+                continue
+            break
+        code = countries.country_from_demonym(tok.text) if tok.pos_ in ("ADJ", "PROPN") else None
+        if code:
+            m.countries.append(code)  # "Russian President"
+        break
+    if parts:
+        end = max(p.end for p in parts)
+        m.titles.append(_title_text(doc, text_start, end))
+
+
+def _title_text(doc: Doc, start: int, end: int) -> str:
+    span = doc[start:end]
+    return span.text
+
+
+def _affiliate_or_country(m: Mention, owner: Mention) -> None:
+    code = place_country(owner)
+    if code:
+        m.countries.append(code)
+    elif owner.label in ("ORG", "GPE"):
+        m.affiliations.append(owner)
+
+
+def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], name_ending: dict[int, Mention]) -> None:
+    """Country, title and affiliation from a noun phrase in apposition to the name."""
+    root = m.span.root
+    heads = [c for c in root.children if c.dep_ == "appos" and not (m.start <= c.i < m.end)]
+    if root.dep_ == "appos" and not (m.start <= root.head.i < m.end):
+        heads.append(root.head)
+    for h in heads:
+        if h.ent_type_ in ("PERSON",):
+            continue
+        t = title_covering.get(h.i)
+        if t is not None and t.kind != "honorific":
+            m.titles.append(doc[t.start : t.end].text)
+            if t.sector:
+                m.sectors.append(t.sector)
+            if t.gender:
+                m.gender = m.gender or t.gender
+        for child in h.children:
+            _modifier_evidence(m, child, name_ending)
+
+
+def _modifier_evidence(m: Mention, child: Token, name_ending: dict[int, Mention]) -> None:
+    """"Russian" (amod), "Russia's" (poss), "of Russia" (prep) on an appositive head."""
+    if child.dep_ == "amod" or (child.dep_ == "compound" and child.ent_type_ == "NORP"):
+        code = countries.country_from_demonym(child.text)
+        if code:
+            m.countries.append(code)
+    elif child.dep_ in ("poss", "compound", "nmod"):
+        owner = name_ending.get(child.i)
+        if owner is not None:
+            _affiliate_or_country(m, owner)
+    elif child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
+        for obj in child.children:
+            if obj.dep_ == "pobj" and obj.i in name_ending:
+                _affiliate_or_country(m, name_ending[obj.i])

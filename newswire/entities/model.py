@@ -1,0 +1,115 @@
+"""Working types of the entity stage (internal; the output is `records.Entity`)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .. import countries
+
+
+@dataclass(eq=False, slots=True)
+class Mention:
+    """One mention under construction: a token range of the parsed doc."""
+
+    doc: Doc
+    start: int  # token index
+    end: int  # token index, exclusive
+    kind: str  # "name" | "nominal" | "pronoun"
+    label: str  # PERSON ORG GPE LOC FAC NORP GROUP
+    cluster: Cluster | None = None
+    # evidence found next to this mention
+    titles: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    affiliations: list[Mention] = field(default_factory=list)  # "U.N." in "U.N. chief Ban"
+    gender: str | None = None
+    lemma: str | None = None  # head lemma of a nominal ("government")
+    demonym: bool = False  # "Russian" in "Russian President": a mention of Russia
+    _text: str | None = field(default=None, repr=False)
+    _sent: int | None = field(default=None, repr=False)
+    _head: int | None = field(default=None, repr=False)
+
+    @property
+    def span(self) -> Span:
+        return self.doc[self.start : self.end]
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self.span.text
+        return self._text
+
+    @property
+    def sentence(self) -> int:
+        """Index of the sentence the mention starts in."""
+        if self._sent is None:
+            self._sent = sentence_index(self.doc)[self.start]
+        return self._sent
+
+    @property
+    def head(self) -> int:
+        """Token index of the mention's syntactic head."""
+        if self._head is None:
+            self._head = self.span.root.i
+        return self._head
+
+
+
+def place_country(m: Mention) -> str | None:
+    """The country a place-like name denotes: "U.S.", "the United States", "Syria's", "Russian"."""
+    if m.label not in ("GPE", "LOC", "NORP"):
+        return None
+    return countries.country_from_name(m.text) or countries.country_from_demonym(m.text)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, computed once per doc."""
+    cached = doc.user_data.get("newswire_sentences")
+    if cached is None:
+        cached = doc.user_data["newswire_sentences"] = list(doc.sents)
+    return cached
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """For each token, the index of its sentence (computed once per doc)."""
+    cached = doc.user_data.get("newswire_sentence_index")
+    if cached is None:
+        cached = [0] * len(doc)
+        for i, s in enumerate(sentences(doc)):
+            cached[s.start : s.end] = [i] * (s.end - s.start)
+        doc.user_data["newswire_sentence_index"] = cached
+    return cached
+
+
+@dataclass(eq=False, slots=True)
+class Cluster:
+    """Mentions of one entity, in text order."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    label: str = ""
+    known: dict | None = None  # the gazetteer row (data/actors.tsv) it matched
+    country: str | None = None
+    actor: str | None = None
+
+    def add(self, m: Mention) -> None:
+        m.cluster = self
+        bisect.insort(self.mentions, m, key=lambda x: x.start)
+
+    @property
+    def names(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "name"]
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    def gender(self) -> str | None:
+        votes = [m.gender for m in self.mentions if m.gender]
+        if self.known and self.known.get("gender"):
+            votes.append(self.known["gender"])
+        if not votes:
+            return None
+        return max(set(votes), key=lambda g: (votes.count(g), g))

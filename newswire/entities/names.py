@@ -1,0 +1,183 @@
+"""Proper-name mentions and their clustering into entities.
+
+Starts from the parser's named entities, repairs what the small model gets
+wrong at the document level (a title swallowed into a name, a name it tagged
+once and missed elsewhere, one entity tagged with two types), then groups
+the names that denote one entity: "John Kerry" / "Kerry", "Ban Ki-moon" /
+"Mr. Ban", "U.S." / "the United States", "United Nations" / "U.N.".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .. import countries
+from . import known
+from .model import Cluster, Mention, place_country
+from .titles import TitleMatch
+
+NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+# When one entity's name mentions carry several NER labels, the majority wins;
+# ties go to the earlier label here.
+LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP")
+_ARABIC_ARTICLE = re.compile(r"^(al|el|al|ul)[-‑]", re.IGNORECASE)
+_DETERMINERS = {"the", "a", "an"}
+
+
+def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
+    """Name mentions: the parser's entities, trimmed and completed."""
+    in_title = {i for t in titles for i in range(t.start, t.end)}
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        # "President Obama" tagged as one PERSON: the title is not the name
+        while start < end and (start in in_title):
+            start += 1
+        # "State Department Correspondent" before a name: the title is not the org
+        for t in titles:
+            if start < t.start < end and t.end >= end:
+                end = t.start
+        while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+            end -= 1
+        if start >= end or all(i in in_title for i in range(start, end)):
+            continue
+        if ent.label_ == "NORP" and _is_modifier(doc[start:end]):
+            # "Russian" in "Russian President": a mention of Russia; "Republican" of no entity
+            if countries.country_from_demonym(doc[start:end].text):
+                out.append(Mention(doc, start, end, "name", "GPE", demonym=True))
+            continue
+        out.append(Mention(doc, start, end, "name", ent.label_))
+    out += _known_names(doc, out, in_title)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _is_modifier(span) -> bool:
+    root = span.root
+    return root.dep_ in ("amod", "compound", "nmod") or (root.pos_ == "ADJ" and root.dep_ != "nsubj")
+
+
+def _known_names(doc: Doc, found: list[Mention], in_title: set[int]) -> list[Mention]:
+    """Gazetteer names the parser did not tag ("Hezbollah" missed as an entity)."""
+    covered = {i for m in found for i in range(m.start, m.end)}
+    out = []
+    for s, e in known.find_known(doc):
+        if covered.intersection(range(s, e)) or in_title.intersection(range(s, e)):
+            continue
+        if not all(t.pos_ == "PROPN" or t.is_punct or t.text[:1].isupper() for t in doc[s:e]):
+            continue
+        row = known.lookup(doc[s:e].text)
+        label = "PERSON" if row and row["type"] == "PERSON" else "ORG"
+        out.append(Mention(doc, s, e, "name", label))
+    return out
+
+
+def name_tokens(m: Mention) -> tuple[str, ...]:
+    """The words of a name for matching: no article, honorific, possessive or "al-"."""
+    words = [t.text for t in m.span if not t.is_punct or t.text == "."]
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return tuple(_ARABIC_ARTICLE.sub("", w).lower() for w in words if w not in ("'s", "’s"))
+
+
+@dataclass(frozen=True, slots=True)
+class NameKey:
+    """What name matching compares, computed once per distinct name."""
+
+    words: tuple[str, ...]
+    label: str
+    country: str | None  # for places: "U.S." and "the United States" → USA
+    known: str | None  # gazetteer name: "U.N." and "United Nations"
+    letters: str  # "un" for "U.N.", when written in capitals
+    initials: str  # "un" for "United Nations"
+
+
+def name_key(m: Mention) -> NameKey:
+    words = name_tokens(m)
+    text = m.text
+    row = known.lookup(text)
+    letters = "".join(ch for ch in text if ch.isalpha())
+    return NameKey(
+        words=words,
+        label=m.label,
+        country=place_country(m),
+        known=row["name"] if row else None,
+        letters=letters.lower() if len(letters) >= 2 and letters.isupper() else "",
+        initials="".join(w[0] for w in words if w not in ("of", "for", "and", "the", "&") and w[:1].isalpha()),
+    )
+
+
+def _fit(a: NameKey, b: NameKey) -> int:
+    """How well two names denote one entity: 0 no, 1 partial (surname), 2 full."""
+    if not a.words or not b.words:
+        return 0
+    if a.words == b.words:
+        return 2
+    if a.country and a.country == b.country:
+        return 2
+    if a.known and a.known == b.known:
+        return 2
+    if (a.letters and a.letters == b.initials) or (b.letters and b.letters == a.initials):
+        return 2  # "U.N." / "United Nations", "RAF" / "Royal Air Force"
+    return 1 if _partial_person(a, b) else 0
+
+
+def _partial_person(a: NameKey, b: NameKey) -> bool:
+    """"Kerry" ~ "John Kerry", "Ban" ~ "Ban Ki-moon": a shorter name at either end of a longer one."""
+    if "PERSON" not in (a.label, b.label):
+        return False
+    short, long_ = (a.words, b.words) if len(a.words) < len(b.words) else (b.words, a.words)
+    if len(short) == len(long_):
+        return False
+    # a one-word country or org name is not a surname ("Jordan" the country)
+    if len(short) == 1 and countries.country_from_name(short[0].title()):
+        return False
+    return long_[-len(short) :] == short or long_[: len(short)] == short
+
+
+def cluster_names(mentions: list[Mention]) -> list[Cluster]:
+    """Group name mentions into clusters, in text order.
+
+    A mention joins the cluster it fits best (full name before surname),
+    the most recently mentioned one on a tie; otherwise it starts a new one.
+    A shorter name met first ("Kerry") is joined by the fuller one later.
+    """
+    clusters: list[Cluster] = []
+    keys: dict[int, set[NameKey]] = {}  # cluster index → its distinct name keys
+    cache: dict[tuple[str, str], NameKey] = {}
+    for m in sorted(mentions, key=lambda x: x.start):
+        key = cache.get((m.text, m.label)) or cache.setdefault((m.text, m.label), name_key(m))
+        best, best_at = 0, -1
+        for i, c in enumerate(clusters):
+            fit = max((_fit(key, k) for k in keys[i]), default=0)
+            # best fit wins; among equals, the most recently mentioned cluster
+            if fit and (fit, c.mentions[-1].start) > (best, clusters[best_at].mentions[-1].start if best_at >= 0 else -1):
+                best, best_at = fit, i
+        if best_at >= 0:
+            clusters[best_at].add(m)
+            keys[best_at].add(key)
+        else:
+            c = Cluster()
+            c.add(m)
+            keys[len(clusters)] = {key}
+            clusters.append(c)
+    for c in clusters:
+        c.label = cluster_label(c)
+    return clusters
+
+
+def cluster_label(c: Cluster) -> str:
+    """One entity, one type: the majority label of its names (a person title makes it PERSON)."""
+    if c.known and c.known.get("type") in ("PERSON", "ORG"):
+        return c.known["type"]
+    if any(m.gender or m.titles for m in c.names):
+        return "PERSON"
+    votes = [m.label for m in c.names]
+    if "PERSON" in votes and any(len(name_tokens(m)) > 1 for m in c.names if m.label == "PERSON"):
+        # "Sergei Lavrov" (PERSON) outweighs a stray "Lavrov" (ORG)
+        return "PERSON"
+    return max(LABEL_PRIORITY, key=lambda lab: (votes.count(lab), -LABEL_PRIORITY.index(lab)))

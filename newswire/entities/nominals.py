@@ -1,0 +1,129 @@
+"""Nominal mentions: actors named by a common noun.
+
+* Agents (`data/agents.tsv`): "the Syrian government", "rebels", "U.N.
+  officials", "the Assad government", "the company". Their country comes from
+  a modifier ("Syrian", "U.S.", "Syria's", "in Syria", "Assad"), and their
+  sector from the noun (government GOV, rebels REB).
+* Titles used as nouns: "the secretary-general", "the president", linked to
+  the person who holds that title in the article.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .. import countries
+from ..lexicon import load_table
+from .model import Mention, place_country
+from .titles import TitleMatch
+
+@cache
+def agents() -> dict[str, dict[str, str]]:
+    return {row["word"].lower(): row for row in load_table("agents.tsv")}
+
+
+def agent_row(token: Token) -> dict[str, str] | None:
+    table = agents()
+    return table.get(token.lemma_.lower()) or table.get(token.lower_)
+
+
+def find_nominals(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> list[Mention]:
+    """Agent and title nominals, with the country and affiliation evidence on them."""
+    name_at = {i: m for m in names for i in range(m.start, m.end)}
+    name_ending = {m.end - 1: m for m in names}
+    out = _title_nominals(doc, titles, name_at, name_ending)
+    taken = {i for m in out for i in range(m.start, m.end)}
+    in_title = {i for t in titles for i in range(t.start, t.end)}
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.i in name_at or head.i in taken or head.i in in_title or head.pos_ not in ("NOUN", "PROPN"):
+            continue  # a title word ("general" in "Secretary-General") is a title, not an agent
+        if _before_person(doc, head.i, name_at) or any(name_at[i].label == "PERSON" for i in range(head.i + 1, chunk.end) if i in name_at):
+            continue  # "President Bashar al-Assad": a title on a name, not a nominal
+        row = agent_row(head)
+        if row is None:
+            continue
+        m = Mention(doc, chunk.start, chunk.end, "nominal", _label(head, row), lemma=row["word"].lower())
+        if row.get("sector"):
+            m.sectors.append(row["sector"])
+        _modifiers(m, head, name_ending)
+        out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _before_person(doc: Doc, i: int, name_at: dict[int, Mention]) -> bool:
+    j = i + 1
+    return j < len(doc) and (doc[j].ent_type_ == "PERSON" or (j in name_at and name_at[j].label == "PERSON"))
+
+
+def _title_nominals(doc: Doc, titles: list[TitleMatch], name_at: dict[int, Mention], name_ending: dict[int, Mention]) -> list[Mention]:
+    """"the secretary-general", "Russia's foreign minister": a title standing for its holder.
+
+    The phrase runs left from the title over organisation and country names,
+    adjectives and possessives to a determiner or possessive; a title right
+    before a name ("President Obama") is the name's, not a nominal.
+    """
+    out = []
+    for t in titles:
+        if t.kind == "honorific" or _before_person(doc, t.end - 1, name_at):
+            continue
+        start = t.start
+        while start > 0 and _modifier_token(doc[start - 1], name_at):
+            start -= 1
+        determined = start > 0 and (doc[start - 1].lower_ in _DETERMINERS or doc[start - 1].tag_ == "PRP$")
+        if determined:
+            start -= 1
+        elif not (start < t.start and doc[start].ent_type_ in ("GPE", "ORG") and doc[t.start - 1].text in _POSSESSIVE):
+            continue  # "a minister", "minister": no one in particular
+        if any(i in name_at and name_at[i].label == "PERSON" for i in range(start, t.end)):
+            continue
+        m = Mention(doc, start, t.end, "nominal", "PERSON", lemma=t.title)
+        m.titles.append(doc[t.start : t.end].text)
+        if t.sector:
+            m.sectors.append(t.sector)
+        if t.gender:
+            m.gender = t.gender
+        _modifiers(m, doc[t.end - 1], name_ending)
+        out.append(m)
+    return out
+
+
+_DETERMINERS = {"the", "a", "an", "this", "that"}
+_POSSESSIVE = {"'s", "’s"}
+
+
+def _modifier_token(tok: Token, name_at: dict[int, Mention]) -> bool:
+    """Words that may stand between a determiner and a title: "the U.N.", "Russia's", "top"."""
+    if tok.i in name_at:
+        return name_at[tok.i].label in ("ORG", "GPE", "NORP", "LOC")
+    return tok.text in _POSSESSIVE or tok.pos_ == "ADJ" or tok.ent_type_ in ("ORG", "GPE", "NORP")
+
+
+def _label(head: Token, row: dict[str, str]) -> str:
+    if row.get("number") == "collective":
+        return "ORG"
+    return "GROUP" if head.tag_ in ("NNS", "NNPS") else "PERSON"
+
+
+def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None:
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss"):
+            owner = name_ending.get(child.i)
+            if owner is not None:
+                code = place_country(owner)
+                if code:
+                    m.countries.append(code)
+                else:
+                    m.affiliations.append(owner)  # "U.N. officials", "the Assad government"
+                continue
+            code = countries.country_from_demonym(child.text)
+            if code:
+                m.countries.append(code)
+        elif child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i in name_ending:
+                    code = place_country(name_ending[obj.i])
+                    if code:
+                        m.countries.append(code)

@@ -1,0 +1,195 @@
+"""Third-person pronouns resolved to entities.
+
+Rules, tried in order for each pronoun (a pronoun that no rule resolves is
+left out: an unresolved pronoun is better than a wrong one):
+
+1. Reported subject: "Kerry says he ...", "Assad said Thursday he will ...":
+   a pronoun in a clause under a verb takes that verb's subject.
+2. Possessive in its own clause: "Mr. Ban also expressed his concern".
+3. Subject continuity: the subject of a main clause takes the main subject
+   of the nearest earlier sentence that has a fitting one ("Mr. Ban also
+   expressed ... Speaking about calls for Mr. Assad to leave power, he said"
+   is Ban, not Assad: Assad sits inside a fronted adverbial phrase).
+4. Otherwise the nearest fitting mention, subjects first, in this sentence
+   and up to `WINDOW` sentences back.
+
+A pronoun inside a direct quote is not its speaker (the speaker would say
+"I"), so the subjects of the verbs outside the quote, or the previous
+subject for a quote standing alone, are not candidates.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .model import Cluster, Mention, sentence_index, sentences
+
+# How many sentences back a pronoun may reach. Wire copy rarely holds a
+# pronoun more than two sentences from its antecedent; 3 loses nothing on
+# the seed and keeps stray links down.
+WINDOW = 3
+
+# pronoun → (gender, number); gender "m"/"f" for persons, "n" for things
+PRONOUNS = {
+    "he": ("m", "sg"), "him": ("m", "sg"), "his": ("m", "sg"), "himself": ("m", "sg"),
+    "she": ("f", "sg"), "her": ("f", "sg"), "hers": ("f", "sg"), "herself": ("f", "sg"),
+    "it": ("n", "sg"), "its": ("n", "sg"), "itself": ("n", "sg"),
+    "they": ("", "pl"), "them": ("", "pl"), "their": ("", "pl"), "theirs": ("", "pl"), "themselves": ("", "pl"),
+}
+_SUBJECT = ("nsubj", "nsubjpass")
+_CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "parataxis")
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "dative", "iobj")
+_QUOTES = {'"', "“", "”", "«", "»", "„"}
+
+
+def resolve_pronouns(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
+    """Add each resolvable pronoun to its entity's cluster; returns the added mentions."""
+    quoted = _quoted_tokens(doc)
+    added = []
+    for tok in doc:
+        if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
+            continue
+        if tok.lower_ == "it" and _pleonastic(tok):
+            continue
+        cluster = _resolve(tok, clusters, quoted)
+        if cluster is not None:
+            label = "PERSON" if PRONOUNS[tok.lower_][0] in "mf" and PRONOUNS[tok.lower_][0] else cluster.label
+            m = Mention(doc, tok.i, tok.i + 1, "pronoun", label)
+            cluster.add(m)
+            added.append(m)
+    return added
+
+
+def _fits(pron: Token, c: Cluster) -> bool:
+    gender, number = PRONOUNS[pron.lower_]
+    if gender in ("m", "f"):
+        return c.label == "PERSON" and c.gender() in (None, gender)
+    if gender == "n":
+        return c.label in ("ORG", "GPE")
+    return c.label == "GROUP"  # they: "rebels", "officials", "the two diplomats"
+
+
+def _candidates(pron: Token, clusters: list[Cluster], quoted: dict[int, Span]) -> list[Mention]:
+    first_sent = sentence_index(pron.doc)[pron.i] - WINDOW
+    excluded = _speakers_outside(pron, clusters, quoted) if pron.i in quoted else set()
+    out = []
+    for c in clusters:
+        # "Kerry says he will meet him": him is not Kerry, whichever mention stands beside it
+        if c in excluded or not _fits(pron, c) or any(_coargument(m, pron) for m in c.mentions):
+            continue
+        out.extend(m for m in c.mentions if m.start < pron.i and m.sentence >= first_sent)
+    return out
+
+
+def _resolve(pron: Token, clusters: list[Cluster], quoted: dict[int, Span]) -> Cluster | None:
+    cands = _candidates(pron, clusters, quoted)
+    if not cands:
+        return None
+    by_head = {m.head: m for m in cands}
+    # 1 and 2: up the clause chain, the nearest verb whose subject fits
+    verb = _clause_verb(pron)
+    while verb is not None:
+        for child in verb.children:
+            if child.dep_ in _SUBJECT and child.i in by_head and child.i < pron.i:
+                return by_head[child.i].cluster
+        verb = verb.head if verb.dep_ in _CLAUSE_LINKS and verb.head.i != verb.i else None
+    if PRONOUNS[pron.lower_][0] == "n":
+        return None  # "it" only by rules 1 and 2: a stray "it" is more often a thing than an actor
+    # 3: subject continuity across sentences
+    if pron.dep_ in _SUBJECT and _is_main_clause(pron.head):
+        for sent in _previous_sentences(pron):
+            subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and _is_main_subject(m)]
+            if subjects:
+                return subjects[0].cluster
+    if PRONOUNS[pron.lower_][1] == "pl":
+        return None  # "they"/"them" beyond rule 3 too often mean things ("who used them")
+    # 4: nearest fitting mention, subjects first
+    for sent in [pron.sent, *_previous_sentences(pron)]:
+        here = [m for m in cands if m.start >= sent.start and m.end <= sent.end]
+        if here:
+            subjects = [m for m in here if m.span.root.dep_ in _SUBJECT]
+            pool = subjects or here
+            return (max(pool, key=lambda m: m.start) if sent == pron.sent else pool[0]).cluster
+    return None
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a pronoun sits in (climbing from a possessive's noun)."""
+    x = tok.head
+    while x.pos_ not in ("VERB", "AUX") and x.dep_ != "ROOT" and x.head.i != x.i:
+        x = x.head
+    return x if x.pos_ in ("VERB", "AUX") else None
+
+
+def _is_main_clause(verb: Token) -> bool:
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _is_main_subject(m: Mention) -> bool:
+    root = m.span.root
+    return root.dep_ in _SUBJECT and _is_main_clause(root.head)
+
+
+def _coargument(m: Mention, pron: Token) -> bool:
+    """"Kerry praised him": a plain pronoun cannot be its own verb's other argument."""
+    if pron.dep_ == "poss" or pron.lower_.endswith(("self", "selves")):
+        return False
+    root = m.doc[m.head]
+    return root.head.i == pron.head.i and root.i != pron.i and root.dep_ in _ARGUMENTS
+
+
+def _pleonastic(tok: Token) -> bool:
+    """"it is time to ...", "it is for the people to decide": no referent."""
+    head = tok.head
+    if tok.dep_ not in _SUBJECT or head.lemma_ not in ("be", "seem", "appear"):
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp", "acomp", "attr", "prep") for c in head.children if c.i > tok.i)
+
+
+def _previous_sentences(tok: Token):
+    sents = sentences(tok.doc)
+    i = sentence_index(tok.doc)[tok.i]
+    for s in reversed(sents[max(0, i - WINDOW) : i]):
+        if s.text.strip():
+            yield s
+
+
+def _quoted_tokens(doc: Doc) -> dict[int, Span]:
+    """Tokens inside quotation marks (paired within a paragraph) → the quote span."""
+    out: dict[int, Span] = {}
+    open_at = None
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            open_at = None
+        elif tok.text in _QUOTES or tok.text == "''" or tok.text == "``":
+            if open_at is None:
+                open_at = tok.i
+            else:
+                span = doc[open_at : tok.i + 1]
+                for i in range(open_at + 1, tok.i):
+                    out[i] = span
+                open_at = None
+    return out
+
+
+def _speakers_outside(pron: Token, clusters: list[Cluster], quoted: dict[int, Span]) -> set[Cluster]:
+    """Entities likely to be speaking the quote that holds `pron`."""
+    quote = quoted[pron.i]
+    doc = pron.doc
+    found: set[Cluster] = set()
+    by_head = {m.head: c for c in clusters for m in c.mentions}
+    index = sentence_index(doc)
+    for sent in {index[i] for i in (quote.start, quote.end - 1)}:
+        for tok in sentences(doc)[sent]:
+            if tok.i not in quoted and tok.dep_ in _SUBJECT and tok.i in by_head:
+                found.add(by_head[tok.i])
+    if not found:
+        # a quote standing alone continues the previous speaker
+        prev = next(_previous_sentences(doc[quote.start]), None)
+        if prev is not None:
+            for c in clusters:
+                if any(prev.start <= m.start < prev.end and _is_main_subject(m) for m in c.mentions):
+                    found.add(c)
+    return found

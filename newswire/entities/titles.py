@@ -1,0 +1,69 @@
+"""Titles, roles and honorifics ("Secretary of State", "U.N. chief", "Mr.").
+
+Entries come from `data/titles.tsv`; matching is case-insensitive and keeps
+the longest match where matches overlap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..lexicon import load_table
+from ..parse import load_nlp
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    start: int  # token index
+    end: int
+    title: str  # the lexicon entry, lower case
+    sector: str  # implied CAMEO sector, or ""
+    gender: str  # "m", "f" or ""
+    kind: str  # "title" | "honorific"
+
+
+@cache
+def _entries() -> dict[str, dict[str, str]]:
+    return {row["title"].lower(): row for row in load_table("titles.tsv")}
+
+
+@cache
+def _matcher() -> PhraseMatcher:
+    nlp = load_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher.add("TITLE", [nlp.make_doc(t) for t in _entries()])
+    return matcher
+
+
+def lookup(text: str) -> dict[str, str] | None:
+    """The lexicon row for a title ("Foreign Minister" → its row), or None."""
+    return _entries().get(" ".join(text.lower().split()))
+
+
+def find_titles(doc: Doc) -> list[TitleMatch]:
+    """Title and honorific matches in `doc`, longest first where they overlap, in text order."""
+    spans = sorted(((s, e) for _, s, e in _matcher()(doc)), key=lambda se: (se[0] - se[1], se[0]))
+    taken: set[int] = set()
+    out = []
+    for s, e in spans:
+        if taken.intersection(range(s, e)):
+            continue
+        row = lookup(doc[s:e].text)
+        if row is None or not _is_title_use(doc, s, e, row):
+            continue
+        taken.update(range(s, e))
+        out.append(TitleMatch(s, e, row["title"].lower(), row.get("sector", ""), row.get("gender", ""), row.get("kind", "title")))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _is_title_use(doc: Doc, start: int, end: int, row: dict[str, str]) -> bool:
+    """Reject matches that are ordinary words, not titles: a verb "general"? an adjective "chief"."""
+    if row.get("kind") == "honorific":
+        # "Dr." or "Mr." before a capitalised word; "M." only right before a name
+        nxt = doc[end] if end < len(doc) else None
+        return nxt is not None and nxt.text[:1].isupper()
+    return any(t.pos_ in ("NOUN", "PROPN") for t in doc[start:end])

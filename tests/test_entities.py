@@ -1,0 +1,442 @@
+"""The entities stage: names, titles, countries, actor codes, nominals and pronouns, one rule per test.
+
+Most texts use invented people (Anna Berg, Pavel Sokolov, Mark Ellison, Kim Jong-su) so that a rule is
+tested on its own and not through the gazetteer of well-known actors (data/actors.tsv).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.entities import extract_entities
+from newswire.parse import parse
+from newswire.records import Entity, to_dict
+
+
+def entities(text: str, published: str | None = None) -> list[Entity]:
+    return extract_entities(parse(text), published=published)
+
+
+def at(text: str, part: str, nth: int = 1) -> int:
+    """Offset of the nth occurrence of `part` in `text`."""
+    start = -1
+    for _ in range(nth):
+        start = text.index(part, start + 1)
+    return start
+
+
+def entity_at(ents: list[Entity], start: int, end: int | None = None) -> Entity | None:
+    """The entity with a mention at [start, end) (any end when None)."""
+    for e in ents:
+        for m in e.mentions:
+            if m.start == start and (end is None or m.end == end):
+                return e
+    return None
+
+
+def entity_of(ents: list[Entity], text: str, part: str, nth: int = 1) -> Entity | None:
+    """The entity with a mention exactly on the nth occurrence of `part`."""
+    start = at(text, part, nth)
+    return entity_at(ents, start, start + len(part))
+
+
+def mentions(e: Entity) -> list[tuple[int, int, str, str]]:
+    return [(m.start, m.end, m.text, m.kind) for m in e.mentions]
+
+
+# names
+
+
+def test_full_name_and_later_surname_share_an_id():
+    text = "Defence Minister Anna Berg said on Monday the talks would continue. Berg added that no date had been set."
+    ents = entities(text)
+    berg = entity_of(ents, text, "Anna Berg")
+    assert berg is entity_of(ents, text, "Berg", 2)
+    assert (berg.type, berg.name, berg.titles) == ("PERSON", "Anna Berg", ["Defence Minister"])
+    assert mentions(berg) == [(17, 26, "Anna Berg", "name"), (68, 72, "Berg", "name")]
+
+
+def test_name_is_the_fullest_name():
+    text = "Berg said the talks would continue. Defence Minister Anna Berg added that no date had been set. Berg left."
+    ents = entities(text)
+    berg = entity_of(ents, text, "Berg")
+    assert berg.id == "E1"
+    assert berg.name == "Anna Berg"
+    assert [m.text for m in berg.mentions] == ["Berg", "Anna Berg", "Berg"]
+
+
+@pytest.mark.parametrize(
+    "text, full, short",
+    [
+        ("Ban Ki-moon met the envoys on Tuesday. Later, Mr. Ban said the talks were useful.", "Ban Ki-moon", "Ban"),
+        ("Park Min-jae met the envoys on Tuesday. Later, Mr. Park said the talks were useful.", "Park Min-jae", "Park"),
+    ],
+)
+def test_family_name_first_short_form(text, full, short):
+    ents = entities(text)
+    person = entity_of(ents, text, full)
+    start = at(text, f"Mr. {short}") + len("Mr. ")
+    assert entity_at(ents, start, start + len(short)) is person  # the honorific is not part of the mention
+    assert (person.name, person.type) == (full, "PERSON")
+
+
+# evidence next to a name: titles, countries, affiliations
+
+
+@pytest.mark.parametrize("name", ["John Kerry", "Mark Ellison"])
+def test_country_and_title_before_the_name(name):
+    text = f"U.S. Secretary of State {name} arrived in Geneva on Friday."
+    ents = entities(text)
+    person = entity_of(ents, text, name)  # the mention is the name alone, not the title
+    assert (person.type, person.titles, person.country, person.actor) == ("PERSON", ["Secretary of State"], "USA", "USAGOV")
+    assert entity_of(ents, text, "U.S.").type == "GPE"
+    assert all(not e.name.startswith("State") for e in ents)  # "State" of the title is not an organisation
+
+
+@pytest.mark.parametrize("name", ["Vladimir Putin", "Pavel Sokolov"])
+def test_demonym_before_a_title(name):
+    text = f"Russian President {name} spoke on Friday."
+    ents = entities(text)
+    person = entity_of(ents, text, name)
+    assert (person.titles, person.country, person.actor) == (["President"], "RUS", "RUSGOV")
+    # "Russian" is a mention of Russia (a country named by its demonym), not of the person
+    russia = entity_of(ents, text, "Russian")
+    assert (russia.name, russia.type, russia.actor) == ("Russia", "GPE", "RUS")
+    assert [e.name for e in ents] == ["Russia", name]
+
+
+@pytest.mark.parametrize("name", ["Ban Ki-moon", "Kim Jong-su"])
+def test_igo_affiliation_before_a_title(name):
+    text = f"U.N. chief {name} said the report would be ready soon."
+    ents = entities(text)
+    person = entity_of(ents, text, name)
+    assert (person.titles, person.country, person.actor) == (["U.N. chief"], None, "IGOUNO")
+    un = entity_of(ents, text, "U.N.")
+    assert (un.type, un.country, un.actor) == ("ORG", None, "IGOUNO")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Kerry met his Russian counterpart, Pavel Sokolov, in Geneva.", "Pavel Sokolov"),
+        ('Kerry says he and his Russian counterpart, Sergei Lavrov, have had "constructive" talks.', "Sergei Lavrov"),
+    ],
+)
+def test_country_from_apposition(text, name):
+    person = entity_of(entities(text), text, name)
+    assert person.country == "RUS"
+
+
+def test_country_and_title_from_a_possessive_apposition():
+    text = "Pavel Sokolov, Russia's foreign minister, said the talks were useful."
+    person = entity_of(entities(text), text, "Pavel Sokolov")
+    assert (person.titles, person.country, person.actor) == (["foreign minister"], "RUS", "RUSGOV")
+
+
+@pytest.mark.parametrize(
+    "text, name, appositive",
+    [
+        ("Pavel Sokolov, Russia's foreign minister, said the talks were useful.", "Pavel Sokolov", "Russia's foreign minister"),
+        ("Ban Ki-moon, the U.N. Secretary-General, spoke on Friday.", "Ban Ki-moon", "the U.N. Secretary-General"),
+    ],
+)
+def test_appositive_title_phrase_is_not_another_entity(text, name, appositive):
+    ents = entities(text)
+    holder = entity_at(ents, at(text, appositive))
+    assert holder is None or holder is entity_of(ents, text, name)
+
+
+# one entity, one type
+
+
+def test_surname_tagged_org_joins_the_person():
+    text = 'Pavel Sokolov arrived on Friday. Kerry says he and Sokolov have agreed to do "homework" before the conference.'
+    doc = parse(text)
+    # the small model tags this "Sokolov" ORG (as it does "Lavrov" in the seed's line 4)
+    assert ("Sokolov", "ORG") in [(e.text, e.label_) for e in doc.ents]
+    ents = extract_entities(doc)
+    person = entity_of(ents, text, "Pavel Sokolov")
+    assert entity_of(ents, text, "Sokolov", 2) is person
+    assert (person.type, person.name) == ("PERSON", "Pavel Sokolov")
+    assert [e for e in ents if e.type == "ORG"] == []
+
+
+# pronouns
+
+
+def test_pronoun_takes_the_subject_of_the_reporting_verb():
+    text = "Pavel Sokolov arrived on Friday. Kerry says he will travel to Geneva next week."
+    ents = entities(text)
+    assert entity_of(ents, text, "he") is entity_of(ents, text, "Kerry")
+
+
+def test_possessive_in_its_own_clause():
+    text = "Kerry met Sokolov on Friday. Mr. Ban also expressed his concern over the war."
+    ents = entities(text)
+    assert entity_of(ents, text, "his") is entity_of(ents, text, "Ban")
+
+
+@pytest.mark.parametrize(
+    "text, antecedent, distractor",
+    [
+        (
+            "Mr. Ban also expressed his concern over the war in Syria. Speaking about calls for Mr. Assad to "
+            "leave power, he said it is for the people of Syria to decide.",
+            "Ban",
+            "Assad",
+        ),
+        (
+            "Mark Ellison also expressed his concern over the war. Speaking about calls for Mr. Sokolov to "
+            "leave power, he said it is for the people to decide.",
+            "Mark Ellison",
+            "Sokolov",
+        ),
+    ],
+)
+def test_subject_continuity_skips_a_name_in_a_fronted_adverbial(text, antecedent, distractor):
+    ents = entities(text)
+    start = at(text, "he said")
+    pronoun = entity_at(ents, start, start + 2)
+    assert pronoun is entity_of(ents, text, antecedent)
+    assert pronoun is not entity_of(ents, text, distractor)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, pronoun",
+    [
+        ('Mark Ellison spoke about Pavel Sokolov on Friday. "He has committed many crimes," Ellison said.', "Mark Ellison", "He"),
+        ('Mark Ellison spoke about Pavel Sokolov on Friday.\n"He has committed many crimes against humanity."', "Mark Ellison", "He"),
+        ('Mr. Ban spoke about Mr. Assad on Friday.\n"What happened is that he has committed many crimes."', "Ban", "he"),
+    ],
+    ids=["quote with attribution", "quote standing alone", "quote standing alone, seed-like"],
+)
+def test_pronoun_in_a_direct_quote_is_not_its_speaker(text, speaker, pronoun):
+    ents = entities(text)
+    start = at(text, f"{pronoun} has committed")
+    assert entity_at(ents, start, start + len(pronoun)) is not entity_of(ents, text, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Ban said it is time for the parties to stop fighting and start talking.",
+        "The company said on Friday it is time to stop.",
+        "Mark Ellison said it is for the people of Syria to decide.",
+    ],
+)
+def test_pleonastic_it_resolves_to_nothing(text):
+    start = at(text, "it is")
+    assert entity_at(entities(text), start) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kerry praised him on Friday.",
+        "Pavel Sokolov arrived on Friday. Kerry praised him for the plan.",
+    ],
+)
+def test_object_pronoun_is_not_its_verbs_subject(text):
+    ents = entities(text)
+    start = at(text, "him")
+    assert entity_at(ents, start, start + 3) is not entity_of(ents, text, "Kerry")
+
+
+def test_object_pronoun_is_not_its_clause_subjects_entity():
+    text = "Pavel Sokolov arrived on Friday. Kerry says he will meet him again."
+    ents = entities(text)
+    start = at(text, "him")
+    assert entity_at(ents, start, start + 3) is not entity_of(ents, text, "Kerry")
+
+
+# nominal actors
+
+
+def test_country_government_nominal():
+    text = "The Syrian government denied the report on Friday."
+    gov, syria = entities(text)  # in order of first mention: the nominal starts first
+    assert mentions(syria) == [(4, 10, "Syrian", "name")]
+    assert (gov.name, gov.type, gov.country, gov.actor) == ("Syrian government", "ORG", "SYR", "SYRGOV")
+    assert mentions(gov) == [(0, 21, "The Syrian government", "nominal")]
+
+
+def test_leader_government_and_country_government_are_one_entity():
+    text = "The Assad government denied the report. Later, the Syrian government said it would respond."
+    ents = entities(text)
+    gov = entity_of(ents, text, "The Assad government")
+    assert gov is entity_of(ents, text, "the Syrian government")
+    assert (gov.country, gov.actor) == ("SYR", "SYRGOV")
+    assert entity_of(ents, text, "it") is gov
+
+
+def test_igo_officials():
+    text = "U.N. officials said the report was expected on Monday."
+    officials = entity_of(entities(text), text, "U.N. officials")
+    assert (officials.type, officials.country, officials.actor) == ("GROUP", None, "IGOUNO")
+
+
+@pytest.mark.parametrize(
+    "text, rebels",
+    [
+        ("Fighting continued in Syria on Friday. The rebels said they had taken the town.", "The rebels"),
+        # the rebels' sentence names no country: the article's focus country
+        ("Syria denied the report on Friday. Syrian troops shelled the town. Rebels said they had pulled back.", "Rebels"),
+    ],
+)
+def test_rebels_in_a_syria_story(text, rebels):
+    ents = entities(text)
+    group = entity_of(ents, text, rebels)
+    assert (group.type, group.country, group.actor) == ("GROUP", "SYR", "SYRREB")
+    assert entity_of(ents, text, "they") is group
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("U.N. Secretary-General Kim Jong-su spoke on Friday. A spokesman said the secretary-general was in touch.", "Kim Jong-su"),
+        ("Ban Ki-moon, the U.N. Secretary-General, spoke on Friday. A spokesman said the secretary-general was in touch.", "Ban Ki-moon"),
+    ],
+)
+def test_the_secretary_general_joins_the_title_holder(text, name):
+    ents = entities(text)
+    person = entity_of(ents, text, name)
+    assert entity_of(ents, text, "the secretary-general") is person
+    assert "Secretary-General" in person.titles
+
+
+# places
+
+
+def test_abbreviation_and_full_name_of_a_country_are_one_entity():
+    text = "The U.S. said on Friday it would wait. The United States has sent ships to the region."
+    ents = entities(text)
+    us = entity_of(ents, text, "U.S.")
+    assert us is entity_of(ents, text, "The United States")
+    assert (us.name, us.type, us.country, us.actor) == ("United States", "GPE", "USA", "USA")
+
+
+def test_city_has_a_country_and_no_actor():
+    text = "The talks were held in Geneva on Friday."
+    (geneva,) = entities(text)
+    assert (geneva.name, geneva.type, geneva.country, geneva.actor) == ("Geneva", "GPE", "CHE", None)
+    assert mentions(geneva) == [(23, 29, "Geneva", "name")]
+
+
+# invariants
+
+TEXTS = [
+    "Defence Minister Anna Berg said on Monday the talks would continue. Berg added that no date had been set.",
+    "U.S. Secretary of State John Kerry met his Russian counterpart, Pavel Sokolov, in Geneva on Friday.",
+    "U.N. chief Ban Ki-moon said he expects a report. U.N. officials told reporters the report is due on Monday.",
+    "The Assad government blames rebels for the attack.\nThe United States says the Syrian military carried it out.",
+    'Mr. Ban spoke about Mr. Assad on Friday.\n"What happened is that he has committed many crimes," he said.',
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_mention_text_is_the_text_at_its_offsets(text):
+    for e in entities(text):
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_ids_follow_the_order_of_first_mention(text):
+    ents = entities(text)
+    assert [e.id for e in ents] == [f"E{n}" for n in range(1, len(ents) + 1)]
+    firsts = [e.mentions[0].start for e in ents]
+    assert firsts == sorted(firsts)
+    for e in ents:
+        assert [m.start for m in e.mentions] == sorted(m.start for m in e.mentions)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_text_same_entities(text):
+    assert to_dict(entities(text)) == to_dict(entities(text))
+
+
+# the seed article
+
+
+def seed_entity(seed, text: str, part: str, nth: int = 1) -> Entity:
+    e = entity_of(seed.entities, text, part, nth)
+    assert e is not None, f"no entity with a mention on {part!r}"
+    return e
+
+
+@pytest.mark.parametrize(
+    "name, country",
+    [("John Kerry", "USA"), ("Sergei Lavrov", "RUS"), ("Bashar al-Assad", "SYR"), ("Vladimir Putin", "RUS")],
+)
+def test_seed_person_countries(seed, seed_text, name, country):
+    person = seed_entity(seed, seed_text, name)
+    assert (person.name, person.type, person.country) == (name, "PERSON", country)
+
+
+def test_seed_syrian_government(seed, seed_text):
+    gov = seed_entity(seed, seed_text, "the Syrian government")
+    assert (gov.country, gov.actor) == ("SYR", "SYRGOV")
+
+
+def test_seed_un(seed, seed_text):
+    un = seed_entity(seed, seed_text, "U.N.")
+    assert (un.type, un.country, un.actor) == ("ORG", None, "IGOUNO")
+
+
+def test_seed_ban_ki_moon(seed, seed_text):
+    ban = seed_entity(seed, seed_text, "Ban Ki-moon")
+    assert ban.name == "Ban Ki-moon"
+    assert {"U.N. chief", "Secretary-General"} <= set(ban.titles)
+    line10 = at(seed_text, "A spokesman for Mr. Ban") + len("A spokesman for Mr. ")
+    assert entity_at(seed.entities, line10, line10 + len("Ban")) is ban
+    assert seed_entity(seed, seed_text, "the secretary-general") is ban
+
+
+def test_seed_he_after_a_fronted_adverbial_is_ban(seed, seed_text):
+    sentence = "Speaking about calls for Mr. Assad to leave power, he said"
+    start = at(seed_text, sentence) + sentence.index("he said")
+    he = entity_at(seed.entities, start, start + 2)
+    assert he is seed_entity(seed, seed_text, "Ban Ki-moon")
+    assert he is not seed_entity(seed, seed_text, "Bashar al-Assad")
+
+
+def test_seed_he_in_a_quote_standing_alone_is_not_ban(seed, seed_text):
+    start = at(seed_text, "that he has committed") + len("that ")
+    assert entity_at(seed.entities, start, start + 2) is not seed_entity(seed, seed_text, "Ban Ki-moon")
+
+
+def test_seed_kerry_mentions_share_an_id(seed, seed_text):
+    kerry = seed_entity(seed, seed_text, "John Kerry")
+    line1_he = at(seed_text, "John Kerry says he") + len("John Kerry says ")
+    assert entity_at(seed.entities, line1_he, line1_he + 2) is kerry
+    line4 = at(seed_text, "Kerry says he and Lavrov")
+    assert entity_at(seed.entities, line4, line4 + len("Kerry")) is kerry
+    assert kerry.titles == ["Secretary of State"]
+    assert kerry.actor == "USAGOV"
+
+
+def test_seed_lavrov_is_one_person(seed, seed_text):
+    lavrov = seed_entity(seed, seed_text, "Sergei Lavrov")
+    line4 = at(seed_text, "Kerry says he and Lavrov") + len("Kerry says he and ")
+    assert entity_at(seed.entities, line4, line4 + len("Lavrov")) is lavrov
+    assert lavrov.type == "PERSON"
+
+
+def test_seed_rebels(seed, seed_text):
+    rebels = seed_entity(seed, seed_text, "rebels")
+    assert (rebels.country, rebels.actor) == ("SYR", "SYRREB")
+
+
+def test_seed_mentions_lie_outside_removed_spans(seed, seed_text):
+    assert seed.removed
+    for e in seed.entities:
+        for m in e.mentions:
+            assert seed_text[m.start : m.end] == m.text
+            for r in seed.removed:
+                assert m.end <= r.start or m.start >= r.end, (e.id, m)
+
+
+def test_seed_ids_follow_the_order_of_first_mention(seed):
+    assert [e.id for e in seed.entities] == [f"E{n}" for n in range(1, len(seed.entities) + 1)]
+    firsts = [e.mentions[0].start for e in seed.entities]
+    assert firsts == sorted(firsts)

@@ -1,0 +1,128 @@
+"""The command line: exit codes, output formats, and one-line errors for bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+STORY = (
+    "Finance ministers from the three provinces agreed on Tuesday to share the cost of rebuilding "
+    "the bridges, officials said. The governor said he expected work to start in the spring.\n"
+)
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newswire", *args], input=stdin, capture_output=True, cwd=REPO, timeout=300
+    )
+
+
+def error_line(result: subprocess.CompletedProcess) -> str:
+    """The error output must be exactly one line starting with 'Error:' and no traceback."""
+    err = result.stderr.decode()
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("Error: ")
+    return lines[0]
+
+
+def test_analyze_json_for_a_file_with_published_date():
+    result = run("analyze", str(SAMPLES / "harbour-ceasefire.txt"), "--published", "2024-03-05", "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    data = json.loads(result.stdout)
+    assert data["schema"] == "newswire/analysis@1"
+    assert data["published"] == "2024-03-05"
+    assert any(r["reason"] == "boilerplate" for r in data["removed"])
+    assert any(r["reason"] == "repeated" for r in data["removed"])
+
+
+def test_json_is_the_default_when_not_a_terminal_and_stdin_works():
+    result = run("analyze", "-", stdin=STORY.encode())
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout)["text"] == STORY
+
+
+def test_html_and_json_inputs_take_their_metadata():
+    result = run("analyze", str(SAMPLES / "port-strike.html"), str(SAMPLES / "summit-statement.json"), "-f", "jsonl")
+    assert result.returncode == 0, result.stderr.decode()
+    html, js = (json.loads(line) for line in result.stdout.splitlines())
+    assert html["published"] == "2023-03-08"
+    assert "Rotterdam" in html["title"]
+    assert "Sign up for our newsletter" not in html["text"]
+    assert js["published"] == "2023-05-02"
+    assert js["url"] == "https://example.org/sample/au-sudan"
+
+
+def test_text_report_names_the_entities():
+    result = run("analyze", str(SAMPLES / "summit-statement.json"), "--format", "text")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    assert "Entities" in out and "William Ruto" in out
+
+
+@pytest.mark.parametrize(
+    "name, data, words",
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\t\n", "no text"),
+        ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
+        ("broken.txt", "Café talks resumed.".encode() + b"\xc3\x28 more text here", "UTF-8"),
+        ("page.html", b"<html><body><div", "HTML"),
+        ("story.json", b'{"text": "unterminated', "JSON"),
+        ("nostory.json", b'{"title": "no text field"}', "text"),
+    ],
+)
+def test_bad_input_gives_one_error_line_and_exit_1(tmp_path, name, data, words):
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = run("analyze", str(path))
+    assert result.returncode == 1
+    assert words.lower() in error_line(result).lower()
+
+
+def test_huge_input_is_refused(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes(STORY.encode() * (50 * 1024 * 1024 // len(STORY)))
+    result = run("analyze", str(path))
+    assert result.returncode == 1
+    assert "--max-chars" in error_line(result)
+
+
+def test_non_english_is_refused_with_a_hint_or_analysed_with_a_warning(tmp_path):
+    path = tmp_path / "fr.txt"
+    path.write_text(
+        "Le ministre des Affaires étrangères a déclaré vendredi que les négociations avec les deux délégations "
+        "reprendraient la semaine prochaine à Genève, selon un communiqué publié par le gouvernement.",
+        encoding="utf-8",
+    )
+    refused = run("analyze", str(path))
+    assert refused.returncode == 1
+    assert "English" in error_line(refused)
+    allowed = run("analyze", str(path), "--any-language")
+    assert allowed.returncode == 0
+    assert "Warning:" in allowed.stderr.decode()
+
+
+def test_bad_published_date_and_missing_file():
+    result = run("analyze", str(SAMPLES / "harbour-ceasefire.txt"), "--published", "13/09/2013")
+    assert result.returncode == 1
+    assert "YYYY-MM-DD" in error_line(result)
+    missing = run("analyze", "no-such-file.txt")
+    assert missing.returncode == 1
+    error_line(missing)
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    result = run("analyze", str(bad), str(SAMPLES / "harbour-ceasefire.txt"), "-f", "jsonl")
+    assert result.returncode == 1
+    assert len(result.stdout.splitlines()) == 1
+    assert "empty.txt" in error_line(result)

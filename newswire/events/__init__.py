@@ -1,0 +1,436 @@
+"""The `events` stage: who did what to whom, coded in CAMEO and PLOVER.
+
+`extract_events(doc, entities, quotes, times, published=...)` runs, in order:
+
+1. triggers (`triggers.py`): verbs and nouns of the event dictionary;
+2. structure: a support verb lends its subject to the event noun it governs
+   ("carried out the attack"); a frame verb absorbs the event it governs
+   ("threatened to impose sanctions" is one threat, coded through
+   `cameo_frames.tsv`); an event word that is another event's argument
+   ("condemned the attack") is part of that event, not one of its own; an
+   event noun governed by "in"/"during" ("killed in the attack") carries
+   the verb that hangs on it;
+3. actors (`actors.py`): source, target and participants from the entities;
+4. modality (`modality.py`), and CAMEO's coding of unrealised events: an
+   intended or conditional cooperative event is an intent to cooperate (03),
+   a conflictual one a threat (13); an intended event negated is a refusal (12);
+5. place (`places.py`), date, and the quote that reports the event;
+6. coreference: a definite event noun ("the attack") that repeats an earlier
+   event's noun is that event again; its mentions pool their details;
+7. precision first: an event with no coded source and no coded target is
+   dropped; one event per sentence, code root and dyad.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..records import Entity, Event, Place, Quote, Span, Time
+from . import codebook
+from .actors import TARGET_PREPS, Actor, ActorIndex, conjuncts, prep_objects, subject_of
+from .modality import modality as modality_of
+from .places import location
+from .triggers import Trigger, antecedent, find_triggers, is_passive, is_support_verb, patient_of
+
+__all__ = ["extract_events"]
+
+# A definite event noun ("the attack") is the same event as an earlier
+# mention of the same noun at most this many sentences before (the seed's
+# "the attack" refers back eight sentences).
+CHAIN_REACH = 12
+# Prepositions that put an event noun in charge of the verb that governs it:
+# "were killed in the attack" is part of the attack.
+CONTAINING_PREPS = {"in", "during"}
+# Codes of events two sides do together: coordinated actors are source and
+# target ("Kerry and Lavrov met") even when the clause names a third party.
+RECIPROCAL_ROOTS = {"04", "06"}
+RECIPROCAL_CODES = {"030", "031", "0311", "0312", "0313", "0314", "036", "046", "057"}
+# Roots of events aimed at someone: with no target in the clause, the target is
+# the article's focus country when the source is foreign to it ("the U.S.
+# stops threatening to attack" in a story about Syria).
+DIRECTED_ROOTS = {"13", "15", "17", "18", "19", "20"}
+# Determiners that mark a noun as referring back.
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+@dataclass(eq=False)
+class _Mention:
+    """One event mention under construction."""
+
+    trigger: Trigger
+    anchor: Token  # where its roles come from: the verb, the support verb, or the noun itself
+    code: str
+    parts: list["_Mention"] = field(default_factory=list)  # mentions it absorbed
+    complement: "_Mention | None" = None
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    modality: str = "asserted"
+    place: Place | None = None
+    date: str | None = None
+    reported_by: str | None = None
+    chain: list["_Mention"] = field(default_factory=list)
+    emit: bool = False  # an event in its own right (not only part of another)
+
+    @property
+    def token(self) -> Token:
+        return self.anchor.doc[self.trigger.i]
+
+
+def extract_events(
+    doc: Doc, entities: list[Entity], quotes: list[Quote], times: list[Time], *, published: str | None = None
+) -> list[Event]:
+    """The CAMEO/PLOVER events of a parsed article, in text order, ids EV1, EV2, ..."""
+    index = ActorIndex(doc, entities)
+    roots, absorbed = _structure(doc, find_triggers(doc))
+    for m in roots:
+        _code(m)
+    for m in roots + absorbed:
+        _roles(m, index)
+        m.place = location(_anchors(m), skip={a.mention.start for a in m.sources + m.targets})
+        start = doc[m.trigger.i].idx
+        m.date = _date(doc, times, start, published)
+        m.reported_by = _reporter(quotes, start)
+    for m in roots:
+        m.emit = True
+    events = _chains(sorted(roots + absorbed, key=lambda m: m.trigger.i))
+    kept = [m for m in events if m.emit and (_coded(m.sources) or _coded(m.targets))]
+    index.implicit_targets([m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS])
+    return _records(doc, _dedupe(kept))
+
+
+# --- structure ---------------------------------------------------------------------------------------
+
+
+def _structure(doc: Doc, triggers: list[Trigger]) -> tuple[list[_Mention], list[_Mention]]:
+    """Mentions that are events in their own right (with the mentions they absorbed), and absorbed event nouns.
+
+    An absorbed noun ("investigating the August 21st attack") is no event of its
+    own but may still be a mention of one ("the attack" later).
+    """
+    by_token = {t.i: t for t in triggers}
+    anchor = {t.i: doc[t.i] for t in triggers}
+    for tok in doc:
+        if is_support_verb(tok) and tok.i not in by_token:
+            patient = patient_of(tok)
+            if patient is not None and patient.i in by_token and by_token[patient.i].kind == "noun":
+                anchor[patient.i] = tok
+    mentions = {t.i: _Mention(t, anchor[t.i], t.code) for t in triggers}
+    anchored = {m.anchor.i: m for m in mentions.values()}
+    parent: dict[int, int] = {}
+    for i, m in mentions.items():
+        gov = _governor(m, anchored)
+        if gov is None or gov is m:
+            continue
+        if gov.trigger.kind == "verb" and m.trigger.kind == "noun" and _containing(m, gov):
+            parent[gov.trigger.i] = i  # "killed in the attack": the attack holds the killing
+        elif not (gov.trigger.kind == "verb" and m.anchor.dep_ == "xcomp" and codebook.frame_of(gov.code) is None):
+            parent[i] = gov.trigger.i
+    roots, absorbed = [], []
+    for i, m in mentions.items():
+        top = i
+        seen = {i}
+        while top in parent and parent[top] not in seen:
+            top = parent[top]
+            seen.add(top)
+        if top == i:
+            roots.append(m)
+        else:
+            mentions[parent[i]].parts.append(m)
+            if m.trigger.kind == "noun":
+                absorbed.append(m)
+    return sorted(roots, key=lambda m: m.trigger.i), absorbed
+
+
+def _governor(m: _Mention, anchored: dict[int, _Mention]) -> _Mention | None:
+    """The mention whose argument this one is, if any."""
+    a = m.anchor
+    if a.dep_ in ("xcomp", "ccomp") and a.head.i in anchored:
+        return anchored[a.head.i]
+    if a.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+        head = a.head
+        if head.i in anchored:
+            return anchored[head.i]
+    if a.dep_ == "nsubj" and is_passive(a.head) and a.head.i in anchored:
+        return anchored[a.head.i]
+    if a.dep_ in ("pobj", "pcomp") and a.head.dep_ in ("prep", "agent") and a.head.head.i in anchored:
+        return anchored[a.head.head.i]
+    return None
+
+
+def _containing(noun: _Mention, verb: _Mention) -> bool:
+    a = noun.anchor
+    return a.dep_ == "pobj" and a.head.lower_ in CONTAINING_PREPS and codebook.frame_of(verb.code) is None
+
+
+def _anchors(m: _Mention) -> list[Token]:
+    out = [m.token]
+    if m.anchor is not m.token:
+        out.append(m.anchor)
+    return out
+
+
+# --- codes -------------------------------------------------------------------------------------------
+
+
+def _code(m: _Mention) -> None:
+    """Frame and modality codes: "agreed to provide aid" 033, "will withdraw unless" 13x."""
+    for p in m.parts:
+        _code(p)
+    frame = codebook.frame_of(m.code)
+    if frame and m.trigger.kind == "verb":
+        comp = _complement(m)
+        if comp is not None:
+            m.complement = comp
+            m.code = codebook.combine(frame, comp.code)
+    else:
+        for p in m.parts:  # "killed in the chemical attack": the most specific code of the same root
+            if p.code[:2] == m.code[:2] and len(p.code) > len(m.code):
+                m.code = p.code
+    m.modality = modality_of(m.token if m.anchor is m.token else m.anchor)
+    if codebook.frame_of(m.code):
+        return
+    if m.modality in ("intended", "conditional"):
+        m.code = codebook.combine("intent", m.code) if codebook.is_cooperative(m.code) else (
+            codebook.combine("threaten", m.code) if codebook.is_conflictual(m.code) else m.code
+        )
+    elif m.modality == "negated" and codebook.is_cooperative(m.code) and _future(m):
+        m.code = codebook.combine("reject", m.code)
+
+
+def _future(m: _Mention) -> bool:
+    verb = m.anchor
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall") for c in verb.children)
+
+
+def _complement(m: _Mention) -> _Mention | None:
+    parts = [p for p in m.parts if p.code]
+    if not parts:
+        return None
+    return min(parts, key=lambda p: abs(p.trigger.i - m.trigger.i))
+
+
+# --- actors ------------------------------------------------------------------------------------------
+
+
+def _roles(m: _Mention, index: ActorIndex) -> None:
+    anchor = m.anchor
+    if anchor.pos_ in ("VERB", "AUX"):
+        sources = index.phrase(subject_of(anchor))
+        targets = _verb_targets(m, index)
+    else:
+        sources, targets = _noun_roles(anchor, index)
+    if m.trigger.kind == "noun" and anchor is not m.token:
+        noun_sources, noun_targets = _noun_roles(m.token, index)
+        sources = sources or noun_sources
+        targets = targets or noun_targets
+    comp = m.complement
+    if comp is not None and not targets:
+        _roles(comp, index)
+        targets = comp.targets or [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
+    if not sources or not targets:
+        for p in m.parts:  # "killed in the attack": the attack's roles fill the gaps
+            if p is comp:
+                continue
+            _roles(p, index)
+            sources = sources or p.sources
+            targets = targets or p.targets
+    targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]
+    if len(sources) > 1 and (not targets or _reciprocal(m.code)):
+        first = sources[0]
+        other = next((s for s in sources[1:] if s.code != first.code), None)
+        if other is not None:  # "Kerry and Lavrov met (with Brahimi)": USA → RUS, Brahimi a participant
+            rest = [s for s in sources[1:] if s is not other]
+            sources, targets = [first], [other, *rest, *[t for t in targets if t not in rest]]
+    m.sources, m.targets = sources, targets
+
+
+def _reciprocal(code: str) -> bool:
+    """Events two sides do together: meetings, negotiations, agreements, joint action."""
+    return code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES
+
+
+def _verb_targets(m: _Mention, index: ActorIndex) -> list[Actor]:
+    verb = m.anchor
+    noun = m.token if m.trigger.kind == "noun" else None
+    patient = patient_of(verb)
+    absorbed = {p.anchor.i for p in m.parts} | {p.token.i for p in m.parts}
+    if patient is not None and not m.trigger.topic and patient.i not in absorbed and (noun is None or patient.i != noun.i):
+        found = index.phrase(patient)
+        if found:
+            return found
+    if is_passive(verb):
+        return []
+    for _, obj in prep_objects(verb, TARGET_PREPS):
+        if obj.i not in absorbed:
+            found = index.phrase(obj)
+            if found:
+                return found
+    return []
+
+
+def _noun_roles(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor]]:
+    """"a Syrian military attack on civilians", "talks between Kerry and Lavrov", "the attack by rebels"."""
+    sources: list[Actor] = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
+            for a in index.phrase(c):
+                if a.code and all(a.entity.id != s.entity.id for s in sources):
+                    sources.append(a)
+    targets: list[Actor] = []
+    for prep, obj in prep_objects(noun, ("by", "between", "among", *TARGET_PREPS)):
+        found = index.phrase(obj)
+        if prep == "by" and not sources:
+            sources = found
+        elif prep in ("between", "among") and not sources:
+            sources = found
+        elif prep not in ("by", "between", "among") and not targets:
+            targets = found
+    return sources, targets
+
+
+def _coded(actors: list[Actor]) -> bool:
+    return any(a.code for a in actors)
+
+
+# --- date, reporter ----------------------------------------------------------------------------------
+
+
+def _date(doc: Doc, times: list[Time], start: int, published: str | None) -> str | None:
+    """The date of the event's clause: the publication date until the times stage governs it."""
+    return published
+
+
+def _reporter(quotes: list[Quote], start: int) -> str | None:
+    """The speaker of the quote whose content holds the trigger."""
+    for q in quotes:
+        if q.content.start <= start < q.content.end and q.speaker_entity:
+            return q.speaker_entity
+    return None
+
+
+# --- coreference and dedupe --------------------------------------------------------------------------
+
+
+def _chains(mentions: list[_Mention]) -> list[_Mention]:
+    """Merge a definite event noun into the earlier event with the same noun."""
+    out: list[_Mention] = []
+    for m in mentions:
+        head = _antecedent_event(m, out)
+        if head is None:
+            m.chain = [m]
+            out.append(m)
+        else:
+            head.chain.append(m)
+            head.emit = head.emit or m.emit
+    for e in out:
+        _pool(e)
+    return out
+
+
+def _antecedent_event(m: _Mention, earlier: list[_Mention]) -> _Mention | None:
+    tok = m.token
+    if m.trigger.kind != "noun" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+        return None
+    sent = tok.sent.start
+    for e in reversed(earlier):
+        first = e.chain[0].token
+        if first.lemma_ != tok.lemma_ or e.trigger.kind != "noun":
+            continue
+        if _sentence_gap(first, tok) > CHAIN_REACH:
+            return None
+        if _clash(e, m):
+            return None
+        return e
+    return None
+
+
+def _sentence_gap(a: Token, b: Token) -> int:
+    return sum(1 for s in a.doc.sents if a.i < s.start <= b.i)
+
+
+def _clash(e: _Mention, m: _Mention) -> bool:
+    """Two mentions whose stated sources differ are two events."""
+    mine = {a.code for a in m.sources if a.code}
+    theirs = {a.code for x in e.chain for a in x.sources if a.code}
+    return bool(mine and theirs and not (mine & theirs))
+
+
+def _pool(e: _Mention) -> None:
+    """The chain's details on its first mention that names an actor."""
+    chain = e.chain
+    emit = any(x.emit for x in chain)
+    primary = next((x for x in chain if _coded(x.sources)), None) or next((x for x in chain if _coded(x.targets)), chain[0])
+    for x in chain:
+        if not primary.sources and x.sources:
+            primary.sources = x.sources
+        if not primary.targets and x.targets:
+            primary.targets = x.targets
+        if len(x.code) > len(primary.code) and x.code[:2] >= "18" and primary.code[:2] >= "18":
+            primary.code = x.code  # "the attack" ... "a poison gas attack": the specific kind
+        primary.place = primary.place or x.place
+        if x.date and (not primary.date or (len(x.date) > len(primary.date) and x.date.startswith(primary.date[:7]))):
+            primary.date = x.date
+    if primary.reported_by is None:
+        primary.reported_by = next((x.reported_by for x in chain if x.reported_by and (_coded(x.sources) or _coded(x.targets))), None)
+    if primary is not e:
+        primary.chain = chain
+        e.__dict__.update(primary.__dict__)
+    e.emit = emit
+
+
+def _dedupe(events: list[_Mention]) -> list[_Mention]:
+    seen: set[tuple] = set()
+    out = []
+    for e in events:
+        key = (e.token.sent.start, e.code[:2], _first_code(e.sources), _first_code(e.targets))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
+
+
+def _first_code(actors: list[Actor]) -> str | None:
+    return next((a.code for a in actors if a.code), None)
+
+
+# --- records -----------------------------------------------------------------------------------------
+
+
+def _records(doc: Doc, events: list[_Mention]) -> list[Event]:
+    out = []
+    for n, e in enumerate(sorted(events, key=lambda e: e.token.i), 1):
+        code = codebook.lookup(e.code)
+        tok = e.token
+        end_tok = doc[e.trigger.end - 1]
+        sent = [t for t in tok.sent if not t.is_space]
+        source = e.sources[0] if e.sources else None
+        target = e.targets[0] if e.targets else None
+        participants = []
+        for a in e.sources + e.targets:
+            if all(p.entity.id != a.entity.id for p in participants):
+                participants.append(a)
+        mentions = sorted({(x.token.idx, x.token.idx + len(x.token), x.token.text) for x in e.chain})
+        out.append(
+            Event(
+                id=f"EV{n}",
+                cameo=code.code,
+                cameo_root=code.root,
+                plover=code.plover,
+                quad_class=code.quad,
+                goldstein=code.goldstein,
+                trigger=Span(tok.idx, end_tok.idx + len(end_tok), doc.text[tok.idx : end_tok.idx + len(end_tok)]),
+                sentence=Span(sent[0].idx, sent[-1].idx + len(sent[-1]), doc.text[sent[0].idx : sent[-1].idx + len(sent[-1])]),
+                source=source.record() if source else None,
+                target=target.record() if target else None,
+                participants=[a.record() for a in participants],
+                date=e.date,
+                location=e.place,
+                reported_by=e.reported_by,
+                modality=e.modality,
+                mentions=[Span(s, t, x) for s, t, x in mentions],
+            )
+        )
+    return out

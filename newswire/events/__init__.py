@@ -166,7 +166,7 @@ def _containing(noun: _Mention, verb: _Mention) -> bool:
 
 def _anchors(m: _Mention) -> list[Token]:
     out = [m.token]
-    if m.anchor is not m.token:
+    if m.anchor.i != m.trigger.i:
         out.append(m.anchor)
     return out
 
@@ -188,7 +188,7 @@ def _code(m: _Mention) -> None:
         for p in m.parts:  # "killed in the chemical attack": the most specific code of the same root
             if p.code[:2] == m.code[:2] and len(p.code) > len(m.code):
                 m.code = p.code
-    m.modality = modality_of(m.token if m.anchor is m.token else m.anchor)
+    m.modality = modality_of(m.anchor)
     if codebook.frame_of(m.code):
         return
     if m.modality in ("intended", "conditional"):
@@ -221,7 +221,7 @@ def _roles(m: _Mention, index: ActorIndex) -> None:
         targets = _verb_targets(m, index)
     else:
         sources, targets = _noun_roles(anchor, index)
-    if m.trigger.kind == "noun" and anchor is not m.token:
+    if m.trigger.kind == "noun" and anchor.i != m.trigger.i:
         noun_sources, noun_targets = _noun_roles(m.token, index)
         sources = sources or noun_sources
         targets = targets or noun_targets

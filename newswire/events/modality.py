@@ -36,7 +36,7 @@ def clause_verb(tok: Token) -> Token:
     """The verb whose clause a token's event belongs to (the token itself for a verb)."""
     node = tok
     for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -53,7 +53,7 @@ def modality(tok: Token) -> str:
     node = verb
     for depth in range(GOVERNOR_DEPTH):
         found |= _local(node)
-        if node.dep_ not in ("xcomp", "conj", "acomp", "pcomp") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj", "acomp", "pcomp") or node.head.i == node.i:
             break
         head = node.head if node.dep_ != "pcomp" else node.head.head
         cue = _cues().get((head.lemma_.lower(), "governor"))

@@ -174,7 +174,7 @@ def antecedent(tok: Token) -> Token:
     if tok.tag_ not in RELATIVE_TAGS:
         return tok
     node = tok
-    while node.dep_ != "relcl" and node.head is not node:
+    while node.dep_ != "relcl" and node.head.i != node.i:
         node = node.head
     if node.dep_ != "relcl":
         return tok

@@ -120,6 +120,10 @@ def _structure(doc: Doc, triggers: list[Trigger]) -> tuple[list[_Mention], list[
     anchored = {m.anchor.i: m for m in mentions.values()}
     parent: dict[int, int] = {}
     for i, m in mentions.items():
+        held = _subject_event(m, mentions)
+        if held is not None:
+            parent[i] = held.trigger.i  # "the attack killed 20 people": the attack holds the killing
+            continue
         gov = _governor(m, anchored)
         if gov is None or gov is m:
             continue
@@ -159,6 +163,15 @@ def _governor(m: _Mention, anchored: dict[int, _Mention]) -> _Mention | None:
     return None
 
 
+def _subject_event(m: _Mention, mentions: dict[int, _Mention]) -> _Mention | None:
+    """The event noun that is the subject of a non-frame verb mention ("the attack killed ...")."""
+    if m.trigger.kind != "verb" or codebook.frame_of(m.code):
+        return None
+    subj = next((c for c in m.token.children if c.dep_ == "nsubj"), None)
+    held = mentions.get(subj.i) if subj is not None else None
+    return held if held is not None and held.trigger.kind == "noun" else None
+
+
 def _containing(noun: _Mention, verb: _Mention) -> bool:
     a = noun.anchor
     return a.dep_ == "pobj" and a.head.lower_ in CONTAINING_PREPS and codebook.frame_of(verb.code) is None
@@ -189,6 +202,10 @@ def _code(m: _Mention) -> None:
             if p.code[:2] == m.code[:2] and len(p.code) > len(m.code):
                 m.code = p.code
     m.modality = modality_of(m.anchor)
+    if codebook.frame_of(m.code) == "intent" and m.modality == "negated" and _future(m):
+        # "will not accept refugees": a refusal
+        m.code = codebook.combine("reject", m.complement.code) if m.complement else codebook.FRAME_DEFAULT["reject"]
+        return
     if codebook.frame_of(m.code):
         return
     if m.modality in ("intended", "conditional"):
@@ -256,18 +273,14 @@ def _verb_targets(m: _Mention, index: ActorIndex) -> list[Actor]:
     noun = m.token if m.trigger.kind == "noun" else None
     patient = patient_of(verb)
     absorbed = {p.anchor.i for p in m.parts} | {p.token.i for p in m.parts}
+    candidates = []
     if patient is not None and not m.trigger.topic and patient.i not in absorbed and (noun is None or patient.i != noun.i):
-        found = index.phrase(patient)
-        if found:
-            return found
-    if is_passive(verb):
-        return []
-    for _, obj in prep_objects(verb, TARGET_PREPS):
-        if obj.i not in absorbed:
-            found = index.phrase(obj)
-            if found:
-                return found
-    return []
+        candidates.append(patient)
+    if not is_passive(verb):
+        candidates += [obj for _, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed]
+    found = [a for a in (index.phrase(c) for c in candidates) if a]
+    # the first phrase with a coded actor: "withdraw its troops from Lebanon" → Lebanon
+    return next((a for a in found if _coded(a)), found[0] if found else [])
 
 
 def _noun_roles(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor]]:

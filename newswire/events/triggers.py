@@ -166,7 +166,14 @@ def patient_of(verb: Token) -> Token | None:
             return verb.head  # "a camp attacked by militiamen"
         return antecedent(subj) if subj is not None else None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
-    return antecedent(obj) if obj is not None else None
+    if obj is None:
+        return None
+    if any(c.dep_ == "nummod" for c in obj.children):  # "25,000 tons of food aid": the aid
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if inner is not None:
+            return inner
+    return antecedent(obj)
 
 
 def antecedent(tok: Token) -> Token:

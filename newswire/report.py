@@ -80,11 +80,11 @@ def _around(text: str, start: int, end: int, mark_start: int, mark_end: int, lim
 def _events(a: Analysis) -> Table:
     table = Table(title="Events", title_justify="left", expand=False)
     for col in ("date", "source", "event", "target", "place", "evidence"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in ("date", "event"))
     for e in a.events:
         what = f"{e.plover or 'CAMEO'} {e.cameo}"
         if e.modality != "asserted":
-            what += f" ({e.modality})"
+            what += f"\n{e.modality}"
         reporter = a.entity(e.reported_by)
         evidence = _around(a.text, e.sentence.start, e.sentence.end, e.trigger.start, e.trigger.end)
         if reporter is not None:

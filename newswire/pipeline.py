@@ -1,4 +1,4 @@
-"""Wires the stages: read → clean → parse → entities → events, figures → Analysis.
+"""Wires the stages: read → clean → parse → entities, times → events, figures → Analysis.
 
 Only wiring lives here; each stage is its own module with one public function.
 `analyze_parsed` is the per-document function every runner wraps.
@@ -21,6 +21,7 @@ from .language import check_english
 from .parse import parse, parse_many
 from .read import parse_date, read_text
 from .records import Analysis, Article, Removed, content_id
+from .times import extract_times
 
 
 def analyze(
@@ -71,8 +72,8 @@ def analyze_parsed(article: Article, removed: list[Removed], doc: Doc) -> Analys
     """Everything after the parse, for one document: the per-document function."""
     published = article.published
     entities = extract_entities(doc, published=published)
+    times = extract_times(doc, published=published)
     quotes: list = []  # the quotes stage (issue 3) fills these once it lands
-    times: list = []  # the times stage (issue 4)
     events = extract_events(doc, entities, quotes, times, published=published)
     figures = extract_figures(doc, entities, quotes, times, published=published)
     return Analysis(

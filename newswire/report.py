@@ -19,6 +19,8 @@ def render(analysis: Analysis, console: Console) -> None:
     """Print the report for one analysis."""
     console.print(_header(analysis))
     console.print(_entities(analysis))
+    if analysis.times:
+        console.print(_times(analysis))
     if analysis.events:
         console.print(_events(analysis))
     if analysis.figures:
@@ -105,3 +107,20 @@ def _figures(a: Analysis) -> Group:
             parts.append((f"  {f.date}", "dim"))
         lines.append(Text.assemble(("  • ", "dim"), *parts))
     return Group(*lines)
+
+
+def _times(a: Analysis) -> Table:
+    """When: each time expression, its TIMEX3 value and what it was resolved against."""
+    table = Table(title="When", title_justify="left", expand=False)
+    for col in ("id", "expression", "type", "value", "anchor"):
+        table.add_column(col, overflow="fold")
+    by_id = {t.id: t for t in a.times}
+    for t in a.times:
+        if t.anchor == "published":
+            anchor = f"published {a.published}"
+        elif t.anchor in by_id:
+            anchor = f"{t.anchor} ({shorten(by_id[t.anchor].text, 30)})"
+        else:
+            anchor = ""
+        table.add_row(t.id, shorten(t.text, 40), t.type, t.value, anchor)
+    return table

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import load_table
 from .records import Entity, Figure, Quote, Time
+from .times import date_for
 
 # Qualifier phrases are looked for at most this many words before the number.
 QUALIFIER_WORDS = 3
@@ -45,7 +46,7 @@ def extract_figures(
         seen.update(t.i for t in head.children if t.pos_ == "NUM")
         seen.update(t.i for t in words)
         seen.update(c.i for c in head.children if c.dep_ == "conj")
-        figure = _figure(doc, words, head, quotes, published)
+        figure = _figure(doc, words, head, quotes, times, published)
         if figure is not None:
             out.append(figure)
     return out
@@ -105,7 +106,7 @@ def _value(words: list[Token]) -> float | None:
     return result or None
 
 
-def _figure(doc: Doc, words: list[Token], head: Token, quotes: list[Quote], published: str | None) -> Figure | None:
+def _figure(doc: Doc, words: list[Token], head: Token, quotes: list[Quote], times: list[Time], published: str | None) -> Figure | None:
     counted = head.head if head.dep_ == "nummod" else head
     if head.lower_ in _words()["vague"]:
         counted = head  # "hundreds of people": the count is the head
@@ -151,7 +152,7 @@ def _figure(doc: Doc, words: list[Token], head: Token, quotes: list[Quote], publ
         unit=unit,
         what=what,
         reported_by=next((q.speaker_entity for q in quotes if q.content.start <= start < q.content.end and q.speaker_entity), None),
-        date=published,
+        date=date_for(doc, times, start, end, published=published),
     )
 
 

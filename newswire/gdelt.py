@@ -48,7 +48,7 @@ def gdelt_tsv(analysis: Analysis) -> str:
 
 
 def _row(a: Analysis, e: Event) -> list[str]:
-    date = _day(e.date or a.published)
+    date = _day(e.date) or _day(a.published)
     row = [_event_id(a, e), *_dates(date)]
     row += _actor(a, e.source) + _actor(a, e.target)
     row += [
@@ -77,7 +77,7 @@ def _event_id(a: Analysis, e: Event) -> str:
 
 
 def _day(date: str | None) -> str:
-    """YYYYMMDD from YYYY-MM-DD, YYYY-MM or YYYY (missing parts as 01); empty when unknown."""
+    """YYYYMMDD from YYYY-MM-DD, YYYY-MM or YYYY (missing parts as 01); empty for anything else (2008-W33)."""
     if not date:
         return ""
     parts = date[:10].split("-")

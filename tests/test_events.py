@@ -78,7 +78,14 @@ def test_coordinated_actors_give_one_consult_with_a_place():
     assert (e.trigger.start, e.trigger.end, e.trigger.text) == (78, 81, "met")
     assert (e.location.start, e.location.text, e.location.country) == (85, "Geneva", "CHE")
     assert (e.sentence.start, e.sentence.end) == (0, len(text))
-    assert e.date == "2013-09-13" and e.modality == "asserted"
+    assert e.date == "2013-09-13" and e.modality == "asserted"  # "on Friday", published Friday 2013-09-13
+
+
+def test_the_date_comes_from_the_time_expression_of_the_clause():
+    a, e = only("Russia attacked Georgia on August 8, 2008.", published="2008-08-20")
+    assert e.date == "2008-08-08"
+    a, e = only("Russia attacked Georgia last week.", published="2008-08-20")
+    assert e.date.startswith("2008-W")
 
 
 def test_a_frame_verb_and_the_event_it_governs_are_one_event():
@@ -102,7 +109,7 @@ def test_support_verb_lends_its_subject_to_the_event_noun():
     "text, cameo, modality",
     [
         ("Israel will withdraw its troops from Lebanon.", "0356", "intended"),
-        ("Israel will withdraw its troops from Lebanon unless Hezbollah disarms.", "0356", "conditional"),
+        ("Israel will withdraw its troops from Lebanon unless the fighting resumes.", "0356", "conditional"),
         ("Turkey did not attack Syria.", "190", "negated"),
         ("Egypt could attack Libya.", "190", "hypothetical"),
         ("Syria says it will not accept any refugees from Iraq.", "120", "negated"),
@@ -175,16 +182,17 @@ def test_seed_chemical_attack_near_damascus_by_the_syrian_military(seed):
     attack = [e for e in found if e.location and e.location.text == "Damascus"]
     assert len(attack) == 1
     e = attack[0]
-    assert (e.cameo, e.source.actor, e.target.actor, e.location.country) == ("2041", "SYRMIL", "SYRCVL", "SYR")
+    assert (e.cameo, e.source.actor, e.target.text, e.location.country) == ("2041", "SYRMIL", "civilians", "SYR")
+    assert e.date == "2013-08-21"  # from "the August 21st attack", a later mention of the same attack
     assert len(e.mentions) >= 3  # "a ... poisonous gas attack", "the August 21st attack", "the attack"
 
 
 @pytest.mark.shared
-@pytest.mark.xfail(strict=True, reason="needs times/quotes on main: the date of 'the August 21st attack' and the U.S. as reporter")
-def test_seed_chemical_attack_is_dated_and_reported_by_the_usa(seed):
+@pytest.mark.xfail(strict=True, reason="needs quotes on main: 'what the U.S. says was a Syrian military poisonous gas attack'")
+def test_seed_chemical_attack_is_reported_by_the_usa(seed):
     usa = _entity(seed, "United States")
     e = next(e for e in _find(seed, "ASSAULT", "SYR", root=("20",)) if e.location and e.location.text == "Damascus")
-    assert (e.date, e.reported_by) == ("2013-08-21", usa.id)
+    assert e.reported_by == usa.id
 
 
 @pytest.mark.shared

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..records import Entity, Event, Place, Quote, Span, Time
+from ..times import date_for
 from . import codebook
 from .actors import TARGET_PREPS, Actor, ActorIndex, conjuncts, prep_objects, subject_of
 from .modality import modality as modality_of
@@ -89,8 +90,8 @@ def extract_events(
     for m in roots + absorbed:
         _roles(m, index)
         m.place = location(_anchors(m), skip={a.mention.start for a in m.sources + m.targets})
-        start = doc[m.trigger.i].idx
-        m.date = _date(doc, times, start, published)
+        start, end = doc[m.trigger.i].idx, doc[m.trigger.end - 1].idx + len(doc[m.trigger.end - 1])
+        m.date = date_for(doc, times, start, end, published=published)
         m.reported_by = _reporter(quotes, start)
     for m in roots:
         m.emit = True
@@ -307,12 +308,7 @@ def _coded(actors: list[Actor]) -> bool:
     return any(a.code for a in actors)
 
 
-# --- date, reporter ----------------------------------------------------------------------------------
-
-
-def _date(doc: Doc, times: list[Time], start: int, published: str | None) -> str | None:
-    """The date of the event's clause: the publication date until the times stage governs it."""
-    return published
+# --- reporter ----------------------------------------------------------------------------------------
 
 
 def _reporter(quotes: list[Quote], start: int) -> str | None:

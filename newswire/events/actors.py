@@ -33,6 +33,8 @@ from .triggers import antecedent
 # A group ("the two diplomats") stands for a coordination at most this many
 # sentences before it (the seed's is two sentences back).
 GROUP_REACH = 3
+# Sectors of plural nouns that may stand for named people ("the two diplomats", "the ministers").
+MEMBER_SECTORS = {"GOV"}
 # Prepositions whose object is a target, in order of preference.
 TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards", "into", "from", "over")
 # Dependents through which a noun that names no entity may still point at one.
@@ -141,6 +143,9 @@ class ActorIndex:
         """The coded entities a plural group without a code stands for ("the two diplomats")."""
         if group.type != "GROUP" and tok.tag_ not in ("PRP",):
             return []
+        row = agent_row(tok)
+        if tok.tag_ != "PRP" and row is not None and row["sector"] not in MEMBER_SECTORS:
+            return []  # "civilians", "rebels": a group of their own, not the people named before
         if group.id not in self._members:
             first = min(m.start for m in group.mentions)
             self._members[group.id] = self._coordination_before(first)

@@ -52,6 +52,10 @@ RECIPROCAL_CODES = {"030", "031", "0311", "0312", "0313", "0314", "036", "046", 
 # the article's focus country when the source is foreign to it ("the U.S.
 # stops threatening to attack" in a story about Syria).
 DIRECTED_ROOTS = {"13", "15", "17", "18", "19", "20"}
+# A negated cooperative event is a refusal (CAMEO 12) when a future auxiliary
+# ("will not accept") or a governing verb of failure ("failed to reach") negates it.
+REFUSAL_AUX = {"will", "wo", "would", "shall"}
+REFUSAL_GOVERNORS = {"fail"}
 # Determiners that mark a noun as referring back.
 DEFINITE = {"the", "this", "that", "these", "those"}
 
@@ -120,6 +124,10 @@ def _structure(doc: Doc, triggers: list[Trigger]) -> tuple[list[_Mention], list[
     mentions = {t.i: _Mention(t, anchor[t.i], t.code) for t in triggers}
     anchored = {m.anchor.i: m for m in mentions.values()}
     parent: dict[int, int] = {}
+    for i, m in list(mentions.items()):
+        if _modifier_participle(m):  # "militiamen armed with machetes": a description, not an event
+            del mentions[i]
+    anchored = {m.anchor.i: m for m in mentions.values()}
     for i, m in mentions.items():
         held = _subject_event(m, mentions)
         if held is not None:
@@ -130,7 +138,7 @@ def _structure(doc: Doc, triggers: list[Trigger]) -> tuple[list[_Mention], list[
             continue
         if gov.trigger.kind == "verb" and m.trigger.kind == "noun" and _containing(m, gov):
             parent[gov.trigger.i] = i  # "killed in the attack": the attack holds the killing
-        elif not (gov.trigger.kind == "verb" and m.anchor.dep_ == "xcomp" and codebook.frame_of(gov.code) is None):
+        else:
             parent[i] = gov.trigger.i
     roots, absorbed = [], []
     for i, m in mentions.items():
@@ -149,9 +157,19 @@ def _structure(doc: Doc, triggers: list[Trigger]) -> tuple[list[_Mention], list[
 
 
 def _governor(m: _Mention, anchored: dict[int, _Mention]) -> _Mention | None:
-    """The mention whose argument this one is, if any."""
+    """The mention whose argument this one is, if any.
+
+    Its complement ("threatened to attack"), object ("condemned the attack"),
+    prepositional object ("called for sanctions"), or a purpose clause
+    ("telephoned Kozyrev to discuss the war": one call).
+    """
     a = m.anchor
     if a.dep_ in ("xcomp", "ccomp") and a.head.i in anchored:
+        gov = anchored[a.head.i]
+        if a.dep_ == "ccomp" and codebook.frame_of(gov.code) is None:
+            return None  # "said it had attacked": the saying is no event here
+        return gov
+    if a.dep_ == "advcl" and a.head.i in anchored and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):
         return anchored[a.head.i]
     if a.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
         head = a.head
@@ -162,6 +180,11 @@ def _governor(m: _Mention, anchored: dict[int, _Mention]) -> _Mention | None:
     if a.dep_ in ("pobj", "pcomp") and a.head.dep_ in ("prep", "agent") and a.head.head.i in anchored:
         return anchored[a.head.head.i]
     return None
+
+
+def _modifier_participle(m: _Mention) -> bool:
+    tok = m.token
+    return m.trigger.kind == "verb" and tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children)
 
 
 def _subject_event(m: _Mention, mentions: dict[int, _Mention]) -> _Mention | None:
@@ -188,10 +211,14 @@ def _anchors(m: _Mention) -> list[Token]:
 # --- codes -------------------------------------------------------------------------------------------
 
 
-def _code(m: _Mention) -> None:
-    """Frame and modality codes: "agreed to provide aid" 033, "will withdraw unless" 13x."""
+def _code(m: _Mention, *, top: bool = True) -> None:
+    """Frame and modality codes: "agreed to provide aid" 033, "will withdraw unless" 13x.
+
+    Modality recodes only a whole event (`top`): in "threatened to launch an
+    offensive unless ...", the condition belongs to the threat's content.
+    """
     for p in m.parts:
-        _code(p)
+        _code(p, top=False)
     frame = codebook.frame_of(m.code)
     if frame and m.trigger.kind == "verb":
         comp = _complement(m)
@@ -203,7 +230,9 @@ def _code(m: _Mention) -> None:
             if p.code[:2] == m.code[:2] and len(p.code) > len(m.code):
                 m.code = p.code
     m.modality = modality_of(m.anchor)
-    if codebook.frame_of(m.code) == "intent" and m.modality == "negated" and _future(m):
+    if not top:
+        return
+    if codebook.frame_of(m.code) == "intent" and m.modality == "negated" and _refusal(m):
         # "will not accept refugees": a refusal
         m.code = codebook.combine("reject", m.complement.code) if m.complement else codebook.FRAME_DEFAULT["reject"]
         return
@@ -213,13 +242,16 @@ def _code(m: _Mention) -> None:
         m.code = codebook.combine("intent", m.code) if codebook.is_cooperative(m.code) else (
             codebook.combine("threaten", m.code) if codebook.is_conflictual(m.code) else m.code
         )
-    elif m.modality == "negated" and codebook.is_cooperative(m.code) and _future(m):
+    elif m.modality == "negated" and codebook.is_cooperative(m.code) and _refusal(m):
         m.code = codebook.combine("reject", m.code)
 
 
-def _future(m: _Mention) -> bool:
-    verb = m.anchor
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall") for c in verb.children)
+def _refusal(m: _Mention) -> bool:
+    """A negated cooperative event that is a refusal: "will not accept", "failed to reach agreement"."""
+    verb = m.anchor if m.anchor.pos_ in ("VERB", "AUX") else m.anchor.head
+    if any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_GOVERNORS
 
 
 def _complement(m: _Mention) -> _Mention | None:
@@ -279,7 +311,7 @@ def _verb_targets(m: _Mention, index: ActorIndex) -> list[Actor]:
         candidates.append(patient)
     if not is_passive(verb):
         candidates += [obj for _, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed]
-    found = [a for a in (index.phrase(c) for c in candidates) if a]
+    found = [a for a in (index.phrase(c, through=("against", "on", "toward", "towards", "with")) for c in candidates) if a]
     # the first phrase with a coded actor: "withdraw its troops from Lebanon" → Lebanon
     return next((a for a in found if _coded(a)), found[0] if found else [])
 
@@ -390,15 +422,18 @@ def _pool(e: _Mention) -> None:
 
 
 def _dedupe(events: list[_Mention]) -> list[_Mention]:
-    seen: set[tuple] = set()
-    out = []
+    """One event per sentence, code root and source; one without a target yields to one with."""
+    kept: dict[tuple, _Mention] = {}
     for e in events:
-        key = (e.token.sent.start, e.code[:2], _first_code(e.sources), _first_code(e.targets))
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(e)
-    return out
+        key = (e.token.sent.start, e.code[:2], _first_code(e.sources) or e.token.i)
+        other = kept.get(key)
+        if other is None:
+            kept[key] = e
+        elif _first_code(e.targets) and not _first_code(other.targets):
+            kept[key] = e
+        elif _first_code(e.targets) and _first_code(e.targets) != _first_code(other.targets):
+            kept[key + (e.token.i,)] = e  # the same act towards someone else
+    return list(kept.values())
 
 
 def _first_code(actors: list[Actor]) -> str | None:

@@ -36,7 +36,7 @@ GROUP_REACH = 3
 # Sectors of plural nouns that may stand for named people ("the two diplomats", "the ministers").
 MEMBER_SECTORS = {"GOV"}
 # Prepositions whose object is a target, in order of preference.
-TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards", "into", "from", "over")
+TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards", "into", "from", "over", "for")
 # Dependents through which a noun that names no entity may still point at one.
 POINTER_DEPS = ("poss", "compound", "amod", "nmod")
 
@@ -95,8 +95,12 @@ class ActorIndex:
     def at(self, tok: Token) -> tuple[Entity, Mention] | None:
         return self._at.get(tok.i)
 
-    def phrase(self, head: Token | None) -> list[Actor]:
-        """The actors an argument phrase names: its head and the head's conjuncts."""
+    def phrase(self, head: Token | None, *, through: tuple[str, ...] = ()) -> list[Actor]:
+        """The actors an argument phrase names: its head and the head's conjuncts.
+
+        through: prepositions whose object stands in for a head that names no
+        actor ("threatened further action against Russia").
+        """
         if head is None:
             return []
         head = antecedent(head)
@@ -105,6 +109,11 @@ class ActorIndex:
             for actor in self._actors_of(tok):
                 if all(a.entity.id != actor.entity.id for a in out):
                     out.append(actor)
+        if not out and through:
+            for _, obj in prep_objects(head, through):
+                out = self.phrase(obj)
+                if out:
+                    break
         return out
 
     def _actors_of(self, tok: Token) -> list[Actor]:
@@ -214,9 +223,17 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "xcomp":
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         return obj if obj is not None and obj.i < verb.i else subject_of(verb.head)
-    if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "was indicted by the court ... and will resign": the head's grammatical subject, not its agent
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        return antecedent(subj) if subj is not None else subject_of(verb.head)
+    if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
+    if verb.dep_ in ("xcomp", "acomp") and verb.head.pos_ == "ADJ":  # "France is ready to contribute"
+        return subject_of(verb.head.head) if verb.head.dep_ == "acomp" else None
     if verb.dep_ == "acl":
+        if verb.head.dep_ in ("dobj", "attr") and verb.head.head.pos_ == "VERB":
+            return subject_of(verb.head.head)  # "issued a declaration demanding ...": the issuer
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
         obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)

@@ -106,7 +106,7 @@ def _match_verb(tok: Token) -> Trigger | None:
             score += 1
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if row["object"]:
-            if obj is None or obj.lemma_.lower() not in row["object"]:
+            if obj is None or not (_object_words(obj) & row["object"]):
                 continue
             score += 1
         if score > best_score:
@@ -117,6 +117,11 @@ def _match_verb(tok: Token) -> Trigger | None:
     if best["particle"] and end < len(tok.doc) and tok.doc[end].lower_ == best["particle"]:
         end += 1
     return Trigger(tok.i, str(best["code"]), "verb", end, bool(best["topic"]))
+
+
+def _object_words(obj: Token) -> set[str]:
+    """The lemma of a patient and of its compound modifiers ("mediation efforts", "peacekeeping force")."""
+    return {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
 
 
 def _match_noun(tok: Token) -> Trigger | None:

@@ -31,7 +31,7 @@ from ..records import Entity, Event, Place, Quote, Span, Time
 from ..times import date_for
 from . import codebook
 from .actors import TARGET_PREPS, Actor, ActorIndex, conjuncts, prep_objects, subject_of
-from .modality import modality as modality_of
+from .modality import is_obligation, modality as modality_of, reporting_verbs
 from .places import location
 from .triggers import Trigger, antecedent, find_triggers, is_passive, is_support_verb, patient_of
 
@@ -56,6 +56,12 @@ DIRECTED_ROOTS = {"13", "15", "17", "18", "19", "20"}
 # ("will not accept") or a governing verb of failure ("failed to reach") negates it.
 REFUSAL_AUX = {"will", "wo", "would", "shall"}
 REFUSAL_GOVERNORS = {"fail"}
+# Prepositions of an object that names no actor whose object is the target
+# instead ("threatened further action against Russia", "demanded autonomy from Serbia").
+PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from")
+# Roots whose events are aimed at the authorities of the place they happen in
+# when the clause names no target (CAMEO practice for protests: "demonstrated in Serbia").
+PLACE_TARGET_ROOTS = {"14"}
 # Determiners that mark a noun as referring back.
 DEFINITE = {"the", "this", "that", "these", "those"}
 
@@ -88,7 +94,7 @@ def extract_events(
 ) -> list[Event]:
     """The CAMEO/PLOVER events of a parsed article, in text order, ids EV1, EV2, ..."""
     index = ActorIndex(doc, entities)
-    roots, absorbed = _structure(doc, find_triggers(doc))
+    roots, absorbed = _structure(doc, find_triggers(doc) + _reported_demands(doc))
     for m in roots:
         _code(m)
     for m in roots + absorbed:
@@ -101,11 +107,34 @@ def extract_events(
         m.emit = True
     events = _chains(sorted(roots + absorbed, key=lambda m: m.trigger.i))
     kept = [m for m in events if m.emit and (_coded(m.sources) or _coded(m.targets))]
+    for m in kept:
+        if not m.targets and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
+            m.targets = index.place_actor(m.place)
     index.implicit_targets([m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS])
     return _records(doc, _dedupe(kept))
 
 
 # --- structure ---------------------------------------------------------------------------------------
+
+
+def _reported_demands(doc: Doc) -> list[Trigger]:
+    """"Russia said Sudan must return the helicopter": the saying is a demand (100) on the clause's subject.
+
+    A verb of saying (data/tense_words.tsv, kind reporting) whose complement
+    clause has an obligation auxiliary (data/modality.tsv: must, should) and a
+    subject other than the speaker's.
+    """
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in reporting_verbs():
+            continue
+        clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if clause is None or not any(c.dep_ == "aux" and is_obligation(c.lower_) for c in clause.children):
+            continue
+        speaker, addressee = subject_of(tok), subject_of(clause)
+        if speaker is not None and addressee is not None and addressee.lower_ not in ("it", "we", "they", "he", "she", "i"):
+            out.append(Trigger(tok.i, codebook.FRAME_DEFAULT["demand"], "verb", tok.i + 1))
+    return out
 
 
 def _structure(doc: Doc, triggers: list[Trigger]) -> tuple[list[_Mention], list[_Mention]]:
@@ -279,6 +308,11 @@ def _roles(m: _Mention, index: ActorIndex) -> None:
     if comp is not None and not targets:
         _roles(comp, index)
         targets = comp.targets or [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
+    if not targets and codebook.frame_of(m.code) and anchor.pos_ == "VERB":
+        # "demanded that the Sudanese government end curbs": the one asked is the clause's subject
+        clause = next((c for c in anchor.children if c.dep_ in ("ccomp", "xcomp")), None)
+        subj = subject_of(clause) if clause is not None and clause.dep_ == "ccomp" else None
+        targets = [a for a in index.phrase(subj) if all(a.entity.id != s.entity.id for s in sources)] if subj is not None else []
     if not sources or not targets:
         for p in m.parts:  # "killed in the attack": the attack's roles fill the gaps
             if p is comp:
@@ -311,7 +345,7 @@ def _verb_targets(m: _Mention, index: ActorIndex) -> list[Actor]:
         candidates.append(patient)
     if not is_passive(verb):
         candidates += [obj for _, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed]
-    found = [a for a in (index.phrase(c, through=("against", "on", "toward", "towards", "with")) for c in candidates) if a]
+    found = [a for a in (index.phrase(c, through=PATIENT_PREPS) for c in candidates) if a]
     # the first phrase with a coded actor: "withdraw its troops from Lebanon" → Lebanon
     return next((a for a in found if _coded(a)), found[0] if found else [])
 
@@ -325,8 +359,10 @@ def _noun_roles(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor
                 if a.code and all(a.entity.id != s.entity.id for s in sources):
                     sources.append(a)
     targets: list[Actor] = []
-    for prep, obj in prep_objects(noun, ("by", "between", "among", *TARGET_PREPS)):
-        found = index.phrase(obj)
+    for prep, obj in prep_objects(noun, ("by", "between", "among", *TARGET_PREPS, "of")):
+        found = index.phrase(obj, through=TARGET_PREPS) if prep == "of" else index.phrase(obj)
+        if prep == "of":  # "a suspension of air links with Serbia": only what the links point at
+            found = [] if index.phrase(obj) else found
         if prep == "by" and not sources:
             sources = found
         elif prep in ("between", "among") and not sources:

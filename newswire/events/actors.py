@@ -92,6 +92,14 @@ class ActorIndex:
             mention = before[-1] if before else country.mentions[0]
             ev.targets = [Actor(country, mention, focus, implicit=True)]
 
+    def place_actor(self, place) -> list[Actor]:
+        """The entity a place names, as an actor (a country or a capital stands for its country)."""
+        tok = next((t for t in self.doc if t.idx == place.start), None)
+        found = self.at(tok) if tok is not None else None
+        if found is None or not (found[0].actor or found[0].country):
+            return []
+        return [Actor(found[0], found[1], found[0].actor or found[0].country)]
+
     def at(self, tok: Token) -> tuple[Entity, Mention] | None:
         return self._at.get(tok.i)
 

@@ -28,11 +28,19 @@ from .. import countries
 from ..entities.actors import focus_country
 from ..entities.nominals import agent_row
 from ..records import Entity, EventActor, Mention
+from .modality import reporting_verbs
 from .triggers import antecedent
 
 # A group ("the two diplomats") stands for a coordination at most this many
 # sentences before it (the seed's is two sentences back).
 GROUP_REACH = 3
+# Subject pronouns of a reported clause that stand for the speaker, with the entity types they fit.
+PRONOUN_TYPES = {
+    "it": {"GPE", "ORG", "NORP"},
+    "they": {"GROUP", "ORG", "NORP", "GPE"},
+    "he": {"PERSON"},
+    "she": {"PERSON"},
+}
 # Sectors of plural nouns that may stand for named people ("the two diplomats", "the ministers").
 MEMBER_SECTORS = {"GOV"}
 # Prepositions whose object is a target, in order of preference.
@@ -131,6 +139,8 @@ class ActorIndex:
         if found is None:
             found = self._pointed(tok)
         if found is None:
+            found = self._reported_subject(tok)
+        if found is None:
             return []
         entity, mention = found
         code = entity.actor or entity.country
@@ -144,6 +154,22 @@ class ActorIndex:
                 code += sector
         return [Actor(entity, mention, code)]
 
+    def _reported_subject(self, tok: Token) -> tuple[Entity, Mention] | None:
+        """"Iraq said it would allow ...": an unresolved subject pronoun of a reported clause is the speaker."""
+        fits = PRONOUN_TYPES.get(tok.lower_)
+        if fits is None or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        verb = tok.head
+        while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in reporting_verbs():
+            return None
+        speaker = subject_of(verb.head)
+        found = self.at(speaker) if speaker is not None else None
+        if found is None or found[0].type not in fits:
+            return None
+        return found[0], Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun")
+
     def _pointed(self, tok: Token) -> tuple[Entity, Mention] | None:
         """"Syria's decision", "a Russian plan", "the government of Sindh": the entity a plain noun points at."""
         for c in tok.children:
@@ -152,8 +178,8 @@ class ActorIndex:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None and self.at(obj) is not None:
-                    return self.at(obj)
+                if obj is not None:  # "the return of U.N. weapons inspectors"
+                    return self.at(obj) or next((self.at(g) for g in obj.children if g.dep_ in POINTER_DEPS and self.at(g)), None)
         return None
 
     def members(self, group: Entity, tok: Token) -> list[Actor]:

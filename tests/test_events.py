@@ -37,7 +37,7 @@ def test_codebook_codes_are_strings_with_their_values():
 
 def test_every_dictionary_code_is_in_the_codebook():
     known = codebook.codebook()
-    used = [row["code"] for row in load_table("event_verbs.tsv")] + [row["code"] for row in load_table("event_nouns.tsv")]
+    used = [row["code"] for row in load_table("event_verbs.tsv") if row["code"] != "-"] + [row["code"] for row in load_table("event_nouns.tsv")]
     for row in load_table("cameo_frames.tsv"):
         used += [v for k, v in row.items() if k != "complement" and v]
     assert [c for c in used if c not in known] == []
@@ -122,6 +122,19 @@ def test_modality_and_the_codes_of_unrealised_events(text, cameo, modality):
 
 def test_an_event_without_a_coded_actor_is_not_emitted():
     assert events("The attack killed five people.")[1] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hillary Clinton talked about criminal justice reform in Ohio.",  # a meeting with no one
+        "Donald Trump released a letter from his doctor.",  # a row coded "-": no release of persons
+        "Donald Trump seized on a report about Hillary Clinton.",
+        "Donald Trump called Alicia Machado on Friday.",  # "on Friday" is no "call on"
+    ],
+)
+def test_what_is_no_event(text):
+    assert events(text, published="2016-10-01")[1] == []
 
 
 def test_a_definite_event_noun_is_the_earlier_event_again():

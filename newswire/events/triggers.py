@@ -20,6 +20,8 @@ from ..lexicon import load_list, load_table, split_items
 # Relative pronouns stand for the noun their clause modifies ("the attack,
 # which ... was carried out by ...").
 RELATIVE_TAGS = {"WDT", "WP"}
+# The code of a dictionary row that says a match is no event ("seized on a report").
+NOT_AN_EVENT = "-"
 # Dependents that modify a noun and may name its kind ("chemical attack", "peace talks").
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 
@@ -88,8 +90,9 @@ def _match_verb(tok: Token) -> Trigger | None:
     rows = _verb_rows().get(tok.lemma_.lower())
     if not rows:
         return None
-    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
-    preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent", "dative", "prt")}
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "prep" and not _has_object(c))}
+    # a preposition whose object is a date is no verb's complement: "called Machado on Friday"
+    preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent", "dative", "prt") and not _dated(c)}
     patient = patient_of(tok)
     best, best_score = None, -1
     for row in rows:
@@ -111,12 +114,21 @@ def _match_verb(tok: Token) -> Trigger | None:
             score += 1
         if score > best_score:
             best, best_score = row, score
-    if best is None:
+    if best is None or best["code"] == NOT_AN_EVENT:
         return None
     end = tok.i + 1
     if best["particle"] and end < len(tok.doc) and tok.doc[end].lower_ == best["particle"]:
         end += 1
     return Trigger(tok.i, str(best["code"]), "verb", end, bool(best["topic"]))
+
+
+def _has_object(prep: Token) -> bool:
+    return any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
+
+
+def _dated(prep: Token) -> bool:
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
 
 
 def _object_words(obj: Token) -> set[str]:

@@ -20,6 +20,8 @@ from .times import date_for
 
 # Qualifier phrases are looked for at most this many words before the number.
 QUALIFIER_WORDS = 3
+# A four-digit number in this range that the parser tags as part of a date is a year, not a count.
+YEARS = (1800, 2100)
 
 
 @cache
@@ -55,9 +57,14 @@ def extract_figures(
 def _is_count(tok: Token) -> bool:
     if tok.ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL"):
         return False
-    if tok.ent_type_ == "DATE" and tok.dep_ != "nummod":  # "between 20 and 30 people" is often tagged a date
+    if tok.ent_type_ == "DATE" and (tok.dep_ != "nummod" or _year(tok)):  # "between 20 and 30 people" is often tagged a date
         return False
     return (tok.pos_ == "NUM" or tok.lower_ in _words()["vague"]) and not tok.is_space
+
+
+def _year(tok: Token) -> bool:
+    """"the 1999 shooting": a four-digit number in a date is a year."""
+    return len(tok.text) == 4 and tok.text.isdigit() and YEARS[0] <= int(tok.text) <= YEARS[1]
 
 
 def _number_head(tok: Token) -> Token:

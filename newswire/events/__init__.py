@@ -112,11 +112,11 @@ def extract_events(
     for m in roots:
         m.emit = True
     events = _chains(sorted(roots + absorbed, key=lambda m: m.trigger.i))
+    for m in events:
+        if not _coded(m.targets) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
+            m.targets = index.place_actor(m.place) or m.targets
     kept = [m for m in events if m.emit and (_coded(m.sources) or _coded(m.targets))]
-    kept = [m for m in kept if _coded(m.targets) or m.code[:2] not in DYADIC_ROOTS or (m.code[:2] in PLACE_TARGET_ROOTS)]
-    for m in kept:
-        if not m.targets and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
-            m.targets = index.place_actor(m.place)
+    kept = [m for m in kept if _coded(m.targets) or m.code[:2] not in DYADIC_ROOTS]
     index.implicit_targets([m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS])
     return _records(doc, _dedupe(kept))
 

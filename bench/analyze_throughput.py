@@ -57,7 +57,7 @@ def time_newswire(texts: list[str]) -> float:
 
 
 # Stages after the parse timed on their own, as pipeline.analyze_parsed calls them.
-INNER_STAGES = {"entities": "extract_entities", "events": "extract_events", "figures": "extract_figures"}
+INNER_STAGES = {"entities": "extract_entities", "times": "extract_times", "events": "extract_events", "figures": "extract_figures"}
 
 
 def stage_times(texts: list[str]) -> dict[str, float]:

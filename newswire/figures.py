@@ -151,7 +151,7 @@ def _figure(doc: Doc, words: list[Token], head: Token, quotes: list[Quote], time
     return Figure(
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=doc[start_tok.i : end_tok.i + 1].text,
         value=value,
         low=low,
         high=high,

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..entities.model import sentence_index, sentences
 from ..records import Entity, Event, Place, Quote, Span, Time
 from ..times import date_for
 from . import codebook
@@ -417,7 +418,6 @@ def _antecedent_event(m: _Mention, earlier: list[_Mention]) -> _Mention | None:
     tok = m.token
     if m.trigger.kind != "noun" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
         return None
-    sent = tok.sent.start
     for e in reversed(earlier):
         first = e.chain[0].token
         if first.lemma_ != tok.lemma_ or e.trigger.kind != "noun":
@@ -431,7 +431,8 @@ def _antecedent_event(m: _Mention, earlier: list[_Mention]) -> _Mention | None:
 
 
 def _sentence_gap(a: Token, b: Token) -> int:
-    return sum(1 for s in a.doc.sents if a.i < s.start <= b.i)
+    index = sentence_index(a.doc)
+    return index[b.i] - index[a.i]
 
 
 def _clash(e: _Mention, m: _Mention) -> bool:
@@ -468,7 +469,7 @@ def _dedupe(events: list[_Mention]) -> list[_Mention]:
     """One event per sentence, code root and source; one without a target yields to one with."""
     kept: dict[tuple, _Mention] = {}
     for e in events:
-        key = (e.token.sent.start, e.code[:2], _first_code(e.sources) or e.token.i)
+        key = (sentence_index(e.token.doc)[e.token.i], e.code[:2], _first_code(e.sources) or e.token.i)
         other = kept.get(key)
         if other is None:
             kept[key] = e
@@ -488,11 +489,12 @@ def _first_code(actors: list[Actor]) -> str | None:
 
 def _records(doc: Doc, events: list[_Mention]) -> list[Event]:
     out = []
+    text = doc.text  # Doc.text joins every token: once per document
     for n, e in enumerate(sorted(events, key=lambda e: e.token.i), 1):
         code = codebook.lookup(e.code)
         tok = e.token
         end_tok = doc[e.trigger.end - 1]
-        sent = [t for t in tok.sent if not t.is_space]
+        sent = [t for t in sentences(doc)[sentence_index(doc)[tok.i]] if not t.is_space]
         source = e.sources[0] if e.sources else None
         target = e.targets[0] if e.targets else None
         participants = []
@@ -508,8 +510,8 @@ def _records(doc: Doc, events: list[_Mention]) -> list[Event]:
                 plover=code.plover,
                 quad_class=code.quad,
                 goldstein=code.goldstein,
-                trigger=Span(tok.idx, end_tok.idx + len(end_tok), doc.text[tok.idx : end_tok.idx + len(end_tok)]),
-                sentence=Span(sent[0].idx, sent[-1].idx + len(sent[-1]), doc.text[sent[0].idx : sent[-1].idx + len(sent[-1])]),
+                trigger=Span(tok.idx, end_tok.idx + len(end_tok), text[tok.idx : end_tok.idx + len(end_tok)]),
+                sentence=Span(sent[0].idx, sent[-1].idx + len(sent[-1]), text[sent[0].idx : sent[-1].idx + len(sent[-1])]),
                 source=source.record() if source else None,
                 target=target.record() if target else None,
                 participants=[a.record() for a in participants],

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from .. import countries
 from ..entities.actors import focus_country
+from ..entities.model import sentence_index, sentences
 from ..entities.nominals import agent_row
 from ..records import Entity, EventActor, Mention
 from .modality import reporting_verbs
@@ -70,7 +71,7 @@ class ActorIndex:
         self.doc = doc
         self.entities = entities
         self._at: dict[int, tuple[Entity, Mention]] = {}
-        starts = {t.idx: t.i for t in doc}
+        self._starts = starts = {t.idx: t.i for t in doc}
         for e in entities:
             for m in e.mentions:
                 i = starts.get(m.start)
@@ -102,8 +103,8 @@ class ActorIndex:
 
     def place_actor(self, place) -> list[Actor]:
         """The entity a place names, as an actor (a country or a capital stands for its country)."""
-        tok = next((t for t in self.doc if t.idx == place.start), None)
-        found = self.at(tok) if tok is not None else None
+        i = self._starts.get(place.start)
+        found = self._at.get(i) if i is not None else None
         if found is None or not (found[0].actor or found[0].country):
             return []
         return [Actor(found[0], found[1], found[0].actor or found[0].country)]
@@ -199,11 +200,8 @@ class ActorIndex:
         before = [t for t in doc if t.idx < offset]
         if not before:
             return []
-        limit = before[-1].sent.start
-        for _ in range(GROUP_REACH):
-            if limit == 0:
-                break
-            limit = doc[limit - 1].sent.start
+        sents, index = sentences(doc), sentence_index(doc)
+        limit = sents[max(0, index[before[-1].i] - GROUP_REACH)].start
         for tok in reversed(before):
             if tok.i < limit:
                 break

@@ -51,7 +51,7 @@ def _place(tok: Token) -> Place | None:
         if cand.ent_type_ not in PLACE_LABELS:
             continue
         span = _entity_span(cand)
-        text = span[0].doc.text[span[0].idx : span[-1].idx + len(span[-1])]
+        text = span[0].doc[span[0].i : span[-1].i + 1].text
         country = countries.country_of(text)
         if country is None and cand.ent_type_ == "FAC":
             continue

@@ -30,6 +30,8 @@ Scores
   positive. On found events, source and target country accuracy: the first
   three letters of the emitted actor code (USA, IGO) against those of any gold
   actor on that side (gold without a target is not scored for the target).
+  An actor newswire leaves empty counts as wrong there; "named" is the
+  accuracy over the actors it does name (source and target together).
   Events per sentence counts every emitted event.
 """
 
@@ -107,6 +109,7 @@ def run_baseline(records: list[dict]) -> list[list[dict]]:
 def score(records: list[dict], predictions: list[list[dict]]) -> dict:
     tp, fp, fn = Counter(), Counter(), Counter()
     src = tgt = src_n = tgt_n = 0
+    named_right = named_n = 0  # actors newswire names (coded), right or wrong
     emitted = unscored = 0
     for r, preds in zip(records, predictions):
         emitted += len(preds)
@@ -124,6 +127,10 @@ def score(records: list[dict], predictions: list[list[dict]]) -> dict:
             if gold_tgt:
                 tgt_n += 1
                 tgt += bool(match["target"] and match["target"][:3] in gold_tgt)
+            for side, gold in (("source", gold_src), ("target", gold_tgt)):
+                if gold and match[side]:
+                    named_n += 1
+                    named_right += match[side][:3] in gold
         for p in typed:
             if p is not match:
                 fp[p["type"]] += 1
@@ -136,6 +143,7 @@ def score(records: list[dict], predictions: list[list[dict]]) -> dict:
         "source_accuracy": src / src_n if src_n else None,
         "target_accuracy": tgt / tgt_n if tgt_n else None,
         "actor_accuracy": (src + tgt) / (src_n + tgt_n) if src_n + tgt_n else None,
+        "named_actor_accuracy": named_right / named_n if named_n else None,
         "scored_sources": src_n,
         "scored_targets": tgt_n,
         "events_per_sentence": emitted / len(records) if records else 0.0,
@@ -155,12 +163,12 @@ def _pct(x: float | None) -> str:
 
 def report(name: str, results: dict[str, dict]) -> None:
     print(f"\n{name}")
-    print(f"  {'split':9s} {'n':>4s}  {'P':>5s} {'R':>5s} {'F1':>5s}   {'src':>5s} {'tgt':>5s} {'actor':>5s}   ev/sent  unscored")
+    print(f"  {'split':9s} {'n':>4s}  {'P':>5s} {'R':>5s} {'F1':>5s}   {'src':>5s} {'tgt':>5s} {'actor':>5s} {'named':>5s}   ev/sent  unscored")
     for split, s in results.items():
         m = s["micro"]
         print(
             f"  {split:9s} {s['sentences']:4d}  {_pct(m['p'])} {_pct(m['r'])} {_pct(m['f1'])}   "
-            f"{_pct(s['source_accuracy'])} {_pct(s['target_accuracy'])} {_pct(s['actor_accuracy'])}   "
+            f"{_pct(s['source_accuracy'])} {_pct(s['target_accuracy'])} {_pct(s['actor_accuracy'])} {_pct(s['named_actor_accuracy'])}   "
             f"{s['events_per_sentence']:7.2f}  {s['unscored_events']:8d}"
         )
 

@@ -117,7 +117,8 @@ def extract_events(
         if not _coded(m.targets) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
             m.targets = index.place_actor(m.place) or m.targets
     kept = [m for m in events if m.emit and (_coded(m.sources) or _coded(m.targets))]
-    kept = [m for m in kept if _coded(m.targets) or m.code[:2] not in DYADIC_ROOTS]
+    # a meeting, praise or reported demand aimed at no one coded says nothing
+    kept = [m for m in kept if _coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported)]
     index.implicit_targets([m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS])
     return _records(doc, _dedupe(kept))
 
@@ -141,7 +142,7 @@ def _reported_demands(doc: Doc) -> list[Trigger]:
             continue
         speaker, addressee = subject_of(tok), subject_of(clause)
         if speaker is not None and addressee is not None and addressee.lower_ not in ("it", "we", "they", "he", "she", "i"):
-            out.append(Trigger(tok.i, codebook.FRAME_DEFAULT["demand"], "verb", tok.i + 1))
+            out.append(Trigger(tok.i, codebook.FRAME_DEFAULT["demand"], "verb", tok.i + 1, reported=True))
     return out
 
 

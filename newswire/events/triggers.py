@@ -35,6 +35,7 @@ class Trigger:
     kind: str  # "verb" | "noun"
     end: int  # token index after the trigger's text (a phrasal verb's adjacent particle included)
     topic: bool = False  # the verb's object is its topic, not its target ("discussed a plan")
+    reported: bool = False  # a verb of saying read as a demand ("said Sudan must return ...")
 
 
 @cache

@@ -32,7 +32,7 @@ from ..records import Entity, Event, Place, Quote, Span, Time
 from ..times import date_for
 from . import codebook
 from .actors import TARGET_PREPS, Actor, ActorIndex, conjuncts, prep_objects, subject_of
-from .modality import is_obligation, modality as modality_of, reporting_verbs
+from .modality import is_obligation, is_refusal_cue, modality as modality_of, reporting_verbs
 from .places import location
 from .triggers import Trigger, antecedent, find_triggers, is_passive, is_support_verb, patient_of
 
@@ -53,10 +53,6 @@ RECIPROCAL_CODES = {"030", "031", "0311", "0312", "0313", "0314", "036", "046", 
 # the article's focus country when the source is foreign to it ("the U.S.
 # stops threatening to attack" in a story about Syria).
 DIRECTED_ROOTS = {"13", "15", "17", "18", "19", "20"}
-# A negated cooperative event is a refusal (CAMEO 12) when a future auxiliary
-# ("will not accept") or a governing verb of failure ("failed to reach") negates it.
-REFUSAL_AUX = {"will", "wo", "would", "shall"}
-REFUSAL_GOVERNORS = {"fail"}
 # Prepositions of an object that names no actor whose object is the target
 # instead ("threatened further action against Russia", "demanded autonomy from Serbia").
 PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from")
@@ -112,7 +108,7 @@ def extract_events(
         m.reported_by = _reporter(quotes, start)
     for m in roots:
         m.emit = True
-    events = _chains(sorted(roots + absorbed, key=lambda m: m.trigger.i))
+    events = _chains(sorted(roots + absorbed, key=lambda m: m.trigger.i), published)
     for m in events:
         if not _coded(m.targets) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
             m.targets = index.place_actor(m.place) or m.targets
@@ -287,9 +283,9 @@ def _code(m: _Mention, *, top: bool = True) -> None:
 def _refusal(m: _Mention) -> bool:
     """A negated cooperative event that is a refusal: "will not accept", "failed to reach agreement"."""
     verb = m.anchor if m.anchor.pos_ in ("VERB", "AUX") else m.anchor.head
-    if any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in verb.children):
+    if any(c.dep_ == "aux" and is_refusal_cue(c.lower_) for c in verb.children):
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_GOVERNORS
+    return verb.dep_ == "xcomp" and is_refusal_cue(verb.head.lemma_)
 
 
 def _complement(m: _Mention) -> _Mention | None:
@@ -399,20 +395,17 @@ def _reporter(quotes: list[Quote], start: int) -> str | None:
 # --- coreference and dedupe --------------------------------------------------------------------------
 
 
-def _chains(mentions: list[_Mention]) -> list[_Mention]:
-    """Merge a definite event noun into the earlier event with the same noun."""
-    out: list[_Mention] = []
+def _chains(mentions: list[_Mention], published: str | None) -> list[_Mention]:
+    """Merge a definite event noun into the earlier event with the same noun; one mention stands for each chain."""
+    heads: list[_Mention] = []
     for m in mentions:
-        head = _antecedent_event(m, out)
+        head = _antecedent_event(m, heads)
         if head is None:
             m.chain = [m]
-            out.append(m)
+            heads.append(m)
         else:
             head.chain.append(m)
-            head.emit = head.emit or m.emit
-    for e in out:
-        _pool(e)
-    return out
+    return [_pool(e.chain, published) for e in heads]
 
 
 def _antecedent_event(m: _Mention, earlier: list[_Mention]) -> _Mention | None:
@@ -443,10 +436,14 @@ def _clash(e: _Mention, m: _Mention) -> bool:
     return bool(mine and theirs and not (mine & theirs))
 
 
-def _pool(e: _Mention) -> None:
-    """The chain's details on its first mention that names an actor."""
-    chain = e.chain
-    emit = any(x.emit for x in chain)
+def _pool(chain: list[_Mention], published: str | None) -> _Mention:
+    """The chain's mention that names a source (else a target, else its first), with the others' details.
+
+    It takes the others' actors where it has none, a more specific code of
+    roots 18-20 ("the attack" and "a poison gas attack"), the first place, the
+    most specific date a time expression gives (over the publication date),
+    and the reporter of a mention that names the event's actors.
+    """
     primary = next((x for x in chain if _coded(x.sources)), None) or next((x for x in chain if _coded(x.targets)), chain[0])
     for x in chain:
         if not primary.sources and x.sources:
@@ -454,16 +451,16 @@ def _pool(e: _Mention) -> None:
         if not primary.targets and x.targets:
             primary.targets = x.targets
         if len(x.code) > len(primary.code) and x.code[:2] >= "18" and primary.code[:2] >= "18":
-            primary.code = x.code  # "the attack" ... "a poison gas attack": the specific kind
+            primary.code = x.code
         primary.place = primary.place or x.place
-        if x.date and (not primary.date or (len(x.date) > len(primary.date) and x.date.startswith(primary.date[:7]))):
-            primary.date = x.date
+    stated = [x.date for x in chain if x.date and x.date != published]
+    if stated:
+        primary.date = max(stated, key=len)
     if primary.reported_by is None:
         primary.reported_by = next((x.reported_by for x in chain if x.reported_by and (_coded(x.sources) or _coded(x.targets))), None)
-    if primary is not e:
-        primary.chain = chain
-        e.__dict__.update(primary.__dict__)
-    e.emit = emit
+    primary.chain = chain
+    primary.emit = any(x.emit for x in chain)
+    return primary
 
 
 def _dedupe(events: list[_Mention]) -> list[_Mention]:

@@ -32,6 +32,11 @@ def _cues() -> dict[tuple[str, str], str]:
     return {(row["word"].lower(), row["role"]): row["modality"] for row in load_table("modality.tsv")}
 
 
+def is_refusal_cue(word: str) -> bool:
+    """"will" (not), "fail" (to): what makes a negated cooperative event a refusal."""
+    return (word.lower(), "refusal") in _cues()
+
+
 def is_obligation(word: str) -> bool:
     """"must", "should": an auxiliary that turns a reported clause into a demand."""
     return (word.lower(), "obligation") in _cues()

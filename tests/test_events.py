@@ -227,3 +227,21 @@ def test_seed_repeated_body_yields_no_extra_events(seed, seed_text):
     first_copy = newswire.analyze(seed_text[: removed.start], published=SEED_PUBLISHED)
     assert [(e.cameo, e.trigger.start) for e in seed.events] == [(e.cameo, e.trigger.start) for e in first_copy.events]
     assert all(e.trigger.end <= removed.start and e.sentence.end <= removed.start for e in seed.events)
+
+
+def test_an_event_inside_a_quote_is_reported_by_its_speaker():
+    from newswire.entities import extract_entities
+    from newswire.events import extract_events
+    from newswire.parse import parse
+    from newswire.records import Quote, Span
+
+    text = "The United States says Syrian troops attacked civilians in Homs."
+    doc = parse(text)
+    entities = extract_entities(doc, published="2013-09-13")
+    usa = next(e for e in entities if e.name == "United States")
+    start = text.index("Syrian")
+    quote = Quote(id="Q1", type="indirect", content=Span(start, len(text) - 1, text[start:-1]), speaker_entity=usa.id)
+    (e,) = extract_events(doc, entities, [quote], [], published="2013-09-13")
+    assert (e.source.actor, e.trigger.text, e.reported_by) == ("SYRMIL", "attacked", usa.id)
+    (e,) = extract_events(doc, entities, [], [], published="2013-09-13")
+    assert e.reported_by is None

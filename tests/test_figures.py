@@ -68,3 +68,13 @@ def test_seed_figures(seed):
 def test_seed_figure_reported_by_the_united_states(seed):
     usa = next(e for e in seed.entities if e.name == "United States")
     assert seed.figures[0].reported_by == usa.id
+
+
+def test_a_figure_inside_a_quote_is_reported_by_its_speaker():
+    from newswire.records import Quote, Span
+
+    text = "The ministry says more than 40 people were killed."
+    start = text.index("more")
+    quote = Quote(id="Q1", type="indirect", content=Span(start, len(text) - 1, text[start:-1]), speaker_entity="E1")
+    (f,) = extract_figures(parse(text), [], [quote], [], published="2013-09-13")
+    assert (f.text, f.reported_by) == ("more than 40 people", "E1")

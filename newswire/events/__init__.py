@@ -313,7 +313,7 @@ def _roles(m: _Mention, index: ActorIndex) -> None:
     if comp is not None and not targets:
         _roles(comp, index)
         targets = comp.targets or [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
-    if not targets and codebook.frame_of(m.code) and anchor.pos_ == "VERB":
+    if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
         # "demanded that the Sudanese government end curbs": the one asked is the clause's subject
         clause = next((c for c in anchor.children if c.dep_ in ("ccomp", "xcomp")), None)
         subj = subject_of(clause) if clause is not None and clause.dep_ == "ccomp" else None
@@ -365,9 +365,8 @@ def _noun_roles(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor
                     sources.append(a)
     targets: list[Actor] = []
     for prep, obj in prep_objects(noun, ("by", "between", "among", *TARGET_PREPS, "of")):
+        # "the invasion of Georgia": the patient; "a suspension of air links with Serbia": what the links point at
         found = index.phrase(obj, through=TARGET_PREPS) if prep == "of" else index.phrase(obj)
-        if prep == "of":  # "a suspension of air links with Serbia": only what the links point at
-            found = [] if index.phrase(obj) else found
         if prep == "by" and not sources:
             sources = found
         elif prep in ("between", "among") and not sources:

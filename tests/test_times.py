@@ -102,7 +102,13 @@ def test_weekday_with_a_shift_or_a_part_of_day(text, expression, value):
         ("Profit rose in the third quarter.", "the third quarter", "2013-Q3"),
         ("Profit fell in the fourth quarter of 2012.", "the fourth quarter of 2012", "2012-Q4"),
         ("The offensive began last winter.", "last winter", "2012-WI"),
-        ("Shops were busy at Christmas last year.", "Christmas", "2012-12-25"),
+        ("Shops were busy at Christmas last year.", "Christmas last year", "2012-12-25"),
+        ("Shops were busy at Christmas.", "Christmas", "2012-12-25"),
+        ("Shops will be busy at Christmas.", "Christmas", "2013-12-25"),
+        ("The rebels were routed in June last year.", "June last year", "2012-06"),
+        ("Sales rose in the third quarter of last year.", "the third quarter of last year", "2012-Q3"),
+        ("He was born in nineteen sixty-eight.", "nineteen sixty-eight", "1968"),
+        ("Growth slowed in the '90s.", "the '90s", "199"),
     ],
 )
 def test_calendar_dates(text, expression, value):
@@ -153,6 +159,28 @@ def test_later_and_following_count_from_the_time_before():
     ]
 
 
+def test_financial_quarters_and_year_ago_comparisons():
+    text = (
+        "Third-quarter profit rose to $10 million from $8 million a year ago. "
+        "Sales in the latest quarter fell, and the year-earlier quarter included a gain."
+    )
+    got = [(t.text, t.value, t.anchor) for t in times(text, published="1989-10-26")]
+    assert got == [
+        ("Third-quarter", "1989-Q3", "published"),
+        ("a year ago", "1988-Q3", "T1"),  # the quarter reported, a year back
+        ("the latest quarter", "1989-Q3", "published"),
+        ("the year-earlier quarter", "1988-Q3", "T3"),  # the quarter named just before
+    ]
+
+
+def test_a_deadline_lies_ahead():
+    assert found("The markets have stayed closed until Friday.", published="2008-09-18") == [("Friday", "DATE", "2008-09-19")]
+
+
+def test_clock_time_in_utc():
+    assert found("The plane took off at 08:30 UTC.") == [("08:30 UTC", "TIME", "2013-09-13T08:30Z")]
+
+
 # durations and sets
 
 
@@ -178,6 +206,7 @@ def test_durations_are_never_dates(text, expression, value):
         ("The paper is published daily.", "daily", "P1D"),
         ("The council meets every month.", "every month", "P1M"),
         ("The market opens on Mondays.", "Mondays", "XXXX-WXX-1"),
+        ("The plan saves $500 million a year.", "a year", "P1Y"),
     ],
 )
 def test_sets(text, expression, value):
@@ -204,6 +233,10 @@ def test_clock_times():
         "He won a second term.",
         "The 28th Infantry Division moved north.",
         "The future president spoke.",
+        "The 6-year-old boy and a 44-year-old man were rescued.",
+        'Baker said on ABC\'s "This Week" that talks had failed.',
+        "Iraq imports about three-quarters of its food.",
+        "The company pays a quarterly dividend.",
     ],
 )
 def test_no_false_positives(text):

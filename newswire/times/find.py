@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .grammar import Rule, fold, rules, units
+from .grammar import Rule, day_parts, fold, references, rules, units
 
 # Entity labels of names a time word can be part of ("the Sunday Times", "Independence Day" the film).
 NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "GPE", "LOC"}
@@ -76,7 +76,7 @@ def is_time(doc: Doc, found: Found) -> bool:
     span = tokens_of(doc, found.start, found.end)
     if span is None or not len(span):
         return False
-    if _inside_name(doc, span, found):
+    if _inside_name(doc, span, found) or (found.rule.kind != "holiday" and _titled(span)):
         return False
     kind, g = found.rule.kind, found.groups
     if kind == "month" and not ({"shift", "mod"} & g.keys()):
@@ -85,7 +85,9 @@ def is_time(doc: Doc, found: Found) -> bool:
             return False  # "May be", "March on", "April Ryan"
     if kind == "year" and not ({"fiscal", "mod"} & g.keys()):
         return not _counts_something(span[-1])
-    if kind == "day_of_month" or (kind == "duration" and fold(g.get("unit", "")) in ("second", "quarter")):
+    if kind == "duration" and fold(g.get("unit", "")) == "quarters" and "-" in doc.text[found.start : found.end]:
+        return False  # "three-quarters": a fraction
+    if kind == "day_of_month" or (kind == "duration" and units().get(fold(g.get("unit", ""))) in ("second", "quarter")):
         nxt = _next_token(span)
         if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADJ") and fold(nxt.text) not in units() or nxt.lower_ == "of"):
             return False  # "the 28th Infantry", "a second term", "a quarter of the vote"
@@ -94,7 +96,26 @@ def is_time(doc: Doc, found: Found) -> bool:
             return False  # "the future president"
     if found.rule.name == "season_bare" and span[-1].dep_ in ("compound", "amod"):
         return False  # "summer camp"
+    if found.rule.name == "set_adverb" and span[-1].tag_ == "JJ" and fold(span.text) == "quarterly":
+        return False  # "a quarterly dividend", "a daily newspaper"
     return True
+
+
+def _titled(span: Span) -> bool:
+    """Whether a common time word is capitalised inside a sentence: part of a title ("This Week", "60 Minutes", "VOA Today")."""
+    for token in span:
+        if _starts_sentence(token) or not token.text[:1].isupper() or token.text.isupper():
+            continue
+        word = fold(token.text)
+        if word in units() or word in references() or word in day_parts():
+            return True
+    return False
+
+
+def _starts_sentence(token: Token) -> bool:
+    """The first word of its sentence, after any opening quotes or brackets."""
+    before = token.doc[token.sent.start : token.i]
+    return all(t.is_punct or t.is_space for t in before)
 
 
 def _inside_name(doc: Doc, span: Span, found: Found) -> bool:

@@ -31,17 +31,15 @@ QUALIFIERS = (
 ZONES = ("EDT", "EST", "CDT", "CST", "MDT", "MST", "PDT", "PST", "GMT", "UTC", "BST", "CET", "CEST")
 KINDS = {
     "clock", "date", "numeric", "weekday", "month", "year", "decade", "century", "quarter", "quarter_ref", "half",
-    "season", "holiday", "ref", "part_rel", "relative", "weekend", "offset", "year_earlier", "duration", "set",
+    "season", "holiday", "ref", "part_rel", "relative", "weekend", "offset", "year_earlier", "year_period", "the_unit", "duration", "set",
     "day_of_month", "anaphoric",
 }  # fmt: skip
-TYPES = {"DATE", "TIME", "DURATION", "SET"}
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
     kind: str
-    type: str
     regex: re.Pattern
 
 
@@ -111,9 +109,11 @@ def shifts() -> dict[str, tuple[int, str]]:
 @cache
 def placeholders() -> dict[str, str]:
     """What each {NAME} in a pattern stands for."""
-    month_rows = load_table("months.tsv")
-    full = [r["word"] for r in month_rows if len(r["word"]) > 3 or r["word"] == "may"]
-    abbreviated = [r["word"] for r in month_rows if r["word"] not in full]
+    longest: dict[int, str] = {}
+    for word, number in months().items():
+        longest[number] = max(longest.get(number, ""), word, key=len)
+    full = list(longest.values())
+    abbreviated = [w for w in months() if w not in full]
     day_rows = load_table("weekdays.tsv")
     day_names = [r["word"] for r in day_rows if not r["abbreviation"]]
     day_abbrevs = [r["word"] for r in day_rows if r["abbreviation"]]
@@ -190,10 +190,10 @@ def rules() -> tuple[Rule, ...]:
     """The patterns of time_patterns.tsv, compiled, in file order."""
     compiled = []
     for row in load_table("time_patterns.tsv"):
-        if row["kind"] not in KINDS or row["type"] not in TYPES:
-            raise ValueError(f"time_patterns.tsv: rule {row['rule']} has kind {row['kind']!r}, type {row['type']!r}")
+        if row["kind"] not in KINDS:
+            raise ValueError(f"time_patterns.tsv: rule {row['rule']} has an unknown kind {row['kind']!r}")
         regex = re.compile(r"(?<![\w-])(?:" + expand(row["pattern"]) + r")(?!\w)", re.IGNORECASE)
-        compiled.append(Rule(row["rule"], row["kind"], row["type"], regex))
+        compiled.append(Rule(row["rule"], row["kind"], regex))
     return tuple(compiled)
 
 

@@ -37,7 +37,7 @@ from .grammar import (
     units,
     weekday_number,
 )
-from .tense import NONE, PAST, direction, governing_verb
+from .tense import FUTURE, NONE, PAST, direction, governing_verb, is_deadline
 
 # TIMEX3 duration letters per unit, and how many of it one unit word counts.
 DURATION_UNITS = {
@@ -50,8 +50,15 @@ HALF_OF = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "W": "3DT12H"}
 # Set adverbs and their period.
 SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}  # fmt: skip
+# Unnumbered spans that TimeML reads as vague references rather than durations ("in recent years").
+VAGUE_SPANS = {"recent": "PAST_REF", "coming": "FUTURE_REF", "the coming": "FUTURE_REF"}
 # Units too small to be a calendar period: "the past hour" is a duration, not a date.
 CLOCK_UNITS = {"second", "minute", "hour"}
+# A month and day (or a month) with no year and no clear tense is the past one unless the future one is
+# this many times nearer: "the Oct. 23 slaying" in May is last October's, "payable Dec. 1" in late October is
+# this year's. Chosen on TimeBank+AQUAINT and MEANTIME dates without a year (tried 0.5 to 100; 1.5-3 are best,
+# 1 = plain nearest loses 2-3 points on months); re-measure with eval/timebank_times.py.
+FUTURE_BIAS = 2.0
 
 
 @dataclass(slots=True)
@@ -60,6 +67,7 @@ class Resolved:
     value: str
     anchor: str | None = None  # "published", the id of an earlier time, or None
     point: Point | None = None  # the calendar period the value names, when it names one
+    comparison: bool = False  # a time named only to compare with ("a year earlier"): later times do not count from it
 
 
 @dataclass(slots=True)
@@ -85,12 +93,7 @@ class Context:
 
 def normalize(found: Found, ctx: Context) -> Resolved | None:
     """The type and value of a found expression; None when it turns out not to name a time."""
-    resolved = KINDS[found.rule.kind](found, ctx)
-    if resolved is None:
-        return None
-    if found.rule.type != "DATE" and resolved.type == "DATE":
-        resolved.type = found.rule.type
-    return resolved
+    return KINDS[found.rule.kind](found, ctx)
 
 
 def tense_of(found: Found, ctx: Context) -> int:
@@ -98,6 +101,8 @@ def tense_of(found: Found, ctx: Context) -> int:
     span = tokens_of(ctx.doc, found.start, found.end)
     if span is None or not len(span):
         return NONE
+    if is_deadline(span.root):
+        return FUTURE
     verb = governing_verb(span.root)
     t = span.root
     while verb is not None and t.i != verb.i:
@@ -146,6 +151,8 @@ def _clock(found: Found, ctx: Context) -> Resolved | None:
         elif ampm == "am" and hour == 12:
             hour = 0
         time = f"{hour:02d}:{g.get('minute') or '00'}"
+        if fold(g.get("zone", "")) in ("utc", "gmt"):
+            time += "Z"
     point, anchor, unknown = _day_of(found, ctx)
     resolved = _with_time(point, time, unknown)
     resolved.anchor = anchor
@@ -175,19 +182,19 @@ def _published_plus(ctx: Context, days: int) -> tuple[Point | None, str | None, 
 
 
 def _weekday_point(found: Found, ctx: Context, weekday: int, shift: str | None) -> tuple[Point | None, str | None, str]:
-    if ctx.published is None:
+    """The day a weekday names: by its shift word ("last", "next", "the following"), else by the tense."""
+    step, anchor_kind = shifts()[shift] if shift else (0, "published")
+    base, anchor = ctx.base(back=anchor_kind == "previous")
+    if base is None:
         return None, None, f"XXXX-WXX-{weekday}"
-    ref = ctx.published
+    ref = base.date
     if shift is None:
-        toward = tense_of(found, ctx)
-        date = cal.weekday_near(ref, weekday, 1 if toward > 0 else -1)
+        date = cal.weekday_near(ref, weekday, 1 if tense_of(found, ctx) > 0 else -1)
+    elif step == 0:
+        date = ref + dt.timedelta(days=weekday - ref.isoweekday())  # "this Friday": in this week
     else:
-        step, _ = shifts()[shift]
-        if step == 0:
-            date = ref + dt.timedelta(days=weekday - ref.isoweekday())  # "this Friday": in this week
-        else:
-            date = cal.weekday_near(ref, weekday, step, strict=True)
-    return Point(date), "published", ""
+        date = cal.weekday_near(ref, weekday, step, strict=True)
+    return Point(date), anchor, ""
 
 
 def _weekday(found: Found, ctx: Context) -> Resolved:
@@ -243,8 +250,17 @@ def _month_day(found: Found, ctx: Context) -> Resolved:
         return Resolved("DATE", "")
     if ctx.published is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}")
-    date = cal.nearest_year(lambda y: cal.safe_date(y, month, day), ctx.published, tense_of(found, ctx))
+    date = cal.nearest_year(lambda y: cal.safe_date(y, month, day), ctx.published, _day_direction(found, ctx), bias=FUTURE_BIAS)
     return Resolved("DATE", date.isoformat(), "published", Point(date))
+
+
+def _day_direction(found: Found, ctx: Context) -> int:
+    """The direction for a day of the year: only a future clause decides it.
+
+    A past clause often names a day just ahead ("has set Nov. 10 as the
+    deadline", "was extended to Nov. 16"), so a past tense counts as none.
+    """
+    return 1 if tense_of(found, ctx) > 0 else NONE
 
 
 def _numeric(found: Found, ctx: Context) -> Resolved | None:
@@ -265,6 +281,9 @@ def _month(found: Found, ctx: Context) -> Resolved:
     month = month_number(found.groups["month"]) or 1
     if ctx.published is None:
         return Resolved("DATE", f"XXXX-{month:02d}")
+    if "yshift" in found.groups:  # "June last year"
+        year = ctx.published.year + shifts()[fold(found.groups["yshift"])][0]
+        return Resolved("DATE", f"{year:04d}-{month:02d}", "published", Point(dt.date(year, month, 1), "month"))
     shift = fold(found.groups["shift"]) if "shift" in found.groups else None
     date = _occurrence(lambda y: dt.date(y, month, 1), cal.month_end, ctx.published, found, ctx, shift)
     return Resolved("DATE", f"{date.year:04d}-{month:02d}", "published", Point(date, "month"))
@@ -280,7 +299,7 @@ def _occurrence(
 ) -> dt.date:
     """The yearly period (a month, a season, a holiday) meant: by the shift word if any, else by the tense."""
     if shift is None:
-        return cal.nearest_year(make, ref, tense_of(found, ctx), period_end=end_of)
+        return cal.nearest_year(make, ref, tense_of(found, ctx), period_end=end_of, bias=FUTURE_BIAS)
     step, _ = shifts()[shift]
     options = [d for d in (make(ref.year + k) for k in (-2, -1, 0, 1, 2)) if d is not None]
     if step < 0:
@@ -291,7 +310,18 @@ def _occurrence(
 
 
 def _year(found: Found, ctx: Context) -> Resolved:
-    year = int(found.groups["year"])
+    g = found.groups
+    if "shortyear" in g:  # "'98": the year of that number nearest before the publication year
+        last_two = int(g["shortyear"][1:])
+        now = ctx.published.year if ctx.published else 2000
+        year = now - (now - last_two) % 100
+    elif "spoken" in g:  # "nineteen ninety-six"
+        year = 1900 + int(number_value(g["spoken"].split(None, 1)[1]) or 0)
+    elif "spoken2000" in g:  # "the year two thousand (and) one"
+        rest = fold(g["spoken2000"]).removeprefix("two thousand").removeprefix(" and").strip()
+        year = 2000 + int(number_value(rest) or 0 if rest else 0)
+    else:
+        year = int(found.groups["year"])
     return Resolved("DATE", f"{year:04d}", None, Point(dt.date(year, 1, 1), "year"))
 
 
@@ -300,7 +330,7 @@ def _decade(found: Found, ctx: Context) -> Resolved:
     if text[0].isdigit() and len(text) == 5:  # "1990s"
         decade = int(text[:3])
     else:
-        tens = int(text[1]) if text[0] == "'" else _DECADE_WORDS[text]
+        tens = int(text[-3]) if text[-3].isdigit() else _DECADE_WORDS[text]  # "'80s", "80s", "eighties"
         century = (ctx.published.year // 100) if ctx.published else 19
         decade = century * 10 + tens
         if ctx.published and decade * 10 > ctx.published.year:
@@ -321,39 +351,69 @@ def _century(found: Found, ctx: Context) -> Resolved | None:
 
 
 def _quarter(found: Found, ctx: Context) -> Resolved:
+    """"the third quarter": of the year given, else the last one begun by publication.
+
+    A future clause may also mean the quarter just ended, whose results are
+    still to come ("expects to report a profit for the third quarter" in
+    October), or a later one ("a rebound in the first quarter").
+    """
     g = found.groups
-    q = ordinal_value(g["quarter"]) or 1
+    q = 4 if fold(g["quarter"]) == "final" else ordinal_value(g["quarter"]) or 1
+    back = 1 if "yearago" in g else 0
     if "year" in g:
-        year = int(g["year"])
-        anchor = None
-    elif ctx.published is None:
+        point = Point(dt.date(int(g["year"]) - back, 3 * q - 2, 1), "quarter")
+        return Resolved("DATE", point.value(), None, point)
+    if ctx.published is None:
         return Resolved("DATE", f"XXXX-Q{q}")
+    ref = ctx.published
+    if "yshift" in g:
+        year = ref.year + shifts()[fold(g["yshift"])][0]
     else:
-        anchor = "published"
-        ref = ctx.published
-        current = (ref.month - 1) // 3 + 1
-        year = ref.year
-        if "yshift" in g:
-            year += shifts()[fold(g["yshift"])][0]
+        starts = [dt.date(y, 3 * q - 2, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        if tense_of(found, ctx) > 0:
+            just_ended = cal.shift(Point(ref, "quarter"), -1, "quarter").date
+            threshold = dt.date(just_ended.year, just_ended.month - (just_ended.month - 1) % 3, 1)
+            year = min(d for d in starts if d >= threshold).year
         else:
-            toward = tense_of(found, ctx)
-            if toward == PAST and q > current:
-                year -= 1
-            elif toward > 0 and q < current:
-                year += 1
-    point = Point(dt.date(year, 3 * q - 2, 1), "quarter")
-    return Resolved("DATE", point.value(), anchor, point)
+            year = max(d for d in starts if d <= ref).year
+    point = Point(dt.date(year - back, 3 * q - 2, 1), "quarter")
+    return Resolved("DATE", point.value(), "published", point)
+
+
+def last_quarter(ctx: Context) -> tuple[Point, str] | None:
+    """The quarter a financial report is about: the last one ended before publication."""
+    if ctx.published is None:
+        return None
+    return cal.shift(Point(ctx.published, "quarter"), -1, "quarter"), "published"
 
 
 def _quarter_ref(found: Found, ctx: Context) -> Resolved:
-    """"the quarter": the quarter last named in the story, else the last quarter ended before publication."""
+    """"the quarter", "the latest quarter": the last quarter ended before publication."""
+    latest = last_quarter(ctx)
+    if latest is None:
+        return Resolved("DATE", "XXXX-QX")
+    point, anchor = latest
+    return Resolved("DATE", point.value(), anchor, point)
+
+
+def _year_period(found: Found, ctx: Context) -> Resolved:
+    """"the 1988 quarter", "the 1989 period": that year's quarter of the one the report is about."""
+    year = int(found.groups["year"])
+    latest = _story_quarter(ctx) or last_quarter(ctx)
+    if latest is None or (fold(found.groups["unit"]) == "period" and _story_quarter(ctx) is None):
+        point = Point(dt.date(year, 1, 1), "year")
+        return Resolved("DATE", point.value(), None, point)
+    quarter, anchor = latest
+    point = Point(dt.date(year, quarter.date.month, 1), "quarter")
+    return Resolved("DATE", point.value(), anchor, point)
+
+
+def _story_quarter(ctx: Context) -> tuple[Point, str] | None:
+    """The last quarter named before, if any."""
     for point, tid, _ in reversed(ctx.history):
         if point.grain == "quarter":
-            return Resolved("DATE", point.value(), tid, point)
-    if ctx.published is None:
-        return Resolved("DATE", "XXXX-QX")
-    point = cal.shift(Point(ctx.published, "quarter"), -1, "quarter")
-    return Resolved("DATE", point.value(), "published", point)
+            return point, tid
+    return None
 
 
 def _half(found: Found, ctx: Context) -> Resolved:
@@ -389,6 +449,9 @@ def _holiday(found: Found, ctx: Context) -> Resolved | None:
     if "year" in g:
         date = holiday_date(rule, int(g["year"]))
         return Resolved("DATE", date.isoformat(), None, Point(date))
+    if "yshift" in g and ctx.published:  # "Christmas last year"
+        date = holiday_date(rule, ctx.published.year + shifts()[fold(g["yshift"])][0])
+        return Resolved("DATE", date.isoformat(), "published", Point(date))
     if ctx.published is None:
         fixed = re.fullmatch(r"(\d\d)-(\d\d)", rule)
         return Resolved("DATE", f"XXXX-{rule}" if fixed else "XXXX-XX-XX")
@@ -437,9 +500,8 @@ def _relative(found: Found, ctx: Context) -> Resolved:
     unit = "weekend" if fold(g["unit"]) == "weekend" else _unit(found)
     word = fold(g["shift"])
     step, anchor_kind = shifts()[word]
-    if unit in CLOCK_UNITS:
-        letter, size, _ = DURATION_UNITS[unit]
-        return Resolved("DURATION", f"PT{size}{letter}")
+    if unit in CLOCK_UNITS or (unit in ("decade", "century") and step < 0):
+        return Resolved("DURATION", duration_value(1, unit))  # "the past hour", "the past decade": P10Y
     back = anchor_kind == "previous" or (word == "next" and fold(ctx.doc.text[found.start : found.end]).startswith("the"))
     base, anchor = ctx.base(back=back)
     grain = cal.UNIT_GRAIN[unit]
@@ -449,6 +511,15 @@ def _relative(found: Found, ctx: Context) -> Resolved:
     if unit == "weekend":
         point = Point(point.date, "weekend")
     return Resolved("DATE", point.value(), anchor, point)
+
+
+def _the_unit(found: Found, ctx: Context) -> Resolved:
+    """"the year", "the current fiscal year", "year-end", "the end of the month": the one of publication."""
+    grain = cal.UNIT_GRAIN[_unit(found)]
+    if ctx.published is None:
+        return Resolved("DATE", cal.UNKNOWN[grain])
+    point = Point(ctx.published, grain)
+    return Resolved("DATE", point.value(), "published", point)
 
 
 def _weekend(found: Found, ctx: Context) -> Resolved:
@@ -475,6 +546,12 @@ def _offset(found: Found, ctx: Context) -> Resolved:
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     back = word in ("earlier", "later", "before", "after")
     base, anchor = ctx.base(back=back)
+    previous = ctx.previous()
+    if unit == "year" and n == 1 and previous is not None and previous[0].grain == "quarter":
+        base, anchor = previous  # "profit rose from $10 million a year ago": the quarter reported, a year back
+        resolved = _shifted(base, sign, unit, anchor)
+        resolved.comparison = True
+        return resolved
     if unit in CLOCK_UNITS:
         if base is None:
             return Resolved("DATE", "XXXX-XX-XX")
@@ -484,19 +561,36 @@ def _offset(found: Found, ctx: Context) -> Resolved:
         return Resolved("DATE", cal.UNKNOWN[grain])
     if anchor == "published":
         base = base.at(grain)
-    point = cal.shift(base, sign * round(n), unit)
+    return _shifted(base, sign * round(n), unit, anchor)
+
+
+def _shifted(base: Point, n: int, unit: str, anchor: str | None) -> Resolved:
+    point = cal.shift(base, n, unit)
     return Resolved("DATE", point.value(), anchor, point)
 
 
 def _year_earlier(found: Found, ctx: Context) -> Resolved:
-    """"the year-earlier quarter", "a year-ago period": the time before it, one year back."""
-    base, anchor = ctx.base(back=True)
+    """"the year-earlier quarter", "a year-ago period": the time it compares with, one year back.
+
+    A quarter: the quarter named before, else the last one ended before
+    publication. A period: the time named just before. A year: the year
+    before publication.
+    """
+    unit = fold(found.groups.get("unit", ""))
+    if unit == "quarter" or (unit == "period" and _story_quarter(ctx)):
+        base_anchor = _story_quarter(ctx) or last_quarter(ctx)
+        base, anchor = base_anchor if base_anchor else (None, None)
+    elif unit in ("year", ""):  # "year-earlier results": last year's
+        base, anchor = ctx.base(back=False)
+        base = base.at("year") if base else None
+    else:
+        base, anchor = ctx.base(back=True)
+        if anchor == "published" and base is not None:
+            base = base.at("year")
     if base is None:
         return Resolved("DATE", "XXXX")
-    if anchor == "published":
-        base = base.at("year")
     point = cal.shift(base, -1, "year")
-    return Resolved("DATE", point.value(), anchor, point)
+    return Resolved("DATE", point.value(), anchor, point, comparison=True)
 
 
 def _anaphoric(found: Found, ctx: Context) -> Resolved | None:
@@ -536,10 +630,23 @@ def duration_value(n: float | None, unit: str) -> str:
 
 def _duration(found: Found, ctx: Context) -> Resolved:
     g = found.groups
+    if "num" not in g and fold(g.get("shift", "")) in VAGUE_SPANS:
+        return Resolved("DATE", VAGUE_SPANS[fold(g["shift"])])  # "in recent years": PAST_REF
     n = number_value(g["num"]) if "num" in g else None
     if n is not None and ("andhalf" in g or "halfafter" in g):
         n += 0.5
+    if fold(g.get("num", "")) in ("a", "an") and _after_amount(found, ctx):
+        return Resolved("SET", duration_value(1, _unit(found)))  # "$500 million a year", "four flights a week"
     return Resolved("DURATION", duration_value(n, _unit(found)))
+
+
+def _after_amount(found: Found, ctx: Context) -> bool:
+    """Whether a match directly follows an amount or a counted noun ("$5 a year", "700 seats a week")."""
+    span = tokens_of(ctx.doc, found.start, found.end)
+    if span is None or span.start == 0:
+        return False
+    before = ctx.doc[span.start - 1]
+    return before.pos_ in ("NUM", "SYM") or (before.pos_ == "NOUN" and before.tag_ == "NNS")
 
 
 def _set(found: Found, ctx: Context) -> Resolved:
@@ -573,9 +680,11 @@ KINDS: dict[str, Callable[[Found, Context], Resolved | None]] = {
     "ref": _ref,
     "part_rel": _part_rel,
     "relative": _relative,
+    "the_unit": _the_unit,
     "weekend": _weekend,
     "offset": _offset,
     "year_earlier": _year_earlier,
+    "year_period": _year_period,
     "duration": _duration,
     "set": _set,
     "day_of_month": _day_of_month,

@@ -53,7 +53,7 @@ def direction(verb: Token | None) -> int:
     words = _words()
     head = verb.head
     if verb.dep_ == "xcomp" and words.get(head.lemma_.lower()) == "future_head":
-        return NONE if _own(head) == PAST else FUTURE  # "plans to meet Friday"; "was expected to meet Friday"
+        return FUTURE  # "plans to meet Friday", "planned to leave on Thursday"
     return _own(verb)
 
 
@@ -64,15 +64,17 @@ def _own(verb: Token) -> int:
     aux_words = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
     if any(words.get(w) == "future_aux" for w in aux_words):
         return FUTURE
-    if "would" in aux_words:
-        return NONE
+    if "would" in aux_words and "have" not in aux_words:
+        return FUTURE  # "would be traveling Thursday": the future seen from a past report
     lemma = verb.lemma_.lower()
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return PAST
     if any(a.lemma_ == "have" for a in auxes):
         return PAST  # present perfect: "has met"
     if verb.tag_ == "VBN":
-        return FUTURE if words.get(lemma) == "future_head" else NONE  # "is expected on Monday"
+        if words.get(lemma) == "future_head":
+            return FUTURE  # "is expected on Monday"
+        return PAST if not auxes and verb.dep_ in ("acl", "relcl") else NONE  # "a record high set on Aug. 6"
     if verb.tag_ == "VBG":
         return FUTURE if any(a.lemma_ == "be" for a in auxes) else NONE  # "is meeting Monday"
     if verb.tag_ in ("VBZ", "VBP"):
@@ -81,3 +83,9 @@ def _own(verb: Token) -> int:
             return FUTURE if any(words.get(c.lemma_.lower()) == "future_head" for c in complements) else NONE
         return PAST if words.get(lemma) == "reporting" else FUTURE
     return NONE
+
+
+def is_deadline(token: Token) -> bool:
+    """Whether a time is the object of a deadline preposition ("until Friday")."""
+    head = token.head
+    return token.dep_ == "pobj" and _words().get(head.lower_) == "future_prep"

@@ -144,7 +144,7 @@ def test_agent_sectors_are_cameo_sectors():
         ("time_shifts.tsv", "shift", {"-1", "0", "1"}),
         ("time_shifts.tsv", "anchor", {"published", "previous"}),
         ("time_references.tsv", "part", {"", "MO", "AF", "EV", "NI"}),
-        ("tense_words.tsv", "kind", {"future_aux", "future_head", "reporting", "future_prep"}),
+        ("tense_words.tsv", "kind", {"future_aux", "future_head", "schedule", "retime", "reporting", "future_prep"}),
     ],
 )
 def test_enumerated_columns(name, column, allowed):

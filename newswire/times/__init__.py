@@ -33,9 +33,9 @@ def extract_times(doc: Doc, *, published: str | None = None) -> list[Time]:
     published: the publication date (YYYY-MM-DD); None when unknown, and then
         relative expressions get underspecified values ("XXXX-WXX-5").
     """
-    ctx = Context(doc, dt.date.fromisoformat(published) if published else None)
+    ctx = Context(doc, dt.date.fromisoformat(published) if published else None, found=find_times(doc))
     times: list[Time] = []
-    for found in find_times(doc):
+    for found in ctx.found:
         resolved = normalize(found, ctx)
         if resolved is None:
             continue

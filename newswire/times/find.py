@@ -92,12 +92,13 @@ def is_time(doc: Doc, found: Found) -> bool:
         if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADJ") and fold(nxt.text) not in units() or nxt.lower_ == "of"):
             return False  # "the 28th Infantry", "a second term", "a quarter of the vote"
     if kind == "ref" and fold(g.get("ref", "")).startswith("the "):
-        if span[-1].pos_ == "ADJ" or span[-1].dep_ == "amod":
-            return False  # "the future president"
+        nxt = _next_token(span)
+        if span[-1].pos_ == "ADJ" or span[-1].dep_ == "amod" or (nxt is not None and nxt.lower_ == "of"):
+            return False  # "the future president", "the future of our peoples"
     if found.rule.name == "season_bare" and span[-1].dep_ in ("compound", "amod"):
         return False  # "summer camp"
-    if found.rule.name == "set_adverb" and span[-1].tag_ == "JJ" and fold(span.text) == "quarterly":
-        return False  # "a quarterly dividend", "a daily newspaper"
+    if found.rule.name == "set_adverb" and (span[-1].tag_.startswith("NN") or span[-1].tag_ == "JJ" and fold(span.text) == "quarterly"):
+        return False  # "the Communist Party daily Granma", "a quarterly dividend"
     return True
 
 
@@ -115,7 +116,7 @@ def _titled(span: Span) -> bool:
 def _starts_sentence(token: Token) -> bool:
     """The first word of its sentence, after any opening quotes or brackets."""
     before = token.doc[token.sent.start : token.i]
-    return all(t.is_punct or t.is_space for t in before)
+    return not any(ch.isalnum() for ch in before.text)
 
 
 def _inside_name(doc: Doc, span: Span, found: Found) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import calendar as cal
 from .calendar import Point
@@ -52,6 +52,9 @@ SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M"
              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}  # fmt: skip
 # Unnumbered spans that TimeML reads as vague references rather than durations ("in recent years").
 VAGUE_SPANS = {"recent": "PAST_REF", "coming": "FUTURE_REF", "the coming": "FUTURE_REF"}
+# A clock time takes its day from a weekday or date at most this many characters after it in its sentence
+# ("10:35 a.m. (0735 GMT) Friday"). Set by hand to span a parenthesis; re-measure with eval/timebank_times.py.
+DAY_AFTER_CHARS = 20
 # Units too small to be a calendar period: "the past hour" is a duration, not a date.
 CLOCK_UNITS = {"second", "minute", "hour"}
 # A month and day (or a month) with no year and no clear tense is the past one unless the future one is
@@ -77,6 +80,7 @@ class Context:
     doc: Doc
     published: dt.date | None
     history: list[tuple[Point, str, int]] = field(default_factory=list)  # (point, id, start offset), in text order
+    found: list[Found] = field(default_factory=list)  # every expression found in the text, in text order
 
     def previous(self) -> tuple[Point, str] | None:
         return (self.history[-1][0], self.history[-1][1]) if self.history else None
@@ -99,17 +103,25 @@ def normalize(found: Found, ctx: Context) -> Resolved | None:
 def tense_of(found: Found, ctx: Context) -> int:
     """The direction of the verb the expression is an adverbial of; NONE inside a noun phrase ("the August 21st attack")."""
     span = tokens_of(ctx.doc, found.start, found.end)
-    if span is None or not len(span):
-        return NONE
-    if is_deadline(span.root):
+    if span is not None and len(span) and is_deadline(span.root):
         return FUTURE
+    return direction(_adverbial_of(found, ctx))
+
+
+def _adverbial_of(found: Found, ctx: Context) -> Token | None:
+    """The verb a time expression modifies, if it modifies one (and not a noun between them)."""
+    span = tokens_of(ctx.doc, found.start, found.end)
+    if span is None or not len(span):
+        return None
     verb = governing_verb(span.root)
     t = span.root
     while verb is not None and t.i != verb.i:
-        if t.pos_ in ("NOUN", "PROPN", "PRON") and not span.start <= t.i < span.end:
-            return NONE
+        predicate = t.dep_ == "acomp" and t.head.lemma_ == "be"  # "were busy at Christmas"
+        modifier = t.pos_ in ("NOUN", "PROPN", "PRON") or (t.pos_ == "ADJ" and not predicate)
+        if modifier and not span.start <= t.i < span.end:
+            return None  # "the Oct. 23 slaying", "a dividend payable Dec. 1", "effective Feb. 1"
         t = t.head
-    return direction(verb)
+    return verb
 
 
 def _with_time(point: Point | None, time: str | None, unknown: str) -> Resolved:
@@ -170,9 +182,27 @@ def _day_of(found: Found, ctx: Context) -> tuple[Point | None, str | None, str]:
     if "month" in g:
         date = _month_day(found, ctx)
         return date.point, date.anchor, date.value if date.point is None else ""
+    later = _day_after(found, ctx)
+    if later is not None:
+        return later.point, later.anchor, ""
     if ctx.published:
         return Point(ctx.published), "published", ""
     return None, None, "XXXX-XX-XX"
+
+
+def _day_after(found: Found, ctx: Context) -> Resolved | None:
+    """The day named just after a clock time in its sentence ("at 10:35 a.m. (0735 GMT) Friday")."""
+    sentence = tokens_of(ctx.doc, found.start, found.end).sent
+    for other in ctx.found:
+        if other.start < found.end:
+            continue
+        if other.start >= sentence.end_char or other.start - found.end > DAY_AFTER_CHARS:
+            break
+        if other.rule.kind in ("weekday", "date", "ref") and "part" not in other.groups:
+            resolved = KINDS[other.rule.kind](other, ctx)
+            if resolved is not None and resolved.point is not None and resolved.point.grain == "day":
+                return resolved
+    return None
 
 
 def _published_plus(ctx: Context, days: int) -> tuple[Point | None, str | None, str]:
@@ -217,8 +247,16 @@ def _ref(found: Found, ctx: Context) -> Resolved:
 
 
 def _part_rel(found: Found, ctx: Context) -> Resolved:
-    back = fold(found.groups["shift"]) == "last"
-    point, anchor, unknown = _published_plus(ctx, -1 if back else 0)
+    """"this morning", "last night" (the evening before publication), "the next morning" (after the time before it)."""
+    word = fold(found.groups["shift"])
+    if word in ("next", "following", "previous"):
+        base, anchor = ctx.base(back=True)
+        step = -1 if word == "previous" else 1
+        point = Point(base.date + dt.timedelta(days=step)) if base is not None else None
+        resolved = _with_time(point, _part(found), "XXXX-XX-XX")
+        resolved.anchor = anchor if point is not None else None
+        return resolved
+    point, anchor, unknown = _published_plus(ctx, -1 if word == "last" else 0)
     resolved = _with_time(point, _part(found), unknown)
     resolved.anchor = anchor
     return resolved
@@ -255,12 +293,18 @@ def _month_day(found: Found, ctx: Context) -> Resolved:
 
 
 def _day_direction(found: Found, ctx: Context) -> int:
-    """The direction for a day of the year: only a future clause decides it.
+    """The direction for a day of the year: a future clause, or a simple past one.
 
-    A past clause often names a day just ahead ("has set Nov. 10 as the
-    deadline", "was extended to Nov. 16"), so a past tense counts as none.
+    A perfect or passive past often names a day just ahead ("has set Nov. 10
+    as the deadline", "was extended to Nov. 16"), so only the simple past
+    ("met on Aug. 6", "the year ended Jan. 31") counts as past.
     """
-    return 1 if tense_of(found, ctx) > 0 else NONE
+    toward = tense_of(found, ctx)
+    if toward == PAST:
+        verb = _adverbial_of(found, ctx)
+        simple = verb is not None and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        return PAST if simple and (verb.tag_ == "VBD" or verb.dep_ in ("acl", "relcl")) else NONE
+    return toward
 
 
 def _numeric(found: Found, ctx: Context) -> Resolved | None:
@@ -302,7 +346,7 @@ def _occurrence(
         return cal.nearest_year(make, ref, tense_of(found, ctx), period_end=end_of, bias=FUTURE_BIAS)
     step, _ = shifts()[shift]
     options = [d for d in (make(ref.year + k) for k in (-2, -1, 0, 1, 2)) if d is not None]
-    if step < 0:
+    if step < 0:  # "last April" in October: this year's
         return max((d for d in options if end_of(d) < ref), default=options[0])
     if step > 0:
         return min((d for d in options if d > ref), default=options[-1])
@@ -500,7 +544,7 @@ def _relative(found: Found, ctx: Context) -> Resolved:
     unit = "weekend" if fold(g["unit"]) == "weekend" else _unit(found)
     word = fold(g["shift"])
     step, anchor_kind = shifts()[word]
-    if unit in CLOCK_UNITS or (unit in ("decade", "century") and step < 0):
+    if unit in CLOCK_UNITS or (unit in ("decade", "century") and word == "past"):
         return Resolved("DURATION", duration_value(1, unit))  # "the past hour", "the past decade": P10Y
     back = anchor_kind == "previous" or (word == "next" and fold(ctx.doc.text[found.start : found.end]).startswith("the"))
     base, anchor = ctx.base(back=back)
@@ -541,8 +585,8 @@ def _offset(found: Found, ctx: Context) -> Resolved:
     unit = _unit(found)
     word = fold(g["dir"])
     sign = -1 if word in ("ago", "earlier", "before", "back") else 1
-    n = number_value(g["num"])
-    if n is None:
+    n = number_value(g["num"]) if "num" in g else None
+    if n is None:  # "several years ago", "months later"
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     back = word in ("earlier", "later", "before", "after")
     base, anchor = ctx.base(back=back)
@@ -577,7 +621,7 @@ def _year_earlier(found: Found, ctx: Context) -> Resolved:
     before publication.
     """
     unit = fold(found.groups.get("unit", ""))
-    if unit == "quarter" or (unit == "period" and _story_quarter(ctx)):
+    if unit == "quarter" or (unit in ("period", "") and _story_quarter(ctx)):
         base_anchor = _story_quarter(ctx) or last_quarter(ctx)
         base, anchor = base_anchor if base_anchor else (None, None)
     elif unit in ("year", ""):  # "year-earlier results": last year's
@@ -594,11 +638,11 @@ def _year_earlier(found: Found, ctx: Context) -> Resolved:
 
 
 def _anaphoric(found: Found, ctx: Context) -> Resolved | None:
-    """"that day", "the same week", "that morning": the time before it, at that grain."""
-    previous = ctx.previous()
-    if previous is None:
+    """"that day", "the same week", "that morning", "later in the day": the time before it (else the
+    publication date), at that grain."""
+    point, tid = ctx.base(back=True)
+    if point is None:
         return None
-    point, tid = previous
     word = fold(found.groups["unit"])
     if word in day_parts():
         if point.grain != "day":
@@ -653,6 +697,8 @@ def _set(found: Found, ctx: Context) -> Resolved:
     g = found.groups
     if "set" in g:
         return Resolved("SET", SET_WORDS[fold(g["set"])])
+    if "month" in g:  # "each July"
+        return Resolved("SET", f"XXXX-{month_number(g['month']) or 1:02d}")
     if "weekday" in g:
         day = weekday_number(re.sub(r"s$", "", g["weekday"])) or 1
         part = _part(found)

@@ -47,6 +47,24 @@ def test_nothing_is_found_in_removed_text():
     assert [(t.start, t.text) for t in analysis.times] == [(21, "Friday")]
 
 
+LONG_TEXT = (
+    "On Monday, Oct. 26, 1998, at 10:35 a.m. EDT, the ministers met for three hours. No more than the past "
+    "twenty-four hours had passed since the talks of last week, which followed a summer of fighting in the "
+    "1990s style. Two and a half years ago, in the third quarter of 1995, the year-earlier quarter's results "
+    "were reported daily, every month and each July; the deadline is Nov. 20 and the vote was the 28th.\n"
+) * 3
+
+
+def test_windows_around_trigger_words_change_nothing(monkeypatch):
+    from newswire.times import find
+
+    doc = parse(LONG_TEXT)
+    windowed = [(f.start, f.end, f.rule.name) for f in find.find_times(doc)]
+    monkeypatch.setattr(find, "windows", lambda text: [(0, len(text))])
+    assert [(f.start, f.end, f.rule.name) for f in find.find_times(doc)] == windowed
+    assert len(windowed) > 30
+
+
 # weekdays and the tense of their clause
 
 

@@ -40,8 +40,7 @@ def extract_times(doc: Doc, *, published: str | None = None) -> list[Time]:
         if resolved is None:
             continue
         tid = f"T{len(times) + 1}"
-        text = doc.text[found.start : found.end]
-        times.append(Time(tid, found.start, found.end, text, resolved.type, resolved.value, resolved.anchor))
+        times.append(Time(tid, found.start, found.end, found.text, resolved.type, resolved.value, resolved.anchor))
         if resolved.point is not None and resolved.type in ("DATE", "TIME") and not resolved.comparison:
             ctx.history.append((resolved.point, tid, found.start))
     return times

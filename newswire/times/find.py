@@ -12,16 +12,22 @@ whose pattern is listed first.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .grammar import Rule, day_parts, fold, references, rules, units
+from .grammar import Rule, day_parts, fold, references, rules, triggers, units
 
 # Entity labels of names a time word can be part of ("the Sunday Times", "Independence Day" the film).
 NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "GPE", "LOC"}
 # Groups whose words must be capitalised: "may" and "march" in lower case are words, not months.
 CAPITALISED = ("month", "weekday", "holiday")
+# How far around a trigger word the patterns look (characters): the longest stretch of a time expression
+# before its first trigger ("no more than the past twenty-four hours": 32) and after its last, with room to
+# spare. Set by hand; a test (test_windows_around_trigger_words_change_nothing) checks they change nothing.
+WINDOW_BEFORE = 60
+WINDOW_AFTER = 40
 
 
 @dataclass(slots=True)
@@ -30,6 +36,7 @@ class Found:
 
     start: int
     end: int
+    text: str
     rule: Rule
     groups: dict[str, str] = field(default_factory=dict)
 
@@ -42,20 +49,40 @@ def find_times(doc: Doc) -> list[Found]:
     """The time expressions of a parsed text, in text order, none overlapping."""
     text = doc.text
     candidates = []
-    for order, rule in enumerate(rules()):
-        for m in rule.regex.finditer(text):
-            if not m.group().strip():
-                continue
-            found = Found(m.start(), m.end(), rule, {k: v for k, v in m.groupdict().items() if v})
-            if _capitalised(m) and is_time(doc, found):
-                candidates.append((order, found))
+    for start, end in windows(text):
+        for order, rule in enumerate(rules()):
+            for m in rule.regex.finditer(text, start, end):
+                if m.group().strip() and _capitalised(m):
+                    groups = {k: v for k, v in m.groupdict().items() if v}
+                    candidates.append((order, Found(m.start(), m.end(), m.group(), rule, groups)))
+    names = _Names(doc, text)
     chosen: list[Found] = []
     taken: list[tuple[int, int]] = []
     for _, found in sorted(candidates, key=lambda c: (-c[1].text_length, c[1].start, c[0])):
-        if all(found.end <= s or found.start >= e for s, e in taken):
+        if all(found.end <= s or found.start >= e for s, e in taken) and is_time(doc, found, names):
             chosen.append(found)
             taken.append((found.start, found.end))
     return sorted(chosen, key=lambda f: f.start)
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of text that may hold a time expression: around every trigger word or digit.
+
+    A window reaches WINDOW_BEFORE characters before a trigger (for "no more
+    than the past twenty-four hours") and WINDOW_AFTER after it, to the end of
+    the word there; overlapping windows merge.
+    """
+    spans: list[list[int]] = []
+    for m in triggers().finditer(text):
+        start = max(0, m.start() - WINDOW_BEFORE)
+        end = min(len(text), m.end() + WINDOW_AFTER)
+        while end < len(text) and (text[end].isalnum() or text[end] in "-'’."):
+            end += 1
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [(s, e) for s, e in spans]
 
 
 def _capitalised(m) -> bool:
@@ -71,12 +98,12 @@ def tokens_of(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def is_time(doc: Doc, found: Found) -> bool:
+def is_time(doc: Doc, found: Found, names: "_Names | None" = None) -> bool:
     """Whether the parse agrees that a match is a time expression."""
     span = tokens_of(doc, found.start, found.end)
     if span is None or not len(span):
         return False
-    if _inside_name(doc, span, found) or (found.rule.kind != "holiday" and _titled(span)):
+    if (names or _Names(doc, doc.text)).inside(span, found) or (found.rule.kind != "holiday" and _titled(span)):
         return False
     kind, g = found.rule.kind, found.groups
     if kind == "month" and not ({"shift", "mod"} & g.keys()):
@@ -85,7 +112,7 @@ def is_time(doc: Doc, found: Found) -> bool:
             return False  # "May be", "March on", "April Ryan"
     if kind == "year" and not ({"fiscal", "mod"} & g.keys()):
         return not _counts_something(span[-1])
-    if kind == "duration" and fold(g.get("unit", "")) == "quarters" and "-" in doc.text[found.start : found.end]:
+    if kind == "duration" and fold(g.get("unit", "")) == "quarters" and "-" in found.text:
         return False  # "three-quarters": a fraction
     if kind == "day_of_month" or (kind == "duration" and units().get(fold(g.get("unit", ""))) in ("second", "quarter")):
         nxt = _next_token(span)
@@ -119,26 +146,25 @@ def _starts_sentence(token: Token) -> bool:
     return not any(ch.isalnum() for ch in before.text)
 
 
-def _inside_name(doc: Doc, span: Span, found: Found) -> bool:
-    """Whether the match is part of a longer name, or a date that names an event ("September 11" attacks)."""
-    for ent in doc.ents[_first_ent(doc, span.start) :]:
-        if ent.start >= span.end:
-            break
-        if ent.end <= span.start or ent.label_ not in NAME_LABELS:
-            continue
-        longer = ent.start_char < found.start and doc.text[ent.start_char : found.start].strip().lower() not in ("", "the")
-        longer = longer or ent.end_char > found.end
-        if longer or (ent.label_ == "EVENT" and found.rule.kind == "date" and "year" not in found.groups):
-            return True
-    return False
+class _Names:
+    """The parser's named entities of a doc (doc.ents and doc.text are rebuilt on every access: read them once)."""
 
+    def __init__(self, doc: Doc, text: str):
+        self.text = text
+        self.ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+        self.ends = [e.end for e in self.ents]
 
-def _first_ent(doc: Doc, token_index: int) -> int:
-    """Index of the first entity that could overlap a token (entities are few: a scan is fine)."""
-    for n, ent in enumerate(doc.ents):
-        if ent.end > token_index:
-            return n
-    return len(doc.ents)
+    def inside(self, span: Span, found: Found) -> bool:
+        """Whether the match is part of a longer name, or a date that names an event ("September 11" attacks)."""
+        text = self.text
+        for ent in self.ents[bisect_right(self.ends, span.start) :]:
+            if ent.start >= span.end:
+                break
+            longer = ent.start_char < found.start and text[ent.start_char : found.start].strip().lower() not in ("", "the")
+            longer = longer or ent.end_char > found.end
+            if longer or (ent.label_ == "EVENT" and found.rule.kind == "date" and "year" not in found.groups):
+                return True
+        return False
 
 
 def _counts_something(token: Token) -> bool:

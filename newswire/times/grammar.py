@@ -197,6 +197,24 @@ def rules() -> tuple[Rule, ...]:
     return tuple(compiled)
 
 
+# Words, besides digits, that every time expression contains at least one of (matched as word starts:
+# "monday" also finds "Mondays"). The patterns only run near them (find.py), which is most of the speed.
+TRIGGER_WORDS = (
+    "weekend", "period", "daily", "weekly", "monthly", "quarterly", "annually", "yearly", "hourly", "nightly",
+    "nineteen", "thousand", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+    "nineties",
+)  # fmt: skip
+
+
+@cache
+def triggers() -> re.Pattern:
+    """A regex for the words and digits near which time expressions can be."""
+    words = set(TRIGGER_WORDS) | set(months()) | set(weekdays()) | set(units()) | set(seasons()) | set(day_parts())
+    words |= {name.split()[0] for name in holidays()} | {w for phrase in references() for w in phrase.split()}
+    words -= {"the", "in", "at", "right"}  # the words of phrases that are not time words themselves
+    return re.compile(r"\d|\b" + _alternation(words), re.IGNORECASE)
+
+
 def month_number(word: str) -> int | None:
     return months().get(fold(word))
 

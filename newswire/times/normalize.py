@@ -546,7 +546,7 @@ def _relative(found: Found, ctx: Context) -> Resolved:
     step, anchor_kind = shifts()[word]
     if unit in CLOCK_UNITS or (unit in ("decade", "century") and word == "past"):
         return Resolved("DURATION", duration_value(1, unit))  # "the past hour", "the past decade": P10Y
-    back = anchor_kind == "previous" or (word == "next" and fold(ctx.doc.text[found.start : found.end]).startswith("the"))
+    back = anchor_kind == "previous" or (word == "next" and fold(found.text).startswith("the"))
     base, anchor = ctx.base(back=back)
     grain = cal.UNIT_GRAIN[unit]
     if base is None:
@@ -704,7 +704,7 @@ def _set(found: Found, ctx: Context) -> Resolved:
         part = _part(found)
         return Resolved("SET", f"XXXX-WXX-{day}" + (f"T{part}" if part else ""))
     n = number_value(g["num"]) if "num" in g else 1
-    if "other" in fold(ctx.doc.text[found.start : found.end]).split():
+    if "other" in fold(found.text).split():
         n = (n or 1) * 2
     return Resolved("SET", duration_value(n or 1, _unit(found)))
 

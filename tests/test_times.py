@@ -261,6 +261,14 @@ def test_no_false_positives(text):
     assert found(text) == []
 
 
+@pytest.mark.parametrize("published", [None, FRIDAY, "0001-01-01", "9999-12-31"])
+def test_dates_off_the_calendar_are_dropped_not_raised(published):
+    text = "It happened 1,000,000 years ago, or 99999999 days later, in the '00s; a week later came the next morning."
+    got = times(text, published)
+    assert all(t.value for t in got)
+    assert "1,000,000 years ago" not in [t.text for t in got] or published is None
+
+
 # without a publication date
 
 

@@ -96,8 +96,15 @@ class Context:
 
 
 def normalize(found: Found, ctx: Context) -> Resolved | None:
-    """The type and value of a found expression; None when it turns out not to name a time."""
-    return KINDS[found.rule.kind](found, ctx)
+    """The type and value of a found expression; None when it turns out not to name a time.
+
+    An expression whose date falls outside the calendar Python can write
+    (years 1 to 9999: "a million years ago") names no time here either.
+    """
+    try:
+        return KINDS[found.rule.kind](found, ctx)
+    except (ValueError, OverflowError):
+        return None
 
 
 def tense_of(found: Found, ctx: Context) -> int:

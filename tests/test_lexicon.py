@@ -192,7 +192,7 @@ def test_time_words_are_lower_case():
 
 
 def test_holiday_rules_give_a_date_in_the_right_month():
-    from newswire.times.normalize import holiday_date
+    from newswire.times.periods import holiday_date
 
     for row in load_table("holidays.tsv"):
         for year in (1998, 2013, 2024):

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Time
 from .find import find_times, tokens_of
-from .normalize import Context, normalize
+from .context import Context
+from .normalize import normalize
 from .tense import governing_verb, is_clause_head
 
 __all__ = ["extract_times", "date_for"]

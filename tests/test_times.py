@@ -167,6 +167,16 @@ def test_relative_to_publication(text, expression, value):
     assert got == [(expression, value, anchor)]
 
 
+def test_following_as_a_preposition_is_not_a_shift():
+    text = "Following Monday's debate, the candidates met again the following Monday."
+    got = [(t.text, t.value, t.anchor) for t in times(text)]
+    assert got == [("Monday", "2013-09-09", "published"), ("the following Monday", "2013-09-16", "T1")]
+
+
+def test_a_named_day_on_its_own_is_a_date():
+    assert found("The ceremony was held on Sept. 11.") == [("Sept. 11", "DATE", "2013-09-11")]
+
+
 def test_later_and_following_count_from_the_time_before():
     text = "The envoy arrived on Aug. 5, 2013. A week later he left, and the following day the talks collapsed."
     got = [(t.id, t.text, t.value, t.anchor) for t in times(text)]
@@ -247,6 +257,7 @@ def test_clock_times():
         "Thousands march through the capital to protest.",
         "The Sunday Times reported the story.",
         "Relatives of the September 11 victims met the September 11 Commission.",
+        "She collapsed at the Sept. 11 memorial ceremony.",
         "More than 1,400 people were killed and 2000 people fled.",
         "He won a second term.",
         "The 28th Infantry Division moved north.",

@@ -12,12 +12,13 @@ whose pattern is listed first.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .grammar import Rule, day_parts, fold, references, rules, triggers, units
+from .grammar import Rule, date_names, day_parts, fold, month_number, references, rules, shifts, triggers, units
 
 # Entity labels of names a time word can be part of ("the Sunday Times", "Independence Day" the film).
 NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "GPE", "LOC"}
@@ -52,14 +53,19 @@ def find_times(doc: Doc) -> list[Found]:
     for start, end in windows(text):
         for order, rule in enumerate(rules()):
             for m in rule.regex.finditer(text, start, end):
-                if m.group().strip() and _capitalised(m):
+                m = _without_preposition(m, rule, end)
+                if m is not None and m.group().strip() and _capitalised(m):
                     groups = {k: v for k, v in m.groupdict().items() if v}
                     candidates.append((order, Found(m.start(), m.end(), m.group(), rule, groups)))
     names = _Names(doc, text)
     chosen: list[Found] = []
     taken: list[tuple[int, int]] = []
     for _, found in sorted(candidates, key=lambda c: (-c[1].text_length, c[1].start, c[0])):
-        if all(found.end <= s or found.start >= e for s, e in taken) and is_time(doc, found, names):
+        if any(found.start < e and s < found.end for s, e in taken):
+            continue
+        if is_name(doc, found, names):
+            taken.append((found.start, found.end))  # no shorter match inside it either: not "September" of "September 11 victims"
+        elif is_time(doc, found):
             chosen.append(found)
             taken.append((found.start, found.end))
     return sorted(chosen, key=lambda f: f.start)
@@ -85,6 +91,18 @@ def windows(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans]
 
 
+def _without_preposition(m: re.Match, rule: Rule, end: int) -> re.Match | None:
+    """The match without a leading "following" or "prior" that is a preposition, not a shift.
+
+    "the following Monday" counts from the time before; "following Monday's
+    debate" means after it, and the time expression is just "Monday".
+    """
+    shift = m.groupdict().get("shift")
+    if not shift or m.start("shift") != m.start() or shifts().get(fold(shift), (0, ""))[1] != "previous":
+        return m
+    return rule.regex.match(m.string, m.end("shift") + 1, end)
+
+
 def _capitalised(m) -> bool:
     for name in CAPITALISED:
         word = m.groupdict().get(name)
@@ -98,12 +116,20 @@ def tokens_of(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def is_time(doc: Doc, found: Found, names: "_Names | None" = None) -> bool:
-    """Whether the parse agrees that a match is a time expression."""
+def is_name(doc: Doc, found: Found, names: "_Names") -> bool:
+    """Whether a match is (part of) a name: "the Sunday Times", "This Week", "the Sept. 11 memorial ceremony"."""
     span = tokens_of(doc, found.start, found.end)
     if span is None or not len(span):
         return False
-    if (names or _Names(doc, doc.text)).inside(span, found) or (found.rule.kind != "holiday" and _titled(span)):
+    if names.inside(span, found) or (found.rule.kind != "holiday" and _titled(span)):
+        return True
+    return found.rule.kind == "date" and _names_an_event(span, found.groups)
+
+
+def is_time(doc: Doc, found: Found) -> bool:
+    """Whether the parse agrees that a match (not a name) is a time expression."""
+    span = tokens_of(doc, found.start, found.end)
+    if span is None or not len(span):
         return False
     kind, g = found.rule.kind, found.groups
     if kind == "month" and not ({"shift", "mod"} & g.keys()):
@@ -138,6 +164,17 @@ def _titled(span: Span) -> bool:
         if word in units() or word in references() or word in day_parts():
             return True
     return False
+
+
+def _names_an_event(span: Span, groups: dict[str, str]) -> bool:
+    """A day that names an event (data/date_names.tsv), used as a modifier of a noun."""
+    if "year" in groups or "day" not in groups:
+        return False
+    day = re.match(r"\d+", groups["day"])
+    if not day or (month_number(groups["month"]), int(day.group())) not in date_names():
+        return False
+    root = span.root
+    return root.dep_ in ("nmod", "compound", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end
 
 
 def _starts_sentence(token: Token) -> bool:

@@ -101,6 +101,12 @@ def references() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def date_names() -> set[tuple[int, int]]:
+    """(month, day) of days used as names of events ("the September 11 attacks")."""
+    return {(int(row["month"]), int(row["day"])) for row in load_table("date_names.tsv")}
+
+
+@cache
 def shifts() -> dict[str, tuple[int, str]]:
     """Shift word -> (shift, anchor)."""
     return {row["word"]: (int(row["shift"]), row["anchor"]) for row in load_table("time_shifts.tsv")}

@@ -207,6 +207,12 @@ def test_a_deadline_lies_ahead():
 
 def test_clock_time_in_utc():
     assert found("The plane took off at 08:30 UTC.") == [("08:30 UTC", "TIME", "2013-09-13T08:30Z")]
+    assert found("GM filed at 12:00 UTC Monday.") == [("12:00 UTC Monday", "TIME", "2013-09-09T12:00Z")]
+
+
+def test_an_expression_never_runs_across_a_line_break():
+    text = "Markets to stay closed until Friday\nSeptember 18, 2008\nThe government said so."
+    assert [t.text for t in times(text)] == ["Friday", "September 18, 2008"]
 
 
 # durations and sets
@@ -265,6 +271,8 @@ def test_clock_times():
         "The 6-year-old boy and a 44-year-old man were rescued.",
         'Baker said on ABC\'s "This Week" that talks had failed.',
         "Iraq imports about three-quarters of its food.",
+        "It wants to close 789, or about a quarter, of its dealers.",
+        "Apple unveiled its iLife '11 software suite.",
         "The company pays a quarterly dividend.",
     ],
 )

@@ -138,12 +138,14 @@ def is_time(doc: Doc, found: Found) -> bool:
             return False  # "May be", "March on", "April Ryan"
     if kind == "year" and not ({"fiscal", "mod"} & g.keys()):
         return not _counts_something(span[-1])
-    if kind == "duration" and fold(g.get("unit", "")) == "quarters" and "-" in found.text:
-        return False  # "three-quarters": a fraction
-    if kind == "day_of_month" or (kind == "duration" and units().get(fold(g.get("unit", ""))) in ("second", "quarter")):
+    if kind == "duration" and _fraction(span, g):
+        return False  # "three-quarters of its food", "about a quarter, of its dealers"
+    if kind == "day_of_month" or (kind == "duration" and units().get(fold(g.get("unit", ""))) == "second"):
         nxt = _next_token(span)
-        if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADJ") and fold(nxt.text) not in units() or nxt.lower_ == "of"):
-            return False  # "the 28th Infantry", "a second term", "a quarter of the vote"
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and fold(nxt.text) not in units():
+            return False  # "the 28th Infantry", "a second term"
+    if "shortyear" in g and (span.start == 0 or doc[span.start - 1].pos_ != "ADP"):
+        return False  # "iLife '11" is a name; "in '98" is a year
     if kind == "ref" and fold(g.get("ref", "")).startswith("the "):
         nxt = _next_token(span)
         if span[-1].pos_ == "ADJ" or span[-1].dep_ == "amod" or (nxt is not None and nxt.lower_ == "of"):
@@ -210,6 +212,17 @@ def _counts_something(token: Token) -> bool:
         return False
     before = token.doc[token.i - 1] if token.i > 0 else None
     return before is None or before.dep_ not in ("det", "poss")
+
+
+def _fraction(span: Span, groups: dict[str, str]) -> bool:
+    """"three-quarters", "a quarter of the vote", "about a quarter": a share, not three months."""
+    if units().get(fold(groups.get("unit", ""))) != "quarter":
+        return False
+    if "-" in span.text:
+        return True
+    nxt = _next_token(span)
+    one = fold(groups.get("num", "")) in ("a", "an", "one")
+    return (nxt is not None and nxt.lower_ == "of") or (one and span.start > 0 and span.doc[span.start - 1].pos_ != "ADP")
 
 
 def _next_token(span: Span) -> Token | None:

@@ -14,9 +14,11 @@ from functools import cache
 
 from ..lexicon import load_table
 
-# A space in a pattern matches this much whitespace: enough for a line break in
-# wrapped text, too little to run across a removed (blanked) paragraph.
-SPACE = r"\s{1,3}"
+# A space in a pattern matches this much whitespace, never a line break: the parse starts a sentence
+# after every line break (parse.py), so an expression does not run from a headline into a date line;
+# three characters at most, so it cannot run across a removed (blanked) paragraph either.
+SPACE = r"[^\S\n]{1,3}"
+SPACE_IN_CLASS = " \t\u00a0"
 
 # Words before a time that say which part of it is meant ("early 1990", "the end of May").
 MODIFIERS = (
@@ -131,12 +133,15 @@ def placeholders() -> dict[str, str]:
     number_word = f"(?:{_alternation(tens)}(?:[-\\s]{_alternation(small)})?|{_alternation(unit_words + others)})"
     ordinal_word = f"(?:(?:{_alternation(tens)}[-\\s])?{_alternation(ordinals())})"
     unit_rows = load_table("time_units.tsv")
+    weekday = f"(?:{_alternation(day_names)}|{_alternation(day_abbrevs)}\\.)"
+    month = f"(?:{_alternation(full)}|{_alternation(abbreviated)}\\.?)"
+    day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
     return {
-        "MONTH": f"(?:{_alternation(full)}|{_alternation(abbreviated)}\\.?)",
+        "MONTH": month,
         "MONTHNAME": _alternation(full),
-        "WEEKDAY": f"(?:{_alternation(day_names)}|{_alternation(day_abbrevs)}\\.)",
+        "WEEKDAY": weekday,
         "WEEKDAYS": _alternation(n + "s" for n in day_names),
-        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+        "DAY": day,
         "YEAR": r"(?<![\d,.$£€])(?:1[6-9]\d\d|20\d\d)(?![,.]\d|\d)",
         "NUM": f"(?:\\d+(?:,\\d{{3}})*(?:\\.\\d+)?(?: 1/2)?|{number_word})",
         "NUMWORD": number_word,
@@ -152,6 +157,7 @@ def placeholders() -> dict[str, str]:
         "MOD": f"(?P<mod>{_alternation(MODIFIERS)[3:-1]})",
         "QUAL": _alternation(QUALIFIERS),
         "ZONE": _alternation(ZONES),
+        "ONDAY": f"(?:,? (?:(?P<ref>today|yesterday|tomorrow|tonight)|(?:on )?(?P<weekday>{weekday})|(?:on )?(?P<month>{month}) (?P<day>{day})))?",
     }
 
 
@@ -169,7 +175,7 @@ def expand(pattern: str) -> str:
 
 
 def _flexible_spaces(pattern: str) -> str:
-    """Spaces become SPACE outside character classes and \\s inside them."""
+    """Spaces become SPACE outside character classes and SPACE_IN_CLASS inside them."""
     out, in_class, escaped = [], False, False
     for ch in pattern:
         if escaped:
@@ -185,7 +191,7 @@ def _flexible_spaces(pattern: str) -> str:
             in_class = False
             out.append(ch)
         elif ch == " ":
-            out.append(r"\s" if in_class else SPACE)
+            out.append(SPACE_IN_CLASS if in_class else SPACE)
         else:
             out.append(ch)
     return "".join(out)

@@ -201,8 +201,13 @@ def test_financial_quarters_and_year_ago_comparisons():
     ]
 
 
-def test_a_deadline_lies_ahead():
-    assert found("The markets have stayed closed until Friday.", published="2008-09-18") == [("Friday", "DATE", "2008-09-19")]
+@pytest.mark.parametrize(
+    "text",
+    ["The markets have stayed closed until Friday.", "The father could come as early as Friday.",
+     "The group would be ready to leave as soon as Friday, he said."],
+)  # fmt: skip
+def test_a_deadline_lies_ahead(text):
+    assert found(text, published="2008-09-18") == [("Friday", "DATE", "2008-09-19")]
 
 
 def test_clock_time_in_utc():

@@ -18,7 +18,7 @@ looks for are in data/tense_words.tsv:
 * the simple present: a verb of saying ("says Friday") → past, "be" → 0,
   any other verb ("talks resume Monday") → future.
 
-`is_deadline` marks "until Friday": news sets deadlines ahead.
+`is_deadline` marks "until Friday", "as soon as Tuesday": news sets deadlines ahead.
 """
 
 from __future__ import annotations
@@ -98,10 +98,13 @@ def _own(verb: Token) -> int:
 
 def is_deadline(token: Token) -> bool:
     """Whether a time is a deadline or a new date, which news sets ahead: "until Friday" (not in the past
-    perfect: "had not called him a suspect until Thursday"), "extended its offer to Nov. 20"."""
+    perfect: "had not called him a suspect until Thursday"), "extended its offer to Nov. 20", "as soon as
+    Tuesday", "as early as Tuesday"."""
     head = token.head
     if token.dep_ != "pobj":
         return False
+    if head.lower_ == "as" and head.head.lower_ in ("soon", "early"):
+        return True
     verb = governing_verb(head)
     if head.lower_ == "to":
         return verb is not None and _kind(verb) == "retime"

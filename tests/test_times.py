@@ -391,3 +391,19 @@ def test_seed_without_publication_date(seed_text):
     assert values["August 21st"] == "XXXX-08-21"
     assert values["one month"] == "P1M"
     assert all(t.anchor is None for t in analysis.times)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    "cue, value",
+    [("met", "2013-09-13"), ("attack near", "2013-08-21"), ("expected", "2013-09-16"), ("said Thursday", "2013-09-12"),
+     ("finalize", SEED_PUBLISHED), ("attack on civilians", "2013-08")],
+)  # fmt: skip
+def test_seed_date_for(seed_text, cue, value):
+    from newswire.clean import find_removed
+
+    doc = parse(seed_text, find_removed(seed_text))
+    found_times = extract_times(doc, published=SEED_PUBLISHED)
+    start = seed_text.index(cue)
+    end = start + len(cue.split()[0])
+    assert date_for(doc, found_times, start, end, published=SEED_PUBLISHED) == value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -83,6 +84,14 @@ def test_gdelt_format_writes_61_tab_separated_columns_per_event():
     rows = [line.split("\t") for line in result.stdout.decode().splitlines()]
     assert rows and all(len(r) == 61 for r in rows)
     assert {r[1][:6] for r in rows} == {"202303", "202305"}  # SQLDATE: the events' dates, in each article's month
+
+
+def test_text_report_has_a_when_section():
+    result = run("analyze", str(SAMPLES / "summit-statement.json"), "--format", "text")
+    out = result.stdout.decode()
+    when = out[out.index("When") :]
+    # "African Union leaders on Monday called ...", published on Tuesday 2023-05-02
+    assert re.search(r"T1\s.*Monday\s.*DATE\s.*2023-05-01\s.*published 2023-05-02", when)
 
 
 @pytest.mark.parametrize(

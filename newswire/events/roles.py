@@ -19,6 +19,7 @@ PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from")
 
 
 def assign_roles(m: EventMention, index: ActorIndex) -> None:
+    """Fill `m.sources` and `m.targets` from its anchor, its noun, its complement and its parts, in that order."""
     anchor = m.anchor
     if anchor.pos_ in ("VERB", "AUX"):
         sources = index.phrase(subject_of(anchor))
@@ -87,11 +88,9 @@ def _noun_roles(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor
     for prep, obj in prep_objects(noun, ("by", "between", "among", *TARGET_PREPS, "of")):
         # "the invasion of Georgia": the patient; "a suspension of air links with Serbia": what the links point at
         found = index.phrase(obj, through=TARGET_PREPS) if prep == "of" else index.phrase(obj)
-        if prep == "by" and not sources:
-            sources = found
-        elif prep in ("between", "among") and not sources:
-            sources = found
-        elif prep not in ("by", "between", "among") and not targets:
+        if prep in ("by", "between", "among"):
+            sources = sources or found
+        elif not targets:
             targets = found
     return sources, targets
 

@@ -19,6 +19,7 @@ from rich.console import Console
 
 from . import __version__
 from .errors import NewswireError
+from .gdelt import gdelt_tsv
 from .pipeline import analyze_article, published_date
 from .read import MAX_CHARS, read_path
 from .report import render
@@ -37,6 +38,7 @@ class OutputFormat(str, Enum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
+    gdelt = "gdelt"
 
 
 class InputFormat(str, Enum):
@@ -62,15 +64,17 @@ def _main(
 def analyze(
     paths: list[str] = typer.Argument(..., help="Article files (text, HTML or JSON), or - for standard input.", metavar="PATH..."),
     published: Optional[str] = typer.Option(None, "--published", "-p", help="Publication date, YYYY-MM-DD (else taken from the document, else unknown)."),
-    format: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help="Output: text (default on a terminal), json (default otherwise) or jsonl."),
+    format: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help="Output: text (default on a terminal), json (default otherwise), jsonl, or gdelt (GDELT 2.0 event rows, tab-separated; see docs/gdelt.md)."),
     input_format: Optional[InputFormat] = typer.Option(None, "--input-format", help="Input format; by default from the file extension, else sniffed."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode text with this codec instead of UTF-8 (e.g. cp1252)."),
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Refuse inputs longer than this many characters."),
     any_language: bool = typer.Option(False, "--any-language", help="Analyse text that does not look English (with a warning) instead of refusing it."),
 ) -> None:
-    """Analyse news articles: entities, with quotes, times and events as they land.
+    """Analyse news articles: entities, events and reported figures, with quotes and times as they land.
 
     Example: newswire analyze story.txt --published 2013-09-13
+
+    Example: newswire analyze story.txt -p 2013-09-13 --format gdelt > events.tsv
     """
     fmt = format or (OutputFormat.text if sys.stdout.isatty() else OutputFormat.json)
     date = published_date(published) if published else None
@@ -92,6 +96,8 @@ def analyze(
             render(analysis, console)
         elif fmt is OutputFormat.jsonl:
             print(analysis.to_json(indent=None))
+        elif fmt is OutputFormat.gdelt:
+            sys.stdout.write(gdelt_tsv(analysis))
         else:
             results.append(analysis.to_dict())
     if fmt is OutputFormat.json and results:

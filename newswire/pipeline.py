@@ -1,4 +1,4 @@
-"""Wires the stages: read → clean → parse → entities, times → Analysis.
+"""Wires the stages: read → clean → parse → entities, times → events, figures → Analysis.
 
 Only wiring lives here; each stage is its own module with one public function.
 `analyze_parsed` is the per-document function every runner wraps.
@@ -15,6 +15,8 @@ from . import __version__
 from .clean import find_removed
 from .entities import extract_entities
 from .errors import NotEnglish, UsageError
+from .events import extract_events
+from .figures import extract_figures
 from .language import check_english
 from .parse import parse, parse_many
 from .read import parse_date, read_text
@@ -68,8 +70,12 @@ def prepare(article: Article, *, any_language: bool = False) -> list[Removed]:
 
 def analyze_parsed(article: Article, removed: list[Removed], doc: Doc) -> Analysis:
     """Everything after the parse, for one document: the per-document function."""
-    entities = extract_entities(doc, published=article.published)
-    times = extract_times(doc, published=article.published)
+    published = article.published
+    entities = extract_entities(doc, published=published)
+    times = extract_times(doc, published=published)
+    quotes: list = []  # the quotes stage (issue 3) fills these once it lands
+    events = extract_events(doc, entities, quotes, times, published=published)
+    figures = extract_figures(doc, entities, quotes, times, published=published)
     return Analysis(
         id=content_id(article.text),
         text=article.text,
@@ -79,7 +85,10 @@ def analyze_parsed(article: Article, removed: list[Removed], doc: Doc) -> Analys
         version=__version__,
         removed=removed,
         entities=entities,
+        quotes=quotes,
         times=times,
+        events=events,
+        figures=figures,
         warnings=list(article.warnings),
     )
 

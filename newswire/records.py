@@ -122,11 +122,14 @@ class Time:
 
 @dataclass(slots=True)
 class EventActor:
+    """An actor of an event: the words that name it, its entity and its code."""
+
     start: int
     end: int
     text: str
     entity: str | None = None
     actor: str | None = None
+    implicit: bool = False  # not named in the event's clause: the article's focus country (nearest mention)
 
 
 @dataclass(slots=True)
@@ -155,6 +158,8 @@ class Event:
     location: Place | None = None
     reported_by: str | None = None  # entity id of the speaker whose report states the event
     modality: str = "asserted"  # asserted | intended | conditional | negated | hypothetical
+    participants: list[EventActor] = field(default_factory=list)  # every actor named, source and target first
+    mentions: list[Span] = field(default_factory=list)  # every trigger of this event in the text ("the attack" again)
 
 
 @dataclass(slots=True)

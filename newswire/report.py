@@ -11,6 +11,8 @@ from .records import Analysis
 
 # Evidence snippets in tables are cut to this many characters.
 SNIPPET = 80
+# An event's evidence: about this many characters of its sentence around the trigger.
+EVIDENCE = 60
 
 
 def render(analysis: Analysis, console: Console) -> None:
@@ -19,6 +21,10 @@ def render(analysis: Analysis, console: Console) -> None:
     console.print(_entities(analysis))
     if analysis.times:
         console.print(_times(analysis))
+    if analysis.events:
+        console.print(_events(analysis))
+    if analysis.figures:
+        console.print(_figures(analysis))
 
 
 def shorten(text: str, limit: int = SNIPPET) -> str:
@@ -53,6 +59,54 @@ def _entities(a: Analysis) -> Table:
             str(len(e.mentions)),
         )
     return table
+
+
+def _actor_cell(a: Analysis, actor) -> str:
+    if actor is None:
+        return ""
+    entity = a.entity(actor.entity)
+    name = entity.name if entity else actor.text
+    code = f" ({actor.actor})" if actor.actor else ""
+    return f"{name}{code}" + (" [implied]" if actor.implicit else "")
+
+
+def _around(text: str, start: int, end: int, mark_start: int, mark_end: int, limit: int = EVIDENCE) -> Text:
+    """The sentence [start, end) cut to about `limit` characters around the marked words, which are bold."""
+    left = max(start, mark_start - limit // 2)
+    right = min(end, max(mark_end + limit // 2, left + limit))
+    before = ("…" if left > start else "") + " ".join(text[left:mark_start].split(" "))
+    after = text[mark_end:right] + ("…" if right < end else "")
+    return Text.assemble(" ".join(before.split()) + " ", (text[mark_start:mark_end], "bold"), " " + " ".join(after.split()))
+
+
+def _events(a: Analysis) -> Table:
+    table = Table(title="Events", title_justify="left", expand=False)
+    for col in ("date", "source", "event", "target", "place", "evidence"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("date", "event"))
+    for e in a.events:
+        what = f"{e.plover or 'CAMEO'} {e.cameo}"
+        if e.modality != "asserted":
+            what += f"\n{e.modality}"
+        reporter = a.entity(e.reported_by)
+        evidence = _around(a.text, e.sentence.start, e.sentence.end, e.trigger.start, e.trigger.end)
+        if reporter is not None:
+            evidence = Text.assemble((f"{reporter.name} says: ", "dim"), evidence)
+        place = e.location.text if e.location else ""
+        table.add_row(e.date or "", _actor_cell(a, e.source), what, _actor_cell(a, e.target), place, evidence)
+    return table
+
+
+def _figures(a: Analysis) -> Group:
+    lines = [Text("Figures", style="italic")]
+    for f in a.figures:
+        parts = [(f.text, "bold"), (f" {f.what}", "")]
+        reporter = a.entity(f.reported_by)
+        if reporter is not None:
+            parts.append((f" (according to {reporter.name})", "dim"))
+        if f.date:
+            parts.append((f"  {f.date}", "dim"))
+        lines.append(Text.assemble(("  • ", "dim"), *parts))
+    return Group(*lines)
 
 
 def _times(a: Analysis) -> Table:

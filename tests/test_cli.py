@@ -68,6 +68,24 @@ def test_text_report_names_the_entities():
     assert "Entities" in out and "William Ruto" in out
 
 
+def test_text_report_shows_events_and_figures(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Iran threatened to impose sanctions on Israel. The fighting has killed more than 200 people.\n")
+    result = run("analyze", str(story), "--published", "2020-01-02", "--format", "text")
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "Events" in out and "THREATEN 1312" in out and "Israel (ISR)" in out
+    assert "Figures" in out and "more than 200 people killed" in out
+
+
+def test_gdelt_format_writes_61_tab_separated_columns_per_event():
+    result = run("analyze", str(SAMPLES / "port-strike.html"), str(SAMPLES / "summit-statement.json"), "-f", "gdelt")
+    assert result.returncode == 0, result.stderr.decode()
+    rows = [line.split("\t") for line in result.stdout.decode().splitlines()]
+    assert rows and all(len(r) == 61 for r in rows)
+    assert {r[1][:6] for r in rows} == {"202303", "202305"}  # SQLDATE: the events' dates, in each article's month
+
+
 def test_text_report_has_a_when_section():
     result = run("analyze", str(SAMPLES / "summit-statement.json"), "--format", "text")
     out = result.stdout.decode()

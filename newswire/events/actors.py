@@ -1,0 +1,286 @@
+"""Sources, targets and participants of an event, from the entity layer.
+
+An argument phrase ("the Syrian military", "Syria's decision", "the two
+diplomats") is mapped to the entities its words mention. Conventions:
+
+* the subject is the source, the object (or a "with", "against", "on", "to",
+  "at", "toward", "into", "from" complement) the target; in a passive the
+  "by" agent is the source and the subject the target;
+* a head that names no entity lends its possessor, compound, demonym or "of"
+  complement ("Syria's decision" → Syria, "a Russian plan" → Russia);
+* a demonym or country next to an agent noun makes a sectoral actor ("a
+  Syrian military attack" → SYRMIL);
+* a plural group the entity layer left without a code ("the two diplomats",
+  "they") stands for the entities of the latest coordination of named actors
+  within GROUP_REACH sentences ("he and his Russian counterpart, Sergei Lavrov");
+* coordinated actors give one event: the first is the source and, when the
+  clause names no target, the next one with another code is the target
+  ("Kerry and Lavrov met": USA → RUS). All of them are participants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .. import countries
+from ..entities.actors import focus_country
+from ..entities.model import sentence_index, sentences
+from ..entities.nominals import agent_row
+from ..records import Entity, EventActor, Mention
+from .modality import reporting_verbs
+from .triggers import antecedent
+
+# A group ("the two diplomats") stands for a coordination at most this many
+# sentences before it (the seed's is two sentences back).
+GROUP_REACH = 3
+# Subject pronouns of a reported clause that stand for the speaker, with the entity types they fit.
+PRONOUN_TYPES = {
+    "it": {"GPE", "ORG", "NORP"},
+    "they": {"GROUP", "ORG", "NORP", "GPE"},
+    "he": {"PERSON"},
+    "she": {"PERSON"},
+}
+# Sectors of plural nouns that may stand for named people ("the two diplomats", "the ministers").
+MEMBER_SECTORS = {"GOV"}
+# Prepositions whose object is a target, in order of preference.
+TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards", "into", "from", "over", "for")
+# Dependents through which a noun that names no entity may still point at one.
+POINTER_DEPS = ("poss", "compound", "amod", "nmod")
+
+
+@dataclass(slots=True)
+class Actor:
+    """An entity in an argument phrase: the mention that names it there, and its code."""
+
+    entity: Entity
+    mention: Mention  # the words in this clause that name it
+    code: str | None
+    implicit: bool = False  # not named in the clause: the article's focus country
+
+    def record(self) -> EventActor:
+        m = self.mention
+        return EventActor(m.start, m.end, m.text, self.entity.id, self.code, implicit=self.implicit)
+
+
+class ActorIndex:
+    """Which entity each token of a doc mentions."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]):
+        self.doc = doc
+        self.entities = entities
+        self._at: dict[int, tuple[Entity, Mention]] = {}
+        self._starts = starts = {t.idx: t.i for t in doc}
+        for e in entities:
+            for m in e.mentions:
+                i = starts.get(m.start)
+                if i is None:
+                    continue
+                while i < len(doc) and doc[i].idx < m.end:
+                    held = self._at.get(i)
+                    if held is None or held[1].end - held[1].start > m.end - m.start:
+                        self._at[i] = (e, m)
+                    i += 1
+        self._members: dict[str, list[Actor]] = {}
+
+    def implicit_targets(self, events: list) -> None:
+        """Give untargeted events aimed at someone the article's focus country as an implicit target."""
+        if not events:
+            return
+        focus = focus_country(self.doc)
+        country = next((e for e in self.entities if e.type == "GPE" and e.actor == focus), None) if focus else None
+        if country is None:
+            return
+        for ev in events:
+            source = next((a for a in ev.sources if a.code), None)
+            if source is None or source.code[:3] == focus:
+                continue
+            at = self.doc[ev.trigger.i].idx
+            before = [m for m in country.mentions if m.start < at and m.kind != "pronoun"]
+            mention = before[-1] if before else country.mentions[0]
+            ev.targets = [Actor(country, mention, focus, implicit=True)]
+
+    def place_actor(self, place) -> list[Actor]:
+        """The entity a place names, as an actor (a country or a capital stands for its country)."""
+        i = self._starts.get(place.start)
+        found = self._at.get(i) if i is not None else None
+        if found is None or not (found[0].actor or found[0].country):
+            return []
+        return [Actor(found[0], found[1], found[0].actor or found[0].country)]
+
+    def at(self, tok: Token) -> tuple[Entity, Mention] | None:
+        return self._at.get(tok.i)
+
+    def phrase(self, head: Token | None, *, through: tuple[str, ...] = ()) -> list[Actor]:
+        """The actors an argument phrase names: its head and the head's conjuncts.
+
+        through: prepositions whose object stands in for a head that names no
+        actor ("threatened further action against Russia").
+        """
+        if head is None:
+            return []
+        head = antecedent(head)
+        out: list[Actor] = []
+        for tok in [head, *conjuncts(head)]:
+            for actor in self._actors_of(tok):
+                if all(a.entity.id != actor.entity.id for a in out):
+                    out.append(actor)
+        if not out and through:
+            for _, obj in prep_objects(head, through):
+                out = self.phrase(obj)
+                if out:
+                    break
+        return out
+
+    def _actors_of(self, tok: Token) -> list[Actor]:
+        found = self.at(tok)
+        if found is None:  # "his Russian counterpart, Sergei Lavrov"
+            found = next((self.at(c) for c in tok.children if c.dep_ == "appos" and self.at(c) is not None), None)
+        if found is None:
+            found = self._pointed(tok)
+        if found is None:
+            found = self._reported_subject(tok)
+        if found is None:
+            return []
+        entity, mention = found
+        code = entity.actor or entity.country
+        if code is None:
+            members = self.members(entity, tok)
+            if members:
+                return [Actor(a.entity, mention, a.code) for a in members]
+        if code and len(code) == 3 and countries.is_country_code(code):
+            sector = _sector_beside(tok, mention)
+            if sector:
+                code += sector
+        return [Actor(entity, mention, code)]
+
+    def _reported_subject(self, tok: Token) -> tuple[Entity, Mention] | None:
+        """"Iraq said it would allow ...": an unresolved subject pronoun of a reported clause is the speaker."""
+        fits = PRONOUN_TYPES.get(tok.lower_)
+        if fits is None or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        verb = tok.head
+        while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in reporting_verbs():
+            return None
+        speaker = subject_of(verb.head)
+        found = self.at(speaker) if speaker is not None else None
+        if found is None or found[0].type not in fits:
+            return None
+        return found[0], Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun")
+
+    def _pointed(self, tok: Token) -> tuple[Entity, Mention] | None:
+        """"Syria's decision", "a Russian plan", "the government of Sindh": the entity a plain noun points at."""
+        for c in tok.children:
+            if c.dep_ in POINTER_DEPS and self.at(c) is not None:
+                return self.at(c)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:  # "the return of U.N. weapons inspectors"
+                    return self.at(obj) or next((self.at(g) for g in obj.children if g.dep_ in POINTER_DEPS and self.at(g)), None)
+        return None
+
+    def members(self, group: Entity, tok: Token) -> list[Actor]:
+        """The coded entities a plural group without a code stands for ("the two diplomats")."""
+        if group.type != "GROUP" and tok.tag_ not in ("PRP",):
+            return []
+        row = agent_row(tok)
+        if tok.tag_ != "PRP" and row is not None and row["sector"] not in MEMBER_SECTORS:
+            return []  # "civilians", "rebels": a group of their own, not the people named before
+        if group.id not in self._members:
+            first = min(m.start for m in group.mentions)
+            self._members[group.id] = self._coordination_before(first)
+        return self._members[group.id]
+
+    def _coordination_before(self, offset: int) -> list[Actor]:
+        doc = self.doc
+        before = [t for t in doc if t.idx < offset]
+        if not before:
+            return []
+        sents, index = sentences(doc), sentence_index(doc)
+        limit = sents[max(0, index[before[-1].i] - GROUP_REACH)].start
+        for tok in reversed(before):
+            if tok.i < limit:
+                break
+            if tok.dep_ != "conj":
+                continue
+            actors: list[Actor] = []
+            for t in (tok.head, tok):
+                for cand in (t, *[c for c in t.children if c.dep_ == "appos"]):
+                    found = self.at(cand)
+                    if found and (found[0].actor or found[0].country) and all(a.entity.id != found[0].id for a in actors):
+                        actors.append(Actor(found[0], found[1], found[0].actor or found[0].country))
+                        break
+            if len(actors) >= 2:
+                return actors
+        return []
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(g for g in c.children if g.dep_ == "conj")
+    return out
+
+
+def _sector_beside(tok: Token, mention: Mention) -> str | None:
+    """"Syrian military" in "a Syrian military attack": the agent noun next to a country word."""
+    neighbours = [tok.head] if tok.dep_ in ("amod", "compound", "poss", "nmod") else []
+    neighbours += [c for c in tok.head.children if c.dep_ in ("amod", "compound") and c.i != tok.i] if tok.dep_ in ("amod", "compound") else []
+    for n in neighbours:
+        if n.idx >= mention.start and n.idx < mention.end:
+            continue
+        row = agent_row(n)
+        if row and n.i > tok.i and n.i <= tok.i + 2:
+            return row["sector"]
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The doer of a verb: its subject, a passive's "by" agent, or the subject it shares with the verb it hangs on."""
+    from .triggers import is_passive
+
+    if is_passive(verb):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        return obj
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is not None:
+        return antecedent(subj)
+    if verb.dep_ == "xcomp":
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        return obj if obj is not None and obj.i < verb.i else subject_of(verb.head)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "was indicted by the court ... and will resign": the head's grammatical subject, not its agent
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        return antecedent(subj) if subj is not None else subject_of(verb.head)
+    if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    if verb.dep_ in ("xcomp", "acomp") and verb.head.pos_ == "ADJ":  # "France is ready to contribute"
+        return subject_of(verb.head.head) if verb.head.dep_ == "acomp" else None
+    if verb.dep_ == "acl":
+        if verb.head.dep_ in ("dobj", "attr") and verb.head.head.pos_ == "VERB":
+            return subject_of(verb.head.head)  # "issued a declaration demanding ...": the issuer
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
+        obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        return obj
+    return None
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs under a token, in the order of `preps`."""
+    found = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                found.append((c.lower_, obj))
+        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            found.append(("to", c))
+    return sorted(found, key=lambda p: preps.index(p[0]) if p[0] in preps else len(preps))

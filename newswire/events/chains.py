@@ -1,0 +1,84 @@
+"""Event coreference: a definite event noun that repeats an earlier event's noun is that event again."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..entities.model import sentence_index
+from .model import EventMention
+from .roles import coded
+
+# A definite event noun ("the attack") is the same event as an earlier
+# mention of the same noun at most this many sentences before (the seed's
+# "the attack" refers back eight sentences).
+CHAIN_REACH = 12
+# Determiners that mark a noun as referring back.
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def chain_events(mentions: list[EventMention], published: str | None) -> list[EventMention]:
+    """Merge a definite event noun into the earlier event with the same noun; one mention stands for each chain."""
+    heads: list[EventMention] = []
+    for m in mentions:
+        head = _antecedent_event(m, heads)
+        if head is None:
+            m.chain = [m]
+            heads.append(m)
+        else:
+            head.chain.append(m)
+    return [_pool(e.chain, published) for e in heads]
+
+
+def _antecedent_event(m: EventMention, earlier: list[EventMention]) -> EventMention | None:
+    tok = m.token
+    if m.trigger.kind != "noun" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+        return None
+    for e in reversed(earlier):
+        first = e.chain[0].token
+        if first.lemma_ != tok.lemma_ or e.trigger.kind != "noun":
+            continue
+        if _sentence_gap(first, tok) > CHAIN_REACH:
+            return None
+        if _clash(e, m):
+            return None
+        return e
+    return None
+
+
+def _sentence_gap(a: Token, b: Token) -> int:
+    index = sentence_index(a.doc)
+    return index[b.i] - index[a.i]
+
+
+def _clash(e: EventMention, m: EventMention) -> bool:
+    """Two mentions whose stated sources differ are two events."""
+    mine = {a.code for a in m.sources if a.code}
+    theirs = {a.code for x in e.chain for a in x.sources if a.code}
+    return bool(mine and theirs and not (mine & theirs))
+
+
+def _pool(chain: list[EventMention], published: str | None) -> EventMention:
+    """The chain's mention that names a source (else a target, else its first), with the others' details.
+
+    It takes the others' actors where it has none, a more specific code of
+    roots 18-20 ("the attack" and "a poison gas attack"), the first place, the
+    most specific date a time expression gives (over the publication date),
+    and the reporter of a mention that names the event's actors.
+    """
+    primary = next((x for x in chain if coded(x.sources)), None) or next((x for x in chain if coded(x.targets)), chain[0])
+    for x in chain:
+        if not primary.sources and x.sources:
+            primary.sources = x.sources
+        if not primary.targets and x.targets:
+            primary.targets = x.targets
+        if len(x.code) > len(primary.code) and x.code[:2] >= "18" and primary.code[:2] >= "18":
+            primary.code = x.code
+        primary.place = primary.place or x.place
+    stated = [x.date for x in chain if x.date and x.date != published]
+    if stated:
+        primary.date = max(stated, key=len)
+    if primary.reported_by is None:
+        primary.reported_by = next((x.reported_by for x in chain if x.reported_by and (coded(x.sources) or coded(x.targets))), None)
+    primary.chain = chain
+    primary.emit = any(x.emit for x in chain)
+    return primary

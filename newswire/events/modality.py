@@ -1,0 +1,108 @@
+"""The modality of an event: asserted, intended, conditional, negated or hypothetical.
+
+Cues come from `data/modality.tsv`, looked for around the event's clause verb
+(for a noun event, the verb it depends on):
+
+* `aux`: "will attack" (intended), "could attack" (hypothetical); "would"
+  after a past-tense reporting verb is intended ("said they would blockade");
+* `neg`: "did not attack" (negated);
+* `mark`: the event's own clause is a condition, "if they attack" (hypothetical);
+* `condition`: a condition hangs on the clause, "will withdraw unless ..." (conditional);
+* `governor`: the clause depends on "plan to", "decide to" (intended), "deny",
+  "fail to" (negated), "could avert" (hypothetical).
+
+Several cues: negated beats conditional beats hypothetical beats intended.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from ..lexicon import load_table
+
+PRECEDENCE = ("negated", "conditional", "hypothetical", "intended")
+# How far up the verb chain ("plans to try to attack") governors are looked for.
+GOVERNOR_DEPTH = 3
+
+
+@cache
+def _cues() -> dict[tuple[str, str], str]:
+    return {(row["word"].lower(), row["role"]): row["modality"] for row in load_table("modality.tsv")}
+
+
+def is_refusal_cue(word: str) -> bool:
+    """"will" (not), "fail" (to): what makes a negated cooperative event a refusal."""
+    return (word.lower(), "refusal") in _cues()
+
+
+def is_obligation(word: str) -> bool:
+    """"must", "should": an auxiliary that turns a reported clause into a demand."""
+    return (word.lower(), "obligation") in _cues()
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Verbs of saying, as the times stage lists them (data/tense_words.tsv)."""
+    return frozenset(row["word"] for row in load_table("tense_words.tsv") if row["kind"] == "reporting")
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb whose clause a token's event belongs to (the token itself for a verb)."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def modality(tok: Token) -> str:
+    """The modality of the event whose trigger (or support verb) is `tok`."""
+    found: set[str] = set()
+    verb = clause_verb(tok)
+    if verb is not tok and tok.pos_ in ("NOUN", "PROPN"):
+        cue = _cues().get((verb.lemma_.lower(), "governor"))
+        if cue:
+            found.add(cue)
+    node = verb
+    for depth in range(GOVERNOR_DEPTH):
+        found |= _local(node)
+        if node.dep_ not in ("xcomp", "conj", "acomp", "pcomp") or node.head.i == node.i:
+            break
+        head = node.head if node.dep_ != "pcomp" else node.head.head
+        cue = _cues().get((head.lemma_.lower(), "governor"))
+        if cue:
+            found.add(cue)
+        if node.dep_ == "conj" and any(c.dep_ in ("aux", "neg") for c in node.children):
+            break
+        node = head
+    return next((m for m in PRECEDENCE if m in found), "asserted")
+
+
+def _local(verb: Token) -> set[str]:
+    found = set()
+    for c in verb.children:
+        word = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "det" and word == "no"):
+            cue = _cues().get((word, "neg"))
+        elif c.dep_ in ("aux", "auxpass"):
+            cue = _cues().get((word, "aux")) or _cues().get((c.lemma_.lower(), "aux"))
+            if word in ("would", "'d") and _reported_past(verb):
+                cue = "intended"
+        elif c.dep_ == "mark":
+            cue = _cues().get((word, "mark"))
+        elif c.dep_ == "advcl":
+            mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), None)
+            cue = _cues().get((mark, "condition")) if mark else None
+        else:
+            cue = None
+        if cue:
+            found.add(cue)
+    return found
+
+
+def _reported_past(verb: Token) -> bool:
+    """"(they) said they would ...": the clause is the complement of a past-tense verb."""
+    return verb.dep_ == "ccomp" and verb.head.tag_ == "VBD"

@@ -1,0 +1,34 @@
+"""The working type of the events stage (internal; the output is `records.Event`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..records import Place
+from .actors import Actor
+from .triggers import Trigger
+
+
+@dataclass(eq=False)
+class EventMention:
+    """One event mention under construction."""
+
+    trigger: Trigger
+    anchor: Token  # where its roles come from: the verb, the support verb, or the noun itself
+    code: str
+    parts: list["EventMention"] = field(default_factory=list)  # mentions it absorbed
+    complement: "EventMention | None" = None
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    modality: str = "asserted"
+    place: Place | None = None
+    date: str | None = None
+    reported_by: str | None = None
+    chain: list["EventMention"] = field(default_factory=list)
+    emit: bool = False  # an event in its own right (not only part of another)
+
+    @property
+    def token(self) -> Token:
+        return self.anchor.doc[self.trigger.i]

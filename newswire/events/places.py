@@ -1,0 +1,72 @@
+"""Where an event happened: "in Geneva", "near Damascus", "in the capital Kabul".
+
+The place is the object of a locative preposition in the event's clause (not
+inside a clause it governs), or a name standing in apposition to or after
+"of" in that object ("the town of Samarra"); its country comes from
+`newswire.countries` (country names, demonyms, capitals, cities).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import countries
+from ..records import Place
+
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "throughout", "nearby"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Dependents that start another clause: a place inside one belongs to that clause's event.
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "csubj", "pcomp"}
+
+
+def clause_tokens(anchors: list[Token]) -> list[Token]:
+    """The tokens of the clauses of an event's anchors, without the clauses they govern."""
+    seen: dict[int, Token] = {}
+    stack = list(anchors)
+    while stack:
+        tok = stack.pop()
+        if tok.i in seen:
+            continue
+        seen[tok.i] = tok
+        stack.extend(c for c in tok.children if c.dep_ not in CLAUSE_DEPS and not (c.dep_ == "conj" and c.pos_ == "VERB"))
+    return sorted(seen.values(), key=lambda t: t.i)
+
+
+def location(anchors: list[Token], *, skip: set[int] = frozenset()) -> Place | None:
+    """The first place a locative preposition of the clause names, nearest the trigger first."""
+    trigger = anchors[0]
+    preps = [t for t in clause_tokens(anchors) if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS]
+    for prep in sorted(preps, key=lambda t: abs(t.i - trigger.i)):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.i in skip:
+            continue
+        place = _place(obj)
+        if place is not None:
+            return place
+    return None
+
+
+def _place(tok: Token) -> Place | None:
+    for cand in (tok, *[c for c in tok.children if c.dep_ in ("appos", "compound")], *_of_objects(tok)):
+        if cand.ent_type_ not in PLACE_LABELS:
+            continue
+        span = _entity_span(cand)
+        text = span[0].doc[span[0].i : span[-1].i + 1].text
+        country = countries.country_of(text)
+        if country is None and cand.ent_type_ == "FAC":
+            continue
+        return Place(span[0].idx, span[-1].idx + len(span[-1]), text, country)
+    return None
+
+
+def _of_objects(tok: Token) -> list[Token]:
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+def _entity_span(tok: Token) -> list[Token]:
+    """The named-entity span a token is in, without a leading "the"."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    words = list(ent) if ent is not None else [tok]
+    while len(words) > 1 and words[0].lower_ == "the":
+        words = words[1:]
+    return words

@@ -1,0 +1,99 @@
+"""Who did it and to whom: the source and target lists of an event mention (conventions in actors.py)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import codebook
+from .actors import TARGET_PREPS, Actor, ActorIndex, prep_objects, subject_of
+from .model import EventMention
+from .triggers import is_passive, patient_of
+
+# Codes of events two sides do together: coordinated actors are source and
+# target ("Kerry and Lavrov met") even when the clause names a third party.
+RECIPROCAL_ROOTS = {"04", "06"}
+RECIPROCAL_CODES = {"030", "031", "0311", "0312", "0313", "0314", "036", "046", "057"}
+# Prepositions of an object that names no actor whose object is the target
+# instead ("threatened further action against Russia", "demanded autonomy from Serbia").
+PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from")
+
+
+def assign_roles(m: EventMention, index: ActorIndex) -> None:
+    """Fill `m.sources` and `m.targets` from its anchor, its noun, its complement and its parts, in that order."""
+    anchor = m.anchor
+    if anchor.pos_ in ("VERB", "AUX"):
+        sources = index.phrase(subject_of(anchor))
+        targets = _verb_targets(m, index)
+    else:
+        sources, targets = _noun_roles(anchor, index)
+    if m.trigger.kind == "noun" and anchor.i != m.trigger.i:
+        noun_sources, noun_targets = _noun_roles(m.token, index)
+        sources = sources or noun_sources
+        targets = targets or noun_targets
+    comp = m.complement
+    if comp is not None and not targets:
+        assign_roles(comp, index)
+        targets = comp.targets or [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
+    if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
+        # "demanded that the Sudanese government end curbs": the one asked is the clause's subject
+        clause = next((c for c in anchor.children if c.dep_ in ("ccomp", "xcomp")), None)
+        subj = subject_of(clause) if clause is not None and clause.dep_ == "ccomp" else None
+        targets = [a for a in index.phrase(subj) if all(a.entity.id != s.entity.id for s in sources)] if subj is not None else []
+    if not sources or not targets:
+        for p in m.parts:  # "killed in the attack": the attack's roles fill the gaps
+            if p is comp:
+                continue
+            assign_roles(p, index)
+            sources = sources or p.sources
+            targets = targets or p.targets
+    targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]
+    if len(sources) > 1 and (not targets or _reciprocal(m.code)):
+        first = sources[0]
+        other = next((s for s in sources[1:] if s.code != first.code), None)
+        if other is not None:  # "Kerry and Lavrov met (with Brahimi)": USA → RUS, Brahimi a participant
+            rest = [s for s in sources[1:] if s is not other]
+            sources, targets = [first], [other, *rest, *[t for t in targets if t not in rest]]
+    m.sources, m.targets = sources, targets
+
+
+def _reciprocal(code: str) -> bool:
+    """Events two sides do together: meetings, negotiations, agreements, joint action."""
+    return code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES
+
+
+def _verb_targets(m: EventMention, index: ActorIndex) -> list[Actor]:
+    verb = m.anchor
+    noun = m.token if m.trigger.kind == "noun" else None
+    patient = patient_of(verb)
+    absorbed = {p.anchor.i for p in m.parts} | {p.token.i for p in m.parts}
+    candidates = []
+    if patient is not None and not m.trigger.topic and patient.i not in absorbed and (noun is None or patient.i != noun.i):
+        candidates.append(patient)
+    if not is_passive(verb):
+        candidates += [obj for _, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed]
+    found = [a for a in (index.phrase(c, through=PATIENT_PREPS) for c in candidates) if a]
+    # the first phrase with a coded actor: "withdraw its troops from Lebanon" → Lebanon
+    return next((a for a in found if coded(a)), found[0] if found else [])
+
+
+def _noun_roles(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor]]:
+    """"a Syrian military attack on civilians", "talks between Kerry and Lavrov", "the attack by rebels"."""
+    sources: list[Actor] = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
+            for a in index.phrase(c):
+                if a.code and all(a.entity.id != s.entity.id for s in sources):
+                    sources.append(a)
+    targets: list[Actor] = []
+    for prep, obj in prep_objects(noun, ("by", "between", "among", *TARGET_PREPS, "of")):
+        # "the invasion of Georgia": the patient; "a suspension of air links with Serbia": what the links point at
+        found = index.phrase(obj, through=TARGET_PREPS) if prep == "of" else index.phrase(obj)
+        if prep in ("by", "between", "among"):
+            sources = sources or found
+        elif not targets:
+            targets = found
+    return sources, targets
+
+
+def coded(actors: list[Actor]) -> bool:
+    return any(a.code for a in actors)

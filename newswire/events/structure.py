@@ -1,0 +1,136 @@
+"""One event per clause: which trigger is an event of its own and which is part of another.
+
+A support verb lends its subject to the event noun it governs ("carried out
+the attack"); a frame verb absorbs the event it governs ("threatened to impose
+sanctions"); an event word that is another event's argument ("condemned the
+attack"), or its purpose clause ("telephoned Kozyrev to discuss"), is part of
+that event; an event noun holds the verb it governs through "in"/"during" or
+as its subject ("killed in the attack", "the attack killed 20 people").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from . import codebook
+from .actors import subject_of
+from .model import EventMention
+from .modality import is_obligation, reporting_verbs
+from .triggers import Trigger, is_passive, is_support_verb, patient_of
+
+# Prepositions that put an event noun in charge of the verb that governs it:
+# "were killed in the attack" is part of the attack.
+CONTAINING_PREPS = {"in", "during"}
+
+
+def reported_demands(doc: Doc) -> list[Trigger]:
+    """"Russia said Sudan must return the helicopter": the saying is a demand (100) on the clause's subject.
+
+    A verb of saying (data/tense_words.tsv, kind reporting) whose complement
+    clause has an obligation auxiliary (data/modality.tsv: must, should) and a
+    subject other than the speaker's.
+    """
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in reporting_verbs():
+            continue
+        clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if clause is None or not any(c.dep_ == "aux" and is_obligation(c.lower_) for c in clause.children):
+            continue
+        speaker, addressee = subject_of(tok), subject_of(clause)
+        if speaker is not None and addressee is not None and addressee.lower_ not in ("it", "we", "they", "he", "she", "i"):
+            out.append(Trigger(tok.i, codebook.FRAME_DEFAULT["demand"], "verb", tok.i + 1, reported=True))
+    return out
+
+
+def find_mentions(doc: Doc, triggers: list[Trigger]) -> tuple[list[EventMention], list[EventMention]]:
+    """Mentions that are events in their own right (with the mentions they absorbed), and absorbed event nouns.
+
+    An absorbed noun ("investigating the August 21st attack") is no event of its
+    own but may still be a mention of one ("the attack" later).
+    """
+    by_token = {t.i: t for t in triggers}
+    anchor = {t.i: doc[t.i] for t in triggers}
+    for tok in doc:
+        if is_support_verb(tok) and tok.i not in by_token:
+            patient = patient_of(tok)
+            if patient is not None and patient.i in by_token and by_token[patient.i].kind == "noun":
+                anchor[patient.i] = tok
+    mentions = {t.i: EventMention(t, anchor[t.i], t.code) for t in triggers}
+    anchored = {m.anchor.i: m for m in mentions.values()}
+    parent: dict[int, int] = {}
+    for i, m in list(mentions.items()):
+        if _modifier_participle(m):  # "militiamen armed with machetes": a description, not an event
+            del mentions[i]
+    anchored = {m.anchor.i: m for m in mentions.values()}
+    for i, m in mentions.items():
+        held = _subject_event(m, mentions)
+        if held is not None:
+            parent[i] = held.trigger.i  # "the attack killed 20 people": the attack holds the killing
+            continue
+        gov = _governor(m, anchored)
+        if gov is None or gov is m:
+            continue
+        if gov.trigger.kind == "verb" and m.trigger.kind == "noun" and _containing(m, gov):
+            parent[gov.trigger.i] = i  # "killed in the attack": the attack holds the killing
+        else:
+            parent[i] = gov.trigger.i
+    roots, absorbed = [], []
+    for i, m in mentions.items():
+        top = i
+        seen = {i}
+        while top in parent and parent[top] not in seen:
+            top = parent[top]
+            seen.add(top)
+        if top == i:
+            roots.append(m)
+        else:
+            mentions[parent[i]].parts.append(m)
+            if m.trigger.kind == "noun":
+                absorbed.append(m)
+    return sorted(roots, key=lambda m: m.trigger.i), absorbed
+
+
+def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMention | None:
+    """The mention whose argument this one is, if any.
+
+    Its complement ("threatened to attack"), object ("condemned the attack"),
+    prepositional object ("called for sanctions"), or a purpose clause
+    ("telephoned Kozyrev to discuss the war": one call).
+    """
+    a = m.anchor
+    if a.dep_ in ("xcomp", "ccomp") and a.head.i in anchored:
+        gov = anchored[a.head.i]
+        if a.dep_ == "ccomp" and codebook.frame_of(gov.code) is None:
+            return None  # "said it had attacked": the saying is no event here
+        return gov
+    if a.dep_ == "advcl" and a.head.i in anchored and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):
+        return anchored[a.head.i]
+    if a.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+        head = a.head
+        if head.i in anchored:
+            return anchored[head.i]
+    if a.dep_ == "nsubj" and is_passive(a.head) and a.head.i in anchored:
+        return anchored[a.head.i]
+    if a.dep_ in ("pobj", "pcomp") and a.head.dep_ in ("prep", "agent") and a.head.head.i in anchored:
+        return anchored[a.head.head.i]
+    return None
+
+
+def _modifier_participle(m: EventMention) -> bool:
+    tok = m.token
+    return m.trigger.kind == "verb" and tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children)
+
+
+def _subject_event(m: EventMention, mentions: dict[int, EventMention]) -> EventMention | None:
+    """The event noun that is the subject of a non-frame verb mention ("the attack killed ...")."""
+    if m.trigger.kind != "verb" or codebook.frame_of(m.code):
+        return None
+    subj = next((c for c in m.token.children if c.dep_ == "nsubj"), None)
+    held = mentions.get(subj.i) if subj is not None else None
+    return held if held is not None and held.trigger.kind == "noun" else None
+
+
+def _containing(noun: EventMention, verb: EventMention) -> bool:
+    a = noun.anchor
+    return a.dep_ == "pobj" and a.head.lower_ in CONTAINING_PREPS and codebook.frame_of(verb.code) is None

@@ -1,0 +1,210 @@
+"""Event triggers: verbs and nouns of the event dictionary matched on the parse.
+
+A verb matches a row of `data/event_verbs.tsv` by lemma, particle, governed
+preposition and patient; a noun matches `data/event_nouns.tsv` by lemma and
+modifier. Support verbs (`data/event_support_verbs.txt`: "hold" talks, "carry
+out" an attack) have no code of their own: they lend their subject to the
+event noun they govern.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import load_list, load_table, split_items
+
+# Relative pronouns stand for the noun their clause modifies ("the attack,
+# which ... was carried out by ...").
+RELATIVE_TAGS = {"WDT", "WP"}
+# The code of a dictionary row that says a match is no event ("seized on a report").
+NOT_AN_EVENT = "-"
+# Dependents that modify a noun and may name its kind ("chemical attack", "peace talks").
+MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A token the dictionary codes as an event."""
+
+    i: int  # token index of the verb or noun
+    code: str
+    kind: str  # "verb" | "noun"
+    end: int  # token index after the trigger's text (a phrasal verb's adjacent particle included)
+    topic: bool = False  # the verb's object is its topic, not its target ("discussed a plan")
+    reported: bool = False  # a verb of saying read as a demand ("said Sudan must return ...")
+
+
+@cache
+def _verb_rows() -> dict[str, list[dict[str, object]]]:
+    table: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for row in load_table("event_verbs.tsv"):
+        table[row["verb"].lower()].append(
+            {
+                "particle": row["particle"].lower(),
+                "prep": row["prep"].lower(),
+                "object": set(split_items(row["object"].lower())),
+                "code": row["code"],
+                "topic": row.get("target") == "prep",
+            }
+        )
+    return dict(table)
+
+
+@cache
+def _noun_rows() -> dict[str, list[tuple[set[str], str]]]:
+    table: dict[str, list[tuple[set[str], str]]] = defaultdict(list)
+    for row in load_table("event_nouns.tsv"):
+        table[row["noun"].lower()].append((set(split_items(row["modifier"].lower())), row["code"]))
+    return dict(table)
+
+
+@cache
+def _support() -> frozenset[tuple[str, str]]:
+    out = set()
+    for entry in load_list("event_support_verbs.txt"):
+        words = entry.lower().split()
+        out.add((words[0], words[1] if len(words) > 1 else ""))
+    return frozenset(out)
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """Every verb and noun the dictionary codes, in text order."""
+    out = []
+    for tok in doc:
+        if tok.is_space or tok.is_punct:
+            continue
+        trigger = None
+        if tok.pos_ == "VERB":
+            trigger = _match_verb(tok)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            trigger = _match_noun(tok)
+        if trigger is not None:
+            out.append(trigger)
+    return out
+
+
+def _match_verb(tok: Token) -> Trigger | None:
+    rows = _verb_rows().get(tok.lemma_.lower())
+    if not rows:
+        return None
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "prep" and not _has_object(c))}
+    # a preposition whose object is a date is no verb's complement: "called Machado on Friday"
+    preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent", "dative", "prt") and not _dated(c)}
+    patient = patient_of(tok)
+    best, best_score = None, -1
+    for row in rows:
+        score = 0
+        if row["particle"]:
+            if row["particle"] not in particles:
+                continue
+            score += 1
+        obj = patient
+        if row["prep"]:
+            prep = preps.get(row["prep"])
+            if prep is None:
+                continue
+            score += 1
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if row["object"]:
+            if obj is None or not (_object_words(obj) & row["object"]):
+                continue
+            score += 1
+        if score > best_score:
+            best, best_score = row, score
+    if best is None or best["code"] == NOT_AN_EVENT:
+        return None
+    end = tok.i + 1
+    if best["particle"] and end < len(tok.doc) and tok.doc[end].lower_ == best["particle"]:
+        end += 1
+    return Trigger(tok.i, str(best["code"]), "verb", end, bool(best["topic"]))
+
+
+def _has_object(prep: Token) -> bool:
+    return any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
+
+
+def _dated(prep: Token) -> bool:
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+
+
+def _object_words(obj: Token) -> set[str]:
+    """The lemma of a patient and of its compound modifiers ("mediation efforts", "peacekeeping force")."""
+    return {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+
+
+def _match_noun(tok: Token) -> Trigger | None:
+    rows = _noun_rows().get(tok.lemma_.lower()) or _noun_rows().get(tok.lower_)
+    if not rows:
+        return None
+    mods = modifier_lemmas(tok)
+    plain = None
+    for need, code in rows:
+        if not need:
+            plain = plain or code
+        elif need & mods:
+            return Trigger(tok.i, code, "noun", tok.i + 1)
+    return Trigger(tok.i, plain, "noun", tok.i + 1) if plain else None
+
+
+def modifier_lemmas(tok: Token) -> set[str]:
+    """Lemmas of the words that modify a noun, with the modifiers of its compounds ("poisonous gas attack")."""
+    out: set[str] = set()
+    stack = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and c.i < tok.i]
+    while stack:
+        c = stack.pop()
+        out.add(c.lemma_.lower())
+        out.add(c.lower_)
+        stack.extend(g for g in c.children if g.dep_ in MODIFIER_DEPS)
+    return out
+
+
+def is_support_verb(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+    return (tok.lemma_.lower(), particle) in _support()
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def patient_of(verb: Token) -> Token | None:
+    """What a verb acts on: its object, or the subject of a passive, relative pronouns resolved."""
+    if is_passive(verb):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subj is None and verb.dep_ in ("acl", "relcl"):
+            return verb.head  # "a camp attacked by militiamen"
+        return antecedent(subj) if subj is not None else None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    if obj is None:
+        return None
+    if any(c.dep_ == "nummod" for c in obj.children):  # "25,000 tons of food aid": the aid
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if inner is not None:
+            return inner
+    return antecedent(obj)
+
+
+def antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for; any other token itself."""
+    if tok.tag_ not in RELATIVE_TAGS:
+        return tok
+    node = tok
+    while node.dep_ != "relcl" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "relcl":
+        return tok
+    head = node.head
+    # "the civil war in Syria, which has killed ...": the clause is about the war, not the place
+    if head.ent_type_ in ("GPE", "LOC") and head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.pos_ == "NOUN":
+        return head.head.head
+    return head

@@ -1,0 +1,228 @@
+"""The `figures` stage: reported counts of people killed, injured, displaced, arrested, ...
+
+A figure is a number (or a vague count: "dozens", "hundreds") that counts
+people something happened to: "more than 1,400 people were killed", "has
+displaced at least six million", "20 dead". What happened comes from a word
+of `data/figures.tsv` governing the counted noun or being it; numbers nothing
+happened to (money, years, votes) are left alone. Qualifiers ("more than",
+"at least", "about") and ranges ("between 20 and 30") set low and high.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import load_table
+from .records import Entity, Figure, Quote, Time
+from .times import date_for
+
+# Qualifier phrases are looked for at most this many words before the number.
+QUALIFIER_WORDS = 3
+# A four-digit number in this range that the parser tags as part of a date is a year, not a count.
+YEARS = (1800, 2100)
+
+
+@cache
+def _words() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    for row in load_table("figures.tsv"):
+        table.setdefault(row["kind"], {})[row["word"].lower()] = row["value"]
+    return table
+
+
+def extract_figures(
+    doc: Doc, entities: list[Entity], quotes: list[Quote], times: list[Time], *, published: str | None = None
+) -> list[Figure]:
+    """The reported counts of a parsed article, in text order."""
+    out = []
+    seen: set[int] = set()
+    for tok in doc:
+        if tok.i in seen or not _is_count(tok):
+            continue
+        head = _number_head(tok)
+        if head.i in seen:
+            continue
+        words = _number_words(head)
+        seen.update(t.i for t in head.children if t.pos_ == "NUM")
+        seen.update(t.i for t in words)
+        seen.update(c.i for c in head.children if c.dep_ == "conj")
+        figure = _figure(doc, words, head, quotes, times, published)
+        if figure is not None:
+            out.append(figure)
+    return out
+
+
+def _is_count(tok: Token) -> bool:
+    if tok.ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL"):
+        return False
+    if tok.ent_type_ == "DATE" and (tok.dep_ != "nummod" or _year(tok)):  # "between 20 and 30 people" is often tagged a date
+        return False
+    return (tok.pos_ == "NUM" or tok.lower_ in _words()["vague"]) and not tok.is_space
+
+
+def _year(tok: Token) -> bool:
+    """"the 1999 shooting": a four-digit number in a date is a year."""
+    return len(tok.text) == 4 and tok.text.isdigit() and YEARS[0] <= int(tok.text) <= YEARS[1]
+
+
+def _number_head(tok: Token) -> Token:
+    """The last word of a number ("million" in "six million")."""
+    while tok.dep_ in ("compound", "quantmod", "nummod") and tok.head.pos_ == "NUM" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def _number_words(head: Token) -> list[Token]:
+    """The words of one number ("six million", "2.5 million"), not the other end of a range ("20 to 30")."""
+    words = [head]
+    for c in head.children:
+        if c.pos_ == "NUM" and c.i < head.i and not _range_start(c, head):
+            words.append(c)
+    return sorted(words, key=lambda t: t.i)
+
+
+def _range_start(c: Token, head: Token) -> bool:
+    return c.i + 2 == head.i and c.doc[c.i + 1].lower_ in ("to", "-", "and")
+
+
+def _value(words: list[Token]) -> float | None:
+    numbers = _words()["number"]
+    total = current = 0.0
+    for w in words:
+        text = w.lower_.replace(",", "")
+        try:
+            current += float(text)
+            continue
+        except ValueError:
+            pass
+        if text in ("a", "an"):
+            continue
+        v = numbers.get(text)
+        if v is None:
+            return None
+        v = float(v)
+        if v >= 100:
+            current = max(current, 1.0) * v
+            if v >= 1000:
+                total, current = total + current, 0.0
+        else:
+            current += v
+    result = total + current
+    return result or None
+
+
+def _figure(doc: Doc, words: list[Token], head: Token, quotes: list[Quote], times: list[Time], published: str | None) -> Figure | None:
+    counted = head.head if head.dep_ == "nummod" else head
+    if head.lower_ in _words()["vague"]:
+        counted = head  # "hundreds of people": the count is the head
+        obj = _of_object(head)
+        unit_tok = obj
+    else:
+        unit_tok = counted if counted is not head else None
+    what = _what(counted) or (_what(unit_tok) if unit_tok is not None else None)
+    if what is None:
+        return None
+    low = high = value = None
+    vague = _words()["vague"].get(head.lower_)
+    if vague:
+        low, high = (float(x) for x in vague.split("-"))
+    else:
+        value = _value(words)
+        if value is None:
+            return None
+    start_tok = words[0]
+    qualifier = None
+    rng = _range(head)
+    if rng is not None:
+        start_tok, low, high, value = rng[0], rng[1], rng[2], None
+    else:
+        q = _qualifier(doc, words[0])
+        if q is not None:
+            start_tok, qualifier, bound = q
+            if bound == "low":
+                low = value
+            elif bound == "high":
+                high = value
+    end_tok = unit_tok if unit_tok is not None and unit_tok.i > head.i else head
+    start, end = start_tok.idx, end_tok.idx + len(end_tok)
+    unit = unit_tok.lemma_.lower() if unit_tok is not None else _sibling_unit(counted)
+    return Figure(
+        start=start,
+        end=end,
+        text=doc[start_tok.i : end_tok.i + 1].text,
+        value=value,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        unit=unit,
+        what=what,
+        reported_by=next((q.speaker_entity for q in quotes if q.content.start <= start < q.content.end and q.speaker_entity), None),
+        date=date_for(doc, times, start, end, published=published),
+    )
+
+
+def _of_object(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _what(noun: Token) -> str | None:
+    """What happened to the counted people: the noun itself ("deaths", "refugees") or the verb they hang on."""
+    table = _words()["what"]
+    own = table.get(noun.lemma_.lower()) or table.get(noun.lower_)
+    if own:
+        return own
+    for c in noun.children:  # "20 people dead", "15 wounded"
+        if c.dep_ in ("amod", "acl") and (table.get(c.lemma_.lower()) or table.get(c.lower_)):
+            return table.get(c.lemma_.lower()) or table.get(c.lower_)
+    verb = noun.head
+    if noun.dep_ in ("nsubjpass", "dobj", "nsubj", "appos") and verb.pos_ in ("VERB", "ADJ", "AUX"):
+        return table.get(verb.lemma_.lower())
+    return None
+
+
+def _sibling_unit(counted: Token) -> str | None:
+    """"killed 100,000 people and displaced six million": the unit of the coordinated count."""
+    verb = counted.head
+    if counted.dep_ != "dobj" or verb.dep_ != "conj":
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if obj is not None and any(c.dep_ == "nummod" for c in obj.children):
+        return obj.lemma_.lower()
+    return None
+
+
+def _qualifier(doc: Doc, first: Token) -> tuple[Token, str, str] | None:
+    table = _words()["qualifier"]
+    for n in range(QUALIFIER_WORDS, 0, -1):
+        if first.i - n < 0:
+            continue
+        words = doc[first.i - n : first.i]
+        phrase = " ".join(t.lower_ for t in words)
+        if phrase in table:
+            return words[0], phrase, table[phrase]
+    return None
+
+
+def _range(head: Token) -> tuple[Token, float, float] | None:
+    """"between 20 and 30", "20 to 30": (first word, low, high) when the number opens a range."""
+    doc = head.doc
+    first = next((c for c in head.children if c.pos_ == "NUM" and _range_start(c, head)), None)
+    if first is not None:
+        low, high = _value([first]), _value([head])
+        start = doc[first.i - 1] if first.i > 0 and doc[first.i - 1].lower_ == "between" else first
+        return (start, low, high) if low is not None and high is not None else None
+    other = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "NUM"), None)
+    if other is None and head.i + 2 < len(doc) and doc[head.i + 1].lower_ in ("to", "-") and doc[head.i + 2].pos_ == "NUM":
+        other = doc[head.i + 2]
+    if other is None:
+        return None
+    low, high = _value([head]), _value([other])
+    if low is None or high is None:
+        return None
+    start = doc[head.i - 1] if head.i > 0 and doc[head.i - 1].lower_ == "between" else head
+    return start, low, high

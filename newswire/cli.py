@@ -21,7 +21,7 @@ from . import __version__
 from .errors import NewswireError
 from .pipeline import analyze_article, published_date
 from .read import MAX_CHARS, read_path
-from .report import render
+from .report import quote_rows, render, render_quotes
 
 app = typer.Typer(
     name="newswire",
@@ -67,10 +67,13 @@ def analyze(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode text with this codec instead of UTF-8 (e.g. cp1252)."),
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Refuse inputs longer than this many characters."),
     any_language: bool = typer.Option(False, "--any-language", help="Analyse text that does not look English (with a warning) instead of refusing it."),
+    quotes_only: bool = typer.Option(False, "--quotes-only", help="Print only who said what: the quotes section (text), or one object per quote with its article id (json, jsonl)."),
 ) -> None:
-    """Analyse news articles: entities, with quotes, times and events as they land.
+    """Analyse news articles: entities and quotes, with times and events as they land.
 
     Example: newswire analyze story.txt --published 2013-09-13
+
+    Example: newswire analyze story.txt --quotes-only --format jsonl
     """
     fmt = format or (OutputFormat.text if sys.stdout.isatty() else OutputFormat.json)
     date = published_date(published) if published else None
@@ -88,13 +91,23 @@ def analyze(
             continue
         for w in analysis.warnings:
             err_console.print(f"Warning: {path}: {w}")
-        if fmt is OutputFormat.text:
+        if quotes_only:
+            if fmt is OutputFormat.text:
+                render_quotes(analysis, console)
+            elif fmt is OutputFormat.jsonl:
+                for row in quote_rows(analysis):
+                    print(json.dumps(row, ensure_ascii=False))
+            else:
+                results.extend(quote_rows(analysis))
+        elif fmt is OutputFormat.text:
             render(analysis, console)
         elif fmt is OutputFormat.jsonl:
             print(analysis.to_json(indent=None))
         else:
             results.append(analysis.to_dict())
-    if fmt is OutputFormat.json and results:
+    if fmt is OutputFormat.json and quotes_only:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    elif fmt is OutputFormat.json and results:
         print(json.dumps(results[0] if len(paths) == 1 else results, ensure_ascii=False, indent=2))
     if failed:
         raise typer.Exit(1)

@@ -1,4 +1,4 @@
-"""Wires the stages: read → clean → parse → entities → Analysis.
+"""Wires the stages: read → clean → parse → entities → quotes → Analysis.
 
 Only wiring lives here; each stage is its own module with one public function.
 `analyze_parsed` is the per-document function every runner wraps.
@@ -17,6 +17,7 @@ from .entities import extract_entities
 from .errors import NotEnglish, UsageError
 from .language import check_english
 from .parse import parse, parse_many
+from .quotes import extract_quotes
 from .read import parse_date, read_text
 from .records import Analysis, Article, Removed, content_id
 
@@ -68,6 +69,7 @@ def prepare(article: Article, *, any_language: bool = False) -> list[Removed]:
 def analyze_parsed(article: Article, removed: list[Removed], doc: Doc) -> Analysis:
     """Everything after the parse, for one document: the per-document function."""
     entities = extract_entities(doc, published=article.published)
+    quotes = extract_quotes(doc, entities, published=article.published)
     return Analysis(
         id=content_id(article.text),
         text=article.text,
@@ -77,6 +79,7 @@ def analyze_parsed(article: Article, removed: list[Removed], doc: Doc) -> Analys
         version=__version__,
         removed=removed,
         entities=entities,
+        quotes=quotes,
         warnings=list(article.warnings),
     )
 

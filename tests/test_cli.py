@@ -67,6 +67,35 @@ def test_text_report_names_the_entities():
     assert "Entities" in out and "William Ruto" in out
 
 
+def test_text_report_says_who_said_what():
+    result = run("analyze", str(SAMPLES / "harbour-ceasefire.txt"), "--format", "text")
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "Who said what" in out and "Antonio Guterres" in out
+
+
+def test_quotes_only_prints_just_who_said_what():
+    result = run("analyze", str(SAMPLES / "harbour-ceasefire.txt"), "--quotes-only", "--format", "text")
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "Who said what" in out and "Antonio Guterres" in out and "direct" in out
+    assert "Entities" not in out
+
+
+def test_quotes_only_as_json_lines_one_quote_a_line():
+    path = SAMPLES / "harbour-ceasefire.txt"
+    result = run("analyze", str(path), "--quotes-only", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr.decode()
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    full = json.loads(run("analyze", str(path), "--format", "json").stdout)
+    assert [r["id"] for r in rows] == [q["id"] for q in full["quotes"]]
+    assert {r["article"] for r in rows} == {full["id"]}
+    text = full["text"]
+    for row in rows:
+        assert text[row["content"]["start"] : row["content"]["end"]] == row["content"]["text"]
+    assert any(r["speaker_name"] == "Antonio Guterres" and r["type"] == "direct" for r in rows)
+
+
 @pytest.mark.parametrize(
     "name, data, words",
     [

@@ -1,4 +1,4 @@
-"""Wires the stages: read → clean → parse → entities → quotes → Analysis.
+"""Wires the stages: read → clean → parse → entities, times → quotes → Analysis.
 
 Only wiring lives here; each stage is its own module with one public function.
 `analyze_parsed` is the per-document function every runner wraps.
@@ -20,6 +20,7 @@ from .parse import parse, parse_many
 from .quotes import extract_quotes
 from .read import parse_date, read_text
 from .records import Analysis, Article, Removed, content_id
+from .times import extract_times
 
 
 def analyze(
@@ -69,6 +70,7 @@ def prepare(article: Article, *, any_language: bool = False) -> list[Removed]:
 def analyze_parsed(article: Article, removed: list[Removed], doc: Doc) -> Analysis:
     """Everything after the parse, for one document: the per-document function."""
     entities = extract_entities(doc, published=article.published)
+    times = extract_times(doc, published=article.published)
     quotes = extract_quotes(doc, entities, published=article.published)
     return Analysis(
         id=content_id(article.text),
@@ -80,6 +82,7 @@ def analyze_parsed(article: Article, removed: list[Removed], doc: Doc) -> Analys
         removed=removed,
         entities=entities,
         quotes=quotes,
+        times=times,
         warnings=list(article.warnings),
     )
 

@@ -71,7 +71,7 @@ def analyze_parsed(article: Article, removed: list[Removed], doc: Doc) -> Analys
     """Everything after the parse, for one document: the per-document function."""
     entities = extract_entities(doc, published=article.published)
     times = extract_times(doc, published=article.published)
-    quotes = extract_quotes(doc, entities, published=article.published)
+    quotes = extract_quotes(doc, entities, published=article.published, times=times)
     return Analysis(
         id=content_id(article.text),
         text=article.text,

@@ -245,6 +245,24 @@ def test_thoughts_and_intentions_are_not_quotes_unless_asked_for():
     ]
 
 
+# --- dates --------------------------------------------------------------------------------------------
+
+
+def test_a_quote_is_dated_by_the_time_governing_its_cue():
+    from newswire.times import extract_times
+
+    text = "Berg said on Thursday that the bridge would open in May. Sokolov said the delay was regrettable."
+    doc = parse(text)
+    thursday, later = extract_quotes(doc, extract_entities(doc), published="2024-03-08", times=extract_times(doc, published="2024-03-08"))
+    assert (thursday.date, later.date) == ("2024-03-07", "2024-03-08")
+    assert [q.date for q in quotes(text)] == [None, None]
+
+
+def test_seed_assad_said_thursday(seed):
+    assert quote_with(seed, "he will only finalize the deal").date == "2013-09-12"
+    assert quote_with(seed, "What happened is that he has committed").date == "2013-09-13"
+
+
 # --- mixed quotes ------------------------------------------------------------------------------------
 
 

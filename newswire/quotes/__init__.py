@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..entities.model import sentence_index
-from ..records import Cue, Entity, Quote, Span
+from ..records import Cue, Entity, Quote, Span, Time
+from ..times import date_for
 from .frames import CueEntry, Frame, find_frames, speaker_head, speaker_tokens
 from .lines import find_lines
 from .marks import Quoted, find_quoted, starts_statement
@@ -80,13 +81,21 @@ class _Found:
 
 
 def extract_quotes(
-    doc: Doc, entities: list[Entity], *, published: str | None = None, kinds: tuple[str, ...] = EXTRACTED_KINDS
+    doc: Doc,
+    entities: list[Entity],
+    *,
+    published: str | None = None,
+    times: list[Time] | None = None,
+    kinds: tuple[str, ...] = EXTRACTED_KINDS,
 ) -> list[Quote]:
     """The quotes of a parsed article, in text order, ids Q1, Q2, ...
 
     entities: the entity stage's output for the same doc; speakers resolve
         to them.
-    published: the publication date (reserved for quote dates).
+    published: the publication date (YYYY-MM-DD), None when unknown.
+    times: the times stage's output for the same doc; a quote's date is the
+        date governing its cue (`times.date_for`: "said Thursday"), else
+        `published`. None leaves every date None.
     kinds: the cue kinds of data/cues.tsv that make quotes.
     """
     passages = _passages(doc)
@@ -103,7 +112,11 @@ def extract_quotes(
                 p.used = True
                 found.append(quote)
     found = _inherit(doc, found, [p for p in passages if not p.used], frames)
-    return _records(doc, found, entities)
+    quotes = _records(doc, found, entities)
+    if times is not None:
+        for q, f in zip(quotes, _in_order(found)):
+            q.date = _date(doc, f, times, published)
+    return quotes
 
 
 def _passages(doc: Doc) -> list[_Passage]:
@@ -309,14 +322,30 @@ def _statement(doc: Doc, p: _Passage) -> bool:
 # --- records ---------------------------------------------------------------------------
 
 
-def _records(doc: Doc, found: list[_Found], entities: list[Entity]) -> list[Quote]:
-    mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[1] - x[0], x[0]))
+def _in_order(found: list[_Found]) -> list[_Found]:
+    """The quotes to report, in text order, each content span once."""
     seen: set[tuple[int, int]] = set()
     out = []
     for f in sorted(found, key=lambda f: (f.start, f.end)):
-        if (f.start, f.end) in seen or f.end <= f.start:
-            continue
-        seen.add((f.start, f.end))
+        if (f.start, f.end) not in seen and f.end > f.start:
+            seen.add((f.start, f.end))
+            out.append(f)
+    return out
+
+
+def _date(doc: Doc, f: _Found, times: list[Time], published: str | None) -> str | None:
+    """When it was said: the date governing its cue, or the cue of the quote it continues."""
+    source = f if f.frame is not None else f.inherited_from
+    if source is None or source.frame is None:
+        return published
+    cue = doc[source.frame.verb]
+    return date_for(doc, times, cue.idx, cue.idx + len(cue), published=published)
+
+
+def _records(doc: Doc, found: list[_Found], entities: list[Entity]) -> list[Quote]:
+    mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[1] - x[0], x[0]))
+    out = []
+    for f in _in_order(found):
         speaker = entity = None
         if f.speaker is not None:
             s, e = _speaker_range(f)

@@ -50,6 +50,10 @@ INHERIT_SENTENCES = 2
 # A cue with nothing else to report takes a quoted passage at most this many
 # words away, even across a sentence break ("“... AGAIN!” he tweeted").
 ADJACENT_WORDS = 3
+# Frames further than this many tokens from a passage, outside its sentences,
+# are not looked at for it (a speed bound, well beyond ADJACENT_WORDS plus a
+# long speaker phrase).
+NEAR_TOKENS = 40
 # A passage without a cue must have at least this many words (and a verb) to
 # count as a quote: shorter ones are titles, names and scare quotes.
 MIN_STANDALONE_WORDS = 4
@@ -66,6 +70,7 @@ class _Passage:
     words: set[int]  # the tokens that are words
     first: int  # first token inside
     last: int  # last token inside
+    standalone: bool  # opens a sentence, a paragraph or a clause
     used: bool = False
 
 
@@ -119,16 +124,24 @@ def extract_quotes(
     return quotes
 
 
+def _text(doc: Doc) -> str:
+    """The doc's text, built once (spaCy joins every token's text each time it is asked)."""
+    cached = doc.user_data.get("newswire_text")
+    if cached is None:
+        cached = doc.user_data["newswire_text"] = doc.text
+    return cached
+
+
 def _passages(doc: Doc) -> list[_Passage]:
     out = []
-    for q in find_quoted(doc.text):
+    for q in find_quoted(_text(doc)):
         span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         tokens = set(range(span.start, span.end))
         words = {i for i in tokens if not (doc[i].is_punct or doc[i].is_space)}
         if words:
-            out.append(_Passage(q, tokens, words, span.start, span.end - 1))
+            out.append(_Passage(q, tokens, words, span.start, span.end - 1, starts_statement(_text(doc), q.start)))
     return out
 
 
@@ -195,7 +208,7 @@ def _extent(doc: Doc, tokens: set[int], frame: Frame) -> tuple[int, int]:
     if first < frame.verb < last and all(i > frame.verb for i in tokens - {first}) and doc[first].tag_ in ("WDT", "WP"):
         first = min(i for i in tokens if i > frame.verb)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    return _trim(doc.text, start, end)
+    return _trim(_text(doc), start, end)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -207,7 +220,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _direct(doc: Doc, p: _Passage, frame: Frame | None) -> _Found:
-    start, end = _trim(doc.text, p.quoted.inner_start, p.quoted.inner_end)
+    start, end = _trim(_text(doc), p.quoted.inner_start, p.quoted.inner_end)
     return _Found("direct", start, end, frame, frame.subject if frame else None, last_token=p.last)
 
 
@@ -223,10 +236,12 @@ def _attribute_passage(doc: Doc, p: _Passage, frames: list[Frame], quoted: froze
     """
     index = sentence_index(doc)
     sents = {index[p.first], index[p.last]}
-    standalone = starts_statement(doc.text, p.quoted.start)
+    standalone = p.standalone
     root = doc[p.first : p.last + 1].root
     candidates = []
     for f in frames:
+        if index[f.verb] not in sents and not (p.first - NEAR_TOKENS <= f.verb <= p.last + NEAR_TOKENS):
+            continue
         gap = _gap(doc, p, f)
         if doc[f.verb] == root.head and (standalone or len(p.words) > 1):
             candidates.append((0, gap, f))
@@ -248,14 +263,17 @@ def _gap(doc: Doc, p: _Passage, f: Frame) -> int:
 def _adjacent(doc: Doc, p: _Passage, f: Frame, gap: int) -> bool:
     """A cue right next to a passage in the same paragraph ("“... AGAIN!” he tweeted")."""
     lo, hi = sorted((doc[f.verb].idx, p.quoted.end if f.verb > p.last else p.quoted.start))
-    return gap <= ADJACENT_WORDS and "\n" not in doc.text[lo:hi]
+    return gap <= ADJACENT_WORDS and "\n" not in _text(doc)[lo:hi]
 
 
 def _after_colon(doc: Doc, p: _Passage, frames: list[Frame], quoted: frozenset[int]) -> _Found | None:
-    before = doc.text[: p.quoted.start].rstrip()
-    if not before.endswith(":"):
+    text = _text(doc)
+    i = p.quoted.start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != ":":
         return None
-    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    colon = doc.char_span(i, i + 1, alignment_mode="expand")
     if colon is None:
         return None
     sent = colon.sent
@@ -314,7 +332,7 @@ def _inherit(doc: Doc, found: list[_Found], floating: list[_Passage], frames: li
 
 def _statement(doc: Doc, p: _Passage) -> bool:
     """Is a passage a quoted statement (not a title or a scare-quoted phrase)?"""
-    if not starts_statement(doc.text, p.quoted.start) or len(p.words) < MIN_STANDALONE_WORDS:
+    if not p.standalone or len(p.words) < MIN_STANDALONE_WORDS:
         return False
     return any(doc[i].pos_ in ("VERB", "AUX") for i in p.words)
 
@@ -355,7 +373,7 @@ def _records(doc: Doc, found: list[_Found], entities: list[Entity]) -> list[Quot
             Quote(
                 id=f"Q{len(out) + 1}",
                 type=f.type,
-                content=Span(f.start, f.end, doc.text[f.start : f.end]),
+                content=Span(f.start, f.end, _text(doc)[f.start : f.end]),
                 cue=_cue(doc, f.frame) if f.frame is not None else None,
                 speaker=speaker,
                 speaker_entity=entity.id if entity else None,
@@ -376,7 +394,7 @@ def _speaker_range(f: _Found) -> tuple[int, int]:
 def _cue(doc: Doc, frame: Frame) -> Cue:
     first, last = min(frame.cue), max(frame.cue)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    return Cue(start, end, doc.text[start:end], frame.entry.cue)
+    return Cue(start, end, _text(doc)[start:end], frame.entry.cue)
 
 
 def _entity_at(head: Token, mentions: list[tuple[int, int, Entity]]) -> Entity | None:

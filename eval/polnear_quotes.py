@@ -155,13 +155,14 @@ def cue_kind(doc, spans) -> str:
     from newswire.quotes.frames import cue_table
 
     table = cue_table()
-    lemmas = [t.lemma_.lower() for s, e in spans for t in _tokens(doc, s, e) if not t.is_punct]
-    for a, b in zip(lemmas, lemmas[1:]):
-        if f"{a} {b}" in table:
-            return table[f"{a} {b}"].kind
-    for lemma in lemmas:
-        if lemma in table:
-            return table[lemma].kind
+    tokens = [t for s, e in spans for t in _tokens(doc, s, e) if not t.is_punct]
+    for a, b in zip(tokens, tokens[1:]):
+        for phrase in (f"{a.lemma_} {b.lower_}".lower(), f"{a.lower_} {b.lower_}"):  # "point out", "according to"
+            if phrase in table:
+                return table[phrase].kind
+    for t in tokens:
+        if t.lemma_.lower() in table:
+            return table[t.lemma_.lower()].kind
     return "other"
 
 

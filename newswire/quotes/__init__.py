@@ -105,7 +105,7 @@ def extract_quotes(
     """
     passages = _passages(doc)
     quoted = frozenset().union(*(p.tokens for p in passages))
-    frames = _outermost([f for f in find_frames(doc, quoted) if f.kind in kinds], quoted)
+    frames = _outermost(doc, [f for f in find_frames(doc, quoted) if f.kind in kinds], quoted)
     found: list[_Found] = []
     for frame in frames:
         found += _from_frame(doc, frame, passages)
@@ -145,41 +145,72 @@ def _passages(doc: Doc) -> list[_Passage]:
     return out
 
 
-def _outermost(frames: list[Frame], quoted: frozenset[int]) -> list[Frame]:
-    """Frames whose cue is neither quoted nor inside another frame's content."""
+def _outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Frame]:
+    """Frames whose cue is neither quoted nor inside another frame's content.
+
+    A cue at the end of another's content that continues it with the same
+    speaker ("argue that ..., citing an instance"; "said the party was not in
+    a crisis, and urged that ...") is a quote of its own: its clause is cut
+    from the other's content.
+    """
     out = []
     for f in frames:
         if f.verb in quoted:
             continue
-        if any(f.verb in g.content and g.verb not in f.content for g in frames if g is not f and g.content):
+        outer = [g for g in frames if g is not f and f.verb in g.content and g.verb not in f.content]
+        if outer and not all(_continues(doc, f, g) for g in outer):
             continue
+        for g in outer:
+            tail = {t.i for t in doc[f.verb].subtree}
+            g.content -= tail
+            g.parts = [part - tail for part in g.parts]
+            f.subject = g.subject
         out.append(f)
     return out
 
 
-def _content_words(doc: Doc, frame: Frame) -> set[int]:
-    """The frame's content tokens that carry meaning: no punctuation, no "that" before the clause."""
+def _continues(doc: Doc, f: Frame, g: Frame) -> bool:
+    """Does cue f, inside g's content, go on with what g's speaker says?"""
+    verb = doc[f.verb]
+    if not f.content or g.subject is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if not (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+        return False
+    left = verb.left_edge.i
+    tail = {t.i for t in verb.subtree}
+    ends_content = all(i in tail for i in g.content if i > verb.i)
+    set_off = left > 0 and doc[left - 1].text in (",", "and", "—", "–", ";")
+    return ends_content and set_off
+
+
+def _content_words(doc: Doc, frame: Frame, part: set[int]) -> set[int]:
+    """The content tokens that carry meaning: no punctuation, no "that" before the clause."""
     return {
         i
-        for i in frame.content
+        for i in part
         if i not in frame.cue and not (doc[i].is_punct or doc[i].is_space) and not (doc[i].dep_ == "mark" and doc[i].lower_ == "that")
     }
 
 
 def _from_frame(doc: Doc, frame: Frame, passages: list[_Passage]) -> list[_Found]:
-    words = _content_words(doc, frame)
+    return [q for part in frame.parts or [frame.content] for q in _from_part(doc, frame, part, passages)]
+
+
+def _from_part(doc: Doc, frame: Frame, part: set[int], passages: list[_Passage]) -> list[_Found]:
+    """The quote one clause of a frame's content makes."""
+    words = _content_words(doc, frame, part)
     if not words:
         return []
     inside = [p for p in passages if not p.used and p.words & words]
     outside = words - set().union(*(p.tokens for p in inside)) if inside else words
     for p in inside:
         p.used = True
-    if inside and not outside:
+    if inside and (not outside or _quoted_clause(doc, part, inside)):
         return [_direct(doc, p, frame) for p in inside]
     # the words, the "that" before them and, for a quoted part, its quotation marks; not the
     # sentence's final stop or a comma after the content ("..., according to officials")
-    tokens = {i for i in frame.content - set(frame.cue) if not (doc[i].is_punct or doc[i].is_space)}
-    if max(tokens) + 1 in frame.content and doc[max(tokens) + 1].text in ("?", "!"):
+    tokens = {i for i in part - set(frame.cue) if not (doc[i].is_punct or doc[i].is_space)}
+    if max(tokens) + 1 in part and doc[max(tokens) + 1].text in ("?", "!"):
         tokens.add(max(tokens) + 1)  # a question stays a question
     for p in inside:
         tokens |= set(range(p.first - 1, p.last + 2)) & set(range(len(doc)))  # with the marks
@@ -196,9 +227,20 @@ def _from_lines(doc: Doc, lines, passages: list[_Passage], frames: list[Frame]) 
         tokens = set(range(*line.content))
         if tokens & taken:
             continue  # a line with its own reporting frame is that frame's
-        frame = Frame([line.colon], CueEntry(":", "speech", ()), tokens, doc[line.label[0] : line.label[1]].root, line.label)
+        frame = Frame([line.colon], CueEntry(":", "speech", ()), tokens, subject=doc[line.label[0] : line.label[1]].root, speaker_range=line.label)
         out += _from_frame(doc, frame, passages)
     return out
+
+
+def _quoted_clause(doc: Doc, part: set[int], inside: list[_Passage]) -> bool:
+    """Is the clause a quotation with an aside in it ("..., adding of Mr. Trump, ''He cares ...''")?
+
+    So when the clause's head is inside a passage that opens a statement
+    (after a comma, a colon or a stop), not one that continues the writer's
+    own words ("said the plan ''would fail''").
+    """
+    heads = [i for i in part if doc[i].head.i not in part or doc[i].head.i == i]
+    return len(heads) == 1 and any(heads[0] in p.tokens and p.standalone for p in inside)
 
 
 def _extent(doc: Doc, tokens: set[int], frame: Frame) -> tuple[int, int]:

@@ -30,8 +30,12 @@ from ..lexicon import load_table, split_items
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _RELATIVE = ("who", "that", "which", "whom")
-# Verbs an infinitival cue may hang on and still report speech: "went on to say", "continued to insist".
-_INFINITIVE_HOSTS = {"go", "continue", "proceed", "begin", "start", "hasten", "rush", "repeatedly", "appear", "seem"}
+# Verbs under which an infinitival cue reports nothing that was said: "declined to say", "wants to announce".
+_NOT_REPORTING_HOSTS = {
+    "be", "decline", "refuse", "fail", "want", "plan", "hope", "expect", "need", "try", "intend", "seek", "wish",
+    "like", "love", "prefer", "aim", "have", "get", "ask", "urge", "tell", "allow", "let", "dare", "forget",
+    "remember", "learn", "agree", "promise", "threaten", "vow", "pledge", "prepare", "mean", "choose", "decide",
+}  # fmt: skip
 # Dependents of a noun that are not part of who the speaker is.
 _SPEAKER_CUT = ("relcl", "acl", "advcl", "parataxis")
 # Complements after an object that still belong to the content ("blamed rebels for ...").
@@ -71,6 +75,7 @@ class Frame:
     cue: list[int]  # the cue's tokens: the verb, and the particle of a phrase ("point out")
     entry: CueEntry
     content: set[int] = field(default_factory=set)  # tokens of the reported content
+    parts: list[set[int]] = field(default_factory=list)  # the content as separate clauses ("said A ... and B"), if several
     subject: Token | None = None  # the head token of the speaker, if any
     speaker_range: tuple[int, int] | None = None  # the speaker's tokens when they are not the subject's phrase
 
@@ -100,7 +105,8 @@ def find_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
         if entry.cue == "according to":
             _according_to(frame, particle)
         else:
-            frame.content = _content(tok, entry, particle)
+            frame.parts = _content(tok, entry, particle)
+            frame.content = set().union(*frame.parts)
             frame.subject = speaker_head(tok, quoted)
         out.append(frame)
     return out
@@ -124,16 +130,26 @@ def _match(tok: Token, table: dict[str, CueEntry]) -> tuple[CueEntry | None, Tok
 
 
 def _hypothetical(verb: Token) -> bool:
-    """"The team's mandate is to say ...", "declined to say": an infinitive that reports nothing."""
+    """An infinitive that reports nothing: "declined to say", "wants to announce", "the mandate is to say".
+
+    A purpose clause does report ("used the speech to highlight ...",
+    "went on to say"): only infinitives under a verb of not doing, wanting
+    or being, or under a noun or adjective ("ready to say"), are dropped.
+    """
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
-    return verb.head.lemma_.lower() not in _INFINITIVE_HOSTS
+    host = verb.head
+    return host.pos_ not in ("VERB", "AUX") or host.lemma_.lower() in _NOT_REPORTING_HOSTS
 
 
-def _content(verb: Token, entry: CueEntry, particle: Token | None) -> set[int]:
+def _content(verb: Token, entry: CueEntry, particle: Token | None) -> list[set[int]]:
+    """The content's tokens by the first of the cue's frames that finds any: one set per clause."""
     for frame in entry.frames:
         if frame == "clause":
-            found = _clause(verb)
+            parts = _clauses(verb)
+            if parts:
+                return parts
+            found = _inserted_into(verb)
         elif frame == "infinitive":
             found = _infinitive(verb)
             if found and particle is not None and particle.dep_ == "prep":
@@ -142,33 +158,34 @@ def _content(verb: Token, entry: CueEntry, particle: Token | None) -> set[int]:
         elif frame == "object":
             found = _object(verb)
         elif frame == "naming":
-            found = _naming(verb)
+            found = _naming(verb, particle)
         elif frame.startswith("prep:"):
             found = _prep_object(particle if particle is not None else verb, frame[5:])
         else:
             found = set()
         if found:
-            return found
-    return set()
+            return [found]
+    return []
 
 
 def _subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
-def _clause(verb: Token) -> set[int]:
-    complements = [c for c in verb.children if c.dep_ == "ccomp" and not c.is_punct]
-    if complements:
-        out = set().union(*(_subtree(c) for c in complements))
-        first = min(out)
+def _clauses(verb: Token) -> list[set[int]]:
+    """The clausal complements, one set each ("said A, ... and B" has two)."""
+    parts = [_subtree(c) for c in verb.children if c.dep_ == "ccomp" and not c.is_punct]
+    if parts:
+        first = min(parts[0])
         for c in verb.children:
             # "says no matter what Obama does, “...”": a clause between cue and content belongs to it
             if verb.i < c.i < first and c.dep_ in ("advcl", "advmod") and len(_subtree(c)) > 2:
-                out |= _subtree(c)
-        return out
-    if _inserted(verb):
-        return _subtree(verb.head) - _subtree(verb)
-    return set()
+                parts[0] |= _subtree(c)
+    return parts
+
+
+def _inserted_into(verb: Token) -> set[int]:
+    return _subtree(verb.head) - _subtree(verb) if _inserted(verb) else set()
 
 
 def _inserted(verb: Token) -> bool:
@@ -216,8 +233,9 @@ def _object(verb: Token) -> set[int]:
     return out
 
 
-def _naming(verb: Token) -> set[int]:
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+def _naming(verb: Token, particle: Token | None = None) -> set[int]:
+    objects = particle.children if particle is not None and particle.dep_ == "prep" else verb.children
+    obj = next((c for c in objects if c.dep_ in ("dobj", "pobj")), None)  # "referring to the US as ..."
     if obj is None:
         # "calling Trump a fascist" comes out as Trump (xcomp) ← fascist (dobj)
         small = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("dobj", "attr", "oprd") for g in c.children)), None)

@@ -146,6 +146,30 @@ def test_every_quote_mark_style(text, inner):
     assert (q.type, q.content.text, q.cue.lemma) == ("direct", inner, "say")
 
 
+def test_two_quoted_clauses_of_one_cue_with_an_aside_between():
+    text = "''We've started all those conversations,'' Mr. Manafort said, adding of Mr. Trump, ''He cares about the team.''"
+    first, second = quotes(text)
+    assert summary(first) == ("direct", "We've started all those conversations", "say", "Mr. Manafort", False)
+    assert summary(second) == ("direct", "He cares about the team.", "say", "Mr. Manafort", False)
+
+
+def test_speaker_after_the_cue_that_the_parser_takes_for_an_object():
+    (q,) = quotes("“How big is that wall?” asked the boy, who was wearing a red hat.")
+    assert summary(q) == ("direct", "How big is that wall?", "ask", "the boy", False)
+
+
+def test_speaker_with_an_age_the_parser_leaves_without_a_verb():
+    (q,) = quotes("“We were wrong to wait so long,” Ramos, 58, told AFP in an interview.")
+    assert summary(q) == ("direct", "We were wrong to wait so long", "tell", "Ramos, 58", False)
+    assert q.speaker_name == "Ramos"
+
+
+def test_an_active_verb_after_a_passive_one_shares_its_subject():
+    text = "Silverman was joined on stage by Anna Berg and joked, “The bridge is finally open, and nobody fell off.”"
+    (q,) = quotes(text)
+    assert summary(q)[2:4] == ("joke", "Silverman")
+
+
 def test_a_reporting_verb_inside_a_quote_is_part_of_it():
     text = '"I told them we would win," Berg said.'
     (q,) = quotes(text)
@@ -215,6 +239,23 @@ def test_reported_speech(text, expected):
     (q,) = quotes(text)
     assert summary(q) == expected
     check_spans(text, [q])
+
+
+def test_a_participle_ending_a_reported_clause_is_a_quote_of_its_own():
+    argue, cite = quotes("The two lawmakers argue that the law is clear, citing a case from 2012.")
+    assert summary(argue) == ("indirect", "that the law is clear", "argue", "The two lawmakers", False)
+    assert summary(cite) == ("indirect", "a case from 2012", "cite", "The two lawmakers", False)
+
+
+def test_the_writers_aside_after_a_reported_clause_is_left_out():
+    (q,) = quotes("Berg said the bridge would open in May, which is later than planned.")
+    assert q.content.text == "the bridge would open in May"
+
+
+def test_a_purpose_infinitive_reports_and_a_declined_one_does_not():
+    (q,) = quotes("Clinton used the speech to highlight her experience as secretary of state.")
+    assert summary(q) == ("indirect", "her experience as secretary of state", "highlight", "Clinton", False)
+    assert quotes("Berg declined to say whether the bridge would open in May.") == []
 
 
 def test_participle_takes_the_subject_of_its_verb():

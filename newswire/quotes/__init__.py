@@ -212,6 +212,7 @@ def _from_part(doc: Doc, frame: Frame, part: set[int], passages: list[_Passage])
     tokens = {i for i in part - set(frame.cue) if not (doc[i].is_punct or doc[i].is_space)}
     if max(tokens) + 1 in part and doc[max(tokens) + 1].text in ("?", "!"):
         tokens.add(max(tokens) + 1)  # a question stays a question
+    tokens -= _aside_at_end(doc, tokens)
     for p in inside:
         tokens |= set(range(p.first - 1, p.last + 2)) & set(range(len(doc)))  # with the marks
     start, end = _extent(doc, tokens, frame)
@@ -241,6 +242,26 @@ def _quoted_clause(doc: Doc, part: set[int], inside: list[_Passage]) -> bool:
     """
     heads = [i for i in part if doc[i].head.i not in part or doc[i].head.i == i]
     return len(heads) == 1 and any(heads[0] in p.tokens and p.standalone for p in inside)
+
+
+def _aside_at_end(doc: Doc, tokens: set[int]) -> set[int]:
+    """A comment the writer adds at the end of a reported clause, set off by a comma or dash.
+
+    "she is willing to be interviewed by the FBI, which is conducting its
+    own probe"; "the deal-breaker was his proposal to ban Muslims, a plan
+    the billionaire has modified": a non-restrictive relative clause or an
+    apposition running to the end of the content.
+    """
+    last = max(tokens)
+    for i in sorted(tokens):
+        tok = doc[i]
+        if tok.dep_ not in ("relcl", "appos") or i == min(tokens):
+            continue
+        tail = {t.i for t in tok.subtree}
+        left = min(tail)
+        if max(tail) == last and left > 0 and doc[left - 1].text in (",", "—", "–", "--") and len(tokens - tail) >= MIN_STANDALONE_WORDS:
+            return tail & tokens
+    return set()
 
 
 def _extent(doc: Doc, tokens: set[int], frame: Frame) -> tuple[int, int]:

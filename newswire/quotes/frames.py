@@ -296,6 +296,9 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
                 return v.head  # "Trump, who said ...": Trump
             return subject
         if any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in v.children):
+            if v is not verb:
+                # "Silverman was joined on stage by Franken and joked": the active verb shares the subject
+                return next((c for c in v.children if c.dep_ in _PASSIVE_SUBJECTS), None)
             agent = next((c for c in v.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if v.dep_ == "advcl" and v.tag_ == "VBN":
@@ -309,7 +312,21 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             v = v.head.head  # "began by saying"
             continue
         break
-    return _left_neighbour(verb, quoted)
+    return _inverted(v, quoted) or _left_neighbour(verb, quoted)
+
+
+def _inverted(verb: Token, quoted: frozenset[int]) -> Token | None:
+    """"“How big is that wall?” asked the boy": after a quotation the speaker may follow the cue.
+
+    The parser takes such a speaker for an object.
+    """
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or not (before.is_quote or before.text == "," and verb.i - 2 in quoted):
+        return None
+    after = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "dative", "oprd")), None)
+    if after is None or after.i in quoted or after.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return after
 
 
 def _quote_between(a: Token, b: Token, quoted: frozenset[int]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -94,6 +95,14 @@ def test_quotes_only_as_json_lines_one_quote_a_line():
     for row in rows:
         assert text[row["content"]["start"] : row["content"]["end"]] == row["content"]["text"]
     assert any(r["speaker_name"] == "Antonio Guterres" and r["type"] == "direct" for r in rows)
+
+
+def test_text_report_has_a_when_section():
+    result = run("analyze", str(SAMPLES / "summit-statement.json"), "--format", "text")
+    out = result.stdout.decode()
+    when = out[out.index("When") :]
+    # "African Union leaders on Monday called ...", published on Tuesday 2023-05-02
+    assert re.search(r"T1\s.*Monday\s.*DATE\s.*2023-05-01\s.*published 2023-05-02", when)
 
 
 @pytest.mark.parametrize(

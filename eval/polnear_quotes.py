@@ -17,6 +17,9 @@ Systems
 Gold
   Every PolNeAR attribution (Source, Cue, Content; "Attribution-no-source"
   has no Source) of the first annotator of each article (eval/polnear.py).
+  PolNeAR annotates far more than who said what: thoughts and intentions
+  ("believes", "wants"), stances ("support"), and acts it counts as
+  attributions ("appointed", "listing the facts"); all are scored.
   Its type: direct when its content is all inside quotation marks, mixed
   when it has quoted and unquoted words, else indirect. Its speaker kind:
   none (no Source), pronoun (the Source is a pronoun), name (it holds a
@@ -24,7 +27,7 @@ Gold
   thought or intent by the first cue word found in data/cues.tsv, else other.
 
 Matching (per document; each gold and each prediction matched at most once,
-greedily by the number of shared words)
+greedily, best overlap first)
   Words are the runs of letters and digits: punctuation and quotation marks
   do not count. A prediction's content words are those of its content span,
   less the words of its own speaker and cue (a content span that runs across
@@ -32,15 +35,17 @@ greedily by the number of shared words)
   ("“A,” he said, “B.”" makes two) form one predicted attribution, as in
   PolNeAR. A quotation that runs on over several passages is one PolNeAR
   attribution with a discontinuous content, and several newswire quotes
-  (the later ones inheriting the speaker): an unmatched prediction at least
-  half inside the content of a matched gold attribution counts neither way.
+  (the later ones inheriting the speaker): a gold may match a run of
+  consecutive predictions of one such chain, scored on their union, and
+  every prediction in the run counts as right (see `match`).
   content exact     the same content words
   content overlap   shared words >= 50% of the gold's and of the prediction's words
   + speaker         and the speaker is right: its span overlaps the gold
                     Source, or an entity mention of the speaker's resolved
                     entity does; with no gold Source, the prediction must
                     have no speaker either
-  cue               content overlap and the cue spans overlap
+  cue               content overlap and the cue spans overlap (for a run,
+                    the cue of its first quote: the others continue it)
 
 Breakdowns: by type (gold type for recall, the system's own type for
 precision), by speaker kind (likewise; a prediction's kind comes from its
@@ -82,6 +87,7 @@ class Item:
     cue: tuple[tuple[int, int], ...]
     cue_kind: str = "speech"
     label: str = ""  # for --show-misses
+    chain: int = -1  # predictions of one quotation that runs on share a chain (see match)
 
 
 @dataclass
@@ -90,7 +96,6 @@ class Tally:
     pred: Counter = field(default_factory=Counter)  # (criterion, group) -> preds matched
     n_gold: Counter = field(default_factory=Counter)  # group -> golds
     n_pred: Counter = field(default_factory=Counter)  # group -> preds
-    absorbed: Counter = field(default_factory=Counter)  # (criterion, group) -> preds that are parts of a matched gold
 
 
 # --- words and kinds --------------------------------------------------------------------
@@ -194,13 +199,18 @@ def _label(text: str, a: GoldAttribution) -> str:
 
 
 def newswire_items(text: str, quotes, entities, parsed) -> list[Item]:
-    """Predicted attributions from newswire quotes: quotes sharing a cue occurrence merge."""
+    """Predicted attributions from newswire quotes.
+
+    Quotes sharing a cue occurrence merge into one item; an inherited quote
+    joins the chain of the quote it continues (see `match`).
+    """
     by_id = {e.id: e for e in entities}
     groups: dict[object, list] = {}
     for q in quotes:
         key = (q.cue.start, q.cue.end) if q.cue is not None else ("quote", q.id)
         groups.setdefault(key, []).append(q)
     out = []
+    chain, speaking = -1, None  # the chain of the last quote with a speaker
     for qs in groups.values():
         q = qs[0]
         minus = [(x.start, x.end) for x in (q.speaker, q.cue) if x is not None]
@@ -214,29 +224,40 @@ def newswire_items(text: str, quotes, entities, parsed) -> list[Item]:
         types = {x.type for x in qs}
         kind = span_kind(parsed, [(q.speaker.start, q.speaker.end)]) if q.speaker is not None else "none"
         label = f"[{q.speaker.text if q.speaker else '-'}] <{q.cue.text if q.cue else ''}> {q.type} {' '.join(q.content.text.split())[:140]}"
+        if not (q.inherited and speaking is not None):
+            chain += 1
+        if q.speaker is not None:
+            speaking = chain
         out.append(
             Item(words, "mixed" if "mixed" in types or len(types) > 1 else q.type, tuple(speaker), kind,
-                 ((q.cue.start, q.cue.end),) if q.cue else (), label=label)
+                 ((q.cue.start, q.cue.end),) if q.cue else (), label=label, chain=chain)
         )
     return [i for i in out if i.words]
 
 
 def textacy_items(parsed) -> list[Item] | None:
-    """textacy's direct quotations; None when it raises on the document."""
+    """textacy's direct quotations; None when it raises on the document.
+
+    Triples of one cue occurrence merge into one item, as newswire's quotes do.
+    """
     from textacy.extract.triples import direct_quotations
 
     try:
         triples = list(direct_quotations(parsed))
     except ValueError:
         return None
-    out = []
+    groups: dict[tuple, list] = {}
     for t in triples:
+        groups.setdefault(tuple((tok.idx, tok.idx + len(tok)) for tok in t.cue) or (id(t),), []).append(t)
+    out = []
+    for n, ts in enumerate(groups.values()):
+        t = ts[0]
         speaker = tuple((tok.idx, tok.idx + len(tok)) for tok in t.speaker)
         cue = tuple((tok.idx, tok.idx + len(tok)) for tok in t.cue)
-        content = (t.content.start_char, t.content.end_char)
+        words = frozenset().union(*(words_in(parsed.text, [(x.content.start_char, x.content.end_char)]) for x in ts))
         out.append(
-            Item(words_in(parsed.text, [content]), "direct", speaker, span_kind(parsed, speaker), cue,
-                 label=f"[{' '.join(x.text for x in t.speaker)}] <{' '.join(x.text for x in t.cue)}> {t.content.text[:140]}")
+            Item(words, "direct", speaker, span_kind(parsed, speaker), cue,
+                 label=f"[{' '.join(x.text for x in t.speaker)}] <{' '.join(x.text for x in t.cue)}> {t.content.text[:140]}", chain=n)
         )
     return out
 
@@ -266,19 +287,58 @@ def criterion_holds(criterion: str, g: Item, p: Item) -> bool:
     raise ValueError(criterion)
 
 
-def match(golds: list[Item], preds: list[Item], criterion: str) -> list[tuple[int, int]]:
-    """One-to-one pairs satisfying the criterion, greedily by shared words."""
-    pairs = sorted(
-        ((len(g.words & p.words), i, j) for i, g in enumerate(golds) for j, p in enumerate(preds) if g.words & p.words and criterion_holds(criterion, g, p)),
-        key=lambda x: (-x[0], x[1], x[2]),
-    )
+def match(golds: list[Item], preds: list[Item], criterion: str) -> list[tuple[int, list[int]]]:
+    """Golds matched one-to-one to runs of predictions, greedily, best first.
+
+    PolNeAR gives a quotation that runs on over several passages one
+    attribution with a discontinuous content; newswire gives each passage
+    its own quote, the later ones inheriting the speaker (one chain). So a
+    gold may match a run of consecutive predictions of one chain, scored
+    as their union: each prediction of the run is a right prediction, the
+    gold is found once. Runs are ranked by shared words over the larger of
+    the two word counts, so a gold that is one passage takes that passage
+    alone, not the run around it.
+    """
+    chains: dict[int, list[int]] = {}
+    for j, p in enumerate(preds):
+        chains.setdefault(p.chain, []).append(j)
+    candidates = []
+    for i, g in enumerate(golds):
+        for members in chains.values():
+            touching = [k for k, j in enumerate(members) if g.words & preds[j].words]
+            if not touching:
+                continue
+            for a in touching:
+                for b in touching:
+                    if b < a:
+                        continue
+                    run = members[a : b + 1]
+                    union = _union([preds[j] for j in run])
+                    if criterion_holds(criterion, g, union):
+                        shared = len(g.words & union.words)
+                        candidates.append((shared / max(len(g.words), len(union.words)), shared, i, run))
+    candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
     used_g, used_p, out = set(), set(), []
-    for _, i, j in pairs:
-        if i not in used_g and j not in used_p:
+    for _, _, i, run in candidates:
+        if i not in used_g and not used_p & set(run):
             used_g.add(i)
-            used_p.add(j)
-            out.append((i, j))
+            used_p |= set(run)
+            out.append((i, run))
     return out
+
+
+def _union(items: list[Item]) -> Item:
+    if len(items) == 1:
+        return items[0]
+    first = items[0]
+    return Item(
+        frozenset().union(*(x.words for x in items)),
+        first.type,
+        tuple(s for x in items for s in x.speaker),
+        first.speaker_kind,
+        tuple(c for x in items for c in x.cue),
+        chain=first.chain,
+    )
 
 
 def groups_of(item: Item, gold: bool) -> list[str]:
@@ -302,37 +362,17 @@ def score(tally: Tally, golds: list[Item], preds: list[Item], *, speech_only: bo
         for grp in groups_of(p, False):
             tally.n_pred[grp] += 1
     for criterion in CRITERIA:
-        pairs = match(golds, preds, criterion)
-        for i, j in pairs:
+        for i, run in match(golds, preds, criterion):
             for grp in groups_of(golds[i], True):
                 tally.gold[(criterion, grp)] += 1
-            for grp in groups_of(preds[j], False):
-                tally.pred[(criterion, grp)] += 1
-        for j in absorbed(golds, preds, pairs):
-            for grp in groups_of(preds[j], False):
-                tally.absorbed[(criterion, grp)] += 1
-
-
-def absorbed(golds: list[Item], preds: list[Item], pairs: list[tuple[int, int]]) -> list[int]:
-    """Unmatched predictions that are another part of a matched gold's content.
-
-    PolNeAR gives a quotation that runs on over several passages one
-    attribution with a discontinuous content; newswire gives each passage
-    its own quote (the later ones inherit the speaker). The passage that
-    matches counts; the others, at least half inside the same gold content,
-    count neither way.
-    """
-    matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
-    out = []
-    for j, p in enumerate(preds):
-        if j not in matched_p and any(len(p.words & golds[i].words) >= 0.5 * len(p.words) for i in matched_g):
-            out.append(j)
-    return out
+            for j in run:
+                for grp in groups_of(preds[j], False):
+                    tally.pred[(criterion, grp)] += 1
 
 
 def prf(tally: Tally, criterion: str, group: str = "all") -> tuple[float, float, float]:
     tp_p, tp_r = tally.pred[(criterion, group)], tally.gold[(criterion, group)]
-    n_p, n_g = tally.n_pred[group] - tally.absorbed[(criterion, group)], tally.n_gold[group]
+    n_p, n_g = tally.n_pred[group], tally.n_gold[group]
     p = tp_p / n_p if n_p else 0.0
     r = tp_r / n_g if n_g else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -475,7 +515,7 @@ def main(argv: list[str] | None = None) -> None:
                 score(by_system[name], golds, items, speech_only=scope == "speech")
         if args.show_misses:
             pairs = match(golds, preds["newswire"], "speaker_overlap")
-            matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
+            matched_g, matched_p = {i for i, _ in pairs}, {j for _, run in pairs for j in run}
             misses += [f"{doc.name}: {g.label}" for i, g in enumerate(golds) if i not in matched_g]
             false_pos += [f"{doc.name}: {p.label}" for j, p in enumerate(preds["newswire"]) if j not in matched_p]
     seconds = time.perf_counter() - started

@@ -247,6 +247,17 @@ def test_a_participle_ending_a_reported_clause_is_a_quote_of_its_own():
     assert summary(cite) == ("indirect", "a case from 2012", "cite", "The two lawmakers", False)
 
 
+def test_a_second_verb_of_the_same_speaker_is_a_quote_of_its_own():
+    text = "Sanders said private contractors cost more than federal workers and cited the airport screeners."
+    said, cited = quotes(text)
+    assert summary(said) == ("indirect", "private contractors cost more than federal workers", "say", "Sanders", False)
+    assert summary(cited) == ("indirect", "the airport screeners", "cite", "Sanders", False)
+
+
+def test_that_said_is_a_connective_not_a_quote():
+    assert quotes("That said, the bridge cannot open before the summer.") == []
+
+
 def test_the_writers_aside_after_a_reported_clause_is_left_out():
     (q,) = quotes("Berg said the bridge would open in May, which is later than planned.")
     assert q.content.text == "the bridge would open in May"

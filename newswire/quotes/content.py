@@ -136,6 +136,8 @@ def _aside_at_end(doc: Doc, tokens: set[int]) -> set[int]:
 def _extent(doc: Doc, tokens: set[int], frame: Frame) -> tuple[int, int]:
     """Characters from the first to the last content token, trimmed."""
     first, last = min(tokens), max(tokens)
+    while last > first and doc[last].dep_ == "cc":
+        last = max(i for i in tokens if i < last)  # "... federal workers and" once a continuing cue is cut off
     # "what the U.S. says was ...": a relative word before the cue is not worth the span
     if first < frame.verb < last and all(i > frame.verb for i in tokens - {first}) and doc[first].tag_ in ("WDT", "WP"):
         first = min(i for i in tokens if i > frame.verb)

@@ -99,7 +99,7 @@ def find_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
             continue
         entry, particle = _match(tok, table)
-        if entry is None or _hypothetical(tok):
+        if entry is None or _hypothetical(tok) or _that_said(tok):
             continue
         frame = Frame([tok.i] + ([particle.i] if particle is not None else []), entry)
         if entry.cue == "according to":
@@ -140,6 +140,18 @@ def _hypothetical(verb: Token) -> bool:
         return False
     host = verb.head
     return host.pos_ not in ("VERB", "AUX") or host.lemma_.lower() in _NOT_REPORTING_HOSTS
+
+
+def _that_said(verb: Token) -> bool:
+    """"That said, ...", "This said, ...": a connective, not a report."""
+    doc = verb.doc
+    return (
+        verb.i > 0
+        and verb.i + 1 < len(doc)
+        and doc[verb.i - 1].lower_ in ("that", "this")
+        and doc[verb.i + 1].text == ","
+        and verb.lemma_ == "say"
+    )
 
 
 def _content(verb: Token, entry: CueEntry, particle: Token | None) -> list[set[int]]:

@@ -20,7 +20,9 @@ from spacy.tokens import Doc
 from ..lexicon import load_list
 from ..records import Entity
 
-# The longest label, in tokens, that can head a line ("Former AG Mukasey at RNC").
+# The longest label, in tokens, that can head a line ("Former AG Mukasey at RNC");
+# the longest PolNeAR train headline labels have six. Longer runs before a colon
+# are sentences ("Here is what he told the crowd:"), handled as passages are.
 MAX_LABEL_TOKENS = 6
 _SPEAKING_TYPES = ("PERSON", "ORG", "GPE", "NORP", "GROUP")
 

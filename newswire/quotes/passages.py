@@ -14,14 +14,17 @@ from .model import Found, Passage, direct, doc_text
 # over a second paragraph; re-measure with eval/polnear_quotes.py --split train.
 INHERIT_SENTENCES = 2
 # A cue with nothing else to report takes a quoted passage at most this many
-# words away, even across a sentence break ("“... AGAIN!” he tweeted").
+# words away (not counting its speaker), even across a sentence break ("“...
+# AGAIN!” he tweeted"), within the paragraph. 3 lets "then", "also" or a date
+# stand between; re-measure direct quotes with eval/polnear_quotes.py --split train.
 ADJACENT_WORDS = 3
 # Frames further than this many tokens from a passage, outside its sentences,
 # are not looked at for it (a speed bound, well beyond ADJACENT_WORDS plus a
 # long speaker phrase).
 NEAR_TOKENS = 40
 # A passage without a cue must have at least this many words (and a verb) to
-# count as a quote: shorter ones are titles, names and scare quotes.
+# count as a quote: shorter ones are titles, names and scare quotes. textacy
+# uses the same bound; on PolNeAR train 3 adds more titles than statements.
 MIN_STANDALONE_WORDS = 4
 
 # Subjects of a clause before a colon that do not speak what follows ("It gets worse:", "Here is why:").

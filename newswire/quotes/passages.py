@@ -24,7 +24,8 @@ ADJACENT_WORDS = 3
 NEAR_TOKENS = 40
 # A passage without a cue must have at least this many words (and a verb) to
 # count as a quote: shorter ones are titles, names and scare quotes. textacy
-# uses the same bound; on PolNeAR train 3 adds more titles than statements.
+# uses the same bound; on PolNeAR train (240 articles) 3 adds four direct
+# quotes of which one matches a gold content (direct + speaker F1 85.8 → 85.7).
 MIN_STANDALONE_WORDS = 4
 
 # Subjects of a clause before a colon that do not speak what follows ("It gets worse:", "Here is why:").

@@ -18,11 +18,11 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import NewswireError
+from .errors import NewswireError, UsageError
 from .gdelt import gdelt_tsv
 from .pipeline import analyze_article, published_date
 from .read import MAX_CHARS, read_path
-from .report import render
+from .report import quote_rows, render, render_quotes
 
 app = typer.Typer(
     name="newswire",
@@ -69,14 +69,19 @@ def analyze(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode text with this codec instead of UTF-8 (e.g. cp1252)."),
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Refuse inputs longer than this many characters."),
     any_language: bool = typer.Option(False, "--any-language", help="Analyse text that does not look English (with a warning) instead of refusing it."),
+    quotes_only: bool = typer.Option(False, "--quotes-only", help="Print only who said what: the quotes section (text), or one object per quote with its article id (json, jsonl)."),
 ) -> None:
-    """Analyse news articles: entities, events and reported figures, with quotes and times as they land.
+    """Analyse news articles: entities, quotes, time expressions, events and reported figures.
 
     Example: newswire analyze story.txt --published 2013-09-13
+
+    Example: newswire analyze story.txt --quotes-only --format jsonl
 
     Example: newswire analyze story.txt -p 2013-09-13 --format gdelt > events.tsv
     """
     fmt = format or (OutputFormat.text if sys.stdout.isatty() else OutputFormat.json)
+    if quotes_only and fmt is OutputFormat.gdelt:
+        raise UsageError("--quotes-only prints quotes, and GDELT rows are events; use --format text, json or jsonl with it")
     date = published_date(published) if published else None
     console = Console(highlight=False)
     results, failed = [], 0
@@ -92,7 +97,15 @@ def analyze(
             continue
         for w in analysis.warnings:
             err_console.print(f"Warning: {path}: {w}")
-        if fmt is OutputFormat.text:
+        if quotes_only:
+            if fmt is OutputFormat.text:
+                render_quotes(analysis, console)
+            elif fmt is OutputFormat.jsonl:
+                for row in quote_rows(analysis):
+                    print(json.dumps(row, ensure_ascii=False))
+            else:
+                results.extend(quote_rows(analysis))
+        elif fmt is OutputFormat.text:
             render(analysis, console)
         elif fmt is OutputFormat.jsonl:
             print(analysis.to_json(indent=None))
@@ -100,7 +113,9 @@ def analyze(
             sys.stdout.write(gdelt_tsv(analysis))
         else:
             results.append(analysis.to_dict())
-    if fmt is OutputFormat.json and results:
+    if fmt is OutputFormat.json and quotes_only:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    elif fmt is OutputFormat.json and results:
         print(json.dumps(results[0] if len(paths) == 1 else results, ensure_ascii=False, indent=2))
     if failed:
         raise typer.Exit(1)

@@ -1,4 +1,4 @@
-"""Wires the stages: read → clean → parse → entities, times → events, figures → Analysis.
+"""Wires the stages: read → clean → parse → entities, times → quotes → events, figures → Analysis.
 
 Only wiring lives here; each stage is its own module with one public function.
 `analyze_parsed` is the per-document function every runner wraps.
@@ -19,6 +19,7 @@ from .events import extract_events
 from .figures import extract_figures
 from .language import check_english
 from .parse import parse, parse_many
+from .quotes import extract_quotes
 from .read import parse_date, read_text
 from .records import Analysis, Article, Removed, content_id
 from .times import extract_times
@@ -73,7 +74,7 @@ def analyze_parsed(article: Article, removed: list[Removed], doc: Doc) -> Analys
     published = article.published
     entities = extract_entities(doc, published=published)
     times = extract_times(doc, published=published)
-    quotes: list = []  # the quotes stage (issue 3) fills these once it lands
+    quotes = extract_quotes(doc, entities, published=published, times=times)
     events = extract_events(doc, entities, quotes, times, published=published)
     figures = extract_figures(doc, entities, quotes, times, published=published)
     return Analysis(

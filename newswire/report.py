@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .records import Analysis
+from .records import Analysis, Quote, to_dict
 
 # Evidence snippets in tables are cut to this many characters.
 SNIPPET = 80
@@ -21,10 +21,21 @@ def render(analysis: Analysis, console: Console) -> None:
     console.print(_entities(analysis))
     if analysis.times:
         console.print(_times(analysis))
+    console.print(_quotes(analysis))
     if analysis.events:
         console.print(_events(analysis))
     if analysis.figures:
         console.print(_figures(analysis))
+
+
+def render_quotes(analysis: Analysis, console: Console) -> None:
+    """Print only the "Who said what" section (`newswire analyze --quotes-only`)."""
+    console.print(_quotes(analysis, title=f"Who said what: {analysis.title or analysis.id}"))
+
+
+def quote_rows(analysis: Analysis) -> list[dict]:
+    """One JSON-ready object per quote, with the article's id (`--quotes-only --format jsonl`)."""
+    return [{"article": analysis.id, **to_dict(q)} for q in analysis.quotes]
 
 
 def shorten(text: str, limit: int = SNIPPET) -> str:
@@ -107,6 +118,21 @@ def _figures(a: Analysis) -> Group:
             parts.append((f"  {f.date}", "dim"))
         lines.append(Text.assemble(("  • ", "dim"), *parts))
     return Group(*lines)
+
+
+def speaker_label(q: Quote) -> str:
+    """Who said it, for people: the resolved name, else the words of the text, else "(unknown)"."""
+    who = q.speaker_name or (q.speaker.text if q.speaker else "(unknown)")
+    return f"{who} (inherited)" if q.inherited else who
+
+
+def _quotes(a: Analysis, title: str = "Who said what") -> Table:
+    table = Table(title=title, title_justify="left", expand=False)
+    for col in ("id", "speaker", "type", "quote", "at"):
+        table.add_column(col, overflow="fold")
+    for q in a.quotes:
+        table.add_row(q.id, speaker_label(q), q.type, shorten(q.content.text), f"[{q.content.start}, {q.content.end})")
+    return table
 
 
 def _times(a: Analysis) -> Table:

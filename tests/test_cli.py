@@ -86,6 +86,35 @@ def test_gdelt_format_writes_61_tab_separated_columns_per_event():
     assert {r[1][:6] for r in rows} == {"202303", "202305"}  # SQLDATE: the events' dates, in each article's month
 
 
+def test_text_report_says_who_said_what():
+    result = run("analyze", str(SAMPLES / "harbour-ceasefire.txt"), "--format", "text")
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "Who said what" in out and "Antonio Guterres" in out
+
+
+def test_quotes_only_prints_just_who_said_what():
+    result = run("analyze", str(SAMPLES / "harbour-ceasefire.txt"), "--quotes-only", "--format", "text")
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "Who said what" in out and "Antonio Guterres" in out and "direct" in out
+    assert "Entities" not in out
+
+
+def test_quotes_only_as_json_lines_one_quote_a_line():
+    path = SAMPLES / "harbour-ceasefire.txt"
+    result = run("analyze", str(path), "--quotes-only", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr.decode()
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    full = json.loads(run("analyze", str(path), "--format", "json").stdout)
+    assert [r["id"] for r in rows] == [q["id"] for q in full["quotes"]]
+    assert {r["article"] for r in rows} == {full["id"]}
+    text = full["text"]
+    for row in rows:
+        assert text[row["content"]["start"] : row["content"]["end"]] == row["content"]["text"]
+    assert any(r["speaker_name"] == "Antonio Guterres" and r["type"] == "direct" for r in rows)
+
+
 def test_text_report_has_a_when_section():
     result = run("analyze", str(SAMPLES / "summit-statement.json"), "--format", "text")
     out = result.stdout.decode()
@@ -153,3 +182,9 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
     assert result.returncode == 1
     assert len(result.stdout.splitlines()) == 1
     assert "empty.txt" in error_line(result)
+
+
+def test_quotes_only_refuses_the_gdelt_format():
+    result = run("analyze", str(SAMPLES / "harbour-ceasefire.txt"), "--quotes-only", "--format", "gdelt")
+    assert result.returncode == 1
+    assert "--quotes-only" in error_line(result)

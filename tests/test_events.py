@@ -201,7 +201,6 @@ def test_seed_chemical_attack_near_damascus_by_the_syrian_military(seed):
 
 
 @pytest.mark.shared
-@pytest.mark.xfail(strict=True, reason="needs quotes on main: 'what the U.S. says was a Syrian military poisonous gas attack'")
 def test_seed_chemical_attack_is_reported_by_the_usa(seed):
     usa = _entity(seed, "United States")
     e = next(e for e in _find(seed, "ASSAULT", "SYR", root=("20",)) if e.location and e.location.text == "Damascus")

@@ -64,7 +64,6 @@ def test_seed_figures(seed):
 
 
 @pytest.mark.shared
-@pytest.mark.xfail(strict=True, reason="needs quotes on main: 'The United States says more than 1,400 people were killed'")
 def test_seed_figure_reported_by_the_united_states(seed):
     usa = next(e for e in seed.entities if e.name == "United States")
     assert seed.figures[0].reported_by == usa.id

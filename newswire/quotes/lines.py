@@ -1,0 +1,77 @@
+"""Lines that give a speaker and a colon: headlines and transcripts.
+
+    John McCain: Republican Populist Anger Appeals to ‘Bad Angels Of Our Nature.’
+    TAPPER: Do you think Donald Trump has campaigned as a racial healer?
+
+A paragraph that opens with a short label, a colon and then text reports
+that text as the label's. The label must be a name the entity stage found
+(a person, organisation, place or group), or a transcript's upper-case
+speaker label; labels that head other lines ("UPDATE:", "WATCH:") are
+listed in `data/line_labels.txt` and never speak.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from ..lexicon import load_list
+from ..records import Entity
+
+# The longest label, in tokens, that can head a line ("Former AG Mukasey at RNC");
+# the longest PolNeAR train headline labels have six. Longer runs before a colon
+# are sentences ("Here is what he told the crowd:"), handled as passages are.
+MAX_LABEL_TOKENS = 6
+_SPEAKING_TYPES = ("PERSON", "ORG", "GPE", "NORP", "GROUP")
+
+
+@dataclass(slots=True)
+class Line:
+    label: tuple[int, int]  # token range of the speaker label
+    colon: int  # token index of the colon
+    content: tuple[int, int]  # token range of what follows, to the end of the paragraph
+
+
+@cache
+def _not_speakers() -> frozenset[str]:
+    return frozenset(x.lower() for x in load_list("line_labels.txt"))
+
+
+def find_lines(doc: Doc, entities: list[Entity]) -> list[Line]:
+    """Paragraphs of the form "Label: text" whose label is a speaker."""
+    named = [(m.start, m.end) for e in entities if e.type in _SPEAKING_TYPES for m in e.mentions if m.kind == "name"]
+    out = []
+    for start in _paragraph_starts(doc):
+        colon = next((i for i in range(start, min(start + MAX_LABEL_TOKENS + 1, len(doc))) if doc[i].text == ":"), None)
+        if colon is None or colon == start or "\n" in doc[start:colon].text:
+            continue
+        label = doc[start:colon]
+        if any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in label) or label.text.lower() in _not_speakers():
+            continue
+        end = colon + 1
+        while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text) and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        while end > colon + 1 and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text in ",;:"):
+            end -= 1
+        if end - colon < 3:
+            continue
+        root = label.root
+        covered = any(s <= root.idx and root.idx + len(root) <= e for s, e in named)
+        transcript = all(t.text.isupper() and t.is_alpha for t in label if not t.is_punct)
+        if covered or transcript:
+            out.append(Line((start, colon), colon, (colon + 1, end)))
+    return out
+
+
+def _paragraph_starts(doc: Doc):
+    for tok in doc:
+        if tok.is_space:
+            continue
+        if tok.i == 0:
+            yield 0
+            continue
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            yield tok.i

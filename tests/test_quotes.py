@@ -1,0 +1,450 @@
+"""The quotes stage: quotation marks, reporting frames, speakers, and the seed article's quotes.
+
+Texts use invented people (Anna Berg, Pavel Sokolov, Mark Ellison) so that each rule is tested on
+its own; the seed tests pin what issue #3 asks for on the canonical article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.entities import extract_entities
+from newswire.parse import parse
+from newswire.quotes import extract_quotes
+from newswire.quotes.frames import cue_table
+from newswire.quotes.marks import find_quoted
+from newswire.records import Analysis, Entity, Quote, Removed
+
+
+def quotes(text: str, removed: list[Removed] = (), **kwargs) -> list[Quote]:
+    doc = parse(text, removed)
+    return extract_quotes(doc, extract_entities(doc), **kwargs)
+
+
+def span_of(text: str, part: str, nth: int = 1) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth):
+        start = text.index(part, start + 1)
+    return start, start + len(part)
+
+
+def summary(q: Quote) -> tuple:
+    """type, content, cue lemma, speaker text, inherited: what most tests pin."""
+    return (
+        q.type,
+        q.content.text,
+        q.cue.lemma if q.cue else None,
+        q.speaker.text if q.speaker else None,
+        q.inherited,
+    )
+
+
+def check_spans(text: str, qs: list[Quote]) -> None:
+    for q in qs:
+        for span in (q.content, q.cue, q.speaker):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+# --- quotation marks ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ('He said "we will win." Then he left.', ["we will win."]),
+        ("“A,” he said, “B.”", ["A,", "B."]),
+        ("He called it ‘stupid’ and the plan ‘useless.’", ["stupid", "useless."]),
+        ("«Bonjour», dit-il. »Hallo« sagte er. „Guten Tag“, sagte sie.", ["Bonjour", "Hallo", "Guten Tag"]),
+        ("``Hello,'' he said.", ["Hello,"]),
+        ("It's Clinton's 'best' plan, the voters' choice of the '90s.", ["best"]),
+        # a paragraph that continues a quote reopens it without closing the one before
+        ("“Para one.\n\n“Para two,” he said.", ["Para one.\n\n“Para two,"]),
+        # left open at a paragraph end: closed there when it opened a statement
+        ("“An unclosed statement\nThe next paragraph.", ["An unclosed statement"]),
+        # a stray mark inside a sentence is ignored
+        ('The 5" screen and an odd " mark.', []),
+    ],
+)
+def test_quotation_marks_pair_into_passages(text, inner):
+    assert [text[q.inner_start : q.inner_end] for q in find_quoted(text)] == inner
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', '""', "“", "”", "“ ... “ second", "'", "’’’", "«»«", "a “b” c ” d “", '"\n"\n"', "„", "‘’‘’", "x ' y ' z"],
+)
+def test_odd_quotation_marks_never_crash(text):
+    for q in find_quoted(text):
+        assert 0 <= q.start <= q.inner_start <= q.inner_end <= q.end <= len(text)
+    check_spans(text, quotes(text))
+
+
+# --- direct quotes ---------------------------------------------------------------------------
+
+
+def test_direct_quote_with_the_cue_after_it():
+    text = '"We will not give up on this city," Mayor Anna Berg said on Tuesday.'
+    (q,) = quotes(text)
+    assert summary(q) == ("direct", "We will not give up on this city", "say", "Mayor Anna Berg", False)
+    assert (q.content.start, q.content.end) == span_of(text, "We will not give up on this city")
+    assert (q.cue.start, q.cue.end, q.cue.text) == (*span_of(text, "said"), "said")
+    assert q.speaker_name == "Anna Berg" and q.speaker_entity is not None
+
+
+def test_direct_quote_split_by_its_attribution_is_two_quotes_with_one_speaker():
+    text = "“Judge,” Mark Ellison said, “I have never seen a case like this one.”"
+    first, second = quotes(text)
+    assert summary(first) == ("direct", "Judge", "say", "Mark Ellison", False)
+    assert summary(second) == ("direct", "I have never seen a case like this one.", "say", "Mark Ellison", False)
+    assert first.cue == second.cue
+
+
+def test_inverted_cue_and_a_second_quote_in_the_next_sentence():
+    text = "“The budget is balanced,” said Finance Minister Pavel Sokolov. “Nobody will pay more tax.”"
+    first, second = quotes(text)
+    assert summary(first) == ("direct", "The budget is balanced", "say", "Finance Minister Pavel Sokolov", False)
+    assert summary(second)[:4] == ("direct", "Nobody will pay more tax.", "say", "Finance Minister Pavel Sokolov")
+    assert first.speaker_entity == second.speaker_entity
+
+
+def test_quote_after_a_colon():
+    text = 'Anna Berg told reporters: "The bridge will open in May."'
+    (q,) = quotes(text)
+    assert summary(q) == ("direct", "The bridge will open in May.", "tell", "Anna Berg", False)
+
+
+def test_quote_after_a_colon_with_a_verb_not_in_the_lexicon():
+    text = "Mark Ellison released the following statement:\n\n“We grieve with the families of the victims tonight.”"
+    (q,) = quotes(text)
+    assert summary(q) == ("direct", "We grieve with the families of the victims tonight.", "release", "Mark Ellison", False)
+
+
+def test_quote_over_two_paragraphs_is_one_passage():
+    text = '"The first paragraph of a long statement ends here.\n\n"The second paragraph ends the quote," Berg said.'
+    (q,) = quotes(text)
+    assert q.type == "direct" and q.speaker.text == "Berg"
+    assert q.content.text == 'The first paragraph of a long statement ends here.\n\n"The second paragraph ends the quote'
+
+
+def test_cue_right_after_a_quote_the_parser_split_off():
+    text = "“So far the game is very boring, not nearly as exciting as politics!” he tweeted during the first half."
+    (q,) = quotes(text)
+    assert summary(q)[:4] == ("direct", "So far the game is very boring, not nearly as exciting as politics!", "tweet", "he")
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ("«Nous gagnerons», he said in French.", "Nous gagnerons"),
+        ("„Wir werden gewinnen“, she said in German.", "Wir werden gewinnen"),
+        ("‘We will win,’ she said.", "We will win"),
+    ],
+)
+def test_every_quote_mark_style(text, inner):
+    (q,) = quotes(text)
+    assert (q.type, q.content.text, q.cue.lemma) == ("direct", inner, "say")
+
+
+def test_two_quoted_clauses_of_one_cue_with_an_aside_between():
+    text = "''We've started all those conversations,'' Mr. Manafort said, adding of Mr. Trump, ''He cares about the team.''"
+    first, second = quotes(text)
+    assert summary(first) == ("direct", "We've started all those conversations", "say", "Mr. Manafort", False)
+    assert summary(second) == ("direct", "He cares about the team.", "say", "Mr. Manafort", False)
+
+
+def test_speaker_after_the_cue_that_the_parser_takes_for_an_object():
+    (q,) = quotes("“How big is that wall?” asked the boy, who was wearing a red hat.")
+    assert summary(q) == ("direct", "How big is that wall?", "ask", "the boy", False)
+
+
+def test_speaker_with_an_age_the_parser_leaves_without_a_verb():
+    (q,) = quotes("“We were wrong to wait so long,” Ramos, 58, told AFP in an interview.")
+    assert summary(q) == ("direct", "We were wrong to wait so long", "tell", "Ramos, 58", False)
+    assert q.speaker_name == "Ramos"
+
+
+def test_an_active_verb_after_a_passive_one_shares_its_subject():
+    text = "Silverman was joined on stage by Anna Berg and joked, “The bridge is finally open, and nobody fell off.”"
+    (q,) = quotes(text)
+    assert summary(q)[2:4] == ("joke", "Silverman")
+
+
+def test_a_reporting_verb_inside_a_quote_is_part_of_it():
+    text = '"I told them we would win," Berg said.'
+    (q,) = quotes(text)
+    assert summary(q) == ("direct", "I told them we would win", "say", "Berg", False)
+
+
+def test_a_short_quoted_phrase_with_no_cue_is_not_a_quote():
+    assert quotes('The "Gang of Eight" met in the Capitol on Monday.') == []
+
+
+# --- inherited speakers --------------------------------------------------------------------------
+
+
+def test_quote_standing_alone_inherits_the_previous_quotes_speaker():
+    text = (
+        "Anna Berg said the talks would resume next week.\n"
+        "“We have done everything we could for the families, and we will keep doing it.”"
+    )
+    first, second = quotes(text)
+    assert summary(first)[3] == "Anna Berg"
+    assert summary(second) == (
+        "direct",
+        "We have done everything we could for the families, and we will keep doing it.",
+        None,
+        "Anna Berg",
+        True,
+    )
+    assert second.speaker_entity == first.speaker_entity
+
+
+def test_quote_standing_alone_after_a_sentence_about_speaking():
+    text = "Mark Ellison spoke to reporters on Monday.\n“We have done everything we could for the families.”"
+    (q,) = quotes(text)
+    assert summary(q) == ("direct", "We have done everything we could for the families.", None, "Mark Ellison", True)
+
+
+def test_quote_standing_alone_with_no_speaker_anywhere():
+    text = "“We have done everything we could for the families, and we will keep doing it.”"
+    (q,) = quotes(text)
+    assert (q.type, q.speaker, q.speaker_entity, q.speaker_name, q.inherited) == ("direct", None, None, None, False)
+
+
+# --- indirect quotes -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Anna Berg says the bridge will open in May.", ("indirect", "the bridge will open in May", "say", "Anna Berg", False)),
+        ("Berg told reporters that the bridge would open in May.", ("indirect", "that the bridge would open in May", "tell", "Berg", False)),
+        ("The bridge, Berg said, will open in May.", ("indirect", "The bridge, Berg said, will open in May", "say", "Berg", False)),
+        ("According to the ministry, the bridge will open in May.", ("indirect", "the bridge will open in May", "according to", "the ministry", False)),
+        (
+            "The bridge will open in May, according to two officials familiar with the plans.",
+            ("indirect", "The bridge will open in May", "according to", "two officials familiar with the plans", False),
+        ),
+        ("A spokesman for the ministry said the bridge would open in May.", ("indirect", "the bridge would open in May", "say", "A spokesman for the ministry", False)),
+        ("Berg's spokesman said the bridge would open in May.", ("indirect", "the bridge would open in May", "say", "Berg's spokesman", False)),
+        ("The ministry blamed the contractor for the delays.", ("indirect", "the contractor for the delays", "blame", "The ministry", False)),
+        ("Sokolov vowed to rebuild the bridge within a year.", ("indirect", "to rebuild the bridge within a year", "vow", "Sokolov", False)),
+        ("The ministry warned of delays to the bridge.", ("indirect", "delays to the bridge", "warn", "The ministry", False)),
+        ("It was reported that the bridge would open in May.", ("indirect", "that the bridge would open in May", "report", None, False)),
+        ("Sokolov, who said the bridge was safe, left the city on Monday.", ("indirect", "the bridge was safe", "say", "Sokolov", False)),
+    ],
+)
+def test_reported_speech(text, expected):
+    (q,) = quotes(text)
+    assert summary(q) == expected
+    check_spans(text, [q])
+
+
+def test_a_participle_ending_a_reported_clause_is_a_quote_of_its_own():
+    argue, cite = quotes("The two lawmakers argue that the law is clear, citing a case from 2012.")
+    assert summary(argue) == ("indirect", "that the law is clear", "argue", "The two lawmakers", False)
+    assert summary(cite) == ("indirect", "a case from 2012", "cite", "The two lawmakers", False)
+
+
+def test_a_second_verb_of_the_same_speaker_is_a_quote_of_its_own():
+    text = "Sanders said private contractors cost more than federal workers and cited the airport screeners."
+    said, cited = quotes(text)
+    assert summary(said) == ("indirect", "private contractors cost more than federal workers", "say", "Sanders", False)
+    assert summary(cited) == ("indirect", "the airport screeners", "cite", "Sanders", False)
+
+
+def test_that_said_is_a_connective_not_a_quote():
+    assert quotes("That said, the bridge cannot open before the summer.") == []
+
+
+def test_the_writers_aside_after_a_reported_clause_is_left_out():
+    (q,) = quotes("Berg said the bridge would open in May, which is later than planned.")
+    assert q.content.text == "the bridge would open in May"
+
+
+def test_a_purpose_infinitive_reports_and_a_declined_one_does_not():
+    (q,) = quotes("Clinton used the speech to highlight her experience as secretary of state.")
+    assert summary(q) == ("indirect", "her experience as secretary of state", "highlight", "Clinton", False)
+    assert quotes("Berg declined to say whether the bridge would open in May.") == []
+
+
+def test_participle_takes_the_subject_of_its_verb():
+    text = 'Sokolov praised the agreement, saying it showed the "good faith" of both sides.'
+    praised, saying = quotes(text)
+    assert summary(praised) == ("indirect", "the agreement", "praise", "Sokolov", False)
+    assert summary(saying) == ("mixed", 'it showed the "good faith" of both sides', "say", "Sokolov", False)
+
+
+def test_asked_by_no_one_named_has_no_speaker():
+    text = "Asked whether the bridge was safe, Berg said it was."
+    asked, said = quotes(text)
+    assert summary(asked) == ("indirect", "whether the bridge was safe", "ask", None, False)
+    assert summary(said)[2:4] == ("say", "Berg")
+
+
+def test_an_infinitive_that_reports_nothing_is_not_a_quote():
+    assert quotes("The team's mandate is to say whether the bridge is safe.") == []
+
+
+def test_thoughts_and_intentions_are_not_quotes_unless_asked_for():
+    text = "Berg believes the bridge will open in May. Sokolov wants the bridge to open in June."
+    assert quotes(text) == []
+    wider = quotes(text, kinds=("speech", "thought", "intent"))
+    assert [summary(q)[1:4] for q in wider] == [
+        ("the bridge will open in May", "believe", "Berg"),
+        ("the bridge to open in June", "want", "Sokolov"),
+    ]
+
+
+# --- dates --------------------------------------------------------------------------------------------
+
+
+def test_a_quote_is_dated_by_the_time_governing_its_cue():
+    from newswire.times import extract_times
+
+    text = "Berg said on Thursday that the bridge would open in May. Sokolov said the delay was regrettable."
+    doc = parse(text)
+    thursday, later = extract_quotes(doc, extract_entities(doc), published="2024-03-08", times=extract_times(doc, published="2024-03-08"))
+    assert (thursday.date, later.date) == ("2024-03-07", "2024-03-08")
+    assert [q.date for q in quotes(text)] == [None, None]
+
+
+def test_seed_assad_said_thursday(seed):
+    assert quote_with(seed, "he will only finalize the deal").date == "2013-09-12"
+    assert quote_with(seed, "What happened is that he has committed").date == "2013-09-13"
+
+
+# --- mixed quotes ------------------------------------------------------------------------------------
+
+
+def test_reported_clause_with_a_quoted_word_is_mixed():
+    text = 'Berg said the talks had been "constructive" and would continue.'
+    (q,) = quotes(text)
+    assert summary(q) == ("mixed", 'the talks had been "constructive" and would continue', "say", "Berg", False)
+
+
+def test_naming_with_a_quoted_name_is_mixed():
+    text = 'She called the plan "a disaster for the city."'
+    (q,) = quotes(text)
+    assert summary(q) == ("mixed", 'the plan "a disaster for the city."', "call", "She", False)
+
+
+# --- headlines and transcripts --------------------------------------------------------------------
+
+
+def test_headline_with_a_speaker_and_a_colon():
+    text = "Anna Berg: Bridge Will Open in May\n\nThe mayor spoke on Monday."
+    (q,) = quotes(text)
+    assert summary(q) == ("indirect", "Bridge Will Open in May", ":", "Anna Berg", False)
+    assert q.speaker_name == "Anna Berg"
+
+
+def test_transcript_turns():
+    text = "TAPPER: Do you think the bridge will open?\n\nBERG: I think it will open in May."
+    first, second = quotes(text)
+    assert summary(first) == ("indirect", "Do you think the bridge will open?", ":", "TAPPER", False)
+    assert summary(second) == ("indirect", "I think it will open in May", ":", "BERG", False)
+
+
+def test_a_label_that_is_not_a_speaker_heads_no_quote():
+    assert quotes("UPDATE: The bridge opened on Monday after a short delay.") == []
+
+
+# --- removed spans ---------------------------------------------------------------------------------------
+
+
+def test_removed_text_yields_no_quote():
+    sentence = '"We will not give up on this city," Mayor Anna Berg said on Tuesday.'
+    text = sentence + "\n" + sentence
+    start = len(sentence) + 1
+    qs = quotes(text, [Removed(start, len(text), "repeated", 0)])
+    assert [(q.content.start, q.content.end) for q in qs] == [span_of(text, "We will not give up on this city")]
+
+
+# --- the lexicon --------------------------------------------------------------------------------------------
+
+
+def test_cue_lexicon_kinds_and_frames():
+    frames = {"clause", "infinitive", "object", "naming", "none"}
+    for entry in cue_table().values():
+        assert entry.kind in ("speech", "thought", "intent"), entry
+        assert all(f in frames or f.startswith("prep:") for f in entry.frames), entry
+    assert {"say", "tell", "add", "warn", "insist", "claim", "blame", "accuse", "deny", "according to"} <= cue_table().keys()
+
+
+# --- the seed article ----------------------------------------------------------------------------------------
+
+
+def entity_named(analysis: Analysis, name: str) -> Entity:
+    (entity,) = [e for e in analysis.entities if e.name == name]
+    return entity
+
+
+def quote_with(analysis: Analysis, content_start: str) -> Quote:
+    (q,) = [q for q in analysis.quotes if q.content.text.startswith(content_start)]
+    return q
+
+
+@pytest.mark.parametrize(
+    "content, kind, speaker, entity",
+    [
+        ("he and his Russian counterpart, Sergei Lavrov, have had \"constructive\" talks", "mixed", "U.S. Secretary of State John Kerry", "John Kerry"),
+        ("he and Lavrov have agreed to do \"homework\"", "mixed", "Kerry", "John Kerry"),
+        ("We both agreed to do that homework", "direct", "Kerry", "John Kerry"),
+        ("he expects a report from a team", "mixed", "U.N. chief Ban Ki-moon", "Ban Ki-moon"),
+        ("the report is expected on Monday", "indirect", "U.N. officials", "U.N. officials"),
+        ("more than 1,400 people were killed in the attack", "indirect", "The United States", "United States"),
+        ("rebels for carrying out the attack", "indirect", "The Assad government", "Assad government"),
+        ("although the report is not complete", "indirect", "A spokesman for Mr. Ban", None),
+        ("it has one month to provide details", "indirect", "Syria", "Syria"),
+        ("he will only finalize the deal", "indirect", "President Bashar al-Assad", "Bashar al-Assad"),
+        ("it shows the \"serious intentions\" of the Syrian government", "mixed", "Russian President Vladimir Putin", "Vladimir Putin"),
+        ("it is for the people of Syria to decide", "indirect", "he", "Ban Ki-moon"),
+        ("What happened is that he has committed many crimes", "direct", "he", "Ban Ki-moon"),
+        ("the international community must press for a political solution", "indirect", "Mr. Ban", "Ban Ki-moon"),
+        ("that the diplomats had a working lunch", "indirect", "VOA's State Department Correspondent Scott Stearns", "Scott Stearns"),
+    ],
+)
+def test_seed_quotes_and_their_speakers(seed, content, kind, speaker, entity):
+    q = quote_with(seed, content)
+    assert (q.type, q.speaker.text) == (kind, speaker)
+    if entity is None:
+        assert q.speaker_entity is None
+    else:
+        assert q.speaker_entity == entity_named(seed, entity).id
+        assert q.speaker_name == entity
+
+
+def test_seed_quoted_statements_are_kerry_and_ban_with_bans_inherited(seed):
+    we = quote_with(seed, "We both agreed to do that homework")
+    what = quote_with(seed, "What happened is that he has committed many crimes against humanity")
+    assert we.inherited and what.inherited
+    assert (we.cue, what.cue) == (None, None)
+    # Ban's inherited quote takes the "he" of "Speaking about ..., he said", which the entity stage resolves to Ban
+    said = quote_with(seed, "it is for the people of Syria to decide")
+    assert what.speaker == said.speaker
+    assert what.content.text.endswith("when everything is over.")
+
+
+def test_seed_putins_serious_intentions_is_mixed_with_saying_as_cue(seed, seed_text):
+    q = quote_with(seed, 'it shows the "serious intentions"')
+    assert q.cue.text == "saying" and q.cue.lemma == "say"
+    assert (q.content.start, q.content.end) == span_of(seed_text, 'it shows the "serious intentions" of the Syrian government toward resolving the conflict')
+
+
+def test_seed_speaking_about_is_not_a_quote(seed):
+    assert not [q for q in seed.quotes if q.content.text.startswith("calls for Mr. Assad")]
+
+
+def test_seed_repeated_body_yields_no_quote(seed):
+    (removed,) = seed.removed
+    assert seed.quotes
+    assert all(q.content.end <= removed.start for q in seed.quotes)
+    contents = [q.content.text for q in seed.quotes]
+    assert len(contents) == len(set(contents))
+
+
+def test_seed_quote_ids_are_in_text_order(seed):
+    assert [q.id for q in seed.quotes] == [f"Q{n}" for n in range(1, len(seed.quotes) + 1)]
+    assert [q.content.start for q in seed.quotes] == sorted(q.content.start for q in seed.quotes)

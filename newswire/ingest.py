@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from .read import MAX_CHARS
 from .records import Analysis, Article, Failure, Removed, cleaned_text, content_id
 from .runner import BATCH_SIZE, LocalRunner, failure
 from .sources import Document, estimate_documents, find_files, read_documents
-from .store import ANALYSED, DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, Store
+from .store import DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, Store
 
 # Failures a summary keeps to show; the errors table has them all.
 SHOWN_FAILURES = 5

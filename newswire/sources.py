@@ -27,6 +27,7 @@ from __future__ import annotations
 import glob
 import gzip
 import io
+import json
 import mmap
 import zlib
 from collections.abc import Iterable, Iterator
@@ -42,7 +43,7 @@ from .records import Article, Failure
 
 SINGLE = (".txt", ".text", ".html", ".htm", ".xhtml", ".json")
 LINES = (".jsonl", ".ndjson")
-WARC = (".warc", ".arc")  # .arc is read by warcio too
+WARC = (".warc",)
 KNOWN = SINGLE + LINES + WARC
 _GLOB = set("*?[")
 _WARC_START = b"WARC/1."
@@ -136,11 +137,11 @@ def _kind(path: Path) -> str:
         return "warc"
     if suffix in LINES:
         return "lines"
-    head = _head(path)
-    if head.startswith(_WARC_START) or head.startswith(b"WARC/"):
-        return "warc"
     if suffix in SINGLE and suffix != ".json":
         return "single"
+    head = _head(path)
+    if head.startswith(b"WARC/"):
+        return "warc"
     return "lines" if _looks_like_json_lines(head) else "single"
 
 
@@ -168,8 +169,6 @@ def _is_gzip(path: Path) -> bool:
 
 def _looks_like_json_lines(head: bytes) -> bool:
     """A first line that is a whole JSON object, with more lines after it."""
-    import json
-
     lines = head.lstrip().split(b"\n", 1)
     if len(lines) < 2 or not lines[0].strip().startswith(b"{") or not lines[1].strip():
         return False
@@ -296,7 +295,7 @@ def _warc_records(path: Path, data: bytes | mmap.mmap, base: int, max_chars: int
     start = 0
     while start < len(data):
         view = io.BytesIO(data[start:]) if isinstance(data, bytes) else _MmapReader(data, start)
-        records = ArchiveIterator(view, arc2warc=True)
+        records = ArchiveIterator(view)
         try:
             for record in records:
                 body = _html_body(record, max_chars)  # read before asking for the offset, which skips to the record's end

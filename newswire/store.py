@@ -45,7 +45,7 @@ import pyarrow as pa
 
 from . import __version__
 from .errors import StoreError
-from .records import Analysis, Article, Entity, Failure, content_id, from_dict, to_dict
+from .records import Analysis, Article, Failure, content_id, from_dict, to_dict
 
 DEFAULT_DB = "newswire.duckdb"
 LAYOUT = "newswire/store@1"
@@ -347,6 +347,9 @@ class Store:
     # schema
 
     def _create(self) -> None:
+        tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        if tables and "meta" not in tables:  # another application's database: leave it alone
+            self._check_layout()
         with self._transaction():
             for name, columns in TABLES.items():
                 key = _PRIMARY_KEYS.get(name)
@@ -400,14 +403,6 @@ class Store:
             return {}
         rows = self.con.execute("SELECT id, status FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
         return dict(rows)
-
-    def failed(self, documents: Iterable[str]) -> set[str]:
-        """Those of these documents (sources) that have an error recorded."""
-        documents = list(documents)
-        if not documents:
-            return set()
-        rows = self.con.execute("SELECT DISTINCT document FROM errors WHERE document IN (SELECT unnest(?))", [documents]).fetchall()
-        return {r[0] for r in rows}
 
     def signatures(self) -> Iterator[tuple[str, str, bytes | None, str | None]]:
         """(article id, fingerprint, minhash, canonical) for every stored article, canonicals first."""

@@ -107,7 +107,6 @@ def test_failures_are_recorded_once_and_mark_the_article(store):
     store.add_results([], [failure], run_id=2)
     assert store.con.execute("SELECT document, stage, reason, message, run_id FROM errors").fetchall() == [("b.txt", "analyze", "internal", "internal error: boom", 1)]
     assert store.statuses([analysis.id]) == {analysis.id: FAILED}
-    assert store.failed(["b.txt", "other.txt"]) == {"b.txt"}
 
 
 def test_runs_are_numbered_and_finished(store):
@@ -160,6 +159,9 @@ def test_a_file_that_is_not_a_store(tmp_path):
     duckdb.connect(str(other)).execute("CREATE TABLE t (x INT)").close()
     with pytest.raises(StoreError, match="is not a newswire store"):
         Store(other, read_only=True)
+    with pytest.raises(StoreError, match="is not a newswire store"):
+        Store(other)  # nor made one
+    assert duckdb.connect(str(other)).execute("SELECT table_name FROM information_schema.tables").fetchall() == [("t",)]
     text = tmp_path / "notes.duckdb"
     text.write_text("hello " * 1000)
     with pytest.raises(StoreError, match="is not a DuckDB database"):

@@ -1,4 +1,4 @@
-"""Wires the stages: read → clean → parse → entities → Analysis.
+"""Wires the stages: read → clean → parse → entities, times → Analysis.
 
 Only wiring lives here; each stage is its own module with one public function.
 `analyze_parsed` is the per-document function every runner wraps.
@@ -19,6 +19,7 @@ from .language import check_english
 from .parse import parse, parse_many
 from .read import parse_date, read_text
 from .records import Analysis, Article, Removed, content_id
+from .times import extract_times
 
 
 def analyze(
@@ -72,6 +73,7 @@ def prepare(article: Article, *, any_language: bool = False) -> list[Removed]:
 def analyze_parsed(article: Article, removed: list[Removed], doc: Doc) -> Analysis:
     """Everything after the parse, for one document: the per-document function."""
     entities = extract_entities(doc, published=article.published)
+    times = extract_times(doc, published=article.published)
     return Analysis(
         id=content_id(article.text),
         text=article.text,
@@ -81,6 +83,7 @@ def analyze_parsed(article: Article, removed: list[Removed], doc: Doc) -> Analys
         version=__version__,
         removed=removed,
         entities=entities,
+        times=times,
         warnings=list(article.warnings),
     )
 

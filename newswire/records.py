@@ -110,14 +110,15 @@ class Quote:
 
 @dataclass(slots=True)
 class Time:
-    """A time expression with a TIMEX3-style value."""
+    """A time expression with a TIMEX3 value (TimeML 1.2.1), normalised against the publication date."""
 
+    id: str  # T1, T2, ... in text order
     start: int
     end: int
     text: str
     type: str  # DATE | TIME | DURATION | SET
-    value: str
-    anchor: str | None = None  # what it was resolved against: "published", "t3", ...
+    value: str  # "2013-09-13", "2013-08", "2013-W37", "P1M", "XXXX-WXX-5", "PAST_REF", ...
+    anchor: str | None = None  # what the value was resolved against: "published", the id of an earlier time, or None
 
 
 @dataclass(slots=True)

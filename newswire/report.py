@@ -17,6 +17,8 @@ def render(analysis: Analysis, console: Console) -> None:
     """Print the report for one analysis."""
     console.print(_header(analysis))
     console.print(_entities(analysis))
+    if analysis.times:
+        console.print(_times(analysis))
 
 
 def shorten(text: str, limit: int = SNIPPET) -> str:
@@ -50,4 +52,21 @@ def _entities(a: Analysis) -> Table:
             "; ".join(e.titles),
             str(len(e.mentions)),
         )
+    return table
+
+
+def _times(a: Analysis) -> Table:
+    """When: each time expression, its TIMEX3 value and what it was resolved against."""
+    table = Table(title="When", title_justify="left", expand=False)
+    for col in ("id", "expression", "type", "value", "anchor"):
+        table.add_column(col, overflow="fold")
+    by_id = {t.id: t for t in a.times}
+    for t in a.times:
+        if t.anchor == "published":
+            anchor = f"published {a.published}"
+        elif t.anchor in by_id:
+            anchor = f"{t.anchor} ({shorten(by_id[t.anchor].text, 30)})"
+        else:
+            anchor = ""
+        table.add_row(t.id, shorten(t.text, 40), t.type, t.value, anchor)
     return table

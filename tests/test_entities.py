@@ -440,3 +440,18 @@ def test_seed_ids_follow_the_order_of_first_mention(seed):
     assert [e.id for e in seed.entities] == [f"E{n}" for n in range(1, len(seed.entities) + 1)]
     firsts = [e.mentions[0].start for e in seed.entities]
     assert firsts == sorted(firsts)
+
+
+def test_civilian_groups_do_not_take_the_focus_country():
+    text = (
+        "The Soviet Union collapsed in 1991. Soviet leaders had promised reform. "
+        "The Soviet economy never recovered. Many young voters still like the idea."
+    )
+    voters = entity_of(entities(text), text, "Many young voters")
+    assert (voters.country, voters.actor) == (None, None)
+
+
+def test_rebels_take_the_country_of_a_person_named_in_their_sentence():
+    text = "The Assad government blames rebels for the attack."
+    rebels = entity_of(entities(text, published="2013-09-13"), text, "rebels")
+    assert (rebels.country, rebels.actor) == ("SYR", "SYRREB")

@@ -136,6 +136,15 @@ def test_agent_sectors_are_cameo_sectors():
         ("agents.tsv", "number", {"collective", "count"}),
         ("first_names.tsv", "gender", {"m", "f", "u"}),  # u: given to both
         ("actors.tsv", "type", {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP"}),
+        ("weekdays.tsv", "abbreviation", {"", "yes"}),
+        ("time_units.tsv", "unit", {"second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade", "century"}),
+        ("time_units.tsv", "singular", {"", "yes"}),
+        ("number_words.tsv", "kind", {"unit", "tens", "vague", "scale"}),
+        ("seasons.tsv", "season", {"SP", "SU", "FA", "WI"}),
+        ("time_shifts.tsv", "shift", {"-1", "0", "1"}),
+        ("time_shifts.tsv", "anchor", {"published", "previous"}),
+        ("time_references.tsv", "part", {"", "MO", "AF", "EV", "NI"}),
+        ("tense_words.tsv", "kind", {"future_aux", "future_head", "reporting"}),
     ],
 )
 def test_enumerated_columns(name, column, allowed):
@@ -160,3 +169,44 @@ def test_city_aliases_are_split_cleanly():
     for row in load_table("cities.tsv"):
         assert all(alias == alias.strip() for alias in split_items(row["aliases"]))
         assert int(row["population"]) >= 100_000
+
+
+def test_time_patterns_compile_with_known_kinds():
+    from newswire.times.grammar import rules
+
+    compiled = rules()
+    names = [r.name for r in compiled]
+    assert len(names) == len(set(names)) == len(load_table("time_patterns.tsv"))
+
+
+@pytest.mark.parametrize("name, column", [("months.tsv", "month"), ("weekdays.tsv", "weekday"), ("ordinal_words.tsv", "value")])
+def test_calendar_numbers_are_in_range(name, column):
+    limit = {"months.tsv": 12, "weekdays.tsv": 7, "ordinal_words.tsv": 31}[name]
+    assert all(1 <= int(row[column]) <= limit for row in load_table(name))
+
+
+def test_time_words_are_lower_case():
+    for name, column in [("months.tsv", "word"), ("weekdays.tsv", "word"), ("time_units.tsv", "word"),
+                         ("holidays.tsv", "name"), ("time_references.tsv", "phrase"), ("tense_words.tsv", "word")]:
+        assert all(row[column] == row[column].lower() for row in load_table(name)), name
+
+
+def test_holiday_rules_give_a_date_in_the_right_month():
+    from newswire.times.normalize import holiday_date
+
+    for row in load_table("holidays.tsv"):
+        for year in (1998, 2013, 2024):
+            date = holiday_date(row["rule"], year)
+            assert date.year == year, row
+    assert holiday_date("11:4:4", 2013).isoformat() == "2013-11-28"  # Thanksgiving
+    assert holiday_date("easter+0", 2013).isoformat() == "2013-03-31"
+
+
+def test_time_reference_values_are_refs_or_day_offsets():
+    for row in load_table("time_references.tsv"):
+        assert row["value"] in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or re.fullmatch(r"-?\d+", row["value"]), row
+
+
+def test_day_part_values_are_timex_parts_or_clock_times():
+    for row in load_table("day_parts.tsv"):
+        assert row["value"] in ("MO", "MI", "AF", "EV", "NI") or re.fullmatch(r"\d\d:\d\d", row["value"]), row

@@ -36,7 +36,7 @@ def check_contracts(analysis: Analysis) -> dict:
         assert text[start:end] == span_text, path
     for r in data["removed"]:
         for path, start, end, _ in found:
-            if path.startswith("$.entities"):
+            if path.startswith(("$.entities", "$.times")):
                 assert end <= r["start"] or start >= r["end"], f"{path} inside removed text"
     return data
 

@@ -72,6 +72,7 @@ def _first_name_gender(c: Cluster) -> None:
 def _link_nominals(doc: Doc, nominals: list[Mention], clusters: list[Cluster]) -> list[Cluster]:
     """Attach nominal mentions to entities; returns the new nominal-only entities."""
     focus = actors.focus_country(doc)
+    countries_in = actors.sentence_countries(clusters)
     new: list[Cluster] = []
     name_at = {i: x for c in clusters for x in c.names for i in range(x.start, x.end)}
     for m in nominals:
@@ -86,7 +87,7 @@ def _link_nominals(doc: Doc, nominals: list[Mention], clusters: list[Cluster]) -
             continue
         probe = Cluster(label=m.label)
         probe.mentions.append(m)
-        actors.describe_nominal(probe, doc, focus)
+        actors.describe_nominal(probe, doc, focus, countries_in)
         same = _same_nominal(m, probe, new, clusters)
         if same is not None:
             same.add(m)

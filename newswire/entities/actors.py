@@ -11,7 +11,9 @@ strongest first:
    President";
 3. the organisation a person speaks for ("VOA's correspondent" → VOA's country);
 4. for collective actors with no country of their own ("rebels"), the one
-   country their sentence names, else the article's focus country.
+   country their sentence names (through any entity in it: "The Assad
+   government blames rebels" → Syria); armed groups with none take the
+   article's focus country.
 """
 
 from __future__ import annotations
@@ -26,9 +28,13 @@ from .model import Cluster, Mention
 from .names import cluster_label, name_tokens
 from .nominals import agent_row
 
-# Sectors that denote a country's own domestic actors: without a country in
-# the text they take the article's focus country ("rebels" in a Syria story).
+# Sectors that denote a country's own domestic actors: without a country of
+# their own they take the one country their sentence names.
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "INS", "UAF", "COP", "REF", "LAB", "EDU", "HLH", "JUD", "LEG", "PTY"}
+# Armed groups fight somewhere: with no country in their sentence either they
+# take the article's focus country. Voters or students do not: in a US story
+# full of "Soviet" they are not Soviet citizens (seen on PolNeAR).
+FOCUS_SECTORS = {"REB", "INS", "UAF"}
 # The focus country must hold at least this share of the article's country
 # mentions (on the seed, Syria holds about half).
 FOCUS_SHARE = 0.4
@@ -44,8 +50,20 @@ def describe_names(clusters: list[Cluster], doc: Doc, published: str | None) -> 
         c.country, c.actor = _code(c, doc)
 
 
-def describe_nominal(c: Cluster, doc: Doc, focus: str | None) -> None:
-    c.country, c.actor = _code(c, doc, focus)
+def describe_nominal(c: Cluster, doc: Doc, focus: str | None, sentence_countries: dict[int, set[str]]) -> None:
+    """Country and actor code of a nominal; `sentence_countries` maps a sentence index to the countries its entities have."""
+    found = sentence_countries.get(c.first.sentence, set())
+    c.country, c.actor = _code(c, doc, focus, next(iter(found)) if len(found) == 1 else None)
+
+
+def sentence_countries(clusters: list[Cluster]) -> dict[int, set[str]]:
+    """The countries each sentence names, through the entities mentioned in it."""
+    out: dict[int, set[str]] = {}
+    for c in clusters:
+        if c.country:
+            for m in c.mentions:
+                out.setdefault(m.sentence, set()).add(c.country)
+    return out
 
 
 def focus_country(doc: Doc) -> str | None:
@@ -78,7 +96,7 @@ def _majority(values: list[str]) -> str | None:
     return max(counts, key=lambda v: (counts[v], -values.index(v)))
 
 
-def _code(c: Cluster, doc: Doc, focus: str | None = None) -> tuple[str | None, str | None]:
+def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = None) -> tuple[str | None, str | None]:
     """(country, actor code) for a cluster."""
     if c.label in ("GPE", "LOC", "NORP") and c.first.kind == "name":
         code = _place_country(c)
@@ -102,7 +120,7 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None) -> tuple[str | None, s
     known_country = c.known.get("country") if c.known else None
     country = explicit or known_country or (org.country if org else None)
     if country is None and c.first.kind == "nominal" and sector in DOMESTIC_SECTORS:
-        country = _sentence_country(c.first, doc) or focus
+        country = here or (focus if sector in FOCUS_SECTORS else None)
     if known_code and known_country and country != known_country:
         known_code = None  # the text says otherwise
     sector = sector or (known_code[3:6] if known_code else None) or (org.actor[3:6] if org and org.actor and org.country == country else None)
@@ -129,11 +147,3 @@ def _country_inside(c: Cluster) -> str | None:
             if code:
                 return code
     return None
-
-
-def _sentence_country(m: Mention, doc: Doc) -> str | None:
-    """The one country a sentence names, if it names exactly one."""
-    sent = doc[m.start].sent
-    found = {_ent_country(e.text, e.label_) for e in sent.ents if e.label_ in ("GPE", "NORP")}
-    found.discard(None)
-    return found.pop() if len(found) == 1 else None

@@ -69,6 +69,8 @@ def _title_nominals(doc: Doc, titles: list[TitleMatch], name_at: dict[int, Menti
     for t in titles:
         if t.kind == "honorific" or _before_person(doc, t.end - 1, name_at):
             continue
+        if doc[t.end - 1].dep_ in ("attr", "oprd") or doc[t.start - 1].lower_ in _NOT_A_HOLDER:
+            continue  # "to make her the first president", "he is the president": said of someone, not naming them
         start = t.start
         while start > 0 and _modifier_token(doc[start - 1], name_at):
             start -= 1
@@ -91,6 +93,8 @@ def _title_nominals(doc: Doc, titles: list[TitleMatch], name_at: dict[int, Menti
 
 
 _DETERMINERS = {"the", "a", "an", "this", "that"}
+# "the first president", "the next secretary-general": a role, not its holder in the article
+_NOT_A_HOLDER = {"first", "next", "future", "new", "last"}
 _POSSESSIVE = {"'s", "’s"}
 
 

@@ -1,0 +1,236 @@
+"""The grammar of time expressions: the word lists and the compiled patterns.
+
+Everything here is read from `newswire/data/` once per process: the
+patterns (`time_patterns.tsv`) with their `{NAME}` placeholders filled from
+the word lists (months, weekdays, units, numbers, ...), and the lookups that
+turn a matched word into its meaning (`month_number("Sept.") == 9`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import load_table
+
+# A space in a pattern matches this much whitespace: enough for a line break in
+# wrapped text, too little to run across a removed (blanked) paragraph.
+SPACE = r"\s{1,3}"
+
+# Words before a time that say which part of it is meant ("early 1990", "the end of May").
+MODIFIERS = (
+    "the beginning of", "the start of", "the middle of", "the end of", "the rest of",
+    "the first half of", "the second half of", "earlier", "early", "later", "late", "mid",
+)  # fmt: skip
+# Words before a count that qualify it ("more than two years", "nearly an hour").
+QUALIFIERS = (
+    "no more than", "more than", "less than", "fewer than", "at least", "at most", "up to", "nearly", "almost",
+    "about", "around", "roughly", "approximately", "some", "over", "under", "just", "only", "barely",
+)  # fmt: skip
+ZONES = ("EDT", "EST", "CDT", "CST", "MDT", "MST", "PDT", "PST", "GMT", "UTC", "BST", "CET", "CEST")
+KINDS = {
+    "clock", "date", "numeric", "weekday", "month", "year", "decade", "century", "quarter", "quarter_ref", "half",
+    "season", "holiday", "ref", "part_rel", "relative", "weekend", "offset", "year_earlier", "duration", "set",
+    "day_of_month", "anaphoric",
+}  # fmt: skip
+TYPES = {"DATE", "TIME", "DURATION", "SET"}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    kind: str
+    type: str
+    regex: re.Pattern
+
+
+def fold(word: str) -> str:
+    """A matched word as the word lists write it: lower case, straight apostrophe, single spaces, no final period."""
+    return " ".join(word.lower().replace("’", "'").split()).rstrip(".")
+
+
+def _alternation(words) -> str:
+    """A regex alternation of literal words, longest first (so "sept" is tried before "sep")."""
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
+
+@cache
+def months() -> dict[str, int]:
+    return {row["word"]: int(row["month"]) for row in load_table("months.tsv")}
+
+
+@cache
+def weekdays() -> dict[str, int]:
+    return {row["word"]: int(row["weekday"]) for row in load_table("weekdays.tsv")}
+
+
+@cache
+def units() -> dict[str, str]:
+    return {row["word"]: row["unit"] for row in load_table("time_units.tsv")}
+
+
+@cache
+def numbers() -> dict[str, tuple[str, str]]:
+    """Number word -> (value, kind); value "X" for vague counts."""
+    return {row["word"]: (row["value"], row["kind"]) for row in load_table("number_words.tsv")}
+
+
+@cache
+def ordinals() -> dict[str, int]:
+    return {row["word"]: int(row["value"]) for row in load_table("ordinal_words.tsv")}
+
+
+@cache
+def seasons() -> dict[str, str]:
+    return {row["word"]: row["season"] for row in load_table("seasons.tsv")}
+
+
+@cache
+def day_parts() -> dict[str, str]:
+    return {row["word"]: row["value"] for row in load_table("day_parts.tsv")}
+
+
+@cache
+def holidays() -> dict[str, str]:
+    return {row["name"]: row["rule"] for row in load_table("holidays.tsv")}
+
+
+@cache
+def references() -> dict[str, tuple[str, str]]:
+    """Phrase -> (value, part of day)."""
+    return {row["phrase"]: (row["value"], row["part"]) for row in load_table("time_references.tsv")}
+
+
+@cache
+def shifts() -> dict[str, tuple[int, str]]:
+    """Shift word -> (shift, anchor)."""
+    return {row["word"]: (int(row["shift"]), row["anchor"]) for row in load_table("time_shifts.tsv")}
+
+
+@cache
+def placeholders() -> dict[str, str]:
+    """What each {NAME} in a pattern stands for."""
+    month_rows = load_table("months.tsv")
+    full = [r["word"] for r in month_rows if len(r["word"]) > 3 or r["word"] == "may"]
+    abbreviated = [r["word"] for r in month_rows if r["word"] not in full]
+    day_rows = load_table("weekdays.tsv")
+    day_names = [r["word"] for r in day_rows if not r["abbreviation"]]
+    day_abbrevs = [r["word"] for r in day_rows if r["abbreviation"]]
+    nums = numbers()
+    unit_words = [w for w, (_, k) in nums.items() if k == "unit"]
+    tens = [w for w, (_, k) in nums.items() if k == "tens"]
+    others = [w for w, (_, k) in nums.items() if k in ("vague", "scale")]
+    small = [w for w in unit_words if w not in ("a", "an") and " " not in w]
+    number_word = f"(?:{_alternation(tens)}(?:[-\\s]{_alternation(small)})?|{_alternation(unit_words + others)})"
+    ordinal_word = f"(?:(?:{_alternation(tens)}[-\\s])?{_alternation(ordinals())})"
+    unit_rows = load_table("time_units.tsv")
+    return {
+        "MONTH": f"(?:{_alternation(full)}|{_alternation(abbreviated)}\\.?)",
+        "MONTHNAME": _alternation(full),
+        "WEEKDAY": f"(?:{_alternation(day_names)}|{_alternation(day_abbrevs)}\\.)",
+        "WEEKDAYS": _alternation(n + "s" for n in day_names),
+        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+        "YEAR": r"(?<![\d,.$£€])(?:1[6-9]\d\d|20\d\d)(?![,.]\d|\d)",
+        "NUM": f"(?:\\d+(?:,\\d{{3}})*(?:\\.\\d+)?(?: 1/2)?|{number_word})",
+        "NUMWORD": number_word,
+        "ORDWORD": ordinal_word,
+        "UNIT": _alternation(units()),
+        "UNIT1": _alternation(r["word"] for r in unit_rows if r["singular"]),
+        "UNITS": _alternation(r["word"] for r in unit_rows if not r["singular"]),
+        "SEASON": _alternation(seasons()),
+        "PART": _alternation(w for w, v in day_parts().items() if ":" not in v),
+        "HOLIDAY": _alternation(holidays()).replace("'", "['’]"),
+        "REF": _alternation(references()),
+        "SHIFT": _alternation(shifts()),
+        "MOD": f"(?P<mod>{_alternation(MODIFIERS)[3:-1]})",
+        "QUAL": _alternation(QUALIFIERS),
+        "ZONE": _alternation(ZONES),
+    }
+
+
+def expand(pattern: str) -> str:
+    """A pattern with its placeholders filled and its spaces made flexible."""
+    names = placeholders()
+
+    def fill(m: re.Match) -> str:
+        if m.group(1) not in names:
+            raise ValueError(f"time_patterns.tsv: unknown placeholder {{{m.group(1)}}}")
+        return names[m.group(1)]
+
+    filled = re.sub(r"\{([A-Z][A-Z0-9]*)\}", fill, pattern)
+    return _flexible_spaces(filled)
+
+
+def _flexible_spaces(pattern: str) -> str:
+    """Spaces become SPACE outside character classes and \\s inside them."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+            out.append(ch)
+        elif ch == "]" and in_class:
+            in_class = False
+            out.append(ch)
+        elif ch == " ":
+            out.append(r"\s" if in_class else SPACE)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """The patterns of time_patterns.tsv, compiled, in file order."""
+    compiled = []
+    for row in load_table("time_patterns.tsv"):
+        if row["kind"] not in KINDS or row["type"] not in TYPES:
+            raise ValueError(f"time_patterns.tsv: rule {row['rule']} has kind {row['kind']!r}, type {row['type']!r}")
+        regex = re.compile(r"(?<![\w-])(?:" + expand(row["pattern"]) + r")(?!\w)", re.IGNORECASE)
+        compiled.append(Rule(row["rule"], row["kind"], row["type"], regex))
+    return tuple(compiled)
+
+
+def month_number(word: str) -> int | None:
+    return months().get(fold(word))
+
+
+def weekday_number(word: str) -> int | None:
+    return weekdays().get(fold(word))
+
+
+def number_value(text: str) -> float | None:
+    """The number a count is written as ("two", "twenty-four", "1,400", "5 1/2"); None when vague ("several")."""
+    t = fold(text)
+    half = t.endswith(" 1/2")
+    t = t.removesuffix(" 1/2")
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", t):
+        return float(t.replace(",", "")) + (0.5 if half else 0)
+    words = numbers()
+    if t in words:
+        value, kind = words[t]
+        return None if value == "X" else float(value)
+    parts = re.split(r"[-\s]+", t)
+    if len(parts) == 2 and all(p in words for p in parts):
+        return float(words[parts[0]][0]) + float(words[parts[1]][0])
+    return None
+
+
+def ordinal_value(text: str) -> int | None:
+    """The number an ordinal is written as ("3rd", "third", "twenty-first")."""
+    t = fold(text)
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", t)
+    if m:
+        return int(m.group(1))
+    if t in ordinals():
+        return ordinals()[t]
+    parts = re.split(r"[-\s]+", t)
+    if len(parts) == 2 and parts[1] in ordinals() and parts[0] in numbers():
+        return int(numbers()[parts[0]][0]) + ordinals()[parts[1]]
+    return None

@@ -1,0 +1,310 @@
+"""The times stage: finding time expressions, their TIMEX3 values, the tense that picks a direction, date_for."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.parse import parse
+from newswire.records import Time
+from newswire.times import date_for, extract_times
+
+from conftest import SEED_PUBLISHED
+
+FRIDAY = "2013-09-13"  # a Friday, the seed article's publication date
+
+
+def times(text: str, published: str | None = FRIDAY) -> list[Time]:
+    return extract_times(parse(text), published=published)
+
+
+def found(text: str, published: str | None = FRIDAY) -> list[tuple[str, str, str]]:
+    """(text, type, value) of every time expression."""
+    return [(t.text, t.type, t.value) for t in times(text, published)]
+
+
+def at(text: str, part: str, nth: int = 1) -> int:
+    start = -1
+    for _ in range(nth):
+        start = text.index(part, start + 1)
+    return start
+
+
+# extents and offsets
+
+
+def test_spans_are_exact_offsets():
+    text = "The two diplomats met Friday in Geneva and will meet again next week."
+    got = [(t.id, t.start, t.end, t.text) for t in times(text)]
+    assert got == [("T1", 22, 28, "Friday"), ("T2", 59, 68, "next week")]
+    assert all(text[t.start : t.end] == t.text for t in times(text))
+
+
+def test_nothing_is_found_in_removed_text():
+    import newswire
+
+    paragraph = "The ministers met on Friday in Geneva to discuss the plan in detail."
+    analysis = newswire.analyze(paragraph + "\n" + paragraph, published=FRIDAY)
+    assert [(t.start, t.text) for t in analysis.times] == [(21, "Friday")]
+
+
+# weekdays and the tense of their clause
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The two diplomats met Friday in Geneva.", "2013-09-13"),  # past, on the day itself
+        ("The president said Thursday that the deal was done.", "2013-09-12"),
+        ("Officials said on Monday that talks had stalled.", "2013-09-09"),  # past: the Monday before
+        ("The report is expected on Monday.", "2013-09-16"),  # expected → the next one
+        ("The ministers will meet Tuesday in Paris.", "2013-09-17"),
+        ("The ministers are meeting Tuesday in Paris.", "2013-09-17"),  # present progressive
+        ("The council plans to vote Wednesday on the measure.", "2013-09-18"),
+        ("The talks resume Monday in Geneva.", "2013-09-16"),  # simple present of a non-reporting verb
+        ("The minister has visited the camp Wednesday.", "2013-09-11"),  # present perfect
+    ],
+)
+def test_bare_weekday_follows_the_tense(text, value):
+    assert [(t.type, t.value) for t in times(text)] == [("DATE", value)]
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("They met last Friday.", "last Friday", "2013-09-06"),  # never the publication day itself
+        ("They will meet next Friday.", "next Friday", "2013-09-20"),
+        ("They will meet this Wednesday.", "this Wednesday", "2013-09-11"),  # in the week of publication
+        ("The vote took place on Tuesday morning.", "Tuesday morning", "2013-09-10TMO"),
+    ],
+)
+def test_weekday_with_a_shift_or_a_part_of_day(text, expression, value):
+    assert [(t.text, t.value) for t in times(text)] == [(expression, value)]
+
+
+# calendar dates
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("The attack took place on August 21st near Damascus.", "August 21st", "2013-08-21"),
+        ("The attack took place on Aug. 21, 2012, near Damascus.", "Aug. 21, 2012", "2012-08-21"),
+        ("The election was held on Monday, Oct. 26, 1998.", "Monday, Oct. 26, 1998", "1998-10-26"),
+        ("The deal was signed on 21 August 2013.", "21 August 2013", "2013-08-21"),
+        ("The decree was dated 08/21/2013.", "08/21/2013", "2013-08-21"),
+        ("The vote took place in December.", "December", "2012-12"),  # past tense: the last December
+        ("The vote will take place in December.", "December", "2013-12"),
+        ("The treaty was signed in July 1997.", "July 1997", "1997-07"),
+        ("Prices rose sharply in 1994.", "1994", "1994"),
+        ("The vote is planned for early November.", "early November", "2013-11"),
+        ("The army was founded in the 1990s.", "the 1990s", "199"),
+        ("Borders were drawn in the 19th century.", "the 19th century", "18"),
+        ("Profit rose in the third quarter.", "the third quarter", "2013-Q3"),
+        ("Profit fell in the fourth quarter of 2012.", "the fourth quarter of 2012", "2012-Q4"),
+        ("The offensive began last winter.", "last winter", "2012-WI"),
+        ("Shops were busy at Christmas last year.", "Christmas", "2012-12-25"),
+    ],
+)
+def test_calendar_dates(text, expression, value):
+    assert [(t.text, t.value) for t in times(text) if t.text == expression] == [(expression, value)]
+
+
+def test_day_of_month_is_in_the_publication_month():
+    text = "They will meet again around the 28th."
+    assert [(t.start, t.end, t.text, t.value) for t in times(text)] == [(28, 36, "the 28th", "2013-09-28")]
+
+
+def test_day_of_month_takes_the_month_named_earlier_in_the_sentence():
+    text = "The talks opened in October and closed on the 28th."
+    assert found(text)[-1] == ("the 28th", "DATE", "2012-10-28")
+
+
+# relative to the publication date
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("The attack happened last month.", "last month", "2013-08"),
+        ("The talks continue next week.", "next week", "2013-W38"),
+        ("Exports grew this year.", "this year", "2013"),
+        ("The rebels attacked two days ago.", "two days ago", "2013-09-11"),
+        ("The firm was founded a decade ago.", "a decade ago", "2003"),
+        ("The ministers met yesterday.", "yesterday", "2013-09-12"),
+        ("He spoke this morning.", "this morning", "2013-09-13TMO"),
+        ("Fighting broke out last night.", "last night", "2013-09-12TNI"),
+        ("The minister is now in Geneva.", "now", "PRESENT_REF"),
+        ("Such attacks happened in the past.", "the past", "PAST_REF"),
+    ],
+)
+def test_relative_to_publication(text, expression, value):
+    got = [(t.text, t.value, t.anchor) for t in times(text)]
+    anchor = None if value.endswith("_REF") else "published"
+    assert got == [(expression, value, anchor)]
+
+
+def test_later_and_following_count_from_the_time_before():
+    text = "The envoy arrived on Aug. 5, 2013. A week later he left, and the following day the talks collapsed."
+    got = [(t.id, t.text, t.value, t.anchor) for t in times(text)]
+    assert got == [
+        ("T1", "Aug. 5, 2013", "2013-08-05", None),
+        ("T2", "A week later", "2013-08-12", "T1"),
+        ("T3", "the following day", "2013-08-13", "T2"),
+    ]
+
+
+# durations and sets
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Syria has one month to provide details.", "one month", "P1M"),
+        ("The siege lasted a decade.", "a decade", "P10Y"),
+        ("The talks lasted three hours.", "three hours", "PT3H"),
+        ("The ban covers the past two months.", "the past two months", "P2M"),
+        ("He signed a two-year contract.", "two-year", "P2Y"),
+        ("The project took two and a half years.", "two and a half years", "P2Y6M"),
+        ("Fighting has gone on for several years.", "several years", "PXY"),
+    ],
+)
+def test_durations_are_never_dates(text, expression, value):
+    assert [(t.text, t.type, t.value, t.anchor) for t in times(text)] == [(expression, "DURATION", value, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("The paper is published daily.", "daily", "P1D"),
+        ("The council meets every month.", "every month", "P1M"),
+        ("The market opens on Mondays.", "Mondays", "XXXX-WXX-1"),
+    ],
+)
+def test_sets(text, expression, value):
+    assert [(t.text, t.type, t.value) for t in times(text)] == [(expression, "SET", value)]
+
+
+def test_clock_times():
+    text = "The blast hit at 10:35 a.m. Tuesday and a second one at noon."
+    assert found(text) == [("10:35 a.m. Tuesday", "TIME", "2013-09-10T10:35"), ("noon", "TIME", "2013-09-13T12:00")]
+
+
+# no false positives
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met the ministers and we agreed on a plan.",
+        "It may be that the talks fail, and May Bell said so.",
+        "Thousands march through the capital to protest.",
+        "The Sunday Times reported the story.",
+        "Relatives of the September 11 victims met the September 11 Commission.",
+        "More than 1,400 people were killed and 2000 people fled.",
+        "He won a second term.",
+        "The 28th Infantry Division moved north.",
+        "The future president spoke.",
+    ],
+)
+def test_no_false_positives(text):
+    assert found(text) == []
+
+
+# without a publication date
+
+
+def test_without_a_publication_date_values_stay_underspecified():
+    text = "The diplomats met Friday. The attack took place on August 21st, last month. They meet again around the 28th."
+    got = [(t.text, t.value, t.anchor) for t in times(text, published=None)]
+    assert got == [
+        ("Friday", "XXXX-WXX-5", None),
+        ("August 21st", "XXXX-08-21", None),
+        ("last month", "XXXX-XX", None),
+        ("the 28th", "XXXX-XX-28", None),
+    ]
+
+
+def test_without_a_publication_date_absolute_times_still_anchor_later_ones():
+    text = "The envoy arrived on Aug. 5, 2013, and left two days later."
+    assert found(text, published=None) == [("Aug. 5, 2013", "DATE", "2013-08-05"), ("two days later", "DATE", "2013-08-07")]
+
+
+# date_for
+
+
+def _date_for(text: str, cue: str, nth: int = 1, published: str | None = FRIDAY) -> str | None:
+    doc = parse(text)
+    start = at(text, cue, nth)
+    return date_for(doc, extract_times(doc, published=published), start, start + len(cue), published=published)
+
+
+def test_date_for_takes_the_time_of_its_own_clause():
+    text = "President Assad said Thursday he will only finalize the deal if the U.S. stops threatening."
+    assert _date_for(text, "said") == "2013-09-12"
+    assert _date_for(text, "finalize") == FRIDAY  # an embedded clause: Thursday is not its time
+
+
+def test_date_for_a_noun_the_time_modifies():
+    text = "A team is investigating the August 21st attack near Damascus."
+    assert _date_for(text, "attack") == "2013-08-21"
+
+
+def test_date_for_a_conjoined_verb_shares_the_time():
+    text = "The two diplomats met Friday and discussed a Russian plan."
+    assert _date_for(text, "discussed") == "2013-09-13"
+
+
+def test_date_for_cuts_a_time_to_its_date_and_falls_back_to_publication():
+    text = "The blast hit at 10:35 a.m. Tuesday. Officials described the damage."
+    assert _date_for(text, "hit") == "2013-09-10"
+    assert _date_for(text, "described") == FRIDAY
+    assert _date_for(text, "described", published=None) is None
+
+
+def test_date_for_ignores_durations():
+    assert _date_for("Syria insists it has one month to provide details.", "provide") == FRIDAY
+
+
+# the seed article
+
+
+SEED_TIMES = [
+    ("Friday", "2013-09-13"),
+    ("last month", "2013-08"),
+    ("the 28th", "2013-09-28"),
+    ("August 21st", "2013-08-21"),
+    ("Monday", "2013-09-16"),
+    ("one month", "P1M"),
+    ("Thursday", "2013-09-12"),
+]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("expression, value", SEED_TIMES)
+def test_seed_time_values(seed, seed_text, expression, value):
+    assert seed.published == SEED_PUBLISHED
+    first = seed_text.index(expression)
+    hits = [t for t in seed.times if t.start == first]
+    assert [(t.end, t.text, t.value) for t in hits] == [(first + len(expression), expression, value)]
+
+
+@pytest.mark.shared
+def test_seed_times_are_only_in_the_first_copy(seed):
+    second_copy = seed.removed[0].start
+    assert all(t.end <= second_copy for t in seed.times)
+    assert [t.text for t in seed.times] == [
+        "Friday", "last month", "the 28th", "August 21st", "Monday", "one month", "Thursday", "Friday",
+    ]  # fmt: skip
+
+
+@pytest.mark.shared
+def test_seed_without_publication_date(seed_text):
+    import newswire
+
+    analysis = newswire.analyze(seed_text)
+    values = {t.text: t.value for t in analysis.times}
+    assert values["Friday"] == "XXXX-WXX-5"
+    assert values["last month"] == "XXXX-XX"
+    assert values["August 21st"] == "XXXX-08-21"
+    assert values["one month"] == "P1M"
+    assert all(t.anchor is None for t in analysis.times)

@@ -33,7 +33,7 @@ def full_analysis() -> Analysis:
         ],
         quotes=[Quote(id="Q1", type="direct", content=s("We will rebuild the bridge."), cue=Cue(*span(TEXT, "said"), lemma="say"),
                       speaker=s("Minister Ana Lopez"), speaker_entity="E1", speaker_name="Ana Lopez", date="2024-05-20")],
-        times=[Time(*span(TEXT, "Monday"), type="DATE", value="2024-05-20", anchor="published")],
+        times=[Time("T1", *span(TEXT, "Monday"), type="DATE", value="2024-05-20", anchor="published")],
         events=[Event(id="V1", cameo="195", cameo_root="19", plover="ASSAULT", quad_class=4, goldstein=-10.0, trigger=s("shelled"),
                       sentence=s("Rebels shelled Goma, killing 12 people."), source=EventActor(*span(TEXT, "Rebels"), entity="E2", actor="CODREB"),
                       target=None, date="2024-05-20", location=Place(*span(TEXT, "Goma"), country="COD"))],

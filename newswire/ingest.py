@@ -52,6 +52,8 @@ class Summary:
     done: int = 0  # documents finished with: analysed, linked, skipped or failed
     expected: int | None = None  # documents the inputs are expected to hold (None while unknown)
     peak_worker_rss_mb: float = 0.0
+    worker_cpu_s: float = 0.0  # CPU time of all worker processes (0 when analysing in this process)
+    parent_cpu_s: float = 0.0  # CPU time of this process: reading, dedup, writing (and analysis with 0 workers)
     seconds: float = 0.0
     first_failures: list[Failure] = field(default_factory=list)  # the first few, to show
 
@@ -109,13 +111,15 @@ class _Run:
         self.on_progress = on_progress or (lambda summary: None)
         self.runner: LocalRunner
         self.started = time.perf_counter()
+        self.started_cpu = time.process_time()
         self.summary = Summary(run_id=store.start_run(paths, options), db=str(store.path))
         self.index = dedup.Index()
         for article_id, fingerprint, minhash, canonical in store.signatures():
             self.index.add(article_id, dedup.Signature.from_stored(fingerprint, minhash), canonical=canonical)
         self.seen: set[str] = set()  # article ids met in this run
         self.queue: list[tuple[Article, list[Removed]]] = []  # to analyse, not yet sent
-        self.rss: dict[int, float] = {}
+        self.rss: dict[int, float] = {}  # worker pid → peak memory
+        self.cpu: dict[int, float] = {}  # worker pid → CPU time
 
     def go(self, files: list[Path]) -> None:
         estimates = {f: estimate_documents(f) for f in files}
@@ -157,15 +161,15 @@ class _Run:
         for article, removed, article_id in prepared:
             status = statuses.get(article_id)
             if article_id in self.seen:
-                self._finish(skipped=1)
+                self._count(skipped=1)
             elif status is None:
                 entries.append(self.decide(article, removed, article_id))
             elif status == PENDING or (status == DUPLICATE and self.keep_duplicates) or (status == FAILED and self.options["retry_failed"]):
                 self.queue.append((article, removed))  # stored by an interrupted run, or now wanted
             elif status == FAILED:
-                self._finish(failed=1)  # its error is in the store already
+                self._count(failed=1)  # its error is in the store already
             else:
-                self._finish(skipped=1)
+                self._count(skipped=1)
             self.seen.add(article_id)
         self.store.add_entries(entries, failures, self.summary.run_id)
         self._failed(failures)
@@ -183,7 +187,7 @@ class _Run:
             entry.status, entry.duplicate_of, entry.similarity = DUPLICATE, match.canonical, round(match.similarity, 4)
             self.summary.duplicates += 1
             if not self.keep_duplicates:
-                self._finish(done=1)
+                self._count(done=1)
                 return entry
         self.queue.append((article, removed))
         return entry
@@ -216,30 +220,36 @@ class _Run:
             analyses = [o for o in result.outcomes if isinstance(o, Analysis)]
             failures = [o for o in result.outcomes if isinstance(o, Failure)]
             self.store.add_results(analyses, failures, self.summary.run_id)
-            if result.pid:
+            if result.pid and result.pid != os.getpid():
                 self.rss[result.pid] = max(self.rss.get(result.pid, 0.0), result.peak_rss_mb)
+                self.cpu[result.pid] = max(self.cpu.get(result.pid, 0.0), result.cpu_seconds)
+            elif result.pid:
+                self.rss[result.pid] = result.peak_rss_mb
             self.summary.analysed += len(analyses)
-            self._finish(done=len(analyses))
+            self._count(done=len(analyses))
             self._failed(failures)
 
     def _failed(self, failures: list[Failure]) -> None:
         room = SHOWN_FAILURES - len(self.summary.first_failures)
         self.summary.first_failures += failures[: max(0, room)]
-        self._finish(failed=len(failures))
+        self._count(failed=len(failures))
 
-    def _finish(self, *, done: int = 0, skipped: int = 0, failed: int = 0) -> None:
+    def _count(self, *, done: int = 0, skipped: int = 0, failed: int = 0) -> None:
         """Count documents finished with, and report progress."""
         s = self.summary
         s.skipped += skipped
         s.failed += failed
         s.done += done + skipped + failed
         s.peak_worker_rss_mb = max(self.rss.values(), default=0.0)
+        s.worker_cpu_s = sum(self.cpu.values())
+        s.parent_cpu_s = time.process_time() - self.started_cpu
         s.seconds = time.perf_counter() - self.started
         self.on_progress(s)
 
     def finish(self, status: str) -> None:
         s = self.summary
-        s.seconds = time.perf_counter() - self.started
-        counts = {k: v for k, v in asdict(s).items() if k not in ("run_id", "db", "done", "expected", "seconds", "first_failures")}
-        counts["peak_worker_rss_mb"] = round(s.peak_worker_rss_mb, 1)
+        self._count()
+        counts = {k: v for k, v in asdict(s).items() if k not in ("run_id", "db", "done", "expected", "first_failures")}
+        for k in ("peak_worker_rss_mb", "worker_cpu_s", "parent_cpu_s", "seconds"):
+            counts[k] = round(counts[k], 1)
         self.store.finish_run(s.run_id, counts, status)

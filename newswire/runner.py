@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import resource
 import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -48,6 +49,7 @@ class BatchResult:
     outcomes: list[Analysis | Failure]  # one per item, in order
     pid: int
     peak_rss_mb: float  # the worker process's peak resident memory so far
+    cpu_seconds: float = 0.0  # the worker process's CPU time so far (model loading included)
 
 
 def setup() -> None:
@@ -61,7 +63,7 @@ def analyze_batch(items: list[Item]) -> BatchResult:
         outcomes: list[Analysis | Failure] = list(analyze_prepared(items))
     except Exception:  # find which one: analyse them one at a time
         outcomes = [_analyze_one(item) for item in items]
-    return BatchResult(outcomes, os.getpid(), peak_rss_mb())
+    return BatchResult(outcomes, os.getpid(), peak_rss_mb(), time.process_time())
 
 
 def _analyze_one(item: Item) -> Analysis | Failure:

@@ -211,6 +211,9 @@ RUN_COLUMNS = [
     Column("skipped", "BIGINT"),  # already stored (or already seen in this run)
     Column("failed", "BIGINT"),
     Column("peak_worker_rss_mb", "DOUBLE"),
+    Column("worker_cpu_s", "DOUBLE"),
+    Column("parent_cpu_s", "DOUBLE"),
+    Column("seconds", "DOUBLE"),
 ]
 
 # every table and its columns, in documentation order

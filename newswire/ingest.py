@@ -124,8 +124,8 @@ class _Run:
     def go(self, files: list[Path]) -> None:
         estimates = {f: estimate_documents(f) for f in files}
         self.summary.expected = sum(e for e in estimates.values() if e is not None)
+        batch: list[Document] = []  # across files: one transaction for many one-article files
         for path in files:
-            batch: list[Document] = []
             for document in read_documents(path, max_chars=self.options["max_chars"]):
                 if estimates[path] is None:
                     self.summary.expected += 1
@@ -133,7 +133,7 @@ class _Run:
                 if len(batch) >= BATCH_SIZE:
                     self.take(batch)
                     batch = []
-            self.take(batch)
+        self.take(batch)
         self.resume_leftovers()
         self.send(flush=True)
         while self.runner.in_flight:

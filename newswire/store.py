@@ -87,10 +87,11 @@ class RecordTable:
     record: type
     link: tuple[Column, ...]  # key columns before the record's own
     parent: str | None = None  # the table whose records hold this list (None: the Analysis)
+    own: tuple[Column, ...] = ()  # the record's columns (filled in by `_record_tables`)
 
     @property
     def columns(self) -> list[Column]:
-        return [*self.link, *record_columns(self.record, skip=_nested_fields(self.name))]
+        return [*self.link, *self.own]
 
 
 # Lists of records nested in a record that get a table of their own: (parent
@@ -149,11 +150,12 @@ def _record_tables() -> list[RecordTable]:
         item = _list_item(Analysis, f.name)
         if item is None:
             continue
-        tables.append(RecordTable(f.name, item, (_ARTICLE_ID, _ORD)))
+        tables.append(RecordTable(f.name, item, (_ARTICLE_ID, _ORD), own=tuple(record_columns(item, skip=_nested_fields(f.name)))))
         for (parent, field), (name, link) in NESTED.items():
             nested = _list_item(item, field) if parent == f.name else None
             if nested is not None:
-                tables.append(RecordTable(name, nested, (_ARTICLE_ID, Column(link, "VARCHAR"), _ORD), parent=f.name))
+                link_columns = (_ARTICLE_ID, Column(link, "VARCHAR"), _ORD)
+                tables.append(RecordTable(name, nested, link_columns, parent=f.name, own=tuple(record_columns(nested, skip=_nested_fields(name)))))
     return tables
 
 
@@ -262,7 +264,7 @@ def _row(table: RecordTable, record: Any, article_id: str, ord: int, parent_id: 
     row: dict[str, Any] = {"article_id": article_id, "ord": ord}
     if parent_id is not None:
         row[table.link[1].name] = parent_id
-    for column in table.columns[len(table.link) :]:
+    for column in table.own:
         row[column.name] = _value(record, column)
     return row
 

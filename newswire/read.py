@@ -216,8 +216,12 @@ def _read_file(path: Path, max_chars: int) -> bytes:
         with path.open("rb") as stream:
             return _read_capped(stream, max_chars)
     except OSError as err:
-        # no path in the message: callers (the CLI, corpus runs) show it next to the message
-        raise InputError(f"cannot read the file ({_os_reason(err)}); pass the path of a text, HTML or JSON file") from None
+        raise unreadable(err) from None
+
+
+def unreadable(err: OSError) -> InputError:
+    """The error for a file that cannot be read (no path in the message: callers show it next to it)."""
+    return InputError(f"cannot read the file ({_os_reason(err)}); pass the path of a text, HTML or JSON file")
 
 
 def _os_reason(err: OSError) -> str:

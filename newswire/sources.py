@@ -38,7 +38,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from .errors import InputError, UsageError
-from .read import GZIP_MAGIC, MAX_BYTES_PER_CHAR, MAX_CHARS, read_bytes, read_path
+from .read import GZIP_MAGIC, MAX_BYTES_PER_CHAR, MAX_CHARS, read_bytes, read_path, unreadable
 from .records import Article, Failure
 
 SINGLE = (".txt", ".text", ".html", ".htm", ".xhtml", ".json")
@@ -121,11 +121,8 @@ def read_documents(path: Path, *, max_chars: int = MAX_CHARS) -> Iterator[Docume
         with path.open("rb") as stream:
             reader = _warc if kind == "warc" else _json_lines
             yield from reader(path, stream, max_chars)
-    except OSError:  # the read stage's own message for a file that cannot be read
-        try:
-            read_path(path, max_chars=max_chars)
-        except InputError as err:
-            yield Failure(document=str(path), stage="read", reason=err.reason, message=str(err))
+    except OSError as err:
+        yield Failure(document=str(path), stage="read", reason="bad-input", message=str(unreadable(err)))
     except InputError as err:
         yield Failure(document=str(path), stage="read", reason=err.reason, message=str(err))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -65,6 +66,14 @@ def test_text_report_names_the_entities():
     assert result.returncode == 0
     out = result.stdout.decode()
     assert "Entities" in out and "William Ruto" in out
+
+
+def test_text_report_has_a_when_section():
+    result = run("analyze", str(SAMPLES / "summit-statement.json"), "--format", "text")
+    out = result.stdout.decode()
+    when = out[out.index("When") :]
+    # "African Union leaders on Monday called ...", published on Tuesday 2023-05-02
+    assert re.search(r"T1\s.*Monday\s.*DATE\s.*2023-05-01\s.*published 2023-05-02", when)
 
 
 @pytest.mark.parametrize(

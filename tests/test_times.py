@@ -47,6 +47,24 @@ def test_nothing_is_found_in_removed_text():
     assert [(t.start, t.text) for t in analysis.times] == [(21, "Friday")]
 
 
+LONG_TEXT = (
+    "On Monday, Oct. 26, 1998, at 10:35 a.m. EDT, the ministers met for three hours. No more than the past "
+    "twenty-four hours had passed since the talks of last week, which followed a summer of fighting in the "
+    "1990s style. Two and a half years ago, in the third quarter of 1995, the year-earlier quarter's results "
+    "were reported daily, every month and each July; the deadline is Nov. 20 and the vote was the 28th.\n"
+) * 3
+
+
+def test_windows_around_trigger_words_change_nothing(monkeypatch):
+    from newswire.times import find
+
+    doc = parse(LONG_TEXT)
+    windowed = [(f.start, f.end, f.rule.name) for f in find.find_times(doc)]
+    monkeypatch.setattr(find, "windows", lambda text: [(0, len(text))])
+    assert [(f.start, f.end, f.rule.name) for f in find.find_times(doc)] == windowed
+    assert len(windowed) > 30
+
+
 # weekdays and the tense of their clause
 
 
@@ -102,7 +120,13 @@ def test_weekday_with_a_shift_or_a_part_of_day(text, expression, value):
         ("Profit rose in the third quarter.", "the third quarter", "2013-Q3"),
         ("Profit fell in the fourth quarter of 2012.", "the fourth quarter of 2012", "2012-Q4"),
         ("The offensive began last winter.", "last winter", "2012-WI"),
-        ("Shops were busy at Christmas last year.", "Christmas", "2012-12-25"),
+        ("Shops were busy at Christmas last year.", "Christmas last year", "2012-12-25"),
+        ("Shops were busy at Christmas.", "Christmas", "2012-12-25"),
+        ("Shops will be busy at Christmas.", "Christmas", "2013-12-25"),
+        ("The rebels were routed in June last year.", "June last year", "2012-06"),
+        ("Sales rose in the third quarter of last year.", "the third quarter of last year", "2012-Q3"),
+        ("He was born in nineteen sixty-eight.", "nineteen sixty-eight", "1968"),
+        ("Growth slowed in the '90s.", "the '90s", "199"),
     ],
 )
 def test_calendar_dates(text, expression, value):
@@ -143,6 +167,16 @@ def test_relative_to_publication(text, expression, value):
     assert got == [(expression, value, anchor)]
 
 
+def test_following_as_a_preposition_is_not_a_shift():
+    text = "Following Monday's debate, the candidates met again the following Monday."
+    got = [(t.text, t.value, t.anchor) for t in times(text)]
+    assert got == [("Monday", "2013-09-09", "published"), ("the following Monday", "2013-09-16", "T1")]
+
+
+def test_a_named_day_on_its_own_is_a_date():
+    assert found("The ceremony was held on Sept. 11.") == [("Sept. 11", "DATE", "2013-09-11")]
+
+
 def test_later_and_following_count_from_the_time_before():
     text = "The envoy arrived on Aug. 5, 2013. A week later he left, and the following day the talks collapsed."
     got = [(t.id, t.text, t.value, t.anchor) for t in times(text)]
@@ -151,6 +185,39 @@ def test_later_and_following_count_from_the_time_before():
         ("T2", "A week later", "2013-08-12", "T1"),
         ("T3", "the following day", "2013-08-13", "T2"),
     ]
+
+
+def test_financial_quarters_and_year_ago_comparisons():
+    text = (
+        "Third-quarter profit rose to $10 million from $8 million a year ago. "
+        "Sales in the latest quarter fell, and the year-earlier quarter included a gain."
+    )
+    got = [(t.text, t.value, t.anchor) for t in times(text, published="1989-10-26")]
+    assert got == [
+        ("Third-quarter", "1989-Q3", "published"),
+        ("a year ago", "1988-Q3", "T1"),  # the quarter reported, a year back
+        ("the latest quarter", "1989-Q3", "published"),
+        ("the year-earlier quarter", "1988-Q3", "T3"),  # the quarter named just before
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The markets have stayed closed until Friday.", "The father could come as early as Friday.",
+     "The group would be ready to leave as soon as Friday, he said."],
+)  # fmt: skip
+def test_a_deadline_lies_ahead(text):
+    assert found(text, published="2008-09-18") == [("Friday", "DATE", "2008-09-19")]
+
+
+def test_clock_time_in_utc():
+    assert found("The plane took off at 08:30 UTC.") == [("08:30 UTC", "TIME", "2013-09-13T08:30Z")]
+    assert found("GM filed at 12:00 UTC Monday.") == [("12:00 UTC Monday", "TIME", "2013-09-09T12:00Z")]
+
+
+def test_an_expression_never_runs_across_a_line_break():
+    text = "Markets to stay closed until Friday\nSeptember 18, 2008\nThe government said so."
+    assert [t.text for t in times(text)] == ["Friday", "September 18, 2008"]
 
 
 # durations and sets
@@ -178,6 +245,7 @@ def test_durations_are_never_dates(text, expression, value):
         ("The paper is published daily.", "daily", "P1D"),
         ("The council meets every month.", "every month", "P1M"),
         ("The market opens on Mondays.", "Mondays", "XXXX-WXX-1"),
+        ("The plan saves $500 million a year.", "a year", "P1Y"),
     ],
 )
 def test_sets(text, expression, value):
@@ -200,14 +268,29 @@ def test_clock_times():
         "Thousands march through the capital to protest.",
         "The Sunday Times reported the story.",
         "Relatives of the September 11 victims met the September 11 Commission.",
+        "She collapsed at the Sept. 11 memorial ceremony.",
         "More than 1,400 people were killed and 2000 people fled.",
         "He won a second term.",
         "The 28th Infantry Division moved north.",
         "The future president spoke.",
+        "The 6-year-old boy and a 44-year-old man were rescued.",
+        'Baker said on ABC\'s "This Week" that talks had failed.',
+        "Iraq imports about three-quarters of its food.",
+        "It wants to close 789, or about a quarter, of its dealers.",
+        "Apple unveiled its iLife '11 software suite.",
+        "The company pays a quarterly dividend.",
     ],
 )
 def test_no_false_positives(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("published", [None, FRIDAY, "0001-01-01", "9999-12-31"])
+def test_dates_off_the_calendar_are_dropped_not_raised(published):
+    text = "It happened 1,000,000 years ago, or 99999999 days later, in the '00s; a week later came the next morning."
+    got = times(text, published)
+    assert all(t.value for t in got)
+    assert "1,000,000 years ago" not in [t.text for t in got] or published is None
 
 
 # without a publication date
@@ -308,3 +391,19 @@ def test_seed_without_publication_date(seed_text):
     assert values["August 21st"] == "XXXX-08-21"
     assert values["one month"] == "P1M"
     assert all(t.anchor is None for t in analysis.times)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    "cue, value",
+    [("met", "2013-09-13"), ("attack near", "2013-08-21"), ("expected", "2013-09-16"), ("said Thursday", "2013-09-12"),
+     ("finalize", SEED_PUBLISHED), ("attack on civilians", "2013-08")],
+)  # fmt: skip
+def test_seed_date_for(seed_text, cue, value):
+    from newswire.clean import find_removed
+
+    doc = parse(seed_text, find_removed(seed_text))
+    found_times = extract_times(doc, published=SEED_PUBLISHED)
+    start = seed_text.index(cue)
+    end = start + len(cue.split()[0])
+    assert date_for(doc, found_times, start, end, published=SEED_PUBLISHED) == value

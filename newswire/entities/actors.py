@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from .. import countries
 from . import known
-from .model import Cluster, Mention
+from .model import Cluster
 from .names import cluster_label, name_tokens
 from .nominals import agent_row
 

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Time
 from .find import find_times, tokens_of
-from .normalize import Context, normalize
+from .context import Context
+from .normalize import normalize
 from .tense import governing_verb, is_clause_head
 
 __all__ = ["extract_times", "date_for"]
@@ -33,16 +34,15 @@ def extract_times(doc: Doc, *, published: str | None = None) -> list[Time]:
     published: the publication date (YYYY-MM-DD); None when unknown, and then
         relative expressions get underspecified values ("XXXX-WXX-5").
     """
-    ctx = Context(doc, dt.date.fromisoformat(published) if published else None)
+    ctx = Context(doc, dt.date.fromisoformat(published) if published else None, found=find_times(doc))
     times: list[Time] = []
-    for found in find_times(doc):
+    for found in ctx.found:
         resolved = normalize(found, ctx)
         if resolved is None:
             continue
         tid = f"T{len(times) + 1}"
-        text = doc.text[found.start : found.end]
-        times.append(Time(tid, found.start, found.end, text, resolved.type, resolved.value, resolved.anchor))
-        if resolved.point is not None and resolved.type in ("DATE", "TIME"):
+        times.append(Time(tid, found.start, found.end, found.text, resolved.type, resolved.value, resolved.anchor))
+        if resolved.point is not None and resolved.type in ("DATE", "TIME") and not resolved.comparison:
             ctx.history.append((resolved.point, tid, found.start))
     return times
 

@@ -99,13 +99,15 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def nearest_year(make, ref: dt.date, direction: int, *, period_end=None) -> dt.date | None:
+def nearest_year(make, ref: dt.date, direction: int, *, period_end=None, bias: float = 1.0) -> dt.date | None:
     """The date `make(year)` for the year that fits `direction` from `ref`.
 
     direction -1: the latest one starting on or before `ref`; 1: the earliest
-    one ending on or after `ref`; 0: the one closest to `ref`. `make(year)`
-    returns the start of the period in that year (None when it does not
-    exist); `period_end(start)` its last day (the start itself by default).
+    one ending on or after `ref`; 0: the one under way at `ref`, else the
+    nearest, where the one after `ref` counts as `bias` times as far as it is
+    (bias 2: a past date 100 days back wins over a future one 60 days ahead).
+    `make(year)` returns the start of the period in that year (None when it
+    does not exist); `period_end(start)` its last day (the start by default).
     """
     end_of = period_end or (lambda d: d)
     options = [d for d in (make(ref.year - 1), make(ref.year), make(ref.year + 1)) if d is not None]
@@ -118,10 +120,10 @@ def nearest_year(make, ref: dt.date, direction: int, *, period_end=None) -> dt.d
         future = [d for d in options if end_of(d) >= ref]
         return min(future) if future else max(options)
 
-    def distance(d: dt.date) -> int:
+    def distance(d: dt.date) -> float:
         if d <= ref <= end_of(d):
             return 0
-        return min(abs((d - ref).days), abs((end_of(d) - ref).days))
+        return (d - ref).days * bias if d > ref else (ref - end_of(d)).days
 
     return min(options, key=lambda d: (distance(d), d > ref))
 

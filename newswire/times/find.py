@@ -12,16 +12,23 @@ whose pattern is listed first.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .grammar import Rule, fold, rules, units
+from .grammar import Rule, date_names, day_parts, fold, month_number, references, rules, shifts, triggers, units
 
 # Entity labels of names a time word can be part of ("the Sunday Times", "Independence Day" the film).
 NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "GPE", "LOC"}
 # Groups whose words must be capitalised: "may" and "march" in lower case are words, not months.
 CAPITALISED = ("month", "weekday", "holiday")
+# How far around a trigger word the patterns look (characters): the longest stretch of a time expression
+# before its first trigger ("no more than the past twenty-four hours": 32) and after its last, with room to
+# spare. Set by hand; a test (test_windows_around_trigger_words_change_nothing) checks they change nothing.
+WINDOW_BEFORE = 60
+WINDOW_AFTER = 40
 
 
 @dataclass(slots=True)
@@ -30,6 +37,7 @@ class Found:
 
     start: int
     end: int
+    text: str
     rule: Rule
     groups: dict[str, str] = field(default_factory=dict)
 
@@ -42,20 +50,57 @@ def find_times(doc: Doc) -> list[Found]:
     """The time expressions of a parsed text, in text order, none overlapping."""
     text = doc.text
     candidates = []
-    for order, rule in enumerate(rules()):
-        for m in rule.regex.finditer(text):
-            if not m.group().strip():
-                continue
-            found = Found(m.start(), m.end(), rule, {k: v for k, v in m.groupdict().items() if v})
-            if _capitalised(m) and is_time(doc, found):
-                candidates.append((order, found))
+    for start, end in windows(text):
+        for order, rule in enumerate(rules()):
+            for m in rule.regex.finditer(text, start, end):
+                m = _without_preposition(m, rule, end)
+                if m is not None and m.group().strip() and _capitalised(m):
+                    groups = {k: v for k, v in m.groupdict().items() if v}
+                    candidates.append((order, Found(m.start(), m.end(), m.group(), rule, groups)))
+    names = _Names(doc, text)
     chosen: list[Found] = []
     taken: list[tuple[int, int]] = []
     for _, found in sorted(candidates, key=lambda c: (-c[1].text_length, c[1].start, c[0])):
-        if all(found.end <= s or found.start >= e for s, e in taken):
+        if any(found.start < e and s < found.end for s, e in taken):
+            continue
+        if is_name(doc, found, names):
+            taken.append((found.start, found.end))  # no shorter match inside it either: not "September" of "September 11 victims"
+        elif is_time(doc, found):
             chosen.append(found)
             taken.append((found.start, found.end))
     return sorted(chosen, key=lambda f: f.start)
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of text that may hold a time expression: around every trigger word or digit.
+
+    A window reaches WINDOW_BEFORE characters before a trigger (for "no more
+    than the past twenty-four hours") and WINDOW_AFTER after it, to the end of
+    the word there; overlapping windows merge.
+    """
+    spans: list[list[int]] = []
+    for m in triggers().finditer(text):
+        start = max(0, m.start() - WINDOW_BEFORE)
+        end = min(len(text), m.end() + WINDOW_AFTER)
+        while end < len(text) and (text[end].isalnum() or text[end] in "-'’."):
+            end += 1
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [(s, e) for s, e in spans]
+
+
+def _without_preposition(m: re.Match, rule: Rule, end: int) -> re.Match | None:
+    """The match without a leading "following" or "prior" that is a preposition, not a shift.
+
+    "the following Monday" counts from the time before; "following Monday's
+    debate" means after it, and the time expression is just "Monday".
+    """
+    shift = m.groupdict().get("shift")
+    if not shift or m.start("shift") != m.start() or shifts().get(fold(shift), (0, ""))[1] != "previous":
+        return m
+    return rule.regex.match(m.string, m.end("shift") + 1, end)
 
 
 def _capitalised(m) -> bool:
@@ -71,12 +116,20 @@ def tokens_of(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def is_time(doc: Doc, found: Found) -> bool:
-    """Whether the parse agrees that a match is a time expression."""
+def is_name(doc: Doc, found: Found, names: "_Names") -> bool:
+    """Whether a match is (part of) a name: "the Sunday Times", "This Week", "the Sept. 11 memorial ceremony"."""
     span = tokens_of(doc, found.start, found.end)
     if span is None or not len(span):
         return False
-    if _inside_name(doc, span, found):
+    if names.inside(span, found) or (found.rule.kind != "holiday" and _titled(span)):
+        return True
+    return found.rule.kind == "date" and _names_an_event(span, found.groups)
+
+
+def is_time(doc: Doc, found: Found) -> bool:
+    """Whether the parse agrees that a match (not a name) is a time expression."""
+    span = tokens_of(doc, found.start, found.end)
+    if span is None or not len(span):
         return False
     kind, g = found.rule.kind, found.groups
     if kind == "month" and not ({"shift", "mod"} & g.keys()):
@@ -85,38 +138,72 @@ def is_time(doc: Doc, found: Found) -> bool:
             return False  # "May be", "March on", "April Ryan"
     if kind == "year" and not ({"fiscal", "mod"} & g.keys()):
         return not _counts_something(span[-1])
-    if kind == "day_of_month" or (kind == "duration" and fold(g.get("unit", "")) in ("second", "quarter")):
+    if kind == "duration" and _fraction(span, g):
+        return False  # "three-quarters of its food", "about a quarter, of its dealers"
+    if kind == "day_of_month" or (kind == "duration" and units().get(fold(g.get("unit", ""))) == "second"):
         nxt = _next_token(span)
-        if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADJ") and fold(nxt.text) not in units() or nxt.lower_ == "of"):
-            return False  # "the 28th Infantry", "a second term", "a quarter of the vote"
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and fold(nxt.text) not in units():
+            return False  # "the 28th Infantry", "a second term"
+    if "shortyear" in g and (span.start == 0 or doc[span.start - 1].pos_ != "ADP"):
+        return False  # "iLife '11" is a name; "in '98" is a year
     if kind == "ref" and fold(g.get("ref", "")).startswith("the "):
-        if span[-1].pos_ == "ADJ" or span[-1].dep_ == "amod":
-            return False  # "the future president"
+        nxt = _next_token(span)
+        if span[-1].pos_ == "ADJ" or span[-1].dep_ == "amod" or (nxt is not None and nxt.lower_ == "of"):
+            return False  # "the future president", "the future of our peoples"
     if found.rule.name == "season_bare" and span[-1].dep_ in ("compound", "amod"):
         return False  # "summer camp"
+    if found.rule.name == "set_adverb" and (span[-1].tag_.startswith("NN") or span[-1].tag_ == "JJ" and fold(span.text) == "quarterly"):
+        return False  # "the Communist Party daily Granma", "a quarterly dividend"
     return True
 
 
-def _inside_name(doc: Doc, span: Span, found: Found) -> bool:
-    """Whether the match is part of a longer name, or a date that names an event ("September 11" attacks)."""
-    for ent in doc.ents[_first_ent(doc, span.start) :]:
-        if ent.start >= span.end:
-            break
-        if ent.end <= span.start or ent.label_ not in NAME_LABELS:
+def _titled(span: Span) -> bool:
+    """Whether a common time word is capitalised inside a sentence: part of a title ("This Week", "60 Minutes", "VOA Today")."""
+    for token in span:
+        if _starts_sentence(token) or not token.text[:1].isupper() or token.text.isupper():
             continue
-        longer = ent.start_char < found.start and doc.text[ent.start_char : found.start].strip().lower() not in ("", "the")
-        longer = longer or ent.end_char > found.end
-        if longer or (ent.label_ == "EVENT" and found.rule.kind == "date" and "year" not in found.groups):
+        word = fold(token.text)
+        if word in units() or word in references() or word in day_parts():
             return True
     return False
 
 
-def _first_ent(doc: Doc, token_index: int) -> int:
-    """Index of the first entity that could overlap a token (entities are few: a scan is fine)."""
-    for n, ent in enumerate(doc.ents):
-        if ent.end > token_index:
-            return n
-    return len(doc.ents)
+def _names_an_event(span: Span, groups: dict[str, str]) -> bool:
+    """A day that names an event (data/date_names.tsv), used as a modifier of a noun."""
+    if "year" in groups or "day" not in groups:
+        return False
+    day = re.match(r"\d+", groups["day"])
+    if not day or (month_number(groups["month"]), int(day.group())) not in date_names():
+        return False
+    root = span.root
+    return root.dep_ in ("nmod", "compound", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end
+
+
+def _starts_sentence(token: Token) -> bool:
+    """The first word of its sentence, after any opening quotes or brackets."""
+    before = token.doc[token.sent.start : token.i]
+    return not any(ch.isalnum() for ch in before.text)
+
+
+class _Names:
+    """The parser's named entities of a doc (doc.ents and doc.text are rebuilt on every access: read them once)."""
+
+    def __init__(self, doc: Doc, text: str):
+        self.text = text
+        self.ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+        self.ends = [e.end for e in self.ents]
+
+    def inside(self, span: Span, found: Found) -> bool:
+        """Whether the match is part of a longer name, or a date that names an event ("September 11" attacks)."""
+        text = self.text
+        for ent in self.ents[bisect_right(self.ends, span.start) :]:
+            if ent.start >= span.end:
+                break
+            longer = ent.start_char < found.start and text[ent.start_char : found.start].strip().lower() not in ("", "the")
+            longer = longer or ent.end_char > found.end
+            if longer or (ent.label_ == "EVENT" and found.rule.kind == "date" and "year" not in found.groups):
+                return True
+        return False
 
 
 def _counts_something(token: Token) -> bool:
@@ -125,6 +212,17 @@ def _counts_something(token: Token) -> bool:
         return False
     before = token.doc[token.i - 1] if token.i > 0 else None
     return before is None or before.dep_ not in ("det", "poss")
+
+
+def _fraction(span: Span, groups: dict[str, str]) -> bool:
+    """"three-quarters", "a quarter of the vote", "about a quarter": a share, not three months."""
+    if units().get(fold(groups.get("unit", ""))) != "quarter":
+        return False
+    if "-" in span.text:
+        return True
+    nxt = _next_token(span)
+    one = fold(groups.get("num", "")) in ("a", "an", "one")
+    return (nxt is not None and nxt.lower_ == "of") or (one and span.start > 0 and span.doc[span.start - 1].pos_ != "ADP")
 
 
 def _next_token(span: Span) -> Token | None:

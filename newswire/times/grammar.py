@@ -14,9 +14,11 @@ from functools import cache
 
 from ..lexicon import load_table
 
-# A space in a pattern matches this much whitespace: enough for a line break in
-# wrapped text, too little to run across a removed (blanked) paragraph.
-SPACE = r"\s{1,3}"
+# A space in a pattern matches this much whitespace, never a line break: the parse starts a sentence
+# after every line break (parse.py), so an expression does not run from a headline into a date line;
+# three characters at most, so it cannot run across a removed (blanked) paragraph either.
+SPACE = r"[^\S\n]{1,3}"
+SPACE_IN_CLASS = " \t\u00a0"
 
 # Words before a time that say which part of it is meant ("early 1990", "the end of May").
 MODIFIERS = (
@@ -31,17 +33,15 @@ QUALIFIERS = (
 ZONES = ("EDT", "EST", "CDT", "CST", "MDT", "MST", "PDT", "PST", "GMT", "UTC", "BST", "CET", "CEST")
 KINDS = {
     "clock", "date", "numeric", "weekday", "month", "year", "decade", "century", "quarter", "quarter_ref", "half",
-    "season", "holiday", "ref", "part_rel", "relative", "weekend", "offset", "year_earlier", "duration", "set",
+    "season", "holiday", "ref", "part_rel", "relative", "weekend", "offset", "year_earlier", "year_period", "the_unit", "duration", "set",
     "day_of_month", "anaphoric",
 }  # fmt: skip
-TYPES = {"DATE", "TIME", "DURATION", "SET"}
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
     kind: str
-    type: str
     regex: re.Pattern
 
 
@@ -103,6 +103,12 @@ def references() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def date_names() -> set[tuple[int, int]]:
+    """(month, day) of days used as names of events ("the September 11 attacks")."""
+    return {(int(row["month"]), int(row["day"])) for row in load_table("date_names.tsv")}
+
+
+@cache
 def shifts() -> dict[str, tuple[int, str]]:
     """Shift word -> (shift, anchor)."""
     return {row["word"]: (int(row["shift"]), row["anchor"]) for row in load_table("time_shifts.tsv")}
@@ -111,9 +117,11 @@ def shifts() -> dict[str, tuple[int, str]]:
 @cache
 def placeholders() -> dict[str, str]:
     """What each {NAME} in a pattern stands for."""
-    month_rows = load_table("months.tsv")
-    full = [r["word"] for r in month_rows if len(r["word"]) > 3 or r["word"] == "may"]
-    abbreviated = [r["word"] for r in month_rows if r["word"] not in full]
+    longest: dict[int, str] = {}
+    for word, number in months().items():
+        longest[number] = max(longest.get(number, ""), word, key=len)
+    full = list(longest.values())
+    abbreviated = [w for w in months() if w not in full]
     day_rows = load_table("weekdays.tsv")
     day_names = [r["word"] for r in day_rows if not r["abbreviation"]]
     day_abbrevs = [r["word"] for r in day_rows if r["abbreviation"]]
@@ -125,12 +133,15 @@ def placeholders() -> dict[str, str]:
     number_word = f"(?:{_alternation(tens)}(?:[-\\s]{_alternation(small)})?|{_alternation(unit_words + others)})"
     ordinal_word = f"(?:(?:{_alternation(tens)}[-\\s])?{_alternation(ordinals())})"
     unit_rows = load_table("time_units.tsv")
+    weekday = f"(?:{_alternation(day_names)}|{_alternation(day_abbrevs)}\\.)"
+    month = f"(?:{_alternation(full)}|{_alternation(abbreviated)}\\.?)"
+    day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
     return {
-        "MONTH": f"(?:{_alternation(full)}|{_alternation(abbreviated)}\\.?)",
+        "MONTH": month,
         "MONTHNAME": _alternation(full),
-        "WEEKDAY": f"(?:{_alternation(day_names)}|{_alternation(day_abbrevs)}\\.)",
+        "WEEKDAY": weekday,
         "WEEKDAYS": _alternation(n + "s" for n in day_names),
-        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+        "DAY": day,
         "YEAR": r"(?<![\d,.$£€])(?:1[6-9]\d\d|20\d\d)(?![,.]\d|\d)",
         "NUM": f"(?:\\d+(?:,\\d{{3}})*(?:\\.\\d+)?(?: 1/2)?|{number_word})",
         "NUMWORD": number_word,
@@ -146,6 +157,7 @@ def placeholders() -> dict[str, str]:
         "MOD": f"(?P<mod>{_alternation(MODIFIERS)[3:-1]})",
         "QUAL": _alternation(QUALIFIERS),
         "ZONE": _alternation(ZONES),
+        "ONDAY": f"(?:,? (?:(?P<ref>today|yesterday|tomorrow|tonight)|(?:on )?(?P<weekday>{weekday})|(?:on )?(?P<month>{month}) (?P<day>{day})))?",
     }
 
 
@@ -163,7 +175,7 @@ def expand(pattern: str) -> str:
 
 
 def _flexible_spaces(pattern: str) -> str:
-    """Spaces become SPACE outside character classes and \\s inside them."""
+    """Spaces become SPACE outside character classes and SPACE_IN_CLASS inside them."""
     out, in_class, escaped = [], False, False
     for ch in pattern:
         if escaped:
@@ -179,7 +191,7 @@ def _flexible_spaces(pattern: str) -> str:
             in_class = False
             out.append(ch)
         elif ch == " ":
-            out.append(r"\s" if in_class else SPACE)
+            out.append(SPACE_IN_CLASS if in_class else SPACE)
         else:
             out.append(ch)
     return "".join(out)
@@ -190,11 +202,29 @@ def rules() -> tuple[Rule, ...]:
     """The patterns of time_patterns.tsv, compiled, in file order."""
     compiled = []
     for row in load_table("time_patterns.tsv"):
-        if row["kind"] not in KINDS or row["type"] not in TYPES:
-            raise ValueError(f"time_patterns.tsv: rule {row['rule']} has kind {row['kind']!r}, type {row['type']!r}")
+        if row["kind"] not in KINDS:
+            raise ValueError(f"time_patterns.tsv: rule {row['rule']} has an unknown kind {row['kind']!r}")
         regex = re.compile(r"(?<![\w-])(?:" + expand(row["pattern"]) + r")(?!\w)", re.IGNORECASE)
-        compiled.append(Rule(row["rule"], row["kind"], row["type"], regex))
+        compiled.append(Rule(row["rule"], row["kind"], regex))
     return tuple(compiled)
+
+
+# Words, besides digits, that every time expression contains at least one of (matched as word starts:
+# "monday" also finds "Mondays"). The patterns only run near them (find.py), which is most of the speed.
+TRIGGER_WORDS = (
+    "weekend", "period", "daily", "weekly", "monthly", "quarterly", "annually", "yearly", "hourly", "nightly",
+    "nineteen", "thousand", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+    "nineties",
+)  # fmt: skip
+
+
+@cache
+def triggers() -> re.Pattern:
+    """A regex for the words and digits near which time expressions can be."""
+    words = set(TRIGGER_WORDS) | set(months()) | set(weekdays()) | set(units()) | set(seasons()) | set(day_parts())
+    words |= {name.split()[0] for name in holidays()} | {w for phrase in references() for w in phrase.split()}
+    words -= {"the", "in", "at", "right"}  # the words of phrases that are not time words themselves
+    return re.compile(r"\d|\b" + _alternation(words), re.IGNORECASE)
 
 
 def month_number(word: str) -> int | None:

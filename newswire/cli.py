@@ -114,8 +114,14 @@ class ExportFormat(str, Enum):
 
 
 _DB_HELP = "The DuckDB corpus file."
-_FORMAT_HELP = "Output: table (default on a terminal), csv, jsonl (default otherwise) or parquet (needs --out); by default from --out's extension."
-_OUT_HELP = "Write to this file instead of standard output."
+# options every question shares (typer reads them; one object serves every command)
+_DB = typer.Option(DEFAULT_DB, "--db", help=_DB_HELP)
+_FORMAT = typer.Option(
+    None, "--format", "-f",
+    help="Output: table (default on a terminal), csv, jsonl (default otherwise) or parquet (needs --out); by default from --out's extension.",
+)
+_OUT = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output.")
+_LIMIT = typer.Option(None, "--limit", "-n", help="At most this many rows.")
 
 
 @app.command()
@@ -197,28 +203,28 @@ def _print_rows(rows, format: Optional[RowsFormat], out: Optional[str]) -> None:
     write_rows(rows, format=format.value if format else None, out=out, console=Console(highlight=False))
 
 
-def _open(db: str):
+def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[str], **options) -> None:
+    """Ask one of `newswire.query`'s questions of the store and print the answer."""
+    from . import query
     from .store import Store
 
-    return Store(db, read_only=True)
+    with Store(db, read_only=True) as store:
+        _print_rows(getattr(query, question)(store, **options), format, out)
 
 
 @query_app.command("quotes")
 def query_quotes(
     speaker: Optional[str] = typer.Option(None, "--speaker", "-s", help="Only quotes by this speaker (whole words, any case)."),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", help="At most this many rows."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help=_DB_HELP),
-    format: Optional[RowsFormat] = typer.Option(None, "--format", "-f", help=_FORMAT_HELP),
-    out: Optional[str] = typer.Option(None, "--out", "-o", help=_OUT_HELP),
+    limit: Optional[int] = _LIMIT,
+    db: str = _DB,
+    format: Optional[RowsFormat] = _FORMAT,
+    out: Optional[str] = _OUT,
 ) -> None:
     """Who said what: quotes with their speakers, by date.
 
     Example: newswire query quotes --speaker "Ban Ki-moon"
     """
-    from . import query
-
-    with _open(db) as store:
-        _print_rows(query.quotes(store, speaker=speaker, limit=limit), format, out)
+    _answer("quotes", db, format, out, speaker=speaker, limit=limit)
 
 
 @query_app.command("events")
@@ -227,63 +233,54 @@ def query_events(
     start: Optional[str] = typer.Option(None, "--from", help="From this date, YYYY-MM-DD."),
     end: Optional[str] = typer.Option(None, "--to", help="To this date, YYYY-MM-DD (inclusive)."),
     type: Optional[str] = typer.Option(None, "--type", "-t", help="CAMEO code or prefix (13, 138) or PLOVER category (THREATEN)."),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", help="At most this many rows."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help=_DB_HELP),
-    format: Optional[RowsFormat] = typer.Option(None, "--format", "-f", help=_FORMAT_HELP),
-    out: Optional[str] = typer.Option(None, "--out", "-o", help=_OUT_HELP),
+    limit: Optional[int] = _LIMIT,
+    db: str = _DB,
+    format: Optional[RowsFormat] = _FORMAT,
+    out: Optional[str] = _OUT,
 ) -> None:
     """Who did what to whom: coded events by actor, date and type.
 
     Example: newswire query events --actor SYR --from 2013-09-01 --to 2013-09-30 --type THREATEN
     """
-    from . import query
-
-    with _open(db) as store:
-        _print_rows(query.events(store, actor=actor, start=start, end=end, type=type, limit=limit), format, out)
+    _answer("events", db, format, out, actor=actor, start=start, end=end, type=type, limit=limit)
 
 
 @query_app.command("entities")
 def query_entities(
     top: int = typer.Option(20, "--top", "-n", help="How many entities."),
     type: Optional[str] = typer.Option(None, "--type", "-t", help="Only this type: PERSON, ORG, GPE, ..."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help=_DB_HELP),
-    format: Optional[RowsFormat] = typer.Option(None, "--format", "-f", help=_FORMAT_HELP),
-    out: Optional[str] = typer.Option(None, "--out", "-o", help=_OUT_HELP),
+    db: str = _DB,
+    format: Optional[RowsFormat] = _FORMAT,
+    out: Optional[str] = _OUT,
 ) -> None:
     """The entities mentioned in the most articles.
 
     Example: newswire query entities --top 20
     """
-    from . import query
-
-    with _open(db) as store:
-        _print_rows(query.entities(store, top=top, type=type), format, out)
+    _answer("entities", db, format, out, top=top, type=type)
 
 
 @query_app.command("timeline")
 def query_timeline(
     entity: str = typer.Option(..., "--entity", "-e", help="The entity's name (whole words, any case)."),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", help="At most this many rows."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help=_DB_HELP),
-    format: Optional[RowsFormat] = typer.Option(None, "--format", "-f", help=_FORMAT_HELP),
-    out: Optional[str] = typer.Option(None, "--out", "-o", help=_OUT_HELP),
+    limit: Optional[int] = _LIMIT,
+    db: str = _DB,
+    format: Optional[RowsFormat] = _FORMAT,
+    out: Optional[str] = _OUT,
 ) -> None:
     """An entity through time: what it said, did and had done to it, and where it was mentioned.
 
     Example: newswire query timeline --entity "John Kerry"
     """
-    from . import query
-
-    with _open(db) as store:
-        _print_rows(query.timeline(store, entity=entity, limit=limit), format, out)
+    _answer("timeline", db, format, out, entity=entity, limit=limit)
 
 
 @app.command()
 def sql(
     statement: str = typer.Argument(..., help="One SQL query; the database is opened read-only.", metavar="SQL"),
-    db: str = typer.Option(DEFAULT_DB, "--db", help=_DB_HELP),
-    format: Optional[RowsFormat] = typer.Option(None, "--format", "-f", help=_FORMAT_HELP),
-    out: Optional[str] = typer.Option(None, "--out", "-o", help=_OUT_HELP),
+    db: str = _DB,
+    format: Optional[RowsFormat] = _FORMAT,
+    out: Optional[str] = _OUT,
 ) -> None:
     """Run a read-only SQL query on the corpus (tables: see docs/store.md).
 
@@ -298,7 +295,7 @@ def sql(
 def export(
     directory: str = typer.Argument(..., help="Folder to write one file per table to (created if absent).", metavar="DIR"),
     format: ExportFormat = typer.Option(ExportFormat.parquet, "--format", "-f", help="parquet or jsonl."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help=_DB_HELP),
+    db: str = _DB,
 ) -> None:
     """Write the whole store, one file per table.
 

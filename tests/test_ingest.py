@@ -157,8 +157,10 @@ def test_a_later_run_links_copies_to_articles_stored_before(corpus, tmp_path):
     db = copy_db(db, tmp_path)
     copy = tmp_path / "copy.txt"
     copy.write_text(SYNDICATED_FLOODS.replace("Maria Rossi", "Marco Bianchi"))
-    again = ingest([str(copy)], db=db, workers=0)
+    progress = []
+    again = ingest([str(copy)], db=db, workers=0, on_progress=lambda s: progress.append((s.done, s.expected)))
     assert (again.added, again.duplicates, again.analysed) == (1, 1, 0)
+    assert progress[-1] == (1, 1)  # what a progress bar shows: documents done of expected
     assert table(db, f"SELECT duplicate_of FROM articles WHERE source = '{copy}'") == [(content_id(STORIES["floods"]),)]
 
 

@@ -23,6 +23,7 @@ from .gdelt import gdelt_tsv
 from .pipeline import analyze_article, published_date
 from .read import MAX_CHARS, read_path
 from .report import quote_rows, render, render_quotes
+from .store import DEFAULT_DB
 
 app = typer.Typer(
     name="newswire",
@@ -119,6 +120,215 @@ def analyze(
         print(json.dumps(results[0] if len(paths) == 1 else results, ensure_ascii=False, indent=2))
     if failed:
         raise typer.Exit(1)
+
+
+class RowsFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    jsonl = "jsonl"
+    gdelt = "gdelt"
+
+
+_DB_HELP = "The DuckDB corpus file."
+# options every question shares (typer reads them; one object serves every command)
+_DB = typer.Option(DEFAULT_DB, "--db", help=_DB_HELP)
+_FORMAT = typer.Option(
+    None, "--format", "-f",
+    help="Output: table (default on a terminal), csv, jsonl (default otherwise) or parquet (needs --out); by default from --out's extension.",
+)
+_OUT = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output.")
+_LIMIT = typer.Option(None, "--limit", "-n", help="At most this many rows.")
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively) or glob patterns: .txt, .html, .json, .jsonl, .warc, any of them .gz.", metavar="PATH..."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help=_DB_HELP + " Created if absent; a re-run adds only what is new."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Analysis processes (default: all cores; 0: in this process)."),
+    keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Analyse near-duplicate articles too (they are linked to their canonical article either way)."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="Analyse again the articles whose analysis failed in an earlier run."),
+    any_language: bool = typer.Option(False, "--any-language", help="Analyse text that does not look English instead of recording it as failed."),
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Refuse documents longer than this many characters."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Ingest articles into a DuckDB corpus: each analysed once, duplicates linked, failures recorded.
+
+    Example: newswire ingest crawl/ feeds/*.jsonl --db corpus.duckdb --workers 2
+    """
+    from .ingest import ingest as run_ingest
+
+    with _progress(quiet) as on_progress:
+        summary = run_ingest(
+            paths, db=db, workers=workers, keep_duplicates=keep_duplicates, retry_failed=retry_failed,
+            any_language=any_language, max_chars=max_chars, on_progress=on_progress,
+        )
+    for failure in summary.first_failures:
+        _error(f"{failure.document}: {failure.message}")
+    if summary.failed > len(summary.first_failures):
+        _error(f"... {summary.failed - len(summary.first_failures)} more: newswire sql \"SELECT * FROM errors\" --db {db}")
+    err_console.print(
+        f"{summary.db} (run {summary.run_id}): {summary.documents} documents, {summary.added} new articles "
+        f"({summary.duplicates} duplicates), {summary.analysed} analysed, {summary.skipped} already stored, "
+        f"{summary.failed} failed, in {summary.seconds:.1f} s",
+        markup=False, highlight=False, soft_wrap=True,
+    )
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+class _progress:
+    """A rich progress bar on standard error (documents, rate, ETA) while a run goes; nothing when quiet or not a terminal."""
+
+    def __init__(self, quiet: bool):
+        self.bar = None
+        if not quiet and err_console.is_terminal:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
+                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                console=err_console, transient=True,
+            )
+            self.task = self.bar.add_task("ingest", total=None, rate="")
+
+    def __enter__(self):
+        if self.bar is None:
+            return None
+        self.bar.start()
+        return self.update
+
+    def update(self, summary) -> None:
+        rate = f"{summary.done / summary.seconds:.1f}/s" if summary.seconds > 1 else ""
+        self.bar.update(self.task, completed=summary.done, total=summary.expected or None, rate=rate)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+query_app = typer.Typer(
+    help="Answer the common questions about a corpus without SQL.\n\nExample: newswire query entities --top 20 --db corpus.duckdb",
+    no_args_is_help=True,
+)
+app.add_typer(query_app, name="query")
+
+
+def _print_rows(rows, format: Optional[RowsFormat], out: Optional[str]) -> None:
+    from .output import write_rows
+
+    write_rows(rows, format=format.value if format else None, out=out, console=Console(highlight=False))
+
+
+def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[str], **options) -> None:
+    """Ask one of `newswire.query`'s questions of the store and print the answer."""
+    from . import query
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        _print_rows(getattr(query, question)(store, **options), format, out)
+
+
+@query_app.command("quotes")
+def query_quotes(
+    speaker: Optional[str] = typer.Option(None, "--speaker", "-s", help="Only quotes by this speaker (whole words, any case)."),
+    limit: Optional[int] = _LIMIT,
+    db: str = _DB,
+    format: Optional[RowsFormat] = _FORMAT,
+    out: Optional[str] = _OUT,
+) -> None:
+    """Who said what: quotes with their speakers, by date.
+
+    Example: newswire query quotes --speaker "Ban Ki-moon"
+    """
+    _answer("quotes", db, format, out, speaker=speaker, limit=limit)
+
+
+@query_app.command("events")
+def query_events(
+    actor: Optional[str] = typer.Option(None, "--actor", "-a", help="Actor code or its prefix, as source or target (SYR matches SYRGOV, SYRREB)."),
+    start: Optional[str] = typer.Option(None, "--from", help="From this date, YYYY-MM-DD."),
+    end: Optional[str] = typer.Option(None, "--to", help="To this date, YYYY-MM-DD (inclusive)."),
+    type: Optional[str] = typer.Option(None, "--type", "-t", help="CAMEO code or prefix (13, 138) or PLOVER category (THREATEN)."),
+    limit: Optional[int] = _LIMIT,
+    db: str = _DB,
+    format: Optional[RowsFormat] = _FORMAT,
+    out: Optional[str] = _OUT,
+) -> None:
+    """Who did what to whom: coded events by actor, date and type.
+
+    Example: newswire query events --actor SYR --from 2013-09-01 --to 2013-09-30 --type THREATEN
+    """
+    _answer("events", db, format, out, actor=actor, start=start, end=end, type=type, limit=limit)
+
+
+@query_app.command("entities")
+def query_entities(
+    top: int = typer.Option(20, "--top", "-n", help="How many entities."),
+    type: Optional[str] = typer.Option(None, "--type", "-t", help="Only this type: PERSON, ORG, GPE, ..."),
+    db: str = _DB,
+    format: Optional[RowsFormat] = _FORMAT,
+    out: Optional[str] = _OUT,
+) -> None:
+    """The entities mentioned in the most articles.
+
+    Example: newswire query entities --top 20
+    """
+    _answer("entities", db, format, out, top=top, type=type)
+
+
+@query_app.command("timeline")
+def query_timeline(
+    entity: str = typer.Option(..., "--entity", "-e", help="The entity's name (whole words, any case)."),
+    limit: Optional[int] = _LIMIT,
+    db: str = _DB,
+    format: Optional[RowsFormat] = _FORMAT,
+    out: Optional[str] = _OUT,
+) -> None:
+    """An entity through time: what it said, did and had done to it, and where it was mentioned.
+
+    Example: newswire query timeline --entity "John Kerry"
+    """
+    _answer("timeline", db, format, out, entity=entity, limit=limit)
+
+
+@app.command()
+def sql(
+    statement: str = typer.Argument(..., help="One SQL query; the database is opened read-only.", metavar="SQL"),
+    db: str = _DB,
+    format: Optional[RowsFormat] = _FORMAT,
+    out: Optional[str] = _OUT,
+) -> None:
+    """Run a read-only SQL query on the corpus (tables: see docs/store.md).
+
+    Example: newswire sql "SELECT title, published FROM articles WHERE duplicate_of IS NULL"
+    """
+    from .query import sql as run_sql
+
+    _print_rows(run_sql(db, statement), format, out)
+
+
+@app.command()
+def export(
+    directory: str = typer.Argument(..., help="Folder to write one file per table to (created if absent).", metavar="DIR"),
+    format: ExportFormat = typer.Option(ExportFormat.parquet, "--format", "-f", help="parquet or jsonl (one file per table), or gdelt (every event as a GDELT 2.0 row in events.export.tsv; see docs/gdelt.md)."),
+    db: str = _DB,
+) -> None:
+    """Write the whole store, one file per table (or the events as GDELT rows).
+
+    Example: newswire export out/ --format parquet --db corpus.duckdb
+
+    Example: newswire export out/ --format gdelt
+    """
+    from .query import export as run_export
+
+    for path in run_export(db, directory, format=format.value):
+        print(path)
 
 
 def _error(message: str) -> None:

@@ -47,3 +47,11 @@ class NotEnglish(InputError):
 
 class UsageError(NewswireError):
     """A bad option value (a date that is not YYYY-MM-DD, an unknown format)."""
+
+
+class StoreError(NewswireError):
+    """The corpus database cannot be used: locked by another process, not a newswire store, unreadable."""
+
+
+class QueryError(NewswireError):
+    """A query the store cannot answer: bad SQL, a write in a read-only query."""

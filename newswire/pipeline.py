@@ -52,7 +52,11 @@ def analyze_article(article: Article, *, any_language: bool = False) -> Analysis
 
 def analyze_articles(articles: Iterable[Article], *, any_language: bool = False) -> Iterator[Analysis]:
     """Analyse many articles, parsing them in batches (faster than one by one)."""
-    items = [(a, prepare(a, any_language=any_language)) for a in articles]
+    yield from analyze_prepared([(a, prepare(a, any_language=any_language)) for a in articles])
+
+
+def analyze_prepared(items: list[tuple[Article, list[Removed]]]) -> Iterator[Analysis]:
+    """Analyse articles that `prepare` has already checked and cleaned, parsing them in batches."""
     docs = parse_many((a.text, removed) for a, removed in items)
     for (article, removed), doc in zip(items, docs):
         yield analyze_parsed(article, removed, doc)

@@ -1,5 +1,7 @@
 """The read stage: bytes in plain text, HTML or JSON (or a Python string) → `Article`.
 
+Any of these may come gzip-compressed (recognised by content, not by name).
+
 Everything that can be wrong with an input before analysis is refused here, each
 with its own `InputError`: empty, too large, binary, undecodable, malformed.
 The text is kept exactly as decoded (only a leading byte order mark goes), so
@@ -8,9 +10,12 @@ analysis offsets point into the input as the user sees it.
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import re
 import sys
+import zlib
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -77,7 +82,8 @@ TRAFILATURA_OPTIONS = {
 # same date whenever it is read.
 DATE_OPTIONS = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
 
-_JSON_EXAMPLE = '{"text": "...", "title": ..., "published": ..., "url": ...}'
+_JSON_EXAMPLE = '{"text": "...", "title": ..., "published": ..., "url": ..., "id": ...}'
+GZIP_MAGIC = b"\x1f\x8b"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -127,6 +133,8 @@ def read_bytes(
 ) -> Article:
     """Decode and parse one input; `format` and `encoding` are sniffed when not given."""
     _check_options(format, max_chars)
+    if data.startswith(GZIP_MAGIC):
+        data = _gunzip(data, max_chars)
     _refuse_oversized(len(data), max_chars)
     text, warnings = _decode(data, encoding)
     if not text.strip():
@@ -194,13 +202,26 @@ def _decode(data: bytes, encoding: str | None = None) -> tuple[str, list[str]]:
         ) from None
 
 
+def _gunzip(data: bytes, max_chars: int) -> bytes:
+    """The decompressed content of gzip data, refused when corrupt or too large to be one article."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            return _read_capped(stream, max_chars)
+    except (OSError, EOFError, zlib.error) as err:  # BadGzipFile is an OSError
+        raise MalformedInput(f"corrupt gzip data ({str(err) or type(err).__name__}); re-compress or pass the file uncompressed") from None
+
+
 def _read_file(path: Path, max_chars: int) -> bytes:
     try:
         with path.open("rb") as stream:
             return _read_capped(stream, max_chars)
     except OSError as err:
-        # no path in the message: callers (the CLI, corpus runs) show it next to the message
-        raise InputError(f"cannot read the file ({_os_reason(err)}); pass the path of a text, HTML or JSON file") from None
+        raise unreadable(err) from None
+
+
+def unreadable(err: OSError) -> InputError:
+    """The error for a file that cannot be read (no path in the message: callers show it next to it)."""
+    return InputError(f"cannot read the file ({_os_reason(err)}); pass the path of a text, HTML or JSON file")
 
 
 def _os_reason(err: OSError) -> str:
@@ -287,7 +308,12 @@ def _looks_cp1252(data: bytes) -> bool:
 
 
 def _format_from_name(name: str | None) -> str | None:
-    return EXTENSION_FORMATS.get(Path(name).suffix.lower()) if name else None
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() == ".gz":
+        path = path.with_suffix("")
+    return EXTENSION_FORMATS.get(path.suffix.lower())
 
 
 def _format_from_content(text: str) -> str:
@@ -325,6 +351,7 @@ def _from_json(raw: str, max_chars: int) -> Article:
         published=published,
         url=_json_string(data, "url"),
         warnings=warnings,
+        external_id=_json_id(data.get("id"), warnings),
     )
 
 
@@ -359,6 +386,16 @@ def _json_date(value: Any, warnings: list[str]) -> str | None:
         shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
         warnings.append(f'ignored the JSON "published" value {shown}: not YYYY-MM-DD or an ISO 8601 datetime')
     return day
+
+
+def _json_id(value: Any, warnings: list[str]) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if value not in (None, ""):
+        warnings.append(f'ignored the JSON "id" value: {_json_kind(value)}, expected a string or an integer')
+    return None
 
 
 def _from_html(markup: str, max_chars: int) -> Article:

@@ -41,9 +41,10 @@ class Article:
     title: str | None = None
     published: str | None = None  # YYYY-MM-DD
     url: str | None = None
-    source: str | None = None  # where it was read from (path, path:line, WARC record)
+    source: str | None = None  # where it was read from (path, path:line, path@offset of a WARC record)
     format: str = "text"  # text | html | json | warc
     warnings: list[str] = field(default_factory=list)
+    external_id: str | None = None  # the id the source gave it (a JSON "id"); ours is the content hash
 
 
 @dataclass(slots=True)
@@ -205,12 +206,7 @@ class Analysis:
     @property
     def cleaned_text(self) -> str:
         """The text with removed spans cut out (offsets do not apply to it)."""
-        parts, last = [], 0
-        for r in sorted(self.removed, key=lambda r: r.start):
-            parts.append(self.text[last : r.start])
-            last = max(last, r.end)
-        parts.append(self.text[last:])
-        return "".join(parts)
+        return cleaned_text(self.text, self.removed)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
@@ -234,6 +230,27 @@ class Analysis:
     @classmethod
     def from_json(cls, raw: str) -> "Analysis":
         return cls.from_dict(json.loads(raw))
+
+
+@dataclass(slots=True)
+class Failure:
+    """A document a corpus run could not analyse, and why: a row of the store's `errors`."""
+
+    document: str  # where it came from: path, path:line, path@offset of a WARC record
+    stage: str  # read | language | clean | analyze
+    reason: str  # an `InputError.reason` ("malformed", "not-english", ...) or "internal"
+    message: str  # the one-line message
+    article_id: str | None = None  # content id, when the text was read
+
+
+def cleaned_text(text: str, removed: list[Removed]) -> str:
+    """`text` with the removed spans cut out (offsets do not apply to the result)."""
+    parts, last = [], 0
+    for r in sorted(removed, key=lambda r: r.start):
+        parts.append(text[last : r.start])
+        last = max(last, r.end)
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def to_dict(record: Any) -> Any:

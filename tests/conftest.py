@@ -45,3 +45,82 @@ def spans(record, path="$"):
     elif isinstance(record, list):
         for i, value in enumerate(record):
             yield from spans(value, f"{path}[{i}]")
+
+
+# Short news stories written for the corpus tests (store, ingest, dedup, query):
+# each long enough to pass the language check and to get a MinHash.
+STORIES = {
+    "floods": (
+        "Floods force thousands from homes in northern Italy\n\n"
+        "MILAN (Test Wire) - Heavy rain flooded towns across northern Italy on Sunday, forcing more than 3,000 people "
+        "from their homes, the civil protection agency said.\n"
+        "Regional president Stefano Bonaccini said the damage would run to hundreds of millions of euros and asked "
+        "the government in Rome to declare a state of emergency.\n"
+        "Rescue teams used boats to reach villages cut off by the water, and schools in Bologna stayed closed.\n"
+    ),
+    "budget": (
+        "Kenya's parliament passes budget after weeks of protests\n\n"
+        "NAIROBI (Test Wire) - Kenya's parliament approved a budget on Thursday that raises taxes on fuel and mobile "
+        "money, after weeks of street protests against the cost of living.\n"
+        "Finance Minister Njuguna Ndung'u told lawmakers the measures were needed to cut borrowing. Opposition leader "
+        "Raila Odinga said his supporters would keep marching until the taxes were withdrawn.\n"
+        "The International Monetary Fund welcomed the vote.\n"
+    ),
+    "election": (
+        "Chile votes on a new constitution for the second time\n\n"
+        "SANTIAGO (Test Wire) - Chileans voted on Sunday on a second draft constitution, a year after they rejected "
+        "a first text written by a left-leaning assembly.\n"
+        "President Gabriel Boric urged voters to take part and said he would respect the result. Polls suggested the "
+        "conservative draft would also be rejected.\n"
+        "Voting is compulsory in Chile, and turnout was expected to be high across the country.\n"
+    ),
+    "talks": (
+        "Sudan's warring sides agree to new talks in Jeddah\n\n"
+        "KHARTOUM (Test Wire) - Sudan's army and the Rapid Support Forces agreed on Monday to send delegations to new "
+        "talks in Jeddah, Saudi Arabia, the U.S. State Department said.\n"
+        "Secretary of State Antony Blinken said both sides had committed to a humanitarian ceasefire while the talks "
+        "went on. Fighting continued in Khartoum and in Darfur, residents said.\n"
+        "The United Nations says millions of people have fled their homes since April.\n"
+    ),
+}
+# "floods" as another outlet ran it: new headline, a byline, a few words edited, the last paragraph cut.
+SYNDICATED_FLOODS = (
+    "Thousands flee as floods hit Italy's north\n\n"
+    "By Maria Rossi, Test Wire\n\n"
+    "MILAN (Test Wire) - Heavy rain flooded towns across northern Italy on Sunday, forcing more than 3,000 people "
+    "out of their homes, the national civil protection agency said.\n"
+    "Regional president Stefano Bonaccini said the damage would run to hundreds of millions of euros and asked "
+    "the government in Rome to declare an emergency.\n"
+)
+
+
+@pytest.fixture
+def stories() -> dict[str, str]:
+    return dict(STORIES)
+
+
+@pytest.fixture
+def syndicated_floods() -> str:
+    return SYNDICATED_FLOODS
+
+
+def warc_record(uri: str, body: str, *, status: str = "200 OK", content_type: str = "text/html; charset=utf-8") -> bytes:
+    """One WARC/1.0 response record holding an HTTP response."""
+    http = f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n\r\n".encode() + body.encode("utf-8")
+    head = (
+        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-05-01T10:00:00Z\r\n"
+        f"WARC-Record-ID: <urn:uuid:{content_id_of(uri)}>\r\nContent-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(http)}\r\n\r\n"
+    ).encode()
+    return head + http + b"\r\n\r\n"
+
+
+def content_id_of(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def html_page(title: str, text: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n") if p.strip())
+    return f"<!DOCTYPE html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>"

@@ -346,3 +346,31 @@ def test_read_text_bad_published_is_a_usage_error():
 )
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
+
+
+# gzip and the JSON id
+
+
+def test_gzip_compressed_input_is_read_by_content(tmp_path):
+    import gzip
+
+    path = tmp_path / "story.txt.gz"
+    path.write_bytes(gzip.compress(STORY.encode()))
+    article = read_path(path)
+    assert (article.text, article.format, article.source) == (STORY, "text", str(path))
+    assert read_bytes(gzip.compress(PARAGRAPH.encode()), name="page.html.gz").format == "html"
+
+
+def test_corrupt_gzip_is_malformed():
+    import gzip
+
+    message = refused(MalformedInput, gzip.compress(STORY.encode())[:-10])
+    assert message.startswith("corrupt gzip data")
+
+
+def test_json_id_is_kept_as_the_external_id():
+    assert read_bytes(json.dumps({"text": STORY, "id": "wire-42"}).encode()).external_id == "wire-42"
+    assert read_bytes(json.dumps({"text": STORY, "id": 42}).encode()).external_id == "42"
+    odd = read_bytes(json.dumps({"text": STORY, "id": [1]}).encode())
+    assert odd.external_id is None
+    assert odd.warnings == ['ignored the JSON "id" value: an array, expected a string or an integer']

@@ -1,0 +1,255 @@
+"""Ingest a corpus into the store: read, deduplicate, analyse in workers, write from one process.
+
+    ingest(["crawl/", "feeds/*.jsonl"], db="corpus.duckdb", workers=2)
+
+This process reads every document (`sources`), checks and cleans it
+(`pipeline.prepare`), and decides whether it duplicates an article already
+seen (`dedup.Index`: the global stage, in input order). New articles are
+committed to `articles` as pending (or as duplicates) before their analysis
+is sent to the workers (`runner`); each finished batch is committed with its
+rows in one transaction. So a run killed at any point resumes where it
+stopped: stored articles are skipped, pending ones analysed, nothing is
+written twice (ids are content hashes), nothing committed is lost. A
+document that fails costs its own `errors` row; the run goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from . import dedup
+from .errors import InputError, UsageError
+from .pipeline import prepare
+from .read import MAX_CHARS
+from .records import Analysis, Article, Failure, Removed, cleaned_text, content_id
+from .runner import BATCH_SIZE, LocalRunner, failure
+from .sources import Document, estimate_documents, find_files, read_documents
+from .store import DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, Store
+
+# Failures a summary keeps to show; the errors table has them all.
+SHOWN_FAILURES = 5
+# Batches in flight per worker: enough that a worker never waits for the
+# parent, few enough that a kill loses little and memory stays flat.
+IN_FLIGHT_PER_WORKER = 2
+
+
+@dataclass(slots=True)
+class Summary:
+    """What a run did (also the `runs` row)."""
+
+    run_id: int = 0
+    db: str = ""
+    documents: int = 0  # read, or failed to read
+    added: int = 0  # new articles stored
+    analysed: int = 0
+    duplicates: int = 0  # new articles linked to a canonical article
+    skipped: int = 0  # already stored, or the same text twice
+    failed: int = 0  # documents with an error (this run's, or recorded before and not retried)
+    done: int = 0  # documents finished with: analysed, linked, skipped or failed
+    expected: int | None = None  # documents the inputs are expected to hold (None while unknown)
+    peak_worker_rss_mb: float = 0.0
+    worker_cpu_s: float = 0.0  # CPU time of all worker processes (0 when analysing in this process)
+    parent_cpu_s: float = 0.0  # CPU time of this process: reading, dedup, writing (and analysis with 0 workers)
+    seconds: float = 0.0
+    first_failures: list[Failure] = field(default_factory=list)  # the first few, to show
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def ingest(
+    paths: Iterable[str],
+    *,
+    db: str | Path = DEFAULT_DB,
+    workers: int | None = None,
+    keep_duplicates: bool = False,
+    retry_failed: bool = False,
+    any_language: bool = False,
+    max_chars: int = MAX_CHARS,
+    on_progress: Callable[[Summary], None] | None = None,
+) -> Summary:
+    """Read, deduplicate, analyse and store every document under `paths`.
+
+    workers: analysis processes (default: all cores; 0 analyses in this process).
+    keep_duplicates: analyse near-duplicates too (they are linked either way).
+    retry_failed: analyse again articles whose analysis failed in an earlier run.
+    on_progress: called with the running counts after every step.
+    """
+    paths = list(paths)
+    workers = default_workers() if workers is None else workers
+    if workers < 0:
+        raise UsageError(f"--workers must be 0 or more, not {workers}")
+    files = find_files(paths)
+    options = {"workers": workers, "keep_duplicates": keep_duplicates, "retry_failed": retry_failed, "any_language": any_language, "max_chars": max_chars}
+    with Store(db) as store:
+        run = _Run(store, paths, options, on_progress)
+        with LocalRunner(workers) as runner:
+            run.runner = runner
+            try:
+                run.go(files)
+            except KeyboardInterrupt:
+                run.finish("interrupted")
+                raise
+        run.finish("finished")
+        return run.summary
+
+
+class _Run:
+    def __init__(self, store: Store, paths: list[str], options: dict, on_progress: Callable[[Summary], None] | None):
+        self.store = store
+        self.options = options
+        self.keep_duplicates = options["keep_duplicates"]
+        self.on_progress = on_progress or (lambda summary: None)
+        self.runner: LocalRunner
+        self.started = time.perf_counter()
+        self.started_cpu = time.process_time()
+        self.summary = Summary(run_id=store.start_run(paths, options), db=str(store.path))
+        self.index = dedup.Index()
+        for article_id, fingerprint, minhash, canonical in store.signatures():
+            self.index.add(article_id, dedup.Signature.from_stored(fingerprint, minhash), canonical=canonical)
+        self.seen: set[str] = set()  # article ids met in this run
+        self.queue: list[tuple[Article, list[Removed]]] = []  # to analyse, not yet sent
+        self.rss: dict[int, float] = {}  # worker pid → peak memory
+        self.cpu: dict[int, float] = {}  # worker pid → CPU time
+
+    def go(self, files: list[Path]) -> None:
+        estimates = {f: estimate_documents(f) for f in files}
+        self.summary.expected = sum(e for e in estimates.values() if e is not None)
+        batch: list[Document] = []  # across files: one transaction for many one-article files
+        for path in files:
+            for document in read_documents(path, max_chars=self.options["max_chars"]):
+                if estimates[path] is None:
+                    self.summary.expected += 1
+                batch.append(document)
+                if len(batch) >= BATCH_SIZE:
+                    self.take(batch)
+                    batch = []
+        self.take(batch)
+        self.resume_leftovers()
+        self.send(flush=True)
+        while self.runner.in_flight:
+            self.collect()
+
+    def take(self, documents: list[Document]) -> None:
+        """Check, clean and deduplicate read documents; store the new ones; queue what needs analysis."""
+        if not documents:
+            return
+        self.summary.documents += len(documents)
+        failures = [d for d in documents if isinstance(d, Failure)]
+        prepared = []
+        for article in (d for d in documents if isinstance(d, Article)):
+            try:
+                removed = prepare(article, any_language=self.options["any_language"])
+            except InputError as err:
+                failures.append(failure(article, "language", err.reason, str(err)))
+                continue
+            except Exception as err:
+                failures.append(failure(article, "clean", "internal", f"internal error: {type(err).__name__}: {err}"))
+                continue
+            prepared.append((article, removed, content_id(article.text)))
+        statuses = self.store.statuses(i for _, _, i in prepared)
+        entries = []
+        for article, removed, article_id in prepared:
+            status = statuses.get(article_id)
+            if article_id in self.seen:
+                self._count(skipped=1)
+            elif status is None:
+                entries.append(self.decide(article, removed, article_id))
+            elif status == PENDING or (status == DUPLICATE and self.keep_duplicates) or (status == FAILED and self.options["retry_failed"]):
+                self.queue.append((article, removed))  # stored by an interrupted run, or now wanted
+            elif status == FAILED:
+                self._count(failed=1)  # its error is in the store already
+            else:
+                self._count(skipped=1)
+            self.seen.add(article_id)
+        self.store.add_entries(entries, failures, self.summary.run_id)
+        self._failed(failures)
+        self.send()
+
+    def decide(self, article: Article, removed: list[Removed], article_id: str) -> Entry:
+        """A new article: canonical (queued for analysis) or a duplicate of one."""
+        cleaned = cleaned_text(article.text, removed)
+        sig = dedup.signature(cleaned)
+        match = self.index.match(sig)
+        self.index.add(article_id, sig, canonical=match.canonical if match else None)
+        self.summary.added += 1
+        entry = Entry(article, article_id, len(cleaned), PENDING, sig.fingerprint, sig.minhash_bytes())
+        if match is not None:
+            entry.status, entry.duplicate_of, entry.similarity = DUPLICATE, match.canonical, round(match.similarity, 4)
+            self.summary.duplicates += 1
+            if not self.keep_duplicates:
+                self._count(done=1)
+                return entry
+        self.queue.append((article, removed))
+        return entry
+
+    def resume_leftovers(self) -> None:
+        """Pending articles of an interrupted run whose files were not among this run's inputs."""
+        statuses = [PENDING] + ([DUPLICATE] if self.keep_duplicates else [])
+        for article in self.store.to_analyse(statuses=statuses, exclude=self.seen):
+            self.summary.expected = (self.summary.expected or 0) + 1
+            self.seen.add(content_id(article.text))
+            try:
+                self.queue.append((article, prepare(article, any_language=True)))
+            except Exception as err:
+                failed = [failure(article, "clean", "internal", str(err))]
+                self.store.add_results([], failed, self.summary.run_id)
+                self._failed(failed)
+        self.send()
+
+    def send(self, *, flush: bool = False) -> None:
+        """Send full batches (and with `flush` the rest) to the workers, collecting results to keep few in flight."""
+        limit = max(1, self.runner.workers) * IN_FLIGHT_PER_WORKER
+        while len(self.queue) >= BATCH_SIZE or (flush and self.queue):
+            while self.runner.in_flight >= limit:
+                self.collect()
+            batch, self.queue = self.queue[:BATCH_SIZE], self.queue[BATCH_SIZE:]
+            self.runner.submit(batch)
+
+    def collect(self) -> None:
+        for result in self.runner.completed():
+            analyses = [o for o in result.outcomes if isinstance(o, Analysis)]
+            failures = [o for o in result.outcomes if isinstance(o, Failure)]
+            self.store.add_results(analyses, failures, self.summary.run_id)
+            if result.pid and result.pid != os.getpid():
+                self.rss[result.pid] = max(self.rss.get(result.pid, 0.0), result.peak_rss_mb)
+                self.cpu[result.pid] = max(self.cpu.get(result.pid, 0.0), result.cpu_seconds)
+            elif result.pid:
+                self.rss[result.pid] = result.peak_rss_mb
+            self.summary.analysed += len(analyses)
+            self._count(done=len(analyses))
+            self._failed(failures)
+
+    def _failed(self, failures: list[Failure]) -> None:
+        room = SHOWN_FAILURES - len(self.summary.first_failures)
+        self.summary.first_failures += failures[: max(0, room)]
+        self._count(failed=len(failures))
+
+    def _count(self, *, done: int = 0, skipped: int = 0, failed: int = 0) -> None:
+        """Count documents finished with, and report progress."""
+        s = self.summary
+        s.skipped += skipped
+        s.failed += failed
+        s.done += done + skipped + failed
+        s.peak_worker_rss_mb = max(self.rss.values(), default=0.0)
+        s.worker_cpu_s = sum(self.cpu.values())
+        s.parent_cpu_s = time.process_time() - self.started_cpu
+        s.seconds = time.perf_counter() - self.started
+        self.on_progress(s)
+
+    def finish(self, status: str) -> None:
+        s = self.summary
+        self._count()
+        counts = {k: v for k, v in asdict(s).items() if k not in ("run_id", "db", "done", "expected", "first_failures")}
+        for k in ("peak_worker_rss_mb", "worker_cpu_s", "parent_cpu_s", "seconds"):
+            counts[k] = round(counts[k], 1)
+        self.store.finish_run(s.run_id, counts, status)

@@ -1,0 +1,101 @@
+"""Query answers out: a table on the terminal, CSV, JSON lines or Parquet."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import decimal
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from .errors import UsageError
+from .query import Rows
+
+FORMATS = ("table", "csv", "jsonl", "parquet")
+# Longest cell shown in a terminal table; files get every character.
+MAX_CELL = 200
+
+
+def write_rows(rows: Rows, *, format: str | None = None, out: str | Path | None = None, console: Console | None = None) -> None:
+    """Write `rows` to `out` (standard output when None) as `format`.
+
+    The format defaults to what `out`'s extension says, else a table on a
+    terminal and JSON lines otherwise. Parquet needs `out`.
+    """
+    fmt = format or _format_from_name(out) or ("table" if out is None and sys.stdout.isatty() else "jsonl")
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown output format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        if out is None:
+            raise UsageError("Parquet output needs a file: pass --out FILE.parquet")
+        _parquet(rows, Path(out))
+        return
+    if out is None:
+        _write_text(rows, fmt, sys.stdout, console)
+        return
+    with open(out, "w", encoding="utf-8", newline="") as stream:
+        _write_text(rows, fmt, stream, Console(file=stream, width=200, highlight=False))
+
+
+def _format_from_name(out: str | Path | None) -> str | None:
+    if out is None:
+        return None
+    return {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".txt": "table"}.get(Path(out).suffix.lower())
+
+
+def _write_text(rows: Rows, fmt: str, stream: TextIO, console: Console | None) -> None:
+    if fmt == "csv":
+        writer = csv.writer(stream)
+        writer.writerow(rows.columns)
+        writer.writerows([_csv_cell(v) for v in row] for row in rows.rows)
+    elif fmt == "jsonl":
+        for row in rows.rows:
+            stream.write(json.dumps(dict(zip(rows.columns, row)), ensure_ascii=False, default=_json_default) + "\n")
+    else:
+        table = Table(*rows.columns, show_lines=False, highlight=False)
+        for row in rows.rows:
+            table.add_row(*[_cell(v) for v in row])
+        (console or Console(highlight=False)).print(table)
+        if not rows.rows:
+            (console or Console(highlight=False)).print("(no rows)")
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else _csv_cell(value)
+    text = " ".join(str(text).split())
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=_json_default)
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    return str(value)
+
+
+def _parquet(rows: Rows, path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = {name: [row[i] for row in rows.rows] for i, name in enumerate(rows.columns)}
+    try:
+        table = pa.table({name: pa.array(values) for name, values in columns.items()})
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed types in a column: keep them as text
+        table = pa.table({name: pa.array([None if v is None else str(v) for v in values]) for name, values in columns.items()})
+    pq.write_table(table, path)

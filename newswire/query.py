@@ -1,0 +1,238 @@
+"""Questions a store answers without SQL, read-only SQL for the rest, and export.
+
+Each canned question is a plain function of an open read-only `Store` that
+returns `Rows`; the CLI only prints them. They look at canonical articles
+only (a syndicated copy repeats its canonical's quotes and events), analysed
+ones, and order their rows so the same store always gives the same answer.
+
+    with Store("corpus.duckdb", read_only=True) as store:
+        rows = quotes(store, speaker="Ban Ki-moon")
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from .errors import QueryError, UsageError
+from .gdelt import gdelt_tsv
+from .read import parse_date
+from .store import ANALYSED, TABLES, Store, connect
+
+# What the canned questions count as the corpus: analysed canonical articles.
+_CANONICAL = f"a.status = '{ANALYSED}' AND a.duplicate_of IS NULL"
+EXPORT_FORMATS = ("parquet", "jsonl", "gdelt")
+# GDELT 2.0 publishes its event table as tab-separated "*.export.CSV" files; ours keeps the name honest.
+GDELT_FILE = "events.export.tsv"
+# Row order of each exported table: its key, so an export is the same file every time.
+_ORDER = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key"}
+
+
+@dataclass(slots=True)
+class Rows:
+    """A query's answer: column names and rows of plain values."""
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def dicts(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, r)) for r in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def quotes(store: Store, *, speaker: str | None = None, limit: int | None = None) -> Rows:
+    """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts)."""
+    where, params = [_CANONICAL], []
+    if speaker:
+        where.append("(regexp_matches(coalesce(q.speaker_name, ''), ?) OR regexp_matches(coalesce(q.speaker_text, ''), ?) OR regexp_matches(coalesce(e.name, ''), ?))")
+        params += [_words(speaker)] * 3
+    return _rows(
+        store,
+        f"""
+        SELECT a.published, coalesce(q.speaker_name, e.name, q.speaker_text) AS speaker, q.type,
+               q.content_text AS quote, q.cue_lemma AS cue, a.title, q.article_id, q.content_start AS start, q.content_end AS "end"
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity
+        WHERE {' AND '.join(where)}
+        ORDER BY a.published NULLS LAST, q.article_id, q.ord""",
+        params,
+        limit,
+    )
+
+
+def events(
+    store: Store,
+    *,
+    actor: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    type: str | None = None,
+    limit: int | None = None,
+) -> Rows:
+    """Who did what to whom: events, by actor code prefix (source or target), date range and type.
+
+    type: a CAMEO code or its prefix ("13", "138"), or a PLOVER category ("THREATEN").
+    The date is the event's own, else the article's publication date.
+    """
+    where, params = [_CANONICAL], []
+    if actor:
+        where.append("(starts_with(upper(coalesce(ev.source_actor, '')), ?) OR starts_with(upper(coalesce(ev.target_actor, '')), ?))")
+        params += [actor.upper()] * 2
+    if start:
+        where.append("left(coalesce(ev.date, a.published), 10) >= ?")
+        params.append(_date(start, "--from"))
+    if end:
+        where.append("left(coalesce(ev.date, a.published), 10) <= ?")
+        params.append(_date(end, "--to"))
+    if type:
+        if type.isdigit():
+            where.append("starts_with(ev.cameo, ?)")
+            params.append(type)
+        else:
+            where.append("upper(coalesce(ev.plover, '')) = ?")
+            params.append(type.upper())
+    return _rows(
+        store,
+        f"""
+        SELECT coalesce(ev.date, a.published) AS date, ev.source_text AS source, ev.source_actor,
+               ev.cameo, ev.plover, ev.target_text AS target, ev.target_actor, ev.trigger_text AS trigger,
+               a.title, ev.article_id, ev.sentence_start AS start, ev.sentence_end AS "end"
+        FROM events ev JOIN articles a ON a.id = ev.article_id
+        WHERE {' AND '.join(where)}
+        ORDER BY date NULLS LAST, ev.article_id, ev.ord""",
+        params,
+        limit,
+    )
+
+
+def entities(store: Store, *, top: int = 20, type: str | None = None) -> Rows:
+    """The most mentioned entities across the corpus, by the number of articles that mention them."""
+    where, params = [_CANONICAL], []
+    if type:
+        where.append("e.type = ?")
+        params.append(type.upper())
+    return _rows(
+        store,
+        f"""
+        SELECT e.name, e.type, count(DISTINCT e.article_id) AS articles, count(m.ord) AS mentions,
+               mode(e.actor) AS actor, mode(e.country) AS country
+        FROM entities e JOIN articles a ON a.id = e.article_id
+        LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id
+        WHERE {' AND '.join(where)}
+        GROUP BY e.name, e.type
+        ORDER BY articles DESC, mentions DESC, e.name, e.type""",
+        params,
+        top,
+    )
+
+
+def timeline(store: Store, *, entity: str, limit: int | None = None) -> Rows:
+    """An entity through time: what it said (quotes), what it did or had done to it (events), where it was mentioned."""
+    pattern = _words(entity)
+    return _rows(
+        store,
+        f"""
+        WITH named AS (
+            SELECT e.article_id, e.id FROM entities e JOIN articles a ON a.id = e.article_id
+            WHERE {_CANONICAL} AND regexp_matches(e.name, ?)
+        ),
+        said AS (
+            SELECT q.article_id, 'said' AS kind, q.content_text AS text, q.content_start AS start, q.content_end AS "end"
+            FROM quotes q JOIN named n ON n.article_id = q.article_id AND n.id = q.speaker_entity
+        ),
+        did AS (
+            SELECT ev.article_id, CASE WHEN n.id = ev.source_entity THEN 'did' ELSE 'target of' END AS kind,
+                   concat_ws(' ', ev.source_text, ev.trigger_text, ev.target_text) || ' [' || ev.cameo || ']' AS text,
+                   ev.sentence_start AS start, ev.sentence_end AS "end"
+            FROM events ev JOIN named n ON n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity)
+        ),
+        mentioned AS (
+            SELECT m.article_id, 'mentioned' AS kind, m.text, m.start, m."end"
+            FROM mentions m JOIN named n ON n.article_id = m.article_id AND n.id = m.entity_id
+            QUALIFY row_number() OVER (PARTITION BY m.article_id ORDER BY m.start) = 1
+        )
+        SELECT a.published AS date, x.kind, x.text, a.title, x.article_id, x.start, x."end"
+        FROM (SELECT * FROM said UNION ALL SELECT * FROM did UNION ALL SELECT * FROM mentioned) x
+        JOIN articles a ON a.id = x.article_id
+        ORDER BY date NULLS LAST, x.article_id, x.start, x.kind""",
+        [pattern],
+        limit,
+    )
+
+
+def sql(db: str | Path, query: str) -> Rows:
+    """Any SQL, on a read-only connection that cannot touch other files either."""
+    if not Path(db).exists():
+        raise QueryError(f"no database at {db}; create one with `newswire ingest PATH --db {db}`")
+    con = connect(db, read_only=True, config={"enable_external_access": False})
+    try:
+        cursor = con.execute(query)
+        if cursor.description is None:
+            return Rows([])
+        return Rows([d[0] for d in cursor.description], cursor.fetchall())
+    except duckdb.Error as err:
+        message = str(err).strip().splitlines()[0]
+        raise QueryError(f"{message.replace(' which is attached in read-only mode', '')} (newswire sql is read-only)"
+                         if "read-only" in message else message) from None
+    finally:
+        con.close()
+
+
+def export(db: str | Path, directory: str | Path, *, format: str = "parquet") -> list[Path]:
+    """Write every table of the store to `directory`, one file per table; the files written."""
+    if format not in EXPORT_FORMATS:
+        raise UsageError(f"unknown export format {format!r}; use one of: {', '.join(EXPORT_FORMATS)}")
+    directory = Path(directory)
+    with Store(db, read_only=True) as store:
+        directory.mkdir(parents=True, exist_ok=True)
+        if format == "gdelt":
+            return [_export_gdelt(store, directory / GDELT_FILE)]
+        written = []
+        for table in TABLES:
+            suffix = "parquet" if format == "parquet" else "jsonl"
+            path = directory / f"{table}.{suffix}"
+            order = _ORDER.get(table, "article_id, ord")
+            options = "FORMAT parquet" if format == "parquet" else "FORMAT json"
+            escaped = str(path).replace("'", "''")
+            store.con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{escaped}' ({options})")
+            written.append(path)
+    return written
+
+
+def _export_gdelt(store: Store, path: Path) -> Path:
+    """Every analysed article's events as GDELT 2.0 event rows (see docs/gdelt.md), in article id order."""
+    ids = [r[0] for r in store.con.execute("SELECT id FROM articles WHERE status = ? ORDER BY id", [ANALYSED]).fetchall()]
+    with path.open("w", encoding="utf-8") as out:
+        for article_id in ids:
+            analysis = store.load_analysis(article_id)
+            if analysis is not None:
+                out.write(gdelt_tsv(analysis))
+    return path
+
+
+def _rows(store: Store, query: str, params: list[Any], limit: int | None) -> Rows:
+    if limit is not None:
+        if limit < 1:
+            raise UsageError(f"the number of rows must be positive, not {limit}")
+        query += f"\nLIMIT {int(limit)}"
+    cursor = store.con.execute(query, params)
+    return Rows([d[0] for d in cursor.description], cursor.fetchall())
+
+
+def _words(name: str) -> str:
+    """A case-insensitive pattern for `name` as whole words."""
+    return r"(?i)(^|\W)" + re.escape(name.strip()) + r"($|\W)"
+
+
+def _date(value: str, option: str) -> str:
+    day = parse_date(value)
+    if day is None:
+        raise UsageError(f"{option} {value!r} is not a date; use YYYY-MM-DD")
+    return day
+

@@ -1,0 +1,588 @@
+"""The corpus store: one DuckDB file, its tables, and the one process that writes it.
+
+Tables (stable names, every column documented in docs/store.md):
+
+  articles     one row per distinct article text: id (content hash), where it
+               came from, its metadata, the original text (every offset in
+               every table points into it), its duplicate cluster and status
+  removed, entities, mentions, quotes, times, events, figures
+               what the analysis found: one table per list of records in
+               `records.Analysis` (mentions from `Entity.mentions`), one row
+               per record, keyed by `article_id` and `ord` (its position)
+  errors       documents that failed: where, at which stage, why
+  runs         one row per ingest: when, version, options, counts
+  signatures   the duplicate-detection signature of every article (internal)
+  meta         the store layout version
+
+The record tables' columns come from the dataclasses in `records.py`, so the
+mapping from records to rows is written once (`analysis_rows`, and back:
+`load_analysis`). A nested record becomes prefixed columns (`Quote.content`
+→ `content_start`, `content_end`, `content_text`); a list of strings a
+VARCHAR[]; any other nested list a JSON text column. Fields added to the
+records appear as new columns; an existing store gains them when opened.
+
+One process writes (DuckDB allows one read-write process per file); workers
+never touch the file. Each write is one transaction, so a killed ingest loses
+only what it had not committed, and the ids (content hashes) let a re-run
+skip what is stored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from . import __version__
+from .errors import StoreError
+from .records import Analysis, Article, Failure, content_id, from_dict, to_dict
+
+DEFAULT_DB = "newswire.duckdb"
+LAYOUT = "newswire/store@1"
+
+# Nothing is downloaded at run time: DuckDB's wheel bundles the parquet and
+# json extensions; every other extension would be fetched, so autoinstall is off.
+_CONFIG = {"autoinstall_known_extensions": False}
+
+# article status
+PENDING, ANALYSED, DUPLICATE, FAILED = "pending", "analysed", "duplicate", "failed"
+
+_SQL_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
+_ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "BIGINT": pa.int64(),
+    "INTEGER": pa.int32(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "BLOB": pa.binary(),
+    "VARCHAR[]": pa.list_(pa.string()),
+    "BIGINT[]": pa.list_(pa.int64()),
+    "DOUBLE[]": pa.list_(pa.float64()),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: str  # DuckDB type
+    path: tuple[str, ...] = ()  # attribute path in the record; () for the store's own columns
+    json: bool = False  # a nested list kept as JSON text
+
+
+@dataclass(frozen=True, slots=True)
+class RecordTable:
+    """A table of records found by the analysis."""
+
+    name: str
+    record: type
+    link: tuple[Column, ...]  # key columns before the record's own
+    parent: str | None = None  # the table whose records hold this list (None: the Analysis)
+    own: tuple[Column, ...] = ()  # the record's columns (filled in by `_record_tables`)
+
+    @property
+    def columns(self) -> list[Column]:
+        return [*self.link, *self.own]
+
+
+# Lists of records nested in a record that get a table of their own: (parent
+# table, field) → table name and the column that links a row to its parent.
+NESTED = {("entities", "mentions"): ("mentions", "entity_id")}
+
+_ARTICLE_ID = Column("article_id", "VARCHAR")
+_ORD = Column("ord", "INTEGER")
+
+
+def record_columns(cls: type, *, prefix: tuple[str, ...] = (), skip: frozenset[str] = frozenset()) -> list[Column]:
+    """The columns that hold one record of type `cls`."""
+    hints = typing.get_type_hints(cls)
+    out: list[Column] = []
+    for f in dataclasses.fields(cls):
+        if f.name in skip:
+            continue
+        tp = _strip_optional(hints[f.name])
+        path = (*prefix, f.name)
+        name = "_".join(path)
+        item = typing.get_args(tp)[0] if typing.get_origin(tp) is list else None
+        if dataclasses.is_dataclass(tp):
+            out += record_columns(tp, prefix=path)
+        elif tp in _SQL_TYPES:
+            out.append(Column(name, _SQL_TYPES[tp], path))
+        elif item in _SQL_TYPES:
+            out.append(Column(name, _SQL_TYPES[item] + "[]", path))
+        else:
+            out.append(Column(name, "VARCHAR", path, json=True))
+    return out
+
+
+def _strip_optional(tp: Any) -> Any:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return inner[0] if len(inner) == 1 else Any
+    return tp
+
+
+def _list_item(cls: type, name: str) -> type | None:
+    tp = typing.get_type_hints(cls)[name]
+    if typing.get_origin(tp) is list:
+        (item,) = typing.get_args(tp)
+        if dataclasses.is_dataclass(item):
+            return item
+    return None
+
+
+def _nested_fields(table: str) -> frozenset[str]:
+    return frozenset(field for parent, field in NESTED if parent == table)
+
+
+def _record_tables() -> list[RecordTable]:
+    tables = []
+    for f in dataclasses.fields(Analysis):
+        item = _list_item(Analysis, f.name)
+        if item is None:
+            continue
+        tables.append(RecordTable(f.name, item, (_ARTICLE_ID, _ORD), own=tuple(record_columns(item, skip=_nested_fields(f.name)))))
+        for (parent, field), (name, link) in NESTED.items():
+            nested = _list_item(item, field) if parent == f.name else None
+            if nested is not None:
+                link_columns = (_ARTICLE_ID, Column(link, "VARCHAR"), _ORD)
+                tables.append(RecordTable(name, nested, link_columns, parent=f.name, own=tuple(record_columns(nested, skip=_nested_fields(name)))))
+    return tables
+
+
+RECORD_TABLES = _record_tables()
+_CHILD_FIELDS = frozenset(t.name for t in RECORD_TABLES if t.parent is None)
+
+# articles: the store's own columns around the Analysis's scalar fields (id,
+# text, title, url, published, version, schema, warnings, and any added later)
+_ANALYSIS_COLUMNS = record_columns(Analysis, skip=_CHILD_FIELDS)
+_ARTICLE_HEAD = [
+    Column("id", "VARCHAR"),
+    Column("status", "VARCHAR"),
+    Column("duplicate_of", "VARCHAR"),
+    Column("cluster", "VARCHAR"),
+    Column("similarity", "DOUBLE"),
+]
+_ARTICLE_TAIL = [
+    Column("source", "VARCHAR"),
+    Column("format", "VARCHAR"),
+    Column("external_id", "VARCHAR"),
+    Column("text_length", "BIGINT"),
+    Column("cleaned_length", "BIGINT"),
+    Column("run_id", "BIGINT"),
+]
+ARTICLE_COLUMNS = [
+    *_ARTICLE_HEAD,
+    *[c for c in _ANALYSIS_COLUMNS if c.name not in ("id", "text")],
+    *_ARTICLE_TAIL,
+    Column("text", "VARCHAR"),  # last: the widest
+]
+
+ERROR_COLUMNS = [
+    Column("id", "VARCHAR"),
+    Column("document", "VARCHAR"),
+    Column("stage", "VARCHAR"),
+    Column("reason", "VARCHAR"),
+    Column("message", "VARCHAR"),
+    Column("article_id", "VARCHAR"),
+    Column("run_id", "BIGINT"),
+    Column("version", "VARCHAR"),
+]
+SIGNATURE_COLUMNS = [Column("article_id", "VARCHAR"), Column("fingerprint", "VARCHAR"), Column("minhash", "BLOB")]
+RUN_COLUMNS = [
+    Column("id", "BIGINT"),
+    Column("started", "TIMESTAMP"),
+    Column("finished", "TIMESTAMP"),
+    Column("status", "VARCHAR"),  # running | finished | interrupted (a killed run stays "running")
+    Column("version", "VARCHAR"),
+    Column("paths", "VARCHAR[]"),
+    Column("options", "VARCHAR"),  # JSON
+    Column("documents", "BIGINT"),  # documents read (or failed to read)
+    Column("added", "BIGINT"),  # new articles stored
+    Column("analysed", "BIGINT"),
+    Column("duplicates", "BIGINT"),  # new articles linked to a canonical
+    Column("skipped", "BIGINT"),  # already stored (or already seen in this run)
+    Column("failed", "BIGINT"),
+    Column("peak_worker_rss_mb", "DOUBLE"),
+    Column("worker_cpu_s", "DOUBLE"),
+    Column("parent_cpu_s", "DOUBLE"),
+    Column("seconds", "DOUBLE"),
+]
+
+# every table and its columns, in documentation order
+TABLES: dict[str, list[Column]] = {
+    "articles": ARTICLE_COLUMNS,
+    **{t.name: t.columns for t in RECORD_TABLES},
+    "errors": ERROR_COLUMNS,
+    "runs": RUN_COLUMNS,
+    "signatures": SIGNATURE_COLUMNS,
+    "meta": [Column("key", "VARCHAR"), Column("value", "VARCHAR")],
+}
+_PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key"}
+
+
+# --- records → rows ------------------------------------------------------------
+
+
+def _value(record: Any, column: Column) -> Any:
+    value = record
+    for name in column.path:
+        if value is None:
+            return None
+        value = getattr(value, name)
+    if column.json:
+        return None if value is None else json.dumps(to_dict(value), ensure_ascii=False)
+    return value
+
+
+def analysis_rows(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every record table for one analysis (the articles row is `article_values`)."""
+    rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in RECORD_TABLES}
+    for table in RECORD_TABLES:
+        if table.parent is not None:
+            continue
+        for ord, record in enumerate(getattr(analysis, table.name)):
+            rows[table.name].append(_row(table, record, analysis.id, ord))
+            for nested in RECORD_TABLES:
+                if nested.parent == table.name:
+                    field = next(f for (p, f), (n, _) in NESTED.items() if p == table.name and n == nested.name)
+                    for sub_ord, sub in enumerate(getattr(record, field)):
+                        rows[nested.name].append(_row(nested, sub, analysis.id, sub_ord, parent_id=record.id))
+    return rows
+
+
+def _row(table: RecordTable, record: Any, article_id: str, ord: int, parent_id: str | None = None) -> dict[str, Any]:
+    row: dict[str, Any] = {"article_id": article_id, "ord": ord}
+    if parent_id is not None:
+        row[table.link[1].name] = parent_id
+    for column in table.own:
+        row[column.name] = _value(record, column)
+    return row
+
+
+def article_values(analysis: Analysis) -> dict[str, Any]:
+    """The articles columns that come from the analysis record."""
+    return {c.name: _value(analysis, c) for c in _ANALYSIS_COLUMNS}
+
+
+def _arrow(columns: list[Column], rows: list[dict[str, Any]]) -> pa.Table:
+    return pa.table(
+        {c.name: pa.array([r.get(c.name) for r in rows], type=_ARROW_TYPES.get(c.type, pa.string())) for c in columns if any(c.name in r for r in rows)}
+    )
+
+
+# --- rows → records ------------------------------------------------------------
+
+
+def _record_from_row(cls: type, columns: list[Column], row: dict[str, Any], extra: dict[str, Any] | None = None) -> Any:
+    data: dict[str, Any] = {}
+    for column in columns:
+        if not column.path:
+            continue
+        value = row.get(column.name)
+        if column.json and value is not None:
+            value = json.loads(value)
+        node = data
+        for name in column.path[:-1]:
+            node = node.setdefault(name, {})
+        node[column.path[-1]] = value
+    _drop_empty_nested(data)
+    data.update(extra or {})
+    return from_dict(cls, data)
+
+
+def _drop_empty_nested(data: dict[str, Any]) -> None:
+    """A nested record whose columns are all NULL was None."""
+    for key, value in list(data.items()):
+        if isinstance(value, dict):
+            _drop_empty_nested(value)
+            if all(v is None for v in value.values()):
+                data[key] = None
+
+
+# --- the store -------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Entry:
+    """What the store records about an article at read time, before any analysis."""
+
+    article: Article
+    id: str
+    cleaned_length: int
+    status: str  # PENDING or DUPLICATE
+    fingerprint: str
+    minhash: bytes | None
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+class Store:
+    """A DuckDB corpus store, opened for writing (one process) or reading."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise StoreError(f"no database at {self.path}; create one with `newswire ingest PATH --db {self.path}`")
+        self.con = connect(self.path, read_only=read_only)
+        if read_only:
+            self._check_layout()
+        else:
+            self._create()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # schema
+
+    def _create(self) -> None:
+        tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        if tables and "meta" not in tables:  # another application's database: leave it alone
+            self._check_layout()
+        with self._transaction():
+            for name, columns in TABLES.items():
+                key = _PRIMARY_KEYS.get(name)
+                cols = ", ".join(f"{_quote(c.name)} {c.type}{' PRIMARY KEY' if c.name == key else ''}" for c in columns)
+                self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
+                existing = {r[0] for r in self.con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?", [name]).fetchall()}
+                for c in columns:  # fields added to the records since the store was made
+                    if c.name not in existing:
+                        self.con.execute(f"ALTER TABLE {name} ADD COLUMN {_quote(c.name)} {c.type}")
+            self.con.execute("INSERT INTO meta VALUES ('layout', ?) ON CONFLICT DO NOTHING", [LAYOUT])
+        self._check_layout()
+
+    def _check_layout(self) -> None:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
+        except duckdb.Error:
+            row = None
+        if row is None or row[0] != LAYOUT:
+            found = row[0] if row else "no newswire tables"
+            raise StoreError(f"{self.path} is not a newswire store of layout {LAYOUT} (found: {found}); use another --db")
+
+    def _transaction(self) -> "_Transaction":
+        return _Transaction(self.con)
+
+    # runs
+
+    def start_run(self, paths: list[str], options: dict[str, Any]) -> int:
+        with self._transaction():
+            (run_id,) = self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()
+            self.con.execute(
+                "INSERT INTO runs (id, started, status, version, paths, options) VALUES (?, ?, 'running', ?, ?, ?)",
+                [run_id, _now(), __version__, paths, json.dumps(options, sort_keys=True)],
+            )
+        return run_id
+
+    def finish_run(self, run_id: int, counts: dict[str, Any], status: str = "finished") -> None:
+        names = [c.name for c in RUN_COLUMNS if c.name in counts]
+        sets = ", ".join(f"{n} = ?" for n in names)
+        with self._transaction():
+            self.con.execute(
+                f"UPDATE runs SET finished = ?, status = ?, {sets} WHERE id = ?",
+                [_now(), status, *[counts[n] for n in names], run_id],
+            )
+
+    # what is stored
+
+    def statuses(self, ids: Iterable[str]) -> dict[str, str]:
+        """The status of each of these articles that the store has."""
+        ids = list(ids)
+        if not ids:
+            return {}
+        rows = self.con.execute("SELECT id, status FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return dict(rows)
+
+    def signatures(self) -> Iterator[tuple[str, str, bytes | None, str | None]]:
+        """(article id, fingerprint, minhash, canonical) for every stored article, canonicals first."""
+        yield from self.con.execute(
+            "SELECT s.article_id, s.fingerprint, s.minhash, a.duplicate_of FROM signatures s JOIN articles a ON a.id = s.article_id "
+            "ORDER BY a.duplicate_of IS NOT NULL, a.id"
+        ).fetchall()
+
+    def to_analyse(self, *, statuses: Iterable[str], exclude: Iterable[str] = ()) -> list[Article]:
+        """Stored articles with one of these statuses, as the read stage gave them (for a resumed run)."""
+        rows = self.con.execute(
+            "SELECT id, text, title, url, published, source, format, warnings, external_id FROM articles "
+            "WHERE status IN (SELECT unnest(?)) AND id NOT IN (SELECT unnest(?)) ORDER BY source, id",
+            [list(statuses), list(exclude)],
+        ).fetchall()
+        return [
+            Article(text=text, title=title, url=url, published=published, source=source, format=fmt, warnings=list(warnings or []), external_id=ext)
+            for _id, text, title, url, published, source, fmt, warnings, ext in rows
+        ]
+
+    # writes
+
+    def add_entries(self, entries: list[Entry], failures: list[Failure], run_id: int) -> None:
+        """Newly read articles (pending analysis, or duplicates) and read failures, in one transaction."""
+        articles, signatures = [], []
+        for e in entries:
+            a = e.article
+            canonical = e.duplicate_of or e.id
+            articles.append(
+                {
+                    "id": e.id,
+                    "status": e.status,
+                    "duplicate_of": e.duplicate_of,
+                    "cluster": canonical,
+                    "similarity": e.similarity,
+                    "title": a.title,
+                    "url": a.url,
+                    "published": a.published,
+                    "warnings": list(a.warnings),
+                    "source": a.source,
+                    "format": a.format,
+                    "external_id": a.external_id,
+                    "text_length": len(a.text),
+                    "cleaned_length": e.cleaned_length,
+                    "run_id": run_id,
+                    "text": a.text,
+                }
+            )
+            signatures.append({"article_id": e.id, "fingerprint": e.fingerprint, "minhash": e.minhash})
+        with self._transaction():
+            self._insert("articles", articles, conflict="DO NOTHING")
+            self._insert("signatures", signatures, conflict="DO NOTHING")
+            self._add_errors(failures, run_id)
+
+    def add_results(self, analyses: list[Analysis], failures: list[Failure], run_id: int) -> None:
+        """Analyses and analysis failures from the workers, in one transaction."""
+        ids = [a.id for a in analyses]
+        rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in RECORD_TABLES}
+        for analysis in analyses:
+            for name, table_rows in analysis_rows(analysis).items():
+                rows[name] += table_rows
+        updates = [{"id": a.id, "status": ANALYSED, **article_values(a)} for a in analyses]
+        with self._transaction():
+            for table in RECORD_TABLES:  # a re-analysed article replaces its rows
+                if ids:
+                    self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [ids])
+                self._insert(table.name, rows[table.name])
+            if updates:
+                self._update_articles(updates)
+            failed = [f.article_id for f in failures if f.article_id]
+            if failed:
+                self.con.execute("UPDATE articles SET status = ? WHERE id IN (SELECT unnest(?))", [FAILED, failed])
+            self._add_errors(failures, run_id)
+
+    def _add_errors(self, failures: list[Failure], run_id: int) -> None:
+        rows = [
+            {**to_dict(f), "id": content_id("\x1f".join((f.document, f.stage, f.message))), "run_id": run_id, "version": __version__}
+            for f in failures
+        ]
+        self._insert("errors", rows, conflict="DO NOTHING")
+
+    def _insert(self, table: str, rows: list[dict[str, Any]], *, conflict: str | None = None) -> None:
+        if not rows:
+            return
+        batch = _arrow(TABLES[table], rows)
+        names = ", ".join(_quote(n) for n in batch.column_names)
+        self.con.register("_batch", batch)
+        try:
+            on_conflict = f" ON CONFLICT {conflict}" if conflict else ""
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _batch{on_conflict}")
+        finally:
+            self.con.unregister("_batch")
+
+    def _update_articles(self, rows: list[dict[str, Any]]) -> None:
+        batch = _arrow(ARTICLE_COLUMNS, rows)
+        sets = ", ".join(f"{_quote(n)} = _batch.{_quote(n)}" for n in batch.column_names if n not in ("id", "text"))
+        self.con.register("_batch", batch)
+        try:
+            self.con.execute(f"UPDATE articles SET {sets} FROM _batch WHERE articles.id = _batch.id")
+        finally:
+            self.con.unregister("_batch")
+
+    # reads
+
+    def load_analysis(self, article_id: str) -> Analysis | None:
+        """The stored analysis of an article, as the pipeline made it (None if not analysed)."""
+        row = self._fetch_dicts("SELECT * FROM articles WHERE id = ? AND status = ?", [article_id, ANALYSED])
+        if not row:
+            return None
+        lists: dict[str, Any] = {}
+        for table in RECORD_TABLES:
+            if table.parent is not None:
+                continue
+            records = []
+            for r in self._fetch_dicts(f"SELECT * FROM {table.name} WHERE article_id = ? ORDER BY ord", [article_id]):
+                extra = {}
+                for nested in RECORD_TABLES:
+                    if nested.parent == table.name:
+                        link = nested.link[1].name
+                        field = next(f for (p, f), (n, _) in NESTED.items() if p == table.name and n == nested.name)
+                        subs = self._fetch_dicts(
+                            f"SELECT * FROM {nested.name} WHERE article_id = ? AND {link} = ? ORDER BY ord", [article_id, r["id"]]
+                        )
+                        extra[field] = [to_dict(_record_from_row(nested.record, nested.columns, s)) for s in subs]
+                records.append(to_dict(_record_from_row(table.record, table.columns, r, extra)))
+            lists[table.name] = records
+        return _record_from_row(Analysis, _ANALYSIS_COLUMNS, row[0], lists)
+
+    def _fetch_dicts(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, r)) for r in cursor.fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        """Rows in each table."""
+        return {name: self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
+
+
+class _Transaction:
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+
+    def __enter__(self) -> None:
+        self.con.begin()
+
+    def __exit__(self, exc_type: Any, *rest: object) -> None:
+        if exc_type is None:
+            self.con.commit()
+        else:
+            self.con.rollback()
+
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
+
+
+def connect(path: str | Path, *, read_only: bool = False, config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to a store file, with a one-line `StoreError` for a locked or foreign file."""
+    try:
+        return duckdb.connect(str(path), read_only=read_only, config={**_CONFIG, **(config or {})})
+    except duckdb.Error as err:
+        message = str(err).splitlines()[0]
+        locked = _LOCK_HOLDER.search(message)
+        if locked:
+            raise StoreError(
+                f"the database {path} is in use by another process (PID {locked['pid']}); "
+                "wait for it to finish, stop it, or use another --db"
+            ) from None
+        if "not a valid DuckDB database" in message:
+            raise StoreError(f"{path} is not a DuckDB database; use another --db") from None
+        raise StoreError(f"cannot open the database {path}: {message.removeprefix('IO Error: ')}") from None
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)

@@ -1,0 +1,293 @@
+"""Ingest: every format into the store, duplicates linked, failures recorded, re-runs and kills."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import STORIES, SYNDICATED_FLOODS, html_page, warc_record
+
+from newswire.ingest import ingest
+from newswire.pipeline import analyze_article
+from newswire.read import read_path
+from newswire.records import content_id
+from newswire.store import RECORD_TABLES, Store
+
+REPO = Path(__file__).resolve().parents[1]
+LOGO = warc_record("https://example.org/logo.png", "PNG", content_type="image/png")  # not an article
+
+
+def write_corpus(folder: Path) -> Path:
+    """One article in each format, a syndicated copy in a WARC, and a JSON line that is not JSON."""
+    (folder / "web").mkdir(parents=True)
+    (folder / "floods.txt").write_text(STORIES["floods"])
+    (folder / "web" / "budget.html").write_text(html_page("Kenya passes budget", STORIES["budget"]))
+    lines = [
+        json.dumps({"text": STORIES["election"], "title": "Chile votes", "published": "2023-12-17", "id": "cl-1"}),
+        "{this line is not JSON",
+        json.dumps({"text": STORIES["talks"], "url": "https://example.org/talks"}),
+    ]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    records = [LOGO, warc_record("https://example.org/floods-copy", html_page("Thousands flee floods", SYNDICATED_FLOODS))]
+    (folder / "syndicated.warc.gz").write_bytes(b"".join(gzip.compress(r) for r in records))
+    (folder / "notes.md").write_text("not an article: skipped in a folder")
+    return folder
+
+
+def table(db: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def snapshot(db: Path) -> dict[str, list[tuple]]:
+    """Every record table's rows, sorted, and the articles' ids and states: what a run leaves."""
+    tables = {t.name: sorted(table(db, f"SELECT * FROM {t.name}"), key=repr) for t in RECORD_TABLES}
+    tables["articles"] = table(db, "SELECT id, status, duplicate_of, cluster, similarity, cleaned_length FROM articles ORDER BY id")
+    return tables
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, nlp):
+    """The corpus ingested once in this process; tests copy the database."""
+    folder = write_corpus(tmp_path_factory.mktemp("corpus"))
+    db = folder.parent / "corpus.duckdb"
+    summary = ingest([str(folder)], db=db, workers=0)
+    return folder, db, summary
+
+
+def copy_db(db: Path, tmp_path: Path) -> Path:
+    target = tmp_path / db.name
+    shutil.copy(db, target)
+    return target
+
+
+def test_every_format_is_stored(corpus):
+    folder, db, summary = corpus
+    assert (summary.documents, summary.added, summary.analysed, summary.duplicates, summary.failed) == (6, 5, 4, 1, 1)
+    rows = table(db, "SELECT source, format, title, published, external_id, status FROM articles ORDER BY source")
+    member = len(gzip.compress(LOGO))  # the copy's record is in the second gzip member
+    assert rows == [
+        (f"{folder}/feed.jsonl:1", "json", "Chile votes", "2023-12-17", "cl-1", "analysed"),
+        (f"{folder}/feed.jsonl:3", "json", None, None, None, "analysed"),
+        (f"{folder}/floods.txt", "text", None, None, None, "analysed"),
+        (f"{folder}/syndicated.warc.gz@{member}", "warc", "Thousands flee floods", None, None, "duplicate"),
+        (f"{folder}/web/budget.html", "html", "Kenya passes budget", None, None, "analysed"),
+    ]
+
+
+def test_a_bad_line_is_an_error_row_and_the_rest_is_ingested(corpus):
+    folder, db, summary = corpus
+    assert table(db, "SELECT document, stage, reason, run_id FROM errors") == [(f"{folder}/feed.jsonl:2", "read", "malformed", 1)]
+    assert summary.first_failures[0].message.startswith("invalid JSON")
+    assert table(db, "SELECT status, documents, added, analysed, duplicates, skipped, failed FROM runs") == [("finished", 6, 5, 4, 1, 0, 1)]
+
+
+def test_the_syndicated_copy_is_linked_and_not_analysed(corpus):
+    _, db, _ = corpus
+    floods = content_id(STORIES["floods"])
+    ((copy_id, duplicate_of, cluster, similarity),) = table(db, "SELECT id, duplicate_of, cluster, similarity FROM articles WHERE status = 'duplicate'")
+    assert (duplicate_of, cluster) == (floods, floods)
+    assert 0.25 <= similarity < 1.0
+    assert table(db, f"SELECT count(*) FROM entities WHERE article_id = '{copy_id}'") == [(0,)]
+    assert table(db, f"SELECT cluster FROM articles WHERE id = '{floods}'") == [(floods,)]
+
+
+def test_stored_analyses_are_what_newswire_analyze_gives(corpus):
+    folder, db, _ = corpus
+    expected = analyze_article(read_path(folder / "floods.txt"))
+    with Store(db, read_only=True) as store:
+        assert store.load_analysis(expected.id).to_dict() == expected.to_dict()
+
+
+def test_every_offset_points_into_the_stored_text(corpus):
+    _, db, _ = corpus
+    checked = 0
+    for t in RECORD_TABLES:
+        names = [c.name for c in t.columns]
+        for prefix in {n[: -len("start")] for n in names if n.endswith("start") and n[: -len("start")] + "text" in names}:
+            bad = table(
+                db,
+                f'SELECT count(*), count(*) FILTER (WHERE substr(a.text, r."{prefix}start" + 1, r."{prefix}end" - r."{prefix}start") <> r."{prefix}text") '
+                f'FROM {t.name} r JOIN articles a ON a.id = r.article_id WHERE r."{prefix}start" IS NOT NULL',
+            )
+            checked += bad[0][0]
+            assert bad[0][1] == 0, f"{t.name}.{prefix}"
+    assert checked >= 30  # mentions, in all
+
+
+def test_a_rerun_adds_nothing_and_redoes_nothing(corpus, tmp_path):
+    folder, db, _ = corpus
+    db = copy_db(db, tmp_path)
+    before = snapshot(db)
+    errors = table(db, "SELECT * FROM errors")
+    again = ingest([str(folder)], db=db, workers=0)
+    assert (again.added, again.analysed, again.duplicates, again.skipped, again.failed) == (0, 0, 0, 5, 1)
+    assert snapshot(db) == before
+    assert table(db, "SELECT * FROM errors") == errors
+    assert table(db, "SELECT id, status FROM runs ORDER BY id") == [(1, "finished"), (2, "finished")]
+
+
+def test_keep_duplicates_analyses_the_copy_and_keeps_the_link(corpus, tmp_path):
+    folder, db, _ = corpus
+    db = copy_db(db, tmp_path)
+    again = ingest([str(folder / "syndicated.warc.gz")], db=db, workers=0, keep_duplicates=True)
+    assert again.analysed == 1
+    ((status, duplicate_of, entities),) = table(
+        db, "SELECT status, duplicate_of, (SELECT count(*) FROM entities e WHERE e.article_id = a.id) FROM articles a WHERE duplicate_of IS NOT NULL"
+    )
+    assert (status, duplicate_of) == ("analysed", content_id(STORIES["floods"]))
+    assert entities > 0
+
+
+def test_a_later_run_links_copies_to_articles_stored_before(corpus, tmp_path):
+    _, db, _ = corpus
+    db = copy_db(db, tmp_path)
+    copy = tmp_path / "copy.txt"
+    copy.write_text(SYNDICATED_FLOODS.replace("Maria Rossi", "Marco Bianchi"))
+    progress = []
+    again = ingest([str(copy)], db=db, workers=0, on_progress=lambda s: progress.append((s.done, s.expected)))
+    assert (again.added, again.duplicates, again.analysed) == (1, 1, 0)
+    assert progress[-1] == (1, 1)  # what a progress bar shows: documents done of expected
+    assert table(db, f"SELECT duplicate_of FROM articles WHERE source = '{copy}'") == [(content_id(STORIES["floods"]),)]
+
+
+def test_two_workers_store_the_same_as_one_process(corpus, tmp_path):
+    folder, db, _ = corpus
+    two = tmp_path / "two.duckdb"
+    summary = ingest([str(folder)], db=two, workers=2)
+    assert summary.peak_worker_rss_mb > 100
+    assert snapshot(two) == snapshot(db)
+
+
+def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newswire", *args], capture_output=True, text=True, cwd=REPO, timeout=300, **kwargs)
+
+
+def test_the_exit_status_says_whether_a_document_failed(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(STORIES["budget"])
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"title": "no text here"}')
+    ok = run_cli("ingest", str(good), "--db", str(tmp_path / "ok.duckdb"), "--workers", "0")
+    assert ok.returncode == 0, ok.stderr
+    assert "1 new articles" in ok.stderr
+    failed = run_cli("ingest", str(good), str(bad), "--db", str(tmp_path / "failed.duckdb"), "--workers", "0")
+    assert failed.returncode == 1
+    assert f'Error: {bad}: the JSON object has no "text" string' in failed.stderr
+    assert "Traceback" not in failed.stderr
+
+
+def test_a_locked_database_is_one_error_line(tmp_path):
+    db = tmp_path / "corpus.duckdb"
+    story = tmp_path / "story.txt"
+    story.write_text(STORIES["talks"])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; con = duckdb.connect({str(db)!r}); print('holding', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        result = run_cli("ingest", str(story), "--db", str(db), "--workers", "0")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: the database {db} is in use by another process (PID {holder.pid}); wait for it to finish, stop it, or use another --db"
+    )
+
+
+# resumption after kill -9
+
+
+WORDS = (
+    "the of and to in a that said on for with was as by at from his their government minister police city "
+    "officials army rebels talks ceasefire election vote parliament budget protest strike port ships workers "
+    "union court judge law tax oil prices bank market trade deal president leader party opposition soldiers "
+    "border refugees aid convoy hospital school floods rain storm fire village capital region province mayor"
+).split()
+
+
+def random_story(rng: random.Random, words: int = 300) -> str:
+    """A different text every time: English-looking enough for the language check, never a near-duplicate."""
+    sentences, sentence = [], []
+    for _ in range(words):
+        sentence.append(rng.choice(WORDS))
+        if len(sentence) >= rng.randint(8, 16):
+            sentences.append(" ".join(sentence).capitalize() + ".")
+            sentence = []
+    return " ".join(sentences) + "\n"
+
+
+def test_a_killed_ingest_resumes_without_losing_or_duplicating(tmp_path, nlp):
+    rng = random.Random(5)
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    total = 96
+    for i in range(total):
+        (folder / f"{i:03d}.txt").write_text(random_story(rng))
+    db = tmp_path / "killed.duckdb"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newswire", "ingest", str(folder), "--db", str(db), "--workers", "1", "--quiet"],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    try:
+        analysed = wait_for_analysed(db, tmp_path / "peek", at_least=16, timeout=180)
+        os.kill(process.pid, signal.SIGKILL)  # kill -9 of the ingest process only, mid-run
+        process.wait()
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # then its orphaned workers, if any are left
+        except ProcessLookupError:
+            pass
+    stored = table(db, "SELECT status, count(*) FROM articles GROUP BY status ORDER BY status")
+    done = dict(stored).get("analysed", 0)
+    assert analysed <= done < total, f"the kill did not land mid-run: {stored}"
+    assert table(db, "SELECT status FROM runs") == [("running",)]
+
+    resumed = ingest([str(folder)], db=db, workers=0)
+    assert resumed.analysed == total - done
+    assert resumed.failed == 0
+    reference = tmp_path / "reference.duckdb"
+    ingest([str(folder)], db=reference, workers=0)
+    assert snapshot(db) == snapshot(reference)
+    for t in RECORD_TABLES:
+        key = "article_id, entity_id, ord" if t.name == "mentions" else "article_id, ord"
+        assert table(db, f"SELECT count(*) - count(DISTINCT ({key})) FROM {t.name}") == [(0,)]
+
+
+def wait_for_analysed(db: Path, peek: Path, *, at_least: int, timeout: float) -> int:
+    """Watch a running ingest (through copies of its files: the writer holds the lock) until enough is committed."""
+    deadline = time.monotonic() + timeout
+    peek.mkdir()
+    attempt = 0
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        attempt += 1
+        copy = peek / f"{attempt}.duckdb"  # a new name each time: DuckDB keeps what it read of a path
+        for suffix in ("", ".wal"):
+            source = Path(str(db) + suffix)
+            if source.exists():
+                shutil.copy(source, str(copy) + suffix)
+        try:
+            con = duckdb.connect(str(copy), read_only=True)
+            (count,) = con.execute("SELECT count(*) FROM articles WHERE status = 'analysed'").fetchone()
+            con.close()
+        except duckdb.Error:
+            continue  # no database or table yet, or a torn copy
+        if count >= at_least:
+            return count
+    raise AssertionError(f"no {at_least} articles analysed within {timeout} s")

@@ -1,0 +1,187 @@
+"""The canned questions, read-only SQL, output formats and export, on a store filled by hand."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from newswire import query
+from newswire.cli import app
+from newswire.errors import QueryError, StoreError, UsageError
+from newswire.output import write_rows
+from newswire.records import Analysis, Article, Entity, Event, EventActor, Mention, Quote, Span, content_id
+from newswire.store import DUPLICATE, PENDING, TABLES, Entry, Store
+
+KERRY = 'U.S. Secretary of State John Kerry said on Tuesday: "We are ready to act." Syria warned Washington against a strike.\n'
+BAN = 'U.N. chief Ban Ki-moon said: "There is no military solution." Kerry met Lavrov in Geneva.\n'
+
+
+def at(text: str, sub: str) -> tuple[int, int, str]:
+    i = text.index(sub)
+    return i, i + len(sub), sub
+
+
+def kerry_analysis() -> Analysis:
+    t = KERRY
+    return Analysis(
+        id=content_id(t), text=t, title="Kerry on Syria", published="2013-09-10",
+        entities=[
+            Entity("E1", "John Kerry", "PERSON", ["Secretary of State"], "USA", "USAGOV", [Mention(*at(t, "John Kerry"))]),
+            Entity("E2", "Syria", "GPE", [], "SYR", "SYR", [Mention(*at(t, "Syria"))]),
+            Entity("E3", "Washington", "GPE", [], "USA", "USA", [Mention(*at(t, "Washington"))]),
+        ],
+        quotes=[Quote("Q1", "direct", Span(*at(t, "We are ready to act.")), speaker=Span(*at(t, "John Kerry")), speaker_entity="E1", speaker_name="John Kerry")],
+        events=[Event("V1", "138", "13", "THREATEN", 3, -7.0, Span(*at(t, "warned")), Span(*at(t, "Syria warned Washington against a strike.")),
+                      source=EventActor(*at(t, "Syria"), entity="E2", actor="SYR"), target=EventActor(*at(t, "Washington"), entity="E3", actor="USA"))],
+    )
+
+
+def ban_analysis() -> Analysis:
+    t = BAN
+    return Analysis(
+        id=content_id(t), text=t, title="Ban on Syria", published="2013-09-20",
+        entities=[
+            Entity("E1", "Ban Ki-moon", "PERSON", ["U.N. chief"], None, "IGOUNO", [Mention(*at(t, "Ban Ki-moon"))]),
+            Entity("E2", "John Kerry", "PERSON", [], "USA", "USAGOV", [Mention(*at(t, "Kerry"))]),
+            Entity("E3", "Sergei Lavrov", "PERSON", [], "RUS", "RUSGOV", [Mention(*at(t, "Lavrov"))]),
+        ],
+        quotes=[Quote("Q1", "direct", Span(*at(t, "There is no military solution.")), speaker=Span(*at(t, "U.N. chief Ban Ki-moon")), speaker_entity="E1")],
+        events=[Event("V1", "040", "04", "CONSULT", 1, 1.0, Span(*at(t, "met")), Span(*at(t, "Kerry met Lavrov in Geneva.")),
+                      source=EventActor(*at(t, "Kerry"), entity="E2", actor="USAGOV"), target=EventActor(*at(t, "Lavrov"), entity="E3", actor="RUSGOV"), date="2013-09-21")],
+    )
+
+
+def entry(analysis: Analysis, status: str = PENDING, duplicate_of: str | None = None) -> Entry:
+    article = Article(text=analysis.text, title=analysis.title, published=analysis.published, source=f"{analysis.title}.txt")
+    return Entry(article, analysis.id, len(analysis.text), status, analysis.id, None, duplicate_of=duplicate_of, similarity=0.9 if duplicate_of else None)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("query") / "corpus.duckdb"
+    kerry, ban = kerry_analysis(), ban_analysis()
+    copy = kerry_analysis()  # an analysed syndicated copy: the questions must not count it twice
+    copy.text = copy.text + "Reporting by Test Wire.\n"
+    copy.id = content_id(copy.text)
+    with Store(path) as store:
+        store.add_entries([entry(kerry), entry(ban), entry(copy, DUPLICATE, kerry.id)], [], run_id=1)
+        store.add_results([kerry, ban, copy], [], run_id=1)
+    return path
+
+
+@pytest.fixture
+def store(db):
+    with Store(db, read_only=True) as s:
+        yield s
+
+
+def test_quotes_by_speaker(store):
+    rows = query.quotes(store, speaker="Ban Ki-moon").dicts()
+    assert [(r["speaker"], r["quote"], r["published"]) for r in rows] == [("Ban Ki-moon", "There is no military solution.", "2013-09-20")]
+    assert BAN[rows[0]["start"] : rows[0]["end"]] == rows[0]["quote"]
+    assert [r["speaker"] for r in query.quotes(store).dicts()] == ["John Kerry", "Ban Ki-moon"]  # by date; the copy's quote not again
+    assert [r["speaker"] for r in query.quotes(store, speaker="kerry").dicts()] == ["John Kerry"]
+    assert len(query.quotes(store, speaker="Ban Ki")) == 1 and len(query.quotes(store, speaker="Ki-mo")) == 0  # whole words only
+
+
+def test_events_by_actor_date_and_type(store):
+    rows = query.events(store, actor="SYR", start="2013-09-01", end="2013-09-30", type="THREATEN").dicts()
+    assert [(r["source"], r["cameo"], r["target"], r["date"]) for r in rows] == [("Syria", "138", "Washington", "2013-09-10")]
+    assert [r["cameo"] for r in query.events(store, actor="usa").dicts()] == ["138", "040"]  # source or target, any case
+    assert [r["date"] for r in query.events(store, start="2013-09-21").dicts()] == ["2013-09-21"]  # the event's own date
+    assert [r["cameo"] for r in query.events(store, type="04").dicts()] == ["040"]
+    assert len(query.events(store, end="2013-09-09")) == 0
+    with pytest.raises(UsageError, match="--from 'last week' is not a date"):
+        query.events(store, start="last week")
+
+
+def test_top_entities(store):
+    rows = query.entities(store, top=2).rows
+    assert rows == [("John Kerry", "PERSON", 2, 2, "USAGOV", "USA"), ("Ban Ki-moon", "PERSON", 1, 1, "IGOUNO", None)]
+    assert [r[0] for r in query.entities(store, top=10, type="gpe").rows] == ["Syria", "Washington"]
+
+
+def test_timeline(store):
+    rows = query.timeline(store, entity="John Kerry").dicts()
+    assert [(r["date"], r["kind"], r["text"]) for r in rows] == [
+        ("2013-09-10", "mentioned", "John Kerry"),
+        ("2013-09-10", "said", "We are ready to act."),
+        ("2013-09-20", "did", "Kerry met Lavrov [040]"),
+        ("2013-09-20", "mentioned", "Kerry"),
+    ]
+    assert query.timeline(store, entity="Nobody").rows == []
+
+
+def test_sql_is_read_only(db):
+    rows = query.sql(db, "SELECT count(*) AS n FROM articles WHERE duplicate_of IS NULL")
+    assert (rows.columns, rows.rows) == (["n"], [(2,)])
+    with pytest.raises(QueryError, match=r'Cannot execute statement of type "DELETE".*\(newswire sql is read-only\)'):
+        query.sql(db, "DELETE FROM articles")
+    with pytest.raises(QueryError, match="file system operations are disabled"):
+        query.sql(db, "COPY articles TO 'stolen.csv'")
+    with pytest.raises(QueryError, match="Catalog Error"):
+        query.sql(db, "SELECT * FROM no_such_table")
+    with pytest.raises(QueryError, match="no database at"):
+        query.sql(db.parent / "missing.duckdb", "SELECT 1")
+
+
+def test_output_formats(tmp_path, store):
+    rows = query.entities(store, top=3)
+    write_rows(rows, out=tmp_path / "top.csv")
+    assert (tmp_path / "top.csv").read_text().splitlines()[:2] == ["name,type,articles,mentions,actor,country", "John Kerry,PERSON,2,2,USAGOV,USA"]
+    write_rows(rows, format="jsonl", out=tmp_path / "top.out")
+    first = json.loads((tmp_path / "top.out").read_text().splitlines()[0])
+    assert first == {"name": "John Kerry", "type": "PERSON", "articles": 2, "mentions": 2, "actor": "USAGOV", "country": "USA"}
+    write_rows(rows, out=tmp_path / "top.parquet")
+    assert pq.read_table(tmp_path / "top.parquet").to_pylist()[0] == first
+    with pytest.raises(UsageError, match="Parquet output needs a file"):
+        write_rows(rows, format="parquet")
+
+
+@pytest.mark.parametrize("fmt, suffix", [("parquet", "parquet"), ("jsonl", "jsonl")])
+def test_export_writes_every_table(tmp_path, db, fmt, suffix):
+    written = query.export(db, tmp_path / "out", format=fmt)
+    assert [p.name for p in written] == [f"{t}.{suffix}" for t in TABLES]
+    reader = "read_parquet" if fmt == "parquet" else "read_json_auto"
+    con = duckdb.connect()
+    assert con.execute(f"SELECT count(*) FROM {reader}('{tmp_path}/out/articles.{suffix}')").fetchone() == (3,)
+    quotes = con.execute(f"SELECT article_id, content_text FROM {reader}('{tmp_path}/out/quotes.{suffix}') ORDER BY content_text").fetchall()
+    assert [q[1] for q in quotes] == ["There is no military solution.", "We are ready to act.", "We are ready to act."]
+    with pytest.raises(UsageError, match="unknown export format"):
+        query.export(db, tmp_path / "x", format="xml")
+
+
+def test_cli_commands(db, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(app, ["query", "quotes", "--speaker", "Ban Ki-moon", "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["quote"] == "There is no military solution."
+    result = runner.invoke(app, ["query", "events", "--actor", "SYR", "--from", "2013-09-01", "--to", "2013-09-30", "--type", "THREATEN", "--db", str(db), "-f", "csv"])
+    assert result.exit_code == 0 and result.output.splitlines()[1].startswith("2013-09-10,Syria,SYR,138,THREATEN,Washington")
+    result = runner.invoke(app, ["query", "entities", "--top", "20", "--db", str(db), "-f", "table"])
+    assert result.exit_code == 0 and "John Kerry" in result.output and "Lavrov" in result.output
+    result = runner.invoke(app, ["query", "timeline", "--entity", "John Kerry", "--db", str(db), "--out", str(tmp_path / "t.parquet")])
+    assert result.exit_code == 0 and pq.read_table(tmp_path / "t.parquet").num_rows == 4
+    result = runner.invoke(app, ["sql", "SELECT title FROM articles WHERE duplicate_of IS NULL ORDER BY title", "--db", str(db), "-f", "csv"])
+    assert result.output.splitlines() == ["title", "Ban on Syria", "Kerry on Syria"]
+    result = runner.invoke(app, ["export", str(tmp_path / "out"), "--format", "jsonl", "--db", str(db)])
+    assert result.exit_code == 0 and (tmp_path / "out" / "entities.jsonl").exists()
+    result = runner.invoke(app, ["query", "entities", "--db", str(tmp_path / "missing.duckdb")])
+    assert isinstance(result.exception, StoreError)
+
+
+def test_export_gdelt_writes_every_stored_event_as_a_gdelt_row(tmp_path, db):
+    from newswire.gdelt import GDELT_COLUMNS
+
+    (path,) = query.export(db, tmp_path / "out", format="gdelt")
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    with duckdb.connect(str(db), read_only=True) as con:
+        (n_events,) = con.execute("SELECT count(*) FROM events").fetchone()
+        codes = sorted(r[0] for r in con.execute("SELECT cameo FROM events").fetchall())
+    assert len(rows) == n_events > 0
+    assert all(len(r) == len(GDELT_COLUMNS) for r in rows)
+    assert sorted(r[GDELT_COLUMNS.index("EventCode")] for r in rows) == codes

@@ -1,0 +1,39 @@
+from conftest import STORIES
+
+from newswire.parse import MAX_LENGTH
+from newswire.pipeline import prepare
+from newswire.read import read_text
+from newswire.records import Analysis, Failure, content_id
+from newswire.runner import LocalRunner, analyze_batch
+
+
+def prepared(text: str, source: str):
+    article = read_text(text, max_chars=10 * MAX_LENGTH)
+    article.source = source
+    return article, prepare(article)
+
+
+def test_a_batch_gives_one_plain_record_per_article_in_order(nlp):
+    result = analyze_batch([prepared(STORIES["floods"], "a.txt"), prepared(STORIES["budget"], "b.txt")])
+    assert [type(o) for o in result.outcomes] == [Analysis, Analysis]
+    assert [o.id for o in result.outcomes] == [content_id(STORIES["floods"]), content_id(STORIES["budget"])]
+    assert result.peak_rss_mb > 50 and result.cpu_seconds > 0
+
+
+def test_an_article_that_fails_costs_only_its_own_result(nlp):
+    too_long = "The minister said the talks would go on. " * (MAX_LENGTH // 40 + 10)  # over the parser's limit
+    result = analyze_batch([prepared(STORIES["floods"], "a.txt"), prepared(too_long, "huge.txt"), prepared(STORIES["talks"], "c.txt")])
+    first, failed, last = result.outcomes
+    assert isinstance(first, Analysis) and isinstance(last, Analysis)
+    assert isinstance(failed, Failure)
+    assert (failed.document, failed.stage, failed.reason, failed.article_id) == ("huge.txt", "analyze", "internal", content_id(too_long))
+    assert failed.message.startswith("internal error: ValueError:") and "\n" not in failed.message
+
+
+def test_the_in_process_runner(nlp):
+    with LocalRunner(0) as runner:
+        runner.submit([prepared(STORIES["election"], "e.txt")])
+        assert runner.in_flight == 1
+        (result,) = runner.completed()
+        assert runner.in_flight == 0
+    assert result.outcomes[0].text == STORIES["election"]

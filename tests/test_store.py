@@ -1,0 +1,185 @@
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newswire.errors import StoreError
+from newswire.records import Analysis, Article, Cue, Entity, Event, EventActor, Failure, Figure, Mention, Place, Quote, Removed, Span, Time, content_id
+from newswire.store import ANALYSED, FAILED, PENDING, RECORD_TABLES, TABLES, Entry, Store, analysis_rows
+
+REPO = Path(__file__).resolve().parents[1]
+TEXT = 'Minister Ana Lopez said on Monday: "We will rebuild the bridge." Rebels shelled Goma, killing 12 people.\nShare this\n'
+
+
+def span(text, sub, start=0):
+    i = TEXT.index(sub, start)
+    return i, i + len(sub), sub
+
+
+def full_analysis() -> Analysis:
+    """An analysis with every kind of record filled in, by hand."""
+    s = lambda sub: Span(*span(TEXT, sub))  # noqa: E731
+    return Analysis(
+        id=content_id(TEXT), text=TEXT, title="Bridge", url="https://example.org/b", published="2024-05-20", version="9.9",
+        removed=[Removed(*span(TEXT, "Share this")[:2], reason="boilerplate")],
+        entities=[
+            Entity(id="E1", name="Ana Lopez", type="PERSON", titles=["Minister"], country="COD", actor="CODGOV",
+                   mentions=[Mention(*span(TEXT, "Ana Lopez"))]),
+            Entity(id="E2", name="rebels", type="GROUP", actor="CODREB", mentions=[Mention(*span(TEXT, "Rebels"), kind="nominal")]),
+        ],
+        quotes=[Quote(id="Q1", type="direct", content=s("We will rebuild the bridge."), cue=Cue(*span(TEXT, "said"), lemma="say"),
+                      speaker=s("Minister Ana Lopez"), speaker_entity="E1", speaker_name="Ana Lopez", date="2024-05-20")],
+        times=[Time("T1", *span(TEXT, "Monday"), type="DATE", value="2024-05-20", anchor="published")],
+        events=[Event(id="V1", cameo="195", cameo_root="19", plover="ASSAULT", quad_class=4, goldstein=-10.0, trigger=s("shelled"),
+                      sentence=s("Rebels shelled Goma, killing 12 people."), source=EventActor(*span(TEXT, "Rebels"), entity="E2", actor="CODREB"),
+                      target=None, date="2024-05-20", location=Place(*span(TEXT, "Goma"), country="COD"))],
+        figures=[Figure(*span(TEXT, "12 people"), value=12.0, unit="people", what="killed")],
+        warnings=["a warning"],
+    )
+
+
+def entry(analysis: Analysis, status=PENDING) -> Entry:
+    article = Article(text=analysis.text, title=analysis.title, url=analysis.url, published=analysis.published, source="b.txt")
+    return Entry(article, analysis.id, len(analysis.cleaned_text), status, "fp", None)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "corpus.duckdb") as s:
+        yield s
+
+
+def test_tables_have_the_documented_names():
+    assert list(TABLES) == ["articles", "removed", "entities", "mentions", "quotes", "times", "events", "figures", "errors", "runs", "signatures", "meta"]
+
+
+def test_nested_records_become_prefixed_columns():
+    quotes = {c.name for c in TABLES["quotes"]}
+    assert {"article_id", "ord", "content_start", "content_end", "content_text", "cue_lemma", "speaker_entity"} <= quotes
+    events = {c.name: c.type for c in TABLES["events"]}
+    assert events["source_actor"] == "VARCHAR" and events["location_country"] == "VARCHAR" and events["goldstein"] == "DOUBLE"
+    assert {c.name: c.type for c in TABLES["entities"]}["titles"] == "VARCHAR[]"
+    assert [c.name for c in TABLES["mentions"]][:3] == ["article_id", "entity_id", "ord"]
+
+
+def test_an_analysis_round_trips_through_the_store(store):
+    analysis = full_analysis()
+    store.add_entries([entry(analysis)], [], run_id=1)
+    store.add_results([analysis], [], run_id=1)
+    assert store.statuses([analysis.id]) == {analysis.id: ANALYSED}
+    assert store.load_analysis(analysis.id).to_dict() == analysis.to_dict()
+
+
+def test_every_row_points_into_the_stored_text(store):
+    analysis = full_analysis()
+    store.add_entries([entry(analysis)], [], run_id=1)
+    store.add_results([analysis], [], run_id=1)
+    (text,) = store.con.execute("SELECT text FROM articles").fetchone()
+    checked = 0
+    for table in RECORD_TABLES:
+        names = [c.name for c in table.columns]
+        for prefix in {n[: -len("start")] for n in names if n.endswith("start") and n[: -len("start")] + "text" in names}:
+            rows = store.con.execute(f'SELECT "{prefix}start", "{prefix}end", "{prefix}text" FROM {table.name} WHERE "{prefix}start" IS NOT NULL').fetchall()
+            for start, end, span_text in rows:
+                assert text[start:end] == span_text
+                checked += 1
+    assert checked == 11
+
+
+def test_analysing_again_replaces_rows_and_adding_again_adds_nothing(store):
+    analysis = full_analysis()
+    for _ in range(2):
+        store.add_entries([entry(analysis)], [], run_id=1)
+        store.add_results([analysis], [], run_id=1)
+    counts = store.counts()
+    assert (counts["articles"], counts["entities"], counts["mentions"], counts["quotes"], counts["events"]) == (1, 2, 2, 1, 1)
+
+
+def test_failures_are_recorded_once_and_mark_the_article(store):
+    analysis = full_analysis()
+    store.add_entries([entry(analysis)], [], run_id=1)
+    failure = Failure("b.txt", "analyze", "internal", "internal error: boom", analysis.id)
+    store.add_results([], [failure], run_id=1)
+    store.add_results([], [failure], run_id=2)
+    assert store.con.execute("SELECT document, stage, reason, message, run_id FROM errors").fetchall() == [("b.txt", "analyze", "internal", "internal error: boom", 1)]
+    assert store.statuses([analysis.id]) == {analysis.id: FAILED}
+
+
+def test_runs_are_numbered_and_finished(store):
+    first = store.start_run(["a/"], {"workers": 1})
+    second = store.start_run(["b/"], {"workers": 2})
+    store.finish_run(second, {"documents": 3, "failed": 1, "peak_worker_rss_mb": 300.5})
+    rows = store.con.execute("SELECT id, status, paths, documents, failed, peak_worker_rss_mb, finished IS NOT NULL FROM runs ORDER BY id").fetchall()
+    assert (first, second) == (1, 2)
+    assert rows == [(1, "running", ["a/"], None, None, None, False), (2, "finished", ["b/"], 3, 1, 300.5, True)]
+
+
+def test_a_store_gains_the_columns_records_gained(tmp_path):
+    path = tmp_path / "old.duckdb"
+    Store(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE quotes DROP COLUMN speaker_name")
+    con.close()
+    with Store(path) as store:
+        columns = {r[0] for r in store.con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'quotes'").fetchall()}
+    assert "speaker_name" in columns
+
+
+def test_a_database_locked_by_another_process_is_a_clear_error(tmp_path):
+    path = tmp_path / "corpus.duckdb"
+    Store(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import duckdb, sys, time
+            con = duckdb.connect({str(path)!r})
+            print("holding", flush=True)
+            time.sleep(60)
+        """)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        with pytest.raises(StoreError) as caught:
+            Store(path)
+        message = str(caught.value)
+        assert re.fullmatch(rf"the database {re.escape(str(path))} is in use by another process \(PID {holder.pid}\); wait for it to finish, stop it, or use another --db", message)
+        with pytest.raises(StoreError, match="in use by another process"):
+            Store(path, read_only=True)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_file_that_is_not_a_store(tmp_path):
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).execute("CREATE TABLE t (x INT)").close()
+    with pytest.raises(StoreError, match="is not a newswire store"):
+        Store(other, read_only=True)
+    with pytest.raises(StoreError, match="is not a newswire store"):
+        Store(other)  # nor made one
+    assert duckdb.connect(str(other)).execute("SELECT table_name FROM information_schema.tables").fetchall() == [("t",)]
+    text = tmp_path / "notes.duckdb"
+    text.write_text("hello " * 1000)
+    with pytest.raises(StoreError, match="is not a DuckDB database"):
+        Store(text)
+    with pytest.raises(StoreError, match="no database at"):
+        Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_analysis_rows_keep_list_order():
+    rows = analysis_rows(full_analysis())
+    assert [(r["ord"], r["id"]) for r in rows["entities"]] == [(0, "E1"), (1, "E2")]
+    assert [(r["entity_id"], r["ord"], r["kind"]) for r in rows["mentions"]] == [("E1", 0, "name"), ("E2", 0, "nominal")]
+
+
+def test_docs_describe_every_column():
+    doc = (REPO / "docs" / "store.md").read_text()
+    for table, columns in TABLES.items():
+        section = re.search(rf"^### `{table}`\n(.*?)(?=^### |\Z)", doc, re.M | re.S)
+        assert section, f"docs/store.md has no section for {table}"
+        for column in columns:
+            assert f"`{column.name}`" in section.group(1), f"docs/store.md: {table}.{column.name} is not described"

@@ -455,3 +455,12 @@ def test_rebels_take_the_country_of_a_person_named_in_their_sentence():
     text = "The Assad government blames rebels for the attack."
     rebels = entity_of(entities(text, published="2013-09-13"), text, "rebels")
     assert (rebels.country, rebels.actor) == ("SYR", "SYRREB")
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("Dock workers kept Rotterdam closed on Wednesday.", "Rotterdam", "NLD"),
+    ("Sri Lanka rejected the report on Monday.", "Sri Lanka", "LKA"),
+])
+def test_a_place_name_is_a_place_whatever_the_parser_says(text, place, country):
+    e = entity_of(entities(text), text, place)
+    assert (e.type, e.country) == ("GPE", country)

@@ -176,6 +176,8 @@ def cluster_label(c: Cluster) -> str:
         return c.known["type"]
     if any(m.gender or m.titles for m in c.names):
         return "PERSON"
+    if all(countries.country_of(m.text) for m in c.names):
+        return "GPE"  # "Sri Lanka", "Rotterdam" tagged PERSON: a place, with nothing saying person
     votes = [m.label for m in c.names]
     if "PERSON" in votes and any(len(name_tokens(m)) > 1 for m in c.names if m.label == "PERSON"):
         # "Sergei Lavrov" (PERSON) outweighs a stray "Lavrov" (ORG)

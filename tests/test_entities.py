@@ -464,3 +464,18 @@ def test_rebels_take_the_country_of_a_person_named_in_their_sentence():
 def test_a_place_name_is_a_place_whatever_the_parser_says(text, place, country):
     e = entity_of(entities(text), text, place)
     assert (e.type, e.country) == ("GPE", country)
+
+
+def test_a_spokesman_for_someone_is_an_entity_coded_through_them():
+    text = "U.N. chief Ban Ki-moon spoke on Friday. A spokesman for Mr. Ban said the report was not complete."
+    ents = entities(text, published="2013-09-13")
+    spokesman = entity_of(ents, text, "A spokesman")
+    ban = entity_of(ents, text, "Ban Ki-moon")
+    assert spokesman is not ban
+    assert (spokesman.type, spokesman.actor, spokesman.titles) == ("PERSON", "IGOUNO", ["Spokesman"])
+    assert entity_of(ents, text, "Ban", 2) is ban
+
+
+def test_a_minister_alone_is_no_one_in_particular():
+    text = "A minister said the plan would fail."
+    assert entity_at(entities(text), 0) is None

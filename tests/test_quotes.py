@@ -396,7 +396,7 @@ def quote_with(analysis: Analysis, content_start: str) -> Quote:
         ("the report is expected on Monday", "indirect", "U.N. officials", "U.N. officials"),
         ("more than 1,400 people were killed in the attack", "indirect", "The United States", "United States"),
         ("rebels for carrying out the attack", "indirect", "The Assad government", "Assad government"),
-        ("although the report is not complete", "indirect", "A spokesman for Mr. Ban", None),
+        ("although the report is not complete", "indirect", "A spokesman for Mr. Ban", "spokesman"),
         ("it has one month to provide details", "indirect", "Syria", "Syria"),
         ("he will only finalize the deal", "indirect", "President Bashar al-Assad", "Bashar al-Assad"),
         ("it shows the \"serious intentions\" of the Syrian government", "mixed", "Russian President Vladimir Putin", "Vladimir Putin"),
@@ -448,3 +448,10 @@ def test_seed_repeated_body_yields_no_quote(seed):
 def test_seed_quote_ids_are_in_text_order(seed):
     assert [q.id for q in seed.quotes] == [f"Q{n}" for n in range(1, len(seed.quotes) + 1)]
     assert [q.content.start for q in seed.quotes] == sorted(q.content.start for q in seed.quotes)
+
+
+def test_seed_spokesman_is_his_own_speaker_coded_as_the_un(seed):
+    q = quote_with(seed, "although the report is not complete")
+    spokesman = seed.entity(q.speaker_entity)
+    assert spokesman is not entity_named(seed, "Ban Ki-moon")
+    assert spokesman.actor == "IGOUNO"

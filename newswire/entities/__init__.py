@@ -81,10 +81,14 @@ def _link_nominals(doc: Doc, nominals: list[Mention], clusters: list[Cluster]) -
             named.cluster.add(m)  # "Pavel Sokolov, Russia's foreign minister,": one person
             continue
         if m.titles and m.kind == "nominal" and m.label == "PERSON" and m.lemma and title_lookup(m.lemma):
-            holder = _title_holder(m, clusters)
+            indefinite = doc[m.start].lower_ in ("a", "an")
+            holder = None if indefinite else _title_holder(m, clusters)
             if holder is not None:
                 holder.add(m)
-            continue
+                continue
+            if not m.affiliations:
+                continue  # "the president" with no president in the article: not guessed
+            # "a spokesman for Mr. Ban": someone of their own, coded through whom they speak for
         probe = Cluster(label=m.label)
         probe.mentions.append(m)
         actors.describe_nominal(probe, doc, focus, countries_in)

@@ -75,8 +75,11 @@ def _title_nominals(doc: Doc, titles: list[TitleMatch], name_at: dict[int, Menti
         while start > 0 and _modifier_token(doc[start - 1], name_at):
             start -= 1
         determined = start > 0 and (doc[start - 1].lower_ in _DETERMINERS or doc[start - 1].tag_ == "PRP$")
+        speaks_for = _speaks_for(doc[t.end - 1], name_ending)
         if determined:
             start -= 1
+            if doc[start].lower_ in ("a", "an") and speaks_for is None:
+                continue  # "a minister": no one in particular; "a spokesman for Mr. Ban" is someone
         elif not (start < t.start and doc[start].ent_type_ in ("GPE", "ORG") and doc[t.start - 1].text in _POSSESSIVE):
             continue  # "a minister", "minister": no one in particular
         if any(i in name_at and name_at[i].label == "PERSON" for i in range(start, t.end)):
@@ -88,8 +91,20 @@ def _title_nominals(doc: Doc, titles: list[TitleMatch], name_at: dict[int, Menti
         if t.gender:
             m.gender = t.gender
         _modifiers(m, doc[t.end - 1], name_ending)
+        if speaks_for is not None:
+            m.affiliations.append(speaks_for)
         out.append(m)
     return out
+
+
+def _speaks_for(head: Token, name_ending: dict[int, Mention]) -> Mention | None:
+    """The name in "a spokesman for Mr. Ban", "an aide to Clinton", "an adviser of the U.N."."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "to", "of", "at"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in name_ending:
+                    return name_ending[obj.i]
+    return None
 
 
 _DETERMINERS = {"the", "a", "an", "this", "that"}

@@ -297,6 +297,38 @@ def query_timeline(
     _answer("timeline", db, format, out, entity=entity, limit=limit)
 
 
+@query_app.command("network")
+def query_network(
+    start: Optional[str] = typer.Option(None, "--from", help="From this date, YYYY-MM-DD."),
+    end: Optional[str] = typer.Option(None, "--to", help="To this date, YYYY-MM-DD (inclusive)."),
+    limit: Optional[int] = _LIMIT,
+    db: str = _DB,
+    format: Optional[RowsFormat] = _FORMAT,
+    out: Optional[str] = _OUT,
+) -> None:
+    """Who acts on whom: coded actor pairs with their number of events, by type.
+
+    Example: newswire query network --from 2013-09-01 --to 2013-09-30
+    """
+    _answer("network", db, format, out, start=start, end=end, limit=limit)
+
+
+@app.command()
+def serve(
+    db: str = _DB,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Browse a corpus in a web browser: who said what, events, timelines, the actor network.
+
+    Example: newswire serve --db corpus.duckdb --port 8000   (then open http://127.0.0.1:8000)
+    """
+    from .serve import serve as run_server
+
+    err_console.print(f"newswire: serving {db} at http://{host}:{port} (Ctrl-C to stop)")
+    run_server(db, host=host, port=port)
+
+
 @app.command()
 def sql(
     statement: str = typer.Argument(..., help="One SQL query; the database is opened read-only.", metavar="SQL"),

@@ -84,12 +84,7 @@ def events(
     if actor:
         where.append("(starts_with(upper(coalesce(ev.source_actor, '')), ?) OR starts_with(upper(coalesce(ev.target_actor, '')), ?))")
         params += [actor.upper()] * 2
-    if start:
-        where.append("left(coalesce(ev.date, a.published), 10) >= ?")
-        params.append(_date(start, "--from"))
-    if end:
-        where.append("left(coalesce(ev.date, a.published), 10) <= ?")
-        params.append(_date(end, "--to"))
+    _event_dates(where, params, start, end)
     if type:
         if type.isdigit():
             where.append("starts_with(ev.cameo, ?)")
@@ -166,6 +161,30 @@ def timeline(store: Store, *, entity: str, limit: int | None = None) -> Rows:
     )
 
 
+def network(store: Store, *, start: str | None = None, end: str | None = None, limit: int | None = None) -> Rows:
+    """Who acts on whom: coded source → target actor pairs with their event counts, by PLOVER type.
+
+    Only asserted events with both actors coded count (a strike that "could"
+    happen is no edge); the date is the event's own, else the article's
+    publication date.
+    """
+    where = [_CANONICAL, "ev.source_actor IS NOT NULL", "ev.target_actor IS NOT NULL", "ev.modality = 'asserted'"]
+    params: list[Any] = []
+    _event_dates(where, params, start, end)
+    return _rows(
+        store,
+        f"""
+        SELECT ev.source_actor AS source, ev.target_actor AS target, coalesce(ev.plover, 'CAMEO ' || ev.cameo_root) AS type,
+               count(*) AS events, count(DISTINCT ev.article_id) AS articles, round(avg(ev.goldstein), 2) AS goldstein
+        FROM events ev JOIN articles a ON a.id = ev.article_id
+        WHERE {' AND '.join(where)}
+        GROUP BY ALL
+        ORDER BY events DESC, source, target, type""",
+        params,
+        limit,
+    )
+
+
 def sql(db: str | Path, query: str) -> Rows:
     """Any SQL, on a read-only connection that cannot touch other files either."""
     if not Path(db).exists():
@@ -214,6 +233,16 @@ def _export_gdelt(store: Store, path: Path) -> Path:
             if analysis is not None:
                 out.write(gdelt_tsv(analysis))
     return path
+
+
+def _event_dates(where: list[str], params: list[Any], start: str | None, end: str | None) -> None:
+    """Add an event date range (the event's own date, else its article's) to a query's conditions."""
+    if start:
+        where.append("left(coalesce(ev.date, a.published), 10) >= ?")
+        params.append(_date(start, "--from"))
+    if end:
+        where.append("left(coalesce(ev.date, a.published), 10) <= ?")
+        params.append(_date(end, "--to"))
 
 
 def _rows(store: Store, query: str, params: list[Any], limit: int | None) -> Rows:

@@ -185,3 +185,12 @@ def test_export_gdelt_writes_every_stored_event_as_a_gdelt_row(tmp_path, db):
     assert len(rows) == n_events > 0
     assert all(len(r) == len(GDELT_COLUMNS) for r in rows)
     assert sorted(r[GDELT_COLUMNS.index("EventCode")] for r in rows) == codes
+
+
+def test_network_counts_coded_actor_pairs_once_per_canonical_event(store):
+    rows = query.network(store).dicts()
+    assert rows == [
+        {"source": "SYR", "target": "USA", "type": "THREATEN", "events": 1, "articles": 1, "goldstein": -7.0},
+        {"source": "USAGOV", "target": "RUSGOV", "type": "CONSULT", "events": 1, "articles": 1, "goldstein": 1.0},
+    ]
+    assert [r["type"] for r in query.network(store, start="2013-09-15").dicts()] == ["CONSULT"]

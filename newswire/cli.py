@@ -32,7 +32,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err_console = Console(stderr=True, highlight=False)
+# markup=False everywhere: article text is data, and "[the bill]" or "[/b]" in a
+# quote must print as written, not be read as rich markup (or crash on it).
+err_console = Console(stderr=True, highlight=False, markup=False)
 
 
 class OutputFormat(str, Enum):
@@ -84,7 +86,7 @@ def analyze(
     if quotes_only and fmt is OutputFormat.gdelt:
         raise UsageError("--quotes-only prints quotes, and GDELT rows are events; use --format text, json or jsonl with it")
     date = published_date(published) if published else None
-    console = Console(highlight=False)
+    console = Console(highlight=False, markup=False)
     results, failed = [], 0
     for path in paths:
         try:
@@ -95,6 +97,12 @@ def analyze(
         except NewswireError as err:
             failed += 1
             _error(f"{path}: {err}" if len(paths) > 1 or path != "-" else str(err))
+            continue
+        except Exception as err:  # a bug on one file must not stop the others
+            if os.environ.get("NEWSWIRE_DEBUG"):
+                raise
+            failed += 1
+            _error(f"{path}: {_internal(err)}")
             continue
         for w in analysis.warnings:
             err_console.print(f"Warning: {path}: {w}")
@@ -222,7 +230,7 @@ app.add_typer(query_app, name="query")
 def _print_rows(rows, format: Optional[RowsFormat], out: Optional[str]) -> None:
     from .output import write_rows
 
-    write_rows(rows, format=format.value if format else None, out=out, console=Console(highlight=False))
+    write_rows(rows, format=format.value if format else None, out=out, console=Console(highlight=False, markup=False))
 
 
 def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[str], **options) -> None:
@@ -367,6 +375,11 @@ def _error(message: str) -> None:
     err_console.print(f"Error: {message}", markup=False, soft_wrap=True)
 
 
+def _internal(err: Exception) -> str:
+    first = str(err).strip().splitlines()[0] if str(err).strip() else ""
+    return f"internal error: {type(err).__name__}: {first} (set NEWSWIRE_DEBUG=1 for the traceback and please report it)"
+
+
 def main() -> None:
     """Entry point: run the app with one-line errors."""
     try:
@@ -380,7 +393,7 @@ def main() -> None:
     except Exception as err:  # never a traceback for the user
         if os.environ.get("NEWSWIRE_DEBUG"):
             raise
-        _error(f"internal error: {type(err).__name__}: {err} (set NEWSWIRE_DEBUG=1 for the traceback and please report it)")
+        _error(_internal(err))
         sys.exit(2)
 
 

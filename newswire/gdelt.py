@@ -81,8 +81,8 @@ def _day(date: str | None) -> str:
     if not date:
         return ""
     parts = date[:10].split("-")
-    if not all(p.isdigit() for p in parts):
-        return ""
+    if not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        return ""  # a decade ("199"), a century ("18"), a week ("2008-W33"): no GDELT day
     parts += ["01"] * (3 - len(parts))
     return "".join(parts)
 

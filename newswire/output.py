@@ -15,6 +15,7 @@ from rich.table import Table
 
 from .errors import UsageError
 from .query import Rows
+from .report import shorten
 
 FORMATS = ("table", "csv", "jsonl", "parquet")
 # Longest cell shown in a terminal table; files get every character.
@@ -30,16 +31,19 @@ def write_rows(rows: Rows, *, format: str | None = None, out: str | Path | None 
     fmt = format or _format_from_name(out) or ("table" if out is None and sys.stdout.isatty() else "jsonl")
     if fmt not in FORMATS:
         raise UsageError(f"unknown output format {fmt!r}; use one of: {', '.join(FORMATS)}")
-    if fmt == "parquet":
-        if out is None:
-            raise UsageError("Parquet output needs a file: pass --out FILE.parquet")
-        _parquet(rows, Path(out))
-        return
     if out is None:
+        if fmt == "parquet":
+            raise UsageError("Parquet output needs a file: pass --out FILE.parquet")
         _write_text(rows, fmt, sys.stdout, console)
         return
-    with open(out, "w", encoding="utf-8", newline="") as stream:
-        _write_text(rows, fmt, stream, Console(file=stream, width=200, highlight=False))
+    try:
+        if fmt == "parquet":
+            _parquet(rows, Path(out))
+            return
+        with open(out, "w", encoding="utf-8", newline="") as stream:
+            _write_text(rows, fmt, stream, Console(file=stream, width=200, highlight=False, markup=False))
+    except OSError as err:
+        raise UsageError(f"cannot write {out}: {(err.strerror or str(err)).lower()}; pass another --out") from None
 
 
 def _format_from_name(out: str | Path | None) -> str | None:
@@ -60,15 +64,13 @@ def _write_text(rows: Rows, fmt: str, stream: TextIO, console: Console | None) -
         table = Table(*rows.columns, show_lines=False, highlight=False)
         for row in rows.rows:
             table.add_row(*[_cell(v) for v in row])
-        (console or Console(highlight=False)).print(table)
+        (console or Console(highlight=False, markup=False)).print(table)
         if not rows.rows:
-            (console or Console(highlight=False)).print("(no rows)")
+            (console or Console(highlight=False, markup=False)).print("(no rows)")
 
 
 def _cell(value: Any) -> str:
-    text = "" if value is None else _csv_cell(value)
-    text = " ".join(str(text).split())
-    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+    return shorten("" if value is None else str(_csv_cell(value)), MAX_CELL)
 
 
 def _csv_cell(value: Any) -> Any:

@@ -21,15 +21,21 @@ import duckdb
 from .errors import QueryError, UsageError
 from .gdelt import gdelt_tsv
 from .read import parse_date
-from .store import ANALYSED, TABLES, Store, connect
+from .store import ANALYSED, TABLES, Store, connect, table_key
 
 # What the canned questions count as the corpus: analysed canonical articles.
 _CANONICAL = f"a.status = '{ANALYSED}' AND a.duplicate_of IS NULL"
 EXPORT_FORMATS = ("parquet", "jsonl", "gdelt")
+# The calendar day an event falls on, for date ranges: its own date when that
+# is a day, month or year (a month or year counts from its first day), else
+# the article's publication date; weeks ("2013-W37") and underspecified
+# values ("XXXX-WXX-5") are not days and would compare wrongly as text.
+_EVENT_DAY = r"""coalesce(CASE
+    WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}-\d{2}-\d{2}.*') THEN left(ev.date, 10)
+    WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}-\d{2}') THEN ev.date || '-01'
+    WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}') THEN ev.date || '-01-01' END, left(a.published, 10))"""
 # GDELT 2.0 publishes its event table as tab-separated "*.export.CSV" files; ours keeps the name honest.
 GDELT_FILE = "events.export.tsv"
-# Row order of each exported table: its key, so an export is the same file every time.
-_ORDER = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key"}
 
 
 @dataclass(slots=True)
@@ -116,7 +122,8 @@ def entities(store: Store, *, top: int = 20, type: str | None = None) -> Rows:
         store,
         f"""
         SELECT e.name, e.type, count(DISTINCT e.article_id) AS articles, count(m.ord) AS mentions,
-               mode(e.actor) AS actor, mode(e.country) AS country
+               -- ordered so that ties between codes go the same way whatever order workers stored rows in
+               mode(e.actor ORDER BY e.actor) AS actor, mode(e.country ORDER BY e.country) AS country
         FROM entities e JOIN articles a ON a.id = e.article_id
         LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id
         WHERE {' AND '.join(where)}
@@ -155,7 +162,7 @@ def timeline(store: Store, *, entity: str, limit: int | None = None) -> Rows:
         SELECT a.published AS date, x.kind, x.text, a.title, x.article_id, x.start, x."end"
         FROM (SELECT * FROM said UNION ALL SELECT * FROM did UNION ALL SELECT * FROM mentioned) x
         JOIN articles a ON a.id = x.article_id
-        ORDER BY date NULLS LAST, x.article_id, x.start, x.kind""",
+        ORDER BY date NULLS LAST, x.article_id, x.start, x.kind, x.text""",
         [pattern],
         limit,
     )
@@ -209,18 +216,23 @@ def export(db: str | Path, directory: str | Path, *, format: str = "parquet") ->
         raise UsageError(f"unknown export format {format!r}; use one of: {', '.join(EXPORT_FORMATS)}")
     directory = Path(directory)
     with Store(db, read_only=True) as store:
-        directory.mkdir(parents=True, exist_ok=True)
-        if format == "gdelt":
-            return [_export_gdelt(store, directory / GDELT_FILE)]
-        written = []
-        for table in TABLES:
-            suffix = "parquet" if format == "parquet" else "jsonl"
-            path = directory / f"{table}.{suffix}"
-            order = _ORDER.get(table, "article_id, ord")
-            options = "FORMAT parquet" if format == "parquet" else "FORMAT json"
-            escaped = str(path).replace("'", "''")
-            store.con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{escaped}' ({options})")
-            written.append(path)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            if format == "gdelt":
+                return [_export_gdelt(store, directory / GDELT_FILE)]
+            written = []
+            for table in TABLES:
+                suffix = "parquet" if format == "parquet" else "jsonl"
+                path = directory / f"{table}.{suffix}"
+                # each table in its key's order, so an export is the same file every time
+                order = ", ".join(table_key(table))
+                options = "FORMAT parquet" if format == "parquet" else "FORMAT json"
+                escaped = str(path).replace("'", "''")
+                store.con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{escaped}' ({options})")
+                written.append(path)
+        except (OSError, duckdb.IOException) as err:
+            message = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise UsageError(f"cannot write to {directory}: {message}; pass another folder") from None
     return written
 
 
@@ -238,10 +250,10 @@ def _export_gdelt(store: Store, path: Path) -> Path:
 def _event_dates(where: list[str], params: list[Any], start: str | None, end: str | None) -> None:
     """Add an event date range (the event's own date, else its article's) to a query's conditions."""
     if start:
-        where.append("left(coalesce(ev.date, a.published), 10) >= ?")
+        where.append(f"{_EVENT_DAY} >= ?")
         params.append(_date(start, "--from"))
     if end:
-        where.append("left(coalesce(ev.date, a.published), 10) <= ?")
+        where.append(f"{_EVENT_DAY} <= ?")
         params.append(_date(end, "--to"))
 
 
@@ -256,7 +268,8 @@ def _rows(store: Store, query: str, params: list[Any], limit: int | None) -> Row
 
 def _words(name: str) -> str:
     """A case-insensitive pattern for `name` as whole words."""
-    return r"(?i)(^|\W)" + re.escape(name.strip()) + r"($|\W)"
+    # DuckDB's regular expressions (RE2) take \W as ASCII only: "Jos" would match "José"
+    return r"(?i)(^|[^\pL\pN_])" + re.escape(name.strip()) + r"($|[^\pL\pN_])"
 
 
 def _date(value: str, option: str) -> str:

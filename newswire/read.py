@@ -156,7 +156,7 @@ def read_text(
 ) -> Article:
     """Validate a Python string as an `Article` (the `newswire.analyze(text)` entry)."""
     _check_options(None, max_chars)
-    text = text.removeprefix("\ufeff")
+    # a string is kept exactly, BOM included: the caller's offsets must hold in it
     _refuse_binary(text, "characters")
     if not text.strip():
         raise EmptyInput("no text: the input is empty")

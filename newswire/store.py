@@ -230,6 +230,14 @@ TABLES: dict[str, list[Column]] = {
 _PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key"}
 
 
+def table_key(name: str) -> list[str]:
+    """The columns that identify a row of table `name`: its order in exports and queries."""
+    if name in _PRIMARY_KEYS:
+        return [_PRIMARY_KEYS[name]]
+    table = next(t for t in RECORD_TABLES if t.name == name)
+    return [c.name for c in table.link]  # article_id[, parent id], ord
+
+
 # --- records → rows ------------------------------------------------------------
 
 

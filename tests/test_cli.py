@@ -188,3 +188,24 @@ def test_quotes_only_refuses_the_gdelt_format():
     result = run("analyze", str(SAMPLES / "harbour-ceasefire.txt"), "--quotes-only", "--format", "gdelt")
     assert result.returncode == 1
     assert "--quotes-only" in error_line(result)
+
+
+def test_brackets_in_text_print_as_written_never_as_markup(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(
+        'Senator Anna Berg said "[the bill] is a disaster [/b] for farmers" on Tuesday. '
+        "Officials said the vote would take place next week in the capital.\n"
+    )
+    result = run("analyze", str(story), "--format", "text")
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "[the bill]" in out and "[/b]" in out
+
+
+def test_gdelt_rows_survive_a_decade_or_century_as_the_only_date(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("In the 19th century Russia invaded Georgia, and in the 1990s Russian troops attacked Chechnya.\n")
+    result = run("analyze", str(story), "--published", "2013-09-13", "--format", "gdelt")
+    assert result.returncode == 0, result.stderr.decode()
+    rows = [line.split("\t") for line in result.stdout.decode().splitlines()]
+    assert rows and all(r[1] == "20130913" for r in rows)  # the publication day: a decade dates nothing

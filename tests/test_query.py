@@ -194,3 +194,44 @@ def test_network_counts_coded_actor_pairs_once_per_canonical_event(store):
         {"source": "USAGOV", "target": "RUSGOV", "type": "CONSULT", "events": 1, "articles": 1, "goldstein": 1.0},
     ]
     assert [r["type"] for r in query.network(store, start="2013-09-15").dicts()] == ["CONSULT"]
+
+
+def test_writing_to_a_place_that_cannot_be_written_is_a_usage_error(db, tmp_path):
+    (tmp_path / "file").write_text("x")
+    rows = query.Rows(["a"], [(1,)])
+    with pytest.raises(UsageError, match="cannot write"):
+        write_rows(rows, format="csv", out=str(tmp_path / "file" / "x.csv"))
+    with pytest.raises(UsageError, match="cannot write"):
+        query.export(db, tmp_path / "file" / "out")
+
+
+def test_export_rows_come_in_key_order(db, tmp_path):
+    query.export(db, tmp_path / "out", format="jsonl")
+    rows = [json.loads(line) for line in (tmp_path / "out" / "mentions.jsonl").read_text().splitlines()]
+    keys = [(r["article_id"], r["entity_id"], r["ord"]) for r in rows]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+
+
+def test_speaker_names_match_whole_words_in_any_script(store):
+    assert len(query.quotes(store, speaker="Ban")) == 1
+    assert len(query.quotes(store, speaker="Ba")) == 0
+
+
+@pytest.mark.parametrize(
+    "date, start, end, found",
+    [
+        ("2013-09", "2013-09-01", "2013-09-30", True),  # a month counts from its first day
+        ("2013", "2013-01-01", "2013-01-31", True),
+        ("2013-W37", "2013-09-01", "2013-09-30", True),  # a week is no day: the publication date (2013-09-10) counts
+        ("XXXX-WXX-5", "2013-10-01", None, False),  # underspecified: the publication date, not "X" sorting after digits
+    ],
+)
+def test_event_date_ranges_compare_days_not_strings(tmp_path, date, start, end, found):
+    analysis = kerry_analysis()
+    analysis.events[0].date = date
+    path = tmp_path / "c.duckdb"
+    with Store(path) as s:
+        s.add_entries([entry(analysis)], [], run_id=1)
+        s.add_results([analysis], [], run_id=1)
+    with Store(path, read_only=True) as s:
+        assert len(query.events(s, start=start, end=end)) == (1 if found else 0)

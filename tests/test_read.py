@@ -374,3 +374,8 @@ def test_json_id_is_kept_as_the_external_id():
     odd = read_bytes(json.dumps({"text": STORY, "id": [1]}).encode())
     assert odd.external_id is None
     assert odd.warnings == ['ignored the JSON "id" value: an array, expected a string or an integer']
+
+
+def test_read_text_keeps_a_python_string_exactly_even_a_leading_bom():
+    text = "\ufeffFinance ministers agreed on Tuesday to share the cost, officials said."
+    assert read_text(text).text == text

@@ -24,8 +24,9 @@ from .tense import governing_verb, is_clause_head
 
 __all__ = ["extract_times", "date_for"]
 
-# Values that name a calendar period, possibly with a time of day or underspecified (X) digits.
-_DATE_VALUE = re.compile(r"^[\dX]{2,4}(?:-|$)")
+# Values that can date a clause: a year or finer, possibly with a time of day or
+# underspecified (X) digits; a decade ("199") or century ("18") is too coarse.
+_DATE_VALUE = re.compile(r"^(?:\d{4}|XXXX)(?:-|$)")
 
 
 def extract_times(doc: Doc, *, published: str | None = None) -> list[Time]:
@@ -66,8 +67,8 @@ def date_for(doc: Doc, times: list[Time], start: int, end: int, *, published: st
        Friday and discussed a plan" dates "discussed").
 
     The first of these that holds wins, and among equals the expression
-    nearest the span. Vague values (PAST_REF, PRESENT_REF, FUTURE_REF) and
-    durations and sets never govern.
+    nearest the span. Vague values (PAST_REF, PRESENT_REF, FUTURE_REF), decades and
+    centuries, durations and sets never govern.
     """
     span = tokens_of(doc, start, end)
     if span is None or not len(span):

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from . import dedup
 from .errors import InputError, UsageError
+from .clean import find_removed
 from .pipeline import prepare
 from .read import MAX_CHARS
 from .records import Analysis, Article, Failure, Removed, cleaned_text, content_id
@@ -147,15 +148,18 @@ class _Run:
         failures = [d for d in documents if isinstance(d, Failure)]
         prepared = []
         for article in (d for d in documents if isinstance(d, Article)):
+            article_id = content_id(article.text)
             try:
                 removed = prepare(article, any_language=self.options["any_language"])
             except InputError as err:
                 failures.append(failure(article, "language", err.reason, str(err)))
+                self.seen.add(article_id)  # failed in this run: not to be picked up again as a leftover
                 continue
             except Exception as err:
                 failures.append(failure(article, "clean", "internal", f"internal error: {type(err).__name__}: {err}"))
+                self.seen.add(article_id)
                 continue
-            prepared.append((article, removed, content_id(article.text)))
+            prepared.append((article, removed, article_id))
         statuses = self.store.statuses(i for _, _, i in prepared)
         entries = []
         for article, removed, article_id in prepared:
@@ -199,7 +203,9 @@ class _Run:
             self.summary.expected = (self.summary.expected or 0) + 1
             self.seen.add(content_id(article.text))
             try:
-                self.queue.append((article, prepare(article, any_language=True)))
+                # its checks passed when it was stored: only the cleaning is redone
+                # (prepare would add its language warning a second time)
+                self.queue.append((article, find_removed(article.text)))
             except Exception as err:
                 failed = [failure(article, "clean", "internal", str(err))]
                 self.store.add_results([], failed, self.summary.run_id)

@@ -361,7 +361,7 @@ class Store:
 
     def _create(self) -> None:
         tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
-        if tables and "meta" not in tables:  # another application's database: leave it alone
+        if tables:  # an existing database: refuse another layout before writing anything
             self._check_layout()
         with self._transaction():
             for name, columns in TABLES.items():

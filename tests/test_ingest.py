@@ -291,3 +291,56 @@ def wait_for_analysed(db: Path, peek: Path, *, at_least: int, timeout: float) ->
         if count >= at_least:
             return count
     raise AssertionError(f"no {at_least} articles analysed within {timeout} s")
+
+
+FRENCH = (
+    "Le ministre des Affaires étrangères a déclaré vendredi que les négociations avec les deux délégations "
+    "reprendraient la semaine prochaine à Genève, selon un communiqué publié par le gouvernement.\n"
+)
+
+
+def test_a_stored_pending_article_that_now_fails_its_check_counts_once(tmp_path):
+    from newswire.store import PENDING, Entry
+
+    path = tmp_path / "fr.txt"
+    path.write_text(FRENCH)
+    db = tmp_path / "c.duckdb"
+    article = read_path(path)
+    with Store(db) as store:  # as an interrupted --any-language run would leave it
+        store.add_entries([Entry(article, content_id(FRENCH), len(FRENCH), PENDING, content_id(FRENCH), None)], [], run_id=1)
+    summary = ingest([str(path)], db=db, workers=0)
+    assert (summary.failed, summary.analysed) == (1, 0)
+
+
+def test_a_resumed_article_keeps_its_warning_once(tmp_path):
+    from newswire.store import PENDING, Entry
+
+    path = tmp_path / "fr.txt"
+    path.write_text(FRENCH)
+    db = tmp_path / "c.duckdb"
+    article = read_path(path)
+    analyze_article(article, any_language=True)  # adds the language warning, as the first run did
+    with Store(db) as store:
+        store.add_entries([Entry(article, content_id(FRENCH), len(FRENCH), PENDING, content_id(FRENCH), None)], [], run_id=1)
+    (tmp_path / "empty").mkdir()
+    summary = ingest([str(tmp_path / "empty")], db=db, workers=0)  # the leftover is resumed on its own
+    assert summary.analysed == 1
+    with Store(db, read_only=True) as store:
+        analysis = store.load_analysis(content_id(FRENCH))
+    assert len(analysis.warnings) == 1
+
+
+def test_opening_a_store_of_another_layout_writes_nothing(tmp_path):
+    db = tmp_path / "c.duckdb"
+    with Store(db):
+        pass
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE meta SET value = 'newswire/store@999' WHERE key = 'layout'")
+        con.execute("ALTER TABLE articles DROP COLUMN title")
+    from newswire.errors import StoreError
+
+    with pytest.raises(StoreError, match="not a newswire store"):
+        Store(db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'articles'").fetchall()}
+    assert "title" not in columns

@@ -56,6 +56,11 @@ def country_from_name(text: str) -> str | None:
     return names.get(key) or (None if key.islower() else lowered.get(key.lower()))
 
 
+def country_named(text: str) -> str | None:
+    """The country a name or a demonym denotes: "the United States", "U.S.", "Syria's", "Russian"."""
+    return country_from_name(text) or country_from_demonym(text)
+
+
 def country_from_demonym(word: str) -> str | None:
     """"Russian", "Syrians" → its code."""
     return _tables()[2].get(_key(word).lower())
@@ -89,7 +94,7 @@ def country_from_city(text: str) -> str | None:
 
 def country_of(text: str) -> str | None:
     """A country code from a name, a demonym, a capital or a city, in that order."""
-    return country_from_name(text) or country_from_demonym(text) or country_from_capital(text) or country_from_city(text)
+    return country_named(text) or country_from_capital(text) or country_from_city(text)
 
 
 @cache

@@ -14,13 +14,13 @@ from spacy.tokens import Doc
 from . import __version__
 from .clean import find_removed
 from .entities import extract_entities
-from .errors import NotEnglish, UsageError
+from .errors import NotEnglish
 from .events import extract_events
 from .figures import extract_figures
 from .language import check_english
 from .parse import parse, parse_many
 from .quotes import extract_quotes
-from .read import parse_date, read_text
+from .read import read_text, require_date
 from .records import Analysis, Article, Removed, content_id
 from .times import extract_times
 
@@ -103,7 +103,4 @@ def published_date(value: str | dt.date | None) -> str | None:
         return None
     if isinstance(value, dt.date):
         return value.isoformat()[:10]
-    parsed = parse_date(value)
-    if parsed is None:
-        raise UsageError(f"published date {value!r} is not a date; use YYYY-MM-DD")
-    return parsed
+    return require_date(value, "published date")

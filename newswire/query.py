@@ -20,8 +20,8 @@ import duckdb
 
 from .errors import QueryError, UsageError
 from .gdelt import gdelt_tsv
-from .read import parse_date
-from .store import ANALYSED, TABLES, Store, connect, table_key
+from .read import require_date
+from .store import ANALYSED, TABLES, Store, connect, require_database, table_key
 
 # What the canned questions count as the corpus: analysed canonical articles.
 _CANONICAL = f"a.status = '{ANALYSED}' AND a.duplicate_of IS NULL"
@@ -194,8 +194,7 @@ def network(store: Store, *, start: str | None = None, end: str | None = None, l
 
 def sql(db: str | Path, query: str) -> Rows:
     """Any SQL, on a read-only connection that cannot touch other files either."""
-    if not Path(db).exists():
-        raise QueryError(f"no database at {db}; create one with `newswire ingest PATH --db {db}`")
+    require_database(db)
     con = connect(db, read_only=True, config={"enable_external_access": False})
     try:
         cursor = con.execute(query)
@@ -251,10 +250,10 @@ def _event_dates(where: list[str], params: list[Any], start: str | None, end: st
     """Add an event date range (the event's own date, else its article's) to a query's conditions."""
     if start:
         where.append(f"{_EVENT_DAY} >= ?")
-        params.append(_date(start, "--from"))
+        params.append(require_date(start, "--from"))
     if end:
         where.append(f"{_EVENT_DAY} <= ?")
-        params.append(_date(end, "--to"))
+        params.append(require_date(end, "--to"))
 
 
 def _rows(store: Store, query: str, params: list[Any], limit: int | None) -> Rows:
@@ -270,11 +269,3 @@ def _words(name: str) -> str:
     """A case-insensitive pattern for `name` as whole words."""
     # DuckDB's regular expressions (RE2) take \W as ASCII only: "Jos" would match "José"
     return r"(?i)(^|[^\pL\pN_])" + re.escape(name.strip()) + r"($|[^\pL\pN_])"
-
-
-def _date(value: str, option: str) -> str:
-    day = parse_date(value)
-    if day is None:
-        raise UsageError(f"{option} {value!r} is not a date; use YYYY-MM-DD")
-    return day
-

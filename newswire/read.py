@@ -161,10 +161,16 @@ def read_text(
     if not text.strip():
         raise EmptyInput("no text: the input is empty")
     _check_length(len(text), max_chars, "input")
-    day = parse_date(published) if published is not None else None
-    if published is not None and day is None:
-        raise UsageError(f"published date {published!r} is not YYYY-MM-DD or an ISO 8601 datetime")
+    day = require_date(published, "published date") if published is not None else None
     return Article(text=text, title=title, published=day, url=url)
+
+
+def require_date(value: str, what: str) -> str:
+    """`parse_date`, or a one-line `UsageError` naming `what` (an option, "published date")."""
+    day = parse_date(value)
+    if day is None:
+        raise UsageError(f"{what} {value!r} is not a date; use YYYY-MM-DD (or an ISO 8601 datetime)")
+    return day
 
 
 def parse_date(value: str) -> str | None:
@@ -239,10 +245,7 @@ def _read_capped(stream: BinaryIO, max_chars: int) -> bytes:
     cap = MAX_BYTES_PER_CHAR * max_chars
     data = stream.read(cap + 1)
     if len(data) > cap:
-        raise TooLarge(
-            f"input is over {cap:,} bytes; newswire analyses single articles "
-            f"up to {max_chars:,} characters (--max-chars raises the limit)"
-        )
+        raise _too_large(f"over {cap:,} bytes", max_chars)
     return data
 
 
@@ -255,10 +258,11 @@ def _check_options(format: str | None, max_chars: int) -> None:
 
 def _refuse_oversized(n_bytes: int, max_chars: int) -> None:
     if n_bytes > MAX_BYTES_PER_CHAR * max_chars:
-        raise TooLarge(
-            f"input is {n_bytes:,} bytes; newswire analyses single articles "
-            f"up to {max_chars:,} characters (--max-chars raises the limit)"
-        )
+        raise _too_large(f"{n_bytes:,} bytes", max_chars)
+
+
+def _too_large(size: str, max_chars: int) -> TooLarge:
+    return TooLarge(f"input is {size}; newswire analyses single articles up to {max_chars:,} characters (--max-chars raises the limit)")
 
 
 def _check_length(n_chars: int, max_chars: int, what: str) -> None:

@@ -340,8 +340,8 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
         self.path = Path(path)
         self.read_only = read_only
-        if read_only and not self.path.exists():
-            raise StoreError(f"no database at {self.path}; create one with `newswire ingest PATH --db {self.path}`")
+        if read_only:
+            require_database(self.path)
         self.con = connect(self.path, read_only=read_only)
         if read_only:
             self._check_layout()
@@ -569,6 +569,12 @@ class _Transaction:
 
 
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
+
+
+def require_database(path: str | Path) -> None:
+    """Refuse, in one line, to read a store that does not exist."""
+    if not Path(path).exists():
+        raise StoreError(f"no database at {path}; create one with `newswire ingest PATH --db {path}`")
 
 
 def connect(path: str | Path, *, read_only: bool = False, config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:

@@ -125,7 +125,7 @@ def test_sql_is_read_only(db):
         query.sql(db, "COPY articles TO 'stolen.csv'")
     with pytest.raises(QueryError, match="Catalog Error"):
         query.sql(db, "SELECT * FROM no_such_table")
-    with pytest.raises(QueryError, match="no database at"):
+    with pytest.raises(StoreError, match="no database at"):
         query.sql(db.parent / "missing.duckdb", "SELECT 1")
 
 

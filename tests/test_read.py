@@ -325,7 +325,7 @@ def test_read_text_refuses_bad_input(text, error):
 
 
 def test_read_text_bad_published_is_a_usage_error():
-    with pytest.raises(UsageError, match="not YYYY-MM-DD"):
+    with pytest.raises(UsageError, match="not a date; use YYYY-MM-DD"):
         read_text(STORY, published="05/03/2024")
 
 

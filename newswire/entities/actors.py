@@ -68,16 +68,12 @@ def sentence_countries(clusters: list[Cluster]) -> dict[int, set[str]]:
 
 def focus_country(doc: Doc) -> str | None:
     """The country an article is about, if one clearly dominates its mentions."""
-    votes = Counter(_ent_country(ent.text, ent.label_) for ent in doc.ents if ent.label_ in ("GPE", "NORP"))
+    votes = Counter(countries.country_named(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "NORP"))
     votes.pop(None, None)
     if not votes:
         return None
     code, n = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
     return code if n / sum(votes.values()) >= FOCUS_SHARE else None
-
-
-def _ent_country(text: str, label: str) -> str | None:
-    return countries.country_from_name(text) if label == "GPE" else countries.country_from_demonym(text)
 
 
 def _known(c: Cluster, published: str | None) -> dict | None:
@@ -100,7 +96,7 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     """(country, actor code) for a cluster."""
     if c.label in ("GPE", "LOC", "NORP") and c.first.kind == "name":
         code = _place_country(c)
-        is_country = any(countries.country_from_name(m.text) or countries.country_from_demonym(m.text) for m in c.names)
+        is_country = any(countries.country_named(m.text) for m in c.names)
         return code, (code if code and is_country else None)
 
     explicit = _majority([code for m in c.mentions for code in m.countries])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
 from spacy.tokens import Doc
 
 from ..lexicon import load_table, split_items
@@ -39,14 +40,7 @@ def _matcher() -> PhraseMatcher:
 
 def find_known(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of known actor names in `doc`, longest first where they overlap."""
-    spans = sorted(((s, e) for _, s, e in _matcher()(doc)), key=lambda se: (se[0] - se[1], se[0]))
-    taken: set[int] = set()
-    out = []
-    for s, e in spans:
-        if not taken.intersection(range(s, e)):
-            taken.update(range(s, e))
-            out.append((s, e))
-    return sorted(out)
+    return [(span.start, span.end) for span in filter_spans([doc[s:e] for _, s, e in _matcher()(doc)])]
 
 
 def lookup(name: str, published: str | None = None) -> dict[str, str] | None:

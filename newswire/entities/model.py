@@ -62,7 +62,7 @@ def place_country(m: Mention) -> str | None:
     """The country a place-like name denotes: "U.S.", "the United States", "Syria's", "Russian"."""
     if m.label not in ("GPE", "LOC", "NORP"):
         return None
-    return countries.country_from_name(m.text) or countries.country_from_demonym(m.text)
+    return countries.country_named(m.text)
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
 from spacy.tokens import Doc
 
 from ..lexicon import load_table
@@ -46,18 +47,16 @@ def lookup(text: str) -> dict[str, str] | None:
 
 def find_titles(doc: Doc) -> list[TitleMatch]:
     """Title and honorific matches in `doc`, longest first where they overlap, in text order."""
-    spans = sorted(((s, e) for _, s, e in _matcher()(doc)), key=lambda se: (se[0] - se[1], se[0]))
-    taken: set[int] = set()
-    out = []
-    for s, e in spans:
-        if taken.intersection(range(s, e)):
-            continue
+    rows = {}
+    for _, s, e in _matcher()(doc):
         row = lookup(doc[s:e].text)
-        if row is None or not _is_title_use(doc, s, e, row):
-            continue
-        taken.update(range(s, e))
-        out.append(TitleMatch(s, e, row["title"].lower(), row.get("sector", ""), row.get("gender", ""), row.get("kind", "title")))
-    return sorted(out, key=lambda t: t.start)
+        if row is not None and _is_title_use(doc, s, e, row):
+            rows[s, e] = row
+    out = []
+    for span in filter_spans([doc[s:e] for s, e in rows]):
+        row = rows[span.start, span.end]
+        out.append(TitleMatch(span.start, span.end, row["title"].lower(), row.get("sector", ""), row.get("gender", ""), row.get("kind", "title")))
+    return out
 
 
 def _is_title_use(doc: Doc, start: int, end: int, row: dict[str, str]) -> bool:

@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import NewswireError, UsageError
+from .errors import NewswireError, UsageError, internal_error
 from .gdelt import gdelt_tsv
 from .pipeline import analyze_article, published_date
 from .read import MAX_CHARS, read_path
@@ -376,8 +376,7 @@ def _error(message: str) -> None:
 
 
 def _internal(err: Exception) -> str:
-    first = str(err).strip().splitlines()[0] if str(err).strip() else ""
-    return f"internal error: {type(err).__name__}: {first} (set NEWSWIRE_DEBUG=1 for the traceback and please report it)"
+    return f"{internal_error(err)} (set NEWSWIRE_DEBUG=1 for the traceback and please report it)"
 
 
 def main() -> None:

@@ -55,3 +55,14 @@ class StoreError(NewswireError):
 
 class QueryError(NewswireError):
     """A query the store cannot answer: bad SQL, a write in a read-only query."""
+
+
+def first_line(err: BaseException, limit: int = 160) -> str:
+    """An exception's message cut to its first line (its type's name when it has none), for one-line errors."""
+    lines = str(err).strip().splitlines()
+    return lines[0][:limit] if lines else type(err).__name__
+
+
+def internal_error(err: BaseException) -> str:
+    """What to say, in one line, of an exception newswire did not expect (a bug)."""
+    return f"internal error: {type(err).__name__}: {first_line(err)}"

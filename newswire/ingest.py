@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import dedup
-from .errors import InputError, UsageError
+from .errors import InputError, UsageError, internal_error
 from .clean import find_removed
 from .pipeline import prepare
 from .read import MAX_CHARS
@@ -156,7 +156,7 @@ class _Run:
                 self.seen.add(article_id)  # failed in this run: not to be picked up again as a leftover
                 continue
             except Exception as err:
-                failures.append(failure(article, "clean", "internal", f"internal error: {type(err).__name__}: {err}"))
+                failures.append(failure(article, "clean", "internal", internal_error(err)))
                 self.seen.add(article_id)
                 continue
             prepared.append((article, removed, article_id))

@@ -18,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from .errors import QueryError, UsageError
+from .errors import QueryError, UsageError, first_line
 from .gdelt import gdelt_tsv
 from .read import require_date
 from .store import ANALYSED, TABLES, Store, connect, require_database, table_key
@@ -202,7 +202,7 @@ def sql(db: str | Path, query: str) -> Rows:
             return Rows([])
         return Rows([d[0] for d in cursor.description], cursor.fetchall())
     except duckdb.Error as err:
-        message = str(err).strip().splitlines()[0]
+        message = first_line(err, limit=500)
         raise QueryError(f"{message.replace(' which is attached in read-only mode', '')} (newswire sql is read-only)"
                          if "read-only" in message else message) from None
     finally:
@@ -230,7 +230,7 @@ def export(db: str | Path, directory: str | Path, *, format: str = "parquet") ->
                 store.con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{escaped}' ({options})")
                 written.append(path)
         except (OSError, duckdb.IOException) as err:
-            message = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            message = first_line(err)
             raise UsageError(f"cannot write to {directory}: {message}; pass another folder") from None
     return written
 

@@ -30,6 +30,7 @@ from newswire.errors import (
     MalformedInput,
     TooLarge,
     UsageError,
+    first_line,
 )
 from newswire.records import Article
 
@@ -429,9 +430,8 @@ def _extract_html(markup: str) -> Any:
     try:
         return trafilatura.bare_extraction(markup, date_extraction_params=DATE_OPTIONS, **TRAFILATURA_OPTIONS)
     except Exception as err:  # lxml and trafilatura raise many types on hostile markup
-        message = str(err).splitlines()[0][:120] if str(err) else ""
         raise MalformedInput(
-            f"could not parse the HTML ({type(err).__name__}: {message}); "
+            f"could not parse the HTML ({type(err).__name__}: {first_line(err, 120)}); "
             "pass the article as plain text or JSON instead"
         ) from err
 

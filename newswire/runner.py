@@ -24,7 +24,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from .errors import NewswireError
+from .errors import NewswireError, internal_error
 from .parse import load_nlp
 from .pipeline import analyze_prepared
 from .records import Analysis, Article, Failure, Removed, content_id
@@ -72,7 +72,7 @@ def _analyze_one(item: Item) -> Analysis | Failure:
     except NewswireError as err:
         return failure(item[0], "analyze", getattr(err, "reason", "bad-input"), str(err))
     except Exception as err:
-        return failure(item[0], "analyze", "internal", f"internal error: {type(err).__name__}: {err}")
+        return failure(item[0], "analyze", "internal", internal_error(err))
 
 
 def failure(article: Article, stage: str, reason: str, message: str) -> Failure:

@@ -37,7 +37,7 @@ from typing import BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from .errors import InputError, UsageError
+from .errors import InputError, UsageError, first_line
 from .read import GZIP_MAGIC, MAX_BYTES_PER_CHAR, MAX_CHARS, read_bytes, read_path, unreadable
 from .records import Article, Failure
 
@@ -299,14 +299,14 @@ def _warc_records(path: Path, data: bytes | mmap.mmap, base: int, max_chars: int
                 offset = base if member_offset else base + start + records.get_record_offset()
                 where = f"{path}@{offset}"
                 if isinstance(body, Exception):
-                    yield Failure(document=where, stage="read", reason="malformed", message=f"bad HTTP body ({_first_line(body)})")
+                    yield Failure(document=where, stage="read", reason="malformed", message=f"bad HTTP body ({first_line(body)})")
                 elif body is not None:
                     yield _warc_article(record, body, where, max_chars)
             return
         except (ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error) as err:
             bad = start + records.offset
             where = f"{path}@{base if member_offset else base + bad}"
-            yield Failure(document=where, stage="read", reason="malformed", message=f"bad WARC record ({_first_line(err)}); skipped to the next record")
+            yield Failure(document=where, stage="read", reason="malformed", message=f"bad WARC record ({first_line(err)}); skipped to the next record")
             nxt = data.find(b"\n" + _WARC_START, bad + 1)
             if nxt < 0 or member_offset:
                 return
@@ -333,11 +333,6 @@ def _warc_article(record, body: bytes, where: str, max_chars: int) -> Document:
         document.format = "warc"
         document.url = document.url or record.rec_headers.get_header("WARC-Target-URI")
     return document
-
-
-def _first_line(err: BaseException) -> str:
-    text = str(err).strip().splitlines()
-    return text[0][:160] if text else type(err).__name__
 
 
 class _MmapReader(io.RawIOBase):

@@ -44,7 +44,7 @@ import duckdb
 import pyarrow as pa
 
 from . import __version__
-from .errors import StoreError
+from .errors import StoreError, first_line
 from .records import Analysis, Article, Failure, content_id, from_dict, to_dict
 
 DEFAULT_DB = "newswire.duckdb"
@@ -582,7 +582,7 @@ def connect(path: str | Path, *, read_only: bool = False, config: dict[str, Any]
     try:
         return duckdb.connect(str(path), read_only=read_only, config={**_CONFIG, **(config or {})})
     except duckdb.Error as err:
-        message = str(err).splitlines()[0]
+        message = first_line(err, limit=500)
         locked = _LOCK_HOLDER.search(message)
         if locked:
             raise StoreError(

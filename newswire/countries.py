@@ -106,12 +106,14 @@ def is_country_code(code: str) -> bool:
     return code in _codes()
 
 
+@cache
+def _names_by_code() -> dict[str, str]:
+    return {row["code"]: split_items(row["names"])[0] for row in load_table("countries.tsv") if split_items(row["names"])}
+
+
 def country_name(code: str) -> str | None:
     """The common English name of a country code ("SYR" → "Syria")."""
-    for row in load_table("countries.tsv"):
-        if row["code"] == code:
-            items = split_items(row["names"])
-            if items:
-                return items[0]
+    if code in _names_by_code():
+        return _names_by_code()[code]
     c = pycountry.countries.get(alpha_3=code)
     return getattr(c, "common_name", None) or (c.name if c else None)

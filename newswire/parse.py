@@ -75,9 +75,28 @@ def blank(text: str, removed: Iterable[Removed]) -> str:
 
 def parse(text: str, removed: Iterable[Removed] = ()) -> Doc:
     """Parse one text, ignoring its removed spans."""
-    return load_nlp()(blank(text, removed))
+    return _keep_source(load_nlp()(blank(text, removed)), text)
 
 
 def parse_many(items: Iterable[tuple[str, Iterable[Removed]]], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     """Parse (text, removed) pairs in batches, in order."""
-    return load_nlp().pipe((blank(t, r) for t, r in items), batch_size=batch_size)
+    pairs = load_nlp().pipe(((blank(t, r), t) for t, r in items), batch_size=batch_size, as_tuples=True)
+    return (_keep_source(doc, text) for doc, text in pairs)
+
+
+def source_text(doc: Doc) -> str:
+    """The original text a doc was parsed from (removed spans not blanked).
+
+    Record texts are cut from it, so `text[start:end] == span.text` holds in
+    the original even where a span runs across removed text; searching for
+    things to extract uses `doc.text`, where removed text is blank.
+    """
+    return doc.user_data.get(_SOURCE) or doc.text
+
+
+_SOURCE = "newswire_source"
+
+
+def _keep_source(doc: Doc, text: str) -> Doc:
+    doc.user_data[_SOURCE] = text
+    return doc

@@ -18,7 +18,7 @@ from .errors import NotEnglish
 from .events import extract_events
 from .figures import extract_figures
 from .language import check_english
-from .parse import parse, parse_many
+from .parse import BATCH_SIZE, parse, parse_many
 from .quotes import extract_quotes
 from .read import read_text, require_date
 from .records import Analysis, Article, Removed, content_id
@@ -51,8 +51,18 @@ def analyze_article(article: Article, *, any_language: bool = False) -> Analysis
 
 
 def analyze_articles(articles: Iterable[Article], *, any_language: bool = False) -> Iterator[Analysis]:
-    """Analyse many articles, parsing them in batches (faster than one by one)."""
-    yield from analyze_prepared([(a, prepare(a, any_language=any_language)) for a in articles])
+    """Analyse many articles, parsing them in batches (faster than one by one).
+
+    Articles are read and checked a batch at a time, so results come as the
+    input is consumed (a bad article raises when its batch is reached).
+    """
+    batch: list[tuple[Article, list[Removed]]] = []
+    for article in articles:
+        batch.append((article, prepare(article, any_language=any_language)))
+        if len(batch) >= BATCH_SIZE:
+            yield from analyze_prepared(batch)
+            batch = []
+    yield from analyze_prepared(batch)
 
 
 def analyze_prepared(items: list[tuple[Article, list[Removed]]]) -> Iterator[Analysis]:

@@ -88,6 +88,7 @@ class RecordTable:
     link: tuple[Column, ...]  # key columns before the record's own
     parent: str | None = None  # the table whose records hold this list (None: the Analysis)
     own: tuple[Column, ...] = ()  # the record's columns (filled in by `_record_tables`)
+    field: str | None = None  # for a nested table: the parent record's list field it holds
 
     @property
     def columns(self) -> list[Column]:
@@ -155,7 +156,8 @@ def _record_tables() -> list[RecordTable]:
             nested = _list_item(item, field) if parent == f.name else None
             if nested is not None:
                 link_columns = (_ARTICLE_ID, Column(link, "VARCHAR"), _ORD)
-                tables.append(RecordTable(name, nested, link_columns, parent=f.name, own=tuple(record_columns(nested, skip=_nested_fields(name)))))
+                own = tuple(record_columns(nested, skip=_nested_fields(name)))
+                tables.append(RecordTable(name, nested, link_columns, parent=f.name, own=own, field=field))
     return tables
 
 
@@ -262,8 +264,7 @@ def analysis_rows(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
             rows[table.name].append(_row(table, record, analysis.id, ord))
             for nested in RECORD_TABLES:
                 if nested.parent == table.name:
-                    field = next(f for (p, f), (n, _) in NESTED.items() if p == table.name and n == nested.name)
-                    for sub_ord, sub in enumerate(getattr(record, field)):
+                    for sub_ord, sub in enumerate(getattr(record, nested.field)):
                         rows[nested.name].append(_row(nested, sub, analysis.id, sub_ord, parent_id=record.id))
     return rows
 
@@ -529,17 +530,16 @@ class Store:
         for table in RECORD_TABLES:
             if table.parent is not None:
                 continue
+            # each nested table in one query, grouped by the parent record it belongs to
+            children: dict[str, dict[str, list[dict[str, Any]]]] = {}
+            for nested in (n for n in RECORD_TABLES if n.parent == table.name):
+                link = nested.link[1].name
+                groups = children.setdefault(nested.field, {})
+                for s in self._fetch_dicts(f"SELECT * FROM {nested.name} WHERE article_id = ? ORDER BY {link}, ord", [article_id]):
+                    groups.setdefault(s[link], []).append(to_dict(_record_from_row(nested.record, nested.columns, s)))
             records = []
             for r in self._fetch_dicts(f"SELECT * FROM {table.name} WHERE article_id = ? ORDER BY ord", [article_id]):
-                extra = {}
-                for nested in RECORD_TABLES:
-                    if nested.parent == table.name:
-                        link = nested.link[1].name
-                        field = next(f for (p, f), (n, _) in NESTED.items() if p == table.name and n == nested.name)
-                        subs = self._fetch_dicts(
-                            f"SELECT * FROM {nested.name} WHERE article_id = ? AND {link} = ? ORDER BY ord", [article_id, r["id"]]
-                        )
-                        extra[field] = [to_dict(_record_from_row(nested.record, nested.columns, s)) for s in subs]
+                extra = {field: groups.get(r["id"], []) for field, groups in children.items()}
                 records.append(to_dict(_record_from_row(table.record, table.columns, r, extra)))
             lists[table.name] = records
         return _record_from_row(Analysis, _ANALYSIS_COLUMNS, row[0], lists)

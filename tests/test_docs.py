@@ -19,18 +19,29 @@ def commands():
     return group.commands
 
 
+def command_paths():
+    """Every command as its words: ["analyze"], ["query", "quotes"], ..."""
+    import click
+
+    for name, command in commands().items():
+        if isinstance(command, click.Group):
+            for sub in command.commands:
+                yield [name, sub]
+        yield [name]
+
+
 def test_every_command_has_help_with_an_example():
     runner = CliRunner()
-    for name in commands():
-        result = runner.invoke(app, [name, "--help"])
-        assert result.exit_code == 0, name
-        assert "Example" in result.output, f"`newswire {name} --help` has no example"
+    for words in command_paths():
+        result = runner.invoke(app, [*words, "--help"])
+        assert result.exit_code == 0, words
+        assert "Example" in result.output, f"`newswire {' '.join(words)} --help` has no example"
 
 
 def test_every_command_is_in_the_readme():
     readme = (REPO / "README.md").read_text()
-    for name in commands():
-        assert f"newswire {name}" in readme, f"README does not mention `newswire {name}`"
+    for words in command_paths():
+        assert f"newswire {' '.join(words)}" in readme, f"README does not mention `newswire {' '.join(words)}`"
 
 
 def test_readme_setup_commands_match_ci():

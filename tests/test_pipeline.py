@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -36,7 +37,11 @@ def check_contracts(analysis: Analysis) -> dict:
         assert text[start:end] == span_text, path
     for r in data["removed"]:
         for path, start, end, _ in found:
-            if path.startswith(("$.entities", "$.times", "$.quotes", "$.events", "$.figures")):
+            if re.fullmatch(r"\$\.quotes\[\d+\]\.content|\$\.events\[\d+\]\.sentence", path):
+                # a quotation or sentence of kept text may run across a repeat inside it,
+                # but never start, end or lie in removed text
+                assert not (r["start"] <= start < r["end"] or r["start"] < end <= r["end"]), f"{path} ends in removed text"
+            elif path.startswith(("$.entities", "$.times", "$.quotes", "$.events", "$.figures")):
                 assert end <= r["start"] or start >= r["end"], f"{path} inside removed text"
     return data
 
@@ -47,6 +52,23 @@ def test_samples_keep_the_contracts(path):
     data = check_contracts(analysis)
     assert data["schema"] == SCHEMA
     assert data["entities"], "every sample names someone"
+
+
+HARD_CASES = {
+    "brackets": 'Senator Anna Berg said "[the bill] is a disaster [/b] for farmers," on Tuesday in the capital.\n',
+    "repeat inside a quote": (
+        'Minister Pavel Sokolov said: "The river rose four metres overnight and the bridge is closed. '
+        "The river rose four metres overnight and the bridge is closed. "
+        'Crews will work through the weekend to reopen it," he told reporters on Friday.\n'
+    ),
+    "decades": "In the 1990s Russian troops attacked Chechnya, and in the 19th century Russia invaded Georgia.\n",
+    "unbalanced marks": 'The mayor said "the water is safe. Officials disagreed on Monday, saying tests were not complete.\n',
+}
+
+
+@pytest.mark.parametrize("text", HARD_CASES.values(), ids=HARD_CASES.keys())
+def test_hard_cases_keep_the_contracts(text):
+    check_contracts(newswire.analyze(text, published="2013-09-13"))
 
 
 def test_seed_keeps_the_contracts(seed):

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from .. import countries
 from ..lexicon import load_table
+from ..parse import source_text
 from ..records import Entity, Mention as MentionRecord
 from . import actors
 from .evidence import attach
@@ -153,14 +154,15 @@ def _same_nominal(m: Mention, probe: Cluster, new: list[Cluster], clusters: list
 
 
 def to_records(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
+    text = source_text(doc)
     clusters = [c for c in clusters if any(m.kind != "pronoun" for m in c.mentions)]
     clusters.sort(key=lambda c: c.first.start)
     out = []
     for n, c in enumerate(clusters, 1):
-        mentions = [
-            MentionRecord(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.text, m.kind)
-            for m in c.mentions
-        ]
+        mentions = []
+        for m in c.mentions:
+            start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+            mentions.append(MentionRecord(start, end, text[start:end], m.kind))
         out.append(
             Entity(
                 id=f"E{n}",

@@ -29,6 +29,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..entities.model import sentence_index, sentences
+from ..parse import source_text
 from ..records import Entity, Event, Quote, Span, Time
 from ..times import date_for
 from . import codebook
@@ -121,7 +122,7 @@ def _first_code(actors: list[Actor]) -> str | None:
 
 def _records(doc: Doc, events: list[EventMention]) -> list[Event]:
     out = []
-    text = doc.text  # Doc.text joins every token: once per document
+    text = source_text(doc)  # record texts come from the original text
     for n, e in enumerate(sorted(events, key=lambda e: e.token.i), 1):
         code = codebook.lookup(e.code)
         tok = e.token

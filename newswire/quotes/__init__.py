@@ -33,7 +33,8 @@ from ..times import date_for
 from .content import from_frame, from_lines, outermost
 from .frames import Frame, find_frames, speaker_tokens
 from .lines import find_lines
-from .model import Found, doc_text, find_passages
+from ..parse import source_text
+from .model import Found, find_passages
 from .passages import attribute_passage, inherit
 
 __all__ = ["extract_quotes"]
@@ -120,7 +121,7 @@ def _records(doc: Doc, found: list[Found], entities: list[Entity]) -> list[Quote
             Quote(
                 id=f"Q{len(out) + 1}",
                 type=f.type,
-                content=Span(f.start, f.end, doc_text(doc)[f.start : f.end]),
+                content=Span(f.start, f.end, source_text(doc)[f.start : f.end]),
                 cue=_cue(doc, f.frame) if f.frame is not None else None,
                 speaker=speaker,
                 speaker_entity=entity.id if entity else None,
@@ -141,7 +142,7 @@ def _speaker_range(f: Found) -> tuple[int, int]:
 def _cue(doc: Doc, frame: Frame) -> Cue:
     first, last = min(frame.cue), max(frame.cue)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    return Cue(start, end, doc_text(doc)[start:end], frame.entry.cue)
+    return Cue(start, end, source_text(doc)[start:end], frame.entry.cue)
 
 
 def _entity_at(head: Token, mentions: list[tuple[int, int, Entity]]) -> Entity | None:

@@ -77,6 +77,8 @@ def ingest(
     any_language: bool = False,
     max_chars: int = MAX_CHARS,
     on_progress: Callable[[Summary], None] | None = None,
+    runner: str = "local",
+    ray_address: str | None = None,
 ) -> Summary:
     """Read, deduplicate, analyse and store every document under `paths`.
 
@@ -84,17 +86,21 @@ def ingest(
     keep_duplicates: analyse near-duplicates too (they are linked either way).
     retry_failed: analyse again articles whose analysis failed in an earlier run.
     on_progress: called with the running counts after every step.
+    runner: "local" (a process pool on this machine) or "ray" (Ray actors,
+        locally or on the cluster at `ray_address`; the `ray` extra).
     """
     paths = list(paths)
     workers = default_workers() if workers is None else workers
     if workers < 0:
         raise UsageError(f"--workers must be 0 or more, not {workers}")
+    if runner not in ("local", "ray"):
+        raise UsageError(f"unknown runner {runner!r}; use local or ray")
     files = find_files(paths)
     options = {"workers": workers, "keep_duplicates": keep_duplicates, "retry_failed": retry_failed, "any_language": any_language, "max_chars": max_chars}
     with Store(db) as store:
         run = _Run(store, paths, options, on_progress)
-        with LocalRunner(workers) as runner:
-            run.runner = runner
+        with _runner(runner, workers, ray_address) as pool:
+            run.runner = pool
             try:
                 run.go(files)
             except KeyboardInterrupt:
@@ -102,6 +108,14 @@ def ingest(
                 raise
         run.finish("finished")
         return run.summary
+
+
+def _runner(kind: str, workers: int, ray_address: str | None) -> LocalRunner:
+    if kind == "ray":
+        from .ray_runner import RayRunner
+
+        return RayRunner(max(1, workers), address=ray_address)  # type: ignore[return-value]  # same interface
+    return LocalRunner(workers)
 
 
 class _Run:

@@ -479,3 +479,44 @@ def test_a_spokesman_for_someone_is_an_entity_coded_through_them():
 def test_a_minister_alone_is_no_one_in_particular():
     text = "A minister said the plan would fail."
     assert entity_at(entities(text), 0) is None
+
+
+@pytest.mark.parametrize("text, phrase, country, actor", [
+    # a country name the parser tags NORP, before an agent noun
+    ("The Mozambique government on Thursday accepted the demands.", "The Mozambique government", "MOZ", "MOZGOV"),
+    # a country's possessive before an organisation's name
+    ("The Ivory Coast's Supreme Court decided to allow the candidate to run.", "Supreme Court", "CIV", "CIVJUD"),
+    # the place a nominal is based in, or of
+    ("A London-based rights group condemned the arrests.", "A London-based rights group", "GBR", "GBRHRI"),
+    ("A newspaper based in Beirut has violated the ban.", "A newspaper", "LBN", "LBNMED"),
+    ("Druze inhabitants of the Syrian Golan Heights threatened to strike.", "Druze inhabitants", "SYR", "SYRCVL"),
+])
+def test_the_country_of_an_actor_from_the_words_around_it(text, phrase, country, actor):
+    e = entity_of(entities(text), text, phrase)
+    assert (e.country, e.actor) == (country, actor)
+
+
+@pytest.mark.parametrize("text, phrase, actor", [
+    ("Human rights groups condemned the arrests.", "Human rights groups", "NGOHRI"),
+    ("Aid agencies left the town on Friday.", "Aid agencies", "NGO"),
+])
+def test_rights_and_aid_groups_without_a_country_are_transnational(text, phrase, actor):
+    e = entity_of(entities(text), text, phrase)
+    assert (e.country, e.actor) == (None, actor)
+
+
+def test_a_body_whose_name_begins_with_a_known_one_is_coded_as_it():
+    text = "Kenzo Oshima, the United Nations Emergency Relief Coordinator, spoke on Friday."
+    ents = entities(text)
+    assert entity_of(ents, text, "the United Nations Emergency Relief").actor == "IGOUNO"
+    assert entity_of(ents, text, "Oshima").actor == "IGOUNO"
+
+
+def test_a_people_named_with_its_country_and_their_forces():
+    text = "Bosnian Serbs said on Tuesday their forces had completed the withdrawal."
+    ents = entities(text)
+    serbs = entity_of(ents, text, "Bosnian Serbs")
+    assert (serbs.type, serbs.country, serbs.actor) == ("NORP", "BIH", "BIH")
+    assert entity_of(ents, text, "their") is serbs
+    forces = entity_of(ents, text, "their forces")
+    assert (forces.country, forces.actor) == ("BIH", "BIHMIL")

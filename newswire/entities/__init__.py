@@ -3,7 +3,8 @@
 `extract_entities(doc)` runs, in order: titles (`titles.py`), name mentions
 and their clusters (`names.py`), the evidence next to each name
 (`evidence.py`), countries and actor codes (`actors.py`), nominal actors
-(`nominals.py`) and pronouns (`pronouns.py`).
+(`nominals.py`) and pronouns (`pronouns.py`); last, a nominal with no country
+takes the one its possessive pronoun stands for ("their forces").
 """
 
 from __future__ import annotations
@@ -47,7 +48,22 @@ def find_clusters(doc: Doc, *, published: str | None = None) -> list[Cluster]:
     actors.describe_names(clusters, doc, published)
     clusters += _link_nominals(doc, find_nominals(doc, names, titles), clusters)
     resolve_pronouns(doc, clusters)
+    _possessed(doc, clusters)
     return clusters
+
+
+def _possessed(doc: Doc, clusters: list[Cluster]) -> None:
+    """"their forces", "its army": a nominal with no country takes that of whom its possessive pronoun stands for."""
+    owner = {m.start: c for c in clusters for m in c.mentions if m.kind == "pronoun"}
+    for c in clusters:
+        if c.country or c.actor or not c.mentions or c.first.kind != "nominal":
+            continue
+        head = doc[c.first.head]
+        poss = next((t for t in head.children if t.dep_ == "poss" and t.i in owner), None)
+        country = owner[poss.i].country if poss is not None else None
+        if country:
+            c.first.countries.append(country)
+            c.country, c.actor = actors.code_again(c, doc)
 
 
 @cache

@@ -35,6 +35,9 @@ DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "INS", "UAF", "COP", "REF", "LAB", "EDU
 # take the article's focus country. Voters or students do not: in a US story
 # full of "Soviet" they are not Soviet citizens (seen on PolNeAR).
 FOCUS_SECTORS = {"REB", "INS", "UAF"}
+# Sectors of bodies that are transnational unless the text gives them a country:
+# "human rights groups" are NGOHRI, "aid agencies" NGO (the conventions of data/actors.tsv).
+TRANSNATIONAL_SECTORS = {"HRI": "NGOHRI", "NGO": "NGO", "ENV": "NGOENV"}
 # The focus country must hold at least this share of the article's country
 # mentions (on the seed, Syria holds about half).
 FOCUS_SHARE = 0.4
@@ -54,6 +57,11 @@ def describe_nominal(c: Cluster, doc: Doc, focus: str | None, sentence_countries
     """Country and actor code of a nominal; `sentence_countries` maps a sentence index to the countries its entities have."""
     found = sentence_countries.get(c.first.sentence, set())
     c.country, c.actor = _code(c, doc, focus, next(iter(found)) if len(found) == 1 else None)
+
+
+def code_again(c: Cluster, doc: Doc) -> tuple[str | None, str | None]:
+    """(country, actor code) of a cluster after new evidence was added to its mentions."""
+    return _code(c, doc)
 
 
 def sentence_countries(clusters: list[Cluster]) -> dict[int, set[str]]:
@@ -100,7 +108,7 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     """(country, actor code) for a cluster."""
     if c.label in ("GPE", "LOC", "NORP") and c.first.kind == "name":
         code = _place_country(c)
-        is_country = any(countries.country_from_name(m.text) or countries.country_from_demonym(m.text) for m in c.names)
+        is_country = any(countries.country_from_name(m.text) or countries.country_from_demonym(m.text) or countries.country_from_group(m.text) for m in c.names)
         return code, (code if code and is_country else None)
 
     explicit = _majority([code for m in c.mentions for code in m.countries])
@@ -113,7 +121,10 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
 
     if c.label == "ORG" and c.first.kind == "name" and c.known is None:
         word = agent_row(c.first.span[-1])
-        explicit = explicit or _country_inside(c)
+        inside = _known_inside(c)
+        if inside is not None and not inside.get("country") and not explicit:
+            return None, inside["code"]  # "the United Nations Emergency Relief Coordinator": a U.N. body
+        explicit = explicit or _country_inside(c) or (inside or {}).get("country") or None
         sector = sector or (word["sector"] if word else None)
 
     known_code = c.known.get("code") if c.known else None
@@ -126,15 +137,28 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     sector = sector or (known_code[3:6] if known_code else None) or (org.actor[3:6] if org and org.actor and org.country == country else None)
     if country and sector:
         return country, country + sector
+    if country is None and known_code is None and c.first.kind == "nominal" and sector in TRANSNATIONAL_SECTORS:
+        return None, TRANSNATIONAL_SECTORS[sector]  # "human rights groups"
     return country, known_code or country
 
 
 def _place_country(c: Cluster) -> str | None:
     for m in c.names:
-        code = countries.country_of(m.text)
+        code = countries.country_of(m.text) or countries.country_from_group(m.text)
         if code:
             return code
     return c.known["country"] if c.known and c.known.get("country") else None
+
+
+def _known_inside(c: Cluster) -> dict | None:
+    """"United Nations Emergency Relief", "NATO Response Force": a well-known body that a longer name begins with."""
+    for m in c.names:
+        words = [t for t in m.span if t.lower_ != "the"]
+        for n in range(len(words) - 1, 0, -1):
+            row = known.lookup(" ".join(t.text for t in words[:n]))
+            if row is not None and row["type"] == "ORG":
+                return row
+    return None
 
 
 def _country_inside(c: Cluster) -> str | None:

@@ -520,3 +520,14 @@ def test_a_people_named_with_its_country_and_their_forces():
     assert entity_of(ents, text, "their") is serbs
     forces = entity_of(ents, text, "their forces")
     assert (forces.country, forces.actor) == ("BIH", "BIHMIL")
+
+
+@pytest.mark.parametrize("text, name, published, actor", [
+    ("Mikhail Gorbachev met the press.", "Mikhail Gorbachev", "1990-05-01", "SUNGOV"),
+    ("Mikhail Gorbachev met the press.", "Mikhail Gorbachev", "2005-05-01", "RUSELI"),  # after the Soviet Union
+    ("Idi Amin expelled them.", "Idi Amin", "1972-08-04", "UGAGOV"),
+    ("Charles Taylor spoke on Monday.", "Charles Taylor", "1995-06-01", "LBRREB"),  # a rebel leader before his presidency
+    ("The OAU condemned the coup.", "OAU", "1995-06-01", "IGOAFU"),  # a predecessor has its successor's code
+])
+def test_leaders_and_bodies_of_earlier_decades_are_known(text, name, published, actor):
+    assert entity_of(entities(text, published=published), text, name).actor == actor

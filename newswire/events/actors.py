@@ -172,9 +172,12 @@ class ActorIndex:
         return found[0], Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun")
 
     def _pointed(self, tok: Token) -> tuple[Entity, Mention] | None:
-        """"Syria's decision", "a Russian plan", "the government of Sindh": the entity a plain noun points at."""
+        """"Syria's decision", "a Russian plan", "the government of Sindh": the entity a plain noun points at.
+
+        A city before the noun is where, not who: "the San Bernardino attacks".
+        """
         for c in tok.children:
-            if c.dep_ in POINTER_DEPS and self.at(c) is not None:
+            if c.dep_ in POINTER_DEPS and self.at(c) is not None and not (c.dep_ == "compound" and is_city(self.at(c)[0])):
                 return self.at(c)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -217,6 +220,11 @@ class ActorIndex:
             if len(actors) >= 2:
                 return actors
         return []
+
+
+def is_city(entity: Entity) -> bool:
+    """A place that is not a country: a city or a region."""
+    return entity.type in ("GPE", "LOC", "FAC") and countries.country_from_name(entity.name) is None
 
 
 def conjuncts(tok: Token) -> list[Token]:

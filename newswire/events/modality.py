@@ -8,8 +8,14 @@ Cues come from `data/modality.tsv`, looked for around the event's clause verb
 * `neg`: "did not attack" (negated);
 * `mark`: the event's own clause is a condition, "if they attack" (hypothetical);
 * `condition`: a condition hangs on the clause, "will withdraw unless ..." (conditional);
-* `governor`: the clause depends on "plan to", "decide to" (intended), "deny",
-  "fail to" (negated), "could avert" (hypothetical).
+* `governor`: the clause depends on "plan to" (intended), "deny", "fail to"
+  (negated), "could avert" (hypothetical), or is the infinitive of a noun that
+  says as much ("a plan to attack", "the right to sue");
+* a question ("will you resign?") asks about an event, it does not report one
+  (hypothetical);
+* `presupposes`: a verb whose complement happens whatever is said of the verb
+  itself ("if the U.S. stops threatening to attack" presupposes the threats):
+  the cues above it are not the event's.
 
 Several cues: negated beats conditional beats hypothetical beats intended.
 """
@@ -66,12 +72,21 @@ def modality(tok: Token) -> str:
         cue = _cues().get((verb.lemma_.lower(), "governor"))
         if cue:
             found.add(cue)
+    if _question(tok):
+        found.add("hypothetical")  # "Marco Rubio, will you resign?"
     node = verb
     for depth in range(GOVERNOR_DEPTH):
         found |= _local(node)
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            cue = _cues().get((node.head.lemma_.lower(), "governor"))  # "the right to sue", "a plan to attack"
+            if cue:
+                found.add(cue)
+            break
         if node.dep_ not in ("xcomp", "conj", "acomp", "pcomp") or node.head.i == node.i:
             break
         head = node.head if node.dep_ != "pcomp" else node.head.head
+        if (head.lemma_.lower(), "presupposes") in _cues():
+            break  # "if the U.S. stops threatening": the threats go on whatever the condition
         cue = _cues().get((head.lemma_.lower(), "governor"))
         if cue:
             found.add(cue)
@@ -79,6 +94,12 @@ def modality(tok: Token) -> str:
             break
         node = head
     return next((m for m in PRECEDENCE if m in found), "asserted")
+
+
+def _question(tok: Token) -> bool:
+    """Whether the event's sentence asks rather than tells: it ends with a question mark."""
+    last = next((t for t in reversed(tok.sent) if not t.is_space), None)
+    return last is not None and last.text == "?"
 
 
 def _local(verb: Token) -> set[str]:

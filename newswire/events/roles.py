@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import codebook
-from .actors import TARGET_PREPS, Actor, ActorIndex, prep_objects, subject_of
+from .actors import TARGET_PREPS, Actor, ActorIndex, is_city, prep_objects, subject_of
 from .model import EventMention
 from .triggers import is_passive, patient_of
 
@@ -13,6 +13,10 @@ from .triggers import is_passive, patient_of
 # target ("Kerry and Lavrov met") even when the clause names a third party.
 RECIPROCAL_ROOTS = {"04", "06"}
 RECIPROCAL_CODES = {"030", "031", "0311", "0312", "0313", "0314", "036", "046", "057"}
+# Codes of events that move something to or from someone: the prepositional
+# complement is the target before the patient (aid 07, de-escalation and
+# withdrawal 087, expelling or withdrawing peacekeepers, inspectors, agencies 166).
+TRANSFER_CODES = ("07", "087", "166")
 # Prepositions of an object that names no actor whose object is the target
 # instead ("threatened further action against Russia", "demanded autonomy from Serbia").
 PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from")
@@ -23,7 +27,7 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
     anchor = m.anchor
     if anchor.pos_ in ("VERB", "AUX"):
         sources = index.phrase(subject_of(anchor))
-        targets = _verb_targets(m, index)
+        targets = _verb_targets(m, index, sources)
     else:
         sources, targets = _noun_roles(anchor, index)
     if m.trigger.kind == "noun" and anchor.i != m.trigger.i:
@@ -61,19 +65,31 @@ def _reciprocal(code: str) -> bool:
     return code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES
 
 
-def _verb_targets(m: EventMention, index: ActorIndex) -> list[Actor]:
+def _verb_targets(m: EventMention, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
     verb = m.anchor
     noun = m.token if m.trigger.kind == "noun" else None
     patient = patient_of(verb)
     absorbed = {p.anchor.i for p in m.parts} | {p.token.i for p in m.parts}
     candidates = []
     if patient is not None and not m.trigger.topic and patient.i not in absorbed and (noun is None or patient.i != noun.i):
-        candidates.append(patient)
+        if not _owned(patient, sources, index):  # "withdraw its troops from Lebanon": Lebanon
+            candidates.append(patient)
     if not is_passive(verb):
-        candidates += [obj for _, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed]
+        preps = [obj for _, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed]
+        # "withdraw inspectors from Iraq", "send aid to Sudan": where it goes or comes from, before what moves
+        candidates = preps + candidates if m.trigger.code.startswith(TRANSFER_CODES) else candidates + preps
     found = [a for a in (index.phrase(c, through=PATIENT_PREPS) for c in candidates) if a]
-    # the first phrase with a coded actor: "withdraw its troops from Lebanon" → Lebanon
+    # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
+
+
+def _owned(head: Token, sources: list[Actor], index: ActorIndex) -> bool:
+    """"its troops", "their weapons": a phrase owned by the event's source, through a possessive pronoun."""
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    if poss is None:
+        return False
+    found = index.at(poss)
+    return found is None or any(found[0].id == s.entity.id for s in sources)
 
 
 def _noun_roles(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor]]:
@@ -82,6 +98,8 @@ def _noun_roles(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
             for a in index.phrase(c):
+                if c.dep_ == "compound" and is_city(a.entity):
+                    continue  # "the San Bernardino attacks", "the Paris talks": where, not who
                 if a.code and all(a.entity.id != s.entity.id for s in sources):
                     sources.append(a)
     targets: list[Actor] = []

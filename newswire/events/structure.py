@@ -43,12 +43,14 @@ def reported_demands(doc: Doc) -> list[Trigger]:
     return out
 
 
-def find_mentions(doc: Doc, triggers: list[Trigger]) -> tuple[list[EventMention], list[EventMention]]:
+def find_mentions(doc: Doc, triggers: list[Trigger], blocked: set[int] = frozenset()) -> tuple[list[EventMention], list[EventMention]]:
     """Mentions that are events in their own right (with the mentions they absorbed), and absorbed event nouns.
 
     An absorbed noun ("investigating the August 21st attack") is no event of its
-    own but may still be a mention of one ("the attack" later).
+    own but may still be a mention of one ("the attack" later). `blocked`: the
+    tokens of what a verb used as no event takes with it ("poses a threat").
     """
+    triggers = [t for t in triggers if t.i not in blocked]
     by_token = {t.i: t for t in triggers}
     anchor = {t.i: doc[t.i] for t in triggers}
     for tok in doc:

@@ -531,3 +531,17 @@ def test_a_people_named_with_its_country_and_their_forces():
 ])
 def test_leaders_and_bodies_of_earlier_decades_are_known(text, name, published, actor):
     assert entity_of(entities(text, published=published), text, name).actor == actor
+
+
+def test_a_well_known_person_keeps_their_code_against_an_untitled_affiliation():
+    # a headline the parser reads as one name, "Bernie Sanders Pins", with ISIS in apposition
+    text = "Bernie Sanders spoke on Saturday.\n\nBernie Sanders Pins The Rise Of ISIS On Invasion Of Iraq"
+    sanders = entity_of(entities(text, published="2015-11-15"), text, "Bernie Sanders Pins")
+    assert sanders.actor == "USALEG"
+
+
+def test_a_new_indefinite_or_another_number_is_another_group():
+    text = "The group used software made by a company in Germany. Companies say they cannot read the messages."
+    ents = entities(text)
+    assert entity_of(ents, text, "a company").country == "DEU"
+    assert entity_of(ents, text, "Companies").country is None

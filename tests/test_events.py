@@ -167,6 +167,8 @@ def test_what_is_no_event(text):
         "Liberals pose a threat to America.",  # a verb used as no event takes its event noun with it
         "The San Bernardino attacks killed 14 people.",  # the city is where, not who
         "Hillary Clinton conceded that Bernie Sanders had a point.",  # conceding that: an admission
+        "Donald Trump refused to concede that Mexico had a point.",  # nor refusing to admit it
+        "Ted Cruz called them on it.",  # a challenge, not an appeal
     ],
 )
 def test_what_campaign_news_says_that_is_no_event(text):
@@ -186,6 +188,8 @@ def test_what_campaign_news_says_that_is_no_event(text):
         ("Egypt warned that its forces would strike back.", "1384", "EGY", "EGYMIL"),
         ("Russia and Ukraine struck a deal.", "057", "RUS", "UKR"),
         ("Israel will withdraw its troops from Lebanon.", "0356", "ISR", "LBN"),  # its troops are no target
+        # a promise holds both things promised: one threat, not a promise and a deportation
+        ("Donald Trump has promised to build a wall and deport millions of Mexican immigrants.", "130", "USAPTY", "MEX"),
     ],
 )
 def test_verbs_read_with_their_objects_and_actors(text, cameo, source, target):

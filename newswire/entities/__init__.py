@@ -155,7 +155,7 @@ def _same_nominal(m: Mention, probe: Cluster, new: list[Cluster], clusters: list
     for c in reversed(new):
         if c.actor and c.actor == probe.actor and c.label == probe.label:
             return c
-        if c.first.lemma == m.lemma and (probe.country in (None, c.country)) and c.label == probe.label:
+        if c.first.lemma == m.lemma and (probe.country in (None, c.country)) and c.label == probe.label and _may_repeat(c.first, m):
             return c
     definite = m.doc[m.start].lower_ in ("the", "this", "that")
     if definite and "BUS" in m.sectors and m.label == "ORG":
@@ -166,6 +166,17 @@ def _same_nominal(m: Mention, probe: Cluster, new: list[Cluster], clusters: list
             if m.sentence - last.sentence <= NOMINAL_REACH:
                 return best
     return None
+
+
+def _may_repeat(first: Mention, m: Mention) -> bool:
+    """Whether a nominal may name the same group as an earlier one with its noun: "rebels" ... "the rebels".
+
+    Not "a company in Germany" ... "companies": a new indefinite, or another number, is someone else.
+    """
+    doc = m.doc
+    if doc[m.start].lower_ in ("a", "an"):
+        return False
+    return (doc[first.head].tag_ in ("NNS", "NNPS")) == (doc[m.head].tag_ in ("NNS", "NNPS"))
 
 
 def to_records(doc: Doc, clusters: list[Cluster]) -> list[Entity]:

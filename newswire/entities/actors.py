@@ -116,7 +116,11 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     orgs = [a.cluster for m in c.mentions for a in m.affiliations if a.cluster is not None and a.cluster is not c]
     # the first affiliation that says something: "VOA's State Department correspondent" → VOA
     org = next((o for o in orgs if o.actor or o.country), None)
-    if org is not None and org.actor and not countries.is_country_code(org.actor[:3]) and not explicit:
+    # a well-known person keeps their own code unless a title says otherwise ("U.N. chief Ban"):
+    # "Bernie Sanders Pins The Rise Of ISIS" is no ISIS member
+    titled = any(m.titles for m in c.mentions if org is not None and any(a.cluster is org for a in m.affiliations))
+    known_person = c.label == "PERSON" and c.known is not None and c.known.get("code") and not titled
+    if org is not None and org.actor and not countries.is_country_code(org.actor[:3]) and not explicit and not known_person:
         return None, org.actor  # a transnational body's people: IGOUNO for "U.N. chief Ban", "U.N. officials"
 
     if c.label == "ORG" and c.first.kind == "name" and c.known is None:

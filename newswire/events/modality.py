@@ -13,6 +13,9 @@ Cues come from `data/modality.tsv`, looked for around the event's clause verb
   says as much ("a plan to attack", "the right to sue");
 * a question ("will you resign?") asks about an event, it does not report one
   (hypothetical);
+* `occurs`: an event noun that is a clause's subject takes the clause's cues
+  only from a verb that says whether it happens ("the talks will not take
+  place"); "the Iran deal will not play well" speaks of a deal, asserted;
 * `presupposes`: a verb whose complement happens whatever is said of the verb
   itself ("if the U.S. stops threatening to attack" presupposes the threats):
   the cues above it are not the event's.
@@ -68,7 +71,8 @@ def modality(tok: Token) -> str:
     """The modality of the event whose trigger (or support verb) is `tok`."""
     found: set[str] = set()
     verb = clause_verb(tok)
-    if verb is not tok and tok.pos_ in ("NOUN", "PROPN"):
+    if verb is not tok and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb.i and not _occurs(verb):
+        return "asserted"  # "the Iran deal will not play well": the clause speaks of the deal, not of whether it is
         cue = _cues().get((verb.lemma_.lower(), "governor"))
         if cue:
             found.add(cue)
@@ -94,6 +98,11 @@ def modality(tok: Token) -> str:
             break
         node = head
     return next((m for m in PRECEDENCE if m in found), "asserted")
+
+
+def _occurs(verb: Token) -> bool:
+    """A verb that says whether its subject event happens: "the talks will not take place", "the attack failed"."""
+    return (verb.lemma_.lower(), "occurs") in _cues()
 
 
 def _question(tok: Token) -> bool:

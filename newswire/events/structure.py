@@ -101,6 +101,8 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
     ("telephoned Kozyrev to discuss the war": one call).
     """
     a = m.anchor
+    if a.dep_ == "conj" and a.head.dep_ == "xcomp" and a.head.i not in anchored and a.head.head.i in anchored:
+        a = a.head  # "promised to build a wall and deport millions": the promise holds the deporting
     if a.dep_ in ("xcomp", "ccomp") and a.head.i in anchored:
         gov = anchored[a.head.i]
         if a.dep_ == "ccomp" and codebook.frame_of(gov.code) is None:

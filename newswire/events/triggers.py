@@ -100,13 +100,16 @@ def find_triggers(doc: Doc) -> list[Trigger]:
 
 
 def blocked(doc: Doc) -> set[int]:
-    """Tokens whose event a verb used as no event takes with it: "threat" in "liberals pose a threat"."""
+    """Tokens whose event a verb used as no event takes with it: "threat" in "liberals pose a threat", and the
+    verb it is the infinitive of ("refused" in "refused to concede that critics had a point")."""
     out = set()
     for tok in doc:
         if tok.pos_ == "VERB" and not is_support_verb(tok):  # "struck a deal": the deal is the event
             match = _match_verb(tok)
             if match is not None and match.code == NOT_AN_EVENT:
                 out.update(c.i for c in tok.children if c.dep_ in BLOCKED_DEPS)
+                if tok.dep_ == "xcomp":
+                    out.add(tok.head.i)  # "refused to concede that ...": no refusal of anything the dictionary knows
     return out
 
 

@@ -110,7 +110,6 @@ def test_support_verb_lends_its_subject_to_the_event_noun():
     [
         ("Israel will withdraw its troops from Lebanon.", "0356", "intended"),
         ("Israel will withdraw its troops from Lebanon unless the fighting resumes.", "0356", "conditional"),
-        ("Turkey did not attack Syria.", "190", "negated"),
         ("Syria says it will not accept any refugees from Iraq.", "120", "negated"),
     ],
 )
@@ -126,9 +125,10 @@ def test_modality_and_the_codes_of_unrealised_events(text, cameo, modality):
         "If Egypt attacks Libya, the region will suffer.",
         "Egypt claimed the right to attack Libya.",  # the infinitive of "right"
         "Will Egypt attack Libya?",
+        "Turkey did not attack Syria.",  # negated: it did not happen (a refusal would be coded 12)
     ],
 )
-def test_an_event_the_text_only_supposes_is_not_emitted(text):
+def test_an_event_the_text_only_supposes_or_denies_is_not_emitted(text):
     assert events(text)[1] == []
 
 
@@ -137,6 +137,30 @@ def test_a_presupposed_event_keeps_its_modality():
     a, found = events("Syria will sign the deal if Turkey stops threatening to attack.")
     threats = [(e.cameo, e.source.actor, e.modality) for e in found if e.plover == "THREATEN"]
     assert threats == [("1384", "TUR", "asserted")]
+
+
+def test_an_event_whose_source_has_a_proper_name_is_emitted_uncoded():
+    a, e = only("Governor Anna Berg threatened to impose a curfew.")
+    assert (e.cameo, e.source.text, e.source.actor, e.target) == ("1323", "Anna Berg", None, None)
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        # at home with no one named: the source's own country, implicitly
+        ("Sudan's government lifted the state of emergency.", ("Sudan's government", "SDNGOV", False), ("Sudan", "SDN", True)),
+        ("Egyptian police arrested dozens of people.", ("Egyptian police", "EGYCOP", False), ("Egyptian", "EGY", True)),
+        # a crowd no one names: the people of the place, against its authorities
+        ("Hundreds of people blocked roads in Lagos on Monday.", ("Lagos", "NGACVL", True), ("Lagos", "NGA", False)),
+        # a stance, not a passive; whose calls are rejected
+        ("Israel is opposed to French mediation.", ("Israel", "ISR", False), ("French", "FRA", False)),
+        ("Berlin rejected calls by Belarus's rulers for economic aid.", ("Berlin", "DEU", False), ("Belarus", "BLR", False)),
+    ],
+)
+def test_actors_the_clause_implies(text, source, target):
+    a, e = only(text, published="2016-06-01")
+    assert (e.source.text, e.source.actor, e.source.implicit) == source
+    assert (e.target.text, e.target.actor, e.target.implicit) == target
 
 
 def test_an_event_without_a_coded_actor_is_not_emitted():
@@ -182,7 +206,7 @@ def test_what_campaign_news_says_that_is_no_event(text):
         ("Israeli jets struck targets in Gaza.", "190", "ISR", "PSE"),
         ("Egyptian police beat protesters in Cairo.", "182", "EGYCOP", "EGYCVL"),
         ("Russia deployed troops to the border with Ukraine.", "154", "RUS", "UKR"),
-        ("Serbian workers stopped work on Monday.", "143", "SRBLAB", None),
+        ("Serbian workers stopped work on Monday.", "143", "SRBLAB", "SRB"),  # at home: Serbia, implicitly
         ("Egypt declined to comment.", "011", "EGY", None),
         ("Egypt warned that the plan would fail.", "012", "EGY", None),  # a pessimistic comment, not a threat
         ("Egypt warned that its forces would strike back.", "1384", "EGY", "EGYMIL"),

@@ -101,6 +101,29 @@ class ActorIndex:
             mention = before[-1] if before else country.mentions[0]
             ev.targets = [Actor(country, mention, focus, implicit=True)]
 
+    def domestic_targets(self, events: list) -> None:
+        """Give events at home with no coded target the source's own country as an implicit target.
+
+        "Sudan's government lifted the state of emergency", "Turkish police
+        prevented the demonstration": what a government, police or union does
+        at home with no one named is done to its own country (CAMEO's domestic
+        events), unless the event happens in another country.
+        """
+        for ev in events:
+            source = next((a for a in ev.sources if a.code), None)
+            if source is None or not countries.is_country_code(source.code[:3]):
+                continue
+            home = source.code[:3]
+            if ev.place is not None and ev.place.country not in (None, home):
+                continue
+            country = next((e for e in self.entities if e.type == "GPE" and e.actor == home), None)
+            if country is None:
+                continue
+            at = self.doc[ev.trigger.i].idx
+            before = [m for m in country.mentions if m.start < at and m.kind != "pronoun"]
+            mention = before[-1] if before else next((m for m in country.mentions if m.kind != "pronoun"), country.mentions[0])
+            ev.targets = [Actor(country, mention, home, implicit=True)]
+
     def place_actor(self, place) -> list[Actor]:
         """The entity a place names, as an actor (a country or a capital stands for its country)."""
         i = self._starts.get(place.start)
@@ -257,7 +280,9 @@ def subject_of(verb: Token) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         return obj
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is not None and subj.pos_ == "VERB":  # "The Red Cross operating in Iraq said": the parse's subject is "operating"
+        subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
     if subj is not None:
         return antecedent(subj)
     if verb.dep_ == "xcomp":

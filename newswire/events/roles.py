@@ -18,8 +18,9 @@ RECIPROCAL_CODES = {"030", "031", "0311", "0312", "0313", "0314", "036", "046", 
 # withdrawal 087, expelling or withdrawing peacekeepers, inspectors, agencies 166).
 TRANSFER_CODES = ("07", "087", "166")
 # Prepositions of an object that names no actor whose object is the target
-# instead ("threatened further action against Russia", "demanded autonomy from Serbia").
-PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from")
+# instead ("threatened further action against Russia", "demanded autonomy from Serbia", "rejected
+# calls by Belarus's rulers": whose calls are rejected).
+PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from", "by")
 
 
 def assign_roles(m: EventMention, index: ActorIndex) -> None:
@@ -76,6 +77,9 @@ def _verb_targets(m: EventMention, index: ActorIndex, sources: list[Actor]) -> l
             candidates.append(patient)
     if not is_passive(verb):
         preps = [obj for _, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed]
+        if m.trigger.code.startswith(TRANSFER_CODES):  # "provide 70 million dollars of aid for Romania"
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            preps += [o for _, o in prep_objects(obj, ("to", "for")) if o.i not in absorbed] if obj is not None else []
         # "withdraw inspectors from Iraq", "send aid to Sudan": where it goes or comes from, before what moves
         candidates = preps + candidates if m.trigger.code.startswith(TRANSFER_CODES) else candidates + preps
     found = [a for a in (index.phrase(c, through=PATIENT_PREPS) for c in candidates) if a]

@@ -32,6 +32,9 @@ CLAUSE = "<clause>"
 # A complement clause whose subject names no actor: "warned that the plan would fail" is a
 # pessimistic comment, "warned that police will not tolerate rallies" a threat.
 ACTORLESS_CLAUSE = "<actorless clause>"
+# Verbs whose participle after "be" with no "by" states the subject's own stance: "Israel is
+# opposed to French mediation" is Israel opposing it, "X is committed to the talks" X committing.
+STATIVE_PARTICIPLES = {"oppose", "commit"}
 # Pronouns that stand for actors as the subject of a clause.
 ACTOR_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
 # Dependents of a verb whose event a verb used as no event takes with it ("poses a threat" is no threat).
@@ -229,6 +232,9 @@ def is_support_verb(tok: Token) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
+    """A passive verb; "Israel is opposed to mediation" is a state of Israel's, active in meaning."""
+    if verb.lemma_.lower() in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+        return False
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
     )

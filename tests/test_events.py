@@ -221,6 +221,32 @@ def test_verbs_read_with_their_objects_and_actors(text, cameo, source, target):
     assert (e.cameo, e.source.actor, e.target.actor if e.target else None) == (cameo, source, target)
 
 
+@pytest.mark.parametrize(
+    "text, cameo, source, target",
+    [
+        ("Iran expressed willingness to resume talks with the United States.", "036", "IRN", "USA"),
+        ("Syria rejected a peace plan proposed by Egypt.", "127", "SYR", None),
+        ("Iran agreed to sign the accord with Iraq.", "037", "IRN", "IRQ"),  # intent to settle a dispute
+        ("Syria accepted Egyptian mediation.", "038", "SYR", "EGY"),  # a row that codes the frame keeps its code
+        ("Britain extradited the suspect to Spain.", "063", "GBR", "ESP"),
+        ("Pakistan sent peacekeepers to Sierra Leone.", "074", "PAK", "SLE"),
+        ("Syria used chemical weapons against rebels.", "2041", "SYR", "SYRREB"),
+        ("The UN sent a fact-finding mission to Sudan.", "090", "IGOUNO", "SDN"),
+        ("Burmese troops captured part of a Karen guerrilla stronghold.", "192", "MMRMIL", None),  # part of it: the stronghold
+        # the mediator is the source, the parties between whom it mediates the targets
+        ("Klaus Berg undertook a mediation mission between Syria and Lebanon.", "045", None, "SYR"),
+    ],
+)
+def test_codebook_phrases(text, cameo, source, target):
+    a, e = only(text, published="2016-06-01")
+    assert (e.cameo, e.source.actor, e.target.actor if e.target else None) == (cameo, source, target)
+
+
+def test_an_event_in_a_clause_still_to_come_is_not_emitted():
+    a, found = events("Rwandan rebels said the government must agree to reforms before they demobilize.")
+    assert "0873" not in [e.cameo for e in found]
+
+
 def test_a_definite_event_noun_is_the_earlier_event_again():
     text = "A Syrian military attack on civilians killed 20 people on Monday. Witnesses said the attack near Damascus lasted an hour."
     a, e = only(text)

@@ -303,6 +303,8 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
         obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
         return obj
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "ADJ" and verb.head.head.dep_ == "acomp":
+        return subject_of(verb.head.head.head)  # "X and Y are guilty of violating the ceasefire"
     return None
 
 

@@ -35,9 +35,11 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
     frame = codebook.frame_of(m.code)
     if frame and m.trigger.kind == "verb":
         comp = _complement(m)
+        # a row that codes the frame itself ("accepted mediation" 038, "rejected a peace plan" 127) keeps its code
         if comp is not None:
             m.complement = comp
-            m.code = codebook.combine(frame, comp.code)
+            if m.code == codebook.FRAME_DEFAULT[frame]:
+                m.code = codebook.combine(frame, comp.code)
     else:
         for p in m.parts:  # "killed in the chemical attack": the most specific code of the same root
             if p.code[:2] == m.code[:2] and len(p.code) > len(m.code):

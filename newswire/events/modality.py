@@ -7,6 +7,9 @@ Cues come from `data/modality.tsv`, looked for around the event's clause verb
   after a past-tense reporting verb is intended ("said they would blockade");
 * `neg`: "did not attack" (negated);
 * `mark`: the event's own clause is a condition, "if they attack" (hypothetical);
+* `pending`: the event's own clause is a time still to come, "before they
+  demobilize", "until their demands are met" (hypothetical; not in the past
+  tense: "before the U.N. arrived" happened);
 * `condition`: a condition hangs on the clause, "will withdraw unless ..." (conditional);
 * `governor`: the clause depends on "plan to" (intended), "deny", "fail to"
   (negated), "could avert" (hypothetical), or is the infinitive of a noun that
@@ -32,6 +35,8 @@ from spacy.tokens import Token
 from ..lexicon import load_table
 
 PRECEDENCE = ("negated", "conditional", "hypothetical", "intended")
+# Tags of a verb that happened: "before the U.N. arrived" is past, "before they demobilize" not yet.
+PAST_TAGS = {"VBD", "VBN"}
 # How far up the verb chain ("plans to try to attack") governors are looked for.
 GOVERNOR_DEPTH = 3
 
@@ -123,6 +128,8 @@ def _local(verb: Token) -> set[str]:
                 cue = "intended"
         elif c.dep_ == "mark":
             cue = _cues().get((word, "mark"))
+            if cue is None and (word, "pending") in _cues() and verb.tag_ not in PAST_TAGS:
+                cue = "hypothetical"  # "must agree to changes before they demobilize": not yet
         elif c.dep_ == "advcl":
             mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), None)
             cue = _cues().get((mark, "condition")) if mark else None

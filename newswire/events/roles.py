@@ -33,6 +33,8 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
         sources, targets = _noun_roles(anchor, index)
     if m.trigger.kind == "noun" and anchor.i != m.trigger.i:
         noun_sources, noun_targets = _noun_roles(m.token, index)
+        if sources and not targets and not noun_targets and _between(m.token):
+            noun_targets = noun_sources  # "Klibi undertook a mediation mission between Syria and Arafat": the parties
         sources = sources or noun_sources
         targets = targets or noun_targets
     comp = m.complement
@@ -115,6 +117,10 @@ def _noun_roles(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor
         elif not targets:
             targets = found
     return sources, targets
+
+
+def _between(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in noun.children)
 
 
 def coded(actors: list[Actor]) -> bool:

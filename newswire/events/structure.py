@@ -110,6 +110,8 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
         return gov
     if a.dep_ == "advcl" and a.head.i in anchored and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):
         return anchored[a.head.i]
+    if a.dep_ == "acl" and a.head.dep_ == "dobj" and a.head.head.i in anchored and codebook.frame_of(anchored[a.head.head.i].code):
+        return anchored[a.head.head.i]  # "expressed willingness to resume talks": the willingness is the frame's
     if a.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
         head = a.head
         if head.i in anchored:
@@ -118,6 +120,8 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
         return anchored[a.head.i]
     if a.dep_ in ("pobj", "pcomp") and a.head.dep_ in ("prep", "agent") and a.head.head.i in anchored:
         return anchored[a.head.head.i]
+    if a.dep_ == "compound" and m.trigger.kind == "noun" and a.head.i in anchored:
+        return anchored[a.head.i]  # "a mediation mission": one mediation
     return None
 
 

@@ -35,6 +35,9 @@ ACTORLESS_CLAUSE = "<actorless clause>"
 # Verbs whose participle after "be" with no "by" states the subject's own stance: "Israel is
 # opposed to French mediation" is Israel opposing it, "X is committed to the talks" X committing.
 STATIVE_PARTICIPLES = {"oppose", "commit"}
+# Nouns of a part or an amount: the patient is what they are part of ("captured part of a
+# stronghold", "seized most of the town").
+PART_NOUNS = {"part", "parts", "most", "much", "some", "half", "rest", "all", "portion", "section", "swath", "area"}
 # Pronouns that stand for actors as the subject of a clause.
 ACTOR_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
 # Dependents of a verb whose event a verb used as no event takes with it ("poses a threat" is no threat).
@@ -250,7 +253,7 @@ def patient_of(verb: Token) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
     if obj is None:
         return None
-    if any(c.dep_ == "nummod" for c in obj.children):  # "25,000 tons of food aid": the aid
+    if any(c.dep_ == "nummod" for c in obj.children) or obj.lemma_.lower() in PART_NOUNS:  # "25,000 tons of food aid": the aid
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if inner is not None:

@@ -233,6 +233,11 @@ def test_verbs_read_with_their_objects_and_actors(text, cameo, source, target):
         ("Syria used chemical weapons against rebels.", "2041", "SYR", "SYRREB"),
         ("The UN sent a fact-finding mission to Sudan.", "090", "IGOUNO", "SDN"),
         ("Burmese troops captured part of a Karen guerrilla stronghold.", "192", "MMRMIL", None),  # part of it: the stronghold
+        ("China held military exercises near Taiwan.", "150", "CHN", "TWN"),  # a show of force
+        ("French and Egyptian warships launched war games.", "062", "FRA", "EGY"),  # two navies: cooperation
+        ("Israel ruled out talks with Hamas.", "125", "ISR", "PSEREB"),
+        ("The World Bank approved a loan to Kenya.", "071", "IGOWBK", "KEN"),
+        ("Egypt lodged a protest with Israel.", "114", "EGY", "ISR"),
         # the mediator is the source, the parties between whom it mediates the targets
         ("Klaus Berg undertook a mediation mission between Syria and Lebanon.", "045", None, "SYR"),
     ],

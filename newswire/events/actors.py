@@ -149,6 +149,8 @@ class ActorIndex:
             for actor in self._actors_of(tok):
                 if all(a.entity.id != actor.entity.id for a in out):
                     out.append(actor)
+        if out and out[0].code:
+            out += [a for a in self._coordinated_modifiers(head, out[0].code) if all(a.entity.id != b.entity.id for b in out)]
         if not out and through:
             for _, obj in prep_objects(head, through):
                 out = self.phrase(obj)
@@ -177,6 +179,18 @@ class ActorIndex:
             if sector:
                 code += sector
         return [Actor(entity, mention, code)]
+
+    def _coordinated_modifiers(self, head: Token, code: str) -> list[Actor]:
+        """"French and Egyptian warships": the second country of a coordinated modifier, with the same sector."""
+        out = []
+        for c in head.children:
+            if c.dep_ not in ("amod", "compound") or self.at(c) is None:
+                continue
+            for g in conjuncts(c):
+                found = self.at(g)
+                if found is not None and found[0].actor and countries.is_country_code(found[0].actor):
+                    out.append(Actor(found[0], found[1], found[0].actor + code[3:6]))
+        return out
 
     def _reported_subject(self, tok: Token) -> tuple[Entity, Mention] | None:
         """"Iraq said it would allow ...": an unresolved subject pronoun of a reported clause is the speaker."""

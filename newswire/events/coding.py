@@ -18,6 +18,8 @@ CONTESTS = {"fight", "battle", "clash", "beat", "defeat"}
 # Words of a protest that, done by one named person, are a campaign event: "Cruz's rally in
 # Miami", "Trump rallied in Ohio". CAMEO's protests are a public's, not one politician's.
 RALLIES = {"rally", "demonstrate", "march"}
+# Military exercises: a show of force (150) by one country, military cooperation (062) by several.
+EXERCISES = {"exercise", "game", "drill"}
 # Visits: to a city or region of the visitor's own country they are travel, not diplomacy.
 VISITS = {"042", "043"}
 # Subject pronouns that are people speaking ("you attacked Hillary Clinton").
@@ -82,7 +84,8 @@ def read_with_actors(m: EventMention) -> bool:
     Between two people who bear no arms, an attack is a verbal attack (111)
     and a fight, battle or beating a contest (no event); a rally or
     demonstration by one person is a campaign event; a visit to a place in
-    the visitor's own country is travel.
+    the visitor's own country is travel; military exercises of two countries
+    are cooperation (062), not a show of force.
     """
     lemma = m.token.lemma_.lower()
     root = m.code[:2]
@@ -94,6 +97,8 @@ def read_with_actors(m: EventMention) -> bool:
         return False
     if m.code in VISITS and m.sources and m.targets and _home_place(m):
         return False
+    if m.code[:2] == "15" and lemma in EXERCISES and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
+        m.code = "062"  # "French and Egyptian warships launched war games": exercises together are cooperation
     return True
 
 

@@ -66,6 +66,30 @@ def country_from_demonym(word: str) -> str | None:
     return _tables()[2].get(_key(word).lower())
 
 
+def country_from_group(text: str) -> str | None:
+    """"Bosnian Serbs", "Iraqi Kurds", "Sri Lankan Tamils", "ethnic Albanians": a people named with its country.
+
+    The country is the one the first words name ("Bosnian Serbs" live in
+    Bosnia); the last word must be a demonym or a capitalised plural, so
+    "Russian President" is no group.
+    """
+    words = _key(text).split()
+    if words and words[0].lower() == "ethnic":
+        words = words[1:]
+        if len(words) == 1:
+            return country_from_demonym(words[0])
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return None
+    if not (words[-1].endswith("s") or country_from_demonym(words[-1])):
+        return None
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n])
+        code = country_from_demonym(head) or country_from_name(head)
+        if code:
+            return code
+    return None
+
+
 def country_from_capital(text: str) -> str | None:
     """"Damascus", "Washington" → the country whose capital it is."""
     return _tables()[3].get(_key(text).lower())

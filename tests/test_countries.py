@@ -53,6 +53,22 @@ def test_country_from_demonym(word, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("Bosnian Serbs", "BIH"),  # the country of the first words: they live in Bosnia
+        ("Iraqi Kurds", "IRQ"),
+        ("Sri Lankan Tamils", "LKA"),
+        ("ethnic Albanians", "ALB"),
+        ("Bosnian Serb", "BIH"),  # as a modifier: "Bosnian Serb forces"
+        ("Russian President", None),  # no people: a title
+        ("Serbs", None),  # one word is a demonym, not a group of this kind
+    ],
+)
+def test_country_from_group(text, expected):
+    assert countries.country_from_group(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("Damascus", "SYR"),
         ("Washington", "USA"),
         ("Moscow", "RUS"),

@@ -479,3 +479,69 @@ def test_a_spokesman_for_someone_is_an_entity_coded_through_them():
 def test_a_minister_alone_is_no_one_in_particular():
     text = "A minister said the plan would fail."
     assert entity_at(entities(text), 0) is None
+
+
+@pytest.mark.parametrize("text, phrase, country, actor", [
+    # a country name the parser tags NORP, before an agent noun
+    ("The Mozambique government on Thursday accepted the demands.", "The Mozambique government", "MOZ", "MOZGOV"),
+    # a country's possessive before an organisation's name
+    ("The Ivory Coast's Supreme Court decided to allow the candidate to run.", "Supreme Court", "CIV", "CIVJUD"),
+    # the place a nominal is based in, or of
+    ("A London-based rights group condemned the arrests.", "A London-based rights group", "GBR", "GBRHRI"),
+    ("A newspaper based in Beirut has violated the ban.", "A newspaper", "LBN", "LBNMED"),
+    ("Druze inhabitants of the Syrian Golan Heights threatened to strike.", "Druze inhabitants", "SYR", "SYRCVL"),
+])
+def test_the_country_of_an_actor_from_the_words_around_it(text, phrase, country, actor):
+    e = entity_of(entities(text), text, phrase)
+    assert (e.country, e.actor) == (country, actor)
+
+
+@pytest.mark.parametrize("text, phrase, actor", [
+    ("Human rights groups condemned the arrests.", "Human rights groups", "NGOHRI"),
+    ("Aid agencies left the town on Friday.", "Aid agencies", "NGO"),
+])
+def test_rights_and_aid_groups_without_a_country_are_transnational(text, phrase, actor):
+    e = entity_of(entities(text), text, phrase)
+    assert (e.country, e.actor) == (None, actor)
+
+
+def test_a_body_whose_name_begins_with_a_known_one_is_coded_as_it():
+    text = "Kenzo Oshima, the United Nations Emergency Relief Coordinator, spoke on Friday."
+    ents = entities(text)
+    assert entity_of(ents, text, "the United Nations Emergency Relief").actor == "IGOUNO"
+    assert entity_of(ents, text, "Oshima").actor == "IGOUNO"
+
+
+def test_a_people_named_with_its_country_and_their_forces():
+    text = "Bosnian Serbs said on Tuesday their forces had completed the withdrawal."
+    ents = entities(text)
+    serbs = entity_of(ents, text, "Bosnian Serbs")
+    assert (serbs.type, serbs.country, serbs.actor) == ("NORP", "BIH", "BIH")
+    assert entity_of(ents, text, "their") is serbs
+    forces = entity_of(ents, text, "their forces")
+    assert (forces.country, forces.actor) == ("BIH", "BIHMIL")
+
+
+@pytest.mark.parametrize("text, name, published, actor", [
+    ("Mikhail Gorbachev met the press.", "Mikhail Gorbachev", "1990-05-01", "SUNGOV"),
+    ("Mikhail Gorbachev met the press.", "Mikhail Gorbachev", "2005-05-01", "RUSELI"),  # after the Soviet Union
+    ("Idi Amin expelled them.", "Idi Amin", "1972-08-04", "UGAGOV"),
+    ("Charles Taylor spoke on Monday.", "Charles Taylor", "1995-06-01", "LBRREB"),  # a rebel leader before his presidency
+    ("The OAU condemned the coup.", "OAU", "1995-06-01", "IGOAFU"),  # a predecessor has its successor's code
+])
+def test_leaders_and_bodies_of_earlier_decades_are_known(text, name, published, actor):
+    assert entity_of(entities(text, published=published), text, name).actor == actor
+
+
+def test_a_well_known_person_keeps_their_code_against_an_untitled_affiliation():
+    # a headline the parser reads as one name, "Bernie Sanders Pins", with ISIS in apposition
+    text = "Bernie Sanders spoke on Saturday.\n\nBernie Sanders Pins The Rise Of ISIS On Invasion Of Iraq"
+    sanders = entity_of(entities(text, published="2015-11-15"), text, "Bernie Sanders Pins")
+    assert sanders.actor == "USALEG"
+
+
+def test_a_new_indefinite_or_another_number_is_another_group():
+    text = "The group used software made by a company in Germany. Companies say they cannot read the messages."
+    ents = entities(text)
+    assert entity_of(ents, text, "a company").country == "DEU"
+    assert entity_of(ents, text, "Companies").country is None

@@ -37,7 +37,7 @@ def test_codebook_codes_are_strings_with_their_values():
 
 def test_every_dictionary_code_is_in_the_codebook():
     known = codebook.codebook()
-    used = [row["code"] for row in load_table("event_verbs.tsv") if row["code"] != "-"] + [row["code"] for row in load_table("event_nouns.tsv")]
+    used = [row["code"] for row in load_table("event_verbs.tsv") if row["code"] != "-"] + [row["code"] for row in load_table("event_nouns.tsv") if row["code"] != "-"]
     for row in load_table("cameo_frames.tsv"):
         used += [v for k, v in row.items() if k != "complement" and v]
     assert [c for c in used if c not in known] == []
@@ -54,7 +54,7 @@ def test_every_code_has_a_quad_class_matching_its_root():
 def test_support_verbs_and_modality_cues_parse():
     assert ("carry", "out") in {tuple((e.split() + [""])[:2]) for e in load_list("event_support_verbs.txt")}
     modalities = {row["modality"] for row in load_table("modality.tsv")}
-    assert modalities == {"intended", "conditional", "negated", "hypothetical"}
+    assert modalities == {"intended", "conditional", "negated", "hypothetical", "asserted"}  # asserted: "presupposes" rows
     assert all(split_items(row["object"]) == [w.lower() for w in split_items(row["object"])] for row in load_table("event_verbs.tsv"))
 
 
@@ -110,14 +110,57 @@ def test_support_verb_lends_its_subject_to_the_event_noun():
     [
         ("Israel will withdraw its troops from Lebanon.", "0356", "intended"),
         ("Israel will withdraw its troops from Lebanon unless the fighting resumes.", "0356", "conditional"),
-        ("Turkey did not attack Syria.", "190", "negated"),
-        ("Egypt could attack Libya.", "190", "hypothetical"),
         ("Syria says it will not accept any refugees from Iraq.", "120", "negated"),
     ],
 )
 def test_modality_and_the_codes_of_unrealised_events(text, cameo, modality):
     a, e = only(text)
     assert (e.cameo, e.modality) == (cameo, modality)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt could attack Libya.",
+        "If Egypt attacks Libya, the region will suffer.",
+        "Egypt claimed the right to attack Libya.",  # the infinitive of "right"
+        "Will Egypt attack Libya?",
+        "Turkey did not attack Syria.",  # negated: it did not happen (a refusal would be coded 12)
+    ],
+)
+def test_an_event_the_text_only_supposes_or_denies_is_not_emitted(text):
+    assert events(text)[1] == []
+
+
+def test_a_presupposed_event_keeps_its_modality():
+    # "stops threatening": the threats go on; the "if" belongs to the stopping
+    a, found = events("Syria will sign the deal if Turkey stops threatening to attack.")
+    threats = [(e.cameo, e.source.actor, e.modality) for e in found if e.plover == "THREATEN"]
+    assert threats == [("1384", "TUR", "asserted")]
+
+
+def test_an_event_whose_source_has_a_proper_name_is_emitted_uncoded():
+    a, e = only("Governor Anna Berg threatened to impose a curfew.")
+    assert (e.cameo, e.source.text, e.source.actor, e.target) == ("1323", "Anna Berg", None, None)
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        # at home with no one named: the source's own country, implicitly
+        ("Sudan's government lifted the state of emergency.", ("Sudan's government", "SDNGOV", False), ("Sudan", "SDN", True)),
+        ("Egyptian police arrested dozens of people.", ("Egyptian police", "EGYCOP", False), ("Egyptian", "EGY", True)),
+        # a crowd no one names: the people of the place, against its authorities
+        ("Hundreds of people blocked roads in Lagos on Monday.", ("Lagos", "NGACVL", True), ("Lagos", "NGA", False)),
+        # a stance, not a passive; whose calls are rejected
+        ("Israel is opposed to French mediation.", ("Israel", "ISR", False), ("French", "FRA", False)),
+        ("Berlin rejected calls by Belarus's rulers for economic aid.", ("Berlin", "DEU", False), ("Belarus", "BLR", False)),
+    ],
+)
+def test_actors_the_clause_implies(text, source, target):
+    a, e = only(text, published="2016-06-01")
+    assert (e.source.text, e.source.actor, e.source.implicit) == source
+    assert (e.target.text, e.target.actor, e.target.implicit) == target
 
 
 def test_an_event_without_a_coded_actor_is_not_emitted():
@@ -135,6 +178,78 @@ def test_an_event_without_a_coded_actor_is_not_emitted():
 )
 def test_what_is_no_event(text):
     assert events(text, published="2016-10-01")[1] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ted Cruz has fought for our right to bear arms.",  # "fight for": a cause, not a battle
+        "Ted Cruz will beat Donald Trump.",  # an election, not a beating
+        "Ted Cruz held a rally in Miami.",  # one politician's rally is a campaign event, not a protest
+        "Barack Obama traveled to New York.",  # travel at home is no diplomatic visit
+        "Apple deployed encryption.",  # "deploy" anything but forces
+        "Liberals pose a threat to America.",  # a verb used as no event takes its event noun with it
+        "The San Bernardino attacks killed 14 people.",  # the city is where, not who
+        "Hillary Clinton conceded that Bernie Sanders had a point.",  # conceding that: an admission
+        "Donald Trump refused to concede that Mexico had a point.",  # nor refusing to admit it
+        "Ted Cruz called them on it.",  # a challenge, not an appeal
+    ],
+)
+def test_what_campaign_news_says_that_is_no_event(text):
+    assert events(text, published="2016-06-01")[1] == []
+
+
+@pytest.mark.parametrize(
+    "text, cameo, source, target",
+    [
+        ("Donald Trump attacked Hillary Clinton over her emails.", "111", "USAPTY", "USAPTY"),  # words between people
+        ("Israeli jets struck targets in Gaza.", "190", "ISR", "PSE"),
+        ("Egyptian police beat protesters in Cairo.", "182", "EGYCOP", "EGYCVL"),
+        ("Russia deployed troops to the border with Ukraine.", "154", "RUS", "UKR"),
+        ("Serbian workers stopped work on Monday.", "143", "SRBLAB", "SRB"),  # at home: Serbia, implicitly
+        ("Egypt declined to comment.", "011", "EGY", None),
+        ("Egypt warned that the plan would fail.", "012", "EGY", None),  # a pessimistic comment, not a threat
+        ("Egypt warned that its forces would strike back.", "1384", "EGY", "EGYMIL"),
+        ("Russia and Ukraine struck a deal.", "057", "RUS", "UKR"),
+        ("Israel will withdraw its troops from Lebanon.", "0356", "ISR", "LBN"),  # its troops are no target
+        # a promise holds both things promised: one threat, not a promise and a deportation
+        ("Donald Trump has promised to build a wall and deport millions of Mexican immigrants.", "130", "USAPTY", "MEX"),
+    ],
+)
+def test_verbs_read_with_their_objects_and_actors(text, cameo, source, target):
+    a, e = only(text, published="2016-06-01")
+    assert (e.cameo, e.source.actor, e.target.actor if e.target else None) == (cameo, source, target)
+
+
+@pytest.mark.parametrize(
+    "text, cameo, source, target",
+    [
+        ("Iran expressed willingness to resume talks with the United States.", "036", "IRN", "USA"),
+        ("Syria rejected a peace plan proposed by Egypt.", "127", "SYR", None),
+        ("Iran agreed to sign the accord with Iraq.", "037", "IRN", "IRQ"),  # intent to settle a dispute
+        ("Syria accepted Egyptian mediation.", "038", "SYR", "EGY"),  # a row that codes the frame keeps its code
+        ("Britain extradited the suspect to Spain.", "063", "GBR", "ESP"),
+        ("Pakistan sent peacekeepers to Sierra Leone.", "074", "PAK", "SLE"),
+        ("Syria used chemical weapons against rebels.", "2041", "SYR", "SYRREB"),
+        ("The UN sent a fact-finding mission to Sudan.", "090", "IGOUNO", "SDN"),
+        ("Burmese troops captured part of a Karen guerrilla stronghold.", "192", "MMRMIL", None),  # part of it: the stronghold
+        ("China held military exercises near Taiwan.", "150", "CHN", "TWN"),  # a show of force
+        ("French and Egyptian warships launched war games.", "062", "FRA", "EGY"),  # two navies: cooperation
+        ("Israel ruled out talks with Hamas.", "125", "ISR", "PSEREB"),
+        ("The World Bank approved a loan to Kenya.", "071", "IGOWBK", "KEN"),
+        ("Egypt lodged a protest with Israel.", "114", "EGY", "ISR"),
+        # the mediator is the source, the parties between whom it mediates the targets
+        ("Klaus Berg undertook a mediation mission between Syria and Lebanon.", "045", None, "SYR"),
+    ],
+)
+def test_codebook_phrases(text, cameo, source, target):
+    a, e = only(text, published="2016-06-01")
+    assert (e.cameo, e.source.actor, e.target.actor if e.target else None) == (cameo, source, target)
+
+
+def test_an_event_in_a_clause_still_to_come_is_not_emitted():
+    a, found = events("Rwandan rebels said the government must agree to reforms before they demobilize.")
+    assert "0873" not in [e.cameo for e in found]
 
 
 def test_a_definite_event_noun_is_the_earlier_event_again():

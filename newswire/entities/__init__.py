@@ -3,7 +3,8 @@
 `extract_entities(doc)` runs, in order: titles (`titles.py`), name mentions
 and their clusters (`names.py`), the evidence next to each name
 (`evidence.py`), countries and actor codes (`actors.py`), nominal actors
-(`nominals.py`) and pronouns (`pronouns.py`).
+(`nominals.py`) and pronouns (`pronouns.py`); last, a nominal with no country
+takes the one its possessive pronoun stands for ("their forces").
 """
 
 from __future__ import annotations
@@ -48,7 +49,22 @@ def find_clusters(doc: Doc, *, published: str | None = None) -> list[Cluster]:
     actors.describe_names(clusters, doc, published)
     clusters += _link_nominals(doc, find_nominals(doc, names, titles), clusters)
     resolve_pronouns(doc, clusters)
+    _possessed(doc, clusters)
     return clusters
+
+
+def _possessed(doc: Doc, clusters: list[Cluster]) -> None:
+    """"their forces", "its army": a nominal with no country takes that of whom its possessive pronoun stands for."""
+    owner = {m.start: c for c in clusters for m in c.mentions if m.kind == "pronoun"}
+    for c in clusters:
+        if c.country or c.actor or not c.mentions or c.first.kind != "nominal":
+            continue
+        head = doc[c.first.head]
+        poss = next((t for t in head.children if t.dep_ == "poss" and t.i in owner), None)
+        country = owner[poss.i].country if poss is not None else None
+        if country:
+            c.first.countries.append(country)
+            c.country, c.actor = actors.code_again(c, doc)
 
 
 @cache
@@ -140,7 +156,7 @@ def _same_nominal(m: Mention, probe: Cluster, new: list[Cluster], clusters: list
     for c in reversed(new):
         if c.actor and c.actor == probe.actor and c.label == probe.label:
             return c
-        if c.first.lemma == m.lemma and (probe.country in (None, c.country)) and c.label == probe.label:
+        if c.first.lemma == m.lemma and (probe.country in (None, c.country)) and c.label == probe.label and _may_repeat(c.first, m):
             return c
     definite = m.doc[m.start].lower_ in ("the", "this", "that")
     if definite and "BUS" in m.sectors and m.label == "ORG":
@@ -151,6 +167,17 @@ def _same_nominal(m: Mention, probe: Cluster, new: list[Cluster], clusters: list
             if m.sentence - last.sentence <= NOMINAL_REACH:
                 return best
     return None
+
+
+def _may_repeat(first: Mention, m: Mention) -> bool:
+    """Whether a nominal may name the same group as an earlier one with its noun: "rebels" ... "the rebels".
+
+    Not "a company in Germany" ... "companies": a new indefinite, or another number, is someone else.
+    """
+    doc = m.doc
+    if doc[m.start].lower_ in ("a", "an"):
+        return False
+    return (doc[first.head].tag_ in ("NNS", "NNPS")) == (doc[m.head].tag_ in ("NNS", "NNPS"))
 
 
 def to_records(doc: Doc, clusters: list[Cluster]) -> list[Entity]:

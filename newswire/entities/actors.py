@@ -13,7 +13,9 @@ strongest first:
 4. for collective actors with no country of their own ("rebels"), the one
    country their sentence names (through any entity in it: "The Assad
    government blames rebels" → Syria); armed groups with none take the
-   article's focus country.
+   article's focus country. A titled person with no country ("President
+   Bouteflika") takes the one country the places and organisations of their
+   sentence name.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "INS", "UAF", "COP", "REF", "LAB", "EDU
 # take the article's focus country. Voters or students do not: in a US story
 # full of "Soviet" they are not Soviet citizens (seen on PolNeAR).
 FOCUS_SECTORS = {"REB", "INS", "UAF"}
+# Sectors of bodies that are transnational unless the text gives them a country:
+# "human rights groups" are NGOHRI, "aid agencies" NGO (the conventions of data/actors.tsv).
+TRANSNATIONAL_SECTORS = {"HRI": "NGOHRI", "NGO": "NGO", "ENV": "NGOENV"}
 # The focus country must hold at least this share of the article's country
 # mentions (on the seed, Syria holds about half).
 FOCUS_SHARE = 0.4
@@ -48,12 +53,27 @@ def describe_names(clusters: list[Cluster], doc: Doc, published: str | None) -> 
     # places and organisations first: people's affiliations refer to them
     for c in sorted(clusters, key=lambda c: c.label == "PERSON"):
         c.country, c.actor = _code(c, doc)
+    # "President Abdelaziz Bouteflika threatened a curfew in Algiers": a titled person the text gives
+    # no country takes the one country the places and organisations of their sentence name
+    # (PLOVER held-out source country accuracy 79.2 -> 81.2 at equal F1)
+    found = sentence_countries([c for c in clusters if c.label != "PERSON"])
+    for c in clusters:
+        if c.label == "PERSON" and c.country is None and c.actor is None and any(m.sectors for m in c.names):
+            here = found.get(c.names[0].sentence, set())
+            if len(here) == 1:
+                c.names[0].countries.append(next(iter(here)))
+                c.country, c.actor = _code(c, doc)
 
 
 def describe_nominal(c: Cluster, doc: Doc, focus: str | None, sentence_countries: dict[int, set[str]]) -> None:
     """Country and actor code of a nominal; `sentence_countries` maps a sentence index to the countries its entities have."""
     found = sentence_countries.get(c.first.sentence, set())
     c.country, c.actor = _code(c, doc, focus, next(iter(found)) if len(found) == 1 else None)
+
+
+def code_again(c: Cluster, doc: Doc) -> tuple[str | None, str | None]:
+    """(country, actor code) of a cluster after new evidence was added to its mentions."""
+    return _code(c, doc)
 
 
 def sentence_countries(clusters: list[Cluster]) -> dict[int, set[str]]:
@@ -96,7 +116,7 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     """(country, actor code) for a cluster."""
     if c.label in ("GPE", "LOC", "NORP") and c.first.kind == "name":
         code = _place_country(c)
-        is_country = any(countries.country_named(m.text) for m in c.names)
+        is_country = any(countries.country_named(m.text) or countries.country_from_group(m.text) for m in c.names)
         return code, (code if code and is_country else None)
 
     explicit = _majority([code for m in c.mentions for code in m.countries])
@@ -104,12 +124,19 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     orgs = [a.cluster for m in c.mentions for a in m.affiliations if a.cluster is not None and a.cluster is not c]
     # the first affiliation that says something: "VOA's State Department correspondent" → VOA
     org = next((o for o in orgs if o.actor or o.country), None)
-    if org is not None and org.actor and not countries.is_country_code(org.actor[:3]) and not explicit:
+    # a well-known person keeps their own code unless a title says otherwise ("U.N. chief Ban"):
+    # "Bernie Sanders Pins The Rise Of ISIS" is no ISIS member
+    titled = any(m.titles for m in c.mentions if org is not None and any(a.cluster is org for a in m.affiliations))
+    known_person = c.label == "PERSON" and c.known is not None and c.known.get("code") and not titled
+    if org is not None and org.actor and not countries.is_country_code(org.actor[:3]) and not explicit and not known_person:
         return None, org.actor  # a transnational body's people: IGOUNO for "U.N. chief Ban", "U.N. officials"
 
     if c.label == "ORG" and c.first.kind == "name" and c.known is None:
         word = agent_row(c.first.span[-1])
-        explicit = explicit or _country_inside(c)
+        inside = _known_inside(c)
+        if inside is not None and not inside.get("country") and not explicit:
+            return None, inside["code"]  # "the United Nations Emergency Relief Coordinator": a U.N. body
+        explicit = explicit or _country_inside(c) or (inside or {}).get("country") or None
         sector = sector or (word["sector"] if word else None)
 
     known_code = c.known.get("code") if c.known else None
@@ -122,15 +149,28 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     sector = sector or (known_code[3:6] if known_code else None) or (org.actor[3:6] if org and org.actor and org.country == country else None)
     if country and sector:
         return country, country + sector
+    if country is None and known_code is None and c.first.kind == "nominal" and sector in TRANSNATIONAL_SECTORS:
+        return None, TRANSNATIONAL_SECTORS[sector]  # "human rights groups"
     return country, known_code or country
 
 
 def _place_country(c: Cluster) -> str | None:
     for m in c.names:
-        code = countries.country_of(m.text)
+        code = countries.country_of(m.text) or countries.country_from_group(m.text)
         if code:
             return code
     return c.known["country"] if c.known and c.known.get("country") else None
+
+
+def _known_inside(c: Cluster) -> dict | None:
+    """"United Nations Emergency Relief", "NATO Response Force": a well-known body that a longer name begins with."""
+    for m in c.names:
+        words = [t for t in m.span if t.lower_ != "the"]
+        for n in range(len(words) - 1, 0, -1):
+            row = known.lookup(" ".join(t.text for t in words[:n]))
+            if row is not None and row["type"] == "ORG":
+                return row
+    return None
 
 
 def _country_inside(c: Cluster) -> str | None:

@@ -30,6 +30,18 @@ def attach(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> None:
         _before(doc, m, title_ending, name_ending)
         if m.label in ("PERSON", "ORG", "NORP", "GPE"):
             _appositions(doc, m, title_covering, name_ending)
+        if m.label == "ORG":
+            _owner(m, name_ending)
+
+
+def _owner(m: Mention, name_ending: dict[int, Mention]) -> None:
+    """"The Ivory Coast's Supreme Court", "Kenyan Supreme Court": the country an organisation belongs to."""
+    root = m.span.root
+    for child in root.children:
+        if child.i >= m.start and child.i < m.end:
+            continue
+        if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < m.start:
+            _modifier_evidence(m, child, name_ending)
 
 
 def _before(doc: Doc, m: Mention, title_ending: dict[int, TitleMatch], name_ending: dict[int, Mention]) -> None:

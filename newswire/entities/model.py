@@ -59,8 +59,13 @@ class Mention:
 
 
 def place_country(m: Mention) -> str | None:
-    """The country a place-like name denotes: "U.S.", "the United States", "Syria's", "Russian"."""
-    if m.label not in ("GPE", "LOC", "NORP"):
+    """The country a place-like name denotes: "U.S.", "the United States", "Syria's", "Russian".
+
+    The entity's type counts over the parser's label of this mention: a
+    "Mozambique" tagged PERSON in an entity typed GPE is the country.
+    """
+    label = m.cluster.label if m.cluster is not None and m.cluster.label else m.label
+    if label not in ("GPE", "LOC", "NORP"):
         return None
     return countries.country_named(m.text)
 

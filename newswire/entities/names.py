@@ -48,10 +48,18 @@ def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
             continue
         if ent.label_ == "NORP" and _is_modifier(doc[start:end]):
             # "Russian" in "Russian President": a mention of Russia; "Republican" of no entity
-            if countries.country_from_demonym(doc[start:end].text):
+            text = doc[start:end].text
+            if countries.country_from_demonym(text):
                 out.append(Mention(doc, start, end, "name", "GPE", demonym=True))
+            elif countries.country_from_name(text):  # "the Mozambique government", tagged NORP
+                out.append(Mention(doc, start, end, "name", "GPE"))
+            elif countries.country_from_group(text):  # "Bosnian Serb forces"
+                out.append(Mention(doc, start, end, "name", "NORP", demonym=True))
             continue
-        out.append(Mention(doc, start, end, "name", ent.label_))
+        label = ent.label_
+        if label in ("PERSON", "NORP") and countries.country_from_group(doc[start:end].text):
+            label = "NORP"  # "Bosnian Serbs" tagged PERSON: a people
+        out.append(Mention(doc, start, end, "name", label))
     out += _known_names(doc, out, in_title)
     return sorted(out, key=lambda m: m.start)
 
@@ -134,7 +142,7 @@ def _partial_person(a: NameKey, b: NameKey) -> bool:
     if len(short) == len(long_):
         return False
     # a one-word country or org name is not a surname ("Jordan" the country)
-    if len(short) == 1 and countries.country_from_name(short[0].title()):
+    if len(short) == 1 and (countries.country_from_name(short[0].title()) or countries.country_from_demonym(short[0])):
         return False
     return long_[-len(short) :] == short or long_[: len(short)] == short
 

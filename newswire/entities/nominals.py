@@ -25,7 +25,18 @@ def agents() -> dict[str, dict[str, str]]:
 
 
 def agent_row(token: Token) -> dict[str, str] | None:
+    """The agents.tsv row of a noun, with its modifiers when they make a listed phrase ("human rights group")."""
     table = agents()
+    left = []
+    i = token.i - 1
+    while i >= 0 and token.doc[i].head.i in (token.i, *(t.i for t in left)) and token.doc[i].dep_ in ("compound", "amod"):
+        left.insert(0, token.doc[i])
+        i -= 1
+    for k in range(len(left)):
+        words = [t.lower_ for t in left[k:]]
+        row = table.get(" ".join([*words, token.lemma_.lower()])) or table.get(" ".join([*words, token.lower_]))
+        if row is not None:
+            return row
     return table.get(token.lemma_.lower()) or table.get(token.lower_)
 
 
@@ -128,7 +139,14 @@ def _label(head: Token, row: dict[str, str]) -> str:
 
 def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None:
     for child in head.children:
-        if child.dep_ in ("amod", "compound", "nmod", "poss"):
+        if child.dep_ in ("acl", "amod") and child.lemma_.lower() == "base":
+            # "a group based in Trinidad", "a London-based newspaper"
+            for g in child.children:
+                obj = next((o for o in g.children if o.dep_ == "pobj"), None) if g.dep_ == "prep" and g.lower_ == "in" else g
+                code = _place_phrase_country(obj, name_ending) if obj is not None and obj.dep_ in ("pobj", "npadvmod", "compound") else None
+                if code:
+                    m.countries.append(code)
+        elif child.dep_ in ("amod", "compound", "nmod", "poss"):
             owner = name_ending.get(child.i)
             if owner is not None:
                 code = place_country(owner)
@@ -142,7 +160,21 @@ def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None
                 m.countries.append(code)
         elif child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.i in name_ending:
-                    code = place_country(name_ending[obj.i])
+                if obj.dep_ == "pobj":
+                    code = _place_phrase_country(obj, name_ending)
                     if code:
                         m.countries.append(code)
+
+
+def _place_phrase_country(obj: Token, name_ending: dict[int, Mention]) -> str | None:
+    """"Syria", "the Syrian Golan Heights", "east Beirut": the country a place phrase is in."""
+    if obj.i in name_ending:
+        code = place_country(name_ending[obj.i]) or countries.country_of(name_ending[obj.i].text)
+        if code and name_ending[obj.i].label in ("GPE", "LOC", "NORP", "FAC"):
+            return code
+    for c in obj.children:
+        if c.dep_ in ("amod", "compound") and c.i < obj.i:
+            code = countries.country_from_demonym(c.text)
+            if code:
+                return code
+    return None

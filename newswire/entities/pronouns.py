@@ -66,7 +66,8 @@ def _fits(pron: Token, c: Cluster) -> bool:
         return c.label == "PERSON" and c.gender() in (None, gender)
     if gender == "n":
         return c.label in ("ORG", "GPE")
-    return c.label == "GROUP"  # they: "rebels", "officials", "the two diplomats"
+    # they: "rebels", "officials", "the two diplomats"; a people named in the plural, "Bosnian Serbs"
+    return c.label == "GROUP" or (c.label == "NORP" and any(m.text.endswith("s") and not m.demonym for m in c.names))
 
 
 def _candidates(pron: Token, clusters: list[Cluster], quoted: dict[int, Span]) -> list[Mention]:

@@ -101,6 +101,29 @@ class ActorIndex:
             mention = before[-1] if before else country.mentions[0]
             ev.targets = [Actor(country, mention, focus, implicit=True)]
 
+    def domestic_targets(self, events: list) -> None:
+        """Give events at home with no coded target the source's own country as an implicit target.
+
+        "Sudan's government lifted the state of emergency", "Turkish police
+        prevented the demonstration": what a government, police or union does
+        at home with no one named is done to its own country (CAMEO's domestic
+        events), unless the event happens in another country.
+        """
+        for ev in events:
+            source = next((a for a in ev.sources if a.code), None)
+            if source is None or not countries.is_country_code(source.code[:3]):
+                continue
+            home = source.code[:3]
+            if ev.place is not None and ev.place.country not in (None, home):
+                continue
+            country = next((e for e in self.entities if e.type == "GPE" and e.actor == home), None)
+            if country is None:
+                continue
+            at = self.doc[ev.trigger.i].idx
+            before = [m for m in country.mentions if m.start < at and m.kind != "pronoun"]
+            mention = before[-1] if before else next((m for m in country.mentions if m.kind != "pronoun"), country.mentions[0])
+            ev.targets = [Actor(country, mention, home, implicit=True)]
+
     def place_actor(self, place) -> list[Actor]:
         """The entity a place names, as an actor (a country or a capital stands for its country)."""
         i = self._starts.get(place.start)
@@ -126,6 +149,8 @@ class ActorIndex:
             for actor in self._actors_of(tok):
                 if all(a.entity.id != actor.entity.id for a in out):
                     out.append(actor)
+        if out and out[0].code:
+            out += [a for a in self._coordinated_modifiers(head, out[0].code) if all(a.entity.id != b.entity.id for b in out)]
         if not out and through:
             for _, obj in prep_objects(head, through):
                 out = self.phrase(obj)
@@ -155,6 +180,18 @@ class ActorIndex:
                 code += sector
         return [Actor(entity, mention, code)]
 
+    def _coordinated_modifiers(self, head: Token, code: str) -> list[Actor]:
+        """"French and Egyptian warships": the second country of a coordinated modifier, with the same sector."""
+        out = []
+        for c in head.children:
+            if c.dep_ not in ("amod", "compound") or self.at(c) is None:
+                continue
+            for g in conjuncts(c):
+                found = self.at(g)
+                if found is not None and found[0].actor and countries.is_country_code(found[0].actor):
+                    out.append(Actor(found[0], found[1], found[0].actor + code[3:6]))
+        return out
+
     def _reported_subject(self, tok: Token) -> tuple[Entity, Mention] | None:
         """"Iraq said it would allow ...": an unresolved subject pronoun of a reported clause is the speaker."""
         fits = PRONOUN_TYPES.get(tok.lower_)
@@ -172,9 +209,12 @@ class ActorIndex:
         return found[0], Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun")
 
     def _pointed(self, tok: Token) -> tuple[Entity, Mention] | None:
-        """"Syria's decision", "a Russian plan", "the government of Sindh": the entity a plain noun points at."""
+        """"Syria's decision", "a Russian plan", "the government of Sindh": the entity a plain noun points at.
+
+        A city before the noun is where, not who: "the San Bernardino attacks".
+        """
         for c in tok.children:
-            if c.dep_ in POINTER_DEPS and self.at(c) is not None:
+            if c.dep_ in POINTER_DEPS and self.at(c) is not None and not (c.dep_ == "compound" and is_city(self.at(c)[0])):
                 return self.at(c)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -219,6 +259,11 @@ class ActorIndex:
         return []
 
 
+def is_city(entity: Entity) -> bool:
+    """A place that is not a country: a city or a region."""
+    return entity.type in ("GPE", "LOC", "FAC") and countries.country_from_name(entity.name) is None
+
+
 def conjuncts(tok: Token) -> list[Token]:
     out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
     while stack:
@@ -249,7 +294,9 @@ def subject_of(verb: Token) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         return obj
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is not None and subj.pos_ == "VERB":  # "The Red Cross operating in Iraq said": the parse's subject is "operating"
+        subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
     if subj is not None:
         return antecedent(subj)
     if verb.dep_ == "xcomp":
@@ -270,6 +317,8 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
         obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
         return obj
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "ADJ" and verb.head.head.dep_ == "acomp":
+        return subject_of(verb.head.head.head)  # "X and Y are guilty of violating the ceasefire"
     return None
 
 

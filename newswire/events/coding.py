@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
+from .. import countries
 from . import codebook
+from .actors import subject_of
 from .model import EventMention
 from .modality import is_refusal_cue, modality as modality_of
+
+# Sectors of armed or coercive actors: an attack by or on them is no war of words.
+ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "CRM", "SPY", "INS"}
+# Verbs of force that, between two people who bear no arms, are words: "Trump attacked
+# Clinton" is a verbal attack (CAMEO 111, criticize or denounce); "Clinton's battle with
+# Sanders", "beat Trump" are no events at all (seen on PolNeAR campaign news).
+VERBAL_ATTACKS = {"attack", "assail"}
+CONTESTS = {"fight", "battle", "clash", "beat", "defeat"}
+# Words of a protest that, done by one named person, are a campaign event: "Cruz's rally in
+# Miami", "Trump rallied in Ohio". CAMEO's protests are a public's, not one politician's.
+RALLIES = {"rally", "demonstrate", "march"}
+# Military exercises: a show of force (150) by one country, military cooperation (062) by several.
+EXERCISES = {"exercise", "game", "drill"}
+# Visits: to a city or region of the visitor's own country they are travel, not diplomacy.
+VISITS = {"042", "043"}
+# Subject pronouns that are people speaking ("you attacked Hillary Clinton").
+PERSON_PRONOUNS = {"i", "you", "we"}
 
 
 def code_event(m: EventMention, *, top: bool = True) -> None:
@@ -18,9 +37,11 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
     frame = codebook.frame_of(m.code)
     if frame and m.trigger.kind == "verb":
         comp = _complement(m)
+        # a row that codes the frame itself ("accepted mediation" 038, "rejected a peace plan" 127) keeps its code
         if comp is not None:
             m.complement = comp
-            m.code = codebook.combine(frame, comp.code)
+            if m.code == codebook.FRAME_DEFAULT[frame]:
+                m.code = codebook.combine(frame, comp.code)
     else:
         for p in m.parts:  # "killed in the chemical attack": the most specific code of the same root
             if p.code[:2] == m.code[:2] and len(p.code) > len(m.code):
@@ -55,3 +76,48 @@ def _complement(m: EventMention) -> EventMention | None:
     if not parts:
         return None
     return min(parts, key=lambda p: abs(p.trigger.i - m.trigger.i))
+
+
+def read_with_actors(m: EventMention) -> bool:
+    """Recode or drop an event by who its actors are; False when, with these actors, it is no event.
+
+    Between two people who bear no arms, an attack is a verbal attack (111)
+    and a fight, battle or beating a contest (no event); a rally or
+    demonstration by one person is a campaign event; a visit to a place in
+    the visitor's own country is travel; military exercises of two countries
+    are cooperation (062), not a show of force.
+    """
+    lemma = m.token.lemma_.lower()
+    root = m.code[:2]
+    if root in ("18", "19") and (lemma in VERBAL_ATTACKS or lemma in CONTESTS) and _person_against_person(m):
+        if lemma in CONTESTS:
+            return False
+        m.code = "111"
+    if root == "14" and lemma in RALLIES and len(m.sources) == 1 and _unarmed_person(m.sources[0]):
+        return False
+    if m.code in VISITS and m.sources and m.targets and _home_place(m):
+        return False
+    if m.code[:2] == "15" and lemma in EXERCISES and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
+        m.code = "062"  # "French and Egyptian warships launched war games": exercises together are cooperation
+    return True
+
+
+def _person_against_person(m: EventMention) -> bool:
+    if not m.targets or not all(_unarmed_person(a) for a in m.targets):
+        return False
+    if m.sources:
+        return all(_unarmed_person(a) for a in m.sources)
+    subj = subject_of(m.anchor) if m.anchor.pos_ in ("VERB", "AUX") else None
+    return subj is not None and subj.lower_ in PERSON_PRONOUNS
+
+
+def _unarmed_person(a) -> bool:
+    return a.entity.type == "PERSON" and not (a.code and a.code[3:6] in ARMED_SECTORS)
+
+
+def _home_place(m: EventMention) -> bool:
+    """"the president traveled to New York": the target is a city or region of the source's own country."""
+    source, target = m.sources[0], m.targets[0]
+    if target.entity.type not in ("GPE", "LOC", "FAC") or not source.code or not target.code:
+        return False
+    return countries.country_from_name(target.entity.name) is None and source.code[:3] == target.code[:3]

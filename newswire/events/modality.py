@@ -7,9 +7,21 @@ Cues come from `data/modality.tsv`, looked for around the event's clause verb
   after a past-tense reporting verb is intended ("said they would blockade");
 * `neg`: "did not attack" (negated);
 * `mark`: the event's own clause is a condition, "if they attack" (hypothetical);
+* `pending`: the event's own clause is a time still to come, "before they
+  demobilize", "until their demands are met" (hypothetical; not in the past
+  tense: "before the U.N. arrived" happened);
 * `condition`: a condition hangs on the clause, "will withdraw unless ..." (conditional);
-* `governor`: the clause depends on "plan to", "decide to" (intended), "deny",
-  "fail to" (negated), "could avert" (hypothetical).
+* `governor`: the clause depends on "plan to" (intended), "deny", "fail to"
+  (negated), "could avert" (hypothetical), or is the infinitive of a noun that
+  says as much ("a plan to attack", "the right to sue");
+* a question ("will you resign?") asks about an event, it does not report one
+  (hypothetical);
+* `occurs`: an event noun that is a clause's subject takes the clause's cues
+  only from a verb that says whether it happens ("the talks will not take
+  place"); "the Iran deal will not play well" speaks of a deal, asserted;
+* `presupposes`: a verb whose complement happens whatever is said of the verb
+  itself ("if the U.S. stops threatening to attack" presupposes the threats):
+  the cues above it are not the event's.
 
 Several cues: negated beats conditional beats hypothetical beats intended.
 """
@@ -23,6 +35,8 @@ from spacy.tokens import Token
 from ..lexicon import load_table
 
 PRECEDENCE = ("negated", "conditional", "hypothetical", "intended")
+# Tags of a verb that happened: "before the U.N. arrived" is past, "before they demobilize" not yet.
+PAST_TAGS = {"VBD", "VBN"}
 # How far up the verb chain ("plans to try to attack") governors are looked for.
 GOVERNOR_DEPTH = 3
 
@@ -62,16 +76,26 @@ def modality(tok: Token) -> str:
     """The modality of the event whose trigger (or support verb) is `tok`."""
     found: set[str] = set()
     verb = clause_verb(tok)
-    if verb is not tok and tok.pos_ in ("NOUN", "PROPN"):
+    if verb is not tok and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb.i and not _occurs(verb):
+        return "asserted"  # "the Iran deal will not play well": the clause speaks of the deal, not of whether it is
         cue = _cues().get((verb.lemma_.lower(), "governor"))
         if cue:
             found.add(cue)
+    if _question(tok):
+        found.add("hypothetical")  # "Marco Rubio, will you resign?"
     node = verb
     for depth in range(GOVERNOR_DEPTH):
         found |= _local(node)
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            cue = _cues().get((node.head.lemma_.lower(), "governor"))  # "the right to sue", "a plan to attack"
+            if cue:
+                found.add(cue)
+            break
         if node.dep_ not in ("xcomp", "conj", "acomp", "pcomp") or node.head.i == node.i:
             break
         head = node.head if node.dep_ != "pcomp" else node.head.head
+        if (head.lemma_.lower(), "presupposes") in _cues():
+            break  # "if the U.S. stops threatening": the threats go on whatever the condition
         cue = _cues().get((head.lemma_.lower(), "governor"))
         if cue:
             found.add(cue)
@@ -79,6 +103,17 @@ def modality(tok: Token) -> str:
             break
         node = head
     return next((m for m in PRECEDENCE if m in found), "asserted")
+
+
+def _occurs(verb: Token) -> bool:
+    """A verb that says whether its subject event happens: "the talks will not take place", "the attack failed"."""
+    return (verb.lemma_.lower(), "occurs") in _cues()
+
+
+def _question(tok: Token) -> bool:
+    """Whether the event's sentence asks rather than tells: it ends with a question mark."""
+    last = next((t for t in reversed(tok.sent) if not t.is_space), None)
+    return last is not None and last.text == "?"
 
 
 def _local(verb: Token) -> set[str]:
@@ -93,6 +128,8 @@ def _local(verb: Token) -> set[str]:
                 cue = "intended"
         elif c.dep_ == "mark":
             cue = _cues().get((word, "mark"))
+            if cue is None and (word, "pending") in _cues() and verb.tag_ not in PAST_TAGS:
+                cue = "hypothetical"  # "must agree to changes before they demobilize": not yet
         elif c.dep_ == "advcl":
             mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), None)
             cue = _cues().get((mark, "condition")) if mark else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import codebook
-from .actors import TARGET_PREPS, Actor, ActorIndex, prep_objects, subject_of
+from .actors import TARGET_PREPS, Actor, ActorIndex, is_city, prep_objects, subject_of
 from .model import EventMention
 from .triggers import is_passive, patient_of
 
@@ -13,9 +13,14 @@ from .triggers import is_passive, patient_of
 # target ("Kerry and Lavrov met") even when the clause names a third party.
 RECIPROCAL_ROOTS = {"04", "06"}
 RECIPROCAL_CODES = {"030", "031", "0311", "0312", "0313", "0314", "036", "046", "057"}
+# Codes of events that move something to or from someone: the prepositional
+# complement is the target before the patient (aid 07, de-escalation and
+# withdrawal 087, expelling or withdrawing peacekeepers, inspectors, agencies 166).
+TRANSFER_CODES = ("07", "087", "166")
 # Prepositions of an object that names no actor whose object is the target
-# instead ("threatened further action against Russia", "demanded autonomy from Serbia").
-PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from")
+# instead ("threatened further action against Russia", "demanded autonomy from Serbia", "rejected
+# calls by Belarus's rulers": whose calls are rejected).
+PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from", "by")
 
 
 def assign_roles(m: EventMention, index: ActorIndex) -> None:
@@ -23,11 +28,13 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
     anchor = m.anchor
     if anchor.pos_ in ("VERB", "AUX"):
         sources = index.phrase(subject_of(anchor))
-        targets = _verb_targets(m, index)
+        targets = _verb_targets(m, index, sources)
     else:
         sources, targets = _noun_roles(anchor, index)
     if m.trigger.kind == "noun" and anchor.i != m.trigger.i:
         noun_sources, noun_targets = _noun_roles(m.token, index)
+        if sources and not targets and not noun_targets and _between(m.token):
+            noun_targets = noun_sources  # "Klibi undertook a mediation mission between Syria and Arafat": the parties
         sources = sources or noun_sources
         targets = targets or noun_targets
     comp = m.complement
@@ -61,19 +68,34 @@ def _reciprocal(code: str) -> bool:
     return code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES
 
 
-def _verb_targets(m: EventMention, index: ActorIndex) -> list[Actor]:
+def _verb_targets(m: EventMention, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
     verb = m.anchor
     noun = m.token if m.trigger.kind == "noun" else None
     patient = patient_of(verb)
     absorbed = {p.anchor.i for p in m.parts} | {p.token.i for p in m.parts}
     candidates = []
     if patient is not None and not m.trigger.topic and patient.i not in absorbed and (noun is None or patient.i != noun.i):
-        candidates.append(patient)
+        if not _owned(patient, sources, index):  # "withdraw its troops from Lebanon": Lebanon
+            candidates.append(patient)
     if not is_passive(verb):
-        candidates += [obj for _, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed]
+        preps = [obj for _, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed]
+        if m.trigger.code.startswith(TRANSFER_CODES):  # "provide 70 million dollars of aid for Romania"
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            preps += [o for _, o in prep_objects(obj, ("to", "for")) if o.i not in absorbed] if obj is not None else []
+        # "withdraw inspectors from Iraq", "send aid to Sudan": where it goes or comes from, before what moves
+        candidates = preps + candidates if m.trigger.code.startswith(TRANSFER_CODES) else candidates + preps
     found = [a for a in (index.phrase(c, through=PATIENT_PREPS) for c in candidates) if a]
-    # the first phrase with a coded actor: "withdraw its troops from Lebanon" → Lebanon
+    # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
+
+
+def _owned(head: Token, sources: list[Actor], index: ActorIndex) -> bool:
+    """"its troops", "their weapons": a phrase owned by the event's source, through a possessive pronoun."""
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    if poss is None:
+        return False
+    found = index.at(poss)
+    return found is None or any(found[0].id == s.entity.id for s in sources)
 
 
 def _noun_roles(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor]]:
@@ -82,6 +104,8 @@ def _noun_roles(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
             for a in index.phrase(c):
+                if c.dep_ == "compound" and is_city(a.entity):
+                    continue  # "the San Bernardino attacks", "the Paris talks": where, not who
                 if a.code and all(a.entity.id != s.entity.id for s in sources):
                     sources.append(a)
     targets: list[Actor] = []
@@ -93,6 +117,10 @@ def _noun_roles(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor
         elif not targets:
             targets = found
     return sources, targets
+
+
+def _between(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in noun.children)
 
 
 def coded(actors: list[Actor]) -> bool:

@@ -43,12 +43,14 @@ def reported_demands(doc: Doc) -> list[Trigger]:
     return out
 
 
-def find_mentions(doc: Doc, triggers: list[Trigger]) -> tuple[list[EventMention], list[EventMention]]:
+def find_mentions(doc: Doc, triggers: list[Trigger], blocked: set[int] = frozenset()) -> tuple[list[EventMention], list[EventMention]]:
     """Mentions that are events in their own right (with the mentions they absorbed), and absorbed event nouns.
 
     An absorbed noun ("investigating the August 21st attack") is no event of its
-    own but may still be a mention of one ("the attack" later).
+    own but may still be a mention of one ("the attack" later). `blocked`: the
+    tokens of what a verb used as no event takes with it ("poses a threat").
     """
+    triggers = [t for t in triggers if t.i not in blocked]
     by_token = {t.i: t for t in triggers}
     anchor = {t.i: doc[t.i] for t in triggers}
     for tok in doc:
@@ -99,6 +101,8 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
     ("telephoned Kozyrev to discuss the war": one call).
     """
     a = m.anchor
+    if a.dep_ == "conj" and a.head.dep_ == "xcomp" and a.head.i not in anchored and a.head.head.i in anchored:
+        a = a.head  # "promised to build a wall and deport millions": the promise holds the deporting
     if a.dep_ in ("xcomp", "ccomp") and a.head.i in anchored:
         gov = anchored[a.head.i]
         if a.dep_ == "ccomp" and codebook.frame_of(gov.code) is None:
@@ -106,6 +110,8 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
         return gov
     if a.dep_ == "advcl" and a.head.i in anchored and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):
         return anchored[a.head.i]
+    if a.dep_ == "acl" and a.head.dep_ == "dobj" and a.head.head.i in anchored and codebook.frame_of(anchored[a.head.head.i].code):
+        return anchored[a.head.head.i]  # "expressed willingness to resume talks": the willingness is the frame's
     if a.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
         head = a.head
         if head.i in anchored:
@@ -114,6 +120,8 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
         return anchored[a.head.i]
     if a.dep_ in ("pobj", "pcomp") and a.head.dep_ in ("prep", "agent") and a.head.head.i in anchored:
         return anchored[a.head.head.i]
+    if a.dep_ == "compound" and m.trigger.kind == "noun" and a.head.i in anchored:
+        return anchored[a.head.i]  # "a mediation mission": one mediation
     return None
 
 

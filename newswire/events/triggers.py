@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..entities.nominals import agent_row
 from ..lexicon import load_list, load_table, split_items
 
 # Relative pronouns stand for the noun their clause modifies ("the attack,
@@ -24,6 +25,23 @@ RELATIVE_TAGS = {"WDT", "WP"}
 NOT_AN_EVENT = "-"
 # Dependents that modify a noun and may name its kind ("chemical attack", "peace talks").
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+# Special values of a verb row's object: any patient at all ("deployed encryption" is no
+# mobilisation, "deployed troops" is), and a complement clause ("conceded that ..." is an admission).
+ANY_OBJECT = "*"
+CLAUSE = "<clause>"
+# A complement clause whose subject names no actor: "warned that the plan would fail" is a
+# pessimistic comment, "warned that police will not tolerate rallies" a threat.
+ACTORLESS_CLAUSE = "<actorless clause>"
+# Verbs whose participle after "be" with no "by" states the subject's own stance: "Israel is
+# opposed to French mediation" is Israel opposing it, "X is committed to the talks" X committing.
+STATIVE_PARTICIPLES = {"oppose", "commit"}
+# Nouns of a part or an amount: the patient is what they are part of ("captured part of a
+# stronghold", "seized most of the town").
+PART_NOUNS = {"part", "parts", "most", "much", "some", "half", "rest", "all", "portion", "section", "swath", "area"}
+# Pronouns that stand for actors as the subject of a clause.
+ACTOR_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
+# Dependents of a verb whose event a verb used as no event takes with it ("poses a threat" is no threat).
+BLOCKED_DEPS = {"dobj", "attr", "oprd", "nsubjpass", "xcomp"}
 
 
 @dataclass(slots=True)
@@ -82,16 +100,34 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             trigger = _match_verb(tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
             trigger = _match_noun(tok)
-        if trigger is not None:
+        if trigger is not None and trigger.code != NOT_AN_EVENT:
             out.append(trigger)
     return out
 
 
+def blocked(doc: Doc) -> set[int]:
+    """Tokens whose event a verb used as no event takes with it: "threat" in "liberals pose a threat", and the
+    verb it is the infinitive of ("refused" in "refused to concede that critics had a point")."""
+    out = set()
+    for tok in doc:
+        if tok.pos_ == "VERB" and not is_support_verb(tok):  # "struck a deal": the deal is the event
+            match = _match_verb(tok)
+            if match is not None and match.code == NOT_AN_EVENT:
+                out.update(c.i for c in tok.children if c.dep_ in BLOCKED_DEPS)
+                if tok.dep_ == "xcomp":
+                    out.add(tok.head.i)  # "refused to concede that ...": no refusal of anything the dictionary knows
+    return out
+
+
 def _match_verb(tok: Token) -> Trigger | None:
+    """The verb's best dictionary row as a trigger (code NOT_AN_EVENT for a use that is no event)."""
     rows = _verb_rows().get(tok.lemma_.lower())
     if not rows:
         return None
-    particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "prep" and not _has_object(c))}
+    particles = {
+        c.lower_ for c in tok.children
+        if c.dep_ == "prt" or (c.dep_ == "prep" and not _has_object(c)) or (c.dep_ == "advmod" and c.pos_ == "ADP")  # "strike back"
+    }
     # a preposition whose object is a date is no verb's complement: "called Machado on Friday"
     preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent", "dative", "prt") and not _dated(c)}
     patient = patient_of(tok)
@@ -110,17 +146,45 @@ def _match_verb(tok: Token) -> Trigger | None:
             score += 1
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if row["object"]:
-            if obj is None or not (_object_words(obj) & row["object"]):
+            if not _object_fits(tok, obj, row["object"]):
                 continue
-            score += 1
+            score += 0.5 if row["object"] == {ANY_OBJECT} else 1  # a listed object is the better match
         if score > best_score:
             best, best_score = row, score
-    if best is None or best["code"] == NOT_AN_EVENT:
+    if best is None:
         return None
     end = tok.i + 1
     if best["particle"] and end < len(tok.doc) and tok.doc[end].lower_ == best["particle"]:
         end += 1
     return Trigger(tok.i, str(best["code"]), "verb", end, bool(best["topic"]))
+
+
+def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
+    """Whether a row's object condition holds: a listed lemma, any patient ("*"), or a complement clause (of any
+    subject, or of one that names no actor).
+
+    A verb without a patient is matched by the verb of its infinitive
+    ("declined to comment").
+    """
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"] if obj is None else []
+    if (CLAUSE in wanted and clauses) or (ACTORLESS_CLAUSE in wanted and any(not _actor_subject(c) for c in clauses)):
+        return True
+    if obj is None:
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        return xcomp is not None and xcomp.lemma_.lower() in wanted
+    return ANY_OBJECT in wanted or bool(_object_words(obj) & wanted)
+
+
+def _actor_subject(clause: Token) -> bool:
+    """Whether a clause's subject may be an actor: a name, a personal pronoun or an agent noun ("police will ...").
+
+    "warned that police will no longer tolerate rallies" is a threat; "warned
+    that the plan would fail" a pessimistic comment.
+    """
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    return subj.pos_ == "PROPN" or subj.lower_ in ACTOR_PRONOUNS or agent_row(subj) is not None
 
 
 def _has_object(prep: Token) -> bool:
@@ -147,7 +211,7 @@ def _match_noun(tok: Token) -> Trigger | None:
         if not need:
             plain = plain or code
         elif need & mods:
-            return Trigger(tok.i, code, "noun", tok.i + 1)
+            return Trigger(tok.i, code, "noun", tok.i + 1)  # may be NOT_AN_EVENT: "a press release"
     return Trigger(tok.i, plain, "noun", tok.i + 1) if plain else None
 
 
@@ -171,6 +235,9 @@ def is_support_verb(tok: Token) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
+    """A passive verb; "Israel is opposed to mediation" is a state of Israel's, active in meaning."""
+    if verb.lemma_.lower() in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+        return False
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
     )
@@ -186,7 +253,7 @@ def patient_of(verb: Token) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
     if obj is None:
         return None
-    if any(c.dep_ == "nummod" for c in obj.children):  # "25,000 tons of food aid": the aid
+    if any(c.dep_ == "nummod" for c in obj.children) or obj.lemma_.lower() in PART_NOUNS:  # "25,000 tons of food aid": the aid
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if inner is not None:

@@ -347,6 +347,16 @@ def test_transcript_turns():
     assert summary(second) == ("indirect", "I think it will open in May", ":", "BERG", False)
 
 
+def test_a_reporting_verb_inside_a_line_is_part_of_what_its_speaker_says():
+    text = "Anna Berg: Voters Will Say No to the Bridge Tax\n\nThe mayor spoke on Monday."
+    assert [summary(q) for q in quotes(text)] == [("indirect", "Voters Will Say No to the Bridge Tax", ":", "Anna Berg", False)]
+    text = "TAPPER: Do you think Berg said the bridge will open?\n\nBERG: I told them it will open in May."
+    assert [summary(q)[1:4] for q in quotes(text)] == [
+        ("Do you think Berg said the bridge will open?", ":", "TAPPER"),
+        ("I told them it will open in May", ":", "BERG"),
+    ]
+
+
 def test_a_label_that_is_not_a_speaker_heads_no_quote():
     assert quotes("UPDATE: The bridge opened on Monday after a short delay.") == []
 

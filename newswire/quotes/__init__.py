@@ -65,11 +65,14 @@ def extract_quotes(
     """
     passages = find_passages(doc)
     quoted = frozenset().union(*(p.tokens for p in passages))
-    frames = outermost(doc, [f for f in find_frames(doc, quoted) if f.kind in kinds], quoted)
+    lines = find_lines(doc, entities)
+    # a cue inside a headline or transcript line reports within what the line's speaker says
+    in_lines = set().union(*(range(*line.content) for line in lines))
+    frames = outermost(doc, [f for f in find_frames(doc, quoted) if f.kind in kinds and f.verb not in in_lines], quoted)
     found: list[Found] = []
     for frame in frames:
         found += from_frame(doc, frame, passages)
-    found += from_lines(doc, find_lines(doc, entities), passages, frames)
+    found += from_lines(doc, lines, passages)
     for p in passages:
         if not p.used:
             quote = attribute_passage(doc, p, frames, quoted)

@@ -89,14 +89,15 @@ def _from_part(doc: Doc, frame: Frame, part: set[int], passages: list[Passage]) 
     return [found] if end > start else []
 
 
-def from_lines(doc: Doc, lines: list[Line], passages: list[Passage], frames: list[Frame]) -> list[Found]:
-    """Headline and transcript lines ("McCain: ...", "TAPPER: ..."): the colon is the cue."""
-    taken = set().union(*(f.content for f in frames)) | {f.verb for f in frames}
+def from_lines(doc: Doc, lines: list[Line], passages: list[Passage]) -> list[Found]:
+    """Headline and transcript lines ("McCain: ...", "TAPPER: ..."): the colon is the cue.
+
+    The line is its speaker's, reporting verbs inside it included ("Obama:
+    Americans Will Say No to Trump").
+    """
     out = []
     for line in lines:
         tokens = set(range(*line.content))
-        if tokens & taken:
-            continue  # a line with its own reporting frame is that frame's
         frame = Frame([line.colon], CueEntry(":", "speech", ()), tokens, subject=doc[line.label[0] : line.label[1]].root, speaker_range=line.label)
         out += from_frame(doc, frame, passages)
     return out

@@ -241,6 +241,35 @@ def test_reported_speech(text, expected):
     check_spans(text, [q])
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Berg talked about the new bridge at length.", ("indirect", "the new bridge", "talk", "Berg", False)),
+        ("Berg explained her plan for the bridge.", ("indirect", "her plan for the bridge", "explain", "Berg", False)),
+        ("Berg recalled the night the old bridge fell.", ("indirect", "the night the old bridge fell", "recall", "Berg", False)),
+        ("Sokolov referred to the mayor's plan.", ("indirect", "the mayor's plan", "refer to", "Sokolov", False)),
+        ("Sokolov lambasted the plan.", ("indirect", "the plan", "lambast", "Sokolov", False)),
+        ("Berg railed against the bridge tax.", ("indirect", "the bridge tax", "rail against", "Berg", False)),
+        ("Berg apologized for the delays.", ("indirect", "the delays", "apologize", "Berg", False)),
+        # an indirect question the parser hangs on the cue as an adverbial clause
+        ("Asked if the bridge was safe, Berg laughed.", ("indirect", "if the bridge was safe", "ask", None, False)),
+        # the time and place of the act are not what was said
+        ("Berg stressed those worries on Sunday at a forum in Oslo.", ("indirect", "those worries", "stress", "Berg", False)),
+    ],
+)
+def test_more_reporting_verbs_and_frames(text, expected):
+    (q,) = quotes(text)
+    assert summary(q) == expected
+
+
+def test_asked_about_a_topic_is_a_quote_and_speaking_about_one_is_not():
+    asked, said = quotes("Asked about the delays, Berg said the bridge would open in May.")
+    assert summary(asked) == ("indirect", "the delays", "ask", None, False)
+    assert summary(said)[1:4] == ("the bridge would open in May", "say", "Berg")
+    (said,) = quotes("Speaking about the delays, Berg said the bridge would open in May.")
+    assert summary(said)[1:4] == ("the bridge would open in May", "say", "Berg")
+
+
 def test_a_participle_ending_a_reported_clause_is_a_quote_of_its_own():
     argue, cite = quotes("The two lawmakers argue that the law is clear, citing a case from 2012.")
     assert summary(argue) == ("indirect", "that the law is clear", "argue", "The two lawmakers", False)
@@ -376,7 +405,7 @@ def test_removed_text_yields_no_quote():
 
 
 def test_cue_lexicon_kinds_and_frames():
-    frames = {"clause", "infinitive", "object", "naming", "none"}
+    frames = {"clause", "question", "infinitive", "object", "naming", "none"}
     for entry in cue_table().values():
         assert entry.kind in ("speech", "thought", "intent"), entry
         assert all(f in frames or f.startswith("prep:") for f in entry.frames), entry

@@ -167,17 +167,25 @@ def _content(verb: Token, entry: CueEntry, particle: Token | None) -> list[set[i
             if found and particle is not None and particle.dep_ == "prep":
                 # "called on Sudan's generals to agree ...": whom it asks belongs to what it asks
                 found |= set().union(*(_subtree(o) for o in particle.children if o.dep_ == "pobj"))
+        elif frame == "question":
+            found = _question(verb)
         elif frame == "object":
             found = _object(verb)
         elif frame == "naming":
             found = _naming(verb, particle)
         elif frame.startswith("prep:"):
-            found = _prep_object(particle if particle is not None else verb, frame[5:])
+            found = set() if _sets_topic(verb) else _prep_object(particle if particle is not None else verb, frame[5:])
         else:
             found = set()
         if found:
             return [found]
     return []
+
+
+def _sets_topic(verb: Token) -> bool:
+    """"Speaking about calls for Assad to go, he said ...": a participle that names the topic of another report."""
+    head = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and head.i != verb.i and head.lemma_.lower() in cue_table()
 
 
 def _subtree(tok: Token) -> set[int]:
@@ -194,6 +202,15 @@ def _clauses(verb: Token) -> list[set[int]]:
             if verb.i < c.i < first and c.dep_ in ("advcl", "advmod") and len(_subtree(c)) > 2:
                 parts[0] |= _subtree(c)
     return parts
+
+
+def _question(verb: Token) -> set[int]:
+    """An indirect question after the cue ("asked whether ...", "wondered if ..."), which the
+    parser often hangs on the cue as an adverbial clause."""
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children):
+            return _subtree(c)
+    return set()
 
 
 def _inserted_into(verb: Token) -> set[int]:
@@ -240,7 +257,7 @@ def _object(verb: Token) -> set[int]:
         return _subtree(gerund) if gerund is not None else set()
     out = _subtree(obj)
     for c in verb.children:
-        if c.i > obj.i and c.dep_ in _OBJECT_COMPLEMENTS and not _after_comma(c):
+        if c.i > obj.i and c.dep_ in _OBJECT_COMPLEMENTS and not _after_comma(c) and not _circumstance(c):
             out |= _subtree(c)  # "blamed rebels for carrying out the attack"
     return out
 
@@ -270,6 +287,20 @@ def _prep_object(head: Token, word: str) -> set[int]:
         if objects:
             return set().union(*(_subtree(o) for o in objects))
     return set()
+
+
+def _circumstance(tok: Token) -> bool:
+    """When or where the act happened ("stressed those worries on Sunday at a forum in Beijing"), not what it was about."""
+    if tok.dep_ != "prep":
+        return False
+    if tok.lower_ in _CIRCUMSTANCE_PREPOSITIONS:
+        return True
+    # "on Sunday", not "blamed it on the rebels"
+    return tok.lower_ == "on" and any(o.ent_type_ in ("DATE", "TIME") for o in tok.children if o.dep_ == "pobj")
+
+
+# Prepositions that open a circumstance of the act, never its content.
+_CIRCUMSTANCE_PREPOSITIONS = ("in", "at", "during", "after", "before", "since", "until", "amid", "following", "while", "throughout")
 
 
 def _after_comma(tok: Token) -> bool:

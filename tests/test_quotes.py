@@ -270,6 +270,21 @@ def test_asked_about_a_topic_is_a_quote_and_speaking_about_one_is_not():
     assert summary(said)[1:4] == ("the bridge would open in May", "say", "Berg")
 
 
+def test_according_to_reports_every_conjunct_and_the_report_it_closes():
+    (q,) = quotes("Berg won 40 percent, and Sokolov won 35 percent, according to the poll.")
+    assert summary(q) == ("indirect", "Berg won 40 percent, and Sokolov won 35 percent", "according to", "the poll", False)
+    (q,) = quotes("Six in 10 voters said the bridge was too expensive, according to the poll.")
+    assert summary(q) == ("indirect", "Six in 10 voters said the bridge was too expensive", "according to", "the poll", False)
+
+
+def test_a_quotation_after_one_that_ended_a_sentence_is_a_statement():
+    text = "“It is too early,” said Berg, who hosts the show “City Talk.” “I mean, we have no money at all.”"
+    first, second = quotes(text)
+    assert summary(first)[:4] == ("direct", "It is too early", "say", "Berg")
+    assert summary(second)[1] == "I mean, we have no money at all."
+    assert second.speaker_entity == first.speaker_entity
+
+
 def test_a_participle_ending_a_reported_clause_is_a_quote_of_its_own():
     argue, cite = quotes("The two lawmakers argue that the law is clear, citing a case from 2012.")
     assert summary(argue) == ("indirect", "that the law is clear", "argue", "The two lawmakers", False)

@@ -174,7 +174,7 @@ def _content(verb: Token, entry: CueEntry, particle: Token | None) -> list[set[i
         elif frame == "naming":
             found = _naming(verb, particle)
         elif frame.startswith("prep:"):
-            found = set() if _sets_topic(verb) else _prep_object(particle if particle is not None else verb, frame[5:])
+            found = set() if _sets_topic(verb) else prep_object(particle if particle is not None else verb, frame[5:])
         else:
             found = set()
         if found:
@@ -278,7 +278,7 @@ def _naming(verb: Token, particle: Token | None = None) -> set[int]:
     return _subtree(obj).union(*(_subtree(c) for c in complements))
 
 
-def _prep_object(head: Token, word: str) -> set[int]:
+def prep_object(head: Token, word: str) -> set[int]:
     if head.lower_ == word and head.dep_ == "mark":
         return _subtree(head.head)  # "calling for the United States to step up"
     preps = [head] if head.lower_ == word else [c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == word]
@@ -309,7 +309,12 @@ def _after_comma(tok: Token) -> bool:
 
 
 def _according_to(frame: Frame, to: Token | None) -> None:
-    """"According to X, Y" / "Y, according to X": X is the source, Y the content."""
+    """"According to X, Y" / "Y, according to X": X is the source, Y the content.
+
+    Y is the clause the phrase hangs on, with all its conjuncts; opening or
+    closing its sentence, the phrase takes in the report it hangs on too
+    ("6 in 10 voters said ..., according to the poll": the poll's).
+    """
     if to is None:
         return
     doc, according = to.doc, frame.cue[0]
@@ -318,7 +323,22 @@ def _according_to(frame: Frame, to: Token | None) -> None:
     head = doc[according].head
     while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
         head = head.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "A, and B, according to X": both
+    if _at_edge(doc[according]):
+        while head.dep_ in ("ccomp", "conj") and head.head.i != head.i and head.head.lemma_.lower() in cue_table():
+            head = head.head  # "voters said ..., according to the poll": the poll reports what they said
     frame.content = _subtree(head) - _subtree(doc[according])
+
+
+def _at_edge(according: Token) -> bool:
+    """"According to X, ..." opening its sentence, or "..., according to X." closing it."""
+    phrase = sorted(_subtree(according))
+    sent = according.sent
+    doc = according.doc
+    before = [t for t in doc[sent.start : phrase[0]] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[phrase[-1] + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    return not before or not after
 
 
 def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | None:

@@ -13,6 +13,7 @@ from newswire.parse import parse
 from newswire.quotes import extract_quotes
 from newswire.quotes.frames import cue_table
 from newswire.quotes.marks import find_quoted
+from newswire.quotes.nouns import noun_table
 from newswire.records import Analysis, Entity, Quote, Removed
 
 
@@ -270,6 +271,32 @@ def test_asked_about_a_topic_is_a_quote_and_speaking_about_one_is_not():
     assert summary(said)[1:4] == ("the bridge would open in May", "say", "Berg")
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("His claim that the bridge was safe was false.", ("indirect", "that the bridge was safe", "claim", "His", False)),
+        ("Berg made the argument that the tax was unfair.", ("indirect", "that the tax was unfair", "argument", "Berg", False)),
+        ("Sokolov renewed his call for a new bridge.", ("indirect", "a new bridge", "call", "his", False)),
+        ("Her promise to rebuild the bridge won votes.", ("indirect", "to rebuild the bridge", "promise", "Her", False)),
+        ("Ellison said in a statement that the bridge would open in May.", ("indirect", "that the bridge would open in May", "statement", "Ellison", False)),
+        ("The claim that the bridge was safe was false.", ("indirect", "that the bridge was safe", "claim", None, False)),
+    ],
+)
+def test_reporting_nouns(text, expected):
+    (q,) = quotes(text)
+    assert summary(q) == expected
+
+
+def test_a_reporting_noun_with_a_relative_clause_is_no_quote():
+    assert quotes("The claim that he made was false.") == []
+    assert quotes("The statement that she released on Monday was short.") == []
+
+
+def test_the_cue_of_a_statement_is_the_verb_and_the_noun():
+    (q,) = quotes("Ellison said in a statement that the bridge would open in May.")
+    assert (q.cue.text, q.cue.lemma) == ("said in a statement", "statement")
+
+
 def test_according_to_reports_every_conjunct_and_the_report_it_closes():
     (q,) = quotes("Berg won 40 percent, and Sokolov won 35 percent, according to the poll.")
     assert summary(q) == ("indirect", "Berg won 40 percent, and Sokolov won 35 percent", "according to", "the poll", False)
@@ -425,6 +452,13 @@ def test_cue_lexicon_kinds_and_frames():
         assert entry.kind in ("speech", "thought", "intent"), entry
         assert all(f in frames or f.startswith("prep:") for f in entry.frames), entry
     assert {"say", "tell", "add", "warn", "insist", "claim", "blame", "accuse", "deny", "according to"} <= cue_table().keys()
+
+
+def test_reporting_noun_lexicon_kinds_and_frames():
+    for entry in noun_table().values():
+        assert entry.kind in ("speech", "thought", "intent"), entry
+        assert all(f in ("clause", "infinitive") or f.startswith("prep:") for f in entry.frames), entry
+    assert {"claim", "statement", "call", "promise", "criticism"} <= noun_table().keys()
 
 
 # --- the seed article ----------------------------------------------------------------------------------------

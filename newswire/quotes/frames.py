@@ -50,13 +50,15 @@ class CueEntry:
     frames: tuple[str, ...]
 
 
+def load_cues(name: str) -> dict[str, CueEntry]:
+    """A cue table (columns cue, kind, frames) from `data/<name>`, keyed by cue."""
+    return {row["cue"]: CueEntry(row["cue"], row["kind"], tuple(split_items(row["frames"]))) for row in load_table(name)}
+
+
 @cache
 def cue_table() -> dict[str, CueEntry]:
     """The cue lexicon, `data/cues.tsv`, keyed by cue."""
-    return {
-        row["cue"]: CueEntry(row["cue"], row["kind"], tuple(split_items(row["frames"])))
-        for row in load_table("cues.tsv")
-    }
+    return load_cues("cues.tsv")
 
 
 @cache

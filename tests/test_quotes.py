@@ -312,6 +312,24 @@ def test_a_quotation_after_one_that_ended_a_sentence_is_a_statement():
     assert second.speaker_entity == first.speaker_entity
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Berg said ending the bridge tax before other money could be found could gut the city's budget.",
+         "ending the bridge tax before other money could be found could gut the city's budget"),
+        ("Berg said following a vote in 2001 that she had very serious concerns about the bridge.",
+         "that she had very serious concerns about the bridge"),
+    ],
+)
+def test_a_reported_clause_the_parser_did_not_hang_on_its_cue(text, content):
+    (q,) = quotes(text)
+    assert summary(q) == ("indirect", content, "say", "Berg", False)
+
+
+def test_a_cue_followed_by_no_clause_reports_nothing():
+    assert quotes("Berg responded by pointing at the bridge.") == []
+
+
 def test_a_participle_ending_a_reported_clause_is_a_quote_of_its_own():
     argue, cite = quotes("The two lawmakers argue that the law is clear, citing a case from 2012.")
     assert summary(argue) == ("indirect", "that the law is clear", "argue", "The two lawmakers", False)

@@ -163,7 +163,7 @@ def _content(verb: Token, entry: CueEntry, particle: Token | None) -> list[set[i
             parts = _clauses(verb)
             if parts:
                 return parts
-            found = _inserted_into(verb)
+            found = _inserted_into(verb) or _stranded_clause(verb)
         elif frame == "infinitive":
             found = _infinitive(verb)
             if found and particle is not None and particle.dep_ == "prep":
@@ -213,6 +213,34 @@ def _question(verb: Token) -> set[int]:
         if c.i > verb.i and c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children):
             return _subtree(c)
     return set()
+
+
+def _stranded_clause(verb: Token) -> set[int]:
+    """A reported clause the parser did not hang on its cue.
+
+    "Minassian said ending fund-raising ... could gut programs", "Sanders said
+    following a vote in 2001 that he had ...": the rest of the sentence after
+    a cue with a subject and nothing else after it, when it holds a finite
+    verb: from its "that", if it has one, else all of it unless it opens with
+    a preposition, an adverb or a conjunction ("said of Apple", "said as he
+    left", "responded by pointing").
+    """
+    doc, sent = verb.doc, verb.sent
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr", "oprd") and c.i > verb.i and c.tag_ != "VBG" for c in verb.children):
+        return set()
+    if not any(c.dep_ in _SUBJECTS and c.i < verb.i for c in verb.children):
+        return set()
+    after = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    that = next((t for t in after if t.dep_ == "mark" and t.lower_ == "that" and t.head.tag_ in _FINITE), None)
+    if that is not None:
+        return {t.i for t in after if t.i >= that.i}
+    if after and after[0].pos_ not in _NOT_A_CLAUSE_START and any(t.tag_ in _FINITE for t in after):
+        return {t.i for t in after}
+    return set()
+
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+_NOT_A_CLAUSE_START = ("ADP", "ADV", "SCONJ", "CCONJ", "PART", "INTJ")
 
 
 def _inserted_into(verb: Token) -> set[int]:

@@ -365,6 +365,19 @@ def test_participle_takes_the_subject_of_its_verb():
     assert summary(saying) == ("mixed", 'it showed the "good faith" of both sides', "say", "Sokolov", False)
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Sokolov is releasing a new ad that urges voters to reject the bridge tax.", "Sokolov"),
+        ("The group placed newspaper ads calling the bridge a mistake.", "The group"),
+        ("Officials saying the bridge was unsafe closed it.", "Officials"),
+    ],
+)
+def test_who_speaks_through_a_document_is_its_speaker(text, speaker):
+    (q,) = quotes(text)
+    assert q.speaker.text == speaker
+
+
 def test_asked_by_no_one_named_has_no_speaker():
     text = "Asked whether the bridge was safe, Berg said it was."
     asked, said = quotes(text)

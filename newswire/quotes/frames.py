@@ -25,7 +25,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import load_table, split_items
+from ..lexicon import load_list, load_table, split_items
 
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -386,7 +386,7 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
         subject = before[-1] if before else (subjects[0] if subjects else None)
         if subject is not None:
             if subject.lower_ in _RELATIVE and v.dep_ == "relcl":
-                return v.head  # "Trump, who said ...": Trump
+                return _through(v.head, quoted)  # "Trump, who said ...": Trump
             return subject
         if any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in v.children):
             if v is not verb:
@@ -397,7 +397,7 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
         if v.dep_ == "advcl" and v.tag_ == "VBN":
             return None  # "Asked whether ..., Trump replied": Trump was asked, the asker is not named
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return v.head  # "officials saying ...": the officials
+            return _through(v.head, quoted)  # "officials saying ...": the officials
         if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.i != v.i and not _quote_between(v.head, v, quoted):
             v = v.head  # "..., saying", "but insists", "went on to say"
             continue
@@ -406,6 +406,33 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             continue
         break
     return _inverted(v, quoted) or _left_neighbour(verb, quoted)
+
+
+def _through(noun: Token, quoted: frozenset[int]) -> Token:
+    """Who speaks through a document: "the campaign issued a statement saying ...": the campaign.
+
+    A noun that is the object of a verb of `data/cue_noun_verbs.txt` speaks
+    for that verb's subject; any other noun speaks for itself ("officials
+    saying ...").
+    """
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and speaks_through(verb):
+        subject = speaker_head(verb, quoted)
+        if subject is not None:
+            return subject
+    return noun
+
+
+@cache
+def _speaking_verbs() -> frozenset[str]:
+    return frozenset(load_list("cue_noun_verbs.txt"))
+
+
+def speaks_through(verb: Token) -> bool:
+    """Is the verb one whose subject speaks through its object ("made the argument", "issued a statement")?"""
+    lemma = verb.lemma_.lower()
+    particles = (c.lower_ for c in verb.children if c.dep_ == "prt")
+    return lemma in _speaking_verbs() or any(f"{lemma} {p}" in _speaking_verbs() for p in particles)
 
 
 def _inverted(verb: Token, quoted: frozenset[int]) -> Token | None:

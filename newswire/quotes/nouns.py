@@ -21,19 +21,13 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import load_list
-from .frames import CueEntry, Frame, load_cues, prep_object, speaker_head
+from .frames import CueEntry, Frame, load_cues, prep_object, speaker_head, speaks_through
 
 
 @cache
 def noun_table() -> dict[str, CueEntry]:
     """The reporting nouns, `data/cue_nouns.tsv`, keyed by lemma."""
     return load_cues("cue_nouns.tsv")
-
-
-@cache
-def _speaking_verbs() -> frozenset[str]:
-    return frozenset(load_list("cue_noun_verbs.txt"))
 
 
 def find_noun_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
@@ -74,7 +68,7 @@ def _clause(noun: Token) -> set[int]:
     """"the claim that ...": a clause after the noun opened by "that" as a conjunction, not a relative pronoun."""
     for c in noun.children:
         if c.i > noun.i and c.dep_ in ("acl", "relcl", "ccomp", "appos") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-            if _speaking(c) and not any(o.dep_ in ("dobj", "ccomp") for o in c.children):
+            if speaks_through(c) and not any(o.dep_ in ("dobj", "ccomp") for o in c.children):
                 continue  # "the claim that he made", parsed as a conjunction: a relative clause
             return {t.i for t in c.subtree}
     return set()
@@ -97,14 +91,9 @@ def _speaker(noun: Token, quoted: frozenset[int]) -> Token | None:
             if obj is not None:
                 return obj
     verb = noun.head
-    if noun.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and _speaking(verb):
+    if noun.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and speaks_through(verb):
         return speaker_head(verb, quoted)
     if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ in ("VERB", "AUX"):
         return speaker_head(verb.head, quoted)  # "said in a statement that ...", "wrote in his letter"
     return None
 
-
-def _speaking(verb: Token) -> bool:
-    lemma = verb.lemma_.lower()
-    particles = (c.lower_ for c in verb.children if c.dep_ == "prt")
-    return lemma in _speaking_verbs() or any(f"{lemma} {p}" in _speaking_verbs() for p in particles)

@@ -249,6 +249,28 @@ def test_object_pronoun_is_not_its_clause_subjects_entity():
     assert entity_at(ents, start, start + 3) is not entity_of(ents, text, "Kerry")
 
 
+@pytest.mark.parametrize(
+    "text, pronoun, antecedent",
+    [
+        ("Pavel Sokolov, who said the bridge was safe, left on Monday.", "who", "Pavel Sokolov"),
+        ("Sokolov praised Anna Berg, whom he met in May.", "whom", "Anna Berg"),
+        ("Anna Berg, the mayor, who spoke on Monday, left.", "who", "Anna Berg"),
+        ("The Berg Foundation, which was founded in 1990, gave money.", "which", "The Berg Foundation"),
+    ],
+)
+def test_relative_pronoun_is_the_noun_its_clause_hangs_on(text, pronoun, antecedent):
+    ents = entities(text)
+    entity = entity_of(ents, text, antecedent)
+    assert entity is not None and entity_of(ents, text, pronoun) is entity
+    start = at(text, pronoun)
+    assert (start, start + len(pronoun), pronoun, "pronoun") in mentions(entity)
+
+
+def test_relative_pronoun_of_an_unknown_noun_is_left_out():
+    text = "A man who said the bridge was safe left on Monday."
+    assert entity_at(entities(text), at(text, "who")) is None
+
+
 # nominal actors
 
 

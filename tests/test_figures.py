@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-import newswire
 from newswire.figures import extract_figures
 from newswire.parse import parse
 

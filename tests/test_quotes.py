@@ -13,6 +13,7 @@ from newswire.parse import parse
 from newswire.quotes import extract_quotes
 from newswire.quotes.frames import cue_table
 from newswire.quotes.marks import find_quoted
+from newswire.quotes.nouns import noun_table
 from newswire.records import Analysis, Entity, Quote, Removed
 
 
@@ -241,6 +242,94 @@ def test_reported_speech(text, expected):
     check_spans(text, [q])
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Berg talked about the new bridge at length.", ("indirect", "the new bridge", "talk", "Berg", False)),
+        ("Berg explained her plan for the bridge.", ("indirect", "her plan for the bridge", "explain", "Berg", False)),
+        ("Berg recalled the night the old bridge fell.", ("indirect", "the night the old bridge fell", "recall", "Berg", False)),
+        ("Sokolov referred to the mayor's plan.", ("indirect", "the mayor's plan", "refer to", "Sokolov", False)),
+        ("Sokolov lambasted the plan.", ("indirect", "the plan", "lambast", "Sokolov", False)),
+        ("Berg railed against the bridge tax.", ("indirect", "the bridge tax", "rail against", "Berg", False)),
+        ("Berg apologized for the delays.", ("indirect", "the delays", "apologize", "Berg", False)),
+        # an indirect question the parser hangs on the cue as an adverbial clause
+        ("Asked if the bridge was safe, Berg laughed.", ("indirect", "if the bridge was safe", "ask", None, False)),
+        # the time and place of the act are not what was said
+        ("Berg stressed those worries on Sunday at a forum in Oslo.", ("indirect", "those worries", "stress", "Berg", False)),
+    ],
+)
+def test_more_reporting_verbs_and_frames(text, expected):
+    (q,) = quotes(text)
+    assert summary(q) == expected
+
+
+def test_asked_about_a_topic_is_a_quote_and_speaking_about_one_is_not():
+    asked, said = quotes("Asked about the delays, Berg said the bridge would open in May.")
+    assert summary(asked) == ("indirect", "the delays", "ask", None, False)
+    assert summary(said)[1:4] == ("the bridge would open in May", "say", "Berg")
+    (said,) = quotes("Speaking about the delays, Berg said the bridge would open in May.")
+    assert summary(said)[1:4] == ("the bridge would open in May", "say", "Berg")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("His claim that the bridge was safe was false.", ("indirect", "that the bridge was safe", "claim", "His", False)),
+        ("Berg made the argument that the tax was unfair.", ("indirect", "that the tax was unfair", "argument", "Berg", False)),
+        ("Sokolov renewed his call for a new bridge.", ("indirect", "a new bridge", "call", "his", False)),
+        ("Her promise to rebuild the bridge won votes.", ("indirect", "to rebuild the bridge", "promise", "Her", False)),
+        ("Ellison said in a statement that the bridge would open in May.", ("indirect", "that the bridge would open in May", "statement", "Ellison", False)),
+        ("The claim that the bridge was safe was false.", ("indirect", "that the bridge was safe", "claim", None, False)),
+    ],
+)
+def test_reporting_nouns(text, expected):
+    (q,) = quotes(text)
+    assert summary(q) == expected
+
+
+def test_a_reporting_noun_with_a_relative_clause_is_no_quote():
+    assert quotes("The claim that he made was false.") == []
+    assert quotes("The statement that she released on Monday was short.") == []
+
+
+def test_the_cue_of_a_statement_is_the_verb_and_the_noun():
+    (q,) = quotes("Ellison said in a statement that the bridge would open in May.")
+    assert (q.cue.text, q.cue.lemma) == ("said in a statement", "statement")
+
+
+def test_according_to_reports_every_conjunct_and_the_report_it_closes():
+    (q,) = quotes("Berg won 40 percent, and Sokolov won 35 percent, according to the poll.")
+    assert summary(q) == ("indirect", "Berg won 40 percent, and Sokolov won 35 percent", "according to", "the poll", False)
+    (q,) = quotes("Six in 10 voters said the bridge was too expensive, according to the poll.")
+    assert summary(q) == ("indirect", "Six in 10 voters said the bridge was too expensive", "according to", "the poll", False)
+
+
+def test_a_quotation_after_one_that_ended_a_sentence_is_a_statement():
+    text = "“It is too early,” said Berg, who hosts the show “City Talk.” “I mean, we have no money at all.”"
+    first, second = quotes(text)
+    assert summary(first)[:4] == ("direct", "It is too early", "say", "Berg")
+    assert summary(second)[1] == "I mean, we have no money at all."
+    assert second.speaker_entity == first.speaker_entity
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Berg said ending the bridge tax before other money could be found could gut the city's budget.",
+         "ending the bridge tax before other money could be found could gut the city's budget"),
+        ("Berg said following a vote in 2001 that she had very serious concerns about the bridge.",
+         "that she had very serious concerns about the bridge"),
+    ],
+)
+def test_a_reported_clause_the_parser_did_not_hang_on_its_cue(text, content):
+    (q,) = quotes(text)
+    assert summary(q) == ("indirect", content, "say", "Berg", False)
+
+
+def test_a_cue_followed_by_no_clause_reports_nothing():
+    assert quotes("Berg responded by pointing at the bridge.") == []
+
+
 def test_a_participle_ending_a_reported_clause_is_a_quote_of_its_own():
     argue, cite = quotes("The two lawmakers argue that the law is clear, citing a case from 2012.")
     assert summary(argue) == ("indirect", "that the law is clear", "argue", "The two lawmakers", False)
@@ -274,6 +363,19 @@ def test_participle_takes_the_subject_of_its_verb():
     praised, saying = quotes(text)
     assert summary(praised) == ("indirect", "the agreement", "praise", "Sokolov", False)
     assert summary(saying) == ("mixed", 'it showed the "good faith" of both sides', "say", "Sokolov", False)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Sokolov is releasing a new ad that urges voters to reject the bridge tax.", "Sokolov"),
+        ("The group placed newspaper ads calling the bridge a mistake.", "The group"),
+        ("Officials saying the bridge was unsafe closed it.", "Officials"),
+    ],
+)
+def test_who_speaks_through_a_document_is_its_speaker(text, speaker):
+    (q,) = quotes(text)
+    assert q.speaker.text == speaker
 
 
 def test_asked_by_no_one_named_has_no_speaker():
@@ -347,6 +449,16 @@ def test_transcript_turns():
     assert summary(second) == ("indirect", "I think it will open in May", ":", "BERG", False)
 
 
+def test_a_reporting_verb_inside_a_line_is_part_of_what_its_speaker_says():
+    text = "Anna Berg: Voters Will Say No to the Bridge Tax\n\nThe mayor spoke on Monday."
+    assert [summary(q) for q in quotes(text)] == [("indirect", "Voters Will Say No to the Bridge Tax", ":", "Anna Berg", False)]
+    text = "TAPPER: Do you think Berg said the bridge will open?\n\nBERG: I told them it will open in May."
+    assert [summary(q)[1:4] for q in quotes(text)] == [
+        ("Do you think Berg said the bridge will open?", ":", "TAPPER"),
+        ("I told them it will open in May", ":", "BERG"),
+    ]
+
+
 def test_a_label_that_is_not_a_speaker_heads_no_quote():
     assert quotes("UPDATE: The bridge opened on Monday after a short delay.") == []
 
@@ -366,11 +478,18 @@ def test_removed_text_yields_no_quote():
 
 
 def test_cue_lexicon_kinds_and_frames():
-    frames = {"clause", "infinitive", "object", "naming", "none"}
+    frames = {"clause", "question", "infinitive", "object", "naming", "none"}
     for entry in cue_table().values():
         assert entry.kind in ("speech", "thought", "intent"), entry
         assert all(f in frames or f.startswith("prep:") for f in entry.frames), entry
     assert {"say", "tell", "add", "warn", "insist", "claim", "blame", "accuse", "deny", "according to"} <= cue_table().keys()
+
+
+def test_reporting_noun_lexicon_kinds_and_frames():
+    for entry in noun_table().values():
+        assert entry.kind in ("speech", "thought", "intent"), entry
+        assert all(f in ("clause", "infinitive") or f.startswith("prep:") for f in entry.frames), entry
+    assert {"claim", "statement", "call", "promise", "criticism"} <= noun_table().keys()
 
 
 # --- the seed article ----------------------------------------------------------------------------------------

@@ -3,8 +3,9 @@
 `extract_entities(doc)` runs, in order: titles (`titles.py`), name mentions
 and their clusters (`names.py`), the evidence next to each name
 (`evidence.py`), countries and actor codes (`actors.py`), nominal actors
-(`nominals.py`) and pronouns (`pronouns.py`); last, a nominal with no country
-takes the one its possessive pronoun stands for ("their forces").
+(`nominals.py`) and pronouns, relative pronouns among them (`pronouns.py`);
+last, a nominal with no country takes the one its possessive pronoun stands
+for ("their forces").
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .evidence import attach
 from .model import Cluster, Mention
 from .names import cluster_names, find_names, name_tokens
 from .nominals import find_nominals
-from .pronouns import resolve_pronouns
+from .pronouns import resolve_pronouns, resolve_relatives
 from .titles import find_titles, lookup as title_lookup
 
 __all__ = ["extract_entities"]
@@ -49,6 +50,7 @@ def find_clusters(doc: Doc, *, published: str | None = None) -> list[Cluster]:
     actors.describe_names(clusters, doc, published)
     clusters += _link_nominals(doc, find_nominals(doc, names, titles), clusters)
     resolve_pronouns(doc, clusters)
+    resolve_relatives(doc, clusters)
     _possessed(doc, clusters)
     return clusters
 

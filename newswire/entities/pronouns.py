@@ -13,6 +13,9 @@ left out: an unresolved pronoun is better than a wrong one):
 4. Otherwise the nearest fitting mention, subjects first, in this sentence
    and up to `WINDOW` sentences back.
 
+Relative pronouns ("Trump, who said ...", "the agency, which ...") are the
+noun their clause hangs on, by the syntax alone (`resolve_relatives`).
+
 A pronoun inside a direct quote is not its speaker (the speaker would say
 "I"), so the subjects of the verbs outside the quote, or the previous
 subject for a quote standing alone, are not candidates.
@@ -55,6 +58,31 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
         if cluster is not None:
             label = "PERSON" if PRONOUNS[tok.lower_][0] in "mf" and PRONOUNS[tok.lower_][0] else cluster.label
             m = Mention(doc, tok.i, tok.i + 1, "pronoun", label)
+            cluster.add(m)
+            added.append(m)
+    return added
+
+
+_RELATIVE_TAGS = ("WP", "WP$", "WDT")  # who, whom, whose, which, that
+
+
+def resolve_relatives(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
+    """Add each relative pronoun whose clause hangs on a mention to that mention's entity."""
+    at = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    added = []
+    for tok in doc:
+        if tok.tag_ not in _RELATIVE_TAGS or tok.i in at:
+            continue
+        clause = tok.head  # the relative clause's verb, or the noun of "whose", the preposition of "to whom"
+        for _ in range(2):
+            if clause.dep_ == "relcl" or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        if clause.dep_ != "relcl" or clause.head.i >= tok.i:
+            continue
+        cluster = at.get(clause.head.i)
+        if cluster is not None:
+            m = Mention(doc, tok.i, tok.i + 1, "pronoun", cluster.label)
             cluster.add(m)
             added.append(m)
     return added

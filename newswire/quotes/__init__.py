@@ -4,11 +4,12 @@
 
 1. quoted passages from the quotation marks (`marks.py`, `model.py`);
 2. reporting frames from the parse around the cues of `data/cues.tsv`
-   (`frames.py`): cue, content and the speaker's head token. Only speech
-   cues make quotes (`EXTRACTED_KINDS`); a cue inside a quoted passage or
-   inside another frame's content is part of that quote, not a quote of
-   its own, unless it goes on with the same speaker at the content's end
-   (`content.py`);
+   (`frames.py`), and around the reporting nouns of `data/cue_nouns.tsv`
+   ("his claim that ...", `nouns.py`): cue, content and the speaker's head
+   token. Only speech cues make quotes (`EXTRACTED_KINDS`); a cue inside a
+   quoted passage, a headline or transcript line, or another frame's content
+   is part of that quote, not a quote of its own, unless it goes on with the
+   same speaker at the content's end (`content.py`);
 3. each clause a frame reports becomes a quote (`content.py`): *direct*
    when all its words are inside quotation marks (the content is then the
    quoted passage, however far it runs), *mixed* when it holds a quoted
@@ -35,6 +36,7 @@ from .frames import Frame, find_frames, speaker_tokens
 from .lines import find_lines
 from ..parse import source_text
 from .model import Found, find_passages
+from .nouns import find_noun_frames
 from .passages import attribute_passage, inherit
 
 __all__ = ["extract_quotes"]
@@ -66,11 +68,15 @@ def extract_quotes(
     """
     passages = find_passages(doc)
     quoted = frozenset().union(*(p.tokens for p in passages))
-    frames = outermost(doc, [f for f in find_frames(doc, quoted) if f.kind in kinds], quoted)
+    lines = find_lines(doc, entities)
+    # a cue inside a headline or transcript line reports within what the line's speaker says
+    in_lines = set().union(*(range(*line.content) for line in lines))
+    found_frames = sorted(find_frames(doc, quoted) + find_noun_frames(doc, quoted), key=lambda f: f.verb)
+    frames = outermost(doc, [f for f in found_frames if f.kind in kinds and f.verb not in in_lines], quoted)
     found: list[Found] = []
     for frame in frames:
         found += from_frame(doc, frame, passages)
-    found += from_lines(doc, find_lines(doc, entities), passages, frames)
+    found += from_lines(doc, lines, passages)
     for p in passages:
         if not p.used:
             quote = attribute_passage(doc, p, frames, quoted)

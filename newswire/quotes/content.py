@@ -17,6 +17,10 @@ ASIDE_KEEPS_WORDS = 4
 def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Frame]:
     """Frames whose cue is neither quoted nor inside another frame's content.
 
+    Two frames each inside the other's content ("voters said X, according to
+    the poll", the parser hanging "according to" on X) keep the "according
+    to": the poll reports what the voters said.
+
     A cue at the end of another's content that continues it with the same
     speaker ("argue that ..., citing an instance"; "said the party was not in
     a crisis, and urged that ...") is a quote of its own: its clause is cut
@@ -26,7 +30,7 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
     for f in frames:
         if f.verb in quoted:
             continue
-        outer = [g for g in frames if g is not f and f.verb in g.content and g.verb not in f.content]
+        outer = [g for g in frames if g is not f and f.verb in g.content and (g.verb not in f.content or _adjunct(g))]
         if outer and not all(_continues(doc, f, g) for g in outer):
             continue
         for g in outer:
@@ -36,6 +40,11 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
             f.subject = g.subject
         out.append(f)
     return out
+
+
+def _adjunct(g: Frame) -> bool:
+    """"..., according to X": a source phrase hung on a clause, whatever report the clause makes."""
+    return g.entry.cue == "according to"
 
 
 def _continues(doc: Doc, f: Frame, g: Frame) -> bool:
@@ -89,14 +98,15 @@ def _from_part(doc: Doc, frame: Frame, part: set[int], passages: list[Passage]) 
     return [found] if end > start else []
 
 
-def from_lines(doc: Doc, lines: list[Line], passages: list[Passage], frames: list[Frame]) -> list[Found]:
-    """Headline and transcript lines ("McCain: ...", "TAPPER: ..."): the colon is the cue."""
-    taken = set().union(*(f.content for f in frames)) | {f.verb for f in frames}
+def from_lines(doc: Doc, lines: list[Line], passages: list[Passage]) -> list[Found]:
+    """Headline and transcript lines ("McCain: ...", "TAPPER: ..."): the colon is the cue.
+
+    The line is its speaker's, reporting verbs inside it included ("Obama:
+    Americans Will Say No to Trump").
+    """
     out = []
     for line in lines:
         tokens = set(range(*line.content))
-        if tokens & taken:
-            continue  # a line with its own reporting frame is that frame's
         frame = Frame([line.colon], CueEntry(":", "speech", ()), tokens, subject=doc[line.label[0] : line.label[1]].root, speaker_range=line.label)
         out += from_frame(doc, frame, passages)
     return out

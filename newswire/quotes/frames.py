@@ -25,7 +25,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import load_table, split_items
+from ..lexicon import load_list, load_table, split_items
 
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -50,13 +50,15 @@ class CueEntry:
     frames: tuple[str, ...]
 
 
+def load_cues(name: str) -> dict[str, CueEntry]:
+    """A cue table (columns cue, kind, frames) from `data/<name>`, keyed by cue."""
+    return {row["cue"]: CueEntry(row["cue"], row["kind"], tuple(split_items(row["frames"]))) for row in load_table(name)}
+
+
 @cache
 def cue_table() -> dict[str, CueEntry]:
     """The cue lexicon, `data/cues.tsv`, keyed by cue."""
-    return {
-        row["cue"]: CueEntry(row["cue"], row["kind"], tuple(split_items(row["frames"])))
-        for row in load_table("cues.tsv")
-    }
+    return load_cues("cues.tsv")
 
 
 @cache
@@ -161,23 +163,31 @@ def _content(verb: Token, entry: CueEntry, particle: Token | None) -> list[set[i
             parts = _clauses(verb)
             if parts:
                 return parts
-            found = _inserted_into(verb)
+            found = _inserted_into(verb) or _stranded_clause(verb)
         elif frame == "infinitive":
             found = _infinitive(verb)
             if found and particle is not None and particle.dep_ == "prep":
                 # "called on Sudan's generals to agree ...": whom it asks belongs to what it asks
                 found |= set().union(*(_subtree(o) for o in particle.children if o.dep_ == "pobj"))
+        elif frame == "question":
+            found = _question(verb)
         elif frame == "object":
             found = _object(verb)
         elif frame == "naming":
             found = _naming(verb, particle)
         elif frame.startswith("prep:"):
-            found = _prep_object(particle if particle is not None else verb, frame[5:])
+            found = set() if _sets_topic(verb) else prep_object(particle if particle is not None else verb, frame[5:])
         else:
             found = set()
         if found:
             return [found]
     return []
+
+
+def _sets_topic(verb: Token) -> bool:
+    """"Speaking about calls for Assad to go, he said ...": a participle that names the topic of another report."""
+    head = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and head.i != verb.i and head.lemma_.lower() in cue_table()
 
 
 def _subtree(tok: Token) -> set[int]:
@@ -194,6 +204,43 @@ def _clauses(verb: Token) -> list[set[int]]:
             if verb.i < c.i < first and c.dep_ in ("advcl", "advmod") and len(_subtree(c)) > 2:
                 parts[0] |= _subtree(c)
     return parts
+
+
+def _question(verb: Token) -> set[int]:
+    """An indirect question after the cue ("asked whether ...", "wondered if ..."), which the
+    parser often hangs on the cue as an adverbial clause."""
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children):
+            return _subtree(c)
+    return set()
+
+
+def _stranded_clause(verb: Token) -> set[int]:
+    """A reported clause the parser did not hang on its cue.
+
+    "Minassian said ending fund-raising ... could gut programs", "Sanders said
+    following a vote in 2001 that he had ...": the rest of the sentence after
+    a cue with a subject and nothing else after it, when it holds a finite
+    verb: from its "that", if it has one, else all of it unless it opens with
+    a preposition, an adverb or a conjunction ("said of Apple", "said as he
+    left", "responded by pointing").
+    """
+    doc, sent = verb.doc, verb.sent
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr", "oprd") and c.i > verb.i and c.tag_ != "VBG" for c in verb.children):
+        return set()
+    if not any(c.dep_ in _SUBJECTS and c.i < verb.i for c in verb.children):
+        return set()
+    after = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    that = next((t for t in after if t.dep_ == "mark" and t.lower_ == "that" and t.head.tag_ in _FINITE), None)
+    if that is not None:
+        return {t.i for t in after if t.i >= that.i}
+    if after and after[0].pos_ not in _NOT_A_CLAUSE_START and any(t.tag_ in _FINITE for t in after):
+        return {t.i for t in after}
+    return set()
+
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+_NOT_A_CLAUSE_START = ("ADP", "ADV", "SCONJ", "CCONJ", "PART", "INTJ")
 
 
 def _inserted_into(verb: Token) -> set[int]:
@@ -240,7 +287,7 @@ def _object(verb: Token) -> set[int]:
         return _subtree(gerund) if gerund is not None else set()
     out = _subtree(obj)
     for c in verb.children:
-        if c.i > obj.i and c.dep_ in _OBJECT_COMPLEMENTS and not _after_comma(c):
+        if c.i > obj.i and c.dep_ in _OBJECT_COMPLEMENTS and not _after_comma(c) and not _circumstance(c):
             out |= _subtree(c)  # "blamed rebels for carrying out the attack"
     return out
 
@@ -261,7 +308,7 @@ def _naming(verb: Token, particle: Token | None = None) -> set[int]:
     return _subtree(obj).union(*(_subtree(c) for c in complements))
 
 
-def _prep_object(head: Token, word: str) -> set[int]:
+def prep_object(head: Token, word: str) -> set[int]:
     if head.lower_ == word and head.dep_ == "mark":
         return _subtree(head.head)  # "calling for the United States to step up"
     preps = [head] if head.lower_ == word else [c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == word]
@@ -272,13 +319,32 @@ def _prep_object(head: Token, word: str) -> set[int]:
     return set()
 
 
+def _circumstance(tok: Token) -> bool:
+    """When or where the act happened ("stressed those worries on Sunday at a forum in Beijing"), not what it was about."""
+    if tok.dep_ != "prep":
+        return False
+    if tok.lower_ in _CIRCUMSTANCE_PREPOSITIONS:
+        return True
+    # "on Sunday", not "blamed it on the rebels"
+    return tok.lower_ == "on" and any(o.ent_type_ in ("DATE", "TIME") for o in tok.children if o.dep_ == "pobj")
+
+
+# Prepositions that open a circumstance of the act, never its content.
+_CIRCUMSTANCE_PREPOSITIONS = ("in", "at", "during", "after", "before", "since", "until", "amid", "following", "while", "throughout")
+
+
 def _after_comma(tok: Token) -> bool:
     """A complement set off by a comma is an aside, not part of the content."""
     return tok.i > 0 and tok.doc[tok.i - 1].text == ","
 
 
 def _according_to(frame: Frame, to: Token | None) -> None:
-    """"According to X, Y" / "Y, according to X": X is the source, Y the content."""
+    """"According to X, Y" / "Y, according to X": X is the source, Y the content.
+
+    Y is the clause the phrase hangs on, with all its conjuncts; opening or
+    closing its sentence, the phrase takes in the report it hangs on too
+    ("6 in 10 voters said ..., according to the poll": the poll's).
+    """
     if to is None:
         return
     doc, according = to.doc, frame.cue[0]
@@ -287,7 +353,22 @@ def _according_to(frame: Frame, to: Token | None) -> None:
     head = doc[according].head
     while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
         head = head.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "A, and B, according to X": both
+    if _at_edge(doc[according]):
+        while head.dep_ in ("ccomp", "conj") and head.head.i != head.i and head.head.lemma_.lower() in cue_table():
+            head = head.head  # "voters said ..., according to the poll": the poll reports what they said
     frame.content = _subtree(head) - _subtree(doc[according])
+
+
+def _at_edge(according: Token) -> bool:
+    """"According to X, ..." opening its sentence, or "..., according to X." closing it."""
+    phrase = sorted(_subtree(according))
+    sent = according.sent
+    doc = according.doc
+    before = [t for t in doc[sent.start : phrase[0]] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[phrase[-1] + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    return not before or not after
 
 
 def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | None:
@@ -305,7 +386,7 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
         subject = before[-1] if before else (subjects[0] if subjects else None)
         if subject is not None:
             if subject.lower_ in _RELATIVE and v.dep_ == "relcl":
-                return v.head  # "Trump, who said ...": Trump
+                return _through(v.head, quoted)  # "Trump, who said ...": Trump
             return subject
         if any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in v.children):
             if v is not verb:
@@ -316,7 +397,7 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
         if v.dep_ == "advcl" and v.tag_ == "VBN":
             return None  # "Asked whether ..., Trump replied": Trump was asked, the asker is not named
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return v.head  # "officials saying ...": the officials
+            return _through(v.head, quoted)  # "officials saying ...": the officials
         if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.i != v.i and not _quote_between(v.head, v, quoted):
             v = v.head  # "..., saying", "but insists", "went on to say"
             continue
@@ -325,6 +406,33 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             continue
         break
     return _inverted(v, quoted) or _left_neighbour(verb, quoted)
+
+
+def _through(noun: Token, quoted: frozenset[int]) -> Token:
+    """Who speaks through a document: "the campaign issued a statement saying ...": the campaign.
+
+    A noun that is the object of a verb of `data/cue_noun_verbs.txt` speaks
+    for that verb's subject; any other noun speaks for itself ("officials
+    saying ...").
+    """
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and speaks_through(verb):
+        subject = speaker_head(verb, quoted)
+        if subject is not None:
+            return subject
+    return noun
+
+
+@cache
+def _speaking_verbs() -> frozenset[str]:
+    return frozenset(load_list("cue_noun_verbs.txt"))
+
+
+def speaks_through(verb: Token) -> bool:
+    """Is the verb one whose subject speaks through its object ("made the argument", "issued a statement")?"""
+    lemma = verb.lemma_.lower()
+    particles = (c.lower_ for c in verb.children if c.dep_ == "prt")
+    return lemma in _speaking_verbs() or any(f"{lemma} {p}" in _speaking_verbs() for p in particles)
 
 
 def _inverted(verb: Token, quoted: frozenset[int]) -> Token | None:

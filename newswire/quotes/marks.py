@@ -37,6 +37,7 @@ _OPEN_BEFORE = set("([{—–-/:") | {"\n", "\t", " ", "\u00a0"}
 _CLOSE_AFTER = set(".,;:!?)]}—–-/…") | {"\n", "\t", " ", "\u00a0"}
 # a quote opening after one of these (or at a paragraph start) begins a statement
 _STATEMENT_BEFORE = (".", "!", "?", ":", ",", ";", "—", "–")
+_CLOSING_AFTER_STOP = ('"', "”", "’", "'", "»")
 
 
 @dataclass(slots=True)
@@ -178,4 +179,6 @@ def _trim_end(text: str, end: int) -> int:
 def starts_statement(text: str, pos: int) -> bool:
     """Does the mark at `pos` open a sentence, a paragraph or a clause?"""
     before = text[:pos].rstrip(" \t\u00a0")
+    if before.endswith(_CLOSING_AFTER_STOP) and before[:-1].endswith((".", "!", "?")):
+        return True  # after a quotation that ended a sentence: '... the TV show "Shark Tank." "I mean, ...'
     return not before or before.endswith("\n") or before.endswith(_STATEMENT_BEFORE)

@@ -1,0 +1,99 @@
+"""Reporting nouns: "his claim that ...", "Sanders's call for a revolution", "criticism of the plan from Republicans".
+
+A noun of `data/cue_nouns.tsv` makes a frame when its content is there:
+
+* a that-clause it governs ("the claim that the vote was rigged"; not a
+  relative clause, "the claim that he made"),
+* a to-infinitive ("her promise to lower taxes"),
+* the object of its preposition ("calls for a ban", "criticism of the plan").
+
+Its speaker is the possessor ("his", "Trump's"), the object of "by" or
+"from" ("a claim by Clinton", "criticism from Republicans"), or the subject
+of a verb of `data/cue_noun_verbs.txt` that takes the noun as its object
+("Sanders made the argument that ...", "Trump repeated his claim") or of the
+verb the noun is "in" ("Weaver says in a statement that ..."); else none. A noun with no content makes no frame: unlike a verb, it never
+introduces a quotation of its own.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .frames import CueEntry, Frame, load_cues, prep_object, speaker_head, speaks_through
+
+
+@cache
+def noun_table() -> dict[str, CueEntry]:
+    """The reporting nouns, `data/cue_nouns.tsv`, keyed by lemma."""
+    return load_cues("cue_nouns.tsv")
+
+
+def find_noun_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
+    """A frame for every reporting noun with content, in text order."""
+    table = noun_table()
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN":
+            continue
+        entry = table.get(tok.lemma_.lower())
+        if entry is None:
+            continue
+        content = _content(tok, entry)
+        if content:
+            cue = [tok.i]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in ("VERB", "AUX"):
+                cue.append(tok.head.head.i)  # the cue is "said in a statement"
+            out.append(Frame(cue, entry, content, [content], subject=_speaker(tok, quoted)))
+    return out
+
+
+def _content(noun: Token, entry: CueEntry) -> set[int]:
+    for frame in entry.frames:
+        if frame == "clause":
+            found = _clause(noun)
+        elif frame == "infinitive":
+            found = _infinitive(noun)
+        elif frame.startswith("prep:"):
+            found = prep_object(noun, frame[5:])
+        else:
+            found = set()
+        if found:
+            return found
+    return set()
+
+
+def _clause(noun: Token) -> set[int]:
+    """"the claim that ...": a clause after the noun opened by "that" as a conjunction, not a relative pronoun."""
+    for c in noun.children:
+        if c.i > noun.i and c.dep_ in ("acl", "relcl", "ccomp", "appos") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            if speaks_through(c) and not any(o.dep_ in ("dobj", "ccomp") for o in c.children):
+                continue  # "the claim that he made", parsed as a conjunction: a relative clause
+            return {t.i for t in c.subtree}
+    return set()
+
+
+def _infinitive(noun: Token) -> set[int]:
+    for c in noun.children:
+        if c.i > noun.i and c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return {t.i for t in c.subtree}
+    return set()
+
+
+def _speaker(noun: Token, quoted: frozenset[int]) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and speaks_through(verb):
+        return speaker_head(verb, quoted)
+    if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ in ("VERB", "AUX"):
+        return speaker_head(verb.head, quoted)  # "said in a statement that ...", "wrote in his letter"
+    return None
+

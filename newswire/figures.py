@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from . import numbers
 from .lexicon import load_table
 from .records import Entity, Figure, Quote, Time
 from .times import date_for
@@ -88,29 +89,7 @@ def _range_start(c: Token, head: Token) -> bool:
 
 
 def _value(words: list[Token]) -> float | None:
-    numbers = _words()["number"]
-    total = current = 0.0
-    for w in words:
-        text = w.lower_.replace(",", "")
-        try:
-            current += float(text)
-            continue
-        except ValueError:
-            pass
-        if text in ("a", "an"):
-            continue
-        v = numbers.get(text)
-        if v is None:
-            return None
-        v = float(v)
-        if v >= 100:
-            current = max(current, 1.0) * v
-            if v >= 1000:
-                total, current = total + current, 0.0
-        else:
-            current += v
-    result = total + current
-    return result or None
+    return numbers.number_value([w.text for w in words])
 
 
 def _figure(doc: Doc, words: list[Token], head: Token, quotes: list[Quote], times: list[Time], published: str | None) -> Figure | None:

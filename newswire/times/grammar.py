@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .. import numbers
 from ..lexicon import load_table
 
 # A space in a pattern matches this much whitespace, never a line break: the parse starts a sentence
@@ -71,12 +72,6 @@ def units() -> dict[str, str]:
 
 
 @cache
-def numbers() -> dict[str, tuple[str, str]]:
-    """Number word -> (value, kind); value "X" for vague counts."""
-    return {row["word"]: (row["value"], row["kind"]) for row in load_table("number_words.tsv")}
-
-
-@cache
 def ordinals() -> dict[str, int]:
     return {row["word"]: int(row["value"]) for row in load_table("ordinal_words.tsv")}
 
@@ -125,7 +120,7 @@ def placeholders() -> dict[str, str]:
     day_rows = load_table("weekdays.tsv")
     day_names = [r["word"] for r in day_rows if not r["abbreviation"]]
     day_abbrevs = [r["word"] for r in day_rows if r["abbreviation"]]
-    nums = numbers()
+    nums = numbers.number_words()
     unit_words = [w for w, (_, k) in nums.items() if k == "unit"]
     tens = [w for w, (_, k) in nums.items() if k == "tens"]
     others = [w for w, (_, k) in nums.items() if k in ("vague", "scale")]
@@ -239,17 +234,8 @@ def number_value(text: str) -> float | None:
     """The number a count is written as ("two", "twenty-four", "1,400", "5 1/2"); None when vague ("several")."""
     t = fold(text)
     half = t.endswith(" 1/2")
-    t = t.removesuffix(" 1/2")
-    if re.fullmatch(r"[\d,]+(?:\.\d+)?", t):
-        return float(t.replace(",", "")) + (0.5 if half else 0)
-    words = numbers()
-    if t in words:
-        value, kind = words[t]
-        return None if value == "X" else float(value)
-    parts = re.split(r"[-\s]+", t)
-    if len(parts) == 2 and all(p in words for p in parts):
-        return float(words[parts[0]][0]) + float(words[parts[1]][0])
-    return None
+    value = numbers.number_value(t.removesuffix(" 1/2").split())
+    return None if value is None else value + (0.5 if half else 0)
 
 
 def ordinal_value(text: str) -> int | None:
@@ -261,6 +247,6 @@ def ordinal_value(text: str) -> int | None:
     if t in ordinals():
         return ordinals()[t]
     parts = re.split(r"[-\s]+", t)
-    if len(parts) == 2 and parts[1] in ordinals() and parts[0] in numbers():
-        return int(numbers()[parts[0]][0]) + ordinals()[parts[1]]
+    if len(parts) == 2 and parts[1] in ordinals() and parts[0] in numbers.number_words():
+        return int(numbers.number_words()[parts[0]][0]) + ordinals()[parts[1]]
     return None

@@ -359,3 +359,21 @@ def test_an_event_inside_a_quote_is_reported_by_its_speaker():
     assert (e.source.actor, e.trigger.text, e.reported_by) == ("SYRMIL", "attacked", usa.id)
     (e,) = extract_events(doc, entities, [], [], published="2013-09-13")
     assert e.reported_by is None
+
+
+# --- verbs of saying: one list, the quotes stage's cues ------------------------------------------
+
+
+def test_reporting_verbs_are_the_clause_speech_cues_of_cues_tsv():
+    from newswire.cues import reporting_verbs
+
+    speech = {row["cue"] for row in load_table("cues.tsv") if row["kind"] == "speech" and "clause" in split_items(row["frames"])}
+    assert reporting_verbs() == {c for c in speech if " " not in c}
+    assert {"say", "tell", "stress", "insist"} <= reporting_verbs()
+    assert not {"believe", "want", "blame"} & reporting_verbs()  # thought, intent, object-only cues
+
+
+def test_a_reported_demand_through_any_speech_cue():
+    # "stressed" is a speech cue of cues.tsv: its obligation clause is a demand on the clause's subject
+    a, e = only("Japan stressed that Iran must stop its enrichment programme.")
+    assert (e.cameo, e.source.actor, e.target.actor) == ("100", "JPN", "IRN")

@@ -29,7 +29,7 @@ from ..entities.actors import focus_country
 from ..entities.model import sentence_index, sentences
 from ..entities.nominals import agent_row
 from ..records import Entity, EventActor, Mention
-from .modality import reporting_verbs
+from ..cues import reporting_verbs
 from .triggers import antecedent
 
 # A group ("the two diplomats") stands for a coordination at most this many

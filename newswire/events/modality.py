@@ -56,12 +56,6 @@ def is_obligation(word: str) -> bool:
     return (word.lower(), "obligation") in _cues()
 
 
-@cache
-def reporting_verbs() -> frozenset[str]:
-    """Verbs of saying, as the times stage lists them (data/tense_words.tsv)."""
-    return frozenset(row["word"] for row in load_table("tense_words.tsv") if row["kind"] == "reporting")
-
-
 def clause_verb(tok: Token) -> Token:
     """The verb whose clause a token's event belongs to (the token itself for a verb)."""
     node = tok

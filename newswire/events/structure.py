@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from . import codebook
 from .actors import subject_of
 from .model import EventMention
-from .modality import is_obligation, reporting_verbs
+from ..cues import reporting_verbs
+from .modality import is_obligation
 from .triggers import Trigger, is_passive, is_support_verb, patient_of
 
 # Prepositions that put an event noun in charge of the verb that governs it:
@@ -26,7 +27,7 @@ CONTAINING_PREPS = {"in", "during"}
 def reported_demands(doc: Doc) -> list[Trigger]:
     """"Russia said Sudan must return the helicopter": the saying is a demand (100) on the clause's subject.
 
-    A verb of saying (data/tense_words.tsv, kind reporting) whose complement
+    A verb of saying (a speech cue of data/cues.tsv that reports a clause) whose complement
     clause has an obligation auxiliary (data/modality.tsv: must, should) and a
     subject other than the speaker's.
     """

@@ -377,3 +377,45 @@ def test_a_reported_demand_through_any_speech_cue():
     # "stressed" is a speech cue of cues.tsv: its obligation clause is a demand on the clause's subject
     a, e = only("Japan stressed that Iran must stop its enrichment programme.")
     assert (e.cameo, e.source.actor, e.target.actor) == ("100", "JPN", "IRN")
+
+
+# --- targets from the structure of the clause -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, cameo, source, target",
+    [
+        # a region named by a direction and a country is in that country
+        ("Israel launched an invasion of South Lebanon.", "192", "ISR", "LBN"),
+        # a threat is aimed at whoever must meet its condition
+        ("Ghana threatened to close its embassy unless Togo released the diplomats.", "1313", "GHA", "TGO"),
+        # a threatened act the dictionary does not code is still aimed at its "to" complement
+        ("Ghana has threatened to deliver devastating blows to Togo and Benin.", "130", "GHA", "TGO"),
+        # of coordinated parties the coded one is the target; "the Emirates" is a country name
+        ("Kuwait launched a mediation effort between the strikers and Qatar.", "045", "KWT", "QAT"),
+        ("Kuwait launched a mediation effort between the Emirates and Qatar.", "045", "KWT", "ARE"),
+    ],
+)
+def test_targets_from_clause_structure(text, cameo, source, target):
+    a, e = only(text, published="2016-06-01")
+    assert (e.cameo, e.source.actor, e.target.actor) == (cameo, source, target)
+
+
+def test_a_rejected_act_is_aimed_at_its_coded_doer_before_an_uncoded_party():
+    # "Chilean mediation ... with the strikers": the strikers have no code, the mediator has
+    a, e = only("Peru is opposed to Chilean mediation in peace negotiations with the strikers.", published="2016-06-01")
+    assert (e.cameo, e.target.actor) == ("126", "CHL")
+
+
+def test_a_preposition_the_parser_stranded_takes_the_subject_after_it():
+    from spacy.tokens import Doc
+
+    from newswire.events.actors import prep_objects
+    from newswire.parse import load_nlp
+
+    # "Peru granted asylum to officers holed up there." parsed with "officers" as the subject of "holed"
+    words = ["Peru", "granted", "asylum", "to", "officers", "holed", "up", "there", "."]
+    heads = [1, 1, 1, 1, 5, 1, 5, 5, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "nsubj", "advcl", "prt", "advmod", "punct"]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps)
+    assert [(p, o.text) for p, o in prep_objects(doc[1], ("to",))] == [("to", "officers")]

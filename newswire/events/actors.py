@@ -149,6 +149,7 @@ class ActorIndex:
             for actor in self._actors_of(tok):
                 if all(a.entity.id != actor.entity.id for a in out):
                     out.append(actor)
+        out.sort(key=lambda a: a.code is None)  # "between the Emirates and Saudi Arabia": a coded conjunct first
         if out and out[0].code:
             out += [a for a in self._coordinated_modifiers(head, out[0].code) if all(a.entity.id != b.entity.id for b in out)]
         if not out and through:
@@ -322,12 +323,23 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _stranded_object(prep: Token) -> Token | None:
+    """"granted asylum to five officers holed up in ...": a preposition the parser left without its object,
+    whose object it made the subject of the participle after it."""
+    if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
+        return None
+    for tok in prep.doc[prep.i + 1 : prep.i + 8]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 and tok.head.i > tok.i:
+            return tok
+    return None
+
+
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
     """(preposition, object) pairs under a token, in the order of `preps`."""
     found = []
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None) or _stranded_object(c)
             if obj is not None:
                 found.append((c.lower_, obj))
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):

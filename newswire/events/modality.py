@@ -51,6 +51,11 @@ def is_refusal_cue(word: str) -> bool:
     return (word.lower(), "refusal") in _cues()
 
 
+def is_condition(word: str) -> bool:
+    """"if", "unless": the conjunction of a condition clause."""
+    return (word.lower(), "condition") in _cues()
+
+
 def is_obligation(word: str) -> bool:
     """"must", "should": an auxiliary that turns a reported clause into a demand."""
     return (word.lower(), "obligation") in _cues()

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from . import codebook
 from .actors import TARGET_PREPS, Actor, ActorIndex, is_city, prep_objects, subject_of
+from .modality import is_condition
 from .model import EventMention
 from .triggers import is_passive, patient_of
 
@@ -40,12 +41,24 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
     comp = m.complement
     if comp is not None and not targets:
         assign_roles(comp, index)
-        targets = comp.targets or [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
+        others = [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
+        # "opposed to French mediation in talks with Syria": the first coded of the content's target and its doer
+        targets = next((a for a in (comp.targets, others) if coded(a)), comp.targets or others)
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
         # "demanded that the Sudanese government end curbs": the one asked is the clause's subject
         clause = next((c for c in anchor.children if c.dep_ in ("ccomp", "xcomp")), None)
         subj = subject_of(clause) if clause is not None and clause.dep_ == "ccomp" else None
         targets = [a for a in index.phrase(subj) if all(a.entity.id != s.entity.id for s in sources)] if subj is not None else []
+    if not targets and comp is None and codebook.frame_of(m.code) and anchor.pos_ == "VERB":
+        # "threatened to deliver devastating blows to the United States": the content is no event of the
+        # dictionary, but whom it is aimed at still is the target
+        clause = next((c for c in anchor.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if clause is not None:
+            found = [index.phrase(o) for _, o in prep_objects(clause, ("to", "against", "on", "upon", "at", "toward", "towards"))]
+            targets = next((a for a in found if coded(a)), [])
+    if not targets and codebook.frame_of(m.code) == "threaten" and anchor.pos_ == "VERB":
+        # "threatened to strike unless Israel rescinded the annexation": who must meet the condition
+        targets = [a for a in index.phrase(_condition_subject(anchor)) if all(a.entity.id != s.entity.id for s in sources)]
     if not sources or not targets:
         for p in m.parts:  # "killed in the attack": the attack's roles fill the gaps
             if p is comp:
@@ -61,6 +74,15 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
             rest = [s for s in sources[1:] if s is not other]
             sources, targets = [first], [other, *rest, *[t for t in targets if t not in rest]]
     m.sources, m.targets = sources, targets
+
+
+def _condition_subject(verb: Token) -> Token | None:
+    """The subject of an "if" or "unless" clause on a verb or on the clause it governs."""
+    for v in (verb, *[c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]):
+        for c in v.children:
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and is_condition(g.lower_) for g in c.children):
+                return subject_of(c)
+    return None
 
 
 def _reciprocal(code: str) -> bool:

@@ -419,3 +419,25 @@ def test_a_preposition_the_parser_stranded_takes_the_subject_after_it():
     deps = ["nsubj", "ROOT", "dobj", "prep", "nsubj", "advcl", "prt", "advmod", "punct"]
     doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps)
     assert [(p, o.text) for p, o in prep_objects(doc[1], ("to",))] == [("to", "officers")]
+
+
+# --- whole CAMEO categories, not single words -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, cameo, source, target",
+    [
+        ("Norway dispatched medicine to Haiti.", "073", "NOR", "HTI"),  # 07 humanitarian aid
+        ("Ghana wrote off Togo's debt.", "071", "GHA", "TGO"),  # 07 economic aid
+        ("Colombia teamed up with Peru to fight drug gangs.", "060", "COL", "PER"),  # 06 material cooperation
+        ("Armenia swapped prisoners with Azerbaijan.", "0841", "ARM", "AZE"),  # 08 release of persons
+        ("Chad halted its offensive against the rebels.", "0871", "TCD", "TCDREB"),  # 08 de-escalation
+        ("Egypt amassed troops near the Libyan border.", "154", "EGY", "EGY"),  # 15 mobilisation (at home)
+        ("Kenyan police quelled the protest.", "175", "KENCOP", "KEN"),  # 17 repression
+        ("Sudanese soldiers torched the village.", "1712", "SDNMIL", "SDN"),  # 17 destruction of property
+        ("Ghana accepted the terms of the proposal of Togo.", "083", "GHA", "TGO"),  # "of" after "of": whose terms
+    ],
+)
+def test_category_verbs(text, cameo, source, target):
+    a, e = only(text, published="2016-06-01")
+    assert (e.cameo, e.source.actor, e.target.actor) == (cameo, source, target)

@@ -20,8 +20,8 @@ RECIPROCAL_CODES = {"030", "031", "0311", "0312", "0313", "0314", "036", "046", 
 TRANSFER_CODES = ("07", "087", "166")
 # Prepositions of an object that names no actor whose object is the target
 # instead ("threatened further action against Russia", "demanded autonomy from Serbia", "rejected
-# calls by Belarus's rulers": whose calls are rejected).
-PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from", "by")
+# calls by Belarus's rulers": whose calls are rejected; "accepted the terms of the proposal of Togo").
+PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from", "by", "of")
 
 
 def assign_roles(m: EventMention, index: ActorIndex) -> None:

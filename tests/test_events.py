@@ -441,3 +441,28 @@ def test_a_preposition_the_parser_stranded_takes_the_subject_after_it():
 def test_category_verbs(text, cameo, source, target):
     a, e = only(text, published="2016-06-01")
     assert (e.cameo, e.source.actor, e.target.actor) == (cameo, source, target)
+
+
+# --- sources: whose country a person or a people is -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a people is coded by the country it acts in, or the one its "of" names
+        ("Thousands of ethnic Hungarians demonstrated in Romania.", "ROU"),
+        ("The Hungarians of western Romania demanded autonomy from the Romanian government.", "ROU"),
+        ("Hungarians demonstrated in Budapest.", "HUN"),
+        # a force "led" by a country is that country's
+        ("Kenyan-led troops attacked the rebels.", "KEN"),
+    ],
+)
+def test_source_country_of_peoples_and_led_forces(text, source):
+    a, e = only(text, published="2016-06-01")
+    assert e.source.actor[:3] == source
+
+
+def test_a_country_something_is_aimed_at_is_not_the_country_of_a_titled_person():
+    # "President Smith" has no country of their own; Chile is what the threat is aimed at
+    a, e = only("President Smith threatened further action against Chile.", published="2016-06-01")
+    assert (e.source.actor, e.target.actor) == (None, "CHL")

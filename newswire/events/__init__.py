@@ -42,7 +42,7 @@ from ..parse import source_text
 from ..records import Entity, Event, Quote, Span, Time
 from ..times import date_for
 from . import codebook
-from .actors import Actor, ActorIndex
+from .actors import Actor, ActorIndex, is_people
 from .chains import chain_events
 from .coding import code_event, read_with_actors
 from .model import EventMention
@@ -105,6 +105,9 @@ def extract_events(
         m.emit = True
     events = chain_events(sorted(roots + absorbed, key=lambda m: m.trigger.i), published)
     for m in events:
+        if m.place is not None and m.place.country:
+            # "ethnic Albanians demonstrated in Serbia": a people is coded by the country it acts in
+            m.sources = [_resident(a, m.place.country) for a in m.sources]
         if not coded(m.targets) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
             m.targets = index.place_actor(m.place) or m.targets
         if not coded(m.sources) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
@@ -119,6 +122,13 @@ def extract_events(
     kept = _dedupe(kept)
     index.domestic_targets([m for m in kept if not coded(m.targets) and m.code[:2] in DOMESTIC_ROOTS])
     return _records(doc, kept)
+
+
+def _resident(a: Actor, country: str) -> Actor:
+    """A people ("ethnic Albanians") acting in another country, coded with that country."""
+    if a.code != country and is_people(a.entity, a.mention, a.code):
+        return Actor(a.entity, a.mention, country, a.implicit)
+    return a
 
 
 def _named(actors: list[Actor]) -> bool:

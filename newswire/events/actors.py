@@ -46,6 +46,8 @@ PRONOUN_TYPES = {
 MEMBER_SECTORS = {"GOV"}
 # Prepositions whose object is a target, in order of preference.
 TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards", "into", "from", "over", "for")
+# Participles after a hyphen that make the country before them the one in charge ("Vietnamese-led forces").
+LEADING = ("lead",)
 # Dependents through which a noun that names no entity may still point at one.
 POINTER_DEPS = ("poss", "compound", "amod", "nmod")
 
@@ -175,11 +177,34 @@ class ActorIndex:
             members = self.members(entity, tok)
             if members:
                 return [Actor(a.entity, mention, a.code) for a in members]
+            leader = self._leader(tok)
+            if leader is not None:  # "Vietnamese-led forces": VNM
+                return [Actor(entity, mention, leader)]
+        if code and is_people(entity, mention, code):
+            code = self._home_of(tok) or code  # "the Albanians of southern Serbia": SRB
         if code and len(code) == 3 and countries.is_country_code(code):
             sector = _sector_beside(tok, mention)
             if sector:
                 code += sector
         return [Actor(entity, mention, code)]
+
+    def _leader(self, tok: Token) -> str | None:
+        """"Vietnamese-led forces", "a U.S.-led coalition": the coded country a "-led" modifier names."""
+        for c in tok.children:
+            if c.dep_ == "amod" and c.lemma_.lower() in LEADING and c.i > 0 and c.nbor(-1).text == "-":
+                for g in c.children:
+                    found = self.at(g)
+                    if g.i < c.i and found is not None and (found[0].actor or found[0].country):
+                        return (found[0].actor or found[0].country)[:3]
+        return None
+
+    def _home_of(self, tok: Token) -> str | None:
+        """The country an "of" or "in" complement of a noun names ("the Albanians of southern Serbia")."""
+        for _, obj in prep_objects(tok, ("of", "in")):
+            found = self.at(obj)
+            if found is not None and found[0].type in ("GPE", "LOC") and found[0].country:
+                return found[0].country
+        return None
 
     def _coordinated_modifiers(self, head: Token, code: str) -> list[Actor]:
         """"French and Egyptian warships": the second country of a coordinated modifier, with the same sector."""
@@ -258,6 +283,23 @@ class ActorIndex:
             if len(actors) >= 2:
                 return actors
         return []
+
+
+def is_people(entity: Entity, mention: Mention, code: str | None) -> bool:
+    """"ethnic Albanians", "the Serbs": a people named by a plural demonym, coded with that country alone.
+
+    CAMEO codes such a people by the country they live in, when the text says
+    where ("ethnic Albanians demonstrated in Serbia" is SRB).
+    """
+    words = mention.text.split()
+    return (
+        code is not None
+        and len(code) == 3
+        and bool(words)
+        and words[-1][:1].isupper()
+        and words[-1].endswith("s")
+        and countries.country_from_demonym(words[-1]) == code
+    )
 
 
 def is_city(entity: Entity) -> bool:

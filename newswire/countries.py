@@ -123,10 +123,17 @@ REGION_WORDS = frozenset(
     "northeast northwest southeast southwest northeastern northwestern southeastern southwestern".split()
 )
 
+# Nouns after a country's name that make a region of it ("Montenegro province", when it was part of Yugoslavia).
+REGION_NOUNS = frozenset({"province", "region"})
+
 
 def country_from_region(text: str) -> str | None:
     """"South Lebanon", "Western Cambodia", "northern Iraq" → the country the region is part of."""
     words = _key(text).split()
+    if len(words) > 1 and words[-1].lower() in REGION_NOUNS:  # "Montenegro province"
+        code = country_from_name(" ".join(words[:-1]))
+        if code:
+            return code
     while len(words) > 1 and words[0].lower().rstrip("-") in REGION_WORDS:
         words = words[1:]
         code = country_from_name(" ".join(words))

@@ -142,7 +142,7 @@ def test_lower_case_ordinary_word_is_not_a_country(word):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("South Lebanon", "LBN"), ("western Cambodia", "KHM"), ("Northern Iraq", "IRQ"), ("the north", None), ("Southeast Asia", None)],
+    [("South Lebanon", "LBN"), ("western Cambodia", "KHM"), ("Kosovo province", "XKX"), ("Northern Iraq", "IRQ"), ("the north", None), ("Southeast Asia", None)],
 )
 def test_country_from_region(text, expected):
     assert countries.country_from_region(text) == expected

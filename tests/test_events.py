@@ -466,3 +466,22 @@ def test_a_country_something_is_aimed_at_is_not_the_country_of_a_titled_person()
     # "President Smith" has no country of their own; Chile is what the threat is aimed at
     a, e = only("President Smith threatened further action against Chile.", published="2016-06-01")
     assert (e.source.actor, e.target.actor) == (None, "CHL")
+
+
+@pytest.mark.parametrize(
+    "text, source, target, target_text",
+    [
+        # an act at home aimed at no one is aimed at the place it is done in: another country ...
+        ("Serbia eased emergency measures in Kosovo province.", "SRB", "XKX", "Kosovo"),
+        # ... or, when the text names no country, the home city that stands for the source's own
+        ("Police imposed a curfew in Kumasi.", "GHACOP", "GHA", "Kumasi"),
+    ],
+)
+def test_domestic_targets_from_the_place(text, source, target, target_text):
+    a, e = only(text, published="2016-06-01")
+    assert (e.source.actor, e.target.actor, e.target.text, e.target.implicit) == (source, target, target_text, True)
+
+
+def test_a_demand_is_aimed_at_the_one_asked_before_what_it_is_asked_to_do():
+    a, e = only("Greece demanded that its European Union partners refuse to recognize Macedonia.", published="2016-06-01")
+    assert (e.cameo, e.source.actor, e.target.actor) == ("100", "GRC", "IGOEUR")

@@ -117,9 +117,14 @@ class ActorIndex:
                 continue
             home = source.code[:3]
             if ev.place is not None and ev.place.country not in (None, home):
+                # "Serbia eased emergency measures in Montenegro province": aimed at where it is done
+                ev.targets = [Actor(a.entity, a.mention, a.code, implicit=True) for a in self.place_actor(ev.place)] or ev.targets
                 continue
             country = next((e for e in self.entities if e.type == "GPE" and e.actor == home), None)
             if country is None:
+                # "threatened to institute a curfew in Algiers": the place at home that names no country stands for it
+                place = self.place_actor(ev.place) if ev.place is not None else []
+                ev.targets = [Actor(a.entity, a.mention, home, implicit=True) for a in place] or ev.targets
                 continue
             at = self.doc[ev.trigger.i].idx
             before = [m for m in country.mentions if m.start < at and m.kind != "pronoun"]
@@ -239,7 +244,8 @@ class ActorIndex:
 
         A city before the noun is where, not who: "the San Bernardino attacks".
         """
-        for c in tok.children:
+        # a named pointer before a possessive pronoun: "its European Community partners" are the EC
+        for c in sorted(tok.children, key=lambda c: c.tag_ == "PRP$"):
             if c.dep_ in POINTER_DEPS and self.at(c) is not None and not (c.dep_ == "compound" and is_city(self.at(c)[0])):
                 return self.at(c)
         for c in tok.children:

@@ -38,6 +38,10 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
             noun_targets = noun_sources  # "Klibi undertook a mediation mission between Syria and Arafat": the parties
         sources = sources or noun_sources
         targets = targets or noun_targets
+    if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
+        # "demanded that its EU partners refuse to recognize Macedonia": the one asked, before what it is asked to do
+        asked = _asked(anchor, index, sources)
+        targets = asked if coded(asked) else targets
     comp = m.complement
     if comp is not None and not targets:
         assign_roles(comp, index)
@@ -45,10 +49,7 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
         # "opposed to French mediation in talks with Syria": the first coded of the content's target and its doer
         targets = next((a for a in (comp.targets, others) if coded(a)), comp.targets or others)
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
-        # "demanded that the Sudanese government end curbs": the one asked is the clause's subject
-        clause = next((c for c in anchor.children if c.dep_ in ("ccomp", "xcomp")), None)
-        subj = subject_of(clause) if clause is not None and clause.dep_ == "ccomp" else None
-        targets = [a for a in index.phrase(subj) if all(a.entity.id != s.entity.id for s in sources)] if subj is not None else []
+        targets = _asked(anchor, index, sources)  # "demanded that the government end curbs", uncoded
     if not targets and comp is None and codebook.frame_of(m.code) and anchor.pos_ == "VERB":
         # "threatened to deliver devastating blows to the United States": the content is no event of the
         # dictionary, but whom it is aimed at still is the target
@@ -74,6 +75,13 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
             rest = [s for s in sources[1:] if s is not other]
             sources, targets = [first], [other, *rest, *[t for t in targets if t not in rest]]
     m.sources, m.targets = sources, targets
+
+
+def _asked(verb: Token, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
+    """"demanded that the Sudanese government end curbs": the one asked is the subject of the demanded clause."""
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    subj = subject_of(clause) if clause is not None and clause.dep_ == "ccomp" else None
+    return [a for a in index.phrase(subj) if all(a.entity.id != s.entity.id for s in sources)] if subj is not None else []
 
 
 def _condition_subject(verb: Token) -> Token | None:

@@ -485,3 +485,15 @@ def test_domestic_targets_from_the_place(text, source, target, target_text):
 def test_a_demand_is_aimed_at_the_one_asked_before_what_it_is_asked_to_do():
     a, e = only("Greece demanded that its European Union partners refuse to recognize Macedonia.", published="2016-06-01")
     assert (e.cameo, e.source.actor, e.target.actor) == ("100", "GRC", "IGOEUR")
+
+
+def test_a_proper_noun_inside_a_name_is_no_event():
+    # "Cooperation" is part of the forum's name, not an act of cooperation
+    a, e = only("Leaders of the Asia-Pacific Economic Cooperation (APEC) forum praised Chile.", published="2016-06-01")
+    assert (e.cameo, e.target.actor) == ("051", "CHL")
+
+
+def test_a_clause_still_to_come_under_until_is_not_emitted():
+    # "until their demands are met": present tense, not yet; "were met" would have happened
+    a, found = events("Ugandan rebels rejected the Kenyan peace plan until their demands are met.", published="2016-06-01")
+    assert [e.cameo for e in found] == ["127"]

@@ -92,7 +92,8 @@ def extract_events(
 ) -> list[Event]:
     """The CAMEO/PLOVER events of a parsed article, in text order, ids EV1, EV2, ..."""
     index = ActorIndex(doc, entities)
-    roots, absorbed = find_mentions(doc, find_triggers(doc) + reported_demands(doc), blocked(doc))
+    triggers = [t for t in find_triggers(doc) if not _in_name(index, t)]
+    roots, absorbed = find_mentions(doc, triggers + reported_demands(doc), blocked(doc))
     for m in roots:
         code_event(m)
     for m in roots + absorbed:
@@ -129,6 +130,13 @@ def _resident(a: Actor, country: str) -> Actor:
     if a.code != country and is_people(a.entity, a.mention, a.code):
         return Actor(a.entity, a.mention, country, a.implicit)
     return a
+
+
+def _in_name(index: ActorIndex, trigger) -> bool:
+    """A proper noun inside an entity's name is no event: "Cooperation" in "Asia-Pacific Economic Cooperation"."""
+    tok = index.doc[trigger.i]
+    found = index.at(tok)
+    return trigger.kind == "noun" and tok.pos_ == "PROPN" and found is not None and found[1].kind == "name"
 
 
 def _named(actors: list[Actor]) -> bool:

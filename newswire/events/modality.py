@@ -127,7 +127,7 @@ def _local(verb: Token) -> set[str]:
                 cue = "intended"
         elif c.dep_ == "mark":
             cue = _cues().get((word, "mark"))
-            if cue is None and (word, "pending") in _cues() and verb.tag_ not in PAST_TAGS:
+            if cue is None and (word, "pending") in _cues() and not _past(verb):
                 cue = "hypothetical"  # "must agree to changes before they demobilize": not yet
         elif c.dep_ == "advcl":
             mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), None)
@@ -137,6 +137,14 @@ def _local(verb: Token) -> set[str]:
         if cue:
             found.add(cue)
     return found
+
+
+def _past(verb: Token) -> bool:
+    """"before the U.N. arrived", "until they had left": past; "until their demands are met": not yet."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return any(c.tag_ == "VBD" for c in auxes)
+    return verb.tag_ in PAST_TAGS
 
 
 def _reported_past(verb: Token) -> bool:

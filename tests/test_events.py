@@ -436,9 +436,14 @@ def test_a_preposition_the_parser_stranded_takes_the_subject_after_it():
         ("Kenyan police quelled the protest.", "175", "KENCOP", "KEN"),  # 17 repression
         ("Sudanese soldiers torched the village.", "1712", "SDNMIL", "SDN"),  # 17 destruction of property
         ("Ghana accepted the terms of the proposal of Togo.", "083", "GHA", "TGO"),  # "of" after "of": whose terms
+        ("The OSCE dispatched observers to Georgia.", "090", "IGOOSC", "GEO"),  # sending people to find out is 09
+        ("Iran mobilized support for Syria.", "053", "IRN", "SYR"),  # rallying support, not forces; "for" names whom
+        # an event the subject plans or prepares is intended (a threat, for force) and is the subject's
+        ("Egypt is planning an attack on Libya.", "1384", "EGY", "LBY"),
+        ("Egypt is preparing a major offensive against Libya.", "1384", "EGY", "LBY"),
     ],
 )
-def test_category_verbs(text, cameo, source, target):
+def test_category_rows(text, cameo, source, target):
     a, e = only(text, published="2016-06-01")
     assert (e.cameo, e.source.actor, e.target.actor) == (cameo, source, target)
 
@@ -497,3 +502,10 @@ def test_a_clause_still_to_come_under_until_is_not_emitted():
     # "until their demands are met": present tense, not yet; "were met" would have happened
     a, found = events("Ugandan rebels rejected the Kenyan peace plan until their demands are met.", published="2016-06-01")
     assert [e.cameo for e in found] == ["127"]
+
+
+def test_one_act_on_a_country_and_its_people_is_one_event():
+    # the attack on "refugees" (RWAREF) and the killing it caused (RWA) are aimed at the same country
+    text = "A temporary camp for Rwandan refugees was attacked by Ugandan militiamen armed with spears, killing at least 40 people."
+    a, found = events(text, published="2016-06-01")
+    assert len([e for e in found if e.cameo_root == "19"]) == 1, [(e.cameo, e.target and e.target.actor) for e in found]

@@ -182,8 +182,8 @@ def _dedupe(events: list[EventMention]) -> list[EventMention]:
             kept[key] = e
         elif _first_code(e.targets) and not _first_code(other.targets):
             kept[key] = e
-        elif _first_code(e.targets) and _first_code(e.targets) != _first_code(other.targets):
-            kept[key + (e.token.i,)] = e  # the same act towards someone else
+        elif _first_code(e.targets) and _first_code(e.targets)[:3] != (_first_code(other.targets) or "")[:3]:
+            kept[key + (e.token.i,)] = e  # the same act towards someone else (another country: "COD" is "CODREF")
     return list(kept.values())
 
 

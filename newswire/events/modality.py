@@ -51,6 +51,11 @@ def is_refusal_cue(word: str) -> bool:
     return (word.lower(), "refusal") in _cues()
 
 
+def is_intent_governor(word: str) -> bool:
+    """"plan", "prepare", "seek": a verb whose object event is intended by its subject."""
+    return _cues().get((word.lower(), "governor")) == "intended"
+
+
 def is_condition(word: str) -> bool:
     """"if", "unless": the conjunction of a condition clause."""
     return (word.lower(), "condition") in _cues()
@@ -80,6 +85,9 @@ def modality(tok: Token) -> str:
         cue = _cues().get((verb.lemma_.lower(), "governor"))
         if cue:
             found.add(cue)
+    if verb is not tok and tok.dep_ == "dobj" and tok.head.i == verb.i:
+        if is_intent_governor(verb.lemma_):  # "is preparing a major offensive": not yet done
+            found.add("intended")
     if _question(tok):
         found.add("hypothetical")  # "Marco Rubio, will you resign?"
     node = verb

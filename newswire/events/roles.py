@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from . import codebook
 from .actors import TARGET_PREPS, Actor, ActorIndex, is_city, prep_objects, subject_of
-from .modality import is_condition
+from .modality import is_condition, is_intent_governor
 from .model import EventMention
 from .triggers import is_passive, patient_of
 
@@ -21,7 +21,7 @@ TRANSFER_CODES = ("07", "087", "166")
 # Prepositions of an object that names no actor whose object is the target
 # instead ("threatened further action against Russia", "demanded autonomy from Serbia", "rejected
 # calls by Belarus's rulers": whose calls are rejected; "accepted the terms of the proposal of Togo").
-PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from", "by", "of")
+PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from", "by", "of", "for")
 
 
 def assign_roles(m: EventMention, index: ActorIndex) -> None:
@@ -32,6 +32,8 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
         targets = _verb_targets(m, index, sources)
     else:
         sources, targets = _noun_roles(anchor, index)
+        if not sources and anchor.dep_ == "dobj" and is_intent_governor(anchor.head.lemma_):
+            sources = index.phrase(subject_of(anchor.head))  # "Egypt is planning an attack on Libya": Egypt's
     if m.trigger.kind == "noun" and anchor.i != m.trigger.i:
         noun_sources, noun_targets = _noun_roles(m.token, index)
         if sources and not targets and not noun_targets and _between(m.token):

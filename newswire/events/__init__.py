@@ -64,6 +64,11 @@ PLACE_TARGET_ROOTS = {"14"}
 # The sector of the unnamed people who protest in a place (CAMEO codes crowds as civilians
 # of where they are). PLOVER held-out source country accuracy 78.5 -> 81.7 at equal F1.
 CROWD_SECTOR = "CVL"
+# Roots of violence whose unnamed perpetrators are coded as unidentified armed forces of the
+# place it happens in ("a roadside bomb near Baghdad killed two soldiers": IRQUAF), when the event
+# has a coded target: an actorless "shooting" stays a mention, not a datum.
+UNKNOWN_ATTACKER_ROOTS = {"18", "19", "20"}
+UNKNOWN_ATTACKER_SECTOR = "UAF"
 # Roots of events done at home when no one else is named: a government easing or coercing,
 # people protesting, forces mobilising ("Sudan's government lifted the state of emergency"
 # is aimed at Sudan). With no coded target they get the source's own country, after
@@ -114,6 +119,9 @@ def extract_events(
         if not coded(m.sources) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
             # "hundreds of thousands blocked streets in Hong Kong": the place's people, as CAMEO codes crowds
             m.sources = [Actor(a.entity, a.mention, a.code[:3] + CROWD_SECTOR, implicit=True) for a in index.place_actor(m.place)] or m.sources
+        if not coded(m.sources) and coded(m.targets) and m.code[:2] in UNKNOWN_ATTACKER_ROOTS and m.place is not None and m.place.country:
+            place = index.place_actor(m.place)
+            m.sources = [Actor(a.entity, a.mention, m.place.country + UNKNOWN_ATTACKER_SECTOR, implicit=True) for a in place] or m.sources
     # an uncoded actor is no datum unless it is the source and has a proper name
     kept = [m for m in events if m.emit and (coded(m.sources) or coded(m.targets) or _named(m.sources))]
     # a meeting, praise or reported demand aimed at no one coded says nothing

@@ -127,8 +127,18 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
 
 
 def _modifier_participle(m: EventMention) -> bool:
+    """"militiamen armed with machetes": a past participle that describes a noun, with no agent of its own.
+
+    Also when the parser hangs it on the verb ("were attacked by militiamen armed with spears"):
+    a bare participle with no subject, auxiliary or object describes, it does not report.
+    """
     tok = m.token
-    return m.trigger.kind == "verb" and tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children)
+    if m.trigger.kind != "verb" or tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if tok.dep_ == "acl":
+        return True
+    bare = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark") for c in tok.children)
+    return tok.dep_ == "advcl" and bare and tok.i > 0 and tok.nbor(-1).pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _subject_event(m: EventMention, mentions: dict[int, EventMention]) -> EventMention | None:

@@ -428,6 +428,8 @@ def test_a_preposition_the_parser_stranded_takes_the_subject_after_it():
     "text, cameo, source, target",
     [
         ("Norway dispatched medicine to Haiti.", "073", "NOR", "HTI"),  # 07 humanitarian aid
+        ("Japan gave $10 million to Haiti.", "071", "JPN", "HTI"),  # a sum of money is economic aid
+        ("Japan provided Haiti with 5,000 tons of rice.", "073", "JPN", "HTI"),  # an amount names what it counts
         ("Ghana wrote off Togo's debt.", "071", "GHA", "TGO"),  # 07 economic aid
         ("Colombia teamed up with Peru to fight drug gangs.", "060", "COL", "PER"),  # 06 material cooperation
         ("Armenia swapped prisoners with Azerbaijan.", "0841", "ARM", "AZE"),  # 08 release of persons

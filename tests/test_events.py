@@ -394,6 +394,8 @@ def test_a_reported_demand_through_any_speech_cue():
         # of coordinated parties the coded one is the target; "the Emirates" is a country name
         ("Kuwait launched a mediation effort between the strikers and Qatar.", "045", "KWT", "QAT"),
         ("Kuwait launched a mediation effort between the Emirates and Qatar.", "045", "KWT", "ARE"),
+        # a purpose clause is aimed where its means were sent
+        ("The OSCE sent 20 officers to Georgia to investigate the conduct of a border force.", "090", "IGOOSC", "GEO"),
     ],
 )
 def test_targets_from_clause_structure(text, cameo, source, target):

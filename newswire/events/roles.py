@@ -59,6 +59,10 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
         if clause is not None:
             found = [index.phrase(o) for _, o in prep_objects(clause, ("to", "against", "on", "upon", "at", "toward", "towards"))]
             targets = next((a for a in found if coded(a)), [])
+    if not coded(targets) and anchor.pos_ == "VERB" and anchor.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        # "sent 21 officers to Bosnia to investigate ...": a purpose is aimed where its means went
+        found = [index.phrase(o) for _, o in prep_objects(anchor.head, ("to", "into"))]
+        targets = next((a for a in found if coded(a) and all(x.entity.id != s.entity.id for x in a for s in sources)), targets)
     if not targets and codebook.frame_of(m.code) == "threaten" and anchor.pos_ == "VERB":
         # "threatened to strike unless Israel rescinded the annexation": who must meet the condition
         targets = [a for a in index.phrase(_condition_subject(anchor)) if all(a.entity.id != s.entity.id for s in sources)]

@@ -439,6 +439,8 @@ def test_a_preposition_the_parser_stranded_takes_the_subject_after_it():
         ("Egypt amassed troops near the Libyan border.", "154", "EGY", "EGY"),  # 15 mobilisation (at home)
         ("Kenyan police quelled the protest.", "175", "KENCOP", "KEN"),  # 17 repression
         ("Sudanese soldiers torched the village.", "1712", "SDNMIL", "SDN"),  # 17 destruction of property
+        ("Syrian troops took control of Aleppo.", "192", "SYRMIL", "SYR"),  # 19 taking a place is occupying it
+        ("Police seized 200 kilograms of heroin from a Colombian ship.", "171", "COLCOP", "COL"),  # seizing goods is 17
         ("Ghana accepted the terms of the proposal of Togo.", "083", "GHA", "TGO"),  # "of" after "of": whose terms
         ("The OSCE dispatched observers to Georgia.", "090", "IGOOSC", "GEO"),  # sending people to find out is 09
         ("Iran mobilized support for Syria.", "053", "IRN", "SYR"),  # rallying support, not forces; "for" names whom

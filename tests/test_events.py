@@ -466,6 +466,8 @@ def test_category_rows(text, cameo, source, target):
         ("Hungarians demonstrated in Budapest.", "HUN"),
         # a force "led" by a country is that country's
         ("Kenyan-led troops attacked the rebels.", "KEN"),
+        # the subject of "is ready to" does what it is ready to do
+        ("Kenya is ready to contribute 500 troops to a peacekeeping force in Somalia.", "KEN"),
     ],
 )
 def test_source_country_of_peoples_and_led_forces(text, source):

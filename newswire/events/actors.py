@@ -348,6 +348,8 @@ def subject_of(verb: Token) -> Token | None:
         subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
     if subj is not None:
         return antecedent(subj)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        return subject_of(verb.head.head)  # "France is ready to contribute troops": France
     if verb.dep_ == "xcomp":
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         return obj if obj is not None and obj.i < verb.i else subject_of(verb.head)

@@ -394,6 +394,9 @@ def test_a_reported_demand_through_any_speech_cue():
         # of coordinated parties the coded one is the target; "the Emirates" is a country name
         ("Kuwait launched a mediation effort between the strikers and Qatar.", "045", "KWT", "QAT"),
         ("Kuwait launched a mediation effort between the Emirates and Qatar.", "045", "KWT", "ARE"),
+        # the meeting is what the rejected offer proposed: one rejection of a meeting (125), not a meeting
+        ("Cuba rejected an offer to attend talks with the United States.", "125", "CUB", "USA"),
+        ("Cuba rejected a proposal to join a summit with Mexico.", "125", "CUB", "MEX"),
         # a purpose clause is aimed where its means were sent
         ("The OSCE sent 20 officers to Georgia to investigate the conduct of a border force.", "090", "IGOOSC", "GEO"),
     ],
@@ -537,3 +540,4 @@ def test_an_actorless_violent_noun_stays_a_mention():
     # the shooting has a place but no one coded did it or suffered it: no event of its own
     a, found = events("Serbia rejected an Australian ultimatum to hand over a guard involved in a shooting in Sydney.", published="2016-06-01")
     assert [e.cameo_root for e in found] == ["12"]
+

@@ -117,6 +117,9 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
         head = a.head
         if head.i in anchored:
             return anchored[head.i]
+        framed = _framed_through(head, anchored)
+        if framed is not None:
+            return framed
     if a.dep_ == "nsubj" and is_passive(a.head) and a.head.i in anchored:
         return anchored[a.head.i]
     if a.dep_ in ("pobj", "pcomp") and a.head.dep_ in ("prep", "agent") and a.head.head.i in anchored:
@@ -124,6 +127,18 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
     if a.dep_ == "compound" and m.trigger.kind == "noun" and a.head.i in anchored:
         return anchored[a.head.i]  # "a mediation mission": one mediation
     return None
+
+
+def _framed_through(verb, anchored: dict[int, EventMention]) -> EventMention | None:
+    """"rejected an invitation to attend a meeting", "refused to hold talks": the frame whose content the
+    object of a verb the dictionary does not code is, through that verb's infinitive."""
+    if verb.i in anchored or verb.dep_ not in ("xcomp", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head.dep_ == "dobj" and head.i not in anchored:
+        head = head.head  # "rejected an invitation to attend": the invitation is the rejection's
+    gov = anchored.get(head.i)
+    return gov if gov is not None and codebook.frame_of(gov.code) else None
 
 
 def _modifier_participle(m: EventMention) -> bool:

@@ -373,10 +373,23 @@ def test_reporting_verbs_are_the_clause_speech_cues_of_cues_tsv():
     assert not {"believe", "want", "blame"} & reporting_verbs()  # thought, intent, object-only cues
 
 
-def test_a_reported_demand_through_any_speech_cue():
-    # "stressed" is a speech cue of cues.tsv: its obligation clause is a demand on the clause's subject
-    a, e = only("Japan stressed that Iran must stop its enrichment programme.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "stressed" is a speech cue of cues.tsv: its obligation clause is a demand on the clause's subject
+        "Japan stressed that Iran must stop its enrichment programme.",
+        # a clause in the subjunctive says what its subject must do
+        "Japan insisted that Iran stop its enrichment programme.",
+    ],
+)
+def test_a_reported_demand_through_any_speech_cue(text):
+    a, e = only(text)
     assert (e.cameo, e.source.actor, e.target.actor) == ("100", "JPN", "IRN")
+
+
+def test_a_reported_present_tense_clause_is_no_demand():
+    a, found = events("Japanese officials said the Iranian rebels control the north.")
+    assert [e.cameo for e in found if e.cameo.startswith("10")] == []
 
 
 # --- targets from the structure of the clause -----------------------------------------------------

@@ -28,20 +28,30 @@ def reported_demands(doc: Doc) -> list[Trigger]:
     """"Russia said Sudan must return the helicopter": the saying is a demand (100) on the clause's subject.
 
     A verb of saying (a speech cue of data/cues.tsv that reports a clause) whose complement
-    clause has an obligation auxiliary (data/modality.tsv: must, should) and a
-    subject other than the speaker's.
+    clause has an obligation auxiliary (data/modality.tsv: must, should), or is in the
+    subjunctive ("insisted that Iran stop"), and a subject other than the speaker's.
     """
     out = []
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in reporting_verbs():
             continue
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        if clause is None or not any(c.dep_ == "aux" and is_obligation(c.lower_) for c in clause.children):
+        if clause is None or not (any(c.dep_ == "aux" and is_obligation(c.lower_) for c in clause.children) or _mandate(clause)):
             continue
         speaker, addressee = subject_of(tok), subject_of(clause)
         if speaker is not None and addressee is not None and addressee.lower_ not in ("it", "we", "they", "he", "she", "i"):
             out.append(Trigger(tok.i, codebook.FRAME_DEFAULT["demand"], "verb", tok.i + 1, reported=True))
     return out
+
+
+def _mandate(clause) -> bool:
+    """"insisted that Iran stop enrichment": a clause in the subjunctive (a bare verb with its own
+    subject and no auxiliary) says what someone must do."""
+    return (
+        clause.tag_ == "VB"
+        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+        and any(c.dep_ == "nsubj" for c in clause.children)
+    )
 
 
 def find_mentions(doc: Doc, triggers: list[Trigger], blocked: set[int] = frozenset()) -> tuple[list[EventMention], list[EventMention]]:

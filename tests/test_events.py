@@ -453,6 +453,7 @@ def test_a_preposition_the_parser_stranded_takes_the_subject_after_it():
         ("Armenia swapped prisoners with Azerbaijan.", "0841", "ARM", "AZE"),  # 08 release of persons
         ("Chad halted its offensive against the rebels.", "0871", "TCD", "TCDREB"),  # 08 de-escalation
         ("Egypt amassed troops near the Libyan border.", "154", "EGY", "EGY"),  # 15 mobilisation (at home)
+        ("Russia increased its military presence on the border with Ukraine.", "154", "RUS", "UKR"),  # more forces
         ("Kenyan police quelled the protest.", "175", "KENCOP", "KEN"),  # 17 repression
         ("Sudanese soldiers torched the village.", "1712", "SDNMIL", "SDN"),  # 17 destruction of property
         ("Syrian troops took control of Aleppo.", "192", "SYRMIL", "SYR"),  # 19 taking a place is occupying it

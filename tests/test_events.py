@@ -555,3 +555,17 @@ def test_an_actorless_violent_noun_stays_a_mention():
     a, found = events("Serbia rejected an Australian ultimatum to hand over a guard involved in a shooting in Sydney.", published="2016-06-01")
     assert [e.cameo_root for e in found] == ["12"]
 
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # a protest is against whom its complements name, before the place it happens in
+        ("Protesters in Manila blocked a highway to show their disapproval of Chinese policies.", "CHN"),
+        ("Thousands of farmers blocked roads in Lagos in defiance of Ghanaian authorities.", "GHAGOV"),
+        ("Protesters in Manila blocked a highway on Monday.", "PHL"),
+    ],
+)
+def test_whom_a_protest_is_against(text, target):
+    a, e = only(text, published="2016-06-01")
+    assert (e.cameo, e.target.actor) == ("144", target)

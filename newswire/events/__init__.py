@@ -64,6 +64,9 @@ PLACE_TARGET_ROOTS = {"14"}
 # The sector of the unnamed people who protest in a place (CAMEO codes crowds as civilians
 # of where they are). PLOVER held-out source country accuracy 78.5 -> 81.7 at equal F1.
 CROWD_SECTOR = "CVL"
+# Prepositions after a protest's verb whose object may be what the protest is against
+# ("disapproval of U.S. policies", "in defiance of Chinese authorities", "independence from Indonesian rule").
+PROTESTED_PREPS = {"of", "for", "against", "from"}
 # Roots of violence whose unnamed perpetrators are coded as unidentified armed forces of the
 # place it happens in ("a roadside bomb near Baghdad killed two soldiers": IRQUAF), when the event
 # has a coded target: an actorless "shooting" stays a mention, not a datum.
@@ -111,6 +114,8 @@ def extract_events(
         m.emit = True
     events = chain_events(sorted(roots + absorbed, key=lambda m: m.trigger.i), published)
     for m in events:
+        if not coded(m.targets) and m.code[:2] in PLACE_TARGET_ROOTS and (coded(m.sources) or m.place is not None):
+            m.targets = _protested(m, index) or m.targets  # only whom, not whether: an actorless protest stays dropped
         if m.place is not None and m.place.country:
             # "ethnic Albanians demonstrated in Serbia": a people is coded by the country it acts in
             m.sources = [_resident(a, m.place.country) for a in m.sources]
@@ -138,6 +143,21 @@ def _resident(a: Actor, country: str) -> Actor:
     if a.code != country and is_people(a.entity, a.mention, a.code):
         return Actor(a.entity, a.mention, country, a.implicit)
     return a
+
+
+def _protested(m: EventMention, index: ActorIndex) -> list[Actor]:
+    """"blocked a road to show their disapproval of U.S. policies", "in defiance of Chinese authorities":
+    whom a protest is against, named in a complement after its verb."""
+    verb = m.anchor
+    place = m.place.start if m.place is not None else -1
+    own = {a.entity.id for a in m.sources}
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.dep_ != "pobj" or tok.head.lower_ not in PROTESTED_PREPS or tok.idx == place:
+            continue
+        found = [a for a in index.phrase(tok) if a.code and a.entity.id not in own]
+        if found:
+            return found
+    return []
 
 
 def _in_name(index: ActorIndex, trigger) -> bool:

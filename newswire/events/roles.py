@@ -22,6 +22,7 @@ TRANSFER_CODES = ("07", "087", "166")
 # instead ("threatened further action against Russia", "demanded autonomy from Serbia", "rejected
 # calls by Belarus's rulers": whose calls are rejected; "accepted the terms of the proposal of Togo").
 PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from", "by", "of", "for")
+PROTEST_ROOT = "14"
 
 
 def assign_roles(m: EventMention, index: ActorIndex) -> None:
@@ -120,7 +121,10 @@ def _verb_targets(m: EventMention, index: ActorIndex, sources: list[Actor]) -> l
             preps += [o for _, o in prep_objects(obj, ("to", "for")) if o.i not in absorbed] if obj is not None else []
         # "withdraw inspectors from Iraq", "send aid to Sudan": where it goes or comes from, before what moves
         candidates = preps + candidates if m.trigger.code.startswith(TRANSFER_CODES) else candidates + preps
-    found = [a for a in (index.phrase(c, through=PATIENT_PREPS) for c in candidates) if a]
+    # "evacuate all settlements in the Gaza Strip": where the object is, for acts done to it; a protest's
+    # "streets in Hong Kong" are where it happens (its place), not whom it is against
+    through = PATIENT_PREPS if m.code[:2] == PROTEST_ROOT else PATIENT_PREPS + ("in",)
+    found = [a for a in (index.phrase(c, through=through) for c in candidates) if a]
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
 

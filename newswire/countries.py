@@ -38,6 +38,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str,
         code = row["code"]
         for name in split_items(row["names"]):
             names[name] = code
+            names.setdefault(_key(name), code)  # looked up by key: "the Emirates" is found as "Emirates"
         for d in split_items(row["demonyms"]):
             demonyms.setdefault(d.lower(), code)
         for cap in split_items(row["capital"]):
@@ -116,9 +117,34 @@ def country_from_city(text: str) -> str | None:
     return row["country"] if row else None
 
 
+# Words of direction before a country's name that make a region of it ("South Lebanon", "northern Iraq").
+REGION_WORDS = frozenset(
+    "north south east west northern southern eastern western central "
+    "northeast northwest southeast southwest northeastern northwestern southeastern southwestern".split()
+)
+
+# Nouns after a country's name that make a region of it ("Montenegro province", when it was part of Yugoslavia).
+REGION_NOUNS = frozenset({"province", "region"})
+
+
+def country_from_region(text: str) -> str | None:
+    """"South Lebanon", "Western Cambodia", "northern Iraq" → the country the region is part of."""
+    words = _key(text).split()
+    if len(words) > 1 and words[-1].lower() in REGION_NOUNS:  # "Montenegro province"
+        code = country_from_name(" ".join(words[:-1]))
+        if code:
+            return code
+    while len(words) > 1 and words[0].lower().rstrip("-") in REGION_WORDS:
+        words = words[1:]
+        code = country_from_name(" ".join(words))
+        if code:
+            return code
+    return None
+
+
 def country_of(text: str) -> str | None:
-    """A country code from a name, a demonym, a capital or a city, in that order."""
-    return country_named(text) or country_from_capital(text) or country_from_city(text)
+    """A country code from a name, a demonym, a capital, a city or a region of a country, in that order."""
+    return country_named(text) or country_from_capital(text) or country_from_city(text) or country_from_region(text)
 
 
 @cache

@@ -138,3 +138,16 @@ def test_name_case_variants(text, expected):
 @pytest.mark.parametrize("word", ["turkey", "chad", "china", "guinea"])
 def test_lower_case_ordinary_word_is_not_a_country(word):
     assert countries.country_from_name(word) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("South Lebanon", "LBN"), ("western Cambodia", "KHM"), ("Kosovo province", "XKX"), ("Northern Iraq", "IRQ"), ("the north", None), ("Southeast Asia", None)],
+)
+def test_country_from_region(text, expected):
+    assert countries.country_from_region(text) == expected
+
+
+def test_a_name_listed_with_its_article_is_found_without_it():
+    assert countries.country_from_name("the Emirates") == countries.country_from_name("Emirates") == "ARE"
+    assert countries.country_of("North Korea") == "PRK"  # a country's own name before a region of another

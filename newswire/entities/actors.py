@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from .. import countries
 from . import known
-from .model import Cluster
+from .model import Cluster, Mention
 from .names import cluster_label, name_tokens
 from .nominals import agent_row
 
@@ -37,6 +37,8 @@ DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "INS", "UAF", "COP", "REF", "LAB", "EDU
 # take the article's focus country. Voters or students do not: in a US story
 # full of "Soviet" they are not Soviet citizens (seen on PolNeAR).
 FOCUS_SECTORS = {"REB", "INS", "UAF"}
+# Prepositions whose object is someone an act is aimed at: its country is not the doer's.
+DIRECTED_PREPS = {"against", "to", "toward", "towards", "with", "on", "upon", "at"}
 # Sectors of bodies that are transnational unless the text gives them a country:
 # "human rights groups" are NGOHRI, "aid agencies" NGO (the conventions of data/actors.tsv).
 TRANSNATIONAL_SECTORS = {"HRI": "NGOHRI", "NGO": "NGO", "ENV": "NGOENV"}
@@ -56,7 +58,7 @@ def describe_names(clusters: list[Cluster], doc: Doc, published: str | None) -> 
     # "President Abdelaziz Bouteflika threatened a curfew in Algiers": a titled person the text gives
     # no country takes the one country the places and organisations of their sentence name
     # (PLOVER held-out source country accuracy 79.2 -> 81.2 at equal F1)
-    found = sentence_countries([c for c in clusters if c.label != "PERSON"])
+    found = sentence_countries([c for c in clusters if c.label != "PERSON"], skip=_aimed_at)
     for c in clusters:
         if c.label == "PERSON" and c.country is None and c.actor is None and any(m.sectors for m in c.names):
             here = found.get(c.names[0].sentence, set())
@@ -76,14 +78,21 @@ def code_again(c: Cluster, doc: Doc) -> tuple[str | None, str | None]:
     return _code(c, doc)
 
 
-def sentence_countries(clusters: list[Cluster]) -> dict[int, set[str]]:
-    """The countries each sentence names, through the entities mentioned in it."""
+def sentence_countries(clusters: list[Cluster], skip=None) -> dict[int, set[str]]:
+    """The countries each sentence names, through the entities mentioned in it (but the mentions `skip` picks)."""
     out: dict[int, set[str]] = {}
     for c in clusters:
         if c.country:
             for m in c.mentions:
-                out.setdefault(m.sentence, set()).add(c.country)
+                if skip is None or not skip(m):
+                    out.setdefault(m.sentence, set()).add(c.country)
     return out
+
+
+def _aimed_at(m: Mention) -> bool:
+    """"threatened action against Russia", "met Putin": a country something is done to, not where a person is from."""
+    root = m.span.root
+    return root.dep_ in ("dobj", "dative") or (root.dep_ == "pobj" and root.head.lower_ in DIRECTED_PREPS)
 
 
 def focus_country(doc: Doc) -> str | None:

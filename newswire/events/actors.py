@@ -29,7 +29,7 @@ from ..entities.actors import focus_country
 from ..entities.model import sentence_index, sentences
 from ..entities.nominals import agent_row
 from ..records import Entity, EventActor, Mention
-from .modality import reporting_verbs
+from ..cues import reporting_verbs
 from .triggers import antecedent
 
 # A group ("the two diplomats") stands for a coordination at most this many
@@ -46,6 +46,8 @@ PRONOUN_TYPES = {
 MEMBER_SECTORS = {"GOV"}
 # Prepositions whose object is a target, in order of preference.
 TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards", "into", "from", "over", "for")
+# Participles after a hyphen that make the country before them the one in charge ("Vietnamese-led forces").
+LEADING = ("lead",)
 # Dependents through which a noun that names no entity may still point at one.
 POINTER_DEPS = ("poss", "compound", "amod", "nmod")
 
@@ -115,9 +117,14 @@ class ActorIndex:
                 continue
             home = source.code[:3]
             if ev.place is not None and ev.place.country not in (None, home):
+                # "Serbia eased emergency measures in Montenegro province": aimed at where it is done
+                ev.targets = [Actor(a.entity, a.mention, a.code, implicit=True) for a in self.place_actor(ev.place)] or ev.targets
                 continue
             country = next((e for e in self.entities if e.type == "GPE" and e.actor == home), None)
             if country is None:
+                # "threatened to institute a curfew in Algiers": the place at home that names no country stands for it
+                place = self.place_actor(ev.place) if ev.place is not None else []
+                ev.targets = [Actor(a.entity, a.mention, home, implicit=True) for a in place] or ev.targets
                 continue
             at = self.doc[ev.trigger.i].idx
             before = [m for m in country.mentions if m.start < at and m.kind != "pronoun"]
@@ -149,6 +156,7 @@ class ActorIndex:
             for actor in self._actors_of(tok):
                 if all(a.entity.id != actor.entity.id for a in out):
                     out.append(actor)
+        out.sort(key=lambda a: a.code is None)  # "between the Emirates and Saudi Arabia": a coded conjunct first
         if out and out[0].code:
             out += [a for a in self._coordinated_modifiers(head, out[0].code) if all(a.entity.id != b.entity.id for b in out)]
         if not out and through:
@@ -174,11 +182,34 @@ class ActorIndex:
             members = self.members(entity, tok)
             if members:
                 return [Actor(a.entity, mention, a.code) for a in members]
+            leader = self._leader(tok)
+            if leader is not None:  # "Vietnamese-led forces": VNM
+                return [Actor(entity, mention, leader)]
+        if code and is_people(entity, mention, code):
+            code = self._home_of(tok) or code  # "the Albanians of southern Serbia": SRB
         if code and len(code) == 3 and countries.is_country_code(code):
             sector = _sector_beside(tok, mention)
             if sector:
                 code += sector
         return [Actor(entity, mention, code)]
+
+    def _leader(self, tok: Token) -> str | None:
+        """"Vietnamese-led forces", "a U.S.-led coalition": the coded country a "-led" modifier names."""
+        for c in tok.children:
+            if c.dep_ == "amod" and c.lemma_.lower() in LEADING and c.i > 0 and c.nbor(-1).text == "-":
+                for g in c.children:
+                    found = self.at(g)
+                    if g.i < c.i and found is not None and (found[0].actor or found[0].country):
+                        return (found[0].actor or found[0].country)[:3]
+        return None
+
+    def _home_of(self, tok: Token) -> str | None:
+        """The country an "of" or "in" complement of a noun names ("the Albanians of southern Serbia")."""
+        for _, obj in prep_objects(tok, ("of", "in")):
+            found = self.at(obj)
+            if found is not None and found[0].type in ("GPE", "LOC") and found[0].country:
+                return found[0].country
+        return None
 
     def _coordinated_modifiers(self, head: Token, code: str) -> list[Actor]:
         """"French and Egyptian warships": the second country of a coordinated modifier, with the same sector."""
@@ -213,7 +244,8 @@ class ActorIndex:
 
         A city before the noun is where, not who: "the San Bernardino attacks".
         """
-        for c in tok.children:
+        # a named pointer before a possessive pronoun: "its European Community partners" are the EC
+        for c in sorted(tok.children, key=lambda c: c.tag_ == "PRP$"):
             if c.dep_ in POINTER_DEPS and self.at(c) is not None and not (c.dep_ == "compound" and is_city(self.at(c)[0])):
                 return self.at(c)
         for c in tok.children:
@@ -259,6 +291,23 @@ class ActorIndex:
         return []
 
 
+def is_people(entity: Entity, mention: Mention, code: str | None) -> bool:
+    """"ethnic Albanians", "the Serbs": a people named by a plural demonym, coded with that country alone.
+
+    CAMEO codes such a people by the country they live in, when the text says
+    where ("ethnic Albanians demonstrated in Serbia" is SRB).
+    """
+    words = mention.text.split()
+    return (
+        code is not None
+        and len(code) == 3
+        and bool(words)
+        and words[-1][:1].isupper()
+        and words[-1].endswith("s")
+        and countries.country_from_demonym(words[-1]) == code
+    )
+
+
 def is_city(entity: Entity) -> bool:
     """A place that is not a country: a city or a region."""
     return entity.type in ("GPE", "LOC", "FAC") and countries.country_from_name(entity.name) is None
@@ -299,6 +348,8 @@ def subject_of(verb: Token) -> Token | None:
         subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
     if subj is not None:
         return antecedent(subj)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        return subject_of(verb.head.head)  # "France is ready to contribute troops": France
     if verb.dep_ == "xcomp":
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         return obj if obj is not None and obj.i < verb.i else subject_of(verb.head)
@@ -322,12 +373,23 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _stranded_object(prep: Token) -> Token | None:
+    """"granted asylum to five officers holed up in ...": a preposition the parser left without its object,
+    whose object it made the subject of the participle after it."""
+    if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
+        return None
+    for tok in prep.doc[prep.i + 1 : prep.i + 8]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 and tok.head.i > tok.i:
+            return tok
+    return None
+
+
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
     """(preposition, object) pairs under a token, in the order of `preps`."""
     found = []
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None) or _stranded_object(c)
             if obj is not None:
                 found.append((c.lower_, obj))
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):

@@ -51,15 +51,19 @@ def is_refusal_cue(word: str) -> bool:
     return (word.lower(), "refusal") in _cues()
 
 
+def is_intent_governor(word: str) -> bool:
+    """"plan", "prepare", "seek": a verb whose object event is intended by its subject."""
+    return _cues().get((word.lower(), "governor")) == "intended"
+
+
+def is_condition(word: str) -> bool:
+    """"if", "unless": the conjunction of a condition clause."""
+    return (word.lower(), "condition") in _cues()
+
+
 def is_obligation(word: str) -> bool:
     """"must", "should": an auxiliary that turns a reported clause into a demand."""
     return (word.lower(), "obligation") in _cues()
-
-
-@cache
-def reporting_verbs() -> frozenset[str]:
-    """Verbs of saying, as the times stage lists them (data/tense_words.tsv)."""
-    return frozenset(row["word"] for row in load_table("tense_words.tsv") if row["kind"] == "reporting")
 
 
 def clause_verb(tok: Token) -> Token:
@@ -81,6 +85,9 @@ def modality(tok: Token) -> str:
         cue = _cues().get((verb.lemma_.lower(), "governor"))
         if cue:
             found.add(cue)
+    if verb is not tok and tok.dep_ == "dobj" and tok.head.i == verb.i:
+        if is_intent_governor(verb.lemma_):  # "is preparing a major offensive": not yet done
+            found.add("intended")
     if _question(tok):
         found.add("hypothetical")  # "Marco Rubio, will you resign?"
     node = verb
@@ -128,7 +135,7 @@ def _local(verb: Token) -> set[str]:
                 cue = "intended"
         elif c.dep_ == "mark":
             cue = _cues().get((word, "mark"))
-            if cue is None and (word, "pending") in _cues() and verb.tag_ not in PAST_TAGS:
+            if cue is None and (word, "pending") in _cues() and not _past(verb):
                 cue = "hypothetical"  # "must agree to changes before they demobilize": not yet
         elif c.dep_ == "advcl":
             mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), None)
@@ -138,6 +145,14 @@ def _local(verb: Token) -> set[str]:
         if cue:
             found.add(cue)
     return found
+
+
+def _past(verb: Token) -> bool:
+    """"before the U.N. arrived", "until they had left": past; "until their demands are met": not yet."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return any(c.tag_ == "VBD" for c in auxes)
+    return verb.tag_ in PAST_TAGS
 
 
 def _reported_past(verb: Token) -> bool:

@@ -48,7 +48,7 @@ def location(anchors: list[Token], *, skip: set[int] = frozenset()) -> Place | N
 
 def _place(tok: Token) -> Place | None:
     for cand in (tok, *[c for c in tok.children if c.dep_ in ("appos", "compound")], *_of_objects(tok)):
-        if cand.ent_type_ not in PLACE_LABELS:
+        if cand.ent_type_ not in PLACE_LABELS and not _misread_place(cand):
             continue
         span = _entity_span(cand)
         text = span[0].doc[span[0].i : span[-1].i + 1].text
@@ -57,6 +57,14 @@ def _place(tok: Token) -> Place | None:
             continue
         return Place(span[0].idx, span[-1].idx + len(span[-1]), text, country)
     return None
+
+
+def _misread_place(tok: Token) -> bool:
+    """"near the town of Samarra" tagged NORP: a name the parser took for a people that is a known city or capital."""
+    if tok.ent_type_ != "NORP" or countries.country_from_demonym(tok.text):
+        return False
+    text = " ".join(t.text for t in _entity_span(tok))
+    return countries.country_from_capital(text) is not None or countries.country_from_city(text) is not None
 
 
 def _of_objects(tok: Token) -> list[Token]:

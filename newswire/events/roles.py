@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from . import codebook
 from .actors import TARGET_PREPS, Actor, ActorIndex, is_city, prep_objects, subject_of
+from .modality import is_condition, is_intent_governor
 from .model import EventMention
 from .triggers import is_passive, patient_of
 
@@ -19,8 +20,9 @@ RECIPROCAL_CODES = {"030", "031", "0311", "0312", "0313", "0314", "036", "046", 
 TRANSFER_CODES = ("07", "087", "166")
 # Prepositions of an object that names no actor whose object is the target
 # instead ("threatened further action against Russia", "demanded autonomy from Serbia", "rejected
-# calls by Belarus's rulers": whose calls are rejected).
-PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from", "by")
+# calls by Belarus's rulers": whose calls are rejected; "accepted the terms of the proposal of Togo").
+PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from", "by", "of", "for")
+PROTEST_ROOT = "14"
 
 
 def assign_roles(m: EventMention, index: ActorIndex) -> None:
@@ -31,21 +33,40 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
         targets = _verb_targets(m, index, sources)
     else:
         sources, targets = _noun_roles(anchor, index)
+        if not sources and anchor.dep_ == "dobj" and is_intent_governor(anchor.head.lemma_):
+            sources = index.phrase(subject_of(anchor.head))  # "Egypt is planning an attack on Libya": Egypt's
     if m.trigger.kind == "noun" and anchor.i != m.trigger.i:
         noun_sources, noun_targets = _noun_roles(m.token, index)
         if sources and not targets and not noun_targets and _between(m.token):
             noun_targets = noun_sources  # "Klibi undertook a mediation mission between Syria and Arafat": the parties
         sources = sources or noun_sources
         targets = targets or noun_targets
+    if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
+        # "demanded that its EU partners refuse to recognize Macedonia": the one asked, before what it is asked to do
+        asked = _asked(anchor, index, sources)
+        targets = asked if coded(asked) else targets
     comp = m.complement
     if comp is not None and not targets:
         assign_roles(comp, index)
-        targets = comp.targets or [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
+        others = [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
+        # "opposed to French mediation in talks with Syria": the first coded of the content's target and its doer
+        targets = next((a for a in (comp.targets, others) if coded(a)), comp.targets or others)
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
-        # "demanded that the Sudanese government end curbs": the one asked is the clause's subject
-        clause = next((c for c in anchor.children if c.dep_ in ("ccomp", "xcomp")), None)
-        subj = subject_of(clause) if clause is not None and clause.dep_ == "ccomp" else None
-        targets = [a for a in index.phrase(subj) if all(a.entity.id != s.entity.id for s in sources)] if subj is not None else []
+        targets = _asked(anchor, index, sources)  # "demanded that the government end curbs", uncoded
+    if not targets and comp is None and codebook.frame_of(m.code) and anchor.pos_ == "VERB":
+        # "threatened to deliver devastating blows to the United States": the content is no event of the
+        # dictionary, but whom it is aimed at still is the target
+        clause = next((c for c in anchor.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if clause is not None:
+            found = [index.phrase(o) for _, o in prep_objects(clause, ("to", "against", "on", "upon", "at", "toward", "towards"))]
+            targets = next((a for a in found if coded(a)), [])
+    if not coded(targets) and anchor.pos_ == "VERB" and anchor.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        # "sent 21 officers to Bosnia to investigate ...": a purpose is aimed where its means went
+        found = [index.phrase(o) for _, o in prep_objects(anchor.head, ("to", "into"))]
+        targets = next((a for a in found if coded(a) and all(x.entity.id != s.entity.id for x in a for s in sources)), targets)
+    if not targets and codebook.frame_of(m.code) == "threaten" and anchor.pos_ == "VERB":
+        # "threatened to strike unless Israel rescinded the annexation": who must meet the condition
+        targets = [a for a in index.phrase(_condition_subject(anchor)) if all(a.entity.id != s.entity.id for s in sources)]
     if not sources or not targets:
         for p in m.parts:  # "killed in the attack": the attack's roles fill the gaps
             if p is comp:
@@ -61,6 +82,22 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
             rest = [s for s in sources[1:] if s is not other]
             sources, targets = [first], [other, *rest, *[t for t in targets if t not in rest]]
     m.sources, m.targets = sources, targets
+
+
+def _asked(verb: Token, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
+    """"demanded that the Sudanese government end curbs": the one asked is the subject of the demanded clause."""
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    subj = subject_of(clause) if clause is not None and clause.dep_ == "ccomp" else None
+    return [a for a in index.phrase(subj) if all(a.entity.id != s.entity.id for s in sources)] if subj is not None else []
+
+
+def _condition_subject(verb: Token) -> Token | None:
+    """The subject of an "if" or "unless" clause on a verb or on the clause it governs."""
+    for v in (verb, *[c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]):
+        for c in v.children:
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and is_condition(g.lower_) for g in c.children):
+                return subject_of(c)
+    return None
 
 
 def _reciprocal(code: str) -> bool:
@@ -84,7 +121,10 @@ def _verb_targets(m: EventMention, index: ActorIndex, sources: list[Actor]) -> l
             preps += [o for _, o in prep_objects(obj, ("to", "for")) if o.i not in absorbed] if obj is not None else []
         # "withdraw inspectors from Iraq", "send aid to Sudan": where it goes or comes from, before what moves
         candidates = preps + candidates if m.trigger.code.startswith(TRANSFER_CODES) else candidates + preps
-    found = [a for a in (index.phrase(c, through=PATIENT_PREPS) for c in candidates) if a]
+    # "evacuate all settlements in the Gaza Strip": where the object is, for acts done to it; a protest's
+    # "streets in Hong Kong" are where it happens (its place), not whom it is against
+    through = PATIENT_PREPS if m.code[:2] == PROTEST_ROOT else PATIENT_PREPS + ("in",)
+    found = [a for a in (index.phrase(c, through=through) for c in candidates) if a]
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
 

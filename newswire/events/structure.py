@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from . import codebook
 from .actors import subject_of
 from .model import EventMention
-from .modality import is_obligation, reporting_verbs
+from ..cues import reporting_verbs
+from .modality import is_obligation
 from .triggers import Trigger, is_passive, is_support_verb, patient_of
 
 # Prepositions that put an event noun in charge of the verb that governs it:
@@ -26,21 +27,31 @@ CONTAINING_PREPS = {"in", "during"}
 def reported_demands(doc: Doc) -> list[Trigger]:
     """"Russia said Sudan must return the helicopter": the saying is a demand (100) on the clause's subject.
 
-    A verb of saying (data/tense_words.tsv, kind reporting) whose complement
-    clause has an obligation auxiliary (data/modality.tsv: must, should) and a
-    subject other than the speaker's.
+    A verb of saying (a speech cue of data/cues.tsv that reports a clause) whose complement
+    clause has an obligation auxiliary (data/modality.tsv: must, should), or is in the
+    subjunctive ("insisted that Iran stop"), and a subject other than the speaker's.
     """
     out = []
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in reporting_verbs():
             continue
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        if clause is None or not any(c.dep_ == "aux" and is_obligation(c.lower_) for c in clause.children):
+        if clause is None or not (any(c.dep_ == "aux" and is_obligation(c.lower_) for c in clause.children) or _mandate(clause)):
             continue
         speaker, addressee = subject_of(tok), subject_of(clause)
         if speaker is not None and addressee is not None and addressee.lower_ not in ("it", "we", "they", "he", "she", "i"):
             out.append(Trigger(tok.i, codebook.FRAME_DEFAULT["demand"], "verb", tok.i + 1, reported=True))
     return out
+
+
+def _mandate(clause) -> bool:
+    """"insisted that Iran stop enrichment": a clause in the subjunctive (a bare verb with its own
+    subject and no auxiliary) says what someone must do."""
+    return (
+        clause.tag_ == "VB"
+        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+        and any(c.dep_ == "nsubj" for c in clause.children)
+    )
 
 
 def find_mentions(doc: Doc, triggers: list[Trigger], blocked: set[int] = frozenset()) -> tuple[list[EventMention], list[EventMention]]:
@@ -116,6 +127,9 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
         head = a.head
         if head.i in anchored:
             return anchored[head.i]
+        framed = _framed_through(head, anchored)
+        if framed is not None:
+            return framed
     if a.dep_ == "nsubj" and is_passive(a.head) and a.head.i in anchored:
         return anchored[a.head.i]
     if a.dep_ in ("pobj", "pcomp") and a.head.dep_ in ("prep", "agent") and a.head.head.i in anchored:
@@ -125,9 +139,31 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
     return None
 
 
+def _framed_through(verb, anchored: dict[int, EventMention]) -> EventMention | None:
+    """"rejected an invitation to attend a meeting", "refused to hold talks": the frame whose content the
+    object of a verb the dictionary does not code is, through that verb's infinitive."""
+    if verb.i in anchored or verb.dep_ not in ("xcomp", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head.dep_ == "dobj" and head.i not in anchored:
+        head = head.head  # "rejected an invitation to attend": the invitation is the rejection's
+    gov = anchored.get(head.i)
+    return gov if gov is not None and codebook.frame_of(gov.code) else None
+
+
 def _modifier_participle(m: EventMention) -> bool:
+    """"militiamen armed with machetes": a past participle that describes a noun, with no agent of its own.
+
+    Also when the parser hangs it on the verb ("were attacked by militiamen armed with spears"):
+    a bare participle with no subject, auxiliary or object describes, it does not report.
+    """
     tok = m.token
-    return m.trigger.kind == "verb" and tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children)
+    if m.trigger.kind != "verb" or tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if tok.dep_ == "acl":
+        return True
+    bare = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark") for c in tok.children)
+    return tok.dep_ == "advcl" and bare and tok.i > 0 and tok.nbor(-1).pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _subject_event(m: EventMention, mentions: dict[int, EventMention]) -> EventMention | None:

@@ -32,6 +32,9 @@ CLAUSE = "<clause>"
 # A complement clause whose subject names no actor: "warned that the plan would fail" is a
 # pessimistic comment, "warned that police will not tolerate rallies" a threat.
 ACTORLESS_CLAUSE = "<actorless clause>"
+# The object condition of a sum of money ("gave $10 million to Haiti"): a patient the parser's
+# named entities tag MONEY.
+MONEY = "<money>"
 # Verbs whose participle after "be" with no "by" states the subject's own stance: "Israel is
 # opposed to French mediation" is Israel opposing it, "X is committed to the talks" X committing.
 STATIVE_PARTICIPLES = {"oppose", "commit"}
@@ -145,6 +148,7 @@ def _match_verb(tok: Token) -> Trigger | None:
                 continue
             score += 1
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            obj = what_of(obj) if obj is not None else None  # "provided Haiti with 5,000 tons of rice"
         if row["object"]:
             if not _object_fits(tok, obj, row["object"]):
                 continue
@@ -172,6 +176,8 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
     if obj is None:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         return xcomp is not None and xcomp.lemma_.lower() in wanted
+    if MONEY in wanted and (obj.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in obj.children if c.dep_ in ("compound", "nummod"))):
+        return True
     return ANY_OBJECT in wanted or bool(_object_words(obj) & wanted)
 
 
@@ -253,12 +259,17 @@ def patient_of(verb: Token) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
     if obj is None:
         return None
-    if any(c.dep_ == "nummod" for c in obj.children) or obj.lemma_.lower() in PART_NOUNS:  # "25,000 tons of food aid": the aid
+    return what_of(antecedent(obj))
+
+
+def what_of(obj: Token) -> Token:
+    """"25,000 tons of food aid": the aid, not the amount."""
+    if any(c.dep_ == "nummod" for c in obj.children) or obj.lemma_.lower() in PART_NOUNS:
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if inner is not None:
             return inner
-    return antecedent(obj)
+    return obj
 
 
 def antecedent(tok: Token) -> Token:

@@ -2,8 +2,9 @@
 
 The quotes stage reads the whole cue table (`quotes/frames.py`); the events
 stage only asks which verbs report a clause ("Russia said Sudan must return
-...", "Iraq said it would allow ..."). Both read the same file, so a cue added
-there reaches both stages. This module imports nothing from the stages, so
+...", "Iraq said it would allow ..."), and the times stage which verbs in the
+simple present report a past statement ("says Friday"). All read the same
+file, so a cue added there reaches every stage. This module imports nothing from the stages, so
 any stage may use it without an import cycle.
 """
 

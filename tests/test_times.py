@@ -79,6 +79,8 @@ def test_windows_around_trigger_words_change_nothing(monkeypatch):
         ("The ministers are meeting Tuesday in Paris.", "2013-09-17"),  # present progressive
         ("The council plans to vote Wednesday on the measure.", "2013-09-18"),
         ("The talks resume Monday in Geneva.", "2013-09-16"),  # simple present of a non-reporting verb
+        ("The minister says Monday that talks had stalled.", "2013-09-09"),  # simple present of saying: past
+        ("The envoy acknowledges Wednesday that the plan failed.", "2013-09-11"),  # any speech cue of cues.tsv
         ("The minister has visited the camp Wednesday.", "2013-09-11"),  # present perfect
     ],
 )

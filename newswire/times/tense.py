@@ -15,7 +15,8 @@ looks for are in data/tense_words.tsv:
   ("has met"), or a participle modifying a noun ("a record set on Aug. 6")
   → past;
 * the present progressive ("is meeting Monday") → future;
-* the simple present: a verb of saying ("says Friday") → past, "be" → 0,
+* the simple present: a verb of saying (a speech cue of data/cues.tsv: "says
+  Friday") → past, "be" → 0,
   any other verb ("talks resume Monday") → future.
 
 `is_deadline` marks "until Friday", "as soon as Tuesday": news sets deadlines ahead.
@@ -27,6 +28,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from ..cues import reporting_verbs
 from ..lexicon import load_table
 
 PAST, NONE, FUTURE = -1, 0, 1
@@ -92,7 +94,7 @@ def _own(verb: Token) -> int:
         if lemma == "be":
             complements = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
             return FUTURE if any(_kind(c) == "future_head" for c in complements) else NONE
-        return PAST if words.get(lemma) == "reporting" else FUTURE
+        return PAST if lemma in reporting_verbs() else FUTURE
     return NONE
 
 

@@ -12,7 +12,7 @@ from newswire.entities import extract_entities
 from newswire.parse import parse
 from newswire.quotes import extract_quotes
 from newswire.quotes.frames import cue_table
-from newswire.quotes.marks import find_quoted
+from newswire.marks import find_quoted
 from newswire.quotes.nouns import noun_table
 from newswire.records import Analysis, Entity, Quote, Removed
 

@@ -2,7 +2,8 @@
 
 `extract_quotes(doc, entities)` runs, in order:
 
-1. quoted passages from the quotation marks (`marks.py`, `model.py`);
+1. quoted passages from the quotation marks (`newswire/marks.py`, shared
+   with the entity stage; `model.py`);
 2. reporting frames from the parse around the cues of `data/cues.tsv`
    (`frames.py`), and around the reporting nouns of `data/cue_nouns.tsv`
    ("his claim that ...", `nouns.py`): cue, content and the speaker's head

@@ -474,6 +474,37 @@ def test_removed_text_yields_no_quote():
     assert [(q.content.start, q.content.end) for q in qs] == [span_of(text, "We will not give up on this city")]
 
 
+def test_a_repeat_inside_a_quotation_does_not_make_its_last_sentence_a_second_quote():
+    repeated = "The bridge over the river is closed until further notice. "
+    text = (
+        f'Mayor Anna Berg said: "{repeated}{repeated}'
+        'Crews will work through the weekend to reopen it," she told reporters on Friday.\n'
+    )
+    start = text.index(repeated) + len(repeated)
+    qs = quotes(text, [Removed(start, start + len(repeated), "repeated", 0)])
+    check_spans(text, qs)
+    assert [(q.type, q.cue.lemma) for q in qs] == [("direct", "say")]
+    assert qs[0].content.text.endswith("reopen it")
+
+
+def test_a_direct_and_a_mixed_quote_over_the_same_words_with_one_cue_are_reported_once():
+    from newswire.parse import parse as parse_text
+    from newswire.quotes import _once
+    from newswire.quotes.frames import CueEntry, Frame
+    from newswire.quotes.model import Found
+
+    say = Frame([3], CueEntry("say", "speech", ()))
+    tell = Frame([40], CueEntry("tell", "speech", ()))
+    direct, mixed = Found("direct", 20, 60, say), Found("mixed", 10, 60, say)
+    doc = parse_text("x " * 100)
+    assert _once(doc, [direct, mixed]) == [mixed]
+    indirect = Found("indirect", 30, 60, say)
+    assert _once(doc, [direct, indirect]) == [direct]
+    # another cue's clause that only touches the quotation is a quote of its own
+    other = Found("indirect", 50, 90, tell)
+    assert _once(doc, [direct, other]) == [direct, other]
+
+
 # --- the lexicon --------------------------------------------------------------------------------------------
 
 

@@ -343,6 +343,12 @@ def test_a_second_verb_of_the_same_speaker_is_a_quote_of_its_own():
     assert summary(cited) == ("indirect", "the airport screeners", "cite", "Sanders", False)
 
 
+def test_a_second_verb_after_but_is_a_quote_of_its_own():
+    says, conceded = quotes("Berg says the main goal of the effort is to win, but conceded that the odds are long.")
+    assert summary(says) == ("indirect", "the main goal of the effort is to win", "say", "Berg", False)
+    assert summary(conceded) == ("indirect", "that the odds are long", "concede", "Berg", False)
+
+
 def test_that_said_is_a_connective_not_a_quote():
     assert quotes("That said, the bridge cannot open before the summer.") == []
 

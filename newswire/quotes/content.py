@@ -22,7 +22,8 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
     to": the poll reports what the voters said.
 
     A cue at the end of another's content that continues it with the same
-    speaker ("argue that ..., citing an instance"; "said the party was not in
+    speaker ("argue that ..., citing an instance"; "says the goal is to win, but
+    conceded that ..."; "said the party was not in
     a crisis, and urged that ...") is a quote of its own: its clause is cut
     from the other's content.
     """
@@ -57,7 +58,7 @@ def _continues(doc: Doc, f: Frame, g: Frame) -> bool:
     left = verb.left_edge.i
     tail = {t.i for t in verb.subtree}
     ends_content = all(i in tail for i in g.content if i > verb.i)
-    set_off = left > 0 and doc[left - 1].text in (",", "and", "—", "–", ";")
+    set_off = left > 0 and doc[left - 1].lower_ in (",", "and", "but", "—", "–", ";")
     return ends_content and set_off
 
 

@@ -349,6 +349,21 @@ def test_a_second_verb_after_but_is_a_quote_of_its_own():
     assert summary(conceded) == ("indirect", "that the odds are long", "concede", "Berg", False)
 
 
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("Berg accuses Sokolov of a smear about her bank links, while Sokolov suggests she is a captive of the establishment.",
+         ("indirect", "Sokolov of a smear about her bank links", "accuse", "Berg", False),
+         ("indirect", "she is a captive of the establishment", "suggest", "Sokolov", False)),
+        ("Berg said the plan would fail, though her deputy conceded that it had support.",
+         ("indirect", "the plan would fail", "say", "Berg", False),
+         ("indirect", "that it had support", "concede", "her deputy", False)),
+    ],
+)
+def test_another_sources_report_ending_a_reported_clause_is_a_quote_of_its_own(text, first, second):
+    assert [summary(q) for q in quotes(text)] == [first, second]
+
+
 def test_that_said_is_a_connective_not_a_quote():
     assert quotes("That said, the bridge cannot open before the summer.") == []
 

@@ -364,6 +364,20 @@ def test_another_sources_report_ending_a_reported_clause_is_a_quote_of_its_own(t
     assert [summary(q) for q in quotes(text)] == [first, second]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The new bridge plan was announced on Friday.", [("indirect", "The new bridge plan", "announce", None, False)]),
+        ("Sokolov was praised by the mayor for his work on the bridge.",
+         [("indirect", "Sokolov was praised by the mayor for his work on the bridge", "praise", "the mayor", False)]),
+        ("It was reported on Friday.", []),
+        ("The plan, which was announced on Friday, is large.", []),
+    ],
+)
+def test_a_passive_cue_reports_on_its_subject(text, expected):
+    assert [summary(q) for q in quotes(text)] == expected
+
+
 def test_that_said_is_a_connective_not_a_quote():
     assert quotes("That said, the bridge cannot open before the summer.") == []
 

@@ -5,7 +5,8 @@ A frame is read off the dependency parse around a cue from `data/cues.tsv`
 
 * content, by the cue's frames: its clausal complement ("said (that) ...",
   "..., he said", "X, he said, is Y"), a to-infinitive ("vowed to fight"),
-  its object ("blamed rebels for the attack"), an object with what it is
+  its object ("blamed rebels for the attack"; a passive cue's subject, "the
+  deal was announced"), an object with what it is
   called ("called the plan a disaster"), a prepositional object ("warned
   of a battle"), or for "according to" the clause it modifies;
 * speaker, the cue's subject, climbing from a participle or a second verb to
@@ -279,8 +280,31 @@ def _infinitive(verb: Token) -> set[int]:
     return set()
 
 
+def _passive_subject(verb: Token) -> Token | None:
+    """What a passive cue reports on: "Sanders has been criticized for ...", "the deal was announced".
+
+    Not a relative or empty pronoun ("which was announced", "it was reported"):
+    those stand for something else.
+    """
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ in _EMPTY_SUBJECTS:
+        return None
+    return subject
+
+
+_EMPTY_SUBJECTS = ("it", "this", "that", "there")
+
+
 def _object(verb: Token) -> set[int]:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None and (subject := _passive_subject(verb)) is not None:
+        out = _subtree(subject)
+        for c in verb.children:
+            if c.i > verb.i and c.dep_ in _OBJECT_COMPLEMENTS and not _after_comma(c) and not _circumstance(c) and c.lower_ != "by":
+                out |= _subtree(c)  # "has been criticized for offering vague responses"
+        return out
     if obj is None:
         # "proposed barring all foreign Muslims": a gerund as the object
         gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)

@@ -370,6 +370,8 @@ def test_another_sources_report_ending_a_reported_clause_is_a_quote_of_its_own(t
         ("The new bridge plan was announced on Friday.", [("indirect", "The new bridge plan", "announce", None, False)]),
         ("Sokolov was praised by the mayor for his work on the bridge.",
          [("indirect", "Sokolov was praised by the mayor for his work on the bridge", "praise", "the mayor", False)]),
+        ("The energy plan cannot be portrayed simply as a fight between coal and wind.",
+         [("indirect", "The energy plan cannot be portrayed simply as a fight between coal and wind", "portray", None, False)]),
         ("It was reported on Friday.", []),
         ("The plan, which was announced on Friday, is large.", []),
     ],

@@ -319,6 +319,8 @@ def _object(verb: Token) -> set[int]:
 def _naming(verb: Token, particle: Token | None = None) -> set[int]:
     objects = particle.children if particle is not None and particle.dep_ == "prep" else verb.children
     obj = next((c for c in objects if c.dep_ in ("dobj", "pobj")), None)  # "referring to the US as ..."
+    if obj is None and particle is None:
+        obj = _passive_subject(verb)  # "the deal was branded a disaster"
     if obj is None:
         # "calling Trump a fascist" comes out as Trump (xcomp) ← fascist (dobj)
         small = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("dobj", "attr", "oprd") for g in c.children)), None)

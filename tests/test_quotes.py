@@ -266,6 +266,25 @@ def test_more_reporting_verbs_and_frames(text, expected):
     assert summary(q) == expected
 
 
+def test_referring_to_after_a_report_is_a_quote_of_its_own():
+    said, referring = quotes("Berg said the town had too many bridges, referring to the new ones over the river.")
+    assert summary(said) == ("indirect", "the town had too many bridges", "say", "Berg", False)
+    assert summary(referring) == ("indirect", "the new ones over the river", "refer to", "Berg", False)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ('Berg called both Sokolov and Ellison "crazy" on Friday.', 'both Sokolov and Ellison "crazy"'),
+        ('Former mayor Anna Berg called Sokolov "unhinged."', 'Sokolov "unhinged."'),
+    ],
+    ids=["a date after it is not 'call on'", "name and predicate parsed as two"],
+)
+def test_calling_someone_something(text, content):
+    (q,) = quotes(text)
+    assert (q.type, q.content.text, q.cue.lemma) == ("mixed", content, "call")
+
+
 def test_asked_about_a_topic_is_a_quote_and_speaking_about_one_is_not():
     asked, said = quotes("Asked about the delays, Berg said the bridge would open in May.")
     assert summary(asked) == ("indirect", "the delays", "ask", None, False)

@@ -121,8 +121,8 @@ def _match(tok: Token, table: dict[str, CueEntry]) -> tuple[CueEntry | None, Tok
     for entry in _phrases_by_word().get(word, ()):
         second = entry.cue.split()[1]
         for child in tok.children:
-            if child.lower_ == second and child.dep_ in ("prt", "prep", "advmod", "agent"):
-                return entry, child
+            if child.lower_ == second and child.dep_ in ("prt", "prep", "advmod", "agent") and not _circumstance(child):
+                return entry, child  # not "called them crazy on Friday"
             # "calling for the United States to step up": the parser makes "for" the clause's mark
             mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == second), None)
             if mark is not None and child.dep_ in ("advcl", "ccomp", "xcomp"):
@@ -186,9 +186,13 @@ def _content(verb: Token, entry: CueEntry, particle: Token | None) -> list[set[i
 
 
 def _sets_topic(verb: Token) -> bool:
-    """"Speaking about calls for Assad to go, he said ...": a participle that names the topic of another report."""
+    """"Speaking about calls for Assad to go, he said ...": a participle before another report that names its topic.
+
+    After the report it glosses what was said ("said the party should
+    unite, referring to the convention") and is a quote of its own.
+    """
     head = verb.head
-    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and head.i != verb.i and head.lemma_.lower() in cue_table()
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < head.i and head.lemma_.lower() in cue_table()
 
 
 def _subtree(tok: Token) -> set[int]:
@@ -321,6 +325,9 @@ def _naming(verb: Token, particle: Token | None = None) -> set[int]:
     obj = next((c for c in objects if c.dep_ in ("dobj", "pobj")), None)  # "referring to the US as ..."
     if obj is None and particle is None:
         obj = _passive_subject(verb)  # "the deal was branded a disaster"
+    if obj is None and particle is None:
+        named = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
+        obj = named[0] if len(named) > 1 else None  # "called Trump “unhinged”", parsed as two predicates
     if obj is None:
         # "calling Trump a fascist" comes out as Trump (xcomp) ← fascist (dobj)
         small = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("dobj", "attr", "oprd") for g in c.children)), None)

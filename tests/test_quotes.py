@@ -201,6 +201,16 @@ def test_quote_standing_alone_inherits_the_previous_quotes_speaker():
     assert second.speaker_entity == first.speaker_entity
 
 
+def test_a_report_set_into_the_quotations_sentence_does_not_take_the_next_quotation():
+    text = (
+        "“Who is the real problem here?” Berg said on Friday, after Sokolov said the council had failed. "
+        "“The city council produced plans that shortchanged the river towns and played politics with the repairs.”"
+    )
+    first, aside, statement = quotes(text)
+    assert summary(aside) == ("indirect", "the council had failed", "say", "Sokolov", False)
+    assert summary(statement)[2:] == (None, "Berg", True)
+
+
 def test_quote_standing_alone_after_a_sentence_about_speaking():
     text = "Mark Ellison spoke to reporters on Monday.\n“We have done everything we could for the families.”"
     (q,) = quotes(text)

@@ -265,6 +265,7 @@ def test_reported_speech(text, expected):
         ("Berg bemoaned the cost of the new bridge.", ("indirect", "the cost of the new bridge", "bemoan", "Berg", False)),
         ("Sokolov referenced his long ties to the mayor.", ("indirect", "his long ties to the mayor", "reference", "Sokolov", False)),
         ("Berg deemed the bridge plan a failure.", ("indirect", "the bridge plan a failure", "deem", "Berg", False)),
+        ("Former mayor Anna Berg endorsed Sokolov for governor.", ("indirect", "Sokolov for governor", "endorse", "Former mayor Anna Berg", False)),
         # an indirect question the parser hangs on the cue as an adverbial clause
         ("Asked if the bridge was safe, Berg laughed.", ("indirect", "if the bridge was safe", "ask", None, False)),
         # the time and place of the act are not what was said

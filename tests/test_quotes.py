@@ -330,6 +330,14 @@ def test_the_cue_of_a_statement_is_the_verb_and_the_noun():
     assert (q.cue.text, q.cue.lemma) == ("said in a statement", "statement")
 
 
+def test_a_poll_opening_its_sentence_with_in_is_the_source_of_the_clause():
+    (q,) = quotes("In a city poll released Monday, 50 percent of residents chose Berg over Sokolov.")
+    assert summary(q) == ("indirect", "50 percent of residents chose Berg over Sokolov", "in", "a city poll", False)
+    (said,) = quotes("In a statement, the council said the bridge would open in May.")
+    assert summary(said) == ("indirect", "the bridge would open in May", "say", "the council", False)
+    assert quotes("In May, the bridge will open to traffic.") == []
+
+
 def test_according_to_reports_every_conjunct_and_the_report_it_closes():
     (q,) = quotes("Berg won 40 percent, and Sokolov won 35 percent, according to the poll.")
     assert summary(q) == ("indirect", "Berg won 40 percent, and Sokolov won 35 percent", "according to", "the poll", False)

@@ -8,7 +8,8 @@ A frame is read off the dependency parse around a cue from `data/cues.tsv`
   its object ("blamed rebels for the attack"; a passive cue's subject, "the
   deal was announced"), an object with what it is
   called ("called the plan a disaster"), a prepositional object ("warned
-  of a battle"), or for "according to" the clause it modifies;
+  of a battle"), or for "according to" the clause it modifies (and so for
+  "In a poll, ..." opening a sentence, `data/source_documents.txt`);
 * speaker, the cue's subject, climbing from a participle or a second verb to
   the verb that has one ("Putin praised ..., saying ..."; "Syria has joined
   ..., but insists ..."), the agent of a passive ("it was announced by X"),
@@ -99,6 +100,9 @@ def find_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
     out = []
     table = cue_table()
     for tok in doc:
+        if tok.lower_ == "in" and (frame := _in_document(tok)) is not None:
+            out.append(frame)
+            continue
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
             continue
         entry, particle = _match(tok, table)
@@ -369,6 +373,47 @@ _CIRCUMSTANCE_PREPOSITIONS = ("in", "at", "during", "after", "before", "since", 
 def _after_comma(tok: Token) -> bool:
     """A complement set off by a comma is an aside, not part of the content."""
     return tok.i > 0 and tok.doc[tok.i - 1].text == ","
+
+
+@cache
+def _documents() -> frozenset[str]:
+    return frozenset(load_list("source_documents.txt"))
+
+
+# The cue entry of a clause opened by "In a poll, ...": speech, its content the clause, as for "according to".
+_IN_DOCUMENT = CueEntry("in", "speech", ("none",))
+
+
+def _in_document(prep: Token) -> Frame | None:
+    """"In a CNN poll released Monday, 50 percent chose Clinton": the poll is the source of the clause.
+
+    The phrase opens its sentence, is set off by a comma, and its object is
+    a noun of `data/source_documents.txt`.
+    """
+    doc = prep.doc
+    source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if prep.dep_ != "prep" or source is None or source.lemma_.lower() not in _documents():
+        return None
+    phrase = _subtree(prep)
+    first = min(t.i for t in prep.sent if not (t.is_punct or t.is_space or t.dep_ == "cc"))
+    if prep.i != first or max(phrase) + 1 >= len(doc) or doc[max(phrase) + 1].text != ",":
+        return None
+    head = _clause_of(prep)
+    if head.lemma_.lower() in cue_table():
+        return None  # "In a statement, the council said ...": the clause is a report of its own
+    frame = Frame([prep.i], _IN_DOCUMENT, subject=source)
+    frame.content = _subtree(head) - phrase
+    return frame if frame.content else None
+
+
+def _clause_of(tok: Token) -> Token:
+    """The head of the clause a phrase hangs on, the first of its conjuncts."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+        head = head.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "A, and B, according to X": both
+    return head
 
 
 def _according_to(frame: Frame, to: Token | None) -> None:

@@ -207,8 +207,10 @@ def test_subject_continuity_skips_a_name_in_a_fronted_adverbial(text, antecedent
         ('Mark Ellison spoke about Pavel Sokolov on Friday. "He has committed many crimes," Ellison said.', "Mark Ellison", "He"),
         ('Mark Ellison spoke about Pavel Sokolov on Friday.\n"He has committed many crimes against humanity."', "Mark Ellison", "He"),
         ('Mr. Ban spoke about Mr. Assad on Friday.\n"What happened is that he has committed many crimes."', "Ban", "he"),
+        ("Mark Ellison spoke about Pavel Sokolov on Friday. ‘He has committed many crimes,’ Ellison said.", "Mark Ellison", "He"),
+        ("Mark Ellison spoke about Pavel Sokolov on Friday. ``He has committed many crimes,'' Ellison said.", "Mark Ellison", "He"),
     ],
-    ids=["quote with attribution", "quote standing alone", "quote standing alone, seed-like"],
+    ids=["quote with attribution", "quote standing alone", "quote standing alone, seed-like", "single quotes", "PTB quotes"],
 )
 def test_pronoun_in_a_direct_quote_is_not_its_speaker(text, speaker, pronoun):
     ents = entities(text)

@@ -12,7 +12,7 @@ from newswire.entities import extract_entities
 from newswire.parse import parse
 from newswire.quotes import extract_quotes
 from newswire.quotes.frames import cue_table
-from newswire.quotes.marks import find_quoted
+from newswire.marks import find_quoted
 from newswire.quotes.nouns import noun_table
 from newswire.records import Analysis, Entity, Quote, Removed
 
@@ -201,6 +201,16 @@ def test_quote_standing_alone_inherits_the_previous_quotes_speaker():
     assert second.speaker_entity == first.speaker_entity
 
 
+def test_a_report_set_into_the_quotations_sentence_does_not_take_the_next_quotation():
+    text = (
+        "“Who is the real problem here?” Berg said on Friday, after Sokolov said the council had failed. "
+        "“The city council produced plans that shortchanged the river towns and played politics with the repairs.”"
+    )
+    first, aside, statement = quotes(text)
+    assert summary(aside) == ("indirect", "the council had failed", "say", "Sokolov", False)
+    assert summary(statement)[2:] == (None, "Berg", True)
+
+
 def test_quote_standing_alone_after_a_sentence_about_speaking():
     text = "Mark Ellison spoke to reporters on Monday.\n“We have done everything we could for the families.”"
     (q,) = quotes(text)
@@ -252,6 +262,10 @@ def test_reported_speech(text, expected):
         ("Sokolov lambasted the plan.", ("indirect", "the plan", "lambast", "Sokolov", False)),
         ("Berg railed against the bridge tax.", ("indirect", "the bridge tax", "rail against", "Berg", False)),
         ("Berg apologized for the delays.", ("indirect", "the delays", "apologize", "Berg", False)),
+        ("Berg bemoaned the cost of the new bridge.", ("indirect", "the cost of the new bridge", "bemoan", "Berg", False)),
+        ("Sokolov referenced his long ties to the mayor.", ("indirect", "his long ties to the mayor", "reference", "Sokolov", False)),
+        ("Berg deemed the bridge plan a failure.", ("indirect", "the bridge plan a failure", "deem", "Berg", False)),
+        ("Former mayor Anna Berg endorsed Sokolov for governor.", ("indirect", "Sokolov for governor", "endorse", "Former mayor Anna Berg", False)),
         # an indirect question the parser hangs on the cue as an adverbial clause
         ("Asked if the bridge was safe, Berg laughed.", ("indirect", "if the bridge was safe", "ask", None, False)),
         # the time and place of the act are not what was said
@@ -261,6 +275,25 @@ def test_reported_speech(text, expected):
 def test_more_reporting_verbs_and_frames(text, expected):
     (q,) = quotes(text)
     assert summary(q) == expected
+
+
+def test_referring_to_after_a_report_is_a_quote_of_its_own():
+    said, referring = quotes("Berg said the town had too many bridges, referring to the new ones over the river.")
+    assert summary(said) == ("indirect", "the town had too many bridges", "say", "Berg", False)
+    assert summary(referring) == ("indirect", "the new ones over the river", "refer to", "Berg", False)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ('Berg called both Sokolov and Ellison "crazy" on Friday.', 'both Sokolov and Ellison "crazy"'),
+        ('Former mayor Anna Berg called Sokolov "unhinged."', 'Sokolov "unhinged."'),
+    ],
+    ids=["a date after it is not 'call on'", "name and predicate parsed as two"],
+)
+def test_calling_someone_something(text, content):
+    (q,) = quotes(text)
+    assert (q.type, q.content.text, q.cue.lemma) == ("mixed", content, "call")
 
 
 def test_asked_about_a_topic_is_a_quote_and_speaking_about_one_is_not():
@@ -295,6 +328,14 @@ def test_a_reporting_noun_with_a_relative_clause_is_no_quote():
 def test_the_cue_of_a_statement_is_the_verb_and_the_noun():
     (q,) = quotes("Ellison said in a statement that the bridge would open in May.")
     assert (q.cue.text, q.cue.lemma) == ("said in a statement", "statement")
+
+
+def test_a_poll_opening_its_sentence_with_in_is_the_source_of_the_clause():
+    (q,) = quotes("In a city poll released Monday, 50 percent of residents chose Berg over Sokolov.")
+    assert summary(q) == ("indirect", "50 percent of residents chose Berg over Sokolov", "in", "a city poll", False)
+    (said,) = quotes("In a statement, the council said the bridge would open in May.")
+    assert summary(said) == ("indirect", "the bridge would open in May", "say", "the council", False)
+    assert quotes("In May, the bridge will open to traffic.") == []
 
 
 def test_according_to_reports_every_conjunct_and_the_report_it_closes():
@@ -341,6 +382,43 @@ def test_a_second_verb_of_the_same_speaker_is_a_quote_of_its_own():
     said, cited = quotes(text)
     assert summary(said) == ("indirect", "private contractors cost more than federal workers", "say", "Sanders", False)
     assert summary(cited) == ("indirect", "the airport screeners", "cite", "Sanders", False)
+
+
+def test_a_second_verb_after_but_is_a_quote_of_its_own():
+    says, conceded = quotes("Berg says the main goal of the effort is to win, but conceded that the odds are long.")
+    assert summary(says) == ("indirect", "the main goal of the effort is to win", "say", "Berg", False)
+    assert summary(conceded) == ("indirect", "that the odds are long", "concede", "Berg", False)
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("Berg accuses Sokolov of a smear about her bank links, while Sokolov suggests she is a captive of the establishment.",
+         ("indirect", "Sokolov of a smear about her bank links", "accuse", "Berg", False),
+         ("indirect", "she is a captive of the establishment", "suggest", "Sokolov", False)),
+        ("Berg said the plan would fail, though her deputy conceded that it had support.",
+         ("indirect", "the plan would fail", "say", "Berg", False),
+         ("indirect", "that it had support", "concede", "her deputy", False)),
+    ],
+)
+def test_another_sources_report_ending_a_reported_clause_is_a_quote_of_its_own(text, first, second):
+    assert [summary(q) for q in quotes(text)] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The new bridge plan was announced on Friday.", [("indirect", "The new bridge plan", "announce", None, False)]),
+        ("Sokolov was praised by the mayor for his work on the bridge.",
+         [("indirect", "Sokolov was praised by the mayor for his work on the bridge", "praise", "the mayor", False)]),
+        ("The energy plan cannot be portrayed simply as a fight between coal and wind.",
+         [("indirect", "The energy plan cannot be portrayed simply as a fight between coal and wind", "portray", None, False)]),
+        ("It was reported on Friday.", []),
+        ("The plan, which was announced on Friday, is large.", []),
+    ],
+)
+def test_a_passive_cue_reports_on_its_subject(text, expected):
+    assert [summary(q) for q in quotes(text)] == expected
 
 
 def test_that_said_is_a_connective_not_a_quote():
@@ -390,12 +468,13 @@ def test_an_infinitive_that_reports_nothing_is_not_a_quote():
 
 
 def test_thoughts_and_intentions_are_not_quotes_unless_asked_for():
-    text = "Berg believes the bridge will open in May. Sokolov wants the bridge to open in June."
+    text = "Berg believes the bridge will open in May. Sokolov wants the bridge to open in June. Ellison hopes to win."
     assert quotes(text) == []
     wider = quotes(text, kinds=("speech", "thought", "intent"))
     assert [summary(q)[1:4] for q in wider] == [
         ("the bridge will open in May", "believe", "Berg"),
         ("the bridge to open in June", "want", "Sokolov"),
+        ("to win", "hop", "Ellison"),  # spaCy's lemma of "hopes"
     ]
 
 
@@ -472,6 +551,37 @@ def test_removed_text_yields_no_quote():
     start = len(sentence) + 1
     qs = quotes(text, [Removed(start, len(text), "repeated", 0)])
     assert [(q.content.start, q.content.end) for q in qs] == [span_of(text, "We will not give up on this city")]
+
+
+def test_a_repeat_inside_a_quotation_does_not_make_its_last_sentence_a_second_quote():
+    repeated = "The bridge over the river is closed until further notice. "
+    text = (
+        f'Mayor Anna Berg said: "{repeated}{repeated}'
+        'Crews will work through the weekend to reopen it," she told reporters on Friday.\n'
+    )
+    start = text.index(repeated) + len(repeated)
+    qs = quotes(text, [Removed(start, start + len(repeated), "repeated", 0)])
+    check_spans(text, qs)
+    assert [(q.type, q.cue.lemma) for q in qs] == [("direct", "say")]
+    assert qs[0].content.text.endswith("reopen it")
+
+
+def test_a_direct_and_a_mixed_quote_over_the_same_words_with_one_cue_are_reported_once():
+    from newswire.parse import parse as parse_text
+    from newswire.quotes import _once
+    from newswire.quotes.frames import CueEntry, Frame
+    from newswire.quotes.model import Found
+
+    say = Frame([3], CueEntry("say", "speech", ()))
+    tell = Frame([40], CueEntry("tell", "speech", ()))
+    direct, mixed = Found("direct", 20, 60, say), Found("mixed", 10, 60, say)
+    doc = parse_text("x " * 100)
+    assert _once(doc, [direct, mixed]) == [mixed]
+    indirect = Found("indirect", 30, 60, say)
+    assert _once(doc, [direct, indirect]) == [direct]
+    # another cue's clause that only touches the quotation is a quote of its own
+    other = Found("indirect", 50, 90, tell)
+    assert _once(doc, [direct, other]) == [direct, other]
 
 
 # --- the lexicon --------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..marks import find_quoted
 from .model import Cluster, Mention, sentence_index, sentences
 
 # How many sentences back a pronoun may reach. Wire copy rarely holds a
@@ -42,7 +43,6 @@ PRONOUNS = {
 _SUBJECT = ("nsubj", "nsubjpass")
 _CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "parataxis")
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "dative", "iobj")
-_QUOTES = {'"', "“", "”", "«", "»", "„"}
 
 
 def resolve_pronouns(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
@@ -186,20 +186,16 @@ def _previous_sentences(tok: Token):
 
 
 def _quoted_tokens(doc: Doc) -> dict[int, Span]:
-    """Tokens inside quotation marks (paired within a paragraph) → the quote span."""
+    """Tokens inside quotation marks (`marks.find_quoted`, as the quotes stage pairs them) → the quote span, marks included."""
     out: dict[int, Span] = {}
-    open_at = None
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
-            open_at = None
-        elif tok.text in _QUOTES or tok.text == "''" or tok.text == "``":
-            if open_at is None:
-                open_at = tok.i
-            else:
-                span = doc[open_at : tok.i + 1]
-                for i in range(open_at + 1, tok.i):
-                    out[i] = span
-                open_at = None
+    text = doc.text
+    for q in find_quoted(text):
+        inner = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if inner is None or span is None:
+            continue
+        for i in range(inner.start, inner.end):
+            out[i] = span
     return out
 
 

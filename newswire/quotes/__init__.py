@@ -2,7 +2,8 @@
 
 `extract_quotes(doc, entities)` runs, in order:
 
-1. quoted passages from the quotation marks (`marks.py`, `model.py`);
+1. quoted passages from the quotation marks (`newswire/marks.py`, shared
+   with the entity stage; `model.py`);
 2. reporting frames from the parse around the cues of `data/cues.tsv`
    (`frames.py`), and around the reporting nouns of `data/cue_nouns.tsv`
    ("his claim that ...", `nouns.py`): cue, content and the speaker's head
@@ -86,7 +87,7 @@ def extract_quotes(
     found = inherit(doc, found, [p for p in passages if not p.used], frames)
     quotes = _records(doc, found, entities)
     if times is not None:
-        for q, f in zip(quotes, _in_order(found)):
+        for q, f in zip(quotes, _in_order(doc, found)):
             q.date = _date(doc, f, times, published)
     return quotes
 
@@ -94,15 +95,54 @@ def extract_quotes(
 # --- records ---------------------------------------------------------------------------
 
 
-def _in_order(found: list[Found]) -> list[Found]:
-    """The quotes to report, in text order, each content span once."""
+def _in_order(doc: Doc, found: list[Found]) -> list[Found]:
+    """The quotes to report, in text order, each content span once (`_once`)."""
     seen: set[tuple[int, int]] = set()
     out = []
-    for f in sorted(found, key=lambda f: (f.start, f.end)):
+    for f in sorted(_once(doc, found), key=lambda f: (f.start, f.end)):
         if (f.start, f.end) not in seen and f.end > f.start:
             seen.add((f.start, f.end))
             out.append(f)
     return out
+
+
+# Which of a direct and an indirect or mixed quote over the same words to keep: the one that tells more.
+_INFORMATIVE = {"mixed": 2, "direct": 1, "indirect": 0}
+
+
+def _once(doc: Doc, found: list[Found]) -> list[Found]:
+    """Each stretch of text once: a direct quote and an indirect or mixed one overlapping it.
+
+    When they have the same cue, or the indirect one lies inside the direct
+    one and its cue closes the quotation (a clause of a quotation that
+    another cue took, hung on a second cue: "said: “... Crews will work
+    ...,” he told reporters"), only the more informative type is kept: mixed
+    before direct, direct before indirect.
+    """
+    dropped: set[int] = set()
+    directs = [f for f in found if f.type == "direct"]
+    for f in found:
+        if f.type == "direct":
+            continue
+        for d in directs:
+            if id(d) in dropped or id(f) in dropped or not (f.start < d.end and d.start < f.end):
+                continue
+            same_cue = f.frame is not None and d.frame is not None and f.frame.cue == d.frame.cue
+            if same_cue or (d.start <= f.start and f.end <= d.end and _closes(doc, d, f.frame)):
+                dropped.add(id(d) if _INFORMATIVE[f.type] > _INFORMATIVE[d.type] else id(f))
+    return [f for f in found if id(f) not in dropped]
+
+
+# How many characters after a quotation's end its closing cue may stand ("...,” he told reporters").
+_CLOSING_CUE_CHARS = 12
+
+
+def _closes(doc: Doc, d: Found, frame: Frame | None) -> bool:
+    """Does the frame's cue stand right after the direct quote, where its own cue would be?"""
+    if frame is None:
+        return False
+    cue = doc[frame.verb].idx
+    return d.end <= cue <= d.end + _CLOSING_CUE_CHARS
 
 
 def _date(doc: Doc, f: Found, times: list[Time], published: str | None) -> str | None:
@@ -117,7 +157,7 @@ def _date(doc: Doc, f: Found, times: list[Time], published: str | None) -> str |
 def _records(doc: Doc, found: list[Found], entities: list[Entity]) -> list[Quote]:
     mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[1] - x[0], x[0]))
     out = []
-    for f in _in_order(found):
+    for f in _in_order(doc, found):
         speaker = entity = None
         if f.speaker is not None:
             s, e = _speaker_range(f)

@@ -22,23 +22,34 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
     to": the poll reports what the voters said.
 
     A cue at the end of another's content that continues it with the same
-    speaker ("argue that ..., citing an instance"; "said the party was not in
+    speaker ("argue that ..., citing an instance"; "says the goal is to win, but
+    conceded that ..."; "said the party was not in
     a crisis, and urged that ...") is a quote of its own: its clause is cut
     from the other's content.
+
+    A clause of another source ending another's content ("said X, and more
+    than 4 in 10 said Y"; "accuses X, while Sanders suggests Y") is cut from
+    it too, and keeps its own speaker.
     """
     out = []
     for f in frames:
         if f.verb in quoted:
             continue
         outer = [g for g in frames if g is not f and f.verb in g.content and (g.verb not in f.content or _adjunct(g))]
-        if outer and not all(_continues(doc, f, g) for g in outer):
-            continue
+        cuts = []
         for g in outer:
-            tail = {t.i for t in doc[f.verb].subtree}
-            g.content -= tail
-            g.parts = [part - tail for part in g.parts]
-            f.subject = g.subject
-        out.append(f)
+            if _continues(doc, f, g):
+                cuts.append((g, {t.i for t in doc[f.verb].subtree}, g.subject))
+            elif tail := _another_source(doc, f, g):
+                cuts.append((g, tail, f.subject))
+            else:
+                break
+        else:
+            for g, tail, subject in cuts:
+                g.content -= tail
+                g.parts = [part - tail for part in g.parts]
+                f.subject = subject
+            out.append(f)
     return out
 
 
@@ -57,8 +68,40 @@ def _continues(doc: Doc, f: Frame, g: Frame) -> bool:
     left = verb.left_edge.i
     tail = {t.i for t in verb.subtree}
     ends_content = all(i in tail for i in g.content if i > verb.i)
-    set_off = left > 0 and doc[left - 1].text in (",", "and", "—", "–", ";")
+    set_off = left > 0 and doc[left - 1].lower_ in (",", "and", "but", "—", "–", ";")
     return ends_content and set_off
+
+
+# What sets off a clause of another source at the end of a reported one: the word before it, or its own mark.
+_SOURCE_SET_OFF = (",", "and", "but", "—", "–", ";")
+_CONTRAST_MARKS = ("while", "whereas", "though", "although")
+
+
+def _another_source(doc: Doc, f: Frame, g: Frame) -> set[int]:
+    """The clause of cue f, inside g's content, if it is another report with a subject of its own.
+
+    The clause is a conjunct or an adverbial clause with its own subject
+    that holds f's cue and its speaker, runs to the end of g's content, and
+    is set off by a comma, "and", "but" or a dash, or opens with a word of
+    contrast ("while", "though"). Returns the tokens to cut (with the word
+    that sets it off), or none.
+    """
+    if not f.content or f.subject is None:
+        return set()
+    tok = doc[f.verb]
+    while not (tok.dep_ in ("conj", "advcl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+        if tok.head.i == tok.i or tok.head.i not in g.content:
+            return set()
+        tok = tok.head
+    tail = {t.i for t in tok.subtree}
+    if f.subject.i not in tail or not all(i in tail for i in g.content if i > tok.i):
+        return set()
+    left = min(tail)
+    if left > 0 and doc[left - 1].lower_ in _SOURCE_SET_OFF:
+        return tail | {left - 1}
+    if doc[left].dep_ == "mark" and doc[left].lower_ in _CONTRAST_MARKS:
+        return tail
+    return set()
 
 
 def _content_words(doc: Doc, frame: Frame, part: set[int]) -> set[int]:

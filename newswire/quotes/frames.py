@@ -5,9 +5,11 @@ A frame is read off the dependency parse around a cue from `data/cues.tsv`
 
 * content, by the cue's frames: its clausal complement ("said (that) ...",
   "..., he said", "X, he said, is Y"), a to-infinitive ("vowed to fight"),
-  its object ("blamed rebels for the attack"), an object with what it is
+  its object ("blamed rebels for the attack"; a passive cue's subject, "the
+  deal was announced"), an object with what it is
   called ("called the plan a disaster"), a prepositional object ("warned
-  of a battle"), or for "according to" the clause it modifies;
+  of a battle"), or for "according to" the clause it modifies (and so for
+  "In a poll, ..." opening a sentence, `data/source_documents.txt`);
 * speaker, the cue's subject, climbing from a participle or a second verb to
   the verb that has one ("Putin praised ..., saying ..."; "Syria has joined
   ..., but insists ..."), the agent of a passive ("it was announced by X"),
@@ -98,6 +100,9 @@ def find_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
     out = []
     table = cue_table()
     for tok in doc:
+        if tok.lower_ == "in" and (frame := _in_document(tok)) is not None:
+            out.append(frame)
+            continue
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
             continue
         entry, particle = _match(tok, table)
@@ -120,8 +125,8 @@ def _match(tok: Token, table: dict[str, CueEntry]) -> tuple[CueEntry | None, Tok
     for entry in _phrases_by_word().get(word, ()):
         second = entry.cue.split()[1]
         for child in tok.children:
-            if child.lower_ == second and child.dep_ in ("prt", "prep", "advmod", "agent"):
-                return entry, child
+            if child.lower_ == second and child.dep_ in ("prt", "prep", "advmod", "agent") and not _circumstance(child):
+                return entry, child  # not "called them crazy on Friday"
             # "calling for the United States to step up": the parser makes "for" the clause's mark
             mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == second), None)
             if mark is not None and child.dep_ in ("advcl", "ccomp", "xcomp"):
@@ -185,9 +190,13 @@ def _content(verb: Token, entry: CueEntry, particle: Token | None) -> list[set[i
 
 
 def _sets_topic(verb: Token) -> bool:
-    """"Speaking about calls for Assad to go, he said ...": a participle that names the topic of another report."""
+    """"Speaking about calls for Assad to go, he said ...": a participle before another report that names its topic.
+
+    After the report it glosses what was said ("said the party should
+    unite, referring to the convention") and is a quote of its own.
+    """
     head = verb.head
-    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and head.i != verb.i and head.lemma_.lower() in cue_table()
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < head.i and head.lemma_.lower() in cue_table()
 
 
 def _subtree(tok: Token) -> set[int]:
@@ -279,8 +288,31 @@ def _infinitive(verb: Token) -> set[int]:
     return set()
 
 
+def _passive_subject(verb: Token) -> Token | None:
+    """What a passive cue reports on: "Sanders has been criticized for ...", "the deal was announced".
+
+    Not a relative or empty pronoun ("which was announced", "it was reported"):
+    those stand for something else.
+    """
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ in _EMPTY_SUBJECTS:
+        return None
+    return subject
+
+
+_EMPTY_SUBJECTS = ("it", "this", "that", "there")
+
+
 def _object(verb: Token) -> set[int]:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None and (subject := _passive_subject(verb)) is not None:
+        out = _subtree(subject)
+        for c in verb.children:
+            if c.i > verb.i and c.dep_ in _OBJECT_COMPLEMENTS and not _after_comma(c) and not _circumstance(c) and c.lower_ != "by":
+                out |= _subtree(c)  # "has been criticized for offering vague responses"
+        return out
     if obj is None:
         # "proposed barring all foreign Muslims": a gerund as the object
         gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
@@ -295,6 +327,11 @@ def _object(verb: Token) -> set[int]:
 def _naming(verb: Token, particle: Token | None = None) -> set[int]:
     objects = particle.children if particle is not None and particle.dep_ == "prep" else verb.children
     obj = next((c for c in objects if c.dep_ in ("dobj", "pobj")), None)  # "referring to the US as ..."
+    if obj is None and particle is None:
+        obj = _passive_subject(verb)  # "the deal was branded a disaster"
+    if obj is None and particle is None:
+        named = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
+        obj = named[0] if len(named) > 1 else None  # "called Trump “unhinged”", parsed as two predicates
     if obj is None:
         # "calling Trump a fascist" comes out as Trump (xcomp) ← fascist (dobj)
         small = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("dobj", "attr", "oprd") for g in c.children)), None)
@@ -336,6 +373,47 @@ _CIRCUMSTANCE_PREPOSITIONS = ("in", "at", "during", "after", "before", "since", 
 def _after_comma(tok: Token) -> bool:
     """A complement set off by a comma is an aside, not part of the content."""
     return tok.i > 0 and tok.doc[tok.i - 1].text == ","
+
+
+@cache
+def _documents() -> frozenset[str]:
+    return frozenset(load_list("source_documents.txt"))
+
+
+# The cue entry of a clause opened by "In a poll, ...": speech, its content the clause, as for "according to".
+_IN_DOCUMENT = CueEntry("in", "speech", ("none",))
+
+
+def _in_document(prep: Token) -> Frame | None:
+    """"In a CNN poll released Monday, 50 percent chose Clinton": the poll is the source of the clause.
+
+    The phrase opens its sentence, is set off by a comma, and its object is
+    a noun of `data/source_documents.txt`.
+    """
+    doc = prep.doc
+    source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if prep.dep_ != "prep" or source is None or source.lemma_.lower() not in _documents():
+        return None
+    phrase = _subtree(prep)
+    first = min(t.i for t in prep.sent if not (t.is_punct or t.is_space or t.dep_ == "cc"))
+    if prep.i != first or max(phrase) + 1 >= len(doc) or doc[max(phrase) + 1].text != ",":
+        return None
+    head = _clause_of(prep)
+    if head.lemma_.lower() in cue_table():
+        return None  # "In a statement, the council said ...": the clause is a report of its own
+    frame = Frame([prep.i], _IN_DOCUMENT, subject=source)
+    frame.content = _subtree(head) - phrase
+    return frame if frame.content else None
+
+
+def _clause_of(tok: Token) -> Token:
+    """The head of the clause a phrase hangs on, the first of its conjuncts."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+        head = head.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "A, and B, according to X": both
+    return head
 
 
 def _according_to(frame: Frame, to: Token | None) -> None:

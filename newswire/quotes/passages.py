@@ -108,6 +108,9 @@ def _after_colon(doc: Doc, p: Passage, frames: list[Frame], quoted: frozenset[in
 def inherit(doc: Doc, found: list[Found], floating: list[Passage], frames: list[Frame]) -> list[Found]:
     """Give a quoted statement with no cue the speaker of the quote just before it.
 
+    A report set into the sentence of the quotation before it ("“A?” Berg
+    said, after Sokolov said ... “B.”") is an aside: B is still Berg's.
+
     Failing a quote, a cue with nothing to report in the sentence right
     before the statement gives its subject ("Ellison spoke to reporters on
     Monday. “We have done everything ...”").
@@ -117,10 +120,15 @@ def inherit(doc: Doc, found: list[Found], floating: list[Passage], frames: list[
     events = sorted([(f.start, 0, f) for f in found] + [(p.quoted.inner_start, 1, p) for p in floating], key=lambda e: (e[0], e[1]))
     out: list[Found] = []
     last: Found | None = None
+    quoting: Found | None = None  # the last quote with quoted words and a speaker
     for _, is_passage, item in events:
         if not is_passage:
             out.append(item)
-            last = item if item.speaker is not None else last
+            if item.speaker is not None:
+                if _aside_of(index, item, quoting):
+                    continue  # "“A?” said Murphy, using a term Rubio used to describe Trump. “B.”": B is Murphy's
+                last = item
+                quoting = item if item.type != "indirect" else quoting
             continue
         p = item
         if not _statement(doc, p):
@@ -129,13 +137,20 @@ def inherit(doc: Doc, found: list[Found], floating: list[Passage], frames: list[
         before = speaking.get(index[p.first] - 1)
         if last is not None and index[p.first] - index[last.last_token] <= INHERIT_SENTENCES and (before is None or doc[before.verb].idx < last.start):
             quote.speaker, quote.inherited_from = last.speaker, last.inherited_from or last
-            last = quote
+            last = quoting = quote
         elif before is not None:
             source = Found("direct", doc[before.verb].idx, doc[before.verb].idx, before, before.subject, last_token=before.verb)
             quote.speaker, quote.inherited_from = before.subject, source
-            last = quote
+            last = quoting = quote
         out.append(quote)
     return out
+
+
+def _aside_of(index: list[int], f: Found, quoting: Found | None) -> bool:
+    """Is f an indirect report in the sentence of the cue of the quotation before it (an aside, not the next speaker)?"""
+    if quoting is None or f.type != "indirect" or f.frame is None or quoting.frame is None or f.inherited_from is not None:
+        return False
+    return index[f.frame.verb] == index[quoting.frame.verb]
 
 
 def _statement(doc: Doc, p: Passage) -> bool:

@@ -1,4 +1,4 @@
-"""Quotation marks paired into quoted passages.
+"""Quotation marks paired into quoted passages (shared by the quotes and entity stages).
 
 Works on characters, not tokens, so it does not depend on how the tokenizer
 splits marks. Handles straight, curly and low double quotes, guillemets

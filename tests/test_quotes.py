@@ -390,6 +390,19 @@ def test_a_second_verb_after_but_is_a_quote_of_its_own():
     assert summary(conceded) == ("indirect", "that the odds are long", "concede", "Berg", False)
 
 
+def test_a_participle_after_a_closing_quotation_mark_is_a_quote_of_its_own():
+    text = "Speaking on Tuesday, Mark Ellison insisted that he has “expanded the party,” claiming that he is responsible for the higher turnout."
+    insisted, claiming = quotes(text)
+    assert summary(insisted) == ("mixed", "that he has “expanded the party,”", "insist", "Mark Ellison", False)
+    assert summary(claiming) == ("indirect", "that he is responsible for the higher turnout", "claim", "Mark Ellison", False)
+
+
+def test_a_cue_inside_a_quotation_does_not_swallow_the_report_around_it():
+    text = 'Ellison told the BBC that "the truck fired on the crowd, according to the police."'
+    (told,) = quotes(text)
+    assert summary(told) == ("direct", "the truck fired on the crowd, according to the police.", "tell", "Ellison", False)
+
+
 @pytest.mark.parametrize(
     "text, first, second",
     [

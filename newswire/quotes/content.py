@@ -35,7 +35,11 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
     for f in frames:
         if f.verb in quoted:
             continue
-        outer = [g for g in frames if g is not f and f.verb in g.content and (g.verb not in f.content or _adjunct(g))]
+        # a cue inside quotation marks is the quote's, not a report around the cue outside them
+        outer = [
+            g for g in frames
+            if g is not f and g.verb not in quoted and f.verb in g.content and (g.verb not in f.content or _adjunct(g))
+        ]
         cuts = []
         for g in outer:
             if _continues(doc, f, g):
@@ -68,8 +72,17 @@ def _continues(doc: Doc, f: Frame, g: Frame) -> bool:
     left = verb.left_edge.i
     tail = {t.i for t in verb.subtree}
     ends_content = all(i in tail for i in g.content if i > verb.i)
-    set_off = left > 0 and doc[left - 1].lower_ in (",", "and", "but", "—", "–", ";")
+    before = _before(doc, left)
+    set_off = before is not None and before.lower_ in (",", "and", "but", "—", "–", ";")
     return ends_content and set_off
+
+
+def _before(doc: Doc, i: int):
+    """The token before token i, past closing quotation marks ("“expanded the party,” claiming ...": the comma)."""
+    i -= 1
+    while i > 0 and doc[i].is_quote:
+        i -= 1
+    return doc[i] if i >= 0 else None
 
 
 # What sets off a clause of another source at the end of a reported one: the word before it, or its own mark.
@@ -97,8 +110,9 @@ def _another_source(doc: Doc, f: Frame, g: Frame) -> set[int]:
     if f.subject.i not in tail or not all(i in tail for i in g.content if i > tok.i):
         return set()
     left = min(tail)
-    if left > 0 and doc[left - 1].lower_ in _SOURCE_SET_OFF:
-        return tail | {left - 1}
+    before = _before(doc, left)
+    if before is not None and before.lower_ in _SOURCE_SET_OFF:
+        return tail | set(range(before.i, left))
     if doc[left].dep_ == "mark" and doc[left].lower_ in _CONTRAST_MARKS:
         return tail
     return set()

@@ -112,7 +112,7 @@ def find_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
         if entry.cue == "according to":
             _according_to(frame, particle)
         else:
-            frame.parts = _content(tok, entry, particle)
+            frame.parts = _content(tok, entry, particle, quoted)
             frame.content = set().union(*frame.parts)
             frame.subject = speaker_head(tok, quoted)
         out.append(frame)
@@ -161,7 +161,7 @@ def _that_said(verb: Token) -> bool:
     )
 
 
-def _content(verb: Token, entry: CueEntry, particle: Token | None) -> list[set[int]]:
+def _content(verb: Token, entry: CueEntry, particle: Token | None, quoted: frozenset[int] = frozenset()) -> list[set[int]]:
     """The content's tokens by the first of the cue's frames that finds any: one set per clause."""
     for frame in entry.frames:
         if frame == "clause":
@@ -179,7 +179,7 @@ def _content(verb: Token, entry: CueEntry, particle: Token | None) -> list[set[i
         elif frame == "object":
             found = _object(verb)
         elif frame == "naming":
-            found = _naming(verb, particle)
+            found = _naming(verb, particle, quoted)
         elif frame.startswith("prep:"):
             found = set() if _sets_topic(verb) else prep_object(particle if particle is not None else verb, frame[5:])
         else:
@@ -324,7 +324,7 @@ def _object(verb: Token) -> set[int]:
     return out
 
 
-def _naming(verb: Token, particle: Token | None = None) -> set[int]:
+def _naming(verb: Token, particle: Token | None = None, quoted: frozenset[int] = frozenset()) -> set[int]:
     objects = particle.children if particle is not None and particle.dep_ == "prep" else verb.children
     obj = next((c for c in objects if c.dep_ in ("dobj", "pobj")), None)  # "referring to the US as ..."
     if obj is None and particle is None:
@@ -341,8 +341,27 @@ def _naming(verb: Token, particle: Token | None = None) -> set[int]:
     ]
     complements += [c for c in obj.children if c.dep_ == "appos"]
     if not complements:
-        return set()  # "called him": no name given
+        return _quoted_name(obj, quoted)  # "called him": no name given, unless it is quoted
     return _subtree(obj).union(*(_subtree(c) for c in complements))
+
+
+def _quoted_name(obj: Token, quoted: frozenset[int]) -> set[int]:
+    """"called the use of executive orders “quite dangerous”": a quotation right after the object is the name given.
+
+    The parser often hangs such a name inside the object's phrase or leaves it
+    loose; the object and the quotation (with its marks) are the content.
+    """
+    doc = obj.doc
+    phrase = _subtree(obj)
+    start = next((i for i in range(obj.i + 1, min(max(phrase) + 2, len(doc))) if i in quoted), None)
+    if start is None or not doc[start - 1].is_quote or any(i not in phrase for i in range(obj.i + 1, start - 1)):
+        return set()
+    end = start
+    while end + 1 < len(doc) and end + 1 in quoted:
+        end += 1
+    if end + 1 < len(doc) and doc[end + 1].is_quote:
+        end += 1
+    return {i for i in phrase if i < start} | set(range(start - 1, end + 1))
 
 
 def prep_object(head: Token, word: str) -> set[int]:

@@ -403,6 +403,12 @@ def test_a_cue_inside_a_quotation_does_not_swallow_the_report_around_it():
     assert summary(told) == ("direct", "the truck fired on the crowd, according to the police.", "tell", "Ellison", False)
 
 
+def test_a_thought_cue_that_reports_only_a_quotation_says_it():
+    (q,) = quotes("Anna Berg wondered, “Will he run again?”")
+    assert summary(q) == ("direct", "Will he run again?", "wonder", "Anna Berg", False)
+    assert quotes("Anna Berg wondered whether he would run again.") == []
+
+
 def test_a_quoted_name_after_the_object_is_what_it_is_called():
     (q,) = quotes('Former governor Anna Berg called the use of emergency orders "quite dangerous."')
     assert summary(q) == ("mixed", 'the use of emergency orders "quite dangerous."', "call", "Former governor Anna Berg", False)

@@ -78,9 +78,13 @@ def extract_quotes(
     for frame in frames:
         found += from_frame(doc, frame, passages)
     found += from_lines(doc, lines, passages)
+    # a thought cue that reports only a quotation ("“Will he run?” she wondered") says it
+    speaking = frames + [
+        f for f in found_frames if f.kind not in kinds and f.verb not in in_lines and f.verb not in quoted and _quotes_only(doc, f, quoted)
+    ]
     for p in passages:
         if not p.used:
-            quote = attribute_passage(doc, p, frames, quoted)
+            quote = attribute_passage(doc, p, speaking, quoted)
             if quote is not None:
                 p.used = True
                 found.append(quote)
@@ -90,6 +94,12 @@ def extract_quotes(
         for q, f in zip(quotes, _in_order(doc, found)):
             q.date = _date(doc, f, times, published)
     return quotes
+
+
+def _quotes_only(doc: Doc, frame: Frame, quoted: frozenset[int]) -> bool:
+    """Does the frame report words inside quotation marks and nothing else?"""
+    words = [i for i in frame.content if not (doc[i].is_punct or doc[i].is_space)]
+    return bool(words) and all(i in quoted for i in words)
 
 
 # --- records ---------------------------------------------------------------------------

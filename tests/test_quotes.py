@@ -409,6 +409,12 @@ def test_a_thought_cue_that_reports_only_a_quotation_says_it():
     assert quotes("Anna Berg wondered whether he would run again.") == []
 
 
+@pytest.mark.parametrize("verb, lemma", [("barked", "bark"), ("scoffed", "scoff"), ("fumed", "fume")])
+def test_more_verbs_of_saying_take_a_quotation(verb, lemma):
+    (q,) = quotes(f"“Go back to your office,” Ellison {verb}.")
+    assert summary(q) == ("direct", "Go back to your office", lemma, "Ellison", False)
+
+
 def test_a_quoted_name_after_the_object_is_what_it_is_called():
     (q,) = quotes('Former governor Anna Berg called the use of emergency orders "quite dangerous."')
     assert summary(q) == ("mixed", 'the use of emergency orders "quite dangerous."', "call", "Former governor Anna Berg", False)

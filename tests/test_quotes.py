@@ -266,6 +266,12 @@ def test_reported_speech(text, expected):
         ("Sokolov referenced his long ties to the mayor.", ("indirect", "his long ties to the mayor", "reference", "Sokolov", False)),
         ("Berg deemed the bridge plan a failure.", ("indirect", "the bridge plan a failure", "deem", "Berg", False)),
         ("Former mayor Anna Berg endorsed Sokolov for governor.", ("indirect", "Sokolov for governor", "endorse", "Former mayor Anna Berg", False)),
+        ("Anna Berg pointed out the flaws in the plan.", ("indirect", "the flaws in the plan", "point out", "Anna Berg", False)),
+        ("Mark Ellison reiterated his support for the new bridge.", ("indirect", "his support for the new bridge", "reiterate", "Mark Ellison", False)),
+        ("Anna Berg conceded the race on Tuesday night.", ("indirect", "the race", "concede", "Anna Berg", False)),
+        ("Mark Ellison boasted about his record on crime.", ("indirect", "his record on crime", "boast", "Mark Ellison", False)),
+        ("Anna Berg bragged of her wealth.", ("indirect", "her wealth", "brag", "Anna Berg", False)),
+        ("Anna Berg confessed to taking the money.", ("indirect", "taking the money", "confess", "Anna Berg", False)),
         # an indirect question the parser hangs on the cue as an adverbial clause
         ("Asked if the bridge was safe, Berg laughed.", ("indirect", "if the bridge was safe", "ask", None, False)),
         # the time and place of the act are not what was said

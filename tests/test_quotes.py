@@ -415,6 +415,20 @@ def test_a_thought_cue_that_reports_only_a_quotation_says_it():
     assert quotes("Anna Berg wondered whether he would run again.") == []
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Ellison made it clear that he would not resign.", "that he would not resign"),
+        ("Berg made clear that the council will vote again.", "that the council will vote again"),
+        ("The mayor made clear he did not intend to hold back.", "he did not intend to hold back"),
+    ],
+)
+def test_made_it_clear_reports_its_clause(text, content):
+    (q,) = quotes(text)
+    assert (q.type, q.content.text, q.cue.lemma) == ("indirect", content, "make clear")
+    assert quotes("The storm made the roads unsafe.") == []
+
+
 @pytest.mark.parametrize("verb, lemma", [("barked", "bark"), ("scoffed", "scoff"), ("fumed", "fume")])
 def test_more_verbs_of_saying_take_a_quotation(verb, lemma):
     (q,) = quotes(f"“Go back to your office,” Ellison {verb}.")

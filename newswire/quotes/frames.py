@@ -125,7 +125,7 @@ def _match(tok: Token, table: dict[str, CueEntry]) -> tuple[CueEntry | None, Tok
     for entry in _phrases_by_word().get(word, ()):
         second = entry.cue.split()[1]
         for child in tok.children:
-            if child.lower_ == second and child.dep_ in ("prt", "prep", "advmod", "agent") and not _circumstance(child):
+            if child.lower_ == second and child.dep_ in _PHRASE_DEPS and not _circumstance(child):
                 return entry, child  # not "called them crazy on Friday"
             # "calling for the United States to step up": the parser makes "for" the clause's mark
             mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == second), None)
@@ -134,6 +134,12 @@ def _match(tok: Token, table: dict[str, CueEntry]) -> tuple[CueEntry | None, Tok
     if word == "according":
         return None, None
     return table.get(lemma), None
+
+
+# How the second word of a cue phrase hangs on its verb: a particle or preposition ("point out", "call for"), or
+# an adjective the parser takes for a complement ("make clear": "made it clear that ...").
+_COMPLEMENT_PARTICLES = ("ccomp", "oprd", "acomp", "xcomp")
+_PHRASE_DEPS = ("prt", "prep", "advmod", "agent") + _COMPLEMENT_PARTICLES
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -165,7 +171,7 @@ def _content(verb: Token, entry: CueEntry, particle: Token | None, quoted: froze
     """The content's tokens by the first of the cue's frames that finds any: one set per clause."""
     for frame in entry.frames:
         if frame == "clause":
-            parts = _clauses(verb)
+            parts = _clauses(verb, particle)
             if parts:
                 return parts
             found = _inserted_into(verb) or _stranded_clause(verb)
@@ -203,9 +209,16 @@ def _subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
-def _clauses(verb: Token) -> list[set[int]]:
-    """The clausal complements, one set each ("said A, ... and B" has two)."""
-    parts = [_subtree(c) for c in verb.children if c.dep_ == "ccomp" and not c.is_punct]
+def _clauses(verb: Token, particle: Token | None = None) -> list[set[int]]:
+    """The clausal complements, one set each ("said A, ... and B" has two).
+
+    The second word of a phrase that the parser takes for a complement ("made
+    it clear that ...") is not a clause: the clauses hung on it are.
+    """
+    parts = [_subtree(c) for c in verb.children if c.dep_ == "ccomp" and not c.is_punct and c != particle]
+    if particle is not None and particle.dep_ in _COMPLEMENT_PARTICLES:
+        parts += [_subtree(c) for c in particle.children if c.i > particle.i and c.dep_ in ("ccomp", "advcl")]
+        parts.sort(key=min)
     if parts:
         first = min(parts[0])
         for c in verb.children:

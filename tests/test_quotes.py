@@ -344,6 +344,12 @@ def test_a_poll_opening_its_sentence_with_in_is_the_source_of_the_clause():
     assert quotes("In May, the bridge will open to traffic.") == []
 
 
+def test_a_document_opening_a_clause_with_a_report_in_it_is_only_its_setting():
+    text = "In an interview with the Daily Star, Mark Ellison doubled down on his comments and said the judge was biased."
+    (q,) = quotes(text)
+    assert summary(q) == ("indirect", "the judge was biased", "say", "Mark Ellison", False)
+
+
 def test_according_to_reports_every_conjunct_and_the_report_it_closes():
     (q,) = quotes("Berg won 40 percent, and Sokolov won 35 percent, according to the poll.")
     assert summary(q) == ("indirect", "Berg won 40 percent, and Sokolov won 35 percent", "according to", "the poll", False)

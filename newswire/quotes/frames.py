@@ -420,7 +420,9 @@ def _in_document(prep: Token) -> Frame | None:
     """"In a CNN poll released Monday, 50 percent chose Clinton": the poll is the source of the clause.
 
     The phrase opens its sentence, is set off by a comma, and its object is
-    a noun of `data/source_documents.txt`.
+    a noun of `data/source_documents.txt`. A clause that holds a verb of
+    saying of its own ("In an interview, Trump doubled down and said ...")
+    is that verb's report: the phrase only sets it.
     """
     doc = prep.doc
     source = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -435,7 +437,14 @@ def _in_document(prep: Token) -> Frame | None:
         return None  # "In a statement, the council said ...": the clause is a report of its own
     frame = Frame([prep.i], _IN_DOCUMENT, subject=source)
     frame.content = _subtree(head) - phrase
+    if any(doc[i].pos_ == "VERB" and _speech_cue(doc[i]) for i in frame.content):
+        return None  # "In an interview, Trump doubled down and said ...": the report is the clause's own
     return frame if frame.content else None
+
+
+def _speech_cue(tok: Token) -> bool:
+    entry = cue_table().get(tok.lemma_.lower())
+    return entry is not None and entry.kind == "speech"
 
 
 def _clause_of(tok: Token) -> Token:

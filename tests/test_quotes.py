@@ -435,6 +435,12 @@ def test_made_it_clear_reports_its_clause(text, content):
     assert quotes("The storm made the roads unsafe.") == []
 
 
+def test_as_someone_put_it_introduces_a_quotation():
+    (q,) = quotes("As Anna Berg put it, “The bridge is a monument to waste.”")
+    assert summary(q) == ("direct", "The bridge is a monument to waste.", "put it", "Anna Berg", False)
+    assert quotes("Sokolov put it on the table and left.") == []
+
+
 @pytest.mark.parametrize("verb, lemma", [("barked", "bark"), ("scoffed", "scoff"), ("fumed", "fume")])
 def test_more_verbs_of_saying_take_a_quotation(verb, lemma):
     (q,) = quotes(f"“Go back to your office,” Ellison {verb}.")

@@ -136,10 +136,10 @@ def _match(tok: Token, table: dict[str, CueEntry]) -> tuple[CueEntry | None, Tok
     return table.get(lemma), None
 
 
-# How the second word of a cue phrase hangs on its verb: a particle or preposition ("point out", "call for"), or
-# an adjective the parser takes for a complement ("make clear": "made it clear that ...").
+# How the second word of a cue phrase hangs on its verb: a particle or preposition ("point out", "call for"), an
+# adjective the parser takes for a complement ("make clear": "made it clear that ..."), or an object ("put it").
 _COMPLEMENT_PARTICLES = ("ccomp", "oprd", "acomp", "xcomp")
-_PHRASE_DEPS = ("prt", "prep", "advmod", "agent") + _COMPLEMENT_PARTICLES
+_PHRASE_DEPS = ("prt", "prep", "advmod", "agent", "dobj") + _COMPLEMENT_PARTICLES
 
 
 def _hypothetical(verb: Token) -> bool:

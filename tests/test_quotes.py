@@ -525,6 +525,12 @@ def test_asked_by_no_one_named_has_no_speaker():
     assert summary(said)[2:4] == ("say", "Berg")
 
 
+def test_asked_opening_its_sentence_has_no_speaker_even_tagged_as_a_past_tense():
+    asked, said = quotes("Asked what a firm commitment looks like, Ellison said he did not know.")
+    assert summary(asked) == ("indirect", "what a firm commitment looks like", "ask", None, False)
+    assert summary(said)[2:4] == ("say", "Ellison")
+
+
 def test_an_infinitive_that_reports_nothing_is_not_a_quote():
     assert quotes("The team's mandate is to say whether the bridge is safe.") == []
 

@@ -513,8 +513,10 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
                 return next((c for c in v.children if c.dep_ in _PASSIVE_SUBJECTS), None)
             agent = next((c for c in v.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if v.dep_ == "advcl" and v.tag_ == "VBN":
-            return None  # "Asked whether ..., Trump replied": Trump was asked, the asker is not named
+        if v.dep_ == "advcl" and (v.tag_ == "VBN" or (v.tag_ == "VBD" and _opens_sentence(v))):
+            # "Asked whether ..., Trump replied": Trump was asked, the asker is not named (a past form opening its
+            # sentence with no subject is such a participle, whatever the tagger says)
+            return None
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _through(v.head, quoted)  # "officials saying ...": the officials
         if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.i != v.i and not _quote_between(v.head, v, quoted):
@@ -525,6 +527,10 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             continue
         break
     return _inverted(v, quoted) or _left_neighbour(verb, quoted)
+
+
+def _opens_sentence(tok: Token) -> bool:
+    return all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start : tok.i])
 
 
 def _through(noun: Token, quoted: frozenset[int]) -> Token:

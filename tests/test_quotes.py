@@ -379,6 +379,17 @@ def test_a_reported_clause_the_parser_did_not_hang_on_its_cue(text, content):
     assert summary(q) == ("indirect", content, "say", "Berg", False)
 
 
+def test_a_that_clause_the_parser_hung_on_a_noun_or_made_a_conjunct_of_the_cue():
+    text = (
+        "On Thursday night, Mark Ellison told the audience at his fundraiser for veterans that he and Fox News "
+        "had multiple conversations Thursday but that nothing could change his mind."
+    )
+    first, second = quotes(text)
+    assert summary(first) == ("indirect", "that he and Fox News had multiple conversations Thursday", "tell", "Mark Ellison", False)
+    assert summary(second) == ("indirect", "that nothing could change his mind", "tell", "Mark Ellison", False)
+    assert quotes("Ellison told the story of the bridge that his father built.") == []
+
+
 def test_a_cue_followed_by_no_clause_reports_nothing():
     assert quotes("Berg responded by pointing at the bridge.") == []
 

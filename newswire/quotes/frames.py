@@ -4,7 +4,8 @@ A frame is read off the dependency parse around a cue from `data/cues.tsv`
 ("said", "told", "according to", "warned of"):
 
 * content, by the cue's frames: its clausal complement ("said (that) ...",
-  "..., he said", "X, he said, is Y"), a to-infinitive ("vowed to fight"),
+  "..., he said", "X, he said, is Y"; a that-clause the parser hung on a
+  noun after the cue or made a conjunct of it), a to-infinitive ("vowed to fight"),
   its object ("blamed rebels for the attack"; a passive cue's subject, "the
   deal was announced"), an object with what it is
   called ("called the plan a disaster"), a prepositional object ("warned
@@ -173,8 +174,10 @@ def _content(verb: Token, entry: CueEntry, particle: Token | None, quoted: froze
         if frame == "clause":
             parts = _clauses(verb, particle)
             if parts:
-                return parts
-            found = _inserted_into(verb) or _stranded_clause(verb)
+                return parts + _that_conjuncts(verb, parts)
+            found = _inserted_into(verb) or _stranded_clause(verb) or _misattached_that_clause(verb)
+            if found:
+                return [found] + _that_conjuncts(verb, [found])
         elif frame == "infinitive":
             found = _infinitive(verb)
             if found and particle is not None and particle.dep_ == "prep":
@@ -258,6 +261,33 @@ def _stranded_clause(verb: Token) -> set[int]:
         return {t.i for t in after if t.i >= that.i}
     if after and after[0].pos_ not in _NOT_A_CLAUSE_START and any(t.tag_ in _FINITE for t in after):
         return {t.i for t in after}
+    return set()
+
+
+def _that_conjuncts(verb: Token, parts: list[set[int]]) -> list[set[int]]:
+    """"said the plan was sound, but that it needed money": a second that-clause the parser made a conjunct of the cue."""
+    last = max(max(p) for p in parts)
+    return [
+        _subtree(c) for c in verb.children
+        if c.dep_ == "conj" and c.i > last and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and any(s.dep_ in _SUBJECTS for s in c.children)
+    ]
+
+
+def _misattached_that_clause(verb: Token) -> set[int]:
+    """"told the audience at his fundraiser for veterans that he had ...": a that-clause the parser hung on a noun.
+
+    A relative clause with a subject whose "that" is a conjunction (not its
+    subject or object), inside the object or a prepositional phrase after
+    the cue, is the reported clause.
+    """
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in ("dobj", "dative", "prep"):
+            continue
+        for tok in child.subtree:
+            that = any(m.dep_ == "mark" and m.lower_ == "that" and m.i < tok.i for m in tok.children)
+            if tok.dep_ == "relcl" and that and any(c.dep_ in _SUBJECTS for c in tok.children):
+                return _subtree(tok)
     return set()
 
 

@@ -584,6 +584,11 @@ def test_reported_clause_with_a_quoted_word_is_mixed():
     assert summary(q) == ("mixed", 'the talks had been "constructive" and would continue', "say", "Berg", False)
 
 
+def test_a_quotation_opening_a_clause_that_goes_on_in_the_writers_words_is_mixed():
+    (q,) = quotes('"We are angry" about the closure of the old bridge, Ellison said.')
+    assert summary(q) == ("mixed", '"We are angry" about the closure of the old bridge', "say", "Ellison", False)
+
+
 def test_naming_with_a_quoted_name_is_mixed():
     text = 'She called the plan "a disaster for the city."'
     (q,) = quotes(text)

@@ -140,7 +140,7 @@ def _from_part(doc: Doc, frame: Frame, part: set[int], passages: list[Passage]) 
     outside = words - set().union(*(p.tokens for p in inside)) if inside else words
     for p in inside:
         p.used = True
-    if inside and (not outside or _quoted_clause(doc, part, inside)):
+    if inside and (not outside or (_quoted_clause(doc, part, inside) and not _goes_on(frame, outside, inside))):
         return [direct(doc, p, frame) for p in inside]
     # the words, the "that" before them and, for a quoted part, its quotation marks; not the
     # sentence's final stop or a comma after the content ("..., according to officials")
@@ -178,6 +178,16 @@ def _quoted_clause(doc: Doc, part: set[int], inside: list[Passage]) -> bool:
     """
     heads = [i for i in part if doc[i].head.i not in part or doc[i].head.i == i]
     return len(heads) == 1 and any(heads[0] in p.tokens and p.standalone for p in inside)
+
+
+def _goes_on(frame: Frame, outside: set[int], inside: list[Passage]) -> bool:
+    """Does the clause go on in the writer's words after its quotation ("said “We are horrified” by the shooting")?
+
+    The speaker's words after it ("“...,” Ramos, 58, told AFP") do not count.
+    """
+    speaker = {t.i for t in frame.subject.subtree} if frame.subject is not None else set()
+    end = max(p.last for p in inside)
+    return any(i > end and i not in speaker for i in outside)
 
 
 def _aside_at_end(doc: Doc, tokens: set[int]) -> set[int]:

@@ -390,6 +390,13 @@ def test_a_that_clause_the_parser_hung_on_a_noun_or_made_a_conjunct_of_the_cue()
     assert quotes("Ellison told the story of the bridge that his father built.") == []
 
 
+def test_a_report_the_parser_made_the_first_clause_of_the_next_report_is_its_own():
+    text = "Ellison said he had not seen the fight in the park, and when asked whether he was encouraging his supporters, he said, “I hope not.”"
+    qs = quotes(text)
+    assert summary(qs[0]) == ("indirect", "he had not seen the fight in the park", "say", "Ellison", False)
+    assert summary(qs[-1]) == ("direct", "I hope not.", "say", "he", False)
+
+
 def test_a_cue_followed_by_no_clause_reports_nothing():
     assert quotes("Berg responded by pointing at the bridge.") == []
 

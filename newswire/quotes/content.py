@@ -29,7 +29,9 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
 
     A clause of another source ending another's content ("said X, and more
     than 4 in 10 said Y"; "accuses X, while Sanders suggests Y") is cut from
-    it too, and keeps its own speaker.
+    it too, and keeps its own speaker; so is a report with its own subject
+    that the parser made the first clause of the next one ("He said A, and
+    ..., he said, “B”").
     """
     out = []
     for f in frames:
@@ -46,6 +48,8 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
                 cuts.append((g, {t.i for t in doc[f.verb].subtree}, g.subject))
             elif tail := _another_source(doc, f, g):
                 cuts.append((g, tail, f.subject))
+            elif _leading_report(doc, f, g):
+                cuts.append((g, {t.i for t in doc[f.verb].subtree}, f.subject))
             else:
                 break
         else:
@@ -55,6 +59,20 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
                 f.subject = subject
             out.append(f)
     return out
+
+
+def _leading_report(doc: Doc, f: Frame, g: Frame) -> bool:
+    """"He said A, and when asked ..., he said, “B”": a report with its own subject the parser made the first clause of the next.
+
+    Cue f heads a clause of g's before g's cue, has its subject in that
+    clause, and g reports another clause after its cue: f's clause is a
+    report of its own, not part of what g's speaker says.
+    """
+    verb = doc[f.verb]
+    if not f.content or f.subject is None or verb.dep_ != "ccomp" or verb.head.i != g.verb or f.verb > g.verb:
+        return False
+    own = {t.i for t in verb.subtree}
+    return f.subject.i in own and any(min(part) > g.verb for part in g.parts if part)
 
 
 def _adjunct(g: Frame) -> bool:

@@ -468,6 +468,11 @@ def test_more_verbs_of_saying_take_a_quotation(verb, lemma):
 def test_a_quoted_name_after_the_object_is_what_it_is_called():
     (q,) = quotes('Former governor Anna Berg called the use of emergency orders "quite dangerous."')
     assert summary(q) == ("mixed", 'the use of emergency orders "quite dangerous."', "call", "Former governor Anna Berg", False)
+    # "her" taken for a possessive of the quoted name
+    text = "Mark Ellison says he respects Anna Berg and calls her “an extremely intelligent woman with a wonderful record.”"
+    says, calls = quotes(text)
+    assert summary(says) == ("indirect", "he respects Anna Berg", "say", "Mark Ellison", False)
+    assert summary(calls) == ("mixed", "her “an extremely intelligent woman with a wonderful record.”", "call", "Mark Ellison", False)
 
 
 @pytest.mark.parametrize(

@@ -396,8 +396,9 @@ def _quoted_name(obj: Token, quoted: frozenset[int]) -> set[int]:
     """
     doc = obj.doc
     phrase = _subtree(obj)
-    start = next((i for i in range(obj.i + 1, min(max(phrase) + 2, len(doc))) if i in quoted), None)
-    if start is None or not doc[start - 1].is_quote or any(i not in phrase for i in range(obj.i + 1, start - 1)):
+    first = min(phrase)  # "calls her “an extremely intelligent woman”": the parser makes "her" a possessive
+    start = next((i for i in range(first + 1, min(max(phrase) + 2, len(doc))) if i in quoted), None)
+    if start is None or not doc[start - 1].is_quote or any(i not in phrase for i in range(first + 1, start - 1)):
         return set()
     end = start
     while end + 1 < len(doc) and end + 1 in quoted:

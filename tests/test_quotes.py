@@ -397,6 +397,11 @@ def test_a_report_the_parser_made_the_first_clause_of_the_next_report_is_its_own
     assert summary(qs[-1]) == ("direct", "I hope not.", "say", "he", False)
 
 
+def test_a_concession_the_parser_hangs_on_the_cue_is_part_of_what_was_said():
+    (q,) = quotes("Berg said she would vote against the plan, although she liked parts of it.")
+    assert summary(q) == ("indirect", "she would vote against the plan, although she liked parts of it", "say", "Berg", False)
+
+
 def test_a_cue_followed_by_no_clause_reports_nothing():
     assert quotes("Berg responded by pointing at the bridge.") == []
 

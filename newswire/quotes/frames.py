@@ -228,7 +228,15 @@ def _clauses(verb: Token, particle: Token | None = None) -> list[set[int]]:
             # "says no matter what Obama does, “...”": a clause between cue and content belongs to it
             if verb.i < c.i < first and c.dep_ in ("advcl", "advmod") and len(_subtree(c)) > 2:
                 parts[0] |= _subtree(c)
+        last = max(parts[-1])
+        for c in verb.children:
+            # "said it did not count them because ...": a reason the parser hangs on the cue is part of what was said
+            if c.i > last and c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in c.children):
+                parts[-1] |= _subtree(c)
     return parts
+
+
+_REASON_MARKS = ("because", "although", "though", "unless")
 
 
 def _question(verb: Token) -> set[int]:

@@ -121,6 +121,11 @@ def test_quote_after_a_colon_with_a_verb_not_in_the_lexicon():
     assert summary(q) == ("direct", "We grieve with the families of the victims tonight.", "release", "Mark Ellison", False)
 
 
+def test_a_persons_name_right_before_a_colon_speaks_the_quotation():
+    (q,) = quotes("Here is the view of one expert, Mark Ellison: “The water will reach the bridge by Friday.”")
+    assert summary(q) == ("direct", "The water will reach the bridge by Friday.", None, "Mark Ellison", False)
+
+
 def test_quote_over_two_paragraphs_is_one_passage():
     text = '"The first paragraph of a long statement ends here.\n\n"The second paragraph ends the quote," Berg said.'
     (q,) = quotes(text)

@@ -40,7 +40,8 @@ def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozens
       `ADJACENT_WORDS` words from it ("“...,” he said"; "“... AGAIN!” he
       tweeted", which the parser splits into two sentences);
     * the clause before a colon that introduces the passage ("Blackwell
-      released the following statement: “...”"; "Trump: ‘...’").
+      released the following statement: “...”"; "Trump: ‘...’"), or a
+      person's name right before the colon ("..., Mark Ellison: “...”").
     """
     index = sentence_index(doc)
     sents = {index[p.first], index[p.last]}
@@ -101,6 +102,11 @@ def _after_colon(doc: Doc, p: Passage, frames: list[Frame], quoted: frozenset[in
     if head.pos_ == "PROPN" and clause.start == sent.start:
         found = direct(doc, p, None)
         found.speaker = head  # a headline's "Trump: ‘...’"
+        return found
+    name = doc[colon.start - 1]
+    if name.ent_type_ == "PERSON" and name.pos_ == "PROPN":
+        found = direct(doc, p, None)
+        found.speaker = name  # "STATES OUTNUMBER ... FOR THE FIRST TIME - Jeffrey M. Jones: “...”": a name right before the colon
         return found
     return None
 

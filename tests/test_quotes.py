@@ -523,6 +523,9 @@ def test_that_said_is_a_connective_not_a_quote():
 def test_the_writers_aside_after_a_reported_clause_is_left_out():
     (q,) = quotes("Berg said the bridge would open in May, which is later than planned.")
     assert q.content.text == "the bridge would open in May"
+    # however short what remains
+    (q,) = quotes("Berg praised the mayor, who had built the bridge in a single year.")
+    assert q.content.text == "the mayor"
 
 
 def test_a_purpose_infinitive_reports_and_a_declined_one_does_not():

@@ -314,6 +314,13 @@ def test_rebels_in_a_syria_story(text, rebels):
     assert entity_of(ents, text, "they") is group
 
 
+def test_a_country_after_anti_is_not_where_a_sentence_happens():
+    # "an anti-Iran cleric" says whom the cleric opposes; Baghdad is where the gunmen are
+    text = "Gunmen shot an anti-Iran cleric in Baghdad."
+    group = entity_of(entities(text), text, "Gunmen")
+    assert (group.country, group.actor) == ("IRQ", "IRQUAF")
+
+
 @pytest.mark.parametrize(
     "text, name",
     [

@@ -415,6 +415,12 @@ def test_a_reported_present_tense_clause_is_no_demand():
         ("Rebels captured the main airport in Tripoli.", "192", "LBYREB", "LBY"),
         # a purpose clause is aimed where its means were sent
         ("The OSCE sent 20 officers to Georgia to investigate the conduct of a border force.", "090", "IGOOSC", "GEO"),
+        # "allow X to do": the parser makes X the subject of the infinitive, not the verb's object
+        ("Israel allowed Palestinian workers to enter the country.", "080", "ISR", "PSELAB"),
+        # a named body with no code of its own is where it is
+        ("The IAEA dispatched inspectors to the Natanz Enrichment Plant in central Iran.", "090", "IGOUNO", "IRN"),
+        # "an anti-Iran cleric" is not Iran's, and Iran is not where the gunmen are
+        ("Gunmen shot an anti-Iran cleric in Baghdad.", "193", "IRQUAF", "IRQ"),
     ],
 )
 def test_targets_from_clause_structure(text, cameo, source, target):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .. import countries
 from . import known
@@ -42,6 +42,9 @@ DIRECTED_PREPS = {"against", "to", "toward", "towards", "with", "on", "upon", "a
 # Sectors of bodies that are transnational unless the text gives them a country:
 # "human rights groups" are NGOHRI, "aid agencies" NGO (the conventions of data/actors.tsv).
 TRANSNATIONAL_SECTORS = {"HRI": "NGOHRI", "NGO": "NGO", "ENV": "NGOENV"}
+# Prefixes before a hyphen that turn a country word against what it modifies: "an anti-Iran
+# cleric" is not Iran's, and tells nothing of where his sentence happens.
+OPPOSING_PREFIXES = ("anti",)
 # The focus country must hold at least this share of the article's country
 # mentions (on the seed, Syria holds about half).
 FOCUS_SHARE = 0.4
@@ -79,14 +82,21 @@ def code_again(c: Cluster, doc: Doc) -> tuple[str | None, str | None]:
 
 
 def sentence_countries(clusters: list[Cluster], skip=None) -> dict[int, set[str]]:
-    """The countries each sentence names, through the entities mentioned in it (but the mentions `skip` picks)."""
+    """The countries each sentence names, through the entities mentioned in it (but the mentions `skip` picks
+    and those after "anti-")."""
     out: dict[int, set[str]] = {}
     for c in clusters:
         if c.country:
             for m in c.mentions:
-                if skip is None or not skip(m):
+                if not opposed(m.span[0]) and (skip is None or not skip(m)):
                     out.setdefault(m.sentence, set()).add(c.country)
     return out
+
+
+def opposed(tok: Token) -> bool:
+    """"anti-Syria", "anti-American": a country word after an opposing prefix and a hyphen."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in OPPOSING_PREFIXES
 
 
 def _aimed_at(m: Mention) -> bool:

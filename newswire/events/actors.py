@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .. import countries
-from ..entities.actors import focus_country
+from ..entities.actors import focus_country, opposed
 from ..entities.model import sentence_index, sentences
 from ..entities.nominals import agent_row
 from ..records import Entity, EventActor, Mention
@@ -164,6 +164,12 @@ class ActorIndex:
                 out = self.phrase(obj)
                 if out:
                     break
+        elif not any(a.code for a in out) and "in" in through:
+            # "the Natanz Enrichment Plant in central Iran": a named place or body with no code of its own is where it is
+            for _, obj in prep_objects(head, ("in",)):
+                found = self.phrase(obj)
+                if any(a.code for a in found):
+                    return found
         return out
 
     def _actors_of(self, tok: Token) -> list[Actor]:
@@ -247,7 +253,8 @@ class ActorIndex:
         # a named pointer before a possessive pronoun: "its European Community partners" are the EC
         for c in sorted(tok.children, key=lambda c: c.tag_ == "PRP$"):
             if c.dep_ in POINTER_DEPS and self.at(c) is not None and not (c.dep_ == "compound" and is_city(self.at(c)[0])):
-                return self.at(c)
+                if not opposed(c):  # "an anti-Syria journalist" is not Syria's
+                    return self.at(c)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)

@@ -225,7 +225,7 @@ def test_verbs_read_with_their_objects_and_actors(text, cameo, source, target):
     "text, cameo, source, target",
     [
         ("Iran expressed willingness to resume talks with the United States.", "036", "IRN", "USA"),
-        ("Syria rejected a peace plan proposed by Egypt.", "127", "SYR", None),
+        ("Syria rejected a peace plan proposed by Egypt.", "127", "SYR", "EGY"),  # the one other country named
         ("Iran agreed to sign the accord with Iraq.", "037", "IRN", "IRQ"),  # intent to settle a dispute
         ("Syria accepted Egyptian mediation.", "038", "SYR", "EGY"),  # a row that codes the frame keeps its code
         ("Britain extradited the suspect to Spain.", "063", "GBR", "ESP"),
@@ -519,6 +519,29 @@ def test_a_country_something_is_aimed_at_is_not_the_country_of_a_titled_person()
 def test_domestic_targets_from_the_place(text, source, target, target_text):
     a, e = only(text, published="2016-06-01")
     assert (e.source.actor, e.target.actor, e.target.text, e.target.implicit) == (source, target, target_text, True)
+
+
+@pytest.mark.parametrize(
+    "text, source, target, target_text, implicit",
+    [
+        # what an act is done to, named by no coded actor, is of the place it happens in
+        ("Rebels killed two farmers near Kandahar.", "AFGREB", "AFGAGR", "two farmers", False),
+        ("A well-known anti-Syria reporter was shot dead in Beirut.", "LBNUAF", "LBN", "Beirut", True),
+        # an event aimed at no one is aimed at where what it is about happens
+        ("APEC agreed to open a trade office in Lima.", "IGOAPC", "PER", "Lima", True),
+        ("The ruling party threatened to impose a curfew in Oran.", "DZAPTY", "DZA", "Oran", True),
+        # else at the one other country its sentence names
+        ("A Russian envoy offered concessions that a Japanese diplomat welcomed.", "RUS", "JPN", "Japanese", True),
+    ],
+)
+def test_untargeted_events_take_the_place_or_the_other_country(text, source, target, target_text, implicit):
+    a, e = only(text, published="2016-06-01")
+    assert (e.source.actor, e.target.actor, e.target.text, e.target.implicit) == (source, target, target_text, implicit)
+
+
+def test_two_other_countries_give_no_target():
+    a, e = only("A Russian envoy offered concessions, a Japanese diplomat told a Chinese newspaper.", published="2016-06-01")
+    assert (e.source.actor, e.target) == ("RUS", None)
 
 
 def test_a_demand_is_aimed_at_the_one_asked_before_what_it_is_asked_to_do():

@@ -131,13 +131,57 @@ class ActorIndex:
             mention = before[-1] if before else next((m for m in country.mentions if m.kind != "pronoun"), country.mentions[0])
             ev.targets = [Actor(country, mention, home, implicit=True)]
 
-    def place_actor(self, place) -> list[Actor]:
+    def place_actor(self, place, *, implicit: bool = False) -> list[Actor]:
         """The entity a place names, as an actor (a country or a capital stands for its country)."""
         i = self._starts.get(place.start)
         found = self._at.get(i) if i is not None else None
         if found is None or not (found[0].actor or found[0].country):
             return []
-        return [Actor(found[0], found[1], found[0].actor or found[0].country)]
+        return [Actor(found[0], found[1], found[0].actor or found[0].country, implicit=implicit)]
+
+    def located(self, actors: list[Actor], place) -> list[Actor]:
+        """"civilians" attacked near Damascus: uncoded actors coded as the place's people (SYRCVL).
+
+        With no actor named (the parser's object names no entity) the place itself stands for them.
+        """
+        here = self.place_actor(place, implicit=True)
+        if not here or not actors:
+            return here
+        country = here[0].code[:3]
+        out = []
+        for a in actors:
+            words = self.doc.char_span(a.mention.start, a.mention.end, alignment_mode="expand")
+            row = agent_row(words.root) if words is not None else None
+            out.append(Actor(a.entity, a.mention, country + (row["sector"] if row and row.get("sector") else "")))
+        return out
+
+    def other_country(self, ev) -> list[Actor]:
+        """The one country an event's sentence names besides its source's, as an implicit target.
+
+        "A Russian official offered concessions that U.S. negotiator Paul
+        Nitze believed ...": USA. Mentions inside the source's own words
+        ("Croatian Serb rebels"), after "anti-" and the speaker who reports
+        the event do not count; a sentence naming two or more other countries gives none.
+        """
+        source = next((a for a in ev.sources if a.code), None)
+        if source is None:
+            return []
+        sent = sentences(self.doc)[sentence_index(self.doc)[ev.trigger.i]]
+        own = [(a.mention.start, a.mention.end) for a in ev.sources]
+        found: dict[str, tuple[Entity, Mention, str]] = {}
+        for e in self.entities:
+            code = e.actor or e.country
+            if not code or code[:3] == source.code[:3] or e.id == ev.reported_by:
+                continue
+            for m in e.mentions:
+                if not sent.start_char <= m.start < sent.end_char or m.kind == "pronoun" or any(s <= m.start < t for s, t in own):
+                    continue
+                if not opposed(self.doc[self._starts.get(m.start, 0)]):  # "an anti-Iran cleric" names no one
+                    found.setdefault(code[:3], (e, m, code))
+        if len(found) != 1:
+            return []
+        entity, mention, code = next(iter(found.values()))
+        return [Actor(entity, mention, code, implicit=True)]
 
     def at(self, tok: Token) -> tuple[Entity, Mention] | None:
         return self._at.get(tok.i)

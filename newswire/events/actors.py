@@ -160,14 +160,15 @@ class ActorIndex:
 
         "A Russian official offered concessions that U.S. negotiator Paul
         Nitze believed ...": USA. Mentions inside the source's own words
-        ("Croatian Serb rebels"), after "anti-" and the speaker who reports
-        the event do not count; a sentence naming two or more other countries gives none.
+        ("Croatian Serb rebels"), after "anti-" and in the frame that reports
+        the event ("..., Thai police said", "told a Chinese newspaper") do not count; a sentence naming two or more other countries gives none.
         """
         source = next((a for a in ev.sources if a.code), None)
         if source is None:
             return []
         sent = sentences(self.doc)[sentence_index(self.doc)[ev.trigger.i]]
-        own = [(a.mention.start, a.mention.end) for a in ev.sources]
+        own = [(a.mention.start, a.mention.end) for a in ev.sources] + self._reporter_spans(self.doc[ev.trigger.i])
+        own += [(m.start, m.end) for e in self.entities if e.id == ev.reported_by for m in e.mentions]
         found: dict[str, tuple[Entity, Mention, str]] = {}
         for e in self.entities:
             code = e.actor or e.country
@@ -182,6 +183,18 @@ class ActorIndex:
             return []
         entity, mention, code = next(iter(found.values()))
         return [Actor(entity, mention, code, implicit=True)]
+
+    def _reporter_spans(self, tok: Token) -> list[tuple[int, int]]:
+        """Character spans of the frames that report a clause: "..., Thai police here said", "... told a Chinese paper"."""
+        out = []
+        node = tok
+        while node.head.i != node.i:
+            below, node = node, node.head
+            if node.lemma_.lower() in reporting_verbs():
+                for c in node.children:
+                    if c.i != below.i:
+                        out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
+        return out
 
     def at(self, tok: Token) -> tuple[Entity, Mention] | None:
         return self._at.get(tok.i)

@@ -482,6 +482,14 @@ def test_civilian_groups_do_not_take_the_focus_country():
     assert (voters.country, voters.actor) == (None, None)
 
 
+def test_two_countries_named_as_often_give_no_focus_country():
+    # before, the later code in the alphabet (TUR) won the tie
+    from newswire.entities.actors import focus_country
+
+    assert focus_country(parse("Syrian and Turkish officials met in Geneva.")) is None
+    assert focus_country(parse("Syrian and Turkish officials met. Syria said the talks went well.")) == "SYR"
+
+
 def test_rebels_take_the_country_of_a_person_named_in_their_sentence():
     text = "The Assad government blames rebels for the attack."
     rebels = entity_of(entities(text, published="2013-09-13"), text, "rebels")

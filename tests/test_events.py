@@ -539,6 +539,13 @@ def test_untargeted_events_take_the_place_or_the_other_country(text, source, tar
     assert (e.source.actor, e.target.actor, e.target.text, e.target.implicit) == (source, target, target_text, implicit)
 
 
+def test_a_tie_leaves_no_focus_country_for_an_aimed_event():
+    # Afghanistan and Czechoslovakia are named once each: neither is the article's focus, and the
+    # coercion at home is aimed at the source's own country
+    a, e = only("Afghan guerillas blew up three power lines last month, the Czechoslovak news agency reported.", published="2016-06-01")
+    assert (e.source.actor, e.target.actor, e.target.implicit) == ("AFGREB", "AFG", True)
+
+
 def test_two_other_countries_give_no_target():
     a, found = events("A Russian envoy offered concessions after Japanese and Chinese diplomats complained.", published="2016-06-01")
     e = next(e for e in found if e.cameo == "035")

@@ -490,6 +490,19 @@ def test_two_countries_named_as_often_give_no_focus_country():
     assert focus_country(parse("Syrian and Turkish officials met. Syria said the talks went well.")) == "SYR"
 
 
+@pytest.mark.parametrize(
+    "text, nominal, actor",
+    [
+        # a government's troops or forces are the troops of the one country their sentence names
+        ("Government troops killed 30 rebels in southern Sudan.", "Government troops", "SDNMIL"),
+        ("Ivory Coast rebels accused government troops of massacring civilians.", "government troops", "CIVMIL"),
+    ],
+)
+def test_government_troops_take_the_country_of_their_sentence(text, nominal, actor):
+    found = entity_of(entities(text), text, nominal)
+    assert (found.country, found.actor) == (actor[:3], actor)
+
+
 def test_rebels_take_the_country_of_a_person_named_in_their_sentence():
     text = "The Assad government blames rebels for the attack."
     rebels = entity_of(entities(text, published="2013-09-13"), text, "rebels")

@@ -10,8 +10,8 @@ strongest first:
    article: Assad is SYRGOV in 2013 although the text never says "Syrian
    President";
 3. the organisation a person speaks for ("VOA's correspondent" → VOA's country);
-4. for collective actors with no country of their own ("rebels"), the one
-   country their sentence names (through any entity in it: "The Assad
+4. for collective actors with no country of their own ("rebels", and a
+   government's "government troops"), the one country their sentence names (through any entity in it: "The Assad
    government blames rebels" → Syria); armed groups with none take the
    article's focus country. A titled person with no country ("President
    Bouteflika") takes the one country the places and organisations of their
@@ -33,6 +33,8 @@ from .nominals import agent_row
 # Sectors that denote a country's own domestic actors: without a country of
 # their own they take the one country their sentence names.
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "INS", "UAF", "COP", "REF", "LAB", "EDU", "HLH", "JUD", "LEG", "PTY"}
+# The sector of the nouns ("government", "regime") whose troops, forces or planes are a country's own.
+GOVERNMENT_SECTOR = "GOV"
 # Armed groups fight somewhere: with no country in their sentence either they
 # take the article's focus country. Voters or students do not: in a US story
 # full of "Soviet" they are not Soviet citizens (seen on PolNeAR).
@@ -163,8 +165,9 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     known_code = c.known.get("code") if c.known else None
     known_country = c.known.get("country") if c.known else None
     country = explicit or known_country or (org.country if org else None)
-    if country is None and c.first.kind == "nominal" and sector in DOMESTIC_SECTORS:
-        country = here or (focus if sector in FOCUS_SECTORS else None)
+    if country is None and c.first.kind == "nominal" and (sector in DOMESTIC_SECTORS or _a_governments(c)):
+        # "government troops" are the troops of the government at home, as "rebels" are its rebels
+        country = here or (focus if sector in FOCUS_SECTORS or _a_governments(c) else None)
     if known_code and known_country and country != known_country:
         known_code = None  # the text says otherwise
     sector = sector or (known_code[3:6] if known_code else None) or (org.actor[3:6] if org and org.actor and org.country == country else None)
@@ -173,6 +176,17 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     if country is None and known_code is None and c.first.kind == "nominal" and sector in TRANSNATIONAL_SECTORS:
         return None, TRANSNATIONAL_SECTORS[sector]  # "human rights groups"
     return country, known_code or country
+
+
+def _a_governments(c: Cluster) -> bool:
+    """"government troops", "government forces": a nominal whose modifier is a government noun of agents.tsv."""
+    head = c.first.span.root
+    for tok in head.children:
+        if tok.dep_ in ("compound", "amod") and tok.i < head.i:
+            row = agent_row(tok)
+            if row is not None and row["sector"] == GOVERNMENT_SECTOR:
+                return True
+    return False
 
 
 def _place_country(c: Cluster) -> str | None:

@@ -40,7 +40,8 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
         if sources and not targets and not noun_targets and _between(m.token):
             noun_targets = noun_sources  # "Klibi undertook a mediation mission between Syria and Arafat": the parties
         sources = sources or noun_sources
-        targets = targets or noun_targets
+        # "launched an offensive against Muslim rebels on Mindanao": the noun's coded target before the verb's uncoded one
+        targets = next((t for t in (targets, noun_targets) if coded(t)), targets or noun_targets)
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
         # "demanded that its EU partners refuse to recognize Macedonia": the one asked, before what it is asked to do
         asked = _asked(anchor, index, sources)

@@ -606,6 +606,12 @@ def test_unnamed_attackers_are_unidentified_forces_of_the_place(text, place):
     assert (e.source.actor, e.source.implicit, e.location.text, e.location.country) == ("IRQUAF", True, place, "IRQ")
 
 
+def test_a_capital_the_parser_reads_as_an_organisation_is_still_a_place():
+    # spaCy tags "Dushanbe" ORG here; a capital after "near" is where the ambush happened, and what it hit is there
+    a, e = only("Tajik opposition forces ambushed a government convoy near Dushanbe.", published="2016-06-01")
+    assert (e.location.text, e.location.country, e.target.actor) == ("Dushanbe", "TJK", "TJK")
+
+
 def test_an_actorless_violent_noun_stays_a_mention():
     # the shooting has a place but no one coded did it or suffered it: no event of its own
     a, found = events("Serbia rejected an Australian ultimatum to hand over a guard involved in a shooting in Sydney.", published="2016-06-01")

@@ -448,6 +448,17 @@ def _stranded_object(prep: Token) -> Token | None:
     return None
 
 
+def _out_of(tok: Token) -> Token | None:
+    """The object of "out of" under a verb ("out" a preposition over "of", or a particle beside it), or None."""
+    if tok.dep_ == "prep" and tok.lower_ == "out":
+        of = next((g for g in tok.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+    elif tok.dep_ == "prep" and tok.lower_ == "of" and any(s.dep_ == "prt" and s.lower_ == "out" for s in tok.head.children):
+        of = tok
+    else:
+        return None
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+
+
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
     """(preposition, object) pairs under a token, in the order of `preps`."""
     found = []
@@ -458,4 +469,6 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
                 found.append((c.lower_, obj))
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             found.append(("to", c))
+        elif "from" in preps and _out_of(c):
+            found.append(("from", _out_of(c)))  # "pulled out of Slovenia": from Slovenia
     return sorted(found, key=lambda p: preps.index(p[0]) if p[0] in preps else len(preps))

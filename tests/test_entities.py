@@ -503,6 +503,13 @@ def test_government_troops_take_the_country_of_their_sentence(text, nominal, act
     assert (found.country, found.actor) == (actor[:3], actor)
 
 
+def test_a_plural_agent_noun_the_parser_tags_as_a_name_at_the_start_of_a_sentence():
+    # spaCy tags sentence-initial "Rebels" NNP and leaves its lemma plural
+    text = "Rebels in Chad captured the town of Abeche."
+    rebels = entity_of(entities(text), text, "Rebels")
+    assert (rebels.type, rebels.country, rebels.actor) == ("GROUP", "TCD", "TCDREB")
+
+
 def test_rebels_take_the_country_of_a_person_named_in_their_sentence():
     text = "The Assad government blames rebels for the attack."
     rebels = entity_of(entities(text, published="2013-09-13"), text, "rebels")

@@ -37,7 +37,12 @@ def agent_row(token: Token) -> dict[str, str] | None:
         row = table.get(" ".join([*words, token.lemma_.lower()])) or table.get(" ".join([*words, token.lower_]))
         if row is not None:
             return row
-    return table.get(token.lemma_.lower()) or table.get(token.lower_)
+    row = table.get(token.lemma_.lower()) or table.get(token.lower_)
+    if row is None and token.is_sent_start and token.tag_ == "NNP" and token.lower_.endswith("s"):
+        # "Rebels in Chad captured ...": a plural the parser took for a name at the start of a sentence,
+        # which the lemmatizer leaves plural
+        row = table.get(token.lower_[:-1])
+    return row
 
 
 def find_nominals(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> list[Mention]:

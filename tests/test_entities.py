@@ -510,6 +510,13 @@ def test_a_plural_agent_noun_the_parser_tags_as_a_name_at_the_start_of_a_sentenc
     assert (rebels.type, rebels.country, rebels.actor) == ("GROUP", "TCD", "TCDREB")
 
 
+def test_a_country_name_the_parser_labels_a_product_is_a_place():
+    # spaCy labels "Cyprus" PRODUCT here
+    text = "Turkey invaded Cyprus in 1974."
+    cyprus = entity_of(entities(text), text, "Cyprus")
+    assert (cyprus.type, cyprus.country, cyprus.actor) == ("GPE", "CYP", "CYP")
+
+
 def test_rebels_take_the_country_of_a_person_named_in_their_sentence():
     text = "The Assad government blames rebels for the attack."
     rebels = entity_of(entities(text, published="2013-09-13"), text, "rebels")

@@ -419,6 +419,8 @@ def test_a_reported_present_tense_clause_is_no_demand():
         ("Israel allowed Palestinian workers to enter the country.", "080", "ISR", "PSELAB"),
         # a named body with no code of its own is where it is
         ("The IAEA dispatched inspectors to the Natanz Enrichment Plant in central Iran.", "090", "IGOUNO", "IRN"),
+        # a country name the parser labels PRODUCT is still the country
+        ("Turkey invaded Cyprus in 1974.", "192", "TUR", "CYP"),
         # "out of" is "from": where a withdrawal leaves
         ("The Yugoslav army pulled out of Slovenia.", "087", "YUGMIL", "SVN"),
         # an event noun's coded target before its support verb's uncoded one

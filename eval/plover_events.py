@@ -1,6 +1,6 @@
 """Event types and actor countries on the PLOVER gold records: a keyword baseline vs newswire.
 
-    python eval/plover_events.py [--path FILE] [--split dev|held-out|all] [--show N] [--json PATH]
+    python eval/plover_events.py [--path FILE] [--split dev|held-out|all] [--show N] [--show-targets N] [--json PATH]
 
 Gold
   ../shared/data/plover/PLOVER_GSR_CAMEO.json: 322 one-sentence records (CAMEO
@@ -13,7 +13,8 @@ Gold
 Split
   The set is small and has no split. A record is in the development half when
   the SHA-256 of its id is even, else in the held-out half: tune on dev (and
-  look at it with --show), only score held-out. Scores are printed for both
+  look at it with --show, or --show-targets for found events whose target
+  country is wrong), only score held-out. Scores are printed for both
   halves and the whole.
 
 Systems (each sentence alone, published 2000-01-01)
@@ -31,7 +32,10 @@ Scores
   three letters of the emitted actor code (USA, IGO) against those of any gold
   actor on that side (gold without a target is not scored for the target).
   An actor newswire leaves empty counts as wrong there; "named" is the
-  accuracy over the actors it does name (source and target together).
+  accuracy over the actors it does name (source and target together). Three
+  gold country codes are CAMEO's old ones, not ISO: JAP, ITL and VTN are read
+  as JPN, ITA and VNM (GOLD_COUNTRY_CODES; before, "Japanese Prime Minister"
+  coded JPN was counted wrong).
   Events per sentence counts every emitted event.
 """
 
@@ -48,6 +52,8 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_PATH = REPO.parent / "shared" / "data" / "plover" / "PLOVER_GSR_CAMEO.json"
 PUBLISHED = "2000-01-01"
 TYPE_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# Country codes of the gold records that are not ISO alpha-3, for countries ISO codes otherwise.
+GOLD_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 SPLITS = ("dev", "held-out", "all")
 
 
@@ -69,7 +75,8 @@ def load(path: Path) -> list[dict]:
 def _codes(side) -> set[str]:
     if isinstance(side, dict):
         side = [side]
-    return {(a.get("code") or "")[:3] for a in side or [] if isinstance(a, dict) and a.get("code")}
+    codes = {(a.get("code") or "")[:3] for a in side or [] if isinstance(a, dict) and a.get("code")}
+    return {GOLD_COUNTRY_CODES.get(c, c) for c in codes}
 
 
 def run_newswire(records: list[dict]) -> list[list[dict]]:
@@ -179,11 +186,28 @@ def report_types(s: dict) -> None:
         print(f"  {t:10s} {v['tp']:3d} {v['fp']:3d} {v['fn']:3d}   {_pct(v['p'])} {_pct(v['r'])} {_pct(v['f1'])}")
 
 
+def show_target_misses(records: list[dict], predictions: list[list[dict]], limit: int) -> None:
+    """Development sentences whose event is found with a gold target but a wrong or empty target country."""
+    shown = 0
+    for r, preds in zip(records, predictions):
+        gold = _codes(r.get("target"))
+        match = next((p for p in preds if p["type"] == r["type"]), None)
+        if r["split"] != "dev" or match is None or not gold or (match["target"] and match["target"][:3] in gold):
+            continue
+        names = [a.get("actorText") for a in (r["target"] if isinstance(r["target"], list) else [r["target"]]) if isinstance(a, dict)]
+        print(f"\n[{r['type']}] {sorted(_codes(r.get('source')))} -> {sorted(gold)} {names}  {r['text']}")
+        print(f"    {match['cameo']} {match['trigger']!r}: {match['source']} -> {match['target']}")
+        shown += 1
+        if shown >= limit:
+            break
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--path", type=Path, default=DEFAULT_PATH)
     ap.add_argument("--split", choices=SPLITS, default="all", help="which split gets the per-type table")
     ap.add_argument("--show", type=int, default=0, help="print up to N development sentences newswire gets wrong")
+    ap.add_argument("--show-targets", type=int, default=0, help="print up to N development sentences whose found event has the wrong target country")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
 
@@ -212,6 +236,8 @@ def main(argv: list[str] | None = None) -> None:
             shown += 1
             if shown >= args.show:
                 break
+    if args.show_targets:
+        show_target_misses(records, systems["newswire"], args.show_targets)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 

@@ -130,7 +130,7 @@ class EventActor:
     text: str
     entity: str | None = None
     actor: str | None = None
-    implicit: bool = False  # not named in the event's clause: the article's focus country (nearest mention)
+    implicit: bool = False  # not named in the event's clause: inferred (focus country, home, place, the sentence's other country)
 
 
 @dataclass(slots=True)

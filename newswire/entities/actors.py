@@ -10,8 +10,8 @@ strongest first:
    article: Assad is SYRGOV in 2013 although the text never says "Syrian
    President";
 3. the organisation a person speaks for ("VOA's correspondent" → VOA's country);
-4. for collective actors with no country of their own ("rebels"), the one
-   country their sentence names (through any entity in it: "The Assad
+4. for collective actors with no country of their own ("rebels", and a
+   government's "government troops"), the one country their sentence names (through any entity in it: "The Assad
    government blames rebels" → Syria); armed groups with none take the
    article's focus country. A titled person with no country ("President
    Bouteflika") takes the one country the places and organisations of their
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .. import countries
 from . import known
@@ -33,6 +33,8 @@ from .nominals import agent_row
 # Sectors that denote a country's own domestic actors: without a country of
 # their own they take the one country their sentence names.
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "INS", "UAF", "COP", "REF", "LAB", "EDU", "HLH", "JUD", "LEG", "PTY"}
+# The sector of the nouns ("government", "regime") whose troops, forces or planes are a country's own.
+GOVERNMENT_SECTOR = "GOV"
 # Armed groups fight somewhere: with no country in their sentence either they
 # take the article's focus country. Voters or students do not: in a US story
 # full of "Soviet" they are not Soviet citizens (seen on PolNeAR).
@@ -42,8 +44,11 @@ DIRECTED_PREPS = {"against", "to", "toward", "towards", "with", "on", "upon", "a
 # Sectors of bodies that are transnational unless the text gives them a country:
 # "human rights groups" are NGOHRI, "aid agencies" NGO (the conventions of data/actors.tsv).
 TRANSNATIONAL_SECTORS = {"HRI": "NGOHRI", "NGO": "NGO", "ENV": "NGOENV"}
+# Prefixes before a hyphen that turn a country word against what it modifies: "an anti-Iran
+# cleric" is not Iran's, and tells nothing of where his sentence happens.
+OPPOSING_PREFIXES = ("anti",)
 # The focus country must hold at least this share of the article's country
-# mentions (on the seed, Syria holds about half).
+# mentions (on the seed, Syria holds about half), and more than any other country.
 FOCUS_SHARE = 0.4
 
 
@@ -79,14 +84,21 @@ def code_again(c: Cluster, doc: Doc) -> tuple[str | None, str | None]:
 
 
 def sentence_countries(clusters: list[Cluster], skip=None) -> dict[int, set[str]]:
-    """The countries each sentence names, through the entities mentioned in it (but the mentions `skip` picks)."""
+    """The countries each sentence names, through the entities mentioned in it (but the mentions `skip` picks
+    and those after "anti-")."""
     out: dict[int, set[str]] = {}
     for c in clusters:
         if c.country:
             for m in c.mentions:
-                if skip is None or not skip(m):
+                if not opposed(m.span[0]) and (skip is None or not skip(m)):
                     out.setdefault(m.sentence, set()).add(c.country)
     return out
+
+
+def opposed(tok: Token) -> bool:
+    """"anti-Syria", "anti-American": a country word after an opposing prefix and a hyphen."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in OPPOSING_PREFIXES
 
 
 def _aimed_at(m: Mention) -> bool:
@@ -102,6 +114,8 @@ def focus_country(doc: Doc) -> str | None:
     if not votes:
         return None
     code, n = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    if sum(1 for v in votes.values() if v == n) > 1:
+        return None  # two countries named as often: neither dominates (before, the later code in the alphabet won)
     return code if n / sum(votes.values()) >= FOCUS_SHARE else None
 
 
@@ -151,8 +165,9 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     known_code = c.known.get("code") if c.known else None
     known_country = c.known.get("country") if c.known else None
     country = explicit or known_country or (org.country if org else None)
-    if country is None and c.first.kind == "nominal" and sector in DOMESTIC_SECTORS:
-        country = here or (focus if sector in FOCUS_SECTORS else None)
+    if country is None and c.first.kind == "nominal" and (sector in DOMESTIC_SECTORS or _a_governments(c)):
+        # "government troops" are the troops of the government at home, as "rebels" are its rebels
+        country = here or (focus if sector in FOCUS_SECTORS or _a_governments(c) else None)
     if known_code and known_country and country != known_country:
         known_code = None  # the text says otherwise
     sector = sector or (known_code[3:6] if known_code else None) or (org.actor[3:6] if org and org.actor and org.country == country else None)
@@ -161,6 +176,17 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     if country is None and known_code is None and c.first.kind == "nominal" and sector in TRANSNATIONAL_SECTORS:
         return None, TRANSNATIONAL_SECTORS[sector]  # "human rights groups"
     return country, known_code or country
+
+
+def _a_governments(c: Cluster) -> bool:
+    """"government troops", "government forces": a nominal whose modifier is a government noun of agents.tsv."""
+    head = c.first.span.root
+    for tok in head.children:
+        if tok.dep_ in ("compound", "amod") and tok.i < head.i:
+            row = agent_row(tok)
+            if row is not None and row["sector"] == GOVERNMENT_SECTOR:
+                return True
+    return False
 
 
 def _place_country(c: Cluster) -> str | None:

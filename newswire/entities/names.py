@@ -33,6 +33,8 @@ def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
     out: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
+            if countries.country_from_name(ent.text) and not in_title.intersection(range(ent.start, ent.end)):
+                out.append(Mention(doc, ent.start, ent.end, "name", "GPE"))  # "invaded Cyprus" tagged PRODUCT
             continue
         start, end = ent.start, ent.end
         # "President Obama" tagged as one PERSON: the title is not the name

@@ -37,7 +37,16 @@ def agent_row(token: Token) -> dict[str, str] | None:
         row = table.get(" ".join([*words, token.lemma_.lower()])) or table.get(" ".join([*words, token.lower_]))
         if row is not None:
             return row
-    return table.get(token.lemma_.lower()) or table.get(token.lower_)
+    row = table.get(token.lemma_.lower()) or table.get(token.lower_)
+    if row is None and _initial_plural(token):
+        row = table.get(token.lower_[:-1])
+    return row
+
+
+def _initial_plural(token: Token) -> bool:
+    """"Rebels in Chad captured ...": a plural the parser took for a name at the start of a sentence, which the
+    lemmatizer leaves plural."""
+    return token.is_sent_start and token.tag_ == "NNP" and token.lower_.endswith("s") and token.lower_[:-1] in agents()
 
 
 def find_nominals(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> list[Mention]:
@@ -134,7 +143,7 @@ def _modifier_token(tok: Token, name_at: dict[int, Mention]) -> bool:
 def _label(head: Token, row: dict[str, str]) -> str:
     if row.get("number") == "collective":
         return "ORG"
-    return "GROUP" if head.tag_ in ("NNS", "NNPS") else "PERSON"
+    return "GROUP" if head.tag_ in ("NNS", "NNPS") or _initial_plural(head) else "PERSON"
 
 
 def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None:

@@ -21,7 +21,10 @@
    the place it happens in, and with no coded source done by its people; an
    event aimed at someone with a foreign source and no target gets the
    article's focus country; a concession, protest, show of force or coercion
-   with no coded target is aimed at the source's own country;
+   with no coded target is aimed at the source's own country; what an event
+   is done to, named by no coded actor, is of the place it happens in; any
+   event still without a coded target is aimed at its place, the place of the
+   clause it governs, or the one other country its sentence names;
 8. precision first: an event is dropped when it has neither a coded actor
    nor a source named by a proper name, when it is a meeting, praise or
    reported demand with no coded target, when the text only supposes it
@@ -49,7 +52,7 @@ from .model import EventMention
 from .places import location
 from .roles import assign_roles, coded
 from .structure import find_mentions, reported_demands
-from .triggers import blocked, find_triggers
+from .triggers import blocked, find_triggers, patient_of
 
 __all__ = ["extract_events"]
 
@@ -78,6 +81,9 @@ UNKNOWN_ATTACKER_SECTOR = "UAF"
 # deduplication. Measured on PLOVER: 08, 14, 15, 17 raise target country accuracy (held-out
 # 59.5 -> 65.5) at equal F1; adding 12, 13 or 18 lowered the accuracy of named actors.
 DOMESTIC_ROOTS = {"08", "14", "15", "17"}
+# Dependents of an event's verb that hold what it is about, whose place an untargeted event is aimed at
+# ("threatened to institute a curfew in Algiers").
+CONTENT_DEPS = {"xcomp", "ccomp"}
 # Roots of events that say nothing without someone they are aimed at: a
 # meeting or praise with no coded target ("Clinton talked about reform", "she
 # supported policies") is dropped. Requiring a target of appeals, demands,
@@ -124,6 +130,9 @@ def extract_events(
         if not coded(m.sources) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
             # "hundreds of thousands blocked streets in Hong Kong": the place's people, as CAMEO codes crowds
             m.sources = [Actor(a.entity, a.mention, a.code[:3] + CROWD_SECTOR, implicit=True) for a in index.place_actor(m.place)] or m.sources
+        if not coded(m.targets) and m.place is not None and m.place.country and (m.targets or _acts_on(m)):
+            # "a journalist was killed in Beirut": what an event is done to, named by no coded actor, is of the place
+            m.targets = index.located(m.targets, m.place) or m.targets
         if not coded(m.sources) and coded(m.targets) and m.code[:2] in UNKNOWN_ATTACKER_ROOTS and m.place is not None and m.place.country:
             place = index.place_actor(m.place)
             m.sources = [Actor(a.entity, a.mention, m.place.country + UNKNOWN_ATTACKER_SECTOR, implicit=True) for a in place] or m.sources
@@ -135,7 +144,26 @@ def extract_events(
     index.implicit_targets([m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS])
     kept = _dedupe(kept)
     index.domestic_targets([m for m in kept if not coded(m.targets) and m.code[:2] in DOMESTIC_ROOTS])
+    for m in kept:
+        if not coded(m.targets):
+            # "agreed to set up a research centre in Tokyo": where the event, or what it is about, happens;
+            # else the one other country its sentence names
+            place = m.place or _content_place(m)
+            here = index.place_actor(place, implicit=True) if place is not None and place.country else []
+            m.targets = here or index.other_country(m) or m.targets
     return _records(doc, kept)
+
+
+def _acts_on(m: EventMention) -> bool:
+    """Whether an event's verb acts on something other than the event's own noun: an object, or the subject of a passive."""
+    patient = patient_of(m.anchor) if m.anchor.pos_ == "VERB" else None
+    return patient is not None and patient.i != m.token.i and all(patient.i != p.token.i for p in m.parts)
+
+
+def _content_place(m: EventMention):
+    """The place of the clause an event's verb governs: "threatened to institute a curfew in Algiers"."""
+    clause = next((c for c in m.anchor.children if c.dep_ in CONTENT_DEPS and c.pos_ == "VERB"), None)
+    return location([clause]) if clause is not None else None
 
 
 def _resident(a: Actor, country: str) -> Actor:

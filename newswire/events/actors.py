@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .. import countries
-from ..entities.actors import focus_country
+from ..entities.actors import focus_country, opposed
 from ..entities.model import sentence_index, sentences
 from ..entities.nominals import agent_row
 from ..records import Entity, EventActor, Mention
@@ -131,13 +131,70 @@ class ActorIndex:
             mention = before[-1] if before else next((m for m in country.mentions if m.kind != "pronoun"), country.mentions[0])
             ev.targets = [Actor(country, mention, home, implicit=True)]
 
-    def place_actor(self, place) -> list[Actor]:
+    def place_actor(self, place, *, implicit: bool = False) -> list[Actor]:
         """The entity a place names, as an actor (a country or a capital stands for its country)."""
         i = self._starts.get(place.start)
         found = self._at.get(i) if i is not None else None
         if found is None or not (found[0].actor or found[0].country):
             return []
-        return [Actor(found[0], found[1], found[0].actor or found[0].country)]
+        return [Actor(found[0], found[1], found[0].actor or found[0].country, implicit=implicit)]
+
+    def located(self, actors: list[Actor], place) -> list[Actor]:
+        """"civilians" attacked near Damascus: uncoded actors coded as the place's people (SYRCVL).
+
+        With no actor named (the parser's object names no entity) the place itself stands for them.
+        """
+        here = self.place_actor(place, implicit=True)
+        if not here or not actors:
+            return here
+        country = here[0].code[:3]
+        out = []
+        for a in actors:
+            words = self.doc.char_span(a.mention.start, a.mention.end, alignment_mode="expand")
+            row = agent_row(words.root) if words is not None else None
+            out.append(Actor(a.entity, a.mention, country + (row["sector"] if row and row.get("sector") else "")))
+        return out
+
+    def other_country(self, ev) -> list[Actor]:
+        """The one country an event's sentence names besides its source's, as an implicit target.
+
+        "A Russian official offered concessions that U.S. negotiator Paul
+        Nitze believed ...": USA. Mentions inside the source's own words
+        ("Croatian Serb rebels"), after "anti-" and in the frame that reports
+        the event ("..., Thai police said", "told a Chinese newspaper") do not count; a sentence naming two or more other countries gives none.
+        """
+        source = next((a for a in ev.sources if a.code), None)
+        if source is None:
+            return []
+        sent = sentences(self.doc)[sentence_index(self.doc)[ev.trigger.i]]
+        own = [(a.mention.start, a.mention.end) for a in ev.sources] + self._reporter_spans(self.doc[ev.trigger.i])
+        own += [(m.start, m.end) for e in self.entities if e.id == ev.reported_by for m in e.mentions]
+        found: dict[str, tuple[Entity, Mention, str]] = {}
+        for e in self.entities:
+            code = e.actor or e.country
+            if not code or code[:3] == source.code[:3] or e.id == ev.reported_by:
+                continue
+            for m in e.mentions:
+                if not sent.start_char <= m.start < sent.end_char or m.kind == "pronoun" or any(s <= m.start < t for s, t in own):
+                    continue
+                if not opposed(self.doc[self._starts.get(m.start, 0)]):  # "an anti-Iran cleric" names no one
+                    found.setdefault(code[:3], (e, m, code))
+        if len(found) != 1:
+            return []
+        entity, mention, code = next(iter(found.values()))
+        return [Actor(entity, mention, code, implicit=True)]
+
+    def _reporter_spans(self, tok: Token) -> list[tuple[int, int]]:
+        """Character spans of the frames that report a clause: "..., Thai police here said", "... told a Chinese paper"."""
+        out = []
+        node = tok
+        while node.head.i != node.i:
+            below, node = node, node.head
+            if node.lemma_.lower() in reporting_verbs():
+                for c in node.children:
+                    if c.i != below.i:
+                        out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
+        return out
 
     def at(self, tok: Token) -> tuple[Entity, Mention] | None:
         return self._at.get(tok.i)
@@ -164,6 +221,12 @@ class ActorIndex:
                 out = self.phrase(obj)
                 if out:
                     break
+        elif not any(a.code for a in out) and "in" in through:
+            # "the Natanz Enrichment Plant in central Iran": a named place or body with no code of its own is where it is
+            for _, obj in prep_objects(head, ("in",)):
+                found = self.phrase(obj)
+                if any(a.code for a in found):
+                    return found
         return out
 
     def _actors_of(self, tok: Token) -> list[Actor]:
@@ -247,7 +310,8 @@ class ActorIndex:
         # a named pointer before a possessive pronoun: "its European Community partners" are the EC
         for c in sorted(tok.children, key=lambda c: c.tag_ == "PRP$"):
             if c.dep_ in POINTER_DEPS and self.at(c) is not None and not (c.dep_ == "compound" and is_city(self.at(c)[0])):
-                return self.at(c)
+                if not opposed(c):  # "an anti-Syria journalist" is not Syria's
+                    return self.at(c)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -384,6 +448,17 @@ def _stranded_object(prep: Token) -> Token | None:
     return None
 
 
+def _out_of(tok: Token) -> Token | None:
+    """The object of "out of" under a verb ("out" a preposition over "of", or a particle beside it), or None."""
+    if tok.dep_ == "prep" and tok.lower_ == "out":
+        of = next((g for g in tok.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+    elif tok.dep_ == "prep" and tok.lower_ == "of" and any(s.dep_ == "prt" and s.lower_ == "out" for s in tok.head.children):
+        of = tok
+    else:
+        return None
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+
+
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
     """(preposition, object) pairs under a token, in the order of `preps`."""
     found = []
@@ -394,4 +469,6 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
                 found.append((c.lower_, obj))
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             found.append(("to", c))
+        elif "from" in preps and _out_of(c):
+            found.append(("from", _out_of(c)))  # "pulled out of Slovenia": from Slovenia
     return sorted(found, key=lambda p: preps.index(p[0]) if p[0] in preps else len(preps))

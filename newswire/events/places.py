@@ -15,6 +15,9 @@ from ..records import Place
 
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "throughout", "nearby"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels of names the parser gives capitals it does not know ("near Dushanbe" as ORG); only capitals are read
+# as places then, since many organisations share a city's name.
+MISREAD_AS_ORG = {"ORG", "PERSON"}
 # Dependents that start another clause: a place inside one belongs to that clause's event.
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "csubj", "pcomp"}
 
@@ -60,7 +63,10 @@ def _place(tok: Token) -> Place | None:
 
 
 def _misread_place(tok: Token) -> bool:
-    """"near the town of Samarra" tagged NORP: a name the parser took for a people that is a known city or capital."""
+    """"near the town of Samarra" tagged NORP: a name the parser took for a people that is a known city or capital;
+    "near Dushanbe" tagged ORG: a name the parser took for an organisation that is a capital."""
+    if tok.ent_type_ in MISREAD_AS_ORG:
+        return countries.country_from_capital(" ".join(t.text for t in _entity_span(tok))) is not None
     if tok.ent_type_ != "NORP" or countries.country_from_demonym(tok.text):
         return False
     text = " ".join(t.text for t in _entity_span(tok))

@@ -40,7 +40,8 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
         if sources and not targets and not noun_targets and _between(m.token):
             noun_targets = noun_sources  # "Klibi undertook a mediation mission between Syria and Arafat": the parties
         sources = sources or noun_sources
-        targets = targets or noun_targets
+        # "launched an offensive against Muslim rebels on Mindanao": the noun's coded target before the verb's uncoded one
+        targets = next((t for t in (targets, noun_targets) if coded(t)), targets or noun_targets)
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
         # "demanded that its EU partners refuse to recognize Macedonia": the one asked, before what it is asked to do
         asked = _asked(anchor, index, sources)
@@ -108,7 +109,7 @@ def _reciprocal(code: str) -> bool:
 def _verb_targets(m: EventMention, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
     verb = m.anchor
     noun = m.token if m.trigger.kind == "noun" else None
-    patient = patient_of(verb)
+    patient = patient_of(verb) or _infinitive_subject(verb)
     absorbed = {p.anchor.i for p in m.parts} | {p.token.i for p in m.parts}
     candidates = []
     if patient is not None and not m.trigger.topic and patient.i not in absorbed and (noun is None or patient.i != noun.i):
@@ -127,6 +128,17 @@ def _verb_targets(m: EventMention, index: ActorIndex, sources: list[Actor]) -> l
     found = [a for a in (index.phrase(c, through=through) for c in candidates) if a]
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
+
+
+def _infinitive_subject(verb: Token) -> Token | None:
+    """"will allow 13,000 refugees to return": the one an infinitive after the verb is about, which the
+    parser makes the subject of that infinitive (a clausal complement) rather than the verb's object."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.i > verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i), None)
+            if subj is not None:
+                return subj
+    return None
 
 
 def _owned(head: Token, sources: list[Actor], index: ActorIndex) -> bool:

@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from .errors import InputError, UsageError, first_line
 from .read import GZIP_MAGIC, MAX_BYTES_PER_CHAR, MAX_CHARS, read_bytes, read_path, unreadable
@@ -291,6 +290,19 @@ def _warc_records(path: Path, data: bytes | mmap.mmap, base: int, max_chars: int
     """
     start = 0
     while start < len(data):
+        start = _skip_blank(data, start)
+        if start >= len(data):
+            return
+        if data[start : start + len(_WARC_START)] != _WARC_START:
+            yield Failure(
+                document=f"{path}@{base if member_offset else base + start}", stage="read", reason="malformed",
+                message="not a WARC record (no WARC/1.x header); skipped to the next record",
+            )
+            nxt = data.find(b"\n" + _WARC_START, start)
+            if nxt < 0 or member_offset:
+                return
+            start = nxt + 1
+            continue
         view = io.BytesIO(data[start:]) if isinstance(data, bytes) else _MmapReader(data, start)
         records = ArchiveIterator(view)
         try:
@@ -303,7 +315,7 @@ def _warc_records(path: Path, data: bytes | mmap.mmap, base: int, max_chars: int
                 elif body is not None:
                     yield _warc_article(record, body, where, max_chars)
             return
-        except (ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error) as err:
+        except Exception as err:  # warcio on untrusted bytes raises more than ArchiveLoadFailed (AttributeError, KeyError, ...)
             bad = start + records.offset
             where = f"{path}@{base if member_offset else base + bad}"
             yield Failure(document=where, stage="read", reason="malformed", message=f"bad WARC record ({first_line(err)}); skipped to the next record")
@@ -311,6 +323,13 @@ def _warc_records(path: Path, data: bytes | mmap.mmap, base: int, max_chars: int
             if nxt < 0 or member_offset:
                 return
             start = nxt + 1
+
+
+def _skip_blank(data: bytes | mmap.mmap, start: int) -> int:
+    """The offset of the first byte from `start` that is not blank (records are separated by blank lines)."""
+    while start < len(data) and data[start : start + 1] in (b"\r", b"\n", b" ", b"\t", b"\x00"):
+        start += 1
+    return start
 
 
 def _html_body(record, max_chars: int) -> bytes | Exception | None:
@@ -321,10 +340,15 @@ def _html_body(record, max_chars: int) -> bytes | Exception | None:
     content_type = (record.http_headers.get_header("Content-Type") or "text/html").lower()
     if status != "200" or "html" not in content_type:
         return None
+    cap = MAX_BYTES_PER_CHAR * max_chars + 1
     try:
-        return record.content_stream().read(MAX_BYTES_PER_CHAR * max_chars + 1)
+        body = record.content_stream().read(cap)
     except Exception as err:  # a broken chunked or compressed HTTP body
         return err
+    missing = getattr(record.raw_stream, "limit", 0)
+    if len(body) < cap and missing > 0:  # the file ends before the record's Content-Length
+        return EOFError(f"truncated: {missing:,} bytes of the record are missing")
+    return body
 
 
 def _warc_article(record, body: bytes, where: str, max_chars: int) -> Document:

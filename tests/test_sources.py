@@ -188,6 +188,33 @@ def test_a_bad_record_in_an_uncompressed_warc_costs_one_record(tmp_path):
     assert failure.message.startswith("bad WARC record")
 
 
+def test_a_record_that_warcio_cannot_load_costs_that_record(tmp_path):
+    # no WARC-Target-URI on an HTTP response: warcio raises AttributeError, not ArchiveLoadFailed
+    headless = RECORDS[3].replace(b"WARC-Target-URI: https://example.org/budget\r\n", b"")
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(RECORDS[0] + headless + RECORDS[4])
+    documents = read_all(path)
+    assert [a.url for a in articles(documents)] == ["https://example.org/floods", "https://example.org/chile"]
+    (failure,) = failures(documents)
+    assert failure.document == f"{path}@{len(RECORDS[0])}" and failure.message.startswith("bad WARC record")
+
+
+def test_a_file_named_warc_that_holds_no_warc_is_a_failure_not_silence(tmp_path):
+    path = tmp_path / "notes.warc"
+    path.write_text("just a line of plain text\n")
+    (failure,) = read_all(path)
+    assert failure.reason == "malformed" and failure.message.startswith("not a WARC record")
+
+
+def test_a_record_cut_short_by_the_end_of_the_file_is_a_failure_not_a_shorter_article(tmp_path):
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(RECORDS[0] + RECORDS[3][: len(RECORDS[3]) - 200])
+    documents = read_all(path)
+    assert [a.url for a in articles(documents)] == ["https://example.org/floods"]
+    (failure,) = failures(documents)
+    assert "truncated" in failure.message
+
+
 def test_an_empty_warc(tmp_path):
     path = tmp_path / "crawl.warc"
     path.write_bytes(b"")

@@ -15,6 +15,7 @@ document that fails costs its own `errors` row; the run goes on.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -98,13 +99,17 @@ def ingest(
     files = find_files(paths)
     options = {"workers": workers, "keep_duplicates": keep_duplicates, "retry_failed": retry_failed, "any_language": any_language, "max_chars": max_chars}
     with Store(db) as store:
-        run = _Run(store, paths, options, on_progress)
-        with _runner(runner, workers, ray_address) as pool:
+        with _runner(runner, workers, ray_address) as pool:  # a runner that cannot start leaves no run behind
+            run = _Run(store, paths, options, on_progress)
             run.runner = pool
             try:
                 run.go(files)
             except KeyboardInterrupt:
                 run.finish("interrupted")
+                raise
+            except Exception:
+                with contextlib.suppress(Exception):  # the first error is the one to report
+                    run.finish("failed")
                 raise
         run.finish("finished")
         return run.summary

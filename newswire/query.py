@@ -197,7 +197,10 @@ def sql(db: str | Path, query: str) -> Rows:
     require_database(db)
     con = connect(db, read_only=True, config={"enable_external_access": False})
     try:
-        cursor = con.execute(query)
+        statements = con.extract_statements(query)
+        if len(statements) != 1:
+            raise QueryError(f"newswire sql runs one SQL statement; this holds {len(statements)}")
+        cursor = con.execute(statements[0])
         if cursor.description is None:
             return Rows([])
         return Rows([d[0] for d in cursor.description], cursor.fetchall())

@@ -204,7 +204,7 @@ RUN_COLUMNS = [
     Column("id", "BIGINT"),
     Column("started", "TIMESTAMP"),
     Column("finished", "TIMESTAMP"),
-    Column("status", "VARCHAR"),  # running | finished | interrupted (a killed run stays "running")
+    Column("status", "VARCHAR"),  # running | finished | interrupted | failed (a killed run stays "running")
     Column("version", "VARCHAR"),
     Column("paths", "VARCHAR[]"),
     Column("options", "VARCHAR"),  # JSON

@@ -172,6 +172,45 @@ def test_two_workers_store_the_same_as_one_process(corpus, tmp_path):
     assert snapshot(two) == snapshot(db)
 
 
+def test_a_run_stopped_by_an_error_is_marked_failed_and_keeps_what_it_stored(tmp_path, monkeypatch):
+    import newswire.ingest as ingest_module
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STORIES["budget"])
+    (folder / "b.txt").write_text(STORIES["floods"])
+    db = tmp_path / "corpus.duckdb"
+    ingest([str(folder / "a.txt")], db=db, workers=0)
+    real = ingest_module.read_documents
+
+    def breaks_on_b(path, **kwargs):
+        if path.name == "b.txt":
+            raise RuntimeError("disk went away")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "read_documents", breaks_on_b)
+    with pytest.raises(RuntimeError):
+        ingest([str(folder)], db=db, workers=0)
+    assert table(db, "SELECT id, status FROM runs ORDER BY id") == [(1, "finished"), (2, "failed")]
+    assert table(db, "SELECT count(*) FROM articles") == [(1,)]
+
+
+def test_a_runner_that_cannot_start_leaves_no_run_row(tmp_path, monkeypatch):
+    import newswire.ingest as ingest_module
+    from newswire.errors import UsageError
+
+    def no_runner(*args):
+        raise UsageError("the Ray runner needs the ray extra")
+
+    monkeypatch.setattr(ingest_module, "_runner", no_runner)
+    story = tmp_path / "story.txt"
+    story.write_text(STORIES["budget"])
+    db = tmp_path / "corpus.duckdb"
+    with pytest.raises(UsageError):
+        ingest([str(story)], db=db, workers=0)
+    assert table(db, "SELECT count(*) FROM runs") == [(0,)]
+
+
 def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "newswire", *args], capture_output=True, text=True, cwd=REPO, timeout=300, **kwargs)
 

@@ -129,6 +129,12 @@ def test_sql_is_read_only(db):
         query.sql(db.parent / "missing.duckdb", "SELECT 1")
 
 
+@pytest.mark.parametrize("text, count", [("", 0), ("  -- just a comment", 0), ("SELECT 1; SELECT 2", 2)])
+def test_sql_takes_exactly_one_statement(db, text, count):
+    with pytest.raises(QueryError, match=f"one SQL statement; this holds {count}"):
+        query.sql(db, text)
+
+
 def test_output_formats(tmp_path, store):
     rows = query.entities(store, top=3)
     write_rows(rows, out=tmp_path / "top.csv")

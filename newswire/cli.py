@@ -164,7 +164,7 @@ def ingest(
     any_language: bool = typer.Option(False, "--any-language", help="Analyse text that does not look English instead of recording it as failed."),
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Refuse documents longer than this many characters."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    runner: str = typer.Option("local", "--runner", help="local (a process pool here) or ray (Ray actors; pip install 'newswire[ray]')."),
+    runner: str = typer.Option("local", "--runner", help="local (a process pool here) or ray (Ray actors; pip install 'newswire\\[ray]')."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="With --runner ray: the cluster to join (e.g. auto); default a local Ray instance."),
 ) -> None:
     """Ingest articles into a DuckDB corpus: each analysed once, duplicates linked, failures recorded.

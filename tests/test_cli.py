@@ -209,3 +209,15 @@ def test_gdelt_rows_survive_a_decade_or_century_as_the_only_date(tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     rows = [line.split("\t") for line in result.stdout.decode().splitlines()]
     assert rows and all(r[1] == "20130913" for r in rows)  # the publication day: a decade dates nothing
+
+
+def test_help_shows_flags_as_flags_and_square_brackets_as_written():
+    from typer.testing import CliRunner
+
+    from newswire.cli import app
+
+    result = CliRunner().invoke(app, ["ingest", "--help"], env={"COLUMNS": "200"}, terminal_width=200)
+    assert result.exit_code == 0
+    assert "pip install 'newswire[ray]'" in result.output
+    quiet = next(line for line in result.output.splitlines() if "--quiet" in line)
+    assert "<bool>" not in quiet and "BOOLEAN" not in quiet

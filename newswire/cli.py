@@ -336,8 +336,10 @@ def serve(
     """
     from .serve import serve as run_server
 
-    err_console.print(f"newswire: serving {db} at http://{host}:{port} (Ctrl-C to stop)")
-    run_server(db, host=host, port=port)
+    def announce(address: str) -> None:
+        err_console.print(f"newswire: serving {db} at {address} (Ctrl-C to stop)", soft_wrap=True)
+
+    run_server(db, host=host, port=port, on_ready=announce)
 
 
 @app.command()

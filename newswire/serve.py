@@ -17,6 +17,8 @@ the evidence of each quote, event and entity highlighted at its offsets.
 from __future__ import annotations
 
 import json
+import socket
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -27,7 +29,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from . import query
-from .errors import NewswireError
+from .errors import NewswireError, UsageError
 from .store import Store
 
 # Rows per answer unless the page asks for fewer: enough for a month of a
@@ -108,9 +110,28 @@ def create_app(db: str) -> Starlette:
     )
 
 
-def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the UI until interrupted (checks the store opens first, for a one-line error)."""
+def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, on_ready: Callable[[str], None] | None = None) -> None:
+    """Run the UI until interrupted.
+
+    The store is opened and the port taken before anything is announced, so a
+    missing database or a busy port is a one-line error; `on_ready` then gets
+    the address the UI is served at.
+    """
     import uvicorn
 
     Store(db, read_only=True).close()
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    listener = listen(host, port)
+    if on_ready is not None:
+        on_ready(f"http://{host}:{listener.getsockname()[1]}")
+    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
+    server.run(sockets=[listener])
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port (0: any free port), or a UsageError saying why not."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        return socket.create_server((host, port), family=family)
+    except (OSError, OverflowError) as err:
+        reason = getattr(err, "strerror", None) or str(err)
+        raise UsageError(f"cannot listen on {host}:{port}: {reason}") from None

@@ -61,3 +61,29 @@ def test_bad_requests_get_one_line_errors(client):
 def test_a_missing_database_is_an_error_not_a_crash(tmp_path):
     reply = TestClient(create_app(str(tmp_path / "none.duckdb"))).get("/api/quotes")
     assert reply.status_code == 400 and "no database" in reply.json()["error"]
+
+
+def test_a_busy_port_is_a_one_line_error_before_anything_is_announced(db):  # noqa: F811
+    import socket
+
+    from newswire.errors import UsageError
+    from newswire.serve import serve
+
+    taken = socket.create_server(("127.0.0.1", 0))
+    announced = []
+    try:
+        with pytest.raises(UsageError, match=r"cannot listen on 127\.0\.0\.1:\d+: Address already in use"):
+            serve(str(db), port=taken.getsockname()[1], on_ready=announced.append)
+    finally:
+        taken.close()
+    assert announced == []
+
+
+def test_a_missing_database_is_refused_before_anything_is_announced(tmp_path):
+    from newswire.errors import StoreError
+    from newswire.serve import serve
+
+    announced = []
+    with pytest.raises(StoreError, match="no database at"):
+        serve(str(tmp_path / "missing.duckdb"), port=0, on_ready=announced.append)
+    assert announced == []

@@ -163,6 +163,7 @@ def ingest(
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Analyse again the articles whose analysis failed in an earlier run."),
     any_language: bool = typer.Option(False, "--any-language", help="Analyse text that does not look English instead of recording it as failed."),
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Refuse documents longer than this many characters."),
+    default_published: Optional[str] = typer.Option(None, "--default-published", help="Publication date, YYYY-MM-DD, for documents that carry none (a document's own date wins)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     runner: str = typer.Option("local", "--runner", help="local (a process pool here) or ray (Ray actors; pip install 'newswire\\[ray]')."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="With --runner ray: the cluster to join (e.g. auto); default a local Ray instance."),
@@ -176,7 +177,7 @@ def ingest(
     with _progress(quiet) as on_progress:
         summary = run_ingest(
             paths, db=db, workers=workers, keep_duplicates=keep_duplicates, retry_failed=retry_failed,
-            any_language=any_language, max_chars=max_chars, on_progress=on_progress,
+            any_language=any_language, max_chars=max_chars, default_published=default_published, on_progress=on_progress,
             runner=runner, ray_address=ray_address,
         )
     for failure in summary.first_failures:

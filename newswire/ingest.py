@@ -25,7 +25,7 @@ from pathlib import Path
 from . import dedup
 from .errors import InputError, UsageError, internal_error
 from .clean import find_removed
-from .pipeline import prepare
+from .pipeline import prepare, published_date
 from .read import MAX_CHARS
 from .records import Analysis, Article, Failure, Removed, cleaned_text, content_id
 from .runner import BATCH_SIZE, LocalRunner, failure
@@ -77,6 +77,7 @@ def ingest(
     retry_failed: bool = False,
     any_language: bool = False,
     max_chars: int = MAX_CHARS,
+    default_published: str | None = None,
     on_progress: Callable[[Summary], None] | None = None,
     runner: str = "local",
     ray_address: str | None = None,
@@ -86,6 +87,8 @@ def ingest(
     workers: analysis processes (default: all cores; 0 analyses in this process).
     keep_duplicates: analyse near-duplicates too (they are linked either way).
     retry_failed: analyse again articles whose analysis failed in an earlier run.
+    default_published: YYYY-MM-DD for documents that carry no publication date
+        (a document's own date wins); relative times are resolved against it.
     on_progress: called with the running counts after every step.
     runner: "local" (a process pool on this machine) or "ray" (Ray actors,
         locally or on the cluster at `ray_address`; the `ray` extra).
@@ -96,8 +99,12 @@ def ingest(
         raise UsageError(f"--workers must be 0 or more, not {workers}")
     if runner not in ("local", "ray"):
         raise UsageError(f"unknown runner {runner!r}; use local or ray")
+    default_published = published_date(default_published)
     files = find_files(paths)
-    options = {"workers": workers, "keep_duplicates": keep_duplicates, "retry_failed": retry_failed, "any_language": any_language, "max_chars": max_chars}
+    options = {
+        "workers": workers, "keep_duplicates": keep_duplicates, "retry_failed": retry_failed, "any_language": any_language,
+        "max_chars": max_chars, "default_published": default_published,
+    }
     with Store(db) as store:
         with _runner(runner, workers, ray_address) as pool:  # a runner that cannot start leaves no run behind
             run = _Run(store, paths, options, on_progress)
@@ -167,6 +174,7 @@ class _Run:
         failures = [d for d in documents if isinstance(d, Failure)]
         prepared = []
         for article in (d for d in documents if isinstance(d, Article)):
+            article.published = article.published or self.options["default_published"]
             article_id = content_id(article.text)
             try:
                 removed = prepare(article, any_language=self.options["any_language"])

@@ -211,6 +211,16 @@ def test_a_runner_that_cannot_start_leaves_no_run_row(tmp_path, monkeypatch):
     assert table(db, "SELECT count(*) FROM runs") == [(0,)]
 
 
+def test_default_published_dates_the_documents_that_carry_no_date(tmp_path):
+    (tmp_path / "plain.txt").write_text(STORIES["budget"])
+    (tmp_path / "dated.jsonl").write_text(json.dumps({"text": STORIES["floods"], "published": "2024-05-02"}) + "\n")
+    db = tmp_path / "corpus.duckdb"
+    ingest([str(tmp_path)], db=db, workers=0, default_published="2024-05-06")
+    assert sorted(table(db, "SELECT published::VARCHAR FROM articles")) == [("2024-05-02",), ("2024-05-06",)]
+    thursday = table(db, "SELECT t.value FROM times t JOIN articles a ON t.article_id = a.id WHERE t.text = 'Thursday'")
+    assert thursday == [("2024-05-02",)]  # resolved against the default date, not left as XXXX-WXX-4
+
+
 def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "newswire", *args], capture_output=True, text=True, cwd=REPO, timeout=300, **kwargs)
 

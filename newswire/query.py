@@ -150,9 +150,13 @@ def timeline(store: Store, *, entity: str, limit: int | None = None) -> Rows:
         ),
         did AS (
             SELECT ev.article_id, CASE WHEN n.id = ev.source_entity THEN 'did' ELSE 'target of' END AS kind,
-                   concat_ws(' ', ev.source_text, ev.trigger_text, ev.target_text) || ' [' || ev.cameo || ']' AS text,
+                   -- actors by entity name: one mention ("the two diplomats") may stand for both sides
+                   concat_ws(' ', coalesce(se.name, ev.source_text), ev.trigger_text, coalesce(te.name, ev.target_text))
+                       || ' [' || ev.cameo || ']' AS text,
                    ev.sentence_start AS start, ev.sentence_end AS "end"
             FROM events ev JOIN named n ON n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity)
+            LEFT JOIN entities se ON se.article_id = ev.article_id AND se.id = ev.source_entity
+            LEFT JOIN entities te ON te.article_id = ev.article_id AND te.id = ev.target_entity
         ),
         mentioned AS (
             SELECT m.article_id, 'mentioned' AS kind, m.text, m.start, m."end"

@@ -336,6 +336,13 @@ def test_a_reporting_noun_with_a_relative_clause_is_no_quote():
     assert quotes("The statement that she released on Monday was short.") == []
 
 
+def test_a_request_for_comment_reports_nothing():
+    assert quotes("Port officials did not respond to a request for comment.") == []
+    assert quotes("The ministry ignored repeated requests for comment.") == []
+    (q,) = quotes("Berg renewed her request for a new bridge.")
+    assert summary(q)[1:3] == ("a new bridge", "request")
+
+
 def test_the_cue_of_a_statement_is_the_verb_and_the_noun():
     (q,) = quotes("Ellison said in a statement that the bridge would open in May.")
     assert (q.cue.text, q.cue.lemma) == ("said in a statement", "statement")

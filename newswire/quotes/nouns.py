@@ -57,6 +57,8 @@ def _content(noun: Token, entry: CueEntry) -> set[int]:
             found = _infinitive(noun)
         elif frame.startswith("prep:"):
             found = prep_object(noun, frame[5:])
+            if len(found) == 1 and noun.doc[min(found)].lemma_.lower() in noun_table():
+                found = set()  # "a request for comment": asks for words, reports none
         else:
             found = set()
         if found:

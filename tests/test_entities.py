@@ -611,3 +611,46 @@ def test_a_new_indefinite_or_another_number_is_another_group():
     ents = entities(text)
     assert entity_of(ents, text, "a company").country == "DEU"
     assert entity_of(ents, text, "Companies").country is None
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    # misspellings seen in wire copy, and old names (data/countries.tsv)
+    ("The Phillipines government protested on Monday.", "Phillipines", "PHL"),
+    ("Pakistan rejected an offer from Afganistan for talks.", "Afganistan", "AFG"),
+    ("Officials in Lybia closed the border.", "Lybia", "LBY"),
+    ("Kirgizstan and Tadzhikistan signed a border treaty.", "Kirgizstan", "KGZ"),
+    ("Kirgizstan and Tadzhikistan signed a border treaty.", "Tadzhikistan", "TJK"),
+])
+def test_misspelt_and_old_country_names_are_countries(text, phrase, country):
+    e = entity_at(entities(text), at(text, phrase))
+    assert e is not None and e.country == country
+
+
+@pytest.mark.parametrize("text, phrase, actor", [
+    ("Columbian troops attacked the camp.", "Columbian troops", "COLMIL"),
+    ("Ukranian officials met the envoy.", "Ukranian officials", "UKRGOV"),
+    ("Kirgiz police detained the activists.", "Kirgiz police", "KGZCOP"),
+])
+def test_misspelt_demonyms_give_their_country(text, phrase, actor):
+    assert entity_of(entities(text), text, phrase).actor == actor
+
+
+def test_a_country_name_the_parser_did_not_tag_is_a_place():
+    text = "The Holy See condemned the attack on Sunday."
+    e = entity_of(entities(text), text, "Holy See")
+    assert (e.type, e.country) == ("GPE", "VAT")
+
+
+def test_proper_nouns_after_an_untagged_country_name_make_a_body_of_that_country():
+    text = "The minister faced growing pressure by the Kenya Anti-Corruption Commision after the scandal."
+    e = entity_of(entities(text), text, "Kenya Anti-Corruption Commision")
+    assert (e.type, e.country) == ("ORG", "KEN")
+
+
+@pytest.mark.parametrize("text, found", [("Then Kenya left early.", ["Kenya"]), ("Then Chad left early.", [])])
+def test_an_untagged_country_name_that_is_also_a_given_name_is_left_alone(text, found):
+    from newswire.entities.names import find_names
+
+    doc = parse(text)
+    doc.ents = []  # as if the parser had tagged nothing
+    assert [m.text for m in find_names(doc, []) if m.label == "GPE"] == found

@@ -27,6 +27,8 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP")
 _ARABIC_ARTICLE = re.compile(r"^(al|el|al|ul)[-‑]", re.IGNORECASE)
 _DETERMINERS = {"the", "a", "an"}
+# Dependencies of a word that modifies a noun: "Kenya" in "Kenya's army", "the Kenya army".
+MODIFIER_DEPS = ("compound", "poss", "nmod", "amod")
 
 
 def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
@@ -118,7 +120,10 @@ def _country_names(doc: Doc, found: list[Mention], in_title: set[int]) -> list[M
                 doc[last].pos_ == "PROPN" or (doc[last].text == "-" and last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN")
             ):
                 last += 1
-            out.append(Mention(doc, i, last, "name", "ORG" if last > end else "GPE"))
+            # a lone word the parser left untagged is a country only where it modifies a noun ("the Phillipines
+            # military", "Kenya's army"): standing alone it may be a person's or a ship's name
+            if last > end or end - i > 1 or doc[i].dep_ in MODIFIER_DEPS:
+                out.append(Mention(doc, i, last, "name", "ORG" if last > end else "GPE"))
             i = last
         else:
             i += 1

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from .. import countries
 from . import known
-from .model import Cluster, Mention
+from .model import Cluster, Mention, compound_role, not_its_own, opposed
 from .names import cluster_label, name_tokens
 from .nominals import agent_row
 
@@ -44,9 +44,6 @@ DIRECTED_PREPS = {"against", "to", "toward", "towards", "with", "on", "upon", "a
 # Sectors of bodies that are transnational unless the text gives them a country:
 # "human rights groups" are NGOHRI, "aid agencies" NGO (the conventions of data/actors.tsv).
 TRANSNATIONAL_SECTORS = {"HRI": "NGOHRI", "NGO": "NGO", "ENV": "NGOENV"}
-# Prefixes before a hyphen that turn a country word against what it modifies: "an anti-Iran
-# cleric" is not Iran's, and tells nothing of where his sentence happens.
-OPPOSING_PREFIXES = ("anti",)
 # The focus country must hold at least this share of the article's country
 # mentions (on the seed, Syria holds about half), and more than any other country.
 FOCUS_SHARE = 0.4
@@ -84,21 +81,21 @@ def code_again(c: Cluster, doc: Doc) -> tuple[str | None, str | None]:
 
 
 def sentence_countries(clusters: list[Cluster], skip=None) -> dict[int, set[str]]:
-    """The countries each sentence names, through the entities mentioned in it (but the mentions `skip` picks
-    and those after "anti-")."""
+    """The countries each sentence names, through the entities mentioned in it (but the mentions `skip` picks,
+    those after "anti-" and those before "-backed" or "-led")."""
     out: dict[int, set[str]] = {}
     for c in clusters:
         if c.country:
             for m in c.mentions:
-                if not opposed(m.span[0]) and (skip is None or not skip(m)):
+                if not _outside(m.span[0], m.span[-1]) and (skip is None or not skip(m)):
                     out.setdefault(m.sentence, set()).add(c.country)
     return out
 
 
-def opposed(tok: Token) -> bool:
-    """"anti-Syria", "anti-American": a country word after an opposing prefix and a hyphen."""
-    doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in OPPOSING_PREFIXES
+def _outside(first: Token, last: Token) -> bool:
+    """A country named only as acting on what its words modify ("anti-Iran", "Russian-backed", "Israeli-occupied") or
+    leading it ("Saudi-led forces"): it says nothing of where the sentence happens."""
+    return opposed(first) or not_its_own(last) or compound_role(last) == "leads"
 
 
 def _aimed_at(m: Mention) -> bool:

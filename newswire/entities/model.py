@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import countries
+from ..lexicon import load_table
+
+# Prefixes before a hyphen that turn a country word away from what it modifies: "an anti-Iran
+# cleric" is not Iran's, nor are "pro-Russian rebels" Russian, and neither tells where the sentence happens.
+OPPOSING_PREFIXES = ("anti", "pro")
 
 
 @dataclass(eq=False, slots=True)
@@ -67,7 +73,34 @@ def place_country(m: Mention) -> str | None:
     label = m.cluster.label if m.cluster is not None and m.cluster.label else m.label
     if label not in ("GPE", "LOC", "NORP"):
         return None
-    return countries.country_named(m.text)
+    code = countries.country_named(m.text)
+    # once the entity is coded, its country: "Georgia" in a story about Atlanta is the US state (actors._reread_places)
+    return m.cluster.country if code and m.cluster is not None and m.cluster.country else code
+
+
+def opposed(tok: Token) -> bool:
+    """"anti-Syria", "pro-Russian": a country word after an opposing prefix and a hyphen."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in OPPOSING_PREFIXES
+
+
+def not_its_own(tok: Token) -> bool:
+    """A country word that is not what it modifies: after an opposing prefix ("anti-Syria", "pro-Russian"), or
+    before a hyphen and a word that makes it act on it ("Russian-backed", "Israeli-occupied"; data/country_compounds.tsv)."""
+    return opposed(tok) or compound_role(tok) == "other"
+
+
+def compound_role(tok: Token) -> str | None:
+    """"leads" for "Saudi" in "Saudi-led", "other" for "Russian" in "Russian-backed" (data/country_compounds.tsv), else None."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not doc[tok.i].whitespace_ and not doc[tok.i + 1].whitespace_:
+        return _compound_roles().get(doc[tok.i + 2].lower_)
+    return None
+
+
+@cache
+def _compound_roles() -> dict[str, str]:
+    return {row["word"]: row["role"] for row in load_table("country_compounds.tsv")}
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
 from .. import countries
+from ..lexicon import load_table
 from . import known
 from .model import Cluster, Mention, place_country
 from .titles import TitleMatch
@@ -25,6 +27,8 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP")
 _ARABIC_ARTICLE = re.compile(r"^(al|el|al|ul)[-‑]", re.IGNORECASE)
 _DETERMINERS = {"the", "a", "an"}
+# Dependencies of a word that modifies a noun: "Kenya" in "Kenya's army", "the Kenya army".
+MODIFIER_DEPS = ("compound", "poss", "nmod", "amod")
 
 
 def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
@@ -63,6 +67,7 @@ def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
             label = "NORP"  # "Bosnian Serbs" tagged PERSON: a people
         out.append(Mention(doc, start, end, "name", label))
     out += _known_names(doc, out, in_title)
+    out += _country_names(doc, out, in_title)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -84,6 +89,54 @@ def _known_names(doc: Doc, found: list[Mention], in_title: set[int]) -> list[Men
         label = "PERSON" if row and row["type"] == "PERSON" else "ORG"
         out.append(Mention(doc, s, e, "name", label))
     return out
+
+
+def _country_names(doc: Doc, found: list[Mention], in_title: set[int]) -> list[Mention]:
+    """Country names the parser did not tag: "the Holy See"; with the proper nouns after them, a body of that
+    country: "the Kenya Anti-Corruption Commission".
+
+    Only names written as data/countries.tsv writes them, on proper nouns, of more than three letters ("US" in a
+    capitalised headline is the pronoun) and not a given name too ("Chad", "Georgia", "Jordan" untagged are
+    as likely people).
+    """
+    covered = {i for m in found for i in range(m.start, m.end)}
+    table = countries.written_names()
+    out = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        names = table.get(tok.text) if i not in covered and i not in in_title and tok.pos_ == "PROPN" else None
+        end = None
+        for name in sorted(names or (), key=len, reverse=True):
+            n = len(name.split())
+            span = doc[i : i + n]
+            if len(span) == n and span.text == name and not covered.intersection(range(i, i + n)):
+                end = i + n
+                break
+        if end is not None and (len(doc[i:end].text) > 3 or "." in doc[i:end].text) and not is_given_name(doc[i:end].text):
+            # "the Kenya Anti-Corruption Commission": proper nouns after the country's name make a body of it
+            last = end
+            while last < len(doc) and last not in covered and last not in in_title and (
+                doc[last].pos_ == "PROPN" or (doc[last].text == "-" and last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN")
+            ):
+                last += 1
+            # a lone word the parser left untagged is a country only where it modifies a noun ("the Phillipines
+            # military", "Kenya's army"): standing alone it may be a person's or a ship's name
+            if last > end or end - i > 1 or doc[i].dep_ in MODIFIER_DEPS:
+                out.append(Mention(doc, i, last, "name", "ORG" if last > end else "GPE"))
+            i = last
+        else:
+            i += 1
+    return out
+
+
+def is_given_name(word: str) -> bool:
+    return word in _given_names()
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return frozenset(row["name"] for row in load_table("first_names.tsv"))
 
 
 def name_tokens(m: Mention) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .. import countries
 from ..lexicon import load_table
-from .model import Mention, place_country
+from .model import Mention, compound_role, not_its_own, place_country
 from .titles import TitleMatch
 
 @cache
@@ -155,7 +155,12 @@ def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None
                 code = _place_phrase_country(obj, name_ending) if obj is not None and obj.dep_ in ("pobj", "npadvmod", "compound") else None
                 if code:
                     m.countries.append(code)
+        elif child.dep_ in ("amod", "compound", "nmod", "poss") and not_its_own(child):
+            continue  # "pro-Russian rebels", "Russian-backed separatists": not Russia's
         elif child.dep_ in ("amod", "compound", "nmod", "poss"):
+            leader = _leader(child)
+            if leader is not None:
+                child = leader  # "Saudi-led forces", "NATO-led troops": the leader's
             owner = name_ending.get(child.i)
             if owner is not None:
                 code = place_country(owner)
@@ -173,6 +178,13 @@ def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None
                     code = _place_phrase_country(obj, name_ending)
                     if code:
                         m.countries.append(code)
+
+
+def _leader(tok: Token) -> Token | None:
+    """"Saudi" for the "led" of "Saudi-led forces": the word before a hyphen that leads (data/country_compounds.tsv)."""
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and compound_role(tok.doc[tok.i - 2]) == "leads":
+        return tok.doc[tok.i - 2]
+    return None
 
 
 def _place_phrase_country(obj: Token, name_ending: dict[int, Mention]) -> str | None:

@@ -96,6 +96,11 @@ def events(
             where.append("starts_with(ev.cameo, ?)")
             params.append(type)
         else:
+            from .events.codebook import codebook
+
+            known = sorted({code.plover for code in codebook().values() if code.plover})
+            if type.upper() not in known:
+                raise UsageError(f"unknown event type {type!r}: a CAMEO code or prefix (13, 138) or one of {', '.join(known)}")
             where.append("upper(coalesce(ev.plover, '')) = ?")
             params.append(type.upper())
     return _rows(
@@ -261,6 +266,8 @@ def _event_dates(where: list[str], params: list[Any], start: str | None, end: st
     if end:
         where.append(f"{_EVENT_DAY} <= ?")
         params.append(require_date(end, "--to"))
+    if start and end and params[-2] > params[-1]:
+        raise UsageError(f"--from {params[-2]} is after --to {params[-1]}")
 
 
 def _rows(store: Store, query: str, params: list[Any], limit: int | None) -> Rows:

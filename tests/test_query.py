@@ -241,3 +241,11 @@ def test_event_date_ranges_compare_days_not_strings(tmp_path, date, start, end, 
         s.add_results([analysis], [], run_id=1)
     with Store(path, read_only=True) as s:
         assert len(query.events(s, start=start, end=end)) == (1 if found else 0)
+
+
+def test_an_unknown_event_type_or_a_backwards_date_range_is_a_usage_error(store):
+    with pytest.raises(UsageError, match="unknown event type 'THREATS'.*THREATEN"):
+        query.events(store, type="THREATS")
+    with pytest.raises(UsageError, match="--from 2013-09-30 is after --to 2013-09-01"):
+        query.events(store, start="2013-09-30", end="2013-09-01")
+    assert query.events(store, type="threaten").rows  # a PLOVER type in any case

@@ -28,7 +28,10 @@ def write_rows(rows: Rows, *, format: str | None = None, out: str | Path | None 
     The format defaults to what `out`'s extension says, else a table on a
     terminal and JSON lines otherwise. Parquet needs `out`.
     """
-    fmt = format or _format_from_name(out) or ("table" if out is None and sys.stdout.isatty() else "jsonl")
+    named = _format_from_name(out)
+    if format and named and format != named and "parquet" in (format, named):
+        raise UsageError(f"--format {format} does not match --out {out}; drop one of them or rename the file")
+    fmt = format or named or ("table" if out is None and sys.stdout.isatty() else "jsonl")
     if fmt not in FORMATS:
         raise UsageError(f"unknown output format {fmt!r}; use one of: {', '.join(FORMATS)}")
     if out is None:

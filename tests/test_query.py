@@ -249,3 +249,13 @@ def test_an_unknown_event_type_or_a_backwards_date_range_is_a_usage_error(store)
     with pytest.raises(UsageError, match="--from 2013-09-30 is after --to 2013-09-01"):
         query.events(store, start="2013-09-30", end="2013-09-01")
     assert query.events(store, type="threaten").rows  # a PLOVER type in any case
+
+
+def test_a_format_that_contradicts_a_parquet_file_name_is_refused(tmp_path, store):
+    rows = query.entities(store, top=3)
+    with pytest.raises(UsageError, match="--format csv does not match --out"):
+        write_rows(rows, format="csv", out=tmp_path / "top.parquet")
+    with pytest.raises(UsageError, match="--format parquet does not match --out"):
+        write_rows(rows, format="parquet", out=tmp_path / "top.csv")
+    write_rows(rows, format="csv", out=tmp_path / "top.txt")  # text formats may go to any text file
+    assert (tmp_path / "top.txt").read_text().startswith("name,type,")

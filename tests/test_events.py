@@ -509,6 +509,23 @@ def test_source_country_of_peoples_and_led_forces(text, source):
     assert e.source.actor[:3] == source
 
 
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        # the parser hangs the dateline on the subject ("BRUSSELS" a modifier of "leaders") ...
+        ("BRUSSELS (Sample Wire) - European Union leaders on Friday called on Serbia's army to withdraw its troops.", "IGOEUR", "SRBMIL"),
+        # ... or makes it a second subject
+        ("NAIROBI (Sample Wire) - Somali officials on Monday accused the Ethiopian army of shelling villages.", "SOMGOV", "ETHMIL"),
+        ("KAMPALA, March 3 (Sample Wire) - Ugandan police arrested three opposition leaders.", "UGACOP", "UGAOPP"),
+    ],
+)
+def test_a_dateline_is_never_an_actor(text, source, target):
+    a, e = only(text, published="2023-05-02")
+    assert (e.source.actor, e.target.actor) == (source, target)
+    dateline = text.split(" ")[0].rstrip(",")
+    assert all(p.text != dateline for p in e.participants)
+
+
 def test_a_country_something_is_aimed_at_is_not_the_country_of_a_titled_person():
     # "President Smith" has no country of their own; Chile is what the threat is aimed at
     a, e = only("President Smith threatened further action against Chile.", published="2016-06-01")

@@ -526,6 +526,13 @@ def test_a_dateline_is_never_an_actor(text, source, target):
     assert all(p.text != dateline for p in e.participants)
 
 
+def test_people_killed_are_not_the_sides_named_before():
+    # "dozens of civilians" are civilians, not the army and rebels of the sentence before (uncoded: no event)
+    text = "Chad's army and the rebels clashed again on Sunday. The fighting killed dozens of civilians."
+    a, e = only(text, published="2023-05-02")
+    assert (e.trigger.text, e.source.actor, e.target.actor) == ("clashed", "TCDMIL", "TCDREB")
+
+
 def test_a_country_something_is_aimed_at_is_not_the_country_of_a_titled_person():
     # "President Smith" has no country of their own; Chile is what the threat is aimed at
     a, e = only("President Smith threatened further action against Chile.", published="2016-06-01")

@@ -251,7 +251,7 @@ class ActorIndex:
         entity, mention = found
         code = entity.actor or entity.country
         if code is None:
-            members = self.members(entity, tok)
+            members = self.members(entity, self._head(mention) or tok)
             if members:
                 return [Actor(a.entity, mention, a.code) for a in members]
             leader = self._leader(tok)
@@ -328,8 +328,17 @@ class ActorIndex:
                     return self.at(obj) or next((self.at(g) for g in obj.children if g.dep_ in POINTER_DEPS and self.at(g)), None)
         return None
 
+    def _head(self, mention: Mention) -> Token | None:
+        """The head word of a mention ("civilians" in "hundreds of civilians" points at the civilians)."""
+        words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return words.root if words is not None else None
+
     def members(self, group: Entity, tok: Token) -> list[Actor]:
-        """The coded entities a plural group without a code stands for ("the two diplomats")."""
+        """The coded entities a plural group without a code stands for ("the two diplomats").
+
+        `tok` is the group's own head word, not a noun that points at it: "hundreds of civilians" are civilians,
+        a group of their own, not the people named before.
+        """
         if group.type != "GROUP" and tok.tag_ not in ("PRP",):
             return []
         row = agent_row(tok)

@@ -533,6 +533,12 @@ def test_people_killed_are_not_the_sides_named_before():
     assert (e.trigger.text, e.source.actor, e.target.actor) == ("clashed", "TCDMIL", "TCDREB")
 
 
+def test_a_verb_the_parser_took_for_an_object_is_no_patient():
+    # a headline: "strike" with "shuts" as its object would be a military strike; it is a labour one
+    a, e = only("Dutch dock workers strike shuts the port\n\nThe union said talks had failed.", published="2023-05-02")
+    assert (e.cameo, e.source.actor) == ("143", "NLDLAB")
+
+
 def test_a_country_something_is_aimed_at_is_not_the_country_of_a_titled_person():
     # "President Smith" has no country of their own; Chile is what the threat is aimed at
     a, e = only("President Smith threatened further action against Chile.", published="2016-06-01")

@@ -119,8 +119,27 @@ def _cities() -> dict[str, dict[str, str]]:
 
 
 def city(text: str) -> dict[str, str] | None:
-    """The city row (name, country, population, lat, lon) for a place name, or None."""
-    return _cities().get(_key(text))
+    """The city row (name, country, population, lat, lon) for a place name, or None.
+
+    A name in capitals ("ROTTERDAM" in a dateline or a headline) is looked up whatever the case of its letters,
+    if it is longer than an acronym ("SANA", "NICE" in capitals may be agencies or programmes).
+    """
+    key = _key(text)
+    if key in _cities():
+        return _cities()[key]
+    return _cities_by_lower().get(key.lower()) if key.isupper() and len(key) > CAPITALS_ACRONYM else None
+
+
+# Names in capitals up to this long may be acronyms: they are not looked up as cities whatever their case.
+CAPITALS_ACRONYM = 4
+
+
+@cache
+def _cities_by_lower() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    for name, row in _cities().items():  # the most populous city of a name first, as in _cities
+        table.setdefault(name.lower(), row)
+    return table
 
 
 def country_from_city(text: str) -> str | None:

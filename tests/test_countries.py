@@ -89,6 +89,11 @@ def test_country_from_capital(text, expected):
         ("São Paulo", "BRA"),
         ("Sao Paulo", "BRA"),
         ("Atlantis", None),
+        # a name in capitals (a dateline, a headline) whatever its case; not a short one, which may be an acronym
+        ("HAMBURG", "DEU"),
+        ("SAO PAULO", "BRA"),
+        ("NICE", None),
+        ("hamburg", None),
     ],
 )
 def test_country_from_city(text, expected):

@@ -538,6 +538,29 @@ def test_a_place_name_is_a_place_whatever_the_parser_says(text, place, country):
     assert (e.type, e.country) == ("GPE", country)
 
 
+@pytest.mark.parametrize("text, place, country", [
+    # tagged PERSON and ORG by the parser; a known city in capitals
+    ("HAMBURG (Sample Wire) - Port workers walked out on Tuesday over pay.", "HAMBURG", "DEU"),
+    ("MARSEILLE (Sample Wire) - Dockers kept the port closed on Tuesday.", "MARSEILLE", "FRA"),
+    # a dateline names a place even when the gazetteer does not know it (short names in capitals are not looked up)
+    ("LYON (Sample Wire) - Rail workers walked out on Tuesday over pay.", "LYON", None),
+])
+def test_a_dateline_names_a_place(text, place, country):
+    e = entity_of(entities(text), text, place)
+    assert (e.type, e.country) == ("GPE", country)
+
+
+@pytest.mark.parametrize("text, phrase, published, actor", [
+    # the people of a rebel group, a militia or a company are of it, whatever their noun says
+    ("Hamas officials rejected the Egyptian proposal.", "Hamas officials", None, "PSEREB"),
+    ("Hezbollah officials accused Israel of violating the truce.", "Hezbollah officials", None, "LBNUAF"),
+    ("Rapid Support Forces commander Omar Hassan rejected the plan.", "Omar Hassan", "2023-05-02", "SDNREB"),
+])
+def test_the_people_of_a_non_state_body_are_of_it(text, phrase, published, actor):
+    e = entity_of(entities(text, published=published), text, phrase)
+    assert e.actor == actor
+
+
 def test_a_spokesman_for_someone_is_an_entity_coded_through_them():
     text = "U.N. chief Ban Ki-moon spoke on Friday. A spokesman for Mr. Ban said the report was not complete."
     ents = entities(text, published="2013-09-13")

@@ -509,6 +509,36 @@ def test_source_country_of_peoples_and_led_forces(text, source):
     assert e.source.actor[:3] == source
 
 
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        # the parser hangs the dateline on the subject ("BRUSSELS" a modifier of "leaders") ...
+        ("BRUSSELS (Sample Wire) - European Union leaders on Friday called on Serbia's army to withdraw its troops.", "IGOEUR", "SRBMIL"),
+        # ... or makes it a second subject
+        ("NAIROBI (Sample Wire) - Somali officials on Monday accused the Ethiopian army of shelling villages.", "SOMGOV", "ETHMIL"),
+        ("KAMPALA, March 3 (Sample Wire) - Ugandan police arrested three opposition leaders.", "UGACOP", "UGAOPP"),
+    ],
+)
+def test_a_dateline_is_never_an_actor(text, source, target):
+    a, e = only(text, published="2023-05-02")
+    assert (e.source.actor, e.target.actor) == (source, target)
+    dateline = text.split(" ")[0].rstrip(",")
+    assert all(p.text != dateline for p in e.participants)
+
+
+def test_people_killed_are_not_the_sides_named_before():
+    # "dozens of civilians" are civilians, not the army and rebels of the sentence before (uncoded: no event)
+    text = "Chad's army and the rebels clashed again on Sunday. The fighting killed dozens of civilians."
+    a, e = only(text, published="2023-05-02")
+    assert (e.trigger.text, e.source.actor, e.target.actor) == ("clashed", "TCDMIL", "TCDREB")
+
+
+def test_a_verb_the_parser_took_for_an_object_is_no_patient():
+    # a headline: "strike" with "shuts" as its object would be a military strike; it is a labour one
+    a, e = only("Dutch dock workers strike shuts the port\n\nThe union said talks had failed.", published="2023-05-02")
+    assert (e.cameo, e.source.actor) == ("143", "NLDLAB")
+
+
 def test_a_country_something_is_aimed_at_is_not_the_country_of_a_titled_person():
     # "President Smith" has no country of their own; Chile is what the threat is aimed at
     a, e = only("President Smith threatened further action against Chile.", published="2016-06-01")

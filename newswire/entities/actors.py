@@ -35,6 +35,10 @@ from .nominals import agent_row
 # Sectors that denote a country's own domestic actors: without a country of
 # their own they take the one country their sentence names.
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "INS", "UAF", "COP", "REF", "LAB", "EDU", "HLH", "JUD", "LEG", "PTY"}
+# Sectors of a state's own bodies. The people of any other coded body (a rebel group, a party, a company) are of
+# that body whatever their noun says ("Houthi officials" are YEMREB); a state body's may be of another of the state's
+# sectors ("Pentagon officials").
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # The sector of the nouns ("government", "regime") whose troops, forces or planes are a country's own.
 GOVERNMENT_SECTOR = "GOV"
 # Armed groups fight somewhere: with no country in their sentence either they
@@ -173,6 +177,9 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     known_person = c.label == "PERSON" and c.known is not None and c.known.get("code") and not titled
     if org is not None and org.actor and not countries.is_country_code(org.actor[:3]) and not explicit and not known_person:
         return None, org.actor  # a transnational body's people: IGOUNO for "U.N. chief Ban", "U.N. officials"
+    if org is not None and org.label == "ORG" and org.actor and org.actor[3:6] not in ("", *STATE_SECTORS) and explicit in (None, org.actor[:3]) and not known_person:
+        # a rebel group's, a party's or a company's people are of it: "Houthi officials" are YEMREB, not YEMGOV
+        return org.country or org.actor[:3], org.actor
 
     if c.label == "ORG" and c.first.kind == "name" and c.known is None:
         word = agent_row(c.first.span[-1])

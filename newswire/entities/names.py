@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from .. import countries
+from ..datelines import dateline_tokens
 from ..lexicon import load_table
 from . import known
 from .model import Cluster, Mention, place_country
@@ -68,6 +69,10 @@ def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
         out.append(Mention(doc, start, end, "name", label))
     out += _known_names(doc, out, in_title)
     out += _country_names(doc, out, in_title)
+    dateline = dateline_tokens(doc)
+    for m in out:
+        if m.label in ("PERSON", "ORG", "NORP") and all(i in dateline for i in range(m.start, m.end)):
+            m.label = "GPE"  # "ROTTERDAM (Reuters) - " tagged PERSON: a dateline names a place
     return sorted(out, key=lambda m: m.start)
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .. import countries
+from ..datelines import dateline_tokens
 from ..entities.actors import focus_country, opposed
 from ..entities.model import sentence_index, sentences
 from ..entities.nominals import agent_row
@@ -67,17 +68,22 @@ class Actor:
 
 
 class ActorIndex:
-    """Which entity each token of a doc mentions."""
+    """Which entity each token of a doc mentions.
+
+    A dateline's words ("ADDIS ABABA (Reuters) - ...") mention no actor: they
+    say where the story was filed, whatever the parser hangs them on.
+    """
 
     def __init__(self, doc: Doc, entities: list[Entity]):
         self.doc = doc
         self.entities = entities
         self._at: dict[int, tuple[Entity, Mention]] = {}
         self._starts = starts = {t.idx: t.i for t in doc}
+        dateline = dateline_tokens(doc)
         for e in entities:
             for m in e.mentions:
                 i = starts.get(m.start)
-                if i is None:
+                if i is None or i in dateline:
                     continue
                 while i < len(doc) and doc[i].idx < m.end:
                     held = self._at.get(i)
@@ -167,6 +173,7 @@ class ActorIndex:
         if source is None:
             return []
         sent = sentences(self.doc)[sentence_index(self.doc)[ev.trigger.i]]
+        dateline = dateline_tokens(self.doc)
         own = [(a.mention.start, a.mention.end) for a in ev.sources] + self._reporter_spans(self.doc[ev.trigger.i])
         own += [(m.start, m.end) for e in self.entities if e.id == ev.reported_by for m in e.mentions]
         found: dict[str, tuple[Entity, Mention, str]] = {}
@@ -177,6 +184,8 @@ class ActorIndex:
             for m in e.mentions:
                 if not sent.start_char <= m.start < sent.end_char or m.kind == "pronoun" or any(s <= m.start < t for s, t in own):
                     continue
+                if self._starts.get(m.start) in dateline:
+                    continue  # where the story was filed
                 if not opposed(self.doc[self._starts.get(m.start, 0)]):  # "an anti-Iran cleric" names no one
                     found.setdefault(code[:3], (e, m, code))
         if len(found) != 1:
@@ -242,7 +251,7 @@ class ActorIndex:
         entity, mention = found
         code = entity.actor or entity.country
         if code is None:
-            members = self.members(entity, tok)
+            members = self.members(entity, self._head(mention) or tok)
             if members:
                 return [Actor(a.entity, mention, a.code) for a in members]
             leader = self._leader(tok)
@@ -319,8 +328,17 @@ class ActorIndex:
                     return self.at(obj) or next((self.at(g) for g in obj.children if g.dep_ in POINTER_DEPS and self.at(g)), None)
         return None
 
+    def _head(self, mention: Mention) -> Token | None:
+        """The head word of a mention ("civilians" in "hundreds of civilians" points at the civilians)."""
+        words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return words.root if words is not None else None
+
     def members(self, group: Entity, tok: Token) -> list[Actor]:
-        """The coded entities a plural group without a code stands for ("the two diplomats")."""
+        """The coded entities a plural group without a code stands for ("the two diplomats").
+
+        `tok` is the group's own head word, not a noun that points at it: "hundreds of civilians" are civilians,
+        a group of their own, not the people named before.
+        """
         if group.type != "GROUP" and tok.tag_ not in ("PRP",):
             return []
         row = agent_row(tok)
@@ -407,7 +425,8 @@ def subject_of(verb: Token) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         return obj
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    dateline = dateline_tokens(verb.doc)  # "NAIROBI (Reuters) - Somali officials accused ...": two subjects in the parse
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in dateline), None)
     if subj is not None and subj.pos_ == "VERB":  # "The Red Cross operating in Iraq said": the parse's subject is "operating"
         subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
     if subj is not None:

@@ -28,6 +28,8 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 # Special values of a verb row's object: any patient at all ("deployed encryption" is no
 # mobilisation, "deployed troops" is), and a complement clause ("conceded that ..." is an admission).
 ANY_OBJECT = "*"
+# Tags of finite verbs: never a noun phrase, so never a patient.
+FINITE_TAGS = ("VBD", "VBP", "VBZ")
 CLAUSE = "<clause>"
 # A complement clause whose subject names no actor: "warned that the plan would fail" is a
 # pessimistic comment, "warned that police will not tolerate rallies" a threat.
@@ -257,7 +259,9 @@ def patient_of(verb: Token) -> Token | None:
             return verb.head  # "a camp attacked by militiamen"
         return antecedent(subj) if subj is not None else None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
-    if obj is None:
+    if obj is None or obj.tag_ in FINITE_TAGS or any(c.dep_ == "dobj" for c in obj.children):
+        # "Dock workers strike shuts port": a verb the parser took for an object (tagged finite, or with an object
+        # of its own) is no patient
         return None
     return what_of(antecedent(obj))
 

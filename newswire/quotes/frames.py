@@ -28,6 +28,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..datelines import DASHES
 from ..lexicon import load_list, load_table, split_items
 
 _SUBJECTS = ("nsubj", "csubj")
@@ -667,7 +668,7 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
         end += 1
     doc = head.doc
     # "VIENNA (Reuters) - U.N. Secretary-General Antonio Guterres": not the dateline
-    dash = max((i for i in range(start, head.i) if doc[i].text in _DATELINE_DASHES and doc[i].whitespace_), default=None)
+    dash = max((i for i in range(start, head.i) if doc[i].text in DASHES and doc[i].whitespace_), default=None)
     if dash is not None:
         start = dash + 1
     # "African Union leaders on Monday": not the date
@@ -680,5 +681,3 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
         end -= 1
     return start, end + 1
 
-
-_DATELINE_DASHES = ("-", "—", "–", "--")

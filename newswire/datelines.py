@@ -1,0 +1,76 @@
+"""Datelines: "ADDIS ABABA (Reuters) - ", "WASHINGTON, March 3 — " at the start of a line.
+
+A dateline names where a story was filed. It is a place mention, never a
+subject: the parser often hangs it on the sentence after it ("ADDIS ABABA"
+as a modifier of "African Union leaders"), so the stages that read actors
+off the parse ask here which tokens are dateline words and skip them.
+
+A dateline is a run of capitalised words (every letter upper case) that
+opens a line, optionally followed by ", ..." (a date, a state) and a
+bracketed credit "(Reuters)", and then a spaced dash; text follows on the
+same line. (A headline in capitals before a dash, "UN SAYS TALKS HOLD -
+REPORT", reads as one too: its words are then no actor either.)
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+# The dashes that end a dateline (the quotes stage cuts a speaker phrase at them too).
+DASHES = ("-", "—", "–", "--")
+# At most this many tokens between the place words and the dash (", March 3", "(Sample Wire)").
+CREDIT_TOKENS = 8
+_KEY = "newswire_datelines"
+
+
+def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
+    """`[start, end)` token ranges of the place words of each dateline in a doc ("ADDIS ABABA")."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = [span for i in _line_starts(doc) if (span := _dateline_at(doc, i))]
+    return found
+
+
+def dateline_tokens(doc: Doc) -> set[int]:
+    """The token indices of the place words of every dateline in a doc."""
+    return {i for start, end in dateline_spans(doc) for i in range(start, end)}
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    out = []
+    for tok in doc:
+        if tok.is_space:
+            continue
+        prev = doc[tok.i - 1] if tok.i else None
+        if prev is None or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            out.append(tok.i)
+    return out
+
+
+def _capitalised(tok: Token) -> bool:
+    letters = [ch for ch in tok.text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def _dateline_at(doc: Doc, i: int) -> tuple[int, int] | None:
+    j = i
+    while j < len(doc) and not _breaks(doc[j]) and (_capitalised(doc[j]) or (j > i and doc[j].text == ".")):
+        j += 1
+    if not any(sum(ch.isalpha() for ch in t.text) >= 2 for t in doc[i:j]):
+        return None
+    if j >= len(doc) or doc[j].text not in (",", "(", *DASHES):
+        return None  # "NATO said ...": capitals the sentence goes on from are no dateline
+    k = j
+    while k < len(doc) and k - j <= CREDIT_TOKENS and not _breaks(doc[k]):
+        tok = doc[k]
+        if tok.text in DASHES and tok.whitespace_ and k + 1 < len(doc) and not _breaks(doc[k + 1]):
+            return i, j
+        if tok.text in DASHES:
+            return None
+        k += 1
+    return None
+
+
+def _breaks(tok: Token) -> bool:
+    """A token that ends a line (or is the line break)."""
+    return (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_

@@ -103,6 +103,29 @@ def country_from_group(text: str) -> str | None:
     return None
 
 
+@cache
+def _peoples() -> tuple[dict[str, str], dict[str, str]]:
+    """(adjective / singular form, plural group noun) → the one country data/peoples.tsv ties the people to."""
+    singular: dict[str, str] = {}
+    plural: dict[str, str] = {}
+    for row in load_table("peoples.tsv"):
+        singular[row["people"]] = row["country"]
+        for p in split_items(row["plurals"]):
+            plural[p] = row["country"]
+    return singular, plural
+
+
+def country_of_people(text: str, *, modifier: bool) -> str | None:
+    """"Tamils", or "Tamil" modifying a noun ("Tamil rebels") → LKA (data/peoples.tsv).
+
+    A singular form counts only as a modifier: "Karen" alone is a given name.
+    Case-sensitive: the people's names are capitalised.
+    """
+    singular, plural = _peoples()
+    key = _key(text)
+    return plural.get(key) or (singular.get(key) if modifier else None)
+
+
 def country_from_capital(text: str) -> str | None:
     """"Damascus", "Washington" → the country whose capital it is."""
     return _tables()[3].get(_key(text).lower())

@@ -714,3 +714,28 @@ def test_a_country_in_a_hyphenated_compound_leads_or_acts_on_what_it_modifies(te
 ])
 def test_a_place_name_with_two_readings_takes_the_one_its_article_supports(text, phrase, country, actor):
     assert coded(text, phrase) == (country, actor)
+
+
+@pytest.mark.parametrize("text, phrase, actor", [
+    ("Karen rebels ambushed an army convoy near the river.", "Karen rebels", "MMRREB"),  # Karen tagged PERSON
+    ("Tamil fighters overran a government base overnight.", "Tamil fighters", "LKAREB"),
+    ("Chechen separatists seized a hospital in the south.", "Chechen separatists", "RUSREB"),
+])
+def test_a_people_tied_to_one_country_gives_what_it_modifies_that_country(text, phrase, actor):
+    assert entity_of(entities(text), text, phrase).actor == actor
+
+
+def test_a_plural_people_noun_is_coded_with_its_country():
+    text = "Police said Tamils had gathered outside the embassy."
+    assert entity_of(entities(text), text, "Tamils").actor == "LKA"
+
+
+def test_a_peoples_name_that_is_also_a_given_name_alone_is_a_person():
+    text = "Karen said she would stand for the council again."
+    e = entity_of(entities(text), text, "Karen")
+    assert (e.type, e.country) == ("PERSON", None)
+
+
+def test_a_people_tied_to_several_countries_gives_no_country():
+    text = "Kurdish fighters took the hill after a long battle."
+    assert entity_of(entities(text), text, "Kurdish fighters").country is None

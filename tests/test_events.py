@@ -232,7 +232,7 @@ def test_verbs_read_with_their_objects_and_actors(text, cameo, source, target):
         ("Pakistan sent peacekeepers to Sierra Leone.", "074", "PAK", "SLE"),
         ("Syria used chemical weapons against rebels.", "2041", "SYR", "SYRREB"),
         ("The UN sent a fact-finding mission to Sudan.", "090", "IGOUNO", "SDN"),
-        ("Burmese troops captured part of a Karen guerrilla stronghold.", "192", "MMRMIL", None),  # part of it: the stronghold
+        ("Burmese troops captured part of a Karen guerrilla stronghold.", "192", "MMRMIL", "MMR"),  # a Karen stronghold: data/peoples.tsv
         ("China held military exercises near Taiwan.", "150", "CHN", "TWN"),  # a show of force
         ("French and Egyptian warships launched war games.", "062", "FRA", "EGY"),  # two navies: cooperation
         ("Israel ruled out talks with Hamas.", "125", "ISR", "PSEREB"),
@@ -678,3 +678,21 @@ def test_whom_a_protest_is_against(text, target):
 def test_category_rows_stay_in_their_category(text):
     a, found = events(text, published="2016-06-01")
     assert [e.cameo for e in found if e.cameo_root in ("07", "19")] == []
+
+
+# --- borders: a place, not an actor -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Burmese troops captured a village on the Thai border, Thai police said.",
+    "Burmese soldiers seized a rebel camp on the Thai border.",
+])
+def test_a_border_named_by_a_country_word_is_no_target(text):
+    a, e = only(text, published="2000-01-01")
+    assert e.source.actor == "MMRMIL" and (e.target is None or e.target.actor[:3] != "THA")
+
+
+def test_a_border_between_two_countries_is_a_place_of_neither():
+    text = "Syrian troops fired mortars across the Turkish border on Monday."
+    a, e = only(text, published="2000-01-01")
+    assert (e.location.text, e.location.country, e.target) == ("Turkish border", None, None)

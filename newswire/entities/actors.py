@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from .. import countries
 from ..lexicon import load_table
 from . import known
-from .model import Cluster, Mention, compound_role, not_its_own, opposed
+from .model import Cluster, Mention, compound_role, not_its_own, on_border, opposed, people_country
 from .names import cluster_label, name_tokens
 from .nominals import agent_row
 
@@ -133,7 +133,8 @@ def _aimed_at(m: Mention) -> bool:
 
 def focus_country(doc: Doc) -> str | None:
     """The country an article is about, if one clearly dominates its mentions."""
-    votes = Counter(countries.country_named(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "NORP"))
+    # "the Thai border" names a place beside Thailand, not what the article is about
+    votes = Counter(countries.country_named(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "NORP") and not on_border(ent.root))
     votes.pop(None, None)
     if not votes:
         return None
@@ -163,7 +164,7 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     """(country, actor code) for a cluster."""
     if c.label in ("GPE", "LOC", "NORP") and c.first.kind == "name":
         code = _place_country(c)
-        is_country = any(countries.country_named(m.text) or countries.country_from_group(m.text) for m in c.names)
+        is_country = any(countries.country_named(m.text) or countries.country_from_group(m.text) or people_country(m) for m in c.names)
         return code, (code if code and is_country else None)
 
     explicit = _majority([code for m in c.mentions for code in m.countries])
@@ -218,7 +219,7 @@ def _a_governments(c: Cluster) -> bool:
 
 def _place_country(c: Cluster) -> str | None:
     for m in c.names:
-        code = countries.country_of(m.text) or countries.country_from_group(m.text)
+        code = countries.country_of(m.text) or countries.country_from_group(m.text) or people_country(m)
         if code:
             return code
     return c.known["country"] if c.known and c.known.get("country") else None

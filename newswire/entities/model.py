@@ -9,7 +9,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .. import countries
-from ..lexicon import load_table
+from ..lexicon import load_list, load_table
 
 # Prefixes before a hyphen that turn a country word away from what it modifies: "an anti-Iran
 # cleric" is not Iran's, nor are "pro-Russian rebels" Russian, and neither tells where the sentence happens.
@@ -73,9 +73,38 @@ def place_country(m: Mention) -> str | None:
     label = m.cluster.label if m.cluster is not None and m.cluster.label else m.label
     if label not in ("GPE", "LOC", "NORP"):
         return None
-    code = countries.country_named(m.text)
+    code = countries.country_named(m.text) or (people_country(m) if label == "NORP" else None)
     # once the entity is coded, its country: "Georgia" in a story about Atlanta is the US state (actors._reread_places)
     return m.cluster.country if code and m.cluster is not None and m.cluster.country else code
+
+
+def people_country(m: Mention) -> str | None:
+    """The country of a people a name mention denotes (data/peoples.tsv): a plural group noun ("Uighurs"), or a
+    singular form modifying a noun ("Karen rebels"), never a singular alone ("Karen", a given name)."""
+    return countries.country_of_people(m.text, modifier=is_noun_modifier(m.span))
+
+
+def is_noun_modifier(span) -> bool:
+    """Whether a span modifies a noun: "Tamil" in "Tamil rebels", "Karen" in "a Karen guerrilla stronghold"."""
+    root = span.root
+    return root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN")
+
+
+@cache
+def border_nouns() -> frozenset[str]:
+    """data/border_nouns.txt: "border", "frontier"."""
+    return frozenset(load_list("border_nouns.txt"))
+
+
+def on_border(tok: Token) -> bool:
+    """Whether a word modifies a border noun (data/border_nouns.txt), directly or through the words it modifies:
+    "Thai" in "the Thai border", "Pakistan" in "the Pakistan-Afghanistan border"."""
+    node = tok
+    while node.dep_ in ("amod", "compound", "nmod", "punct") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in border_nouns():
+            return True
+    return False
 
 
 def opposed(tok: Token) -> bool:

@@ -19,7 +19,7 @@ from .. import countries
 from ..datelines import dateline_tokens
 from ..lexicon import load_table
 from . import known
-from .model import Cluster, Mention, place_country
+from .model import Cluster, Mention, is_noun_modifier, place_country
 from .titles import TitleMatch
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -53,6 +53,11 @@ def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
             end -= 1
         if start >= end or all(i in in_title for i in range(start, end)):
             continue
+        span = doc[start:end]
+        if ent.label_ in PEOPLE_LABELS and countries.country_of_people(span.text, modifier=is_noun_modifier(span)):
+            # "Karen rebels" (Karen tagged PERSON), "Yoruba leaders", "Uighurs": a people tied to one country
+            out.append(Mention(doc, start, end, "name", "NORP", demonym=is_noun_modifier(span)))
+            continue
         if ent.label_ == "NORP" and _is_modifier(doc[start:end]):
             # "Russian" in "Russian President": a mention of Russia; "Republican" of no entity
             text = doc[start:end].text
@@ -74,6 +79,10 @@ def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
         if m.label in ("PERSON", "ORG", "NORP") and all(i in dateline for i in range(m.start, m.end)):
             m.label = "GPE"  # "ROTTERDAM (Reuters) - " tagged PERSON: a dateline names a place
     return sorted(out, key=lambda m: m.start)
+
+
+# Labels the parser gives a people's name ("Karen" PERSON, "Yoruba" GPE) that data/peoples.tsv may correct to NORP.
+PEOPLE_LABELS = {"NORP", "PERSON", "GPE", "ORG", "LOC"}
 
 
 def _is_modifier(span) -> bool:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from .. import countries
 from ..datelines import dateline_tokens
 from ..entities.actors import focus_country, opposed
-from ..entities.model import sentence_index, sentences
+from ..entities.model import border_nouns, on_border, sentence_index, sentences
 from ..entities.nominals import agent_row
 from ..records import Entity, EventActor, Mention
 from ..cues import reporting_verbs
@@ -186,6 +186,8 @@ class ActorIndex:
                     continue
                 if self._starts.get(m.start) in dateline:
                     continue  # where the story was filed
+                if m.start in self._starts and on_border(self.doc[self._starts[m.start]]):
+                    continue  # "on the Thai border": a place beside the country, not the country
                 if not opposed(self.doc[self._starts.get(m.start, 0)]):  # "an anti-Iran cleric" names no one
                     found.setdefault(code[:3], (e, m, code))
         if len(found) != 1:
@@ -314,8 +316,11 @@ class ActorIndex:
     def _pointed(self, tok: Token) -> tuple[Entity, Mention] | None:
         """"Syria's decision", "a Russian plan", "the government of Sindh": the entity a plain noun points at.
 
-        A city before the noun is where, not who: "the San Bernardino attacks".
+        A city before the noun is where, not who: "the San Bernardino attacks"; a country before a border noun
+        too: "the Thai border" points at no one.
         """
+        if tok.lemma_.lower() in border_nouns():
+            return None
         # a named pointer before a possessive pronoun: "its European Community partners" are the EC
         for c in sorted(tok.children, key=lambda c: c.tag_ == "PRP$"):
             if c.dep_ in POINTER_DEPS and self.at(c) is not None and not (c.dep_ == "compound" and is_city(self.at(c)[0])):

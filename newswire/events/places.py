@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .. import countries
+from ..entities.model import border_nouns
 from ..records import Place
 
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "throughout", "nearby"}
@@ -50,6 +51,10 @@ def location(anchors: list[Token], *, skip: set[int] = frozenset()) -> Place | N
 
 
 def _place(tok: Token) -> Place | None:
+    if tok.lemma_.lower() in border_nouns():
+        # "across the Syrian border", "on the Pakistan-Afghanistan border": a place on no one country's side
+        first = min((t for t in tok.subtree if t.i <= tok.i and t.lower_ not in ("the", "a", "an")), key=lambda t: t.i)
+        return Place(first.idx, tok.idx + len(tok), tok.doc[first.i : tok.i + 1].text, None)
     for cand in (tok, *[c for c in tok.children if c.dep_ in ("appos", "compound")], *_of_objects(tok)):
         if cand.ent_type_ not in PLACE_LABELS and not _misread_place(cand):
             continue

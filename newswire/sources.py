@@ -294,35 +294,28 @@ def _warc_records(path: Path, data: bytes | mmap.mmap, base: int, max_chars: int
         if start >= len(data):
             return
         if data[start : start + len(_WARC_START)] != _WARC_START:
-            yield Failure(
-                document=f"{path}@{base if member_offset else base + start}", stage="read", reason="malformed",
-                message="not a WARC record (no WARC/1.x header); skipped to the next record",
-            )
-            nxt = data.find(b"\n" + _WARC_START, start)
-            if nxt < 0 or member_offset:
+            bad, problem = start, "not a WARC record (no WARC/1.x header)"
+        else:
+            view = io.BytesIO(data[start:]) if isinstance(data, bytes) else _MmapReader(data, start)
+            records = ArchiveIterator(view)
+            try:
+                for record in records:
+                    body = _html_body(record, max_chars)  # read before asking for the offset, which skips to the record's end
+                    offset = base if member_offset else base + start + records.get_record_offset()
+                    where = f"{path}@{offset}"
+                    if isinstance(body, Exception):
+                        yield Failure(document=where, stage="read", reason="malformed", message=f"bad HTTP body ({first_line(body)})")
+                    elif body is not None:
+                        yield _warc_article(record, body, where, max_chars)
                 return
-            start = nxt + 1
-            continue
-        view = io.BytesIO(data[start:]) if isinstance(data, bytes) else _MmapReader(data, start)
-        records = ArchiveIterator(view)
-        try:
-            for record in records:
-                body = _html_body(record, max_chars)  # read before asking for the offset, which skips to the record's end
-                offset = base if member_offset else base + start + records.get_record_offset()
-                where = f"{path}@{offset}"
-                if isinstance(body, Exception):
-                    yield Failure(document=where, stage="read", reason="malformed", message=f"bad HTTP body ({first_line(body)})")
-                elif body is not None:
-                    yield _warc_article(record, body, where, max_chars)
+            except Exception as err:  # warcio on untrusted bytes raises more than ArchiveLoadFailed (AttributeError, KeyError, ...)
+                bad, problem = start + records.offset, f"bad WARC record ({first_line(err)})"
+        where = f"{path}@{base if member_offset else base + bad}"
+        yield Failure(document=where, stage="read", reason="malformed", message=f"{problem}; skipped to the next record")
+        nxt = data.find(b"\n" + _WARC_START, bad + 1)
+        if nxt < 0 or member_offset:
             return
-        except Exception as err:  # warcio on untrusted bytes raises more than ArchiveLoadFailed (AttributeError, KeyError, ...)
-            bad = start + records.offset
-            where = f"{path}@{base if member_offset else base + bad}"
-            yield Failure(document=where, stage="read", reason="malformed", message=f"bad WARC record ({first_line(err)}); skipped to the next record")
-            nxt = data.find(b"\n" + _WARC_START, bad + 1)
-            if nxt < 0 or member_offset:
-                return
-            start = nxt + 1
+        start = nxt + 1
 
 
 def _skip_blank(data: bytes | mmap.mmap, start: int) -> int:

@@ -260,14 +260,16 @@ def _export_gdelt(store: Store, path: Path) -> Path:
 
 def _event_dates(where: list[str], params: list[Any], start: str | None, end: str | None) -> None:
     """Add an event date range (the event's own date, else its article's) to a query's conditions."""
-    if start:
+    first = require_date(start, "--from") if start else None
+    last = require_date(end, "--to") if end else None
+    if first and last and first > last:
+        raise UsageError(f"--from {first} is after --to {last}")
+    if first:
         where.append(f"{_EVENT_DAY} >= ?")
-        params.append(require_date(start, "--from"))
-    if end:
+        params.append(first)
+    if last:
         where.append(f"{_EVENT_DAY} <= ?")
-        params.append(require_date(end, "--to"))
-    if start and end and params[-2] > params[-1]:
-        raise UsageError(f"--from {params[-2]} is after --to {params[-1]}")
+        params.append(last)
 
 
 def _rows(store: Store, query: str, params: list[Any], limit: int | None) -> Rows:

@@ -78,7 +78,11 @@ def _analyze_one(item: Item) -> Analysis | Failure:
 def failure(article: Article, stage: str, reason: str, message: str) -> Failure:
     """A `Failure` for an article whose text was read."""
     line = message.splitlines()[0] if message else reason
-    return Failure(document=article.source or "<unknown>", stage=stage, reason=reason, message=line[:500], article_id=content_id(article.text))
+    try:
+        article_id: str | None = content_id(article.text)
+    except UnicodeError:  # a text no UTF-8 can hold has no content id (the read stage refuses one)
+        article_id = None
+    return Failure(document=article.source or "<unknown>", stage=stage, reason=reason, message=line[:500], article_id=article_id)
 
 
 def peak_rss_mb() -> float:

@@ -221,6 +221,127 @@ def test_default_published_dates_the_documents_that_carry_no_date(tmp_path):
     assert thursday == [("2024-05-02",)]  # resolved against the default date, not left as XXXX-WXX-4
 
 
+# one document never stops a run
+
+
+def test_a_document_the_store_cannot_hold_fails_alone_not_its_batch(tmp_path, monkeypatch):
+    """Articles no reader should give (a lone surrogate in a field) and a failure named so: each costs its own errors row."""
+    import newswire.ingest as ingest_module
+    from newswire.records import Article, Failure
+
+    half = "\ud83d"
+    documents = [
+        Article(text=STORIES["budget"], source="good-1"),
+        Article(text=STORIES["talks"][:-1] + half, source="bad-text"),
+        Article(text=STORIES["election"], title="Chile " + half, source="bad-title"),
+        Article(text=STORIES["election"] + " More.", url="https://example.org/" + half, source="bad-url"),
+        Article(text=STORIES["floods"] + " More.", source="bad-source-" + half),
+        Failure(document="unreadable-" + half, stage="read", reason="encoding", message="could not decode"),
+        Article(text=STORIES["floods"], source="good-2"),
+    ]
+    monkeypatch.setattr(ingest_module, "read_documents", lambda path, **kwargs: iter(documents))
+    (tmp_path / "in.txt").write_text("read_documents is replaced")
+    db = tmp_path / "corpus.duckdb"
+    summary = ingest([str(tmp_path / "in.txt")], db=db, workers=0)
+    assert (summary.documents, summary.analysed, summary.failed) == (7, 2, 5)
+    assert table(db, "SELECT source, status FROM articles ORDER BY source") == [("good-1", "analysed"), ("good-2", "analysed")]
+    errors = table(db, "SELECT document, stage, reason, message FROM errors ORDER BY document")
+    assert [row[:3] for row in errors] == [
+        ("bad-source-\\ud83d", "store", "encoding"),
+        ("bad-text", "store", "encoding"),
+        ("bad-title", "store", "encoding"),
+        ("bad-url", "store", "encoding"),
+        ("unreadable-\\ud83d", "read", "encoding"),
+    ]
+    assert errors[2][3].startswith("its title cannot be stored (") and errors[2][3].endswith("; fix the document at its source")
+    assert table(db, "SELECT status FROM runs") == [("finished",)]
+    again = ingest([str(tmp_path / "in.txt")], db=db, workers=0)  # idempotent: the same errors, nothing added
+    assert (again.added, again.skipped, again.failed) == (0, 2, 5)
+    assert table(db, "SELECT document, stage, reason, message FROM errors ORDER BY document") == errors
+
+
+def ingest_three_stories(folder: Path) -> Path:
+    """Budget, floods and talks, each its own file, ingested in one batch: the floods story is the one that fails."""
+    for name in ("budget", "floods", "talks"):
+        (folder / f"{name}.txt").write_text(STORIES[name])
+    db = folder / "corpus.duckdb"
+    summary = ingest([str(folder)], db=db, workers=0)
+    assert (summary.analysed, summary.failed) == (2, 1)
+    return db
+
+
+def test_a_document_whose_signature_fails_costs_its_own_error_row(tmp_path, monkeypatch):
+    from newswire import dedup
+
+    real = dedup.signature
+
+    def breaks_on_floods(cleaned, **kwargs):
+        if "flood" in cleaned:
+            raise RuntimeError("a bug in the signature")
+        return real(cleaned, **kwargs)
+
+    monkeypatch.setattr(dedup, "signature", breaks_on_floods)
+    db = ingest_three_stories(tmp_path)
+    assert table(db, "SELECT document, stage, reason, message, article_id FROM errors") == [
+        (str(tmp_path / "floods.txt"), "dedup", "internal", "internal error: RuntimeError: a bug in the signature", content_id(STORIES["floods"]))
+    ]
+    assert table(db, "SELECT count(*) FROM articles WHERE status = 'analysed'") == [(2,)]
+
+
+def test_an_analysis_the_store_cannot_hold_fails_alone_not_its_batch(tmp_path, monkeypatch):
+    import newswire.runner as runner
+
+    real = runner.analyze_prepared
+
+    def spoils_the_floods(items):
+        for analysis in real(items):
+            if "flood" in analysis.text:
+                analysis.entities[0].name += "\ud83d"  # a value no store can hold
+            yield analysis
+
+    monkeypatch.setattr(runner, "analyze_prepared", spoils_the_floods)
+    db = ingest_three_stories(tmp_path)
+    floods = content_id(STORIES["floods"])
+    assert table(db, "SELECT source, status FROM articles ORDER BY source") == [
+        (str(tmp_path / "budget.txt"), "analysed"), (str(tmp_path / "floods.txt"), "failed"), (str(tmp_path / "talks.txt"), "analysed"),
+    ]
+    ((document, stage, message, article_id),) = table(db, "SELECT document, stage, message, article_id FROM errors")
+    assert (document, stage, article_id) == (str(tmp_path / "floods.txt"), "store", floods)
+    assert message.startswith("its analysis cannot be stored (internal error: UnicodeEncodeError: ")
+    assert table(db, f"SELECT count(*) FROM entities WHERE article_id = '{floods}'") == [(0,)]
+    assert table(db, "SELECT count(*) FROM entities") != [(0,)]
+
+
+def test_a_path_that_is_not_utf8_is_stored_printably(tmp_path):
+    name = os.fsencode(tmp_path) + b"/caf\xe9.txt"  # a Latin-1 file name
+    with open(name, "wb") as f:
+        f.write(STORIES["budget"].encode())
+    db = tmp_path / "corpus.duckdb"
+    summary = ingest([os.fsdecode(name)], db=db, workers=0)
+    assert summary.analysed == 1
+    assert table(db, "SELECT paths, status FROM runs") == [([f"{tmp_path}/caf\\xe9.txt"], "finished")]
+    assert table(db, "SELECT source FROM articles") == [(f"{tmp_path}/caf\\xe9.txt",)]
+
+
+def test_a_json_document_with_a_lone_surrogate_is_one_error_row_on_every_run(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(STORIES["budget"])
+    (folder / "text.json").write_text(json.dumps({"text": STORIES["floods"]}).replace('"text": "', '"text": "\\ud83d', 1))
+    lines = [json.dumps({"text": STORIES["talks"]}), json.dumps({"text": STORIES["election"], "title": "Chile"}).replace("Chile", "Chile \\ude00")]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    db = tmp_path / "corpus.duckdb"
+    for run in (1, 2):
+        result = run_cli("ingest", str(folder), "--db", str(db), "--workers", "0", "--quiet")
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        assert table(db, "SELECT document, stage, reason FROM errors ORDER BY document") == [
+            (f"{folder}/feed.jsonl:2", "read", "encoding"), (f"{folder}/text.json", "read", "encoding"),
+        ]
+        assert table(db, "SELECT count(*) FROM articles WHERE status = 'analysed'") == [(2,)]
+    assert table(db, "SELECT status FROM runs ORDER BY id") == [("finished",), ("finished",)]
+
+
 def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "newswire", *args], capture_output=True, text=True, cwd=REPO, timeout=300, **kwargs)
 

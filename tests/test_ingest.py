@@ -402,6 +402,22 @@ def random_story(rng: random.Random, words: int = 300) -> str:
     return " ".join(sentences) + "\n"
 
 
+def start_ingest(folder: Path, db: Path, log: Path) -> subprocess.Popen:
+    """`newswire ingest` with one worker, in a session of its own (so that what it leaves behind can be found)."""
+    with log.open("ab") as err:
+        return subprocess.Popen(
+            [sys.executable, "-m", "newswire", "ingest", str(folder), "--db", str(db), "--workers", "1", "--quiet"],
+            cwd=REPO, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True,
+        )
+
+
+def kill_alone(process: subprocess.Popen) -> list[str]:
+    """kill -9 of the ingest process only (never its group); the processes of its session still alive after a while."""
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    return wait_for_session_to_end(process.pid, timeout=30)
+
+
 def test_a_killed_ingest_resumes_without_losing_or_duplicating(tmp_path, nlp):
     rng = random.Random(5)
     folder = tmp_path / "texts"
@@ -410,19 +426,13 @@ def test_a_killed_ingest_resumes_without_losing_or_duplicating(tmp_path, nlp):
     for i in range(total):
         (folder / f"{i:03d}.txt").write_text(random_story(rng))
     db = tmp_path / "killed.duckdb"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "newswire", "ingest", str(folder), "--db", str(db), "--workers", "1", "--quiet"],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
-    )
+    process = start_ingest(folder, db, tmp_path / "stderr.log")
     try:
-        analysed = wait_for_analysed(db, tmp_path / "peek", at_least=16, timeout=180)
-        os.kill(process.pid, signal.SIGKILL)  # kill -9 of the ingest process only, mid-run
-        process.wait()
+        analysed = wait_for_rows(db, tmp_path / "peek", ANALYSED, at_least=16, timeout=180)
+        left = kill_alone(process)  # mid-run: its worker is busy or blocked sending a result
     finally:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)  # then its orphaned workers, if any are left
-        except ProcessLookupError:
-            pass
+        kill_session(process.pid)  # what a failed check leaves behind
+    assert left == [], f"processes outlived the killed ingest: {left}"
     stored = table(db, "SELECT status, count(*) FROM articles GROUP BY status ORDER BY status")
     done = dict(stored).get("analysed", 0)
     assert analysed <= done < total, f"the kill did not land mid-run: {stored}"
@@ -431,21 +441,58 @@ def test_a_killed_ingest_resumes_without_losing_or_duplicating(tmp_path, nlp):
     resumed = ingest([str(folder)], db=db, workers=0)
     assert resumed.analysed == total - done
     assert resumed.failed == 0
-    reference = tmp_path / "reference.duckdb"
+    assert_same_as_a_clean_run(db, folder, tmp_path / "reference.duckdb")
+
+
+def assert_same_as_a_clean_run(db: Path, folder: Path, reference: Path) -> None:
+    """The store holds what one uninterrupted run stores, each row once, and no errors."""
     ingest([str(folder)], db=reference, workers=0)
     assert snapshot(db) == snapshot(reference)
+    assert table(db, "SELECT count(*) FROM errors") == [(0,)]
     for t in RECORD_TABLES:
         key = "article_id, entity_id, ord" if t.name == "mentions" else "article_id, ord"
         assert table(db, f"SELECT count(*) - count(DISTINCT ({key})) FROM {t.name}") == [(0,)]
 
 
-def wait_for_analysed(db: Path, peek: Path, *, at_least: int, timeout: float) -> int:
-    """Watch a running ingest (through copies of its files: the writer holds the lock) until enough is committed."""
+ANALYSED = "SELECT count(*) FROM articles WHERE status = 'analysed'"
+
+
+def session_processes(session: int) -> list[str]:
+    """The live processes of a session (named by its leader's pid), as "pid command"; a zombie has ended."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # ended meanwhile
+            continue
+        name_end = text.rindex(")")  # the command name may hold spaces and parentheses
+        state, _ppid, _group, sid = text[name_end + 2 :].split()[:4]
+        if int(sid) == session and state != "Z":
+            found.append(f"{stat.parent.name} {text[text.index('(') + 1 : name_end]}")
+    return found
+
+
+def wait_for_session_to_end(session: int, *, timeout: float) -> list[str]:
+    """The processes of a session still alive after `timeout` seconds; [] as soon as there are none."""
+    deadline = time.monotonic() + timeout
+    while (left := session_processes(session)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return left
+
+
+def kill_session(session: int) -> None:
+    try:
+        os.killpg(session, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def wait_for_rows(db: Path, peek: Path, query: str, *, at_least: int, timeout: float, process: subprocess.Popen | None = None) -> int:
+    """Watch a running ingest (through copies of its files: the writer holds the lock) until `query` counts enough."""
     deadline = time.monotonic() + timeout
     peek.mkdir()
     attempt = 0
-    while time.monotonic() < deadline:
-        time.sleep(0.05)
+    while time.monotonic() < deadline and (process is None or process.poll() is None):
         attempt += 1
         copy = peek / f"{attempt}.duckdb"  # a new name each time: DuckDB keeps what it read of a path
         for suffix in ("", ".wal"):
@@ -453,14 +500,16 @@ def wait_for_analysed(db: Path, peek: Path, *, at_least: int, timeout: float) ->
             if source.exists():
                 shutil.copy(source, str(copy) + suffix)
         try:
-            con = duckdb.connect(str(copy), read_only=True)
-            (count,) = con.execute("SELECT count(*) FROM articles WHERE status = 'analysed'").fetchone()
-            con.close()
+            with duckdb.connect(str(copy), read_only=True) as con:
+                (count,) = con.execute(query).fetchone()
         except duckdb.Error:
-            continue  # no database or table yet, or a torn copy
+            count = -1  # no database or table yet, or a torn copy
+        for suffix in ("", ".wal"):
+            Path(str(copy) + suffix).unlink(missing_ok=True)
         if count >= at_least:
             return count
-    raise AssertionError(f"no {at_least} articles analysed within {timeout} s")
+        time.sleep(0.05)
+    raise AssertionError(f"{query!r} did not reach {at_least} within {timeout} s (or the run ended first)")
 
 
 FRENCH = (

@@ -454,7 +454,47 @@ def assert_same_as_a_clean_run(db: Path, folder: Path, reference: Path) -> None:
         assert table(db, f"SELECT count(*) - count(DISTINCT ({key})) FROM {t.name}") == [(0,)]
 
 
+# Where to kill: each moment is a query on the store and the count it waits
+# for (cumulative over the runs, so a moment already passed kills the next run
+# as it starts). STARTED kills at once, before the interpreter has even read
+# the command.
+STARTED = "SELECT 1"
+RUN_ROW = "SELECT count(*) FROM runs"
+STORED = "SELECT count(*) FROM articles"
 ANALYSED = "SELECT count(*) FROM articles WHERE status = 'analysed'"
+# None comes near the end of a run, lest the run end before the kill lands.
+KILL_MOMENTS = [(STARTED, 0), (RUN_ROW, 1), (STORED, 1), (STORED, 17), (STORED, 48), (ANALYSED, 1), (ANALYSED, 17)]
+
+
+@pytest.mark.kills
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds a session's processes in /proc (Linux)")
+def test_kill_9_at_five_random_moments_leaves_no_process_and_loses_nothing(tmp_path, nlp):
+    """kill -9 of the ingest process alone, five times at seeded random moments, then a resume: no process outlives
+    a kill, and the store ends as a clean run's. About 40 s: five process starts, most loading the model once."""
+    rng = random.Random(11)
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    total = 64  # four batches: the last kill moment leaves two to analyse
+    for i in range(total):
+        (folder / f"{i:02d}.txt").write_text(random_story(rng, words=120))
+    moments = sorted(rng.sample(range(len(KILL_MOMENTS)), 5))
+    db = tmp_path / "killed.duckdb"
+    for n, moment in enumerate(moments):
+        query, count = KILL_MOMENTS[moment]
+        process = start_ingest(folder, db, tmp_path / "stderr.log")
+        try:
+            if query != STARTED:
+                wait_for_rows(db, tmp_path / f"peek{n}", query, at_least=count, timeout=180, process=process)
+            running = process.poll() is None
+            left = kill_alone(process)
+        finally:
+            kill_session(process.pid)
+        assert left == [], f"processes outlived the ingest killed at {KILL_MOMENTS[moment]}: {left}"
+        assert running, f"the run ended before the kill at {KILL_MOMENTS[moment]}: {(tmp_path / 'stderr.log').read_text()}"
+    assert table(db, STORED) != [(0,)] and table(db, ANALYSED) != [(total,)]  # the kills left work to resume
+    resumed = ingest([str(folder)], db=db, workers=0)
+    assert resumed.failed == 0
+    assert_same_as_a_clean_run(db, folder, tmp_path / "reference.duckdb")
 
 
 def session_processes(session: int) -> list[str]:

@@ -94,6 +94,7 @@ def analyze(
             if date:
                 article.published = date
             analysis = analyze_article(article, any_language=any_language)
+            output = _output(analysis, fmt, quotes_only, console)  # all of it made before any of it is printed
         except NewswireError as err:
             failed += 1
             _error(f"{path}: {err}" if len(paths) > 1 or path != "-" else str(err))
@@ -106,28 +107,33 @@ def analyze(
             continue
         for w in analysis.warnings:
             err_console.print(f"Warning: {path}: {w}")
-        if quotes_only:
-            if fmt is OutputFormat.text:
-                render_quotes(analysis, console)
-            elif fmt is OutputFormat.jsonl:
-                for row in quote_rows(analysis):
-                    print(json.dumps(row, ensure_ascii=False))
-            else:
-                results.extend(quote_rows(analysis))
-        elif fmt is OutputFormat.text:
-            render(analysis, console)
-        elif fmt is OutputFormat.jsonl:
-            print(analysis.to_json(indent=None))
-        elif fmt is OutputFormat.gdelt:
-            sys.stdout.write(gdelt_tsv(analysis))
+        if isinstance(output, str):
+            sys.stdout.write(output)
+            sys.stdout.flush()
         else:
-            results.append(analysis.to_dict())
+            results.extend(output)
     if fmt is OutputFormat.json and quotes_only:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     elif fmt is OutputFormat.json and results:
         print(json.dumps(results[0] if len(paths) == 1 else results, ensure_ascii=False, indent=2))
     if failed:
         raise typer.Exit(1)
+
+
+def _output(analysis, fmt: OutputFormat, quotes_only: bool, console: Console) -> str | list[dict]:
+    """What `analyze` prints for one analysis: the text, or for --format json the records printed together at the end."""
+    if fmt is OutputFormat.json:
+        records = quote_rows(analysis) if quotes_only else [analysis.to_dict()]
+        json.dumps(records, ensure_ascii=False).encode("utf-8")  # a record that cannot be printed fails here, alone
+        return records
+    if fmt is OutputFormat.text:
+        with console.capture() as captured:
+            (render_quotes if quotes_only else render)(analysis, console)
+        return captured.get()
+    if fmt is OutputFormat.gdelt:
+        return gdelt_tsv(analysis)
+    rows = [json.dumps(row, ensure_ascii=False) for row in quote_rows(analysis)] if quotes_only else [analysis.to_json(indent=None)]
+    return "".join(row + "\n" for row in rows)
 
 
 class RowsFormat(str, Enum):

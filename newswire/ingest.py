@@ -26,11 +26,11 @@ from . import dedup
 from .errors import InputError, UsageError, internal_error
 from .clean import find_removed
 from .pipeline import prepare, published_date
-from .read import MAX_CHARS
+from .read import MAX_CHARS, document_name
 from .records import Analysis, Article, Failure, Removed, cleaned_text, content_id
 from .runner import BATCH_SIZE, LocalRunner, failure
 from .sources import Document, estimate_documents, find_files, read_documents
-from .store import DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, Store
+from .store import DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, Store, check_storable
 
 # Failures a summary keeps to show; the errors table has them all.
 SHOWN_FAILURES = 5
@@ -139,7 +139,7 @@ class _Run:
         self.runner: LocalRunner
         self.started = time.perf_counter()
         self.started_cpu = time.process_time()
-        self.summary = Summary(run_id=store.start_run(paths, options), db=str(store.path))
+        self.summary = Summary(run_id=store.start_run([document_name(p) for p in paths], options), db=str(store.path))
         self.index = dedup.Index()
         for article_id, fingerprint, minhash, canonical in store.signatures():
             self.index.add(article_id, dedup.Signature.from_stored(fingerprint, minhash), canonical=canonical)
@@ -175,6 +175,11 @@ class _Run:
         prepared = []
         for article in (d for d in documents if isinstance(d, Article)):
             article.published = article.published or self.options["default_published"]
+            try:
+                check_storable(article)  # its row, built here: a value the store cannot hold fails this article, not its batch
+            except InputError as err:
+                failures.append(failure(article, "store", err.reason, str(err)))
+                continue
             article_id = content_id(article.text)
             try:
                 removed = prepare(article, any_language=self.options["any_language"])
@@ -194,7 +199,8 @@ class _Run:
             if article_id in self.seen:
                 self._count(skipped=1)
             elif status is None:
-                entries.append(self.decide(article, removed, article_id))
+                decided = self.decide(article, removed, article_id)
+                (failures if isinstance(decided, Failure) else entries).append(decided)
             elif status == PENDING or (status == DUPLICATE and self.keep_duplicates) or (status == FAILED and self.options["retry_failed"]):
                 self.queue.append((article, removed))  # stored by an interrupted run, or now wanted
             elif status == FAILED:
@@ -206,10 +212,13 @@ class _Run:
         self._failed(failures)
         self.send()
 
-    def decide(self, article: Article, removed: list[Removed], article_id: str) -> Entry:
-        """A new article: canonical (queued for analysis) or a duplicate of one."""
+    def decide(self, article: Article, removed: list[Removed], article_id: str) -> Entry | Failure:
+        """A new article: canonical (queued for analysis) or a duplicate of one (or a failure to sign it)."""
         cleaned = cleaned_text(article.text, removed)
-        sig = dedup.signature(cleaned)
+        try:
+            sig = dedup.signature(cleaned)
+        except Exception as err:  # one article's signature must not stop the run
+            return failure(article, "dedup", "internal", internal_error(err))
         match = self.index.match(sig)
         self.index.add(article_id, sig, canonical=match.canonical if match else None)
         self.summary.added += 1
@@ -252,14 +261,15 @@ class _Run:
         for result in self.runner.completed():
             analyses = [o for o in result.outcomes if isinstance(o, Analysis)]
             failures = [o for o in result.outcomes if isinstance(o, Failure)]
-            self.store.add_results(analyses, failures, self.summary.run_id)
+            unstored = self.store.add_results(analyses, failures, self.summary.run_id)  # an analysis the store cannot hold fails alone
+            failures += unstored
             if result.pid and result.pid != os.getpid():
                 self.rss[result.pid] = max(self.rss.get(result.pid, 0.0), result.peak_rss_mb)
                 self.cpu[result.pid] = max(self.cpu.get(result.pid, 0.0), result.cpu_seconds)
             elif result.pid:
                 self.rss[result.pid] = result.peak_rss_mb
-            self.summary.analysed += len(analyses)
-            self._count(done=len(analyses))
+            self.summary.analysed += len(analyses) - len(unstored)
+            self._count(done=len(analyses) - len(unstored))
             self._failed(failures)
 
     def _failed(self, failures: list[Failure]) -> None:

@@ -3,7 +3,11 @@
 Any of these may come gzip-compressed (recognised by content, not by name).
 
 Everything that can be wrong with an input before analysis is refused here, each
-with its own `InputError`: empty, too large, binary, undecodable, malformed.
+with its own `InputError`: empty, too large, binary, undecodable, malformed. A
+lone UTF-16 surrogate in any field read (a JSON "\\ud83d" escape without its
+pair) is refused as undecodable, not replaced: it is half a character that no
+UTF-8 text can hold, so it could be neither hashed, stored nor printed, and a
+replacement would store a text the source never had.
 The text is kept exactly as decoded (only a leading byte order mark goes), so
 analysis offsets point into the input as the user sees it.
 """
@@ -13,6 +17,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import re
 import sys
 import zlib
@@ -88,6 +93,9 @@ GZIP_MAGIC = b"\x1f\x8b"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Half of a UTF-16 surrogate pair, alone: JSON's "\ud83d" escape, or a codec such
+# as utf-7 or unicode_escape, can put one in a Python string.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # A well-formed multi-byte UTF-8 sequence; a legacy cp1252 file has none.
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]"
@@ -120,7 +128,7 @@ def read_path(
     if str(path) == "-":
         data, name = _read_capped(sys.stdin.buffer, max_chars), "<stdin>"
     else:
-        data, name = _read_file(Path(path), max_chars), str(path)
+        data, name = _read_file(Path(path), max_chars), document_name(path)
     return read_bytes(data, name=name, format=format, encoding=encoding, max_chars=max_chars)
 
 
@@ -138,6 +146,7 @@ def read_bytes(
         data = _gunzip(data, max_chars)
     _refuse_oversized(len(data), max_chars)
     text, warnings = _decode(data, encoding)
+    refuse_surrogates(text, "the decoded input")
     if not text.strip():
         raise EmptyInput("no text: the input is empty")
     fmt = format or _format_from_name(name) or _format_from_content(text)
@@ -158,12 +167,33 @@ def read_text(
     """Validate a Python string as an `Article` (the `newswire.analyze(text)` entry)."""
     _check_options(None, max_chars)
     # a string is kept exactly, BOM included: the caller's offsets must hold in it
+    for value, what in ((text, "the text"), (title, "the title"), (url, "the url")):
+        if isinstance(value, str):
+            refuse_surrogates(value, what)
     _refuse_binary(text, "characters")
     if not text.strip():
         raise EmptyInput("no text: the input is empty")
     _check_length(len(text), max_chars, "input")
     day = require_date(published, "published date") if published is not None else None
     return Article(text=text, title=title, published=day, url=url)
+
+
+def refuse_surrogates(value: str, what: str) -> None:
+    """Refuse a string holding a lone UTF-16 surrogate, with a one-line `EncodingError` naming `what` holds it."""
+    match = _SURROGATE.search(value)
+    if match:
+        raise EncodingError(
+            f"{what} holds a lone UTF-16 surrogate (\\u{ord(match.group()):04x} at character {match.start():,}), "
+            "half of a character without its pair; fix the document at its source (a pair such as \\ud83d\\ude00 is one character)"
+        )
+
+
+def document_name(path: str | Path) -> str:
+    """A path as the name of a document: as given, but bytes of a file name that are not UTF-8 written as \\xNN (so it can be stored and printed)."""
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeError:  # a str path holding a surrogate that no file name decodes to
+        return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def require_date(value: str, what: str) -> str:
@@ -344,6 +374,9 @@ def _from_json(raw: str, max_chars: int) -> Article:
     text = data.get("text")
     if not isinstance(text, str):
         raise MalformedInput(f'the JSON object has no "text" string; expected {_JSON_EXAMPLE}')
+    for key in ("text", "title", "url", "published", "id"):
+        if isinstance(data.get(key), str):
+            refuse_surrogates(data[key], f'the JSON "{key}" field')
     if not text.strip():
         raise EmptyInput('no text: the JSON "text" field is empty')
     _refuse_binary(text, "characters")

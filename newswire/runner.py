@@ -8,7 +8,12 @@ pickled). It wraps `pipeline.analyze_prepared`, the same functions
 
 `LocalRunner` runs them on a local process pool (forkserver where available,
 else spawn: never fork, which copies the parent's state and hangs spaCy on
-some platforms). A Ray runner would wrap the same two functions in an actor:
+some platforms). Workers exit by themselves when the parent dies, even by
+SIGKILL: each watches the read end of a pipe whose only writer is the parent
+and exits at its end of file (`PR_SET_PDEATHSIG` would not do: a forkserver
+worker's parent is the forkserver, which outlives its workers; the
+forkserver and multiprocessing's resource tracker exit once the parent and
+the workers are gone). A Ray runner would wrap the same two functions in an actor:
 `setup()` in its constructor, `analyze_batch` in its call.
 """
 
@@ -18,11 +23,13 @@ import multiprocessing
 import os
 import resource
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 
 from .errors import NewswireError, internal_error
 from .parse import load_nlp
@@ -57,6 +64,21 @@ def setup() -> None:
     load_nlp()
 
 
+def _worker_setup(parent_alive: Connection) -> None:
+    """A pool worker's initialisation: exit with the parent process, then load the model."""
+    threading.Thread(target=_exit_at_eof, args=(parent_alive,), name="newswire-exit-with-parent", daemon=True).start()
+    setup()
+
+
+def _exit_at_eof(parent_alive: Connection) -> None:
+    """Wait for the end of file of the parent's pipe (the parent closed it, exited or was killed), then exit at once."""
+    try:
+        parent_alive.recv_bytes()  # the parent never writes: this returns only at end of file
+    except (EOFError, OSError):
+        pass
+    os._exit(1)  # not sys.exit: the main thread may be blocked writing a result no one will read
+
+
 def analyze_batch(items: list[Item]) -> BatchResult:
     """Analyse a batch of prepared articles; a failing article costs only its own result."""
     try:
@@ -78,7 +100,11 @@ def _analyze_one(item: Item) -> Analysis | Failure:
 def failure(article: Article, stage: str, reason: str, message: str) -> Failure:
     """A `Failure` for an article whose text was read."""
     line = message.splitlines()[0] if message else reason
-    return Failure(document=article.source or "<unknown>", stage=stage, reason=reason, message=line[:500], article_id=content_id(article.text))
+    try:
+        article_id: str | None = content_id(article.text)
+    except UnicodeError:  # a text no UTF-8 can hold has no content id (the read stage refuses one)
+        article_id = None
+    return Failure(document=article.source or "<unknown>", stage=stage, reason=reason, message=line[:500], article_id=article_id)
 
 
 def peak_rss_mb() -> float:
@@ -102,13 +128,17 @@ class LocalRunner:
         if workers == 0:
             setup()
         else:
+            # the workers get the read end; the write end stays in this process only (not inheritable), so
+            # its end of file reaches them when this process ends, however it ends
+            self._alive_r, self._alive_w = multiprocessing.Pipe(duplex=False)
             self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context(START_METHOD),
-            initializer=setup,
+            initializer=_worker_setup,
+            initargs=(self._alive_r,),
             max_tasks_per_child=MAX_TASKS_PER_CHILD,
         )
 
@@ -166,3 +196,5 @@ class LocalRunner:
         if self._pool is not None:
             self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
             self._pool = None
+            self._alive_w.close()  # cancelled: workers still busy stop now rather than finish work no one waits for
+            self._alive_r.close()

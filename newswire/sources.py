@@ -19,7 +19,8 @@ A file named on the command line is read whatever its name (its content
 decides); in a folder, only files with the names above are taken (a crawl
 folder also holds logs and indexes). Document names in errors and in
 `articles.source` are the path, `path:LINE` for a JSON line, `path@OFFSET` for a
-WARC record (the byte offset of the record, or of its gzip member).
+WARC record (the byte offset of the record, or of its gzip member); a file name
+that is not UTF-8 shows its other bytes as \\xNN (`read.document_name`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from typing import BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 
 from .errors import InputError, UsageError, first_line
-from .read import GZIP_MAGIC, MAX_BYTES_PER_CHAR, MAX_CHARS, read_bytes, read_path, unreadable
+from .read import GZIP_MAGIC, MAX_BYTES_PER_CHAR, MAX_CHARS, document_name, read_bytes, read_path, unreadable
 from .records import Article, Failure
 
 SINGLE = (".txt", ".text", ".html", ".htm", ".xhtml", ".json")
@@ -121,9 +122,9 @@ def read_documents(path: Path, *, max_chars: int = MAX_CHARS) -> Iterator[Docume
             reader = _warc if kind == "warc" else _json_lines
             yield from reader(path, stream, max_chars)
     except OSError as err:
-        yield Failure(document=str(path), stage="read", reason="bad-input", message=str(unreadable(err)))
+        yield Failure(document=document_name(path), stage="read", reason="bad-input", message=str(unreadable(err)))
     except InputError as err:
-        yield Failure(document=str(path), stage="read", reason=err.reason, message=str(err))
+        yield Failure(document=document_name(path), stage="read", reason=err.reason, message=str(err))
 
 
 def _kind(path: Path) -> str:
@@ -185,12 +186,12 @@ def _json_lines(path: Path, raw: BinaryIO, max_chars: int) -> Iterator[Document]
     try:
         for number, line in enumerate(stream, start=1):
             if line.strip():
-                yield _read_one(line, f"{path}:{number}", "json", max_chars)
+                yield _read_one(line, f"{document_name(path)}:{number}", "json", max_chars)
     except (OSError, EOFError, zlib.error) as err:
         if not gz:
             raise
         yield Failure(
-            document=f"{path}:{number + 1}",
+            document=f"{document_name(path)}:{number + 1}",
             stage="read",
             reason="malformed",
             message=f"corrupt gzip data after line {number} ({str(err) or type(err).__name__}); the lines before it were read",
@@ -210,7 +211,7 @@ def _read_one(data: bytes, name: str, format: str, max_chars: int) -> Document:
 
 def _warc(path: Path, stream: BinaryIO, max_chars: int) -> Iterator[Document]:
     if path.stat().st_size == 0:
-        yield Failure(document=str(path), stage="read", reason="empty", message="no records: the WARC file is empty")
+        yield Failure(document=document_name(path), stage="read", reason="empty", message="no records: the WARC file is empty")
         return
     with mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
         if data[:2] == GZIP_MAGIC:
@@ -224,7 +225,7 @@ def _warc_gzip(path: Path, data: mmap.mmap, max_chars: int) -> Iterator[Document
     for offset, member in _gzip_members(data, MAX_BYTES_PER_CHAR * max_chars):
         if isinstance(member, Exception):
             yield Failure(
-                document=f"{path}@{offset}",
+                document=f"{document_name(path)}@{offset}",
                 stage="read",
                 reason="malformed",
                 message=f"corrupt gzip member ({member}); skipped to the next record",
@@ -302,7 +303,7 @@ def _warc_records(path: Path, data: bytes | mmap.mmap, base: int, max_chars: int
                 for record in records:
                     body = _html_body(record, max_chars)  # read before asking for the offset, which skips to the record's end
                     offset = base if member_offset else base + start + records.get_record_offset()
-                    where = f"{path}@{offset}"
+                    where = f"{document_name(path)}@{offset}"
                     if isinstance(body, Exception):
                         yield Failure(document=where, stage="read", reason="malformed", message=f"bad HTTP body ({first_line(body)})")
                     elif body is not None:
@@ -310,7 +311,7 @@ def _warc_records(path: Path, data: bytes | mmap.mmap, base: int, max_chars: int
                 return
             except Exception as err:  # warcio on untrusted bytes raises more than ArchiveLoadFailed (AttributeError, KeyError, ...)
                 bad, problem = start + records.offset, f"bad WARC record ({first_line(err)})"
-        where = f"{path}@{base if member_offset else base + bad}"
+        where = f"{document_name(path)}@{base if member_offset else base + bad}"
         yield Failure(document=where, stage="read", reason="malformed", message=f"{problem}; skipped to the next record")
         nxt = data.find(b"\n" + _WARC_START, bad + 1)
         if nxt < 0 or member_offset:

@@ -44,7 +44,7 @@ import duckdb
 import pyarrow as pa
 
 from . import __version__
-from .errors import StoreError, first_line
+from .errors import EncodingError, StoreError, first_line, internal_error
 from .records import Analysis, Article, Failure, content_id, from_dict, to_dict
 
 DEFAULT_DB = "newswire.duckdb"
@@ -56,6 +56,15 @@ _CONFIG = {"autoinstall_known_extensions": False}
 
 # article status
 PENDING, ANALYSED, DUPLICATE, FAILED = "pending", "analysed", "duplicate", "failed"
+
+# What one record's values can raise on their way into a table (a string no
+# UTF-8 can encode, a value of the wrong type or out of range): the record
+# fails, not the batch it came in. Anything else (I/O, a lock, a full disk)
+# stops the run.
+_RECORD_ERRORS = (
+    UnicodeError, TypeError, ValueError, pa.ArrowException,
+    duckdb.DataError, duckdb.IntegrityError, duckdb.InvalidInputException,
+)
 
 _SQL_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
 _ARROW_TYPES = {
@@ -318,6 +327,36 @@ def _drop_empty_nested(data: dict[str, Any]) -> None:
                 data[key] = None
 
 
+def _article_fields(article: Article) -> dict[str, Any]:
+    """The articles columns that come from the read stage."""
+    return {
+        "title": article.title,
+        "url": article.url,
+        "published": article.published,
+        "warnings": list(article.warnings),
+        "source": article.source,
+        "format": article.format,
+        "external_id": article.external_id,
+        "text_length": len(article.text),
+        "text": article.text,
+    }
+
+
+def check_storable(article: Article) -> None:
+    """Refuse (`EncodingError`) an article whose articles row the store cannot hold: a corpus run builds the row
+    here, one article at a time, so that such an article fails alone rather than the batch written with it."""
+    for column, value in _article_fields(article).items():
+        try:
+            _arrow([c for c in ARTICLE_COLUMNS if c.name == column], [{column: value}])
+        except _RECORD_ERRORS as err:
+            raise EncodingError(f"its {column} cannot be stored ({first_line(err)}); fix the document at its source") from None
+
+
+def _storable(value: Any) -> Any:
+    """A string any store can hold: a lone surrogate written as \\udXXX (for an error row, which must never fail)."""
+    return value.encode("utf-8", "backslashreplace").decode("utf-8") if isinstance(value, str) else value
+
+
 # --- the store -------------------------------------------------------------------
 
 
@@ -443,7 +482,6 @@ class Store:
         """Newly read articles (pending analysis, or duplicates) and read failures, in one transaction."""
         articles, signatures = [], []
         for e in entries:
-            a = e.article
             canonical = e.duplicate_of or e.id
             articles.append(
                 {
@@ -452,17 +490,9 @@ class Store:
                     "duplicate_of": e.duplicate_of,
                     "cluster": canonical,
                     "similarity": e.similarity,
-                    "title": a.title,
-                    "url": a.url,
-                    "published": a.published,
-                    "warnings": list(a.warnings),
-                    "source": a.source,
-                    "format": a.format,
-                    "external_id": a.external_id,
-                    "text_length": len(a.text),
+                    **_article_fields(e.article),
                     "cleaned_length": e.cleaned_length,
                     "run_id": run_id,
-                    "text": a.text,
                 }
             )
             signatures.append({"article_id": e.id, "fingerprint": e.fingerprint, "minhash": e.minhash})
@@ -471,8 +501,30 @@ class Store:
             self._insert("signatures", signatures, conflict="DO NOTHING")
             self._add_errors(failures, run_id)
 
-    def add_results(self, analyses: list[Analysis], failures: list[Failure], run_id: int) -> None:
-        """Analyses and analysis failures from the workers, in one transaction."""
+    def add_results(self, analyses: list[Analysis], failures: list[Failure], run_id: int) -> list[Failure]:
+        """Analyses and analysis failures from the workers, in one transaction.
+
+        An analysis whose rows the store cannot hold fails alone: the others are
+        stored, and it becomes its article's error, returned (its status: failed).
+        """
+        try:
+            self._add_results(analyses, failures, run_id)
+            return []
+        except _RECORD_ERRORS:
+            if not analyses:
+                raise
+        rejected = []
+        for analysis in analyses:  # one at a time, to find which
+            try:
+                self._add_results([analysis], [], run_id)
+            except _RECORD_ERRORS as err:
+                (source,) = self.con.execute("SELECT coalesce(max(source), '<unknown>') FROM articles WHERE id = ?", [analysis.id]).fetchone()
+                message = f"its analysis cannot be stored ({internal_error(err)})"
+                rejected.append(Failure(document=source, stage="store", reason="internal", message=message, article_id=analysis.id))
+        self._add_results([], failures + rejected, run_id)
+        return rejected
+
+    def _add_results(self, analyses: list[Analysis], failures: list[Failure], run_id: int) -> None:
         ids = [a.id for a in analyses]
         rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in RECORD_TABLES}
         for analysis in analyses:
@@ -492,10 +544,10 @@ class Store:
             self._add_errors(failures, run_id)
 
     def _add_errors(self, failures: list[Failure], run_id: int) -> None:
-        rows = [
-            {**to_dict(f), "id": content_id("\x1f".join((f.document, f.stage, f.message))), "run_id": run_id, "version": __version__}
-            for f in failures
-        ]
+        rows = []
+        for f in failures:
+            row = {k: _storable(v) for k, v in to_dict(f).items()}
+            rows.append({**row, "id": content_id("\x1f".join((row["document"], row["stage"], row["message"]))), "run_id": run_id, "version": __version__})
         self._insert("errors", rows, conflict="DO NOTHING")
 
     def _insert(self, table: str, rows: list[dict[str, Any]], *, conflict: str | None = None) -> None:

@@ -184,6 +184,58 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
     assert "empty.txt" in error_line(result)
 
 
+def test_a_lone_surrogate_costs_its_own_file_only(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(STORY)
+    in_text = tmp_path / "text.json"
+    in_text.write_text('{"text": "Finance ministers agreed \\ud83d on Tuesday to share the cost, officials said."}')
+    in_title = tmp_path / "title.json"
+    in_title.write_text(json.dumps({"text": STORY, "title": "Bridges"}).replace("Bridges", "Bridges \\ud83d"))
+    result = run("analyze", str(good), str(in_text), str(in_title))
+    assert result.returncode == 1
+    assert [a["text"] for a in json.loads(result.stdout)] == [STORY]
+    err = result.stderr.decode()
+    assert "Traceback" not in err
+    assert err.splitlines() == [
+        f'Error: {in_text}: the JSON "text" field holds a lone UTF-16 surrogate (\\ud83d at character 25), '
+        "half of a character without its pair; fix the document at its source (a pair such as \\ud83d\\ude00 is one character)",
+        f'Error: {in_title}: the JSON "title" field holds a lone UTF-16 surrogate (\\ud83d at character 8), '
+        "half of a character without its pair; fix the document at its source (a pair such as \\ud83d\\ude00 is one character)",
+    ]
+
+
+@pytest.mark.parametrize("format, breaks", [("text", "render"), ("json", "to_dict"), ("jsonl", "to_json"), ("gdelt", "gdelt_tsv")])
+def test_a_document_whose_output_fails_costs_only_its_own_output(tmp_path, monkeypatch, nlp, format, breaks):
+    from typer.testing import CliRunner
+
+    import newswire.cli as cli
+    from newswire.records import Analysis
+
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Iran threatened to impose sanctions on Israel, officials said on Tuesday.\n")
+    second.write_text("Russia threatened to impose sanctions on Poland, officials said on Tuesday.\n")
+    alone = CliRunner().invoke(cli.app, ["analyze", str(second), "-f", format])
+    assert alone.exit_code == 0 and alone.stdout.strip()
+    owner = Analysis if breaks in ("to_dict", "to_json") else cli
+    real = getattr(owner, breaks)
+
+    def breaks_on_the_first(analysis, *args, **kwargs):
+        if "Iran" in analysis.text:
+            raise RuntimeError("a bug in the output")
+        return real(analysis, *args, **kwargs)
+
+    monkeypatch.setattr(owner, breaks, breaks_on_the_first)
+    result = CliRunner().invoke(cli.app, ["analyze", str(first), str(second), "-f", format])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {first}: internal error: RuntimeError: a bug in the output (set NEWSWIRE_DEBUG=1 for the traceback and please report it)"
+    ]
+    if format == "json":  # two files: a list of their analyses
+        assert json.loads(result.stdout) == [json.loads(alone.stdout)]
+    else:
+        assert result.stdout == alone.stdout
+
+
 def test_quotes_only_refuses_the_gdelt_format():
     result = run("analyze", str(SAMPLES / "harbour-ceasefire.txt"), "--quotes-only", "--format", "gdelt")
     assert result.returncode == 1

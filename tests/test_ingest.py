@@ -221,6 +221,127 @@ def test_default_published_dates_the_documents_that_carry_no_date(tmp_path):
     assert thursday == [("2024-05-02",)]  # resolved against the default date, not left as XXXX-WXX-4
 
 
+# one document never stops a run
+
+
+def test_a_document_the_store_cannot_hold_fails_alone_not_its_batch(tmp_path, monkeypatch):
+    """Articles no reader should give (a lone surrogate in a field) and a failure named so: each costs its own errors row."""
+    import newswire.ingest as ingest_module
+    from newswire.records import Article, Failure
+
+    half = "\ud83d"
+    documents = [
+        Article(text=STORIES["budget"], source="good-1"),
+        Article(text=STORIES["talks"][:-1] + half, source="bad-text"),
+        Article(text=STORIES["election"], title="Chile " + half, source="bad-title"),
+        Article(text=STORIES["election"] + " More.", url="https://example.org/" + half, source="bad-url"),
+        Article(text=STORIES["floods"] + " More.", source="bad-source-" + half),
+        Failure(document="unreadable-" + half, stage="read", reason="encoding", message="could not decode"),
+        Article(text=STORIES["floods"], source="good-2"),
+    ]
+    monkeypatch.setattr(ingest_module, "read_documents", lambda path, **kwargs: iter(documents))
+    (tmp_path / "in.txt").write_text("read_documents is replaced")
+    db = tmp_path / "corpus.duckdb"
+    summary = ingest([str(tmp_path / "in.txt")], db=db, workers=0)
+    assert (summary.documents, summary.analysed, summary.failed) == (7, 2, 5)
+    assert table(db, "SELECT source, status FROM articles ORDER BY source") == [("good-1", "analysed"), ("good-2", "analysed")]
+    errors = table(db, "SELECT document, stage, reason, message FROM errors ORDER BY document")
+    assert [row[:3] for row in errors] == [
+        ("bad-source-\\ud83d", "store", "encoding"),
+        ("bad-text", "store", "encoding"),
+        ("bad-title", "store", "encoding"),
+        ("bad-url", "store", "encoding"),
+        ("unreadable-\\ud83d", "read", "encoding"),
+    ]
+    assert errors[2][3].startswith("its title cannot be stored (") and errors[2][3].endswith("; fix the document at its source")
+    assert table(db, "SELECT status FROM runs") == [("finished",)]
+    again = ingest([str(tmp_path / "in.txt")], db=db, workers=0)  # idempotent: the same errors, nothing added
+    assert (again.added, again.skipped, again.failed) == (0, 2, 5)
+    assert table(db, "SELECT document, stage, reason, message FROM errors ORDER BY document") == errors
+
+
+def ingest_three_stories(folder: Path) -> Path:
+    """Budget, floods and talks, each its own file, ingested in one batch: the floods story is the one that fails."""
+    for name in ("budget", "floods", "talks"):
+        (folder / f"{name}.txt").write_text(STORIES[name])
+    db = folder / "corpus.duckdb"
+    summary = ingest([str(folder)], db=db, workers=0)
+    assert (summary.analysed, summary.failed) == (2, 1)
+    return db
+
+
+def test_a_document_whose_signature_fails_costs_its_own_error_row(tmp_path, monkeypatch):
+    from newswire import dedup
+
+    real = dedup.signature
+
+    def breaks_on_floods(cleaned, **kwargs):
+        if "flood" in cleaned:
+            raise RuntimeError("a bug in the signature")
+        return real(cleaned, **kwargs)
+
+    monkeypatch.setattr(dedup, "signature", breaks_on_floods)
+    db = ingest_three_stories(tmp_path)
+    assert table(db, "SELECT document, stage, reason, message, article_id FROM errors") == [
+        (str(tmp_path / "floods.txt"), "dedup", "internal", "internal error: RuntimeError: a bug in the signature", content_id(STORIES["floods"]))
+    ]
+    assert table(db, "SELECT count(*) FROM articles WHERE status = 'analysed'") == [(2,)]
+
+
+def test_an_analysis_the_store_cannot_hold_fails_alone_not_its_batch(tmp_path, monkeypatch):
+    import newswire.runner as runner
+
+    real = runner.analyze_prepared
+
+    def spoils_the_floods(items):
+        for analysis in real(items):
+            if "flood" in analysis.text:
+                analysis.entities[0].name += "\ud83d"  # a value no store can hold
+            yield analysis
+
+    monkeypatch.setattr(runner, "analyze_prepared", spoils_the_floods)
+    db = ingest_three_stories(tmp_path)
+    floods = content_id(STORIES["floods"])
+    assert table(db, "SELECT source, status FROM articles ORDER BY source") == [
+        (str(tmp_path / "budget.txt"), "analysed"), (str(tmp_path / "floods.txt"), "failed"), (str(tmp_path / "talks.txt"), "analysed"),
+    ]
+    ((document, stage, message, article_id),) = table(db, "SELECT document, stage, message, article_id FROM errors")
+    assert (document, stage, article_id) == (str(tmp_path / "floods.txt"), "store", floods)
+    assert message.startswith("its analysis cannot be stored (internal error: UnicodeEncodeError: ")
+    assert table(db, f"SELECT count(*) FROM entities WHERE article_id = '{floods}'") == [(0,)]
+    assert table(db, "SELECT count(*) FROM entities") != [(0,)]
+
+
+def test_a_path_that_is_not_utf8_is_stored_printably(tmp_path):
+    name = os.fsencode(tmp_path) + b"/caf\xe9.txt"  # a Latin-1 file name
+    with open(name, "wb") as f:
+        f.write(STORIES["budget"].encode())
+    db = tmp_path / "corpus.duckdb"
+    summary = ingest([os.fsdecode(name)], db=db, workers=0)
+    assert summary.analysed == 1
+    assert table(db, "SELECT paths, status FROM runs") == [([f"{tmp_path}/caf\\xe9.txt"], "finished")]
+    assert table(db, "SELECT source FROM articles") == [(f"{tmp_path}/caf\\xe9.txt",)]
+
+
+def test_a_json_document_with_a_lone_surrogate_is_one_error_row_on_every_run(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(STORIES["budget"])
+    (folder / "text.json").write_text(json.dumps({"text": STORIES["floods"]}).replace('"text": "', '"text": "\\ud83d', 1))
+    lines = [json.dumps({"text": STORIES["talks"]}), json.dumps({"text": STORIES["election"], "title": "Chile"}).replace("Chile", "Chile \\ude00")]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    db = tmp_path / "corpus.duckdb"
+    for run in (1, 2):
+        result = run_cli("ingest", str(folder), "--db", str(db), "--workers", "0", "--quiet")
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        assert table(db, "SELECT document, stage, reason FROM errors ORDER BY document") == [
+            (f"{folder}/feed.jsonl:2", "read", "encoding"), (f"{folder}/text.json", "read", "encoding"),
+        ]
+        assert table(db, "SELECT count(*) FROM articles WHERE status = 'analysed'") == [(2,)]
+    assert table(db, "SELECT status FROM runs ORDER BY id") == [("finished",), ("finished",)]
+
+
 def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "newswire", *args], capture_output=True, text=True, cwd=REPO, timeout=300, **kwargs)
 
@@ -281,6 +402,22 @@ def random_story(rng: random.Random, words: int = 300) -> str:
     return " ".join(sentences) + "\n"
 
 
+def start_ingest(folder: Path, db: Path, log: Path) -> subprocess.Popen:
+    """`newswire ingest` with one worker, in a session of its own (so that what it leaves behind can be found)."""
+    with log.open("ab") as err:
+        return subprocess.Popen(
+            [sys.executable, "-m", "newswire", "ingest", str(folder), "--db", str(db), "--workers", "1", "--quiet"],
+            cwd=REPO, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True,
+        )
+
+
+def kill_alone(process: subprocess.Popen) -> list[str]:
+    """kill -9 of the ingest process only (never its group); the processes of its session still alive after a while."""
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    return wait_for_session_to_end(process.pid, timeout=30)
+
+
 def test_a_killed_ingest_resumes_without_losing_or_duplicating(tmp_path, nlp):
     rng = random.Random(5)
     folder = tmp_path / "texts"
@@ -289,19 +426,13 @@ def test_a_killed_ingest_resumes_without_losing_or_duplicating(tmp_path, nlp):
     for i in range(total):
         (folder / f"{i:03d}.txt").write_text(random_story(rng))
     db = tmp_path / "killed.duckdb"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "newswire", "ingest", str(folder), "--db", str(db), "--workers", "1", "--quiet"],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
-    )
+    process = start_ingest(folder, db, tmp_path / "stderr.log")
     try:
-        analysed = wait_for_analysed(db, tmp_path / "peek", at_least=16, timeout=180)
-        os.kill(process.pid, signal.SIGKILL)  # kill -9 of the ingest process only, mid-run
-        process.wait()
+        analysed = wait_for_rows(db, tmp_path / "peek", ANALYSED, at_least=16, timeout=180)
+        left = kill_alone(process)  # mid-run: its worker is busy or blocked sending a result
     finally:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)  # then its orphaned workers, if any are left
-        except ProcessLookupError:
-            pass
+        kill_session(process.pid)  # what a failed check leaves behind
+    assert left == [], f"processes outlived the killed ingest: {left}"
     stored = table(db, "SELECT status, count(*) FROM articles GROUP BY status ORDER BY status")
     done = dict(stored).get("analysed", 0)
     assert analysed <= done < total, f"the kill did not land mid-run: {stored}"
@@ -310,21 +441,98 @@ def test_a_killed_ingest_resumes_without_losing_or_duplicating(tmp_path, nlp):
     resumed = ingest([str(folder)], db=db, workers=0)
     assert resumed.analysed == total - done
     assert resumed.failed == 0
-    reference = tmp_path / "reference.duckdb"
+    assert_same_as_a_clean_run(db, folder, tmp_path / "reference.duckdb")
+
+
+def assert_same_as_a_clean_run(db: Path, folder: Path, reference: Path) -> None:
+    """The store holds what one uninterrupted run stores, each row once, and no errors."""
     ingest([str(folder)], db=reference, workers=0)
     assert snapshot(db) == snapshot(reference)
+    assert table(db, "SELECT count(*) FROM errors") == [(0,)]
     for t in RECORD_TABLES:
         key = "article_id, entity_id, ord" if t.name == "mentions" else "article_id, ord"
         assert table(db, f"SELECT count(*) - count(DISTINCT ({key})) FROM {t.name}") == [(0,)]
 
 
-def wait_for_analysed(db: Path, peek: Path, *, at_least: int, timeout: float) -> int:
-    """Watch a running ingest (through copies of its files: the writer holds the lock) until enough is committed."""
+# Where to kill: each moment is a query on the store and the count it waits
+# for (cumulative over the runs, so a moment already passed kills the next run
+# as it starts). STARTED kills at once, before the interpreter has even read
+# the command.
+STARTED = "SELECT 1"
+RUN_ROW = "SELECT count(*) FROM runs"
+STORED = "SELECT count(*) FROM articles"
+ANALYSED = "SELECT count(*) FROM articles WHERE status = 'analysed'"
+# None comes near the end of a run, lest the run end before the kill lands.
+KILL_MOMENTS = [(STARTED, 0), (RUN_ROW, 1), (STORED, 1), (STORED, 17), (STORED, 48), (ANALYSED, 1), (ANALYSED, 17)]
+
+
+@pytest.mark.kills
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds a session's processes in /proc (Linux)")
+def test_kill_9_at_five_random_moments_leaves_no_process_and_loses_nothing(tmp_path, nlp):
+    """kill -9 of the ingest process alone, five times at seeded random moments, then a resume: no process outlives
+    a kill, and the store ends as a clean run's. About 40 s: five process starts, most loading the model once."""
+    rng = random.Random(11)
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    total = 64  # four batches: the last kill moment leaves two to analyse
+    for i in range(total):
+        (folder / f"{i:02d}.txt").write_text(random_story(rng, words=120))
+    moments = sorted(rng.sample(range(len(KILL_MOMENTS)), 5))
+    db = tmp_path / "killed.duckdb"
+    for n, moment in enumerate(moments):
+        query, count = KILL_MOMENTS[moment]
+        process = start_ingest(folder, db, tmp_path / "stderr.log")
+        try:
+            if query != STARTED:
+                wait_for_rows(db, tmp_path / f"peek{n}", query, at_least=count, timeout=180, process=process)
+            running = process.poll() is None
+            left = kill_alone(process)
+        finally:
+            kill_session(process.pid)
+        assert left == [], f"processes outlived the ingest killed at {KILL_MOMENTS[moment]}: {left}"
+        assert running, f"the run ended before the kill at {KILL_MOMENTS[moment]}: {(tmp_path / 'stderr.log').read_text()}"
+    assert table(db, STORED) != [(0,)] and table(db, ANALYSED) != [(total,)]  # the kills left work to resume
+    resumed = ingest([str(folder)], db=db, workers=0)
+    assert resumed.failed == 0
+    assert_same_as_a_clean_run(db, folder, tmp_path / "reference.duckdb")
+
+
+def session_processes(session: int) -> list[str]:
+    """The live processes of a session (named by its leader's pid), as "pid command"; a zombie has ended."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # ended meanwhile
+            continue
+        name_end = text.rindex(")")  # the command name may hold spaces and parentheses
+        state, _ppid, _group, sid = text[name_end + 2 :].split()[:4]
+        if int(sid) == session and state != "Z":
+            found.append(f"{stat.parent.name} {text[text.index('(') + 1 : name_end]}")
+    return found
+
+
+def wait_for_session_to_end(session: int, *, timeout: float) -> list[str]:
+    """The processes of a session still alive after `timeout` seconds; [] as soon as there are none."""
+    deadline = time.monotonic() + timeout
+    while (left := session_processes(session)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return left
+
+
+def kill_session(session: int) -> None:
+    try:
+        os.killpg(session, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def wait_for_rows(db: Path, peek: Path, query: str, *, at_least: int, timeout: float, process: subprocess.Popen | None = None) -> int:
+    """Watch a running ingest (through copies of its files: the writer holds the lock) until `query` counts enough."""
     deadline = time.monotonic() + timeout
     peek.mkdir()
     attempt = 0
-    while time.monotonic() < deadline:
-        time.sleep(0.05)
+    while time.monotonic() < deadline and (process is None or process.poll() is None):
         attempt += 1
         copy = peek / f"{attempt}.duckdb"  # a new name each time: DuckDB keeps what it read of a path
         for suffix in ("", ".wal"):
@@ -332,14 +540,16 @@ def wait_for_analysed(db: Path, peek: Path, *, at_least: int, timeout: float) ->
             if source.exists():
                 shutil.copy(source, str(copy) + suffix)
         try:
-            con = duckdb.connect(str(copy), read_only=True)
-            (count,) = con.execute("SELECT count(*) FROM articles WHERE status = 'analysed'").fetchone()
-            con.close()
+            with duckdb.connect(str(copy), read_only=True) as con:
+                (count,) = con.execute(query).fetchone()
         except duckdb.Error:
-            continue  # no database or table yet, or a torn copy
+            count = -1  # no database or table yet, or a torn copy
+        for suffix in ("", ".wal"):
+            Path(str(copy) + suffix).unlink(missing_ok=True)
         if count >= at_least:
             return count
-    raise AssertionError(f"no {at_least} articles analysed within {timeout} s")
+        time.sleep(0.05)
+    raise AssertionError(f"{query!r} did not reach {at_least} within {timeout} s (or the run ended first)")
 
 
 FRENCH = (

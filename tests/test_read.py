@@ -246,6 +246,20 @@ def test_json_title_of_the_wrong_type():
     assert 'the JSON "title" field is a number' in refused(MalformedInput, b'{"text": "Hi there.", "title": 3}')
 
 
+@pytest.mark.parametrize("key", ["text", "title", "url", "published", "id"])
+@pytest.mark.parametrize("surrogate", ["\\ud83d", "\\ude00"])
+def test_a_lone_surrogate_in_any_json_field_is_an_encoding_error(key, surrogate):
+    fields = {"text": STORY, "title": "Relief", "url": "https://x.example/1", "published": "2024-03-05", "id": "wire-1"}
+    raw = json.dumps(fields).replace(json.dumps(fields[key]), json.dumps(fields[key])[:-1] + surrogate + '"')
+    message = refused(EncodingError, raw.encode())
+    assert message.startswith(f'the JSON "{key}" field holds a lone UTF-16 surrogate ({surrogate} at character ')
+
+
+def test_a_surrogate_pair_is_one_character_and_read():
+    article = read_bytes(b'{"text": "Officials cheered \\ud83d\\ude00 on Tuesday.", "title": "\\ud83d\\ude00"}')
+    assert article.text == "Officials cheered \U0001f600 on Tuesday." and article.title == "\U0001f600"
+
+
 # format sniffing
 
 
@@ -322,6 +336,19 @@ def test_read_text_refuses_bad_input(text, error):
     with pytest.raises(error) as caught:
         read_text(text)
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("field", ["text", "title", "url"])
+def test_read_text_refuses_a_lone_surrogate(field):
+    values = {"text": STORY, "title": "Relief", "url": "https://x.example/1"}
+    values[field] += "\ud83d"
+    with pytest.raises(EncodingError, match=f"^the {field} holds a lone UTF-16 surrogate"):
+        read_text(**values)
+
+
+def test_a_codec_that_decodes_to_a_lone_surrogate_is_refused():
+    # utf-7 can spell half a pair ("+2D0-" is U+D83D alone)
+    assert refused(EncodingError, b"Officials said +2D0- so.", encoding="utf-7").startswith("the decoded input holds a lone UTF-16 surrogate (\\ud83d at character 15)")
 
 
 def test_read_text_bad_published_is_a_usage_error():

@@ -116,6 +116,33 @@ def test_a_line_that_is_not_json_is_one_failure_and_the_rest_is_read(tmp_path):
     assert no_text.document == f"{path}:5" and '"text"' in no_text.message
 
 
+def test_a_line_with_a_lone_surrogate_is_one_failure_and_the_rest_is_read(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    surrogate = json.dumps({"text": BUDGET}).replace("Kenya", "Kenya \\ud83d", 1)  # a "\ud83d" escape without its pair
+    path.write_bytes(jsonl({"text": FLOODS}, surrogate, {"text": ELECTION, "title": "Chile \ud83d\ude00"}))
+    documents = read_all(path)
+    assert [a.text for a in articles(documents)] == [FLOODS, ELECTION]
+    (bad,) = failures(documents)
+    assert (bad.document, bad.stage, bad.reason) == (f"{path}:2", "read", "encoding")
+    assert bad.message.startswith('the JSON "text" field holds a lone UTF-16 surrogate')
+
+
+def test_a_file_name_that_is_not_utf8_names_its_documents_printably(tmp_path):
+    import os
+
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/caf\xe9.txt", "wb") as f:  # a Latin-1 file name
+        f.write(FLOODS.encode())
+    with open(folder + b"/caf\xe9.jsonl", "wb") as f:
+        f.write(jsonl({"text": BUDGET}, "{not json"))
+    documents = [d for path in find_files([str(tmp_path)]) for d in read_all(path)]
+    names = [d.source if isinstance(d, Article) else d.document for d in documents]
+    assert names == [f"{tmp_path}/caf\\xe9.jsonl:1", f"{tmp_path}/caf\\xe9.jsonl:2", f"{tmp_path}/caf\\xe9.txt"]
+    for name in names:
+        name.encode("utf-8")  # storable and printable: no surrogate escapes left
+    assert [a.text for a in articles(documents)] == [BUDGET, FLOODS]
+
+
 def test_a_json_file_holding_lines_is_read_as_lines(tmp_path):
     path = tmp_path / "feed.json"
     path.write_bytes(jsonl({"text": FLOODS}, {"text": BUDGET}))

@@ -150,8 +150,8 @@ _FORMAT = typer.Option(
     None, "--format", "-f",
     help="Output: table (default on a terminal), csv, jsonl (default otherwise) or parquet (needs --out); by default from --out's extension.",
 )
-_OUT = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output.")
-_LIMIT = typer.Option(None, "--limit", "-n", help="At most this many rows.")
+_OUT = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output: .csv, .jsonl (or .json), .parquet, .txt (a table), or any name with --format.")
+_LIMIT = typer.Option(None, "--limit", "-n", help="At most this many rows (1 to 1,000,000,000).")
 
 
 @app.command()
@@ -281,7 +281,7 @@ def query_events(
 
 @query_app.command("entities")
 def query_entities(
-    top: int = typer.Option(20, "--top", "-n", help="How many entities."),
+    top: int = typer.Option(20, "--top", "-n", help="How many entities (1 to 1,000,000,000)."),
     type: Optional[str] = typer.Option(None, "--type", "-t", help="Only this type: PERSON, ORG, GPE, ..."),
     db: str = _DB,
     format: Optional[RowsFormat] = _FORMAT,

@@ -6,12 +6,14 @@ import csv
 import datetime as dt
 import decimal
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .errors import UsageError
 from .query import Rows
@@ -22,6 +24,8 @@ FORMATS = ("table", "csv", "jsonl", "parquet")
 SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".txt": "table"}
 # Longest cell shown in a terminal table; files get every character.
 MAX_CELL = 200
+# Control characters a table shows escaped (\x1b): all but the line breaks and tabs rich lays out.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def write_rows(rows: Rows, *, format: str | None = None, out: str | Path | None = None, console: Console | None = None) -> None:
@@ -74,9 +78,12 @@ def _write_text(rows: Rows, fmt: str, stream: TextIO, console: Console | None) -
         for row in rows.rows:
             stream.write(json.dumps(dict(zip(rows.columns, row)), ensure_ascii=False, default=_json_default) + "\n")
     else:
-        table = Table(*rows.columns, show_lines=False, highlight=False)
+        # cells as Text: data is never read as markup or emoji codes (":thumbs_up:"), whatever the console
+        table = Table(show_lines=False, highlight=False)
+        for column in rows.columns:
+            table.add_column(Text(_cell(column)))
         for row in rows.rows:
-            table.add_row(*[_cell(v) for v in row])
+            table.add_row(*[Text(_cell(v)) for v in row])
         console = console or Console(highlight=False, markup=False)
         console.print(table)
         if not rows.rows:
@@ -84,7 +91,9 @@ def _write_text(rows: Rows, fmt: str, stream: TextIO, console: Console | None) -
 
 
 def _cell(value: Any) -> str:
-    return shorten("" if value is None else str(_csv_cell(value)), MAX_CELL)
+    text = "" if value is None else str(_csv_cell(value))
+    # a stored article's ESC sequences must not reach the terminal (colours, titles, worse)
+    return shorten(_CONTROL.sub(lambda m: repr(m[0])[1:-1], text), MAX_CELL)
 
 
 def _csv_cell(value: Any) -> Any:

@@ -354,3 +354,16 @@ def test_the_row_maximum_is_in_the_help():
     for words in (["query", "quotes"], ["query", "entities"]):
         result = CliRunner().invoke(app, [*words, "--help"], env={"COLUMNS": "250"})
         assert f"1 to {query.MAX_ROWS:,}" in result.output, words
+
+
+def test_table_output_shows_data_as_written_never_as_emoji_markup_or_terminal_codes():
+    from io import StringIO
+
+    from rich.console import Console
+
+    rows = query.Rows([":-1:"], [(":thumbs_up: [b]bold[/b] \x1b[31mred\x1b]0;title\x07",)])
+    stream = StringIO()
+    write_rows(rows, format="table", console=Console(file=stream, width=200))  # a console with emoji and markup on
+    table = stream.getvalue()
+    assert ":-1:" in table and ":thumbs_up: [b]bold[/b] \\x1b[31mred\\x1b]0;title\\x07" in table
+    assert "\x1b" not in table and "\x07" not in table

@@ -14,7 +14,7 @@ from test_query import db, kerry_analysis  # noqa: F401  (the store filled by ha
 
 @pytest.fixture(scope="module")
 def client(db):  # noqa: F811
-    return TestClient(create_app(str(db)))
+    return TestClient(create_app(str(db)), raise_server_exceptions=False)
 
 
 def test_page_is_served(client):
@@ -87,3 +87,89 @@ def test_a_missing_database_is_refused_before_anything_is_announced(tmp_path):
     with pytest.raises(StoreError, match="no database at"):
         serve(str(tmp_path / "missing.duckdb"), port=0, on_ready=announced.append)
     assert announced == []
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("/api/quotes?limit=99999999999999999999", "limit='99999999999999999999' is out of range; give 1 to 10,000"),
+        ("/api/quotes?limit=10000000", "limit='10000000' is out of range; give 1 to 10,000"),
+        ("/api/quotes?limit=10001", "limit='10001' is out of range"),
+        ("/api/quotes?limit=0", "limit='0' is out of range"),
+        ("/api/quotes?limit=-1", "limit='-1' is not a number of rows"),
+        ("/api/quotes?limit=abc", "limit='abc' is not a number of rows"),
+        ("/api/quotes?limit=%C2%B2", "limit='²' is not a number of rows"),
+        ("/api/quotes?limit=1e3", "limit='1e3' is not a number of rows"),
+        ("/api/quotes?limit=+5", "limit=' 5' is not a number of rows"),
+        ("/api/quotes?limit=" + "9" * 5000, "is out of range"),
+        ("/api/entities?top=99999999999999999999", "top='99999999999999999999' is out of range; give 1 to 10,000"),
+        ("/api/entities?top=-1", "top='-1' is not a number of rows"),
+        ("/api/events?limit=99999999999999999999", "is out of range"),
+        ("/api/timeline?entity=Kerry&limit=abc", "limit='abc' is not a number of rows"),
+        ("/api/network?limit=abc", "limit='abc' is not a number of rows"),
+        ("/api/quotes?limit=5&limit=6", "limit is given twice"),
+        ("/api/quotes?speeker=Ban", "unknown parameter 'speeker'; /api/quotes takes speaker, limit"),
+        ("/api/article/d0281af43e8fb98f?x=1", "unknown parameter 'x'; /api/article takes none"),
+        ("/api/quotes?" + "&".join(f"p{i}=1" for i in range(50)), "too many parameters"),
+        ("/api/quotes?speaker=%20%20", "speaker is blank"),
+        ("/api/quotes?speaker=Ban%00", "speaker holds a control character"),
+        ("/api/quotes?speaker=%FF", "not UTF-8"),
+        ("/api/quotes?%FF=1", "not UTF-8"),
+        ("/api/quotes?speaker=" + "x" * 1001, "speaker is 1,001 characters long"),
+        ("/api/timeline?entity=+", "entity is blank"),
+        ("/api/timeline?entity=%00", "entity holds a control character"),
+        ("/api/events?actor=SYR%27%20OR%201=1--", "actor \"SYR' OR 1=1--\" is not an actor code"),
+        ("/api/events?actor=%00", "actor holds a control character"),
+        ("/api/events?from=2013-09-01%00", "from '2013-09-01\\x00' is not a date"),
+        ("/api/events?to=2013-02-30", "to '2013-02-30' is not a date"),
+        ("/api/network?from=yesterday", "from 'yesterday' is not a date"),
+        ("/api/events?type=999", "no CAMEO code starts with '999'"),
+        ("/api/events?type=%C2%B2", "unknown event type '²'"),
+        ("/api/events?type=THREATS", "unknown event type 'THREATS'"),
+        ("/api/entities?type=PERSONS", "unknown entity type 'PERSONS'"),
+        ("/api/entities?type=%09", "type is blank"),
+        ("/api/article/x", "'x' is not an article id; an id is 16 hex digits"),
+        ("/api/article/D0281AF43E8FB98F", "is not an article id"),
+        ("/api/article/%00", "'\\x00' is not an article id"),
+        ("/api/article/d0281af43e8fb98f%20", "is not an article id"),
+        ("/api/article/%FF%FE", "is not an article id"),
+    ],
+)
+def test_every_bad_parameter_is_a_400_with_a_json_message(client, url, message):
+    reply = client.get(url)
+    assert reply.status_code == 400, reply.text
+    assert message in reply.json()["error"]
+
+
+@pytest.mark.parametrize("url", ["/api/article/..%2F..%2Fserve.py", "/api/article/", "/api/nothing", "/web/index.html", "/../newswire/serve.py"])
+def test_paths_outside_the_routes_are_json_404s(client, url):
+    reply = client.get(url)
+    assert reply.status_code == 404 and "error" in reply.json()
+
+
+def test_limits_cap_the_rows_and_empty_fields_count_as_not_given(client):
+    assert len(client.get("/api/quotes?limit=1").json()) == 1
+    assert len(client.get("/api/quotes?limit=10000").json()) == 2
+    assert len(client.get("/api/entities?top=2").json()) == 2
+    assert client.get("/api/quotes?speaker=&limit=").json() == client.get("/api/quotes").json() != []
+    assert client.get("/api/timeline?entity=").status_code == 400
+
+
+def test_unicode_and_quotes_in_filters_are_searched_for_as_written(client):
+    for url in ("/api/quotes?speaker=%27%3B%20DROP%20TABLE%20quotes%3B%20--", "/api/quotes?speaker=Jos%C3%A9", "/api/timeline?entity=%E2%80%AE%F0%9F%92%A3",
+                "/api/quotes?speaker=.*", "/api/quotes?speaker=%5C"):
+        reply = client.get(url)
+        assert reply.status_code == 200 and reply.json() == [], url
+    assert client.get("/api/quotes").status_code == 200  # the table is still there
+
+
+def test_the_docs_give_every_endpoint_parameter_and_maximum():
+    from pathlib import Path
+
+    from newswire.serve import _PARAMS, DEFAULT_LIMIT, MAX_LIMIT
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "serve.md").read_text()
+    for endpoint, params in _PARAMS.items():
+        row = next(line for line in doc.splitlines() if line.startswith(f"| `/api/{endpoint}"))
+        assert all(f"`{name}`" in row for name in params), endpoint
+    assert f"rows, 1 to {MAX_LIMIT:,} (default {DEFAULT_LIMIT})" in doc

@@ -330,6 +330,7 @@ def serve(
     db: str = _DB,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    allow_host: list[str] = typer.Option([], "--allow-host", help="Also answer requests for this host name (repeatable), e.g. the name a reverse proxy passes on; by default only --host, localhost, 127.0.0.1 and [::1].", metavar="NAME"),
 ) -> None:
     """Browse a corpus in a web browser: who said what, events, timelines, the actor network.
 
@@ -340,7 +341,7 @@ def serve(
     def announce(address: str) -> None:
         err_console.print(f"newswire: serving {db} at {address} (Ctrl-C to stop)", soft_wrap=True)
 
-    run_server(db, host=host, port=port, on_ready=announce)
+    run_server(db, host=host, port=port, on_ready=announce, allow_hosts=allow_host)
 
 
 @app.command()

@@ -16,12 +16,14 @@ the evidence of each quote, event and entity highlighted at its offsets.
 `limit` and `top` take 1 to 10,000 (MAX_LIMIT; by default 500 rows, 50
 entities). Every parameter is checked: an unknown, repeated, blank,
 non-UTF-8 or out-of-range one is a 400 with {"error": "..."}; an empty one
-(`speaker=`, as a form sends it) counts as not given. docs/serve.md
-documents the endpoints, their parameters and errors.
+(`speaker=`, as a form sends it) counts as not given. Requests must name a
+host the server answers to (`create_app`). docs/serve.md documents the
+endpoints, their parameters and errors, and the host check.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 import socket
@@ -32,10 +34,12 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from . import query
 from .errors import NewswireError, UsageError
@@ -49,6 +53,10 @@ DEFAULT_TOP = 50
 # The most rows one answer may hold (`limit`, `top`): a browser table of
 # 10,000 rows is already slow, and a larger one is a mistake or an attack.
 MAX_LIMIT = 10_000
+# Names a local browser uses for this machine, accepted whatever --host is.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+# Addresses that bind every interface: the server has no one name then.
+_WILDCARDS = ("0.0.0.0", "::")
 _ARTICLE_ID = re.compile("[0-9a-f]{16}")
 
 
@@ -116,8 +124,21 @@ def _params(request: Request, endpoint: str) -> dict[str, Any]:
     return options
 
 
-def create_app(db: str) -> Starlette:
-    """The web app for the store at `db` (opened read-only for each request)."""
+def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...] | list[str] = ()) -> ASGIApp:
+    """The web app for the store at `db` (opened read-only for each request).
+
+    It answers only requests whose Host header names `host` (the address the
+    server is bound to), a loopback name (LOOPBACK_HOSTS) or one of
+    `allow_hosts`, with or without a port; on a wildcard address (0.0.0.0,
+    ::) any IP address too, which no DNS name can rebind. Anything else gets a
+    400, so a page on another site that resolves its own name to this machine
+    (DNS rebinding) cannot read the corpus.
+    """
+    hosts = {_host_key(name) for name in LOOPBACK_HOSTS}
+    hosts |= {_host_key(require_host_name(name, "--allow-host")) for name in allow_hosts}
+    wildcard = _host_key(host) in _WILDCARDS
+    if not wildcard:
+        hosts.add(_host_key(host))
 
     def ask(question: str, **options: Any) -> Response:
         options = {k: v for k, v in options.items() if v not in (None, "")}
@@ -182,28 +203,111 @@ def create_app(db: str) -> Starlette:
         ],
         exception_handlers={NewswireError: refused, HTTPException: http_error},
     )
-    return app
+    return _Guard(app, hosts, any_ip=wildcard)
 
 
-def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, on_ready: Callable[[str], None] | None = None) -> None:
+class _Guard:
+    """ASGI middleware: a request for a host not served gets a 400."""
+
+    def __init__(self, app: ASGIApp, hosts: set[str], *, any_ip: bool):
+        self.app, self.hosts, self.any_ip = app, hosts, any_ip
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        refusal = self.refusal(Headers(scope=scope).getlist("host"))
+        if refusal is not None:
+            await _json({"error": refusal}, 400)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+    def refusal(self, values: list[str]) -> str | None:
+        """Why a request with these Host headers is not answered (None: it is)."""
+        if len(values) != 1:
+            return "a request needs exactly one Host header"
+        key = _request_host(values[0])
+        if key is None:
+            return f"the Host header {_shown(values[0])} is not a host name with an optional port"
+        if key in self.hosts or (self.any_ip and _is_ip(key)):
+            return None
+        return f"this server does not answer to the host {_shown(values[0])}; start it with --allow-host NAME to serve a name of your own (docs/serve.md)"
+
+
+_HOST_HEADER = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[^:\[\]]+)(?::[0-9]{1,5})?")
+
+
+def _request_host(value: str) -> str | None:
+    """A Host header's host as `_host_key` gives it (port dropped), or None if it is malformed."""
+    match = _HOST_HEADER.fullmatch(value)
+    if match is None:
+        return None
+    name = match[1]
+    if name.startswith("["):
+        if not _is_ip(name[1:-1]):
+            return None
+        name = name[1:-1]
+    return _host_key(name)
+
+
+def _host_key(name: str) -> str:
+    """A host name in one spelling: lower case, an IP address in its compressed form, without brackets."""
+    name = name.strip().lower().removeprefix("[").removesuffix("]")
+    try:
+        return ipaddress.ip_address(name).compressed
+    except ValueError:
+        return name
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+_HOST_NAME = re.compile(r"[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?")
+
+
+def require_host_name(value: str, what: str) -> str:
+    """A host name or IP address (IPv6 with or without brackets), or a one-line `UsageError` naming `what`."""
+    name = value.strip().lower()
+    if _is_ip(name.removeprefix("[").removesuffix("]")) or (_HOST_NAME.fullmatch(name) and ".." not in name):
+        return name
+    raise UsageError(f"{what} {_shown(value)} is not a host name or IP address; give one like news.example.org or 192.0.2.7, without a port (any port is accepted)")
+
+
+def serve(
+    db: str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    on_ready: Callable[[str], None] | None = None,
+    allow_hosts: tuple[str, ...] | list[str] = (),
+) -> None:
     """Run the UI until interrupted.
 
     The store is opened and the port taken before anything is announced, so a
     missing database or a busy port is a one-line error; `on_ready` then gets
-    the address the UI is served at.
+    the address the UI is served at. `allow_hosts`: see `create_app`.
     """
     import uvicorn
 
+    app = create_app(db, host=host, allow_hosts=allow_hosts)
     Store(db, read_only=True).close()
     listener = listen(host, port)
     if on_ready is not None:
-        on_ready(f"http://{host}:{listener.getsockname()[1]}")
-    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
+        shown = f"[{host}]" if ":" in host else host  # an IPv6 address in a URL is bracketed
+        on_ready(f"http://{shown}:{listener.getsockname()[1]}")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     server.run(sockets=[listener])
 
 
 def listen(host: str, port: int) -> socket.socket:
     """A socket bound to host:port (0: any free port), or a UsageError saying why not."""
+    if not 0 <= port <= 65535:
+        raise UsageError(f"--port {port} is not a port; give 1 to 65535 (0: any free port)")
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
         return socket.create_server((host, port), family=family)

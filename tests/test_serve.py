@@ -12,9 +12,13 @@ from newswire.store import Store
 from test_query import db, kerry_analysis  # noqa: F401  (the store filled by hand)
 
 
+# the server answers only to the hosts it serves: tests speak to it as a local browser does
+LOCAL = "http://127.0.0.1:8000"
+
+
 @pytest.fixture(scope="module")
 def client(db):  # noqa: F811
-    return TestClient(create_app(str(db)), raise_server_exceptions=False)
+    return TestClient(create_app(str(db)), base_url=LOCAL, raise_server_exceptions=False)
 
 
 def test_page_is_served(client):
@@ -59,7 +63,7 @@ def test_bad_requests_get_one_line_errors(client):
 
 
 def test_a_missing_database_is_an_error_not_a_crash(tmp_path):
-    reply = TestClient(create_app(str(tmp_path / "none.duckdb"))).get("/api/quotes")
+    reply = TestClient(create_app(str(tmp_path / "none.duckdb")), base_url=LOCAL).get("/api/quotes")
     assert reply.status_code == 400 and "no database" in reply.json()["error"]
 
 
@@ -87,6 +91,48 @@ def test_a_missing_database_is_refused_before_anything_is_announced(tmp_path):
     with pytest.raises(StoreError, match="no database at"):
         serve(str(tmp_path / "missing.duckdb"), port=0, on_ready=announced.append)
     assert announced == []
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["127.0.0.1:8000", "127.0.0.1", "localhost:8000", "LOCALHOST", "[::1]:8000", "[::1]", "[0:0:0:0:0:0:0:1]:80"],
+)
+def test_loopback_hosts_are_answered_with_or_without_a_port(client, host):
+    assert client.get("/api/entities", headers={"host": host}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["attacker.example", "attacker.example:8000", "localhost.attacker.example", "127.0.0.1.nip.io:8000", "[::2]:8000",
+     "10.0.0.1", "127.0.0.1:8000:9", "[::1", "::1", "", "127.0.0.1:99999999", "local host"],
+)
+def test_other_hosts_get_a_400_so_dns_rebinding_cannot_read_the_corpus(client, host):
+    reply = client.get("/api/quotes", headers={"host": host})
+    assert reply.status_code == 400 and "error" in reply.json() and "quote" not in reply.text
+
+
+def test_allowed_hosts_and_the_bound_address_are_answered(db):  # noqa: F811
+    app = create_app(str(db), host="192.0.2.7", allow_hosts=["News.Example.org", "[2001:db8::1]"])
+    client = TestClient(app, base_url=LOCAL)
+    for host in ("192.0.2.7:8000", "news.example.org", "NEWS.EXAMPLE.ORG:443", "[2001:db8::1]:8000", "localhost"):
+        assert client.get("/api/entities", headers={"host": host}).status_code == 200, host
+    for host in ("example.org", "www.news.example.org", "192.0.2.8"):
+        assert client.get("/api/entities", headers={"host": host}).status_code == 400, host
+
+
+def test_on_a_wildcard_address_any_ip_address_is_answered_but_no_other_name(db):  # noqa: F811
+    client = TestClient(create_app(str(db), host="0.0.0.0"), base_url=LOCAL)
+    for host in ("192.0.2.7:8000", "[2001:db8::1]:8000", "localhost"):
+        assert client.get("/api/entities", headers={"host": host}).status_code == 200, host
+    assert client.get("/api/entities", headers={"host": "attacker.example"}).status_code == 400
+
+
+@pytest.mark.parametrize("name", ["news.example.org:8443", "*", "*.example.org", "http://news.example.org", "a b", "", "..", "news..org"])
+def test_a_bad_allow_host_is_a_usage_error(db, name):  # noqa: F811
+    from newswire.errors import UsageError
+
+    with pytest.raises(UsageError, match="--allow-host .* is not a host name or IP address"):
+        create_app(str(db), allow_hosts=[name])
 
 
 @pytest.mark.parametrize(
@@ -173,3 +219,27 @@ def test_the_docs_give_every_endpoint_parameter_and_maximum():
         row = next(line for line in doc.splitlines() if line.startswith(f"| `/api/{endpoint}"))
         assert all(f"`{name}`" in row for name in params), endpoint
     assert f"rows, 1 to {MAX_LIMIT:,} (default {DEFAULT_LIMIT})" in doc
+
+
+def test_an_ipv6_address_is_announced_in_brackets_and_a_bad_port_is_a_usage_error(db):  # noqa: F811
+    from newswire.errors import UsageError
+    from newswire.serve import serve
+
+    with pytest.raises(UsageError, match=r"--port 65536 is not a port; give 1 to 65535"):
+        serve(str(db), port=65536)
+    with pytest.raises(UsageError, match=r"--port -1 is not a port"):
+        serve(str(db), port=-1)
+    with pytest.raises(UsageError, match=r"--allow-host 'x:80' is not a host name"):
+        serve(str(db), port=0, allow_hosts=["x:80"], on_ready=lambda address: pytest.fail("announced"))
+    announced = []
+
+    def ready(address):  # stop as soon as it is announced
+        announced.append(address)
+        raise KeyboardInterrupt
+
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            serve(str(db), host="::1", port=0, on_ready=ready)
+    except UsageError as err:  # no IPv6 on this machine
+        pytest.skip(str(err))
+    assert len(announced) == 1 and announced[0].startswith("http://[::1]:")

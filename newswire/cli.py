@@ -328,7 +328,7 @@ def query_network(
 @app.command()
 def serve(
     db: str = _DB,
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only; any other serves the corpus to the network, without a password: see docs/serve.md)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     allow_host: list[str] = typer.Option([], "--allow-host", help="Also answer requests for this host name (repeatable), e.g. the name a reverse proxy passes on; by default only --host, localhost, 127.0.0.1 and [::1].", metavar="NAME"),
 ) -> None:
@@ -336,10 +336,18 @@ def serve(
 
     Example: newswire serve --db corpus.duckdb --port 8000   (then open http://127.0.0.1:8000)
     """
+    from .serve import is_loopback
     from .serve import serve as run_server
 
     def announce(address: str) -> None:
         err_console.print(f"newswire: serving {db} at {address} (Ctrl-C to stop)", soft_wrap=True)
+        if not is_loopback(host):
+            err_console.print(
+                f"Warning: --host {host} serves the UI beyond this machine: anyone who can reach it can read the whole "
+                "corpus, and newswire asks for no password; keep --host 127.0.0.1 behind a reverse proxy with "
+                "authentication instead (docs/serve.md)",
+                soft_wrap=True,
+            )
 
     run_server(db, host=host, port=port, on_ready=announce, allow_hosts=allow_host)
 

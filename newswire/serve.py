@@ -1,7 +1,8 @@
 """`newswire serve`: a small web UI over a corpus store.
 
-The pages are one static file (`web/index.html`, no build step); the data
-comes from JSON endpoints that call the same functions as `newswire query`
+The page is three static files (`web/index.html`, `web/app.js`,
+`web/style.css`: no build step, no inline script or style); the data comes
+from JSON endpoints that call the same functions as `newswire query`
 (`newswire.query`), on a read-only connection opened per request, so an
 ingest can run between requests. Every row links to its article, shown with
 the evidence of each quote, event and entity highlighted at its offsets.
@@ -17,8 +18,9 @@ the evidence of each quote, event and entity highlighted at its offsets.
 entities). Every parameter is checked: an unknown, repeated, blank,
 non-UTF-8 or out-of-range one is a 400 with {"error": "..."}; an empty one
 (`speaker=`, as a form sends it) counts as not given. Requests must name a
-host the server answers to (`create_app`). docs/serve.md documents the
-endpoints, their parameters and errors, and the host check.
+host the server answers to (`create_app`), and every response carries
+`SECURITY_HEADERS`. docs/serve.md documents all of it, and how to put the UI
+behind a reverse proxy with authentication.
 """
 
 from __future__ import annotations
@@ -37,12 +39,12 @@ from starlette.applications import Starlette
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from . import query
-from .errors import NewswireError, UsageError
+from .errors import NewswireError, UsageError, internal_error
 from .read import require_date
 from .store import Store
 
@@ -53,16 +55,29 @@ DEFAULT_TOP = 50
 # The most rows one answer may hold (`limit`, `top`): a browser table of
 # 10,000 rows is already slow, and a larger one is a mistake or an attack.
 MAX_LIMIT = 10_000
+# On every response, errors and static files included. The page loads its
+# script and style from files (no inline code), talks only to this server, and
+# may not be framed (clickjacking) or sniffed into another type.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
 # Names a local browser uses for this machine, accepted whatever --host is.
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 # Addresses that bind every interface: the server has no one name then.
 _WILDCARDS = ("0.0.0.0", "::")
+# The static files of the page and their types.
+_FILES = {"index.html": "text/html; charset=utf-8", "app.js": "text/javascript; charset=utf-8", "style.css": "text/css; charset=utf-8"}
 _ARTICLE_ID = re.compile("[0-9a-f]{16}")
 
 
 @cache
-def _page() -> str:
-    return resources.files("newswire").joinpath("web", "index.html").read_text(encoding="utf-8")
+def _file(name: str) -> bytes:
+    return resources.files("newswire").joinpath("web", name).read_bytes()
 
 
 def _json(data: Any, status: int = 200) -> Response:
@@ -148,8 +163,8 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
         except NewswireError as err:
             return _json({"error": str(err)}, 400)
 
-    def index(request: Request) -> Response:
-        return HTMLResponse(_page())
+    def page(name: str) -> Callable[[Request], Response]:
+        return lambda request: Response(_file(name), media_type=_FILES[name])
 
     def quotes(request: Request) -> Response:
         return ask("quotes", **_params(request, "quotes"))
@@ -191,9 +206,14 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
         message = f"nothing at {request.url.path}; the endpoints are in docs/serve.md" if err.status_code == 404 else err.detail
         return _json({"error": message}, err.status_code)
 
+    def crashed(request: Request, err: Exception) -> Response:
+        return _json({"error": f"{internal_error(err)}; see the server's log"}, 500)
+
     app = Starlette(
         routes=[
-            Route("/", index),
+            Route("/", page("index.html")),
+            Route("/app.js", page("app.js")),
+            Route("/style.css", page("style.css")),
             Route("/api/quotes", quotes),
             Route("/api/events", events),
             Route("/api/entities", entities),
@@ -201,13 +221,14 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
             Route("/api/network", network),
             Route("/api/article/{id}", article),
         ],
-        exception_handlers={NewswireError: refused, HTTPException: http_error},
+        exception_handlers={NewswireError: refused, HTTPException: http_error, Exception: crashed},
     )
+    # outside Starlette's own error handling, so that its 500s get the headers too
     return _Guard(app, hosts, any_ip=wildcard)
 
 
 class _Guard:
-    """ASGI middleware: a request for a host not served gets a 400."""
+    """ASGI middleware: a request for a host not served gets a 400; every response gets SECURITY_HEADERS."""
 
     def __init__(self, app: ASGIApp, hosts: set[str], *, any_ip: bool):
         self.app, self.hosts, self.any_ip = app, hosts, any_ip
@@ -216,11 +237,18 @@ class _Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+
+        async def secured(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                extra = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
         refusal = self.refusal(Headers(scope=scope).getlist("host"))
         if refusal is not None:
-            await _json({"error": refusal}, 400)(scope, receive, send)
+            await _json({"error": refusal}, 400)(scope, receive, secured)
             return
-        await self.app(scope, receive, send)
+        await self.app(scope, receive, secured)
 
     def refusal(self, values: list[str]) -> str | None:
         """Why a request with these Host headers is not answered (None: it is)."""
@@ -276,6 +304,15 @@ def require_host_name(value: str, what: str) -> str:
     if _is_ip(name.removeprefix("[").removesuffix("]")) or (_HOST_NAME.fullmatch(name) and ".." not in name):
         return name
     raise UsageError(f"{what} {_shown(value)} is not a host name or IP address; give one like news.example.org or 192.0.2.7, without a port (any port is accepted)")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` names only this machine's loopback addresses (so the UI is not served to the network)."""
+    try:
+        infos = socket.getaddrinfo(host.removeprefix("[").removesuffix("]"), None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return False
+    return bool(infos) and all(ipaddress.ip_address(info[4][0].split("%")[0]).is_loopback for info in infos)
 
 
 def serve(

@@ -23,8 +23,11 @@ def client(db):  # noqa: F811
 
 def test_page_is_served(client):
     page = client.get("/")
-    assert page.status_code == 200
-    assert "<title>newswire</title>" in page.text and "Who said what" in page.text and "/api/" in page.text
+    assert page.status_code == 200 and page.headers["content-type"] == "text/html; charset=utf-8"
+    assert "<title>newswire</title>" in page.text and "Who said what" in page.text
+    script, style = client.get("/app.js"), client.get("/style.css")
+    assert script.status_code == 200 and script.headers["content-type"].startswith("text/javascript") and "/api/" in script.text
+    assert style.status_code == 200 and style.headers["content-type"].startswith("text/css") and "body {" in style.text
 
 
 @pytest.mark.parametrize(
@@ -91,6 +94,58 @@ def test_a_missing_database_is_refused_before_anything_is_announced(tmp_path):
     with pytest.raises(StoreError, match="no database at"):
         serve(str(tmp_path / "missing.duckdb"), port=0, on_ready=announced.append)
     assert announced == []
+
+
+SECURITY = {
+    "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+
+
+@pytest.mark.parametrize(
+    "url, host, status",
+    [
+        ("/", "127.0.0.1:8000", 200),
+        ("/app.js", "127.0.0.1:8000", 200),
+        ("/style.css", "127.0.0.1:8000", 200),
+        ("/api/quotes", "127.0.0.1:8000", 200),
+        ("/api/quotes?limit=abc", "127.0.0.1:8000", 400),
+        ("/api/article/0000000000000000", "127.0.0.1:8000", 404),
+        ("/no/such/page", "127.0.0.1:8000", 404),
+        ("/api/quotes", "attacker.example", 400),
+    ],
+)
+def test_every_response_carries_the_security_headers(client, url, host, status):
+    reply = client.get(url, headers={"host": host})
+    assert reply.status_code == status
+    assert {k: reply.headers.get(k) for k in SECURITY} == SECURITY
+
+
+def test_a_crash_is_a_json_500_with_the_security_headers(db, monkeypatch):  # noqa: F811
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(query, "quotes", broken)
+    reply = TestClient(create_app(str(db)), base_url=LOCAL, raise_server_exceptions=False).get("/api/quotes")
+    assert reply.status_code == 500 and reply.json() == {"error": "internal error: RuntimeError: boom; see the server's log"}
+    assert {k: reply.headers.get(k) for k in SECURITY} == SECURITY
+
+
+def test_the_page_has_no_inline_script_or_style_and_loads_only_its_own_files():
+    import re
+    from importlib import resources
+
+    web = resources.files("newswire").joinpath("web")
+    page = web.joinpath("index.html").read_text()
+    assert re.findall(r"<script[^>]*>", page) == ['<script src="/app.js" defer>']
+    assert "<style" not in page and " style=" not in page and not re.search(r"\bon[a-z]+=", page)
+    assert re.findall(r'(?:href|src)="([^"]+)"', page) == ["/style.css", "/app.js"]
+    script = web.joinpath("app.js").read_text()
+    # nothing the policy would block: no HTML or style strings, no code from strings
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|\.style\b|setAttribute\(\"style|eval\(|new Function|document\.write", script)
 
 
 @pytest.mark.parametrize(
@@ -219,6 +274,28 @@ def test_the_docs_give_every_endpoint_parameter_and_maximum():
         row = next(line for line in doc.splitlines() if line.startswith(f"| `/api/{endpoint}"))
         assert all(f"`{name}`" in row for name in params), endpoint
     assert f"rows, 1 to {MAX_LIMIT:,} (default {DEFAULT_LIMIT})" in doc
+
+
+@pytest.mark.parametrize("host, warned", [("127.0.0.1", False), ("localhost", False), ("::1", False), ("0.0.0.0", True), ("::", True), ("192.0.2.7", True)])
+def test_serving_beyond_loopback_prints_a_warning(db, monkeypatch, capsys, host, warned):  # noqa: F811
+    import newswire.serve
+    from newswire.cli import main
+
+    calls = []
+
+    def fake_serve(db, *, host, port, on_ready, allow_hosts):
+        calls.append((host, port, list(allow_hosts)))
+        on_ready(f"http://{host}:{port}")
+
+    monkeypatch.setattr(newswire.serve, "serve", fake_serve)
+    monkeypatch.setattr("sys.argv", ["newswire", "serve", "--db", str(db), "--host", host, "--port", "8001", "--allow-host", "news.example.org"])
+    with pytest.raises(SystemExit) as exit:
+        main()
+    err = capsys.readouterr().err
+    assert exit.value.code == 0 and calls == [(host, 8001, ["news.example.org"])]
+    assert ("Warning:" in err) == warned, err
+    if warned:
+        assert f"--host {host} serves the UI beyond this machine" in err and "reverse proxy with authentication" in err and "docs/serve.md" in err
 
 
 def test_an_ipv6_address_is_announced_in_brackets_and_a_bad_port_is_a_usage_error(db):  # noqa: F811

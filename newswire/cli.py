@@ -231,9 +231,11 @@ query_app = typer.Typer(
 app.add_typer(query_app, name="query")
 
 
-def _print_rows(rows, format: Optional[RowsFormat], out: Optional[str]) -> None:
+def _print_rows(rows, format: Optional[RowsFormat], out: Optional[str], db: str) -> None:
     from .output import write_rows
 
+    if out is not None and any(_same_file(out, path) for path in (db, db + ".wal")):
+        raise UsageError(f"--out {out} is the database {db} itself (or its log), which writing would destroy; pass another file")
     write_rows(rows, format=format.value if format else None, out=out, console=Console(highlight=False, markup=False))
 
 
@@ -243,7 +245,7 @@ def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[
     from .store import Store
 
     with Store(db, read_only=True) as store:
-        _print_rows(getattr(query, question)(store, **options), format, out)
+        _print_rows(getattr(query, question)(store, **options), format, out, db)
 
 
 @query_app.command("quotes")
@@ -365,7 +367,7 @@ def sql(
     """
     from .query import sql as run_sql
 
-    _print_rows(run_sql(db, statement), format, out)
+    _print_rows(run_sql(db, statement), format, out, db)
 
 
 @app.command()
@@ -384,6 +386,13 @@ def export(
 
     for path in run_export(db, directory, format=format.value):
         print(path)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # either is missing (or no path at all)
+        return False
 
 
 def _error(message: str) -> None:

@@ -367,3 +367,13 @@ def test_table_output_shows_data_as_written_never_as_emoji_markup_or_terminal_co
     table = stream.getvalue()
     assert ":-1:" in table and ":thumbs_up: [b]bold[/b] \\x1b[31mred\\x1b]0;title\\x07" in table
     assert "\x1b" not in table and "\x07" not in table
+
+
+@pytest.mark.parametrize("command", [["query", "quotes", "-f", "csv"], ["sql", "SELECT 1", "-f", "jsonl"]])
+def test_out_naming_the_database_itself_is_refused_and_the_corpus_survives(db, tmp_path, monkeypatch, capsys, command):
+    copy = tmp_path / "corpus.duckdb"
+    copy.write_bytes(db.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    message = cli_error(monkeypatch, capsys, *command, "--db", str(copy), "--out", "./corpus.duckdb")
+    assert "--out ./corpus.duckdb is the database" in message
+    assert copy.read_bytes() == db.read_bytes()

@@ -310,7 +310,8 @@ def require_count(value: int | None, what: str, maximum: int = MAX_ROWS) -> int 
 
 def require_text(value: str, what: str) -> str:
     """A name, code or type to look for, stripped; a one-line `UsageError` naming `what` if it is
-    blank, too long, holds a control character (a NUL byte) or bytes that were not UTF-8."""
+    blank, too long, holds a control character (a NUL byte) or bytes that were not UTF-8, or has
+    no letter or digit."""
     if not isinstance(value, str):
         raise UsageError(f"{what} takes text, not {value!r}")
     text = value.strip()
@@ -323,6 +324,8 @@ def require_text(value: str, what: str) -> str:
     control = next((c for c in text if unicodedata.category(c) == "Cc"), None)
     if control is not None:
         raise UsageError(f"{what} holds a control character ({control!r}); give plain text")
+    if not any(c.isalnum() for c in text):  # "." or a zero-width space would match words around any punctuation
+        raise UsageError(f"{what} {text!r} has no letter or digit; give a name or code to look for")
     return text
 
 

@@ -288,6 +288,8 @@ def cli_error(monkeypatch, capsys, *args: str) -> str:
         (["query", "quotes", "--speaker", "Ban\x1b[31m"], "--speaker holds a control character"),
         (["query", "quotes", "--speaker", "x" * 1001], "--speaker is 1,001 characters long; give at most 1,000"),
         (["query", "timeline", "--entity", " "], "--entity is blank"),
+        (["query", "quotes", "--speaker", "."], "--speaker '.' has no letter or digit"),
+        (["query", "timeline", "--entity", "\u200b"], "--entity '\\u200b' has no letter or digit"),
         (["query", "timeline", "--entity", "\udcff"], "--entity holds bytes that are not UTF-8"),
         (["query", "events", "--actor", ""], "--actor is blank"),
         (["query", "events", "--actor", "\udcff"], "--actor holds bytes that are not UTF-8"),

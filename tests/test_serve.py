@@ -218,6 +218,8 @@ def test_a_bad_allow_host_is_a_usage_error(db, name):  # noqa: F811
         ("/api/quotes?%FF=1", "not UTF-8"),
         ("/api/quotes?speaker=" + "x" * 1001, "speaker is 1,001 characters long"),
         ("/api/timeline?entity=+", "entity is blank"),
+        ("/api/quotes?speaker=.", "speaker '.' has no letter or digit"),
+        ("/api/timeline?entity=%E2%80%8B", "has no letter or digit"),
         ("/api/timeline?entity=%00", "entity holds a control character"),
         ("/api/events?actor=SYR%27%20OR%201=1--", "actor \"SYR' OR 1=1--\" is not an actor code"),
         ("/api/events?actor=%00", "actor holds a control character"),
@@ -257,8 +259,8 @@ def test_limits_cap_the_rows_and_empty_fields_count_as_not_given(client):
 
 
 def test_unicode_and_quotes_in_filters_are_searched_for_as_written(client):
-    for url in ("/api/quotes?speaker=%27%3B%20DROP%20TABLE%20quotes%3B%20--", "/api/quotes?speaker=Jos%C3%A9", "/api/timeline?entity=%E2%80%AE%F0%9F%92%A3",
-                "/api/quotes?speaker=.*", "/api/quotes?speaker=%5C"):
+    for url in ("/api/quotes?speaker=%27%3B%20DROP%20TABLE%20quotes%3B%20--", "/api/quotes?speaker=Jos%C3%A9", "/api/timeline?entity=%E2%80%AEBan%F0%9F%92%A3",
+                "/api/quotes?speaker=Ban.*", "/api/quotes?speaker=Ban%5C", "/api/quotes?speaker=(?i)Ban"):
         reply = client.get(url)
         assert reply.status_code == 200 and reply.json() == [], url
     assert client.get("/api/quotes").status_code == 200  # the table is still there

@@ -11,6 +11,7 @@ ones, and order their rows so the same store always gives the same answer.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -249,7 +250,7 @@ def export(db: str | Path, directory: str | Path, *, format: str = "parquet") ->
     if not _is_utf8(str(directory)):  # DuckDB writes files by UTF-8 names only
         raise UsageError(f"the export folder's name {str(directory)!r} is not UTF-8; pass another folder")
     directory = Path(directory)
-    if directory.exists() and not directory.is_dir():
+    if os.path.exists(directory) and not os.path.isdir(directory):  # (os.path: False, not OSError, for a name too long)
         raise UsageError(f"{directory} is a file, and export writes a folder of files; pass a folder")
     with Store(db, read_only=True) as store:
         try:

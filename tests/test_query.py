@@ -309,6 +309,7 @@ def cli_error(monkeypatch, capsys, *args: str) -> str:
         (["sql", "SELECT 'Ban\udcff'"], "the SQL holds bytes that are not UTF-8"),
         (["export", ""], "the export folder's name is empty"),
         (["export", "out-\udcff"], "the export folder's name 'out-\\udcff' is not UTF-8"),
+        (["export", "x" * 300], "cannot write to xxx"),  # a name longer than the file system takes
     ],
 )
 def test_bad_query_options_are_one_line_usage_errors(db, tmp_path, monkeypatch, capsys, args, message):

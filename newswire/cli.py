@@ -156,8 +156,8 @@ _FORMAT = typer.Option(
     None, "--format", "-f",
     help="Output: table (default on a terminal), csv, jsonl (default otherwise) or parquet (needs --out); by default from --out's extension.",
 )
-_OUT = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output.")
-_LIMIT = typer.Option(None, "--limit", "-n", help="At most this many rows.")
+_OUT = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output: .csv, .jsonl (or .json), .parquet, .txt (a table), or any name with --format.")
+_LIMIT = typer.Option(None, "--limit", "-n", help="At most this many rows (1 to 1,000,000,000).")
 
 
 @app.command()
@@ -237,9 +237,11 @@ query_app = typer.Typer(
 app.add_typer(query_app, name="query")
 
 
-def _print_rows(rows, format: Optional[RowsFormat], out: Optional[str]) -> None:
+def _print_rows(rows, format: Optional[RowsFormat], out: Optional[str], db: str) -> None:
     from .output import write_rows
 
+    if out is not None and any(_same_file(out, path) for path in (db, db + ".wal")):
+        raise UsageError(f"--out {out} is the database {db} itself (or its log), which writing would destroy; pass another file")
     write_rows(rows, format=format.value if format else None, out=out, console=Console(highlight=False, markup=False))
 
 
@@ -249,7 +251,7 @@ def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[
     from .store import Store
 
     with Store(db, read_only=True) as store:
-        _print_rows(getattr(query, question)(store, **options), format, out)
+        _print_rows(getattr(query, question)(store, **options), format, out, db)
 
 
 @query_app.command("quotes")
@@ -287,7 +289,7 @@ def query_events(
 
 @query_app.command("entities")
 def query_entities(
-    top: int = typer.Option(20, "--top", "-n", help="How many entities."),
+    top: int = typer.Option(20, "--top", "-n", help="How many entities (1 to 1,000,000,000)."),
     type: Optional[str] = typer.Option(None, "--type", "-t", help="Only this type: PERSON, ORG, GPE, ..."),
     db: str = _DB,
     format: Optional[RowsFormat] = _FORMAT,
@@ -334,19 +336,28 @@ def query_network(
 @app.command()
 def serve(
     db: str = _DB,
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only; any other serves the corpus to the network, without a password: see docs/serve.md)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    allow_host: list[str] = typer.Option([], "--allow-host", help="Also answer requests for this host name (repeatable), e.g. the name a reverse proxy passes on; by default only --host, localhost, 127.0.0.1 and [::1].", metavar="NAME"),
 ) -> None:
     """Browse a corpus in a web browser: who said what, events, timelines, the actor network.
 
     Example: newswire serve --db corpus.duckdb --port 8000   (then open http://127.0.0.1:8000)
     """
+    from .serve import is_loopback
     from .serve import serve as run_server
 
     def announce(address: str) -> None:
         err_console.print(f"newswire: serving {db} at {address} (Ctrl-C to stop)", soft_wrap=True)
+        if not is_loopback(host):
+            err_console.print(
+                f"Warning: --host {host} serves the UI beyond this machine: anyone who can reach it can read the whole "
+                "corpus, and newswire asks for no password; keep --host 127.0.0.1 behind a reverse proxy with "
+                "authentication instead (docs/serve.md)",
+                soft_wrap=True,
+            )
 
-    run_server(db, host=host, port=port, on_ready=announce)
+    run_server(db, host=host, port=port, on_ready=announce, allow_hosts=allow_host)
 
 
 @app.command()
@@ -362,7 +373,7 @@ def sql(
     """
     from .query import sql as run_sql
 
-    _print_rows(run_sql(db, statement), format, out)
+    _print_rows(run_sql(db, statement), format, out, db)
 
 
 @app.command()
@@ -381,6 +392,13 @@ def export(
 
     for path in run_export(db, directory, format=format.value):
         print(path)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # either is missing (or no path at all)
+        return False
 
 
 def _error(message: str) -> None:

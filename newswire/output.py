@@ -6,29 +6,43 @@ import csv
 import datetime as dt
 import decimal
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .errors import UsageError
 from .query import Rows
 from .report import shorten
 
 FORMATS = ("table", "csv", "jsonl", "parquet")
+# What an --out name's extension says, when --format does not.
+SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".txt": "table"}
 # Longest cell shown in a terminal table; files get every character.
 MAX_CELL = 200
+# Control characters a table shows escaped (\x1b): all but the line breaks and tabs rich lays out.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def write_rows(rows: Rows, *, format: str | None = None, out: str | Path | None = None, console: Console | None = None) -> None:
     """Write `rows` to `out` (standard output when None) as `format`.
 
-    The format defaults to what `out`'s extension says, else a table on a
-    terminal and JSON lines otherwise. Parquet needs `out`.
+    The format defaults to what `out`'s extension says (an extension that
+    names no format is refused), else a table on a terminal and JSON lines
+    otherwise. Parquet needs `out`.
     """
+    if out is not None and not str(out).strip():
+        raise UsageError("--out is empty; give a file name, e.g. --out rows.csv")
     named = _format_from_name(out)
+    if out is not None and format is None and named is None:
+        raise UsageError(
+            f"cannot tell the format of --out {out} from its extension; name it {', '.join(SUFFIXES)}, "
+            f"or pass --format ({', '.join(FORMATS)})"
+        )
     if format and named and format != named and "parquet" in (format, named):
         raise UsageError(f"--format {format} does not match --out {out}; drop one of them or rename the file")
     fmt = format or named or ("table" if out is None and sys.stdout.isatty() else "jsonl")
@@ -52,7 +66,7 @@ def write_rows(rows: Rows, *, format: str | None = None, out: str | Path | None 
 def _format_from_name(out: str | Path | None) -> str | None:
     if out is None:
         return None
-    return {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".txt": "table"}.get(Path(out).suffix.lower())
+    return SUFFIXES.get(Path(out).suffix.lower())
 
 
 def _write_text(rows: Rows, fmt: str, stream: TextIO, console: Console | None) -> None:
@@ -64,16 +78,22 @@ def _write_text(rows: Rows, fmt: str, stream: TextIO, console: Console | None) -
         for row in rows.rows:
             stream.write(json.dumps(dict(zip(rows.columns, row)), ensure_ascii=False, default=_json_default) + "\n")
     else:
-        table = Table(*rows.columns, show_lines=False, highlight=False)
+        # cells as Text: data is never read as markup or emoji codes (":thumbs_up:"), whatever the console
+        table = Table(show_lines=False, highlight=False)
+        for column in rows.columns:
+            table.add_column(Text(_cell(column)))
         for row in rows.rows:
-            table.add_row(*[_cell(v) for v in row])
-        (console or Console(highlight=False, markup=False)).print(table)
+            table.add_row(*[Text(_cell(v)) for v in row])
+        console = console or Console(highlight=False, markup=False)
+        console.print(table)
         if not rows.rows:
-            (console or Console(highlight=False, markup=False)).print("(no rows)")
+            console.print("(no rows)")
 
 
 def _cell(value: Any) -> str:
-    return shorten("" if value is None else str(_csv_cell(value)), MAX_CELL)
+    text = "" if value is None else str(_csv_cell(value))
+    # a stored article's ESC sequences must not reach the terminal (colours, titles, worse)
+    return shorten(_CONTROL.sub(lambda m: repr(m[0])[1:-1], text), MAX_CELL)
 
 
 def _csv_cell(value: Any) -> Any:

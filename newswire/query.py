@@ -11,7 +11,9 @@ ones, and order their rows so the same store always gives the same answer.
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,14 @@ _EVENT_DAY = r"""coalesce(CASE
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}') THEN ev.date || '-01-01' END, left(a.published, 10))"""
 # GDELT 2.0 publishes its event table as tab-separated "*.export.CSV" files; ours keeps the name honest.
 GDELT_FILE = "events.export.tsv"
+# The most rows a question may ask for (--limit, --top): far above any corpus,
+# far below DuckDB's 64-bit LIMIT, so a typo is an error and not an overflow.
+MAX_ROWS = 1_000_000_000
+# The longest name, code or type a question takes: names are short, and a
+# megabyte of "name" is a mistake, not a search.
+MAX_TEXT = 1000
+# The entity types of the schema (newswire/schema/analysis-1.schema.json).
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP")
 
 
 @dataclass(slots=True)
@@ -55,7 +65,8 @@ class Rows:
 def quotes(store: Store, *, speaker: str | None = None, limit: int | None = None) -> Rows:
     """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts)."""
     where, params = [_CANONICAL], []
-    if speaker:
+    if speaker is not None:
+        speaker = require_text(speaker, "--speaker")
         where.append("(regexp_matches(coalesce(q.speaker_name, ''), ?) OR regexp_matches(coalesce(q.speaker_text, ''), ?) OR regexp_matches(coalesce(e.name, ''), ?))")
         params += [_words(speaker)] * 3
     return _rows(
@@ -68,7 +79,7 @@ def quotes(store: Store, *, speaker: str | None = None, limit: int | None = None
         WHERE {' AND '.join(where)}
         ORDER BY a.published NULLS LAST, q.article_id, q.ord""",
         params,
-        limit,
+        require_count(limit, "--limit"),
     )
 
 
@@ -87,17 +98,21 @@ def events(
     The date is the event's own, else the article's publication date.
     """
     where, params = [_CANONICAL], []
-    if actor:
+    if actor is not None:
+        actor = require_actor(actor, "--actor")
         where.append("(starts_with(upper(coalesce(ev.source_actor, '')), ?) OR starts_with(upper(coalesce(ev.target_actor, '')), ?))")
-        params += [actor.upper()] * 2
+        params += [actor] * 2
     _event_dates(where, params, start, end)
-    if type:
-        if type.isdigit():
+    if type is not None:
+        type = require_text(type, "--type")
+        from .events.codebook import codebook
+
+        if type.isascii() and type.isdigit():
+            if not any(code.startswith(type) for code in codebook()):
+                raise UsageError(f"no CAMEO code starts with {type!r}; give a code or its prefix as in docs/events.md (13, 138)")
             where.append("starts_with(ev.cameo, ?)")
             params.append(type)
         else:
-            from .events.codebook import codebook
-
             known = sorted({code.plover for code in codebook().values() if code.plover})
             if type.upper() not in known:
                 raise UsageError(f"unknown event type {type!r}: a CAMEO code or prefix (13, 138) or one of {', '.join(known)}")
@@ -113,16 +128,19 @@ def events(
         WHERE {' AND '.join(where)}
         ORDER BY date NULLS LAST, ev.article_id, ev.ord""",
         params,
-        limit,
+        require_count(limit, "--limit"),
     )
 
 
 def entities(store: Store, *, top: int = 20, type: str | None = None) -> Rows:
     """The most mentioned entities across the corpus, by the number of articles that mention them."""
     where, params = [_CANONICAL], []
-    if type:
+    if type is not None:
+        type = require_text(type, "--type").upper()
+        if type not in ENTITY_TYPES:
+            raise UsageError(f"unknown entity type {type!r}; use one of {', '.join(ENTITY_TYPES)}")
         where.append("e.type = ?")
-        params.append(type.upper())
+        params.append(type)
     return _rows(
         store,
         f"""
@@ -135,13 +153,13 @@ def entities(store: Store, *, top: int = 20, type: str | None = None) -> Rows:
         GROUP BY e.name, e.type
         ORDER BY articles DESC, mentions DESC, e.name, e.type""",
         params,
-        top,
+        require_count(top, "--top"),
     )
 
 
 def timeline(store: Store, *, entity: str, limit: int | None = None) -> Rows:
     """An entity through time: what it said (quotes), what it did or had done to it (events), where it was mentioned."""
-    pattern = _words(entity)
+    pattern = _words(require_text(entity, "--entity"))
     return _rows(
         store,
         f"""
@@ -173,7 +191,7 @@ def timeline(store: Store, *, entity: str, limit: int | None = None) -> Rows:
         JOIN articles a ON a.id = x.article_id
         ORDER BY date NULLS LAST, x.article_id, x.start, x.kind, x.text""",
         [pattern],
-        limit,
+        require_count(limit, "--limit"),
     )
 
 
@@ -197,13 +215,15 @@ def network(store: Store, *, start: str | None = None, end: str | None = None, l
         GROUP BY ALL
         ORDER BY events DESC, source, target, type""",
         params,
-        limit,
+        require_count(limit, "--limit"),
     )
 
 
 def sql(db: str | Path, query: str) -> Rows:
     """Any SQL, on a read-only connection that cannot touch other files either."""
     require_database(db)
+    if not _is_utf8(query):
+        raise QueryError("the SQL holds bytes that are not UTF-8 text; check the terminal's encoding")
     con = connect(db, read_only=True, config={"enable_external_access": False})
     try:
         statements = con.extract_statements(query)
@@ -225,7 +245,13 @@ def export(db: str | Path, directory: str | Path, *, format: str = "parquet") ->
     """Write every table of the store to `directory`, one file per table; the files written."""
     if format not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {format!r}; use one of: {', '.join(EXPORT_FORMATS)}")
+    if not str(directory).strip():
+        raise UsageError("the export folder's name is empty; give a folder, e.g. out/")
+    if not _is_utf8(str(directory)):  # DuckDB writes files by UTF-8 names only
+        raise UsageError(f"the export folder's name {str(directory)!r} is not UTF-8; pass another folder")
     directory = Path(directory)
+    if os.path.exists(directory) and not os.path.isdir(directory):  # (os.path: False, not OSError, for a name too long)
+        raise UsageError(f"{directory} is a file, and export writes a folder of files; pass a folder")
     with Store(db, read_only=True) as store:
         try:
             directory.mkdir(parents=True, exist_ok=True)
@@ -272,13 +298,60 @@ def _event_dates(where: list[str], params: list[Any], start: str | None, end: st
         params.append(last)
 
 
+def require_count(value: int | None, what: str, maximum: int = MAX_ROWS) -> int | None:
+    """A number of rows from 1 to `maximum` (None stays None), or a one-line `UsageError` naming `what`."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise UsageError(f"{what} takes a whole number of rows, not {value!r}")
+    if not 1 <= value <= maximum:
+        raise UsageError(f"{what} {value} is out of range; give 1 to {maximum:,}")
+    return value
+
+
+def require_text(value: str, what: str) -> str:
+    """A name, code or type to look for, stripped; a one-line `UsageError` naming `what` if it is
+    blank, too long, holds a control character (a NUL byte) or bytes that were not UTF-8, or has
+    no letter or digit."""
+    if not isinstance(value, str):
+        raise UsageError(f"{what} takes text, not {value!r}")
+    text = value.strip()
+    if not text:
+        raise UsageError(f"{what} is blank; give a name or code to look for")
+    if len(text) > MAX_TEXT:
+        raise UsageError(f"{what} is {len(text):,} characters long; give at most {MAX_TEXT:,}")
+    if not _is_utf8(text):
+        raise UsageError(f"{what} holds bytes that are not UTF-8 text; check the terminal's encoding")
+    control = next((c for c in text if unicodedata.category(c) == "Cc"), None)
+    if control is not None:
+        raise UsageError(f"{what} holds a control character ({control!r}); give plain text")
+    if not any(c.isalnum() for c in text):  # "." or a zero-width space would match words around any punctuation
+        raise UsageError(f"{what} {text!r} has no letter or digit; give a name or code to look for")
+    return text
+
+
+def require_actor(value: str, what: str) -> str:
+    """An actor code or its prefix (letters: SYR, SYRGOV), upper-cased, or a one-line `UsageError`."""
+    code = require_text(value, what).upper()
+    if not re.fullmatch("[A-Z]+", code):
+        raise UsageError(f"{what} {value!r} is not an actor code; give letters only, e.g. SYR or SYRGOV")
+    return code
+
+
 def _rows(store: Store, query: str, params: list[Any], limit: int | None) -> Rows:
     if limit is not None:
-        if limit < 1:
-            raise UsageError(f"the number of rows must be positive, not {limit}")
         query += f"\nLIMIT {int(limit)}"
     cursor = store.con.execute(query, params)
     return Rows([d[0] for d in cursor.description], cursor.fetchall())
+
+
+def _is_utf8(text: str) -> bool:
+    """Whether `text` can be written as UTF-8 (undecodable command-line bytes arrive as lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _words(name: str) -> str:

@@ -1,45 +1,83 @@
 """`newswire serve`: a small web UI over a corpus store.
 
-The pages are one static file (`web/index.html`, no build step); the data
-comes from JSON endpoints that call the same functions as `newswire query`
+The page is three static files (`web/index.html`, `web/app.js`,
+`web/style.css`: no build step, no inline script or style); the data comes
+from JSON endpoints that call the same functions as `newswire query`
 (`newswire.query`), on a read-only connection opened per request, so an
 ingest can run between requests. Every row links to its article, shown with
 the evidence of each quote, event and entity highlighted at its offsets.
 
-    GET /api/quotes?speaker=&limit=          who said what
-    GET /api/events?actor=&from=&to=&type=   who did what to whom
-    GET /api/entities?top=&type=             the most mentioned entities
-    GET /api/timeline?entity=                an entity through time
-    GET /api/network?from=&to=               coded actor pairs and their events
-    GET /api/article/{id}                    one analysis record (newswire/analysis@1)
+    GET /api/quotes?speaker=&limit=                 who said what
+    GET /api/events?actor=&from=&to=&type=&limit=   who did what to whom
+    GET /api/entities?top=&type=                    the most mentioned entities
+    GET /api/timeline?entity=&limit=                an entity through time
+    GET /api/network?from=&to=&limit=               coded actor pairs and their events
+    GET /api/article/{id}                           one analysis record (newswire/analysis@1)
+
+`limit` and `top` take 1 to 10,000 (MAX_LIMIT; by default 500 rows, 50
+entities). Every parameter is checked: an unknown, repeated, blank,
+non-UTF-8 or out-of-range one is a 400 with {"error": "..."}; an empty one
+(`speaker=`, as a form sends it) counts as not given. Requests must name a
+host the server answers to (`create_app`), and every response carries
+`SECURITY_HEADERS`. docs/serve.md documents all of it, and how to put the UI
+behind a reverse proxy with authentication.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import json
+import re
 import socket
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
+from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from . import query
-from .errors import NewswireError, UsageError
+from .errors import NewswireError, UsageError, internal_error
+from .read import require_date
 from .store import Store
 
 # Rows per answer unless the page asks for fewer: enough for a month of a
 # publisher's output on one screen, few enough to render at once.
 DEFAULT_LIMIT = 500
+DEFAULT_TOP = 50
+# The most rows one answer may hold (`limit`, `top`): a browser table of
+# 10,000 rows is already slow, and a larger one is a mistake or an attack.
+MAX_LIMIT = 10_000
+# On every response, errors and static files included. The page loads its
+# script and style from files (no inline code), talks only to this server, and
+# may not be framed (clickjacking) or sniffed into another type.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+# Names a local browser uses for this machine, accepted whatever --host is.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+# Addresses that bind every interface: the server has no one name then.
+_WILDCARDS = ("0.0.0.0", "::")
+# The static files of the page and their types.
+_FILES = {"index.html": "text/html; charset=utf-8", "app.js": "text/javascript; charset=utf-8", "style.css": "text/css; charset=utf-8"}
+_ARTICLE_ID = re.compile("[0-9a-f]{16}")
 
 
 @cache
-def _page() -> str:
-    return resources.files("newswire").joinpath("web", "index.html").read_text(encoding="utf-8")
+def _file(name: str) -> bytes:
+    return resources.files("newswire").joinpath("web", name).read_bytes()
 
 
 def _json(data: Any, status: int = 200) -> Response:
@@ -47,13 +85,75 @@ def _json(data: Any, status: int = 200) -> Response:
     return Response(body, status_code=status, media_type="application/json")
 
 
-def _int(request: Request, name: str, default: int) -> int:
-    value = request.query_params.get(name) or ""
-    return int(value) if value.isdigit() else default
+def _shown(value: str, limit: int = 40) -> str:
+    """A parameter's value for an error message: quoted, escaped, cut short."""
+    return repr(value if len(value) <= limit else value[:limit] + "...")
 
 
-def create_app(db: str) -> Starlette:
-    """The web app for the store at `db` (opened read-only for each request)."""
+def _count(value: str, name: str) -> int:
+    digits = value.lstrip("0")
+    if not (value.isascii() and value.isdigit()):
+        raise UsageError(f"{name}={_shown(value)} is not a number of rows; give 1 to {MAX_LIMIT:,}")
+    if len(digits) > len(str(MAX_LIMIT)) or not 1 <= int(digits or "0") <= MAX_LIMIT:
+        raise UsageError(f"{name}={_shown(value)} is out of range; give 1 to {MAX_LIMIT:,}")
+    return int(digits)
+
+
+# Each endpoint's parameters: name -> (the query function's keyword, check(value, name), default).
+_LIMIT = ("limit", _count, DEFAULT_LIMIT)
+_FROM, _TO = ("start", require_date, None), ("end", require_date, None)
+_PARAMS: dict[str, dict[str, tuple[str, Callable[[str, str], Any], Any]]] = {
+    "quotes": {"speaker": ("speaker", query.require_text, None), "limit": _LIMIT},
+    "events": {"actor": ("actor", query.require_actor, None), "from": _FROM, "to": _TO, "type": ("type", query.require_text, None), "limit": _LIMIT},
+    "entities": {"type": ("type", query.require_text, None), "top": ("top", _count, DEFAULT_TOP)},
+    "timeline": {"entity": ("entity", query.require_text, None), "limit": _LIMIT},
+    "network": {"from": _FROM, "to": _TO, "limit": _LIMIT},
+    "article": {},
+}
+
+
+def _params(request: Request, endpoint: str) -> dict[str, Any]:
+    """The endpoint's checked parameters as the query function's keywords, or a UsageError (a 400)."""
+    spec = _PARAMS[endpoint]
+    try:
+        # as bytes (one latin-1 character each), so that UTF-8 can be checked strictly
+        pairs = parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True, encoding="latin-1", max_num_fields=2 * len(spec) + 2)
+    except ValueError:
+        raise UsageError(f"too many parameters; /api/{endpoint} takes {', '.join(spec) or 'none'}") from None
+    given: dict[str, str] = {}
+    for raw_name, raw_value in pairs:
+        try:
+            name, value = raw_name.encode("latin-1").decode("utf-8"), raw_value.encode("latin-1").decode("utf-8")
+        except UnicodeDecodeError:
+            raise UsageError("the query string holds bytes that are not UTF-8 after %-decoding; encode text as UTF-8") from None
+        if name not in spec:
+            raise UsageError(f"unknown parameter {_shown(name)}; /api/{endpoint} takes {', '.join(spec) or 'none'}")
+        if name in given:
+            raise UsageError(f"{name} is given twice; give it once")
+        given[name] = value
+    options = {}
+    for name, (keyword, check, default) in spec.items():
+        value = given.get(name, "")
+        # an empty field is a field left empty (a form sends speaker=): not given
+        options[keyword] = check(value, name) if value != "" else default
+    return options
+
+
+def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...] | list[str] = ()) -> ASGIApp:
+    """The web app for the store at `db` (opened read-only for each request).
+
+    It answers only requests whose Host header names `host` (the address the
+    server is bound to), a loopback name (LOOPBACK_HOSTS) or one of
+    `allow_hosts`, with or without a port; on a wildcard address (0.0.0.0,
+    ::) any IP address too, which no DNS name can rebind. Anything else gets a
+    400, so a page on another site that resolves its own name to this machine
+    (DNS rebinding) cannot read the corpus.
+    """
+    hosts = {_host_key(name) for name in LOOPBACK_HOSTS}
+    hosts |= {_host_key(require_host_name(name, "--allow-host")) for name in allow_hosts}
+    wildcard = _host_key(host) in _WILDCARDS
+    if not wildcard:
+        hosts.add(_host_key(host))
 
     def ask(question: str, **options: Any) -> Response:
         options = {k: v for k, v in options.items() if v not in (None, "")}
@@ -63,72 +163,188 @@ def create_app(db: str) -> Starlette:
         except NewswireError as err:
             return _json({"error": str(err)}, 400)
 
-    def index(request: Request) -> Response:
-        return HTMLResponse(_page())
+    def page(name: str) -> Callable[[Request], Response]:
+        return lambda request: Response(_file(name), media_type=_FILES[name])
 
     def quotes(request: Request) -> Response:
-        p = request.query_params
-        return ask("quotes", speaker=p.get("speaker"), limit=_int(request, "limit", DEFAULT_LIMIT))
+        return ask("quotes", **_params(request, "quotes"))
 
     def events(request: Request) -> Response:
-        p = request.query_params
-        return ask("events", actor=p.get("actor"), start=p.get("from"), end=p.get("to"), type=p.get("type"), limit=_int(request, "limit", DEFAULT_LIMIT))
+        return ask("events", **_params(request, "events"))
 
     def entities(request: Request) -> Response:
-        return ask("entities", top=_int(request, "top", 50), type=request.query_params.get("type"))
+        return ask("entities", **_params(request, "entities"))
 
     def timeline(request: Request) -> Response:
-        entity = request.query_params.get("entity", "").strip()
-        if not entity:
+        options = _params(request, "timeline")
+        if options["entity"] is None:
             return _json({"error": "give an entity name: /api/timeline?entity=John+Kerry"}, 400)
-        return ask("timeline", entity=entity, limit=_int(request, "limit", DEFAULT_LIMIT))
+        return ask("timeline", **options)
 
     def network(request: Request) -> Response:
-        p = request.query_params
-        return ask("network", start=p.get("from"), end=p.get("to"), limit=_int(request, "limit", DEFAULT_LIMIT))
+        return ask("network", **_params(request, "network"))
 
     def article(request: Request) -> Response:
+        _params(request, "article")
+        article_id = request.path_params["id"]
+        if not _ARTICLE_ID.fullmatch(article_id):
+            return _json({"error": f"{_shown(article_id)} is not an article id; an id is 16 hex digits (0-9, a-f)"}, 400)
         try:
             with Store(db, read_only=True) as store:
-                analysis = store.load_analysis(request.path_params["id"])
+                analysis = store.load_analysis(article_id)
         except NewswireError as err:
             return _json({"error": str(err)}, 400)
         if analysis is None:
             return _json({"error": "no analysed article with that id"}, 404)
         return _json(analysis.to_dict())
 
-    return Starlette(
+    def refused(request: Request, err: Exception) -> Response:
+        return _json({"error": str(err)}, 400)
+
+    def http_error(request: Request, err: Exception) -> Response:
+        assert isinstance(err, HTTPException)
+        message = f"nothing at {request.url.path}; the endpoints are in docs/serve.md" if err.status_code == 404 else err.detail
+        return _json({"error": message}, err.status_code)
+
+    def crashed(request: Request, err: Exception) -> Response:
+        return _json({"error": f"{internal_error(err)}; see the server's log"}, 500)
+
+    app = Starlette(
         routes=[
-            Route("/", index),
+            Route("/", page("index.html")),
+            Route("/app.js", page("app.js")),
+            Route("/style.css", page("style.css")),
             Route("/api/quotes", quotes),
             Route("/api/events", events),
             Route("/api/entities", entities),
             Route("/api/timeline", timeline),
             Route("/api/network", network),
             Route("/api/article/{id}", article),
-        ]
+        ],
+        exception_handlers={NewswireError: refused, HTTPException: http_error, Exception: crashed},
     )
+    # outside Starlette's own error handling, so that its 500s get the headers too
+    return _Guard(app, hosts, any_ip=wildcard)
 
 
-def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, on_ready: Callable[[str], None] | None = None) -> None:
+class _Guard:
+    """ASGI middleware: a request for a host not served gets a 400; every response gets SECURITY_HEADERS."""
+
+    def __init__(self, app: ASGIApp, hosts: set[str], *, any_ip: bool):
+        self.app, self.hosts, self.any_ip = app, hosts, any_ip
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def secured(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                extra = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        refusal = self.refusal(Headers(scope=scope).getlist("host"))
+        if refusal is not None:
+            await _json({"error": refusal}, 400)(scope, receive, secured)
+            return
+        await self.app(scope, receive, secured)
+
+    def refusal(self, values: list[str]) -> str | None:
+        """Why a request with these Host headers is not answered (None: it is)."""
+        if len(values) != 1:
+            return "a request needs exactly one Host header"
+        key = _request_host(values[0])
+        if key is None:
+            return f"the Host header {_shown(values[0])} is not a host name with an optional port"
+        if key in self.hosts or (self.any_ip and _is_ip(key)):
+            return None
+        return f"this server does not answer to the host {_shown(values[0])}; start it with --allow-host NAME to serve a name of your own (docs/serve.md)"
+
+
+_HOST_HEADER = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[^:\[\]]+)(?::[0-9]{1,5})?")
+
+
+def _request_host(value: str) -> str | None:
+    """A Host header's host as `_host_key` gives it (port dropped), or None if it is malformed."""
+    match = _HOST_HEADER.fullmatch(value)
+    if match is None:
+        return None
+    name = match[1]
+    if name.startswith("["):
+        if not _is_ip(name[1:-1]):
+            return None
+        name = name[1:-1]
+    return _host_key(name)
+
+
+def _host_key(name: str) -> str:
+    """A host name in one spelling: lower case, an IP address in its compressed form, without brackets."""
+    name = name.strip().lower().removeprefix("[").removesuffix("]")
+    try:
+        return ipaddress.ip_address(name).compressed
+    except ValueError:
+        return name
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+_HOST_NAME = re.compile(r"[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?")
+
+
+def require_host_name(value: str, what: str) -> str:
+    """A host name or IP address (IPv6 with or without brackets), or a one-line `UsageError` naming `what`."""
+    name = value.strip().lower()
+    if _is_ip(name.removeprefix("[").removesuffix("]")) or (_HOST_NAME.fullmatch(name) and ".." not in name):
+        return name
+    raise UsageError(f"{what} {_shown(value)} is not a host name or IP address; give one like news.example.org or 192.0.2.7, without a port (any port is accepted)")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` names only this machine's loopback addresses (so the UI is not served to the network)."""
+    try:
+        infos = socket.getaddrinfo(host.removeprefix("[").removesuffix("]"), None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return False
+    return bool(infos) and all(ipaddress.ip_address(info[4][0].split("%")[0]).is_loopback for info in infos)
+
+
+def serve(
+    db: str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    on_ready: Callable[[str], None] | None = None,
+    allow_hosts: tuple[str, ...] | list[str] = (),
+) -> None:
     """Run the UI until interrupted.
 
     The store is opened and the port taken before anything is announced, so a
     missing database or a busy port is a one-line error; `on_ready` then gets
-    the address the UI is served at.
+    the address the UI is served at. `allow_hosts`: see `create_app`.
     """
     import uvicorn
 
+    app = create_app(db, host=host, allow_hosts=allow_hosts)
     Store(db, read_only=True).close()
     listener = listen(host, port)
     if on_ready is not None:
-        on_ready(f"http://{host}:{listener.getsockname()[1]}")
-    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
+        shown = f"[{host}]" if ":" in host else host  # an IPv6 address in a URL is bracketed
+        on_ready(f"http://{shown}:{listener.getsockname()[1]}")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     server.run(sockets=[listener])
 
 
 def listen(host: str, port: int) -> socket.socket:
     """A socket bound to host:port (0: any free port), or a UsageError saying why not."""
+    if not 0 <= port <= 65535:
+        raise UsageError(f"--port {port} is not a port; give 1 to 65535 (0: any free port)")
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
         return socket.create_server((host, port), family=family)

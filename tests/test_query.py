@@ -259,3 +259,124 @@ def test_a_format_that_contradicts_a_parquet_file_name_is_refused(tmp_path, stor
         write_rows(rows, format="parquet", out=tmp_path / "top.csv")
     write_rows(rows, format="csv", out=tmp_path / "top.txt")  # text formats may go to any text file
     assert (tmp_path / "top.txt").read_text().startswith("name,type,")
+
+
+def cli_error(monkeypatch, capsys, *args: str) -> str:
+    """Run `newswire ARGS` in this process: it must fail with exactly one 'Error:' line that is no internal error."""
+    from newswire.cli import main
+
+    monkeypatch.setattr("sys.argv", ["newswire", *args])
+    with pytest.raises(SystemExit) as exit:
+        main()
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert exit.value.code == 1 and len(lines) == 1 and lines[0].startswith("Error: "), err
+    assert "internal error" not in lines[0] and "Traceback" not in err
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["query", "quotes", "--limit", str(2**63)], "--limit 9223372036854775808 is out of range; give 1 to 1,000,000,000"),
+        (["query", "events", "--limit", "1000000001"], "--limit 1000000001 is out of range"),
+        (["query", "network", "--limit", "0"], "--limit 0 is out of range"),
+        (["query", "timeline", "--entity", "Kerry", "--limit", "-5"], "--limit -5 is out of range"),
+        (["query", "entities", "--top", str(2**63)], "--top 9223372036854775808 is out of range"),
+        (["query", "quotes", "--speaker", "   "], "--speaker is blank"),
+        (["query", "quotes", "--speaker", "Ban\udcff"], "--speaker holds bytes that are not UTF-8"),
+        (["query", "quotes", "--speaker", "Ban\x1b[31m"], "--speaker holds a control character"),
+        (["query", "quotes", "--speaker", "x" * 1001], "--speaker is 1,001 characters long; give at most 1,000"),
+        (["query", "timeline", "--entity", " "], "--entity is blank"),
+        (["query", "quotes", "--speaker", "."], "--speaker '.' has no letter or digit"),
+        (["query", "timeline", "--entity", "\u200b"], "--entity '\\u200b' has no letter or digit"),
+        (["query", "timeline", "--entity", "\udcff"], "--entity holds bytes that are not UTF-8"),
+        (["query", "events", "--actor", ""], "--actor is blank"),
+        (["query", "events", "--actor", "\udcff"], "--actor holds bytes that are not UTF-8"),
+        (["query", "events", "--actor", "SYR GOV"], "--actor 'SYR GOV' is not an actor code"),
+        (["query", "events", "--actor", "SYR'--"], "is not an actor code"),
+        (["query", "events", "--type", " "], "--type is blank"),
+        (["query", "events", "--type", "999"], "no CAMEO code starts with '999'"),
+        (["query", "events", "--type", "\u00b2"], "unknown event type '²'"),  # a digit to str.isdigit, not to CAMEO
+        (["query", "events", "--from", "\udcff"], "--from '\\udcff' is not a date"),
+        (["query", "entities", "--type", "\t"], "--type is blank"),
+        (["query", "entities", "--type", "PERSONS"], "unknown entity type 'PERSONS'; use one of PERSON, ORG, GPE, LOC, FAC, NORP, GROUP"),
+        (["query", "entities", "--type", "\udcff"], "--type holds bytes that are not UTF-8"),
+        (["query", "quotes", "--out", "quotes.xlsx"], "cannot tell the format of --out quotes.xlsx from its extension; name it .csv, .jsonl, .json, .parquet, .txt, or pass --format"),
+        (["query", "quotes", "--out", "quotes"], "cannot tell the format of --out quotes"),
+        (["query", "quotes", "--out", ""], "--out is empty"),
+        (["sql", "SELECT 1", "--out", "one.xlsx"], "cannot tell the format of --out one.xlsx"),
+        (["sql", "SELECT 'Ban\udcff'"], "the SQL holds bytes that are not UTF-8"),
+        (["export", ""], "the export folder's name is empty"),
+        (["export", "out-\udcff"], "the export folder's name 'out-\\udcff' is not UTF-8"),
+        (["export", "x" * 300], "cannot write to xxx"),  # a name longer than the file system takes
+    ],
+)
+def test_bad_query_options_are_one_line_usage_errors(db, tmp_path, monkeypatch, capsys, args, message):
+    monkeypatch.chdir(tmp_path)  # where a wrongly accepted --out or export folder would land
+    assert message in cli_error(monkeypatch, capsys, *args, "--db", str(db))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_to_an_existing_file_is_refused_and_leaves_it_alone(db, tmp_path, monkeypatch, capsys):
+    target = tmp_path / "out.txt"
+    target.write_text("mine")
+    assert "is a file, and export writes a folder of files" in cli_error(monkeypatch, capsys, "export", str(target), "--db", str(db))
+    assert target.read_text() == "mine"
+
+
+def test_an_out_name_with_an_unknown_extension_is_written_as_the_format_asked_for(store, tmp_path):
+    write_rows(query.entities(store, top=1), format="csv", out=tmp_path / "top.xlsx")
+    assert (tmp_path / "top.xlsx").read_text().startswith("name,type,")
+
+
+def test_filters_are_stripped_and_codes_taken_in_any_case(store):
+    assert query.quotes(store, speaker="  Ban Ki-moon ").rows == query.quotes(store, speaker="Ban Ki-moon").rows != []
+    assert query.events(store, actor=" syr").rows == query.events(store, actor="SYR").rows != []
+    assert query.entities(store, type="gpe").rows == query.entities(store, type="GPE").rows != []
+    assert query.events(store, type="13").rows and query.events(store, type="138").rows
+
+
+def test_entity_types_are_the_schemas():
+    import json
+    from pathlib import Path
+
+    schema = json.loads((Path(query.__file__).parent / "schema" / "analysis-1.schema.json").read_text())
+    assert list(query.ENTITY_TYPES) == schema["$defs"]["entity"]["properties"]["type"]["enum"]
+
+
+def test_undecodable_bytes_on_the_real_command_line_are_a_usage_error(db):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "newswire", "query", "quotes", "--speaker", b"Ban\xff", "--db", str(db)], capture_output=True, timeout=120)
+    assert result.returncode == 1 and result.stderr.decode().strip() == "Error: --speaker holds bytes that are not UTF-8 text; check the terminal's encoding"
+
+
+def test_the_row_maximum_is_in_the_help():
+    for words in (["query", "quotes"], ["query", "entities"]):
+        result = CliRunner().invoke(app, [*words, "--help"], env={"COLUMNS": "250"})
+        assert f"1 to {query.MAX_ROWS:,}" in result.output, words
+
+
+def test_table_output_shows_data_as_written_never_as_emoji_markup_or_terminal_codes():
+    from io import StringIO
+
+    from rich.console import Console
+
+    rows = query.Rows([":-1:"], [(":thumbs_up: [b]bold[/b] \x1b[31mred\x1b]0;title\x07",)])
+    stream = StringIO()
+    write_rows(rows, format="table", console=Console(file=stream, width=200))  # a console with emoji and markup on
+    table = stream.getvalue()
+    assert ":-1:" in table and ":thumbs_up: [b]bold[/b] \\x1b[31mred\\x1b]0;title\\x07" in table
+    assert "\x1b" not in table and "\x07" not in table
+
+
+@pytest.mark.parametrize("command", [["query", "quotes", "-f", "csv"], ["sql", "SELECT 1", "-f", "jsonl"]])
+def test_out_naming_the_database_itself_is_refused_and_the_corpus_survives(db, tmp_path, monkeypatch, capsys, command):
+    copy = tmp_path / "corpus.duckdb"
+    copy.write_bytes(db.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    message = cli_error(monkeypatch, capsys, *command, "--db", str(copy), "--out", "./corpus.duckdb")
+    assert "--out ./corpus.duckdb is the database" in message
+    assert copy.read_bytes() == db.read_bytes()

@@ -12,15 +12,22 @@ from newswire.store import Store
 from test_query import db, kerry_analysis  # noqa: F401  (the store filled by hand)
 
 
+# the server answers only to the hosts it serves: tests speak to it as a local browser does
+LOCAL = "http://127.0.0.1:8000"
+
+
 @pytest.fixture(scope="module")
 def client(db):  # noqa: F811
-    return TestClient(create_app(str(db)))
+    return TestClient(create_app(str(db)), base_url=LOCAL, raise_server_exceptions=False)
 
 
 def test_page_is_served(client):
     page = client.get("/")
-    assert page.status_code == 200
-    assert "<title>newswire</title>" in page.text and "Who said what" in page.text and "/api/" in page.text
+    assert page.status_code == 200 and page.headers["content-type"] == "text/html; charset=utf-8"
+    assert "<title>newswire</title>" in page.text and "Who said what" in page.text
+    script, style = client.get("/app.js"), client.get("/style.css")
+    assert script.status_code == 200 and script.headers["content-type"].startswith("text/javascript") and "/api/" in script.text
+    assert style.status_code == 200 and style.headers["content-type"].startswith("text/css") and "body {" in style.text
 
 
 @pytest.mark.parametrize(
@@ -59,7 +66,7 @@ def test_bad_requests_get_one_line_errors(client):
 
 
 def test_a_missing_database_is_an_error_not_a_crash(tmp_path):
-    reply = TestClient(create_app(str(tmp_path / "none.duckdb"))).get("/api/quotes")
+    reply = TestClient(create_app(str(tmp_path / "none.duckdb")), base_url=LOCAL).get("/api/quotes")
     assert reply.status_code == 400 and "no database" in reply.json()["error"]
 
 
@@ -87,3 +94,231 @@ def test_a_missing_database_is_refused_before_anything_is_announced(tmp_path):
     with pytest.raises(StoreError, match="no database at"):
         serve(str(tmp_path / "missing.duckdb"), port=0, on_ready=announced.append)
     assert announced == []
+
+
+SECURITY = {
+    "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+
+
+@pytest.mark.parametrize(
+    "url, host, status",
+    [
+        ("/", "127.0.0.1:8000", 200),
+        ("/app.js", "127.0.0.1:8000", 200),
+        ("/style.css", "127.0.0.1:8000", 200),
+        ("/api/quotes", "127.0.0.1:8000", 200),
+        ("/api/quotes?limit=abc", "127.0.0.1:8000", 400),
+        ("/api/article/0000000000000000", "127.0.0.1:8000", 404),
+        ("/no/such/page", "127.0.0.1:8000", 404),
+        ("/api/quotes", "attacker.example", 400),
+    ],
+)
+def test_every_response_carries_the_security_headers(client, url, host, status):
+    reply = client.get(url, headers={"host": host})
+    assert reply.status_code == status
+    assert {k: reply.headers.get(k) for k in SECURITY} == SECURITY
+
+
+def test_a_crash_is_a_json_500_with_the_security_headers(db, monkeypatch):  # noqa: F811
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(query, "quotes", broken)
+    reply = TestClient(create_app(str(db)), base_url=LOCAL, raise_server_exceptions=False).get("/api/quotes")
+    assert reply.status_code == 500 and reply.json() == {"error": "internal error: RuntimeError: boom; see the server's log"}
+    assert {k: reply.headers.get(k) for k in SECURITY} == SECURITY
+
+
+def test_the_page_has_no_inline_script_or_style_and_loads_only_its_own_files():
+    import re
+    from importlib import resources
+
+    web = resources.files("newswire").joinpath("web")
+    page = web.joinpath("index.html").read_text()
+    assert re.findall(r"<script[^>]*>", page) == ['<script src="/app.js" defer>']
+    assert "<style" not in page and " style=" not in page and not re.search(r"\bon[a-z]+=", page)
+    assert re.findall(r'(?:href|src)="([^"]+)"', page) == ["/style.css", "/app.js"]
+    script = web.joinpath("app.js").read_text()
+    # nothing the policy would block: no HTML or style strings, no code from strings
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|\.style\b|setAttribute\(\"style|eval\(|new Function|document\.write", script)
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["127.0.0.1:8000", "127.0.0.1", "localhost:8000", "LOCALHOST", "[::1]:8000", "[::1]", "[0:0:0:0:0:0:0:1]:80"],
+)
+def test_loopback_hosts_are_answered_with_or_without_a_port(client, host):
+    assert client.get("/api/entities", headers={"host": host}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["attacker.example", "attacker.example:8000", "localhost.attacker.example", "127.0.0.1.nip.io:8000", "[::2]:8000",
+     "10.0.0.1", "127.0.0.1:8000:9", "[::1", "::1", "", "127.0.0.1:99999999", "local host"],
+)
+def test_other_hosts_get_a_400_so_dns_rebinding_cannot_read_the_corpus(client, host):
+    reply = client.get("/api/quotes", headers={"host": host})
+    assert reply.status_code == 400 and "error" in reply.json() and "quote" not in reply.text
+
+
+def test_allowed_hosts_and_the_bound_address_are_answered(db):  # noqa: F811
+    app = create_app(str(db), host="192.0.2.7", allow_hosts=["News.Example.org", "[2001:db8::1]"])
+    client = TestClient(app, base_url=LOCAL)
+    for host in ("192.0.2.7:8000", "news.example.org", "NEWS.EXAMPLE.ORG:443", "[2001:db8::1]:8000", "localhost"):
+        assert client.get("/api/entities", headers={"host": host}).status_code == 200, host
+    for host in ("example.org", "www.news.example.org", "192.0.2.8"):
+        assert client.get("/api/entities", headers={"host": host}).status_code == 400, host
+
+
+def test_on_a_wildcard_address_any_ip_address_is_answered_but_no_other_name(db):  # noqa: F811
+    client = TestClient(create_app(str(db), host="0.0.0.0"), base_url=LOCAL)
+    for host in ("192.0.2.7:8000", "[2001:db8::1]:8000", "localhost"):
+        assert client.get("/api/entities", headers={"host": host}).status_code == 200, host
+    assert client.get("/api/entities", headers={"host": "attacker.example"}).status_code == 400
+
+
+@pytest.mark.parametrize("name", ["news.example.org:8443", "*", "*.example.org", "http://news.example.org", "a b", "", "..", "news..org"])
+def test_a_bad_allow_host_is_a_usage_error(db, name):  # noqa: F811
+    from newswire.errors import UsageError
+
+    with pytest.raises(UsageError, match="--allow-host .* is not a host name or IP address"):
+        create_app(str(db), allow_hosts=[name])
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("/api/quotes?limit=99999999999999999999", "limit='99999999999999999999' is out of range; give 1 to 10,000"),
+        ("/api/quotes?limit=10000000", "limit='10000000' is out of range; give 1 to 10,000"),
+        ("/api/quotes?limit=10001", "limit='10001' is out of range"),
+        ("/api/quotes?limit=0", "limit='0' is out of range"),
+        ("/api/quotes?limit=-1", "limit='-1' is not a number of rows"),
+        ("/api/quotes?limit=abc", "limit='abc' is not a number of rows"),
+        ("/api/quotes?limit=%C2%B2", "limit='²' is not a number of rows"),
+        ("/api/quotes?limit=1e3", "limit='1e3' is not a number of rows"),
+        ("/api/quotes?limit=+5", "limit=' 5' is not a number of rows"),
+        ("/api/quotes?limit=" + "9" * 5000, "is out of range"),
+        ("/api/entities?top=99999999999999999999", "top='99999999999999999999' is out of range; give 1 to 10,000"),
+        ("/api/entities?top=-1", "top='-1' is not a number of rows"),
+        ("/api/events?limit=99999999999999999999", "is out of range"),
+        ("/api/timeline?entity=Kerry&limit=abc", "limit='abc' is not a number of rows"),
+        ("/api/network?limit=abc", "limit='abc' is not a number of rows"),
+        ("/api/quotes?limit=5&limit=6", "limit is given twice"),
+        ("/api/quotes?speeker=Ban", "unknown parameter 'speeker'; /api/quotes takes speaker, limit"),
+        ("/api/article/d0281af43e8fb98f?x=1", "unknown parameter 'x'; /api/article takes none"),
+        ("/api/quotes?" + "&".join(f"p{i}=1" for i in range(50)), "too many parameters"),
+        ("/api/quotes?speaker=%20%20", "speaker is blank"),
+        ("/api/quotes?speaker=Ban%00", "speaker holds a control character"),
+        ("/api/quotes?speaker=%FF", "not UTF-8"),
+        ("/api/quotes?%FF=1", "not UTF-8"),
+        ("/api/quotes?speaker=" + "x" * 1001, "speaker is 1,001 characters long"),
+        ("/api/timeline?entity=+", "entity is blank"),
+        ("/api/quotes?speaker=.", "speaker '.' has no letter or digit"),
+        ("/api/timeline?entity=%E2%80%8B", "has no letter or digit"),
+        ("/api/timeline?entity=%00", "entity holds a control character"),
+        ("/api/events?actor=SYR%27%20OR%201=1--", "actor \"SYR' OR 1=1--\" is not an actor code"),
+        ("/api/events?actor=%00", "actor holds a control character"),
+        ("/api/events?from=2013-09-01%00", "from '2013-09-01\\x00' is not a date"),
+        ("/api/events?to=2013-02-30", "to '2013-02-30' is not a date"),
+        ("/api/network?from=yesterday", "from 'yesterday' is not a date"),
+        ("/api/events?type=999", "no CAMEO code starts with '999'"),
+        ("/api/events?type=%C2%B2", "unknown event type '²'"),
+        ("/api/events?type=THREATS", "unknown event type 'THREATS'"),
+        ("/api/entities?type=PERSONS", "unknown entity type 'PERSONS'"),
+        ("/api/entities?type=%09", "type is blank"),
+        ("/api/article/x", "'x' is not an article id; an id is 16 hex digits"),
+        ("/api/article/D0281AF43E8FB98F", "is not an article id"),
+        ("/api/article/%00", "'\\x00' is not an article id"),
+        ("/api/article/d0281af43e8fb98f%20", "is not an article id"),
+        ("/api/article/%FF%FE", "is not an article id"),
+    ],
+)
+def test_every_bad_parameter_is_a_400_with_a_json_message(client, url, message):
+    reply = client.get(url)
+    assert reply.status_code == 400, reply.text
+    assert message in reply.json()["error"]
+
+
+@pytest.mark.parametrize("url", ["/api/article/..%2F..%2Fserve.py", "/api/article/", "/api/nothing", "/web/index.html", "/../newswire/serve.py"])
+def test_paths_outside_the_routes_are_json_404s(client, url):
+    reply = client.get(url)
+    assert reply.status_code == 404 and "error" in reply.json()
+
+
+def test_limits_cap_the_rows_and_empty_fields_count_as_not_given(client):
+    assert len(client.get("/api/quotes?limit=1").json()) == 1
+    assert len(client.get("/api/quotes?limit=10000").json()) == 2
+    assert len(client.get("/api/entities?top=2").json()) == 2
+    assert client.get("/api/quotes?speaker=&limit=").json() == client.get("/api/quotes").json() != []
+    assert client.get("/api/timeline?entity=").status_code == 400
+
+
+def test_unicode_and_quotes_in_filters_are_searched_for_as_written(client):
+    for url in ("/api/quotes?speaker=%27%3B%20DROP%20TABLE%20quotes%3B%20--", "/api/quotes?speaker=Jos%C3%A9", "/api/timeline?entity=%E2%80%AEBan%F0%9F%92%A3",
+                "/api/quotes?speaker=Ban.*", "/api/quotes?speaker=Ban%5C", "/api/quotes?speaker=(?i)Ban"):
+        reply = client.get(url)
+        assert reply.status_code == 200 and reply.json() == [], url
+    assert client.get("/api/quotes").status_code == 200  # the table is still there
+
+
+def test_the_docs_give_every_endpoint_parameter_and_maximum():
+    from pathlib import Path
+
+    from newswire.serve import _PARAMS, DEFAULT_LIMIT, MAX_LIMIT
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "serve.md").read_text()
+    for endpoint, params in _PARAMS.items():
+        row = next(line for line in doc.splitlines() if line.startswith(f"| `/api/{endpoint}"))
+        assert all(f"`{name}`" in row for name in params), endpoint
+    assert f"rows, 1 to {MAX_LIMIT:,} (default {DEFAULT_LIMIT})" in doc
+
+
+@pytest.mark.parametrize("host, warned", [("127.0.0.1", False), ("localhost", False), ("::1", False), ("0.0.0.0", True), ("::", True), ("192.0.2.7", True)])
+def test_serving_beyond_loopback_prints_a_warning(db, monkeypatch, capsys, host, warned):  # noqa: F811
+    import newswire.serve
+    from newswire.cli import main
+
+    calls = []
+
+    def fake_serve(db, *, host, port, on_ready, allow_hosts):
+        calls.append((host, port, list(allow_hosts)))
+        on_ready(f"http://{host}:{port}")
+
+    monkeypatch.setattr(newswire.serve, "serve", fake_serve)
+    monkeypatch.setattr("sys.argv", ["newswire", "serve", "--db", str(db), "--host", host, "--port", "8001", "--allow-host", "news.example.org"])
+    with pytest.raises(SystemExit) as exit:
+        main()
+    err = capsys.readouterr().err
+    assert exit.value.code == 0 and calls == [(host, 8001, ["news.example.org"])]
+    assert ("Warning:" in err) == warned, err
+    if warned:
+        assert f"--host {host} serves the UI beyond this machine" in err and "reverse proxy with authentication" in err and "docs/serve.md" in err
+
+
+def test_an_ipv6_address_is_announced_in_brackets_and_a_bad_port_is_a_usage_error(db):  # noqa: F811
+    from newswire.errors import UsageError
+    from newswire.serve import serve
+
+    with pytest.raises(UsageError, match=r"--port 65536 is not a port; give 1 to 65535"):
+        serve(str(db), port=65536)
+    with pytest.raises(UsageError, match=r"--port -1 is not a port"):
+        serve(str(db), port=-1)
+    with pytest.raises(UsageError, match=r"--allow-host 'x:80' is not a host name"):
+        serve(str(db), port=0, allow_hosts=["x:80"], on_ready=lambda address: pytest.fail("announced"))
+    announced = []
+
+    def ready(address):  # stop as soon as it is announced
+        announced.append(address)
+        raise KeyboardInterrupt
+
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            serve(str(db), host="::1", port=0, on_ready=ready)
+    except UsageError as err:  # no IPv6 on this machine
+        pytest.skip(str(err))
+    assert len(announced) == 1 and announced[0].startswith("http://[::1]:")

@@ -29,6 +29,7 @@ skip what is stored.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -344,16 +345,25 @@ class Store:
         if read_only:
             require_database(self.path)
         self.con = connect(self.path, read_only=read_only)
-        if read_only:
-            self._check_layout()
-        else:
-            self._create()
+        try:
+            with plain_errors(self.path):
+                if read_only:
+                    self._check_layout()
+                else:
+                    self._create()
+        except BaseException:
+            self.con.close()
+            raise
 
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: object) -> None:
         self.close()
+        if isinstance(exc, duckdb.Error):  # a damaged file or a full disk met while reading: one line
+            damage = store_error(self.path, exc, reading=self.read_only)
+            if damage is not None:
+                raise damage from None
 
     def close(self) -> None:
         self.con.close()
@@ -362,8 +372,9 @@ class Store:
 
     def _create(self) -> None:
         tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
-        if tables:  # an existing database: refuse another layout before writing anything
+        if tables:  # an existing database: refuse another layout or a damaged file before writing anything
             self._check_layout()
+            self.check_integrity()
         with self._transaction():
             for name, columns in TABLES.items():
                 key = _PRIMARY_KEYS.get(name)
@@ -379,14 +390,30 @@ class Store:
     def _check_layout(self) -> None:
         try:
             row = self.con.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
-        except duckdb.Error:
+        except duckdb.CatalogException:  # no meta table (a damaged file raises otherwise: see plain_errors)
             row = None
         if row is None or row[0] != LAYOUT:
             found = row[0] if row else "no newswire tables"
             raise StoreError(f"{self.path} is not a newswire store of layout {LAYOUT} (found: {found}); use another --db")
 
+    def check_integrity(self) -> None:
+        """Read every column of every table once, so that DuckDB checks each block against its checksum.
+
+        A damaged file (cut short, or bytes overwritten) raises a one-line
+        `StoreError` here instead of being written to. Reading is cheap next
+        to analysis: 0.08 s for a store of 3,000 articles (25 MB).
+        """
+        columns: dict[str, list[str]] = {}
+        for table, column in self.con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"
+        ).fetchall():
+            columns.setdefault(table, []).append(column)
+        with plain_errors(self.path):
+            for table, names in columns.items():  # min() reads every value (count() can answer from metadata)
+                self.con.execute(f"SELECT {', '.join(f'min({_quote(n)})' for n in names)} FROM {_quote(table)}").fetchall()
+
     def _transaction(self) -> "_Transaction":
-        return _Transaction(self.con)
+        return _Transaction(self.con, self.path)
 
     # runs
 
@@ -555,17 +582,66 @@ class Store:
 
 
 class _Transaction:
-    def __init__(self, con: duckdb.DuckDBPyConnection):
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path):
         self.con = con
+        self.path = path
 
     def __enter__(self) -> None:
         self.con.begin()
 
-    def __exit__(self, exc_type: Any, *rest: object) -> None:
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: object) -> None:
         if exc_type is None:
-            self.con.commit()
-        else:
+            with plain_errors(self.path):  # a full disk shows at the commit, when the log is written
+                self.con.commit()
+            return
+        with contextlib.suppress(duckdb.Error):  # a failed commit has ended the transaction already
             self.con.rollback()
+        if isinstance(exc, duckdb.Error):
+            damage = store_error(self.path, exc)
+            if damage is not None:
+                raise damage from None
+
+
+# DuckDB's messages (errno's text from the OS) for a write that found no room,
+# and for a file that does not hold what its block headers promise.
+_DISK_FULL = ("No space left on device", "Disk quota exceeded", "File too large")
+_DAMAGED = ("Corrupt database file", "Could not read enough bytes", "does not match stored checksum")
+
+
+def damaged(err: BaseException) -> bool:
+    """Whether a DuckDB error says the file does not hold what its headers promise."""
+    return any(s in str(err) for s in _DAMAGED)
+
+
+def store_error(path: str | Path, err: BaseException, *, reading: bool = False) -> StoreError | None:
+    """The one-line error for a DuckDB error that means a full disk or a damaged file (None for any other)."""
+    message = first_line(err, limit=300)
+    detail = re.sub(r"^(?:\w+ Error: )+(?:Failed to commit: )?", "", message)
+    if any(s in message for s in _DISK_FULL):
+        if reading:
+            return StoreError(f"the disk is full ({detail}); free some space and try again")
+        return StoreError(
+            f"the disk holding {path} is full ({detail}); free some space and run the ingest again: "
+            "what was committed is kept and the run resumes from there"
+        )
+    if damaged(err):
+        return StoreError(
+            f"the database {path} is damaged ({detail}); restore it from a backup, "
+            "or ingest the corpus again into a new --db"
+        )
+    return None
+
+
+@contextlib.contextmanager
+def plain_errors(path: str | Path) -> Iterator[None]:
+    """Turn a DuckDB error that means a full disk or a damaged file into a one-line `StoreError`."""
+    try:
+        yield
+    except duckdb.Error as err:
+        damage = store_error(path, err)
+        if damage is None:
+            raise
+        raise damage from None
 
 
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
@@ -591,6 +667,9 @@ def connect(path: str | Path, *, read_only: bool = False, config: dict[str, Any]
             ) from None
         if "not a valid DuckDB database" in message:
             raise StoreError(f"{path} is not a DuckDB database; use another --db") from None
+        damage = store_error(path, err)
+        if damage is not None:
+            raise damage from None
         raise StoreError(f"cannot open the database {path}: {message.removeprefix('IO Error: ')}") from None
 
 

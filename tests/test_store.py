@@ -183,3 +183,104 @@ def test_docs_describe_every_column():
         assert section, f"docs/store.md has no section for {table}"
         for column in columns:
             assert f"`{column.name}`" in section.group(1), f"docs/store.md: {table}.{column.name} is not described"
+
+
+# a damaged file, a full disk
+
+
+def filled_store(path: Path, articles: int = 300) -> Path:
+    """A store with enough text (random words: DuckDB cannot compress them away) to fill several blocks."""
+    import dataclasses
+    import random
+
+    rng = random.Random(3)
+    words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in range(5000)]
+    base = full_analysis()
+    analyses = []
+    for _ in range(articles):
+        text = TEXT + " ".join(rng.choice(words) for _ in range(400)) + "\n"
+        analyses.append(dataclasses.replace(base, text=text, id=content_id(text)))
+    with Store(path) as store:
+        store.add_entries([entry(a) for a in analyses], [], run_id=1)
+        store.add_results(analyses, [], run_id=1)
+    return path
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newswire", *args], capture_output=True, text=True, cwd=REPO, timeout=120)
+
+
+def one_error_line(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and "internal error" not in lines[0], result.stderr
+    return lines[0]
+
+
+def text_block_offsets(path: Path) -> list[int]:
+    """Where in the file the blocks holding articles.text start (DuckDB: three 4 KiB headers, then fixed-size blocks)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        (block_size,) = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()
+        ids = con.execute(
+            "SELECT DISTINCT block_id FROM pragma_storage_info('articles') WHERE column_name = 'text' AND block_id >= 0 ORDER BY block_id"
+        ).fetchall()
+    finally:
+        con.close()
+    return [3 * 4096 + block_id * block_size for (block_id,) in ids]
+
+
+def test_a_store_cut_short_is_reported_damaged_not_foreign(tmp_path):
+    db = filled_store(tmp_path / "corpus.duckdb")
+    with db.open("r+b") as f:
+        f.truncate(db.stat().st_size // 2)
+    with pytest.raises(StoreError, match=rf"^the database {re.escape(str(db))} is damaged \(Could not read enough bytes"):
+        Store(db)
+    line = one_error_line(run_cli("export", str(tmp_path / "out"), "--db", str(db)))
+    assert line.startswith(f"Error: the database {db} is damaged (") and "restore it from a backup" in line
+
+
+def test_random_bytes_in_a_data_block_are_refused_by_ingest_and_reported_by_readers(tmp_path):
+    db = filled_store(tmp_path / "corpus.duckdb")
+    offsets = text_block_offsets(db)
+    assert len(offsets) >= 2
+    with db.open("r+b") as f:
+        f.seek(offsets[len(offsets) // 2] + 4096)  # inside a block of article texts, past its checksum
+        f.write(bytes(range(256)) * 4)
+    damaged = db.read_bytes()
+    story = tmp_path / "story.txt"
+    story.write_text(TEXT)
+    line = one_error_line(run_cli("ingest", str(story), "--db", str(db), "--workers", "0"))
+    assert re.fullmatch(
+        rf"Error: the database {re.escape(str(db))} is damaged \(Corrupt database file: computed checksum \d+ does not match stored checksum \d+ "
+        r"in block at location \d+\); restore it from a backup, or ingest the corpus again into a new --db",
+        line,
+    )
+    assert db.read_bytes() == damaged  # refused before anything was written
+    assert "is damaged" in one_error_line(run_cli("export", str(tmp_path / "out"), "--db", str(db)))
+    assert "is damaged" in one_error_line(run_cli("sql", "SELECT max(length(text)) FROM articles", "--db", str(db)))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_one_clear_error_and_loses_nothing(tmp_path):
+    # DuckDB writes a commit to the log file first: a log that is /dev/full is a disk that is full (ENOSPC)
+    db = tmp_path / "corpus.duckdb"
+    analysis = full_analysis()
+    with Store(db) as store:
+        run_id = store.start_run(["a/"], {})
+    wal = Path(str(db) + ".wal")
+    wal.symlink_to("/dev/full")
+    with Store(db) as store:
+        with pytest.raises(StoreError) as caught:
+            store.add_entries([entry(analysis)], [], run_id=run_id)
+    assert str(caught.value) == (
+        f'the disk holding {db} is full (Could not write file "{wal}": No space left on device); '
+        "free some space and run the ingest again: what was committed is kept and the run resumes from there"
+    )
+    if wal.is_symlink():
+        wal.unlink()  # space again
+    with Store(db) as store:
+        assert store.con.execute("SELECT id, status FROM runs").fetchall() == [(run_id, "running")]
+        assert store.counts()["articles"] == 0
+        store.add_entries([entry(analysis)], [], run_id=run_id)
+        assert store.statuses([analysis.id]) == {analysis.id: PENDING}

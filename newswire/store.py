@@ -33,7 +33,9 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
+import os
 import re
+import socket
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -205,7 +207,7 @@ RUN_COLUMNS = [
     Column("id", "BIGINT"),
     Column("started", "TIMESTAMP"),
     Column("finished", "TIMESTAMP"),
-    Column("status", "VARCHAR"),  # running | finished | interrupted | failed (a killed run stays "running")
+    Column("status", "VARCHAR"),  # running | finished | interrupted (Ctrl-C, or found killed) | failed
     Column("version", "VARCHAR"),
     Column("paths", "VARCHAR[]"),
     Column("options", "VARCHAR"),  # JSON
@@ -219,6 +221,9 @@ RUN_COLUMNS = [
     Column("worker_cpu_s", "DOUBLE"),
     Column("parent_cpu_s", "DOUBLE"),
     Column("seconds", "DOUBLE"),
+    Column("host", "VARCHAR"),  # where the ingest ran
+    Column("pid", "BIGINT"),  # its process
+    Column("process_start", "VARCHAR"),  # "BOOT_ID TICKS" from /proc: tells it from a later process with its PID
 ]
 
 # every table and its columns, in documentation order
@@ -418,11 +423,18 @@ class Store:
     # runs
 
     def start_run(self, paths: list[str], options: dict[str, Any]) -> int:
+        """A new run of this process; runs of this host whose process is gone are marked interrupted first."""
+        host, pid = socket.gethostname(), os.getpid()
         with self._transaction():
+            running = self.con.execute("SELECT id, host, pid, process_start FROM runs WHERE status = 'running'").fetchall()
+            gone = [i for i, h, p, start in running if h is None or (h == host and (p == pid or not _alive(p, start)))]
+            if gone:
+                self.con.execute("UPDATE runs SET status = 'interrupted' WHERE id IN (SELECT unnest(?))", [gone])
             (run_id,) = self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()
             self.con.execute(
-                "INSERT INTO runs (id, started, status, version, paths, options) VALUES (?, ?, 'running', ?, ?, ?)",
-                [run_id, _now(), __version__, paths, json.dumps(options, sort_keys=True)],
+                "INSERT INTO runs (id, started, status, version, paths, options, host, pid, process_start) "
+                "VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?)",
+                [run_id, _now(), __version__, paths, json.dumps(options, sort_keys=True), host, pid, process_start(pid)],
             )
         return run_id
 
@@ -671,6 +683,32 @@ def connect(path: str | Path, *, read_only: bool = False, config: dict[str, Any]
         if damage is not None:
             raise damage from None
         raise StoreError(f"cannot open the database {path}: {message.removeprefix('IO Error: ')}") from None
+
+
+def process_start(pid: int) -> str | None:
+    """What tells process `pid` from a later one given the same PID: the boot and its start time (Linux), or None."""
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[1].split()  # after the command name, which may hold spaces: state, ppid, ...
+    return None if fields[0] == "Z" else f"{boot} {fields[19]}"  # field 22 of proc(5): start time in clock ticks
+
+
+def _alive(pid: int | None, start: str | None) -> bool:
+    """Whether the process that recorded a run on this host is still that process."""
+    if pid is None:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: it exists
+        pass
+    if start is None:  # nothing recorded to tell a reused PID by (not Linux)
+        return True
+    return process_start(pid) == start  # None now: a zombie, or gone since
 
 
 def _quote(name: str) -> str:

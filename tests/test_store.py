@@ -1,4 +1,6 @@
+import os
 import re
+import socket
 import subprocess
 import sys
 import textwrap
@@ -115,7 +117,8 @@ def test_runs_are_numbered_and_finished(store):
     store.finish_run(second, {"documents": 3, "failed": 1, "peak_worker_rss_mb": 300.5})
     rows = store.con.execute("SELECT id, status, paths, documents, failed, peak_worker_rss_mb, finished IS NOT NULL FROM runs ORDER BY id").fetchall()
     assert (first, second) == (1, 2)
-    assert rows == [(1, "running", ["a/"], None, None, None, False), (2, "finished", ["b/"], 3, 1, 300.5, True)]
+    # the same process starting another run has left the first: it was interrupted
+    assert rows == [(1, "interrupted", ["a/"], None, None, None, False), (2, "finished", ["b/"], 3, 1, 300.5, True)]
 
 
 def test_a_store_gains_the_columns_records_gained(tmp_path):
@@ -284,3 +287,45 @@ def test_a_full_disk_is_one_clear_error_and_loses_nothing(tmp_path):
         assert store.counts()["articles"] == 0
         store.add_entries([entry(analysis)], [], run_id=run_id)
         assert store.statuses([analysis.id]) == {analysis.id: PENDING}
+
+
+# runs whose process is gone
+
+
+def start_run_in_a_process(db: Path, *, stay: bool) -> subprocess.Popen:
+    """Another process starts a run and exits without finishing it (as a killed ingest does), or stays alive."""
+    script = textwrap.dedent(f"""
+        import sys, time
+        from newswire.store import Store
+        with Store({str(db)!r}) as store:
+            print(store.start_run(["x/"], {{}}), flush=True)
+        if {stay}:
+            sys.stdin.read()
+    """)
+    return subprocess.Popen([sys.executable, "-c", script], cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
+def test_a_run_whose_process_is_gone_is_marked_interrupted_at_the_next_start(tmp_path):
+    db = tmp_path / "corpus.duckdb"
+    Store(db).close()
+    killed = start_run_in_a_process(db, stay=False)
+    assert killed.communicate(timeout=60)[0].strip() == "1"
+    alive = start_run_in_a_process(db, stay=True)
+    try:
+        assert alive.stdout.readline().strip() == "2"
+        with Store(db) as store:
+            store.con.execute("UPDATE runs SET pid = ?, process_start = 'x 1' WHERE id = 1", [alive.pid])  # its PID since reused
+            store.con.execute("INSERT INTO runs (id, status, host, pid) VALUES (3, 'running', 'elsewhere', 1)")
+            store.con.execute("INSERT INTO runs (id, status) VALUES (4, 'running')")  # made before runs had a PID
+            assert store.start_run(["y/"], {}) == 5
+            rows = store.con.execute("SELECT id, status, host, pid = ? FROM runs ORDER BY id", [os.getpid()]).fetchall()
+    finally:
+        alive.communicate(timeout=60)
+    host = socket.gethostname()
+    assert rows == [
+        (1, "interrupted", host, False),  # gone (its PID is another process now)
+        (2, "running", host, False),  # alive and the same process
+        (3, "running", "elsewhere", False),  # cannot be checked from here
+        (4, "interrupted", None, None),
+        (5, "running", host, True),
+    ]

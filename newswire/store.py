@@ -21,10 +21,12 @@ mapping from records to rows is written once (`analysis_rows`, and back:
 VARCHAR[]; any other nested list a JSON text column. Fields added to the
 records appear as new columns; an existing store gains them when opened.
 
-One process writes (DuckDB allows one read-write process per file); workers
-never touch the file. Each write is one transaction, so a killed ingest loses
-only what it had not committed, and the ids (content hashes) let a re-run
-skip what is stored.
+One process writes (DuckDB allows one read-write process per file, or any
+number of readers); workers never touch the file. An ingest opens it only to
+write a batch and closes it in between, so that readers can read meanwhile
+(`Store(hold=False)`; a second ingest is refused by its lock file). Each write
+is one transaction, so a killed ingest loses only what it had not committed,
+and the ids (content hashes) let a re-run skip what is stored.
 """
 
 from __future__ import annotations
@@ -32,10 +34,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import fcntl
 import json
 import os
 import re
 import socket
+import time
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -47,7 +51,7 @@ import duckdb
 import pyarrow as pa
 
 from . import __version__
-from .errors import StoreError, first_line
+from .errors import StoreError, UsageError, first_line
 from .records import Analysis, Article, Failure, content_id, from_dict, to_dict
 
 DEFAULT_DB = "newswire.duckdb"
@@ -342,23 +346,36 @@ class Entry:
 
 
 class Store:
-    """A DuckDB corpus store, opened for writing (one process) or reading."""
+    """A DuckDB corpus store, opened for writing (one process) or reading.
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
+    A writer made with `hold=False` (an ingest) opens the file only for each
+    stretch of work (`session`: a batch's commit) and closes it after, so that
+    readers can open it in between; it takes the writer's lock file
+    (`PATH.ingest.lock`) for its whole life, so that a second such writer is
+    refused rather than interleaved with it.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, hold: bool = True):
         self.path = Path(path)
         self.read_only = read_only
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self._writer_lock: int | None = None
         if read_only:
             require_database(self.path)
-        self.con = connect(self.path, read_only=read_only)
+        elif not hold:
+            self._writer_lock = _lock_writer(self.path)
         try:
+            self.con = connect(self.path, read_only=read_only)
             with plain_errors(self.path):
                 if read_only:
                     self._check_layout()
                 else:
                     self._create()
         except BaseException:
-            self.con.close()
+            self.close()
             raise
+        if not hold and not read_only:
+            self._release()
 
     def __enter__(self) -> "Store":
         return self
@@ -371,7 +388,30 @@ class Store:
                 raise damage from None
 
     def close(self) -> None:
-        self.con.close()
+        try:
+            if self.con is not None:
+                self._release()
+        finally:
+            if self._writer_lock is not None:
+                os.close(self._writer_lock)  # and with it the lock
+                self._writer_lock = None
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection for a stretch of work: the one held, or one opened now and closed after."""
+        if self.con is not None:
+            yield self.con
+            return
+        self.con = connect(self.path, read_only=self.read_only)
+        try:
+            yield self.con
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        con, self.con = self.con, None
+        with plain_errors(self.path):  # closing writes the log into the file (a checkpoint): the disk may be full
+            con.close()
 
     # schema
 
@@ -417,8 +457,10 @@ class Store:
             for table, names in columns.items():  # min() reads every value (count() can answer from metadata)
                 self.con.execute(f"SELECT {', '.join(f'min({_quote(n)})' for n in names)} FROM {_quote(table)}").fetchall()
 
-    def _transaction(self) -> "_Transaction":
-        return _Transaction(self.con, self.path)
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self.session() as con, _Transaction(con, self.path):
+            yield con
 
     # runs
 
@@ -454,23 +496,26 @@ class Store:
         ids = list(ids)
         if not ids:
             return {}
-        rows = self.con.execute("SELECT id, status FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
-        return dict(rows)
+        with self.session() as con:
+            return dict(con.execute("SELECT id, status FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
 
     def signatures(self) -> Iterator[tuple[str, str, bytes | None, str | None]]:
         """(article id, fingerprint, minhash, canonical) for every stored article, canonicals first."""
-        yield from self.con.execute(
-            "SELECT s.article_id, s.fingerprint, s.minhash, a.duplicate_of FROM signatures s JOIN articles a ON a.id = s.article_id "
-            "ORDER BY a.duplicate_of IS NOT NULL, a.id"
-        ).fetchall()
+        with self.session() as con:
+            rows = con.execute(
+                "SELECT s.article_id, s.fingerprint, s.minhash, a.duplicate_of FROM signatures s JOIN articles a ON a.id = s.article_id "
+                "ORDER BY a.duplicate_of IS NOT NULL, a.id"
+            ).fetchall()
+        yield from rows
 
     def to_analyse(self, *, statuses: Iterable[str], exclude: Iterable[str] = ()) -> list[Article]:
         """Stored articles with one of these statuses, as the read stage gave them (for a resumed run)."""
-        rows = self.con.execute(
-            "SELECT id, text, title, url, published, source, format, warnings, external_id FROM articles "
-            "WHERE status IN (SELECT unnest(?)) AND id NOT IN (SELECT unnest(?)) ORDER BY source, id",
-            [list(statuses), list(exclude)],
-        ).fetchall()
+        with self.session() as con:
+            rows = con.execute(
+                "SELECT id, text, title, url, published, source, format, warnings, external_id FROM articles "
+                "WHERE status IN (SELECT unnest(?)) AND id NOT IN (SELECT unnest(?)) ORDER BY source, id",
+                [list(statuses), list(exclude)],
+            ).fetchall()
         return [
             Article(text=text, title=title, url=url, published=published, source=source, format=fmt, warnings=list(warnings or []), external_id=ext)
             for _id, text, title, url, published, source, fmt, warnings, ext in rows
@@ -562,6 +607,10 @@ class Store:
 
     def load_analysis(self, article_id: str) -> Analysis | None:
         """The stored analysis of an article, as the pipeline made it (None if not analysed)."""
+        with self.session():
+            return self._load_analysis(article_id)
+
+    def _load_analysis(self, article_id: str) -> Analysis | None:
         row = self._fetch_dicts("SELECT * FROM articles WHERE id = ? AND status = ?", [article_id, ANALYSED])
         if not row:
             return None
@@ -590,7 +639,8 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Rows in each table."""
-        return {name: self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
+        with self.session() as con:
+            return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
 
 
 class _Transaction:
@@ -665,24 +715,73 @@ def require_database(path: str | Path) -> None:
         raise StoreError(f"no database at {path}; create one with `newswire ingest PATH --db {path}`")
 
 
-def connect(path: str | Path, *, read_only: bool = False, config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection to a store file, with a one-line `StoreError` for a locked or foreign file."""
+# How long to wait for a file another process holds: a reader for an ingest's
+# commit of a batch (a fraction of a second; 20 s is a stuck writer, not a
+# busy one), a writer for readers to let go (a long export or SQL query).
+# NEWSWIRE_LOCK_WAIT (seconds) sets both.
+READ_WAIT_S = 20.0
+WRITE_WAIT_S = 600.0
+
+
+def lock_wait(read_only: bool) -> float:
+    """Seconds to wait for a database locked by another process."""
+    value = os.environ.get("NEWSWIRE_LOCK_WAIT", "").strip()
+    if not value:
+        return READ_WAIT_S if read_only else WRITE_WAIT_S
     try:
-        return duckdb.connect(str(path), read_only=read_only, config={**_CONFIG, **(config or {})})
-    except duckdb.Error as err:
-        message = first_line(err, limit=500)
-        locked = _LOCK_HOLDER.search(message)
-        if locked:
-            raise StoreError(
-                f"the database {path} is in use by another process (PID {locked['pid']}); "
-                "wait for it to finish, stop it, or use another --db"
-            ) from None
-        if "not a valid DuckDB database" in message:
-            raise StoreError(f"{path} is not a DuckDB database; use another --db") from None
-        damage = store_error(path, err)
-        if damage is not None:
-            raise damage from None
-        raise StoreError(f"cannot open the database {path}: {message.removeprefix('IO Error: ')}") from None
+        return max(0.0, float(value))
+    except ValueError:
+        raise UsageError(f"NEWSWIRE_LOCK_WAIT must be a number of seconds, not {value!r}") from None
+
+
+def connect(path: str | Path, *, read_only: bool = False, config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to a store file, with a one-line `StoreError` for a locked, foreign or damaged file.
+
+    A file another process has locked (an ingest committing a batch, readers
+    when writing) is tried again, with growing pauses, for `lock_wait` seconds.
+    """
+    deadline = time.monotonic() + lock_wait(read_only)
+    pause = 0.01
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config={**_CONFIG, **(config or {})})
+        except duckdb.Error as err:
+            message = first_line(err, limit=500)
+            locked = _LOCK_HOLDER.search(message)
+            if locked and time.monotonic() + pause <= deadline:
+                time.sleep(pause)
+                pause = min(2 * pause, 0.25)
+                continue
+            if locked:
+                raise StoreError(
+                    f"the database {path} is in use by another process (PID {locked['pid']}); "
+                    "wait for it to finish, stop it, or use another --db"
+                ) from None
+            if "not a valid DuckDB database" in message:
+                raise StoreError(f"{path} is not a DuckDB database; use another --db") from None
+            damage = store_error(path, err)
+            if damage is not None:
+                raise damage from None
+            raise StoreError(f"cannot open the database {path}: {message.removeprefix('IO Error: ')}") from None
+
+
+def _lock_writer(path: Path) -> int:
+    """Take the lock file of the one process that ingests into `path` (held until its descriptor closes)."""
+    lock = Path(f"{path}.ingest.lock")
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as err:
+        raise StoreError(f"cannot create {lock}: {err.strerror}; use another --db") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.read(fd, 20).decode("ascii", "replace").strip()
+        os.close(fd)
+        who = f" (PID {holder})" if holder.isdigit() else ""
+        raise StoreError(f"another newswire ingest{who} is writing to {path}; wait for it to finish, or use another --db") from None
+    os.ftruncate(fd, 0)
+    os.write(fd, str(os.getpid()).encode())
+    return fd
 
 
 def process_start(pid: int) -> str | None:

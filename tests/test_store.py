@@ -132,7 +132,8 @@ def test_a_store_gains_the_columns_records_gained(tmp_path):
     assert "speaker_name" in columns
 
 
-def test_a_database_locked_by_another_process_is_a_clear_error(tmp_path):
+def test_a_database_locked_by_another_process_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSWIRE_LOCK_WAIT", "0")  # no waiting for the holder to let go
     path = tmp_path / "corpus.duckdb"
     Store(path).close()
     holder = subprocess.Popen(
@@ -329,3 +330,66 @@ def test_a_run_whose_process_is_gone_is_marked_interrupted_at_the_next_start(tmp
         (4, "interrupted", None, None),
         (5, "running", host, True),
     ]
+
+
+# reading while another process writes
+
+
+def hold_the_file(path: Path, *, read_only: bool) -> subprocess.Popen:
+    """Another process holds the database open until told to let go (a line on its standard input)."""
+    script = f"import duckdb, sys; con = duckdb.connect({str(path)!r}, read_only={read_only}); print('holding', flush=True); sys.stdin.readline(); con.close()"
+    holder = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "holding"
+    return holder
+
+
+def test_a_reader_waits_for_a_writer_to_let_go_and_a_writer_for_readers(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    path = tmp_path / "corpus.duckdb"
+    Store(path).close()
+    waiting = threading.Event()
+    sleep = time.sleep
+
+    def pause(seconds):  # the opener found the file locked and waits
+        waiting.set()
+        sleep(seconds)
+
+    monkeypatch.setattr(time, "sleep", pause)
+    for read_only in (True, False):
+        waiting.clear()
+        holder = hold_the_file(path, read_only=not read_only)
+        opened, failed = [], []
+
+        def open_store():
+            try:
+                opened.append(Store(path, read_only=read_only))
+            except StoreError as err:
+                failed.append(err)
+
+        opener = threading.Thread(target=open_store)
+        opener.start()
+        while opener.is_alive() and not waiting.wait(0.05):
+            pass
+        holder.communicate("go\n", timeout=60)  # let go only once the opener has met the lock
+        opener.join(timeout=60)
+        assert not failed and opened, failed
+        opened[0].close()
+
+
+def test_an_ingest_store_holds_the_file_only_while_it_works_and_refuses_a_second_ingest(tmp_path):
+    path = tmp_path / "corpus.duckdb"
+    analysis = full_analysis()
+    with Store(path, hold=False) as writer:
+        run_id = writer.start_run(["a/"], {})
+        with Store(path, read_only=True) as reader:  # between two writes: readable
+            assert reader.con.execute("SELECT count(*) FROM runs").fetchone() == (1,)
+        with pytest.raises(StoreError) as caught:
+            Store(path, hold=False)
+        assert str(caught.value) == f"another newswire ingest (PID {os.getpid()}) is writing to {path}; wait for it to finish, or use another --db"
+        writer.add_entries([entry(analysis)], [], run_id=run_id)
+        with Store(path, read_only=True) as reader:
+            assert reader.con.execute("SELECT id, status FROM articles").fetchall() == [(analysis.id, PENDING)]
+    with Store(path, hold=False):  # the first one is done: the lock is free again
+        pass

@@ -365,6 +365,8 @@ class Store:
         elif not hold:
             self._writer_lock = _lock_writer(self.path)
         try:
+            if not read_only and self.path.exists() and self.path.stat().st_size:
+                self._check_before_writing()
             self.con = connect(self.path, read_only=read_only)
             with plain_errors(self.path):
                 if read_only:
@@ -415,11 +417,27 @@ class Store:
 
     # schema
 
+    def _check_before_writing(self) -> None:
+        """Refuse a file of another layout, or a damaged one, before writing anything.
+
+        On a read-only connection, so that readers read on while the blocks
+        are checked (seconds for a store of gigabytes).
+        """
+        self.con = connect(self.path, read_only=True, wait=lock_wait(read_only=False))
+        try:
+            with plain_errors(self.path):
+                if self._tables():
+                    self._check_layout()
+                    self.check_integrity()
+        finally:
+            self._release()
+
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+
     def _create(self) -> None:
-        tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
-        if tables:  # an existing database: refuse another layout or a damaged file before writing anything
+        if self._tables():  # an existing database: refuse another layout (checked again: it may have changed since)
             self._check_layout()
-            self.check_integrity()
         with self._transaction():
             for name, columns in TABLES.items():
                 key = _PRIMARY_KEYS.get(name)
@@ -734,13 +752,16 @@ def lock_wait(read_only: bool) -> float:
         raise UsageError(f"NEWSWIRE_LOCK_WAIT must be a number of seconds, not {value!r}") from None
 
 
-def connect(path: str | Path, *, read_only: bool = False, config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: str | Path, *, read_only: bool = False, config: dict[str, Any] | None = None, wait: float | None = None
+) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection to a store file, with a one-line `StoreError` for a locked, foreign or damaged file.
 
     A file another process has locked (an ingest committing a batch, readers
-    when writing) is tried again, with growing pauses, for `lock_wait` seconds.
+    when writing) is tried again, with growing pauses, for `wait` seconds
+    (default `lock_wait`).
     """
-    deadline = time.monotonic() + lock_wait(read_only)
+    deadline = time.monotonic() + (lock_wait(read_only) if wait is None else wait)
     pause = 0.01
     while True:
         try:

@@ -393,3 +393,19 @@ def test_an_ingest_store_holds_the_file_only_while_it_works_and_refuses_a_second
             assert reader.con.execute("SELECT id, status FROM articles").fetchall() == [(analysis.id, PENDING)]
     with Store(path, hold=False):  # the first one is done: the lock is free again
         pass
+
+
+def test_readers_read_on_while_an_ingest_checks_the_blocks(tmp_path, monkeypatch):
+    path = tmp_path / "corpus.duckdb"
+    Store(path).close()
+    check = Store.check_integrity
+    answers = []
+
+    def check_and_read(self):  # another process reads while the check runs, without waiting
+        read = f"import duckdb; print(duckdb.connect({str(path)!r}, read_only=True).execute('SELECT count(*) FROM runs').fetchone()[0])"
+        answers.append(subprocess.run([sys.executable, "-c", read], capture_output=True, text=True, timeout=60))
+        check(self)
+
+    monkeypatch.setattr(Store, "check_integrity", check_and_read)
+    Store(path, hold=False).close()
+    assert [(a.returncode, a.stdout.strip()) for a in answers] == [(0, "0")], answers[0].stderr

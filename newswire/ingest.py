@@ -105,7 +105,7 @@ def ingest(
         "workers": workers, "keep_duplicates": keep_duplicates, "retry_failed": retry_failed, "any_language": any_language,
         "max_chars": max_chars, "default_published": default_published,
     }
-    with Store(db) as store:
+    with Store(db, hold=False) as store:  # the file is open only while a batch is written: readers read in between
         with _runner(runner, workers, ray_address) as pool:  # a runner that cannot start leaves no run behind
             run = _Run(store, paths, options, on_progress)
             run.runner = pool

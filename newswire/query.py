@@ -23,7 +23,7 @@ import duckdb
 from .errors import QueryError, UsageError, first_line
 from .gdelt import gdelt_tsv
 from .read import require_date
-from .store import ANALYSED, TABLES, Store, connect, require_database, table_key
+from .store import ANALYSED, TABLES, Store, connect, damaged, require_database, store_error, table_key
 
 # What the canned questions count as the corpus: analysed canonical articles.
 _CANONICAL = f"a.status = '{ANALYSED}' AND a.duplicate_of IS NULL"
@@ -234,6 +234,9 @@ def sql(db: str | Path, query: str) -> Rows:
             return Rows([])
         return Rows([d[0] for d in cursor.description], cursor.fetchall())
     except duckdb.Error as err:
+        damage = store_error(db, err, reading=True)
+        if damage is not None:
+            raise damage from None
         message = first_line(err, limit=500)
         raise QueryError(f"{message.replace(' which is attached in read-only mode', '')} (newswire sql is read-only)"
                          if "read-only" in message else message) from None
@@ -268,6 +271,8 @@ def export(db: str | Path, directory: str | Path, *, format: str = "parquet") ->
                 store.con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{escaped}' ({options})")
                 written.append(path)
         except (OSError, duckdb.IOException) as err:
+            if damaged(err):
+                raise  # the store, not the folder: Store says so
             message = first_line(err)
             raise UsageError(f"cannot write to {directory}: {message}; pass another folder") from None
     return written

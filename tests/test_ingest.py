@@ -370,7 +370,7 @@ def test_a_locked_database_is_one_error_line(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "holding"
-        result = run_cli("ingest", str(story), "--db", str(db), "--workers", "0")
+        result = run_cli("ingest", str(story), "--db", str(db), "--workers", "0", env={**os.environ, "NEWSWIRE_LOCK_WAIT": "0"})
     finally:
         holder.kill()
         holder.wait()

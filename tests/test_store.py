@@ -1,4 +1,6 @@
+import os
 import re
+import socket
 import subprocess
 import sys
 import textwrap
@@ -115,7 +117,8 @@ def test_runs_are_numbered_and_finished(store):
     store.finish_run(second, {"documents": 3, "failed": 1, "peak_worker_rss_mb": 300.5})
     rows = store.con.execute("SELECT id, status, paths, documents, failed, peak_worker_rss_mb, finished IS NOT NULL FROM runs ORDER BY id").fetchall()
     assert (first, second) == (1, 2)
-    assert rows == [(1, "running", ["a/"], None, None, None, False), (2, "finished", ["b/"], 3, 1, 300.5, True)]
+    # the same process starting another run has left the first: it was interrupted
+    assert rows == [(1, "interrupted", ["a/"], None, None, None, False), (2, "finished", ["b/"], 3, 1, 300.5, True)]
 
 
 def test_a_store_gains_the_columns_records_gained(tmp_path):
@@ -129,7 +132,8 @@ def test_a_store_gains_the_columns_records_gained(tmp_path):
     assert "speaker_name" in columns
 
 
-def test_a_database_locked_by_another_process_is_a_clear_error(tmp_path):
+def test_a_database_locked_by_another_process_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSWIRE_LOCK_WAIT", "0")  # no waiting for the holder to let go
     path = tmp_path / "corpus.duckdb"
     Store(path).close()
     holder = subprocess.Popen(
@@ -183,3 +187,225 @@ def test_docs_describe_every_column():
         assert section, f"docs/store.md has no section for {table}"
         for column in columns:
             assert f"`{column.name}`" in section.group(1), f"docs/store.md: {table}.{column.name} is not described"
+
+
+# a damaged file, a full disk
+
+
+def filled_store(path: Path, articles: int = 300) -> Path:
+    """A store with enough text (random words: DuckDB cannot compress them away) to fill several blocks."""
+    import dataclasses
+    import random
+
+    rng = random.Random(3)
+    words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in range(5000)]
+    base = full_analysis()
+    analyses = []
+    for _ in range(articles):
+        text = TEXT + " ".join(rng.choice(words) for _ in range(400)) + "\n"
+        analyses.append(dataclasses.replace(base, text=text, id=content_id(text)))
+    with Store(path) as store:
+        store.add_entries([entry(a) for a in analyses], [], run_id=1)
+        store.add_results(analyses, [], run_id=1)
+    return path
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newswire", *args], capture_output=True, text=True, cwd=REPO, timeout=120)
+
+
+def one_error_line(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and "internal error" not in lines[0], result.stderr
+    return lines[0]
+
+
+def text_block_offsets(path: Path) -> list[int]:
+    """Where in the file the blocks holding articles.text start (DuckDB: three 4 KiB headers, then fixed-size blocks)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        (block_size,) = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()
+        ids = con.execute(
+            "SELECT DISTINCT block_id FROM pragma_storage_info('articles') WHERE column_name = 'text' AND block_id >= 0 ORDER BY block_id"
+        ).fetchall()
+    finally:
+        con.close()
+    return [3 * 4096 + block_id * block_size for (block_id,) in ids]
+
+
+def test_a_store_cut_short_is_reported_damaged_not_foreign(tmp_path):
+    db = filled_store(tmp_path / "corpus.duckdb")
+    with db.open("r+b") as f:
+        f.truncate(db.stat().st_size // 2)
+    with pytest.raises(StoreError, match=rf"^the database {re.escape(str(db))} is damaged \(Could not read enough bytes"):
+        Store(db)
+    line = one_error_line(run_cli("export", str(tmp_path / "out"), "--db", str(db)))
+    assert line.startswith(f"Error: the database {db} is damaged (") and "restore it from a backup" in line
+
+
+def test_random_bytes_in_a_data_block_are_refused_by_ingest_and_reported_by_readers(tmp_path):
+    db = filled_store(tmp_path / "corpus.duckdb")
+    offsets = text_block_offsets(db)
+    assert len(offsets) >= 2
+    with db.open("r+b") as f:
+        f.seek(offsets[len(offsets) // 2] + 4096)  # inside a block of article texts, past its checksum
+        f.write(bytes(range(256)) * 4)
+    damaged = db.read_bytes()
+    story = tmp_path / "story.txt"
+    story.write_text(TEXT)
+    line = one_error_line(run_cli("ingest", str(story), "--db", str(db), "--workers", "0"))
+    assert re.fullmatch(
+        rf"Error: the database {re.escape(str(db))} is damaged \(Corrupt database file: computed checksum \d+ does not match stored checksum \d+ "
+        r"in block at location \d+\); restore it from a backup, or ingest the corpus again into a new --db",
+        line,
+    )
+    assert db.read_bytes() == damaged  # refused before anything was written
+    assert "is damaged" in one_error_line(run_cli("export", str(tmp_path / "out"), "--db", str(db)))
+    assert "is damaged" in one_error_line(run_cli("sql", "SELECT max(length(text)) FROM articles", "--db", str(db)))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_one_clear_error_and_loses_nothing(tmp_path):
+    # DuckDB writes a commit to the log file first: a log that is /dev/full is a disk that is full (ENOSPC)
+    db = tmp_path / "corpus.duckdb"
+    analysis = full_analysis()
+    with Store(db) as store:
+        run_id = store.start_run(["a/"], {})
+    wal = Path(str(db) + ".wal")
+    wal.symlink_to("/dev/full")
+    with Store(db) as store:
+        with pytest.raises(StoreError) as caught:
+            store.add_entries([entry(analysis)], [], run_id=run_id)
+    assert str(caught.value) == (
+        f'the disk holding {db} is full (Could not write file "{wal}": No space left on device); '
+        "free some space and run the ingest again: what was committed is kept and the run resumes from there"
+    )
+    if wal.is_symlink():
+        wal.unlink()  # space again
+    with Store(db) as store:
+        assert store.con.execute("SELECT id, status FROM runs").fetchall() == [(run_id, "running")]
+        assert store.counts()["articles"] == 0
+        store.add_entries([entry(analysis)], [], run_id=run_id)
+        assert store.statuses([analysis.id]) == {analysis.id: PENDING}
+
+
+# runs whose process is gone
+
+
+def start_run_in_a_process(db: Path, *, stay: bool) -> subprocess.Popen:
+    """Another process starts a run and exits without finishing it (as a killed ingest does), or stays alive."""
+    script = textwrap.dedent(f"""
+        import sys, time
+        from newswire.store import Store
+        with Store({str(db)!r}) as store:
+            print(store.start_run(["x/"], {{}}), flush=True)
+        if {stay}:
+            sys.stdin.read()
+    """)
+    return subprocess.Popen([sys.executable, "-c", script], cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
+def test_a_run_whose_process_is_gone_is_marked_interrupted_at_the_next_start(tmp_path):
+    db = tmp_path / "corpus.duckdb"
+    Store(db).close()
+    killed = start_run_in_a_process(db, stay=False)
+    assert killed.communicate(timeout=60)[0].strip() == "1"
+    alive = start_run_in_a_process(db, stay=True)
+    try:
+        assert alive.stdout.readline().strip() == "2"
+        with Store(db) as store:
+            store.con.execute("UPDATE runs SET pid = ?, process_start = 'x 1' WHERE id = 1", [alive.pid])  # its PID since reused
+            store.con.execute("INSERT INTO runs (id, status, host, pid) VALUES (3, 'running', 'elsewhere', 1)")
+            store.con.execute("INSERT INTO runs (id, status) VALUES (4, 'running')")  # made before runs had a PID
+            assert store.start_run(["y/"], {}) == 5
+            rows = store.con.execute("SELECT id, status, host, pid = ? FROM runs ORDER BY id", [os.getpid()]).fetchall()
+    finally:
+        alive.communicate(timeout=60)
+    host = socket.gethostname()
+    assert rows == [
+        (1, "interrupted", host, False),  # gone (its PID is another process now)
+        (2, "running", host, False),  # alive and the same process
+        (3, "running", "elsewhere", False),  # cannot be checked from here
+        (4, "interrupted", None, None),
+        (5, "running", host, True),
+    ]
+
+
+# reading while another process writes
+
+
+def hold_the_file(path: Path, *, read_only: bool) -> subprocess.Popen:
+    """Another process holds the database open until told to let go (a line on its standard input)."""
+    script = f"import duckdb, sys; con = duckdb.connect({str(path)!r}, read_only={read_only}); print('holding', flush=True); sys.stdin.readline(); con.close()"
+    holder = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "holding"
+    return holder
+
+
+def test_a_reader_waits_for_a_writer_to_let_go_and_a_writer_for_readers(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    path = tmp_path / "corpus.duckdb"
+    Store(path).close()
+    waiting = threading.Event()
+    sleep = time.sleep
+
+    def pause(seconds):  # the opener found the file locked and waits
+        waiting.set()
+        sleep(seconds)
+
+    monkeypatch.setattr(time, "sleep", pause)
+    for read_only in (True, False):
+        waiting.clear()
+        holder = hold_the_file(path, read_only=not read_only)
+        opened, failed = [], []
+
+        def open_store():
+            try:
+                opened.append(Store(path, read_only=read_only))
+            except StoreError as err:
+                failed.append(err)
+
+        opener = threading.Thread(target=open_store)
+        opener.start()
+        while opener.is_alive() and not waiting.wait(0.05):
+            pass
+        holder.communicate("go\n", timeout=60)  # let go only once the opener has met the lock
+        opener.join(timeout=60)
+        assert not failed and opened, failed
+        opened[0].close()
+
+
+def test_an_ingest_store_holds_the_file_only_while_it_works_and_refuses_a_second_ingest(tmp_path):
+    path = tmp_path / "corpus.duckdb"
+    analysis = full_analysis()
+    with Store(path, hold=False) as writer:
+        run_id = writer.start_run(["a/"], {})
+        with Store(path, read_only=True) as reader:  # between two writes: readable
+            assert reader.con.execute("SELECT count(*) FROM runs").fetchone() == (1,)
+        with pytest.raises(StoreError) as caught:
+            Store(path, hold=False)
+        assert str(caught.value) == f"another newswire ingest (PID {os.getpid()}) is writing to {path}; wait for it to finish, or use another --db"
+        writer.add_entries([entry(analysis)], [], run_id=run_id)
+        with Store(path, read_only=True) as reader:
+            assert reader.con.execute("SELECT id, status FROM articles").fetchall() == [(analysis.id, PENDING)]
+    with Store(path, hold=False):  # the first one is done: the lock is free again
+        pass
+
+
+def test_readers_read_on_while_an_ingest_checks_the_blocks(tmp_path, monkeypatch):
+    path = tmp_path / "corpus.duckdb"
+    Store(path).close()
+    check = Store.check_integrity
+    answers = []
+
+    def check_and_read(self):  # another process reads while the check runs, without waiting
+        read = f"import duckdb; print(duckdb.connect({str(path)!r}, read_only=True).execute('SELECT count(*) FROM runs').fetchone()[0])"
+        answers.append(subprocess.run([sys.executable, "-c", read], capture_output=True, text=True, timeout=60))
+        check(self)
+
+    monkeypatch.setattr(Store, "check_integrity", check_and_read)
+    Store(path, hold=False).close()
+    assert [(a.returncode, a.stdout.strip()) for a in answers] == [(0, "0")], answers[0].stderr

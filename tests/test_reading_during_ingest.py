@@ -31,7 +31,7 @@ def test_queries_sql_and_the_web_ui_answer_while_an_ingest_runs(tmp_path):
         [sys.executable, "-m", "newswire", "ingest", str(folder), "--db", str(db), "--workers", "1", "--quiet"],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
-    client = TestClient(create_app(str(db)))
+    client = TestClient(create_app(str(db)), base_url="http://127.0.0.1:8000")  # serve answers only its own hosts
     seen_while_running = 0
     reads = 0
     try:

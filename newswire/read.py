@@ -246,7 +246,7 @@ def _read_capped(stream: BinaryIO, max_chars: int) -> bytes:
     cap = MAX_BYTES_PER_CHAR * max_chars
     data = stream.read(cap + 1)
     if len(data) > cap:
-        raise _too_large(f"over {cap:,} bytes", max_chars)
+        raise too_large(f"over {cap:,} bytes", max_chars)
     return data
 
 
@@ -259,11 +259,12 @@ def _check_options(format: str | None, max_chars: int) -> None:
 
 def _refuse_oversized(n_bytes: int, max_chars: int) -> None:
     if n_bytes > MAX_BYTES_PER_CHAR * max_chars:
-        raise _too_large(f"{n_bytes:,} bytes", max_chars)
+        raise too_large(f"{n_bytes:,} bytes", max_chars)
 
 
-def _too_large(size: str, max_chars: int) -> TooLarge:
-    return TooLarge(f"input is {size}; newswire analyses single articles up to {max_chars:,} characters (--max-chars raises the limit)")
+def too_large(size: str, max_chars: int, what: str = "input") -> TooLarge:
+    """The error for an input of `size` ("12,345 bytes", "over ...") too large to hold one article."""
+    return TooLarge(f"{what} is {size}; newswire analyses single articles up to {max_chars:,} characters (--max-chars raises the limit)")
 
 
 def _check_length(n_chars: int, max_chars: int, what: str) -> None:

@@ -36,8 +36,8 @@ from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
-from .errors import InputError, UsageError, first_line
-from .read import GZIP_MAGIC, MAX_BYTES_PER_CHAR, MAX_CHARS, read_bytes, read_path, unreadable
+from .errors import InputError, TooLarge, UsageError, first_line
+from .read import GZIP_MAGIC, MAX_BYTES_PER_CHAR, MAX_CHARS, read_bytes, read_path, too_large, unreadable
 from .records import Article, Failure
 
 SINGLE = (".txt", ".text", ".html", ".htm", ".xhtml", ".json")
@@ -104,10 +104,20 @@ def estimate_documents(path: Path) -> int | None:
     if kind == "lines" and not _is_gzip(path):
         try:
             with path.open("rb") as stream:
-                return sum(1 for line in stream if line.strip())
+                return _count_lines(stream)
         except OSError:
             return 1
     return None
+
+
+def _count_lines(stream: BinaryIO) -> int:
+    """The lines that are not blank, read a chunk at a time (a line may be longer than memory)."""
+    count, blank = 0, True
+    while piece := stream.readline(_CHUNK):
+        blank = blank and not piece.strip()
+        if piece.endswith(b"\n"):
+            count, blank = count + (not blank), True
+    return count + (not blank)
 
 
 def read_documents(path: Path, *, max_chars: int = MAX_CHARS) -> Iterator[Document]:
@@ -178,13 +188,22 @@ def _looks_like_json_lines(head: bytes) -> bool:
 
 
 def _json_lines(path: Path, raw: BinaryIO, max_chars: int) -> Iterator[Document]:
+    """One document per line; a line too long to hold one article is one failure, skipped without holding it."""
     gz = raw.read(2) == GZIP_MAGIC
     raw.seek(0)
     stream = gzip.GzipFile(fileobj=raw) if gz else raw
+    cap = MAX_BYTES_PER_CHAR * max_chars
     number = 0
     try:
-        for number, line in enumerate(stream, start=1):
-            if line.strip():
+        while line := stream.readline(cap + 1):  # never more than the cap in memory, however long the line
+            number += 1
+            if len(line) > cap and not line.endswith(b"\n"):
+                size = len(line) + _skip_line(stream)
+                yield Failure(
+                    document=f"{path}:{number}", stage="read", reason=TooLarge.reason,
+                    message=f"{too_large(f'{size:,} bytes', max_chars, 'the line')}; skipped to the next line",
+                )
+            elif line.strip():
                 yield _read_one(line, f"{path}:{number}", "json", max_chars)
     except (OSError, EOFError, zlib.error) as err:
         if not gz:
@@ -195,6 +214,16 @@ def _json_lines(path: Path, raw: BinaryIO, max_chars: int) -> Iterator[Document]
             reason="malformed",
             message=f"corrupt gzip data after line {number} ({str(err) or type(err).__name__}); the lines before it were read",
         )
+
+
+def _skip_line(stream: BinaryIO) -> int:
+    """Read past the rest of a line a chunk at a time (holding none of it); the bytes skipped."""
+    skipped = 0
+    while piece := stream.readline(_CHUNK):
+        skipped += len(piece)
+        if piece.endswith(b"\n"):
+            break
+    return skipped
 
 
 def _read_one(data: bytes, name: str, format: str, max_chars: int) -> Document:

@@ -1,5 +1,8 @@
 import gzip
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from conftest import STORIES, html_page, warc_record
@@ -8,6 +11,7 @@ from newswire.errors import UsageError
 from newswire.records import Article, Failure
 from newswire.sources import find_files, read_documents
 
+REPO = Path(__file__).resolve().parents[1]
 FLOODS, BUDGET, ELECTION = STORIES["floods"], STORIES["budget"], STORIES["election"]
 
 
@@ -220,3 +224,89 @@ def test_an_empty_warc(tmp_path):
     path.write_bytes(b"")
     (failure,) = read_all(path)
     assert failure.reason == "empty"
+
+
+# memory: a document is refused while it is read, never held whole
+
+
+def test_an_over_long_json_line_is_one_failure_and_reading_resumes_at_the_next_line(tmp_path):
+    long_line = json.dumps({"text": FLOODS * 100})  # about 33,000 bytes, over 20 bytes a character at max_chars=1,000
+    data = jsonl({"text": FLOODS[:900]}, long_line, "", {"text": BUDGET[:900]})
+    for name, content in (("feed.jsonl", data), ("feed.jsonl.gz", gzip.compress(data))):
+        path = tmp_path / name
+        path.write_bytes(content)
+        documents = list(read_documents(path, max_chars=1000))
+        assert [d.source for d in articles(documents)] == [f"{path}:1", f"{path}:4"]
+        (failure,) = failures(documents)
+        assert (failure.document, failure.reason) == (f"{path}:2", "too-large")
+        assert failure.message.startswith(f"the line is {len(long_line) + 1:,} bytes;")
+        assert failure.message.endswith("skipped to the next line")
+
+
+def test_a_json_line_without_an_end_is_one_failure(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(jsonl({"text": FLOODS[:900]}) + b'{"text": "' + b"a" * 50_000)
+    documents = list(read_documents(path, max_chars=1000))
+    assert [type(d).__name__ for d in documents] == ["Article", "Failure"]
+    assert documents[1].document == f"{path}:2" and documents[1].reason == "too-large"
+
+
+def test_counting_json_lines_counts_the_lines_that_are_not_blank(tmp_path):
+    from newswire.sources import estimate_documents
+
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b"{}\n\n  \n" + b"x" * 3_000_000 + b"\n{}")  # a line longer than a read chunk
+    assert estimate_documents(path) == 3
+
+
+# Reads one file in a fresh process as a run does (counts its documents, then reads them) and prints
+# what it holds and how its peak resident memory (VmHWM) grew: imports are done before the first look.
+PEAK_SCRIPT = """
+import json, sys
+from pathlib import Path
+from newswire.sources import estimate_documents, read_documents
+
+def peak_kb():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+
+before = peak_kb()
+path = Path(sys.argv[1])
+expected = estimate_documents(path)
+documents = list(read_documents(path, max_chars=int(sys.argv[2])))
+print(json.dumps({
+    "grown_mb": (peak_kb() - before) / 1024,
+    "expected": expected,
+    "documents": [[type(d).__name__, getattr(d, "document", None) or d.source, getattr(d, "reason", "")] for d in documents],
+}))
+"""
+
+
+def write_long_line(path, line_bytes: int, after: list[str]) -> None:
+    """JSON lines whose first line holds `line_bytes` of text, written by streaming (gzip if the name says so: then small)."""
+    block = b"a" * (1 << 20)
+    with (gzip.open(path, "wb", compresslevel=1) if path.suffix == ".gz" else path.open("wb")) as stream:
+        stream.write(b'{"text": "')
+        for start in range(0, line_bytes, len(block)):
+            stream.write(block[: line_bytes - start])
+        stream.write(b'"}\n')
+        stream.write(jsonl(*({"text": t} for t in after)))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the peak memory from /proc")
+@pytest.mark.parametrize("name, expected", [("bomb.jsonl.gz", None), ("long.jsonl", 3)])
+def test_an_over_long_json_line_is_refused_within_bounded_memory(tmp_path, name, expected):
+    # 64 MB of text on one line (0.3 MB gzipped), read at max_chars=100,000 (cap: 2 MB a line). The old
+    # reader held the whole line, and copies: memory grew by about 150 MB. bench/read_memory.py runs a
+    # 600 MB line through the command line at the default limit.
+    path = tmp_path / name
+    write_long_line(path, 64 << 20, [FLOODS, BUDGET])
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_SCRIPT, str(path), "100000"], capture_output=True, cwd=REPO, timeout=120, check=True
+    )
+    report = json.loads(result.stdout)
+    assert report["expected"] == expected
+    assert report["documents"] == [
+        ["Failure", f"{path}:1", "too-large"], ["Article", f"{path}:2", ""], ["Article", f"{path}:3", ""],
+    ]
+    assert report["grown_mb"] < 16, report  # a quarter of the line: bounded by the cap, not by the line

@@ -13,7 +13,9 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import re
+import stat
 import sys
 import zlib
 from datetime import date
@@ -220,10 +222,43 @@ def _gunzip(data: bytes, max_chars: int) -> bytes:
 
 def _read_file(path: Path, max_chars: int) -> bytes:
     try:
-        with path.open("rb") as stream:
+        with open_file(path) as stream:
             return _read_capped(stream, max_chars)
     except OSError as err:
         raise unreadable(err) from None
+
+
+def open_file(path: Path) -> BinaryIO:
+    """A regular file, opened for reading; anything else is refused before it is opened.
+
+    A FIFO would block for ever (holding a corpus run's database), a device
+    (/dev/zero, /dev/urandom) never ends, a socket cannot be opened. Raises
+    `InputError` for those and a folder, `OSError` for a file that cannot be opened.
+    """
+    _refuse_special(os.stat(path).st_mode)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO put in its place since the stat does not block
+    try:
+        _refuse_special(os.fstat(fd).st_mode)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+_SPECIAL_FILES = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe (FIFO), not a regular file"),
+    (stat.S_ISSOCK, "a socket, not a regular file"),
+    (stat.S_ISCHR, "a character device, not a regular file"),
+    (stat.S_ISBLK, "a block device, not a regular file"),
+)
+
+
+def _refuse_special(mode: int) -> None:
+    for test, kind in _SPECIAL_FILES:
+        if test(mode):
+            raise InputError(f"cannot read the file (it is {kind}); pass the path of a text, HTML or JSON file, or - for standard input")
 
 
 def unreadable(err: OSError) -> InputError:

@@ -17,7 +17,9 @@ own; the readers here only take containers apart:
 
 A file named on the command line is read whatever its name (its content
 decides); in a folder, only files with the names above are taken (a crawl
-folder also holds logs and indexes). Document names in errors and in
+folder also holds logs and indexes). Only regular files are read: a FIFO,
+socket or device, named or found in a folder or by a pattern, is one failure
+(`read.open_file` refuses it before opening it). Document names in errors and in
 `articles.source` are the path, `path:LINE` for a JSON line, `path@OFFSET` for a
 WARC record (the byte offset of the record, or of its gzip member).
 """
@@ -37,7 +39,7 @@ from typing import BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 
 from .errors import InputError, TooLarge, UsageError, first_line
-from .read import GZIP_MAGIC, MAX_BYTES_PER_CHAR, MAX_CHARS, read_bytes, read_path, too_large, unreadable
+from .read import GZIP_MAGIC, MAX_BYTES_PER_CHAR, MAX_CHARS, open_file, read_bytes, read_path, too_large, unreadable
 from .records import Article, Failure
 
 SINGLE = (".txt", ".text", ".html", ".htm", ".xhtml", ".json")
@@ -58,13 +60,13 @@ def find_files(paths: Iterable[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and _known(p) and not _hidden(p, path))
+            found += sorted(p for p in path.rglob("*") if _not_folder(p) and _known(p) and not _hidden(p, path))
         elif path.exists():
             found.append(path)
         elif _GLOB & set(raw):
             matches = [Path(p) for p in sorted(glob.glob(raw, recursive=True))]
-            files = [p for p in matches if p.is_file()]
-            files += [f for p in matches if p.is_dir() for f in sorted(p.rglob("*")) if f.is_file() and _known(f)]
+            files = [p for p in matches if _not_folder(p)]
+            files += [f for p in matches if p.is_dir() for f in sorted(p.rglob("*")) if _not_folder(f) and _known(f)]
             if not files:
                 raise UsageError(f"no files match {raw!r}")
             found += files
@@ -78,6 +80,11 @@ def find_files(paths: Iterable[str]) -> list[Path]:
             seen.add(key)
             unique.append(p)
     return unique
+
+
+def _not_folder(path: Path) -> bool:
+    """A file to read; a FIFO, socket or device is one too, so that it is refused with an error, not passed over."""
+    return path.exists() and not path.is_dir()
 
 
 def _known(path: Path) -> bool:
@@ -103,9 +110,9 @@ def estimate_documents(path: Path) -> int | None:
         return 1
     if kind == "lines" and not _is_gzip(path):
         try:
-            with path.open("rb") as stream:
+            with open_file(path) as stream:
                 return _count_lines(stream)
-        except OSError:
+        except (OSError, InputError):
             return 1
     return None
 
@@ -127,7 +134,7 @@ def read_documents(path: Path, *, max_chars: int = MAX_CHARS) -> Iterator[Docume
         if kind == "single":
             yield read_path(path, max_chars=max_chars)
             return
-        with path.open("rb") as stream:
+        with open_file(path) as stream:
             reader = _warc if kind == "warc" else _json_lines
             yield from reader(path, stream, max_chars)
     except OSError as err:
@@ -154,22 +161,22 @@ def _kind(path: Path) -> str:
 def _head(path: Path, size: int = 64 * 1024) -> bytes:
     """The first bytes of a file, decompressed if it is gzip ("" if unreadable)."""
     try:
-        with path.open("rb") as stream:
+        with open_file(path) as stream:
             data = stream.read(size)
             if data.startswith(GZIP_MAGIC):
                 stream.seek(0)
                 with gzip.GzipFile(fileobj=stream) as unzipped:
                     data = unzipped.read(size)
-    except (OSError, EOFError, zlib.error):
+    except (OSError, EOFError, zlib.error, InputError):
         return b""
     return data
 
 
 def _is_gzip(path: Path) -> bool:
     try:
-        with path.open("rb") as stream:
+        with open_file(path) as stream:
             return stream.read(2) == GZIP_MAGIC
-    except OSError:
+    except (OSError, InputError):
         return False
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -18,9 +19,9 @@ STORY = (
 )
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def run(*args: str, stdin: bytes | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "newswire", *args], input=stdin, capture_output=True, cwd=REPO, timeout=300
+        [sys.executable, "-m", "newswire", *args], input=stdin, capture_output=True, cwd=REPO, timeout=timeout
     )
 
 
@@ -221,3 +222,31 @@ def test_help_shows_flags_as_flags_and_square_brackets_as_written():
     assert "pip install 'newswire[ray]'" in result.output
     quiet = next(line for line in result.output.splitlines() if "--quiet" in line)
     assert "<bool>" not in quiet and "BOOLEAN" not in quiet
+
+
+def test_a_fifo_or_a_device_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "story.txt"
+    os.mkfifo(fifo)
+    for path, what in ((fifo, "a named pipe (FIFO)"), ("/dev/zero", "a character device")):
+        result = run("analyze", str(path), timeout=60)  # the old reader waited for a writer for ever
+        assert result.returncode == 1
+        assert error_line(result) == (
+            f"Error: {path}: cannot read the file (it is {what}, not a regular file); "
+            "pass the path of a text, HTML or JSON file, or - for standard input"
+        )
+
+
+def test_ingest_records_a_fifo_as_an_error_and_goes_on(tmp_path):
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "story.txt").write_text(STORY)
+    os.mkfifo(folder / "pipe.txt")
+    named = tmp_path / "named.jsonl"
+    os.mkfifo(named)
+    db = tmp_path / "corpus.duckdb"
+    result = run("ingest", str(folder), str(named), "--db", str(db), "--workers", "0", "--any-language", timeout=120)
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert f"Error: {folder / 'pipe.txt'}: cannot read the file (it is a named pipe (FIFO)" in err
+    assert f"Error: {named}: cannot read the file (it is a named pipe (FIFO)" in err
+    assert "1 new articles" in err and "2 failed" in err

@@ -1,10 +1,14 @@
 import io
 import json
+import os
+import socket
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 import trafilatura
+from conftest import watchdog
 
 from newswire.errors import (
     BinaryInput,
@@ -379,3 +383,34 @@ def test_json_id_is_kept_as_the_external_id():
 def test_read_text_keeps_a_python_string_exactly_even_a_leading_bom():
     text = "\ufeffFinance ministers agreed on Tuesday to share the cost, officials said."
     assert read_text(text).text == text
+
+
+# only regular files: a FIFO would block for ever, a device never ends
+
+
+def special_file(tmp_path, kind: str) -> Path:
+    """A FIFO or a socket in tmp_path, or a character device."""
+    if kind == "fifo":
+        path = tmp_path / "story.txt"
+        os.mkfifo(path)
+        return path
+    if kind == "socket":
+        path = Path(tempfile.mkdtemp()) / "s.txt"  # a short path: socket names are limited to 107 bytes
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+        return path
+    return Path(kind)
+
+
+@pytest.mark.parametrize(
+    "kind, what",
+    [("fifo", "a named pipe (FIFO)"), ("socket", "a socket"), ("/dev/zero", "a character device"), ("/dev/urandom", "a character device")],
+)
+def test_anything_but_a_regular_file_is_refused_before_it_is_read(tmp_path, kind, what):
+    path = special_file(tmp_path, kind)
+    with watchdog(), pytest.raises(InputError) as caught:
+        read_path(path)
+    assert str(caught.value) == (
+        f"cannot read the file (it is {what}, not a regular file); "
+        "pass the path of a text, HTML or JSON file, or - for standard input"
+    )

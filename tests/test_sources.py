@@ -1,11 +1,12 @@
 import gzip
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import STORIES, html_page, warc_record
+from conftest import STORIES, html_page, warc_record, watchdog
 
 from newswire.errors import UsageError
 from newswire.records import Article, Failure
@@ -310,3 +311,27 @@ def test_an_over_long_json_line_is_refused_within_bounded_memory(tmp_path, name,
         ["Failure", f"{path}:1", "too-large"], ["Article", f"{path}:2", ""], ["Article", f"{path}:3", ""],
     ]
     assert report["grown_mb"] < 16, report  # a quarter of the line: bounded by the cap, not by the line
+
+
+# only regular files
+
+
+def test_a_fifo_in_a_folder_or_matched_by_a_glob_is_found_to_be_refused(tmp_path):
+    (tmp_path / "a.txt").write_text(FLOODS)
+    os.mkfifo(tmp_path / "b.txt")
+    os.mkfifo(tmp_path / "pipe")  # no known name: passed over in a folder, as notes.md is
+    assert [p.name for p in find_files([str(tmp_path)])] == ["a.txt", "b.txt"]
+    assert [p.name for p in find_files([str(tmp_path / "*.txt")])] == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize("name", ["feed.jsonl", "crawl.warc.gz", "story.txt", "story"])
+def test_a_fifo_is_one_failure_whatever_its_name(tmp_path, name):
+    from newswire.sources import estimate_documents
+
+    path = tmp_path / name
+    os.mkfifo(path)
+    with watchdog():
+        assert estimate_documents(path) in (1, None)
+        (failure,) = read_all(path)
+    assert (failure.document, failure.stage, failure.reason) == (str(path), "read", "bad-input")
+    assert failure.message.startswith("cannot read the file (it is a named pipe (FIFO), not a regular file)")

@@ -34,6 +34,7 @@ from newswire.errors import (
     UsageError,
     first_line,
 )
+from newswire.parse import MAX_LENGTH
 from newswire.records import Article
 
 # spaCy's own default `nlp.max_length`: above it spaCy warns that the parser and
@@ -41,6 +42,10 @@ from newswire.records import Article
 # No single news article comes near it (PolNeAR, 924 articles: median 3,580
 # characters, longest 33,672), so anything bigger is not one article.
 MAX_CHARS = 1_000_000
+# The most `max_chars` (--max-chars) may be: the longest text the parser takes
+# (`nlp.max_length` as parse.py sets it). Above it a document that passed the
+# read stage would fail in the parse with spaCy's E088.
+LARGEST_MAX_CHARS = MAX_LENGTH
 
 # Raw inputs above this many bytes per allowed character are refused before they
 # are decoded or parsed. The exact limit comes after, on the decoded text, the JSON
@@ -288,8 +293,16 @@ def _read_capped(stream: BinaryIO, max_chars: int) -> bytes:
 def _check_options(format: str | None, max_chars: int) -> None:
     if format is not None and format not in FORMATS:
         raise UsageError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
-    if max_chars < 1:
-        raise UsageError(f"max_chars must be a positive number of characters, not {max_chars}")
+    check_max_chars(max_chars)
+
+
+def check_max_chars(max_chars: int) -> None:
+    """A one-line `UsageError` unless 1 <= max_chars <= LARGEST_MAX_CHARS."""
+    if not 1 <= max_chars <= LARGEST_MAX_CHARS:
+        raise UsageError(
+            f"--max-chars (max_chars) must be from 1 to {LARGEST_MAX_CHARS:,} characters, the longest text "
+            f"the parser takes, not {max_chars:,}"
+        )
 
 
 def _refuse_oversized(n_bytes: int, max_chars: int) -> None:
@@ -299,14 +312,18 @@ def _refuse_oversized(n_bytes: int, max_chars: int) -> None:
 
 def too_large(size: str, max_chars: int, what: str = "input") -> TooLarge:
     """The error for an input of `size` ("12,345 bytes", "over ...") too large to hold one article."""
-    return TooLarge(f"{what} is {size}; newswire analyses single articles up to {max_chars:,} characters (--max-chars raises the limit)")
+    return TooLarge(f"{what} is {size}; newswire analyses single articles up to {max_chars:,} characters {_raise_hint(max_chars)}")
+
+
+def _raise_hint(max_chars: int) -> str:
+    return "(--max-chars raises the limit)" if max_chars < LARGEST_MAX_CHARS else "(the most the parser takes)"
 
 
 def _check_length(n_chars: int, max_chars: int, what: str) -> None:
     if n_chars > max_chars:
         raise TooLarge(
             f"{what} is {n_chars:,} characters; newswire analyses single articles "
-            f"up to {max_chars:,} (--max-chars raises the limit)"
+            f"up to {max_chars:,} {_raise_hint(max_chars)}"
         )
 
 

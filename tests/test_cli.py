@@ -152,6 +152,20 @@ def test_huge_input_is_refused(tmp_path):
     assert "--max-chars" in error_line(result)
 
 
+@pytest.mark.parametrize("command", ["analyze", "ingest"])
+def test_max_chars_above_what_the_parser_takes_is_one_usage_error(tmp_path, command):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    db = tmp_path / "corpus.duckdb"
+    extra = ["--db", str(db)] if command == "ingest" else []
+    result = run(command, str(path), str(path), "--max-chars", "3000000", *extra)
+    assert result.returncode == 1
+    assert error_line(result) == (
+        "Error: --max-chars (max_chars) must be from 1 to 2,000,000 characters, the longest text the parser takes, not 3,000,000"
+    )
+    assert not db.exists()
+
+
 def test_non_english_is_refused_with_a_hint_or_analysed_with_a_warning(tmp_path):
     path = tmp_path / "fr.txt"
     path.write_text(

@@ -19,7 +19,7 @@ from newswire.errors import (
     TooLarge,
     UsageError,
 )
-from newswire.read import MAX_CHARS, parse_date, read_bytes, read_path, read_text
+from newswire.read import LARGEST_MAX_CHARS, MAX_CHARS, parse_date, read_bytes, read_path, read_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STORY = "Finance ministers agreed on Tuesday to share the cost of rebuilding bridges, officials said.\n"
@@ -134,6 +134,23 @@ def test_just_over_max_chars_refused_after_decoding():
         "input is 1,000,001 characters; newswire analyses single articles up to 1,000,000 "
         "(--max-chars raises the limit)"
     )
+
+
+@pytest.mark.parametrize("max_chars", [0, LARGEST_MAX_CHARS + 1, 10**9])
+def test_max_chars_beyond_what_the_parser_takes_is_a_usage_error(max_chars):
+    # above nlp.max_length a text passed the read stage and failed in the parse: "internal error: E088"
+    for read in (lambda: read_text(STORY, max_chars=max_chars), lambda: read_bytes(STORY.encode(), max_chars=max_chars)):
+        with pytest.raises(UsageError) as caught:
+            read()
+        assert str(caught.value) == (
+            f"--max-chars (max_chars) must be from 1 to 2,000,000 characters, the longest text the parser takes, not {max_chars:,}"
+        )
+
+
+def test_the_largest_max_chars_is_what_the_parser_takes(nlp):
+    assert LARGEST_MAX_CHARS == nlp.max_length
+    message = refused(TooLarge, b"a" * (LARGEST_MAX_CHARS + 1), max_chars=LARGEST_MAX_CHARS)
+    assert message.endswith("up to 2,000,000 (the most the parser takes)")
 
 
 def test_max_chars_counts_characters_not_bytes():

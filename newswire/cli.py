@@ -34,7 +34,9 @@ app = typer.Typer(
 )
 # markup=False everywhere: article text is data, and "[the bill]" or "[/b]" in a
 # quote must print as written, not be read as rich markup (or crash on it).
-err_console = Console(stderr=True, highlight=False, markup=False)
+# soft_wrap: a warning, error or summary is one line however long (rich wraps at
+# 80 columns when stderr is not a terminal: one warning, two lines in a log).
+err_console = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
 
 
 class OutputFormat(str, Enum):

@@ -264,3 +264,15 @@ def test_ingest_records_a_fifo_as_an_error_and_goes_on(tmp_path):
     assert f"Error: {folder / 'pipe.txt'}: cannot read the file (it is a named pipe (FIFO)" in err
     assert f"Error: {named}: cannot read the file (it is a named pipe (FIFO)" in err
     assert "1 new articles" in err and "2 failed" in err
+
+
+def test_a_warning_is_one_line_however_long_when_stderr_is_not_a_terminal(tmp_path):
+    folder = tmp_path / "a-folder-name-long-enough-to-take-the-warning-past-eighty-columns"
+    folder.mkdir()
+    path = folder / "story.txt"
+    path.write_bytes(STORY.replace("the bridges", "the caf\xe9 bridges").encode("cp1252"))
+    result = run("analyze", str(path))
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr.decode().splitlines() == [
+        f"Warning: {path}: decoded as cp1252 (not valid UTF-8); pass --encoding to choose"
+    ]  # rich wrapped it at 80 columns: one warning, two lines in a log

@@ -22,7 +22,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import lxml.html
 import trafilatura
+import trafilatura.utils as trafilatura_utils
 
 from newswire.errors import (
     BinaryInput,
@@ -89,6 +91,9 @@ TRAFILATURA_OPTIONS = {
 # bound instead of htmldate's default "today", so the same page always gives the
 # same date whenever it is read.
 DATE_OPTIONS = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
+
+# How deep lxml's HTML parser (libxml2 with huge_tree) reads elements nested in each other.
+MAX_HTML_DEPTH = 2048
 
 _JSON_EXAMPLE = '{"text": "...", "title": ..., "published": ..., "url": ..., "id": ...}'
 GZIP_MAGIC = b"\x1f\x8b"
@@ -457,36 +462,70 @@ def _json_id(value: Any, warnings: list[str]) -> str | None:
 
 
 def _from_html(markup: str, max_chars: int) -> Article:
-    document = _extract_html(markup)
-    if document is None:
+    document, too_deep = _extract_html(markup)
+    if document is None or not (document.text or "").strip():
+        if too_deep:
+            raise MalformedInput(
+                f"no article text found in the HTML: it is nested deeper than {MAX_HTML_DEPTH:,} levels, "
+                "the most the HTML parser reads; flatten it or pass the article as plain text or JSON instead"
+            )
+        if document is not None:
+            raise EmptyInput("no text: the HTML has no article text")
         raise MalformedInput(
             "no article text found in the HTML (malformed, or only navigation and boilerplate); "
             "pass the article as plain text or JSON instead"
         )
-    text = document.text or ""
-    if not text.strip():
-        raise EmptyInput("no text: the HTML has no article text")
+    text = document.text
     _check_length(len(text), max_chars, "the article text")
+    warnings = [f"the HTML is nested deeper than {MAX_HTML_DEPTH:,} levels: the text below that depth was left out"] if too_deep else []
     return Article(
         text=text,
         title=document.title or None,
         published=parse_date(document.date) if document.date else None,
         url=document.url or None,
+        warnings=warnings,
     )
 
 
-def _extract_html(markup: str) -> Any:
-    """trafilatura's extraction (a `Document`), or None when it finds no article text."""
+def _extract_html(markup: str) -> tuple[Any, bool]:
+    """trafilatura's extraction (a `Document`, or None when it finds no article text), and whether the HTML was too deep to read whole."""
     if not _HTML_PAGE.search(markup):
         # trafilatura rejects a lone fragment ("<p>...</p>"); its docs say to wrap it
         markup = f"<html><body>{markup}</body></html>"
     try:
-        return trafilatura.bare_extraction(markup, date_extraction_params=DATE_OPTIONS, **TRAFILATURA_OPTIONS)
+        tree, too_deep = _load_html(markup)
+        document = trafilatura.bare_extraction(tree, date_extraction_params=DATE_OPTIONS, **TRAFILATURA_OPTIONS) if tree is not None else None
     except Exception as err:  # lxml and trafilatura raise many types on hostile markup
         raise MalformedInput(
             f"could not parse the HTML ({type(err).__name__}: {first_line(err, 120)}); "
             "pass the article as plain text or JSON instead"
         ) from err
+    return document, too_deep
+
+
+def _load_html(markup: str) -> tuple[Any, bool]:
+    """trafilatura's own `load_html`, with lxml's huge_tree on; and whether the parser gave up on the depth.
+
+    libxml2 stops reading an element nested deeper than 256 levels, and
+    trafilatura then finds no article in what is left: huge_tree raises the
+    limit to MAX_HTML_DEPTH. Only that flag differs from trafilatura's parser.
+    """
+    parser = lxml.html.HTMLParser(
+        collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
+    dubious = trafilatura_utils.is_dubious_html(markup[:50].lower())
+    markup = trafilatura_utils.repair_faulty_html(markup, markup[:50].lower())
+    tree, as_bytes = None, False
+    try:
+        tree = lxml.html.fromstring(markup, parser=parser)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        as_bytes = True
+    if as_bytes or tree is None or len(tree) < 1:
+        tree = lxml.html.fromstring(markup.encode("utf8", "surrogatepass"), parser=parser)
+    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
+    if tree is not None and dubious and len(tree) < 2:  # not HTML at all
+        tree = None
+    return tree, too_deep
 
 
 _PARSERS = {"text": _from_text, "html": _from_html, "json": _from_json}

@@ -194,6 +194,39 @@ def test_html_with_only_navigation():
     assert refused(MalformedInput, data).startswith("no article text found in the HTML")
 
 
+def nested_page(depth: int, inside: str, outside: str = "") -> bytes:
+    return (
+        f"<html><head><title>Flood relief</title></head><body>{outside}"
+        + "<div>" * depth + inside + "</div>" * depth + "</body></html>"
+    ).encode()
+
+
+ARTICLE = (
+    "<p>Finance ministers from the three worst-hit provinces agreed on Tuesday to share the cost of rebuilding "
+    "the bridges, officials said.</p><p>The governor said he expected work to start in the spring.</p>"
+)
+
+
+def test_html_nested_deeper_than_libxml2s_default_limit_is_read():
+    # libxml2 stops at 256 levels unless asked for huge trees: the text was lost as "no article text found"
+    article = read_bytes(nested_page(300, ARTICLE))
+    assert article.text.startswith("Finance ministers from the three worst-hit provinces") and not article.warnings
+
+
+def test_html_nested_deeper_than_the_parser_reads_says_so():
+    message = refused(MalformedInput, nested_page(2100, ARTICLE))
+    assert message == (
+        "no article text found in the HTML: it is nested deeper than 2,048 levels, the most the HTML parser reads; "
+        "flatten it or pass the article as plain text or JSON instead"
+    )
+
+
+def test_html_text_lost_below_the_depth_the_parser_reads_is_a_warning():
+    article = read_bytes(nested_page(2100, "<p>A sidebar nobody reads.</p>", outside=f"<article>{ARTICLE}</article>"))
+    assert article.text.startswith("Finance ministers")
+    assert article.warnings == ["the HTML is nested deeper than 2,048 levels: the text below that depth was left out"]
+
+
 def test_parser_errors_become_malformed_input(monkeypatch):
     def explode(*args, **kwargs):
         raise RecursionError("maximum recursion depth exceeded\nwhile parsing")

@@ -94,6 +94,11 @@ DATE_OPTIONS = {"original_date": True, "extensive_search": False, "max_date": "2
 
 # How deep lxml's HTML parser (libxml2 with huge_tree) reads elements nested in each other.
 MAX_HTML_DEPTH = 2048
+# The most tags ("<") a page may hold. The parse tree, with trafilatura's copies
+# of it, takes about 1.3 KB an element, and a page under the byte limit can hold
+# millions of them (20 MB of "<div><span>a</span></div>": 1.9 GB); this keeps it
+# under about 200 MB. A long news page has some tens of thousands.
+MAX_HTML_TAGS = 250_000
 
 _JSON_EXAMPLE = '{"text": "...", "title": ..., "published": ..., "url": ..., "id": ...}'
 GZIP_MAGIC = b"\x1f\x8b"
@@ -462,6 +467,9 @@ def _json_id(value: Any, warnings: list[str]) -> str | None:
 
 
 def _from_html(markup: str, max_chars: int) -> Article:
+    tags = markup.count("<")
+    if tags > MAX_HTML_TAGS:
+        raise TooLarge(f"the HTML has {tags:,} tags; newswire reads pages of up to {MAX_HTML_TAGS:,}; pass the article as plain text or JSON instead")
     document, too_deep = _extract_html(markup)
     if document is None or not (document.text or "").strip():
         if too_deep:

@@ -227,6 +227,12 @@ def test_html_text_lost_below_the_depth_the_parser_reads_is_a_warning():
     assert article.warnings == ["the HTML is nested deeper than 2,048 levels: the text below that depth was left out"]
 
 
+def test_html_with_more_tags_than_a_page_holds_is_refused_before_it_is_parsed():
+    # the tree takes about 1.3 KB an element: 20 MB of small elements took 1.9 GB
+    message = refused(TooLarge, b"<html><body>" + b"<div><span>a</span></div>" * 62_500 + b"</body></html>")
+    assert message == "the HTML has 250,004 tags; newswire reads pages of up to 250,000; pass the article as plain text or JSON instead"
+
+
 def test_parser_errors_become_malformed_input(monkeypatch):
     def explode(*args, **kwargs):
         raise RecursionError("maximum recursion depth exceeded\nwhile parsing")

@@ -21,7 +21,7 @@ from . import __version__
 from .errors import NewswireError, UsageError, internal_error
 from .gdelt import gdelt_tsv
 from .pipeline import analyze_article, published_date
-from .read import MAX_CHARS, read_path
+from .read import LARGEST_MAX_CHARS, MAX_CHARS, check_max_chars, read_path
 from .report import quote_rows, render, render_quotes
 from .store import DEFAULT_DB
 
@@ -34,7 +34,9 @@ app = typer.Typer(
 )
 # markup=False everywhere: article text is data, and "[the bill]" or "[/b]" in a
 # quote must print as written, not be read as rich markup (or crash on it).
-err_console = Console(stderr=True, highlight=False, markup=False)
+# soft_wrap: a warning, error or summary is one line however long (rich wraps at
+# 80 columns when stderr is not a terminal: one warning, two lines in a log).
+err_console = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
 
 
 class OutputFormat(str, Enum):
@@ -70,7 +72,7 @@ def analyze(
     format: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help="Output: text (default on a terminal), json (default otherwise), jsonl, or gdelt (GDELT 2.0 event rows, tab-separated; see docs/gdelt.md)."),
     input_format: Optional[InputFormat] = typer.Option(None, "--input-format", help="Input format; by default from the file extension, else sniffed."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode text with this codec instead of UTF-8 (e.g. cp1252)."),
-    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Refuse inputs longer than this many characters."),
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help=f"Refuse inputs longer than this many characters (at most {LARGEST_MAX_CHARS:,})."),
     any_language: bool = typer.Option(False, "--any-language", help="Analyse text that does not look English (with a warning) instead of refusing it."),
     quotes_only: bool = typer.Option(False, "--quotes-only", help="Print only who said what: the quotes section (text), or one object per quote with its article id (json, jsonl)."),
 ) -> None:
@@ -86,6 +88,7 @@ def analyze(
     if quotes_only and fmt is OutputFormat.gdelt:
         raise UsageError("--quotes-only prints quotes, and GDELT rows are events; use --format text, json or jsonl with it")
     date = published_date(published) if published else None
+    check_max_chars(max_chars)  # once, not once a file
     console = Console(highlight=False, markup=False)
     results, failed = [], 0
     for path in paths:
@@ -168,7 +171,7 @@ def ingest(
     keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Analyse near-duplicate articles too (they are linked to their canonical article either way)."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Analyse again the articles whose analysis failed in an earlier run."),
     any_language: bool = typer.Option(False, "--any-language", help="Analyse text that does not look English instead of recording it as failed."),
-    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Refuse documents longer than this many characters."),
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help=f"Refuse documents longer than this many characters (at most {LARGEST_MAX_CHARS:,})."),
     default_published: Optional[str] = typer.Option(None, "--default-published", help="Publication date, YYYY-MM-DD, for documents that carry none (a document's own date wins)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     runner: str = typer.Option("local", "--runner", help="local (a process pool here) or ray (Ray actors; pip install 'newswire\\[ray]')."),

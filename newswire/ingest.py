@@ -26,7 +26,7 @@ from . import dedup
 from .errors import InputError, UsageError, internal_error
 from .clean import find_removed
 from .pipeline import prepare, published_date
-from .read import MAX_CHARS, document_name
+from .read import MAX_CHARS, check_max_chars, document_name
 from .records import Analysis, Article, Failure, Removed, cleaned_text, content_id
 from .runner import BATCH_SIZE, LocalRunner, failure
 from .sources import Document, estimate_documents, find_files, read_documents
@@ -99,6 +99,7 @@ def ingest(
         raise UsageError(f"--workers must be 0 or more, not {workers}")
     if runner not in ("local", "ray"):
         raise UsageError(f"unknown runner {runner!r}; use local or ray")
+    check_max_chars(max_chars)
     default_published = published_date(default_published)
     files = find_files(paths)
     options = {

@@ -19,13 +19,16 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 import zlib
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import lxml.html
 import trafilatura
+import trafilatura.utils as trafilatura_utils
 
 from newswire.errors import (
     BinaryInput,
@@ -37,6 +40,7 @@ from newswire.errors import (
     UsageError,
     first_line,
 )
+from newswire.parse import MAX_LENGTH
 from newswire.records import Article
 
 # spaCy's own default `nlp.max_length`: above it spaCy warns that the parser and
@@ -44,6 +48,10 @@ from newswire.records import Article
 # No single news article comes near it (PolNeAR, 924 articles: median 3,580
 # characters, longest 33,672), so anything bigger is not one article.
 MAX_CHARS = 1_000_000
+# The most `max_chars` (--max-chars) may be: the longest text the parser takes
+# (`nlp.max_length` as parse.py sets it). Above it a document that passed the
+# read stage would fail in the parse with spaCy's E088.
+LARGEST_MAX_CHARS = MAX_LENGTH
 
 # Raw inputs above this many bytes per allowed character are refused before they
 # are decoded or parsed. The exact limit comes after, on the decoded text, the JSON
@@ -87,6 +95,14 @@ TRAFILATURA_OPTIONS = {
 # bound instead of htmldate's default "today", so the same page always gives the
 # same date whenever it is read.
 DATE_OPTIONS = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
+
+# How deep lxml's HTML parser (libxml2 with huge_tree) reads elements nested in each other.
+MAX_HTML_DEPTH = 2048
+# The most tags ("<") a page may hold. The parse tree, with trafilatura's copies
+# of it, takes about 1.3 KB an element, and a page under the byte limit can hold
+# millions of them (20 MB of "<div><span>a</span></div>": 1.9 GB); this keeps it
+# under about 200 MB. A long news page has some tens of thousands.
+MAX_HTML_TAGS = 250_000
 
 _JSON_EXAMPLE = '{"text": "...", "title": ..., "published": ..., "url": ..., "id": ...}'
 GZIP_MAGIC = b"\x1f\x8b"
@@ -250,10 +266,43 @@ def _gunzip(data: bytes, max_chars: int) -> bytes:
 
 def _read_file(path: Path, max_chars: int) -> bytes:
     try:
-        with path.open("rb") as stream:
+        with open_file(path) as stream:
             return _read_capped(stream, max_chars)
     except OSError as err:
         raise unreadable(err) from None
+
+
+def open_file(path: Path) -> BinaryIO:
+    """A regular file, opened for reading; anything else is refused before it is opened.
+
+    A FIFO would block for ever (holding a corpus run's database), a device
+    (/dev/zero, /dev/urandom) never ends, a socket cannot be opened. Raises
+    `InputError` for those and a folder, `OSError` for a file that cannot be opened.
+    """
+    _refuse_special(os.stat(path).st_mode)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO put in its place since the stat does not block
+    try:
+        _refuse_special(os.fstat(fd).st_mode)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+_SPECIAL_FILES = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe (FIFO), not a regular file"),
+    (stat.S_ISSOCK, "a socket, not a regular file"),
+    (stat.S_ISCHR, "a character device, not a regular file"),
+    (stat.S_ISBLK, "a block device, not a regular file"),
+)
+
+
+def _refuse_special(mode: int) -> None:
+    for test, kind in _SPECIAL_FILES:
+        if test(mode):
+            raise InputError(f"cannot read the file (it is {kind}); pass the path of a text, HTML or JSON file, or - for standard input")
 
 
 def unreadable(err: OSError) -> InputError:
@@ -276,31 +325,44 @@ def _read_capped(stream: BinaryIO, max_chars: int) -> bytes:
     cap = MAX_BYTES_PER_CHAR * max_chars
     data = stream.read(cap + 1)
     if len(data) > cap:
-        raise _too_large(f"over {cap:,} bytes", max_chars)
+        raise too_large(f"over {cap:,} bytes", max_chars)
     return data
 
 
 def _check_options(format: str | None, max_chars: int) -> None:
     if format is not None and format not in FORMATS:
         raise UsageError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
-    if max_chars < 1:
-        raise UsageError(f"max_chars must be a positive number of characters, not {max_chars}")
+    check_max_chars(max_chars)
+
+
+def check_max_chars(max_chars: int) -> None:
+    """A one-line `UsageError` unless 1 <= max_chars <= LARGEST_MAX_CHARS."""
+    if not 1 <= max_chars <= LARGEST_MAX_CHARS:
+        raise UsageError(
+            f"--max-chars (max_chars) must be from 1 to {LARGEST_MAX_CHARS:,} characters, the longest text "
+            f"the parser takes, not {max_chars:,}"
+        )
 
 
 def _refuse_oversized(n_bytes: int, max_chars: int) -> None:
     if n_bytes > MAX_BYTES_PER_CHAR * max_chars:
-        raise _too_large(f"{n_bytes:,} bytes", max_chars)
+        raise too_large(f"{n_bytes:,} bytes", max_chars)
 
 
-def _too_large(size: str, max_chars: int) -> TooLarge:
-    return TooLarge(f"input is {size}; newswire analyses single articles up to {max_chars:,} characters (--max-chars raises the limit)")
+def too_large(size: str, max_chars: int, what: str = "input") -> TooLarge:
+    """The error for an input of `size` ("12,345 bytes", "over ...") too large to hold one article."""
+    return TooLarge(f"{what} is {size}; newswire analyses single articles up to {max_chars:,} characters {_raise_hint(max_chars)}")
+
+
+def _raise_hint(max_chars: int) -> str:
+    return "(--max-chars raises the limit)" if max_chars < LARGEST_MAX_CHARS else "(the most the parser takes)"
 
 
 def _check_length(n_chars: int, max_chars: int, what: str) -> None:
     if n_chars > max_chars:
         raise TooLarge(
             f"{what} is {n_chars:,} characters; newswire analyses single articles "
-            f"up to {max_chars:,} (--max-chars raises the limit)"
+            f"up to {max_chars:,} {_raise_hint(max_chars)}"
         )
 
 
@@ -437,36 +499,73 @@ def _json_id(value: Any, warnings: list[str]) -> str | None:
 
 
 def _from_html(markup: str, max_chars: int) -> Article:
-    document = _extract_html(markup)
-    if document is None:
+    tags = markup.count("<")
+    if tags > MAX_HTML_TAGS:
+        raise TooLarge(f"the HTML has {tags:,} tags; newswire reads pages of up to {MAX_HTML_TAGS:,}; pass the article as plain text or JSON instead")
+    document, too_deep = _extract_html(markup)
+    if document is None or not (document.text or "").strip():
+        if too_deep:
+            raise MalformedInput(
+                f"no article text found in the HTML: it is nested deeper than {MAX_HTML_DEPTH:,} levels, "
+                "the most the HTML parser reads; flatten it or pass the article as plain text or JSON instead"
+            )
+        if document is not None:
+            raise EmptyInput("no text: the HTML has no article text")
         raise MalformedInput(
             "no article text found in the HTML (malformed, or only navigation and boilerplate); "
             "pass the article as plain text or JSON instead"
         )
-    text = document.text or ""
-    if not text.strip():
-        raise EmptyInput("no text: the HTML has no article text")
+    text = document.text
     _check_length(len(text), max_chars, "the article text")
+    warnings = [f"the HTML is nested deeper than {MAX_HTML_DEPTH:,} levels: the text below that depth was left out"] if too_deep else []
     return Article(
         text=text,
         title=document.title or None,
         published=parse_date(document.date) if document.date else None,
         url=document.url or None,
+        warnings=warnings,
     )
 
 
-def _extract_html(markup: str) -> Any:
-    """trafilatura's extraction (a `Document`), or None when it finds no article text."""
+def _extract_html(markup: str) -> tuple[Any, bool]:
+    """trafilatura's extraction (a `Document`, or None when it finds no article text), and whether the HTML was too deep to read whole."""
     if not _HTML_PAGE.search(markup):
         # trafilatura rejects a lone fragment ("<p>...</p>"); its docs say to wrap it
         markup = f"<html><body>{markup}</body></html>"
     try:
-        return trafilatura.bare_extraction(markup, date_extraction_params=DATE_OPTIONS, **TRAFILATURA_OPTIONS)
+        tree, too_deep = _load_html(markup)
+        document = trafilatura.bare_extraction(tree, date_extraction_params=DATE_OPTIONS, **TRAFILATURA_OPTIONS) if tree is not None else None
     except Exception as err:  # lxml and trafilatura raise many types on hostile markup
         raise MalformedInput(
             f"could not parse the HTML ({type(err).__name__}: {first_line(err, 120)}); "
             "pass the article as plain text or JSON instead"
         ) from err
+    return document, too_deep
+
+
+def _load_html(markup: str) -> tuple[Any, bool]:
+    """trafilatura's own `load_html`, with lxml's huge_tree on; and whether the parser gave up on the depth.
+
+    libxml2 stops reading an element nested deeper than 256 levels, and
+    trafilatura then finds no article in what is left: huge_tree raises the
+    limit to MAX_HTML_DEPTH. Only that flag differs from trafilatura's parser.
+    """
+    parser = lxml.html.HTMLParser(
+        collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
+    dubious = trafilatura_utils.is_dubious_html(markup[:50].lower())
+    markup = trafilatura_utils.repair_faulty_html(markup, markup[:50].lower())
+    tree, as_bytes = None, False
+    try:
+        tree = lxml.html.fromstring(markup, parser=parser)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        as_bytes = True
+    if as_bytes or tree is None or len(tree) < 1:
+        tree = lxml.html.fromstring(markup.encode("utf8", "surrogatepass"), parser=parser)
+    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
+    if tree is not None and dubious and len(tree) < 2:  # not HTML at all
+        tree = None
+    return tree, too_deep
 
 
 _PARSERS = {"text": _from_text, "html": _from_html, "json": _from_json}

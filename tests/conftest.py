@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 from pathlib import Path
 
 import pytest
@@ -124,3 +126,19 @@ def content_id_of(text: str) -> str:
 def html_page(title: str, text: str) -> str:
     paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n") if p.strip())
     return f"<!DOCTYPE html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
+
+
+@contextlib.contextmanager
+def watchdog(seconds: int = 30):
+    """Turn a hang into a failure (the old reader blocked for ever opening a FIFO)."""
+
+    def hung(signum, frame):
+        raise AssertionError(f"still blocked after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -18,9 +19,9 @@ STORY = (
 )
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def run(*args: str, stdin: bytes | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "newswire", *args], input=stdin, capture_output=True, cwd=REPO, timeout=300
+        [sys.executable, "-m", "newswire", *args], input=stdin, capture_output=True, cwd=REPO, timeout=timeout
     )
 
 
@@ -151,6 +152,20 @@ def test_huge_input_is_refused(tmp_path):
     assert "--max-chars" in error_line(result)
 
 
+@pytest.mark.parametrize("command", ["analyze", "ingest"])
+def test_max_chars_above_what_the_parser_takes_is_one_usage_error(tmp_path, command):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    db = tmp_path / "corpus.duckdb"
+    extra = ["--db", str(db)] if command == "ingest" else []
+    result = run(command, str(path), str(path), "--max-chars", "3000000", *extra)
+    assert result.returncode == 1
+    assert error_line(result) == (
+        "Error: --max-chars (max_chars) must be from 1 to 2,000,000 characters, the longest text the parser takes, not 3,000,000"
+    )
+    assert not db.exists()
+
+
 def test_non_english_is_refused_with_a_hint_or_analysed_with_a_warning(tmp_path):
     path = tmp_path / "fr.txt"
     path.write_text(
@@ -273,3 +288,43 @@ def test_help_shows_flags_as_flags_and_square_brackets_as_written():
     assert "pip install 'newswire[ray]'" in result.output
     quiet = next(line for line in result.output.splitlines() if "--quiet" in line)
     assert "<bool>" not in quiet and "BOOLEAN" not in quiet
+
+
+def test_a_fifo_or_a_device_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "story.txt"
+    os.mkfifo(fifo)
+    for path, what in ((fifo, "a named pipe (FIFO)"), ("/dev/zero", "a character device")):
+        result = run("analyze", str(path), timeout=60)  # the old reader waited for a writer for ever
+        assert result.returncode == 1
+        assert error_line(result) == (
+            f"Error: {path}: cannot read the file (it is {what}, not a regular file); "
+            "pass the path of a text, HTML or JSON file, or - for standard input"
+        )
+
+
+def test_ingest_records_a_fifo_as_an_error_and_goes_on(tmp_path):
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "story.txt").write_text(STORY)
+    os.mkfifo(folder / "pipe.txt")
+    named = tmp_path / "named.jsonl"
+    os.mkfifo(named)
+    db = tmp_path / "corpus.duckdb"
+    result = run("ingest", str(folder), str(named), "--db", str(db), "--workers", "0", "--any-language", timeout=120)
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert f"Error: {folder / 'pipe.txt'}: cannot read the file (it is a named pipe (FIFO)" in err
+    assert f"Error: {named}: cannot read the file (it is a named pipe (FIFO)" in err
+    assert "1 new articles" in err and "2 failed" in err
+
+
+def test_a_warning_is_one_line_however_long_when_stderr_is_not_a_terminal(tmp_path):
+    folder = tmp_path / "a-folder-name-long-enough-to-take-the-warning-past-eighty-columns"
+    folder.mkdir()
+    path = folder / "story.txt"
+    path.write_bytes(STORY.replace("the bridges", "the caf\xe9 bridges").encode("cp1252"))
+    result = run("analyze", str(path))
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr.decode().splitlines() == [
+        f"Warning: {path}: decoded as cp1252 (not valid UTF-8); pass --encoding to choose"
+    ]  # rich wrapped it at 80 columns: one warning, two lines in a log

@@ -603,3 +603,14 @@ def test_opening_a_store_of_another_layout_writes_nothing(tmp_path):
     with duckdb.connect(str(db), read_only=True) as con:
         columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'articles'").fetchall()}
     assert "title" not in columns
+
+
+def test_max_chars_above_what_the_parser_takes_is_refused_before_the_store_is_opened(tmp_path):
+    from newswire.errors import UsageError
+
+    story = tmp_path / "story.txt"
+    story.write_text(STORIES["talks"])
+    db = tmp_path / "corpus.duckdb"
+    with pytest.raises(UsageError, match="must be from 1 to 2,000,000 characters"):
+        ingest([str(story)], db=db, workers=0, max_chars=2_000_001)
+    assert not db.exists()

@@ -1,10 +1,14 @@
 import io
 import json
+import os
+import socket
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 import trafilatura
+from conftest import watchdog
 
 from newswire.errors import (
     BinaryInput,
@@ -15,7 +19,7 @@ from newswire.errors import (
     TooLarge,
     UsageError,
 )
-from newswire.read import MAX_CHARS, parse_date, read_bytes, read_path, read_text
+from newswire.read import LARGEST_MAX_CHARS, MAX_CHARS, parse_date, read_bytes, read_path, read_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STORY = "Finance ministers agreed on Tuesday to share the cost of rebuilding bridges, officials said.\n"
@@ -132,6 +136,23 @@ def test_just_over_max_chars_refused_after_decoding():
     )
 
 
+@pytest.mark.parametrize("max_chars", [0, LARGEST_MAX_CHARS + 1, 10**9])
+def test_max_chars_beyond_what_the_parser_takes_is_a_usage_error(max_chars):
+    # above nlp.max_length a text passed the read stage and failed in the parse: "internal error: E088"
+    for read in (lambda: read_text(STORY, max_chars=max_chars), lambda: read_bytes(STORY.encode(), max_chars=max_chars)):
+        with pytest.raises(UsageError) as caught:
+            read()
+        assert str(caught.value) == (
+            f"--max-chars (max_chars) must be from 1 to 2,000,000 characters, the longest text the parser takes, not {max_chars:,}"
+        )
+
+
+def test_the_largest_max_chars_is_what_the_parser_takes(nlp):
+    assert LARGEST_MAX_CHARS == nlp.max_length
+    message = refused(TooLarge, b"a" * (LARGEST_MAX_CHARS + 1), max_chars=LARGEST_MAX_CHARS)
+    assert message.endswith("up to 2,000,000 (the most the parser takes)")
+
+
 def test_max_chars_counts_characters_not_bytes():
     assert len(read_bytes("é".encode() * 10, max_chars=10).text) == 10
     refused(TooLarge, "é".encode() * 11, max_chars=10)
@@ -171,6 +192,45 @@ def test_html_without_a_body():
 def test_html_with_only_navigation():
     data = b"<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/w'>World</a></li></ul></nav></body></html>"
     assert refused(MalformedInput, data).startswith("no article text found in the HTML")
+
+
+def nested_page(depth: int, inside: str, outside: str = "") -> bytes:
+    return (
+        f"<html><head><title>Flood relief</title></head><body>{outside}"
+        + "<div>" * depth + inside + "</div>" * depth + "</body></html>"
+    ).encode()
+
+
+ARTICLE = (
+    "<p>Finance ministers from the three worst-hit provinces agreed on Tuesday to share the cost of rebuilding "
+    "the bridges, officials said.</p><p>The governor said he expected work to start in the spring.</p>"
+)
+
+
+def test_html_nested_deeper_than_libxml2s_default_limit_is_read():
+    # libxml2 stops at 256 levels unless asked for huge trees: the text was lost as "no article text found"
+    article = read_bytes(nested_page(300, ARTICLE))
+    assert article.text.startswith("Finance ministers from the three worst-hit provinces") and not article.warnings
+
+
+def test_html_nested_deeper_than_the_parser_reads_says_so():
+    message = refused(MalformedInput, nested_page(2100, ARTICLE))
+    assert message == (
+        "no article text found in the HTML: it is nested deeper than 2,048 levels, the most the HTML parser reads; "
+        "flatten it or pass the article as plain text or JSON instead"
+    )
+
+
+def test_html_text_lost_below_the_depth_the_parser_reads_is_a_warning():
+    article = read_bytes(nested_page(2100, "<p>A sidebar nobody reads.</p>", outside=f"<article>{ARTICLE}</article>"))
+    assert article.text.startswith("Finance ministers")
+    assert article.warnings == ["the HTML is nested deeper than 2,048 levels: the text below that depth was left out"]
+
+
+def test_html_with_more_tags_than_a_page_holds_is_refused_before_it_is_parsed():
+    # the tree takes about 1.3 KB an element: 20 MB of small elements took 1.9 GB
+    message = refused(TooLarge, b"<html><body>" + b"<div><span>a</span></div>" * 62_500 + b"</body></html>")
+    assert message == "the HTML has 250,004 tags; newswire reads pages of up to 250,000; pass the article as plain text or JSON instead"
 
 
 def test_parser_errors_become_malformed_input(monkeypatch):
@@ -406,3 +466,34 @@ def test_json_id_is_kept_as_the_external_id():
 def test_read_text_keeps_a_python_string_exactly_even_a_leading_bom():
     text = "\ufeffFinance ministers agreed on Tuesday to share the cost, officials said."
     assert read_text(text).text == text
+
+
+# only regular files: a FIFO would block for ever, a device never ends
+
+
+def special_file(tmp_path, kind: str) -> Path:
+    """A FIFO or a socket in tmp_path, or a character device."""
+    if kind == "fifo":
+        path = tmp_path / "story.txt"
+        os.mkfifo(path)
+        return path
+    if kind == "socket":
+        path = Path(tempfile.mkdtemp()) / "s.txt"  # a short path: socket names are limited to 107 bytes
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+        return path
+    return Path(kind)
+
+
+@pytest.mark.parametrize(
+    "kind, what",
+    [("fifo", "a named pipe (FIFO)"), ("socket", "a socket"), ("/dev/zero", "a character device"), ("/dev/urandom", "a character device")],
+)
+def test_anything_but_a_regular_file_is_refused_before_it_is_read(tmp_path, kind, what):
+    path = special_file(tmp_path, kind)
+    with watchdog(), pytest.raises(InputError) as caught:
+        read_path(path)
+    assert str(caught.value) == (
+        f"cannot read the file (it is {what}, not a regular file); "
+        "pass the path of a text, HTML or JSON file, or - for standard input"
+    )

@@ -1,13 +1,19 @@
 import gzip
 import json
+import os
+import subprocess
+import sys
+import zlib
+from pathlib import Path
 
 import pytest
-from conftest import STORIES, html_page, warc_record
+from conftest import STORIES, html_page, warc_record, watchdog
 
 from newswire.errors import UsageError
 from newswire.records import Article, Failure
 from newswire.sources import find_files, read_documents
 
+REPO = Path(__file__).resolve().parents[1]
 FLOODS, BUDGET, ELECTION = STORIES["floods"], STORIES["budget"], STORIES["election"]
 
 
@@ -247,3 +253,219 @@ def test_an_empty_warc(tmp_path):
     path.write_bytes(b"")
     (failure,) = read_all(path)
     assert failure.reason == "empty"
+
+
+# memory: a document is refused while it is read, never held whole
+
+
+def test_an_over_long_json_line_is_one_failure_and_reading_resumes_at_the_next_line(tmp_path):
+    long_line = json.dumps({"text": FLOODS * 100})  # about 33,000 bytes, over 20 bytes a character at max_chars=1,000
+    data = jsonl({"text": FLOODS[:900]}, long_line, "", {"text": BUDGET[:900]})
+    for name, content in (("feed.jsonl", data), ("feed.jsonl.gz", gzip.compress(data))):
+        path = tmp_path / name
+        path.write_bytes(content)
+        documents = list(read_documents(path, max_chars=1000))
+        assert [d.source for d in articles(documents)] == [f"{path}:1", f"{path}:4"]
+        (failure,) = failures(documents)
+        assert (failure.document, failure.reason) == (f"{path}:2", "too-large")
+        assert failure.message.startswith(f"the line is {len(long_line) + 1:,} bytes;")
+        assert failure.message.endswith("skipped to the next line")
+
+
+def test_a_json_line_without_an_end_is_one_failure(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(jsonl({"text": FLOODS[:900]}) + b'{"text": "' + b"a" * 50_000)
+    documents = list(read_documents(path, max_chars=1000))
+    assert [type(d).__name__ for d in documents] == ["Article", "Failure"]
+    assert documents[1].document == f"{path}:2" and documents[1].reason == "too-large"
+
+
+def test_counting_json_lines_counts_the_lines_that_are_not_blank(tmp_path):
+    from newswire.sources import estimate_documents
+
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b"{}\n\n  \n" + b"x" * 3_000_000 + b"\n{}")  # a line longer than a read chunk
+    assert estimate_documents(path) == 3
+
+
+# Reads one file in a fresh process as a run does (counts its documents, then reads them) and prints
+# what it holds and how its peak resident memory (VmHWM) grew: imports are done before the first look.
+PEAK_SCRIPT = """
+import json, sys
+from pathlib import Path
+from newswire.sources import estimate_documents, read_documents
+
+def peak_kb():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+
+before = peak_kb()
+path = Path(sys.argv[1])
+expected = estimate_documents(path)
+documents = list(read_documents(path, max_chars=int(sys.argv[2])))
+print(json.dumps({
+    "grown_mb": (peak_kb() - before) / 1024,
+    "expected": expected,
+    "documents": [[type(d).__name__, getattr(d, "document", None) or d.source, getattr(d, "reason", "")] for d in documents],
+    "messages": [getattr(d, "message", "") for d in documents],
+}))
+"""
+
+
+def write_long_line(path, line_bytes: int, after: list[str]) -> None:
+    """JSON lines whose first line holds `line_bytes` of text, written by streaming (gzip if the name says so: then small)."""
+    block = b"a" * (1 << 20)
+    with (gzip.open(path, "wb", compresslevel=1) if path.suffix == ".gz" else path.open("wb")) as stream:
+        stream.write(b'{"text": "')
+        for start in range(0, line_bytes, len(block)):
+            stream.write(block[: line_bytes - start])
+        stream.write(b'"}\n')
+        stream.write(jsonl(*({"text": t} for t in after)))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the peak memory from /proc")
+@pytest.mark.parametrize("name, expected", [("bomb.jsonl.gz", None), ("long.jsonl", 3)])
+def test_an_over_long_json_line_is_refused_within_bounded_memory(tmp_path, name, expected):
+    # 64 MB of text on one line (0.3 MB gzipped), read at max_chars=100,000 (cap: 2 MB a line). The old
+    # reader held the whole line, and copies: memory grew by about 150 MB. bench/read_memory.py runs a
+    # 600 MB line through the command line at the default limit.
+    path = tmp_path / name
+    write_long_line(path, 64 << 20, [FLOODS, BUDGET])
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_SCRIPT, str(path), "100000"], capture_output=True, cwd=REPO, timeout=120, check=True
+    )
+    report = json.loads(result.stdout)
+    assert report["expected"] == expected
+    assert report["documents"] == [
+        ["Failure", f"{path}:1", "too-large"], ["Article", f"{path}:2", ""], ["Article", f"{path}:3", ""],
+    ]
+    assert report["grown_mb"] < 16, report  # a quarter of the line: bounded by the cap, not by the line
+
+
+# only regular files
+
+
+def test_a_fifo_in_a_folder_or_matched_by_a_glob_is_found_to_be_refused(tmp_path):
+    (tmp_path / "a.txt").write_text(FLOODS)
+    os.mkfifo(tmp_path / "b.txt")
+    os.mkfifo(tmp_path / "pipe")  # no known name: passed over in a folder, as notes.md is
+    assert [p.name for p in find_files([str(tmp_path)])] == ["a.txt", "b.txt"]
+    assert [p.name for p in find_files([str(tmp_path / "*.txt")])] == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize("name", ["feed.jsonl", "crawl.warc.gz", "story.txt", "story"])
+def test_a_fifo_is_one_failure_whatever_its_name(tmp_path, name):
+    from newswire.sources import estimate_documents
+
+    path = tmp_path / name
+    os.mkfifo(path)
+    with watchdog():
+        assert estimate_documents(path) in (1, None)
+        (failure,) = read_all(path)
+    assert (failure.document, failure.stage, failure.reason) == (str(path), "read", "bad-input")
+    assert failure.message.startswith("cannot read the file (it is a named pipe (FIFO), not a regular file)")
+
+
+# WARC: HTTP bodies decoded here, a block at a time; big records never held whole
+
+PAGE = html_page("Floods in Italy", FLOODS).encode()
+
+
+def http_record(uri: str, head: str, body: bytes) -> bytes:
+    """A WARC response record with the given HTTP headers (after the status line) and raw body."""
+    http = f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n{head}\r\n".encode() + body
+    return (
+        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(http)}\r\n\r\n"
+    ).encode() + http + b"\r\n\r\n"
+
+
+def chunked(data: bytes, size: int) -> bytes:
+    return b"".join(b"%x\r\n" % len(data[i : i + size]) + data[i : i + size] + b"\r\n" for i in range(0, len(data), size)) + b"0\r\n\r\n"
+
+
+def deflated(data: bytes, wbits: int) -> bytes:
+    packer = zlib.compressobj(6, zlib.DEFLATED, wbits)
+    return packer.compress(data) + packer.flush()
+
+
+@pytest.mark.parametrize(
+    "head, body",
+    [
+        ("", PAGE),
+        ("Transfer-Encoding: chunked\r\n", chunked(PAGE, 7)),  # many small chunks
+        ("Content-Encoding: gzip\r\n", gzip.compress(PAGE)),
+        ("Content-Encoding: deflate\r\n", deflated(PAGE, 15)),
+        ("Content-Encoding: deflate\r\n", deflated(PAGE, -15)),  # without the zlib header, as some servers send it
+        ("Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n", chunked(gzip.compress(PAGE), 100)),
+        ("Transfer-Encoding: chunked\r\n", PAGE),  # said chunked, is not
+        ("Content-Encoding: gzip\r\n", PAGE),  # said compressed, is not
+    ],
+)
+def test_warc_http_bodies_are_dechunked_and_decompressed(tmp_path, head, body):
+    for compress in (False, True):
+        path = tmp_path / ("crawl.warc.gz" if compress else "crawl.warc")
+        path.write_bytes(warc(http_record("https://example.org/floods", head, body), RECORDS[3], compress=compress))
+        documents = read_all(path)
+        assert [d.title for d in documents] == ["Floods in Italy", "Kenya budget"], documents
+
+
+def test_a_gzip_member_too_large_to_hold_is_a_too_large_record_or_passed_over(tmp_path):
+    image = http_record("https://example.org/photo.jpg", "", b"\xff\xd8" + bytes(30_000)).replace(b"text/html", b"image/jpeg")
+    page = http_record("https://example.org/long", "", PAGE.replace(b"</article>", b"<p>" + b"word " * 10_000 + b"</p></article>"))
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(warc(RECORDS[0], image, page, RECORDS[3], compress=True))
+    documents = list(read_documents(path, max_chars=1000))  # cap: 20,000 bytes a member; the image and the long page are over
+    assert [a.url for a in articles(documents)] == ["https://example.org/floods", "https://example.org/budget"]
+    (failure,) = failures(documents)  # the long page; the image is no article: passed over (it was a "corrupt gzip member")
+    assert (failure.document, failure.reason) == (f"{path}@{len(gzip.compress(RECORDS[0])) + len(gzip.compress(image))}", "too-large")
+    assert failure.message == "the record is over 20,000 bytes; newswire analyses single articles up to 1,000 characters (--max-chars raises the limit)"
+
+
+def write_warc_bomb(path, kind: str, size: int) -> None:
+    """A WARC with one hostile record of about `size` bytes, then a good one; written by streaming."""
+    block = b"a" * (1 << 20)
+
+    def repeat(stream, n):
+        for start in range(0, n, len(block)):
+            stream.write(block[: n - start])
+
+    with path.open("wb") as out:
+        if kind == "chunked-gzip":  # a small record whose chunked, gzip-encoded body inflates to `size`
+            packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+            body = b"".join(packer.compress(block[: size - s]) for s in range(0, size, len(block))) + packer.flush()
+            record = http_record("https://example.org/bomb", "Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n", chunked(body, len(body)))
+            out.write(gzip.compress(record) + gzip.compress(RECORDS[3]))
+        elif kind == "body":  # an uncompressed WARC with one huge HTML body
+            http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+            out.write(f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/huge\r\nContent-Length: {len(http) + size}\r\n\r\n".encode() + http)
+            repeat(out, size)
+            out.write(b"\r\n\r\n" + RECORDS[3])
+        else:  # a WARC header line of `size` bytes
+            out.write(b"WARC/1.0\r\nWARC-Type: response\r\nX-Long: ")
+            repeat(out, size)
+            out.write(b"\r\nContent-Length: 0\r\n\r\n\r\n\r\n" + RECORDS[3])
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the peak memory from /proc")
+@pytest.mark.parametrize(
+    "kind, name, size, message",
+    [
+        # warcio held a whole chunk and inflated it in one call: about 130 MB for this one
+        ("chunked-gzip", "bomb.warc.gz", 64 << 20, "input is 2,000,001 bytes"),
+        # the file was mapped: every page read counted in the process's memory, the whole record in the end
+        ("body", "huge.warc", 64 << 20, "input is 2,000,001 bytes"),
+        # warcio read a header line whole, by repeated concatenation (slow: quadratic; 16 MB keeps the old code's run short)
+        ("header", "long-header.warc", 16 << 20, "bad WARC record (headers over 1,048,576 bytes)"),
+    ],
+)
+def test_a_hostile_warc_record_is_refused_within_bounded_memory(tmp_path, kind, name, size, message):
+    path = tmp_path / name
+    write_warc_bomb(path, kind, size)
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_SCRIPT, str(path), "100000"], capture_output=True, cwd=REPO, timeout=300, check=True
+    )
+    report = json.loads(result.stdout)
+    assert [d[0] for d in report["documents"]] == ["Failure", "Article"], report
+    assert report["messages"][0].startswith(message)
+    assert report["grown_mb"] < size / (1 << 20) / 4, report  # bounded by the cap, not by the record

@@ -15,9 +15,10 @@ from enum import Enum
 from typing import Optional
 
 import typer
+from typer.rich_utils import rich_format_help
 from rich.console import Console
 
-from . import __version__
+from . import __version__, terminal
 from .errors import NewswireError, UsageError, internal_error
 from .gdelt import gdelt_tsv
 from .pipeline import analyze_article, published_date
@@ -36,7 +37,7 @@ app = typer.Typer(
 # quote must print as written, not be read as rich markup (or crash on it).
 # soft_wrap: a warning, error or summary is one line however long (rich wraps at
 # 80 columns when stderr is not a terminal: one warning, two lines in a log).
-err_console = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
+err_console = terminal.console(stderr=True, soft_wrap=True)
 
 
 class OutputFormat(str, Enum):
@@ -89,7 +90,7 @@ def analyze(
         raise UsageError("--quotes-only prints quotes, and GDELT rows are events; use --format text, json or jsonl with it")
     date = published_date(published) if published else None
     check_max_chars(max_chars)  # once, not once a file
-    console = Console(highlight=False, markup=False)
+    console = terminal.console()
     results, failed = [], 0
     for path in paths:
         try:
@@ -245,7 +246,7 @@ def _print_rows(rows, format: Optional[RowsFormat], out: Optional[str], db: str)
 
     if out is not None and any(_same_file(out, path) for path in (db, db + ".wal")):
         raise UsageError(f"--out {out} is the database {db} itself (or its log), which writing would destroy; pass another file")
-    write_rows(rows, format=format.value if format else None, out=out, console=Console(highlight=False, markup=False))
+    write_rows(rows, format=format.value if format else None, out=out, console=terminal.console())
 
 
 def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[str], **options) -> None:
@@ -408,6 +409,16 @@ def _error(message: str) -> None:
     err_console.print(f"Error: {message}", markup=False, soft_wrap=True)
 
 
+# click's exceptions, from wherever this typer takes click (its own copy since 0.26)
+_click_errors = sys.modules[typer.BadParameter.__module__]
+_NoArgsIsHelp = getattr(_click_errors, "NoArgsIsHelpError", ())  # click 8.2+
+
+
+def typer_help(err) -> None:
+    """The help typer prints for a command given no arguments (as it does in its own standalone mode)."""
+    rich_format_help(obj=err.ctx.command, ctx=err.ctx, markup_mode=app.rich_markup_mode)
+
+
 def _internal(err: Exception) -> str:
     return f"{internal_error(err)} (set NEWSWIRE_DEBUG=1 for the traceback and please report it)"
 
@@ -415,7 +426,20 @@ def _internal(err: Exception) -> str:
 def main() -> None:
     """Entry point: run the app with one-line errors."""
     try:
-        app()
+        code = app(standalone_mode=False)  # click's own errors come here too, to be one line
+    except _NoArgsIsHelp as err:  # `newswire` or `newswire query` alone: the help
+        typer_help(err)
+        sys.exit(err.exit_code)
+    except _click_errors.UsageError as err:  # a typo in the command line: one line, and where the help is
+        where = f"; see '{err.ctx.command_path} --help'" if err.ctx else ""
+        _error(f"{err.format_message().rstrip('.')}{where}")
+        sys.exit(err.exit_code)
+    except _click_errors.ClickException as err:
+        _error(err.format_message())
+        sys.exit(err.exit_code)
+    except _click_errors.Abort:
+        _error("aborted")
+        sys.exit(1)
     except NewswireError as err:
         _error(str(err))
         sys.exit(1)
@@ -427,6 +451,8 @@ def main() -> None:
             raise
         _error(_internal(err))
         sys.exit(2)
+    if isinstance(code, int) and code:  # a command's typer.Exit(code)
+        sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import decimal
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -15,17 +14,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from . import terminal
 from .errors import UsageError
 from .query import Rows
 from .report import shorten
+from .terminal import escape_controls
 
 FORMATS = ("table", "csv", "jsonl", "parquet")
 # What an --out name's extension says, when --format does not.
 SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".txt": "table"}
 # Longest cell shown in a terminal table; files get every character.
 MAX_CELL = 200
-# Control characters a table shows escaped (\x1b): all but the line breaks and tabs rich lays out.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def write_rows(rows: Rows, *, format: str | None = None, out: str | Path | None = None, console: Console | None = None) -> None:
@@ -58,7 +57,7 @@ def write_rows(rows: Rows, *, format: str | None = None, out: str | Path | None 
             _parquet(rows, Path(out))
             return
         with open(out, "w", encoding="utf-8", newline="") as stream:
-            _write_text(rows, fmt, stream, Console(file=stream, width=200, highlight=False, markup=False))
+            _write_text(rows, fmt, stream, terminal.console(file=stream, width=200))
     except OSError as err:
         raise UsageError(f"cannot write {out}: {(err.strerror or str(err)).lower()}; pass another --out") from None
 
@@ -84,7 +83,7 @@ def _write_text(rows: Rows, fmt: str, stream: TextIO, console: Console | None) -
             table.add_column(Text(_cell(column)))
         for row in rows.rows:
             table.add_row(*[Text(_cell(v)) for v in row])
-        console = console or Console(highlight=False, markup=False)
+        console = console or terminal.console()
         console.print(table)
         if not rows.rows:
             console.print("(no rows)")
@@ -93,7 +92,7 @@ def _write_text(rows: Rows, fmt: str, stream: TextIO, console: Console | None) -
 def _cell(value: Any) -> str:
     text = "" if value is None else str(_csv_cell(value))
     # a stored article's ESC sequences must not reach the terminal (colours, titles, worse)
-    return shorten(_CONTROL.sub(lambda m: repr(m[0])[1:-1], text), MAX_CELL)
+    return shorten(escape_controls(text), MAX_CELL)
 
 
 def _csv_cell(value: Any) -> Any:

@@ -52,7 +52,7 @@ def _header(a: Analysis) -> Panel:
         lines.append(Text.assemble(("removed ", "dim"), f"[{r.start}, {r.end}) ", (what, "yellow"), ": ", shorten(a.text[r.start : r.end], 60)))
     for w in a.warnings:
         lines.append(Text.assemble(("warning ", "bold yellow"), w))
-    return Panel(Group(*lines), title=a.title or "(untitled)", title_align="left")
+    return Panel(Group(*lines), title=Text(a.title or "(untitled)"), title_align="left")  # Text: a title is never markup or emoji
 
 
 def _entities(a: Analysis) -> Table:

@@ -328,3 +328,38 @@ def test_a_warning_is_one_line_however_long_when_stderr_is_not_a_terminal(tmp_pa
     assert result.stderr.decode().splitlines() == [
         f"Warning: {path}: decoded as cp1252 (not valid UTF-8); pass --encoding to choose"
     ]  # rich wrapped it at 80 columns: one warning, two lines in a log
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["query", "quotes", "--limit", "abc"], "'abc' is not a valid integer"),
+        (["analyze", "--nope"], "No such option: --nope"),
+        (["nosuch"], "No such command 'nosuch'"),
+        (["query", "timeline"], "Missing option '--entity'"),
+    ],
+)
+def test_a_command_line_typo_is_one_error_line_naming_the_help(args, says):
+    # typer's own usage errors were a framed box of several lines on standard error
+    result = run(*args, timeout=60)
+    assert result.returncode == 2
+    line = error_line(result)
+    assert says in line and line.endswith(" --help'")
+
+
+def test_a_command_given_nothing_shows_its_help():
+    result = run("query", timeout=60)
+    assert result.returncode == 2
+    assert "Usage:" in result.stderr.decode() + result.stdout.decode() and "quotes" in result.stdout.decode() + result.stderr.decode()
+
+
+def test_the_text_report_shows_a_title_as_written(tmp_path):
+    # a title is data: not markup, not an emoji code, and no escape sequence reaches the terminal
+    title = "[bold]Red[/bold] :thumbs_up: \x1b]0;owned\x07\x1b[2J"
+    doc = tmp_path / "story.json"
+    doc.write_text(json.dumps({"title": title, "text": STORY}))
+    result = run("analyze", str(doc), "--format", "text")
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "\x1b" not in out and "\x07" not in out
+    assert "[bold]Red[/bold] :thumbs_up: \\x1b]0;owned" in out and "\\x1b[2J" in out  # (rich itself drops the bell)

@@ -155,11 +155,22 @@ def _near_copy(words: tuple[str, ...], grams: dict[tuple[str, ...], set[int]]) -
 
 
 def _merge(text: str, removed: list[Removed]) -> list[Removed]:
-    """Sort, and join spans of the same reason separated only by whitespace."""
+    """Sorted spans that never overlap: overlapping spans join whatever their reasons, and
+    spans of one reason separated only by whitespace join too.
+
+    A joined span keeps the reason (and `repeats`) of the longer of the two; on a tie, the
+    earlier one's. (A repeated run of paragraphs holds any boilerplate line between them:
+    the line goes with the repeat.) `parse.blank` would keep offsets right even if spans
+    overlapped, but every consumer of `Analysis.removed` may count on this.
+    """
     out: list[Removed] = []
-    for r in sorted(removed, key=lambda r: r.start):
+    for r in sorted(removed, key=lambda r: (r.start, -r.end)):
         prev = out[-1] if out else None
-        if prev and prev.reason == r.reason and not text[prev.end : r.start].strip():
+        if prev and r.start < prev.end:
+            if r.end - r.start > prev.end - prev.start:
+                prev.reason, prev.repeats = r.reason, r.repeats
+            prev.end = max(prev.end, r.end)
+        elif prev and prev.reason == r.reason and not text[prev.end : r.start].strip():
             prev.end = max(prev.end, r.end)
         else:
             out.append(r)

@@ -167,7 +167,29 @@ def test_spans_of_different_reasons_do_not_merge():
     ]
 
 
-ALL_TEXTS = [text for text, _ in REPEATED.values()] + list(KEPT.values())
+def test_boilerplate_line_inside_a_repeated_copy_goes_with_it():
+    # the copy's paragraphs are consecutive once the ad line is set aside, so their run spans it:
+    # one span, the repeat's (the larger span's reason), never two that overlap
+    text = f"{BRIDGES}\n{STORM}\n{QUOTED}\n{BRIDGES}\nAdvertisement\n{STORM}\n{QUOTED}\n"
+    start = at(text, BRIDGES, 2)
+    assert removed(text) == [(start, len(text) - 1, "repeated", 0)]
+
+
+def test_repeat_of_a_repeat_with_boilerplate_between_copies():
+    body = f"{BRIDGES}\nShare this\n{STORM}\n"
+    text = f"{body}{body}Advertisement\n{body}"
+    start = at(text, BRIDGES, 2)
+    assert removed(text) == [
+        (at(text, "Share this"), at(text, "Share this") + len("Share this"), "boilerplate", None),
+        (start, len(text) - 1, "repeated", 0),
+    ]
+
+
+ALL_TEXTS = (
+    [text for text, _ in REPEATED.values()]
+    + list(KEPT.values())
+    + [f"{BRIDGES}\n{STORM}\n{BRIDGES}\nAdvertisement\n{STORM}\n", f"{STORM}\n{BRIDGES}\n{STORM}\nShare this\n{BRIDGES}"]
+)
 
 
 @pytest.mark.parametrize("text", ALL_TEXTS)

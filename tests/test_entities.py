@@ -739,3 +739,19 @@ def test_a_peoples_name_that_is_also_a_given_name_alone_is_a_person():
 def test_a_people_tied_to_several_countries_gives_no_country():
     text = "Kurdish fighters took the hill after a long battle."
     assert entity_of(entities(text), text, "Kurdish fighters").country is None
+
+
+def test_a_name_the_parser_runs_into_blanked_text_stops_before_it():
+    # found by fuzzing (tests/test_properties.py): the parser tagged "the" and the blanked lines of the
+    # repeat after it as one ORG, so a mention ran 230 characters into removed text, ending in whitespace
+    from newswire.clean import find_removed
+
+    blinken = "Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov in Geneva in September 2013."
+    scholz = "Chancellor Olaf Scholz told reporters in Berlin on Monday that Germany would send more air defence systems  to  Ukraine."
+    text = f"{blinken}\n🇩🇪\n{scholz}\nthe\n{scholz}\n{blinken}\n🇩🇪\r\n{scholz}"
+    removed = find_removed(text)
+    assert removed  # the copies
+    for e in extract_entities(parse(text, removed)):
+        for m in e.mentions:
+            assert m.text == m.text.strip() and text[m.start : m.end] == m.text, m
+            assert all(m.end <= r.start or m.start >= r.end for r in removed), m

@@ -37,11 +37,19 @@ def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
     in_title = {i for t in titles for i in range(t.start, t.end)}
     out: list[Mention] = []
     for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
-            if countries.country_from_name(ent.text) and not in_title.intersection(range(ent.start, ent.end)):
-                out.append(Mention(doc, ent.start, ent.end, "name", "GPE"))  # "invaded Cyprus" tagged PRODUCT
-            continue
         start, end = ent.start, ent.end
+        # the parser may tag a whitespace token with a word ("the" + the blanked lines of a removed repeat):
+        # a mention never starts or ends in whitespace, so never reaches into removed text
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if start >= end:
+            continue
+        if ent.label_ not in NAME_LABELS:
+            if countries.country_from_name(doc[start:end].text) and not in_title.intersection(range(start, end)):
+                out.append(Mention(doc, start, end, "name", "GPE"))  # "invaded Cyprus" tagged PRODUCT
+            continue
         # "President Obama" tagged as one PERSON: the title is not the name
         while start < end and (start in in_title):
             start += 1

@@ -37,6 +37,8 @@ NEAR_REPEAT = 0.9
 MAX_BOILERPLATE_CHARS = 200
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# a line: what str.splitlines splits on does not occur in it
+_LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 # A sentence ends at . ! or ? (optionally followed by closing quotes or
 # brackets) before whitespace and a capital letter or opening quote.
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
@@ -75,8 +77,13 @@ def find_removed(text: str) -> list[Removed]:
 
 
 def _paragraphs(text: str):
-    """Non-empty lines, stripped of surrounding whitespace."""
-    for m in re.finditer(r"[^\n]+", text):
+    """Non-empty lines, stripped of surrounding whitespace.
+
+    A line ends where `str.splitlines` ends one: at CR-only (old Mac) and Unicode line
+    breaks too, or a whole CR-only article is one "line" that a boilerplate pattern
+    ending it ("... All rights reserved.") matches in full.
+    """
+    for m in _LINE.finditer(text):
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
             start += 1

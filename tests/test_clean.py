@@ -142,6 +142,21 @@ def test_sentence_containing_boilerplate_words_is_kept(text):
     assert removed(text) == []
 
 
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\u2028", "\f"], ids=["CR", "CRLF", "line separator", "form feed"])
+def test_any_line_break_ends_a_line(newline):
+    # seen while fuzzing: with CR-only line breaks the whole text was one line, and a story followed by a
+    # copyright line fullmatched ".{0,150} all rights reserved" and went as boilerplate, story and all
+    notice = "© 2016 Example News. All rights reserved."
+    text = f"{STORM}{newline}{notice}{newline}"
+    assert removed(text) == [(at(text, notice), at(text, notice) + len(notice), "boilerplate", None)]
+    text = newline.join([BRIDGES, STORM, "Share this", BRIDGES, STORM])
+    start = at(text, BRIDGES, 2)
+    assert removed(text) == [
+        (at(text, "Share this"), at(text, "Share this") + len("Share this"), "boilerplate", None),
+        (start, len(text), "repeated", 0),
+    ]
+
+
 # merging and bounds
 
 

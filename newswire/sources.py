@@ -299,14 +299,26 @@ def _warc_records(path: Path, data: bytes | mmap.mmap, base: int, max_chars: int
             view = io.BytesIO(data[start:]) if isinstance(data, bytes) else _MmapReader(data, start)
             records = ArchiveIterator(view)
             try:
+                record = None
                 for record in records:
+                    # warcio reads a type-less or length-less record from CR-only line breaks or a file cut in
+                    # the header: said, not skipped as "not an article"
+                    if not record.rec_type:
+                        raise ValueError("no WARC-Type header")
+                    if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+                        raise ValueError("Content-Length missing or not a number")
                     body = _html_body(record, max_chars)  # read before asking for the offset, which skips to the record's end
+                    missing = _unread(record) if body is None else 0
                     offset = base if member_offset else base + start + records.get_record_offset()
                     where = f"{path}@{offset}"
                     if isinstance(body, Exception):
-                        yield Failure(document=where, stage="read", reason="malformed", message=f"bad HTTP body ({first_line(body)})")
+                        yield Failure(document=where, stage="read", reason="malformed", message=f"bad HTTP response ({first_line(body)})")
+                    elif missing:  # a record of any type, even one that is no article, cut short by the end of the file
+                        yield Failure(document=where, stage="read", reason="malformed", message=f"bad WARC record (truncated: {missing:,} bytes are missing)")
                     elif body is not None:
                         yield _warc_article(record, body, where, max_chars)
+                if record is None:  # warcio yields nothing when the file ends in or right after a header
+                    raise ValueError("the file ends in or just after its header")
                 return
             except Exception as err:  # warcio on untrusted bytes raises more than ArchiveLoadFailed (AttributeError, KeyError, ...)
                 bad, problem = start + records.offset, f"bad WARC record ({first_line(err)})"
@@ -330,6 +342,8 @@ def _html_body(record, max_chars: int) -> bytes | Exception | None:
     if record.rec_type != "response" or record.http_headers is None:
         return None
     status = record.http_headers.get_statuscode()
+    if not (len(status) == 3 and status.isdigit()):  # a response without its status line: not a page that moved
+        return ValueError(f"no HTTP status line; the record starts {record.http_headers.protocol[:40]!r}")
     content_type = (record.http_headers.get_header("Content-Type") or "text/html").lower()
     if status != "200" or "html" not in content_type:
         return None
@@ -342,6 +356,13 @@ def _html_body(record, max_chars: int) -> bytes | Exception | None:
     if len(body) < cap and missing > 0:  # the file ends before the record's Content-Length
         return EOFError(f"truncated: {missing:,} bytes of the record are missing")
     return body
+
+
+def _unread(record) -> int:
+    """How many bytes of its Content-Length a record lacks, once the rest of it is read."""
+    while record.raw_stream.read(_CHUNK):
+        pass
+    return getattr(record.raw_stream, "limit", 0)
 
 
 def _warc_article(record, body: bytes, where: str, max_chars: int) -> Document:

@@ -210,18 +210,26 @@ def _read_one(data: bytes, name: str, format: str, max_chars: int) -> Document:
 
 def _warc(path: Path, stream: BinaryIO, max_chars: int) -> Iterator[Document]:
     if path.stat().st_size == 0:
-        yield Failure(document=str(path), stage="read", reason="empty", message="no records: the WARC file is empty")
+        yield _empty_warc(path)
         return
     with mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
         if data[:2] == GZIP_MAGIC:
             yield from _warc_gzip(path, data, max_chars)
+        elif _skip_blank(data, 0) >= len(data):
+            yield _empty_warc(path)
         else:
             yield from _warc_records(path, data, 0, max_chars)
 
 
+def _empty_warc(path: Path) -> Failure:
+    return Failure(document=str(path), stage="read", reason="empty", message="no records: the WARC file is empty")
+
+
 def _warc_gzip(path: Path, data: mmap.mmap, max_chars: int) -> Iterator[Document]:
     """A .warc.gz, member by member: a corrupt member is skipped to the next one."""
+    blank = True  # every member holds nothing but blank lines (gzip of an empty file): said, not silence
     for offset, member in _gzip_members(data, MAX_BYTES_PER_CHAR * max_chars):
+        blank = blank and not isinstance(member, Exception) and _skip_blank(member, 0) >= len(member)
         if isinstance(member, Exception):
             yield Failure(
                 document=f"{path}@{offset}",
@@ -231,6 +239,8 @@ def _warc_gzip(path: Path, data: mmap.mmap, max_chars: int) -> Iterator[Document
             )
         else:
             yield from _warc_records(path, member, offset, max_chars, member_offset=True)
+    if blank:
+        yield _empty_warc(path)
 
 
 def _gzip_members(data: mmap.mmap, cap: int) -> Iterator[tuple[int, bytes | Exception]]:

@@ -215,11 +215,17 @@ def test_a_record_cut_short_by_the_end_of_the_file_is_a_failure_not_a_shorter_ar
     assert "truncated" in failure.message
 
 
-def test_an_empty_warc(tmp_path):
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"\r\n\r\n", gzip.compress(b""), gzip.compress(b"\r\n") + gzip.compress(b"")],
+    ids=["no bytes", "blank lines", "gzip of nothing", "gzip members of blank lines"],
+)
+def test_an_empty_warc(tmp_path, data):
+    # found by fuzzing: the empty file was a failure, a gzip of it (or blank lines) yielded nothing at all
     path = tmp_path / "crawl.warc"
-    path.write_bytes(b"")
+    path.write_bytes(data)
     (failure,) = read_all(path)
-    assert failure.reason == "empty"
+    assert failure.reason == "empty" and failure.message == "no records: the WARC file is empty"
 
 
 HEADER_END = RECORDS[0].index(b"\r\n\r\n")

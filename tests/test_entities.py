@@ -741,16 +741,28 @@ def test_a_people_tied_to_several_countries_gives_no_country():
     assert entity_of(entities(text), text, "Kurdish fighters").country is None
 
 
-def test_a_name_the_parser_runs_into_blanked_text_stops_before_it():
-    # found by fuzzing (tests/test_properties.py): the parser tagged "the" and the blanked lines of the
-    # repeat after it as one ORG, so a mention ran 230 characters into removed text, ending in whitespace
+BLINKEN = "Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov in Geneva in September 2013."
+SCHOLZ = "Chancellor Olaf Scholz told reporters in Berlin on Monday that Germany would send more air defence systems  to  Ukraine."
+SUDAN = "Sudan's army and the Rapid Support Forces agreed in Jeddah to a humanitarian ceasefire, the U.S. State Department said."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser tagged "the" and the blanked lines of the repeat after it as one ORG
+        f"{BLINKEN}\n🇩🇪\n{SCHOLZ}\nthe\n{SCHOLZ}\n{BLINKEN}\n🇩🇪\r\n{SCHOLZ}",
+        # the noun chunk "Sudan's army" began with the blanked ad line before it
+        f"Advertisement\r{SUDAN}\nAdvertisement\nAdvertisement\n{SUDAN}\n{SUDAN}",
+    ],
+    ids=["a name", "a nominal"],
+)
+def test_a_mention_the_parser_runs_into_blanked_text_stops_before_it(text):
+    # found by fuzzing (tests/test_properties.py, tests/test_fuzz.py): mentions ran into removed text,
+    # starting or ending in whitespace
     from newswire.clean import find_removed
 
-    blinken = "Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov in Geneva in September 2013."
-    scholz = "Chancellor Olaf Scholz told reporters in Berlin on Monday that Germany would send more air defence systems  to  Ukraine."
-    text = f"{blinken}\n🇩🇪\n{scholz}\nthe\n{scholz}\n{blinken}\n🇩🇪\r\n{scholz}"
     removed = find_removed(text)
-    assert removed  # the copies
+    assert removed  # the copies, the ad lines
     for e in extract_entities(parse(text, removed)):
         for m in e.mentions:
             assert m.text == m.text.strip() and text[m.start : m.end] == m.text, m

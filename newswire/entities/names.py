@@ -19,7 +19,7 @@ from .. import countries
 from ..datelines import dateline_tokens
 from ..lexicon import load_table
 from . import known
-from .model import Cluster, Mention, is_noun_modifier, place_country
+from .model import Cluster, Mention, is_noun_modifier, place_country, without_space
 from .titles import TitleMatch
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -37,13 +37,7 @@ def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
     in_title = {i for t in titles for i in range(t.start, t.end)}
     out: list[Mention] = []
     for ent in doc.ents:
-        start, end = ent.start, ent.end
-        # the parser may tag a whitespace token with a word ("the" + the blanked lines of a removed repeat):
-        # a mention never starts or ends in whitespace, so never reaches into removed text
-        while start < end and doc[start].is_space:
-            start += 1
-        while end > start and doc[end - 1].is_space:
-            end -= 1
+        start, end = without_space(doc, ent.start, ent.end)
         if start >= end:
             continue
         if ent.label_ not in NAME_LABELS:

@@ -37,6 +37,8 @@ NEAR_REPEAT = 0.9
 MAX_BOILERPLATE_CHARS = 200
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# a line: what str.splitlines splits on does not occur in it
+_LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 # A sentence ends at . ! or ? (optionally followed by closing quotes or
 # brackets) before whitespace and a capital letter or opening quote.
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
@@ -75,8 +77,13 @@ def find_removed(text: str) -> list[Removed]:
 
 
 def _paragraphs(text: str):
-    """Non-empty lines, stripped of surrounding whitespace."""
-    for m in re.finditer(r"[^\n]+", text):
+    """Non-empty lines, stripped of surrounding whitespace.
+
+    A line ends where `str.splitlines` ends one: at CR-only (old Mac) and Unicode line
+    breaks too, or a whole CR-only article is one "line" that a boilerplate pattern
+    ending it ("... All rights reserved.") matches in full.
+    """
+    for m in _LINE.finditer(text):
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
             start += 1
@@ -155,11 +162,22 @@ def _near_copy(words: tuple[str, ...], grams: dict[tuple[str, ...], set[int]]) -
 
 
 def _merge(text: str, removed: list[Removed]) -> list[Removed]:
-    """Sort, and join spans of the same reason separated only by whitespace."""
+    """Sorted spans that never overlap: overlapping spans join whatever their reasons, and
+    spans of one reason separated only by whitespace join too.
+
+    A joined span keeps the reason (and `repeats`) of the longer of the two; on a tie, the
+    earlier one's. (A repeated run of paragraphs holds any boilerplate line between them:
+    the line goes with the repeat.) `parse.blank` would keep offsets right even if spans
+    overlapped, but every consumer of `Analysis.removed` may count on this.
+    """
     out: list[Removed] = []
-    for r in sorted(removed, key=lambda r: r.start):
+    for r in sorted(removed, key=lambda r: (r.start, -r.end)):
         prev = out[-1] if out else None
-        if prev and prev.reason == r.reason and not text[prev.end : r.start].strip():
+        if prev and r.start < prev.end:
+            if r.end - r.start > prev.end - prev.start:
+                prev.reason, prev.repeats = r.reason, r.repeats
+            prev.end = max(prev.end, r.end)
+        elif prev and prev.reason == r.reason and not text[prev.end : r.start].strip():
             prev.end = max(prev.end, r.end)
         else:
             out.append(r)

@@ -69,12 +69,20 @@ def load_nlp() -> Language:
 
 
 def blank(text: str, removed: Iterable[Removed]) -> str:
-    """`text` with removed spans replaced by spaces (newlines kept): same length."""
+    """`text` with removed spans replaced by spaces (newlines kept).
+
+    Always the same length as `text`, whatever the spans: overlapping,
+    unsorted, empty or out-of-range spans blank each character at most once
+    (clipped to the text), so no cleaning rule can shift an offset.
+    """
     parts, last = [], 0
     for r in sorted(removed, key=lambda r: r.start):
-        parts.append(text[last : r.start])
-        parts.append(_NOT_NEWLINE.sub(" ", text[r.start : r.end]))
-        last = r.end
+        start, end = max(r.start, last), min(r.end, len(text))
+        if start >= end:
+            continue
+        parts.append(text[last:start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        last = end
     parts.append(text[last:])
     return "".join(parts)
 

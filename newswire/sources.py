@@ -261,18 +261,26 @@ _MAX_CHUNK_LINE = 64
 def _warc(path: Path, stream: BinaryIO, max_chars: int) -> Iterator[Document]:
     size = os.fstat(stream.fileno()).st_size
     if size == 0:
-        yield Failure(document=document_name(path), stage="read", reason="empty", message="no records: the WARC file is empty")
+        yield _empty_warc(path)
         return
     data = _FileView(stream, size)
     if data[:2] == GZIP_MAGIC:
         yield from _warc_gzip(path, data, max_chars)
+    elif _skip_blank(data, 0) >= len(data):
+        yield _empty_warc(path)
     else:
         yield from _warc_records(path, data, 0, max_chars)
 
 
+def _empty_warc(path: Path) -> Failure:
+    return Failure(document=document_name(path), stage="read", reason="empty", message="no records: the WARC file is empty")
+
+
 def _warc_gzip(path: Path, data: _FileView, max_chars: int) -> Iterator[Document]:
     """A .warc.gz, member by member: a corrupt member is skipped to the next one."""
+    blank = True  # every member holds nothing but blank lines (gzip of an empty file): said, not silence
     for offset, member, whole in _gzip_members(data, MAX_BYTES_PER_CHAR * max_chars):
+        blank = blank and not isinstance(member, Exception) and _skip_blank(member, 0) >= len(member)
         if isinstance(member, Exception):
             yield Failure(
                 document=f"{document_name(path)}@{offset}",
@@ -282,6 +290,8 @@ def _warc_gzip(path: Path, data: _FileView, max_chars: int) -> Iterator[Document
             )
         else:
             yield from _warc_records(path, member, offset, max_chars, member_offset=True, whole=whole)
+    if blank:
+        yield _empty_warc(path)
 
 
 def _gzip_members(data: _FileView, cap: int) -> Iterator[tuple[int, bytes | Exception, bool]]:
@@ -359,18 +369,31 @@ def _warc_records(
             records = ArchiveIterator(view)
             headers = _bound_headers(records.reader)
             try:
+                record = None
                 for record in records:
+                    # warcio reads a type-less or length-less record from CR-only line breaks or a file cut in
+                    # the header: said, not skipped as "not an article"
+                    if not record.rec_type:
+                        raise ValueError("no WARC-Type header")
+                    if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+                        raise ValueError("Content-Length missing or not a number")
                     headers.counting = False  # a chunked body's size lines are no headers
                     body = _html_body(record, max_chars, whole)  # read before asking for the offset, which skips to the record's end
+                    # a record of any type cut short by the end of the file (not one whose gzip member was held in part)
+                    missing = _drain(record.raw_stream) if body is None and whole else 0
                     headers.counting, headers.read = True, 0  # the blank lines after the record and the next record's headers
                     offset = base if member_offset else base + start + records.get_record_offset()
                     where = f"{document_name(path)}@{offset}"
                     if isinstance(body, InputError):
                         yield Failure(document=where, stage="read", reason=body.reason, message=str(body))
                     elif isinstance(body, Exception):
-                        yield Failure(document=where, stage="read", reason="malformed", message=f"bad HTTP body ({first_line(body)})")
+                        yield Failure(document=where, stage="read", reason="malformed", message=f"bad HTTP response ({first_line(body)})")
+                    elif missing:
+                        yield Failure(document=where, stage="read", reason="malformed", message=f"bad WARC record (truncated: {missing:,} bytes are missing)")
                     elif body is not None:
                         yield _warc_article(record, body, where, max_chars)
+                if record is None:  # warcio yields nothing when the file ends in or right after a header
+                    raise ValueError("the file ends in or just after its header")
                 return
             except Exception as err:  # warcio on untrusted bytes raises more than ArchiveLoadFailed (AttributeError, KeyError, ...)
                 bad, problem = start + records.offset, f"bad WARC record ({first_line(err)})"
@@ -422,6 +445,8 @@ def _html_body(record, max_chars: int, whole: bool = True) -> bytes | Exception 
     if record.rec_type != "response" or record.http_headers is None:
         return None
     status = record.http_headers.get_statuscode()
+    if not (len(status) == 3 and status.isdigit()):  # a response without its status line: not a page that moved
+        return ValueError(f"no HTTP status line; the record starts {record.http_headers.protocol[:40]!r}")
     content_type = (record.http_headers.get_header("Content-Type") or "text/html").lower()
     if status != "200" or "html" not in content_type:
         return None

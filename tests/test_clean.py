@@ -142,6 +142,21 @@ def test_sentence_containing_boilerplate_words_is_kept(text):
     assert removed(text) == []
 
 
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\u2028", "\f"], ids=["CR", "CRLF", "line separator", "form feed"])
+def test_any_line_break_ends_a_line(newline):
+    # seen while fuzzing: with CR-only line breaks the whole text was one line, and a story followed by a
+    # copyright line fullmatched ".{0,150} all rights reserved" and went as boilerplate, story and all
+    notice = "© 2016 Example News. All rights reserved."
+    text = f"{STORM}{newline}{notice}{newline}"
+    assert removed(text) == [(at(text, notice), at(text, notice) + len(notice), "boilerplate", None)]
+    text = newline.join([BRIDGES, STORM, "Share this", BRIDGES, STORM])
+    start = at(text, BRIDGES, 2)
+    assert removed(text) == [
+        (at(text, "Share this"), at(text, "Share this") + len("Share this"), "boilerplate", None),
+        (start, len(text), "repeated", 0),
+    ]
+
+
 # merging and bounds
 
 
@@ -167,7 +182,29 @@ def test_spans_of_different_reasons_do_not_merge():
     ]
 
 
-ALL_TEXTS = [text for text, _ in REPEATED.values()] + list(KEPT.values())
+def test_boilerplate_line_inside_a_repeated_copy_goes_with_it():
+    # the copy's paragraphs are consecutive once the ad line is set aside, so their run spans it:
+    # one span, the repeat's (the larger span's reason), never two that overlap
+    text = f"{BRIDGES}\n{STORM}\n{QUOTED}\n{BRIDGES}\nAdvertisement\n{STORM}\n{QUOTED}\n"
+    start = at(text, BRIDGES, 2)
+    assert removed(text) == [(start, len(text) - 1, "repeated", 0)]
+
+
+def test_repeat_of_a_repeat_with_boilerplate_between_copies():
+    body = f"{BRIDGES}\nShare this\n{STORM}\n"
+    text = f"{body}{body}Advertisement\n{body}"
+    start = at(text, BRIDGES, 2)
+    assert removed(text) == [
+        (at(text, "Share this"), at(text, "Share this") + len("Share this"), "boilerplate", None),
+        (start, len(text) - 1, "repeated", 0),
+    ]
+
+
+ALL_TEXTS = (
+    [text for text, _ in REPEATED.values()]
+    + list(KEPT.values())
+    + [f"{BRIDGES}\n{STORM}\n{BRIDGES}\nAdvertisement\n{STORM}\n", f"{STORM}\n{BRIDGES}\n{STORM}\nShare this\n{BRIDGES}"]
+)
 
 
 @pytest.mark.parametrize("text", ALL_TEXTS)

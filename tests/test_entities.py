@@ -739,3 +739,31 @@ def test_a_peoples_name_that_is_also_a_given_name_alone_is_a_person():
 def test_a_people_tied_to_several_countries_gives_no_country():
     text = "Kurdish fighters took the hill after a long battle."
     assert entity_of(entities(text), text, "Kurdish fighters").country is None
+
+
+BLINKEN = "Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov in Geneva in September 2013."
+SCHOLZ = "Chancellor Olaf Scholz told reporters in Berlin on Monday that Germany would send more air defence systems  to  Ukraine."
+SUDAN = "Sudan's army and the Rapid Support Forces agreed in Jeddah to a humanitarian ceasefire, the U.S. State Department said."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser tagged "the" and the blanked lines of the repeat after it as one ORG
+        f"{BLINKEN}\n🇩🇪\n{SCHOLZ}\nthe\n{SCHOLZ}\n{BLINKEN}\n🇩🇪\r\n{SCHOLZ}",
+        # the noun chunk "Sudan's army" began with the blanked ad line before it
+        f"Advertisement\r{SUDAN}\nAdvertisement\nAdvertisement\n{SUDAN}\n{SUDAN}",
+    ],
+    ids=["a name", "a nominal"],
+)
+def test_a_mention_the_parser_runs_into_blanked_text_stops_before_it(text):
+    # found by fuzzing (tests/test_properties.py, tests/test_fuzz.py): mentions ran into removed text,
+    # starting or ending in whitespace
+    from newswire.clean import find_removed
+
+    removed = find_removed(text)
+    assert removed  # the copies, the ad lines
+    for e in extract_entities(parse(text, removed)):
+        for m in e.mentions:
+            assert m.text == m.text.strip() and text[m.start : m.end] == m.text, m
+            assert all(m.end <= r.start or m.start >= r.end for r in removed), m

@@ -30,6 +30,21 @@ def test_blank(text, removed, expected):
     assert [i for i, ch in enumerate(out) if ch == "\n"] == [i for i, ch in enumerate(text) if ch == "\n"]
 
 
+@pytest.mark.parametrize(
+    "removed, expected",
+    [
+        # a repeat holding a boilerplate line (find_removed once returned these): blanked once, not copied twice
+        ([Removed(2, 9, "repeated", 0), Removed(4, 6, "boilerplate")], "ab       jk"),
+        ([Removed(4, 6, "boilerplate"), Removed(2, 9, "repeated", 0)], "ab       jk"),
+        ([Removed(2, 6, "repeated", 0), Removed(4, 9, "boilerplate")], "ab       jk"),  # partly overlapping
+        ([Removed(-3, 2, "boilerplate"), Removed(9, 40, "boilerplate")], "  cdefghi  "),  # out of range
+        ([Removed(6, 3, "boilerplate"), Removed(20, 30, "boilerplate")], "abcdefghijk"),  # empty, past the end
+    ],
+)
+def test_blank_keeps_the_length_whatever_the_spans(removed, expected):
+    assert blank("abcdefghijk", removed) == expected
+
+
 def test_tokens_point_into_the_original_text():
     doc = parse(STORY, STORY_REMOVED)
     for tok in doc:

@@ -71,6 +71,28 @@ def test_hard_cases_keep_the_contracts(text):
     check_contracts(newswire.analyze(text, published="2013-09-13"))
 
 
+# A scraped page whose body appears twice, with an ad line between the paragraphs of the copy: the repeat
+# held the boilerplate line, the parsed text came out longer than the input, and every later span was off.
+BODY = [
+    "Chancellor Olaf Scholz told reporters in Berlin on Monday that Germany would send more air defence systems to Ukraine.",
+    'The opposition leader Friedrich Merz said the government had waited far too long and called it "a half measure".',
+    "Officials in Kyiv welcomed the announcement and said the first systems could arrive before the end of the month.",
+]
+
+
+@pytest.mark.parametrize("line", ["Advertisement", "Share this"])
+def test_boilerplate_inside_a_repeated_body_keeps_the_contracts(line):
+    first = "Germany to send more air defences to Ukraine\n" + "\n".join(BODY) + "\n"
+    text = first + f"{BODY[0]}\n{line}\n{BODY[1]}\n{BODY[2]}\n"
+    analysis = newswire.analyze(text, published="2024-05-01")
+    data = check_contracts(analysis)
+    assert all(a["end"] <= b["start"] for a, b in zip(data["removed"], data["removed"][1:]))
+    # the copy is removed whole, the ad line with it; the first body is analysed
+    assert analysis.cleaned_text == first + "\n"
+    assert {"Olaf Scholz", "Friedrich Merz"} <= {e["name"] for e in data["entities"]}
+    assert data["quotes"] and all(q["content"]["end"] <= len(first) for q in data["quotes"])
+
+
 def test_seed_keeps_the_contracts(seed):
     data = check_contracts(seed)
     assert data["published"] == "2013-09-13"

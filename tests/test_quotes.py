@@ -800,3 +800,31 @@ def test_seed_spokesman_is_his_own_speaker_coded_as_the_un(seed):
     spokesman = seed.entity(q.speaker_entity)
     assert spokesman is not entity_named(seed, "Ban Ki-moon")
     assert spokesman.actor == "IGOUNO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body glued three times: a sentence copy starts after "the U.S.", the parser joins "the U.S." and
+        # "State Department" across the blanked copy into one speaker phrase
+        "Sudan's army and the Rapid Support Forces agreed in Jeddah to a humanitarian ceasefire, "
+        "the U.S. State Department said." * 3,
+        # CR-only line breaks with ad lines removed between the lines of one phrase
+        "The the the the the the the\rAdvertisement\rThe the the the the the the\rAdvertisement\rAdvertisement\r"
+        "The the the the the the the\rsaid the the the the the the\rAdvertisement\rThe the the the the the the",
+    ],
+    ids=["repeat after an abbreviation", "boilerplate lines"],
+)
+def test_a_speaker_phrase_never_runs_across_removed_text_or_a_line_break(text):
+    # found by fuzzing (tests/test_fuzz.py): the speaker's text was cut from the blanked text
+    # ('the U.S.      ...      State Department') and spanned the removed copy
+    from newswire.clean import find_removed
+
+    removed = find_removed(text)
+    assert removed
+    found = [q.speaker for q in quotes(text, removed) if q.speaker]
+    assert found
+    for s in found:
+        assert text[s.start : s.end] == s.text
+        assert "\n" not in s.text and "\r" not in s.text and "  " not in s.text, s
+        assert all(s.end <= r.start or s.start >= r.end for r in removed), s

@@ -248,11 +248,17 @@ def test_a_record_cut_short_by_the_end_of_the_file_is_a_failure_not_a_shorter_ar
     assert "truncated" in failure.message
 
 
-def test_an_empty_warc(tmp_path):
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"\r\n\r\n", gzip.compress(b""), gzip.compress(b"\r\n") + gzip.compress(b"")],
+    ids=["no bytes", "blank lines", "gzip of nothing", "gzip members of blank lines"],
+)
+def test_an_empty_warc(tmp_path, data):
+    # found by fuzzing: the empty file was a failure, a gzip of it (or blank lines) yielded nothing at all
     path = tmp_path / "crawl.warc"
-    path.write_bytes(b"")
+    path.write_bytes(data)
     (failure,) = read_all(path)
-    assert failure.reason == "empty"
+    assert failure.reason == "empty" and failure.message == "no records: the WARC file is empty"
 
 
 # memory: a document is refused while it is read, never held whole
@@ -469,3 +475,46 @@ def test_a_hostile_warc_record_is_refused_within_bounded_memory(tmp_path, kind, 
     assert [d[0] for d in report["documents"]] == ["Failure", "Article"], report
     assert report["messages"][0].startswith(message)
     assert report["grown_mb"] < size / (1 << 20) / 4, report  # bounded by the cap, not by the record
+
+
+HEADER_END = RECORDS[0].index(b"\r\n\r\n")
+
+
+@pytest.mark.parametrize("compress", [False, True])
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (RECORDS[0].replace(b"\r\n", b"\r"), "no WARC-Type header"),
+        (b"WARC/1.0\r\nWARC-Type:", "no WARC-Type header"),
+        (b"WARC/1.0\r\nWARC-Type: r", "Content-Length missing"),
+        (RECORDS[0][:60], "the file ends"),
+        (RECORDS[0][: RECORDS[0].index(b"Content-Length:") + 16], "Content-Length missing"),
+        (RECORDS[0][: HEADER_END + 4], "the file ends"),
+        (RECORDS[0][: HEADER_END + 30], "truncated"),  # in the HTTP headers, before "text/html"
+        (RECORDS[1][:-20], "truncated"),  # an image, no article, but cut short
+    ],
+    ids=["CR-only line breaks", "no type", "part of a type", "in the header", "empty length", "after the header",
+         "in the HTTP headers", "a record that is no article"],
+)
+def test_a_warc_cut_anywhere_or_without_its_headers_is_a_failure_not_silence(tmp_path, data, problem, compress):
+    # found fuzzing the reader (test_fuzz.py, a damaged WARC of pages is never silent): warcio yields a record
+    # of no type, of a type cut short, no record at all, or a record of no HTTP headers, and each was skipped
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(gzip.compress(data) if compress else data)
+    (failure,) = read_all(path)
+    assert failure.reason == "malformed" and failure.message.startswith(("bad WARC record", "bad HTTP response"))
+    assert problem in failure.message
+
+
+def test_a_response_without_its_http_status_line_is_a_failure_not_a_page_that_moved(tmp_path):
+    # found probing the reader with mutated records: the first HTTP header was read as the status line ('text/html;'), not 200, so skipped
+    status = b"HTTP/1.1 200 OK\r\n"
+    head, payload = RECORDS[0].split(b"\r\n\r\n", 1)
+    length = int(head.rsplit(b"Content-Length: ", 1)[1])
+    headless = head.replace(b"Content-Length: %d" % length, b"Content-Length: %d" % (length - len(status)))
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(headless + b"\r\n\r\n" + payload.replace(status, b"", 1) + RECORDS[3])
+    documents = read_all(path)
+    assert [a.url for a in articles(documents)] == ["https://example.org/budget"]
+    (failure,) = failures(documents)
+    assert failure.document == f"{path}@0" and failure.message.startswith("bad HTTP response (no HTTP status line")

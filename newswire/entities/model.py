@@ -38,6 +38,9 @@ class Mention:
     _sent: int | None = field(default=None, repr=False)
     _head: int | None = field(default=None, repr=False)
 
+    def __post_init__(self) -> None:
+        self.start, self.end = without_space(self.doc, self.start, self.end)
+
     @property
     def span(self) -> Span:
         return self.doc[self.start : self.end]
@@ -62,6 +65,20 @@ class Mention:
             self._head = self.span.root.i
         return self._head
 
+
+
+def without_space(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Tokens `[start, end)` less the whitespace tokens at either end (empty if all are).
+
+    The parser may put a whitespace token in an entity or a noun chunk ("the" and the blanked lines of a
+    removed repeat tagged ORG, "Advertisement\r" blanked before "Sudan's army"): a mention never starts or
+    ends on one, so it never reaches into removed text.
+    """
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return start, end
 
 
 def place_country(m: Mention) -> str | None:

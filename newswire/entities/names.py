@@ -19,7 +19,7 @@ from .. import countries
 from ..datelines import dateline_tokens
 from ..lexicon import load_table
 from . import known
-from .model import Cluster, Mention, is_noun_modifier, place_country
+from .model import Cluster, Mention, is_noun_modifier, place_country, without_space
 from .titles import TitleMatch
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -37,11 +37,13 @@ def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
     in_title = {i for t in titles for i in range(t.start, t.end)}
     out: list[Mention] = []
     for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
-            if countries.country_from_name(ent.text) and not in_title.intersection(range(ent.start, ent.end)):
-                out.append(Mention(doc, ent.start, ent.end, "name", "GPE"))  # "invaded Cyprus" tagged PRODUCT
+        start, end = without_space(doc, ent.start, ent.end)
+        if start >= end:
             continue
-        start, end = ent.start, ent.end
+        if ent.label_ not in NAME_LABELS:
+            if countries.country_from_name(doc[start:end].text) and not in_title.intersection(range(start, end)):
+                out.append(Mention(doc, start, end, "name", "GPE"))  # "invaded Cyprus" tagged PRODUCT
+            continue
         # "President Obama" tagged as one PERSON: the title is not the name
         while start < end and (start in in_title):
             start += 1

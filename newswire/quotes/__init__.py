@@ -171,7 +171,8 @@ def _records(doc: Doc, found: list[Found], entities: list[Entity]) -> list[Quote
         speaker = entity = None
         if f.speaker is not None:
             s, e = _speaker_range(f)
-            speaker = Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text)
+            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            speaker = Span(start, end, source_text(doc)[start:end])
             entity = _entity_at(f.speaker, mentions)
         out.append(
             Quote(

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from ..datelines import DASHES
 from ..lexicon import load_list, load_table, split_items
+from ..parse import source_text
 
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -644,6 +645,17 @@ def _left_neighbour(verb: Token, quoted: frozenset[int]) -> Token | None:
     return tok if tok.pos_ in ("PROPN", "NOUN", "NUM") else None
 
 
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _gap(tok: Token) -> bool:
+    """A whitespace token holding a line break, or removed text (blanked in the parse, not in the source)."""
+    if not tok.is_space:
+        return False
+    source = source_text(tok.doc)[tok.idx : tok.idx + len(tok)]
+    return source != tok.text or not _LINE_BREAKS.isdisjoint(source)
+
+
 def speaker_tokens(head: Token) -> tuple[int, int]:
     """The `[start, end)` token range of the speaker phrase headed by `head`.
 
@@ -660,13 +672,14 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
         if sibling.dep_ == head.dep_ and sibling.i != head.i and sibling.head.i != sibling.i:
             keep |= _subtree(sibling)  # "al", "-", "Assad": a name the parser split into siblings
     start = end = head.i
-    # the contiguous run around the head
-    run = keep
+    doc = head.doc
+    # the contiguous run around the head, not across a line break or the blanked text of a removed span
+    # ("the U.S. <removed repeat> State Department"); other whitespace tokens ("A\u00a0Bloomberg poll") may be in it
+    run = {i for i in keep if not _gap(doc[i])}
     while start - 1 in run:
         start -= 1
     while end + 1 in run:
         end += 1
-    doc = head.doc
     # "VIENNA (Reuters) - U.N. Secretary-General Antonio Guterres": not the dateline
     dash = max((i for i in range(start, head.i) if doc[i].text in DASHES and doc[i].whitespace_), default=None)
     if dash is not None:

@@ -451,8 +451,7 @@ def main() -> None:
             raise
         _error(_internal(err))
         sys.exit(2)
-    if isinstance(code, int) and code:  # a command's typer.Exit(code)
-        sys.exit(code)
+    sys.exit(code if isinstance(code, int) else 0)  # a command's typer.Exit(code), else success, as click's standalone mode ends
 
 
 if __name__ == "__main__":

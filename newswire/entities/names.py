@@ -9,6 +9,7 @@ the names that denote one entity: "John Kerry" / "Kerry", "Ban Ki-moon" /
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -35,6 +36,8 @@ MODIFIER_DEPS = ("compound", "poss", "nmod", "amod")
 def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
     """Name mentions: the parser's entities, trimmed and completed."""
     in_title = {i for t in titles for i in range(t.start, t.end)}
+    by_start = sorted((t.start, n) for n, t in enumerate(titles))
+    title_starts = [s for s, _ in by_start]
     out: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -46,7 +49,8 @@ def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
         while start < end and (start in in_title):
             start += 1
         # "State Department Correspondent" before a name: the title is not the org
-        for t in titles:
+        inside = by_start[bisect.bisect_right(title_starts, start) : bisect.bisect_left(title_starts, end)]
+        for t in (titles[n] for n in sorted(n for _, n in inside)):  # only titles starting inside can cut it
             if start < t.start < end and t.end >= end:
                 end = t.start
         while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):

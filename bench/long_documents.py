@@ -5,9 +5,10 @@
 
 Texts: the PolNeAR train texts from ../shared/data (exits with a message when
 absent), distinct articles concatenated in name order with a blank line
-between them until each size is reached (~100k, ~400k and ~1M characters by
-default): real news, no copies, so the cleaner removes next to nothing as a
-repeat (the removed share is printed). Each document is analysed once, in
+between them, as many whole ones as fit in each size (~100k, ~400k and ~1M
+characters by default; 1,000,000 is the default --max-chars): real news, no
+copies, so the cleaner removes little as a repeat (the removed characters are
+printed). Each document is analysed once, in
 this process, smallest first (the model is loaded and warmed beforehand), its
 stages timed as bench/analyze_throughput.py times them (read, clean+language,
 parse, each `extract_*` stage, and the records left over).
@@ -60,15 +61,16 @@ def load_articles() -> list[str]:
 
 
 def long_document(articles: list[str], size: int) -> str:
-    """Distinct articles joined by blank lines, whole ones, until `size` characters are reached."""
+    """Distinct articles joined by blank lines, whole ones in order, as many as fit in `size` characters
+    (1,000,000 is the default --max-chars: a document is at most that long)."""
     parts: list[str] = []
-    length = 0
+    length = -len(SEPARATOR)
     for text in articles:
-        if length >= size:
+        if length + len(SEPARATOR) + len(text) > size:
             break
         parts.append(text)
-        length += len(text) + len(SEPARATOR)
-    if length < size:
+        length += len(SEPARATOR) + len(text)
+    if length < 0.95 * size:
         sys.exit(f"only {length:,} characters of distinct articles; cannot build a {size:,}-character document")
     return SEPARATOR.join(parts)
 

@@ -699,7 +699,7 @@ def test_a_border_between_two_countries_is_a_place_of_neither():
 
 
 def test_the_reporter_of_a_trigger_is_the_first_quote_holding_it_with_a_speaker():
-    from newswire.events import _Reporters
+    from newswire.quotes import Reporters as _Reporters
     from newswire.records import Quote, Span
 
     def quote(start, end, speaker):

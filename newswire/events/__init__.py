@@ -38,12 +38,11 @@ See docs/events.md.
 
 from __future__ import annotations
 
-import bisect
-
 from spacy.tokens import Doc, Token
 
 from ..entities.model import sentence_index, sentences
 from ..parse import source_text
+from ..quotes import Reporters
 from ..records import Entity, Event, Quote, Span, Time
 from ..times import date_for
 from . import codebook
@@ -108,7 +107,7 @@ def extract_events(
 ) -> list[Event]:
     """The CAMEO/PLOVER events of a parsed article, in text order, ids EV1, EV2, ..."""
     index = ActorIndex(doc, entities)
-    reporters = _Reporters(quotes)
+    reporters = Reporters(quotes)
     triggers = [t for t in find_triggers(doc) if not _in_name(index, t)]
     roots, absorbed = find_mentions(doc, triggers + reported_demands(doc), blocked(doc))
     for m in roots:
@@ -221,27 +220,6 @@ def _anchors(m: EventMention) -> list[Token]:
     if m.anchor.i != m.trigger.i:
         out.append(m.anchor)
     return out
-
-
-class _Reporters:
-    """The speaker of the quote whose content holds a trigger (the first such quote with a resolved speaker).
-
-    The quotes are sorted by where their content starts, so only those starting at most the longest content's
-    length before an offset are looked at.
-    """
-
-    def __init__(self, quotes: list[Quote]):
-        spoken = [(q.content.start, n, q) for n, q in enumerate(quotes) if q.speaker_entity]
-        spoken.sort(key=lambda x: (x[0], x[1]))
-        self._starts = [s for s, _, _ in spoken]
-        self._quotes = [(n, q) for _, n, q in spoken]
-        self._longest = max((q.content.end - q.content.start for _, _, q in spoken), default=0)
-
-    def at(self, start: int) -> str | None:
-        hi = bisect.bisect_right(self._starts, start)
-        lo = bisect.bisect_left(self._starts, start - self._longest)
-        holding = [(n, q) for n, q in self._quotes[lo:hi] if start < q.content.end]
-        return min(holding, key=lambda x: x[0])[1].speaker_entity if holding else None
 
 
 def _dedupe(events: list[EventMention]) -> list[EventMention]:

@@ -44,7 +44,7 @@ from .model import Found, find_passages
 from .nouns import find_noun_frames
 from .passages import attribute_passage, inherit
 
-__all__ = ["extract_quotes"]
+__all__ = ["extract_quotes", "Reporters"]
 
 # Which cue kinds of data/cues.tsv become quotes. Thoughts and intentions
 # ("believes", "wants") are the writer's account of a state of mind, not
@@ -104,6 +104,28 @@ def _quotes_only(doc: Doc, frame: Frame, quoted: frozenset[int]) -> bool:
     """Does the frame report words inside quotation marks and nothing else?"""
     words = [i for i in frame.content if not (doc[i].is_punct or doc[i].is_space)]
     return bool(words) and all(i in quoted for i in words)
+
+
+class Reporters:
+    """The speaker of the quote whose content holds an offset (the first such quote with a resolved speaker): who
+    reports an event or a figure.
+
+    The quotes are sorted by where their content starts, so only those starting at most the longest content's
+    length before an offset are looked at.
+    """
+
+    def __init__(self, quotes: list[Quote]):
+        spoken = [(q.content.start, n, q) for n, q in enumerate(quotes) if q.speaker_entity]
+        spoken.sort(key=lambda x: (x[0], x[1]))
+        self._starts = [s for s, _, _ in spoken]
+        self._quotes = [(n, q) for _, n, q in spoken]
+        self._longest = max((q.content.end - q.content.start for _, _, q in spoken), default=0)
+
+    def at(self, start: int) -> str | None:
+        hi = bisect.bisect_right(self._starts, start)
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        holding = [(n, q) for n, q in self._quotes[lo:hi] if start < q.content.end]
+        return min(holding, key=lambda x: x[0])[1].speaker_entity if holding else None
 
 
 # --- records ---------------------------------------------------------------------------

@@ -44,7 +44,7 @@ def extract_times(doc: Doc, *, published: str | None = None) -> list[Time]:
         tid = f"T{len(times) + 1}"
         times.append(Time(tid, found.start, found.end, found.text, resolved.type, resolved.value, resolved.anchor))
         if resolved.point is not None and resolved.type in ("DATE", "TIME") and not resolved.comparison:
-            ctx.history.append((resolved.point, tid, found.start))
+            ctx.remember(resolved.point, tid, found.start)
     return times
 
 

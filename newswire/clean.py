@@ -13,6 +13,7 @@ rewritten, so offsets stay valid):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -71,9 +72,17 @@ def find_removed(text: str) -> list[Removed]:
     # a near copy), then runs of sentences in what is left
     repeated = _repeats(kept)
     removed += repeated
-    rest = [b for b in kept if not any(r.start <= b.start and b.end <= r.end for r in repeated)]
+    starts = [r.start for r in repeated]
+    rest = [b for b in kept if not _inside(b, repeated, starts)]
     removed += _repeats([s for block in rest for s in _sentences(text, block)])
     return _merge(text, removed)
+
+
+def _inside(block: _Block, spans: list[Removed], starts: list[int]) -> bool:
+    """Whether the block lies inside one of the spans (in text order and apart, as `_repeats` makes them; `starts`
+    their starts): only the last one starting at or before it can hold it."""
+    n = bisect.bisect_right(starts, block.start) - 1
+    return n >= 0 and block.end <= spans[n].end
 
 
 def _paragraphs(text: str):
@@ -148,17 +157,22 @@ def _trigrams(words: tuple[str, ...]):
 
 
 def _near_copy(words: tuple[str, ...], grams: dict[tuple[str, ...], set[int]]) -> int | None:
+    """The earlier block holding the largest share of the words' 3-grams (the first of equals), if it is NEAR_REPEAT or more.
+
+    Only blocks holding one of the rarest `len(own) - need + 1` 3-grams are counted: a block with `need` of them
+    must hold one of those, so the 3-grams common to many blocks ("one of the") cost nothing.
+    """
     own = _trigrams(words)
     if not own:
         return None
-    counts: dict[int, int] = {}
-    for g in own:
-        for j in grams.get(g, ()):
-            counts[j] = counts.get(j, 0) + 1
+    need = next(c for c in range(len(own) + 1) if c / len(own) >= NEAR_REPEAT)
+    rarest = sorted(own, key=lambda g: len(grams.get(g, ())))[: len(own) - need + 1]
+    candidates = {j for g in rarest for j in grams.get(g, ())}
+    counts = {j: sum(1 for g in own if j in grams.get(g, ())) for j in candidates}
     if not counts:
         return None
     best = min(counts, key=lambda j: (-counts[j], j))
-    return best if counts[best] / len(own) >= NEAR_REPEAT else None
+    return best if counts[best] >= need else None
 
 
 def _merge(text: str, removed: list[Removed]) -> list[Removed]:

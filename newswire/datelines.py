@@ -21,6 +21,7 @@ DASHES = ("-", "—", "–", "--")
 # At most this many tokens between the place words and the dash (", March 3", "(Sample Wire)").
 CREDIT_TOKENS = 8
 _KEY = "newswire_datelines"
+_TOKENS_KEY = "newswire_dateline_tokens"
 
 
 def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -31,9 +32,12 @@ def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
-def dateline_tokens(doc: Doc) -> set[int]:
-    """The token indices of the place words of every dateline in a doc."""
-    return {i for start, end in dateline_spans(doc) for i in range(start, end)}
+def dateline_tokens(doc: Doc) -> frozenset[int]:
+    """The token indices of the place words of every dateline in a doc (computed once per doc)."""
+    found = doc.user_data.get(_TOKENS_KEY)
+    if found is None:
+        found = doc.user_data[_TOKENS_KEY] = frozenset(i for start, end in dateline_spans(doc) for i in range(start, end))
+    return found
 
 
 def _line_starts(doc: Doc) -> list[int]:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from . import numbers
 from .lexicon import load_table
 from .records import Entity, Figure, Quote, Time
+from .quotes import Reporters
 from .times import date_for
 
 # Qualifier phrases are looked for at most this many words before the number.
@@ -39,6 +40,7 @@ def extract_figures(
     """The reported counts of a parsed article, in text order."""
     out = []
     seen: set[int] = set()
+    reporters = Reporters(quotes)
     for tok in doc:
         if tok.i in seen or not _is_count(tok):
             continue
@@ -49,7 +51,7 @@ def extract_figures(
         seen.update(t.i for t in head.children if t.pos_ == "NUM")
         seen.update(t.i for t in words)
         seen.update(c.i for c in head.children if c.dep_ == "conj")
-        figure = _figure(doc, words, head, quotes, times, published)
+        figure = _figure(doc, words, head, reporters, times, published)
         if figure is not None:
             out.append(figure)
     return out
@@ -92,7 +94,7 @@ def _value(words: list[Token]) -> float | None:
     return numbers.number_value([w.text for w in words])
 
 
-def _figure(doc: Doc, words: list[Token], head: Token, quotes: list[Quote], times: list[Time], published: str | None) -> Figure | None:
+def _figure(doc: Doc, words: list[Token], head: Token, reporters: Reporters, times: list[Time], published: str | None) -> Figure | None:
     counted = head.head if head.dep_ == "nummod" else head
     if head.lower_ in _words()["vague"]:
         counted = head  # "hundreds of people": the count is the head
@@ -137,7 +139,7 @@ def _figure(doc: Doc, words: list[Token], head: Token, quotes: list[Quote], time
         qualifier=qualifier,
         unit=unit,
         what=what,
-        reported_by=next((q.speaker_entity for q in quotes if q.content.start <= start < q.content.end and q.speaker_entity), None),
+        reported_by=reporters.at(start),
         date=date_for(doc, times, start, end, published=published),
     )
 

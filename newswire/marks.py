@@ -21,7 +21,9 @@ Nothing here raises on odd input: every mark is either paired or ignored.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 OPENING = "open"
 CLOSING = "close"
@@ -73,9 +75,11 @@ def find_quoted(text: str) -> list[Quoted]:
     """The top-level quoted passages of `text`, in order (nested quotes are inside them)."""
     doubles, singles = _marks(text)
     outer = _pair(text, doubles)
-    taken = [(q.start, q.end) for q in outer]
+    taken = sorted((q.start, q.end) for q in outer)
+    starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))  # the furthest end of the passages starting up to each
     # single quotes count as passages of their own only outside double quotes
-    free = [m for m in singles if not any(s <= m.pos < e for s, e in taken)]
+    free = [m for m in singles if (k := bisect_right(starts, m.pos) - 1) < 0 or reach[k] <= m.pos]
     outer += [q for q in _pair(text, free, single=True)]
     return sorted(outer, key=lambda q: q.start)
 

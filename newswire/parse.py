@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 import re
 from functools import cache
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
@@ -38,14 +39,21 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
     News paragraphs are sentence boundaries; without this the small model
     glues a closing quote mark at a line end to the next paragraph.
+
+    The boundaries are written all at once (`Doc.from_array`): the
+    `Token.is_sent_start` setter checks the whole doc for a parse each time,
+    which made this quadratic in the length.
     """
+    starts = doc.to_array(SENT_START).astype("int64")
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             if not token.is_space:
-                token.is_sent_start = True
+                starts[token.i] = 1
         elif token.is_quote and prev.text in (".", "!", "?") and _ends_line(token):
-            token.is_sent_start = False  # the closing quote of a paragraph stays with its sentence
+            starts[token.i] = -1  # the closing quote of a paragraph stays with its sentence
+    if len(doc):
+        doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 

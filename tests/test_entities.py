@@ -767,3 +767,48 @@ def test_a_mention_the_parser_runs_into_blanked_text_stops_before_it(text):
         for m in e.mentions:
             assert m.text == m.text.strip() and text[m.start : m.end] == m.text, m
             assert all(m.end <= r.start or m.start >= r.end for r in removed), m
+
+
+# indexes that keep the stage linear in the length of the article
+
+
+def test_name_key_index_offers_every_key_a_name_fits():
+    """cluster_names compares a name only with the keys _KeyIndex offers: every key with a nonzero fit is among them."""
+    from newswire.entities.names import _fit, _KeyIndex, name_key
+    from newswire.entities.model import Mention
+
+    text = (
+        "John Kerry met Kerry and Mr. Kerry at the United Nations, the U.N. and the UN. "
+        "The United States and the U.S. sent Ban Ki-moon to Ban and Jordan. Royal Air Force jets and the RAF flew."
+    )
+    doc = parse(text)
+    keys = [name_key(Mention(doc, e.start, e.end, "name", e.label_)) for e in doc.ents]
+    keys += [name_key(Mention(doc, e.start, e.end, "name", "PERSON")) for e in doc.ents]
+    index = _KeyIndex()
+    for n, k in enumerate(keys):
+        index.add(n, k)
+    for a in keys:
+        offered = set(index.candidates(a))
+        for n, b in enumerate(keys):
+            if _fit(a, b):
+                assert (n, b) in offered, (a.words, b.words)
+
+
+def test_last_token_before_an_offset():
+    from newswire.entities.model import last_token_before
+
+    doc = parse("Anna Berg left.")
+    assert last_token_before(doc, 0) == -1
+    assert last_token_before(doc, 1) == 0  # inside "Anna"
+    assert last_token_before(doc, 5) == 0  # the start of "Berg" is not before it
+    assert last_token_before(doc, 6) == 1
+    assert last_token_before(doc, 100) == len(doc) - 1
+
+
+def test_entity_at_a_token():
+    from newswire.entities.model import entity_at
+
+    doc = parse("Anna Berg met the United Nations envoy in Paris.")
+    for tok in doc:
+        expected = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        assert entity_at(doc, tok.i) == expected

@@ -410,3 +410,14 @@ def test_seed_date_for(seed_text, cue, value):
     start = seed_text.index(cue)
     end = start + len(cue.split()[0])
     assert date_for(doc, found_times, start, end, published=SEED_PUBLISHED) == value
+
+
+def test_taken_spans_find_any_overlap():
+    from newswire.times.find import _Taken
+
+    taken = _Taken()
+    for start, end in [(10, 20), (30, 40), (0, 5)]:
+        assert not taken.overlaps(start, end)
+        taken.add(start, end)
+    assert taken.overlaps(15, 16) and taken.overlaps(19, 35) and taken.overlaps(4, 10) and taken.overlaps(0, 100)
+    assert not taken.overlaps(5, 10) and not taken.overlaps(20, 30) and not taken.overlaps(40, 41)

@@ -10,6 +10,7 @@ for ("their forces").
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 from spacy.tokens import Doc
@@ -92,18 +93,23 @@ def _link_nominals(doc: Doc, nominals: list[Mention], clusters: list[Cluster]) -
     """Attach nominal mentions to entities; returns the new nominal-only entities."""
     focus = actors.focus_country(doc)
     countries_in = actors.sentence_countries(clusters)
-    new: list[Cluster] = []
+    new = _Nominals(clusters)
     name_at = {i: x for c in clusters for x in c.names for i in range(x.start, x.end)}
+    holders = _Holders(clusters)
     for m in nominals:
         named = _apposed_name(m, name_at)
         if named is not None:
             named.cluster.add(m)  # "Pavel Sokolov, Russia's foreign minister,": one person
+            holders.joined(named.cluster, m)
+            new.joined(named.cluster, m)
             continue
         if m.titles and m.kind == "nominal" and m.label == "PERSON" and m.lemma and title_lookup(m.lemma):
             indefinite = doc[m.start].lower_ in ("a", "an")
-            holder = None if indefinite else _title_holder(m, clusters)
+            holder = None if indefinite else holders.holder(m)
             if holder is not None:
                 holder.add(m)
+                holders.joined(holder, m)
+                new.joined(holder, m)
                 continue
             if not m.affiliations:
                 continue  # "the president" with no president in the article: not guessed
@@ -111,14 +117,16 @@ def _link_nominals(doc: Doc, nominals: list[Mention], clusters: list[Cluster]) -
         probe = Cluster(label=m.label)
         probe.mentions.append(m)
         actors.describe_nominal(probe, doc, focus, countries_in)
-        same = _same_nominal(m, probe, new, clusters)
+        same = new.same(m, probe)
         if same is not None:
             same.add(m)
+            holders.joined(same, m)
+            new.joined(same, m)
         else:
             probe.mentions.clear()
             probe.add(m)
             new.append(probe)
-    return new
+    return new.clusters
 
 
 def _apposed_name(m: Mention, name_at: dict[int, Mention]) -> Mention | None:
@@ -132,54 +140,114 @@ def _apposed_name(m: Mention, name_at: dict[int, Mention]) -> Mention | None:
     return None
 
 
-def _title_holder(m: Mention, clusters: list[Cluster]) -> Cluster | None:
-    """"the secretary-general" → the person said or known to hold that title, latest first."""
-    title = m.lemma or ""
-    holders = []
-    for c in clusters:
-        if c.label != "PERSON":
-            continue
-        said = {t.lower() for x in c.mentions for t in x.titles}
-        offices = {o.strip().lower() for o in (c.known or {}).get("offices", "").split("|") if o.strip()}
-        if any(title == t or t.endswith(" " + title) for t in said) or title in offices:
-            before = [x.start for x in c.mentions if x.start < m.start]
-            if before:
-                holders.append((max(before), c))
-    return max(holders, key=lambda h: h[0])[1] if holders else None
-
-
-def _same_nominal(m: Mention, probe: Cluster, new: list[Cluster], clusters: list[Cluster]) -> Cluster | None:
-    """An earlier entity this nominal denotes, if any.
-
-    * the same collective actor again: "the Syrian government" / "the Assad
-      government" (same actor code), "rebels" / "the rebels";
-    * "the company" after a named company (same sector BUS, within reach).
+class _Holders:
+    """The name clusters by the titles they are said ("Foreign Minister Anna Berg") or known (data/actors.tsv) to
+    hold, each filed under the title and under every ending of it after a space ("minister"), and kept up to date as
+    nominals join them: a nominal's title holder is looked up, not searched for among all the clusters.
     """
-    for c in reversed(new):
-        if c.actor and c.actor == probe.actor and c.label == probe.label:
-            return c
-        if c.first.lemma == m.lemma and (probe.country in (None, c.country)) and c.label == probe.label and _may_repeat(c.first, m):
-            return c
-    definite = m.doc[m.start].lower_ in ("the", "this", "that")
-    if definite and "BUS" in m.sectors and m.label == "ORG":
-        named = [c for c in clusters if c.label == "ORG" and any(x.start < m.start for x in c.mentions)]
-        if named:
-            best = max(named, key=lambda c: max(x.start for x in c.mentions if x.start < m.start))
-            last = max((x for x in best.mentions if x.start < m.start), key=lambda x: x.start)
-            if m.sentence - last.sentence <= NOMINAL_REACH:
-                return best
-    return None
+
+    def __init__(self, clusters: list[Cluster]):
+        self.clusters = clusters
+        self.position = {id(c): n for n, c in enumerate(clusters)}
+        self.by_title: dict[str, set[int]] = {}
+        for n, c in enumerate(clusters):
+            for o in (c.known or {}).get("offices", "").split("|"):
+                if o.strip():
+                    self.by_title.setdefault(o.strip().lower(), set()).add(n)
+            for x in c.mentions:
+                self._file(n, x)
+
+    def _file(self, n: int, x: Mention) -> None:
+        for t in x.titles:
+            t = t.lower()
+            names = [t] + [t[i + 1 :] for i, ch in enumerate(t) if ch == " "]
+            for name in names:
+                self.by_title.setdefault(name, set()).add(n)
+
+    def joined(self, c: Cluster, x: Mention) -> None:
+        """Mention x was added to cluster c."""
+        n = self.position.get(id(c))
+        if n is not None:
+            self._file(n, x)
+
+    def holder(self, m: Mention) -> Cluster | None:
+        """"the secretary-general" → the person said or known to hold that title, latest mentioned before it first."""
+        best: tuple[int, Cluster] | None = None
+        for n in sorted(self.by_title.get(m.lemma or "", ())):
+            c = self.clusters[n]
+            if c.label != "PERSON":
+                continue
+            k = bisect.bisect_left(c.mentions, m.start, key=lambda x: x.start)
+            if k and (best is None or c.mentions[k - 1].start > best[0]):
+                best = (c.mentions[k - 1].start, c)
+        return best[1] if best else None
 
 
-def _may_repeat(first: Mention, m: Mention) -> bool:
-    """Whether a nominal may name the same group as an earlier one with its noun: "rebels" ... "the rebels".
+class _Nominals:
+    """The nominal-only entities made so far, and an index to find the earlier entity a nominal denotes.
 
-    Not "a company in Germany" ... "companies": a new indefinite, or another number, is someone else.
+    The new entities are filed by actor code and by their first mention's noun (with its number and country),
+    the latest one under each key; the named organisations' mentions by where they start. A new entity's code,
+    country, label and first mention do not change while nominals are linked (they come in text order).
     """
-    doc = m.doc
-    if doc[m.start].lower_ in ("a", "an"):
-        return False
-    return (doc[first.head].tag_ in ("NNS", "NNPS")) == (doc[m.head].tag_ in ("NNS", "NNPS"))
+
+    def __init__(self, clusters: list[Cluster]):
+        self.clusters: list[Cluster] = []
+        self.named = clusters
+        self.position = {id(c): n for n, c in enumerate(clusters)}
+        self.by_actor: dict[tuple, int] = {}
+        self.by_noun: dict[tuple, int] = {}
+        self.organisations: list[tuple[int, int]] = []  # (start, cluster position) of the named organisations' mentions
+        for n, c in enumerate(clusters):
+            for x in c.mentions:
+                self.joined(c, x)
+
+    def append(self, c: Cluster) -> None:
+        n = len(self.clusters)
+        self.clusters.append(c)
+        if c.actor:
+            self.by_actor[(c.actor, c.label)] = n
+        plural = _plural(c.first)
+        self.by_noun[(c.first.lemma, c.label, plural)] = n
+        self.by_noun[(c.first.lemma, c.label, plural, c.country)] = n
+
+    def joined(self, c: Cluster, x: Mention) -> None:
+        """Mention x was added to cluster c."""
+        n = self.position.get(id(c))
+        if n is not None and c.label == "ORG":
+            bisect.insort(self.organisations, (x.start, n))
+
+    def same(self, m: Mention, probe: Cluster) -> Cluster | None:
+        """An earlier entity this nominal denotes, if any.
+
+        * the same collective actor again: "the Syrian government" / "the Assad
+          government" (same actor code), "rebels" / "the rebels";
+        * "the company" after a named company (same sector BUS, within reach).
+        """
+        found = []
+        if probe.actor:
+            found.append(self.by_actor.get((probe.actor, probe.label), -1))
+        if m.doc[m.start].lower_ not in ("a", "an"):  # "a company in Germany" ... "companies": someone else
+            key = (m.lemma, probe.label, _plural(m))
+            found.append(self.by_noun.get(key if probe.country is None else key + (probe.country,), -1))
+        latest = max(found, default=-1)
+        if latest >= 0:
+            return self.clusters[latest]
+        definite = m.doc[m.start].lower_ in ("the", "this", "that")
+        if definite and "BUS" in m.sectors and m.label == "ORG":
+            k = bisect.bisect_left(self.organisations, (m.start, -1))
+            if k:
+                start = self.organisations[k - 1][0]
+                best = self.named[self.organisations[bisect.bisect_left(self.organisations, (start, -1))][1]]
+                last = max((x for x in best.mentions if x.start < m.start), key=lambda x: x.start)
+                if m.sentence - last.sentence <= NOMINAL_REACH:
+                    return best
+        return None
+
+
+def _plural(m: Mention) -> bool:
+    """Whether a nominal's noun is plural: "rebels" ... "the rebels" may be one group, "a company" ... "companies" not."""
+    return m.doc[m.head].tag_ in ("NNS", "NNPS")
 
 
 def to_records(doc: Doc, clusters: list[Cluster]) -> list[Entity]:

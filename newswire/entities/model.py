@@ -168,6 +168,30 @@ def sentence_index(doc: Doc) -> list[int]:
     return cached
 
 
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The parser's named entity holding token i, if any (`doc.ents` is rebuilt on every access: read once per doc)."""
+    cached = doc.user_data.get("newswire_ents")
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data["newswire_ents"] = (ents, [e.start for e in ents])
+    ents, starts = cached
+    n = bisect.bisect_right(starts, i) - 1
+    return ents[n] if n >= 0 and i < ents[n].end else None
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Each token's start offset, in token order (computed once per doc): bisect it to find a token by offset."""
+    cached = doc.user_data.get("newswire_token_starts")
+    if cached is None:
+        cached = doc.user_data["newswire_token_starts"] = [t.idx for t in doc]
+    return cached
+
+
+def last_token_before(doc: Doc, offset: int) -> int:
+    """Index of the last token that starts before character `offset`, -1 if none."""
+    return bisect.bisect_left(token_starts(doc), offset) - 1
+
+
 @dataclass(eq=False, slots=True)
 class Cluster:
     """Mentions of one entity, in text order."""

@@ -9,6 +9,7 @@ the names that denote one entity: "John Kerry" / "Kerry", "Ban Ki-moon" /
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -35,6 +36,8 @@ MODIFIER_DEPS = ("compound", "poss", "nmod", "amod")
 def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
     """Name mentions: the parser's entities, trimmed and completed."""
     in_title = {i for t in titles for i in range(t.start, t.end)}
+    by_start = sorted((t.start, n) for n, t in enumerate(titles))
+    title_starts = [s for s, _ in by_start]
     out: list[Mention] = []
     for ent in doc.ents:
         start, end = without_space(doc, ent.start, ent.end)
@@ -48,7 +51,8 @@ def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
         while start < end and (start in in_title):
             start += 1
         # "State Department Correspondent" before a name: the title is not the org
-        for t in titles:
+        inside = by_start[bisect.bisect_right(title_starts, start) : bisect.bisect_left(title_starts, end)]
+        for t in (titles[n] for n in sorted(n for _, n in inside)):  # only titles starting inside can cut it
             if start < t.start < end and t.end >= end:
                 end = t.start
         while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
@@ -227,26 +231,80 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
     """
     clusters: list[Cluster] = []
     keys: dict[int, set[NameKey]] = {}  # cluster index → its distinct name keys
+    index = _KeyIndex()
     cache: dict[tuple[str, str], NameKey] = {}
     for m in sorted(mentions, key=lambda x: x.start):
         key = cache.get((m.text, m.label)) or cache.setdefault((m.text, m.label), name_key(m))
+        fits: dict[int, int] = {}
+        for i, k in index.candidates(key):
+            fits[i] = max(fits.get(i, 0), _fit(key, k))
         best, best_at = 0, -1
-        for i, c in enumerate(clusters):
-            fit = max((_fit(key, k) for k in keys[i]), default=0)
+        for i in sorted(fits):
+            fit, c = fits[i], clusters[i]
             # best fit wins; among equals, the most recently mentioned cluster
             if fit and (fit, c.mentions[-1].start) > (best, clusters[best_at].mentions[-1].start if best_at >= 0 else -1):
                 best, best_at = fit, i
         if best_at >= 0:
             clusters[best_at].add(m)
-            keys[best_at].add(key)
+            if key not in keys[best_at]:
+                keys[best_at].add(key)
+                index.add(best_at, key)
         else:
             c = Cluster()
             c.add(m)
             keys[len(clusters)] = {key}
+            index.add(len(clusters), key)
             clusters.append(c)
     for c in clusters:
         c.label = cluster_label(c)
     return clusters
+
+
+class _KeyIndex:
+    """The clusters' name keys by what `_fit` compares, so that a name is compared only with keys it may fit.
+
+    Every key with a nonzero fit to a name shares with it its words, its country, its gazetteer name, its
+    letters as the other's initials (either way round), or, for a partial person name, a prefix or suffix of
+    the longer one's words.
+    """
+
+    def __init__(self) -> None:
+        self._by: dict[tuple, list[tuple[int, NameKey]]] = {}
+
+    def add(self, cluster: int, key: NameKey) -> None:
+        if not key.words:
+            return  # fits nothing
+        for feature in self._features(key):
+            self._by.setdefault(feature, []).append((cluster, key))
+
+    def candidates(self, key: NameKey) -> list[tuple[int, NameKey]]:
+        if not key.words:
+            return []
+        out: list[tuple[int, NameKey]] = []
+        for feature in self._lookups(key):
+            out += self._by.get(feature, ())
+        return out
+
+    @staticmethod
+    def _affixes(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """The proper prefixes and suffixes of a name's words."""
+        return [words[:n] for n in range(1, len(words))] + [words[-n:] for n in range(1, len(words))]
+
+    def _features(self, key: NameKey) -> list[tuple]:
+        """What a cluster's key is filed under."""
+        affixes = [("affix", a) for a in set(self._affixes(key.words))]
+        return _present([("words", key.words), *affixes, ("country", key.country), ("known", key.known),
+                         ("initials", key.initials), ("letters", key.letters)])
+
+    def _lookups(self, key: NameKey) -> list[tuple]:
+        """Where the keys a name may fit are filed: its letters among initials and its initials among letters."""
+        shorter = [("words", a) for a in set(self._affixes(key.words))]
+        return _present([("words", key.words), ("affix", key.words), *shorter, ("country", key.country),
+                         ("known", key.known), ("initials", key.letters), ("letters", key.initials)])
+
+
+def _present(features: list[tuple]) -> list[tuple]:
+    return [f for f in features if f[1]]
 
 
 def cluster_label(c: Cluster) -> str:

@@ -48,19 +48,64 @@ _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "dative", "iobj")
 def resolve_pronouns(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
     """Add each resolvable pronoun to its entity's cluster; returns the added mentions."""
     quoted = _quoted_tokens(doc)
+    index = _Index(doc, clusters)
     added = []
     for tok in doc:
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
             continue
         if tok.lower_ == "it" and _pleonastic(tok):
             continue
-        cluster = _resolve(tok, clusters, quoted)
+        cluster = _resolve(tok, index, quoted)
         if cluster is not None:
             label = "PERSON" if PRONOUNS[tok.lower_][0] in "mf" and PRONOUNS[tok.lower_][0] else cluster.label
             m = Mention(doc, tok.i, tok.i + 1, "pronoun", label)
             cluster.add(m)
+            index.add(cluster, m)
             added.append(m)
     return added
+
+
+class _Index:
+    """The clusters' mentions by sentence, by head word and by the head of their head word, kept up to date as
+    pronouns join clusters, so that resolving a pronoun looks only at the sentences it may reach.
+
+    `clusters` is fixed while pronouns are resolved, and a pronoun mention changes neither a cluster's gender
+    nor its names, so what `_fits` says of a cluster is kept.
+    """
+
+    def __init__(self, doc: Doc, clusters: list[Cluster]):
+        self.doc = doc
+        self.clusters = clusters
+        self.position = {id(c): n for n, c in enumerate(clusters)}
+        self.by_sentence: dict[int, list[tuple[Cluster, Mention, int]]] = {}
+        self.by_head: dict[int, list[Cluster]] = {}
+        self.by_head_of_head: dict[int, list[tuple[Cluster, Mention]]] = {}
+        self.seq = 0
+        self.fits: dict[tuple[int, str], bool] = {}
+        for c in clusters:
+            for m in c.mentions:
+                self.add(c, m)
+
+    def add(self, c: Cluster, m: Mention) -> None:
+        """Index a mention of cluster `c` (in the order the cluster's own list would put it among equal starts)."""
+        self.by_sentence.setdefault(m.sentence, []).append((c, m, self.seq))
+        self.seq += 1
+        self.by_head.setdefault(m.head, []).append(c)
+        self.by_head_of_head.setdefault(self.doc[m.head].head.i, []).append((c, m))
+
+    def in_sentence(self, sent: int) -> list[tuple[Cluster, Mention, int]]:
+        return self.by_sentence.get(sent, [])
+
+    def at_head(self, i: int) -> Cluster | None:
+        """The cluster with a mention headed by token i (the last in cluster order if several)."""
+        found = self.by_head.get(i)
+        return max(found, key=lambda c: self.position[id(c)]) if found else None
+
+    def fitting(self, pron: Token, c: Cluster) -> bool:
+        key = (id(c), pron.lower_)
+        if key not in self.fits:
+            self.fits[key] = _fits(pron, c)
+        return self.fits[key]
 
 
 _RELATIVE_TAGS = ("WP", "WP$", "WDT")  # who, whom, whose, which, that
@@ -98,20 +143,25 @@ def _fits(pron: Token, c: Cluster) -> bool:
     return c.label == "GROUP" or (c.label == "NORP" and any(m.text.endswith("s") and not m.demonym for m in c.names))
 
 
-def _candidates(pron: Token, clusters: list[Cluster], quoted: dict[int, Span]) -> list[Mention]:
-    first_sent = sentence_index(pron.doc)[pron.i] - WINDOW
-    excluded = _speakers_outside(pron, clusters, quoted) if pron.i in quoted else set()
+def _candidates(pron: Token, index: _Index, quoted: dict[int, Span]) -> list[Mention]:
+    """The mentions before the pronoun, at most `WINDOW` sentences back, of the clusters it may stand for;
+    in the order of the clusters and of their mentions."""
+    here = sentence_index(pron.doc)[pron.i]
+    excluded = _speakers_outside(pron, index, quoted) if pron.i in quoted else set()
+    # "Kerry says he will meet him": him is not Kerry, whichever mention stands beside it
+    # (a co-argument's head hangs on the pronoun's own head)
+    excluded |= {c for c, m in index.by_head_of_head.get(pron.head.i, ()) if _coargument(m, pron)}
     out = []
-    for c in clusters:
-        # "Kerry says he will meet him": him is not Kerry, whichever mention stands beside it
-        if c in excluded or not _fits(pron, c) or any(_coargument(m, pron) for m in c.mentions):
-            continue
-        out.extend(m for m in c.mentions if m.start < pron.i and m.sentence >= first_sent)
-    return out
+    for sent in range(max(0, here - WINDOW), here + 1):
+        for c, m, seq in index.in_sentence(sent):
+            if m.start < pron.i and c not in excluded and index.fitting(pron, c):
+                out.append((index.position[id(c)], m.start, seq, m))
+    out.sort(key=lambda x: x[:3])
+    return [m for *_, m in out]
 
 
-def _resolve(pron: Token, clusters: list[Cluster], quoted: dict[int, Span]) -> Cluster | None:
-    cands = _candidates(pron, clusters, quoted)
+def _resolve(pron: Token, index: _Index, quoted: dict[int, Span]) -> Cluster | None:
+    cands = _candidates(pron, index, quoted)
     if not cands:
         return None
     by_head = {m.head: m for m in cands}
@@ -199,22 +249,23 @@ def _quoted_tokens(doc: Doc) -> dict[int, Span]:
     return out
 
 
-def _speakers_outside(pron: Token, clusters: list[Cluster], quoted: dict[int, Span]) -> set[Cluster]:
+def _speakers_outside(pron: Token, mentions: _Index, quoted: dict[int, Span]) -> set[Cluster]:
     """Entities likely to be speaking the quote that holds `pron`."""
     quote = quoted[pron.i]
     doc = pron.doc
     found: set[Cluster] = set()
-    by_head = {m.head: c for c in clusters for m in c.mentions}
     index = sentence_index(doc)
     for sent in {index[i] for i in (quote.start, quote.end - 1)}:
         for tok in sentences(doc)[sent]:
-            if tok.i not in quoted and tok.dep_ in _SUBJECT and tok.i in by_head:
-                found.add(by_head[tok.i])
+            if tok.i not in quoted and tok.dep_ in _SUBJECT:
+                speaker = mentions.at_head(tok.i)
+                if speaker is not None:
+                    found.add(speaker)
     if not found:
         # a quote standing alone continues the previous speaker
         prev = next(_previous_sentences(doc[quote.start]), None)
         if prev is not None:
-            for c in clusters:
-                if any(prev.start <= m.start < prev.end and _is_main_subject(m) for m in c.mentions):
+            for c, m, _ in mentions.in_sentence(index[prev.start]):
+                if prev.start <= m.start < prev.end and _is_main_subject(m):
                     found.add(c)
     return found

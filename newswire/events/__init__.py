@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities.model import sentence_index, sentences
 from ..parse import source_text
+from ..quotes import Reporters
 from ..records import Entity, Event, Quote, Span, Time
 from ..times import date_for
 from . import codebook
@@ -106,6 +107,7 @@ def extract_events(
 ) -> list[Event]:
     """The CAMEO/PLOVER events of a parsed article, in text order, ids EV1, EV2, ..."""
     index = ActorIndex(doc, entities)
+    reporters = Reporters(quotes)
     triggers = [t for t in find_triggers(doc) if not _in_name(index, t)]
     roots, absorbed = find_mentions(doc, triggers + reported_demands(doc), blocked(doc))
     for m in roots:
@@ -115,7 +117,7 @@ def extract_events(
         m.place = location(_anchors(m), skip={a.mention.start for a in m.sources + m.targets})
         start, end = doc[m.trigger.i].idx, doc[m.trigger.end - 1].idx + len(doc[m.trigger.end - 1])
         m.date = date_for(doc, times, start, end, published=published)
-        m.reported_by = _reporter(quotes, start)
+        m.reported_by = reporters.at(start)
     for m in roots:
         m.emit = True
     events = chain_events(sorted(roots + absorbed, key=lambda m: m.trigger.i), published)
@@ -218,14 +220,6 @@ def _anchors(m: EventMention) -> list[Token]:
     if m.anchor.i != m.trigger.i:
         out.append(m.anchor)
     return out
-
-
-def _reporter(quotes: list[Quote], start: int) -> str | None:
-    """The speaker of the quote whose content holds the trigger."""
-    for q in quotes:
-        if q.content.start <= start < q.content.end and q.speaker_entity:
-            return q.speaker_entity
-    return None
 
 
 def _dedupe(events: list[EventMention]) -> list[EventMention]:

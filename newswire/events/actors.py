@@ -20,6 +20,7 @@ diplomats") is mapped to the entities its words mention. Conventions:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -27,7 +28,7 @@ from spacy.tokens import Doc, Token
 from .. import countries
 from ..datelines import dateline_tokens
 from ..entities.actors import focus_country, opposed
-from ..entities.model import border_nouns, on_border, sentence_index, sentences
+from ..entities.model import border_nouns, last_token_before, on_border, sentence_index, sentences
 from ..entities.nominals import agent_row
 from ..records import Entity, EventActor, Mention
 from ..cues import reporting_verbs
@@ -91,13 +92,25 @@ class ActorIndex:
                         self._at[i] = (e, m)
                     i += 1
         self._members: dict[str, list[Actor]] = {}
+        # built once per doc, so that each event looks only at what is near it
+        self._countries: dict[str, Entity] = {}  # actor code → the first GPE entity with it
+        for e in entities:
+            if e.type == "GPE":
+                self._countries.setdefault(e.actor, e)
+        self._named: dict[str, tuple[list[int], list[Mention]]] = {}  # entity id → its non-pronoun mentions, with their starts
+        # every mention, by where it starts: (start, entity's position, mention's position, entity, mention)
+        self._mentions = sorted(
+            ((m.start, n, k, e, m) for n, e in enumerate(entities) for k, m in enumerate(e.mentions)), key=lambda x: x[:3]
+        )
+        self._mention_starts = [x[0] for x in self._mentions]
+        self._longest = max((m.end - m.start for e in entities for m in e.mentions), default=0)
 
     def implicit_targets(self, events: list) -> None:
         """Give untargeted events aimed at someone the article's focus country as an implicit target."""
         if not events:
             return
         focus = focus_country(self.doc)
-        country = next((e for e in self.entities if e.type == "GPE" and e.actor == focus), None) if focus else None
+        country = self._countries.get(focus) if focus else None
         if country is None:
             return
         for ev in events:
@@ -105,8 +118,8 @@ class ActorIndex:
             if source is None or source.code[:3] == focus:
                 continue
             at = self.doc[ev.trigger.i].idx
-            before = [m for m in country.mentions if m.start < at and m.kind != "pronoun"]
-            mention = before[-1] if before else country.mentions[0]
+            before = self._named_before(country, at)
+            mention = before if before is not None else country.mentions[0]
             ev.targets = [Actor(country, mention, focus, implicit=True)]
 
     def domestic_targets(self, events: list) -> None:
@@ -126,16 +139,34 @@ class ActorIndex:
                 # "Serbia eased emergency measures in Montenegro province": aimed at where it is done
                 ev.targets = [Actor(a.entity, a.mention, a.code, implicit=True) for a in self.place_actor(ev.place)] or ev.targets
                 continue
-            country = next((e for e in self.entities if e.type == "GPE" and e.actor == home), None)
+            country = self._countries.get(home)
             if country is None:
                 # "threatened to institute a curfew in Algiers": the place at home that names no country stands for it
                 place = self.place_actor(ev.place) if ev.place is not None else []
                 ev.targets = [Actor(a.entity, a.mention, home, implicit=True) for a in place] or ev.targets
                 continue
             at = self.doc[ev.trigger.i].idx
-            before = [m for m in country.mentions if m.start < at and m.kind != "pronoun"]
-            mention = before[-1] if before else next((m for m in country.mentions if m.kind != "pronoun"), country.mentions[0])
+            before = self._named_before(country, at)
+            mention = before if before is not None else next((m for m in country.mentions if m.kind != "pronoun"), country.mentions[0])
             ev.targets = [Actor(country, mention, home, implicit=True)]
+
+    def _named_before(self, entity: Entity, at: int) -> Mention | None:
+        """The entity's last mention other than a pronoun that starts before offset `at`."""
+        if entity.id not in self._named:
+            named = sorted((m for m in entity.mentions if m.kind != "pronoun"), key=lambda m: m.start)
+            self._named[entity.id] = ([m.start for m in named], named)
+        starts, named = self._named[entity.id]
+        i = bisect.bisect_left(starts, at)
+        return named[i - 1] if i else None
+
+    def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity, Mention]]:
+        """The mentions starting in [start, end) and those overlapping it, as (entity's position, mention's position,
+        entity, mention), in the order of the entities and their mentions."""
+        lo = bisect.bisect_left(self._mention_starts, start - self._longest)
+        hi = bisect.bisect_left(self._mention_starts, end)
+        found = [(n, k, e, m) for s, n, k, e, m in self._mentions[lo:hi] if m.end > start]
+        found.sort(key=lambda x: x[:2])
+        return found
 
     def place_actor(self, place, *, implicit: bool = False) -> list[Actor]:
         """The entity a place names, as an actor (a country or a capital stands for its country)."""
@@ -174,22 +205,22 @@ class ActorIndex:
             return []
         sent = sentences(self.doc)[sentence_index(self.doc)[ev.trigger.i]]
         dateline = dateline_tokens(self.doc)
+        nearby = self._mentions_in(sent.start_char, sent.end_char)  # only these can start in the sentence or hold such a start
         own = [(a.mention.start, a.mention.end) for a in ev.sources] + self._reporter_spans(self.doc[ev.trigger.i])
-        own += [(m.start, m.end) for e in self.entities if e.id == ev.reported_by for m in e.mentions]
+        own += [(m.start, m.end) for _, _, e, m in nearby if e.id == ev.reported_by]
         found: dict[str, tuple[Entity, Mention, str]] = {}
-        for e in self.entities:
+        for _, _, e, m in nearby:
             code = e.actor or e.country
             if not code or code[:3] == source.code[:3] or e.id == ev.reported_by:
                 continue
-            for m in e.mentions:
-                if not sent.start_char <= m.start < sent.end_char or m.kind == "pronoun" or any(s <= m.start < t for s, t in own):
-                    continue
-                if self._starts.get(m.start) in dateline:
-                    continue  # where the story was filed
-                if m.start in self._starts and on_border(self.doc[self._starts[m.start]]):
-                    continue  # "on the Thai border": a place beside the country, not the country
-                if not opposed(self.doc[self._starts.get(m.start, 0)]):  # "an anti-Iran cleric" names no one
-                    found.setdefault(code[:3], (e, m, code))
+            if not sent.start_char <= m.start < sent.end_char or m.kind == "pronoun" or any(s <= m.start < t for s, t in own):
+                continue
+            if self._starts.get(m.start) in dateline:
+                continue  # where the story was filed
+            if m.start in self._starts and on_border(self.doc[self._starts[m.start]]):
+                continue  # "on the Thai border": a place beside the country, not the country
+            if not opposed(self.doc[self._starts.get(m.start, 0)]):  # "an anti-Iran cleric" names no one
+                found.setdefault(code[:3], (e, m, code))
         if len(found) != 1:
             return []
         entity, mention, code = next(iter(found.values()))
@@ -356,14 +387,13 @@ class ActorIndex:
 
     def _coordination_before(self, offset: int) -> list[Actor]:
         doc = self.doc
-        before = [t for t in doc if t.idx < offset]
-        if not before:
+        last = last_token_before(doc, offset)
+        if last < 0:
             return []
         sents, index = sentences(doc), sentence_index(doc)
-        limit = sents[max(0, index[before[-1].i] - GROUP_REACH)].start
-        for tok in reversed(before):
-            if tok.i < limit:
-                break
+        limit = sents[max(0, index[last] - GROUP_REACH)].start
+        for i in range(last, limit - 1, -1):
+            tok = doc[i]
             if tok.dep_ != "conj":
                 continue
             actors: list[Actor] = []

@@ -19,24 +19,27 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 def chain_events(mentions: list[EventMention], published: str | None) -> list[EventMention]:
     """Merge a definite event noun into the earlier event with the same noun; one mention stands for each chain."""
     heads: list[EventMention] = []
+    latest: dict[str, EventMention] = {}  # noun lemma → the latest chain head with that noun
     for m in mentions:
-        head = _antecedent_event(m, heads)
+        head = _antecedent_event(m, latest)
         if head is None:
             m.chain = [m]
             heads.append(m)
+            if m.trigger.kind == "noun":
+                latest[m.token.lemma_] = m
         else:
             head.chain.append(m)
     return [_pool(e.chain, published) for e in heads]
 
 
-def _antecedent_event(m: EventMention, earlier: list[EventMention]) -> EventMention | None:
+def _antecedent_event(m: EventMention, latest: dict[str, EventMention]) -> EventMention | None:
+    """The latest earlier event with the same noun, if `m` is a definite noun referring back to it."""
     tok = m.token
     if m.trigger.kind != "noun" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
         return None
-    for e in reversed(earlier):
+    e = latest.get(tok.lemma_)
+    if e is not None:
         first = e.chain[0].token
-        if first.lemma_ != tok.lemma_ or e.trigger.kind != "noun":
-            continue
         if _sentence_gap(first, tok) > CHAIN_REACH:
             return None
         if _clash(e, m):

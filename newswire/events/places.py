@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .. import countries
-from ..entities.model import border_nouns
+from ..entities.model import border_nouns, entity_at
 from ..records import Place
 
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "throughout", "nearby"}
@@ -84,7 +84,7 @@ def _of_objects(tok: Token) -> list[Token]:
 
 def _entity_span(tok: Token) -> list[Token]:
     """The named-entity span a token is in, without a leading "the"."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok.doc, tok.i)
     words = list(ent) if ent is not None else [tok]
     while len(words) > 1 and words[0].lower_ == "the":
         words = words[1:]

@@ -28,7 +28,11 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Token
+
+from ..entities.model import token_starts
 
 from ..records import Cue, Entity, Quote, Span, Time
 from ..times import date_for
@@ -40,7 +44,7 @@ from .model import Found, find_passages
 from .nouns import find_noun_frames
 from .passages import attribute_passage, inherit
 
-__all__ = ["extract_quotes"]
+__all__ = ["extract_quotes", "Reporters"]
 
 # Which cue kinds of data/cues.tsv become quotes. Thoughts and intentions
 # ("believes", "wants") are the writer's account of a state of mind, not
@@ -102,6 +106,28 @@ def _quotes_only(doc: Doc, frame: Frame, quoted: frozenset[int]) -> bool:
     return bool(words) and all(i in quoted for i in words)
 
 
+class Reporters:
+    """The speaker of the quote whose content holds an offset (the first such quote with a resolved speaker): who
+    reports an event or a figure.
+
+    The quotes are sorted by where their content starts, so only those starting at most the longest content's
+    length before an offset are looked at.
+    """
+
+    def __init__(self, quotes: list[Quote]):
+        spoken = [(q.content.start, n, q) for n, q in enumerate(quotes) if q.speaker_entity]
+        spoken.sort(key=lambda x: (x[0], x[1]))
+        self._starts = [s for s, _, _ in spoken]
+        self._quotes = [(n, q) for _, n, q in spoken]
+        self._longest = max((q.content.end - q.content.start for _, _, q in spoken), default=0)
+
+    def at(self, start: int) -> str | None:
+        hi = bisect.bisect_right(self._starts, start)
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        holding = [(n, q) for n, q in self._quotes[lo:hi] if start < q.content.end]
+        return min(holding, key=lambda x: x[0])[1].speaker_entity if holding else None
+
+
 # --- records ---------------------------------------------------------------------------
 
 
@@ -131,10 +157,15 @@ def _once(doc: Doc, found: list[Found]) -> list[Found]:
     """
     dropped: set[int] = set()
     directs = [f for f in found if f.type == "direct"]
+    # the directs by start: only those starting at most the longest one's length before a quote's end can overlap it
+    by_start = sorted((d.start, n) for n, d in enumerate(directs))
+    starts = [s for s, _ in by_start]
+    longest = max((d.end - d.start for d in directs), default=0)
     for f in found:
         if f.type == "direct":
             continue
-        for d in directs:
+        near = by_start[bisect.bisect_left(starts, f.start - longest) : bisect.bisect_left(starts, f.end)]
+        for d in (directs[n] for n in sorted(n for _, n in near)):
             if id(d) in dropped or id(f) in dropped or not (f.start < d.end and d.start < f.end):
                 continue
             same_cue = f.frame is not None and d.frame is not None and f.frame.cue == d.frame.cue
@@ -165,7 +196,7 @@ def _date(doc: Doc, f: Found, times: list[Time], published: str | None) -> str |
 
 
 def _records(doc: Doc, found: list[Found], entities: list[Entity]) -> list[Quote]:
-    mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[1] - x[0], x[0]))
+    mentions = _narrowest_mentions(doc, entities)
     out = []
     for f in _in_order(doc, found):
         speaker = entity = None
@@ -202,10 +233,22 @@ def _cue(doc: Doc, frame: Frame) -> Cue:
     return Cue(start, end, source_text(doc)[start:end], frame.entry.cue)
 
 
-def _entity_at(head: Token, mentions: list[tuple[int, int, Entity]]) -> Entity | None:
+def _narrowest_mentions(doc: Doc, entities: list[Entity]) -> dict[int, Entity]:
+    """For each token some mention covers, the entity with the narrowest such mention (the earlier one of equals)."""
+    mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[1] - x[0], x[0]))
+    starts = token_starts(doc)
+    out: dict[int, Entity] = {}
+    for s, t, e in mentions:
+        i = bisect.bisect_left(starts, s)
+        while i < len(doc) and starts[i] + len(doc[i]) <= t:
+            out.setdefault(i, e)
+            i += 1
+    return out
+
+
+def _entity_at(head: Token, mentions: dict[int, Entity]) -> Entity | None:
     """The entity with the narrowest mention covering the token."""
-    start, end = head.idx, head.idx + len(head)
-    return next((e for s, t, e in mentions if s <= start and end <= t), None)
+    return mentions.get(head.i)
 
 
 def _unresolved_name(head: Token | None, speaker: Span | None) -> str | None:

@@ -37,12 +37,17 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
     ..., he said, “B”").
     """
     out = []
+    # which frames hold a token in their content (contents only shrink below, so this stays a superset)
+    holders: dict[int, list[int]] = {}
+    for n, g in enumerate(frames):
+        for i in g.content:
+            holders.setdefault(i, []).append(n)
     for f in frames:
         if f.verb in quoted:
             continue
         # a cue inside quotation marks is the quote's, not a report around the cue outside them
         outer = [
-            g for g in frames
+            g for g in (frames[n] for n in holders.get(f.verb, ()))
             if g is not f and g.verb not in quoted and f.verb in g.content and (g.verb not in f.content or _adjunct(g))
         ]
         cuts = []
@@ -157,7 +162,7 @@ def _from_part(doc: Doc, frame: Frame, part: set[int], passages: list[Passage]) 
     words = _content_words(doc, frame, part)
     if not words:
         return []
-    inside = [p for p in passages if not p.used and p.words & words]
+    inside = [p for p in _passages_with(doc, passages, words) if not p.used]
     outside = words - set().union(*(p.tokens for p in inside)) if inside else words
     for p in inside:
         p.used = True
@@ -170,10 +175,26 @@ def _from_part(doc: Doc, frame: Frame, part: set[int], passages: list[Passage]) 
         tokens.add(max(tokens) + 1)  # a question stays a question
     tokens -= _aside_at_end(doc, tokens)
     for p in inside:
-        tokens |= set(range(p.first - 1, p.last + 2)) & set(range(len(doc)))  # with the marks
+        tokens |= set(range(max(p.first - 1, 0), min(p.last + 2, len(doc))))  # with the marks
     start, end = _extent(doc, tokens, frame)
     found = Found("mixed" if inside else "indirect", start, end, frame, frame.subject, last_token=max(tokens))
     return [found] if end > start else []
+
+
+def _passages_with(doc: Doc, passages: list[Passage], words: set[int]) -> list[Passage]:
+    """The passages holding any of the words, in the order of `passages` (indexed by word once per doc and list)."""
+    cached = doc.user_data.get(_BY_WORD)
+    if cached is None or cached[0] is not passages or cached[1] != len(passages):
+        by_word: dict[int, list[int]] = {}
+        for n, p in enumerate(passages):
+            for i in p.words:
+                by_word.setdefault(i, []).append(n)
+        cached = doc.user_data[_BY_WORD] = (passages, len(passages), by_word)
+    by_word = cached[2]
+    return [passages[n] for n in sorted({n for i in words for n in by_word.get(i, ())})]
+
+
+_BY_WORD = "newswire_passages_by_word"
 
 
 def from_lines(doc: Doc, lines: list[Line], passages: list[Passage]) -> list[Found]:

@@ -12,6 +12,7 @@ listed in `data/line_labels.txt` and never speak.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -41,7 +42,9 @@ def _not_speakers() -> frozenset[str]:
 
 def find_lines(doc: Doc, entities: list[Entity]) -> list[Line]:
     """Paragraphs of the form "Label: text" whose label is a speaker."""
-    named = [(m.start, m.end) for e in entities if e.type in _SPEAKING_TYPES for m in e.mentions if m.kind == "name"]
+    named = sorted((m.start, m.end) for e in entities if e.type in _SPEAKING_TYPES for m in e.mentions if m.kind == "name")
+    starts = [s for s, _ in named]
+    longest = max((e - s for s, e in named), default=0)
     out = []
     for start in _paragraph_starts(doc):
         colon = next((i for i in range(start, min(start + MAX_LABEL_TOKENS + 1, len(doc))) if doc[i].text == ":"), None)
@@ -58,7 +61,9 @@ def find_lines(doc: Doc, entities: list[Entity]) -> list[Line]:
         if end - colon < 3:
             continue
         root = label.root
-        covered = any(s <= root.idx and root.idx + len(root) <= e for s, e in named)
+        # only a name starting at most the longest name's length before the word can cover it
+        near = named[bisect.bisect_left(starts, root.idx - longest) : bisect.bisect_right(starts, root.idx)]
+        covered = any(s <= root.idx and root.idx + len(root) <= e for s, e in near)
         transcript = all(t.text.isupper() and t.is_alpha for t in label if not t.is_punct)
         if covered or transcript:
             out.append(Line((start, colon), colon, (colon + 1, end)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from ..entities.model import sentence_index
@@ -48,9 +50,7 @@ def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozens
     standalone = p.standalone
     root = doc[p.first : p.last + 1].root
     candidates = []
-    for f in frames:
-        if index[f.verb] not in sents and not (p.first - NEAR_TOKENS <= f.verb <= p.last + NEAR_TOKENS):
-            continue
+    for f in _frames_near(doc, frames, sents, p.first - NEAR_TOKENS, p.last + NEAR_TOKENS + 1):
         gap = _gap(doc, p, f)
         if doc[f.verb] == root.head and (standalone or len(p.words) > 1):
             candidates.append((0, gap, f))
@@ -59,6 +59,46 @@ def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozens
     if candidates:
         return direct(doc, p, min(candidates, key=lambda c: (c[0], c[1]))[2])
     return _after_colon(doc, p, frames, quoted)
+
+
+class _FrameIndex:
+    """A list of frames by the sentence of their cue and by their cue's token, built once per doc and list."""
+
+    def __init__(self, frames: list[Frame], index: list[int]):
+        self.frames = frames
+        self.by_sentence: dict[int, list[int]] = {}
+        for n, f in enumerate(frames):
+            self.by_sentence.setdefault(index[f.verb], []).append(n)
+        self.by_verb = sorted((f.verb, n) for n, f in enumerate(frames))
+        self.verbs = [v for v, _ in self.by_verb]
+
+    @staticmethod
+    def of(doc: Doc, frames: list[Frame]) -> _FrameIndex:
+        cached = doc.user_data.get(_FRAMES)
+        if cached is None or cached[0] is not frames or cached[1] != len(frames):
+            cached = doc.user_data[_FRAMES] = (frames, len(frames), _FrameIndex(frames, sentence_index(doc)))
+        return cached[2]
+
+    def positions(self, lo: int, hi: int) -> list[int]:
+        """Positions in the list of the frames whose cue's token is in [lo, hi)."""
+        a, b = bisect.bisect_left(self.verbs, lo), bisect.bisect_left(self.verbs, hi)
+        return [n for _, n in self.by_verb[a:b]]
+
+    def between(self, lo: int, hi: int) -> list[Frame]:
+        """The frames whose cue's token is in [lo, hi), in list order."""
+        return [self.frames[n] for n in sorted(self.positions(lo, hi))]
+
+
+_FRAMES = "newswire_frame_index"
+
+
+def _frames_near(doc: Doc, frames: list[Frame], sents: set[int], lo: int, hi: int) -> list[Frame]:
+    """The frames whose cue is in one of the sentences or whose cue's token is in [lo, hi), in list order."""
+    found = _FrameIndex.of(doc, frames)
+    near = set(found.positions(lo, hi))
+    for s in sents:
+        near.update(found.by_sentence.get(s, ()))
+    return [frames[n] for n in sorted(near)]
 
 
 def _gap(doc: Doc, p: Passage, f: Frame) -> int:
@@ -89,7 +129,7 @@ def _after_colon(doc: Doc, p: Passage, frames: list[Frame], quoted: frozenset[in
     clause = doc[sent.start : colon.start]
     if not len(clause):
         return None
-    cues = [f for f in frames if sent.start <= f.verb < colon.start]
+    cues = _FrameIndex.of(doc, frames).between(sent.start, colon.start)
     if cues:
         return direct(doc, p, max(cues, key=lambda f: f.verb))
     head = clause.root

@@ -44,7 +44,7 @@ def extract_times(doc: Doc, *, published: str | None = None) -> list[Time]:
         tid = f"T{len(times) + 1}"
         times.append(Time(tid, found.start, found.end, found.text, resolved.type, resolved.value, resolved.anchor))
         if resolved.point is not None and resolved.type in ("DATE", "TIME") and not resolved.comparison:
-            ctx.history.append((resolved.point, tid, found.start))
+            ctx.remember(resolved.point, tid, found.start)
     return times
 
 
@@ -75,19 +75,46 @@ def date_for(doc: Doc, times: list[Time], start: int, end: int, *, published: st
         return published
     verb = span.root if is_clause_head(span.root) else governing_verb(span.root)
     best: tuple[tuple[int, int], str] | None = None
-    for t in times:
-        if t.type not in ("DATE", "TIME") or not _DATE_VALUE.match(t.value):
-            continue
-        expression = tokens_of(doc, t.start, t.end)
-        if expression is None or not len(expression):
-            continue
-        rank = _governs(expression.root, span, verb)
+    for t, root in _dating_times(doc, times, span):
+        rank = _governs(root, span, verb)
         if rank is None:
             continue
         key = (rank, min(abs(t.start - end), abs(start - t.end)))
         if best is None or key < best[0]:
             best = (key, t.value.split("T")[0])
     return best[1] if best else published
+
+
+def _dating_times(doc: Doc, times: list[Time], span: Span) -> list[tuple[Time, Token]]:
+    """The DATE and TIME expressions that may date `span`, with their head tokens, in the order of `times`.
+
+    Only those in a sentence `span` touches: `_governs` follows syntactic heads, which never leave a sentence.
+    The expressions are indexed by sentence once per doc and list of times.
+    """
+    cached = doc.user_data.get(_BY_SENTENCE)
+    if cached is None or cached[0] is not times or cached[1] != len(times):
+        by_sentence: dict[int, list[tuple[int, Time, Token]]] = {}
+        for n, t in enumerate(times):
+            if t.type not in ("DATE", "TIME") or not _DATE_VALUE.match(t.value):
+                continue
+            expression = tokens_of(doc, t.start, t.end)
+            if expression is None or not len(expression):
+                continue
+            root = expression.root
+            by_sentence.setdefault(root.sent.start, []).append((n, t, root))
+        cached = doc.user_data[_BY_SENTENCE] = (times, len(times), by_sentence)
+    by_sentence = cached[2]
+    sent = span[0].sent
+    found = list(by_sentence.get(sent.start, ()))
+    while sent.end < span.end:
+        sent = doc[sent.end].sent
+        found += by_sentence.get(sent.start, ())
+    if len(found) > 1:
+        found.sort(key=lambda x: x[0])
+    return [(t, root) for _, t, root in found]
+
+
+_BY_SENTENCE = "newswire_dating_times"
 
 
 def _governs(token: Token, span: Span, verb: Token | None) -> int | None:

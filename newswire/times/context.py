@@ -41,6 +41,12 @@ class Context:
     published: dt.date | None
     history: list[tuple[Point, str, int]] = field(default_factory=list)  # (point, id, start offset), in text order
     found: list[Found] = field(default_factory=list)  # every expression found in the text, in text order
+    last_of_grain: dict[str, tuple[Point, str]] = field(default_factory=dict)  # the latest point of each grain in history
+
+    def remember(self, point: Point, tid: str, start: int) -> None:
+        """Add a time to the history (in text order)."""
+        self.history.append((point, tid, start))
+        self.last_of_grain[point.grain] = (point, tid)
 
     def previous(self) -> tuple[Point, str] | None:
         return (self.history[-1][0], self.history[-1][1]) if self.history else None

@@ -208,7 +208,9 @@ def _day_of_month(found: Found, ctx: Context) -> Resolved | None:
         return None
     sentence = tokens_of(ctx.doc, found.start, found.end).sent
     for point, tid, start in reversed(ctx.history):
-        if start >= sentence.start_char and point.grain in ("day", "month"):
+        if start < sentence.start_char:
+            break  # the history is in text order: nothing earlier is in the sentence
+        if point.grain in ("day", "month"):
             date = cal.safe_date(point.date.year, point.date.month, day)
             return Resolved("DATE", date.isoformat(), tid, Point(date)) if date else None
     if ctx.published is None:

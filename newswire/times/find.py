@@ -13,7 +13,7 @@ whose pattern is listed first.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -59,16 +59,34 @@ def find_times(doc: Doc) -> list[Found]:
                     candidates.append((order, Found(m.start(), m.end(), m.group(), rule, groups)))
     names = _Names(doc, text)
     chosen: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for _, found in sorted(candidates, key=lambda c: (-c[1].text_length, c[1].start, c[0])):
-        if any(found.start < e and s < found.end for s, e in taken):
+        if taken.overlaps(found.start, found.end):
             continue
         if is_name(doc, found, names):
-            taken.append((found.start, found.end))  # no shorter match inside it either: not "September" of "September 11 victims"
+            taken.add(found.start, found.end)  # no shorter match inside it either: not "September" of "September 11 victims"
         elif is_time(doc, found):
             chosen.append(found)
-            taken.append((found.start, found.end))
+            taken.add(found.start, found.end)
     return sorted(chosen, key=lambda f: f.start)
+
+
+class _Taken:
+    """Character spans already taken, none overlapping another, sorted: an overlap is found by bisect."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # apart and sorted, the spans' ends are sorted too: of those starting before `end`, the last ends last
+        n = bisect_left(self.starts, end) - 1
+        return n >= 0 and self.ends[n] > start
+
+    def add(self, start: int, end: int) -> None:
+        n = bisect_left(self.starts, start)
+        self.starts.insert(n, start)
+        self.ends.insert(n, end)
 
 
 def windows(text: str) -> list[tuple[int, int]]:

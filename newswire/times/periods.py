@@ -153,10 +153,7 @@ def _year_period(found: Found, ctx: Context) -> Resolved:
 
 def story_quarter(ctx: Context) -> tuple[Point, str] | None:
     """The last quarter named before, if any."""
-    for point, tid, _ in reversed(ctx.history):
-        if point.grain == "quarter":
-            return point, tid
-    return None
+    return ctx.last_of_grain.get("quarter")
 
 
 def _half(found: Found, ctx: Context) -> Resolved:

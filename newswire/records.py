@@ -60,7 +60,7 @@ class Removed:
 
     start: int
     end: int
-    reason: str  # "repeated" | "boilerplate"
+    reason: str  # "repeated" | "boilerplate" | "unbroken"
     repeats: int | None = None  # for "repeated": start offset of the earlier copy
 
 

@@ -245,3 +245,23 @@ def test_seed_removes_the_second_copy_of_the_body(seed_text):
 
 def test_seed_analysis_keeps_the_same_removed_spans(seed, seed_text):
     assert [(r.start, r.end, r.reason, r.repeats) for r in seed.removed] == removed(seed_text)
+
+
+def test_a_long_run_without_whitespace_is_left_out_as_unbroken():
+    # spaCy's tokenizer is quadratic in such a run ("(" * 8000 took 9 s; found by fuzzing)
+    from newswire.clean import MAX_UNBROKEN
+
+    story = "The minister said on Tuesday that talks would resume. "
+    run = "(" * 20_000
+    url = "https://example.org/" + "a" * (MAX_UNBROKEN - 20)  # as long as a run may be
+    text = f"{story}{run} {url} {story.replace('Tuesday', 'Friday')}"
+    removed = find_removed(text)
+    assert [(r.start, r.end, r.reason) for r in removed] == [(len(story), len(story) + len(run), "unbroken")]
+
+
+def test_an_unbroken_run_inside_a_repeat_goes_with_the_longer_span():
+    para = "Officials in the capital said the bridge would reopen next month after repairs to its deck."
+    blob = "=" * 300
+    text = f"{para}\n{blob}\n{para}\n"
+    removed = find_removed(text)
+    assert [(text[r.start : r.end], r.reason) for r in removed] == [(blob, "unbroken"), (para, "repeated")]

@@ -138,3 +138,13 @@ def test_non_english_is_refused_unless_asked():
         newswire.analyze(text)
     analysis = newswire.analyze(text, any_language=True)
     assert any("English" in w for w in analysis.warnings)
+
+
+def test_an_article_holding_a_long_unbroken_run_is_analysed_around_it():
+    # the run is never tokenized (spaCy's tokenizer is quadratic in it: this one alone would take minutes)
+    story = "Finance Minister Maria Lopez said on Tuesday that the budget would pass. "
+    text = story + "[" * 50_000 + "\n" + story.replace("Tuesday", "Friday").replace("Maria Lopez", "Ana Ruiz")
+    analysis = newswire.analyze(text, published="2024-03-05")
+    check_contracts(analysis)
+    assert [r.reason for r in analysis.removed] == ["unbroken"]
+    assert {e.name for e in analysis.entities if e.type == "PERSON"} >= {"Maria Lopez", "Ana Ruiz"}

@@ -67,7 +67,7 @@ def quotes(store: Store, *, speaker: str | None = None, limit: int | None = None
     where, params = [_CANONICAL], []
     if speaker is not None:
         speaker = require_text(speaker, "--speaker")
-        where.append("(regexp_matches(coalesce(q.speaker_name, ''), ?) OR regexp_matches(coalesce(q.speaker_text, ''), ?) OR regexp_matches(coalesce(e.name, ''), ?))")
+        where.append(f"(regexp_matches({_nfc('q.speaker_name')}, ?) OR regexp_matches({_nfc('q.speaker_text')}, ?) OR regexp_matches({_nfc('e.name')}, ?))")
         params += [_words(speaker)] * 3
     return _rows(
         store,
@@ -165,7 +165,7 @@ def timeline(store: Store, *, entity: str, limit: int | None = None) -> Rows:
         f"""
         WITH named AS (
             SELECT e.article_id, e.id FROM entities e JOIN articles a ON a.id = e.article_id
-            WHERE {_CANONICAL} AND regexp_matches(e.name, ?)
+            WHERE {_CANONICAL} AND regexp_matches({_nfc('e.name')}, ?)
         ),
         said AS (
             SELECT q.article_id, 'said' AS kind, q.content_text AS text, q.content_start AS start, q.content_end AS "end"
@@ -360,6 +360,16 @@ def _is_utf8(text: str) -> bool:
 
 
 def _words(name: str) -> str:
-    """A case-insensitive pattern for `name` as whole words."""
-    # DuckDB's regular expressions (RE2) take \W as ASCII only: "Jos" would match "José"
-    return r"(?i)(^|[^\pL\pN_])" + re.escape(name.strip()) + r"($|[^\pL\pN_])"
+    """A case-insensitive pattern for `name` as whole words, in Unicode's composed form (NFC), any space between words.
+
+    Matched against names put in NFC too (`_nfc`): "José" typed composed finds the "Jose\u0301" of a decomposed
+    text, and "Bashar al-Assad" finds a name written with no-break spaces; the stored text is never changed.
+    """
+    words = unicodedata.normalize("NFC", name).split()
+    # DuckDB's regular expressions (RE2) take \W as ASCII only: "Jos" would match "José"; \s misses the no-break space
+    return r"(?i)(^|[^\pL\pN_])" + r"[\s\pZ]+".join(re.escape(w) for w in words) + r"($|[^\pL\pN_])"
+
+
+def _nfc(column: str) -> str:
+    """SQL for a text column in Unicode's composed form (NULL as empty), to match `_words` against."""
+    return f"nfc_normalize(coalesce({column}, ''))"

@@ -380,3 +380,26 @@ def test_out_naming_the_database_itself_is_refused_and_the_corpus_survives(db, t
     message = cli_error(monkeypatch, capsys, *command, "--db", str(copy), "--out", "./corpus.duckdb")
     assert "--out ./corpus.duckdb is the database" in message
     assert copy.read_bytes() == db.read_bytes()
+
+
+def test_names_match_whatever_their_unicode_form_and_spaces(tmp_path):
+    # a decomposed "José" (e + combining acute) and no-break spaces in the article: a name typed as usual still finds
+    # them (both were silently no rows); the stored text keeps its own form
+    import unicodedata
+
+    import newswire
+
+    text = unicodedata.normalize("NFD", "European Commission President José Manuel Barroso said on Tuesday that the talks would resume.\n")
+    text += "Syrian\u00a0President\u00a0Bashar\u00a0al-Assad said the army would withdraw.\n"
+    analysis = newswire.analyze(text, published="2013-09-10")
+    path = tmp_path / "c.duckdb"
+    with Store(path) as s:
+        s.add_entries([entry(analysis)], [], run_id=1)
+        s.add_results([analysis], [], run_id=1)
+    with Store(path, read_only=True) as s:
+        assert len(query.quotes(s, speaker="José Manuel Barroso")) == 1
+        assert len(query.quotes(s, speaker="Bashar al-Assad")) == 1
+        assert len(query.timeline(s, entity="José Manuel Barroso")) >= 1
+        assert len(query.quotes(s, speaker="Jos")) == 0  # whole words still
+        (stored,) = s.con.execute("SELECT text FROM articles").fetchone()
+    assert stored == text

@@ -10,6 +10,8 @@ happened to (money, years, votes) are left alone. Qualifiers ("more than",
 
 from __future__ import annotations
 
+import math
+
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -96,7 +98,11 @@ def _value(words: list[Token]) -> float | None:
 
 def _figure(doc: Doc, words: list[Token], head: Token, reporters: Reporters, times: list[Time], published: str | None) -> Figure | None:
     counted = head.head if head.dep_ == "nummod" else head
+    outer = None  # "hundreds" in "hundreds of thousands of people": hundreds × 1,000 of the people
     if head.lower_ in _words()["vague"]:
+        if _scaled_by(head) is not None:
+            return None  # the "hundreds" of "hundreds of thousands": the count is made at "thousands"
+        outer = _multiplier(head)
         counted = head  # "hundreds of people": the count is the head
         obj = _of_object(head)
         unit_tok = obj
@@ -109,23 +115,28 @@ def _figure(doc: Doc, words: list[Token], head: Token, reporters: Reporters, tim
     vague = _words()["vague"].get(head.lower_)
     if vague:
         low, high = (float(x) for x in vague.split("-"))
+        if outer is not None:  # hundreds of thousands: 200,000-999,999
+            scale = _scale(head)
+            low, high = (float(x) for x in _words()["vague"][outer.lower_].split("-"))
+            low, high = low * scale, (high + 1) * scale - 1
     else:
         value = _value(words)
         if value is None:
             return None
-    start_tok = words[0]
+    start_tok = outer if outer is not None else words[0]
     qualifier = None
     rng = _range(head)
     if rng is not None:
         start_tok, low, high, value = rng[0], rng[1], rng[2], None
     else:
-        q = _qualifier(doc, words[0])
+        q = _qualifier(doc, start_tok)
         if q is not None:
             start_tok, qualifier, bound = q
+            # a vague count keeps the end the qualifier does not move: "at least hundreds" is 200 or more
             if bound == "low":
-                low = value
+                low, high = (value, None) if value is not None else (low, None)
             elif bound == "high":
-                high = value
+                low, high = (None, value) if value is not None else (None, high)
     end_tok = unit_tok if unit_tok is not None and unit_tok.i > head.i else head
     start, end = start_tok.idx, end_tok.idx + len(end_tok)
     unit = unit_tok.lemma_.lower() if unit_tok is not None else _sibling_unit(counted)
@@ -142,6 +153,33 @@ def _figure(doc: Doc, words: list[Token], head: Token, reporters: Reporters, tim
         reported_by=reporters.at(start),
         date=date_for(doc, times, start, end, published=published),
     )
+
+
+def _scale(tok: Token) -> float:
+    """What a vague count of round units counts in ("thousands" 1,000, "millions" 1,000,000, "hundreds" 100: its
+    low end is two of them), else 0: "dozens" or "scores" are no unit another vague count multiplies."""
+    vague = _words()["vague"].get(tok.lower_)
+    if not vague:
+        return 0.0
+    unit = float(vague.split("-")[0]) / 2
+    return unit if unit >= 100 and math.log10(unit).is_integer() else 0.0
+
+
+def _multiplier(tok: Token) -> Token | None:
+    """The vague count right before "of `tok`" that `tok`'s unit multiplies ("hundreds" for the "thousands" of
+    "hundreds of thousands"), read off the words: the parser attaches it either way."""
+    doc = tok.doc
+    if _scale(tok) and tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in _words()["vague"]:
+        return doc[tok.i - 2]
+    return None
+
+
+def _scaled_by(tok: Token) -> Token | None:
+    """The vague count of round units after "`tok` of" that makes the count `tok` is the multiplier of."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and _multiplier(doc[tok.i + 2]) is tok:
+        return doc[tok.i + 2]
+    return None
 
 
 def _of_object(tok: Token) -> Token | None:

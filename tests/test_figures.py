@@ -21,6 +21,12 @@ def figures(text: str):
         ("Police arrested dozens of protesters.", "dozens of protesters", None, 24, 99, None, "protester", "arrested"),
         ("Some 2.5 million refugees live in Turkey.", "Some 2.5 million refugees", 2.5e6, None, None, "some", "refugee", "displaced"),
         ("The blast killed about 40 soldiers.", "about 40 soldiers", 40, None, None, "about", "soldier", "killed"),
+        # a vague count of round units multiplies the one before it ("thousands of refugees", 2,000-9,999, was stored)
+        ("Officials said hundreds of thousands of refugees had fled.", "hundreds of thousands of refugees", None, 200_000, 999_999, None, "refugee", "displaced"),
+        ("Tens of thousands of people were killed in the war.", "Tens of thousands of people", None, 20_000, 99_999, None, "people", "killed"),
+        # a qualifier moves one end of a vague count: "at least hundreds" is 200 or more (was at most 999)
+        ("At least hundreds of people were arrested.", "At least hundreds of people", None, 200, None, "at least", "people", "arrested"),
+        ("Up to thousands of people were displaced.", "Up to thousands of people", None, None, 9999, "up to", "people", "displaced"),
     ],
 )  # fmt: skip
 def test_a_count_with_its_qualifier_unit_and_what(text, span, value, low, high, qualifier, unit, what):

@@ -244,8 +244,8 @@ app.add_typer(query_app, name="query")
 def _print_rows(rows, format: Optional[RowsFormat], out: Optional[str], db: str) -> None:
     from .output import write_rows
 
-    if out is not None and any(_same_file(out, path) for path in (db, db + ".wal")):
-        raise UsageError(f"--out {out} is the database {db} itself (or its log), which writing would destroy; pass another file")
+    if out is not None and any(_same_file(out, path) for path in (db, db + ".wal", db + ".ingest.lock")):
+        raise UsageError(f"--out {out} is the database {db} itself (or its log or lock), which writing would destroy; pass another file")
     write_rows(rows, format=format.value if format else None, out=out, console=terminal.console())
 
 
@@ -399,9 +399,15 @@ def export(
 
 
 def _same_file(a: str, b: str) -> bool:
+    """Whether two paths name one file: the same file on disk, or (when `b` does not exist yet, as a database's log
+    between writes) the same path once links and ".." are resolved."""
     try:
         return os.path.samefile(a, b)
     except (OSError, ValueError):  # either is missing (or no path at all)
+        pass
+    try:
+        return os.path.realpath(a) == os.path.realpath(b)
+    except (OSError, ValueError):
         return False
 
 

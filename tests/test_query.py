@@ -382,6 +382,17 @@ def test_out_naming_the_database_itself_is_refused_and_the_corpus_survives(db, t
     assert copy.read_bytes() == db.read_bytes()
 
 
+@pytest.mark.parametrize("suffix", [".wal", ".ingest.lock"])
+def test_out_naming_the_database_log_or_lock_is_refused_even_before_they_exist(db, tmp_path, monkeypatch, capsys, suffix):
+    # the log exists only while a write is under way: a check on existing files let a CSV become the database's log
+    copy = tmp_path / "corpus.duckdb"
+    copy.write_bytes(db.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    message = cli_error(monkeypatch, capsys, "query", "entities", "-f", "csv", "--db", str(copy), "--out", f"corpus.duckdb{suffix}")
+    assert "is the database" in message
+    assert not (tmp_path / f"corpus.duckdb{suffix}").exists()
+
+
 def test_names_match_whatever_their_unicode_form_and_spaces(tmp_path):
     # a decomposed "José" (e + combining acute) and no-break spaces in the article: a name typed as usual still finds
     # them (both were silently no rows); the stored text keeps its own form

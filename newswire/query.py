@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -256,25 +258,37 @@ def export(db: str | Path, directory: str | Path, *, format: str = "parquet") ->
     if os.path.exists(directory) and not os.path.isdir(directory):  # (os.path: False, not OSError, for a name too long)
         raise UsageError(f"{directory} is a file, and export writes a folder of files; pass a folder")
     with Store(db, read_only=True) as store:
+        staging = None
         try:
             directory.mkdir(parents=True, exist_ok=True)
+            # every file is written aside first and moved in place only when all are written: an export that fails
+            # half-way (a damaged store, a full disk) leaves the folder as it was, not a part that looks whole
+            staging = Path(tempfile.mkdtemp(prefix=".newswire-export-", dir=directory))
             if format == "gdelt":
-                return [_export_gdelt(store, directory / GDELT_FILE)]
+                staged = [_export_gdelt(store, staging / GDELT_FILE)]
+            else:
+                staged = []
+                for table in TABLES:
+                    suffix = "parquet" if format == "parquet" else "jsonl"
+                    path = staging / f"{table}.{suffix}"
+                    # each table in its key's order, so an export is the same file every time
+                    order = ", ".join(table_key(table))
+                    options = "FORMAT parquet" if format == "parquet" else "FORMAT json"
+                    escaped = str(path).replace("'", "''")
+                    store.con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{escaped}' ({options})")
+                    staged.append(path)
             written = []
-            for table in TABLES:
-                suffix = "parquet" if format == "parquet" else "jsonl"
-                path = directory / f"{table}.{suffix}"
-                # each table in its key's order, so an export is the same file every time
-                order = ", ".join(table_key(table))
-                options = "FORMAT parquet" if format == "parquet" else "FORMAT json"
-                escaped = str(path).replace("'", "''")
-                store.con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{escaped}' ({options})")
-                written.append(path)
+            for path in staged:
+                os.replace(path, directory / path.name)
+                written.append(directory / path.name)
         except (OSError, duckdb.IOException) as err:
             if damaged(err):
                 raise  # the store, not the folder: Store says so
             message = first_line(err)
             raise UsageError(f"cannot write to {directory}: {message}; pass another folder") from None
+        finally:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
     return written
 
 

@@ -325,6 +325,26 @@ def test_export_to_an_existing_file_is_refused_and_leaves_it_alone(db, tmp_path,
     assert target.read_text() == "mine"
 
 
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
+def test_an_export_that_fails_half_way_leaves_the_folder_as_it_was(db, tmp_path, monkeypatch, fmt):
+    # it left the tables written before the failure, which looked like a whole export (a hostile-input review)
+    real, calls = query.table_key, []
+
+    def fails_at_the_third_table(table):
+        calls.append(table)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return real(table)
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    monkeypatch.setattr(query, "table_key", fails_at_the_third_table)
+    with pytest.raises(UsageError, match="No space left on device"):
+        query.export(db, out, format=fmt)
+    assert [p.name for p in out.iterdir()] == ["notes.txt"]
+
+
 def test_an_out_name_with_an_unknown_extension_is_written_as_the_format_asked_for(store, tmp_path):
     write_rows(query.entities(store, top=1), format="csv", out=tmp_path / "top.xlsx")
     assert (tmp_path / "top.xlsx").read_text().startswith("name,type,")

@@ -261,7 +261,10 @@ def test_random_bytes_in_a_data_block_are_refused_by_ingest_and_reported_by_read
         line,
     )
     assert db.read_bytes() == damaged  # refused before anything was written
-    assert "is damaged" in one_error_line(run_cli("export", str(tmp_path / "out"), "--db", str(db)))
+    for fmt in ("parquet", "jsonl"):
+        assert "is damaged" in one_error_line(run_cli("export", str(tmp_path / "out"), "--db", str(db), "--format", fmt))
+    # the tables read before the damaged block were left behind as files that looked like a whole export
+    assert list((tmp_path / "out").iterdir()) == []
     assert "is damaged" in one_error_line(run_cli("sql", "SELECT max(length(text)) FROM articles", "--db", str(db)))
 
 

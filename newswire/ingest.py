@@ -30,7 +30,7 @@ from .read import MAX_CHARS, check_max_chars, document_name
 from .records import Analysis, Article, Failure, Removed, cleaned_text, content_id
 from .runner import BATCH_SIZE, LocalRunner, failure
 from .sources import Document, estimate_documents, find_files, read_documents
-from .store import DEFAULT_DB, DUPLICATE, FAILED, LINGER_SECONDS, PENDING, Entry, Store, check_storable
+from .store import DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, Store, check_storable
 
 # Failures a summary keeps to show; the errors table has them all.
 SHOWN_FAILURES = 5
@@ -259,11 +259,7 @@ class _Run:
             self.runner.submit(batch)
 
     def collect(self) -> None:
-        results = list(self.runner.completed(timeout=LINGER_SECONDS))
-        if not results:  # nothing finishes soon: let readers open the store while the workers work
-            self.store.release()
-            results = list(self.runner.completed())
-        for result in results:
+        for result in self.runner.completed():
             analyses = [o for o in result.outcomes if isinstance(o, Analysis)]
             failures = [o for o in result.outcomes if isinstance(o, Failure)]
             unstored = self.store.add_results(analyses, failures, self.summary.run_id)  # an analysis the store cannot hold fails alone

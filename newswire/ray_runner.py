@@ -74,11 +74,9 @@ class RayRunner:
         self._next += 1
         self._pending[actor.analyze.remote(items)] = items
 
-    def completed(self, timeout: float | None = None) -> Iterator[BatchResult]:
-        """Wait for at least one batch to finish (at most `timeout` seconds: then nothing); its results (and any others ready)."""
-        ready, _ = self._ray.wait(list(self._pending), num_returns=1, timeout=timeout)
-        if not ready:
-            return
+    def completed(self) -> Iterator[BatchResult]:
+        """Wait for at least one batch to finish; its results (and any others ready)."""
+        ready, _ = self._ray.wait(list(self._pending), num_returns=1)
         ready, _ = self._ray.wait(list(self._pending), num_returns=len(ready), timeout=0)
         for ref in ready:
             items = self._pending.pop(ref)

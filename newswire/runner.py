@@ -162,9 +162,9 @@ class LocalRunner:
             return future
         return self._pool.submit(analyze_batch, items)
 
-    def completed(self, timeout: float | None = None) -> Iterator[BatchResult]:
-        """Wait for at least one batch to finish (at most `timeout` seconds: then nothing); its results (and any others ready)."""
-        done, _ = wait(list(self._futures), timeout=timeout, return_when=FIRST_COMPLETED)
+    def completed(self) -> Iterator[BatchResult]:
+        """Wait for at least one batch to finish; its results (and any others ready)."""
+        done, _ = wait(list(self._futures), return_when=FIRST_COMPLETED)
         broken = False
         for future in done:
             if isinstance(future.exception(), BrokenProcessPool):

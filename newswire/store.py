@@ -55,8 +55,6 @@ from .errors import EncodingError, StoreError, UsageError, first_line, internal_
 from .records import Analysis, Article, Failure, content_id, from_dict, to_dict
 
 DEFAULT_DB = "newswire.duckdb"
-# How long a writer that lets go of the file between writes (an ingest) keeps it open across writes (see Store.session).
-LINGER_SECONDS = 2.0
 LAYOUT = "newswire/store@1"
 
 # Nothing is downloaded at run time: DuckDB's wheel bundles the parquet and
@@ -400,9 +398,6 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self.con: duckdb.DuckDBPyConnection | None = None
-        self._lingers = not hold and not read_only  # a writer that lets go of the file between writes
-        self._opened = 0.0  # when the connection held now was opened (time.monotonic)
-        self._depth = 0  # sessions under way
         self._writer_lock: int | None = None
         if read_only:
             require_database(self.path)
@@ -411,7 +406,7 @@ class Store:
         try:
             if not read_only and self.path.exists() and self.path.stat().st_size:
                 self._check_before_writing()
-            self.con, self._opened = connect(self.path, read_only=read_only), time.monotonic()
+            self.con = connect(self.path, read_only=read_only)
             with plain_errors(self.path):
                 if read_only:
                     self._check_layout()
@@ -444,33 +439,14 @@ class Store:
 
     @contextlib.contextmanager
     def session(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """The connection for a stretch of work: the one held, or one opened now.
-
-        A writer that does not hold the file (`hold=False`) keeps a connection
-        it opened for LINGER_SECONDS, across the writes that come in that time,
-        and lets go at the end of the first session after that (or of one that
-        failed, or on `release`): opening and closing the file (a checkpoint)
-        for every batch cost an ingest of 840 articles 25 s of CPU and 10% of its
-        wall time, while readers wait at most a few seconds more.
-        """
-        if self.con is None:
-            self.con = connect(self.path, read_only=self.read_only)
-            self._opened = time.monotonic()
-        self._depth += 1
-        ok = False
+        """The connection for a stretch of work: the one held, or one opened now and closed after."""
+        if self.con is not None:
+            yield self.con
+            return
+        self.con = connect(self.path, read_only=self.read_only)
         try:
             yield self.con
-            ok = True
         finally:
-            self._depth -= 1
-            if self._lingers and self._depth == 0 and self.con is not None:
-                if not ok or time.monotonic() - self._opened >= LINGER_SECONDS:
-                    self._release()
-
-    def release(self) -> None:
-        """Let go of the file now, if this writer does not hold it and no session is under way (readers may open it
-        until the next write)."""
-        if self._lingers and self._depth == 0 and self.con is not None:
             self._release()
 
     def _release(self) -> None:

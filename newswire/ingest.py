@@ -193,23 +193,24 @@ class _Run:
                 self.seen.add(article_id)
                 continue
             prepared.append((article, removed, article_id))
-        statuses = self.store.statuses(i for _, _, i in prepared)
-        entries = []
-        for article, removed, article_id in prepared:
-            status = statuses.get(article_id)
-            if article_id in self.seen:
-                self._count(skipped=1)
-            elif status is None:
-                decided = self.decide(article, removed, article_id)
-                (failures if isinstance(decided, Failure) else entries).append(decided)
-            elif status == PENDING or (status == DUPLICATE and self.keep_duplicates) or (status == FAILED and self.options["retry_failed"]):
-                self.queue.append((article, removed))  # stored by an interrupted run, or now wanted
-            elif status == FAILED:
-                self._count(failed=1)  # its error is in the store already
-            else:
-                self._count(skipped=1)
-            self.seen.add(article_id)
-        self.store.add_entries(entries, failures, self.summary.run_id)
+        with self.store.session():  # one opening of the file for the batch's lookup and its writes, not two
+            statuses = self.store.statuses(i for _, _, i in prepared)
+            entries = []
+            for article, removed, article_id in prepared:
+                status = statuses.get(article_id)
+                if article_id in self.seen:
+                    self._count(skipped=1)
+                elif status is None:
+                    decided = self.decide(article, removed, article_id)
+                    (failures if isinstance(decided, Failure) else entries).append(decided)
+                elif status == PENDING or (status == DUPLICATE and self.keep_duplicates) or (status == FAILED and self.options["retry_failed"]):
+                    self.queue.append((article, removed))  # stored by an interrupted run, or now wanted
+                elif status == FAILED:
+                    self._count(failed=1)  # its error is in the store already
+                else:
+                    self._count(skipped=1)
+                self.seen.add(article_id)
+            self.store.add_entries(entries, failures, self.summary.run_id)
         self._failed(failures)
         self.send()
 

@@ -536,9 +536,10 @@ def wait_for_rows(db: Path, peek: Path, query: str, *, at_least: int, timeout: f
         attempt += 1
         copy = peek / f"{attempt}.duckdb"  # a new name each time: DuckDB keeps what it read of a path
         for suffix in ("", ".wal"):
-            source = Path(str(db) + suffix)
-            if source.exists():
-                shutil.copy(source, str(copy) + suffix)
+            try:  # the writer checkpoints when it lets go of the file between writes: its log may vanish meanwhile
+                shutil.copy(Path(str(db) + suffix), str(copy) + suffix)
+            except FileNotFoundError:
+                pass
         try:
             with duckdb.connect(str(copy), read_only=True) as con:
                 (count,) = con.execute(query).fetchone()

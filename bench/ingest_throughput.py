@@ -67,9 +67,9 @@ def _spacy_nlp(package):
 
 
 def time_analysis(texts: list[str]) -> tuple[float, float]:
-    from newswire.parse import load_nlp
+    from newswire.text.parse import load_nlp
     from newswire.pipeline import analyze_articles
-    from newswire.read import read_text
+    from newswire.text.read import read_text
 
     load_nlp()
     list(analyze_articles(read_text(t) for t in texts[:5]))

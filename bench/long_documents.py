@@ -102,8 +102,8 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
 
-    from newswire.clean import find_removed
-    from newswire.parse import load_nlp
+    from newswire.text.clean import find_removed
+    from newswire.text.parse import load_nlp
 
     articles = load_articles()
     docs = {size: long_document(articles, size) for size in sizes}

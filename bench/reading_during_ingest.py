@@ -42,8 +42,8 @@ POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "polnear" / "train" / "text"
 def child(mode: str, folder: str, db: str, out: str, workers: int) -> None:
     """Run one ingest in this process, timing every open and close of the file by the writer."""
     sys.path.insert(0, str(REPO))
-    import newswire.ingest as ingest_module
-    import newswire.store as store_module
+    import newswire.corpus.ingest as ingest_module
+    import newswire.corpus.store as store_module
 
     cost = {"opens": 0, "open_s": 0.0, "closes": 0, "close_s": 0.0}
     connect, release = store_module.connect, store_module.Store._release
@@ -80,8 +80,8 @@ def read_while(process: subprocess.Popen, db: Path, every: float) -> list[dict]:
     """Read the store every `every` seconds until the process ends: one record per read."""
     import duckdb
 
-    import newswire.store as store_module
-    from newswire import query
+    import newswire.corpus.store as store_module
+    from newswire.corpus import query
     from newswire.errors import StoreError
 
     locked = [0]

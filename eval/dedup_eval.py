@@ -24,7 +24,7 @@ REAL_DUPLICATE is left out, since the gold clusters would call the pair
 different.
 
 Gold clusters are an original with its copies. All documents go through the
-real path (newswire.clean.find_removed, then newswire.dedup) in a shuffled
+real path (newswire.text.clean.find_removed, then newswire.corpus.dedup) in a shuffled
 order, and each setting of shingle size, permutations and threshold is scored
 on the clusters it produces:
 
@@ -52,8 +52,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "eval"))
 
-from newswire import dedup  # noqa: E402
-from newswire.clean import find_removed  # noqa: E402
+from newswire.corpus import dedup  # noqa: E402
+from newswire.text.clean import find_removed  # noqa: E402
 from newswire.records import cleaned_text  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "data"

@@ -81,7 +81,7 @@ def _codes(side) -> set[str]:
 
 def run_newswire(records: list[dict]) -> list[list[dict]]:
     from newswire.pipeline import analyze_articles
-    from newswire.read import read_text
+    from newswire.text.read import read_text
 
     out = []
     for analysis in analyze_articles(read_text(r["text"], published=PUBLISHED) for r in records):
@@ -104,7 +104,7 @@ def run_newswire(records: list[dict]) -> list[list[dict]]:
 def run_baseline(records: list[dict]) -> list[list[dict]]:
     from newswire.events.codebook import lookup
     from newswire.events.triggers import find_triggers
-    from newswire.parse import parse_many
+    from newswire.text.parse import parse_many
 
     out = []
     for doc in parse_many((r["text"], []) for r in records):

@@ -474,7 +474,7 @@ def run_newswire(docs: list[PolnearDoc]):
     """(analysis, quotes with thought and intent) per document, from newswire's own pipeline functions."""
     from newswire import pipeline
     from newswire.quotes import extract_quotes
-    from newswire.read import read_text
+    from newswire.text.read import read_text
 
     articles = [read_text(d.text, published=d.published) for d in docs]
     prepared = [(a, pipeline.prepare(a, any_language=True)) for a in articles]

@@ -48,7 +48,7 @@ PREFERENCES = ("current_period", "past")
 def newswire_times(items: list[tuple[str, str | None]]) -> list[list[Timex]]:
     """newswire's time expressions for each (text, publication date)."""
     from newswire.pipeline import analyze_articles
-    from newswire.read import read_text
+    from newswire.text.read import read_text
 
     articles = (read_text(text, published=published) for text, published in items)
     return [[Timex(t.start, t.end, t.type, t.value) for t in a.times] for a in analyze_articles(articles, any_language=True)]

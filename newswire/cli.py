@@ -18,13 +18,14 @@ import typer
 from typer.rich_utils import rich_format_help
 from rich.console import Console
 
-from . import __version__, terminal
+from .version import __version__
+from .present import terminal
 from .errors import NewswireError, UsageError, internal_error
-from .gdelt import gdelt_tsv
+from .present.gdelt import gdelt_tsv
 from .pipeline import analyze_article, published_date
-from .read import LARGEST_MAX_CHARS, MAX_CHARS, check_max_chars, read_path
-from .report import quote_rows, render, render_quotes
-from .store import DEFAULT_DB
+from .text.read import LARGEST_MAX_CHARS, MAX_CHARS, check_max_chars, read_path
+from .present.report import quote_rows, render, render_quotes
+from .corpus.store import DEFAULT_DB
 
 app = typer.Typer(
     name="newswire",
@@ -182,7 +183,7 @@ def ingest(
 
     Example: newswire ingest crawl/ feeds/*.jsonl --db corpus.duckdb --workers 2
     """
-    from .ingest import ingest as run_ingest
+    from .corpus.ingest import ingest as run_ingest
 
     with _progress(quiet) as on_progress:
         summary = run_ingest(
@@ -242,7 +243,7 @@ app.add_typer(query_app, name="query")
 
 
 def _print_rows(rows, format: Optional[RowsFormat], out: Optional[str], db: str) -> None:
-    from .output import write_rows
+    from .present.output import write_rows
 
     if out is not None and any(_same_file(out, path) for path in (db, db + ".wal", db + ".ingest.lock")):
         raise UsageError(f"--out {out} is the database {db} itself (or its log or lock), which writing would destroy; pass another file")
@@ -250,9 +251,9 @@ def _print_rows(rows, format: Optional[RowsFormat], out: Optional[str], db: str)
 
 
 def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[str], **options) -> None:
-    """Ask one of `newswire.query`'s questions of the store and print the answer."""
-    from . import query
-    from .store import Store
+    """Ask one of `newswire.corpus.query`'s questions of the store and print the answer."""
+    from .corpus import query
+    from .corpus.store import Store
 
     with Store(db, read_only=True) as store:
         _print_rows(getattr(query, question)(store, **options), format, out, db)
@@ -348,8 +349,8 @@ def serve(
 
     Example: newswire serve --db corpus.duckdb --port 8000   (then open http://127.0.0.1:8000)
     """
-    from .serve import is_loopback
-    from .serve import serve as run_server
+    from .present.serve import is_loopback
+    from .present.serve import serve as run_server
 
     def announce(address: str) -> None:
         err_console.print(f"newswire: serving {db} at {address} (Ctrl-C to stop)", soft_wrap=True)
@@ -375,7 +376,7 @@ def sql(
 
     Example: newswire sql "SELECT title, published FROM articles WHERE duplicate_of IS NULL"
     """
-    from .query import sql as run_sql
+    from .corpus.query import sql as run_sql
 
     _print_rows(run_sql(db, statement), format, out, db)
 
@@ -392,7 +393,7 @@ def export(
 
     Example: newswire export out/ --format gdelt
     """
-    from .query import export as run_export
+    from .corpus.query import export as run_export
 
     for path in run_export(db, directory, format=format.value):
         print(path)

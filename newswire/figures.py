@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from . import numbers
+from .lexicon import numbers
 from .lexicon import load_table
 from .records import Entity, Figure, Quote, Time
 from .quotes import Reporters

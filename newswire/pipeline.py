@@ -11,16 +11,16 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import __version__
-from .clean import find_removed
+from .version import __version__
+from .text.clean import find_removed
 from .entities import extract_entities
 from .errors import NotEnglish
 from .events import extract_events
 from .figures import extract_figures
-from .language import check_english
-from .parse import BATCH_SIZE, parse, parse_many
+from .text.language import check_english
+from .text.parse import BATCH_SIZE, parse, parse_many
 from .quotes import extract_quotes
-from .read import read_text, require_date
+from .text.read import read_text, require_date
 from .records import Analysis, Article, Removed, content_id
 from .times import extract_times
 

@@ -16,7 +16,7 @@ SEED_PUBLISHED = "2013-09-13"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from newswire.parse import load_nlp
+    from newswire.text.parse import load_nlp
 
     return load_nlp()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newswire.clean import find_removed
+from newswire.text.clean import find_removed
 
 # Paragraphs written for these tests (17-20 words each: long enough to count as repeats).
 BRIDGES = "Finance ministers from the three provinces agreed on Tuesday to share the cost of rebuilding the bridges."
@@ -249,7 +249,7 @@ def test_seed_analysis_keeps_the_same_removed_spans(seed, seed_text):
 
 def test_a_long_run_without_whitespace_is_left_out_as_unbroken():
     # spaCy's tokenizer is quadratic in such a run ("(" * 8000 took 9 s; found by fuzzing)
-    from newswire.clean import MAX_UNBROKEN
+    from newswire.text.clean import MAX_UNBROKEN
 
     story = "The minister said on Tuesday that talks would resume. "
     run = "(" * 20_000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newswire import countries
+from newswire.lexicon import countries
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newswire.datelines import dateline_spans
-from newswire.parse import parse
+from newswire.text.datelines import dateline_spans
+from newswire.text.parse import parse
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 import numpy as np
 from conftest import STORIES, SYNDICATED_FLOODS
 
-from newswire import dedup
+from newswire.corpus import dedup
 
 
 def test_case_whitespace_punctuation_and_quote_marks_do_not_change_the_fingerprint():

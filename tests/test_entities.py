@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newswire.entities import extract_entities
-from newswire.parse import parse
+from newswire.text.parse import parse
 from newswire.records import Entity, to_dict
 
 
@@ -759,7 +759,7 @@ SUDAN = "Sudan's army and the Rapid Support Forces agreed in Jeddah to a humanit
 def test_a_mention_the_parser_runs_into_blanked_text_stops_before_it(text):
     # found by fuzzing (tests/test_properties.py, tests/test_fuzz.py): mentions ran into removed text,
     # starting or ending in whitespace
-    from newswire.clean import find_removed
+    from newswire.text.clean import find_removed
 
     removed = find_removed(text)
     assert removed  # the copies, the ad lines

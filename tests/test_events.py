@@ -346,7 +346,7 @@ def test_seed_repeated_body_yields_no_extra_events(seed, seed_text):
 def test_an_event_inside_a_quote_is_reported_by_its_speaker():
     from newswire.entities import extract_entities
     from newswire.events import extract_events
-    from newswire.parse import parse
+    from newswire.text.parse import parse
     from newswire.records import Quote, Span
 
     text = "The United States says Syrian troops attacked civilians in Homs."
@@ -365,7 +365,7 @@ def test_an_event_inside_a_quote_is_reported_by_its_speaker():
 
 
 def test_reporting_verbs_are_the_clause_speech_cues_of_cues_tsv():
-    from newswire.cues import reporting_verbs
+    from newswire.lexicon.cues import reporting_verbs
 
     speech = {row["cue"] for row in load_table("cues.tsv") if row["kind"] == "speech" and "clause" in split_items(row["frames"])}
     assert reporting_verbs() == {c for c in speech if " " not in c}
@@ -446,7 +446,7 @@ def test_a_preposition_the_parser_stranded_takes_the_subject_after_it():
     from spacy.tokens import Doc
 
     from newswire.events.actors import prep_objects
-    from newswire.parse import load_nlp
+    from newswire.text.parse import load_nlp
 
     # "Peru granted asylum to officers holed up there." parsed with "officers" as the subject of "holed"
     words = ["Peru", "granted", "asylum", "to", "officers", "holed", "up", "there", "."]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newswire.figures import extract_figures
-from newswire.parse import parse
+from newswire.text.parse import parse
 
 
 def figures(text: str):

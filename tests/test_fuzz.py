@@ -37,9 +37,9 @@ from hypothesis import strategies as st
 
 import newswire
 from newswire.errors import InputError, NewswireError
-from newswire.read import read_bytes
+from newswire.text.read import read_bytes
 from newswire.records import Article, Failure
-from newswire.sources import read_documents
+from newswire.corpus.sources import read_documents
 
 from conftest import html_page, warc_record
 from fuzzing import PARAGRAPHS, article, bounded, paragraph

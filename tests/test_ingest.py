@@ -17,11 +17,11 @@ import duckdb
 import pytest
 from conftest import STORIES, SYNDICATED_FLOODS, html_page, warc_record
 
-from newswire.ingest import ingest
+from newswire.corpus.ingest import ingest
 from newswire.pipeline import analyze_article
-from newswire.read import read_path
+from newswire.text.read import read_path
 from newswire.records import content_id
-from newswire.store import RECORD_TABLES, Store
+from newswire.corpus.store import RECORD_TABLES, Store
 
 REPO = Path(__file__).resolve().parents[1]
 LOGO = warc_record("https://example.org/logo.png", "PNG", content_type="image/png")  # not an article
@@ -173,7 +173,7 @@ def test_two_workers_store_the_same_as_one_process(corpus, tmp_path):
 
 
 def test_a_run_stopped_by_an_error_is_marked_failed_and_keeps_what_it_stored(tmp_path, monkeypatch):
-    import newswire.ingest as ingest_module
+    import newswire.corpus.ingest as ingest_module
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -196,7 +196,7 @@ def test_a_run_stopped_by_an_error_is_marked_failed_and_keeps_what_it_stored(tmp
 
 
 def test_a_runner_that_cannot_start_leaves_no_run_row(tmp_path, monkeypatch):
-    import newswire.ingest as ingest_module
+    import newswire.corpus.ingest as ingest_module
     from newswire.errors import UsageError
 
     def no_runner(*args):
@@ -226,7 +226,7 @@ def test_default_published_dates_the_documents_that_carry_no_date(tmp_path):
 
 def test_a_document_the_store_cannot_hold_fails_alone_not_its_batch(tmp_path, monkeypatch):
     """Articles no reader should give (a lone surrogate in a field) and a failure named so: each costs its own errors row."""
-    import newswire.ingest as ingest_module
+    import newswire.corpus.ingest as ingest_module
     from newswire.records import Article, Failure
 
     half = "\ud83d"
@@ -271,7 +271,7 @@ def ingest_three_stories(folder: Path) -> Path:
 
 
 def test_a_document_whose_signature_fails_costs_its_own_error_row(tmp_path, monkeypatch):
-    from newswire import dedup
+    from newswire.corpus import dedup
 
     real = dedup.signature
 
@@ -289,7 +289,7 @@ def test_a_document_whose_signature_fails_costs_its_own_error_row(tmp_path, monk
 
 
 def test_an_analysis_the_store_cannot_hold_fails_alone_not_its_batch(tmp_path, monkeypatch):
-    import newswire.runner as runner
+    import newswire.corpus.runner as runner
 
     real = runner.analyze_prepared
 
@@ -560,7 +560,7 @@ FRENCH = (
 
 
 def test_a_stored_pending_article_that_now_fails_its_check_counts_once(tmp_path):
-    from newswire.store import PENDING, Entry
+    from newswire.corpus.store import PENDING, Entry
 
     path = tmp_path / "fr.txt"
     path.write_text(FRENCH)
@@ -573,7 +573,7 @@ def test_a_stored_pending_article_that_now_fails_its_check_counts_once(tmp_path)
 
 
 def test_a_resumed_article_keeps_its_warning_once(tmp_path):
-    from newswire.store import PENDING, Entry
+    from newswire.corpus.store import PENDING, Entry
 
     path = tmp_path / "fr.txt"
     path.write_text(FRENCH)

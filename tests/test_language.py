@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from newswire.errors import NotEnglish
-from newswire.language import ENGLISH_THRESHOLD, MIN_WORDS, check_english, english_score
+from newswire.text.language import ENGLISH_THRESHOLD, MIN_WORDS, check_english, english_score
 from newswire.lexicon import load_list
 
 FIXTURES = Path(__file__).parent / "fixtures" / "language"

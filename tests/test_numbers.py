@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newswire.numbers import number_value
+from newswire.lexicon.numbers import number_value
 
 
 @pytest.mark.parametrize(

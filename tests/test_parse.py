@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newswire.parse import blank, load_nlp, parse
+from newswire.text.parse import blank, load_nlp, parse
 from newswire.records import Removed
 
 STORY = "Share this\nThe minister spoke on Tuesday.\nShare this\nShe left for Geneva.\n"
@@ -91,7 +91,7 @@ def test_closing_quote_at_a_paragraph_end_stays_with_its_sentence():
 
 
 def test_every_seed_line_starts_a_sentence(seed_text):
-    from newswire.clean import find_removed
+    from newswire.text.clean import find_removed
 
     doc = parse(seed_text, find_removed(seed_text))
     starts = {0} | {i + 1 for i, ch in enumerate(seed_text) if ch == "\n"}

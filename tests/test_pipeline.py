@@ -12,7 +12,7 @@ import pytest
 
 import newswire
 from newswire.errors import NotEnglish, UsageError
-from newswire.read import read_path
+from newswire.text.read import read_path
 from newswire.records import SCHEMA, Analysis, content_id
 
 from conftest import spans

@@ -23,8 +23,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import newswire
-from newswire.clean import MIN_WORDS, find_removed
-from newswire.parse import blank
+from newswire.text.clean import MIN_WORDS, find_removed
+from newswire.text.parse import blank
 from newswire.records import Removed
 
 from fuzzing import PARAGRAPHS, article, bounded

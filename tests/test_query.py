@@ -9,12 +9,12 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from newswire import query
+from newswire.corpus import query
 from newswire.cli import app
 from newswire.errors import QueryError, StoreError, UsageError
-from newswire.output import write_rows
+from newswire.present.output import write_rows
 from newswire.records import Analysis, Article, Entity, Event, EventActor, Mention, Quote, Span, content_id
-from newswire.store import DUPLICATE, PENDING, TABLES, Entry, Store
+from newswire.corpus.store import DUPLICATE, PENDING, TABLES, Entry, Store
 
 KERRY = 'U.S. Secretary of State John Kerry said on Tuesday: "We are ready to act." Syria warned Washington against a strike.\n'
 BAN = 'U.N. chief Ban Ki-moon said: "There is no military solution." Kerry met Lavrov in Geneva.\n'
@@ -181,7 +181,7 @@ def test_cli_commands(db, tmp_path):
 
 
 def test_export_gdelt_writes_every_stored_event_as_a_gdelt_row(tmp_path, db):
-    from newswire.gdelt import GDELT_COLUMNS
+    from newswire.present.gdelt import GDELT_COLUMNS
 
     (path,) = query.export(db, tmp_path / "out", format="gdelt")
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
@@ -361,7 +361,7 @@ def test_entity_types_are_the_schemas():
     import json
     from pathlib import Path
 
-    schema = json.loads((Path(query.__file__).parent / "schema" / "analysis-1.schema.json").read_text())
+    schema = json.loads((Path(query.__file__).parents[1] / "schema" / "analysis-1.schema.json").read_text())
     assert list(query.ENTITY_TYPES) == schema["$defs"]["entity"]["properties"]["type"]["enum"]
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from newswire.entities import extract_entities
-from newswire.parse import parse
+from newswire.text.parse import parse
 from newswire.quotes import extract_quotes
 from newswire.quotes.frames import cue_table
-from newswire.marks import find_quoted
+from newswire.text.marks import find_quoted
 from newswire.quotes.nouns import noun_table
 from newswire.records import Analysis, Entity, Quote, Removed
 
@@ -683,7 +683,7 @@ def test_a_repeat_inside_a_quotation_does_not_make_its_last_sentence_a_second_qu
 
 
 def test_a_direct_and_a_mixed_quote_over_the_same_words_with_one_cue_are_reported_once():
-    from newswire.parse import parse as parse_text
+    from newswire.text.parse import parse as parse_text
     from newswire.quotes import _once
     from newswire.quotes.frames import CueEntry, Frame
     from newswire.quotes.model import Found
@@ -818,7 +818,7 @@ def test_seed_spokesman_is_his_own_speaker_coded_as_the_un(seed):
 def test_a_speaker_phrase_never_runs_across_removed_text_or_a_line_break(text):
     # found by fuzzing (tests/test_fuzz.py): the speaker's text was cut from the blanked text
     # ('the U.S.      ...      State Department') and spanned the removed copy
-    from newswire.clean import find_removed
+    from newswire.text.clean import find_removed
 
     removed = find_removed(text)
     assert removed

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newswire.errors import UsageError
-from newswire.ingest import ingest
+from newswire.corpus.ingest import ingest
 
 from test_ingest import corpus, snapshot  # noqa: F401  (the corpus ingested in-process once)
 

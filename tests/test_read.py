@@ -19,7 +19,7 @@ from newswire.errors import (
     TooLarge,
     UsageError,
 )
-from newswire.read import LARGEST_MAX_CHARS, MAX_CHARS, parse_date, read_bytes, read_path, read_text
+from newswire.text.read import LARGEST_MAX_CHARS, MAX_CHARS, parse_date, read_bytes, read_path, read_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STORY = "Finance ministers agreed on Tuesday to share the cost of rebuilding bridges, officials said.\n"

@@ -11,10 +11,10 @@ from pathlib import Path
 from starlette.testclient import TestClient
 from test_ingest import random_story
 
-from newswire import query
+from newswire.corpus import query
 from newswire.errors import StoreError
-from newswire.serve import create_app
-from newswire.store import Store
+from newswire.present.serve import create_app
+from newswire.corpus.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 

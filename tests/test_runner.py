@@ -1,9 +1,9 @@
 from conftest import STORIES
 
-from newswire.parse import MAX_LENGTH
+from newswire.text.parse import MAX_LENGTH
 from newswire.pipeline import prepare
 from newswire.records import Analysis, Article, Failure, content_id
-from newswire.runner import LocalRunner, analyze_batch
+from newswire.corpus.runner import LocalRunner, analyze_batch
 
 
 def prepared(text: str, source: str):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from starlette.testclient import TestClient
 
-from newswire import query
-from newswire.serve import create_app
-from newswire.store import Store
+from newswire.corpus import query
+from newswire.present.serve import create_app
+from newswire.corpus.store import Store
 
 from test_query import db, kerry_analysis  # noqa: F401  (the store filled by hand)
 
@@ -74,7 +74,7 @@ def test_a_busy_port_is_a_one_line_error_before_anything_is_announced(db):  # no
     import socket
 
     from newswire.errors import UsageError
-    from newswire.serve import serve
+    from newswire.present.serve import serve
 
     taken = socket.create_server(("127.0.0.1", 0))
     announced = []
@@ -88,7 +88,7 @@ def test_a_busy_port_is_a_one_line_error_before_anything_is_announced(db):  # no
 
 def test_a_missing_database_is_refused_before_anything_is_announced(tmp_path):
     from newswire.errors import StoreError
-    from newswire.serve import serve
+    from newswire.present.serve import serve
 
     announced = []
     with pytest.raises(StoreError, match="no database at"):
@@ -138,7 +138,7 @@ def test_the_page_has_no_inline_script_or_style_and_loads_only_its_own_files():
     import re
     from importlib import resources
 
-    web = resources.files("newswire").joinpath("web")
+    web = resources.files("newswire.present").joinpath("web")
     page = web.joinpath("index.html").read_text()
     assert re.findall(r"<script[^>]*>", page) == ['<script src="/app.js" defer>']
     assert "<style" not in page and " style=" not in page and not re.search(r"\bon[a-z]+=", page)
@@ -244,7 +244,7 @@ def test_every_bad_parameter_is_a_400_with_a_json_message(client, url, message):
     assert message in reply.json()["error"]
 
 
-@pytest.mark.parametrize("url", ["/api/article/..%2F..%2Fserve.py", "/api/article/", "/api/nothing", "/web/index.html", "/../newswire/serve.py"])
+@pytest.mark.parametrize("url", ["/api/article/..%2F..%2Fserve.py", "/api/article/", "/api/nothing", "/web/index.html", "/../newswire/present/serve.py"])
 def test_paths_outside_the_routes_are_json_404s(client, url):
     reply = client.get(url)
     assert reply.status_code == 404 and "error" in reply.json()
@@ -269,7 +269,7 @@ def test_unicode_and_quotes_in_filters_are_searched_for_as_written(client):
 def test_the_docs_give_every_endpoint_parameter_and_maximum():
     from pathlib import Path
 
-    from newswire.serve import _PARAMS, DEFAULT_LIMIT, MAX_LIMIT
+    from newswire.present.serve import _PARAMS, DEFAULT_LIMIT, MAX_LIMIT
 
     doc = (Path(__file__).resolve().parents[1] / "docs" / "serve.md").read_text()
     for endpoint, params in _PARAMS.items():
@@ -280,7 +280,7 @@ def test_the_docs_give_every_endpoint_parameter_and_maximum():
 
 @pytest.mark.parametrize("host, warned", [("127.0.0.1", False), ("localhost", False), ("::1", False), ("0.0.0.0", True), ("::", True), ("192.0.2.7", True)])
 def test_serving_beyond_loopback_prints_a_warning(db, monkeypatch, capsys, host, warned):  # noqa: F811
-    import newswire.serve
+    import newswire.present.serve
     from newswire.cli import main
 
     calls = []
@@ -289,7 +289,7 @@ def test_serving_beyond_loopback_prints_a_warning(db, monkeypatch, capsys, host,
         calls.append((host, port, list(allow_hosts)))
         on_ready(f"http://{host}:{port}")
 
-    monkeypatch.setattr(newswire.serve, "serve", fake_serve)
+    monkeypatch.setattr(newswire.present.serve, "serve", fake_serve)
     monkeypatch.setattr("sys.argv", ["newswire", "serve", "--db", str(db), "--host", host, "--port", "8001", "--allow-host", "news.example.org"])
     with pytest.raises(SystemExit) as exit:
         main()
@@ -302,7 +302,7 @@ def test_serving_beyond_loopback_prints_a_warning(db, monkeypatch, capsys, host,
 
 def test_an_ipv6_address_is_announced_in_brackets_and_a_bad_port_is_a_usage_error(db):  # noqa: F811
     from newswire.errors import UsageError
-    from newswire.serve import serve
+    from newswire.present.serve import serve
 
     with pytest.raises(UsageError, match=r"--port 65536 is not a port; give 1 to 65535"):
         serve(str(db), port=65536)

@@ -11,7 +11,7 @@ from conftest import STORIES, html_page, warc_record, watchdog
 
 from newswire.errors import UsageError
 from newswire.records import Article, Failure
-from newswire.sources import find_files, read_documents
+from newswire.corpus.sources import find_files, read_documents
 
 REPO = Path(__file__).resolve().parents[1]
 FLOODS, BUDGET, ELECTION = STORIES["floods"], STORIES["budget"], STORIES["election"]
@@ -287,7 +287,7 @@ def test_a_json_line_without_an_end_is_one_failure(tmp_path):
 
 
 def test_counting_json_lines_counts_the_lines_that_are_not_blank(tmp_path):
-    from newswire.sources import estimate_documents
+    from newswire.corpus.sources import estimate_documents
 
     path = tmp_path / "feed.jsonl"
     path.write_bytes(b"{}\n\n  \n" + b"x" * 3_000_000 + b"\n{}")  # a line longer than a read chunk
@@ -299,7 +299,7 @@ def test_counting_json_lines_counts_the_lines_that_are_not_blank(tmp_path):
 PEAK_SCRIPT = """
 import json, sys
 from pathlib import Path
-from newswire.sources import estimate_documents, read_documents
+from newswire.corpus.sources import estimate_documents, read_documents
 
 def peak_kb():
     with open("/proc/self/status") as status:
@@ -361,7 +361,7 @@ def test_a_fifo_in_a_folder_or_matched_by_a_glob_is_found_to_be_refused(tmp_path
 
 @pytest.mark.parametrize("name", ["feed.jsonl", "crawl.warc.gz", "story.txt", "story"])
 def test_a_fifo_is_one_failure_whatever_its_name(tmp_path, name):
-    from newswire.sources import estimate_documents
+    from newswire.corpus.sources import estimate_documents
 
     path = tmp_path / name
     os.mkfifo(path)

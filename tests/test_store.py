@@ -11,7 +11,7 @@ import pytest
 
 from newswire.errors import StoreError
 from newswire.records import Analysis, Article, Cue, Entity, Event, EventActor, Failure, Figure, Mention, Place, Quote, Removed, Span, Time, content_id
-from newswire.store import ANALYSED, FAILED, PENDING, RECORD_TABLES, TABLES, Entry, Store, analysis_rows
+from newswire.corpus.store import ANALYSED, FAILED, PENDING, RECORD_TABLES, TABLES, Entry, Store, analysis_rows
 
 REPO = Path(__file__).resolve().parents[1]
 TEXT = 'Minister Ana Lopez said on Monday: "We will rebuild the bridge." Rebels shelled Goma, killing 12 people.\nShare this\n'
@@ -300,7 +300,7 @@ def start_run_in_a_process(db: Path, *, stay: bool) -> subprocess.Popen:
     """Another process starts a run and exits without finishing it (as a killed ingest does), or stays alive."""
     script = textwrap.dedent(f"""
         import sys, time
-        from newswire.store import Store
+        from newswire.corpus.store import Store
         with Store({str(db)!r}) as store:
             print(store.start_run(["x/"], {{}}), flush=True)
         if {stay}:

@@ -1,4 +1,4 @@
-"""The consoles newswire prints on show article text as written (newswire/terminal.py)."""
+"""The consoles newswire prints on show article text as written (newswire/present/terminal.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import io
 
 from rich.text import Text
 
-from newswire.terminal import console, escape_controls
+from newswire.present.terminal import console, escape_controls
 
 
 def printed(*objects) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newswire.parse import parse
+from newswire.text.parse import parse
 from newswire.records import Time
 from newswire.times import date_for, extract_times
 
@@ -403,7 +403,7 @@ def test_seed_without_publication_date(seed_text):
      ("finalize", SEED_PUBLISHED), ("attack on civilians", "2013-08")],
 )  # fmt: skip
 def test_seed_date_for(seed_text, cue, value):
-    from newswire.clean import find_removed
+    from newswire.text.clean import find_removed
 
     doc = parse(seed_text, find_removed(seed_text))
     found_times = extract_times(doc, published=SEED_PUBLISHED)

@@ -15,9 +15,9 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from .. import countries
+from ..lexicon import countries
 from ..lexicon import load_table
-from ..parse import source_text
+from ..text.parse import source_text
 from ..records import Entity, Mention as MentionRecord
 from . import actors
 from .evidence import attach

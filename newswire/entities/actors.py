@@ -25,7 +25,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from .. import countries
+from ..lexicon import countries
 from ..lexicon import load_table
 from . import known
 from .model import Cluster, Mention, compound_role, not_its_own, on_border, opposed, people_country

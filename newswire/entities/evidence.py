@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .. import countries
+from ..lexicon import countries
 from .model import Mention, place_country
 from .titles import TitleMatch
 

@@ -8,7 +8,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import countries
+from ..lexicon import countries
 from ..lexicon import load_list, load_table
 
 # Prefixes before a hyphen that turn a country word away from what it modifies: "an anti-Iran

@@ -16,8 +16,8 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from .. import countries
-from ..datelines import dateline_tokens
+from ..lexicon import countries
+from ..text.datelines import dateline_tokens
 from ..lexicon import load_table
 from . import known
 from .model import Cluster, Mention, is_noun_modifier, place_country, without_space

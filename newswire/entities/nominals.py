@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from .. import countries
+from ..lexicon import countries
 from ..lexicon import load_table
 from .model import Mention, compound_role, not_its_own, place_country
 from .titles import TitleMatch

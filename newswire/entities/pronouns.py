@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..marks import find_quoted
+from ..text.marks import find_quoted
 from .model import Cluster, Mention, sentence_index, sentences
 
 # How many sentences back a pronoun may reach. Wire copy rarely holds a

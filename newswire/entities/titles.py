@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 from spacy.tokens import Doc
 
 from ..lexicon import load_table
-from ..parse import load_nlp
+from ..text.parse import load_nlp
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..entities.model import sentence_index, sentences
-from ..parse import source_text
+from ..text.parse import source_text
 from ..quotes import Reporters
 from ..records import Entity, Event, Quote, Span, Time
 from ..times import date_for

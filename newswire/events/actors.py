@@ -25,13 +25,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .. import countries
-from ..datelines import dateline_tokens
+from ..lexicon import countries
+from ..text.datelines import dateline_tokens
 from ..entities.actors import focus_country, opposed
 from ..entities.model import border_nouns, last_token_before, on_border, sentence_index, sentences
 from ..entities.nominals import agent_row
 from ..records import Entity, EventActor, Mention
-from ..cues import reporting_verbs
+from ..lexicon.cues import reporting_verbs
 from .triggers import antecedent
 
 # A group ("the two diplomats") stands for a coordination at most this many

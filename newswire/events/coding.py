@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import countries
+from ..lexicon import countries
 from . import codebook
 from .actors import subject_of
 from .model import EventMention

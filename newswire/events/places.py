@@ -3,14 +3,14 @@
 The place is the object of a locative preposition in the event's clause (not
 inside a clause it governs), or a name standing in apposition to or after
 "of" in that object ("the town of Samarra"); its country comes from
-`newswire.countries` (country names, demonyms, capitals, cities).
+`newswire.lexicon.countries` (country names, demonyms, capitals, cities).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .. import countries
+from ..lexicon import countries
 from ..entities.model import border_nouns, entity_at
 from ..records import Place
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from . import codebook
 from .actors import subject_of
 from .model import EventMention
-from ..cues import reporting_verbs
+from ..lexicon.cues import reporting_verbs
 from .modality import is_obligation
 from .triggers import Trigger, is_passive, is_support_verb, patient_of
 

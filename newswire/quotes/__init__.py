@@ -2,7 +2,7 @@
 
 `extract_quotes(doc, entities)` runs, in order:
 
-1. quoted passages from the quotation marks (`newswire/marks.py`, shared
+1. quoted passages from the quotation marks (`newswire/text/marks.py`, shared
    with the entity stage; `model.py`);
 2. reporting frames from the parse around the cues of `data/cues.tsv`
    (`frames.py`), and around the reporting nouns of `data/cue_nouns.tsv`
@@ -39,7 +39,7 @@ from ..times import date_for
 from .content import from_frame, from_lines, outermost
 from .frames import Frame, find_frames, speaker_tokens
 from .lines import find_lines
-from ..parse import source_text
+from ..text.parse import source_text
 from .model import Found, find_passages
 from .nouns import find_noun_frames
 from .passages import attribute_passage, inherit

@@ -28,9 +28,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..datelines import DASHES
+from ..text.datelines import DASHES
 from ..lexicon import load_list, load_table, split_items
-from ..parse import source_text
+from ..text.parse import source_text
 
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .frames import Frame
-from ..marks import Quoted, find_quoted, starts_statement
+from ..text.marks import Quoted, find_quoted, starts_statement
 
 # Characters trimmed from both ends of a content span.
 _TRIM = " \t\n\u00a0,;:—–-"

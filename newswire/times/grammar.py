@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .. import numbers
+from ..lexicon import numbers
 from ..lexicon import load_table
 
 # A space in a pattern matches this much whitespace, never a line break: the parse starts a sentence

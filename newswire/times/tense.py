@@ -28,7 +28,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ..cues import reporting_verbs
+from ..lexicon.cues import reporting_verbs
 from ..lexicon import load_table
 
 PAST, NONE, FUTURE = -1, 0, 1

@@ -23,11 +23,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import dedup
-from .errors import InputError, UsageError, internal_error
-from .clean import find_removed
-from .pipeline import prepare, published_date
-from .read import MAX_CHARS, check_max_chars, document_name
-from .records import Analysis, Article, Failure, Removed, cleaned_text, content_id
+from ..errors import InputError, UsageError, internal_error
+from ..text.clean import find_removed
+from ..pipeline import prepare, published_date
+from ..text.read import MAX_CHARS, check_max_chars, document_name
+from ..records import Analysis, Article, Failure, Removed, cleaned_text, content_id
 from .runner import BATCH_SIZE, LocalRunner, failure
 from .sources import Document, estimate_documents, find_files, read_documents
 from .store import DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, Store, check_storable

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .errors import UsageError
+from ..errors import UsageError
 from .runner import BatchResult, Item, analyze_batch, failure, setup
 
 INSTALL_HINT = "pip install 'newswire[ray]'"

@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import load_list
-from .records import Removed
+from ..lexicon import load_list
+from ..records import Removed
 
 # A paragraph or sentence shorter than this many words is never removed as a
 # repeat on its own: short lines ("He said no.", a dateline) legitimately

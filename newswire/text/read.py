@@ -40,7 +40,7 @@ from newswire.errors import (
     UsageError,
     first_line,
 )
-from newswire.parse import MAX_LENGTH
+from newswire.text.parse import MAX_LENGTH
 from newswire.records import Article
 
 # spaCy's own default `nlp.max_length`: above it spaCy warns that the parser and

@@ -50,9 +50,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from . import __version__
-from .errors import EncodingError, StoreError, UsageError, first_line, internal_error
-from .records import Analysis, Article, Failure, content_id, from_dict, to_dict
+from ..version import __version__
+from ..errors import EncodingError, StoreError, UsageError, first_line, internal_error
+from ..records import Analysis, Article, Failure, content_id, from_dict, to_dict
 
 DEFAULT_DB = "newswire.duckdb"
 LAYOUT = "newswire/store@1"

@@ -12,7 +12,7 @@ from functools import cache
 
 import pycountry
 
-from .lexicon import load_table, split_items
+from . import load_table, split_items
 
 _ARTICLE = re.compile(r"^(the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(['’]s?)$")

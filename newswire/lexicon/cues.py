@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .lexicon import load_table, split_items
+from . import load_table, split_items
 
 __all__ = ["reporting_verbs"]
 

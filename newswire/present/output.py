@@ -15,8 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from . import terminal
-from .errors import UsageError
-from .query import Rows
+from ..errors import UsageError
+from ..corpus.query import Rows
 from .report import shorten
 from .terminal import escape_controls
 

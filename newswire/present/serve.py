@@ -3,7 +3,7 @@
 The page is three static files (`web/index.html`, `web/app.js`,
 `web/style.css`: no build step, no inline script or style); the data comes
 from JSON endpoints that call the same functions as `newswire query`
-(`newswire.query`), on a read-only connection opened per request, so an
+(`newswire.corpus.query`), on a read-only connection opened per request, so an
 ingest can run between requests. Every row links to its article, shown with
 the evidence of each quote, event and entity highlighted at its offsets.
 
@@ -43,10 +43,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from . import query
-from .errors import NewswireError, UsageError, internal_error
-from .read import require_date
-from .store import Store
+from ..corpus import query
+from ..errors import NewswireError, UsageError, internal_error
+from ..text.read import require_date
+from ..corpus.store import Store
 
 # Rows per answer unless the page asks for fewer: enough for a month of a
 # publisher's output on one screen, few enough to render at once.
@@ -77,7 +77,7 @@ _ARTICLE_ID = re.compile("[0-9a-f]{16}")
 
 @cache
 def _file(name: str) -> bytes:
-    return resources.files("newswire").joinpath("web", name).read_bytes()
+    return resources.files("newswire.present").joinpath("web", name).read_bytes()
 
 
 def _json(data: Any, status: int = 200) -> Response:

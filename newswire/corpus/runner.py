@@ -31,10 +31,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from .errors import NewswireError, internal_error
-from .parse import load_nlp
-from .pipeline import analyze_prepared
-from .records import Analysis, Article, Failure, Removed, content_id
+from ..errors import NewswireError, internal_error
+from ..text.parse import load_nlp
+from ..pipeline import analyze_prepared
+from ..records import Analysis, Article, Failure, Removed, content_id
 
 # A worker is replaced after this many batches: spaCy's memory grows slowly in
 # long runs (explosion/spaCy #3618). A replacement reloads the model (about 2 s

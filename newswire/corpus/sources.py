@@ -39,9 +39,9 @@ from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
-from .errors import InputError, TooLarge, UsageError, first_line
-from .read import GZIP_MAGIC, MAX_BYTES_PER_CHAR, MAX_CHARS, document_name, open_file, read_bytes, read_path, too_large, unreadable
-from .records import Article, Failure
+from ..errors import InputError, TooLarge, UsageError, first_line
+from ..text.read import GZIP_MAGIC, MAX_BYTES_PER_CHAR, MAX_CHARS, document_name, open_file, read_bytes, read_path, too_large, unreadable
+from ..records import Article, Failure
 
 SINGLE = (".txt", ".text", ".html", ".htm", ".xhtml", ".json")
 LINES = (".jsonl", ".ndjson")

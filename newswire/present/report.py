@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .records import Analysis, Quote, to_dict
+from ..records import Analysis, Quote, to_dict
 
 # Evidence snippets in tables are cut to this many characters.
 SNIPPET = 80

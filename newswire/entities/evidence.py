@@ -13,7 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon import countries
-from .model import Mention, place_country
+from .country_words import place_country
+from .model import Mention
 from .titles import TitleMatch
 
 # Words that may sit inside a title chain without being part of the title.

@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..entities.nominals import agent_row
+from ..lexicon.agents import agent_row
 from ..lexicon import load_list, load_table, split_items
 
 # Relative pronouns stand for the noun their clause modifies ("the attack,

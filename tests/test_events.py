@@ -445,7 +445,7 @@ def test_a_rejected_act_is_aimed_at_its_coded_doer_before_an_uncoded_party():
 def test_a_preposition_the_parser_stranded_takes_the_subject_after_it():
     from spacy.tokens import Doc
 
-    from newswire.events.actors import prep_objects
+    from newswire.events.syntax import prep_objects
     from newswire.text.parse import load_nlp
 
     # "Peru granted asylum to officers holed up there." parsed with "officers" as the subject of "holed"

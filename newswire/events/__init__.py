@@ -11,8 +11,8 @@
    of unrealised events (an intended cooperative event is an intent, 03; an
    intended conflictual one a threat, 13; a refusal 12), with the modality
    (`modality.py`);
-4. actors (`roles.py`, `actors.py`): source, target and participants from the
-   entities;
+4. actors (`roles.py`, `actors.py`, parse-tree helpers in `syntax.py`):
+   source, target and participants from the entities;
 5. place (`places.py`), date (the context's `date_for`), and the quote that
    reports the event (the context's `reporters`);
 6. coreference (`chains.py`): a definite event noun ("the attack") that
@@ -43,13 +43,14 @@ from spacy.tokens import Doc, Token
 from ..document import Document
 from ..records import Entity, Event, Quote, Span, Time
 from . import codebook
-from .actors import Actor, Actors, domestic_targets, implicit_targets, is_people, located, other_country
+from .actors import Actor, Actors, is_people
 from .chains import chain_events
 from .coding import code_event, read_with_actors
 from .model import EventMention
 from .places import location
 from .roles import assign_roles, coded
 from .structure import find_mentions, reported_demands
+from .targets import domestic_targets, implicit_targets, located, other_country
 from .triggers import blocked, find_triggers, patient_of
 
 __all__ = ["extract_events"]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import codebook
-from .actors import TARGET_PREPS, Actor, Actors, is_city, prep_objects, subject_of
+from .actors import Actor, Actors, is_city
 from .modality import is_condition, is_intent_governor
 from .model import EventMention
+from .syntax import prep_objects, subject_of
 from .triggers import is_passive, patient_of
 
 # Codes of events two sides do together: coordinated actors are source and
@@ -23,6 +24,8 @@ TRANSFER_CODES = ("07", "087", "166")
 # calls by Belarus's rulers": whose calls are rejected; "accepted the terms of the proposal of Togo").
 PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from", "by", "of", "for")
 PROTEST_ROOT = "14"
+# Prepositions whose object is a target, in order of preference.
+TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards", "into", "from", "over", "for")
 
 
 def assign_roles(m: EventMention, actors: Actors) -> None:

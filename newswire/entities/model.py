@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import countries
 from ..lexicon import load_list, load_table
+from ..lexicon.tables import CountryCompound, KnownActor
 
 # Prefixes before a hyphen that turn a country word away from what it modifies: "an anti-Iran
 # cleric" is not Iran's, nor are "pro-Russian rebels" Russian, and neither tells where the sentence happens.
@@ -146,7 +147,7 @@ def compound_role(tok: Token) -> str | None:
 
 @cache
 def _compound_roles() -> dict[str, str]:
-    return {row["word"]: row["role"] for row in load_table("country_compounds.tsv")}
+    return {row.word: row.role for row in load_table("country_compounds.tsv", CountryCompound)}
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -198,7 +199,7 @@ class Cluster:
 
     mentions: list[Mention] = field(default_factory=list)
     label: str = ""
-    known: dict | None = None  # the gazetteer row (data/actors.tsv) it matched
+    known: KnownActor | None = None  # the gazetteer row (data/actors.tsv) it matched
     country: str | None = None
     actor: str | None = None
 
@@ -216,8 +217,8 @@ class Cluster:
 
     def gender(self) -> str | None:
         votes = [m.gender for m in self.mentions if m.gender]
-        if self.known and self.known.get("gender"):
-            votes.append(self.known["gender"])
+        if self.known and self.known.gender:
+            votes.append(self.known.gender)
         if not votes:
             return None
         return max(set(votes), key=lambda g: (votes.count(g), g))

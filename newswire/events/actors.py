@@ -189,7 +189,7 @@ class ActorIndex:
         for a in actors:
             words = self.doc.char_span(a.mention.start, a.mention.end, alignment_mode="expand")
             row = agent_row(words.root) if words is not None else None
-            out.append(Actor(a.entity, a.mention, country + (row["sector"] if row and row.get("sector") else "")))
+            out.append(Actor(a.entity, a.mention, country + (row.sector if row else "")))
         return out
 
     def other_country(self, ev) -> list[Actor]:
@@ -378,7 +378,7 @@ class ActorIndex:
         if group.type != "GROUP" and tok.tag_ not in ("PRP",):
             return []
         row = agent_row(tok)
-        if tok.tag_ != "PRP" and row is not None and row["sector"] not in MEMBER_SECTORS:
+        if tok.tag_ != "PRP" and row is not None and row.sector not in MEMBER_SECTORS:
             return []  # "civilians", "rebels": a group of their own, not the people named before
         if group.id not in self._members:
             first = min(m.start for m in group.mentions)
@@ -448,7 +448,7 @@ def _sector_beside(tok: Token, mention: Mention) -> str | None:
             continue
         row = agent_row(n)
         if row and n.i > tok.i and n.i <= tok.i + 2:
-            return row["sector"]
+            return row.sector
     return None
 
 

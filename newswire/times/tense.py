@@ -30,13 +30,14 @@ from spacy.tokens import Token
 
 from ..lexicon.cues import reporting_verbs
 from ..lexicon import load_table
+from ..lexicon.tables import TenseWord
 
 PAST, NONE, FUTURE = -1, 0, 1
 
 
 @cache
 def _words() -> dict[str, str]:
-    return {row["word"]: row["kind"] for row in load_table("tense_words.tsv")}
+    return {row.word: row.kind for row in load_table("tense_words.tsv", TenseWord)}
 
 
 def is_clause_head(token: Token) -> bool:

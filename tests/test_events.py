@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newswire
-from newswire.events import codebook
+from newswire.lexicon import codebook
 from newswire.lexicon import load_list, load_table, split_items
 
 from conftest import SEED_PUBLISHED

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lexicon import countries
-from . import codebook
+from ..lexicon import codebook
 from .actors import subject_of
 from .model import EventMention
 from .modality import is_refusal_cue, modality as modality_of

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import load_table
+from . import load_table
 
 # Roots whose verbs frame another event: "threatened to impose sanctions" is
 # one threat (1312), coded from both verbs through cameo_frames.tsv.

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newswire
-from newswire.events import codebook
-from newswire.lexicon import load_list, load_table
+from newswire.lexicon import codebook, load_list, load_table
 from newswire.lexicon.cues import CueEntry
 from newswire.lexicon.tables import CameoFrame, EventNoun, EventVerb, ModalityWord
 

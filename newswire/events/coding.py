@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..lexicon import countries, load_table
+from ..lexicon import codebook, countries, load_table
 from ..lexicon.tables import EventWordClass
-from . import codebook
 from .actors import subject_of
 from .model import EventMention
 from .modality import is_refusal_cue, modality as modality_of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import codebook
+from ..lexicon import codebook
 from .actors import TARGET_PREPS, Actor, ActorIndex, is_city, prep_objects, subject_of
 from .modality import is_condition, is_intent_governor
 from .model import EventMention

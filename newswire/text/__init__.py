@@ -6,5 +6,7 @@ bodies), never rewriting the text; `parse` gives the spaCy Doc with removed
 spans blanked, so token offsets are offsets into the original text.
 `datelines` and `marks` find what every stage needs to know about the text's
 form: datelines ("ADDIS ABABA (Reuters) - ") and paired quotation marks.
+`checks` holds the dates and length limits a user gives, checked without
+spaCy or the HTML reader (the corpus commands import only it).
 Nothing here imports a stage.
 """

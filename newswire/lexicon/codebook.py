@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import load_table
-from ..lexicon.tables import CameoCode, CameoFrame
+from . import load_table
+from .tables import CameoCode, CameoFrame
 
 # Roots whose verbs frame another event: "threatened to impose sanctions" is
 # one threat (1312), coded from both verbs through cameo_frames.tsv.

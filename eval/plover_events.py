@@ -102,7 +102,7 @@ def run_newswire(records: list[dict]) -> list[list[dict]]:
 
 
 def run_baseline(records: list[dict]) -> list[list[dict]]:
-    from newswire.events.codebook import lookup
+    from newswire.lexicon.codebook import lookup
     from newswire.events.triggers import find_triggers
     from newswire.text.parse import parse_many
 

@@ -158,7 +158,7 @@ def _tokens(doc, start, end):
 
 
 def cue_kind(doc, spans) -> str:
-    from newswire.quotes.frames import cue_table
+    from newswire.lexicon.cues import cue_table
 
     table = cue_table()
     tokens = [t for s, e in spans for t in _tokens(doc, s, e) if not t.is_punct]

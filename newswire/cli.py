@@ -22,8 +22,7 @@ from .version import __version__
 from .present import terminal
 from .errors import NewswireError, UsageError, internal_error
 from .present.gdelt import gdelt_tsv
-from .pipeline import analyze_article, published_date
-from .text.read import LARGEST_MAX_CHARS, MAX_CHARS, check_max_chars, read_path
+from .text.checks import LARGEST_MAX_CHARS, MAX_CHARS, check_max_chars
 from .present.report import quote_rows, render, render_quotes
 from .corpus.store import DEFAULT_DB
 
@@ -86,6 +85,9 @@ def analyze(
 
     Example: newswire analyze story.txt -p 2013-09-13 --format gdelt > events.tsv
     """
+    from .pipeline import analyze_article, published_date  # here, not above: spaCy only for the commands that parse
+    from .text.read import read_path
+
     fmt = format or (OutputFormat.text if sys.stdout.isatty() else OutputFormat.json)
     if quotes_only and fmt is OutputFormat.gdelt:
         raise UsageError("--quotes-only prints quotes, and GDELT rows are events; use --format text, json or jsonl with it")

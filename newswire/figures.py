@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from .document import Document
 from .lexicon import numbers
 from .lexicon import load_table
+from .lexicon.tables import FigureWord
 from .records import Entity, Figure, Quote, Time
 
 # Qualifier phrases are looked for at most this many words before the number.
@@ -30,8 +31,8 @@ YEARS = (1800, 2100)
 @cache
 def _words() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {}
-    for row in load_table("figures.tsv"):
-        table.setdefault(row["kind"], {})[row["word"].lower()] = row["value"]
+    for row in load_table("figures.tsv", FigureWord):
+        table.setdefault(row.kind, {})[row.word.lower()] = row.value
     return table
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -142,3 +144,39 @@ def watchdog(seconds: int = 30):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@dataclass
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def newswire_cli(*args: str, stdin: bytes | None = None, env: dict[str, str | None] | None = None) -> CliResult:
+    """`newswire ARGS` run in this process through `cli.main`, with its error handling and exit status.
+
+    The standard streams are captured (typer's test runner: not a terminal, UTF-8),
+    `stdin` is standard input and `env` sets environment variables for the run.
+    No process start-up or model load per call: only what must happen at
+    interpreter level (signals, encodings of the real streams and argv) needs
+    `python -m newswire` in a subprocess.
+    """
+    from typer.testing import CliRunner
+
+    from newswire import cli
+
+    argv = sys.argv
+    with CliRunner().isolation(input=stdin, env=env) as (out, err, _):
+        sys.argv = ["newswire", *args]
+        try:
+            cli.main()
+        except SystemExit as exit:
+            code = exit.code
+        else:
+            raise AssertionError("cli.main returned instead of exiting")
+        finally:
+            sys.argv = argv
+            sys.stdout.flush()  # as the interpreter does on exit
+            sys.stderr.flush()
+        return CliResult(0 if code is None else code if isinstance(code, int) else 1, out.getvalue().decode(), err.getvalue().decode())

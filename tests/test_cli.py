@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import CliResult, newswire_cli, watchdog
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
@@ -19,15 +18,14 @@ STORY = (
 )
 
 
-def run(*args: str, stdin: bytes | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "newswire", *args], input=stdin, capture_output=True, cwd=REPO, timeout=timeout
-    )
+def run(*args: str, stdin: bytes | None = None) -> CliResult:
+    """`newswire ARGS`, in this process (`cli.main`: its exit status and error lines)."""
+    return newswire_cli(*args, stdin=stdin)
 
 
-def error_line(result: subprocess.CompletedProcess) -> str:
+def error_line(result: CliResult) -> str:
     """The error output must be exactly one line starting with 'Error:' and no traceback."""
-    err = result.stderr.decode()
+    err = result.stderr
     assert "Traceback" not in err
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1, err
@@ -37,7 +35,7 @@ def error_line(result: subprocess.CompletedProcess) -> str:
 
 def test_analyze_json_for_a_file_with_published_date():
     result = run("analyze", str(SAMPLES / "harbour-ceasefire.txt"), "--published", "2024-03-05", "--format", "json")
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["schema"] == "newswire/analysis@1"
     assert data["published"] == "2024-03-05"
@@ -47,13 +45,13 @@ def test_analyze_json_for_a_file_with_published_date():
 
 def test_json_is_the_default_when_not_a_terminal_and_stdin_works():
     result = run("analyze", "-", stdin=STORY.encode())
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["text"] == STORY
 
 
 def test_html_and_json_inputs_take_their_metadata():
     result = run("analyze", str(SAMPLES / "port-strike.html"), str(SAMPLES / "summit-statement.json"), "-f", "jsonl")
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     html, js = (json.loads(line) for line in result.stdout.splitlines())
     assert html["published"] == "2023-03-08"
     assert "Rotterdam" in html["title"]
@@ -65,7 +63,7 @@ def test_html_and_json_inputs_take_their_metadata():
 def test_text_report_names_the_entities():
     result = run("analyze", str(SAMPLES / "summit-statement.json"), "--format", "text")
     assert result.returncode == 0
-    out = result.stdout.decode()
+    out = result.stdout
     assert "Entities" in out and "William Ruto" in out
 
 
@@ -73,31 +71,31 @@ def test_text_report_shows_events_and_figures(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text("Iran threatened to impose sanctions on Israel. The fighting has killed more than 200 people.\n")
     result = run("analyze", str(story), "--published", "2020-01-02", "--format", "text")
-    assert result.returncode == 0, result.stderr.decode()
-    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
     assert "Events" in out and "THREATEN 1312" in out and "Israel (ISR)" in out
     assert "Figures" in out and "more than 200 people killed" in out
 
 
 def test_gdelt_format_writes_61_tab_separated_columns_per_event():
     result = run("analyze", str(SAMPLES / "port-strike.html"), str(SAMPLES / "summit-statement.json"), "-f", "gdelt")
-    assert result.returncode == 0, result.stderr.decode()
-    rows = [line.split("\t") for line in result.stdout.decode().splitlines()]
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
     assert rows and all(len(r) == 61 for r in rows)
     assert {r[1][:6] for r in rows} == {"202303", "202305"}  # SQLDATE: the events' dates, in each article's month
 
 
 def test_text_report_says_who_said_what():
     result = run("analyze", str(SAMPLES / "harbour-ceasefire.txt"), "--format", "text")
-    assert result.returncode == 0, result.stderr.decode()
-    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
     assert "Who said what" in out and "Antonio Guterres" in out
 
 
 def test_quotes_only_prints_just_who_said_what():
     result = run("analyze", str(SAMPLES / "harbour-ceasefire.txt"), "--quotes-only", "--format", "text")
-    assert result.returncode == 0, result.stderr.decode()
-    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
     assert "Who said what" in out and "Antonio Guterres" in out and "direct" in out
     assert "Entities" not in out
 
@@ -105,7 +103,7 @@ def test_quotes_only_prints_just_who_said_what():
 def test_quotes_only_as_json_lines_one_quote_a_line():
     path = SAMPLES / "harbour-ceasefire.txt"
     result = run("analyze", str(path), "--quotes-only", "--format", "jsonl")
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     full = json.loads(run("analyze", str(path), "--format", "json").stdout)
     assert [r["id"] for r in rows] == [q["id"] for q in full["quotes"]]
@@ -118,7 +116,7 @@ def test_quotes_only_as_json_lines_one_quote_a_line():
 
 def test_text_report_has_a_when_section():
     result = run("analyze", str(SAMPLES / "summit-statement.json"), "--format", "text")
-    out = result.stdout.decode()
+    out = result.stdout
     when = out[out.index("When") :]
     # "African Union leaders on Monday called ...", published on Tuesday 2023-05-02
     assert re.search(r"T1\s.*Monday\s.*DATE\s.*2023-05-01\s.*published 2023-05-02", when)
@@ -178,7 +176,7 @@ def test_non_english_is_refused_with_a_hint_or_analysed_with_a_warning(tmp_path)
     assert "English" in error_line(refused)
     allowed = run("analyze", str(path), "--any-language")
     assert allowed.returncode == 0
-    assert "Warning:" in allowed.stderr.decode()
+    assert "Warning:" in allowed.stderr
 
 
 def test_bad_published_date_and_missing_file():
@@ -209,7 +207,7 @@ def test_a_lone_surrogate_costs_its_own_file_only(tmp_path):
     result = run("analyze", str(good), str(in_text), str(in_title))
     assert result.returncode == 1
     assert [a["text"] for a in json.loads(result.stdout)] == [STORY]
-    err = result.stderr.decode()
+    err = result.stderr
     assert "Traceback" not in err
     assert err.splitlines() == [
         f'Error: {in_text}: the JSON "text" field holds a lone UTF-16 surrogate (\\ud83d at character 25), '
@@ -264,8 +262,8 @@ def test_brackets_in_text_print_as_written_never_as_markup(tmp_path):
         "Officials said the vote would take place next week in the capital.\n"
     )
     result = run("analyze", str(story), "--format", "text")
-    assert result.returncode == 0, result.stderr.decode()
-    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
     assert "[the bill]" in out and "[/b]" in out
 
 
@@ -273,8 +271,8 @@ def test_gdelt_rows_survive_a_decade_or_century_as_the_only_date(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text("In the 19th century Russia invaded Georgia, and in the 1990s Russian troops attacked Chechnya.\n")
     result = run("analyze", str(story), "--published", "2013-09-13", "--format", "gdelt")
-    assert result.returncode == 0, result.stderr.decode()
-    rows = [line.split("\t") for line in result.stdout.decode().splitlines()]
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
     assert rows and all(r[1] == "20130913" for r in rows)  # the publication day: a decade dates nothing
 
 
@@ -294,7 +292,8 @@ def test_a_fifo_or_a_device_is_refused_not_waited_on(tmp_path):
     fifo = tmp_path / "story.txt"
     os.mkfifo(fifo)
     for path, what in ((fifo, "a named pipe (FIFO)"), ("/dev/zero", "a character device")):
-        result = run("analyze", str(path), timeout=60)  # the old reader waited for a writer for ever
+        with watchdog(60):  # the old reader waited for a writer for ever
+            result = run("analyze", str(path))
         assert result.returncode == 1
         assert error_line(result) == (
             f"Error: {path}: cannot read the file (it is {what}, not a regular file); "
@@ -310,9 +309,10 @@ def test_ingest_records_a_fifo_as_an_error_and_goes_on(tmp_path):
     named = tmp_path / "named.jsonl"
     os.mkfifo(named)
     db = tmp_path / "corpus.duckdb"
-    result = run("ingest", str(folder), str(named), "--db", str(db), "--workers", "0", "--any-language", timeout=120)
+    with watchdog(120):
+        result = run("ingest", str(folder), str(named), "--db", str(db), "--workers", "0", "--any-language")
     assert result.returncode == 1
-    err = result.stderr.decode()
+    err = result.stderr
     assert f"Error: {folder / 'pipe.txt'}: cannot read the file (it is a named pipe (FIFO)" in err
     assert f"Error: {named}: cannot read the file (it is a named pipe (FIFO)" in err
     assert "1 new articles" in err and "2 failed" in err
@@ -324,8 +324,8 @@ def test_a_warning_is_one_line_however_long_when_stderr_is_not_a_terminal(tmp_pa
     path = folder / "story.txt"
     path.write_bytes(STORY.replace("the bridges", "the caf\xe9 bridges").encode("cp1252"))
     result = run("analyze", str(path))
-    assert result.returncode == 0, result.stderr.decode()
-    assert result.stderr.decode().splitlines() == [
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
         f"Warning: {path}: decoded as cp1252 (not valid UTF-8); pass --encoding to choose"
     ]  # rich wrapped it at 80 columns: one warning, two lines in a log
 
@@ -341,16 +341,16 @@ def test_a_warning_is_one_line_however_long_when_stderr_is_not_a_terminal(tmp_pa
 )
 def test_a_command_line_typo_is_one_error_line_naming_the_help(args, says):
     # typer's own usage errors were a framed box of several lines on standard error
-    result = run(*args, timeout=60)
+    result = run(*args)
     assert result.returncode == 2
     line = error_line(result)
     assert says in line and line.endswith(" --help'")
 
 
 def test_a_command_given_nothing_shows_its_help():
-    result = run("query", timeout=60)
+    result = run("query")
     assert result.returncode == 2
-    assert "Usage:" in result.stderr.decode() + result.stdout.decode() and "quotes" in result.stdout.decode() + result.stderr.decode()
+    assert "Usage:" in result.stderr + result.stdout and "quotes" in result.stdout + result.stderr
 
 
 def test_the_text_report_shows_a_title_as_written(tmp_path):
@@ -359,7 +359,25 @@ def test_the_text_report_shows_a_title_as_written(tmp_path):
     doc = tmp_path / "story.json"
     doc.write_text(json.dumps({"title": title, "text": STORY}))
     result = run("analyze", str(doc), "--format", "text")
-    assert result.returncode == 0, result.stderr.decode()
-    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
     assert "\x1b" not in out and "\x07" not in out
     assert "[bold]Red[/bold] :thumbs_up: \\x1b]0;owned" in out and "\\x1b[2J" in out  # (rich itself drops the bell)
+
+
+def test_the_installed_command_keeps_the_contract_in_its_own_process(tmp_path):
+    # the tests above run cli.main in this process; this one runs the interpreter: exit status, streams, no traceback
+    import subprocess
+    import sys
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    run_ = lambda *args, stdin=None: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "newswire", *args], input=stdin, capture_output=True, cwd=REPO, timeout=300
+    )
+    good = run_("analyze", "-", "--format", "jsonl", stdin=STORY.encode())
+    assert good.returncode == 0, good.stderr.decode()
+    assert json.loads(good.stdout)["text"] == STORY
+    bad = run_("analyze", str(empty))
+    assert bad.returncode == 1 and bad.stdout == b""
+    assert "empty" in error_line(CliResult(bad.returncode, "", bad.stderr.decode()))

@@ -102,8 +102,8 @@ def test_country_from_city(text, expected):
 
 def test_city_row():
     row = countries.city("Geneva")
-    assert (row["name"], row["country"]) == ("Geneva", "CHE")
-    assert int(row["population"]) >= 100_000
+    assert (row.name, row.country) == ("Geneva", "CHE")
+    assert row.population >= 100_000
 
 
 @pytest.mark.parametrize(

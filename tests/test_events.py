@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 import newswire
-from newswire.events import codebook
-from newswire.lexicon import load_list, load_table, split_items
+from newswire.lexicon import codebook, load_list, load_table
+from newswire.lexicon.cues import CueEntry
+from newswire.lexicon.tables import CameoFrame, EventNoun, EventVerb, ModalityWord
 
 from conftest import SEED_PUBLISHED
 
@@ -37,9 +38,9 @@ def test_codebook_codes_are_strings_with_their_values():
 
 def test_every_dictionary_code_is_in_the_codebook():
     known = codebook.codebook()
-    used = [row["code"] for row in load_table("event_verbs.tsv") if row["code"] != "-"] + [row["code"] for row in load_table("event_nouns.tsv") if row["code"] != "-"]
-    for row in load_table("cameo_frames.tsv"):
-        used += [v for k, v in row.items() if k != "complement" and v]
+    used = [row.code for row in load_table("event_verbs.tsv", EventVerb) if row.code != "-"] + [row.code for row in load_table("event_nouns.tsv", EventNoun) if row.code != "-"]
+    for row in load_table("cameo_frames.tsv", CameoFrame):
+        used += [v for v in (row.appeal, row.intent, row.demand, row.reject, row.threaten) if v]
     assert [c for c in used if c not in known] == []
     assert all(len(c) >= 3 for c in used), "events are never coded with a bare root"
 
@@ -53,9 +54,9 @@ def test_every_code_has_a_quad_class_matching_its_root():
 
 def test_support_verbs_and_modality_cues_parse():
     assert ("carry", "out") in {tuple((e.split() + [""])[:2]) for e in load_list("event_support_verbs.txt")}
-    modalities = {row["modality"] for row in load_table("modality.tsv")}
+    modalities = {row.modality for row in load_table("modality.tsv", ModalityWord)}
     assert modalities == {"intended", "conditional", "negated", "hypothetical", "asserted"}  # asserted: "presupposes" rows
-    assert all(split_items(row["object"]) == [w.lower() for w in split_items(row["object"])] for row in load_table("event_verbs.tsv"))
+    assert all(list(row.object) == [w.lower() for w in row.object] for row in load_table("event_verbs.tsv", EventVerb))
 
 
 @pytest.mark.parametrize(
@@ -367,7 +368,7 @@ def test_an_event_inside_a_quote_is_reported_by_its_speaker():
 def test_reporting_verbs_are_the_clause_speech_cues_of_cues_tsv():
     from newswire.lexicon.cues import reporting_verbs
 
-    speech = {row["cue"] for row in load_table("cues.tsv") if row["kind"] == "speech" and "clause" in split_items(row["frames"])}
+    speech = {row.cue for row in load_table("cues.tsv", CueEntry) if row.kind == "speech" and "clause" in row.frames}
     assert reporting_verbs() == {c for c in speech if " " not in c}
     assert {"say", "tell", "stress", "insist"} <= reporting_verbs()
     assert not {"believe", "want", "blame"} & reporting_verbs()  # thought, intent, object-only cues

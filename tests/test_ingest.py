@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import STORIES, SYNDICATED_FLOODS, html_page, warc_record
+from conftest import STORIES, SYNDICATED_FLOODS, CliResult, html_page, newswire_cli, warc_record
 
 from newswire.corpus.ingest import ingest
 from newswire.pipeline import analyze_article
@@ -342,8 +342,9 @@ def test_a_json_document_with_a_lone_surrogate_is_one_error_row_on_every_run(tmp
     assert table(db, "SELECT status FROM runs ORDER BY id") == [("finished",), ("finished",)]
 
 
-def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "newswire", *args], capture_output=True, text=True, cwd=REPO, timeout=300, **kwargs)
+def run_cli(*args: str, env: dict[str, str] | None = None) -> CliResult:
+    """`newswire ARGS` in this process (`cli.main`: its exit status and error lines)."""
+    return newswire_cli(*args, env=env)
 
 
 def test_the_exit_status_says_whether_a_document_failed(tmp_path):
@@ -370,7 +371,7 @@ def test_a_locked_database_is_one_error_line(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "holding"
-        result = run_cli("ingest", str(story), "--db", str(db), "--workers", "0", env={**os.environ, "NEWSWIRE_LOCK_WAIT": "0"})
+        result = run_cli("ingest", str(story), "--db", str(db), "--workers", "0", env={"NEWSWIRE_LOCK_WAIT": "0"})
     finally:
         holder.kill()
         holder.wait()

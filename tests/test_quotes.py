@@ -11,7 +11,7 @@ import pytest
 from newswire.entities import extract_entities
 from newswire.text.parse import parse
 from newswire.quotes import extract_quotes
-from newswire.quotes.frames import cue_table
+from newswire.lexicon.cues import cue_table
 from newswire.text.marks import find_quoted
 from newswire.quotes.nouns import noun_table
 from newswire.records import Analysis, Entity, Quote, Removed
@@ -685,7 +685,8 @@ def test_a_repeat_inside_a_quotation_does_not_make_its_last_sentence_a_second_qu
 def test_a_direct_and_a_mixed_quote_over_the_same_words_with_one_cue_are_reported_once():
     from newswire.text.parse import parse as parse_text
     from newswire.quotes import _once
-    from newswire.quotes.frames import CueEntry, Frame
+    from newswire.lexicon.cues import CueEntry
+    from newswire.quotes.frames import Frame
     from newswire.quotes.model import Found
 
     say = Frame([3], CueEntry("say", "speech", ()))

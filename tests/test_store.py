@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import CliResult, newswire_cli
 
 from newswire.errors import StoreError
 from newswire.records import Analysis, Article, Cue, Entity, Event, EventActor, Failure, Figure, Mention, Place, Quote, Removed, Span, Time, content_id
@@ -210,11 +211,12 @@ def filled_store(path: Path, articles: int = 300) -> Path:
     return path
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "newswire", *args], capture_output=True, text=True, cwd=REPO, timeout=120)
+def run_cli(*args: str) -> CliResult:
+    """`newswire ARGS` in this process (`cli.main`: its exit status and error lines)."""
+    return newswire_cli(*args)
 
 
-def one_error_line(result: subprocess.CompletedProcess) -> str:
+def one_error_line(result: CliResult) -> str:
     assert result.returncode == 1, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and "internal error" not in lines[0], result.stderr

@@ -24,7 +24,7 @@ import duckdb
 
 from ..errors import QueryError, UsageError, first_line
 from ..present.gdelt import gdelt_tsv
-from ..text.read import require_date
+from ..text.checks import require_date
 from .store import ANALYSED, TABLES, Store, connect, damaged, require_database, store_error, table_key
 
 # What the canned questions count as the corpus: analysed canonical articles.
@@ -107,7 +107,7 @@ def events(
     _event_dates(where, params, start, end)
     if type is not None:
         type = require_text(type, "--type")
-        from ..events.codebook import codebook
+        from ..lexicon.codebook import codebook
 
         if type.isascii() and type.isdigit():
             if not any(code.startswith(type) for code in codebook()):

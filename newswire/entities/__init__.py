@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import countries
 from ..lexicon import load_table
+from ..lexicon.tables import FirstName
 from ..text.parse import source_text
 from ..document import Document
 from ..records import Entity, Mention as MentionRecord
@@ -78,7 +79,7 @@ def _possessed(doc: Doc, clusters: list[Cluster]) -> None:
 
 @cache
 def _first_names() -> dict[str, str]:
-    return {row["name"]: row["gender"] for row in load_table("first_names.tsv") if row["gender"] in ("m", "f")}
+    return {row.name: row.gender for row in load_table("first_names.tsv", FirstName) if row.gender in ("m", "f")}
 
 
 def _first_name_gender(c: Cluster) -> None:
@@ -156,9 +157,8 @@ class _Holders:
         self.position = {id(c): n for n, c in enumerate(clusters)}
         self.by_title: dict[str, set[int]] = {}
         for n, c in enumerate(clusters):
-            for o in (c.known or {}).get("offices", "").split("|"):
-                if o.strip():
-                    self.by_title.setdefault(o.strip().lower(), set()).add(n)
+            for o in c.known.offices if c.known else ():
+                self.by_title.setdefault(o.lower(), set()).add(n)
             for x in c.mentions:
                 self._file(n, x)
 

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import countries
 from ..lexicon import load_table
+from ..lexicon.tables import KnownActor, PlaceReading
 from . import known
 from ..lexicon.agents import agent_row
 from ..lexicon.compounds import compound_role, not_its_own, opposed
@@ -85,14 +86,14 @@ def _reread_places(clusters: list[Cluster]) -> None:
             continue  # only a place named by the ambiguous name alone: a "Georgian" in it says which Georgia
         row = table[next(iter(names))]
         named = {o.country for o in clusters if o is not c and o.country}
-        if row["other"] in named and row["usual"] not in named:
-            c.country = row["other"]
-            c.actor = row["other"] if row["kind"] == "country" else None
+        if row.other in named and row.usual not in named:
+            c.country = row.other
+            c.actor = row.other if row.kind == "country" else None
 
 
 @cache
-def _place_readings() -> dict[str, dict[str, str]]:
-    return {row["name"]: row for row in load_table("place_readings.tsv")}
+def _place_readings() -> dict[str, PlaceReading]:
+    return {row.name: row for row in load_table("place_readings.tsv", PlaceReading)}
 
 
 def describe_nominal(c: Cluster, doc: Doc, focus: str | None, sentence_countries: dict[int, set[str]]) -> None:
@@ -130,7 +131,7 @@ def _aimed_at(m: Mention) -> bool:
     return root.dep_ in ("dobj", "dative") or (root.dep_ == "pobj" and root.head.lower_ in DIRECTED_PREPS)
 
 
-def _known(c: Cluster, published: str | None) -> dict | None:
+def _known(c: Cluster, published: str | None) -> KnownActor | None:
     for m in sorted(c.names, key=lambda m: -len(name_tokens(m))):
         for text in (m.text, " ".join(t.text for t in m.span if t.lower_ != "the")):
             row = known.lookup(text, published)
@@ -161,7 +162,7 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     # a well-known person keeps their own code unless a title says otherwise ("U.N. chief Ban"):
     # "Bernie Sanders Pins The Rise Of ISIS" is no ISIS member
     titled = any(m.titles for m in c.mentions if org is not None and any(a.cluster is org for a in m.affiliations))
-    known_person = c.label == "PERSON" and c.known is not None and c.known.get("code") and not titled
+    known_person = c.label == "PERSON" and c.known is not None and c.known.code and not titled
     if org is not None and org.actor and not countries.is_country_code(org.actor[:3]) and not explicit and not known_person:
         return None, org.actor  # a transnational body's people: IGOUNO for "U.N. chief Ban", "U.N. officials"
     if org is not None and org.label == "ORG" and org.actor and org.actor[3:6] not in ("", *STATE_SECTORS) and explicit in (None, org.actor[:3]) and not known_person:
@@ -171,13 +172,13 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     if c.label == "ORG" and c.first.kind == "name" and c.known is None:
         word = agent_row(c.first.span[-1])
         inside = _known_inside(c)
-        if inside is not None and not inside.get("country") and not explicit:
-            return None, inside["code"]  # "the United Nations Emergency Relief Coordinator": a U.N. body
-        explicit = explicit or _country_inside(c) or (inside or {}).get("country") or None
-        sector = sector or (word["sector"] if word else None)
+        if inside is not None and not inside.country and not explicit:
+            return None, inside.code  # "the United Nations Emergency Relief Coordinator": a U.N. body
+        explicit = explicit or _country_inside(c) or (inside.country if inside else None) or None
+        sector = sector or (word.sector if word else None)
 
-    known_code = c.known.get("code") if c.known else None
-    known_country = c.known.get("country") if c.known else None
+    known_code = c.known.code if c.known else None
+    known_country = c.known.country if c.known else None
     country = explicit or known_country or (org.country if org else None)
     if country is None and c.first.kind == "nominal" and (sector in DOMESTIC_SECTORS or _a_governments(c)):
         # "government troops" are the troops of the government at home, as "rebels" are its rebels
@@ -198,7 +199,7 @@ def _a_governments(c: Cluster) -> bool:
     for tok in head.children:
         if tok.dep_ in ("compound", "amod") and tok.i < head.i:
             row = agent_row(tok)
-            if row is not None and row["sector"] == GOVERNMENT_SECTOR:
+            if row is not None and row.sector == GOVERNMENT_SECTOR:
                 return True
     return False
 
@@ -208,16 +209,16 @@ def _place_country(c: Cluster) -> str | None:
         code = countries.country_of(m.text) or countries.country_from_group(m.text) or people_country(m)
         if code:
             return code
-    return c.known["country"] if c.known and c.known.get("country") else None
+    return c.known.country if c.known and c.known.country else None
 
 
-def _known_inside(c: Cluster) -> dict | None:
+def _known_inside(c: Cluster) -> KnownActor | None:
     """"United Nations Emergency Relief", "NATO Response Force": a well-known body that a longer name begins with."""
     for m in c.names:
         words = [t for t in m.span if t.lower_ != "the"]
         for n in range(len(words) - 1, 0, -1):
             row = known.lookup(" ".join(t.text for t in words[:n]))
-            if row is not None and row["type"] == "ORG":
+            if row is not None and row.type == "ORG":
                 return row
     return None
 

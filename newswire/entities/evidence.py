@@ -12,14 +12,20 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import countries
+from functools import cache
+
+from ..lexicon import countries, load_list
 from .country_words import place_country
 from .model import Mention
 from .titles import TitleMatch
 
-# Words that may sit inside a title chain without being part of the title.
-SKIPPABLE = {"former", "acting", "deputy", "top", "senior", "interim", "outgoing", "incoming", "new", "then"}
 _POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+@cache
+def _skippable() -> frozenset[str]:
+    """Words that may sit inside a title chain without being part of the title (`data/title_skippable.txt`)."""
+    return frozenset(load_list("title_skippable.txt"))
 
 
 def attach(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> None:
@@ -63,7 +69,7 @@ def _before(doc: Doc, m: Mention, title_ending: dict[int, TitleMatch], name_endi
                     m.sectors.append(t.sector)
             i = t.start - 1
             continue
-        if tok.lower_ in SKIPPABLE and parts:
+        if tok.lower_ in _skippable() and parts:
             i -= 1
             continue
         if not parts:

@@ -13,7 +13,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 from spacy.tokens import Doc
 
-from ..lexicon import load_table, split_items
+from ..lexicon import load_table
+from ..lexicon.tables import KnownActor
 from ..text.parse import load_nlp
 
 
@@ -22,10 +23,10 @@ def _norm(name: str) -> str:
 
 
 @cache
-def _by_name() -> dict[str, list[dict[str, str]]]:
-    table: dict[str, list[dict[str, str]]] = {}
-    for row in load_table("actors.tsv"):
-        for name in [row["name"], *split_items(row["aliases"])]:
+def _by_name() -> dict[str, list[KnownActor]]:
+    table: dict[str, list[KnownActor]] = {}
+    for row in load_table("actors.tsv", KnownActor):
+        for name in [row.name, *row.aliases]:
             table.setdefault(_norm(name), []).append(row)
     return table
 
@@ -43,18 +44,18 @@ def find_known(doc: Doc) -> list[tuple[int, int]]:
     return [(span.start, span.end) for span in filter_spans([doc[s:e] for _, s, e in _matcher()(doc)])]
 
 
-def lookup(name: str, published: str | None = None) -> dict[str, str] | None:
+def lookup(name: str, published: str | None = None) -> KnownActor | None:
     """The row for `name` valid on `published` (YYYY-MM-DD), or the latest one."""
     rows = _by_name().get(_norm(name))
     if not rows:
         return None
-    if len({r["name"] for r in rows}) > 1:
+    if len({r.name for r in rows}) > 1:
         return None  # one alias, several actors: not known enough to say
     if published:
-        valid = [r for r in rows if (r["start"] or "0000") <= published and (not r["end"] or published <= _end(r["end"]))]
+        valid = [r for r in rows if (r.start or "0000") <= published and (not r.end or published <= _end(r.end))]
         if valid:
-            return max(valid, key=lambda r: r["start"])
-    return max(rows, key=lambda r: r["start"] or "")
+            return max(valid, key=lambda r: r.start)
+    return max(rows, key=lambda r: r.start or "")
 
 
 def _end(value: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..document import Document
+from ..lexicon.tables import KnownActor
 
 
 @dataclass(eq=False, slots=True)
@@ -80,7 +81,7 @@ class Cluster:
 
     mentions: list[Mention] = field(default_factory=list)
     label: str = ""
-    known: dict | None = None  # the gazetteer row (data/actors.tsv) it matched
+    known: KnownActor | None = None  # the gazetteer row (data/actors.tsv) it matched
     country: str | None = None
     actor: str | None = None
 
@@ -98,8 +99,8 @@ class Cluster:
 
     def gender(self) -> str | None:
         votes = [m.gender for m in self.mentions if m.gender]
-        if self.known and self.known.get("gender"):
-            votes.append(self.known["gender"])
+        if self.known and self.known.gender:
+            votes.append(self.known.gender)
         if not votes:
             return None
         return max(set(votes), key=lambda g: (votes.count(g), g))

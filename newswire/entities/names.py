@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import countries
 from ..lexicon import load_table
+from ..lexicon.tables import FirstName
 from ..document import Document
 from . import known
 from .country_words import is_noun_modifier, place_country
@@ -107,7 +108,7 @@ def _known_names(doc: Doc, found: list[Mention], in_title: set[int]) -> list[Men
         if not all(t.pos_ == "PROPN" or t.is_punct or t.text[:1].isupper() for t in doc[s:e]):
             continue
         row = known.lookup(doc[s:e].text)
-        label = "PERSON" if row and row["type"] == "PERSON" else "ORG"
+        label = "PERSON" if row and row.type == "PERSON" else "ORG"
         out.append(Mention(doc, s, e, "name", label))
     return out
 
@@ -157,7 +158,7 @@ def is_given_name(word: str) -> bool:
 
 @cache
 def _given_names() -> frozenset[str]:
-    return frozenset(row["name"] for row in load_table("first_names.tsv"))
+    return frozenset(row.name for row in load_table("first_names.tsv", FirstName))
 
 
 def name_tokens(m: Mention) -> tuple[str, ...]:
@@ -189,7 +190,7 @@ def name_key(m: Mention) -> NameKey:
         words=words,
         label=m.label,
         country=place_country(m),
-        known=row["name"] if row else None,
+        known=row.name if row else None,
         letters=letters.lower() if len(letters) >= 2 and letters.isupper() else "",
         initials="".join(w[0] for w in words if w not in ("of", "for", "and", "the", "&") and w[:1].isalpha()),
     )
@@ -310,8 +311,8 @@ def _present(features: list[tuple]) -> list[tuple]:
 
 def cluster_label(c: Cluster) -> str:
     """One entity, one type: the majority label of its names (a person title makes it PERSON)."""
-    if c.known and c.known.get("type") in ("PERSON", "ORG"):
-        return c.known["type"]
+    if c.known:
+        return c.known.type
     if any(m.gender or m.titles for m in c.names):
         return "PERSON"
     if all(countries.country_of(m.text) for m in c.names):

@@ -13,8 +13,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon import countries
+from ..lexicon import load_list
 from ..lexicon.agents import agent_row, initial_plural
 from ..lexicon.compounds import compound_role, not_its_own
+from ..lexicon.tables import AgentNoun
 from .country_words import place_country
 from .model import Mention
 from .titles import TitleMatch
@@ -36,9 +38,9 @@ def find_nominals(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> l
         row = agent_row(head)
         if row is None:
             continue
-        m = Mention(doc, chunk.start, chunk.end, "nominal", _label(head, row), lemma=row["word"].lower())
-        if row.get("sector"):
-            m.sectors.append(row["sector"])
+        m = Mention(doc, chunk.start, chunk.end, "nominal", _label(head, row), lemma=row.word.lower())
+        if row.sector:
+            m.sectors.append(row.sector)
         _modifiers(m, head, name_ending)
         out.append(m)
     return sorted(out, key=lambda m: m.start)
@@ -60,7 +62,7 @@ def _title_nominals(doc: Doc, titles: list[TitleMatch], name_at: dict[int, Menti
     for t in titles:
         if t.kind == "honorific" or _before_person(doc, t.end - 1, name_at):
             continue
-        if doc[t.end - 1].dep_ in ("attr", "oprd") or doc[t.start - 1].lower_ in _NOT_A_HOLDER:
+        if doc[t.end - 1].dep_ in ("attr", "oprd") or doc[t.start - 1].lower_ in load_list("role_not_holder.txt"):
             continue  # "to make her the first president", "he is the president": said of someone, not naming them
         start = t.start
         while start > 0 and _modifier_token(doc[start - 1], name_at):
@@ -99,8 +101,6 @@ def _speaks_for(head: Token, name_ending: dict[int, Mention]) -> Mention | None:
 
 
 _DETERMINERS = {"the", "a", "an", "this", "that"}
-# "the first president", "the next secretary-general": a role, not its holder in the article
-_NOT_A_HOLDER = {"first", "next", "future", "new", "last"}
 _POSSESSIVE = {"'s", "’s"}
 
 
@@ -111,8 +111,8 @@ def _modifier_token(tok: Token, name_at: dict[int, Mention]) -> bool:
     return tok.text in _POSSESSIVE or tok.pos_ == "ADJ" or tok.ent_type_ in ("ORG", "GPE", "NORP")
 
 
-def _label(head: Token, row: dict[str, str]) -> str:
-    if row.get("number") == "collective":
+def _label(head: Token, row: AgentNoun) -> str:
+    if row.number == "collective":
         return "ORG"
     return "GROUP" if head.tag_ in ("NNS", "NNPS") or initial_plural(head) else "PERSON"
 

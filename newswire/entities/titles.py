@@ -14,6 +14,7 @@ from spacy.util import filter_spans
 from spacy.tokens import Doc
 
 from ..lexicon import load_table
+from ..lexicon.tables import Title
 from ..text.parse import load_nlp
 
 
@@ -29,7 +30,7 @@ class TitleMatch:
 
 @cache
 def _entries() -> dict[str, dict[str, str]]:
-    return {row["title"].lower(): row for row in load_table("titles.tsv")}
+    return {row.title.lower(): row for row in load_table("titles.tsv", Title)}
 
 
 @cache
@@ -40,7 +41,7 @@ def _matcher() -> PhraseMatcher:
     return matcher
 
 
-def lookup(text: str) -> dict[str, str] | None:
+def lookup(text: str) -> Title | None:
     """The lexicon row for a title ("Foreign Minister" → its row), or None."""
     return _entries().get(" ".join(text.lower().split()))
 
@@ -55,13 +56,13 @@ def find_titles(doc: Doc) -> list[TitleMatch]:
     out = []
     for span in filter_spans([doc[s:e] for s, e in rows]):
         row = rows[span.start, span.end]
-        out.append(TitleMatch(span.start, span.end, row["title"].lower(), row.get("sector", ""), row.get("gender", ""), row.get("kind", "title")))
+        out.append(TitleMatch(span.start, span.end, row.title.lower(), row.sector, row.gender, row.kind))
     return out
 
 
-def _is_title_use(doc: Doc, start: int, end: int, row: dict[str, str]) -> bool:
+def _is_title_use(doc: Doc, start: int, end: int, row: Title) -> bool:
     """Reject matches that are ordinary words, not titles: a verb "general"? an adjective "chief"."""
-    if row.get("kind") == "honorific":
+    if row.kind == "honorific":
         # "Dr." or "Mr." before a capitalised word; "M." only right before a name
         nxt = doc[end] if end < len(doc) else None
         return nxt is not None and nxt.text[:1].isupper()

@@ -6,7 +6,7 @@
    reported demands ("said Sudan must return ...", `structure.py`);
 2. structure (`structure.py`): one event per clause: support verbs, frames,
    arguments and purpose clauses fold into the event that holds them;
-3. code (`coding.py`, the tables in `codebook.py`): a frame combined with the
+3. code (`coding.py`, the tables in `lexicon/codebook.py`): a frame combined with the
    event it governs ("threatened to impose sanctions" 1312), and CAMEO's coding
    of unrealised events (an intended cooperative event is an intent, 03; an
    intended conflictual one a threat, 13; a refusal 12), with the modality
@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Token
 
 from ..document import Document
 from ..records import Entity, Event, Quote, Span, Time
-from . import codebook
+from ..lexicon import codebook
 from .actors import Actor, Actors, is_people
 from .chains import chain_events
 from .coding import code_event, read_with_actors

@@ -242,7 +242,7 @@ class Actors:
         if group.type != "GROUP" and tok.tag_ not in ("PRP",):
             return []
         row = agent_row(tok)
-        if tok.tag_ != "PRP" and row is not None and row["sector"] not in MEMBER_SECTORS:
+        if tok.tag_ != "PRP" and row is not None and row.sector not in MEMBER_SECTORS:
             return []  # "civilians", "rebels": a group of their own, not the people named before
         if group.id not in self._members:
             first = min(m.start for m in group.mentions)
@@ -303,5 +303,5 @@ def _sector_beside(tok: Token, mention: Mention) -> str | None:
             continue
         row = agent_row(n)
         if row and n.i > tok.i and n.i <= tok.i + 2:
-            return row["sector"]
+            return row.sector
     return None

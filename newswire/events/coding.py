@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-from ..lexicon import countries
-from . import codebook
+from functools import cache
+
+from ..lexicon import codebook, countries, load_table
+from ..lexicon.tables import EventWordClass
 from .syntax import subject_of
 from .model import EventMention
 from .modality import is_refusal_cue, modality as modality_of
 
 # Sectors of armed or coercive actors: an attack by or on them is no war of words.
 ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "CRM", "SPY", "INS"}
-# Verbs of force that, between two people who bear no arms, are words: "Trump attacked
-# Clinton" is a verbal attack (CAMEO 111, criticize or denounce); "Clinton's battle with
-# Sanders", "beat Trump" are no events at all (seen on PolNeAR campaign news).
-VERBAL_ATTACKS = {"attack", "assail"}
-CONTESTS = {"fight", "battle", "clash", "beat", "defeat"}
-# Words of a protest that, done by one named person, are a campaign event: "Cruz's rally in
-# Miami", "Trump rallied in Ohio". CAMEO's protests are a public's, not one politician's.
-RALLIES = {"rally", "demonstrate", "march"}
-# Military exercises: a show of force (150) by one country, military cooperation (062) by several.
-EXERCISES = {"exercise", "game", "drill"}
 # Visits: to a city or region of the visitor's own country they are travel, not diplomacy.
 VISITS = {"042", "043"}
 # Subject pronouns that are people speaking ("you attacked Hillary Clinton").
 PERSON_PRONOUNS = {"i", "you", "we"}
+
+
+@cache
+def _words(kind: str) -> frozenset[str]:
+    """The words of one class of `data/event_word_classes.tsv` (verbal_attack, contest, rally, exercise)."""
+    return frozenset(row.word for row in load_table("event_word_classes.tsv", EventWordClass) if row.kind == kind)
 
 
 def code_event(m: EventMention, *, top: bool = True) -> None:
@@ -89,15 +87,15 @@ def read_with_actors(m: EventMention) -> bool:
     """
     lemma = m.token.lemma_.lower()
     root = m.code[:2]
-    if root in ("18", "19") and (lemma in VERBAL_ATTACKS or lemma in CONTESTS) and _person_against_person(m):
-        if lemma in CONTESTS:
+    if root in ("18", "19") and lemma in (_words("verbal_attack") | _words("contest")) and _person_against_person(m):
+        if lemma in _words("contest"):
             return False
         m.code = "111"
-    if root == "14" and lemma in RALLIES and len(m.sources) == 1 and _unarmed_person(m.sources[0]):
+    if root == "14" and lemma in _words("rally") and len(m.sources) == 1 and _unarmed_person(m.sources[0]):
         return False
     if m.code in VISITS and m.sources and m.targets and _home_place(m):
         return False
-    if m.code[:2] == "15" and lemma in EXERCISES and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
+    if m.code[:2] == "15" and lemma in _words("exercise") and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
         m.code = "062"  # "French and Egyptian warships launched war games": exercises together are cooperation
     return True
 

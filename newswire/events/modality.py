@@ -33,6 +33,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..lexicon import load_table
+from ..lexicon.tables import ModalityWord
 
 PRECEDENCE = ("negated", "conditional", "hypothetical", "intended")
 # Tags of a verb that happened: "before the U.N. arrived" is past, "before they demobilize" not yet.
@@ -43,7 +44,7 @@ GOVERNOR_DEPTH = 3
 
 @cache
 def _cues() -> dict[tuple[str, str], str]:
-    return {(row["word"].lower(), row["role"]): row["modality"] for row in load_table("modality.tsv")}
+    return {(row.word.lower(), row.role): row.modality for row in load_table("modality.tsv", ModalityWord)}
 
 
 def is_refusal_cue(word: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import codebook
+from ..lexicon import codebook
 from .actors import Actor, Actors, is_city
 from .modality import is_condition, is_intent_governor
 from .model import EventMention

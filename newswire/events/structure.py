@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from . import codebook
+from ..lexicon import codebook
 from .syntax import subject_of
 from .model import EventMention
 from ..lexicon.cues import reporting_verbs

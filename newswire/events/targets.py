@@ -82,7 +82,7 @@ def located(actors: Actors, found: list[Actor], place) -> list[Actor]:
     for a in found:
         words = actors.doc.char_span(a.mention.start, a.mention.end, alignment_mode="expand")
         row = agent_row(words.root) if words is not None else None
-        out.append(Actor(a.entity, a.mention, country + (row["sector"] if row and row.get("sector") else "")))
+        out.append(Actor(a.entity, a.mention, country + (row.sector if row else "")))
     return out
 
 

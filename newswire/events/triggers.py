@@ -16,7 +16,8 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..lexicon.agents import agent_row
-from ..lexicon import load_list, load_table, split_items
+from ..lexicon import load_list, load_table
+from ..lexicon.tables import EventNoun, EventVerb
 
 # Relative pronouns stand for the noun their clause modifies ("the attack,
 # which ... was carried out by ...").
@@ -37,12 +38,6 @@ ACTORLESS_CLAUSE = "<actorless clause>"
 # The object condition of a sum of money ("gave $10 million to Haiti"): a patient the parser's
 # named entities tag MONEY.
 MONEY = "<money>"
-# Verbs whose participle after "be" with no "by" states the subject's own stance: "Israel is
-# opposed to French mediation" is Israel opposing it, "X is committed to the talks" X committing.
-STATIVE_PARTICIPLES = {"oppose", "commit"}
-# Nouns of a part or an amount: the patient is what they are part of ("captured part of a
-# stronghold", "seized most of the town").
-PART_NOUNS = {"part", "parts", "most", "much", "some", "half", "rest", "all", "portion", "section", "swath", "area"}
 # Pronouns that stand for actors as the subject of a clause.
 ACTOR_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
 # Dependents of a verb whose event a verb used as no event takes with it ("poses a threat" is no threat).
@@ -64,14 +59,14 @@ class Trigger:
 @cache
 def _verb_rows() -> dict[str, list[dict[str, object]]]:
     table: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for row in load_table("event_verbs.tsv"):
-        table[row["verb"].lower()].append(
+    for row in load_table("event_verbs.tsv", EventVerb):
+        table[row.verb.lower()].append(
             {
-                "particle": row["particle"].lower(),
-                "prep": row["prep"].lower(),
-                "object": set(split_items(row["object"].lower())),
-                "code": row["code"],
-                "topic": row.get("target") == "prep",
+                "particle": row.particle.lower(),
+                "prep": row.prep.lower(),
+                "object": {o.lower() for o in row.object},
+                "code": row.code,
+                "topic": row.target == "prep",
             }
         )
     return dict(table)
@@ -80,9 +75,15 @@ def _verb_rows() -> dict[str, list[dict[str, object]]]:
 @cache
 def _noun_rows() -> dict[str, list[tuple[set[str], str]]]:
     table: dict[str, list[tuple[set[str], str]]] = defaultdict(list)
-    for row in load_table("event_nouns.tsv"):
-        table[row["noun"].lower()].append((set(split_items(row["modifier"].lower())), row["code"]))
+    for row in load_table("event_nouns.tsv", EventNoun):
+        table[row.noun.lower()].append(({m.lower() for m in row.modifier}, row.code))
     return dict(table)
+
+
+@cache
+def _listed(name: str) -> frozenset[str]:
+    """A word list of `data/`: stative_participles.txt ("is opposed to"), part_nouns.txt ("part of", "most of")."""
+    return frozenset(load_list(name))
 
 
 @cache
@@ -244,7 +245,7 @@ def is_support_verb(tok: Token) -> bool:
 
 def is_passive(verb: Token) -> bool:
     """A passive verb; "Israel is opposed to mediation" is a state of Israel's, active in meaning."""
-    if verb.lemma_.lower() in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+    if verb.lemma_.lower() in _listed("stative_participles.txt") and not any(c.dep_ == "agent" for c in verb.children):
         return False
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
@@ -268,7 +269,7 @@ def patient_of(verb: Token) -> Token | None:
 
 def what_of(obj: Token) -> Token:
     """"25,000 tons of food aid": the aid, not the amount."""
-    if any(c.dep_ == "nummod" for c in obj.children) or obj.lemma_.lower() in PART_NOUNS:
+    if any(c.dep_ == "nummod" for c in obj.children) or obj.lemma_.lower() in _listed("part_nouns.txt"):
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if inner is not None:

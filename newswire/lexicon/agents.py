@@ -13,16 +13,17 @@ from functools import cache
 from spacy.tokens import Token
 
 from . import load_table
+from .tables import AgentNoun
 
 __all__ = ["agents", "agent_row", "initial_plural"]
 
 
 @cache
-def agents() -> dict[str, dict[str, str]]:
-    return {row["word"].lower(): row for row in load_table("agents.tsv")}
+def agents() -> dict[str, AgentNoun]:
+    return {row.word.lower(): row for row in load_table("agents.tsv", AgentNoun)}
 
 
-def agent_row(token: Token) -> dict[str, str] | None:
+def agent_row(token: Token) -> AgentNoun | None:
     """The agents.tsv row of a noun, with its modifiers when they make a listed phrase ("human rights group")."""
     table = agents()
     left = []

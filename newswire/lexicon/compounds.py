@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from . import load_table
+from .tables import CountryCompound
 
 __all__ = ["OPPOSING_PREFIXES", "opposed", "compound_role", "not_its_own"]
 
@@ -46,4 +47,4 @@ def compound_role(tok: Token) -> str | None:
 
 @cache
 def _compound_roles() -> dict[str, str]:
-    return {row["word"]: row["role"] for row in load_table("country_compounds.tsv")}
+    return {row.word: row.role for row in load_table("country_compounds.tsv", CountryCompound)}

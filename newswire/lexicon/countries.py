@@ -12,7 +12,8 @@ from functools import cache
 
 import pycountry
 
-from . import load_table, split_items
+from . import load_table
+from .tables import City, Country, People, RegionWord
 
 _ARTICLE = re.compile(r"^(the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(['’]s?)$")
@@ -34,14 +35,14 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str,
             value = getattr(c, attr, None)
             if value:
                 names.setdefault(value, c.alpha_3)
-    for row in load_table("countries.tsv"):
-        code = row["code"]
-        for name in split_items(row["names"]):
+    for row in load_table("countries.tsv", Country):
+        code = row.code
+        for name in row.names:
             names[name] = code
             names.setdefault(_key(name), code)  # looked up by key: "the Emirates" is found as "Emirates"
-        for d in split_items(row["demonyms"]):
+        for d in row.demonyms:
             demonyms.setdefault(d.lower(), code)
-        for cap in split_items(row["capital"]):
+        for cap in row.capital:
             capitals.setdefault(cap.lower(), code)
     # Case-insensitive name matches only for names that cannot be an
     # ordinary word in another case ("US" must not match the pronoun "us").
@@ -61,11 +62,11 @@ def country_from_name(text: str) -> str | None:
 def written_names() -> dict[str, dict[str, str]]:
     """Country names as data/countries.tsv writes them (case-sensitive), by first word: {"Holy": {"Holy See": "VAT"}}."""
     out: dict[str, dict[str, str]] = {}
-    for row in load_table("countries.tsv"):
-        for name in split_items(row["names"]):
+    for row in load_table("countries.tsv", Country):
+        for name in row.names:
             words = name.split()
             if words and words[0] != "the":
-                out.setdefault(words[0], {})[name] = row["code"]
+                out.setdefault(words[0], {})[name] = row.code
     return out
 
 
@@ -108,10 +109,10 @@ def _peoples() -> tuple[dict[str, str], dict[str, str]]:
     """(adjective / singular form, plural group noun) → the one country data/peoples.tsv ties the people to."""
     singular: dict[str, str] = {}
     plural: dict[str, str] = {}
-    for row in load_table("peoples.tsv"):
-        singular[row["people"]] = row["country"]
-        for p in split_items(row["plurals"]):
-            plural[p] = row["country"]
+    for row in load_table("peoples.tsv", People):
+        singular[row.people] = row.country
+        for p in row.plurals:
+            plural[p] = row.country
     return singular, plural
 
 
@@ -132,16 +133,16 @@ def country_from_capital(text: str) -> str | None:
 
 
 @cache
-def _cities() -> dict[str, dict[str, str]]:
+def _cities() -> dict[str, City]:
     """City name or alias → its row in data/cities.tsv (the most populous city of that name)."""
-    table: dict[str, dict[str, str]] = {}
-    for row in load_table("cities.tsv"):  # sorted by population, largest first
-        for name in [row["name"], *split_items(row["aliases"])]:
+    table: dict[str, City] = {}
+    for row in load_table("cities.tsv", City):  # sorted by population, largest first
+        for name in [row.name, *row.aliases]:
             table.setdefault(name, row)
     return table
 
 
-def city(text: str) -> dict[str, str] | None:
+def city(text: str) -> City | None:
     """The city row (name, country, population, lat, lon) for a place name, or None.
 
     A name in capitals ("ROTTERDAM" in a dateline or a headline) is looked up whatever the case of its letters,
@@ -158,8 +159,8 @@ CAPITALS_ACRONYM = 4
 
 
 @cache
-def _cities_by_lower() -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {}
+def _cities_by_lower() -> dict[str, City]:
+    table: dict[str, City] = {}
     for name, row in _cities().items():  # the most populous city of a name first, as in _cities
         table.setdefault(name.lower(), row)
     return table
@@ -168,27 +169,23 @@ def _cities_by_lower() -> dict[str, dict[str, str]]:
 def country_from_city(text: str) -> str | None:
     """"Geneva" → CHE, "Aleppo" → SYR (the most populous city of that name)."""
     row = city(text)
-    return row["country"] if row else None
+    return row.country if row else None
 
 
-# Words of direction before a country's name that make a region of it ("South Lebanon", "northern Iraq").
-REGION_WORDS = frozenset(
-    "north south east west northern southern eastern western central "
-    "northeast northwest southeast southwest northeastern northwestern southeastern southwestern".split()
-)
-
-# Nouns after a country's name that make a region of it ("Montenegro province", when it was part of Yugoslavia).
-REGION_NOUNS = frozenset({"province", "region"})
+@cache
+def _region_words(kind: str) -> frozenset[str]:
+    """Words that make a region of a country's name (`data/region_words.tsv`): a direction before it, a noun after it."""
+    return frozenset(row.word for row in load_table("region_words.tsv", RegionWord) if row.kind == kind)
 
 
 def country_from_region(text: str) -> str | None:
     """"South Lebanon", "Western Cambodia", "northern Iraq" → the country the region is part of."""
     words = _key(text).split()
-    if len(words) > 1 and words[-1].lower() in REGION_NOUNS:  # "Montenegro province"
+    if len(words) > 1 and words[-1].lower() in _region_words("noun"):  # "Montenegro province"
         code = country_from_name(" ".join(words[:-1]))
         if code:
             return code
-    while len(words) > 1 and words[0].lower().rstrip("-") in REGION_WORDS:
+    while len(words) > 1 and words[0].lower().rstrip("-") in _region_words("direction"):
         words = words[1:]
         code = country_from_name(" ".join(words))
         if code:
@@ -203,7 +200,7 @@ def country_of(text: str) -> str | None:
 
 @cache
 def _codes() -> frozenset[str]:
-    return frozenset(row["code"] for row in load_table("countries.tsv")) | {c.alpha_3 for c in pycountry.countries}
+    return frozenset(row.code for row in load_table("countries.tsv", Country)) | {c.alpha_3 for c in pycountry.countries}
 
 
 def is_country_code(code: str) -> bool:
@@ -212,7 +209,7 @@ def is_country_code(code: str) -> bool:
 
 @cache
 def _names_by_code() -> dict[str, str]:
-    return {row["code"]: split_items(row["names"])[0] for row in load_table("countries.tsv") if split_items(row["names"])}
+    return {row.code: row.names[0] for row in load_table("countries.tsv", Country) if row.names}
 
 
 def country_name(code: str) -> str | None:

@@ -1,20 +1,22 @@
-"""The reporting cues of `data/cues.tsv`, for the stages that need them outside the quotes stage.
+"""The reporting cues: `data/cues.tsv` (verbs and phrases) and `data/cue_nouns.tsv` (nouns), read here once.
 
-The quotes stage reads the whole cue table (`quotes/frames.py`); the events
-stage only asks which verbs report a clause ("Russia said Sudan must return
-...", "Iraq said it would allow ..."), and the times stage which verbs in the
-simple present report a past statement ("says Friday"). All read the same
-file, so a cue added there reaches every stage. This module imports nothing from the stages, so
-any stage may use it without an import cycle.
+The quotes stage reads the whole cue table (`cue_table`, `noun_cue_table`); the
+events stage only asks which verbs report a clause ("Russia said Sudan must
+return ...", "Iraq said it would allow ..."), and the times stage which verbs
+in the simple present report a past statement ("says Friday"). All read the
+same rows, so a cue added there reaches every stage. This module imports
+nothing from the stages, so any stage may use it without an import cycle.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
-from . import load_table, split_items
+from . import load_table
 
-__all__ = ["reporting_verbs"]
+__all__ = ["CueEntry", "cue_table", "noun_cue_table", "reporting_verbs"]
 
 # The cue kind of words that report speech (cues.tsv also lists thought and intent).
 SPEECH = "speech"
@@ -22,11 +24,30 @@ SPEECH = "speech"
 CLAUSE = "clause"
 
 
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    """A row of cues.tsv or cue_nouns.tsv."""
+
+    cue: str  # "say", "according to", "warn of"
+    kind: Literal["speech", "thought", "intent"]
+    frames: tuple[str, ...]  # where the content is, tried in order: clause, infinitive, object, prep:of, ...
+
+
+@cache
+def cue_table() -> dict[str, CueEntry]:
+    """The verb and phrase cues, `data/cues.tsv`, keyed by cue (a lemma, or a phrase of lemma and word)."""
+    return {row.cue: row for row in load_table("cues.tsv", CueEntry)}
+
+
+@cache
+def noun_cue_table() -> dict[str, CueEntry]:
+    """The reporting nouns, `data/cue_nouns.tsv`, keyed by lemma."""
+    return {row.cue: row for row in load_table("cue_nouns.tsv", CueEntry)}
+
+
 @cache
 def reporting_verbs() -> frozenset[str]:
     """Single-word speech cues whose content is a clause: "say", "tell", "warn", "insist", ..."""
     return frozenset(
-        row["cue"]
-        for row in load_table("cues.tsv")
-        if " " not in row["cue"] and row["kind"] == SPEECH and CLAUSE in split_items(row["frames"])
+        entry.cue for entry in cue_table().values() if " " not in entry.cue and entry.kind == SPEECH and CLAUSE in entry.frames
     )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from . import load_table
+from .tables import NumberWord
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
@@ -19,7 +20,7 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 @cache
 def number_words() -> dict[str, tuple[str, str]]:
     """Number word → (value, kind); kind is unit, tens, scale or vague, and a vague word's value is "X"."""
-    return {row["word"]: (row["value"], row["kind"]) for row in load_table("number_words.tsv")}
+    return {row.word: (row.value, row.kind) for row in load_table("number_words.tsv", NumberWord)}
 
 
 def number_value(words: Sequence[str]) -> float | None:

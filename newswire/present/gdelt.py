@@ -136,8 +136,8 @@ def _geo(place: Place | None) -> list[str]:
         return [""] * len(GEO_FIELDS)
     city = countries.city(place.text)
     alpha2 = _alpha2(place.country)
-    if city is not None and city["country"] == place.country:
-        return [GEO_CITY, f"{city['name']}, {countries.country_name(place.country) or place.country}", alpha2, "", "", city["lat"], city["lon"], ""]
+    if city is not None and city.country == place.country:
+        return [GEO_CITY, f"{city.name}, {countries.country_name(place.country) or place.country}", alpha2, "", "", city.lat, city.lon, ""]
     return [GEO_COUNTRY, countries.country_name(place.country) or place.text, alpha2, "", "", "", "", ""]
 
 

@@ -45,7 +45,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..corpus import query
 from ..errors import NewswireError, UsageError, internal_error
-from ..text.read import require_date
+from ..text.checks import require_date
 from ..corpus.store import Store
 
 # Rows per answer unless the page asks for fewer: enough for a month of a

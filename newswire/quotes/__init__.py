@@ -7,7 +7,7 @@
 2. reporting frames from the parse around the cues of `data/cues.tsv`
    (`frames.py`), and around the reporting nouns of `data/cue_nouns.tsv`
    ("his claim that ...", `nouns.py`): cue, content and the speaker's head
-   token. Only speech cues make quotes (`EXTRACTED_KINDS`); a cue inside a
+   token (`speakers.py`; both cue tables are read by `newswire/lexicon/cues.py`). Only speech cues make quotes (`EXTRACTED_KINDS`); a cue inside a
    quoted passage, a headline or transcript line, or another frame's content
    is part of that quote, not a quote of its own, unless it goes on with the
    same speaker at the content's end (`content.py`);
@@ -35,7 +35,8 @@ from spacy.tokens import Doc, Token
 from ..document import Document, EntityIndex, Reporters
 from ..records import Cue, Entity, Quote, Span, Time
 from .content import from_frame, from_lines, outermost
-from .frames import Frame, find_frames, speaker_tokens
+from .frames import Frame, find_frames
+from .speakers import speaker_tokens
 from .lines import find_lines
 from ..text.parse import source_text
 from .model import Found, find_passages

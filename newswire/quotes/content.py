@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..document import Document
-from .frames import CueEntry, Frame
+from ..lexicon.cues import CueEntry
+from .frames import Frame
 from .lines import Line
 from .model import Found, Passage, direct, doc_text, trim
 

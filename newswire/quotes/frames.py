@@ -11,11 +11,9 @@ A frame is read off the dependency parse around a cue from `data/cues.tsv`
   called ("called the plan a disaster"), a prepositional object ("warned
   of a battle"), or for "according to" the clause it modifies (and so for
   "In a poll, ..." opening a sentence, `data/source_documents.txt`);
-* speaker, the cue's subject, climbing from a participle or a second verb to
-  the verb that has one ("Putin praised ..., saying ..."; "Syria has joined
-  ..., but insists ..."), the agent of a passive ("it was announced by X"),
-  the noun a participle or relative clause hangs on ("officials saying ...",
-  "Trump, who said ..."), or the object of "according to".
+* speaker, by `speakers.py` (the cue's subject, climbing to the verb that
+  has one; the agent of a passive; the noun a participle hangs on), or the
+  object of "according to".
 
 Frames are found for every kind of cue (speech, thought, intent); the
 caller decides which kinds become quotes.
@@ -28,42 +26,13 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..text.datelines import DASHES
-from ..lexicon import load_list, load_table, split_items
-from ..text.parse import source_text
+from ..lexicon import load_list
+from ..lexicon.cues import CueEntry, cue_table
+from .speakers import SUBJECTS, speaker_head, subtree
 
-_SUBJECTS = ("nsubj", "csubj")
-_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
-_RELATIVE = ("who", "that", "which", "whom")
-# Verbs under which an infinitival cue reports nothing that was said: "declined to say", "wants to announce".
-_NOT_REPORTING_HOSTS = {
-    "be", "decline", "refuse", "fail", "want", "plan", "hope", "expect", "need", "try", "intend", "seek", "wish",
-    "like", "love", "prefer", "aim", "have", "get", "ask", "urge", "tell", "allow", "let", "dare", "forget",
-    "remember", "learn", "agree", "promise", "threaten", "vow", "pledge", "prepare", "mean", "choose", "decide",
-}  # fmt: skip
-# Dependents of a noun that are not part of who the speaker is.
-_SPEAKER_CUT = ("relcl", "acl", "advcl", "parataxis")
 # Complements after an object that still belong to the content ("blamed rebels for ...").
 _OBJECT_COMPLEMENTS = ("prep", "oprd", "xcomp", "ccomp", "advcl", "pcomp")
 _NAMING_COMPLEMENTS = ("oprd", "xcomp", "ccomp", "acomp", "attr")
-
-
-@dataclass(frozen=True, slots=True)
-class CueEntry:
-    cue: str  # "say", "according to", "warn of"
-    kind: str  # speech | thought | intent
-    frames: tuple[str, ...]
-
-
-def load_cues(name: str) -> dict[str, CueEntry]:
-    """A cue table (columns cue, kind, frames) from `data/<name>`, keyed by cue."""
-    return {row["cue"]: CueEntry(row["cue"], row["kind"], tuple(split_items(row["frames"]))) for row in load_table(name)}
-
-
-@cache
-def cue_table() -> dict[str, CueEntry]:
-    """The cue lexicon, `data/cues.tsv`, keyed by cue."""
-    return load_cues("cues.tsv")
 
 
 @cache
@@ -155,7 +124,13 @@ def _hypothetical(verb: Token) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     host = verb.head
-    return host.pos_ not in ("VERB", "AUX") or host.lemma_.lower() in _NOT_REPORTING_HOSTS
+    return host.pos_ not in ("VERB", "AUX") or host.lemma_.lower() in _not_reporting_hosts()
+
+
+@cache
+def _not_reporting_hosts() -> frozenset[str]:
+    """Verbs under which an infinitival cue reports nothing that was said (`data/not_reporting_hosts.txt`)."""
+    return frozenset(load_list("not_reporting_hosts.txt"))
 
 
 def _that_said(verb: Token) -> bool:
@@ -184,7 +159,7 @@ def _content(verb: Token, entry: CueEntry, particle: Token | None, quoted: froze
             found = _infinitive(verb)
             if found and particle is not None and particle.dep_ == "prep":
                 # "called on Sudan's generals to agree ...": whom it asks belongs to what it asks
-                found |= set().union(*(_subtree(o) for o in particle.children if o.dep_ == "pobj"))
+                found |= set().union(*(subtree(o) for o in particle.children if o.dep_ == "pobj"))
         elif frame == "question":
             found = _question(verb)
         elif frame == "object":
@@ -210,31 +185,27 @@ def _sets_topic(verb: Token) -> bool:
     return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < head.i and head.lemma_.lower() in cue_table()
 
 
-def _subtree(tok: Token) -> set[int]:
-    return {t.i for t in tok.subtree}
-
-
 def _clauses(verb: Token, particle: Token | None = None) -> list[set[int]]:
     """The clausal complements, one set each ("said A, ... and B" has two).
 
     The second word of a phrase that the parser takes for a complement ("made
     it clear that ...") is not a clause: the clauses hung on it are.
     """
-    parts = [_subtree(c) for c in verb.children if c.dep_ == "ccomp" and not c.is_punct and c != particle]
+    parts = [subtree(c) for c in verb.children if c.dep_ == "ccomp" and not c.is_punct and c != particle]
     if particle is not None and particle.dep_ in _COMPLEMENT_PARTICLES:
-        parts += [_subtree(c) for c in particle.children if c.i > particle.i and c.dep_ in ("ccomp", "advcl")]
+        parts += [subtree(c) for c in particle.children if c.i > particle.i and c.dep_ in ("ccomp", "advcl")]
         parts.sort(key=min)
     if parts:
         first = min(parts[0])
         for c in verb.children:
             # "says no matter what Obama does, “...”": a clause between cue and content belongs to it
-            if verb.i < c.i < first and c.dep_ in ("advcl", "advmod") and len(_subtree(c)) > 2:
-                parts[0] |= _subtree(c)
+            if verb.i < c.i < first and c.dep_ in ("advcl", "advmod") and len(subtree(c)) > 2:
+                parts[0] |= subtree(c)
         last = max(parts[-1])
         for c in verb.children:
             # "said it did not count them because ...": a reason the parser hangs on the cue is part of what was said
             if c.i > last and c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in c.children):
-                parts[-1] |= _subtree(c)
+                parts[-1] |= subtree(c)
     return parts
 
 
@@ -246,7 +217,7 @@ def _question(verb: Token) -> set[int]:
     parser often hangs on the cue as an adverbial clause."""
     for c in verb.children:
         if c.i > verb.i and c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children):
-            return _subtree(c)
+            return subtree(c)
     return set()
 
 
@@ -263,7 +234,7 @@ def _stranded_clause(verb: Token) -> set[int]:
     doc, sent = verb.doc, verb.sent
     if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr", "oprd") and c.i > verb.i and c.tag_ != "VBG" for c in verb.children):
         return set()
-    if not any(c.dep_ in _SUBJECTS and c.i < verb.i for c in verb.children):
+    if not any(c.dep_ in SUBJECTS and c.i < verb.i for c in verb.children):
         return set()
     after = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
     that = next((t for t in after if t.dep_ == "mark" and t.lower_ == "that" and t.head.tag_ in _FINITE), None)
@@ -278,9 +249,9 @@ def _that_conjuncts(verb: Token, parts: list[set[int]]) -> list[set[int]]:
     """"said the plan was sound, but that it needed money": a second that-clause the parser made a conjunct of the cue."""
     last = max(max(p) for p in parts)
     return [
-        _subtree(c) for c in verb.children
+        subtree(c) for c in verb.children
         if c.dep_ == "conj" and c.i > last and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        and any(s.dep_ in _SUBJECTS for s in c.children)
+        and any(s.dep_ in SUBJECTS for s in c.children)
     ]
 
 
@@ -296,8 +267,8 @@ def _misattached_that_clause(verb: Token) -> set[int]:
             continue
         for tok in child.subtree:
             that = any(m.dep_ == "mark" and m.lower_ == "that" and m.i < tok.i for m in tok.children)
-            if tok.dep_ == "relcl" and that and any(c.dep_ in _SUBJECTS for c in tok.children):
-                return _subtree(tok)
+            if tok.dep_ == "relcl" and that and any(c.dep_ in SUBJECTS for c in tok.children):
+                return subtree(tok)
     return set()
 
 
@@ -306,7 +277,7 @@ _NOT_A_CLAUSE_START = ("ADP", "ADV", "SCONJ", "CCONJ", "PART", "INTJ")
 
 
 def _inserted_into(verb: Token) -> set[int]:
-    return _subtree(verb.head) - _subtree(verb) if _inserted(verb) else set()
+    return subtree(verb.head) - subtree(verb) if _inserted(verb) else set()
 
 
 def _inserted(verb: Token) -> bool:
@@ -317,7 +288,7 @@ def _inserted(verb: Token) -> bool:
     """
     if verb.dep_ not in ("parataxis", "ccomp") or verb.head.i == verb.i:
         return False
-    if not any(c.dep_ in _SUBJECTS for c in verb.children):
+    if not any(c.dep_ in SUBJECTS for c in verb.children):
         return False
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
         return False
@@ -333,10 +304,10 @@ _SET_OFF = (",", "—", "–", "--", '"', "”", "’")
 def _infinitive(verb: Token) -> set[int]:
     for c in verb.children:
         if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
-            out = _subtree(c)
+            out = subtree(c)
             for o in verb.children:
                 if o.dep_ in ("dobj", "dative") and o.i < c.i:
-                    out |= _subtree(o)  # "urged Congress to act"
+                    out |= subtree(o)  # "urged Congress to act"
             return out
     return set()
 
@@ -361,19 +332,19 @@ _EMPTY_SUBJECTS = ("it", "this", "that", "there")
 def _object(verb: Token) -> set[int]:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None and (subject := _passive_subject(verb)) is not None:
-        out = _subtree(subject)
+        out = subtree(subject)
         for c in verb.children:
             if c.i > verb.i and c.dep_ in _OBJECT_COMPLEMENTS and not _after_comma(c) and not _circumstance(c) and c.lower_ != "by":
-                out |= _subtree(c)  # "has been criticized for offering vague responses"
+                out |= subtree(c)  # "has been criticized for offering vague responses"
         return out
     if obj is None:
         # "proposed barring all foreign Muslims": a gerund as the object
         gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
-        return _subtree(gerund) if gerund is not None else set()
-    out = _subtree(obj)
+        return subtree(gerund) if gerund is not None else set()
+    out = subtree(obj)
     for c in verb.children:
         if c.i > obj.i and c.dep_ in _OBJECT_COMPLEMENTS and not _after_comma(c) and not _circumstance(c):
-            out |= _subtree(c)  # "blamed rebels for carrying out the attack"
+            out |= subtree(c)  # "blamed rebels for carrying out the attack"
     return out
 
 
@@ -388,14 +359,14 @@ def _naming(verb: Token, particle: Token | None = None, quoted: frozenset[int] =
     if obj is None:
         # "calling Trump a fascist" comes out as Trump (xcomp) ← fascist (dobj)
         small = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("dobj", "attr", "oprd") for g in c.children)), None)
-        return _subtree(small) if small is not None else set()
+        return subtree(small) if small is not None else set()
     complements = [
         c for c in verb.children if c.i > obj.i and (c.dep_ in _NAMING_COMPLEMENTS or (c.dep_ == "prep" and c.lower_ == "as"))
     ]
     complements += [c for c in obj.children if c.dep_ == "appos"]
     if not complements:
         return _quoted_name(obj, quoted)  # "called him": no name given, unless it is quoted
-    return _subtree(obj).union(*(_subtree(c) for c in complements))
+    return subtree(obj).union(*(subtree(c) for c in complements))
 
 
 def _quoted_name(obj: Token, quoted: frozenset[int]) -> set[int]:
@@ -405,7 +376,7 @@ def _quoted_name(obj: Token, quoted: frozenset[int]) -> set[int]:
     loose; the object and the quotation (with its marks) are the content.
     """
     doc = obj.doc
-    phrase = _subtree(obj)
+    phrase = subtree(obj)
     first = min(phrase)  # "calls her “an extremely intelligent woman”": the parser makes "her" a possessive
     start = next((i for i in range(first + 1, min(max(phrase) + 2, len(doc))) if i in quoted), None)
     if start is None or not doc[start - 1].is_quote or any(i not in phrase for i in range(first + 1, start - 1)):
@@ -420,12 +391,12 @@ def _quoted_name(obj: Token, quoted: frozenset[int]) -> set[int]:
 
 def prep_object(head: Token, word: str) -> set[int]:
     if head.lower_ == word and head.dep_ == "mark":
-        return _subtree(head.head)  # "calling for the United States to step up"
+        return subtree(head.head)  # "calling for the United States to step up"
     preps = [head] if head.lower_ == word else [c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == word]
     for prep in preps:
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if objects:
-            return set().union(*(_subtree(o) for o in objects))
+            return set().union(*(subtree(o) for o in objects))
     return set()
 
 
@@ -469,7 +440,7 @@ def _in_document(prep: Token) -> Frame | None:
     source = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if prep.dep_ != "prep" or source is None or source.lemma_.lower() not in _documents():
         return None
-    phrase = _subtree(prep)
+    phrase = subtree(prep)
     first = min(t.i for t in prep.sent if not (t.is_punct or t.is_space or t.dep_ == "cc"))
     if prep.i != first or max(phrase) + 1 >= len(doc) or doc[max(phrase) + 1].text != ",":
         return None
@@ -477,7 +448,7 @@ def _in_document(prep: Token) -> Frame | None:
     if head.lemma_.lower() in cue_table():
         return None  # "In a statement, the council said ...": the clause is a report of its own
     frame = Frame([prep.i], _IN_DOCUMENT, subject=source)
-    frame.content = _subtree(head) - phrase
+    frame.content = subtree(head) - phrase
     if any(doc[i].pos_ == "VERB" and _speech_cue(doc[i]) for i in frame.content):
         return None  # "In an interview, Trump doubled down and said ...": the report is the clause's own
     return frame if frame.content else None
@@ -518,179 +489,14 @@ def _according_to(frame: Frame, to: Token | None) -> None:
     if _at_edge(doc[according]):
         while head.dep_ in ("ccomp", "conj") and head.head.i != head.i and head.head.lemma_.lower() in cue_table():
             head = head.head  # "voters said ..., according to the poll": the poll reports what they said
-    frame.content = _subtree(head) - _subtree(doc[according])
+    frame.content = subtree(head) - subtree(doc[according])
 
 
 def _at_edge(according: Token) -> bool:
     """"According to X, ..." opening its sentence, or "..., according to X." closing it."""
-    phrase = sorted(_subtree(according))
+    phrase = sorted(subtree(according))
     sent = according.sent
     doc = according.doc
     before = [t for t in doc[sent.start : phrase[0]] if not (t.is_punct or t.is_space)]
     after = [t for t in doc[phrase[-1] + 1 : sent.end] if not (t.is_punct or t.is_space)]
     return not before or not after
-
-
-def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | None:
-    """The token that heads whoever the cue verb's act belongs to, or None.
-
-    quoted: tokens inside quotation marks; a subject there belongs to the
-        quote ("“We were wrong,” Ramos told AFP", parsed with "We" as the
-        subject of "told"), not to the cue outside it.
-    """
-    v = verb
-    for _ in range(6):
-        subjects = [c for c in v.children if c.dep_ in _SUBJECTS and (c.i not in quoted or verb.i in quoted)]
-        # the last subject before the verb: "al - Assad" can come out as three subjects of one verb
-        before = [c for c in subjects if c.i < v.i]
-        subject = before[-1] if before else (subjects[0] if subjects else None)
-        if subject is not None:
-            if subject.lower_ in _RELATIVE and v.dep_ == "relcl":
-                return _through(v.head, quoted)  # "Trump, who said ...": Trump
-            return subject
-        if any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in v.children):
-            if v is not verb:
-                # "Silverman was joined on stage by Franken and joked": the active verb shares the subject
-                return next((c for c in v.children if c.dep_ in _PASSIVE_SUBJECTS), None)
-            agent = next((c for c in v.children if c.dep_ == "agent"), None)
-            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if v.dep_ == "advcl" and (v.tag_ == "VBN" or (v.tag_ == "VBD" and _opens_sentence(v))):
-            # "Asked whether ..., Trump replied": Trump was asked, the asker is not named (a past form opening its
-            # sentence with no subject is such a participle, whatever the tagger says)
-            return None
-        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return _through(v.head, quoted)  # "officials saying ...": the officials
-        if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.i != v.i and not _quote_between(v.head, v, quoted):
-            v = v.head  # "..., saying", "but insists", "went on to say"
-            continue
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
-            v = v.head.head  # "began by saying"
-            continue
-        break
-    return _inverted(v, quoted) or _left_neighbour(verb, quoted)
-
-
-def _opens_sentence(tok: Token) -> bool:
-    return all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start : tok.i])
-
-
-def _through(noun: Token, quoted: frozenset[int]) -> Token:
-    """Who speaks through a document: "the campaign issued a statement saying ...": the campaign.
-
-    A noun that is the object of a verb of `data/cue_noun_verbs.txt` speaks
-    for that verb's subject; any other noun speaks for itself ("officials
-    saying ...").
-    """
-    verb = noun.head
-    if noun.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and speaks_through(verb):
-        subject = speaker_head(verb, quoted)
-        if subject is not None:
-            return subject
-    return noun
-
-
-@cache
-def _speaking_verbs() -> frozenset[str]:
-    return frozenset(load_list("cue_noun_verbs.txt"))
-
-
-def speaks_through(verb: Token) -> bool:
-    """Is the verb one whose subject speaks through its object ("made the argument", "issued a statement")?"""
-    lemma = verb.lemma_.lower()
-    particles = (c.lower_ for c in verb.children if c.dep_ == "prt")
-    return lemma in _speaking_verbs() or any(f"{lemma} {p}" in _speaking_verbs() for p in particles)
-
-
-def _inverted(verb: Token, quoted: frozenset[int]) -> Token | None:
-    """"“How big is that wall?” asked the boy": after a quotation the speaker may follow the cue.
-
-    The parser takes such a speaker for an object.
-    """
-    before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if before is None or not (before.is_quote or before.text == "," and verb.i - 2 in quoted):
-        return None
-    after = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "dative", "oprd")), None)
-    if after is None or after.i in quoted or after.pos_ not in ("PROPN", "NOUN"):
-        return None
-    return after
-
-
-def _quote_between(a: Token, b: Token, quoted: frozenset[int]) -> bool:
-    lo, hi = sorted((a.i, b.i))
-    return any(i in quoted for i in range(lo + 1, hi)) and a.i in quoted
-
-
-# Where a parse gives a cue no subject, the words right before it may still
-# be its speaker: "About 4 in 10 say ...", "“...,” Ramos, 58, told AFP".
-_NEIGHBOUR_DEPS = ("nsubj", "nsubjpass", "conj", "appos", "ROOT", "dep", "compound", "nummod", "quantmod", "npadvmod")
-_NEIGHBOUR_SKIP_POS = ("ADV", "AUX", "PART", "PUNCT", "SPACE")
-
-
-def _left_neighbour(verb: Token, quoted: frozenset[int]) -> Token | None:
-    """The name, noun or number just before a cue the parser left without a subject."""
-    doc, i = verb.doc, verb.i - 1
-    sent_start = verb.sent.start
-    while i >= sent_start and doc[i].pos_ in _NEIGHBOUR_SKIP_POS and i not in quoted and doc[i].text not in ('"', "”", "“"):
-        i -= 1
-    if i < sent_start or i in quoted:
-        return None
-    tok = doc[i]
-    # from "58" in "Ramos, 58," or "Bill" in "Bill Clinton" up to the name it belongs to
-    while tok.dep_ in ("compound", "amod", "nummod", "quantmod") or (tok.dep_ == "appos" and tok.pos_ != "PROPN"):
-        if tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN", "NUM") or tok.head.i > verb.i:
-            break
-        tok = tok.head
-    if tok.dep_ not in _NEIGHBOUR_DEPS or tok.ent_type_ in ("DATE", "TIME"):
-        return None
-    return tok if tok.pos_ in ("PROPN", "NOUN", "NUM") else None
-
-
-_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-
-
-def _gap(tok: Token) -> bool:
-    """A whitespace token holding a line break, or removed text (blanked in the parse, not in the source)."""
-    if not tok.is_space:
-        return False
-    source = source_text(tok.doc)[tok.idx : tok.idx + len(tok)]
-    return source != tok.text or not _LINE_BREAKS.isdisjoint(source)
-
-
-def speaker_tokens(head: Token) -> tuple[int, int]:
-    """The `[start, end)` token range of the speaker phrase headed by `head`.
-
-    The head's subtree without relative clauses, participles and asides
-    ("Trump, who ..." → "Trump"), with appositions kept ("Hugh Hill, a
-    doctor"), trimmed of punctuation.
-    """
-    cut = set()
-    for child in head.children:
-        if child.dep_ in _SPEAKER_CUT:
-            cut |= _subtree(child)
-    keep = _subtree(head) - cut
-    for sibling in head.head.children:
-        if sibling.dep_ == head.dep_ and sibling.i != head.i and sibling.head.i != sibling.i:
-            keep |= _subtree(sibling)  # "al", "-", "Assad": a name the parser split into siblings
-    start = end = head.i
-    doc = head.doc
-    # the contiguous run around the head, not across a line break or the blanked text of a removed span
-    # ("the U.S. <removed repeat> State Department"); other whitespace tokens ("A\u00a0Bloomberg poll") may be in it
-    run = {i for i in keep if not _gap(doc[i])}
-    while start - 1 in run:
-        start -= 1
-    while end + 1 in run:
-        end += 1
-    # "VIENNA (Reuters) - U.N. Secretary-General Antonio Guterres": not the dateline
-    dash = max((i for i in range(start, head.i) if doc[i].text in DASHES and doc[i].whitespace_), default=None)
-    if dash is not None:
-        start = dash + 1
-    # "African Union leaders on Monday": not the date
-    for child in head.children:
-        if child.dep_ == "prep" and child.i > head.i and any(o.ent_type_ in ("DATE", "TIME") for o in child.children):
-            end = min(end, child.i - 1)
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end].is_punct or doc[end].is_space):
-        end -= 1
-    return start, end + 1
-

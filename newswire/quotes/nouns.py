@@ -17,17 +17,11 @@ introduces a quotation of its own.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Token
 
-from .frames import CueEntry, Frame, load_cues, prep_object, speaker_head, speaks_through
-
-
-@cache
-def noun_table() -> dict[str, CueEntry]:
-    """The reporting nouns, `data/cue_nouns.tsv`, keyed by lemma."""
-    return load_cues("cue_nouns.tsv")
+from ..lexicon.cues import CueEntry, noun_cue_table as noun_table
+from .frames import Frame, prep_object
+from .speakers import speaker_head, speaks_through
 
 
 def find_noun_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:

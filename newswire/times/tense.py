@@ -30,6 +30,7 @@ from spacy.tokens import Token
 
 from ..lexicon.cues import reporting_verbs
 from ..lexicon import load_table
+from ..lexicon.tables import TenseWord
 from ..text.clauses import governing_verb
 
 PAST, NONE, FUTURE = -1, 0, 1
@@ -37,7 +38,7 @@ PAST, NONE, FUTURE = -1, 0, 1
 
 @cache
 def _words() -> dict[str, str]:
-    return {row["word"]: row["kind"] for row in load_table("tense_words.tsv")}
+    return {row.word: row.kind for row in load_table("tense_words.tsv", TenseWord)}
 
 
 def direction(verb: Token | None) -> int:

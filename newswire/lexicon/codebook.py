@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import load_table
+from . import load_table
+from .tables import CameoCode, CameoFrame
 
 # Roots whose verbs frame another event: "threatened to impose sanctions" is
 # one threat (1312), coded from both verbs through cameo_frames.tsv.
@@ -34,8 +35,8 @@ class Code:
 @cache
 def codebook() -> dict[str, Code]:
     return {
-        row["code"]: Code(row["code"], row["name"], float(row["goldstein"]), int(row["quad"]), row["plover"] or None)
-        for row in load_table("cameo.tsv")
+        row.code: Code(row.code, row.name, row.goldstein, row.quad, row.plover or None)
+        for row in load_table("cameo.tsv", CameoCode)
     }
 
 
@@ -63,8 +64,8 @@ def is_conflictual(code: str) -> bool:
 
 
 @cache
-def _frames() -> dict[str, dict[str, str]]:
-    return {row["complement"]: row for row in load_table("cameo_frames.tsv")}
+def _frames() -> dict[str, CameoFrame]:
+    return {row.complement: row for row in load_table("cameo_frames.tsv", CameoFrame)}
 
 
 def combine(frame: str, complement: str) -> str:
@@ -75,7 +76,8 @@ def combine(frame: str, complement: str) -> str:
     if frame == "intent" and is_conflictual(complement):
         frame = "threaten"
     for n in range(len(complement), 1, -1):
-        cell = _frames().get(complement[:n], {}).get(frame)
+        row = _frames().get(complement[:n])
+        cell = getattr(row, frame) if row is not None else ""
         if cell:
             return cell
     return FRAME_DEFAULT[frame]

@@ -1,0 +1,198 @@
+"""Who reports: the speaker of a reporting frame, read off the dependency parse around its cue.
+
+The cue's subject, climbing from a participle or a second verb to the verb
+that has one ("Putin praised ..., saying ..."; "Syria has joined ..., but
+insists ..."), the agent of a passive ("it was announced by X"), the noun a
+participle or relative clause hangs on ("officials saying ...", "Trump, who
+said ..."), the subject of a verb the speaker speaks through ("the campaign
+issued a statement saying ...", `data/cue_noun_verbs.txt`), a speaker after
+an inverted cue ("“...?” asked the boy"), or the name just before a cue the
+parser left without a subject. `speaker_tokens` gives the phrase a speaker's
+head token stands for. The frames of `frames.py` and `nouns.py` use these.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from ..lexicon import load_list
+from ..text.datelines import DASHES
+from ..text.parse import source_text
+
+SUBJECTS = ("nsubj", "csubj")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+_RELATIVE = ("who", "that", "which", "whom")
+# Dependents of a noun that are not part of who the speaker is.
+_SPEAKER_CUT = ("relcl", "acl", "advcl", "parataxis")
+
+
+def subtree(tok: Token) -> set[int]:
+    """The token indices of `tok`'s subtree."""
+    return {t.i for t in tok.subtree}
+
+
+def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | None:
+    """The token that heads whoever the cue verb's act belongs to, or None.
+
+    quoted: tokens inside quotation marks; a subject there belongs to the
+        quote ("“We were wrong,” Ramos told AFP", parsed with "We" as the
+        subject of "told"), not to the cue outside it.
+    """
+    v = verb
+    for _ in range(6):
+        subjects = [c for c in v.children if c.dep_ in SUBJECTS and (c.i not in quoted or verb.i in quoted)]
+        # the last subject before the verb: "al - Assad" can come out as three subjects of one verb
+        before = [c for c in subjects if c.i < v.i]
+        subject = before[-1] if before else (subjects[0] if subjects else None)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE and v.dep_ == "relcl":
+                return _through(v.head, quoted)  # "Trump, who said ...": Trump
+            return subject
+        if any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in v.children):
+            if v is not verb:
+                # "Silverman was joined on stage by Franken and joked": the active verb shares the subject
+                return next((c for c in v.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+            agent = next((c for c in v.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if v.dep_ == "advcl" and (v.tag_ == "VBN" or (v.tag_ == "VBD" and _opens_sentence(v))):
+            # "Asked whether ..., Trump replied": Trump was asked, the asker is not named (a past form opening its
+            # sentence with no subject is such a participle, whatever the tagger says)
+            return None
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _through(v.head, quoted)  # "officials saying ...": the officials
+        if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.i != v.i and not _quote_between(v.head, v, quoted):
+            v = v.head  # "..., saying", "but insists", "went on to say"
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "began by saying"
+            continue
+        break
+    return _inverted(v, quoted) or _left_neighbour(verb, quoted)
+
+
+def _opens_sentence(tok: Token) -> bool:
+    return all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start : tok.i])
+
+
+def _through(noun: Token, quoted: frozenset[int]) -> Token:
+    """Who speaks through a document: "the campaign issued a statement saying ...": the campaign.
+
+    A noun that is the object of a verb of `data/cue_noun_verbs.txt` speaks
+    for that verb's subject; any other noun speaks for itself ("officials
+    saying ...").
+    """
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and speaks_through(verb):
+        subject = speaker_head(verb, quoted)
+        if subject is not None:
+            return subject
+    return noun
+
+
+@cache
+def _speaking_verbs() -> frozenset[str]:
+    return frozenset(load_list("cue_noun_verbs.txt"))
+
+
+def speaks_through(verb: Token) -> bool:
+    """Is the verb one whose subject speaks through its object ("made the argument", "issued a statement")?"""
+    lemma = verb.lemma_.lower()
+    particles = (c.lower_ for c in verb.children if c.dep_ == "prt")
+    return lemma in _speaking_verbs() or any(f"{lemma} {p}" in _speaking_verbs() for p in particles)
+
+
+def _inverted(verb: Token, quoted: frozenset[int]) -> Token | None:
+    """"“How big is that wall?” asked the boy": after a quotation the speaker may follow the cue.
+
+    The parser takes such a speaker for an object.
+    """
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or not (before.is_quote or before.text == "," and verb.i - 2 in quoted):
+        return None
+    after = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "dative", "oprd")), None)
+    if after is None or after.i in quoted or after.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return after
+
+
+def _quote_between(a: Token, b: Token, quoted: frozenset[int]) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(i in quoted for i in range(lo + 1, hi)) and a.i in quoted
+
+
+# Where a parse gives a cue no subject, the words right before it may still
+# be its speaker: "About 4 in 10 say ...", "“...,” Ramos, 58, told AFP".
+_NEIGHBOUR_DEPS = ("nsubj", "nsubjpass", "conj", "appos", "ROOT", "dep", "compound", "nummod", "quantmod", "npadvmod")
+_NEIGHBOUR_SKIP_POS = ("ADV", "AUX", "PART", "PUNCT", "SPACE")
+
+
+def _left_neighbour(verb: Token, quoted: frozenset[int]) -> Token | None:
+    """The name, noun or number just before a cue the parser left without a subject."""
+    doc, i = verb.doc, verb.i - 1
+    sent_start = verb.sent.start
+    while i >= sent_start and doc[i].pos_ in _NEIGHBOUR_SKIP_POS and i not in quoted and doc[i].text not in ('"', "”", "“"):
+        i -= 1
+    if i < sent_start or i in quoted:
+        return None
+    tok = doc[i]
+    # from "58" in "Ramos, 58," or "Bill" in "Bill Clinton" up to the name it belongs to
+    while tok.dep_ in ("compound", "amod", "nummod", "quantmod") or (tok.dep_ == "appos" and tok.pos_ != "PROPN"):
+        if tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN", "NUM") or tok.head.i > verb.i:
+            break
+        tok = tok.head
+    if tok.dep_ not in _NEIGHBOUR_DEPS or tok.ent_type_ in ("DATE", "TIME"):
+        return None
+    return tok if tok.pos_ in ("PROPN", "NOUN", "NUM") else None
+
+
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _gap(tok: Token) -> bool:
+    """A whitespace token holding a line break, or removed text (blanked in the parse, not in the source)."""
+    if not tok.is_space:
+        return False
+    source = source_text(tok.doc)[tok.idx : tok.idx + len(tok)]
+    return source != tok.text or not _LINE_BREAKS.isdisjoint(source)
+
+
+def speaker_tokens(head: Token) -> tuple[int, int]:
+    """The `[start, end)` token range of the speaker phrase headed by `head`.
+
+    The head's subtree without relative clauses, participles and asides
+    ("Trump, who ..." → "Trump"), with appositions kept ("Hugh Hill, a
+    doctor"), trimmed of punctuation.
+    """
+    cut = set()
+    for child in head.children:
+        if child.dep_ in _SPEAKER_CUT:
+            cut |= subtree(child)
+    keep = subtree(head) - cut
+    for sibling in head.head.children:
+        if sibling.dep_ == head.dep_ and sibling.i != head.i and sibling.head.i != sibling.i:
+            keep |= subtree(sibling)  # "al", "-", "Assad": a name the parser split into siblings
+    start = end = head.i
+    doc = head.doc
+    # the contiguous run around the head, not across a line break or the blanked text of a removed span
+    # ("the U.S. <removed repeat> State Department"); other whitespace tokens ("A\u00a0Bloomberg poll") may be in it
+    run = {i for i in keep if not _gap(doc[i])}
+    while start - 1 in run:
+        start -= 1
+    while end + 1 in run:
+        end += 1
+    # "VIENNA (Reuters) - U.N. Secretary-General Antonio Guterres": not the dateline
+    dash = max((i for i in range(start, head.i) if doc[i].text in DASHES and doc[i].whitespace_), default=None)
+    if dash is not None:
+        start = dash + 1
+    # "African Union leaders on Monday": not the date
+    for child in head.children:
+        if child.dep_ == "prep" and child.i > head.i and any(o.ent_type_ in ("DATE", "TIME") for o in child.children):
+            end = min(end, child.i - 1)
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return start, end + 1
+

@@ -1,0 +1,139 @@
+"""Known misses: one test per known wrong output, each asserting the right output and marked strict xfail.
+
+Found by reading `newswire analyze` output on real news (the real-news dev
+articles of ../shared/data/realnews-events, the samples) as a careful reader
+would; each is reproduced here by a short invented sentence of the same
+construction. A change that fixes one makes its test pass, which strict
+xfail turns into a failure: the fixer then removes the mark (the test stays,
+as a regression test). See DEVELOPERS.md, "Known misses".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newswire
+
+PUBLISHED = "2024-03-05"
+
+
+def analyze(text: str):
+    return newswire.analyze(text + "\n", published=PUBLISHED)
+
+
+def miss(reason: str):
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+def event(analysis, trigger: str):
+    (found,) = [e for e in analysis.events if e.trigger.text == trigger]
+    return found
+
+
+# Quotes: the object of a verb of saying is not what was said
+
+
+@miss("a denial's object is taken as its content: 'denied the allegations' is no quote of 'the allegations'")
+def test_the_object_of_denied_is_no_quote():
+    assert analyze("The prime minister denied the allegations.").quotes == []
+
+
+@miss("a rejection's object is taken as its content, with the date after it: 'the accusations on Friday'")
+def test_the_object_of_rejected_is_no_quote():
+    assert analyze("The opposition leader rejected the accusations on Friday.").quotes == []
+
+
+@miss("'acknowledged the complaints' gives a quote of 'the complaints' besides the real one after 'said'")
+def test_the_object_of_acknowledged_is_no_quote():
+    quotes = analyze("The company's chief executive, John Mills, acknowledged the complaints but said they were exaggerated.").quotes
+    assert [(q.cue.text, q.content.text) for q in quotes] == [("said", "they were exaggerated")]
+
+
+@miss("'blamed each other for the failure' is a quote of 'each other for the failure'")
+def test_the_object_of_blamed_is_no_quote():
+    assert analyze("The talks collapsed in March. Negotiators blamed each other for the failure.").quotes == []
+
+
+@miss("a criticism's object (a country) is taken as the content of a quote; the event is right")
+def test_the_object_of_criticised_is_no_quote():
+    analysis = analyze("Iran's foreign minister criticised the United States on Monday.")
+    assert analysis.quotes == []
+    assert event(analysis, "criticised").cameo == "111"
+
+
+@miss("the words on a sign are a direct quote with 'The sign' as speaker")
+def test_a_sign_is_no_speaker():
+    assert analyze('The sign read "No entry" in three languages.').quotes == []
+
+
+# Quotes: who said it
+
+
+@miss("a later surname-only mention ('Lopez said') is not linked to the person named in full before ('Maria Lopez')")
+def test_a_surname_speaker_is_the_person_named_in_full_before():
+    analysis = analyze(
+        'Maria Lopez, a nurse in the city, said the hospital had run out of beds. "We have nothing left," Lopez said.'
+    )
+    (lopez,) = [e for e in analysis.entities if e.name == "Maria Lopez"]
+    assert [(q.speaker_entity, q.speaker_name) for q in analysis.quotes] == [(lopez.id, "Maria Lopez")] * 2
+
+
+@miss("'the statement said' makes the statement the speaker, not the company that issued it")
+def test_the_statement_said_is_the_company_that_made_it():
+    analysis = analyze(
+        'The company said in a statement that the site was closed. "We are searching for a new host," the statement said.'
+    )
+    indirect, direct = analysis.quotes
+    assert indirect.speaker_entity is not None
+    assert direct.speaker_entity == indirect.speaker_entity
+
+
+# Events: what is an event, and who did it
+
+
+@miss("a football match is coded as an accusation (111) between two clubs, neither of them a coded actor")
+def test_sport_is_no_event():
+    assert analyze("Manchester United attacked the Chelsea defence all afternoon and won 3-1.").events == []
+
+
+@miss("the source is missing although the clause names it ('The minister will travel')")
+def test_the_subject_of_an_intended_visit_is_its_source():
+    source = event(analyze("The minister will travel to Paris next Tuesday."), "travel").source
+    assert source is not None and source.text == "The minister"
+
+
+@miss("the withdrawal from a deal gets an inferred (implicit) target: the withdrawing president's own country")
+def test_withdrawing_from_a_deal_has_no_country_as_target():
+    analysis = analyze(
+        "The United States imposed sanctions on Iran in 2018 after President Donald Trump withdrew from the deal."
+    )
+    assert event(analysis, "withdrew").target is None
+
+
+# Times: the values and the dates they give events
+
+
+@miss("'March 3 last year' is dated this year's March 3 ('last year' is read as a time of its own)")
+def test_a_day_of_last_year():
+    times = analyze("The law was passed on March 3 last year.").times
+    assert [t.value for t in times if "March 3" in t.text] == ["2023-03-03"]
+
+
+@miss("a summit 'set for Washington in April' is dated the publication day, not April")
+def test_a_planned_meeting_takes_the_month_it_is_set_for():
+    analysis = analyze("The issue is expected to dominate a NATO summit set for Washington in April.")
+    assert event(analysis, "summit").date == "2024-04"
+
+
+@miss("an event in a 'when' clause is dated the publication day, not the year of the clause it is attached to")
+def test_an_event_in_a_when_clause_takes_the_year_of_its_main_clause():
+    analysis = analyze(
+        "Czech Foreign Minister Jan Kavan said he was in Kansas City in 1968 when Soviet troops invaded Czechoslovakia."
+    )
+    assert event(analysis, "invaded").date == "1968"
+
+
+@miss("'four years ago' after the object of 'helped end' does not date the event")
+def test_years_ago_dates_the_event_of_its_clause():
+    analysis = analyze("NATO warplanes helped end the war in Bosnia four years ago.")
+    assert event(analysis, "helped").date == "2020"

@@ -19,9 +19,10 @@ those in `records.py`, `articles` from `Analysis` and `Article` between the
 store's own columns (`ArticleState`, `ArticleSizes`), `errors` from `Failure`,
 `runs` from `RunStart`, `RunCounts` (which `ingest.Summary` extends) and
 `RunProcess`. So the mapping from records to rows is written once
-(`analysis_rows`, and back: `load_analysis`). A nested record becomes prefixed columns (`Quote.content`
-→ `content_start`, `content_end`, `content_text`); a list of strings a
-VARCHAR[]; any other nested list a JSON text column. Fields added to the
+(`analysis_rows`, and back: `load_analysis`). A nested record becomes
+prefixed columns (`Quote.content` → `content_start`, `content_end`,
+`content_text`); a list of strings a VARCHAR[]; any other nested list a JSON
+text column. Fields added to the
 records appear as new columns; an existing store gains them when opened.
 
 One process writes (DuckDB allows one read-write process per file, or any

@@ -8,6 +8,7 @@ traceback).
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import sys
@@ -24,6 +25,7 @@ from .errors import NewswireError, UsageError, internal_error
 from .present.gdelt import gdelt_tsv
 from .text.checks import LARGEST_MAX_CHARS, MAX_CHARS, check_max_chars
 from .present.report import quote_rows, render, render_quotes
+from .corpus.query import QUESTIONS, Question
 from .corpus.store import DEFAULT_DB
 
 app = typer.Typer(
@@ -164,7 +166,6 @@ _FORMAT = typer.Option(
     help="Output: table (default on a terminal), csv, jsonl (default otherwise) or parquet (needs --out); by default from --out's extension.",
 )
 _OUT = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output: .csv, .jsonl (or .json), .parquet, .txt (a table), or any name with --format.")
-_LIMIT = typer.Option(None, "--limit", "-n", help="At most this many rows (1 to 1,000,000,000).")
 
 
 @app.command()
@@ -261,83 +262,29 @@ def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[
         _print_rows(getattr(query, question)(store, **options), format, out, db)
 
 
-@query_app.command("quotes")
-def query_quotes(
-    speaker: Optional[str] = typer.Option(None, "--speaker", "-s", help="Only quotes by this speaker (whole words, any case)."),
-    limit: Optional[int] = _LIMIT,
-    db: str = _DB,
-    format: Optional[RowsFormat] = _FORMAT,
-    out: Optional[str] = _OUT,
-) -> None:
-    """Who said what: quotes with their speakers, by date.
+def _question_command(question: Question) -> None:
+    """Add `newswire query NAME` for one of the API's questions, its options built from the question's declared
+    parameters (`newswire.corpus.query.QUESTIONS`), then --db, --format and --out."""
 
-    Example: newswire query quotes --speaker "Ban Ki-moon"
-    """
-    _answer("quotes", db, format, out, speaker=speaker, limit=limit)
+    def command(**options) -> None:
+        _answer(question.name, options.pop("db"), options.pop("format"), options.pop("out"), **options)
 
-
-@query_app.command("events")
-def query_events(
-    actor: Optional[str] = typer.Option(None, "--actor", "-a", help="Actor code or its prefix, as source or target (SYR matches SYRGOV, SYRREB)."),
-    start: Optional[str] = typer.Option(None, "--from", help="From this date, YYYY-MM-DD."),
-    end: Optional[str] = typer.Option(None, "--to", help="To this date, YYYY-MM-DD (inclusive)."),
-    type: Optional[str] = typer.Option(None, "--type", "-t", help="CAMEO code or prefix (13, 138) or PLOVER category (THREATEN)."),
-    limit: Optional[int] = _LIMIT,
-    db: str = _DB,
-    format: Optional[RowsFormat] = _FORMAT,
-    out: Optional[str] = _OUT,
-) -> None:
-    """Who did what to whom: coded events by actor, date and type.
-
-    Example: newswire query events --actor SYR --from 2013-09-01 --to 2013-09-30 --type THREATEN
-    """
-    _answer("events", db, format, out, actor=actor, start=start, end=end, type=type, limit=limit)
+    parameters = []
+    for param in question.params:
+        default = ... if param.required else param.default
+        annotation = param.type if param.required or param.default is not None else Optional[param.type]
+        option = typer.Option(default, *param.flags, help=param.help)
+        parameters.append(inspect.Parameter(param.keyword, inspect.Parameter.KEYWORD_ONLY, default=option, annotation=annotation))
+    for name, option, annotation in (("db", _DB, str), ("format", _FORMAT, Optional[RowsFormat]), ("out", _OUT, Optional[str])):
+        parameters.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=option, annotation=annotation))
+    command.__signature__ = inspect.Signature(parameters)  # what typer reads the options from
+    command.__name__ = f"query_{question.name}"
+    command.__doc__ = f"{question.summary}\n\nExample: {question.example}"
+    query_app.command(question.name)(command)
 
 
-@query_app.command("entities")
-def query_entities(
-    top: int = typer.Option(20, "--top", "-n", help="How many entities (1 to 1,000,000,000)."),
-    type: Optional[str] = typer.Option(None, "--type", "-t", help="Only this type: PERSON, ORG, GPE, ..."),
-    db: str = _DB,
-    format: Optional[RowsFormat] = _FORMAT,
-    out: Optional[str] = _OUT,
-) -> None:
-    """The entities mentioned in the most articles.
-
-    Example: newswire query entities --top 20
-    """
-    _answer("entities", db, format, out, top=top, type=type)
-
-
-@query_app.command("timeline")
-def query_timeline(
-    entity: str = typer.Option(..., "--entity", "-e", help="The entity's name (whole words, any case)."),
-    limit: Optional[int] = _LIMIT,
-    db: str = _DB,
-    format: Optional[RowsFormat] = _FORMAT,
-    out: Optional[str] = _OUT,
-) -> None:
-    """An entity through time: what it said, did and had done to it, and where it was mentioned.
-
-    Example: newswire query timeline --entity "John Kerry"
-    """
-    _answer("timeline", db, format, out, entity=entity, limit=limit)
-
-
-@query_app.command("network")
-def query_network(
-    start: Optional[str] = typer.Option(None, "--from", help="From this date, YYYY-MM-DD."),
-    end: Optional[str] = typer.Option(None, "--to", help="To this date, YYYY-MM-DD (inclusive)."),
-    limit: Optional[int] = _LIMIT,
-    db: str = _DB,
-    format: Optional[RowsFormat] = _FORMAT,
-    out: Optional[str] = _OUT,
-) -> None:
-    """Who acts on whom: coded actor pairs with their number of events, by type.
-
-    Example: newswire query network --from 2013-09-01 --to 2013-09-30
-    """
-    _answer("network", db, format, out, start=start, end=end, limit=limit)
+for _question in QUESTIONS.values():
+    _question_command(_question)
 
 
 @app.command()

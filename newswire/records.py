@@ -1,8 +1,13 @@
 """The records newswire emits, in one place.
 
 Every record is a plain dataclass. One `Analysis` goes unchanged to JSON (the
-versioned schema `newswire/analysis@1`, documented in docs/schema.md and
-newswire/schema/analysis-1.schema.json), to the DuckDB store and to the UI.
+versioned schema `newswire/analysis@1`, documented in docs/schema.md), to the
+DuckDB store and to the UI. These dataclasses are the one declaration of that
+schema: the JSON Schema (newswire/schema/analysis-1.schema.json) is generated
+from them (`python -m newswire.schema --write`), and so are the store's
+tables. A closed set of values is a `Literal`; what JSON Schema says of a
+field beyond its type (a pattern, a minimum, a description) is a `Rule` in its
+`Annotated` type.
 
 Offsets: every `start`/`end` pair is a `[start, end)` range of Python string
 (code point) offsets into the original input text, `Analysis.text`, before
@@ -18,9 +23,51 @@ import types
 import typing
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Annotated, Any, Literal
 
 SCHEMA = "newswire/analysis@1"
+
+
+class Rule:
+    """JSON Schema keywords a field's values keep beyond their type (`newswire.schema` writes them out).
+
+    Annotated[int, Rule(minimum=0)]: an int, 0 or more. Type checkers and the
+    store see the plain type; only the schema generator reads the rule.
+    """
+
+    __slots__ = ("keywords",)
+
+    def __init__(self, **keywords: Any):
+        self.keywords = keywords
+
+    def __repr__(self) -> str:
+        return f"Rule({', '.join(f'{k}={v!r}' for k, v in self.keywords.items())})"
+
+
+# The closed sets of values (the schema's enums; docs/schema.md says what each means).
+RemovedReason = Literal["repeated", "boilerplate", "unbroken"]
+MentionKind = Literal["name", "nominal", "pronoun"]
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP"]
+QuoteType = Literal["direct", "indirect", "mixed"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+Modality = Literal["asserted", "intended", "conditional", "negated", "hypothetical"]
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # PLOVER 0.8
+InputFormat = Literal["text", "html", "json", "warc"]
+FailureStage = Literal["read", "language", "clean", "dedup", "analyze", "store"]
+# an `InputError.reason` (newswire/errors.py), or a failure newswire did not foresee
+FailureReason = Literal["empty", "binary", "encoding", "too-large", "malformed", "not-english", "bad-input", "internal", "crashed"]
+
+# Values with a shape
+Offset = Annotated[int, Rule(minimum=0)]
+CountryCode = Annotated[str, Rule(pattern="^[A-Z]{3}$", description="ISO 3166 alpha-3")]
+ActorCode = Annotated[str, Rule(pattern="^([A-Z]{3})+$", description="CAMEO-style actor code")]
+TimexDate = Annotated[
+    str, Rule(description="a TIMEX3 date value: YYYY-MM-DD, or coarser (YYYY-MM, YYYY-Www, YYYY) when the text says no more")
+]
+Day = Annotated[str, Rule(format="date", pattern="^\\d{4}-\\d{2}-\\d{2}$")]
 
 
 def content_id(text: str) -> str:
@@ -39,18 +86,18 @@ class Article:
 
     text: str
     title: str | None = None
-    published: str | None = None  # YYYY-MM-DD
+    published: Day | None = None
     url: str | None = None
     source: str | None = None  # where it was read from (path, path:line, path@offset of a WARC record)
-    format: str = "text"  # text | html | json | warc
+    format: InputFormat = "text"
     warnings: list[str] = field(default_factory=list)
     external_id: str | None = None  # the id the source gave it (a JSON "id"); ours is the content hash
 
 
 @dataclass(slots=True)
 class Span:
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     text: str
 
 
@@ -58,37 +105,37 @@ class Span:
 class Removed:
     """A span of the input left out of the analysis, and why."""
 
-    start: int
-    end: int
-    reason: str  # "repeated" | "boilerplate" | "unbroken"
-    repeats: int | None = None  # for "repeated": start offset of the earlier copy
+    start: Offset
+    end: Offset
+    reason: RemovedReason
+    repeats: Annotated[int, Rule(description="for 'repeated': start of the earlier copy")] | None = None
 
 
 @dataclass(slots=True)
 class Mention:
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     text: str
-    kind: str = "name"  # "name" | "nominal" | "pronoun"
+    kind: MentionKind = "name"
 
 
 @dataclass(slots=True)
 class Entity:
     """One real-world entity: all its mentions in the article share this id."""
 
-    id: str
+    id: Annotated[str, Rule(pattern="^E[0-9]+$")]
     name: str  # the fullest proper name ("Ban Ki-moon"), or the nominal ("the Syrian government")
-    type: str  # PERSON | ORG | GPE | LOC | FAC | NORP | GROUP
+    type: EntityType
     titles: list[str] = field(default_factory=list)
-    country: str | None = None  # ISO 3166 alpha-3
-    actor: str | None = None  # CAMEO-style actor code: USAGOV, IGOUNO, SYRREB, ...
-    mentions: list[Mention] = field(default_factory=list)
+    country: CountryCode | None = None
+    actor: ActorCode | None = None  # USAGOV, IGOUNO, SYRREB, ...
+    mentions: Annotated[list[Mention], Rule(minItems=1)] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class Cue:
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     text: str
     lemma: str
 
@@ -98,77 +145,96 @@ class Quote:
     """Who said what: a direct, indirect or mixed quote and its speaker."""
 
     id: str
-    type: str  # "direct" | "indirect" | "mixed"
+    type: QuoteType
     content: Span
     cue: Cue | None = None
     speaker: Span | None = None
     speaker_entity: str | None = None
     speaker_name: str | None = None
     inherited: bool = False
-    date: str | None = None
+    date: TimexDate | None = None
 
 
 @dataclass(slots=True)
 class Time:
     """A time expression with a TIMEX3 value (TimeML 1.2.1), normalised against the publication date."""
 
-    id: str  # T1, T2, ... in text order
-    start: int
-    end: int
+    id: Annotated[str, Rule(pattern="^T[0-9]+$")]  # T1, T2, ... in text order
+    start: Offset
+    end: Offset
     text: str
-    type: str  # DATE | TIME | DURATION | SET
-    value: str  # "2013-09-13", "2013-08", "2013-W37", "P1M", "XXXX-WXX-5", "PAST_REF", ...
-    anchor: str | None = None  # what the value was resolved against: "published", the id of an earlier time, or None
+    type: TimeType
+    value: Annotated[
+        str,
+        Rule(
+            minLength=1,
+            description="TIMEX3 value (TimeML 1.2.1): 2013-09-13, 2013-08, 2013-W37, 2013-Q3, 2013-SU, 201, 2013-09-13T10:00, P1M, PT3H, XXXX-WXX-5, PRESENT_REF, ...",
+        ),
+    ]
+    anchor: Annotated[
+        str,
+        Rule(
+            pattern="^(published|T[0-9]+)$",
+            description="what the value was resolved against: the publication date, an earlier time's id, or null",
+        ),
+    ] | None = None
 
 
 @dataclass(slots=True)
 class EventActor:
     """An actor of an event: the words that name it, its entity and its code."""
 
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     text: str
-    entity: str | None = None
-    actor: str | None = None
-    implicit: bool = False  # not named in the event's clause: inferred (focus country, home, place, the sentence's other country)
+    entity: Annotated[str, Rule(description="the entity id (E1, ...) the words name")] | None = None
+    actor: ActorCode | None = None
+    implicit: Annotated[
+        bool,
+        Rule(
+            description="not named in the event's clause: inferred (the article's focus country at its nearest mention, "
+            "the source's own country, the event's place, the one other country of its sentence)"
+        ),
+    ] = False
 
 
 @dataclass(slots=True)
 class Place:
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     text: str
-    country: str | None = None
+    country: CountryCode | None = None
 
 
 @dataclass(slots=True)
 class Event:
     """Who did what to whom: one CAMEO/PLOVER-coded event."""
 
-    id: str
-    cameo: str  # a string: "044", "1122"
-    cameo_root: str  # "04"
-    plover: str | None
-    quad_class: int
-    goldstein: float
+    id: Annotated[str, Rule(pattern="^EV[0-9]+$")]
+    cameo: Annotated[str, Rule(pattern="^[0-9]{3,4}$", description="CAMEO code as a string: 044, 1122")]
+    cameo_root: Annotated[str, Rule(pattern="^[0-9]{2}$")]  # "04"
+    plover: PloverType | None
+    quad_class: Annotated[int, Rule(minimum=1, maximum=4)]
+    goldstein: Annotated[float, Rule(minimum=-10, maximum=10)]
     trigger: Span
     sentence: Span
     source: EventActor | None = None
     target: EventActor | None = None
-    date: str | None = None
+    date: TimexDate | None = None
     location: Place | None = None
-    reported_by: str | None = None  # entity id of the speaker whose report states the event
-    modality: str = "asserted"  # asserted | intended | conditional | negated | hypothetical
+    reported_by: Annotated[str, Rule(description="entity id of the speaker whose quote states the event")] | None = None
+    modality: Modality = "asserted"
     participants: list[EventActor] = field(default_factory=list)  # every actor named, source and target first
-    mentions: list[Span] = field(default_factory=list)  # every trigger of this event in the text ("the attack" again)
+    # every trigger of this event in the text ("the attack" again)
+    mentions: Annotated[list[Span], Rule(minItems=1)] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class Figure:
     """A reported count: deaths, people displaced, arrests, ..."""
 
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     text: str
     value: float | None
     low: float | None = None
@@ -177,20 +243,26 @@ class Figure:
     unit: str | None = None  # "people", ...
     what: str | None = None  # "killed", "injured", "displaced", ...
     reported_by: str | None = None
-    date: str | None = None
+    date: TimexDate | None = None
+
+
+# The JSON of an `Analysis`: these fields first (identity), then the values
+# computed from the record (`COMPUTED`, with their types), then the layers.
+JSON_HEAD = ("schema", "version", "id", "title", "url", "published")
+COMPUTED: dict[str, Any] = {"text_length": Annotated[int, Rule(minimum=1)]}
 
 
 @dataclass(slots=True)
 class Analysis:
     """Everything newswire found in one article."""
 
-    id: str  # content hash of `text`
-    text: str  # the original input text; every offset points into it
+    id: Annotated[str, Rule(pattern="^[0-9a-f]{16}$", description="first 16 hex digits of the SHA-256 of the UTF-8 text")]
+    text: Annotated[str, Rule(description="the original input text; all offsets point into it")]
     title: str | None = None
     url: str | None = None
-    published: str | None = None  # YYYY-MM-DD, or None when unknown
-    version: str = ""  # newswire version that produced the record
-    schema: str = SCHEMA
+    published: Day | None = None  # None when unknown
+    version: Annotated[str, Rule(description="newswire version that produced the record")] = ""
+    schema: Literal[SCHEMA] = SCHEMA
     removed: list[Removed] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -213,9 +285,8 @@ class Analysis:
 
     def to_dict(self) -> dict[str, Any]:
         data = to_dict(self)
-        # field order in the JSON: identity first, then the layers
-        ordered = {k: data.pop(k) for k in ("schema", "version", "id", "title", "url", "published")}
-        ordered["text_length"] = self.text_length
+        ordered = {k: data.pop(k) for k in JSON_HEAD}
+        ordered.update((name, getattr(self, name)) for name in COMPUTED)
         ordered.update(data)
         return ordered
 
@@ -237,8 +308,8 @@ class Failure:
     """A document a corpus run could not analyse, and why: a row of the store's `errors`."""
 
     document: str  # where it came from: path, path:line, path@offset of a WARC record
-    stage: str  # read | language | clean | analyze
-    reason: str  # an `InputError.reason` ("malformed", "not-english", ...) or "internal"
+    stage: FailureStage
+    reason: FailureReason
     message: str  # the one-line message
     article_id: str | None = None  # content id, when the text was read
 

@@ -133,6 +133,66 @@ def test_a_store_gains_the_columns_records_gained(tmp_path):
     assert "speaker_name" in columns
 
 
+def test_a_store_made_before_runs_kept_every_count_still_opens(tmp_path):
+    """A store of the 0.1 layout before `runs` had `done` and `expected`: read as it is, and gains them when written."""
+    from newswire.corpus import query
+
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        run_id = store.start_run(["a/"], {})
+        store.finish_run(run_id, {"documents": 2})
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE runs DROP COLUMN done")
+    con.execute("ALTER TABLE runs DROP COLUMN expected")
+    con.close()
+    with Store(path, read_only=True) as store:
+        assert query.quotes(store).rows == []
+        assert store.con.execute("SELECT id, documents FROM runs").fetchall() == [(run_id, 2)]
+    with Store(path) as store:
+        second = store.start_run(["b/"], {})
+        store.finish_run(second, {"documents": 1, "done": 1, "expected": 1})
+        rows = store.con.execute("SELECT id, documents, done, expected FROM runs ORDER BY id").fetchall()
+    assert rows == [(run_id, 2, None, None), (second, 1, 1, 1)]
+
+
+def test_every_count_of_a_run_has_a_column():
+    from dataclasses import fields
+
+    from newswire.corpus.ingest import Summary
+    from newswire.corpus.store import RunCounts
+
+    columns = {c.name for c in TABLES["runs"]}
+    counts = {f.name for f in fields(RunCounts)}
+    assert counts <= columns
+    # what a Summary holds beyond the counts is about this call, not the run: not stored
+    assert {f.name for f in fields(Summary)} - counts == {"run_id", "db", "first_failures"}
+
+
+def test_a_count_with_no_column_is_refused_not_dropped(store):
+    run_id = store.start_run(["a/"], {})
+    with pytest.raises(ValueError, match="runs has no column for bogus"):
+        store.finish_run(run_id, {"documents": 1, "bogus": 2})
+
+
+def test_the_store_tables_are_generated_from_declared_dataclasses():
+    from dataclasses import fields
+
+    from newswire.corpus.store import ArticleSizes, ArticleState, RunCounts, RunProcess, RunStart
+
+    def names(*classes):
+        return [f.name for cls in classes for f in fields(cls)]
+
+    articles = [c.name for c in TABLES["articles"]]
+    analysis_scalars = [n for n in names(Analysis) if n not in RECORD_TABLE_NAMES and n not in ("id", "text")]
+    read_only = [n for n in names(Article) if n not in names(Analysis)]
+    assert articles == [*names(ArticleState), *analysis_scalars, *read_only, *names(ArticleSizes), "text"]
+    assert [c.name for c in TABLES["errors"]] == ["id", *names(Failure), "run_id", "version"]
+    assert [c.name for c in TABLES["runs"]] == names(RunStart, RunCounts, RunProcess)
+
+
+RECORD_TABLE_NAMES = {t.name for t in RECORD_TABLES}
+
+
 def test_a_database_locked_by_another_process_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSWIRE_LOCK_WAIT", "0")  # no waiting for the holder to let go
     path = tmp_path / "corpus.duckdb"

@@ -19,7 +19,7 @@ import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from . import dedup
@@ -30,7 +30,7 @@ from ..text.read import MAX_CHARS, check_max_chars, document_name
 from ..records import Analysis, Article, Failure, Removed, cleaned_text, content_id
 from .runner import BATCH_SIZE, LocalRunner, failure
 from .sources import Document, estimate_documents, find_files, read_documents
-from .store import DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, Store, check_storable
+from .store import DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, RunCounts, Store, check_storable
 
 # Failures a summary keeps to show; the errors table has them all.
 SHOWN_FAILURES = 5
@@ -40,23 +40,11 @@ IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass(slots=True)
-class Summary:
-    """What a run did (also the `runs` row)."""
+class Summary(RunCounts):
+    """What a run did: its counts (`RunCounts`, declared once with the `runs` columns that keep them), and where."""
 
     run_id: int = 0
     db: str = ""
-    documents: int = 0  # read, or failed to read
-    added: int = 0  # new articles stored
-    analysed: int = 0
-    duplicates: int = 0  # new articles linked to a canonical article
-    skipped: int = 0  # already stored, or the same text twice
-    failed: int = 0  # documents with an error (this run's, or recorded before and not retried)
-    done: int = 0  # documents finished with: analysed, linked, skipped or failed
-    expected: int | None = None  # documents the inputs are expected to hold (None while unknown)
-    peak_worker_rss_mb: float = 0.0
-    worker_cpu_s: float = 0.0  # CPU time of all worker processes (0 when analysing in this process)
-    parent_cpu_s: float = 0.0  # CPU time of this process: reading, dedup, writing (and analysis with 0 workers)
-    seconds: float = 0.0
     first_failures: list[Failure] = field(default_factory=list)  # the first few, to show
 
 
@@ -294,7 +282,8 @@ class _Run:
     def finish(self, status: str) -> None:
         s = self.summary
         self._count()
-        counts = {k: v for k, v in asdict(s).items() if k not in ("run_id", "db", "done", "expected", "first_failures")}
-        for k in ("peak_worker_rss_mb", "worker_cpu_s", "parent_cpu_s", "seconds"):
-            counts[k] = round(counts[k], 1)
+        counts = {f.name: getattr(s, f.name) for f in fields(RunCounts)}
+        for k, v in counts.items():
+            if isinstance(v, float):
+                counts[k] = round(v, 1)
         self.store.finish_run(s.run_id, counts, status)

@@ -16,14 +16,17 @@ import re
 import shutil
 import tempfile
 import unicodedata
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 
 from ..errors import QueryError, UsageError, first_line
 from ..present.gdelt import gdelt_tsv
+from ..records import EntityType
 from ..text.checks import require_date
 from .store import ANALYSED, TABLES, Store, connect, damaged, require_database, store_error, table_key
 
@@ -46,8 +49,8 @@ MAX_ROWS = 1_000_000_000
 # The longest name, code or type a question takes: names are short, and a
 # megabyte of "name" is a mistake, not a search.
 MAX_TEXT = 1000
-# The entity types of the schema (newswire/schema/analysis-1.schema.json).
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP")
+# The entity types of the records (and so of the schema).
+ENTITY_TYPES: tuple[str, ...] = typing.get_args(EntityType)
 
 
 @dataclass(slots=True)
@@ -387,3 +390,107 @@ def _words(name: str) -> str:
 def _nfc(column: str) -> str:
     """SQL for a text column in Unicode's composed form (NULL as empty), to match `_words` against."""
     return f"nfc_normalize(coalesce({column}, ''))"
+
+
+# --- the questions' parameters, declared once ------------------------------------
+#
+# The CLI (`newswire query NAME`) builds its options from these, and
+# `newswire serve` its endpoints' parameters (`/api/NAME?...`) and their checks.
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One parameter of a question: its keyword, its CLI option and HTTP parameter, its kind, default and help."""
+
+    keyword: str  # the question function's keyword argument
+    flags: tuple[str, ...]  # the CLI option's names; the first without its "--" is the HTTP parameter's name
+    kind: Literal["text", "actor", "date", "count"]
+    help: str  # the CLI option's help
+    default: Any = None  # when not given (CLI and API)
+    served_default: Any = None  # when not given to `newswire serve` (a page's worth of rows)
+    missing: str | None = None  # for a required parameter: what to give ("an entity name")
+    example: str | None = None  # ... and an example value
+
+    @property
+    def name(self) -> str:
+        """The HTTP parameter's name."""
+        return self.flags[0].removeprefix("--")
+
+    @property
+    def required(self) -> bool:
+        return self.missing is not None
+
+    @property
+    def type(self) -> type:
+        return int if self.kind == "count" else str
+
+    def check(self, value: str, what: str) -> Any:
+        """`value` checked as the question checks it (a count: 1 to MAX_ROWS), or a one-line `UsageError` naming `what`."""
+        return _CHECKS[self.kind](value, what)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A canned question: its function (this module's function of the same name), parameters and description."""
+
+    name: str
+    params: tuple[Param, ...]
+    summary: str  # one line: what it answers
+    example: str  # a command line that asks it
+
+    def __call__(self, store: Store, **options: Any) -> Rows:
+        return globals()[self.name](store, **options)
+
+
+_CHECKS: dict[str, Callable[[Any, str], Any]] = {"text": require_text, "actor": require_actor, "date": require_date, "count": require_count}
+_LIMIT = Param("limit", ("--limit", "-n"), "count", f"At most this many rows (1 to {MAX_ROWS:,}).", served_default=500)
+_FROM = Param("start", ("--from",), "date", "From this date, YYYY-MM-DD.")
+_TO = Param("end", ("--to",), "date", "To this date, YYYY-MM-DD (inclusive).")
+
+QUESTIONS: dict[str, Question] = {
+    q.name: q
+    for q in (
+        Question(
+            "quotes",
+            (Param("speaker", ("--speaker", "-s"), "text", "Only quotes by this speaker (whole words, any case)."), _LIMIT),
+            "Who said what: quotes with their speakers, by date.",
+            'newswire query quotes --speaker "Ban Ki-moon"',
+        ),
+        Question(
+            "events",
+            (
+                Param("actor", ("--actor", "-a"), "actor", "Actor code or its prefix, as source or target (SYR matches SYRGOV, SYRREB)."),
+                _FROM,
+                _TO,
+                Param("type", ("--type", "-t"), "text", "CAMEO code or prefix (13, 138) or PLOVER category (THREATEN)."),
+                _LIMIT,
+            ),
+            "Who did what to whom: coded events by actor, date and type.",
+            "newswire query events --actor SYR --from 2013-09-01 --to 2013-09-30 --type THREATEN",
+        ),
+        Question(
+            "entities",
+            (
+                Param("top", ("--top", "-n"), "count", f"How many entities (1 to {MAX_ROWS:,}).", default=20, served_default=50),
+                Param("type", ("--type", "-t"), "text", "Only this type: PERSON, ORG, GPE, ..."),
+            ),
+            "The entities mentioned in the most articles.",
+            "newswire query entities --top 20",
+        ),
+        Question(
+            "timeline",
+            (
+                Param("entity", ("--entity", "-e"), "text", "The entity's name (whole words, any case).", missing="an entity name", example="John Kerry"),
+                _LIMIT,
+            ),
+            "An entity through time: what it said, did and had done to it, and where it was mentioned.",
+            'newswire query timeline --entity "John Kerry"',
+        ),
+        Question(
+            "network",
+            (_FROM, _TO, _LIMIT),
+            "Who acts on whom: coded actor pairs with their number of events, by type.",
+            "newswire query network --from 2013-09-01 --to 2013-09-30",
+        ),
+    )
+}

@@ -14,11 +14,15 @@ Tables (stable names, every column documented in docs/store.md):
   signatures   the duplicate-detection signature of every article (internal)
   meta         the store layout version
 
-The record tables' columns come from the dataclasses in `records.py`, so the
-mapping from records to rows is written once (`analysis_rows`, and back:
-`load_analysis`). A nested record becomes prefixed columns (`Quote.content`
-→ `content_start`, `content_end`, `content_text`); a list of strings a
-VARCHAR[]; any other nested list a JSON text column. Fields added to the
+Every table's columns come from declared dataclasses: the record tables' from
+those in `records.py`, `articles` from `Analysis` and `Article` between the
+store's own columns (`ArticleState`, `ArticleSizes`), `errors` from `Failure`,
+`runs` from `RunStart`, `RunCounts` (which `ingest.Summary` extends) and
+`RunProcess`. So the mapping from records to rows is written once
+(`analysis_rows`, and back: `load_analysis`). A nested record becomes
+prefixed columns (`Quote.content` → `content_start`, `content_end`,
+`content_text`); a list of strings a VARCHAR[]; any other nested list a JSON
+text column. Fields added to the
 records appear as new columns; an existing store gains them when opened.
 
 One process writes (DuckDB allows one read-write process per file, or any
@@ -45,7 +49,7 @@ import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 import pyarrow as pa
@@ -63,6 +67,8 @@ _CONFIG = {"autoinstall_known_extensions": False}
 
 # article status
 PENDING, ANALYSED, DUPLICATE, FAILED = "pending", "analysed", "duplicate", "failed"
+ArticleStatus = Literal["pending", "analysed", "duplicate", "failed"]
+RunStatus = Literal["running", "finished", "interrupted", "failed"]  # interrupted: Ctrl-C, or found killed
 
 # What one record's values can raise on their way into a table (a string no
 # UTF-8 can encode, a value of the wrong type or out of range): the record
@@ -73,7 +79,7 @@ _RECORD_ERRORS = (
     duckdb.DataError, duckdb.IntegrityError, duckdb.InvalidInputException,
 )
 
-_SQL_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
+_SQL_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN", bytes: "BLOB", dt.datetime: "TIMESTAMP"}
 _ARROW_TYPES = {
     "VARCHAR": pa.string(),
     "BIGINT": pa.int64(),
@@ -126,7 +132,7 @@ def record_columns(cls: type, *, prefix: tuple[str, ...] = (), skip: frozenset[s
     for f in dataclasses.fields(cls):
         if f.name in skip:
             continue
-        tp = _strip_optional(hints[f.name])
+        tp = _plain_type(hints[f.name])
         path = (*prefix, f.name)
         name = "_".join(path)
         item = typing.get_args(tp)[0] if typing.get_origin(tp) is list else None
@@ -141,10 +147,13 @@ def record_columns(cls: type, *, prefix: tuple[str, ...] = (), skip: frozenset[s
     return out
 
 
-def _strip_optional(tp: Any) -> Any:
+def _plain_type(tp: Any) -> Any:
+    """The type a column holds for a field's type: `X | None` is X; a `Literal` the type of its values."""
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return inner[0] if len(inner) == 1 else Any
+        tp = inner[0] if len(inner) == 1 else Any
+    if typing.get_origin(tp) is Literal:
+        (tp,) = {type(v) for v in typing.get_args(tp)}
     return tp
 
 
@@ -180,64 +189,100 @@ def _record_tables() -> list[RecordTable]:
 RECORD_TABLES = _record_tables()
 _CHILD_FIELDS = frozenset(t.name for t in RECORD_TABLES if t.parent is None)
 
-# articles: the store's own columns around the Analysis's scalar fields (id,
-# text, title, url, published, version, schema, warnings, and any added later)
-_ANALYSIS_COLUMNS = record_columns(Analysis, skip=_CHILD_FIELDS)
-_ARTICLE_HEAD = [
-    Column("id", "VARCHAR"),
-    Column("status", "VARCHAR"),
-    Column("duplicate_of", "VARCHAR"),
-    Column("cluster", "VARCHAR"),
-    Column("similarity", "DOUBLE"),
-]
-_ARTICLE_TAIL = [
-    Column("source", "VARCHAR"),
-    Column("format", "VARCHAR"),
-    Column("external_id", "VARCHAR"),
-    Column("text_length", "BIGINT"),
-    Column("cleaned_length", "BIGINT"),
-    Column("run_id", "BIGINT"),
-]
-ARTICLE_COLUMNS = [
-    *_ARTICLE_HEAD,
-    *[c for c in _ANALYSIS_COLUMNS if c.name not in ("id", "text")],
-    *_ARTICLE_TAIL,
-    Column("text", "VARCHAR"),  # last: the widest
-]
 
-ERROR_COLUMNS = [
-    Column("id", "VARCHAR"),
-    Column("document", "VARCHAR"),
-    Column("stage", "VARCHAR"),
-    Column("reason", "VARCHAR"),
-    Column("message", "VARCHAR"),
-    Column("article_id", "VARCHAR"),
-    Column("run_id", "BIGINT"),
-    Column("version", "VARCHAR"),
+
+# The store's own tables, declared as the records are: a dataclass per group
+# of columns (docs/store.md says what each column holds).
+
+
+@dataclass(slots=True)
+class ArticleState:
+    """The `articles` columns before the analysis's: the article's id, status and duplicate cluster."""
+
+    id: str  # content hash of the text
+    status: ArticleStatus
+    duplicate_of: str | None  # the canonical article, None for a canonical
+    cluster: str  # the canonical's id (its own for a canonical)
+    similarity: float | None  # for a duplicate
+
+
+@dataclass(slots=True)
+class ArticleSizes:
+    """The `articles` columns after the analysis's and the read stage's, before the text."""
+
+    text_length: int
+    cleaned_length: int  # after the removed spans are cut
+    run_id: int  # the run that stored it
+
+
+@dataclass(slots=True)
+class ErrorKey:
+    id: str  # hash of document, stage and message
+
+
+@dataclass(slots=True)
+class ErrorRun:
+    run_id: int
+    version: str
+
+
+@dataclass(slots=True)
+class RunStart:
+    """The `runs` columns an ingest writes when it starts (and `finished`, `status` when it ends)."""
+
+    id: int
+    started: dt.datetime
+    finished: dt.datetime | None
+    status: RunStatus
+    version: str
+    paths: list[str]
+    options: str  # JSON
+
+
+@dataclass(slots=True)
+class RunCounts:
+    """What an ingest counts: `runs` columns, and the counts of `ingest.Summary` (which extends this)."""
+
+    documents: int = 0  # read, or failed to read
+    added: int = 0  # new articles stored
+    analysed: int = 0
+    duplicates: int = 0  # new articles linked to a canonical article
+    skipped: int = 0  # already stored, or the same text twice
+    failed: int = 0  # documents with an error (this run's, or recorded before and not retried)
+    done: int = 0  # documents finished with: analysed, linked, skipped or failed
+    expected: int | None = None  # documents the inputs are expected to hold (None while unknown)
+    peak_worker_rss_mb: float = 0.0
+    worker_cpu_s: float = 0.0  # CPU time of all worker processes (0 when analysing in this process)
+    parent_cpu_s: float = 0.0  # CPU time of this process: reading, dedup, writing (and analysis with 0 workers)
+    seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class RunProcess:
+    """The `runs` columns that tell which process ran it (to find runs whose process is gone)."""
+
+    host: str | None  # where the ingest ran
+    pid: int | None  # its process
+    process_start: str | None  # "BOOT_ID TICKS" from /proc: tells it from a later process with its PID
+
+
+# articles: the store's own columns around the Analysis's scalar fields (text,
+# title, url, published, version, schema, warnings, and any added later) and
+# the Article's the Analysis has not (source, format, external_id); text last,
+# the widest
+_ANALYSIS_COLUMNS = record_columns(Analysis, skip=_CHILD_FIELDS)
+_ARTICLE_RECORD = record_columns(Article)
+_TEXT = next(c for c in _ANALYSIS_COLUMNS if c.name == "text")
+ARTICLE_COLUMNS = [
+    *record_columns(ArticleState),
+    *[c for c in _ANALYSIS_COLUMNS if c.name not in ("id", "text")],
+    *[c for c in _ARTICLE_RECORD if c.name not in {a.name for a in _ANALYSIS_COLUMNS}],
+    *record_columns(ArticleSizes),
+    _TEXT,
 ]
+ERROR_COLUMNS = [*record_columns(ErrorKey), *record_columns(Failure), *record_columns(ErrorRun)]
 SIGNATURE_COLUMNS = [Column("article_id", "VARCHAR"), Column("fingerprint", "VARCHAR"), Column("minhash", "BLOB")]
-RUN_COLUMNS = [
-    Column("id", "BIGINT"),
-    Column("started", "TIMESTAMP"),
-    Column("finished", "TIMESTAMP"),
-    Column("status", "VARCHAR"),  # running | finished | interrupted (Ctrl-C, or found killed) | failed
-    Column("version", "VARCHAR"),
-    Column("paths", "VARCHAR[]"),
-    Column("options", "VARCHAR"),  # JSON
-    Column("documents", "BIGINT"),  # documents read (or failed to read)
-    Column("added", "BIGINT"),  # new articles stored
-    Column("analysed", "BIGINT"),
-    Column("duplicates", "BIGINT"),  # new articles linked to a canonical
-    Column("skipped", "BIGINT"),  # already stored (or already seen in this run)
-    Column("failed", "BIGINT"),
-    Column("peak_worker_rss_mb", "DOUBLE"),
-    Column("worker_cpu_s", "DOUBLE"),
-    Column("parent_cpu_s", "DOUBLE"),
-    Column("seconds", "DOUBLE"),
-    Column("host", "VARCHAR"),  # where the ingest ran
-    Column("pid", "BIGINT"),  # its process
-    Column("process_start", "VARCHAR"),  # "BOOT_ID TICKS" from /proc: tells it from a later process with its PID
-]
+RUN_COLUMNS = [*record_columns(RunStart), *record_columns(RunCounts), *record_columns(RunProcess)]
 
 # every table and its columns, in documentation order
 TABLES: dict[str, list[Column]] = {
@@ -338,18 +383,8 @@ def _drop_empty_nested(data: dict[str, Any]) -> None:
 
 
 def _article_fields(article: Article) -> dict[str, Any]:
-    """The articles columns that come from the read stage."""
-    return {
-        "title": article.title,
-        "url": article.url,
-        "published": article.published,
-        "warnings": list(article.warnings),
-        "source": article.source,
-        "format": article.format,
-        "external_id": article.external_id,
-        "text_length": len(article.text),
-        "text": article.text,
-    }
+    """The articles columns that come from the read stage: the `Article`'s fields."""
+    return {c.name: _value(article, c) for c in _ARTICLE_RECORD}
 
 
 def check_storable(article: Article) -> None:
@@ -377,7 +412,7 @@ class Entry:
     article: Article
     id: str
     cleaned_length: int
-    status: str  # PENDING or DUPLICATE
+    status: ArticleStatus  # PENDING or DUPLICATE
     fingerprint: str
     minhash: bytes | None
     duplicate_of: str | None = None
@@ -538,6 +573,10 @@ class Store:
         return run_id
 
     def finish_run(self, run_id: int, counts: dict[str, Any], status: str = "finished") -> None:
+        """End a run: its status and its counts (`RunCounts` fields: a name with no column is a bug, and raises)."""
+        unknown = set(counts) - {f.name for f in dataclasses.fields(RunCounts)}
+        if unknown:
+            raise ValueError(f"runs has no column for {', '.join(sorted(unknown))}: declare it in RunCounts")
         names = [c.name for c in RUN_COLUMNS if c.name in counts]
         sets = ", ".join(f"{n} = ?" for n in names)
         with self._transaction():
@@ -567,16 +606,13 @@ class Store:
 
     def to_analyse(self, *, statuses: Iterable[str], exclude: Iterable[str] = ()) -> list[Article]:
         """Stored articles with one of these statuses, as the read stage gave them (for a resumed run)."""
-        with self.session() as con:
-            rows = con.execute(
-                "SELECT id, text, title, url, published, source, format, warnings, external_id FROM articles "
-                "WHERE status IN (SELECT unnest(?)) AND id NOT IN (SELECT unnest(?)) ORDER BY source, id",
+        names = ", ".join(_quote(c.name) for c in _ARTICLE_RECORD)
+        with self.session():
+            rows = self._fetch_dicts(
+                f"SELECT {names} FROM articles WHERE status IN (SELECT unnest(?)) AND id NOT IN (SELECT unnest(?)) ORDER BY source, id",
                 [list(statuses), list(exclude)],
-            ).fetchall()
-        return [
-            Article(text=text, title=title, url=url, published=published, source=source, format=fmt, warnings=list(warnings or []), external_id=ext)
-            for _id, text, title, url, published, source, fmt, warnings, ext in rows
-        ]
+            )
+        return [_record_from_row(Article, _ARTICLE_RECORD, {**row, "warnings": row["warnings"] or []}) for row in rows]
 
     # writes
 
@@ -584,19 +620,9 @@ class Store:
         """Newly read articles (pending analysis, or duplicates) and read failures, in one transaction."""
         articles, signatures = [], []
         for e in entries:
-            canonical = e.duplicate_of or e.id
-            articles.append(
-                {
-                    "id": e.id,
-                    "status": e.status,
-                    "duplicate_of": e.duplicate_of,
-                    "cluster": canonical,
-                    "similarity": e.similarity,
-                    **_article_fields(e.article),
-                    "cleaned_length": e.cleaned_length,
-                    "run_id": run_id,
-                }
-            )
+            state = ArticleState(e.id, e.status, e.duplicate_of, e.duplicate_of or e.id, e.similarity)
+            sizes = ArticleSizes(len(e.article.text), e.cleaned_length, run_id)
+            articles.append({**to_dict(state), **_article_fields(e.article), **to_dict(sizes)})
             signatures.append({"article_id": e.id, "fingerprint": e.fingerprint, "minhash": e.minhash})
         with self._transaction():
             self._insert("articles", articles, conflict="DO NOTHING")

@@ -14,10 +14,12 @@ the evidence of each quote, event and entity highlighted at its offsets.
     GET /api/network?from=&to=&limit=               coded actor pairs and their events
     GET /api/article/{id}                           one analysis record (newswire/analysis@1)
 
-`limit` and `top` take 1 to 10,000 (MAX_LIMIT; by default 500 rows, 50
-entities). Every parameter is checked: an unknown, repeated, blank,
-non-UTF-8 or out-of-range one is a 400 with {"error": "..."}; an empty one
-(`speaker=`, as a form sends it) counts as not given. Requests must name a
+Each endpoint's parameters are its question's, declared once with the
+options of `newswire query` (`query.QUESTIONS`). `limit` and `top` take 1 to
+10,000 (MAX_LIMIT; by default 500 rows, 50 entities). Every parameter is
+checked: an unknown, repeated, blank, non-UTF-8 or out-of-range one is a
+400 with {"error": "..."}; an empty one (`speaker=`, as a form sends it)
+counts as not given. Requests must name a
 host the server answers to (`create_app`), and every response carries
 `SECURITY_HEADERS`. docs/serve.md documents all of it, and how to put the UI
 behind a reverse proxy with authentication.
@@ -33,7 +35,7 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 from starlette.applications import Starlette
 from starlette.datastructures import Headers
@@ -45,13 +47,13 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..corpus import query
 from ..errors import NewswireError, UsageError, internal_error
-from ..text.checks import require_date
 from ..corpus.store import Store
 
-# Rows per answer unless the page asks for fewer: enough for a month of a
-# publisher's output on one screen, few enough to render at once.
-DEFAULT_LIMIT = 500
-DEFAULT_TOP = 50
+# Rows per answer unless the page asks for fewer (declared with the questions:
+# `Param.served_default`): enough for a month of a publisher's output on one
+# screen, few enough to render at once.
+DEFAULT_LIMIT = next(p.served_default for q in query.QUESTIONS.values() for p in q.params if p.name == "limit")
+DEFAULT_TOP = next(p.served_default for q in query.QUESTIONS.values() for p in q.params if p.name == "top")
 # The most rows one answer may hold (`limit`, `top`): a browser table of
 # 10,000 rows is already slow, and a larger one is a mistake or an attack.
 MAX_LIMIT = 10_000
@@ -99,15 +101,13 @@ def _count(value: str, name: str) -> int:
     return int(digits)
 
 
-# Each endpoint's parameters: name -> (the query function's keyword, check(value, name), default).
-_LIMIT = ("limit", _count, DEFAULT_LIMIT)
-_FROM, _TO = ("start", require_date, None), ("end", require_date, None)
+# Each endpoint's parameters, from its question's: name -> (the question's keyword, check(value, name), default).
+# A count is checked here, against this server's MAX_LIMIT; anything else as the question checks it.
 _PARAMS: dict[str, dict[str, tuple[str, Callable[[str, str], Any], Any]]] = {
-    "quotes": {"speaker": ("speaker", query.require_text, None), "limit": _LIMIT},
-    "events": {"actor": ("actor", query.require_actor, None), "from": _FROM, "to": _TO, "type": ("type", query.require_text, None), "limit": _LIMIT},
-    "entities": {"type": ("type", query.require_text, None), "top": ("top", _count, DEFAULT_TOP)},
-    "timeline": {"entity": ("entity", query.require_text, None), "limit": _LIMIT},
-    "network": {"from": _FROM, "to": _TO, "limit": _LIMIT},
+    **{
+        q.name: {p.name: (p.keyword, _count if p.kind == "count" else p.check, p.served_default) for p in q.params}
+        for q in query.QUESTIONS.values()
+    },
     "article": {},
 }
 
@@ -166,23 +166,16 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
     def page(name: str) -> Callable[[Request], Response]:
         return lambda request: Response(_file(name), media_type=_FILES[name])
 
-    def quotes(request: Request) -> Response:
-        return ask("quotes", **_params(request, "quotes"))
+    def answer(question: query.Question) -> Callable[[Request], Response]:
+        def endpoint(request: Request) -> Response:
+            options = _params(request, question.name)
+            for param in question.params:
+                if param.required and options[param.keyword] is None:
+                    example = urlencode({param.name: param.example})
+                    return _json({"error": f"give {param.missing}: /api/{question.name}?{example}"}, 400)
+            return ask(question.name, **options)
 
-    def events(request: Request) -> Response:
-        return ask("events", **_params(request, "events"))
-
-    def entities(request: Request) -> Response:
-        return ask("entities", **_params(request, "entities"))
-
-    def timeline(request: Request) -> Response:
-        options = _params(request, "timeline")
-        if options["entity"] is None:
-            return _json({"error": "give an entity name: /api/timeline?entity=John+Kerry"}, 400)
-        return ask("timeline", **options)
-
-    def network(request: Request) -> Response:
-        return ask("network", **_params(request, "network"))
+        return endpoint
 
     def article(request: Request) -> Response:
         _params(request, "article")
@@ -214,11 +207,7 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
             Route("/", page("index.html")),
             Route("/app.js", page("app.js")),
             Route("/style.css", page("style.css")),
-            Route("/api/quotes", quotes),
-            Route("/api/events", events),
-            Route("/api/entities", entities),
-            Route("/api/timeline", timeline),
-            Route("/api/network", network),
+            *(Route(f"/api/{name}", answer(question)) for name, question in query.QUESTIONS.items()),
             Route("/api/article/{id}", article),
         ],
         exception_handlers={NewswireError: refused, HTTPException: http_error, Exception: crashed},

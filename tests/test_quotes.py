@@ -305,6 +305,7 @@ def test_a_noun_phrase_object_is_what_the_act_is_about_not_what_was_said(text):
     [
         ('Berg denied "any wrongdoing" on Friday.', "any wrongdoing"),
         ("Berg denied reports that she had resigned.", "reports that she had resigned"),
+        ("Berg denied a report that arrests had been made.", "a report that arrests had been made"),
         ("Sokolov proposed barring all trucks from the bridge.", "barring all trucks from the bridge"),
     ],
 )

@@ -358,7 +358,7 @@ def _proposition(verb: Token, tokens: set[int], quoted: frozenset[int]) -> bool:
         tok = doc[i]
         if tok.pos_ not in ("VERB", "AUX") or i == verb.i:
             continue
-        if tok.dep_ != "relcl" and any(c.dep_ in SUBJECTS for c in tok.children):
+        if tok.dep_ != "relcl" and any(c.dep_ in SUBJECTS + ("nsubjpass",) for c in tok.children):
             return True  # "reports that she had resigned"; not "the plan that he proposed"
         if tok.dep_ in _CLAUSE_DEPS and tok.pos_ == "VERB":
             return True

@@ -100,3 +100,31 @@ def test_the_shared_layers_import_no_stage(layer):
             if layer_of(target) in STAGES:
                 wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line} imports {target}")
     assert not wrong, f"{layer} sits below the stages:\n" + "\n".join(wrong)
+
+
+# Above the pipeline: corpus machinery and presentation. Nothing below them imports them,
+# and corpus/ (which stores and questions records) does not import present/ (which shows them).
+ABOVE = ("corpus", "present", "cli")
+
+
+def test_nothing_below_the_corpus_and_presentation_layers_imports_them():
+    wrong = []
+    for path, module in modules():
+        own = layer_of(module)
+        if own is None or own in ABOVE or own == "__main__":  # the package face (__init__) offers the API of every layer
+            continue
+        for line, target in imports_of(path, module):
+            if layer_of(target) in ABOVE:
+                wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line} imports {target}")
+    assert not wrong, "the stages and shared layers sit below corpus/, present/ and cli:\n" + "\n".join(wrong)
+
+
+def test_the_corpus_layer_does_not_import_the_presentation_layer():
+    wrong = [
+        f"{path.relative_to(PACKAGE.parent)}:{line} imports {target}"
+        for path, module in modules()
+        if layer_of(module) == "corpus"
+        for line, target in imports_of(path, module)
+        if layer_of(target) in ("present", "cli")
+    ]
+    assert not wrong, "corpus/ stores and questions records; present/ shows them:\n" + "\n".join(wrong)

@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 # the table each alias in query.py's SQL stands for (n and x are the timeline's own CTE and subquery)
 ALIASES = {"a": "articles", "q": "quotes", "e": "entities", "se": "entities", "te": "entities", "m": "mentions", "ev": "events"}
 # a value of each kind of parameter that every question accepts
-VALUES = {"text": "Kerry", "actor": "SYR", "date": "2013-09-01", "count": 5}
+VALUES = {"text": "Kerry", "actor": "SYR", "date": "2013-09-01", "count": 5, "modality": "asserted"}
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +92,9 @@ def test_the_cli_options_are_the_declared_ones(name):
 @pytest.mark.parametrize("name", QUESTIONS)
 def test_the_endpoint_parameters_are_the_declared_ones(name):
     question = QUESTIONS[name]
-    assert list(serve._PARAMS[name]) == [p.name for p in question.params]
-    assert [keyword for keyword, _, _ in serve._PARAMS[name].values()] == [p.keyword for p in question.params]
+    # then the paging parameters every endpoint takes
+    assert list(serve._PARAMS[name]) == [p.name for p in question.params] + list(serve.PAGING)
+    assert [keyword for keyword, _, _ in serve._PARAMS[name].values()] == [p.keyword for p in question.params] + list(serve.PAGING)
 
 
 def page_tabs() -> dict[str, tuple[list[str], list[str]]]:

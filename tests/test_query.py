@@ -93,6 +93,9 @@ def test_events_show_their_modality_and_filter_on_it(store):
     assert [r["modality"] for r in rows] == ["asserted", "asserted"]
     assert len(query.events(store, modality="any")) == 2 and len(query.events(store, modality="ASSERTED")) == 2
     assert query.events(store, modality="negated").rows == []
+    assert [r["cameo"] for r in query.events(store, source="USA").dicts()] == ["040"]  # USAGOV met RUSGOV
+    assert [r["cameo"] for r in query.events(store, target="USA").dicts()] == ["138"]  # Syria warned Washington
+    assert query.events(store, source="SYR", target="RUS").rows == []
     with pytest.raises(UsageError, match="unknown modality 'maybe'; use one of asserted, intended"):
         query.events(store, modality="maybe")
 

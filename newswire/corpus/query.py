@@ -121,28 +121,35 @@ def events(
     store: Store,
     *,
     actor: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
     start: str | None = None,
     end: str | None = None,
     type: str | None = None,
     modality: str | None = None,
     limit: int | None = None,
 ) -> Rows:
-    """Who did what to whom: events, by actor code prefix (source or target), date range, type and modality.
+    """Who did what to whom: events, by actor code prefix (source or target, or each side), date range, type and modality.
 
     type: a CAMEO code or its prefix ("13", "138"), or a PLOVER category ("THREATEN").
     modality: asserted, intended, conditional, negated or hypothetical ("any" or None: all).
     The date is the event's own, else the article's publication date.
     """
-    return _rows(store, _events(actor=actor, start=start, end=end, type=type, modality=modality), require_count(limit, "--limit"))
+    select = _events(actor=actor, source=source, target=target, start=start, end=end, type=type, modality=modality)
+    return _rows(store, select, require_count(limit, "--limit"))
 
 
-def _events(*, actor: str | None = None, start: str | None = None, end: str | None = None, type: str | None = None,
-            modality: str | None = None) -> _Select:
+def _events(*, actor: str | None = None, source: str | None = None, target: str | None = None, start: str | None = None,
+            end: str | None = None, type: str | None = None, modality: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
     if actor is not None:
         actor = require_actor(actor, "--actor")
         where.append("(starts_with(upper(coalesce(ev.source_actor, '')), ?) OR starts_with(upper(coalesce(ev.target_actor, '')), ?))")
         params += [actor] * 2
+    for side, code in (("source", source), ("target", target)):
+        if code is not None:
+            where.append(f"starts_with(upper(coalesce(ev.{side}_actor, '')), ?)")
+            params.append(require_actor(code, f"--{side}"))
     _event_dates(where, params, start, end)
     if type is not None:
         type = require_text(type, "--type")
@@ -548,6 +555,8 @@ QUESTIONS: dict[str, Question] = {
             "events",
             (
                 Param("actor", ("--actor", "-a"), "actor", "Actor code or its prefix, as source or target (SYR matches SYRGOV, SYRREB)."),
+                Param("source", ("--source",), "actor", "Source actor code or its prefix (who acts)."),
+                Param("target", ("--target",), "actor", "Target actor code or its prefix (who is acted on)."),
                 _FROM,
                 _TO,
                 Param("type", ("--type", "-t"), "text", "CAMEO code or prefix (13, 138) or PLOVER category (THREATEN)."),

@@ -487,6 +487,18 @@ def test_no_payload_in_the_corpus_runs_or_adds_an_element(page, corpus):
         links: [...document.querySelectorAll('a')].map(a => a.getAttribute('href')),
     })""")
     assert injected["elements"] == 0 and injected["scripts"] == [page.url.split("#")[0] + "app.js"]
-    assert injected["links"] == []  # a javascript: URL is shown as text, not linked
+    assert all(link.startswith("/api/export/") for link in injected["links"])  # a javascript: URL is shown as text, not linked
     assert XSS["url"] in page.locator("#article .source").inner_text()
     assert XSS["quote"] in page.locator("#article .text").inner_text()
+
+
+def test_the_table_exports_as_csv_json_lines_and_parquet(page):
+    page.goto("/#tab=events&actor=Russia")
+    wait_status(page, "Rows 1–5 of 5")
+    assert "Export the 5 rows" in page.locator("#export").inner_text()
+    with page.expect_download() as download:
+        page.click("#export a[data-format=csv]")
+    path = download.value.path()
+    assert download.value.suggested_filename == "newswire-events.csv"
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("date,source,source_actor") and len(lines) == 6 and all(",RUS," in line for line in lines[1:])

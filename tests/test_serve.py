@@ -303,6 +303,27 @@ def test_an_actor_is_found_by_its_country_name_as_well_as_its_code(client, actor
     assert answer["params"]["actor"] == code and answer["total"] == found
 
 
+def test_export_gives_the_whole_answer_as_the_query_writers_write_it(client, db, tmp_path):  # noqa: F811
+    from newswire.present.output import write_rows
+
+    reply = client.get("/api/export/events?format=csv&sort=-date&modality=any")
+    assert reply.status_code == 200 and reply.headers["content-type"].startswith("text/csv")
+    assert reply.headers["content-disposition"] == 'attachment; filename="newswire-events.csv"'
+    with Store(db, read_only=True) as store:
+        write_rows(query.page(store, "events", limit=100, sort="-date", modality="any").rows, format="csv", out=tmp_path / "e.csv")
+    assert reply.content == (tmp_path / "e.csv").read_bytes() and reply.text.count("\n") == 3
+    lines = client.get("/api/export/quotes?format=jsonl&speaker=Kerry").text.splitlines()
+    assert [json.loads(line)["speaker"] for line in lines] == ["John Kerry"]
+    assert client.get("/api/export/entities?format=parquet").content.startswith(b"PAR1")
+    assert {k: client.get("/api/export/quotes").headers.get(k) for k in SECURITY} == SECURITY
+    for url, status, message in [("/api/export/quotes?format=xml", 400, "not an export format"),
+                                 ("/api/export/quotes?limit=5", 400, "unknown parameter 'limit'"),
+                                 ("/api/export/timeline", 400, "give an entity name"),
+                                 ("/api/export/nothing", 404, "no table 'nothing'")]:
+        reply = client.get(url)
+        assert reply.status_code == status and message in reply.json()["error"], url
+
+
 def test_unicode_and_quotes_in_filters_are_searched_for_as_written(client):
     for url in ("/api/quotes?speaker=%27%3B%20DROP%20TABLE%20quotes%3B%20--", "/api/quotes?speaker=Jos%C3%A9", "/api/timeline?entity=%E2%80%AEBan%F0%9F%92%A3",
                 "/api/quotes?speaker=Ban.*", "/api/quotes?speaker=Ban%5C", "/api/quotes?speaker=(?i)Ban"):

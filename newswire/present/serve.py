@@ -13,6 +13,7 @@ the evidence of each quote, event and entity highlighted at its offsets.
     GET /api/timeline?entity=&limit=&offset=&sort=                     an entity through time
     GET /api/network?from=&to=&limit=&offset=&sort=                    coded actor pairs and their events
     GET /api/article/{id}                                              one analysis record (newswire/analysis@1)
+    GET /api/export/{question}?format=csv|jsonl|parquet&...             a question's whole answer as a file
 
 Each question's endpoint answers one page of its rows: {"rows": [...],
 "total": rows in the whole answer, "offset", "limit", "sort", "params": the
@@ -37,9 +38,11 @@ import ipaddress
 import json
 import re
 import socket
+import tempfile
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -154,10 +157,31 @@ _PARAMS: dict[str, dict[str, tuple[str, Callable[[str, str], Any], Any]]] = {
     "article": {},
 }
 
+# Export: the whole answer of the table on screen (up to MAX_EXPORT rows, in its order) as a file, written by
+# `newswire query --out`'s writers (present.output.write_rows).
+EXPORT_FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
+MAX_EXPORT = 1_000_000
 
-def _params(request: Request, endpoint: str) -> dict[str, Any]:
+
+def _export_format(value: str, name: str) -> str:
+    if value not in EXPORT_FORMATS:
+        raise UsageError(f"{name}={_shown(value)} is not an export format; give one of {', '.join(EXPORT_FORMATS)}")
+    return value
+
+
+_EXPORT_PARAMS: dict[str, dict[str, tuple[str, Callable[[str, str], Any], Any]]] = {
+    name: {
+        **{k: v for k, v in spec.items() if k not in ("offset", *(p.name for p in query.QUESTIONS[name].params if p.kind == "count"))},
+        "format": ("format", _export_format, "csv"),
+    }
+    for name, spec in _PARAMS.items()
+    if name in query.QUESTIONS
+}
+
+
+def _params(request: Request, endpoint: str, spec: dict[str, tuple[str, Callable[[str, str], Any], Any]] | None = None) -> dict[str, Any]:
     """The endpoint's checked parameters as the query function's keywords, or a UsageError (a 400)."""
-    spec = _PARAMS[endpoint]
+    spec = _PARAMS[endpoint] if spec is None else spec
     try:
         # as bytes (one latin-1 character each), so that UTF-8 can be checked strictly
         pairs = parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True, encoding="latin-1", max_num_fields=2 * len(spec) + 2)
@@ -225,6 +249,31 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
 
         return endpoint
 
+    def export(request: Request) -> Response:
+        name = request.path_params["question"]
+        if name not in _EXPORT_PARAMS:
+            return _json({"error": f"no table {_shown(name)} to export; export one of {', '.join(_EXPORT_PARAMS)}"}, 404)
+        question = query.QUESTIONS[name]
+        options = _params(request, f"export/{name}", _EXPORT_PARAMS[name])
+        for param in question.params:
+            if param.required and options[param.keyword] is None:
+                return _json({"error": f"give {param.missing}: /api/export/{name}?{urlencode({param.name: param.example})}"}, 400)
+        fmt = options.pop("format")
+        asked = {k: v for k, v in options.items() if v not in (None, "")}
+        try:
+            with Store(db, read_only=True) as store:
+                rows = query.page(store, name, limit=MAX_EXPORT, **asked).rows
+        except NewswireError as err:
+            return _json({"error": str(err)}, 400)
+        from .output import write_rows
+
+        with tempfile.TemporaryDirectory(prefix="newswire-export-") as folder:
+            path = Path(folder) / f"{name}.{fmt}"
+            write_rows(rows, format=fmt, out=path)
+            body = path.read_bytes()
+        headers = {"Content-Disposition": f'attachment; filename="newswire-{name}.{fmt}"'}
+        return Response(body, media_type=EXPORT_FORMATS[fmt], headers=headers)
+
     def article(request: Request) -> Response:
         _params(request, "article")
         article_id = request.path_params["id"]
@@ -257,6 +306,7 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
             Route("/style.css", page("style.css")),
             *(Route(f"/api/{name}", answer(question)) for name, question in query.QUESTIONS.items()),
             Route("/api/article/{id}", article),
+            Route("/api/export/{question}", export),
         ],
         exception_handlers={NewswireError: refused, HTTPException: http_error, Exception: crashed},
     )

@@ -179,7 +179,7 @@ async function loadTable(s) {
   const results = $("results");
   if (s.tab === "timeline" && !s.filters.entity) {
     setStatus("Name an entity to see it through time.");
-    results.replaceChildren(); $("graph").replaceChildren(); $("pager").replaceChildren();
+    results.replaceChildren(); $("graph").replaceChildren(); $("pager").replaceChildren(); $("export").replaceChildren();
     return;
   }
   const params = new URLSearchParams(s.filters);
@@ -195,12 +195,13 @@ async function loadTable(s) {
   results.removeAttribute("aria-busy");
   if (!ok) {  // an error replaces the results it would otherwise sit above
     setStatus(data.error, true);
-    results.replaceChildren(); $("graph").replaceChildren(); $("pager").replaceChildren();
+    results.replaceChildren(); $("graph").replaceChildren(); $("pager").replaceChildren(); $("export").replaceChildren();
     return;
   }
   setStatus(describe(s, data));
   renderTable(s, data.rows, tab.cols, data.sort || "");
   renderPager(s, data);
+  renderExport(s, data);
   $("graph").replaceChildren(...(s.tab === "network" ? renderNetwork(data.rows, s) : []));
   markOpenRow(readState());
 }
@@ -282,6 +283,20 @@ function renderPager(s, data) {
   prev.addEventListener("click", () => go({page: s.page - 1}));
   next.addEventListener("click", () => go({page: s.page + 1}));
   pager.replaceChildren(prev, el("span", {}, `page ${s.page.toLocaleString("en")} of ${pages.toLocaleString("en")}`), next);
+}
+
+// The whole answer of the table (every page, in its order) as a file, written as `newswire query --out` writes it.
+function renderExport(s, data) {
+  const box = $("export");
+  box.replaceChildren();
+  if (!data.total) return;
+  box.append(el("span", {}, `Export the ${data.total.toLocaleString("en")} rows: `));
+  for (const [format, name] of [["csv", "CSV"], ["jsonl", "JSON lines"], ["parquet", "Parquet"]]) {
+    const params = new URLSearchParams(s.filters);
+    if (s.sort) params.set("sort", s.sort);
+    params.set("format", format);
+    box.append(el("a", {href: `/api/export/${TABS[s.tab].api}?${params}`, download: `newswire-${s.tab}.${format}`, "data-format": format}, name), " ");
+  }
 }
 
 // --- the network -----------------------------------------------------------------

@@ -115,3 +115,10 @@ def test_the_page_asks_declared_parameters_and_shows_columns_the_answers_have(em
         assert set(fields) <= {p.name for p in question.params}, name
         answer = question(empty_store, **{p.keyword: VALUES[p.kind] for p in question.params if p.required})
         assert set(cols) <= set(answer.columns), f"app.js shows columns /api/{name} does not answer: {set(cols) - set(answer.columns)}"
+
+
+def test_the_page_offers_every_modality_with_the_served_default_first():
+    script = (REPO / "newswire" / "present" / "web" / "app.js").read_text(encoding="utf-8")
+    offered = re.findall(r'"(\w+)"', re.search(r'\["modality", \[(.*?)\]\]', script).group(1))
+    default = next(p.served_default for p in QUESTIONS["events"].params if p.name == "modality")
+    assert offered[0] == default and sorted(offered) == sorted([*query.MODALITIES, query.ANY_MODALITY])

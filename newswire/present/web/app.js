@@ -17,7 +17,7 @@ const TABS = {
   entities: {fields: [["type", "type, e.g. PERSON"]], api: "entities", cols: ["name", "type", "articles", "mentions", "actor", "country"]},
 };
 // Fields chosen from a list, not typed: the first choice is the server's default.
-const CHOICES = new Map([["modality", ["asserted", "any", "negated", "intended", "conditional", "hypothetical"]]]);
+const CHOICES = new Map([["modality", ["asserted", "any", "negated", "intended", "requested", "conditional", "hypothetical"]]]);
 // The parameter that sets a page's size, where it is not `limit`.
 const COUNT_PARAM = new Map([["entities", "top"]]);
 const PAGE_SIZE = 100;

@@ -133,7 +133,7 @@ def _verbal_attack(m: EventMention) -> bool:
     """A verb of force that may be words: "attack", "assail", "fire back", "hit back" (`verbal_attack` words)."""
     lemma = m.token.lemma_.lower()
     particles = {c.lower_ for c in m.token.children if c.dep_ in ("prt", "advmod")}
-    return lemma in _words("verbal_attack") or any(f"{lemma} {p}" in _words("verbal_attack") for p in particles)
+    return lemma in _words("verbal_attack") or (lemma in _words("back_attack") and "back" in particles)
 
 
 def _at_words(m: EventMention) -> bool:

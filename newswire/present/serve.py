@@ -12,6 +12,9 @@ the evidence of each quote, event and entity highlighted at its offsets.
     GET /api/entities?top=&type=&offset=&sort=                         the most mentioned entities
     GET /api/timeline?entity=&limit=&offset=&sort=                     an entity through time
     GET /api/network?from=&to=&limit=&offset=&sort=                    coded actor pairs and their events
+    GET /api/articles?q=&from=&to=&limit=&offset=&sort=                articles holding a text
+    GET /api/overview?top=                                             the corpus at a glance (the landing page)
+    GET /api/entity?name=&top=                                         everything about one entity (its page)
     GET /api/article/{id}                                              one analysis record (newswire/analysis@1)
     GET /api/export/{question}?format=csv|jsonl|parquet&...             a question's whole answer as a file
 
@@ -142,7 +145,7 @@ _SERVED_CHECKS: dict[str, Callable[[str, str], Any]] = {"count": _count, "actor"
 # What the page may ask of every question besides its own parameters: where the page starts and the order of its rows.
 PAGING = {"offset": ("offset", _offset, 0), "sort": ("sort", _sort, None)}
 # The order of a page when none is asked: newest first where the rows have a date, else the question's own.
-DEFAULT_SORT = {"quotes": "-published", "events": "-date", "timeline": "-date"}
+DEFAULT_SORT = {"quotes": "-published", "articles": "-published", "events": "-date", "timeline": "-date"}
 
 # Each endpoint's parameters, from its question's: name -> (the question's keyword, check(value, name), default),
 # then the paging ones.
@@ -156,6 +159,10 @@ _PARAMS: dict[str, dict[str, tuple[str, Callable[[str, str], Any], Any]]] = {
     },
     "article": {},
 }
+# The views that are not one question's table: several small answers in one reply (`query.overview`, `query.entity`).
+_VIEW_TOP = ("top", _count, 10)
+_PARAMS["overview"] = {"top": _VIEW_TOP}
+_PARAMS["entity"] = {"name": ("name", query.require_text, None), "top": ("top", _count, 20)}
 
 # Export: the whole answer of the table on screen (up to MAX_EXPORT rows, in its order) as a file, written by
 # `newswire query --out`'s writers (present.output.write_rows).
@@ -288,6 +295,16 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
             return _json({"error": "no analysed article with that id"}, 404)
         return _json(analysis.to_dict())
 
+    def view(name: str, required: str | None = None) -> Callable[[Request], Response]:
+        def endpoint(request: Request) -> Response:
+            options = _params(request, name)
+            if required and options[required] is None:
+                return _json({"error": f"give {required}: /api/{name}?{required}=John+Kerry"}, 400)
+            with Store(db, read_only=True) as store:
+                return _json(getattr(query, name)(store, **options))
+
+        return endpoint
+
     def refused(request: Request, err: Exception) -> Response:
         return _json({"error": str(err)}, 400)
 
@@ -305,6 +322,8 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
             Route("/app.js", page("app.js")),
             Route("/style.css", page("style.css")),
             *(Route(f"/api/{name}", answer(question)) for name, question in query.QUESTIONS.items()),
+            Route("/api/overview", view("overview")),
+            Route("/api/entity", view("entity", "name")),
             Route("/api/article/{id}", article),
             Route("/api/export/{question}", export),
         ],

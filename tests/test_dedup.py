@@ -124,7 +124,7 @@ def test_an_index_backed_by_lookups_decides_as_the_one_in_memory():
         rows = backed.take_rows()
         stored_rows.extend(rows)
         if match is None:
-            stored[name] = dedup.Candidate(sig.minhash, sig.ends, day)
+            stored[name] = dedup.Candidate(sig.minhash, sig.ends)
         backed.forget()
     assert decisions == {"floods": None, "budget": None, "election": None, "talks": None, "copy": "floods"}
     assert len(backed._candidates) == 0  # nothing kept between batches

@@ -220,26 +220,16 @@ def bucket(day: int | None) -> int:
     return _UNDATED if day is None else day // BUCKET_DAYS
 
 
-def id_number(article_id: str) -> int:
-    """An article id (16 hex digits) as the signed 64-bit integer the bands table keeps."""
-    return int.from_bytes(bytes.fromhex(article_id), "big", signed=True)
-
-
-def id_text(number: int) -> str:
-    return (number & (2**64 - 1)).to_bytes(8, "big").hex()
-
-
 @dataclass(slots=True)
 class Candidate:
     """A stored canonical a new article may duplicate."""
 
     minhash: np.ndarray
     ends: np.ndarray | None
-    day: int | None
 
 
 # What the index asks a store: the rows (key, article, day) of these keys, in the order they were stored;
-# the candidates (minhash, ends, day) of these articles; the normalised words of one article.
+# the candidates (minhash, ends) of these articles; the normalised words of one article.
 BandLookup = Callable[[list[int]], Iterable[tuple[int, str, int | None]]]
 CandidateLookup = Callable[[list[str]], dict[str, Candidate]]
 WordsLookup = Callable[[str], list[str] | None]
@@ -352,7 +342,7 @@ class Index:
             self._exact[exact] = canonical or article_id
             self._rows.append((exact, canonical or article_id, None))
         if canonical is None and sig.minhash is not None and article_id not in self._candidates:
-            self._candidates[article_id] = Candidate(sig.minhash, sig.ends, day)
+            self._candidates[article_id] = Candidate(sig.minhash, sig.ends)
             if sig.words is not None and sig.ends is not None:
                 self._words[article_id] = sig.words
             for key in band_keys(sig.minhash, bucket(day), self.banding):
@@ -378,6 +368,12 @@ class Index:
         return len(set(self._exact.values()))
 
 
+
+
+def layout(threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> str:
+    """How the band keys are made: a store whose `bands` were made otherwise has them rebuilt."""
+    count, rows = banding(threshold, num_perm)
+    return f"{count}x{rows} affine32 seed {SEED}, {BUCKET_DAYS}-day buckets, blake2b-64"
 
 
 def stored_rows(article_id: str, sig: Signature, canonical: str | None, day: int | None, bands: tuple[int, int]) -> list[tuple[int, str, int | None]]:

@@ -129,6 +129,13 @@ def _runner(kind: str, workers: int, ray_address: str | None) -> LocalRunner:
     return LocalRunner(workers)
 
 
+def _known_id(article: Article) -> str | None:
+    try:
+        return content_id(article.text)
+    except UnicodeError:
+        return None
+
+
 def _print_message(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -208,8 +215,16 @@ class _Run:
             return
         self.summary.documents += len(documents)
         failures = [d for d in documents if isinstance(d, Failure)]
+        articles = [d for d in documents if isinstance(d, Article)]
+        known = [_known_id(a) for a in articles]  # None: a text the store cannot hold (check_storable says why below)
+        with self.store.session():  # articles stored and finished with are skipped before the costly checks and cleaning
+            finished = {i: s for i, s in self.store.statuses(i for i in known if i).items() if not self._wanted(s)}
         prepared = []
-        for article in (d for d in documents if isinstance(d, Article)):
+        for article, article_id in zip(articles, known):
+            if article_id in finished and article_id not in self.seen:
+                self._count(**({"failed": 1} if finished[article_id] == FAILED else {"skipped": 1}))
+                self.seen.add(article_id)
+                continue
             article.published = article.published or self.options["default_published"]
             try:
                 check_storable(article)  # its row, built here: a value the store cannot hold fails this article, not its batch
@@ -228,7 +243,9 @@ class _Run:
                 self.seen.add(article_id)
                 continue
             prepared.append((article, removed, article_id))
-        with self.store.session():  # one opening of the file for the batch's lookup and its writes, not two
+        if not prepared and not failures:
+            return
+        with self.store.session():  # one opening of the file for the batch's lookup and its writes
             statuses = self.store.statuses(i for _, _, i in prepared)
             signed: dict[str, tuple[str, dedup.Signature] | Failure] = {}
             for article, removed, article_id in prepared:
@@ -245,7 +262,7 @@ class _Run:
                 elif status is None:
                     decided = self.decide(article, removed, article_id, signed[article_id])
                     (failures if isinstance(decided, Failure) else entries).append(decided)
-                elif status == PENDING or (status == DUPLICATE and self.keep_duplicates) or (status == FAILED and self.options["retry_failed"]):
+                elif self._wanted(status):
                     self.queue.append((article, removed))  # stored by an interrupted run, or now wanted
                 elif status == FAILED:
                     self._count(failed=1)  # its error is in the store already
@@ -256,6 +273,10 @@ class _Run:
             self.index.forget()  # the store holds it now
         self._failed(failures)
         self.send()
+
+    def _wanted(self, status: str) -> bool:
+        """Whether a stored article of this status is to be analysed (again)."""
+        return status == PENDING or (status == DUPLICATE and self.keep_duplicates) or (status == FAILED and self.options["retry_failed"])
 
     def sign(self, article: Article, removed: list[Removed]) -> tuple[str, dedup.Signature] | Failure:
         """A new article's cleaned text and signature (or a failure to sign it)."""

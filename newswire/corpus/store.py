@@ -752,9 +752,14 @@ class Store:
                 rows[name] += table_rows
         updates = [{"id": a.id, "status": ANALYSED, **article_values(a)} for a in analyses]
         with self._transaction():
-            for table in RECORD_TABLES:  # a re-analysed article replaces its rows
-                if ids:
-                    self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [ids])
+            # a re-analysed article replaces its rows; only an analysed one has rows (a batch commits an article's rows
+            # with its status), so a batch of new articles, the common case, deletes nothing and scans no table
+            analysed = [i for (i,) in self.con.execute(
+                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(ids))}) AND status = ?", [*ids, ANALYSED]
+            ).fetchall()] if ids else []
+            for table in RECORD_TABLES:
+                if analysed:
+                    self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [analysed])
                 self._insert(table.name, rows[table.name])
             if updates:
                 self._update_articles(updates)

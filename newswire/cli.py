@@ -22,7 +22,7 @@ from rich.console import Console
 from .version import __version__
 from .present import terminal
 from .errors import NewswireError, UsageError, internal_error
-from .present.gdelt import gdelt_tsv
+from .gdelt import gdelt_tsv
 from .text.checks import LARGEST_MAX_CHARS, MAX_CHARS, check_max_chars
 from .present.report import quote_rows, render, render_quotes
 from .corpus.query import QUESTIONS, Question

@@ -16,12 +16,11 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from .document import Document
 from .lexicon import numbers
 from .lexicon import load_table
 from .lexicon.tables import FigureWord
 from .records import Entity, Figure, Quote, Time
-from .quotes import Reporters
-from .times import date_for
 
 # Qualifier phrases are looked for at most this many words before the number.
 QUALIFIER_WORDS = 3
@@ -38,12 +37,23 @@ def _words() -> dict[str, dict[str, str]]:
 
 
 def extract_figures(
-    doc: Doc, entities: list[Entity], quotes: list[Quote], times: list[Time], *, published: str | None = None
+    doc: Doc,
+    entities: list[Entity],
+    quotes: list[Quote],
+    times: list[Time],
+    *,
+    published: str | None = None,
+    context: Document | None = None,
 ) -> list[Figure]:
-    """The reported counts of a parsed article, in text order."""
+    """The reported counts of a parsed article, in text order.
+
+    quotes, times: the earlier stages' output for the same doc: who reports a count, and when it happened.
+    published: the publication date (YYYY-MM-DD), None when unknown: the date of a count no time expression dates.
+    context: the document context (`newswire.document`; `pipeline.analyze_parsed` passes it).
+    """
+    ctx, published = Document.given(doc, context, published)
     out = []
     seen: set[int] = set()
-    reporters = Reporters(quotes)
     for tok in doc:
         if tok.i in seen or not _is_count(tok):
             continue
@@ -54,7 +64,7 @@ def extract_figures(
         seen.update(t.i for t in head.children if t.pos_ == "NUM")
         seen.update(t.i for t in words)
         seen.update(c.i for c in head.children if c.dep_ == "conj")
-        figure = _figure(doc, words, head, reporters, times, published)
+        figure = _figure(ctx, words, head, quotes, times, published)
         if figure is not None:
             out.append(figure)
     return out
@@ -97,7 +107,8 @@ def _value(words: list[Token]) -> float | None:
     return numbers.number_value([w.text for w in words])
 
 
-def _figure(doc: Doc, words: list[Token], head: Token, reporters: Reporters, times: list[Time], published: str | None) -> Figure | None:
+def _figure(ctx: Document, words: list[Token], head: Token, quotes: list[Quote], times: list[Time], published: str | None) -> Figure | None:
+    doc = ctx.doc
     counted = head.head if head.dep_ == "nummod" else head
     outer = None  # "hundreds" in "hundreds of thousands of people": hundreds × 1,000 of the people
     if head.lower_ in _words()["vague"]:
@@ -151,8 +162,8 @@ def _figure(doc: Doc, words: list[Token], head: Token, reporters: Reporters, tim
         qualifier=qualifier,
         unit=unit,
         what=what,
-        reported_by=reporters.at(start),
-        date=date_for(doc, times, start, end, published=published),
+        reported_by=ctx.reporters(quotes).at(start),
+        date=ctx.date_for(times, start, end, published=published),
     )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from .version import __version__
+from .document import Document
 from .text.clean import find_removed
 from .entities import extract_entities
 from .errors import NotEnglish
@@ -84,13 +85,16 @@ def prepare(article: Article, *, any_language: bool = False) -> list[Removed]:
 
 
 def analyze_parsed(article: Article, removed: list[Removed], doc: Doc) -> Analysis:
-    """Everything after the parse, for one document: the per-document function."""
-    published = article.published
-    entities = extract_entities(doc, published=published)
-    times = extract_times(doc, published=published)
-    quotes = extract_quotes(doc, entities, published=published, times=times)
-    events = extract_events(doc, entities, quotes, times, published=published)
-    figures = extract_figures(doc, entities, quotes, times, published=published)
+    """Everything after the parse, for one document: the per-document function.
+
+    The stages share one document context (`document.Document`), built here once.
+    """
+    context = Document(doc, published=article.published)
+    entities = extract_entities(doc, context=context)
+    times = extract_times(doc, context=context)
+    quotes = extract_quotes(doc, entities, times=times, context=context)
+    events = extract_events(doc, entities, quotes, times, context=context)
+    figures = extract_figures(doc, entities, quotes, times, context=context)
     return Analysis(
         id=content_id(article.text),
         text=article.text,

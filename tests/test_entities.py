@@ -488,14 +488,6 @@ def test_civilian_groups_do_not_take_the_focus_country():
     assert (voters.country, voters.actor) == (None, None)
 
 
-def test_two_countries_named_as_often_give_no_focus_country():
-    # before, the later code in the alphabet (TUR) won the tie
-    from newswire.entities.actors import focus_country
-
-    assert focus_country(parse("Syrian and Turkish officials met in Geneva.")) is None
-    assert focus_country(parse("Syrian and Turkish officials met. Syria said the talks went well.")) == "SYR"
-
-
 @pytest.mark.parametrize(
     "text, nominal, actor",
     [
@@ -792,23 +784,3 @@ def test_name_key_index_offers_every_key_a_name_fits():
         for n, b in enumerate(keys):
             if _fit(a, b):
                 assert (n, b) in offered, (a.words, b.words)
-
-
-def test_last_token_before_an_offset():
-    from newswire.entities.model import last_token_before
-
-    doc = parse("Anna Berg left.")
-    assert last_token_before(doc, 0) == -1
-    assert last_token_before(doc, 1) == 0  # inside "Anna"
-    assert last_token_before(doc, 5) == 0  # the start of "Berg" is not before it
-    assert last_token_before(doc, 6) == 1
-    assert last_token_before(doc, 100) == len(doc) - 1
-
-
-def test_entity_at_a_token():
-    from newswire.entities.model import entity_at
-
-    doc = parse("Anna Berg met the United Nations envoy in Paris.")
-    for tok in doc:
-        expected = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        assert entity_at(doc, tok.i) == expected

@@ -446,7 +446,7 @@ def test_a_rejected_act_is_aimed_at_its_coded_doer_before_an_uncoded_party():
 def test_a_preposition_the_parser_stranded_takes_the_subject_after_it():
     from spacy.tokens import Doc
 
-    from newswire.events.actors import prep_objects
+    from newswire.events.syntax import prep_objects
     from newswire.text.parse import load_nlp
 
     # "Peru granted asylum to officers holed up there." parsed with "officers" as the subject of "holed"
@@ -697,18 +697,3 @@ def test_a_border_between_two_countries_is_a_place_of_neither():
     text = "Syrian troops fired mortars across the Turkish border on Monday."
     a, e = only(text, published="2000-01-01")
     assert (e.location.text, e.location.country, e.target) == ("Turkish border", None, None)
-
-
-def test_the_reporter_of_a_trigger_is_the_first_quote_holding_it_with_a_speaker():
-    from newswire.quotes import Reporters as _Reporters
-    from newswire.records import Quote, Span
-
-    def quote(start, end, speaker):
-        return Quote(id="Q", type="indirect", content=Span(start, end, "x" * (end - start)), speaker_entity=speaker)
-
-    reporters = _Reporters([quote(0, 100, "E1"), quote(10, 20, "E2"), quote(30, 40, None), quote(150, 160, "E3")])
-    assert reporters.at(15) == "E1"  # inside both: the first in the list
-    assert reporters.at(35) == "E1"  # the one holding it has no speaker
-    assert reporters.at(100) is None  # ends are exclusive
-    assert reporters.at(155) == "E3"
-    assert _Reporters([]).at(5) is None

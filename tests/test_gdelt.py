@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import newswire
-from newswire.present.gdelt import GDELT_COLUMNS, gdelt_rows, gdelt_tsv
+from newswire.gdelt import GDELT_COLUMNS, gdelt_rows, gdelt_tsv
 
 TEXT = "Russian forces shelled Ukrainian positions near Kharkiv on Tuesday.\nThe United States praised Poland.\n"
 

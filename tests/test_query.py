@@ -181,7 +181,7 @@ def test_cli_commands(db, tmp_path):
 
 
 def test_export_gdelt_writes_every_stored_event_as_a_gdelt_row(tmp_path, db):
-    from newswire.present.gdelt import GDELT_COLUMNS
+    from newswire.gdelt import GDELT_COLUMNS
 
     (path,) = query.export(db, tmp_path / "out", format="gdelt")
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]

@@ -25,7 +25,7 @@ from typing import Any, Literal
 import duckdb
 
 from ..errors import QueryError, UsageError, first_line
-from ..present.gdelt import gdelt_tsv
+from ..gdelt import gdelt_tsv
 from ..records import EntityType
 from ..text.checks import require_date
 from .store import ANALYSED, TABLES, Store, connect, damaged, require_database, store_error, table_key

@@ -19,6 +19,7 @@ from ..lexicon import countries
 from ..lexicon import load_table
 from ..lexicon.tables import FirstName
 from ..text.parse import source_text
+from ..document import Document
 from ..records import Entity, Mention as MentionRecord
 from . import actors
 from .evidence import attach
@@ -35,14 +36,19 @@ __all__ = ["extract_entities"]
 NOMINAL_REACH = 5
 
 
-def extract_entities(doc: Doc, *, published: str | None = None) -> list[Entity]:
-    """The entities of a parsed article, ordered by first mention, ids E1, E2, ..."""
-    clusters = find_clusters(doc, published=published)
+def extract_entities(doc: Doc, *, published: str | None = None, context: Document | None = None) -> list[Entity]:
+    """The entities of a parsed article, ordered by first mention, ids E1, E2, ...
+
+    published: the publication date (YYYY-MM-DD), None when unknown: the gazetteer's actor codes are those of that date.
+    context: the document context (`newswire.document`; `pipeline.analyze_parsed` passes it).
+    """
+    clusters = find_clusters(doc, published=published, context=context)
     return to_records(doc, clusters)
 
 
-def find_clusters(doc: Doc, *, published: str | None = None) -> list[Cluster]:
+def find_clusters(doc: Doc, *, published: str | None = None, context: Document | None = None) -> list[Cluster]:
     """Entity clusters with all their mentions (the working form, before records)."""
+    ctx, published = Document.given(doc, context, published)
     titles = find_titles(doc)
     names = find_names(doc, titles)
     attach(doc, names, titles)
@@ -50,7 +56,7 @@ def find_clusters(doc: Doc, *, published: str | None = None) -> list[Cluster]:
     for c in clusters:
         _first_name_gender(c)
     actors.describe_names(clusters, doc, published)
-    clusters += _link_nominals(doc, find_nominals(doc, names, titles), clusters)
+    clusters += _link_nominals(doc, find_nominals(doc, names, titles), clusters, ctx.focus)
     resolve_pronouns(doc, clusters)
     resolve_relatives(doc, clusters)
     _possessed(doc, clusters)
@@ -90,9 +96,8 @@ def _first_name_gender(c: Cluster) -> None:
                 break
 
 
-def _link_nominals(doc: Doc, nominals: list[Mention], clusters: list[Cluster]) -> list[Cluster]:
-    """Attach nominal mentions to entities; returns the new nominal-only entities."""
-    focus = actors.focus_country(doc)
+def _link_nominals(doc: Doc, nominals: list[Mention], clusters: list[Cluster], focus: str | None) -> list[Cluster]:
+    """Attach nominal mentions to entities; returns the new nominal-only entities (`focus`: the article's focus country)."""
     countries_in = actors.sentence_countries(clusters)
     new = _Nominals(clusters)
     name_at = {i: x for c in clusters for x in c.names for i in range(x.start, x.end)}

@@ -29,9 +29,11 @@ from ..lexicon import countries
 from ..lexicon import load_table
 from ..lexicon.tables import KnownActor, PlaceReading
 from . import known
-from .model import Cluster, Mention, compound_role, not_its_own, on_border, opposed, people_country
+from ..lexicon.agents import agent_row
+from ..lexicon.compounds import compound_role, not_its_own, opposed
+from .country_words import people_country
+from .model import Cluster, Mention
 from .names import cluster_label, name_tokens
-from .nominals import agent_row
 
 # Sectors that denote a country's own domestic actors: without a country of
 # their own they take the one country their sentence names.
@@ -51,9 +53,6 @@ DIRECTED_PREPS = {"against", "to", "toward", "towards", "with", "on", "upon", "a
 # Sectors of bodies that are transnational unless the text gives them a country:
 # "human rights groups" are NGOHRI, "aid agencies" NGO (the conventions of data/actors.tsv).
 TRANSNATIONAL_SECTORS = {"HRI": "NGOHRI", "NGO": "NGO", "ENV": "NGOENV"}
-# The focus country must hold at least this share of the article's country
-# mentions (on the seed, Syria holds about half), and more than any other country.
-FOCUS_SHARE = 0.4
 
 
 def describe_names(clusters: list[Cluster], doc: Doc, published: str | None) -> None:
@@ -130,19 +129,6 @@ def _aimed_at(m: Mention) -> bool:
     """"threatened action against Russia", "met Putin": a country something is done to, not where a person is from."""
     root = m.span.root
     return root.dep_ in ("dobj", "dative") or (root.dep_ == "pobj" and root.head.lower_ in DIRECTED_PREPS)
-
-
-def focus_country(doc: Doc) -> str | None:
-    """The country an article is about, if one clearly dominates its mentions."""
-    # "the Thai border" names a place beside Thailand, not what the article is about
-    votes = Counter(countries.country_named(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "NORP") and not on_border(ent.root))
-    votes.pop(None, None)
-    if not votes:
-        return None
-    code, n = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
-    if sum(1 for v in votes.values() if v == n) > 1:
-        return None  # two countries named as often: neither dominates (before, the later code in the alphabet won)
-    return code if n / sum(votes.values()) >= FOCUS_SHARE else None
 
 
 def _known(c: Cluster, published: str | None) -> KnownActor | None:

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 from functools import cache
 
 from ..lexicon import countries, load_list
-from .model import Mention, place_country
+from .country_words import place_country
+from .model import Mention
 from .titles import TitleMatch
 
 _POSSESSIVE = ("'s", "’s", "'", "’")

@@ -17,11 +17,12 @@ from functools import cache
 from spacy.tokens import Doc
 
 from ..lexicon import countries
-from ..text.datelines import dateline_tokens
 from ..lexicon import load_table
 from ..lexicon.tables import FirstName
+from ..document import Document
 from . import known
-from .model import Cluster, Mention, is_noun_modifier, place_country, without_space
+from .country_words import is_noun_modifier, place_country
+from .model import Cluster, Mention, without_space
 from .titles import TitleMatch
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -81,7 +82,7 @@ def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
         out.append(Mention(doc, start, end, "name", label))
     out += _known_names(doc, out, in_title)
     out += _country_names(doc, out, in_title)
-    dateline = dateline_tokens(doc)
+    dateline = Document.of(doc).dateline
     for m in out:
         if m.label in ("PERSON", "ORG", "NORP") and all(i in dateline for i in range(m.start, m.end)):
             m.label = "GPE"  # "ROTTERDAM (Reuters) - " tagged PERSON: a dateline names a place

@@ -10,44 +10,16 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Token
 
 from ..lexicon import countries
-from ..lexicon import load_list, load_table
+from ..lexicon import load_list
+from ..lexicon.agents import agent_row, initial_plural
+from ..lexicon.compounds import compound_role, not_its_own
 from ..lexicon.tables import AgentNoun
-from .model import Mention, compound_role, not_its_own, place_country
+from .country_words import place_country
+from .model import Mention
 from .titles import TitleMatch
-
-@cache
-def agents() -> dict[str, AgentNoun]:
-    return {row.word.lower(): row for row in load_table("agents.tsv", AgentNoun)}
-
-
-def agent_row(token: Token) -> AgentNoun | None:
-    """The agents.tsv row of a noun, with its modifiers when they make a listed phrase ("human rights group")."""
-    table = agents()
-    left = []
-    i = token.i - 1
-    while i >= 0 and token.doc[i].head.i in (token.i, *(t.i for t in left)) and token.doc[i].dep_ in ("compound", "amod"):
-        left.insert(0, token.doc[i])
-        i -= 1
-    for k in range(len(left)):
-        words = [t.lower_ for t in left[k:]]
-        row = table.get(" ".join([*words, token.lemma_.lower()])) or table.get(" ".join([*words, token.lower_]))
-        if row is not None:
-            return row
-    row = table.get(token.lemma_.lower()) or table.get(token.lower_)
-    if row is None and _initial_plural(token):
-        row = table.get(token.lower_[:-1])
-    return row
-
-
-def _initial_plural(token: Token) -> bool:
-    """"Rebels in Chad captured ...": a plural the parser took for a name at the start of a sentence, which the
-    lemmatizer leaves plural."""
-    return token.is_sent_start and token.tag_ == "NNP" and token.lower_.endswith("s") and token.lower_[:-1] in agents()
 
 
 def find_nominals(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> list[Mention]:
@@ -142,7 +114,7 @@ def _modifier_token(tok: Token, name_at: dict[int, Mention]) -> bool:
 def _label(head: Token, row: AgentNoun) -> str:
     if row.number == "collective":
         return "ORG"
-    return "GROUP" if head.tag_ in ("NNS", "NNPS") or _initial_plural(head) else "PERSON"
+    return "GROUP" if head.tag_ in ("NNS", "NNPS") or initial_plural(head) else "PERSON"
 
 
 def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None:

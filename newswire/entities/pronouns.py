@@ -26,7 +26,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..text.marks import find_quoted
-from .model import Cluster, Mention, sentence_index, sentences
+from ..document import Document
+from .model import Cluster, Mention
 
 # How many sentences back a pronoun may reach. Wire copy rarely holds a
 # pronoun more than two sentences from its antecedent; 3 loses nothing on
@@ -146,7 +147,7 @@ def _fits(pron: Token, c: Cluster) -> bool:
 def _candidates(pron: Token, index: _Index, quoted: dict[int, Span]) -> list[Mention]:
     """The mentions before the pronoun, at most `WINDOW` sentences back, of the clusters it may stand for;
     in the order of the clusters and of their mentions."""
-    here = sentence_index(pron.doc)[pron.i]
+    here = Document.of(pron.doc).sentence_index[pron.i]
     excluded = _speakers_outside(pron, index, quoted) if pron.i in quoted else set()
     # "Kerry says he will meet him": him is not Kerry, whichever mention stands beside it
     # (a co-argument's head hangs on the pronoun's own head)
@@ -228,8 +229,9 @@ def _pleonastic(tok: Token) -> bool:
 
 
 def _previous_sentences(tok: Token):
-    sents = sentences(tok.doc)
-    i = sentence_index(tok.doc)[tok.i]
+    ctx = Document.of(tok.doc)
+    sents = ctx.sentences
+    i = ctx.sentence_index[tok.i]
     for s in reversed(sents[max(0, i - WINDOW) : i]):
         if s.text.strip():
             yield s
@@ -254,9 +256,10 @@ def _speakers_outside(pron: Token, mentions: _Index, quoted: dict[int, Span]) ->
     quote = quoted[pron.i]
     doc = pron.doc
     found: set[Cluster] = set()
-    index = sentence_index(doc)
+    ctx = Document.of(doc)
+    index = ctx.sentence_index
     for sent in {index[i] for i in (quote.start, quote.end - 1)}:
-        for tok in sentences(doc)[sent]:
+        for tok in ctx.sentences[sent]:
             if tok.i not in quoted and tok.dep_ in _SUBJECT:
                 speaker = mentions.at_head(tok.i)
                 if speaker is not None:

@@ -11,10 +11,10 @@
    of unrealised events (an intended cooperative event is an intent, 03; an
    intended conflictual one a threat, 13; a refusal 12), with the modality
    (`modality.py`);
-4. actors (`roles.py`, `actors.py`): source, target and participants from the
-   entities;
-5. place (`places.py`), date (`times.date_for`), and the quote that reports
-   the event;
+4. actors (`roles.py`, `actors.py`, parse-tree helpers in `syntax.py`):
+   source, target and participants from the entities;
+5. place (`places.py`), date (the context's `date_for`), and the quote that
+   reports the event (the context's `reporters`);
 6. coreference (`chains.py`): a definite event noun ("the attack") that
    repeats an earlier event's noun is that event again;
 7. places and the home country: a protest with no coded target is aimed at
@@ -40,19 +40,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..entities.model import sentence_index, sentences
-from ..text.parse import source_text
-from ..quotes import Reporters
+from ..document import Document
 from ..records import Entity, Event, Quote, Span, Time
-from ..times import date_for
 from ..lexicon import codebook
-from .actors import Actor, ActorIndex, is_people
+from .actors import Actor, Actors, is_people
 from .chains import chain_events
 from .coding import code_event, read_with_actors
 from .model import EventMention
 from .places import location
 from .roles import assign_roles, coded
 from .structure import find_mentions, reported_demands
+from .targets import domestic_targets, implicit_targets, located, other_country
 from .triggers import blocked, find_triggers, patient_of
 
 __all__ = ["extract_events"]
@@ -103,57 +101,69 @@ REFUSAL_ROOT = "12"
 
 
 def extract_events(
-    doc: Doc, entities: list[Entity], quotes: list[Quote], times: list[Time], *, published: str | None = None
+    doc: Doc,
+    entities: list[Entity],
+    quotes: list[Quote],
+    times: list[Time],
+    *,
+    published: str | None = None,
+    context: Document | None = None,
 ) -> list[Event]:
-    """The CAMEO/PLOVER events of a parsed article, in text order, ids EV1, EV2, ..."""
-    index = ActorIndex(doc, entities)
-    reporters = Reporters(quotes)
-    triggers = [t for t in find_triggers(doc) if not _in_name(index, t)]
+    """The CAMEO/PLOVER events of a parsed article, in text order, ids EV1, EV2, ...
+
+    entities, quotes, times: the earlier stages' output for the same doc.
+    published: the publication date (YYYY-MM-DD), None when unknown: the date of an event no time expression dates.
+    context: the document context (`newswire.document`; `pipeline.analyze_parsed` passes it).
+    """
+    ctx, published = Document.given(doc, context, published)
+    actors = Actors(ctx, entities)
+    reporters = ctx.reporters(quotes)
+    triggers = [t for t in find_triggers(doc) if not _in_name(actors, t)]
     roots, absorbed = find_mentions(doc, triggers + reported_demands(doc), blocked(doc))
     for m in roots:
         code_event(m)
     for m in roots + absorbed:
-        assign_roles(m, index)
+        assign_roles(m, actors)
         m.place = location(_anchors(m), skip={a.mention.start for a in m.sources + m.targets})
         start, end = doc[m.trigger.i].idx, doc[m.trigger.end - 1].idx + len(doc[m.trigger.end - 1])
-        m.date = date_for(doc, times, start, end, published=published)
+        m.date = ctx.date_for(times, start, end, published=published)
         m.reported_by = reporters.at(start)
     for m in roots:
         m.emit = True
     events = chain_events(sorted(roots + absorbed, key=lambda m: m.trigger.i), published)
     for m in events:
         if not coded(m.targets) and m.code[:2] in PLACE_TARGET_ROOTS and (coded(m.sources) or m.place is not None):
-            m.targets = _protested(m, index) or m.targets  # only whom, not whether: an actorless protest stays dropped
+            m.targets = _protested(m, actors) or m.targets  # only whom, not whether: an actorless protest stays dropped
         if m.place is not None and m.place.country:
             # "ethnic Albanians demonstrated in Serbia": a people is coded by the country it acts in
             m.sources = [_resident(a, m.place.country) for a in m.sources]
         if not coded(m.targets) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
-            m.targets = index.place_actor(m.place) or m.targets
+            m.targets = actors.place_actor(m.place) or m.targets
         if not coded(m.sources) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
             # "hundreds of thousands blocked streets in Hong Kong": the place's people, as CAMEO codes crowds
-            m.sources = [Actor(a.entity, a.mention, a.code[:3] + CROWD_SECTOR, implicit=True) for a in index.place_actor(m.place)] or m.sources
+            m.sources = [Actor(a.entity, a.mention, a.code[:3] + CROWD_SECTOR, implicit=True) for a in actors.place_actor(m.place)] or m.sources
         if not coded(m.targets) and m.place is not None and m.place.country and (m.targets or _acts_on(m)):
             # "a journalist was killed in Beirut": what an event is done to, named by no coded actor, is of the place
-            m.targets = index.located(m.targets, m.place) or m.targets
+            m.targets = located(actors, m.targets, m.place) or m.targets
         if not coded(m.sources) and coded(m.targets) and m.code[:2] in UNKNOWN_ATTACKER_ROOTS and m.place is not None and m.place.country:
-            place = index.place_actor(m.place)
+            place = actors.place_actor(m.place)
             m.sources = [Actor(a.entity, a.mention, m.place.country + UNKNOWN_ATTACKER_SECTOR, implicit=True) for a in place] or m.sources
     # an uncoded actor is no datum unless it is the source and has a proper name
     kept = [m for m in events if m.emit and (coded(m.sources) or coded(m.targets) or _named(m.sources))]
     # a meeting, praise or reported demand aimed at no one coded says nothing
     kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported)]
     kept = [m for m in kept if not _unreal(m) and read_with_actors(m)]
-    index.implicit_targets([m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS])
-    kept = _dedupe(kept)
-    index.domestic_targets([m for m in kept if not coded(m.targets) and m.code[:2] in DOMESTIC_ROOTS])
+    implicit_targets(actors, [m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS])
+    kept = _dedupe(ctx, kept)
+    domestic_targets(actors, [m for m in kept if not coded(m.targets) and m.code[:2] in DOMESTIC_ROOTS])
     for m in kept:
         if not coded(m.targets):
             # "agreed to set up a research centre in Tokyo": where the event, or what it is about, happens;
             # else the one other country its sentence names
             place = m.place or _content_place(m)
-            here = index.place_actor(place, implicit=True) if place is not None and place.country else []
-            m.targets = here or index.other_country(m) or m.targets
-    return _records(doc, kept)
+            here = actors.place_actor(place, implicit=True) if place is not None and place.country else []
+            m.targets = here or other_country(actors, m) or m.targets
+    return _records(ctx, kept)
 
 
 def _acts_on(m: EventMention) -> bool:
@@ -175,7 +185,7 @@ def _resident(a: Actor, country: str) -> Actor:
     return a
 
 
-def _protested(m: EventMention, index: ActorIndex) -> list[Actor]:
+def _protested(m: EventMention, actors: Actors) -> list[Actor]:
     """"blocked a road to show their disapproval of U.S. policies", "in defiance of Chinese authorities":
     whom a protest is against, named in a complement after its verb."""
     verb = m.anchor
@@ -184,16 +194,16 @@ def _protested(m: EventMention, index: ActorIndex) -> list[Actor]:
     for tok in verb.subtree:
         if tok.i <= verb.i or tok.dep_ != "pobj" or tok.head.lower_ not in PROTESTED_PREPS or tok.idx == place:
             continue
-        found = [a for a in index.phrase(tok) if a.code and a.entity.id not in own]
+        found = [a for a in actors.phrase(tok) if a.code and a.entity.id not in own]
         if found:
             return found
     return []
 
 
-def _in_name(index: ActorIndex, trigger) -> bool:
+def _in_name(actors: Actors, trigger) -> bool:
     """A proper noun inside an entity's name is no event: "Cooperation" in "Asia-Pacific Economic Cooperation"."""
-    tok = index.doc[trigger.i]
-    found = index.at(tok)
+    tok = actors.doc[trigger.i]
+    found = actors.at(tok)
     return trigger.kind == "noun" and tok.pos_ == "PROPN" and found is not None and found[1].kind == "name"
 
 
@@ -222,11 +232,11 @@ def _anchors(m: EventMention) -> list[Token]:
     return out
 
 
-def _dedupe(events: list[EventMention]) -> list[EventMention]:
+def _dedupe(ctx: Document, events: list[EventMention]) -> list[EventMention]:
     """One event per sentence, code root and source; one without a target yields to one with."""
     kept: dict[tuple, EventMention] = {}
     for e in events:
-        key = (sentence_index(e.token.doc)[e.token.i], e.code[:2], _first_code(e.sources) or e.token.i)
+        key = (ctx.sentence_index[e.token.i], e.code[:2], _first_code(e.sources) or e.token.i)
         other = kept.get(key)
         if other is None:
             kept[key] = e
@@ -241,14 +251,15 @@ def _first_code(actors: list[Actor]) -> str | None:
     return next((a.code for a in actors if a.code), None)
 
 
-def _records(doc: Doc, events: list[EventMention]) -> list[Event]:
+def _records(ctx: Document, events: list[EventMention]) -> list[Event]:
     out = []
-    text = source_text(doc)  # record texts come from the original text
+    doc = ctx.doc
+    text = ctx.source  # record texts come from the original text
     for n, e in enumerate(sorted(events, key=lambda e: e.token.i), 1):
         code = codebook.lookup(e.code)
         tok = e.token
         end_tok = doc[e.trigger.end - 1]
-        sent = [t for t in sentences(doc)[sentence_index(doc)[tok.i]] if not t.is_space]
+        sent = [t for t in ctx.sentence_of(tok.i) if not t.is_space]
         source = e.sources[0] if e.sources else None
         target = e.targets[0] if e.targets else None
         participants = []

@@ -1,4 +1,4 @@
-"""Sources, targets and participants of an event, from the entity layer.
+"""The actors an argument phrase names, from the entity layer.
 
 An argument phrase ("the Syrian military", "Syria's decision", "the two
 diplomats") is mapped to the entities its words mention. Conventions:
@@ -20,18 +20,18 @@ diplomats") is mapped to the entities its words mention. Conventions:
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
+from ..document import Document
 from ..lexicon import countries
-from ..text.datelines import dateline_tokens
-from ..entities.actors import focus_country, opposed
-from ..entities.model import border_nouns, last_token_before, on_border, sentence_index, sentences
-from ..entities.nominals import agent_row
-from ..records import Entity, EventActor, Mention
+from ..lexicon.agents import agent_row
+from ..lexicon.borders import border_nouns
+from ..lexicon.compounds import opposed
 from ..lexicon.cues import reporting_verbs
+from ..records import Entity, EventActor, Mention
+from .syntax import conjuncts, prep_objects, subject_of
 from .triggers import antecedent
 
 # A group ("the two diplomats") stands for a coordination at most this many
@@ -46,8 +46,6 @@ PRONOUN_TYPES = {
 }
 # Sectors of plural nouns that may stand for named people ("the two diplomats", "the ministers").
 MEMBER_SECTORS = {"GOV"}
-# Prepositions whose object is a target, in order of preference.
-TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards", "into", "from", "over", "for")
 # Participles after a hyphen that make the country before them the one in charge ("Vietnamese-led forces").
 LEADING = ("lead",)
 # Dependents through which a noun that names no entity may still point at one.
@@ -68,178 +66,44 @@ class Actor:
         return EventActor(m.start, m.end, m.text, self.entity.id, self.code, implicit=self.implicit)
 
 
-class ActorIndex:
-    """Which entity each token of a doc mentions.
+class Actors:
+    """The actors a document's words and phrases name, through the context's index of the entity records.
 
     A dateline's words ("ADDIS ABABA (Reuters) - ...") mention no actor: they
     say where the story was filed, whatever the parser hangs them on.
     """
 
-    def __init__(self, doc: Doc, entities: list[Entity]):
-        self.doc = doc
-        self.entities = entities
-        self._at: dict[int, tuple[Entity, Mention]] = {}
-        self._starts = starts = {t.idx: t.i for t in doc}
-        dateline = dateline_tokens(doc)
-        for e in entities:
-            for m in e.mentions:
-                i = starts.get(m.start)
-                if i is None or i in dateline:
-                    continue
-                while i < len(doc) and doc[i].idx < m.end:
-                    held = self._at.get(i)
-                    if held is None or held[1].end - held[1].start > m.end - m.start:
-                        self._at[i] = (e, m)
-                    i += 1
+    def __init__(self, context: Document, entities: list[Entity]):
+        self.context = context
+        self.doc = context.doc
+        self.entities = context.entities(entities)
+        # where the mentions that start on a dateline's words start: they name no actor
+        self._dateline_starts = {self.doc[i].idx for i in context.dateline}
         self._members: dict[str, list[Actor]] = {}
-        # built once per doc, so that each event looks only at what is near it
-        self._countries: dict[str, Entity] = {}  # actor code → the first GPE entity with it
-        for e in entities:
-            if e.type == "GPE":
-                self._countries.setdefault(e.actor, e)
-        self._named: dict[str, tuple[list[int], list[Mention]]] = {}  # entity id → its non-pronoun mentions, with their starts
-        # every mention, by where it starts: (start, entity's position, mention's position, entity, mention)
-        self._mentions = sorted(
-            ((m.start, n, k, e, m) for n, e in enumerate(entities) for k, m in enumerate(e.mentions)), key=lambda x: x[:3]
-        )
-        self._mention_starts = [x[0] for x in self._mentions]
-        self._longest = max((m.end - m.start for e in entities for m in e.mentions), default=0)
 
-    def implicit_targets(self, events: list) -> None:
-        """Give untargeted events aimed at someone the article's focus country as an implicit target."""
-        if not events:
-            return
-        focus = focus_country(self.doc)
-        country = self._countries.get(focus) if focus else None
-        if country is None:
-            return
-        for ev in events:
-            source = next((a for a in ev.sources if a.code), None)
-            if source is None or source.code[:3] == focus:
-                continue
-            at = self.doc[ev.trigger.i].idx
-            before = self._named_before(country, at)
-            mention = before if before is not None else country.mentions[0]
-            ev.targets = [Actor(country, mention, focus, implicit=True)]
-
-    def domestic_targets(self, events: list) -> None:
-        """Give events at home with no coded target the source's own country as an implicit target.
-
-        "Sudan's government lifted the state of emergency", "Turkish police
-        prevented the demonstration": what a government, police or union does
-        at home with no one named is done to its own country (CAMEO's domestic
-        events), unless the event happens in another country.
-        """
-        for ev in events:
-            source = next((a for a in ev.sources if a.code), None)
-            if source is None or not countries.is_country_code(source.code[:3]):
-                continue
-            home = source.code[:3]
-            if ev.place is not None and ev.place.country not in (None, home):
-                # "Serbia eased emergency measures in Montenegro province": aimed at where it is done
-                ev.targets = [Actor(a.entity, a.mention, a.code, implicit=True) for a in self.place_actor(ev.place)] or ev.targets
-                continue
-            country = self._countries.get(home)
-            if country is None:
-                # "threatened to institute a curfew in Algiers": the place at home that names no country stands for it
-                place = self.place_actor(ev.place) if ev.place is not None else []
-                ev.targets = [Actor(a.entity, a.mention, home, implicit=True) for a in place] or ev.targets
-                continue
-            at = self.doc[ev.trigger.i].idx
-            before = self._named_before(country, at)
-            mention = before if before is not None else next((m for m in country.mentions if m.kind != "pronoun"), country.mentions[0])
-            ev.targets = [Actor(country, mention, home, implicit=True)]
-
-    def _named_before(self, entity: Entity, at: int) -> Mention | None:
-        """The entity's last mention other than a pronoun that starts before offset `at`."""
-        if entity.id not in self._named:
-            named = sorted((m for m in entity.mentions if m.kind != "pronoun"), key=lambda m: m.start)
-            self._named[entity.id] = ([m.start for m in named], named)
-        starts, named = self._named[entity.id]
-        i = bisect.bisect_left(starts, at)
-        return named[i - 1] if i else None
-
-    def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity, Mention]]:
-        """The mentions starting in [start, end) and those overlapping it, as (entity's position, mention's position,
-        entity, mention), in the order of the entities and their mentions."""
-        lo = bisect.bisect_left(self._mention_starts, start - self._longest)
-        hi = bisect.bisect_left(self._mention_starts, end)
-        found = [(n, k, e, m) for s, n, k, e, m in self._mentions[lo:hi] if m.end > start]
-        found.sort(key=lambda x: x[:2])
+    def at(self, tok: Token) -> tuple[Entity, Mention] | None:
+        """The entity the narrowest mention covering a token belongs to (not one starting on a dateline), with that mention."""
+        found = self.entities.at(tok.i)
+        if found is not None and found[1].start in self._dateline_starts:
+            return self._outside_dateline(tok)
         return found
+
+    def _outside_dateline(self, tok: Token) -> tuple[Entity, Mention] | None:
+        """The narrowest mention covering a token among those that do not start on a dateline's words."""
+        covering = [
+            (m.end - m.start, m.start, n, k, e, m)
+            for n, k, e, m in self.entities.overlapping(tok.idx, tok.idx + 1)
+            if m.start not in self._dateline_starts and self.context.token_at(m.start) is not None
+        ]
+        return min(covering, key=lambda x: x[:4])[4:] if covering else None
 
     def place_actor(self, place, *, implicit: bool = False) -> list[Actor]:
         """The entity a place names, as an actor (a country or a capital stands for its country)."""
-        i = self._starts.get(place.start)
-        found = self._at.get(i) if i is not None else None
+        i = self.context.token_at(place.start)
+        found = self.at(self.doc[i]) if i is not None else None
         if found is None or not (found[0].actor or found[0].country):
             return []
         return [Actor(found[0], found[1], found[0].actor or found[0].country, implicit=implicit)]
-
-    def located(self, actors: list[Actor], place) -> list[Actor]:
-        """"civilians" attacked near Damascus: uncoded actors coded as the place's people (SYRCVL).
-
-        With no actor named (the parser's object names no entity) the place itself stands for them.
-        """
-        here = self.place_actor(place, implicit=True)
-        if not here or not actors:
-            return here
-        country = here[0].code[:3]
-        out = []
-        for a in actors:
-            words = self.doc.char_span(a.mention.start, a.mention.end, alignment_mode="expand")
-            row = agent_row(words.root) if words is not None else None
-            out.append(Actor(a.entity, a.mention, country + (row.sector if row else "")))
-        return out
-
-    def other_country(self, ev) -> list[Actor]:
-        """The one country an event's sentence names besides its source's, as an implicit target.
-
-        "A Russian official offered concessions that U.S. negotiator Paul
-        Nitze believed ...": USA. Mentions inside the source's own words
-        ("Croatian Serb rebels"), after "anti-" and in the frame that reports
-        the event ("..., Thai police said", "told a Chinese newspaper") do not count; a sentence naming two or more other countries gives none.
-        """
-        source = next((a for a in ev.sources if a.code), None)
-        if source is None:
-            return []
-        sent = sentences(self.doc)[sentence_index(self.doc)[ev.trigger.i]]
-        dateline = dateline_tokens(self.doc)
-        nearby = self._mentions_in(sent.start_char, sent.end_char)  # only these can start in the sentence or hold such a start
-        own = [(a.mention.start, a.mention.end) for a in ev.sources] + self._reporter_spans(self.doc[ev.trigger.i])
-        own += [(m.start, m.end) for _, _, e, m in nearby if e.id == ev.reported_by]
-        found: dict[str, tuple[Entity, Mention, str]] = {}
-        for _, _, e, m in nearby:
-            code = e.actor or e.country
-            if not code or code[:3] == source.code[:3] or e.id == ev.reported_by:
-                continue
-            if not sent.start_char <= m.start < sent.end_char or m.kind == "pronoun" or any(s <= m.start < t for s, t in own):
-                continue
-            if self._starts.get(m.start) in dateline:
-                continue  # where the story was filed
-            if m.start in self._starts and on_border(self.doc[self._starts[m.start]]):
-                continue  # "on the Thai border": a place beside the country, not the country
-            if not opposed(self.doc[self._starts.get(m.start, 0)]):  # "an anti-Iran cleric" names no one
-                found.setdefault(code[:3], (e, m, code))
-        if len(found) != 1:
-            return []
-        entity, mention, code = next(iter(found.values()))
-        return [Actor(entity, mention, code, implicit=True)]
-
-    def _reporter_spans(self, tok: Token) -> list[tuple[int, int]]:
-        """Character spans of the frames that report a clause: "..., Thai police here said", "... told a Chinese paper"."""
-        out = []
-        node = tok
-        while node.head.i != node.i:
-            below, node = node, node.head
-            if node.lemma_.lower() in reporting_verbs():
-                for c in node.children:
-                    if c.i != below.i:
-                        out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
-        return out
-
-    def at(self, tok: Token) -> tuple[Entity, Mention] | None:
-        return self._at.get(tok.i)
 
     def phrase(self, head: Token | None, *, through: tuple[str, ...] = ()) -> list[Actor]:
         """The actors an argument phrase names: its head and the head's conjuncts.
@@ -387,10 +251,10 @@ class ActorIndex:
 
     def _coordination_before(self, offset: int) -> list[Actor]:
         doc = self.doc
-        last = last_token_before(doc, offset)
+        last = self.context.last_token_before(offset)
         if last < 0:
             return []
-        sents, index = sentences(doc), sentence_index(doc)
+        sents, index = self.context.sentences, self.context.sentence_index
         limit = sents[max(0, index[last] - GROUP_REACH)].start
         for i in range(last, limit - 1, -1):
             tok = doc[i]
@@ -430,15 +294,6 @@ def is_city(entity: Entity) -> bool:
     return entity.type in ("GPE", "LOC", "FAC") and countries.country_from_name(entity.name) is None
 
 
-def conjuncts(tok: Token) -> list[Token]:
-    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
-    while stack:
-        c = stack.pop(0)
-        out.append(c)
-        stack.extend(g for g in c.children if g.dep_ == "conj")
-    return out
-
-
 def _sector_beside(tok: Token, mention: Mention) -> str | None:
     """"Syrian military" in "a Syrian military attack": the agent noun next to a country word."""
     neighbours = [tok.head] if tok.dep_ in ("amod", "compound", "poss", "nmod") else []
@@ -450,79 +305,3 @@ def _sector_beside(tok: Token, mention: Mention) -> str | None:
         if row and n.i > tok.i and n.i <= tok.i + 2:
             return row.sector
     return None
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The doer of a verb: its subject, a passive's "by" agent, or the subject it shares with the verb it hangs on."""
-    from .triggers import is_passive
-
-    if is_passive(verb):
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-        return obj
-    dateline = dateline_tokens(verb.doc)  # "NAIROBI (Reuters) - Somali officials accused ...": two subjects in the parse
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in dateline), None)
-    if subj is not None and subj.pos_ == "VERB":  # "The Red Cross operating in Iraq said": the parse's subject is "operating"
-        subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
-    if subj is not None:
-        return antecedent(subj)
-    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
-        return subject_of(verb.head.head)  # "France is ready to contribute troops": France
-    if verb.dep_ == "xcomp":
-        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-        return obj if obj is not None and obj.i < verb.i else subject_of(verb.head)
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        # "was indicted by the court ... and will resign": the head's grammatical subject, not its agent
-        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
-        return antecedent(subj) if subj is not None else subject_of(verb.head)
-    if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head)
-    if verb.dep_ in ("xcomp", "acomp") and verb.head.pos_ == "ADJ":  # "France is ready to contribute"
-        return subject_of(verb.head.head) if verb.head.dep_ == "acomp" else None
-    if verb.dep_ == "acl":
-        if verb.head.dep_ in ("dobj", "attr") and verb.head.head.pos_ == "VERB":
-            return subject_of(verb.head.head)  # "issued a declaration demanding ...": the issuer
-        return verb.head
-    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
-        obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
-        return obj
-    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "ADJ" and verb.head.head.dep_ == "acomp":
-        return subject_of(verb.head.head.head)  # "X and Y are guilty of violating the ceasefire"
-    return None
-
-
-def _stranded_object(prep: Token) -> Token | None:
-    """"granted asylum to five officers holed up in ...": a preposition the parser left without its object,
-    whose object it made the subject of the participle after it."""
-    if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
-        return None
-    for tok in prep.doc[prep.i + 1 : prep.i + 8]:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 and tok.head.i > tok.i:
-            return tok
-    return None
-
-
-def _out_of(tok: Token) -> Token | None:
-    """The object of "out of" under a verb ("out" a preposition over "of", or a particle beside it), or None."""
-    if tok.dep_ == "prep" and tok.lower_ == "out":
-        of = next((g for g in tok.children if g.dep_ == "prep" and g.lower_ == "of"), None)
-    elif tok.dep_ == "prep" and tok.lower_ == "of" and any(s.dep_ == "prt" and s.lower_ == "out" for s in tok.head.children):
-        of = tok
-    else:
-        return None
-    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-
-
-def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs under a token, in the order of `preps`."""
-    found = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None) or _stranded_object(c)
-            if obj is not None:
-                found.append((c.lower_, obj))
-        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
-            found.append(("to", c))
-        elif "from" in preps and _out_of(c):
-            found.append(("from", _out_of(c)))  # "pulled out of Slovenia": from Slovenia
-    return sorted(found, key=lambda p: preps.index(p[0]) if p[0] in preps else len(preps))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..entities.model import sentence_index
+from ..document import Document
 from .model import EventMention
 from .roles import coded
 
@@ -49,7 +49,7 @@ def _antecedent_event(m: EventMention, latest: dict[str, EventMention]) -> Event
 
 
 def _sentence_gap(a: Token, b: Token) -> int:
-    index = sentence_index(a.doc)
+    index = Document.of(a.doc).sentence_index
     return index[b.i] - index[a.i]
 
 

@@ -6,7 +6,7 @@ from functools import cache
 
 from ..lexicon import codebook, countries, load_table
 from ..lexicon.tables import EventWordClass
-from .actors import subject_of
+from .syntax import subject_of
 from .model import EventMention
 from .modality import is_refusal_cue, modality as modality_of
 

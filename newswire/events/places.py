@@ -11,7 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import countries
-from ..entities.model import border_nouns, entity_at
+from ..document import Document
+from ..lexicon.borders import border_nouns
 from ..records import Place
 
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "throughout", "nearby"}
@@ -84,7 +85,7 @@ def _of_objects(tok: Token) -> list[Token]:
 
 def _entity_span(tok: Token) -> list[Token]:
     """The named-entity span a token is in, without a leading "the"."""
-    ent = entity_at(tok.doc, tok.i)
+    ent = Document.of(tok.doc).named_entity_at(tok.i)
     words = list(ent) if ent is not None else [tok]
     while len(words) > 1 and words[0].lower_ == "the":
         words = words[1:]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import codebook
-from .actors import TARGET_PREPS, Actor, ActorIndex, is_city, prep_objects, subject_of
+from .actors import Actor, Actors, is_city
 from .modality import is_condition, is_intent_governor
 from .model import EventMention
+from .syntax import prep_objects, subject_of
 from .triggers import is_passive, patient_of
 
 # Codes of events two sides do together: coordinated actors are source and
@@ -23,20 +24,22 @@ TRANSFER_CODES = ("07", "087", "166")
 # calls by Belarus's rulers": whose calls are rejected; "accepted the terms of the proposal of Togo").
 PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from", "by", "of", "for")
 PROTEST_ROOT = "14"
+# Prepositions whose object is a target, in order of preference.
+TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards", "into", "from", "over", "for")
 
 
-def assign_roles(m: EventMention, index: ActorIndex) -> None:
+def assign_roles(m: EventMention, actors: Actors) -> None:
     """Fill `m.sources` and `m.targets` from its anchor, its noun, its complement and its parts, in that order."""
     anchor = m.anchor
     if anchor.pos_ in ("VERB", "AUX"):
-        sources = index.phrase(subject_of(anchor))
-        targets = _verb_targets(m, index, sources)
+        sources = actors.phrase(subject_of(anchor))
+        targets = _verb_targets(m, actors, sources)
     else:
-        sources, targets = _noun_roles(anchor, index)
+        sources, targets = _noun_roles(anchor, actors)
         if not sources and anchor.dep_ == "dobj" and is_intent_governor(anchor.head.lemma_):
-            sources = index.phrase(subject_of(anchor.head))  # "Egypt is planning an attack on Libya": Egypt's
+            sources = actors.phrase(subject_of(anchor.head))  # "Egypt is planning an attack on Libya": Egypt's
     if m.trigger.kind == "noun" and anchor.i != m.trigger.i:
-        noun_sources, noun_targets = _noun_roles(m.token, index)
+        noun_sources, noun_targets = _noun_roles(m.token, actors)
         if sources and not targets and not noun_targets and _between(m.token):
             noun_targets = noun_sources  # "Klibi undertook a mediation mission between Syria and Arafat": the parties
         sources = sources or noun_sources
@@ -44,35 +47,35 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
         targets = next((t for t in (targets, noun_targets) if coded(t)), targets or noun_targets)
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
         # "demanded that its EU partners refuse to recognize Macedonia": the one asked, before what it is asked to do
-        asked = _asked(anchor, index, sources)
+        asked = _asked(anchor, actors, sources)
         targets = asked if coded(asked) else targets
     comp = m.complement
     if comp is not None and not targets:
-        assign_roles(comp, index)
+        assign_roles(comp, actors)
         others = [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
         # "opposed to French mediation in talks with Syria": the first coded of the content's target and its doer
         targets = next((a for a in (comp.targets, others) if coded(a)), comp.targets or others)
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
-        targets = _asked(anchor, index, sources)  # "demanded that the government end curbs", uncoded
+        targets = _asked(anchor, actors, sources)  # "demanded that the government end curbs", uncoded
     if not targets and comp is None and codebook.frame_of(m.code) and anchor.pos_ == "VERB":
         # "threatened to deliver devastating blows to the United States": the content is no event of the
         # dictionary, but whom it is aimed at still is the target
         clause = next((c for c in anchor.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if clause is not None:
-            found = [index.phrase(o) for _, o in prep_objects(clause, ("to", "against", "on", "upon", "at", "toward", "towards"))]
+            found = [actors.phrase(o) for _, o in prep_objects(clause, ("to", "against", "on", "upon", "at", "toward", "towards"))]
             targets = next((a for a in found if coded(a)), [])
     if not coded(targets) and anchor.pos_ == "VERB" and anchor.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
         # "sent 21 officers to Bosnia to investigate ...": a purpose is aimed where its means went
-        found = [index.phrase(o) for _, o in prep_objects(anchor.head, ("to", "into"))]
+        found = [actors.phrase(o) for _, o in prep_objects(anchor.head, ("to", "into"))]
         targets = next((a for a in found if coded(a) and all(x.entity.id != s.entity.id for x in a for s in sources)), targets)
     if not targets and codebook.frame_of(m.code) == "threaten" and anchor.pos_ == "VERB":
         # "threatened to strike unless Israel rescinded the annexation": who must meet the condition
-        targets = [a for a in index.phrase(_condition_subject(anchor)) if all(a.entity.id != s.entity.id for s in sources)]
+        targets = [a for a in actors.phrase(_condition_subject(anchor)) if all(a.entity.id != s.entity.id for s in sources)]
     if not sources or not targets:
         for p in m.parts:  # "killed in the attack": the attack's roles fill the gaps
             if p is comp:
                 continue
-            assign_roles(p, index)
+            assign_roles(p, actors)
             sources = sources or p.sources
             targets = targets or p.targets
     targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]
@@ -85,11 +88,11 @@ def assign_roles(m: EventMention, index: ActorIndex) -> None:
     m.sources, m.targets = sources, targets
 
 
-def _asked(verb: Token, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
+def _asked(verb: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:
     """"demanded that the Sudanese government end curbs": the one asked is the subject of the demanded clause."""
     clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
     subj = subject_of(clause) if clause is not None and clause.dep_ == "ccomp" else None
-    return [a for a in index.phrase(subj) if all(a.entity.id != s.entity.id for s in sources)] if subj is not None else []
+    return [a for a in actors.phrase(subj) if all(a.entity.id != s.entity.id for s in sources)] if subj is not None else []
 
 
 def _condition_subject(verb: Token) -> Token | None:
@@ -106,14 +109,14 @@ def _reciprocal(code: str) -> bool:
     return code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES
 
 
-def _verb_targets(m: EventMention, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
+def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list[Actor]:
     verb = m.anchor
     noun = m.token if m.trigger.kind == "noun" else None
     patient = patient_of(verb) or _infinitive_subject(verb)
     absorbed = {p.anchor.i for p in m.parts} | {p.token.i for p in m.parts}
     candidates = []
     if patient is not None and not m.trigger.topic and patient.i not in absorbed and (noun is None or patient.i != noun.i):
-        if not _owned(patient, sources, index):  # "withdraw its troops from Lebanon": Lebanon
+        if not _owned(patient, sources, actors):  # "withdraw its troops from Lebanon": Lebanon
             candidates.append(patient)
     if not is_passive(verb):
         preps = [obj for _, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed]
@@ -125,7 +128,7 @@ def _verb_targets(m: EventMention, index: ActorIndex, sources: list[Actor]) -> l
     # "evacuate all settlements in the Gaza Strip": where the object is, for acts done to it; a protest's
     # "streets in Hong Kong" are where it happens (its place), not whom it is against
     through = PATIENT_PREPS if m.code[:2] == PROTEST_ROOT else PATIENT_PREPS + ("in",)
-    found = [a for a in (index.phrase(c, through=through) for c in candidates) if a]
+    found = [a for a in (actors.phrase(c, through=through) for c in candidates) if a]
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
 
@@ -141,21 +144,21 @@ def _infinitive_subject(verb: Token) -> Token | None:
     return None
 
 
-def _owned(head: Token, sources: list[Actor], index: ActorIndex) -> bool:
+def _owned(head: Token, sources: list[Actor], actors: Actors) -> bool:
     """"its troops", "their weapons": a phrase owned by the event's source, through a possessive pronoun."""
     poss = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
     if poss is None:
         return False
-    found = index.at(poss)
+    found = actors.at(poss)
     return found is None or any(found[0].id == s.entity.id for s in sources)
 
 
-def _noun_roles(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor]]:
+def _noun_roles(noun: Token, actors: Actors) -> tuple[list[Actor], list[Actor]]:
     """"a Syrian military attack on civilians", "talks between Kerry and Lavrov", "the attack by rebels"."""
     sources: list[Actor] = []
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
-            for a in index.phrase(c):
+            for a in actors.phrase(c):
                 if c.dep_ == "compound" and is_city(a.entity):
                     continue  # "the San Bernardino attacks", "the Paris talks": where, not who
                 if a.code and all(a.entity.id != s.entity.id for s in sources):
@@ -163,7 +166,7 @@ def _noun_roles(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor
     targets: list[Actor] = []
     for prep, obj in prep_objects(noun, ("by", "between", "among", *TARGET_PREPS, "of")):
         # "the invasion of Georgia": the patient; "a suspension of air links with Serbia": what the links point at
-        found = index.phrase(obj, through=TARGET_PREPS) if prep == "of" else index.phrase(obj)
+        found = actors.phrase(obj, through=TARGET_PREPS) if prep == "of" else actors.phrase(obj)
         if prep in ("by", "between", "among"):
             sources = sources or found
         elif not targets:

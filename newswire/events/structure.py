@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..lexicon import codebook
-from .actors import subject_of
+from .syntax import subject_of
 from .model import EventMention
 from ..lexicon.cues import reporting_verbs
 from .modality import is_obligation

@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..entities.nominals import agent_row
+from ..lexicon.agents import agent_row
 from ..lexicon import load_list, load_table
 from ..lexicon.tables import EventNoun, EventVerb
 

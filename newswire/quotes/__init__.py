@@ -32,10 +32,8 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from ..entities.model import token_starts
-
+from ..document import Document, EntityIndex, Reporters
 from ..records import Cue, Entity, Quote, Span, Time
-from ..times import date_for
 from .content import from_frame, from_lines, outermost
 from .frames import Frame, find_frames
 from .speakers import speaker_tokens
@@ -45,7 +43,7 @@ from .model import Found, find_passages
 from .nouns import find_noun_frames
 from .passages import attribute_passage, inherit
 
-__all__ = ["extract_quotes", "Reporters"]
+__all__ = ["extract_quotes", "Reporters"]  # Reporters lives in newswire.document; still importable from here
 
 # Which cue kinds of data/cues.tsv become quotes. Thoughts and intentions
 # ("believes", "wants") are the writer's account of a state of mind, not
@@ -61,6 +59,7 @@ def extract_quotes(
     published: str | None = None,
     times: list[Time] | None = None,
     kinds: tuple[str, ...] = EXTRACTED_KINDS,
+    context: Document | None = None,
 ) -> list[Quote]:
     """The quotes of a parsed article, in text order, ids Q1, Q2, ...
 
@@ -68,13 +67,16 @@ def extract_quotes(
         to them.
     published: the publication date (YYYY-MM-DD), None when unknown.
     times: the times stage's output for the same doc; a quote's date is the
-        date governing its cue (`times.date_for`: "said Thursday"), else
+        date governing its cue (`Document.date_for`: "said Thursday"), else
         `published`. None leaves every date None.
     kinds: the cue kinds of data/cues.tsv that make quotes.
+    context: the document context (`newswire.document`; `pipeline.analyze_parsed`
+        passes it).
     """
+    ctx, published = Document.given(doc, context, published)
     passages = find_passages(doc)
     quoted = frozenset().union(*(p.tokens for p in passages))
-    lines = find_lines(doc, entities)
+    lines = find_lines(doc, ctx.entities(entities))
     # a cue inside a headline or transcript line reports within what the line's speaker says
     in_lines = set().union(*(range(*line.content) for line in lines))
     found_frames = sorted(find_frames(doc, quoted) + find_noun_frames(doc, quoted), key=lambda f: f.verb)
@@ -94,10 +96,10 @@ def extract_quotes(
                 p.used = True
                 found.append(quote)
     found = inherit(doc, found, [p for p in passages if not p.used], frames)
-    quotes = _records(doc, found, entities)
+    quotes = _records(doc, found, ctx.entities(entities))
     if times is not None:
         for q, f in zip(quotes, _in_order(doc, found)):
-            q.date = _date(doc, f, times, published)
+            q.date = _date(ctx, f, times, published)
     return quotes
 
 
@@ -105,28 +107,6 @@ def _quotes_only(doc: Doc, frame: Frame, quoted: frozenset[int]) -> bool:
     """Does the frame report words inside quotation marks and nothing else?"""
     words = [i for i in frame.content if not (doc[i].is_punct or doc[i].is_space)]
     return bool(words) and all(i in quoted for i in words)
-
-
-class Reporters:
-    """The speaker of the quote whose content holds an offset (the first such quote with a resolved speaker): who
-    reports an event or a figure.
-
-    The quotes are sorted by where their content starts, so only those starting at most the longest content's
-    length before an offset are looked at.
-    """
-
-    def __init__(self, quotes: list[Quote]):
-        spoken = [(q.content.start, n, q) for n, q in enumerate(quotes) if q.speaker_entity]
-        spoken.sort(key=lambda x: (x[0], x[1]))
-        self._starts = [s for s, _, _ in spoken]
-        self._quotes = [(n, q) for _, n, q in spoken]
-        self._longest = max((q.content.end - q.content.start for _, _, q in spoken), default=0)
-
-    def at(self, start: int) -> str | None:
-        hi = bisect.bisect_right(self._starts, start)
-        lo = bisect.bisect_left(self._starts, start - self._longest)
-        holding = [(n, q) for n, q in self._quotes[lo:hi] if start < q.content.end]
-        return min(holding, key=lambda x: x[0])[1].speaker_entity if holding else None
 
 
 # --- records ---------------------------------------------------------------------------
@@ -187,17 +167,16 @@ def _closes(doc: Doc, d: Found, frame: Frame | None) -> bool:
     return d.end <= cue <= d.end + _CLOSING_CUE_CHARS
 
 
-def _date(doc: Doc, f: Found, times: list[Time], published: str | None) -> str | None:
+def _date(ctx: Document, f: Found, times: list[Time], published: str | None) -> str | None:
     """When it was said: the date governing its cue, or the cue of the quote it continues."""
     source = f if f.frame is not None else f.inherited_from
     if source is None or source.frame is None:
         return published
-    cue = doc[source.frame.verb]
-    return date_for(doc, times, cue.idx, cue.idx + len(cue), published=published)
+    cue = ctx.doc[source.frame.verb]
+    return ctx.date_for(times, cue.idx, cue.idx + len(cue), published=published)
 
 
-def _records(doc: Doc, found: list[Found], entities: list[Entity]) -> list[Quote]:
-    mentions = _narrowest_mentions(doc, entities)
+def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]:
     out = []
     for f in _in_order(doc, found):
         speaker = entity = None
@@ -205,7 +184,7 @@ def _records(doc: Doc, found: list[Found], entities: list[Entity]) -> list[Quote
             s, e = _speaker_range(f)
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             speaker = Span(start, end, source_text(doc)[start:end])
-            entity = _entity_at(f.speaker, mentions)
+            entity = entities.entity_at(f.speaker.i)  # the entity with the narrowest mention covering the head
         out.append(
             Quote(
                 id=f"Q{len(out) + 1}",
@@ -232,24 +211,6 @@ def _cue(doc: Doc, frame: Frame) -> Cue:
     first, last = min(frame.cue), max(frame.cue)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     return Cue(start, end, source_text(doc)[start:end], frame.entry.cue)
-
-
-def _narrowest_mentions(doc: Doc, entities: list[Entity]) -> dict[int, Entity]:
-    """For each token some mention covers, the entity with the narrowest such mention (the earlier one of equals)."""
-    mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[1] - x[0], x[0]))
-    starts = token_starts(doc)
-    out: dict[int, Entity] = {}
-    for s, t, e in mentions:
-        i = bisect.bisect_left(starts, s)
-        while i < len(doc) and starts[i] + len(doc[i]) <= t:
-            out.setdefault(i, e)
-            i += 1
-    return out
-
-
-def _entity_at(head: Token, mentions: dict[int, Entity]) -> Entity | None:
-    """The entity with the narrowest mention covering the token."""
-    return mentions.get(head.i)
 
 
 def _unresolved_name(head: Token | None, speaker: Span | None) -> str | None:

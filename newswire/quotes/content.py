@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..document import Document
 from ..lexicon.cues import CueEntry
 from .frames import Frame
 from .lines import Line
@@ -184,18 +185,16 @@ def _from_part(doc: Doc, frame: Frame, part: set[int], passages: list[Passage]) 
 
 def _passages_with(doc: Doc, passages: list[Passage], words: set[int]) -> list[Passage]:
     """The passages holding any of the words, in the order of `passages` (indexed by word once per doc and list)."""
-    cached = doc.user_data.get(_BY_WORD)
-    if cached is None or cached[0] is not passages or cached[1] != len(passages):
-        by_word: dict[int, list[int]] = {}
-        for n, p in enumerate(passages):
-            for i in p.words:
-                by_word.setdefault(i, []).append(n)
-        cached = doc.user_data[_BY_WORD] = (passages, len(passages), by_word)
-    by_word = cached[2]
+    by_word = Document.of(doc).index(passages, _by_word)
     return [passages[n] for n in sorted({n for i in words for n in by_word.get(i, ())})]
 
 
-_BY_WORD = "newswire_passages_by_word"
+def _by_word(context: Document, passages: list[Passage]) -> dict[int, list[int]]:
+    by_word: dict[int, list[int]] = {}
+    for n, p in enumerate(passages):
+        for i in p.words:
+            by_word.setdefault(i, []).append(n)
+    return by_word
 
 
 def from_lines(doc: Doc, lines: list[Line], passages: list[Passage]) -> list[Found]:

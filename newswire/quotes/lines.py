@@ -12,14 +12,13 @@ listed in `data/line_labels.txt` and never speak.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc
 
+from ..document import EntityIndex
 from ..lexicon import load_list
-from ..records import Entity
 
 # The longest label, in tokens, that can head a line ("Former AG Mukasey at RNC");
 # the longest PolNeAR train headline labels have six. Longer runs before a colon
@@ -40,11 +39,8 @@ def _not_speakers() -> frozenset[str]:
     return frozenset(x.lower() for x in load_list("line_labels.txt"))
 
 
-def find_lines(doc: Doc, entities: list[Entity]) -> list[Line]:
+def find_lines(doc: Doc, entities: EntityIndex) -> list[Line]:
     """Paragraphs of the form "Label: text" whose label is a speaker."""
-    named = sorted((m.start, m.end) for e in entities if e.type in _SPEAKING_TYPES for m in e.mentions if m.kind == "name")
-    starts = [s for s, _ in named]
-    longest = max((e - s for s, e in named), default=0)
     out = []
     for start in _paragraph_starts(doc):
         colon = next((i for i in range(start, min(start + MAX_LABEL_TOKENS + 1, len(doc))) if doc[i].text == ":"), None)
@@ -61,9 +57,7 @@ def find_lines(doc: Doc, entities: list[Entity]) -> list[Line]:
         if end - colon < 3:
             continue
         root = label.root
-        # only a name starting at most the longest name's length before the word can cover it
-        near = named[bisect.bisect_left(starts, root.idx - longest) : bisect.bisect_right(starts, root.idx)]
-        covered = any(s <= root.idx and root.idx + len(root) <= e for s, e in near)
+        covered = _named(entities, root.idx, root.idx + len(root))
         transcript = all(t.text.isupper() and t.is_alpha for t in label if not t.is_punct)
         if covered or transcript:
             out.append(Line((start, colon), colon, (colon + 1, end)))
@@ -80,3 +74,11 @@ def _paragraph_starts(doc: Doc):
         prev = doc[tok.i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             yield tok.i
+
+
+def _named(entities: EntityIndex, start: int, end: int) -> bool:
+    """Whether a name of a speaking entity (a person, organisation, place or group) covers [start, end)."""
+    return any(
+        e.type in _SPEAKING_TYPES and m.kind == "name" and m.start <= start and end <= m.end
+        for _, _, e, m in entities.overlapping(start, end)
+    )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..document import Document
 from .frames import Frame
 from ..text.marks import Quoted, find_quoted, starts_statement
 
@@ -40,11 +41,8 @@ class Found:
 
 
 def doc_text(doc: Doc) -> str:
-    """The doc's text, built once (spaCy joins every token's text each time it is asked)."""
-    cached = doc.user_data.get("newswire_text")
-    if cached is None:
-        cached = doc.user_data["newswire_text"] = doc.text
-    return cached
+    """The doc's text, built once per document (`Document.text`: spaCy joins every token's text each time it is asked)."""
+    return Document.of(doc).text
 
 
 def find_passages(doc: Doc) -> list[Passage]:

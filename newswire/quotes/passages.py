@@ -6,7 +6,7 @@ import bisect
 
 from spacy.tokens import Doc
 
-from ..entities.model import sentence_index
+from ..document import Document
 from ..lexicon.cues import CueEntry
 from .frames import Frame
 from .speakers import speaker_head
@@ -47,7 +47,7 @@ def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozens
       released the following statement: “...”"; "Trump: ‘...’"), or a
       person's name right before the colon ("..., Mark Ellison: “...”").
     """
-    index = sentence_index(doc)
+    index = Document.of(doc).sentence_index
     sents = {index[p.first], index[p.last]}
     standalone = p.standalone
     root = doc[p.first : p.last + 1].root
@@ -66,7 +66,8 @@ def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozens
 class _FrameIndex:
     """A list of frames by the sentence of their cue and by their cue's token, built once per doc and list."""
 
-    def __init__(self, frames: list[Frame], index: list[int]):
+    def __init__(self, context: Document, frames: list[Frame]):
+        index = context.sentence_index
         self.frames = frames
         self.by_sentence: dict[int, list[int]] = {}
         for n, f in enumerate(frames):
@@ -76,10 +77,7 @@ class _FrameIndex:
 
     @staticmethod
     def of(doc: Doc, frames: list[Frame]) -> _FrameIndex:
-        cached = doc.user_data.get(_FRAMES)
-        if cached is None or cached[0] is not frames or cached[1] != len(frames):
-            cached = doc.user_data[_FRAMES] = (frames, len(frames), _FrameIndex(frames, sentence_index(doc)))
-        return cached[2]
+        return Document.of(doc).index(frames, _FrameIndex)
 
     def positions(self, lo: int, hi: int) -> list[int]:
         """Positions in the list of the frames whose cue's token is in [lo, hi)."""
@@ -89,9 +87,6 @@ class _FrameIndex:
     def between(self, lo: int, hi: int) -> list[Frame]:
         """The frames whose cue's token is in [lo, hi), in list order."""
         return [self.frames[n] for n in sorted(self.positions(lo, hi))]
-
-
-_FRAMES = "newswire_frame_index"
 
 
 def _frames_near(doc: Doc, frames: list[Frame], sents: set[int], lo: int, hi: int) -> list[Frame]:
@@ -163,7 +158,7 @@ def inherit(doc: Doc, found: list[Found], floating: list[Passage], frames: list[
     before the statement gives its subject ("Ellison spoke to reporters on
     Monday. “We have done everything ...”").
     """
-    index = sentence_index(doc)
+    index = Document.of(doc).sentence_index
     speaking = {index[f.verb]: f for f in frames if f.subject is not None and not f.content}
     events = sorted([(f.start, 0, f) for f in found] + [(p.quoted.inner_start, 1, p) for p in floating], key=lambda e: (e[0], e[1]))
     out: list[Found] = []

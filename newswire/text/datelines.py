@@ -20,24 +20,15 @@ from spacy.tokens import Doc, Token
 DASHES = ("-", "—", "–", "--")
 # At most this many tokens between the place words and the dash (", March 3", "(Sample Wire)").
 CREDIT_TOKENS = 8
-_KEY = "newswire_datelines"
-_TOKENS_KEY = "newswire_dateline_tokens"
 
 
 def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
-    """`[start, end)` token ranges of the place words of each dateline in a doc ("ADDIS ABABA")."""
-    found = doc.user_data.get(_KEY)
-    if found is None:
-        found = doc.user_data[_KEY] = [span for i in _line_starts(doc) if (span := _dateline_at(doc, i))]
-    return found
+    """`[start, end)` token ranges of the place words of each dateline in a doc ("ADDIS ABABA").
 
-
-def dateline_tokens(doc: Doc) -> frozenset[int]:
-    """The token indices of the place words of every dateline in a doc (computed once per doc)."""
-    found = doc.user_data.get(_TOKENS_KEY)
-    if found is None:
-        found = doc.user_data[_TOKENS_KEY] = frozenset(i for start, end in dateline_spans(doc) for i in range(start, end))
-    return found
+    The stages ask the document context (`Document.dateline_spans`, `Document.dateline`: its tokens), which
+    finds them once per document.
+    """
+    return [span for i in _line_starts(doc) if (span := _dateline_at(doc, i))]
 
 
 def _line_starts(doc: Doc) -> list[int]:

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 from .calendar import Point
 from .find import Found, tokens_of
 from .grammar import day_parts, fold, units
-from .tense import FUTURE, direction, governing_verb, is_deadline
+from ..text.clauses import governing_verb
+from .tense import FUTURE, direction, is_deadline
 
 # A month and day (or a month) with no year and no clear tense is the past one unless the future one is
 # this many times nearer: "the Oct. 23 slaying" in May is last October's, "payable Dec. 1" in late October is

@@ -31,6 +31,7 @@ from spacy.tokens import Token
 from ..lexicon.cues import reporting_verbs
 from ..lexicon import load_table
 from ..lexicon.tables import TenseWord
+from ..text.clauses import governing_verb
 
 PAST, NONE, FUTURE = -1, 0, 1
 
@@ -38,21 +39,6 @@ PAST, NONE, FUTURE = -1, 0, 1
 @cache
 def _words() -> dict[str, str]:
     return {row.word: row.kind for row in load_table("tense_words.tsv", TenseWord)}
-
-
-def is_clause_head(token: Token) -> bool:
-    """A verb (or a copula) heading its own clause, not an auxiliary of another verb."""
-    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The verb heading the clause `token` is in: the first clause head up its chain of syntactic heads."""
-    t = token
-    while not is_clause_head(t):
-        if t.head.i == t.i:
-            return None
-        t = t.head
-    return t
 
 
 def direction(verb: Token | None) -> int:

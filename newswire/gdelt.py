@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 
-from ..lexicon import countries
-from ..records import Analysis, Entity, Event, EventActor, Place
+from .lexicon import countries
+from .records import Analysis, Entity, Event, EventActor, Place
 
 ACTOR_FIELDS = (
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",

@@ -1,0 +1,93 @@
+"""Parse-tree helpers the events stage reads roles with: the doer of a verb, the objects of its prepositions,
+the words coordinated with a word."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..document import Document
+from .triggers import antecedent, is_passive
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The words coordinated with a word, nearest first ("Kerry and Lavrov", "French and Egyptian")."""
+    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(g for g in c.children if g.dep_ == "conj")
+    return out
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The doer of a verb: its subject, a passive's "by" agent, or the subject it shares with the verb it hangs on."""
+    if is_passive(verb):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        return obj
+    dateline = Document.of(verb.doc).dateline  # "NAIROBI (Reuters) - Somali officials accused ...": two subjects in the parse
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in dateline), None)
+    if subj is not None and subj.pos_ == "VERB":  # "The Red Cross operating in Iraq said": the parse's subject is "operating"
+        subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
+    if subj is not None:
+        return antecedent(subj)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        return subject_of(verb.head.head)  # "France is ready to contribute troops": France
+    if verb.dep_ == "xcomp":
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        return obj if obj is not None and obj.i < verb.i else subject_of(verb.head)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "was indicted by the court ... and will resign": the head's grammatical subject, not its agent
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        return antecedent(subj) if subj is not None else subject_of(verb.head)
+    if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    if verb.dep_ in ("xcomp", "acomp") and verb.head.pos_ == "ADJ":  # "France is ready to contribute"
+        return subject_of(verb.head.head) if verb.head.dep_ == "acomp" else None
+    if verb.dep_ == "acl":
+        if verb.head.dep_ in ("dobj", "attr") and verb.head.head.pos_ == "VERB":
+            return subject_of(verb.head.head)  # "issued a declaration demanding ...": the issuer
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
+        obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        return obj
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "ADJ" and verb.head.head.dep_ == "acomp":
+        return subject_of(verb.head.head.head)  # "X and Y are guilty of violating the ceasefire"
+    return None
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """"granted asylum to five officers holed up in ...": a preposition the parser left without its object,
+    whose object it made the subject of the participle after it."""
+    if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
+        return None
+    for tok in prep.doc[prep.i + 1 : prep.i + 8]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 and tok.head.i > tok.i:
+            return tok
+    return None
+
+
+def _out_of(tok: Token) -> Token | None:
+    """The object of "out of" under a verb ("out" a preposition over "of", or a particle beside it), or None."""
+    if tok.dep_ == "prep" and tok.lower_ == "out":
+        of = next((g for g in tok.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+    elif tok.dep_ == "prep" and tok.lower_ == "of" and any(s.dep_ == "prt" and s.lower_ == "out" for s in tok.head.children):
+        of = tok
+    else:
+        return None
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs under a token, in the order of `preps`."""
+    found = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None) or _stranded_object(c)
+            if obj is not None:
+                found.append((c.lower_, obj))
+        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            found.append(("to", c))
+        elif "from" in preps and _out_of(c):
+            found.append(("from", _out_of(c)))  # "pulled out of Slovenia": from Slovenia
+    return sorted(found, key=lambda p: preps.index(p[0]) if p[0] in preps else len(preps))

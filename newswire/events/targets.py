@@ -1,0 +1,135 @@
+"""Implicit targets: whom an event with no coded target in its clause is aimed at.
+
+`extract_events` fills the gaps with these (docs/events.md, step 7): what
+is done to people named by no coded actor is done to the place's people
+(`located`); an event aimed at someone with a foreign source gets the
+article's focus country (`implicit_targets`); a concession, protest, show of
+force or coercion at home is aimed at the source's own country
+(`domestic_targets`); failing all, the one other country the event's
+sentence names (`other_country`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicon import countries
+from ..lexicon.agents import agent_row
+from ..lexicon.borders import on_border
+from ..lexicon.compounds import opposed
+from ..lexicon.cues import reporting_verbs
+from ..records import Entity, Mention
+from .actors import Actor, Actors
+
+
+def implicit_targets(actors: Actors, events: list) -> None:
+    """Give untargeted events aimed at someone the article's focus country as an implicit target."""
+    if not events:
+        return
+    focus = actors.context.focus
+    country = actors.entities.country(focus) if focus else None
+    if country is None:
+        return
+    for ev in events:
+        source = next((a for a in ev.sources if a.code), None)
+        if source is None or source.code[:3] == focus:
+            continue
+        at = actors.doc[ev.trigger.i].idx
+        before = actors.entities.named_before(country, at)
+        mention = before if before is not None else country.mentions[0]
+        ev.targets = [Actor(country, mention, focus, implicit=True)]
+
+
+def domestic_targets(actors: Actors, events: list) -> None:
+    """Give events at home with no coded target the source's own country as an implicit target.
+
+    "Sudan's government lifted the state of emergency", "Turkish police
+    prevented the demonstration": what a government, police or union does
+    at home with no one named is done to its own country (CAMEO's domestic
+    events), unless the event happens in another country.
+    """
+    for ev in events:
+        source = next((a for a in ev.sources if a.code), None)
+        if source is None or not countries.is_country_code(source.code[:3]):
+            continue
+        home = source.code[:3]
+        if ev.place is not None and ev.place.country not in (None, home):
+            # "Serbia eased emergency measures in Montenegro province": aimed at where it is done
+            ev.targets = [Actor(a.entity, a.mention, a.code, implicit=True) for a in actors.place_actor(ev.place)] or ev.targets
+            continue
+        country = actors.entities.country(home)
+        if country is None:
+            # "threatened to institute a curfew in Algiers": the place at home that names no country stands for it
+            place = actors.place_actor(ev.place) if ev.place is not None else []
+            ev.targets = [Actor(a.entity, a.mention, home, implicit=True) for a in place] or ev.targets
+            continue
+        at = actors.doc[ev.trigger.i].idx
+        before = actors.entities.named_before(country, at)
+        mention = before if before is not None else next((m for m in country.mentions if m.kind != "pronoun"), country.mentions[0])
+        ev.targets = [Actor(country, mention, home, implicit=True)]
+
+
+def located(actors: Actors, found: list[Actor], place) -> list[Actor]:
+    """"civilians" attacked near Damascus: uncoded actors coded as the place's people (SYRCVL).
+
+    With no actor named (the parser's object names no entity) the place itself stands for them.
+    """
+    here = actors.place_actor(place, implicit=True)
+    if not here or not found:
+        return here
+    country = here[0].code[:3]
+    out = []
+    for a in found:
+        words = actors.doc.char_span(a.mention.start, a.mention.end, alignment_mode="expand")
+        row = agent_row(words.root) if words is not None else None
+        out.append(Actor(a.entity, a.mention, country + (row.sector if row else "")))
+    return out
+
+
+def other_country(actors: Actors, ev) -> list[Actor]:
+    """The one country an event's sentence names besides its source's, as an implicit target.
+
+    "A Russian official offered concessions that U.S. negotiator Paul
+    Nitze believed ...": USA. Mentions inside the source's own words
+    ("Croatian Serb rebels"), after "anti-" and in the frame that reports
+    the event ("..., Thai police said", "told a Chinese newspaper") do not count; a sentence naming two or more other countries gives none.
+    """
+    source = next((a for a in ev.sources if a.code), None)
+    if source is None:
+        return []
+    context, doc = actors.context, actors.doc
+    sent = context.sentence_of(ev.trigger.i)
+    nearby = actors.entities.overlapping(sent.start_char, sent.end_char)  # only these can start in the sentence or hold such a start
+    own = [(a.mention.start, a.mention.end) for a in ev.sources] + _reporter_spans(doc[ev.trigger.i])
+    own += [(m.start, m.end) for _, _, e, m in nearby if e.id == ev.reported_by]
+    found: dict[str, tuple[Entity, Mention, str]] = {}
+    for _, _, e, m in nearby:
+        code = e.actor or e.country
+        if not code or code[:3] == source.code[:3] or e.id == ev.reported_by:
+            continue
+        if not sent.start_char <= m.start < sent.end_char or m.kind == "pronoun" or any(s <= m.start < t for s, t in own):
+            continue
+        i = context.token_at(m.start)
+        if i in context.dateline:
+            continue  # where the story was filed
+        if i is not None and on_border(doc[i]):
+            continue  # "on the Thai border": a place beside the country, not the country
+        if not opposed(doc[i if i is not None else 0]):  # "an anti-Iran cleric" names no one
+            found.setdefault(code[:3], (e, m, code))
+    if len(found) != 1:
+        return []
+    entity, mention, code = next(iter(found.values()))
+    return [Actor(entity, mention, code, implicit=True)]
+
+
+def _reporter_spans(tok: Token) -> list[tuple[int, int]]:
+    """Character spans of the frames that report a clause: "..., Thai police here said", "... told a Chinese paper"."""
+    out = []
+    node = tok
+    while node.head.i != node.i:
+        below, node = node, node.head
+        if node.lemma_.lower() in reporting_verbs():
+            for c in node.children:
+                if c.i != below.i:
+                    out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
+    return out

@@ -1,0 +1,48 @@
+"""Common nouns for actors (`data/agents.tsv`): "rebels", "the government", "human rights group", with their sector.
+
+The entity stage makes nominal mentions of them; the events stage asks whether
+a subject names an actor at all and which sector a noun next to a country word
+gives ("a Syrian military attack"). Both read the same table through
+`agent_row`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from . import load_table
+from .tables import AgentNoun
+
+__all__ = ["agents", "agent_row", "initial_plural"]
+
+
+@cache
+def agents() -> dict[str, AgentNoun]:
+    return {row.word.lower(): row for row in load_table("agents.tsv", AgentNoun)}
+
+
+def agent_row(token: Token) -> AgentNoun | None:
+    """The agents.tsv row of a noun, with its modifiers when they make a listed phrase ("human rights group")."""
+    table = agents()
+    left = []
+    i = token.i - 1
+    while i >= 0 and token.doc[i].head.i in (token.i, *(t.i for t in left)) and token.doc[i].dep_ in ("compound", "amod"):
+        left.insert(0, token.doc[i])
+        i -= 1
+    for k in range(len(left)):
+        words = [t.lower_ for t in left[k:]]
+        row = table.get(" ".join([*words, token.lemma_.lower()])) or table.get(" ".join([*words, token.lower_]))
+        if row is not None:
+            return row
+    row = table.get(token.lemma_.lower()) or table.get(token.lower_)
+    if row is None and initial_plural(token):
+        row = table.get(token.lower_[:-1])
+    return row
+
+
+def initial_plural(token: Token) -> bool:
+    """"Rebels in Chad captured ...": a plural the parser took for a name at the start of a sentence, which the
+    lemmatizer leaves plural."""
+    return token.is_sent_start and token.tag_ == "NNP" and token.lower_.endswith("s") and token.lower_[:-1] in agents()

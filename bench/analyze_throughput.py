@@ -11,13 +11,15 @@ with a message when they are absent). In one run, alternating, best of
             clean, language check, the same parse batched, every later stage)
 
   newswire without quotes
-            the same with the quotes stage switched off (extract_quotes
-            returns nothing): issue #3 allows quotes at most 10% on top
+            the same with the quotes stage switched off (a variant of the
+            declared stage that finds nothing; the later stages run on no
+            quotes): issue #3 allows quotes at most 10% on top
 
 and the ratio newswire / spacy. The foundation's target is at most 1.3: our
 stages add at most 30% over the parse. Also prints where newswire's own time
-goes, stage by stage, from one extra timed pass: each `extract_*` stage that
-`pipeline.analyze_parsed` calls (entities, times, ...) is timed on its own.
+goes, stage by stage, from one extra timed pass: each stage of
+`pipeline.STAGES` (entities, times, ...) is timed by `analyze_parsed`
+itself (`timings=`).
 The times stage's target is at most 10% of newswire's time; the events and
 figures stages may add at most 15% to the rest of the analysis (issue 5).
 
@@ -29,7 +31,6 @@ left underspecified: the slower, realistic case for the times stage.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
 import time
@@ -57,40 +58,31 @@ def time_spacy(nlp, texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def time_newswire(texts: list[str], published: str | None = None) -> float:
+def time_newswire(texts: list[str], published: str | None = None, stages=None) -> float:
     from newswire.pipeline import analyze_articles
     from newswire.text.read import read_text
 
     start = time.perf_counter()
-    for _ in analyze_articles(read_text(t, published=published) for t in texts):
+    for _ in analyze_articles((read_text(t, published=published) for t in texts), stages=stages):
         pass
     return time.perf_counter() - start
 
 
-@contextlib.contextmanager
-def replaced(name: str, fn):
-    """pipeline.<name> replaced by `fn` for the duration (analyze_parsed looks it up at call time)."""
-    from newswire import pipeline
+def without_quotes():
+    """The declared stages, the quotes stage replaced by one that finds nothing."""
+    import dataclasses
 
-    original = getattr(pipeline, name)
-    setattr(pipeline, name, fn)
-    try:
-        yield original
-    finally:
-        setattr(pipeline, name, original)
+    from newswire.pipeline import STAGES
 
-
-def time_without_quotes(texts: list[str], published: str | None = None) -> float:
-    with replaced("extract_quotes", lambda *args, **kwargs: []):
-        return time_newswire(texts, published)
+    return [dataclasses.replace(s, run=lambda *args, **kwargs: []) if s.name == "quotes" else s for s in STAGES]
 
 
 def stage_times(texts: list[str], published: str | None = None) -> dict[str, float]:
     """Seconds spent in each stage, from one pass that times them separately.
 
-    The stages after the parse are the `extract_*` functions pipeline.py
-    imports; each is wrapped in a timer for this pass, and what remains of
-    `analyze_parsed` is reported as "records".
+    The stages after the parse are those of `pipeline.STAGES`, timed by
+    `analyze_parsed` (`timings=`); what remains of it (the context, the
+    `Analysis`) is reported as "records".
     """
     from newswire import pipeline
     from newswire.text.read import read_text
@@ -103,22 +95,17 @@ def stage_times(texts: list[str], published: str | None = None) -> dict[str, flo
         spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
         return out
 
-    stages = {name: getattr(pipeline, name) for name in dir(pipeline) if name.startswith("extract_")}
-    for name, fn in stages.items():
-        setattr(pipeline, name, lambda *a, _n=name.removeprefix("extract_"), _f=fn, **k: timed(_n, _f, *a, **k))
-    try:
-        articles = [timed("read", read_text, t, published=published) for t in texts]
-        prepared = [(a, timed("clean+language", pipeline.prepare, a)) for a in articles]
-        docs = timed("parse", lambda: list(pipeline.parse_many((a.text, r) for a, r in prepared)))
-        after = 0.0
-        for (article, removed), doc in zip(prepared, docs):
-            t = time.perf_counter()
-            pipeline.analyze_parsed(article, removed, doc)
-            after += time.perf_counter() - t
-    finally:
-        for name, fn in stages.items():
-            setattr(pipeline, name, fn)
-    spent["records"] = after - sum(spent.get(name.removeprefix("extract_"), 0.0) for name in stages)
+    articles = [timed("read", read_text, t, published=published) for t in texts]
+    prepared = [(a, timed("clean+language", pipeline.prepare, a)) for a in articles]
+    docs = timed("parse", lambda: list(pipeline.parse_many((a.text, r) for a, r in prepared)))
+    stages: dict[str, float] = {}
+    after = 0.0
+    for (article, removed), doc in zip(prepared, docs):
+        t = time.perf_counter()
+        pipeline.analyze_parsed(article, removed, doc, timings=stages)
+        after += time.perf_counter() - t
+    spent.update(stages)
+    spent["records"] = after - sum(stages.values())
     return spent
 
 
@@ -145,7 +132,7 @@ def main(argv: list[str] | None = None) -> None:
     for _ in range(args.repeat):
         spacy_best = min(spacy_best, time_spacy(spacy_nlp, texts))
         newswire_best = min(newswire_best, time_newswire(texts, args.published))
-        bare_best = min(bare_best, time_without_quotes(texts, args.published))
+        bare_best = min(bare_best, time_newswire(texts, args.published, without_quotes()))
     ratio = newswire_best / spacy_best
     quotes_ratio = newswire_best / bare_best
     stages = stage_times(texts, args.published)

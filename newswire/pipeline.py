@@ -1,13 +1,18 @@
 """Wires the stages: read → clean → parse → entities, times → quotes → events, figures → Analysis.
 
 Only wiring lives here; each stage is its own module with one public function.
-`analyze_parsed` is the per-document function every runner wraps.
+The stages after the parse are declared once, in order, in `STAGES` (name,
+function, the stages whose records it needs); `analyze_parsed` runs them and
+is the per-document function every runner wraps. The spaCy components
+(`newswire.components`) run the same declared stages.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -15,15 +20,115 @@ from .version import __version__
 from .document import Document
 from .text.clean import find_removed
 from .entities import extract_entities
-from .errors import NotEnglish
+from .errors import NotEnglish, UsageError
 from .events import extract_events
 from .figures import extract_figures
 from .text.language import check_english
 from .text.parse import BATCH_SIZE, parse, parse_many
-from .quotes import extract_quotes
+from .quotes import EXTRACTED_KINDS, extract_quotes
 from .text.read import read_text, require_date
 from .records import Analysis, Article, Removed, content_id
 from .times import extract_times
+
+# --- the stages ---------------------------------------------------------------------------
+
+# What the earlier stages found in one document: stage name → its records.
+Found = dict[str, list]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage after the parse.
+
+    name: "quotes"; also the `Analysis` field its records fill (`gives`), and the
+        spaCy component's name after "newswire_" (`doc._.quotes`).
+    run: (doc, context, found, **settings) → the records; `found` holds the records of
+        at least the stages it `needs`; settings are the component's (quotes: `kinds`).
+    needs: the stages whose records it reads, all earlier in `STAGES`.
+    """
+
+    name: str
+    run: Callable[..., list]
+    needs: tuple[str, ...] = ()
+
+    @property
+    def gives(self) -> str:
+        """The `Analysis` field (and `doc._` attribute) its records fill."""
+        return self.name
+
+
+def _entities(doc: Doc, context: Document, found: Found, *, matchers=None) -> list:
+    return extract_entities(doc, context=context, matchers=matchers)
+
+
+def _times(doc: Doc, context: Document, found: Found) -> list:
+    return extract_times(doc, context=context)
+
+
+def _quotes(doc: Doc, context: Document, found: Found, *, kinds: tuple[str, ...] = EXTRACTED_KINDS) -> list:
+    return extract_quotes(doc, found["entities"], times=found["times"], kinds=kinds, context=context)
+
+
+def _events(doc: Doc, context: Document, found: Found) -> list:
+    return extract_events(doc, found["entities"], found["quotes"], found["times"], context=context)
+
+
+def _figures(doc: Doc, context: Document, found: Found) -> list:
+    return extract_figures(doc, found["entities"], found["quotes"], found["times"], context=context)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("entities", _entities),
+    Stage("times", _times),
+    Stage("quotes", _quotes, needs=("entities", "times")),
+    Stage("events", _events, needs=("entities", "quotes", "times")),
+    Stage("figures", _figures, needs=("entities", "quotes", "times")),
+)
+STAGE_NAMES = tuple(s.name for s in STAGES)
+
+
+def select(stages: Iterable[str | Stage] | None) -> tuple[Stage, ...]:
+    """The stages to run, in `STAGES` order: all when None.
+
+    Each is a name from `STAGES` or a `Stage` (a variant of one: the benchmark's
+    quotes stage that finds nothing). A stage whose needs are not selected is a
+    `UsageError` naming them: no stage runs on records it was not given.
+    """
+    if stages is None or stages is STAGES:
+        return STAGES
+    by_name = {s.name: s for s in STAGES}
+    chosen: dict[str, Stage] = {}
+    for stage in stages:
+        if not isinstance(stage, Stage):
+            if stage not in by_name:
+                raise UsageError(f"unknown stage {stage!r}: the stages are {', '.join(STAGE_NAMES)}")
+            stage = by_name[stage]
+        chosen[stage.name] = stage
+    for stage in chosen.values():
+        missing = [n for n in stage.needs if n not in chosen]
+        if missing:
+            raise UsageError(f"the {stage.name} stage needs {' and '.join(missing)}: add them to the stages")
+    return tuple(sorted(chosen.values(), key=lambda s: STAGE_NAMES.index(s.name) if s.name in by_name else len(STAGES)))
+
+
+def run_stages(doc: Doc, context: Document, stages: tuple[Stage, ...] = STAGES, *, timings: dict[str, float] | None = None) -> Found:
+    """Run `stages` (from `select`) in order on one parsed document; their records by stage name.
+
+    timings: when given, each stage's seconds are added to it under the stage's name.
+    """
+    found: Found = {}
+    if timings is None:
+        for stage in stages:
+            found[stage.gives] = stage.run(doc, context, found)
+    else:
+        for stage in stages:
+            start = time.perf_counter()
+            found[stage.gives] = stage.run(doc, context, found)
+            timings[stage.name] = timings.get(stage.name, 0.0) + time.perf_counter() - start
+    return found
+
+
+# --- the pipeline -------------------------------------------------------------------------
 
 
 def analyze(
@@ -33,6 +138,7 @@ def analyze(
     *,
     url: str | None = None,
     any_language: bool = False,
+    stages: Iterable[str] | None = None,
 ) -> Analysis:
     """Analyse one article given as text.
 
@@ -40,37 +146,46 @@ def analyze(
         resolve against it. None when unknown.
     any_language: analyse even if the text does not look English (with a
         warning) instead of raising `NotEnglish`.
+    stages: the stages to run (names from `STAGE_NAMES`; each with the stages it
+        needs); the records of the others are empty. None: all.
     """
     article = read_text(text, title=title, published=published_date(published), url=url)
-    return analyze_article(article, any_language=any_language)
+    return analyze_article(article, any_language=any_language, stages=stages)
 
 
-def analyze_article(article: Article, *, any_language: bool = False) -> Analysis:
+def analyze_article(article: Article, *, any_language: bool = False, stages: Iterable[str] | None = None) -> Analysis:
     """Analyse an `Article` from the read stage."""
+    chosen = select(stages)
     removed = prepare(article, any_language=any_language)
-    return analyze_parsed(article, removed, parse(article.text, removed))
+    return analyze_parsed(article, removed, parse(article.text, removed), stages=chosen)
 
 
-def analyze_articles(articles: Iterable[Article], *, any_language: bool = False) -> Iterator[Analysis]:
+def analyze_articles(
+    articles: Iterable[Article], *, any_language: bool = False, stages: Iterable[str | Stage] | None = None
+) -> Iterator[Analysis]:
     """Analyse many articles, parsing them in batches (faster than one by one).
 
     Articles are read and checked a batch at a time, so results come as the
     input is consumed (a bad article raises when its batch is reached).
     """
+    chosen = select(stages)
     batch: list[tuple[Article, list[Removed]]] = []
     for article in articles:
         batch.append((article, prepare(article, any_language=any_language)))
         if len(batch) >= BATCH_SIZE:
-            yield from analyze_prepared(batch)
+            yield from analyze_prepared(batch, stages=chosen)
             batch = []
-    yield from analyze_prepared(batch)
+    yield from analyze_prepared(batch, stages=chosen)
 
 
-def analyze_prepared(items: list[tuple[Article, list[Removed]]]) -> Iterator[Analysis]:
+def analyze_prepared(
+    items: list[tuple[Article, list[Removed]]], *, stages: Iterable[str | Stage] | None = None
+) -> Iterator[Analysis]:
     """Analyse articles that `prepare` has already checked and cleaned, parsing them in batches."""
+    chosen = select(stages)
     docs = parse_many((a.text, removed) for a, removed in items)
     for (article, removed), doc in zip(items, docs):
-        yield analyze_parsed(article, removed, doc)
+        yield analyze_parsed(article, removed, doc, stages=chosen)
 
 
 def prepare(article: Article, *, any_language: bool = False) -> list[Removed]:
@@ -84,17 +199,22 @@ def prepare(article: Article, *, any_language: bool = False) -> list[Removed]:
     return find_removed(article.text)
 
 
-def analyze_parsed(article: Article, removed: list[Removed], doc: Doc) -> Analysis:
+def analyze_parsed(
+    article: Article,
+    removed: list[Removed],
+    doc: Doc,
+    *,
+    stages: Iterable[str | Stage] | None = None,
+    timings: dict[str, float] | None = None,
+) -> Analysis:
     """Everything after the parse, for one document: the per-document function.
 
     The stages share one document context (`document.Document`), built here once.
+    stages: those to run (`select`; None: all); the records of the others are empty.
+    timings: when given, each stage's seconds are added to it (`run_stages`).
     """
     context = Document(doc, published=article.published)
-    entities = extract_entities(doc, context=context)
-    times = extract_times(doc, context=context)
-    quotes = extract_quotes(doc, entities, times=times, context=context)
-    events = extract_events(doc, entities, quotes, times, context=context)
-    figures = extract_figures(doc, entities, quotes, times, context=context)
+    found = run_stages(doc, context, select(stages), timings=timings)
     return Analysis(
         id=content_id(article.text),
         text=article.text,
@@ -103,11 +223,11 @@ def analyze_parsed(article: Article, removed: list[Removed], doc: Doc) -> Analys
         published=article.published,
         version=__version__,
         removed=removed,
-        entities=entities,
-        quotes=quotes,
-        times=times,
-        events=events,
-        figures=figures,
+        entities=found.get("entities", []),
+        quotes=found.get("quotes", []),
+        times=found.get("times", []),
+        events=found.get("events", []),
+        figures=found.get("figures", []),
         warnings=list(article.warnings),
     )
 

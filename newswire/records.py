@@ -50,7 +50,7 @@ MentionKind = Literal["name", "nominal", "pronoun"]
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP"]
 QuoteType = Literal["direct", "indirect", "mixed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
-Modality = Literal["asserted", "intended", "conditional", "negated", "hypothetical"]
+Modality = Literal["asserted", "intended", "requested", "conditional", "negated", "hypothetical"]
 PloverType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",

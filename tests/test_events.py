@@ -55,7 +55,7 @@ def test_every_code_has_a_quad_class_matching_its_root():
 def test_support_verbs_and_modality_cues_parse():
     assert ("carry", "out") in {tuple((e.split() + [""])[:2]) for e in load_list("event_support_verbs.txt")}
     modalities = {row.modality for row in load_table("modality.tsv", ModalityWord)}
-    assert modalities == {"intended", "conditional", "negated", "hypothetical", "asserted"}  # asserted: "presupposes" rows
+    assert modalities == {"intended", "requested", "conditional", "negated", "hypothetical", "asserted"}  # asserted: "presupposes" rows
     assert all(list(row.object) == [w.lower() for w in row.object] for row in load_table("event_verbs.tsv", EventVerb))
 
 
@@ -697,3 +697,66 @@ def test_a_border_between_two_countries_is_a_place_of_neither():
     text = "Syrian troops fired mortars across the Turkish border on Monday."
     a, e = only(text, published="2000-01-01")
     assert (e.location.text, e.location.country, e.target) == ("Turkish border", None, None)
+
+
+# --- precision on real news (issue 13) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("The Secretary of State helped hang a poster in the American embassy in Kenya.", "helped"),  # help + verb
+        ("NATO warplanes helped end the war in Bosnia.", "helped"),
+        ("Her relatives in Cuba have fought to keep the boy.", "fought"),  # fight + infinitive
+        ("The Israeli activist pleaded innocent to the charges.", "pleaded"),  # a plea, not an appeal
+        ("Malaysians must seize the chance to build a knowledge society in Malaysia.", "seize"),
+        ("The Israeli minister prayed that the Syrian president would have a heart attack.", "attack"),
+    ],
+)
+def test_verbal_and_figurative_uses_are_no_event(text, trigger):
+    _, found = events(text)
+    assert all(e.trigger.text != trigger for e in found), [(e.cameo, e.trigger.text) for e in found]
+
+
+def test_an_event_with_no_coded_actor_is_dropped_unless_its_source_holds_office():
+    assert events("Gerald Lefcourt, a defense attorney, has turned down a number of cases.")[1] == []
+    assert events("Oy Waertsilae will contribute 200 million markkaa to the company.")[1] == []
+    _, e = only("Governor Anna Berg threatened to impose a curfew.")
+    assert e.source.text == "Anna Berg"
+
+
+def test_a_trip_needs_coded_actors_on_both_sides():
+    assert events("The boy's father would travel to the United States to bring his son home.")[1] == []
+
+
+@pytest.mark.parametrize(
+    "text, trigger, source",
+    [
+        # the subject of the clause an event noun is an adjunct of
+        ("U.N. officials finished drafting the rules in consultation with Iraqi diplomats.", "consultation", "U.N. officials"),
+        # an infinitive under "likely" under a control verb
+        ("Kuchma planned to visit Gazprom, most likely to discuss Ukraine's debt to Russia.", "discuss", "Kuchma"),
+        # the subject of a passive asking verb does its infinitive
+        ("Egypt was asked to send troops to Libya.", "send", "Egypt"),
+    ],
+)
+def test_sources_the_clause_names(text, trigger, source):
+    _, found = events(text)
+    e = next(e for e in found if e.trigger.text == trigger)
+    assert e.source is not None and e.source.text == source
+
+
+@pytest.mark.parametrize(
+    "text, trigger, modality",
+    [
+        ("Officials in Kenya hoped she would provide new aid to Kenya.", "provide", "requested"),
+        ("Israel wants Syria to withdraw its troops from Lebanon.", "withdraw", "requested"),
+        ("Egypt was asked to send troops to Libya.", "send", "requested"),
+        ("The Syrian government wants to withdraw its troops from Lebanon.", "withdraw", "intended"),  # its own intent
+        ("Syrian rebels are expected to attack Aleppo.", "attack", "intended"),  # expected is no request
+    ],
+)
+def test_requested_events(text, trigger, modality):
+    _, found = events(text)
+    e = next(e for e in found if e.trigger.text == trigger)
+    assert e.modality == modality

@@ -6,13 +6,21 @@ and their clusters (`names.py`), the evidence next to each name
 (`nominals.py`) and pronouns, relative pronouns among them (`pronouns.py`);
 last, a nominal with no country takes the one its possessive pronoun stands
 for ("their forces").
+
+The titles and the gazetteer's names are phrase matchers tokenised by a spaCy
+pipeline: `Matchers.of(nlp)` builds them from the pipeline that makes the
+docs (the `newswire_entities` component does); without them the stage uses
+those of newswire's own pipeline (`text.parse.load_nlp`).
 """
 
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from functools import cache
 
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import countries
@@ -21,36 +29,53 @@ from ..lexicon.tables import FirstName
 from ..text.parse import source_text
 from ..document import Document
 from ..records import Entity, Mention as MentionRecord
-from . import actors
+from . import actors, known
 from .evidence import attach
 from .model import Cluster, Mention
 from .names import cluster_names, find_names, name_tokens
 from .nominals import find_nominals
 from .pronouns import resolve_pronouns, resolve_relatives
-from .titles import find_titles, lookup as title_lookup
+from .titles import build_matcher as build_title_matcher, find_titles, lookup as title_lookup
 
-__all__ = ["extract_entities"]
+__all__ = ["Matchers", "extract_entities"]
 
 # "the company" refers back to a named organisation at most this many
 # sentences earlier; beyond that it is left as its own entity.
 NOMINAL_REACH = 5
 
 
-def extract_entities(doc: Doc, *, published: str | None = None, context: Document | None = None) -> list[Entity]:
+@dataclass(frozen=True)
+class Matchers:
+    """The stage's phrase matchers (titles, known names), tokenised by the pipeline whose docs they see."""
+
+    titles: PhraseMatcher
+    known: PhraseMatcher
+
+    @staticmethod
+    def of(nlp: Language) -> Matchers:
+        return Matchers(build_title_matcher(nlp), known.build_matcher(nlp))
+
+
+def extract_entities(
+    doc: Doc, *, published: str | None = None, context: Document | None = None, matchers: Matchers | None = None
+) -> list[Entity]:
     """The entities of a parsed article, ordered by first mention, ids E1, E2, ...
 
     published: the publication date (YYYY-MM-DD), None when unknown: the gazetteer's actor codes are those of that date.
     context: the document context (`newswire.document`; `pipeline.analyze_parsed` passes it).
+    matchers: `Matchers.of(nlp)` for the pipeline that made `doc`; None: those of newswire's own pipeline.
     """
-    clusters = find_clusters(doc, published=published, context=context)
+    clusters = find_clusters(doc, published=published, context=context, matchers=matchers)
     return to_records(doc, clusters)
 
 
-def find_clusters(doc: Doc, *, published: str | None = None, context: Document | None = None) -> list[Cluster]:
+def find_clusters(
+    doc: Doc, *, published: str | None = None, context: Document | None = None, matchers: Matchers | None = None
+) -> list[Cluster]:
     """Entity clusters with all their mentions (the working form, before records)."""
     ctx, published = Document.given(doc, context, published)
-    titles = find_titles(doc)
-    names = find_names(doc, titles)
+    titles = find_titles(doc, matchers and matchers.titles)
+    names = find_names(doc, titles, matchers and matchers.known)
     attach(doc, names, titles)
     clusters = cluster_names(names)
     for c in clusters:

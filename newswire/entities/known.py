@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 from spacy.tokens import Doc
@@ -31,17 +32,25 @@ def _by_name() -> dict[str, list[KnownActor]]:
     return table
 
 
-@cache
-def _matcher() -> PhraseMatcher:
-    nlp = load_nlp()
+def build_matcher(nlp: Language) -> PhraseMatcher:
+    """The matcher of every known name, tokenised by `nlp` (the pipeline whose docs it will see)."""
     matcher = PhraseMatcher(nlp.vocab)  # case-sensitive: "Ban" the name, not "ban" the word
     matcher.add("KNOWN", [nlp.make_doc(n) for n in _by_name()])
     return matcher
 
 
-def find_known(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of known actor names in `doc`, longest first where they overlap."""
-    return [(span.start, span.end) for span in filter_spans([doc[s:e] for _, s, e in _matcher()(doc)])]
+@cache
+def _matcher() -> PhraseMatcher:
+    return build_matcher(load_nlp())
+
+
+def find_known(doc: Doc, matcher: PhraseMatcher | None = None) -> list[tuple[int, int]]:
+    """Token ranges of known actor names in `doc`, longest first where they overlap.
+
+    matcher: from `build_matcher` for the pipeline that made `doc`; None: newswire's own (`load_nlp`).
+    """
+    matcher = _matcher() if matcher is None else matcher
+    return [(span.start, span.end) for span in filter_spans([doc[s:e] for _, s, e in matcher(doc)])]
 
 
 def lookup(name: str, published: str | None = None) -> KnownActor | None:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import countries
@@ -35,8 +36,11 @@ _DETERMINERS = {"the", "a", "an"}
 MODIFIER_DEPS = ("compound", "poss", "nmod", "amod")
 
 
-def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
-    """Name mentions: the parser's entities, trimmed and completed."""
+def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | None = None) -> list[Mention]:
+    """Name mentions: the parser's entities, trimmed and completed.
+
+    known_names: the gazetteer's matcher for the pipeline that made `doc` (`known.build_matcher`); None: newswire's own.
+    """
     in_title = {i for t in titles for i in range(t.start, t.end)}
     by_start = sorted((t.start, n) for n, t in enumerate(titles))
     title_starts = [s for s, _ in by_start]
@@ -80,7 +84,7 @@ def find_names(doc: Doc, titles: list[TitleMatch]) -> list[Mention]:
         if label in ("PERSON", "NORP") and countries.country_from_group(doc[start:end].text):
             label = "NORP"  # "Bosnian Serbs" tagged PERSON: a people
         out.append(Mention(doc, start, end, "name", label))
-    out += _known_names(doc, out, in_title)
+    out += _known_names(doc, out, in_title, known_names)
     out += _country_names(doc, out, in_title)
     dateline = Document.of(doc).dateline
     for m in out:
@@ -98,11 +102,11 @@ def _is_modifier(span) -> bool:
     return root.dep_ in ("amod", "compound", "nmod") or (root.pos_ == "ADJ" and root.dep_ != "nsubj")
 
 
-def _known_names(doc: Doc, found: list[Mention], in_title: set[int]) -> list[Mention]:
+def _known_names(doc: Doc, found: list[Mention], in_title: set[int], matcher: PhraseMatcher | None) -> list[Mention]:
     """Gazetteer names the parser did not tag ("Hezbollah" missed as an entity)."""
     covered = {i for m in found for i in range(m.start, m.end)}
     out = []
-    for s, e in known.find_known(doc):
+    for s, e in known.find_known(doc, matcher):
         if covered.intersection(range(s, e)) or in_title.intersection(range(s, e)):
             continue
         if not all(t.pos_ == "PROPN" or t.is_punct or t.text[:1].isupper() for t in doc[s:e]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 from spacy.tokens import Doc
@@ -33,12 +34,16 @@ def _entries() -> dict[str, dict[str, str]]:
     return {row.title.lower(): row for row in load_table("titles.tsv", Title)}
 
 
-@cache
-def _matcher() -> PhraseMatcher:
-    nlp = load_nlp()
+def build_matcher(nlp: Language) -> PhraseMatcher:
+    """The matcher of every title, tokenised by `nlp` (the pipeline whose docs it will see)."""
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     matcher.add("TITLE", [nlp.make_doc(t) for t in _entries()])
     return matcher
+
+
+@cache
+def _matcher() -> PhraseMatcher:
+    return build_matcher(load_nlp())
 
 
 def lookup(text: str) -> Title | None:
@@ -46,10 +51,13 @@ def lookup(text: str) -> Title | None:
     return _entries().get(" ".join(text.lower().split()))
 
 
-def find_titles(doc: Doc) -> list[TitleMatch]:
-    """Title and honorific matches in `doc`, longest first where they overlap, in text order."""
+def find_titles(doc: Doc, matcher: PhraseMatcher | None = None) -> list[TitleMatch]:
+    """Title and honorific matches in `doc`, longest first where they overlap, in text order.
+
+    matcher: from `build_matcher` for the pipeline that made `doc`; None: newswire's own (`load_nlp`).
+    """
     rows = {}
-    for _, s, e in _matcher()(doc):
+    for _, s, e in (_matcher() if matcher is None else matcher)(doc):
         row = lookup(doc[s:e].text)
         if row is not None and _is_title_use(doc, s, e, row):
             rows[s, e] = row

@@ -45,6 +45,7 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
             if p.code[:2] == m.code[:2] and len(p.code) > len(m.code):
                 m.code = p.code
     m.modality = modality_of(m.anchor)
+    m.plain_code = m.code
     if not top:
         return
     if codebook.frame_of(m.code) == "intent" and m.modality == "negated" and _refusal(m):
@@ -93,8 +94,13 @@ def read_with_actors(m: EventMention) -> bool:
         m.code = "111"
     if root == "14" and lemma in _words("rally") and len(m.sources) == 1 and _unarmed_person(m.sources[0]):
         return False
-    if m.code in VISITS and m.sources and m.targets and _home_place(m):
-        return False
+    if m.plain_code in VISITS or m.code in VISITS:
+        # a trip says something only between two coded actors: "his father would travel to the United States",
+        # "plans to travel to an unnamed city" are private or unnamed travel; at home it is travel, not diplomacy
+        if not any(a.code for a in m.sources) or not any(a.code for a in m.targets):
+            return False
+        if _home_place(m):
+            return False
     if m.code[:2] == "15" and lemma in _words("exercise") and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
         m.code = "062"  # "French and Egyptian warships launched war games": exercises together are cooperation
     return True

@@ -1,4 +1,4 @@
-"""The modality of an event: asserted, intended, conditional, negated or hypothetical.
+"""The modality of an event: asserted, intended, requested, conditional, negated or hypothetical.
 
 Cues come from `data/modality.tsv`, looked for around the event's clause verb
 (for a noun event, the verb it depends on):
@@ -11,6 +11,9 @@ Cues come from `data/modality.tsv`, looked for around the event's clause verb
   demobilize", "until their demands are met" (hypothetical; not in the past
   tense: "before the U.N. arrived" happened);
 * `condition`: a condition hangs on the clause, "will withdraw unless ..." (conditional);
+* `wish`: the clause is what its governor wants of someone else: "hoped she
+  would bring aid", "wants Syria to withdraw" (requested); `asked`: the
+  infinitive of a passive that asks ("was asked to mediate", requested);
 * `governor`: the clause depends on "plan to" (intended), "deny", "fail to"
   (negated), "could avert" (hypothetical), or is the infinitive of a noun that
   says as much ("a plan to attack", "the right to sue");
@@ -23,7 +26,7 @@ Cues come from `data/modality.tsv`, looked for around the event's clause verb
   itself ("if the U.S. stops threatening to attack" presupposes the threats):
   the cues above it are not the event's.
 
-Several cues: negated beats conditional beats hypothetical beats intended.
+Several cues: negated beats conditional beats hypothetical beats requested beats intended.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from spacy.tokens import Token
 from ..lexicon import load_table
 from ..lexicon.tables import ModalityWord
 
-PRECEDENCE = ("negated", "conditional", "hypothetical", "intended")
+PRECEDENCE = ("negated", "conditional", "hypothetical", "requested", "intended")
 # Tags of a verb that happened: "before the U.N. arrived" is past, "before they demobilize" not yet.
 PAST_TAGS = {"VBD", "VBN"}
 # How far up the verb chain ("plans to try to attack") governors are looked for.
@@ -99,7 +102,13 @@ def modality(tok: Token) -> str:
             if cue:
                 found.add(cue)
             break
+        if node.dep_ == "ccomp" and _wished_of_another(node):
+            found.add("requested")
+            break
         if node.dep_ not in ("xcomp", "conj", "acomp", "pcomp") or node.head.i == node.i:
+            break
+        if _wished_of_another(node):
+            found.add("requested")  # "hoped she would bring aid", "wants Syria to withdraw", "was asked to mediate"
             break
         head = node.head if node.dep_ != "pcomp" else node.head.head
         if (head.lemma_.lower(), "presupposes") in _cues():
@@ -111,6 +120,20 @@ def modality(tok: Token) -> str:
             break
         node = head
     return next((m for m in PRECEDENCE if m in found), "asserted")
+
+
+def _wished_of_another(node: Token) -> bool:
+    """A complement that its governor wants of someone else: a clause with its own subject under "want", "hope"
+    ("hoped she would bring aid", "wants Syria to withdraw"), an infinitive after an object ("asked her to help"),
+    or under a passive ("was asked to mediate")."""
+    if node.dep_ not in ("ccomp", "xcomp") or node.head.i == node.i:
+        return False
+    head = node.head
+    if node.dep_ == "ccomp":
+        return (head.lemma_.lower(), "wish") in _cues() and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+    if (head.lemma_.lower(), "asked") in _cues() and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+        return True
+    return (head.lemma_.lower(), "wish") in _cues() and any(c.dep_ == "dobj" and c.i < node.i for c in head.children)
 
 
 def _occurs(verb: Token) -> bool:

@@ -18,6 +18,7 @@ class EventMention:
     trigger: Trigger
     anchor: Token  # where its roles come from: the verb, the support verb, or the noun itself
     code: str
+    plain_code: str = ""  # the code before CAMEO's recoding of unrealised events ("will visit": 042, coded 036)
     parts: list["EventMention"] = field(default_factory=list)  # mentions it absorbed
     complement: "EventMention | None" = None
     sources: list[Actor] = field(default_factory=list)

@@ -24,6 +24,10 @@ TRANSFER_CODES = ("07", "087", "166")
 # calls by Belarus's rulers": whose calls are rejected; "accepted the terms of the proposal of Togo").
 PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from", "by", "of", "for")
 PROTEST_ROOT = "14"
+# An event noun in an adjunct of a clause ("in consultation with", "on a visit to") is done by the clause's
+# subject, for cooperation only: "soldiers died in the attack" were not the attackers.
+ADJUNCT_PREPS = {"in", "on", "during"}
+COOPERATIVE_ADJUNCT_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # Prepositions whose object is a target, in order of preference.
 TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards", "into", "from", "over", "for")
 
@@ -38,6 +42,9 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         sources, targets = _noun_roles(anchor, actors)
         if not sources and anchor.dep_ == "dobj" and is_intent_governor(anchor.head.lemma_):
             sources = actors.phrase(subject_of(anchor.head))  # "Egypt is planning an attack on Libya": Egypt's
+        if not sources and _adjunct_of(anchor) is not None and m.code[:2] in COOPERATIVE_ADJUNCT_ROOTS:
+            # "officials finished the rules in consultation with Iraqi diplomats": the doer of the clause consults
+            sources = actors.phrase(subject_of(_adjunct_of(anchor)))
     if m.trigger.kind == "noun" and anchor.i != m.trigger.i:
         noun_sources, noun_targets = _noun_roles(m.token, actors)
         if sources and not targets and not noun_targets and _between(m.token):
@@ -172,6 +179,15 @@ def _noun_roles(noun: Token, actors: Actors) -> tuple[list[Actor], list[Actor]]:
         elif not targets:
             targets = found
     return sources, targets
+
+
+def _adjunct_of(noun: Token) -> Token | None:
+    """The active verb an event noun is an adjunct of ("met him [on a visit]", "drafted rules [in consultation]")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ADJUNCT_PREPS:
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" and not is_passive(verb) else None
 
 
 def _between(noun: Token) -> bool:

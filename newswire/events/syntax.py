@@ -33,6 +33,13 @@ def subject_of(verb: Token) -> Token | None:
         return antecedent(subj)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
         return subject_of(verb.head.head)  # "France is ready to contribute troops": France
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("ADJ", "ADV") and verb.head.dep_ == "advmod" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head)  # "planned to visit Gazprom, most likely to discuss the debt": Kuchma
+    if verb.dep_ == "xcomp" and is_passive(verb.head):
+        # "Egypt was asked to send troops", "rebels are expected to attack": the passive's subject does it
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            return antecedent(subj)
     if verb.dep_ == "xcomp":
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         return obj if obj is not None and obj.i < verb.i else subject_of(verb.head)

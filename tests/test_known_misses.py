@@ -33,28 +33,23 @@ def event(analysis, trigger: str):
 # Quotes: the object of a verb of saying is not what was said
 
 
-@miss("a denial's object is taken as its content: 'denied the allegations' is no quote of 'the allegations'")
 def test_the_object_of_denied_is_no_quote():
     assert analyze("The prime minister denied the allegations.").quotes == []
 
 
-@miss("a rejection's object is taken as its content, with the date after it: 'the accusations on Friday'")
 def test_the_object_of_rejected_is_no_quote():
     assert analyze("The opposition leader rejected the accusations on Friday.").quotes == []
 
 
-@miss("'acknowledged the complaints' gives a quote of 'the complaints' besides the real one after 'said'")
 def test_the_object_of_acknowledged_is_no_quote():
     quotes = analyze("The company's chief executive, John Mills, acknowledged the complaints but said they were exaggerated.").quotes
     assert [(q.cue.text, q.content.text) for q in quotes] == [("said", "they were exaggerated")]
 
 
-@miss("'blamed each other for the failure' is a quote of 'each other for the failure'")
 def test_the_object_of_blamed_is_no_quote():
     assert analyze("The talks collapsed in March. Negotiators blamed each other for the failure.").quotes == []
 
 
-@miss("a criticism's object (a country) is taken as the content of a quote; the event is right")
 def test_the_object_of_criticised_is_no_quote():
     analysis = analyze("Iran's foreign minister criticised the United States on Monday.")
     assert analysis.quotes == []
@@ -69,7 +64,6 @@ def test_a_sign_is_no_speaker():
 # Quotes: who said it
 
 
-@miss("a later surname-only mention ('Lopez said') is not linked to the person named in full before ('Maria Lopez')")
 def test_a_surname_speaker_is_the_person_named_in_full_before():
     analysis = analyze(
         'Maria Lopez, a nurse in the city, said the hospital had run out of beds. "We have nothing left," Lopez said.'
@@ -78,7 +72,6 @@ def test_a_surname_speaker_is_the_person_named_in_full_before():
     assert [(q.speaker_entity, q.speaker_name) for q in analysis.quotes] == [(lopez.id, "Maria Lopez")] * 2
 
 
-@miss("'the statement said' makes the statement the speaker, not the company that issued it")
 def test_the_statement_said_is_the_company_that_made_it():
     analysis = analyze(
         'The company said in a statement that the site was closed. "We are searching for a new host," the statement said.'

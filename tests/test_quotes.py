@@ -244,7 +244,7 @@ def test_quote_standing_alone_with_no_speaker_anywhere():
         ),
         ("A spokesman for the ministry said the bridge would open in May.", ("indirect", "the bridge would open in May", "say", "A spokesman for the ministry", False)),
         ("Berg's spokesman said the bridge would open in May.", ("indirect", "the bridge would open in May", "say", "Berg's spokesman", False)),
-        ("The ministry blamed the contractor for the delays.", ("indirect", "the contractor for the delays", "blame", "The ministry", False)),
+        ("The ministry blamed the contractor for delaying the bridge.", ("indirect", "the contractor for delaying the bridge", "blame", "The ministry", False)),
         ("Sokolov vowed to rebuild the bridge within a year.", ("indirect", "to rebuild the bridge within a year", "vow", "Sokolov", False)),
         ("The ministry warned of delays to the bridge.", ("indirect", "delays to the bridge", "warn", "The ministry", False)),
         ("It was reported that the bridge would open in May.", ("indirect", "that the bridge would open in May", "report", None, False)),
@@ -261,31 +261,71 @@ def test_reported_speech(text, expected):
     "text, expected",
     [
         ("Berg talked about the new bridge at length.", ("indirect", "the new bridge", "talk", "Berg", False)),
-        ("Berg explained her plan for the bridge.", ("indirect", "her plan for the bridge", "explain", "Berg", False)),
-        ("Berg recalled the night the old bridge fell.", ("indirect", "the night the old bridge fell", "recall", "Berg", False)),
         ("Sokolov referred to the mayor's plan.", ("indirect", "the mayor's plan", "refer to", "Sokolov", False)),
-        ("Sokolov lambasted the plan.", ("indirect", "the plan", "lambast", "Sokolov", False)),
         ("Berg railed against the bridge tax.", ("indirect", "the bridge tax", "rail against", "Berg", False)),
         ("Berg apologized for the delays.", ("indirect", "the delays", "apologize", "Berg", False)),
-        ("Berg bemoaned the cost of the new bridge.", ("indirect", "the cost of the new bridge", "bemoan", "Berg", False)),
-        ("Sokolov referenced his long ties to the mayor.", ("indirect", "his long ties to the mayor", "reference", "Sokolov", False)),
         ("Berg deemed the bridge plan a failure.", ("indirect", "the bridge plan a failure", "deem", "Berg", False)),
-        ("Former mayor Anna Berg endorsed Sokolov for governor.", ("indirect", "Sokolov for governor", "endorse", "Former mayor Anna Berg", False)),
-        ("Anna Berg pointed out the flaws in the plan.", ("indirect", "the flaws in the plan", "point out", "Anna Berg", False)),
-        ("Mark Ellison reiterated his support for the new bridge.", ("indirect", "his support for the new bridge", "reiterate", "Mark Ellison", False)),
-        ("Anna Berg conceded the race on Tuesday night.", ("indirect", "the race", "concede", "Anna Berg", False)),
         ("Mark Ellison boasted about his record on crime.", ("indirect", "his record on crime", "boast", "Mark Ellison", False)),
         ("Anna Berg bragged of her wealth.", ("indirect", "her wealth", "brag", "Anna Berg", False)),
         ("Anna Berg confessed to taking the money.", ("indirect", "taking the money", "confess", "Anna Berg", False)),
         # an indirect question the parser hangs on the cue as an adverbial clause
         ("Asked if the bridge was safe, Berg laughed.", ("indirect", "if the bridge was safe", "ask", None, False)),
-        # the time and place of the act are not what was said
-        ("Berg stressed those worries on Sunday at a forum in Oslo.", ("indirect", "those worries", "stress", "Berg", False)),
     ],
 )
 def test_more_reporting_verbs_and_frames(text, expected):
     (q,) = quotes(text)
     assert summary(q) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Berg explained her plan for the bridge.",
+        "Sokolov lambasted the plan.",
+        "Berg bemoaned the cost of the new bridge.",
+        "Sokolov referenced his long ties to the mayor.",
+        "Former mayor Anna Berg endorsed Sokolov for governor.",
+        "Anna Berg pointed out the flaws in the plan.",
+        "Mark Ellison reiterated his support for the new bridge.",
+        "Anna Berg conceded the race on Tuesday night.",
+        "Berg stressed those worries on Sunday at a forum in Oslo.",
+        "Berg criticized the plan that Sokolov proposed.",
+        "Berg recalled the night the old bridge fell.",
+        "The new bridge plan was announced on Friday.",
+        "Sokolov was praised by the mayor for his work on the bridge.",
+    ],
+)
+def test_a_noun_phrase_object_is_what_the_act_is_about_not_what_was_said(text):
+    # the events stage records "lambasted the plan"; a quote reports a clause or a quotation
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ('Berg denied "any wrongdoing" on Friday.', "any wrongdoing"),
+        ("Berg denied reports that she had resigned.", "reports that she had resigned"),
+        ("Berg denied a report that arrests had been made.", "a report that arrests had been made"),
+        ("Sokolov proposed barring all trucks from the bridge.", "barring all trucks from the bridge"),
+    ],
+)
+def test_an_object_with_a_quotation_or_a_clause_is_reported(text, content):
+    (q,) = quotes(text)
+    assert q.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Berg did not say whether the bridge was safe.",
+        "Berg never claimed that the bridge was safe.",
+        "Berg would not comment on whether the bridge was safe.",
+        "Sokolov could argue that the bridge is safe.",
+        "If Berg says the bridge is safe, it will open.",
+    ],
+)
+def test_negated_supposed_or_conditional_speech_is_no_quote(text):
+    assert quotes(text) == []
 
 
 def test_referring_to_after_a_report_is_a_quote_of_its_own():
@@ -419,16 +459,16 @@ def test_a_cue_followed_by_no_clause_reports_nothing():
 
 
 def test_a_participle_ending_a_reported_clause_is_a_quote_of_its_own():
-    argue, cite = quotes("The two lawmakers argue that the law is clear, citing a case from 2012.")
+    argue, add = quotes("The two lawmakers argue that the law is clear, adding that the court agreed.")
     assert summary(argue) == ("indirect", "that the law is clear", "argue", "The two lawmakers", False)
-    assert summary(cite) == ("indirect", "a case from 2012", "cite", "The two lawmakers", False)
+    assert summary(add) == ("indirect", "that the court agreed", "add", "The two lawmakers", False)
 
 
 def test_a_second_verb_of_the_same_speaker_is_a_quote_of_its_own():
-    text = "Sanders said private contractors cost more than federal workers and cited the airport screeners."
-    said, cited = quotes(text)
+    text = "Sanders said private contractors cost more than federal workers and warned that the costs would rise."
+    said, warned = quotes(text)
     assert summary(said) == ("indirect", "private contractors cost more than federal workers", "say", "Sanders", False)
-    assert summary(cited) == ("indirect", "the airport screeners", "cite", "Sanders", False)
+    assert summary(warned) == ("indirect", "that the costs would rise", "warn", "Sanders", False)
 
 
 def test_a_second_verb_after_but_is_a_quote_of_its_own():
@@ -510,11 +550,10 @@ def test_another_sources_report_ending_a_reported_clause_is_a_quote_of_its_own(t
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("The new bridge plan was announced on Friday.", [("indirect", "The new bridge plan", "announce", None, False)]),
-        ("Sokolov was praised by the mayor for his work on the bridge.",
-         [("indirect", "Sokolov was praised by the mayor for his work on the bridge", "praise", "the mayor", False)]),
-        ("The energy plan cannot be portrayed simply as a fight between coal and wind.",
-         [("indirect", "The energy plan cannot be portrayed simply as a fight between coal and wind", "portray", None, False)]),
+        ("Sokolov was criticized by the mayor for closing the bridge.",
+         [("indirect", "Sokolov was criticized by the mayor for closing the bridge", "criticize", "the mayor", False)]),
+        ("The energy plan is portrayed simply as a fight between coal and wind.",
+         [("indirect", "The energy plan is portrayed simply as a fight between coal and wind", "portray", None, False)]),
         ("It was reported on Friday.", []),
         ("The plan, which was announced on Friday, is large.", []),
     ],
@@ -530,21 +569,17 @@ def test_that_said_is_a_connective_not_a_quote():
 def test_the_writers_aside_after_a_reported_clause_is_left_out():
     (q,) = quotes("Berg said the bridge would open in May, which is later than planned.")
     assert q.content.text == "the bridge would open in May"
-    # however short what remains
-    (q,) = quotes("Berg praised the mayor, who had built the bridge in a single year.")
-    assert q.content.text == "the mayor"
 
 
 def test_a_purpose_infinitive_reports_and_a_declined_one_does_not():
-    (q,) = quotes("Clinton used the speech to highlight her experience as secretary of state.")
-    assert summary(q) == ("indirect", "her experience as secretary of state", "highlight", "Clinton", False)
+    (q,) = quotes("Clinton used the speech to highlight that the bridge was safe.")
+    assert summary(q) == ("indirect", "that the bridge was safe", "highlight", "Clinton", False)
     assert quotes("Berg declined to say whether the bridge would open in May.") == []
 
 
 def test_participle_takes_the_subject_of_its_verb():
     text = 'Sokolov praised the agreement, saying it showed the "good faith" of both sides.'
-    praised, saying = quotes(text)
-    assert summary(praised) == ("indirect", "the agreement", "praise", "Sokolov", False)
+    (saying,) = quotes(text)
     assert summary(saying) == ("mixed", 'it showed the "good faith" of both sides', "say", "Sokolov", False)
 
 
@@ -829,3 +864,20 @@ def test_a_speaker_phrase_never_runs_across_removed_text_or_a_line_break(text):
         assert text[s.start : s.end] == s.text
         assert "\n" not in s.text and "\r" not in s.text and "  " not in s.text, s
         assert all(s.end <= r.start or s.start >= r.end for r in removed), s
+
+
+def test_a_surname_after_the_full_name_is_the_same_speaker():
+    text = 'Maria Lopez, a nurse, said the ward was full. "We have no beds," Lopez said.'
+    assert [q.speaker_name for q in quotes(text)] == ["Maria Lopez", "Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Senator Jane Hale was away on Monday. Her office said she would vote against the bill.", "Jane Hale"),
+        ("The ministry issued a statement saying the road was closed. The statement said repairs would take a week.", "ministry"),
+        ("The council said in a statement that the road was closed. The statement said repairs would take a week.", "The council"),
+    ],
+)
+def test_a_document_or_office_speaks_for_whoever_issued_it(text, name):
+    assert {q.speaker_name for q in quotes(text)} == {name}

@@ -86,6 +86,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         out.append(Mention(doc, start, end, "name", label))
     out += _known_names(doc, out, in_title, known_names)
     out += _country_names(doc, out, in_title)
+    out += _repeated_person_names(doc, out, in_title)
     dateline = Document.of(doc).dateline
     for m in out:
         if m.label in ("PERSON", "ORG", "NORP") and all(i in dateline for i in range(m.start, m.end)):
@@ -114,6 +115,37 @@ def _known_names(doc: Doc, found: list[Mention], in_title: set[int], matcher: Ph
         row = known.lookup(doc[s:e].text)
         label = "PERSON" if row and row.type == "PERSON" else "ORG"
         out.append(Mention(doc, s, e, "name", label))
+    return out
+
+
+def _repeated_person_names(doc: Doc, found: list[Mention], in_title: set[int]) -> list[Mention]:
+    """A person's surname or given name the parser did not tag, after the full name ("Maria Lopez ... Lopez said").
+
+    A lone capitalised proper noun, untagged and outside a title, that is the
+    last or first word of exactly one earlier person name of two or more
+    words; a proper noun next to it makes another name ("the Lopez Foundation").
+    """
+    people = sorted((m for m in found if m.label == "PERSON" and m.end - m.start >= 2), key=lambda m: m.start)
+    if not people:
+        return []
+    covered = {i for m in found for i in range(m.start, m.end)}
+    words: dict[str, set[str]] = {}  # a surname or given name → the full names it may stand for
+    out = []
+    n = 0
+    for i, tok in enumerate(doc):
+        while n < len(people) and people[n].end <= i:
+            full = [t for t in people[n].span if not t.is_punct]
+            if len(full) >= 2:
+                for word in (full[0].text, full[-1].text):
+                    words.setdefault(word, set()).add(people[n].text)
+            n += 1
+        if i in covered or i in in_title or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok.text) < 3:
+            continue
+        if len(words.get(tok.text, ())) != 1:
+            continue
+        if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (i - 1, i + 1)):
+            continue
+        out.append(Mention(doc, i, i + 1, "name", "PERSON"))
     return out
 
 

@@ -36,7 +36,7 @@ from ..document import Document, EntityIndex, Reporters
 from ..records import Cue, Entity, Quote, Span, Time
 from .content import from_frame, from_lines, outermost
 from .frames import Frame, find_frames
-from .speakers import speaker_tokens
+from .speakers import is_document, speaker_tokens
 from .lines import find_lines
 from ..text.parse import source_text
 from .model import Found, find_passages
@@ -178,6 +178,7 @@ def _date(ctx: Document, f: Found, times: list[Time], published: str | None) -> 
 
 def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]:
     out = []
+    earlier: list[tuple[Found, Entity | None, str | None]] = []  # the quotes so far with a speaker: entity, name
     for f in _in_order(doc, found):
         speaker = entity = None
         if f.speaker is not None:
@@ -185,6 +186,10 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             speaker = Span(start, end, source_text(doc)[start:end])
             entity = entities.entity_at(f.speaker.i)  # the entity with the narrowest mention covering the head
+            name = entity.name if entity else _unresolved_name(f.speaker, speaker)
+            if is_document(f.speaker) and (entity is None or entity.type not in ("PERSON", "ORG", "GPE", "NORP")):
+                entity, name = _spoken_for(f.speaker, entities, earlier) or (entity, name)
+            earlier.append((f, entity, name))
         out.append(
             Quote(
                 id=f"Q{len(out) + 1}",
@@ -193,10 +198,49 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
                 cue=_cue(doc, f.frame) if f.frame is not None else None,
                 speaker=speaker,
                 speaker_entity=entity.id if entity else None,
-                speaker_name=entity.name if entity else _unresolved_name(f.speaker, speaker),
+                speaker_name=name if speaker is not None else None,
                 inherited=f.inherited_from is not None,
             )
         )
+    return out
+
+
+def _spoken_for(
+    head: Token, entities: EntityIndex, earlier: list[tuple[Found, Entity | None, str | None]]
+) -> tuple[Entity | None, str | None] | None:
+    """Whom a document or office speaks for: "the ministry's statement", "her office", "the statement" after "said in a statement".
+
+    Its possessor's entity, or that of the object of its "from" or "by"; a
+    definite one with neither ("the statement said") is the document of the
+    nearest earlier quote whose cue it went with ("said in a statement",
+    "issued a statement saying"): that quote's speaker. Returns the entity
+    (None when the earlier speaker is not one) and the name, or None.
+    """
+    for c in head.children:
+        if c.dep_ == "poss" and (found := entities.entity_at(c.i)) is not None:
+            return found, found.name
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and (found := entities.entity_at(obj.i)) is not None:
+                return found, found.name
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return None
+    lemma = head.lemma_.lower()
+    for f, entity, name in reversed(earlier):
+        if f.frame is not None and name is not None and lemma in _documents_of(f.frame.verb, head.doc):
+            return entity, name
+    return None
+
+
+def _documents_of(verb: int, doc: Doc) -> set[str]:
+    """The nouns a cue went with: "said in a statement", "issued a statement saying", "a statement said"."""
+    tok = doc[verb]
+    out = set()
+    for c in list(tok.children) + ([tok.head] if tok.dep_ == "acl" else []):
+        if c.dep_ == "prep" and c.lower_ in ("in", "through"):
+            out |= {o.lemma_.lower() for o in c.children if o.dep_ == "pobj"}
+        elif c.dep_ == "dobj" or c is tok.head:
+            out.add(c.lemma_.lower())
     return out
 
 

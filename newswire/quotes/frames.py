@@ -78,7 +78,7 @@ def find_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
             continue
         entry, particle = _match(tok, table)
-        if entry is None or _hypothetical(tok) or _that_said(tok):
+        if entry is None or _hypothetical(tok) or _that_said(tok) or _unasserted(tok):
             continue
         frame = Frame([tok.i] + ([particle.i] if particle is not None else []), entry)
         if entry.cue == "according to":
@@ -133,6 +133,28 @@ def _not_reporting_hosts() -> frozenset[str]:
     return frozenset(load_list("not_reporting_hosts.txt"))
 
 
+# Modal auxiliaries under which a cue tells what might be said, not what was: "would say", "could argue".
+_SUPPOSING_MODALS = ("would", "could", "might", "may", "should", "wo", "ca")
+
+
+def _unasserted(verb: Token) -> bool:
+    """A report of speech that did not take place: negated, supposed or conditional.
+
+    "did not say that ...", "never claimed ...", "would not comment on
+    whether ...", "could argue that ...", "if he announces ...": the writer
+    does not report that anyone said it, so no quote is made (a user reading
+    the quote would take it as said).
+    """
+    for c in verb.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ == "aux" and c.lower_ in _SUPPOSING_MODALS:
+            return True
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless") and verb.dep_ == "advcl":
+            return True
+    return False
+
+
 def _that_said(verb: Token) -> bool:
     """"That said, ...", "This said, ...": a connective, not a report."""
     doc = verb.doc
@@ -164,6 +186,8 @@ def _content(verb: Token, entry: CueEntry, particle: Token | None, quoted: froze
             found = _question(verb)
         elif frame == "object":
             found = _object(verb)
+            if not _proposition(verb, found, quoted):
+                found = set()  # "denied the allegations": what the act is about, not what was said
         elif frame == "naming":
             found = _naming(verb, particle, quoted)
         elif frame.startswith("prep:"):
@@ -310,6 +334,35 @@ def _infinitive(verb: Token) -> set[int]:
                     out |= subtree(o)  # "urged Congress to act"
             return out
     return set()
+
+
+# How a verb inside a cue's object heads a clause of its own: "blamed rebels for carrying out ...", "proposed barring ...".
+_CLAUSE_DEPS = ("xcomp", "pcomp", "ccomp", "advcl")
+
+
+def _proposition(verb: Token, tokens: set[int], quoted: frozenset[int]) -> bool:
+    """Does an object the cue takes report something said: a quotation, or a clause in it?
+
+    "He denied the reports", "criticised the United States", "blamed each
+    other for the failure": a noun phrase is what the act is about, and the
+    events stage records the act. "denied “any wrongdoing”", "denied reports
+    that he was ill", "blamed rebels for carrying out the attack" report what
+    was said: words in quotation marks, a verb with its own subject (not a
+    relative clause's), or a verb heading a complement clause ("the decision to raise taxes" is no
+    clause of that kind: a noun's infinitive).
+    """
+    doc = verb.doc
+    for i in tokens:
+        if i in quoted:
+            return True
+        tok = doc[i]
+        if tok.pos_ not in ("VERB", "AUX") or i == verb.i:
+            continue
+        if tok.dep_ != "relcl" and any(c.dep_ in SUBJECTS + ("nsubjpass",) for c in tok.children):
+            return True  # "reports that she had resigned"; not "the plan that he proposed"
+        if tok.dep_ in _CLAUSE_DEPS and tok.pos_ == "VERB":
+            return True
+    return False
 
 
 def _passive_subject(verb: Token) -> Token | None:

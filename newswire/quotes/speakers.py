@@ -96,6 +96,20 @@ def _speaking_verbs() -> frozenset[str]:
     return frozenset(load_list("cue_noun_verbs.txt"))
 
 
+@cache
+def _documents() -> frozenset[str]:
+    return frozenset(load_list("source_documents.txt")) | _OFFICES
+
+
+# Who speaks for a person or body without being one: "her office said".
+_OFFICES = frozenset(("office",))
+
+
+def is_document(head: Token) -> bool:
+    """Is the speaker a document or an office, speaking for whoever issued it ("the statement said", "her office said")?"""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in _documents()
+
+
 def speaks_through(verb: Token) -> bool:
     """Is the verb one whose subject speaks through its object ("made the argument", "issued a statement")?"""
     lemma = verb.lemma_.lower()

@@ -571,3 +571,32 @@ def test_text_search_in_quotes_and_in_articles(page):
     assert "".join(page.locator("#article .focus").all_inner_texts()) == "RUS attacked"
     page.goto("/#tab=articles&q=100%25_off")  # % and _ are themselves, not wildcards
     wait_status(page, "No rows")
+
+
+def test_facets_count_the_answer_beside_the_table_and_narrow_it(page):
+    page.goto("/#tab=events")
+    wait_status(page, "of 35")
+    page.wait_for_selector("#facets [data-facet=modality] li")
+    facet = lambda name: page.locator(f"#facets [data-facet={name}] li").all_inner_texts()  # noqa: E731
+    assert facet("type") == ["THREATEN 30", "ASSAULT 5"]
+    assert facet("modality") == ["asserted 35", "negated 1"]  # every modality counted, the chosen one in bold
+    assert page.locator("#facets [data-facet=modality] .chosen").inner_text() == "asserted"
+    snap(page, "facets")
+    page.click("#facets [data-facet=type] button[data-value=ASSAULT]")
+    wait_status(page, "Rows 1–5 of 5")
+    assert hash_params(page)["type"] == "ASSAULT" and set(column(page, "plover")) == {"ASSAULT"}
+    page.wait_for_function("() => document.querySelectorAll('#facets [data-facet=type] li').length === 2")
+    assert facet("modality") == ["asserted 5"]  # the assaults' modalities
+    page.goto("/#tab=events")
+    page.wait_for_selector("#facets [data-facet=modality] button[data-value=negated]")
+    page.click("#facets [data-facet=modality] button[data-value=negated]")
+    wait_status(page, "Rows 1–1 of 1")
+    page.wait_for_function("() => document.querySelector('#facets [data-facet=type] li')?.textContent === 'REJECT 1'")
+    assert hash_params(page)["modality"] == "negated"
+    page.goto("/#tab=quotes&q=day+07")
+    wait_status(page, "of 5")
+    page.wait_for_selector("#facets [data-facet=type] li")
+    assert facet("type") == ["direct 5"] and facet("outlet") == ["(none) 5"]
+    page.goto("/#tab=timeline&entity=Ann+Lee")  # no facets there
+    wait_status(page, "Rows")
+    assert page.locator("#facets *").count() == 0

@@ -426,3 +426,15 @@ def test_text_search_finds_quotes_and_articles_holding_a_text_in_any_case(client
     row = articles["rows"][0]
     text = client.get(f"/api/article/{row['article_id']}").json()["text"]
     assert text[row["start"]:row["end"]].lower() == word.lower() and word.lower() in row["snippet"].lower()
+
+
+def test_facets_count_the_whole_answer_each_without_its_own_filter(client):
+    events = client.get("/api/facets/events").json()["facets"]
+    assert set(events) == {"type", "modality", "outlet"}
+    every = client.get("/api/events?modality=any").json()["rows"]
+    assert {f["value"]: f["count"] for f in events["modality"]} == {m: sum(r["modality"] == m for r in every) for m in {r["modality"] for r in every}}
+    assert sum(f["count"] for f in events["type"]) == client.get("/api/events").json()["total"]
+    quotes = client.get("/api/facets/quotes?speaker=John+Kerry").json()["facets"]
+    assert sum(f["count"] for f in quotes["type"]) == client.get("/api/quotes?speaker=John+Kerry").json()["total"]
+    assert client.get("/api/facets/network").status_code == 404
+    assert client.get("/api/facets/events?limit=5").status_code == 400 and client.get("/api/facets/events?top=0").status_code == 400

@@ -320,6 +320,39 @@ def _network(*, start: str | None = None, end: str | None = None) -> _Select:
     )
 
 
+# --- facets: a question's answer counted by one of its columns, beside its table --------
+
+# The facets of each question's answer (its rows joined to their articles as `a`, the answer as `x`).
+FACETS: dict[str, dict[str, str]] = {
+    "quotes": {"type": "x.type", "outlet": "_OUTLET"},
+    "articles": {"outlet": "_OUTLET"},
+    "events": {"type": "coalesce(x.plover, 'CAMEO ' || left(x.cameo, 2))", "modality": "x.modality", "outlet": "_OUTLET"},
+}
+# A facet is counted without the filter on its own column (so that its other values show), which is, unset:
+_FACET_UNFILTERED = {"type": ("type", None), "modality": ("modality", ANY_MODALITY)}
+
+
+def facets(store: Store, question: str, *, top: int = 20, **options: Any) -> dict[str, list[dict[str, Any]]]:
+    """The answer of `question` (`options`: its keywords but its count) counted by each of its facets (`FACETS`),
+    most rows first, at most `top` values each; each facet ignores its own filter (events by modality: every modality)."""
+    if question not in FACETS:
+        raise UsageError(f"no facets for {question!r}; ask for those of {', '.join(FACETS)}")
+    top = require_count(top, "top", 1000)
+    answer = {}
+    for facet, expression in FACETS[question].items():
+        unfiltered = dict(options)
+        keyword, unset = _FACET_UNFILTERED.get(facet, (None, None))
+        if keyword in unfiltered:
+            unfiltered[keyword] = unset
+        select = globals()[f"_{question}"](**unfiltered)
+        expression = _OUTLET if expression == "_OUTLET" else expression
+        answer[facet] = _dicts(store, f"""{select.prefix}
+            SELECT {expression} AS value, count(*) AS count
+            FROM (SELECT {select.columns}\n{select.rest}) x JOIN articles a ON a.id = x.article_id
+            GROUP BY ALL ORDER BY count DESC, value NULLS LAST LIMIT {top}""", select.params)
+    return answer
+
+
 # --- views of the corpus (`newswire serve`): several small answers in one -----------
 
 # The day an article was published (its date's first 10 characters, when they are a date).

@@ -15,6 +15,7 @@ the evidence of each quote, event and entity highlighted at its offsets.
     GET /api/articles?q=&from=&to=&limit=&offset=&sort=                articles holding a text
     GET /api/overview?top=                                             the corpus at a glance (the landing page)
     GET /api/entity?name=&top=                                         everything about one entity (its page)
+    GET /api/facets/{question}?...                                     a table's answer counted by type, modality, outlet
     GET /api/article/{id}                                              one analysis record (newswire/analysis@1)
     GET /api/export/{question}?format=csv|jsonl|parquet&...             a question's whole answer as a file
 
@@ -186,6 +187,15 @@ _EXPORT_PARAMS: dict[str, dict[str, tuple[str, Callable[[str, str], Any], Any]]]
 }
 
 
+# Facets: the filters of the table on screen, and how many values of each facet.
+_FACET_PARAMS: dict[str, dict[str, tuple[str, Callable[[str, str], Any], Any]]] = {
+    name: {**{k: v for k, v in spec.items() if k != "sort"}, "top": ("top", _count, 20)}
+    for name, spec in _EXPORT_PARAMS.items() if name in query.FACETS
+}
+for _name, _spec in _FACET_PARAMS.items():
+    del _spec["format"]
+
+
 def _params(request: Request, endpoint: str, spec: dict[str, tuple[str, Callable[[str, str], Any], Any]] | None = None) -> dict[str, Any]:
     """The endpoint's checked parameters as the query function's keywords, or a UsageError (a 400)."""
     spec = _PARAMS[endpoint] if spec is None else spec
@@ -305,6 +315,15 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
 
         return endpoint
 
+    def facets(request: Request) -> Response:
+        name = request.path_params["question"]
+        if name not in _FACET_PARAMS:
+            return _json({"error": f"no facets for {_shown(name)}; ask for those of {', '.join(_FACET_PARAMS)}"}, 404)
+        options = _params(request, f"facets/{name}", _FACET_PARAMS[name])
+        asked = {k: v for k, v in options.items() if v not in (None, "")}
+        with Store(db, read_only=True) as store:
+            return _json({"facets": query.facets(store, name, **asked)})
+
     def refused(request: Request, err: Exception) -> Response:
         return _json({"error": str(err)}, 400)
 
@@ -326,6 +345,7 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
             Route("/api/entity", view("entity", "name")),
             Route("/api/article/{id}", article),
             Route("/api/export/{question}", export),
+            Route("/api/facets/{question}", facets),
         ],
         exception_handlers={NewswireError: refused, HTTPException: http_error, Exception: crashed},
     )

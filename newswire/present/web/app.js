@@ -171,7 +171,7 @@ async function getJSON(url, signal) {
 }
 
 // Each view cancels the request of the view before it, and a reply is drawn only if it is the last asked for.
-const requests = {table: {seq: 0, controller: null}, article: {seq: 0, controller: null}};
+const requests = {table: {seq: 0, controller: null}, facets: {seq: 0, controller: null}, article: {seq: 0, controller: null}};
 
 function ask(kind) {
   const slot = requests[kind];
@@ -193,6 +193,7 @@ async function loadTable(s) {
   const tab = TABS[s.tab];
   const request = ask("table");
   const results = $("results");
+  ask("facets"); $("facets").replaceChildren();
   if (s.tab === "timeline" && !s.filters.entity) {
     setStatus("Name an entity to see it through time.");
     results.replaceChildren(); $("graph").replaceChildren(); $("pager").replaceChildren(); $("export").replaceChildren();
@@ -211,13 +212,14 @@ async function loadTable(s) {
   results.removeAttribute("aria-busy");
   if (!ok) {  // an error replaces the results it would otherwise sit above
     setStatus(data.error, true);
-    results.replaceChildren(); $("graph").replaceChildren(); $("pager").replaceChildren(); $("export").replaceChildren();
+    results.replaceChildren(); $("facets").replaceChildren(); $("graph").replaceChildren(); $("pager").replaceChildren(); $("export").replaceChildren();
     return;
   }
   setStatus(describe(s, data));
   renderTable(s, data.rows, tab.cols, data.sort || "");
   renderPager(s, data);
   renderExport(s, data);
+  if (has(FACETED, s.tab)) loadFacets(s);
   $("graph").replaceChildren(...(s.tab === "network" ? renderNetwork(data.rows, s) : []));
   markOpenRow(readState());
 }
@@ -340,7 +342,8 @@ function svgEl(tag, attrs = {}) {
 }
 
 function clearView() {
-  for (const id of ["results", "graph", "pager", "export"]) $(id).replaceChildren();
+  ask("facets");  // a table's facets still on their way are not for this view
+  for (const id of ["results", "facets", "graph", "pager", "export"]) $(id).replaceChildren();
 }
 
 // A bar per date ("YYYY-MM-DD"), placed on a time axis (a gap of days is a gap), `key` of each point as its height.
@@ -458,6 +461,42 @@ async function loadEntity(s) {
   events.append(el("a", {href: viewHref({tab: "timeline", entity: e.name})}, "its whole timeline"));
   $("results").replaceChildren(el("h2", {class: "entity-name"}, e.name), charts, lists, quotes, events);
   markOpenRow(readState());
+}
+
+// --- facets: the answer counted by type, modality, outlet ----------------------------
+
+// The tabs with facets, and the filter each facet sets when a value is clicked (none: shown only).
+const FACETED = {quotes: {}, articles: {}, events: {type: "type", modality: "modality"}};
+
+async function loadFacets(s) {
+  const request = ask("facets");
+  const [ok, data] = await getJSON(`/api/facets/${TABS[s.tab].api}?${new URLSearchParams(s.filters)}`, request.signal);
+  if (!request.current() || !ok) return;  // the table says what went wrong
+  const box = $("facets");
+  box.replaceChildren();
+  for (const [facet, values] of Object.entries(data.facets)) {
+    const part = el("section", {class: "facet", "data-facet": facet});
+    part.append(el("h3", {}, facet));
+    const list = el("ul");
+    const filter = FACETED[s.tab][facet];
+    for (const {value, count} of values) {
+      const item = el("li");
+      const shown = value === null ? "(none)" : String(value);
+      const chosen = filter && String(s.filters[filter] || (filter === "modality" ? CHOICES.get("modality")[0] : "")).toUpperCase() ===
+                     String(value).replace(/^CAMEO /, "").toUpperCase();
+      if (filter && value !== null && !chosen) {
+        const button = el("button", {type: "button", class: "facet-value", "data-value": value}, shown);
+        button.addEventListener("click", () => go({filters: {...s.filters, [filter]: String(value).replace(/^CAMEO /, "")}, page: 1}));
+        item.append(button);
+      } else {
+        item.append(el("span", {class: chosen ? "chosen" : ""}, shown));
+      }
+      item.append(el("span", {class: "count"}, ` ${Number(count).toLocaleString("en")}`));
+      list.append(item);
+    }
+    part.append(list);
+    box.append(part);
+  }
 }
 
 // --- the network -----------------------------------------------------------------

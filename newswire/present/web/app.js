@@ -171,7 +171,7 @@ async function getJSON(url, signal) {
 }
 
 // Each view cancels the request of the view before it, and a reply is drawn only if it is the last asked for.
-const requests = {table: {seq: 0, controller: null}, facets: {seq: 0, controller: null}, article: {seq: 0, controller: null}};
+const requests = {table: {seq: 0, controller: null}, article: {seq: 0, controller: null}};
 
 function ask(kind) {
   const slot = requests[kind];
@@ -193,7 +193,7 @@ async function loadTable(s) {
   const tab = TABS[s.tab];
   const request = ask("table");
   const results = $("results");
-  ask("facets"); $("facets").replaceChildren();
+  $("facets").replaceChildren();
   if (s.tab === "timeline" && !s.filters.entity) {
     setStatus("Name an entity to see it through time.");
     results.replaceChildren(); $("graph").replaceChildren(); $("pager").replaceChildren(); $("export").replaceChildren();
@@ -206,7 +206,10 @@ async function loadTable(s) {
   results.classList.add("stale");
   results.setAttribute("aria-busy", "true");
   setStatus("Loading…");
+  // the facets asked at once, and drawn with the table (not after it: the rows would move under the pointer)
+  const facets = has(FACETED, s.tab) ? getJSON(`/api/facets/${tab.api}?${new URLSearchParams(s.filters)}`, request.signal) : null;
   const [ok, data] = await getJSON(`/api/${tab.api}?${params}`, request.signal);
+  const [facetsOk, facetsData] = facets ? await facets : [false, null];
   if (!request.current()) return;  // a newer view asked since: this reply is not for the screen
   results.classList.remove("stale");
   results.removeAttribute("aria-busy");
@@ -219,7 +222,7 @@ async function loadTable(s) {
   renderTable(s, data.rows, tab.cols, data.sort || "");
   renderPager(s, data);
   renderExport(s, data);
-  if (has(FACETED, s.tab)) loadFacets(s);
+  if (facetsOk) renderFacets(s, facetsData);  // an error there: the table is still worth showing
   $("graph").replaceChildren(...(s.tab === "network" ? renderNetwork(data.rows, s) : []));
   markOpenRow(readState());
 }
@@ -342,7 +345,6 @@ function svgEl(tag, attrs = {}) {
 }
 
 function clearView() {
-  ask("facets");  // a table's facets still on their way are not for this view
   for (const id of ["results", "facets", "graph", "pager", "export"]) $(id).replaceChildren();
 }
 
@@ -468,10 +470,7 @@ async function loadEntity(s) {
 // The tabs with facets, and the filter each facet sets when a value is clicked (none: shown only).
 const FACETED = {quotes: {}, articles: {}, events: {type: "type", modality: "modality"}};
 
-async function loadFacets(s) {
-  const request = ask("facets");
-  const [ok, data] = await getJSON(`/api/facets/${TABS[s.tab].api}?${new URLSearchParams(s.filters)}`, request.signal);
-  if (!request.current() || !ok) return;  // the table says what went wrong
+function renderFacets(s, data) {
   const box = $("facets");
   box.replaceChildren();
   for (const [facet, values] of Object.entries(data.facets)) {

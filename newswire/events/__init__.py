@@ -25,7 +25,8 @@
    is done to, named by no coded actor, is of the place it happens in; any
    event still without a coded target is aimed at its place, the place of the
    clause it governs, or the one other country its sentence names;
-8. precision first: an event is dropped when it has no coded actor, when it is a meeting, praise or
+8. precision first: an event is dropped when it has no political or social
+   actor (a firm counts only against a political side), when it is a meeting, praise or
    reported demand with no coded target, when the text only supposes it
    (hypothetical) or says it did not happen (negated, unless a refusal), or
    when its actors make it something else (`coding.read_with_actors`: a

@@ -891,6 +891,7 @@ def test_a_document_or_office_speaks_for_whoever_issued_it(text, name):
     [
         "This image shows protesters outside the ministry, who said the plan would fail.",
         "In this file photo, the mayor says the bridge will reopen in May.",
+        "This photo shows the mayor, who said the bridge would reopen.",
         "Residents said the water was rising (Photo: Jane Doe/Reuters)",
         "MARKETS: The index added 1.2% and traders said the rally would last.",
     ],
@@ -914,3 +915,9 @@ def test_a_byline_and_a_share_line_yield_no_quote_and_a_transcript_label_still_s
     lines = {doc[i].text for i in Document.of(doc).not_prose}
     assert {"Jane", "Share"} <= lines and "TAPPER" not in lines
     assert [q.content.text for q in quotes(text)] == ["Do you think the senator will win?"]
+
+
+def test_a_picture_as_source_and_a_credited_quotation_are_prose():
+    text = "Video shows that the driver had his hands up, the family said.\n\n“The most unqualified child to ever run.” ― Jane Doe"
+    assert len(quotes(text)) >= 2
+

@@ -7,18 +7,18 @@ between line breaks) is not prose when, by its form alone:
 * it carries a picture credit: a bracketed group opening with a picture word
   and a colon or "by" ("(Photo: Jane Doe/Reuters)", "[Image by AP]"), or it
   opens with one ("Photo: ...", "Credit: ...");
-* it is a caption: its first clause's subject is a picture word, either
-  with "this" ("This image shows ...") or opening the line with its verb in
-  the present ("A file photo shows ..."; "Still, the televised images will
-  haunt ..." is prose), or it opens "In this (file) photo/image";
+* it is a caption: its first clause's subject is a picture word with "this"
+  ("This image shows ..."; not "Video shows that he had his hands up", a
+  source, nor "the televised images will haunt ..."), or it opens "In this
+  (file) photo/image";
 * it opens with an upper-case label and a colon ("MARKETS: The index added
   1.2% ...") whose words name nobody the article names elsewhere (a
   transcript's "TAPPER:" names Jake Tapper, and stays: what follows is
   speech), and whose text does not speak as a person does ("I", "we",
   "you", a question: "BERG: I think it will open");
 * it is short (at most `MAX_HEADING_TOKENS` words), ends without sentence
-  punctuation and has no finite verb with a subject: a sub-heading, a byline,
-  a "Share this" line.
+  punctuation, no quotation mark and no finite verb with a subject: a
+  sub-heading, a byline, a "Share this" line.
 
 Lines cleaning removed are blank to the parser already. The picture words are
 `data/picture_nouns.txt`.
@@ -96,10 +96,7 @@ def _caption(words) -> bool:
     return any(
         c.dep_ in _SUBJECTS
         and c.lower_ in _pictures()
-        and (
-            any(d.dep_ == "det" and d.lower_ in ("this", "these") for d in c.children)
-            or (c.i - words[0].i < 3 and root.tag_ in ("VBZ", "VBP"))
-        )
+        and any(d.dep_ == "det" and d.lower_ in ("this", "these") for d in c.children)
         for c in root.children
     )
 
@@ -120,6 +117,8 @@ def _label(words, names: frozenset[str]) -> bool:
 def _heading(words) -> bool:
     if len([t for t in words if not t.is_punct]) > MAX_HEADING_TOKENS or words[-1].text[-1] in _SENTENCE_END:
         return False
+    if any(t.is_quote for t in words):
+        return False  # a quotation and its credit: "“...” ― Jane Doe"
     return not any(t.dep_ in _SUBJECTS and t.head.pos_ in ("VERB", "AUX") for t in words)
 
 

@@ -17,6 +17,15 @@ it is absent), with a fixed random seed:
   negatives   every other article: the different articles on the same topic
               are the hard negatives.
 
+A second set, scored at the default parameters only, puts the footer case to
+the test: each original cut to a short item (its headline and the sentences
+of its first 40-120 words), ending in the long footer of one of four
+publishers (150 words of prose, as long as an "about us / subscribe /
+copyright" block: the start of a PolNeAR article that is not an original);
+its copies are syndicated as above and end in their own publisher's footer.
+Items of one publisher then share most of their shingles without being
+copies.
+
 PolNeAR holds a few real near-duplicates (a story republished under a new
 headline the next day, two snapshots of an AP live file): an original whose
 true 2-word-shingle Jaccard similarity to an earlier one is at least
@@ -80,6 +89,10 @@ ADDED = [
     "Analysts said they expected more details to be announced in the coming weeks, as both sides continue their talks.",
 ]
 REAL_DUPLICATE = 0.4
+# Publishers in the footer set: each one's footer is FOOTER_WORDS words of a
+# PolNeAR article that is not among the originals (prose cleaning keeps).
+PUBLISHERS = 4
+FOOTER_WORDS = 150
 FILLER = "new old major local several senior former national public official key early recent".split()
 
 
@@ -227,6 +240,41 @@ def cluster(signatures: list[dedup.Signature], perm: int, threshold: float) -> l
     return out
 
 
+def footers(originals: list[tuple[str, str, str]]) -> list[str]:
+    used = {name for name, _, _ in originals}
+    spare = [p for p in sorted(POLNEAR_TRAIN.glob("*.txt")) if f"polnear/{p.stem}" not in used]
+    out = []
+    for path in spare[:PUBLISHERS]:
+        words = " ".join(path.read_text(encoding="utf-8").split("\n")[1:]).split()
+        out.append(" ".join(words[:FOOTER_WORDS]))
+    return out
+
+
+def brief(text: str, rng: random.Random) -> str:
+    """The start of an article, cut at a sentence end after 40-120 words: a short news item."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    limit = rng.randint(40, 120)
+    kept, count = [lines[0]], 0
+    for sentence in _sentences(" ".join(lines[1:])):
+        kept.append(sentence)
+        count += len(sentence.split())
+        if count >= limit:
+            break
+    return kept[0] + "\n\n" + " ".join(kept[1:])
+
+
+def footer_set(originals: list[tuple[str, str, str]], variants: int, rng: random.Random) -> list[tuple[int, str, str]]:
+    """Short items each ending in its publisher's long footer (which cleaning keeps), with syndicated copies that end
+    in their own publisher's footer: the items of one publisher share most of their shingles, and are not copies."""
+    feet = footers(originals)
+    docs = []
+    for n, (_, topic, text) in enumerate(originals):
+        item = brief(text, rng)
+        docs.append((n, topic, item + "\n\n" + rng.choice(feet) + "\n"))
+        docs += [(n, topic, syndicate(item, rng).rstrip("\n") + "\n\n" + rng.choice(feet) + "\n") for _ in range(variants)]
+    return docs
+
+
 def shingles(text: str, k: int) -> set[tuple[str, ...]]:
     w = dedup.words(text)
     return {tuple(w[i : i + k]) for i in range(len(w) - k + 1)}
@@ -290,8 +338,17 @@ def main(argv: list[str] | None = None) -> None:
                 chosen = (shingle, perm, threshold) == (dedup.SHINGLE_WORDS, dedup.NUM_PERM, dedup.THRESHOLD)
                 print(f"{shingle:7d} {perm:5d} {threshold:6.2f} {row['precision']:7.4f} {row['recall']:7.4f} "
                       f"{row['f1']:7.4f} {row['ari']:7.4f} {row['seconds']:6.1f}" + ("  <- default" if chosen else ""))
+
+    footed = footer_set(originals, args.variants, rng)
+    rng.shuffle(footed)
+    gold = [g for g, _, _ in footed]
+    signatures = [dedup.signature(cleaned_text(t, find_removed(t))) for _, _, t in footed]
+    footer_scores = score(gold, cluster(signatures, dedup.NUM_PERM, dedup.THRESHOLD))
+    print(f"footer set ({len(footed)} documents: 40-120-word items of the same originals, each ending in one of "
+          f"{PUBLISHERS} publishers' {FOOTER_WORDS}-word footers): P {footer_scores['precision']:.4f} R {footer_scores['recall']:.4f} "
+          f"F1 {footer_scores['f1']:.4f} ARI {footer_scores['ari']:.4f} at the defaults")
     if args.json:
-        args.json.write_text(json.dumps({"documents": len(docs), "originals": len(originals), "results": results}, indent=2))
+        args.json.write_text(json.dumps({"documents": len(docs), "originals": len(originals), "results": results, "footer_set": footer_scores}, indent=2))
 
 
 if __name__ == "__main__":

@@ -181,6 +181,7 @@ def ingest(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     runner: str = typer.Option("local", "--runner", help="local (a process pool here) or ray (Ray actors; pip install 'newswire\\[ray]')."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="With --runner ray: the cluster to join (e.g. auto); default a local Ray instance."),
+    dedup_window: int = typer.Option(7, "--dedup-window", help="Look for near-duplicates among articles published at most this many days apart (undated ones: among undated ones)."),
 ) -> None:
     """Ingest articles into a DuckDB corpus: each analysed once, duplicates linked, failures recorded.
 
@@ -192,7 +193,8 @@ def ingest(
         summary = run_ingest(
             paths, db=db, workers=workers, keep_duplicates=keep_duplicates, retry_failed=retry_failed,
             any_language=any_language, max_chars=max_chars, default_published=default_published, on_progress=on_progress,
-            runner=runner, ray_address=ray_address,
+            runner=runner, ray_address=ray_address, dedup_window=dedup_window,
+            on_message=lambda message: err_console.print(message, markup=False, highlight=False, soft_wrap=True),
         )
     for failure in summary.first_failures:
         _error(f"{failure.document}: {failure.message}")

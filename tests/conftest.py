@@ -97,6 +97,33 @@ SYNDICATED_FLOODS = (
     "the government in Rome to declare an emergency.\n"
 )
 
+# A publisher's footer that cleaning keeps (one paragraph of prose, 150 words):
+# two unrelated short stories that end in it share most of their shingles.
+PUBLISHER_FOOTER = (
+    "About the Valley Courier: The Valley Courier has covered the towns, farms and schools of the river valley "
+    "since 1921, and is owned by the Courier Media Group, an independent company based in Greenfield. Our "
+    "reporters and editors work from newsrooms in Greenfield, Millbrook and Stone Ridge, and our journalism is "
+    "supported by readers like you. Subscribers get unlimited access to every story on our website and in our "
+    "apps, the printed edition delivered to their door on weekdays and weekends, the weekly puzzle pages, our "
+    "morning newsletter with the headlines of the day, and invitations to events with our writers. To subscribe, "
+    "change your delivery address, report a missed paper or ask about advertising with us, call our customer "
+    "service team on weekdays between eight in the morning and six in the evening, or write to the address "
+    "printed on the second page of every edition. Letters to the editor are welcome and may be edited for "
+    "length and clarity before they are published. All rights reserved by the Courier Media Group."
+)
+FOOTER_STORIES = {
+    "bridge": (
+        "Millbrook bridge to close for repairs\n\n"
+        "The old iron bridge on Mill Street will close for six weeks from Monday while crews replace its deck, "
+        "the county engineer said. Drivers will be sent along Route 9.\n\n" + PUBLISHER_FOOTER + "\n"
+    ),
+    "library": (
+        "Greenfield library extends its opening hours\n\n"
+        "The public library in Greenfield will stay open until nine on Thursdays starting in March, after a "
+        "donation from a local family paid for two more staff.\n\n" + PUBLISHER_FOOTER + "\n"
+    ),
+}
+
 
 @pytest.fixture
 def stories() -> dict[str, str]:

@@ -1,5 +1,5 @@
 import numpy as np
-from conftest import STORIES, SYNDICATED_FLOODS
+from conftest import FOOTER_STORIES, PUBLISHER_FOOTER, STORIES, SYNDICATED_FLOODS
 
 from newswire.corpus import dedup
 
@@ -52,3 +52,79 @@ def test_threshold_decides():
     strict = dedup.Index(threshold=0.99)
     strict.add("floods", dedup.signature(STORIES["floods"]))
     assert strict.match(dedup.signature(SYNDICATED_FLOODS)) is None
+
+
+def _cleaned_signature(text):
+    from newswire.records import cleaned_text
+    from newswire.text.clean import find_removed
+
+    return dedup.signature(cleaned_text(text, find_removed(text)))
+
+
+def test_unrelated_short_stories_that_share_a_long_footer_are_not_duplicates():
+    bridge, library = (_cleaned_signature(FOOTER_STORIES[name]) for name in ("bridge", "library"))
+    assert dedup.similarity(bridge.minhash, library.minhash) >= dedup.THRESHOLD  # the footer alone makes them look alike
+    index = dedup.Index()
+    index.add("bridge", bridge)
+    assert index.match(library) is None
+    # a copy of one of them, footer and all, is still found
+    copy = _cleaned_signature(FOOTER_STORIES["bridge"].replace("Drivers will be sent", "Drivers will be diverted"))
+    assert index.match(copy).canonical == "bridge"
+
+
+def test_words_shared_verbatim_at_the_ends_are_set_aside_before_the_exact_check():
+    story = dedup.words(STORIES["floods"])
+    other = dedup.words(STORIES["budget"])
+    footer = dedup.words(PUBLISHER_FOOTER)
+    assert dedup.rest_similarity(story + footer, other + footer) < 0.01  # "test wire"
+    assert dedup.rest_similarity(footer + story, footer + other) < 0.01  # a header too
+    copy = dedup.words(SYNDICATED_FLOODS)
+    assert dedup.rest_similarity(copy + footer, story + footer) >= dedup.THRESHOLD
+    assert dedup.rest_similarity(story, other) is None  # nothing shared at the ends: the estimate decides alone
+    assert dedup.rest_similarity(["breaking"] + story, ["update"] + story) is None  # only a word differs: the same text
+
+
+def test_near_duplicates_are_looked_for_within_the_date_window_only():
+    day = dedup.day_number("2024-05-01")
+    index = dedup.Index(window_days=7)
+    index.add("floods", dedup.signature(STORIES["floods"]), day=day)
+    copy = dedup.signature(SYNDICATED_FLOODS)
+    assert index.match(copy, day=day + 7).canonical == "floods"
+    assert index.match(copy, day=day - 7).canonical == "floods"
+    assert index.match(copy, day=day + 8) is None
+    assert index.match(copy, day=None) is None  # an undated article is compared with undated ones only
+    undated = dedup.Index()
+    undated.add("floods", dedup.signature(STORIES["floods"]))
+    assert undated.match(copy).canonical == "floods"
+    assert undated.match(copy, day=day) is None
+    # exact copies are linked whatever their dates
+    assert index.match(dedup.signature(STORIES["floods"].upper()), day=None).canonical == "floods"
+
+
+def test_an_index_backed_by_lookups_decides_as_the_one_in_memory():
+    stored_rows: list = []
+    stored: dict = {}
+    signatures = {name: dedup.signature(text) for name, text in {**STORIES, "copy": SYNDICATED_FLOODS}.items()}
+
+    def bands(keys):
+        wanted = set(keys)
+        return [row for row in stored_rows if row[0] in wanted]
+
+    def candidates(ids):
+        return {i: stored[i] for i in ids if i in stored}
+
+    day = dedup.day_number("2024-05-01")
+    backed = dedup.Index(bands=bands, candidates=candidates)
+    decisions = {}
+    for name, sig in signatures.items():  # one article a batch: prefetch, decide, write, forget
+        backed.prefetch([(sig, day)])
+        match = backed.match(sig, day)
+        decisions[name] = match and match.canonical
+        backed.add(name, sig, canonical=match and match.canonical, day=day)
+        rows = backed.take_rows()
+        stored_rows.extend(rows)
+        if match is None:
+            stored[name] = dedup.Candidate(sig.minhash, sig.ends)
+        backed.forget()
+    assert decisions == {"floods": None, "budget": None, "election": None, "talks": None, "copy": "floods"}
+    assert len(backed._candidates) == 0  # nothing kept between batches

@@ -760,3 +760,50 @@ def test_requested_events(text, trigger, modality):
     _, found = events(text)
     e = next(e for e in found if e.trigger.text == trigger)
     assert e.modality == modality
+
+
+# --- issue 13, second round: verbal conflict and legal action ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Iranian foreign minister launched a scathing attack on the Israeli proposal.",  # an event noun on a plan
+        "Russian President Vladimir Putin attacked the American plan on Tuesday.",  # a verb with a plan as object
+        "Iran's president attacked the United States in a speech on Tuesday.",  # said in a speech
+        "Senator John Smith fired back at the Chinese government on Monday.",  # a person at a government
+    ],
+)
+def test_an_attack_on_words_plans_or_a_government_by_a_person_is_an_accusation(text):
+    _, e = only(text)
+    assert (e.cameo, e.plover) == ("111", "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian troops attacked the town of Homs on Monday.",
+        "Rebels launched an attack on a Syrian army base.",
+        "The Pakistani army fired at Indian troops across the border.",
+    ],
+)
+def test_an_attack_on_a_place_or_troops_stays_an_assault(text):
+    _, e = only(text)
+    assert e.plover == "ASSAULT"
+
+
+def test_a_charge_the_law_lays_is_legal_action_and_an_accusation_by_a_government_is_not():
+    _, e = only("James Kopp, 44, was charged with murder on Thursday in Buffalo.")
+    assert (e.cameo, e.plover, e.source, e.target.text, e.target.actor) == ("173", "COERCE", None, "James Kopp", "USA")
+    _, e = only("The Iranian government charged the American journalist with spying.")
+    assert (e.cameo, e.source.actor) == ("112", "IRNGOV")
+
+
+def test_a_person_arrested_by_no_one_named_is_coded_by_the_articles_country():
+    text = (
+        "Syria's government has tightened its grip on Damascus. Officials in Syria said the Syrian army is on alert. "
+        "Opposition activist Omar Khalil was arrested on Monday."
+    )
+    _, found = events(text)
+    arrest = [e for e in found if e.trigger.text == "arrested"]
+    assert [(e.plover, e.source, e.target.text, e.target.actor) for e in arrest] == [("COERCE", None, "Omar Khalil", "SYR")]

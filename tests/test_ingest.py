@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import STORIES, SYNDICATED_FLOODS, CliResult, html_page, newswire_cli, warc_record
+from conftest import FOOTER_STORIES, STORIES, SYNDICATED_FLOODS, CliResult, html_page, newswire_cli, warc_record
 
 from newswire.corpus.ingest import ingest
 from newswire.pipeline import analyze_article
@@ -162,6 +162,49 @@ def test_a_later_run_links_copies_to_articles_stored_before(corpus, tmp_path):
     assert (again.added, again.duplicates, again.analysed) == (1, 1, 0)
     assert progress[-1] == (1, 1)  # what a progress bar shows: documents done of expected
     assert table(db, f"SELECT duplicate_of FROM articles WHERE source = '{copy}'") == [(content_id(STORIES["floods"]),)]
+
+
+def test_a_store_made_before_the_duplicate_index_gets_it_built_once_with_a_message(corpus, tmp_path):
+    _, db, _ = corpus
+    db = copy_db(db, tmp_path)
+    con = duckdb.connect(str(db))  # what a store made by the version before looks like
+    con.execute("DROP TABLE bands")
+    con.execute("ALTER TABLE signatures DROP COLUMN ends")
+    con.execute("DELETE FROM meta WHERE key = 'bands'")
+    con.close()
+    copy = tmp_path / "copy.txt"
+    copy.write_text(SYNDICATED_FLOODS.replace("Maria Rossi", "Marco Bianchi"))
+    messages = []
+    again = ingest([str(copy)], db=db, workers=0, on_message=messages.append)
+    assert messages == [f"building the duplicate index of the 5 articles in {db} (once: it was made by an older version)"]
+    assert (again.added, again.duplicates) == (1, 1)
+    assert table(db, f"SELECT duplicate_of FROM articles WHERE source = '{copy}'") == [(content_id(STORIES["floods"]),)]
+    ingest([str(copy)], db=db, workers=0, on_message=messages.append)
+    assert len(messages) == 1  # once
+    (bands,) = table(db, "SELECT value FROM meta WHERE key = 'bands'")
+    assert bands[0].endswith("rows of 6 signatures")
+
+
+def test_duplicates_are_looked_up_in_the_store_within_the_date_window(tmp_path, nlp):
+    def feed(name, items):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps({"text": text, "published": day}) + "\n" for text, day in items))
+        return str(path)
+
+    db = tmp_path / "corpus.duckdb"
+    ingest([feed("first", [(STORIES["floods"], "2024-05-01"), (FOOTER_STORIES["bridge"], "2024-05-01")])], db=db, workers=0)
+    later = [
+        (SYNDICATED_FLOODS, "2024-05-06"),  # within a week: a copy
+        (SYNDICATED_FLOODS.replace("national civil", "regional civil"), "2024-06-01"),  # a month later: not looked for
+        (FOOTER_STORIES["library"], "2024-05-02"),  # another story, the same footer: not a copy
+        (FOOTER_STORIES["bridge"].replace("Drivers will be sent", "Drivers will be diverted"), "2024-05-02"),  # a copy, footer and all
+    ]
+    summary = ingest([feed("later", later)], db=db, workers=0)
+    linked = dict(table(db, "SELECT source, duplicate_of FROM articles"))
+    later_path = tmp_path / "later.jsonl"
+    floods, bridge = content_id(STORIES["floods"]), content_id(FOOTER_STORIES["bridge"])
+    assert [linked[f"{later_path}:{n}"] for n in (1, 2, 3, 4)] == [floods, None, None, bridge]
+    assert (summary.added, summary.duplicates) == (4, 2)
 
 
 def test_two_workers_store_the_same_as_one_process(corpus, tmp_path):
@@ -616,3 +659,21 @@ def test_max_chars_above_what_the_parser_takes_is_refused_before_the_store_is_op
     with pytest.raises(UsageError, match="must be from 1 to 2,000,000 characters"):
         ingest([str(story)], db=db, workers=0, max_chars=2_000_001)
     assert not db.exists()
+
+
+def test_a_refused_db_or_runner_leaves_no_file_behind(tmp_path, monkeypatch):
+    from newswire.errors import StoreError, UsageError
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(STORIES["floods"], encoding="utf-8")
+    not_db = tmp_path / "notes.duckdb"
+    not_db.write_text("my notes, not a database\n", encoding="utf-8")
+    with pytest.raises(StoreError, match="is not a DuckDB database"):
+        ingest([str(tmp_path / "in")], db=not_db, workers=0)
+    assert not_db.read_text(encoding="utf-8") == "my notes, not a database\n"
+    assert not (tmp_path / "notes.duckdb.ingest.lock").exists()
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if Ray were not installed
+    with pytest.raises(UsageError, match="needs Ray"):
+        ingest([str(tmp_path / "in")], db=tmp_path / "r.duckdb", runner="ray")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "notes.duckdb"]

@@ -88,6 +88,27 @@ def test_quotes_by_speaker(store):
     assert len(query.quotes(store, speaker="Ban Ki")) == 1 and len(query.quotes(store, speaker="Ki-mo")) == 0  # whole words only
 
 
+def test_events_show_their_modality_and_filter_on_it(store):
+    rows = query.events(store).dicts()
+    assert [r["modality"] for r in rows] == ["asserted", "asserted"]
+    assert len(query.events(store, modality="any")) == 2 and len(query.events(store, modality="ASSERTED")) == 2
+    assert query.events(store, modality="negated").rows == []
+    assert [r["cameo"] for r in query.events(store, source="USA").dicts()] == ["040"]  # USAGOV met RUSGOV
+    assert [r["cameo"] for r in query.events(store, target="USA").dicts()] == ["138"]  # Syria warned Washington
+    assert query.events(store, source="SYR", target="RUS").rows == []
+    with pytest.raises(UsageError, match="unknown modality 'maybe'; use one of asserted, intended"):
+        query.events(store, modality="maybe")
+
+
+def test_a_page_of_an_answer_has_the_total_and_any_order(store):
+    page = query.page(store, "quotes", limit=1, sort="-published")
+    assert (page.total, [r["speaker"] for r in page.rows.dicts()]) == (2, ["Ban Ki-moon"])
+    assert [r["speaker"] for r in query.page(store, "quotes", limit=5, offset=1).rows.dicts()] == ["Ban Ki-moon"]  # its own order
+    assert query.page(store, "entities", limit=2, type="PERSON").total == 3
+    with pytest.raises(UsageError, match="cannot sort by 'x'"):
+        query.page(store, "quotes", limit=1, sort="x")
+
+
 def test_events_by_actor_date_and_type(store):
     rows = query.events(store, actor="SYR", start="2013-09-01", end="2013-09-30", type="THREATEN").dicts()
     assert [(r["source"], r["cameo"], r["target"], r["date"]) for r in rows] == [("Syria", "138", "Washington", "2013-09-10")]

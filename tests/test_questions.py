@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 # the table each alias in query.py's SQL stands for (n and x are the timeline's own CTE and subquery)
 ALIASES = {"a": "articles", "q": "quotes", "e": "entities", "se": "entities", "te": "entities", "m": "mentions", "ev": "events"}
 # a value of each kind of parameter that every question accepts
-VALUES = {"text": "Kerry", "actor": "SYR", "date": "2013-09-01", "count": 5}
+VALUES = {"text": "Kerry", "actor": "SYR", "date": "2013-09-01", "count": 5, "modality": "asserted"}
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +92,9 @@ def test_the_cli_options_are_the_declared_ones(name):
 @pytest.mark.parametrize("name", QUESTIONS)
 def test_the_endpoint_parameters_are_the_declared_ones(name):
     question = QUESTIONS[name]
-    assert list(serve._PARAMS[name]) == [p.name for p in question.params]
-    assert [keyword for keyword, _, _ in serve._PARAMS[name].values()] == [p.keyword for p in question.params]
+    # then the paging parameters every endpoint takes
+    assert list(serve._PARAMS[name]) == [p.name for p in question.params] + list(serve.PAGING)
+    assert [keyword for keyword, _, _ in serve._PARAMS[name].values()] == [p.keyword for p in question.params] + list(serve.PAGING)
 
 
 def page_tabs() -> dict[str, tuple[list[str], list[str]]]:
@@ -114,3 +115,10 @@ def test_the_page_asks_declared_parameters_and_shows_columns_the_answers_have(em
         assert set(fields) <= {p.name for p in question.params}, name
         answer = question(empty_store, **{p.keyword: VALUES[p.kind] for p in question.params if p.required})
         assert set(cols) <= set(answer.columns), f"app.js shows columns /api/{name} does not answer: {set(cols) - set(answer.columns)}"
+
+
+def test_the_page_offers_every_modality_with_the_served_default_first():
+    script = (REPO / "newswire" / "present" / "web" / "app.js").read_text(encoding="utf-8")
+    offered = re.findall(r'"(\w+)"', re.search(r'\["modality", \[(.*?)\]\]', script).group(1))
+    default = next(p.served_default for p in QUESTIONS["events"].params if p.name == "modality")
+    assert offered[0] == default and sorted(offered) == sorted([*query.MODALITIES, query.ANY_MODALITY])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from starlette.testclient import TestClient
 
@@ -45,7 +47,13 @@ def test_endpoints_answer_like_the_query_functions(client, db, url, question, op
     assert reply.status_code == 200
     with Store(db, read_only=True) as store:
         expected = getattr(query, question)(store, **options).dicts()
-    assert reply.json() == expected and expected
+    answer = reply.json()
+    assert expected and answer["total"] == len(expected) and answer["offset"] == 0
+    key = lambda row: json.dumps(row, sort_keys=True)  # noqa: E731
+    assert sorted(answer["rows"], key=key) == sorted(expected, key=key)
+    dates = [row.get("date", row.get("published")) for row in answer["rows"]]
+    if answer["sort"]:  # rows with a date come newest first
+        assert answer["sort"] in ("-date", "-published") and dates == sorted(dates, reverse=True)
 
 
 def test_article_endpoint_gives_the_analysis_record(client):
@@ -128,7 +136,7 @@ def test_a_crash_is_a_json_500_with_the_security_headers(db, monkeypatch):  # no
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(query, "quotes", broken)
+    monkeypatch.setattr(query, "page", broken)
     reply = TestClient(create_app(str(db)), base_url=LOCAL, raise_server_exceptions=False).get("/api/quotes")
     assert reply.status_code == 500 and reply.json() == {"error": "internal error: RuntimeError: boom; see the server's log"}
     assert {k: reply.headers.get(k) for k in SECURITY} == SECURITY
@@ -209,7 +217,7 @@ def test_a_bad_allow_host_is_a_usage_error(db, name):  # noqa: F811
         ("/api/timeline?entity=Kerry&limit=abc", "limit='abc' is not a number of rows"),
         ("/api/network?limit=abc", "limit='abc' is not a number of rows"),
         ("/api/quotes?limit=5&limit=6", "limit is given twice"),
-        ("/api/quotes?speeker=Ban", "unknown parameter 'speeker'; /api/quotes takes speaker, limit"),
+        ("/api/quotes?speeker=Ban", "unknown parameter 'speeker'; /api/quotes takes speaker, limit, offset, sort"),
         ("/api/article/d0281af43e8fb98f?x=1", "unknown parameter 'x'; /api/article takes none"),
         ("/api/quotes?" + "&".join(f"p{i}=1" for i in range(50)), "too many parameters"),
         ("/api/quotes?speaker=%20%20", "speaker is blank"),
@@ -251,18 +259,76 @@ def test_paths_outside_the_routes_are_json_404s(client, url):
 
 
 def test_limits_cap_the_rows_and_empty_fields_count_as_not_given(client):
-    assert len(client.get("/api/quotes?limit=1").json()) == 1
-    assert len(client.get("/api/quotes?limit=10000").json()) == 2
-    assert len(client.get("/api/entities?top=2").json()) == 2
-    assert client.get("/api/quotes?speaker=&limit=").json() == client.get("/api/quotes").json() != []
+    assert len(client.get("/api/quotes?limit=1").json()["rows"]) == 1
+    assert client.get("/api/quotes?limit=1").json()["total"] == 2
+    assert len(client.get("/api/quotes?limit=10000").json()["rows"]) == 2
+    assert len(client.get("/api/entities?top=2").json()["rows"]) == 2
+    assert client.get("/api/quotes?speaker=&limit=").json() == client.get("/api/quotes").json()
+    assert client.get("/api/quotes").json()["rows"] != []
     assert client.get("/api/timeline?entity=").status_code == 400
+
+
+def test_pages_come_with_the_total_newest_first_and_sort_by_any_column(client):
+    first = client.get("/api/quotes?limit=1").json()
+    second = client.get("/api/quotes?limit=1&offset=1").json()
+    assert (first["total"], second["total"], first["offset"], second["offset"], first["sort"]) == (2, 2, 0, 1, "-published")
+    assert [first["rows"][0]["published"], second["rows"][0]["published"]] == ["2013-09-20", "2013-09-10"]
+    oldest = client.get("/api/quotes?sort=published").json()["rows"]
+    assert [r["published"] for r in oldest] == ["2013-09-10", "2013-09-20"]
+    assert [r["speaker"] for r in client.get("/api/quotes?sort=-speaker").json()["rows"]] == ["John Kerry", "Ban Ki-moon"]
+    beyond = client.get("/api/quotes?offset=5").json()
+    assert beyond["rows"] == [] and beyond["total"] == 2
+    assert client.get("/api/entities?top=1&offset=1&sort=name").json()["rows"][0]["name"] == "John Kerry"
+    for url, message in [("/api/quotes?sort=nope", "cannot sort by 'nope'; give one of published, speaker"),
+                         ("/api/quotes?sort=a;b", "is not a column"), ("/api/quotes?offset=-1", "not a number of rows to skip"),
+                         ("/api/quotes?offset=99999999999", "out of range")]:
+        reply = client.get(url)
+        assert reply.status_code == 400 and message in reply.json()["error"], url
+
+
+def test_events_show_their_modality_and_are_the_asserted_ones_unless_asked(client):
+    answer = client.get("/api/events").json()
+    assert answer["params"]["modality"] == "asserted" and {r["modality"] for r in answer["rows"]} == {"asserted"}
+    assert client.get("/api/events?modality=any").json()["total"] == answer["total"] == 2
+    assert client.get("/api/events?modality=negated").json()["rows"] == []
+    reply = client.get("/api/events?modality=maybe")
+    assert reply.status_code == 400 and "unknown modality 'maybe'" in reply.json()["error"]
+
+
+@pytest.mark.parametrize("actor, code, found", [("Russia", "RUS", 1), ("russia", "RUS", 1), ("Russian", "RUS", 1), ("RUS", "RUS", 1),
+                                                ("rusgov", "RUSGOV", 1), ("Syria", "SYR", 1), ("United States", "USA", 2), ("US", "USA", 2),
+                                                ("Atlantis", "ATLANTIS", 0)])
+def test_an_actor_is_found_by_its_country_name_as_well_as_its_code(client, actor, code, found):
+    answer = client.get("/api/events", params={"actor": actor}).json()
+    assert answer["params"]["actor"] == code and answer["total"] == found
+
+
+def test_export_gives_the_whole_answer_as_the_query_writers_write_it(client, db, tmp_path):  # noqa: F811
+    from newswire.present.output import write_rows
+
+    reply = client.get("/api/export/events?format=csv&sort=-date&modality=any")
+    assert reply.status_code == 200 and reply.headers["content-type"].startswith("text/csv")
+    assert reply.headers["content-disposition"] == 'attachment; filename="newswire-events.csv"'
+    with Store(db, read_only=True) as store:
+        write_rows(query.page(store, "events", limit=100, sort="-date", modality="any").rows, format="csv", out=tmp_path / "e.csv")
+    assert reply.content == (tmp_path / "e.csv").read_bytes() and reply.text.count("\n") == 3
+    lines = client.get("/api/export/quotes?format=jsonl&speaker=Kerry").text.splitlines()
+    assert [json.loads(line)["speaker"] for line in lines] == ["John Kerry"]
+    assert client.get("/api/export/entities?format=parquet").content.startswith(b"PAR1")
+    assert {k: client.get("/api/export/quotes").headers.get(k) for k in SECURITY} == SECURITY
+    for url, status, message in [("/api/export/quotes?format=xml", 400, "not an export format"),
+                                 ("/api/export/quotes?limit=5", 400, "unknown parameter 'limit'"),
+                                 ("/api/export/timeline", 400, "give an entity name"),
+                                 ("/api/export/nothing", 404, "no table 'nothing'")]:
+        reply = client.get(url)
+        assert reply.status_code == status and message in reply.json()["error"], url
 
 
 def test_unicode_and_quotes_in_filters_are_searched_for_as_written(client):
     for url in ("/api/quotes?speaker=%27%3B%20DROP%20TABLE%20quotes%3B%20--", "/api/quotes?speaker=Jos%C3%A9", "/api/timeline?entity=%E2%80%AEBan%F0%9F%92%A3",
                 "/api/quotes?speaker=Ban.*", "/api/quotes?speaker=Ban%5C", "/api/quotes?speaker=(?i)Ban"):
         reply = client.get(url)
-        assert reply.status_code == 200 and reply.json() == [], url
+        assert reply.status_code == 200 and reply.json()["rows"] == [], url
     assert client.get("/api/quotes").status_code == 200  # the table is still there
 
 

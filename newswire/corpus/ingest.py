@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
@@ -69,6 +70,8 @@ def ingest(
     on_progress: Callable[[Summary], None] | None = None,
     runner: str = "local",
     ray_address: str | None = None,
+    dedup_window: int = dedup.WINDOW_DAYS,
+    on_message: Callable[[str], None] | None = None,
 ) -> Summary:
     """Read, deduplicate, analyse and store every document under `paths`.
 
@@ -80,6 +83,11 @@ def ingest(
     on_progress: called with the running counts after every step.
     runner: "local" (a process pool on this machine) or "ray" (Ray actors,
         locally or on the cluster at `ray_address`; the `ray` extra).
+    dedup_window: near-duplicates are looked for among articles published at
+        most this many days before or after (undated: among undated ones).
+    on_message: called with a one-line message for the user (default: printed
+        on standard error); the one message today: the duplicate index of a
+        store made by an older version is being built.
     """
     paths = list(paths)
     workers = default_workers() if workers is None else workers
@@ -87,16 +95,22 @@ def ingest(
         raise UsageError(f"--workers must be 0 or more, not {workers}")
     if runner not in ("local", "ray"):
         raise UsageError(f"unknown runner {runner!r}; use local or ray")
+    if dedup_window < 0:
+        raise UsageError(f"--dedup-window must be 0 days or more, not {dedup_window}")
     check_max_chars(max_chars)
+    if runner == "ray":  # before the store is made: a runner that cannot start leaves no file behind
+        from .ray_runner import require_ray
+
+        require_ray()
     default_published = published_date(default_published)
     files = find_files(paths)
     options = {
         "workers": workers, "keep_duplicates": keep_duplicates, "retry_failed": retry_failed, "any_language": any_language,
-        "max_chars": max_chars, "default_published": default_published,
+        "max_chars": max_chars, "default_published": default_published, "dedup_window": dedup_window,
     }
     with Store(db, hold=False) as store:  # the file is open only while a batch is written: readers read in between
         with _runner(runner, workers, ray_address) as pool:  # a runner that cannot start leaves no run behind
-            run = _Run(store, paths, options, on_progress)
+            run = _Run(store, paths, options, on_progress, on_message or _print_message)
             run.runner = pool
             try:
                 run.go(files)
@@ -119,8 +133,22 @@ def _runner(kind: str, workers: int, ray_address: str | None) -> LocalRunner:
     return LocalRunner(workers)
 
 
+def _known_id(article: Article) -> str | None:
+    try:
+        return content_id(article.text)
+    except UnicodeError:
+        return None
+
+
+def _print_message(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 class _Run:
-    def __init__(self, store: Store, paths: list[str], options: dict, on_progress: Callable[[Summary], None] | None):
+    def __init__(
+        self, store: Store, paths: list[str], options: dict, on_progress: Callable[[Summary], None] | None,
+        on_message: Callable[[str], None] = _print_message,
+    ):
         self.store = store
         self.options = options
         self.keep_duplicates = options["keep_duplicates"]
@@ -129,13 +157,43 @@ class _Run:
         self.started = time.perf_counter()
         self.started_cpu = time.process_time()
         self.summary = Summary(run_id=store.start_run([document_name(p) for p in paths], options), db=str(store.path))
-        self.index = dedup.Index()
-        for article_id, fingerprint, minhash, canonical in store.signatures():
-            self.index.add(article_id, dedup.Signature.from_stored(fingerprint, minhash), canonical=canonical)
+        # the duplicate index lives in the store (`bands`): a batch fetches what it needs, nothing is read whole
+        self.index = dedup.Index(
+            window_days=options["dedup_window"], bands=store.band_rows, candidates=self._candidates, words=self._stored_words
+        )
+        self.bands_layout = dedup.layout()
+        with store.session():
+            current, count = store.bands_state(self.bands_layout)
+            if not current:
+                if count:
+                    on_message(f"building the duplicate index of the {count:,} articles in {store.path} (once: it was made by an older version)")
+                store.rebuild_bands(self._stored_band_rows(), self.bands_layout)
         self.seen: set[str] = set()  # article ids met in this run
         self.queue: list[tuple[Article, list[Removed]]] = []  # to analyse, not yet sent
         self.rss: dict[int, float] = {}  # worker pid → peak memory
         self.cpu: dict[int, float] = {}  # worker pid → CPU time
+
+    def _stored_band_rows(self) -> Iterable[list[tuple[int, str, int | None]]]:
+        banding = self.index.banding
+        for chunk in self.store.all_signatures():
+            rows = []
+            for article_id, fingerprint, minhash, canonical, published in chunk:
+                sig = dedup.Signature.from_stored(fingerprint, minhash)
+                rows += dedup.stored_rows(article_id, sig, canonical, dedup.day_number(published), banding)
+            yield rows
+
+    def _candidates(self, ids: list[str]) -> dict[str, dedup.Candidate]:
+        out = {}
+        for article_id, (minhash, ends) in self.store.stored_signatures(ids).items():
+            sig = dedup.Signature.from_stored("", minhash, ends)
+            if sig.minhash is not None:
+                out[article_id] = dedup.Candidate(sig.minhash, sig.ends)
+        return out
+
+    def _stored_words(self, article_id: str) -> list[str] | None:
+        """A stored canonical's normalised words (its text cleaned again: only for a candidate that ends like the new article)."""
+        text = self.store.article_text(article_id)
+        return None if text is None else dedup.words(cleaned_text(text, find_removed(text)))
 
     def go(self, files: list[Path]) -> None:
         estimates = {f: estimate_documents(f) for f in files}
@@ -161,8 +219,16 @@ class _Run:
             return
         self.summary.documents += len(documents)
         failures = [d for d in documents if isinstance(d, Failure)]
+        articles = [d for d in documents if isinstance(d, Article)]
+        known = [_known_id(a) for a in articles]  # None: a text the store cannot hold (check_storable says why below)
+        with self.store.session():  # articles stored and finished with are skipped before the costly checks and cleaning
+            finished = {i: s for i, s in self.store.statuses(i for i in known if i).items() if not self._wanted(s)}
         prepared = []
-        for article in (d for d in documents if isinstance(d, Article)):
+        for article, article_id in zip(articles, known):
+            if article_id in finished and article_id not in self.seen:
+                self._count(**({"failed": 1} if finished[article_id] == FAILED else {"skipped": 1}))
+                self.seen.add(article_id)
+                continue
             article.published = article.published or self.options["default_published"]
             try:
                 check_storable(article)  # its row, built here: a value the store cannot hold fails this article, not its batch
@@ -181,38 +247,59 @@ class _Run:
                 self.seen.add(article_id)
                 continue
             prepared.append((article, removed, article_id))
-        with self.store.session():  # one opening of the file for the batch's lookup and its writes, not two
+        if not prepared and not failures:
+            return
+        with self.store.session():  # one opening of the file for the batch's lookup and its writes
             statuses = self.store.statuses(i for _, _, i in prepared)
+            signed: dict[str, tuple[str, dedup.Signature] | Failure] = {}
+            for article, removed, article_id in prepared:
+                if statuses.get(article_id) is None and article_id not in self.seen and article_id not in signed:
+                    signed[article_id] = self.sign(article, removed)
+            self.index.prefetch(
+                (s[1], dedup.day_number(a.published)) for a, _, i in prepared if i in signed and not isinstance(s := signed[i], Failure)
+            )
             entries = []
             for article, removed, article_id in prepared:
                 status = statuses.get(article_id)
                 if article_id in self.seen:
                     self._count(skipped=1)
                 elif status is None:
-                    decided = self.decide(article, removed, article_id)
+                    decided = self.decide(article, removed, article_id, signed[article_id])
                     (failures if isinstance(decided, Failure) else entries).append(decided)
-                elif status == PENDING or (status == DUPLICATE and self.keep_duplicates) or (status == FAILED and self.options["retry_failed"]):
+                elif self._wanted(status):
                     self.queue.append((article, removed))  # stored by an interrupted run, or now wanted
                 elif status == FAILED:
                     self._count(failed=1)  # its error is in the store already
                 else:
                     self._count(skipped=1)
                 self.seen.add(article_id)
-            self.store.add_entries(entries, failures, self.summary.run_id)
+            self.store.add_entries(entries, failures, self.summary.run_id, bands=self.index.take_rows(), bands_layout=self.bands_layout)
+            self.index.forget()  # the store holds it now
         self._failed(failures)
         self.send()
 
-    def decide(self, article: Article, removed: list[Removed], article_id: str) -> Entry | Failure:
-        """A new article: canonical (queued for analysis) or a duplicate of one (or a failure to sign it)."""
+    def _wanted(self, status: str) -> bool:
+        """Whether a stored article of this status is to be analysed (again)."""
+        return status == PENDING or (status == DUPLICATE and self.keep_duplicates) or (status == FAILED and self.options["retry_failed"])
+
+    def sign(self, article: Article, removed: list[Removed]) -> tuple[str, dedup.Signature] | Failure:
+        """A new article's cleaned text and signature (or a failure to sign it)."""
         cleaned = cleaned_text(article.text, removed)
         try:
-            sig = dedup.signature(cleaned)
+            return cleaned, dedup.signature(cleaned)
         except Exception as err:  # one article's signature must not stop the run
             return failure(article, "dedup", "internal", internal_error(err))
-        match = self.index.match(sig)
-        self.index.add(article_id, sig, canonical=match.canonical if match else None)
+
+    def decide(self, article: Article, removed: list[Removed], article_id: str, signed: tuple[str, dedup.Signature] | Failure) -> Entry | Failure:
+        """A new article: canonical (queued for analysis) or a duplicate of one (or a failure to sign it)."""
+        if isinstance(signed, Failure):
+            return signed
+        cleaned, sig = signed
+        day = dedup.day_number(article.published)
+        match = self.index.match(sig, day)
+        self.index.add(article_id, sig, canonical=match.canonical if match else None, day=day)
         self.summary.added += 1
-        entry = Entry(article, article_id, len(cleaned), PENDING, sig.fingerprint, sig.minhash_bytes())
+        entry = Entry(article, article_id, len(cleaned), PENDING, sig.fingerprint, sig.minhash_bytes(), ends=sig.ends_bytes())
         if match is not None:
             entry.status, entry.duplicate_of, entry.similarity = DUPLICATE, match.canonical, round(match.similarity, 4)
             self.summary.duplicates += 1

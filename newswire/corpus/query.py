@@ -26,7 +26,7 @@ import duckdb
 
 from ..errors import QueryError, UsageError, first_line
 from ..gdelt import gdelt_tsv
-from ..records import EntityType
+from ..records import EntityType, Modality
 from ..text.checks import require_date
 from .store import ANALYSED, TABLES, Store, connect, damaged, require_database, store_error, table_key
 
@@ -51,6 +51,9 @@ MAX_ROWS = 1_000_000_000
 MAX_TEXT = 1000
 # The entity types of the records (and so of the schema).
 ENTITY_TYPES: tuple[str, ...] = typing.get_args(EntityType)
+# An event's modalities (docs/events.md), and the word for all of them.
+MODALITIES: tuple[str, ...] = typing.get_args(Modality)
+ANY_MODALITY = "any"
 
 
 @dataclass(slots=True)
@@ -67,24 +70,50 @@ class Rows:
         return len(self.rows)
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a question's answer (`page`): its rows, how many rows the whole answer has, and where the page starts."""
+
+    rows: Rows
+    total: int
+    offset: int
+    limit: int
+    sort: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Select:
+    """A question's SQL: `[prefix] SELECT columns rest`, its parameters, and the order of its rows (on the tables' names)."""
+
+    columns: str
+    rest: str
+    params: list[Any]
+    order: str
+    prefix: str = ""
+
+    def sql(self, extra: str = "") -> str:
+        return f"{self.prefix}\nSELECT {self.columns}{extra}\n{self.rest}"
+
+
 def quotes(store: Store, *, speaker: str | None = None, limit: int | None = None) -> Rows:
     """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts)."""
+    return _rows(store, _quotes(speaker=speaker), require_count(limit, "--limit"))
+
+
+def _quotes(*, speaker: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
     if speaker is not None:
         speaker = require_text(speaker, "--speaker")
         where.append(f"(regexp_matches({_nfc('q.speaker_name')}, ?) OR regexp_matches({_nfc('q.speaker_text')}, ?) OR regexp_matches({_nfc('e.name')}, ?))")
         params += [_words(speaker)] * 3
-    return _rows(
-        store,
-        f"""
-        SELECT a.published, coalesce(q.speaker_name, e.name, q.speaker_text) AS speaker, q.type,
-               q.content_text AS quote, q.cue_lemma AS cue, a.title, q.article_id, q.content_start AS start, q.content_end AS "end"
-        FROM quotes q JOIN articles a ON a.id = q.article_id
+    return _Select(
+        """a.published, coalesce(q.speaker_name, e.name, q.speaker_text) AS speaker, q.type,
+               q.content_text AS quote, q.cue_lemma AS cue, a.title, q.article_id, q.content_start AS start, q.content_end AS "end\"""",
+        f"""FROM quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity
-        WHERE {' AND '.join(where)}
-        ORDER BY a.published NULLS LAST, q.article_id, q.ord""",
+        WHERE {' AND '.join(where)}""",
         params,
-        require_count(limit, "--limit"),
+        "a.published NULLS LAST, q.article_id, q.ord",
     )
 
 
@@ -92,21 +121,35 @@ def events(
     store: Store,
     *,
     actor: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
     start: str | None = None,
     end: str | None = None,
     type: str | None = None,
+    modality: str | None = None,
     limit: int | None = None,
 ) -> Rows:
-    """Who did what to whom: events, by actor code prefix (source or target), date range and type.
+    """Who did what to whom: events, by actor code prefix (source or target, or each side), date range, type and modality.
 
     type: a CAMEO code or its prefix ("13", "138"), or a PLOVER category ("THREATEN").
+    modality: asserted, intended, conditional, negated or hypothetical ("any" or None: all).
     The date is the event's own, else the article's publication date.
     """
+    select = _events(actor=actor, source=source, target=target, start=start, end=end, type=type, modality=modality)
+    return _rows(store, select, require_count(limit, "--limit"))
+
+
+def _events(*, actor: str | None = None, source: str | None = None, target: str | None = None, start: str | None = None,
+            end: str | None = None, type: str | None = None, modality: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
     if actor is not None:
         actor = require_actor(actor, "--actor")
         where.append("(starts_with(upper(coalesce(ev.source_actor, '')), ?) OR starts_with(upper(coalesce(ev.target_actor, '')), ?))")
         params += [actor] * 2
+    for side, code in (("source", source), ("target", target)):
+        if code is not None:
+            where.append(f"starts_with(upper(coalesce(ev.{side}_actor, '')), ?)")
+            params.append(require_actor(code, f"--{side}"))
     _event_dates(where, params, start, end)
     if type is not None:
         type = require_text(type, "--type")
@@ -123,22 +166,27 @@ def events(
                 raise UsageError(f"unknown event type {type!r}: a CAMEO code or prefix (13, 138) or one of {', '.join(known)}")
             where.append("upper(coalesce(ev.plover, '')) = ?")
             params.append(type.upper())
-    return _rows(
-        store,
-        f"""
-        SELECT coalesce(ev.date, a.published) AS date, ev.source_text AS source, ev.source_actor,
-               ev.cameo, ev.plover, ev.target_text AS target, ev.target_actor, ev.trigger_text AS trigger,
-               a.title, ev.article_id, ev.sentence_start AS start, ev.sentence_end AS "end"
-        FROM events ev JOIN articles a ON a.id = ev.article_id
-        WHERE {' AND '.join(where)}
-        ORDER BY date NULLS LAST, ev.article_id, ev.ord""",
+    modality = require_modality(modality, "--modality") if modality is not None else None
+    if modality not in (None, ANY_MODALITY):
+        where.append("ev.modality = ?")
+        params.append(modality)
+    return _Select(
+        """coalesce(ev.date, a.published) AS date, ev.source_text AS source, ev.source_actor,
+               ev.cameo, ev.plover, ev.target_text AS target, ev.target_actor, ev.trigger_text AS trigger, ev.modality,
+               a.title, ev.article_id, ev.sentence_start AS start, ev.sentence_end AS "end\"""",
+        f"""FROM events ev JOIN articles a ON a.id = ev.article_id
+        WHERE {' AND '.join(where)}""",
         params,
-        require_count(limit, "--limit"),
+        "coalesce(ev.date, a.published) NULLS LAST, ev.article_id, ev.ord",
     )
 
 
 def entities(store: Store, *, top: int = 20, type: str | None = None) -> Rows:
     """The most mentioned entities across the corpus, by the number of articles that mention them."""
+    return _rows(store, _entities(type=type), require_count(top, "--top"))
+
+
+def _entities(*, type: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
     if type is not None:
         type = require_text(type, "--type").upper()
@@ -146,28 +194,36 @@ def entities(store: Store, *, top: int = 20, type: str | None = None) -> Rows:
             raise UsageError(f"unknown entity type {type!r}; use one of {', '.join(ENTITY_TYPES)}")
         where.append("e.type = ?")
         params.append(type)
-    return _rows(
-        store,
-        f"""
-        SELECT e.name, e.type, count(DISTINCT e.article_id) AS articles, count(m.ord) AS mentions,
+    return _Select(
+        "*",
+        f"""FROM (
+            SELECT e.name, e.type, count(DISTINCT e.article_id) AS articles, count(m.ord) AS mentions,
                -- ordered so that ties between codes go the same way whatever order workers stored rows in
                mode(e.actor ORDER BY e.actor) AS actor, mode(e.country ORDER BY e.country) AS country
-        FROM entities e JOIN articles a ON a.id = e.article_id
-        LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id
-        WHERE {' AND '.join(where)}
-        GROUP BY e.name, e.type
-        ORDER BY articles DESC, mentions DESC, e.name, e.type""",
+            FROM entities e JOIN articles a ON a.id = e.article_id
+            LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id
+            WHERE {' AND '.join(where)}
+            GROUP BY e.name, e.type
+        ) g""",
         params,
-        require_count(top, "--top"),
+        "articles DESC, mentions DESC, name, type",
     )
 
 
 def timeline(store: Store, *, entity: str, limit: int | None = None) -> Rows:
     """An entity through time: what it said (quotes), what it did or had done to it (events), where it was mentioned."""
+    return _rows(store, _timeline(entity=entity), require_count(limit, "--limit"))
+
+
+def _timeline(*, entity: str) -> _Select:
     pattern = _words(require_text(entity, "--entity"))
-    return _rows(
-        store,
-        f"""
+    return _Select(
+        """a.published AS date, x.kind, x.text, a.title, x.article_id, x.start, x."end\"""",
+        """FROM (SELECT * FROM said UNION ALL SELECT * FROM did UNION ALL SELECT * FROM mentioned) x
+        JOIN articles a ON a.id = x.article_id""",
+        [pattern],
+        """a.published NULLS LAST, x.article_id, x.start, x.kind, x.text""",
+        prefix=f"""
         WITH named AS (
             SELECT e.article_id, e.id FROM entities e JOIN articles a ON a.id = e.article_id
             WHERE {_CANONICAL} AND regexp_matches({_nfc('e.name')}, ?)
@@ -190,13 +246,7 @@ def timeline(store: Store, *, entity: str, limit: int | None = None) -> Rows:
             SELECT m.article_id, 'mentioned' AS kind, m.text, m.start, m."end"
             FROM mentions m JOIN named n ON n.article_id = m.article_id AND n.id = m.entity_id
             QUALIFY row_number() OVER (PARTITION BY m.article_id ORDER BY m.start) = 1
-        )
-        SELECT a.published AS date, x.kind, x.text, a.title, x.article_id, x.start, x."end"
-        FROM (SELECT * FROM said UNION ALL SELECT * FROM did UNION ALL SELECT * FROM mentioned) x
-        JOIN articles a ON a.id = x.article_id
-        ORDER BY date NULLS LAST, x.article_id, x.start, x.kind, x.text""",
-        [pattern],
-        require_count(limit, "--limit"),
+        )""",
     )
 
 
@@ -207,20 +257,24 @@ def network(store: Store, *, start: str | None = None, end: str | None = None, l
     happen is no edge); the date is the event's own, else the article's
     publication date.
     """
+    return _rows(store, _network(start=start, end=end), require_count(limit, "--limit"))
+
+
+def _network(*, start: str | None = None, end: str | None = None) -> _Select:
     where = [_CANONICAL, "ev.source_actor IS NOT NULL", "ev.target_actor IS NOT NULL", "ev.modality = 'asserted'"]
     params: list[Any] = []
     _event_dates(where, params, start, end)
-    return _rows(
-        store,
-        f"""
-        SELECT ev.source_actor AS source, ev.target_actor AS target, coalesce(ev.plover, 'CAMEO ' || ev.cameo_root) AS type,
-               count(*) AS events, count(DISTINCT ev.article_id) AS articles, round(avg(ev.goldstein), 2) AS goldstein
-        FROM events ev JOIN articles a ON a.id = ev.article_id
-        WHERE {' AND '.join(where)}
-        GROUP BY ALL
-        ORDER BY events DESC, source, target, type""",
+    return _Select(
+        "*",
+        f"""FROM (
+            SELECT ev.source_actor AS source, ev.target_actor AS target, coalesce(ev.plover, 'CAMEO ' || ev.cameo_root) AS type,
+                   count(*) AS events, count(DISTINCT ev.article_id) AS articles, round(avg(ev.goldstein), 2) AS goldstein
+            FROM events ev JOIN articles a ON a.id = ev.article_id
+            WHERE {' AND '.join(where)}
+            GROUP BY ALL
+        ) g""",
         params,
-        require_count(limit, "--limit"),
+        "events DESC, source, target, type",
     )
 
 
@@ -352,6 +406,14 @@ def require_text(value: str, what: str) -> str:
     return text
 
 
+def require_modality(value: str, what: str) -> str:
+    """An event modality (asserted, negated, ...) or "any", lower-cased, or a one-line `UsageError` naming `what`."""
+    modality = require_text(value, what).lower()
+    if modality not in (*MODALITIES, ANY_MODALITY):
+        raise UsageError(f"unknown modality {value!r}; use one of {', '.join(MODALITIES)} or {ANY_MODALITY}")
+    return modality
+
+
 def require_actor(value: str, what: str) -> str:
     """An actor code or its prefix (letters: SYR, SYRGOV), upper-cased, or a one-line `UsageError`."""
     code = require_text(value, what).upper()
@@ -360,11 +422,42 @@ def require_actor(value: str, what: str) -> str:
     return code
 
 
-def _rows(store: Store, query: str, params: list[Any], limit: int | None) -> Rows:
+def _rows(store: Store, select: _Select, limit: int | None) -> Rows:
+    query = f"{select.sql()}\nORDER BY {select.order}"
     if limit is not None:
         query += f"\nLIMIT {int(limit)}"
-    cursor = store.con.execute(query, params)
+    cursor = store.con.execute(query, select.params)
     return Rows([d[0] for d in cursor.description], cursor.fetchall())
+
+
+def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str | None = None, **options: Any) -> Page:
+    """Rows `offset` to `offset + limit` of a question's answer (`options`: its keywords but its count), with the
+    answer's total number of rows; the page `newswire serve` shows.
+
+    sort: a column of the answer, descending with a leading "-" ("-published"); ties (and no sort) keep the
+    question's own order.
+    """
+    if question not in QUESTIONS:
+        raise UsageError(f"no question {question!r}; ask one of {', '.join(QUESTIONS)}")
+    select = globals()[f"_{question}"](**options)
+    limit = require_count(limit, "limit")
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise UsageError(f"offset {offset!r} is not a number of rows to skip; give 0 or more")
+    order = ["_n"]
+    if sort is not None:
+        columns = [d[0] for d in store.con.execute(f"SELECT * FROM ({select.sql()}) LIMIT 0", select.params).description]
+        column = sort.removeprefix("-")
+        if column not in columns:
+            raise UsageError(f"cannot sort by {sort!r}; give one of {', '.join(columns)} (with a leading - for descending)")
+        quoted = '"' + column.replace('"', '""') + '"'
+        order.insert(0, f"{quoted} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST")
+    total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchone()[0]
+    numbered = select.sql(f", row_number() OVER (ORDER BY {select.order}) AS _n")
+    cursor = store.con.execute(
+        f"SELECT * EXCLUDE (_n) FROM ({numbered}) ORDER BY {', '.join(order)} LIMIT {int(limit)} OFFSET {int(offset)}",
+        select.params,
+    )
+    return Page(Rows([d[0] for d in cursor.description], cursor.fetchall()), total, offset, limit, sort)
 
 
 def _is_utf8(text: str) -> bool:
@@ -404,10 +497,10 @@ class Param:
 
     keyword: str  # the question function's keyword argument
     flags: tuple[str, ...]  # the CLI option's names; the first without its "--" is the HTTP parameter's name
-    kind: Literal["text", "actor", "date", "count"]
+    kind: Literal["text", "actor", "date", "count", "modality"]
     help: str  # the CLI option's help
     default: Any = None  # when not given (CLI and API)
-    served_default: Any = None  # when not given to `newswire serve` (a page's worth of rows)
+    served_default: Any = None  # when not given to `newswire serve` (a page's worth of rows; events: asserted ones)
     missing: str | None = None  # for a required parameter: what to give ("an entity name")
     example: str | None = None  # ... and an example value
 
@@ -442,7 +535,9 @@ class Question:
         return globals()[self.name](store, **options)
 
 
-_CHECKS: dict[str, Callable[[Any, str], Any]] = {"text": require_text, "actor": require_actor, "date": require_date, "count": require_count}
+_CHECKS: dict[str, Callable[[Any, str], Any]] = {
+    "text": require_text, "actor": require_actor, "date": require_date, "count": require_count, "modality": require_modality,
+}
 _LIMIT = Param("limit", ("--limit", "-n"), "count", f"At most this many rows (1 to {MAX_ROWS:,}).", served_default=500)
 _FROM = Param("start", ("--from",), "date", "From this date, YYYY-MM-DD.")
 _TO = Param("end", ("--to",), "date", "To this date, YYYY-MM-DD (inclusive).")
@@ -460,9 +555,16 @@ QUESTIONS: dict[str, Question] = {
             "events",
             (
                 Param("actor", ("--actor", "-a"), "actor", "Actor code or its prefix, as source or target (SYR matches SYRGOV, SYRREB)."),
+                Param("source", ("--source",), "actor", "Source actor code or its prefix (who acts)."),
+                Param("target", ("--target",), "actor", "Target actor code or its prefix (who is acted on)."),
                 _FROM,
                 _TO,
                 Param("type", ("--type", "-t"), "text", "CAMEO code or prefix (13, 138) or PLOVER category (THREATEN)."),
+                Param(
+                    "modality", ("--modality",), "modality",
+                    f"Only events of this modality: {', '.join(MODALITIES)} (default: {ANY_MODALITY}).",
+                    served_default="asserted",
+                ),
                 _LIMIT,
             ),
             "Who did what to whom: coded events by actor, date and type.",

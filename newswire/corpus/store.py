@@ -12,7 +12,9 @@ Tables (stable names, every column documented in docs/store.md):
   errors       documents that failed: where, at which stage, why
   runs         one row per ingest: when, version, options, counts
   signatures   the duplicate-detection signature of every article (internal)
-  meta         the store layout version
+  bands        the duplicate index: LSH band keys of canonical articles and
+               exact-copy keys, with an index on the key (internal)
+  meta         the store layout version, and how `bands` was built
 
 Every table's columns come from declared dataclasses: the record tables' from
 those in `records.py`, `articles` from `Analysis` and `Article` between the
@@ -281,7 +283,8 @@ ARTICLE_COLUMNS = [
     _TEXT,
 ]
 ERROR_COLUMNS = [*record_columns(ErrorKey), *record_columns(Failure), *record_columns(ErrorRun)]
-SIGNATURE_COLUMNS = [Column("article_id", "VARCHAR"), Column("fingerprint", "VARCHAR"), Column("minhash", "BLOB")]
+SIGNATURE_COLUMNS = [Column("article_id", "VARCHAR"), Column("fingerprint", "VARCHAR"), Column("minhash", "BLOB"), Column("ends", "BLOB")]
+BAND_COLUMNS = [Column("key", "BIGINT"), Column("article", "BIGINT"), Column("day", "INTEGER")]
 RUN_COLUMNS = [*record_columns(RunStart), *record_columns(RunCounts), *record_columns(RunProcess)]
 
 # every table and its columns, in documentation order
@@ -291,15 +294,19 @@ TABLES: dict[str, list[Column]] = {
     "errors": ERROR_COLUMNS,
     "runs": RUN_COLUMNS,
     "signatures": SIGNATURE_COLUMNS,
+    "bands": BAND_COLUMNS,
     "meta": [Column("key", "VARCHAR"), Column("value", "VARCHAR")],
 }
 _PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key"}
+_INDEXES = {"bands_key": ("bands", "key")}  # (table, column) of each secondary index
 
 
 def table_key(name: str) -> list[str]:
     """The columns that identify a row of table `name`: its order in exports and queries."""
     if name in _PRIMARY_KEYS:
         return [_PRIMARY_KEYS[name]]
+    if name == "bands":
+        return ["key", "article"]
     table = next(t for t in RECORD_TABLES if t.name == name)
     return [c.name for c in table.link]  # article_id[, parent id], ord
 
@@ -417,6 +424,7 @@ class Entry:
     minhash: bytes | None
     duplicate_of: str | None = None
     similarity: float | None = None
+    ends: bytes | None = None
 
 
 class Store:
@@ -437,6 +445,7 @@ class Store:
         if read_only:
             require_database(self.path)
         elif not hold:
+            _require_duckdb_file(self.path)  # before the lock file, which a refused --db must not leave behind
             self._writer_lock = _lock_writer(self.path)
         try:
             if not read_only and self.path.exists() and self.path.stat().st_size:
@@ -521,6 +530,8 @@ class Store:
                 for c in columns:  # fields added to the records since the store was made
                     if c.name not in existing:
                         self.con.execute(f"ALTER TABLE {name} ADD COLUMN {_quote(c.name)} {c.type}")
+            for index, (table, column) in _INDEXES.items():
+                self.con.execute(f"CREATE INDEX IF NOT EXISTS {index} ON {table} ({_quote(column)})")
             self.con.execute("INSERT INTO meta VALUES ('layout', ?) ON CONFLICT DO NOTHING", [LAYOUT])
         self._check_layout()
 
@@ -595,14 +606,88 @@ class Store:
         with self.session() as con:
             return dict(con.execute("SELECT id, status FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
 
-    def signatures(self) -> Iterator[tuple[str, str, bytes | None, str | None]]:
-        """(article id, fingerprint, minhash, canonical) for every stored article, canonicals first."""
+    def meta(self, key: str) -> str | None:
+        with self.session() as con:
+            row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else row[0]
+
+    def band_rows(self, keys: list[int]) -> list[tuple[int, str, int | None]]:
+        """(key, article id, day) of the `bands` rows with these keys, in the order they were written.
+
+        The keys are written into the query as a literal list: DuckDB answers
+        that from the index on `key`, where a joined list would scan the table.
+        """
+        if not keys:
+            return []
+        literal = ", ".join(str(int(k)) for k in keys)
+        with self.session() as con:
+            rows = con.execute(f"SELECT key, article, day FROM bands WHERE key IN ({literal}) ORDER BY rowid").fetchall()
+        return [(key, id_text(article), day) for key, article, day in rows]
+
+    def stored_signatures(self, ids: list[str]) -> dict[str, tuple[bytes | None, bytes | None]]:
+        """article id → (minhash, ends) for these articles (through the primary key)."""
+        if not ids:
+            return {}
         with self.session() as con:
             rows = con.execute(
-                "SELECT s.article_id, s.fingerprint, s.minhash, a.duplicate_of FROM signatures s JOIN articles a ON a.id = s.article_id "
-                "ORDER BY a.duplicate_of IS NOT NULL, a.id"
+                f"SELECT article_id, minhash, ends FROM signatures WHERE article_id IN ({', '.join('?' * len(ids))})", ids
             ).fetchall()
-        yield from rows
+        return {i: (m, e) for i, m, e in rows}
+
+    def article_text(self, article_id: str) -> str | None:
+        with self.session() as con:
+            row = con.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        return None if row is None else row[0]
+
+    def all_signatures(self, chunk: int = 10_000) -> Iterator[list[tuple[str, str, bytes | None, str | None, str | None]]]:
+        """(article id, fingerprint, minhash, canonical, published) of every stored article, canonicals first, in chunks
+        (to build `bands` for a store made before it existed; on a cursor of its own, so that the rows can be written
+        while it reads)."""
+        with self.session() as con:
+            cursor = con.cursor().execute(
+                "SELECT s.article_id, s.fingerprint, s.minhash, a.duplicate_of, a.published FROM signatures s "
+                "JOIN articles a ON a.id = s.article_id ORDER BY a.duplicate_of IS NOT NULL, a.id"
+            )
+            while rows := cursor.fetchmany(chunk):
+                yield rows
+
+    def bands_state(self, layout: str) -> tuple[bool, int]:
+        """Whether `bands` holds the rows of every stored signature, made as `layout` says; and how many signatures there are.
+
+        `meta` key `bands` records the layout and the count of signatures the
+        rows were written with, in the transaction that writes them: a store
+        made before `bands` existed, or written since by a version that did
+        not keep it, does not match.
+        """
+        with self.session() as con:
+            (count,) = con.execute("SELECT count(*) FROM signatures").fetchone()
+        return self.meta("bands") == _bands_meta(layout, count), count
+
+    def rebuild_bands(self, chunks: Iterable[list[tuple[int, str, int | None]]], layout: str) -> None:
+        """Replace the `bands` rows by these, and record how they were made, in one transaction."""
+        with self._transaction():
+            self.con.execute("DELETE FROM bands")
+            for rows in chunks:
+                self._insert_bands(rows)
+            self._mark_bands(layout)
+
+    def _mark_bands(self, layout: str) -> None:
+        (count,) = self.con.execute("SELECT count(*) FROM signatures").fetchone()
+        self.con.execute("INSERT INTO meta VALUES ('bands', ?) ON CONFLICT DO UPDATE SET value = excluded.value", [_bands_meta(layout, count)])
+
+    def _insert_bands(self, rows: list[tuple[int, str, int | None]]) -> None:
+        if not rows:
+            return
+        batch = pa.table({
+            "key": pa.array([r[0] for r in rows], type=pa.int64()),
+            "article": pa.array([id_number(r[1]) for r in rows], type=pa.int64()),
+            "day": pa.array([r[2] for r in rows], type=pa.int32()),
+        })
+        self.con.register("_bands", batch)
+        try:
+            self.con.execute("INSERT INTO bands SELECT key, article, day FROM _bands")
+        finally:
+            self.con.unregister("_bands")
 
     def to_analyse(self, *, statuses: Iterable[str], exclude: Iterable[str] = ()) -> list[Article]:
         """Stored articles with one of these statuses, as the read stage gave them (for a resumed run)."""
@@ -616,17 +701,24 @@ class Store:
 
     # writes
 
-    def add_entries(self, entries: list[Entry], failures: list[Failure], run_id: int) -> None:
-        """Newly read articles (pending analysis, or duplicates) and read failures, in one transaction."""
+    def add_entries(
+        self, entries: list[Entry], failures: list[Failure], run_id: int,
+        bands: list[tuple[int, str, int | None]] = (), bands_layout: str | None = None,
+    ) -> None:
+        """Newly read articles (pending analysis, or duplicates), their `bands` rows (made as `bands_layout` says) and
+        read failures, in one transaction."""
         articles, signatures = [], []
         for e in entries:
             state = ArticleState(e.id, e.status, e.duplicate_of, e.duplicate_of or e.id, e.similarity)
             sizes = ArticleSizes(len(e.article.text), e.cleaned_length, run_id)
             articles.append({**to_dict(state), **_article_fields(e.article), **to_dict(sizes)})
-            signatures.append({"article_id": e.id, "fingerprint": e.fingerprint, "minhash": e.minhash})
+            signatures.append({"article_id": e.id, "fingerprint": e.fingerprint, "minhash": e.minhash, "ends": e.ends})
         with self._transaction():
             self._insert("articles", articles, conflict="DO NOTHING")
             self._insert("signatures", signatures, conflict="DO NOTHING")
+            self._insert_bands(list(bands))
+            if bands_layout is not None:
+                self._mark_bands(bands_layout)
             self._add_errors(failures, run_id)
 
     def add_results(self, analyses: list[Analysis], failures: list[Failure], run_id: int) -> list[Failure]:
@@ -661,9 +753,14 @@ class Store:
                 rows[name] += table_rows
         updates = [{"id": a.id, "status": ANALYSED, **article_values(a)} for a in analyses]
         with self._transaction():
-            for table in RECORD_TABLES:  # a re-analysed article replaces its rows
-                if ids:
-                    self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [ids])
+            # a re-analysed article replaces its rows; only an analysed one has rows (a batch commits an article's rows
+            # with its status), so a batch of new articles, the common case, deletes nothing and scans no table
+            analysed = [i for (i,) in self.con.execute(
+                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(ids))}) AND status = ?", [*ids, ANALYSED]
+            ).fetchall()] if ids else []
+            for table in RECORD_TABLES:
+                if analysed:
+                    self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [analysed])
                 self._insert(table.name, rows[table.name])
             if updates:
                 self._update_articles(updates)
@@ -865,6 +962,26 @@ def connect(
             raise StoreError(f"cannot open the database {path}: {message.removeprefix('IO Error: ')}") from None
 
 
+# A DuckDB database file carries this magic at byte 8 of its first block.
+_DUCKDB_MAGIC = (8, b"DUCK")
+
+
+def _require_duckdb_file(path: Path) -> None:
+    """Refuse a --db that exists, is not empty and is no DuckDB file, without creating anything."""
+    offset, magic = _DUCKDB_MAGIC
+    try:
+        with open(path, "rb") as f:
+            head = f.read(offset + len(magic))
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise StoreError(f"{path} is a directory; use a file for --db") from None
+    except OSError as err:
+        raise StoreError(f"cannot read {path}: {err.strerror}; use another --db") from None
+    if head and head[offset:] != magic:
+        raise StoreError(f"{path} is not a DuckDB database; use another --db")
+
+
 def _lock_writer(path: Path) -> int:
     """Take the lock file of the one process that ingests into `path` (held until its descriptor closes)."""
     lock = Path(f"{path}.ingest.lock")
@@ -908,6 +1025,20 @@ def _alive(pid: int | None, start: str | None) -> bool:
     if start is None:  # nothing recorded to tell a reused PID by (not Linux)
         return True
     return process_start(pid) == start  # None now: a zombie, or gone since
+
+
+def _bands_meta(layout: str, signatures: int) -> str:
+    return f"{layout}; rows of {signatures} signatures"
+
+
+def id_number(article_id: str) -> int:
+    """An article id (16 hex digits) as the signed 64-bit integer `bands` keeps (8 bytes, not a string's 16 and more)."""
+    return int.from_bytes(bytes.fromhex(article_id), "big", signed=True)
+
+
+def id_text(number: int) -> str:
+    """The article id `id_number` made this number from."""
+    return (number & 0xFFFF_FFFF_FFFF_FFFF).to_bytes(8, "big").hex()
 
 
 def _quote(name: str) -> str:

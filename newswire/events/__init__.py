@@ -76,6 +76,8 @@ PROTESTED_PREPS = {"of", "for", "against", "from"}
 # has a coded target: an actorless "shooting" stays a mention, not a datum.
 UNKNOWN_ATTACKER_ROOTS = {"18", "19", "20"}
 UNKNOWN_ATTACKER_SECTOR = "UAF"
+# Roots of coercion whose uncoded person target, with no coded source, is coded by the article's focus country.
+COERCION_ROOTS = {"17"}
 # Roots of events done at home when no one else is named: a government easing or coercing,
 # people protesting, forces mobilising ("Sudan's government lifted the state of emergency"
 # is aimed at Sudan). With no coded target they get the source's own country, after
@@ -148,6 +150,10 @@ def extract_events(
         if not coded(m.targets) and m.place is not None and m.place.country and (m.targets or _acts_on(m)):
             # "a journalist was killed in Beirut": what an event is done to, named by no coded actor, is of the place
             m.targets = located(actors, m.targets, m.place) or m.targets
+        if not coded(m.sources) and not coded(m.targets) and m.code[:2] in COERCION_ROOTS and ctx.focus:
+            # "Kopp had been arrested", "was charged with murder": a person the law acts on, by no one named, is
+            # coded by the country the article is about, as the coders code people by their country
+            m.targets = [Actor(a.entity, a.mention, ctx.focus) if a.entity.type == "PERSON" and not a.code else a for a in m.targets]
         if not coded(m.sources) and coded(m.targets) and m.code[:2] in UNKNOWN_ATTACKER_ROOTS and m.place is not None and m.place.country:
             place = actors.place_actor(m.place)
             m.sources = [Actor(a.entity, a.mention, m.place.country + UNKNOWN_ATTACKER_SECTOR, implicit=True) for a in place] or m.sources

@@ -7,11 +7,21 @@ from functools import cache
 from ..lexicon import codebook, countries, load_table
 from ..lexicon.tables import EventWordClass
 from .syntax import subject_of
+from .triggers import is_passive, patient_of
 from .model import EventMention
 from .modality import is_refusal_cue, modality as modality_of
 
 # Sectors of armed or coercive actors: an attack by or on them is no war of words.
 ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "CRM", "SPY", "INS"}
+# Sectors of political bodies a person's attack on is words: "fired back at the Chinese government".
+POLITICAL_SECTORS = {"GOV", "LEG", "PTY", "OPP", "JUD", "MED"}
+# Prepositions whose object is what a verb or noun of force is aimed at, or said in ("attack on the plan",
+# "fired back at critics", "attacked Iran in a speech").
+WORDS_PREPS = {"on", "against", "at", "in"}
+# A charge laid by the law (CAMEO 173, "arrest, detain, or charge with legal action"), not an accusation (112):
+# by police, prosecutors or courts, or by no one named in a passive.
+LEGAL_ACTION = "173"
+LEGAL_SECTORS = {"COP", "JUD"}
 # Visits: to a city or region of the visitor's own country they are travel, not diplomacy.
 VISITS = {"042", "043"}
 # Subject pronouns that are people speaking ("you attacked Hillary Clinton").
@@ -88,10 +98,12 @@ def read_with_actors(m: EventMention) -> bool:
     """
     lemma = m.token.lemma_.lower()
     root = m.code[:2]
-    if root in ("18", "19") and lemma in (_words("verbal_attack") | _words("contest")) and _person_against_person(m):
-        if lemma in _words("contest"):
-            return False
-        m.code = "111"
+    if root in ("18", "19") and lemma in _words("contest") and _person_against_person(m):
+        return False
+    if root in ("18", "19") and _verbal_attack(m) and (_person_against_person(m) or _at_words(m) or _speaker_at_office(m)):
+        m.code = "111"  # "attacked the plan", "a scathing attack on the proposal", "fired back at the government"
+    if root == "11" and lemma in _words("legal_charge") and _by_authority(m):
+        m.code = LEGAL_ACTION  # "was charged with murder", "prosecutors charged him with fraud": legal action, not words
     if root == "14" and lemma in _words("rally") and len(m.sources) == 1 and _unarmed_person(m.sources[0]):
         return False
     if m.plain_code in VISITS or m.code in VISITS:
@@ -104,6 +116,48 @@ def read_with_actors(m: EventMention) -> bool:
     if m.code[:2] == "15" and lemma in _words("exercise") and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
         m.code = "062"  # "French and Egyptian warships launched war games": exercises together are cooperation
     return True
+
+
+def _by_authority(m: EventMention) -> bool:
+    """Whether a charge is laid by the law: a passive with no "by" agent ("was charged with murder"), or by police,
+    prosecutors or a court (sectors COP, JUD)."""
+    verb = m.anchor
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children):
+        return True
+    return bool(m.sources) and all(a.code and a.code[3:6] in LEGAL_SECTORS for a in m.sources)
+
+
+def _verbal_attack(m: EventMention) -> bool:
+    """A verb of force that may be words: "attack", "assail", "fire back", "hit back" (`verbal_attack` words)."""
+    lemma = m.token.lemma_.lower()
+    particles = {c.lower_ for c in m.token.children if c.dep_ in ("prt", "advmod")}
+    return lemma in _words("verbal_attack") or (lemma in _words("back_attack") and "back" in particles)
+
+
+def _at_words(m: EventMention) -> bool:
+    """Whether a verb of force is aimed at words, a plan or a decision, or said in words: "attacked the plan", "an
+    attack on the proposal", "fired back at critics", "attacked Iran in a speech" (`words` of event_word_classes.tsv,
+    the head noun of the object, of an "on"/"against"/"at" complement, or of an "in" complement)."""
+    tok = m.token
+    heads = []
+    if tok.pos_ in ("VERB", "AUX"):
+        patient = patient_of(tok)
+        if patient is not None:
+            heads.append(patient)
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in WORDS_PREPS:
+            heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    return any(h.lemma_.lower() in _words("words") or h.lower_ in _words("words") for h in heads)
+
+
+def _speaker_at_office(m: EventMention) -> bool:
+    """A person who bears no arms against a political body ("Senator Smith fired back at the Chinese government"):
+    words, not force."""
+    if not m.sources or not all(_unarmed_person(a) for a in m.sources) or not m.targets:
+        return False
+    return all(_unarmed_person(a) or (a.entity.type != "PERSON" and a.code[3:6] in POLITICAL_SECTORS) for a in m.targets)
 
 
 def _person_against_person(m: EventMention) -> bool:

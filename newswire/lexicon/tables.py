@@ -136,7 +136,7 @@ class EventWordClass:
     """event_word_classes.tsv: an event word whose code depends on who does it, and its class."""
 
     word: str
-    kind: Literal["verbal_attack", "contest", "rally", "exercise"]
+    kind: Literal["verbal_attack", "contest", "rally", "exercise", "words", "legal_charge", "back_attack"]
 
 
 @dataclass(frozen=True, slots=True)

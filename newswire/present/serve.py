@@ -7,16 +7,23 @@ from JSON endpoints that call the same functions as `newswire query`
 ingest can run between requests. Every row links to its article, shown with
 the evidence of each quote, event and entity highlighted at its offsets.
 
-    GET /api/quotes?speaker=&limit=                 who said what
-    GET /api/events?actor=&from=&to=&type=&limit=   who did what to whom
-    GET /api/entities?top=&type=                    the most mentioned entities
-    GET /api/timeline?entity=&limit=                an entity through time
-    GET /api/network?from=&to=&limit=               coded actor pairs and their events
-    GET /api/article/{id}                           one analysis record (newswire/analysis@1)
+    GET /api/quotes?speaker=&limit=&offset=&sort=                      who said what
+    GET /api/events?actor=&source=&target=&from=&to=&type=&modality=&limit=&offset=&sort=   who did what to whom
+    GET /api/entities?top=&type=&offset=&sort=                         the most mentioned entities
+    GET /api/timeline?entity=&limit=&offset=&sort=                     an entity through time
+    GET /api/network?from=&to=&limit=&offset=&sort=                    coded actor pairs and their events
+    GET /api/article/{id}                                              one analysis record (newswire/analysis@1)
+    GET /api/export/{question}?format=csv|jsonl|parquet&...             a question's whole answer as a file
 
-Each endpoint's parameters are its question's, declared once with the
-options of `newswire query` (`query.QUESTIONS`). `limit` and `top` take 1 to
-10,000 (MAX_LIMIT; by default 500 rows, 50 entities). Every parameter is
+Each question's endpoint answers one page of its rows: {"rows": [...],
+"total": rows in the whole answer, "offset", "limit", "sort", "params": the
+filters applied, as checked}. Its parameters are its question's, declared
+once with the options of `newswire query` (`query.QUESTIONS`), then `offset`
+(rows to skip) and `sort` (a column, "-" first for descending; by default
+newest first where rows have a date, `DEFAULT_SORT`). `limit` and `top` take
+1 to 10,000 (MAX_LIMIT; by default 500 rows, 50 entities); events are the
+asserted ones unless `modality` says otherwise, and `actor` takes a country's
+name for its code ("Russia": RUS). Every parameter is
 checked: an unknown, repeated, blank, non-UTF-8 or out-of-range one is a
 400 with {"error": "..."}; an empty one (`speaker=`, as a form sends it)
 counts as not given. Requests must name a
@@ -31,9 +38,11 @@ import ipaddress
 import json
 import re
 import socket
+import tempfile
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -57,6 +66,8 @@ DEFAULT_TOP = next(p.served_default for q in query.QUESTIONS.values() for p in q
 # The most rows one answer may hold (`limit`, `top`): a browser table of
 # 10,000 rows is already slow, and a larger one is a mistake or an attack.
 MAX_LIMIT = 10_000
+# The most rows a page may skip (`offset`): far beyond any corpus.
+MAX_OFFSET = 1_000_000_000
 # On every response, errors and static files included. The page loads its
 # script and style from files (no inline code), talks only to this server, and
 # may not be framed (clickjacking) or sniffed into another type.
@@ -101,20 +112,76 @@ def _count(value: str, name: str) -> int:
     return int(digits)
 
 
-# Each endpoint's parameters, from its question's: name -> (the question's keyword, check(value, name), default).
-# A count is checked here, against this server's MAX_LIMIT; anything else as the question checks it.
+def _offset(value: str, name: str) -> int:
+    if not (value.isascii() and value.isdigit()):
+        raise UsageError(f"{name}={_shown(value)} is not a number of rows to skip; give 0 or more")
+    if len(value.lstrip("0")) > len(str(MAX_OFFSET)) or int(value) > MAX_OFFSET:
+        raise UsageError(f"{name}={_shown(value)} is out of range; give 0 to {MAX_OFFSET:,}")
+    return int(value)
+
+
+def _sort(value: str, name: str) -> str:
+    if not re.fullmatch("-?[a-z_]{1,40}", value):
+        raise UsageError(f"{name}={_shown(value)} is not a column; give a column's name, with a leading - for descending (-published)")
+    return value
+
+
+def _actor(value: str, name: str) -> str:
+    """An actor code or prefix (SYR, syr, SYRGOV), or a country's name or demonym standing for its code ("Russia", "Russian" → RUS)."""
+    text = query.require_text(value, name)
+    code = None
+    if not (text.isupper() and len(text) >= 3):  # written in capitals, "IRA" or "USAGOV" is a code, not a word
+        from ..lexicon.countries import country_named
+
+        code = country_named(text) or (country_named(text.title()) if text.islower() else None)
+    return query.require_actor(code or text, name)
+
+
+# The checks of this server, where they differ from the question's: a count against MAX_LIMIT, an actor by name too.
+_SERVED_CHECKS: dict[str, Callable[[str, str], Any]] = {"count": _count, "actor": _actor}
+# What the page may ask of every question besides its own parameters: where the page starts and the order of its rows.
+PAGING = {"offset": ("offset", _offset, 0), "sort": ("sort", _sort, None)}
+# The order of a page when none is asked: newest first where the rows have a date, else the question's own.
+DEFAULT_SORT = {"quotes": "-published", "events": "-date", "timeline": "-date"}
+
+# Each endpoint's parameters, from its question's: name -> (the question's keyword, check(value, name), default),
+# then the paging ones.
 _PARAMS: dict[str, dict[str, tuple[str, Callable[[str, str], Any], Any]]] = {
     **{
-        q.name: {p.name: (p.keyword, _count if p.kind == "count" else p.check, p.served_default) for p in q.params}
+        q.name: {
+            **{p.name: (p.keyword, _SERVED_CHECKS.get(p.kind, p.check), p.served_default) for p in q.params},
+            **{**PAGING, "sort": ("sort", _sort, DEFAULT_SORT.get(q.name))},
+        }
         for q in query.QUESTIONS.values()
     },
     "article": {},
 }
 
+# Export: the whole answer of the table on screen (up to MAX_EXPORT rows, in its order) as a file, written by
+# `newswire query --out`'s writers (present.output.write_rows).
+EXPORT_FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
+MAX_EXPORT = 1_000_000
 
-def _params(request: Request, endpoint: str) -> dict[str, Any]:
+
+def _export_format(value: str, name: str) -> str:
+    if value not in EXPORT_FORMATS:
+        raise UsageError(f"{name}={_shown(value)} is not an export format; give one of {', '.join(EXPORT_FORMATS)}")
+    return value
+
+
+_EXPORT_PARAMS: dict[str, dict[str, tuple[str, Callable[[str, str], Any], Any]]] = {
+    name: {
+        **{k: v for k, v in spec.items() if k not in ("offset", *(p.name for p in query.QUESTIONS[name].params if p.kind == "count"))},
+        "format": ("format", _export_format, "csv"),
+    }
+    for name, spec in _PARAMS.items()
+    if name in query.QUESTIONS
+}
+
+
+def _params(request: Request, endpoint: str, spec: dict[str, tuple[str, Callable[[str, str], Any], Any]] | None = None) -> dict[str, Any]:
     """The endpoint's checked parameters as the query function's keywords, or a UsageError (a 400)."""
-    spec = _PARAMS[endpoint]
+    spec = _PARAMS[endpoint] if spec is None else spec
     try:
         # as bytes (one latin-1 character each), so that UTF-8 can be checked strictly
         pairs = parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True, encoding="latin-1", max_num_fields=2 * len(spec) + 2)
@@ -155,13 +222,18 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
     if not wildcard:
         hosts.add(_host_key(host))
 
-    def ask(question: str, **options: Any) -> Response:
-        options = {k: v for k, v in options.items() if v not in (None, "")}
+    def ask(question: query.Question, options: dict[str, Any]) -> Response:
+        count = next(p.keyword for p in question.params if p.kind == "count")
+        asked = {k: v for k, v in options.items() if v not in (None, "")}
+        limit = asked.pop(count)
         try:
             with Store(db, read_only=True) as store:
-                return _json(getattr(query, question)(store, **options).dicts())
+                answer = query.page(store, question.name, limit=limit, **asked)
         except NewswireError as err:
             return _json({"error": str(err)}, 400)
+        params = {p.name: options[p.keyword] for p in question.params if p.kind != "count" and options[p.keyword] is not None}
+        return _json({"rows": answer.rows.dicts(), "total": answer.total, "offset": answer.offset, "limit": answer.limit,
+                      "sort": answer.sort, "params": params})
 
     def page(name: str) -> Callable[[Request], Response]:
         return lambda request: Response(_file(name), media_type=_FILES[name])
@@ -173,9 +245,34 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
                 if param.required and options[param.keyword] is None:
                     example = urlencode({param.name: param.example})
                     return _json({"error": f"give {param.missing}: /api/{question.name}?{example}"}, 400)
-            return ask(question.name, **options)
+            return ask(question, options)
 
         return endpoint
+
+    def export(request: Request) -> Response:
+        name = request.path_params["question"]
+        if name not in _EXPORT_PARAMS:
+            return _json({"error": f"no table {_shown(name)} to export; export one of {', '.join(_EXPORT_PARAMS)}"}, 404)
+        question = query.QUESTIONS[name]
+        options = _params(request, f"export/{name}", _EXPORT_PARAMS[name])
+        for param in question.params:
+            if param.required and options[param.keyword] is None:
+                return _json({"error": f"give {param.missing}: /api/export/{name}?{urlencode({param.name: param.example})}"}, 400)
+        fmt = options.pop("format")
+        asked = {k: v for k, v in options.items() if v not in (None, "")}
+        try:
+            with Store(db, read_only=True) as store:
+                rows = query.page(store, name, limit=MAX_EXPORT, **asked).rows
+        except NewswireError as err:
+            return _json({"error": str(err)}, 400)
+        from .output import write_rows
+
+        with tempfile.TemporaryDirectory(prefix="newswire-export-") as folder:
+            path = Path(folder) / f"{name}.{fmt}"
+            write_rows(rows, format=fmt, out=path)
+            body = path.read_bytes()
+        headers = {"Content-Disposition": f'attachment; filename="newswire-{name}.{fmt}"'}
+        return Response(body, media_type=EXPORT_FORMATS[fmt], headers=headers)
 
     def article(request: Request) -> Response:
         _params(request, "article")
@@ -209,6 +306,7 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
             Route("/style.css", page("style.css")),
             *(Route(f"/api/{name}", answer(question)) for name, question in query.QUESTIONS.items()),
             Route("/api/article/{id}", article),
+            Route("/api/export/{question}", export),
         ],
         exception_handlers={NewswireError: refused, HTTPException: http_error, Exception: crashed},
     )

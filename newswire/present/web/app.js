@@ -1,17 +1,34 @@
 "use strict";
 // newswire serve: the page's script (a file, so the Content-Security-Policy needs no 'unsafe-inline').
+// Every view is a URL: the hash holds the tab, its filters, the page, the order and the open article
+// (#tab=events&actor=RUS&page=2&sort=-date&article=5e927c2828fab755&at=120-180), so a view can be
+// shared or bookmarked and the back button goes back to the view before.
+
 // Each tab: its form fields, the endpoint, and the columns to show.
 const TABS = {
   quotes:   {fields: [["speaker", "speaker, e.g. Ban Ki-moon"]], api: "quotes",
              cols: ["published", "speaker", "type", "quote"]},
-  events:   {fields: [["actor", "actor code, e.g. SYR"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["type", "PLOVER type or CAMEO code"]],
-             api: "events", cols: ["date", "source", "source_actor", "plover", "cameo", "target", "target_actor", "trigger"]},
+  events:   {fields: [["actor", "actor: code or country (SYR, Russia)"], ["source", "source actor"], ["target", "target actor"],
+                      ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["type", "PLOVER type or CAMEO code"], ["modality", "modality"]],
+             api: "events", cols: ["date", "source", "source_actor", "plover", "cameo", "target", "target_actor", "trigger", "modality"]},
   timeline: {fields: [["entity", "entity, e.g. John Kerry"]], api: "timeline", cols: ["date", "kind", "text", "title"]},
   network:  {fields: [["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"]], api: "network",
              cols: ["source", "target", "type", "events", "articles", "goldstein"]},
   entities: {fields: [["type", "type, e.g. PERSON"]], api: "entities", cols: ["name", "type", "articles", "mentions", "actor", "country"]},
 };
-let current = "quotes";
+// Fields chosen from a list, not typed: the first choice is the server's default.
+const CHOICES = new Map([["modality", ["asserted", "any", "negated", "intended", "requested", "conditional", "hypothetical"]]]);
+// The parameter that sets a page's size, where it is not `limit`.
+const COUNT_PARAM = new Map([["entities", "top"]]);
+const PAGE_SIZE = 100;
+// The most actors the network draws (the table lists every pair of the page).
+const MAX_ACTORS = 40;
+// The most spans an article highlights: beyond, its text is shown plain (a 700 KB article has tens of thousands).
+const MAX_MARKS = 4000;
+
+// own properties only: a hash naming "constructor" or "__proto__" is no tab
+const has = (object, key) => typeof key === "string" && Object.prototype.hasOwnProperty.call(object, key);
+const $ = id => document.getElementById(id);
 
 function el(tag, attrs = {}, text) {
   const node = document.createElement(tag);
@@ -20,84 +37,352 @@ function el(tag, attrs = {}, text) {
   return node;
 }
 
-// [ok, data] for a JSON endpoint; a server that cannot be reached or answers no JSON is an error too.
-async function getJSON(url) {
+// --- the state, in the URL's hash ------------------------------------------------
+
+function readState() {
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const tab = has(TABS, hash.get("tab")) ? hash.get("tab") : "quotes";
+  const filters = {};
+  for (const [key] of TABS[tab].fields) {
+    const value = (hash.get(key) || "").trim();
+    if (value) filters[key] = value;
+  }
+  const page = Math.max(1, Math.min(1e6, parseInt(hash.get("page") || "1", 10) || 1));
+  const at = /^\d+-\d+$/.test(hash.get("at") || "") ? hash.get("at") : "";
+  return {tab, filters, page, sort: hash.get("sort") || "", article: hash.get("article") || "", at};
+}
+
+function stateHash(s) {
+  const hash = new URLSearchParams({tab: s.tab});
+  for (const [k, v] of Object.entries(s.filters)) if (v) hash.set(k, v);
+  if (s.page > 1) hash.set("page", s.page);
+  if (s.sort) hash.set("sort", s.sort);
+  if (s.article) hash.set("article", s.article);
+  if (s.article && s.at) hash.set("at", s.at);
+  return "#" + hash;
+}
+
+// A new view: a new history entry (the back button returns), then drawn by `render` on hashchange.
+function go(changes) {
+  const next = {...readState(), ...changes};
+  const hash = stateHash(next);
+  if (hash === location.hash) render();
+  else location.hash = hash;
+}
+
+// What is on screen, so that a change of article does not reload the table (and keeps its scroll).
+const shown = {tab: null, table: null, article: null};
+
+function render() {
+  const s = readState();
+  document.querySelectorAll("#tabs button").forEach(b => {
+    b.classList.toggle("on", b.dataset.tab === s.tab);
+    b.setAttribute("aria-selected", b.dataset.tab === s.tab ? "true" : "false");
+  });
+  if (shown.tab !== s.tab) buildForm(s.tab);
+  shown.tab = s.tab;
+  fillForm(s);
+  const table = JSON.stringify([s.tab, s.filters, s.page, s.sort]);
+  if (table !== shown.table) { shown.table = table; loadTable(s); }
+  const article = s.article ? `${s.article}@${s.at}` : "";
+  if (article !== shown.article) {
+    shown.article = article;
+    if (s.article) openArticle(s.article, s.at); else closeArticle();
+  }
+  markOpenRow(s);
+}
+
+function buildForm(tab) {
+  const form = $("form");
+  form.replaceChildren();
+  for (const [key, hint] of TABS[tab].fields) {
+    const id = `f-${key}`;
+    const label = el("label", {for: id, class: "field"});
+    label.append(el("span", {}, key));
+    if (CHOICES.has(key)) {
+      const select = el("select", {name: key, id});
+      for (const choice of CHOICES.get(key)) select.append(el("option", {value: choice}, choice));
+      label.append(select);
+    } else {
+      label.append(el("input", {name: key, id, placeholder: hint, autocomplete: "off"}));
+    }
+    form.append(label);
+  }
+  form.append(el("button", {type: "submit"}, "Show"));
+}
+
+function fillForm(s) {
+  for (const field of $("form").elements) {
+    if (!field.name) continue;
+    field.value = s.filters[field.name] || (CHOICES.has(field.name) ? CHOICES.get(field.name)[0] : "");
+  }
+}
+
+function formFilters() {
+  const filters = {};
+  for (const [k, v] of new FormData($("form"))) {
+    const value = String(v).trim();
+    // a choice left at its default is not written in the URL
+    if (value && !(CHOICES.has(k) && CHOICES.get(k)[0] === value)) filters[k] = value;
+  }
+  return filters;
+}
+
+// --- replies ---------------------------------------------------------------------
+
+// [ok, data] for a JSON endpoint. A server that cannot be reached, or answers something that is
+// not JSON (a proxy's 502 page, a crash), is an error with a message too; a cancelled request is [false, null].
+async function getJSON(url, signal) {
+  let reply, body;
   try {
-    const reply = await fetch(url);
-    return [reply.ok, await reply.json()];
+    reply = await fetch(url, {signal, headers: {Accept: "application/json"}});
+    body = await reply.text();
   } catch (err) {
+    if (err.name === "AbortError") return [false, null];
     return [false, {error: `no answer from the server (${err.message})`}];
   }
+  let data;
+  try {
+    data = JSON.parse(body);
+  } catch (err) {
+    return [false, {error: `the server answered ${reply.status} ${reply.statusText} with something that is not JSON`.replace(/\s+with/, " with")}];
+  }
+  if (!reply.ok) {
+    const said = data && typeof data.error === "string" ? data.error : `the server answered ${reply.status} ${reply.statusText}`;
+    return [false, {error: said}];
+  }
+  return [true, data];
 }
 
-function showTab(name) {
-  current = name;
-  document.querySelectorAll("#tabs button").forEach(b => b.classList.toggle("on", b.dataset.tab === name));
-  const form = document.getElementById("form");
-  form.replaceChildren();
-  for (const [key, hint] of TABS[name].fields) form.append(el("input", {name: key, placeholder: hint}));
-  form.append(el("button", {type: "submit"}, "Show"));
-  load();
+// Each view cancels the request of the view before it, and a reply is drawn only if it is the last asked for.
+const requests = {table: {seq: 0, controller: null}, article: {seq: 0, controller: null}};
+
+function ask(kind) {
+  const slot = requests[kind];
+  if (slot.controller) slot.controller.abort();
+  slot.controller = new AbortController();
+  const seq = ++slot.seq;
+  return {signal: slot.controller.signal, current: () => seq === slot.seq};
 }
 
-async function load() {
-  const tab = TABS[current];
-  const params = new URLSearchParams(new FormData(document.getElementById("form")));
-  for (const [k, v] of [...params]) if (!v) params.delete(k);
-  const status = document.getElementById("status");
-  if (current === "timeline" && !params.get("entity")) {
-    status.textContent = "Name an entity to see it through time.";
-    document.getElementById("results").replaceChildren();
+function setStatus(text, error = false) {
+  const status = $("status");
+  status.textContent = text;
+  status.classList.toggle("error", error);
+}
+
+// --- tables ----------------------------------------------------------------------
+
+async function loadTable(s) {
+  const tab = TABS[s.tab];
+  const request = ask("table");
+  const results = $("results");
+  if (s.tab === "timeline" && !s.filters.entity) {
+    setStatus("Name an entity to see it through time.");
+    results.replaceChildren(); $("graph").replaceChildren(); $("pager").replaceChildren(); $("export").replaceChildren();
     return;
   }
-  const [ok, data] = await getJSON(`/api/${tab.api}?${params}`);
-  status.textContent = ok ? `${data.length} rows` : data.error;
-  status.classList.toggle("error", !ok);
-  if (!ok) return;
-  renderTable(data, tab.cols);
-  document.getElementById("graph").replaceChildren(current === "network" ? renderNetwork(data) : "");
+  const params = new URLSearchParams(s.filters);
+  params.set(COUNT_PARAM.get(s.tab) || "limit", PAGE_SIZE);
+  params.set("offset", (s.page - 1) * PAGE_SIZE);
+  if (s.sort) params.set("sort", s.sort);
+  results.classList.add("stale");
+  results.setAttribute("aria-busy", "true");
+  setStatus("Loading…");
+  const [ok, data] = await getJSON(`/api/${tab.api}?${params}`, request.signal);
+  if (!request.current()) return;  // a newer view asked since: this reply is not for the screen
+  results.classList.remove("stale");
+  results.removeAttribute("aria-busy");
+  if (!ok) {  // an error replaces the results it would otherwise sit above
+    setStatus(data.error, true);
+    results.replaceChildren(); $("graph").replaceChildren(); $("pager").replaceChildren(); $("export").replaceChildren();
+    return;
+  }
+  setStatus(describe(s, data));
+  renderTable(s, data.rows, tab.cols, data.sort || "");
+  renderPager(s, data);
+  renderExport(s, data);
+  $("graph").replaceChildren(...(s.tab === "network" ? renderNetwork(data.rows, s) : []));
+  markOpenRow(readState());
 }
 
-function renderTable(rows, cols) {
+// "Rows 101–150 of 150 · newest first · actor “Russia” is RUS"
+function describe(s, data) {
+  const rows = data.rows.length;
+  const first = rows ? data.offset + 1 : 0;
+  const parts = [rows ? `Rows ${first.toLocaleString("en")}–${(data.offset + rows).toLocaleString("en")} of ${data.total.toLocaleString("en")}`
+                      : (data.total ? `No rows here: the answer has ${data.total.toLocaleString("en")}` : "No rows")];
+  if (data.sort) parts.push(data.sort === "-date" || data.sort === "-published" ? "newest first" : `sorted by ${data.sort.replace(/^-/, "")}${data.sort.startsWith("-") ? ", descending" : ""}`);
+  for (const [k, v] of Object.entries(data.params || {})) {
+    const typed = s.filters[k];
+    if (typed && typed.toUpperCase() !== String(v).toUpperCase()) parts.push(`${k} “${typed}” is ${v}`);
+    else if (!typed && k === "modality") parts.push(`${v} events only`);
+  }
+  return parts.join(" · ");
+}
+
+function renderTable(s, rows, cols, sort) {
   const table = el("table");
   const head = el("tr");
-  cols.forEach(c => head.append(el("th", {}, c)));
-  table.append(head);
-  for (const row of rows) {
-    const tr = el("tr", row.article_id ? {class: "row"} : {});
-    cols.forEach(c => tr.append(el("td", {}, row[c] ?? "")));
-    if (row.article_id) tr.addEventListener("click", () => openArticle(row.article_id, row.start, row.end));
-    table.append(tr);
+  for (const c of cols) {
+    const th = el("th", {scope: "col"});
+    const order = sort === c ? "ascending" : sort === `-${c}` ? "descending" : "none";
+    th.setAttribute("aria-sort", order);
+    const button = el("button", {type: "button", class: "sort", "data-col": c, title: `sort by ${c}`},
+                      c + (order === "ascending" ? " ▲" : order === "descending" ? " ▼" : ""));
+    button.addEventListener("click", () => go({sort: sort === c ? `-${c}` : c, page: 1}));
+    th.append(button);
+    head.append(th);
   }
-  document.getElementById("results").replaceChildren(table);
+  const thead = el("thead"); thead.append(head);
+  const tbody = el("tbody");
+  for (const row of rows) {
+    const target = rowTarget(s, row);
+    const tr = el("tr", target ? {class: "row", tabindex: "0"} : {});
+    if (row.modality && row.modality !== "asserted") tr.classList.add("unasserted");
+    for (const c of cols) {
+      const td = el("td", {}, row[c] ?? "");
+      if (c === "modality") td.classList.add(`modality-${String(row[c]).replace(/[^a-z]/g, "")}`);
+      tr.append(td);
+    }
+    if (target) {
+      if (row.article_id) { tr.dataset.article = row.article_id; tr.dataset.at = `${row.start}-${row.end}`; }
+      tr.addEventListener("click", target);
+      tr.addEventListener("keydown", e => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); target(); } });
+    }
+    tbody.append(tr);
+  }
+  table.append(thead, tbody);
+  $("results").replaceChildren(table);
 }
 
-// Actors on a circle, one line per coded pair: width by events, red for conflict, green for cooperation.
-function renderNetwork(rows) {
-  const size = 420, r = 170, ns = "http://www.w3.org/2000/svg";
-  const names = [...new Set(rows.flatMap(x => [x.source, x.target]))].slice(0, 40);
-  const at = new Map(names.map((n, i) => [n, [size / 2 + r * Math.cos(2 * Math.PI * i / names.length),
-                                               size / 2 + r * Math.sin(2 * Math.PI * i / names.length)]]));
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("width", size); svg.setAttribute("height", size);
+// What a row opens: its article at the row's evidence; an entity, its timeline; a pair of actors, their events.
+function rowTarget(s, row) {
+  if (row.article_id) return () => go({article: row.article_id, at: `${row.start}-${row.end}`});
+  if (s.tab === "entities") return () => go({tab: "timeline", filters: {entity: row.name}, page: 1, sort: ""});
+  if (s.tab === "network") return () => showEdge(s, row);
+  return null;
+}
+
+function markOpenRow(s) {
+  document.querySelectorAll("#results tr.open").forEach(tr => tr.classList.remove("open"));
+  if (!s.article) return;
+  document.querySelectorAll("#results tr[data-article]").forEach(tr => {
+    if (tr.dataset.article === s.article && tr.dataset.at === s.at) tr.classList.add("open");
+  });
+}
+
+function renderPager(s, data) {
+  const pager = $("pager");
+  const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
+  const prev = el("button", {type: "button", "data-page": "prev"}, "← Newer" );
+  const next = el("button", {type: "button", "data-page": "next"}, "Older →");
+  if (!(data.sort === "-date" || data.sort === "-published")) { prev.textContent = "← Previous"; next.textContent = "Next →"; }
+  prev.disabled = s.page <= 1;
+  next.disabled = data.offset + data.rows.length >= data.total;
+  prev.addEventListener("click", () => go({page: s.page - 1}));
+  next.addEventListener("click", () => go({page: s.page + 1}));
+  pager.replaceChildren(prev, el("span", {}, `page ${s.page.toLocaleString("en")} of ${pages.toLocaleString("en")}`), next);
+}
+
+// The whole answer of the table (every page, in its order) as a file, written as `newswire query --out` writes it.
+function renderExport(s, data) {
+  const box = $("export");
+  box.replaceChildren();
+  if (!data.total) return;
+  box.append(el("span", {}, `Export the ${data.total.toLocaleString("en")} rows: `));
+  for (const [format, name] of [["csv", "CSV"], ["jsonl", "JSON lines"], ["parquet", "Parquet"]]) {
+    const params = new URLSearchParams(s.filters);
+    if (s.sort) params.set("sort", s.sort);
+    params.set("format", format);
+    box.append(el("a", {href: `/api/export/${TABS[s.tab].api}?${params}`, download: `newswire-${s.tab}.${format}`, "data-format": format}, name), " ");
+  }
+}
+
+// --- the network -----------------------------------------------------------------
+
+// The events behind one edge: the source's and target's, of the edge's type and dates, asserted.
+function showEdge(s, edge) {
+  const filters = {source: edge.source, target: edge.target};
+  const type = String(edge.type).replace(/^CAMEO /, "");
+  if (type) filters.type = type;
+  for (const k of ["from", "to"]) if (s.filters[k]) filters[k] = s.filters[k];
+  go({tab: "events", filters, page: 1, sort: ""});
+}
+
+// Actors on a circle, an arrow from source to target per coded pair: width by events, red for conflict
+// (Goldstein below 0), green for cooperation; the actors with the most events if there are too many.
+function renderNetwork(rows, s) {
+  const ns = "http://www.w3.org/2000/svg";
+  const svgEl = (tag, attrs = {}) => {
+    const node = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    return node;
+  };
+  const weight = new Map();
+  for (const e of rows) for (const a of [e.source, e.target]) weight.set(a, (weight.get(a) || 0) + e.events);
+  const actors = [...weight.keys()].sort((a, b) => weight.get(b) - weight.get(a) || (a < b ? -1 : 1));
+  const names = actors.slice(0, MAX_ACTORS);
+  const size = 520, r = 190, c = size / 2;
+  const at = new Map(names.map((n, i) => {
+    const angle = 2 * Math.PI * i / names.length - Math.PI / 2;
+    return [n, [c + r * Math.cos(angle), c + r * Math.sin(angle), angle]];
+  }));
+  const svg = svgEl("svg", {viewBox: `0 0 ${size} ${size}`, class: "network", role: "img",
+                            "aria-label": `network of ${names.length} actors`});
+  const defs = svgEl("defs");
+  for (const [id, cls] of [["arrow-conflict", "conflict"], ["arrow-cooperation", "cooperation"]]) {
+    const marker = svgEl("marker", {id, viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "7", markerHeight: "7",
+                                    orient: "auto-start-reverse", markerUnits: "userSpaceOnUse"});
+    marker.append(svgEl("path", {d: "M0,0 L10,5 L0,10 z", class: `head ${cls}`}));
+    defs.append(marker);
+  }
+  svg.append(defs);
+  let drawn = 0;
   for (const e of rows) {
     if (!at.has(e.source) || !at.has(e.target) || e.source === e.target) continue;
     const [x1, y1] = at.get(e.source), [x2, y2] = at.get(e.target);
-    const line = document.createElementNS(ns, "line");
-    Object.entries({x1, y1, x2, y2, "stroke-width": Math.min(1 + e.events, 8),
-                    stroke: e.goldstein < 0 ? "#c0392b" : "#2a9d8f", "stroke-opacity": 0.6}).forEach(([k, v]) => line.setAttribute(k, v));
-    const title = document.createElementNS(ns, "title");
-    title.textContent = `${e.source} → ${e.target}: ${e.type} × ${e.events}`;
-    line.append(title);
-    svg.append(line);
+    // bend each edge to its right, so that A → B and B → A are two arrows, not one line
+    const dx = x2 - x1, dy = y2 - y1, len = Math.hypot(dx, dy) || 1;
+    const bend = 0.12 * len;
+    const qx = (x1 + x2) / 2 - dy / len * bend, qy = (y1 + y2) / 2 + dx / len * bend;
+    // stop short of the target's dot
+    const tx = x2 - (x2 - qx) / Math.hypot(x2 - qx, y2 - qy) * 7, ty = y2 - (y2 - qy) / Math.hypot(x2 - qx, y2 - qy) * 7;
+    const kind = e.goldstein < 0 ? "conflict" : "cooperation";
+    const path = svgEl("path", {d: `M${x1.toFixed(1)},${y1.toFixed(1)} Q${qx.toFixed(1)},${qy.toFixed(1)} ${tx.toFixed(1)},${ty.toFixed(1)}`,
+                                class: `edge ${kind}`, "stroke-width": Math.min(1 + e.events, 8), "marker-end": `url(#arrow-${kind})`,
+                                tabindex: "0", role: "link", "data-source": e.source, "data-target": e.target});
+    const title = svgEl("title");
+    title.textContent = `${e.source} → ${e.target}: ${e.type} × ${e.events} (Goldstein ${e.goldstein}); click for the events`;
+    path.append(title);
+    path.addEventListener("click", () => showEdge(s, e));
+    path.addEventListener("keydown", ev => { if (ev.key === "Enter") showEdge(s, e); });
+    svg.append(path);
+    drawn++;
   }
-  for (const [name, [x, y]] of at) {
-    const label = document.createElementNS(ns, "text");
-    label.setAttribute("x", x); label.setAttribute("y", y); label.setAttribute("text-anchor", "middle");
+  for (const [name, [x, y, angle]] of at) {
+    svg.append(svgEl("circle", {cx: x, cy: y, r: 4, class: "node"}));
+    // labels outside the circle, away from its centre, so neighbours do not overlap as much
+    const lx = c + (r + 10) * Math.cos(angle), ly = c + (r + 10) * Math.sin(angle) + 4;
+    const label = svgEl("text", {x: lx.toFixed(1), y: ly.toFixed(1), "text-anchor": Math.abs(Math.cos(angle)) < 0.3 ? "middle" : Math.cos(angle) > 0 ? "start" : "end"});
     label.textContent = name;
     svg.append(label);
   }
-  return svg;
+  const legend = el("p", {class: "legend network-legend"});
+  legend.append(el("span", {class: "key conflict"}, "conflict (Goldstein < 0)"), el("span", {class: "key cooperation"}, "cooperation"),
+                el("span", {}, "arrow: source → target · width: events · click an arrow for its events"));
+  const cap = el("p", {class: "cap"}, actors.length > names.length
+    ? `Drawn: the ${names.length} actors with the most events of the ${actors.length} on this page (${drawn} of ${rows.length} pairs); the table lists them all.`
+    : `Drawn: all ${actors.length} actors of this page (${drawn} of ${rows.length} pairs; an actor acting on itself is not drawn).`);
+  return [svg, legend, cap];
+}
+
+// --- the article -------------------------------------------------------------------
+
+function closeArticle() {
+  ask("article");
+  $("article").classList.remove("open");
+  $("article").replaceChildren(el("p", {class: "hint"}, "Click a row to read its article with the evidence highlighted."));
 }
 
 // What the marks in an article mean.
@@ -107,39 +392,94 @@ function legend() {
   return p;
 }
 
+// Only web links are links: a javascript: or data: URL in a record is shown as text.
+function sourceLink(url) {
+  if (!url) return null;
+  let parsed = null;
+  try { parsed = new URL(url); } catch (err) { parsed = null; }
+  if (parsed && (parsed.protocol === "http:" || parsed.protocol === "https:")) {
+    const p = el("p", {class: "source"});
+    p.append(el("a", {href: parsed.href, rel: "noopener noreferrer nofollow", target: "_blank"}, url));
+    return p;
+  }
+  return el("p", {class: "source"}, `source: ${url}`);
+}
+
 // The article's text with every quote, event trigger and entity mention marked at its offsets.
-async function openArticle(id, focusStart, focusEnd) {
-  const box = document.getElementById("article");
-  const [ok, a] = await getJSON(`/api/article/${encodeURIComponent(id)}`);
-  if (!ok) { box.textContent = a.error; return; }
+async function openArticle(id, at) {
+  const box = $("article");
+  const request = ask("article");
+  box.classList.add("open");
+  box.replaceChildren(closeButton(), el("p", {class: "hint"}, "Loading the article…"));
+  const [ok, a] = await getJSON(`/api/article/${encodeURIComponent(id)}`, request.signal);
+  if (!request.current()) return;
+  if (!ok) { box.replaceChildren(closeButton(), el("p", {class: "error"}, a.error)); return; }
   const marks = [];
-  const entityName = new Map(a.entities.map(e => [e.id, e]));
   for (const r of a.removed) marks.push([r.start, r.end, "removed", `removed: ${r.reason}`]);
   for (const e of a.entities) for (const m of e.mentions) marks.push([m.start, m.end, "ent", `${e.name} ${e.actor || ""}`]);
   for (const q of a.quotes) marks.push([q.content.start, q.content.end, "q", `${q.type} quote by ${q.speaker_name || "unknown"}`]);
   for (const v of a.events) marks.push([v.trigger.start, v.trigger.end, "ev",
-    `${v.plover || ""} ${v.cameo}: ${(v.source && v.source.actor) || "?"} → ${(v.target && v.target.actor) || "?"}`]);
-  if (focusStart !== undefined && focusStart !== null) marks.push([focusStart, focusEnd, "focus", ""]);
-  const cuts = [...new Set([0, a.text.length, ...marks.flatMap(m => [m[0], m[1]])])].sort((x, y) => x - y);
-  const text = el("div", {class: "text"});
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const [s, t] = [cuts[i], cuts[i + 1]];
-    const over = marks.filter(m => m[0] <= s && t <= m[1]);
-    const piece = el("span", over.length ? {class: over.map(m => m[2]).join(" "), title: over.map(m => m[3]).filter(Boolean).join("\n")} : {}, a.text.slice(s, t));
-    text.append(piece);
-  }
+    `${v.plover || ""} ${v.cameo}: ${(v.source && v.source.actor) || "?"} → ${(v.target && v.target.actor) || "?"}${v.modality && v.modality !== "asserted" ? ` (${v.modality})` : ""}`]);
+  const focus = at ? at.split("-").map(Number) : null;
+  const [text, note] = markedText(a.text, marks, focus);
   box.replaceChildren(
+    closeButton(),
     el("h2", {}, a.title || a.id),
     el("p", {}, `published ${a.published || "unknown"} · ${a.entities.length} entities · ${a.quotes.length} quotes · ${a.events.length} events`),
+    ...[sourceLink(a.url)].filter(Boolean),
     legend(),
+    ...(note ? [el("p", {class: "note"}, note)] : []),
     text);
-  const focus = box.querySelector(".focus");
-  if (focus) focus.scrollIntoView({block: "center"});
+  const mark = box.querySelector(".focus");
+  // scroll the article's own box, never the page (the table keeps its place)
+  if (mark) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
+  else box.scrollTop = 0;
 }
 
-document.getElementById("tabs").addEventListener("click", e => { if (e.target.dataset.tab) showTab(e.target.dataset.tab); });
-document.getElementById("form").addEventListener("submit", e => { e.preventDefault(); load(); });
-// Links can name a tab and an article: #tab=network&article=5e927c2828fab755
-const wanted = new URLSearchParams(location.hash.slice(1));
-showTab(TABS[wanted.get("tab")] ? wanted.get("tab") : "quotes");
-if (wanted.get("article")) openArticle(wanted.get("article"));
+function closeButton() {
+  const button = el("button", {type: "button", class: "close", "aria-label": "close the article"}, "× Close");
+  button.addEventListener("click", () => go({article: "", at: ""}));
+  return button;
+}
+
+// [the text as nodes, a note or ""]: one sweep over the marks in text order (not one pass per piece), at most
+// MAX_MARKS of them (the focus always), so a very large article is drawn in a moment.
+function markedText(text, all, focus) {
+  let marks = all.filter(m => 0 <= m[0] && m[0] < m[1] && m[1] <= text.length).sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  let note = "";
+  if (marks.length > MAX_MARKS) {
+    note = `This article has ${marks.length.toLocaleString("en")} marks: the first ${MAX_MARKS.toLocaleString("en")} are highlighted, the rest of the text is plain.`;
+    marks = marks.slice(0, MAX_MARKS);
+  }
+  if (focus && focus[0] < focus[1] && focus[1] <= text.length) {
+    marks.push([focus[0], focus[1], "focus", ""]);
+    marks.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  }
+  const cuts = [...new Set([0, text.length, ...marks.flatMap(m => [m[0], m[1]])])].sort((x, y) => x - y);
+  const out = el("div", {class: "text"});
+  const pieces = document.createDocumentFragment();
+  let active = [], next = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [s, t] = [cuts[i], cuts[i + 1]];
+    active = active.filter(m => m[1] > s);
+    while (next < marks.length && marks[next][0] <= s) { if (marks[next][1] > s) active.push(marks[next]); next++; }
+    const piece = text.slice(s, t);
+    if (!active.length) { pieces.append(document.createTextNode(piece)); continue; }
+    const titles = active.map(m => m[3]).filter(Boolean);
+    const span = el("span", {class: [...new Set(active.map(m => m[2]))].join(" ")}, piece);
+    if (titles.length) span.setAttribute("title", titles.join("\n"));
+    pieces.append(span);
+  }
+  out.append(pieces);
+  return [out, note];
+}
+
+// --- start -----------------------------------------------------------------------
+
+$("tabs").addEventListener("click", e => {
+  const tab = e.target.closest("button") && e.target.closest("button").dataset.tab;
+  if (has(TABS, tab)) go({tab, filters: {}, page: 1, sort: "", article: "", at: ""});
+});
+$("form").addEventListener("submit", e => { e.preventDefault(); go({filters: formFilters(), page: 1}); });
+window.addEventListener("hashchange", render);
+render();

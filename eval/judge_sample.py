@@ -1,0 +1,184 @@
+"""Draw a random sample of event (or quote) records from news newswire was not developed on, for a human judge.
+
+The news is MEANTIME (../shared/data/meantime/intra-doc_annotation: 120 English
+Wikinews articles, 2004-2011, in four corpora: airbus, apple, gm, stock), read
+with `eval/meantime.py` (headline, date line and body rebuilt from the tokens;
+the publication date from the CREATION_TIME TIMEX3). The events stage was not
+developed on these texts (its development data are the PLOVER/CAMEO examples,
+TimeBank/AQUAINT reading and ../shared/data/realnews-events/dev.jsonl).
+
+How the sample is drawn (all with `random.Random(seed)`, default seed 13):
+  1. the articles are shuffled; all of them (default) or the first
+     `--articles` of them are analysed with `newswire.analyze(text,
+     published=...)`; when those give fewer than `--n` records, more articles
+     are analysed in the shuffled order until there are enough (newswire
+     codes about one event per MEANTIME article, so the default analyses all
+     120: about 30 seconds);
+  2. every event record of those articles (or every quote record, `--quotes`)
+     goes into one pool, in article then text order;
+  3. `--n` records (default 80) are drawn from the pool without replacement
+     (`rng.sample`), and printed in the order drawn.
+
+Usage, from the worktree root:
+    PYTHONPATH=$PWD .venv/bin/python eval/judge_sample.py [--seed 13] [--n 80] [--articles 0] [--quotes] [--tsv out.tsv]
+
+`--tsv` also writes the sample as a judgment sheet (the record columns and
+empty judgment columns) to fill in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "eval"))
+
+from meantime import DEFAULT_ROOT, load_meantime, require_root  # noqa: E402
+
+EVENT_JUDGMENTS = ["real", "type_ok", "source_ok", "target_ok", "modality_ok", "note"]
+QUOTE_JUDGMENTS = ["real", "content_ok", "speaker_ok", "note"]
+
+
+def _actor(actor) -> tuple[str, str, bool]:
+    if actor is None:
+        return "-", "-", False
+    return actor.text, actor.actor or "", bool(actor.implicit)
+
+
+def event_records(doc, analysis) -> list[dict]:
+    out = []
+    for ev in analysis.events:
+        src, src_code, src_imp = _actor(ev.source)
+        tgt, tgt_code, tgt_imp = _actor(ev.target)
+        out.append(
+            {
+                "article": doc.name,
+                "sentence": " ".join(ev.sentence.text.split()),
+                "trigger": ev.trigger.text,
+                "type": ev.plover or "-",
+                "cameo": ev.cameo,
+                "source": src,
+                "source_code": src_code,
+                "source_implicit": src_imp,
+                "target": tgt,
+                "target_code": tgt_code,
+                "target_implicit": tgt_imp,
+                "modality": ev.modality,
+            }
+        )
+    return out
+
+
+def quote_records(doc, analysis) -> list[dict]:
+    text = doc.text
+    out = []
+    for q in analysis.quotes:
+        out.append(
+            {
+                "article": doc.name,
+                "quote_type": q.type,
+                "content": " ".join(q.content.text.split()),
+                "cue": q.cue.text if q.cue else "-",
+                "speaker": q.speaker.text if q.speaker else "-",
+                "speaker_name": q.speaker_name or "-",
+                "inherited": q.inherited,
+                "context": " ".join(text[max(0, q.content.start - 150) : q.content.end + 60].split()),
+            }
+        )
+    return out
+
+
+def draw(seed: int, n: int, n_articles: int, quotes: bool) -> tuple[list[dict], int, int]:
+    import newswire
+
+    require_root(DEFAULT_ROOT)
+    docs = load_meantime(DEFAULT_ROOT)
+    rng = random.Random(seed)
+    order = list(docs)
+    rng.shuffle(order)
+    pool: list[dict] = []
+    used = 0
+    for doc in order:
+        if n_articles and used >= n_articles and len(pool) >= n:
+            break
+        analysis = newswire.analyze(doc.text, published=doc.published)
+        pool.extend(quote_records(doc, analysis) if quotes else event_records(doc, analysis))
+        used += 1
+    sample = rng.sample(pool, min(n, len(pool)))
+    return sample, len(pool), used
+
+
+def show_event(i: int, r: dict) -> str:
+    imp = []
+    if r["source_implicit"]:
+        imp.append("source")
+    if r["target_implicit"]:
+        imp.append("target")
+    return (
+        f"[{i}] {r['article']}\n"
+        f"    sentence: {r['sentence']}\n"
+        f"    trigger: {r['trigger']!r}  type: {r['type']}  cameo: {r['cameo']}  modality: {r['modality']}\n"
+        f"    source: {r['source']!r} ({r['source_code'] or '?'})  target: {r['target']!r} ({r['target_code'] or '?'})"
+        f"  implicit: {','.join(imp) or '-'}"
+    )
+
+
+def show_quote(i: int, r: dict) -> str:
+    return (
+        f"[{i}] {r['article']}\n"
+        f"    context: {r['context']}\n"
+        f"    type: {r['quote_type']}  cue: {r['cue']!r}  speaker: {r['speaker']!r} ({r['speaker_name']})"
+        f"  inherited: {r['inherited']}\n"
+        f"    content: {r['content']}"
+    )
+
+
+def write_sheet(path: Path, sample: list[dict], quotes: bool) -> None:
+    if quotes:
+        cols = ["n", "article", "quote_type", "cue", "speaker", "content"]
+        judg = QUOTE_JUDGMENTS
+    else:
+        cols = ["n", "article", "trigger", "type", "source", "target", "modality"]
+        judg = EVENT_JUDGMENTS
+    lines = ["\t".join(cols + judg)]
+    for i, r in enumerate(sample, 1):
+        if quotes:
+            row = [str(i), r["article"], r["quote_type"], r["cue"], r["speaker"], r["content"]]
+        else:
+            row = [
+                str(i),
+                r["article"],
+                r["trigger"],
+                f"{r['type']} {r['cameo']}",
+                f"{r['source']} ({r['source_code'] or '?'}{', implicit' if r['source_implicit'] else ''})",
+                f"{r['target']} ({r['target_code'] or '?'}{', implicit' if r['target_implicit'] else ''})",
+                r["modality"],
+            ]
+        lines.append("\t".join(x.replace("\t", " ") for x in row + [""] * len(judg)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--n", type=int, default=80, help="records to draw (default 80)")
+    ap.add_argument("--articles", type=int, default=0, help="analyse only this many articles (at least; default 0: all)")
+    ap.add_argument("--quotes", action="store_true", help="sample quote records instead of event records")
+    ap.add_argument("--tsv", type=Path, help="also write the sample as a judgment sheet")
+    args = ap.parse_args()
+    sample, pooled, used = draw(args.seed, args.n, args.articles, args.quotes)
+    kind = "quote" if args.quotes else "event"
+    print(f"MEANTIME: {used} articles analysed, {pooled} {kind} records, {len(sample)} drawn (seed {args.seed})\n")
+    for i, r in enumerate(sample, 1):
+        print(show_quote(i, r) if args.quotes else show_event(i, r))
+    if args.tsv:
+        write_sheet(args.tsv, sample, args.quotes)
+
+
+if __name__ == "__main__":
+    main()

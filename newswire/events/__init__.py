@@ -127,7 +127,8 @@ def extract_events(
     ctx, published = Document.given(doc, context, published)
     actors = Actors(ctx, entities)
     reporters = ctx.reporters(quotes)
-    triggers = [t for t in find_triggers(doc) if not _in_name(actors, t)]
+    # no event from a caption, credit, section label, sub-heading or byline (`Document.not_prose`)
+    triggers = [t for t in find_triggers(doc) if not _in_name(actors, t) and t.i not in ctx.not_prose]
     roots, absorbed = find_mentions(doc, triggers + reported_demands(doc), blocked(doc))
     for m in roots:
         code_event(m)

@@ -125,6 +125,15 @@ def make_times(nlp: Language, name: str) -> StageComponent:
 )
 def make_quotes(nlp: Language, name: str, kinds: list[str] | None) -> StageComponent:
     """kinds: the cue kinds of data/cues.tsv that make quotes; None: the stage's own (`quotes.EXTRACTED_KINDS`, speech)."""
+    if kinds is not None:
+        from typing import get_args, get_type_hints
+
+        from .lexicon.cues import CueEntry
+
+        known = get_args(get_type_hints(CueEntry)["kind"])  # the kinds data/cues.tsv may give
+        unknown = [k for k in kinds if k not in known]
+        if unknown or not kinds:
+            raise UsageError(f"newswire_quotes: kinds must be some of {', '.join(known)}; got {list(kinds)}")
     return StageComponent(name, "quotes", **({} if kinds is None else {"kinds": tuple(kinds)}))
 
 

@@ -10,6 +10,8 @@ Everything here is computed once per document, when first asked for:
 
 * the text (as the parser saw it, removed spans blank, and the original),
   the sentences and each token's sentence, each token's start offset;
+* the lines that are not article prose (captions, credits, section labels,
+  sub-headings, bylines; `text/prose.py`): no quote or event comes from them;
 * the dateline's tokens ("ADDIS ABABA (Reuters) - ": never an actor, a
   subject or a speaker; `text/datelines.py`);
 * the parser's named entities by token, and the article's focus country;
@@ -40,6 +42,7 @@ from .records import Entity, Mention, Quote, Time
 from .text.clauses import governing_verb, is_clause_head
 from .text.datelines import dateline_spans
 from .text.parse import source_text
+from .text.prose import not_prose
 
 __all__ = ["Document", "EntityIndex", "Reporters", "focus_country"]
 
@@ -130,6 +133,12 @@ class Document:
     def dateline(self) -> frozenset[int]:
         """The token indices of the place words of every dateline."""
         return frozenset(i for start, end in self.dateline_spans for i in range(start, end))
+
+    @cached_property
+    def not_prose(self) -> frozenset[int]:
+        """The token indices of the lines that are not article prose (captions, credits, labels, sub-headings,
+        bylines: `text/prose.py`): no quote or event comes from them."""
+        return not_prose(self.doc)
 
     # --- the parser's named entities ----------------------------------------------------------
 

@@ -213,6 +213,14 @@ def test_quotes_kinds_setting(ours):
     assert len(wider) > len(run(ours, text)._.quotes)
 
 
+@pytest.mark.parametrize("kinds", [["bogus"], [], ["speech", "Speech"]])
+def test_quotes_kinds_outside_the_cue_table_are_refused(kinds):
+    # a misspelt kind would otherwise match no cue and yield no quotes, silently
+    nlp = fresh(stages=("entities", "times"))
+    with pytest.raises(UsageError, match="kinds must be some of speech, thought, intent"):
+        nlp.add_pipe("newswire_quotes", config={"kinds": kinds})
+
+
 def test_the_publication_date_comes_from_the_doc(ours):
     text = "Kerry said on Friday that Syria must hand over its chemical weapons."
     dated, undated = run(ours, text, "2013-09-13"), run(ours, text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from newswire.cli import app
@@ -58,3 +59,23 @@ def test_schema_doc_lists_every_top_level_field():
     doc = (REPO / "docs" / "schema.md").read_text()
     for field in schema["properties"]:
         assert f"`{field}`" in doc, field
+
+
+# "newswire/text/clean.py", "newswire/lexicon/" ...: a path into the package named in prose.
+# ("newswire/analysis@1" is the schema's name, not a path.)
+_PACKAGE_PATH = re.compile(r"\bnewswire/[\w/.-]+(?![\w@])")
+
+
+def _named_paths(text: str) -> set[str]:
+    return {m.rstrip("/.") for m in _PACKAGE_PATH.findall(text)}
+
+
+@pytest.mark.parametrize(
+    "doc",
+    ["README.md", "DEVELOPERS.md", *sorted(str(p.relative_to(REPO)) for p in (REPO / "docs").glob("*.md")),
+     *sorted(str(p.relative_to(REPO)) for p in (REPO / "newswire" / "data").iterdir() if p.suffix in (".tsv", ".txt"))],
+)
+def test_every_package_path_a_doc_or_data_file_names_exists(doc):
+    """Modules move (the package was layered into text/, lexicon/, corpus/, present/): prose must follow."""
+    missing = sorted(p for p in _named_paths((REPO / doc).read_text(encoding="utf-8")) if not (REPO / p).exists())
+    assert not missing, f"{doc} names paths that do not exist: {missing}"

@@ -784,3 +784,13 @@ def test_name_key_index_offers_every_key_a_name_fits():
         for n, b in enumerate(keys):
             if _fit(a, b):
                 assert (n, b) in offered, (a.words, b.words)
+
+
+def test_a_title_inside_an_organisations_name_is_no_title():
+    # "General" in "General Motors" is the name's first word, not a military title (issue 13: GM coded USAMIL)
+    import newswire
+
+    a = newswire.analyze("General Motors cut 10,000 jobs, General Petraeus said.", published="2010-06-01")
+    by_name = {e.name: (e.type, e.actor) for e in a.entities}
+    assert by_name["General Motors"] == ("ORG", "USABUS")
+    assert by_name["Petraeus"][1] == "USAMIL"

@@ -807,3 +807,62 @@ def test_a_person_arrested_by_no_one_named_is_coded_by_the_articles_country():
     _, found = events(text)
     arrest = [e for e in found if e.trigger.text == "arrested"]
     assert [(e.plover, e.source, e.target.text, e.target.actor) for e in arrest] == [("COERCE", None, "Omar Khalil", "SYR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple sued Boeing over the contract.",  # a firm against a firm: commerce
+        "Apple released the iPhone in Japan.",  # a firm and a place inferred from where: no political side named
+    ],
+)
+def test_a_firm_acting_commercially_is_no_event(text):
+    assert events(text, published="2010-06-01")[1] == []
+
+
+def test_a_firm_against_a_government_is_an_event():
+    a, e = only("General Motors sued the Canadian government.", published="2010-06-01")
+    assert (e.plover, e.source.actor, e.target.actor) == ("ACCUSE", "USABUS", "CANGOV")
+
+
+@pytest.mark.parametrize(
+    "text, cameo",
+    [
+        ("Israel released 26 Palestinians.", "0841"),  # people
+        ("Canada released the prisoner.", "0841"),
+        ("Cuba released him from prison.", "0841"),
+    ],
+)
+def test_a_release_of_people_is_an_event(text, cameo):
+    a, e = only(text, published="2010-06-01")
+    assert (e.cameo, e.plover) == (cameo, "RETREAT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chinese government released a new version of the software.",  # a thing, not people
+        "China released the new car on Monday.",
+        "The U.S. government expects a U.S. release of the drug.",  # the noun of a product
+    ],
+)
+def test_a_release_of_a_thing_is_no_event(text):
+    assert [e.plover for e in events(text, published="2010-06-01")[1]] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Smith of the United States has been fighting pancreatic cancer.",
+        "The Iraqi president battled cancer for years.",
+        "The Pentagon killed the deal.",  # a plan killed is no assault
+        "The deal was killed by the Pentagon.",
+    ],
+)
+def test_fighting_an_illness_or_killing_a_plan_is_no_assault(text):
+    assert [e.plover for e in events(text, published="2010-06-01")[1] if e.plover == "ASSAULT"] == []
+
+
+def test_killing_people_stays_an_assault():
+    a, e = only("Syrian troops killed 20 civilians.", published="2012-06-01")
+    assert (e.plover, e.source.actor) == ("ASSAULT", "SYRMIL")

@@ -659,3 +659,21 @@ def test_max_chars_above_what_the_parser_takes_is_refused_before_the_store_is_op
     with pytest.raises(UsageError, match="must be from 1 to 2,000,000 characters"):
         ingest([str(story)], db=db, workers=0, max_chars=2_000_001)
     assert not db.exists()
+
+
+def test_a_refused_db_or_runner_leaves_no_file_behind(tmp_path, monkeypatch):
+    from newswire.errors import StoreError, UsageError
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(STORIES["floods"], encoding="utf-8")
+    not_db = tmp_path / "notes.duckdb"
+    not_db.write_text("my notes, not a database\n", encoding="utf-8")
+    with pytest.raises(StoreError, match="is not a DuckDB database"):
+        ingest([str(tmp_path / "in")], db=not_db, workers=0)
+    assert not_db.read_text(encoding="utf-8") == "my notes, not a database\n"
+    assert not (tmp_path / "notes.duckdb.ingest.lock").exists()
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if Ray were not installed
+    with pytest.raises(UsageError, match="needs Ray"):
+        ingest([str(tmp_path / "in")], db=tmp_path / "r.duckdb", runner="ray")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "notes.duckdb"]

@@ -881,3 +881,43 @@ def test_a_surname_after_the_full_name_is_the_same_speaker():
 )
 def test_a_document_or_office_speaks_for_whoever_issued_it(text, name):
     assert {q.speaker_name for q in quotes(text)} == {name}
+
+
+# --- lines that are not article prose (issue 14): captions, credits, labels, sub-headings, bylines ---------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This image shows protesters outside the ministry, who said the plan would fail.",
+        "In this file photo, the mayor says the bridge will reopen in May.",
+        "This photo shows the mayor, who said the bridge would reopen.",
+        "Residents said the water was rising (Photo: Jane Doe/Reuters)",
+        "MARKETS: The index added 1.2% and traders said the rally would last.",
+    ],
+)
+def test_a_line_that_is_not_prose_yields_no_quote(line):
+    text = f"{line}\n\nThe senator said the vote would come on Tuesday."
+    assert [q.content.text for q in quotes(text)] == ["the vote would come on Tuesday"]
+
+
+def test_a_short_headline_with_a_subject_and_verb_is_prose():
+    text = "Officials say the bridge is safe\n\nThe senator said the vote would come on Tuesday."
+    assert len(quotes(text)) == 2
+
+
+def test_a_byline_and_a_share_line_yield_no_quote_and_a_transcript_label_still_speaks():
+    from newswire.text.parse import parse as _parse
+    from newswire.document import Document
+
+    text = "By Jane Doe\n\nShare this\n\nTAPPER: Do you think the senator will win?\n\nJake Tapper asked it on CNN."
+    doc = _parse(text)
+    lines = {doc[i].text for i in Document.of(doc).not_prose}
+    assert {"Jane", "Share"} <= lines and "TAPPER" not in lines
+    assert [q.content.text for q in quotes(text)] == ["Do you think the senator will win?"]
+
+
+def test_a_picture_as_source_and_a_credited_quotation_are_prose():
+    text = "Video shows that the driver had his hands up, the family said.\n\n“The most unqualified child to ever run.” ― Jane Doe"
+    assert len(quotes(text)) >= 2
+

@@ -98,6 +98,10 @@ def ingest(
     if dedup_window < 0:
         raise UsageError(f"--dedup-window must be 0 days or more, not {dedup_window}")
     check_max_chars(max_chars)
+    if runner == "ray":  # before the store is made: a runner that cannot start leaves no file behind
+        from .ray_runner import require_ray
+
+        require_ray()
     default_published = published_date(default_published)
     files = find_files(paths)
     options = {

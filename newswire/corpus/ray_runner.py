@@ -24,6 +24,11 @@ from .runner import BatchResult, Item, analyze_batch, failure, setup
 INSTALL_HINT = "pip install 'newswire[ray]'"
 
 
+def require_ray() -> None:
+    """Refuse, in one line, a Ray run where Ray is not installed (before anything is written)."""
+    _ray()
+
+
 def _ray() -> Any:
     try:
         import ray

@@ -445,6 +445,7 @@ class Store:
         if read_only:
             require_database(self.path)
         elif not hold:
+            _require_duckdb_file(self.path)  # before the lock file, which a refused --db must not leave behind
             self._writer_lock = _lock_writer(self.path)
         try:
             if not read_only and self.path.exists() and self.path.stat().st_size:
@@ -959,6 +960,26 @@ def connect(
             if damage is not None:
                 raise damage from None
             raise StoreError(f"cannot open the database {path}: {message.removeprefix('IO Error: ')}") from None
+
+
+# A DuckDB database file carries this magic at byte 8 of its first block.
+_DUCKDB_MAGIC = (8, b"DUCK")
+
+
+def _require_duckdb_file(path: Path) -> None:
+    """Refuse a --db that exists, is not empty and is no DuckDB file, without creating anything."""
+    offset, magic = _DUCKDB_MAGIC
+    try:
+        with open(path, "rb") as f:
+            head = f.read(offset + len(magic))
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise StoreError(f"{path} is a directory; use a file for --db") from None
+    except OSError as err:
+        raise StoreError(f"cannot read {path}: {err.strerror}; use another --db") from None
+    if head and head[offset:] != magic:
+        raise StoreError(f"{path} is not a DuckDB database; use another --db")
 
 
 def _lock_writer(path: Path) -> int:

@@ -74,7 +74,7 @@ def find_clusters(
 ) -> list[Cluster]:
     """Entity clusters with all their mentions (the working form, before records)."""
     ctx, published = Document.given(doc, context, published)
-    titles = find_titles(doc, matchers and matchers.titles)
+    titles = _outside_org_names(doc, find_titles(doc, matchers and matchers.titles), matchers and matchers.known)
     names = find_names(doc, titles, matchers and matchers.known)
     attach(doc, names, titles)
     clusters = cluster_names(names)
@@ -86,6 +86,19 @@ def find_clusters(
     resolve_relatives(doc, clusters)
     _possessed(doc, clusters)
     return clusters
+
+
+def _outside_org_names(doc: Doc, titles: list, matcher: PhraseMatcher | None) -> list:
+    """Titles that are not words of an organisation's name: "General" in "General Motors" (a gazetteer ORG) is
+    the name's first word, not a military title before a person's name (issue 13: GM coded USAMIL). A title that
+    reaches past the name ("White House Chief of Staff") stays."""
+    orgs = []
+    for s, e in known.find_known(doc, matcher):
+        row = known.lookup(doc[s:e].text)
+        if row is not None and row.type == "ORG":
+            orgs.append((s, e))
+    # a title wholly inside the name; "White House Chief of Staff" reaches past "White House" and stays a title
+    return [t for t in titles if not any(s <= t.start and t.end <= e for s, e in orgs)]
 
 
 def _possessed(doc: Doc, clusters: list[Cluster]) -> None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.agents import agent_row
 from ..lexicon import load_list, load_table
-from ..lexicon.tables import EventNoun, EventVerb
+from ..lexicon.tables import EventNoun, EventVerb, EventWordClass
 
 # Relative pronouns stand for the noun their clause modifies ("the attack,
 # which ... was carried out by ...").
@@ -42,6 +42,15 @@ ACTORLESS_CLAUSE = "<actorless clause>"
 # The object condition of a sum of money ("gave $10 million to Haiti"): a patient the parser's
 # named entities tag MONEY.
 MONEY = "<money>"
+# The object condition of a person or people: a patient the parser tags PERSON or NORP, a personal pronoun, an actor
+# noun of agents.tsv, or a word of the `person` class ("released two Americans", "was released", "freed the
+# hostages"; not "released the iPhone").
+PERSON = "<person>"
+PERSON_TAGS = {"PERSON", "NORP"}
+PERSON_PRONOUNS = {"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "whom"}
+# An object condition "@kind" stands for the words of that class of event_word_classes.tsv ("@ailment": "fighting
+# cancer" is no fight).
+CLASS_PREFIX = "@"
 # Pronouns that stand for actors as the subject of a clause.
 ACTOR_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
 # Dependents of a verb whose event a verb used as no event takes with it ("poses a threat" is no threat).
@@ -62,6 +71,28 @@ class Trigger:
 
 
 @cache
+def word_class(kind: str) -> frozenset[str]:
+    """The words of one class of `data/event_word_classes.tsv`."""
+    return frozenset(row.word for row in load_table("event_word_classes.tsv", EventWordClass) if row.kind == kind)
+
+
+def _expand(objects: set[str]) -> set[str]:
+    """An object condition with its "@kind" classes replaced by their words."""
+    out = {o for o in objects if not o.startswith(CLASS_PREFIX)}
+    for o in objects - out:
+        out |= word_class(o[len(CLASS_PREFIX):])
+    return out
+
+
+def is_person(obj: Token) -> bool:
+    """Whether a patient is a person or people: "two Americans", "him", "the prisoners", "Alan Gross"."""
+    return (
+        obj.ent_type_ in PERSON_TAGS or obj.lower_ in PERSON_PRONOUNS or agent_row(obj) is not None
+        or bool(_object_words(obj) & word_class("person"))
+    )
+
+
+@cache
 def _verb_rows() -> dict[str, list[dict[str, object]]]:
     table: dict[str, list[dict[str, object]]] = defaultdict(list)
     for row in load_table("event_verbs.tsv", EventVerb):
@@ -69,7 +100,7 @@ def _verb_rows() -> dict[str, list[dict[str, object]]]:
             {
                 "particle": row.particle.lower(),
                 "prep": row.prep.lower(),
-                "object": {o.lower() for o in row.object},
+                "object": _expand({o.lower() for o in row.object}),
                 "code": row.code,
                 "topic": row.target == "prep",
             }
@@ -200,6 +231,8 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
         return xcomp is not None and xcomp.lemma_.lower() in wanted
     if MONEY in wanted and (obj.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in obj.children if c.dep_ in ("compound", "nummod"))):
         return True
+    if PERSON in wanted and is_person(obj):
+        return True
     return ANY_OBJECT in wanted or bool(_object_words(obj) & wanted)
 
 
@@ -240,6 +273,8 @@ def _match_noun(tok: Token) -> Trigger | None:
     rows = _noun_rows().get(tok.lemma_.lower()) or _noun_rows().get(tok.lower_)
     if not rows:
         return None
+    if tok.lemma_.lower() in word_class("object_noun") and not _noun_object_fits(tok):
+        return None  # "a U.S. release" of a product; "the release of the hostages" is an event
     mods = modifier_lemmas(tok)
     plain = None
     for need, code in rows:
@@ -248,6 +283,17 @@ def _match_noun(tok: Token) -> Trigger | None:
         elif need & mods:
             return Trigger(tok.i, code, "noun", tok.i + 1)  # may be NOT_AN_EVENT: "a press release"
     return Trigger(tok.i, plain, "noun", tok.i + 1) if plain else None
+
+
+def _noun_object_fits(noun: Token) -> bool:
+    """Whether a noun whose event depends on what it acts on has an "of" object that is a person or a concession
+    ("the release of two prisoners", "release of the territory"; not "the release of the iPhone", "a U.S. release")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and (is_person(what_of(obj)) or _object_words(what_of(obj)) & word_class("concession")):
+                return True
+    return False
 
 
 def modifier_lemmas(tok: Token) -> set[str]:

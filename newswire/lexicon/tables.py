@@ -136,7 +136,10 @@ class EventWordClass:
     """event_word_classes.tsv: an event word whose code depends on who does it, and its class."""
 
     word: str
-    kind: Literal["verbal_attack", "contest", "rally", "exercise", "words", "legal_charge", "back_attack"]
+    kind: Literal[
+        "verbal_attack", "contest", "rally", "exercise", "words", "legal_charge", "back_attack", "person", "concession",
+        "ailment", "not_living", "object_noun",
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,6 +96,8 @@ def extract_quotes(
                 p.used = True
                 found.append(quote)
     found = inherit(doc, found, [p for p in passages if not p.used], frames)
+    # a caption, credit, section label, sub-heading or byline reports nothing (`Document.not_prose`)
+    found = [f for f in found if ctx.last_token_before(f.start + 1) not in ctx.not_prose]
     quotes = _records(doc, found, ctx.entities(entities))
     if times is not None:
         for q, f in zip(quotes, _in_order(doc, found)):

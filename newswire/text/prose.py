@@ -1,0 +1,129 @@
+"""Lines of a parsed article that are not its prose: captions, credits, labels, sub-headings, bylines.
+
+A page's furniture shares the article's text but says nothing the article
+reports: no quote or event may come from it. A line (a paragraph: the text
+between line breaks) is not prose when, by its form alone:
+
+* it carries a picture credit: a bracketed group opening with a picture word
+  and a colon or "by" ("(Photo: Jane Doe/Reuters)", "[Image by AP]"), or it
+  opens with one ("Photo: ...", "Credit: ...");
+* it is a caption: its first clause's subject is a picture word with "this"
+  ("This image shows ..."; not "Video shows that he had his hands up", a
+  source, nor "the televised images will haunt ..."), or it opens "In this
+  (file) photo/image";
+* it opens with an upper-case label and a colon ("MARKETS: The index added
+  1.2% ...") whose words name nobody the article names elsewhere (a
+  transcript's "TAPPER:" names Jake Tapper, and stays: what follows is
+  speech), and whose text does not speak as a person does ("I", "we",
+  "you", a question: "BERG: I think it will open");
+* it is short (at most `MAX_HEADING_TOKENS` words), ends without sentence
+  punctuation, no quotation mark and no finite verb with a subject: a
+  sub-heading, a byline, a "Share this" line.
+
+Lines cleaning removed are blank to the parser already. The picture words are
+`data/picture_nouns.txt`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc
+
+from ..lexicon import load_list
+
+# A sub-heading, byline or share line is short; the longest sub-headings of
+# PolNeAR train run to about ten words. A short line with a finite verb and its
+# subject ("Trump wins Nevada") is a headline and may report speech.
+MAX_HEADING_TOKENS = 12
+# The longest upper-case label before a colon ("STAT OF THE WEEK").
+MAX_LABEL_TOKENS = 5
+_SENTENCE_END = frozenset(".!?\"'”’:;…)")
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+# first- and second-person pronouns: a line that uses them speaks to someone (a transcript's turn)
+_PERSONAL = frozenset(("i", "me", "my", "we", "us", "our", "you", "your"))
+
+
+@cache
+def _pictures() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_list("picture_nouns.txt"))
+
+
+def not_prose(doc: Doc) -> frozenset[int]:
+    """The token indices of every line that is not the article's prose."""
+    out: set[int] = set()
+    names = _named_words(doc)
+    for start, end in _lines(doc):
+        words = [t for t in doc[start:end] if not t.is_space]
+        if words and (_credit(words) or _caption(words) or _label(words, names) or _heading(words)):
+            out.update(range(start, end))
+    return frozenset(out)
+
+
+def _lines(doc: Doc):
+    """[start, end) token ranges of the lines (paragraphs) of the doc."""
+    start = None
+    for tok in doc:
+        breaks = "\n" in tok.text if tok.is_space else False
+        if not breaks and start is None:
+            start = tok.i
+        if breaks and start is not None:
+            yield start, tok.i
+            start = None
+        elif start is not None and "\n" in tok.whitespace_:
+            yield start, tok.i + 1
+            start = None
+    if start is not None:
+        yield start, len(doc)
+
+
+def _credit(words) -> bool:
+    lowered = [t.lower_ for t in words]
+    if len(words) > 1 and lowered[0] in _pictures() and lowered[1] in (":", "by"):
+        return True
+    for n, t in enumerate(words[:-2]):
+        if t.text in ("(", "[") and lowered[n + 1] in _pictures() and lowered[n + 2] in (":", "by"):
+            return True
+    return False
+
+
+def _caption(words) -> bool:
+    first = words[0].sent
+    lowered = [t.lower_ for t in words[:4]]
+    if lowered[:2] == ["in", "this"] and len(lowered) > 2 and (lowered[2] in _pictures() or lowered[3:4] and lowered[3] in _pictures()):
+        return True
+    root = first.root
+    return any(
+        c.dep_ in _SUBJECTS
+        and c.lower_ in _pictures()
+        and any(d.dep_ == "det" and d.lower_ in ("this", "these") for d in c.children)
+        for c in root.children
+    )
+
+
+def _label(words, names: frozenset[str]) -> bool:
+    colon = next((n for n, t in enumerate(words[: MAX_LABEL_TOKENS + 1]) if t.text == ":"), None)
+    if not colon or colon + 1 >= len(words):
+        return False
+    label = words[:colon]
+    if not all(t.is_upper and t.is_alpha for t in label) or any(len(t.text) < 2 for t in label):
+        return False
+    if any(t.text.lower() in names for t in label):
+        return False
+    # a transcript's turn speaks as a person does: "I", "we", "you", or a question
+    return not any(t.lower_ in _PERSONAL or t.text == "?" for t in words[colon + 1 :])
+
+
+def _heading(words) -> bool:
+    if len([t for t in words if not t.is_punct]) > MAX_HEADING_TOKENS or words[-1].text[-1] in _SENTENCE_END:
+        return False
+    if any(t.is_quote for t in words):
+        return False  # a quotation and its credit: "“...” ― Jane Doe"
+    return not any(t.dep_ in _SUBJECTS and t.head.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _named_words(doc: Doc) -> frozenset[str]:
+    """The words, lower-cased, of the names of people, organisations and groups the parser found written not all in capitals."""
+    return frozenset(
+        t.lower_ for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE") and not e.text.isupper() for t in e if t.is_alpha
+    )

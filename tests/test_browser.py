@@ -282,7 +282,7 @@ def hash_params(page) -> dict[str, str]:
 
 
 def test_quotes_come_newest_first_a_page_at_a_time_with_the_total(page):
-    page.goto("/")
+    page.goto("/#tab=quotes")
     wait_status(page, "of 152")  # 150 daily quotes, the hostile one, the long article's
     assert status(page).startswith("Rows 1–100 of 152 · newest first")
     dates = column(page, "published")
@@ -375,10 +375,10 @@ def test_clicking_a_row_opens_its_article_where_the_page_is_and_the_back_button_
 
 
 @pytest.mark.parametrize("tab", ["constructor", "__proto__", "toString", "hasOwnProperty", "nothing"])
-def test_a_hash_naming_no_tab_shows_the_first_tab(page, tab):
+def test_a_hash_naming_no_tab_shows_the_overview(page, tab):
     page.goto(f"/#tab={tab}")
-    wait_status(page, "Rows 1–100 of 152")
-    assert page.locator("#tabs button.on").inner_text() == "Who said what"
+    wait_status(page, "32 articles")
+    assert page.locator("#tabs button.on").inner_text() == "Overview"
 
 
 def test_a_url_is_a_view_filters_page_order_and_article(page, corpus):
@@ -473,10 +473,12 @@ def test_a_very_large_article_opens_in_a_moment_with_a_note(page, server, corpus
 
 def test_no_payload_in_the_corpus_runs_or_adds_an_element(page, corpus):
     hostile_id = next(a.id for a in corpus[1] if a.url == XSS["url"])
-    for view in ["tab=quotes&sort=published", "tab=quotes&speaker=injected", "tab=entities", "tab=timeline&entity=Bold",
-                 f"tab=quotes&speaker=injected&article={hostile_id}"]:
+    for view, shown in [("tab=overview", "32 articles"), ("entity=injected", "injected: 1 quotes"), ("entity=Bold", "Bold: 0 quotes"),
+                        ("tab=articles&q=met", "Rows"), ("tab=quotes&sort=published", "Rows"), ("tab=quotes&speaker=injected", "Rows"),
+                        ("tab=entities", "Rows"), ("tab=timeline&entity=Bold", "Rows"),
+                        (f"tab=quotes&speaker=injected&article={hostile_id}", "Rows")]:
         page.goto(f"/#{view}")
-        wait_status(page, "Rows")
+        wait_status(page, shown)
     page.wait_for_selector("#article h2")
     assert page.locator("#article h2").inner_text() == XSS["title"]
     page.locator("#results tbody tr").first.click()
@@ -487,7 +489,8 @@ def test_no_payload_in_the_corpus_runs_or_adds_an_element(page, corpus):
         links: [...document.querySelectorAll('a')].map(a => a.getAttribute('href')),
     })""")
     assert injected["elements"] == 0 and injected["scripts"] == [page.url.split("#")[0] + "app.js"]
-    assert all(link.startswith("/api/export/") for link in injected["links"])  # a javascript: URL is shown as text, not linked
+    # a javascript: URL is shown as text, not linked; names link to their entity pages
+    assert all(link.startswith(("/api/export/", "#entity=")) for link in injected["links"])
     assert XSS["url"] in page.locator("#article .source").inner_text()
     assert XSS["quote"] in page.locator("#article .text").inner_text()
 
@@ -502,3 +505,98 @@ def test_the_table_exports_as_csv_json_lines_and_parquet(page):
     assert download.value.suggested_filename == "newswire-events.csv"
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("date,source,source_actor") and len(lines) == 6 and all(",RUS," in line for line in lines[1:])
+
+
+def test_the_landing_page_is_the_corpus_overview_with_its_charts_and_links(page):
+    page.goto("/")
+    wait_status(page, "32 articles from 2019-06-01 to 2020-01-30")
+    facts = dict(page.evaluate("[...document.querySelectorAll('dl.facts dd')].map(d => [d.dataset.fact, d.textContent])"))
+    assert (facts["articles"], facts["quotes"], facts["events"]) == ("32", "152", "35")
+    assert facts["duplicates"] == "0 of 32 stored (0.0 %)"
+    # a bar per day with articles, on a time axis
+    assert page.locator("figure[data-series=articles] rect").count() == 32
+    assert "Events: 35" in page.locator("figure[data-series=events] figcaption").inner_text()
+    speakers = page.locator("section.ranked").first.locator("li a")
+    assert speakers.first.inner_text() == "Ann Lee"
+    assert page.locator("section.ranked li a", has_text="RUS").get_attribute("href") == "#tab=events&actor=RUS"
+    snap(page, "overview")
+    speakers.first.click()
+    wait_status(page, "Ann Lee: 50 quotes")
+    assert hash_params(page) == {"entity": "Ann Lee"}
+    page.go_back()
+    wait_status(page, "32 articles")
+
+
+def test_an_entity_page_has_its_quotes_events_names_company_and_weeks(page):
+    page.goto("/#tab=entities")
+    wait_status(page, "Rows 1–")
+    page.locator("#results tbody tr", has_text="Ann Lee").first.click()
+    wait_status(page, "Ann Lee: 50 quotes · 0 events · 1 name")
+    assert page.locator("#tabs button.on").count() == 0 and page.locator("#form").is_hidden()
+    assert page.locator("figure[data-series=quotes] rect").count() == 5  # five weeks of January 2020
+    assert page.locator("figure[data-series=quotes] figcaption").inner_text() == "Quotes: 50"
+    together = page.locator("section.ranked", has_text="Named with").locator("li a").all_inner_texts()
+    assert together == ["Bo Chan", "Cy Diaz"]
+    assert page.locator("section.said tbody tr").count() == 20
+    assert page.locator("section.said a", has_text="all 50 quotes").get_attribute("href") == "#tab=quotes&speaker=Ann+Lee"
+    page.locator("section.said tbody tr").first.click()
+    page.wait_for_selector("#article h2")
+    assert page.locator("#article h2").inner_text() == "Day 30 report" and hash_params(page)["entity"] == "Ann Lee"
+    snap(page, "entity")
+    page.goto("/#entity=RUS")  # a name no entity has: an empty page, not an error
+    wait_status(page, "RUS: 0 quotes")
+    page.locator("section.ranked", has_text="Names").wait_for()
+
+
+def test_a_speaker_in_the_quotes_table_opens_its_entity_page(page):
+    page.goto("/#tab=quotes&speaker=Bo+Chan")
+    wait_status(page, "of 50")
+    page.locator("#results tbody tr a.entity").first.click()
+    wait_status(page, "Bo Chan: 50 quotes")
+    assert "article" not in hash_params(page)
+
+
+def test_text_search_in_quotes_and_in_articles(page):
+    page.goto("/#tab=quotes")
+    wait_status(page, "of 152")
+    page.fill("#f-q", "on day 07")
+    page.press("#f-q", "Enter")
+    wait_status(page, "Rows 1–5 of 5")
+    assert hash_params(page)["q"] == "on day 07" and all("on day 07" in q for q in column(page, "quote"))
+    page.goto("/#tab=articles&q=RUS+attacked")
+    wait_status(page, "Rows 1–5 of 5")
+    assert column(page, "title")[0] == "Day 05 report" and "RUS attacked UKR" in column(page, "snippet")[0]
+    page.locator("#results tbody tr").first.click()
+    page.wait_for_selector("#article .focus")
+    assert "".join(page.locator("#article .focus").all_inner_texts()) == "RUS attacked"
+    page.goto("/#tab=articles&q=100%25_off")  # % and _ are themselves, not wildcards
+    wait_status(page, "No rows")
+
+
+def test_facets_count_the_answer_beside_the_table_and_narrow_it(page):
+    page.goto("/#tab=events")
+    wait_status(page, "of 35")
+    page.wait_for_selector("#facets [data-facet=modality] li")
+    facet = lambda name: page.locator(f"#facets [data-facet={name}] li").all_inner_texts()  # noqa: E731
+    assert facet("type") == ["THREATEN 30", "ASSAULT 5"]
+    assert facet("modality") == ["asserted 35", "negated 1"]  # every modality counted, the chosen one in bold
+    assert page.locator("#facets [data-facet=modality] .chosen").inner_text() == "asserted"
+    snap(page, "facets")
+    page.click("#facets [data-facet=type] button[data-value=ASSAULT]")
+    wait_status(page, "Rows 1–5 of 5")
+    assert hash_params(page)["type"] == "ASSAULT" and set(column(page, "plover")) == {"ASSAULT"}
+    page.wait_for_function("() => document.querySelectorAll('#facets [data-facet=type] li').length === 2")
+    assert facet("modality") == ["asserted 5"]  # the assaults' modalities
+    page.goto("/#tab=events")
+    page.wait_for_selector("#facets [data-facet=modality] button[data-value=negated]")
+    page.click("#facets [data-facet=modality] button[data-value=negated]")
+    wait_status(page, "Rows 1–1 of 1")
+    page.wait_for_function("() => document.querySelector('#facets [data-facet=type] li')?.textContent === 'REJECT 1'")
+    assert hash_params(page)["modality"] == "negated"
+    page.goto("/#tab=quotes&q=day+07")
+    wait_status(page, "of 5")
+    page.wait_for_selector("#facets [data-facet=type] li")
+    assert facet("type") == ["direct 5"] and facet("outlet") == ["(none) 5"]
+    page.goto("/#tab=timeline&entity=Ann+Lee")  # no facets there
+    wait_status(page, "Rows")
+    assert page.locator("#facets *").count() == 0

@@ -217,7 +217,7 @@ def test_a_bad_allow_host_is_a_usage_error(db, name):  # noqa: F811
         ("/api/timeline?entity=Kerry&limit=abc", "limit='abc' is not a number of rows"),
         ("/api/network?limit=abc", "limit='abc' is not a number of rows"),
         ("/api/quotes?limit=5&limit=6", "limit is given twice"),
-        ("/api/quotes?speeker=Ban", "unknown parameter 'speeker'; /api/quotes takes speaker, limit, offset, sort"),
+        ("/api/quotes?speeker=Ban", "unknown parameter 'speeker'; /api/quotes takes speaker, q, limit, offset, sort"),
         ("/api/article/d0281af43e8fb98f?x=1", "unknown parameter 'x'; /api/article takes none"),
         ("/api/quotes?" + "&".join(f"p{i}=1" for i in range(50)), "too many parameters"),
         ("/api/quotes?speaker=%20%20", "speaker is blank"),
@@ -388,3 +388,53 @@ def test_an_ipv6_address_is_announced_in_brackets_and_a_bad_port_is_a_usage_erro
     except UsageError as err:  # no IPv6 on this machine
         pytest.skip(str(err))
     assert len(announced) == 1 and announced[0].startswith("http://[::1]:")
+
+
+def test_the_overview_answers_the_corpus_at_a_glance_in_one_request(client, db):  # noqa: F811
+    overview = client.get("/api/overview").json()
+    with Store(db, read_only=True) as store:
+        assert overview == json.loads(json.dumps(query.overview(store), default=str))
+        quotes = query.quotes(store)
+    assert overview["quotes"] == len(quotes) == sum(day["quotes"] for day in overview["per_day"])
+    assert overview["articles"] == sum(day["articles"] for day in overview["per_day"])
+    assert {s["name"] for s in overview["speakers"]} == {"Ban Ki-moon", "John Kerry"}
+    assert len(client.get("/api/overview?top=1").json()["speakers"]) == 1
+    assert client.get("/api/overview?top=0").status_code == 400 and client.get("/api/overview?x=1").status_code == 400
+
+
+def test_an_entity_page_answers_its_quotes_events_names_and_weeks(client):
+    kerry = client.get("/api/entity?name=john+kerry").json()
+    assert kerry["quotes"]["total"] == client.get("/api/quotes?speaker=John+Kerry").json()["total"] == 1
+    assert [n["name"] for n in kerry["names"]] == ["John Kerry"]
+    assert kerry["events"]["total"] == len(kerry["events"]["rows"]) and all(r["role"] in ("source", "target") for r in kerry["events"]["rows"])
+    assert sum(w["quotes"] for w in kerry["per_week"]) == 1 and all(w["week"] <= "2013-09-20" for w in kerry["per_week"])
+    assert "John Kerry" not in {e["name"] for e in kerry["co_occurring"]}
+    reply = client.get("/api/entity")
+    assert reply.status_code == 400 and "give name" in reply.json()["error"]
+    assert client.get("/api/entity?name=%00").status_code == 400
+
+
+def test_text_search_finds_quotes_and_articles_holding_a_text_in_any_case(client):
+    every = client.get("/api/quotes").json()["rows"]
+    word = every[0]["quote"].split()[1]
+    found = client.get("/api/quotes", params={"q": word.upper()}).json()
+    assert found["total"] >= 1 and all(word.lower() in r["quote"].lower() for r in found["rows"]) and found["params"]["q"] == word.upper()
+    assert client.get("/api/quotes?q=%25").status_code == 400  # no letter or digit
+    assert client.get("/api/quotes?q=100%25_").json()["total"] == 0  # % and _ are not wildcards
+    articles = client.get("/api/articles", params={"q": word}).json()
+    assert articles["total"] >= 1 and articles["sort"] == "-published"
+    row = articles["rows"][0]
+    text = client.get(f"/api/article/{row['article_id']}").json()["text"]
+    assert text[row["start"]:row["end"]].lower() == word.lower() and word.lower() in row["snippet"].lower()
+
+
+def test_facets_count_the_whole_answer_each_without_its_own_filter(client):
+    events = client.get("/api/facets/events").json()["facets"]
+    assert set(events) == {"type", "modality", "outlet"}
+    every = client.get("/api/events?modality=any").json()["rows"]
+    assert {f["value"]: f["count"] for f in events["modality"]} == {m: sum(r["modality"] == m for r in every) for m in {r["modality"] for r in every}}
+    assert sum(f["count"] for f in events["type"]) == client.get("/api/events").json()["total"]
+    quotes = client.get("/api/facets/quotes?speaker=John+Kerry").json()["facets"]
+    assert sum(f["count"] for f in quotes["type"]) == client.get("/api/quotes?speaker=John+Kerry").json()["total"]
+    assert client.get("/api/facets/network").status_code == 404
+    assert client.get("/api/facets/events?limit=5").status_code == 400 and client.get("/api/facets/events?top=0").status_code == 400

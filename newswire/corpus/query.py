@@ -41,6 +41,8 @@ _EVENT_DAY = r"""coalesce(CASE
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}-\d{2}-\d{2}.*') THEN left(ev.date, 10)
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}-\d{2}') THEN ev.date || '-01'
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}') THEN ev.date || '-01-01' END, left(a.published, 10))"""
+# An article's outlet: its URL's host without "www." (NULL without a URL).
+_OUTLET = r"nullif(regexp_extract(coalesce(a.url, ''), '^[a-zA-Z][a-zA-Z0-9+.-]*://(www\.)?([^/:?#]+)', 2), '')"
 # GDELT 2.0 publishes its event table as tab-separated "*.export.CSV" files; ours keeps the name honest.
 GDELT_FILE = "events.export.tsv"
 # The most rows a question may ask for (--limit, --top): far above any corpus,
@@ -95,17 +97,20 @@ class _Select:
         return f"{self.prefix}\nSELECT {self.columns}{extra}\n{self.rest}"
 
 
-def quotes(store: Store, *, speaker: str | None = None, limit: int | None = None) -> Rows:
-    """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts)."""
-    return _rows(store, _quotes(speaker=speaker), require_count(limit, "--limit"))
+def quotes(store: Store, *, speaker: str | None = None, search: str | None = None, limit: int | None = None) -> Rows:
+    """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts) and by text they hold."""
+    return _rows(store, _quotes(speaker=speaker, search=search), require_count(limit, "--limit"))
 
 
-def _quotes(*, speaker: str | None = None) -> _Select:
+def _quotes(*, speaker: str | None = None, search: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
     if speaker is not None:
         speaker = require_text(speaker, "--speaker")
         where.append(f"(regexp_matches({_nfc('q.speaker_name')}, ?) OR regexp_matches({_nfc('q.speaker_text')}, ?) OR regexp_matches({_nfc('e.name')}, ?))")
         params += [_words(speaker)] * 3
+    if search is not None:
+        where.append(r"q.content_text ILIKE ? ESCAPE '\'")
+        params.append(_contains(require_text(search, "--search")))
     return _Select(
         """a.published, coalesce(q.speaker_name, e.name, q.speaker_text) AS speaker, q.type,
                q.content_text AS quote, q.cue_lemma AS cue, a.title, q.article_id, q.content_start AS start, q.content_end AS "end\"""",
@@ -114,6 +119,43 @@ def _quotes(*, speaker: str | None = None) -> _Select:
         WHERE {' AND '.join(where)}""",
         params,
         "a.published NULLS LAST, q.article_id, q.ord",
+    )
+
+
+def articles(store: Store, *, search: str | None = None, start: str | None = None, end: str | None = None,
+             limit: int | None = None) -> Rows:
+    """Articles by text they hold (title or body, any case) and publication date; `start`/`end`: where the text first holds it."""
+    return _rows(store, _articles(search=search, start=start, end=end), require_count(limit, "--limit"))
+
+
+def _articles(*, search: str | None = None, start: str | None = None, end: str | None = None) -> _Select:
+    where, params = [_CANONICAL], []
+    first = require_date(start, "--from") if start else None
+    last = require_date(end, "--to") if end else None
+    if first and last and first > last:
+        raise UsageError(f"--from {first} is after --to {last}")
+    if first:
+        where.append("left(a.published, 10) >= ?")
+        params.append(first)
+    if last:
+        where.append("left(a.published, 10) <= ?")
+        params.append(last)
+    found = "0"
+    length = 0
+    if search is not None:
+        text = require_text(search, "--search")
+        where.append(r"(a.text ILIKE ? ESCAPE '\' OR a.title ILIKE ? ESCAPE '\')")
+        params[:0] = [text.lower()]  # the match's place, in the SELECT before the WHERE
+        params += [_contains(text)] * 2
+        found, length = "strpos(lower(a.text), ?)", len(text)
+    return _Select(
+        f"""a.published, a.title, {_OUTLET} AS outlet, a.text_length AS characters,
+               substr(a.text, greatest(1, x.found - 80), 200) AS snippet,
+               a.id AS article_id, greatest(x.found - 1, 0) AS start, greatest(x.found - 1, 0) + {int(length)} AS "end\"""",
+        f"""FROM articles a, LATERAL (SELECT {found} AS found) x
+        WHERE {' AND '.join(where)}""",
+        params,
+        "a.published NULLS LAST, a.id",
     )
 
 
@@ -276,6 +318,145 @@ def _network(*, start: str | None = None, end: str | None = None) -> _Select:
         params,
         "events DESC, source, target, type",
     )
+
+
+# --- facets: a question's answer counted by one of its columns, beside its table --------
+
+# The facets of each question's answer (its rows joined to their articles as `a`, the answer as `x`).
+FACETS: dict[str, dict[str, str]] = {
+    "quotes": {"type": "x.type", "outlet": "_OUTLET"},
+    "articles": {"outlet": "_OUTLET"},
+    "events": {"type": "coalesce(x.plover, 'CAMEO ' || left(x.cameo, 2))", "modality": "x.modality", "outlet": "_OUTLET"},
+}
+# A facet is counted without the filter on its own column (so that its other values show), which is, unset:
+_FACET_UNFILTERED = {"type": ("type", None), "modality": ("modality", ANY_MODALITY)}
+
+
+def facets(store: Store, question: str, *, top: int = 20, **options: Any) -> dict[str, list[dict[str, Any]]]:
+    """The answer of `question` (`options`: its keywords but its count) counted by each of its facets (`FACETS`),
+    most rows first, at most `top` values each; each facet ignores its own filter (events by modality: every modality)."""
+    if question not in FACETS:
+        raise UsageError(f"no facets for {question!r}; ask for those of {', '.join(FACETS)}")
+    top = require_count(top, "top", 1000)
+    answer = {}
+    for facet, expression in FACETS[question].items():
+        unfiltered = dict(options)
+        keyword, unset = _FACET_UNFILTERED.get(facet, (None, None))
+        if keyword in unfiltered:
+            unfiltered[keyword] = unset
+        select = globals()[f"_{question}"](**unfiltered)
+        expression = _OUTLET if expression == "_OUTLET" else expression
+        answer[facet] = _dicts(store, f"""{select.prefix}
+            SELECT {expression} AS value, count(*) AS count
+            FROM (SELECT {select.columns}\n{select.rest}) x JOIN articles a ON a.id = x.article_id
+            GROUP BY ALL ORDER BY count DESC, value NULLS LAST LIMIT {top}""", select.params)
+    return answer
+
+
+# --- views of the corpus (`newswire serve`): several small answers in one -----------
+
+# The day an article was published (its date's first 10 characters, when they are a date).
+_DAY = "try_cast(left(a.published, 10) AS DATE)"
+
+
+def _dicts(store: Store, query: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cursor = store.con.execute(query, params or [])
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+def overview(store: Store, *, top: int = 10) -> dict[str, Any]:
+    """The corpus at a glance: its size, dates and duplicates, its volume per day (articles, quotes, asserted
+    events, by publication day) and its most frequent speakers, actors, event types and outlets."""
+    top = require_count(top, "top", 1000)
+    totals = _dicts(store, f"""
+        SELECT count(*) AS stored,
+               count(*) FILTER (WHERE a.status = '{ANALYSED}') AS analysed,
+               count(*) FILTER (WHERE {_CANONICAL}) AS articles,
+               count(*) FILTER (WHERE a.duplicate_of IS NOT NULL) AS duplicates,
+               count(DISTINCT {_OUTLET}) FILTER (WHERE {_CANONICAL}) AS outlets,
+               count(DISTINCT a.source) FILTER (WHERE {_CANONICAL}) AS sources,
+               min({_DAY}) FILTER (WHERE {_CANONICAL}) AS first_day,
+               max({_DAY}) FILTER (WHERE {_CANONICAL}) AS last_day
+        FROM articles a""")[0]
+    totals["duplicate_share"] = round(totals["duplicates"] / totals["stored"], 4) if totals["stored"] else 0.0
+    totals["quotes"] = store.con.execute(f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {_CANONICAL}").fetchone()[0]
+    totals["events"] = store.con.execute(
+        f"SELECT count(*) FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {_CANONICAL} AND ev.modality = 'asserted'").fetchone()[0]
+    per_day = _dicts(store, f"""
+        WITH days AS (SELECT a.id, {_DAY} AS day FROM articles a WHERE {_CANONICAL} AND {_DAY} IS NOT NULL)
+        SELECT d.day, count(*) AS articles,
+               coalesce(sum((SELECT count(*) FROM quotes q WHERE q.article_id = d.id)), 0) AS quotes,
+               coalesce(sum((SELECT count(*) FROM events ev WHERE ev.article_id = d.id AND ev.modality = 'asserted')), 0) AS events
+        FROM days d GROUP BY d.day ORDER BY d.day""")
+    speakers = _dicts(store, f"""
+        SELECT coalesce(q.speaker_name, e.name, q.speaker_text) AS name, count(*) AS quotes, count(DISTINCT q.article_id) AS articles
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity
+        WHERE {_CANONICAL} AND coalesce(q.speaker_name, e.name, q.speaker_text) IS NOT NULL
+        GROUP BY ALL ORDER BY quotes DESC, name LIMIT {top}""")
+    actors = _dicts(store, f"""
+        SELECT actor, count(*) AS events FROM (
+            SELECT ev.source_actor AS actor FROM events ev JOIN articles a ON a.id = ev.article_id
+            WHERE {_CANONICAL} AND ev.modality = 'asserted' AND ev.source_actor IS NOT NULL
+            UNION ALL
+            SELECT ev.target_actor FROM events ev JOIN articles a ON a.id = ev.article_id
+            WHERE {_CANONICAL} AND ev.modality = 'asserted' AND ev.target_actor IS NOT NULL)
+        GROUP BY actor ORDER BY events DESC, actor LIMIT {top}""")
+    types = _dicts(store, f"""
+        SELECT coalesce(ev.plover, 'CAMEO ' || ev.cameo_root) AS type, count(*) AS events
+        FROM events ev JOIN articles a ON a.id = ev.article_id
+        WHERE {_CANONICAL} AND ev.modality = 'asserted'
+        GROUP BY ALL ORDER BY events DESC, type LIMIT {top}""")
+    outlets = _dicts(store, f"""
+        SELECT {_OUTLET} AS outlet, count(*) AS articles FROM articles a
+        WHERE {_CANONICAL} AND {_OUTLET} IS NOT NULL GROUP BY ALL ORDER BY articles DESC, outlet LIMIT {top}""")
+    return {**totals, "per_day": per_day, "speakers": speakers, "actors": actors, "event_types": types, "top_outlets": outlets}
+
+
+def entity(store: Store, *, name: str, top: int = 20) -> dict[str, Any]:
+    """Everything about the entities named `name` (whole words, any case, as the timeline finds them): the names
+    and words they go by, their quotes (the `quotes` question's, by speaker), the events they are source or target
+    of, the entities named in the same articles, and their articles, quotes and events per week."""
+    pattern = _words(require_text(name, "name"))
+    top = require_count(top, "top", 1000)
+    named = f"""WITH named AS (
+            SELECT e.article_id, e.id, e.name, e.type, e.actor FROM entities e JOIN articles a ON a.id = e.article_id
+            WHERE {_CANONICAL} AND regexp_matches({_nfc('e.name')}, ?))"""
+    names = _dicts(store, f"""{named}
+        SELECT n.name, n.type, count(DISTINCT n.article_id) AS articles, mode(n.actor ORDER BY n.actor) AS actor
+        FROM named n GROUP BY n.name, n.type ORDER BY articles DESC, n.name, n.type LIMIT {top}""", [pattern])
+    words = _dicts(store, f"""{named}
+        SELECT m.text, count(*) AS mentions FROM mentions m JOIN named n ON n.article_id = m.article_id AND n.id = m.entity_id
+        GROUP BY m.text ORDER BY mentions DESC, m.text LIMIT {top}""", [pattern])
+    quoted = page(store, "quotes", speaker=name, limit=top, sort="-published")
+    events_sql = f"""{named}
+        SELECT coalesce(ev.date, a.published) AS date, CASE WHEN ev.source_entity IN (SELECT id FROM named n WHERE n.article_id = ev.article_id)
+                    THEN 'source' ELSE 'target' END AS role,
+               ev.source_text AS source, ev.source_actor, ev.plover, ev.cameo, ev.trigger_text AS trigger,
+               ev.target_text AS target, ev.target_actor, ev.modality, a.title, ev.article_id,
+               ev.sentence_start AS start, ev.sentence_end AS "end"
+        FROM events ev JOIN articles a ON a.id = ev.article_id
+        WHERE EXISTS (SELECT 1 FROM named n WHERE n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity))"""
+    events_total = store.con.execute(f"SELECT count(*) FROM ({events_sql})", [pattern]).fetchone()[0]
+    acted = _dicts(store, f"{events_sql}\nORDER BY date DESC NULLS LAST, ev.article_id, ev.ord LIMIT {top}", [pattern])
+    together = _dicts(store, f"""{named}
+        SELECT e.name, e.type, count(DISTINCT e.article_id) AS articles
+        FROM entities e JOIN (SELECT DISTINCT article_id FROM named) n ON n.article_id = e.article_id
+        WHERE NOT regexp_matches({_nfc('e.name')}, ?)
+        GROUP BY e.name, e.type ORDER BY articles DESC, e.name, e.type LIMIT {top}""", [pattern, pattern])
+    weeks = _dicts(store, f"""{named},
+        arts AS (SELECT DISTINCT n.article_id, CAST(date_trunc('week', {_DAY}) AS DATE) AS week FROM named n JOIN articles a ON a.id = n.article_id
+                 WHERE {_DAY} IS NOT NULL)
+        SELECT w.week, count(*) AS articles,
+               sum((SELECT count(*) FROM quotes q JOIN named n ON n.article_id = q.article_id AND n.id = q.speaker_entity
+                    WHERE q.article_id = w.article_id)) AS quotes,
+               sum((SELECT count(*) FROM events ev WHERE ev.article_id = w.article_id AND EXISTS (
+                    SELECT 1 FROM named n WHERE n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity)))) AS events
+        FROM arts w GROUP BY w.week ORDER BY w.week""", [pattern])
+    return {"name": name.strip(), "names": names, "mentioned_as": words,
+            "quotes": {"rows": quoted.rows.dicts(), "total": quoted.total},
+            "events": {"rows": acted, "total": events_total}, "co_occurring": together, "per_week": weeks}
 
 
 def sql(db: str | Path, query: str) -> Rows:
@@ -480,6 +661,11 @@ def _words(name: str) -> str:
     return r"(?i)(^|[^\pL\pN_])" + r"[\s\pZ]+".join(re.escape(w) for w in words) + r"($|[^\pL\pN_])"
 
 
+def _contains(text: str) -> str:
+    """An ILIKE pattern (escape: backslash) for text holding `text`: its % and _ are themselves."""
+    return "%" + re.sub(r"([%_\\])", r"\\\1", text) + "%"
+
+
 def _nfc(column: str) -> str:
     """SQL for a text column in Unicode's composed form (NULL as empty), to match `_words` against."""
     return f"nfc_normalize(coalesce({column}, ''))"
@@ -503,11 +689,12 @@ class Param:
     served_default: Any = None  # when not given to `newswire serve` (a page's worth of rows; events: asserted ones)
     missing: str | None = None  # for a required parameter: what to give ("an entity name")
     example: str | None = None  # ... and an example value
+    served_name: str | None = None  # the HTTP parameter's name, where it is not the first flag's ("q" for --search)
 
     @property
     def name(self) -> str:
         """The HTTP parameter's name."""
-        return self.flags[0].removeprefix("--")
+        return self.served_name or self.flags[0].removeprefix("--")
 
     @property
     def required(self) -> bool:
@@ -539,6 +726,7 @@ _CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "text": require_text, "actor": require_actor, "date": require_date, "count": require_count, "modality": require_modality,
 }
 _LIMIT = Param("limit", ("--limit", "-n"), "count", f"At most this many rows (1 to {MAX_ROWS:,}).", served_default=500)
+_SEARCH = Param("search", ("--search",), "text", "Only those holding this text (any case, anywhere in a word).", served_name="q")
 _FROM = Param("start", ("--from",), "date", "From this date, YYYY-MM-DD.")
 _TO = Param("end", ("--to",), "date", "To this date, YYYY-MM-DD (inclusive).")
 
@@ -547,9 +735,15 @@ QUESTIONS: dict[str, Question] = {
     for q in (
         Question(
             "quotes",
-            (Param("speaker", ("--speaker", "-s"), "text", "Only quotes by this speaker (whole words, any case)."), _LIMIT),
+            (Param("speaker", ("--speaker", "-s"), "text", "Only quotes by this speaker (whole words, any case)."), _SEARCH, _LIMIT),
             "Who said what: quotes with their speakers, by date.",
             'newswire query quotes --speaker "Ban Ki-moon"',
+        ),
+        Question(
+            "articles",
+            (_SEARCH, _FROM, _TO, _LIMIT),
+            "Articles holding a text (title or body), by publication date, with where it first appears.",
+            'newswire query articles --search "ceasefire" --from 2013-09-01',
         ),
         Question(
             "events",

@@ -12,6 +12,10 @@ the evidence of each quote, event and entity highlighted at its offsets.
     GET /api/entities?top=&type=&offset=&sort=                         the most mentioned entities
     GET /api/timeline?entity=&limit=&offset=&sort=                     an entity through time
     GET /api/network?from=&to=&limit=&offset=&sort=                    coded actor pairs and their events
+    GET /api/articles?q=&from=&to=&limit=&offset=&sort=                articles holding a text
+    GET /api/overview?top=                                             the corpus at a glance (the landing page)
+    GET /api/entity?name=&top=                                         everything about one entity (its page)
+    GET /api/facets/{question}?...                                     a table's answer counted by type, modality, outlet
     GET /api/article/{id}                                              one analysis record (newswire/analysis@1)
     GET /api/export/{question}?format=csv|jsonl|parquet&...             a question's whole answer as a file
 
@@ -142,7 +146,7 @@ _SERVED_CHECKS: dict[str, Callable[[str, str], Any]] = {"count": _count, "actor"
 # What the page may ask of every question besides its own parameters: where the page starts and the order of its rows.
 PAGING = {"offset": ("offset", _offset, 0), "sort": ("sort", _sort, None)}
 # The order of a page when none is asked: newest first where the rows have a date, else the question's own.
-DEFAULT_SORT = {"quotes": "-published", "events": "-date", "timeline": "-date"}
+DEFAULT_SORT = {"quotes": "-published", "articles": "-published", "events": "-date", "timeline": "-date"}
 
 # Each endpoint's parameters, from its question's: name -> (the question's keyword, check(value, name), default),
 # then the paging ones.
@@ -156,6 +160,10 @@ _PARAMS: dict[str, dict[str, tuple[str, Callable[[str, str], Any], Any]]] = {
     },
     "article": {},
 }
+# The views that are not one question's table: several small answers in one reply (`query.overview`, `query.entity`).
+_VIEW_TOP = ("top", _count, 10)
+_PARAMS["overview"] = {"top": _VIEW_TOP}
+_PARAMS["entity"] = {"name": ("name", query.require_text, None), "top": ("top", _count, 20)}
 
 # Export: the whole answer of the table on screen (up to MAX_EXPORT rows, in its order) as a file, written by
 # `newswire query --out`'s writers (present.output.write_rows).
@@ -177,6 +185,15 @@ _EXPORT_PARAMS: dict[str, dict[str, tuple[str, Callable[[str, str], Any], Any]]]
     for name, spec in _PARAMS.items()
     if name in query.QUESTIONS
 }
+
+
+# Facets: the filters of the table on screen, and how many values of each facet.
+_FACET_PARAMS: dict[str, dict[str, tuple[str, Callable[[str, str], Any], Any]]] = {
+    name: {**{k: v for k, v in spec.items() if k != "sort"}, "top": ("top", _count, 20)}
+    for name, spec in _EXPORT_PARAMS.items() if name in query.FACETS
+}
+for _name, _spec in _FACET_PARAMS.items():
+    del _spec["format"]
 
 
 def _params(request: Request, endpoint: str, spec: dict[str, tuple[str, Callable[[str, str], Any], Any]] | None = None) -> dict[str, Any]:
@@ -288,6 +305,25 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
             return _json({"error": "no analysed article with that id"}, 404)
         return _json(analysis.to_dict())
 
+    def view(name: str, required: str | None = None) -> Callable[[Request], Response]:
+        def endpoint(request: Request) -> Response:
+            options = _params(request, name)
+            if required and options[required] is None:
+                return _json({"error": f"give {required}: /api/{name}?{required}=John+Kerry"}, 400)
+            with Store(db, read_only=True) as store:
+                return _json(getattr(query, name)(store, **options))
+
+        return endpoint
+
+    def facets(request: Request) -> Response:
+        name = request.path_params["question"]
+        if name not in _FACET_PARAMS:
+            return _json({"error": f"no facets for {_shown(name)}; ask for those of {', '.join(_FACET_PARAMS)}"}, 404)
+        options = _params(request, f"facets/{name}", _FACET_PARAMS[name])
+        asked = {k: v for k, v in options.items() if v not in (None, "")}
+        with Store(db, read_only=True) as store:
+            return _json({"facets": query.facets(store, name, **asked)})
+
     def refused(request: Request, err: Exception) -> Response:
         return _json({"error": str(err)}, 400)
 
@@ -305,8 +341,11 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
             Route("/app.js", page("app.js")),
             Route("/style.css", page("style.css")),
             *(Route(f"/api/{name}", answer(question)) for name, question in query.QUESTIONS.items()),
+            Route("/api/overview", view("overview")),
+            Route("/api/entity", view("entity", "name")),
             Route("/api/article/{id}", article),
             Route("/api/export/{question}", export),
+            Route("/api/facets/{question}", facets),
         ],
         exception_handlers={NewswireError: refused, HTTPException: http_error, Exception: crashed},
     )

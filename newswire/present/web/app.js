@@ -2,12 +2,15 @@
 // newswire serve: the page's script (a file, so the Content-Security-Policy needs no 'unsafe-inline').
 // Every view is a URL: the hash holds the tab, its filters, the page, the order and the open article
 // (#tab=events&actor=RUS&page=2&sort=-date&article=5e927c2828fab755&at=120-180), so a view can be
-// shared or bookmarked and the back button goes back to the view before.
+// shared or bookmarked and the back button goes back to the view before. Two views are not one question's
+// table: the overview (#tab=overview, the landing page) and an entity's page (#entity=John+Kerry).
 
 // Each tab: its form fields, the endpoint, and the columns to show.
 const TABS = {
-  quotes:   {fields: [["speaker", "speaker, e.g. Ban Ki-moon"]], api: "quotes",
+  quotes:   {fields: [["speaker", "speaker, e.g. Ban Ki-moon"], ["q", "text in the quote"]], api: "quotes",
              cols: ["published", "speaker", "type", "quote"]},
+  articles: {fields: [["q", "text, e.g. ceasefire"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"]], api: "articles",
+             cols: ["published", "title", "outlet", "snippet"]},
   events:   {fields: [["actor", "actor: code or country (SYR, Russia)"], ["source", "source actor"], ["target", "target actor"],
                       ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["type", "PLOVER type or CAMEO code"], ["modality", "modality"]],
              api: "events", cols: ["date", "source", "source_actor", "plover", "cameo", "target", "target_actor", "trigger", "modality"]},
@@ -25,6 +28,10 @@ const PAGE_SIZE = 100;
 const MAX_ACTORS = 40;
 // The most spans an article highlights: beyond, its text is shown plain (a 700 KB article has tens of thousands).
 const MAX_MARKS = 4000;
+// The views besides the tables: the first is the landing page.
+const VIEWS = ["overview", "entity"];
+// The longest entity name a URL may carry to the server (query.MAX_TEXT).
+const MAX_NAME = 1000;
 
 // own properties only: a hash naming "constructor" or "__proto__" is no tab
 const has = (object, key) => typeof key === "string" && Object.prototype.hasOwnProperty.call(object, key);
@@ -41,19 +48,22 @@ function el(tag, attrs = {}, text) {
 
 function readState() {
   const hash = new URLSearchParams(location.hash.slice(1));
-  const tab = has(TABS, hash.get("tab")) ? hash.get("tab") : "quotes";
+  // #entity=NAME without a tab is the entity's page (the timeline tab has an entity filter of its own)
+  const named = hash.get("tab");
+  const entity = has(TABS, named) ? "" : (hash.get("entity") || "").trim().slice(0, MAX_NAME);
+  const tab = entity ? "entity" : has(TABS, named) || named === "overview" ? named : VIEWS[0];
   const filters = {};
-  for (const [key] of TABS[tab].fields) {
+  for (const [key] of has(TABS, tab) ? TABS[tab].fields : []) {
     const value = (hash.get(key) || "").trim();
     if (value) filters[key] = value;
   }
   const page = Math.max(1, Math.min(1e6, parseInt(hash.get("page") || "1", 10) || 1));
   const at = /^\d+-\d+$/.test(hash.get("at") || "") ? hash.get("at") : "";
-  return {tab, filters, page, sort: hash.get("sort") || "", article: hash.get("article") || "", at};
+  return {tab, entity, filters, page, sort: hash.get("sort") || "", article: hash.get("article") || "", at};
 }
 
 function stateHash(s) {
-  const hash = new URLSearchParams({tab: s.tab});
+  const hash = new URLSearchParams(s.entity ? {entity: s.entity} : {tab: s.tab});
   for (const [k, v] of Object.entries(s.filters)) if (v) hash.set(k, v);
   if (s.page > 1) hash.set("page", s.page);
   if (s.sort) hash.set("sort", s.sort);
@@ -65,6 +75,7 @@ function stateHash(s) {
 // A new view: a new history entry (the back button returns), then drawn by `render` on hashchange.
 function go(changes) {
   const next = {...readState(), ...changes};
+  if (next.tab !== "entity") next.entity = "";
   const hash = stateHash(next);
   if (hash === location.hash) render();
   else location.hash = hash;
@@ -82,8 +93,11 @@ function render() {
   if (shown.tab !== s.tab) buildForm(s.tab);
   shown.tab = s.tab;
   fillForm(s);
-  const table = JSON.stringify([s.tab, s.filters, s.page, s.sort]);
-  if (table !== shown.table) { shown.table = table; loadTable(s); }
+  const table = JSON.stringify([s.tab, s.entity, s.filters, s.page, s.sort]);
+  if (table !== shown.table) {
+    shown.table = table;
+    if (s.tab === "overview") loadOverview(s); else if (s.tab === "entity") loadEntity(s); else loadTable(s);
+  }
   const article = s.article ? `${s.article}@${s.at}` : "";
   if (article !== shown.article) {
     shown.article = article;
@@ -95,6 +109,8 @@ function render() {
 function buildForm(tab) {
   const form = $("form");
   form.replaceChildren();
+  form.hidden = !has(TABS, tab);
+  if (form.hidden) return;
   for (const [key, hint] of TABS[tab].fields) {
     const id = `f-${key}`;
     const label = el("label", {for: id, class: "field"});
@@ -177,6 +193,7 @@ async function loadTable(s) {
   const tab = TABS[s.tab];
   const request = ask("table");
   const results = $("results");
+  $("facets").replaceChildren();
   if (s.tab === "timeline" && !s.filters.entity) {
     setStatus("Name an entity to see it through time.");
     results.replaceChildren(); $("graph").replaceChildren(); $("pager").replaceChildren(); $("export").replaceChildren();
@@ -189,19 +206,23 @@ async function loadTable(s) {
   results.classList.add("stale");
   results.setAttribute("aria-busy", "true");
   setStatus("Loading…");
+  // the facets asked at once, and drawn with the table (not after it: the rows would move under the pointer)
+  const facets = has(FACETED, s.tab) ? getJSON(`/api/facets/${tab.api}?${new URLSearchParams(s.filters)}`, request.signal) : null;
   const [ok, data] = await getJSON(`/api/${tab.api}?${params}`, request.signal);
+  const [facetsOk, facetsData] = facets ? await facets : [false, null];
   if (!request.current()) return;  // a newer view asked since: this reply is not for the screen
   results.classList.remove("stale");
   results.removeAttribute("aria-busy");
   if (!ok) {  // an error replaces the results it would otherwise sit above
     setStatus(data.error, true);
-    results.replaceChildren(); $("graph").replaceChildren(); $("pager").replaceChildren(); $("export").replaceChildren();
+    results.replaceChildren(); $("facets").replaceChildren(); $("graph").replaceChildren(); $("pager").replaceChildren(); $("export").replaceChildren();
     return;
   }
   setStatus(describe(s, data));
   renderTable(s, data.rows, tab.cols, data.sort || "");
   renderPager(s, data);
   renderExport(s, data);
+  if (facetsOk) renderFacets(s, facetsData);  // an error there: the table is still worth showing
   $("graph").replaceChildren(...(s.tab === "network" ? renderNetwork(data.rows, s) : []));
   markOpenRow(readState());
 }
@@ -222,12 +243,26 @@ function describe(s, data) {
 }
 
 function renderTable(s, rows, cols, sort) {
+  $("results").replaceChildren(makeTable(s, rows, cols, sort));
+}
+
+// An entity's page, as a link (a real one: it opens in a new tab, the keyboard reaches it).
+function entityLink(name) {
+  const link = el("a", {href: "#" + new URLSearchParams({entity: name}), class: "entity"}, name);
+  link.addEventListener("click", e => e.stopPropagation());  // not the row's article as well
+  link.addEventListener("keydown", e => e.stopPropagation());
+  return link;
+}
+
+// A table of rows; `sort` null: its columns do not sort (a list inside a view).
+function makeTable(s, rows, cols, sort) {
   const table = el("table");
   const head = el("tr");
   for (const c of cols) {
     const th = el("th", {scope: "col"});
     const order = sort === c ? "ascending" : sort === `-${c}` ? "descending" : "none";
     th.setAttribute("aria-sort", order);
+    if (sort === null) { th.textContent = c; th.dataset.col = c; head.append(th); continue; }
     const button = el("button", {type: "button", class: "sort", "data-col": c, title: `sort by ${c}`},
                       c + (order === "ascending" ? " ▲" : order === "descending" ? " ▼" : ""));
     button.addEventListener("click", () => go({sort: sort === c ? `-${c}` : c, page: 1}));
@@ -241,7 +276,8 @@ function renderTable(s, rows, cols, sort) {
     const tr = el("tr", target ? {class: "row", tabindex: "0"} : {});
     if (row.modality && row.modality !== "asserted") tr.classList.add("unasserted");
     for (const c of cols) {
-      const td = el("td", {}, row[c] ?? "");
+      const td = c === "speaker" && row[c] ? el("td") : el("td", {}, row[c] ?? "");
+      if (c === "speaker" && row[c]) td.append(entityLink(row[c]));
       if (c === "modality") td.classList.add(`modality-${String(row[c]).replace(/[^a-z]/g, "")}`);
       tr.append(td);
     }
@@ -253,13 +289,13 @@ function renderTable(s, rows, cols, sort) {
     tbody.append(tr);
   }
   table.append(thead, tbody);
-  $("results").replaceChildren(table);
+  return table;
 }
 
 // What a row opens: its article at the row's evidence; an entity, its timeline; a pair of actors, their events.
 function rowTarget(s, row) {
   if (row.article_id) return () => go({article: row.article_id, at: `${row.start}-${row.end}`});
-  if (s.tab === "entities") return () => go({tab: "timeline", filters: {entity: row.name}, page: 1, sort: ""});
+  if (s.tab === "entities") return () => go({tab: "entity", entity: row.name, filters: {}, page: 1, sort: "", article: "", at: ""});
   if (s.tab === "network") return () => showEdge(s, row);
   return null;
 }
@@ -299,6 +335,169 @@ function renderExport(s, data) {
   }
 }
 
+// --- the overview and the entity pages ---------------------------------------------
+
+const SVG = "http://www.w3.org/2000/svg";
+function svgEl(tag, attrs = {}) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  return node;
+}
+
+function clearView() {
+  for (const id of ["results", "facets", "graph", "pager", "export"]) $(id).replaceChildren();
+}
+
+// A bar per date ("YYYY-MM-DD"), placed on a time axis (a gap of days is a gap), `key` of each point as its height.
+function barChart(points, key, label, unit) {
+  const width = 560, height = 110, top = 14, bottom = 18;
+  const time = p => Date.parse(String(p.day || p.week).slice(0, 10) + "T00:00:00Z");
+  const dated = points.filter(p => !Number.isNaN(time(p)));
+  const figure = el("figure", {class: "chart", "data-series": key});
+  const total = dated.reduce((n, p) => n + Number(p[key] || 0), 0);
+  figure.append(el("figcaption", {}, `${label}: ${total.toLocaleString("en")}`));
+  const svg = svgEl("svg", {viewBox: `0 0 ${width} ${height}`, class: "bars", role: "img",
+                            "aria-label": `${label} per ${unit}, ${dated.length} ${unit}s`});
+  if (dated.length) {
+    const first = time(dated[0]), last = time(dated[dated.length - 1]);
+    const step = unit === "week" ? 7 * 864e5 : 864e5;
+    const slots = Math.round((last - first) / step) + 1;
+    const slot = width / slots, max = Math.max(1, ...dated.map(p => Number(p[key] || 0)));
+    for (const p of dated) {
+      const value = Number(p[key] || 0);
+      const h = (height - top - bottom) * value / max;
+      const x = Math.round((time(p) - first) / step) * slot;
+      const bar = svgEl("rect", {x: x.toFixed(1), y: (height - bottom - h).toFixed(1), width: Math.max(1, slot * 0.8).toFixed(1),
+                                 height: h.toFixed(1), class: `bar ${key}`});
+      const title = svgEl("title");
+      title.textContent = `${String(p.day || p.week).slice(0, 10)}: ${value.toLocaleString("en")} ${label.toLowerCase()}`;
+      bar.append(title);
+      svg.append(bar);
+    }
+    const text = (x, y, anchor, value) => { const t = svgEl("text", {x, y, "text-anchor": anchor}); t.textContent = value; return t; };
+    svg.append(text(0, 10, "start", `max ${max.toLocaleString("en")}`),
+               text(0, height - 4, "start", String(dated[0].day || dated[0].week).slice(0, 10)),
+               text(width, height - 4, "end", String(dated[dated.length - 1].day || dated[dated.length - 1].week).slice(0, 10)));
+  }
+  figure.append(svg);
+  return figure;
+}
+
+// A titled list of names with counts, each name a link (or plain text without `href`).
+function ranked(title, rows, name, count, href) {
+  const box = el("section", {class: "ranked"});
+  box.append(el("h3", {}, title));
+  const list = el("ol");
+  for (const row of rows) {
+    const item = el("li");
+    if (href) item.append(href === entityLink ? entityLink(row[name]) : el("a", {href: href(row)}, row[name]));
+    else item.append(el("span", {}, row[name]));
+    item.append(el("span", {class: "count"}, ` ${Number(row[count]).toLocaleString("en")}`));
+    list.append(item);
+  }
+  if (!rows.length) list.append(el("li", {class: "hint"}, "none"));
+  box.append(list);
+  return box;
+}
+
+const viewHref = params => "#" + new URLSearchParams(params);
+
+async function loadOverview(s) {
+  const request = ask("table");
+  $("results").classList.add("stale");
+  setStatus("Loading…");
+  const [ok, o] = await getJSON("/api/overview", request.signal);
+  if (!request.current()) return;
+  $("results").classList.remove("stale");
+  clearView();
+  if (!ok) { setStatus(o.error, true); return; }
+  setStatus(`${o.articles.toLocaleString("en")} articles` + (o.first_day ? ` from ${o.first_day} to ${o.last_day}` : ""));
+  const facts = el("dl", {class: "facts"});
+  for (const [term, value] of [
+    ["articles", o.articles.toLocaleString("en")], ["quotes", o.quotes.toLocaleString("en")],
+    ["events (asserted)", o.events.toLocaleString("en")], ["sources", o.sources.toLocaleString("en")],
+    ["outlets", o.outlets.toLocaleString("en")], ["dates", o.first_day ? `${o.first_day} – ${o.last_day}` : "none"],
+    ["duplicates", `${o.duplicates.toLocaleString("en")} of ${o.stored.toLocaleString("en")} stored (${(100 * o.duplicate_share).toFixed(1)} %)`],
+  ]) {
+    const box = el("div");
+    box.append(el("dt", {}, term), el("dd", {"data-fact": term.split(" ")[0]}, value));
+    facts.append(box);
+  }
+  const charts = el("div", {class: "charts"});
+  charts.append(barChart(o.per_day, "articles", "Articles", "day"), barChart(o.per_day, "quotes", "Quotes", "day"),
+                barChart(o.per_day, "events", "Events", "day"));
+  const lists = el("div", {class: "lists"});
+  lists.append(
+    ranked("Top speakers (quotes)", o.speakers, "name", "quotes", entityLink),
+    ranked("Top actors (events)", o.actors, "actor", "events", r => viewHref({tab: "events", actor: r.actor})),
+    ranked("Top event types", o.event_types, "type", "events", r => viewHref({tab: "events", type: String(r.type).replace(/^CAMEO /, "")})),
+    ranked("Top outlets (articles)", o.top_outlets, "outlet", "articles", null));
+  $("results").replaceChildren(el("h2", {}, "The corpus"), facts, charts, lists);
+}
+
+async function loadEntity(s) {
+  const request = ask("table");
+  $("results").classList.add("stale");
+  setStatus("Loading…");
+  const [ok, e] = await getJSON(`/api/entity?${new URLSearchParams({name: s.entity})}`, request.signal);
+  if (!request.current()) return;
+  $("results").classList.remove("stale");
+  clearView();
+  if (!ok) { setStatus(e.error, true); return; }
+  setStatus(`${e.name}: ${e.quotes.total.toLocaleString("en")} quotes · ${e.events.total.toLocaleString("en")} events · ` +
+            `${e.names.length} name${e.names.length === 1 ? "" : "s"}`);
+  const charts = el("div", {class: "charts"});
+  charts.append(barChart(e.per_week, "articles", "Articles", "week"), barChart(e.per_week, "quotes", "Quotes", "week"),
+                barChart(e.per_week, "events", "Events", "week"));
+  const lists = el("div", {class: "lists"});
+  lists.append(ranked("Names (articles)", e.names, "name", "articles", entityLink),
+               ranked("Written as (mentions)", e.mentioned_as, "text", "mentions", null),
+               ranked("Named with (articles)", e.co_occurring, "name", "articles", entityLink));
+  const quotes = el("section", {class: "said"});
+  quotes.append(el("h3", {}, `Said (${e.quotes.total.toLocaleString("en")})`),
+                makeTable(s, e.quotes.rows, ["published", "quote", "title"], null));
+  if (e.quotes.total > e.quotes.rows.length) quotes.append(el("a", {href: viewHref({tab: "quotes", speaker: e.name})}, `all ${e.quotes.total.toLocaleString("en")} quotes`));
+  const events = el("section", {class: "acted"});
+  events.append(el("h3", {}, `Source or target of (${e.events.total.toLocaleString("en")} events)`),
+                makeTable(s, e.events.rows, ["date", "role", "source", "plover", "trigger", "target", "modality"], null));
+  events.append(el("a", {href: viewHref({tab: "timeline", entity: e.name})}, "its whole timeline"));
+  $("results").replaceChildren(el("h2", {class: "entity-name"}, e.name), charts, lists, quotes, events);
+  markOpenRow(readState());
+}
+
+// --- facets: the answer counted by type, modality, outlet ----------------------------
+
+// The tabs with facets, and the filter each facet sets when a value is clicked (none: shown only).
+const FACETED = {quotes: {}, articles: {}, events: {type: "type", modality: "modality"}};
+
+function renderFacets(s, data) {
+  const box = $("facets");
+  box.replaceChildren();
+  for (const [facet, values] of Object.entries(data.facets)) {
+    const part = el("section", {class: "facet", "data-facet": facet});
+    part.append(el("h3", {}, facet));
+    const list = el("ul");
+    const filter = FACETED[s.tab][facet];
+    for (const {value, count} of values) {
+      const item = el("li");
+      const shown = value === null ? "(none)" : String(value);
+      const chosen = filter && String(s.filters[filter] || (filter === "modality" ? CHOICES.get("modality")[0] : "")).toUpperCase() ===
+                     String(value).replace(/^CAMEO /, "").toUpperCase();
+      if (filter && value !== null && !chosen) {
+        const button = el("button", {type: "button", class: "facet-value", "data-value": value}, shown);
+        button.addEventListener("click", () => go({filters: {...s.filters, [filter]: String(value).replace(/^CAMEO /, "")}, page: 1}));
+        item.append(button);
+      } else {
+        item.append(el("span", {class: chosen ? "chosen" : ""}, shown));
+      }
+      item.append(el("span", {class: "count"}, ` ${Number(count).toLocaleString("en")}`));
+      list.append(item);
+    }
+    part.append(list);
+    box.append(part);
+  }
+}
+
 // --- the network -----------------------------------------------------------------
 
 // The events behind one edge: the source's and target's, of the edge's type and dates, asserted.
@@ -313,12 +512,6 @@ function showEdge(s, edge) {
 // Actors on a circle, an arrow from source to target per coded pair: width by events, red for conflict
 // (Goldstein below 0), green for cooperation; the actors with the most events if there are too many.
 function renderNetwork(rows, s) {
-  const ns = "http://www.w3.org/2000/svg";
-  const svgEl = (tag, attrs = {}) => {
-    const node = document.createElementNS(ns, tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-    return node;
-  };
   const weight = new Map();
   for (const e of rows) for (const a of [e.source, e.target]) weight.set(a, (weight.get(a) || 0) + e.events);
   const actors = [...weight.keys()].sort((a, b) => weight.get(b) - weight.get(a) || (a < b ? -1 : 1));
@@ -478,7 +671,7 @@ function markedText(text, all, focus) {
 
 $("tabs").addEventListener("click", e => {
   const tab = e.target.closest("button") && e.target.closest("button").dataset.tab;
-  if (has(TABS, tab)) go({tab, filters: {}, page: 1, sort: "", article: "", at: ""});
+  if (has(TABS, tab) || tab === "overview") go({tab, entity: "", filters: {}, page: 1, sort: "", article: "", at: ""});
 });
 $("form").addEventListener("submit", e => { e.preventDefault(); go({filters: formFilters(), page: 1}); });
 window.addEventListener("hashchange", render);

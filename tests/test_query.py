@@ -455,3 +455,13 @@ def test_names_match_whatever_their_unicode_form_and_spaces(tmp_path):
         assert len(query.quotes(s, speaker="Jos")) == 0  # whole words still
         (stored,) = s.con.execute("SELECT text FROM articles").fetchone()
     assert stored == text
+
+
+def test_a_country_name_stands_for_its_code_in_the_cli_as_in_the_ui():
+    # `newswire query events --actor Russia` printed nothing while /api/events?actor=Russia found RUS
+    assert query.require_actor("Russia", "--actor") == "RUS"
+    assert query.require_actor("russian", "--actor") == "RUS"
+    assert query.require_actor("SYRGOV", "--actor") == "SYRGOV"
+    assert query.require_actor("IRA", "--actor") == "IRA"  # in capitals: a code, not a word
+    with pytest.raises(UsageError):
+        query.require_actor("not a country 1", "--actor")

@@ -596,8 +596,19 @@ def require_modality(value: str, what: str) -> str:
 
 
 def require_actor(value: str, what: str) -> str:
-    """An actor code or its prefix (letters: SYR, SYRGOV), upper-cased, or a one-line `UsageError`."""
-    code = require_text(value, what).upper()
+    """An actor code or its prefix (letters: SYR, SYRGOV), upper-cased, or a one-line `UsageError`.
+
+    A country's name or demonym stands for its code ("Russia", "Russian",
+    "russia" → RUS), the same for `newswire query` and the web UI; written in
+    capitals, "IRA" or "USAGOV" is a code, not a word.
+    """
+    text = require_text(value, what)
+    named = None
+    if not (text.isupper() and len(text) >= 3):
+        from ..lexicon.countries import country_named
+
+        named = country_named(text) or (country_named(text.title()) if text.islower() else None)
+    code = (named or text).upper()
     if not re.fullmatch("[A-Z]+", code):
         raise UsageError(f"{what} {value!r} is not an actor code; give letters only, e.g. SYR or SYRGOV")
     return code
@@ -748,7 +759,7 @@ QUESTIONS: dict[str, Question] = {
         Question(
             "events",
             (
-                Param("actor", ("--actor", "-a"), "actor", "Actor code or its prefix, as source or target (SYR matches SYRGOV, SYRREB)."),
+                Param("actor", ("--actor", "-a"), "actor", "Actor code or its prefix, as source or target (SYR matches SYRGOV, SYRREB; a country's name stands for its code: Russia is RUS)."),
                 Param("source", ("--source",), "actor", "Source actor code or its prefix (who acts)."),
                 Param("target", ("--target",), "actor", "Target actor code or its prefix (who is acted on)."),
                 _FROM,

@@ -130,19 +130,8 @@ def _sort(value: str, name: str) -> str:
     return value
 
 
-def _actor(value: str, name: str) -> str:
-    """An actor code or prefix (SYR, syr, SYRGOV), or a country's name or demonym standing for its code ("Russia", "Russian" → RUS)."""
-    text = query.require_text(value, name)
-    code = None
-    if not (text.isupper() and len(text) >= 3):  # written in capitals, "IRA" or "USAGOV" is a code, not a word
-        from ..lexicon.countries import country_named
-
-        code = country_named(text) or (country_named(text.title()) if text.islower() else None)
-    return query.require_actor(code or text, name)
-
-
-# The checks of this server, where they differ from the question's: a count against MAX_LIMIT, an actor by name too.
-_SERVED_CHECKS: dict[str, Callable[[str, str], Any]] = {"count": _count, "actor": _actor}
+# The checks of this server, where they differ from the question's: a count against MAX_LIMIT.
+_SERVED_CHECKS: dict[str, Callable[[str, str], Any]] = {"count": _count}
 # What the page may ask of every question besides its own parameters: where the page starts and the order of its rows.
 PAGING = {"offset": ("offset", _offset, 0), "sort": ("sort", _sort, None)}
 # The order of a page when none is asked: newest first where the rows have a date, else the question's own.

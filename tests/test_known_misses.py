@@ -56,6 +56,11 @@ def test_the_object_of_criticised_is_no_quote():
     assert event(analysis, "criticised").cameo == "111"
 
 
+@miss("an infinitive inside the object noun phrase ('a plan on how to ...') is read as a reported clause (the seed article's 'two diplomats discussed a Russian plan on how to put ...')")
+def test_a_topic_of_discussion_is_no_quote():
+    assert analyze("The two ministers discussed a plan on how to end the strike.").quotes == []
+
+
 @miss("the words on a sign are a direct quote with 'The sign' as speaker")
 def test_a_sign_is_no_speaker():
     assert analyze('The sign read "No entry" in three languages.').quotes == []

@@ -101,6 +101,32 @@ def test_passive_agent_is_the_source():
     assert (e.location.text, e.location.country) == ("Homs", "SYR")
 
 
+@pytest.mark.parametrize(
+    "text, cameo, source, target",
+    [
+        # the agent of an event noun: its "by" phrase, also when the parser hangs it on the "of" patient
+        ("The expulsion of the ambassador by Canada angered Russia.", "166", "CAN", None),
+        ("The invasion of Iraq by the United States began in March.", "192", "USA", "IRQ"),
+        ("The bailout of AIG by the Fed was controversial.", "071", None, None),
+        # or its possessive
+        ("Russia's invasion of Ukraine began in February.", "192", "RUS", "UKR"),
+        ("China's condemnation of the attack surprised observers.", "111", "CHN", None),
+    ],
+)
+def test_an_event_noun_takes_its_source_from_by_or_a_possessive(text, cameo, source, target):
+    a, e = only(text)
+    assert e.cameo == cameo and e.source is not None
+    assert source is None or (e.source.actor or "")[:3] == source
+    assert target is None or (e.target.actor or "")[:3] == target
+
+
+def test_an_event_noun_whose_by_agent_hangs_on_its_patient():
+    a, e = only("The bailout of AIG by the Fed was controversial.")
+    assert (e.source.text, e.target.text) == ("Fed", "AIG")
+    a, e = only("The expulsion of the ambassador by Canada angered Russia.")
+    assert e.source.text == "Canada"
+
+
 def test_support_verb_lends_its_subject_to_the_event_noun():
     a, e = only("Russia launched an offensive against Georgia.")
     assert (e.cameo, e.trigger.text, e.source.actor, e.target.actor) == ("190", "offensive", "RUS", "GEO")

@@ -171,7 +171,11 @@ def _noun_roles(noun: Token, actors: Actors) -> tuple[list[Actor], list[Actor]]:
                 if a.code and all(a.entity.id != s.entity.id for s in sources):
                     sources.append(a)
     targets: list[Actor] = []
-    for prep, obj in prep_objects(noun, ("by", "between", "among", *TARGET_PREPS, "of")):
+    pairs = prep_objects(noun, ("by", "between", "among", *TARGET_PREPS, "of"))
+    if not any(p == "by" for p, _ in pairs):
+        # "the expulsion of the ambassador by Canada": the parser often hangs the agent on the patient
+        pairs = [*[("by", b) for p, o in pairs if p == "of" for _, b in prep_objects(o, ("by",))], *pairs]
+    for prep, obj in pairs:
         # "the invasion of Georgia": the patient; "a suspension of air links with Serbia": what the links point at
         found = actors.phrase(obj, through=TARGET_PREPS) if prep == "of" else actors.phrase(obj)
         if prep in ("by", "between", "among"):

@@ -293,6 +293,10 @@ def test_more_reporting_verbs_and_frames(text, expected):
         "Berg recalled the night the old bridge fell.",
         "The new bridge plan was announced on Friday.",
         "Sokolov was praised by the mayor for his work on the bridge.",
+        # a clause inside the object that modifies its noun is the noun's topic, not what was said
+        "Berg and Sokolov discussed a plan on how to reopen the bridge.",
+        "Berg and Sokolov discussed the question of whether to close the bridge.",
+        "Berg and Sokolov discussed a plan on how they would reopen the bridge.",
     ],
 )
 def test_a_noun_phrase_object_is_what_the_act_is_about_not_what_was_said(text):
@@ -306,6 +310,7 @@ def test_a_noun_phrase_object_is_what_the_act_is_about_not_what_was_said(text):
         ('Berg denied "any wrongdoing" on Friday.', "any wrongdoing"),
         ("Berg denied reports that she had resigned.", "reports that she had resigned"),
         ("Berg denied a report that arrests had been made.", "a report that arrests had been made"),
+        ("Berg blamed the contractors for closing the bridge.", "the contractors for closing the bridge"),
         ("Sokolov proposed barring all trucks from the bridge.", "barring all trucks from the bridge"),
     ],
 )

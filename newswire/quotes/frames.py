@@ -349,7 +349,9 @@ def _proposition(verb: Token, tokens: set[int], quoted: frozenset[int]) -> bool:
     that he was ill", "blamed rebels for carrying out the attack" report what
     was said: words in quotation marks, a verb with its own subject (not a
     relative clause's), or a verb heading a complement clause ("the decision to raise taxes" is no
-    clause of that kind: a noun's infinitive).
+    clause of that kind: a noun's infinitive). A clause under a noun of the object is the
+    noun's ("discussed a plan on how to end the strike", "the question of whether to
+    ...") unless it is the noun's own content clause ("reports that she had resigned").
     """
     doc = verb.doc
     for i in tokens:
@@ -358,11 +360,48 @@ def _proposition(verb: Token, tokens: set[int], quoted: frozenset[int]) -> bool:
         tok = doc[i]
         if tok.pos_ not in ("VERB", "AUX") or i == verb.i:
             continue
+        if _topic_of(tok, verb) and (_wh_clause(tok) or _infinitive_clause(tok)):
+            continue  # "a plan on how to end the strike", "the question of whether to ...": the noun's, not the cue's
         if tok.dep_ != "relcl" and any(c.dep_ in SUBJECTS + ("nsubjpass",) for c in tok.children):
             return True  # "reports that she had resigned"; not "the plan that he proposed"
         if tok.dep_ in _CLAUSE_DEPS and tok.pos_ == "VERB":
             return True
     return False
+
+
+def _noun_above(tok: Token, verb: Token) -> Token | None:
+    """The nearest noun between a verb in a cue's object and the cue, if any: what that verb's clause modifies."""
+    head = tok.head
+    while head != verb and head.head != head:
+        if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return head
+        if head.pos_ in ("VERB", "AUX"):
+            return None  # a clause inside a clause: the first verb above decides for it
+        head = head.head
+    return None
+
+
+# Prepositions that join a topic to a noun: "a plan on how to ...", "the question of whether to ...".
+# Not "differences in how best to spur growth", which PolNeAR counts as the positions reported.
+_TOPIC_PREPOSITIONS = ("on", "of", "about", "over", "regarding", "concerning")
+
+
+def _topic_of(tok: Token, verb: Token) -> bool:
+    """Does the clause headed by tok hang from a noun of the cue's object, directly or by a topic preposition?"""
+    noun = _noun_above(tok, verb)
+    if noun is None:
+        return False
+    link = tok.head if tok.head != noun else None
+    return link is None or (link.head == noun and link.lower_ in _TOPIC_PREPOSITIONS)
+
+
+def _infinitive_clause(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _wh_clause(tok: Token) -> bool:
+    """"how to end the strike", "whether to raise taxes": a question, which a noun can hold but never reports."""
+    return any(c.tag_ in ("WRB", "WP", "WDT") or c.lower_ in ("whether", "if") for c in tok.children if c.i < tok.i)
 
 
 def _passive_subject(verb: Token) -> Token | None:

@@ -677,3 +677,13 @@ def test_a_refused_db_or_runner_leaves_no_file_behind(tmp_path, monkeypatch):
     with pytest.raises(UsageError, match="needs Ray"):
         ingest([str(tmp_path / "in")], db=tmp_path / "r.duckdb", runner="ray")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "notes.duckdb"]
+
+
+def test_the_readme_samples_link_the_undated_copy_to_its_dated_original(tmp_path):
+    # port-strike.html carries its date, its copy rotterdam-strike-copy.txt none: the README promises the link
+    db = tmp_path / "s.duckdb"
+    summary = ingest([str(REPO / "samples")], db=db, workers=0)
+    assert summary.duplicates == 1
+    with Store(db, read_only=True) as store:
+        rows = store.con.execute("SELECT source, duplicate_of IS NOT NULL FROM articles ORDER BY source").fetchall()
+    assert [(Path(source).name, linked) for source, linked in rows if linked] == [("rotterdam-strike-copy.txt", True)]

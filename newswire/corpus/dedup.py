@@ -21,9 +21,13 @@ star that cannot drift through a chain of small edits.
 
 Candidates come from LSH bands of the MinHash (`band_keys`), and each key
 carries the article's publication week: an article is compared only with
-canonicals published within `window_days` of it (an undated one only with
-undated ones), so the candidates per article depend on how many articles a
-few weeks hold, not on the size of the corpus. The keys are plain 64-bit
+canonicals published within `window_days` of it, so the candidates per
+article depend on how many articles a few weeks hold, not on the size of the
+corpus. Undated articles are the exception: a copy often loses the date its
+original carries (a text file of a dated web page), so an undated article
+is compared with every canonical (through the keys every dated canonical
+also stores in one "any date" bucket), and a dated one with the undated
+canonicals too; only undated articles cost more as the corpus grows. The keys are plain 64-bit
 integers, so the store can keep them in an indexed table (`bands`) and the
 index need not hold the corpus in memory: with a `Lookup`, the index fetches
 what a batch of new articles needs (`prefetch`), decides, hands the new rows
@@ -86,12 +90,14 @@ MIN_SHINGLES = 20
 BLOCK_WORDS = 20
 # Publication-date window: a near-duplicate is looked for among canonicals
 # published at most this many days before or after (syndicated copies appear
-# within days). Undated articles are compared with undated ones only.
+# within days). An undated article is compared with every canonical, dated or
+# not, and a dated one with the undated ones too (a copy may lose its date).
 WINDOW_DAYS = 7
 # Band keys carry the week (a fixed bucket, whatever the window) of the
 # publication date, so that a lookup asks only for the weeks the window spans.
 BUCKET_DAYS = 7
 _UNDATED = -(2**31)  # the bucket of undated articles
+_ANY_DATE = -(2**31) + 1  # every dated canonical's keys again: what an undated article is compared with
 # Fixed, so the same text always has the same signature.
 SEED = 1
 SCHEME = "affine32"
@@ -220,6 +226,11 @@ def bucket(day: int | None) -> int:
     return _UNDATED if day is None else day // BUCKET_DAYS
 
 
+def stored_buckets(day: int | None) -> tuple[int, ...]:
+    """The buckets a canonical's band keys are stored in: its week and, when dated, the any-date bucket."""
+    return (_UNDATED,) if day is None else (bucket(day), _ANY_DATE)
+
+
 @dataclass(slots=True)
 class Candidate:
     """A stored canonical a new article may duplicate."""
@@ -267,7 +278,10 @@ class Index:
         """The exact key, then the band keys of every week the window spans."""
         keys = [exact_key(sig.fingerprint)]
         if sig.minhash is not None:
-            buckets = [_UNDATED] if day is None else range(bucket(day - self.window_days), bucket(day + self.window_days) + 1)
+            if day is None:
+                buckets = [_UNDATED, _ANY_DATE]
+            else:
+                buckets = [*range(bucket(day - self.window_days), bucket(day + self.window_days) + 1), _UNDATED]
             for b in buckets:
                 keys += band_keys(sig.minhash, b, self.banding)
         return keys
@@ -331,8 +345,8 @@ class Index:
         return rest is not None and rest < self.threshold
 
     def _in_window(self, day: int | None, other: int | None) -> bool:
-        if day is None or other is None:
-            return day is None and other is None
+        if day is None or other is None:  # a copy may have lost the date its original carries
+            return True
         return abs(day - other) <= self.window_days
 
     def add(self, article_id: str, sig: Signature, canonical: str | None = None, day: int | None = None) -> None:
@@ -345,9 +359,10 @@ class Index:
             self._candidates[article_id] = Candidate(sig.minhash, sig.ends)
             if sig.words is not None and sig.ends is not None:
                 self._words[article_id] = sig.words
-            for key in band_keys(sig.minhash, bucket(day), self.banding):
-                self._keys.setdefault(key, []).append((article_id, day))
-                self._rows.append((key, article_id, day))
+            for b in stored_buckets(day):
+                for key in band_keys(sig.minhash, b, self.banding):
+                    self._keys.setdefault(key, []).append((article_id, day))
+                    self._rows.append((key, article_id, day))
 
     def take_rows(self) -> list[tuple[int, str, int | None]]:
         """The (key, article id, day) rows added since the last call, for the store to keep."""
@@ -373,7 +388,7 @@ class Index:
 def layout(threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> str:
     """How the band keys are made: a store whose `bands` were made otherwise has them rebuilt."""
     count, rows = banding(threshold, num_perm)
-    return f"{count}x{rows} affine32 seed {SEED}, {BUCKET_DAYS}-day buckets, blake2b-64"
+    return f"{count}x{rows} affine32 seed {SEED}, {BUCKET_DAYS}-day buckets and an any-date bucket, blake2b-64"
 
 
 def stored_rows(article_id: str, sig: Signature, canonical: str | None, day: int | None, bands: tuple[int, int]) -> list[tuple[int, str, int | None]]:
@@ -381,5 +396,5 @@ def stored_rows(article_id: str, sig: Signature, canonical: str | None, day: int
     would have added them; an exact key stored twice keeps its first row)."""
     rows = [(exact_key(sig.fingerprint), canonical or article_id, None)]
     if canonical is None and sig.minhash is not None:
-        rows += [(key, article_id, day) for key in band_keys(sig.minhash, bucket(day), bands)]
+        rows += [(key, article_id, day) for b in stored_buckets(day) for key in band_keys(sig.minhash, b, bands)]
     return rows

@@ -438,3 +438,14 @@ def test_facets_count_the_whole_answer_each_without_its_own_filter(client):
     assert sum(f["count"] for f in quotes["type"]) == client.get("/api/quotes?speaker=John+Kerry").json()["total"]
     assert client.get("/api/facets/network").status_code == 404
     assert client.get("/api/facets/events?limit=5").status_code == 400 and client.get("/api/facets/events?top=0").status_code == 400
+
+
+def test_quotes_by_confidence_keep_those_at_least_that_likely(client):
+    every = client.get("/api/quotes").json()["rows"]
+    assert every and all(0 <= r["confidence"] <= 1 for r in every)
+    cut = sorted(r["confidence"] for r in every)[len(every) // 2]
+    kept = client.get("/api/quotes", params={"min_confidence": str(cut)}).json()
+    assert kept["total"] == sum(r["confidence"] >= cut for r in every) and kept["params"]["min_confidence"] == cut
+    for bad in ("1.5", "-0.1", "high", "nan"):
+        reply = client.get("/api/quotes", params={"min_confidence": bad})
+        assert reply.status_code == 400 and "min_confidence" in reply.json()["error"], bad

@@ -97,13 +97,18 @@ class _Select:
         return f"{self.prefix}\nSELECT {self.columns}{extra}\n{self.rest}"
 
 
-def quotes(store: Store, *, speaker: str | None = None, search: str | None = None, limit: int | None = None) -> Rows:
-    """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts) and by text they hold."""
-    return _rows(store, _quotes(speaker=speaker, search=search), require_count(limit, "--limit"))
+def quotes(store: Store, *, speaker: str | None = None, search: str | None = None, min_confidence: float | None = None,
+           limit: int | None = None) -> Rows:
+    """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts), by text they
+    hold, and by confidence (at least `min_confidence`, 0-1: quotes stored without one are left out then)."""
+    return _rows(store, _quotes(speaker=speaker, search=search, min_confidence=min_confidence), require_count(limit, "--limit"))
 
 
-def _quotes(*, speaker: str | None = None, search: str | None = None) -> _Select:
+def _quotes(*, speaker: str | None = None, search: str | None = None, min_confidence: float | str | None = None) -> _Select:
     where, params = [_CANONICAL], []
+    if min_confidence is not None:
+        where.append("q.confidence >= ?")
+        params.append(require_confidence(min_confidence, "--min-confidence"))
     if speaker is not None:
         speaker = require_text(speaker, "--speaker")
         where.append(f"(regexp_matches({_nfc('q.speaker_name')}, ?) OR regexp_matches({_nfc('q.speaker_text')}, ?) OR regexp_matches({_nfc('e.name')}, ?))")
@@ -113,7 +118,8 @@ def _quotes(*, speaker: str | None = None, search: str | None = None) -> _Select
         params.append(_contains(require_text(search, "--search")))
     return _Select(
         """a.published, coalesce(q.speaker_name, e.name, q.speaker_text) AS speaker, q.type,
-               q.content_text AS quote, q.cue_lemma AS cue, a.title, q.article_id, q.content_start AS start, q.content_end AS "end\"""",
+               q.content_text AS quote, q.cue_lemma AS cue, q.confidence, a.title, q.article_id, q.content_start AS start,
+               q.content_end AS "end\"""",
         f"""FROM quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity
         WHERE {' AND '.join(where)}""",
@@ -587,6 +593,19 @@ def require_text(value: str, what: str) -> str:
     return text
 
 
+def require_confidence(value: float | str, what: str) -> float:
+    """A confidence from 0 to 1 (a number, or its text from a URL), or a one-line `UsageError` naming `what`."""
+    if isinstance(value, bool):
+        raise UsageError(f"{what} takes a number from 0 to 1, not {value!r}")
+    try:
+        number = float(value.strip()) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        raise UsageError(f"{what} takes a number from 0 to 1, not {str(value)[:40]!r}") from None
+    if not 0.0 <= number <= 1.0:  # also refuses nan
+        raise UsageError(f"{what} {str(value)[:40]} is out of range; give a number from 0 to 1 (0.7 keeps the likelier quotes)")
+    return number
+
+
 def require_modality(value: str, what: str) -> str:
     """An event modality (asserted, negated, ...) or "any", lower-cased, or a one-line `UsageError` naming `what`."""
     modality = require_text(value, what).lower()
@@ -694,7 +713,7 @@ class Param:
 
     keyword: str  # the question function's keyword argument
     flags: tuple[str, ...]  # the CLI option's names; the first without its "--" is the HTTP parameter's name
-    kind: Literal["text", "actor", "date", "count", "modality"]
+    kind: Literal["text", "actor", "date", "count", "modality", "confidence"]
     help: str  # the CLI option's help
     default: Any = None  # when not given (CLI and API)
     served_default: Any = None  # when not given to `newswire serve` (a page's worth of rows; events: asserted ones)
@@ -713,7 +732,7 @@ class Param:
 
     @property
     def type(self) -> type:
-        return int if self.kind == "count" else str
+        return {"count": int, "confidence": float}.get(self.kind, str)
 
     def check(self, value: str, what: str) -> Any:
         """`value` checked as the question checks it (a count: 1 to MAX_ROWS), or a one-line `UsageError` naming `what`."""
@@ -735,6 +754,7 @@ class Question:
 
 _CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "text": require_text, "actor": require_actor, "date": require_date, "count": require_count, "modality": require_modality,
+    "confidence": require_confidence,
 }
 _LIMIT = Param("limit", ("--limit", "-n"), "count", f"At most this many rows (1 to {MAX_ROWS:,}).", served_default=500)
 _SEARCH = Param("search", ("--search",), "text", "Only those holding this text (any case, anywhere in a word).", served_name="q")
@@ -746,7 +766,16 @@ QUESTIONS: dict[str, Question] = {
     for q in (
         Question(
             "quotes",
-            (Param("speaker", ("--speaker", "-s"), "text", "Only quotes by this speaker (whole words, any case)."), _SEARCH, _LIMIT),
+            (
+                Param("speaker", ("--speaker", "-s"), "text", "Only quotes by this speaker (whole words, any case)."),
+                _SEARCH,
+                Param(
+                    "min_confidence", ("--min-confidence",), "confidence",
+                    "Only quotes at least this likely to be right, content and speaker (0 to 1; 0.7 keeps the likelier).",
+                    served_name="min_confidence",
+                ),
+                _LIMIT,
+            ),
             "Who said what: quotes with their speakers, by date.",
             'newswire query quotes --speaker "Ban Ki-moon"',
         ),

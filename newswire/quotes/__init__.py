@@ -23,7 +23,11 @@
    else none (`passages.py`);
 5. speakers resolve through the entity layer: the entity one of whose
    mentions covers the speaker's head token (names, nominals and the
-   pronouns the entity stage resolved).
+   pronouns the entity stage resolved);
+6. each quote gets a confidence, the probability that its content and
+   speaker are right, from a logistic model over what the stage knows of it
+   (`confidence.py`, weights fitted on PolNeAR train in
+   `data/quote_confidence.tsv`).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from spacy.tokens import Doc, Token
 
 from ..document import Document, EntityIndex, Reporters
 from ..records import Cue, Entity, Quote, Span, Time
+from .confidence import confidence
 from .content import from_frame, from_lines, outermost
 from .frames import Frame, find_frames
 from .speakers import is_document, speaker_tokens
@@ -99,6 +104,9 @@ def extract_quotes(
     # a caption, credit, section label, sub-heading or byline reports nothing (`Document.not_prose`)
     found = [f for f in found if ctx.last_token_before(f.start + 1) not in ctx.not_prose]
     quotes = _records(doc, found, ctx.entities(entities))
+    by_id = {e.id: e for e in entities}
+    for q in quotes:
+        q.confidence = confidence(doc, q, by_id)
     if times is not None:
         for q, f in zip(quotes, _in_order(doc, found)):
             q.date = _date(ctx, f, times, published)

@@ -959,3 +959,10 @@ def test_a_quotation_a_named_person_said_is_surer_than_a_phrase_or_a_quote_with_
     alone, said, warned = quotes(text)
     assert alone.speaker is None and warned.content.text == "delays"
     assert said.confidence >= 0.7 > max(warned.confidence, alone.confidence)
+
+
+def test_a_name_in_front_of_a_statement_or_announcement_is_who_issued_it():
+    (q,) = quotes("A Pentagon statement said the troops would leave by Friday.")
+    assert q.speaker_name == "Pentagon" and q.speaker_entity is not None
+    (q,) = quotes("A Russian statement said the troops would leave by Friday.")
+    assert q.speaker_entity is None  # a nationality does not say who issued it

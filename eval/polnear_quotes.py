@@ -418,7 +418,7 @@ def print_confidence(counts: Counter, n_gold: int) -> None:
         if not n:
             continue
         p1, p2 = counts[(t, "overlap")] / n, counts[(t, "speaker_overlap")] / n
-        print(f"  >= {t:.1f}  preds {n:>5}  content P {_pct(p1)} | + speaker P {_pct(p2)}  matched {counts[(t, 'speaker_overlap')]:>5} of {n_gold} gold")
+        print(f"  >= {t:.1f}  preds {n:>5}  content P {_pct(p1)} | + speaker P {_pct(p2)}  right {counts[(t, 'speaker_overlap')]:>5} (gold {n_gold})")
     print("calibration (+ speaker): confidence bin, predictions, mean confidence, share right")
     for b in range(10):
         n = counts[("bin", b, "n")]

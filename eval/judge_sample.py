@@ -1,11 +1,20 @@
 """Draw a random sample of event (or quote) records from news newswire was not developed on, for a human judge.
 
-The news is MEANTIME (../shared/data/meantime/intra-doc_annotation: 120 English
-Wikinews articles, 2004-2011, in four corpora: airbus, apple, gm, stock), read
-with `eval/meantime.py` (headline, date line and body rebuilt from the tokens;
-the publication date from the CREATION_TIME TIMEX3). The events stage was not
-developed on these texts (its development data are the PLOVER/CAMEO examples,
-TimeBank/AQUAINT reading and ../shared/data/realnews-events/dev.jsonl).
+The news (`--source`):
+  meantime  MEANTIME (../shared/data/meantime/intra-doc_annotation: 120 English
+            Wikinews articles, 2004-2011, in four corpora: airbus, apple, gm,
+            stock), read with `eval/meantime.py` (headline, date line and body
+            rebuilt from the tokens; the publication date from the CREATION_TIME
+            TIMEX3). The default. The events stage was not developed on these
+            texts (its development data are the PLOVER/CAMEO examples,
+            TimeBank/AQUAINT reading and ../shared/data/realnews-events/dev.jsonl);
+            since issue 14's second round the quotes stage was checked on them.
+  timebank  TimeBank 1.2 and AQUAINT (../shared/data/timebank: 256 newswire
+            articles, 1989-2000: WSJ, AP, NYT, ABC, CNN, VOA, ...), read with
+            `eval/timebank.py` (the text of <TEXT> with the TimeML tags removed;
+            the document creation time as the publication date). The quotes
+            stage is developed on PolNeAR, not on these: for quotes they are
+            measurement only.
 
 How the sample is drawn (all with `random.Random(seed)`, default seed 13):
   1. the articles are shuffled; all of them (default) or the first
@@ -20,7 +29,8 @@ How the sample is drawn (all with `random.Random(seed)`, default seed 13):
      (`rng.sample`), and printed in the order drawn.
 
 Usage, from the worktree root:
-    PYTHONPATH=$PWD .venv/bin/python eval/judge_sample.py [--seed 13] [--n 80] [--articles 0] [--quotes] [--tsv out.tsv]
+    PYTHONPATH=$PWD .venv/bin/python eval/judge_sample.py [--source meantime|timebank] [--seed 13] [--n 80] [--articles 0]
+        [--quotes] [--tsv out.tsv]
 
 `--tsv` also writes the sample as a judgment sheet (the record columns and
 empty judgment columns) to fill in.
@@ -37,10 +47,25 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "eval"))
 
-from meantime import DEFAULT_ROOT, load_meantime, require_root  # noqa: E402
+import meantime  # noqa: E402
+import timebank  # noqa: E402
+
+SOURCES = {"meantime": "MEANTIME", "timebank": "TimeBank/AQUAINT"}
 
 EVENT_JUDGMENTS = ["real", "type_ok", "source_ok", "target_ok", "modality_ok", "note"]
 QUOTE_JUDGMENTS = ["real", "content_ok", "speaker_ok", "note"]
+
+
+def load_source(source: str) -> list:
+    """The articles of a source, each with `name`, `text` and a publication date (`published`)."""
+    if source == "timebank":
+        timebank.require_root(timebank.DEFAULT_ROOT)
+        docs = timebank.load_timebank(timebank.DEFAULT_ROOT)
+        for d in docs:
+            d.published = d.dct
+        return docs
+    meantime.require_root(meantime.DEFAULT_ROOT)
+    return meantime.load_meantime(meantime.DEFAULT_ROOT)
 
 
 def _actor(actor) -> tuple[str, str, bool]:
@@ -86,17 +111,17 @@ def quote_records(doc, analysis) -> list[dict]:
                 "speaker": q.speaker.text if q.speaker else "-",
                 "speaker_name": q.speaker_name or "-",
                 "inherited": q.inherited,
+                "confidence": q.confidence,
                 "context": " ".join(text[max(0, q.content.start - 150) : q.content.end + 60].split()),
             }
         )
     return out
 
 
-def draw(seed: int, n: int, n_articles: int, quotes: bool) -> tuple[list[dict], int, int]:
+def draw(seed: int, n: int, n_articles: int, quotes: bool, source: str = "meantime") -> tuple[list[dict], int, int]:
     import newswire
 
-    require_root(DEFAULT_ROOT)
-    docs = load_meantime(DEFAULT_ROOT)
+    docs = load_source(source)
     rng = random.Random(seed)
     order = list(docs)
     rng.shuffle(order)
@@ -132,14 +157,14 @@ def show_quote(i: int, r: dict) -> str:
         f"[{i}] {r['article']}\n"
         f"    context: {r['context']}\n"
         f"    type: {r['quote_type']}  cue: {r['cue']!r}  speaker: {r['speaker']!r} ({r['speaker_name']})"
-        f"  inherited: {r['inherited']}\n"
+        f"  inherited: {r['inherited']}  confidence: {r['confidence']}\n"
         f"    content: {r['content']}"
     )
 
 
 def write_sheet(path: Path, sample: list[dict], quotes: bool) -> None:
     if quotes:
-        cols = ["n", "article", "quote_type", "cue", "speaker", "content"]
+        cols = ["n", "article", "quote_type", "cue", "speaker", "speaker_name", "confidence", "content"]
         judg = QUOTE_JUDGMENTS
     else:
         cols = ["n", "article", "trigger", "type", "source", "target", "modality"]
@@ -147,7 +172,7 @@ def write_sheet(path: Path, sample: list[dict], quotes: bool) -> None:
     lines = ["\t".join(cols + judg)]
     for i, r in enumerate(sample, 1):
         if quotes:
-            row = [str(i), r["article"], r["quote_type"], r["cue"], r["speaker"], r["content"]]
+            row = [str(i), r["article"], r["quote_type"], r["cue"], r["speaker"], r["speaker_name"], str(r["confidence"]), r["content"]]
         else:
             row = [
                 str(i),
@@ -165,15 +190,16 @@ def write_sheet(path: Path, sample: list[dict], quotes: bool) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--source", choices=tuple(SOURCES), default="meantime", help="the news to sample (default meantime)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--n", type=int, default=80, help="records to draw (default 80)")
     ap.add_argument("--articles", type=int, default=0, help="analyse only this many articles (at least; default 0: all)")
     ap.add_argument("--quotes", action="store_true", help="sample quote records instead of event records")
     ap.add_argument("--tsv", type=Path, help="also write the sample as a judgment sheet")
     args = ap.parse_args()
-    sample, pooled, used = draw(args.seed, args.n, args.articles, args.quotes)
+    sample, pooled, used = draw(args.seed, args.n, args.articles, args.quotes, args.source)
     kind = "quote" if args.quotes else "event"
-    print(f"MEANTIME: {used} articles analysed, {pooled} {kind} records, {len(sample)} drawn (seed {args.seed})\n")
+    print(f"{SOURCES[args.source]}: {used} articles analysed, {pooled} {kind} records, {len(sample)} drawn (seed {args.seed})\n")
     for i, r in enumerate(sample, 1):
         print(show_quote(i, r) if args.quotes else show_event(i, r))
     if args.tsv:

@@ -165,7 +165,7 @@ _FORMAT = typer.Option(
     None, "--format", "-f",
     help="Output: table (default on a terminal), csv, jsonl (default otherwise) or parquet (needs --out); by default from --out's extension.",
 )
-_OUT = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output: .csv, .jsonl (or .json), .parquet, .txt (a table), or any name with --format.")
+_OUT = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output (- is standard output): .csv, .jsonl (or .json), .parquet, .txt (a table), or any name with --format.")
 
 
 @app.command()

@@ -465,3 +465,16 @@ def test_a_country_name_stands_for_its_code_in_the_cli_as_in_the_ui():
     assert query.require_actor("IRA", "--actor") == "IRA"  # in capitals: a code, not a word
     with pytest.raises(UsageError):
         query.require_actor("not a country 1", "--actor")
+
+
+def test_out_dash_is_standard_output_and_never_a_file_named_dash(tmp_path, monkeypatch, capsys, store):
+    monkeypatch.chdir(tmp_path)
+    rows = query.entities(store, top=3)
+    write_rows(rows, format="csv", out="-")
+    assert capsys.readouterr().out.splitlines()[0] == ",".join(rows.columns)
+    write_rows(rows, out="-")  # no format: as without --out (JSON lines when not a terminal)
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) == len(rows.rows) and json.loads(printed[0])["name"] == rows.rows[0][0]
+    with pytest.raises(UsageError, match="Parquet output needs a file"):
+        write_rows(rows, format="parquet", out="-")
+    assert not (tmp_path / "-").exists()

@@ -28,7 +28,7 @@ MAX_CELL = 200
 
 
 def write_rows(rows: Rows, *, format: str | None = None, out: str | Path | None = None, console: Console | None = None) -> None:
-    """Write `rows` to `out` (standard output when None) as `format`.
+    """Write `rows` to `out` (standard output when None or "-") as `format`.
 
     The format defaults to what `out`'s extension says (an extension that
     names no format is refused), else a table on a terminal and JSON lines
@@ -36,6 +36,10 @@ def write_rows(rows: Rows, *, format: str | None = None, out: str | Path | None 
     """
     if out is not None and not str(out).strip():
         raise UsageError("--out is empty; give a file name, e.g. --out rows.csv")
+    if out is not None and str(out) == "-":  # the usual name of standard output, never a file called "-"
+        if format == "parquet":
+            raise UsageError("Parquet output needs a file, not standard output: pass --out FILE.parquet")
+        out = None
     named = _format_from_name(out)
     if out is not None and format is None and named is None:
         raise UsageError(

@@ -327,9 +327,10 @@ def sql(
 
     Example: newswire sql "SELECT title, published FROM articles WHERE duplicate_of IS NULL"
     """
-    from .corpus.query import sql as run_sql
+    from .corpus.query import sql_stream
 
-    _print_rows(run_sql(db, statement), format, out, db)
+    with sql_stream(db, statement) as rows:  # written as read: an answer of any size
+        _print_rows(rows, format, out, db)
 
 
 @app.command()

@@ -478,3 +478,55 @@ def test_out_dash_is_standard_output_and_never_a_file_named_dash(tmp_path, monke
     with pytest.raises(UsageError, match="Parquet output needs a file"):
         write_rows(rows, format="parquet", out="-")
     assert not (tmp_path / "-").exists()
+
+
+def test_sql_answers_are_written_as_they_are_read_in_every_format(db, tmp_path):
+    from newswire.corpus.query import STREAM_BATCH, sql_stream
+
+    n = 2 * STREAM_BATCH + 7  # across batch boundaries
+    statement = f"SELECT i, 'row ' || i AS label, DATE '2013-09-13' + CAST(i % 3 AS INTEGER) AS day FROM range({n}) t(i)"
+    for name in ("rows.csv", "rows.jsonl", "rows.parquet"):
+        with sql_stream(db, statement) as rows:
+            assert rows.columns == ["i", "label", "day"]
+            write_rows(rows, out=tmp_path / name)
+    lines = (tmp_path / "rows.csv").read_text().splitlines()
+    assert len(lines) == n + 1 and lines[-1] == f"{n - 1},row {n - 1},2013-09-1{3 + (n - 1) % 3}"
+    assert json.loads((tmp_path / "rows.jsonl").read_text().splitlines()[STREAM_BATCH]) == {
+        "i": STREAM_BATCH, "label": f"row {STREAM_BATCH}", "day": f"2013-09-1{3 + STREAM_BATCH % 3}"}
+    table = pq.read_table(tmp_path / "rows.parquet")  # typed as the database types them
+    assert table.num_rows == n and str(table.schema.field("i").type) == "int64" and str(table.schema.field("day").type) == "date32[day]"
+    with sql_stream(db, "SELECT 1 AS a, 'x' AS b WHERE false") as rows:  # no rows: the columns still
+        write_rows(rows, out=tmp_path / "empty.parquet")
+    assert pq.read_table(tmp_path / "empty.parquet").column_names == ["a", "b"]
+
+
+def test_a_sql_answer_costs_one_batch_of_memory_not_the_whole_answer(db, tmp_path):
+    import tracemalloc
+
+    from newswire.corpus.query import sql_stream
+
+    statement = "SELECT i, 'row ' || i AS label FROM range(300000) t(i)"  # held whole: tens of megabytes
+    tracemalloc.start()
+    try:
+        with sql_stream(db, statement) as rows:
+            write_rows(rows, format="csv", out=tmp_path / "big.csv")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 12_000_000, peak
+    assert sum(1 for _ in open(tmp_path / "big.csv")) == 300_001
+
+
+def test_a_sql_error_half_way_through_the_answer_leaves_no_file(db, tmp_path, monkeypatch, capsys):
+    from newswire.corpus.query import STREAM_BATCH, sql_stream
+
+    # the cast fails only at a row past the first batches, after some were written
+    statement = f"SELECT CAST(CASE WHEN i < {3 * STREAM_BATCH} THEN '1' ELSE 'x' END AS INTEGER) AS n FROM range({5 * STREAM_BATCH}) t(i)"
+    for name in ("n.csv", "n.parquet"):
+        with pytest.raises(QueryError, match="Conversion Error"):
+            with sql_stream(db, statement) as rows:
+                write_rows(rows, out=tmp_path / name)
+    assert list(tmp_path.iterdir()) == []  # neither the file nor its partial copy
+    monkeypatch.chdir(tmp_path)
+    assert "Conversion Error" in cli_error(monkeypatch, capsys, "sql", statement, "--db", str(db), "--out", "n.csv")
+    assert list(tmp_path.iterdir()) == []

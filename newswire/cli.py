@@ -250,8 +250,8 @@ app.add_typer(query_app, name="query")
 def _print_rows(rows, format: Optional[RowsFormat], out: Optional[str], db: str) -> None:
     from .present.output import write_rows
 
-    if out is not None and any(_same_file(out, path) for path in (db, db + ".wal", db + ".ingest.lock")):
-        raise UsageError(f"--out {out} is the database {db} itself (or its log or lock), which writing would destroy; pass another file")
+    if out is not None and any(_same_file(out, path) for path in (db, db + ".wal", db + ".ingest.lock", db + ".checked")):
+        raise UsageError(f"--out {out} is the database {db} itself (or its log, lock or check stamp), which writing would destroy; pass another file")
     write_rows(rows, format=format.value if format else None, out=out, console=terminal.console())
 
 

@@ -518,3 +518,18 @@ def test_a_writer_that_met_an_error_or_left_a_log_leaves_the_next_one_to_read_th
     with contextlib.suppress(StoreError):  # (DuckDB may refuse an empty log: either way, not trusted)
         Store(db, hold=False).close()
     assert checks == [1]
+
+
+def test_an_articles_warnings_are_stored_as_its_latest_analysis_gives_them(store):
+    import dataclasses
+
+    same, changed = full_analysis(), full_analysis()
+    changed = dataclasses.replace(changed, text=changed.text + " More.", id=content_id(changed.text + " More."))
+    entries = [entry(same), entry(changed)]
+    entries[0].article.warnings = list(same.warnings)  # read with the warning the analysis keeps
+    store.add_entries(entries, [], run_id=1)
+    store.add_results([same, changed], [], run_id=1)
+    assert store.load_analysis(same.id).warnings == store.load_analysis(changed.id).warnings == ["a warning"]
+    store.add_results([dataclasses.replace(changed, warnings=["another"])], [], run_id=1)  # analysed again
+    assert store.load_analysis(changed.id).warnings == ["another"]
+    assert store.load_analysis(same.id).warnings == ["a warning"]

@@ -297,6 +297,8 @@ TABLES: dict[str, list[Column]] = {
     "bands": BAND_COLUMNS,
     "meta": [Column("key", "VARCHAR"), Column("value", "VARCHAR")],
 }
+# the list columns of `articles`, which an update rewrites whole rows for
+_LIST_COLUMNS = tuple(c.name for c in ARTICLE_COLUMNS if c.type.endswith("[]"))
 _PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key"}
 _INDEXES = {"bands_key": ("bands", "key")}  # (table, column) of each secondary index
 
@@ -808,12 +810,21 @@ class Store:
 
     def _update_articles(self, rows: list[dict[str, Any]]) -> None:
         batch = _arrow(ARTICLE_COLUMNS, rows)
-        sets = ", ".join(f"{_quote(n)} = _batch.{_quote(n)}" for n in batch.column_names if n not in ("id", "text"))
+        sets = ", ".join(f"{_quote(n)} = _batch.{_quote(n)}" for n in batch.column_names if n not in ("id", "text", *_LIST_COLUMNS))
         self.con.register("_batch", batch)
         try:
             self.con.execute(f"UPDATE articles SET {sets} FROM _batch WHERE articles.id = _batch.id")
         finally:
             self.con.unregister("_batch")
+        # DuckDB cannot update a list column in place: it deletes and inserts the whole row, text and all
+        # (2 s for 32 rows of a 10,000-article store, against 20 ms for the rest), so only values that changed
+        ids = [row["id"] for row in rows]
+        for name in _LIST_COLUMNS:
+            stored = dict(self.con.execute(
+                f"SELECT id, {_quote(name)} FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
+            for row in rows:
+                if row["id"] in stored and row.get(name) != stored[row["id"]]:
+                    self.con.execute(f"UPDATE articles SET {_quote(name)} = ? WHERE id = ?", [row.get(name), row["id"]])
 
     # reads
 

@@ -132,6 +132,14 @@ class EventVerb:
 
 
 @dataclass(frozen=True, slots=True)
+class EventConfidenceWeight:
+    """event_confidence.tsv: one weight of the logistic model of an event's confidence (feature `bias`: the intercept)."""
+
+    feature: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
 class EventWordClass:
     """event_word_classes.tsv: an event word whose code depends on who does it, and its class."""
 
@@ -312,6 +320,7 @@ TABLES: dict[str, type] = {
     "cues.tsv": CueEntry,
     "date_names.tsv": DateName,
     "day_parts.tsv": DayPart,
+    "event_confidence.tsv": EventConfidenceWeight,
     "event_nouns.tsv": EventNoun,
     "event_verbs.tsv": EventVerb,
     "event_word_classes.tsv": EventWordClass,

@@ -926,3 +926,22 @@ def test_confidence_ranks_named_political_actors_over_inferred_ones():
     inferred = confidence.score(base | {"source_named": 1.0, "target_implicit": 1.0, "both_political": 1.0})
     alone = confidence.score(base | {"source_named": 1.0})
     assert named > inferred > alone
+
+
+def _coded(text: str) -> list[tuple[str, str | None, str]]:
+    return [(e.trigger.text, e.plover, e.modality) for e in newswire.analyze(text, published="1998-03-05").events]
+
+
+def test_an_act_that_is_only_a_nouns_infinitive_is_not_reported_as_done():
+    """"an agreement to release the prisoners" that no one has signed reports no release (issue 13: an infinitive on
+    a noun is what the noun is about, not an act that happened); an attempt or a decision is the act."""
+    assert _coded("Egypt and Israel have not yet signed an agreement to release the prisoners.") == []
+    assert ("assassinate", "ASSAULT", "asserted") in _coded("An attempt to assassinate the Russian ambassador was thwarted in Ankara, Turkish police said.")
+    assert ("ban", "COERCE", "asserted") in _coded("The EU made the decision to ban Indonesian airlines.")
+
+
+def test_a_bare_verb_after_a_plural_subject_is_no_subjunctive_demand():
+    """Only after a singular subject does a bare verb show a demand ("insisted that Iran stop"): after a plural it is
+    the plain present ("says the women of Kabul symbolize ...")."""
+    assert _coded("Ms. Atimadi says the women of Kabul symbolize the suffering of all the women in Afghanistan.") == []
+    assert ("insisted", "REQUEST", "asserted") in _coded("Russia insisted that Iran stop enrichment.")

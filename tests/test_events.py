@@ -945,3 +945,16 @@ def test_a_bare_verb_after_a_plural_subject_is_no_subjunctive_demand():
     the plain present ("says the women of Kabul symbolize ...")."""
     assert _coded("Ms. Atimadi says the women of Kabul symbolize the suffering of all the women in Afghanistan.") == []
     assert ("insisted", "REQUEST", "asserted") in _coded("Russia insisted that Iran stop enrichment.")
+
+
+def test_expelling_people_is_coercion_and_expelling_inspectors_a_sanction():
+    """CAMEO 174 expels or deports individuals (COERCE), 166 expels peacekeepers, inspectors or aid agencies."""
+    assert _coded("Tanzania expelled five Iraqis and a Libyan.") == [("expelled", "COERCE", "asserted")]
+    assert _coded("Iraq expelled the U.N. weapons inspectors.") == [("expelled", "SANCTION", "asserted")]
+
+
+def test_two_names_each_with_their_country_are_coordinated_whatever_the_parse():
+    """"Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed ...": the parser hangs Yeltsin on
+    "Ukraine"; the two presidents are the two sides."""
+    _, ev = only("Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed an economic cooperation plan Friday.", "1998-02-27")
+    assert (ev.plover, ev.source.actor, ev.target.actor) == ("SUPPORT", "UKRGOV", "RUSGOV")

@@ -958,3 +958,20 @@ def test_two_names_each_with_their_country_are_coordinated_whatever_the_parse():
     "Ukraine"; the two presidents are the two sides."""
     _, ev = only("Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed an economic cooperation plan Friday.", "1998-02-27")
     assert (ev.plover, ev.source.actor, ev.target.actor) == ("SUPPORT", "UKRGOV", "RUSGOV")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In addition, 73 Israeli soldiers were killed en route to Lebanon when two military helicopters crashed last February.",
+        "Three Pakistani soldiers were killed in a car crash near Lahore.",
+        "The storm killed 20 Filipino villagers.",
+    ],
+)
+def test_deaths_from_an_accident_or_a_disaster_are_no_event(text):
+    assert _coded(text) == []
+
+
+def test_a_killing_with_a_doer_stays_an_event_whatever_crashed():
+    assert ("killed", "ASSAULT", "asserted") in _coded("Israeli troops killed three Lebanese guerrillas when their car crashed into a checkpoint.")
+    assert [p for _, p, _ in _coded("Three Pakistani soldiers were killed in an ambush near Lahore.")] == ["ASSAULT"]

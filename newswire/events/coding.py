@@ -22,6 +22,9 @@ WORDS_PREPS = {"on", "against", "at", "in"}
 # by police, prosecutors or courts, or by no one named in a passive.
 LEGAL_ACTION = "173"
 LEGAL_SECTORS = {"COP", "JUD"}
+# Roots of violence, and the prepositions whose object says that a death came of an accident ("killed in a crash").
+VIOLENT_ROOTS = {"18", "19", "20"}
+ACCIDENT_PREPS = {"in", "during"}
 # Visits: to a city or region of the visitor's own country they are travel, not diplomacy.
 VISITS = {"042", "043"}
 # Subject pronouns that are people speaking ("you attacked Hillary Clinton").
@@ -113,9 +116,29 @@ def read_with_actors(m: EventMention) -> bool:
             return False
         if _home_place(m):
             return False
+    if root in VIOLENT_ROOTS and not any(a.code and not a.implicit for a in m.sources) and _by_accident(m):
+        return False  # "73 soldiers were killed when two helicopters crashed", "the storm killed 20": no one's act
     if m.code[:2] == "15" and lemma in _words("exercise") and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
         m.code = "062"  # "French and Egyptian warships launched war games": exercises together are cooperation
     return True
+
+
+def _by_accident(m: EventMention) -> bool:
+    """Whether a death or injury that names no doer came of an accident or a natural disaster: the verb's subject,
+    the object of its "in"/"during", or a clause on it ("when two helicopters crashed") names one (`accident` words
+    of event_word_classes.tsv)."""
+    verb = m.anchor
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    accident = _words("accident")
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "agent") and (c.lemma_.lower() in accident or any(g.lemma_.lower() in accident for g in c.children if g.dep_ == "pobj")):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ACCIDENT_PREPS and any(g.dep_ == "pobj" and g.lemma_.lower() in accident for g in c.children):
+            return True
+        if c.dep_ == "advcl" and (c.lemma_.lower() in accident or any(g.dep_ == "nsubj" and g.lemma_.lower() in accident for g in c.children)):
+            return True
+    return False
 
 
 def _by_authority(m: EventMention) -> bool:

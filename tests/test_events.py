@@ -975,3 +975,10 @@ def test_deaths_from_an_accident_or_a_disaster_are_no_event(text):
 def test_a_killing_with_a_doer_stays_an_event_whatever_crashed():
     assert ("killed", "ASSAULT", "asserted") in _coded("Israeli troops killed three Lebanese guerrillas when their car crashed into a checkpoint.")
     assert [p for _, p, _ in _coded("Three Pakistani soldiers were killed in an ambush near Lahore.")] == ["ASSAULT"]
+
+
+def test_a_vow_to_go_after_wrongdoers_is_a_threat_and_a_promise_of_help_an_agreement():
+    """EVENTS-GOLD codes vows of hostile acts as THREATEN: "promised to track down the perpetrators"."""
+    assert _coded("The Kenyan president pledged to bring the bombers to justice.") == [("pledged", "THREATEN", "asserted")]
+    assert _coded("Madeleine Albright promised to track down the perpetrators.") == [("promised", "THREATEN", "asserted")]
+    assert [p for _, p, _ in _coded("Japan promised to help the victims of the earthquake in Turkey.")] == ["AGREE"]

@@ -57,6 +57,8 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
         for p in m.parts:  # "killed in the chemical attack": the most specific code of the same root
             if p.code[:2] == m.code[:2] and len(p.code) > len(m.code):
                 m.code = p.code
+    if m.code == codebook.FRAME_DEFAULT["intent"] and m.complement is None and _vows_pursuit(m):
+        m.code = codebook.FRAME_DEFAULT["threaten"]  # "promised to track down the perpetrators": a vow of a hostile act
     m.modality = modality_of(m.anchor)
     m.plain_code = m.code
     if not top:
@@ -81,6 +83,21 @@ def _refusal(m: EventMention) -> bool:
     if any(c.dep_ == "aux" and is_refusal_cue(c.lower_) for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and is_refusal_cue(verb.head.lemma_)
+
+
+def _vows_pursuit(m: EventMention) -> bool:
+    """A promise whose infinitive goes after wrongdoers: its verb is a `pursuit` word ("track down", "punish"), or its
+    object or "to" complement a `wrongdoer` word ("bring the killers to justice")."""
+    if m.trigger.kind != "verb":
+        return False
+    for clause in (c for c in m.anchor.children if c.dep_ == "xcomp"):
+        if clause.lemma_.lower() in _words("pursuit"):
+            return True
+        args = [c for c in clause.children if c.dep_ == "dobj"]
+        args += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        if any(a.lemma_.lower() in _words("wrongdoer") for a in args):
+            return True
+    return False
 
 
 def _complement(m: EventMention) -> EventMention | None:

@@ -982,3 +982,8 @@ def test_a_vow_to_go_after_wrongdoers_is_a_threat_and_a_promise_of_help_an_agree
     assert _coded("The Kenyan president pledged to bring the bombers to justice.") == [("pledged", "THREATEN", "asserted")]
     assert _coded("Madeleine Albright promised to track down the perpetrators.") == [("promised", "THREATEN", "asserted")]
     assert [p for _, p, _ in _coded("Japan promised to help the victims of the earthquake in Turkey.")] == ["AGREE"]
+
+
+def test_a_visit_to_a_firm_is_no_diplomatic_visit():
+    assert _coded("Ukrainian President Leonid Kuchma also planned to visit Russian gas giant Gazprom on Friday.") == []
+    assert [p for _, p, _ in _coded("Ukrainian President Leonid Kuchma visited Moscow on Friday.")] == ["CONSULT"]

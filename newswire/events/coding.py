@@ -27,6 +27,8 @@ VIOLENT_ROOTS = {"18", "19", "20"}
 ACCIDENT_PREPS = {"in", "during"}
 # Visits: to a city or region of the visitor's own country they are travel, not diplomacy.
 VISITS = {"042", "043"}
+# Sectors of firms: a visit to one is business travel, not a diplomatic visit.
+FIRM_SECTORS = {"BUS"}
 # Subject pronouns that are people speaking ("you attacked Hillary Clinton").
 PERSON_PRONOUNS = {"i", "you", "we"}
 
@@ -131,6 +133,8 @@ def read_with_actors(m: EventMention) -> bool:
         # "plans to travel to an unnamed city" are private or unnamed travel; at home it is travel, not diplomacy
         if not any(a.code for a in m.sources) or not any(a.code for a in m.targets):
             return False
+        if all(a.code[3:6] in FIRM_SECTORS for a in m.targets if a.code):
+            return False  # "planned to visit Russian gas giant Gazprom": a visit to a firm is no diplomacy
         if _home_place(m):
             return False
     if root in VIOLENT_ROOTS and not any(a.code and not a.implicit for a in m.sources) and _by_accident(m):

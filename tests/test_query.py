@@ -36,7 +36,7 @@ def kerry_analysis() -> Analysis:
         ],
         quotes=[Quote("Q1", "direct", Span(*at(t, "We are ready to act.")), speaker=Span(*at(t, "John Kerry")), speaker_entity="E1", speaker_name="John Kerry")],
         events=[Event("V1", "138", "13", "THREATEN", 3, -7.0, Span(*at(t, "warned")), Span(*at(t, "Syria warned Washington against a strike.")),
-                      source=EventActor(*at(t, "Syria"), entity="E2", actor="SYR"), target=EventActor(*at(t, "Washington"), entity="E3", actor="USA"))],
+                      source=EventActor(*at(t, "Syria"), entity="E2", actor="SYR"), target=EventActor(*at(t, "Washington"), entity="E3", actor="USA"), confidence=0.62)],
     )
 
 
@@ -51,7 +51,7 @@ def ban_analysis() -> Analysis:
         ],
         quotes=[Quote("Q1", "direct", Span(*at(t, "There is no military solution.")), speaker=Span(*at(t, "U.N. chief Ban Ki-moon")), speaker_entity="E1")],
         events=[Event("V1", "040", "04", "CONSULT", 1, 1.0, Span(*at(t, "met")), Span(*at(t, "Kerry met Lavrov in Geneva.")),
-                      source=EventActor(*at(t, "Kerry"), entity="E2", actor="USAGOV"), target=EventActor(*at(t, "Lavrov"), entity="E3", actor="RUSGOV"), date="2013-09-21")],
+                      source=EventActor(*at(t, "Kerry"), entity="E2", actor="USAGOV"), target=EventActor(*at(t, "Lavrov"), entity="E3", actor="RUSGOV"), date="2013-09-21", confidence=0.31)],
     )
 
 
@@ -98,6 +98,25 @@ def test_events_show_their_modality_and_filter_on_it(store):
     assert query.events(store, source="SYR", target="RUS").rows == []
     with pytest.raises(UsageError, match="unknown modality 'maybe'; use one of asserted, intended"):
         query.events(store, modality="maybe")
+
+
+def test_events_by_confidence_and_asserted_by_default(store, tmp_path):
+    assert [(r["cameo"], r["confidence"]) for r in query.events(store, min_confidence=0.5).dicts()] == [("138", 0.62)]
+    assert len(query.events(store, min_confidence=0.31)) == 2 and len(query.events(store, min_confidence=1)) == 0
+    for bad in (1.5, -0.1, "high"):
+        with pytest.raises(UsageError, match="--min-confidence takes a number from 0 to 1"):
+            query.events(store, min_confidence=bad)
+    # an event the text only announces is not listed unless asked for
+    planned = kerry_analysis()
+    planned.events[0].modality = "intended"
+    path = tmp_path / "planned.duckdb"
+    with Store(path) as s:
+        s.add_entries([entry(planned)], [], run_id=1)
+        s.add_results([planned], [], run_id=1)
+    with Store(path, read_only=True) as s:
+        assert query.events(s).rows == []
+        assert [r["modality"] for r in query.events(s, modality="any").dicts()] == ["intended"]
+        assert [r["modality"] for r in query.events(s, modality="intended").dicts()] == ["intended"]
 
 
 def test_a_page_of_an_answer_has_the_total_and_any_order(store):

@@ -221,21 +221,27 @@ def events(
     start: str | None = None,
     end: str | None = None,
     type: str | None = None,
-    modality: str | None = None,
+    modality: str | None = "asserted",
+    min_confidence: float | None = None,
     limit: int | None = None,
 ) -> Rows:
-    """Who did what to whom: events, by actor code prefix (source or target, or each side), date range, type and modality.
+    """Who did what to whom: events, by actor code prefix (source or target, or each side), date range, type,
+    modality and confidence.
 
     type: a CAMEO code or its prefix ("13", "138"), or a PLOVER category ("THREATEN").
-    modality: asserted, intended, conditional, negated or hypothetical ("any" or None: all).
+    modality: asserted (the default: what the text says happened), intended, requested, conditional, negated or
+    hypothetical; "any" or None: all.
+    min_confidence: only events whose `confidence` is at least this (0 to 1; rows without one are left out).
     The date is the event's own, else the article's publication date.
     """
-    select = _events(actor=actor, source=source, target=target, start=start, end=end, type=type, modality=modality)
+    select = _events(actor=actor, source=source, target=target, start=start, end=end, type=type, modality=modality,
+                     min_confidence=min_confidence)
     return _rows(store, select, require_count(limit, "--limit"))
 
 
 def _events(*, actor: str | None = None, source: str | None = None, target: str | None = None, start: str | None = None,
-            end: str | None = None, type: str | None = None, modality: str | None = None) -> _Select:
+            end: str | None = None, type: str | None = None, modality: str | None = None,
+            min_confidence: float | None = None) -> _Select:
     where, params = [_CANONICAL], []
     if actor is not None:
         actor = require_actor(actor, "--actor")
@@ -265,9 +271,13 @@ def _events(*, actor: str | None = None, source: str | None = None, target: str 
     if modality not in (None, ANY_MODALITY):
         where.append("ev.modality = ?")
         params.append(modality)
+    if min_confidence is not None:
+        where.append("ev.confidence >= ?")
+        params.append(require_confidence(min_confidence, "--min-confidence"))
     return _Select(
         """coalesce(ev.date, a.published) AS date, ev.source_text AS source, ev.source_actor,
                ev.cameo, ev.plover, ev.target_text AS target, ev.target_actor, ev.trigger_text AS trigger, ev.modality,
+               ev.confidence,
                a.title, ev.article_id, ev.sentence_start AS start, ev.sentence_end AS "end\"""",
         f"""FROM events ev JOIN articles a ON a.id = ev.article_id
         WHERE {' AND '.join(where)}""",
@@ -658,6 +668,17 @@ def require_text(value: str, what: str) -> str:
     return text
 
 
+def require_confidence(value: float | str, what: str) -> float:
+    """A confidence from 0 to 1 (a number, or its text from a URL), or a one-line `UsageError` naming `what`."""
+    try:
+        number = float(value) if isinstance(value, str) and value.strip() else value
+    except ValueError:
+        number = None
+    if isinstance(number, bool) or not isinstance(number, (int, float)) or not 0 <= number <= 1:
+        raise UsageError(f"{what} takes a number from 0 to 1, not {str(value)[:40]!r}")
+    return float(number)
+
+
 def require_modality(value: str, what: str) -> str:
     """An event modality (asserted, negated, ...) or "any", lower-cased, or a one-line `UsageError` naming `what`."""
     modality = require_text(value, what).lower()
@@ -765,7 +786,7 @@ class Param:
 
     keyword: str  # the question function's keyword argument
     flags: tuple[str, ...]  # the CLI option's names; the first without its "--" is the HTTP parameter's name
-    kind: Literal["text", "actor", "date", "count", "modality"]
+    kind: Literal["text", "actor", "date", "count", "modality", "confidence"]
     help: str  # the CLI option's help
     default: Any = None  # when not given (CLI and API)
     served_default: Any = None  # when not given to `newswire serve` (a page's worth of rows; events: asserted ones)
@@ -784,7 +805,7 @@ class Param:
 
     @property
     def type(self) -> type:
-        return int if self.kind == "count" else str
+        return {"count": int, "confidence": float}.get(self.kind, str)
 
     def check(self, value: str, what: str) -> Any:
         """`value` checked as the question checks it (a count: 1 to MAX_ROWS), or a one-line `UsageError` naming `what`."""
@@ -806,6 +827,7 @@ class Question:
 
 _CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "text": require_text, "actor": require_actor, "date": require_date, "count": require_count, "modality": require_modality,
+    "confidence": require_confidence,
 }
 _LIMIT = Param("limit", ("--limit", "-n"), "count", f"At most this many rows (1 to {MAX_ROWS:,}).", served_default=500)
 _SEARCH = Param("search", ("--search",), "text", "Only those holding this text (any case, anywhere in a word).", served_name="q")
@@ -838,9 +860,10 @@ QUESTIONS: dict[str, Question] = {
                 Param("type", ("--type", "-t"), "text", "CAMEO code or prefix (13, 138) or PLOVER category (THREATEN)."),
                 Param(
                     "modality", ("--modality",), "modality",
-                    f"Only events of this modality: {', '.join(MODALITIES)} (default: {ANY_MODALITY}).",
-                    served_default="asserted",
+                    f"Only events of this modality: {', '.join(MODALITIES)}, or {ANY_MODALITY} (default: asserted, what the text says happened).",
+                    default="asserted", served_default="asserted",
                 ),
+                Param("min_confidence", ("--min-confidence",), "confidence", "Only events whose confidence (0 to 1: how likely the record is fully right) is at least this."),
                 _LIMIT,
             ),
             "Who did what to whom: coded events by actor, date and type.",

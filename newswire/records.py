@@ -153,6 +153,14 @@ class Quote:
     speaker_name: str | None = None
     inherited: bool = False
     date: TimexDate | None = None
+    confidence: Annotated[
+        float,
+        Rule(
+            minimum=0,
+            maximum=1,
+            description="how likely the content and speaker are right (0-1, two decimals), calibrated on PolNeAR train",
+        ),
+    ] | None = None
 
 
 @dataclass(slots=True)

@@ -34,7 +34,8 @@ def kerry_analysis() -> Analysis:
             Entity("E2", "Syria", "GPE", [], "SYR", "SYR", [Mention(*at(t, "Syria"))]),
             Entity("E3", "Washington", "GPE", [], "USA", "USA", [Mention(*at(t, "Washington"))]),
         ],
-        quotes=[Quote("Q1", "direct", Span(*at(t, "We are ready to act.")), speaker=Span(*at(t, "John Kerry")), speaker_entity="E1", speaker_name="John Kerry")],
+        quotes=[Quote("Q1", "direct", Span(*at(t, "We are ready to act.")), speaker=Span(*at(t, "John Kerry")), speaker_entity="E1", speaker_name="John Kerry",
+                      confidence=0.9)],
         events=[Event("V1", "138", "13", "THREATEN", 3, -7.0, Span(*at(t, "warned")), Span(*at(t, "Syria warned Washington against a strike.")),
                       source=EventActor(*at(t, "Syria"), entity="E2", actor="SYR"), target=EventActor(*at(t, "Washington"), entity="E3", actor="USA"), confidence=0.62)],
     )
@@ -49,7 +50,8 @@ def ban_analysis() -> Analysis:
             Entity("E2", "John Kerry", "PERSON", [], "USA", "USAGOV", [Mention(*at(t, "Kerry"))]),
             Entity("E3", "Sergei Lavrov", "PERSON", [], "RUS", "RUSGOV", [Mention(*at(t, "Lavrov"))]),
         ],
-        quotes=[Quote("Q1", "direct", Span(*at(t, "There is no military solution.")), speaker=Span(*at(t, "U.N. chief Ban Ki-moon")), speaker_entity="E1")],
+        quotes=[Quote("Q1", "direct", Span(*at(t, "There is no military solution.")), speaker=Span(*at(t, "U.N. chief Ban Ki-moon")), speaker_entity="E1",
+                      confidence=0.4)],
         events=[Event("V1", "040", "04", "CONSULT", 1, 1.0, Span(*at(t, "met")), Span(*at(t, "Kerry met Lavrov in Geneva.")),
                       source=EventActor(*at(t, "Kerry"), entity="E2", actor="USAGOV"), target=EventActor(*at(t, "Lavrov"), entity="E3", actor="RUSGOV"), date="2013-09-21", confidence=0.31)],
     )
@@ -86,6 +88,14 @@ def test_quotes_by_speaker(store):
     assert [r["speaker"] for r in query.quotes(store).dicts()] == ["John Kerry", "Ban Ki-moon"]  # by date; the copy's quote not again
     assert [r["speaker"] for r in query.quotes(store, speaker="kerry").dicts()] == ["John Kerry"]
     assert len(query.quotes(store, speaker="Ban Ki")) == 1 and len(query.quotes(store, speaker="Ki-mo")) == 0  # whole words only
+
+
+def test_quotes_by_confidence(store):
+    assert [(r["speaker"], r["confidence"]) for r in query.quotes(store).dicts()] == [("John Kerry", 0.9), ("Ban Ki-moon", 0.4)]
+    assert [r["speaker"] for r in query.quotes(store, min_confidence=0.7).dicts()] == ["John Kerry"]
+    assert [r["speaker"] for r in query.quotes(store, min_confidence=0.4).dicts()] == ["John Kerry", "Ban Ki-moon"]  # at least
+    assert query.quotes(store, min_confidence=1.0).rows == []
+    assert query.page(store, "quotes", limit=10, min_confidence="0.5").total == 1  # as the web UI passes it
 
 
 def test_events_show_their_modality_and_filter_on_it(store):
@@ -324,6 +334,8 @@ def cli_error(monkeypatch, capsys, *args: str) -> str:
         (["query", "timeline", "--entity", "Kerry", "--limit", "-5"], "--limit -5 is out of range"),
         (["query", "entities", "--top", str(2**63)], "--top 9223372036854775808 is out of range"),
         (["query", "quotes", "--speaker", "   "], "--speaker is blank"),
+        (["query", "quotes", "--min-confidence", "1.5"], "--min-confidence takes a number from 0 to 1, not '1.5'"),
+        (["query", "quotes", "--min-confidence", "nan"], "--min-confidence takes a number from 0 to 1, not 'nan'"),
         (["query", "quotes", "--speaker", "Ban\udcff"], "--speaker holds bytes that are not UTF-8"),
         (["query", "quotes", "--speaker", "Ban\x1b[31m"], "--speaker holds a control character"),
         (["query", "quotes", "--speaker", "x" * 1001], "--speaker is 1,001 characters long; give at most 1,000"),

@@ -926,3 +926,43 @@ def test_a_picture_as_source_and_a_credited_quotation_are_prose():
     text = "Video shows that the driver had his hands up, the family said.\n\n“The most unqualified child to ever run.” ― Jane Doe"
     assert len(quotes(text)) >= 2
 
+
+
+# --- confidence ------------------------------------------------------------------------------
+
+
+def test_every_quote_has_the_confidence_its_features_and_the_weights_give():
+    import math
+
+    from newswire.quotes.confidence import features, weights
+
+    text = ('"We will not give up on this city," Mayor Anna Berg said on Tuesday. Officials warned of delays. '
+            '"The budget is a disgrace and we will fight it in court."')
+    doc = parse(text, [])
+    entities = extract_entities(doc)
+    qs = extract_quotes(doc, entities)
+    assert len(qs) == 3
+    w = weights()
+    for q in qs:
+        f = features(doc, q, entities)
+        expected = 1 / (1 + math.exp(-(w["bias"] + sum(w.get(k, 0.0) * v for k, v in f.items()))))
+        assert q.confidence == round(expected, 2) and 0 <= q.confidence <= 1
+    said, warned, alone = qs
+    assert {"direct", "cue_say", "cue_after", "speaker_person_full"} <= set(features(doc, said, entities))
+    assert {"construction_prep", "no_finite_verb"} <= set(features(doc, warned, entities))
+    assert {"direct", "speaker_none", "no_cue"} <= set(features(doc, alone, entities)) or alone.inherited
+
+
+def test_a_quotation_a_named_person_said_is_surer_than_a_phrase_or_a_quote_with_no_speaker():
+    text = ('"The budget is a disgrace and we will fight it in court."\n\n'
+            '"We will not give up on this city," Mayor Anna Berg said on Tuesday. Officials warned of delays.')
+    alone, said, warned = quotes(text)
+    assert alone.speaker is None and warned.content.text == "delays"
+    assert said.confidence >= 0.7 > max(warned.confidence, alone.confidence)
+
+
+def test_a_name_in_front_of_a_statement_or_announcement_is_who_issued_it():
+    (q,) = quotes("A Pentagon statement said the troops would leave by Friday.")
+    assert q.speaker_name == "Pentagon" and q.speaker_entity is not None
+    (q,) = quotes("A Russian statement said the troops would leave by Friday.")
+    assert q.speaker_entity is None  # a nationality does not say who issued it

@@ -217,7 +217,7 @@ def test_a_bad_allow_host_is_a_usage_error(db, name):  # noqa: F811
         ("/api/timeline?entity=Kerry&limit=abc", "limit='abc' is not a number of rows"),
         ("/api/network?limit=abc", "limit='abc' is not a number of rows"),
         ("/api/quotes?limit=5&limit=6", "limit is given twice"),
-        ("/api/quotes?speeker=Ban", "unknown parameter 'speeker'; /api/quotes takes speaker, q, limit, offset, sort"),
+        ("/api/quotes?speeker=Ban", "unknown parameter 'speeker'; /api/quotes takes speaker, q, min-confidence, limit, offset, sort"),
         ("/api/article/d0281af43e8fb98f?x=1", "unknown parameter 'x'; /api/article takes none"),
         ("/api/quotes?" + "&".join(f"p{i}=1" for i in range(50)), "too many parameters"),
         ("/api/quotes?speaker=%20%20", "speaker is blank"),
@@ -438,3 +438,14 @@ def test_facets_count_the_whole_answer_each_without_its_own_filter(client):
     assert sum(f["count"] for f in quotes["type"]) == client.get("/api/quotes?speaker=John+Kerry").json()["total"]
     assert client.get("/api/facets/network").status_code == 404
     assert client.get("/api/facets/events?limit=5").status_code == 400 and client.get("/api/facets/events?top=0").status_code == 400
+
+
+def test_quotes_by_confidence_keep_those_at_least_that_likely(client):
+    every = client.get("/api/quotes").json()["rows"]
+    assert every and all(0 <= r["confidence"] <= 1 for r in every)
+    cut = sorted(r["confidence"] for r in every)[len(every) // 2]
+    kept = client.get("/api/quotes", params={"min-confidence": str(cut)}).json()
+    assert kept["total"] == sum(r["confidence"] >= cut for r in every) and kept["params"]["min-confidence"] == cut
+    for bad in ("1.5", "-0.1", "high", "nan"):
+        reply = client.get("/api/quotes", params={"min-confidence": bad})
+        assert reply.status_code == 400 and "min-confidence" in reply.json()["error"], bad

@@ -150,13 +150,18 @@ class _Select:
         return f"{self.prefix}\nSELECT {self.columns}{extra}\n{self.rest}"
 
 
-def quotes(store: Store, *, speaker: str | None = None, search: str | None = None, limit: int | None = None) -> Rows:
-    """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts) and by text they hold."""
-    return _rows(store, _quotes(speaker=speaker, search=search), require_count(limit, "--limit"))
+def quotes(store: Store, *, speaker: str | None = None, search: str | None = None, min_confidence: float | None = None,
+           limit: int | None = None) -> Rows:
+    """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts), by text they
+    hold, and by confidence (at least `min_confidence`, 0-1: quotes stored without one are left out then)."""
+    return _rows(store, _quotes(speaker=speaker, search=search, min_confidence=min_confidence), require_count(limit, "--limit"))
 
 
-def _quotes(*, speaker: str | None = None, search: str | None = None) -> _Select:
+def _quotes(*, speaker: str | None = None, search: str | None = None, min_confidence: float | str | None = None) -> _Select:
     where, params = [_CANONICAL], []
+    if min_confidence is not None:
+        where.append("q.confidence >= ?")
+        params.append(require_confidence(min_confidence, "--min-confidence"))
     if speaker is not None:
         speaker = require_text(speaker, "--speaker")
         where.append(f"(regexp_matches({_nfc('q.speaker_name')}, ?) OR regexp_matches({_nfc('q.speaker_text')}, ?) OR regexp_matches({_nfc('e.name')}, ?))")
@@ -166,7 +171,8 @@ def _quotes(*, speaker: str | None = None, search: str | None = None) -> _Select
         params.append(_contains(require_text(search, "--search")))
     return _Select(
         """a.published, coalesce(q.speaker_name, e.name, q.speaker_text) AS speaker, q.type,
-               q.content_text AS quote, q.cue_lemma AS cue, a.title, q.article_id, q.content_start AS start, q.content_end AS "end\"""",
+               q.content_text AS quote, q.cue_lemma AS cue, q.confidence, a.title, q.article_id, q.content_start AS start,
+               q.content_end AS "end\"""",
         f"""FROM quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity
         WHERE {' AND '.join(where)}""",
@@ -839,7 +845,15 @@ QUESTIONS: dict[str, Question] = {
     for q in (
         Question(
             "quotes",
-            (Param("speaker", ("--speaker", "-s"), "text", "Only quotes by this speaker (whole words, any case)."), _SEARCH, _LIMIT),
+            (
+                Param("speaker", ("--speaker", "-s"), "text", "Only quotes by this speaker (whole words, any case)."),
+                _SEARCH,
+                Param(
+                    "min_confidence", ("--min-confidence",), "confidence",
+                    "Only quotes at least this likely to be right, content and speaker (0 to 1; 0.7 keeps the likelier).",
+                ),
+                _LIMIT,
+            ),
             "Who said what: quotes with their speakers, by date.",
             'newswire query quotes --speaker "Ban Ki-moon"',
         ),

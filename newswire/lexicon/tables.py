@@ -41,6 +41,14 @@ class AgentNoun:
 
 
 @dataclass(frozen=True, slots=True)
+class ConfidenceWeight:
+    """quote_confidence.tsv: a weight of the quote confidence model (`quotes/confidence.py`)."""
+
+    feature: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
 class CameoCode:
     """cameo.tsv: a CAMEO event code."""
 
@@ -315,6 +323,7 @@ TABLES: dict[str, type] = {
     "cameo_frames.tsv": CameoFrame,
     "cities.tsv": City,
     "countries.tsv": Country,
+    "quote_confidence.tsv": ConfidenceWeight,
     "country_compounds.tsv": CountryCompound,
     "cue_nouns.tsv": CueEntry,
     "cues.tsv": CueEntry,

@@ -23,7 +23,11 @@
    else none (`passages.py`);
 5. speakers resolve through the entity layer: the entity one of whose
    mentions covers the speaker's head token (names, nominals and the
-   pronouns the entity stage resolved).
+   pronouns the entity stage resolved);
+6. each quote gets a confidence, the probability that its content and
+   speaker are right, from a logistic model over what the stage knows of it
+   (`confidence.py`, weights fitted on PolNeAR train in
+   `data/quote_confidence.tsv`).
 """
 
 from __future__ import annotations
@@ -34,9 +38,10 @@ from spacy.tokens import Doc, Token
 
 from ..document import Document, EntityIndex, Reporters
 from ..records import Cue, Entity, Quote, Span, Time
+from .confidence import confidence
 from .content import from_frame, from_lines, outermost
 from .frames import Frame, find_frames
-from .speakers import is_document, speaker_tokens
+from .speakers import is_document, issuer_compound, speaker_tokens
 from .lines import find_lines
 from ..text.parse import source_text
 from .model import Found, find_passages
@@ -99,6 +104,9 @@ def extract_quotes(
     # a caption, credit, section label, sub-heading or byline reports nothing (`Document.not_prose`)
     found = [f for f in found if ctx.last_token_before(f.start + 1) not in ctx.not_prose]
     quotes = _records(doc, found, ctx.entities(entities))
+    by_id = {e.id: e for e in entities}
+    for q in quotes:
+        q.confidence = confidence(doc, q, by_id)
     if times is not None:
         for q, f in zip(quotes, _in_order(doc, found)):
             q.date = _date(ctx, f, times, published)
@@ -212,7 +220,8 @@ def _spoken_for(
 ) -> tuple[Entity | None, str | None] | None:
     """Whom a document or office speaks for: "the ministry's statement", "her office", "the statement" after "said in a statement".
 
-    Its possessor's entity, or that of the object of its "from" or "by"; a
+    Its possessor's entity, that of the name in front of it ("a Pentagon
+    statement"), or that of the object of its "from" or "by"; a
     definite one with neither ("the statement said") is the document of the
     nearest earlier quote whose cue it went with ("said in a statement",
     "issued a statement saying"): that quote's speaker. Returns the entity
@@ -225,6 +234,8 @@ def _spoken_for(
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
             if obj is not None and (found := entities.entity_at(obj.i)) is not None:
                 return found, found.name
+    if (issuer := issuer_compound(head)) is not None and (found := entities.entity_at(issuer.i)) is not None:
+        return found, found.name  # "a Pentagon statement said"
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
         return None
     lemma = head.lemma_.lower()

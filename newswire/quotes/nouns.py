@@ -7,7 +7,8 @@ A noun of `data/cue_nouns.tsv` makes a frame when its content is there:
 * a to-infinitive ("her promise to lower taxes"),
 * the object of its preposition ("calls for a ban", "criticism of the plan").
 
-Its speaker is the possessor ("his", "Trump's"), the object of "by" or
+Its speaker is the possessor ("his", "Trump's"), a name in front of it
+("an Intelogic announcement", "a White House statement"), the object of "by" or
 "from" ("a claim by Clinton", "criticism from Republicans"), or the subject
 of a verb of `data/cue_noun_verbs.txt` that takes the noun as its object
 ("Sanders made the argument that ...", "Trump repeated his claim") or of the
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.cues import CueEntry, noun_cue_table as noun_table
 from .frames import Frame, prep_object
-from .speakers import speaker_head, speaks_through
+from .speakers import issuer_compound, speaker_head, speaks_through
 
 
 def find_noun_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
@@ -81,6 +82,8 @@ def _speaker(noun: Token, quoted: frozenset[int]) -> Token | None:
     for c in noun.children:
         if c.dep_ == "poss":
             return c
+    if (issuer := issuer_compound(noun)) is not None:
+        return issuer  # "an Intelogic announcement that ...", "a White House statement that ..."
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)

@@ -110,6 +110,32 @@ def is_document(head: Token) -> bool:
     return head.pos_ == "NOUN" and head.lemma_.lower() in _documents()
 
 
+# Named-entity labels of a name that can issue a statement, report or claim.
+_ISSUERS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def issuer_compound(noun: Token) -> Token | None:
+    """The name in front of a noun that says who issued it: "an Intelogic announcement", "a White House statement".
+
+    The last proper noun the parser hangs on the noun as a compound, when the
+    parser's entities take it for a person, organisation or country (not "a
+    Monday statement", not "a CNN/ORC poll" split into two names), or a
+    company's name the tagger took for an adjective: its phrase is the
+    issuer ("White House").
+    """
+    names = [c for c in noun.children if c.i < noun.i and (_named_compound(c) or _named_modifier(c))]
+    return names[0] if len(names) == 1 else None
+
+
+def _named_compound(tok: Token) -> bool:
+    return tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.ent_type_ in _ISSUERS
+
+
+def _named_modifier(tok: Token) -> bool:
+    """A company's or person's name the tagger took for an adjective ("an Intelogic announcement"); not "a Russian statement"."""
+    return tok.dep_ == "amod" and tok.text[:1].isupper() and tok.ent_type_ in ("PERSON", "ORG")
+
+
 def speaks_through(verb: Token) -> bool:
     """Is the verb one whose subject speaks through its object ("made the argument", "issued a statement")?"""
     lemma = verb.lemma_.lower()

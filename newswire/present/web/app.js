@@ -7,8 +7,8 @@
 
 // Each tab: its form fields, the endpoint, and the columns to show.
 const TABS = {
-  quotes:   {fields: [["speaker", "speaker, e.g. Ban Ki-moon"], ["q", "text in the quote"]], api: "quotes",
-             cols: ["published", "speaker", "type", "quote"]},
+  quotes:   {fields: [["speaker", "speaker, e.g. Ban Ki-moon"], ["q", "text in the quote"], ["min-confidence", "min. confidence, 0-1"]],
+             api: "quotes", cols: ["published", "speaker", "type", "quote", "confidence"]},
   articles: {fields: [["q", "text, e.g. ceasefire"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"]], api: "articles",
              cols: ["published", "title", "outlet", "snippet"]},
   events:   {fields: [["actor", "actor: code or country (SYR, Russia)"], ["source", "source actor"], ["target", "target actor"],

@@ -1,0 +1,156 @@
+"""Fit the quote confidence model on PolNeAR train and write its weights to newswire/data/quote_confidence.tsv.
+
+    python eval/fit_quote_confidence.py [--every 2] [--cache PATH] [--write] [--c 1.0]
+
+1. newswire analyses every `--every`-th PolNeAR train article (file-name
+   order, all seven publishers alike; default every 2nd: 420 of 840), and
+   each quote record's features are read with
+   `newswire.quotes.confidence.features` (what the stage knows of the record:
+   type, cue class, speaker kind and resolution, content length and
+   construction, distance from the cue).
+2. Each record is labelled right when the prediction it belongs to matches a
+   gold attribution by content and speaker (the "+ speaker overlap"
+   criterion of `eval/polnear_quotes.py`, quotes of one cue occurrence
+   together, runs of an inherited chain together).
+3. A logistic regression (scikit-learn, L2 penalty `--c`, lbfgs: the same
+   data give the same weights) is fitted on those records; `--write` writes
+   its weights, rounded to four decimals, with a header saying how they were
+   made. The script prints the weights, the reliability on the data fitted
+   and a 5-fold cross-validated reliability by article (folds by file name).
+
+Dev is never read here: `eval/polnear_quotes.py` on dev reports precision by
+confidence and the calibration of the model as written.
+`--cache PATH` keeps the features and labels in a JSON file, so that a
+second run refits without analysing again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+import math
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "eval"))
+
+from polnear import DEFAULT_ROOT, load_polnear, require_root  # noqa: E402
+from polnear_quotes import gold_items, match, newswire_items  # noqa: E402
+
+TABLE = REPO / "newswire/data/quote_confidence.tsv"
+
+
+def collect(docs) -> list[dict]:
+    """One row per quote record: article, features, label (+ speaker) and content label."""
+    from newswire import pipeline
+    from newswire.quotes.confidence import features
+    from newswire.text.read import read_text
+
+    articles = [read_text(d.text, published=d.published) for d in docs]
+    prepared = [(a, pipeline.prepare(a, any_language=True)) for a in articles]
+    rows = []
+    for doc, (article, removed), parsed in zip(docs, prepared, pipeline.parse_many((a.text, r) for a, r in prepared)):
+        analysis = pipeline.analyze_parsed(article, removed, parsed, stages=("entities", "times", "quotes"))
+        golds = gold_items(doc, parsed)
+        preds = newswire_items(doc.text, analysis.quotes, analysis.entities, parsed)
+        right = {i for _, run in match(golds, preds, "speaker_overlap") for j in run for i in preds[j].ids}
+        content = {i for _, run in match(golds, preds, "overlap") for j in run for i in preds[j].ids}
+        scored = {i for p in preds for i in p.ids}  # quotes with content words (the others are not scored)
+        by_id = {e.id: e for e in analysis.entities}
+        for q in analysis.quotes:
+            if q.id in scored:
+                rows.append({"article": doc.name, "features": features(parsed, q, by_id), "right": q.id in right, "content": q.id in content})
+    return rows
+
+
+def design(rows: list[dict], names: list[str]):
+    import numpy as np
+
+    x = np.array([[r["features"].get(n, 0.0) for n in names] for r in rows])
+    y = np.array([int(r["right"]) for r in rows])
+    return x, y
+
+
+def fit(x, y, c: float):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=c, solver="lbfgs", max_iter=5000).fit(x, y)
+
+
+def reliability(p, y, label: str) -> None:
+    print(f"\nreliability ({label}): bin, records, mean confidence, share right")
+    for b in range(10):
+        sel = [(pi, yi) for pi, yi in zip(p, y) if min(int(pi * 10), 9) == b]
+        if sel:
+            print(f"  {b / 10:.1f}-{(b + 1) / 10:.1f}  {len(sel):>5}  {sum(s for s, _ in sel) / len(sel):.2f}  {sum(t for _, t in sel) / len(sel):.2f}")
+    brier = sum((pi - yi) ** 2 for pi, yi in zip(p, y)) / len(y)
+    base = sum(y) / len(y)
+    print(f"  Brier {brier:.4f} (always {base:.2f}: {base * (1 - base):.4f})")
+    for t in (0.5, 0.7, 0.9):
+        kept = [yi for pi, yi in zip(p, y) if pi >= t]
+        if kept:
+            print(f"  >= {t}: {len(kept)} of {len(y)} records, {100 * sum(kept) / len(kept):.1f}% right")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    ap.add_argument("--every", type=int, default=2, help="analyse every k-th train article (default 2)")
+    ap.add_argument("--c", type=float, default=1.0, help="inverse L2 penalty (default 1.0)")
+    ap.add_argument("--min-lemma", type=int, default=30, help="records a cue lemma needs for a weight of its own (default 30)")
+    ap.add_argument("--cache", type=Path, help="read the features from / write them to this JSON file")
+    ap.add_argument("--write", action="store_true", help=f"write the weights to {TABLE.relative_to(REPO)}")
+    args = ap.parse_args(argv)
+    if args.cache is not None and args.cache.exists():
+        rows = json.loads(args.cache.read_text())
+    else:
+        require_root(args.root)
+        docs = load_polnear(args.root, "train")[:: args.every]
+        print(f"PolNeAR train: {len(docs)} articles (every {args.every}-th)", flush=True)
+        rows = collect(docs)
+        if args.cache is not None:
+            args.cache.write_text(json.dumps(rows))
+    # a cue lemma's own weight only where the lemma is common enough to estimate one (the classes cover the rest)
+    seen = Counter(n for r in rows for n in r["features"])
+    names = sorted(n for n in seen if not n.startswith("lemma_") or seen[n] >= args.min_lemma)
+    x, y = design(rows, names)
+    articles = sorted({r["article"] for r in rows})
+    print(f"{len(rows)} quote records from {len(articles)} articles, {100 * y.mean():.1f}% right (+ speaker)")
+
+    # 5-fold cross-validation by article: how calibrated the model is on articles it was not fitted on
+    import numpy as np
+
+    fold_of = {a: n % 5 for n, a in enumerate(articles)}
+    folds = np.array([fold_of[r["article"]] for r in rows])
+    held = np.zeros(len(rows))
+    for k in range(5):
+        model = fit(x[folds != k], y[folds != k], args.c)
+        held[folds == k] = model.predict_proba(x[folds == k])[:, 1]
+    reliability([round(float(p), 2) for p in held], list(y), "5-fold cross-validation by article")
+
+    model = fit(x, y, args.c)
+    weights = {"bias": float(model.intercept_[0])} | {n: float(w) for n, w in zip(names, model.coef_[0])}
+    print("\nweights:")
+    for n, w in weights.items():
+        print(f"  {n:<28} {w:+.4f}")
+    fitted = [round(1 / (1 + math.exp(-(weights["bias"] + sum(weights.get(n, 0.0) * v for n, v in r["features"].items())))), 2) for r in rows]
+    reliability(fitted, list(y), "the data fitted")
+    if args.write:
+        header = (
+            "# quote_confidence.tsv: the weights of the quote confidence model (newswire/quotes/confidence.py), a logistic\n"
+            "# regression over the features the quotes stage reads off each record; \"bias\" is the intercept, a feature\n"
+            "# not listed weighs nothing. Fitted by eval/fit_quote_confidence.py on PolNeAR train "
+            f"(every {args.every}-th article: {len(articles)} articles,\n"
+            f"# {len(rows)} quote records, {100 * y.mean():.1f}% right by content and speaker), scikit-learn LogisticRegression, "
+            f"L2, C={args.c}; a cue lemma has a weight of its own where it made\n# at least {args.min_lemma} records. Regenerate with\n# `python eval/fit_quote_confidence.py --write` after changing the features or the stage.\n"
+        )
+        body = "".join(f"{n}\t{w:.4f}\n" for n, w in weights.items())
+        TABLE.write_text(header + "feature\tweight\n" + body, encoding="utf-8")
+        print(f"wrote {TABLE.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()

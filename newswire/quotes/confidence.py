@@ -1,0 +1,126 @@
+"""How likely a quote record is right: a logistic model over what the stage knows of it.
+
+`features(doc, quote, entities)` describes a finished quote record by what
+it is and how it was found, read off the record and the parse only (never
+the gold, never the confidence): its type, its cue's class and lemma, who its speaker
+is and whether that resolved to a named entity, the content's length and
+construction (a clause, an infinitive, an object, a prepositional object),
+and how far the content stands from its cue. `confidence` is the logistic
+function of the weighted sum of those features, with the weights of
+`data/quote_confidence.tsv`, rounded to two decimals (the same input gives
+the same value).
+
+The weights are fitted on PolNeAR train by `eval/fit_quote_confidence.py`
+(a quote is right when it matches a gold attribution's content and speaker,
+the "+ speaker" criterion of `eval/polnear_quotes.py`); that script says how.
+A feature the table does not name weighs nothing, so the table and the
+features may be extended apart.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import load_table
+from ..lexicon.tables import ConfidenceWeight
+from ..records import Entity, Quote
+
+# Cue lemmas that report speech and nothing else about it: the most reliable cues.
+_PLAIN_CUES = ("say", "tell", "add")
+# Entity types that speak as organisations.
+_BODIES = ("ORG", "GPE", "NORP", "GROUP", "FAC", "LOC")
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+# How the content's head hangs on the parse, by dependency: the construction the content was read from.
+_CONSTRUCTIONS = {
+    "ccomp": "clause", "parataxis": "clause", "advcl": "clause", "conj": "clause", "ROOT": "clause",
+    "xcomp": "infinitive", "acl": "infinitive", "relcl": "infinitive",
+    "dobj": "object", "nsubjpass": "object", "attr": "object", "oprd": "object", "appos": "object",
+    "pobj": "prep", "pcomp": "prep",
+}  # fmt: skip
+
+
+@cache
+def weights() -> dict[str, float]:
+    """The model's weights by feature name (`data/quote_confidence.tsv`); "bias" is the intercept."""
+    return {row.feature: row.weight for row in load_table("quote_confidence.tsv", ConfidenceWeight)}
+
+
+def confidence(doc: Doc, quote: Quote, entities: list[Entity] | dict[str, Entity]) -> float:
+    """The probability, 0-1 in steps of 0.01, that the quote's content and speaker are right."""
+    w = weights()
+    score = w.get("bias", 0.0) + sum(w.get(name, 0.0) * value for name, value in features(doc, quote, entities).items())
+    return round(1.0 / (1.0 + math.exp(-score)), 2)
+
+
+def features(doc: Doc, quote: Quote, entities: list[Entity] | dict[str, Entity]) -> dict[str, float]:
+    """The quote's features, by name (a feature absent is 0)."""
+    by_id = entities if isinstance(entities, dict) else {e.id: e for e in entities}
+    out: dict[str, float] = {}
+    if quote.type != "indirect":
+        out[quote.type] = 1.0
+    if quote.inherited:
+        out["inherited"] = 1.0
+    out.update(_cue_features(doc, quote))
+    out.update(_speaker_features(doc, quote, by_id.get(quote.speaker_entity) if quote.speaker_entity else None))
+    content = _tokens(doc, quote.content.start, quote.content.end)
+    words = [t for t in content if not (t.is_punct or t.is_space)]
+    out["log_words"] = math.log1p(len(words))
+    if len(words) < 4:
+        out["short"] = 1.0
+    if quote.type == "indirect":
+        if not any(t.tag_ in _FINITE for t in words):
+            out["no_finite_verb"] = 1.0
+        if words and words[0].lower_ == "that":
+            out["that"] = 1.0
+        if content:
+            root = doc[content[0].i : content[-1].i + 1].root
+            out[f"construction_{_CONSTRUCTIONS.get(root.dep_, 'other')}"] = 1.0
+    return out
+
+
+def _cue_features(doc: Doc, quote: Quote) -> dict[str, float]:
+    cue = quote.cue
+    if cue is None:
+        return {} if quote.inherited else {"no_cue": 1.0}
+    out: dict[str, float] = {}
+    lemma = cue.lemma
+    out[f"lemma_{lemma}"] = 1.0  # how reliable this cue is, where the model has seen it often enough to say
+    if lemma == ":":
+        out["cue_line"] = 1.0
+    elif lemma == "according to":
+        out["cue_according"] = 1.0
+    elif lemma in _PLAIN_CUES:
+        out[f"cue_{lemma}"] = 1.0
+    else:
+        first = _tokens(doc, cue.start, cue.end)
+        out["cue_noun" if first and first[0].pos_ == "NOUN" else "cue_other"] = 1.0
+    content = quote.content
+    if cue.start >= content.end:
+        out["cue_after"] = 1.0
+    gap = max(cue.start - content.end, content.start - cue.end, 0)
+    out["log_gap"] = math.log1p(gap)
+    return out
+
+
+def _speaker_features(doc: Doc, quote: Quote, entity: Entity | None) -> dict[str, float]:
+    if quote.speaker is None:
+        return {"speaker_none": 1.0}
+    tokens = _tokens(doc, quote.speaker.start, quote.speaker.end)
+    pronoun = bool(tokens) and all(t.pos_ == "PRON" or t.is_punct for t in tokens)
+    if entity is None:
+        return {"speaker_pronoun_unresolved" if pronoun else "speaker_unresolved": 1.0}
+    out = {"speaker_pronoun": 1.0} if pronoun else {}
+    named = any(m.kind == "name" for m in entity.mentions)
+    if entity.type == "PERSON":
+        out["speaker_person_full" if named and len(entity.name.split()) >= 2 else "speaker_person_short"] = 1.0
+    elif entity.type in _BODIES:
+        out["speaker_body_named" if named else "speaker_body_nominal"] = 1.0
+    return out
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []

@@ -448,23 +448,16 @@ def test_a_phone_sees_the_table_then_the_article_over_it(page):
     assert "article" not in hash_params(page)
 
 
-def test_a_very_large_article_opens_in_a_moment_with_a_note(page, server, corpus):
-    import urllib.request
-
-    # the record fetched beforehand and given to the page at once: what is timed is the page's drawing of it
-    # (the store takes seconds to load 40,000 mentions; that is the server's time, not the tab's)
+def test_a_very_large_article_opens_whole_from_the_server_with_a_note(page, corpus):
+    # end to end: the store loads the 40,000 mentions and the page draws them (how long each takes:
+    # bench/article_page.py; no clock here)
     article = next(a for a in corpus[1] if a.title == "A very long article")
-    with urllib.request.urlopen(f"{server[0]}/api/article/{article.id}") as reply:
-        record = reply.read()
-    assert len(record) > 2_000_000
-    page.route(f"**/api/article/{article.id}", lambda route: route.fulfill(body=record, content_type="application/json"))
     page.goto("/#tab=quotes&speaker=Zed+Big")
     wait_status(page, "Rows 1–1 of 1")
-    started = time.monotonic()
-    page.locator("#results tbody tr").first.click()
-    page.wait_for_selector("#article .text")
-    took = time.monotonic() - started
-    assert took < 5, f"the article took {took:.1f} s to draw"  # about 1 s on a quiet machine (under load, more)
+    with page.expect_response(f"**/api/article/{article.id}") as reply:
+        page.locator("#results tbody tr").first.click()
+    assert reply.value.status == 200 and len(reply.value.body()) > 2_000_000
+    page.wait_for_selector("#article .text", timeout=30_000)
     assert "the first 4,000 are highlighted" in page.locator("#article .note").inner_text()
     assert page.locator("#article .text span").count() <= 4001
     assert page.locator("#article .focus").inner_text() == "This is the end of a very long article."

@@ -109,8 +109,11 @@ def hostile() -> Analysis:
     t.add(' who said: "')
     content = t.add(XSS["quote"])
     t.add('"\n')
+    smith = t.add("John Smith")  # not the John Smith of the long article: another country, another title
+    t.add(", the footballer, scored.\n")
     entities = [Entity("E1", XSS["entity"], "PERSON", [], None, None, [Mention(*entity_at)]),
-                Entity("E2", XSS["speaker"], "PERSON", [], None, None, [Mention(*speaker)])]
+                Entity("E2", XSS["speaker"], "PERSON", [], None, None, [Mention(*speaker)]),
+                Entity("E3", "John Smith", "PERSON", ["footballer"], "GBR", None, [Mention(*smith)])]
     quotes = [Quote("Q1", "direct", Span(*content), speaker=Span(*speaker), speaker_entity="E2", speaker_name=XSS["speaker"])]
     return Analysis(id=content_id(t.text), text=t.text, title=XSS["title"], url=XSS["url"], published="2019-12-01",
                     entities=entities, quotes=quotes)
@@ -130,9 +133,11 @@ def big() -> Analysis:
     content = t.add("This is the end of a very long article.")
     t.add('"\n')
     zed.mentions.append(Mention(*speaker))
+    smith = Entity("E3", "John Smith", "PERSON", ["senator"], "USA", "USALEG", [Mention(*t.add("John Smith"))])
+    t.add(", the senator, agreed.\n")
     quotes = [Quote("Q1", "direct", Span(*content), speaker=Span(*speaker), speaker_entity="E1", speaker_name="Zed Big")]
     return Analysis(id=content_id(t.text), text=t.text, title="A very long article", published="2019-06-01",
-                    entities=[zed, quill], quotes=quotes)
+                    entities=[zed, quill, smith], quotes=quotes)
 
 
 def build_store(path: Path) -> list[Analysis]:
@@ -593,3 +598,25 @@ def test_facets_count_the_answer_beside_the_table_and_narrow_it(page):
     page.goto("/#tab=timeline&entity=Ann+Lee")  # no facets there
     wait_status(page, "Rows")
     assert page.locator("#facets *").count() == 0
+
+
+def test_people_of_one_name_are_told_apart_by_what_their_articles_say(page, corpus):
+    page.goto("/#tab=entities&type=PERSON")
+    wait_status(page, "Rows 1–")
+    smiths = page.locator("#results tbody tr", has_text="John Smith")
+    assert smiths.count() == 2  # not one row with the more frequent country
+    assert sorted(smiths.all_inner_texts()) == ["John Smith\tPERSON\t1\t1\t\tGBR\tfootballer", "John Smith\tPERSON\t1\t1\tUSALEG\tUSA\tsenator"]
+    smiths.first.click()
+    wait_status(page, "John Smith: 0 quotes · 0 events · 1 name · 2 groups by evidence")
+    groups = page.locator("section.groups li.group")
+    assert groups.count() == 2 and "not who is who" in page.locator("section.groups .hint").first.inner_text()
+    senator = groups.filter(has_text="USALEG")
+    assert "PERSON · USA · USALEG · senator · 1 article" in senator.inner_text()
+    assert senator.locator("button.article-link").all_inner_texts() == ["2019-06-01 A very long article"]
+    footballer = groups.filter(has_text="GBR")
+    assert "PERSON · GBR · no actor code · footballer · 1 article" in footballer.inner_text()
+    snap(page, "entity-groups")
+    footballer.locator("button.article-link").click()  # the hostile article's title, shown as text
+    page.wait_for_selector("#article h2")
+    assert page.locator("#article h2").inner_text() == XSS["title"] and hash_params(page)["entity"] == "John Smith"
+    assert "John Smith, the footballer" in page.locator("#article .text").inner_text()

@@ -122,8 +122,31 @@ def test_events_by_actor_date_and_type(store):
 
 def test_top_entities(store):
     rows = query.entities(store, top=2).rows
-    assert rows == [("John Kerry", "PERSON", 2, 2, "USAGOV", "USA"), ("Ban Ki-moon", "PERSON", 1, 1, "IGOUNO", None)]
+    assert rows == [("John Kerry", "PERSON", 2, 2, "USAGOV", "USA", ["Secretary of State"]), ("Ban Ki-moon", "PERSON", 1, 1, "IGOUNO", None, ["U.N. chief"])]
     assert [r[0] for r in query.entities(store, top=10, type="gpe").rows] == ["Syria", "Washington"]
+
+
+def test_entities_of_one_name_are_told_apart_by_code_and_country_never_merged(tmp_path):
+    def person(text, country, actor, titles, published):
+        return Analysis(id=content_id(text), text=text, title=text[:20], published=published,
+                        entities=[Entity("E1", "John Smith", "PERSON", titles, country, actor, [Mention(*at(text, "John Smith"))])])
+
+    people = [person("Senator John Smith voted no.\n", "USA", "USALEG", ["Senator"], "2020-01-01"),
+              person("John Smith, a senator, spoke.\n", "USA", "USALEG", ["senator"], "2020-01-02"),
+              person("Striker John Smith scored twice.\n", "GBR", None, ["Striker"], "2020-01-03"),
+              person("A man called John Smith was seen.\n", None, None, [], "2020-01-04")]
+    with Store(tmp_path / "smiths.duckdb") as store:
+        store.add_entries([entry(a) for a in people], [], run_id=1)
+        store.add_results(people, [], run_id=1)
+    with Store(tmp_path / "smiths.duckdb", read_only=True) as store:
+        rows = [(r["articles"], r["actor"], r["country"], r["titles"]) for r in query.entities(store).dicts()]
+        assert rows == [(2, "USALEG", "USA", ["Senator", "senator"]), (1, None, "GBR", ["Striker"]), (1, None, None, [])]
+        page = query.entity(store, name="John Smith")
+    assert [n["name"] for n in page["names"]] == ["John Smith"]
+    groups = {(g["country"], g["actor"]): g for g in page["groups"]}
+    assert set(groups) == {("USA", "USALEG"), ("GBR", None), (None, None)}
+    assert [a["published"] for a in groups["USA", "USALEG"]["seen_in"]] == ["2020-01-02", "2020-01-01"]  # newest first
+    assert [a["article_id"] for a in groups["GBR", None]["seen_in"]] == [people[2].id] and groups["GBR", None]["titles"] == ["Striker"]
 
 
 def test_timeline(store):
@@ -159,10 +182,12 @@ def test_sql_takes_exactly_one_statement(db, text, count):
 def test_output_formats(tmp_path, store):
     rows = query.entities(store, top=3)
     write_rows(rows, out=tmp_path / "top.csv")
-    assert (tmp_path / "top.csv").read_text().splitlines()[:2] == ["name,type,articles,mentions,actor,country", "John Kerry,PERSON,2,2,USAGOV,USA"]
+    assert (tmp_path / "top.csv").read_text().splitlines()[:2] == ["name,type,articles,mentions,actor,country,titles",
+                                                                   'John Kerry,PERSON,2,2,USAGOV,USA,"[""Secretary of State""]"']
     write_rows(rows, format="jsonl", out=tmp_path / "top.out")
     first = json.loads((tmp_path / "top.out").read_text().splitlines()[0])
-    assert first == {"name": "John Kerry", "type": "PERSON", "articles": 2, "mentions": 2, "actor": "USAGOV", "country": "USA"}
+    assert first == {"name": "John Kerry", "type": "PERSON", "articles": 2, "mentions": 2, "actor": "USAGOV", "country": "USA",
+                     "titles": ["Secretary of State"]}
     write_rows(rows, out=tmp_path / "top.parquet")
     assert pq.read_table(tmp_path / "top.parquet").to_pylist()[0] == first
     with pytest.raises(UsageError, match="Parquet output needs a file"):

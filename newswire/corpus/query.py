@@ -223,8 +223,18 @@ def _events(*, actor: str | None = None, source: str | None = None, target: str 
     )
 
 
+# Entities of one name are told apart by what the articles say of them, never merged across it: one row (an
+# entity list's, an entity page's group) per name, type, actor code and country; "John Smith" coded USALEG
+# and "John Smith" of GBR are two rows, and one with neither code nor country a third (not a guess at either).
+# This groups by evidence; it does not decide that two articles' "John Smith" are one person.
+_EVIDENCE = "{e}.name, {e}.type, {e}.actor, {e}.country"
+# the titles the entities of a group bear in any of its articles, in order
+_TITLES = "list_sort(list_distinct(flatten(list(coalesce({e}.titles, [])))))"
+
+
 def entities(store: Store, *, top: int = 20, type: str | None = None) -> Rows:
-    """The most mentioned entities across the corpus, by the number of articles that mention them."""
+    """The most mentioned entities across the corpus, by the number of articles that mention them: one row per
+    name, type, actor code and country (`_EVIDENCE`), with the titles they bear."""
     return _rows(store, _entities(type=type), require_count(top, "--top"))
 
 
@@ -240,15 +250,14 @@ def _entities(*, type: str | None = None) -> _Select:
         "*",
         f"""FROM (
             SELECT e.name, e.type, count(DISTINCT e.article_id) AS articles, count(m.ord) AS mentions,
-               -- ordered so that ties between codes go the same way whatever order workers stored rows in
-               mode(e.actor ORDER BY e.actor) AS actor, mode(e.country ORDER BY e.country) AS country
+               e.actor, e.country, {_TITLES.format(e="e")} AS titles
             FROM entities e JOIN articles a ON a.id = e.article_id
             LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id
             WHERE {' AND '.join(where)}
-            GROUP BY e.name, e.type
+            GROUP BY {_EVIDENCE.format(e="e")}
         ) g""",
         params,
-        "articles DESC, mentions DESC, name, type",
+        "articles DESC, mentions DESC, name, type, actor NULLS LAST, country NULLS LAST",
     )
 
 
@@ -355,6 +364,8 @@ def facets(store: Store, question: str, *, top: int = 20, **options: Any) -> dic
 
 # --- views of the corpus (`newswire serve`): several small answers in one -----------
 
+# The articles an entity page lists for each group of its entities (`entity`: the newest).
+GROUP_ARTICLES = 5
 # The day an article was published (its date's first 10 characters, when they are a date).
 _DAY = "try_cast(left(a.published, 10) AS DATE)"
 
@@ -421,11 +432,20 @@ def entity(store: Store, *, name: str, top: int = 20) -> dict[str, Any]:
     pattern = _words(require_text(name, "name"))
     top = require_count(top, "top", 1000)
     named = f"""WITH named AS (
-            SELECT e.article_id, e.id, e.name, e.type, e.actor FROM entities e JOIN articles a ON a.id = e.article_id
+            SELECT e.article_id, e.id, e.name, e.type, e.actor, e.country, e.titles FROM entities e JOIN articles a ON a.id = e.article_id
             WHERE {_CANONICAL} AND regexp_matches({_nfc('e.name')}, ?))"""
     names = _dicts(store, f"""{named}
         SELECT n.name, n.type, count(DISTINCT n.article_id) AS articles, mode(n.actor ORDER BY n.actor) AS actor
         FROM named n GROUP BY n.name, n.type ORDER BY articles DESC, n.name, n.type LIMIT {top}""", [pattern])
+    groups = _dicts(store, f"""{named}
+        SELECT n.name, n.type, n.actor, n.country, {_TITLES.format(e="n")} AS titles, count(DISTINCT n.article_id) AS articles,
+               list(DISTINCT {{'article_id': a.id, 'title': a.title, 'published': a.published}}) AS seen_in
+        FROM named n JOIN articles a ON a.id = n.article_id
+        GROUP BY {_EVIDENCE.format(e="n")}
+        ORDER BY articles DESC, n.name, n.type, n.actor NULLS LAST, n.country NULLS LAST LIMIT {top}""", [pattern])
+    for group in groups:  # its newest articles (at most GROUP_ARTICLES), to tell the groups apart by
+        newest = sorted(group["seen_in"], key=lambda r: (r["published"] or "", r["article_id"]), reverse=True)
+        group["seen_in"] = newest[:GROUP_ARTICLES]
     words = _dicts(store, f"""{named}
         SELECT m.text, count(*) AS mentions FROM mentions m JOIN named n ON n.article_id = m.article_id AND n.id = m.entity_id
         GROUP BY m.text ORDER BY mentions DESC, m.text LIMIT {top}""", [pattern])
@@ -454,7 +474,7 @@ def entity(store: Store, *, name: str, top: int = 20) -> dict[str, Any]:
                sum((SELECT count(*) FROM events ev WHERE ev.article_id = w.article_id AND EXISTS (
                     SELECT 1 FROM named n WHERE n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity)))) AS events
         FROM arts w GROUP BY w.week ORDER BY w.week""", [pattern])
-    return {"name": name.strip(), "names": names, "mentioned_as": words,
+    return {"name": name.strip(), "names": names, "groups": groups, "mentioned_as": words,
             "quotes": {"rows": quoted.rows.dicts(), "total": quoted.total},
             "events": {"rows": acted, "total": events_total}, "co_occurring": together, "per_week": weeks}
 

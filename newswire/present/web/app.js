@@ -17,7 +17,7 @@ const TABS = {
   timeline: {fields: [["entity", "entity, e.g. John Kerry"]], api: "timeline", cols: ["date", "kind", "text", "title"]},
   network:  {fields: [["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"]], api: "network",
              cols: ["source", "target", "type", "events", "articles", "goldstein"]},
-  entities: {fields: [["type", "type, e.g. PERSON"]], api: "entities", cols: ["name", "type", "articles", "mentions", "actor", "country"]},
+  entities: {fields: [["type", "type, e.g. PERSON"]], api: "entities", cols: ["name", "type", "articles", "mentions", "actor", "country", "titles"]},
 };
 // Fields chosen from a list, not typed: the first choice is the server's default.
 const CHOICES = new Map([["modality", ["asserted", "any", "negated", "intended", "requested", "conditional", "hypothetical"]]]);
@@ -276,7 +276,7 @@ function makeTable(s, rows, cols, sort) {
     const tr = el("tr", target ? {class: "row", tabindex: "0"} : {});
     if (row.modality && row.modality !== "asserted") tr.classList.add("unasserted");
     for (const c of cols) {
-      const td = c === "speaker" && row[c] ? el("td") : el("td", {}, row[c] ?? "");
+      const td = c === "speaker" && row[c] ? el("td") : el("td", {}, Array.isArray(row[c]) ? row[c].join("; ") : row[c] ?? "");
       if (c === "speaker" && row[c]) td.append(entityLink(row[c]));
       if (c === "modality") td.classList.add(`modality-${String(row[c]).replace(/[^a-z]/g, "")}`);
       tr.append(td);
@@ -445,7 +445,7 @@ async function loadEntity(s) {
   clearView();
   if (!ok) { setStatus(e.error, true); return; }
   setStatus(`${e.name}: ${e.quotes.total.toLocaleString("en")} quotes · ${e.events.total.toLocaleString("en")} events · ` +
-            `${e.names.length} name${e.names.length === 1 ? "" : "s"}`);
+            `${e.names.length} name${e.names.length === 1 ? "" : "s"} · ${e.groups.length} group${e.groups.length === 1 ? "" : "s"} by evidence`);
   const charts = el("div", {class: "charts"});
   charts.append(barChart(e.per_week, "articles", "Articles", "week"), barChart(e.per_week, "quotes", "Quotes", "week"),
                 barChart(e.per_week, "events", "Events", "week"));
@@ -461,8 +461,38 @@ async function loadEntity(s) {
   events.append(el("h3", {}, `Source or target of (${e.events.total.toLocaleString("en")} events)`),
                 makeTable(s, e.events.rows, ["date", "role", "source", "plover", "trigger", "target", "modality"], null));
   events.append(el("a", {href: viewHref({tab: "timeline", entity: e.name})}, "its whole timeline"));
-  $("results").replaceChildren(el("h2", {class: "entity-name"}, e.name), charts, lists, quotes, events);
+  $("results").replaceChildren(el("h2", {class: "entity-name"}, e.name), evidenceGroups(e), charts, lists, quotes, events);
   markOpenRow(readState());
+}
+
+// The entities of an entity page told apart by what their articles say (name, type, actor code, country; their
+// titles shown), each with the articles it comes from: "John Smith · USA · USALEG · senator" is not merged with
+// "John Smith · GBR · footballer". Grouping by evidence, not identity: the page says so.
+function evidenceGroups(e) {
+  const box = el("section", {class: "groups"});
+  box.append(el("h3", {}, `Told apart by evidence (${e.groups.length} group${e.groups.length === 1 ? "" : "s"})`),
+             el("p", {class: "hint"}, "One group per name, type, actor code and country as the articles give them. " +
+                "This is what the articles say, not who is who: two groups may be one person, and one group two people."));
+  const list = el("ul");
+  for (const g of e.groups) {
+    const item = el("li", {class: "group"});
+    const said = [g.type, g.country || "no country", g.actor || "no actor code"];
+    if (g.titles && g.titles.length) said.push(g.titles.join(", "));
+    item.append(entityLink(g.name), el("span", {class: "evidence"}, ` · ${said.join(" · ")} · `),
+                el("span", {class: "count"}, `${Number(g.articles).toLocaleString("en")} article${g.articles === 1 ? "" : "s"}`));
+    const from = el("ul", {class: "seen-in"});
+    for (const a of g.seen_in) {
+      const open = el("button", {type: "button", class: "article-link", "data-article": a.article_id},
+                      `${a.published ? String(a.published).slice(0, 10) : "undated"} ${a.title || a.article_id}`);
+      open.addEventListener("click", () => go({article: a.article_id, at: ""}));
+      const line = el("li"); line.append(open); from.append(line);
+    }
+    if (g.articles > g.seen_in.length) from.append(el("li", {class: "hint"}, `and ${(g.articles - g.seen_in.length).toLocaleString("en")} more`));
+    item.append(from);
+    list.append(item);
+  }
+  box.append(list);
+  return box;
 }
 
 // --- facets: the answer counted by type, modality, outlet ----------------------------

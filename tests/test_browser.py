@@ -97,8 +97,17 @@ def daily(i: int) -> Analysis:
     if i == 5:
         event(2, "120", "REJECT", -4.0, "USA", "ISR", "will not support", " the plan.", modality="negated")
     published = (datetime.date(2020, 1, 1) + datetime.timedelta(days=i)).isoformat()
-    return Analysis(id=content_id(t.text), text=t.text, title=f"Day {i + 1:02d} report", published=published,
+    return Analysis(id=content_id(t.text), text=t.text, title=f"Day {i + 1:02d} report", published=published, url=outlet_url(i),
                     entities=list(entities.values()), quotes=quotes, events=events)
+
+
+def outlet_url(i: int) -> str | None:
+    """Days 11-20 from reuters.com, 21-25 from news.bbc.co.uk, the others without a URL."""
+    if 10 <= i < 20:
+        return f"https://www.reuters.com/world/day-{i + 1}"
+    if 20 <= i < 25:
+        return f"https://news.bbc.co.uk/{i + 1}.stm"
+    return None
 
 
 def hostile() -> Analysis:
@@ -620,3 +629,30 @@ def test_people_of_one_name_are_told_apart_by_what_their_articles_say(page, corp
     page.wait_for_selector("#article h2")
     assert page.locator("#article h2").inner_text() == XSS["title"] and hash_params(page)["entity"] == "John Smith"
     assert "John Smith, the footballer" in page.locator("#article .text").inner_text()
+
+
+def test_outlet_and_quote_type_filter_the_tables_from_the_url_the_form_and_the_facets(page):
+    page.goto("/#tab=quotes")
+    wait_status(page, "of 152")
+    page.wait_for_selector("#facets [data-facet=outlet] button[data-value='reuters.com']")
+    assert page.locator("#facets [data-facet=outlet] li").all_inner_texts() == ["(none) 77", "reuters.com 50", "news.bbc.co.uk 25"]
+    page.click("#facets [data-facet=outlet] button[data-value='reuters.com']")
+    wait_status(page, "Rows 1–50 of 50")
+    assert hash_params(page)["outlet"] == "reuters.com" and page.input_value("#f-outlet") == "reuters.com"
+    assert set(column(page, "published")) == {f"2020-01-{d}" for d in range(11, 21)}
+    page.select_option("#f-type", "indirect")
+    page.click("#form button[type=submit]")
+    wait_status(page, "No rows")
+    assert hash_params(page)["type"] == "indirect"
+    page.select_option("#f-type", "direct")
+    page.click("#form button[type=submit]")
+    wait_status(page, "Rows 1–50 of 50")
+    # a domain finds the hosts under it; events take the outlet too, beside their own type
+    page.goto("/#tab=events&outlet=bbc.co.uk&type=THREATEN")
+    wait_status(page, "Rows 1–5 of 5")
+    assert set(column(page, "date")) == {f"2020-01-{d}" for d in range(21, 26)} and set(column(page, "plover")) == {"THREATEN"}
+    page.wait_for_selector("#facets [data-facet=outlet] li")
+    assert page.locator("#facets [data-facet=outlet] .chosen").count() == 0  # news.bbc.co.uk is not the text typed
+    with page.expect_download() as download:
+        page.click("#export a[data-format=csv]")
+    assert len(Path(download.value.path()).read_text(encoding="utf-8").splitlines()) == 6

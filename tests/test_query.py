@@ -149,6 +149,31 @@ def test_entities_of_one_name_are_told_apart_by_code_and_country_never_merged(tm
     assert [a["article_id"] for a in groups["GBR", None]["seen_in"]] == [people[2].id] and groups["GBR", None]["titles"] == ["Striker"]
 
 
+def test_quotes_events_and_articles_by_outlet_and_quotes_by_type(tmp_path):
+    kerry, ban = kerry_analysis(), ban_analysis()
+    kerry.url, ban.url = "https://www.Reuters.com/world/kerry", "https://news.bbc.co.uk/ban.stm"
+    ban.quotes[0].type = "indirect"
+    entries = [entry(a) for a in (kerry, ban)]
+    for e, a in zip(entries, (kerry, ban)):
+        e.article.url = a.url
+    with Store(tmp_path / "outlets.duckdb") as store:
+        store.add_entries(entries, [], run_id=1)
+        store.add_results([kerry, ban], [], run_id=1)
+    with Store(tmp_path / "outlets.duckdb", read_only=True) as store:
+        assert [r["speaker"] for r in query.quotes(store, outlet="reuters.com").dicts()] == ["John Kerry"]
+        assert [r["speaker"] for r in query.quotes(store, outlet="www.REUTERS.com").dicts()] == ["John Kerry"]
+        assert [r["speaker"] for r in query.quotes(store, outlet="bbc.co.uk").dicts()] == ["Ban Ki-moon"]  # a domain: hosts under it
+        assert query.quotes(store, outlet="co.uk").rows and not query.quotes(store, outlet="c.co.uk").rows  # whole labels only
+        assert [r["cameo"] for r in query.events(store, outlet="news.bbc.co.uk").dicts()] == ["040"]
+        assert [r["title"] for r in query.articles(store, outlet="reuters.com").dicts()] == ["Kerry on Syria"]
+        assert [r["speaker"] for r in query.quotes(store, type="INDIRECT").dicts()] == ["Ban Ki-moon"]
+        assert query.facets(store, "quotes", outlet="reuters.com")["outlet"] == [{"value": "news.bbc.co.uk", "count": 1}, {"value": "reuters.com", "count": 1}]
+        with pytest.raises(UsageError, match="unknown quote type 'said'; use one of direct, indirect, mixed"):
+            query.quotes(store, type="said")
+        with pytest.raises(UsageError, match="--outlet"):
+            query.events(store, outlet=" ")
+
+
 def test_timeline(store):
     rows = query.timeline(store, entity="John Kerry").dicts()
     assert [(r["date"], r["kind"], r["text"]) for r in rows] == [

@@ -26,7 +26,7 @@ import duckdb
 
 from ..errors import QueryError, UsageError, first_line
 from ..gdelt import gdelt_tsv
-from ..records import EntityType, Modality
+from ..records import EntityType, Modality, QuoteType
 from ..text.checks import require_date
 from .store import ANALYSED, TABLES, Store, connect, damaged, require_database, store_error, table_key
 
@@ -41,8 +41,8 @@ _EVENT_DAY = r"""coalesce(CASE
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}-\d{2}-\d{2}.*') THEN left(ev.date, 10)
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}-\d{2}') THEN ev.date || '-01'
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}') THEN ev.date || '-01-01' END, left(a.published, 10))"""
-# An article's outlet: its URL's host without "www." (NULL without a URL).
-_OUTLET = r"nullif(regexp_extract(coalesce(a.url, ''), '^[a-zA-Z][a-zA-Z0-9+.-]*://(www\.)?([^/:?#]+)', 2), '')"
+# An article's outlet: its URL's host without "www.", in lower case (NULL without a URL).
+_OUTLET = r"lower(nullif(regexp_extract(coalesce(a.url, ''), '^[a-zA-Z][a-zA-Z0-9+.-]*://(www\.)?([^/:?#]+)', 2), ''))"
 # GDELT 2.0 publishes its event table as tab-separated "*.export.CSV" files; ours keeps the name honest.
 GDELT_FILE = "events.export.tsv"
 # The most rows a question may ask for (--limit, --top): far above any corpus,
@@ -55,6 +55,8 @@ MAX_TEXT = 1000
 ENTITY_TYPES: tuple[str, ...] = typing.get_args(EntityType)
 # An event's modalities (docs/events.md), and the word for all of them.
 MODALITIES: tuple[str, ...] = typing.get_args(Modality)
+# A quote's types.
+QUOTE_TYPES: tuple[str, ...] = typing.get_args(QuoteType)
 ANY_MODALITY = "any"
 
 
@@ -97,13 +99,22 @@ class _Select:
         return f"{self.prefix}\nSELECT {self.columns}{extra}\n{self.rest}"
 
 
-def quotes(store: Store, *, speaker: str | None = None, search: str | None = None, limit: int | None = None) -> Rows:
-    """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts) and by text they hold."""
-    return _rows(store, _quotes(speaker=speaker, search=search), require_count(limit, "--limit"))
+def quotes(store: Store, *, speaker: str | None = None, search: str | None = None, type: str | None = None,
+           outlet: str | None = None, limit: int | None = None) -> Rows:
+    """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts), by text they
+    hold, by type (direct, indirect, mixed) and by outlet (the article URL's host)."""
+    return _rows(store, _quotes(speaker=speaker, search=search, type=type, outlet=outlet), require_count(limit, "--limit"))
 
 
-def _quotes(*, speaker: str | None = None, search: str | None = None) -> _Select:
+def _quotes(*, speaker: str | None = None, search: str | None = None, type: str | None = None, outlet: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
+    if type is not None:
+        type = require_text(type, "--type").lower()
+        if type not in QUOTE_TYPES:
+            raise UsageError(f"unknown quote type {type!r}; use one of {', '.join(QUOTE_TYPES)}")
+        where.append("q.type = ?")
+        params.append(type)
+    _outlet(where, params, outlet)
     if speaker is not None:
         speaker = require_text(speaker, "--speaker")
         where.append(f"(regexp_matches({_nfc('q.speaker_name')}, ?) OR regexp_matches({_nfc('q.speaker_text')}, ?) OR regexp_matches({_nfc('e.name')}, ?))")
@@ -123,13 +134,15 @@ def _quotes(*, speaker: str | None = None, search: str | None = None) -> _Select
 
 
 def articles(store: Store, *, search: str | None = None, start: str | None = None, end: str | None = None,
-             limit: int | None = None) -> Rows:
-    """Articles by text they hold (title or body, any case) and publication date; `start`/`end`: where the text first holds it."""
-    return _rows(store, _articles(search=search, start=start, end=end), require_count(limit, "--limit"))
+             outlet: str | None = None, limit: int | None = None) -> Rows:
+    """Articles by text they hold (title or body, any case), publication date and outlet; `start`/`end`: where the
+    text first holds it."""
+    return _rows(store, _articles(search=search, start=start, end=end, outlet=outlet), require_count(limit, "--limit"))
 
 
-def _articles(*, search: str | None = None, start: str | None = None, end: str | None = None) -> _Select:
+def _articles(*, search: str | None = None, start: str | None = None, end: str | None = None, outlet: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
+    _outlet(where, params, outlet)
     first = require_date(start, "--from") if start else None
     last = require_date(end, "--to") if end else None
     if first and last and first > last:
@@ -169,21 +182,24 @@ def events(
     end: str | None = None,
     type: str | None = None,
     modality: str | None = None,
+    outlet: str | None = None,
     limit: int | None = None,
 ) -> Rows:
     """Who did what to whom: events, by actor code prefix (source or target, or each side), date range, type and modality.
 
     type: a CAMEO code or its prefix ("13", "138"), or a PLOVER category ("THREATEN").
     modality: asserted, intended, conditional, negated or hypothetical ("any" or None: all).
+    outlet: the article URL's host without "www." (reuters.com), or a domain it is under (bbc.co.uk: news.bbc.co.uk).
     The date is the event's own, else the article's publication date.
     """
-    select = _events(actor=actor, source=source, target=target, start=start, end=end, type=type, modality=modality)
+    select = _events(actor=actor, source=source, target=target, start=start, end=end, type=type, modality=modality, outlet=outlet)
     return _rows(store, select, require_count(limit, "--limit"))
 
 
 def _events(*, actor: str | None = None, source: str | None = None, target: str | None = None, start: str | None = None,
-            end: str | None = None, type: str | None = None, modality: str | None = None) -> _Select:
+            end: str | None = None, type: str | None = None, modality: str | None = None, outlet: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
+    _outlet(where, params, outlet)
     if actor is not None:
         actor = require_actor(actor, "--actor")
         where.append("(starts_with(upper(coalesce(ev.source_actor, '')), ?) OR starts_with(upper(coalesce(ev.target_actor, '')), ?))")
@@ -338,7 +354,7 @@ FACETS: dict[str, dict[str, str]] = {
     "events": {"type": "coalesce(x.plover, 'CAMEO ' || left(x.cameo, 2))", "modality": "x.modality", "outlet": "_OUTLET"},
 }
 # A facet is counted without the filter on its own column (so that its other values show), which is, unset:
-_FACET_UNFILTERED = {"type": ("type", None), "modality": ("modality", ANY_MODALITY)}
+_FACET_UNFILTERED = {"type": ("type", None), "modality": ("modality", ANY_MODALITY), "outlet": ("outlet", None)}
 
 
 def facets(store: Store, question: str, *, top: int = 20, **options: Any) -> dict[str, list[dict[str, Any]]]:
@@ -575,6 +591,16 @@ def _event_dates(where: list[str], params: list[Any], start: str | None, end: st
         params.append(last)
 
 
+def _outlet(where: list[str], params: list[Any], outlet: str | None) -> None:
+    """Add an outlet to a query's conditions: the article URL's host (`_OUTLET`) is it, or is under it
+    (bbc.co.uk: news.bbc.co.uk too), in any case; "www." before it is ignored, as in the outlet facet."""
+    if outlet is None:
+        return
+    host = require_text(outlet, "--outlet").lower().removeprefix("www.")
+    where.append(f"({_OUTLET} = ? OR ends_with({_OUTLET}, ?))")
+    params += [host, "." + host]
+
+
 def require_count(value: int | None, what: str, maximum: int = MAX_ROWS) -> int | None:
     """A number of rows from 1 to `maximum` (None stays None), or a one-line `UsageError` naming `what`."""
     if value is None:
@@ -759,6 +785,7 @@ _CHECKS: dict[str, Callable[[Any, str], Any]] = {
 _LIMIT = Param("limit", ("--limit", "-n"), "count", f"At most this many rows (1 to {MAX_ROWS:,}).", served_default=500)
 _SEARCH = Param("search", ("--search",), "text", "Only those holding this text (any case, anywhere in a word).", served_name="q")
 _FROM = Param("start", ("--from",), "date", "From this date, YYYY-MM-DD.")
+_OUTLET_PARAM = Param("outlet", ("--outlet",), "text", "Only from this outlet: the article URL's host (reuters.com; news.bbc.co.uk is under bbc.co.uk).")
 _TO = Param("end", ("--to",), "date", "To this date, YYYY-MM-DD (inclusive).")
 
 QUESTIONS: dict[str, Question] = {
@@ -766,13 +793,19 @@ QUESTIONS: dict[str, Question] = {
     for q in (
         Question(
             "quotes",
-            (Param("speaker", ("--speaker", "-s"), "text", "Only quotes by this speaker (whole words, any case)."), _SEARCH, _LIMIT),
+            (
+                Param("speaker", ("--speaker", "-s"), "text", "Only quotes by this speaker (whole words, any case)."),
+                _SEARCH,
+                Param("type", ("--type", "-t"), "text", f"Only quotes of this type: {', '.join(QUOTE_TYPES)}."),
+                _OUTLET_PARAM,
+                _LIMIT,
+            ),
             "Who said what: quotes with their speakers, by date.",
             'newswire query quotes --speaker "Ban Ki-moon"',
         ),
         Question(
             "articles",
-            (_SEARCH, _FROM, _TO, _LIMIT),
+            (_SEARCH, _FROM, _TO, _OUTLET_PARAM, _LIMIT),
             "Articles holding a text (title or body), by publication date, with where it first appears.",
             'newswire query articles --search "ceasefire" --from 2013-09-01',
         ),
@@ -790,6 +823,7 @@ QUESTIONS: dict[str, Question] = {
                     f"Only events of this modality: {', '.join(MODALITIES)} (default: {ANY_MODALITY}).",
                     served_default="asserted",
                 ),
+                _OUTLET_PARAM,
                 _LIMIT,
             ),
             "Who did what to whom: coded events by actor, date and type.",

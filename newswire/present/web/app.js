@@ -7,12 +7,13 @@
 
 // Each tab: its form fields, the endpoint, and the columns to show.
 const TABS = {
-  quotes:   {fields: [["speaker", "speaker, e.g. Ban Ki-moon"], ["q", "text in the quote"]], api: "quotes",
+  quotes:   {fields: [["speaker", "speaker, e.g. Ban Ki-moon"], ["q", "text in the quote"], ["type", "type"], ["outlet", "outlet, e.g. reuters.com"]], api: "quotes",
              cols: ["published", "speaker", "type", "quote"]},
-  articles: {fields: [["q", "text, e.g. ceasefire"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"]], api: "articles",
+  articles: {fields: [["q", "text, e.g. ceasefire"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["outlet", "outlet, e.g. reuters.com"]], api: "articles",
              cols: ["published", "title", "outlet", "snippet"]},
   events:   {fields: [["actor", "actor: code or country (SYR, Russia)"], ["source", "source actor"], ["target", "target actor"],
-                      ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["type", "PLOVER type or CAMEO code"], ["modality", "modality"]],
+                      ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["type", "PLOVER type or CAMEO code"], ["modality", "modality"],
+                      ["outlet", "outlet, e.g. reuters.com"]],
              api: "events", cols: ["date", "source", "source_actor", "plover", "cameo", "target", "target_actor", "trigger", "modality"]},
   timeline: {fields: [["entity", "entity, e.g. John Kerry"]], api: "timeline", cols: ["date", "kind", "text", "title"]},
   network:  {fields: [["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"]], api: "network",
@@ -21,6 +22,9 @@ const TABS = {
 };
 // Fields chosen from a list, not typed: the first choice is the server's default.
 const CHOICES = new Map([["modality", ["asserted", "any", "negated", "intended", "requested", "conditional", "hypothetical"]]]);
+// ... per tab, where one tab's field is chosen and another's typed (a quote's type; an event's is typed: THREATEN, 13, 138)
+const TAB_CHOICES = {quotes: new Map([["type", ["", "direct", "indirect", "mixed"]]])};
+const choicesOf = (tab, key) => (has(TAB_CHOICES, tab) && TAB_CHOICES[tab].get(key)) || CHOICES.get(key);
 // The parameter that sets a page's size, where it is not `limit`.
 const COUNT_PARAM = new Map([["entities", "top"]]);
 const PAGE_SIZE = 100;
@@ -115,9 +119,9 @@ function buildForm(tab) {
     const id = `f-${key}`;
     const label = el("label", {for: id, class: "field"});
     label.append(el("span", {}, key));
-    if (CHOICES.has(key)) {
+    if (choicesOf(tab, key)) {
       const select = el("select", {name: key, id});
-      for (const choice of CHOICES.get(key)) select.append(el("option", {value: choice}, choice));
+      for (const choice of choicesOf(tab, key)) select.append(el("option", {value: choice}, choice || "any"));
       label.append(select);
     } else {
       label.append(el("input", {name: key, id, placeholder: hint, autocomplete: "off"}));
@@ -130,7 +134,7 @@ function buildForm(tab) {
 function fillForm(s) {
   for (const field of $("form").elements) {
     if (!field.name) continue;
-    field.value = s.filters[field.name] || (CHOICES.has(field.name) ? CHOICES.get(field.name)[0] : "");
+    field.value = s.filters[field.name] || (choicesOf(s.tab, field.name) ? choicesOf(s.tab, field.name)[0] : "");
   }
 }
 
@@ -139,7 +143,8 @@ function formFilters() {
   for (const [k, v] of new FormData($("form"))) {
     const value = String(v).trim();
     // a choice left at its default is not written in the URL
-    if (value && !(CHOICES.has(k) && CHOICES.get(k)[0] === value)) filters[k] = value;
+    const choices = choicesOf(readState().tab, k);
+    if (value && !(choices && choices[0] === value)) filters[k] = value;
   }
   return filters;
 }
@@ -498,7 +503,7 @@ function evidenceGroups(e) {
 // --- facets: the answer counted by type, modality, outlet ----------------------------
 
 // The tabs with facets, and the filter each facet sets when a value is clicked (none: shown only).
-const FACETED = {quotes: {}, articles: {}, events: {type: "type", modality: "modality"}};
+const FACETED = {quotes: {type: "type", outlet: "outlet"}, articles: {outlet: "outlet"}, events: {type: "type", modality: "modality", outlet: "outlet"}};
 
 function renderFacets(s, data) {
   const box = $("facets");

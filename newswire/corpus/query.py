@@ -108,12 +108,7 @@ def quotes(store: Store, *, speaker: str | None = None, search: str | None = Non
 
 def _quotes(*, speaker: str | None = None, search: str | None = None, type: str | None = None, outlet: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
-    if type is not None:
-        type = require_text(type, "--type").lower()
-        if type not in QUOTE_TYPES:
-            raise UsageError(f"unknown quote type {type!r}; use one of {', '.join(QUOTE_TYPES)}")
-        where.append("q.type = ?")
-        params.append(type)
+    _one_of(where, params, "q.type", type, QUOTE_TYPES, "quote type")
     _outlet(where, params, outlet)
     if speaker is not None:
         speaker = require_text(speaker, "--speaker")
@@ -256,12 +251,7 @@ def entities(store: Store, *, top: int = 20, type: str | None = None) -> Rows:
 
 def _entities(*, type: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
-    if type is not None:
-        type = require_text(type, "--type").upper()
-        if type not in ENTITY_TYPES:
-            raise UsageError(f"unknown entity type {type!r}; use one of {', '.join(ENTITY_TYPES)}")
-        where.append("e.type = ?")
-        params.append(type)
+    _one_of(where, params, "e.type", type, ENTITY_TYPES, "entity type")
     return _Select(
         "*",
         f"""FROM (
@@ -589,6 +579,18 @@ def _event_dates(where: list[str], params: list[Any], start: str | None, end: st
     if last:
         where.append(f"{_EVENT_DAY} <= ?")
         params.append(last)
+
+
+def _one_of(where: list[str], params: list[Any], column: str, value: str | None, values: tuple[str, ...], what: str) -> None:
+    """Add `column = value` to a query's conditions, `value` (a --type) one of `values` in any case, else a `UsageError`."""
+    if value is None:
+        return
+    text = require_text(value, "--type")
+    chosen = next((v for v in values if v.lower() == text.lower()), None)
+    if chosen is None:
+        raise UsageError(f"unknown {what} {text!r}; use one of {', '.join(values)}")
+    where.append(f"{column} = ?")
+    params.append(chosen)
 
 
 def _outlet(where: list[str], params: list[Any], outlet: str | None) -> None:

@@ -656,3 +656,31 @@ def test_outlet_and_quote_type_filter_the_tables_from_the_url_the_form_and_the_f
     with page.expect_download() as download:
         page.click("#export a[data-format=csv]")
     assert len(Path(download.value.path()).read_text(encoding="utf-8").splitlines()) == 6
+
+
+def test_charts_events_by_type_over_time_quotes_by_speaker_and_bars_for_the_top_lists(page):
+    page.goto("/#tab=events")
+    wait_status(page, "of 35")
+    chart = page.locator("figure[data-trend=events]")
+    chart.wait_for()
+    assert chart.locator("figcaption").inner_text() == "Events per day by type: 35"
+    assert chart.locator(".trend-keys .key").all_inner_texts() == ["THREATEN", "ASSAULT"]
+    assert chart.locator("rect[data-key=THREATEN]").count() == 30 and chart.locator("rect[data-key=ASSAULT]").count() == 5
+    snap(page, "trend-events")
+    chart.locator("rect[data-key=ASSAULT]").first.dispatch_event("click")
+    wait_status(page, "Rows 1–5 of 5")
+    assert hash_params(page)["type"] == "ASSAULT"
+    page.goto("/#tab=quotes&speaker=Zed+Big")  # one quote, 2019-06-01
+    wait_status(page, "Rows 1–1 of 1")
+    page.wait_for_selector("figure[data-trend=quotes]")
+    assert page.locator("figure[data-trend=quotes] figcaption").inner_text() == "Quotes per day by speaker: 1"
+    page.goto("/#tab=quotes")  # seven months: weeks, the top speakers and the rest
+    wait_status(page, "of 152")
+    page.wait_for_selector("figure[data-trend=quotes] rect")
+    assert page.locator("figure[data-trend=quotes] figcaption").inner_text() == "Quotes per week by speaker: 152"
+    assert page.locator("figure[data-trend=quotes] .trend-keys .key").all_inner_texts()[:3] == ["Ann Lee", "Bo Chan", "Cy Diaz"]
+    page.goto("/")
+    wait_status(page, "32 articles")
+    speakers = page.locator("section.ranked").first
+    widths = [float(w) for w in speakers.locator("svg.count-bar rect").evaluate_all("rs => rs.map(r => r.getAttribute('width'))")]
+    assert widths[0] == 100.0 and widths == sorted(widths, reverse=True) and len(widths) == speakers.locator("li").count()

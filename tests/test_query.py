@@ -174,6 +174,26 @@ def test_quotes_events_and_articles_by_outlet_and_quotes_by_type(tmp_path):
             query.events(store, outlet=" ")
 
 
+def test_a_trend_counts_the_answer_per_period_by_its_key_the_rest_as_other(store, tmp_path):
+    events = query.trend(store, "events")
+    assert (events["unit"], events["keys"], events["undated"]) == ("day", ["CONSULT", "THREATEN"], 0)
+    assert [(str(r["period"]), r["key"], r["count"]) for r in events["series"]] == [("2013-09-10", "THREATEN", 1), ("2013-09-21", "CONSULT", 1)]
+    quotes = query.trend(store, "quotes", top=1)  # the copy's quote is not counted again
+    assert quotes["keys"] == ["Ban Ki-moon", "other"] and sum(r["count"] for r in quotes["series"]) == 2
+    assert query.trend(store, "events", actor="RUS")["series"] == [{"period": events["series"][1]["period"], "key": "CONSULT", "count": 1}]
+    # a long span is counted per week or month; a date that is no day is counted apart, not placed
+    far, week = kerry_analysis(), ban_analysis()
+    far.published, week.events[0].date = "2016-01-05", "2013-W38"
+    with Store(tmp_path / "trend.duckdb") as s:
+        s.add_entries([entry(far), entry(week)], [], run_id=1)
+        s.add_results([far, week], [], run_id=1)
+    with Store(tmp_path / "trend.duckdb", read_only=True) as s:
+        assert query.trend(s, "quotes")["unit"] == "week"
+        assert query.trend(s, "events")["undated"] == 1
+    with pytest.raises(UsageError, match="no trend for 'entities'"):
+        query.trend(store, "entities")
+
+
 def test_timeline(store):
     rows = query.timeline(store, entity="John Kerry").dicts()
     assert [(r["date"], r["kind"], r["text"]) for r in rows] == [

@@ -368,6 +368,42 @@ def facets(store: Store, question: str, *, top: int = 20, **options: Any) -> dic
     return answer
 
 
+# --- trends: a question's answer counted per day, week or month, by its main key ------------
+
+# For each question with a trend: what its rows are counted by (the answer as `x`) and the day of a row.
+TRENDS: dict[str, tuple[str, str]] = {
+    "events": ("coalesce(x.plover, 'CAMEO ' || left(x.cameo, 2))", "x.date"),
+    "quotes": ("coalesce(x.speaker, '(no speaker)')", "x.published"),
+}
+# The period of a trend, by the days its answer spans: days up to 3 months, weeks up to 3 years, then months.
+_PERIODS = ((92, "day"), (3 * 366, "week"))
+
+
+def trend(store: Store, question: str, *, top: int = 6, **options: Any) -> dict[str, Any]:
+    """The answer of `question` (`options`: its keywords but its count) counted per period and by its key (`TRENDS`:
+    events by type, quotes by speaker): the `top` keys with the most rows, the rest as "other". Rows whose date is
+    not a day (an event dated "2013-09" or "XXXX-WXX-5") are not placed: `undated` counts them."""
+    if question not in TRENDS:
+        raise UsageError(f"no trend for {question!r}; ask for that of {', '.join(TRENDS)}")
+    top = require_count(top, "top", 100)
+    select = globals()[f"_{question}"](**options)
+    key, date = TRENDS[question]
+    rows = f"""{select.prefix}
+        SELECT {key} AS key, try_cast(left({date}, 10) AS DATE) AS day FROM (SELECT {select.columns}\n{select.rest}) x"""
+    keys = [r[0] for r in store.con.execute(
+        f"SELECT key FROM ({rows}) WHERE day IS NOT NULL GROUP BY key ORDER BY count(*) DESC, key LIMIT {top}", select.params).fetchall()]
+    first, last, undated = store.con.execute(
+        f"SELECT min(day), max(day), count(*) FILTER (WHERE day IS NULL) FROM ({rows})", select.params).fetchone()
+    span = (last - first).days if first is not None else 0
+    unit = next((u for days, u in _PERIODS if span <= days), "month")
+    series = _dicts(store, f"""
+        SELECT CAST(date_trunc('{unit}', day) AS DATE) AS period, CASE WHEN list_contains(?, key) THEN key ELSE 'other' END AS key,
+               count(*) AS count
+        FROM ({rows}) WHERE day IS NOT NULL GROUP BY ALL ORDER BY period, key""", [keys, *select.params])
+    return {"unit": unit, "keys": keys + (["other"] if any(r["key"] == "other" for r in series) else []), "series": series,
+            "undated": undated}
+
+
 # --- views of the corpus (`newswire serve`): several small answers in one -----------
 
 # The articles an entity page lists for each group of its entities (`entity`: the newest).

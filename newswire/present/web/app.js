@@ -228,6 +228,7 @@ async function loadTable(s) {
   renderPager(s, data);
   renderExport(s, data);
   if (facetsOk) renderFacets(s, facetsData);  // an error there: the table is still worth showing
+  if (facetsOk && facetsData.trend) $("facets").append(trendChart(s, facetsData.trend));
   $("graph").replaceChildren(...(s.tab === "network" ? renderNetwork(data.rows, s) : []));
   markOpenRow(readState());
 }
@@ -393,16 +394,24 @@ function ranked(title, rows, name, count, href) {
   const box = el("section", {class: "ranked"});
   box.append(el("h3", {}, title));
   const list = el("ol");
+  const most = Math.max(1, ...rows.map(r => Number(r[count]) || 0));
   for (const row of rows) {
     const item = el("li");
     if (href) item.append(href === entityLink ? entityLink(row[name]) : el("a", {href: href(row)}, row[name]));
     else item.append(el("span", {}, row[name]));
-    item.append(el("span", {class: "count"}, ` ${Number(row[count]).toLocaleString("en")}`));
+    item.append(el("span", {class: "count"}, ` ${Number(row[count]).toLocaleString("en")}`), countBar(Number(row[count]) || 0, most));
     list.append(item);
   }
   if (!rows.length) list.append(el("li", {class: "hint"}, "none"));
   box.append(list);
   return box;
+}
+
+// A ranked list's count as a bar (an SVG: the page's style allows no inline style), its length against the list's most.
+function countBar(value, most) {
+  const svg = svgEl("svg", {viewBox: "0 0 100 8", class: "count-bar", "aria-hidden": "true", preserveAspectRatio: "none"});
+  svg.append(svgEl("rect", {x: 0, y: 0, width: (100 * value / most).toFixed(1), height: 8}));
+  return svg;
 }
 
 const viewHref = params => "#" + new URLSearchParams(params);
@@ -531,6 +540,58 @@ function renderFacets(s, data) {
     part.append(list);
     box.append(part);
   }
+}
+
+// --- trends: the answer over time, a stacked bar per period by its key (events: type; quotes: speaker) ---------
+
+const TREND_WHAT = {events: ["Events", "type"], quotes: ["Quotes", "speaker"]};
+
+function trendChart(s, trend) {
+  const [label, by] = TREND_WHAT[s.tab];
+  const width = 560, height = 130, top = 14, bottom = 18;
+  const figure = el("figure", {class: "chart trend", "data-trend": s.tab});
+  const total = trend.series.reduce((n, p) => n + p.count, 0);
+  figure.append(el("figcaption", {}, `${label} per ${trend.unit} by ${by}: ${total.toLocaleString("en")}` +
+                   (trend.undated ? ` (${trend.undated.toLocaleString("en")} without a day, not drawn)` : "")));
+  const svg = svgEl("svg", {viewBox: `0 0 ${width} ${height}`, class: "bars", role: "img",
+                            "aria-label": `${label} per ${trend.unit} by ${by}`});
+  const periods = [...new Set(trend.series.map(p => p.period))].sort();
+  if (periods.length) {
+    const time = d => Date.parse(String(d).slice(0, 10) + "T00:00:00Z");
+    // slots on a time axis (a gap is a gap): months counted as months, days and weeks by their length
+    const index = d => trend.unit === "month"
+      ? (Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7))) - (Number(periods[0].slice(0, 4)) * 12 + Number(periods[0].slice(5, 7)))
+      : Math.round((time(d) - time(periods[0])) / ((trend.unit === "week" ? 7 : 1) * 864e5));
+    const slots = index(periods[periods.length - 1]) + 1, slot = width / slots;
+    const sums = new Map();
+    for (const p of trend.series) sums.set(p.period, (sums.get(p.period) || 0) + p.count);
+    const max = Math.max(1, ...sums.values());
+    const stacked = new Map();
+    for (const p of trend.series) {
+      const below = stacked.get(p.period) || 0;
+      stacked.set(p.period, below + p.count);
+      const h = (height - top - bottom) * p.count / max, y = height - bottom - (height - top - bottom) * (below + p.count) / max;
+      const k = trend.keys.indexOf(p.key);
+      const bar = svgEl("rect", {x: (index(p.period) * slot).toFixed(1), y: y.toFixed(1), width: Math.max(1, slot * 0.8).toFixed(1),
+                                 height: h.toFixed(1), class: `bar k${k < 0 ? 6 : Math.min(k, 6)}`, "data-key": p.key, "data-period": p.period});
+      const title = svgEl("title");
+      title.textContent = `${p.period} (${trend.unit}): ${p.count.toLocaleString("en")} · ${p.key}`;
+      bar.append(title);
+      if (s.tab === "events" && p.key !== "other") {  // a type's bar narrows the table to that type
+        bar.classList.add("pick");
+        bar.addEventListener("click", () => go({filters: {...s.filters, type: String(p.key).replace(/^CAMEO /, "")}, page: 1}));
+      }
+      svg.append(bar);
+    }
+    const text = (x, y, anchor, value) => { const t = svgEl("text", {x, y, "text-anchor": anchor}); t.textContent = value; return t; };
+    svg.append(text(0, 10, "start", `max ${max.toLocaleString("en")}`), text(0, height - 4, "start", periods[0]),
+               text(width, height - 4, "end", periods[periods.length - 1]));
+  }
+  figure.append(svg);
+  const keys = el("p", {class: "trend-keys"});
+  trend.keys.forEach((key, k) => keys.append(el("span", {class: `key k${Math.min(k, 6)}`}, key), " "));
+  figure.append(keys);
+  return figure;
 }
 
 // --- the network -----------------------------------------------------------------

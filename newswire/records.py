@@ -343,11 +343,19 @@ def cleaned_text(text: str, removed: list[Removed]) -> str:
 
 def to_dict(record: Any) -> Any:
     """A record (or list of records) as plain JSON-ready data."""
-    if dataclasses.is_dataclass(record):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
-    if isinstance(record, list):
-        return [to_dict(x) for x in record]
-    return record
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        if isinstance(record, list):
+            return [to_dict(x) for x in record]
+        if not dataclasses.is_dataclass(record) or isinstance(record, type):
+            return record
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in dataclasses.fields(record))
+    return {name: to_dict(getattr(record, name)) for name in names}
+
+
+# each record type's field names, in order (asked of `dataclasses.fields` once per type: an article's records
+# can number 100,000)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 @cache
@@ -359,19 +367,20 @@ def from_dict(cls: type, data: dict[str, Any]) -> Any:
     """Build a record of type `cls` from `to_dict` output (unknown keys are ignored)."""
     hints = _hints(cls)
     names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: _convert(hints[k], v) for k, v in data.items() if k in names})
+    return cls(**{k: from_plain(hints[k], v) for k, v in data.items() if k in names})
 
 
-def _convert(tp: Any, value: Any) -> Any:
+def from_plain(tp: Any, value: Any) -> Any:
+    """A value of type `tp` from its `to_dict` form (records rebuilt, everything else as it is)."""
     if value is None:
         return None
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(inner[0], value) if len(inner) == 1 else value
+        return from_plain(inner[0], value) if len(inner) == 1 else value
     if origin is list:
         (item,) = typing.get_args(tp)
-        return [_convert(item, v) for v in value]
+        return [from_plain(item, v) for v in value]
     if dataclasses.is_dataclass(tp):
         return from_dict(tp, value)
     return value

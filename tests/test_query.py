@@ -151,8 +151,76 @@ def test_events_by_actor_date_and_type(store):
 
 def test_top_entities(store):
     rows = query.entities(store, top=2).rows
-    assert rows == [("John Kerry", "PERSON", 2, 2, "USAGOV", "USA"), ("Ban Ki-moon", "PERSON", 1, 1, "IGOUNO", None)]
+    assert rows == [("John Kerry", "PERSON", 2, 2, "USAGOV", "USA", ["Secretary of State"]), ("Ban Ki-moon", "PERSON", 1, 1, "IGOUNO", None, ["U.N. chief"])]
     assert [r[0] for r in query.entities(store, top=10, type="gpe").rows] == ["Syria", "Washington"]
+
+
+def test_entities_of_one_name_are_told_apart_by_code_and_country_never_merged(tmp_path):
+    def person(text, country, actor, titles, published):
+        return Analysis(id=content_id(text), text=text, title=text[:20], published=published,
+                        entities=[Entity("E1", "John Smith", "PERSON", titles, country, actor, [Mention(*at(text, "John Smith"))])])
+
+    people = [person("Senator John Smith voted no.\n", "USA", "USALEG", ["Senator"], "2020-01-01"),
+              person("John Smith, a senator, spoke.\n", "USA", "USALEG", ["senator"], "2020-01-02"),
+              person("Striker John Smith scored twice.\n", "GBR", None, ["Striker"], "2020-01-03"),
+              person("A man called John Smith was seen.\n", None, None, [], "2020-01-04")]
+    with Store(tmp_path / "smiths.duckdb") as store:
+        store.add_entries([entry(a) for a in people], [], run_id=1)
+        store.add_results(people, [], run_id=1)
+    with Store(tmp_path / "smiths.duckdb", read_only=True) as store:
+        rows = [(r["articles"], r["actor"], r["country"], r["titles"]) for r in query.entities(store).dicts()]
+        assert rows == [(2, "USALEG", "USA", ["Senator", "senator"]), (1, None, "GBR", ["Striker"]), (1, None, None, [])]
+        page = query.entity(store, name="John Smith")
+    assert [n["name"] for n in page["names"]] == ["John Smith"]
+    groups = {(g["country"], g["actor"]): g for g in page["groups"]}
+    assert set(groups) == {("USA", "USALEG"), ("GBR", None), (None, None)}
+    assert [a["published"] for a in groups["USA", "USALEG"]["seen_in"]] == ["2020-01-02", "2020-01-01"]  # newest first
+    assert [a["article_id"] for a in groups["GBR", None]["seen_in"]] == [people[2].id] and groups["GBR", None]["titles"] == ["Striker"]
+
+
+def test_quotes_events_and_articles_by_outlet_and_quotes_by_type(tmp_path):
+    kerry, ban = kerry_analysis(), ban_analysis()
+    kerry.url, ban.url = "https://www.Reuters.com/world/kerry", "https://news.bbc.co.uk/ban.stm"
+    ban.quotes[0].type = "indirect"
+    entries = [entry(a) for a in (kerry, ban)]
+    for e, a in zip(entries, (kerry, ban)):
+        e.article.url = a.url
+    with Store(tmp_path / "outlets.duckdb") as store:
+        store.add_entries(entries, [], run_id=1)
+        store.add_results([kerry, ban], [], run_id=1)
+    with Store(tmp_path / "outlets.duckdb", read_only=True) as store:
+        assert [r["speaker"] for r in query.quotes(store, outlet="reuters.com").dicts()] == ["John Kerry"]
+        assert [r["speaker"] for r in query.quotes(store, outlet="www.REUTERS.com").dicts()] == ["John Kerry"]
+        assert [r["speaker"] for r in query.quotes(store, outlet="bbc.co.uk").dicts()] == ["Ban Ki-moon"]  # a domain: hosts under it
+        assert query.quotes(store, outlet="co.uk").rows and not query.quotes(store, outlet="c.co.uk").rows  # whole labels only
+        assert [r["cameo"] for r in query.events(store, outlet="news.bbc.co.uk").dicts()] == ["040"]
+        assert [r["title"] for r in query.articles(store, outlet="reuters.com").dicts()] == ["Kerry on Syria"]
+        assert [r["speaker"] for r in query.quotes(store, type="INDIRECT").dicts()] == ["Ban Ki-moon"]
+        assert query.facets(store, "quotes", outlet="reuters.com")["outlet"] == [{"value": "news.bbc.co.uk", "count": 1}, {"value": "reuters.com", "count": 1}]
+        with pytest.raises(UsageError, match="unknown quote type 'said'; use one of direct, indirect, mixed"):
+            query.quotes(store, type="said")
+        with pytest.raises(UsageError, match="--outlet"):
+            query.events(store, outlet=" ")
+
+
+def test_a_trend_counts_the_answer_per_period_by_its_key_the_rest_as_other(store, tmp_path):
+    events = query.trend(store, "events")
+    assert (events["unit"], events["keys"], events["undated"]) == ("day", ["CONSULT", "THREATEN"], 0)
+    assert [(str(r["period"]), r["key"], r["count"]) for r in events["series"]] == [("2013-09-10", "THREATEN", 1), ("2013-09-21", "CONSULT", 1)]
+    quotes = query.trend(store, "quotes", top=1)  # the copy's quote is not counted again
+    assert quotes["keys"] == ["Ban Ki-moon", "other"] and sum(r["count"] for r in quotes["series"]) == 2
+    assert query.trend(store, "events", actor="RUS")["series"] == [{"period": events["series"][1]["period"], "key": "CONSULT", "count": 1}]
+    # a long span is counted per week or month; a date that is no day is counted apart, not placed
+    far, week = kerry_analysis(), ban_analysis()
+    far.published, week.events[0].date = "2016-01-05", "2013-W38"
+    with Store(tmp_path / "trend.duckdb") as s:
+        s.add_entries([entry(far), entry(week)], [], run_id=1)
+        s.add_results([far, week], [], run_id=1)
+    with Store(tmp_path / "trend.duckdb", read_only=True) as s:
+        assert query.trend(s, "quotes")["unit"] == "week"
+        assert query.trend(s, "events")["undated"] == 1
+    with pytest.raises(UsageError, match="no trend for 'entities'"):
+        query.trend(store, "entities")
 
 
 def test_timeline(store):
@@ -188,10 +256,12 @@ def test_sql_takes_exactly_one_statement(db, text, count):
 def test_output_formats(tmp_path, store):
     rows = query.entities(store, top=3)
     write_rows(rows, out=tmp_path / "top.csv")
-    assert (tmp_path / "top.csv").read_text().splitlines()[:2] == ["name,type,articles,mentions,actor,country", "John Kerry,PERSON,2,2,USAGOV,USA"]
+    assert (tmp_path / "top.csv").read_text().splitlines()[:2] == ["name,type,articles,mentions,actor,country,titles",
+                                                                   'John Kerry,PERSON,2,2,USAGOV,USA,"[""Secretary of State""]"']
     write_rows(rows, format="jsonl", out=tmp_path / "top.out")
     first = json.loads((tmp_path / "top.out").read_text().splitlines()[0])
-    assert first == {"name": "John Kerry", "type": "PERSON", "articles": 2, "mentions": 2, "actor": "USAGOV", "country": "USA"}
+    assert first == {"name": "John Kerry", "type": "PERSON", "articles": 2, "mentions": 2, "actor": "USAGOV", "country": "USA",
+                     "titles": ["Secretary of State"]}
     write_rows(rows, out=tmp_path / "top.parquet")
     assert pq.read_table(tmp_path / "top.parquet").to_pylist()[0] == first
     with pytest.raises(UsageError, match="Parquet output needs a file"):

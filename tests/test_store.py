@@ -78,6 +78,23 @@ def test_an_analysis_round_trips_through_the_store(store):
     assert store.load_analysis(analysis.id).to_dict() == analysis.to_dict()
 
 
+def test_a_loaded_analysis_equals_the_stored_one_record_for_record(store):
+    """`load_analysis` builds records straight from the columns (not through dicts): the same records, of the same
+    types, come back: nested records filled or None, lists of records kept in JSON columns, lists of strings."""
+    analysis = full_analysis()
+    event = analysis.events[0]
+    event.participants = [event.source, EventActor(*span(TEXT, "Goma"), actor=None, implicit=True)]
+    event.mentions = [event.trigger, Span(*span(TEXT, "killing"))]
+    analysis.quotes.append(Quote(id="Q2", type="indirect", content=Span(*span(TEXT, "rebuild the bridge"))))
+    store.add_entries([entry(analysis)], [], run_id=1)
+    store.add_results([analysis], [], run_id=1)
+    loaded = store.load_analysis(analysis.id)
+    assert loaded == analysis
+    assert type(loaded.events[0].participants[1]) is EventActor and type(loaded.events[0].mentions[1]) is Span
+    assert loaded.quotes[1].speaker is None and loaded.quotes[1].cue is None and loaded.events[0].target is None
+    assert type(loaded.entities[0].mentions[0]) is Mention and loaded.entities[0].titles == ["Minister"]
+
+
 def test_every_row_points_into_the_stored_text(store):
     analysis = full_analysis()
     store.add_entries([entry(analysis)], [], run_id=1)

@@ -27,7 +27,7 @@ import duckdb
 
 from ..errors import QueryError, UsageError, first_line
 from ..gdelt import gdelt_tsv
-from ..records import EntityType, Modality
+from ..records import EntityType, Modality, QuoteType
 from ..text.checks import require_date
 from .store import ANALYSED, TABLES, Store, connect, damaged, require_database, store_error, table_key
 
@@ -42,8 +42,8 @@ _EVENT_DAY = r"""coalesce(CASE
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}-\d{2}-\d{2}.*') THEN left(ev.date, 10)
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}-\d{2}') THEN ev.date || '-01'
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}') THEN ev.date || '-01-01' END, left(a.published, 10))"""
-# An article's outlet: its URL's host without "www." (NULL without a URL).
-_OUTLET = r"nullif(regexp_extract(coalesce(a.url, ''), '^[a-zA-Z][a-zA-Z0-9+.-]*://(www\.)?([^/:?#]+)', 2), '')"
+# An article's outlet: its URL's host without "www.", in lower case (NULL without a URL).
+_OUTLET = r"lower(nullif(regexp_extract(coalesce(a.url, ''), '^[a-zA-Z][a-zA-Z0-9+.-]*://(www\.)?([^/:?#]+)', 2), ''))"
 # GDELT 2.0 publishes its event table as tab-separated "*.export.CSV" files; ours keeps the name honest.
 GDELT_FILE = "events.export.tsv"
 # The most rows a question may ask for (--limit, --top): far above any corpus,
@@ -56,6 +56,8 @@ MAX_TEXT = 1000
 ENTITY_TYPES: tuple[str, ...] = typing.get_args(EntityType)
 # An event's modalities (docs/events.md), and the word for all of them.
 MODALITIES: tuple[str, ...] = typing.get_args(Modality)
+# A quote's types.
+QUOTE_TYPES: tuple[str, ...] = typing.get_args(QuoteType)
 ANY_MODALITY = "any"
 
 
@@ -151,17 +153,22 @@ class _Select:
 
 
 def quotes(store: Store, *, speaker: str | None = None, search: str | None = None, min_confidence: float | None = None,
-           limit: int | None = None) -> Rows:
+           type: str | None = None, outlet: str | None = None, limit: int | None = None) -> Rows:
     """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts), by text they
-    hold, and by confidence (at least `min_confidence`, 0-1: quotes stored without one are left out then)."""
-    return _rows(store, _quotes(speaker=speaker, search=search, min_confidence=min_confidence), require_count(limit, "--limit"))
+    hold, by confidence (at least `min_confidence`, 0-1: quotes stored without one are left out then), by type (direct,
+    indirect, mixed) and by outlet (the article URL's host)."""
+    return _rows(store, _quotes(speaker=speaker, search=search, min_confidence=min_confidence, type=type, outlet=outlet),
+                 require_count(limit, "--limit"))
 
 
-def _quotes(*, speaker: str | None = None, search: str | None = None, min_confidence: float | str | None = None) -> _Select:
+def _quotes(*, speaker: str | None = None, search: str | None = None, min_confidence: float | str | None = None,
+            type: str | None = None, outlet: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
     if min_confidence is not None:
         where.append("q.confidence >= ?")
         params.append(require_confidence(min_confidence, "--min-confidence"))
+    _one_of(where, params, "q.type", type, QUOTE_TYPES, "quote type")
+    _outlet(where, params, outlet)
     if speaker is not None:
         speaker = require_text(speaker, "--speaker")
         where.append(f"(regexp_matches({_nfc('q.speaker_name')}, ?) OR regexp_matches({_nfc('q.speaker_text')}, ?) OR regexp_matches({_nfc('e.name')}, ?))")
@@ -182,13 +189,15 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
 
 
 def articles(store: Store, *, search: str | None = None, start: str | None = None, end: str | None = None,
-             limit: int | None = None) -> Rows:
-    """Articles by text they hold (title or body, any case) and publication date; `start`/`end`: where the text first holds it."""
-    return _rows(store, _articles(search=search, start=start, end=end), require_count(limit, "--limit"))
+             outlet: str | None = None, limit: int | None = None) -> Rows:
+    """Articles by text they hold (title or body, any case), publication date and outlet; `start`/`end`: where the
+    text first holds it."""
+    return _rows(store, _articles(search=search, start=start, end=end, outlet=outlet), require_count(limit, "--limit"))
 
 
-def _articles(*, search: str | None = None, start: str | None = None, end: str | None = None) -> _Select:
+def _articles(*, search: str | None = None, start: str | None = None, end: str | None = None, outlet: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
+    _outlet(where, params, outlet)
     first = require_date(start, "--from") if start else None
     last = require_date(end, "--to") if end else None
     if first and last and first > last:
@@ -229,6 +238,7 @@ def events(
     type: str | None = None,
     modality: str | None = "asserted",
     min_confidence: float | None = None,
+    outlet: str | None = None,
     limit: int | None = None,
 ) -> Rows:
     """Who did what to whom: events, by actor code prefix (source or target, or each side), date range, type,
@@ -238,17 +248,19 @@ def events(
     modality: asserted (the default: what the text says happened), intended, requested, conditional, negated or
     hypothetical; "any" or None: all.
     min_confidence: only events whose `confidence` is at least this (0 to 1; rows without one are left out).
+    outlet: the article URL's host without "www." (reuters.com), or a domain it is under (bbc.co.uk: news.bbc.co.uk).
     The date is the event's own, else the article's publication date.
     """
     select = _events(actor=actor, source=source, target=target, start=start, end=end, type=type, modality=modality,
-                     min_confidence=min_confidence)
+                     min_confidence=min_confidence, outlet=outlet)
     return _rows(store, select, require_count(limit, "--limit"))
 
 
 def _events(*, actor: str | None = None, source: str | None = None, target: str | None = None, start: str | None = None,
             end: str | None = None, type: str | None = None, modality: str | None = None,
-            min_confidence: float | None = None) -> _Select:
+            min_confidence: float | None = None, outlet: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
+    _outlet(where, params, outlet)
     if actor is not None:
         actor = require_actor(actor, "--actor")
         where.append("(starts_with(upper(coalesce(ev.source_actor, '')), ?) OR starts_with(upper(coalesce(ev.target_actor, '')), ?))")
@@ -292,32 +304,36 @@ def _events(*, actor: str | None = None, source: str | None = None, target: str 
     )
 
 
+# Entities of one name are told apart by what the articles say of them, never merged across it: one row (an
+# entity list's, an entity page's group) per name, type, actor code and country; "John Smith" coded USALEG
+# and "John Smith" of GBR are two rows, and one with neither code nor country a third (not a guess at either).
+# This groups by evidence; it does not decide that two articles' "John Smith" are one person.
+_EVIDENCE = "{e}.name, {e}.type, {e}.actor, {e}.country"
+# the titles the entities of a group bear in any of its articles, in order
+_TITLES = "list_sort(list_distinct(flatten(list(coalesce({e}.titles, [])))))"
+
+
 def entities(store: Store, *, top: int = 20, type: str | None = None) -> Rows:
-    """The most mentioned entities across the corpus, by the number of articles that mention them."""
+    """The most mentioned entities across the corpus, by the number of articles that mention them: one row per
+    name, type, actor code and country (`_EVIDENCE`), with the titles they bear."""
     return _rows(store, _entities(type=type), require_count(top, "--top"))
 
 
 def _entities(*, type: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
-    if type is not None:
-        type = require_text(type, "--type").upper()
-        if type not in ENTITY_TYPES:
-            raise UsageError(f"unknown entity type {type!r}; use one of {', '.join(ENTITY_TYPES)}")
-        where.append("e.type = ?")
-        params.append(type)
+    _one_of(where, params, "e.type", type, ENTITY_TYPES, "entity type")
     return _Select(
         "*",
         f"""FROM (
             SELECT e.name, e.type, count(DISTINCT e.article_id) AS articles, count(m.ord) AS mentions,
-               -- ordered so that ties between codes go the same way whatever order workers stored rows in
-               mode(e.actor ORDER BY e.actor) AS actor, mode(e.country ORDER BY e.country) AS country
+               e.actor, e.country, {_TITLES.format(e="e")} AS titles
             FROM entities e JOIN articles a ON a.id = e.article_id
             LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id
             WHERE {' AND '.join(where)}
-            GROUP BY e.name, e.type
+            GROUP BY {_EVIDENCE.format(e="e")}
         ) g""",
         params,
-        "articles DESC, mentions DESC, name, type",
+        "articles DESC, mentions DESC, name, type, actor NULLS LAST, country NULLS LAST",
     )
 
 
@@ -398,7 +414,7 @@ FACETS: dict[str, dict[str, str]] = {
     "events": {"type": "coalesce(x.plover, 'CAMEO ' || left(x.cameo, 2))", "modality": "x.modality", "outlet": "_OUTLET"},
 }
 # A facet is counted without the filter on its own column (so that its other values show), which is, unset:
-_FACET_UNFILTERED = {"type": ("type", None), "modality": ("modality", ANY_MODALITY)}
+_FACET_UNFILTERED = {"type": ("type", None), "modality": ("modality", ANY_MODALITY), "outlet": ("outlet", None)}
 
 
 def facets(store: Store, question: str, *, top: int = 20, **options: Any) -> dict[str, list[dict[str, Any]]]:
@@ -422,8 +438,46 @@ def facets(store: Store, question: str, *, top: int = 20, **options: Any) -> dic
     return answer
 
 
+# --- trends: a question's answer counted per day, week or month, by its main key ------------
+
+# For each question with a trend: what its rows are counted by (the answer as `x`) and the day of a row.
+TRENDS: dict[str, tuple[str, str]] = {
+    "events": ("coalesce(x.plover, 'CAMEO ' || left(x.cameo, 2))", "x.date"),
+    "quotes": ("coalesce(x.speaker, '(no speaker)')", "x.published"),
+}
+# The period of a trend, by the days its answer spans: days up to 3 months, weeks up to 3 years, then months.
+_PERIODS = ((92, "day"), (3 * 366, "week"))
+
+
+def trend(store: Store, question: str, *, top: int = 6, **options: Any) -> dict[str, Any]:
+    """The answer of `question` (`options`: its keywords but its count) counted per period and by its key (`TRENDS`:
+    events by type, quotes by speaker): the `top` keys with the most rows, the rest as "other". Rows whose date is
+    not a day (an event dated "2013-09" or "XXXX-WXX-5") are not placed: `undated` counts them."""
+    if question not in TRENDS:
+        raise UsageError(f"no trend for {question!r}; ask for that of {', '.join(TRENDS)}")
+    top = require_count(top, "top", 100)
+    select = globals()[f"_{question}"](**options)
+    key, date = TRENDS[question]
+    rows = f"""{select.prefix}
+        SELECT {key} AS key, try_cast(left({date}, 10) AS DATE) AS day FROM (SELECT {select.columns}\n{select.rest}) x"""
+    keys = [r[0] for r in store.con.execute(
+        f"SELECT key FROM ({rows}) WHERE day IS NOT NULL GROUP BY key ORDER BY count(*) DESC, key LIMIT {top}", select.params).fetchall()]
+    first, last, undated = store.con.execute(
+        f"SELECT min(day), max(day), count(*) FILTER (WHERE day IS NULL) FROM ({rows})", select.params).fetchone()
+    span = (last - first).days if first is not None else 0
+    unit = next((u for days, u in _PERIODS if span <= days), "month")
+    series = _dicts(store, f"""
+        SELECT CAST(date_trunc('{unit}', day) AS DATE) AS period, CASE WHEN list_contains(?, key) THEN key ELSE 'other' END AS key,
+               count(*) AS count
+        FROM ({rows}) WHERE day IS NOT NULL GROUP BY ALL ORDER BY period, key""", [keys, *select.params])
+    return {"unit": unit, "keys": keys + (["other"] if any(r["key"] == "other" for r in series) else []), "series": series,
+            "undated": undated}
+
+
 # --- views of the corpus (`newswire serve`): several small answers in one -----------
 
+# The articles an entity page lists for each group of its entities (`entity`: the newest).
+GROUP_ARTICLES = 5
 # The day an article was published (its date's first 10 characters, when they are a date).
 _DAY = "try_cast(left(a.published, 10) AS DATE)"
 
@@ -490,11 +544,20 @@ def entity(store: Store, *, name: str, top: int = 20) -> dict[str, Any]:
     pattern = _words(require_text(name, "name"))
     top = require_count(top, "top", 1000)
     named = f"""WITH named AS (
-            SELECT e.article_id, e.id, e.name, e.type, e.actor FROM entities e JOIN articles a ON a.id = e.article_id
+            SELECT e.article_id, e.id, e.name, e.type, e.actor, e.country, e.titles FROM entities e JOIN articles a ON a.id = e.article_id
             WHERE {_CANONICAL} AND regexp_matches({_nfc('e.name')}, ?))"""
     names = _dicts(store, f"""{named}
         SELECT n.name, n.type, count(DISTINCT n.article_id) AS articles, mode(n.actor ORDER BY n.actor) AS actor
         FROM named n GROUP BY n.name, n.type ORDER BY articles DESC, n.name, n.type LIMIT {top}""", [pattern])
+    groups = _dicts(store, f"""{named}
+        SELECT n.name, n.type, n.actor, n.country, {_TITLES.format(e="n")} AS titles, count(DISTINCT n.article_id) AS articles,
+               list(DISTINCT {{'article_id': a.id, 'title': a.title, 'published': a.published}}) AS seen_in
+        FROM named n JOIN articles a ON a.id = n.article_id
+        GROUP BY {_EVIDENCE.format(e="n")}
+        ORDER BY articles DESC, n.name, n.type, n.actor NULLS LAST, n.country NULLS LAST LIMIT {top}""", [pattern])
+    for group in groups:  # its newest articles (at most GROUP_ARTICLES), to tell the groups apart by
+        newest = sorted(group["seen_in"], key=lambda r: (r["published"] or "", r["article_id"]), reverse=True)
+        group["seen_in"] = newest[:GROUP_ARTICLES]
     words = _dicts(store, f"""{named}
         SELECT m.text, count(*) AS mentions FROM mentions m JOIN named n ON n.article_id = m.article_id AND n.id = m.entity_id
         GROUP BY m.text ORDER BY mentions DESC, m.text LIMIT {top}""", [pattern])
@@ -523,7 +586,7 @@ def entity(store: Store, *, name: str, top: int = 20) -> dict[str, Any]:
                sum((SELECT count(*) FROM events ev WHERE ev.article_id = w.article_id AND EXISTS (
                     SELECT 1 FROM named n WHERE n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity)))) AS events
         FROM arts w GROUP BY w.week ORDER BY w.week""", [pattern])
-    return {"name": name.strip(), "names": names, "mentioned_as": words,
+    return {"name": name.strip(), "names": names, "groups": groups, "mentioned_as": words,
             "quotes": {"rows": quoted.rows.dicts(), "total": quoted.total},
             "events": {"rows": acted, "total": events_total}, "co_occurring": together, "per_week": weeks}
 
@@ -640,6 +703,28 @@ def _event_dates(where: list[str], params: list[Any], start: str | None, end: st
     if last:
         where.append(f"{_EVENT_DAY} <= ?")
         params.append(last)
+
+
+def _one_of(where: list[str], params: list[Any], column: str, value: str | None, values: tuple[str, ...], what: str) -> None:
+    """Add `column = value` to a query's conditions, `value` (a --type) one of `values` in any case, else a `UsageError`."""
+    if value is None:
+        return
+    text = require_text(value, "--type")
+    chosen = next((v for v in values if v.lower() == text.lower()), None)
+    if chosen is None:
+        raise UsageError(f"unknown {what} {text!r}; use one of {', '.join(values)}")
+    where.append(f"{column} = ?")
+    params.append(chosen)
+
+
+def _outlet(where: list[str], params: list[Any], outlet: str | None) -> None:
+    """Add an outlet to a query's conditions: the article URL's host (`_OUTLET`) is it, or is under it
+    (bbc.co.uk: news.bbc.co.uk too), in any case; "www." before it is ignored, as in the outlet facet."""
+    if outlet is None:
+        return
+    host = require_text(outlet, "--outlet").lower().removeprefix("www.")
+    where.append(f"({_OUTLET} = ? OR ends_with({_OUTLET}, ?))")
+    params += [host, "." + host]
 
 
 def require_count(value: int | None, what: str, maximum: int = MAX_ROWS) -> int | None:
@@ -838,6 +923,7 @@ _CHECKS: dict[str, Callable[[Any, str], Any]] = {
 _LIMIT = Param("limit", ("--limit", "-n"), "count", f"At most this many rows (1 to {MAX_ROWS:,}).", served_default=500)
 _SEARCH = Param("search", ("--search",), "text", "Only those holding this text (any case, anywhere in a word).", served_name="q")
 _FROM = Param("start", ("--from",), "date", "From this date, YYYY-MM-DD.")
+_OUTLET_PARAM = Param("outlet", ("--outlet",), "text", "Only from this outlet: the article URL's host (reuters.com; news.bbc.co.uk is under bbc.co.uk).")
 _TO = Param("end", ("--to",), "date", "To this date, YYYY-MM-DD (inclusive).")
 
 QUESTIONS: dict[str, Question] = {
@@ -852,6 +938,8 @@ QUESTIONS: dict[str, Question] = {
                     "min_confidence", ("--min-confidence",), "confidence",
                     "Only quotes at least this likely to be right, content and speaker (0 to 1; 0.7 keeps the likelier).",
                 ),
+                Param("type", ("--type", "-t"), "text", f"Only quotes of this type: {', '.join(QUOTE_TYPES)}."),
+                _OUTLET_PARAM,
                 _LIMIT,
             ),
             "Who said what: quotes with their speakers, by date.",
@@ -859,7 +947,7 @@ QUESTIONS: dict[str, Question] = {
         ),
         Question(
             "articles",
-            (_SEARCH, _FROM, _TO, _LIMIT),
+            (_SEARCH, _FROM, _TO, _OUTLET_PARAM, _LIMIT),
             "Articles holding a text (title or body), by publication date, with where it first appears.",
             'newswire query articles --search "ceasefire" --from 2013-09-01',
         ),
@@ -878,6 +966,7 @@ QUESTIONS: dict[str, Question] = {
                     default="asserted", served_default="asserted",
                 ),
                 Param("min_confidence", ("--min-confidence",), "confidence", "Only events whose confidence (0 to 1: how likely the record is fully right) is at least this."),
+                _OUTLET_PARAM,
                 _LIMIT,
             ),
             "Who did what to whom: coded events by actor, date and type.",

@@ -41,6 +41,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import fcntl
+import functools
 import json
 import os
 import re
@@ -58,7 +59,7 @@ import pyarrow as pa
 
 from ..version import __version__
 from ..errors import EncodingError, StoreError, UsageError, first_line, internal_error
-from ..records import Analysis, Article, Failure, content_id, from_dict, to_dict
+from ..records import Analysis, Article, Failure, content_id, from_plain, to_dict
 
 DEFAULT_DB = "newswire.duckdb"
 LAYOUT = "newswire/store@1"
@@ -366,29 +367,51 @@ def _arrow(columns: list[Column], rows: list[dict[str, Any]]) -> pa.Table:
 
 
 def _record_from_row(cls: type, columns: list[Column], row: dict[str, Any], extra: dict[str, Any] | None = None) -> Any:
-    data: dict[str, Any] = {}
-    for column in columns:
-        if not column.path:
+    """The record of type `cls` that `columns` of `row` hold (`extra`: the values of its other fields, as records).
+
+    Built straight from the columns by a plan made once per record type (`_plan`), not through `to_dict` data and
+    `from_dict`: an article's 40,000 mentions load in a fraction of the time. A nested record whose columns are
+    all NULL was None."""
+    return _build(cls, _plan(cls, tuple(columns)), row, extra)
+
+
+# One step of a plan: (field, column, type of a JSON column's value or None, nested plan or None). A nested
+# plan is (record type, its steps, the names of all the columns under it).
+_Step = tuple[str, "str | None", Any, "tuple[type, tuple[Any, ...], tuple[str, ...]] | None"]
+
+
+@functools.cache
+def _plan(cls: type, columns: tuple[Column, ...], prefix: tuple[str, ...] = ()) -> tuple[_Step, ...]:
+    """How to build a record of type `cls` from the columns under `prefix`: fields no column holds are left out."""
+    hints = typing.get_type_hints(cls)
+    steps: list[_Step] = []
+    for f in dataclasses.fields(cls):
+        path = (*prefix, f.name)
+        under = [c for c in columns if c.path[: len(path)] == path]
+        if not under:
             continue
-        value = row.get(column.name)
-        if column.json and value is not None:
-            value = json.loads(value)
-        node = data
-        for name in column.path[:-1]:
-            node = node.setdefault(name, {})
-        node[column.path[-1]] = value
-    _drop_empty_nested(data)
-    data.update(extra or {})
-    return from_dict(cls, data)
+        if len(under) == 1 and under[0].path == path:
+            steps.append((f.name, under[0].name, hints[f.name] if under[0].json else None, None))
+        else:
+            tp = _plain_type(hints[f.name])
+            steps.append((f.name, None, None, (tp, _plan(tp, columns, path), tuple(c.name for c in under))))
+    return tuple(steps)
 
 
-def _drop_empty_nested(data: dict[str, Any]) -> None:
-    """A nested record whose columns are all NULL was None."""
-    for key, value in list(data.items()):
-        if isinstance(value, dict):
-            _drop_empty_nested(value)
-            if all(v is None for v in value.values()):
-                data[key] = None
+def _build(cls: type, steps: tuple[_Step, ...], row: dict[str, Any], extra: dict[str, Any] | None = None) -> Any:
+    values: dict[str, Any] = {}
+    for name, column, json_type, nested in steps:
+        if nested is not None:
+            tp, sub, under = nested
+            values[name] = None if all(row.get(c) is None for c in under) else _build(tp, sub, row)
+        else:
+            value = row.get(column)
+            if json_type is not None and value is not None:
+                value = from_plain(json_type, json.loads(value))
+            values[name] = value
+    if extra:
+        values.update(extra)
+    return cls(**values)
 
 
 def _article_fields(article: Article) -> dict[str, Any]:
@@ -846,12 +869,14 @@ class Store:
             for nested in (n for n in RECORD_TABLES if n.parent == table.name):
                 link = nested.link[1].name
                 groups = children.setdefault(nested.field, {})
+                plan = _plan(nested.record, tuple(nested.columns))
                 for s in self._fetch_dicts(f"SELECT * FROM {nested.name} WHERE article_id = ? ORDER BY {link}, ord", [article_id]):
-                    groups.setdefault(s[link], []).append(to_dict(_record_from_row(nested.record, nested.columns, s)))
+                    groups.setdefault(s[link], []).append(_build(nested.record, plan, s))
             records = []
+            plan = _plan(table.record, tuple(table.columns))
             for r in self._fetch_dicts(f"SELECT * FROM {table.name} WHERE article_id = ? ORDER BY ord", [article_id]):
                 extra = {field: groups.get(r["id"], []) for field, groups in children.items()}
-                records.append(to_dict(_record_from_row(table.record, table.columns, r, extra)))
+                records.append(_build(table.record, plan, r, extra))
             lists[table.name] = records
         return _record_from_row(Analysis, _ANALYSIS_COLUMNS, row[0], lists)
 

@@ -15,7 +15,7 @@ the evidence of each quote, event and entity highlighted at its offsets.
     GET /api/articles?q=&from=&to=&limit=&offset=&sort=                articles holding a text
     GET /api/overview?top=                                             the corpus at a glance (the landing page)
     GET /api/entity?name=&top=                                         everything about one entity (its page)
-    GET /api/facets/{question}?...                                     a table's answer counted by type, modality, outlet
+    GET /api/facets/{question}?...                                     a table's answer counted by type, modality, outlet, and over time
     GET /api/article/{id}                                              one analysis record (newswire/analysis@1)
     GET /api/export/{question}?format=csv|jsonl|parquet&...             a question's whole answer as a file
 
@@ -311,7 +311,10 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
         options = _params(request, f"facets/{name}", _FACET_PARAMS[name])
         asked = {k: v for k, v in options.items() if v not in (None, "")}
         with Store(db, read_only=True) as store:
-            return _json({"facets": query.facets(store, name, **asked)})
+            answer = {"facets": query.facets(store, name, **asked)}
+            if name in query.TRENDS:  # and over time, by its main key (events: type; quotes: speaker)
+                answer["trend"] = query.trend(store, name, **{k: v for k, v in asked.items() if k != "top"})
+            return _json(answer)
 
     def refused(request: Request, err: Exception) -> Response:
         return _json({"error": str(err)}, 400)

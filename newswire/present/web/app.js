@@ -7,22 +7,26 @@
 
 // Each tab: its form fields, the endpoint, and the columns to show.
 const TABS = {
-  quotes:   {fields: [["speaker", "speaker, e.g. Ban Ki-moon"], ["q", "text in the quote"], ["min-confidence", "min. confidence, 0-1"]],
+  quotes:   {fields: [["speaker", "speaker, e.g. Ban Ki-moon"], ["q", "text in the quote"], ["min-confidence", "min. confidence, 0-1"], ["type", "type"], ["outlet", "outlet, e.g. reuters.com"]],
              api: "quotes", cols: ["published", "speaker", "type", "quote", "confidence"]},
-  articles: {fields: [["q", "text, e.g. ceasefire"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"]], api: "articles",
+  articles: {fields: [["q", "text, e.g. ceasefire"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["outlet", "outlet, e.g. reuters.com"]], api: "articles",
              cols: ["published", "title", "outlet", "snippet"]},
   events:   {fields: [["actor", "actor: code or country (SYR, Russia)"], ["source", "source actor"], ["target", "target actor"],
                       ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["type", "PLOVER type or CAMEO code"], ["modality", "modality"],
-                      ["min-confidence", "min. confidence, 0-1"]],
+                      ["min-confidence", "min. confidence, 0-1"],
+                      ["outlet", "outlet, e.g. reuters.com"]],
              api: "events", cols: ["date", "source", "source_actor", "plover", "cameo", "target", "target_actor", "trigger", "modality",
                                    "confidence"]},
   timeline: {fields: [["entity", "entity, e.g. John Kerry"]], api: "timeline", cols: ["date", "kind", "text", "title"]},
   network:  {fields: [["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"]], api: "network",
              cols: ["source", "target", "type", "events", "articles", "goldstein"]},
-  entities: {fields: [["type", "type, e.g. PERSON"]], api: "entities", cols: ["name", "type", "articles", "mentions", "actor", "country"]},
+  entities: {fields: [["type", "type, e.g. PERSON"]], api: "entities", cols: ["name", "type", "articles", "mentions", "actor", "country", "titles"]},
 };
 // Fields chosen from a list, not typed: the first choice is the server's default.
 const CHOICES = new Map([["modality", ["asserted", "any", "negated", "intended", "requested", "conditional", "hypothetical"]]]);
+// ... per tab, where one tab's field is chosen and another's typed (a quote's type; an event's is typed: THREATEN, 13, 138)
+const TAB_CHOICES = {quotes: new Map([["type", ["", "direct", "indirect", "mixed"]]])};
+const choicesOf = (tab, key) => (has(TAB_CHOICES, tab) && TAB_CHOICES[tab].get(key)) || CHOICES.get(key);
 // The parameter that sets a page's size, where it is not `limit`.
 const COUNT_PARAM = new Map([["entities", "top"]]);
 const PAGE_SIZE = 100;
@@ -117,9 +121,9 @@ function buildForm(tab) {
     const id = `f-${key}`;
     const label = el("label", {for: id, class: "field"});
     label.append(el("span", {}, key));
-    if (CHOICES.has(key)) {
+    if (choicesOf(tab, key)) {
       const select = el("select", {name: key, id});
-      for (const choice of CHOICES.get(key)) select.append(el("option", {value: choice}, choice));
+      for (const choice of choicesOf(tab, key)) select.append(el("option", {value: choice}, choice || "any"));
       label.append(select);
     } else {
       label.append(el("input", {name: key, id, placeholder: hint, autocomplete: "off"}));
@@ -132,7 +136,7 @@ function buildForm(tab) {
 function fillForm(s) {
   for (const field of $("form").elements) {
     if (!field.name) continue;
-    field.value = s.filters[field.name] || (CHOICES.has(field.name) ? CHOICES.get(field.name)[0] : "");
+    field.value = s.filters[field.name] || (choicesOf(s.tab, field.name) ? choicesOf(s.tab, field.name)[0] : "");
   }
 }
 
@@ -141,7 +145,8 @@ function formFilters() {
   for (const [k, v] of new FormData($("form"))) {
     const value = String(v).trim();
     // a choice left at its default is not written in the URL
-    if (value && !(CHOICES.has(k) && CHOICES.get(k)[0] === value)) filters[k] = value;
+    const choices = choicesOf(readState().tab, k);
+    if (value && !(choices && choices[0] === value)) filters[k] = value;
   }
   return filters;
 }
@@ -225,6 +230,7 @@ async function loadTable(s) {
   renderPager(s, data);
   renderExport(s, data);
   if (facetsOk) renderFacets(s, facetsData);  // an error there: the table is still worth showing
+  if (facetsOk && facetsData.trend) $("facets").append(trendChart(s, facetsData.trend));
   $("graph").replaceChildren(...(s.tab === "network" ? renderNetwork(data.rows, s) : []));
   markOpenRow(readState());
 }
@@ -278,7 +284,7 @@ function makeTable(s, rows, cols, sort) {
     const tr = el("tr", target ? {class: "row", tabindex: "0"} : {});
     if (row.modality && row.modality !== "asserted") tr.classList.add("unasserted");
     for (const c of cols) {
-      const td = c === "speaker" && row[c] ? el("td") : el("td", {}, row[c] ?? "");
+      const td = c === "speaker" && row[c] ? el("td") : el("td", {}, Array.isArray(row[c]) ? row[c].join("; ") : row[c] ?? "");
       if (c === "speaker" && row[c]) td.append(entityLink(row[c]));
       if (c === "modality") td.classList.add(`modality-${String(row[c]).replace(/[^a-z]/g, "")}`);
       tr.append(td);
@@ -390,16 +396,24 @@ function ranked(title, rows, name, count, href) {
   const box = el("section", {class: "ranked"});
   box.append(el("h3", {}, title));
   const list = el("ol");
+  const most = Math.max(1, ...rows.map(r => Number(r[count]) || 0));
   for (const row of rows) {
     const item = el("li");
     if (href) item.append(href === entityLink ? entityLink(row[name]) : el("a", {href: href(row)}, row[name]));
     else item.append(el("span", {}, row[name]));
-    item.append(el("span", {class: "count"}, ` ${Number(row[count]).toLocaleString("en")}`));
+    item.append(el("span", {class: "count"}, ` ${Number(row[count]).toLocaleString("en")}`), countBar(Number(row[count]) || 0, most));
     list.append(item);
   }
   if (!rows.length) list.append(el("li", {class: "hint"}, "none"));
   box.append(list);
   return box;
+}
+
+// A ranked list's count as a bar (an SVG: the page's style allows no inline style), its length against the list's most.
+function countBar(value, most) {
+  const svg = svgEl("svg", {viewBox: "0 0 100 8", class: "count-bar", "aria-hidden": "true", preserveAspectRatio: "none"});
+  svg.append(svgEl("rect", {x: 0, y: 0, width: (100 * value / most).toFixed(1), height: 8}));
+  return svg;
 }
 
 const viewHref = params => "#" + new URLSearchParams(params);
@@ -447,7 +461,7 @@ async function loadEntity(s) {
   clearView();
   if (!ok) { setStatus(e.error, true); return; }
   setStatus(`${e.name}: ${e.quotes.total.toLocaleString("en")} quotes · ${e.events.total.toLocaleString("en")} events · ` +
-            `${e.names.length} name${e.names.length === 1 ? "" : "s"}`);
+            `${e.names.length} name${e.names.length === 1 ? "" : "s"} · ${e.groups.length} group${e.groups.length === 1 ? "" : "s"} by evidence`);
   const charts = el("div", {class: "charts"});
   charts.append(barChart(e.per_week, "articles", "Articles", "week"), barChart(e.per_week, "quotes", "Quotes", "week"),
                 barChart(e.per_week, "events", "Events", "week"));
@@ -463,14 +477,44 @@ async function loadEntity(s) {
   events.append(el("h3", {}, `Source or target of (${e.events.total.toLocaleString("en")} events)`),
                 makeTable(s, e.events.rows, ["date", "role", "source", "plover", "trigger", "target", "modality"], null));
   events.append(el("a", {href: viewHref({tab: "timeline", entity: e.name})}, "its whole timeline"));
-  $("results").replaceChildren(el("h2", {class: "entity-name"}, e.name), charts, lists, quotes, events);
+  $("results").replaceChildren(el("h2", {class: "entity-name"}, e.name), evidenceGroups(e), charts, lists, quotes, events);
   markOpenRow(readState());
+}
+
+// The entities of an entity page told apart by what their articles say (name, type, actor code, country; their
+// titles shown), each with the articles it comes from: "John Smith · USA · USALEG · senator" is not merged with
+// "John Smith · GBR · footballer". Grouping by evidence, not identity: the page says so.
+function evidenceGroups(e) {
+  const box = el("section", {class: "groups"});
+  box.append(el("h3", {}, `Told apart by evidence (${e.groups.length} group${e.groups.length === 1 ? "" : "s"})`),
+             el("p", {class: "hint"}, "One group per name, type, actor code and country as the articles give them. " +
+                "This is what the articles say, not who is who: two groups may be one person, and one group two people."));
+  const list = el("ul");
+  for (const g of e.groups) {
+    const item = el("li", {class: "group"});
+    const said = [g.type, g.country || "no country", g.actor || "no actor code"];
+    if (g.titles && g.titles.length) said.push(g.titles.join(", "));
+    item.append(entityLink(g.name), el("span", {class: "evidence"}, ` · ${said.join(" · ")} · `),
+                el("span", {class: "count"}, `${Number(g.articles).toLocaleString("en")} article${g.articles === 1 ? "" : "s"}`));
+    const from = el("ul", {class: "seen-in"});
+    for (const a of g.seen_in) {
+      const open = el("button", {type: "button", class: "article-link", "data-article": a.article_id},
+                      `${a.published ? String(a.published).slice(0, 10) : "undated"} ${a.title || a.article_id}`);
+      open.addEventListener("click", () => go({article: a.article_id, at: ""}));
+      const line = el("li"); line.append(open); from.append(line);
+    }
+    if (g.articles > g.seen_in.length) from.append(el("li", {class: "hint"}, `and ${(g.articles - g.seen_in.length).toLocaleString("en")} more`));
+    item.append(from);
+    list.append(item);
+  }
+  box.append(list);
+  return box;
 }
 
 // --- facets: the answer counted by type, modality, outlet ----------------------------
 
 // The tabs with facets, and the filter each facet sets when a value is clicked (none: shown only).
-const FACETED = {quotes: {}, articles: {}, events: {type: "type", modality: "modality"}};
+const FACETED = {quotes: {type: "type", outlet: "outlet"}, articles: {outlet: "outlet"}, events: {type: "type", modality: "modality", outlet: "outlet"}};
 
 function renderFacets(s, data) {
   const box = $("facets");
@@ -498,6 +542,58 @@ function renderFacets(s, data) {
     part.append(list);
     box.append(part);
   }
+}
+
+// --- trends: the answer over time, a stacked bar per period by its key (events: type; quotes: speaker) ---------
+
+const TREND_WHAT = {events: ["Events", "type"], quotes: ["Quotes", "speaker"]};
+
+function trendChart(s, trend) {
+  const [label, by] = TREND_WHAT[s.tab];
+  const width = 560, height = 130, top = 14, bottom = 18;
+  const figure = el("figure", {class: "chart trend", "data-trend": s.tab});
+  const total = trend.series.reduce((n, p) => n + p.count, 0);
+  figure.append(el("figcaption", {}, `${label} per ${trend.unit} by ${by}: ${total.toLocaleString("en")}` +
+                   (trend.undated ? ` (${trend.undated.toLocaleString("en")} without a day, not drawn)` : "")));
+  const svg = svgEl("svg", {viewBox: `0 0 ${width} ${height}`, class: "bars", role: "img",
+                            "aria-label": `${label} per ${trend.unit} by ${by}`});
+  const periods = [...new Set(trend.series.map(p => p.period))].sort();
+  if (periods.length) {
+    const time = d => Date.parse(String(d).slice(0, 10) + "T00:00:00Z");
+    // slots on a time axis (a gap is a gap): months counted as months, days and weeks by their length
+    const index = d => trend.unit === "month"
+      ? (Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7))) - (Number(periods[0].slice(0, 4)) * 12 + Number(periods[0].slice(5, 7)))
+      : Math.round((time(d) - time(periods[0])) / ((trend.unit === "week" ? 7 : 1) * 864e5));
+    const slots = index(periods[periods.length - 1]) + 1, slot = width / slots;
+    const sums = new Map();
+    for (const p of trend.series) sums.set(p.period, (sums.get(p.period) || 0) + p.count);
+    const max = Math.max(1, ...sums.values());
+    const stacked = new Map();
+    for (const p of trend.series) {
+      const below = stacked.get(p.period) || 0;
+      stacked.set(p.period, below + p.count);
+      const h = (height - top - bottom) * p.count / max, y = height - bottom - (height - top - bottom) * (below + p.count) / max;
+      const k = trend.keys.indexOf(p.key);
+      const bar = svgEl("rect", {x: (index(p.period) * slot).toFixed(1), y: y.toFixed(1), width: Math.max(1, slot * 0.8).toFixed(1),
+                                 height: h.toFixed(1), class: `bar k${k < 0 ? 6 : Math.min(k, 6)}`, "data-key": p.key, "data-period": p.period});
+      const title = svgEl("title");
+      title.textContent = `${p.period} (${trend.unit}): ${p.count.toLocaleString("en")} · ${p.key}`;
+      bar.append(title);
+      if (s.tab === "events" && p.key !== "other") {  // a type's bar narrows the table to that type
+        bar.classList.add("pick");
+        bar.addEventListener("click", () => go({filters: {...s.filters, type: String(p.key).replace(/^CAMEO /, "")}, page: 1}));
+      }
+      svg.append(bar);
+    }
+    const text = (x, y, anchor, value) => { const t = svgEl("text", {x, y, "text-anchor": anchor}); t.textContent = value; return t; };
+    svg.append(text(0, 10, "start", `max ${max.toLocaleString("en")}`), text(0, height - 4, "start", periods[0]),
+               text(width, height - 4, "end", periods[periods.length - 1]));
+  }
+  figure.append(svg);
+  const keys = el("p", {class: "trend-keys"});
+  trend.keys.forEach((key, k) => keys.append(el("span", {class: `key k${Math.min(k, 6)}`}, key), " "));
+  figure.append(keys);
+  return figure;
 }
 
 // --- the network -----------------------------------------------------------------

@@ -1,0 +1,107 @@
+"""Offline geocoding: place names to GeoNames features, read with the article's other places (lexicon/places.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import newswire
+from newswire.lexicon import load_table
+from newswire.lexicon.places import Geocoder, country_geo, readings
+from newswire.lexicon.tables import CountryGeo, GazetteerPlace
+
+
+def resolve(name: str, *others: str, focus: str | None = None, **qualifier):
+    return Geocoder([name, *others], focus).resolve(name, **qualifier)
+
+
+def test_the_gazetteer_holds_cities_of_15000_and_first_level_divisions():
+    rows = load_table("places.tsv", GazetteerPlace)
+    cities = [r for r in rows if r.kind == "city"]
+    divisions = [r for r in rows if r.kind == "adm1"]
+    assert min(r.population for r in cities) >= 15_000 and len(cities) > 20_000
+    assert len(divisions) > 3_000 and {("USA", "TX"), ("SYR", "13")} <= {(d.country, d.adm1) for d in divisions}
+    assert len({r.id for r in rows}) == len(rows)  # one row per GeoNames feature
+    for r in cities:
+        assert -90 <= r.lat <= 90 and -180 <= r.lon <= 180
+    countries = {r.code: r for r in load_table("country_geo.tsv", CountryGeo)}
+    assert (countries["CHE"].alpha2, countries["CHE"].fips) == ("CH", "SZ")  # FIPS 10-4 differs from ISO
+
+
+def test_a_country_a_division_and_a_city_get_their_gdelt_types():
+    syria = resolve("Syria")
+    assert (syria.type, syria.name, syria.country, syria.adm1) == (1, "Syria", "SYR", None)
+    assert 32 < syria.lat < 37 and 35 < syria.lon < 42  # the centroid of the country
+    texas = resolve("Texas")
+    assert (texas.type, texas.name, texas.adm1, texas.feature_id) == (2, "Texas, United States", "US.TX", 4736286)
+    bavaria = resolve("Bavaria")
+    assert (bavaria.type, bavaria.country, bavaria.adm1) == (5, "DEU", "DE.02")
+    aleppo = resolve("Aleppo")
+    assert (aleppo.type, aleppo.country, aleppo.feature_id) == (4, "SYR", 170063)
+    assert resolve("Houston").type == 3
+
+
+def test_a_name_shared_by_places_in_several_countries_is_read_with_the_others():
+    # alone, Paris is the French capital: it has far more people than any other Paris
+    assert resolve("Paris").country == "FRA"
+    # among Texan places, it is Paris, Texas
+    assert resolve("Paris", "Dallas", "Houston").name == "Paris, Texas, United States"
+    assert Geocoder(["Paris", "Texas"]).resolve("Paris", within="Texas").adm1 == "US.TX"
+    # country evidence alone does not move Damascus or Geneva to a small American namesake
+    assert resolve("Damascus", "United States", "Washington", "United States").country == "SYR"
+    assert resolve("Geneva", "United States", "United States").country == "CHE"
+
+
+def test_split_or_absent_evidence_leaves_a_name_unresolved():
+    # Tripoli, Libya has fewer than ten times the people of Tripoli, Lebanon
+    assert resolve("Tripoli") is None
+    assert resolve("Tripoli", "Libya", "Benghazi").country == "LBY"
+    assert resolve("Tripoli", "Lebanon", "Beirut").country == "LBN"
+    assert resolve("Tripoli", "Lebanon", "Libya") is None
+    assert resolve("Punjab") is None
+    assert resolve("Punjab", "India", "New Delhi").country == "IND"
+
+
+def test_a_country_name_is_the_country_unless_the_article_places_it_elsewhere():
+    assert resolve("Georgia").country == "GEO"
+    assert resolve("Georgia", "Tbilisi", "Russia").country == "GEO"
+    assert resolve("Georgia", "Atlanta", "Alabama", "Florida").name == "Georgia, United States"
+    assert Geocoder(["Atlanta", "Georgia"]).resolve("Georgia", holds="Atlanta").adm1 == "US.GA"
+    # a town that shares a country's name does not take it
+    assert resolve("Lebanon", "Pennsylvania", "Ohio").country == "LBN"
+
+
+def test_a_division_and_its_seat_are_the_seat_unless_the_division_is_meant():
+    assert resolve("Geneva").type == 4
+    assert resolve("Washington").name == "Washington, District of Columbia, United States"
+    assert resolve("New York").feature_id == 5128581  # the city
+    assert resolve("Quebec").type == 4  # a city in the division of its name is read as the city (a known limit)
+    # a division and a city in another country: split, unless the article's places choose
+    assert resolve("Victoria") is None
+    assert resolve("Victoria", "Melbourne", "Australia").name == "Victoria, Australia"
+
+
+def test_names_that_are_no_place_resolve_to_nothing():
+    assert readings("Obama") == [] or all(r.place.population < 100_000 for r in readings("Obama"))
+    assert resolve("the Pentagon") is None
+    assert readings("nice") == [] and readings("Nice")  # case matters
+    assert country_geo("XXX") is None
+
+
+def test_analysis_records_carry_geo_on_places_events_and_actors():
+    text = (
+        "Syrian troops shelled rebel positions in Aleppo on Tuesday, activists said.\n"
+        "In Paris, Texas, the city council met residents on Monday."
+    )
+    a = newswire.analyze(text, published="2013-09-13")
+    by_name = {e.name: e for e in a.entities if e.geo}
+    assert by_name["Aleppo"].geo.country == "SYR" and by_name["Aleppo"].geo.type == 4
+    assert by_name["Paris"].geo.adm1 == "US.TX" and by_name["Paris"].country == "USA"
+    assert text[by_name["Paris"].mentions[0].start : by_name["Paris"].mentions[0].end] == "Paris"
+    shelling = next(e for e in a.events if e.cameo_root in ("19", "18"))
+    assert shelling.location.text == "Aleppo" and shelling.location.geo.feature_id == 170063
+    assert shelling.source.geo is not None and shelling.source.geo.country == "SYR" and shelling.source.geo.type == 1
+
+
+@pytest.mark.parametrize("name", ["Paris", "Tripoli", "Georgia", "Springfield", "Victoria"])
+def test_the_same_names_resolve_the_same_way_every_time(name):
+    assert resolve(name, "Texas") == resolve(name, "Texas")

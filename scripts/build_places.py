@@ -93,7 +93,7 @@ def ring_centroid(ring: list[tuple[float, float]], *, shifted: bool = False) -> 
     return abs(a) / 2, cx / (3 * a), cy / (3 * a)
 
 
-def topo_polygons(topo: dict) -> dict[str, list[list[tuple[float, float]]]]:
+def topo_rings(topo: dict) -> dict[str, list[list[tuple[float, float]]]]:
     """ISO numeric id → outer rings (lon, lat) of its polygons, from a TopoJSON of countries."""
     (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
     arcs = []
@@ -172,7 +172,7 @@ def main(world_path: str) -> None:
         rows,
     )
 
-    shapes = topo_polygons(json.loads(Path(world_path).read_text()))
+    shapes = topo_rings(json.loads(Path(world_path).read_text()))
     capitals = {}
     for c in cities:
         if c["name"] and countries.get(c["countrycode"], {}).get("capital") == c["name"]:

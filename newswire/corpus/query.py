@@ -169,20 +169,78 @@ def events(
     end: str | None = None,
     type: str | None = None,
     modality: str | None = None,
+    place: str | None = None,
+    country: str | None = None,
     limit: int | None = None,
 ) -> Rows:
     """Who did what to whom: events, by actor code prefix (source or target, or each side), date range, type and modality.
 
     type: a CAMEO code or its prefix ("13", "138"), or a PLOVER category ("THREATEN").
     modality: asserted, intended, conditional, negated or hypothetical ("any" or None: all).
+    place: where the event happened: its place's full name ("Paris, Texas, United States"), any case, or the
+        place's words in the text ("Paris", whole words). country: the country it happened in (a code or a name).
     The date is the event's own, else the article's publication date.
     """
-    select = _events(actor=actor, source=source, target=target, start=start, end=end, type=type, modality=modality)
+    select = _events(actor=actor, source=source, target=target, start=start, end=end, type=type, modality=modality,
+                     place=place, country=country)
     return _rows(store, select, require_count(limit, "--limit"))
 
 
-def _events(*, actor: str | None = None, source: str | None = None, target: str | None = None, start: str | None = None,
-            end: str | None = None, type: str | None = None, modality: str | None = None) -> _Select:
+def _events(**filters: Any) -> _Select:
+    where, params = _event_filters(**filters)
+    return _Select(
+        """coalesce(ev.date, a.published) AS date, ev.source_text AS source, ev.source_actor,
+               ev.cameo, ev.plover, ev.target_text AS target, ev.target_actor, ev.trigger_text AS trigger, ev.modality,
+               coalesce(ev.location_geo_name, ev.location_text) AS place,
+               a.title, ev.article_id, ev.sentence_start AS start, ev.sentence_end AS "end\"""",
+        f"""FROM events ev JOIN articles a ON a.id = ev.article_id
+        WHERE {' AND '.join(where)}""",
+        params,
+        "coalesce(ev.date, a.published) NULLS LAST, ev.article_id, ev.ord",
+    )
+
+
+def places(
+    store: Store,
+    *,
+    actor: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    type: str | None = None,
+    modality: str | None = None,
+    country: str | None = None,
+    limit: int | None = None,
+) -> Rows:
+    """Where events happened: each place events resolve to (a GeoNames feature), with its coordinates, GDELT geo
+    type and country, and how many events and articles; the same filters as `events`. Events whose place is
+    unresolved or unnamed are not counted."""
+    select = _places(actor=actor, start=start, end=end, type=type, modality=modality, country=country)
+    return _rows(store, select, require_count(limit, "--limit"))
+
+
+def _places(**filters: Any) -> _Select:
+    where, params = _event_filters(**filters)
+    return _Select(
+        "*",
+        f"""FROM (
+            SELECT ev.location_geo_name AS place, ev.location_geo_type AS geo_type, ev.location_geo_country AS country,
+                   ev.location_geo_adm1 AS adm1, ev.location_geo_lat AS lat, ev.location_geo_lon AS lon,
+                   ev.location_geo_feature_id AS feature_id, count(*) AS events, count(DISTINCT ev.article_id) AS articles,
+                   min({_EVENT_DAY}) AS first, max({_EVENT_DAY}) AS last
+            FROM events ev JOIN articles a ON a.id = ev.article_id
+            WHERE {' AND '.join(where)} AND ev.location_geo_name IS NOT NULL
+            GROUP BY ALL
+        ) g""",
+        params,
+        "events DESC, articles DESC, place, feature_id",
+    )
+
+
+def _event_filters(*, actor: str | None = None, source: str | None = None, target: str | None = None,
+                   start: str | None = None, end: str | None = None, type: str | None = None,
+                   modality: str | None = None, place: str | None = None,
+                   country: str | None = None) -> tuple[list[str], list[Any]]:
+    """The WHERE conditions and parameters of the questions on events (`events`, `places`)."""
     where, params = [_CANONICAL], []
     if actor is not None:
         actor = require_actor(actor, "--actor")
@@ -212,15 +270,17 @@ def _events(*, actor: str | None = None, source: str | None = None, target: str 
     if modality not in (None, ANY_MODALITY):
         where.append("ev.modality = ?")
         params.append(modality)
-    return _Select(
-        """coalesce(ev.date, a.published) AS date, ev.source_text AS source, ev.source_actor,
-               ev.cameo, ev.plover, ev.target_text AS target, ev.target_actor, ev.trigger_text AS trigger, ev.modality,
-               a.title, ev.article_id, ev.sentence_start AS start, ev.sentence_end AS "end\"""",
-        f"""FROM events ev JOIN articles a ON a.id = ev.article_id
-        WHERE {' AND '.join(where)}""",
-        params,
-        "coalesce(ev.date, a.published) NULLS LAST, ev.article_id, ev.ord",
-    )
+    if place is not None:
+        place = require_text(place, "--place")
+        where.append(f"(lower(coalesce(ev.location_geo_name, '')) = ? OR regexp_matches({_nfc('ev.location_text')}, ?))")
+        params += [place.lower(), _words(place)]
+    if country is not None:
+        code = require_actor(country, "--country")
+        if len(code) != 3:
+            raise UsageError(f"--country {country!r} is not a country; give its code (SYR) or its name (Syria)")
+        where.append("coalesce(ev.location_geo_country, ev.location_country) = ?")
+        params.append(code)
+    return where, params
 
 
 def entities(store: Store, *, top: int = 20, type: str | None = None) -> Rows:
@@ -740,6 +800,18 @@ _LIMIT = Param("limit", ("--limit", "-n"), "count", f"At most this many rows (1 
 _SEARCH = Param("search", ("--search",), "text", "Only those holding this text (any case, anywhere in a word).", served_name="q")
 _FROM = Param("start", ("--from",), "date", "From this date, YYYY-MM-DD.")
 _TO = Param("end", ("--to",), "date", "To this date, YYYY-MM-DD (inclusive).")
+_ACTOR = Param(
+    "actor", ("--actor", "-a"), "actor",
+    "Actor code or its prefix, as source or target (SYR matches SYRGOV, SYRREB; a country's name stands for its code: Russia is RUS).",
+)
+_TYPE = Param("type", ("--type", "-t"), "text", "CAMEO code or prefix (13, 138) or PLOVER category (THREATEN).")
+_MODALITY = Param(
+    "modality", ("--modality",), "modality",
+    f"Only events of this modality: {', '.join(MODALITIES)} (default: {ANY_MODALITY}).",
+    served_default="asserted",
+)
+_PLACE = Param("place", ("--place",), "text", "Where the event happened: the place's full name (\"Paris, Texas, United States\") or its words in the text (Paris).")
+_COUNTRY = Param("country", ("--country",), "actor", "The country the event happened in: a code (SYR) or a name (Syria).")
 
 QUESTIONS: dict[str, Question] = {
     q.name: q
@@ -759,21 +831,25 @@ QUESTIONS: dict[str, Question] = {
         Question(
             "events",
             (
-                Param("actor", ("--actor", "-a"), "actor", "Actor code or its prefix, as source or target (SYR matches SYRGOV, SYRREB; a country's name stands for its code: Russia is RUS)."),
+                _ACTOR,
                 Param("source", ("--source",), "actor", "Source actor code or its prefix (who acts)."),
                 Param("target", ("--target",), "actor", "Target actor code or its prefix (who is acted on)."),
                 _FROM,
                 _TO,
-                Param("type", ("--type", "-t"), "text", "CAMEO code or prefix (13, 138) or PLOVER category (THREATEN)."),
-                Param(
-                    "modality", ("--modality",), "modality",
-                    f"Only events of this modality: {', '.join(MODALITIES)} (default: {ANY_MODALITY}).",
-                    served_default="asserted",
-                ),
+                _TYPE,
+                _MODALITY,
+                _PLACE,
+                _COUNTRY,
                 _LIMIT,
             ),
             "Who did what to whom: coded events by actor, date and type.",
             "newswire query events --actor SYR --from 2013-09-01 --to 2013-09-30 --type THREATEN",
+        ),
+        Question(
+            "places",
+            (_ACTOR, _FROM, _TO, _TYPE, _MODALITY, _COUNTRY, _LIMIT),
+            "Where events happened: places with their coordinates and numbers of events and articles.",
+            "newswire query places --actor SYR --from 2013-09-01",
         ),
         Question(
             "entities",

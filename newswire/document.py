@@ -166,8 +166,9 @@ class Document:
     # --- where its places are -------------------------------------------------------------------
 
     @cached_property
-    def _places(self) -> tuple[Geocoder, dict[int, str], dict[int, str]]:
-        """The article's place names resolved together, and the "X, Y" pairs ("Paris, Texas") by offset of each."""
+    def _places(self) -> tuple[Geocoder, dict[int, str], dict[int, str], frozenset[int]]:
+        """The article's place names resolved together, the "X, Y" pairs ("Paris, Texas") by offset of each, and
+        the offsets of the names tagged LOC (no city: "Asia")."""
         ents = [e for e in self._ents[0] if e.label_ in PLACE_LABELS]
         within: dict[int, str] = {}
         holds: dict[int, str] = {}
@@ -175,12 +176,13 @@ class Document:
             if b.start == a.end + 1 and self.doc[a.end].text == ",":
                 within[a.start_char] = b.text
                 holds[b.start_char] = a.text
-        return Geocoder((e.text for e in ents), self.focus), within, holds
+        locations = frozenset(e.start_char for e in ents if e.label_ == "LOC")
+        return Geocoder((e.text for e in ents), self.focus), within, holds, locations
 
     def geo(self, text: str, start: int) -> Geo | None:
         """The GeoNames feature a place name at offset `start` denotes, read with the article's other places."""
-        coder, within, holds = self._places
-        return coder.resolve(text, within=within.get(start), holds=holds.get(start))
+        coder, within, holds, locations = self._places
+        return coder.resolve(text, within=within.get(start), holds=holds.get(start), city=start not in locations)
 
     # --- over the records of earlier stages ----------------------------------------------------
 

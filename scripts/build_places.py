@@ -47,13 +47,17 @@ def fold(s: str) -> str:
 
 
 def is_variant(alias: str, name: str) -> bool:
-    """A spelling of the same name ("Geneve" for "Genève"; "New York" for "New York City"), not another language's.
+    """Keep only spellings of the same name: "New York" for "New York City", "Geneve" for "Genève", "Frankfurt"
+    for "Frankfurt am Main".
 
-    Only " City" is dropped from a name: other shortenings name other places ("Springfield" is not "Springfield Gardens").
+    GeoNames alternate names also hold other languages' names and airport
+    codes ("DAM" for Damascus), which would match ordinary words. A shortening
+    may name another place too ("Springfield" for "Springfield Gardens"): the
+    geocoder reads such names with the others of their name.
     """
     if alias == name or not _LATIN_NAME.match(alias) or alias.isupper():
         return False
-    return name == alias + " City" or fold(alias) == fold(name)
+    return name.startswith(alias + " ") and len(alias) > 3 or fold(alias) == fold(name)
 
 
 def division_alias(alias: str, name: str) -> bool:

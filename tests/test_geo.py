@@ -105,3 +105,17 @@ def test_analysis_records_carry_geo_on_places_events_and_actors():
 @pytest.mark.parametrize("name", ["Paris", "Tripoli", "Georgia", "Springfield", "Victoria"])
 def test_the_same_names_resolve_the_same_way_every_time(name):
     assert resolve(name, "Texas") == resolve(name, "Texas")
+
+
+def test_continents_and_regions_of_several_countries_get_no_feature():
+    # data/world_regions.txt: "Asia" is no Philippine town, "South America" no United States
+    assert resolve("Asia") is None and resolve("South America") is None and resolve("the Middle East") is None
+    assert resolve("America").country == "USA"  # a country's name stays the country
+
+
+def test_a_direction_before_a_place_keeps_the_place_and_a_location_is_no_city():
+    assert resolve("central London").feature_id == 2643743
+    assert resolve("northern Iraq").type == 1
+    # a name the parser tags LOC (no political entity) is at most a division or a country
+    assert Geocoder(["Ontario"]).resolve("Ontario", city=False).type == 5
+    assert resolve("Frankfurt").name.startswith("Frankfurt am Main")  # GeoNames' shortening, the far larger one

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from . import countries, load_table
+from . import countries, load_list, load_table
 from .tables import CountryGeo, GazetteerPlace
 from ..records import Geo
 
@@ -72,6 +72,12 @@ def _places() -> tuple[dict[str, list[GazetteerPlace]], dict[str, list[Gazetteer
 
 
 @cache
+def _world_regions() -> frozenset[str]:
+    """data/world_regions.txt: continents and regions of several countries, as written and without "the"."""
+    return frozenset(_key(name) for name in load_list("world_regions.txt"))
+
+
+@cache
 def _countries() -> dict[str, CountryGeo]:
     return {row.code: row for row in load_table("country_geo.tsv", CountryGeo)}
 
@@ -88,6 +94,8 @@ def readings(text: str) -> list[Reading]:
     """
     key = _key(text)
     out: list[Reading] = []
+    if key in _world_regions() and not countries.country_from_name(key):
+        return out  # a continent or a region of several countries ("Asia", "Central America"): no feature
     country = countries.country_from_name(key) or countries.country_from_region(key)
     if country and country in _countries():
         out.append(Reading(country))
@@ -96,7 +104,8 @@ def readings(text: str) -> list[Reading]:
     if rows is None and key.isupper() and len(key) > countries.CAPITALS_ACRONYM:
         rows = lowered.get(key.lower())
     out += [Reading(r.country, r) for r in rows or ()]
-    return out
+    inner = countries.without_direction(key) if not out else None
+    return readings(inner) if inner else out  # "central London" is in London
 
 
 def country_geo(code: str | None) -> Geo | None:
@@ -160,17 +169,21 @@ class Geocoder:
                     self.divisions.add((found[0].place.country, found[0].place.adm1))
         self.focus = focus
 
-    def resolve(self, name: str, *, within: str | None = None, holds: str | None = None) -> Geo | None:
+    def resolve(self, name: str, *, within: str | None = None, holds: str | None = None, city: bool = True) -> Geo | None:
         """The feature a place name of this article denotes; None when unknown or the evidence is split.
 
         within: the place the text names right after it ("Paris, Texas", "Tripoli, Lebanon"): the name is read
             inside it when it can be. holds: the place the text names right before it, which it qualifies
             ("Georgia" in "Atlanta, Georgia"): the name is read as containing it when it can be.
+        city: whether the name may be a city's; not for a name the parser tags as a location that is no
+            political entity (LOC: "Asia", "the Gulf"), which is at most a division or a country.
         """
         key = _key(name)
         found = self.readings.get(key)
         if found is None:
             found = readings(key)
+        if not city:
+            found = [r for r in found if r.place is None or r.place.kind == "adm1"]
         if not found:
             return None
         if within:
@@ -203,30 +216,25 @@ class Geocoder:
             if len(others) == 1 and own <= 0 and len([c for c in self.countries if c != named.country]) == 1:
                 return [r for r in by_country[others[0]] if r.place is not None and r.place.kind == "adm1"]
             return [named]
-        largest = max(found, key=lambda r: r.population)
-        # a division's people are not in the gazetteer: no reading dwarfs one ("Victoria": the Australian state)
-        elsewhere = [r.population if r.place and r.place.kind == "city" else LARGE * DOMINANT for r in found if r.country != largest.country]
-        # the most populous reading stands alone when it has ten times the people of every other, or is a city
-        # among towns (Geneva, Switzerland against Geneva, Illinois)
-        dominant = largest.population > 0 and (
-            all(largest.population >= DOMINANT * p for p in elsewhere)
-            or largest.population >= LARGE > max(p if p else LARGE for p in elsewhere)
-        )
-        weights = {c: self.countries[c] + (1 if c == self.focus else 0) for c in by_country}
-        ranked = sorted(weights.values(), reverse=True)
-        if ranked[0] > 0:
-            best = [c for c, w in weights.items() if w == ranked[0]]
-            if len(best) > 1:
-                return []
+        # the countries the article's other places name (whether once or often), else its focus country
+        present = [c for c in by_country if self.countries[c]] or [c for c in by_country if c == self.focus]
+        if len(present) > 1:  # the evidence is split: only a reading that dwarfs the others among them stands
+            found = [r for c in present for r in by_country[c]]
+            largest = _dominant(found)
+            return by_country[largest.country] if largest else []
+        largest = _dominant(found)
+        if present:
+            best = present[0]
             # country evidence alone picks a town over a far larger place of the name elsewhere only when a
             # division of the article's places holds it ("Paris" among Dallas and Houston is Paris, Texas;
             # "Damascus" or "Geneva" in an article that names the United States are Syria's and Switzerland's)
-            local = [r for r in by_country[best[0]] if (r.country, r.place.adm1 if r.place else "") in self.divisions]
-            here = max(r.population if r.place and r.place.kind == "city" else LARGE for r in by_country[best[0]])
-            if not local and largest.country != best[0] and (dominant or here < LARGE <= largest.population):
-                return by_country[largest.country]
-            return by_country[best[0]]
-        return by_country[largest.country] if dominant else []
+            local = [r for r in by_country[best] if (r.country, r.place.adm1 if r.place else "") in self.divisions]
+            here = max(r.population if r.place and r.place.kind == "city" else LARGE for r in by_country[best])
+            biggest = max(found, key=lambda r: r.population)
+            if not local and biggest.country != best and (largest is biggest or here < LARGE <= biggest.population):
+                return by_country[biggest.country]
+            return by_country[best]
+        return by_country[largest.country] if largest else []
 
     def _within_country(self, found: list[Reading]) -> Geo:
         """One country's readings: a country, its division, or a city; else the country alone."""
@@ -250,6 +258,19 @@ class Geocoder:
         if len(divisions) == 1:
             return geo_of(divisions[0])
         return geo_of(Reading(found[0].country))
+
+
+def _dominant(found: list[Reading]) -> Reading | None:
+    """The most populous reading when it stands alone: ten times the people of every reading in another country,
+    or a city among towns (Geneva, Switzerland against Geneva, Illinois); None otherwise. A division's people are
+    not in the gazetteer: no reading dwarfs one ("Victoria": the Australian state or a Canadian city)."""
+    largest = max(found, key=lambda r: r.population)
+    elsewhere = [r.population if r.place and r.place.kind == "city" else LARGE * DOMINANT for r in found if r.country != largest.country]
+    if largest.population > 0 and (
+        all(largest.population >= DOMINANT * p for p in elsewhere) or largest.population >= LARGE > max(p if p else LARGE for p in elsewhere)
+    ):
+        return largest
+    return None
 
 
 def _inside(reading: Reading, container: Reading) -> bool:

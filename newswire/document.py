@@ -184,6 +184,11 @@ class Document:
         coder, within, holds, locations = self._places
         return coder.resolve(text, within=within.get(start), holds=holds.get(start), city=start not in locations)
 
+    def places_in(self, start: int, end: int) -> list[Geo]:
+        """The resolved places the parser names (GPE, LOC) inside [start, end), in text order."""
+        found = [self.geo(e.text, e.start_char) for e in self._ents[0] if e.label_ in PLACE_LABELS and start <= e.start_char and e.end_char <= end]
+        return [g for g in found if g is not None]
+
     # --- over the records of earlier stages ----------------------------------------------------
 
     def entities(self, entities: list[Entity]) -> EntityIndex:

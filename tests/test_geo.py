@@ -119,3 +119,12 @@ def test_a_direction_before_a_place_keeps_the_place_and_a_location_is_no_city():
     # a name the parser tags LOC (no political entity) is at most a division or a country
     assert Geocoder(["Ontario"]).resolve("Ontario", city=False).type == 5
     assert resolve("Frankfurt").name.startswith("Frankfurt am Main")  # GeoNames' shortening, the far larger one
+
+
+def test_an_actor_named_with_a_place_is_placed_there_else_in_its_country():
+    a = newswire.analyze("Texas police arrested two men in Dallas on Monday.", published="2013-09-16")
+    (arrest,) = a.events
+    assert arrest.source.text == "Texas police" and arrest.source.geo.name == "Texas, United States"
+    assert arrest.target.geo.name == arrest.location.geo.name == "Dallas, Texas, United States"
+    b = newswire.analyze("Russian forces shelled Ukrainian positions on Tuesday.", published="2022-03-01")
+    assert [(e.source.geo.type, e.source.geo.name, e.target.geo.name) for e in b.events] == [(1, "Russia", "Ukraine")]

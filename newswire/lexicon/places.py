@@ -6,13 +6,18 @@ country's codes, feature id and centroid); scripts/build_places.py makes both.
 
 `Geocoder(names, focus)` resolves the place names of one article together: a
 name several features share ("Paris", "Tripoli", "Georgia", "Punjab") takes
-the one whose country the article's other places name (its unambiguous places
-and its focus country), or the one a qualifier names ("Paris, Texas"); else
-the most populous only when it dwarfs every other (ten times the people);
-else it stays unresolved: the country when all readings share one, nothing
-when they do not. A country's name is the country ("Georgia" is the
-Caucasus republic) unless the article's other places are all in another
-country that has a division or city of that name.
+the one a qualifier names ("Paris, Texas"), else the one in the country the
+article's other places name (its unambiguous places; else its focus
+country), where a town beats a far larger namesake only when the article
+names its division; else the most populous only when it dwarfs every other
+(ten times the people, or a city among towns); else it stays unresolved: the
+country when all readings share one, nothing when they do not, nor when the
+article names two of the readings' countries and none dwarfs. A country's
+name is the country ("Georgia" is the Caucasus republic) unless the
+article's other places all lie in one other country that has a division of
+that name. Continents and world regions (`data/world_regions.txt`) are no
+feature; a name tagged LOC is no city. docs/gdelt.md describes the rules and
+their limits; eval/geocoding.py measures them.
 """
 
 from __future__ import annotations
@@ -142,8 +147,8 @@ def geo_of(reading: Reading) -> Geo:
 class Geocoder:
     """The place names of one article, resolved together.
 
-    names: every place name of the article (its GPE and LOC names, repeats included: a country named often
-        weighs more); focus: the country the article is about, if any.
+    names: every place name of the article (its GPE and LOC names, repeats included); focus: the country the
+        article is about, if any.
     """
 
     def __init__(self, names: Iterable[str], focus: str | None = None):

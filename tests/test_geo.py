@@ -128,3 +128,11 @@ def test_an_actor_named_with_a_place_is_placed_there_else_in_its_country():
     assert arrest.target.geo.name == arrest.location.geo.name == "Dallas, Texas, United States"
     b = newswire.analyze("Russian forces shelled Ukrainian positions on Tuesday.", published="2022-03-01")
     assert [(e.source.geo.type, e.source.geo.name, e.target.geo.name) for e in b.events] == [(1, "Russia", "Ukraine")]
+
+
+def test_a_shortened_name_is_a_large_city_only_and_yields_to_a_place_of_that_very_name():
+    # GeoNames lists "Oklahoma" and "Maryland" among the names of Oklahoma City and Maryland City: the states win
+    assert resolve("Oklahoma").name == "Oklahoma, United States"
+    assert resolve("Maryland", "Baltimore").name == "Maryland, United States"
+    assert resolve("New York").type == 3  # a city of millions is the reading over the state
+    assert all(r.place is None or r.place.name != "Long Island City" for r in readings("Long Island"))  # a town's shortening

@@ -61,19 +61,34 @@ class Reading:
 
 
 @cache
-def _places() -> tuple[dict[str, list[GazetteerPlace]], dict[str, list[GazetteerPlace]], dict[tuple[str, str], GazetteerPlace]]:
-    """(name or alias → places, lower-cased → places, (country, admin1 code) → its division)."""
+def _places() -> tuple[dict[str, list[GazetteerPlace]], dict[str, list[GazetteerPlace]], dict[tuple[str, str], GazetteerPlace],
+                       dict[str, list[GazetteerPlace]]]:
+    """(name or spelling → places, lower-cased → places, (country, admin1 code) → its division, shortening → places)."""
     exact: dict[str, list[GazetteerPlace]] = {}
+    short: dict[str, list[GazetteerPlace]] = {}
     divisions: dict[tuple[str, str], GazetteerPlace] = {}
     for row in load_table("places.tsv", GazetteerPlace):
         for name in dict.fromkeys((row.name, *row.aliases)):
             exact.setdefault(name, []).append(row)
+        for name in row.short:
+            short.setdefault(name, []).append(row)
         if row.kind == "adm1":
             divisions.setdefault((row.country, row.adm1), row)
     lowered: dict[str, list[GazetteerPlace]] = {}
     for name, rows in exact.items():
         lowered.setdefault(name.lower(), []).extend(rows)
-    return exact, lowered, divisions
+    return exact, lowered, divisions, short
+
+
+def _shortened(key: str, named: bool) -> list[GazetteerPlace]:
+    """The cities a shortened name stands for: "Frankfurt" for Frankfurt am Main, "New York" for New York City.
+
+    A shortening names a city only when the city is large (a town's, "Long Island" for Long Island City, is
+    more likely the name of something else), and, where a place or country has that very name, only when
+    the city is larger than any division ("Oklahoma" and "Maryland" are the states, "New York" the city).
+    """
+    floor = CITY_OVER_DIVISION if named else LARGE
+    return [row for row in _places()[3].get(key, ()) if row.population >= floor]
 
 
 @cache
@@ -104,11 +119,12 @@ def readings(text: str) -> list[Reading]:
     country = countries.country_from_name(key) or countries.country_from_region(key)
     if country and country in _countries():
         out.append(Reading(country))
-    exact, lowered, _ = _places()
+    exact, lowered = _places()[:2]
     rows = exact.get(key)
     if rows is None and key.isupper() and len(key) > countries.CAPITALS_ACRONYM:
         rows = lowered.get(key.lower())
     out += [Reading(r.country, r) for r in rows or ()]
+    out += [Reading(r.country, r) for r in _shortened(key, bool(out))]
     inner = countries.without_direction(key) if not out else None
     return readings(inner) if inner else out  # "central London" is in London
 

@@ -82,7 +82,8 @@ class GazetteerPlace:
     id: int  # GeoNames feature id
     kind: Literal["city", "adm1"]
     name: str
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...]  # other spellings of the name ("Geneve", "Sao Paulo")
+    short: tuple[str, ...]  # the name shortened ("Frankfurt" for Frankfurt am Main, "Oklahoma" for Oklahoma City)
     country: str  # ISO alpha-3
     adm1: str  # GeoNames admin1 code within the country ("TX", "11"); empty when GeoNames gives none
     population: int  # 0 for divisions (not in the source)

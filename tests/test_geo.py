@@ -136,3 +136,16 @@ def test_a_shortened_name_is_a_large_city_only_and_yields_to_a_place_of_that_ver
     assert resolve("Maryland", "Baltimore").name == "Maryland, United States"
     assert resolve("New York").type == 3  # a city of millions is the reading over the state
     assert all(r.place is None or r.place.name != "Long Island City" for r in readings("Long Island"))  # a town's shortening
+
+
+def test_a_small_place_alone_in_a_country_the_article_never_names_is_left_out():
+    # the Bahamas' Long Island district in a story whose places are all in New York: no reading to trust
+    assert resolve("Long Island", "New York", "Brooklyn") is None
+    assert resolve("Long Island").country == "BHS"  # nothing says otherwise
+    assert resolve("Aleppo", "Washington", "New York").country == "SYR"  # a city of 100,000 stands on its own
+
+
+def test_a_country_entity_is_geocoded_by_its_name_not_its_peoples_word():
+    a = newswire.analyze("German officials met French diplomats in Berlin. Germany and France agreed.", published="2013-09-13")
+    germany = next(e for e in a.entities if e.name == "Germany")
+    assert (germany.geo.type, germany.geo.country) == (1, "DEU")  # not German, a parish of the Isle of Man

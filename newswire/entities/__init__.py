@@ -86,7 +86,10 @@ def locate(entities: list[Entity], context: Document) -> None:
     for e in entities:
         if e.type not in PLACE_TYPES:
             continue
-        geo = next((g for m in e.mentions if m.kind == "name" and (g := context.geo(m.text, m.start))), None)
+        # its names, the fullest first, never a people's word ("German" is no parish of the Isle of Man)
+        names = sorted((m for m in e.mentions if m.kind == "name" and not countries.country_from_demonym(m.text)),
+                       key=lambda m: (m.text != e.name, m.start))
+        geo = next((g for m in names if (g := context.geo(m.text, m.start))), None)
         if geo is not None and e.country and geo.country != e.country:
             if countries.country_of(e.name) == e.country and e.actor in (None, e.country):
                 e.actor = geo.country if e.actor else None

@@ -177,14 +177,17 @@ class Geocoder:
             counts[key] += 1
         # the evidence: countries named, and places named unambiguously (every reading of the name in one country)
         self.counts = counts
+        self.evidence_of: dict[str, str] = {}  # name → the country it counts for
         self.countries: Counter[str] = Counter()
         self.divisions: set[tuple[str, str]] = set()
         for key, found in self.readings.items():
             named = [r for r in found if r.place is None]
             if named:  # a country's name is evidence for the country, whatever towns share it ("Lebanon")
                 self.countries[named[0].country] += counts[key]
+                self.evidence_of[key] = named[0].country
             elif len({r.country for r in found}) == 1:
                 self.countries[found[0].country] += counts[key]
+                self.evidence_of[key] = found[0].country
                 self.divisions |= {(r.place.country, r.place.adm1) for r in found if r.place and r.place.kind == "adm1"}
                 if len(found) == 1 and found[0].place is not None and found[0].place.kind == "city":
                     self.divisions.add((found[0].place.country, found[0].place.adm1))
@@ -207,17 +210,31 @@ class Geocoder:
             found = [r for r in found if r.place is None or r.place.kind == "adm1"]
         if not found:
             return None
+        qualified = False
         if within:
             inside = [r for r in found if any(_inside(r, w) for w in readings(within))]
-            found = inside or found
+            found, qualified = inside or found, bool(inside)
         if holds:
             around = [r for r in found if any(_inside(h, r) for h in readings(holds))]
-            found = around or found
+            found, qualified = around or found, qualified or bool(around)
         if len({r.country for r in found}) > 1:
             found = self._by_country(found, key)
             if not found:
                 return None
+        elif not qualified and self._foreign(found, key):
+            return None
         return self._within_country(found)
+
+    def _foreign(self, found: list[Reading], key: str) -> bool:
+        """Whether a name's only readings are small places (divisions, towns) in a country the article does not
+        otherwise name, while its other places lie elsewhere: "Long Island" in a story on New York is no district
+        of the Bahamas. A city of 100,000 ("Aleppo") or a country stands on its own."""
+        country = found[0].country
+        if any(r.place is None or (r.place.kind == "city" and r.population >= LARGE) for r in found):
+            return False
+        others = sum(n for c, n in self.countries.items() if c != country and c != self.evidence_of.get(key))
+        own = self.counts.get(key, 0) if self.evidence_of.get(key) == country else 0
+        return others > 0 and self.countries[country] - own <= 0
 
     def _by_country(self, found: list[Reading], key: str) -> list[Reading]:
         """The readings in the one country the evidence favours; [] when it is split or absent.

@@ -43,9 +43,12 @@ def test_a_country_a_division_and_a_city_get_their_gdelt_types():
 def test_a_name_shared_by_places_in_several_countries_is_read_with_the_others():
     # alone, Paris is the French capital: it has far more people than any other Paris
     assert resolve("Paris").country == "FRA"
-    # among Texan places, it is Paris, Texas
-    assert resolve("Paris", "Dallas", "Houston").name == "Paris, Texas, United States"
+    # a national capital stays the capital among another country's places; only a qualifier moves it
+    assert resolve("Paris", "Dallas", "Houston").country == "FRA"
     assert Geocoder(["Paris", "Texas"]).resolve("Paris", within="Texas").adm1 == "US.TX"
+    # a city that is no capital, among places of a division that has a city of its name, is that one
+    assert resolve("Birmingham") is None  # 1.2 million in England, 196,000 in Alabama: no evidence, no answer
+    assert resolve("Birmingham", "Montgomery", "Alabama").name == "Birmingham, Alabama, United States"
     # country evidence alone does not move Damascus or Geneva to a small American namesake
     assert resolve("Damascus", "United States", "Washington", "United States").country == "SYR"
     assert resolve("Geneva", "United States", "United States").country == "CHE"
@@ -149,3 +152,10 @@ def test_a_country_entity_is_geocoded_by_its_name_not_its_peoples_word():
     a = newswire.analyze("German officials met French diplomats in Berlin. Germany and France agreed.", published="2013-09-13")
     germany = next(e for e in a.entities if e.name == "Germany")
     assert (germany.geo.type, germany.geo.country) == (1, "DEU")  # not German, a parish of the Isle of Man
+
+
+def test_a_capital_is_its_countrys_unless_a_qualifier_or_a_large_namesake_says_otherwise():
+    assert resolve("Washington", "Illinois", "Chicago").feature_id == 4140963  # not Washington, Illinois
+    assert resolve("Paris", "Texas", "Dallas").country == "FRA"
+    assert resolve("Victoria") is None  # the Seychelles' capital is no bigger than its namesakes
+    assert resolve("Tripoli", "Lebanon", "Beirut").country == "LBN"  # Lebanon's Tripoli is a city of its own

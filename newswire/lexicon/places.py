@@ -6,7 +6,9 @@ country's codes, feature id and centroid); scripts/build_places.py makes both.
 
 `Geocoder(names, focus)` resolves the place names of one article together: a
 name several features share ("Paris", "Tripoli", "Georgia", "Punjab") takes
-the one a qualifier names ("Paris, Texas"), else the one in the country the
+the one a qualifier names ("Paris, Texas"), else a national capital that is
+the largest place of its name ("Paris", "Washington") when no other country
+has a city of 100,000 so named, else the one in the country the
 article's other places name (its unambiguous places; else its focus
 country), where a town beats a far larger namesake only when the article
 names its division; else the most populous only when it dwarfs every other
@@ -217,6 +219,9 @@ class Geocoder:
         if holds:
             around = [r for r in found if any(_inside(h, r) for h in readings(holds))]
             found, qualified = around or found, qualified or bool(around)
+        capital = None if qualified else _capital(found)
+        if capital is not None:  # "Paris", "Washington": a capital is its country's unless the text qualifies it
+            return geo_of(capital)
         if len({r.country for r in found}) > 1:
             found = self._by_country(found, key)
             if not found:
@@ -264,7 +269,7 @@ class Geocoder:
         if present:
             best = present[0]
             # country evidence alone picks a town over a far larger place of the name elsewhere only when a
-            # division of the article's places holds it ("Paris" among Dallas and Houston is Paris, Texas;
+            # division of the article's places holds it ("Birmingham" among Montgomery and Mobile is in Alabama;
             # "Damascus" or "Geneva" in an article that names the United States are Syria's and Switzerland's)
             local = [r for r in by_country[best] if (r.country, r.place.adm1 if r.place else "") in self.divisions]
             here = max(r.population if r.place and r.place.kind == "city" else LARGE for r in by_country[best])
@@ -296,6 +301,21 @@ class Geocoder:
         if len(divisions) == 1:
             return geo_of(divisions[0])
         return geo_of(Reading(found[0].country))
+
+
+def _capital(found: list[Reading]) -> Reading | None:
+    """The reading that is a national capital, when it is the most populous city of the name, no country has the
+    name and no other country has a city of 100,000 of that name ("Paris" against Paris, Texas; "Washington"
+    against Washington, Illinois; not "Victoria", the Seychelles' capital, smaller than Victoria, Canada; not
+    "Tripoli", Lebanon's second city being a reading of its own)."""
+    cities = [r for r in found if r.place is not None and r.place.kind == "city"]
+    if not cities or any(r.place is None for r in found):
+        return None
+    largest = max(cities, key=lambda r: r.population)
+    if countries.country_from_capital(largest.place.name) != largest.country:
+        return None
+    # a city of 100,000 elsewhere is a reading of its own, for the article's evidence to choose ("Tripoli", Lebanon)
+    return None if any(r.country != largest.country and r.population >= LARGE for r in cities) else largest
 
 
 def _dominant(found: list[Reading]) -> Reading | None:

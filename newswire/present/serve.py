@@ -8,7 +8,7 @@ ingest can run between requests. Every row links to its article, shown with
 the evidence of each quote, event and entity highlighted at its offsets.
 
     GET /api/quotes?speaker=&limit=&offset=&sort=                      who said what
-    GET /api/events?actor=&source=&target=&from=&to=&type=&modality=&place=&country=&limit=&offset=&sort=   who did what to whom
+    GET /api/events?actor=&source=&target=&from=&to=&type=&modality=&min-confidence=&place=&country=&limit=&offset=&sort=   who did what to whom
     GET /api/places?actor=&from=&to=&type=&modality=&country=&limit=&offset=&sort=   where events happened (the map)
     GET /api/entities?top=&type=&offset=&sort=                         the most mentioned entities
     GET /api/timeline?entity=&limit=&offset=&sort=                     an entity through time

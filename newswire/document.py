@@ -15,6 +15,8 @@ Everything here is computed once per document, when first asked for:
 * the dateline's tokens ("ADDIS ABABA (Reuters) - ": never an actor, a
   subject or a speaker; `text/datelines.py`);
 * the parser's named entities by token, and the article's focus country;
+* where its places are (`geo`: each GPE and LOC name resolved to a GeoNames
+  feature, all of them together, `lexicon/places.py`);
 * over the records of the earlier stages: which entity each token mentions
   (`entities`, one index for every stage), who reports what an offset holds
   (`reporters`), and the date of a span (`date_for`, from the time
@@ -38,7 +40,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import countries
 from .lexicon.borders import on_border
-from .records import Entity, Mention, Quote, Time
+from .lexicon.places import Geocoder
+from .records import Entity, Geo, Mention, Quote, Time
 from .text.clauses import governing_verb, is_clause_head
 from .text.datelines import dateline_spans
 from .text.parse import source_text
@@ -49,6 +52,8 @@ __all__ = ["Document", "EntityIndex", "Reporters", "focus_country"]
 # The focus country must hold at least this share of the article's country
 # mentions (on the seed, Syria holds about half), and more than any other country.
 FOCUS_SHARE = 0.4
+# The parser's labels of the names that are geocoded.
+PLACE_LABELS = ("GPE", "LOC")
 # Values that can date a clause: a year or finer, possibly with a time of day or
 # underspecified (X) digits; a decade ("199") or century ("18") is too coarse.
 _DATE_VALUE = re.compile(r"^(?:\d{4}|XXXX)(?:-|$)")
@@ -157,6 +162,32 @@ class Document:
     def focus(self) -> str | None:
         """The country the article is about, if one clearly dominates its mentions (`focus_country`)."""
         return _focus(self._ents[0])
+
+    # --- where its places are -------------------------------------------------------------------
+
+    @cached_property
+    def _places(self) -> tuple[Geocoder, dict[int, str], dict[int, str], frozenset[int]]:
+        """The article's place names resolved together, the "X, Y" pairs ("Paris, Texas") by offset of each, and
+        the offsets of the names tagged LOC (no city: "Asia")."""
+        ents = [e for e in self._ents[0] if e.label_ in PLACE_LABELS]
+        within: dict[int, str] = {}
+        holds: dict[int, str] = {}
+        for a, b in zip(ents, ents[1:]):
+            if b.start == a.end + 1 and self.doc[a.end].text == ",":
+                within[a.start_char] = b.text
+                holds[b.start_char] = a.text
+        locations = frozenset(e.start_char for e in ents if e.label_ == "LOC")
+        return Geocoder((e.text for e in ents), self.focus), within, holds, locations
+
+    def geo(self, text: str, start: int) -> Geo | None:
+        """The GeoNames feature a place name at offset `start` denotes, read with the article's other places."""
+        coder, within, holds, locations = self._places
+        return coder.resolve(text, within=within.get(start), holds=holds.get(start), city=start not in locations)
+
+    def places_in(self, start: int, end: int) -> list[Geo]:
+        """The resolved places the parser names (GPE, LOC) inside [start, end), in text order."""
+        found = [self.geo(e.text, e.start_char) for e in self._ents[0] if e.label_ in PLACE_LABELS and start <= e.start_char and e.end_char <= end]
+        return [g for g in found if g is not None]
 
     # --- over the records of earlier stages ----------------------------------------------------
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 
-from .lexicon import countries
-from .records import Analysis, Entity, Event, EventActor, Place
+from .lexicon import countries, places
+from .records import Analysis, Entity, EventActor, Event, Geo, Place
 
 ACTOR_FIELDS = (
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
@@ -33,8 +33,6 @@ GDELT_COLUMNS: tuple[str, ...] = (
 TRANSNATIONAL = {"IGO", "NGO", "IMG", "MNC"}
 # Religion blocks of CAMEO actor codes (GDELT's Religion1Code).
 RELIGIONS = {"REL", "CHR", "CTH", "PRO", "MUS", "MOS", "SUN", "SHI", "JEW", "HIN", "BUD"}
-# GDELT geographic types: 1 country, 4 world city.
-GEO_COUNTRY, GEO_CITY = "1", "4"
 
 
 def gdelt_rows(analysis: Analysis) -> list[list[str]]:
@@ -63,7 +61,7 @@ def _row(a: Analysis, e: Event) -> list[str]:
         "1",
         "0",  # tone is not measured
     ]
-    row += _geo(_actor_place(a, e.source)) + _geo(_actor_place(a, e.target)) + _geo(e.location)
+    row += _geo(_actor_geo(a, e.source)) + _geo(_actor_geo(a, e.target)) + _geo(_place_geo(e.location))
     added = _day(a.published)
     row += [f"{added}000000" if added else "", a.url or ""]
     assert len(row) == len(GDELT_COLUMNS)
@@ -120,32 +118,46 @@ def _actor(a: Analysis, actor: EventActor | None) -> list[str]:
     ]
 
 
-def _actor_place(a: Analysis, actor: EventActor | None) -> Place | None:
-    """An actor's own place: its country (GDELT geocodes actors by where they are)."""
+def _actor_geo(a: Analysis, actor: EventActor | None) -> Geo | None:
+    """An actor's place (GDELT geocodes actors by where they are): its `geo`, else (a record made before geo
+    existed) its entity's country."""
     if actor is None or not actor.actor:
         return None
+    if actor.geo is not None:
+        return actor.geo
     entity: Entity | None = a.entity(actor.entity)
-    code = entity.country if entity and entity.country else actor.actor[:3]
-    if not countries.is_country_code(code):
+    return places.country_geo(entity.country if entity and entity.country else actor.actor[:3])
+
+
+def _place_geo(place: Place | None) -> Geo | None:
+    """Where the event happened: its place's `geo`, else (unresolved, or a record made before geo existed) its country."""
+    if place is None:
         return None
-    return Place(actor.start, actor.end, countries.country_name(code) or code, code)
+    return place.geo or places.country_geo(place.country)
 
 
-def _geo(place: Place | None) -> list[str]:
-    if place is None or not place.country:
+def _geo(geo: Geo | None) -> list[str]:
+    """The eight GDELT geo columns: Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID.
+
+    Country codes are FIPS 10-4, as GDELT's are (Switzerland SZ, Germany GM); ADM1Code is the FIPS country code
+    followed by GeoNames' admin1 code (USTX); FeatureID is the country's FIPS code for a country and the ADM1
+    code for a division, as in GDELT, and the GeoNames feature id for a city (GDELT's are GNS/GNIS ids).
+    """
+    if geo is None:
         return [""] * len(GEO_FIELDS)
-    city = countries.city(place.text)
-    alpha2 = _alpha2(place.country)
-    if city is not None and city.country == place.country:
-        return [GEO_CITY, f"{city.name}, {countries.country_name(place.country) or place.country}", alpha2, "", "", city.lat, city.lon, ""]
-    return [GEO_COUNTRY, countries.country_name(place.country) or place.text, alpha2, "", "", "", "", ""]
-
-
-def _alpha2(code: str) -> str:
-    import pycountry
-
-    c = pycountry.countries.get(alpha_3=code)
-    return c.alpha_2 if c else ""
+    fips = places.fips(geo.country)
+    adm1 = fips + geo.adm1.split(".", 1)[1] if geo.adm1 and fips else ""
+    feature = fips if geo.type == places.COUNTRY else adm1 if geo.type in (places.US_STATE, places.WORLD_STATE) else str(geo.feature_id or "")
+    return [
+        str(geo.type),
+        geo.name,
+        fips,
+        adm1,
+        "",
+        "" if geo.lat is None else str(geo.lat),
+        "" if geo.lon is None else str(geo.lon),
+        feature,
+    ]
 
 
 def _in_lead(a: Analysis, e: Event) -> bool:

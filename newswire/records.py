@@ -130,6 +130,7 @@ class Entity:
     country: CountryCode | None = None
     actor: ActorCode | None = None  # USAGOV, IGOUNO, SYRREB, ...
     mentions: Annotated[list[Mention], Rule(minItems=1)] = field(default_factory=list)
+    geo: Annotated[Geo, Rule(description="for a place (GPE, LOC): the GeoNames feature it resolves to; null when unknown or ambiguous")] | None = None
 
 
 @dataclass(slots=True)
@@ -189,6 +190,23 @@ class Time:
 
 
 @dataclass(slots=True)
+class Geo:
+    """Where a place is on the map: a GeoNames feature (a country, a first-level division or a city).
+
+    `type` is GDELT's geographic type: 1 country, 2 US state, 3 US city, 4 world
+    city, 5 world state (a first-level division outside the US).
+    """
+
+    type: Annotated[int, Rule(minimum=1, maximum=5, description="GDELT geo type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state")]
+    name: Annotated[str, Rule(description="full name, GDELT's way: 'Paris, Ile-de-France, France', 'Texas, United States', 'Syria'")]
+    country: CountryCode
+    adm1: Annotated[str, Rule(description="GeoNames first-level division: ISO alpha-2 country '.' admin1 code ('US.TX', 'FR.11')")] | None = None
+    lat: Annotated[float, Rule(minimum=-90, maximum=90)] | None = None
+    lon: Annotated[float, Rule(minimum=-180, maximum=180)] | None = None
+    feature_id: Annotated[int, Rule(description="GeoNames feature id (geonames.org/<id>)")] | None = None
+
+
+@dataclass(slots=True)
 class EventActor:
     """An actor of an event: the words that name it, its entity and its code."""
 
@@ -204,6 +222,7 @@ class EventActor:
             "the source's own country, the event's place, the one other country of its sentence)"
         ),
     ] = False
+    geo: Annotated[Geo, Rule(description="where the actor is: the place its words or entity name, else its country (GDELT's actor geo)")] | None = None
 
 
 @dataclass(slots=True)
@@ -212,6 +231,7 @@ class Place:
     end: Offset
     text: str
     country: CountryCode | None = None
+    geo: Annotated[Geo, Rule(description="the GeoNames feature the place resolves to; null when unknown or ambiguous")] | None = None
 
 
 @dataclass(slots=True)

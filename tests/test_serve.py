@@ -148,10 +148,10 @@ def test_the_page_has_no_inline_script_or_style_and_loads_only_its_own_files():
 
     web = resources.files("newswire.present").joinpath("web")
     page = web.joinpath("index.html").read_text()
-    assert re.findall(r"<script[^>]*>", page) == ['<script src="/app.js" defer>']
+    assert re.findall(r"<script[^>]*>", page) == ['<script src="/app.js" defer>', '<script src="/map.js" defer>']
     assert "<style" not in page and " style=" not in page and not re.search(r"\bon[a-z]+=", page)
-    assert re.findall(r'(?:href|src)="([^"]+)"', page) == ["/style.css", "/app.js"]
-    script = web.joinpath("app.js").read_text()
+    assert re.findall(r'(?:href|src)="([^"]+)"', page) == ["/style.css", "/app.js", "/map.js"]
+    script = web.joinpath("app.js").read_text() + web.joinpath("map.js").read_text()
     # nothing the policy would block: no HTML or style strings, no code from strings
     assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|\.style\b|setAttribute\(\"style|eval\(|new Function|document\.write", script)
 

@@ -239,6 +239,8 @@ def events(
     modality: str | None = "asserted",
     min_confidence: float | None = None,
     outlet: str | None = None,
+    place: str | None = None,
+    country: str | None = None,
     limit: int | None = None,
 ) -> Rows:
     """Who did what to whom: events, by actor code prefix (source or target, or each side), date range, type,
@@ -246,19 +248,73 @@ def events(
 
     type: a CAMEO code or its prefix ("13", "138"), or a PLOVER category ("THREATEN").
     modality: asserted (the default: what the text says happened), intended, requested, conditional, negated or
-    hypothetical; "any" or None: all.
+        hypothetical; "any" or None: all.
     min_confidence: only events whose `confidence` is at least this (0 to 1; rows without one are left out).
     outlet: the article URL's host without "www." (reuters.com), or a domain it is under (bbc.co.uk: news.bbc.co.uk).
+    place: where the event happened: its place's full name ("Paris, Texas, United States"), any case, or the
+        place's words in the text ("Paris", whole words). country: the country it happened in (a code or a name).
     The date is the event's own, else the article's publication date.
     """
     select = _events(actor=actor, source=source, target=target, start=start, end=end, type=type, modality=modality,
-                     min_confidence=min_confidence, outlet=outlet)
+                     min_confidence=min_confidence, outlet=outlet, place=place, country=country)
     return _rows(store, select, require_count(limit, "--limit"))
 
 
-def _events(*, actor: str | None = None, source: str | None = None, target: str | None = None, start: str | None = None,
-            end: str | None = None, type: str | None = None, modality: str | None = None,
-            min_confidence: float | None = None, outlet: str | None = None) -> _Select:
+def _events(**filters: Any) -> _Select:
+    where, params = _event_filters(**filters)
+    return _Select(
+        """coalesce(ev.date, a.published) AS date, ev.source_text AS source, ev.source_actor,
+               ev.cameo, ev.plover, ev.target_text AS target, ev.target_actor, ev.trigger_text AS trigger, ev.modality,
+               ev.confidence, coalesce(ev.location_geo_name, ev.location_text) AS place,
+               a.title, ev.article_id, ev.sentence_start AS start, ev.sentence_end AS "end\"""",
+        f"""FROM events ev JOIN articles a ON a.id = ev.article_id
+        WHERE {' AND '.join(where)}""",
+        params,
+        "coalesce(ev.date, a.published) NULLS LAST, ev.article_id, ev.ord",
+    )
+
+
+def places(
+    store: Store,
+    *,
+    actor: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    type: str | None = None,
+    modality: str | None = "asserted",
+    country: str | None = None,
+    limit: int | None = None,
+) -> Rows:
+    """Where events happened: each place events resolve to (a GeoNames feature), with its coordinates, GDELT geo
+    type and country, and how many events and articles; the same filters as `events`. Events whose place is
+    unresolved or unnamed are not counted."""
+    select = _places(actor=actor, start=start, end=end, type=type, modality=modality, country=country)
+    return _rows(store, select, require_count(limit, "--limit"))
+
+
+def _places(**filters: Any) -> _Select:
+    where, params = _event_filters(**filters)
+    return _Select(
+        "*",
+        f"""FROM (
+            SELECT ev.location_geo_name AS place, ev.location_geo_type AS geo_type, ev.location_geo_country AS country,
+                   ev.location_geo_adm1 AS adm1, ev.location_geo_lat AS lat, ev.location_geo_lon AS lon,
+                   ev.location_geo_feature_id AS feature_id, count(*) AS events, count(DISTINCT ev.article_id) AS articles,
+                   min({_EVENT_DAY}) AS first, max({_EVENT_DAY}) AS last
+            FROM events ev JOIN articles a ON a.id = ev.article_id
+            WHERE {' AND '.join(where)} AND ev.location_geo_name IS NOT NULL
+            GROUP BY ALL
+        ) g""",
+        params,
+        "events DESC, articles DESC, place, feature_id",
+    )
+
+
+def _event_filters(*, actor: str | None = None, source: str | None = None, target: str | None = None,
+                   start: str | None = None, end: str | None = None, type: str | None = None,
+                   modality: str | None = None, min_confidence: float | None = None, outlet: str | None = None,
+                   place: str | None = None, country: str | None = None) -> tuple[list[str], list[Any]]:
+    """The WHERE conditions and parameters of the questions on events (`events`, `places`)."""
     where, params = [_CANONICAL], []
     _outlet(where, params, outlet)
     if actor is not None:
@@ -292,16 +348,17 @@ def _events(*, actor: str | None = None, source: str | None = None, target: str 
     if min_confidence is not None:
         where.append("ev.confidence >= ?")
         params.append(require_confidence(min_confidence, "--min-confidence"))
-    return _Select(
-        """coalesce(ev.date, a.published) AS date, ev.source_text AS source, ev.source_actor,
-               ev.cameo, ev.plover, ev.target_text AS target, ev.target_actor, ev.trigger_text AS trigger, ev.modality,
-               ev.confidence,
-               a.title, ev.article_id, ev.sentence_start AS start, ev.sentence_end AS "end\"""",
-        f"""FROM events ev JOIN articles a ON a.id = ev.article_id
-        WHERE {' AND '.join(where)}""",
-        params,
-        "coalesce(ev.date, a.published) NULLS LAST, ev.article_id, ev.ord",
-    )
+    if place is not None:
+        place = require_text(place, "--place")
+        where.append(f"(lower(coalesce(ev.location_geo_name, '')) = ? OR regexp_matches({_nfc('ev.location_text')}, ?))")
+        params += [place.lower(), _words(place)]
+    if country is not None:
+        code = require_actor(country, "--country")
+        if len(code) != 3:
+            raise UsageError(f"--country {country!r} is not a country; give its code (SYR) or its name (Syria)")
+        where.append("coalesce(ev.location_geo_country, ev.location_country) = ?")
+        params.append(code)
+    return where, params
 
 
 # Entities of one name are told apart by what the articles say of them, never merged across it: one row (an
@@ -925,6 +982,18 @@ _SEARCH = Param("search", ("--search",), "text", "Only those holding this text (
 _FROM = Param("start", ("--from",), "date", "From this date, YYYY-MM-DD.")
 _OUTLET_PARAM = Param("outlet", ("--outlet",), "text", "Only from this outlet: the article URL's host (reuters.com; news.bbc.co.uk is under bbc.co.uk).")
 _TO = Param("end", ("--to",), "date", "To this date, YYYY-MM-DD (inclusive).")
+_ACTOR = Param(
+    "actor", ("--actor", "-a"), "actor",
+    "Actor code or its prefix, as source or target (SYR matches SYRGOV, SYRREB; a country's name stands for its code: Russia is RUS).",
+)
+_TYPE = Param("type", ("--type", "-t"), "text", "CAMEO code or prefix (13, 138) or PLOVER category (THREATEN).")
+_MODALITY = Param(
+    "modality", ("--modality",), "modality",
+    f"Only events of this modality: {', '.join(MODALITIES)}, or {ANY_MODALITY} (default: asserted, what the text says happened).",
+    default="asserted", served_default="asserted",
+)
+_PLACE = Param("place", ("--place",), "text", "Where the event happened: the place's full name (\"Paris, Texas, United States\") or its words in the text (Paris).")
+_COUNTRY = Param("country", ("--country",), "actor", "The country the event happened in: a code (SYR) or a name (Syria).")
 
 QUESTIONS: dict[str, Question] = {
     q.name: q
@@ -954,23 +1023,27 @@ QUESTIONS: dict[str, Question] = {
         Question(
             "events",
             (
-                Param("actor", ("--actor", "-a"), "actor", "Actor code or its prefix, as source or target (SYR matches SYRGOV, SYRREB; a country's name stands for its code: Russia is RUS)."),
+                _ACTOR,
                 Param("source", ("--source",), "actor", "Source actor code or its prefix (who acts)."),
                 Param("target", ("--target",), "actor", "Target actor code or its prefix (who is acted on)."),
                 _FROM,
                 _TO,
-                Param("type", ("--type", "-t"), "text", "CAMEO code or prefix (13, 138) or PLOVER category (THREATEN)."),
-                Param(
-                    "modality", ("--modality",), "modality",
-                    f"Only events of this modality: {', '.join(MODALITIES)}, or {ANY_MODALITY} (default: asserted, what the text says happened).",
-                    default="asserted", served_default="asserted",
-                ),
+                _TYPE,
+                _MODALITY,
                 Param("min_confidence", ("--min-confidence",), "confidence", "Only events whose confidence (0 to 1: how likely the record is fully right) is at least this."),
                 _OUTLET_PARAM,
+                _PLACE,
+                _COUNTRY,
                 _LIMIT,
             ),
             "Who did what to whom: coded events by actor, date and type.",
             "newswire query events --actor SYR --from 2013-09-01 --to 2013-09-30 --type THREATEN",
+        ),
+        Question(
+            "places",
+            (_ACTOR, _FROM, _TO, _TYPE, _MODALITY, _COUNTRY, _LIMIT),
+            "Where events happened: places with their coordinates and numbers of events and articles.",
+            "newswire query places --actor SYR --from 2013-09-01",
         ),
         Question(
             "entities",

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..lexicon import countries
+from ..lexicon import countries, places
 from ..lexicon import load_table
 from ..lexicon.tables import FirstName
 from ..text.parse import source_text
@@ -56,6 +56,10 @@ class Matchers:
         return Matchers(build_title_matcher(nlp), known.build_matcher(nlp))
 
 
+# The entity types that are places (and get `Entity.geo`).
+PLACE_TYPES = ("GPE", "LOC")
+
+
 def extract_entities(
     doc: Doc, *, published: str | None = None, context: Document | None = None, matchers: Matchers | None = None
 ) -> list[Entity]:
@@ -66,7 +70,35 @@ def extract_entities(
     matchers: `Matchers.of(nlp)` for the pipeline that made `doc`; None: those of newswire's own pipeline.
     """
     clusters = find_clusters(doc, published=published, context=context, matchers=matchers)
-    return to_records(doc, clusters)
+    records = to_records(doc, clusters)
+    locate(records, context or Document.of(doc))
+    return records
+
+
+def locate(entities: list[Entity], context: Document) -> None:
+    """Give each place entity (GPE, LOC) the GeoNames feature its first resolvable name denotes (`Document.geo`).
+
+    The gazetteer's reading, made with the article's other places, replaces the country a place name takes by
+    default (the most populous place of the name: "Paris" among Texan places is no French place); a country this
+    stage read from the article itself (data/place_readings.tsv: "Columbia" in a story about FARC rebels) stands,
+    and a gazetteer reading that disagrees with it is left out.
+    """
+    for e in entities:
+        if e.type not in PLACE_TYPES:
+            continue
+        # its names, the fullest first, never a people's word ("German" is no parish of the Isle of Man)
+        names = sorted((m for m in e.mentions if m.kind == "name" and not countries.country_from_demonym(m.text)),
+                       key=lambda m: (m.text != e.name, m.start))
+        geo = next((g for m in names if (g := context.geo(m.text, m.start))), None)
+        if geo is not None and e.country and geo.country != e.country:
+            if countries.country_of(e.name) == e.country and e.actor in (None, e.country):
+                e.actor = geo.country if e.actor else None
+                e.country = geo.country
+            else:
+                geo = None
+        if geo is None and e.type == "GPE" and e.country and (e.actor == e.country or countries.country_from_name(e.name)):
+            geo = places.country_geo(e.country)  # a country: named by its people's word ("Russian"), or read so
+        e.geo = geo
 
 
 def find_clusters(

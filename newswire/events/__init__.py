@@ -43,7 +43,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..document import Document
-from ..records import Entity, Event, Quote, Span, Time
+from ..records import Entity, Event, EventActor, Quote, Span, Time
 from ..lexicon import codebook, load_table
 from ..lexicon.tables import Title
 from .actors import Actor, Actors, is_people
@@ -185,6 +185,17 @@ def extract_events(
     return _records(ctx, kept)
 
 
+def _placed(ctx: Document, actor: EventActor) -> EventActor:
+    """GDELT's actor geo: a place named in the actor's own words ("Aleppo residents", "Police in Homs") when it lies
+    in the actor's country, else what `Actor.record` gave (its entity's place, else its country)."""
+    country = actor.geo.country if actor.geo else None
+    for geo in ctx.places_in(actor.start, actor.end):
+        if geo.type != 1 and geo.country == country and geo != actor.geo:
+            actor.geo = geo
+            break
+    return actor
+
+
 def _acts_on(m: EventMention) -> bool:
     """Whether an event's verb acts on something other than the event's own noun: an object, or the subject of a passive."""
     patient = patient_of(m.anchor) if m.anchor.pos_ == "VERB" else None
@@ -304,9 +315,9 @@ def _records(ctx: Document, events: list[EventMention]) -> list[Event]:
                 goldstein=code.goldstein,
                 trigger=Span(tok.idx, end_tok.idx + len(end_tok), text[tok.idx : end_tok.idx + len(end_tok)]),
                 sentence=Span(sent[0].idx, sent[-1].idx + len(sent[-1]), text[sent[0].idx : sent[-1].idx + len(sent[-1])]),
-                source=source.record() if source else None,
-                target=target.record() if target else None,
-                participants=[a.record() for a in participants],
+                source=_placed(ctx, source.record()) if source else None,
+                target=_placed(ctx, target.record()) if target else None,
+                participants=[_placed(ctx, a.record()) for a in participants],
                 date=e.date,
                 location=e.place,
                 reported_by=e.reported_by,

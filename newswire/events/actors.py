@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..document import Document
-from ..lexicon import countries
+from ..lexicon import countries, places
 from ..lexicon.agents import agent_row
 from ..lexicon.borders import border_nouns
 from ..lexicon.compounds import opposed
@@ -63,7 +63,9 @@ class Actor:
 
     def record(self) -> EventActor:
         m = self.mention
-        return EventActor(m.start, m.end, m.text, self.entity.id, self.code, implicit=self.implicit)
+        # GDELT's actor geo: the place the actor's entity is, else its country's centroid (its code's, else its entity's)
+        geo = self.entity.geo or places.country_geo((self.code or "")[:3]) or places.country_geo(self.entity.country)
+        return EventActor(m.start, m.end, m.text, self.entity.id, self.code, implicit=self.implicit, geo=geo)
 
 
 class Actors:

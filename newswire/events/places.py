@@ -64,7 +64,8 @@ def _place(tok: Token) -> Place | None:
         country = countries.country_of(text)
         if country is None and cand.ent_type_ == "FAC":
             continue
-        return Place(span[0].idx, span[-1].idx + len(span[-1]), text, country)
+        geo = Document.of(tok.doc).geo(text, span[0].idx) if cand.ent_type_ != "FAC" else None
+        return Place(span[0].idx, span[-1].idx + len(span[-1]), text, geo.country if geo else country, geo)
     return None
 
 

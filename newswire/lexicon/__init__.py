@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any, Literal, TypeVar
@@ -77,6 +78,7 @@ def parse_table(name: str, raw: str, row_type: type[Row]) -> tuple[Row, ...]:
     for field in fields.values():
         if field.name not in header and field.default is dataclasses.MISSING:
             raise ValueError(f"{name}:{header_line}: no column {field.name!r}")
+    converters = [_converter(hints[column]) for column in header]  # the types read once per table, not per cell
     rows = []
     for n, line in lines[1:]:
         cells = line.split("\t")
@@ -84,40 +86,52 @@ def parse_table(name: str, raw: str, row_type: type[Row]) -> tuple[Row, ...]:
             raise ValueError(f"{name}:{n}: {len(cells)} cells, the header has {len(header)} columns")
         cells += [""] * (len(header) - len(cells))
         values = {}
-        for column, cell in zip(header, cells):
+        for column, convert, cell in zip(header, converters, cells):
             try:
-                values[column] = _convert(cell.strip(), hints[column])
+                values[column] = convert(cell.strip())
             except ValueError as e:
                 raise ValueError(f"{name}:{n}: column {column}: {e}") from None
         rows.append(row_type(**values))
     return tuple(rows)
 
 
-def _convert(cell: str, kind: Any) -> Any:
-    """A cell's value as the type `kind` of its field."""
+def _converter(kind: Any) -> Callable[[str], Any]:
+    """The function that reads a cell as the type `kind` of its field."""
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if origin in (types.UnionType, typing.Union):
         if type(None) not in args or len(args) != 2:
             raise TypeError(f"unsupported column type {kind}")
-        inner = next(a for a in args if a is not type(None))
-        return None if cell == "" else _convert(cell, inner)
+        inner = _converter(next(a for a in args if a is not type(None)))
+        return lambda cell: None if cell == "" else inner(cell)
     if origin is Literal:
-        if cell not in args:
-            raise ValueError(f"{cell!r} is not one of {', '.join(map(repr, args))}")
-        return cell
+
+        def literal(cell: str) -> str:
+            if cell not in args:
+                raise ValueError(f"{cell!r} is not one of {', '.join(map(repr, args))}")
+            return cell
+
+        return literal
     if origin is tuple and args in ((str, ...),):
-        return tuple(split_items(cell))
+        return lambda cell: tuple(split_items(cell))
     if kind is str:
-        return cell
+        return lambda cell: cell
     if kind is bool:
-        if cell not in ("", "yes"):
-            raise ValueError(f"{cell!r} is neither 'yes' nor empty")
-        return cell == "yes"
+
+        def boolean(cell: str) -> bool:
+            if cell not in ("", "yes"):
+                raise ValueError(f"{cell!r} is neither 'yes' nor empty")
+            return cell == "yes"
+
+        return boolean
     if kind in (int, float):
-        try:
-            return kind(cell)
-        except ValueError:
-            raise ValueError(f"{cell!r} is not {'an integer' if kind is int else 'a number'}") from None
+
+        def number(cell: str) -> int | float:
+            try:
+                return kind(cell)
+            except ValueError:
+                raise ValueError(f"{cell!r} is not {'an integer' if kind is int else 'a number'}") from None
+
+        return number
     raise TypeError(f"unsupported column type {kind}")
 
 

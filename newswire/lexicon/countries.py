@@ -178,6 +178,14 @@ def _region_words(kind: str) -> frozenset[str]:
     return frozenset(row.word for row in load_table("region_words.tsv", RegionWord) if row.kind == kind)
 
 
+def without_direction(text: str) -> str | None:
+    """"central London", "northern Baghdad" → the name after its direction word; None when it has none."""
+    words = _key(text).split()
+    if len(words) > 1 and words[0].lower().rstrip("-") in _region_words("direction"):
+        return " ".join(words[1:])
+    return None
+
+
 def country_from_region(text: str) -> str | None:
     """"South Lebanon", "Western Cambodia", "northern Iraq" → the country the region is part of."""
     words = _key(text).split()

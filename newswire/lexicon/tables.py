@@ -84,6 +84,34 @@ class City:
 
 
 @dataclass(frozen=True, slots=True)
+class GazetteerPlace:
+    """places.tsv: a GeoNames city of at least 15,000 people or first-level division (adm1), for geocoding."""
+
+    id: int  # GeoNames feature id
+    kind: Literal["city", "adm1"]
+    name: str
+    aliases: tuple[str, ...]  # other spellings of the name ("Geneve", "Sao Paulo")
+    short: tuple[str, ...]  # the name shortened ("Frankfurt" for Frankfurt am Main, "Oklahoma" for Oklahoma City)
+    country: str  # ISO alpha-3
+    adm1: str  # GeoNames admin1 code within the country ("TX", "11"); empty when GeoNames gives none
+    population: int  # 0 for divisions (not in the source)
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class CountryGeo:
+    """country_geo.tsv: a country's codes (ISO alpha-2, FIPS 10-4), GeoNames feature id and centroid."""
+
+    code: str  # ISO alpha-3
+    alpha2: str
+    fips: str
+    id: int
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class Country:
     """countries.tsv: a country or territory's names, demonyms and capitals."""
 
@@ -325,6 +353,7 @@ TABLES: dict[str, type] = {
     "countries.tsv": Country,
     "quote_confidence.tsv": ConfidenceWeight,
     "country_compounds.tsv": CountryCompound,
+    "country_geo.tsv": CountryGeo,
     "cue_nouns.tsv": CueEntry,
     "cues.tsv": CueEntry,
     "date_names.tsv": DateName,
@@ -342,6 +371,7 @@ TABLES: dict[str, type] = {
     "ordinal_words.tsv": OrdinalWord,
     "peoples.tsv": People,
     "place_readings.tsv": PlaceReading,
+    "places.tsv": GazetteerPlace,
     "region_words.tsv": RegionWord,
     "seasons.tsv": Season,
     "tense_words.tsv": TenseWord,

@@ -8,7 +8,8 @@ ingest can run between requests. Every row links to its article, shown with
 the evidence of each quote, event and entity highlighted at its offsets.
 
     GET /api/quotes?speaker=&limit=&offset=&sort=                      who said what
-    GET /api/events?actor=&source=&target=&from=&to=&type=&modality=&min-confidence=&limit=&offset=&sort=   who did what to whom
+    GET /api/events?actor=&source=&target=&from=&to=&type=&modality=&min-confidence=&place=&country=&limit=&offset=&sort=   who did what to whom
+    GET /api/places?actor=&from=&to=&type=&modality=&country=&limit=&offset=&sort=   where events happened (the map)
     GET /api/entities?top=&type=&offset=&sort=                         the most mentioned entities
     GET /api/timeline?entity=&limit=&offset=&sort=                     an entity through time
     GET /api/network?from=&to=&limit=&offset=&sort=                    coded actor pairs and their events
@@ -88,7 +89,11 @@ LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 # Addresses that bind every interface: the server has no one name then.
 _WILDCARDS = ("0.0.0.0", "::")
 # The static files of the page and their types.
-_FILES = {"index.html": "text/html; charset=utf-8", "app.js": "text/javascript; charset=utf-8", "style.css": "text/css; charset=utf-8"}
+_FILES = {
+    "index.html": "text/html; charset=utf-8", "app.js": "text/javascript; charset=utf-8", "style.css": "text/css; charset=utf-8",
+    # the map (web/map.js) and its world outline (Natural Earth 110m, scripts/build_world.py): served, never fetched
+    "map.js": "text/javascript; charset=utf-8", "world.json": "application/json",
+}
 _ARTICLE_ID = re.compile("[0-9a-f]{16}")
 
 
@@ -332,6 +337,8 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
             Route("/", page("index.html")),
             Route("/app.js", page("app.js")),
             Route("/style.css", page("style.css")),
+            Route("/map.js", page("map.js")),
+            Route("/world.json", page("world.json")),
             *(Route(f"/api/{name}", answer(question)) for name, question in query.QUESTIONS.items()),
             Route("/api/overview", view("overview")),
             Route("/api/entity", view("entity", "name")),

@@ -13,14 +13,18 @@ const TABS = {
              cols: ["published", "title", "outlet", "snippet"]},
   events:   {fields: [["actor", "actor: code or country (SYR, Russia)"], ["source", "source actor"], ["target", "target actor"],
                       ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["type", "PLOVER type or CAMEO code"], ["modality", "modality"],
-                      ["min-confidence", "min. confidence, 0-1"],
-                      ["outlet", "outlet, e.g. reuters.com"]],
+                      ["min-confidence", "min. confidence, 0-1"], ["outlet", "outlet, e.g. reuters.com"],
+                      ["place", "place, e.g. Aleppo"], ["country", "country it happened in"]],
              api: "events", cols: ["date", "source", "source_actor", "plover", "cameo", "target", "target_actor", "trigger", "modality",
-                                   "confidence"]},
+                                   "confidence", "place"]},
   timeline: {fields: [["entity", "entity, e.g. John Kerry"]], api: "timeline", cols: ["date", "kind", "text", "title"]},
   network:  {fields: [["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"]], api: "network",
              cols: ["source", "target", "type", "events", "articles", "goldstein"]},
   entities: {fields: [["type", "type, e.g. PERSON"]], api: "entities", cols: ["name", "type", "articles", "mentions", "actor", "country", "titles"]},
+  // where events happened (web/map.js draws them)
+  map:      {fields: [["actor", "actor: code or country (SYR, Russia)"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"],
+                      ["type", "PLOVER type or CAMEO code"], ["modality", "modality"], ["country", "country it happened in"]],
+             api: "places", cols: ["place", "country", "events", "articles", "first", "last"]},
 };
 // Fields chosen from a list, not typed: the first choice is the server's default.
 const CHOICES = new Map([["modality", ["asserted", "any", "negated", "intended", "requested", "conditional", "hypothetical"]]]);
@@ -232,6 +236,7 @@ async function loadTable(s) {
   if (facetsOk) renderFacets(s, facetsData);  // an error there: the table is still worth showing
   if (facetsOk && facetsData.trend) $("facets").append(trendChart(s, facetsData.trend));
   $("graph").replaceChildren(...(s.tab === "network" ? renderNetwork(data.rows, s) : []));
+  if (s.tab === "map") renderMap($("graph"), data.rows, s, request.current);  // web/map.js
   markOpenRow(readState());
 }
 
@@ -305,6 +310,7 @@ function rowTarget(s, row) {
   if (row.article_id) return () => go({article: row.article_id, at: `${row.start}-${row.end}`});
   if (s.tab === "entities") return () => go({tab: "entity", entity: row.name, filters: {}, page: 1, sort: "", article: "", at: ""});
   if (s.tab === "network") return () => showEdge(s, row);
+  if (s.tab === "map") return () => showPlace(s, row);  // web/map.js
   return null;
 }
 

@@ -1,0 +1,340 @@
+"""Offline geocoding: place names to GeoNames features (country, first-level division, city) as `records.Geo`.
+
+The gazetteer is `data/places.tsv` (GeoNames cities of at least 15,000 people
+and every first-level division, ADM1) and `data/country_geo.tsv` (each
+country's codes, feature id and centroid); scripts/build_places.py makes both.
+
+`Geocoder(names, focus)` resolves the place names of one article together: a
+name several features share ("Paris", "Tripoli", "Georgia", "Punjab") takes
+the one a qualifier names ("Paris, Texas"), else a national capital that is
+the largest place of its name ("Paris", "Washington") when no other country
+has a city of 100,000 so named, else the one in the country the
+article's other places name (its unambiguous places; else its focus
+country), where a town beats a far larger namesake only when the article
+names its division; else the most populous only when it dwarfs every other
+(ten times the people, or a city among towns); else it stays unresolved: the
+country when all readings share one, nothing when they do not, nor when the
+article names two of the readings' countries and none dwarfs. A country's
+name is the country ("Georgia" is the Caucasus republic) unless the
+article's other places all lie in one other country that has a division of
+that name. Continents and world regions (`data/world_regions.txt`) are no
+feature; a name tagged LOC is no city. docs/gdelt.md describes the rules and
+their limits; eval/geocoding.py measures them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from . import countries, load_list, load_table
+from .tables import CountryGeo, GazetteerPlace
+from ..records import Geo
+
+# GDELT geographic types
+COUNTRY, US_STATE, US_CITY, WORLD_CITY, WORLD_STATE = 1, 2, 3, 4, 5
+# The most populous reading of a name is taken without other evidence only when it has this many times the
+# people of every reading in another country (Paris, France: 86 × Paris, Texas; Tripoli, Libya: 5.7 × Tripoli,
+# Lebanon, so Tripoli stays unresolved without context).
+DOMINANT = 10
+# A city of a division's own name is the reading over the division when it lies in it ("Geneva", "Damascus":
+# a division named after its seat), when it is the country's capital ("Washington", not the state), or when it
+# is this large; else the division ("Victoria" is the Australian state).
+CITY_OVER_DIVISION = 1_000_000
+# A city this large is a reading of its own: country evidence may pick it over a larger namesake elsewhere
+# ("Tripoli" in an article naming Lebanon); a smaller town needs its division named.
+LARGE = 100_000
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One feature a name can denote: a country (`place` None) or a row of places.tsv."""
+
+    country: str
+    place: GazetteerPlace | None = None
+
+    @property
+    def population(self) -> int:
+        return self.place.population if self.place else 0
+
+
+@cache
+def _places() -> tuple[dict[str, list[GazetteerPlace]], dict[str, list[GazetteerPlace]], dict[tuple[str, str], GazetteerPlace],
+                       dict[str, list[GazetteerPlace]]]:
+    """(name or spelling → places, lower-cased → places, (country, admin1 code) → its division, shortening → places)."""
+    exact: dict[str, list[GazetteerPlace]] = {}
+    short: dict[str, list[GazetteerPlace]] = {}
+    divisions: dict[tuple[str, str], GazetteerPlace] = {}
+    for row in load_table("places.tsv", GazetteerPlace):
+        for name in dict.fromkeys((row.name, *row.aliases)):
+            exact.setdefault(name, []).append(row)
+        for name in row.short:
+            short.setdefault(name, []).append(row)
+        if row.kind == "adm1":
+            divisions.setdefault((row.country, row.adm1), row)
+    lowered: dict[str, list[GazetteerPlace]] = {}
+    for name, rows in exact.items():
+        lowered.setdefault(name.lower(), []).extend(rows)
+    return exact, lowered, divisions, short
+
+
+def _shortened(key: str, named: bool) -> list[GazetteerPlace]:
+    """The cities a shortened name stands for: "Frankfurt" for Frankfurt am Main, "New York" for New York City.
+
+    A shortening names a city only when the city is large (a town's, "Long Island" for Long Island City, is
+    more likely the name of something else), and, where a place or country has that very name, only when
+    the city is larger than any division ("Oklahoma" and "Maryland" are the states, "New York" the city).
+    """
+    floor = CITY_OVER_DIVISION if named else LARGE
+    return [row for row in _places()[3].get(key, ()) if row.population >= floor]
+
+
+@cache
+def _world_regions() -> frozenset[str]:
+    """data/world_regions.txt: continents and regions of several countries, as written and without "the"."""
+    return frozenset(_key(name) for name in load_list("world_regions.txt"))
+
+
+@cache
+def _countries() -> dict[str, CountryGeo]:
+    return {row.code: row for row in load_table("country_geo.tsv", CountryGeo)}
+
+
+def _key(text: str) -> str:
+    return countries._key(_SPACES.sub(" ", text))
+
+
+def readings(text: str) -> list[Reading]:
+    """Every feature a place name can denote: the country it names, and the divisions and cities of that name.
+
+    Case matters ("Nice" the city, not "nice"); a name in capitals longer than an acronym is looked up whatever
+    its case ("ROTTERDAM" in a dateline).
+    """
+    key = _key(text)
+    out: list[Reading] = []
+    if key in _world_regions() and not countries.country_from_name(key):
+        return out  # a continent or a region of several countries ("Asia", "Central America"): no feature
+    country = countries.country_from_name(key) or countries.country_from_region(key)
+    if country and country in _countries():
+        out.append(Reading(country))
+    exact, lowered = _places()[:2]
+    rows = exact.get(key)
+    if rows is None and key.isupper() and len(key) > countries.CAPITALS_ACRONYM:
+        rows = lowered.get(key.lower())
+    out += [Reading(r.country, r) for r in rows or ()]
+    out += [Reading(r.country, r) for r in _shortened(key, bool(out))]
+    inner = countries.without_direction(key) if not out else None
+    return readings(inner) if inner else out  # "central London" is in London
+
+
+def country_geo(code: str | None) -> Geo | None:
+    """A country as a `Geo` (type 1, its centroid): GDELT's place for an actor when no place is named."""
+    row = _countries().get(code or "")
+    if row is None:
+        return None
+    return Geo(COUNTRY, countries.country_name(code) or code, code, None, row.lat, row.lon, row.id)
+
+
+def fips(code: str) -> str:
+    """A country's FIPS 10-4 code, the one GDELT's geo columns use ("CHE" → "SZ"); empty when unknown."""
+    row = _countries().get(code)
+    return row.fips if row else ""
+
+
+def geo_of(reading: Reading) -> Geo:
+    place = reading.place
+    if place is None:
+        geo = country_geo(reading.country)
+        assert geo is not None
+        return geo
+    alpha2 = _countries()[place.country].alpha2 if place.country in _countries() else ""
+    country_name = countries.country_name(place.country) or place.country
+    us = place.country == "USA"
+    adm1 = f"{alpha2}.{place.adm1}" if place.adm1 and alpha2 else None
+    if place.kind == "adm1":
+        return Geo(US_STATE if us else WORLD_STATE, f"{place.name}, {country_name}", place.country, adm1, place.lat, place.lon, place.id)
+    division = _places()[2].get((place.country, place.adm1))
+    parts = [place.name, *([division.name] if division else []), country_name]
+    return Geo(US_CITY if us else WORLD_CITY, ", ".join(parts), place.country, adm1, place.lat, place.lon, place.id)
+
+
+class Geocoder:
+    """The place names of one article, resolved together.
+
+    names: every place name of the article (its GPE and LOC names, repeats included); focus: the country the
+        article is about, if any.
+    """
+
+    def __init__(self, names: Iterable[str], focus: str | None = None):
+        self.readings: dict[str, list[Reading]] = {}
+        counts: Counter[str] = Counter()
+        for name in names:
+            key = _key(name)
+            if key not in self.readings:
+                self.readings[key] = readings(key)
+            counts[key] += 1
+        # the evidence: countries named, and places named unambiguously (every reading of the name in one country)
+        self.counts = counts
+        self.evidence_of: dict[str, str] = {}  # name → the country it counts for
+        self.countries: Counter[str] = Counter()
+        self.divisions: set[tuple[str, str]] = set()
+        for key, found in self.readings.items():
+            named = [r for r in found if r.place is None]
+            if named:  # a country's name is evidence for the country, whatever towns share it ("Lebanon")
+                self.countries[named[0].country] += counts[key]
+                self.evidence_of[key] = named[0].country
+            elif len({r.country for r in found}) == 1:
+                self.countries[found[0].country] += counts[key]
+                self.evidence_of[key] = found[0].country
+                self.divisions |= {(r.place.country, r.place.adm1) for r in found if r.place and r.place.kind == "adm1"}
+                if len(found) == 1 and found[0].place is not None and found[0].place.kind == "city":
+                    self.divisions.add((found[0].place.country, found[0].place.adm1))
+        self.focus = focus
+
+    def resolve(self, name: str, *, within: str | None = None, holds: str | None = None, city: bool = True) -> Geo | None:
+        """The feature a place name of this article denotes; None when unknown or the evidence is split.
+
+        within: the place the text names right after it ("Paris, Texas", "Tripoli, Lebanon"): the name is read
+            inside it when it can be. holds: the place the text names right before it, which it qualifies
+            ("Georgia" in "Atlanta, Georgia"): the name is read as containing it when it can be.
+        city: whether the name may be a city's; not for a name the parser tags as a location that is no
+            political entity (LOC: "Asia", "the Gulf"), which is at most a division or a country.
+        """
+        key = _key(name)
+        found = self.readings.get(key)
+        if found is None:
+            found = readings(key)
+        if not city:
+            found = [r for r in found if r.place is None or r.place.kind == "adm1"]
+        if not found:
+            return None
+        qualified = False
+        if within:
+            inside = [r for r in found if any(_inside(r, w) for w in readings(within))]
+            found, qualified = inside or found, bool(inside)
+        if holds:
+            around = [r for r in found if any(_inside(h, r) for h in readings(holds))]
+            found, qualified = around or found, qualified or bool(around)
+        capital = None if qualified else _capital(found)
+        if capital is not None:  # "Paris", "Washington": a capital is its country's unless the text qualifies it
+            return geo_of(capital)
+        if len({r.country for r in found}) > 1:
+            found = self._by_country(found, key)
+            if not found:
+                return None
+        elif not qualified and self._foreign(found, key):
+            return None
+        return self._within_country(found)
+
+    def _foreign(self, found: list[Reading], key: str) -> bool:
+        """Whether a name's only readings are small places (divisions, towns) in a country the article does not
+        otherwise name, while its other places lie elsewhere: "Long Island" in a story on New York is no district
+        of the Bahamas. A city of 100,000 ("Aleppo") or a country stands on its own."""
+        country = found[0].country
+        if any(r.place is None or (r.place.kind == "city" and r.population >= LARGE) for r in found):
+            return False
+        others = sum(n for c, n in self.countries.items() if c != country and c != self.evidence_of.get(key))
+        own = self.counts.get(key, 0) if self.evidence_of.get(key) == country else 0
+        return others > 0 and self.countries[country] - own <= 0
+
+    def _by_country(self, found: list[Reading], key: str) -> list[Reading]:
+        """The readings in the one country the evidence favours; [] when it is split or absent.
+
+        The evidence is the article's other places (a name in several countries adds to none) and its focus.
+        """
+        by_country: dict[str, list[Reading]] = {}
+        for r in found:
+            by_country.setdefault(r.country, []).append(r)
+        named = next((r for r in found if r.place is None), None)
+        if named is not None:
+            # a country's own name is the country, unless a division of that name lies in the one country the
+            # article's other places name (twice or more) and the named country has no other place of its own
+            divisions = {r.country for r in found if r.place is not None and r.place.kind == "adm1"}
+            others = [c for c in divisions if self.countries[c] >= 2]
+            own = self.countries[named.country] - self.counts[key]  # the country named by other names than this one
+            if len(others) == 1 and own <= 0 and len([c for c in self.countries if c != named.country]) == 1:
+                return [r for r in by_country[others[0]] if r.place is not None and r.place.kind == "adm1"]
+            return [named]
+        # the countries the article's other places name (whether once or often), else its focus country
+        present = [c for c in by_country if self.countries[c]] or [c for c in by_country if c == self.focus]
+        if len(present) > 1:  # the evidence is split: only a reading that dwarfs the others among them stands
+            found = [r for c in present for r in by_country[c]]
+            largest = _dominant(found)
+            return by_country[largest.country] if largest else []
+        largest = _dominant(found)
+        if present:
+            best = present[0]
+            # country evidence alone picks a town over a far larger place of the name elsewhere only when a
+            # division of the article's places holds it ("Birmingham" among Montgomery and Mobile is in Alabama;
+            # "Damascus" or "Geneva" in an article that names the United States are Syria's and Switzerland's)
+            local = [r for r in by_country[best] if (r.country, r.place.adm1 if r.place else "") in self.divisions]
+            here = max(r.population if r.place and r.place.kind == "city" else LARGE for r in by_country[best])
+            biggest = max(found, key=lambda r: r.population)
+            if not local and biggest.country != best and (largest is biggest or here < LARGE <= biggest.population):
+                return by_country[biggest.country]
+            return by_country[best]
+        return by_country[largest.country] if largest else []
+
+    def _within_country(self, found: list[Reading]) -> Geo:
+        """One country's readings: a country, its division, or a city; else the country alone."""
+        if len(found) == 1:
+            return geo_of(found[0])
+        named = [r for r in found if r.place is None]
+        if named:
+            return geo_of(named[0])
+        divisions = [r for r in found if r.place.kind == "adm1"]
+        cities = [r for r in found if r.place.kind == "city"]
+        in_context = [r for r in found if (r.place.country, r.place.adm1) in self.divisions]
+        if len(cities) > 1 and len([r for r in in_context if r.place.kind == "city"]) == 1:
+            cities = [r for r in in_context if r.place.kind == "city"]
+        capital = countries.country_from_capital(cities[0].place.name) if cities else None
+        seat = cities and any(d.place.adm1 == cities[0].place.adm1 for d in divisions)  # Geneva in the canton of Geneva
+        if cities and (capital == cities[0].country or seat or cities[0].population >= CITY_OVER_DIVISION or not divisions):
+            largest = cities[0]
+            if all(largest.population >= DOMINANT * r.population for r in cities if r is not largest):
+                return geo_of(largest)
+            return geo_of(Reading(found[0].country))
+        if len(divisions) == 1:
+            return geo_of(divisions[0])
+        return geo_of(Reading(found[0].country))
+
+
+def _capital(found: list[Reading]) -> Reading | None:
+    """The reading that is a national capital, when it is the most populous city of the name, no country has the
+    name and no other country has a city of 100,000 of that name ("Paris" against Paris, Texas; "Washington"
+    against Washington, Illinois; not "Victoria", the Seychelles' capital, smaller than Victoria, Canada; not
+    "Tripoli", Lebanon's second city being a reading of its own)."""
+    cities = [r for r in found if r.place is not None and r.place.kind == "city"]
+    if not cities or any(r.place is None for r in found):
+        return None
+    largest = max(cities, key=lambda r: r.population)
+    if countries.country_from_capital(largest.place.name) != largest.country:
+        return None
+    # a city of 100,000 elsewhere is a reading of its own, for the article's evidence to choose ("Tripoli", Lebanon)
+    return None if any(r.country != largest.country and r.population >= LARGE for r in cities) else largest
+
+
+def _dominant(found: list[Reading]) -> Reading | None:
+    """The most populous reading when it stands alone: ten times the people of every reading in another country,
+    or a city among towns (Geneva, Switzerland against Geneva, Illinois); None otherwise. A division's people are
+    not in the gazetteer: no reading dwarfs one ("Victoria": the Australian state or a Canadian city)."""
+    largest = max(found, key=lambda r: r.population)
+    elsewhere = [r.population if r.place and r.place.kind == "city" else LARGE * DOMINANT for r in found if r.country != largest.country]
+    if largest.population > 0 and (
+        all(largest.population >= DOMINANT * p for p in elsewhere) or largest.population >= LARGE > max(p if p else LARGE for p in elsewhere)
+    ):
+        return largest
+    return None
+
+
+def _inside(reading: Reading, container: Reading) -> bool:
+    """Whether a reading lies in another: a city or division in a country, a city in a division."""
+    if reading.country != container.country or reading.place is None:
+        return False
+    if container.place is None:
+        return True
+    return container.place.kind == "adm1" and reading.place.kind == "city" and reading.place.adm1 == container.place.adm1

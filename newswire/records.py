@@ -247,6 +247,9 @@ class Event:
     participants: list[EventActor] = field(default_factory=list)  # every actor named, source and target first
     # every trigger of this event in the text ("the attack" again)
     mentions: Annotated[list[Span], Rule(minItems=1)] = field(default_factory=list)
+    sentence_number: Annotated[
+        int, Rule(minimum=1, description="the position of its sentence among the article's sentences that hold a word, from 1 (GDELT's SentenceID)")
+    ] | None = None
 
 
 @dataclass(slots=True)

@@ -25,7 +25,7 @@ from typing import Any, Literal
 import duckdb
 
 from ..errors import QueryError, UsageError, first_line
-from ..gdelt import gdelt_tsv
+from ..gdelt import gdelt_tsv, mentions_tsv
 from ..records import EntityType, Modality
 from ..text.checks import require_date
 from .store import ANALYSED, TABLES, Store, connect, damaged, require_database, store_error, table_key
@@ -45,8 +45,10 @@ _EVENT_DAY = r"""coalesce(CASE
 _DAY = "try_cast(left(a.published, 10) AS DATE)"
 # An article's outlet: its URL's host without "www." (NULL without a URL).
 _OUTLET = r"nullif(regexp_extract(coalesce(a.url, ''), '^[a-zA-Z][a-zA-Z0-9+.-]*://(www\.)?([^/:?#]+)', 2), '')"
-# GDELT 2.0 publishes its event table as tab-separated "*.export.CSV" files; ours keeps the name honest.
+# GDELT 2.0 publishes its event table as tab-separated "*.export.CSV" files and its Mentions table as
+# "*.mentions.CSV"; ours keep the names honest.
 GDELT_FILE = "events.export.tsv"
+GDELT_MENTIONS_FILE = "events.mentions.tsv"
 # The most rows a question may ask for (--limit, --top): far above any corpus,
 # far below DuckDB's 64-bit LIMIT, so a typo is an error and not an overflow.
 MAX_ROWS = 1_000_000_000
@@ -579,7 +581,7 @@ def export(db: str | Path, directory: str | Path, *, format: str = "parquet") ->
             # half-way (a damaged store, a full disk) leaves the folder as it was, not a part that looks whole
             staging = Path(tempfile.mkdtemp(prefix=".newswire-export-", dir=directory))
             if format == "gdelt":
-                staged = [_export_gdelt(store, staging / GDELT_FILE)]
+                staged = _export_gdelt(store, staging / GDELT_FILE, staging / GDELT_MENTIONS_FILE)
             else:
                 staged = []
                 for table in TABLES:
@@ -606,15 +608,17 @@ def export(db: str | Path, directory: str | Path, *, format: str = "parquet") ->
     return written
 
 
-def _export_gdelt(store: Store, path: Path) -> Path:
-    """Every analysed article's events as GDELT 2.0 event rows (see docs/gdelt.md), in article id order."""
-    ids = [r[0] for r in store.con.execute("SELECT id FROM articles WHERE status = ? ORDER BY id", [ANALYSED]).fetchall()]
-    with path.open("w", encoding="utf-8") as out:
-        for article_id in ids:
+def _export_gdelt(store: Store, path: Path, mentions_path: Path) -> list[Path]:
+    """Every analysed article's events as GDELT 2.0 event rows, and their Mentions rows (one per event: the article
+    that mentions it), in article id order (see docs/gdelt.md)."""
+    articles = store.con.execute("SELECT id, source FROM articles WHERE status = ? ORDER BY id", [ANALYSED]).fetchall()
+    with path.open("w", encoding="utf-8") as out, mentions_path.open("w", encoding="utf-8") as mentions:
+        for article_id, source in articles:
             analysis = store.load_analysis(article_id)
             if analysis is not None:
                 out.write(gdelt_tsv(analysis))
-    return path
+                mentions.write(mentions_tsv(analysis, source=source))
+    return [path, mentions_path]
 
 
 def _event_dates(where: list[str], params: list[Any], start: str | None, end: str | None) -> None:

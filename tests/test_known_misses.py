@@ -142,21 +142,18 @@ def tone(text: str):
     return newswire.analyze(text + "\n", stages=["tone"]).tone
 
 
-@miss("a positive word under 'failed to' counts positive: only syntactic negation (not, never, no, without) is seen")
-def test_what_failed_to_happen_is_not_positive():
-    assert tone("The bill failed to win support.").positive_words == 0
-
-
-@miss("'hardly' is no negation the rule knows: 'hardly a success' counts 'success' positive")
-def test_hardly_a_success_is_not_positive():
-    assert tone("The plan is hardly a success.").positive_words == 0
-
-
-@miss("a word keeps its rated sense: 'gross' in 'gross income' (read in a PolNeAR dev tax article) counts negative")
-def test_gross_income_has_no_tone():
-    assert tone("His gross income rose last year.").negative_words == 0
-
-
-@miss("'stop' as a noun of campaigning ('a campaign stop', frequent in PolNeAR dev) counts negative")
-def test_a_campaign_stop_has_no_tone():
-    assert tone("The senator made a campaign stop in Ohio.").negative_words == 0
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        pytest.param("The bill failed to win support.", "positive_words", marks=miss(
+            "a positive word under 'failed to' counts positive: only syntactic negation (not, never, no, without) is seen")),
+        pytest.param("The plan is hardly a success.", "positive_words", marks=miss(
+            "'hardly' is no negation the rule knows: 'hardly a success' counts 'success' positive")),
+        pytest.param("His gross income rose last year.", "negative_words", marks=miss(
+            "a word keeps its rated sense: 'gross' in 'gross income' (read in a PolNeAR dev tax article) counts negative")),
+        pytest.param("The senator made a campaign stop in Ohio.", "negative_words", marks=miss(
+            "'stop' as a noun of campaigning ('a campaign stop', frequent in PolNeAR dev) counts negative")),
+    ],
+)
+def test_a_word_out_of_its_sense_or_scope_has_no_tone(text, side):
+    assert getattr(tone(text), side) == 0

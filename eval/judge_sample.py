@@ -1,11 +1,23 @@
 """Draw a random sample of event (or quote) records from news newswire was not developed on, for a human judge.
 
+Two sources (`--source`):
+
+meantime (default)
 The news is MEANTIME (../shared/data/meantime/intra-doc_annotation: 120 English
 Wikinews articles, 2004-2011, in four corpora: airbus, apple, gm, stock), read
 with `eval/meantime.py` (headline, date line and body rebuilt from the tokens;
 the publication date from the CREATION_TIME TIMEX3). The events stage was not
 developed on these texts (its development data are the PLOVER/CAMEO examples,
-TimeBank/AQUAINT reading and ../shared/data/realnews-events/dev.jsonl).
+TimeBank/AQUAINT reading and ../shared/data/realnews-events/dev.jsonl). Since
+issue 13's third round its events sample of seed 13 is development data.
+
+timebank
+The TimeBank 1.2 and AQUAINT articles (../shared/data/timebank, read with
+`eval/timebank.py`: the text of <TEXT> with its tags removed, the DCT as
+`published`) that are NOT in ../shared/data/realnews-events/dev.jsonl (by
+article id): 1996-2000 wire and broadcast news. The events stage's
+development set is those dev articles; use this source to measure only,
+never to fit rules or the confidence model.
 
 How the sample is drawn (all with `random.Random(seed)`, default seed 13):
   1. the articles are shuffled; all of them (default) or the first
@@ -20,7 +32,7 @@ How the sample is drawn (all with `random.Random(seed)`, default seed 13):
      (`rng.sample`), and printed in the order drawn.
 
 Usage, from the worktree root:
-    PYTHONPATH=$PWD .venv/bin/python eval/judge_sample.py [--seed 13] [--n 80] [--articles 0] [--quotes] [--tsv out.tsv]
+    PYTHONPATH=$PWD .venv/bin/python eval/judge_sample.py [--source meantime|timebank] [--seed 13] [--n 80] [--articles 0] [--quotes] [--tsv out.tsv]
 
 `--tsv` also writes the sample as a judgment sheet (the record columns and
 empty judgment columns) to fill in.
@@ -29,6 +41,7 @@ empty judgment columns) to fill in.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from pathlib import Path
@@ -37,7 +50,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "eval"))
 
-from meantime import DEFAULT_ROOT, load_meantime, require_root  # noqa: E402
+import meantime  # noqa: E402
+import timebank  # noqa: E402
+
+REALNEWS_DEV = REPO.parent / "shared" / "data" / "realnews-events" / "dev.jsonl"
+SOURCES = ("meantime", "timebank")
 
 EVENT_JUDGMENTS = ["real", "type_ok", "source_ok", "target_ok", "modality_ok", "note"]
 QUOTE_JUDGMENTS = ["real", "content_ok", "speaker_ok", "note"]
@@ -68,6 +85,7 @@ def event_records(doc, analysis) -> list[dict]:
                 "target_code": tgt_code,
                 "target_implicit": tgt_imp,
                 "modality": ev.modality,
+                "confidence": ev.confidence,
             }
         )
     return out
@@ -92,11 +110,28 @@ def quote_records(doc, analysis) -> list[dict]:
     return out
 
 
-def draw(seed: int, n: int, n_articles: int, quotes: bool) -> tuple[list[dict], int, int]:
+def load_docs(source: str) -> list:
+    """The articles of a source, each with `name`, `text` and `published`, in a fixed order."""
+    if source == "meantime":
+        meantime.require_root(meantime.DEFAULT_ROOT)
+        return meantime.load_meantime(meantime.DEFAULT_ROOT)
+    timebank.require_root(timebank.DEFAULT_ROOT)
+    if not REALNEWS_DEV.exists():
+        print(f"realnews-events dev not found at {REALNEWS_DEV}: cannot tell which articles are development data; skipping")
+        sys.exit(0)
+    dev = {json.loads(line)["id"] for line in REALNEWS_DEV.read_text(encoding="utf-8").splitlines() if line.strip()}
+    docs = []
+    for d in timebank.load_timebank(timebank.DEFAULT_ROOT):
+        if d.name not in dev:
+            d.published = d.dct
+            docs.append(d)
+    return docs
+
+
+def draw(seed: int, n: int, n_articles: int, quotes: bool, source: str = "meantime") -> tuple[list[dict], int, int]:
     import newswire
 
-    require_root(DEFAULT_ROOT)
-    docs = load_meantime(DEFAULT_ROOT)
+    docs = load_docs(source)
     rng = random.Random(seed)
     order = list(docs)
     rng.shuffle(order)
@@ -123,7 +158,7 @@ def show_event(i: int, r: dict) -> str:
         f"    sentence: {r['sentence']}\n"
         f"    trigger: {r['trigger']!r}  type: {r['type']}  cameo: {r['cameo']}  modality: {r['modality']}\n"
         f"    source: {r['source']!r} ({r['source_code'] or '?'})  target: {r['target']!r} ({r['target_code'] or '?'})"
-        f"  implicit: {','.join(imp) or '-'}"
+        f"  implicit: {','.join(imp) or '-'}  confidence: {r['confidence']}"
     )
 
 
@@ -142,7 +177,7 @@ def write_sheet(path: Path, sample: list[dict], quotes: bool) -> None:
         cols = ["n", "article", "quote_type", "cue", "speaker", "content"]
         judg = QUOTE_JUDGMENTS
     else:
-        cols = ["n", "article", "trigger", "type", "source", "target", "modality"]
+        cols = ["n", "article", "trigger", "type", "source", "target", "modality", "confidence"]
         judg = EVENT_JUDGMENTS
     lines = ["\t".join(cols + judg)]
     for i, r in enumerate(sample, 1):
@@ -157,23 +192,60 @@ def write_sheet(path: Path, sample: list[dict], quotes: bool) -> None:
                 f"{r['source']} ({r['source_code'] or '?'}{', implicit' if r['source_implicit'] else ''})",
                 f"{r['target']} ({r['target_code'] or '?'}{', implicit' if r['target_implicit'] else ''})",
                 r["modality"],
+                "" if r["confidence"] is None else f"{r['confidence']:.2f}",
             ]
         lines.append("\t".join(x.replace("\t", " ") for x in row + [""] * len(judg)))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def recheck(sheet: Path, source: str) -> None:
+    """How a judged event sheet fares with this code: which judged records newswire still gives (same article,
+    trigger, code, source and target words), counted by verdict; what it gives that was not judged is not counted."""
+    import csv
+
+    import newswire
+
+    with sheet.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    names = {r["article"] for r in rows}
+    emitted = set()
+    for doc in load_docs(source):
+        if doc.name in names:
+            for r in event_records(doc, newswire.analyze(doc.text, published=doc.published)):
+                emitted.add(_key(r["article"], r["trigger"], f"{r['type']} {r['cameo']}", r["source"], r["target"]))
+    counts: dict[tuple[str, bool], int] = {}
+    for r in rows:
+        right = all(r[k] == "yes" for k in ("real", "type_ok", "source_ok", "target_ok"))
+        verdict = "fully right" if right else ("real" if r["real"] == "yes" else "not real")
+        kept = _key(r["article"], r["trigger"], r["type"], r["source"].rsplit(" (", 1)[0], r["target"].rsplit(" (", 1)[0]) in emitted
+        counts[verdict, kept] = counts.get((verdict, kept), 0) + 1
+        if not kept:
+            print(f"gone: [{r['n']}] {verdict}: {r['trigger']!r} {r['type']} {r['source']} -> {r['target']}")
+    for verdict in ("fully right", "real", "not real"):
+        print(f"{verdict:12} kept {counts.get((verdict, True), 0):3d}  gone {counts.get((verdict, False), 0):3d}")
+
+
+def _key(article: str, trigger: str, type_: str, source: str, target: str) -> tuple:
+    return article, trigger, type_.split()[-1], source, target
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--source", choices=SOURCES, default="meantime", help="the news to draw from (default meantime)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--n", type=int, default=80, help="records to draw (default 80)")
     ap.add_argument("--articles", type=int, default=0, help="analyse only this many articles (at least; default 0: all)")
     ap.add_argument("--quotes", action="store_true", help="sample quote records instead of event records")
     ap.add_argument("--tsv", type=Path, help="also write the sample as a judgment sheet")
+    ap.add_argument("--recheck", type=Path, help="a judged events sheet: which of its records this code still gives")
     args = ap.parse_args()
-    sample, pooled, used = draw(args.seed, args.n, args.articles, args.quotes)
+    if args.recheck:
+        recheck(args.recheck, args.source)
+        return
+    sample, pooled, used = draw(args.seed, args.n, args.articles, args.quotes, args.source)
     kind = "quote" if args.quotes else "event"
-    print(f"MEANTIME: {used} articles analysed, {pooled} {kind} records, {len(sample)} drawn (seed {args.seed})\n")
+    print(f"{args.source}: {used} articles analysed, {pooled} {kind} records, {len(sample)} drawn (seed {args.seed})\n")
     for i, r in enumerate(sample, 1):
         print(show_quote(i, r) if args.quotes else show_event(i, r))
     if args.tsv:

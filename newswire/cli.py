@@ -165,7 +165,7 @@ _FORMAT = typer.Option(
     None, "--format", "-f",
     help="Output: table (default on a terminal), csv, jsonl (default otherwise) or parquet (needs --out); by default from --out's extension.",
 )
-_OUT = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output: .csv, .jsonl (or .json), .parquet, .txt (a table), or any name with --format.")
+_OUT = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output (- is standard output): .csv, .jsonl (or .json), .parquet, .txt (a table), or any name with --format.")
 
 
 @app.command()
@@ -250,8 +250,8 @@ app.add_typer(query_app, name="query")
 def _print_rows(rows, format: Optional[RowsFormat], out: Optional[str], db: str) -> None:
     from .present.output import write_rows
 
-    if out is not None and any(_same_file(out, path) for path in (db, db + ".wal", db + ".ingest.lock")):
-        raise UsageError(f"--out {out} is the database {db} itself (or its log or lock), which writing would destroy; pass another file")
+    if out is not None and any(_same_file(out, path) for path in (db, db + ".wal", db + ".ingest.lock", db + ".checked")):
+        raise UsageError(f"--out {out} is the database {db} itself (or its log, lock or check stamp), which writing would destroy; pass another file")
     write_rows(rows, format=format.value if format else None, out=out, console=terminal.console())
 
 
@@ -327,9 +327,10 @@ def sql(
 
     Example: newswire sql "SELECT title, published FROM articles WHERE duplicate_of IS NULL"
     """
-    from .corpus.query import sql as run_sql
+    from .corpus.query import sql_stream
 
-    _print_rows(run_sql(db, statement), format, out, db)
+    with sql_stream(db, statement) as rows:  # written as read: an answer of any size
+        _print_rows(rows, format, out, db)
 
 
 @app.command()

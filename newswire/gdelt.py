@@ -108,7 +108,7 @@ def _mention(a: Analysis, e: Event, source: str | None) -> list[str]:
         _offset(e.target),
         str(e.trigger.start),
         "1" if _in_raw_text(a, e) else "0",
-        "",  # Confidence: newswire has no calibrated per-event confidence (docs/gdelt.md)
+        _confidence(e),
         str(len(a.text)),
         _tone(a),
         "",  # MentionDocTranslationInfo: English, not translated
@@ -116,6 +116,12 @@ def _mention(a: Analysis, e: Event, source: str | None) -> list[str]:
     ]
     assert len(row) == len(MENTION_COLUMNS)
     return row
+
+
+def _confidence(e: Event) -> str:
+    """GDELT's Confidence, a percentage: the event's `confidence` (0-1, calibrated on development data) × 100,
+    rounded; empty when the record has none. Not floored at GDELT's lowest, 10: a 4% record says 4."""
+    return str(round(100 * e.confidence)) if e.confidence is not None else ""
 
 
 def _tone(a: Analysis) -> str:

@@ -247,6 +247,15 @@ class Event:
     participants: list[EventActor] = field(default_factory=list)  # every actor named, source and target first
     # every trigger of this event in the text ("the attack" again)
     mentions: Annotated[list[Span], Rule(minItems=1)] = field(default_factory=list)
+    confidence: Annotated[
+        float,
+        Rule(
+            minimum=0,
+            maximum=1,
+            description="how likely the record is fully right (a real event, its type, source and target): a logistic "
+            "model fitted on development data (data/event_confidence.tsv); None from a version that did not compute it",
+        ),
+    ] | None = None
     sentence_number: Annotated[
         int, Rule(minimum=1, description="the position of its sentence among the article's sentences that hold a word, from 1 (GDELT's SentenceID)")
     ] | None = None

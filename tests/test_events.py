@@ -892,3 +892,98 @@ def test_fighting_an_illness_or_killing_a_plan_is_no_assault(text):
 def test_killing_people_stays_an_assault():
     a, e = only("Syrian troops killed 20 civilians.", published="2012-06-01")
     assert (e.plover, e.source.actor) == ("ASSAULT", "SYRMIL")
+
+
+def test_every_event_has_the_confidence_its_features_and_the_fitted_weights_give(monkeypatch):
+    import math
+
+    from newswire.events import confidence
+
+    weights = confidence.weights()
+    assert set(weights) <= set(confidence.FEATURES) | {"bias"} and "bias" in weights
+    seen = []
+    inner = confidence.features
+    monkeypatch.setattr(confidence, "features", lambda m, ctx, reported: seen.append(inner(m, ctx, reported)) or seen[-1])
+    _, evs = events(
+        "Russian President Vladimir Putin met Ukrainian President Petro Poroshenko in Minsk on Friday. "
+        "Rebels said they would attack the town. The attack killed 20 people."
+    )
+    assert evs and len(seen) == len(evs)
+    for ev, values in zip(evs, seen):
+        z = weights["bias"] + sum(weights.get(k, 0.0) * v for k, v in values.items())
+        assert ev.confidence == round(1 / (1 + math.exp(-z)), 2) and 0 <= ev.confidence <= 1
+    met = next(ev for ev, values in zip(evs, seen) if ev.trigger.text == "met")
+    assert seen[evs.index(met)]["both_named"] == 1.0 and seen[evs.index(met)]["both_political"] == 1.0
+
+
+def test_confidence_ranks_named_political_actors_over_inferred_ones():
+    """Two coded actors named in the clause (a meeting of two governments) are trusted more than an event whose
+    target is inferred from the place: the fitted weights must keep that order (re-fit: eval/fit_event_confidence.py)."""
+    from newswire.events import confidence
+
+    base = {name: 0.0 for name in confidence.FEATURES}
+    named = confidence.score(base | {"source_named": 1.0, "target_named": 1.0, "both_named": 1.0, "both_political": 1.0})
+    inferred = confidence.score(base | {"source_named": 1.0, "target_implicit": 1.0, "both_political": 1.0})
+    alone = confidence.score(base | {"source_named": 1.0})
+    assert named > inferred > alone
+
+
+def _coded(text: str) -> list[tuple[str, str | None, str]]:
+    return [(e.trigger.text, e.plover, e.modality) for e in newswire.analyze(text, published="1998-03-05").events]
+
+
+def test_an_act_that_is_only_a_nouns_infinitive_is_not_reported_as_done():
+    """"an agreement to release the prisoners" that no one has signed reports no release (issue 13: an infinitive on
+    a noun is what the noun is about, not an act that happened); an attempt or a decision is the act."""
+    assert _coded("Egypt and Israel have not yet signed an agreement to release the prisoners.") == []
+    assert ("assassinate", "ASSAULT", "asserted") in _coded("An attempt to assassinate the Russian ambassador was thwarted in Ankara, Turkish police said.")
+    assert ("ban", "COERCE", "asserted") in _coded("The EU made the decision to ban Indonesian airlines.")
+
+
+def test_a_bare_verb_after_a_plural_subject_is_no_subjunctive_demand():
+    """Only after a singular subject does a bare verb show a demand ("insisted that Iran stop"): after a plural it is
+    the plain present ("says the women of Kabul symbolize ...")."""
+    assert _coded("Ms. Atimadi says the women of Kabul symbolize the suffering of all the women in Afghanistan.") == []
+    assert ("insisted", "REQUEST", "asserted") in _coded("Russia insisted that Iran stop enrichment.")
+
+
+def test_expelling_people_is_coercion_and_expelling_inspectors_a_sanction():
+    """CAMEO 174 expels or deports individuals (COERCE), 166 expels peacekeepers, inspectors or aid agencies."""
+    assert _coded("Tanzania expelled five Iraqis and a Libyan.") == [("expelled", "COERCE", "asserted")]
+    assert _coded("Iraq expelled the U.N. weapons inspectors.") == [("expelled", "SANCTION", "asserted")]
+
+
+def test_two_names_each_with_their_country_are_coordinated_whatever_the_parse():
+    """"Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed ...": the parser hangs Yeltsin on
+    "Ukraine"; the two presidents are the two sides."""
+    _, ev = only("Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed an economic cooperation plan Friday.", "1998-02-27")
+    assert (ev.plover, ev.source.actor, ev.target.actor) == ("SUPPORT", "UKRGOV", "RUSGOV")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In addition, 73 Israeli soldiers were killed en route to Lebanon when two military helicopters crashed last February.",
+        "Three Pakistani soldiers were killed in a car crash near Lahore.",
+        "The storm killed 20 Filipino villagers.",
+    ],
+)
+def test_deaths_from_an_accident_or_a_disaster_are_no_event(text):
+    assert _coded(text) == []
+
+
+def test_a_killing_with_a_doer_stays_an_event_whatever_crashed():
+    assert ("killed", "ASSAULT", "asserted") in _coded("Israeli troops killed three Lebanese guerrillas when their car crashed into a checkpoint.")
+    assert [p for _, p, _ in _coded("Three Pakistani soldiers were killed in an ambush near Lahore.")] == ["ASSAULT"]
+
+
+def test_a_vow_to_go_after_wrongdoers_is_a_threat_and_a_promise_of_help_an_agreement():
+    """EVENTS-GOLD codes vows of hostile acts as THREATEN: "promised to track down the perpetrators"."""
+    assert _coded("The Kenyan president pledged to bring the bombers to justice.") == [("pledged", "THREATEN", "asserted")]
+    assert _coded("Madeleine Albright promised to track down the perpetrators.") == [("promised", "THREATEN", "asserted")]
+    assert [p for _, p, _ in _coded("Japan promised to help the victims of the earthquake in Turkey.")] == ["AGREE"]
+
+
+def test_a_visit_to_a_firm_is_no_diplomatic_visit():
+    assert _coded("Ukrainian President Leonid Kuchma also planned to visit Russian gas giant Gazprom on Friday.") == []
+    assert [p for _, p, _ in _coded("Ukrainian President Leonid Kuchma visited Moscow on Friday.")] == ["CONSULT"]

@@ -97,7 +97,8 @@ def test_mentions_point_at_their_evidence_and_agree_with_the_event_rows():
             assert mention[side] == "-1" if actor is None else MENTIONED[int(mention[side]):].startswith(actor.text)
         assert mention["MentionDocLen"] == str(len(MENTIONED))
         assert mention["MentionDocTone"] == event["AvgTone"] == f"{analysis.tone.score:.2f}"
-        assert mention["Confidence"] == mention["MentionDocTranslationInfo"] == mention["Extras"] == ""
+        assert mention["Confidence"] == str(round(100 * record.confidence)) and 0 <= int(mention["Confidence"]) <= 100
+        assert mention["MentionDocTranslationInfo"] == mention["Extras"] == ""
     # sentences counted from 1 (the blank line between paragraphs is none): here, the full stops before it, plus one
     for mention, record in zip(mentions, analysis.events):
         assert mention["SentenceID"] == str(MENTIONED[: record.sentence.start].count(".") + 1)

@@ -36,7 +36,7 @@ def kerry_analysis() -> Analysis:
         ],
         quotes=[Quote("Q1", "direct", Span(*at(t, "We are ready to act.")), speaker=Span(*at(t, "John Kerry")), speaker_entity="E1", speaker_name="John Kerry")],
         events=[Event("V1", "138", "13", "THREATEN", 3, -7.0, Span(*at(t, "warned")), Span(*at(t, "Syria warned Washington against a strike.")),
-                      source=EventActor(*at(t, "Syria"), entity="E2", actor="SYR"), target=EventActor(*at(t, "Washington"), entity="E3", actor="USA"))],
+                      source=EventActor(*at(t, "Syria"), entity="E2", actor="SYR"), target=EventActor(*at(t, "Washington"), entity="E3", actor="USA"), confidence=0.62)],
     )
 
 
@@ -51,7 +51,7 @@ def ban_analysis() -> Analysis:
         ],
         quotes=[Quote("Q1", "direct", Span(*at(t, "There is no military solution.")), speaker=Span(*at(t, "U.N. chief Ban Ki-moon")), speaker_entity="E1")],
         events=[Event("V1", "040", "04", "CONSULT", 1, 1.0, Span(*at(t, "met")), Span(*at(t, "Kerry met Lavrov in Geneva.")),
-                      source=EventActor(*at(t, "Kerry"), entity="E2", actor="USAGOV"), target=EventActor(*at(t, "Lavrov"), entity="E3", actor="RUSGOV"), date="2013-09-21")],
+                      source=EventActor(*at(t, "Kerry"), entity="E2", actor="USAGOV"), target=EventActor(*at(t, "Lavrov"), entity="E3", actor="RUSGOV"), date="2013-09-21", confidence=0.31)],
     )
 
 
@@ -98,6 +98,25 @@ def test_events_show_their_modality_and_filter_on_it(store):
     assert query.events(store, source="SYR", target="RUS").rows == []
     with pytest.raises(UsageError, match="unknown modality 'maybe'; use one of asserted, intended"):
         query.events(store, modality="maybe")
+
+
+def test_events_by_confidence_and_asserted_by_default(store, tmp_path):
+    assert [(r["cameo"], r["confidence"]) for r in query.events(store, min_confidence=0.5).dicts()] == [("138", 0.62)]
+    assert len(query.events(store, min_confidence=0.31)) == 2 and len(query.events(store, min_confidence=1)) == 0
+    for bad in (1.5, -0.1, "high"):
+        with pytest.raises(UsageError, match="--min-confidence takes a number from 0 to 1"):
+            query.events(store, min_confidence=bad)
+    # an event the text only announces is not listed unless asked for
+    planned = kerry_analysis()
+    planned.events[0].modality = "intended"
+    path = tmp_path / "planned.duckdb"
+    with Store(path) as s:
+        s.add_entries([entry(planned)], [], run_id=1)
+        s.add_results([planned], [], run_id=1)
+    with Store(path, read_only=True) as s:
+        assert query.events(s).rows == []
+        assert [r["modality"] for r in query.events(s, modality="any").dicts()] == ["intended"]
+        assert [r["modality"] for r in query.events(s, modality="intended").dicts()] == ["intended"]
 
 
 def test_a_page_of_an_answer_has_the_total_and_any_order(store):
@@ -471,3 +490,68 @@ def test_a_country_name_stands_for_its_code_in_the_cli_as_in_the_ui():
     assert query.require_actor("IRA", "--actor") == "IRA"  # in capitals: a code, not a word
     with pytest.raises(UsageError):
         query.require_actor("not a country 1", "--actor")
+
+
+def test_out_dash_is_standard_output_and_never_a_file_named_dash(tmp_path, monkeypatch, capsys, store):
+    monkeypatch.chdir(tmp_path)
+    rows = query.entities(store, top=3)
+    write_rows(rows, format="csv", out="-")
+    assert capsys.readouterr().out.splitlines()[0] == ",".join(rows.columns)
+    write_rows(rows, out="-")  # no format: as without --out (JSON lines when not a terminal)
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) == len(rows.rows) and json.loads(printed[0])["name"] == rows.rows[0][0]
+    with pytest.raises(UsageError, match="Parquet output needs a file"):
+        write_rows(rows, format="parquet", out="-")
+    assert not (tmp_path / "-").exists()
+
+
+def test_sql_answers_are_written_as_they_are_read_in_every_format(db, tmp_path):
+    from newswire.corpus.query import STREAM_BATCH, sql_stream
+
+    n = 2 * STREAM_BATCH + 7  # across batch boundaries
+    statement = f"SELECT i, 'row ' || i AS label, DATE '2013-09-13' + CAST(i % 3 AS INTEGER) AS day FROM range({n}) t(i)"
+    for name in ("rows.csv", "rows.jsonl", "rows.parquet"):
+        with sql_stream(db, statement) as rows:
+            assert rows.columns == ["i", "label", "day"]
+            write_rows(rows, out=tmp_path / name)
+    lines = (tmp_path / "rows.csv").read_text().splitlines()
+    assert len(lines) == n + 1 and lines[-1] == f"{n - 1},row {n - 1},2013-09-1{3 + (n - 1) % 3}"
+    assert json.loads((tmp_path / "rows.jsonl").read_text().splitlines()[STREAM_BATCH]) == {
+        "i": STREAM_BATCH, "label": f"row {STREAM_BATCH}", "day": f"2013-09-1{3 + STREAM_BATCH % 3}"}
+    table = pq.read_table(tmp_path / "rows.parquet")  # typed as the database types them
+    assert table.num_rows == n and str(table.schema.field("i").type) == "int64" and str(table.schema.field("day").type) == "date32[day]"
+    with sql_stream(db, "SELECT 1 AS a, 'x' AS b WHERE false") as rows:  # no rows: the columns still
+        write_rows(rows, out=tmp_path / "empty.parquet")
+    assert pq.read_table(tmp_path / "empty.parquet").column_names == ["a", "b"]
+
+
+def test_a_sql_answer_costs_one_batch_of_memory_not_the_whole_answer(db, tmp_path):
+    import tracemalloc
+
+    from newswire.corpus.query import sql_stream
+
+    statement = "SELECT i, 'row ' || i AS label FROM range(300000) t(i)"  # held whole: tens of megabytes
+    tracemalloc.start()
+    try:
+        with sql_stream(db, statement) as rows:
+            write_rows(rows, format="csv", out=tmp_path / "big.csv")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 12_000_000, peak
+    assert sum(1 for _ in open(tmp_path / "big.csv")) == 300_001
+
+
+def test_a_sql_error_half_way_through_the_answer_leaves_no_file(db, tmp_path, monkeypatch, capsys):
+    from newswire.corpus.query import STREAM_BATCH, sql_stream
+
+    # the cast fails only at a row past the first batches, after some were written
+    statement = f"SELECT CAST(CASE WHEN i < {3 * STREAM_BATCH} THEN '1' ELSE 'x' END AS INTEGER) AS n FROM range({5 * STREAM_BATCH}) t(i)"
+    for name in ("n.csv", "n.parquet"):
+        with pytest.raises(QueryError, match="Conversion Error"):
+            with sql_stream(db, statement) as rows:
+                write_rows(rows, out=tmp_path / name)
+    assert list(tmp_path.iterdir()) == []  # neither the file nor its partial copy
+    monkeypatch.chdir(tmp_path)
+    assert "Conversion Error" in cli_error(monkeypatch, capsys, "sql", statement, "--db", str(db), "--out", "n.csv")
+    assert list(tmp_path.iterdir()) == []

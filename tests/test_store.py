@@ -1,3 +1,4 @@
+import contextlib
 import os
 import re
 import socket
@@ -475,3 +476,61 @@ def test_readers_read_on_while_an_ingest_checks_the_blocks(tmp_path, monkeypatch
     monkeypatch.setattr(Store, "check_integrity", check_and_read)
     Store(path, hold=False).close()
     assert [(a.returncode, a.stdout.strip()) for a in answers] == [(0, "0")], answers[0].stderr
+
+
+def test_a_file_unchanged_since_a_checked_write_is_not_read_again_and_any_change_is(tmp_path, monkeypatch):
+    db = filled_store(tmp_path / "corpus.duckdb")
+    stamp = tmp_path / "corpus.duckdb.checked"
+    checks = []
+    check = Store.check_integrity
+    monkeypatch.setattr(Store, "check_integrity", lambda self: (checks.append(self.path), check(self)))
+    Store(db, hold=False).close()  # never checked: read whole, and stamped when closed
+    assert len(checks) == 1 and stamp.exists()
+    Store(db, hold=False).close()
+    Store(db).close()
+    assert len(checks) == 1  # unchanged since: not read again
+    # bytes overwritten at once after a writer closed: same size, as soon as the file can be written
+    Store(db, hold=False).close()
+    with db.open("r+b") as f:
+        f.seek(text_block_offsets(db)[0] + 4096)
+        f.write(bytes(range(256)) * 4)
+    with pytest.raises(StoreError, match="is damaged"):
+        Store(db, hold=False)
+    assert len(checks) == 2 and not stamp.exists()
+
+
+def test_a_writer_that_met_an_error_or_left_a_log_leaves_the_next_one_to_read_the_whole_file(tmp_path, monkeypatch):
+    db = filled_store(tmp_path / "corpus.duckdb", articles=20)
+    stamp = tmp_path / "corpus.duckdb.checked"
+    Store(db, hold=False).close()
+    assert stamp.exists()
+    store = Store(db, hold=False)
+    with pytest.raises(duckdb.Error):
+        with store.session() as con:
+            con.execute("SELECT * FROM no_such_table")
+    store.close()
+    assert not stamp.exists()
+    Store(db, hold=False).close()  # read whole again, then stamped
+    assert stamp.exists()
+    checks = []
+    check = Store.check_integrity
+    monkeypatch.setattr(Store, "check_integrity", lambda self: (checks.append(1), check(self)))
+    (tmp_path / "corpus.duckdb.wal").write_bytes(b"")  # a log: a process did not close the file
+    with contextlib.suppress(StoreError):  # (DuckDB may refuse an empty log: either way, not trusted)
+        Store(db, hold=False).close()
+    assert checks == [1]
+
+
+def test_an_articles_warnings_are_stored_as_its_latest_analysis_gives_them(store):
+    import dataclasses
+
+    same, changed = full_analysis(), full_analysis()
+    changed = dataclasses.replace(changed, text=changed.text + " More.", id=content_id(changed.text + " More."))
+    entries = [entry(same), entry(changed)]
+    entries[0].article.warnings = list(same.warnings)  # read with the warning the analysis keeps
+    store.add_entries(entries, [], run_id=1)
+    store.add_results([same, changed], [], run_id=1)
+    assert store.load_analysis(same.id).warnings == store.load_analysis(changed.id).warnings == ["a warning"]
+    store.add_results([dataclasses.replace(changed, warnings=["another"])], [], run_id=1)  # analysed again
+    assert store.load_analysis(changed.id).warnings == ["another"]
+    assert store.load_analysis(same.id).warnings == ["a warning"]

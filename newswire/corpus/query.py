@@ -11,6 +11,7 @@ ones, and order their rows so the same store always gives the same answer.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -74,6 +75,58 @@ class Rows:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def __iter__(self) -> typing.Iterator[tuple[Any, ...]]:
+        return iter(self.rows)
+
+
+# How many rows a streamed SQL answer fetches at a time.
+STREAM_BATCH = 10_000
+
+
+class RowStream:
+    """A SQL answer read as it is written: its columns, then its rows in
+    batches (`iter`) or as Arrow record batches (`record_batches`), so an answer
+    of any size costs one batch of memory. Read it once, inside `sql_stream`."""
+
+    def __init__(self, db: str | Path, con: Any, statement: str, relation: Any) -> None:
+        self._db = db
+        self._con = con
+        self._statement = statement
+        self._relation = relation  # not yet run: reading it runs it
+        self.columns: list[str] = list(relation.columns) if relation is not None else []
+
+    def __iter__(self) -> typing.Iterator[tuple[Any, ...]]:
+        if self._relation is None:
+            return
+        # Python rows as DuckDB gives them, from a cursor (a relation cannot fetch in batches)
+        cursor = self._read(lambda: self._con.execute(self._statement))
+        while batch := self._read(lambda: cursor.fetchmany(STREAM_BATCH)):
+            yield from batch
+
+    def record_batches(self) -> typing.Iterator[Any]:
+        """The rows as `pyarrow.RecordBatch`es, typed as DuckDB types them (the first may be empty)."""
+        if self._relation is None:
+            return
+        reader = self._read(lambda: self._relation.to_arrow_reader(STREAM_BATCH))
+        read = 0
+        while True:
+            try:
+                batch = self._read(reader.read_next_batch)
+            except OSError as err:  # the database's error, as the Arrow stream passes it on
+                raise QueryError(first_line(err, limit=500)) from None
+            except StopIteration:
+                if not read:  # no rows: one empty batch still carries the columns and their types
+                    yield _empty_batch(reader.schema)
+                return
+            read += 1
+            yield batch
+
+    def _read(self, fetch: Callable[[], Any]) -> Any:
+        try:
+            return fetch()
+        except duckdb.Error as err:
+            raise _sql_error(self._db, err) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,21 +225,27 @@ def events(
     start: str | None = None,
     end: str | None = None,
     type: str | None = None,
-    modality: str | None = None,
+    modality: str | None = "asserted",
+    min_confidence: float | None = None,
     limit: int | None = None,
 ) -> Rows:
-    """Who did what to whom: events, by actor code prefix (source or target, or each side), date range, type and modality.
+    """Who did what to whom: events, by actor code prefix (source or target, or each side), date range, type,
+    modality and confidence.
 
     type: a CAMEO code or its prefix ("13", "138"), or a PLOVER category ("THREATEN").
-    modality: asserted, intended, conditional, negated or hypothetical ("any" or None: all).
+    modality: asserted (the default: what the text says happened), intended, requested, conditional, negated or
+    hypothetical; "any" or None: all.
+    min_confidence: only events whose `confidence` is at least this (0 to 1; rows without one are left out).
     The date is the event's own, else the article's publication date.
     """
-    select = _events(actor=actor, source=source, target=target, start=start, end=end, type=type, modality=modality)
+    select = _events(actor=actor, source=source, target=target, start=start, end=end, type=type, modality=modality,
+                     min_confidence=min_confidence)
     return _rows(store, select, require_count(limit, "--limit"))
 
 
 def _events(*, actor: str | None = None, source: str | None = None, target: str | None = None, start: str | None = None,
-            end: str | None = None, type: str | None = None, modality: str | None = None) -> _Select:
+            end: str | None = None, type: str | None = None, modality: str | None = None,
+            min_confidence: float | None = None) -> _Select:
     where, params = [_CANONICAL], []
     if actor is not None:
         actor = require_actor(actor, "--actor")
@@ -216,9 +275,13 @@ def _events(*, actor: str | None = None, source: str | None = None, target: str 
     if modality not in (None, ANY_MODALITY):
         where.append("ev.modality = ?")
         params.append(modality)
+    if min_confidence is not None:
+        where.append("ev.confidence >= ?")
+        params.append(require_confidence(min_confidence, "--min-confidence"))
     return _Select(
         """coalesce(ev.date, a.published) AS date, ev.source_text AS source, ev.source_actor,
                ev.cameo, ev.plover, ev.target_text AS target, ev.target_actor, ev.trigger_text AS trigger, ev.modality,
+               ev.confidence,
                a.title, ev.article_id, ev.sentence_start AS start, ev.sentence_end AS "end\"""",
         f"""FROM events ev JOIN articles a ON a.id = ev.article_id
         WHERE {' AND '.join(where)}""",
@@ -539,27 +602,45 @@ def entity(store: Store, *, name: str, top: int = 20) -> dict[str, Any]:
 
 def sql(db: str | Path, query: str) -> Rows:
     """Any SQL, on a read-only connection that cannot touch other files either."""
+    with sql_stream(db, query) as stream:
+        return Rows(stream.columns, list(stream))
+
+
+@contextlib.contextmanager
+def sql_stream(db: str | Path, query: str) -> typing.Iterator[RowStream]:
+    """`sql`, with the rows read as they are used: for answers larger than memory."""
     require_database(db)
     if not _is_utf8(query):
         raise QueryError("the SQL holds bytes that are not UTF-8 text; check the terminal's encoding")
     con = connect(db, read_only=True, config={"enable_external_access": False})
     try:
-        statements = con.extract_statements(query)
-        if len(statements) != 1:
-            raise QueryError(f"newswire sql runs one SQL statement; this holds {len(statements)}")
-        cursor = con.execute(statements[0])
-        if cursor.description is None:
-            return Rows([])
-        return Rows([d[0] for d in cursor.description], cursor.fetchall())
-    except duckdb.Error as err:
-        damage = store_error(db, err, reading=True)
-        if damage is not None:
-            raise damage from None
-        message = first_line(err, limit=500)
-        raise QueryError(f"{message.replace(' which is attached in read-only mode', '')} (newswire sql is read-only)"
-                         if "read-only" in message else message) from None
+        try:
+            statements = con.extract_statements(query)
+            if len(statements) != 1:
+                raise QueryError(f"newswire sql runs one SQL statement; this holds {len(statements)}")
+            # a relation names the columns without running the query, and streams to
+            # Arrow (a statement that gives no rows, such as a PRAGMA that sets, gives None)
+            relation = con.sql(statements[0].query)
+        except duckdb.Error as err:
+            raise _sql_error(db, err) from None
+        yield RowStream(db, con, statements[0].query, relation)
     finally:
         con.close()
+
+
+def _empty_batch(schema: Any) -> Any:
+    import pyarrow as pa
+
+    return pa.RecordBatch.from_pylist([], schema=schema)
+
+
+def _sql_error(db: str | Path, err: duckdb.Error) -> Exception:
+    damage = store_error(db, err, reading=True)
+    if damage is not None:
+        return damage
+    message = first_line(err, limit=500)
+    return QueryError(f"{message.replace(' which is attached in read-only mode', '')} (newswire sql is read-only)"
+                      if "read-only" in message else message)
 
 
 def export(db: str | Path, directory: str | Path, *, format: str = "parquet") -> list[Path]:
@@ -665,6 +746,17 @@ def require_text(value: str, what: str) -> str:
     if not any(c.isalnum() for c in text):  # "." or a zero-width space would match words around any punctuation
         raise UsageError(f"{what} {text!r} has no letter or digit; give a name or code to look for")
     return text
+
+
+def require_confidence(value: float | str, what: str) -> float:
+    """A confidence from 0 to 1 (a number, or its text from a URL), or a one-line `UsageError` naming `what`."""
+    try:
+        number = float(value) if isinstance(value, str) and value.strip() else value
+    except ValueError:
+        number = None
+    if isinstance(number, bool) or not isinstance(number, (int, float)) or not 0 <= number <= 1:
+        raise UsageError(f"{what} takes a number from 0 to 1, not {str(value)[:40]!r}")
+    return float(number)
 
 
 def require_modality(value: str, what: str) -> str:
@@ -782,7 +874,7 @@ class Param:
 
     keyword: str  # the question function's keyword argument
     flags: tuple[str, ...]  # the CLI option's names; the first without its "--" is the HTTP parameter's name
-    kind: Literal["text", "actor", "date", "count", "modality", "grouping"]
+    kind: Literal["text", "actor", "date", "count", "modality", "confidence", "grouping"]
     help: str  # the CLI option's help
     default: Any = None  # when not given (CLI and API)
     served_default: Any = None  # when not given to `newswire serve` (a page's worth of rows; events: asserted ones)
@@ -801,7 +893,7 @@ class Param:
 
     @property
     def type(self) -> type:
-        return int if self.kind == "count" else str
+        return {"count": int, "confidence": float}.get(self.kind, str)
 
     def check(self, value: str, what: str) -> Any:
         """`value` checked as the question checks it (a count: 1 to MAX_ROWS), or a one-line `UsageError` naming `what`."""
@@ -823,7 +915,7 @@ class Question:
 
 _CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "text": require_text, "actor": require_actor, "date": require_date, "count": require_count, "modality": require_modality,
-    "grouping": require_grouping,
+    "confidence": require_confidence, "grouping": require_grouping,
 }
 _LIMIT = Param("limit", ("--limit", "-n"), "count", f"At most this many rows (1 to {MAX_ROWS:,}).", served_default=500)
 _SEARCH = Param("search", ("--search",), "text", "Only those holding this text (any case, anywhere in a word).", served_name="q")
@@ -856,9 +948,10 @@ QUESTIONS: dict[str, Question] = {
                 Param("type", ("--type", "-t"), "text", "CAMEO code or prefix (13, 138) or PLOVER category (THREATEN)."),
                 Param(
                     "modality", ("--modality",), "modality",
-                    f"Only events of this modality: {', '.join(MODALITIES)} (default: {ANY_MODALITY}).",
-                    served_default="asserted",
+                    f"Only events of this modality: {', '.join(MODALITIES)}, or {ANY_MODALITY} (default: asserted, what the text says happened).",
+                    default="asserted", served_default="asserted",
                 ),
+                Param("min_confidence", ("--min-confidence",), "confidence", "Only events whose confidence (0 to 1: how likely the record is fully right) is at least this."),
                 _LIMIT,
             ),
             "Who did what to whom: coded events by actor, date and type.",

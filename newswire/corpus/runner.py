@@ -125,9 +125,8 @@ class LocalRunner:
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
         self._futures: dict[Future[BatchResult], list[Item]] = {}
-        if workers == 0:
-            setup()
-        else:
+        self._set_up = False  # with no workers: the model is loaded at the first batch (a run with nothing new loads none)
+        if workers != 0:
             # the workers get the read end; the write end stays in this process only (not inheritable), so
             # its end of file reaches them when this process ends, however it ends
             self._alive_r, self._alive_w = multiprocessing.Pipe(duplex=False)
@@ -157,6 +156,9 @@ class LocalRunner:
 
     def _submit(self, items: list[Item]) -> Future[BatchResult]:
         if self._pool is None:
+            if not self._set_up:
+                setup()
+                self._set_up = True
             future: Future[BatchResult] = Future()
             future.set_result(analyze_batch(items))
             return future

@@ -48,6 +48,7 @@ from ..lexicon import codebook, load_table
 from ..lexicon.tables import Title
 from .actors import Actor, Actors, is_people
 from .chains import chain_events
+from .confidence import assess
 from .coding import code_event, read_with_actors
 from .model import EventMention
 from .places import location
@@ -311,6 +312,7 @@ def _records(ctx: Document, events: list[EventMention]) -> list[Event]:
                 reported_by=e.reported_by,
                 modality=e.modality,
                 mentions=[Span(s, t, x) for s, t, x in mentions],
+                confidence=assess(e, ctx, reported=e.reported_by is not None),
                 sentence_number=_sentence_number(ctx, tok.i),
             )
         )

@@ -22,8 +22,13 @@ WORDS_PREPS = {"on", "against", "at", "in"}
 # by police, prosecutors or courts, or by no one named in a passive.
 LEGAL_ACTION = "173"
 LEGAL_SECTORS = {"COP", "JUD"}
+# Roots of violence, and the prepositions whose object says that a death came of an accident ("killed in a crash").
+VIOLENT_ROOTS = {"18", "19", "20"}
+ACCIDENT_PREPS = {"in", "during"}
 # Visits: to a city or region of the visitor's own country they are travel, not diplomacy.
 VISITS = {"042", "043"}
+# Sectors of firms: a visit to one is business travel, not a diplomatic visit.
+FIRM_SECTORS = {"BUS"}
 # Subject pronouns that are people speaking ("you attacked Hillary Clinton").
 PERSON_PRONOUNS = {"i", "you", "we"}
 
@@ -54,6 +59,8 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
         for p in m.parts:  # "killed in the chemical attack": the most specific code of the same root
             if p.code[:2] == m.code[:2] and len(p.code) > len(m.code):
                 m.code = p.code
+    if m.code == codebook.FRAME_DEFAULT["intent"] and m.complement is None and _vows_pursuit(m):
+        m.code = codebook.FRAME_DEFAULT["threaten"]  # "promised to track down the perpetrators": a vow of a hostile act
     m.modality = modality_of(m.anchor)
     m.plain_code = m.code
     if not top:
@@ -78,6 +85,21 @@ def _refusal(m: EventMention) -> bool:
     if any(c.dep_ == "aux" and is_refusal_cue(c.lower_) for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and is_refusal_cue(verb.head.lemma_)
+
+
+def _vows_pursuit(m: EventMention) -> bool:
+    """A promise whose infinitive goes after wrongdoers: its verb is a `pursuit` word ("track down", "punish"), or its
+    object or "to" complement a `wrongdoer` word ("bring the killers to justice")."""
+    if m.trigger.kind != "verb":
+        return False
+    for clause in (c for c in m.anchor.children if c.dep_ == "xcomp"):
+        if clause.lemma_.lower() in _words("pursuit"):
+            return True
+        args = [c for c in clause.children if c.dep_ == "dobj"]
+        args += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        if any(a.lemma_.lower() in _words("wrongdoer") for a in args):
+            return True
+    return False
 
 
 def _complement(m: EventMention) -> EventMention | None:
@@ -111,11 +133,33 @@ def read_with_actors(m: EventMention) -> bool:
         # "plans to travel to an unnamed city" are private or unnamed travel; at home it is travel, not diplomacy
         if not any(a.code for a in m.sources) or not any(a.code for a in m.targets):
             return False
+        if all(a.code[3:6] in FIRM_SECTORS for a in m.targets if a.code):
+            return False  # "planned to visit Russian gas giant Gazprom": a visit to a firm is no diplomacy
         if _home_place(m):
             return False
+    if root in VIOLENT_ROOTS and not any(a.code and not a.implicit for a in m.sources) and _by_accident(m):
+        return False  # "73 soldiers were killed when two helicopters crashed", "the storm killed 20": no one's act
     if m.code[:2] == "15" and lemma in _words("exercise") and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
         m.code = "062"  # "French and Egyptian warships launched war games": exercises together are cooperation
     return True
+
+
+def _by_accident(m: EventMention) -> bool:
+    """Whether a death or injury that names no doer came of an accident or a natural disaster: the verb's subject,
+    the object of its "in"/"during", or a clause on it ("when two helicopters crashed") names one (`accident` words
+    of event_word_classes.tsv)."""
+    verb = m.anchor
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    accident = _words("accident")
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "agent") and (c.lemma_.lower() in accident or any(g.lemma_.lower() in accident for g in c.children if g.dep_ == "pobj")):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ACCIDENT_PREPS and any(g.dep_ == "pobj" and g.lemma_.lower() in accident for g in c.children):
+            return True
+        if c.dep_ == "advcl" and (c.lemma_.lower() in accident or any(g.dep_ == "nsubj" and g.lemma_.lower() in accident for g in c.children)):
+            return True
+    return False
 
 
 def _by_authority(m: EventMention) -> bool:

@@ -16,7 +16,10 @@ Cues come from `data/modality.tsv`, looked for around the event's clause verb
   infinitive of a passive that asks ("was asked to mediate", requested);
 * `governor`: the clause depends on "plan to" (intended), "deny", "fail to"
   (negated), "could avert" (hypothetical), or is the infinitive of a noun that
-  says as much ("a plan to attack", "the right to sue");
+  says as much ("a plan to attack", "the right to sue"); the infinitive of an
+  `act` noun is the act, tried or decided ("an attempt to assassinate", "the
+  decision to ban"), and of any other noun hypothetical: the noun
+  does not report that the act happened ("an agreement to hand the boy over");
 * a question ("will you resign?") asks about an event, it does not report one
   (hypothetical);
 * `occurs`: an event noun that is a clause's subject takes the clause's cues
@@ -98,7 +101,10 @@ def modality(tok: Token) -> str:
     for depth in range(GOVERNOR_DEPTH):
         found |= _local(node)
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-            cue = _cues().get((node.head.lemma_.lower(), "governor"))  # "the right to sue", "a plan to attack"
+            # "the right to sue", "a plan to attack"; "an attempt to assassinate" is the act, tried; any other
+            # noun's infinitive is no report that the act happened ("an agreement to hand the boy over")
+            noun = node.head.lemma_.lower()
+            cue = _cues().get((noun, "governor")) or (None if (noun, "act") in _cues() else "hypothetical")
             if cue:
                 found.add(cue)
             break

@@ -44,13 +44,18 @@ def reported_demands(doc: Doc) -> list[Trigger]:
     return out
 
 
+# Tags of a singular noun subject: only after one does a bare verb show the subjunctive ("Iran stop"); after a
+# plural the bare verb is the plain present ("says the women symbolize"), whatever tag the tagger gives it.
+SINGULAR_NOUN_TAGS = {"NN", "NNP"}
+
+
 def _mandate(clause) -> bool:
     """"insisted that Iran stop enrichment": a clause in the subjunctive (a bare verb with its own
-    subject and no auxiliary) says what someone must do."""
+    singular subject and no auxiliary) says what someone must do."""
     return (
         clause.tag_ == "VB"
         and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
-        and any(c.dep_ == "nsubj" for c in clause.children)
+        and any(c.dep_ == "nsubj" and c.tag_ in SINGULAR_NOUN_TAGS for c in clause.children)
     )
 
 

@@ -10,13 +10,32 @@ from .triggers import antecedent, is_passive
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """The words coordinated with a word, nearest first ("Kerry and Lavrov", "French and Egyptian")."""
-    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
+    """The words coordinated with a word, nearest first ("Kerry and Lavrov", "French and Egyptian").
+
+    "Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia": the parser hangs "Yeltsin" on "Ukraine";
+    a proper noun coordinated with the object of a name's "of" that has an "of" of its own is the name's conjunct.
+    """
+    out, stack = [], [c for c in tok.children if c.dep_ == "conj"] + _parallel_of(tok)
     while stack:
         c = stack.pop(0)
         out.append(c)
         stack.extend(g for g in c.children if g.dep_ == "conj")
     return out
+
+
+def _parallel_of(tok: Token) -> list[Token]:
+    """"Kuchma of Ukraine and Yeltsin of Russia" parsed as "Kuchma of (Ukraine and Yeltsin of Russia)": Yeltsin."""
+    if tok.pos_ != "PROPN":
+        return []
+    return [
+        c
+        for prep in tok.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.pos_ == "PROPN"
+        for c in obj.children
+        if c.dep_ == "conj" and c.pos_ == "PROPN" and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+    ]
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -132,13 +132,21 @@ class EventVerb:
 
 
 @dataclass(frozen=True, slots=True)
+class EventConfidenceWeight:
+    """event_confidence.tsv: one weight of the logistic model of an event's confidence (feature `bias`: the intercept)."""
+
+    feature: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
 class EventWordClass:
     """event_word_classes.tsv: an event word whose code depends on who does it, and its class."""
 
     word: str
     kind: Literal[
         "verbal_attack", "contest", "rally", "exercise", "words", "legal_charge", "back_attack", "person", "concession",
-        "ailment", "not_living", "object_noun",
+        "ailment", "not_living", "object_noun", "accident", "pursuit", "wrongdoer",
     ]
 
 
@@ -312,6 +320,7 @@ TABLES: dict[str, type] = {
     "cues.tsv": CueEntry,
     "date_names.tsv": DateName,
     "day_parts.tsv": DayPart,
+    "event_confidence.tsv": EventConfidenceWeight,
     "event_nouns.tsv": EventNoun,
     "event_verbs.tsv": EventVerb,
     "event_word_classes.tsv": EventWordClass,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import decimal
 import json
+import os
 import sys
+import secrets
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -16,7 +19,7 @@ from rich.text import Text
 
 from . import terminal
 from ..errors import UsageError
-from ..corpus.query import Rows
+from ..corpus.query import Rows, RowStream
 from .report import shorten
 from .terminal import escape_controls
 
@@ -27,8 +30,8 @@ SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "par
 MAX_CELL = 200
 
 
-def write_rows(rows: Rows, *, format: str | None = None, out: str | Path | None = None, console: Console | None = None) -> None:
-    """Write `rows` to `out` (standard output when None) as `format`.
+def write_rows(rows: Rows | RowStream, *, format: str | None = None, out: str | Path | None = None, console: Console | None = None) -> None:
+    """Write `rows` to `out` (standard output when None or "-") as `format`.
 
     The format defaults to what `out`'s extension says (an extension that
     names no format is refused), else a table on a terminal and JSON lines
@@ -36,6 +39,10 @@ def write_rows(rows: Rows, *, format: str | None = None, out: str | Path | None 
     """
     if out is not None and not str(out).strip():
         raise UsageError("--out is empty; give a file name, e.g. --out rows.csv")
+    if out is not None and str(out) == "-":  # the usual name of standard output, never a file called "-"
+        if format == "parquet":
+            raise UsageError("Parquet output needs a file, not standard output: pass --out FILE.parquet")
+        out = None
     named = _format_from_name(out)
     if out is not None and format is None and named is None:
         raise UsageError(
@@ -52,14 +59,26 @@ def write_rows(rows: Rows, *, format: str | None = None, out: str | Path | None 
             raise UsageError("Parquet output needs a file: pass --out FILE.parquet")
         _write_text(rows, fmt, sys.stdout, console)
         return
+    # written aside and moved in place when complete: a failure half-way (a
+    # streamed SQL answer's error, a full disk) leaves no truncated file behind
+    target = Path(out)
+    partial = None
     try:
+        # (not mkstemp: the file gets the permissions the user's umask gives, as before)
+        partial = target.parent / f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.partial"
         if fmt == "parquet":
-            _parquet(rows, Path(out))
-            return
-        with open(out, "w", encoding="utf-8", newline="") as stream:
-            _write_text(rows, fmt, stream, terminal.console(file=stream, width=200))
+            _parquet(rows, partial)
+        else:
+            with open(partial, "w", encoding="utf-8", newline="") as stream:
+                _write_text(rows, fmt, stream, terminal.console(file=stream, width=200))
+        os.replace(partial, target)
+        partial = None
     except OSError as err:
         raise UsageError(f"cannot write {out}: {(err.strerror or str(err)).lower()}; pass another --out") from None
+    finally:
+        if partial is not None:
+            with contextlib.suppress(OSError):  # nothing was written there, or it cannot be reached
+                partial.unlink()
 
 
 def _format_from_name(out: str | Path | None) -> str | None:
@@ -72,20 +91,20 @@ def _write_text(rows: Rows, fmt: str, stream: TextIO, console: Console | None) -
     if fmt == "csv":
         writer = csv.writer(stream)
         writer.writerow(rows.columns)
-        writer.writerows([_csv_cell(v) for v in row] for row in rows.rows)
+        writer.writerows([_csv_cell(v) for v in row] for row in rows)
     elif fmt == "jsonl":
-        for row in rows.rows:
+        for row in rows:
             stream.write(json.dumps(dict(zip(rows.columns, row)), ensure_ascii=False, default=_json_default) + "\n")
     else:
         # cells as Text: data is never read as markup or emoji codes (":thumbs_up:"), whatever the console
         table = Table(show_lines=False, highlight=False)
         for column in rows.columns:
             table.add_column(Text(_cell(column)))
-        for row in rows.rows:
+        for row in rows:
             table.add_row(*[Text(_cell(v)) for v in row])
         console = console or terminal.console()
         console.print(table)
-        if not rows.rows:
+        if not table.row_count:
             console.print("(no rows)")
 
 
@@ -113,9 +132,18 @@ def _json_default(value: Any) -> Any:
     return str(value)
 
 
-def _parquet(rows: Rows, path: Path) -> None:
+def _parquet(rows: Rows | RowStream, path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
+
+    if isinstance(rows, RowStream):  # typed by the database, one batch in memory at a time
+        batches = rows.record_batches()
+        first = next(batches)
+        with pq.ParquetWriter(path, first.schema) as writer:
+            writer.write_batch(first)
+            for batch in batches:
+                writer.write_batch(batch)
+        return
 
     columns = {name: [row[i] for row in rows.rows] for i, name in enumerate(rows.columns)}
     try:

@@ -8,7 +8,7 @@ ingest can run between requests. Every row links to its article, shown with
 the evidence of each quote, event and entity highlighted at its offsets.
 
     GET /api/quotes?speaker=&limit=&offset=&sort=                      who said what
-    GET /api/events?actor=&source=&target=&from=&to=&type=&modality=&limit=&offset=&sort=   who did what to whom
+    GET /api/events?actor=&source=&target=&from=&to=&type=&modality=&min-confidence=&limit=&offset=&sort=   who did what to whom
     GET /api/entities?top=&type=&offset=&sort=                         the most mentioned entities
     GET /api/timeline?entity=&limit=&offset=&sort=                     an entity through time
     GET /api/network?from=&to=&limit=&offset=&sort=                    coded actor pairs and their events

@@ -13,7 +13,7 @@ rule stage they do not need.
 
 The package is layered (DEVELOPERS.md): `text/` reads, cleans and parses;
 `lexicon/` holds the word lists and lookups every stage may use; the stages
-`entities/`, `times/`, `quotes/`, `events/` and `figures.py` turn a parsed
+`entities/`, `times/`, `quotes/`, `events/`, `figures.py` and `tone.py` turn a parsed
 document into `records`; `pipeline.py` declares and wires them, and
 `components.py` makes them spaCy components (`nlp.add_pipe("newswire_quotes")`);
 `corpus/` stores and questions many documents; `present/` shows them (reports, tables, GDELT rows,

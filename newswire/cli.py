@@ -336,7 +336,7 @@ def sql(
 @app.command()
 def export(
     directory: str = typer.Argument(..., help="Folder to write one file per table to (created if absent).", metavar="DIR"),
-    format: ExportFormat = typer.Option(ExportFormat.parquet, "--format", "-f", help="parquet or jsonl (one file per table), or gdelt (every event as a GDELT 2.0 row in events.export.tsv; see docs/gdelt.md)."),
+    format: ExportFormat = typer.Option(ExportFormat.parquet, "--format", "-f", help="parquet or jsonl (one file per table), or gdelt (every event as a GDELT 2.0 row in events.export.tsv, its Mentions row in events.mentions.tsv; see docs/gdelt.md)."),
     db: str = _DB,
 ) -> None:
     """Write the whole store, one file per table (or the events as GDELT rows).

@@ -13,10 +13,11 @@
 
 Importing this module registers the factories `newswire_entities`,
 `newswire_times`, `newswire_quotes` (setting: `kinds`, the cue kinds of data/cues.tsv
-that make quotes; default the stage's own, ["speech"]), `newswire_events`, `newswire_figures` (and
+that make quotes; default the stage's own, ["speech"]), `newswire_events`, `newswire_figures`,
+`newswire_tone` (the article's `Tone`, one record, not a list; it needs no other component) (and
 `newswire_paragraphs`, from `text/parse.py`) and the `Doc` attributes
 `doc._.published`, `doc._.entities`, `doc._.times`, `doc._.quotes`,
-`doc._.events`, `doc._.figures`. An installed newswire also declares the
+`doc._.events`, `doc._.figures`, `doc._.tone`. An installed newswire also declares the
 factories as spaCy entry points (`spacy_factories` in pyproject.toml), so
 `nlp.add_pipe("newswire_quotes")` works without importing anything.
 
@@ -61,7 +62,7 @@ if TYPE_CHECKING:
 __all__ = ["COMPONENTS", "StageComponent", "configure", "context"]
 
 # Component name → the stage it runs (`pipeline.STAGES`), in pipeline order.
-STAGE_NAMES = ("entities", "times", "quotes", "events", "figures")
+STAGE_NAMES = ("entities", "times", "quotes", "events", "figures", "tone")
 COMPONENTS = {f"newswire_{name}": name for name in STAGE_NAMES}
 
 for _attribute in ("published", *STAGE_NAMES):
@@ -145,3 +146,8 @@ def make_events(nlp: Language, name: str) -> StageComponent:
 @Language.factory("newswire_figures", assigns=["doc._.figures"], requires=_needs("entities", "quotes", "times"))
 def make_figures(nlp: Language, name: str) -> StageComponent:
     return StageComponent(name, "figures")
+
+
+@Language.factory("newswire_tone", assigns=["doc._.tone"], requires=["token.pos", "token.dep"])
+def make_tone(nlp: Language, name: str) -> StageComponent:
+    return StageComponent(name, "tone")

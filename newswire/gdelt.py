@@ -2,8 +2,11 @@
 
 `gdelt_rows(analysis)` gives one row of the 61 GDELT 2.0 event-table columns
 (`GDELT_COLUMNS`) per event, every cell a string; `gdelt_tsv(analysis)` joins
-them as tab-separated lines without a header, as GDELT's own files are. The
-column mapping, and where newswire departs from GDELT, is in docs/gdelt.md.
+them as tab-separated lines without a header, as GDELT's own files are.
+`mention_rows(analysis)` gives the GDELT 2.0 Mentions table's 16 columns
+(`MENTION_COLUMNS`): one row per article mentioning an event, so, until
+events are pooled across a corpus, one per event record. The column mapping,
+and where newswire departs from GDELT, is in docs/gdelt.md.
 """
 
 from __future__ import annotations
@@ -29,6 +32,13 @@ GDELT_COLUMNS: tuple[str, ...] = (
     *(f"ActionGeo_{f}" for f in GEO_FIELDS),
     "DATEADDED", "SOURCEURL",
 )  # fmt: skip
+MENTION_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName", "MentionIdentifier",
+    "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset", "InRawText", "Confidence",
+    "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
+)  # fmt: skip
+# GDELT's MentionType: 1 a web page (identified by its URL), 2 a citation only (no URL).
+MENTION_WEB, MENTION_CITATION = "1", "2"
 # Transnational roots: the block after them is GDELT's KnownGroupCode (IGOUNO → UNO).
 TRANSNATIONAL = {"IGO", "NGO", "IMG", "MNC"}
 # Religion blocks of CAMEO actor codes (GDELT's Religion1Code).
@@ -56,16 +66,99 @@ def _row(a: Analysis, e: Event) -> list[str]:
         e.cameo_root,
         str(e.quad_class),
         f"{e.goldstein:.1f}",
-        str(len(e.mentions) or 1),
-        "1",
-        "1",
-        "0",  # tone is not measured
+        str(len(e.mentions) or 1),  # NumMentions: every reference to it in the article ("the attack" again)
+        "1",  # NumSources: one article, from one source
+        "1",  # NumArticles: one article (its Mentions row)
+        _tone(a),  # AvgTone: the tone of the one article mentioning it
     ]
     row += _geo(_actor_geo(a, e.source)) + _geo(_actor_geo(a, e.target)) + _geo(_place_geo(e.location))
     added = _day(a.published)
     row += [f"{added}000000" if added else "", a.url or ""]
     assert len(row) == len(GDELT_COLUMNS)
     return row
+
+
+def mention_rows(analysis: Analysis, *, source: str | None = None) -> list[list[str]]:
+    """One GDELT 2.0 Mentions row (16 strings, in `MENTION_COLUMNS` order) per event: the article that mentions it.
+
+    source: where the article was read from (a path), the identifier of an article without a URL.
+    """
+    return [_mention(analysis, e, source) for e in analysis.events]
+
+
+def mentions_tsv(analysis: Analysis, *, source: str | None = None) -> str:
+    """The Mentions rows as tab-separated lines, no header (empty string for no events)."""
+    return "".join("\t".join(row) + "\n" for row in mention_rows(analysis, source=source))
+
+
+def _mention(a: Analysis, e: Event, source: str | None) -> list[str]:
+    added = _day(a.published)
+    stamp = f"{added}000000" if added else ""
+    row = [
+        _event_id(a, e),
+        stamp,  # EventTimeDate: when the event was first recorded (its DATEADDED)
+        stamp,  # MentionTimeDate: when this article was published
+        MENTION_WEB if a.url else MENTION_CITATION,
+        _host(a.url) if a.url else "",
+        _clean_cell(a.url or source or a.id),
+        str(e.sentence_number) if e.sentence_number else "",
+        _offset(e.source),
+        _offset(e.target),
+        str(e.trigger.start),
+        "1" if _in_raw_text(a, e) else "0",
+        _confidence(e),
+        str(len(a.text)),
+        _tone(a),
+        "",  # MentionDocTranslationInfo: English, not translated
+        "",  # Extras: unused, as GDELT's
+    ]
+    assert len(row) == len(MENTION_COLUMNS)
+    return row
+
+
+def _confidence(e: Event) -> str:
+    """GDELT's Confidence, a percentage: the event's `confidence` (0-1, calibrated on development data) × 100,
+    rounded; empty when the record has none. Not floored at GDELT's lowest, 10: a 4% record says 4."""
+    return str(round(100 * e.confidence)) if e.confidence is not None else ""
+
+
+def _tone(a: Analysis) -> str:
+    """The article's tone score (GDELT's AvgTone of one article); empty when tone was not measured."""
+    return f"{a.tone.score:.2f}" if a.tone is not None else ""
+
+
+def _offset(actor: EventActor | None) -> str:
+    """Where an actor's words start (GDELT: -1 when the event has no such actor)."""
+    return str(actor.start) if actor is not None else "-1"
+
+
+def _in_raw_text(a: Analysis, e: Event) -> bool:
+    """GDELT's InRawText: the event's actors are named in its text, none inferred nor a pronoun resolved to them."""
+    for actor in (e.source, e.target):
+        if actor is None:
+            continue
+        if actor.implicit:
+            return False
+        entity = a.entity(actor.entity)
+        if entity and any(m.kind == "pronoun" and m.start == actor.start and m.end == actor.end for m in entity.mentions):
+            return False
+    return True
+
+
+def _host(url: str) -> str:
+    """A URL's host without "www." (GDELT's MentionSourceName is the source's domain)."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def _clean_cell(value: str) -> str:
+    """A value as one TSV cell: tabs and line breaks would split the row."""
+    return " ".join(value.split("\t")).replace("\n", " ").replace("\r", " ")
 
 
 def _event_id(a: Analysis, e: Event) -> str:

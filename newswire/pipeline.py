@@ -1,4 +1,4 @@
-"""Wires the stages: read → clean → parse → entities, times → quotes → events, figures → Analysis.
+"""Wires the stages: read → clean → parse → entities, times → quotes → events, figures; tone → Analysis.
 
 Only wiring lives here; each stage is its own module with one public function.
 The stages after the parse are declared once, in order, in `STAGES` (name,
@@ -27,8 +27,9 @@ from .text.language import check_english
 from .text.parse import BATCH_SIZE, parse, parse_many
 from .quotes import EXTRACTED_KINDS, extract_quotes
 from .text.read import read_text, require_date
-from .records import Analysis, Article, Removed, content_id
+from .records import Analysis, Article, Removed, Tone, content_id
 from .times import extract_times
+from .tone import extract_tone
 
 # --- the stages ---------------------------------------------------------------------------
 
@@ -42,13 +43,13 @@ class Stage:
 
     name: "quotes"; also the `Analysis` field its records fill (`gives`), and the
         spaCy component's name after "newswire_" (`doc._.quotes`).
-    run: (doc, context, found, **settings) → the records; `found` holds the records of
+    run: (doc, context, found, **settings) → the records (a list; for the tone stage, one `Tone`); `found` holds the records of
         at least the stages it `needs`; settings are the component's (quotes: `kinds`).
     needs: the stages whose records it reads, all earlier in `STAGES`.
     """
 
     name: str
-    run: Callable[..., list]
+    run: Callable[..., list | Tone]
     needs: tuple[str, ...] = ()
 
     @property
@@ -77,12 +78,17 @@ def _figures(doc: Doc, context: Document, found: Found) -> list:
     return extract_figures(doc, found["entities"], found["quotes"], found["times"], context=context)
 
 
+def _tone(doc: Doc, context: Document, found: Found) -> Tone:
+    return extract_tone(doc, context=context)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("entities", _entities),
     Stage("times", _times),
     Stage("quotes", _quotes, needs=("entities", "times")),
     Stage("events", _events, needs=("entities", "quotes", "times")),
     Stage("figures", _figures, needs=("entities", "quotes", "times")),
+    Stage("tone", _tone),
 )
 STAGE_NAMES = tuple(s.name for s in STAGES)
 
@@ -228,6 +234,7 @@ def analyze_parsed(
         times=found.get("times", []),
         events=found.get("events", []),
         figures=found.get("figures", []),
+        tone=found.get("tone"),
         warnings=list(article.warnings),
     )
 

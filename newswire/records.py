@@ -142,6 +142,25 @@ class Cue:
 
 
 @dataclass(slots=True)
+class Tone:
+    """Lexicon tone of a stretch of text, as GDELT measures it: the share of its words that are positive or negative.
+
+    Counted over the words of the article's cleaned text (removed spans left out) or of a quote's content, with the
+    VADER lexicon (docs/tone.md says which words count, and what tone is not: stance toward anyone).
+    """
+
+    score: Annotated[
+        float, Rule(minimum=-100, maximum=100, description="GDELT's AvgTone: (positive_words - negative_words) / words × 100")
+    ]
+    positive: Annotated[float, Rule(minimum=0, maximum=100, description="positive_words / words × 100")]
+    negative: Annotated[float, Rule(minimum=0, maximum=100, description="negative_words / words × 100 (a positive number, as GDELT's)")]
+    polarity: Annotated[float, Rule(minimum=0, maximum=100, description="positive + negative: how emotional the words are, whatever their sign")]
+    words: Annotated[int, Rule(minimum=0, description="the words counted")]
+    positive_words: Annotated[int, Rule(minimum=0)]
+    negative_words: Annotated[int, Rule(minimum=0)]
+
+
+@dataclass(slots=True)
 class Quote:
     """Who said what: a direct, indirect or mixed quote and its speaker."""
 
@@ -162,6 +181,7 @@ class Quote:
             description="how likely the content and speaker are right (0-1, two decimals), calibrated on PolNeAR train",
         ),
     ] | None = None
+    tone: Tone | None = None  # the tone of the content's words
 
 
 @dataclass(slots=True)
@@ -264,6 +284,9 @@ class Event:
             "model fitted on development data (data/event_confidence.tsv); None from a version that did not compute it",
         ),
     ] | None = None
+    sentence_number: Annotated[
+        int, Rule(minimum=1, description="the position of its sentence among the article's sentences that hold a word, from 1 (GDELT's SentenceID)")
+    ] | None = None
 
 
 @dataclass(slots=True)
@@ -306,6 +329,7 @@ class Analysis:
     times: list[Time] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    tone: Tone | None = None  # the tone of the cleaned text's words (None when the tone stage did not run)
     warnings: list[str] = field(default_factory=list)
 
     @property

@@ -21,6 +21,7 @@ import pytest
 
 from newswire.corpus.store import PENDING, Entry, Store
 from newswire.records import Analysis, Article, Entity, Event, EventActor, Mention, Quote, Span, content_id
+from newswire.lexicon.tone import make_tone
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -97,8 +98,11 @@ def daily(i: int) -> Analysis:
     if i == 5:
         event(2, "120", "REJECT", -4.0, "USA", "ISR", "will not support", " the plan.", modality="negated")
     published = (datetime.date(2020, 1, 1) + datetime.timedelta(days=i)).isoformat()
+    for k, quote in enumerate(quotes):
+        quote.tone = make_tone(5, k % 2, 1)
+    # a tone that swings from negative to positive over the month (the tone tab's and entity page's charts)
     return Analysis(id=content_id(t.text), text=t.text, title=f"Day {i + 1:02d} report", published=published, url=outlet_url(i),
-                    entities=list(entities.values()), quotes=quotes, events=events)
+                    entities=list(entities.values()), quotes=quotes, events=events, tone=make_tone(60, i // 6, 2))
 
 
 def outlet_url(i: int) -> str | None:
@@ -684,3 +688,25 @@ def test_charts_events_by_type_over_time_quotes_by_speaker_and_bars_for_the_top_
     speakers = page.locator("section.ranked").first
     widths = [float(w) for w in speakers.locator("svg.count-bar rect").evaluate_all("rs => rs.map(r => r.getAttribute('width'))")]
     assert widths[0] == 100.0 and widths == sorted(widths, reverse=True) and len(widths) == speakers.locator("li").count()
+
+
+def test_the_tone_tab_draws_tone_per_period_and_an_outlet_or_entity_page_its_own(page, corpus):
+    page.goto("/#tab=tone&by=week")
+    wait_status(page, "Rows 1–5 of 5")  # the five weeks of January 2020; articles without tone are left out
+    tones = [float(t) for t in column(page, "tone")]
+    bars = page.locator("figure.tone-chart rect.bar")
+    assert bars.count() == 5
+    assert [("negative" in c) for c in bars.evaluate_all("rs => rs.map(r => r.getAttribute('class'))")] == [t < 0 for t in tones]
+    assert tones[0] < 0 < tones[-1]
+    first_week = [a.tone.score for a in corpus[1][:5]]  # 1-5 January 2020: the week of 30 December
+    assert tones[0] == round(sum(first_week) / len(first_week), 2)
+    page.locator("#f-by").select_option("month")
+    page.click("#form button[type=submit]")
+    wait_status(page, "Rows 1–1 of 1")
+    assert "by" not in hash_params(page)  # the default is not written in the URL
+    snap(page, "tone")
+    page.goto("/#entity=Ann+Lee")
+    wait_status(page, "Ann Lee: 50 quotes")
+    page.locator("figure.tone-chart").wait_for()
+    assert page.locator("figure.tone-chart rect.bar").count() == 5
+    assert "Tone of the articles naming Ann Lee, per week" in page.locator("figure.tone-chart figcaption").inner_text()

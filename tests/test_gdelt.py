@@ -57,3 +57,84 @@ def test_geo_columns_use_fips_codes_adm1_codes_and_coordinates():
     assert 50 < float(meet["Actor2Geo_Lat"]) < 70
     arrest = next(r for r in rows if r["EventRootCode"] == "17")
     assert [arrest[f"ActionGeo_{f}"] for f in ("Type", "FullName", "CountryCode", "ADM1Code")] == ["3", "Austin, Texas, United States", "US", "USTX"]
+
+
+# --- the column lists, as GDELT's own codebook gives them ------------------------------------------
+# "GDELT 2.0 Event Database Codebook" (V2.0, 2015-02-19; data.gdeltproject.org/documentation/GDELT-Event_Codebook-V2.0.pdf):
+# the event table (one row per event, the *.export.CSV files) and the Mentions table (*.mentions.CSV), in file order.
+# Written out here, not generated from newswire/gdelt.py, so that a change to either side fails this test.
+_ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]
+_GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
+CODEBOOK_EVENT_COLUMNS = [
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{f}" for f in _ACTOR), *(f"Actor2{f}" for f in _ACTOR),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"Actor1Geo_{f}" for f in _GEO), *(f"Actor2Geo_{f}" for f in _GEO), *(f"ActionGeo_{f}" for f in _GEO),
+    "DATEADDED", "SOURCEURL",
+]  # fmt: skip
+CODEBOOK_MENTION_COLUMNS = [
+    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName", "MentionIdentifier",
+    "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset", "InRawText", "Confidence",
+    "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
+]  # fmt: skip
+
+
+def test_the_event_and_mention_columns_are_the_codebooks_in_its_order():
+    from newswire.gdelt import MENTION_COLUMNS
+
+    assert len(CODEBOOK_EVENT_COLUMNS) == 61 and len(CODEBOOK_MENTION_COLUMNS) == 16
+    assert list(GDELT_COLUMNS) == CODEBOOK_EVENT_COLUMNS
+    assert list(MENTION_COLUMNS) == CODEBOOK_MENTION_COLUMNS
+
+
+MENTIONED = (
+    "Rebels attacked the village and killed twelve civilians.\n\n"
+    "The United States praised Poland. Later it condemned Russia for the terrible attack.\n"
+)
+
+
+def test_mentions_point_at_their_evidence_and_agree_with_the_event_rows():
+    from newswire.gdelt import MENTION_COLUMNS, mention_rows
+
+    analysis = newswire.analyze(MENTIONED, published="2022-03-01", url="https://www.example.org/story")
+    events = [dict(zip(GDELT_COLUMNS, r)) for r in gdelt_rows(analysis)]
+    mentions = [dict(zip(MENTION_COLUMNS, r)) for r in mention_rows(analysis)]
+    assert len(mentions) == len(events) == len(analysis.events) >= 2
+    for event, mention, record in zip(events, mentions, analysis.events):
+        assert mention["GLOBALEVENTID"] == event["GLOBALEVENTID"]
+        assert event["NumArticles"] == event["NumSources"] == "1"  # one article: one Mentions row
+        assert int(event["NumMentions"]) == len(record.mentions) >= 1
+        assert mention["EventTimeDate"] == mention["MentionTimeDate"] == event["DATEADDED"] == "20220301000000"
+        assert (mention["MentionType"], mention["MentionSourceName"], mention["MentionIdentifier"]) == ("1", "example.org", analysis.url)
+        assert MENTIONED[int(mention["ActionCharOffset"]):].startswith(record.trigger.text)
+        for side, actor in (("Actor1CharOffset", record.source), ("Actor2CharOffset", record.target)):
+            assert mention[side] == "-1" if actor is None else MENTIONED[int(mention[side]):].startswith(actor.text)
+        assert mention["MentionDocLen"] == str(len(MENTIONED))
+        assert mention["MentionDocTone"] == event["AvgTone"] == f"{analysis.tone.score:.2f}"
+        assert mention["Confidence"] == str(round(100 * record.confidence)) and 0 <= int(mention["Confidence"]) <= 100
+        assert mention["MentionDocTranslationInfo"] == mention["Extras"] == ""
+    # sentences counted from 1 (the blank line between paragraphs is none): here, the full stops before it, plus one
+    for mention, record in zip(mentions, analysis.events):
+        assert mention["SentenceID"] == str(MENTIONED[: record.sentence.start].count(".") + 1)
+    assert {m["SentenceID"] for m in mentions} >= {"2", "3"}
+    assert float(events[0]["AvgTone"]) < 0  # attacked, killed, terrible, attack; praised
+
+
+def test_an_event_whose_actor_is_a_resolved_pronoun_or_inferred_is_not_in_raw_text():
+    from newswire.gdelt import MENTION_COLUMNS, mention_rows
+
+    analysis = newswire.analyze("The United States praised Poland. Later it condemned Russia.", published="2022-03-01")
+    mentions = [dict(zip(MENTION_COLUMNS, r)) for r in mention_rows(analysis, source="story.txt")]
+    by_trigger = {e.trigger.text: m for e, m in zip(analysis.events, mentions)}
+    assert by_trigger["praised"]["InRawText"] == "1"
+    condemned = next(e for e in analysis.events if e.trigger.text == "condemned")
+    pronoun = condemned.source is not None and condemned.source.text.lower() == "it"
+    assert by_trigger["condemned"]["InRawText"] == ("0" if pronoun or (condemned.target and condemned.target.implicit) else "1")
+    assert {(m["MentionType"], m["MentionSourceName"], m["MentionIdentifier"]) for m in mentions} == {("2", "", "story.txt")}
+
+
+def test_avgtone_is_empty_when_tone_was_not_measured():
+    analysis = newswire.analyze(TEXT, published="2022-03-01")
+    analysis.tone = None
+    assert {dict(zip(GDELT_COLUMNS, r))["AvgTone"] for r in gdelt_rows(analysis)} == {""}

@@ -133,3 +133,27 @@ def test_an_event_in_a_when_clause_takes_the_year_of_its_main_clause():
 def test_years_ago_dates_the_event_of_its_clause():
     analysis = analyze("NATO warplanes helped end the war in Bosnia four years ago.")
     assert event(analysis, "helped").date == "2020"
+
+
+# Tone: words counted out of their sense or scope (found reading the extremes of eval/tone_distribution.py)
+
+
+def tone(text: str):
+    return newswire.analyze(text + "\n", stages=["tone"]).tone
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        pytest.param("The bill failed to win support.", "positive_words", marks=miss(
+            "a positive word under 'failed to' counts positive: only syntactic negation (not, never, no, without) is seen")),
+        pytest.param("The plan is hardly a success.", "positive_words", marks=miss(
+            "'hardly' is no negation the rule knows: 'hardly a success' counts 'success' positive")),
+        pytest.param("His gross income rose last year.", "negative_words", marks=miss(
+            "a word keeps its rated sense: 'gross' in 'gross income' (read in a PolNeAR dev tax article) counts negative")),
+        pytest.param("The senator made a campaign stop in Ohio.", "negative_words", marks=miss(
+            "'stop' as a noun of campaigning ('a campaign stop', frequent in PolNeAR dev) counts negative")),
+    ],
+)
+def test_a_word_out_of_its_sense_or_scope_has_no_tone(text, side):
+    assert getattr(tone(text), side) == 0

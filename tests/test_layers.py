@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "newswire"
-STAGES = ("entities", "times", "quotes", "events", "figures")
+STAGES = ("entities", "times", "quotes", "events", "figures", "tone")
 # The layers below the stages: what every stage may use.
 SHARED = ("text", "lexicon", "records", "document")
 

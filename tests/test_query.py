@@ -301,16 +301,22 @@ def test_cli_commands(db, tmp_path):
 
 
 def test_export_gdelt_writes_every_stored_event_as_a_gdelt_row(tmp_path, db):
-    from newswire.gdelt import GDELT_COLUMNS
+    from newswire.gdelt import GDELT_COLUMNS, MENTION_COLUMNS
 
-    (path,) = query.export(db, tmp_path / "out", format="gdelt")
+    path, mentions = query.export(db, tmp_path / "out", format="gdelt")
+    assert (path.name, mentions.name) == ("events.export.tsv", "events.mentions.tsv")
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
     with duckdb.connect(str(db), read_only=True) as con:
         (n_events,) = con.execute("SELECT count(*) FROM events").fetchone()
         codes = sorted(r[0] for r in con.execute("SELECT cameo FROM events").fetchall())
+        sources = {r[0] for r in con.execute("SELECT source FROM articles").fetchall()}
     assert len(rows) == n_events > 0
     assert all(len(r) == len(GDELT_COLUMNS) for r in rows)
     assert sorted(r[GDELT_COLUMNS.index("EventCode")] for r in rows) == codes
+    # a Mentions row per event: its article (no URL here, so a citation named by where it was read from)
+    mentioned = [dict(zip(MENTION_COLUMNS, line.split("\t"))) for line in mentions.read_text(encoding="utf-8").splitlines()]
+    assert sorted(m["GLOBALEVENTID"] for m in mentioned) == sorted(r[0] for r in rows)
+    assert all(m["MentionType"] == "2" and m["MentionIdentifier"] in sources for m in mentioned)
 
 
 def test_network_counts_coded_actor_pairs_once_per_canonical_event(store):

@@ -20,7 +20,8 @@ REPO = Path(__file__).resolve().parents[1]
 # the table each alias in query.py's SQL stands for (n and x are the timeline's own CTE and subquery)
 ALIASES = {"a": "articles", "q": "quotes", "e": "entities", "se": "entities", "te": "entities", "m": "mentions", "ev": "events"}
 # a value of each kind of parameter that every question accepts
-VALUES = {"text": "Kerry", "actor": "SYR", "date": "2013-09-01", "count": 5, "modality": "asserted", "confidence": 0.5}
+VALUES = {"text": "Kerry", "actor": "SYR", "date": "2013-09-01", "count": 5, "modality": "asserted", "confidence": 0.5,
+          "grouping": "month"}
 
 
 @pytest.fixture(scope="module")

@@ -134,9 +134,8 @@ def field_rows(text: str) -> set[str]:
 
 
 def section_records(field: str) -> list[type]:
-    """The record of one list of the analysis and every record nested in it."""
-    (item,) = typing.get_args(typing.get_type_hints(Analysis)[field])
-    found, todo = [], [item]
+    """The record of one list (or one record: `tone`) of the analysis and every record nested in it."""
+    found, todo = [], _record_types(typing.get_type_hints(Analysis)[field])
     while todo:
         cls = todo.pop()
         if cls not in found:

@@ -28,7 +28,7 @@ def full(article):
 
 def test_every_stage_needs_only_earlier_stages_and_fills_an_analysis_field():
     names = [s.name for s in pipeline.STAGES]
-    assert tuple(names) == pipeline.STAGE_NAMES == ("entities", "times", "quotes", "events", "figures")
+    assert tuple(names) == pipeline.STAGE_NAMES == ("entities", "times", "quotes", "events", "figures", "tone")
     fields = {f.name for f in dataclasses.fields(Analysis)}
     for i, stage in enumerate(pipeline.STAGES):
         assert set(stage.needs) <= set(names[:i]), stage.name
@@ -39,7 +39,7 @@ def test_skipped_stages_leave_their_records_empty(article, full):
     analysis = pipeline.analyze_article(article, stages=["times", "entities"])
     assert full.quotes and full.figures
     assert (analysis.entities, analysis.times) == (full.entities, full.times)
-    assert analysis.quotes == analysis.events == analysis.figures == []
+    assert analysis.quotes == analysis.events == analysis.figures == [] and analysis.tone is None
     text = SAMPLE.read_text(encoding="utf-8")
     assert newswire.analyze(text, stages=["entities", "times", "quotes"]).quotes == newswire.analyze(text).quotes
 
@@ -55,7 +55,7 @@ def test_a_stage_without_what_it_needs_or_an_unknown_stage_is_refused(article):
 
 def test_all_stages_by_default_and_in_declared_order():
     assert pipeline.select(None) == pipeline.STAGES
-    assert [s.name for s in pipeline.select(["figures", "quotes", "events", "times", "entities"])] == list(pipeline.STAGE_NAMES)
+    assert [s.name for s in pipeline.select(["tone", "figures", "quotes", "events", "times", "entities"])] == list(pipeline.STAGE_NAMES)
 
 
 def test_timings_time_each_stage_without_changing_the_output(article, full):

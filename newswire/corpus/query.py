@@ -26,7 +26,7 @@ from typing import Any, Literal
 import duckdb
 
 from ..errors import QueryError, UsageError, first_line
-from ..gdelt import gdelt_tsv
+from ..gdelt import gdelt_tsv, mentions_tsv
 from ..records import EntityType, Modality, QuoteType
 from ..text.checks import require_date
 from .store import ANALYSED, TABLES, Store, connect, damaged, require_database, store_error, table_key
@@ -42,10 +42,14 @@ _EVENT_DAY = r"""coalesce(CASE
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}-\d{2}-\d{2}.*') THEN left(ev.date, 10)
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}-\d{2}') THEN ev.date || '-01'
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}') THEN ev.date || '-01-01' END, left(a.published, 10))"""
+# The day an article was published (its date's first 10 characters, when they are a date).
+_DAY = "try_cast(left(a.published, 10) AS DATE)"
 # An article's outlet: its URL's host without "www.", in lower case (NULL without a URL).
 _OUTLET = r"lower(nullif(regexp_extract(coalesce(a.url, ''), '^[a-zA-Z][a-zA-Z0-9+.-]*://(www\.)?([^/:?#]+)', 2), ''))"
-# GDELT 2.0 publishes its event table as tab-separated "*.export.CSV" files; ours keeps the name honest.
+# GDELT 2.0 publishes its event table as tab-separated "*.export.CSV" files and its Mentions table as
+# "*.mentions.CSV"; ours keep the names honest.
 GDELT_FILE = "events.export.tsv"
+GDELT_MENTIONS_FILE = "events.mentions.tsv"
 # The most rows a question may ask for (--limit, --top): far above any corpus,
 # far below DuckDB's 64-bit LIMIT, so a typo is an error and not an overflow.
 MAX_ROWS = 1_000_000_000
@@ -462,6 +466,82 @@ def _network(*, start: str | None = None, end: str | None = None) -> _Select:
     )
 
 
+# What `tone` groups by: a calendar period of the publication day, or the outlet.
+TONE_GROUPS = ("day", "week", "month", "year", "outlet")
+
+
+def tone(store: Store, *, entity: str | None = None, outlet: str | None = None, start: str | None = None,
+         end: str | None = None, by: str | None = None, limit: int | None = None) -> Rows:
+    """Tone over time (or by outlet): the articles' average tone per period, and their quotes' pooled tone.
+
+    entity: only articles that mention it (whole words, any case, as the timeline finds it), and only its own quotes.
+    outlet: only the articles of this outlet (its URL's host: "reuters.com").
+    by: day, week, month (the default) or year of publication, or outlet. Articles without a publication date are
+        left out of a period's rows, as are articles stored by a version without tone.
+    The article tone is the mean of the articles' `tone_score` (as GDELT averages AvgTone); the quote tone is pooled
+    over the quotes' words, (positive − negative) / words × 100, since one short quote would swing a mean.
+    """
+    return _rows(store, _tone(entity=entity, outlet=outlet, start=start, end=end, by=by), require_count(limit, "--limit"))
+
+
+def _tone(*, entity: str | None = None, outlet: str | None = None, start: str | None = None, end: str | None = None,
+          by: str | None = None) -> _Select:
+    group = require_grouping(by, "--by") if by is not None else "month"
+    where, params = [_CANONICAL, "a.tone_score IS NOT NULL"], []
+    named = "SELECT NULL AS article_id, NULL AS id WHERE false"
+    if entity is not None:
+        named = f"""SELECT e.article_id, e.id FROM entities e JOIN articles a ON a.id = e.article_id
+                    WHERE {_CANONICAL} AND regexp_matches({_nfc('e.name')}, ?)"""
+        params.append(_words(require_text(entity, "--entity")))
+        where.append("a.id IN (SELECT article_id FROM named)")
+    if outlet is not None:
+        host = require_text(outlet, "--outlet").lower().removeprefix("www.")
+        where.append(f"lower({_OUTLET}) = ?")
+        params.append(host)
+    first = require_date(start, "--from") if start else None
+    last = require_date(end, "--to") if end else None
+    if first and last and first > last:
+        raise UsageError(f"--from {first} is after --to {last}")
+    for bound, op in ((first, ">="), (last, "<=")):
+        if bound:
+            where.append(f"{_DAY} {op} CAST(? AS DATE)")
+            params.append(bound)
+    if group == "outlet":
+        where.append(f"{_OUTLET} IS NOT NULL")
+        keys = "CAST(NULL AS DATE) AS period, x.outlet"
+        order = "articles DESC, outlet"
+    else:
+        where.append(f"{_DAY} IS NOT NULL")
+        # a period's outlet is named when its articles all come from one (an --outlet asked for)
+        keys = "x.period, CASE WHEN count(DISTINCT x.outlet) = 1 AND count(x.outlet) = count(*) THEN any_value(x.outlet) END AS outlet"
+        order = "period"
+    # the quotes that count: the entity's own when one is asked for, else every quote of the articles
+    spoken = "AND EXISTS (SELECT 1 FROM named n WHERE n.article_id = q.article_id AND n.id = q.speaker_entity)" if entity is not None else ""
+    return _Select(
+        "*",
+        f"""FROM (
+            SELECT {keys}, count(*) AS articles, round(avg(x.tone_score), 2) AS tone,
+                   round(avg(x.tone_positive), 2) AS positive, round(avg(x.tone_negative), 2) AS negative,
+                   coalesce(sum(x.quotes), 0) AS quotes,
+                   round(100 * (sum(x.quote_positive) - sum(x.quote_negative)) / nullif(sum(x.quote_words), 0), 2) AS quote_tone
+            FROM (
+                SELECT CAST(date_trunc('{'month' if group == 'outlet' else group}', {_DAY}) AS DATE) AS period, {_OUTLET} AS outlet,
+                       a.tone_score, a.tone_positive, a.tone_negative, s.quotes, s.quote_positive, s.quote_negative, s.quote_words
+                FROM articles a LEFT JOIN (
+                    SELECT q.article_id, count(*) AS quotes, sum(q.tone_positive_words) AS quote_positive,
+                           sum(q.tone_negative_words) AS quote_negative, sum(q.tone_words) AS quote_words
+                    FROM quotes q WHERE q.tone_words IS NOT NULL {spoken} GROUP BY q.article_id
+                ) s ON s.article_id = a.id
+                WHERE {' AND '.join(where)}
+            ) x
+            GROUP BY {'x.outlet' if group == 'outlet' else 'x.period'}
+        ) g""",
+        params,
+        order,
+        prefix=f"WITH named AS ({named})",
+    )
+
+
 # --- facets: a question's answer counted by one of its columns, beside its table --------
 
 # The facets of each question's answer (its rows joined to their articles as `a`, the answer as `x`).
@@ -535,8 +615,6 @@ def trend(store: Store, question: str, *, top: int = 6, **options: Any) -> dict[
 
 # The articles an entity page lists for each group of its entities (`entity`: the newest).
 GROUP_ARTICLES = 5
-# The day an article was published (its date's first 10 characters, when they are a date).
-_DAY = "try_cast(left(a.published, 10) AS DATE)"
 
 
 def _dicts(store: Store, query: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -710,7 +788,7 @@ def export(db: str | Path, directory: str | Path, *, format: str = "parquet") ->
             # half-way (a damaged store, a full disk) leaves the folder as it was, not a part that looks whole
             staging = Path(tempfile.mkdtemp(prefix=".newswire-export-", dir=directory))
             if format == "gdelt":
-                staged = [_export_gdelt(store, staging / GDELT_FILE)]
+                staged = _export_gdelt(store, staging / GDELT_FILE, staging / GDELT_MENTIONS_FILE)
             else:
                 staged = []
                 for table in TABLES:
@@ -737,15 +815,17 @@ def export(db: str | Path, directory: str | Path, *, format: str = "parquet") ->
     return written
 
 
-def _export_gdelt(store: Store, path: Path) -> Path:
-    """Every analysed article's events as GDELT 2.0 event rows (see docs/gdelt.md), in article id order."""
-    ids = [r[0] for r in store.con.execute("SELECT id FROM articles WHERE status = ? ORDER BY id", [ANALYSED]).fetchall()]
-    with path.open("w", encoding="utf-8") as out:
-        for article_id in ids:
+def _export_gdelt(store: Store, path: Path, mentions_path: Path) -> list[Path]:
+    """Every analysed article's events as GDELT 2.0 event rows, and their Mentions rows (one per event: the article
+    that mentions it), in article id order (see docs/gdelt.md)."""
+    articles = store.con.execute("SELECT id, source FROM articles WHERE status = ? ORDER BY id", [ANALYSED]).fetchall()
+    with path.open("w", encoding="utf-8") as out, mentions_path.open("w", encoding="utf-8") as mentions:
+        for article_id, source in articles:
             analysis = store.load_analysis(article_id)
             if analysis is not None:
                 out.write(gdelt_tsv(analysis))
-    return path
+                mentions.write(mentions_tsv(analysis, source=source))
+    return [path, mentions_path]
 
 
 def _event_dates(where: list[str], params: list[Any], start: str | None, end: str | None) -> None:
@@ -833,6 +913,14 @@ def require_modality(value: str, what: str) -> str:
     if modality not in (*MODALITIES, ANY_MODALITY):
         raise UsageError(f"unknown modality {value!r}; use one of {', '.join(MODALITIES)} or {ANY_MODALITY}")
     return modality
+
+
+def require_grouping(value: str, what: str) -> str:
+    """What `tone` groups by (`TONE_GROUPS`: day, week, month, year, outlet), lower-cased, or a one-line `UsageError`."""
+    group = require_text(value, what).lower()
+    if group not in TONE_GROUPS:
+        raise UsageError(f"{what} {value!r} is not a grouping; use one of {', '.join(TONE_GROUPS)}")
+    return group
 
 
 def require_actor(value: str, what: str) -> str:
@@ -934,7 +1022,7 @@ class Param:
 
     keyword: str  # the question function's keyword argument
     flags: tuple[str, ...]  # the CLI option's names; the first without its "--" is the HTTP parameter's name
-    kind: Literal["text", "actor", "date", "count", "modality", "confidence"]
+    kind: Literal["text", "actor", "date", "count", "modality", "confidence", "grouping"]
     help: str  # the CLI option's help
     default: Any = None  # when not given (CLI and API)
     served_default: Any = None  # when not given to `newswire serve` (a page's worth of rows; events: asserted ones)
@@ -975,7 +1063,7 @@ class Question:
 
 _CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "text": require_text, "actor": require_actor, "date": require_date, "count": require_count, "modality": require_modality,
-    "confidence": require_confidence,
+    "confidence": require_confidence, "grouping": require_grouping,
 }
 _LIMIT = Param("limit", ("--limit", "-n"), "count", f"At most this many rows (1 to {MAX_ROWS:,}).", served_default=500)
 _SEARCH = Param("search", ("--search",), "text", "Only those holding this text (any case, anywhere in a word).", served_name="q")
@@ -1062,6 +1150,19 @@ QUESTIONS: dict[str, Question] = {
             ),
             "An entity through time: what it said, did and had done to it, and where it was mentioned.",
             'newswire query timeline --entity "John Kerry"',
+        ),
+        Question(
+            "tone",
+            (
+                Param("entity", ("--entity", "-e"), "text", "Only articles that mention this entity (whole words, any case), and only its own quotes."),
+                Param("outlet", ("--outlet",), "text", "Only articles of this outlet: its URL's host (reuters.com)."),
+                _FROM,
+                _TO,
+                Param("by", ("--by",), "grouping", f"Group by {', '.join(TONE_GROUPS[:-1])} of publication, or {TONE_GROUPS[-1]} (default: month)."),
+                _LIMIT,
+            ),
+            "Tone over time: the articles' average tone (GDELT's AvgTone) and their quotes' tone, per period or outlet.",
+            'newswire query tone --entity "John Kerry" --by week',
         ),
         Question(
             "network",

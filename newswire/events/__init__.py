@@ -324,6 +324,13 @@ def _records(ctx: Document, events: list[EventMention]) -> list[Event]:
                 modality=e.modality,
                 mentions=[Span(s, t, x) for s, t, x in mentions],
                 confidence=assess(e, ctx, reported=e.reported_by is not None),
+                sentence_number=_sentence_number(ctx, tok.i),
             )
         )
     return out
+
+
+def _sentence_number(ctx: Document, i: int) -> int:
+    """The position (from 1) of token i's sentence among the sentences holding a word (a blank removed span is none)."""
+    upto = ctx.sentence_index[i]
+    return sum(1 for s in ctx.sentences[: upto + 1] if any(not t.is_space for t in s))

@@ -47,6 +47,10 @@ def _header(a: Analysis) -> Panel:
     lines = [
         Text.assemble(("published ", "dim"), a.published or "unknown", ("   id ", "dim"), a.id, ("   ", ""), (f"{a.text_length:,} characters", "dim")),
     ]
+    if a.tone is not None:
+        t = a.tone
+        lines.append(Text.assemble(("tone ", "dim"), f"{t.score:+.2f}", ("   ", ""),
+                                   (f"{t.positive_words} positive, {t.negative_words} negative of {t.words:,} words", "dim")))
     for r in a.removed:
         what = "repeats earlier text" if r.reason == "repeated" else r.reason
         lines.append(Text.assemble(("removed ", "dim"), f"[{r.start}, {r.end}) ", (what, "yellow"), ": ", shorten(a.text[r.start : r.end], 60)))

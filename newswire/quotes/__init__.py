@@ -37,6 +37,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from ..document import Document, EntityIndex, Reporters
+from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Quote, Span, Time
 from .confidence import confidence
 from .content import from_frame, from_lines, outermost
@@ -210,6 +211,7 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
                 speaker_entity=entity.id if entity else None,
                 speaker_name=name if speaker is not None else None,
                 inherited=f.inherited_from is not None,
+                tone=tone_of(doc.char_span(f.start, f.end, alignment_mode="expand") or ()),
             )
         )
     return out

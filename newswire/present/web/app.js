@@ -25,9 +25,13 @@ const TABS = {
   map:      {fields: [["actor", "actor: code or country (SYR, Russia)"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"],
                       ["type", "PLOVER type or CAMEO code"], ["modality", "modality"], ["country", "country it happened in"]],
              api: "places", cols: ["place", "country", "events", "articles", "first", "last"]},
+  tone:     {fields: [["entity", "entity, e.g. John Kerry"], ["outlet", "outlet, e.g. reuters.com"], ["from", "from YYYY-MM-DD"],
+                      ["to", "to YYYY-MM-DD"], ["by", "group by"]], api: "tone",
+             cols: ["period", "outlet", "articles", "tone", "positive", "negative", "quotes", "quote_tone"]},
 };
 // Fields chosen from a list, not typed: the first choice is the server's default.
-const CHOICES = new Map([["modality", ["asserted", "any", "negated", "intended", "requested", "conditional", "hypothetical"]]]);
+const CHOICES = new Map([["modality", ["asserted", "any", "negated", "intended", "requested", "conditional", "hypothetical"]],
+                         ["by", ["month", "week", "day", "year", "outlet"]]]);
 // ... per tab, where one tab's field is chosen and another's typed (a quote's type; an event's is typed: THREATEN, 13, 138)
 const TAB_CHOICES = {quotes: new Map([["type", ["", "direct", "indirect", "mixed"]]])};
 const choicesOf = (tab, key) => (has(TAB_CHOICES, tab) && TAB_CHOICES[tab].get(key)) || CHOICES.get(key);
@@ -235,7 +239,7 @@ async function loadTable(s) {
   renderExport(s, data);
   if (facetsOk) renderFacets(s, facetsData);  // an error there: the table is still worth showing
   if (facetsOk && facetsData.trend) $("facets").append(trendChart(s, facetsData.trend));
-  $("graph").replaceChildren(...(s.tab === "network" ? renderNetwork(data.rows, s) : []));
+  $("graph").replaceChildren(...(s.tab === "network" ? renderNetwork(data.rows, s) : s.tab === "tone" ? toneGraph(s, data.rows) : []));
   if (s.tab === "map") renderMap($("graph"), data.rows, s, request.current);  // web/map.js
   markOpenRow(readState());
 }
@@ -311,6 +315,7 @@ function rowTarget(s, row) {
   if (s.tab === "entities") return () => go({tab: "entity", entity: row.name, filters: {}, page: 1, sort: "", article: "", at: ""});
   if (s.tab === "network") return () => showEdge(s, row);
   if (s.tab === "map") return () => showPlace(s, row);  // web/map.js
+  if (s.tab === "tone" && row.outlet && !s.filters.outlet) return () => go({filters: {...s.filters, outlet: row.outlet, by: ""}, page: 1, sort: ""});
   return null;
 }
 
@@ -453,7 +458,7 @@ async function loadOverview(s) {
     ranked("Top speakers (quotes)", o.speakers, "name", "quotes", entityLink),
     ranked("Top actors (events)", o.actors, "actor", "events", r => viewHref({tab: "events", actor: r.actor})),
     ranked("Top event types", o.event_types, "type", "events", r => viewHref({tab: "events", type: String(r.type).replace(/^CAMEO /, "")})),
-    ranked("Top outlets (articles)", o.top_outlets, "outlet", "articles", null));
+    ranked("Top outlets (articles)", o.top_outlets, "outlet", "articles", r => viewHref({tab: "tone", outlet: r.outlet})));
   $("results").replaceChildren(el("h2", {}, "The corpus"), facts, charts, lists);
 }
 
@@ -485,6 +490,68 @@ async function loadEntity(s) {
   events.append(el("a", {href: viewHref({tab: "timeline", entity: e.name})}, "its whole timeline"));
   $("results").replaceChildren(el("h2", {class: "entity-name"}, e.name), evidenceGroups(e), charts, lists, quotes, events);
   markOpenRow(readState());
+  addToneChart(charts, {entity: e.name, by: "week"}, `Tone of the articles naming ${e.name}`, request);
+}
+
+// --- tone: GDELT's AvgTone of articles per period, per entity or outlet (/api/tone) --------------
+
+// The tone tab's chart: tone per period (nothing for rows by outlet, a table of outlets is the answer there).
+function toneGraph(s, rows) {
+  if (!rows.length || !rows[0].period) return [];
+  const what = s.filters.entity ? `articles naming ${s.filters.entity}` : s.filters.outlet ? `articles of ${s.filters.outlet}` : "all articles";
+  return [toneChart(rows, `Tone of ${what}`, s.filters.by || "month")];
+}
+
+// On a view (an entity's page), a tone chart asked apart: drawn into `box` if the view is still the one asked for.
+async function addToneChart(box, params, label, request) {
+  const [ok, data] = await getJSON(`/api/tone?${new URLSearchParams({...params, limit: 10000})}`, request.signal);
+  if (!ok || !request.current() || !data.rows.length) return;
+  box.append(toneChart(data.rows, label, params.by));
+}
+
+// The slot of a period on a time axis of `unit`s, so that a gap of weeks or months is a gap.
+function periodSlot(period, unit) {
+  const [y, m] = String(period).slice(0, 7).split("-").map(Number);
+  const days = Date.parse(String(period).slice(0, 10) + "T00:00:00Z") / 864e5;
+  return unit === "year" ? y : unit === "month" ? y * 12 + m : unit === "week" ? Math.round(days / 7) : days;
+}
+
+// Bars up (positive) or down (negative) from a zero line, one per period: the mean tone of its articles.
+function toneChart(rows, label, unit) {
+  const width = 560, height = 130, top = 14, bottom = 18, mid = (height - bottom + top) / 2;
+  const points = rows.filter(r => r.period && r.tone !== null && r.tone !== undefined);
+  const figure = el("figure", {class: "chart tone-chart", "data-series": "tone"});
+  const articles = points.reduce((n, p) => n + Number(p.articles), 0);
+  const mean = articles ? points.reduce((n, p) => n + Number(p.tone) * Number(p.articles), 0) / articles : 0;
+  const rounded = Math.round(mean * 100) / 100 || 0;  // never "-0.00"
+  figure.append(el("figcaption", {}, `${label}, per ${unit}: ${rounded > 0 ? "+" : ""}${rounded.toFixed(2)} over ${articles.toLocaleString("en")} articles ` +
+                                       "(GDELT's AvgTone: positive minus negative words per 100; news runs below 0)"));
+  const svg = svgEl("svg", {viewBox: `0 0 ${width} ${height}`, class: "bars tone", role: "img",
+                            "aria-label": `${label} per ${unit}, ${points.length} ${unit}s`});
+  if (points.length) {
+    const first = periodSlot(points[0].period, unit), last = periodSlot(points[points.length - 1].period, unit);
+    const slot = width / (last - first + 1);
+    const max = Math.max(1, ...points.map(p => Math.abs(Number(p.tone))));
+    const half = mid - top;
+    svg.append(svgEl("line", {x1: 0, x2: width, y1: mid, y2: mid, class: "zero"}));
+    for (const p of points) {
+      const value = Number(p.tone), h = half * Math.abs(value) / max;
+      const bar = svgEl("rect", {x: ((periodSlot(p.period, unit) - first) * slot).toFixed(1), y: (value >= 0 ? mid - h : mid).toFixed(1),
+                                 width: Math.max(1, slot * 0.8).toFixed(1), height: Math.max(h, 0.5).toFixed(1),
+                                 class: `bar ${value >= 0 ? "positive" : "negative"}`});
+      const title = svgEl("title");
+      const said = p.quotes ? `; ${p.quotes} quotes, tone ${p.quote_tone}` : "";
+      title.textContent = `${String(p.period).slice(0, 10)}: tone ${value} over ${p.articles} articles${said}`;
+      bar.append(title);
+      svg.append(bar);
+    }
+    const text = (x, y, anchor, value) => { const t = svgEl("text", {x, y, "text-anchor": anchor}); t.textContent = value; return t; };
+    svg.append(text(0, 10, "start", `+${max.toFixed(1)}`), text(0, height - bottom - 2, "start", `−${max.toFixed(1)}`),
+               text(width, height - 4, "end", String(points[points.length - 1].period).slice(0, 10)),
+               text(width / 2, height - 4, "middle", `from ${String(points[0].period).slice(0, 10)} to`));
+  }
+  figure.append(svg);
+  return figure;
 }
 
 // The entities of an entity page told apart by what their articles say (name, type, actor code, country; their

@@ -59,6 +59,7 @@ import pyarrow as pa
 from ..version import __version__
 from ..errors import EncodingError, StoreError, UsageError, first_line, internal_error
 from ..records import Analysis, Article, Failure, content_id, from_dict, to_dict
+from . import link
 
 DEFAULT_DB = "newswire.duckdb"
 LAYOUT = "newswire/store@1"
@@ -113,10 +114,11 @@ class RecordTable:
     parent: str | None = None  # the table whose records hold this list (None: the Analysis)
     own: tuple[Column, ...] = ()  # the record's columns (filled in by `_record_tables`)
     field: str | None = None  # for a nested table: the parent record's list field it holds
+    store: tuple[Column, ...] = ()  # the store's own columns after the record's (`STORE_COLUMNS`)
 
     @property
     def columns(self) -> list[Column]:
-        return [*self.link, *self.own]
+        return [*self.link, *self.own, *self.store]
 
 
 # Lists of records nested in a record that get a table of their own: (parent
@@ -125,6 +127,11 @@ NESTED = {("entities", "mentions"): ("mentions", "entity_id")}
 
 _ARTICLE_ID = Column("article_id", "VARCHAR")
 _ORD = Column("ord", "INTEGER")
+
+# Columns of a record table that the store fills, not the analysis (they are no
+# field of the record, and `load_analysis` leaves them out): the links across
+# articles (`corpus/link.py`).
+STORE_COLUMNS = {"entities": (Column("corpus_entity", "VARCHAR"),)}
 
 
 def record_columns(cls: type, *, prefix: tuple[str, ...] = (), skip: frozenset[str] = frozenset()) -> list[Column]:
@@ -178,7 +185,8 @@ def _record_tables() -> list[RecordTable]:
         item = _list_item(Analysis, f.name)
         if item is None:
             continue
-        tables.append(RecordTable(f.name, item, (_ARTICLE_ID, _ORD), own=tuple(record_columns(item, skip=_nested_fields(f.name)))))
+        own = tuple(record_columns(item, skip=_nested_fields(f.name)))
+        tables.append(RecordTable(f.name, item, (_ARTICLE_ID, _ORD), own=own, store=STORE_COLUMNS.get(f.name, ())))
         for (parent, field), (name, link) in NESTED.items():
             nested = _list_item(item, field) if parent == f.name else None
             if nested is not None:
@@ -296,9 +304,11 @@ TABLES: dict[str, list[Column]] = {
     "signatures": SIGNATURE_COLUMNS,
     "bands": BAND_COLUMNS,
     "meta": [Column("key", "VARCHAR"), Column("value", "VARCHAR")],
+    # across articles (corpus/link.py)
+    "corpus_entities": [Column(n, t) for n, t in link.CORPUS_ENTITY_COLUMNS],
 }
 _PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key"}
-_INDEXES = {"bands_key": ("bands", "key")}  # (table, column) of each secondary index
+_INDEXES = {"bands_key": ("bands", "key"), "corpus_entities_key": ("corpus_entities", "key")}  # (table, column) of each secondary index
 
 
 def table_key(name: str) -> list[str]:
@@ -307,6 +317,8 @@ def table_key(name: str) -> list[str]:
         return [_PRIMARY_KEYS[name]]
     if name == "bands":
         return ["key", "article"]
+    if name == "corpus_entities":
+        return ["id"]
     table = next(t for t in RECORD_TABLES if t.name == name)
     return [c.name for c in table.link]  # article_id[, parent id], ord
 
@@ -758,10 +770,14 @@ class Store:
             analysed = [i for (i,) in self.con.execute(
                 f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(ids))}) AND status = ?", [*ids, ANALYSED]
             ).fetchall()] if ids else []
+            relinked = _linked_before(self.con, analysed)  # an article analysed again: its old links are counted again below
             for table in RECORD_TABLES:
                 if analysed:
                     self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [analysed])
+            recount = _link(self.con, analyses, rows)
+            for table in RECORD_TABLES:
                 self._insert(table.name, rows[table.name])
+            link.recount(self.con, relinked | recount)
             if updates:
                 self._update_articles(updates)
             failed = [f.article_id for f in failures if f.article_id]
@@ -835,6 +851,33 @@ class Store:
         """Rows in each table."""
         with self.session() as con:
             return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
+
+
+def _linked_before(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:
+    """The corpus entities the stored entities of these articles are linked to."""
+    if not article_ids:
+        return set()
+    return {cid for (cid,) in con.execute(
+        "SELECT DISTINCT corpus_entity FROM entities WHERE article_id IN (SELECT unnest(?)) AND corpus_entity IS NOT NULL", [article_ids]
+    ).fetchall()}
+
+
+def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis], rows: dict[str, list[dict[str, Any]]]) -> set[str]:
+    """Link a batch's entity rows to corpus entities (`corpus/link.py`): fills their `corpus_entity` and writes
+    `corpus_entities`; returns the corpus entities to count again once the rows are stored."""
+    published = {a.id: a.published for a in analyses}
+    mentions: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for m in rows["mentions"]:
+        mentions.setdefault((m["article_id"], m["entity_id"]), []).append(m)
+    members = []
+    for e in rows["entities"]:
+        member = link.members_of(e["article_id"], published.get(e["article_id"]), e, mentions.get((e["article_id"], e["id"]), []))
+        if member is not None:
+            members.append(member)
+    assigned, recount = link.link_entities(con, members)
+    for e in rows["entities"]:
+        e["corpus_entity"] = assigned.get((e["article_id"], e["id"]))
+    return recount
 
 
 class _Transaction:

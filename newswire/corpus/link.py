@@ -52,6 +52,7 @@ import duckdb
 import pyarrow as pa
 
 from ..lexicon import load_list
+from ..lexicon.countries import country_from_name
 
 # the columns of `corpus_entities`, in order (store.py declares the table from these)
 CORPUS_ENTITY_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -96,24 +97,33 @@ def words(text: str) -> list[str]:
 
 def entity_key(type: str, name: str, country: str | None = None, actor: str | None = None) -> str | None:
     """The key an entity is linked across articles by, or None for one that is not linked (see the module's docstring)."""
-    if type == "GPE" and country and actor == country:
-        return f"GPE|#{country}"
+    if country and ((type == "GPE" and actor == country) or (type != "PERSON" and country_from_name(name) == country)):
+        return f"#{country}"  # the country itself, whatever it is called ("U.S.", "United States of America")
     tokens = words(name)
-    if tokens and tokens[-1] == "'s":
-        tokens.pop()
     tokens = [t[:-2] if t.endswith("'s") else t for t in tokens]
     if type == "PERSON":
         tokens = [t for t in tokens if t not in _person_affixes() and len(t.replace(".", "")) > 1]
         if len(tokens) < 2:
             return None
-        return f"PERSON|{tokens[0]} {tokens[-1]}"
+        return f"{tokens[0]} {tokens[-1]}"
     if tokens and tokens[0] == "the":
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1] in _org_suffixes():
         tokens.pop()
     if not tokens:
         return None
-    return f"{type}|{' '.join(tokens)}"
+    return " ".join(tokens)  # the type is no part of it: the parser's type of a name varies from article to article
+
+
+# The type a corpus entity whose entities were given several shows: an organisation or a place before a person
+# (a two-word name typed both ways is most often a firm the parser took for a person: "Northrop Grumman").
+TYPE_ORDER = ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP", "GROUP")
+
+
+def better_type(a: str | None, b: str | None) -> str | None:
+    if not a or not b:
+        return a or b
+    return min(a, b, key=lambda t: (TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER), t))
 
 
 def corpus_entity_id(key: str, country: str | None = None) -> str:
@@ -157,6 +167,7 @@ class CorpusEntity:
         self.articles += len({m.article_id for m in members})
         for m in members:
             self.name = better(self.name, m.name)
+            self.type = better_type(self.type, m.type)
             self.actor = better(self.actor, m.actor)
             self.aliases |= m.aliases
             self.mentions += m.mentions

@@ -59,7 +59,7 @@ import pyarrow as pa
 from ..version import __version__
 from ..errors import EncodingError, StoreError, UsageError, first_line, internal_error
 from ..records import Analysis, Article, Failure, content_id, from_dict, to_dict
-from . import link
+from . import link, quote_link
 
 DEFAULT_DB = "newswire.duckdb"
 LAYOUT = "newswire/store@1"
@@ -131,7 +131,7 @@ _ORD = Column("ord", "INTEGER")
 # Columns of a record table that the store fills, not the analysis (they are no
 # field of the record, and `load_analysis` leaves them out): the links across
 # articles (`corpus/link.py`).
-STORE_COLUMNS = {"entities": (Column("corpus_entity", "VARCHAR"),)}
+STORE_COLUMNS = {"entities": (Column("corpus_entity", "VARCHAR"),), "quotes": (Column("corpus_quote", "VARCHAR"),)}
 
 
 def record_columns(cls: type, *, prefix: tuple[str, ...] = (), skip: frozenset[str] = frozenset()) -> list[Column]:
@@ -306,9 +306,14 @@ TABLES: dict[str, list[Column]] = {
     "meta": [Column("key", "VARCHAR"), Column("value", "VARCHAR")],
     # across articles (corpus/link.py)
     "corpus_entities": [Column(n, t) for n, t in link.CORPUS_ENTITY_COLUMNS],
+    "corpus_quotes": [Column(n, t) for n, t in quote_link.CORPUS_QUOTE_COLUMNS],
+    "quote_keys": [Column(n, t) for n, t in quote_link.QUOTE_KEY_COLUMNS],
 }
 _PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key"}
-_INDEXES = {"bands_key": ("bands", "key"), "corpus_entities_key": ("corpus_entities", "key")}  # (table, column) of each secondary index
+_INDEXES = {
+    "bands_key": ("bands", "key"), "corpus_entities_key": ("corpus_entities", "key"),
+    "quote_keys_block": ("quote_keys", "block"), "quote_keys_exact": ("quote_keys", "exact"),
+}  # (table, column) of each secondary index
 
 
 def table_key(name: str) -> list[str]:
@@ -317,8 +322,10 @@ def table_key(name: str) -> list[str]:
         return [_PRIMARY_KEYS[name]]
     if name == "bands":
         return ["key", "article"]
-    if name == "corpus_entities":
+    if name in ("corpus_entities", "corpus_quotes"):
         return ["id"]
+    if name == "quote_keys":
+        return ["article_id", "ord"]
     table = next(t for t in RECORD_TABLES if t.name == name)
     return [c.name for c in table.link]  # article_id[, parent id], ord
 
@@ -771,6 +778,7 @@ class Store:
                 f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(ids))}) AND status = ?", [*ids, ANALYSED]
             ).fetchall()] if ids else []
             relinked = _linked_before(self.con, analysed)  # an article analysed again: its old links are counted again below
+            requoted = quote_link.forget(self.con, analysed)
             for table in RECORD_TABLES:
                 if analysed:
                     self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [analysed])
@@ -778,6 +786,7 @@ class Store:
             for table in RECORD_TABLES:
                 self._insert(table.name, rows[table.name])
             link.recount(self.con, relinked | recount)
+            quote_link.recount(self.con, requoted)
             if updates:
                 self._update_articles(updates)
             failed = [f.article_id for f in failures if f.article_id]
@@ -877,7 +886,31 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis], rows: dict[s
     assigned, recount = link.link_entities(con, members)
     for e in rows["entities"]:
         e["corpus_entity"] = assigned.get((e["article_id"], e["id"]))
+    # quotes of a linked speaker: one quote across outlets (`corpus/quote_link.py`)
+    sources = _sources(con, analyses)
+    quotes = []
+    for q in rows["quotes"]:
+        speaker = assigned.get((q["article_id"], q["speaker_entity"]))
+        if speaker is not None and q["content_text"]:
+            quotes.append(quote_link.Member(
+                q["article_id"], q["ord"], speaker, quote_link.quote_words(q["content_text"]), q["content_text"],
+                published.get(q["article_id"]), sources[q["article_id"]],
+            ))
+    linked = quote_link.link_quotes(con, quotes)
+    for q in rows["quotes"]:
+        q["corpus_quote"] = linked.get((q["article_id"], q["ord"]))
     return recount
+
+
+def _sources(con: duckdb.DuckDBPyConnection, analyses: list[Analysis]) -> dict[str, str]:
+    """article id → its source: the outlet of its duplicate cluster's canonical article (a syndicated copy is its original's)."""
+    ids = [a.id for a in analyses]
+    if not ids:
+        return {}
+    clusters = dict(con.execute("SELECT id, coalesce(cluster, id) FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
+    canon = sorted({clusters.get(i, i) for i in ids})
+    urls = dict(con.execute("SELECT id, url FROM articles WHERE id IN (SELECT unnest(?))", [canon]).fetchall())
+    return {i: quote_link.outlet(urls.get(clusters.get(i, i)), clusters.get(i, i)) for i in ids}
 
 
 class _Transaction:

@@ -10,12 +10,12 @@ opening "that" left out) are
 
 * equal (an exact copy: any dates), or, published within `WINDOW_DAYS` of
   each other,
-* one a run of consecutive words of the other of at least `MIN_PART` words
-  (a trimmed quote, a partial quote: "constructive talks" inside the full
-  sentence), or
-* nearly the same set: of the shorter one's distinct words at least
-  `MIN_SHARED` are in the longer one, and both have `MIN_EDITED` words or
-  more (a lightly edited copy: a word changed, a clause cut).
+* one a run of consecutive words of the other of at least `MIN_PART` words,
+  `MIN_PART_CONTENT` of them not function words (a trimmed quote, a partial
+  quote: "constructive talks with Iran" inside the full sentence), or
+* nearly the same set: both have `MIN_EDITED` words or more and the Jaccard
+  similarity of their sets of words is at least `MIN_SIMILAR` (a lightly
+  edited copy: a word changed or dropped).
 
 A corpus quote is a connected set of such quotes (so a partial quote joins
 the full one it comes from, and an edited copy the original). Its id is a
@@ -39,18 +39,21 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 import duckdb
 import pyarrow as pa
 
+from ..lexicon import load_list
 from .link import words as name_words
 
 WINDOW_DAYS = 7  # an edited or partial copy is looked for among the speaker's quotes of the week before to the week after
 MIN_PART = 4  # words of a partial quote, at least
+MIN_PART_CONTENT = 2  # of them not function words ("in the run-up to the" is no quotation of its own)
 MIN_EDITED = 6  # words of each of two lightly edited copies, at least
-MIN_SHARED = 0.8  # share of the shorter quote's distinct words in the longer one
+MIN_SIMILAR = 0.6  # Jaccard similarity of the two copies' sets of distinct words
 
 CORPUS_QUOTE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "VARCHAR"),
@@ -93,12 +96,18 @@ def same(a: tuple[str, ...], b: tuple[str, ...], near: bool = True) -> bool:
     if not near:
         return False
     short, long = sorted((a, b), key=len)
-    if len(short) >= MIN_PART and _contains(long, short):
+    function = _function_words()
+    if len(short) >= MIN_PART and sum(w not in function for w in short) >= MIN_PART_CONTENT and _contains(long, short):
         return True
     if len(short) >= MIN_EDITED:
-        distinct = set(short)
-        return len(distinct & set(long)) >= MIN_SHARED * len(distinct)
+        sa, sb = set(a), set(b)
+        return len(sa & sb) >= MIN_SIMILAR * len(sa | sb)
     return False
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_list("english_function_words.txt"))
 
 
 def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:

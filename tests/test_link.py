@@ -165,3 +165,33 @@ def test_the_link_column_is_not_part_of_the_analysis(store):
     a = article(("Apple Inc.", "ORG", "USA", "USABUS"))
     add(store, a)
     assert store.load_analysis(a.id) == a
+
+
+def test_a_store_linked_before_its_links_existed_is_linked_once_from_its_rows(store):
+    from newswire.records import Quote, Span
+
+    a = article(("John Kerry", "PERSON", "USA", "USAGOV", "Kerry"), ("Apple Inc.", "ORG"))
+    b = article(("John F. Kerry", "PERSON"), ("Apple", "ORG"), ("John Smith", "PERSON", "GBR"))
+    c = article(("John Smith", "PERSON", "USA"))
+    said = "we will not stand for this at all"
+    for x in (a, b):
+        x.text += f' "{said}," Kerry said.'
+        start = x.text.index(said)
+        x.quotes.append(Quote(id="Q1", type="direct", content=Span(start, start + len(said), said), speaker_entity="E1"))
+        x.id = content_id(x.text)
+    add(store, a, b, c)
+
+    def tables():
+        with store.session() as con:
+            return {t: sorted(map(repr, con.execute(f"SELECT * FROM {t}").fetchall()))
+                    for t in ("corpus_entities", "corpus_quotes", "quote_keys", "entities", "quotes")}
+
+    linked = tables()
+    assert len(linked["corpus_quotes"]) == 1 and store.links_current() == (False, 3)  # rows linked as stored, never relinked
+    with store.session() as con:  # as a store of an older version has them: no links
+        for t in ("corpus_entities", "corpus_quotes", "quote_keys"):
+            con.execute(f"DELETE FROM {t}")
+        con.execute("UPDATE entities SET corpus_entity = NULL")
+        con.execute("UPDATE quotes SET corpus_quote = NULL")
+    assert store.link_stored(chunk=2) == 3
+    assert tables() == linked and store.links_current() == (True, 3)

@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 # the table each alias in query.py's SQL stands for (n and x are the timeline's own CTE and subquery)
 ALIASES = {"a": "articles", "q": "quotes", "e": "entities", "se": "entities", "te": "entities", "m": "mentions", "ev": "events"}
 # a value of each kind of parameter that every question accepts
-VALUES = {"text": "Kerry", "actor": "SYR", "date": "2013-09-01", "count": 5, "modality": "asserted"}
+VALUES = {"text": "Kerry", "actor": "SYR", "date": "2013-09-01", "count": 5, "number": 2, "modality": "asserted"}
 
 
 @pytest.fixture(scope="module")
@@ -79,11 +79,14 @@ def test_the_declaration_is_the_functions_signature(name):
 
 @pytest.mark.parametrize("name", QUESTIONS)
 def test_the_cli_options_are_the_declared_ones(name):
-    command = typer.main.get_command(app).commands["query"].commands[name]
-    options = [p for p in command.params if p.param_type_name == "option" and p.name not in ("db", "format", "out")]
     question = QUESTIONS[name]
-    assert [tuple(o.opts) for o in options] == [p.flags for p in question.params]
-    for option, param in zip(options, question.params):
+    command = typer.main.get_command(app).commands["query"].commands[question.command_name]
+    options = [p for p in command.params if p.param_type_name == "option" and p.name not in ("db", "format", "out")]
+    arguments = [p for p in command.params if p.param_type_name == "argument"]
+    declared = [p for p in question.params if not p.argument]
+    assert [tuple(o.opts) for o in options] == [p.flags for p in declared]
+    assert [(a.name, a.metavar, a.required) for a in arguments] == [(p.keyword, p.argument, p.required) for p in question.params if p.argument]
+    for option, param in zip(options, declared):
         assert option.help == param.help and option.required == param.required
         assert option.default == (None if param.required else param.default)
     assert command.help == f"{question.summary}\n\nExample: {question.example}"

@@ -131,3 +131,24 @@ def test_analysing_again_relinks(store):
     add(store, changed)
     counts = sorted(r["num_articles"] for r in rows(store, "SELECT * FROM corpus_quotes"))
     assert counts == [1, 1]
+
+
+def test_the_questions_answer_from_the_links(tmp_path):
+    from conftest import newswire_cli
+
+    from newswire.corpus import query
+
+    path = tmp_path / "corpus.duckdb"
+    with Store(path) as s:
+        add(s, article("John Kerry", FULL, "We are not going to war", published="2013-09-13", url="https://a.example/1"))
+        add(s, article("John F. Kerry", "hand over every one of its chemical weapons", published="2013-09-14", url="https://b.example/2"))
+    with Store(path, read_only=True) as s:
+        (spread,) = query.quotes(s, spread=2).dicts()
+        assert (spread["quote"], spread["sources"], spread["published"], spread["speaker"]) == (FULL, 2, "2013-09-13", "John F. Kerry")
+        rows = query.corpus_entity(s, name="kerry").dicts()
+    kinds = [(r["kind"], r["text"]) for r in rows]
+    assert kinds[0][0] == "entity" and ("alias", "John Kerry") in kinds and ("alias", "John F. Kerry") in kinds
+    assert [r["article_id"] for r in rows if r["kind"] == "article"] and sum(k == "said" for k, _ in kinds) == 3
+    result = newswire_cli("query", "entity", "John Kerry", "--db", str(path), "-f", "jsonl")
+    assert result.returncode == 0 and '"kind": "said"' in result.stdout
+    assert newswire_cli("query", "quotes", "--spread", "2", "--db", str(path), "-f", "jsonl").stdout.count("\n") == 1

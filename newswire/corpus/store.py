@@ -740,6 +740,49 @@ class Store:
                 self._mark_bands(bands_layout)
             self._add_errors(failures, run_id)
 
+    def links_current(self) -> tuple[bool, int]:
+        """Whether the stored rows were linked across articles as this version links them; and how many articles are analysed."""
+        with self.session() as con:
+            (count,) = con.execute("SELECT count(*) FROM articles WHERE status = ?", [ANALYSED]).fetchone()
+        return self.meta("links") == LINKS_LAYOUT, count
+
+    def link_stored(self, chunk: int = 1000) -> int:
+        """Link every analysed article's rows across articles again, from nothing, in one transaction (for a store made
+        before the links existed, or linked otherwise); the number of articles linked."""
+        with self._transaction() as con:
+            for table in ("corpus_entities", "corpus_quotes", "quote_keys"):
+                con.execute(f"DELETE FROM {table}")
+            con.execute("UPDATE entities SET corpus_entity = NULL WHERE corpus_entity IS NOT NULL")
+            con.execute("UPDATE quotes SET corpus_quote = NULL WHERE corpus_quote IS NOT NULL")
+            ids = [i for (i,) in con.execute("SELECT id FROM articles WHERE status = ? ORDER BY id", [ANALYSED]).fetchall()]
+            for start in range(0, len(ids), chunk):
+                part = ids[start : start + chunk]
+                rows = {
+                    name: self._fetch_dicts(f"SELECT * FROM {name} WHERE article_id IN (SELECT unnest(?))", [part])
+                    for name in ("entities", "mentions", "quotes")
+                }
+                analyses = [Analysis(id=i, text="", published=p) for i, p in con.execute(
+                    "SELECT id, published FROM articles WHERE id IN (SELECT unnest(?))", [part]).fetchall()]
+                recount = _link(con, analyses, rows)
+                for table, column, key in (("entities", "corpus_entity", "id"), ("quotes", "corpus_quote", "ord")):
+                    linked = [r for r in rows[table] if r.get(column)]
+                    if not linked:
+                        continue
+                    batch = pa.table({
+                        "article_id": pa.array([r["article_id"] for r in linked]),
+                        "key": pa.array([r[key] for r in linked], type=pa.string() if key == "id" else pa.int32()),
+                        "link": pa.array([r[column] for r in linked]),
+                    })
+                    con.register("_links", batch)
+                    try:
+                        con.execute(f"UPDATE {table} SET {column} = _links.link FROM _links "
+                                    f"WHERE {table}.article_id = _links.article_id AND {table}.{key} = _links.key")
+                    finally:
+                        con.unregister("_links")
+                link.recount(con, recount)
+            con.execute("INSERT INTO meta VALUES ('links', ?) ON CONFLICT DO UPDATE SET value = excluded.value", [LINKS_LAYOUT])
+        return len(ids)
+
     def add_results(self, analyses: list[Analysis], failures: list[Failure], run_id: int) -> list[Failure]:
         """Analyses and analysis failures from the workers, in one transaction.
 
@@ -860,6 +903,11 @@ class Store:
         """Rows in each table."""
         with self.session() as con:
             return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
+
+
+# How the links across articles were made (`meta` key `links`): a store whose rows were linked otherwise, or not
+# at all (made before they existed), is linked again, once, at the start of the next ingest (`Store.link_stored`).
+LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and words (issue 18)"
 
 
 def _linked_before(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:

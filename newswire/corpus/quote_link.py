@@ -89,20 +89,21 @@ def quote_words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def same(a: tuple[str, ...], b: tuple[str, ...], near: bool = True) -> bool:
-    """Whether two quotes of one speaker are the same quotation (`near`: published close enough for more than an exact copy)."""
+def same(a: tuple[str, ...], b: tuple[str, ...], near: bool = True, sets: tuple[frozenset, frozenset] | None = None) -> bool:
+    """Whether two quotes of one speaker are the same quotation (`near`: published close enough for more than an exact
+    copy; `sets`: the two quotes' sets of words, when the caller has them)."""
     if a == b:
         return bool(a)
     if not near:
         return False
-    short, long = sorted((a, b), key=len)
-    function = _function_words()
-    if len(short) >= MIN_PART and sum(w not in function for w in short) >= MIN_PART_CONTENT and _contains(long, short):
+    sa, sb = sets or (frozenset(a), frozenset(b))
+    shared = len(sa & sb)
+    if len(a) > len(b):
+        a, b, sa, sb = b, a, sb, sa
+    # a is the shorter: a part of b (every word of it in b, first: cheap), or b lightly edited
+    if len(a) >= MIN_PART and shared == len(sa) and sum(w not in _function_words() for w in a) >= MIN_PART_CONTENT and _contains(b, a):
         return True
-    if len(short) >= MIN_EDITED:
-        sa, sb = set(a), set(b)
-        return len(sa & sb) >= MIN_SIMILAR * len(sa | sb)
-    return False
+    return len(a) >= MIN_EDITED and shared >= MIN_SIMILAR * (len(sa) + len(sb) - shared)
 
 
 @cache
@@ -156,6 +157,12 @@ class Member:
     published: str | None
     source: str  # its duplicate cluster's outlet: copies of one story are one source
     corpus_quote: str | None = None
+    wordset: frozenset = frozenset()  # its words as a set (filled in by `__post_init__`)
+    day: int | None = None  # its publication day number
+
+    def __post_init__(self) -> None:
+        self.wordset = frozenset(self.words)
+        self.day = dt.date.fromisoformat(self.published).toordinal() if self.published else None
 
     @property
     def node(self) -> tuple[str, int]:
@@ -170,9 +177,9 @@ class Member:
 
 
 def near(a: Member, b: Member) -> bool:
-    if a.published is None or b.published is None:
-        return a.published is None and b.published is None
-    return abs(dt.date.fromisoformat(a.published).toordinal() - dt.date.fromisoformat(b.published).toordinal()) <= WINDOW_DAYS
+    if a.day is None or b.day is None:
+        return a.day is None and b.day is None
+    return abs(a.day - b.day) <= WINDOW_DAYS
 
 
 def link_quotes(con: duckdb.DuckDBPyConnection, members: list[Member]) -> dict[tuple[str, int], str]:
@@ -209,14 +216,15 @@ def link_quotes(con: duckdb.DuckDBPyConnection, members: list[Member]) -> dict[t
     for i, m in enumerate(members):
         find(m.node)
         for other in [*members[:i], *by_speaker.get(m.speaker, [])]:
-            if other.speaker == m.speaker and same(m.words, other.words, near(m, other)):
+            if other.speaker == m.speaker and same(m.words, other.words, near(m, other), (m.wordset, other.wordset)):
                 union(m.node, other.node)
     groups: dict[Any, list[Member]] = defaultdict(list)
     for m in members:
         groups[find(m.node)].append(m)
-    olds: dict[Any, set[str]] = defaultdict(set)
+    olds: dict[Any, set[str]] = defaultdict(set)  # the stored corpus quotes each new group takes in
     for s in stored:
-        olds[find(s.node)].add(s.corpus_quote)
+        if find(s.node) in groups:
+            olds[find(s.node)].add(s.corpus_quote)
     words_of: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for cid, canonical in _canonicals(con, {c for ids in olds.values() for c in ids}).items():
         words_of[cid].append(canonical)
@@ -262,7 +270,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, members: list[Member]) -> list[M
         weeks = [None] if week is None else [week - 1, week, week + 1]
         blocks |= {block_key(m.speaker, w) for w in weeks}
         exacts.add(exact_key(m.speaker, m.words))
-    names = ", ".join(n for n, _ in QUOTE_KEY_COLUMNS)
+    names = ", ".join("'' AS text" if n == "text" else n for n, _ in QUOTE_KEY_COLUMNS)  # compared by their words only
     rows = []
     for column, keys in (("block", blocks), ("exact", exacts)):
         literal = ", ".join(str(k) for k in sorted(keys))

@@ -17,7 +17,7 @@ How the stores are made (synthetic rows, shaped like news; no model is run):
               3 quotes by the people named: 15 words drawn from 3,000, or, one
               time in four, a copy (exact, trimmed or edited) of a quote of the
               same person from the last 7 days; 100 articles a day;
-  writing     `Store.add_results`, batches of 1,000 to build, so the store
+  writing     `Store.add_results`, batches of 5,000 to build, so the store
               links as an ingest does (`corpus/link.py`, `corpus/quote_link.py`).
 
 Measured, for each size: 1,000 new articles (dated after the store's last
@@ -51,7 +51,7 @@ from newswire.records import Analysis, Article, Entity, Mention, Quote, Span, co
 
 START = date(2015, 1, 1)
 PER_DAY = 100
-BUILD_BATCH = 1000
+BUILD_BATCH = 5000
 BATCH = 32
 NEW = 1000
 COUNTRIES = ["USA", "GBR", "FRA", "DEU", "RUS", "CHN", "SYR", "IRN", "ISR", "EGY", "TUR", "IND", "PAK", "AFG", "IRQ", "JPN", "KOR",
@@ -185,16 +185,17 @@ def measure(size: int, folder: Path) -> dict:
     new = [world.article(n, rng) for n in range(size, size + NEW)]
     before = rss_mb()
     with Store(path) as store, Timed() as timed:
-        wall = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         for start in range(0, NEW, BATCH):
             store_batch(store, new[start : start + BATCH])
-        wall = time.perf_counter() - wall
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         counts = {t: store.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                   for t in ("entities", "corpus_entities", "quotes", "corpus_quotes")}
         spread = store.con.execute("SELECT count(*) FROM corpus_quotes WHERE num_articles > 1").fetchone()[0]
     return {
         "stored_articles": size, "build_s": round(built, 1),
         "link_s_per_1000": round(timed.seconds, 2), "store_s_per_1000_with_link": round(wall, 2),
+        "store_cpu_s_per_1000_with_link": round(cpu, 2), "link_cpu_s_per_1000_est": round(cpu * timed.seconds / wall, 2),
         "link_share": round(timed.seconds / wall, 3),
         "rss_mb_before": round(before, 0), "rss_mb_after": round(rss_mb(), 0),
         **counts, "corpus_quotes_repeated": spread,

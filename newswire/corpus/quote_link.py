@@ -213,11 +213,12 @@ def link_quotes(con: duckdb.DuckDBPyConnection, members: list[Member]) -> dict[t
     by_speaker: dict[str, list[Member]] = defaultdict(list)
     for s in stored:
         by_speaker[s.speaker].append(s)
-    for i, m in enumerate(members):
+    for m in members:  # each new quote against the speaker's stored ones and the batch's before it
         find(m.node)
-        for other in [*members[:i], *by_speaker.get(m.speaker, [])]:
-            if other.speaker == m.speaker and same(m.words, other.words, near(m, other), (m.wordset, other.wordset)):
+        for other in by_speaker[m.speaker]:
+            if same(m.words, other.words, near(m, other), (m.wordset, other.wordset)):
                 union(m.node, other.node)
+        by_speaker[m.speaker].append(m)
     groups: dict[Any, list[Member]] = defaultdict(list)
     for m in members:
         groups[find(m.node)].append(m)

@@ -146,7 +146,7 @@ class Timed:
 
     def __init__(self):
         self.seconds = 0.0
-        self.peak = 0
+        self.depth = 0
         self.saved = []
 
     def __enter__(self):
@@ -158,11 +158,14 @@ class Timed:
 
     def wrap(self, original):
         def timed(*args, **kwargs):
+            self.depth += 1  # a timed function called by another (quote_link.recount by _link) is counted once
             started = time.perf_counter()
             try:
                 return original(*args, **kwargs)
             finally:
-                self.seconds += time.perf_counter() - started
+                self.depth -= 1
+                if not self.depth:
+                    self.seconds += time.perf_counter() - started
         return timed
 
     def __exit__(self, *exc):

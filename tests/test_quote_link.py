@@ -152,3 +152,30 @@ def test_the_questions_answer_from_the_links(tmp_path):
     result = newswire_cli("query", "entity", "John Kerry", "--db", str(path), "-f", "jsonl")
     assert result.returncode == 0 and '"kind": "said"' in result.stdout
     assert newswire_cli("query", "quotes", "--spread", "2", "--db", str(path), "-f", "jsonl").stdout.count("\n") == 1
+
+
+def test_quotes_of_a_speaker_split_by_country_are_linked_again_whatever_the_order(tmp_path):
+    def smith(country, *quotes, published="2013-09-13"):
+        a = article("John Smith", *quotes, published=published)
+        a.entities[0].country = country
+        return a
+
+    made = [
+        smith("GBR", FULL), smith(None, "hand over every one of its chemical weapons", published="2013-09-14"),
+        smith("GBR", "We are not going to war"), smith("USA", FULL, published="2013-09-15"),
+        smith("USA", "Syria must hand over all of its chemical weapons within a week", published="2013-09-16"),
+    ]
+    results = []
+    for n, order in enumerate([made, made[::-1], [made[1], made[3], made[0], made[4], made[2]]]):
+        with Store(tmp_path / f"{n}.duckdb") as s:
+            for a in order:
+                add(s, a)
+            results.append((
+                sorted(map(repr, rows(s, "SELECT * FROM corpus_quotes"))),
+                sorted(map(repr, rows(s, "SELECT article_id, ord, corpus_quote FROM quotes"))),
+                sorted(map(repr, rows(s, "SELECT * FROM quote_keys"))),
+            ))
+            speakers = {r["speaker"] for r in rows(s, "SELECT speaker FROM corpus_quotes")}
+            assert speakers <= {r["id"] for r in rows(s, "SELECT id FROM corpus_entities")}
+    assert results[0] == results[1] == results[2]
+    assert len(results[0][0]) == 4  # GBR's FULL, USA's two copies of it, the unknown one's part of it, GBR's other

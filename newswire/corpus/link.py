@@ -220,14 +220,16 @@ def target(key: str, country: str | None, countries: set[str]) -> str:
 # --- in the store ------------------------------------------------------------
 
 
-def link_entities(con: duckdb.DuckDBPyConnection, members: list[Member]) -> tuple[dict[tuple[str, str], str], set[str]]:
+def link_entities(
+    con: duckdb.DuckDBPyConnection, members: list[Member], split: set[str] | None = None
+) -> tuple[dict[tuple[str, str], str], set[str]]:
     """Link new members (of articles whose earlier rows, if any, are deleted) to corpus entities.
 
     Writes `corpus_entities`; returns (article id, entity id) → corpus entity
     for the caller to store with the entity rows, and the ids of corpus
     entities whose rows must be counted again from the stored rows once
     those are written (`recount`): the corpus entities of a key that has just
-    been split by country.
+    been split by country (whose former id is added to `split`).
     """
     if not members:
         return {}, set()
@@ -250,6 +252,8 @@ def link_entities(con: duckdb.DuckDBPyConnection, members: list[Member]) -> tupl
                 "UPDATE entities SET corpus_entity = ? WHERE corpus_entity = ? AND country = ?", [moved, corpus_entity_id(key), first]
             )
             recount |= {moved, corpus_entity_id(key)}
+            if split is not None:
+                split.add(corpus_entity_id(key))  # its quotes were linked under this speaker: the caller links them again
         groups: dict[str, list[Member]] = defaultdict(list)
         for m in new:
             cid = target(key, m.country, countries)

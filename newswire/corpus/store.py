@@ -931,12 +931,14 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis], rows: dict[s
         member = link.members_of(e["article_id"], published.get(e["article_id"]), e, mentions.get((e["article_id"], e["id"]), []))
         if member is not None:
             members.append(member)
-    assigned, recount = link.link_entities(con, members)
+    split: set[str] = set()
+    assigned, recount = link.link_entities(con, members, split)
     for e in rows["entities"]:
         e["corpus_entity"] = assigned.get((e["article_id"], e["id"]))
-    # quotes of a linked speaker: one quote across outlets (`corpus/quote_link.py`)
+    # quotes of a linked speaker: one quote across outlets (`corpus/quote_link.py`); the stored quotes of a speaker
+    # whose key was just split by country are linked again, under the speaker each now has
+    quotes = _unlink_split_speakers(con, split)
     sources = _sources(con, analyses)
-    quotes = []
     for q in rows["quotes"]:
         speaker = assigned.get((q["article_id"], q["speaker_entity"]))
         if speaker is not None and q["content_text"]:
@@ -944,10 +946,36 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis], rows: dict[s
                 q["article_id"], q["ord"], speaker, quote_link.quote_words(q["content_text"]), q["content_text"],
                 published.get(q["article_id"]), sources[q["article_id"]],
             ))
+    relinked = {m.node for m in quotes if m.article_id not in published}
     linked = quote_link.link_quotes(con, quotes)
     for q in rows["quotes"]:
         q["corpus_quote"] = linked.get((q["article_id"], q["ord"]))
+    stored = [(a, o, linked[(a, o)]) for a, o in sorted(relinked) if (a, o) in linked]
+    if stored:
+        batch = pa.table({"article_id": pa.array([r[0] for r in stored]), "ord": pa.array([r[1] for r in stored], type=pa.int32()),
+                          "link": pa.array([r[2] for r in stored])})
+        con.register("_requoted", batch)
+        try:
+            con.execute("UPDATE quotes SET corpus_quote = _requoted.link FROM _requoted "
+                        "WHERE quotes.article_id = _requoted.article_id AND quotes.ord = _requoted.ord")
+        finally:
+            con.unregister("_requoted")
     return recount
+
+
+def _unlink_split_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str]) -> list[quote_link.Member]:
+    """The stored quotes of these (former) speaker ids, taken out of `quote_keys` and `corpus_quotes`, as members to
+    link again under the corpus entity their speaker entity is linked to now."""
+    if not speakers:
+        return []
+    rows = con.execute(
+        """SELECT k.article_id, k.ord, e.corpus_entity, k.words, k.text, k.published, k.source
+        FROM quote_keys k JOIN quotes q ON q.article_id = k.article_id AND q.ord = k.ord
+        JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity
+        WHERE k.speaker IN (SELECT unnest(?))""", [sorted(speakers)]).fetchall()
+    con.execute("DELETE FROM quote_keys WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
+    con.execute("DELETE FROM corpus_quotes WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
+    return [quote_link.Member(a, o, s, tuple(w.split()), t, p, src) for a, o, s, w, t, p, src in rows if s]
 
 
 def _sources(con: duckdb.DuckDBPyConnection, analyses: list[Analysis]) -> dict[str, str]:

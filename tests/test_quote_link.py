@@ -98,6 +98,22 @@ def test_different_speakers_and_distant_dates_stay_apart(store):
     assert len(rows(store, "SELECT * FROM corpus_quotes")) == 3
 
 
+def stored_in_orders(tmp_path, made: list[Analysis], orders: list[list[int]]) -> list[tuple]:
+    """The link tables of a store per order of the articles (each a list of indices into `made`); every corpus
+    quote's speaker checked to be a corpus entity."""
+    results = []
+    for n, order in enumerate(orders):
+        with Store(tmp_path / f"{n}.duckdb") as s:
+            for i in order:
+                add(s, made[i])
+            results.append(tuple(sorted(map(repr, rows(s, sql))) for sql in (
+                "SELECT * FROM corpus_quotes", "SELECT article_id, ord, corpus_quote FROM quotes", "SELECT * FROM quote_keys",
+            )))
+            speakers = {r["speaker"] for r in rows(s, "SELECT speaker FROM corpus_quotes")}
+            assert speakers <= {r["id"] for r in rows(s, "SELECT id FROM corpus_entities")}
+    return results
+
+
 def test_the_corpus_quotes_do_not_depend_on_the_order_of_the_articles(tmp_path):
     made = [
         article("John Kerry", "hand over every one of its chemical weapons", published="2013-09-14"),
@@ -105,15 +121,7 @@ def test_the_corpus_quotes_do_not_depend_on_the_order_of_the_articles(tmp_path):
         article("John Kerry", "Syria must hand over all of its chemical weapons within a week", published="2013-09-20"),
         article("John Kerry", "every one of its chemical weapons within a week", published="2013-09-16"),
     ]
-    results = []
-    for n, order in enumerate([made, made[::-1], [made[2], made[0], made[3], made[1]]]):
-        with Store(tmp_path / f"{n}.duckdb") as s:
-            for a in order:
-                add(s, a)
-            results.append((
-                sorted(map(repr, rows(s, "SELECT * FROM corpus_quotes"))),
-                sorted(map(repr, rows(s, "SELECT article_id, ord, corpus_quote FROM quotes"))),
-            ))
+    results = stored_in_orders(tmp_path, made, [[0, 1, 2, 3], [3, 2, 1, 0], [2, 0, 3, 1]])
     assert len(results[0][0]) == 1
     assert results[0] == results[1] == results[2]
 
@@ -165,17 +173,6 @@ def test_quotes_of_a_speaker_split_by_country_are_linked_again_whatever_the_orde
         smith("GBR", "We are not going to war"), smith("USA", FULL, published="2013-09-15"),
         smith("USA", "Syria must hand over all of its chemical weapons within a week", published="2013-09-16"),
     ]
-    results = []
-    for n, order in enumerate([made, made[::-1], [made[1], made[3], made[0], made[4], made[2]]]):
-        with Store(tmp_path / f"{n}.duckdb") as s:
-            for a in order:
-                add(s, a)
-            results.append((
-                sorted(map(repr, rows(s, "SELECT * FROM corpus_quotes"))),
-                sorted(map(repr, rows(s, "SELECT article_id, ord, corpus_quote FROM quotes"))),
-                sorted(map(repr, rows(s, "SELECT * FROM quote_keys"))),
-            ))
-            speakers = {r["speaker"] for r in rows(s, "SELECT speaker FROM corpus_quotes")}
-            assert speakers <= {r["id"] for r in rows(s, "SELECT id FROM corpus_entities")}
+    results = stored_in_orders(tmp_path, made, [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [1, 3, 0, 4, 2]])
     assert results[0] == results[1] == results[2]
     assert len(results[0][0]) == 4  # GBR's FULL, USA's two copies of it, the unknown one's part of it, GBR's other

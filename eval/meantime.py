@@ -44,6 +44,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[1].parent / "shared/data/meantime"
 
@@ -65,6 +66,7 @@ class GoldMention:
     entity_type: str | None  # PER ORG LOC PRO FIN MIX of the entity, None if unlinked
     cluster: str | None  # m_id of the ENTITY it REFERS_TO, None if unlinked
     discontinuous: bool = False  # token anchors have gaps; span is first..last token
+    external_ref: str | None = None  # the entity's DBpedia link ("Apple_Inc."), the same across documents; None if it has none
 
 
 @dataclass
@@ -267,6 +269,7 @@ def _refers_to(root: ET.Element) -> dict[str, list[str]]:
 def _mentions(markables: ET.Element, toks: _Tokens, links: dict[str, list[str]], notes: list[str]) -> list[GoldMention]:
     """The ENTITY_MENTIONs, each with its cluster and entity type."""
     entity_types = {e.get("m_id"): e.get("ent_type") for e in markables.iter("ENTITY")}
+    external = {e.get("m_id"): dbpedia_name(e.get("external_ref")) for e in markables.iter("ENTITY")}
     mentions = []
     for m in markables.iter("ENTITY_MENTION"):
         m_id = m.get("m_id")
@@ -291,9 +294,18 @@ def _mentions(markables: ET.Element, toks: _Tokens, links: dict[str, list[str]],
                 entity_type=entity_types[cluster] if cluster else None,
                 cluster=cluster,
                 discontinuous=discontinuous,
+                external_ref=external[cluster] if cluster else None,
             )
         )
     return sorted(mentions, key=lambda g: (g.start, -g.end))
+
+
+def dbpedia_name(ref: str | None) -> str | None:
+    """The resource name of a DBpedia link, written either way ("http://dbpedia.org/page/Boeing", ".../resource/Boeing "):
+    "Boeing"; None for no link or a link that is not DBpedia's (a PropBank frame such as "say.01")."""
+    ref = (ref or "").strip()
+    match = re.match(r"https?://dbpedia\.org/(?:page|resource)/(.+)$", ref)
+    return unquote(match.group(1)).replace(" ", "_") if match else None
 
 
 def _timexes(markables: ET.Element, toks: _Tokens) -> list[Timex]:

@@ -275,14 +275,14 @@ def _question_command(question: Question) -> None:
     for param in question.params:
         default = ... if param.required else param.default
         annotation = param.type if param.required or param.default is not None else Optional[param.type]
-        option = typer.Option(default, *param.flags, help=param.help)
+        option = typer.Argument(default, help=param.help, metavar=param.argument) if param.argument else typer.Option(default, *param.flags, help=param.help)
         parameters.append(inspect.Parameter(param.keyword, inspect.Parameter.KEYWORD_ONLY, default=option, annotation=annotation))
     for name, option, annotation in (("db", _DB, str), ("format", _FORMAT, Optional[RowsFormat]), ("out", _OUT, Optional[str])):
         parameters.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=option, annotation=annotation))
     command.__signature__ = inspect.Signature(parameters)  # what typer reads the options from
     command.__name__ = f"query_{question.name}"
     command.__doc__ = f"{question.summary}\n\nExample: {question.example}"
-    query_app.command(question.name)(command)
+    query_app.command(question.command_name)(command)
 
 
 for _question in QUESTIONS.values():

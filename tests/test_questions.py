@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+
+from newswire.errors import UsageError
 import typer.main
 
 from newswire.cli import app
@@ -20,8 +22,8 @@ REPO = Path(__file__).resolve().parents[1]
 # the table each alias in query.py's SQL stands for (n and x are the timeline's own CTE and subquery)
 ALIASES = {"a": "articles", "q": "quotes", "e": "entities", "se": "entities", "te": "entities", "m": "mentions", "ev": "events"}
 # a value of each kind of parameter that every question accepts
-VALUES = {"text": "Kerry", "actor": "SYR", "date": "2013-09-01", "count": 5, "modality": "asserted", "confidence": 0.5,
-          "grouping": "month"}
+VALUES = {"text": "Kerry", "actor": "SYR", "date": "2013-09-01", "count": 5, "number": 2, "modality": "asserted",
+          "confidence": 0.5, "grouping": "month"}
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +64,11 @@ def test_every_question_runs_with_every_parameter_on_the_generated_tables(empty_
         options["type"] = "PERSON"
     if name == "quotes":
         options["type"] = "direct"
+        spread = {k: options[k] for k in ("speaker", "search", "limit")}
+        assert question(empty_store, **spread, spread=2).columns  # --spread: the quotations across outlets
+        with pytest.raises(UsageError, match="--spread lists quotations across outlets"):
+            question(empty_store, **options)
+        del options["spread"]
     if name in ("events", "places"):  # a type the codebook knows
         options["type"] = "13"
         assert question(empty_store, **{**options, "type": "THREATEN"}).rows == []
@@ -82,11 +89,14 @@ def test_the_declaration_is_the_functions_signature(name):
 
 @pytest.mark.parametrize("name", QUESTIONS)
 def test_the_cli_options_are_the_declared_ones(name):
-    command = typer.main.get_command(app).commands["query"].commands[name]
-    options = [p for p in command.params if p.param_type_name == "option" and p.name not in ("db", "format", "out")]
     question = QUESTIONS[name]
-    assert [tuple(o.opts) for o in options] == [p.flags for p in question.params]
-    for option, param in zip(options, question.params):
+    command = typer.main.get_command(app).commands["query"].commands[question.command_name]
+    options = [p for p in command.params if p.param_type_name == "option" and p.name not in ("db", "format", "out")]
+    arguments = [p for p in command.params if p.param_type_name == "argument"]
+    declared = [p for p in question.params if not p.argument]
+    assert [tuple(o.opts) for o in options] == [p.flags for p in declared]
+    assert [(a.name, a.metavar, a.required) for a in arguments] == [(p.keyword, p.argument, p.required) for p in question.params if p.argument]
+    for option, param in zip(options, declared):
         assert option.help == param.help and option.required == param.required
         assert option.default == (None if param.required else param.default)
     assert command.help == f"{question.summary}\n\nExample: {question.example}"

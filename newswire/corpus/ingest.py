@@ -168,6 +168,11 @@ class _Run:
                 if count:
                     on_message(f"building the duplicate index of the {count:,} articles in {store.path} (once: it was made by an older version)")
                 store.rebuild_bands(self._stored_band_rows(), self.bands_layout)
+            linked, analysed = store.links_current()
+            if not linked:  # a store made before the links across articles existed (or linked otherwise): once
+                if analysed:
+                    on_message(f"linking the entities and quotes of the {analysed:,} articles in {store.path} across articles (once: it was made by an older version)")
+                store.link_stored()
         self.seen: set[str] = set()  # article ids met in this run
         self.queue: list[tuple[Article, list[Removed]]] = []  # to analyse, not yet sent
         self.rss: dict[int, float] = {}  # worker pid → peak memory

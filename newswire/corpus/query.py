@@ -157,16 +157,42 @@ class _Select:
 
 
 def quotes(store: Store, *, speaker: str | None = None, search: str | None = None, min_confidence: float | None = None,
-           type: str | None = None, outlet: str | None = None, limit: int | None = None) -> Rows:
+           type: str | None = None, outlet: str | None = None, spread: int | None = None, limit: int | None = None) -> Rows:
     """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts), by text they
     hold, by confidence (at least `min_confidence`, 0-1: quotes stored without one are left out then), by type (direct,
-    indirect, mixed) and by outlet (the article URL's host)."""
-    return _rows(store, _quotes(speaker=speaker, search=search, min_confidence=min_confidence, type=type, outlet=outlet),
-                 require_count(limit, "--limit"))
+    indirect, mixed) and by outlet (the article URL's host).
+
+    spread: instead, the quotations (corpus quotes: one quote across outlets) published by at least this many
+    sources, most sources first, each with the article and date it first appeared in (by speaker and text only).
+    """
+    if spread is not None:
+        if min_confidence is not None or type is not None or outlet is not None:
+            raise UsageError("--spread lists quotations across outlets by speaker and text only; "
+                             "leave out --min-confidence, --type and --outlet")
+        _require_links(store)
+    return _rows(store, _quotes(speaker=speaker, search=search, min_confidence=min_confidence, type=type, outlet=outlet,
+                                spread=spread), require_count(limit, "--limit"))
+
+
+def _has_links(store: Store) -> bool:
+    """Whether the store has the tables of the links across articles (a store made before them has not)."""
+    return store.con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('corpus_entities', 'corpus_quotes')"
+    ).fetchone()[0] == 2
+
+
+def _require_links(store: Store) -> None:
+    if not _has_links(store):
+        raise UsageError(
+            f"{store.path} was made before entities and quotes were linked across articles; "
+            f"run `newswire ingest` on it once (it adds nothing new and links what is stored)"
+        )
 
 
 def _quotes(*, speaker: str | None = None, search: str | None = None, min_confidence: float | str | None = None,
-            type: str | None = None, outlet: str | None = None) -> _Select:
+            type: str | None = None, outlet: str | None = None, spread: int | None = None) -> _Select:
+    if spread is not None:
+        return _spread(speaker=speaker, search=search, spread=require_count(spread, "--spread"))
     where, params = [_CANONICAL], []
     if min_confidence is not None:
         where.append("q.confidence >= ?")
@@ -189,6 +215,87 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
         WHERE {' AND '.join(where)}""",
         params,
         "a.published NULLS LAST, q.article_id, q.ord",
+    )
+
+
+def _spread(*, speaker: str | None, search: str | None, spread: int) -> _Select:
+    """The corpus quotes of at least `spread` sources, with their first appearance (its article, and the quote's place there)."""
+    where, params = ["cq.num_sources >= ?"], [spread]
+    if speaker is not None:
+        where.append(f"(regexp_matches({_nfc('ce.name')}, ?) OR EXISTS (SELECT 1 FROM unnest(ce.aliases) AS t(alias) WHERE regexp_matches({_nfc('t.alias')}, ?)))")
+        params += [_words(require_text(speaker, "--speaker"))] * 2
+    if search is not None:
+        where.append(r"cq.text ILIKE ? ESCAPE '\'")
+        params.append(_contains(require_text(search, "--search")))
+    return _Select(
+        """cq.first_published AS published, ce.name AS speaker, q.type, cq.text AS quote, cq.num_sources AS sources,
+               cq.num_articles AS articles, cq.last_published AS last, a.title, cq.first_article AS article_id,
+               q.content_start AS start, q.content_end AS "end", cq.id AS corpus_quote""",
+        f"""FROM corpus_quotes cq JOIN corpus_entities ce ON ce.id = cq.speaker
+        JOIN articles a ON a.id = cq.first_article
+        JOIN (SELECT * FROM quotes QUALIFY row_number() OVER (PARTITION BY article_id, corpus_quote ORDER BY ord) = 1) q
+            ON q.article_id = cq.first_article AND q.corpus_quote = cq.id
+        WHERE {' AND '.join(where)}""",
+        params,
+        "cq.num_sources DESC, cq.num_articles DESC, cq.first_published NULLS LAST, cq.id",
+    )
+
+
+def corpus_entity(store: Store, *, name: str, limit: int | None = None) -> Rows:
+    """One entity across articles: the corpus entities that go by `name` (whole words, any case, in their name or
+    an alias), each with its aliases, the articles that mention it, what it said and the events it is source or
+    target of (`kind`: entity, alias, article, said, did, target of)."""
+    _require_links(store)
+    return _rows(store, _corpus_entity(name=name), require_count(limit, "--limit"))
+
+
+def _corpus_entity(*, name: str) -> _Select:
+    pattern = _words(require_text(name, "NAME"))
+    return _Select(
+        """x.corpus_entity, c.name, x.kind, a.published AS date, x.text, a.title, x.article_id, x.start, x."end\"""",
+        """FROM (SELECT * FROM head UNION ALL SELECT * FROM alias UNION ALL SELECT * FROM mentioned
+              UNION ALL SELECT * FROM said UNION ALL SELECT * FROM did) x
+        JOIN ce c ON c.id = x.corpus_entity
+        LEFT JOIN articles a ON a.id = x.article_id""",
+        [pattern, pattern],
+        """c.articles DESC, c.id, CASE x.kind WHEN 'entity' THEN 0 WHEN 'alias' THEN 1 WHEN 'article' THEN 2 WHEN 'said' THEN 3 ELSE 4 END,
+        a.published NULLS LAST, x.article_id, x.start, x.text""",
+        prefix=f"""
+        WITH ce AS (
+            SELECT * FROM corpus_entities c
+            WHERE regexp_matches({_nfc('c.name')}, ?) OR EXISTS (SELECT 1 FROM unnest(c.aliases) AS t(alias) WHERE regexp_matches({_nfc('t.alias')}, ?))
+        ),
+        linked AS (
+            SELECT e.article_id, e.id, e.name, e.corpus_entity FROM entities e JOIN ce ON ce.id = e.corpus_entity
+            JOIN articles a ON a.id = e.article_id WHERE {_CANONICAL}
+        ),
+        head AS (
+            SELECT c.id AS corpus_entity, 'entity' AS kind,
+                   concat_ws(' ', c.type, c.country, c.actor) || ': ' || c.articles || ' articles, ' || c.mentions || ' mentions, '
+                   || coalesce(c.first_published, '?') || ' to ' || coalesce(c.last_published, '?') AS text,
+                   NULL::VARCHAR AS article_id, NULL::BIGINT AS start, NULL::BIGINT AS "end"
+            FROM ce c
+        ),
+        alias AS (
+            SELECT c.id, 'alias', t.alias, NULL::VARCHAR, NULL::BIGINT, NULL::BIGINT FROM ce c, unnest(c.aliases) AS t(alias)
+        ),
+        mentioned AS (
+            SELECT l.corpus_entity, 'article', l.name, l.article_id, m.start, m."end"
+            FROM linked l JOIN mentions m ON m.article_id = l.article_id AND m.entity_id = l.id
+            QUALIFY row_number() OVER (PARTITION BY l.corpus_entity, l.article_id ORDER BY m.start) = 1
+        ),
+        said AS (
+            SELECT l.corpus_entity, 'said', q.content_text, q.article_id, q.content_start, q.content_end
+            FROM quotes q JOIN linked l ON l.article_id = q.article_id AND l.id = q.speaker_entity
+        ),
+        did AS (
+            SELECT l.corpus_entity, CASE WHEN l.id = ev.source_entity THEN 'did' ELSE 'target of' END,
+                   concat_ws(' ', coalesce(se.name, ev.source_text), ev.trigger_text, coalesce(te.name, ev.target_text)) || ' [' || ev.cameo || ']',
+                   ev.article_id, ev.sentence_start, ev.sentence_end
+            FROM events ev JOIN linked l ON l.article_id = ev.article_id AND l.id IN (ev.source_entity, ev.target_entity)
+            LEFT JOIN entities se ON se.article_id = ev.article_id AND se.id = ev.source_entity
+            LEFT JOIN entities te ON te.article_id = ev.article_id AND te.id = ev.target_entity
+        )""",
     )
 
 
@@ -723,7 +830,28 @@ def entity(store: Store, *, name: str, top: int = 20) -> dict[str, Any]:
         FROM arts w GROUP BY w.week ORDER BY w.week""", [pattern])
     return {"name": name.strip(), "names": names, "groups": groups, "mentioned_as": words,
             "quotes": {"rows": quoted.rows.dicts(), "total": quoted.total},
-            "events": {"rows": acted, "total": events_total}, "co_occurring": together, "per_week": weeks}
+            "events": {"rows": acted, "total": events_total}, "co_occurring": together, "per_week": weeks,
+            "corpus": _linked_entities(store, pattern, top)}
+
+
+def _linked_entities(store: Store, pattern: str, top: int) -> list[dict[str, Any]]:
+    """The corpus entities (one entity across articles) of this name or alias, most articles first, each with its
+    aliases and its latest articles (their first mention of it: where the page opens them)."""
+    if not _has_links(store):
+        return []
+    found = _dicts(store, f"""
+        SELECT c.* FROM corpus_entities c
+        WHERE regexp_matches({_nfc('c.name')}, ?) OR EXISTS (SELECT 1 FROM unnest(c.aliases) AS t(alias) WHERE regexp_matches({_nfc('t.alias')}, ?))
+        ORDER BY c.articles DESC, c.id LIMIT {top}""", [pattern, pattern])
+    for c in found:
+        c["article_rows"] = _dicts(store, f"""
+            SELECT a.published, a.title, e.name, e.article_id, m.start, m."end"
+            FROM entities e JOIN articles a ON a.id = e.article_id
+            JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id
+            WHERE e.corpus_entity = ? AND {_CANONICAL}
+            QUALIFY row_number() OVER (PARTITION BY e.article_id ORDER BY m.start) = 1
+            ORDER BY a.published DESC NULLS LAST, e.article_id LIMIT {top}""", [c["id"]])
+    return found
 
 
 def sql(db: str | Path, query: str) -> Rows:
@@ -959,6 +1087,8 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
     """
     if question not in QUESTIONS:
         raise UsageError(f"no question {question!r}; ask one of {', '.join(QUESTIONS)}")
+    if question == "corpus_entity" or options.get("spread") is not None:
+        _require_links(store)
     select = globals()[f"_{question}"](**options)
     limit = require_count(limit, "limit")
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
@@ -1022,13 +1152,14 @@ class Param:
 
     keyword: str  # the question function's keyword argument
     flags: tuple[str, ...]  # the CLI option's names; the first without its "--" is the HTTP parameter's name
-    kind: Literal["text", "actor", "date", "count", "modality", "confidence", "grouping"]
+    kind: Literal["text", "actor", "date", "count", "number", "modality", "confidence", "grouping"]  # count: the answer's size; number: any other
     help: str  # the CLI option's help
     default: Any = None  # when not given (CLI and API)
     served_default: Any = None  # when not given to `newswire serve` (a page's worth of rows; events: asserted ones)
     missing: str | None = None  # for a required parameter: what to give ("an entity name")
     example: str | None = None  # ... and an example value
     served_name: str | None = None  # the HTTP parameter's name, where it is not the first flag's ("q" for --search)
+    argument: str | None = None  # on the command line an argument of this name (NAME), not the option of `flags`
 
     @property
     def name(self) -> str:
@@ -1041,7 +1172,7 @@ class Param:
 
     @property
     def type(self) -> type:
-        return {"count": int, "confidence": float}.get(self.kind, str)
+        return {"count": int, "number": int, "confidence": float}.get(self.kind, str)
 
     def check(self, value: str, what: str) -> Any:
         """`value` checked as the question checks it (a count: 1 to MAX_ROWS), or a one-line `UsageError` naming `what`."""
@@ -1056,14 +1187,19 @@ class Question:
     params: tuple[Param, ...]
     summary: str  # one line: what it answers
     example: str  # a command line that asks it
+    command: str | None = None  # the `newswire query` command, where it is not `name`
+
+    @property
+    def command_name(self) -> str:
+        return self.command or self.name
 
     def __call__(self, store: Store, **options: Any) -> Rows:
         return globals()[self.name](store, **options)
 
 
 _CHECKS: dict[str, Callable[[Any, str], Any]] = {
-    "text": require_text, "actor": require_actor, "date": require_date, "count": require_count, "modality": require_modality,
-    "confidence": require_confidence, "grouping": require_grouping,
+    "text": require_text, "actor": require_actor, "date": require_date, "count": require_count, "number": require_count,
+    "modality": require_modality, "confidence": require_confidence, "grouping": require_grouping,
 }
 _LIMIT = Param("limit", ("--limit", "-n"), "count", f"At most this many rows (1 to {MAX_ROWS:,}).", served_default=500)
 _SEARCH = Param("search", ("--search",), "text", "Only those holding this text (any case, anywhere in a word).", served_name="q")
@@ -1097,6 +1233,8 @@ QUESTIONS: dict[str, Question] = {
                 ),
                 Param("type", ("--type", "-t"), "text", f"Only quotes of this type: {', '.join(QUOTE_TYPES)}."),
                 _OUTLET_PARAM,
+                Param("spread", ("--spread",), "number", "Instead: the quotations published by at least this many sources "
+                      "(the same quote across outlets), most sources first, with where they first appeared."),
                 _LIMIT,
             ),
             "Who said what: quotes with their speakers, by date.",
@@ -1163,6 +1301,17 @@ QUESTIONS: dict[str, Question] = {
             ),
             "Tone over time: the articles' average tone (GDELT's AvgTone) and their quotes' tone, per period or outlet.",
             'newswire query tone --entity "John Kerry" --by week',
+        ),
+        Question(
+            "corpus_entity",
+            (
+                Param("name", ("--name",), "text", "The entity's name or one of its aliases (whole words, any case).",
+                      missing="an entity name", example="Ban Ki-moon", argument="NAME"),
+                _LIMIT,
+            ),
+            "One entity across articles: its aliases, the articles naming it, what it said, what it did and had done to it.",
+            'newswire query entity "Ban Ki-moon"',
+            command="entity",
         ),
         Question(
             "network",

@@ -59,7 +59,8 @@ import pyarrow as pa
 
 from ..version import __version__
 from ..errors import EncodingError, StoreError, UsageError, first_line, internal_error
-from ..records import Analysis, Article, Failure, content_id, from_plain, to_dict
+from ..records import Analysis, Article, Failure, content_id, from_dict, from_plain, to_dict
+from . import link, quote_link
 
 DEFAULT_DB = "newswire.duckdb"
 LAYOUT = "newswire/store@1"
@@ -114,10 +115,11 @@ class RecordTable:
     parent: str | None = None  # the table whose records hold this list (None: the Analysis)
     own: tuple[Column, ...] = ()  # the record's columns (filled in by `_record_tables`)
     field: str | None = None  # for a nested table: the parent record's list field it holds
+    store: tuple[Column, ...] = ()  # the store's own columns after the record's (`STORE_COLUMNS`)
 
     @property
     def columns(self) -> list[Column]:
-        return [*self.link, *self.own]
+        return [*self.link, *self.own, *self.store]
 
 
 # Lists of records nested in a record that get a table of their own: (parent
@@ -126,6 +128,11 @@ NESTED = {("entities", "mentions"): ("mentions", "entity_id")}
 
 _ARTICLE_ID = Column("article_id", "VARCHAR")
 _ORD = Column("ord", "INTEGER")
+
+# Columns of a record table that the store fills, not the analysis (they are no
+# field of the record, and `load_analysis` leaves them out): the links across
+# articles (`corpus/link.py`).
+STORE_COLUMNS = {"entities": (Column("corpus_entity", "VARCHAR"),), "quotes": (Column("corpus_quote", "VARCHAR"),)}
 
 
 def record_columns(cls: type, *, prefix: tuple[str, ...] = (), skip: frozenset[str] = frozenset()) -> list[Column]:
@@ -179,7 +186,8 @@ def _record_tables() -> list[RecordTable]:
         item = _list_item(Analysis, f.name)
         if item is None:
             continue
-        tables.append(RecordTable(f.name, item, (_ARTICLE_ID, _ORD), own=tuple(record_columns(item, skip=_nested_fields(f.name)))))
+        own = tuple(record_columns(item, skip=_nested_fields(f.name)))
+        tables.append(RecordTable(f.name, item, (_ARTICLE_ID, _ORD), own=own, store=STORE_COLUMNS.get(f.name, ())))
         for (parent, field), (name, link) in NESTED.items():
             nested = _list_item(item, field) if parent == f.name else None
             if nested is not None:
@@ -297,11 +305,18 @@ TABLES: dict[str, list[Column]] = {
     "signatures": SIGNATURE_COLUMNS,
     "bands": BAND_COLUMNS,
     "meta": [Column("key", "VARCHAR"), Column("value", "VARCHAR")],
+    # across articles (corpus/link.py)
+    "corpus_entities": [Column(n, t) for n, t in link.CORPUS_ENTITY_COLUMNS],
+    "corpus_quotes": [Column(n, t) for n, t in quote_link.CORPUS_QUOTE_COLUMNS],
+    "quote_keys": [Column(n, t) for n, t in quote_link.QUOTE_KEY_COLUMNS],
 }
 # the list columns of `articles`, which an update rewrites whole rows for
 _LIST_COLUMNS = tuple(c.name for c in ARTICLE_COLUMNS if c.type.endswith("[]"))
 _PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key"}
-_INDEXES = {"bands_key": ("bands", "key")}  # (table, column) of each secondary index
+_INDEXES = {
+    "bands_key": ("bands", "key"), "corpus_entities_key": ("corpus_entities", "key"),
+    "quote_keys_block": ("quote_keys", "block"), "quote_keys_exact": ("quote_keys", "exact"),
+}  # (table, column) of each secondary index
 
 
 def table_key(name: str) -> list[str]:
@@ -310,6 +325,10 @@ def table_key(name: str) -> list[str]:
         return [_PRIMARY_KEYS[name]]
     if name == "bands":
         return ["key", "article"]
+    if name in ("corpus_entities", "corpus_quotes"):
+        return ["id"]
+    if name == "quote_keys":
+        return ["article_id", "ord"]
     table = next(t for t in RECORD_TABLES if t.name == name)
     return [c.name for c in table.link]  # article_id[, parent id], ord
 
@@ -764,6 +783,49 @@ class Store:
                 self._mark_bands(bands_layout)
             self._add_errors(failures, run_id)
 
+    def links_current(self) -> tuple[bool, int]:
+        """Whether the stored rows were linked across articles as this version links them; and how many articles are analysed."""
+        with self.session() as con:
+            (count,) = con.execute("SELECT count(*) FROM articles WHERE status = ?", [ANALYSED]).fetchone()
+        return self.meta("links") == LINKS_LAYOUT, count
+
+    def link_stored(self, chunk: int = 1000) -> int:
+        """Link every analysed article's rows across articles again, from nothing, in one transaction (for a store made
+        before the links existed, or linked otherwise); the number of articles linked."""
+        with self._transaction() as con:
+            for table in ("corpus_entities", "corpus_quotes", "quote_keys"):
+                con.execute(f"DELETE FROM {table}")
+            con.execute("UPDATE entities SET corpus_entity = NULL WHERE corpus_entity IS NOT NULL")
+            con.execute("UPDATE quotes SET corpus_quote = NULL WHERE corpus_quote IS NOT NULL")
+            ids = [i for (i,) in con.execute("SELECT id FROM articles WHERE status = ? ORDER BY id", [ANALYSED]).fetchall()]
+            for start in range(0, len(ids), chunk):
+                part = ids[start : start + chunk]
+                rows = {
+                    name: self._fetch_dicts(f"SELECT * FROM {name} WHERE article_id IN (SELECT unnest(?))", [part])
+                    for name in ("entities", "mentions", "quotes")
+                }
+                analyses = [Analysis(id=i, text="", published=p) for i, p in con.execute(
+                    "SELECT id, published FROM articles WHERE id IN (SELECT unnest(?))", [part]).fetchall()]
+                recount = _link(con, analyses, rows)
+                for table, column, key in (("entities", "corpus_entity", "id"), ("quotes", "corpus_quote", "ord")):
+                    linked = [r for r in rows[table] if r.get(column)]
+                    if not linked:
+                        continue
+                    batch = pa.table({
+                        "article_id": pa.array([r["article_id"] for r in linked]),
+                        "key": pa.array([r[key] for r in linked], type=pa.string() if key == "id" else pa.int32()),
+                        "link": pa.array([r[column] for r in linked]),
+                    })
+                    con.register("_links", batch)
+                    try:
+                        con.execute(f"UPDATE {table} SET {column} = _links.link FROM _links "
+                                    f"WHERE {table}.article_id = _links.article_id AND {table}.{key} = _links.key")
+                    finally:
+                        con.unregister("_links")
+                link.recount(con, recount)
+            con.execute("INSERT INTO meta VALUES ('links', ?) ON CONFLICT DO UPDATE SET value = excluded.value", [LINKS_LAYOUT])
+        return len(ids)
+
     def add_results(self, analyses: list[Analysis], failures: list[Failure], run_id: int) -> list[Failure]:
         """Analyses and analysis failures from the workers, in one transaction.
 
@@ -801,10 +863,16 @@ class Store:
             analysed = [i for (i,) in self.con.execute(
                 f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(ids))}) AND status = ?", [*ids, ANALYSED]
             ).fetchall()] if ids else []
+            relinked = _linked_before(self.con, analysed)  # an article analysed again: its old links are counted again below
+            requoted = quote_link.forget(self.con, analysed)
             for table in RECORD_TABLES:
                 if analysed:
                     self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [analysed])
+            recount = _link(self.con, analyses, rows)
+            for table in RECORD_TABLES:
                 self._insert(table.name, rows[table.name])
+            link.recount(self.con, relinked | recount)
+            quote_link.recount(self.con, requoted)
             if updates:
                 self._update_articles(updates)
             failed = [f.article_id for f in failures if f.article_id]
@@ -889,6 +957,90 @@ class Store:
         """Rows in each table."""
         with self.session() as con:
             return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
+
+
+# How the links across articles were made (`meta` key `links`): a store whose rows were linked otherwise, or not
+# at all (made before they existed), is linked again, once, at the start of the next ingest (`Store.link_stored`).
+LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and words (issue 18)"
+
+
+def _linked_before(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:
+    """The corpus entities the stored entities of these articles are linked to."""
+    if not article_ids:
+        return set()
+    return {cid for (cid,) in con.execute(
+        "SELECT DISTINCT corpus_entity FROM entities WHERE article_id IN (SELECT unnest(?)) AND corpus_entity IS NOT NULL", [article_ids]
+    ).fetchall()}
+
+
+def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis], rows: dict[str, list[dict[str, Any]]]) -> set[str]:
+    """Link a batch's entity rows to corpus entities (`corpus/link.py`): fills their `corpus_entity` and writes
+    `corpus_entities`; returns the corpus entities to count again once the rows are stored."""
+    published = {a.id: a.published for a in analyses}
+    mentions: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for m in rows["mentions"]:
+        mentions.setdefault((m["article_id"], m["entity_id"]), []).append(m)
+    members = []
+    for e in rows["entities"]:
+        member = link.members_of(e["article_id"], published.get(e["article_id"]), e, mentions.get((e["article_id"], e["id"]), []))
+        if member is not None:
+            members.append(member)
+    split: set[str] = set()
+    assigned, recount = link.link_entities(con, members, split)
+    for e in rows["entities"]:
+        e["corpus_entity"] = assigned.get((e["article_id"], e["id"]))
+    # quotes of a linked speaker: one quote across outlets (`corpus/quote_link.py`); the stored quotes of a speaker
+    # whose key was just split by country are linked again, under the speaker each now has
+    quotes = _unlink_split_speakers(con, split)
+    sources = _sources(con, analyses)
+    for q in rows["quotes"]:
+        speaker = assigned.get((q["article_id"], q["speaker_entity"]))
+        if speaker is not None and q["content_text"]:
+            quotes.append(quote_link.Member(
+                q["article_id"], q["ord"], speaker, quote_link.quote_words(q["content_text"]), q["content_text"],
+                published.get(q["article_id"]), sources[q["article_id"]],
+            ))
+    relinked = {m.node for m in quotes if m.article_id not in published}
+    linked = quote_link.link_quotes(con, quotes)
+    for q in rows["quotes"]:
+        q["corpus_quote"] = linked.get((q["article_id"], q["ord"]))
+    stored = [(a, o, linked[(a, o)]) for a, o in sorted(relinked) if (a, o) in linked]
+    if stored:
+        batch = pa.table({"article_id": pa.array([r[0] for r in stored]), "ord": pa.array([r[1] for r in stored], type=pa.int32()),
+                          "link": pa.array([r[2] for r in stored])})
+        con.register("_requoted", batch)
+        try:
+            con.execute("UPDATE quotes SET corpus_quote = _requoted.link FROM _requoted "
+                        "WHERE quotes.article_id = _requoted.article_id AND quotes.ord = _requoted.ord")
+        finally:
+            con.unregister("_requoted")
+    return recount
+
+
+def _unlink_split_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str]) -> list[quote_link.Member]:
+    """The stored quotes of these (former) speaker ids, taken out of `quote_keys` and `corpus_quotes`, as members to
+    link again under the corpus entity their speaker entity is linked to now."""
+    if not speakers:
+        return []
+    rows = con.execute(
+        """SELECT k.article_id, k.ord, e.corpus_entity, k.words, k.text, k.published, k.source
+        FROM quote_keys k JOIN quotes q ON q.article_id = k.article_id AND q.ord = k.ord
+        JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity
+        WHERE k.speaker IN (SELECT unnest(?))""", [sorted(speakers)]).fetchall()
+    con.execute("DELETE FROM quote_keys WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
+    con.execute("DELETE FROM corpus_quotes WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
+    return [quote_link.Member(a, o, s, tuple(w.split()), t, p, src) for a, o, s, w, t, p, src in rows if s]
+
+
+def _sources(con: duckdb.DuckDBPyConnection, analyses: list[Analysis]) -> dict[str, str]:
+    """article id → its source: the outlet of its duplicate cluster's canonical article (a syndicated copy is its original's)."""
+    ids = [a.id for a in analyses]
+    if not ids:
+        return {}
+    clusters = dict(con.execute("SELECT id, coalesce(cluster, id) FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
+    canon = sorted({clusters.get(i, i) for i in ids})
+    urls = dict(con.execute("SELECT id, url FROM articles WHERE id IN (SELECT unnest(?))", [canon]).fetchall())
+    return {i: quote_link.outlet(urls.get(clusters.get(i, i)), clusters.get(i, i)) for i in ids}
 
 
 class _Transaction:

@@ -136,7 +136,7 @@ def _sort(value: str, name: str) -> str:
 
 
 # The checks of this server, where they differ from the question's: a count against MAX_LIMIT.
-_SERVED_CHECKS: dict[str, Callable[[str, str], Any]] = {"count": _count}
+_SERVED_CHECKS: dict[str, Callable[[str, str], Any]] = {"count": _count, "number": _count}
 # What the page may ask of every question besides its own parameters: where the page starts and the order of its rows.
 PAGING = {"offset": ("offset", _offset, 0), "sort": ("sort", _sort, None)}
 # The order of a page when none is asked: newest first where the rows have a date, else the question's own.

@@ -28,6 +28,8 @@ const TABS = {
   tone:     {fields: [["entity", "entity, e.g. John Kerry"], ["outlet", "outlet, e.g. reuters.com"], ["from", "from YYYY-MM-DD"],
                       ["to", "to YYYY-MM-DD"], ["by", "group by"]], api: "tone",
              cols: ["period", "outlet", "articles", "tone", "positive", "negative", "quotes", "quote_tone"]},
+  // one entity across articles (no button: the entity page links to it)
+  corpus_entity: {fields: [["name", "entity, e.g. Ban Ki-moon"]], api: "corpus_entity", cols: ["name", "kind", "date", "text", "title"]},
 };
 // Fields chosen from a list, not typed: the first choice is the server's default.
 const CHOICES = new Map([["modality", ["asserted", "any", "negated", "intended", "requested", "conditional", "hypothetical"]],
@@ -488,7 +490,7 @@ async function loadEntity(s) {
   events.append(el("h3", {}, `Source or target of (${e.events.total.toLocaleString("en")} events)`),
                 makeTable(s, e.events.rows, ["date", "role", "source", "plover", "trigger", "target", "modality"], null));
   events.append(el("a", {href: viewHref({tab: "timeline", entity: e.name})}, "its whole timeline"));
-  $("results").replaceChildren(el("h2", {class: "entity-name"}, e.name), evidenceGroups(e), charts, lists, quotes, events);
+  $("results").replaceChildren(el("h2", {class: "entity-name"}, e.name), evidenceGroups(e), charts, lists, acrossArticles(s, e.corpus || []), quotes, events);
   markOpenRow(readState());
   addToneChart(charts, {entity: e.name, by: "week"}, `Tone of the articles naming ${e.name}`, request);
 }
@@ -581,6 +583,20 @@ function evidenceGroups(e) {
     list.append(item);
   }
   box.append(list);
+  return box;
+}
+
+// The corpus entities of an entity page's name (one entity across articles): each its aliases and articles.
+function acrossArticles(s, linked) {
+  const box = el("section", {class: "linked"});
+  box.append(el("h3", {}, `Across articles (${linked.length} linked ${linked.length === 1 ? "entity" : "entities"})`));
+  for (const c of linked) {
+    const facts = [c.type, c.country, c.actor].filter(Boolean).join(" · ");
+    box.append(el("h4", {}, `${c.name} (${facts}): ${Number(c.articles).toLocaleString("en")} articles`));
+    box.append(el("p", {class: "aliases"}, `Also written: ${c.aliases.join(", ")}`));
+    box.append(makeTable(s, c.article_rows, ["published", "title", "name"], null));
+  }
+  if (linked.length) box.append(el("a", {href: viewHref({tab: "corpus_entity", name: s.entity})}, "everything it said and did, across articles"));
   return box;
 }
 

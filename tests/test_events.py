@@ -987,3 +987,15 @@ def test_a_vow_to_go_after_wrongdoers_is_a_threat_and_a_promise_of_help_an_agree
 def test_a_visit_to_a_firm_is_no_diplomatic_visit():
     assert _coded("Ukrainian President Leonid Kuchma also planned to visit Russian gas giant Gazprom on Friday.") == []
     assert [p for _, p, _ in _coded("Ukrainian President Leonid Kuchma visited Moscow on Friday.")] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator John Smith attacked the Acme Widget Corporation on Tuesday.",
+    "Senator John Smith fired back at the Frobnitz Group.",
+    "Mayor Jane Doe attacked the Zorblax Institute over the plan.",
+])
+def test_a_person_attacking_a_body_without_a_code_is_analysed_not_a_crash(text):
+    # found on a PolNeAR train article: the check for words-not-force read the target's sector from a missing code
+    analysis = newswire.analyze(text, published="2013-09-13")
+    for event in analysis.events:
+        assert text[event.trigger.start:event.trigger.end] == event.trigger.text

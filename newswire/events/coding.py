@@ -201,7 +201,7 @@ def _speaker_at_office(m: EventMention) -> bool:
     words, not force."""
     if not m.sources or not all(_unarmed_person(a) for a in m.sources) or not m.targets:
         return False
-    return all(_unarmed_person(a) or (a.entity.type != "PERSON" and a.code[3:6] in POLITICAL_SECTORS) for a in m.targets)
+    return all(_unarmed_person(a) or (a.entity.type != "PERSON" and (a.code or "")[3:6] in POLITICAL_SECTORS) for a in m.targets)
 
 
 def _person_against_person(m: EventMention) -> bool:

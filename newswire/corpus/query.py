@@ -1299,7 +1299,8 @@ QUESTIONS: dict[str, Question] = {
                 Param("by", ("--by",), "grouping", f"Group by {', '.join(TONE_GROUPS[:-1])} of publication, or {TONE_GROUPS[-1]} (default: month)."),
                 _LIMIT,
             ),
-            "Tone over time: the articles' average tone (GDELT's AvgTone) and their quotes' tone, per period or outlet.",
+            "Tone over time: the articles' average tone (GDELT's AvgTone) and their quotes' tone, per period or outlet "
+            "(an article without a publication date is in no period, one without a URL in no outlet: both are left out).",
             'newswire query tone --entity "John Kerry" --by week',
         ),
         Question(

@@ -412,6 +412,7 @@ def cli_error(monkeypatch, capsys, *args: str) -> str:
         (["query", "quotes", "--speaker", "   "], "--speaker is blank"),
         (["query", "quotes", "--min-confidence", "1.5"], "--min-confidence takes a number from 0 to 1, not '1.5'"),
         (["query", "quotes", "--min-confidence", "nan"], "--min-confidence takes a number from 0 to 1, not 'nan'"),
+        (["query", "events", "--min-confidence", "2"], "--min-confidence takes a number from 0 to 1, not '2'"),
         (["query", "quotes", "--speaker", "Ban\udcff"], "--speaker holds bytes that are not UTF-8"),
         (["query", "quotes", "--speaker", "Ban\x1b[31m"], "--speaker holds a control character"),
         (["query", "quotes", "--speaker", "x" * 1001], "--speaker is 1,001 characters long; give at most 1,000"),

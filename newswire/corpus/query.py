@@ -1031,7 +1031,8 @@ def require_confidence(value: float | str, what: str) -> float:
     except ValueError:
         number = None
     if isinstance(number, bool) or not isinstance(number, (int, float)) or not 0 <= number <= 1:
-        raise UsageError(f"{what} takes a number from 0 to 1, not {str(value)[:40]!r}")
+        typed = format(value, "g") if isinstance(value, float) else str(value)  # 2, as typed, not the CLI's 2.0
+        raise UsageError(f"{what} takes a number from 0 to 1, not {typed[:40]!r}")
     return float(number)
 
 

@@ -911,8 +911,8 @@ class Store:
         # (2 s for 32 rows of a 10,000-article store, against 20 ms for the rest), so only values that changed
         ids = [row["id"] for row in rows]
         for name in _LIST_COLUMNS:
-            stored = dict(self.con.execute(
-                f"SELECT id, {_quote(name)} FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
+            stored = dict(self.con.execute(  # through the primary key, as the status check of the batch above
+                f"SELECT id, {_quote(name)} FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids).fetchall())
             for row in rows:
                 if row["id"] in stored and row.get(name) != stored[row["id"]]:
                     self.con.execute(f"UPDATE articles SET {_quote(name)} = ? WHERE id = ?", [row.get(name), row["id"]])

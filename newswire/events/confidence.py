@@ -17,12 +17,10 @@ same confidence.
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
 from ..document import Document
-from ..lexicon import load_table
-from ..lexicon.tables import EventConfidenceWeight
+from ..lexicon.models import model_weights, probability
 from .model import EventMention
 
 # Sectors of firms (as events/__init__.py's COMMERCIAL_SECTORS; not imported, to keep this module a leaf).
@@ -87,9 +85,7 @@ def features(m: EventMention, ctx: Document, reported: bool) -> dict[str, float]
 
 def score(values: dict[str, float]) -> float:
     """The model's probability for these feature values, rounded to two decimals."""
-    w = weights()
-    z = w.get("bias", 0.0) + sum(w.get(name, 0.0) * v for name, v in values.items())
-    return round(1.0 / (1.0 + math.exp(-z)), 2)
+    return probability(weights(), values)
 
 
 def assess(m: EventMention, ctx: Document, reported: bool) -> float:
@@ -100,7 +96,7 @@ def assess(m: EventMention, ctx: Document, reported: bool) -> float:
 @cache
 def weights() -> dict[str, float]:
     """The fitted weights, by feature name (`bias`: the intercept)."""
-    table = {row.feature: row.weight for row in load_table("event_confidence.tsv", EventConfidenceWeight)}
+    table = model_weights("event_confidence.tsv")
     unknown = set(table) - set(FEATURES) - {"bias"}
     if unknown:
         raise ValueError(f"event_confidence.tsv: unknown features {', '.join(sorted(unknown))}")

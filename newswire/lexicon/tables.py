@@ -41,8 +41,9 @@ class AgentNoun:
 
 
 @dataclass(frozen=True, slots=True)
-class ConfidenceWeight:
-    """quote_confidence.tsv: a weight of the quote confidence model (`quotes/confidence.py`)."""
+class ModelWeight:
+    """quote_confidence.tsv, event_confidence.tsv: one weight of a logistic model (`lexicon/models.py`; feature
+    `bias`: the intercept) of a quote's (`quotes/confidence.py`) or an event's (`events/confidence.py`) confidence."""
 
     feature: str
     weight: float
@@ -165,14 +166,6 @@ class EventVerb:
     object: tuple[str, ...]
     code: str
     target: Literal["", "prep"]
-
-
-@dataclass(frozen=True, slots=True)
-class EventConfidenceWeight:
-    """event_confidence.tsv: one weight of the logistic model of an event's confidence (feature `bias`: the intercept)."""
-
-    feature: str
-    weight: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,14 +344,14 @@ TABLES: dict[str, type] = {
     "cameo_frames.tsv": CameoFrame,
     "cities.tsv": City,
     "countries.tsv": Country,
-    "quote_confidence.tsv": ConfidenceWeight,
+    "quote_confidence.tsv": ModelWeight,
     "country_compounds.tsv": CountryCompound,
     "country_geo.tsv": CountryGeo,
     "cue_nouns.tsv": CueEntry,
     "cues.tsv": CueEntry,
     "date_names.tsv": DateName,
     "day_parts.tsv": DayPart,
-    "event_confidence.tsv": EventConfidenceWeight,
+    "event_confidence.tsv": ModelWeight,
     "event_nouns.tsv": EventNoun,
     "event_verbs.tsv": EventVerb,
     "event_word_classes.tsv": EventWordClass,

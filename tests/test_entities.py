@@ -794,3 +794,46 @@ def test_a_title_inside_an_organisations_name_is_no_title():
     by_name = {e.name: (e.type, e.actor) for e in a.entities}
     assert by_name["General Motors"] == ("ORG", "USABUS")
     assert by_name["Petraeus"][1] == "USAMIL"
+
+
+def test_a_body_named_after_a_person_is_not_the_person():
+    text = "Mark Ellison founded Ellison University in 1998. Ellison said on Monday that the school would stay open."
+    ents = entities(text)
+    person = entity_at(ents, at(text, "Ellison said"))
+    assert person is not None and person.name == "Mark Ellison"
+    school = entity_at(ents, at(text, "Ellison University"))
+    assert school is None or school is not person
+
+
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        # the tagger runs a title-case headline's name into its verb ("Ben Carson Defends"): the prose names him
+        (
+            "Ben Carson Defends Himself Against Claims He Exaggerated His Life Story.\n\n"
+            "Ben Carson responded on Sunday to accusations. Carson said he was honest.",
+            "Carson said",
+            "Ben Carson",
+        ),
+        # the headline's name alone still gives the given name the prose leaves out
+        ("Anna Berg Slams Rivals In Fiery Speech To Supporters\n\nAnna Berg said on Sunday that she was grateful.", "Anna Berg said", "Anna Berg"),
+        # a phrase holding a possessive names something of the person, not the person
+        (
+            "Berhanu Nega leads the party. But the results were not to Meles's liking. "
+            "Nega's Coalition for Unity and Democracy won 137 of the 138 seats. Nega said he was pleased.",
+            "Nega said",
+            "Berhanu Nega",
+        ),
+    ],
+)
+def test_a_persons_name_is_never_a_headlines_run_on_or_a_possessive_phrase(text, part, name):
+    assert entity_at(entities(text), at(text, part)).name == name
+
+
+def test_it_reporting_speech_continues_the_body_that_was_the_subject_just_before():
+    text = "Microsoft announced a new policy on Monday. It said the policy would apply to every account."
+    ents = entities(text)
+    it = entity_at(ents, at(text, "It said"))
+    assert it is not None and it.name == "Microsoft"
+    text2 = "The report was published on Monday by a committee. It said the policy had failed."
+    assert entity_at(entities(text2), at(text2, "It said")) is None

@@ -32,7 +32,7 @@ from ..records import Entity, Mention as MentionRecord
 from . import actors, known
 from .evidence import attach
 from .model import Cluster, Mention
-from .names import cluster_names, find_names, name_tokens
+from .names import cluster_names, find_names, is_given_name, name_tokens
 from .nominals import find_nominals
 from .pronouns import resolve_pronouns, resolve_relatives
 from .titles import build_matcher as build_title_matcher, find_titles, lookup as title_lookup
@@ -354,11 +354,42 @@ def _name(c: Cluster) -> str:
     pool = [m for m in c.names if not m.demonym] or [m for m in c.mentions if m.kind == "nominal"]
     if not pool:  # named only by "Russian", "Syrian": the country's own name
         return countries.country_name(c.country) if c.country else c.first.text
+    if c.label == "PERSON":
+        # a person's name holds no possessive or clause punctuation ("Nega's Coalition for Unity", "Luciana Lopez:
+        # Saying"), and a title-case headline's bounds are the tagger's guess ("Ben Carson Defends Himself ...")
+        pool = [m for m in pool if _clean_person_name(m)] or pool
+        prose = [m for m in pool if not _in_title_case_line(m)]
+        known = {w for m in prose for w in name_tokens(m)}
+        pool = prose + [m for m in pool if m not in prose and all(w in known or is_given_name(w.title()) for w in name_tokens(m))] or pool
     best = max(pool, key=lambda m: (len(name_tokens(m)), -m.start))
     words = [t for t in best.span]
     while words and words[0].lower_ in ("the", "a", "an"):
         words = words[1:]
     return "".join(t.text_with_ws for t in words).strip() or best.text
+
+
+_NOT_IN_PERSON_NAMES = frozenset((":", ";", ",", "(", ")", '"', "“", "”", "'s", "’s", "‘s", "|", "/"))
+
+
+def _clean_person_name(m: Mention) -> bool:
+    """No possessive, colon, comma, bracket or quotation mark inside the name (a trailing possessive is cut already)."""
+    return not any(t.text in _NOT_IN_PERSON_NAMES for t in m.span)
+
+
+# Words a title-case headline leaves in lower case.
+_HEADLINE_LOWER = frozenset(("a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "as", "from", "vs", "is"))
+
+
+def _in_title_case_line(m: Mention) -> bool:
+    """Is the mention in a line written in title case ("Ben Carson Defends Himself Against Claims"), at least five words
+    long, where every word but a few short function words is capitalised? There a name's bounds are the tagger's
+    guess: `_name` takes such a name only when its words are the name's elsewhere or given names ("Hillary Clinton
+    Goes After ..." names Hillary Clinton; "Ben Carson Defends ..." does not name "Ben Carson Defends")."""
+    text = m.doc.text
+    start = text.rfind("\n", 0, m.doc[m.start].idx) + 1
+    end = text.find("\n", m.doc[m.end - 1].idx)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 5 and all(w[:1].isupper() for w in words if w.lower() not in _HEADLINE_LOWER)
 
 
 def _titles(c: Cluster) -> list[str]:

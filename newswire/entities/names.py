@@ -61,7 +61,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         for t in (titles[n] for n in sorted(n for _, n in inside)):  # only titles starting inside can cut it
             if start < t.start < end and t.end >= end:
                 end = t.start
-        while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        while end > start and doc[end - 1].text in ("'s", "’s", "‘s", "'", "’"):
             end -= 1
         if start >= end or all(i in in_title for i in range(start, end)):
             continue
@@ -202,7 +202,7 @@ def name_tokens(m: Mention) -> tuple[str, ...]:
     words = [t.text for t in m.span if not t.is_punct or t.text == "."]
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    return tuple(_ARABIC_ARTICLE.sub("", w).lower() for w in words if w not in ("'s", "’s"))
+    return tuple(_ARABIC_ARTICLE.sub("", w).lower() for w in words if w not in ("'s", "’s", "‘s"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +253,10 @@ def _partial_person(a: NameKey, b: NameKey) -> bool:
         return False
     short, long_ = (a.words, b.words) if len(a.words) < len(b.words) else (b.words, a.words)
     if len(short) == len(long_):
+        return False
+    # a body named after a person is not the person: "Trump" is not "Trump University" (a name written surname first,
+    # "Ban" ~ "Ban Ki-moon", is a person's)
+    if long_[: len(short)] == short and long_[-len(short) :] != short and (b.label if long_ is b.words else a.label) != "PERSON":
         return False
     # a one-word country or org name is not a surname ("Jordan" the country)
     if len(short) == 1 and (countries.country_from_name(short[0].title()) or countries.country_from_demonym(short[0])):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon.cues import reporting_verbs
 from ..text.marks import find_quoted
 from ..document import Document
 from .model import Cluster, Mention
@@ -174,7 +175,15 @@ def _resolve(pron: Token, index: _Index, quoted: dict[int, Span]) -> Cluster | N
                 return by_head[child.i].cluster
         verb = verb.head if verb.dep_ in _CLAUSE_LINKS and verb.head.i != verb.i else None
     if PRONOUNS[pron.lower_][0] == "n":
-        return None  # "it" only by rules 1 and 2: a stray "it" is more often a thing than an actor
+        # "Twitter announced ... It also said ...": an "it" that reports speech, as the subject of a main clause,
+        # continues the main subject of the sentence just before, when that is a body; otherwise "it" only by
+        # rules 1 and 2: a stray "it" is more often a thing than an actor
+        if pron.dep_ == "nsubj" and pron.head.lemma_.lower() in reporting_verbs() and _is_main_clause(pron.head):
+            before = next(_previous_sentences(pron), None)
+            subjects = [m for m in cands if before is not None and m.start >= before.start and m.end <= before.end and _is_main_subject(m)]
+            if subjects:
+                return subjects[0].cluster
+        return None
     # 3: subject continuity across sentences
     if pron.dep_ in _SUBJECT and _is_main_clause(pron.head):
         for sent in _previous_sentences(pron):

@@ -966,3 +966,23 @@ def test_a_name_in_front_of_a_statement_or_announcement_is_who_issued_it():
     assert q.speaker_name == "Pentagon" and q.speaker_entity is not None
     (q,) = quotes("A Russian statement said the troops would leave by Friday.")
     assert q.speaker_entity is None  # a nationality does not say who issued it
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a common noun heads the speaker phrase, a person's name stands in apposition to it
+        ("Osman is believed to have been on the flight, his brother Alastair Osman said.", "Alastair Osman"),
+        # a name the entity layer did not resolve is named by its proper nouns, not the whole phrase with its asides
+        ("Matthew Prince, chief executive of CloudFlare, a San Francisco company, said that in one case the site was down.", "Matthew Prince"),
+    ],
+)
+def test_a_speaker_is_named_by_the_persons_name_in_its_phrase(text, name):
+    (q,) = quotes(text)
+    assert q.speaker_name == name
+
+
+def test_a_capitalised_common_noun_is_not_cut_to_a_name():
+    text = "Staff for the House Select Committee on Benghazi said the panel would meet on Monday."
+    (q,) = quotes(text)
+    assert q.speaker_name in (None, "Staff for the House Select Committee on Benghazi", "House Select Committee on Benghazi")

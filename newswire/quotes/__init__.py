@@ -197,6 +197,8 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             speaker = Span(start, end, source_text(doc)[start:end])
             entity = entities.entity_at(f.speaker.i)  # the entity with the narrowest mention covering the head
+            if entity is None:
+                entity = _apposed(f.speaker, range(s, e), entities)  # "his brother, Alastair Osman": the name in apposition
             name = entity.name if entity else _unresolved_name(f.speaker, speaker)
             if is_document(f.speaker) and (entity is None or entity.type not in ("PERSON", "ORG", "GPE", "NORP")):
                 entity, name = _spoken_for(f.speaker, entities, earlier) or (entity, name)
@@ -272,8 +274,27 @@ def _cue(doc: Doc, frame: Frame) -> Cue:
     return Cue(start, end, source_text(doc)[start:end], frame.entry.cue)
 
 
+def _apposed(head: Token, phrase: range, entities: EntityIndex) -> Entity | None:
+    """The person named in apposition to a speaker the entity layer left unresolved: "his brother Alastair Osman said",
+    "a neighbour, Anna Berg, said" (a common noun heading the phrase, a name beside it)."""
+    if head.pos_ != "NOUN":
+        return None
+    names = [entities.entity_at(c.i) for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in phrase]
+    people = [e for e in names if e is not None and e.type == "PERSON"]
+    return people[0] if len(people) == 1 else None
+
+
 def _unresolved_name(head: Token | None, speaker: Span | None) -> str | None:
-    """A speaker the entity layer does not know: its own words ("a spokesman for Mr. Ban"), never a bare pronoun."""
+    """A speaker the entity layer does not know: its own words ("a spokesman for Mr. Ban"), never a bare pronoun;
+    of a proper noun, the name alone ("Matthew Prince", not "Matthew Prince, chief executive of CloudFlare, ...")."""
     if head is None or speaker is None or head.pos_ == "PRON":
         return None
+    if head.pos_ == "PROPN":
+        start = head.i
+        while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound" and head.doc[start - 1].head.i == head.i:
+            start -= 1
+        name = head.doc[start : head.i + 1]
+        # a name of two words or more, or one the tagger names ("Attorneys for Clinton" at a sentence's start is no name)
+        if (len(name) >= 2 or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) and name.start_char >= speaker.start and name.end_char <= speaker.end:
+            return source_text(head.doc)[name.start_char : name.end_char]
     return speaker.text

@@ -975,6 +975,8 @@ def test_a_name_in_front_of_a_statement_or_announcement_is_who_issued_it():
         ("Osman is believed to have been on the flight, his brother Alastair Osman said.", "Alastair Osman"),
         # a name the entity layer did not resolve is named by its proper nouns, not the whole phrase with its asides
         ("Matthew Prince, chief executive of CloudFlare, a San Francisco company, said that in one case the site was down.", "Matthew Prince"),
+        # a bare description the parser coordinates with the name
+        ("GOP presidential contender and former neurosurgeon Ben Carson said on Sunday that he was honest.", "Ben Carson"),
     ],
 )
 def test_a_speaker_is_named_by_the_persons_name_in_its_phrase(text, name):

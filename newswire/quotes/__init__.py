@@ -276,10 +276,15 @@ def _cue(doc: Doc, frame: Frame) -> Cue:
 
 def _apposed(head: Token, phrase: range, entities: EntityIndex) -> Entity | None:
     """The person named in apposition to a speaker the entity layer left unresolved: "his brother Alastair Osman said",
-    "a neighbour, Anna Berg, said" (a common noun heading the phrase, a name beside it)."""
+    "a neighbour, Anna Berg, said" (a common noun heading the phrase, a name beside it), or coordinated with a bare
+    description."""
     if head.pos_ != "NOUN":
         return None
-    names = [entities.entity_at(c.i) for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in phrase]
+    # a singular noun with no determiner is a description before the name, which the parser may coordinate with it:
+    # "GOP presidential contender and former neurosurgeon Ben Carson" ("Officials and Ben Carson" are two speakers)
+    described = head.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in head.children)
+    deps = ("appos", "conj") if described else ("appos",)
+    names = [entities.entity_at(c.i) for c in head.children if c.dep_ in deps and c.pos_ == "PROPN" and c.i in phrase]
     people = [e for e in names if e is not None and e.type == "PERSON"]
     return people[0] if len(people) == 1 else None
 

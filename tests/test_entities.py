@@ -837,3 +837,16 @@ def test_it_reporting_speech_continues_the_body_that_was_the_subject_just_before
     assert it is not None and it.name == "Microsoft"
     text2 = "The report was published on Monday by a committee. It said the policy had failed."
     assert entity_at(entities(text2), at(text2, "It said")) is None
+
+
+def test_a_companys_short_form_joins_the_one_company_it_begins():
+    text = (
+        "Lindqvist Marine Holdings Corp. said on Monday that it would cut 300 jobs. Analysts had expected the cuts. "
+        "Lindqvist Marine said the cuts would save $20 million a year."
+    )
+    ents = entities(text)
+    assert entity_at(ents, at(text, "Lindqvist Marine said")).name == "Lindqvist Marine Holdings Corp."
+    # two companies begin with the short form: it joins neither
+    text = "Berg Shipping Co. and Berg Ferries Inc. agreed to merge on Monday. Analysts had expected the deal. Berg said the deal would close in May."
+    ents = entities(text)
+    assert entity_at(ents, at(text, "Berg said")).name == "Berg"

@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import countries
-from ..lexicon import load_table
+from ..lexicon import load_list, load_table
 from ..lexicon.tables import FirstName
 from ..document import Document
 from . import known
@@ -297,9 +297,48 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             keys[len(clusters)] = {key}
             index.add(len(clusters), key)
             clusters.append(c)
+    clusters = _company_short_forms(clusters)
     for c in clusters:
         c.label = cluster_label(c)
     return clusters
+
+
+def _company_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """A company's short form joins the company: "RMS" ... "RMS International Inc.", "McCaw" ... "McCaw Cellular
+    Communications Inc." (the surname rule's analogue for organisations).
+
+    A cluster named by one form only, tagged ORG or NORP (not a people's word, not a country), joins the one cluster
+    with a name tagged ORG that begins with that form and ends in a legal form (`data/org_suffixes.txt`: Inc.,
+    Corp., Co., PLC, ...); with two or more such companies ("Society Corp.", "Society Bank Co.") it stays apart.
+    """
+    companies = [(c, name_tokens(m)) for c in clusters for m in c.names if m.label == "ORG" and _legal_form(m)]
+    if not companies:
+        return clusters
+    merged: set[int] = set()
+    for c in clusters:
+        forms = {name_tokens(m) for m in c.names}
+        if len(forms) != 1 or any(m.label not in ("ORG", "NORP") or m.demonym for m in c.names):
+            continue
+        short = next(iter(forms))
+        if not short or countries.country_from_name(c.names[0].text) or countries.country_from_demonym(c.names[0].text):
+            continue
+        hits = {id(k): k for k, words in companies if k is not c and id(k) not in merged and len(words) > len(short) and words[: len(short)] == short}
+        if len(hits) == 1:
+            (target,) = hits.values()
+            for m in c.mentions:
+                target.add(m)
+            merged.add(id(c))
+    return [c for c in clusters if id(c) not in merged]
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    return frozenset(load_list("org_suffixes.txt"))
+
+
+def _legal_form(m: Mention) -> bool:
+    words = [t.text.rstrip(".").lower() for t in m.span if not t.is_punct]
+    return len(words) >= 2 and words[-1] in _legal_forms()
 
 
 class _KeyIndex:

@@ -114,13 +114,30 @@ def quote_records(doc, analysis) -> list[dict]:
     return out
 
 
-def load_docs(source: str, quotes: bool = False) -> list:
-    """The articles of a source, each with `name`, `text` and `published`, in a fixed order (for quotes: all of TimeBank/AQUAINT)."""
+JUDGED = REPO / "eval" / "judged"
+
+
+def judged_articles() -> set[str]:
+    """The articles of every judged sheet in eval/judged/ (their `article` column)."""
+    import csv
+
+    out = set()
+    for sheet in sorted(JUDGED.glob("*.tsv")):
+        with sheet.open(encoding="utf-8") as f:
+            out |= {row["article"] for row in csv.DictReader(f, delimiter="\t") if row.get("article")}
+    return out
+
+
+def load_docs(source: str, quotes: bool = False, fresh: bool = False) -> list:
+    """The articles of a source, each with `name`, `text` and `published`, in a fixed order (for quotes: all of TimeBank/AQUAINT).
+
+    fresh: only TimeBank/AQUAINT articles no judged sheet of eval/judged/ holds and not in the realnews-events dev set.
+    """
     if source == "meantime":
         meantime.require_root(meantime.DEFAULT_ROOT)
         return meantime.load_meantime(meantime.DEFAULT_ROOT)
     timebank.require_root(timebank.DEFAULT_ROOT)
-    if quotes:
+    if quotes and not fresh:
         docs = timebank.load_timebank(timebank.DEFAULT_ROOT)
         for d in docs:
             d.published = d.dct
@@ -129,6 +146,8 @@ def load_docs(source: str, quotes: bool = False) -> list:
         print(f"realnews-events dev not found at {REALNEWS_DEV}: cannot tell which articles are development data; skipping")
         sys.exit(0)
     dev = {json.loads(line)["id"] for line in REALNEWS_DEV.read_text(encoding="utf-8").splitlines() if line.strip()}
+    if fresh:
+        dev |= judged_articles()
     docs = []
     for d in timebank.load_timebank(timebank.DEFAULT_ROOT):
         if d.name not in dev:
@@ -137,10 +156,10 @@ def load_docs(source: str, quotes: bool = False) -> list:
     return docs
 
 
-def draw(seed: int, n: int, n_articles: int, quotes: bool, source: str = "meantime") -> tuple[list[dict], int, int]:
+def draw(seed: int, n: int, n_articles: int, quotes: bool, source: str = "meantime", fresh: bool = False) -> tuple[list[dict], int, int]:
     import newswire
 
-    docs = load_docs(source, quotes)
+    docs = load_docs(source, quotes, fresh)
     rng = random.Random(seed)
     order = list(docs)
     rng.shuffle(order)
@@ -247,13 +266,16 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=0, help="analyse only this many articles (at least; default 0: all)")
     ap.add_argument("--quotes", action="store_true", help="sample quote records instead of event records")
     ap.add_argument("--tsv", type=Path, help="also write the sample as a judgment sheet")
+    ap.add_argument("--fresh", action="store_true", help="timebank: leave out the articles of every sheet in eval/judged/ and of the realnews-events dev set")
     ap.add_argument("--recheck", type=Path, help="a judged events sheet: which of its records this code still gives")
     args = ap.parse_args()
     if args.recheck:
         recheck(args.recheck, args.source)
         return
-    sample, pooled, used = draw(args.seed, args.n, args.articles, args.quotes, args.source)
+    sample, pooled, used = draw(args.seed, args.n, args.articles, args.quotes, args.source, args.fresh)
     kind = "quote" if args.quotes else "event"
+    if args.fresh:
+        print(f"fresh: {len(load_docs(args.source, args.quotes, True))} articles not in eval/judged/ nor the realnews-events dev set")
     print(f"{args.source}: {used} articles analysed, {pooled} {kind} records, {len(sample)} drawn (seed {args.seed})\n")
     for i, r in enumerate(sample, 1):
         print(show_quote(i, r) if args.quotes else show_event(i, r))

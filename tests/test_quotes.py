@@ -988,3 +988,11 @@ def test_a_capitalised_common_noun_is_not_cut_to_a_name():
     text = "Staff for the House Select Committee on Benghazi said the panel would meet on Monday."
     (q,) = quotes(text)
     assert q.speaker_name in (None, "Staff for the House Select Committee on Benghazi", "House Select Committee on Benghazi")
+
+
+def test_a_naming_participle_gives_a_name_not_a_quote():
+    assert quotes('She wrote a book called "Women Who Work" last year.') == []
+    assert quotes('Clinton launched a regular series dubbed "Quick Question" on Tuesday.') == []
+    # the active verb still reports what its subject called something
+    (q,) = quotes('Ellison called the deal "a disaster" on Monday.')
+    assert q.speaker.text == "Ellison"

@@ -78,7 +78,7 @@ def find_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
             continue
         entry, particle = _match(tok, table)
-        if entry is None or _hypothetical(tok) or _that_said(tok) or _unasserted(tok):
+        if entry is None or _hypothetical(tok) or _that_said(tok) or _unasserted(tok) or _naming_participle(tok, entry):
             continue
         frame = Frame([tok.i] + ([particle.i] if particle is not None else []), entry)
         if entry.cue == "according to":
@@ -153,6 +153,12 @@ def _unasserted(verb: Token) -> bool:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless") and verb.dep_ == "advcl":
             return True
     return False
+
+
+def _naming_participle(verb: Token, entry: CueEntry) -> bool:
+    """"a book called “Women Who Work”", "The plan, dubbed “Way Forward”": a naming verb's participle modifying a noun
+    gives the thing its name; nobody is reported saying anything."""
+    return "naming" in entry.frames and verb.tag_ == "VBN" and verb.dep_ == "acl"
 
 
 def _that_said(verb: Token) -> bool:

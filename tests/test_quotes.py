@@ -745,7 +745,7 @@ def test_a_direct_and_a_mixed_quote_over_the_same_words_with_one_cue_are_reporte
 
 
 def test_cue_lexicon_kinds_and_frames():
-    frames = {"clause", "question", "infinitive", "object", "naming", "none"}
+    frames = {"clause", "question", "infinitive", "object", "naming", "state", "none"}
     for entry in cue_table().values():
         assert entry.kind in ("speech", "thought", "intent"), entry
         assert all(f in frames or f.startswith("prep:") for f in entry.frames), entry
@@ -996,3 +996,12 @@ def test_a_naming_participle_gives_a_name_not_a_quote():
     # the active verb still reports what its subject called something
     (q,) = quotes('Ellison called the deal "a disaster" on Monday.')
     assert q.speaker.text == "Ellison"
+
+
+def test_a_finding_shows_its_object_in_a_state_and_a_person_showing_a_thing_says_nothing():
+    for text, content in [
+        ("Recent polls show Berg with a double-digit lead.", ["Berg with a double-digit lead"]),
+        ("The poll showed Mr. Ellison losing supporters after the debate.", ["Mr. Ellison losing supporters after the debate"]),
+        ("Ellison showed a video at the rally.", []),
+    ]:
+        assert [q.content.text for q in quotes(text)] == content

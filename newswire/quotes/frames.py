@@ -196,6 +196,8 @@ def _content(verb: Token, entry: CueEntry, particle: Token | None, quoted: froze
                 found = set()  # "denied the allegations": what the act is about, not what was said
         elif frame == "naming":
             found = _naming(verb, particle, quoted)
+        elif frame == "state":
+            found = _state(verb)
         elif frame.startswith("prep:"):
             found = set() if _sets_topic(verb) else prep_object(particle if particle is not None else verb, frame[5:])
         else:
@@ -408,6 +410,37 @@ def _infinitive_clause(tok: Token) -> bool:
 def _wh_clause(tok: Token) -> bool:
     """"how to end the strike", "whether to raise taxes": a question, which a noun can hold but never reports."""
     return any(c.tag_ in ("WRB", "WP", "WDT") or c.lower_ in ("whether", "if") for c in tok.children if c.i < tok.i)
+
+
+# Prepositions that give the state a finding shows its object in: "showed Clinton with a lead", "Rubio in third at 11 percent".
+_STATE_PREPOSITIONS = ("with", "at", "in", "ahead", "behind")
+
+
+@cache
+def _findings() -> frozenset[str]:
+    return frozenset(load_list("source_documents.txt")) | frozenset(load_list("finding_nouns.txt"))
+
+
+def _state(verb: Token) -> set[int]:
+    """What a finding shows: an object with the state it is shown in, a small clause ("polls show Clinton with a
+    double-digit lead", "the poll showed Mr. Trump losing supporters", "showed Rubio in third at 11 percent").
+
+    The object alone ("showed a video") is no state, and a date or time is when, not what; the subject is a record or
+    a result (`data/source_documents.txt`, `data/finding_nouns.txt`: a poll, records, emails).
+    """
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if obj is None or subject is None or subject.lemma_.lower() not in _findings():
+        return set()  # "he showed a video at the rally": a person showing a thing
+    states = [
+        c for c in verb.children
+        if c.i > obj.i and c.dep_ == "prep" and c.lower_ in _STATE_PREPOSITIONS
+        and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+    ]
+    participles = [c for c in obj.children if c.tag_ == "VBG" and c.dep_ in ("acl", "amod")]
+    if not states and not participles:
+        return set()
+    return subtree(obj).union(*(subtree(c) for c in states))
 
 
 def _passive_subject(verb: Token) -> Token | None:

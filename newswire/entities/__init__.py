@@ -386,10 +386,18 @@ def _in_title_case_line(m: Mention) -> bool:
     guess: `_name` takes such a name only when its words are the name's elsewhere or given names ("Hillary Clinton
     Goes After ..." names Hillary Clinton; "Ben Carson Defends ..." does not name "Ben Carson Defends")."""
     text = m.doc.text
-    start = text.rfind("\n", 0, m.doc[m.start].idx) + 1
-    end = text.find("\n", m.doc[m.end - 1].idx)
-    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
-    return len(words) >= 5 and all(w[:1].isupper() for w in words if w.lower() not in _HEADLINE_LOWER)
+    breaks, seen = m.doc.user_data.get(_TITLE_CASE_LINES) or m.doc.user_data.setdefault(
+        _TITLE_CASE_LINES, ([i for i, ch in enumerate(text) if ch == "\n"], {})
+    )  # the line breaks found once, each line judged once, however many names the text holds
+    n = bisect.bisect_left(breaks, m.doc[m.start].idx)
+    if n not in seen:
+        start, end = (breaks[n - 1] + 1 if n else 0), (breaks[n] if n < len(breaks) else len(text))
+        words = [w for w in text[start:end].split() if w[:1].isalpha()]
+        seen[n] = len(words) >= 5 and all(w[:1].isupper() for w in words if w.lower() not in _HEADLINE_LOWER)
+    return seen[n]
+
+
+_TITLE_CASE_LINES = "newswire_title_case_lines"
 
 
 def _titles(c: Cluster) -> list[str]:

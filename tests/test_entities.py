@@ -846,6 +846,13 @@ def test_a_companys_short_form_joins_the_one_company_it_begins():
     )
     ents = entities(text)
     assert entity_at(ents, at(text, "Lindqvist Marine said")).name == "Lindqvist Marine Holdings Corp."
+    # a subsidiary named with its country is not the parent; "S.A." is a legal form, dots and all
+    text = (
+        "Lindqvist S.A. bought the rest of Coates on Monday through its subsidiary Lindqvist Coatings U.K. Ltd. "
+        "Analysts had expected the deal. Lindqvist said the deal would close in May."
+    )
+    ents = entities(text)
+    assert entity_at(ents, at(text, "Lindqvist said")).name == "Lindqvist S.A."
     # two companies begin with the short form: it joins neither
     text = "Berg Shipping Co. and Berg Ferries Inc. agreed to merge on Monday. Analysts had expected the deal. Berg said the deal would close in May."
     ents = entities(text)

@@ -358,9 +358,11 @@ def _name(c: Cluster) -> str:
         # a person's name holds no possessive or clause punctuation ("Nega's Coalition for Unity", "Luciana Lopez:
         # Saying"), and a title-case headline's bounds are the tagger's guess ("Ben Carson Defends Himself ...")
         pool = [m for m in pool if _clean_person_name(m)] or pool
-        prose = [m for m in pool if not _in_title_case_line(m)]
+        in_headline = {id(m): _in_title_case_line(m) for m in pool}
+        headline = [m for m in pool if in_headline[id(m)]]
+        prose = [m for m in pool if not in_headline[id(m)]]
         known = {w for m in prose for w in name_tokens(m)}
-        pool = prose + [m for m in pool if m not in prose and all(w in known or is_given_name(w.title()) for w in name_tokens(m))] or pool
+        pool = prose + [m for m in headline if all(w in known or is_given_name(w.title()) for w in name_tokens(m))] or pool
     best = max(pool, key=lambda m: (len(name_tokens(m)), -m.start))
     words = [t for t in best.span]
     while words and words[0].lower_ in ("the", "a", "an"):
@@ -385,7 +387,7 @@ def _in_title_case_line(m: Mention) -> bool:
     long, where every word but a few short function words is capitalised? There a name's bounds are the tagger's
     guess: `_name` takes such a name only when its words are the name's elsewhere or given names ("Hillary Clinton
     Goes After ..." names Hillary Clinton; "Ben Carson Defends ..." does not name "Ben Carson Defends")."""
-    text = m.doc.text
+    text = Document.of(m.doc).text  # built once per document (spaCy's Doc.text joins every token each time)
     breaks, seen = m.doc.user_data.get(_TITLE_CASE_LINES) or m.doc.user_data.setdefault(
         _TITLE_CASE_LINES, ([i for i, ch in enumerate(text) if ch == "\n"], {})
     )  # the line breaks found once, each line judged once, however many names the text holds

@@ -309,9 +309,11 @@ def _company_short_forms(clusters: list[Cluster]) -> list[Cluster]:
 
     A cluster named by one form only, tagged ORG or NORP (not a people's word, not a country), joins the one cluster
     with a name tagged ORG that begins with that form and ends in a legal form (`data/org_suffixes.txt`: Inc.,
-    Corp., Co., PLC, ...); with two or more such companies ("Society Corp.", "Society Bank Co.") it stays apart.
+    Corp., Co., PLC, ...) and is written before the short form's first mention (news names a company in full first);
+    with two or more such companies ("Society Corp.", "Society Bank Co.") it stays apart, and a name holding a place
+    is a subsidiary's ("Orkem Coatings U.K. Ltd." is not Orkem).
     """
-    companies = [(c, name_tokens(m)) for c in clusters for m in c.names if m.label == "ORG" and _legal_form(m)]
+    companies = [(c, name_tokens(m), m) for c in clusters for m in c.names if m.label == "ORG" and _legal_form(m) and not _names_a_place(m)]
     if not companies:
         return clusters
     merged: set[int] = set()
@@ -322,7 +324,12 @@ def _company_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         short = next(iter(forms))
         if not short or countries.country_from_name(c.names[0].text) or countries.country_from_demonym(c.names[0].text):
             continue
-        hits = {id(k): k for k, words in companies if k is not c and id(k) not in merged and len(words) > len(short) and words[: len(short)] == short}
+        first = c.mentions[0].start
+        hits = {
+            id(k): k
+            for k, words, m in companies
+            if k is not c and id(k) not in merged and m.start < first and len(words) > len(short) and words[: len(short)] == short
+        }
         if len(hits) == 1:
             (target,) = hits.values()
             for m in c.mentions:
@@ -336,8 +343,12 @@ def _legal_forms() -> frozenset[str]:
     return frozenset(load_list("org_suffixes.txt"))
 
 
+def _names_a_place(m: Mention) -> bool:
+    return any(countries.country_from_name(t.text) or t.ent_type_ in ("GPE", "LOC") for t in m.span)
+
+
 def _legal_form(m: Mention) -> bool:
-    words = [t.text.rstrip(".").lower() for t in m.span if not t.is_punct]
+    words = [t.text.replace(".", "").lower() for t in m.span if not t.is_punct]
     return len(words) >= 2 and words[-1] in _legal_forms()
 
 

@@ -35,7 +35,10 @@ How the sample is drawn (all with `random.Random(seed)`, default seed 13):
      (`rng.sample`), and printed in the order drawn.
 
 Usage, from the worktree root:
-    PYTHONPATH=$PWD .venv/bin/python eval/judge_sample.py [--source meantime|timebank] [--seed 13] [--n 80] [--articles 0] [--quotes] [--tsv out.tsv]
+    PYTHONPATH=$PWD .venv/bin/python eval/judge_sample.py [--source meantime|timebank] [--seed 13] [--n 80] [--articles 0] [--quotes] [--fresh] [--tsv out.tsv]
+
+`--fresh` (timebank) draws only from the articles that no sheet of eval/judged/ holds and that are not
+in the realnews-events dev set (issue 14's seed-15 sheet).
 
 `--tsv` also writes the sample as a judgment sheet (the record columns and
 empty judgment columns) to fill in.

@@ -1,6 +1,7 @@
 """Who said what on PolNeAR: newswire's quotes against textacy's direct_quotations, in one run.
 
     python eval/polnear_quotes.py [--split dev|train] [--every K] [--limit N] [--json PATH] [--show-misses N]
+                                  [--show-speakers N] [--cache DIR] [--no-textacy]
 
 Develop on train; score on dev (84 articles). The test split is held out.
 

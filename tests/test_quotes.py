@@ -977,6 +977,12 @@ def test_a_name_in_front_of_a_statement_or_announcement_is_who_issued_it():
         ("Matthew Prince, chief executive of CloudFlare, a San Francisco company, said that in one case the site was down.", "Matthew Prince"),
         # a bare description the parser coordinates with the name
         ("GOP presidential contender and former neurosurgeon Ben Carson said on Sunday that he was honest.", "Ben Carson"),
+        # the parser heads the speaker with the dateline's place: the speaker follows the dash
+        (
+            "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates at the convention "
+            "that the plan was careless.",
+            "Michael Mukasey",
+        ),
     ],
 )
 def test_a_speaker_is_named_by_the_persons_name_in_its_phrase(text, name):

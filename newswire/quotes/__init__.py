@@ -44,6 +44,7 @@ from .content import from_frame, from_lines, outermost
 from .frames import Frame, find_frames
 from .speakers import is_document, issuer_compound, speaker_tokens
 from .lines import find_lines
+from ..text.datelines import DASHES
 from ..text.parse import source_text
 from .model import Found, find_passages
 from .nouns import find_noun_frames
@@ -194,12 +195,13 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
         speaker = entity = None
         if f.speaker is not None:
             s, e = _speaker_range(f)
+            head, s = _past_dateline(doc, f.speaker, s, e)
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             speaker = Span(start, end, source_text(doc)[start:end])
-            entity = entities.entity_at(f.speaker.i)  # the entity with the narrowest mention covering the head
+            entity = entities.entity_at(head.i)  # the entity with the narrowest mention covering the head
             if entity is None:
-                entity = _apposed(f.speaker, range(s, e), entities)  # "his brother, Alastair Osman": the name in apposition
-            name = entity.name if entity else _unresolved_name(f.speaker, speaker)
+                entity = _apposed(head, range(s, e), entities)  # "his brother, Alastair Osman": the name in apposition
+            name = entity.name if entity else _unresolved_name(head, speaker)
             if is_document(f.speaker) and (entity is None or entity.type not in ("PERSON", "ORG", "GPE", "NORP")):
                 entity, name = _spoken_for(f.speaker, entities, earlier) or (entity, name)
             earlier.append((f, entity, name))
@@ -272,6 +274,21 @@ def _cue(doc: Doc, frame: Frame) -> Cue:
     first, last = min(frame.cue), max(frame.cue)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     return Cue(start, end, source_text(doc)[start:end], frame.entry.cue)
+
+
+def _past_dateline(doc: Doc, head: Token, start: int, end: int) -> tuple[Token, int]:
+    """"CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told ...": the parser may head the speaker
+    with the dateline's place. The speaker is then the phrase after the dateline's dash, headed by its one token whose
+    head lies outside it. Returns the head and the phrase's first token."""
+    if head.i not in Document.of(doc).dateline:
+        return head, start
+    dash = max((i for i in range(head.i + 1, end) if doc[i].text in DASHES), default=None)
+    if dash is None:
+        return head, start
+    after = range(dash + 1, end)
+    roots = [doc[i] for i in after if doc[i].head.i not in after or doc[i].head.i == i]
+    roots = [t for t in roots if not (t.is_punct or t.is_space)]
+    return (roots[0], dash + 1) if len(roots) == 1 else (head, start)
 
 
 def _apposed(head: Token, phrase: range, entities: EntityIndex) -> Entity | None:

@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .document import Document
-from .lexicon import numbers
+from .lexicon import countries, numbers
 from .lexicon import load_table
 from .lexicon.tables import FigureWord
 from .records import Entity, Figure, Quote, Time
@@ -26,6 +26,10 @@ from .records import Entity, Figure, Quote, Time
 QUALIFIER_WORDS = 3
 # A four-digit number in this range that the parser tags as part of a date is a year, not a count.
 YEARS = (1800, 2100)
+# Prepositions whose object is where something happened ("killed 40 people in Nairobi"); a closed class: the rule.
+LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout"})
+# The parser's labels of place names.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 @cache
@@ -164,7 +168,44 @@ def _figure(ctx: Document, words: list[Token], head: Token, quotes: list[Quote],
         what=what,
         reported_by=ctx.reporters(quotes).at(start),
         date=ctx.date_for(times, start, end, published=published),
+        places=_places(ctx, head),
     )
+
+
+def _places(ctx: Document, tok: Token) -> list[str]:
+    """The countries of the places `tok`'s sentence says something happened in: the place names a locative
+    preposition takes ("in Kenya and Tanzania", "in Nairobi, Kenya", "in the capital of Kenya"), sorted; a name that
+    only modifies a noun ("U.S. embassies", "Tanzanian capital") is none."""
+    sent = tok.sent
+    found = set()
+    for prep in sent:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for place in _place_names(obj):
+                geo = ctx.geo(place.text, place.start_char)
+                code = geo.country if geo is not None else countries.country_of(place.text)
+                if code:
+                    found.add(code)
+    return sorted(found)
+
+
+def _place_names(obj: Token) -> list:
+    """The place names (the parser's GPE and LOC spans) of a preposition's object: itself, its conjuncts and
+    appositions, and the object of its "of"."""
+    names, stack = {}, [obj]
+    while stack:
+        t = stack.pop()
+        if t.ent_type_ in PLACE_LABELS:
+            span = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            if span is not None:
+                names[span.start] = span
+        for c in t.children:
+            if c.dep_ in ("conj", "appos"):
+                stack.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                stack.extend(g for g in c.children if g.dep_ == "pobj")
+    return [names[k] for k in sorted(names)]
 
 
 def _scale(tok: Token) -> float:

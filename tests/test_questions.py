@@ -20,10 +20,10 @@ from newswire.present import serve
 
 REPO = Path(__file__).resolve().parents[1]
 # the table each alias in query.py's SQL stands for (n and x are the timeline's own CTE and subquery)
-ALIASES = {"a": "articles", "q": "quotes", "e": "entities", "se": "entities", "te": "entities", "m": "mentions", "ev": "events"}
+ALIASES = {"a": "articles", "q": "quotes", "e": "entities", "se": "entities", "te": "entities", "m": "mentions", "ev": "events", "f": "figures"}
 # a value of each kind of parameter that every question accepts
 VALUES = {"text": "Kerry", "actor": "SYR", "date": "2013-09-01", "count": 5, "number": 2, "modality": "asserted",
-          "confidence": 0.5, "grouping": "month"}
+          "confidence": 0.5, "grouping": "month", "flag": True}
 
 
 @pytest.fixture(scope="module")

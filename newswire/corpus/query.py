@@ -241,6 +241,153 @@ def _spread(*, speaker: str | None, search: str | None, spread: int) -> _Select:
     )
 
 
+def figures(store: Store, *, what: str | None = None, country: str | None = None, start: str | None = None,
+            end: str | None = None, conflicts: bool = False, limit: int | None = None) -> Rows:
+    """Reported counts (people killed, injured, arrested, displaced, ...), by what happened to the people counted, the
+    country their sentence says it happened in, and publication date, with who reports them.
+
+    conflicts: instead, the figures of one happening that disagree, side by side: figures counting the same thing
+    (`what`, and the counted noun when it is not just people) in the same place (the countries of their sentence)
+    published within FIGURE_WINDOW days of each other, from two articles or more, with two values or more as stated;
+    each value with its sources and articles ("killed: more than 1,400 people (United States, 3 articles) / 355
+    (Doctors Without Borders, 2 articles)") and the evidence of every figure (docs/store.md, figures side by side).
+    """
+    return _rows(store, _figures(what=what, country=country, start=start, end=end, conflicts=conflicts),
+                 require_count(limit, "--limit"))
+
+
+# Figures published at most this many days apart (or dated by the text so) may count one happening: a chain of
+# figures each within this of the next is one group.
+FIGURE_WINDOW = 7
+# Counted nouns that say no more than "people": a figure counting them counts the same as one that names no noun.
+_PEOPLE = ("people", "person", "persons", "other", "others", "one", "individual", "body", "life", "death", "dead",
+           "casualty", "victim")
+
+
+def _figure_filters(where: list[str], params: list[Any], what: str | None, country: str | None,
+                    start: str | None, end: str | None) -> None:
+    if what is not None:
+        where.append("f.what = ?")
+        params.append(require_text(what, "--what").lower())
+    if country is not None:
+        where.append("list_contains(f.places, ?)")
+        params.append(require_actor(country, "--country")[:3])
+    if start is not None:
+        where.append(f"{_DAY} >= ?")
+        params.append(require_date(start, "--from"))
+    if end is not None:
+        where.append(f"{_DAY} <= ?")
+        params.append(require_date(end, "--to"))
+
+
+def _figures(*, what: str | None = None, country: str | None = None, start: str | None = None,
+             end: str | None = None, conflicts: bool = False) -> _Select:
+    if conflicts:
+        return _conflicts(what=what, country=country, start=start, end=end)
+    where, params = [_CANONICAL], []
+    _figure_filters(where, params, what, country, start, end)
+    return _Select(
+        """a.published, f.what, f.text AS figure, f.value, f.low, f.high, f.unit, array_to_string(f.places, ' ') AS place,
+               e.name AS source, f.date, a.title, f.article_id, f.start, f."end\"""",
+        f"""FROM figures f JOIN articles a ON a.id = f.article_id
+        LEFT JOIN entities e ON e.article_id = f.article_id AND e.id = f.reported_by
+        WHERE {' AND '.join(where)}""",
+        params,
+        "a.published NULLS LAST, f.article_id, f.ord",
+    )
+
+
+def _conflicts(*, what: str | None, country: str | None, start: str | None, end: str | None) -> _Select:
+    """Figures side by side: the groups of figures of one happening (same `what`, counted noun and places, published
+    within FIGURE_WINDOW days of the next) that state two values or more, from two articles or more.
+
+    A figure's day is the day its text dates it (a full date), else its article's publication date; a figure the text
+    dates otherwise (a year, a month, "last week": another time than the article's) is left out, and so is one with
+    no place or no date. In one article, figures of one group with different values and one source (or none) are
+    left out: which of them counts the happening is not clear ("killed 247 in Kenya and 10 in Tanzania").
+    """
+    prefix, params = _figure_groups(what=what, country=country, start=start, end=end)
+    prefix += """,
+    per_value AS ("""
+    return _Select(*_CONFLICT_COLUMNS, params=params, order="g.first_day, g.what, g.place, g.grp",
+                   prefix=prefix + _PER_VALUE)
+
+
+def figure_groups(store: Store, *, what: str | None = None, country: str | None = None, start: str | None = None,
+                  end: str | None = None) -> Rows:
+    """Every figure `figures --conflicts` groups, with its group (`group`), whatever the group's values: the grouping
+    itself, for evaluations (eval/figure_conflicts.py) and tests. A group of one figure is a group too."""
+    prefix, params = _figure_groups(what=what, country=country, start=start, end=end)
+    select = _Select('grp AS "group", article_id, ord, start, "end", text, stated', "FROM grouped", params,
+                     "grp, day, article_id, ord", prefix=prefix)
+    return _rows(store, select, None)
+
+
+def _figure_groups(*, what: str | None, country: str | None, start: str | None, end: str | None) -> tuple[str, list[Any]]:
+    """The SQL (a WITH clause ending in `grouped`: the figures kept, each with its group `grp`) and its parameters."""
+    where, params = [_CANONICAL, "f.what IS NOT NULL", "len(f.places) > 0", "a.published IS NOT NULL"], []
+    _figure_filters(where, params, what, country, start, end)
+    people = ", ".join(f"'{w}'" for w in _PEOPLE)
+    prefix = rf"""WITH fig AS (
+        SELECT f.article_id, f.ord, f.start, f."end", f.text, f.what, f.value, f.low, f.high, f.qualifier,
+               CASE WHEN f.unit IS NULL OR lower(f.unit) IN ({people}) THEN '' ELSE lower(f.unit) END AS counted,
+               array_to_string(f.places, ' ') AS place,
+               CASE WHEN regexp_full_match(coalesce(f.date, ''), '\d{{4}}-\d{{2}}-\d{{2}}') THEN try_cast(f.date AS DATE) END AS day,
+               concat_ws('|', f.qualifier, f.value, f.low, f.high) AS stated, e.name AS source, a.published
+        FROM figures f JOIN articles a ON a.id = f.article_id
+        LEFT JOIN entities e ON e.article_id = f.article_id AND e.id = f.reported_by
+        WHERE {' AND '.join(where)}),
+    unclear AS (
+        SELECT article_id, what, counted, place, coalesce(source, '') AS source FROM fig
+        GROUP BY ALL HAVING count(DISTINCT stated) > 1),
+    kept AS (
+        SELECT * FROM fig WHERE day IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM unclear u WHERE u.article_id = fig.article_id AND u.what = fig.what AND u.counted = fig.counted
+                AND u.place = fig.place AND u.source = coalesce(fig.source, ''))),
+    breaks AS (
+        SELECT *, CASE WHEN day - lag(day) OVER (PARTITION BY what, counted, place ORDER BY day, article_id, ord)
+                       > {FIGURE_WINDOW} THEN 1 ELSE 0 END AS brk
+        FROM kept),
+    islands AS (
+        SELECT *, sum(brk) OVER (PARTITION BY what, counted, place ORDER BY day, article_id, ord
+                                 ROWS UNBOUNDED PRECEDING) AS island
+        FROM breaks),
+    grouped AS (
+        SELECT *, 'G' || left(md5(concat_ws('|', what, counted, place,
+                       min(day) OVER (PARTITION BY what, counted, place, island))), 15) AS grp
+        FROM islands)"""
+    return prefix, params
+
+
+# After `_figure_groups`' WITH clause: each group's values as stated, then the groups with two values or more.
+_PER_VALUE = """
+        SELECT grp, stated, any_value(what) AS what, any_value(counted) AS counted, any_value(place) AS place,
+               arg_min(text, (day, article_id, ord)) AS shown, max(coalesce(value, high, low)) AS size,
+               count(DISTINCT article_id) AS n_articles,
+               list(DISTINCT source ORDER BY source) FILTER (WHERE source IS NOT NULL) AS sources,
+               list({'figure': text, 'source': source, 'article_id': article_id, 'published': published,
+                     'start': start, 'end': "end"} ORDER BY day, article_id, ord) AS evidence,
+               min(day) AS first_day, max(day) AS last_day
+        FROM grouped GROUP BY grp, stated),
+    per_group AS (
+        SELECT grp, any_value(what) AS what, any_value(counted) AS counted, any_value(place) AS place,
+               min(first_day) AS first_day, max(last_day) AS last_day, count(*) AS n_values,
+               string_agg(shown || ' (' || concat_ws(', ', nullif(array_to_string(sources, ', '), ''),
+                          n_articles || CASE WHEN n_articles = 1 THEN ' article' ELSE ' articles' END) || ')',
+                          ' / ' ORDER BY n_articles DESC, size DESC, stated) AS summary,
+               flatten(list(evidence ORDER BY n_articles DESC, size DESC, stated)) AS evidence
+        FROM per_value GROUP BY grp HAVING count(*) > 1)"""
+_CONFLICT_COLUMNS = (
+        """g.what || CASE WHEN g.counted = '' THEN '' ELSE ' (' || g.counted || ')' END AS what, g.place,
+               CAST(g.first_day AS VARCHAR) AS "from", CAST(g.last_day AS VARCHAR) AS "to",
+               g.what || ': ' || g.summary AS figures, g.n_values AS "values",
+               (SELECT count(DISTINCT x.article_id) FROM unnest(g.evidence) AS t(x)) AS articles,
+               to_json(g.evidence)::VARCHAR AS evidence, g.evidence[1].article_id AS article_id,
+               g.evidence[1].start AS start, g.evidence[1]."end" AS "end", g.grp AS "group\"""",
+        "FROM per_group g WHERE (SELECT count(DISTINCT x.article_id) FROM unnest(g.evidence) AS t(x)) > 1",
+)
+
+
 def corpus_entity(store: Store, *, name: str, limit: int | None = None) -> Rows:
     """One entity across articles: the corpus entities that go by `name` (whole words, any case, in their name or
     an alias), each with its aliases, the articles that mention it, what it said and the events it is source or
@@ -1052,6 +1199,15 @@ def require_grouping(value: str, what: str) -> str:
     return group
 
 
+def require_flag(value: bool | str, what: str) -> bool:
+    """A switch: True or False, or as a web page sends it, "1"/"true" (on) and "0"/"false" (off)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("1", "true", "0", "false"):
+        return value.lower() in ("1", "true")
+    raise UsageError(f"{what} {value!r} is not on or off; give 1 or 0")
+
+
 def require_actor(value: str, what: str) -> str:
     """An actor code or its prefix (letters: SYR, SYRGOV), upper-cased, or a one-line `UsageError`.
 
@@ -1153,7 +1309,7 @@ class Param:
 
     keyword: str  # the question function's keyword argument
     flags: tuple[str, ...]  # the CLI option's names; the first without its "--" is the HTTP parameter's name
-    kind: Literal["text", "actor", "date", "count", "number", "modality", "confidence", "grouping"]  # count: the answer's size; number: any other
+    kind: Literal["text", "actor", "date", "count", "number", "modality", "confidence", "grouping", "flag"]  # count: the answer's size; number: any other; flag: on or off
     help: str  # the CLI option's help
     default: Any = None  # when not given (CLI and API)
     served_default: Any = None  # when not given to `newswire serve` (a page's worth of rows; events: asserted ones)
@@ -1173,7 +1329,7 @@ class Param:
 
     @property
     def type(self) -> type:
-        return {"count": int, "number": int, "confidence": float}.get(self.kind, str)
+        return {"count": int, "number": int, "confidence": float, "flag": bool}.get(self.kind, str)
 
     def check(self, value: str, what: str) -> Any:
         """`value` checked as the question checks it (a count: 1 to MAX_ROWS), or a one-line `UsageError` naming `what`."""
@@ -1200,7 +1356,7 @@ class Question:
 
 _CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "text": require_text, "actor": require_actor, "date": require_date, "count": require_count, "number": require_count,
-    "modality": require_modality, "confidence": require_confidence, "grouping": require_grouping,
+    "modality": require_modality, "confidence": require_confidence, "grouping": require_grouping, "flag": require_flag,
 }
 _LIMIT = Param("limit", ("--limit", "-n"), "count", f"At most this many rows (1 to {MAX_ROWS:,}).", served_default=500)
 _SEARCH = Param("search", ("--search",), "text", "Only those holding this text (any case, anywhere in a word).", served_name="q")
@@ -1314,6 +1470,20 @@ QUESTIONS: dict[str, Question] = {
             "One entity across articles: its aliases, the articles naming it, what it said, what it did and had done to it.",
             'newswire query entity "Ban Ki-moon"',
             command="entity",
+        ),
+        Question(
+            "figures",
+            (
+                Param("what", ("--what",), "text", "Only figures of people this happened to: killed, injured, displaced, evacuated, arrested, abducted, missing, casualties."),
+                Param("country", ("--country",), "actor", "Only figures whose sentence places them in this country: a code (SYR) or a name (Syria)."),
+                _FROM,
+                _TO,
+                Param("conflicts", ("--conflicts",), "flag", "Instead: figures of one happening that disagree, side by side, each value "
+                      "with its sources and articles (same count, same place, published within a week).", default=False),
+                _LIMIT,
+            ),
+            "Reported figures: people killed, injured, arrested, displaced, ..., with who reports them.",
+            "newswire query figures --conflicts --what killed",
         ),
         Question(
             "network",

@@ -28,6 +28,10 @@ const TABS = {
   tone:     {fields: [["entity", "entity, e.g. John Kerry"], ["outlet", "outlet, e.g. reuters.com"], ["from", "from YYYY-MM-DD"],
                       ["to", "to YYYY-MM-DD"], ["by", "group by"]], api: "tone",
              cols: ["period", "outlet", "articles", "tone", "positive", "negative", "quotes", "quote_tone"]},
+  // reported figures; with conflicts=1 the figures of one happening that disagree, side by side (renderConflicts)
+  figures:  {fields: [["what", "what, e.g. killed"], ["country", "country, e.g. Kenya"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"],
+                      ["conflicts", "conflicts"]], api: "figures",
+             cols: ["published", "what", "figure", "source", "place", "date", "title"]},
   // one entity across articles (no button: the entity page links to it)
   corpus_entity: {fields: [["name", "entity, e.g. Ban Ki-moon"]], api: "corpus_entity", cols: ["name", "kind", "date", "text", "title"]},
 };
@@ -35,7 +39,10 @@ const TABS = {
 const CHOICES = new Map([["modality", ["asserted", "any", "negated", "intended", "requested", "conditional", "hypothetical"]],
                          ["by", ["month", "week", "day", "year", "outlet"]]]);
 // ... per tab, where one tab's field is chosen and another's typed (a quote's type; an event's is typed: THREATEN, 13, 138)
-const TAB_CHOICES = {quotes: new Map([["type", ["", "direct", "indirect", "mixed"]]])};
+const TAB_CHOICES = {quotes: new Map([["type", ["", "direct", "indirect", "mixed"]]]), figures: new Map([["conflicts", ["", "1"]]])};
+// What a choice is called where its value is no word ("" is "any" elsewhere).
+const CHOICE_NAMES = new Map([["conflicts", new Map([["", "every figure"], ["1", "side by side: values that disagree"]])]]);
+const choiceName = (key, choice) => (CHOICE_NAMES.get(key) && CHOICE_NAMES.get(key).get(choice)) || choice || "any";
 const choicesOf = (tab, key) => (has(TAB_CHOICES, tab) && TAB_CHOICES[tab].get(key)) || CHOICES.get(key);
 // The parameter that sets a page's size, where it is not `limit`.
 const COUNT_PARAM = new Map([["entities", "top"]]);
@@ -133,7 +140,7 @@ function buildForm(tab) {
     label.append(el("span", {}, key));
     if (choicesOf(tab, key)) {
       const select = el("select", {name: key, id});
-      for (const choice of choicesOf(tab, key)) select.append(el("option", {value: choice}, choice || "any"));
+      for (const choice of choicesOf(tab, key)) select.append(el("option", {value: choice}, choiceName(key, choice)));
       label.append(select);
     } else {
       label.append(el("input", {name: key, id, placeholder: hint, autocomplete: "off"}));
@@ -236,7 +243,8 @@ async function loadTable(s) {
     return;
   }
   setStatus(describe(s, data));
-  renderTable(s, data.rows, tab.cols, data.sort || "");
+  if (s.tab === "figures" && s.filters.conflicts === "1") renderConflicts(s, data.rows);
+  else renderTable(s, data.rows, tab.cols, data.sort || "");
   renderPager(s, data);
   renderExport(s, data);
   if (facetsOk) renderFacets(s, facetsData);  // an error there: the table is still worth showing
@@ -254,6 +262,7 @@ function describe(s, data) {
                       : (data.total ? `No rows here: the answer has ${data.total.toLocaleString("en")}` : "No rows")];
   if (data.sort) parts.push(data.sort === "-date" || data.sort === "-published" ? "newest first" : `sorted by ${data.sort.replace(/^-/, "")}${data.sort.startsWith("-") ? ", descending" : ""}`);
   for (const [k, v] of Object.entries(data.params || {})) {
+    if (k === "conflicts") { if (v === true) parts.push("figures of one happening that disagree, one happening a row"); continue; }
     const typed = s.filters[k];
     if (typed && typed.toUpperCase() !== String(v).toUpperCase()) parts.push(`${k} “${typed}” is ${v}`);
     else if (!typed && k === "modality") parts.push(`${v} events only`);
@@ -319,6 +328,37 @@ function rowTarget(s, row) {
   if (s.tab === "map") return () => showPlace(s, row);  // web/map.js
   if (s.tab === "tone" && row.outlet && !s.filters.outlet) return () => go({filters: {...s.filters, outlet: row.outlet, by: ""}, page: 1, sort: ""});
   return null;
+}
+
+// Figures side by side (/api/figures?conflicts=1): per group what is counted, where and when, its values as stated
+// with their sources and articles, and every figure's evidence, which opens its article at the figure.
+function renderConflicts(s, rows) {
+  const list = el("div", {class: "figure-groups"});
+  for (const row of rows) {
+    const group = el("section", {class: "figure-group", "data-group": row.group});
+    group.append(el("h3", {}, `${row.what} · ${row.place} · ${row.from === row.to ? row.from : `${row.from} – ${row.to}`}`));
+    group.append(el("p", {class: "summary"}, row.figures));
+    let evidence = [];
+    try { evidence = JSON.parse(row.evidence); } catch { evidence = []; }
+    const table = el("table");
+    const head = el("tr");
+    for (const c of ["figure", "source", "published"]) head.append(el("th", {scope: "col"}, c));
+    const thead = el("thead"); thead.append(head);
+    const tbody = el("tbody");
+    for (const item of Array.isArray(evidence) ? evidence : []) {
+      const tr = el("tr", {class: "row", tabindex: "0"});
+      for (const c of ["figure", "source", "published"]) tr.append(el("td", {}, item[c] ?? ""));
+      tr.dataset.article = item.article_id; tr.dataset.at = `${item.start}-${item.end}`;
+      const open = () => go({article: item.article_id, at: `${item.start}-${item.end}`});
+      tr.addEventListener("click", open);
+      tr.addEventListener("keydown", e => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } });
+      tbody.append(tr);
+    }
+    table.append(thead, tbody);
+    group.append(table);
+    list.append(group);
+  }
+  $("results").replaceChildren(list);
 }
 
 function markOpenRow(s) {

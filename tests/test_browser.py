@@ -154,7 +154,11 @@ def big() -> Analysis:
 
 
 def build_store(path: Path) -> list[Analysis]:
-    analyses = [daily(i) for i in range(DAYS)] + [hostile(), big()]
+    return write_store(path, [daily(i) for i in range(DAYS)] + [hostile(), big()])
+
+
+def write_store(path: Path, analyses: list[Analysis]) -> list[Analysis]:
+    """A store at `path` holding these analyses as analysed articles (the other browser tests' corpora too)."""
     entries = []
     for a in analyses:
         article = Article(text=a.text, title=a.title, published=a.published, url=a.url, source=f"{a.id}.txt")

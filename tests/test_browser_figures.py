@@ -8,10 +8,9 @@ different tolls, from sources their entities name. Without a browser the tests s
 from __future__ import annotations
 
 import pytest
-from test_browser import browser, column, hash_params, page, server, snap, wait_status  # noqa: F401 (fixtures)
+from test_browser import browser, column, hash_params, page, server, snap, wait_status, write_store  # noqa: F401 (fixtures)
 
-from newswire.corpus.store import PENDING, Entry, Store
-from newswire.records import Analysis, Article, Entity, Figure, Mention, content_id
+from newswire.records import Analysis, Entity, Figure, Mention, content_id
 
 # (published, source, sentence, the figure in it, value, what, places)
 REPORTS = [
@@ -38,13 +37,7 @@ def report(published: str, source: str | None, sentence: str, figure: str, value
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     path = tmp_path_factory.mktemp("figures") / "corpus.duckdb"
-    analyses = [report(*r) for r in REPORTS]
-    entries = [Entry(Article(text=a.text, title=a.title, published=a.published, url=a.url, source=f"{a.id}.txt"), a.id, len(a.text), PENDING, a.id, None)
-               for a in analyses]  # fmt: skip
-    with Store(path) as store:
-        store.add_entries(entries, [], run_id=1)
-        store.add_results(analyses, [], run_id=1)
-    return path, analyses
+    return path, write_store(path, [report(*r) for r in REPORTS])
 
 
 def test_the_figures_tab_lists_every_figure_with_its_source(page):

@@ -175,11 +175,11 @@ def _figure(ctx: Document, words: list[Token], head: Token, quotes: list[Quote],
 def _places(ctx: Document, tok: Token) -> list[str]:
     """The countries of the places `tok`'s sentence says something happened in: the place names a locative
     preposition takes ("in Kenya and Tanzania", "in Nairobi, Kenya", "in the capital of Kenya"), sorted; a name that
-    only modifies a noun ("U.S. embassies", "Tanzanian capital") is none."""
-    sent = tok.sent
+    only modifies a noun ("U.S. embassies", "Tanzanian capital") is none, and so is the place of another count
+    ("killed 247 people in Kenya and 10 in Tanzania": Kenya only for the 247)."""
     found = set()
-    for prep in sent:
-        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+    for prep in tok.sent:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS or _of_another_count(prep, tok):
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             for place in _place_names(obj):
@@ -190,9 +190,22 @@ def _places(ctx: Document, tok: Token) -> list[str]:
     return sorted(found)
 
 
+def _of_another_count(prep: Token, number: Token) -> bool:
+    """Whether the phrase `prep` opens hangs on a number other than the figure's (its head, or a word above it)."""
+    tok = prep.head
+    while tok.i != number.i:
+        if tok.pos_ == "NUM" and tok.dep_ != "nummod":
+            return True  # "10 in Tanzania"
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _place_names(obj: Token) -> list:
     """The place names (the parser's GPE and LOC spans) of a preposition's object: itself, its conjuncts and
-    appositions, and the object of its "of"."""
+    appositions, and the object of its "of" when it has no place of its own ("the capital of Kenya"; not "embassies
+    of the United States in Kenya")."""
     names, stack = {}, [obj]
     while stack:
         t = stack.pop()
@@ -200,10 +213,11 @@ def _place_names(obj: Token) -> list:
             span = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
             if span is not None:
                 names[span.start] = span
+        located = any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS for c in t.children)
         for c in t.children:
             if c.dep_ in ("conj", "appos"):
                 stack.append(c)
-            elif c.dep_ == "prep" and c.lower_ == "of":
+            elif c.dep_ == "prep" and c.lower_ == "of" and not located:
                 stack.extend(g for g in c.children if g.dep_ == "pobj")
     return [names[k] for k in sorted(names)]
 

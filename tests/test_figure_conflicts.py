@@ -118,3 +118,17 @@ def test_the_cli_lists_the_conflicts_and_the_api_flag_takes_one_or_zero(tmp_path
     assert query.require_flag("1", "conflicts") is True and query.require_flag("0", "conflicts") is False
     with pytest.raises(UsageError, match="conflicts 'yes' is not on or off"):
         query.require_flag("yes", "conflicts")
+
+
+@pytest.mark.parametrize("sentence, places", [
+    ("The bombings at U.S. embassies in Nairobi, Kenya, and Dar es Salaam, Tanzania, killed 257 people.", ["KEN", "TZA"]),
+    ("The bombings on Aug. 7 killed 247 people in Kenya and 10 in Tanzania.", ["KEN"]),  # the 10 are Tanzania's
+    ("The blasts killed scores of people outside embassies of the United States in Kenya and Tanzania.", ["KEN", "TZA"]),
+    ("At least seven were reported dead in the Tanzanian capital of Dar es Salaam, and 72 others were hurt.", ["TZA"]),
+    ("The United States says more than 1,400 people were killed.", []),  # who says it is no place
+])
+def test_a_figure_is_placed_by_the_places_its_sentence_says_it_happened_in(sentence, places):
+    from newswire import analyze
+
+    figures = analyze(sentence, published="1998-08-08").figures
+    assert figures and figures[-1].places == places

@@ -194,8 +194,8 @@ def _of_another_count(prep: Token, number: Token) -> bool:
     """Whether the phrase `prep` opens hangs on a number other than the figure's (its head, or a word above it)."""
     tok = prep.head
     while tok.i != number.i:
-        if tok.pos_ == "NUM" and tok.dep_ != "nummod":
-            return True  # "10 in Tanzania"
+        if tok.pos_ == "NUM" and tok.dep_ != "nummod" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return True  # "10 in Tanzania"; not "one of many" (a number that counts no one)
         if tok.head.i == tok.i:
             return False
         tok = tok.head

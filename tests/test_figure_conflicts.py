@@ -126,6 +126,9 @@ def test_the_cli_lists_the_conflicts_and_the_api_flag_takes_one_or_zero(tmp_path
     ("The blasts killed scores of people outside embassies of the United States in Kenya and Tanzania.", ["KEN", "TZA"]),
     ("At least seven were reported dead in the Tanzanian capital of Dar es Salaam, and 72 others were hurt.", ["TZA"]),
     ("The United States says more than 1,400 people were killed.", []),  # who says it is no place
+    # "one of many" counts no one: its clause's places stay
+    ("The terrorist attack in Munich is now one of many which have occurred across the world in recent weeks and follows "
+     "upon the heels of the Bastille Day attack in Nice, France, where 84 were killed.", ["DEU", "FRA"]),
 ])
 def test_a_figure_is_placed_by_the_places_its_sentence_says_it_happened_in(sentence, places):
     from newswire import analyze

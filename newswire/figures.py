@@ -11,6 +11,7 @@ happened to (money, years, votes) are left alone. Qualifiers ("more than",
 from __future__ import annotations
 
 import math
+import re
 
 from functools import cache
 
@@ -30,6 +31,8 @@ YEARS = (1800, 2100)
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout"})
 # The parser's labels of place names.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# A date, a month or a year ("2012", "2015-11", "2015-11-13"): what a sentence's other time is when it dates a count.
+_DATED = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 @cache
@@ -167,9 +170,23 @@ def _figure(ctx: Document, words: list[Token], head: Token, quotes: list[Quote],
         unit=unit,
         what=what,
         reported_by=ctx.reporters(quotes).at(start),
-        date=ctx.date_for(times, start, end, published=published),
+        date=_date(ctx, times, head, start, end, published),
         places=_places(ctx, head),
     )
+
+
+def _date(ctx: Document, times: list[Time], head: Token, start: int, end: int, published: str | None) -> str | None:
+    """The date of the clause (`Document.date_for`); when no time expression governs it, the one date its sentence
+    gives that is another time than the publication's ("the 2012 attacks that killed four Americans": 2012; "a
+    shooting last month that killed three": the month), else the publication date."""
+    date = ctx.date_for(times, start, end, published=published)
+    if date != published or published is None:
+        return date
+    sent = head.sent
+    other = {t.value for t in times if t.type == "DATE" and sent.start_char <= t.start and t.end <= sent.end_char
+             and _DATED.fullmatch(t.value) and not (published.startswith(t.value) or t.value.startswith(published))}
+    return other.pop() if len(other) == 1 else date
+
 
 
 def _places(ctx: Document, tok: Token) -> list[str]:

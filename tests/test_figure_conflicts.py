@@ -135,3 +135,16 @@ def test_a_figure_is_placed_by_the_places_its_sentence_says_it_happened_in(sente
 
     figures = analyze(sentence, published="1998-08-08").figures
     assert figures and figures[-1].places == places
+
+
+@pytest.mark.parametrize("sentence, published, date", [
+    ("The parents of two Americans killed in the 2012 attacks on a U.S. compound in Benghazi spoke.", "2016-08-10", "2012"),
+    ("Many blamed rhetoric for a shooting at a clinic in Colorado Springs last month that killed three people.", "2015-12-08", "2015-11"),
+    ("The bombings on Aug. 7 killed 247 people in Kenya.", "1998-08-20", "1998-08-07"),  # the time that governs it
+    ("At least 82 people were killed in Nairobi.", "1998-08-08", "1998-08-08"),  # none: the publication date
+])
+def test_a_figure_the_text_dates_to_another_time_takes_that_time(sentence, published, date):
+    """A sentence citing a past happening dates its figure to it, so the figure is not grouped with today's."""
+    from newswire import analyze
+
+    assert [f.date for f in analyze(sentence, published=published).figures] == [date]

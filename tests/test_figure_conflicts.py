@@ -148,3 +148,17 @@ def test_a_figure_the_text_dates_to_another_time_takes_that_time(sentence, publi
     from newswire import analyze
 
     assert [f.date for f in analyze(sentence, published=published).figures] == [date]
+
+
+def test_a_store_written_before_figures_had_places_is_told_to_be_ingested_once(tmp_path):
+    path = tmp_path / "old.duckdb"
+    store_of(path, [article("2020-03-01", fig("82 people", 82), n=1)]).close()
+    import duckdb
+
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE figures DROP COLUMN places")  # as a store of the version before
+    con.close()
+    with Store(path, read_only=True) as store:
+        for ask in (lambda: query.figures(store, conflicts=True), lambda: query.page(store, "figures", limit=10)):
+            with pytest.raises(UsageError, match="made before figures had places; run `newswire ingest` on it once"):
+                ask()

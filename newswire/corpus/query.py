@@ -252,8 +252,20 @@ def figures(store: Store, *, what: str | None = None, country: str | None = None
     each value with its sources and articles ("killed: more than 1,400 people (United States, 3 articles) / 355
     (Doctors Without Borders, 2 articles)") and the evidence of every figure (docs/store.md, figures side by side).
     """
+    _require_figure_places(store)
     return _rows(store, _figures(what=what, country=country, start=start, end=end, conflicts=conflicts),
                  require_count(limit, "--limit"))
+
+
+def _require_figure_places(store: Store) -> None:
+    """A store written before figures had places has no `figures.places` column until it is written again."""
+    if not store.con.execute(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'figures' AND column_name = 'places'"
+    ).fetchone()[0]:
+        raise UsageError(
+            f"{store.path} was made before figures had places; run `newswire ingest` on it once to add the column "
+            f"(figures analysed before stay unplaced, and out of --conflicts, until their articles are analysed again)"
+        )
 
 
 # Figures published at most this many days apart (or dated by the text so) may count one happening: a chain of
@@ -317,6 +329,7 @@ def figure_groups(store: Store, *, what: str | None = None, country: str | None 
                   end: str | None = None) -> Rows:
     """Every figure `figures --conflicts` groups, with its group (`group`), whatever the group's values: the grouping
     itself, for evaluations (eval/figure_conflicts.py) and tests. A group of one figure is a group too."""
+    _require_figure_places(store)
     prefix, params = _figure_groups(what=what, country=country, start=start, end=end)
     select = _Select('grp AS "group", article_id, ord, start, "end", text, stated', "FROM grouped", params,
                      "grp, day, article_id, ord", prefix=prefix)
@@ -1246,6 +1259,8 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
         raise UsageError(f"no question {question!r}; ask one of {', '.join(QUESTIONS)}")
     if question == "corpus_entity" or options.get("spread") is not None:
         _require_links(store)
+    if question == "figures":
+        _require_figure_places(store)
     select = globals()[f"_{question}"](**options)
     limit = require_count(limit, "limit")
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:

@@ -271,9 +271,15 @@ def _require_figure_places(store: Store) -> None:
 # Figures published at most this many days apart (or dated by the text so) may count one happening: a chain of
 # figures each within this of the next is one group.
 FIGURE_WINDOW = 7
-# Counted nouns that say no more than "people": a figure counting them counts the same as one that names no noun.
-_PEOPLE = ("people", "person", "persons", "other", "others", "one", "individual", "body", "life", "death", "dead",
-           "casualty", "victim")
+
+
+def _people_words() -> list[str]:
+    """Counted nouns that say no more than "people" (data/figures.tsv, kind people): a figure counting them counts
+    the same as one that names no noun."""
+    from ..lexicon import load_table
+    from ..lexicon.tables import FigureWord
+
+    return sorted(r.word.lower() for r in load_table("figures.tsv", FigureWord) if r.kind == "people")
 
 
 def _figure_filters(where: list[str], params: list[Any], what: str | None, country: str | None,
@@ -340,7 +346,7 @@ def _figure_groups(*, what: str | None, country: str | None, start: str | None, 
     """The SQL (a WITH clause ending in `grouped`: the figures kept, each with its group `grp`) and its parameters."""
     where, params = [_CANONICAL, "f.what IS NOT NULL", "len(f.places) > 0", "a.published IS NOT NULL"], []
     _figure_filters(where, params, what, country, start, end)
-    people = ", ".join(f"'{w}'" for w in _PEOPLE)
+    people = ", ".join("'" + w.replace("'", "''") + "'" for w in _people_words())
     prefix = rf"""WITH fig AS (
         SELECT f.article_id, f.ord, f.start, f."end", f.text, f.what, f.value, f.low, f.high, f.qualifier,
                CASE WHEN f.unit IS NULL OR lower(f.unit) IN ({people}) THEN '' ELSE lower(f.unit) END AS counted,

@@ -181,10 +181,11 @@ class EventWordClass:
 
 @dataclass(frozen=True, slots=True)
 class FigureWord:
-    """figures.tsv: a vague count, a qualifier of a count or a word of what happened to the people counted."""
+    """figures.tsv: a vague count, a qualifier of a count, a word of what happened to the people counted, or a
+    counted noun that says no more than people."""
 
     word: str
-    kind: Literal["vague", "qualifier", "what"]
+    kind: Literal["vague", "qualifier", "what", "people"]
     value: str
 
 

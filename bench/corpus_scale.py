@@ -37,7 +37,10 @@ For each size it prints (one JSON object with --json):
   noop_rerun_s, noop_rerun_rss_mb
       `newswire ingest` in a fresh process (--workers 0) of a JSON lines file
       of 1,000 articles the store already holds: start, integrity check,
-      lookups, nothing to do; wall time and the child's peak memory;
+      lookups, nothing to do; wall time and the child's peak memory (its
+      own: VmHWM, which starts again at exec; the getrusage figure used
+      before kept the benchmark's own peak from before the fork, 600-900 MB,
+      so the no-op figures up to 2026-12-03 measured the benchmark);
   dedup_ms_per_doc
       per new article (200, in batches of 32, dated inside the store's span,
       signatures computed before the clock starts): fetch its band rows and
@@ -67,7 +70,6 @@ import itertools
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -183,15 +185,22 @@ def build(path: Path, size: int, cloner: Cloner, per_day: int) -> list:
     return kept
 
 
+def stored_articles(path: Path) -> list:
+    """The first NOOP_ARTICLES articles a kept store was built with (for --reuse)."""
+    with Store(path, read_only=True) as store:
+        rows = store.con.execute(f"SELECT text, published FROM articles ORDER BY rowid LIMIT {NOOP_ARTICLES}").fetchall()
+    return [Article(text=text, published=published) for text, published in rows]
+
+
 def noop_rerun(path: Path, articles: list, folder: Path) -> tuple[float, float]:
     feed = folder / "stored.jsonl"
     feed.write_text("".join(json.dumps({"text": a.text, "published": a.published}) + "\n" for a in articles))
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     code = (
-        "import resource, sys, time; from newswire.cli import main; t = time.perf_counter(); "
+        "import sys, time; from newswire.cli import main; t = time.perf_counter(); "
         "sys.argv = ['newswire', 'ingest', sys.argv[1], '--db', sys.argv[2], '--workers', '0', '--quiet']\n"
         "try: main()\nexcept SystemExit: pass\n"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+        "print(time.perf_counter() - t, next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) / 1024)"
     )
     out = subprocess.run([sys.executable, "-c", code, str(feed), str(path)], env=env, capture_output=True, text=True, check=True)
     seconds, rss = out.stdout.split()[-2:]
@@ -269,6 +278,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--per-day", type=int, default=100)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--keep", type=Path, help="build the stores in this folder and keep them")
+    ap.add_argument("--reuse", action="store_true", help="with --keep: measure the stores already there instead of building them "
+                    "(each measurement adds its 200 new articles to the store: run it on copies to compare code on equal stores)")
     args = ap.parse_args(argv)
 
     t = time.perf_counter()
@@ -279,10 +290,13 @@ def main(argv: list[str] | None = None) -> None:
         folder = args.keep or Path(tmp)
         for size in (int(s) for s in args.sizes.split(",")):
             path = folder / f"scale-{size}.duckdb"
-            for leftover in (path, Path(f"{path}.wal")):
-                leftover.unlink(missing_ok=True)
             t = time.perf_counter()
-            stored = build(path, size, cloner, args.per_day)
+            if args.reuse and args.keep and path.exists():
+                stored = stored_articles(path)
+            else:
+                for leftover in (path, Path(f"{path}.wal")):
+                    leftover.unlink(missing_ok=True)
+                stored = build(path, size, cloner, args.per_day)
             built = time.perf_counter() - t
             mb = path.stat().st_size / 1e6
             noop_s, noop_rss = noop_rerun(path, stored, folder)

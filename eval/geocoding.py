@@ -1,6 +1,6 @@
 """Geocoding accuracy on hand-annotated place mentions of MEANTIME and TimeBank/AQUAINT texts.
 
-    python eval/geocoding.py [--show]
+    python eval/geocoding.py [--show [meantime|timebank]]
 
 The gold (eval/geocoding_gold.tsv: document, offsets, mention, gold level,
 country and GeoNames feature id, a note; not the texts) was annotated by one
@@ -117,7 +117,9 @@ def score(golds: list[Gold], geos: list) -> dict[str, float | int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", action="store_true", help="print every mention newswire gets wrong")
+    parser.add_argument("--show", nargs="?", const="meantime", choices=("meantime", "timebank"),
+                        help="print every mention newswire gets wrong in one part (default: the development part, "
+                             "MEANTIME; the held-out part is for measuring, not for reading its errors)")
     args = parser.parse_args(argv)
     if not SHARED.is_dir():
         print(f"skipped: no shared data at {SHARED}")
@@ -147,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.show:
         print()
         for g in golds:
+            if g.corpus != args.show:
+                continue
             p = ours[g]
             wrong = (p is not None) if g.level == "none" else (p is None or p.country != g.country or (g.feature_id and p.feature_id != g.feature_id))
             if wrong:

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import countries
 from .lexicon.borders import on_border
-from .lexicon.places import Geocoder
+from .lexicon.places import Geocoder, home_country, place_level
 from .records import Entity, Geo, Mention, Quote, Time
 from .text.clauses import governing_verb, is_clause_head
 from .text.datelines import dateline_spans
@@ -166,9 +166,10 @@ class Document:
     # --- where its places are -------------------------------------------------------------------
 
     @cached_property
-    def _places(self) -> tuple[Geocoder, dict[int, str], dict[int, str], frozenset[int]]:
-        """The article's place names resolved together, the "X, Y" pairs ("Paris, Texas") by offset of each, and
-        the offsets of the names tagged LOC (no city: "Asia")."""
+    def _places(self) -> tuple[Geocoder, dict[int, str], dict[int, str], frozenset[int], dict[int, str]]:
+        """The article's place names resolved together, the "X, Y" pairs ("Paris, Texas") by offset of each, the
+        offsets of the names tagged LOC (no city: "Asia"), and the kind of place the words governing a name say
+        it is ("the state of Georgia", `place_level`) by its offset."""
         ents = [e for e in self._ents[0] if e.label_ in PLACE_LABELS]
         within: dict[int, str] = {}
         holds: dict[int, str] = {}
@@ -177,12 +178,21 @@ class Document:
                 within[a.start_char] = b.text
                 holds[b.start_char] = a.text
         locations = frozenset(e.start_char for e in ents if e.label_ == "LOC")
-        return Geocoder((e.text for e in ents), self.focus), within, holds, locations
+        levels: dict[int, str] = {}
+        for e in ents:
+            level, country = place_level(e)
+            if level:
+                levels[e.start_char] = level
+            if country and e.start_char not in within:
+                within[e.start_char] = countries.country_name(country) or country  # "the US state of Georgia"
+        home = home_country(e.text for e in self._ents[0] if e.label_ == "ORG")
+        return Geocoder((e.text for e in ents), self.focus, home), within, holds, locations, levels
 
     def geo(self, text: str, start: int) -> Geo | None:
         """The GeoNames feature a place name at offset `start` denotes, read with the article's other places."""
-        coder, within, holds, locations = self._places
-        return coder.resolve(text, within=within.get(start), holds=holds.get(start), city=start not in locations)
+        coder, within, holds, locations, levels = self._places
+        return coder.resolve(text, within=within.get(start), holds=holds.get(start), city=start not in locations,
+                             level=levels.get(start))
 
     def places_in(self, start: int, end: int) -> list[Geo]:
         """The resolved places the parser names (GPE, LOC) inside [start, end), in text order."""

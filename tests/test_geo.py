@@ -159,3 +159,43 @@ def test_a_capital_is_its_countrys_unless_a_qualifier_or_a_large_namesake_says_o
     assert resolve("Paris", "Texas", "Dallas").country == "FRA"
     assert resolve("Victoria") is None  # the Seychelles' capital is no bigger than its namesakes
     assert resolve("Tripoli", "Lebanon", "Beirut").country == "LBN"  # Lebanon's Tripoli is a city of its own
+
+
+def geo_in(text: str, name: str, nth: int = 0):
+    """What `analyze` reads the nth place name `name` of a text as (Document.geo, with the article's other places)."""
+    from newswire.document import Document
+    from newswire.text.parse import parse
+
+    doc = Document(parse(text))
+    ents = [e for e in doc.doc.ents if e.text == name and e.label_ in ("GPE", "LOC")]
+    return doc.geo(name, ents[nth].start_char)
+
+
+def test_the_words_governing_a_name_say_what_kind_of_place_it_is():
+    # a government's word rules out a city of another country: Ontario, California is no government's
+    assert resolve("Ontario", "Canada", "United States") is None  # the evidence alone is split
+    ontario = geo_in("The United States worked with the governments of Canada and Ontario.", "Ontario")
+    assert (ontario.type, ontario.country, ontario.feature_id) == (5, "CAN", 6093943)
+    assert geo_in("Loans came from the provincial government of Ontario and the United States.", "Ontario").country == "CAN"
+    # within one country, a division's word picks the division over its seat; a national capital stays the city
+    assert geo_in("The Quebec government protested.", "Quebec").type == 5
+    assert geo_in("The Kabul government said Afghan forces had won.", "Kabul").type == 4
+    # "governor" is a division's word: the US state, not the republic; "state" keeps a country's own name
+    assert geo_in("The governor of Georgia spoke.", "Georgia").feature_id == 4197000
+    assert geo_in("Russian troops entered the former Soviet state of Georgia.", "Georgia").type == 1
+    # a country's word before the noun places the name, as "Paris, Texas" does
+    assert geo_in("The Australian state of Victoria burned.", "Victoria").name == "Victoria, Australia"
+    # the state of New York is the state, the city of New York the city
+    text = "Officials in the state of New York and the city of New York disagreed."
+    assert (geo_in(text, "New York", 0).type, geo_in(text, "New York", 1).type) == (2, 3)
+    assert geo_in("The mayor of Victoria spoke.", "Victoria") is None  # a city, but which one: no evidence
+
+
+def test_known_organisations_that_act_at_home_place_an_article_that_names_no_country():
+    # San Jose, California has three times the people of Costa Rica's capital: alone it stays unresolved
+    assert resolve("San Jose") is None
+    assert Geocoder(["San Jose"], home="USA").resolve("San Jose").feature_id == 5392171
+    assert geo_in("Apple Inc. was sued by Cisco, based in San Jose.", "San Jose").country == "USA"
+    # places or a focus country outrank the organisations; a news agency's country is no evidence
+    assert Geocoder(["San Jose", "Costa Rica"], home="USA").resolve("San Jose").country == "CRI"
+    assert geo_in("Reuters reported rain in San Jose.", "San Jose") is None

@@ -30,8 +30,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Span, Token
+
 from . import countries, load_list, load_table
-from .tables import CountryGeo, GazetteerPlace
+from .tables import CountryGeo, GazetteerPlace, KnownActor, PlaceLevelWord
 from ..records import Geo
 
 # GDELT geographic types
@@ -48,6 +50,10 @@ CITY_OVER_DIVISION = 1_000_000
 # ("Tripoli" in an article naming Lebanon); a smaller town needs its division named.
 LARGE = 100_000
 _SPACES = re.compile(r"\s+")
+# The sectors (data/actors.tsv codes) of organisations that act at home: companies, legislatures, parties, the
+# opposition, courts, police. Not media (a news agency reports from abroad), governments (a foreign ministry
+# speaks of other countries), armed forces, spies, rebels or NGOs.
+HOME_SECTORS = frozenset({"BUS", "LEG", "PTY", "OPP", "JUD", "COP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +103,67 @@ def _shortened(key: str, named: bool) -> list[GazetteerPlace]:
 def _world_regions() -> frozenset[str]:
     """data/world_regions.txt: continents and regions of several countries, as written and without "the"."""
     return frozenset(_key(name) for name in load_list("world_regions.txt"))
+
+
+@cache
+def _home_organisations() -> dict[str, str]:
+    """Name or alias → country, of the organisations of data/actors.tsv in a sector that acts at home."""
+    out: dict[str, str] = {}
+    for row in load_table("actors.tsv", KnownActor):
+        if row.type == "ORG" and row.country and row.code[3:] in HOME_SECTORS:
+            for name in (row.name, *row.aliases):
+                out.setdefault(name, row.country)
+    return out
+
+
+def home_country(organisations: Iterable[str]) -> str | None:
+    """The one country of the known organisations an article names that act at home ("Apple Inc.", a party, a
+    parliament); None when it names none or several countries'. The last evidence of where its places are."""
+    found = {c for name in organisations if (c := _home_organisations().get(_key(name)))}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _level_words() -> dict[str, str]:
+    return {row.word: row.level for row in load_table("place_level_words.tsv", PlaceLevelWord)}
+
+
+def _level_word(token: Token) -> str | None:
+    words = _level_words()
+    return words.get(token.lemma_.lower()) or words.get(token.lower_)
+
+
+def place_level(name: Span) -> tuple[str | None, str | None]:
+    """What the words governing a place name say it is: its kind (data/place_level_words.tsv: "division" for "the
+    governor of Georgia", "state" for "the state of New York" or "Ontario province" (a division or a country),
+    "city" for "the mayor of Victoria", "polity" for "the governments of Canada and Ontario": a country or a
+    division, no city) and the country they put it in ("the US state of
+    Georgia", "the Australian state of Victoria"); (None, None) when no such word governs it.
+
+    The governing noun is the one the name is the "of" object of, the possessor of, or a name before; a name
+    coordinated with a place name takes that name's governor. An adjective of the noun speaks first ("the
+    provincial government of Ontario").
+    """
+    root = name.root
+    while root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC") and root.head.i < root.i:
+        root = root.head  # "Canada and Ontario": the first conjunct's governor
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep":
+        noun = head.head
+    elif root.dep_ in ("compound", "poss", "nmod") and head.i > root.i and head.i >= name.end:
+        noun = head
+    else:
+        return None, None
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_:
+        return None, None
+    level = _level_word(noun)
+    country = None
+    for child in noun.lefts:
+        if child.ent_type_ in ("GPE", "NORP") and child.i < name.start:
+            country = country or countries.country_named(child.text)
+        elif child.dep_ in ("amod", "compound") and (word := _level_word(child)):
+            level = word
+    return level, country if level else None
 
 
 @cache
@@ -166,10 +233,12 @@ class Geocoder:
     """The place names of one article, resolved together.
 
     names: every place name of the article (its GPE and LOC names, repeats included); focus: the country the
-        article is about, if any.
+        article is about, if any; home: the country of the organisations it names that act at home
+        (`home_country`), if one: the evidence when neither places nor focus give any ("San Jose" in a story on
+        Apple and Cisco).
     """
 
-    def __init__(self, names: Iterable[str], focus: str | None = None):
+    def __init__(self, names: Iterable[str], focus: str | None = None, home: str | None = None):
         self.readings: dict[str, list[Reading]] = {}
         counts: Counter[str] = Counter()
         for name in names:
@@ -194,8 +263,10 @@ class Geocoder:
                 if len(found) == 1 and found[0].place is not None and found[0].place.kind == "city":
                     self.divisions.add((found[0].place.country, found[0].place.adm1))
         self.focus = focus
+        self.home = home
 
-    def resolve(self, name: str, *, within: str | None = None, holds: str | None = None, city: bool = True) -> Geo | None:
+    def resolve(self, name: str, *, within: str | None = None, holds: str | None = None, city: bool = True,
+                level: str | None = None) -> Geo | None:
         """The feature a place name of this article denotes; None when unknown or the evidence is split.
 
         within: the place the text names right after it ("Paris, Texas", "Tripoli, Lebanon"): the name is read
@@ -203,6 +274,9 @@ class Geocoder:
             ("Georgia" in "Atlanta, Georgia"): the name is read as containing it when it can be.
         city: whether the name may be a city's; not for a name the parser tags as a location that is no
             political entity (LOC: "Asia", "the Gulf"), which is at most a division or a country.
+        level: what the words governing the name say it is (`place_level`): "division" keeps its divisions,
+            "state" its divisions and a country of its name, "city" its cities, "polity" drops its cities unless one is a national
+            capital (`_of_level`); the name is then qualified by the text, as "Paris, Texas" is.
         """
         key = _key(name)
         found = self.readings.get(key)
@@ -213,6 +287,9 @@ class Geocoder:
         if not found:
             return None
         qualified = False
+        if level is not None:
+            kept = _of_level(found, level)
+            found, qualified = kept or found, bool(kept) and kept != found
         if within:
             inside = [r for r in found if any(_inside(r, w) for w in readings(within))]
             found, qualified = inside or found, bool(inside)
@@ -259,8 +336,11 @@ class Geocoder:
             if len(others) == 1 and own <= 0 and len([c for c in self.countries if c != named.country]) == 1:
                 return [r for r in by_country[others[0]] if r.place is not None and r.place.kind == "adm1"]
             return [named]
-        # the countries the article's other places name (whether once or often), else its focus country
+        # the countries the article's other places name (whether once or often), else its focus country, else the
+        # country of its organisations (when neither places nor focus name any country)
         present = [c for c in by_country if self.countries[c]] or [c for c in by_country if c == self.focus]
+        if not present and not self.countries and self.focus is None:
+            present = [c for c in by_country if c == self.home]
         if len(present) > 1:  # the evidence is split: only a reading that dwarfs the others among them stands
             found = [r for c in present for r in by_country[c]]
             largest = _dominant(found)
@@ -301,6 +381,25 @@ class Geocoder:
         if len(divisions) == 1:
             return geo_of(divisions[0])
         return geo_of(Reading(found[0].country))
+
+
+def _of_level(found: list[Reading], level: str) -> list[Reading]:
+    """The readings of the kind of place the governing words name; [] when none is.
+
+    A division's word keeps the divisions ("the governor of Georgia"); a state's word the divisions and a country
+    of the name ("the former Soviet state of Georgia" is the republic: the country rule decides), never a city; a
+    government's word the same, unless a reading is a national capital ("the Kabul government" is the country's,
+    seated there); a city's word keeps the cities.
+    """
+    cities = [r for r in found if r.place is not None and r.place.kind == "city"]
+    divisions = [r for r in found if r.place is not None and r.place.kind == "adm1"]
+    if level == "city":
+        return cities
+    if level == "division" or not divisions:
+        return divisions
+    if level == "polity" and any(countries.country_from_capital(r.place.name) == r.country for r in cities):
+        return []
+    return [r for r in found if r not in cities]
 
 
 def _capital(found: list[Reading]) -> Reading | None:

@@ -258,6 +258,14 @@ class PlaceReading:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceLevelWord:
+    """place_level_words.tsv: a word that tells what kind of place a name it governs is."""
+
+    word: str
+    level: Literal["division", "state", "city", "polity"]
+
+
+@dataclass(frozen=True, slots=True)
 class RegionWord:
     """region_words.tsv: a word that makes a region of a country's name, before it or after it."""
 
@@ -363,6 +371,7 @@ TABLES: dict[str, type] = {
     "number_words.tsv": NumberWord,
     "ordinal_words.tsv": OrdinalWord,
     "peoples.tsv": People,
+    "place_level_words.tsv": PlaceLevelWord,
     "place_readings.tsv": PlaceReading,
     "places.tsv": GazetteerPlace,
     "region_words.tsv": RegionWord,

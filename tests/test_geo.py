@@ -199,3 +199,24 @@ def test_known_organisations_that_act_at_home_place_an_article_that_names_no_cou
     # places or a focus country outrank the organisations; a news agency's country is no evidence
     assert Geocoder(["San Jose", "Costa Rica"], home="USA").resolve("San Jose").country == "CRI"
     assert geo_in("Reuters reported rain in San Jose.", "San Jose") is None
+
+
+def test_state_abbreviations_and_former_names_are_readings_of_their_places():
+    assert resolve("Fla.").feature_id == 4155751 and resolve("Fla.").type == 2
+    assert resolve("Fort Lauderdale", "Fla.", within="Fla.").name == "Fort Lauderdale, Florida, United States"
+    assert resolve("Ont.").country == "CAN"
+    assert resolve("Bombay").feature_id == resolve("Mumbai").feature_id == 1275339
+    assert resolve("Kiev", "Ukraine").name.startswith("Kyiv")
+    # an alias adds a reading, the name's other places stay: Odessa, Texas among Texan places
+    assert resolve("Odessa", "Ukraine").country == "UKR"
+    assert Geocoder(["Odessa", "Texas"]).resolve("Odessa", within="Texas").feature_id == 5527554
+    assert readings("Miss.") == []  # an honorific too: not an abbreviation here
+
+
+def test_every_place_alias_names_a_gazetteer_place():
+    from newswire.lexicon.tables import PlaceAlias
+
+    places = {r.id: r for r in load_table("places.tsv", GazetteerPlace)}
+    for alias in load_table("place_aliases.tsv", PlaceAlias):
+        place = places[alias.feature_id]
+        assert (place.name, place.country) == (alias.place, alias.country), alias

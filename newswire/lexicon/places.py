@@ -33,7 +33,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from . import countries, load_list, load_table
-from .tables import CountryGeo, GazetteerPlace, KnownActor, PlaceLevelWord
+from .tables import CountryGeo, GazetteerPlace, KnownActor, PlaceAlias, PlaceLevelWord
 from ..records import Geo
 
 # GDELT geographic types
@@ -71,12 +71,17 @@ class Reading:
 @cache
 def _places() -> tuple[dict[str, list[GazetteerPlace]], dict[str, list[GazetteerPlace]], dict[tuple[str, str], GazetteerPlace],
                        dict[str, list[GazetteerPlace]]]:
-    """(name or spelling → places, lower-cased → places, (country, admin1 code) → its division, shortening → places)."""
+    """(name or spelling → places, lower-cased → places, (country, admin1 code) → its division, shortening → places).
+
+    The names are places.tsv's and data/place_aliases.tsv's ("Fla.", "Bombay")."""
     exact: dict[str, list[GazetteerPlace]] = {}
     short: dict[str, list[GazetteerPlace]] = {}
     divisions: dict[tuple[str, str], GazetteerPlace] = {}
+    aliases: dict[int, list[str]] = {}
+    for alias in load_table("place_aliases.tsv", PlaceAlias):
+        aliases.setdefault(alias.feature_id, []).append(alias.alias)
     for row in load_table("places.tsv", GazetteerPlace):
-        for name in dict.fromkeys((row.name, *row.aliases)):
+        for name in dict.fromkeys((row.name, *row.aliases, *aliases.get(row.id, ()))):
             exact.setdefault(name, []).append(row)
         for name in row.short:
             short.setdefault(name, []).append(row)

@@ -146,6 +146,8 @@ def test_a_small_place_alone_in_a_country_the_article_never_names_is_left_out():
     assert resolve("Long Island", "New York", "Brooklyn") is None
     assert resolve("Long Island").country == "BHS"  # nothing says otherwise
     assert resolve("Aleppo", "Washington", "New York").country == "SYR"  # a city of 100,000 stands on its own
+    # so does a division whose cities hold 100,000 people: California in a story on London
+    assert resolve("California", "London", "UK").feature_id == 5332921
 
 
 def test_a_country_entity_is_geocoded_by_its_name_not_its_peoples_word():

@@ -93,6 +93,27 @@ def _places() -> tuple[dict[str, list[GazetteerPlace]], dict[str, list[Gazetteer
     return exact, lowered, divisions, short
 
 
+@cache
+def _division_people() -> dict[tuple[str, str], int]:
+    """(country, admin1 code) → the people of the division's cities of 15,000 (GeoNames gives a division none)."""
+    people: Counter[tuple[str, str]] = Counter()
+    for row in load_table("places.tsv", GazetteerPlace):
+        if row.kind == "city" and row.adm1:
+            people[(row.country, row.adm1)] += row.population
+    return dict(people)
+
+
+def _stands_alone(reading: Reading) -> bool:
+    """Whether a reading is known enough to be meant wherever it is named: a country, a city of 100,000, or a
+    division whose cities hold 100,000 people ("California", not the Bahamas' Long Island district)."""
+    place = reading.place
+    if place is None:
+        return True
+    if place.kind == "city":
+        return place.population >= LARGE
+    return _division_people().get((place.country, place.adm1), 0) >= LARGE
+
+
 def _shortened(key: str, named: bool) -> list[GazetteerPlace]:
     """The cities a shortened name stands for: "Frankfurt" for Frankfurt am Main, "New York" for New York City.
 
@@ -315,9 +336,10 @@ class Geocoder:
     def _foreign(self, found: list[Reading], key: str) -> bool:
         """Whether a name's only readings are small places (divisions, towns) in a country the article does not
         otherwise name, while its other places lie elsewhere: "Long Island" in a story on New York is no district
-        of the Bahamas. A city of 100,000 ("Aleppo") or a country stands on its own."""
+        of the Bahamas. A country, a city of 100,000 ("Aleppo") or a division whose cities hold 100,000 people
+        ("California" in a story on London) stands on its own."""
         country = found[0].country
-        if any(r.place is None or (r.place.kind == "city" and r.population >= LARGE) for r in found):
+        if any(_stands_alone(r) for r in found):
             return False
         others = sum(n for c, n in self.countries.items() if c != country and c != self.evidence_of.get(key))
         own = self.counts.get(key, 0) if self.evidence_of.get(key) == country else 0

@@ -186,7 +186,10 @@ class Document:
             if country and e.start_char not in within:
                 within[e.start_char] = countries.country_name(country) or country  # "the US state of Georgia"
         home = home_country(e.text for e in self._ents[0] if e.label_ == "ORG")
-        return Geocoder((e.text for e in ents), self.focus, home), within, holds, locations, levels
+        coder = Geocoder((e.text for e in ents), self.focus, home)
+        s = [e.start_char for e in ents]
+        coder.settle((e.text, within.get(n), holds.get(n), n not in locations, levels.get(n)) for e, n in zip(ents, s))
+        return coder, within, holds, locations, levels
 
     def geo(self, text: str, start: int) -> Geo | None:
         """The GeoNames feature a place name at offset `start` denotes, read with the article's other places."""

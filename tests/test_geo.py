@@ -222,3 +222,13 @@ def test_every_place_alias_names_a_gazetteer_place():
     for alias in load_table("place_aliases.tsv", PlaceAlias):
         place = places[alias.feature_id]
         assert (place.name, place.country) == (alias.place, alias.country), alias
+
+
+def test_a_name_the_article_qualifies_keeps_that_reading_where_it_stands_alone():
+    text = "Ford will cut a shift at the plant in St. Thomas, Ontario. The Windsor plant in Ontario and the St. Thomas plant are old. Detroit and Ohio lose jobs too."
+    assert geo_in(text, "Ontario", 1).feature_id == 6093943  # the province, as in "St. Thomas, Ontario"
+    assert geo_in(text, "St. Thomas", 1).country == "CAN"
+    # two qualifiers that disagree settle nothing
+    coder = Geocoder(["Paris", "Texas", "Paris", "France", "Paris"])
+    coder.settle([("Paris", "Texas", None, True, None), ("Paris", "France", None, True, None)])
+    assert coder.resolve("Paris").country == "FRA"  # the capital rule, as without the qualifiers

@@ -290,6 +290,7 @@ class Geocoder:
                     self.divisions.add((found[0].place.country, found[0].place.adm1))
         self.focus = focus
         self.home = home
+        self.senses: dict[str, Geo] = {}  # name → the one feature the article's qualifiers give it (`settle`)
 
     def resolve(self, name: str, *, within: str | None = None, holds: str | None = None, city: bool = True,
                 level: str | None = None) -> Geo | None:
@@ -303,7 +304,29 @@ class Geocoder:
         level: what the words governing the name say it is (`place_level`): "division" keeps its divisions,
             "state" its divisions and a country of its name, "city" its cities, "polity" drops its cities unless one is a national
             capital (`_of_level`); the name is then qualified by the text, as "Paris, Texas" is.
+
+        A name the article qualifies somewhere (`settle`) keeps that reading where it stands alone.
         """
+        if not (within or holds or level) and (settled := self.senses.get(_key(name))):
+            if city or settled.type not in (US_CITY, WORLD_CITY):
+                return settled
+        return self._resolve(name, within, holds, city, level)[0]
+
+    def settle(self, mentions: Iterable[tuple[str, str | None, str | None, bool, str | None]]) -> None:
+        """One reading per name and article: a name the text qualifies ("St. Thomas, Ontario", "the governments
+        of Canada and Ontario": (name, within, holds, city, level) as `resolve` takes them) into one feature, the
+        same wherever it is so qualified, denotes that feature in its other mentions too ("the plant in
+        Ontario")."""
+        found: dict[str, dict[int | None, Geo | None]] = {}
+        for name, within, holds, city, level in mentions:
+            if within or holds or level:
+                geo, qualified = self._resolve(name, within, holds, city, level)
+                if qualified:
+                    found.setdefault(_key(name), {})[geo and geo.feature_id] = geo
+        self.senses = {key: geo for key, geos in found.items() if len(geos) == 1 and (geo := next(iter(geos.values())))}
+
+    def _resolve(self, name: str, within: str | None, holds: str | None, city: bool, level: str | None) -> tuple[Geo | None, bool]:
+        """`resolve`'s reading, and whether the text's qualifiers chose it."""
         key = _key(name)
         found = self.readings.get(key)
         if found is None:
@@ -311,27 +334,27 @@ class Geocoder:
         if not city:
             found = [r for r in found if r.place is None or r.place.kind == "adm1"]
         if not found:
-            return None
+            return None, False
         qualified = False
         if level is not None:
             kept = _of_level(found, level)
             found, qualified = kept or found, bool(kept) and kept != found
         if within:
             inside = [r for r in found if any(_inside(r, w) for w in readings(within))]
-            found, qualified = inside or found, bool(inside)
+            found, qualified = inside or found, qualified or bool(inside)
         if holds:
             around = [r for r in found if any(_inside(h, r) for h in readings(holds))]
             found, qualified = around or found, qualified or bool(around)
         capital = None if qualified else _capital(found)
         if capital is not None:  # "Paris", "Washington": a capital is its country's unless the text qualifies it
-            return geo_of(capital)
+            return geo_of(capital), False
         if len({r.country for r in found}) > 1:
             found = self._by_country(found, key)
             if not found:
-                return None
+                return None, qualified
         elif not qualified and self._foreign(found, key):
-            return None
-        return self._within_country(found)
+            return None, False
+        return self._within_country(found), qualified
 
     def _foreign(self, found: list[Reading], key: str) -> bool:
         """Whether a name's only readings are small places (divisions, towns) in a country the article does not

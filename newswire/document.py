@@ -166,10 +166,11 @@ class Document:
     # --- where its places are -------------------------------------------------------------------
 
     @cached_property
-    def _places(self) -> tuple[Geocoder, dict[int, str], dict[int, str], frozenset[int], dict[int, str]]:
+    def _places(self) -> tuple[Geocoder, dict[int, str], dict[int, str], frozenset[int], dict[int, str], dict[int, str]]:
         """The article's place names resolved together, the "X, Y" pairs ("Paris, Texas") by offset of each, the
         offsets of the names tagged LOC (no city: "Asia"), and the kind of place the words governing a name say
-        it is ("the state of Georgia", `place_level`) by its offset."""
+        it is ("the state of Georgia", `place_level`) and the place an "of" after it names ("the Eastern District
+        of New York") by its offset."""
         ents = [e for e in self._ents[0] if e.label_ in PLACE_LABELS]
         within: dict[int, str] = {}
         holds: dict[int, str] = {}
@@ -185,17 +186,23 @@ class Document:
                 levels[e.start_char] = level
             if country and e.start_char not in within:
                 within[e.start_char] = countries.country_name(country) or country  # "the US state of Georgia"
+        parts: dict[int, str] = {}  # "the Eastern District of New York": the place an "of" after a name names
+        for e in ents:
+            of = next((c for c in e.root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if place is not None and (owner := self.named_entity_at(place.i)) is not None and owner.label_ in PLACE_LABELS:
+                parts[e.start_char] = owner.text
         home = home_country(e.text for e in self._ents[0] if e.label_ == "ORG")
         coder = Geocoder((e.text for e in ents), self.focus, home)
         s = [e.start_char for e in ents]
         coder.settle((e.text, within.get(n), holds.get(n), n not in locations, levels.get(n)) for e, n in zip(ents, s))
-        return coder, within, holds, locations, levels
+        return coder, within, holds, locations, levels, parts
 
     def geo(self, text: str, start: int) -> Geo | None:
         """The GeoNames feature a place name at offset `start` denotes, read with the article's other places."""
-        coder, within, holds, locations, levels = self._places
+        coder, within, holds, locations, levels, parts = self._places
         return coder.resolve(text, within=within.get(start), holds=holds.get(start), city=start not in locations,
-                             level=levels.get(start))
+                             level=levels.get(start), part_of=parts.get(start))
 
     def places_in(self, start: int, end: int) -> list[Geo]:
         """The resolved places the parser names (GPE, LOC) inside [start, end), in text order."""

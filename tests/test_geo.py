@@ -175,7 +175,6 @@ def geo_in(text: str, name: str, nth: int = 0):
 
 def test_the_words_governing_a_name_say_what_kind_of_place_it_is():
     # a government's word rules out a city of another country: Ontario, California is no government's
-    assert resolve("Ontario", "Canada", "United States") is None  # the evidence alone is split
     ontario = geo_in("The United States worked with the governments of Canada and Ontario.", "Ontario")
     assert (ontario.type, ontario.country, ontario.feature_id) == (5, "CAN", 6093943)
     assert geo_in("Loans came from the provincial government of Ontario and the United States.", "Ontario").country == "CAN"
@@ -232,3 +231,21 @@ def test_a_name_the_article_qualifies_keeps_that_reading_where_it_stands_alone()
     coder = Geocoder(["Paris", "Texas", "Paris", "France", "Paris"])
     coder.settle([("Paris", "Texas", None, True, None), ("Paris", "France", None, True, None)])
     assert coder.resolve("Paris").country == "FRA"  # the capital rule, as without the qualifiers
+
+
+def test_a_division_with_its_cities_people_can_dwarf_towns_of_its_name():
+    # Florida's cities hold millions; the Cuban and Colombian towns and the Uruguayan department a few ten thousands
+    assert resolve("Florida").feature_id == 4155751
+    assert resolve("Punjab") is None  # India's and Pakistan's are of a size: no reading dwarfs the other
+
+
+def test_a_state_after_a_town_qualifies_it_and_a_town_it_lacks_is_left_out():
+    # tagged LOC ("no city"), a name qualified by a division is still a town of it
+    assert Geocoder(["Jupiter", "Florida"]).resolve("Jupiter", within="Florida", city=False).feature_id == 4160610
+    # the gazetteer has no Hudson in New Hampshire: not Hudson, Ohio
+    assert Geocoder(["Hudson", "New Hampshire"]).resolve("Hudson", within="New Hampshire") is None
+    assert resolve("Hudson").feature_id == 5158164  # without the qualifier, the one Hudson it knows
+    # a list of states is no qualifier: Ohio stays the state
+    assert Geocoder(["Ohio", "Texas"]).resolve("Ohio", within="Texas").feature_id == 5165418
+    # a name with no reading in the countries of the place it is "of" is none of its places
+    assert geo_in("Lynch was U.S. attorney for the Eastern District of New York.", "the Eastern District") is None

@@ -293,7 +293,7 @@ class Geocoder:
         self.senses: dict[str, Geo] = {}  # name → the one feature the article's qualifiers give it (`settle`)
 
     def resolve(self, name: str, *, within: str | None = None, holds: str | None = None, city: bool = True,
-                level: str | None = None) -> Geo | None:
+                level: str | None = None, part_of: str | None = None) -> Geo | None:
         """The feature a place name of this article denotes; None when unknown or the evidence is split.
 
         within: the place the text names right after it ("Paris, Texas", "Tripoli, Lebanon"): the name is read
@@ -304,13 +304,15 @@ class Geocoder:
         level: what the words governing the name say it is (`place_level`): "division" keeps its divisions,
             "state" its divisions and a country of its name, "city" its cities, "polity" drops its cities unless one is a national
             capital (`_of_level`); the name is then qualified by the text, as "Paris, Texas" is.
+        part_of: the place named by an "of" after it ("the Eastern District of New York"): read as `within`,
+            and a name with no reading in that place's countries is none of its places.
 
         A name the article qualifies somewhere (`settle`) keeps that reading where it stands alone.
         """
-        if not (within or holds or level) and (settled := self.senses.get(_key(name))):
+        if not (within or holds or level or part_of) and (settled := self.senses.get(_key(name))):
             if city or settled.type not in (US_CITY, WORLD_CITY):
                 return settled
-        return self._resolve(name, within, holds, city, level)[0]
+        return self._resolve(name, within or part_of, holds, city, level, part=bool(part_of and not within))[0]
 
     def settle(self, mentions: Iterable[tuple[str, str | None, str | None, bool, str | None]]) -> None:
         """One reading per name and article: a name the text qualifies ("St. Thomas, Ontario", "the governments
@@ -325,14 +327,25 @@ class Geocoder:
                     found.setdefault(_key(name), {})[geo and geo.feature_id] = geo
         self.senses = {key: geo for key, geos in found.items() if len(geos) == 1 and (geo := next(iter(geos.values())))}
 
-    def _resolve(self, name: str, within: str | None, holds: str | None, city: bool, level: str | None) -> tuple[Geo | None, bool]:
+    def _resolve(self, name: str, within: str | None, holds: str | None, city: bool, level: str | None,
+                 part: bool = False) -> tuple[Geo | None, bool]:
         """`resolve`'s reading, and whether the text's qualifiers chose it."""
         key = _key(name)
         found = self.readings.get(key)
         if found is None:
             found = readings(key)
-        if not city:
-            found = [r for r in found if r.place is None or r.place.kind == "adm1"]
+        inside: list[Reading] = []
+        if within:
+            container = readings(within)
+            inside = [r for r in found if any(_inside(r, w) for w in container)]
+            if not inside and container and all(w.place is not None and w.place.kind == "adm1" for w in container) \
+                    and all(r.place is not None and r.place.kind == "city" for r in found):
+                return None, False  # "Hudson, New Hampshire": a town the gazetteer lacks, not Hudson, Ohio
+            if not inside and part and all(r.place is not None for r in found) \
+                    and not {r.country for r in found} & {w.country for w in container}:
+                return None, False  # "the Eastern District of New York" is no district of Hong Kong
+        if not city:  # a location (LOC) is no city, unless a division qualifies it as its town ("Jupiter, Florida")
+            found = [r for r in found if r.place is None or r.place.kind == "adm1" or r in inside]
         if not found:
             return None, False
         qualified = False
@@ -467,15 +480,26 @@ def _capital(found: list[Reading]) -> Reading | None:
     return None if any(r.country != largest.country and r.population >= LARGE for r in cities) else largest
 
 
+def _people(reading: Reading) -> int | None:
+    """A reading's people: a city's, a division's cities' (`_division_people`); None for a country (never dwarfed)."""
+    place = reading.place
+    if place is None:
+        return None
+    if place.kind == "city":
+        return place.population
+    return _division_people().get((place.country, place.adm1), 0)
+
+
 def _dominant(found: list[Reading]) -> Reading | None:
     """The most populous reading when it stands alone: ten times the people of every reading in another country,
     or a city among towns (Geneva, Switzerland against Geneva, Illinois); None otherwise. A division's people are
-    not in the gazetteer: no reading dwarfs one ("Victoria": the Australian state or a Canadian city)."""
-    largest = max(found, key=lambda r: r.population)
-    elsewhere = [r.population if r.place and r.place.kind == "city" else LARGE * DOMINANT for r in found if r.country != largest.country]
-    if largest.population > 0 and (
-        all(largest.population >= DOMINANT * p for p in elsewhere) or largest.population >= LARGE > max(p if p else LARGE for p in elsewhere)
-    ):
+    those of its cities of 15,000 (Florida, the US state, dwarfs the Cuban town and the Uruguayan department);
+    a country is never dwarfed."""
+    largest = max(found, key=lambda r: _people(r) or 0)
+    most = _people(largest) or 0
+    elsewhere = [_people(r) for r in found if r.country != largest.country]
+    others = [LARGE * DOMINANT if p is None else p for p in elsewhere]
+    if most > 0 and (all(most >= DOMINANT * p for p in others) or most >= LARGE > max((p if p else LARGE for p in others), default=0)):
         return largest
     return None
 

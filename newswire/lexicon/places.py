@@ -29,12 +29,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from . import countries, load_list, load_table
 from .tables import CountryGeo, GazetteerPlace, KnownActor, PlaceAlias, PlaceLevelWord
 from ..records import Geo
+
+if TYPE_CHECKING:  # the corpus commands import this module without the parser
+    from spacy.tokens import Span, Token
 
 # GDELT geographic types
 COUNTRY, US_STATE, US_CITY, WORLD_CITY, WORLD_STATE = 1, 2, 3, 4, 5

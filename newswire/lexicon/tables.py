@@ -259,6 +259,25 @@ class PlaceReading:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceAlias:
+    """place_aliases.tsv: a name of a gazetteer place that GeoNames' English spellings lack ("Fla.", "Bombay")."""
+
+    alias: str
+    place: str
+    country: str
+    feature_id: int
+    kind: Literal["abbreviation", "former"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLevelWord:
+    """place_level_words.tsv: a word that tells what kind of place a name it governs is."""
+
+    word: str
+    level: Literal["division", "state", "city", "polity"]
+
+
+@dataclass(frozen=True, slots=True)
 class RegionWord:
     """region_words.tsv: a word that makes a region of a country's name, before it or after it."""
 
@@ -364,6 +383,8 @@ TABLES: dict[str, type] = {
     "number_words.tsv": NumberWord,
     "ordinal_words.tsv": OrdinalWord,
     "peoples.tsv": People,
+    "place_aliases.tsv": PlaceAlias,
+    "place_level_words.tsv": PlaceLevelWord,
     "place_readings.tsv": PlaceReading,
     "places.tsv": GazetteerPlace,
     "region_words.tsv": RegionWord,

@@ -844,11 +844,14 @@ def entity(store: Store, *, name: str | None = None, id: str | None = None, top:
                     THEN 'source' ELSE 'target' END AS role,
                ev.source_text AS source, ev.source_actor, ev.plover, ev.cameo, ev.trigger_text AS trigger,
                ev.target_text AS target, ev.target_actor, ev.modality, a.title, ev.article_id,
-               ev.sentence_start AS start, ev.sentence_end AS "end"
+               ev.sentence_start AS start, ev.sentence_end AS "end", count(*) OVER () AS _total
         FROM events ev JOIN articles a ON a.id = ev.article_id
         WHERE EXISTS (SELECT 1 FROM named n WHERE n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity))"""
-    events_total = store.con.execute(f"SELECT count(*) FROM ({events_sql})", [param]).fetchone()[0]
+    # the newest `top`, each with how many there are (`_total`): one pass, not a count and then the rows
     acted = _dicts(store, f"{events_sql}\nORDER BY date DESC NULLS LAST, ev.article_id, ev.ord LIMIT {top}", [param])
+    events_total = acted[0]["_total"] if acted else 0
+    for row in acted:
+        del row["_total"]
     # the others named in its articles: not the entities it is itself (by name, or linked to it)
     itself = f"NOT {condition}" if id is None else "e.corpus_entity IS DISTINCT FROM ?"
     together = _dicts(store, f"""{named}
@@ -858,13 +861,14 @@ def entity(store: Store, *, name: str | None = None, id: str | None = None, top:
         GROUP BY e.name, e.type ORDER BY articles DESC, e.name, e.type LIMIT {top}""", [param, param])
     weeks = _dicts(store, f"""{named},
         arts AS (SELECT DISTINCT n.article_id, CAST(date_trunc('week', {_DAY}) AS DATE) AS week FROM named n JOIN articles a ON a.id = n.article_id
-                 WHERE {_DAY} IS NOT NULL)
-        SELECT w.week, count(*) AS articles,
-               sum((SELECT count(*) FROM quotes q JOIN named n ON n.article_id = q.article_id AND n.id = q.speaker_entity
-                    WHERE q.article_id = w.article_id)) AS quotes,
-               sum((SELECT count(*) FROM events ev WHERE ev.article_id = w.article_id AND EXISTS (
-                    SELECT 1 FROM named n WHERE n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity)))) AS events
-        FROM arts w GROUP BY w.week ORDER BY w.week""", [param])
+                 WHERE {_DAY} IS NOT NULL),
+        -- per article, then per week (joins, not a subquery per article: 108 ms against 69 at 10k articles)
+        said AS (SELECT q.article_id, count(*) AS n FROM quotes q JOIN named n ON n.article_id = q.article_id AND n.id = q.speaker_entity GROUP BY ALL),
+        acted AS (SELECT ev.article_id, count(DISTINCT ev.ord) AS n FROM events ev
+                  JOIN named n ON n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity) GROUP BY ALL)
+        SELECT w.week, count(*) AS articles, coalesce(sum(s.n), 0) AS quotes, coalesce(sum(d.n), 0) AS events
+        FROM arts w LEFT JOIN said s ON s.article_id = w.article_id LEFT JOIN acted d ON d.article_id = w.article_id
+        GROUP BY w.week ORDER BY w.week""", [param])
     answer = {"name": name.strip(), "names": names, "groups": groups, "mentioned_as": words, "quotes": said,
               "events": {"rows": acted, "total": events_total}, "co_occurring": together, "per_week": weeks,
               "corpus": _with_articles(store, _described(store, corpus, name), top) if id is not None else corpus_entities_named(store, name=name, top=top, articles=True)}

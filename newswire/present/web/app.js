@@ -305,7 +305,7 @@ async function chooseEntity(s, request) {
     item.append(el("a", {href: view({id: c.id})}, c.name), el("span", {class: "evidence"}, ` · ${facts.join(" · ")}${dates} · `),
                 el("span", {class: "count"}, `${Number(c.articles).toLocaleString("en")} article${c.articles === 1 ? "" : "s"}`));
     const other = (c.aliases || []).filter(a => a !== c.name);
-    if (other.length) item.append(el("div", {class: "aliases"}, `also written: ${other.join(", ")}`));
+    if (other.length) item.append(el("div", {class: "aliases"}, `also written: ${other.slice(0, 8).join(", ")}${other.length > 8 ? ", …" : ""}`));
     list.append(item);
   }
   const every = el("p");

@@ -42,6 +42,7 @@ VIEWS = [
     ("events", SIZE, "/#tab=events", "of 35", lambda page: page.wait_for_selector("figure[data-trend=events] rect")),
     ("entity", SIZE, "/#entity=John+Smith&match=name", "2 groups", None),
     ("choose", SIZE, "/#entity=John+Smith", "choose one", None),
+    ("timeline", SIZE, "/#tab=timeline&entity=Ann+Lee", "Rows", None),
     ("network", SIZE, "/#tab=network", "Rows", lambda page: page.wait_for_selector("#graph svg")),
     ("articles", SIZE, "/#tab=articles&q=attacked", "of 5", open_first_row),
     ("entities", SIZE, "/#tab=entities", "Rows", None),

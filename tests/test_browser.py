@@ -732,7 +732,7 @@ def test_the_tone_tab_draws_tone_per_period_and_an_outlet_or_entity_page_its_own
     wait_status(page, "Ann Lee: 50 quotes")
     page.locator("figure.tone-chart").wait_for()
     assert page.locator("figure.tone-chart rect.bar").count() == 5
-    assert "Tone of the articles naming Ann Lee, per week" in page.locator("figure.tone-chart figcaption").inner_text()
+    assert "Tone of the articles naming Ann Lee (any entity of that name), per week" in page.locator("figure.tone-chart figcaption").inner_text()
 
 
 def test_the_map_of_the_crafted_corpus_has_a_dot_per_city_of_its_events(page):

@@ -581,7 +581,8 @@ async function loadEntity(s) {
   const who = s.id || s.match ? [whoNote(s.entity, e.id, viewHref({entity: s.entity, match: "choose"}), viewHref({entity: s.entity, match: "name"}))] : [];
   $("results").replaceChildren(el("h2", {class: "entity-name"}, e.name), ...who, evidenceGroups(e), charts, lists, acrossArticles(s, e.corpus || []), quotes, events);
   markOpenRow(readState());
-  addToneChart(charts, {entity: e.name, by: "week"}, `Tone of the articles naming ${e.name}`, request);
+  // the tone question finds articles by name: for one corpus entity, say that others of its name count too
+  addToneChart(charts, {entity: e.name, by: "week"}, `Tone of the articles naming ${e.name}${e.id ? " (any entity of that name)" : ""}`, request);
 }
 
 // --- tone: GDELT's AvgTone of articles per period, per entity or outlet (/api/tone) --------------

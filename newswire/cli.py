@@ -269,7 +269,7 @@ def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[
 
 def _note_who(choices: list[dict], name: str) -> None:
     """On standard error: the corpus entities a timeline's name mixes, each with the --id that asks for it alone."""
-    if len(choices) < 2 and not (choices and not choices[0]["exact"]):
+    if not choices or (len(choices) == 1 and choices[0]["exact"]):  # no corpus entity, or the name's own alone
         return
     err_console.print(f"Note: {name!r} names {len(choices)} {'entity' if len(choices) == 1 else 'entities'} across articles; "
                       f"this timeline holds every entity of that name{' (mixed)' if len(choices) > 1 else ''}. For one alone, --id:",

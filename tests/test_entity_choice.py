@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from clintons import build
+from test_browser import store_analyses
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -103,3 +104,21 @@ def test_the_cli_timeline_lists_the_entities_a_name_mixes_and_takes_an_id(db, st
     assert one.exit_code == 0 and one.stdout.count("\n") == 3 and one.stderr == ""
     exact = runner.invoke(app, ["query", "timeline", "--entity", "Bill Clinton", "--db", str(db), "-f", "jsonl"])
     assert exact.exit_code == 0 and exact.stderr == ""  # a name that is one corpus entity's own: nothing to say
+
+
+def test_a_name_is_the_own_of_the_corpus_entity_it_would_be_linked_to(tmp_path, monkeypatch):
+    # Hillary's longest name is "Hillary Rodham Clinton"; one article's Chelsea Clinton was also written "Hillary Clinton"
+    import clintons
+
+    monkeypatch.setitem(clintons.PEOPLE, "hrc", ("Hillary Rodham Clinton", "PERSON", [], "USA", "USAGOV"))
+    monkeypatch.setitem(clintons.PEOPLE, "chelsea", ("Chelsea Clinton", "PERSON", [], "USA", None))
+    path = tmp_path / "corpus.duckdb"
+    store_analyses(path, [
+        clintons.analysis("Senator", "2008-01-02", [("hrc", "Hillary Rodham Clinton"), " spoke.\n"]),
+        clintons.analysis("Candidate", "2016-01-02", [("hillary", "Hillary Clinton"), " spoke.\n"]),
+        clintons.analysis("Daughter", "2016-01-03", [("chelsea", "Chelsea Clinton"), " and ", ("chelsea", "Hillary Clinton"), " (sic).\n"]),
+    ])
+    with Store(path, read_only=True) as s:
+        choices = query.corpus_entities_named(s, name="hillary clinton")
+    # its own by key (first and last name), not by spelling; Chelsea's only by what one article wrote
+    assert [(c["name"], c["articles"], c["exact"]) for c in choices] == [("Hillary Rodham Clinton", 2, True), ("Chelsea Clinton", 1, False)]

@@ -29,6 +29,7 @@ from ..errors import QueryError, UsageError, first_line
 from ..gdelt import gdelt_tsv, mentions_tsv
 from ..records import EntityType, Modality, QuoteType
 from ..text.checks import require_date
+from .link import entity_key
 from .store import ANALYSED, CANONICAL, TABLES, Store, connect, damaged, require_database, store_error, table_key
 
 # What the canned questions count as the corpus: analysed canonical articles.
@@ -919,8 +920,9 @@ def entity(store: Store, *, name: str | None = None, id: str | None = None, top:
 def corpus_entities_named(store: Store, *, name: str, top: int = 20, articles: bool = False) -> list[dict[str, Any]]:
     """The corpus entities (one entity across articles) whose name or an alias holds `name` as whole words (any
     case), most articles first: who a name may be ("Clinton": Hillary Clinton, Bill Clinton, Clinton Hill). Each
-    has its columns of `corpus_entities`, the `titles` its articles give it, and `exact`: whether its own name is
-    `name` (any case and spacing). articles: each with its newest `top` articles too (`article_rows`). A store
+    has its columns of `corpus_entities`, the `titles` its articles give it, and `exact`: whether `name` is its own
+    name (an entity of that name, of its type, would be linked to it: the same key, as `link.entity_key` makes it;
+    "Hillary Clinton" is Hillary Rodham Clinton's, not Chelsea Clinton's, whose articles wrote it once). articles: each with its newest `top` articles too (`article_rows`). A store
     made before the links has none."""
     pattern = _words(require_text(name, "name"))
     top = require_count(top, "top", 1000)
@@ -935,19 +937,13 @@ def corpus_entities_named(store: Store, *, name: str, top: int = 20, articles: b
 
 
 def _described(store: Store, found: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
-    """Each corpus entity of `found` with the titles its articles give it and whether its name is `name` (`exact`)."""
-    wanted = _spelled(name)
+    """Each corpus entity of `found` with the titles its articles give it and whether `name` is its own (`exact`)."""
     for c in found:
-        c["exact"] = _spelled(c["name"]) == wanted
+        c["exact"] = entity_key(c["type"], name, c["country"], c["actor"]) == c["key"]
         # by key, one corpus entity at a time: `IN (list)` would scan `entities` where `=` reads its index
         c["titles"] = store.con.execute(
             f"SELECT {_TITLES.format(e='e')} FROM entities e WHERE e.corpus_entity = ?", [c["id"]]).fetchone()[0] or []
     return found
-
-
-def _spelled(name: str) -> str:
-    """A name as `corpus_entities_named` compares it with the one asked for: composed, any case, single spaces."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def _with_articles(store: Store, found: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:

@@ -275,7 +275,7 @@ function apiParams(s) {
 
 // Who a name may be (/api/corpus_entities): the corpus entities it names are offered to choose from, with their type,
 // country, code, titles and articles, and beside them every entity of the name as it is (linked or not, mixed).
-// One of that very name is opened at once (its id put in the URL in place of this view). True: drawn (or moved on);
+// The one whose own name it is, when only one is, is opened at once (its id put in the URL in place of this view). True: drawn (or moved on);
 // false: the name is no corpus entity's (or the store has no links): ask for it by name.
 async function chooseEntity(s, request) {
   const name = s.tab === "entity" ? s.entity : s.filters.entity;
@@ -284,8 +284,9 @@ async function chooseEntity(s, request) {
   if (!ok || !data.choices.length) return false;  // an error: the name's own view says it
   const view = changes => stateHash(s.tab === "entity" ? {...s, ...changes} : {...s, page: 1, sort: "", filters: {...s.filters, ...changes}});
   const choosing = (s.tab === "entity" ? s.match : s.filters.match) === "choose";
-  if (data.choices.length === 1 && data.choices[0].exact && !choosing) {
-    location.replace(view({id: data.choices[0].id}));
+  const own = data.choices.filter(c => c.exact);  // whose own name it is (others may have been written so once)
+  if (own.length === 1 && !choosing) {
+    location.replace(view({id: own[0].id}));
     return true;
   }
   $("results").classList.remove("stale");

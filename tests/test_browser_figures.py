@@ -8,7 +8,7 @@ different tolls, from sources their entities name. Without a browser the tests s
 from __future__ import annotations
 
 import pytest
-from test_browser import browser, column, hash_params, page, server, snap, wait_status, write_store  # noqa: F401 (fixtures)
+from test_browser import browser, column, hash_params, page, server, snap, store_analyses, wait_status  # noqa: F401 (fixtures)
 
 from newswire.records import Analysis, Entity, Figure, Mention, content_id
 
@@ -37,7 +37,7 @@ def report(published: str, source: str | None, sentence: str, figure: str, value
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     path = tmp_path_factory.mktemp("figures") / "corpus.duckdb"
-    return path, write_store(path, [report(*r) for r in REPORTS])
+    return path, store_analyses(path, [report(*r) for r in REPORTS])
 
 
 def test_the_figures_tab_lists_every_figure_with_its_source(page):

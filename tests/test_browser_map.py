@@ -8,7 +8,7 @@ for dialogs, errors and CSP violations after each test); the corpus is this modu
 from __future__ import annotations
 
 import pytest
-from test_browser import browser, column, hash_params, page, server, snap, wait_status, write_store  # noqa: F401 (fixtures)
+from test_browser import browser, column, hash_params, page, server, snap, store_analyses, wait_status  # noqa: F401 (fixtures)
 
 from newswire.lexicon.places import Geocoder, country_geo
 from newswire.records import Analysis, Event, EventActor, Place, Span, content_id
@@ -41,7 +41,7 @@ def placed(place: str, others: tuple[str, ...], n: int, actor: str, published: s
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     path = tmp_path_factory.mktemp("map") / "corpus.duckdb"
-    return path, write_store(path, [placed(*p) for p in PLACED])
+    return path, store_analyses(path, [placed(*p) for p in PLACED])
 
 
 def test_the_map_draws_the_world_and_a_dot_per_resolved_place_sized_by_events(page):

@@ -731,7 +731,10 @@ def _named(entity: str | None, id: str | None, what: str = "--entity") -> tuple[
     if entity is None:
         raise UsageError(f"give an entity name ({what} \"John Kerry\") or one corpus entity's id (--id, id=; "
                          f"`newswire query entity NAME` lists them)")
-    return f"regexp_matches({_nfc('e.name')}, ?)", _words(require_text(entity, what))
+    # the expression runs over the distinct names (gathered into one list first: a filter on them would be pushed
+    # into the scan and run over every entity row again), as for the speakers of `quotes`
+    names = f"SELECT n FROM (SELECT list(DISTINCT coalesce(name, '')) AS names FROM entities), unnest(names) AS t(n) WHERE regexp_matches({_nfc('n')}, ?)"
+    return f"coalesce(e.name, '') IN ({names})", _words(require_text(entity, what))
 
 
 def _timeline(*, entity: str | None = None, id: str | None = None) -> _Select:

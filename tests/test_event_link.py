@@ -18,11 +18,11 @@ def article(
     source: str = "John Kerry", target: str | None = "Sergei Lavrov", *, plover: str = "CONSULT", cameo: str = "040",
     date: str | None = "2013-09-13", published: str = "2013-09-13", url: str | None = None, modality: str = "asserted",
     source_actor: str | None = "USAGOV", target_actor: str | None = "RUSGOV", place: tuple[str, str] | None = None,
-    implicit: bool = False,
+    implicit: bool = False, detail: str = "",
 ) -> Analysis:
     """An article reporting one event: `source` did `plover` to `target`."""
     verb = {"CONSULT": "met", "ASSAULT": "attacked", "ACCUSE": "accused"}.get(plover, "acted on")
-    text = f"{source} {verb} {target or 'nobody'}" + (f" in {place[0]}" if place else "") + f". Story {next(_n)}."
+    text = f"{source} {verb} {target or 'nobody'}" + (f" in {place[0]}" if place else "") + detail + f". Story {next(_n)}."
     entities, actors = [], []
     for name, actor in ((source, source_actor), (target, target_actor)):
         if name is None:
@@ -82,7 +82,6 @@ def test_one_happening_in_several_outlets_is_one_corpus_event(store):
         dict(plover="ACCUSE", cameo="112"),  # another type
         dict(target="Mohammad Zarif", target_actor="IRNGOV"),  # another target
         dict(source="John Smith", source_actor="USAGOV"),  # another person of the same code
-        dict(target=None, target_actor=None),  # a target against none
     ],
 )
 def test_other_happenings_stay_apart(store, other):
@@ -103,6 +102,7 @@ def test_other_happenings_stay_apart(store, other):
         dict(modality="intended"),
         dict(implicit=True),  # a source taken from the article's focus, not named
         dict(source_actor=None, source="the delegation"),  # a source no entity key nor code names
+        dict(target=None, target_actor=None),  # no target: "Kerry promised", which of his promises is a guess
     ],
 )
 def test_an_event_that_cannot_be_linked_safely_stays_alone(store, unsafe):
@@ -111,6 +111,23 @@ def test_an_event_that_cannot_be_linked_safely_stays_alone(store, unsafe):
     linked = links(store)
     assert linked[b.id] is None
     assert rows(store, "SELECT num_articles FROM corpus_events") == [{"num_articles": 1}]
+
+
+def test_an_actor_whose_words_name_another_person_than_its_entity_stays_alone(store):
+    a, b = article(), article(source="Bill Kerry")
+    b.entities[0].name = "John Kerry"  # the article resolved "Bill Kerry" to its John Kerry
+    add(store, a, b)
+    assert links(store)[b.id] is None
+
+
+def test_statements_of_the_same_people_are_one_only_if_their_sentences_share_words(store):
+    detail = " of hiding chemical weapons from the inspectors near Damascus"
+    a = article(plover="ACCUSE", cameo="112", detail=detail, url="https://a.example/1")
+    b = article(plover="ACCUSE", cameo="112", detail=detail.replace("hiding", "concealing"), url="https://b.example/2")
+    c = article(plover="ACCUSE", cameo="112", detail=" of lying about the sanctions and the talks in Geneva")  # another accusation
+    add(store, a, b, c)
+    linked = links(store)
+    assert linked[a.id] == linked[b.id] != linked[c.id]
 
 
 def test_places_must_agree_when_both_are_known(store):

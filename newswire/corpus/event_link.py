@@ -54,10 +54,13 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from ..lexicon import load_table
-from . import quote_link
+from ..lexicon import load_list, load_table
+from ..lexicon.tables import FirstName, PloverFamily
+from . import link, quote_link
 
 WINDOW_DAYS = 1  # the dates of two reports of one happening, at most this many days apart
+MIN_SHARED = 4  # content words two statements' sentences share, at least (a family marked `words`)
+MIN_SHARED_SHARE = 0.4  # and that share of the shorter sentence's content words
 CITY_GEO_TYPES = (3, 4)  # GDELT geo types below a country's first-level division: a US city, a world city
 
 CORPUS_EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -101,18 +104,35 @@ EVENT_KEY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("mentions", "INTEGER"),
     ("published", "VARCHAR"),
     ("source", "VARCHAR"),
+    ("words", "VARCHAR"),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class FamilyRow:
-    plover: str
-    family: str
 
 
 @cache
 def families() -> dict[str, str]:
-    return {r.plover: r.family for r in load_table("plover_families.tsv", FamilyRow)}
+    return {r.plover: r.family for r in load_table("plover_families.tsv", PloverFamily)}
+
+
+@cache
+def wordy() -> frozenset[str]:
+    """The families whose reports must share words of their sentences (statements: said most days by the same people)."""
+    return frozenset(r.family for r in load_table("plover_families.tsv", PloverFamily) if r.words)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_list("english_function_words.txt"))
+
+
+def content_words(sentence: str, *names: str | None) -> frozenset[str]:
+    """The words of an event's sentence that say what happened: not function words, not the words of its actors' names."""
+    drop = _function_words() | {w for n in names if n for w in link.words(n)}
+    return frozenset(w for w in link.words(sentence) if w not in drop and not w.isdigit() and len(w) > 1)
+
+
+def shares_words(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = len(a & b)
+    return shared >= MIN_SHARED and shared >= MIN_SHARED_SHARE * min(len(a), len(b))
 
 
 def block_key(family: str, day: int) -> int:
@@ -158,6 +178,11 @@ class Member:
     published: str | None
     source: str  # its duplicate cluster's outlet
     corpus_event: str | None = None
+    words: str = ""  # its sentence's content words, sorted, space-separated
+    wordset: frozenset = frozenset()
+
+    def __post_init__(self) -> None:
+        self.wordset = frozenset(self.words.split())
 
     @property
     def node(self) -> tuple[str, int]:
@@ -189,12 +214,10 @@ def member_of(
         key, cid = entity.get(event.get(f"{side}_entity") or "", (None, None))
         actor = event.get(f"{side}_actor") or None
         named = event.get(f"{side}_start") is not None and not event.get(f"{side}_implicit")
-        sides[side] = (key, actor, cid) if named and (key or actor) else None
-        if named and sides[side] is None:
-            return None  # an actor the clause names but nobody knows ("a man"): which happening is not safe to say
-    if sides["source"] is None:
-        return None
-    src, tgt = sides["source"], sides["target"] or (None, None, None)
+        if not named or not (key or actor) or not _names_agree(event.get(f"{side}_text"), key):
+            return None  # no source or target, one the article does not name, or one nobody knows: which happening is a guess
+        sides[side] = (key, actor, cid)
+    src, tgt = sides["source"], sides["target"]
     feature = event.get("location_geo_feature_id")
     return Member(
         event["article_id"], event["ord"], families()[plover], plover, event["cameo"], event["date"],
@@ -202,8 +225,27 @@ def member_of(
         event.get("location_geo_name") or event.get("location_text"),
         event.get("location_geo_country") or event.get("location_country"), feature,
         event.get("location_geo_type") in CITY_GEO_TYPES, _count(event.get("mentions")),
-        published, source,
+        published, source, None,
+        " ".join(sorted(content_words(event.get("sentence_text") or "", event.get("source_text"), event.get("target_text")))),
     )
+
+
+def _names_agree(text: str | None, key: str | None) -> bool:
+    """Whether the words naming an actor agree with the entity they were resolved to: "Bill Clinton" resolved to the
+    article's Hillary Clinton does not (a given name before the same surname, another than the key's)."""
+    if not text or not key or key.startswith("#"):
+        return True
+    name = key.partition("\x1f")[0].split()
+    tokens = [t for t in text.split() if t[:1].isupper()]
+    if len(name) != 2 or len(tokens) < 2 or tokens[0] not in _first_names():
+        return True
+    first, last = link.words(tokens[0]), link.words(tokens[-1])
+    return not (last and last[-1] == name[1] and first and first[0] != name[0])
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    return frozenset(row.name for row in load_table("first_names.tsv", FirstName))
 
 
 def _count(mentions: Any) -> int:
@@ -239,8 +281,9 @@ def same(a: Member, b: Member) -> bool:
         return False
     if not _same_actor(a.source_key, a.source_actor, b.source_key, b.source_actor):
         return False
-    a_target, b_target = bool(a.target_key or a.target_actor), bool(b.target_key or b.target_actor)
-    if a_target != b_target or (a_target and not _same_actor(a.target_key, a.target_actor, b.target_key, b.target_actor)):
+    if not _same_actor(a.target_key, a.target_actor, b.target_key, b.target_actor):
+        return False
+    if a.family in wordy() and not shares_words(a.wordset, b.wordset):
         return False
     if a.place_country and b.place_country:
         if a.place_country != b.place_country:

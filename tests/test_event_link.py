@@ -177,3 +177,39 @@ def test_analysing_again_relinks(store):
     assert len(set(links(store).values())) == 1
     assert rows(store, "SELECT events, num_articles FROM corpus_events") == [{"events": 2, "num_articles": 2}]
     assert rows(store, "SELECT count(*) AS n FROM event_keys") == [{"n": 2}]
+
+
+def test_the_stories_question_lists_happenings_by_sources_with_their_evidence(tmp_path):
+    from conftest import newswire_cli
+
+    from newswire.corpus import query
+
+    path = tmp_path / "corpus.duckdb"
+    detail = " in Geneva over the chemical weapons of Syria"
+    made = [
+        article(detail=detail, url="https://a.example/1", published="2013-09-13"),
+        article(detail=detail, url="https://www.b.example/2", published="2013-09-14", date="2013-09-13"),
+        article(detail=detail, url="https://a.example/3", published="2013-09-14", date="2013-09-13"),  # a second report of outlet a
+        article(plover="ASSAULT", cameo="190", source="Bashar Assad", source_actor="SYRGOV", target="Abu Omar", target_actor="SYRREB",
+                url="https://c.example/4", published="2013-09-20", date="2013-09-20"),  # reported once
+    ]
+    with Store(path) as s:
+        add(s, *made)
+    with Store(path, read_only=True) as s:
+        rows = query.stories(s).dicts()
+        assert [r["article_id"] for r in rows] == [made[0].id, made[1].id, made[2].id]
+        first = rows[0]
+        assert (first["type"], first["source"], first["target"], first["sources"], first["articles"], first["date"]) == (
+            "CONSULT", "John Kerry", "Sergei Lavrov", 2, 3, "2013-09-13")
+        assert {r["outlet"] for r in rows} == {"a.example", "b.example"}
+        text = made[1].text
+        assert rows[1]["evidence"] == text[rows[1]["start"] : rows[1]["end"]] and rows[1]["trigger"] == "met"
+        assert len(query.stories(s, min_sources=1).dicts()) == 4
+        (story,) = {r["story"] for r in rows}
+        assert [r["article_id"] for r in query.stories(s, story=story).dicts()] == [m.id for m in made[:3]]
+        assert query.stories(s, min_sources=1, type="ASSAULT").dicts()[0]["article_id"] == made[3].id
+        assert query.stories(s, min_sources=1, start="2013-09-15").dicts()[0]["type"] == "ASSAULT"
+    result = newswire_cli("query", "stories", "--db", str(path), "-f", "jsonl")
+    assert result.returncode == 0 and result.stdout.count("\n") == 3 and '"sources": 2' in result.stdout
+    bad = newswire_cli("query", "stories", "--db", str(path), "--type", "PARTY")
+    assert bad.returncode != 0 and bad.stderr.startswith("Error:") and "Traceback" not in bad.stderr

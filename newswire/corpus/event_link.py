@@ -180,17 +180,15 @@ class Member:
     corpus_event: str | None = None
     words: str = ""  # its sentence's content words, sorted, space-separated
     wordset: frozenset = frozenset()
+    number: int = 0  # its day's number (`date.toordinal`)
 
     def __post_init__(self) -> None:
         self.wordset = frozenset(self.words.split())
+        self.number = dt.date.fromisoformat(self.day).toordinal()
 
     @property
     def node(self) -> tuple[str, int]:
         return (self.article_id, self.ord)
-
-    @property
-    def number(self) -> int:
-        return dt.date.fromisoformat(self.day).toordinal()
 
     def row(self) -> dict[str, Any]:
         out = {n: getattr(self, n) for n, _ in EVENT_KEY_COLUMNS if n != "block"}
@@ -305,10 +303,13 @@ def link_events(con: duckdb.DuckDBPyConnection, members: list[Member]) -> dict[t
     stored = _candidates(con, members)
     # the stored corpus events these events are the same happening as, and those any of them is (an event with no
     # place the same as events of two places: all are partitioned again together), among the candidates
+    by_family: dict[str, list[Member]] = {}
+    for stored_event in stored:
+        by_family.setdefault(stored_event.family, []).append(stored_event)
     hit: set[str] = set()
     reach = list(members)
     while reach:
-        found = {s.corpus_event for s in stored if s.corpus_event not in hit and any(same(m, s) for m in reach)}
+        found = {s.corpus_event for m in reach for s in by_family.get(m.family, ()) if s.corpus_event not in hit and same(m, s)}
         hit |= found
         reach = [s for s in stored if s.corpus_event in found]
     pool = members + _members_of(con, hit)

@@ -30,9 +30,9 @@ type (or both material conflict: a clash coded ASSAULT here and COERCE
 there), and the same source (corpus entity or actor code) with the same or
 an unknown target, or the same target with an unknown source. Judged are
 every pair newswire links (for precision) and a seeded sample of
-`SAMPLE` candidates it does not link (for recall): recall is estimated as
-linked-and-same / (linked-and-same + unlinked candidates × the share of the
-sample judged `same`). So the set holds the hard negatives (the same type
+`SAMPLE` candidates (for recall; drawn by hash, whatever the linker does):
+recall is estimated as linked-and-same / (linked-and-same + unlinked
+candidates × the share judged `same` of the sampled pairs it does not link). So the set holds the hard negatives (the same type
 and actors on another occasion, the same day of a campaign where everyone
 accuses everyone) and positives the linker cannot reach (an actor not
 known, a sentence without a target). Pairs outside the candidate rule (two
@@ -61,8 +61,8 @@ Skips with a message when ../shared/data is absent.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
-import random
 import sys
 import tempfile
 from collections import defaultdict
@@ -209,7 +209,8 @@ def load_gold() -> dict[tuple, tuple[str, str]]:
 
 
 def pairs(rows: list[dict]) -> tuple[set[tuple], set[tuple]]:
-    """(pairs newswire links: events of different articles in one corpus event; candidate pairs it does not link)."""
+    """(pairs newswire links: events of different articles in one corpus event; candidate pairs it does not link;
+    all candidate pairs)."""
     linked = set()
     by_event: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
@@ -220,29 +221,32 @@ def pairs(rows: list[dict]) -> tuple[set[tuple], set[tuple]]:
             if a["doc"] != b["doc"]:
                 linked.add(pair_key(a, b))
     ordered = sorted(rows, key=lambda r: (_day(r) or 0, r["doc"], r["ord"]))
-    unlinked = set()
+    unlinked, candidates = set(), set()
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
             if (_day(b) or 0) - (_day(a) or 0) > CANDIDATE_DAYS:
                 break
-            if candidate(a, b) and pair_key(a, b) not in linked:
-                unlinked.add(pair_key(a, b))
-    return linked, unlinked
+            if candidate(a, b):
+                candidates.add(pair_key(a, b))
+                if pair_key(a, b) not in linked:
+                    unlinked.add(pair_key(a, b))
+    return linked, unlinked, candidates
 
 
-def sample(unlinked: set[tuple], part: str) -> list[tuple]:
-    """The unlinked candidate pairs judged for the recall estimate: a seeded sample."""
-    return random.Random(f"xdoc-events-{part}").sample(sorted(unlinked), min(SAMPLE, len(unlinked)))
+def sample(candidates: set[tuple], part: str) -> list[tuple]:
+    """The candidate pairs judged for the recall estimate: the `SAMPLE` with the smallest hashes of the part and the
+    pair, so a pair is drawn or not whatever the linker does (a change of the rules draws no new pairs)."""
+    return sorted(candidates, key=lambda k: hashlib.sha256(f"{part}\x1f{k}".encode()).hexdigest())[:SAMPLE]
 
 
 def score(rows: list[dict], gold: dict, part: str, show: bool = False) -> dict:
     events = {node(r): r for r in rows}
-    linked, unlinked = pairs(rows)
+    linked, unlinked, candidates = pairs(rows)
     judged = {k: label for k, (p, label) in gold.items() if p == part}
     tp = [k for k in linked if judged.get(k) == "same"]
     fp = [k for k in linked if judged.get(k) == "different"]
     unjudged = [k for k in linked if k not in judged]
-    drawn = [k for k in sample(unlinked, part) if k in judged]
+    drawn = [k for k in sample(unlinked | (linked & candidates), part) if k in judged and k not in linked]
     missed = [k for k in drawn if judged[k] == "same"]
     est_missed = len(unlinked) * len(missed) / len(drawn) if drawn else 0.0
     if show:
@@ -267,14 +271,14 @@ def print_candidates(rows: list[dict], part: str, gold: dict) -> None:
     """The pairs of a part to judge that the gold lacks (the linked ones, then the sample of the unlinked candidates),
     with what a judge reads, as TSV rows to label."""
     events = {node(r): r for r in rows}
-    linked, unlinked = pairs(rows)
+    linked, unlinked, candidates = pairs(rows)
 
     def show(r: dict) -> str:
         sentence = " ".join(r["sentence_text"].split())[:300]
         return (f"{r['published']} {r['plover']} {r['date']} [{r['source_text']}|{r['source_actor']}] {r['trigger_text']} "
                 f"[{r['target_text']}|{r['target_actor']}] @{r['location_text']} :: {sentence}")
 
-    for kind, keys in (("LINKED", sorted(linked)), ("sample", sample(unlinked, part))):
+    for kind, keys in (("LINKED", sorted(linked)), ("sample", [k for k in sample(candidates, part) if k not in linked])):
         for k in keys:
             if k in gold:
                 continue

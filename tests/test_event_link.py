@@ -82,6 +82,7 @@ def test_one_happening_in_several_outlets_is_one_corpus_event(store):
         dict(plover="ACCUSE", cameo="112"),  # another type
         dict(target="Mohammad Zarif", target_actor="IRNGOV"),  # another target
         dict(source="John Smith", source_actor="USAGOV"),  # another person of the same code
+        dict(target=None, target_actor=None),  # no target, another sentence: "Kerry met nobody"
     ],
 )
 def test_other_happenings_stay_apart(store, other):
@@ -102,7 +103,6 @@ def test_other_happenings_stay_apart(store, other):
         dict(modality="intended"),
         dict(implicit=True),  # a source taken from the article's focus, not named
         dict(source_actor=None, source="the delegation"),  # a source no entity key nor code names
-        dict(target=None, target_actor=None),  # no target: "Kerry promised", which of his promises is a guess
     ],
 )
 def test_an_event_that_cannot_be_linked_safely_stays_alone(store, unsafe):
@@ -128,6 +128,18 @@ def test_statements_of_the_same_people_are_one_only_if_their_sentences_share_wor
     add(store, a, b, c)
     linked = links(store)
     assert linked[a.id] == linked[b.id] != linked[c.id]
+
+
+def test_without_a_target_only_a_copy_of_the_sentence_links(store):
+    detail = " after the talks in Geneva over the chemical weapons of Syria"
+    a = article(target=None, target_actor=None, plover="AGREE", cameo="057", detail=detail, url="https://a.example/1")
+    b = article(target=None, target_actor=None, plover="AGREE", cameo="057", detail=detail, url="https://a.example/2")  # a new version
+    c = article(target=None, target_actor=None, plover="AGREE", cameo="057", detail=" to cut taxes for the working poor next year")
+    d = article(target=None, target_actor=None, plover="ACCUSE", cameo="112", detail=detail)  # the same words, another type
+    add(store, a, b, c, d)
+    linked = links(store)
+    assert linked[a.id] == linked[b.id]
+    assert len({linked[a.id], linked[c.id], linked[d.id]}) == 3
 
 
 def test_places_must_agree_when_both_are_known(store):

@@ -5,39 +5,45 @@
 Only an event that can be linked safely is linked (`member_of`): an asserted
 event (modality; "will attack" and "did not attack" report no happening),
 with a PLOVER type, dated to a day (a month or a week is too coarse to tell
-two happenings apart), and with a named source: an entity of the article
-linked to a corpus entity, or an actor code, not taken implicitly from the
-article's focus. Any other event keeps `corpus_event` NULL.
+two happenings apart), with a named, known source (an entity of the article
+linked to a corpus entity, or an actor code; not taken implicitly from the
+article's focus) and no actor whose words name another person than its
+entity ("Bill Clinton" resolved to the article's Hillary Clinton). Any other
+event keeps `corpus_event` NULL.
 
 Two events of different articles are **the same happening** (`same`) when
 
 * their PLOVER types are of one family (`data/plover_families.tsv`),
 * their dates are at most `WINDOW_DAYS` apart,
-* their sources are the same actor, and so are their targets (both named and
-  the same actor, or both absent): the same actor is the same corpus-entity
-  key (`link.entity_key`: the name the articles resolved, with no country
-  against another), else equal actor codes, one code the other with a role
-  added ("USA" and "USAGOV") when neither side has an entity key, and
+* their sources are the same actor, and so are their targets; the same actor
+  is the same corpus-entity key (`link.entity_key`: the name the articles
+  resolved, with no country against another), else, when neither side names
+  an entity, equal actor codes or one the other with a role added ("USA",
+  "USAGOV"); when a side knows no target ("Trump vowed"), only a copy of
+  the sentence (`copies`: the same type and nearly the same content words)
+  links it,
+* for a family marked `words` (statements and stances, which the same people
+  make most days), their sentences share words (`shares_words`), and
 * their places agree when both have one: the same country, and the same
-  feature when both are resolved below the country.
+  feature when both are cities.
 
 A corpus event is a set of events every two of which are the same happening
-(`partition`: in order, those with a place first, then by day, article
-and ord, each event joins the
-corpus event it is the same happening as with every member; when none or
-several fit, it starts one), so an event without a place cannot bridge two places, nor a chain of
-next days a week of clashes. Its id is a hash of its smallest member
-(article id, ord), and every column is a function of its members (the most
-frequent type, code, actors and day, ties broken by code-point order).
+(`partition`: in order, those with a place first, then by day, article and
+ord, each event joins the corpus event it is the same happening as with
+every member; when none or several fit, it starts one), so an event without
+a place cannot bridge two places, nor a chain of next days a week of
+clashes. Its id is a hash of its smallest member (article id, ord), and
+every column is a function of its members (the most frequent type, code,
+actors and day, ties broken by code-point order).
 
 Incremental: `event_keys` holds one row per linked event, indexed on
 `block` (type family and day): a new event looks up the days of its window
 only, never the corpus. The new events and every member of the stored
-corpus events they are the same happening as are partitioned again; stored
-events whose corpus event changes are relabelled in `events` and
-`event_keys`. So the partition of those events is the same whatever the
-order they came in; only a stored corpus event reached through another one
-(not touched by the new events themselves) is not partitioned again.
+corpus events they (or those events, among the same rows) are the same
+happening as are partitioned again; stored events whose corpus event
+changes are relabelled in `events` and `event_keys`. So the partition of
+those events does not depend on the order they came in; a stored corpus
+event beyond the new events' window is not partitioned again.
 """
 
 from __future__ import annotations
@@ -61,6 +67,8 @@ from . import link, quote_link
 WINDOW_DAYS = 1  # the dates of two reports of one happening, at most this many days apart
 MIN_SHARED = 4  # content words two statements' sentences share, at least (a family marked `words`)
 MIN_SHARED_SHARE = 0.4  # and that share of the shorter sentence's content words
+MIN_COPY_WORDS = 6  # content words of each of two sentences that are one sentence copied, at least
+COPY_SIMILAR = 0.9  # and the Jaccard similarity of their sets of content words
 CITY_GEO_TYPES = (3, 4)  # GDELT geo types below a country's first-level division: a US city, a world city
 
 CORPUS_EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -212,10 +220,13 @@ def member_of(
         key, cid = entity.get(event.get(f"{side}_entity") or "", (None, None))
         actor = event.get(f"{side}_actor") or None
         named = event.get(f"{side}_start") is not None and not event.get(f"{side}_implicit")
-        if not named or not (key or actor) or not _names_agree(event.get(f"{side}_text"), key):
-            return None  # no source or target, one the article does not name, or one nobody knows: which happening is a guess
-        sides[side] = (key, actor, cid)
-    src, tgt = sides["source"], sides["target"]
+        if named and not _names_agree(event.get(f"{side}_text"), key):
+            return None  # "Bill Clinton" resolved to the article's Hillary Clinton
+        sides[side] = (key, actor, cid) if named and (key or actor) else None
+    if sides["source"] is None:
+        return None  # no source the article names and the corpus knows: whose act it is would be a guess
+    # no known target: kept, but `same` links it only to a copy of its sentence ("Trump vowed" alone says too little)
+    src, tgt = sides["source"], sides["target"] or (None, None, None)
     feature = event.get("location_geo_feature_id")
     return Member(
         event["article_id"], event["ord"], families()[plover], plover, event["cameo"], event["date"],
@@ -273,15 +284,25 @@ def _codes_agree(a: str, b: str) -> bool:
     return len(short) % 3 == 0 and long.startswith(short)
 
 
+def copies(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences are one sentence (copied, or lightly edited): nearly the same content words, enough of them."""
+    shared = len(a & b)
+    return min(len(a), len(b)) >= MIN_COPY_WORDS and shared >= COPY_SIMILAR * (len(a) + len(b) - shared)
+
+
 def same(a: Member, b: Member) -> bool:
     """Whether two events of different articles report the same happening (see the module's docstring)."""
     if a.article_id == b.article_id or a.family != b.family or abs(a.number - b.number) > WINDOW_DAYS:
         return False
     if not _same_actor(a.source_key, a.source_actor, b.source_key, b.source_actor):
         return False
-    if not _same_actor(a.target_key, a.target_actor, b.target_key, b.target_actor):
+    copy = a.plover == b.plover and copies(a.wordset, b.wordset)
+    if (a.target_key or a.target_actor) and (b.target_key or b.target_actor):
+        if not _same_actor(a.target_key, a.target_actor, b.target_key, b.target_actor):
+            return False
+    elif not copy:  # a target one side does not know: only the same sentence says it is the same happening
         return False
-    if a.family in wordy() and not shares_words(a.wordset, b.wordset):
+    if a.family in wordy() and not copy and not shares_words(a.wordset, b.wordset):
         return False
     if a.place_country and b.place_country:
         if a.place_country != b.place_country:

@@ -61,7 +61,7 @@ import pyarrow as pa
 from ..version import __version__
 from ..errors import EncodingError, StoreError, UsageError, first_line, internal_error
 from ..records import Analysis, Article, Failure, content_id, from_dict, from_plain, to_dict
-from . import event_link, link, quote_link
+from . import event_link, link, quote_link, tally
 
 DEFAULT_DB = "newswire.duckdb"
 LAYOUT = "newswire/store@1"
@@ -315,10 +315,13 @@ TABLES: dict[str, list[Column]] = {
     "quote_keys": [Column(n, t) for n, t in quote_link.QUOTE_KEY_COLUMNS],
     "corpus_events": [Column(n, t) for n, t in event_link.CORPUS_EVENT_COLUMNS],
     "event_keys": [Column(n, t) for n, t in event_link.EVENT_KEY_COLUMNS],
+    # counts kept for the questions (corpus/tally.py)
+    "entity_tally": [Column(n, t) for n, t in tally.ENTITY_TALLY_COLUMNS],
+    "entity_titles": [Column(n, t) for n, t in tally.ENTITY_TITLE_COLUMNS],
 }
 # the list columns of `articles`, which an update rewrites whole rows for
 _LIST_COLUMNS = tuple(c.name for c in ARTICLE_COLUMNS if c.type.endswith("[]"))
-_PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key"}
+_PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key", "entity_tally": "key", "entity_titles": "id"}
 _INDEXES = {
     "bands_key": ("bands", "key"), "corpus_entities_key": ("corpus_entities", "key"),
     "quote_keys_block": ("quote_keys", "block"), "quote_keys_exact": ("quote_keys", "exact"),
@@ -602,6 +605,11 @@ class Store:
             for index, (table, column) in _INDEXES.items():
                 self.con.execute(f"CREATE INDEX IF NOT EXISTS {index} ON {table} ({_quote(column)})")
             self.con.execute("INSERT INTO meta VALUES ('layout', ?) ON CONFLICT DO NOTHING", [LAYOUT])
+            # a store with nothing analysed has nothing to link or tally: its links and tallies are current from the start
+            # (else the first ingest would link and tally a store that a program filled through `add_results`, again)
+            if not self.con.execute("SELECT count(*) FROM articles WHERE status = ?", [ANALYSED]).fetchone()[0]:
+                for key, value in (("links", LINKS_LAYOUT), ("tallies", tally.LAYOUT)):
+                    self.con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT DO NOTHING", [key, value])
         self._check_layout()
 
     def _check_layout(self) -> None:
@@ -796,6 +804,17 @@ class Store:
             (count,) = con.execute("SELECT count(*) FROM articles WHERE status = ?", [ANALYSED]).fetchone()
         return self.meta("links") == LINKS_LAYOUT, count
 
+    def tallies_current(self) -> bool:
+        """Whether the counts kept for the questions (`corpus/tally.py`) were kept as this version keeps them."""
+        return self.meta("tallies") == tally.LAYOUT
+
+    def tally_stored(self) -> None:
+        """Count every stored analysed article into the tallies again, from nothing, in one transaction (for a store
+        made before they existed, or kept otherwise)."""
+        with self._transaction() as con:
+            tally.rebuild(con, CANONICAL)
+            con.execute("INSERT INTO meta VALUES ('tallies', ?) ON CONFLICT DO UPDATE SET value = excluded.value", [tally.LAYOUT])
+
     def link_stored(self, chunk: int = 1000) -> int:
         """Link every analysed article's rows across articles again, from nothing, in one transaction (for a store made
         before the links existed, or linked otherwise); the number of articles linked."""
@@ -869,9 +888,14 @@ class Store:
         with self._transaction():
             # a re-analysed article replaces its rows; only an analysed one has rows (a batch commits an article's rows
             # with its status), so a batch of new articles, the common case, deletes nothing and scans no table
-            analysed = [i for (i,) in self.con.execute(
-                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(ids))}) AND status = ?", [*ids, ANALYSED]
-            ).fetchall()] if ids else []
+            failed = [f.article_id for f in failures if f.article_id]
+            state = {i: (status, canonical) for i, status, canonical in self.con.execute(
+                f"SELECT id, status, duplicate_of IS NULL FROM articles WHERE id IN ({', '.join('?' * len(ids + failed))})", ids + failed
+            ).fetchall()} if ids or failed else {}
+            analysed = [i for i in ids if state.get(i, (None,))[0] == ANALYSED]
+            # the tallies count canonical analysed articles: a batch adds those it analyses, and takes away those that
+            # were counted before (an article analysed again, or one that failed this time: its old rows stay, uncounted)
+            untallied = tally.count_stored(self.con, [i for i in (*analysed, *failed) if state.get(i) == (ANALYSED, True)])
             relinked = _linked_before(self.con, analysed)  # an article analysed again: its old links are counted again below
             requoted = quote_link.forget(self.con, analysed)
             reevented = event_link.forget(self.con, analysed)
@@ -881,12 +905,13 @@ class Store:
             recount = _link(self.con, analyses, rows)
             for table in RECORD_TABLES:
                 self._insert(table.name, rows[table.name])
+            tally.apply(self.con, tally.count_rows(rows, {i for i in ids if state.get(i, (None, True))[1]}))
+            tally.apply(self.con, untallied, -1)  # after the additions: see tally.apply
             link.recount(self.con, relinked | recount)
             quote_link.recount(self.con, requoted)
             event_link.recount(self.con, reevented)
             if updates:
                 self._update_articles(updates)
-            failed = [f.article_id for f in failures if f.article_id]
             if failed:
                 self.con.execute("UPDATE articles SET status = ? WHERE id IN (SELECT unnest(?))", [FAILED, failed])
             self._add_errors(failures, run_id)
@@ -972,6 +997,8 @@ class Store:
 
 # How the links across articles were made (`meta` key `links`): a store whose rows were linked otherwise, or not
 # at all (made before they existed), is linked again, once, at the start of the next ingest (`Store.link_stored`).
+# The articles whose records count in the answers: analysed, and no copy of another (`query._CANONICAL` too).
+CANONICAL = f"a.status = '{ANALYSED}' AND a.duplicate_of IS NULL"
 LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and words; events by family, day and actors (issue 18)"
 
 

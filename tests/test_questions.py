@@ -69,7 +69,7 @@ def test_every_question_runs_with_every_parameter_on_the_generated_tables(empty_
         with pytest.raises(UsageError, match="--spread lists quotations across outlets"):
             question(empty_store, **options)
         del options["spread"]
-    if name in ("events", "places"):  # a type the codebook knows
+    if name in ("events", "places", "stories"):  # a type the codebook knows
         options["type"] = "13"
         assert question(empty_store, **{**options, "type": "THREATEN"}).rows == []
     rows = question(empty_store, **options)

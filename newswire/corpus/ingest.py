@@ -171,7 +171,7 @@ class _Run:
             linked, analysed = store.links_current()
             if not linked:  # a store made before the links across articles existed (or linked otherwise): once
                 if analysed:
-                    on_message(f"linking the entities and quotes of the {analysed:,} articles in {store.path} across articles (once: it was made by an older version)")
+                    on_message(f"linking the entities, quotes and events of the {analysed:,} articles in {store.path} across articles (once: it was made by an older version)")
                 store.link_stored()
             if not store.tallies_current():  # a store made before the counts kept for the questions existed: once
                 if analysed:

@@ -1364,6 +1364,51 @@ def require_actor(value: str, what: str) -> str:
     return code
 
 
+def stories(store: Store, *, min_sources: int | None = 2, story: str | None = None, start: str | None = None,
+            end: str | None = None, type: str | None = None, limit: int | None = None) -> Rows:
+    """One happening across articles: corpus events reported by at least `min_sources` outlets (syndicated copies
+    counted once), most sources first, one row per article reporting it with its evidence (the event's trigger and
+    sentence there, `start` and `end` its sentence's offsets); `story` one corpus event by its id; `start`, `end`
+    and `type` (a PLOVER category, a CAMEO code or prefix) the stories with a report of that date and type."""
+    _require_event_links(store)
+    return _rows(store, _stories(min_sources=min_sources, story=story, start=start, end=end, type=type), require_count(limit, "--limit"))
+
+
+def _require_event_links(store: Store) -> None:
+    if not store.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'corpus_events'").fetchone()[0]:
+        raise UsageError(
+            f"{store.path} was made before events were linked across articles; "
+            f"run `newswire ingest` on it once (it adds nothing new and links what is stored)"
+        )
+
+
+def _stories(*, min_sources: int | str | None = 2, story: str | None = None, start: str | None = None, end: str | None = None,
+             type: str | None = None) -> _Select:
+    where, params = [], []
+    if story is not None:
+        where.append("s.id = ?")
+        params.append(require_text(story, "--story"))
+    elif min_sources is not None:
+        where.append("s.num_sources >= ?")
+        params.append(require_count(min_sources, "--min-sources"))
+    if start is not None or end is not None or type is not None:  # stories with a report of that date and type
+        reports, more = _event_filters(start=start, end=end, type=type)
+        where.append(f"s.id IN (SELECT ev.corpus_event FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(reports)})")
+        params += more
+    return _Select(
+        """s.date, s.plover AS type, s.cameo, coalesce(se.name, s.source_actor) AS source, coalesce(te.name, s.target_actor) AS target,
+               s.place, s.num_sources AS sources, s.num_articles AS articles, s.num_mentions AS mentions, a.published,
+               """ + _OUTLET + """ AS outlet, a.title, v.trigger_text AS trigger, v.sentence_text AS evidence, v.article_id,
+               v.sentence_start AS start, v.sentence_end AS "end", s.id AS story""",
+        f"""FROM corpus_events s JOIN events v ON v.corpus_event = s.id JOIN articles a ON a.id = v.article_id
+        LEFT JOIN corpus_entities se ON se.id = s.source_entity
+        LEFT JOIN corpus_entities te ON te.id = s.target_entity
+        {'WHERE ' + ' AND '.join(where) if where else ''}""",
+        params,
+        "s.num_sources DESC, s.num_articles DESC, s.date, s.id, a.published NULLS LAST, v.article_id, v.ord",
+    )
+
+
 def _rows(store: Store, select: _Select, limit: int | None) -> Rows:
     query = f"{select.sql()}\nORDER BY {select.order}"
     if limit is not None:
@@ -1634,6 +1679,20 @@ QUESTIONS: dict[str, Question] = {
             ),
             "Reported figures: people killed, injured, arrested, displaced, ..., with who reports them.",
             "newswire query figures --conflicts --what killed",
+        ),
+        Question(
+            "stories",
+            (
+                Param("min_sources", ("--min-sources",), "number", "Only happenings reported by at least this many outlets "
+                      "(syndicated copies count once; 1 for all).", default=2, served_default=2),
+                Param("story", ("--story",), "text", "Only this story: a corpus event's id (V...)."),
+                _FROM,
+                _TO,
+                _TYPE,
+                _LIMIT,
+            ),
+            "One happening across articles: the events several outlets reported, most sources first, each article with its evidence.",
+            "newswire query stories --min-sources 3 --from 2013-09-01",
         ),
         Question(
             "network",

@@ -240,6 +240,18 @@ class OrdinalWord:
 
 
 @dataclass(frozen=True, slots=True)
+class PloverFamily:
+    """plover_families.tsv: which PLOVER types may report one happening across articles, and which need shared words."""
+
+    plover: Literal[
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    ]
+    family: str
+    words: bool = False  # two reports must also share words of their sentences
+
+
+@dataclass(frozen=True, slots=True)
 class People:
     """peoples.tsv: a people without a state of its own, its plurals and the country it lives in."""
 
@@ -385,6 +397,7 @@ TABLES: dict[str, type] = {
     "peoples.tsv": People,
     "place_aliases.tsv": PlaceAlias,
     "place_level_words.tsv": PlaceLevelWord,
+    "plover_families.tsv": PloverFamily,
     "place_readings.tsv": PlaceReading,
     "places.tsv": GazetteerPlace,
     "region_words.tsv": RegionWord,

@@ -34,9 +34,16 @@ const TABS = {
   figures:  {fields: [["what", "what, e.g. killed"], ["country", "country, e.g. Kenya"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"],
                       ["conflicts", "conflicts"]], api: "figures",
              cols: ["published", "what", "figure", "source", "place", "date", "title"]},
+  // one happening across articles: what several outlets reported, each article with its evidence; #tab=stories&story=ID
+  // is one story's page (storyHeader)
+  stories:  {fields: [["min-sources", "min. sources, e.g. 2"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"],
+                      ["type", "PLOVER type or CAMEO code"], ["story", "story id"]], api: "stories",
+             cols: ["date", "type", "source", "target", "place", "sources", "articles", "outlet", "evidence", "story"]},
   // one entity across articles (no button: the entity page links to it)
   corpus_entity: {fields: [["name", "entity, e.g. Ban Ki-moon"]], api: "corpus_entity", cols: ["name", "kind", "date", "text", "title"]},
 };
+// A story's page lists its articles: what the happening's columns would repeat on every row is in its header.
+const STORY_COLS = ["published", "outlet", "title", "trigger", "evidence"];
 // Fields chosen from a list, not typed: the first choice is the server's default.
 const CHOICES = new Map([["modality", ["asserted", "any", "negated", "intended", "requested", "conditional", "hypothetical"]],
                          ["by", ["month", "week", "day", "year", "outlet"]]]);
@@ -256,7 +263,7 @@ async function loadTable(s) {
   }
   setStatus(describe(s, data));
   if (s.tab === "figures" && s.filters.conflicts === "1") renderConflicts(s, data.rows);
-  else renderTable(s, data.rows, tab.cols, data.sort || "");
+  else renderTable(s, data.rows, s.tab === "stories" && s.filters.story ? STORY_COLS : tab.cols, data.sort || "");
   if (s.tab === "timeline" && (s.filters.id || s.filters.match)) {
     const timeline = filters => viewHref({tab: "timeline", ...filters});
     $("results").prepend(whoNote(s.filters.entity || s.filters.id, s.filters.id, timeline({entity: s.filters.entity || "", match: "choose"}),
@@ -266,7 +273,7 @@ async function loadTable(s) {
   renderExport(s, data);
   if (facetsOk) renderFacets(s, facetsData);  // an error there: the table is still worth showing
   if (facetsOk && facetsData.trend) $("facets").append(trendChart(s, facetsData.trend));
-  $("graph").replaceChildren(...(s.tab === "network" ? renderNetwork(data.rows, s) : s.tab === "tone" ? toneGraph(s, data.rows) : []));
+  $("graph").replaceChildren(...(s.tab === "network" ? renderNetwork(data.rows, s) : s.tab === "tone" ? toneGraph(s, data.rows) : storyHeader(s, data)));
   if (s.tab === "map") renderMap($("graph"), data.rows, s, request.current);  // web/map.js
   markOpenRow(readState());
 }
@@ -365,6 +372,28 @@ function entityLink(name) {
   return link;
 }
 
+// A story's page, as a link (#tab=stories&story=ID: the happening and every article that reported it).
+function storyLink(id) {
+  const link = el("a", {href: "#" + new URLSearchParams({tab: "stories", story: id}), class: "story", title: id}, "story");
+  link.addEventListener("click", e => e.stopPropagation());
+  link.addEventListener("keydown", e => e.stopPropagation());
+  return link;
+}
+
+// A story's page: above its articles, what happened, who did it to whom, when and where, and how far it was reported.
+function storyHeader(s, data) {
+  if (s.tab !== "stories" || !s.filters.story) return [];
+  const row = data.rows[0];
+  if (!row) return [el("p", {class: "story-head"}, "No story has this id.")];
+  const head = el("div", {class: "story-head"});
+  head.append(el("h2", {}, `${row.type || row.cameo}: ${row.source || "?"} → ${row.target || "?"}`),
+              el("p", {}, `${row.date}${row.place ? " · " + row.place : ""} · CAMEO ${row.cameo} · reported by ${row.sources} ` +
+                          `source${row.sources === 1 ? "" : "s"} in ${row.articles} article${row.articles === 1 ? "" : "s"} ` +
+                          `(${row.mentions} mention${row.mentions === 1 ? "" : "s"}); first ${data.rows.reduce((f, r) => !f || (r.published && r.published < f) ? r.published : f, "") || "undated"}`),
+              el("a", {href: "#tab=stories"}, "all stories"));
+  return [head];
+}
+
 // A table of rows; `sort` null: its columns do not sort (a list inside a view).
 function makeTable(s, rows, cols, sort) {
   const table = el("table");
@@ -387,8 +416,9 @@ function makeTable(s, rows, cols, sort) {
     const tr = el("tr", target ? {class: "row", tabindex: "0"} : {});
     if (row.modality && row.modality !== "asserted") tr.classList.add("unasserted");
     for (const c of cols) {
-      const td = c === "speaker" && row[c] ? el("td") : el("td", {}, Array.isArray(row[c]) ? row[c].join("; ") : row[c] ?? "");
-      if (c === "speaker" && row[c]) td.append(entityLink(row[c]));
+      const linked = (c === "speaker" || c === "story") && row[c];
+      const td = linked ? el("td") : el("td", {}, Array.isArray(row[c]) ? row[c].join("; ") : row[c] ?? "");
+      if (linked) td.append(c === "story" ? storyLink(row[c]) : entityLink(row[c]));
       if (c === "modality") td.classList.add(`modality-${String(row[c]).replace(/[^a-z]/g, "")}`);
       tr.append(td);
     }

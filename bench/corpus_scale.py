@@ -15,7 +15,15 @@ How the stores are made (realistic rows, made fast):
               signature and band rows computed by `newswire.corpus.dedup` as an
               ingest would, its record rows the template's (offsets point into
               the template's text: the benchmark measures sizes and times, not
-              evidence);
+              evidence) with its people and organisations renamed: each drawn
+              from the names of `bench/link_scale.py`'s feed by the same Zipf
+              law (60,000 people, 20,000 organisations: a few in thousands of
+              articles, most in one or two), its surname mentions and its
+              quotes' speakers with them, and three quotes in four given new
+              words (the fourth keeps the template's); without this every
+              clone named the same people and repeated the same quotes, which
+              no feed does and which made the links across articles the whole
+              cost;
   dates       --per-day articles a day (default 100: a large news feed), so a
               store of 10,000 holds 100 days and one of 200,000 about 5.5
               years; every question and the duplicate window see a corpus of
@@ -29,7 +37,10 @@ For each size it prints (one JSON object with --json):
   noop_rerun_s, noop_rerun_rss_mb
       `newswire ingest` in a fresh process (--workers 0) of a JSON lines file
       of 1,000 articles the store already holds: start, integrity check,
-      lookups, nothing to do; wall time and the child's peak memory;
+      lookups, nothing to do; wall time and the child's peak memory (its
+      own: VmHWM, which starts again at exec; the getrusage figure used
+      before kept the benchmark's own peak from before the fork, 600-900 MB,
+      so the no-op figures up to 2026-12-03 measured the benchmark);
   dedup_ms_per_doc
       per new article (200, in batches of 32, dated inside the store's span,
       signatures computed before the clock starts): fetch its band rows and
@@ -42,9 +53,12 @@ For each size it prints (one JSON object with --json):
   db_mb_per_1k_articles
       the file's size (after a checkpoint) per 1,000 articles;
   query_ms
-      each question once warmed up, then the best of 3: quotes_speaker,
-      events_actor_dates, entities_top (20), timeline, network, article (the
-      article page: `load_analysis` of one id).
+      each question once warmed up, then the best of 3, asked as `newswire
+      serve` asks it: its first page of 100 rows with the answer's total
+      (`query.page`): quotes_speaker (the feed's most named person),
+      events_actor_dates (USA, one month), entities_top, timeline (the same
+      person), network; and article (the article page: `load_analysis` of one
+      id).
 """
 
 from __future__ import annotations
@@ -52,10 +66,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -64,6 +78,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
 from newswire.corpus import dedup, query  # noqa: E402
 from newswire.corpus.store import Entry, Store  # noqa: E402
@@ -90,9 +105,43 @@ def templates(count: int) -> list:
 
 class Cloner:
     def __init__(self, analyses: list, seed: int = 5):
+        from link_scale import World
+
         self.analyses = analyses
         self.rng = random.Random(seed)
         self.vocabulary = sorted({w for a in analyses for w in a.text.split()})
+        self.world = World()
+        self.people = list(itertools.accumulate(self.world.person_weights))
+        self.orgs = list(itertools.accumulate(self.world.org_weights))
+
+    def person(self) -> str:
+        return self.world.people[self.rng.choices(range(len(self.people)), cum_weights=self.people)[0]][0]
+
+    def renamed(self, template):
+        """The template's records with its people and organisations renamed, and most quotes given new words."""
+        names: dict[str, str] = {}
+        for e in template.entities:
+            if e.name in names:
+                continue
+            if e.type == "PERSON" and len(e.name.split()) > 1:
+                names[e.name] = self.person()
+                names.setdefault(e.name.split()[-1], names[e.name].split()[-1])
+            elif e.type == "ORG":
+                names[e.name] = self.world.orgs[self.rng.choices(range(len(self.orgs)), cum_weights=self.orgs)[0]]
+        entities = [
+            dataclasses.replace(e, name=names.get(e.name, e.name),
+                                mentions=[dataclasses.replace(m, text=names.get(m.text, m.text)) for m in e.mentions])
+            for e in template.entities
+        ]
+        quotes = []
+        for q in template.quotes:
+            content = q.content
+            if self.rng.random() < 0.75:
+                words = " ".join(self.rng.choices(self.world.words, k=max(3, len(content.text.split()))))
+                content = dataclasses.replace(content, text=words)
+            speaker = q.speaker and dataclasses.replace(q.speaker, text=names.get(q.speaker.text, q.speaker.text))
+            quotes.append(dataclasses.replace(q, content=content, speaker=speaker, speaker_name=names.get(q.speaker_name, q.speaker_name)))
+        return entities, quotes
 
     def text(self, template) -> str:
         words = template.text.split(" ")
@@ -104,7 +153,8 @@ class Cloner:
     def clone(self, n: int, day: dt.date):
         template = self.analyses[n % len(self.analyses)]
         text = self.text(template)
-        analysis = dataclasses.replace(template, text=text, id=content_id(text), published=day.isoformat())
+        entities, quotes = self.renamed(template)
+        analysis = dataclasses.replace(template, text=text, id=content_id(text), published=day.isoformat(), entities=entities, quotes=quotes)
         removed = []  # the clone's text is not cleaned again: its signature is of the whole text
         sig = dedup.signature(cleaned_text(text, removed))
         article = Article(text=text, title=template.title, published=day.isoformat(), source=f"synthetic:{n}", format="text")
@@ -135,15 +185,22 @@ def build(path: Path, size: int, cloner: Cloner, per_day: int) -> list:
     return kept
 
 
+def stored_articles(path: Path) -> list:
+    """The first NOOP_ARTICLES articles a kept store was built with (for --reuse)."""
+    with Store(path, read_only=True) as store:
+        rows = store.con.execute(f"SELECT text, published FROM articles ORDER BY rowid LIMIT {NOOP_ARTICLES}").fetchall()
+    return [Article(text=text, published=published) for text, published in rows]
+
+
 def noop_rerun(path: Path, articles: list, folder: Path) -> tuple[float, float]:
     feed = folder / "stored.jsonl"
     feed.write_text("".join(json.dumps({"text": a.text, "published": a.published}) + "\n" for a in articles))
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     code = (
-        "import resource, sys, time; from newswire.cli import main; t = time.perf_counter(); "
+        "import sys, time; from newswire.cli import main; t = time.perf_counter(); "
         "sys.argv = ['newswire', 'ingest', sys.argv[1], '--db', sys.argv[2], '--workers', '0', '--quiet']\n"
         "try: main()\nexcept SystemExit: pass\n"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+        "print(time.perf_counter() - t, next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) / 1024)"
     )
     out = subprocess.run([sys.executable, "-c", code, str(feed), str(path)], env=env, capture_output=True, text=True, check=True)
     seconds, rss = out.stdout.split()[-2:]
@@ -187,18 +244,20 @@ def dedup_and_write(path: Path, cloner: Cloner, size: int, per_day: int) -> tupl
 
 
 def questions(path: Path, cloner: Cloner) -> dict[str, float]:
-    template = cloner.analyses[1]
-    speaker = next((q.speaker.text for a in cloner.analyses for q in a.quotes if q.speaker), "Trump")
-    entity = next((e.name for a in cloner.analyses for e in a.entities if e.type == "PERSON"), "Trump")
+    person = cloner.world.people[0][0]  # the feed's most named person
     out = {}
     with Store(path, read_only=True) as store:
         (article_id,) = store.con.execute("SELECT id FROM articles WHERE status = 'analysed' ORDER BY id LIMIT 1").fetchone()
+
+        def page(question: str, **options):
+            return lambda: query.page(store, question, limit=100, **options)
+
         asks = {
-            "quotes_speaker": lambda: query.quotes(store, speaker=speaker),
-            "events_actor_dates": lambda: query.events(store, actor="USA", start="2015-02-01", end="2015-03-01"),
-            "entities_top": lambda: query.entities(store, top=20),
-            "timeline": lambda: query.timeline(store, entity=entity),
-            "network": lambda: query.network(store),
+            "quotes_speaker": page("quotes", speaker=person),
+            "events_actor_dates": page("events", actor="USA", start="2015-02-01", end="2015-03-01", modality="asserted"),
+            "entities_top": page("entities"),
+            "timeline": page("timeline", entity=person),
+            "network": page("network"),
             "article": lambda: store.load_analysis(article_id),
         }
         for name, ask in asks.items():
@@ -209,7 +268,6 @@ def questions(path: Path, cloner: Cloner) -> dict[str, float]:
                 ask()
                 times.append(time.perf_counter() - t)
             out[name] = round(min(times) * 1000, 1)
-    del template
     return out
 
 
@@ -220,6 +278,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--per-day", type=int, default=100)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--keep", type=Path, help="build the stores in this folder and keep them")
+    ap.add_argument("--reuse", action="store_true", help="with --keep: measure the stores already there instead of building them "
+                    "(each measurement adds its 200 new articles to the store: run it on copies to compare code on equal stores)")
     args = ap.parse_args(argv)
 
     t = time.perf_counter()
@@ -230,10 +290,13 @@ def main(argv: list[str] | None = None) -> None:
         folder = args.keep or Path(tmp)
         for size in (int(s) for s in args.sizes.split(",")):
             path = folder / f"scale-{size}.duckdb"
-            for leftover in (path, Path(f"{path}.wal")):
-                leftover.unlink(missing_ok=True)
             t = time.perf_counter()
-            stored = build(path, size, cloner, args.per_day)
+            if args.reuse and args.keep and path.exists():
+                stored = stored_articles(path)
+            else:
+                for leftover in (path, Path(f"{path}.wal")):
+                    leftover.unlink(missing_ok=True)
+                stored = build(path, size, cloner, args.per_day)
             built = time.perf_counter() - t
             mb = path.stat().st_size / 1e6
             noop_s, noop_rss = noop_rerun(path, stored, folder)

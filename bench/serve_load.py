@@ -1,6 +1,6 @@
 """`newswire serve` under load: concurrent clients on the main endpoints of a realistic store; p50/p95/p99 each.
 
-    python bench/serve_load.py [--size 10000] [--requests 2000] [--concurrency 8] [--db STORE] [--keep DIR] [--json]
+    python bench/serve_load.py [--size 10000] [--requests 2000] [--concurrency 8] [--db STORE] [--keep DIR] [--only A,B] [--json]
 
 The store: --db uses one already made (any newswire store); otherwise one of
 --size articles is built as bench/corpus_scale.py builds them (its templates,
@@ -16,7 +16,11 @@ same number), each request's wall time taken from send to the last byte:
 
   overview      /api/overview
   entities      /api/entities?top=100
-  entity        /api/entity?name=N              (N: the 20 most mentioned people, in turn)
+  entity        /api/entity?name=N              (N: the 20 most mentioned people, in turn: every entity of the name)
+  entity_id     /api/entity?id=C                (C: the 20 corpus entities of people in most articles: one, by key)
+  choices       /api/corpus_entities?name=L     (L: the last word of those 20 names: who it may be)
+  timeline      /api/timeline?entity=N&limit=100
+  timeline_id   /api/timeline?id=C&limit=100
   events        /api/events?limit=100            (asserted, newest first)
   events_actor  /api/events?actor=A&limit=100    (A: the 20 most frequent actors, in turn)
   quotes        /api/quotes?limit=100
@@ -24,6 +28,9 @@ same number), each request's wall time taken from send to the last byte:
   facets        /api/facets/events               (facets and the trend over time)
   search        /api/articles?q=W&limit=100      (W: 20 words of the templates, in turn)
   article       /api/article/ID                  (IDs: 200 random articles, in turn)
+
+The last four need a store linked across articles (corpus_entities); without
+it they are left out. --only runs some endpoints alone (--only entity,entity_id).
 
 Prints per endpoint the requests, errors (non-200), p50/p95/p99 and max in
 ms, and the overall requests per second; with --json one object. Figures
@@ -88,12 +95,19 @@ def targets(db: Path, seed: int = 7) -> dict[str, list[str]]:
                            ORDER BY count(*) DESC, speaker_name LIMIT {ROTATION}""")
         ids = one("SELECT id FROM articles WHERE status = 'analysed' AND duplicate_of IS NULL ORDER BY id")
         texts = one("SELECT coalesce(title, '') || ' ' || left(text, 2000) FROM articles ORDER BY id LIMIT 500")
+        linked = store.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'corpus_entities'").fetchone()[0]
+        corpus = store.con.execute(f"""SELECT id, name FROM corpus_entities WHERE type = 'PERSON'
+                                       ORDER BY articles DESC, id LIMIT {ROTATION}""").fetchall() if linked else []
     words = sorted({w for t in texts for w in t.split() if w.isalpha() and len(w) >= 6})
     q = lambda path, **params: f"{path}?{urllib.parse.urlencode(params)}"  # noqa: E731
     urls = {
         "overview": ["/api/overview"],
         "entities": [q("/api/entities", top=100)],
         "entity": [q("/api/entity", name=n) for n in people],
+        "entity_id": [q("/api/entity", id=c) for c, _ in corpus],
+        "choices": [q("/api/corpus_entities", name=n.split()[-1]) for _, n in corpus],
+        "timeline": [q("/api/timeline", entity=n, limit=100) for n in people],
+        "timeline_id": [q("/api/timeline", id=c, limit=100) for c, _ in corpus],
         "events": [q("/api/events", limit=100)],
         "events_actor": [q("/api/events", actor=a, limit=100) for a in actors],
         "quotes": [q("/api/quotes", limit=100)],
@@ -187,6 +201,7 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--db", type=Path, help="an existing store to serve instead of building one")
     ap.add_argument("--keep", type=Path, help="build the store in this folder and keep it (reused when there)")
+    ap.add_argument("--only", help="these endpoints alone, comma-separated (names as listed above)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
 
@@ -200,6 +215,11 @@ def main() -> None:
         with Store(db, read_only=True) as store:
             sizes = {t: store.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "quotes", "events", "mentions")}
         urls = targets(db)
+        if args.only:
+            unknown = set(args.only.split(",")) - set(urls)
+            if unknown:
+                raise SystemExit(f"Error: no endpoint {', '.join(sorted(unknown))} to ask of this store; give some of {', '.join(urls)}")
+            urls = {name: paths for name, paths in urls.items() if name in args.only.split(",")}
         port = free_port()
         server = start_server(db, port)
         try:

@@ -261,7 +261,22 @@ def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[
     from .corpus.store import Store
 
     with Store(db, read_only=True) as store:
-        _print_rows(getattr(query, question)(store, **options), format, out, db)
+        rows = getattr(query, question)(store, **options)  # the options checked first: a bad one is the only line
+        if question == "timeline" and options.get("entity") is not None and options.get("id") is None:
+            _note_who(query.corpus_entities_named(store, name=options["entity"]), options["entity"])
+        _print_rows(rows, format, out, db)
+
+
+def _note_who(choices: list[dict], name: str) -> None:
+    """On standard error: the corpus entities a timeline's name mixes, each with the --id that asks for it alone."""
+    if not choices or (len(choices) == 1 and choices[0]["exact"]):  # no corpus entity, or the name's own alone
+        return
+    err_console.print(f"Note: {name!r} names {len(choices)} {'entity' if len(choices) == 1 else 'entities'} across articles; "
+                      f"this timeline holds every entity of that name{' (mixed)' if len(choices) > 1 else ''}. For one alone, --id:",
+                      soft_wrap=True, markup=False, highlight=False)
+    for c in choices:
+        said = ", ".join(str(v) for v in (c["type"], c["country"], c["actor"], *c["titles"][:2]) if v)
+        err_console.print(f"  --id {c['id']}  {c['name']} ({said}; {c['articles']:,} articles)", soft_wrap=True, markup=False, highlight=False)
 
 
 def _question_command(question: Question) -> None:

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import countries
 from .lexicon.borders import on_border
-from .lexicon.places import Geocoder
+from .lexicon.places import Geocoder, home_country, place_level
 from .records import Entity, Geo, Mention, Quote, Time
 from .text.clauses import governing_verb, is_clause_head
 from .text.datelines import dateline_spans
@@ -166,9 +166,11 @@ class Document:
     # --- where its places are -------------------------------------------------------------------
 
     @cached_property
-    def _places(self) -> tuple[Geocoder, dict[int, str], dict[int, str], frozenset[int]]:
-        """The article's place names resolved together, the "X, Y" pairs ("Paris, Texas") by offset of each, and
-        the offsets of the names tagged LOC (no city: "Asia")."""
+    def _places(self) -> tuple[Geocoder, dict[int, str], dict[int, str], frozenset[int], dict[int, str], dict[int, str]]:
+        """The article's place names resolved together, the "X, Y" pairs ("Paris, Texas") by offset of each, the
+        offsets of the names tagged LOC (no city: "Asia"), and the kind of place the words governing a name say
+        it is ("the state of Georgia", `place_level`) and the place an "of" after it names ("the Eastern District
+        of New York") by its offset."""
         ents = [e for e in self._ents[0] if e.label_ in PLACE_LABELS]
         within: dict[int, str] = {}
         holds: dict[int, str] = {}
@@ -177,12 +179,30 @@ class Document:
                 within[a.start_char] = b.text
                 holds[b.start_char] = a.text
         locations = frozenset(e.start_char for e in ents if e.label_ == "LOC")
-        return Geocoder((e.text for e in ents), self.focus), within, holds, locations
+        levels: dict[int, str] = {}
+        for e in ents:
+            level, country = place_level(e)
+            if level:
+                levels[e.start_char] = level
+            if country and e.start_char not in within:
+                within[e.start_char] = countries.country_name(country) or country  # "the US state of Georgia"
+        parts: dict[int, str] = {}  # "the Eastern District of New York": the place an "of" after a name names
+        for e in ents:
+            of = next((c for c in e.root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if place is not None and (owner := self.named_entity_at(place.i)) is not None and owner.label_ in PLACE_LABELS:
+                parts[e.start_char] = owner.text
+        home = home_country(e.text for e in self._ents[0] if e.label_ == "ORG")
+        coder = Geocoder((e.text for e in ents), self.focus, home)
+        s = [e.start_char for e in ents]
+        coder.settle((e.text, within.get(n), holds.get(n), n not in locations, levels.get(n)) for e, n in zip(ents, s))
+        return coder, within, holds, locations, levels, parts
 
     def geo(self, text: str, start: int) -> Geo | None:
         """The GeoNames feature a place name at offset `start` denotes, read with the article's other places."""
-        coder, within, holds, locations = self._places
-        return coder.resolve(text, within=within.get(start), holds=holds.get(start), city=start not in locations)
+        coder, within, holds, locations, levels, parts = self._places
+        return coder.resolve(text, within=within.get(start), holds=holds.get(start), city=start not in locations,
+                             level=levels.get(start), part_of=parts.get(start))
 
     def places_in(self, start: int, end: int) -> list[Geo]:
         """The resolved places the parser names (GPE, LOC) inside [start, end), in text order."""

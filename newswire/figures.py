@@ -11,13 +11,14 @@ happened to (money, years, votes) are left alone. Qualifiers ("more than",
 from __future__ import annotations
 
 import math
+import re
 
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from .document import Document
-from .lexicon import numbers
+from .lexicon import countries, numbers
 from .lexicon import load_table
 from .lexicon.tables import FigureWord
 from .records import Entity, Figure, Quote, Time
@@ -26,6 +27,12 @@ from .records import Entity, Figure, Quote, Time
 QUALIFIER_WORDS = 3
 # A four-digit number in this range that the parser tags as part of a date is a year, not a count.
 YEARS = (1800, 2100)
+# Prepositions whose object is where something happened ("killed 40 people in Nairobi"); a closed class: the rule.
+LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout"})
+# The parser's labels of place names.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# A date, a month or a year ("2012", "2015-11", "2015-11-13"): what a sentence's other time is when it dates a count.
+_DATED = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 @cache
@@ -163,8 +170,73 @@ def _figure(ctx: Document, words: list[Token], head: Token, quotes: list[Quote],
         unit=unit,
         what=what,
         reported_by=ctx.reporters(quotes).at(start),
-        date=ctx.date_for(times, start, end, published=published),
+        date=_date(ctx, times, head, start, end, published),
+        places=_places(ctx, head),
     )
+
+
+def _date(ctx: Document, times: list[Time], head: Token, start: int, end: int, published: str | None) -> str | None:
+    """The date of the clause (`Document.date_for`); when no time expression governs it, the one date its sentence
+    gives that is another time than the publication's ("the 2012 attacks that killed four Americans": 2012; "a
+    shooting last month that killed three": the month), else the publication date."""
+    date = ctx.date_for(times, start, end, published=published)
+    if date != published or published is None:
+        return date
+    sent = head.sent
+    other = {t.value for t in times if t.type == "DATE" and sent.start_char <= t.start and t.end <= sent.end_char
+             and _DATED.fullmatch(t.value) and not (published.startswith(t.value) or t.value.startswith(published))}
+    return other.pop() if len(other) == 1 else date
+
+
+
+def _places(ctx: Document, tok: Token) -> list[str]:
+    """The countries of the places `tok`'s sentence says something happened in: the place names a locative
+    preposition takes ("in Kenya and Tanzania", "in Nairobi, Kenya", "in the capital of Kenya"), sorted; a name that
+    only modifies a noun ("U.S. embassies", "Tanzanian capital") is none, and so is the place of another count
+    ("killed 247 people in Kenya and 10 in Tanzania": Kenya only for the 247)."""
+    found = set()
+    for prep in tok.sent:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS or _of_another_count(prep, tok):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for place in _place_names(obj):
+                geo = ctx.geo(place.text, place.start_char)
+                code = geo.country if geo is not None else countries.country_of(place.text)
+                if code:
+                    found.add(code)
+    return sorted(found)
+
+
+def _of_another_count(prep: Token, number: Token) -> bool:
+    """Whether the phrase `prep` opens hangs on a number other than the figure's (its head, or a word above it)."""
+    tok = prep.head
+    while tok.i != number.i:
+        if tok.pos_ == "NUM" and tok.dep_ != "nummod" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return True  # "10 in Tanzania"; not "one of many" (a number that counts no one)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _place_names(obj: Token) -> list:
+    """The place names (the parser's GPE and LOC spans) of a preposition's object: itself, its conjuncts and
+    appositions, and the object of its "of" when it has no place of its own ("the capital of Kenya"; not "embassies
+    of the United States in Kenya")."""
+    names, stack = {}, [obj]
+    while stack:
+        t = stack.pop()
+        if t.ent_type_ in PLACE_LABELS:
+            span = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            if span is not None:
+                names[span.start] = span
+        located = any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS for c in t.children)
+        for c in t.children:
+            if c.dep_ in ("conj", "appos"):
+                stack.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "of" and not located:
+                stack.extend(g for g in c.children if g.dep_ == "pobj")
+    return [names[k] for k in sorted(names)]
 
 
 def _scale(tok: Token) -> float:

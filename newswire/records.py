@@ -304,6 +304,8 @@ class Figure:
     what: str | None = None  # "killed", "injured", "displaced", ...
     reported_by: str | None = None
     date: TimexDate | None = None
+    # the countries of the places its sentence says something happened in ("killed 40 people in Nairobi": KEN), sorted
+    places: list[CountryCode] = field(default_factory=list)
 
 
 # The JSON of an `Analysis`: these fields first (identity), then the values

@@ -3,8 +3,8 @@
     python scripts/screenshots.py [--out docs/] [--max-kb 150]
 
 The corpus is the browser tests' crafted one (tests/test_browser.py: 32
-articles written for the tests, with three speakers, 45 country codes, two
-John Smiths, a 720 KB article and XSS payloads), served from a temporary
+articles written for the tests, with three speakers, 45 country codes, events
+in ten cities the gazetteer resolves, two John Smiths, a 720 KB article and XSS payloads), served from a temporary
 store on a loopback port, so the pictures show what the tests check and
 nothing from a licensed corpus. Each view is a PNG named `serve-VIEW.png` in
 --out (1,100 x 760, the phone 390 x 760); a file over --max-kb KB is an error
@@ -40,10 +40,14 @@ VIEWS = [
     ("overview", SIZE, "/", "32 articles", None),
     ("quotes", SIZE, "/#tab=quotes&speaker=Ann+Lee", "of 50", open_first_row),
     ("events", SIZE, "/#tab=events", "of 35", lambda page: page.wait_for_selector("figure[data-trend=events] rect")),
-    ("entity", SIZE, "/#entity=John+Smith", "2 groups", None),
+    ("entity", SIZE, "/#entity=John+Smith&match=name", "2 groups", None),
+    ("choose", SIZE, "/#entity=John+Smith", "choose one", None),
+    ("timeline", SIZE, "/#tab=timeline&entity=Ann+Lee", "Rows", None),
     ("network", SIZE, "/#tab=network", "Rows", lambda page: page.wait_for_selector("#graph svg")),
     ("articles", SIZE, "/#tab=articles&q=attacked", "of 5", open_first_row),
     ("entities", SIZE, "/#tab=entities", "Rows", None),
+    ("map", SIZE, "/#tab=map", "Rows", lambda page: page.wait_for_selector("#graph circle.place")),
+    ("tone", SIZE, "/#tab=tone&by=week", "Rows", lambda page: page.wait_for_selector("figure.tone-chart rect.bar")),
     ("phone", PHONE, "/#tab=quotes&outlet=reuters.com", "of 50", None),
 ]
 

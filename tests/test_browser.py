@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from newswire.corpus.store import PENDING, Entry, Store
-from newswire.records import Analysis, Article, Entity, Event, EventActor, Mention, Quote, Span, content_id
+from newswire.lexicon.places import Geocoder
+from newswire.records import Analysis, Article, Entity, Event, EventActor, Mention, Place, Quote, Span, content_id
 from newswire.lexicon.tone import make_tone
 
 REPO = Path(__file__).resolve().parents[1]
@@ -51,6 +52,9 @@ XSS = {
     "url": "javascript:alert(6)",
 }
 BIG_SENTENCES = 20_000  # about 720 KB, 40,000 entity mentions
+# where the threats happen, in turn (each resolved by the gazetteer: the map draws a dot per city), and the assaults
+CITIES = ["Geneva", "Nairobi", "Jakarta", "Lima", "Cairo", "Brussels", "Canberra", "Ottawa", "Hanoi"]
+ASSAULTED = "Kharkiv"
 
 
 class Text:
@@ -79,24 +83,31 @@ def daily(i: int) -> Analysis:
         t.add('"\n')
         quotes.append(Quote(f"Q{k + 1}", "direct", Span(*content), speaker=Span(*speaker), speaker_entity=entity.id, speaker_name=name))
 
-    def event(n, cameo, plover, goldstein, source, target, trigger, rest, modality="asserted"):
+    def event(n, cameo, plover, goldstein, source, target, trigger, rest, modality="asserted", city=None):
         start = len(t.text)
         s = t.add(source)
         t.add(" ")
         tr = t.add(trigger)
         t.add(" ")
         g = t.add(target)
-        t.add(rest + "\n")
+        t.add(rest)
+        location = None
+        if city:  # "... in Geneva.": the place, resolved as the analysis resolves it
+            t.add(" in ")
+            at = t.add(city)
+            geo = Geocoder([city]).resolve(city)
+            location = Place(*at, geo.country if geo else None, geo)
+        t.add(".\n")
         sentence = Span(start, len(t.text) - 1, t.text[start:-1])
         events.append(Event(f"EV{n}", cameo, cameo[:2], plover, 4 if goldstein < 0 else 1, goldstein, Span(*tr), sentence,
                             source=EventActor(*s, actor=source), target=EventActor(*g, actor=target), modality=modality,
-                            mentions=[Span(*tr)]))
+                            mentions=[Span(*tr)], location=location))
 
-    event(1, "138", "THREATEN", -7.0, CODES[i], CODES[i + 15], "threatened", " with sanctions.")
+    event(1, "138", "THREATEN", -7.0, CODES[i], CODES[i + 15], "threatened", " with sanctions", city=CITIES[i % len(CITIES)])
     if i < 5:
-        event(2, "190", "ASSAULT", -10.0, "RUS", "UKR", "attacked", " at dawn.")
+        event(2, "190", "ASSAULT", -10.0, "RUS", "UKR", "attacked", " at dawn", city=ASSAULTED)
     if i == 5:
-        event(2, "120", "REJECT", -4.0, "USA", "ISR", "will not support", " the plan.", modality="negated")
+        event(2, "120", "REJECT", -4.0, "USA", "ISR", "will not support", " the plan", modality="negated")
     published = (datetime.date(2020, 1, 1) + datetime.timedelta(days=i)).isoformat()
     for k, quote in enumerate(quotes):
         quote.tone = make_tone(5, k % 2, 1)
@@ -154,7 +165,11 @@ def big() -> Analysis:
 
 
 def build_store(path: Path) -> list[Analysis]:
-    analyses = [daily(i) for i in range(DAYS)] + [hostile(), big()]
+    return store_analyses(path, [daily(i) for i in range(DAYS)] + [hostile(), big()])
+
+
+def store_analyses(path: Path, analyses: list[Analysis]) -> list[Analysis]:
+    """A store at `path` holding these analyses, stored as an ingest stores them (linked across articles too)."""
     entries = []
     for a in analyses:
         article = Article(text=a.text, title=a.title, published=a.published, url=a.url, source=f"{a.id}.txt")
@@ -484,9 +499,10 @@ def test_a_very_large_article_opens_whole_from_the_server_with_a_note(page, corp
 
 def test_no_payload_in_the_corpus_runs_or_adds_an_element(page, corpus):
     hostile_id = next(a.id for a in corpus[1] if a.url == XSS["url"])
-    for view, shown in [("tab=overview", "32 articles"), ("entity=injected", "injected: 1 quotes"), ("entity=Bold", "Bold: 0 quotes"),
+    for view, shown in [("tab=overview", "32 articles"), ("entity=injected", "is 1 entity across articles: choose one"),
+                        ("entity=injected&match=name", "injected: 1 quotes"), ("entity=Bold&match=name", "Bold: 0 quotes"),
                         ("tab=articles&q=met", "Rows"), ("tab=quotes&sort=published", "Rows"), ("tab=quotes&speaker=injected", "Rows"),
-                        ("tab=entities", "Rows"), ("tab=timeline&entity=Bold", "Rows"),
+                        ("tab=entities", "Rows"), ("tab=timeline&entity=Bold", "choose one"), ("tab=timeline&entity=Bold&match=name", "Rows"),
                         (f"tab=quotes&speaker=injected&article={hostile_id}", "Rows")]:
         page.goto(f"/#{view}")
         wait_status(page, shown)
@@ -532,8 +548,8 @@ def test_the_landing_page_is_the_corpus_overview_with_its_charts_and_links(page)
     assert page.locator("section.ranked li a", has_text="RUS").get_attribute("href") == "#tab=events&actor=RUS"
     snap(page, "overview")
     speakers.first.click()
-    wait_status(page, "Ann Lee: 50 quotes")
-    assert hash_params(page) == {"entity": "Ann Lee"}
+    wait_status(page, "Ann Lee: 50 quotes")  # one corpus entity of that very name: its page at once, by its id
+    assert hash_params(page).keys() == {"entity", "id"} and hash_params(page)["entity"] == "Ann Lee"
     page.go_back()
     wait_status(page, "32 articles")
 
@@ -549,7 +565,8 @@ def test_an_entity_page_has_its_quotes_events_names_company_and_weeks(page):
     together = page.locator("section.ranked", has_text="Named with").locator("li a").all_inner_texts()
     assert together == ["Bo Chan", "Cy Diaz"]
     assert page.locator("section.said tbody tr").count() == 20
-    assert page.locator("section.said a", has_text="all 50 quotes").get_attribute("href") == "#tab=quotes&speaker=Ann+Lee"
+    ann = hash_params(page)["id"]  # its quotes, all of them: its timeline (the quotes tab finds speakers by name)
+    assert page.locator("section.said a", has_text="all 50 quotes").get_attribute("href") == f"#tab=timeline&entity=Ann+Lee&id={ann}"
     page.locator("section.said tbody tr").first.click()
     page.wait_for_selector("#article h2")
     assert page.locator("#article h2").inner_text() == "Day 30 report" and hash_params(page)["entity"] == "Ann Lee"
@@ -620,6 +637,12 @@ def test_people_of_one_name_are_told_apart_by_what_their_articles_say(page, corp
     assert smiths.count() == 2  # not one row with the more frequent country
     assert sorted(smiths.all_inner_texts()) == ["John Smith\tPERSON\t1\t1\t\tGBR\tfootballer", "John Smith\tPERSON\t1\t1\tUSALEG\tUSA\tsenator"]
     smiths.first.click()
+    # two corpus entities of that name (split by country): chosen from, or all of the name together
+    wait_status(page, "“John Smith” is 2 entities across articles: choose one")
+    offered = page.locator("section.choices li.choice").all_inner_texts()
+    assert sorted(offered) == ["John Smith · PERSON · GBR · footballer · 2019-12-01 – 2019-12-01 · 1 article",
+                               "John Smith · PERSON · USA · USALEG · senator · 2019-06-01 – 2019-06-01 · 1 article"]
+    page.locator("section.choices a.every").click()
     wait_status(page, "John Smith: 0 quotes · 0 events · 1 name · 2 groups by evidence")
     groups = page.locator("section.groups li.group")
     assert groups.count() == 2 and "not who is who" in page.locator("section.groups .hint").first.inner_text()
@@ -709,4 +732,17 @@ def test_the_tone_tab_draws_tone_per_period_and_an_outlet_or_entity_page_its_own
     wait_status(page, "Ann Lee: 50 quotes")
     page.locator("figure.tone-chart").wait_for()
     assert page.locator("figure.tone-chart rect.bar").count() == 5
-    assert "Tone of the articles naming Ann Lee, per week" in page.locator("figure.tone-chart figcaption").inner_text()
+    assert "Tone of the articles naming Ann Lee (any entity of that name), per week" in page.locator("figure.tone-chart figcaption").inner_text()
+
+
+def test_the_map_of_the_crafted_corpus_has_a_dot_per_city_of_its_events(page):
+    page.goto("/#tab=map")
+    page.wait_for_selector("#graph svg.map circle.place")
+    dots = page.locator("#graph circle.place").evaluate_all("ds => ds.map(d => d.dataset.place)")
+    assert len(dots) == len(CITIES) + 1 and "Kharkiv, Kharkivska oblast, Ukraine" in dots and "Geneva, Genève, Switzerland" in dots
+    # the threats go round the cities a day each (30 days, 9 cities: Geneva gets days 1, 10, 19 and 28)
+    assert column(page, "events")[:2] == ["5", "4"] and column(page, "place")[:2] == ["Kharkiv, Kharkivska oblast, Ukraine", "Geneva, Genève, Switzerland"]
+    snap(page, "map-crafted")
+    page.locator('#graph circle[data-place="Kharkiv, Kharkivska oblast, Ukraine"]').dispatch_event("click")
+    wait_status(page, "Rows 1–5 of 5")
+    assert set(column(page, "plover")) == {"ASSAULT"} and hash_params(page)["tab"] == "events"

@@ -8,11 +8,10 @@ for dialogs, errors and CSP violations after each test); the corpus is this modu
 from __future__ import annotations
 
 import pytest
-from test_browser import browser, column, hash_params, page, server, snap, wait_status  # noqa: F401 (fixtures)
+from test_browser import browser, column, hash_params, page, server, snap, store_analyses, wait_status  # noqa: F401 (fixtures)
 
-from newswire.corpus.store import PENDING, Entry, Store
 from newswire.lexicon.places import Geocoder, country_geo
-from newswire.records import Analysis, Article, Event, EventActor, Place, Span, content_id
+from newswire.records import Analysis, Event, EventActor, Place, Span, content_id
 
 # (place in the text, its readers' other places, events there, source actor, published)
 PLACED = [
@@ -42,13 +41,7 @@ def placed(place: str, others: tuple[str, ...], n: int, actor: str, published: s
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     path = tmp_path_factory.mktemp("map") / "corpus.duckdb"
-    analyses = [placed(*p) for p in PLACED]
-    entries = [Entry(Article(text=a.text, title=a.title, published=a.published, source=f"{a.id}.txt"), a.id, len(a.text), PENDING, a.id, None)
-               for a in analyses]  # fmt: skip
-    with Store(path) as store:
-        store.add_entries(entries, [], run_id=1)
-        store.add_results(analyses, [], run_id=1)
-    return path, analyses
+    return path, store_analyses(path, [placed(*p) for p in PLACED])
 
 
 def test_the_map_draws_the_world_and_a_dot_per_resolved_place_sized_by_events(page):

@@ -336,7 +336,7 @@ def test_a_warning_is_one_line_however_long_when_stderr_is_not_a_terminal(tmp_pa
         (["query", "quotes", "--limit", "abc"], "'abc' is not a valid integer"),
         (["analyze", "--nope"], "No such option: --nope"),
         (["nosuch"], "No such command 'nosuch'"),
-        (["query", "timeline"], "Missing option '--entity'"),
+        (["query", "entity"], "Missing argument 'NAME'"),
     ],
 )
 def test_a_command_line_typo_is_one_error_line_naming_the_help(args, says):

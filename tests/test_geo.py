@@ -146,6 +146,8 @@ def test_a_small_place_alone_in_a_country_the_article_never_names_is_left_out():
     assert resolve("Long Island", "New York", "Brooklyn") is None
     assert resolve("Long Island").country == "BHS"  # nothing says otherwise
     assert resolve("Aleppo", "Washington", "New York").country == "SYR"  # a city of 100,000 stands on its own
+    # so does a division whose cities hold 100,000 people: California in a story on London
+    assert resolve("California", "London", "UK").feature_id == 5332921
 
 
 def test_a_country_entity_is_geocoded_by_its_name_not_its_peoples_word():
@@ -159,3 +161,91 @@ def test_a_capital_is_its_countrys_unless_a_qualifier_or_a_large_namesake_says_o
     assert resolve("Paris", "Texas", "Dallas").country == "FRA"
     assert resolve("Victoria") is None  # the Seychelles' capital is no bigger than its namesakes
     assert resolve("Tripoli", "Lebanon", "Beirut").country == "LBN"  # Lebanon's Tripoli is a city of its own
+
+
+def geo_in(text: str, name: str, nth: int = 0):
+    """What `analyze` reads the nth place name `name` of a text as (Document.geo, with the article's other places)."""
+    from newswire.document import Document
+    from newswire.text.parse import parse
+
+    doc = Document(parse(text))
+    ents = [e for e in doc.doc.ents if e.text == name and e.label_ in ("GPE", "LOC")]
+    return doc.geo(name, ents[nth].start_char)
+
+
+def test_the_words_governing_a_name_say_what_kind_of_place_it_is():
+    # a government's word rules out a city of another country: Ontario, California is no government's
+    ontario = geo_in("The United States worked with the governments of Canada and Ontario.", "Ontario")
+    assert (ontario.type, ontario.country, ontario.feature_id) == (5, "CAN", 6093943)
+    assert geo_in("Loans came from the provincial government of Ontario and the United States.", "Ontario").country == "CAN"
+    # within one country, a division's word picks the division over its seat; a national capital stays the city
+    assert geo_in("The Quebec government protested.", "Quebec").type == 5
+    assert geo_in("The Kabul government said Afghan forces had won.", "Kabul").type == 4
+    # "governor" is a division's word: the US state, not the republic; "state" keeps a country's own name
+    assert geo_in("The governor of Georgia spoke.", "Georgia").feature_id == 4197000
+    assert geo_in("Russian troops entered the former Soviet state of Georgia.", "Georgia").type == 1
+    # a country's word before the noun places the name, as "Paris, Texas" does
+    assert geo_in("The Australian state of Victoria burned.", "Victoria").name == "Victoria, Australia"
+    # the state of New York is the state, the city of New York the city
+    text = "Officials in the state of New York and the city of New York disagreed."
+    assert (geo_in(text, "New York", 0).type, geo_in(text, "New York", 1).type) == (2, 3)
+    assert geo_in("The mayor of Victoria spoke.", "Victoria") is None  # a city, but which one: no evidence
+
+
+def test_known_organisations_that_act_at_home_place_an_article_that_names_no_country():
+    # San Jose, California has three times the people of Costa Rica's capital: alone it stays unresolved
+    assert resolve("San Jose") is None
+    assert Geocoder(["San Jose"], home="USA").resolve("San Jose").feature_id == 5392171
+    assert geo_in("Apple Inc. was sued by Cisco, based in San Jose.", "San Jose").country == "USA"
+    # places or a focus country outrank the organisations; a news agency's country is no evidence
+    assert Geocoder(["San Jose", "Costa Rica"], home="USA").resolve("San Jose").country == "CRI"
+    assert geo_in("Reuters reported rain in San Jose.", "San Jose") is None
+
+
+def test_state_abbreviations_and_former_names_are_readings_of_their_places():
+    assert resolve("Fla.").feature_id == 4155751 and resolve("Fla.").type == 2
+    assert resolve("Fort Lauderdale", "Fla.", within="Fla.").name == "Fort Lauderdale, Florida, United States"
+    assert resolve("Ont.").country == "CAN"
+    assert resolve("Bombay").feature_id == resolve("Mumbai").feature_id == 1275339
+    assert resolve("Kiev", "Ukraine").name.startswith("Kyiv")
+    # an alias adds a reading, the name's other places stay: Odessa, Texas among Texan places
+    assert resolve("Odessa", "Ukraine").country == "UKR"
+    assert Geocoder(["Odessa", "Texas"]).resolve("Odessa", within="Texas").feature_id == 5527554
+    assert readings("Miss.") == []  # an honorific too: not an abbreviation here
+
+
+def test_every_place_alias_names_a_gazetteer_place():
+    from newswire.lexicon.tables import PlaceAlias
+
+    places = {r.id: r for r in load_table("places.tsv", GazetteerPlace)}
+    for alias in load_table("place_aliases.tsv", PlaceAlias):
+        place = places[alias.feature_id]
+        assert (place.name, place.country) == (alias.place, alias.country), alias
+
+
+def test_a_name_the_article_qualifies_keeps_that_reading_where_it_stands_alone():
+    text = "Ford will cut a shift at the plant in St. Thomas, Ontario. The Windsor plant in Ontario and the St. Thomas plant are old. Detroit and Ohio lose jobs too."
+    assert geo_in(text, "Ontario", 1).feature_id == 6093943  # the province, as in "St. Thomas, Ontario"
+    assert geo_in(text, "St. Thomas", 1).country == "CAN"
+    # two qualifiers that disagree settle nothing
+    coder = Geocoder(["Paris", "Texas", "Paris", "France", "Paris"])
+    coder.settle([("Paris", "Texas", None, True, None), ("Paris", "France", None, True, None)])
+    assert coder.resolve("Paris").country == "FRA"  # the capital rule, as without the qualifiers
+
+
+def test_a_division_with_its_cities_people_can_dwarf_towns_of_its_name():
+    # Florida's cities hold millions; the Cuban and Colombian towns and the Uruguayan department a few ten thousands
+    assert resolve("Florida").feature_id == 4155751
+    assert resolve("Punjab") is None  # India's and Pakistan's are of a size: no reading dwarfs the other
+
+
+def test_a_state_after_a_town_qualifies_it_and_a_town_it_lacks_is_left_out():
+    # tagged LOC ("no city"), a name qualified by a division is still a town of it
+    assert Geocoder(["Jupiter", "Florida"]).resolve("Jupiter", within="Florida", city=False).feature_id == 4160610
+    # the gazetteer has no Hudson in New Hampshire: not Hudson, Ohio
+    assert Geocoder(["Hudson", "New Hampshire"]).resolve("Hudson", within="New Hampshire") is None
+    assert resolve("Hudson").feature_id == 5158164  # without the qualifier, the one Hudson it knows
+    # a list of states is no qualifier: Ohio stays the state
+    assert Geocoder(["Ohio", "Texas"]).resolve("Ohio", within="Texas").feature_id == 5165418
+    # a name with no reading in the countries of the place it is "of" is none of its places
+    assert geo_in("Lynch was U.S. attorney for the Eastern District of New York.", "the Eastern District") is None

@@ -171,8 +171,12 @@ class _Run:
             linked, analysed = store.links_current()
             if not linked:  # a store made before the links across articles existed (or linked otherwise): once
                 if analysed:
-                    on_message(f"linking the entities and quotes of the {analysed:,} articles in {store.path} across articles (once: it was made by an older version)")
+                    on_message(f"linking the entities, quotes and events of the {analysed:,} articles in {store.path} across articles (once: it was made by an older version)")
                 store.link_stored()
+            if not store.tallies_current():  # a store made before the counts kept for the questions existed: once
+                if analysed:
+                    on_message(f"counting the entities of the {analysed:,} articles in {store.path} for the questions (once: it was made by an older version)")
+                store.tally_stored()
         self.seen: set[str] = set()  # article ids met in this run
         self.queue: list[tuple[Article, list[Removed]]] = []  # to analyse, not yet sent
         self.rss: dict[int, float] = {}  # worker pid → peak memory

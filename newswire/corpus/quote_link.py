@@ -78,7 +78,7 @@ QUOTE_KEY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("published", "VARCHAR"),
     ("source", "VARCHAR"),
 )
-_ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32()}
+_ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "BOOLEAN": pa.bool_()}
 
 
 def quote_words(text: str) -> tuple[str, ...]:
@@ -116,7 +116,7 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
-def _hash64(*parts: str) -> int:
+def hash64(*parts: str) -> int:
     digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 
@@ -128,11 +128,11 @@ def _week(published: str | None) -> int | None:
 
 
 def block_key(speaker: str, week: int | None) -> int:
-    return _hash64(speaker, "undated" if week is None else str(week))
+    return hash64(speaker, "undated" if week is None else str(week))
 
 
 def exact_key(speaker: str, words: tuple[str, ...]) -> int:
-    return _hash64(speaker, " ".join(words))
+    return hash64(speaker, " ".join(words))
 
 
 def corpus_quote_id(speaker: str, canonical: tuple[str, ...]) -> str:
@@ -238,7 +238,7 @@ def link_quotes(con: duckdb.DuckDBPyConnection, members: list[Member]) -> dict[t
         for m in group:
             m.corpus_quote = new_id
         touched.setdefault(new_id, set()).update(taken)
-    _insert(con, "quote_keys", QUOTE_KEY_COLUMNS, [m.row() for m in members])
+    insert_rows(con, "quote_keys", QUOTE_KEY_COLUMNS, [m.row() for m in members])
     renamed = {old: new for new, olds in touched.items() for old in olds if old != new}
     if renamed:
         mapping = pa.table({"old": pa.array(list(renamed)), "new": pa.array(list(renamed.values()))})
@@ -252,14 +252,15 @@ def link_quotes(con: duckdb.DuckDBPyConnection, members: list[Member]) -> dict[t
     return {m.node: m.corpus_quote for m in members}
 
 
-def forget(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:
-    """Remove the quote keys of articles analysed again; returns the corpus quotes to count again."""
+def forget(con: duckdb.DuckDBPyConnection, article_ids: list[str], table: str = "quote_keys", link: str = "corpus_quote") -> set[str]:
+    """Remove the quote keys (or another index `table`'s rows) of articles analysed again; returns the corpus quotes
+    (the values of `link`) to count again."""
     if not article_ids:
         return set()
     ids = {c for (c,) in con.execute(
-        "SELECT DISTINCT corpus_quote FROM quote_keys WHERE article_id IN (SELECT unnest(?))", [article_ids]
+        f"SELECT DISTINCT {link} FROM {table} WHERE article_id IN (SELECT unnest(?))", [article_ids]
     ).fetchall()}
-    con.execute("DELETE FROM quote_keys WHERE article_id IN (SELECT unnest(?))", [article_ids])
+    con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [article_ids])
     return ids
 
 
@@ -299,12 +300,27 @@ def _canonicals(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, tupl
 
 
 def _members_of(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> list[Member]:
+    return [_member(r) for r in key_rows(con, "quote_keys", QUOTE_KEY_COLUMNS, "corpus_quote", ids)]
+
+
+def key_rows(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[tuple[str, str], ...], link: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+    """The rows of an index `table` whose `link` column is one of `ids`, as dicts."""
     ids = sorted(set(ids))
     if not ids:
         return []
-    names = ", ".join(n for n, _ in QUOTE_KEY_COLUMNS)
-    rows = con.execute(f"SELECT {names} FROM quote_keys WHERE corpus_quote IN (SELECT unnest(?))", [ids]).fetchall()
-    return [_member(dict(zip((n for n, _ in QUOTE_KEY_COLUMNS), row))) for row in rows]
+    names = ", ".join(n for n, _ in columns)
+    rows = con.execute(f"SELECT {names} FROM {table} WHERE {link} IN (SELECT unnest(?))", [ids]).fetchall()
+    return [dict(zip((n for n, _ in columns), row)) for row in rows]
+
+
+def regroup(con: duckdb.DuckDBPyConnection, table: str, members: list[Any], link: str, ids: list[str]) -> list[tuple[str, list[Any]]]:
+    """The members of each of these corpus records (by their `link`), in id order, once the records' rows in `table`
+    are deleted (to be written again)."""
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for m in members:
+        groups[getattr(m, link)].append(m)
+    con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?))", [ids])
+    return sorted(groups.items())
 
 
 def recount(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> None:
@@ -312,24 +328,25 @@ def recount(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> None:
     ids = sorted(set(ids))
     if not ids:
         return
-    groups: dict[str, list[Member]] = defaultdict(list)
-    for m in _members_of(con, ids):
-        groups[m.corpus_quote].append(m)
-    con.execute("DELETE FROM corpus_quotes WHERE id IN (SELECT unnest(?))", [ids])
     rows = []
-    for cid, group in sorted(groups.items()):
+    for cid, group in regroup(con, "corpus_quotes", _members_of(con, ids), "corpus_quote", ids):
         canonical = min(group, key=lambda m: (-len(m.words), m.words, m.text, m.article_id, m.ord))
-        dated = sorted((m.published, m.article_id) for m in group if m.published)
-        first = dated[0] if dated else (None, min(m.article_id for m in group))
-        rows.append({
-            "id": cid, "speaker": group[0].speaker, "text": " ".join(canonical.text.split()), "quotes": len(group),
-            "num_articles": len({m.article_id for m in group}), "num_sources": len({m.source for m in group}),
-            "first_article": first[1], "first_published": first[0], "last_published": dated[-1][0] if dated else None,
-        })
-    _insert(con, "corpus_quotes", CORPUS_QUOTE_COLUMNS, rows)
+        rows.append({"id": cid, "speaker": group[0].speaker, "text": " ".join(canonical.text.split()), "quotes": len(group), **reach(group)})
+    insert_rows(con, "corpus_quotes", CORPUS_QUOTE_COLUMNS, rows)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[tuple[str, str], ...], rows: list[dict[str, Any]]) -> None:
+def reach(group: list[Any]) -> dict[str, Any]:
+    """How far a corpus record's members (with `article_id`, `published`, `source`) reached: articles, sources, the
+    first article (earliest date, then smallest id; an undated one only when none is dated), first and last dates."""
+    dated = sorted((m.published, m.article_id) for m in group if m.published)
+    first = dated[0] if dated else (None, min(m.article_id for m in group))
+    return {
+        "num_articles": len({m.article_id for m in group}), "num_sources": len({m.source for m in group}),
+        "first_article": first[1], "first_published": first[0], "last_published": dated[-1][0] if dated else None,
+    }
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[tuple[str, str], ...], rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     batch = pa.table({n: pa.array([r[n] for r in rows], type=_ARROW[t]) for n, t in columns})

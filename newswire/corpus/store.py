@@ -49,6 +49,7 @@ import socket
 import time
 import types
 import typing
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +61,7 @@ import pyarrow as pa
 from ..version import __version__
 from ..errors import EncodingError, StoreError, UsageError, first_line, internal_error
 from ..records import Analysis, Article, Failure, content_id, from_dict, from_plain, to_dict
-from . import link, quote_link
+from . import event_link, link, quote_link, tally
 
 DEFAULT_DB = "newswire.duckdb"
 LAYOUT = "newswire/store@1"
@@ -132,7 +133,10 @@ _ORD = Column("ord", "INTEGER")
 # Columns of a record table that the store fills, not the analysis (they are no
 # field of the record, and `load_analysis` leaves them out): the links across
 # articles (`corpus/link.py`).
-STORE_COLUMNS = {"entities": (Column("corpus_entity", "VARCHAR"),), "quotes": (Column("corpus_quote", "VARCHAR"),)}
+STORE_COLUMNS = {
+    "entities": (Column("corpus_entity", "VARCHAR"),), "quotes": (Column("corpus_quote", "VARCHAR"),),
+    "events": (Column("corpus_event", "VARCHAR"),),
+}
 
 
 def record_columns(cls: type, *, prefix: tuple[str, ...] = (), skip: frozenset[str] = frozenset()) -> list[Column]:
@@ -309,13 +313,19 @@ TABLES: dict[str, list[Column]] = {
     "corpus_entities": [Column(n, t) for n, t in link.CORPUS_ENTITY_COLUMNS],
     "corpus_quotes": [Column(n, t) for n, t in quote_link.CORPUS_QUOTE_COLUMNS],
     "quote_keys": [Column(n, t) for n, t in quote_link.QUOTE_KEY_COLUMNS],
+    "corpus_events": [Column(n, t) for n, t in event_link.CORPUS_EVENT_COLUMNS],
+    "event_keys": [Column(n, t) for n, t in event_link.EVENT_KEY_COLUMNS],
+    # counts kept for the questions (corpus/tally.py)
+    "entity_tally": [Column(n, t) for n, t in tally.ENTITY_TALLY_COLUMNS],
+    "entity_titles": [Column(n, t) for n, t in tally.ENTITY_TITLE_COLUMNS],
 }
 # the list columns of `articles`, which an update rewrites whole rows for
 _LIST_COLUMNS = tuple(c.name for c in ARTICLE_COLUMNS if c.type.endswith("[]"))
-_PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key"}
+_PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key", "entity_tally": "key", "entity_titles": "id"}
 _INDEXES = {
     "bands_key": ("bands", "key"), "corpus_entities_key": ("corpus_entities", "key"),
     "quote_keys_block": ("quote_keys", "block"), "quote_keys_exact": ("quote_keys", "exact"),
+    "event_keys_block": ("event_keys", "block"),
 }  # (table, column) of each secondary index
 
 
@@ -325,9 +335,9 @@ def table_key(name: str) -> list[str]:
         return [_PRIMARY_KEYS[name]]
     if name == "bands":
         return ["key", "article"]
-    if name in ("corpus_entities", "corpus_quotes"):
+    if name in ("corpus_entities", "corpus_quotes", "corpus_events"):
         return ["id"]
-    if name == "quote_keys":
+    if name in ("quote_keys", "event_keys"):
         return ["article_id", "ord"]
     table = next(t for t in RECORD_TABLES if t.name == name)
     return [c.name for c in table.link]  # article_id[, parent id], ord
@@ -595,6 +605,11 @@ class Store:
             for index, (table, column) in _INDEXES.items():
                 self.con.execute(f"CREATE INDEX IF NOT EXISTS {index} ON {table} ({_quote(column)})")
             self.con.execute("INSERT INTO meta VALUES ('layout', ?) ON CONFLICT DO NOTHING", [LAYOUT])
+            # a store with nothing analysed has nothing to link or tally: its links and tallies are current from the start
+            # (else the first ingest would link and tally a store that a program filled through `add_results`, again)
+            if not self.con.execute("SELECT count(*) FROM articles WHERE status = ?", [ANALYSED]).fetchone()[0]:
+                for key, value in (("links", LINKS_LAYOUT), ("tallies", tally.LAYOUT)):
+                    self.con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT DO NOTHING", [key, value])
         self._check_layout()
 
     def _check_layout(self) -> None:
@@ -789,25 +804,38 @@ class Store:
             (count,) = con.execute("SELECT count(*) FROM articles WHERE status = ?", [ANALYSED]).fetchone()
         return self.meta("links") == LINKS_LAYOUT, count
 
+    def tallies_current(self) -> bool:
+        """Whether the counts kept for the questions (`corpus/tally.py`) were kept as this version keeps them."""
+        return self.meta("tallies") == tally.LAYOUT
+
+    def tally_stored(self) -> None:
+        """Count every stored analysed article into the tallies again, from nothing, in one transaction (for a store
+        made before they existed, or kept otherwise)."""
+        with self._transaction() as con:
+            tally.rebuild(con, CANONICAL)
+            con.execute("INSERT INTO meta VALUES ('tallies', ?) ON CONFLICT DO UPDATE SET value = excluded.value", [tally.LAYOUT])
+
     def link_stored(self, chunk: int = 1000) -> int:
         """Link every analysed article's rows across articles again, from nothing, in one transaction (for a store made
         before the links existed, or linked otherwise); the number of articles linked."""
         with self._transaction() as con:
-            for table in ("corpus_entities", "corpus_quotes", "quote_keys"):
+            for table in ("corpus_entities", "corpus_quotes", "quote_keys", "corpus_events", "event_keys"):
                 con.execute(f"DELETE FROM {table}")
             con.execute("UPDATE entities SET corpus_entity = NULL WHERE corpus_entity IS NOT NULL")
             con.execute("UPDATE quotes SET corpus_quote = NULL WHERE corpus_quote IS NOT NULL")
+            con.execute("UPDATE events SET corpus_event = NULL WHERE corpus_event IS NOT NULL")
             ids = [i for (i,) in con.execute("SELECT id FROM articles WHERE status = ? ORDER BY id", [ANALYSED]).fetchall()]
             for start in range(0, len(ids), chunk):
                 part = ids[start : start + chunk]
                 rows = {
                     name: self._fetch_dicts(f"SELECT * FROM {name} WHERE article_id IN (SELECT unnest(?))", [part])
-                    for name in ("entities", "mentions", "quotes")
+                    for name in ("entities", "mentions", "quotes", "events")
                 }
                 analyses = [Analysis(id=i, text="", published=p) for i, p in con.execute(
                     "SELECT id, published FROM articles WHERE id IN (SELECT unnest(?))", [part]).fetchall()]
                 recount = _link(con, analyses, rows)
-                for table, column, key in (("entities", "corpus_entity", "id"), ("quotes", "corpus_quote", "ord")):
+                for table, column, key in (("entities", "corpus_entity", "id"), ("quotes", "corpus_quote", "ord"),
+                                           ("events", "corpus_event", "ord")):
                     linked = [r for r in rows[table] if r.get(column)]
                     if not linked:
                         continue
@@ -860,22 +888,30 @@ class Store:
         with self._transaction():
             # a re-analysed article replaces its rows; only an analysed one has rows (a batch commits an article's rows
             # with its status), so a batch of new articles, the common case, deletes nothing and scans no table
-            analysed = [i for (i,) in self.con.execute(
-                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(ids))}) AND status = ?", [*ids, ANALYSED]
-            ).fetchall()] if ids else []
+            failed = [f.article_id for f in failures if f.article_id]
+            state = {i: (status, canonical) for i, status, canonical in self.con.execute(
+                f"SELECT id, status, duplicate_of IS NULL FROM articles WHERE id IN ({', '.join('?' * len(ids + failed))})", ids + failed
+            ).fetchall()} if ids or failed else {}
+            analysed = [i for i in ids if state.get(i, (None,))[0] == ANALYSED]
+            # the tallies count canonical analysed articles: a batch adds those it analyses, and takes away those that
+            # were counted before (an article analysed again, or one that failed this time: its old rows stay, uncounted)
+            untallied = tally.count_stored(self.con, [i for i in (*analysed, *failed) if state.get(i) == (ANALYSED, True)])
             relinked = _linked_before(self.con, analysed)  # an article analysed again: its old links are counted again below
             requoted = quote_link.forget(self.con, analysed)
+            reevented = event_link.forget(self.con, analysed)
             for table in RECORD_TABLES:
                 if analysed:
                     self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [analysed])
             recount = _link(self.con, analyses, rows)
             for table in RECORD_TABLES:
                 self._insert(table.name, rows[table.name])
+            tally.apply(self.con, tally.count_rows(rows, {i for i in ids if state.get(i, (None, True))[1]}))
+            tally.apply(self.con, untallied, -1)  # after the additions: see tally.apply
             link.recount(self.con, relinked | recount)
             quote_link.recount(self.con, requoted)
+            event_link.recount(self.con, reevented)
             if updates:
                 self._update_articles(updates)
-            failed = [f.article_id for f in failures if f.article_id]
             if failed:
                 self.con.execute("UPDATE articles SET status = ? WHERE id IN (SELECT unnest(?))", [FAILED, failed])
             self._add_errors(failures, run_id)
@@ -961,7 +997,9 @@ class Store:
 
 # How the links across articles were made (`meta` key `links`): a store whose rows were linked otherwise, or not
 # at all (made before they existed), is linked again, once, at the start of the next ingest (`Store.link_stored`).
-LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and words (issue 18)"
+# The articles whose records count in the answers: analysed, and no copy of another (`query._CANONICAL` too).
+CANONICAL = f"a.status = '{ANALYSED}' AND a.duplicate_of IS NULL"
+LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and words; events by family, day and actors (issue 18)"
 
 
 def _linked_before(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:
@@ -1014,6 +1052,19 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis], rows: dict[s
                         "WHERE quotes.article_id = _requoted.article_id AND quotes.ord = _requoted.ord")
         finally:
             con.unregister("_requoted")
+    # events of one happening across articles (`corpus/event_link.py`): their actors compared by corpus-entity key
+    event_link.recount(con, event_link.refresh_entities(con, split))
+    keys: dict[str, dict[str, tuple[str | None, str | None]]] = defaultdict(dict)  # article → entity → (key and country, corpus entity)
+    for m in members:
+        keys[m.article_id][m.entity_id] = (f"{m.key}\x1f{m.country or ''}", assigned.get((m.article_id, m.entity_id)))
+    events = []
+    for v in rows.get("events", ()):
+        member = event_link.member_of(v, published.get(v["article_id"]), sources[v["article_id"]], keys.get(v["article_id"], {}))
+        if member is not None:
+            events.append(member)
+    linked_events = event_link.link_events(con, events)
+    for v in rows.get("events", ()):
+        v["corpus_event"] = linked_events.get((v["article_id"], v["ord"]))
     return recount
 
 

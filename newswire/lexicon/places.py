@@ -29,10 +29,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from . import countries, load_list, load_table
-from .tables import CountryGeo, GazetteerPlace
+from .tables import CountryGeo, GazetteerPlace, KnownActor, PlaceAlias, PlaceLevelWord
 from ..records import Geo
+
+if TYPE_CHECKING:  # the corpus commands import this module without the parser
+    from spacy.tokens import Span, Token
 
 # GDELT geographic types
 COUNTRY, US_STATE, US_CITY, WORLD_CITY, WORLD_STATE = 1, 2, 3, 4, 5
@@ -48,6 +52,10 @@ CITY_OVER_DIVISION = 1_000_000
 # ("Tripoli" in an article naming Lebanon); a smaller town needs its division named.
 LARGE = 100_000
 _SPACES = re.compile(r"\s+")
+# The sectors (data/actors.tsv codes) of organisations that act at home: companies, legislatures, parties, the
+# opposition, courts, police. Not media (a news agency reports from abroad), governments (a foreign ministry
+# speaks of other countries), armed forces, spies, rebels or NGOs.
+HOME_SECTORS = frozenset({"BUS", "LEG", "PTY", "OPP", "JUD", "COP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +73,17 @@ class Reading:
 @cache
 def _places() -> tuple[dict[str, list[GazetteerPlace]], dict[str, list[GazetteerPlace]], dict[tuple[str, str], GazetteerPlace],
                        dict[str, list[GazetteerPlace]]]:
-    """(name or spelling → places, lower-cased → places, (country, admin1 code) → its division, shortening → places)."""
+    """(name or spelling → places, lower-cased → places, (country, admin1 code) → its division, shortening → places).
+
+    The names are places.tsv's and data/place_aliases.tsv's ("Fla.", "Bombay")."""
     exact: dict[str, list[GazetteerPlace]] = {}
     short: dict[str, list[GazetteerPlace]] = {}
     divisions: dict[tuple[str, str], GazetteerPlace] = {}
+    aliases: dict[int, list[str]] = {}
+    for alias in load_table("place_aliases.tsv", PlaceAlias):
+        aliases.setdefault(alias.feature_id, []).append(alias.alias)
     for row in load_table("places.tsv", GazetteerPlace):
-        for name in dict.fromkeys((row.name, *row.aliases)):
+        for name in dict.fromkeys((row.name, *row.aliases, *aliases.get(row.id, ()))):
             exact.setdefault(name, []).append(row)
         for name in row.short:
             short.setdefault(name, []).append(row)
@@ -80,6 +93,27 @@ def _places() -> tuple[dict[str, list[GazetteerPlace]], dict[str, list[Gazetteer
     for name, rows in exact.items():
         lowered.setdefault(name.lower(), []).extend(rows)
     return exact, lowered, divisions, short
+
+
+@cache
+def _division_people() -> dict[tuple[str, str], int]:
+    """(country, admin1 code) → the people of the division's cities of 15,000 (GeoNames gives a division none)."""
+    people: Counter[tuple[str, str]] = Counter()
+    for row in load_table("places.tsv", GazetteerPlace):
+        if row.kind == "city" and row.adm1:
+            people[(row.country, row.adm1)] += row.population
+    return dict(people)
+
+
+def _stands_alone(reading: Reading) -> bool:
+    """Whether a reading is known enough to be meant wherever it is named: a country, a city of 100,000, or a
+    division whose cities hold 100,000 people ("California", not the Bahamas' Long Island district)."""
+    place = reading.place
+    if place is None:
+        return True
+    if place.kind == "city":
+        return place.population >= LARGE
+    return _division_people().get((place.country, place.adm1), 0) >= LARGE
 
 
 def _shortened(key: str, named: bool) -> list[GazetteerPlace]:
@@ -97,6 +131,67 @@ def _shortened(key: str, named: bool) -> list[GazetteerPlace]:
 def _world_regions() -> frozenset[str]:
     """data/world_regions.txt: continents and regions of several countries, as written and without "the"."""
     return frozenset(_key(name) for name in load_list("world_regions.txt"))
+
+
+@cache
+def _home_organisations() -> dict[str, str]:
+    """Name or alias → country, of the organisations of data/actors.tsv in a sector that acts at home."""
+    out: dict[str, str] = {}
+    for row in load_table("actors.tsv", KnownActor):
+        if row.type == "ORG" and row.country and row.code[3:] in HOME_SECTORS:
+            for name in (row.name, *row.aliases):
+                out.setdefault(name, row.country)
+    return out
+
+
+def home_country(organisations: Iterable[str]) -> str | None:
+    """The one country of the known organisations an article names that act at home ("Apple Inc.", a party, a
+    parliament); None when it names none or several countries'. The last evidence of where its places are."""
+    found = {c for name in organisations if (c := _home_organisations().get(_key(name)))}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _level_words() -> dict[str, str]:
+    return {row.word: row.level for row in load_table("place_level_words.tsv", PlaceLevelWord)}
+
+
+def _level_word(token: Token) -> str | None:
+    words = _level_words()
+    return words.get(token.lemma_.lower()) or words.get(token.lower_)
+
+
+def place_level(name: Span) -> tuple[str | None, str | None]:
+    """What the words governing a place name say it is: its kind (data/place_level_words.tsv: "division" for "the
+    governor of Georgia", "state" for "the state of New York" or "Ontario province" (a division or a country),
+    "city" for "the mayor of Victoria", "polity" for "the governments of Canada and Ontario": a country or a
+    division, no city) and the country they put it in ("the US state of
+    Georgia", "the Australian state of Victoria"); (None, None) when no such word governs it.
+
+    The governing noun is the one the name is the "of" object of, the possessor of, or a name before; a name
+    coordinated with a place name takes that name's governor. An adjective of the noun speaks first ("the
+    provincial government of Ontario").
+    """
+    root = name.root
+    while root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC") and root.head.i < root.i:
+        root = root.head  # "Canada and Ontario": the first conjunct's governor
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep":
+        noun = head.head
+    elif root.dep_ in ("compound", "poss", "nmod") and head.i > root.i and head.i >= name.end:
+        noun = head
+    else:
+        return None, None
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_:
+        return None, None
+    level = _level_word(noun)
+    country = None
+    for child in noun.lefts:
+        if child.ent_type_ in ("GPE", "NORP") and child.i < name.start:
+            country = country or countries.country_named(child.text)
+        elif child.dep_ in ("amod", "compound") and (word := _level_word(child)):
+            level = word
+    return level, country if level else None
 
 
 @cache
@@ -166,10 +261,12 @@ class Geocoder:
     """The place names of one article, resolved together.
 
     names: every place name of the article (its GPE and LOC names, repeats included); focus: the country the
-        article is about, if any.
+        article is about, if any; home: the country of the organisations it names that act at home
+        (`home_country`), if one: the evidence when neither places nor focus give any ("San Jose" in a story on
+        Apple and Cisco).
     """
 
-    def __init__(self, names: Iterable[str], focus: str | None = None):
+    def __init__(self, names: Iterable[str], focus: str | None = None, home: str | None = None):
         self.readings: dict[str, list[Reading]] = {}
         counts: Counter[str] = Counter()
         for name in names:
@@ -194,8 +291,11 @@ class Geocoder:
                 if len(found) == 1 and found[0].place is not None and found[0].place.kind == "city":
                     self.divisions.add((found[0].place.country, found[0].place.adm1))
         self.focus = focus
+        self.home = home
+        self.senses: dict[str, Geo] = {}  # name → the one feature the article's qualifiers give it (`settle`)
 
-    def resolve(self, name: str, *, within: str | None = None, holds: str | None = None, city: bool = True) -> Geo | None:
+    def resolve(self, name: str, *, within: str | None = None, holds: str | None = None, city: bool = True,
+                level: str | None = None, part_of: str | None = None) -> Geo | None:
         """The feature a place name of this article denotes; None when unknown or the evidence is split.
 
         within: the place the text names right after it ("Paris, Texas", "Tripoli, Lebanon"): the name is read
@@ -203,39 +303,81 @@ class Geocoder:
             ("Georgia" in "Atlanta, Georgia"): the name is read as containing it when it can be.
         city: whether the name may be a city's; not for a name the parser tags as a location that is no
             political entity (LOC: "Asia", "the Gulf"), which is at most a division or a country.
+        level: what the words governing the name say it is (`place_level`): "division" keeps its divisions,
+            "state" its divisions and a country of its name, "city" its cities, "polity" drops its cities unless one is a national
+            capital (`_of_level`); the name is then qualified by the text, as "Paris, Texas" is.
+        part_of: the place named by an "of" after it ("the Eastern District of New York"): read as `within`,
+            and a name with no reading in that place's countries is none of its places.
+
+        A name the article qualifies somewhere (`settle`) keeps that reading where it stands alone.
         """
+        if not (within or holds or level or part_of) and (settled := self.senses.get(_key(name))):
+            if city or settled.type not in (US_CITY, WORLD_CITY):
+                return settled
+        return self._resolve(name, within or part_of, holds, city, level, part=bool(part_of and not within))[0]
+
+    def settle(self, mentions: Iterable[tuple[str, str | None, str | None, bool, str | None]]) -> None:
+        """One reading per name and article: a name the text qualifies ("St. Thomas, Ontario", "the governments
+        of Canada and Ontario": (name, within, holds, city, level) as `resolve` takes them) into one feature, the
+        same wherever it is so qualified, denotes that feature in its other mentions too ("the plant in
+        Ontario")."""
+        found: dict[str, dict[int | None, Geo | None]] = {}
+        for name, within, holds, city, level in mentions:
+            if within or holds or level:
+                geo, qualified = self._resolve(name, within, holds, city, level)
+                if qualified:
+                    found.setdefault(_key(name), {})[geo and geo.feature_id] = geo
+        self.senses = {key: geo for key, geos in found.items() if len(geos) == 1 and (geo := next(iter(geos.values())))}
+
+    def _resolve(self, name: str, within: str | None, holds: str | None, city: bool, level: str | None,
+                 part: bool = False) -> tuple[Geo | None, bool]:
+        """`resolve`'s reading, and whether the text's qualifiers chose it."""
         key = _key(name)
         found = self.readings.get(key)
         if found is None:
             found = readings(key)
-        if not city:
-            found = [r for r in found if r.place is None or r.place.kind == "adm1"]
+        inside: list[Reading] = []
+        if within:
+            container = readings(within)
+            inside = [r for r in found if any(_inside(r, w) for w in container)]
+            if not inside and container and all(w.place is not None and w.place.kind == "adm1" for w in container) \
+                    and all(r.place is not None and r.place.kind == "city" for r in found):
+                return None, False  # "Hudson, New Hampshire": a town the gazetteer lacks, not Hudson, Ohio
+            if not inside and part and all(r.place is not None for r in found) \
+                    and not {r.country for r in found} & {w.country for w in container}:
+                return None, False  # "the Eastern District of New York" is no district of Hong Kong
+        if not city:  # a location (LOC) is no city, unless a division qualifies it as its town ("Jupiter, Florida")
+            found = [r for r in found if r.place is None or r.place.kind == "adm1" or r in inside]
         if not found:
-            return None
+            return None, False
         qualified = False
+        if level is not None:
+            kept = _of_level(found, level)
+            found, qualified = kept or found, bool(kept) and kept != found
         if within:
             inside = [r for r in found if any(_inside(r, w) for w in readings(within))]
-            found, qualified = inside or found, bool(inside)
+            found, qualified = inside or found, qualified or bool(inside)
         if holds:
             around = [r for r in found if any(_inside(h, r) for h in readings(holds))]
             found, qualified = around or found, qualified or bool(around)
         capital = None if qualified else _capital(found)
         if capital is not None:  # "Paris", "Washington": a capital is its country's unless the text qualifies it
-            return geo_of(capital)
+            return geo_of(capital), False
         if len({r.country for r in found}) > 1:
             found = self._by_country(found, key)
             if not found:
-                return None
+                return None, qualified
         elif not qualified and self._foreign(found, key):
-            return None
-        return self._within_country(found)
+            return None, False
+        return self._within_country(found), qualified
 
     def _foreign(self, found: list[Reading], key: str) -> bool:
         """Whether a name's only readings are small places (divisions, towns) in a country the article does not
         otherwise name, while its other places lie elsewhere: "Long Island" in a story on New York is no district
-        of the Bahamas. A city of 100,000 ("Aleppo") or a country stands on its own."""
+        of the Bahamas. A country, a city of 100,000 ("Aleppo") or a division whose cities hold 100,000 people
+        ("California" in a story on London) stands on its own."""
         country = found[0].country
-        if any(r.place is None or (r.place.kind == "city" and r.population >= LARGE) for r in found):
+        if any(_stands_alone(r) for r in found):
             return False
         others = sum(n for c, n in self.countries.items() if c != country and c != self.evidence_of.get(key))
         own = self.counts.get(key, 0) if self.evidence_of.get(key) == country else 0
@@ -259,8 +401,11 @@ class Geocoder:
             if len(others) == 1 and own <= 0 and len([c for c in self.countries if c != named.country]) == 1:
                 return [r for r in by_country[others[0]] if r.place is not None and r.place.kind == "adm1"]
             return [named]
-        # the countries the article's other places name (whether once or often), else its focus country
+        # the countries the article's other places name (whether once or often), else its focus country, else the
+        # country of its organisations (when neither places nor focus name any country)
         present = [c for c in by_country if self.countries[c]] or [c for c in by_country if c == self.focus]
+        if not present and not self.countries and self.focus is None:
+            present = [c for c in by_country if c == self.home]
         if len(present) > 1:  # the evidence is split: only a reading that dwarfs the others among them stands
             found = [r for c in present for r in by_country[c]]
             largest = _dominant(found)
@@ -303,6 +448,25 @@ class Geocoder:
         return geo_of(Reading(found[0].country))
 
 
+def _of_level(found: list[Reading], level: str) -> list[Reading]:
+    """The readings of the kind of place the governing words name; [] when none is.
+
+    A division's word keeps the divisions ("the governor of Georgia"); a state's word the divisions and a country
+    of the name ("the former Soviet state of Georgia" is the republic: the country rule decides), never a city; a
+    government's word the same, unless a reading is a national capital ("the Kabul government" is the country's,
+    seated there); a city's word keeps the cities.
+    """
+    cities = [r for r in found if r.place is not None and r.place.kind == "city"]
+    divisions = [r for r in found if r.place is not None and r.place.kind == "adm1"]
+    if level == "city":
+        return cities
+    if level == "division" or not divisions:
+        return divisions
+    if level == "polity" and any(countries.country_from_capital(r.place.name) == r.country for r in cities):
+        return []
+    return [r for r in found if r not in cities]
+
+
 def _capital(found: list[Reading]) -> Reading | None:
     """The reading that is a national capital, when it is the most populous city of the name, no country has the
     name and no other country has a city of 100,000 of that name ("Paris" against Paris, Texas; "Washington"
@@ -318,15 +482,26 @@ def _capital(found: list[Reading]) -> Reading | None:
     return None if any(r.country != largest.country and r.population >= LARGE for r in cities) else largest
 
 
+def _people(reading: Reading) -> int | None:
+    """A reading's people: a city's, a division's cities' (`_division_people`); None for a country (never dwarfed)."""
+    place = reading.place
+    if place is None:
+        return None
+    if place.kind == "city":
+        return place.population
+    return _division_people().get((place.country, place.adm1), 0)
+
+
 def _dominant(found: list[Reading]) -> Reading | None:
     """The most populous reading when it stands alone: ten times the people of every reading in another country,
     or a city among towns (Geneva, Switzerland against Geneva, Illinois); None otherwise. A division's people are
-    not in the gazetteer: no reading dwarfs one ("Victoria": the Australian state or a Canadian city)."""
-    largest = max(found, key=lambda r: r.population)
-    elsewhere = [r.population if r.place and r.place.kind == "city" else LARGE * DOMINANT for r in found if r.country != largest.country]
-    if largest.population > 0 and (
-        all(largest.population >= DOMINANT * p for p in elsewhere) or largest.population >= LARGE > max(p if p else LARGE for p in elsewhere)
-    ):
+    those of its cities of 15,000 (Florida, the US state, dwarfs the Cuban town and the Uruguayan department);
+    a country is never dwarfed."""
+    largest = max(found, key=lambda r: _people(r) or 0)
+    most = _people(largest) or 0
+    elsewhere = [_people(r) for r in found if r.country != largest.country]
+    others = [LARGE * DOMINANT if p is None else p for p in elsewhere]
+    if most > 0 and (all(most >= DOMINANT * p for p in others) or most >= LARGE > max((p if p else LARGE for p in others), default=0)):
         return largest
     return None
 

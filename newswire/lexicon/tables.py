@@ -181,10 +181,11 @@ class EventWordClass:
 
 @dataclass(frozen=True, slots=True)
 class FigureWord:
-    """figures.tsv: a vague count, a qualifier of a count or a word of what happened to the people counted."""
+    """figures.tsv: a vague count, a qualifier of a count, a word of what happened to the people counted, or a
+    counted noun that says no more than people."""
 
     word: str
-    kind: Literal["vague", "qualifier", "what"]
+    kind: Literal["vague", "qualifier", "what", "people"]
     value: str
 
 
@@ -239,6 +240,18 @@ class OrdinalWord:
 
 
 @dataclass(frozen=True, slots=True)
+class PloverFamily:
+    """plover_families.tsv: which PLOVER types may report one happening across articles, and which need shared words."""
+
+    plover: Literal[
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    ]
+    family: str
+    words: bool = False  # two reports must also share words of their sentences
+
+
+@dataclass(frozen=True, slots=True)
 class People:
     """peoples.tsv: a people without a state of its own, its plurals and the country it lives in."""
 
@@ -255,6 +268,25 @@ class PlaceReading:
     usual: str
     other: str
     kind: Literal["country", "part"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceAlias:
+    """place_aliases.tsv: a name of a gazetteer place that GeoNames' English spellings lack ("Fla.", "Bombay")."""
+
+    alias: str
+    place: str
+    country: str
+    feature_id: int
+    kind: Literal["abbreviation", "former"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLevelWord:
+    """place_level_words.tsv: a word that tells what kind of place a name it governs is."""
+
+    word: str
+    level: Literal["division", "state", "city", "polity"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,6 +395,9 @@ TABLES: dict[str, type] = {
     "number_words.tsv": NumberWord,
     "ordinal_words.tsv": OrdinalWord,
     "peoples.tsv": People,
+    "place_aliases.tsv": PlaceAlias,
+    "place_level_words.tsv": PlaceLevelWord,
+    "plover_families.tsv": PloverFamily,
     "place_readings.tsv": PlaceReading,
     "places.tsv": GazetteerPlace,
     "region_words.tsv": RegionWord,

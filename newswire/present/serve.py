@@ -11,11 +11,12 @@ the evidence of each quote, event and entity highlighted at its offsets.
     GET /api/events?actor=&source=&target=&from=&to=&type=&modality=&min-confidence=&place=&country=&limit=&offset=&sort=   who did what to whom
     GET /api/places?actor=&from=&to=&type=&modality=&country=&limit=&offset=&sort=   where events happened (the map)
     GET /api/entities?top=&type=&offset=&sort=                         the most mentioned entities
-    GET /api/timeline?entity=&limit=&offset=&sort=                     an entity through time
+    GET /api/timeline?entity=|id=&limit=&offset=&sort=                  an entity (by name, or one corpus entity) through time
     GET /api/network?from=&to=&limit=&offset=&sort=                    coded actor pairs and their events
     GET /api/articles?q=&from=&to=&limit=&offset=&sort=                articles holding a text
     GET /api/overview?top=                                             the corpus at a glance (the landing page)
-    GET /api/entity?name=&top=                                         everything about one entity (its page)
+    GET /api/entity?name=&id=&top=                                     everything about one entity (its page)
+    GET /api/corpus_entities?name=&top=                                who a name may be: its corpus entities
     GET /api/facets/{question}?...                                     a table's answer counted by type, modality, outlet, and over time
     GET /api/article/{id}                                              one analysis record (newswire/analysis@1)
     GET /api/export/{question}?format=csv|jsonl|parquet&...             a question's whole answer as a file
@@ -157,7 +158,9 @@ _PARAMS: dict[str, dict[str, tuple[str, Callable[[str, str], Any], Any]]] = {
 # The views that are not one question's table: several small answers in one reply (`query.overview`, `query.entity`).
 _VIEW_TOP = ("top", _count, 10)
 _PARAMS["overview"] = {"top": _VIEW_TOP}
-_PARAMS["entity"] = {"name": ("name", query.require_text, None), "top": ("top", _count, 20)}
+_PARAMS["entity"] = {"name": ("name", query.require_text, None), "id": ("id", query.require_corpus_id, None), "top": ("top", _count, 20)}
+# who a name may be: the corpus entities it names, to choose one from
+_PARAMS["corpus_entities"] = {"name": ("name", query.require_text, None), "top": ("top", _count, 20)}
 
 # Export: the whole answer of the table on screen (up to MAX_EXPORT rows, in its order) as a file, written by
 # `newswire query --out`'s writers (present.output.write_rows).
@@ -299,15 +302,18 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
             return _json({"error": "no analysed article with that id"}, 404)
         return _json(analysis.to_dict())
 
-    def view(name: str, required: str | None = None) -> Callable[[Request], Response]:
+    def view(name: str, required: str | None = None, answer: Callable[..., Any] | None = None) -> Callable[[Request], Response]:
         def endpoint(request: Request) -> Response:
             options = _params(request, name)
-            if required and options[required] is None:
+            if required and options[required] is None and options.get("id") is None:
                 return _json({"error": f"give {required}: /api/{name}?{required}=John+Kerry"}, 400)
             with Store(db, read_only=True) as store:
-                return _json(getattr(query, name)(store, **options))
+                return _json((answer or getattr(query, name))(store, **options))
 
         return endpoint
+
+    def choices(store: Store, *, name: str, top: int) -> dict[str, Any]:
+        return {"name": name, "choices": query.corpus_entities_named(store, name=name, top=top)}
 
     def facets(request: Request) -> Response:
         name = request.path_params["question"]
@@ -342,6 +348,7 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
             *(Route(f"/api/{name}", answer(question)) for name, question in query.QUESTIONS.items()),
             Route("/api/overview", view("overview")),
             Route("/api/entity", view("entity", "name")),
+            Route("/api/corpus_entities", view("corpus_entities", "name", choices)),
             Route("/api/article/{id}", article),
             Route("/api/export/{question}", export),
             Route("/api/facets/{question}", facets),

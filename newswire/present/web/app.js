@@ -17,7 +17,9 @@ const TABS = {
                       ["place", "place, e.g. Aleppo"], ["country", "country it happened in"]],
              api: "events", cols: ["date", "source", "source_actor", "plover", "cameo", "target", "target_actor", "trigger", "modality",
                                    "confidence", "place"]},
-  timeline: {fields: [["entity", "entity, e.g. John Kerry"]], api: "timeline", cols: ["date", "kind", "text", "title"]},
+  // `id`: one corpus entity (chosen among those of the name); `match=name`: every entity of the name, linked or not;
+  // `match=choose`: the choice even when the name is one corpus entity's own
+  timeline: {fields: [["entity", "entity, e.g. John Kerry"]], hidden: ["id", "match"], api: "timeline", cols: ["date", "kind", "text", "title"]},
   network:  {fields: [["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"]], api: "network",
              cols: ["source", "target", "type", "events", "articles", "goldstein"]},
   entities: {fields: [["type", "type, e.g. PERSON"]], api: "entities", cols: ["name", "type", "articles", "mentions", "actor", "country", "titles"]},
@@ -28,14 +30,28 @@ const TABS = {
   tone:     {fields: [["entity", "entity, e.g. John Kerry"], ["outlet", "outlet, e.g. reuters.com"], ["from", "from YYYY-MM-DD"],
                       ["to", "to YYYY-MM-DD"], ["by", "group by"]], api: "tone",
              cols: ["period", "outlet", "articles", "tone", "positive", "negative", "quotes", "quote_tone"]},
+  // reported figures; with conflicts=1 the figures of one happening that disagree, side by side (renderConflicts)
+  figures:  {fields: [["what", "what, e.g. killed"], ["country", "country, e.g. Kenya"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"],
+                      ["conflicts", "conflicts"]], api: "figures",
+             cols: ["published", "what", "figure", "source", "place", "date", "title"]},
+  // one happening across articles: what several outlets reported, each article with its evidence; #tab=stories&story=ID
+  // is one story's page (storyHeader)
+  stories:  {fields: [["min-sources", "min. sources, e.g. 2"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"],
+                      ["type", "PLOVER type or CAMEO code"], ["story", "story id"]], api: "stories",
+             cols: ["date", "type", "source", "target", "place", "sources", "articles", "outlet", "evidence", "story"]},
   // one entity across articles (no button: the entity page links to it)
   corpus_entity: {fields: [["name", "entity, e.g. Ban Ki-moon"]], api: "corpus_entity", cols: ["name", "kind", "date", "text", "title"]},
 };
+// A story's page lists its articles: what the happening's columns would repeat on every row is in its header.
+const STORY_COLS = ["published", "outlet", "title", "trigger", "evidence"];
 // Fields chosen from a list, not typed: the first choice is the server's default.
 const CHOICES = new Map([["modality", ["asserted", "any", "negated", "intended", "requested", "conditional", "hypothetical"]],
                          ["by", ["month", "week", "day", "year", "outlet"]]]);
 // ... per tab, where one tab's field is chosen and another's typed (a quote's type; an event's is typed: THREATEN, 13, 138)
-const TAB_CHOICES = {quotes: new Map([["type", ["", "direct", "indirect", "mixed"]]])};
+const TAB_CHOICES = {quotes: new Map([["type", ["", "direct", "indirect", "mixed"]]]), figures: new Map([["conflicts", ["", "1"]]])};
+// What a choice is called where its value is no word ("" is "any" elsewhere).
+const CHOICE_NAMES = new Map([["conflicts", new Map([["", "every figure"], ["1", "side by side: values that disagree"]])]]);
+const choiceName = (key, choice) => (CHOICE_NAMES.get(key) && CHOICE_NAMES.get(key).get(choice)) || choice || "any";
 const choicesOf = (tab, key) => (has(TAB_CHOICES, tab) && TAB_CHOICES[tab].get(key)) || CHOICES.get(key);
 // The parameter that sets a page's size, where it is not `limit`.
 const COUNT_PARAM = new Map([["entities", "top"]]);
@@ -48,6 +64,8 @@ const MAX_MARKS = 4000;
 const VIEWS = ["overview", "entity"];
 // The longest entity name a URL may carry to the server (query.MAX_TEXT).
 const MAX_NAME = 1000;
+// A corpus entity's id (corpus_entities.id): one entity across articles.
+const CORPUS_ID = /^C[0-9a-f]{15}$/;
 
 // own properties only: a hash naming "constructor" or "__proto__" is no tab
 const has = (object, key) => typeof key === "string" && Object.prototype.hasOwnProperty.call(object, key);
@@ -69,17 +87,22 @@ function readState() {
   const entity = has(TABS, named) ? "" : (hash.get("entity") || "").trim().slice(0, MAX_NAME);
   const tab = entity ? "entity" : has(TABS, named) || named === "overview" ? named : VIEWS[0];
   const filters = {};
-  for (const [key] of has(TABS, tab) ? TABS[tab].fields : []) {
+  for (const key of has(TABS, tab) ? [...TABS[tab].fields.map(f => f[0]), ...(TABS[tab].hidden || [])] : []) {
     const value = (hash.get(key) || "").trim();
     if (value) filters[key] = value;
   }
+  // an entity's page: of one corpus entity (`id`), or of every entity of the name (`match=name`), else who the name may be
+  const id = entity && CORPUS_ID.test(hash.get("id") || "") ? hash.get("id") : "";
+  const match = entity && ["name", "choose"].includes(hash.get("match")) ? hash.get("match") : "";
   const page = Math.max(1, Math.min(1e6, parseInt(hash.get("page") || "1", 10) || 1));
   const at = /^\d+-\d+$/.test(hash.get("at") || "") ? hash.get("at") : "";
-  return {tab, entity, filters, page, sort: hash.get("sort") || "", article: hash.get("article") || "", at};
+  return {tab, entity, id, match, filters, page, sort: hash.get("sort") || "", article: hash.get("article") || "", at};
 }
 
 function stateHash(s) {
   const hash = new URLSearchParams(s.entity ? {entity: s.entity} : {tab: s.tab});
+  if (s.entity && s.id) hash.set("id", s.id);
+  if (s.entity && s.match) hash.set("match", s.match);
   for (const [k, v] of Object.entries(s.filters)) if (v) hash.set(k, v);
   if (s.page > 1) hash.set("page", s.page);
   if (s.sort) hash.set("sort", s.sort);
@@ -91,7 +114,7 @@ function stateHash(s) {
 // A new view: a new history entry (the back button returns), then drawn by `render` on hashchange.
 function go(changes) {
   const next = {...readState(), ...changes};
-  if (next.tab !== "entity") next.entity = "";
+  if (next.tab !== "entity") Object.assign(next, {entity: "", id: "", match: ""});
   const hash = stateHash(next);
   if (hash === location.hash) render();
   else location.hash = hash;
@@ -109,7 +132,7 @@ function render() {
   if (shown.tab !== s.tab) buildForm(s.tab);
   shown.tab = s.tab;
   fillForm(s);
-  const table = JSON.stringify([s.tab, s.entity, s.filters, s.page, s.sort]);
+  const table = JSON.stringify([s.tab, s.entity, s.id, s.match, s.filters, s.page, s.sort]);
   if (table !== shown.table) {
     shown.table = table;
     if (s.tab === "overview") loadOverview(s); else if (s.tab === "entity") loadEntity(s); else loadTable(s);
@@ -133,7 +156,7 @@ function buildForm(tab) {
     label.append(el("span", {}, key));
     if (choicesOf(tab, key)) {
       const select = el("select", {name: key, id});
-      for (const choice of choicesOf(tab, key)) select.append(el("option", {value: choice}, choice || "any"));
+      for (const choice of choicesOf(tab, key)) select.append(el("option", {value: choice}, choiceName(key, choice)));
       label.append(select);
     } else {
       label.append(el("input", {name: key, id, placeholder: hint, autocomplete: "off"}));
@@ -211,12 +234,15 @@ async function loadTable(s) {
   const request = ask("table");
   const results = $("results");
   $("facets").replaceChildren();
-  if (s.tab === "timeline" && !s.filters.entity) {
+  if (s.tab === "timeline" && !s.filters.entity && !s.filters.id) {
     setStatus("Name an entity to see it through time.");
     results.replaceChildren(); $("graph").replaceChildren(); $("pager").replaceChildren(); $("export").replaceChildren();
     return;
   }
-  const params = new URLSearchParams(s.filters);
+  // a name that is several entities across articles: choose one first (or ask for every entity of the name)
+  if (s.tab === "timeline" && !s.filters.id && s.filters.match !== "name" && await chooseEntity(s, request)) return;
+  if (s.tab === "timeline" && s.filters.match === "choose") s = {...s, filters: {...s.filters, match: "name"}};  // none to choose
+  const params = apiParams(s);
   params.set(COUNT_PARAM.get(s.tab) || "limit", PAGE_SIZE);
   params.set("offset", (s.page - 1) * PAGE_SIZE);
   if (s.sort) params.set("sort", s.sort);
@@ -224,7 +250,7 @@ async function loadTable(s) {
   results.setAttribute("aria-busy", "true");
   setStatus("Loading…");
   // the facets asked at once, and drawn with the table (not after it: the rows would move under the pointer)
-  const facets = has(FACETED, s.tab) ? getJSON(`/api/facets/${tab.api}?${new URLSearchParams(s.filters)}`, request.signal) : null;
+  const facets = has(FACETED, s.tab) ? getJSON(`/api/facets/${tab.api}?${apiParams(s)}`, request.signal) : null;
   const [ok, data] = await getJSON(`/api/${tab.api}?${params}`, request.signal);
   const [facetsOk, facetsData] = facets ? await facets : [false, null];
   if (!request.current()) return;  // a newer view asked since: this reply is not for the screen
@@ -236,14 +262,86 @@ async function loadTable(s) {
     return;
   }
   setStatus(describe(s, data));
-  renderTable(s, data.rows, tab.cols, data.sort || "");
+  if (s.tab === "figures" && s.filters.conflicts === "1") renderConflicts(s, data.rows);
+  else renderTable(s, data.rows, s.tab === "stories" && s.filters.story ? STORY_COLS : tab.cols, data.sort || "");
+  if (s.tab === "timeline" && (s.filters.id || s.filters.match)) {
+    const timeline = filters => viewHref({tab: "timeline", ...filters});
+    $("results").prepend(whoNote(s.filters.entity || s.filters.id, s.filters.id, timeline({entity: s.filters.entity || "", match: "choose"}),
+                                 timeline({entity: s.filters.entity || "", match: "name"})));
+  }
   renderPager(s, data);
   renderExport(s, data);
   if (facetsOk) renderFacets(s, facetsData);  // an error there: the table is still worth showing
   if (facetsOk && facetsData.trend) $("facets").append(trendChart(s, facetsData.trend));
-  $("graph").replaceChildren(...(s.tab === "network" ? renderNetwork(data.rows, s) : s.tab === "tone" ? toneGraph(s, data.rows) : []));
+  $("graph").replaceChildren(...(s.tab === "network" ? renderNetwork(data.rows, s) : s.tab === "tone" ? toneGraph(s, data.rows) : storyHeader(s, data)));
   if (s.tab === "map") renderMap($("graph"), data.rows, s, request.current);  // web/map.js
   markOpenRow(readState());
+}
+
+// The filters the server takes: a timeline of one corpus entity is asked by its id alone; `match` is the page's own.
+function apiParams(s) {
+  const filters = {...s.filters};
+  if (s.tab === "timeline") {
+    delete filters.match;
+    if (filters.id) delete filters.entity;
+  }
+  return new URLSearchParams(filters);
+}
+
+// Who a name may be (/api/corpus_entities): the corpus entities it names are offered to choose from, with their type,
+// country, code, titles and articles, and beside them every entity of the name as it is (linked or not, mixed).
+// The one whose own name it is, when only one is, is opened at once (its id put in the URL in place of this view). True: drawn (or moved on);
+// false: the name is no corpus entity's (or the store has no links): ask for it by name.
+async function chooseEntity(s, request) {
+  const name = s.tab === "entity" ? s.entity : s.filters.entity;
+  const [ok, data] = await getJSON(`/api/corpus_entities?${new URLSearchParams({name})}`, request.signal);
+  if (!request.current()) return true;
+  if (!ok || !data.choices.length) return false;  // an error: the name's own view says it
+  const view = changes => stateHash(s.tab === "entity" ? {...s, ...changes} : {...s, page: 1, sort: "", filters: {...s.filters, ...changes}});
+  const choosing = (s.tab === "entity" ? s.match : s.filters.match) === "choose";
+  const own = data.choices.filter(c => c.exact);  // whose own name it is (others may have been written so once)
+  if (own.length === 1 && !choosing) {
+    location.replace(view({id: own[0].id}));
+    return true;
+  }
+  $("results").classList.remove("stale");
+  $("results").removeAttribute("aria-busy");
+  clearView();
+  const n = data.choices.length;
+  setStatus(`“${name}” is ${n} ${n === 1 ? "entity" : "entities"} across articles: choose one`);
+  const box = el("section", {class: "choices"});
+  box.append(el("h2", {}, `Who is “${name}”?`),
+             el("p", {class: "hint"}, "Entities linked across articles by their full name (and country, where two share a name). " +
+                "A bare surname that an article never resolved to a full name is in none of them."));
+  const list = el("ul");
+  for (const c of data.choices) {
+    const item = el("li", {class: "choice", "data-id": c.id});
+    const facts = [c.type, c.country, c.actor, ...(c.titles || []).slice(0, 3)].filter(Boolean);
+    const dates = c.first_published ? ` · ${String(c.first_published).slice(0, 10)} – ${String(c.last_published).slice(0, 10)}` : "";
+    item.append(el("a", {href: view({id: c.id})}, c.name), el("span", {class: "evidence"}, ` · ${facts.join(" · ")}${dates} · `),
+                el("span", {class: "count"}, `${Number(c.articles).toLocaleString("en")} article${c.articles === 1 ? "" : "s"}`));
+    const other = (c.aliases || []).filter(a => a !== c.name);
+    if (other.length) item.append(el("div", {class: "aliases"}, `also written: ${other.slice(0, 8).join(", ")}${other.length > 8 ? ", …" : ""}`));
+    list.append(item);
+  }
+  const every = el("p");
+  every.append(el("a", {href: view({match: "name"}), class: "every"}, `Every entity named “${name}”, linked or not`),
+               el("span", {class: "hint"}, " (all of these and any other of that name, mixed together)"));
+  box.append(list, every);
+  $("results").replaceChildren(box);
+  return true;
+}
+
+// Above a timeline or an entity page: whose it is (one corpus entity, or every entity of a name), and the way to the other.
+function whoNote(name, id, choose, every) {
+  const note = el("p", {class: "who"});
+  if (id) {
+    note.append(`One entity across articles (${id}): only the mentions linked to it. `,
+                el("a", {href: every}, `Every entity named “${name}”`), " · ", el("a", {href: choose}, `who else is “${name}”?`));
+  } else {
+    note.append(`Every entity named “${name}”, linked across articles or not. `, el("a", {href: choose}, `Who is “${name}”?`));
+  }
+  return note;
 }
 
 // "Rows 101–150 of 150 · newest first · actor “Russia” is RUS"
@@ -254,6 +352,7 @@ function describe(s, data) {
                       : (data.total ? `No rows here: the answer has ${data.total.toLocaleString("en")}` : "No rows")];
   if (data.sort) parts.push(data.sort === "-date" || data.sort === "-published" ? "newest first" : `sorted by ${data.sort.replace(/^-/, "")}${data.sort.startsWith("-") ? ", descending" : ""}`);
   for (const [k, v] of Object.entries(data.params || {})) {
+    if (k === "conflicts") { if (v === true) parts.push("figures of one happening that disagree, one happening a row"); continue; }
     const typed = s.filters[k];
     if (typed && typed.toUpperCase() !== String(v).toUpperCase()) parts.push(`${k} “${typed}” is ${v}`);
     else if (!typed && k === "modality") parts.push(`${v} events only`);
@@ -271,6 +370,28 @@ function entityLink(name) {
   link.addEventListener("click", e => e.stopPropagation());  // not the row's article as well
   link.addEventListener("keydown", e => e.stopPropagation());
   return link;
+}
+
+// A story's page, as a link (#tab=stories&story=ID: the happening and every article that reported it).
+function storyLink(id) {
+  const link = el("a", {href: "#" + new URLSearchParams({tab: "stories", story: id}), class: "story", title: id}, "story");
+  link.addEventListener("click", e => e.stopPropagation());
+  link.addEventListener("keydown", e => e.stopPropagation());
+  return link;
+}
+
+// A story's page: above its articles, what happened, who did it to whom, when and where, and how far it was reported.
+function storyHeader(s, data) {
+  if (s.tab !== "stories" || !s.filters.story) return [];
+  const row = data.rows[0];
+  if (!row) return [el("p", {class: "story-head"}, "No story has this id.")];
+  const head = el("div", {class: "story-head"});
+  head.append(el("h2", {}, `${row.type || row.cameo}: ${row.source || "?"} → ${row.target || "?"}`),
+              el("p", {}, `${row.date}${row.place ? " · " + row.place : ""} · CAMEO ${row.cameo} · reported by ${row.sources} ` +
+                          `source${row.sources === 1 ? "" : "s"} in ${row.articles} article${row.articles === 1 ? "" : "s"} ` +
+                          `(${row.mentions} mention${row.mentions === 1 ? "" : "s"}); first ${data.rows.reduce((f, r) => !f || (r.published && r.published < f) ? r.published : f, "") || "undated"}`),
+              el("a", {href: "#tab=stories"}, "all stories"));
+  return [head];
 }
 
 // A table of rows; `sort` null: its columns do not sort (a list inside a view).
@@ -295,8 +416,9 @@ function makeTable(s, rows, cols, sort) {
     const tr = el("tr", target ? {class: "row", tabindex: "0"} : {});
     if (row.modality && row.modality !== "asserted") tr.classList.add("unasserted");
     for (const c of cols) {
-      const td = c === "speaker" && row[c] ? el("td") : el("td", {}, Array.isArray(row[c]) ? row[c].join("; ") : row[c] ?? "");
-      if (c === "speaker" && row[c]) td.append(entityLink(row[c]));
+      const linked = (c === "speaker" || c === "story") && row[c];
+      const td = linked ? el("td") : el("td", {}, Array.isArray(row[c]) ? row[c].join("; ") : row[c] ?? "");
+      if (linked) td.append(c === "story" ? storyLink(row[c]) : entityLink(row[c]));
       if (c === "modality") td.classList.add(`modality-${String(row[c]).replace(/[^a-z]/g, "")}`);
       tr.append(td);
     }
@@ -314,11 +436,42 @@ function makeTable(s, rows, cols, sort) {
 // What a row opens: its article at the row's evidence; an entity, its timeline; a pair of actors, their events.
 function rowTarget(s, row) {
   if (row.article_id) return () => go({article: row.article_id, at: `${row.start}-${row.end}`});
-  if (s.tab === "entities") return () => go({tab: "entity", entity: row.name, filters: {}, page: 1, sort: "", article: "", at: ""});
+  if (s.tab === "entities") return () => go({tab: "entity", entity: row.name, id: "", match: "", filters: {}, page: 1, sort: "", article: "", at: ""});
   if (s.tab === "network") return () => showEdge(s, row);
   if (s.tab === "map") return () => showPlace(s, row);  // web/map.js
   if (s.tab === "tone" && row.outlet && !s.filters.outlet) return () => go({filters: {...s.filters, outlet: row.outlet, by: ""}, page: 1, sort: ""});
   return null;
+}
+
+// Figures side by side (/api/figures?conflicts=1): per group what is counted, where and when, its values as stated
+// with their sources and articles, and every figure's evidence, which opens its article at the figure.
+function renderConflicts(s, rows) {
+  const list = el("div", {class: "figure-groups"});
+  for (const row of rows) {
+    const group = el("section", {class: "figure-group", "data-group": row.group});
+    group.append(el("h3", {}, `${row.what} · ${row.place} · ${row.from === row.to ? row.from : `${row.from} – ${row.to}`}`));
+    group.append(el("p", {class: "summary"}, row.figures));
+    let evidence = [];
+    try { evidence = JSON.parse(row.evidence); } catch { evidence = []; }
+    const table = el("table");
+    const head = el("tr");
+    for (const c of ["figure", "source", "published"]) head.append(el("th", {scope: "col"}, c));
+    const thead = el("thead"); thead.append(head);
+    const tbody = el("tbody");
+    for (const item of Array.isArray(evidence) ? evidence : []) {
+      const tr = el("tr", {class: "row", tabindex: "0"});
+      for (const c of ["figure", "source", "published"]) tr.append(el("td", {}, item[c] ?? ""));
+      tr.dataset.article = item.article_id; tr.dataset.at = `${item.start}-${item.end}`;
+      const open = () => go({article: item.article_id, at: `${item.start}-${item.end}`});
+      tr.addEventListener("click", open);
+      tr.addEventListener("keydown", e => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } });
+      tbody.append(tr);
+    }
+    table.append(thead, tbody);
+    group.append(table);
+    list.append(group);
+  }
+  $("results").replaceChildren(list);
 }
 
 function markOpenRow(s) {
@@ -349,7 +502,7 @@ function renderExport(s, data) {
   if (!data.total) return;
   box.append(el("span", {}, `Export the ${data.total.toLocaleString("en")} rows: `));
   for (const [format, name] of [["csv", "CSV"], ["jsonl", "JSON lines"], ["parquet", "Parquet"]]) {
-    const params = new URLSearchParams(s.filters);
+    const params = apiParams(s);
     if (s.sort) params.set("sort", s.sort);
     params.set("format", format);
     box.append(el("a", {href: `/api/export/${TABS[s.tab].api}?${params}`, download: `newswire-${s.tab}.${format}`, "data-format": format}, name), " ");
@@ -468,7 +621,9 @@ async function loadEntity(s) {
   const request = ask("table");
   $("results").classList.add("stale");
   setStatus("Loading…");
-  const [ok, e] = await getJSON(`/api/entity?${new URLSearchParams({name: s.entity})}`, request.signal);
+  // a name that is several entities across articles: choose one first (or ask for every entity of the name)
+  if (!s.id && s.match !== "name" && await chooseEntity(s, request)) return;
+  const [ok, e] = await getJSON(`/api/entity?${new URLSearchParams(s.id ? {id: s.id} : {name: s.entity})}`, request.signal);
   if (!request.current()) return;
   $("results").classList.remove("stale");
   clearView();
@@ -485,14 +640,20 @@ async function loadEntity(s) {
   const quotes = el("section", {class: "said"});
   quotes.append(el("h3", {}, `Said (${e.quotes.total.toLocaleString("en")})`),
                 makeTable(s, e.quotes.rows, ["published", "quote", "title"], null));
-  if (e.quotes.total > e.quotes.rows.length) quotes.append(el("a", {href: viewHref({tab: "quotes", speaker: e.name})}, `all ${e.quotes.total.toLocaleString("en")} quotes`));
+  // all of them: by name, the quotes tab; one corpus entity's, its timeline (the quotes tab knows no corpus entity)
+  const timeline = viewHref(e.id ? {tab: "timeline", entity: s.entity, id: e.id} : {tab: "timeline", entity: e.name, match: "name"});
+  if (e.quotes.total > e.quotes.rows.length) {
+    quotes.append(el("a", {href: e.id ? timeline : viewHref({tab: "quotes", speaker: e.name})}, `all ${e.quotes.total.toLocaleString("en")} quotes`));
+  }
   const events = el("section", {class: "acted"});
   events.append(el("h3", {}, `Source or target of (${e.events.total.toLocaleString("en")} events)`),
                 makeTable(s, e.events.rows, ["date", "role", "source", "plover", "trigger", "target", "modality"], null));
-  events.append(el("a", {href: viewHref({tab: "timeline", entity: e.name})}, "its whole timeline"));
-  $("results").replaceChildren(el("h2", {class: "entity-name"}, e.name), evidenceGroups(e), charts, lists, acrossArticles(s, e.corpus || []), quotes, events);
+  events.append(el("a", {href: timeline, class: "timeline"}, "its whole timeline"));
+  const who = s.id || s.match ? [whoNote(s.entity, e.id, viewHref({entity: s.entity, match: "choose"}), viewHref({entity: s.entity, match: "name"}))] : [];
+  $("results").replaceChildren(el("h2", {class: "entity-name"}, e.name), ...who, evidenceGroups(e), charts, lists, acrossArticles(s, e.corpus || []), quotes, events);
   markOpenRow(readState());
-  addToneChart(charts, {entity: e.name, by: "week"}, `Tone of the articles naming ${e.name}`, request);
+  // the tone question finds articles by name: for one corpus entity, say that others of its name count too
+  addToneChart(charts, {entity: e.name, by: "week"}, `Tone of the articles naming ${e.name}${e.id ? " (any entity of that name)" : ""}`, request);
 }
 
 // --- tone: GDELT's AvgTone of articles per period, per entity or outlet (/api/tone) --------------

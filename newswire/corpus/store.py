@@ -691,8 +691,12 @@ class Store:
     def band_rows(self, keys: list[int]) -> list[tuple[int, str, int | None]]:
         """(key, article id, day) of the `bands` rows with these keys, in the order they were written.
 
-        The keys are written into the query as a literal list: DuckDB answers
-        that from the index on `key`, where a joined list would scan the table.
+        The keys are written into the query as a literal list. DuckDB 2.0
+        answers a batch's list (thousands of keys) by scanning `bands` with the
+        list as a filter, not through the index on `key`: measured 2026-12-04,
+        a batch of 32 new articles (~3,600 keys) took about 60 ms at 10,000
+        stored articles and 230 ms at 117,000 (README, corpus scale). A joined
+        list (`IN (SELECT unnest(?))`) was slower still.
         """
         if not keys:
             return []

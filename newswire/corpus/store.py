@@ -694,8 +694,8 @@ class Store:
         The keys are written into the query as a literal list. DuckDB 2.0
         answers a batch's list (thousands of keys) by scanning `bands` with the
         list as a filter, not through the index on `key`: measured 2026-12-04,
-        a batch of 32 new articles (~3,600 keys) took about 60 ms at 10,000
-        stored articles and 230 ms at 117,000 (README, corpus scale). A joined
+        a batch of 32 new articles (~3,600 keys) took 230 ms at 117,000 stored
+        articles, against an estimated 60 ms at 10,000 (README, corpus scale). A joined
         list (`IN (SELECT unnest(?))`) was slower still.
         """
         if not keys:

@@ -98,16 +98,36 @@ def _number_head(tok: Token) -> Token:
 
 
 def _number_words(head: Token) -> list[Token]:
-    """The words of one number ("six million", "2.5 million"), not the other end of a range ("20 to 30")."""
+    """The words of one number ("six million", "2.5 million", "twenty-nine", "one hundred and twenty"), not the
+    other end of a range ("20 to 30")."""
+    doc = head.doc
     words = [head]
     for c in head.children:
         if c.pos_ == "NUM" and c.i < head.i and not _range_start(c, head):
             words.append(c)
-    return sorted(words, key=lambda t: t.i)
+        elif c.dep_ == "conj" and c.i == head.i + 2 and _one_number(head, doc[head.i + 1], c):
+            words.append(c)  # "hundred and twenty"
+    words.sort(key=lambda t: t.i)
+    first = words[0]
+    if first.i >= 2 and doc[first.i - 2] not in words and _one_number(doc[first.i - 2], doc[first.i - 1], first):
+        words.insert(0, doc[first.i - 2])  # "Twenty-nine" opening a sentence: the parser may not tag "Twenty" a number
+    return words
 
 
 def _range_start(c: Token, head: Token) -> bool:
-    return c.i + 2 == head.i and c.doc[c.i + 1].lower_ in ("to", "-", "and")
+    joint = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+    return c.i + 2 == head.i and joint.lower_ in ("to", "-", "and") and not _one_number(c, joint, head)
+
+
+def _one_number(first: Token, joint: Token, second: Token) -> bool:
+    """Whether "first joint second" is one number written in words, not a range: a tens word hyphened to a units
+    word with no space ("twenty-nine": 29, where "20-30" and "twenty - thirty" are ranges), or a scale word, "and" and
+    a smaller number ("hundred and twenty": 120, where "between 20 and 30" is a range)."""
+    kinds = numbers.number_words()
+    first_kind, second_kind = kinds.get(first.lower_, ("", ""))[1], kinds.get(second.lower_, ("", ""))[1]
+    if joint.text == "-":
+        return not first.whitespace_ and not joint.whitespace_ and first_kind == "tens" and second_kind == "unit"
+    return joint.lower_ == "and" and first_kind == "scale" and second_kind in ("unit", "tens")
 
 
 def _value(words: list[Token]) -> float | None:
@@ -319,7 +339,7 @@ def _range(head: Token) -> tuple[Token, float, float] | None:
         low, high = _value([first]), _value([head])
         start = doc[first.i - 1] if first.i > 0 and doc[first.i - 1].lower_ == "between" else first
         return (start, low, high) if low is not None and high is not None else None
-    other = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "NUM"), None)
+    other = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "NUM" and c not in _number_words(head)), None)
     if other is None and head.i + 2 < len(doc) and doc[head.i + 1].lower_ in ("to", "-") and doc[head.i + 2].pos_ == "NUM":
         other = doc[head.i + 2]
     if other is None:

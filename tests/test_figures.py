@@ -27,6 +27,11 @@ def figures(text: str):
         # a qualifier moves one end of a vague count: "at least hundreds" is 200 or more (was at most 999)
         ("At least hundreds of people were arrested.", "At least hundreds of people", None, 200, None, "at least", "people", "arrested"),
         ("Up to thousands of people were displaced.", "Up to thousands of people", None, None, 9999, "up to", "people", "displaced"),
+        # a number written in words is one number, not a range: "twenty-nine" was 20 to 9, "hundred and twenty" 100 to 20
+        ("Police said that twenty-nine people were injured.", "twenty-nine people", 29, None, None, None, "people", "injured"),
+        ("NEW YORK - Twenty-nine people were injured in a blast.", "Twenty-nine people", 29, None, None, None, "people", "injured"),
+        ("One hundred and twenty people were evacuated.", "One hundred and twenty people", 120, None, None, None, "people", "evacuated"),
+        ("About 20-30 people were injured.", "20-30 people", None, 20, 30, None, "people", "injured"),
     ],
 )  # fmt: skip
 def test_a_count_with_its_qualifier_unit_and_what(text, span, value, low, high, qualifier, unit, what):

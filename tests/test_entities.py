@@ -857,3 +857,13 @@ def test_a_companys_short_form_joins_the_one_company_it_begins():
     text = "Berg Shipping Co. and Berg Ferries Inc. agreed to merge on Monday. Analysts had expected the deal. Berg said the deal would close in May."
     ents = entities(text)
     assert entity_at(ents, at(text, "Berg said")).name == "Berg"
+
+
+def test_a_curly_and_a_straight_apostrophe_are_one_name():
+    # a text may write "O’Neill" and "O'Neill": one person, whose surname mentions and quotes are his
+    from newswire.pipeline import analyze
+
+    text = ('NYPD Commissioner James O’Neill said the blast was intentional. '
+            '"We are looking at every possibility," O\'Neill said.')
+    people = [e for e in analyze(text).entities if e.type == "PERSON"]
+    assert [(e.name, [m.text for m in e.mentions]) for e in people] == [("James O’Neill", ["James O’Neill", "O'Neill"])]

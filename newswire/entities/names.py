@@ -202,7 +202,11 @@ def name_tokens(m: Mention) -> tuple[str, ...]:
     words = [t.text for t in m.span if not t.is_punct or t.text == "."]
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    return tuple(_ARABIC_ARTICLE.sub("", w).lower() for w in words if w not in ("'s", "’s", "‘s"))
+    # a curly and a straight apostrophe are one letter of a name: "O’Neill" is "O'Neill" (a text may use both)
+    return tuple(_ARABIC_ARTICLE.sub("", w).lower().translate(_APOSTROPHES) for w in words if w not in ("'s", "’s", "‘s"))
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -754,7 +754,7 @@ class Store:
 
     def _mark_bands(self, layout: str) -> None:
         (count,) = self.con.execute("SELECT count(*) FROM signatures").fetchone()
-        self.con.execute("INSERT INTO meta VALUES ('bands', ?) ON CONFLICT DO UPDATE SET value = excluded.value", [_bands_meta(layout, count)])
+        _set_meta(self.con, "bands", _bands_meta(layout, count))
 
     def _insert_bands(self, rows: list[tuple[int, str, int | None]]) -> None:
         if not rows:
@@ -817,7 +817,7 @@ class Store:
         made before they existed, or kept otherwise)."""
         with self._transaction() as con:
             tally.rebuild(con, CANONICAL)
-            con.execute("INSERT INTO meta VALUES ('tallies', ?) ON CONFLICT DO UPDATE SET value = excluded.value", [tally.LAYOUT])
+            _set_meta(con, "tallies", tally.LAYOUT)
 
     def link_stored(self, chunk: int = 1000) -> int:
         """Link every analysed article's rows across articles again, from nothing, in one transaction (for a store made
@@ -855,7 +855,7 @@ class Store:
                     finally:
                         con.unregister("_links")
                 link.recount(con, recount)
-            con.execute("INSERT INTO meta VALUES ('links', ?) ON CONFLICT DO UPDATE SET value = excluded.value", [LINKS_LAYOUT])
+            _set_meta(con, "links", LINKS_LAYOUT)
         return len(ids)
 
     def add_results(self, analyses: list[Analysis], failures: list[Failure], run_id: int) -> list[Failure]:
@@ -999,11 +999,16 @@ class Store:
             return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
 
 
-# How the links across articles were made (`meta` key `links`): a store whose rows were linked otherwise, or not
-# at all (made before they existed), is linked again, once, at the start of the next ingest (`Store.link_stored`).
 # The articles whose records count in the answers: analysed, and no copy of another (`query._CANONICAL` too).
 CANONICAL = f"a.status = '{ANALYSED}' AND a.duplicate_of IS NULL"
+# How the links across articles were made (`meta` key `links`): a store whose rows were linked otherwise, or not
+# at all (made before they existed), is linked again, once, at the start of the next ingest (`Store.link_stored`).
 LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and words; events by family, day and actors (issue 18)"
+
+
+def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    """Record `value` under `key` in `meta` (how the bands, links or tallies were made), replacing what was there."""
+    con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value", [key, value])
 
 
 def _linked_before(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:

@@ -164,7 +164,7 @@ def _figure(ctx: Document, words: list[Token], head: Token, quotes: list[Quote],
             return None
     start_tok = outer if outer is not None else words[0]
     qualifier = None
-    rng = _range(head)
+    rng = _range(head, words)
     if rng is not None:
         start_tok, low, high, value = rng[0], rng[1], rng[2], None
     else:
@@ -331,15 +331,16 @@ def _qualifier(doc: Doc, first: Token) -> tuple[Token, str, str] | None:
     return None
 
 
-def _range(head: Token) -> tuple[Token, float, float] | None:
-    """"between 20 and 30", "20 to 30": (first word, low, high) when the number opens a range."""
+def _range(head: Token, words: list[Token]) -> tuple[Token, float, float] | None:
+    """"between 20 and 30", "20 to 30": (first word, low, high) when the number opens a range (`words`: the number's
+    own words, `_number_words`; "hundred and twenty" is one number)."""
     doc = head.doc
     first = next((c for c in head.children if c.pos_ == "NUM" and _range_start(c, head)), None)
     if first is not None:
         low, high = _value([first]), _value([head])
         start = doc[first.i - 1] if first.i > 0 and doc[first.i - 1].lower_ == "between" else first
         return (start, low, high) if low is not None and high is not None else None
-    other = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "NUM" and c not in _number_words(head)), None)
+    other = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "NUM" and c not in words), None)
     if other is None and head.i + 2 < len(doc) and doc[head.i + 1].lower_ in ("to", "-") and doc[head.i + 2].pos_ == "NUM":
         other = doc[head.i + 2]
     if other is None:

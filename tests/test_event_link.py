@@ -8,6 +8,7 @@ import pytest
 
 from test_quote_link import add, rows
 
+from newswire.corpus import event_link
 from newswire.corpus.store import Store
 from newswire.records import Analysis, Entity, Event, EventActor, Mention, Place, Span, content_id
 
@@ -227,3 +228,38 @@ def test_the_stories_question_lists_happenings_by_sources_with_their_evidence(tm
     assert result.returncode == 0 and result.stdout.count("\n") == 3 and '"sources": 2' in result.stdout
     bad = newswire_cli("query", "stories", "--db", str(path), "--type", "PARTY")
     assert bad.returncode != 0 and bad.stderr.startswith("Error:") and "Traceback" not in bad.stderr
+
+
+def _partition_by_definition(pool):
+    """`partition` as its docstring defines it: every cluster is tried (the indexed one must give the same clusters)."""
+    clusters = []
+    for m in sorted(pool, key=lambda m: (m.place_country is None, m.day, m.article_id, m.ord)):
+        fits = [c for c in clusters if all(event_link.same(m, other) for other in c)]
+        if len(fits) == 1:
+            fits[0].append(m)
+        else:
+            clusters.append([m])
+    return clusters
+
+
+def test_the_indexed_partition_gives_the_clusters_of_its_definition():
+    import random
+
+    rng = random.Random(5)
+    families = sorted(set(event_link.families().values()))[:3]
+    for _ in range(30):
+        pool = []
+        for n in range(rng.randint(5, 60)):
+            family = rng.choice(families)
+            plover = sorted(p for p, f in event_link.families().items() if f == family)[0]
+            key = rng.choice([None, "ann lee\x1fUSA", "ann lee\x1fGBR", "ann lee\x1f", "bo kim\x1fUSA"])
+            pool.append(event_link.Member(
+                article_id=f"a{rng.randint(0, 12)}", ord=n, family=family, plover=plover, cameo="",
+                day=f"2015-01-{rng.randint(1, 6):02d}", source_key=key,
+                source_actor=rng.choice([None, "USA", "USAGOV", "USAPTY", "GBR", "US"]) if key is None else None,
+                source_entity=None, target_key=rng.choice([None, "cy wu\x1fCHN"]), target_actor=rng.choice([None, "CHN", "CHNGOV"]),
+                target_entity=None, place=None, place_country=rng.choice([None, "USA", "CHN"]), place_feature=None,
+                place_city=False, mentions=1, published=None, source="s",
+                words=" ".join(rng.sample(["talks", "troops", "border", "aid", "deal", "strike", "leader", "vote"], 5))))
+        want = [[m.node for m in c] for c in _partition_by_definition(pool)]
+        assert [[m.node for m in c] for c in event_link.partition(pool)] == want

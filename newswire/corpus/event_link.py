@@ -365,13 +365,29 @@ def partition(pool: list[Member]) -> list[list[Member]]:
     happening (no chain of "the next day" links a week of clashes into one), and the partition is a function of the
     set of events, not of the order they came in."""
     clusters: list[list[Member]] = []
+    # a cluster can take m only if its first event is the same happening as m, so only clusters whose first event
+    # shares m's family and source, dated within the window, are tried (in the order they were made, as if all were)
+    started: dict[tuple, list[int]] = {}
     for m in sorted(pool, key=lambda m: (m.place_country is None, m.day, m.article_id, m.ord)):
-        fits = [cluster for cluster in clusters if all(same(m, other) for other in cluster)]
+        source = _source_block(m)
+        tried = sorted(i for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1) for i in started.get((m.family, source, m.number + d), ()))
+        fits = [clusters[i] for i in tried if all(same(m, other) for other in clusters[i])] if source else []
         if len(fits) == 1:
             fits[0].append(m)
         else:  # none, or several that are not one happening (an event with no place, between two places): alone
+            started.setdefault((m.family, source, m.number), []).append(len(clusters))
             clusters.append([m])
     return clusters
+
+
+def _source_block(m: Member) -> tuple[str, str] | None:
+    """What two events' sources must share for `_same_actor` to hold: the key's name, else the code's first part (codes
+    agree only when one starts with the other, in 3-letter parts); None (no source) is the same as nothing."""
+    if m.source_key:
+        return ("key", m.source_key.partition("\x1f")[0])
+    if m.source_actor:
+        return ("code", m.source_actor[:3])
+    return None
 
 
 def forget(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:

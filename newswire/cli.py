@@ -1,9 +1,12 @@
 """The `newswire` command line: a thin layer over the Python API.
 
 Every command parses its options, calls one API function and prints. Errors
-newswire knows about print as one "Error: ..." line with exit status 1;
-anything unexpected prints one line too (set NEWSWIRE_DEBUG=1 for the
-traceback).
+newswire knows about print as one "Error: ..." line; anything unexpected
+prints one line too (set NEWSWIRE_DEBUG=1 for the traceback). Exit status:
+0 done; 1 an error newswire explains (bad input, a value it cannot use, a
+store it cannot open); 2 the command line does not parse (an unknown option
+or command, a value not of the option's type or choices); 3 an internal error
+(a bug: please report it); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -424,7 +427,7 @@ def main() -> None:
         if os.environ.get("NEWSWIRE_DEBUG"):
             raise
         _error(_internal(err))
-        sys.exit(2)
+        sys.exit(3)
     sys.exit(code if isinstance(code, int) else 0)  # a command's typer.Exit(code), else success, as click's standalone mode ends
 
 

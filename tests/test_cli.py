@@ -381,3 +381,19 @@ def test_the_installed_command_keeps_the_contract_in_its_own_process(tmp_path):
     bad = run_("analyze", str(empty))
     assert bad.returncode == 1 and bad.stdout == b""
     assert "empty" in error_line(CliResult(bad.returncode, "", bad.stderr.decode()))
+
+
+def test_an_internal_error_is_one_line_and_its_own_exit_status(monkeypatch, capsys):
+    # status 2 is click's for a command line that does not parse; a bug must not look like a typo
+    import newswire.cli as cli
+
+    def broken(**kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.delenv("NEWSWIRE_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as ended:
+        cli.main()
+    assert ended.value.code == 3
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: internal error: RuntimeError: a bug")

@@ -267,15 +267,23 @@ def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[
         rows = getattr(query, question)(store, **options)  # the options checked first: a bad one is the only line
         if question == "timeline" and options.get("entity") is not None and options.get("id") is None:
             _note_who(query.corpus_entities_named(store, name=options["entity"]), options["entity"])
+        elif question == "corpus_entity":
+            _note_who(query.corpus_entities_named(store, name=options["name"]), options["name"], timeline=False)
         _print_rows(rows, format, out, db)
 
 
-def _note_who(choices: list[dict], name: str) -> None:
-    """On standard error: the corpus entities a timeline's name mixes, each with the --id that asks for it alone."""
-    if not choices or (len(choices) == 1 and choices[0]["exact"]):  # no corpus entity, or the name's own alone
+def _note_who(choices: list[dict], name: str, timeline: bool = True) -> None:
+    """On standard error: the corpus entities a timeline's name mixes, each with the --id that asks for it alone;
+    or those `query entity` lists one after the other (most articles first: a page may show only the first)."""
+    if timeline and (not choices or (len(choices) == 1 and choices[0]["exact"])):  # no corpus entity, or the name's own alone
         return
-    err_console.print(f"Note: {name!r} names {len(choices)} {'entity' if len(choices) == 1 else 'entities'} across articles; "
-                      f"this timeline holds every entity of that name{' (mixed)' if len(choices) > 1 else ''}. For one alone, --id:",
+    if not timeline and len(choices) < 2:
+        return
+    several = len(choices) > 1
+    err_console.print(f"Note: {name!r} names {len(choices)} {'entities' if several else 'entity'} across articles; "
+                      + (f"this timeline holds every entity of that name{' (mixed)' if several else ''}. For one alone, --id:" if timeline
+                         else "these rows list them one after the other, most articles first (--limit for more). "
+                              "The timeline of one alone: newswire query timeline --id:"),
                       soft_wrap=True, markup=False, highlight=False)
     for c in choices:
         said = ", ".join(str(v) for v in (c["type"], c["country"], c["actor"], *c["titles"][:2]) if v)

@@ -122,3 +122,15 @@ def test_a_name_is_the_own_of_the_corpus_entity_it_would_be_linked_to(tmp_path, 
         choices = query.corpus_entities_named(s, name="hillary clinton")
     # its own by key (first and last name), not by spelling; Chelsea's only by what one article wrote
     assert [(c["name"], c["articles"], c["exact"]) for c in choices] == [("Hillary Rodham Clinton", 2, True), ("Chelsea Clinton", 1, False)]
+
+
+def test_the_cli_entity_question_notes_every_entity_a_name_is(db, store):
+    # its rows list the corpus entities one after the other, so a page can show only the first one: the note says
+    # how many there are and gives each one's id
+    runner = CliRunner()
+    mixed = runner.invoke(app, ["query", "entity", "Clinton", "--db", str(db), "-f", "jsonl", "--limit", "2"])
+    assert mixed.exit_code == 0 and mixed.stdout.count("\n") == 2
+    assert "'Clinton' names 3 entities across articles" in mixed.stderr
+    assert f"--id {ids(store)['Bill Clinton']}  Bill Clinton (" in mixed.stderr
+    one = runner.invoke(app, ["query", "entity", "Bill Clinton", "--db", str(db), "-f", "jsonl"])
+    assert one.exit_code == 0 and one.stderr == ""  # one entity: nothing to say

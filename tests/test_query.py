@@ -521,6 +521,25 @@ def test_table_output_shows_data_as_written_never_as_emoji_markup_or_terminal_co
     assert "\x1b" not in table and "\x07" not in table
 
 
+def test_a_narrow_terminal_gets_each_row_as_lines_of_whole_words_and_a_wide_one_a_table():
+    # at 80 columns a ten-column quotes table cut every header and cell to a few letters ("publ…", "spea…")
+    from io import StringIO
+
+    from rich.console import Console
+
+    quote = "the talks were constructive and will go on next week in Geneva, the minister told reporters"
+    columns = ["published", "speaker", "type", "quote", "cue", "confidence", "title", "article_id", "start", "end"]
+    rows = query.Rows(columns, [("2013-09-13", "Ban Ki-moon", "direct", quote, "say", 0.93, "Syria talks", "031fd8e6bb99636d", 7, 100)])
+    for width, table in ((80, False), (200, True)):
+        stream = StringIO()
+        write_rows(rows, format="table", console=Console(file=stream, width=width))
+        shown = stream.getvalue()
+        assert ("┃" in shown) is table, width  # the table's header border
+        assert all(len(line) <= width for line in shown.splitlines())
+        assert all(f"{c}" in shown for c in columns) and "Ban Ki-moon" in shown and "031fd8e6bb99636d" in shown
+        assert " ".join(" ".join(line.strip(" │") for line in shown.splitlines()).split()).count("Geneva, the minister") == 1
+
+
 @pytest.mark.parametrize("command", [["query", "quotes", "-f", "csv"], ["sql", "SELECT 1", "-f", "jsonl"]])
 def test_out_naming_the_database_itself_is_refused_and_the_corpus_survives(db, tmp_path, monkeypatch, capsys, command):
     copy = tmp_path / "corpus.duckdb"

@@ -96,16 +96,50 @@ def _write_text(rows: Rows, fmt: str, stream: TextIO, console: Console | None) -
         for row in rows:
             stream.write(json.dumps(dict(zip(rows.columns, row)), ensure_ascii=False, default=_json_default) + "\n")
     else:
-        # cells as Text: data is never read as markup or emoji codes (":thumbs_up:"), whatever the console
-        table = Table(show_lines=False, highlight=False)
-        for column in rows.columns:
-            table.add_column(Text(_cell(column)))
-        for row in rows:
-            table.add_row(*[Text(_cell(v)) for v in row])
         console = console or terminal.console()
-        console.print(table)
-        if not table.row_count:
+        # cells as Text: data is never read as markup or emoji codes (":thumbs_up:"), whatever the console
+        cells = [[_cell(v) for v in row] for row in rows]
+        if not cells:
+            console.print(_table(rows.columns, cells))
             console.print("(no rows)")
+        elif _fits(rows.columns, cells, console.width):
+            console.print(_table(rows.columns, cells))
+        else:  # too narrow for a table whose text stays readable: one block of "column  value" lines per row
+            for n, row in enumerate(cells, 1):
+                console.print(Text(f"-- row {n} " + "-" * max(0, min(console.width, 40) - len(f"-- row {n} "))))
+                block = Table.grid(padding=(0, 2))
+                block.add_column(no_wrap=True)
+                block.add_column(overflow="fold")
+                for column, value in zip(rows.columns, row):
+                    block.add_row(Text(_cell(column)), Text(value))
+                console.print(block)
+
+
+# A table is printed only if its short columns (dates, codes, numbers) fit whole and each long one (a quote, a
+# title) still gets this many characters a line; else each row is printed as a block of lines.
+SHORT_COLUMN = 24
+LONG_COLUMN_MIN = 24
+
+
+def _widths(columns: list[str], cells: list[list[str]]) -> list[int]:
+    return [max([len(_cell(c))] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+
+
+def _fits(columns: list[str], cells: list[list[str]], width: int) -> bool:
+    widths = _widths(columns, cells)
+    short = sum(w for w in widths if w <= SHORT_COLUMN)
+    long = sum(1 for w in widths if w > SHORT_COLUMN)
+    return short + long * LONG_COLUMN_MIN + 3 * len(columns) + 1 <= width
+
+
+def _table(columns: list[str], cells: list[list[str]]) -> Table:
+    table = Table(show_lines=False, highlight=False)
+    for column, width in zip(columns, _widths(columns, cells)):
+        short = width <= SHORT_COLUMN
+        table.add_column(Text(_cell(column)), no_wrap=short, min_width=width if short else LONG_COLUMN_MIN)
+    for row in cells:
+        table.add_row(*[Text(v) for v in row])
+    return table
 
 
 def _cell(value: Any) -> str:

@@ -62,6 +62,26 @@ def test_full_name_and_later_surname_share_an_id():
     assert mentions(berg) == [(17, 26, "Anna Berg", "name"), (68, 72, "Berg", "name")]
 
 
+def test_two_people_of_one_surname_stay_two_whatever_the_bare_surname_links():
+    # "Bill Clinton" fitted the bare "Clinton" of Hillary Clinton's cluster and joined it: his quote was hers
+    text = ("Anna Berg defended her record on Tuesday. Berg said the talks had failed. "
+            "Her husband, the former minister Peter Berg, campaigned for her in Ohio. Peter Berg told voters she was ready.")
+    ents = entities(text)
+    anna, peter = entity_of(ents, text, "Anna Berg"), entity_of(ents, text, "Peter Berg")
+    assert anna is not peter and (anna.name, peter.name) == ("Anna Berg", "Peter Berg")
+    assert entity_of(ents, text, "Berg", 2) is anna and entity_of(ents, text, "Peter Berg", 2) is peter
+
+
+@pytest.mark.parametrize("first, other", [("Charles", "Chuck"), ("Daniel", "Dan"), ("François", "Francois"), ("Hillary", "Hilary"),
+                                          ("Juan Miguel", "Miguel")])
+def test_forms_of_one_given_name_are_one_person(first, other):
+    # the bare surname links them, as it linked "Bill Clinton" to Hillary's; here rightly
+    text = f"{first} Ellison, the senator, spoke on Monday. Ellison said the vote would pass. {other} Ellison left for Paris."
+    ents = entities(text)
+    later = text.rindex(f"{other} Ellison")
+    assert entity_of(ents, text, f"{first} Ellison") is entity_at(ents, later, later + len(f"{other} Ellison"))
+
+
 def test_name_is_the_fullest_name():
     text = "Berg said the talks would continue. Defence Minister Anna Berg added that no date had been set. Berg left."
     ents = entities(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -268,6 +269,48 @@ def _partial_person(a: NameKey, b: NameKey) -> bool:
     return long_[-len(short) :] == short or long_[: len(short)] == short
 
 
+def _another_person(a: NameKey, b: NameKey) -> bool:
+    """Two full person names of one surname whose given names differ ("Bill Clinton", "Hillary Clinton"): two people,
+    whatever shorter name ("Clinton") links each to a cluster. Only known given names count, so a headline word
+    before a name ("Says Clinton") or an initial does not split a person; a nickname ("Bill", "William") does."""
+    if a.label != "PERSON" or b.label != "PERSON" or len(a.words) < 2 or len(b.words) < 2 or a.words[-1] != b.words[-1]:
+        return False
+    first_a, first_b = _unaccented(a.words[0]), _unaccented(b.words[0])
+    if first_a == first_b or first_a.startswith(first_b) or first_b.startswith(first_a) or _one_letter_apart(first_a, first_b):
+        return False  # a short form, an accent or a misspelling ("Hilary Clinton") of one given name
+    shorter, longer = sorted((a.words, b.words), key=len)
+    if set(shorter) <= set(longer):
+        return False  # "Miguel Gonzalez" of "Juan Miguel Gonzalez"
+    if not (is_given_name(a.words[0].title()) and is_given_name(b.words[0].title())):
+        return False
+    forms = _name_forms()
+    return not (forms.get(first_a, set()) & forms.get(first_b, set()))
+
+
+@cache
+def _name_forms() -> dict[str, set[int]]:
+    """Each form of a given name → the names (lines of given_name_forms.txt) it is a form of."""
+    out: dict[str, set[int]] = {}
+    for n, line in enumerate(load_list("given_name_forms.txt")):
+        for form in line.split():
+            out.setdefault(form, set()).add(n)
+    return out
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter more, fewer or other, in names of four letters or more."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
 def cluster_names(mentions: list[Mention]) -> list[Cluster]:
     """Group name mentions into clusters, in text order.
 
@@ -284,6 +327,8 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
         fits: dict[int, int] = {}
         for i, k in index.candidates(key):
             fits[i] = max(fits.get(i, 0), _fit(key, k))
+        for i in [i for i in fits if fits[i] and any(_another_person(key, k) for k in keys[i])]:
+            fits[i] = 0  # "Bill Clinton" fits the "Clinton" of a cluster that is Hillary Clinton's: not hers
         best, best_at = 0, -1
         for i in sorted(fits):
             fit, c = fits[i], clusters[i]

@@ -882,6 +882,9 @@ def test_a_surname_after_the_full_name_is_the_same_speaker():
         ("Senator Jane Hale was away on Monday. Her office said she would vote against the bill.", "Jane Hale"),
         ("The ministry issued a statement saying the road was closed. The statement said repairs would take a week.", "ministry"),
         ("The council said in a statement that the road was closed. The statement said repairs would take a week.", "The council"),
+        # a campaign speaks for its candidate
+        ("Senator Lucia Ortega visited Ohio on Monday. Ortega's campaign said it raised $2 million in January.", "Lucia Ortega"),
+        ("Senator Lucia Ortega visited Ohio on Monday. The Ortega campaign said the senator would stay in the race.", "Lucia Ortega"),
     ],
 )
 def test_a_document_or_office_speaks_for_whoever_issued_it(text, name):

@@ -1077,3 +1077,15 @@ def test_a_headline_names_its_own_speaker():
     text = 'Berg: "We Will Not Back Down"\n\nUnion leader Anna Berg spoke on Monday at the port gates to the strikers.'
     qs = quotes(text)
     assert [(q.content.text, q.speaker_name) for q in qs] == [("We Will Not Back Down", "Anna Berg")]
+
+
+def test_a_thought_of_another_source_ending_the_content_is_cut_from_it():
+    text = "Anna Berg said the talks had failed, and the unions believe the port will close by Friday."
+    (q,) = quotes(text)
+    assert summary(q) == ("indirect", "the talks had failed", "say", "Anna Berg", False)
+
+
+def test_a_thought_of_the_speaker_inside_the_content_stays():
+    text = "Anna Berg said she believes the port will close by Friday."
+    (q,) = quotes(text)
+    assert q.content.text == "she believes the port will close by Friday"

@@ -40,7 +40,7 @@ from ..document import Document, EntityIndex, Reporters
 from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Quote, Span, Time
 from .confidence import confidence
-from .content import from_frame, from_lines, outermost
+from .content import cut_other_sources, from_frame, from_lines, outermost
 from .frames import Frame, find_frames
 from .speakers import is_document, issuer_compound, speaker_tokens
 from .lines import find_lines
@@ -89,6 +89,7 @@ def extract_quotes(
     in_lines = set().union(*(range(*line.content) for line in lines))
     found_frames = sorted(find_frames(doc, quoted) + find_noun_frames(doc, quoted), key=lambda f: f.verb)
     frames = outermost(doc, [f for f in found_frames if f.kind in kinds and f.verb not in in_lines], quoted)
+    cut_other_sources(doc, frames, [f for f in found_frames if f.kind == "thought" and f.kind not in kinds and f.verb not in quoted])
     found: list[Found] = []
     for frame in frames:
         found += from_frame(doc, frame, passages)

@@ -78,17 +78,22 @@ def cut_other_sources(doc: Doc, frames: list[Frame], others: list[Frame]) -> Non
     "Elian's story is all there is, she said, and she feels people are tired":
     the last clause is a report of a belief (`others`: thought cues, which
     make no quote) with a subject of its own, set off as in `outermost`; it is
-    not what the frame's speaker says. (Intent cues are left alone: "and the
-    group is considering buying air time" is more often an act the speaker
-    reports.)
+    not what the frame's speaker says. Only a belief in a clause with a
+    subject of its own counts: "and the group is considering buying air time"
+    (no such clause) is an act the speaker reports, as intent cues are.
     """
     for f in others:
-        if not f.content or f.subject is None:
+        if not f.content or f.subject is None or not _reports_a_clause(doc[f.verb]):
             continue
         for g in frames:
             if f.verb in g.content and g.verb not in f.content and (tail := _another_source(doc, f, g)):
                 g.content -= tail
                 g.parts = [part - tail for part in g.parts]
+
+
+def _reports_a_clause(verb) -> bool:
+    """Does the cue report a clause with a subject of its own ("believe the port will close")?"""
+    return any(c.dep_ == "ccomp" and any(d.dep_ in ("nsubj", "nsubjpass", "expl") for d in c.children) for c in verb.children)
 
 
 def _leading_report(doc: Doc, f: Frame, g: Frame) -> bool:

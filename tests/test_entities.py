@@ -899,3 +899,26 @@ def test_a_person_named_only_in_a_title_case_line_keeps_a_name_of_a_persons_form
 def test_names_in_prose_are_not_touched_by_the_headline_rule():
     text = "Clinton Hid Past Health said the report was false, and Dana Whitfield agreed."
     assert entity_of(entities(text), text, "Dana Whitfield") is not None
+
+
+# "the company" stands for the company that last did or said something, not the nearest name (issue 14, fifth round)
+
+
+def test_the_company_is_the_last_named_company_that_was_a_subject():
+    text = ("Harbor Tube Corp. said shareholders approved its acquisition by Lakeside Trust Ltd. of Toronto for $27 a "
+            "share. The thrift holding company said it expects to complete the transaction by year-end.")
+    ents = entities(text)
+    assert entity_of(ents, text, "The thrift holding company") is entity_of(ents, text, "Harbor Tube Corp.")
+
+
+def test_the_company_is_not_an_earlier_indefinite_company_in_an_object():
+    text = ("Delta Mills Inc. in the year-ago quarter earned $22.5 million, including a gain from the sale of a steel "
+            "tube company. The company also said it continues to explore a sale of its smelter.")
+    ents = entities(text)
+    assert entity_of(ents, text, "The company") is entity_of(ents, text, "Delta Mills Inc.")
+
+
+def test_with_no_company_as_subject_the_company_is_the_nearest_named_one():
+    text = "Shares of Harbor Tube Corp. rose on Monday. The company said it expects to complete the deal by year-end."
+    ents = entities(text)
+    assert entity_of(ents, text, "The company") is entity_of(ents, text, "Harbor Tube Corp.")

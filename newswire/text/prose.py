@@ -131,6 +131,7 @@ def _named_words(doc: Doc) -> frozenset[str]:
 
 # A headline in title case has at least this many capitalised words ("Clinton Hid Past Health Scares").
 MIN_HEADLINE_CAPITALS = 3
+_TITLE_CASE_LINES = "newswire_headline_case_lines"  # doc.user_data key
 
 
 def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
@@ -141,9 +142,11 @@ def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     Scares, House Doctor Says"; all capitals too), and at least
     `MIN_HEADLINE_CAPITALS` words do. Prose capitalises only names and a
     sentence's first word, so the parser's named entities there are reliable;
-    in a headline every word looks like a name.
+    in a headline every word looks like a name. Found once per doc (kept in its `user_data`).
     """
-    out = []
+    if (found := doc.user_data.get(_TITLE_CASE_LINES)) is not None:
+        return found
+    out = doc.user_data[_TITLE_CASE_LINES] = []
     for start, end in _lines(doc):
         words = [t for t in doc[start:end] if t.is_alpha]
         capitals = [t for t in words if t.text[:1].isupper()]

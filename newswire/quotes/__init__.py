@@ -132,7 +132,8 @@ def _own_speaker(doc: Doc, f: Found, headlines: list[tuple[int, int]]) -> Found:
     pronoun of the headline would point to ("‘We Will Not Back Down,’ He
     Vows"): such a speaker is left out, the quote kept with none.
     """
-    line = next(((s, e) for s, e in headlines if doc[s].idx <= f.start < doc[e - 1].idx + len(doc[e - 1])), None)
+    # a quote within the line: a quotation running on past it is the body's ("“... here.\n\n“... ,” Berg said")
+    line = next(((s, e) for s, e in headlines if doc[s].idx <= f.start and f.end <= doc[e - 1].idx + len(doc[e - 1])), None)
     if line is None or f.speaker is None:
         return f
     if not line[0] <= f.speaker.i < line[1] or f.speaker.pos_ == "PRON":

@@ -882,6 +882,9 @@ def test_a_surname_after_the_full_name_is_the_same_speaker():
         ("Senator Jane Hale was away on Monday. Her office said she would vote against the bill.", "Jane Hale"),
         ("The ministry issued a statement saying the road was closed. The statement said repairs would take a week.", "ministry"),
         ("The council said in a statement that the road was closed. The statement said repairs would take a week.", "The council"),
+        # a campaign speaks for its candidate
+        ("Senator Lucia Ortega visited Ohio on Monday. Ortega's campaign said it raised $2 million in January.", "Lucia Ortega"),
+        ("Senator Lucia Ortega visited Ohio on Monday. The Ortega campaign said the senator would stay in the race.", "Lucia Ortega"),
     ],
 )
 def test_a_document_or_office_speaks_for_whoever_issued_it(text, name):
@@ -1011,3 +1014,78 @@ def test_a_finding_shows_its_object_in_a_state_and_a_person_showing_a_thing_says
         ("Ellison showed a video at the rally.", []),
     ]:
         assert [q.content.text for q in quotes(text)] == content
+
+
+# --- names of things in quotation marks, headlines (issue 14, a user's trial) ------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a slogan that opens a sentence as its subject: no statement, and not the speaker's before it
+        ('Several players on the Harbor City Gulls knelt on Sunday, the team said. "Hold the line, stay out" was '
+         "heard from the stands as the game began.", "Hold the line, stay out"),
+        ('Anna Berg spoke to the crowd on Monday. "Hold the line, stay out" has become the rallying cry of the strike.',
+         "Hold the line, stay out"),
+        # a chant or slogan named by its noun
+        ('Pavel Sokolov said the march was peaceful, and the chant "Hold the line, stay out" went on for an hour.',
+         "Hold the line, stay out"),
+        # titles of works and broadcasts, in title case
+        ('Anna Berg appeared on the show "Morning With Max" on Sunday and said the strike would end.', "Morning With Max"),
+        ('Mark Ellison wrote a book titled "The Long Strike Ahead" and said it would sell.', "The Long Strike Ahead"),
+        ('Anna Berg told "Harbor Radio Today" that the strike would end soon.', "Harbor Radio Today"),
+    ],
+)
+def test_a_quoted_name_of_a_thing_is_no_quote(text, name):
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert not any(q.content.text.strip("\"“”'.,") == name for q in qs), [summary(q) for q in qs]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a statement in quotation marks stays one, however it opens its sentence
+        ('"We will win this strike," Anna Berg said on Monday.', "We will win this strike"),
+        ('Anna Berg spoke on Monday. "We will hold the line until the port gives in."', "We will hold the line until the port gives in."),
+        # a quotation after a preposition that is no title (not title case)
+        ('Anna Berg said on Monday that the port would "hold the line" until spring.', None),
+        # a statement shouted in title case as a tweet keeps its speaker
+        ('Pavel Sokolov tweeted: "We Will Win This Strike, Believe Me!"', "We Will Win This Strike, Believe Me!"),
+    ],
+)
+def test_statements_in_quotation_marks_stay_quotes(text, content):
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert qs and all(q.speaker is not None for q in qs), [summary(q) for q in qs]
+    if content is not None:
+        assert any(q.content.text == content for q in qs), [summary(q) for q in qs]
+
+
+def test_a_headline_quote_keeps_no_speaker_from_the_body():
+    text = ('"We Will Not Back Down," He Vows\n\nHARBOR CITY — Union leader Anna Berg spoke first on Monday. '
+            'Later, Mayor Mark Ellison repeated the words at a rally: "We will not back down."')
+    qs = quotes(text)
+    check_spans(text, qs)
+    head = [q for q in qs if q.content.start < text.index("\n")]
+    assert head and all(q.speaker is None and q.speaker_entity is None for q in head), [summary(q) for q in qs]
+    body = [q for q in qs if q.content.start > text.index("\n")]
+    assert any(q.speaker_name == "Mark Ellison" for q in body)
+
+
+def test_a_headline_names_its_own_speaker():
+    text = 'Berg: "We Will Not Back Down"\n\nUnion leader Anna Berg spoke on Monday at the port gates to the strikers.'
+    qs = quotes(text)
+    assert [(q.content.text, q.speaker_name) for q in qs] == [("We Will Not Back Down", "Anna Berg")]
+
+
+def test_a_thought_of_another_source_ending_the_content_is_cut_from_it():
+    text = "Anna Berg said the talks had failed, and the unions believe the port will close by Friday."
+    (q,) = quotes(text)
+    assert summary(q) == ("indirect", "the talks had failed", "say", "Anna Berg", False)
+
+
+def test_a_thought_of_the_speaker_inside_the_content_stays():
+    text = "Anna Berg said she believes the port will close by Friday."
+    (q,) = quotes(text)
+    assert q.content.text == "she believes the port will close by Friday"

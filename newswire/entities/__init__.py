@@ -27,6 +27,7 @@ from ..lexicon import countries, places
 from ..lexicon import load_table
 from ..lexicon.tables import FirstName
 from ..text.parse import source_text
+from ..text.prose import title_case_lines
 from ..document import Document
 from ..records import Entity, Mention as MentionRecord
 from . import actors, known
@@ -273,6 +274,7 @@ class _Nominals:
         self.by_actor: dict[tuple, int] = {}
         self.by_noun: dict[tuple, int] = {}
         self.organisations: list[tuple[int, int]] = []  # (start, cluster position) of the named organisations' mentions
+        self.org_mentions: dict[tuple[int, int], Mention] = {}  # those mentions by (start, cluster position)
         for n, c in enumerate(clusters):
             for x in c.mentions:
                 self.joined(c, x)
@@ -291,6 +293,26 @@ class _Nominals:
         n = self.position.get(id(c))
         if n is not None and c.label == "ORG":
             bisect.insort(self.organisations, (x.start, n))
+            self.org_mentions[(x.start, n)] = x
+
+    def _subject_company(self, m: Mention) -> Cluster | None:
+        """The named organisation that was last a clause's subject, within `NOMINAL_REACH` sentences before m.
+
+        "the company" stands for the company the text is about, the last one
+        that did or said something, not the nearest name ("Pacific First
+        Financial Corp. said shareholders approved its acquisition by Royal
+        Trustco Ltd. ... The thrift holding company said": Pacific First).
+        """
+        k = bisect.bisect_left(self.organisations, (m.start, -1))
+        for start, n in reversed(self.organisations[:k]):
+            x = self.org_mentions.get((start, n))
+            if x is None:
+                continue
+            if m.sentence - x.sentence > NOMINAL_REACH:
+                return None
+            if _is_subject(x) and x.kind == "name":
+                return self.named[n]
+        return None
 
     def same(self, m: Mention, probe: Cluster) -> Cluster | None:
         """An earlier entity this nominal denotes, if any.
@@ -306,10 +328,14 @@ class _Nominals:
             key = (m.lemma, probe.label, _plural(m))
             found.append(self.by_noun.get(key if probe.country is None else key + (probe.country,), -1))
         latest = max(found, default=-1)
+        definite = m.doc[m.start].lower_ in ("the", "this", "that")
+        company = definite and "BUS" in m.sectors and m.label == "ORG"
+        if company and (subject := self._subject_company(m)) is not None:
+            if latest < 0 or not any(_is_subject(x) for x in self.clusters[latest].mentions):
+                return subject  # "National Intergroup earned ... from the sale of a steel tube company. The company said"
         if latest >= 0:
             return self.clusters[latest]
-        definite = m.doc[m.start].lower_ in ("the", "this", "that")
-        if definite and "BUS" in m.sectors and m.label == "ORG":
+        if company:
             k = bisect.bisect_left(self.organisations, (m.start, -1))
             if k:
                 start = self.organisations[k - 1][0]
@@ -318,6 +344,11 @@ class _Nominals:
                 if m.sentence - last.sentence <= NOMINAL_REACH:
                     return best
         return None
+
+
+def _is_subject(x: Mention) -> bool:
+    """Is the mention a clause's subject ("Pacific First Financial Corp. said ...")?"""
+    return x.doc[x.head].dep_ in ("nsubj", "nsubjpass")
 
 
 def _plural(m: Mention) -> bool:
@@ -378,28 +409,14 @@ def _clean_person_name(m: Mention) -> bool:
     return not any(t.text in _NOT_IN_PERSON_NAMES for t in m.span)
 
 
-# Words a title-case headline leaves in lower case.
-_HEADLINE_LOWER = frozenset(("a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "as", "from", "vs", "is"))
-
-
 def _in_title_case_line(m: Mention) -> bool:
-    """Is the mention in a line written in title case ("Ben Carson Defends Himself Against Claims"), at least five words
-    long, where every word but a few short function words is capitalised? There a name's bounds are the tagger's
-    guess: `_name` takes such a name only when its words are the name's elsewhere or given names ("Hillary Clinton
-    Goes After ..." names Hillary Clinton; "Ben Carson Defends ..." does not name "Ben Carson Defends")."""
-    text = Document.of(m.doc).text  # built once per document (spaCy's Doc.text joins every token each time)
-    breaks, seen = m.doc.user_data.get(_TITLE_CASE_LINES) or m.doc.user_data.setdefault(
-        _TITLE_CASE_LINES, ([i for i, ch in enumerate(text) if ch == "\n"], {})
-    )  # the line breaks found once, each line judged once, however many names the text holds
-    n = bisect.bisect_left(breaks, m.doc[m.start].idx)
-    if n not in seen:
-        start, end = (breaks[n - 1] + 1 if n else 0), (breaks[n] if n < len(breaks) else len(text))
-        words = [w for w in text[start:end].split() if w[:1].isalpha()]
-        seen[n] = len(words) >= 5 and all(w[:1].isupper() for w in words if w.lower() not in _HEADLINE_LOWER)
-    return seen[n]
-
-
-_TITLE_CASE_LINES = "newswire_title_case_lines"
+    """Is the mention in a line written in headline case (`text.prose.title_case_lines`: "Ben Carson Defends Himself
+    Against Claims")? There a name's bounds are the tagger's guess: `_name` takes such a name only when its words are
+    the name's elsewhere or given names ("Hillary Clinton Goes After ..." names Hillary Clinton; "Ben Carson Defends
+    ..." does not name "Ben Carson Defends")."""
+    lines = title_case_lines(m.doc)
+    n = bisect.bisect_right(lines, (m.start, len(m.doc))) - 1
+    return n >= 0 and m.start < lines[n][1]
 
 
 def _titles(c: Cluster) -> list[str]:

@@ -22,6 +22,7 @@ from ..lexicon import countries
 from ..lexicon import load_list, load_table
 from ..lexicon.tables import FirstName
 from ..document import Document
+from ..text.prose import title_case_lines
 from . import known
 from .country_words import is_noun_modifier, place_country
 from .model import Cluster, Mention, without_space
@@ -85,6 +86,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         if label in ("PERSON", "NORP") and countries.country_from_group(doc[start:end].text):
             label = "NORP"  # "Bosnian Serbs" tagged PERSON: a people
         out.append(Mention(doc, start, end, "name", label))
+    out = _headline_people(doc, out)
     out += _known_names(doc, out, in_title, known_names)
     out += _country_names(doc, out, in_title)
     out += _repeated_person_names(doc, out, in_title)
@@ -93,6 +95,55 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         if m.label in ("PERSON", "ORG", "NORP") and all(i in dateline for i in range(m.start, m.end)):
             m.label = "GPE"  # "ROTTERDAM (Reuters) - " tagged PERSON: a dateline names a place
     return sorted(out, key=lambda m: m.start)
+
+
+def _headline_people(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """The parser's PERSON names in a headline-case line, kept only as far as they are names the article's prose gives.
+
+    Headline capitalisation fools the parser: "Clinton Hid Past Health Scares,
+    House Doctor Says" yields the PERSONs "Clinton Hid Past Health" and "House
+    Doctor". A PERSON there is cut to its longest run of words that is a
+    person's name found outside such lines, or the first or last word of one
+    ("Clinton" for "Hillary Clinton"), or a person the gazetteer knows;
+    with no such run it is left out, unless the whole of it has a person's
+    name's form: a given name, initials, one more word ("BRUCE R. BENT").
+    """
+    lines = title_case_lines(doc)
+    if not lines:
+        return found
+    starts = [s for s, _ in lines]
+
+    def in_headline(m: Mention) -> bool:
+        n = bisect.bisect_right(starts, m.start) - 1
+        return n >= 0 and m.start < lines[n][1]
+
+    names: set[str] = set()
+    for m in found:
+        if m.label == "PERSON" and not in_headline(m):
+            words = [t.text for t in m.span if not t.is_punct]
+            names.add(" ".join(words))
+            if len(words) >= 2:
+                names.update((words[0], words[-1]))
+    out = []
+    for m in found:
+        if m.label != "PERSON" or not in_headline(m) or _name_form(m):
+            out.append(m)
+            continue
+        runs = [(e - s, s, e) for s in range(m.start, m.end) for e in range(s + 1, m.end + 1)]
+        for _, s, e in sorted(runs, key=lambda r: (-r[0], r[1])):
+            words = " ".join(t.text for t in doc[s:e] if not t.is_punct)
+            if words in names or ((row := known.lookup(doc[s:e].text)) is not None and row.type == "PERSON"):
+                out.append(m if (s, e) == (m.start, m.end) else Mention(doc, s, e, "name", "PERSON"))
+                break
+    return out
+
+
+def _name_form(m: Mention) -> bool:
+    """Is a name a given name, initials and a surname ("Bruce R. Bent", "Ann Lee"), nothing more?"""
+    words = [t.text for t in m.span if not t.is_punct]
+    if not 2 <= len(words) <= 4 or not is_given_name(words[0].title()):
+        return False
+    return all(len(w.rstrip(".")) == 1 for w in words[1:-1]) and len(words[-1]) > 1
 
 
 # Labels the parser gives a people's name ("Karen" PERSON, "Yoruba" GPE) that data/peoples.tsv may correct to NORP.

@@ -40,15 +40,16 @@ from ..document import Document, EntityIndex, Reporters
 from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Quote, Span, Time
 from .confidence import confidence
-from .content import from_frame, from_lines, outermost
+from .content import cut_other_sources, from_frame, from_lines, outermost
 from .frames import Frame, find_frames
 from .speakers import is_document, issuer_compound, speaker_tokens
 from .lines import find_lines
 from ..text.datelines import DASHES
 from ..text.parse import source_text
-from .model import Found, find_passages
+from ..text.prose import headline_lines
+from .model import Found, doc_text, find_passages, trim
 from .nouns import find_noun_frames
-from .passages import attribute_passage, inherit
+from .passages import attribute_passage, inherit, names_a_thing
 
 __all__ = ["extract_quotes", "Reporters"]  # Reporters lives in newswire.document; still importable from here
 
@@ -88,10 +89,15 @@ def extract_quotes(
     in_lines = set().union(*(range(*line.content) for line in lines))
     found_frames = sorted(find_frames(doc, quoted) + find_noun_frames(doc, quoted), key=lambda f: f.verb)
     frames = outermost(doc, [f for f in found_frames if f.kind in kinds and f.verb not in in_lines], quoted)
+    cut_other_sources(doc, frames, [f for f in found_frames if f.kind == "thought" and f.kind not in kinds and f.verb not in quoted])
     found: list[Found] = []
     for frame in frames:
         found += from_frame(doc, frame, passages)
     found += from_lines(doc, lines, passages)
+    # a title, slogan or chant in quotation marks names a thing: it is no quote, of a frame or standing alone
+    names = [p for p in passages if names_a_thing(doc, p)]
+    for p in names:
+        p.used = True
     # a thought cue that reports only a quotation ("“Will he run?” she wondered") says it
     speaking = frames + [
         f for f in found_frames if f.kind not in kinds and f.verb not in in_lines and f.verb not in quoted and _quotes_only(doc, f, quoted)
@@ -102,9 +108,12 @@ def extract_quotes(
             if quote is not None:
                 p.used = True
                 found.append(quote)
+    named = {trim(doc_text(doc), p.quoted.inner_start, p.quoted.inner_end) for p in names}
+    found = [f for f in found if not (f.type == "direct" and (f.start, f.end) in named)]
     found = inherit(doc, found, [p for p in passages if not p.used], frames)
     # a caption, credit, section label, sub-heading or byline reports nothing (`Document.not_prose`)
     found = [f for f in found if ctx.last_token_before(f.start + 1) not in ctx.not_prose]
+    found = [_own_speaker(doc, f, headlines) for f in found] if (headlines := headline_lines(doc)) else found
     quotes = _records(doc, found, ctx.entities(entities))
     by_id = {e.id: e for e in entities}
     for q in quotes:
@@ -113,6 +122,24 @@ def extract_quotes(
         for q, f in zip(quotes, _in_order(doc, found)):
             q.date = _date(ctx, f, times, published)
     return quotes
+
+
+def _own_speaker(doc: Doc, f: Found, headlines: list[tuple[int, int]]) -> Found:
+    """A quote in a headline keeps only a speaker the headline names itself ("Trump: ‘We will win’").
+
+    A headline stands before the article that explains it: a quotation there
+    is not said by the person the first paragraphs name, nor by whom a
+    pronoun of the headline would point to ("‘We Will Not Back Down,’ He
+    Vows"): such a speaker is left out, the quote kept with none.
+    """
+    # a quote within the line: a quotation running on past it is the body's ("“... here.\n\n“... ,” Berg said")
+    line = next(((s, e) for s, e in headlines if doc[s].idx <= f.start and f.end <= doc[e - 1].idx + len(doc[e - 1])), None)
+    if line is None or f.speaker is None:
+        return f
+    if not line[0] <= f.speaker.i < line[1] or f.speaker.pos_ == "PRON":
+        f.speaker = None
+        f.inherited_from = None
+    return f
 
 
 def _quotes_only(doc: Doc, frame: Frame, quoted: frozenset[int]) -> bool:

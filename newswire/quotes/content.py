@@ -71,6 +71,31 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
     return out
 
 
+def cut_other_sources(doc: Doc, frames: list[Frame], others: list[Frame]) -> None:
+    """Cut from each frame's content a clause of another source's thought ending it.
+
+    "said the talks failed, and the unions believe the port will close",
+    "Elian's story is all there is, she said, and she feels people are tired":
+    the last clause is a report of a belief (`others`: thought cues, which
+    make no quote) with a subject of its own, set off as in `outermost`; it is
+    not what the frame's speaker says. Only a belief in a clause with a
+    subject of its own counts: "and the group is considering buying air time"
+    (no such clause) is an act the speaker reports, as intent cues are.
+    """
+    for f in others:
+        if not f.content or f.subject is None or not _reports_a_clause(doc[f.verb]):
+            continue
+        for g in frames:
+            if f.verb in g.content and g.verb not in f.content and (tail := _another_source(doc, f, g)):
+                g.content -= tail
+                g.parts = [part - tail for part in g.parts]
+
+
+def _reports_a_clause(verb) -> bool:
+    """Does the cue report a clause with a subject of its own ("believe the port will close")?"""
+    return any(c.dep_ == "ccomp" and any(d.dep_ in ("nsubj", "nsubjpass", "expl") for d in c.children) for c in verb.children)
+
+
 def _leading_report(doc: Doc, f: Frame, g: Frame) -> bool:
     """"He said A, and when asked ..., he said, “B”": a report with its own subject the parser made the first clause of the next.
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import bisect
 
+from functools import cache
+
 from spacy.tokens import Doc
 
 from ..document import Document
-from ..lexicon.cues import CueEntry
+from ..lexicon import load_list
+from ..lexicon.cues import CueEntry, cue_table
 from .frames import Frame
 from .speakers import speaker_head
 from .model import Found, Passage, direct, doc_text
@@ -31,6 +34,13 @@ NEAR_TOKENS = 40
 # uses the same bound; on PolNeAR train (240 articles) 3 adds four direct
 # quotes of which one matches a gold content (direct + speaker F1 85.8 → 85.7).
 MIN_STANDALONE_WORDS = 4
+
+# A quoted name of a thing (a title, a slogan, a chant) is short.
+MAX_NAME_WORDS = 8
+# Words before a quoted title-case span that make it a name: prepositions ("appeared on “Meet the Press”", "wrote in
+# “The Atlantic”") and "tell", whose first object is the one told ("told “Good Morning America” that ...").
+_NAME_LINKS = frozenset(("on", "in", "at", "to", "from", "of", "for", "with", "via", "into", "about", "told", "tell", "tells", "telling"))
+_POSSESSIVE = frozenset(("'s", "’s"))
 
 # Subjects of a clause before a colon that do not speak what follows ("It gets worse:", "Here is why:").
 _NOT_SPEAKERS = {"it", "this", "that", "there", "here", "what", "which"}
@@ -201,3 +211,62 @@ def _statement(doc: Doc, p: Passage) -> bool:
     if not p.standalone or len(p.words) < MIN_STANDALONE_WORDS:
         return False
     return any(doc[i].pos_ in ("VERB", "AUX") for i in p.words)
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(load_list("title_words.txt"))
+
+
+@cache
+def _slogan_words() -> frozenset[str]:
+    return frozenset(load_list("slogan_words.txt"))
+
+
+def names_a_thing(doc: Doc, p: Passage) -> bool:
+    """Is a quoted passage the name of a thing (a title, a slogan, a chant), not something said?
+
+    Short (at most `MAX_NAME_WORDS` words) and one of:
+    * after a noun for a slogan or chant (`data/slogan_words.txt`): "the chant “Hands up, don't shoot”";
+    * in title case (every word but stop words capitalised) after a noun for a work or a verb of naming
+      (`data/title_words.txt`: "the show “Meet the Press”", "a book titled “Hard Choices Ahead”"), a possessive
+      ("NBC's “Today”"), a preposition or "told" ("appeared on “Face the Nation”", "told “Good Morning America”");
+    * opening a sentence and going on as its subject or topic, with no punctuation of its own at its end: "“Hands
+      up, don't shoot” has become a rallying cry" (a statement ends inside its marks, or a comma follows:
+      "“We will win,” he said").
+    """
+    words = [doc[i] for i in sorted(p.words)]
+    if len(words) > MAX_NAME_WORDS:
+        return False
+    before = _word_before(doc, p)
+    if before is not None and before.lower_ in _slogan_words():
+        return True
+    alpha = [t for t in words if t.is_alpha]
+    title = bool(alpha) and words[0].text[:1].isupper() and all(t.text[:1].isupper() or t.is_stop for t in alpha)
+    if title and before is not None and (before.lower_ in _title_words() or before.lower_ in _NAME_LINKS or before.text in _POSSESSIVE):
+        return True
+    return p.standalone and _goes_on_as_subject(doc, p)
+
+
+def _word_before(doc: Doc, p: Passage):
+    """The word right before the passage's opening mark ("'s" counts); None at a paragraph's start or after punctuation."""
+    i = p.first - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    if i < 0 or doc[i].is_space:
+        return None
+    return doc[i] if not doc[i].is_punct or doc[i].text in _POSSESSIVE else None
+
+
+def _goes_on_as_subject(doc: Doc, p: Passage) -> bool:
+    """Does the sentence go on right after the closing mark with a verb that is not a cue ("“...” has become")?"""
+    inner = doc_text(doc)[p.quoted.inner_start : p.quoted.inner_end].rstrip()
+    if not inner or not inner[-1].isalnum() or not p.quoted.closed:
+        return False
+    i = p.last + 1
+    while i < len(doc) and (doc[i].is_quote or doc[i].is_space) and "\n" not in doc[i].text:
+        i += 1
+    if i >= len(doc) or "\n" in doc[i].text:
+        return False
+    after = doc[i]
+    return after.is_lower and after.pos_ in ("AUX", "VERB") and after.lemma_.lower() not in cue_table()

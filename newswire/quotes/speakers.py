@@ -101,8 +101,9 @@ def _documents() -> frozenset[str]:
     return frozenset(load_list("source_documents.txt")) | _OFFICES
 
 
-# Who speaks for a person or body without being one: "her office said".
-_OFFICES = frozenset(("office",))
+# Who speaks for a person or body without being one: "her office said", "the Sanders campaign said" (a campaign
+# speaks for its candidate).
+_OFFICES = frozenset(("office", "campaign"))
 
 
 def is_document(head: Token) -> bool:

@@ -127,3 +127,44 @@ def _named_words(doc: Doc) -> frozenset[str]:
     return frozenset(
         t.lower_ for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE") and not e.text.isupper() for t in e if t.is_alpha
     )
+
+
+# A headline in title case has at least this many capitalised words ("Clinton Hid Past Health Scares").
+MIN_HEADLINE_CAPITALS = 3
+_TITLE_CASE_LINES = "newswire_headline_case_lines"  # doc.user_data key
+
+
+def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
+    """[start, end) token ranges of the lines written in headline capitalisation.
+
+    A line is in headline case when every word of it that is not a stop word
+    ("of", "the", "as") starts with a capital ("Clinton Hid Past Health
+    Scares, House Doctor Says"; all capitals too), and at least
+    `MIN_HEADLINE_CAPITALS` words do. Prose capitalises only names and a
+    sentence's first word, so the parser's named entities there are reliable;
+    in a headline every word looks like a name. Found once per doc (kept in its `user_data`).
+    """
+    if (found := doc.user_data.get(_TITLE_CASE_LINES)) is not None:
+        return found
+    out = doc.user_data[_TITLE_CASE_LINES] = []
+    for start, end in _lines(doc):
+        words = [t for t in doc[start:end] if t.is_alpha]
+        capitals = [t for t in words if t.text[:1].isupper()]
+        if len(capitals) < MIN_HEADLINE_CAPITALS:
+            continue
+        if all(t.text[:1].isupper() or t.is_stop for t in words):
+            out.append((start, end))
+    return out
+
+
+def headline_lines(doc: Doc) -> list[tuple[int, int]]:
+    """[start, end) token ranges of the lines that are headlines: every line in headline case (`title_case_lines`),
+    and the first line of an article of several lines when it is one sentence (a lead paragraph of several
+    sentences is the body's)."""
+    lines = list(_lines(doc))
+    out = set(title_case_lines(doc))
+    if len(lines) > 1:
+        start, end = lines[0]
+        if doc[start].sent.end >= end:
+            out.add(lines[0])
+    return sorted(out)

@@ -867,3 +867,19 @@ def test_a_curly_and_a_straight_apostrophe_are_one_name():
             '"We are looking at every possibility," O\'Neill said.')
     people = [e for e in analyze(text).entities if e.type == "PERSON"]
     assert [(e.name, [m.text for m in e.mentions]) for e in people] == [("James O’Neill", ["James O’Neill", "O'Neill"])]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # a user's trial on political news: "European citizens" were coded SYRCVL and USACVL from other countries of the sentence
+    ("The Iraqi army shelled Mosul, and Asian students marched outside the consulate.", "Asian students"),
+    ("Riot police in Cairo dispersed the crowd while European tourists watched.", "European tourists"),
+    ("Foreign workers protested in Qatar on Monday.", "Foreign workers"),
+])
+def test_a_group_whose_own_words_name_another_origin_takes_no_country_from_its_sentence(text, phrase):
+    assert coded(text, phrase) == (None, None)
+
+
+def test_a_group_takes_no_country_from_the_one_its_sentence_acts_on():
+    """"Students urged Canada to act": Canada is whom they urge, not where they are from."""
+    assert coded("Students urged Canada to lift the tariffs.", "Students")[0] is None
+    assert coded("Iraqi police arrested the students.", "the students")[0] == "IRQ"  # the doer's country still counts

@@ -7,7 +7,7 @@ from functools import cache
 from ..lexicon import codebook, countries, load_table
 from ..lexicon.tables import EventWordClass
 from .syntax import subject_of
-from .triggers import is_passive, patient_of
+from .triggers import is_passive, patient_of, undoes_pact
 from .model import EventMention
 from .modality import is_refusal_cue, modality as modality_of
 
@@ -25,6 +25,10 @@ LEGAL_SECTORS = {"COP", "JUD"}
 # Roots of violence, and the prepositions whose object says that a death came of an accident ("killed in a crash").
 VIOLENT_ROOTS = {"18", "19", "20"}
 ACCIDENT_PREPS = {"in", "during"}
+# Roots of hostile acts no one asks for: declining or refusing one is the act not done ("declined to threaten Moscow"),
+# not a rejection (12) of its target. Sanctions, coercion (an extradition) and reduced relations are often demanded, so
+# refusing them stays a rejection ("refused the demand for his extradition").
+HOSTILE_ACT_ROOTS = {"11", "13", "14", "15", "18", "19", "20"}
 # Visits: to a city or region of the visitor's own country they are travel, not diplomacy.
 VISITS = {"042", "043"}
 # Sectors of firms: a visit to one is business travel, not a diplomatic visit.
@@ -59,9 +63,15 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
         for p in m.parts:  # "killed in the chemical attack": the most specific code of the same root
             if p.code[:2] == m.code[:2] and len(p.code) > len(m.code):
                 m.code = p.code
-    if m.code == codebook.FRAME_DEFAULT["intent"] and m.complement is None and _vows_pursuit(m):
-        m.code = codebook.FRAME_DEFAULT["threaten"]  # "promised to track down the perpetrators": a vow of a hostile act
+    if m.code == codebook.FRAME_DEFAULT["intent"] and m.complement is None and (_vows_pursuit(m) or _vows_undoing(m)):
+        # "promised to track down the perpetrators", "vowed to tear up the treaty": a vow of a hostile act
+        m.code = codebook.FRAME_DEFAULT["threaten"]
     m.modality = modality_of(m.anchor)
+    if frame == "reject" and m.complement is not None and m.complement.code[:2] in HOSTILE_ACT_ROOTS and _infinitive_of(m.complement, m):
+        # "declined to threaten Moscow", "refused to attack": a refusal rejects only what someone wants done (CAMEO
+        # 12: cooperation, a proposal, a demand); of a hostile act it says the act did not happen, and the target
+        # is the act's, not the refuser's
+        m.code, m.modality = m.complement.code, "negated"
     m.plain_code = m.code
     if not top:
         return
@@ -85,6 +95,18 @@ def _refusal(m: EventMention) -> bool:
     if any(c.dep_ == "aux" and is_refusal_cue(c.lower_) for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and is_refusal_cue(verb.head.lemma_)
+
+
+def _vows_undoing(m: EventMention) -> bool:
+    """A promise whose infinitive undoes an agreement ("vowed to tear up the NATO treaty"): no agreement but a vow of a
+    hostile act (a user's trial: it was coded AGREE)."""
+    return m.trigger.kind == "verb" and any(c.dep_ == "xcomp" and undoes_pact(c) for c in m.anchor.children)
+
+
+def _infinitive_of(comp: EventMention, m: EventMention) -> bool:
+    """Whether an event is the infinitive of a frame's verb ("declined to threaten"), not a noun it takes ("rejected an
+    ultimatum", a rejection of the threat)."""
+    return comp.trigger.kind == "verb" and comp.anchor.dep_ == "xcomp" and comp.anchor.head.i == m.anchor.i
 
 
 def _vows_pursuit(m: EventMention) -> bool:

@@ -54,6 +54,8 @@ CLASS_PREFIX = "@"
 # Pronouns that stand for actors as the subject of a clause.
 ACTOR_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
 # Dependents of a verb whose event a verb used as no event takes with it ("poses a threat" is no threat).
+# Roots of frames that stay events when what they govern undoes an agreement ("threatened to withdraw from the treaty").
+THREAT_OR_VOW_ROOTS = {"03", "13"}
 BLOCKED_DEPS = {"dobj", "attr", "oprd", "nsubjpass", "xcomp"}
 
 
@@ -68,6 +70,7 @@ class Trigger:
     topic: bool = False  # the verb's object is its topic, not its target ("discussed a plan")
     passes_on: bool = False  # a use that is no event but leaves its verb complement be ("helped end the war")
     reported: bool = False  # a verb of saying read as a demand ("said Sudan must return ...")
+    prep_object: int = -1  # the token index of the object of the row's preposition ("withdrew from the treaty"), if any
 
 
 @cache
@@ -165,9 +168,28 @@ def blocked(doc: Doc) -> set[int]:
             if match is not None and match.code == NOT_AN_EVENT:
                 deps = BLOCKED_DEPS - {"xcomp"} if match.passes_on else BLOCKED_DEPS
                 out.update(c.i for c in tok.children if c.dep_ in deps)
-                if tok.dep_ == "xcomp" and not match.passes_on:
+                if match.prep_object >= 0:
+                    out.add(match.prep_object)  # "withdrew from the treaty": the treaty goes with the verb
+                if tok.dep_ == "xcomp" and not match.passes_on and not (undoes_pact(tok, match) and _threat_or_vow(tok.head)):
                     out.add(tok.head.i)  # "refused to concede that ...": no refusal of anything the dictionary knows
     return out
+
+
+def _threat_or_vow(verb: Token) -> bool:
+    """A verb the dictionary codes as a threat (13) or a promise (03)."""
+    match = _match_verb(verb)
+    return match is not None and match.code[:2] in THREAT_OR_VOW_ROOTS
+
+
+def undoes_pact(verb: Token, match: Trigger | None = None) -> bool:
+    """"tear up the treaty", "withdraw from the deal": a verb the dictionary reads as no event because it undoes an
+    agreement (a `pact` word of event_word_classes.tsv as its patient or its row's prepositional object). A threat or a
+    vow to do it stays one ("threatened to withdraw from the treaty"), coded without the agreement."""
+    match = match if match is not None else _match_verb(verb)
+    if match is None or match.code != NOT_AN_EVENT:
+        return False
+    obj = verb.doc[match.prep_object] if match.prep_object >= 0 else patient_of(verb)
+    return obj is not None and obj.lemma_.lower() in word_class("pact")
 
 
 def _match_verb(tok: Token) -> Trigger | None:
@@ -182,7 +204,7 @@ def _match_verb(tok: Token) -> Trigger | None:
     # a preposition whose object is a date is no verb's complement: "called Machado on Friday"
     preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent", "dative", "prt") and not _dated(c)}
     patient = patient_of(tok)
-    best, best_score = None, -1
+    best, best_score, best_obj = None, -1, None
     for row in rows:
         score = 0
         if row["particle"]:
@@ -202,14 +224,15 @@ def _match_verb(tok: Token) -> Trigger | None:
                 continue
             score += 0.5 if row["object"] == {ANY_OBJECT} else 1  # a listed object is the better match
         if score > best_score:
-            best, best_score = row, score
+            best, best_score, best_obj = row, score, (obj if row["prep"] else None)
     if best is None:
         return None
     end = tok.i + 1
     if best["particle"] and end < len(tok.doc) and tok.doc[end].lower_ == best["particle"]:
         end += 1
     passes_on = VERB_COMPLEMENT in best["object"]
-    return Trigger(tok.i, str(best["code"]), "verb", end, bool(best["topic"]), passes_on=passes_on)
+    prep_object = best_obj.i if best_obj is not None else -1
+    return Trigger(tok.i, str(best["code"]), "verb", end, bool(best["topic"]), passes_on=passes_on, prep_object=prep_object)
 
 
 def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:

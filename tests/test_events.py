@@ -1068,3 +1068,13 @@ def test_a_threat_or_vow_to_undo_an_agreement_is_a_threat():
     assert [p for p, *_ in _sides("Washington threatened to withdraw from the arms treaty with Moscow.")] == ["THREATEN"]
     assert [p for p, *_ in _sides("The Russian president vowed to tear up the arms treaty with Washington.")] == ["THREATEN"]
 
+
+def test_a_charge_by_no_one_named_is_legal_action_coded_by_the_focus_country():
+    """"was charged with murder" is legal action (173) by the law; the person charged takes the article's focus
+    country, as an arrest by no one named does (the charge was an accusation when that rule ran, so it was dropped)."""
+    text = (
+        "The U.S. Justice Department said the United States would act. Jack Kopp was charged with murder on Thursday. "
+        "American officials in Washington and the U.S. Congress were pleased."
+    )
+    assert [(e.cameo, e.target and e.target.actor) for e in newswire.analyze(text, published="1999-05-06").events] == [("173", "USA")]
+

@@ -49,7 +49,7 @@ from ..lexicon.tables import Title
 from .actors import Actor, Actors, is_people
 from .chains import chain_events
 from .confidence import assess
-from .coding import code_event, read_with_actors
+from .coding import code_event, is_legal_charge, read_with_actors
 from .model import EventMention
 from .places import location
 from .roles import assign_roles, coded
@@ -164,7 +164,7 @@ def extract_events(
         if not coded(m.targets) and m.place is not None and m.place.country and (m.targets or _acts_on(m)) and not m.unnamed_patient:
             # "a journalist was killed in Beirut": what an event is done to, named by no coded actor, is of the place
             m.targets = located(actors, m.targets, m.place) or m.targets
-        if not coded(m.sources) and not coded(m.targets) and m.code[:2] in COERCION_ROOTS and ctx.focus:
+        if not coded(m.sources) and not coded(m.targets) and (m.code[:2] in COERCION_ROOTS or is_legal_charge(m)) and ctx.focus:
             # "Kopp had been arrested", "was charged with murder": a person the law acts on, by no one named, is
             # coded by the country the article is about, as the coders code people by their country
             m.targets = [Actor(a.entity, a.mention, ctx.focus) if a.entity.type == "PERSON" and not a.code else a for a in m.targets]

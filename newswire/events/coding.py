@@ -146,7 +146,7 @@ def read_with_actors(m: EventMention) -> bool:
         return False
     if root in ("18", "19") and _verbal_attack(m) and (_person_against_person(m) or _at_words(m) or _speaker_at_office(m)):
         m.code = "111"  # "attacked the plan", "a scathing attack on the proposal", "fired back at the government"
-    if root == "11" and lemma in _words("legal_charge") and _by_authority(m):
+    if is_legal_charge(m):
         m.code = LEGAL_ACTION  # "was charged with murder", "prosecutors charged him with fraud": legal action, not words
     if root == "14" and lemma in _words("rally") and len(m.sources) == 1 and _unarmed_person(m.sources[0]):
         return False
@@ -164,6 +164,11 @@ def read_with_actors(m: EventMention) -> bool:
     if m.code[:2] == "15" and lemma in _words("exercise") and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
         m.code = "062"  # "French and Egyptian warships launched war games": exercises together are cooperation
     return True
+
+
+def is_legal_charge(m: EventMention) -> bool:
+    """"was charged with murder", "prosecutors charged him with fraud": a charge the law lays (legal action, 173)."""
+    return m.code[:2] == "11" and m.token.lemma_.lower() in _words("legal_charge") and _by_authority(m)
 
 
 def _by_accident(m: EventMention) -> bool:

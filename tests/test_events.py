@@ -1078,3 +1078,13 @@ def test_a_charge_by_no_one_named_is_legal_action_coded_by_the_focus_country():
     )
     assert [(e.cameo, e.target and e.target.actor) for e in newswire.analyze(text, published="1999-05-06").events] == [("173", "USA")]
 
+
+@pytest.mark.parametrize("text, plover, root", [
+    # recall on real news (issue 13): verbs of appeal and objection the dictionary missed
+    ("The Iranian government exhorted students to keep marching.", None, "02"),
+    ("Germany begged Russia to reopen the pipeline.", None, "02"),
+    ("Canada objected to the Chinese proposal.", "ACCUSE", "11"),
+])
+def test_appeals_and_objections_are_events(text, plover, root):
+    assert [(e.plover, e.cameo_root) for e in newswire.analyze(text, published="1998-03-05").events] == [(plover, root)]
+

@@ -1088,3 +1088,12 @@ def test_a_charge_by_no_one_named_is_legal_action_coded_by_the_focus_country():
 def test_appeals_and_objections_are_events(text, plover, root):
     assert [(e.plover, e.cameo_root) for e in newswire.analyze(text, published="1998-03-05").events] == [(plover, root)]
 
+
+
+def test_asking_a_political_actor_to_act_is_a_request():
+    """"asked X to do Y" is an appeal (CAMEO 02, REQUEST) between two named political actors; "ask" and "invite" also
+    address audiences, which are no event."""
+    found = newswire.analyze("The Kenyan government asked the United States to extradite the two suspects.", published="1998-08-20").events
+    assert [(e.cameo_root, e.source.actor, e.target.actor) for e in found] == [("02", "KENGOV", "USA")]
+    assert _coded("Senator Jane Scott asked the crowd to welcome the governor.") == []
+    assert _coded("The Kenyan president asked reporters whether they had read the report.") == []

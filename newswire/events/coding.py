@@ -29,6 +29,9 @@ ACCIDENT_PREPS = {"in", "during"}
 # not a rejection (12) of its target. Sanctions, coercion (an extradition) and reduced relations are often demanded, so
 # refusing them stays a rejection ("refused the demand for his extradition").
 HOSTILE_ACT_ROOTS = {"11", "13", "14", "15", "18", "19", "20"}
+# Sectors of audiences a speaker asks things of ("asked the crowd to ...", "encouraged Americans to ..."): no political
+# actor to request of.
+AUDIENCE_SECTORS = {"CVL"}
 # Visits: to a city or region of the visitor's own country they are travel, not diplomacy.
 VISITS = {"042", "043"}
 # Sectors of firms: a visit to one is business travel, not a diplomatic visit.
@@ -150,6 +153,11 @@ def read_with_actors(m: EventMention) -> bool:
         m.code = LEGAL_ACTION  # "was charged with murder", "prosecutors charged him with fraud": legal action, not words
     if root == "14" and lemma in _words("rally") and len(m.sources) == 1 and _unarmed_person(m.sources[0]):
         return False
+    if m.trigger.asks and not (_named_political(m.sources) and _named_political(m.targets)):
+        # "asked the crowd to welcome the governor", "Lauer asked the candidates to discuss": "ask" and "invite" also
+        # address audiences; a request is coded between two named political actors ("Kuwait asked the U.S. to
+        # enforce the embargo"). Out of sample, of 17 such records 7 were no events, all without this.
+        return False
     if m.plain_code in VISITS or m.code in VISITS:
         # a trip says something only between two coded actors: "his father would travel to the United States",
         # "plans to travel to an unnamed city" are private or unnamed travel; at home it is travel, not diplomacy
@@ -169,6 +177,11 @@ def read_with_actors(m: EventMention) -> bool:
 def is_legal_charge(m: EventMention) -> bool:
     """"was charged with murder", "prosecutors charged him with fraud": a charge the law lays (legal action, 173)."""
     return m.code[:2] == "11" and m.token.lemma_.lower() in _words("legal_charge") and _by_authority(m)
+
+
+def _named_political(actors) -> bool:
+    """Whether an actor list has a named (not implicit) coded actor that is not a crowd or public (sector CVL)."""
+    return any(a.code and not a.implicit and a.code[3:6] not in AUDIENCE_SECTORS for a in actors)
 
 
 def _by_accident(m: EventMention) -> bool:

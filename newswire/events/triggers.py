@@ -42,6 +42,11 @@ ACTORLESS_CLAUSE = "<actorless clause>"
 # The object condition of a sum of money ("gave $10 million to Haiti"): a patient the parser's
 # named entities tag MONEY.
 MONEY = "<money>"
+# The object condition of a request made of someone: an active verb with someone to do an infinitive ("asked Syria to
+# withdraw", "invited Sinn Fein to rejoin"; the parser makes "Syria" the verb's object or the infinitive's subject).
+# Not "asked whether ...", "asked him about the war" (questions), nor the passive "was asked to mediate" (its modality
+# is `requested`, the asker unnamed).
+ASKED_TO = "<someone to>"
 # The object condition of a person or people: a patient the parser tags PERSON or NORP, a personal pronoun, an actor
 # noun of agents.tsv, or a word of the `person` class ("released two Americans", "was released", "freed the
 # hostages"; not "released the iPhone").
@@ -71,6 +76,7 @@ class Trigger:
     passes_on: bool = False  # a use that is no event but leaves its verb complement be ("helped end the war")
     reported: bool = False  # a verb of saying read as a demand ("said Sudan must return ...")
     prep_object: int = -1  # the token index of the object of the row's preposition ("withdrew from the treaty"), if any
+    asks: bool = False  # a request made of someone by a verb that also asks audiences ("asked Syria to withdraw")
 
 
 @cache
@@ -232,7 +238,8 @@ def _match_verb(tok: Token) -> Trigger | None:
         end += 1
     passes_on = VERB_COMPLEMENT in best["object"]
     prep_object = best_obj.i if best_obj is not None else -1
-    return Trigger(tok.i, str(best["code"]), "verb", end, bool(best["topic"]), passes_on=passes_on, prep_object=prep_object)
+    asks = ASKED_TO in best["object"]
+    return Trigger(tok.i, str(best["code"]), "verb", end, bool(best["topic"]), passes_on=passes_on, prep_object=prep_object, asks=asks)
 
 
 def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
@@ -243,6 +250,8 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
     ("declined to comment").
     """
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] if obj is None else []
+    if ASKED_TO in wanted:
+        return not is_passive(verb) and _asks_someone_to(verb, obj)
     if VERB_COMPLEMENT in wanted:
         return obj is None and any(_verb_complement(c) for c in verb.children)
     if (CLAUSE in wanted and clauses) or (ACTORLESS_CLAUSE in wanted and any(not _actor_subject(c) for c in clauses)):
@@ -257,6 +266,16 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
     if PERSON in wanted and is_person(obj):
         return True
     return ANY_OBJECT in wanted or bool(_object_words(obj) & wanted)
+
+
+def _asks_someone_to(verb: Token, obj: Token | None) -> bool:
+    """"asked Syria to withdraw": an object and an infinitive after it, or an infinitive clause with its own subject."""
+    for c in verb.children:
+        if c.dep_ not in ("xcomp", "ccomp") or c.pos_ != "VERB" or not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            continue
+        if obj is not None and obj.i < c.i or any(g.dep_ in ("nsubj", "nsubjpass") and verb.i < g.i < c.i for g in c.children):
+            return True
+    return False
 
 
 def _verb_complement(c: Token) -> bool:

@@ -1097,3 +1097,12 @@ def test_asking_a_political_actor_to_act_is_a_request():
     assert [(e.cameo_root, e.source.actor, e.target.actor) for e in found] == [("02", "KENGOV", "USA")]
     assert _coded("Senator Jane Scott asked the crowd to welcome the governor.") == []
     assert _coded("The Kenyan president asked reporters whether they had read the report.") == []
+
+
+def test_preventing_or_barring_people_is_coercion():
+    """"prevented the activists from leaving", "barred the protesters from ...": restrictions (172, COERCE) on people,
+    by a state's body; a drought or a charter preventing someone is no one's act."""
+    found = newswire.analyze("Chinese police prevented the activists from leaving Beijing.", published="1998-03-05").events
+    assert [(e.plover, e.source.actor) for e in found] == [("COERCE", "CHNCOP")]
+    assert _coded("The drought prevented farmers from planting crops in Kenya.") == []
+    assert _coded("The new charter prevented the Burmese opposition leader from becoming president.") == []

@@ -29,6 +29,8 @@ ACCIDENT_PREPS = {"in", "during"}
 # not a rejection (12) of its target. Sanctions, coercion (an extradition) and reduced relations are often demanded, so
 # refusing them stays a rejection ("refused the demand for his extradition").
 HOSTILE_ACT_ROOTS = {"11", "13", "14", "15", "18", "19", "20"}
+# Sectors of a state's bodies: only they restrict people (a `restrict` verb's coercion, 17).
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # Sectors of audiences a speaker asks things of ("asked the crowd to ...", "encouraged Americans to ..."): no political
 # actor to request of.
 AUDIENCE_SECTORS = {"CVL"}
@@ -157,6 +159,10 @@ def read_with_actors(m: EventMention) -> bool:
         # "asked the crowd to welcome the governor", "Lauer asked the candidates to discuss": "ask" and "invite" also
         # address audiences; a request is coded between two named political actors ("Kuwait asked the U.S. to
         # enforce the embargo"). Out of sample, of 17 such records 7 were no events, all without this.
+        return False
+    if root == "17" and lemma in _words("restrict") and not any(a.code and not a.implicit and a.code[3:6] in STATE_SECTORS for a in m.sources):
+        # "prevented the activists from leaving" is coercion by a state's bodies; "the constitution prevented Suu Kyi
+        # from becoming president", "she could speak to prevent police officers from using force" are not
         return False
     if m.plain_code in VISITS or m.code in VISITS:
         # a trip says something only between two coded actors: "his father would travel to the United States",

@@ -1106,3 +1106,8 @@ def test_preventing_or_barring_people_is_coercion():
     assert [(e.plover, e.source.actor) for e in found] == [("COERCE", "CHNCOP")]
     assert _coded("The drought prevented farmers from planting crops in Kenya.") == []
     assert _coded("The new charter prevented the Burmese opposition leader from becoming president.") == []
+
+
+def test_a_strike_by_armed_forces_is_an_attack_not_a_labour_strike():
+    assert [(e.plover, e.cameo_root) for e in newswire.analyze("Russian forces strike overnight.", published="2016-09-12").events] == [("ASSAULT", "19")]
+    assert [e.cameo for e in newswire.analyze("Dock workers in Rotterdam struck on Monday.", published="2016-09-12").events] == ["143"]

@@ -29,6 +29,8 @@ ACCIDENT_PREPS = {"in", "during"}
 # not a rejection (12) of its target. Sanctions, coercion (an extradition) and reduced relations are often demanded, so
 # refusing them stays a rejection ("refused the demand for his extradition").
 HOSTILE_ACT_ROOTS = {"11", "13", "14", "15", "18", "19", "20"}
+# A strike (CAMEO 143, labour strike): by armed forces it is an attack.
+LABOUR_STRIKE = "143"
 # Sectors of a state's bodies: only they restrict people (a `restrict` verb's coercion, 17).
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # Sectors of audiences a speaker asks things of ("asked the crowd to ...", "encouraged Americans to ..."): no political
@@ -164,6 +166,8 @@ def read_with_actors(m: EventMention) -> bool:
         # "prevented the activists from leaving" is coercion by a state's bodies; "the constitution prevented Suu Kyi
         # from becoming president", "she could speak to prevent police officers from using force" are not
         return False
+    if m.code.startswith(LABOUR_STRIKE) and lemma == "strike" and any(a.code and a.code[3:6] in ARMED_SECTORS for a in m.sources):
+        m.code = "190"  # "US forces strike overnight": armed forces do not go on strike, they attack
     if m.plain_code in VISITS or m.code in VISITS:
         # a trip says something only between two coded actors: "his father would travel to the United States",
         # "plans to travel to an unnamed city" are private or unnamed travel; at home it is travel, not diplomacy

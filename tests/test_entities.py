@@ -942,3 +942,19 @@ def test_with_no_company_as_subject_the_company_is_the_nearest_named_one():
     text = "Shares of Harbor Tube Corp. rose on Monday. The company said it expects to complete the deal by year-end."
     ents = entities(text)
     assert entity_of(ents, text, "The company") is entity_of(ents, text, "Harbor Tube Corp.")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # a user's trial on political news: "European citizens" were coded SYRCVL and USACVL from other countries of the sentence
+    ("The Iraqi army shelled Mosul, and Asian students marched outside the consulate.", "Asian students"),
+    ("Riot police in Cairo dispersed the crowd while European tourists watched.", "European tourists"),
+    ("Foreign workers protested in Qatar on Monday.", "Foreign workers"),
+])
+def test_a_group_whose_own_words_name_another_origin_takes_no_country_from_its_sentence(text, phrase):
+    assert coded(text, phrase) == (None, None)
+
+
+def test_a_group_takes_no_country_from_the_one_its_sentence_acts_on():
+    """"Students urged Canada to act": Canada is whom they urge, not where they are from."""
+    assert coded("Students urged Canada to lift the tariffs.", "Students")[0] is None
+    assert coded("Iraqi police arrested the students.", "the students")[0] == "IRQ"  # the doer's country still counts

@@ -12,7 +12,8 @@ strongest first:
 3. the organisation a person speaks for ("VOA's correspondent" → VOA's country);
 4. for collective actors with no country of their own ("rebels", and a
    government's "government troops"), the one country their sentence names (through any entity in it: "The Assad
-   government blames rebels" → Syria); armed groups with none take the
+   government blames rebels" → Syria; not a country the sentence acts on, "students urged Canada to act", nor for a
+   group whose own words put it elsewhere, "European citizens", "foreign journalists"); armed groups with none take the
    article's focus country. A titled person with no country ("President
    Bouteflika") takes the one country the places and organisations of their
    sentence name.
@@ -26,7 +27,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..lexicon import countries
-from ..lexicon import load_table
+from ..lexicon import load_list, load_table
 from ..lexicon.tables import KnownActor, PlaceReading
 from . import known
 from ..lexicon.agents import agent_row
@@ -67,7 +68,7 @@ def describe_names(clusters: list[Cluster], doc: Doc, published: str | None) -> 
     # "President Abdelaziz Bouteflika threatened a curfew in Algiers": a titled person the text gives
     # no country takes the one country the places and organisations of their sentence name
     # (PLOVER held-out source country accuracy 79.2 -> 81.2 at equal F1)
-    found = sentence_countries([c for c in clusters if c.label != "PERSON"], skip=_aimed_at)
+    found = sentence_countries([c for c in clusters if c.label != "PERSON"], skip=aimed_at)
     for c in clusters:
         if c.label == "PERSON" and c.country is None and c.actor is None and any(m.sectors for m in c.names):
             here = found.get(c.names[0].sentence, set())
@@ -97,9 +98,32 @@ def _place_readings() -> dict[str, PlaceReading]:
 
 
 def describe_nominal(c: Cluster, doc: Doc, focus: str | None, sentence_countries: dict[int, set[str]]) -> None:
-    """Country and actor code of a nominal; `sentence_countries` maps a sentence index to the countries its entities have."""
+    """Country and actor code of a nominal; `sentence_countries` maps a sentence index to the countries its entities have
+    (built with `skip=aimed_at`: a country something is done to is not where the sentence's people are from).
+
+    A nominal whose own words say where its people are from, and that is no one country ("European citizens",
+    "foreign journalists", "Asian students"), takes no country from its sentence (a user's trial on political news:
+    "European citizens" were coded SYRCVL and USACVL from the other countries of their sentences).
+    """
     found = sentence_countries.get(c.first.sentence, set())
-    c.country, c.actor = _code(c, doc, focus, next(iter(found)) if len(found) == 1 else None)
+    here = next(iter(found)) if len(found) == 1 and not _origin_elsewhere(c.first) else None
+    c.country, c.actor = _code(c, doc, focus, here)
+
+
+def _origin_elsewhere(m: Mention) -> bool:
+    """Whether a nominal's modifiers say its people are from no one country: a word of data/not_local_words.txt, a
+    continent or world region ("European", "Asian") or a word that puts them abroad ("foreign", "international")."""
+    head = m.span.root
+    return any(
+        tok.dep_ in ("amod", "compound", "nmod") and m.start <= tok.i < head.i and tok.lower_ in not_local_words()
+        for tok in head.children
+    )
+
+
+@cache
+def not_local_words() -> frozenset[str]:
+    """Modifiers that put a group's people outside any one country of its sentence ("foreign journalists")."""
+    return frozenset(load_list("not_local_words.txt"))
 
 
 def code_again(c: Cluster, doc: Doc) -> tuple[str | None, str | None]:
@@ -125,7 +149,7 @@ def _outside(first: Token, last: Token) -> bool:
     return opposed(first) or not_its_own(last) or compound_role(last) == "leads"
 
 
-def _aimed_at(m: Mention) -> bool:
+def aimed_at(m: Mention) -> bool:
     """"threatened action against Russia", "met Putin": a country something is done to, not where a person is from."""
     root = m.span.root
     return root.dep_ in ("dobj", "dative") or (root.dep_ == "pobj" and root.head.lower_ in DIRECTED_PREPS)

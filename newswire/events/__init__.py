@@ -49,13 +49,13 @@ from ..lexicon.tables import Title
 from .actors import Actor, Actors, is_people
 from .chains import chain_events
 from .confidence import assess
-from .coding import code_event, read_with_actors
+from .coding import code_event, is_legal_charge, read_with_actors
 from .model import EventMention
 from .places import location
 from .roles import assign_roles, coded
 from .structure import find_mentions, reported_demands
 from .targets import domestic_targets, implicit_targets, located, other_country
-from .triggers import blocked, find_triggers, patient_of
+from .triggers import blocked, find_triggers, is_passive, is_person, patient_of, word_class
 
 __all__ = ["extract_events"]
 
@@ -141,8 +141,16 @@ def extract_events(
         m.reported_by = reporters.at(start)
     for m in roots:
         m.emit = True
+    for m in roots + absorbed:
+        _coerced_target(m, actors)
     events = chain_events(sorted(roots + absorbed, key=lambda m: m.trigger.i), published)
     for m in events:
+        if not m.targets and m.code[:2] not in UNKNOWN_ATTACKER_ROOTS and _acts_on(m) and is_person(patient_of(m.anchor)):
+            # "police arrested him in Moscow": the person acted on names no actor; the place is where, not whom (a
+            # user's trial: places were the targets of arrests). Violence keeps CAMEO's victims-by-place reading below.
+            m.unnamed_patient = True
+        if m.own_targets:
+            continue
         if not coded(m.targets) and m.code[:2] in PLACE_TARGET_ROOTS and (coded(m.sources) or m.place is not None):
             m.targets = _protested(m, actors) or m.targets  # only whom, not whether: an actorless protest stays dropped
         if m.place is not None and m.place.country:
@@ -153,10 +161,10 @@ def extract_events(
         if not coded(m.sources) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
             # "hundreds of thousands blocked streets in Hong Kong": the place's people, as CAMEO codes crowds
             m.sources = [Actor(a.entity, a.mention, a.code[:3] + CROWD_SECTOR, implicit=True) for a in actors.place_actor(m.place)] or m.sources
-        if not coded(m.targets) and m.place is not None and m.place.country and (m.targets or _acts_on(m)):
+        if not coded(m.targets) and m.place is not None and m.place.country and (m.targets or _acts_on(m)) and not m.unnamed_patient:
             # "a journalist was killed in Beirut": what an event is done to, named by no coded actor, is of the place
             m.targets = located(actors, m.targets, m.place) or m.targets
-        if not coded(m.sources) and not coded(m.targets) and m.code[:2] in COERCION_ROOTS and ctx.focus:
+        if not coded(m.sources) and not coded(m.targets) and (m.code[:2] in COERCION_ROOTS or is_legal_charge(m)) and ctx.focus:
             # "Kopp had been arrested", "was charged with murder": a person the law acts on, by no one named, is
             # coded by the country the article is about, as the coders code people by their country
             m.targets = [Actor(a.entity, a.mention, ctx.focus) if a.entity.type == "PERSON" and not a.code else a for a in m.targets]
@@ -172,15 +180,15 @@ def extract_events(
     # a meeting, praise or reported demand aimed at no one coded says nothing
     kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported)]
     kept = [m for m in kept if not _unreal(m) and read_with_actors(m)]
-    implicit_targets(actors, [m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS])
+    implicit_targets(actors, [m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS and not m.own_targets])
     kept = _dedupe(ctx, kept)
-    domestic_targets(actors, [m for m in kept if not coded(m.targets) and m.code[:2] in DOMESTIC_ROOTS])
+    domestic_targets(actors, [m for m in kept if not coded(m.targets) and m.code[:2] in DOMESTIC_ROOTS and not m.own_targets])
     for m in kept:
-        if not coded(m.targets):
+        if not coded(m.targets) and not m.own_targets:
             # "agreed to set up a research centre in Tokyo": where the event, or what it is about, happens;
             # else the one other country its sentence names
             place = m.place or _content_place(m)
-            here = actors.place_actor(place, implicit=True) if place is not None and place.country else []
+            here = actors.place_actor(place, implicit=True) if place is not None and place.country and not m.unnamed_patient else []
             m.targets = here or other_country(actors, m) or m.targets
     return _records(ctx, kept)
 
@@ -194,6 +202,21 @@ def _placed(ctx: Document, actor: EventActor) -> EventActor:
             actor.geo = geo
             break
     return actor
+
+
+def _coerced_target(m: EventMention, actors: Actors) -> None:
+    """"was forced to step down", "were compelled by protesters to withdraw": an act done under pressure is aimed at
+    whoever applied it, the "by" agent of the passive verb it is the infinitive of, and at no one implicit when none
+    is named (a `coerced` word of data/event_word_classes.tsv)."""
+    verb = m.anchor
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in word_class("coerced") or not is_passive(head):
+        return
+    agent = next((c for c in head.children if c.dep_ == "agent"), None)
+    obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    own = {a.entity.id for a in m.sources}
+    m.targets = [a for a in actors.phrase(obj) if a.entity.id not in own] if obj is not None else []
+    m.own_targets = True
 
 
 def _acts_on(m: EventMention) -> bool:

@@ -29,6 +29,8 @@ class EventMention:
     reported_by: str | None = None
     chain: list["EventMention"] = field(default_factory=list)
     emit: bool = False  # an event in its own right (not only part of another)
+    unnamed_patient: bool = False  # it acts on someone who names no actor: its place is not its target ("arrested him in Moscow")
+    own_targets: bool = False  # its target comes only from its clause: no implicit target ("was forced to resign")
 
     @property
     def token(self) -> Token:

@@ -30,13 +30,21 @@ def implicit_targets(actors: Actors, events: list) -> None:
     country = actors.entities.country(focus) if focus else None
     if country is None:
         return
+    text = actors.context.text
     for ev in events:
         source = next((a for a in ev.sources if a.code), None)
         if source is None or source.code[:3] == focus:
             continue
         at = actors.doc[ev.trigger.i].idx
+        # only a country its own paragraph names, itself or through one of its actors ("Assad ... if the U.S. stops
+        # threatening to attack"): a headline's "Israel strikes back" is aimed at no country only a later paragraph
+        # names (a user's trial: a headline strike took its target from another paragraph)
+        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at) % (len(text) + 1)
+        here = [m for m in country.mentions if start <= m.start < end and m.kind != "pronoun"]
+        if not here and not any((e.actor or e.country or "")[:3] == focus for _, _, e, _ in actors.entities.overlapping(start, end)):
+            continue
         before = actors.entities.named_before(country, at)
-        mention = before if before is not None else country.mentions[0]
+        mention = min(here, key=lambda m: abs(m.start - at)) if here else (before if before is not None else country.mentions[0])
         ev.targets = [Actor(country, mention, focus, implicit=True)]
 
 
@@ -59,8 +67,9 @@ def domestic_targets(actors: Actors, events: list) -> None:
             continue
         country = actors.entities.country(home)
         if country is None:
-            # "threatened to institute a curfew in Algiers": the place at home that names no country stands for it
-            place = actors.place_actor(ev.place) if ev.place is not None else []
+            # "threatened to institute a curfew in Algiers": the place at home that names no country stands for it;
+            # not for someone acted on ("arrested him in Moscow": the place is where, not whom)
+            place = actors.place_actor(ev.place) if ev.place is not None and not ev.unnamed_patient else []
             ev.targets = [Actor(a.entity, a.mention, home, implicit=True) for a in place] or ev.targets
             continue
         at = actors.doc[ev.trigger.i].idx

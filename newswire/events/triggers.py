@@ -42,6 +42,11 @@ ACTORLESS_CLAUSE = "<actorless clause>"
 # The object condition of a sum of money ("gave $10 million to Haiti"): a patient the parser's
 # named entities tag MONEY.
 MONEY = "<money>"
+# The object condition of a request made of someone: an active verb with someone to do an infinitive ("asked Syria to
+# withdraw", "invited Sinn Fein to rejoin"; the parser makes "Syria" the verb's object or the infinitive's subject).
+# Not "asked whether ...", "asked him about the war" (questions), nor the passive "was asked to mediate" (its modality
+# is `requested`, the asker unnamed).
+ASKED_TO = "<someone to>"
 # The object condition of a person or people: a patient the parser tags PERSON or NORP, a personal pronoun, an actor
 # noun of agents.tsv, or a word of the `person` class ("released two Americans", "was released", "freed the
 # hostages"; not "released the iPhone").
@@ -54,6 +59,8 @@ CLASS_PREFIX = "@"
 # Pronouns that stand for actors as the subject of a clause.
 ACTOR_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
 # Dependents of a verb whose event a verb used as no event takes with it ("poses a threat" is no threat).
+# Roots of frames that stay events when what they govern undoes an agreement ("threatened to withdraw from the treaty").
+THREAT_OR_VOW_ROOTS = {"03", "13"}
 BLOCKED_DEPS = {"dobj", "attr", "oprd", "nsubjpass", "xcomp"}
 
 
@@ -68,6 +75,8 @@ class Trigger:
     topic: bool = False  # the verb's object is its topic, not its target ("discussed a plan")
     passes_on: bool = False  # a use that is no event but leaves its verb complement be ("helped end the war")
     reported: bool = False  # a verb of saying read as a demand ("said Sudan must return ...")
+    prep_object: int = -1  # the token index of the object of the row's preposition ("withdrew from the treaty"), if any
+    asks: bool = False  # a request made of someone by a verb that also asks audiences ("asked Syria to withdraw")
 
 
 @cache
@@ -165,9 +174,28 @@ def blocked(doc: Doc) -> set[int]:
             if match is not None and match.code == NOT_AN_EVENT:
                 deps = BLOCKED_DEPS - {"xcomp"} if match.passes_on else BLOCKED_DEPS
                 out.update(c.i for c in tok.children if c.dep_ in deps)
-                if tok.dep_ == "xcomp" and not match.passes_on:
+                if match.prep_object >= 0:
+                    out.add(match.prep_object)  # "withdrew from the treaty": the treaty goes with the verb
+                if tok.dep_ == "xcomp" and not match.passes_on and not (undoes_pact(tok, match) and _threat_or_vow(tok.head)):
                     out.add(tok.head.i)  # "refused to concede that ...": no refusal of anything the dictionary knows
     return out
+
+
+def _threat_or_vow(verb: Token) -> bool:
+    """A verb the dictionary codes as a threat (13) or a promise (03)."""
+    match = _match_verb(verb)
+    return match is not None and match.code[:2] in THREAT_OR_VOW_ROOTS
+
+
+def undoes_pact(verb: Token, match: Trigger | None = None) -> bool:
+    """"tear up the treaty", "withdraw from the deal": a verb the dictionary reads as no event because it undoes an
+    agreement (a `pact` word of event_word_classes.tsv as its patient or its row's prepositional object). A threat or a
+    vow to do it stays one ("threatened to withdraw from the treaty"), coded without the agreement."""
+    match = match if match is not None else _match_verb(verb)
+    if match is None or match.code != NOT_AN_EVENT:
+        return False
+    obj = verb.doc[match.prep_object] if match.prep_object >= 0 else patient_of(verb)
+    return obj is not None and obj.lemma_.lower() in word_class("pact")
 
 
 def _match_verb(tok: Token) -> Trigger | None:
@@ -182,7 +210,7 @@ def _match_verb(tok: Token) -> Trigger | None:
     # a preposition whose object is a date is no verb's complement: "called Machado on Friday"
     preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent", "dative", "prt") and not _dated(c)}
     patient = patient_of(tok)
-    best, best_score = None, -1
+    best, best_score, best_obj = None, -1, None
     for row in rows:
         score = 0
         if row["particle"]:
@@ -202,14 +230,16 @@ def _match_verb(tok: Token) -> Trigger | None:
                 continue
             score += 0.5 if row["object"] == {ANY_OBJECT} else 1  # a listed object is the better match
         if score > best_score:
-            best, best_score = row, score
+            best, best_score, best_obj = row, score, (obj if row["prep"] else None)
     if best is None:
         return None
     end = tok.i + 1
     if best["particle"] and end < len(tok.doc) and tok.doc[end].lower_ == best["particle"]:
         end += 1
     passes_on = VERB_COMPLEMENT in best["object"]
-    return Trigger(tok.i, str(best["code"]), "verb", end, bool(best["topic"]), passes_on=passes_on)
+    prep_object = best_obj.i if best_obj is not None else -1
+    asks = ASKED_TO in best["object"]
+    return Trigger(tok.i, str(best["code"]), "verb", end, bool(best["topic"]), passes_on=passes_on, prep_object=prep_object, asks=asks)
 
 
 def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
@@ -220,6 +250,8 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
     ("declined to comment").
     """
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] if obj is None else []
+    if ASKED_TO in wanted:
+        return not is_passive(verb) and _asks_someone_to(verb, obj)
     if VERB_COMPLEMENT in wanted:
         return obj is None and any(_verb_complement(c) for c in verb.children)
     if (CLAUSE in wanted and clauses) or (ACTORLESS_CLAUSE in wanted and any(not _actor_subject(c) for c in clauses)):
@@ -234,6 +266,16 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
     if PERSON in wanted and is_person(obj):
         return True
     return ANY_OBJECT in wanted or bool(_object_words(obj) & wanted)
+
+
+def _asks_someone_to(verb: Token, obj: Token | None) -> bool:
+    """"asked Syria to withdraw": an object and an infinitive after it, or an infinitive clause with its own subject."""
+    for c in verb.children:
+        if c.dep_ not in ("xcomp", "ccomp") or c.pos_ != "VERB" or not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            continue
+        if obj is not None and obj.i < c.i or any(g.dep_ in ("nsubj", "nsubjpass") and verb.i < g.i < c.i for g in c.children):
+            return True
+    return False
 
 
 def _verb_complement(c: Token) -> bool:

@@ -29,6 +29,7 @@ from ..errors import QueryError, UsageError, first_line
 from ..gdelt import gdelt_tsv, mentions_tsv
 from ..records import EntityType, Modality, QuoteType
 from ..text.checks import require_date
+from . import wordindex
 from .link import entity_key
 from .store import ANALYSED, CANONICAL, TABLES, Store, connect, damaged, require_database, store_error, table_key
 
@@ -152,6 +153,8 @@ class _Select:
     params: list[Any]
     order: str
     prefix: str = ""
+    key: str = ""  # SQL for the columns that tell its rows apart, where `page` is to fetch a page's rows after picking them
+
 
     def sql(self, extra: str = "") -> str:
         return f"{self.prefix}\nSELECT {self.columns}{extra}\n{self.rest}"
@@ -172,7 +175,7 @@ def quotes(store: Store, *, speaker: str | None = None, search: str | None = Non
                              "leave out --min-confidence, --type and --outlet")
         _require_links(store)
     return _rows(store, _quotes(speaker=speaker, search=search, min_confidence=min_confidence, type=type, outlet=outlet,
-                                spread=spread), require_count(limit, "--limit"))
+                                spread=spread, indexed=_indexed(store, search)), require_count(limit, "--limit"))
 
 
 def _has_links(store: Store) -> bool:
@@ -191,7 +194,8 @@ def _require_links(store: Store) -> None:
 
 
 def _quotes(*, speaker: str | None = None, search: str | None = None, min_confidence: float | str | None = None,
-            type: str | None = None, outlet: str | None = None, spread: int | None = None) -> _Select:
+            type: str | None = None, outlet: str | None = None, spread: int | None = None,
+            indexed: wordindex.Plan | None = None) -> _Select:
     if spread is not None:
         return _spread(speaker=speaker, search=search, spread=require_count(spread, "--spread"))
     where, params = [_CANONICAL], []
@@ -218,9 +222,19 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
         )"""
         params.insert(0, _words(require_text(speaker, "--speaker")))
         hits = "SEMI JOIN hits h ON h.article_id = q.article_id AND h.ord = q.ord\n        "
+    key = ""
     if search is not None:
-        where.append(r"q.content_text ILIKE ? ESCAPE '\'")
-        params.append(_contains(require_text(search, "--search")))
+        text = require_text(search, "--search")
+        if indexed is not None:  # the quotes the word index gives (checked with the ILIKE below, unless they are the answer)
+            sql, found = indexed.hits("quote_words", "article, ord")
+            prefix = (f"{prefix}," if prefix else "WITH") + f"""
+        text_hits AS (SELECT {wordindex.article_id('article')} AS article_id, ord FROM ({sql}))"""
+            params = ([params[0]] if speaker is not None else []) + found + (params[1:] if speaker is not None else params)
+            hits += "SEMI JOIN text_hits t ON t.article_id = q.article_id AND t.ord = q.ord\n        "
+            key = "q.article_id, q.ord"
+        if indexed is None or not indexed.exact:
+            where.append(r"q.content_text ILIKE ? ESCAPE '\'")
+            params.append(_contains(text))
     return _Select(
         """a.published, coalesce(q.speaker_name, e.name, q.speaker_text) AS speaker, q.type,
                q.content_text AS quote, q.cue_lemma AS cue, q.confidence, a.title, q.article_id, q.content_start AS start,
@@ -231,6 +245,7 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
         params,
         "a.published NULLS LAST, q.article_id, q.ord",
         prefix=prefix,
+        key=key,
     )
 
 
@@ -485,10 +500,12 @@ def articles(store: Store, *, search: str | None = None, start: str | None = Non
              outlet: str | None = None, limit: int | None = None) -> Rows:
     """Articles by text they hold (title or body, any case), publication date and outlet; `start`/`end`: where the
     text first holds it."""
-    return _rows(store, _articles(search=search, start=start, end=end, outlet=outlet), require_count(limit, "--limit"))
+    return _rows(store, _articles(search=search, start=start, end=end, outlet=outlet, indexed=_indexed(store, search)),
+                 require_count(limit, "--limit"))
 
 
-def _articles(*, search: str | None = None, start: str | None = None, end: str | None = None, outlet: str | None = None) -> _Select:
+def _articles(*, search: str | None = None, start: str | None = None, end: str | None = None, outlet: str | None = None,
+              indexed: wordindex.Plan | None = None) -> _Select:
     where, params = [_CANONICAL], []
     _outlet(where, params, outlet)
     first = require_date(start, "--from") if start else None
@@ -503,11 +520,19 @@ def _articles(*, search: str | None = None, start: str | None = None, end: str |
         params.append(last)
     found = "0"
     length = 0
+    prefix, key = "", ""
     if search is not None:
         text = require_text(search, "--search")
-        where.append(r"(a.text ILIKE ? ESCAPE '\' OR a.title ILIKE ? ESCAPE '\')")
+        if indexed is None or not indexed.exact:
+            where.append(r"(a.text ILIKE ? ESCAPE '\' OR a.title ILIKE ? ESCAPE '\')")
+            params += [_contains(text)] * 2
         params[:0] = [text.lower()]  # the match's place, in the SELECT before the WHERE
-        params += [_contains(text)] * 2
+        if indexed is not None:  # the articles the word index gives (checked with the ILIKE above, unless they are the answer)
+            sql, hit_params = indexed.hits("text_words", "article")
+            prefix = f"WITH text_hits AS (SELECT {wordindex.article_id('article')} AS id FROM ({sql}))"
+            where.insert(0, "a.id IN (SELECT id FROM text_hits)")
+            params[:0] = hit_params  # in the WITH, before all
+            key = "a.id"
         found, length = "strpos(lower(a.text), ?)", len(text)
     return _Select(
         f"""a.published, a.title, {_OUTLET} AS outlet, a.text_length AS characters,
@@ -517,6 +542,8 @@ def _articles(*, search: str | None = None, start: str | None = None, end: str |
         WHERE {' AND '.join(where)}""",
         params,
         "a.published NULLS LAST, a.id",
+        prefix=prefix,
+        key=key,
     )
 
 
@@ -1409,6 +1436,8 @@ def _stories(*, min_sources: int | str | None = 2, story: str | None = None, sta
 
 
 def _rows(store: Store, select: _Select, limit: int | None) -> Rows:
+    if select.key and limit is not None:
+        return _late_page(store, select, ["_n"], limit, 0)
     query = f"{select.sql()}\nORDER BY {select.order}"
     if limit is not None:
         query += f"\nLIMIT {int(limit)}"
@@ -1442,6 +1471,8 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
         quoted = '"' + column.replace('"', '""') + '"'
         order.insert(0, f"{quoted} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST")
     total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchone()[0]
+    if select.key:
+        return Page(_late_page(store, select, order, limit, offset), total, offset, limit, sort)
     numbered = select.sql(f", row_number() OVER (ORDER BY {select.order}) AS _n")
     cursor = store.con.execute(
         f"SELECT * EXCLUDE (_n) FROM ({numbered}) ORDER BY {', '.join(order)} LIMIT {int(limit)} OFFSET {int(offset)}",
@@ -1450,10 +1481,49 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
     return Page(Rows([d[0] for d in cursor.description], cursor.fetchall()), total, offset, limit, sort)
 
 
+def _late_page(store: Store, select: _Select, order: list[str], limit: int, offset: int) -> Rows:
+    """A page's rows picked by their keys (`select.key`) first, and only then made whole: the columns a page shows
+    (an article's snippet, found in its text) are computed for its rows, not for every row of the answer."""
+    keys = [k.strip() for k in select.key.split(",")]
+    named = ", ".join(f"{k} AS _k{i}" for i, k in enumerate(keys))
+    numbered = select.sql(f", {named}, row_number() OVER (ORDER BY {select.order}) AS _n")
+    picked = store.con.execute(
+        f"SELECT {', '.join(f'_k{i}' for i in range(len(keys)))} FROM ({numbered}) ORDER BY {', '.join(order)} "
+        f"LIMIT {int(limit)} OFFSET {int(offset)}", select.params).fetchall()
+    if not picked:
+        columns = [d[0] for d in store.con.execute(f"SELECT * FROM ({select.sql()}) LIMIT 0", select.params).description]
+        return Rows(columns, [])
+    # the page's rows, by the first key as constants (which DuckDB takes through the article's primary key, or as a
+    # filter on the scan), then put in the order picked
+    firsts = ", ".join(sorted({_literal(p[0]) for p in picked}))
+    cursor = store.con.execute(f"SELECT * FROM ({select.sql(f', {named}')}) WHERE _k0 IN ({firsts})", select.params)
+    width = len(cursor.description) - len(keys)
+    made = {tuple(r[width:]): r[:width] for r in cursor.fetchall()}
+    return Rows([d[0] for d in cursor.description[:width]], [made[tuple(p)] for p in picked])
+
+
+def _literal(value: Any) -> str:
+    """A SQL constant for a key's value (a text or a number)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise TypeError(f"not a key: {value!r}")
+    return str(value) if isinstance(value, int) else "'" + value.replace("'", "''") + "'"
+
+
+def _indexed(store: Store, search: str | None) -> wordindex.Plan | None:
+    """How the store's word index answers a text search, or None: no search, no index (a store made before it, not
+    yet indexed by an ingest), or a search the index cannot narrow (`wordindex.plan`)."""
+    if search is None or not store.words_current():
+        return None
+    return wordindex.plan(store.con, require_text(search, "--search"))
+
+
 def _select(store: Store, question: str, options: dict[str, Any]) -> _Select:
-    """A question's SQL for this store: where the store keeps counts for it (`corpus/tally.py`), from them."""
+    """A question's SQL for this store: where the store keeps counts for it (`corpus/tally.py`), from them; where it
+    keeps a word index (`corpus/wordindex.py`), text searches from it."""
     if question == "entities":
         options = {**options, "tallied": store.tallies_current()}
+    if question in ("articles", "quotes") and options.get("search") is not None and options.get("spread") is None:
+        options = {**options, "indexed": _indexed(store, options["search"])}
     return globals()[f"_{question}"](**options)
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
+import pyarrow as pa
 
 from ..errors import QueryError, UsageError, first_line
 from ..gdelt import gdelt_tsv, mentions_tsv
@@ -153,7 +154,7 @@ class _Select:
     params: list[Any]
     order: str
     prefix: str = ""
-    key: str = ""  # SQL for the columns that tell its rows apart, where `page` is to fetch a page's rows after picking them
+    key: str = ""  # SQL for its rows' row id, where `page` is to pick a page's rows by it before making them whole
 
 
     def sql(self, extra: str = "") -> str:
@@ -175,7 +176,7 @@ def quotes(store: Store, *, speaker: str | None = None, search: str | None = Non
                              "leave out --min-confidence, --type and --outlet")
         _require_links(store)
     return _rows(store, _quotes(speaker=speaker, search=search, min_confidence=min_confidence, type=type, outlet=outlet,
-                                spread=spread, indexed=_indexed(store, search)), require_count(limit, "--limit"))
+                                spread=spread, indexed=_indexed(store, search, "quotes")), require_count(limit, "--limit"))
 
 
 def _has_links(store: Store) -> bool:
@@ -195,7 +196,7 @@ def _require_links(store: Store) -> None:
 
 def _quotes(*, speaker: str | None = None, search: str | None = None, min_confidence: float | str | None = None,
             type: str | None = None, outlet: str | None = None, spread: int | None = None,
-            indexed: wordindex.Plan | None = None) -> _Select:
+            indexed: str | None = None) -> _Select:
     if spread is not None:
         return _spread(speaker=speaker, search=search, spread=require_count(spread, "--spread"))
     where, params = [_CANONICAL], []
@@ -225,14 +226,10 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
     key = ""
     if search is not None:
         text = require_text(search, "--search")
-        if indexed is not None:  # the quotes the word index gives (checked with the ILIKE below, unless they are the answer)
-            sql, found = indexed.hits("quote_words", "article, ord")
-            prefix = (f"{prefix}," if prefix else "WITH") + f"""
-        text_hits AS (SELECT {wordindex.article_id('article')} AS article_id, ord FROM ({sql}))"""
-            params = ([params[0]] if speaker is not None else []) + found + (params[1:] if speaker is not None else params)
-            hits += "SEMI JOIN text_hits t ON t.article_id = q.article_id AND t.ord = q.ord\n        "
-            key = "q.article_id, q.ord"
-        if indexed is None or not indexed.exact:
+        if indexed is not None:  # the quotes that hold it, found through the word index
+            where.append(f"q.rowid IN (SELECT row FROM {indexed})")
+            key = "q.rowid"
+        else:
             where.append(r"q.content_text ILIKE ? ESCAPE '\'")
             params.append(_contains(text))
     return _Select(
@@ -500,12 +497,12 @@ def articles(store: Store, *, search: str | None = None, start: str | None = Non
              outlet: str | None = None, limit: int | None = None) -> Rows:
     """Articles by text they hold (title or body, any case), publication date and outlet; `start`/`end`: where the
     text first holds it."""
-    return _rows(store, _articles(search=search, start=start, end=end, outlet=outlet, indexed=_indexed(store, search)),
+    return _rows(store, _articles(search=search, start=start, end=end, outlet=outlet, indexed=_indexed(store, search, "articles")),
                  require_count(limit, "--limit"))
 
 
 def _articles(*, search: str | None = None, start: str | None = None, end: str | None = None, outlet: str | None = None,
-              indexed: wordindex.Plan | None = None) -> _Select:
+              indexed: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
     _outlet(where, params, outlet)
     first = require_date(start, "--from") if start else None
@@ -520,19 +517,16 @@ def _articles(*, search: str | None = None, start: str | None = None, end: str |
         params.append(last)
     found = "0"
     length = 0
-    prefix, key = "", ""
+    key = ""
     if search is not None:
         text = require_text(search, "--search")
-        if indexed is None or not indexed.exact:
+        if indexed is not None:  # the articles that hold it, found through the word index
+            where.append(f"a.rowid IN (SELECT row FROM {indexed})")
+            key = "a.rowid"
+        else:
             where.append(r"(a.text ILIKE ? ESCAPE '\' OR a.title ILIKE ? ESCAPE '\')")
             params += [_contains(text)] * 2
         params[:0] = [text.lower()]  # the match's place, in the SELECT before the WHERE
-        if indexed is not None:  # the articles the word index gives (checked with the ILIKE above, unless they are the answer)
-            sql, hit_params = indexed.hits("text_words", "article")
-            prefix = f"WITH text_hits AS (SELECT {wordindex.article_id('article')} AS id FROM ({sql}))"
-            where.insert(0, "a.id IN (SELECT id FROM text_hits)")
-            params[:0] = hit_params  # in the WITH, before all
-            key = "a.id"
         found, length = "strpos(lower(a.text), ?)", len(text)
     return _Select(
         f"""a.published, a.title, {_OUTLET} AS outlet, a.text_length AS characters,
@@ -542,7 +536,6 @@ def _articles(*, search: str | None = None, start: str | None = None, end: str |
         WHERE {' AND '.join(where)}""",
         params,
         "a.published NULLS LAST, a.id",
-        prefix=prefix,
         key=key,
     )
 
@@ -1437,7 +1430,7 @@ def _stories(*, min_sources: int | str | None = 2, story: str | None = None, sta
 
 def _rows(store: Store, select: _Select, limit: int | None) -> Rows:
     if select.key and limit is not None:
-        return _late_page(store, select, ["_n"], limit, 0)
+        return _late_page(store, select, ["_n"], limit, 0, None).rows
     query = f"{select.sql()}\nORDER BY {select.order}"
     if limit is not None:
         query += f"\nLIMIT {int(limit)}"
@@ -1470,9 +1463,9 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
             raise UsageError(f"cannot sort by {sort!r}; give one of {', '.join(columns)} (with a leading - for descending)")
         quoted = '"' + column.replace('"', '""') + '"'
         order.insert(0, f"{quoted} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST")
-    total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchone()[0]
     if select.key:
-        return Page(_late_page(store, select, order, limit, offset), total, offset, limit, sort)
+        return _late_page(store, select, order, limit, offset, sort)
+    total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchone()[0]
     numbered = select.sql(f", row_number() OVER (ORDER BY {select.order}) AS _n")
     cursor = store.con.execute(
         f"SELECT * EXCLUDE (_n) FROM ({numbered}) ORDER BY {', '.join(order)} LIMIT {int(limit)} OFFSET {int(offset)}",
@@ -1481,40 +1474,45 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
     return Page(Rows([d[0] for d in cursor.description], cursor.fetchall()), total, offset, limit, sort)
 
 
-def _late_page(store: Store, select: _Select, order: list[str], limit: int, offset: int) -> Rows:
-    """A page's rows picked by their keys (`select.key`) first, and only then made whole: the columns a page shows
-    (an article's snippet, found in its text) are computed for its rows, not for every row of the answer."""
-    keys = [k.strip() for k in select.key.split(",")]
-    named = ", ".join(f"{k} AS _k{i}" for i, k in enumerate(keys))
-    numbered = select.sql(f", {named}, row_number() OVER (ORDER BY {select.order}) AS _n")
+def _late_page(store: Store, select: _Select, order: list[str], limit: int, offset: int, sort: str | None) -> Page:
+    """A page whose rows are picked by their key (`select.key`, a row id) with the total in one pass, and only then
+    made whole: the columns a page shows (an article's snippet, found in its text) are computed for its rows, not for
+    every row of the answer, and DuckDB reads them by row id (only the blocks that hold them)."""
+    numbered = select.sql(f", {select.key} AS _k, row_number() OVER (ORDER BY {select.order}) AS _n")
     picked = store.con.execute(
-        f"SELECT {', '.join(f'_k{i}' for i in range(len(keys)))} FROM ({numbered}) ORDER BY {', '.join(order)} "
-        f"LIMIT {int(limit)} OFFSET {int(offset)}", select.params).fetchall()
-    if not picked:
+        f"SELECT _k, count(*) OVER () FROM ({numbered}) ORDER BY {', '.join(order)} LIMIT {int(limit)} OFFSET {int(offset)}",
+        select.params).fetchall()
+    if not picked:  # past the end (or nothing): the total alone
+        total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchone()[0]
         columns = [d[0] for d in store.con.execute(f"SELECT * FROM ({select.sql()}) LIMIT 0", select.params).description]
-        return Rows(columns, [])
-    # the page's rows, by the first key as constants (which DuckDB takes through the article's primary key, or as a
-    # filter on the scan), then put in the order picked
-    firsts = ", ".join(sorted({_literal(p[0]) for p in picked}))
-    cursor = store.con.execute(f"SELECT * FROM ({select.sql(f', {named}')}) WHERE _k0 IN ({firsts})", select.params)
-    width = len(cursor.description) - len(keys)
-    made = {tuple(r[width:]): r[:width] for r in cursor.fetchall()}
-    return Rows([d[0] for d in cursor.description[:width]], [made[tuple(p)] for p in picked])
+        return Page(Rows(columns, []), total, offset, limit, sort)
+    keys = ", ".join(str(_row_id(k)) for k, _ in picked)
+    cursor = store.con.execute(f"SELECT * FROM ({select.sql(f', {select.key} AS _k')}) WHERE _k IN ({keys})", select.params)
+    made = {r[-1]: r[:-1] for r in cursor.fetchall()}
+    return Page(Rows([d[0] for d in cursor.description[:-1]], [made[k] for k, _ in picked]), picked[0][1], offset, limit, sort)
 
 
-def _literal(value: Any) -> str:
-    """A SQL constant for a key's value (a text or a number)."""
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise TypeError(f"not a key: {value!r}")
-    return str(value) if isinstance(value, int) else "'" + value.replace("'", "''") + "'"
+def _row_id(value: Any) -> int:
+    """A row id, checked to be a number (it is written into the SQL as a constant, which DuckDB reads by)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"not a row id: {value!r}")
+    return value
 
 
-def _indexed(store: Store, search: str | None) -> wordindex.Plan | None:
-    """How the store's word index answers a text search, or None: no search, no index (a store made before it, not
-    yet indexed by an ingest), or a search the index cannot narrow (`wordindex.plan`)."""
+def _indexed(store: Store, search: str | None, table: str) -> str | None:
+    """The name of a relation (column `row`) of the rows of `table` (articles, quotes) that hold the text searched,
+    found through the store's word index (their row ids, for this reading of the store; registered on its connection,
+    as a list parameter of 100,000 numbers costs DuckDB 0.4 s a query), or None: no search, no index (a store made
+    before it, not yet indexed by an ingest), or a search the index cannot narrow (`wordindex.plan`): then the
+    question scans the texts."""
     if search is None or not store.words_current():
         return None
-    return wordindex.plan(store.con, require_text(search, "--search"))
+    text = require_text(search, "--search")
+    rows = wordindex.found(store.con, text, _contains(text), table)
+    if rows is None:
+        return None
+    store.con.register("_text_hits", pa.table({"row": pa.array(rows, pa.int64())}))
+    return "_text_hits"
 
 
 def _select(store: Store, question: str, options: dict[str, Any]) -> _Select:
@@ -1523,7 +1521,7 @@ def _select(store: Store, question: str, options: dict[str, Any]) -> _Select:
     if question == "entities":
         options = {**options, "tallied": store.tallies_current()}
     if question in ("articles", "quotes") and options.get("search") is not None and options.get("spread") is None:
-        options = {**options, "indexed": _indexed(store, options["search"])}
+        options = {**options, "indexed": _indexed(store, options["search"], question)}
     return globals()[f"_{question}"](**options)
 
 

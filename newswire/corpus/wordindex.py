@@ -133,17 +133,59 @@ class Plan:
     def hits(self, table: str, key: str) -> tuple[str, list[str]]:
         """SQL for the distinct `key` columns of `table` (text_words: article; quote_words: article, ord) of the rows
         whose words meet every term; and its parameters."""
-        matches = " UNION ALL ".join(f"SELECT {n} AS term, id FROM words w WHERE {cond}" for n, (cond, _) in enumerate(self.terms))
         params = [p for _, ps in self.terms for p in ps]
+        if len(self.terms) == 1:
+            return f"SELECT DISTINCT {key} FROM {table} p WHERE p.word IN (SELECT id FROM words w WHERE {self.terms[0][0]})", params
+        matches = " UNION ALL ".join(f"SELECT {n} AS term, id FROM words w WHERE {cond}" for n, (cond, _) in enumerate(self.terms))
         sql = f"""SELECT {key} FROM {table} p JOIN ({matches}) m ON m.id = p.word
             GROUP BY {key} HAVING count(DISTINCT m.term) = {len(self.terms)}"""
         return sql, params
 
 
+# a search's candidates are checked this many at most per query, each query reading only the rows between its first
+# and last (so the text of articles far from every candidate is never decompressed)
+CHECK_CHUNK = 2048
+CHECK_SHARE = 0.1  # more candidates than this share of the table: one scan checks them
+
+
+def found(con: duckdb.DuckDBPyConnection, text: str, pattern: str, table: str) -> list[int] | None:
+    """The row ids (DuckDB's `rowid`, valid for this connection's reading) of the rows of `table` (articles: their
+    text or title; quotes: their text) that hold `text` (`pattern`: its ILIKE pattern, escape backslash), in order;
+    None when the index cannot narrow the search (`plan`)."""
+    how = plan(con, text)
+    if how is None:
+        return None
+    if table == "articles":
+        sql, params = how.hits("text_words", "article")
+        candidates = f"SELECT rowid FROM articles WHERE id IN (SELECT {article_id('article')} FROM ({sql}))"
+        check, checks = "(text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')", [pattern] * 2
+    elif table == "quotes":
+        sql, params = how.hits("quote_words", "article, ord")
+        candidates = f"""SELECT q.rowid FROM quotes q
+            SEMI JOIN (SELECT {article_id('article')} AS article_id, ord FROM ({sql})) h ON h.article_id = q.article_id AND h.ord = q.ord"""
+        check, checks = "content_text ILIKE ? ESCAPE '\\'", [pattern]
+    else:
+        raise ValueError(f"no word index of {table!r}")
+    rows = sorted(r for (r,) in con.execute(candidates, params).fetchall())
+    if how.exact:
+        return rows
+    (size,) = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0]
+    if len(rows) > size * CHECK_SHARE:  # most rows are candidates: one scan checks them all at less cost than many reads
+        holding = {r for (r,) in con.execute(f"SELECT rowid FROM {table} WHERE {check}", checks).fetchall()}
+        return [r for r in rows if r in holding]
+    out: list[int] = []
+    for start in range(0, len(rows), CHECK_CHUNK):
+        part = rows[start : start + CHECK_CHUNK]
+        out += [r for (r,) in con.execute(
+            f"SELECT rowid FROM {table} WHERE rowid BETWEEN {part[0]} AND {part[-1]} AND rowid IN ({', '.join(map(str, part))}) AND {check}",
+            checks).fetchall()]
+    return sorted(out)
+
+
 def plan(con: duckdb.DuckDBPyConnection, text: str) -> Plan | None:
     """How the index answers a search for `text` (ILIKE '%text%'), or None: it holds no word of it (punctuation
     alone), or every word of it is in too many words of the vocabulary to narrow anything."""
-    words, gaps = con.execute(f"SELECT regexp_extract_all(lower(?), '{WORD}'), regexp_split_to_array(lower(?), '{WORD}')", [text, text]).fetchone()
+    words, gaps = con.execute(f"SELECT regexp_extract_all(lower(?), '{WORD}'), regexp_split_to_array(lower(?), '{WORD}')", [text, text]).fetchall()[0]
     if not words:
         return None
     terms = []
@@ -159,7 +201,7 @@ def plan(con: duckdb.DuckDBPyConnection, text: str) -> Plan | None:
         else:
             cond = "contains(w.word, ?)"
         if cond != "w.word = ?":
-            (variants,) = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM words w WHERE {cond} LIMIT {MAX_VARIANTS + 1})", [word]).fetchone()
+            (variants,) = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM words w WHERE {cond} LIMIT {MAX_VARIANTS + 1})", [word]).fetchall()[0]
             if variants > MAX_VARIANTS:
                 continue
         terms.append((cond, (word,)))

@@ -1,0 +1,115 @@
+"""Text search on a large store: a page of `/api/articles?q=` and `/api/quotes?q=` as `newswire serve` answers it.
+
+    python bench/search_index.py --db STORE [--repeat 5] [--limit 100] [--json] [--index-batch 64]
+
+Each search is asked --repeat times, as one request of `newswire serve` asks it: the store opened read-only, one
+page of --limit rows with the answer's total (`query.page`), newest first as the web UI shows it; the wall time from
+opening to the page. The searches, by kind: a rare word, a common word, a word's beginning (inside longer words),
+a phrase, a phrase of common words, and no match. A store with the word index answers from it; a store without it
+(made before it, not yet ingested again) by the scan: run the script on both to compare.
+
+--index-batch N: also time how long the word index takes to write one batch of N analysed articles (their text,
+title and quotes, read from the store: `wordindex.add` into a copy held in memory, so the store is left alone).
+
+Figures depend on the machine and on its other load: say both when quoting them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from newswire.corpus import query, wordindex  # noqa: E402
+from newswire.corpus.store import Store  # noqa: E402
+
+SEARCHES = {
+    "articles": [("rare word", "donation"), ("common word", "the"), ("word start", "ceasef"), ("phrase", "ceasefire talks"),
+                 ("common phrase", "said the"), ("no match", "zzqxj")],
+    "quotes": [("rare word", "advantages"), ("common word", "the"), ("word start", "ceasef"), ("phrase", "we will"),
+               ("common phrase", "of the"), ("no match", "zzqxj")],
+}
+
+
+def ask(db: str, question: str, search: str, limit: int) -> tuple[float, int]:
+    started = time.perf_counter()
+    with Store(db, read_only=True) as store:
+        page = query.page(store, question, limit=limit, search=search, sort="-published")
+    return time.perf_counter() - started, page.total
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
+
+
+def index_batch(db: str, size: int) -> float:
+    """Seconds to index `size` stored articles (text, title, quotes) into an empty index in memory, best of 3."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(f"ATTACH '{db}' AS src (READ_ONLY)")
+    for name, columns in wordindex.TABLES.items():
+        con.execute(f"CREATE TABLE {name} ({', '.join(f'{c} {t}' for c, t in columns)})")
+    texts, quotes = [], []
+    ids = [i for (i,) in con.execute(f"SELECT id FROM src.articles WHERE status = 'analysed' LIMIT {int(size)}").fetchall()]
+    for article, text, title in con.execute("SELECT id, text, title FROM src.articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall():
+        texts += [(article, text), (article, title)]
+    quotes = con.execute("SELECT article_id, ord, content_text FROM src.quotes WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()
+    # the store's vocabulary first, as a batch meets it
+    con.execute("INSERT INTO words SELECT * FROM src.words") if con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'src' AND table_name = 'words'").fetchone()[0] else None
+    best = float("inf")
+    for _ in range(3):
+        con.execute("BEGIN")
+        started = time.perf_counter()
+        wordindex.add(con, texts, quotes)
+        best = min(best, time.perf_counter() - started)
+        con.execute("ROLLBACK")
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--limit", type=int, default=100)
+    parser.add_argument("--only", default="", help="articles or quotes")
+    parser.add_argument("--index-batch", type=int, default=0)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    with Store(args.db, read_only=True) as store:
+        indexed = store.words_current()
+    out = {"db": args.db, "indexed": indexed, "load_before": os.getloadavg()[0], "searches": []}
+    for question, searches in SEARCHES.items():
+        if args.only and question != args.only:
+            continue
+        for kind, search in searches:
+            times, total = [], 0
+            for _ in range(args.repeat):
+                seconds, total = ask(args.db, question, search, args.limit)
+                times.append(seconds)
+            row = {"question": question, "kind": kind, "search": search, "total": total,
+                   "p50_ms": round(statistics.median(times) * 1000), "p95_ms": round(percentile(times, 0.95) * 1000)}
+            out["searches"].append(row)
+            if not args.json:
+                print(f"{question:9} {kind:14} {search!r:18} {total:>8,} rows  p50 {row['p50_ms']:>7,} ms  p95 {row['p95_ms']:>7,} ms", flush=True)
+    if args.index_batch:
+        out["index_batch_seconds"] = round(index_batch(args.db, args.index_batch), 3)
+        if not args.json:
+            print(f"indexing a batch of {args.index_batch} articles: {out['index_batch_seconds']} s")
+    out["load_after"] = os.getloadavg()[0]
+    if args.json:
+        print(json.dumps(out, indent=1))
+    else:
+        print(f"load average {out['load_before']:.1f} before, {out['load_after']:.1f} after; index used: {indexed}")
+
+
+if __name__ == "__main__":
+    main()

@@ -11,6 +11,11 @@ a phrase, a phrase of common words, and no match. A store with the word index an
 --index-batch N: also time how long the word index takes to write one batch of N analysed articles (their text,
 title and quotes, read from the store: `wordindex.add` into a copy held in memory, so the store is left alone).
 
+--write-batches N (this one WRITES to --db: give it a copy): commit N batches of 32 new synthetic articles through
+`Store.add_results`, opening and closing the file for each as an ingest does (bench/corpus_scale.py's clones of
+--templates analysed texts), alternately with the word index written and with its writing switched off; prints the
+median of each and the difference, the index's cost per batch.
+
 Figures depend on the machine and on its other load: say both when quoting them.
 """
 
@@ -75,20 +80,58 @@ def index_batch(db: str, size: int) -> float:
     return best
 
 
+def write_batches(db: str, batches: int, templates: int) -> dict[str, float]:
+    """Median seconds of `add_results` for a batch of 32 new clones, with and without the word index written."""
+    import datetime as dt
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from corpus_scale import BATCH, Cloner
+    from corpus_scale import templates as analysed_templates
+
+    cloner = Cloner(analysed_templates(templates))
+    with Store(db, read_only=True) as store:
+        (stored,) = store.con.execute("SELECT count(*) FROM articles").fetchone()
+        (last,) = store.con.execute("SELECT max(published) FROM articles").fetchone()
+    day = dt.date.fromisoformat(last) + dt.timedelta(days=1)
+    add, remove = wordindex.add, wordindex.remove
+    times: dict[str, list[float]] = {"with": [], "without": []}
+    store = Store(db, hold=False)
+    try:
+        run_id = store.start_run(["synthetic new"], {})
+        for n in range(batches * 2):
+            batch = [cloner.clone(stored + n * BATCH + i, day) for i in range(BATCH)]
+            store.add_entries([e for _, e, _ in batch], [], run_id)
+            indexed = n % 2 == 0
+            if not indexed:
+                wordindex.add = wordindex.remove = lambda *a, **k: None
+            try:
+                started = time.perf_counter()
+                store.add_results([a for a, _, _ in batch], [], run_id)  # opens, writes, closes (a checkpoint)
+                times["with" if indexed else "without"].append(time.perf_counter() - started)
+            finally:
+                wordindex.add, wordindex.remove = add, remove
+        store.finish_run(run_id, {}, "finished")
+    finally:
+        store.close()
+    return {k: statistics.median(v) for k, v in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--limit", type=int, default=100)
-    parser.add_argument("--only", default="", help="articles or quotes")
+    parser.add_argument("--only", default="", help="articles, quotes, or none (no searches)")
     parser.add_argument("--index-batch", type=int, default=0)
+    parser.add_argument("--write-batches", type=int, default=0)
+    parser.add_argument("--templates", type=int, default=10)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     with Store(args.db, read_only=True) as store:
         indexed = store.words_current()
     out = {"db": args.db, "indexed": indexed, "load_before": os.getloadavg()[0], "searches": []}
     for question, searches in SEARCHES.items():
-        if args.only and question != args.only:
+        if args.only == "none" or args.only and question != args.only:
             continue
         for kind, search in searches:
             times, total = [], 0
@@ -104,6 +147,12 @@ def main() -> None:
         out["index_batch_seconds"] = round(index_batch(args.db, args.index_batch), 3)
         if not args.json:
             print(f"indexing a batch of {args.index_batch} articles: {out['index_batch_seconds']} s")
+    if args.write_batches:
+        written = write_batches(args.db, args.write_batches, args.templates)
+        out["write_batch_ms"] = {k: round(v * 1000) for k, v in written.items()}
+        if not args.json:
+            print(f"add_results of a batch of 32 (median of {args.write_batches} each): {out['write_batch_ms']['with']:,} ms with the word index, "
+                  f"{out['write_batch_ms']['without']:,} ms without")
     out["load_after"] = os.getloadavg()[0]
     if args.json:
         print(json.dumps(out, indent=1))

@@ -345,6 +345,8 @@ def table_key(name: str) -> list[str]:
         return ["id"]
     if name in ("quote_keys", "event_keys"):
         return ["article_id", "ord"]
+    if name in ("text_words", "quote_words"):  # the word index (corpus/wordindex.py): article[, ord], word
+        return [c for c, _ in wordindex.TABLES[name] if c != "word"] + ["word"]
     table = next(t for t in RECORD_TABLES if t.name == name)
     return [c.name for c in table.link]  # article_id[, parent id], ord
 

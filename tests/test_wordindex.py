@@ -10,7 +10,7 @@ import pytest
 from newswire.corpus import query, wordindex
 from newswire.corpus.store import DUPLICATE, Store
 from newswire.errors import UsageError
-from newswire.records import Analysis, Quote, Span, content_id
+from newswire.records import Analysis, Failure, Quote, Span, content_id
 from test_query import entry
 
 TEXTS = [
@@ -162,3 +162,23 @@ def test_an_old_store_searches_by_scan_until_it_is_indexed(db, tmp_path):
         assert store.words_current()
         assert store.con.execute("SELECT count(*) FROM quote_words").fetchone()[0] > 0
         assert answers(store, "quotes", "said on") == before
+
+
+def test_an_article_that_failed_and_is_analysed_again_is_searched_as_the_scan_finds_it(tmp_path):
+    path, scan = tmp_path / "corpus.duckdb", tmp_path / "scan.duckdb"
+    first = analysis("Old", "2013-09-10", 'He said "alpha bravo" and "charlie delta".\n')
+    with Store(path) as store:
+        store.add_entries([entry(first)], [], run_id=1)
+        store.add_results([first], [], run_id=1)
+        failure = Failure(document="old.txt", stage="analyze", reason="internal", message="boom", article_id=first.id)
+        store.add_results([], [failure], run_id=2)  # failed this time: its old rows stay
+        again = analysis("Old", "2013-09-10", first.text)
+        again.quotes = again.quotes[1:]
+        store.add_results([again], [], run_id=3)
+    shutil.copy(path, scan)
+    with Store(scan) as store:
+        store.con.execute("DELETE FROM meta WHERE key = 'words'")
+    with Store(path, read_only=True) as indexed, Store(scan, read_only=True) as scanned:
+        for search in ("bravo", "alpha bravo", "charlie", "delta", "said", "he said"):
+            for question in ("articles", "quotes"):
+                assert answers(indexed, question, search) == answers(scanned, question, search), (question, search)

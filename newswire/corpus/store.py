@@ -931,8 +931,11 @@ class Store:
             for table in RECORD_TABLES:
                 self._insert(table.name, rows[table.name])
             tally.apply(self.con, tally.count_rows(rows, {i for i in ids if state.get(i, (None, True))[1]}))
-            wordindex.add(self.con, [(a.id, t) for a in analyses for t in (a.text, a.title)],
-                          [(q["article_id"], q["ord"], q["content_text"]) for q in rows["quotes"]])
+            # the batch's own rows; an article that had failed keeps its older rows beside the new ones (only an analysed
+            # article's rows are replaced above), so it is indexed from all its stored rows, after its status is set
+            refailed = {i for i in ids if state.get(i, (None,))[0] == FAILED}
+            wordindex.add(self.con, [(a.id, t) for a in analyses if a.id not in refailed for t in (a.text, a.title)],
+                          [(q["article_id"], q["ord"], q["content_text"]) for q in rows["quotes"] if q["article_id"] not in refailed])
             tally.apply(self.con, untallied, -1)  # after the additions: see tally.apply
             link.recount(self.con, relinked | recount)
             quote_link.recount(self.con, requoted)
@@ -941,6 +944,7 @@ class Store:
                 self._update_articles(updates)
             if failed:
                 self.con.execute("UPDATE articles SET status = ? WHERE id IN (SELECT unnest(?))", [FAILED, failed])
+            wordindex.add_stored(self.con, sorted(refailed))
             self._add_errors(failures, run_id)
 
     def _add_errors(self, failures: list[Failure], run_id: int) -> None:

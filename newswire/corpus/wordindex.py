@@ -105,17 +105,23 @@ def rebuild(con: duckdb.DuckDBPyConnection, analysed: str, chunk: int = 5000) ->
     con.execute("DELETE FROM quote_words")
     ids = [i for (i,) in con.execute(f"SELECT a.id FROM articles a WHERE {analysed} ORDER BY a.id").fetchall()]
     for start in range(0, len(ids), chunk):
-        part = ids[start : start + chunk]
-        con.execute("CREATE OR REPLACE TEMP TABLE _wi_part AS SELECT unnest(?) AS id", [part])
-        try:
-            _index(
-                con,
-                "(SELECT a.id AS article, a.text FROM articles a SEMI JOIN _wi_part p ON p.id = a.id"
-                " UNION ALL SELECT a.id, a.title FROM articles a SEMI JOIN _wi_part p ON p.id = a.id)",
-                "(SELECT q.article_id AS article, q.ord, q.content_text AS text FROM quotes q SEMI JOIN _wi_part p ON p.id = q.article_id)",
-            )
-        finally:
-            con.execute("DROP TABLE IF EXISTS _wi_part")
+        add_stored(con, ids[start : start + chunk])
+
+
+def add_stored(con: duckdb.DuckDBPyConnection, articles: list[str]) -> None:
+    """Index these articles' stored text, title and quotes (all their rows in `quotes`)."""
+    if not articles:
+        return
+    con.execute("CREATE OR REPLACE TEMP TABLE _wi_part AS SELECT unnest(?) AS id", [articles])
+    try:
+        _index(
+            con,
+            "(SELECT a.id AS article, a.text FROM articles a SEMI JOIN _wi_part p ON p.id = a.id"
+            " UNION ALL SELECT a.id, a.title FROM articles a SEMI JOIN _wi_part p ON p.id = a.id)",
+            "(SELECT q.article_id AS article, q.ord, q.content_text AS text FROM quotes q SEMI JOIN _wi_part p ON p.id = q.article_id)",
+        )
+    finally:
+        con.execute("DROP TABLE IF EXISTS _wi_part")
 
 
 @dataclass(frozen=True)
@@ -157,18 +163,26 @@ def found(con: duckdb.DuckDBPyConnection, text: str, pattern: str, table: str) -
         return None
     if table == "articles":
         sql, params = how.hits("text_words", "article")
-        candidates = f"SELECT rowid FROM articles WHERE id IN (SELECT {article_id('article')} FROM ({sql}))"
+        candidates = f"SELECT rowid, false FROM articles WHERE id IN (SELECT {article_id('article')} FROM ({sql}))"
         check, checks = "(text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')", [pattern] * 2
     elif table == "quotes":
         sql, params = how.hits("quote_words", "article, ord")
-        candidates = f"""SELECT q.rowid FROM quotes q
+        # a quote is its article and ord; an article that failed after it was analysed keeps its old quotes beside the
+        # new ones of its next analysis, two rows of one ord: those are checked even when the index is the answer
+        candidates = f"""SELECT q.rowid, count(*) OVER (PARTITION BY q.article_id, q.ord) > 1 FROM quotes q
             SEMI JOIN (SELECT {article_id('article')} AS article_id, ord FROM ({sql})) h ON h.article_id = q.article_id AND h.ord = q.ord"""
         check, checks = "content_text ILIKE ? ESCAPE '\\'", [pattern]
     else:
         raise ValueError(f"no word index of {table!r}")
-    rows = sorted(r for (r,) in con.execute(candidates, params).fetchall())
+    found_rows = con.execute(candidates, params).fetchall()
     if how.exact:
-        return rows
+        unsure = sorted(r for r, shared in found_rows if shared)
+        return sorted([r for r, shared in found_rows if not shared] + (_check(con, table, unsure, check, checks) if unsure else []))
+    return _check(con, table, sorted(r for r, _ in found_rows), check, checks)
+
+
+def _check(con: duckdb.DuckDBPyConnection, table: str, rows: list[int], check: str, checks: list[str]) -> list[int]:
+    """Those of these rows of `table` (row ids, in order) that meet `check` (the search's ILIKE), in order."""
     (size,) = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0]
     if len(rows) > size * CHECK_SHARE:  # most rows are candidates: one scan checks them all at less cost than many reads
         holding = {r for (r,) in con.execute(f"SELECT rowid FROM {table} WHERE {check}", checks).fetchall()}

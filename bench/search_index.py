@@ -1,12 +1,13 @@
 """Text search on a large store: a page of `/api/articles?q=` and `/api/quotes?q=` as `newswire serve` answers it.
 
-    python bench/search_index.py --db STORE [--repeat 5] [--limit 100] [--json] [--index-batch 64]
+    python bench/search_index.py --db STORE [--before OLD] [--repeat 5] [--limit 100] [--json] [--index-batch 64]
 
 Each search is asked --repeat times, as one request of `newswire serve` asks it: the store opened read-only, one
 page of --limit rows with the answer's total (`query.page`), newest first as the web UI shows it; the wall time from
 opening to the page. The searches, by kind: a rare word, a common word, a word's beginning (inside longer words),
 a phrase, a phrase of common words, and no match. A store with the word index answers from it; a store without it
-(made before it, not yet ingested again) by the scan: run the script on both to compare.
+(made before it, not yet ingested again) by the scan: --before OLD asks each search of that store too, in turn with
+--db's (one request of each, --repeat times), so that both meet the same load of the machine.
 
 --index-batch N: also time how long the word index takes to write one batch of N analysed articles (their text,
 title and quotes, read from the store: `wordindex.add` into a copy held in memory, so the store is left alone).
@@ -119,6 +120,7 @@ def write_batches(db: str, batches: int, templates: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
+    parser.add_argument("--before", help="a store without the word index, asked in turn with --db's")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--only", default="", help="articles, quotes, or none (no searches)")
@@ -129,20 +131,28 @@ def main() -> None:
     args = parser.parse_args()
     with Store(args.db, read_only=True) as store:
         indexed = store.words_current()
-    out = {"db": args.db, "indexed": indexed, "load_before": os.getloadavg()[0], "searches": []}
+    dbs = [args.db] + ([args.before] if args.before else [])
+    out = {"db": args.db, "before": args.before, "indexed": indexed, "load_before": os.getloadavg()[0], "searches": []}
     for question, searches in SEARCHES.items():
         if args.only == "none" or args.only and question != args.only:
             continue
         for kind, search in searches:
-            times, total = [], 0
+            times: dict[str, list[float]] = {db: [] for db in dbs}
+            totals: dict[str, int] = {}
             for _ in range(args.repeat):
-                seconds, total = ask(args.db, question, search, args.limit)
-                times.append(seconds)
-            row = {"question": question, "kind": kind, "search": search, "total": total,
-                   "p50_ms": round(statistics.median(times) * 1000), "p95_ms": round(percentile(times, 0.95) * 1000)}
+                for db in dbs:
+                    seconds, totals[db] = ask(db, question, search, args.limit)
+                    times[db].append(seconds)
+            if len(set(totals.values())) > 1:
+                raise SystemExit(f"{question} {search!r}: the stores answer {totals}")
+            row = {"question": question, "kind": kind, "search": search, "total": totals[args.db]}
+            for db, label in zip(dbs, ("", "before_")):
+                row[f"{label}p50_ms"] = round(statistics.median(times[db]) * 1000)
+                row[f"{label}p95_ms"] = round(percentile(times[db], 0.95) * 1000)
             out["searches"].append(row)
             if not args.json:
-                print(f"{question:9} {kind:14} {search!r:18} {total:>8,} rows  p50 {row['p50_ms']:>7,} ms  p95 {row['p95_ms']:>7,} ms", flush=True)
+                before = f"   before: p50 {row['before_p50_ms']:>7,} ms  p95 {row['before_p95_ms']:>7,} ms" if args.before else ""
+                print(f"{question:9} {kind:14} {search!r:18} {row['total']:>8,} rows  p50 {row['p50_ms']:>7,} ms  p95 {row['p95_ms']:>7,} ms{before}", flush=True)
     if args.index_batch:
         out["index_batch_seconds"] = round(index_batch(args.db, args.index_batch), 3)
         if not args.json:

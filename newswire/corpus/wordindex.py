@@ -24,6 +24,7 @@ until then searches scan the text as before.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import duckdb
@@ -163,22 +164,23 @@ def found(con: duckdb.DuckDBPyConnection, text: str, pattern: str, table: str) -
         return None
     if table == "articles":
         sql, params = how.hits("text_words", "article")
-        candidates = f"SELECT rowid, false FROM articles WHERE id IN (SELECT {article_id('article')} FROM ({sql}))"
+        candidates = f"SELECT rowid, rowid, 0 FROM articles WHERE id IN (SELECT {article_id('article')} FROM ({sql}))"
         check, checks = "(text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')", [pattern] * 2
     elif table == "quotes":
         sql, params = how.hits("quote_words", "article, ord")
         # a quote is its article and ord; an article that failed after it was analysed keeps its old quotes beside the
         # new ones of its next analysis, two rows of one ord: those are checked even when the index is the answer
-        candidates = f"""SELECT q.rowid, count(*) OVER (PARTITION BY q.article_id, q.ord) > 1 FROM quotes q
-            SEMI JOIN (SELECT {article_id('article')} AS article_id, ord FROM ({sql})) h ON h.article_id = q.article_id AND h.ord = q.ord"""
+        candidates = f"""SELECT q.rowid, h.article, h.ord FROM quotes q
+            JOIN (SELECT {article_id('article')} AS article_id, article, ord FROM ({sql})) h ON h.article_id = q.article_id AND h.ord = q.ord"""
         check, checks = "content_text ILIKE ? ESCAPE '\\'", [pattern]
     else:
         raise ValueError(f"no word index of {table!r}")
-    found_rows = con.execute(candidates, params).fetchall()
+    found_rows = con.execute(candidates, params).fetchall()  # row id, and its key (article[, ord])
     if how.exact:
-        unsure = sorted(r for r, shared in found_rows if shared)
-        return sorted([r for r, shared in found_rows if not shared] + (_check(con, table, unsure, check, checks) if unsure else []))
-    return _check(con, table, sorted(r for r, _ in found_rows), check, checks)
+        keys = Counter((article, ord) for _, article, ord in found_rows)
+        unsure = sorted(r for r, article, ord in found_rows if keys[article, ord] > 1)
+        return sorted([r for r, article, ord in found_rows if keys[article, ord] == 1] + (_check(con, table, unsure, check, checks) if unsure else []))
+    return _check(con, table, sorted(r for r, _, _ in found_rows), check, checks)
 
 
 def _check(con: duckdb.DuckDBPyConnection, table: str, rows: list[int], check: str, checks: list[str]) -> list[int]:

@@ -156,7 +156,6 @@ class _Select:
     prefix: str = ""
     key: str = ""  # SQL for its rows' row id, where `page` is to pick a page's rows by it before making them whole
 
-
     def sql(self, extra: str = "") -> str:
         return f"{self.prefix}\nSELECT {self.columns}{extra}\n{self.rest}"
 
@@ -176,7 +175,8 @@ def quotes(store: Store, *, speaker: str | None = None, search: str | None = Non
                              "leave out --min-confidence, --type and --outlet")
         _require_links(store)
     return _rows(store, _quotes(speaker=speaker, search=search, min_confidence=min_confidence, type=type, outlet=outlet,
-                                spread=spread, indexed=_indexed(store, search, "quotes")), require_count(limit, "--limit"))
+                                spread=spread, indexed=None if spread is not None else _indexed(store, search, "quotes")),
+                 require_count(limit, "--limit"))
 
 
 def _has_links(store: Store) -> bool:

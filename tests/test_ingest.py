@@ -17,6 +17,7 @@ import duckdb
 import pytest
 from conftest import FOOTER_STORIES, STORIES, SYNDICATED_FLOODS, CliResult, html_page, newswire_cli, warc_record
 
+from newswire.corpus import query
 from newswire.corpus.ingest import ingest
 from newswire.pipeline import analyze_article
 from newswire.text.read import read_path
@@ -687,3 +688,31 @@ def test_the_readme_samples_link_the_undated_copy_to_its_dated_original(tmp_path
     with Store(db, read_only=True) as store:
         rows = store.con.execute("SELECT source, duplicate_of IS NOT NULL FROM articles ORDER BY source").fetchall()
     assert [(Path(source).name, linked) for source, linked in rows if linked] == [("rotterdam-strike-copy.txt", True)]
+
+
+def test_a_store_made_before_the_word_index_gets_it_built_once_with_a_message(corpus, tmp_path):
+    _, db, _ = corpus
+    db = copy_db(db, tmp_path)
+    with Store(db, read_only=True) as store:  # a word of a stored quote, and a piece of it
+        (text,) = store.con.execute("SELECT content_text FROM quotes ORDER BY article_id, ord LIMIT 1").fetchone()
+        words = [w for w in text.split() if w.isalpha()]
+        searches = [max(words, key=len), text[5:25]]
+        searched = [query.page(store, "quotes", limit=50, search=s).rows.dicts() for s in searches]
+    con = duckdb.connect(str(db))  # what a store made by the version before looks like
+    for name in ("words", "text_words", "quote_words"):
+        con.execute(f"DROP TABLE {name}")
+    con.execute("DELETE FROM meta WHERE key = 'words'")
+    (analysed,) = con.execute("SELECT count(*) FROM articles WHERE status = 'analysed'").fetchone()
+    con.close()
+    with Store(db, read_only=True) as store:  # searched by the scan until the next ingest
+        assert not store.words_current() and [query.page(store, "quotes", limit=50, search=s).rows.dicts() for s in searches] == searched
+    copy = tmp_path / "copy.txt"
+    copy.write_text(SYNDICATED_FLOODS.replace("Maria Rossi", "Marco Bianchi"))
+    messages = []
+    ingest([str(copy)], db=db, workers=0, on_message=messages.append)
+    assert messages == [f"indexing the words of the {analysed:,} articles in {db} for text search (once: it was made by an older version)"]
+    ingest([str(copy)], db=db, workers=0, on_message=messages.append)
+    assert len(messages) == 1  # once
+    with Store(db, read_only=True) as store:
+        assert store.words_current() and all(searched)
+        assert [query.page(store, "quotes", limit=50, search=s).rows.dicts() for s in searches] == searched

@@ -177,6 +177,10 @@ class _Run:
                 if analysed:
                     on_message(f"counting the entities of the {analysed:,} articles in {store.path} for the questions (once: it was made by an older version)")
                 store.tally_stored()
+            if not store.words_current():  # a store made before the word index of text search existed: once
+                if analysed:
+                    on_message(f"indexing the words of the {analysed:,} articles in {store.path} for text search (once: it was made by an older version)")
+                store.index_words()
         self.seen: set[str] = set()  # article ids met in this run
         self.queue: list[tuple[Article, list[Removed]]] = []  # to analyse, not yet sent
         self.rss: dict[int, float] = {}  # worker pid → peak memory

@@ -24,11 +24,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
+import pyarrow as pa
 
 from ..errors import QueryError, UsageError, first_line
 from ..gdelt import gdelt_tsv, mentions_tsv
 from ..records import EntityType, Modality, QuoteType
 from ..text.checks import require_date
+from . import wordindex
 from .link import entity_key
 from .store import ANALYSED, CANONICAL, TABLES, Store, connect, damaged, require_database, store_error, table_key
 
@@ -152,6 +154,7 @@ class _Select:
     params: list[Any]
     order: str
     prefix: str = ""
+    key: str = ""  # SQL for its rows' row id, where `page` is to pick a page's rows by it before making them whole
 
     def sql(self, extra: str = "") -> str:
         return f"{self.prefix}\nSELECT {self.columns}{extra}\n{self.rest}"
@@ -172,7 +175,8 @@ def quotes(store: Store, *, speaker: str | None = None, search: str | None = Non
                              "leave out --min-confidence, --type and --outlet")
         _require_links(store)
     return _rows(store, _quotes(speaker=speaker, search=search, min_confidence=min_confidence, type=type, outlet=outlet,
-                                spread=spread), require_count(limit, "--limit"))
+                                spread=spread, indexed=None if spread is not None else _indexed(store, search, "quotes")),
+                 require_count(limit, "--limit"))
 
 
 def _has_links(store: Store) -> bool:
@@ -191,7 +195,8 @@ def _require_links(store: Store) -> None:
 
 
 def _quotes(*, speaker: str | None = None, search: str | None = None, min_confidence: float | str | None = None,
-            type: str | None = None, outlet: str | None = None, spread: int | None = None) -> _Select:
+            type: str | None = None, outlet: str | None = None, spread: int | None = None,
+            indexed: str | None = None) -> _Select:
     if spread is not None:
         return _spread(speaker=speaker, search=search, spread=require_count(spread, "--spread"))
     where, params = [_CANONICAL], []
@@ -218,9 +223,15 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
         )"""
         params.insert(0, _words(require_text(speaker, "--speaker")))
         hits = "SEMI JOIN hits h ON h.article_id = q.article_id AND h.ord = q.ord\n        "
+    key = ""
     if search is not None:
-        where.append(r"q.content_text ILIKE ? ESCAPE '\'")
-        params.append(_contains(require_text(search, "--search")))
+        text = require_text(search, "--search")
+        if indexed is not None:  # the quotes that hold it, found through the word index
+            where.append(f"q.rowid IN (SELECT row FROM {indexed})")
+            key = "q.rowid"
+        else:
+            where.append(r"q.content_text ILIKE ? ESCAPE '\'")
+            params.append(_contains(text))
     return _Select(
         """a.published, coalesce(q.speaker_name, e.name, q.speaker_text) AS speaker, q.type,
                q.content_text AS quote, q.cue_lemma AS cue, q.confidence, a.title, q.article_id, q.content_start AS start,
@@ -231,6 +242,7 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
         params,
         "a.published NULLS LAST, q.article_id, q.ord",
         prefix=prefix,
+        key=key,
     )
 
 
@@ -485,10 +497,12 @@ def articles(store: Store, *, search: str | None = None, start: str | None = Non
              outlet: str | None = None, limit: int | None = None) -> Rows:
     """Articles by text they hold (title or body, any case), publication date and outlet; `start`/`end`: where the
     text first holds it."""
-    return _rows(store, _articles(search=search, start=start, end=end, outlet=outlet), require_count(limit, "--limit"))
+    return _rows(store, _articles(search=search, start=start, end=end, outlet=outlet, indexed=_indexed(store, search, "articles")),
+                 require_count(limit, "--limit"))
 
 
-def _articles(*, search: str | None = None, start: str | None = None, end: str | None = None, outlet: str | None = None) -> _Select:
+def _articles(*, search: str | None = None, start: str | None = None, end: str | None = None, outlet: str | None = None,
+              indexed: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
     _outlet(where, params, outlet)
     first = require_date(start, "--from") if start else None
@@ -503,11 +517,16 @@ def _articles(*, search: str | None = None, start: str | None = None, end: str |
         params.append(last)
     found = "0"
     length = 0
+    key = ""
     if search is not None:
         text = require_text(search, "--search")
-        where.append(r"(a.text ILIKE ? ESCAPE '\' OR a.title ILIKE ? ESCAPE '\')")
+        if indexed is not None:  # the articles that hold it, found through the word index
+            where.append(f"a.rowid IN (SELECT row FROM {indexed})")
+            key = "a.rowid"
+        else:
+            where.append(r"(a.text ILIKE ? ESCAPE '\' OR a.title ILIKE ? ESCAPE '\')")
+            params += [_contains(text)] * 2
         params[:0] = [text.lower()]  # the match's place, in the SELECT before the WHERE
-        params += [_contains(text)] * 2
         found, length = "strpos(lower(a.text), ?)", len(text)
     return _Select(
         f"""a.published, a.title, {_OUTLET} AS outlet, a.text_length AS characters,
@@ -517,6 +536,7 @@ def _articles(*, search: str | None = None, start: str | None = None, end: str |
         WHERE {' AND '.join(where)}""",
         params,
         "a.published NULLS LAST, a.id",
+        key=key,
     )
 
 
@@ -1409,6 +1429,8 @@ def _stories(*, min_sources: int | str | None = 2, story: str | None = None, sta
 
 
 def _rows(store: Store, select: _Select, limit: int | None) -> Rows:
+    if select.key and limit is not None:
+        return _late_page(store, select, ["_n"], limit, 0, None).rows
     query = f"{select.sql()}\nORDER BY {select.order}"
     if limit is not None:
         query += f"\nLIMIT {int(limit)}"
@@ -1441,6 +1463,8 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
             raise UsageError(f"cannot sort by {sort!r}; give one of {', '.join(columns)} (with a leading - for descending)")
         quoted = '"' + column.replace('"', '""') + '"'
         order.insert(0, f"{quoted} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST")
+    if select.key:
+        return _late_page(store, select, order, limit, offset, sort)
     total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchone()[0]
     numbered = select.sql(f", row_number() OVER (ORDER BY {select.order}) AS _n")
     cursor = store.con.execute(
@@ -1450,10 +1474,54 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
     return Page(Rows([d[0] for d in cursor.description], cursor.fetchall()), total, offset, limit, sort)
 
 
+def _late_page(store: Store, select: _Select, order: list[str], limit: int, offset: int, sort: str | None) -> Page:
+    """A page whose rows are picked by their key (`select.key`, a row id) with the total in one pass, and only then
+    made whole: the columns a page shows (an article's snippet, found in its text) are computed for its rows, not for
+    every row of the answer, and DuckDB reads them by row id (only the blocks that hold them)."""
+    numbered = select.sql(f", {select.key} AS _k, row_number() OVER (ORDER BY {select.order}) AS _n")
+    picked = store.con.execute(
+        f"SELECT _k, count(*) OVER () FROM ({numbered}) ORDER BY {', '.join(order)} LIMIT {int(limit)} OFFSET {int(offset)}",
+        select.params).fetchall()
+    if not picked:  # past the end (or nothing): the total alone
+        total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchone()[0]
+        columns = [d[0] for d in store.con.execute(f"SELECT * FROM ({select.sql()}) LIMIT 0", select.params).description]
+        return Page(Rows(columns, []), total, offset, limit, sort)
+    keys = ", ".join(str(_row_id(k)) for k, _ in picked)
+    cursor = store.con.execute(f"SELECT * FROM ({select.sql(f', {select.key} AS _k')}) WHERE _k IN ({keys})", select.params)
+    made = {r[-1]: r[:-1] for r in cursor.fetchall()}
+    return Page(Rows([d[0] for d in cursor.description[:-1]], [made[k] for k, _ in picked]), picked[0][1], offset, limit, sort)
+
+
+def _row_id(value: Any) -> int:
+    """A row id, checked to be a number (it is written into the SQL as a constant, which DuckDB reads by)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"not a row id: {value!r}")
+    return value
+
+
+def _indexed(store: Store, search: str | None, table: str) -> str | None:
+    """The name of a relation (column `row`) of the rows of `table` (articles, quotes) that hold the text searched,
+    found through the store's word index (their row ids, for this reading of the store; registered on its connection,
+    as a list parameter of 100,000 numbers costs DuckDB 0.4 s a query), or None: no search, no index (a store made
+    before it, not yet indexed by an ingest), or a search the index cannot narrow (`wordindex.plan`): then the
+    question scans the texts."""
+    if search is None or not store.words_current():
+        return None
+    text = require_text(search, "--search")
+    rows = wordindex.found(store.con, text, _contains(text), table)
+    if rows is None:
+        return None
+    store.con.register("_text_hits", pa.table({"row": pa.array(rows, pa.int64())}))
+    return "_text_hits"
+
+
 def _select(store: Store, question: str, options: dict[str, Any]) -> _Select:
-    """A question's SQL for this store: where the store keeps counts for it (`corpus/tally.py`), from them."""
+    """A question's SQL for this store: where the store keeps counts for it (`corpus/tally.py`), from them; where it
+    keeps a word index (`corpus/wordindex.py`), text searches from it."""
     if question == "entities":
         options = {**options, "tallied": store.tallies_current()}
+    if question in ("articles", "quotes") and options.get("search") is not None and options.get("spread") is None:
+        options = {**options, "indexed": _indexed(store, options["search"], question)}
     return globals()[f"_{question}"](**options)
 
 

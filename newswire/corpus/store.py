@@ -14,7 +14,10 @@ Tables (stable names, every column documented in docs/store.md):
   signatures   the duplicate-detection signature of every article (internal)
   bands        the duplicate index: LSH band keys of canonical articles and
                exact-copy keys, with an index on the key (internal)
-  meta         the store layout version, and how `bands` was built
+  meta         the store layout version, and how `bands`, the links, the tallies and the word index were made
+  words, text_words, quote_words
+               the word index of text search (corpus/wordindex.py): the
+               vocabulary, and the words of each article's text and of each quote
 
 Every table's columns come from declared dataclasses: the record tables' from
 those in `records.py`, `articles` from `Analysis` and `Article` between the
@@ -61,7 +64,7 @@ import pyarrow as pa
 from ..version import __version__
 from ..errors import EncodingError, StoreError, UsageError, first_line, internal_error
 from ..records import Analysis, Article, Failure, content_id, from_dict, from_plain, to_dict
-from . import event_link, link, quote_link, tally
+from . import event_link, link, quote_link, tally, wordindex
 
 DEFAULT_DB = "newswire.duckdb"
 LAYOUT = "newswire/store@1"
@@ -318,10 +321,13 @@ TABLES: dict[str, list[Column]] = {
     # counts kept for the questions (corpus/tally.py)
     "entity_tally": [Column(n, t) for n, t in tally.ENTITY_TALLY_COLUMNS],
     "entity_titles": [Column(n, t) for n, t in tally.ENTITY_TITLE_COLUMNS],
+    # the word index of text search (corpus/wordindex.py)
+    **{name: [Column(n, t) for n, t in columns] for name, columns in wordindex.TABLES.items()},
 }
 # the list columns of `articles`, which an update rewrites whole rows for
 _LIST_COLUMNS = tuple(c.name for c in ARTICLE_COLUMNS if c.type.endswith("[]"))
-_PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key", "entity_tally": "key", "entity_titles": "id"}
+_PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key", "entity_tally": "key", "entity_titles": "id",
+                 "words": "word"}
 _INDEXES = {
     "bands_key": ("bands", "key"), "corpus_entities_key": ("corpus_entities", "key"),
     "quote_keys_block": ("quote_keys", "block"), "quote_keys_exact": ("quote_keys", "exact"),
@@ -339,6 +345,8 @@ def table_key(name: str) -> list[str]:
         return ["id"]
     if name in ("quote_keys", "event_keys"):
         return ["article_id", "ord"]
+    if name in ("text_words", "quote_words"):  # the word index (corpus/wordindex.py): article[, ord], word
+        return [c for c, _ in wordindex.TABLES[name] if c != "word"] + ["word"]
     table = next(t for t in RECORD_TABLES if t.name == name)
     return [c.name for c in table.link]  # article_id[, parent id], ord
 
@@ -608,7 +616,7 @@ class Store:
             # a store with nothing analysed has nothing to link or tally: its links and tallies are current from the start
             # (else the first ingest would link and tally a store that a program filled through `add_results`, again)
             if not self.con.execute("SELECT count(*) FROM articles WHERE status = ?", [ANALYSED]).fetchone()[0]:
-                for key, value in (("links", LINKS_LAYOUT), ("tallies", tally.LAYOUT)):
+                for key, value in (("links", LINKS_LAYOUT), ("tallies", tally.LAYOUT), ("words", wordindex.LAYOUT)):
                     self.con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT DO NOTHING", [key, value])
         self._check_layout()
 
@@ -819,6 +827,17 @@ class Store:
             tally.rebuild(con, CANONICAL)
             _set_meta(con, "tallies", tally.LAYOUT)
 
+    def words_current(self) -> bool:
+        """Whether the word index of text search (`corpus/wordindex.py`) was made as this version makes it."""
+        return self.meta("words") == wordindex.LAYOUT
+
+    def index_words(self) -> None:
+        """Index the words of every stored analysed article again, from nothing, in one transaction (for a store made
+        before the index existed, or indexed otherwise)."""
+        with self._transaction() as con:
+            wordindex.rebuild(con, f"a.status = '{ANALYSED}'")
+            _set_meta(con, "words", wordindex.LAYOUT)
+
     def link_stored(self, chunk: int = 1000) -> int:
         """Link every analysed article's rows across articles again, from nothing, in one transaction (for a store made
         before the links existed, or linked otherwise); the number of articles linked."""
@@ -900,6 +919,8 @@ class Store:
             # the tallies count canonical analysed articles: a batch adds those it analyses, and takes away those that
             # were counted before (an article analysed again, or one that failed this time: its old rows stay, uncounted)
             untallied = tally.count_stored(self.con, [i for i in (*analysed, *failed) if state.get(i) == (ANALYSED, True)])
+            # the word index holds every analysed article's words: one analysed again (or failed before) is taken out first
+            wordindex.remove(self.con, [i for i in ids if state.get(i, (None,))[0] in (ANALYSED, FAILED)])
             relinked = _linked_before(self.con, analysed)  # an article analysed again: its old links are counted again below
             requoted = quote_link.forget(self.con, analysed)
             reevented = event_link.forget(self.con, analysed)
@@ -910,6 +931,11 @@ class Store:
             for table in RECORD_TABLES:
                 self._insert(table.name, rows[table.name])
             tally.apply(self.con, tally.count_rows(rows, {i for i in ids if state.get(i, (None, True))[1]}))
+            # the batch's own rows; an article that had failed keeps its older rows beside the new ones (only an analysed
+            # article's rows are replaced above), so it is indexed from all its stored rows, after its status is set
+            refailed = {i for i in ids if state.get(i, (None,))[0] == FAILED}
+            wordindex.add(self.con, [(a.id, t) for a in analyses if a.id not in refailed for t in (a.text, a.title)],
+                          [(q["article_id"], q["ord"], q["content_text"]) for q in rows["quotes"] if q["article_id"] not in refailed])
             tally.apply(self.con, untallied, -1)  # after the additions: see tally.apply
             link.recount(self.con, relinked | recount)
             quote_link.recount(self.con, requoted)
@@ -918,6 +944,7 @@ class Store:
                 self._update_articles(updates)
             if failed:
                 self.con.execute("UPDATE articles SET status = ? WHERE id IN (SELECT unnest(?))", [FAILED, failed])
+            wordindex.add_stored(self.con, sorted(refailed))
             self._add_errors(failures, run_id)
 
     def _add_errors(self, failures: list[Failure], run_id: int) -> None:

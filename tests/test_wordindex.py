@@ -1,0 +1,184 @@
+"""Text search from the word index kept at ingest (corpus/wordindex.py): the same rows, totals and pages as the scan."""
+
+from __future__ import annotations
+
+import random
+import shutil
+
+import pytest
+
+from newswire.corpus import query, wordindex
+from newswire.corpus.store import DUPLICATE, Store
+from newswire.errors import UsageError
+from newswire.records import Analysis, Failure, Quote, Span, content_id
+from test_query import entry
+
+TEXTS = [
+    ("Strike talks", "2013-09-10", 'The union said on Monday: "The ceasefire talks failed." Port workers walked out at 6 a.m.\n'
+     'Officials said the strike would go on; the 50% pay rise was "not enough", one said.\n'),
+    ("CEASEFIRE holds", "2013-09-11", 'A ceasefire held in the north. "We will not fire first," the commander said. '
+     "Peace-keepers (U.N.) watched the line_of_control.\n"),
+    ("Zürich notes", "2013-09-12", 'İstanbul and ZÜRICH: José said "the café is closed" and Jose\u0301 agreed. '
+     "ΟΔΥΣΣΕΥΣ came home; Straße 5 was shut. Ünïcode_words and 3.14 and 1,000,000 dollars.\n"),
+    (None, None, 'Talks on talks. "Said on Monday, said again on Tuesday," he said on Wednesday. The the the.\n'),
+    ("Fire fighters", "2013-09-12", 'Firefighters fought the fire. "Fire is out," the chief said; a ceasefire? No: "a cease-fire."\n'),
+]
+
+
+def analysis(title: str | None, published: str | None, text: str) -> Analysis:
+    quotes = []
+    start = 0
+    while (open_ := text.find('"', start)) >= 0:
+        close = text.index('"', open_ + 1)
+        quotes.append(Quote(f"Q{len(quotes) + 1}", "direct", Span(open_ + 1, close, text[open_ + 1 : close])))
+        start = close + 1
+    return Analysis(id=content_id(text), text=text, title=title, published=published, quotes=quotes)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("wordindex") / "corpus.duckdb"
+    analyses = [analysis(*t) for t in TEXTS]
+    copy = analysis("Strike talks", "2013-09-10", TEXTS[0][2] + "Reporting by Test Wire.\n")  # analysed, not canonical
+    with Store(path) as store:
+        store.add_entries([entry(a) for a in analyses] + [entry(copy, DUPLICATE, analyses[0].id)], [], run_id=1)
+        store.add_results(analyses[:3] + [copy], [], run_id=1)
+        store.add_results(analyses[3:], [], run_id=1)  # a second batch: the vocabulary grows
+        assert store.words_current()
+    return path
+
+
+@pytest.fixture(scope="module")
+def scanned(db, tmp_path_factory):
+    """The same store with no word index: searched by the scan, as before the index (and as an old store is)."""
+    path = tmp_path_factory.mktemp("scan") / "corpus.duckdb"
+    shutil.copy(db, path)
+    with Store(path) as store:
+        store.con.execute("DELETE FROM meta WHERE key = 'words'")
+        assert not store.words_current()
+    return path
+
+
+SEARCHES = [
+    "ceasefire", "CeaseFire", "cease", "fire", "Fire is", "fire.", "said on", "said on Monday", " said ", "the", "THE THE",
+    "a.m.", "50%", "5_", "pay_", "line_of", "U.N.)", '"', "--", ".", "zzqx", "ceasefire zzqx", "istanbul", "İSTANBUL",
+    "zürich", "ZÜRICH", "café", "josé", "jose\u0301", "straße", "STRASSE", "οδυσσευσ", "Ünïcode", "3.14", "1,000", "000",
+    "e", "t", "on", "s on", "on M", "n Tu", "talks on talks", "talk", "Tuesday,\" he", "out at 6", " ", "ö",
+]
+
+
+def answers(store: Store, question: str, search: str, **options) -> tuple[list[dict], int] | str:
+    """The rows and total of a search (or its one-line error: a search with no letter or digit is refused)."""
+    try:
+        page = query.page(store, question, limit=100, search=search, **options)
+    except UsageError as err:
+        return str(err)
+    return page.rows.dicts(), page.total
+
+
+@pytest.fixture
+def both(db, scanned):
+    """The store with its index, and the same store searched by the scan."""
+    with Store(db, read_only=True) as indexed, Store(scanned, read_only=True) as scan:
+        yield indexed, scan
+
+
+@pytest.fixture(params=["one scan", "by row id"])
+def checked(request, monkeypatch):
+    """Candidates checked as a store with many of them does (one scan), and as one with few (by row id, a few at a time)."""
+    if request.param == "by row id":
+        monkeypatch.setattr(wordindex, "CHECK_SHARE", 1.0)
+        monkeypatch.setattr(wordindex, "CHECK_CHUNK", 2)
+    return request.param
+
+
+@pytest.mark.parametrize("question", ["articles", "quotes"])
+def test_a_search_answers_the_same_rows_from_the_index_as_from_the_scan(both, question, checked):
+    indexed, scan = both
+    found = {search: answers(indexed, question, search) for search in SEARCHES}
+    for search, rows in found.items():
+        assert rows == answers(scan, question, search), search
+    assert sum(1 for rows in found.values() if not isinstance(rows, str) and rows[1]) >= (30 if question == "articles" else 15)
+    # the index is used: a search with a word is answered from it (one word alone: with no check of the texts)
+    assert query._indexed(indexed, "said on", question) is not None and query._indexed(scan, "said on", question) is None
+    assert wordindex.plan(indexed.con, "ceasefire").exact and not wordindex.plan(indexed.con, "said on").exact
+
+
+def test_the_same_rows_for_any_piece_of_the_texts_in_any_case(both, checked):
+    rng = random.Random(16)
+    corpus = "".join(t for _, _, t in TEXTS)
+    for _ in range(60):
+        start = rng.randrange(len(corpus) - 1)
+        piece = corpus[start : start + rng.randint(1, 14)].strip("\n") or "x"
+        piece = "".join(c.upper() if rng.random() < 0.3 else c for c in piece)
+        for question in ("articles", "quotes"):
+            assert answers(*both[:1], question, piece) == answers(*both[1:], question, piece), piece
+
+
+def test_pages_totals_and_sorting_are_the_scans(both, checked):
+    a, b = both
+    for question, search in (("articles", "said"), ("quotes", "the"), ("quotes", "fire"), ("articles", "a")):
+        for offset in range(0, 5):
+            for sort in (None, "-published", "title"):
+                mine = query.page(a, question, limit=2, offset=offset, sort=sort, search=search)
+                theirs = query.page(b, question, limit=2, offset=offset, sort=sort, search=search)
+                assert (mine.rows.dicts(), mine.total) == (theirs.rows.dicts(), theirs.total), (question, search, offset, sort)
+    # the other filters still apply beside the search, and the CLI's --limit
+    assert answers(a, "articles", "said", start="2013-09-11") == answers(b, "articles", "said", start="2013-09-11")
+    assert query.articles(a, search="said", limit=2).dicts() == query.articles(b, search="said", limit=2).dicts()
+    assert query.quotes(a, search="said", limit=1).dicts() == query.quotes(b, search="said", limit=1).dicts()
+    assert query.quotes(a, search="fire").dicts() == query.quotes(b, search="fire").dicts()
+
+
+def test_an_article_analysed_again_leaves_its_old_words(tmp_path):
+    path = tmp_path / "corpus.duckdb"
+    first = analysis("Old", "2013-09-10", 'He said "alpha bravo" and "charlie".\n')
+    with Store(path) as store:
+        store.add_entries([entry(first)], [], run_id=1)
+        store.add_results([first], [], run_id=1)
+        again = analysis("Old", "2013-09-10", first.text)
+        again.quotes = again.quotes[1:]  # analysed again: one quote fewer
+        store.add_results([again], [], run_id=2)
+        counts = store.con.execute("SELECT count(*), count(DISTINCT article) FROM text_words").fetchone()
+        assert counts[1] == 1 and counts[0] == len(set("old he said alpha bravo and charlie".split()))
+    with Store(path, read_only=True) as store:
+        assert query.page(store, "quotes", limit=10, search="bravo").total == 0
+        assert query.page(store, "quotes", limit=10, search="charlie").total == 1
+        assert query.page(store, "articles", limit=10, search="bravo").total == 1
+
+
+def test_an_old_store_searches_by_scan_until_it_is_indexed(db, tmp_path):
+    path = tmp_path / "old.duckdb"
+    shutil.copy(db, path)
+    with Store(path) as store:  # as a store made before the index: no rows, no meta key
+        store.con.execute("DELETE FROM meta WHERE key = 'words'")
+        for table in wordindex.TABLES:
+            store.con.execute(f"DELETE FROM {table}")
+    with Store(path, read_only=True) as old, Store(db, read_only=True) as indexed:
+        before = answers(old, "quotes", "said on")
+        assert before == answers(indexed, "quotes", "said on") and before[1] > 0
+    with Store(path) as store:
+        store.index_words()
+        assert store.words_current()
+        assert store.con.execute("SELECT count(*) FROM quote_words").fetchone()[0] > 0
+        assert answers(store, "quotes", "said on") == before
+
+
+def test_an_article_that_failed_and_is_analysed_again_is_searched_as_the_scan_finds_it(tmp_path):
+    path, scan = tmp_path / "corpus.duckdb", tmp_path / "scan.duckdb"
+    first = analysis("Old", "2013-09-10", 'He said "alpha bravo" and "charlie delta".\n')
+    with Store(path) as store:
+        store.add_entries([entry(first)], [], run_id=1)
+        store.add_results([first], [], run_id=1)
+        failure = Failure(document="old.txt", stage="analyze", reason="internal", message="boom", article_id=first.id)
+        store.add_results([], [failure], run_id=2)  # failed this time: its old rows stay
+        again = analysis("Old", "2013-09-10", first.text)
+        again.quotes = again.quotes[1:]
+        store.add_results([again], [], run_id=3)
+    shutil.copy(path, scan)
+    with Store(scan) as store:
+        store.con.execute("DELETE FROM meta WHERE key = 'words'")
+    with Store(path, read_only=True) as indexed, Store(scan, read_only=True) as scanned:
+        for search in ("bravo", "alpha bravo", "charlie", "delta", "said", "he said"):
+            for question in ("articles", "quotes"):
+                assert answers(indexed, question, search) == answers(scanned, question, search), (question, search)

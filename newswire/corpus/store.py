@@ -334,7 +334,7 @@ def table_key(name: str) -> list[str]:
     """The columns that identify a row of table `name`: its order in exports and queries."""
     if name in _PRIMARY_KEYS:
         return [_PRIMARY_KEYS[name]]
-    if name == "bands":
+    if name in ("bands", "bands_undated"):
         return ["key", "article"]
     if name in ("corpus_entities", "corpus_quotes", "corpus_events"):
         return ["id"]

@@ -1442,11 +1442,14 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
         quoted = '"' + column.replace('"', '""') + '"'
         order.insert(0, f"{quoted} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST")
     total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchone()[0]
-    numbered = select.sql(f", row_number() OVER (ORDER BY {select.order}) AS _n")
-    cursor = store.con.execute(
-        f"SELECT * EXCLUDE (_n) FROM ({numbered}) ORDER BY {', '.join(order)} LIMIT {int(limit)} OFFSET {int(offset)}",
-        select.params,
-    )
+    if sort is None:  # the question's own order: its first rows, without numbering every row of the answer first
+        cursor = store.con.execute(f"{select.sql()}\nORDER BY {select.order} LIMIT {int(limit)} OFFSET {int(offset)}", select.params)
+    else:
+        numbered = select.sql(f", row_number() OVER (ORDER BY {select.order}) AS _n")
+        cursor = store.con.execute(
+            f"SELECT * EXCLUDE (_n) FROM ({numbered}) ORDER BY {', '.join(order)} LIMIT {int(limit)} OFFSET {int(offset)}",
+            select.params,
+        )
     return Page(Rows([d[0] for d in cursor.description], cursor.fetchall()), total, offset, limit, sort)
 
 

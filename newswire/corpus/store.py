@@ -319,10 +319,11 @@ TABLES: dict[str, list[Column]] = {
     # counts kept for the questions (corpus/tally.py)
     "entity_tally": [Column(n, t) for n, t in tally.ENTITY_TALLY_COLUMNS],
     "entity_titles": [Column(n, t) for n, t in tally.ENTITY_TITLE_COLUMNS],
+    "names": [Column(n, t) for n, t in tally.NAME_COLUMNS],
 }
 # the list columns of `articles`, which an update rewrites whole rows for
 _LIST_COLUMNS = tuple(c.name for c in ARTICLE_COLUMNS if c.type.endswith("[]"))
-_PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key", "entity_tally": "key", "entity_titles": "id"}
+_PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key", "entity_tally": "key", "entity_titles": "id", "names": "name"}
 _INDEXES = {
     "corpus_entities_key": ("corpus_entities", "key"),
     "quote_keys_block": ("quote_keys", "block"), "quote_keys_exact": ("quote_keys", "exact"),
@@ -931,6 +932,7 @@ class Store:
                 self._insert(table.name, rows[table.name])
             tally.apply(self.con, tally.count_rows(rows, {i for i in ids if state.get(i, (None, True))[1]}))
             tally.apply(self.con, untallied, -1)  # after the additions: see tally.apply
+            tally.add_names(self.con, tally.names_of(rows))
             link.recount(self.con, relinked | recount)
             quote_link.recount(self.con, requoted)
             event_link.recount(self.con, reevented)

@@ -28,10 +28,11 @@ original carries (a text file of a dated web page), so an undated article
 is compared with every canonical (through the keys every dated canonical
 also stores in one "any date" bucket), and a dated one with the undated
 canonicals too; only undated articles cost more as the corpus grows. The keys are plain 64-bit
-integers, so the store can keep them in an indexed table (`bands`) and the
+integers, so the store can keep them in tables (`bands`, `bands_undated`) and the
 index need not hold the corpus in memory: with a `Lookup`, the index fetches
-what a batch of new articles needs (`prefetch`), decides, hands the new rows
-to be written (`take_rows`) and forgets (`forget`).
+what a batch of new articles needs (`prefetch`: the keys, and the day ranges
+its windows span, so that the store reads only those days' rows), decides,
+hands the new rows to be written (`take_rows`) and forgets (`forget`).
 """
 
 from __future__ import annotations

@@ -566,3 +566,14 @@ def test_band_rows_come_from_the_two_band_tables_undated_first_and_dated_only_in
         assert store.band_rows([1, 7, 8], [(90, 100)]) == [(1, a, None), (7, c, None), (7, a, 100)]
         assert store.band_rows([7, 9], [(95, 100), (290, 310)]) == [(7, c, None), (7, a, 100), (9, b, 100), (7, b, 300)]
         assert store.band_rows([]) == []
+
+
+def test_band_rows_built_again_are_written_in_date_order(tmp_path):
+    ids = [content_id(str(n)) for n in range(6)]
+    chunks = [[(n, ids[n], 500 - 7 * n), (100 + n, ids[n], None)] for n in range(6)]  # by id, the latest day first
+    with Store(tmp_path / "s.duckdb") as store:
+        store.rebuild_bands(chunks, "test layout")
+        days = [d for (d,) in store.con.execute("SELECT day FROM bands ORDER BY rowid").fetchall()]
+        assert days == sorted(days) and len(days) == 6
+        assert store.band_rows(list(range(6)) + [100], [(0, 1000)])[0] == (100, ids[0], None)
+        assert store.bands_state("test layout")[0]

@@ -767,6 +767,11 @@ class Store:
             self.con.execute("DELETE FROM bands_undated")
             for rows in chunks:
                 self._insert_bands(rows)
+            # the rows come by article id: written again in date order, so that a lookup reads only its days (band_rows)
+            self.con.execute("CREATE TEMP TABLE _dated AS SELECT key, article, day FROM bands ORDER BY day, rowid")
+            self.con.execute("DELETE FROM bands")
+            self.con.execute("INSERT INTO bands SELECT key, article, day FROM _dated ORDER BY day")
+            self.con.execute("DROP TABLE _dated")
             self._mark_bands(layout)
 
     def _mark_bands(self, layout: str) -> None:

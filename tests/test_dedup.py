@@ -108,9 +108,12 @@ def test_an_index_backed_by_lookups_decides_as_the_one_in_memory():
     stored: dict = {}
     signatures = {name: dedup.signature(text) for name, text in {**STORIES, "copy": SYNDICATED_FLOODS}.items()}
 
-    def bands(keys):
+    asked = []
+
+    def bands(keys, days):  # as the store answers: undated rows, and dated ones inside the day ranges
+        asked.append(days)
         wanted = set(keys)
-        return [row for row in stored_rows if row[0] in wanted]
+        return [row for row in stored_rows if row[0] in wanted and (row[2] is None or days is None or any(a <= row[2] <= b for a, b in days))]
 
     def candidates(ids):
         return {i: stored[i] for i in ids if i in stored}
@@ -130,3 +133,11 @@ def test_an_index_backed_by_lookups_decides_as_the_one_in_memory():
         backed.forget()
     assert decisions == {"floods": None, "budget": None, "election": None, "talks": None, "copy": "floods"}
     assert len(backed._candidates) == 0  # nothing kept between batches
+    assert asked[-1] == [(day - backed.window_days, day + backed.window_days)]  # only the window's dated rows are asked for
+
+
+def test_the_day_ranges_asked_for_are_each_days_window_merged_and_all_days_for_an_undated_article():
+    index = dedup.Index(window_days=7)
+    assert index.day_ranges([100, 105, 130]) == [(93, 112), (123, 137)]
+    assert index.day_ranges([100, 115]) == [(93, 122)]  # touching windows are one range
+    assert index.day_ranges([100, None]) is None

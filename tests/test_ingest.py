@@ -165,6 +165,16 @@ def test_a_later_run_links_copies_to_articles_stored_before(corpus, tmp_path):
     assert table(db, f"SELECT duplicate_of FROM articles WHERE source = '{copy}'") == [(content_id(STORIES["floods"]),)]
 
 
+def _ingest_a_copy_of_floods(db, tmp_path):
+    """Ingest a syndicated copy of the floods story into `db`; checks the one message of a duplicate index built again."""
+    copy = tmp_path / "copy.txt"
+    copy.write_text(SYNDICATED_FLOODS.replace("Maria Rossi", "Marco Bianchi"))
+    messages = []
+    again = ingest([str(copy)], db=db, workers=0, on_message=messages.append)
+    assert messages == [f"building the duplicate index of the 5 articles in {db} (once: it was made by an older version)"]
+    return copy, messages, again
+
+
 def test_a_store_made_before_the_duplicate_index_gets_it_built_once_with_a_message(corpus, tmp_path):
     _, db, _ = corpus
     db = copy_db(db, tmp_path)
@@ -173,17 +183,31 @@ def test_a_store_made_before_the_duplicate_index_gets_it_built_once_with_a_messa
     con.execute("ALTER TABLE signatures DROP COLUMN ends")
     con.execute("DELETE FROM meta WHERE key = 'bands'")
     con.close()
-    copy = tmp_path / "copy.txt"
-    copy.write_text(SYNDICATED_FLOODS.replace("Maria Rossi", "Marco Bianchi"))
-    messages = []
-    again = ingest([str(copy)], db=db, workers=0, on_message=messages.append)
-    assert messages == [f"building the duplicate index of the 5 articles in {db} (once: it was made by an older version)"]
+    copy, messages, again = _ingest_a_copy_of_floods(db, tmp_path)
     assert (again.added, again.duplicates) == (1, 1)
     assert table(db, f"SELECT duplicate_of FROM articles WHERE source = '{copy}'") == [(content_id(STORIES["floods"]),)]
     ingest([str(copy)], db=db, workers=0, on_message=messages.append)
     assert len(messages) == 1  # once
     (bands,) = table(db, "SELECT value FROM meta WHERE key = 'bands'")
     assert bands[0].endswith("rows of 6 signatures")
+
+
+def test_a_store_with_its_band_rows_in_one_indexed_table_gets_them_laid_out_again_once(corpus, tmp_path):
+    _, db, _ = corpus
+    db = copy_db(db, tmp_path)
+    con = duckdb.connect(str(db))  # as versions before `bands_undated` laid them out: every row in `bands`, indexed on key
+    con.execute("INSERT INTO bands SELECT * FROM bands_undated")
+    con.execute("DROP TABLE bands_undated")
+    con.execute("CREATE INDEX bands_key ON bands (key)")
+    con.execute("UPDATE meta SET value = replace(value, '; dated rows in bands, undated in bands_undated', '') WHERE key = 'bands'")
+    (rows,) = con.execute("SELECT count(*) FROM bands").fetchone()
+    con.close()
+    copy, messages, again = _ingest_a_copy_of_floods(db, tmp_path)
+    assert again.duplicates == 1
+    assert table(db, f"SELECT duplicate_of FROM articles WHERE source = '{copy}'") == [(content_id(STORIES["floods"]),)]
+    assert table(db, "SELECT count(*) FROM bands WHERE day IS NULL") == [(0,)]
+    assert table(db, "SELECT (SELECT count(*) FROM bands) + (SELECT count(*) FROM bands_undated)") == [(rows + 1,)]  # the copy's exact key
+    assert table(db, "SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'bands_key'") == [(0,)]
 
 
 def test_duplicates_are_looked_up_in_the_store_within_the_date_window(tmp_path, nlp):

@@ -138,6 +138,18 @@ def test_a_page_of_an_answer_has_the_total_and_any_order(store):
         query.page(store, "quotes", limit=1, sort="x")
 
 
+@pytest.mark.parametrize("question, options", [
+    ("quotes", {}), ("quotes", {"speaker": "Kerry"}), ("entities", {}), ("events", {}), ("timeline", {"entity": "Kerry"}), ("network", {}),
+])
+def test_pages_in_the_questions_own_order_are_the_answer_cut_in_pieces(store, question, options):
+    answer = query._rows(store, query._select(store, question, options), None).rows
+    assert answer  # the fixture answers each of them
+    for size in (1, 2):
+        pages = [query.page(store, question, limit=size, offset=o, **options) for o in range(0, len(answer), size)]
+        assert [row for p in pages for row in p.rows.rows] == answer
+        assert {p.total for p in pages} == {len(answer)}
+
+
 def test_events_by_actor_date_and_type(store):
     rows = query.events(store, actor="SYR", start="2013-09-01", end="2013-09-30", type="THREATEN").dicts()
     assert [(r["source"], r["cameo"], r["target"], r["date"]) for r in rows] == [("Syria", "138", "Washington", "2013-09-10")]

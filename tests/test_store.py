@@ -58,7 +58,7 @@ def store(tmp_path):
 
 
 def test_tables_have_the_documented_names():
-    assert list(TABLES) == ["articles", "removed", "entities", "mentions", "quotes", "times", "events", "figures", "errors", "runs", "signatures", "bands", "meta", "corpus_entities", "corpus_quotes", "quote_keys", "corpus_events", "event_keys", "entity_tally", "entity_titles", "words", "text_words", "quote_words"]
+    assert list(TABLES) == ["articles", "removed", "entities", "mentions", "quotes", "times", "events", "figures", "errors", "runs", "signatures", "bands", "bands_undated", "meta", "corpus_entities", "corpus_quotes", "quote_keys", "corpus_events", "event_keys", "entity_tally", "entity_titles", "names", "words", "text_words", "quote_words"]
 
 
 def test_nested_records_become_prefixed_columns():
@@ -551,3 +551,29 @@ def test_an_articles_warnings_are_stored_as_its_latest_analysis_gives_them(store
     store.add_results([dataclasses.replace(changed, warnings=["another"])], [], run_id=1)  # analysed again
     assert store.load_analysis(changed.id).warnings == ["another"]
     assert store.load_analysis(same.id).warnings == ["a warning"]
+
+
+def test_band_rows_come_from_the_two_band_tables_undated_first_and_dated_only_inside_the_day_ranges(tmp_path):
+    a, b, c = (content_id(t) for t in ("a", "b", "c"))
+    rows = [(1, a, None), (7, a, 100), (7, b, 300), (8, c, 101), (7, c, None), (9, b, 100)]
+    with Store(tmp_path / "s.duckdb") as store:
+        with store.session():
+            with store._transaction():
+                store._insert_bands(rows)
+        assert store.con.execute("SELECT count(*) FROM bands WHERE day IS NULL").fetchone() == (0,)
+        assert store.con.execute("SELECT count(*) FROM bands_undated").fetchone() == (2,)
+        assert store.band_rows([1, 7, 8]) == [(1, a, None), (7, c, None), (7, a, 100), (8, c, 101), (7, b, 300)]
+        assert store.band_rows([1, 7, 8], [(90, 100)]) == [(1, a, None), (7, c, None), (7, a, 100)]
+        assert store.band_rows([7, 9], [(95, 100), (290, 310)]) == [(7, c, None), (7, a, 100), (9, b, 100), (7, b, 300)]
+        assert store.band_rows([]) == []
+
+
+def test_band_rows_built_again_are_written_in_date_order(tmp_path):
+    ids = [content_id(str(n)) for n in range(6)]
+    chunks = [[(n, ids[n], 500 - 7 * n), (100 + n, ids[n], None)] for n in range(6)]  # by id, the latest day first
+    with Store(tmp_path / "s.duckdb") as store:
+        store.rebuild_bands(chunks, "test layout")
+        days = [d for (d,) in store.con.execute("SELECT day FROM bands ORDER BY rowid").fetchall()]
+        assert days == sorted(days) and len(days) == 6
+        assert store.band_rows(list(range(6)) + [100], [(0, 1000)])[0] == (100, ids[0], None)
+        assert store.bands_state("test layout")[0]

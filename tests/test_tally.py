@@ -92,3 +92,69 @@ def test_a_store_made_before_the_tallies_is_tallied_once_and_asked_without_them_
     assert list(query.entities(store, top=10)) == expected  # grouped from the tables meanwhile
     store.tally_stored()
     assert same(store) == expected
+
+
+def quoting(name: str, written: str, words: str, entity: str | None = None) -> Analysis:
+    """An article in which `written` (the speaker as written; resolved to `name`) says `words`; with `entity`, the
+    speaker's entity is named so."""
+    from newswire.records import Cue, Quote, Span
+
+    text = f'{written} said: "{words}" Story {content_id(name + written + words)}.'
+    start = text.index(words)
+    entities = [titled(entity, [])] if entity else []
+    quote = Quote(id="Q1", type="direct", content=Span(start, start + len(words), words), cue=Cue(len(written) + 1, len(written) + 5, "said", lemma="say"),
+                  speaker=Span(0, len(written), written), speaker_entity="E1" if entity else None, speaker_name=name)
+    return Analysis(id=content_id(text), text=text, published="2024-05-01", entities=entities, quotes=[quote])
+
+
+def stored_names(store: Store) -> set[str]:
+    with store.session() as con:
+        return {n for (n,) in con.execute("SELECT name FROM names").fetchall()}
+
+
+def in_tables(store: Store) -> set[str]:
+    with store.session() as con:
+        return {n for (n,) in con.execute(
+            "SELECT name FROM entities UNION SELECT speaker_name FROM quotes UNION SELECT speaker_text FROM quotes"
+        ).fetchall() if n}
+
+
+def by_name(store: Store, name: str) -> tuple[list, list]:
+    """The quotes by `name` and its timeline, matched against the kept names and against the tables' names (equal)."""
+    answers = []
+    for kept in (True, False):
+        answers.append((query._rows(store, query._quotes(speaker=name, tallied=kept), None).rows,
+                        query._rows(store, query._timeline(entity=name, tallied=kept), None).rows))
+    assert answers[0] == answers[1]
+    return answers[0]
+
+
+def test_the_names_are_kept_as_batches_are_stored_and_the_questions_by_name_answer_as_the_tables_do(store):
+    a = quoting("Ann Lee", "Minister Ann Lee", "We will rebuild the bridge.", entity="Ann Lee")
+    b = quoting("Bo Chen", "Mr. Chen", "Nothing was decided.")
+    add(store, a, b)
+    assert stored_names(store) == in_tables(store) == {"Ann Lee", "Minister Ann Lee", "Bo Chen", "Mr. Chen"}
+    quotes, timeline = by_name(store, "ann lee")
+    assert [r[3] for r in quotes] == ["We will rebuild the bridge."] and len(timeline) == 2  # said, mentioned
+    assert [r[3] for r in by_name(store, "Chen")[0]] == ["Nothing was decided."]
+    # analysed again without its speaker: the names keep the old ones (a superset), the answers follow the rows
+    add(store, Analysis(id=a.id, text=a.text, published=a.published))
+    assert stored_names(store) > in_tables(store)
+    assert by_name(store, "Ann Lee") == ([], [])
+    assert query.quotes(store, speaker="Ann Lee").rows == [] and query.timeline(store, entity="Ann Lee").rows == []
+
+
+def test_a_store_made_before_the_names_gets_them_once_and_is_asked_without_them_until_then(store):
+    add(store, quoting("Ann Lee", "Ann Lee", "We will rebuild the bridge.", entity="Ann Lee"))
+    expected = by_name(store, "Lee")
+    with store.session() as con:  # as a store of the version before: no names, tallies of another layout
+        con.execute("DROP TABLE names")
+        con.execute("UPDATE meta SET value = 'entity groups by name, type, actor, country: articles, mentions, titles (issue 15)' WHERE key = 'tallies'")
+    assert not store.tallies_current()
+    assert query.quotes(store, speaker="Lee").rows == expected[0]  # gathered from the tables meanwhile
+    assert query.page(store, "timeline", limit=10, entity="Lee").rows.rows == expected[1]
+    store.close()
+    with Store(store.path) as again:  # opened for writing: the table is made again, empty
+        again.tally_stored()
+        assert again.tallies_current() and stored_names(again) == in_tables(again) == {"Ann Lee"}
+        assert by_name(again, "Lee") == expected

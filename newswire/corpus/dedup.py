@@ -28,10 +28,11 @@ original carries (a text file of a dated web page), so an undated article
 is compared with every canonical (through the keys every dated canonical
 also stores in one "any date" bucket), and a dated one with the undated
 canonicals too; only undated articles cost more as the corpus grows. The keys are plain 64-bit
-integers, so the store can keep them in an indexed table (`bands`) and the
+integers, so the store can keep them in tables (`bands`, `bands_undated`) and the
 index need not hold the corpus in memory: with a `Lookup`, the index fetches
-what a batch of new articles needs (`prefetch`), decides, hands the new rows
-to be written (`take_rows`) and forgets (`forget`).
+what a batch of new articles needs (`prefetch`: the keys, and the day ranges
+its windows span, so that the store reads only those days' rows), decides,
+hands the new rows to be written (`take_rows`) and forgets (`forget`).
 """
 
 from __future__ import annotations
@@ -239,9 +240,10 @@ class Candidate:
     ends: np.ndarray | None
 
 
-# What the index asks a store: the rows (key, article, day) of these keys, in the order they were stored;
-# the candidates (minhash, ends) of these articles; the normalised words of one article.
-BandLookup = Callable[[list[int]], Iterable[tuple[int, str, int | None]]]
+# What the index asks a store: the rows (key, article, day) of these keys whose day is NULL or inside one of
+# these (first, last) day ranges (all days: None), in the order they were stored; the candidates (minhash, ends)
+# of these articles; the normalised words of one article.
+BandLookup = Callable[[list[int], "list[tuple[int, int]] | None"], Iterable[tuple[int, str, int | None]]]
 CandidateLookup = Callable[[list[str]], dict[str, Candidate]]
 WordsLookup = Callable[[str], list[str] | None]
 
@@ -297,7 +299,7 @@ class Index:
         self._fetched.update(keys)
         wanted: set[str] = set()
         exact = {exact_key(sig.fingerprint) for sig, _ in articles}
-        for key, article_id, day in self._lookup_bands(keys):  # in the order they were stored: the first exact row wins
+        for key, article_id, day in self._lookup_bands(keys, self.day_ranges([day for _, day in articles])):  # in the order they were stored: the first exact row wins
             if key in exact:
                 self._exact.setdefault(key, article_id)
             else:
@@ -306,6 +308,20 @@ class Index:
         wanted -= self._candidates.keys()
         if wanted and self._lookup_candidates is not None:
             self._candidates.update(self._lookup_candidates(sorted(wanted)))
+
+    def day_ranges(self, days: list[int | None]) -> list[tuple[int, int]] | None:
+        """The days whose dated rows deciding articles of these days can use: each day's window, overlapping ones
+        merged, in order; None (every day) when one is undated (`_in_window` drops the rows outside anyway)."""
+        if any(day is None for day in days):
+            return None
+        ranges: list[tuple[int, int]] = []
+        for day in sorted(days):  # type: ignore[type-var]
+            first, last = day - self.window_days, day + self.window_days
+            if ranges and first <= ranges[-1][1] + 1:
+                ranges[-1] = (ranges[-1][0], max(ranges[-1][1], last))
+            else:
+                ranges.append((first, last))
+        return ranges
 
     def match(self, sig: Signature, day: int | None = None) -> Match | None:
         """The canonical this signature duplicates, or None for a new article (`day`: its publication day number)."""

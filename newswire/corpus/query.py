@@ -175,7 +175,8 @@ def quotes(store: Store, *, speaker: str | None = None, search: str | None = Non
                              "leave out --min-confidence, --type and --outlet")
         _require_links(store)
     return _rows(store, _quotes(speaker=speaker, search=search, min_confidence=min_confidence, type=type, outlet=outlet,
-                                spread=spread, indexed=None if spread is not None else _indexed(store, search, "quotes")),
+                                spread=spread, indexed=None if spread is not None else _indexed(store, search, "quotes"),
+                                tallied=speaker is not None and store.tallies_current()),
                  require_count(limit, "--limit"))
 
 
@@ -196,7 +197,9 @@ def _require_links(store: Store) -> None:
 
 def _quotes(*, speaker: str | None = None, search: str | None = None, min_confidence: float | str | None = None,
             type: str | None = None, outlet: str | None = None, spread: int | None = None,
-            indexed: str | None = None) -> _Select:
+            indexed: str | None = None, tallied: bool = False) -> _Select:
+    """indexed: the registered relation of the rows a text search found in the word index (`_indexed`); tallied:
+    match the speaker against the names the store keeps (`_matching_names`)."""
     if spread is not None:
         return _spread(speaker=speaker, search=search, spread=require_count(spread, "--spread"))
     where, params = [_CANONICAL], []
@@ -212,7 +215,7 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
         # join (as a condition beside the others, DuckDB joined every quote to its entity first: 10 times slower).
         names = "SELECT speaker_name AS name FROM quotes UNION SELECT speaker_text FROM quotes UNION SELECT name FROM entities"
         prefix = f"""
-        WITH speaker_names AS ({_matching_names(names)}),
+        WITH speaker_names AS ({_matching_names(names, tallied)}),
         hits AS (
             SELECT article_id, ord FROM quotes
             WHERE speaker_name IN (SELECT name FROM speaker_names) OR speaker_text IN (SELECT name FROM speaker_names)
@@ -733,10 +736,10 @@ def timeline(store: Store, *, entity: str | None = None, id: str | None = None, 
     """
     if id is not None:
         _require_links(store)
-    return _rows(store, _timeline(entity=entity, id=id), require_count(limit, "--limit"))
+    return _rows(store, _timeline(entity=entity, id=id, tallied=store.tallies_current()), require_count(limit, "--limit"))
 
 
-def _named(entity: str | None, id: str | None, what: str = "--entity") -> tuple[str, str]:
+def _named(entity: str | None, id: str | None, what: str = "--entity", tallied: bool = False) -> tuple[str, str]:
     """The condition on article entities `e` that picks an entity by name (whole words) or one corpus entity by
     id, and its parameter."""
     if id is not None:
@@ -744,20 +747,25 @@ def _named(entity: str | None, id: str | None, what: str = "--entity") -> tuple[
     if entity is None:
         raise UsageError(f"give an entity name ({what} \"John Kerry\") or one corpus entity's id (--id, id=; "
                          f"`newswire query entity NAME` lists them)")
-    names = _matching_names("SELECT coalesce(name, '') AS name FROM entities")
+    names = _matching_names("SELECT coalesce(name, '') AS name FROM entities", tallied)
     return f"coalesce(e.name, '') IN ({names})", _words(require_text(entity, what))
 
 
-def _matching_names(names: str) -> str:
+def _matching_names(names: str, tallied: bool = False) -> str:
     """SQL for the distinct names of the query `names` (one column, `name`) that a whole-word expression (`_words`,
     the one parameter) matches: the expression runs once per distinct name, not once per row. The names are gathered
-    into one list first: a filter on them directly is pushed down into the scan and runs over every row again."""
+    into one list first: a filter on them directly is pushed down into the scan and runs over every row again.
+
+    tallied: the store keeps the distinct names (`names`, `corpus/tally.py`: a superset of those of `names`, whose
+    extra names have no rows to find): they are read from there, not gathered from whole tables."""
+    if tallied:
+        return f"SELECT name FROM names WHERE regexp_matches({_nfc('name')}, ?)"
     return (f"SELECT name FROM (SELECT list(DISTINCT name) AS names FROM ({names})), unnest(names) AS t(name) "
             f"WHERE regexp_matches({_nfc('name')}, ?)")
 
 
-def _timeline(*, entity: str | None = None, id: str | None = None) -> _Select:
-    condition, param = _named(entity, id)
+def _timeline(*, entity: str | None = None, id: str | None = None, tallied: bool = False) -> _Select:
+    condition, param = _named(entity, id, tallied=tallied)
     return _Select(
         """a.published AS date, x.kind, x.text, a.title, x.article_id, x.start, x."end\"""",
         """FROM (SELECT * FROM said UNION ALL SELECT * FROM did UNION ALL SELECT * FROM mentioned) x
@@ -1038,7 +1046,7 @@ def entity(store: Store, *, name: str | None = None, id: str | None = None, top:
         if not corpus:
             raise UsageError(f"no corpus entity {id}; /api/corpus_entities?name= lists those of a name")
         name = corpus[0]["name"]
-    condition, param = _named(name, id, "name")
+    condition, param = _named(name, id, "name", store.tallies_current())
     named = f"""WITH named AS (
             SELECT e.article_id, e.id, e.name, e.type, e.actor, e.country, e.titles FROM entities e JOIN articles a ON a.id = e.article_id
             WHERE {_CANONICAL} AND {condition})"""
@@ -1466,11 +1474,14 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
     if select.key:
         return _late_page(store, select, order, limit, offset, sort)
     total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchone()[0]
-    numbered = select.sql(f", row_number() OVER (ORDER BY {select.order}) AS _n")
-    cursor = store.con.execute(
-        f"SELECT * EXCLUDE (_n) FROM ({numbered}) ORDER BY {', '.join(order)} LIMIT {int(limit)} OFFSET {int(offset)}",
-        select.params,
-    )
+    if sort is None:  # the question's own order: its first rows, without numbering every row of the answer first
+        cursor = store.con.execute(f"{select.sql()}\nORDER BY {select.order} LIMIT {int(limit)} OFFSET {int(offset)}", select.params)
+    else:
+        numbered = select.sql(f", row_number() OVER (ORDER BY {select.order}) AS _n")
+        cursor = store.con.execute(
+            f"SELECT * EXCLUDE (_n) FROM ({numbered}) ORDER BY {', '.join(order)} LIMIT {int(limit)} OFFSET {int(offset)}",
+            select.params,
+        )
     return Page(Rows([d[0] for d in cursor.description], cursor.fetchall()), total, offset, limit, sort)
 
 
@@ -1516,9 +1527,9 @@ def _indexed(store: Store, search: str | None, table: str) -> str | None:
 
 
 def _select(store: Store, question: str, options: dict[str, Any]) -> _Select:
-    """A question's SQL for this store: where the store keeps counts for it (`corpus/tally.py`), from them; where it
-    keeps a word index (`corpus/wordindex.py`), text searches from it."""
-    if question == "entities":
+    """A question's SQL for this store: where the store keeps counts or names for it (`corpus/tally.py`), from them;
+    where it keeps a word index (`corpus/wordindex.py`), text searches from it."""
+    if question in ("entities", "timeline") or (question == "quotes" and options.get("speaker") is not None):
         options = {**options, "tallied": store.tallies_current()}
     if question in ("articles", "quotes") and options.get("search") is not None and options.get("spread") is None:
         options = {**options, "indexed": _indexed(store, options["search"], question)}

@@ -311,6 +311,7 @@ TABLES: dict[str, list[Column]] = {
     "runs": RUN_COLUMNS,
     "signatures": SIGNATURE_COLUMNS,
     "bands": BAND_COLUMNS,
+    "bands_undated": BAND_COLUMNS,
     "meta": [Column("key", "VARCHAR"), Column("value", "VARCHAR")],
     # across articles (corpus/link.py)
     "corpus_entities": [Column(n, t) for n, t in link.CORPUS_ENTITY_COLUMNS],
@@ -321,15 +322,16 @@ TABLES: dict[str, list[Column]] = {
     # counts kept for the questions (corpus/tally.py)
     "entity_tally": [Column(n, t) for n, t in tally.ENTITY_TALLY_COLUMNS],
     "entity_titles": [Column(n, t) for n, t in tally.ENTITY_TITLE_COLUMNS],
+    "names": [Column(n, t) for n, t in tally.NAME_COLUMNS],
     # the word index of text search (corpus/wordindex.py)
     **{name: [Column(n, t) for n, t in columns] for name, columns in wordindex.TABLES.items()},
 }
 # the list columns of `articles`, which an update rewrites whole rows for
 _LIST_COLUMNS = tuple(c.name for c in ARTICLE_COLUMNS if c.type.endswith("[]"))
 _PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key", "entity_tally": "key", "entity_titles": "id",
-                 "words": "word"}
+                 "names": "name", "words": "word"}
 _INDEXES = {
-    "bands_key": ("bands", "key"), "corpus_entities_key": ("corpus_entities", "key"),
+    "corpus_entities_key": ("corpus_entities", "key"),
     "quote_keys_block": ("quote_keys", "block"), "quote_keys_exact": ("quote_keys", "exact"),
     "event_keys_block": ("event_keys", "block"),
 }  # (table, column) of each secondary index
@@ -339,7 +341,7 @@ def table_key(name: str) -> list[str]:
     """The columns that identify a row of table `name`: its order in exports and queries."""
     if name in _PRIMARY_KEYS:
         return [_PRIMARY_KEYS[name]]
-    if name == "bands":
+    if name in ("bands", "bands_undated"):
         return ["key", "article"]
     if name in ("corpus_entities", "corpus_quotes", "corpus_events"):
         return ["id"]
@@ -610,6 +612,7 @@ class Store:
                 for c in columns:  # fields added to the records since the store was made
                     if c.name not in existing:
                         self.con.execute(f"ALTER TABLE {name} ADD COLUMN {_quote(c.name)} {c.type}")
+            self.con.execute("DROP INDEX IF EXISTS bands_key")  # kept by versions before `bands_undated`: see band_rows
             for index, (table, column) in _INDEXES.items():
                 self.con.execute(f"CREATE INDEX IF NOT EXISTS {index} ON {table} ({_quote(column)})")
             self.con.execute("INSERT INTO meta VALUES ('layout', ?) ON CONFLICT DO NOTHING", [LAYOUT])
@@ -696,21 +699,34 @@ class Store:
             row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return None if row is None else row[0]
 
-    def band_rows(self, keys: list[int]) -> list[tuple[int, str, int | None]]:
-        """(key, article id, day) of the `bands` rows with these keys, in the order they were written.
+    def band_rows(self, keys: list[int], days: list[tuple[int, int]] | None = None) -> list[tuple[int, str, int | None]]:
+        """(key, article id, day) of the band rows with these keys, undated ones (`bands_undated`: exact-copy keys
+        and undated canonicals) first, then the dated ones (`bands`) whose day is in one of the (first, last) `days`
+        ranges (all, when None), each in the order they were written.
 
-        The keys are written into the query as a literal list. DuckDB 2.0
-        answers a batch's list (thousands of keys) by scanning `bands` with the
-        list as a filter, not through the index on `key`: measured 2026-12-04,
-        a batch of 32 new articles (~3,600 keys) took 230 ms at 117,000 stored
-        articles, against an estimated 60 ms at 10,000 (README, corpus scale). A joined
-        list (`IN (SELECT unnest(?))`) was slower still.
+        The dated rows are found by scanning `bands` with the day range as a
+        filter: DuckDB skips every row group whose days (min and max, kept per
+        group of 122,880 rows) lie outside it, so a lookup reads the few weeks
+        around the batch's dates, whatever the size of the store, as long as
+        articles are stored roughly in date order (a feed). Stored in another
+        order it reads more of the table, never a wrong row. The index on `key`
+        this replaced (DuckDB 2.0 answered a batch's ~4,500 keys from it only
+        when told to, and then read its blocks from disk at each opening of the
+        file) cost 270 ms a batch at 10,000 articles and 670 ms at 117,000;
+        measured 2026-12-04 (bench/corpus_scale.py, README).
         """
         if not keys:
             return []
-        literal = ", ".join(str(int(k)) for k in keys)
+        keys = [int(k) for k in keys]
         with self.session() as con:
-            rows = con.execute(f"SELECT key, article, day FROM bands WHERE key IN ({literal}) ORDER BY rowid").fetchall()
+            rows = con.execute("SELECT key, article, day FROM bands_undated WHERE key = ANY(?::BIGINT[]) ORDER BY rowid", [keys]).fetchall()
+            dated: dict[int, tuple[int, int, int]] = {}
+            for window in ([""] if days is None else [f" AND day BETWEEN {int(first)} AND {int(last)}" for first, last in days]):
+                for key, article, day, rowid in con.execute(
+                    f"SELECT key, article, day, rowid FROM bands WHERE key = ANY(?::BIGINT[]){window}", [keys]
+                ).fetchall():
+                    dated[rowid] = (key, article, day)
+            rows += [dated[r] for r in sorted(dated)]
         return [(key, id_text(article), day) for key, article, day in rows]
 
     def stored_signatures(self, ids: list[str]) -> dict[str, tuple[bytes | None, bytes | None]]:
@@ -756,8 +772,14 @@ class Store:
         """Replace the `bands` rows by these, and record how they were made, in one transaction."""
         with self._transaction():
             self.con.execute("DELETE FROM bands")
+            self.con.execute("DELETE FROM bands_undated")
             for rows in chunks:
                 self._insert_bands(rows)
+            # the rows come by article id: written again in date order, so that a lookup reads only its days (band_rows)
+            self.con.execute("CREATE TEMP TABLE _dated AS SELECT key, article, day FROM bands ORDER BY day, rowid")
+            self.con.execute("DELETE FROM bands")
+            self.con.execute("INSERT INTO bands SELECT key, article, day FROM _dated ORDER BY day")
+            self.con.execute("DROP TABLE _dated")
             self._mark_bands(layout)
 
     def _mark_bands(self, layout: str) -> None:
@@ -765,18 +787,22 @@ class Store:
         _set_meta(self.con, "bands", _bands_meta(layout, count))
 
     def _insert_bands(self, rows: list[tuple[int, str, int | None]]) -> None:
-        if not rows:
-            return
-        batch = pa.table({
-            "key": pa.array([r[0] for r in rows], type=pa.int64()),
-            "article": pa.array([id_number(r[1]) for r in rows], type=pa.int64()),
-            "day": pa.array([r[2] for r in rows], type=pa.int32()),
-        })
-        self.con.register("_bands", batch)
-        try:
-            self.con.execute("INSERT INTO bands SELECT key, article, day FROM _bands")
-        finally:
-            self.con.unregister("_bands")
+        """Undated rows into `bands_undated`, dated ones into `bands` in date order (a batch's rows close together)."""
+        undated = [r for r in rows if r[2] is None]
+        dated = sorted((r for r in rows if r[2] is not None), key=lambda r: r[2])
+        for table, part in (("bands_undated", undated), ("bands", dated)):
+            if not part:
+                continue
+            batch = pa.table({
+                "key": pa.array([r[0] for r in part], type=pa.int64()),
+                "article": pa.array([id_number(r[1]) for r in part], type=pa.int64()),
+                "day": pa.array([r[2] for r in part], type=pa.int32()),
+            })
+            self.con.register("_bands", batch)
+            try:
+                self.con.execute(f"INSERT INTO {table} SELECT key, article, day FROM _bands")
+            finally:
+                self.con.unregister("_bands")
 
     def to_analyse(self, *, statuses: Iterable[str], exclude: Iterable[str] = ()) -> list[Article]:
         """Stored articles with one of these statuses, as the read stage gave them (for a resumed run)."""
@@ -937,6 +963,7 @@ class Store:
             wordindex.add(self.con, [(a.id, t) for a in analyses if a.id not in refailed for t in (a.text, a.title)],
                           [(q["article_id"], q["ord"], q["content_text"]) for q in rows["quotes"] if q["article_id"] not in refailed])
             tally.apply(self.con, untallied, -1)  # after the additions: see tally.apply
+            tally.add_names(self.con, tally.names_of(rows))
             link.recount(self.con, relinked | recount)
             quote_link.recount(self.con, requoted)
             event_link.recount(self.con, reevented)
@@ -1372,8 +1399,13 @@ def _alive(pid: int | None, start: str | None) -> bool:
     return process_start(pid) == start  # None now: a zombie, or gone since
 
 
+# How the band rows are laid out in the store: a store whose rows were laid out otherwise (one `bands` table with an
+# index on `key`, before 2026-12-04) has them rebuilt, once, at the start of the next ingest.
+BANDS_TABLES = "dated rows in bands, undated in bands_undated"
+
+
 def _bands_meta(layout: str, signatures: int) -> str:
-    return f"{layout}; rows of {signatures} signatures"
+    return f"{layout}; {BANDS_TABLES}; rows of {signatures} signatures"
 
 
 def id_number(article_id: str) -> int:

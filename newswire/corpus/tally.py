@@ -3,6 +3,11 @@
     counts = tally.count(entity_rows, mention_counts)   # what some articles add (or, subtracted, took away)
     tally.apply(con, counts, sign=1)                    # inside the transaction that stores (or deletes) their rows
 
+`names` keeps the distinct names of entities and quote speakers, which the
+questions by name (`quotes --speaker`, the timeline and the page of an entity by
+name) match a name against, instead of gathering them from whole tables at each
+question.
+
 `query entities --top 20` used to group every entity row and join every
 mention (2 s at 50,000 articles, growing with the corpus); it now reads
 `entity_tally`, one row per group of entities (name, type, actor code and
@@ -32,7 +37,7 @@ import duckdb
 import pyarrow as pa
 
 # How the tallies are kept (`meta` key `tallies`): questions read them only when the store says they were kept so.
-LAYOUT = "entity groups by name, type, actor, country: articles, mentions, titles (issue 15)"
+LAYOUT = "entity groups by name, type, actor, country: articles, mentions, titles; names (issue 15)"
 
 # the columns of the tables, in order (store.py declares the tables from these)
 ENTITY_TALLY_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -45,6 +50,9 @@ ENTITY_TALLY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("mentions", "BIGINT"),
 )
 ENTITY_TITLE_COLUMNS: tuple[tuple[str, str], ...] = (("id", "VARCHAR"), ("key", "VARCHAR"), ("title", "VARCHAR"), ("articles", "BIGINT"))
+NAME_COLUMNS: tuple[tuple[str, str], ...] = (("name", "VARCHAR"),)
+# the columns whose distinct values `names` keeps: what the questions by name match a name against (`query._matching_names`)
+NAMED = (("entities", "name"), ("quotes", "speaker_name"), ("quotes", "speaker_text"))
 
 Group = tuple[str, str, str | None, str | None]  # name, type, actor, country
 
@@ -151,10 +159,32 @@ def apply(con: duckdb.DuckDBPyConnection, counts: Counts, sign: int = 1) -> None
         con.execute("DELETE FROM entity_titles WHERE key IN (SELECT unnest(?)) AND articles <= 0", [title_keys])
 
 
+def names_of(rows: Mapping[str, list[dict[str, Any]]]) -> set[str]:
+    """The names a batch's rows (`analysis_rows`, by table) bring: entity names, quote speakers as resolved and as written."""
+    return {r[column] for table, column in NAMED for r in rows.get(table, ()) if r.get(column)}
+
+
+def add_names(con: duckdb.DuckDBPyConnection, names: set[str]) -> None:
+    """Keep these names in `names` (each once). A name is never taken away: after an article is analysed again or
+    its rows go, `names` may hold a name no row has any more, which a question then finds no row of; so the answers
+    are those of the whole tables, without reading them."""
+    if not names:
+        return
+    con.register("_names", pa.table({"name": pa.array(sorted(names), pa.string())}))
+    try:
+        con.execute("INSERT INTO names SELECT name FROM _names ON CONFLICT DO NOTHING")
+    finally:
+        con.unregister("_names")
+
+
 def rebuild(con: duckdb.DuckDBPyConnection, canonical: str) -> None:
-    """Tally every stored canonical analysed article from nothing (`canonical`: the SQL condition on `articles a`)."""
+    """Tally every stored canonical analysed article from nothing (`canonical`: the SQL condition on `articles a`);
+    `names` from every stored row."""
     con.execute("DELETE FROM entity_tally")
     con.execute("DELETE FROM entity_titles")
+    con.execute("DELETE FROM names")
+    every = " UNION ".join(f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL AND {column} <> ''" for table, column in NAMED)
+    con.execute(f"INSERT INTO names {every}")
     counts = Counts()
     for name, type_, actor, country, articles, mentions in con.execute(f"""
         SELECT e.name, e.type, e.actor, e.country, count(DISTINCT e.article_id), count(m.ord)

@@ -1,16 +1,18 @@
-"""Ingest a corpus into the store: read, deduplicate, analyse in workers, write from one process.
+"""Ingest a corpus into the store: read, prepare and analyse in workers, decide and write from one process.
 
     ingest(["crawl/", "feeds/*.jsonl"], db="corpus.duckdb", workers=2)
 
-This process reads every document (`sources`), checks and cleans it
-(`pipeline.prepare`), and decides whether it duplicates an article already
-seen (`dedup.Index`: the global stage, in input order). New articles are
-committed to `articles` as pending (or as duplicates) before their analysis
-is sent to the workers (`runner`); each finished batch is committed with its
-rows in one transaction. So a run killed at any point resumes where it
-stopped: stored articles are skipped, pending ones analysed, nothing is
-written twice (ids are content hashes), nothing committed is lost. A
-document that fails costs its own `errors` row; the run goes on.
+This process reads every document (`sources`) and sends it to the workers
+(`runner`), which check and clean it (`pipeline.prepare`) and sign it
+(MinHash); it then decides, in input order, whether each duplicates an
+article already seen (`dedup.Index`: the global stage, the only serial work
+besides writing). New articles are committed to `articles` as pending (or as
+duplicates) before their analysis is sent to the workers, which return the
+rows the store writes; each finished batch is committed with its rows in one
+transaction. So a run killed at any point resumes where it stopped: stored
+articles are skipped, pending ones analysed, nothing is written twice (ids
+are content hashes), nothing committed is lost. A document that fails costs
+its own `errors` row; the run goes on.
 """
 
 from __future__ import annotations
@@ -19,19 +21,20 @@ import contextlib
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from . import dedup
-from ..errors import InputError, UsageError, internal_error
+from ..errors import UsageError
 from ..text.clean import find_removed
-from ..pipeline import prepare, published_date
+from ..pipeline import published_date
 from ..text.read import MAX_CHARS, check_max_chars, document_name
 from ..records import Analysis, Article, Failure, Removed, cleaned_text, content_id
-from .runner import BATCH_SIZE, LocalRunner, failure
+from .runner import BATCH_SIZE, LocalRunner, Prepared, PrepareOptions, Preparing, Refused, failure
 from .sources import Document, estimate_documents, find_files, read_documents
-from .store import DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, RunCounts, Store, check_storable
+from .store import DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, Rows, RunCounts, Store
 
 # Failures a summary keeps to show; the errors table has them all.
 SHOWN_FAILURES = 5
@@ -179,6 +182,9 @@ class _Run:
                 store.tally_stored()
         self.seen: set[str] = set()  # article ids met in this run
         self.queue: list[tuple[Article, list[Removed]]] = []  # to analyse, not yet sent
+        # batches sent to be checked, cleaned and signed, decided on in input order (the first of two copies is the canonical)
+        self.preparing: deque[tuple[list[Failure], list[Article], list[str | None], dict[str, str], Preparing | None]] = deque()
+        self.prepare_options = PrepareOptions(options["any_language"], options["default_published"])
         self.rss: dict[int, float] = {}  # worker pid → peak memory
         self.cpu: dict[int, float] = {}  # worker pid → CPU time
 
@@ -217,71 +223,75 @@ class _Run:
                     self.take(batch)
                     batch = []
         self.take(batch)
+        while self.preparing:
+            self.admit()
         self.resume_leftovers()
         self.send(flush=True)
         while self.runner.in_flight:
             self.collect()
 
     def take(self, documents: list[Document]) -> None:
-        """Check, clean and deduplicate read documents; store the new ones; queue what needs analysis."""
+        """Send read documents to the workers to be checked, cleaned and signed (those stored and finished with are
+        skipped before); decide on the batches sent earlier, in input order, keeping a few in flight."""
         if not documents:
             return
         self.summary.documents += len(documents)
         failures = [d for d in documents if isinstance(d, Failure)]
         articles = [d for d in documents if isinstance(d, Article)]
-        known = [_known_id(a) for a in articles]  # None: a text the store cannot hold (check_storable says why below)
+        known = [_known_id(a) for a in articles]  # None: a text the store cannot hold (the worker's check says why)
         with self.store.session():  # articles stored and finished with are skipped before the costly checks and cleaning
             finished = {i: s for i, s in self.store.statuses(i for i in known if i).items() if not self._wanted(s)}
-        prepared = []
+        sent = [a for a, i in zip(articles, known) if i not in finished]
+        preparing = self.runner.prepare(sent, self.prepare_options) if sent else None
+        self.preparing.append((failures, articles, known, finished, preparing))
+        while len(self.preparing) > max(0, self.runner.workers) * IN_FLIGHT_PER_WORKER:
+            self.admit()
+
+    def admit(self) -> None:
+        """Decide on the oldest batch sent to be prepared: duplicates, new articles stored, what needs analysis queued."""
+        failures, articles, known, finished, preparing = self.preparing.popleft()
+        outcomes = iter(self.runner.prepared(preparing) if preparing is not None else ())
+        prepared: list[Prepared] = []
         for article, article_id in zip(articles, known):
-            if article_id in finished and article_id not in self.seen:
-                self._count(**({"failed": 1} if finished[article_id] == FAILED else {"skipped": 1}))
-                self.seen.add(article_id)
+            if article_id in finished:
+                if article_id in self.seen:
+                    self._count(skipped=1)  # a copy of a document this run met already
+                else:
+                    self._count(**({"failed": 1} if finished[article_id] == FAILED else {"skipped": 1}))
+                    self.seen.add(article_id)
                 continue
-            article.published = article.published or self.options["default_published"]
-            try:
-                check_storable(article)  # its row, built here: a value the store cannot hold fails this article, not its batch
-            except InputError as err:
-                failures.append(failure(article, "store", err.reason, str(err)))
+            outcome = next(outcomes)
+            if isinstance(outcome, Refused):
+                failures.append(outcome.failure)
+                if outcome.seen is not None:
+                    self.seen.add(outcome.seen)  # failed in this run: not to be picked up again as a leftover
                 continue
-            article_id = content_id(article.text)
-            try:
-                removed = prepare(article, any_language=self.options["any_language"])
-            except InputError as err:
-                failures.append(failure(article, "language", err.reason, str(err)))
-                self.seen.add(article_id)  # failed in this run: not to be picked up again as a leftover
-                continue
-            except Exception as err:
-                failures.append(failure(article, "clean", "internal", internal_error(err)))
-                self.seen.add(article_id)
-                continue
-            prepared.append((article, removed, article_id))
+            prepared.append(outcome)
         if not prepared and not failures:
             return
         with self.store.session():  # one opening of the file for the batch's lookup and its writes
-            statuses = self.store.statuses(i for _, _, i in prepared)
-            signed: dict[str, tuple[str, dedup.Signature] | Failure] = {}
-            for article, removed, article_id in prepared:
-                if statuses.get(article_id) is None and article_id not in self.seen and article_id not in signed:
-                    signed[article_id] = self.sign(article, removed)
+            statuses = self.store.statuses(p.id for p in prepared)
             self.index.prefetch(
-                (s[1], dedup.day_number(a.published)) for a, _, i in prepared if i in signed and not isinstance(s := signed[i], Failure)
+                (p.signed, dedup.day_number(p.article.published))
+                for p in prepared if statuses.get(p.id) is None and p.id not in self.seen and not isinstance(p.signed, Failure)
             )
             entries = []
-            for article, removed, article_id in prepared:
-                status = statuses.get(article_id)
-                if article_id in self.seen:
+            decided: set[str] = set()
+            for p in prepared:
+                status = statuses.get(p.id)
+                if p.id in self.seen:
                     self._count(skipped=1)
-                elif status is None:
-                    decided = self.decide(article, removed, article_id, signed[article_id])
-                    (failures if isinstance(decided, Failure) else entries).append(decided)
+                elif status is None and p.id not in decided:
+                    outcome = self.decide(p)
+                    (failures if isinstance(outcome, Failure) else entries).append(outcome)
+                    decided.add(p.id)
                 elif self._wanted(status):
-                    self.queue.append((article, removed))  # stored by an interrupted run, or now wanted
+                    self.queue.append((p.article, p.removed))  # stored by an interrupted run, or now wanted
                 elif status == FAILED:
                     self._count(failed=1)  # its error is in the store already
                 else:
                     self._count(skipped=1)
-                self.seen.add(article_id)
+                self.seen.add(p.id)
             self.store.add_entries(entries, failures, self.summary.run_id, bands=self.index.take_rows(), bands_layout=self.bands_layout)
             self.index.forget()  # the store holds it now
         self._failed(failures)
@@ -291,31 +301,23 @@ class _Run:
         """Whether a stored article of this status is to be analysed (again)."""
         return status == PENDING or (status == DUPLICATE and self.keep_duplicates) or (status == FAILED and self.options["retry_failed"])
 
-    def sign(self, article: Article, removed: list[Removed]) -> tuple[str, dedup.Signature] | Failure:
-        """A new article's cleaned text and signature (or a failure to sign it)."""
-        cleaned = cleaned_text(article.text, removed)
-        try:
-            return cleaned, dedup.signature(cleaned)
-        except Exception as err:  # one article's signature must not stop the run
-            return failure(article, "dedup", "internal", internal_error(err))
-
-    def decide(self, article: Article, removed: list[Removed], article_id: str, signed: tuple[str, dedup.Signature] | Failure) -> Entry | Failure:
+    def decide(self, p: Prepared) -> Entry | Failure:
         """A new article: canonical (queued for analysis) or a duplicate of one (or a failure to sign it)."""
-        if isinstance(signed, Failure):
-            return signed
-        cleaned, sig = signed
+        if isinstance(p.signed, Failure):
+            return p.signed
+        sig, article = p.signed, p.article
         day = dedup.day_number(article.published)
         match = self.index.match(sig, day)
-        self.index.add(article_id, sig, canonical=match.canonical if match else None, day=day)
+        self.index.add(p.id, sig, canonical=match.canonical if match else None, day=day)
         self.summary.added += 1
-        entry = Entry(article, article_id, len(cleaned), PENDING, sig.fingerprint, sig.minhash_bytes(), ends=sig.ends_bytes())
+        entry = Entry(article, p.id, p.cleaned_length, PENDING, sig.fingerprint, sig.minhash_bytes(), ends=sig.ends_bytes())
         if match is not None:
             entry.status, entry.duplicate_of, entry.similarity = DUPLICATE, match.canonical, round(match.similarity, 4)
             self.summary.duplicates += 1
             if not self.keep_duplicates:
                 self._count(done=1)
                 return entry
-        self.queue.append((article, removed))
+        self.queue.append((article, p.removed))
         return entry
 
     def resume_leftovers(self) -> None:
@@ -345,7 +347,7 @@ class _Run:
 
     def collect(self) -> None:
         for result in self.runner.completed():
-            analyses = [o for o in result.outcomes if isinstance(o, Analysis)]
+            analyses = [o for o in result.outcomes if isinstance(o, (Analysis, Rows))]
             failures = [o for o in result.outcomes if isinstance(o, Failure)]
             unstored = self.store.add_results(analyses, failures, self.summary.run_id)  # an analysis the store cannot hold fails alone
             failures += unstored

@@ -27,14 +27,15 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from . import dedup
+from . import shards as shard_mod
 from ..errors import UsageError
 from ..text.clean import find_removed
 from ..pipeline import published_date
 from ..text.read import MAX_CHARS, check_max_chars, document_name
 from ..records import Analysis, Article, Failure, Removed, cleaned_text, content_id
-from .runner import BATCH_SIZE, LocalRunner, Prepared, PrepareOptions, Preparing, Refused, failure
+from .runner import BATCH_SIZE, LocalRunner, Prepared, PrepareOptions, Preparing, Refused, failure, known_id
 from .sources import Document, estimate_documents, find_files, read_documents
-from .store import DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, Rows, RunCounts, Store
+from .store import ANALYSED, DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, Rows, RunCounts, Store
 
 # Failures a summary keeps to show; the errors table has them all.
 SHOWN_FAILURES = 5
@@ -75,6 +76,9 @@ def ingest(
     ray_address: str | None = None,
     dedup_window: int = dedup.WINDOW_DAYS,
     on_message: Callable[[str], None] | None = None,
+    shards: str | Path | None = None,
+    from_shards: str | Path | None = None,
+    shard_docs: int = shard_mod.SHARD_DOCS,
 ) -> Summary:
     """Read, deduplicate, analyse and store every document under `paths`.
 
@@ -91,8 +95,18 @@ def ingest(
     on_message: called with a one-line message for the user (default: printed
         on standard error); the one message today: the duplicate index of a
         store made by an older version is being built.
+    shards: with runner "ray", a folder: the whole per-document path runs on
+        the cluster and writes Parquet shards there, which are then loaded
+        (`corpus/shards.py`; a re-run skips the shards made).
+    from_shards: a folder of shards to load (no paths, no analysis here).
     """
     paths = list(paths)
+    if from_shards is not None and (paths or shards is not None):
+        raise UsageError("--from-shards loads shards already made: give no PATH and no --shards")
+    if from_shards is None and not paths:
+        raise UsageError("give at least one PATH to ingest (or --from-shards DIR)")
+    if shards is not None and runner != "ray":
+        raise UsageError("--shards is for --runner ray (the shards are made on the Ray cluster)")
     workers = default_workers() if workers is None else workers
     if workers < 0:
         raise UsageError(f"--workers must be 0 or more, not {workers}")
@@ -111,6 +125,17 @@ def ingest(
         "workers": workers, "keep_duplicates": keep_duplicates, "retry_failed": retry_failed, "any_language": any_language,
         "max_chars": max_chars, "default_published": default_published, "dedup_window": dedup_window,
     }
+    if shards is not None or from_shards is not None:
+        folder = Path(shards if shards is not None else from_shards)  # type: ignore[arg-type]
+        if from_shards is not None:
+            if not folder.is_dir():
+                raise UsageError(f"no such folder of shards: {folder}")
+            shard_mod.read_manifest(folder)  # refused before the store is made
+        options["shards"] = str(folder)
+        return _ingest_shards(
+            files, folder, made_here=shards is not None, db=db, options=options, paths=paths or [str(folder)],
+            on_progress=on_progress, on_message=on_message or _print_message, ray_address=ray_address, shard_docs=shard_docs,
+        )
     with Store(db, hold=False) as store:  # the file is open only while a batch is written: readers read in between
         with _runner(runner, workers, ray_address) as pool:  # a runner that cannot start leaves no run behind
             run = _Run(store, paths, options, on_progress, on_message or _print_message)
@@ -128,19 +153,46 @@ def ingest(
         return run.summary
 
 
+def _ingest_shards(
+    files: list[Path], folder: Path, *, made_here: bool, db: str | Path, options: dict, paths: list[str],
+    on_progress: Callable[[Summary], None] | None, on_message: Callable[[str], None], ray_address: str | None, shard_docs: int,
+) -> Summary:
+    """Make the shards on the Ray cluster (`made_here`), then load them in input order, as a local run would store them."""
+    with Store(db, hold=False) as store:
+        with shard_mod.ShardSource() as source:
+            run = _Run(store, paths, options, on_progress, on_message)
+            run.runner = source  # type: ignore[assignment]  # the same interface, read from the shards
+            try:
+                failed: list[tuple[shard_mod.Task, str]] = []
+                if made_here:
+                    shard_options = shard_mod.ShardOptions(run.prepare_options, options["max_chars"], shard_docs)
+                    tasks = shard_mod.plan(files, shard_options)
+                    shard_mod.write_manifest(folder, tasks)
+                    failed, stats = shard_mod.run_tasks(
+                        tasks, folder, shard_options, frozenset(run.finished_ids()), max(1, options["workers"]), ray_address
+                    )
+                    for pid, (rss, cpu) in stats.items():
+                        run.rss[pid], run.cpu[pid] = rss, cpu
+                else:
+                    tasks = shard_mod.read_manifest(folder)
+                run.load(folder, tasks, failed)
+            except KeyboardInterrupt:
+                run.finish("interrupted")
+                raise
+            except Exception:
+                with contextlib.suppress(Exception):
+                    run.finish("failed")
+                raise
+        run.finish("finished")
+        return run.summary
+
+
 def _runner(kind: str, workers: int, ray_address: str | None) -> LocalRunner:
     if kind == "ray":
         from .ray_runner import RayRunner
 
         return RayRunner(max(1, workers), address=ray_address)  # type: ignore[return-value]  # same interface
     return LocalRunner(workers)
-
-
-def _known_id(article: Article) -> str | None:
-    try:
-        return content_id(article.text)
-    except UnicodeError:
-        return None
 
 
 def _print_message(message: str) -> None:
@@ -230,6 +282,35 @@ class _Run:
         while self.runner.in_flight:
             self.collect()
 
+    def finished_ids(self) -> list[str]:
+        """The stored articles this run is not to analyse again."""
+        statuses = [ANALYSED, *([] if self.keep_duplicates else [DUPLICATE]), *([] if self.options["retry_failed"] else [FAILED])]
+        with self.store.session() as con:
+            return [i for (i,) in con.execute("SELECT id FROM articles WHERE status IN (SELECT unnest(?))", [statuses]).fetchall()]
+
+    def load(self, folder: Path, tasks: list[shard_mod.Task], failed: list[tuple[shard_mod.Task, str]]) -> None:
+        """Load the shards of `tasks` in input order (and an `errors` row for each file of a task that failed)."""
+        errors = shard_mod.failed_task_errors(failed)
+        if errors:
+            self.summary.documents += len(errors)
+            self.store.add_entries([], errors, self.summary.run_id)
+            self._failed(errors)
+        source: shard_mod.ShardSource = self.runner  # type: ignore[assignment]
+        for path in shard_mod.shard_folders(folder, tasks):
+            shard = shard_mod.read_shard(path)
+            self.summary.expected = (self.summary.expected or 0) + len(shard.documents)
+            source.use(shard)
+            self.take(shard.documents)
+            while self.preparing:
+                self.admit()
+            self.send(flush=True)
+            while self.runner.in_flight:
+                self.collect()
+        self.resume_leftovers()
+        self.send(flush=True)
+        while self.runner.in_flight:
+            self.collect()
+
     def take(self, documents: list[Document]) -> None:
         """Send read documents to the workers to be checked, cleaned and signed (those stored and finished with are
         skipped before); decide on the batches sent earlier, in input order, keeping a few in flight."""
@@ -238,7 +319,7 @@ class _Run:
         self.summary.documents += len(documents)
         failures = [d for d in documents if isinstance(d, Failure)]
         articles = [d for d in documents if isinstance(d, Article)]
-        known = [_known_id(a) for a in articles]  # None: a text the store cannot hold (the worker's check says why)
+        known = [known_id(a) for a in articles]  # None: a text the store cannot hold (the worker's check says why)
         with self.store.session():  # articles stored and finished with are skipped before the costly checks and cleaning
             finished = {i: s for i, s in self.store.statuses(i for i in known if i).items() if not self._wanted(s)}
         sent = [a for a, i in zip(articles, known) if i not in finished]

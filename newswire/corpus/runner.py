@@ -116,6 +116,14 @@ def _exit_at_eof(parent_alive: Connection) -> None:
     os._exit(1)  # not sys.exit: the main thread may be blocked writing a result no one will read
 
 
+def known_id(article: Article) -> str | None:
+    """An article's id, or None for a text no UTF-8 can hold (its checks say why)."""
+    try:
+        return content_id(article.text)
+    except UnicodeError:
+        return None
+
+
 def prepare_batch(articles: list[Article], options: PrepareOptions) -> list[Prepared | Refused]:
     """Check, clean and sign read articles (one outcome each, in order); a failing article costs only its own."""
     return [prepare_one(article, options) for article in articles]
@@ -174,11 +182,7 @@ def _analyze_one(item: Item) -> Analysis | Failure:
 def failure(article: Article, stage: str, reason: str, message: str) -> Failure:
     """A `Failure` for an article whose text was read."""
     line = message.splitlines()[0] if message else reason
-    try:
-        article_id: str | None = content_id(article.text)
-    except UnicodeError:  # a text no UTF-8 can hold has no content id (the read stage refuses one)
-        article_id = None
-    return Failure(document=article.source or "<unknown>", stage=stage, reason=reason, message=line[:500], article_id=article_id)
+    return Failure(document=article.source or "<unknown>", stage=stage, reason=reason, message=line[:500], article_id=known_id(article))
 
 
 def peak_rss_mb() -> float:

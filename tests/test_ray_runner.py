@@ -84,6 +84,21 @@ def test_a_killed_shard_run_resumes_without_redoing_its_shards(corpus, tmp_path,
     assert snapshot(resumed) == snapshot(db)
 
 
+def test_one_text_in_two_files_is_analysed_and_stored_once_from_its_shard(tmp_path, local_ray):
+    from conftest import STORIES
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-floods.txt").write_text(STORIES["floods"], encoding="utf-8")
+    (folder / "b-floods-again.txt").write_text(STORIES["floods"], encoding="utf-8")  # the same text: one article id
+    (folder / "c-budget.txt").write_text(STORIES["budget"], encoding="utf-8")
+    local, sharded = tmp_path / "local.duckdb", tmp_path / "sharded.duckdb"
+    ingest([str(folder)], db=local, workers=0)
+    summary = ingest([str(folder)], db=sharded, workers=1, runner="ray", shards=tmp_path / "shards")
+    assert snapshot(sharded) == snapshot(local)
+    assert table(sharded, "SELECT count(*) FROM articles") == [(2,)] and summary.skipped == 1
+
+
 def test_shards_are_for_the_ray_runner_and_from_shards_takes_no_paths(corpus, tmp_path):  # noqa: F811
     folder, _, _ = corpus
     with pytest.raises(UsageError, match="--shards is for --runner ray"):

@@ -296,16 +296,22 @@ class _Run:
             self.store.add_entries([], errors, self.summary.run_id)
             self._failed(errors)
         source: shard_mod.ShardSource = self.runner  # type: ignore[assignment]
+        batch: list[Document] = []
         for path in shard_mod.shard_folders(folder, tasks):
             shard = shard_mod.read_shard(path)
             self.summary.expected = (self.summary.expected or 0) + len(shard.documents)
             source.use(shard)
-            self.take(shard.documents)
-            while self.preparing:
-                self.admit()
-            self.send(flush=True)
-            while self.runner.in_flight:
-                self.collect()
+            # in batches of BATCH_SIZE documents across shards, as `go` takes them from the files, so that the writes
+            # come in the same order as a local run's (the links across articles are made batch by batch)
+            for document in shard.documents:
+                batch.append(document)
+                if len(batch) >= BATCH_SIZE:
+                    self.take(batch)
+                    batch = []
+            source.keep(batch, [article for article, _ in self.queue])  # what is not taken or not written yet
+        self.take(batch)
+        while self.preparing:
+            self.admit()
         self.resume_leftovers()
         self.send(flush=True)
         while self.runner.in_flight:

@@ -16,7 +16,7 @@ Two phases:
    store writes). A shard is written under a temporary name and renamed when
    whole, so a crash leaves no half shard; a finished task leaves
    `DIR/<task>.done`. Documents already finished with in the store (their
-   ids, sent once to each actor) are not analysed again.
+   ids, fetched once by each actor) are not analysed again.
 2. **The load** (`load_shards`, in the ingest process). The shards are read
    in input order and go through the same decisions as a local ingest
    (`ingest._Run`): duplicates decided by band keys against the store's
@@ -66,6 +66,8 @@ from .store import ARTICLE_COLUMNS, RECORD_TABLES, TABLES, Rows, _arrow
 # Documents per shard: a shard is the unit of writing (and of what a crash loses), and of the load's transactions.
 SHARD_DOCS = 64
 MANIFEST = "manifest.json"
+# Tasks queued on an actor at a time: the next is there when one ends, and a long one holds up no others.
+TASKS_IN_FLIGHT = 2
 
 _DOCUMENTS = pa.schema([
     ("seq", pa.int32()), ("kind", pa.string()),  # read-failure, stored (finished with in the store), refused, prepared
@@ -177,6 +179,7 @@ def write_shard(folder: Path, name: str, documents: list[Document], options: Sha
         return 0
     rows: list[dict[str, Any]] = []
     items: list[Item] = []
+    queued: set[str] = set()
     for seq, document in enumerate(documents):
         row: dict[str, Any] = {"seq": seq}
         if isinstance(document, Failure):
@@ -200,7 +203,9 @@ def write_shard(folder: Path, name: str, documents: list[Document], options: Sha
             else:
                 sig = outcome.signed
                 row.update(fingerprint=sig.fingerprint, minhash=sig.minhash_bytes(), ends=sig.ends_bytes(), words=sig.words)
-                items.append((outcome.article, outcome.removed))
+                if outcome.id not in queued:  # two files with one text: one analysis (its rows are keyed by the id)
+                    queued.add(outcome.id)
+                    items.append((outcome.article, outcome.removed))
         rows.append(row)
     analysed: list[Rows] = []
     by_id = {r["id"]: r for r in rows if r["kind"] == "prepared"}
@@ -232,11 +237,15 @@ def write_shard(folder: Path, name: str, documents: list[Document], options: Sha
 class _ShardWorker:
     """One Ray actor: the model loaded once, then task after task."""
 
-    def __init__(self, finished: frozenset[str]) -> None:
+    def __init__(self) -> None:
         setup()
-        self.finished = finished
+        self.finished: frozenset[str] | None = None
 
-    def run(self, task: Task, folder: str, options: ShardOptions) -> dict[str, Any]:
+    def run(self, task: Task, folder: str, options: ShardOptions, finished: list[Any]) -> dict[str, Any]:
+        if self.finished is None:  # the store's finished ids: a reference (in a list, so not fetched per call), fetched once
+            import ray
+
+            self.finished = ray.get(finished[0])
         result = run_task(task, Path(folder), options, self.finished)
         return {**result, "pid": os.getpid(), "peak_rss_mb": peak_rss_mb(), "cpu_s": time.process_time()}
 
@@ -258,19 +267,29 @@ def run_tasks(
     # a dead actor (out of memory, a lost node) is restarted and its task tried again, twice
     actor = ray.remote(num_cpus=1, max_restarts=3, max_task_retries=2)(_ShardWorker)
     finished_ref = ray.put(finished)
-    actors = [actor.remote(finished_ref) for _ in range(max(1, min(workers, len(todo))))]
-    pending = {actors[i % len(actors)].run.remote(t, str(folder), options): t for i, t in enumerate(todo)}
+    actors = [actor.remote() for _ in range(max(1, min(workers, len(todo))))]
+    queue = list(reversed(todo))
+    pending: dict[Any, tuple[Task, Any]] = {}
+
+    def feed(worker: Any) -> None:  # a task to an actor that has room: a long task does not hold up the others'
+        if queue:
+            task = queue.pop()
+            pending[worker.run.remote(task, str(folder), options, [finished_ref])] = (task, worker)
+
+    for worker in actors * TASKS_IN_FLIGHT:
+        feed(worker)
     failed: list[tuple[Task, str]] = []
     try:
         while pending:
             ready, _ = ray.wait(list(pending), num_returns=1)
             for ref in ready:
-                task = pending.pop(ref)
+                task, worker = pending.pop(ref)
                 try:
                     result = ray.get(ref)
                     stats[result["pid"]] = (result["peak_rss_mb"], result["cpu_s"])
                 except ray.exceptions.RayError as err:
                     failed.append((task, f"the Ray task reading it failed ({type(err).__name__}); run again to retry"))
+                feed(worker)
     finally:
         for ref in pending:
             ray.cancel(ref, force=True)
@@ -349,9 +368,9 @@ class ShardSource:
     workers = 0
 
     def __init__(self) -> None:
+        self.outcomes: dict[int, Prepared | Refused | None] = {}  # as `Shard.outcomes`, of the shards read so far
         self.analyses: dict[str, Rows | Failure] = {}
         self.results: list[BatchResult] = []
-        self.current: Shard | None = None
         self._set_up = False
 
     def __enter__(self) -> "ShardSource":
@@ -361,18 +380,24 @@ class ShardSource:
         pass
 
     def use(self, shard: Shard) -> None:
-        self.current = shard
-        self.analyses = shard.analyses
+        self.outcomes.update(shard.outcomes)
+        self.analyses.update(shard.analyses)
+
+    def keep(self, untaken: list[Document], queued: list[Article]) -> None:
+        """Forget what was read from the shards but what these documents (not yet taken) and articles (queued for
+        analysis) need: what a duplicate or a stored article left is never asked for."""
+        self.outcomes = {k: v for k, v in self.outcomes.items() if k in {id(d) for d in untaken}}
+        wanted = {known_id(d) for d in untaken if isinstance(d, Article)} | {content_id(a.text) for a in queued}
+        self.analyses = {i: a for i, a in self.analyses.items() if i in wanted}
 
     @property
     def in_flight(self) -> int:
         return len(self.results)
 
     def prepare(self, articles: list[Article], options: PrepareOptions) -> Preparing:
-        assert self.current is not None
         outcomes = []
         for article in articles:
-            outcome = self.current.outcomes.get(id(article))
+            outcome = self.outcomes.pop(id(article), None)
             outcomes.append(outcome if outcome is not None else prepare_one(article, options))
         return Preparing(outcomes, articles, options)
 

@@ -14,6 +14,16 @@ message when absent), written as .txt files to a temporary folder. In one run:
              the worker, reading, dedup, store)
   ingest -w2 the same with --workers 2
 
+With --ray, also (after `pip install 'newswire[ray]'`):
+
+  ray -w2    `newswire ingest FOLDER --workers 2 --runner ray`: the same on
+             two Ray actors of a local Ray instance started by the command
+  shards -w2 `... --runner ray --shards DIR`: the whole per-document path on
+             the actors into Parquet shards, then the load into the store
+
+and Ray's overhead against the local processes (ingest -w2) on the same input.
+--only w2,ray,shards runs only those (names: spacy, analysis, w1, w2, ray, shards).
+
 each --repeat times in turn, best time kept (the machine's other load only
 ever slows a round down), and reports articles/s, each ratio to spaCy, the overhead of store and dedup
 (ingest -w1 against the analysis alone: target at most 15%), the speed-up of
@@ -79,10 +89,11 @@ def time_analysis(texts: list[str]) -> tuple[float, float]:
     return time.perf_counter() - start, time.process_time() - cpu
 
 
-def time_ingest(folder: Path, db: Path, workers: int) -> tuple[float, float, dict]:
+def time_ingest(folder: Path, db: Path, workers: int, *extra: str) -> tuple[float, float, dict]:
     """Wall seconds, CPU seconds (the ingest process and its workers, from the runs table), the run's row."""
     start = time.perf_counter()
-    done = subprocess.run([str(NEWSWIRE), "ingest", str(folder), "--db", str(db), "--workers", str(workers), "--quiet"], capture_output=True, text=True)
+    command = [str(NEWSWIRE), "ingest", str(folder), "--db", str(db), "--workers", str(workers), "--quiet", *extra]
+    done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if done.returncode not in (0, 1):
         sys.exit(f"ingest failed: {done.stderr}")
@@ -101,7 +112,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, help="only the first N texts")
     ap.add_argument("--repeat", type=int, default=1, help="rounds; the best time of each is kept (default 1)")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--ray", action="store_true", help="also the Ray runner, with and without --shards")
+    ap.add_argument("--only", help="comma-separated: only these runs (spacy, analysis, w1, w2, ray, shards)")
     args = ap.parse_args(argv)
+    runs = args.only.split(",") if args.only else ["spacy", "analysis", "w1", "w2", *(["ray", "shards"] if args.ray else [])]
 
     named = load_texts(args.limit)
     texts = [t for _, t in named]
@@ -118,36 +132,52 @@ def main(argv: list[str] | None = None) -> None:
             if name not in best or wall < best[name][0]:
                 best[name] = (wall, cpu)
 
+        rows: dict[str, dict] = {}
         for round in range(args.repeat):
-            keep("spacy", *time_spacy(texts))
-            keep("analysis", *time_analysis(texts))
-            wall, cpu, w1 = time_ingest(folder, Path(tmp) / f"w1-{round}.duckdb", 1)
-            keep("w1", wall, cpu)
-            wall, cpu, w2 = time_ingest(folder, Path(tmp) / f"w2-{round}.duckdb", 2)
-            keep("w2", wall, cpu)
+            if "spacy" in runs:
+                keep("spacy", *time_spacy(texts))
+            if "analysis" in runs:
+                keep("analysis", *time_analysis(texts))
+            for name, workers, extra in (("w1", 1, ()), ("w2", 2, ()), ("ray", 2, ("--runner", "ray")),
+                                         ("shards", 2, ("--runner", "ray", "--shards", str(Path(tmp) / f"shards-{round}")))):
+                if name in runs:
+                    wall, cpu, rows[name] = time_ingest(folder, Path(tmp) / f"{name}-{round}.duckdb", workers, *extra)
+                    keep(name, wall, cpu)
             load = max(load, os.getloadavg()[0])
-        (spacy_s, spacy_cpu), (analysis_s, analysis_cpu), (w1_s, w1_cpu), (w2_s, w2_cpu) = (best[k] for k in ("spacy", "analysis", "w1", "w2"))
 
+    labels = {"spacy": "spacy nlp.pipe", "analysis": "analysis alone", "w1": "ingest --workers 1", "w2": "ingest --workers 2",
+              "ray": "ingest -w2 --runner ray", "shards": "... --shards DIR"}
     print(f"{n} PolNeAR train articles, {sum(map(len, texts)):,} characters; best of {args.repeat}; "
           f"load average up to {load:.1f} on {os.cpu_count()} cores")
-    print(f"ingest analysed {w1['analysed']} (+{w1['duplicates']} duplicates linked, {w1['failed']} failed)")
-    rows = [("spacy nlp.pipe", spacy_s, spacy_cpu), ("analysis alone", analysis_s, analysis_cpu), ("ingest --workers 1", w1_s, w1_cpu), ("ingest --workers 2", w2_s, w2_cpu)]
-    print(f"{'':20s} {'wall':>7s}    {'articles/s':>10s}  {'x spacy':>7s}   {'CPU':>7s}")
-    for name, seconds, cpu in rows:
-        print(f"{name:20s} {seconds:7.1f} s  {n / seconds:10.2f}  {seconds / spacy_s:7.2f}   {cpu:7.1f} s")
-    overhead = w1_s / analysis_s - 1
-    speedup = w1_s / w2_s
-    print(f"store + dedup overhead (ingest -w1 / analysis alone - 1): {100 * overhead:+.1f}% wall, "
-          f"{100 * (w1_cpu / analysis_cpu - 1):+.1f}% CPU (process start and model loading included)  (target <= 15%)")
-    print(f"two workers / one: {speedup:.2f} x wall  (target >= 1.7); CPU of -w2 / -w1: {w2_cpu / w1_cpu:.2f}")
-    print(f"CPU of the ingest process itself (read, clean, dedup, store): {w1['parent_cpu_s']:.1f} s (-w1), {w2['parent_cpu_s']:.1f} s (-w2)")
-    print(f"peak memory of one worker: {w1['peak_worker_rss_mb']:.0f} MB (-w1), {w2['peak_worker_rss_mb']:.0f} MB (-w2)")
+    first = next(iter(rows.values()), None)
+    if first:
+        print(f"ingest analysed {first['analysed']} (+{first['duplicates']} duplicates linked, {first['failed']} failed)")
+    base = best.get("spacy", (None,))[0]
+    print(f"{'':24s} {'wall':>7s}    {'articles/s':>10s}  {'x spacy':>7s}   {'CPU':>7s}")
+    for name in runs:
+        seconds, cpu = best[name]
+        ratio = f"{seconds / base:7.2f}" if base else f"{'':7s}"
+        print(f"{labels[name]:24s} {seconds:7.1f} s  {n / seconds:10.2f}  {ratio}   {cpu:7.1f} s")
+    figures: dict = {"articles": n, "load_average": load, **{f"{k}_s": v[0] for k, v in best.items()}, "cpu_s": {k: v[1] for k, v in best.items()}}
+    if {"w1", "analysis"} <= best.keys():
+        w1_s, w1_cpu = best["w1"]
+        analysis_s, analysis_cpu = best["analysis"]
+        figures["overhead"] = w1_s / analysis_s - 1
+        print(f"store + dedup overhead (ingest -w1 / analysis alone - 1): {100 * figures['overhead']:+.1f}% wall, "
+              f"{100 * (w1_cpu / analysis_cpu - 1):+.1f}% CPU (process start and model loading included)  (target <= 15%)")
+    if {"w1", "w2"} <= best.keys():
+        figures["speedup"] = best["w1"][0] / best["w2"][0]
+        print(f"two workers / one: {figures['speedup']:.2f} x wall  (target >= 1.7); CPU of -w2 / -w1: {best['w2'][1] / best['w1'][1]:.2f}")
+    for name in ("ray", "shards"):
+        if {name, "w2"} <= best.keys():
+            figures[f"{name}_overhead"] = best[name][0] / best["w2"][0] - 1
+            print(f"{labels[name]} against local processes (-w2): {100 * figures[f'{name}_overhead']:+.1f}% wall, "
+                  f"{100 * (best[name][1] / best['w2'][1] - 1):+.1f}% CPU (Ray's start included)")
+    for name, row in rows.items():
+        print(f"{labels[name]}: CPU of the ingest process itself {row['parent_cpu_s']:.1f} s, peak memory of one worker {row['peak_worker_rss_mb']:.0f} MB")
+    figures["runs"] = rows
     if args.json:
-        args.json.write_text(json.dumps({
-            "articles": n, "spacy_s": spacy_s, "analysis_s": analysis_s, "ingest_w1_s": w1_s, "ingest_w2_s": w2_s,
-            "overhead": overhead, "speedup": speedup, "cpu_s": {"spacy": spacy_cpu, "analysis": analysis_cpu, "w1": w1_cpu, "w2": w2_cpu}, "peak_worker_rss_mb": {"w1": w1["peak_worker_rss_mb"], "w2": w2["peak_worker_rss_mb"]},
-            "load_average": load,
-        }, indent=2))
+        args.json.write_text(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":

@@ -173,7 +173,7 @@ _OUT = typer.Option(None, "--out", "-o", help="Write to this file instead of sta
 
 @app.command()
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively) or glob patterns: .txt, .html, .json, .jsonl, .warc, any of them .gz.", metavar="PATH..."),
+    paths: Optional[list[str]] = typer.Argument(None, help="Files, folders (read recursively) or glob patterns: .txt, .html, .json, .jsonl, .warc, any of them .gz.", metavar="PATH..."),
     db: str = typer.Option(DEFAULT_DB, "--db", help=_DB_HELP + " Created if absent; a re-run adds only what is new."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Analysis processes (default: all cores; 0: in this process)."),
     keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Analyse near-duplicate articles too (they are linked to their canonical article either way)."),
@@ -185,6 +185,8 @@ def ingest(
     runner: str = typer.Option("local", "--runner", help="local (a process pool here) or ray (Ray actors; pip install 'newswire\\[ray]')."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="With --runner ray: the cluster to join (e.g. auto); default a local Ray instance."),
     dedup_window: int = typer.Option(7, "--dedup-window", help="Look for near-duplicates among articles published at most this many days apart (undated ones: among undated ones)."),
+    shards: Optional[str] = typer.Option(None, "--shards", help="With --runner ray: run the whole per-document path on the cluster, write Parquet shards to this folder, then load them (a re-run skips the shards made)."),
+    from_shards: Optional[str] = typer.Option(None, "--from-shards", help="Load the shards in this folder (made by --runner ray --shards) instead of reading PATHs."),
 ) -> None:
     """Ingest articles into a DuckDB corpus: each analysed once, duplicates linked, failures recorded.
 
@@ -194,9 +196,9 @@ def ingest(
 
     with _progress(quiet) as on_progress:
         summary = run_ingest(
-            paths, db=db, workers=workers, keep_duplicates=keep_duplicates, retry_failed=retry_failed,
+            paths or [], db=db, workers=workers, keep_duplicates=keep_duplicates, retry_failed=retry_failed,
             any_language=any_language, max_chars=max_chars, default_published=default_published, on_progress=on_progress,
-            runner=runner, ray_address=ray_address, dedup_window=dedup_window,
+            runner=runner, ray_address=ray_address, dedup_window=dedup_window, shards=shards, from_shards=from_shards,
             on_message=lambda message: err_console.print(message, markup=False, highlight=False, soft_wrap=True),
         )
     for failure in summary.first_failures:

@@ -2,8 +2,10 @@ from conftest import STORIES
 
 from newswire.text.parse import MAX_LENGTH
 from newswire.pipeline import prepare
-from newswire.records import Analysis, Article, Failure, content_id
-from newswire.corpus.runner import LocalRunner, analyze_batch
+from newswire.records import Analysis, Article, Failure, cleaned_text, content_id
+from newswire.corpus import dedup
+from newswire.corpus.runner import LocalRunner, Prepared, PrepareOptions, Refused, analyze_batch
+from newswire.corpus.store import Rows, built_rows
 
 
 def prepared(text: str, source: str):
@@ -34,7 +36,26 @@ def test_the_in_process_runner(nlp):
         assert runner.in_flight == 1
         (result,) = runner.completed()
         assert runner.in_flight == 0
-    assert result.outcomes[0].text == STORIES["election"]
+    (rows,) = result.outcomes  # the runner's workers build the rows the store writes: the writer only writes
+    assert isinstance(rows, Rows) and rows.id == content_id(STORIES["election"]) and rows.values["text"] == STORIES["election"]
+    expected = built_rows(analyze_batch([prepared(STORIES["election"], "e.txt")]).outcomes[0])
+    assert rows.tables == expected.tables and rows.tables["entities"]
+
+
+def test_workers_check_clean_and_sign_what_the_parent_decides_on():
+    options = PrepareOptions(any_language=False, default_published="2013-09-13")
+    french = "Le gouvernement a annoncé mardi une nouvelle loi sur les retraites. " * 5
+    articles = [Article(text=STORIES["floods"], source="a.txt"), Article(text=french, source="fr.txt"),
+                Article(text=STORIES["budget"], source="b.txt", published="2020-01-02")]
+    with LocalRunner(0) as runner:
+        floods, refused, budget = runner.prepared(runner.prepare(articles, options))
+    assert isinstance(floods, Prepared) and floods.id == content_id(STORIES["floods"])
+    assert floods.article.published == "2013-09-13" and budget.article.published == "2020-01-02"  # a document's own date wins
+    removed = prepare(Article(text=STORIES["floods"]))
+    assert floods.removed == removed and floods.cleaned_length == len(cleaned_text(STORIES["floods"], removed))
+    expected = dedup.signature(cleaned_text(STORIES["floods"], removed))
+    assert floods.signed.fingerprint == expected.fingerprint and (floods.signed.minhash == expected.minhash).all()
+    assert isinstance(refused, Refused) and refused.failure.stage == "language" and refused.seen == content_id(french)
 
 
 def test_the_in_process_runner_loads_the_model_at_its_first_batch_only(nlp, monkeypatch):

@@ -1,16 +1,18 @@
-"""Ingest a corpus into the store: read, deduplicate, analyse in workers, write from one process.
+"""Ingest a corpus into the store: read, prepare and analyse in workers, decide and write from one process.
 
     ingest(["crawl/", "feeds/*.jsonl"], db="corpus.duckdb", workers=2)
 
-This process reads every document (`sources`), checks and cleans it
-(`pipeline.prepare`), and decides whether it duplicates an article already
-seen (`dedup.Index`: the global stage, in input order). New articles are
-committed to `articles` as pending (or as duplicates) before their analysis
-is sent to the workers (`runner`); each finished batch is committed with its
-rows in one transaction. So a run killed at any point resumes where it
-stopped: stored articles are skipped, pending ones analysed, nothing is
-written twice (ids are content hashes), nothing committed is lost. A
-document that fails costs its own `errors` row; the run goes on.
+This process reads every document (`sources`) and sends it to the workers
+(`runner`), which check and clean it (`pipeline.prepare`) and sign it
+(MinHash); it then decides, in input order, whether each duplicates an
+article already seen (`dedup.Index`: the global stage, the only serial work
+besides writing). New articles are committed to `articles` as pending (or as
+duplicates) before their analysis is sent to the workers, which return the
+rows the store writes; each finished batch is committed with its rows in one
+transaction. So a run killed at any point resumes where it stopped: stored
+articles are skipped, pending ones analysed, nothing is written twice (ids
+are content hashes), nothing committed is lost. A document that fails costs
+its own `errors` row; the run goes on.
 """
 
 from __future__ import annotations
@@ -19,19 +21,21 @@ import contextlib
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from . import dedup
-from ..errors import InputError, UsageError, internal_error
+from . import shards as shard_mod
+from ..errors import UsageError
 from ..text.clean import find_removed
-from ..pipeline import prepare, published_date
+from ..pipeline import published_date
 from ..text.read import MAX_CHARS, check_max_chars, document_name
 from ..records import Analysis, Article, Failure, Removed, cleaned_text, content_id
-from .runner import BATCH_SIZE, LocalRunner, failure
+from .runner import BATCH_SIZE, LocalRunner, Prepared, PrepareOptions, Preparing, Refused, failure, known_id
 from .sources import Document, estimate_documents, find_files, read_documents
-from .store import DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, RunCounts, Store, check_storable
+from .store import ANALYSED, DEFAULT_DB, DUPLICATE, FAILED, PENDING, Entry, Rows, RunCounts, Store
 
 # Failures a summary keeps to show; the errors table has them all.
 SHOWN_FAILURES = 5
@@ -72,6 +76,9 @@ def ingest(
     ray_address: str | None = None,
     dedup_window: int = dedup.WINDOW_DAYS,
     on_message: Callable[[str], None] | None = None,
+    shards: str | Path | None = None,
+    from_shards: str | Path | None = None,
+    shard_docs: int = shard_mod.SHARD_DOCS,
 ) -> Summary:
     """Read, deduplicate, analyse and store every document under `paths`.
 
@@ -88,8 +95,18 @@ def ingest(
     on_message: called with a one-line message for the user (default: printed
         on standard error); the one message today: the duplicate index of a
         store made by an older version is being built.
+    shards: with runner "ray", a folder: the whole per-document path runs on
+        the cluster and writes Parquet shards there, which are then loaded
+        (`corpus/shards.py`; a re-run skips the shards made).
+    from_shards: a folder of shards to load (no paths, no analysis here).
     """
     paths = list(paths)
+    if from_shards is not None and (paths or shards is not None):
+        raise UsageError("--from-shards loads shards already made: give no PATH and no --shards")
+    if from_shards is None and not paths:
+        raise UsageError("give at least one PATH to ingest (or --from-shards DIR)")
+    if shards is not None and runner != "ray":
+        raise UsageError("--shards is for --runner ray (the shards are made on the Ray cluster)")
     workers = default_workers() if workers is None else workers
     if workers < 0:
         raise UsageError(f"--workers must be 0 or more, not {workers}")
@@ -108,6 +125,17 @@ def ingest(
         "workers": workers, "keep_duplicates": keep_duplicates, "retry_failed": retry_failed, "any_language": any_language,
         "max_chars": max_chars, "default_published": default_published, "dedup_window": dedup_window,
     }
+    if shards is not None or from_shards is not None:
+        folder = Path(shards if shards is not None else from_shards)  # type: ignore[arg-type]
+        if from_shards is not None:
+            if not folder.is_dir():
+                raise UsageError(f"no such folder of shards: {folder}")
+            shard_mod.read_manifest(folder)  # refused before the store is made
+        options["shards"] = str(folder)
+        return _ingest_shards(
+            files, folder, made_here=shards is not None, db=db, options=options, paths=paths or [str(folder)],
+            on_progress=on_progress, on_message=on_message or _print_message, ray_address=ray_address, shard_docs=shard_docs,
+        )
     with Store(db, hold=False) as store:  # the file is open only while a batch is written: readers read in between
         with _runner(runner, workers, ray_address) as pool:  # a runner that cannot start leaves no run behind
             run = _Run(store, paths, options, on_progress, on_message or _print_message)
@@ -125,19 +153,46 @@ def ingest(
         return run.summary
 
 
+def _ingest_shards(
+    files: list[Path], folder: Path, *, made_here: bool, db: str | Path, options: dict, paths: list[str],
+    on_progress: Callable[[Summary], None] | None, on_message: Callable[[str], None], ray_address: str | None, shard_docs: int,
+) -> Summary:
+    """Make the shards on the Ray cluster (`made_here`), then load them in input order, as a local run would store them."""
+    with Store(db, hold=False) as store:
+        with shard_mod.ShardSource() as source:
+            run = _Run(store, paths, options, on_progress, on_message)
+            run.runner = source  # type: ignore[assignment]  # the same interface, read from the shards
+            try:
+                failed: list[tuple[shard_mod.Task, str]] = []
+                if made_here:
+                    shard_options = shard_mod.ShardOptions(run.prepare_options, options["max_chars"], shard_docs)
+                    tasks = shard_mod.plan(files, shard_options)
+                    shard_mod.write_manifest(folder, tasks)
+                    failed, stats = shard_mod.run_tasks(
+                        tasks, folder, shard_options, frozenset(run.finished_ids()), max(1, options["workers"]), ray_address
+                    )
+                    for pid, (rss, cpu) in stats.items():
+                        run.rss[pid], run.cpu[pid] = rss, cpu
+                else:
+                    tasks = shard_mod.read_manifest(folder)
+                run.load(folder, tasks, failed)
+            except KeyboardInterrupt:
+                run.finish("interrupted")
+                raise
+            except Exception:
+                with contextlib.suppress(Exception):
+                    run.finish("failed")
+                raise
+        run.finish("finished")
+        return run.summary
+
+
 def _runner(kind: str, workers: int, ray_address: str | None) -> LocalRunner:
     if kind == "ray":
         from .ray_runner import RayRunner
 
         return RayRunner(max(1, workers), address=ray_address)  # type: ignore[return-value]  # same interface
     return LocalRunner(workers)
-
-
-def _known_id(article: Article) -> str | None:
-    try:
-        return content_id(article.text)
-    except UnicodeError:
-        return None
 
 
 def _print_message(message: str) -> None:
@@ -183,6 +238,9 @@ class _Run:
                 store.index_words()
         self.seen: set[str] = set()  # article ids met in this run
         self.queue: list[tuple[Article, list[Removed]]] = []  # to analyse, not yet sent
+        # batches sent to be checked, cleaned and signed, decided on in input order (the first of two copies is the canonical)
+        self.preparing: deque[tuple[list[Failure], list[Article], list[str | None], dict[str, str], Preparing | None]] = deque()
+        self.prepare_options = PrepareOptions(options["any_language"], options["default_published"])
         self.rss: dict[int, float] = {}  # worker pid → peak memory
         self.cpu: dict[int, float] = {}  # worker pid → CPU time
 
@@ -221,71 +279,110 @@ class _Run:
                     self.take(batch)
                     batch = []
         self.take(batch)
+        while self.preparing:
+            self.admit()
+        self.resume_leftovers()
+        self.send(flush=True)
+        while self.runner.in_flight:
+            self.collect()
+
+    def finished_ids(self) -> list[str]:
+        """The stored articles this run is not to analyse again."""
+        statuses = [ANALYSED, *([] if self.keep_duplicates else [DUPLICATE]), *([] if self.options["retry_failed"] else [FAILED])]
+        with self.store.session() as con:
+            return [i for (i,) in con.execute("SELECT id FROM articles WHERE status IN (SELECT unnest(?))", [statuses]).fetchall()]
+
+    def load(self, folder: Path, tasks: list[shard_mod.Task], failed: list[tuple[shard_mod.Task, str]]) -> None:
+        """Load the shards of `tasks` in input order (and an `errors` row for each file of a task that failed)."""
+        errors = shard_mod.failed_task_errors(failed)
+        if errors:
+            self.summary.documents += len(errors)
+            self.store.add_entries([], errors, self.summary.run_id)
+            self._failed(errors)
+        source: shard_mod.ShardSource = self.runner  # type: ignore[assignment]
+        batch: list[Document] = []
+        for path in shard_mod.shard_folders(folder, tasks):
+            shard = shard_mod.read_shard(path)
+            self.summary.expected = (self.summary.expected or 0) + len(shard.documents)
+            source.use(shard)
+            # in batches of BATCH_SIZE documents across shards, as `go` takes them from the files, so that the writes
+            # come in the same order as a local run's (the links across articles are made batch by batch)
+            for document in shard.documents:
+                batch.append(document)
+                if len(batch) >= BATCH_SIZE:
+                    self.take(batch)
+                    batch = []
+            source.keep(batch, [article for article, _ in self.queue])  # what is not taken or not written yet
+        self.take(batch)
+        while self.preparing:
+            self.admit()
         self.resume_leftovers()
         self.send(flush=True)
         while self.runner.in_flight:
             self.collect()
 
     def take(self, documents: list[Document]) -> None:
-        """Check, clean and deduplicate read documents; store the new ones; queue what needs analysis."""
+        """Send read documents to the workers to be checked, cleaned and signed (those stored and finished with are
+        skipped before); decide on the batches sent earlier, in input order, keeping a few in flight."""
         if not documents:
             return
         self.summary.documents += len(documents)
         failures = [d for d in documents if isinstance(d, Failure)]
         articles = [d for d in documents if isinstance(d, Article)]
-        known = [_known_id(a) for a in articles]  # None: a text the store cannot hold (check_storable says why below)
+        known = [known_id(a) for a in articles]  # None: a text the store cannot hold (the worker's check says why)
         with self.store.session():  # articles stored and finished with are skipped before the costly checks and cleaning
             finished = {i: s for i, s in self.store.statuses(i for i in known if i).items() if not self._wanted(s)}
-        prepared = []
+        sent = [a for a, i in zip(articles, known) if i not in finished]
+        preparing = self.runner.prepare(sent, self.prepare_options) if sent else None
+        self.preparing.append((failures, articles, known, finished, preparing))
+        while len(self.preparing) > max(0, self.runner.workers) * IN_FLIGHT_PER_WORKER:
+            self.admit()
+
+    def admit(self) -> None:
+        """Decide on the oldest batch sent to be prepared: duplicates, new articles stored, what needs analysis queued."""
+        failures, articles, known, finished, preparing = self.preparing.popleft()
+        outcomes = iter(self.runner.prepared(preparing) if preparing is not None else ())
+        prepared: list[Prepared] = []
         for article, article_id in zip(articles, known):
-            if article_id in finished and article_id not in self.seen:
-                self._count(**({"failed": 1} if finished[article_id] == FAILED else {"skipped": 1}))
-                self.seen.add(article_id)
+            if article_id in finished:
+                if article_id in self.seen:
+                    self._count(skipped=1)  # a copy of a document this run met already
+                else:
+                    self._count(**({"failed": 1} if finished[article_id] == FAILED else {"skipped": 1}))
+                    self.seen.add(article_id)
                 continue
-            article.published = article.published or self.options["default_published"]
-            try:
-                check_storable(article)  # its row, built here: a value the store cannot hold fails this article, not its batch
-            except InputError as err:
-                failures.append(failure(article, "store", err.reason, str(err)))
+            outcome = next(outcomes)
+            if isinstance(outcome, Refused):
+                failures.append(outcome.failure)
+                if outcome.seen is not None:
+                    self.seen.add(outcome.seen)  # failed in this run: not to be picked up again as a leftover
                 continue
-            article_id = content_id(article.text)
-            try:
-                removed = prepare(article, any_language=self.options["any_language"])
-            except InputError as err:
-                failures.append(failure(article, "language", err.reason, str(err)))
-                self.seen.add(article_id)  # failed in this run: not to be picked up again as a leftover
-                continue
-            except Exception as err:
-                failures.append(failure(article, "clean", "internal", internal_error(err)))
-                self.seen.add(article_id)
-                continue
-            prepared.append((article, removed, article_id))
+            prepared.append(outcome)
         if not prepared and not failures:
             return
         with self.store.session():  # one opening of the file for the batch's lookup and its writes
-            statuses = self.store.statuses(i for _, _, i in prepared)
-            signed: dict[str, tuple[str, dedup.Signature] | Failure] = {}
-            for article, removed, article_id in prepared:
-                if statuses.get(article_id) is None and article_id not in self.seen and article_id not in signed:
-                    signed[article_id] = self.sign(article, removed)
+            statuses = self.store.statuses(p.id for p in prepared)
             self.index.prefetch(
-                (s[1], dedup.day_number(a.published)) for a, _, i in prepared if i in signed and not isinstance(s := signed[i], Failure)
+                (p.signed, dedup.day_number(p.article.published))
+                for p in prepared if statuses.get(p.id) is None and p.id not in self.seen and not isinstance(p.signed, Failure)
             )
             entries = []
-            for article, removed, article_id in prepared:
-                status = statuses.get(article_id)
-                if article_id in self.seen:
+            decided: set[str] = set()
+            for p in prepared:
+                status = statuses.get(p.id)
+                if p.id in self.seen:
                     self._count(skipped=1)
-                elif status is None:
-                    decided = self.decide(article, removed, article_id, signed[article_id])
-                    (failures if isinstance(decided, Failure) else entries).append(decided)
+                elif status is None and p.id not in decided:
+                    outcome = self.decide(p)
+                    (failures if isinstance(outcome, Failure) else entries).append(outcome)
+                    decided.add(p.id)
                 elif self._wanted(status):
-                    self.queue.append((article, removed))  # stored by an interrupted run, or now wanted
+                    self.queue.append((p.article, p.removed))  # stored by an interrupted run, or now wanted
                 elif status == FAILED:
                     self._count(failed=1)  # its error is in the store already
                 else:
                     self._count(skipped=1)
-                self.seen.add(article_id)
+                self.seen.add(p.id)
             self.store.add_entries(entries, failures, self.summary.run_id, bands=self.index.take_rows(), bands_layout=self.bands_layout)
             self.index.forget()  # the store holds it now
         self._failed(failures)
@@ -295,31 +392,23 @@ class _Run:
         """Whether a stored article of this status is to be analysed (again)."""
         return status == PENDING or (status == DUPLICATE and self.keep_duplicates) or (status == FAILED and self.options["retry_failed"])
 
-    def sign(self, article: Article, removed: list[Removed]) -> tuple[str, dedup.Signature] | Failure:
-        """A new article's cleaned text and signature (or a failure to sign it)."""
-        cleaned = cleaned_text(article.text, removed)
-        try:
-            return cleaned, dedup.signature(cleaned)
-        except Exception as err:  # one article's signature must not stop the run
-            return failure(article, "dedup", "internal", internal_error(err))
-
-    def decide(self, article: Article, removed: list[Removed], article_id: str, signed: tuple[str, dedup.Signature] | Failure) -> Entry | Failure:
+    def decide(self, p: Prepared) -> Entry | Failure:
         """A new article: canonical (queued for analysis) or a duplicate of one (or a failure to sign it)."""
-        if isinstance(signed, Failure):
-            return signed
-        cleaned, sig = signed
+        if isinstance(p.signed, Failure):
+            return p.signed
+        sig, article = p.signed, p.article
         day = dedup.day_number(article.published)
         match = self.index.match(sig, day)
-        self.index.add(article_id, sig, canonical=match.canonical if match else None, day=day)
+        self.index.add(p.id, sig, canonical=match.canonical if match else None, day=day)
         self.summary.added += 1
-        entry = Entry(article, article_id, len(cleaned), PENDING, sig.fingerprint, sig.minhash_bytes(), ends=sig.ends_bytes())
+        entry = Entry(article, p.id, p.cleaned_length, PENDING, sig.fingerprint, sig.minhash_bytes(), ends=sig.ends_bytes())
         if match is not None:
             entry.status, entry.duplicate_of, entry.similarity = DUPLICATE, match.canonical, round(match.similarity, 4)
             self.summary.duplicates += 1
             if not self.keep_duplicates:
                 self._count(done=1)
                 return entry
-        self.queue.append((article, removed))
+        self.queue.append((article, p.removed))
         return entry
 
     def resume_leftovers(self) -> None:
@@ -349,7 +438,7 @@ class _Run:
 
     def collect(self) -> None:
         for result in self.runner.completed():
-            analyses = [o for o in result.outcomes if isinstance(o, Analysis)]
+            analyses = [o for o in result.outcomes if isinstance(o, (Analysis, Rows))]
             failures = [o for o in result.outcomes if isinstance(o, Failure)]
             unstored = self.store.add_results(analyses, failures, self.summary.run_id)  # an analysis the store cannot hold fails alone
             failures += unstored

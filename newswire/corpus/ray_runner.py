@@ -1,9 +1,11 @@
 """Run the per-document analysis on a Ray cluster (the optional `ray` extra).
 
-The same unit of work as the local pool (`runner.setup`, `runner.analyze_batch`),
-wrapped in Ray actors: each actor loads the model once in its constructor and
-analyses batches of (article, removed) pairs sent by the ingest process, which
-stays the one writer of the store. The interface is `LocalRunner`'s (`submit`,
+The same units of work as the local pool (`runner.setup`,
+`runner.prepare_batch`, `runner.analyze_batch`), wrapped in Ray actors: each
+actor loads the model once in its constructor, checks, cleans and signs the
+batches of read articles the ingest process sends, and analyses the ones it
+decides to analyse into the rows the store writes; the ingest process stays
+the one writer of the store. The interface is `LocalRunner`'s (`submit`,
 `completed`, `in_flight`, `workers`, `close`), so `ingest` takes either.
 
 Ray core actors rather than Ray Data: ingest streams batches from its own
@@ -19,7 +21,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import UsageError
-from .runner import BatchResult, Item, analyze_batch, failure, setup
+from ..records import Article
+from .runner import BatchResult, Item, Prepared, PrepareOptions, Preparing, Refused, analyze_batch, failure, prepare_batch, setup
 
 INSTALL_HINT = "pip install 'newswire[ray]'"
 
@@ -44,7 +47,10 @@ class _Analyst:
         setup()
 
     def analyze(self, items: list[Item]) -> BatchResult:
-        return analyze_batch(items)
+        return analyze_batch(items, rows=True)
+
+    def prepare(self, articles: list[Article], options: PrepareOptions) -> list[Prepared | Refused]:
+        return prepare_batch(articles, options)
 
 
 class RayRunner:
@@ -78,6 +84,18 @@ class RayRunner:
         actor = self._actors[self._next % len(self._actors)]
         self._next += 1
         self._pending[actor.analyze.remote(items)] = items
+
+    def prepare(self, articles: list[Article], options: PrepareOptions) -> Preparing:
+        """Send read articles to an actor to be checked, cleaned and signed (`prepared` waits for them)."""
+        actor = self._actors[self._next % len(self._actors)]
+        self._next += 1
+        return Preparing(actor.prepare.remote(articles, options), articles, options)
+
+    def prepared(self, preparing: Preparing) -> list[Prepared | Refused]:
+        try:
+            return self._ray.get(preparing.handle)
+        except self._ray.exceptions.RayError:  # the actor died: prepared here instead
+            return prepare_batch(preparing.articles, preparing.options)
 
     def completed(self) -> Iterator[BatchResult]:
         """Wait for at least one batch to finish; its results (and any others ready)."""

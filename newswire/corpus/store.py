@@ -396,6 +396,21 @@ def article_values(analysis: Analysis) -> dict[str, Any]:
     return {c.name: _value(analysis, c) for c in _ANALYSIS_COLUMNS}
 
 
+@dataclass(slots=True)
+class Rows:
+    """An analysis as the store writes it, built where it was made (an ingest worker: `built_rows`), so that the
+    writer only writes: its articles values and the rows of every record table."""
+
+    id: str
+    published: str | None
+    values: dict[str, Any]  # `article_values`
+    tables: dict[str, list[dict[str, Any]]]  # `analysis_rows`
+
+
+def built_rows(analysis: Analysis) -> Rows:
+    return Rows(analysis.id, analysis.published, article_values(analysis), analysis_rows(analysis))
+
+
 def _arrow(columns: list[Column], rows: list[dict[str, Any]]) -> pa.Table:
     return pa.table(
         {c.name: pa.array([r.get(c.name) for r in rows], type=_ARROW_TYPES.get(c.type, pa.string())) for c in columns if any(c.name in r for r in rows)}
@@ -903,8 +918,8 @@ class Store:
             _set_meta(con, "links", LINKS_LAYOUT)
         return len(ids)
 
-    def add_results(self, analyses: list[Analysis], failures: list[Failure], run_id: int) -> list[Failure]:
-        """Analyses and analysis failures from the workers, in one transaction.
+    def add_results(self, analyses: list[Analysis | Rows], failures: list[Failure], run_id: int) -> list[Failure]:
+        """Analyses (or their rows, built in a worker) and analysis failures from the workers, in one transaction.
 
         An analysis whose rows the store cannot hold fails alone: the others are
         stored, and it becomes its article's error, returned (its status: failed).
@@ -927,13 +942,14 @@ class Store:
             self._add_results([], failures + rejected, run_id)
         return rejected
 
-    def _add_results(self, analyses: list[Analysis], failures: list[Failure], run_id: int) -> None:
+    def _add_results(self, results: list[Analysis | Rows], failures: list[Failure], run_id: int) -> None:
+        analyses = [r if isinstance(r, Rows) else built_rows(r) for r in results]
         ids = [a.id for a in analyses]
         rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in RECORD_TABLES}
         for analysis in analyses:
-            for name, table_rows in analysis_rows(analysis).items():
+            for name, table_rows in analysis.tables.items():
                 rows[name] += table_rows
-        updates = [{"id": a.id, "status": ANALYSED, **article_values(a)} for a in analyses]
+        updates = [{"id": a.id, "status": ANALYSED, **a.values} for a in analyses]
         with self._transaction():
             # a re-analysed article replaces its rows; only an analysed one has rows (a batch commits an article's rows
             # with its status), so a batch of new articles, the common case, deletes nothing and scans no table
@@ -1074,7 +1090,7 @@ def _linked_before(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> se
     ).fetchall()}
 
 
-def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis], rows: dict[str, list[dict[str, Any]]]) -> set[str]:
+def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows], rows: dict[str, list[dict[str, Any]]]) -> set[str]:
     """Link a batch's entity rows to corpus entities (`corpus/link.py`): fills their `corpus_entity` and writes
     `corpus_entities`; returns the corpus entities to count again once the rows are stored."""
     published = {a.id: a.published for a in analyses}
@@ -1146,7 +1162,7 @@ def _unlink_split_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str]) -
     return [quote_link.Member(a, o, s, tuple(w.split()), t, p, src) for a, o, s, w, t, p, src in rows if s]
 
 
-def _sources(con: duckdb.DuckDBPyConnection, analyses: list[Analysis]) -> dict[str, str]:
+def _sources(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows]) -> dict[str, str]:
     """article id → its source: the outlet of its duplicate cluster's canonical article (a syndicated copy is its original's)."""
     ids = [a.id for a in analyses]
     if not ids:

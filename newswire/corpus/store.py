@@ -976,7 +976,7 @@ class Store:
             # the batch's own rows; an article that had failed keeps its older rows beside the new ones (only an analysed
             # article's rows are replaced above), so it is indexed from all its stored rows, after its status is set
             refailed = {i for i in ids if state.get(i, (None,))[0] == FAILED}
-            wordindex.add(self.con, [(a.id, t) for a in analyses if a.id not in refailed for t in (a.text, a.title)],
+            wordindex.add(self.con, [(a.id, a.values[c]) for a in analyses if a.id not in refailed for c in ("text", "title")],
                           [(q["article_id"], q["ord"], q["content_text"]) for q in rows["quotes"] if q["article_id"] not in refailed])
             tally.apply(self.con, untallied, -1)  # after the additions: see tally.apply
             tally.add_names(self.con, tally.names_of(rows))

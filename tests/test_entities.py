@@ -958,3 +958,11 @@ def test_a_group_takes_no_country_from_the_one_its_sentence_acts_on():
     """"Students urged Canada to act": Canada is whom they urge, not where they are from."""
     assert coded("Students urged Canada to lift the tariffs.", "Students")[0] is None
     assert coded("Iraqi police arrested the students.", "the students")[0] == "IRQ"  # the doer's country still counts
+
+
+def test_a_country_named_as_another_persons_possessor_gives_a_titled_person_no_country():
+    # a user's trial: "Iraq's Saddam Hussein called President Bush a liar" coded Bush IRQGOV
+    text = "Iraq's Pavel Sokolov called President Mark Ellison a liar on Thursday. Ellison said little."
+    assert coded(text, "Mark Ellison") == (None, None)
+    # the sentence's own place still gives a titled person theirs ("President Bouteflika threatened a curfew in Algiers")
+    assert coded("President Mark Ellison threatened a curfew in Algiers.", "Mark Ellison")[0] == "DZA"

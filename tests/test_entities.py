@@ -723,6 +723,11 @@ def test_a_country_in_a_hyphenated_compound_leads_or_acts_on_what_it_modifies(te
     # else the usual one
     ("Georgia accused Russia of violating the ceasefire.", "Georgia", "GEO", "GEO"),
     ("Georgia and the United States signed a defence pact in Tbilisi.", "Georgia", "GEO", "GEO"),
+    # one of a list of countries is the country, whatever else the article names (a user's trial: "his invasions of
+    # Georgia and Ukraine" in a US story was the US state, and Russia's invasion an ASSAULT on the USA)
+    ("The U.S. senator said Moscow used its invasions of Georgia and Ukraine as a threat.", "Georgia", "GEO", "GEO"),
+    ("The U.S. firm worked for Albania, Cyprus, Georgia and Kenya.", "Georgia", "GEO", "GEO"),
+    ("The U.S. senator said Georgia and Alabama will share the costs.", "Georgia", "USA", None),
 ])
 def test_a_place_name_with_two_readings_takes_the_one_its_article_supports(text, phrase, country, actor):
     assert coded(text, phrase) == (country, actor)

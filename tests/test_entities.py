@@ -971,3 +971,15 @@ def test_a_country_named_as_another_persons_possessor_gives_a_titled_person_no_c
     assert coded(text, "Mark Ellison") == (None, None)
     # the sentence's own place still gives a titled person theirs ("President Bouteflika threatened a curfew in Algiers")
     assert coded("President Mark Ellison threatened a curfew in Algiers.", "Mark Ellison")[0] == "DZA"
+
+
+def test_a_title_word_after_a_given_name_or_an_honorific_is_a_surname():
+    # a user's trial: "Larry King" was the entity "Larry" (King read as a title) and "Mr. King" its unresolved speaker
+    text = "Last week, I caught Mark King on his new network.\nMr. King said that he was not familiar with the rest of it."
+    ents = entities(text)
+    king = entity_of(ents, text, "Mark King")
+    assert king is not None and king.name == "Mark King" and not king.titles
+    assert entity_of(ents, text, "King", 2) is king
+    # a title before a name is still a title
+    abdullah = entity_of(ents := entities("King Abdullah met the envoy."), "King Abdullah met the envoy.", "Abdullah")
+    assert abdullah is not None and abdullah.titles == ["King"]

@@ -61,7 +61,8 @@ import duckdb
 import pyarrow as pa
 
 from ..lexicon import load_list, load_table
-from ..lexicon.tables import FirstName, PloverFamily
+from ..lexicon.given_names import given_names
+from ..lexicon.tables import PloverFamily
 from . import link, quote_link
 
 WINDOW_DAYS = 1  # the dates of two reports of one happening, at most this many days apart
@@ -246,15 +247,10 @@ def _names_agree(text: str | None, key: str | None) -> bool:
         return True
     name = key.partition("\x1f")[0].split()
     tokens = [t for t in text.split() if t[:1].isupper()]
-    if len(name) != 2 or len(tokens) < 2 or tokens[0] not in _first_names():
+    if len(name) != 2 or len(tokens) < 2 or tokens[0] not in given_names():
         return True
     first, last = link.words(tokens[0]), link.words(tokens[-1])
     return not (last and last[-1] == name[1] and first and first[0] != name[0])
-
-
-@cache
-def _first_names() -> frozenset[str]:
-    return frozenset(row.name for row in load_table("first_names.tsv", FirstName))
 
 
 def _count(mentions: Any) -> int:

@@ -19,8 +19,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import countries
-from ..lexicon import load_list, load_table
-from ..lexicon.tables import FirstName
+from ..lexicon import load_list
+from ..lexicon.given_names import given_names
 from ..document import Document
 from ..text.prose import title_case_lines
 from . import known
@@ -61,7 +61,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         # "State Department Correspondent" before a name: the title is not the org
         inside = by_start[bisect.bisect_right(title_starts, start) : bisect.bisect_left(title_starts, end)]
         for t in (titles[n] for n in sorted(n for _, n in inside)):  # only titles starting inside can cut it
-            if start < t.start < end and t.end >= end:
+            if start < t.start < end and t.end >= end and not _surname_like_title(doc, ent.label_, start, t.start, t.end, end):
                 end = t.start
         while end > start and doc[end - 1].text in ("'s", "’s", "‘s", "'", "’"):
             end -= 1
@@ -95,6 +95,12 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         if m.label in ("PERSON", "ORG", "NORP") and all(i in dateline for i in range(m.start, m.end)):
             m.label = "GPE"  # "ROTTERDAM (Reuters) - " tagged PERSON: a dateline names a place
     return sorted(out, key=lambda m: m.start)
+
+
+def _surname_like_title(doc: Doc, label: str, start: int, title_start: int, title_end: int, end: int) -> bool:
+    """"Larry King", "John Major": a one-word title after a given name, ending a person's name, is the surname."""
+    return (label == "PERSON" and title_start == start + 1 and title_end == end == title_start + 1
+            and is_given_name(doc[start].text))
 
 
 def _headline_people(doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -241,12 +247,7 @@ def _country_names(doc: Doc, found: list[Mention], in_title: set[int]) -> list[M
 
 
 def is_given_name(word: str) -> bool:
-    return word in _given_names()
-
-
-@cache
-def _given_names() -> frozenset[str]:
-    return frozenset(row.name for row in load_table("first_names.tsv", FirstName))
+    return word in given_names()
 
 
 def name_tokens(m: Mention) -> tuple[str, ...]:

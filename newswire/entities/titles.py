@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 from spacy.tokens import Doc
 
 from ..lexicon import load_table
+from ..lexicon.given_names import given_names
 from ..lexicon.tables import Title
 from ..text.parse import load_nlp
 
@@ -74,4 +75,11 @@ def _is_title_use(doc: Doc, start: int, end: int, row: Title) -> bool:
         # "Dr." or "Mr." before a capitalised word; "M." only right before a name
         nxt = doc[end] if end < len(doc) else None
         return nxt is not None and nxt.text[:1].isupper()
+    before = lookup(doc[start - 1].text) if start > 0 else None
+    if before is not None and before.kind == "honorific" and doc[start].text[:1].isupper():
+        return False  # "Mr. King", "Ms. Major": a title word after an honorific is a surname
+    after = doc[end] if end < len(doc) else None
+    if (end - start == 1 and start > 0 and doc[start - 1].text in given_names() and doc[start].text[:1].isupper()
+            and (after is None or after.pos_ != "PROPN")):
+        return False  # "Larry King said", "John Major": after a given name and before no other name, a surname
     return any(t.pos_ in ("NOUN", "PROPN") for t in doc[start:end])

@@ -211,6 +211,11 @@ def ingest(
         f"{summary.failed} failed, in {summary.seconds:.1f} s",
         markup=False, highlight=False, soft_wrap=True,
     )
+    if not summary.documents and paths:  # a folder of PDFs, a mistyped pattern: say so rather than a silent 0
+        from .corpus.sources import KNOWN
+
+        err_console.print(f"Warning: no documents in {', '.join(paths)}: newswire reads {', '.join(KNOWN)} files (any of them .gz), "
+                          f"in folders walked recursively", markup=False, highlight=False, soft_wrap=True)
     if summary.failed:
         raise typer.Exit(1)
 

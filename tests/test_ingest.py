@@ -740,3 +740,16 @@ def test_a_store_made_before_the_word_index_gets_it_built_once_with_a_message(co
     with Store(db, read_only=True) as store:
         assert store.words_current() and all(searched)
         assert [query.page(store, "quotes", limit=50, search=s).rows.dicts() for s in searches] == searched
+
+
+def test_a_folder_without_any_document_it_reads_gets_a_warning(tmp_path):
+    # a folder of PDFs said "0 documents" and nothing else (a user's trial)
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4 not a news article")
+    result = newswire_cli("ingest", str(folder), "--db", str(tmp_path / "c.duckdb"), "-w", "0", "-q")
+    assert result.returncode == 0
+    assert f"Warning: no documents in {folder}: newswire reads .txt" in result.stderr
+    (folder / "story.txt").write_text("Rebels shelled the town of Harbin on Monday, officials said.\n")
+    again = newswire_cli("ingest", str(folder), "--db", str(tmp_path / "c.duckdb"), "-w", "0", "-q")
+    assert again.returncode == 0 and "Warning" not in again.stderr

@@ -88,28 +88,12 @@ def _reread_places(clusters: list[Cluster]) -> None:
         if c.label not in ("GPE", "LOC") or len(names) != 1 or next(iter(names)) not in table:
             continue  # only a place named by the ambiguous name alone: a "Georgia's" in it says which Georgia
         row = table[next(iter(names))]
-        if row.kind == "part" and any(_coordinated_with(m.span.root, country_at, c) for m in c.names):
+        if row.kind == "part" and any(country_at.get(t.i) not in (None, c) for m in c.names for t in m.span.root.conjuncts):
             continue  # "his invasions of Georgia and Ukraine": one of a list of countries is the country
         named = {o.country for o in clusters if o is not c and o.country}
         if row.other in named and row.usual not in named:
             c.country = row.other
             c.actor = row.other if row.kind == "country" else None
-
-
-def _coordinated_with(token: Token, country_at: dict[int, Cluster], itself: Cluster) -> bool:
-    """Whether a token is in a coordination ("Georgia and Ukraine", "Ukraine, Moldova and Georgia") with another
-    cluster's country name."""
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    members = [first, *(t for t in first.subtree if t.dep_ == "conj" and _conj_of(t, first))]
-    return any(country_at.get(t.i) not in (None, itself) for t in members if t.i != token.i)
-
-
-def _conj_of(token: Token, first: Token) -> bool:
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token.i == first.i
 
 
 @cache

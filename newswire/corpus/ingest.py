@@ -278,6 +278,11 @@ class _Run:
                 if len(batch) >= BATCH_SIZE:
                     self.take(batch)
                     batch = []
+        self.drain(batch)
+
+    def drain(self, batch: list[Document]) -> None:
+        """After the last documents are read: take the batch left, decide on every batch still being prepared, resume
+        what an interrupted run left, and write what the workers still analyse."""
         self.take(batch)
         while self.preparing:
             self.admit()
@@ -313,13 +318,7 @@ class _Run:
                     self.take(batch)
                     batch = []
             source.keep(batch, [article for article, _ in self.queue])  # what is not taken or not written yet
-        self.take(batch)
-        while self.preparing:
-            self.admit()
-        self.resume_leftovers()
-        self.send(flush=True)
-        while self.runner.in_flight:
-            self.collect()
+        self.drain(batch)
 
     def take(self, documents: list[Document]) -> None:
         """Send read documents to the workers to be checked, cleaned and signed (those stored and finished with are

@@ -99,14 +99,14 @@ def _write_text(rows: Rows, fmt: str, stream: TextIO, console: Console | None) -
         console = console or terminal.console()
         # cells as Text: data is never read as markup or emoji codes (":thumbs_up:"), whatever the console
         cells = [[_cell(v) for v in row] for row in rows]
-        if not cells:
+        if not cells or _fits(rows.columns, cells, console.width):
             console.print(_table(rows.columns, cells))
-            console.print("(no rows)")
-        elif _fits(rows.columns, cells, console.width):
-            console.print(_table(rows.columns, cells))
+            if not cells:
+                console.print("(no rows)")
         else:  # too narrow for a table whose text stays readable: one block of "column  value" lines per row
             for n, row in enumerate(cells, 1):
-                console.print(Text(f"-- row {n} " + "-" * max(0, min(console.width, 40) - len(f"-- row {n} "))))
+                head = f"-- row {n} "
+                console.print(Text(head + "-" * max(0, min(console.width, 40) - len(head))))
                 block = Table.grid(padding=(0, 2))
                 block.add_column(no_wrap=True)
                 block.add_column(overflow="fold")

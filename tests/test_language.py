@@ -56,6 +56,16 @@ def test_short_text_is_not_judged():
     assert len(short.split()) < MIN_WORDS
     check_english(short)
     check_english("")
+    check_english("2-1")
+
+
+def test_short_text_in_another_script_is_not_english():
+    # judged however short: a headline in Chinese, or stray bytes that decode to CJK
+    with pytest.raises(NotEnglish, match="not Latin script"):
+        check_english("北京宣布新政策")
+    with pytest.raises(NotEnglish, match="not Latin script"):
+        check_english(b"\xff\xfeabcdefgh".decode("utf-16"))
+    check_english("Beijing announces policy (北京)")
 
 
 @pytest.mark.shared

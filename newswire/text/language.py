@@ -29,7 +29,8 @@ from newswire.lexicon import load_list
 # the word list.
 ENGLISH_THRESHOLD = 0.12
 
-# Below this many words the share is too noisy to judge (a headline, a one-liner).
+# Below this many words the share of function words is too noisy to judge (a
+# headline, a one-liner); the script is judged at any length.
 MIN_WORDS = 20
 
 # Below this share of Latin-script letters the text is not English, whatever its
@@ -72,15 +73,20 @@ def english_score(text: str) -> float:
 
 
 def check_english(text: str) -> None:
-    """Raise `NotEnglish` unless the text looks English; texts under MIN_WORDS words are not judged."""
-    words = _words(text)
-    if len(words) < MIN_WORDS:
-        return
+    """Raise `NotEnglish` unless the text looks English.
+
+    The script is judged at any length (a few Chinese characters, or bytes that
+    decode to them, are not English however short); the share of English
+    function words only from MIN_WORDS words.
+    """
     if latin_share(text) < MIN_LATIN_SHARE:
         raise NotEnglish(
             "the text does not look like English (most of its letters are not Latin script); "
             "newswire analyses English news only"
         )
+    words = _words(text)
+    if len(words) < MIN_WORDS:
+        return
     score = _function_word_share(words)
     if score < ENGLISH_THRESHOLD:
         raise NotEnglish(

@@ -22,6 +22,14 @@ TimeBank/AQUAINT articles are drawn from (WSJ, AP, NYT, ABC, CNN, VOA, ...,
 1989-2000): the quotes stage is developed on PolNeAR, not on realnews-events,
 so none of them is its development data (issue 14's sample, seed 14).
 
+polnear-dev
+The 84 PolNeAR dev articles (../shared/data/polnear/dev/text, 2016 US
+political news from 10 outlets, read with `eval/polnear.py`, the
+publication date from metadata.tsv). Neither stage is developed on them:
+the quotes stage measures on them only (its development data are PolNeAR
+train), the events stage has never used them. A judged sample of them is
+out of sample for both, labelled as such; no rule may be fitted to it.
+
 How the sample is drawn (all with `random.Random(seed)`, default seed 13):
   1. the articles are shuffled; all of them (default) or the first
      `--articles` of them are analysed with `newswire.analyze(text,
@@ -57,10 +65,11 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "eval"))
 
 import meantime  # noqa: E402
+import polnear  # noqa: E402
 import timebank  # noqa: E402
 
 REALNEWS_DEV = REPO.parent / "shared" / "data" / "realnews-events" / "dev.jsonl"
-SOURCES = ("meantime", "timebank")
+SOURCES = ("meantime", "timebank", "polnear-dev")
 
 EVENT_JUDGMENTS = ["real", "type_ok", "source_ok", "target_ok", "modality_ok", "note"]
 QUOTE_JUDGMENTS = ["real", "content_ok", "speaker_ok", "note"]
@@ -139,6 +148,9 @@ def load_docs(source: str, quotes: bool = False, fresh: bool = False) -> list:
     if source == "meantime":
         meantime.require_root(meantime.DEFAULT_ROOT)
         return meantime.load_meantime(meantime.DEFAULT_ROOT)
+    if source == "polnear-dev":
+        polnear.require_root(polnear.DEFAULT_ROOT)
+        return polnear.load_polnear(polnear.DEFAULT_ROOT, "dev")
     timebank.require_root(timebank.DEFAULT_ROOT)
     if quotes and not fresh:
         docs = timebank.load_timebank(timebank.DEFAULT_ROOT)

@@ -1,6 +1,6 @@
 """Events on whole real news articles: precision and recall against every annotated event.
 
-    python eval/realnews_events.py [--path FILE] [--show N] [--json PATH]
+    python eval/realnews_events.py [--path FILE] [--show N] [--json PATH] [--curve]
 
 Gold
   ../shared/data/realnews-events/dev.jsonl: 32 whole TimeBank/AQUAINT news
@@ -69,6 +69,7 @@ def predict(articles: list[dict]) -> list[list[dict]]:
                     "modality": MODALITY.get(ev.modality, ev.modality),
                     "source": _actor(ev.source),
                     "target": _actor(ev.target),
+                    "confidence": ev.confidence,
                 }
             )
         out.append(events)
@@ -194,9 +195,18 @@ def main() -> int:
     parser.add_argument("--path", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--show", type=int, default=0, help="print N false positives and N misses")
     parser.add_argument("--json", type=Path, help="write the scores here as JSON")
+    parser.add_argument("--curve", action="store_true", help="also print type and full P/R when only events at or above each confidence are kept")
     args = parser.parse_args()
     articles = load(args.path)
-    result = score(articles, predict(articles), show=args.show)
+    predictions = predict(articles)
+    result = score(articles, predictions, show=args.show)
+    if args.curve:
+        print("confidence  kept  type P / R      full P / R")
+        for floor in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5):
+            kept = [[p for p in preds if (p["confidence"] or 0.0) >= floor] for preds in predictions]
+            r = score(articles, kept)
+            t, f = r["type"], r["full"]
+            print(f"  >= {floor:<5}  {t['predicted']:4d}  {t['precision']:.3f} / {t['recall']:.3f}  {f['precision']:.3f} / {f['recall']:.3f}")
     t, f = result["type"], result["full"]
     print(f"\n{result['articles']} articles, {t['gold']} gold events, {t['predicted']} predicted")
     print(f"type      P {t['precision']:.3f}  R {t['recall']:.3f}  F1 {t['f1']:.3f}")

@@ -276,7 +276,20 @@ def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[
             _note_who(query.corpus_entities_named(store, name=options["entity"]), options["entity"])
         elif question == "corpus_entity":
             _note_who(query.corpus_entities_named(store, name=options["name"]), options["name"], timeline=False)
+        elif question == "events" and options.get("min_confidence") == query.EVENT_FLOOR:
+            _note_floor(store, options)
         _print_rows(rows, format, out, db)
+
+
+def _note_floor(store, options: dict) -> None:
+    """On standard error: how many events the default confidence floor left out of `query events`' answer, if any."""
+    from .corpus import query
+
+    asked = {k: v for k, v in options.items() if k != "limit"}
+    left_out = query.page(store, "events", limit=1, **{**asked, "min_confidence": 0}).total - query.page(store, "events", limit=1, **asked).total
+    if left_out:
+        err_console.print(f"Note: {left_out:,} events under confidence {query.EVENT_FLOOR} left out (most records there are wrong: "
+                          f"docs/events.md#confidence); --min-confidence 0 shows them.", soft_wrap=True, markup=False, highlight=False)
 
 
 def _note_who(choices: list[dict], name: str, timeline: bool = True) -> None:

@@ -101,7 +101,7 @@ def daily(i: int) -> Analysis:
         sentence = Span(start, len(t.text) - 1, t.text[start:-1])
         events.append(Event(f"EV{n}", cameo, cameo[:2], plover, 4 if goldstein < 0 else 1, goldstein, Span(*tr), sentence,
                             source=EventActor(*s, actor=source), target=EventActor(*g, actor=target), modality=modality,
-                            mentions=[Span(*tr)], location=location))
+                            mentions=[Span(*tr)], location=location, confidence=0.6))
 
     event(1, "138", "THREATEN", -7.0, CODES[i], CODES[i + 15], "threatened", " with sanctions", city=CITIES[i % len(CITIES)])
     if i < 5:

@@ -34,6 +34,7 @@ def placed(place: str, others: tuple[str, ...], n: int, actor: str, published: s
             f"EV{k + 1}", "145", "14", "PROTEST", 3, -7.5, Span(trigger, trigger + 7, "clashed"), Span(start, len(text) - 1, text[start:-1]),
             source=EventActor(start, start + len(actor), actor, actor=actor, geo=country_geo(actor[:3])),
             location=Place(at, at + len(place), place, geo.country if geo else None, geo), mentions=[Span(trigger, trigger + 7, "clashed")],
+            confidence=0.6,
         ))  # fmt: skip
     return Analysis(id=content_id(text), text=text, title=f"Clashes in {place}", published=published, events=events)
 

@@ -37,7 +37,7 @@ def analysis(text: str, published: str, place: str) -> Analysis:
         events=[Event(
             "EV1", "173", "17", "COERCE", 4, -5.0, Span(*at(text, text.split()[1])), Span(0, len(text) - 1, text[:-1]),
             source=EventActor(*at(text, actor), actor="SYRREB", geo=country_geo("SYR")),
-            location=Place(start, end, place, geo.country if geo else None, geo),
+            location=Place(start, end, place, geo.country if geo else None, geo), confidence=0.9,
         )],
     )  # fmt: skip
 

@@ -331,6 +331,34 @@ def test_export_gdelt_writes_every_stored_event_as_a_gdelt_row(tmp_path, db):
     assert all(m["MentionType"] == "2" and m["MentionIdentifier"] in sources for m in mentioned)
 
 
+def test_event_questions_leave_out_records_under_the_floor_unless_asked(tmp_path):
+    # three copies of one event, at confidence 0.9, under the floor, and without one (a version that gave none)
+    found = []
+    for text, confidence in (("Syria warned Washington.\n", 0.9), ("Syria warned Washington again.\n", query.EVENT_FLOOR / 2),
+                             ("Syria warned Washington once more.\n", None)):
+        found.append(Analysis(
+            id=content_id(text), text=text, published="2013-09-10",
+            events=[Event("V1", "138", "13", "THREATEN", 3, -7.0, Span(*at(text, "warned")), Span(0, len(text) - 1, text[:-1]),
+                          source=EventActor(*at(text, "Syria"), actor="SYR"), target=EventActor(*at(text, "Washington"), actor="USA"),
+                          confidence=confidence)],
+        ))  # fmt: skip
+    path = tmp_path / "floor.duckdb"
+    with Store(path) as s:
+        s.add_entries([entry(a) for a in found], [], run_id=1)
+        s.add_results(found, [], run_id=1)
+    with Store(path, read_only=True) as s:
+        assert [r["confidence"] for r in query.events(s).dicts()] == [0.9]
+        assert len(query.events(s, min_confidence=0)) == 3 and len(query.events(s, min_confidence=None)) == 3
+        assert query.page(s, "events", limit=10).total == 1 and query.page(s, "events", limit=10, min_confidence="0").total == 3
+        assert [r["events"] for r in query.network(s).dicts()] == [1] and [r["events"] for r in query.network(s, min_confidence=0).dicts()] == [3]
+    result = CliRunner().invoke(app, ["query", "events", "--db", str(path), "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["confidence"] for line in result.stdout.splitlines()] == [0.9]
+    assert "2 events under confidence 0.2 left out" in result.stderr and "--min-confidence 0" in result.stderr
+    result = CliRunner().invoke(app, ["query", "events", "--db", str(path), "-f", "jsonl", "--min-confidence", "0"])
+    assert len(result.stdout.splitlines()) == 3 and "left out" not in result.stderr
+
+
 def test_network_counts_coded_actor_pairs_once_per_canonical_event(store):
     rows = query.network(store).dicts()
     assert rows == [

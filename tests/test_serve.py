@@ -291,6 +291,9 @@ def test_events_show_their_modality_and_are_the_asserted_ones_unless_asked(clien
     assert answer["params"]["modality"] == "asserted" and {r["modality"] for r in answer["rows"]} == {"asserted"}
     assert client.get("/api/events?modality=any").json()["total"] == answer["total"] == 2
     assert client.get("/api/events?modality=negated").json()["rows"] == []
+    # ... and those at the confidence floor or above, as `newswire query events` (its test shows what it leaves out)
+    assert answer["params"]["min-confidence"] == query.EVENT_FLOOR and min(r["confidence"] for r in answer["rows"]) >= query.EVENT_FLOOR
+    assert client.get("/api/network").json()["params"]["min-confidence"] == query.EVENT_FLOOR
     reply = client.get("/api/events?modality=maybe")
     assert reply.status_code == 400 and "unknown modality 'maybe'" in reply.json()["error"]
 

@@ -9,10 +9,10 @@ the evidence of each quote, event and entity highlighted at its offsets.
 
     GET /api/quotes?speaker=&limit=&offset=&sort=                      who said what
     GET /api/events?actor=&source=&target=&from=&to=&type=&modality=&min-confidence=&place=&country=&limit=&offset=&sort=   who did what to whom
-    GET /api/places?actor=&from=&to=&type=&modality=&country=&limit=&offset=&sort=   where events happened (the map)
+    GET /api/places?actor=&from=&to=&type=&modality=&min-confidence=&country=&limit=&offset=&sort=   where events happened (the map)
     GET /api/entities?top=&type=&offset=&sort=                         the most mentioned entities
     GET /api/timeline?entity=|id=&limit=&offset=&sort=                  an entity (by name, or one corpus entity) through time
-    GET /api/network?from=&to=&limit=&offset=&sort=                    coded actor pairs and their events
+    GET /api/network?from=&to=&min-confidence=&limit=&offset=&sort=     coded actor pairs and their events
     GET /api/articles?q=&from=&to=&limit=&offset=&sort=                articles holding a text
     GET /api/overview?top=                                             the corpus at a glance (the landing page)
     GET /api/entity?name=&id=&top=                                     everything about one entity (its page)

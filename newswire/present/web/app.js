@@ -13,19 +13,21 @@ const TABS = {
              cols: ["published", "title", "outlet", "snippet"]},
   events:   {fields: [["actor", "actor: code or country (SYR, Russia)"], ["source", "source actor"], ["target", "target actor"],
                       ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["type", "PLOVER type or CAMEO code"], ["modality", "modality"],
-                      ["min-confidence", "min. confidence, 0-1"], ["outlet", "outlet, e.g. reuters.com"],
+                      ["min-confidence", "min. confidence, 0-1 (default 0.2; 0: all)"], ["outlet", "outlet, e.g. reuters.com"],
                       ["place", "place, e.g. Aleppo"], ["country", "country it happened in"]],
              api: "events", cols: ["date", "source", "source_actor", "plover", "cameo", "target", "target_actor", "trigger", "modality",
                                    "confidence", "place"]},
   // `id`: one corpus entity (chosen among those of the name); `match=name`: every entity of the name, linked or not;
   // `match=choose`: the choice even when the name is one corpus entity's own
   timeline: {fields: [["entity", "entity, e.g. John Kerry"]], hidden: ["id", "match"], api: "timeline", cols: ["date", "kind", "text", "title"]},
-  network:  {fields: [["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"]], api: "network",
+  network:  {fields: [["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["min-confidence", "min. confidence, 0-1 (default 0.2; 0: all)"]],
+             api: "network",
              cols: ["source", "target", "type", "events", "articles", "goldstein"]},
   entities: {fields: [["type", "type, e.g. PERSON"]], api: "entities", cols: ["name", "type", "articles", "mentions", "actor", "country", "titles"]},
   // where events happened (web/map.js draws them)
   map:      {fields: [["actor", "actor: code or country (SYR, Russia)"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"],
-                      ["type", "PLOVER type or CAMEO code"], ["modality", "modality"], ["country", "country it happened in"]],
+                      ["type", "PLOVER type or CAMEO code"], ["modality", "modality"],
+                      ["min-confidence", "min. confidence, 0-1 (default 0.2; 0: all)"], ["country", "country it happened in"]],
              api: "places", cols: ["place", "country", "events", "articles", "first", "last"]},
   tone:     {fields: [["entity", "entity, e.g. John Kerry"], ["outlet", "outlet, e.g. reuters.com"], ["from", "from YYYY-MM-DD"],
                       ["to", "to YYYY-MM-DD"], ["by", "group by"]], api: "tone",
@@ -848,12 +850,12 @@ function trendChart(s, trend) {
 
 // --- the network -----------------------------------------------------------------
 
-// The events behind one edge: the source's and target's, of the edge's type and dates, asserted.
+// The events behind one edge: the source's and target's, of the edge's type, dates and confidence floor, asserted.
 function showEdge(s, edge) {
   const filters = {source: edge.source, target: edge.target};
   const type = String(edge.type).replace(/^CAMEO /, "");
   if (type) filters.type = type;
-  for (const k of ["from", "to"]) if (s.filters[k]) filters[k] = s.filters[k];
+  for (const k of ["from", "to", "min-confidence"]) if (s.filters[k]) filters[k] = s.filters[k];
   go({tab: "events", filters, page: 1, sort: ""});
 }
 

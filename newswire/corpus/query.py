@@ -1440,7 +1440,7 @@ def _stories(*, min_sources: int | str | None = 2, story: str | None = None, sta
         where.append("s.num_sources >= ?")
         params.append(require_count(min_sources, "--min-sources"))
     if start is not None or end is not None or type is not None:  # stories with a report of that date and type
-        reports, more = _event_filters(start=start, end=end, type=type)
+        reports, more = _event_filters(start=start, end=end, type=type, min_confidence=None)
         where.append(f"s.id IN (SELECT ev.corpus_event FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(reports)})")
         params += more
     return _Select(

@@ -1111,3 +1111,33 @@ def test_preventing_or_barring_people_is_coercion():
 def test_a_strike_by_armed_forces_is_an_attack_not_a_labour_strike():
     assert [(e.plover, e.cameo_root) for e in newswire.analyze("Russian forces strike overnight.", published="2016-09-12").events] == [("ASSAULT", "19")]
     assert [e.cameo for e in newswire.analyze("Dock workers in Rotterdam struck on Monday.", published="2016-09-12").events] == ["143"]
+
+
+# --- issue 13, fifth session: modality from the clauses above the event ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union proposes to impose sanctions on Russia.",  # a proposal supposes the act
+        "Germany expects France to sign the agreement with Poland.",  # what one side expects of another
+        "Iraqi generals might conclude that they need to attack Kuwait.",  # a modal above a complement clause
+        "Such a ruling would allow Egypt to expel the Sudanese ambassador.",
+        "The Kenyan government denied that police arrested the opposition leader.",  # a denied complement
+        "Syria could widen the war with Israel either through a direct attack or by shelling Lebanon.",  # "by" + -ing
+        "The army would invade Lebanon, hoping to seize the ports of Syria.",  # a participle shares its clause's modal
+        "Analysts said Iran was capable of deploying 50,000 troops to Iraq.",
+    ],
+)
+def test_an_event_supposed_by_a_clause_above_it_is_not_reported(text):
+    """The modality of an event comes from its own clause and the clauses above it (a new user's trial: events under
+    "would", "expects ... to", "proposes" were stored as asserted)."""
+    assert _coded(text) == []
+
+
+def test_cues_above_an_event_stop_where_its_clause_has_its_own():
+    """A question clause takes its act for granted ("have not said who attacked"); a participle is not what its
+    clause's verb governs ("called for elections, accusing ...": no call to accuse); "hopes" is lemmatised "hop"."""
+    assert _coded("Police have not said who attacked the American embassy in Nairobi.") == [("attacked", "ASSAULT", "asserted")]
+    assert _coded("The opposition leader called for new elections, accusing the Kenyan government of fraud.") == [("accusing", "ACCUSE", "asserted")]
+    assert _coded("The Iranian government hopes to hold talks with Saudi Arabia.") == [("talks", "AGREE", "intended")]

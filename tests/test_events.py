@@ -1141,3 +1141,26 @@ def test_cues_above_an_event_stop_where_its_clause_has_its_own():
     assert _coded("Police have not said who attacked the American embassy in Nairobi.") == [("attacked", "ASSAULT", "asserted")]
     assert _coded("The opposition leader called for new elections, accusing the Kenyan government of fraud.") == [("accusing", "ACCUSE", "asserted")]
     assert _coded("The Iranian government hopes to hold talks with Saudi Arabia.") == [("talks", "AGREE", "intended")]
+
+
+# --- issue 13, fifth session: co-subjects are sources side by side -----------------------------------------------
+
+
+def _sides(text: str) -> list[tuple]:
+    return [(e.plover, e.source and e.source.actor, e.target and e.target.actor, sorted(p.actor or "" for p in e.participants))
+            for e in newswire.analyze(text, published="1998-03-05").events]
+
+
+def test_co_subjects_of_a_one_sided_event_are_two_sources_not_source_and_target():
+    """A new user's trial: "Egypt, Syria, Morocco ... committed troops" was coded EGY → SYR. Coordinated subjects of an
+    event that is no joint act (a condemnation, a veto, a pledge) do it side by side; the one joined in "X joined Y in
+    condemning" does it too."""
+    assert _sides("Norway and Sweden vetoed the resolution on Monday.") == [("REJECT", "NOR", None, ["NOR", "SWE"])]
+    assert _sides("Egypt, Syria and Morocco committed troops to the coalition.")[0][1:3] == ("EGY", None)
+    assert _sides("France joined Germany in condemning the Syrian government.") == [("ACCUSE", "FRA", "SYRGOV", ["DEU", "FRA", "SYRGOV"])]
+
+
+def test_co_subjects_of_a_joint_act_are_its_two_sides():
+    """Meetings, negotiations, agreements and fights are done together: one side with the other."""
+    assert _sides("China and Russia agreed to hold talks.") == [("AGREE", "CHN", "RUS", ["CHN", "RUS"])]
+    assert _sides("China and Russia will meet in Beijing.")[0][:3] == ("AGREE", "CHN", "RUS")

@@ -8,13 +8,15 @@ from ..lexicon import codebook
 from .actors import Actor, Actors, is_city
 from .modality import is_condition, is_intent_governor
 from .model import EventMention
-from .syntax import prep_objects, subject_of
-from .triggers import is_passive, patient_of
+from .syntax import joined, prep_objects, subject_of
+from .triggers import is_passive, patient_of, word_class
 
 # Codes of events two sides do together: coordinated actors are source and
-# target ("Kerry and Lavrov met") even when the clause names a third party.
+# target ("Kerry and Lavrov met") even when the clause names a third party;
+# an intent (03) is one when agreed or when what is intended is (`_reciprocal`).
 RECIPROCAL_ROOTS = {"04", "06"}
-RECIPROCAL_CODES = {"030", "031", "0311", "0312", "0313", "0314", "036", "046", "057"}
+RECIPROCAL_CODES = {"046", "057"}
+INTENT_ROOT = "03"
 # Codes of events that move something to or from someone: the prepositional
 # complement is the target before the patient (aid 07, de-escalation and
 # withdrawal 087, expelling or withdrawing peacekeepers, inspectors, agencies 166).
@@ -37,6 +39,8 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
     anchor = m.anchor
     if anchor.pos_ in ("VERB", "AUX"):
         sources = actors.phrase(subject_of(anchor))
+        # "France joined Germany in condemning ...": the one joined is a second source, not the target
+        sources += [a for a in actors.phrase(joined(anchor)) if all(a.entity.id != s.entity.id for s in sources)]
         targets = _verb_targets(m, actors, sources)
     else:
         sources, targets = _noun_roles(anchor, actors)
@@ -86,13 +90,19 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
             sources = sources or p.sources
             targets = targets or p.targets
     targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]
-    if len(sources) > 1 and (not targets or _reciprocal(m.code)):
-        first = sources[0]
-        other = next((s for s in sources[1:] if s.code != first.code), None)
-        if other is not None:  # "Kerry and Lavrov met (with Brahimi)": USA → RUS, Brahimi a participant
-            rest = [s for s in sources[1:] if s is not other]
-            sources, targets = [first], [other, *rest, *[t for t in targets if t not in rest]]
     m.sources, m.targets = sources, targets
+    if len(sources) > 1 and _reciprocal(m):
+        face_each_other(m)
+
+
+def face_each_other(m: EventMention) -> None:
+    """Coordinated sources of an event two sides do together as its two sides: "Kerry and Lavrov met (with
+    Brahimi)" is USA → RUS, Brahimi a participant."""
+    first = m.sources[0]
+    other = next((s for s in m.sources[1:] if s.code != first.code), None)
+    if other is not None:
+        rest = [s for s in m.sources[1:] if s is not other]
+        m.sources, m.targets = [first], [other, *rest, *[t for t in m.targets if t not in rest]]
 
 
 def _asked(verb: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:
@@ -111,9 +121,21 @@ def _condition_subject(verb: Token) -> Token | None:
     return None
 
 
-def _reciprocal(code: str) -> bool:
-    """Events two sides do together: meetings, negotiations, agreements, joint action."""
-    return code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES
+def _reciprocal(m: EventMention) -> bool:
+    """Events two sides do together: meetings, negotiations, agreements, joint action. Coordinated subjects of any
+    other event are its sources side by side ("France and Britain condemned the attack"), never one the other's
+    target (a new user's trial: "Egypt, Syria, Morocco ... committed troops" was coded EGY → SYR). An intent is
+    mutual when what is intended is ("agreed to hold talks", "will meet") or when it is agreed (a `mutual` verb of
+    event_word_classes.tsv: "Iran and Iraq agreed"), not when promised, pledged or committed; so is a `mutual` fight
+    that names no other target ("the army and the rebels clashed")."""
+    code = m.plain_code or m.code
+    if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES:
+        return True
+    if m.complement is not None and _reciprocal(m.complement):
+        return True
+    # "Chad's army and the rebels clashed": a fight with no one else named is between them
+    mutual = m.anchor.lemma_.lower() in word_class("mutual") or m.token.lemma_.lower() in word_class("mutual")
+    return mutual and (code[:2] == INTENT_ROOT or not m.targets)
 
 
 def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list[Actor]:

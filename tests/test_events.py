@@ -1164,3 +1164,4 @@ def test_co_subjects_of_a_joint_act_are_its_two_sides():
     """Meetings, negotiations, agreements and fights are done together: one side with the other."""
     assert _sides("China and Russia agreed to hold talks.") == [("AGREE", "CHN", "RUS", ["CHN", "RUS"])]
     assert _sides("China and Russia will meet in Beijing.")[0][:3] == ("AGREE", "CHN", "RUS")
+    assert _sides("Chile and Bolivia upgraded their diplomatic ties.")[0][:3] == ("SUPPORT", "CHL", "BOL")

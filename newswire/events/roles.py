@@ -16,6 +16,9 @@ from .triggers import is_passive, patient_of, word_class
 # an intent (03) is one when agreed or when what is intended is (`_reciprocal`).
 RECIPROCAL_ROOTS = {"04", "06"}
 RECIPROCAL_CODES = {"046", "057"}
+# Codes of ties two sides make or break together when no one else is named: "Czechia and Albania upgraded their
+# diplomatic ties" (054) is CZE → ALB; "Egypt and Jordan established relations with Israel" is not EGY → JOR.
+TIE_CODES = {"054", "161"}
 INTENT_ROOT = "03"
 # Codes of events that move something to or from someone: the prepositional
 # complement is the target before the patient (aid 07, de-escalation and
@@ -130,6 +133,8 @@ def _reciprocal(m: EventMention) -> bool:
     that names no other target ("the army and the rebels clashed")."""
     code = m.plain_code or m.code
     if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES:
+        return True
+    if code in TIE_CODES and not m.targets:
         return True
     if m.complement is not None and _reciprocal(m.complement):
         return True

@@ -1165,3 +1165,10 @@ def test_co_subjects_of_a_joint_act_are_its_two_sides():
     assert _sides("China and Russia agreed to hold talks.") == [("AGREE", "CHN", "RUS", ["CHN", "RUS"])]
     assert _sides("China and Russia will meet in Beijing.")[0][:3] == ("AGREE", "CHN", "RUS")
     assert _sides("Chile and Bolivia upgraded their diplomatic ties.")[0][:3] == ("SUPPORT", "CHL", "BOL")
+
+
+def test_what_is_taken_is_taken_from_the_target():
+    """A new user's trial: "Russia seized Crimea from Ukraine" was RUS → RUS. A place or property taken (a `taking`
+    verb) is taken from the target, whatever the place itself is coded; without a "from" the object stays the target."""
+    assert _sides("Morocco seized the Western Sahara from Mauritania in 1979.")[0][:3] == ("COERCE", "MAR", "MRT")
+    assert _sides("Iraqi troops seized Kuwait.")[0][:3] == ("COERCE", "IRQMIL", "KWT")

@@ -148,6 +148,9 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     noun = m.token if m.trigger.kind == "noun" else None
     patient = patient_of(verb) or _infinitive_subject(verb)
     absorbed = {p.anchor.i for p in m.parts} | {p.token.i for p in m.parts}
+    taken_from = _taken_from(verb, patient, actors)
+    if taken_from:
+        return taken_from  # "seized Crimea from Ukraine": Ukraine, whatever the place is coded
     candidates = []
     if patient is not None and not m.trigger.topic and patient.i not in absorbed and (noun is None or patient.i != noun.i):
         if not _owned(patient, sources, actors):  # "withdraw its troops from Lebanon": Lebanon
@@ -165,6 +168,22 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     found = [a for a in (actors.phrase(c, through=through) for c in candidates) if a]
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
+
+
+def _taken_from(verb: Token, patient: Token | None, actors: Actors) -> list[Actor]:
+    """"Russia seized Crimea from Ukraine", "captured the Golan Heights from Syria": what is taken (a `taking` verb of
+    event_word_classes.tsv) is taken from someone, the target, before the place or property itself (a new user's
+    trial: the place object, coded RUS or uncoded, made RUS → RUS). The coded "from" complement of the verb or of
+    its object, else nothing."""
+    if verb.lemma_.lower() not in word_class("taking") or is_passive(verb):
+        return []
+    heads = [verb] + ([patient] if patient is not None else [])
+    for head in heads:
+        for _, obj in prep_objects(head, ("from",)):
+            found = actors.phrase(obj)
+            if coded(found):
+                return found
+    return []
 
 
 def _infinitive_subject(verb: Token) -> Token | None:

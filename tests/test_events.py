@@ -1172,3 +1172,28 @@ def test_what_is_taken_is_taken_from_the_target():
     verb) is taken from the target, whatever the place itself is coded; without a "from" the object stays the target."""
     assert _sides("Morocco seized the Western Sahara from Mauritania in 1979.")[0][:3] == ("COERCE", "MAR", "MRT")
     assert _sides("Iraqi troops seized Kuwait.")[0][:3] == ("COERCE", "IRQMIL", "KWT")
+
+
+# --- issue 13, fifth session: when an event happened ------------------------------------------------------------------
+
+
+def _dates(text: str) -> dict[str, str | None]:
+    return {e.trigger.text: e.date for e in newswire.analyze(text, published="2014-05-10").events}
+
+
+def test_an_event_takes_the_time_of_the_clause_it_shares_its_time_with():
+    """A new user's trial: past events were dated by the publication date. A participle, a purpose, a "when" clause
+    happen at the time of the clause above them."""
+    assert _dates("In 1995, Serb forces attacked the town, killing 40 Bosnian civilians.")["killing"] == "1995"
+    assert _dates("Her family left Prague in 1968, when the Soviets invaded Czechoslovakia.")["invaded"] == "1968"
+    assert _dates("The ministry said Ecuador joined the alliance in March when it signed an accord with Peru.")["signed"] == "2014-03"
+
+
+def test_history_is_left_undated_rather_than_dated_by_the_publication():
+    """An event under a clause dated long before publication, or in the past perfect, did not happen on the day of
+    publication: no date rather than a guess. News with no such sign keeps the publication date."""
+    found = _dates("In 2005, Peru accepted a pilot program that allowed Chilean ships into its ports.")
+    assert (found["accepted"], found["allowed"]) == ("2005", None)
+    assert _dates("Bolivia accepted a border treaty it had rejected in talks with Chile.")["rejected"] is None
+    assert _dates("Egyptian police arrested three protesters in Cairo.")["arrested"] == "2014-05-10"
+    assert _dates("Egyptian police said on Friday that they arrested three protesters in Cairo.")["arrested"] == "2014-05-10"

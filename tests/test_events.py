@@ -1158,6 +1158,8 @@ def test_co_subjects_of_a_one_sided_event_are_two_sources_not_source_and_target(
     assert _sides("Norway and Sweden vetoed the resolution on Monday.") == [("REJECT", "NOR", None, ["NOR", "SWE"])]
     assert _sides("Egypt, Syria and Morocco committed troops to the coalition.")[0][1:3] == ("EGY", None)
     assert _sides("France joined Germany in condemning the Syrian government.") == [("ACCUSE", "FRA", "SYRGOV", ["DEU", "FRA", "SYRGOV"])]
+    # an appeal to hold talks is no joint act of those who appeal
+    assert all(e[1:3] != ("GBR", "IRL") for e in _sides("Britain and Ireland invited Sinn Fein to rejoin the talks."))
 
 
 def test_co_subjects_of_a_joint_act_are_its_two_sides():

@@ -136,8 +136,8 @@ def _reciprocal(m: EventMention) -> bool:
         return True
     if code in TIE_CODES and not m.targets:
         return True
-    if m.complement is not None and _reciprocal(m.complement):
-        return True
+    if code[:2] == INTENT_ROOT and m.complement is not None and _reciprocal(m.complement):
+        return True  # "agreed to hold talks"; not "invited Sinn Fein to rejoin the talks"
     # "Chad's army and the rebels clashed": a fight with no one else named is between them
     mutual = m.anchor.lemma_.lower() in word_class("mutual") or m.token.lemma_.lower() in word_class("mutual")
     return mutual and (code[:2] == INTENT_ROOT or not m.targets)

@@ -1199,3 +1199,12 @@ def test_history_is_left_undated_rather_than_dated_by_the_publication():
     assert _dates("Bolivia accepted a border treaty it had rejected in talks with Chile.")["rejected"] is None
     assert _dates("Egyptian police arrested three protesters in Cairo.")["arrested"] == "2014-05-10"
     assert _dates("Egyptian police said on Friday that they arrested three protesters in Cairo.")["arrested"] == "2014-05-10"
+
+
+def test_a_stated_readiness_to_act_is_an_intent_of_its_owner():
+    """"indicated its interest in resuming talks" is Syria's intent to negotiate (AGREE), not talks held; "is prepared to
+    withdraw" an intent to withdraw; "a willingness to use force" owned by no one is only supposed."""
+    assert _coded("Syria indicated its interest in resuming talks with Israel.") == [("talks", "AGREE", "intended")]
+    assert _sides("Syria indicated its interest in resuming talks with Israel.")[0][1:3] == ("SYR", "ISR")
+    assert _coded("Israel is prepared to withdraw its troops from Lebanon.") == [("withdraw", "AGREE", "intended")]
+    assert _coded("The threat must be met with a willingness to use force to destroy the Syrian rebel groups.") == []

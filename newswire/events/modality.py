@@ -114,7 +114,7 @@ def modality(tok: Token) -> str:
             # "the right to sue", "a plan to attack"; "an attempt to assassinate" is the act, tried; any other
             # noun's infinitive is no report that the act happened ("an agreement to hand the boy over")
             noun = node.head.lemma_.lower()
-            cue = _cues().get((noun, "governor")) or (None if (noun, "act") in _cues() else "hypothetical")
+            cue = _cues().get((noun, "governor")) or _stance(node.head) or (None if (noun, "act") in _cues() else "hypothetical")
             if cue:
                 found.add(cue)
             break
@@ -128,7 +128,7 @@ def modality(tok: Token) -> str:
             break  # "if the U.S. stops threatening": the threats go on whatever the condition
         # a purpose or a participle shares its clause's cues, not what its verb governs ("called for tax hikes,
         # lambasting the plan": no call to lambast)
-        cue = None if node.dep_ == "advcl" else _governor_cue(head)
+        cue = None if node.dep_ == "advcl" else _governor_cue(head) or (_stance(head) if head.pos_ == "NOUN" else None)
         if node.dep_ in ("ccomp", "advcl") or (node.dep_ == "xcomp" and _of_another(node)):
             crossed = True  # "expects France to sign", "might send agents to pull him out": supposed
         if cue:  # "denied that police arrested him": negated
@@ -170,6 +170,20 @@ def _governing(node: Token) -> Token | None:
 
 def _governor_cue(head: Token) -> str | None:
     return _cues().get((head.lemma_.lower(), "governor"))
+
+
+def is_stance(word: str) -> bool:
+    """"interest", "readiness": a noun of one's readiness to do its complement (`stance` in data/modality.tsv)."""
+    return (word.lower(), "stance") in _cues()
+
+
+def _stance(noun: Token) -> str | None:
+    """"its interest in resuming talks", "expressed readiness to withdraw": intended by the noun's owner (a possessor, or
+    the subject of the verb it is the object of); "a willingness to use force" owned by no one: hypothetical."""
+    if not is_stance(noun.lemma_):
+        return None
+    owned = any(c.dep_ == "poss" for c in noun.children) or noun.dep_ == "dobj"
+    return "intended" if owned else "hypothetical"
 
 
 def _of_another(node: Token) -> bool:

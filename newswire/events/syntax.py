@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..document import Document
+from .modality import is_stance
 from .triggers import antecedent, is_passive, word_class
 
 
@@ -76,6 +77,13 @@ def subject_of(verb: Token) -> Token | None:
         return verb.head
     if verb.dep_ == "pcomp" and joined(verb) is not None:
         return subject_of(verb.head.head)  # "France joined Germany in condemning ...": France (Germany too: `joined`)
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "NOUN" and is_stance(verb.head.head.lemma_):
+        # "Syria indicated its interest in resuming talks": whose interest, else who indicated it
+        noun = verb.head.head
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return antecedent(poss)
+        return subject_of(noun.head) if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
         obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
         return obj

@@ -1208,3 +1208,13 @@ def test_a_stated_readiness_to_act_is_an_intent_of_its_owner():
     assert _sides("Syria indicated its interest in resuming talks with Israel.")[0][1:3] == ("SYR", "ISR")
     assert _coded("Israel is prepared to withdraw its troops from Lebanon.") == [("withdraw", "AGREE", "intended")]
     assert _coded("The threat must be met with a willingness to use force to destroy the Syrian rebel groups.") == []
+
+
+def test_saying_that_someone_is_to_blame_is_an_accusation_of_them():
+    """EVENTS-GOLD: what X says may hold an accusation. "said Albanian rebels were responsible for the deaths" is an
+    accusation (112) by the speaker of the one said to be responsible; a duty ("responsible for its own security"), a
+    denial and the writer's own statement are none."""
+    assert _sides("Serbian officials said Albanian rebels were responsible for the deaths.")[0][:3] == ("ACCUSE", "SRBGOV", "ALBREB")
+    assert _sides("Russia said Chechen rebels were behind the bombings in Moscow.")[0][:3] == ("ACCUSE", "RUS", "RUSREB")
+    assert _coded("The minister said Iraq was responsible for its own security.") == []
+    assert _coded("Iran said Israel was not responsible for the deaths.") == []

@@ -55,7 +55,7 @@ from .dating import event_date
 from .model import EventMention
 from .places import location
 from .roles import assign_roles, coded
-from .structure import find_mentions, reported_demands
+from .structure import find_mentions, reported_accusations, reported_demands
 from .targets import domestic_targets, implicit_targets, located, other_country
 from .triggers import blocked, find_triggers, is_passive, is_person, patient_of, word_class
 
@@ -132,7 +132,7 @@ def extract_events(
     reporters = ctx.reporters(quotes)
     # no event from a caption, credit, section label, sub-heading or byline (`Document.not_prose`)
     triggers = [t for t in find_triggers(doc) if not _in_name(actors, t) and t.i not in ctx.not_prose]
-    roots, absorbed = find_mentions(doc, triggers + reported_demands(doc), blocked(doc))
+    roots, absorbed = find_mentions(doc, triggers + reported_demands(doc) + reported_accusations(doc, triggers), blocked(doc))
     for m in roots:
         code_event(m)
     for m in roots + absorbed:

@@ -20,6 +20,7 @@ RECIPROCAL_CODES = {"046", "057"}
 # diplomatic ties" (054) is CZE → ALB; "Egypt and Jordan established relations with Israel" is not EGY → JOR.
 TIE_CODES = {"054", "161"}
 INTENT_ROOT = "03"
+ACCUSE_ROOT = "11"
 # Codes of events that move something to or from someone: the prepositional
 # complement is the target before the patient (aid 07, de-escalation and
 # withdrawal 087, expelling or withdrawing peacekeepers, inspectors, agencies 166).
@@ -59,6 +60,8 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         sources = sources or noun_sources
         # "launched an offensive against Muslim rebels on Mindanao": the noun's coded target before the verb's uncoded one
         targets = next((t for t in (targets, noun_targets) if coded(t)), targets or noun_targets)
+    if m.trigger.reported and m.code[:2] == ACCUSE_ROOT:
+        targets = _asked(anchor, actors, sources)  # "they say IRA commanders are responsible ...": the one blamed
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
         # "demanded that its EU partners refuse to recognize Macedonia": the one asked, before what it is asked to do
         asked = _asked(anchor, actors, sources)

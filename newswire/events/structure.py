@@ -53,7 +53,7 @@ def reported_accusations(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
     the shootings": the saying is an accusation (112) of the clause's subject.
 
     A verb of saying (as for reported demands) whose complement clause is a copula whose subject is said to be
-    `culpable` (event_word_classes.tsv: responsible, guilty, ...) for or of something, or a `culprit` (a suspect,
+    `culpable` (event_word_classes.tsv: responsible, culpable) for or of something, or a `culprit` (a suspect,
     the mastermind) in, of or behind something, or "behind" an event ("said Chechen rebels were behind the
     bombings": an event noun of `triggers`). What the writer states without a speaker is no one's accusation.
     """
@@ -73,7 +73,7 @@ def reported_accusations(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
 
 
 def _blames(pred, events: set[int]) -> bool:
-    """"responsible for the attacks", "guilty of fraud" (an adjective of blame with its object), "a suspect in the
+    """"responsible for the attacks", "culpable for fraud" (an adjective of blame with its object), "a suspect in the
     shootings" (a noun of the one to blame with its object), "behind the bombings" (an event)."""
     if pred.dep_ == "prep" and pred.lower_ == "behind":
         return any(c.dep_ == "pobj" and c.i in events for c in pred.children)

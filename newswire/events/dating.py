@@ -5,7 +5,9 @@
 1. the DATE or TIME expression governing its trigger's clause
    (`Document.date_for`: "invaded Afghanistan in 1979", "the August 21st
    attack", "met Friday and discussed");
-2. else the time of the clause above it when the event shares that clause's
+2. else, for an event noun, the time of a participle that describes it ("a
+   NATO summit set for Washington in April"); else the time of the clause above
+   it when the event shares that clause's
    time: an infinitive, a conjunct, a purpose or a bare participle ("In 2000,
    they attacked the USS Cole, killing 17 sailors": 2000; "a group of doctors in
    2015 sent a letter, calling for his dismissal": 2015), and a clause that
@@ -54,6 +56,9 @@ def event_date(ctx: Document, times: list[Time], trigger: Token, end: int, publi
     own = ctx.date_for(times, trigger.idx, end, published=None)
     if own is not None or published is None:
         return own
+    described = _described(ctx, times, trigger)
+    if described is not None:
+        return described
     node = trigger if is_clause_head(trigger) else governing_verb(trigger)
     if node is None:
         return published
@@ -73,6 +78,19 @@ def event_date(ctx: Document, times: list[Time], trigger: Token, end: int, publi
             break
         node = nxt
     return None if _past_perfect(first) else published
+
+
+def _described(ctx: Document, times: list[Time], noun: Token) -> str | None:
+    """"a NATO summit set for Washington in April", "the raid carried out last week": the time of a participle that
+    describes an event noun is the event's."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            found = ctx.date_for(times, c.idx, c.idx + len(c), published=None)
+            if found is not None:
+                return found
+    return None
 
 
 def _shares_time(clause: Token) -> bool:

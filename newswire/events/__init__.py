@@ -13,7 +13,8 @@
    (`modality.py`);
 4. actors (`roles.py`, `actors.py`, parse-tree helpers in `syntax.py`):
    source, target and participants from the entities;
-5. place (`places.py`), date (the context's `date_for`), and the quote that
+5. place (`places.py`), date (`dating.py`: the time of the event's clause or of
+   the clause it shares its time with; undated in a history), and the quote that
    reports the event (the context's `reporters`);
 6. coreference (`chains.py`): a definite event noun ("the attack") that
    repeats an earlier event's noun is that event again;
@@ -50,10 +51,11 @@ from .actors import Actor, Actors, is_people
 from .chains import chain_events
 from .confidence import assess
 from .coding import code_event, is_legal_charge, read_with_actors
+from .dating import event_date
 from .model import EventMention
 from .places import location
 from .roles import assign_roles, coded
-from .structure import find_mentions, reported_demands
+from .structure import find_mentions, reported_accusations, reported_demands
 from .targets import domestic_targets, implicit_targets, located, other_country
 from .triggers import blocked, find_triggers, is_passive, is_person, patient_of, word_class
 
@@ -130,14 +132,14 @@ def extract_events(
     reporters = ctx.reporters(quotes)
     # no event from a caption, credit, section label, sub-heading or byline (`Document.not_prose`)
     triggers = [t for t in find_triggers(doc) if not _in_name(actors, t) and t.i not in ctx.not_prose]
-    roots, absorbed = find_mentions(doc, triggers + reported_demands(doc), blocked(doc))
+    roots, absorbed = find_mentions(doc, triggers + reported_demands(doc) + reported_accusations(doc, triggers), blocked(doc))
     for m in roots:
         code_event(m)
     for m in roots + absorbed:
         assign_roles(m, actors)
         m.place = location(_anchors(m), skip={a.mention.start for a in m.sources + m.targets})
         start, end = doc[m.trigger.i].idx, doc[m.trigger.end - 1].idx + len(doc[m.trigger.end - 1])
-        m.date = ctx.date_for(times, start, end, published=published)
+        m.date = event_date(ctx, times, doc[m.trigger.i], end, published)
         m.reported_by = reporters.at(start)
     for m in roots:
         m.emit = True

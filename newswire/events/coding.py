@@ -10,6 +10,7 @@ from .syntax import subject_of
 from .triggers import is_passive, patient_of, undoes_pact
 from .model import EventMention
 from .modality import is_refusal_cue, modality as modality_of
+from .roles import face_each_other
 
 # Sectors of armed or coercive actors: an attack by or on them is no war of words.
 ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "CRM", "SPY", "INS"}
@@ -181,6 +182,8 @@ def read_with_actors(m: EventMention) -> bool:
         return False  # "73 soldiers were killed when two helicopters crashed", "the storm killed 20": no one's act
     if m.code[:2] == "15" and lemma in _words("exercise") and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
         m.code = "062"  # "French and Egyptian warships launched war games": exercises together are cooperation
+        if not m.targets:
+            face_each_other(m)  # done together: one side with the other
     return True
 
 

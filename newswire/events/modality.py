@@ -29,6 +29,12 @@ Cues come from `data/modality.tsv`, looked for around the event's clause verb
   itself ("if the U.S. stops threatening to attack" presupposes the threats):
   the cues above it are not the event's.
 
+The cues are looked for on the event's clause and on the clauses above it that
+govern it (`_governing`): infinitives, conjuncts, complement clauses, purposes
+and bare participles. Above a complement, purpose or participle clause a cue
+makes the event hypothetical (`_across`: "might conclude that they need to
+attack", "expects France to sign"), except a request and a governing "deny".
+
 Several cues: negated beats conditional beats hypothetical beats requested beats intended.
 """
 
@@ -44,8 +50,10 @@ from ..lexicon.tables import ModalityWord
 PRECEDENCE = ("negated", "conditional", "hypothetical", "requested", "intended")
 # Tags of a verb that happened: "before the U.N. arrived" is past, "before they demobilize" not yet.
 PAST_TAGS = {"VBD", "VBN"}
-# How far up the verb chain ("plans to try to attack") governors are looked for.
-GOVERNOR_DEPTH = 3
+# Question words: a complement clause that holds one ("who attacked the embassy") takes the act for granted.
+WH_TAGS = {"WP", "WDT", "WRB", "WP$"}
+# How far up the chain of clauses ("said it plans to try to attack") cues are looked for.
+CLAUSE_DEPTH = 8
 
 
 @cache
@@ -98,34 +106,98 @@ def modality(tok: Token) -> str:
     if _question(tok):
         found.add("hypothetical")  # "Marco Rubio, will you resign?"
     node = verb
-    for depth in range(GOVERNOR_DEPTH):
-        found |= _local(node)
+    crossed = False  # above a complement, purpose or participle clause: what is said there supposes the event
+    for depth in range(CLAUSE_DEPTH):
+        local = _local(node)
+        found |= {_across(c) for c in local} if crossed else local
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             # "the right to sue", "a plan to attack"; "an attempt to assassinate" is the act, tried; any other
             # noun's infinitive is no report that the act happened ("an agreement to hand the boy over")
             noun = node.head.lemma_.lower()
-            cue = _cues().get((noun, "governor")) or (None if (noun, "act") in _cues() else "hypothetical")
+            cue = _cues().get((noun, "governor")) or _stance(node.head) or (None if (noun, "act") in _cues() else "hypothetical")
             if cue:
                 found.add(cue)
             break
-        if node.dep_ == "ccomp" and _wished_of_another(node):
-            found.add("requested")
-            break
-        if node.dep_ not in ("xcomp", "conj", "acomp", "pcomp") or node.head.i == node.i:
-            break
-        if _wished_of_another(node):
+        if node.dep_ in ("ccomp", "xcomp") and _wished_of_another(node):
             found.add("requested")  # "hoped she would bring aid", "wants Syria to withdraw", "was asked to mediate"
             break
-        head = node.head if node.dep_ != "pcomp" else node.head.head
+        head = _governing(node)
+        if head is None:
+            break
         if (head.lemma_.lower(), "presupposes") in _cues():
             break  # "if the U.S. stops threatening": the threats go on whatever the condition
-        cue = _cues().get((head.lemma_.lower(), "governor"))
-        if cue:
-            found.add(cue)
+        # a purpose or a participle shares its clause's cues, not what its verb governs ("called for tax hikes,
+        # lambasting the plan": no call to lambast)
+        cue = None if node.dep_ == "advcl" else _governor_cue(head) or (_stance(head) if head.pos_ == "NOUN" else None)
+        if node.dep_ in ("ccomp", "advcl") or (node.dep_ == "xcomp" and _of_another(node)):
+            crossed = True  # "expects France to sign", "might send agents to pull him out": supposed
+        if cue:  # "denied that police arrested him": negated
+            found.add(_across(cue) if crossed and cue != "negated" else cue)
         if node.dep_ == "conj" and any(c.dep_ in ("aux", "neg") for c in node.children):
             break
         node = head
     return next((m for m in PRECEDENCE if m in found), "asserted")
+
+
+def _governing(node: Token) -> Token | None:
+    """The clause whose cues an event's clause `node` takes, or None where they stop.
+
+    An infinitive, a conjunct or a complement takes the cues of the clause above it ("plans to attack", "said it
+    would ... and attack", "denied that police arrested him"); so do a purpose ("might send agents to pull him out")
+    and a bare participle ("would invade, hoping to seize the oil fields"), which share their clause's subject and
+    time. A relative clause, a noun's clause, an adverbial clause with a conjunction ("after Russia attacked") and a
+    question clause ("did not say who attacked the embassy": the attack is taken for granted) have their own.
+    """
+    head = node.head
+    if head.i == node.i:
+        return None
+    dep = node.dep_
+    if dep in ("xcomp", "conj", "acomp"):
+        return head
+    if dep == "pcomp":  # "by attacking Jordan": up through the prepositions to what they hang on
+        while head.pos_ == "ADP" and head.dep_ in ("prep", "conj", "pcomp") and head.head.i != head.i:
+            head = head.head
+        return None if head.pos_ == "ADP" else head
+    if dep == "ccomp":
+        return None if any(t.tag_ in WH_TAGS for t in node.subtree if t.i < node.i) else head
+    if dep == "advcl":
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return head  # a purpose
+        if node.tag_ == "VBG" and not any(c.dep_ == "mark" for c in node.children):
+            return head  # a participle
+    return None
+
+
+def _governor_cue(head: Token) -> str | None:
+    return _cues().get((head.lemma_.lower(), "governor"))
+
+
+def is_stance(word: str) -> bool:
+    """"interest", "readiness": a noun of one's readiness to do its complement (`stance` in data/modality.tsv)."""
+    return (word.lower(), "stance") in _cues()
+
+
+def _stance(noun: Token) -> str | None:
+    """"its interest in resuming talks", "expressed readiness to withdraw": intended by the noun's owner (a possessor, or
+    the subject of the verb it is the object of); "a willingness to use force" owned by no one: hypothetical."""
+    if not is_stance(noun.lemma_):
+        return None
+    owned = any(c.dep_ == "poss" for c in noun.children) or noun.dep_ == "dobj"
+    return "intended" if owned else "hypothetical"
+
+
+def _of_another(node: Token) -> bool:
+    """An infinitive after an object of its governor: "expects Iran to comply" (what it expects of someone else)."""
+    return any(c.dep_ == "dobj" and c.i < node.i for c in node.head.children)
+
+
+def _across(cue: str) -> str:
+    """A cue of a clause above a complement, purpose or participle clause, as it bears on that clause: supposed.
+    "might conclude that they need to lash out", "would allow the government to push for ...", "did not require
+    witnesses to cooperate", "will send troops to attack": the act below is not reported, nor announced as its own
+    doer's (a future above, "will argue that Ukraine attacked first", is no threat by Ukraine). What a governor wants
+    of someone else stays requested."""
+    return cue if cue == "requested" else "hypothetical"
 
 
 def _wished_of_another(node: Token) -> bool:

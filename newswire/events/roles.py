@@ -8,13 +8,19 @@ from ..lexicon import codebook
 from .actors import Actor, Actors, is_city
 from .modality import is_condition, is_intent_governor
 from .model import EventMention
-from .syntax import prep_objects, subject_of
-from .triggers import is_passive, patient_of
+from .syntax import joined, prep_objects, subject_of
+from .triggers import is_passive, patient_of, word_class
 
 # Codes of events two sides do together: coordinated actors are source and
-# target ("Kerry and Lavrov met") even when the clause names a third party.
+# target ("Kerry and Lavrov met") even when the clause names a third party;
+# an intent (03) is one when agreed or when what is intended is (`_reciprocal`).
 RECIPROCAL_ROOTS = {"04", "06"}
-RECIPROCAL_CODES = {"030", "031", "0311", "0312", "0313", "0314", "036", "046", "057"}
+RECIPROCAL_CODES = {"046", "057"}
+# Codes of ties two sides make or break together when no one else is named: "Czechia and Albania upgraded their
+# diplomatic ties" (054) is CZE → ALB; "Egypt and Jordan established relations with Israel" is not EGY → JOR.
+TIE_CODES = {"054", "161"}
+INTENT_ROOT = "03"
+ACCUSE_ROOT = "11"
 # Codes of events that move something to or from someone: the prepositional
 # complement is the target before the patient (aid 07, de-escalation and
 # withdrawal 087, expelling or withdrawing peacekeepers, inspectors, agencies 166).
@@ -37,6 +43,8 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
     anchor = m.anchor
     if anchor.pos_ in ("VERB", "AUX"):
         sources = actors.phrase(subject_of(anchor))
+        # "France joined Germany in condemning ...": the one joined is a second source, not the target
+        sources += [a for a in actors.phrase(joined(anchor)) if all(a.entity.id != s.entity.id for s in sources)]
         targets = _verb_targets(m, actors, sources)
     else:
         sources, targets = _noun_roles(anchor, actors)
@@ -52,6 +60,8 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         sources = sources or noun_sources
         # "launched an offensive against Muslim rebels on Mindanao": the noun's coded target before the verb's uncoded one
         targets = next((t for t in (targets, noun_targets) if coded(t)), targets or noun_targets)
+    if m.trigger.reported and m.code[:2] == ACCUSE_ROOT:
+        targets = _asked(anchor, actors, sources)  # "they say IRA commanders are responsible ...": the one blamed
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
         # "demanded that its EU partners refuse to recognize Macedonia": the one asked, before what it is asked to do
         asked = _asked(anchor, actors, sources)
@@ -86,13 +96,19 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
             sources = sources or p.sources
             targets = targets or p.targets
     targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]
-    if len(sources) > 1 and (not targets or _reciprocal(m.code)):
-        first = sources[0]
-        other = next((s for s in sources[1:] if s.code != first.code), None)
-        if other is not None:  # "Kerry and Lavrov met (with Brahimi)": USA → RUS, Brahimi a participant
-            rest = [s for s in sources[1:] if s is not other]
-            sources, targets = [first], [other, *rest, *[t for t in targets if t not in rest]]
     m.sources, m.targets = sources, targets
+    if len(sources) > 1 and _reciprocal(m):
+        face_each_other(m)
+
+
+def face_each_other(m: EventMention) -> None:
+    """Coordinated sources of an event two sides do together as its two sides: "Kerry and Lavrov met (with
+    Brahimi)" is USA → RUS, Brahimi a participant."""
+    first = m.sources[0]
+    other = next((s for s in m.sources[1:] if s.code != first.code), None)
+    if other is not None:
+        rest = [s for s in m.sources[1:] if s is not other]
+        m.sources, m.targets = [first], [other, *rest, *[t for t in m.targets if t not in rest]]
 
 
 def _asked(verb: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:
@@ -111,9 +127,23 @@ def _condition_subject(verb: Token) -> Token | None:
     return None
 
 
-def _reciprocal(code: str) -> bool:
-    """Events two sides do together: meetings, negotiations, agreements, joint action."""
-    return code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES
+def _reciprocal(m: EventMention) -> bool:
+    """Events two sides do together: meetings, negotiations, agreements, joint action. Coordinated subjects of any
+    other event are its sources side by side ("France and Britain condemned the attack"), never one the other's
+    target (a new user's trial: "Egypt, Syria, Morocco ... committed troops" was coded EGY → SYR). An intent is
+    mutual when what is intended is ("agreed to hold talks", "will meet") or when it is agreed (a `mutual` verb of
+    event_word_classes.tsv: "Iran and Iraq agreed"), not when promised, pledged or committed; so is a `mutual` fight
+    that names no other target ("the army and the rebels clashed")."""
+    code = m.plain_code or m.code
+    if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES:
+        return True
+    if code in TIE_CODES and not m.targets:
+        return True
+    if code[:2] == INTENT_ROOT and m.complement is not None and _reciprocal(m.complement):
+        return True  # "agreed to hold talks"; not "invited Sinn Fein to rejoin the talks"
+    # "Chad's army and the rebels clashed": a fight with no one else named is between them
+    mutual = m.anchor.lemma_.lower() in word_class("mutual") or m.token.lemma_.lower() in word_class("mutual")
+    return mutual and (code[:2] == INTENT_ROOT or not m.targets)
 
 
 def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list[Actor]:
@@ -121,6 +151,9 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     noun = m.token if m.trigger.kind == "noun" else None
     patient = patient_of(verb) or _infinitive_subject(verb)
     absorbed = {p.anchor.i for p in m.parts} | {p.token.i for p in m.parts}
+    taken_from = _taken_from(verb, patient, actors)
+    if taken_from:
+        return taken_from  # "seized Crimea from Ukraine": Ukraine, whatever the place is coded
     candidates = []
     if patient is not None and not m.trigger.topic and patient.i not in absorbed and (noun is None or patient.i != noun.i):
         if not _owned(patient, sources, actors):  # "withdraw its troops from Lebanon": Lebanon
@@ -138,6 +171,22 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     found = [a for a in (actors.phrase(c, through=through) for c in candidates) if a]
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
+
+
+def _taken_from(verb: Token, patient: Token | None, actors: Actors) -> list[Actor]:
+    """"Russia seized Crimea from Ukraine", "captured the Golan Heights from Syria": what is taken (a `taking` verb of
+    event_word_classes.tsv) is taken from someone, the target, before the place or property itself (a new user's
+    trial: the place object, coded RUS or uncoded, made RUS → RUS). The coded "from" complement of the verb or of
+    its object, else nothing."""
+    if verb.lemma_.lower() not in word_class("taking") or is_passive(verb):
+        return []
+    heads = [verb] + ([patient] if patient is not None else [])
+    for head in heads:
+        for _, obj in prep_objects(head, ("from",)):
+            found = actors.phrase(obj)
+            if coded(found):
+                return found
+    return []
 
 
 def _infinitive_subject(verb: Token) -> Token | None:

@@ -17,7 +17,7 @@ from .syntax import subject_of
 from .model import EventMention
 from ..lexicon.cues import reporting_verbs
 from .modality import is_obligation
-from .triggers import Trigger, is_passive, is_support_verb, patient_of
+from .triggers import Trigger, is_passive, is_support_verb, patient_of, word_class
 
 # Prepositions that put an event noun in charge of the verb that governs it:
 # "were killed in the attack" is part of the attack.
@@ -42,6 +42,52 @@ def reported_demands(doc: Doc) -> list[Trigger]:
         if speaker is not None and addressee is not None and addressee.lower_ not in ("it", "we", "they", "he", "she", "i"):
             out.append(Trigger(tok.i, codebook.FRAME_DEFAULT["demand"], "verb", tok.i + 1, reported=True))
     return out
+
+
+# The code of an accusation that a clause of saying makes: "they say IRA commanders are responsible for the attacks".
+REPORTED_ACCUSATION = "112"
+
+
+def reported_accusations(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
+    """"They say IRA commanders are responsible for the bomb attacks", "officials confirmed that Kopp is a suspect in
+    the shootings": the saying is an accusation (112) of the clause's subject.
+
+    A verb of saying (as for reported demands) whose complement clause is a copula whose subject is said to be
+    `culpable` (event_word_classes.tsv: responsible, culpable) for or of something, or a `culprit` (a suspect,
+    the mastermind) in, of or behind something, or "behind" an event ("said Chechen rebels were behind the
+    bombings": an event noun of `triggers`). What the writer states without a speaker is no one's accusation.
+    """
+    events = {t.i for t in triggers if t.kind == "noun"}
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in reporting_verbs():
+            continue
+        clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if clause is None or clause.lemma_ != "be" or subject_of(clause) is None or subject_of(tok) is None:
+            continue
+        if any(c.dep_ == "neg" for c in clause.children):
+            continue  # "said Iran was not responsible": no accusation
+        if any(_blames(c, events) for c in clause.children):
+            out.append(Trigger(tok.i, REPORTED_ACCUSATION, "verb", tok.i + 1, reported=True))
+    return out
+
+
+def _blames(pred, events: set[int]) -> bool:
+    """"responsible for the attacks", "culpable for fraud" (an adjective of blame with its object), "a suspect in the
+    shootings" (a noun of the one to blame with its object), "behind the bombings" (an event)."""
+    if pred.dep_ == "prep" and pred.lower_ == "behind":
+        return any(c.dep_ == "pobj" and c.i in events for c in pred.children)
+    if pred.dep_ == "acomp" and pred.lemma_.lower() in word_class("culpable"):
+        return any(_a_wrong(o, events) for p in pred.children if p.dep_ == "prep" and p.lower_ in ("for", "of") for o in p.children)
+    if pred.dep_ == "attr" and pred.lemma_.lower() in word_class("culprit"):
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "of", "behind", "for") for c in pred.children)
+    return False
+
+
+def _a_wrong(obj, events: set[int]) -> bool:
+    """What one is blamed for: an event ("the attacks") or a `wrong` of event_word_classes.tsv ("the deaths", "fraud");
+    not a duty ("responsible for its own security")."""
+    return obj.dep_ in ("pobj", "pcomp") and (obj.i in events or obj.lemma_.lower() in word_class("wrong"))
 
 
 # Tags of a singular noun subject: only after one does a bare verb show the subjunctive ("Iran stop"); after a

@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..document import Document
-from .triggers import antecedent, is_passive
+from .modality import is_stance
+from .triggers import antecedent, is_passive, word_class
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -74,12 +75,30 @@ def subject_of(verb: Token) -> Token | None:
         if verb.head.dep_ in ("dobj", "attr") and verb.head.head.pos_ == "VERB":
             return subject_of(verb.head.head)  # "issued a declaration demanding ...": the issuer
         return verb.head
+    if verb.dep_ == "pcomp" and joined(verb) is not None:
+        return subject_of(verb.head.head)  # "France joined Germany in condemning ...": France (Germany too: `joined`)
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "NOUN" and is_stance(verb.head.head.lemma_):
+        # "Syria indicated its interest in resuming talks": whose interest, else who indicated it
+        noun = verb.head.head
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return antecedent(poss)
+        return subject_of(noun.head) if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
         obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
         return obj
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "ADJ" and verb.head.head.dep_ == "acomp":
         return subject_of(verb.head.head.head)  # "X and Y are guilty of violating the ceasefire"
     return None
+
+
+def joined(verb: Token) -> Token | None:
+    """"France joined Germany in condemning the government": the one joined (Germany), who does the act too; None
+    when the verb is no "in" complement of a `joining` verb of event_word_classes.tsv."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "in" or prep.head.lemma_.lower() not in word_class("joining"):
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
 def _stranded_object(prep: Token) -> Token | None:

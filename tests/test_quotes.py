@@ -1089,3 +1089,37 @@ def test_a_thought_of_the_speaker_inside_the_content_stays():
     text = "Anna Berg said she believes the port will close by Friday."
     (q,) = quotes(text)
     assert q.content.text == "she believes the port will close by Friday"
+
+
+# issue 14, sixth round: the trial's wrong records, by construction
+
+
+@pytest.mark.parametrize("cue", ["Replied", "Added", "Countered"])
+def test_an_inverted_cue_opening_the_sentence_gives_the_quote_its_own_speaker(cue):
+    # the small model tags "Replied State Department" as a name and makes no frame: the quote went to the speaker before
+    text = (f"Israeli Prime Minister Pavel Sokolov said the talks would resume. \"We are ready,\" Sokolov said.\n"
+            f"{cue} State Department spokesman Mark Ellison, \"We have seen no sign of that.\"")
+    q = next(q for q in quotes(text) if q.content.text.startswith("We have seen"))
+    assert q.speaker.text == "State Department spokesman Mark Ellison" and q.speaker_name == "Mark Ellison"
+    assert not q.inherited and q.cue.text == cue
+
+
+def test_a_sentence_opening_with_a_past_verb_not_of_speech_gives_no_speaker():
+    text = "\"We are ready,\" Sokolov said.\nWorried State Department officials, \"We have seen no sign of that.\""
+    q = next(q for q in quotes(text) if q.content.text.startswith("We have seen"))
+    assert q.cue is None or q.cue.text != "Worried"
+
+
+def test_transcript_turns_go_to_their_labels():
+    text = ("Senator Lindsey Graham spoke to Chris Wallace on Sunday.\n\n"
+            "WALLACE: Senator, the president said last week, \"We will win this fight.\" Do you agree with him?\n\n"
+            "GRAHAM: I do. But the House has to act.\n")
+    qs = quotes(text)
+    names = {q.content.text.split()[0]: q.speaker_name for q in qs}
+    assert names == {"Senator,": "Chris Wallace", "I": "Lindsey Graham"}
+
+
+def test_a_figure_ending_the_content_keeps_its_percent_sign():
+    text = "Ford Motor Co. said its third-quarter profit fell 20%."
+    (q,) = quotes(text)
+    assert q.content.text == "its third-quarter profit fell 20%"

@@ -106,6 +106,16 @@ def _documents() -> frozenset[str]:
 _OFFICES = frozenset(("office", "campaign"))
 
 
+# Who speaks for a person or body as a person: "a spokesman for the ministry", "Sony's spokeswoman", "a Pentagon
+# spokesperson" speak for the ministry, Sony, the Pentagon.
+_SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"))
+
+
+def is_spokesperson(head: Token) -> bool:
+    """Is the speaker a spokesperson, unnamed ("a spokesman for the ministry said")?"""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in _SPOKESPEOPLE
+
+
 def is_document(head: Token) -> bool:
     """Is the speaker a document or an office, speaking for whoever issued it ("the statement said", "her office said")?"""
     return head.pos_ == "NOUN" and head.lemma_.lower() in _documents()

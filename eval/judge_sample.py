@@ -1,6 +1,6 @@
 """Draw a random sample of event (or quote) records from news newswire was not developed on, for a human judge.
 
-Two sources (`--source`):
+Three sources (`--source`):
 
 meantime (default)
 The news is MEANTIME (../shared/data/meantime/intra-doc_annotation: 120 English
@@ -22,6 +22,15 @@ TimeBank/AQUAINT articles are drawn from (WSJ, AP, NYT, ABC, CNN, VOA, ...,
 1989-2000): the quotes stage is developed on PolNeAR, not on realnews-events,
 so none of them is its development data (issue 14's sample, seed 14).
 
+polnear-dev
+The 84 raw texts of PolNeAR's dev split (../shared/data/polnear/dev/text, read
+with `eval/polnear.py`, the publication date from its metadata.tsv): 2015-2016
+US political news (Breitbart, HuffPost, NYT, Politico, USA Today, Washington
+Post). The quotes stage is developed on PolNeAR train and only measured on dev
+(`eval/polnear_quotes.py`), so these articles were never read while writing
+rules; issue 14's sixth round drew its quote sample (seed 18) from them, once
+every TimeBank/AQUAINT article had been judged.
+
 How the sample is drawn (all with `random.Random(seed)`, default seed 13):
   1. the articles are shuffled; all of them (default) or the first
      `--articles` of them are analysed with `newswire.analyze(text,
@@ -35,7 +44,7 @@ How the sample is drawn (all with `random.Random(seed)`, default seed 13):
      (`rng.sample`), and printed in the order drawn.
 
 Usage, from the worktree root:
-    PYTHONPATH=$PWD .venv/bin/python eval/judge_sample.py [--source meantime|timebank] [--seed 13] [--n 80] [--articles 0] [--quotes] [--fresh] [--tsv out.tsv]
+    PYTHONPATH=$PWD .venv/bin/python eval/judge_sample.py [--source meantime|timebank|polnear-dev] [--seed 13] [--n 80] [--articles 0] [--quotes] [--fresh] [--tsv out.tsv]
 
 `--fresh` (timebank) draws only from the articles that no sheet of eval/judged/ holds and that are not
 in the realnews-events dev set (issue 14's seed-15 sheet).
@@ -57,10 +66,11 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "eval"))
 
 import meantime  # noqa: E402
+import polnear  # noqa: E402
 import timebank  # noqa: E402
 
 REALNEWS_DEV = REPO.parent / "shared" / "data" / "realnews-events" / "dev.jsonl"
-SOURCES = ("meantime", "timebank")
+SOURCES = ("meantime", "timebank", "polnear-dev")
 
 EVENT_JUDGMENTS = ["real", "type_ok", "source_ok", "target_ok", "modality_ok", "note"]
 QUOTE_JUDGMENTS = ["real", "content_ok", "speaker_ok", "note"]
@@ -139,6 +149,9 @@ def load_docs(source: str, quotes: bool = False, fresh: bool = False) -> list:
     if source == "meantime":
         meantime.require_root(meantime.DEFAULT_ROOT)
         return meantime.load_meantime(meantime.DEFAULT_ROOT)
+    if source == "polnear-dev":
+        polnear.require_root(polnear.DEFAULT_ROOT)
+        return polnear.load_polnear(polnear.DEFAULT_ROOT, "dev")
     timebank.require_root(timebank.DEFAULT_ROOT)
     if quotes and not fresh:
         docs = timebank.load_timebank(timebank.DEFAULT_ROOT)

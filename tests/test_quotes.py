@@ -1141,3 +1141,10 @@ def test_a_named_spokesperson_is_their_own_speaker():
     text = "Sony Corp. bought the studio. Sony spokesman Mark Ellison said the deal would close soon."
     (q,) = quotes(text)
     assert q.speaker_name == "Mark Ellison"
+
+
+def test_a_transcript_label_with_a_title_speaks_as_the_person_it_names():
+    # the parser heads "SEN. JOHN SMITH" with "SEN." (a sentence of its own)
+    text = "SEN. JOHN SMITH: I think the plan is dead.\n"
+    (q,) = quotes(text)
+    assert q.speaker.text == "SEN. JOHN SMITH" and q.speaker_name == "JOHN SMITH" and q.speaker_entity is not None

@@ -240,7 +240,10 @@ def from_lines(doc: Doc, lines: list[Line], passages: list[Passage]) -> list[Fou
     out = []
     for line in lines:
         tokens = set(range(*line.content))
-        frame = Frame([line.colon], CueEntry(":", "speech", ()), tokens, subject=doc[line.label[0] : line.label[1]].root, speaker_range=line.label)
+        label = doc[line.label[0] : line.label[1]]
+        # "SEN. JOHN SMITH:": the parser may head the label with its title; a person's name in it is the speaker
+        people = [t for t in label if t.ent_type_ == "PERSON"]
+        frame = Frame([line.colon], CueEntry(":", "speech", ()), tokens, subject=people[-1] if people else label.root, speaker_range=line.label)
         out += from_frame(doc, frame, passages)
     return out
 

@@ -45,6 +45,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
     known_names: the gazetteer's matcher for the pipeline that made `doc` (`known.build_matcher`); None: newswire's own.
     """
     in_title = {i for t in titles for i in range(t.start, t.end)}
+    named = _NamedElsewhere(doc)
     by_start = sorted((t.start, n) for n, t in enumerate(titles))
     title_starts = [s for s, _ in by_start]
     out: list[Mention] = []
@@ -95,7 +96,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         label = ent.label_
         if label in ("PERSON", "NORP") and countries.country_from_group(doc[start:end].text):
             label = "NORP"  # "Bosnian Serbs" tagged PERSON: a people
-        if label in ("ORG", "PERSON") and (split := _org_then_person(doc, start, end)) is not None:
+        if label in ("ORG", "PERSON") and (split := _org_then_person(doc, start, end, named)) is not None:
             out += [Mention(doc, start, split, "name", "ORG"), Mention(doc, split, end, "name", "PERSON")]
             continue
         out.append(Mention(doc, start, end, "name", label))
@@ -111,33 +112,44 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
     return sorted(out, key=lambda m: m.start)
 
 
-def _org_then_person(doc: Doc, start: int, end: int) -> int | None:
+def _org_then_person(doc: Doc, start: int, end: int, named: _NamedElsewhere) -> int | None:
     """"the Washington Post Trump", "CNN Sanders": an organisation's name run into a person's name, tagged as one
     entity. Where the words split into an organisation the gazetteer knows (or the article names on its own) and a
     person it knows (or the article names elsewhere by a given name and a surname, in full or by the surname), returns
     the person's first token; else None."""
     if end - start < 2:
         return None
-    people: set[str] = set()
-    orgs: set[str] = set()
-    for e in doc.ents:
-        if e.start == start or (e.start < end and start < e.end):
-            continue
-        if e.label_ == "PERSON" and len(e) >= 2 and is_given_name(e[0].text) and e[-1].text.replace(".", "").lower() not in _legal_forms():
-            people.add(e.text)  # a person's full name: a given name first, no legal form last ("Ben Franklin Stores Inc.")
-            people.add(e[-1].text)
-        elif e.label_ == "ORG":
-            orgs.add(e.text)
     first = start + 1 if doc[start].lower_ in _DETERMINERS else start
     for split in range(end - 1, first, -1):
         org, person = doc[first:split].text, doc[split:end].text
         row = known.lookup(person)
-        if not (person in people or (row is not None and row.type == "PERSON")):
+        if not (named.has("PERSON", person, start, end) or (row is not None and row.type == "PERSON")):
             continue
         row = known.lookup(org)
-        if org in orgs or (row is not None and row.type == "ORG"):
+        if named.has("ORG", org, start, end) or (row is not None and row.type == "ORG"):
             return split
     return None
+
+
+class _NamedElsewhere:
+    """The parser's people (by a given name and a surname, in full or by the surname; no legal form last: "Ben Franklin
+    Stores Inc." is none) and organisations of a doc, by text, with where each is named: read once per doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._by: dict[tuple[str, str], list[tuple[int, int]]] | None = None
+
+    def has(self, label: str, text: str, start: int, end: int) -> bool:
+        """Is `text` named so by an entity of the parser outside [start, end)?"""
+        if self._by is None:
+            self._by = {}
+            for e in self.doc.ents:
+                if e.label_ == "PERSON" and len(e) >= 2 and is_given_name(e[0].text) and e[-1].text.replace(".", "").lower() not in _legal_forms():
+                    for form in (e.text, e[-1].text):
+                        self._by.setdefault(("PERSON", form), []).append((e.start, e.end))
+                elif e.label_ == "ORG":
+                    self._by.setdefault(("ORG", e.text), []).append((e.start, e.end))
+        return any(not (s < end and start < e) for s, e in self._by.get((label, text), ()))
 
 
 def _surname_title_after(doc: Doc, start: int, end: int) -> bool:

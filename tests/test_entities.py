@@ -1070,3 +1070,13 @@ def test_a_description_of_a_company_stands_for_the_company_named_before(noun):
 def test_a_concern_that_is_a_worry_is_no_company(text, part):
     ents = entities(text)
     assert entity_of(ents, text, part) is None
+
+
+def test_a_person_named_in_full_is_not_split_by_a_misparsed_organisation():
+    # the parser may tag a stray "Rand" ORG elsewhere; "Rand Paul" stays one person
+    text = ("Sens. Rand Paul (Ky.) and Marco Rubio (Fla.) debated tax credits. Rand Paul said the plan was not conservative. "
+            "Rand, the senator's campaign, said nothing. Paul said it again.")
+    ents = entities(text)
+    paul = entity_of(ents, text, "Rand Paul")
+    assert paul is not None and paul.type == "PERSON" and paul.name == "Rand Paul"
+    assert entity_of(ents, text, "Rand Paul", 2) is paul

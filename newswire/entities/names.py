@@ -116,17 +116,20 @@ def _org_then_person(doc: Doc, start: int, end: int, named: _NamedElsewhere) -> 
     """"the Washington Post Trump", "CNN Sanders": an organisation's name run into a person's name, tagged as one
     entity. Where the words split into an organisation the gazetteer knows (or the article names on its own) and a
     person it knows (or the article names elsewhere by a given name and a surname, in full or by the surname), returns
-    the person's first token; else None."""
+    the person's first token; else None. An organisation the article alone names must not open with a given name, and
+    a span the article names elsewhere as a person is not split ("Rand Paul" beside a misparsed "Rand" ORG)."""
     if end - start < 2:
         return None
     first = start + 1 if doc[start].lower_ in _DETERMINERS else start
+    if named.has("PERSON", doc[first:end].text, start, end):
+        return None  # "Rand Paul", named so elsewhere too, whatever a misparsed "Rand" ORG says
     for split in range(end - 1, first, -1):
         org, person = doc[first:split].text, doc[split:end].text
         row = known.lookup(person)
         if not (named.has("PERSON", person, start, end) or (row is not None and row.type == "PERSON")):
             continue
         row = known.lookup(org)
-        if named.has("ORG", org, start, end) or (row is not None and row.type == "ORG"):
+        if (row is not None and row.type == "ORG") or (named.has("ORG", org, start, end) and not is_given_name(doc[first].text)):
             return split
     return None
 

@@ -1148,3 +1148,10 @@ def test_a_transcript_label_with_a_title_speaks_as_the_person_it_names():
     text = "SEN. JOHN SMITH: I think the plan is dead.\n"
     (q,) = quotes(text)
     assert q.speaker.text == "SEN. JOHN SMITH" and q.speaker_name == "JOHN SMITH" and q.speaker_entity is not None
+
+
+def test_a_cue_hung_unlabelled_on_the_verb_before_takes_its_subject():
+    # the parser makes "revealed" a bare "dep" of "paused": the subject of "paused" speaks
+    text = "Anna Berg paused, then revealed why the plan had failed."
+    (q,) = quotes(text)
+    assert q.speaker.text == "Anna Berg" and q.speaker_name == "Anna Berg"

@@ -65,6 +65,9 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
         if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.i != v.i and not _quote_between(v.head, v, quoted):
             v = v.head  # "..., saying", "but insists", "went on to say"
             continue
+        if v.dep_ == "dep" and v.tag_ in ("VBD", "VBZ", "VBP") and v.head.pos_ == "VERB" and v.head.i < v.i and not _quote_between(v.head, v, quoted):
+            v = v.head  # "Clinton paused, then revealed why ...": a finite verb the parser hangs on the one before, unlabelled
+            continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
             v = v.head.head  # "began by saying"
             continue

@@ -76,6 +76,23 @@ def test_a_surname_speaker_is_the_person_named_in_full_before():
     assert [(q.speaker_entity, q.speaker_name) for q in analysis.quotes] == [(lopez.id, "Maria Lopez")] * 2
 
 
+@miss("a participle of speech after 'while' takes the nearest subject before it, the stadium's team, not the marchers (issue 14's seed-18 sheet, PolNeAR dev)")
+def test_a_chant_belongs_to_who_marched_not_to_the_team_named_on_the_way():
+    (q,) = analyze(
+        "Hundreds of demonstrators marched near the stadium where the Charlotte Panthers played the Minnesota Vikings"
+        " while chanting, \"Hands up, don't shoot.\""
+    ).quotes
+    assert q.speaker is not None and "demonstrators" in q.speaker.text and q.speaker_name != "Charlotte Panthers"
+
+
+@miss("two coordinated speakers resolve to the first one's entity (issue 14's seed-18 sheet, PolNeAR dev)")
+def test_two_speakers_are_not_named_as_one():
+    (q,) = analyze(
+        "Senator Charles E. Grassley and Senator Patrick Leahy wrote the bill. Mr. Grassley and Mr. Leahy say other changes are needed."
+    ).quotes
+    assert q.speaker_entity is None and q.speaker_name == "Mr. Grassley and Mr. Leahy"
+
+
 def test_the_statement_said_is_the_company_that_made_it():
     analysis = analyze(
         'The company said in a statement that the site was closed. "We are searching for a new host," the statement said.'

@@ -782,7 +782,7 @@ def quote_with(analysis: Analysis, content_start: str) -> Quote:
         ("the report is expected on Monday", "indirect", "U.N. officials", "U.N. officials"),
         ("more than 1,400 people were killed in the attack", "indirect", "The United States", "United States"),
         ("rebels for carrying out the attack", "indirect", "The Assad government", "Assad government"),
-        ("although the report is not complete", "indirect", "A spokesman for Mr. Ban", "spokesman"),
+        ("although the report is not complete", "indirect", "A spokesman for Mr. Ban", "Ban Ki-moon"),
         ("it has one month to provide details", "indirect", "Syria", "Syria"),
         ("he will only finalize the deal", "indirect", "President Bashar al-Assad", "Bashar al-Assad"),
         ("it shows the \"serious intentions\" of the Syrian government", "mixed", "Russian President Vladimir Putin", "Vladimir Putin"),
@@ -836,9 +836,11 @@ def test_seed_quote_ids_are_in_text_order(seed):
     assert [q.content.start for q in seed.quotes] == sorted(q.content.start for q in seed.quotes)
 
 
-def test_seed_spokesman_is_his_own_speaker_coded_as_the_un(seed):
+def test_seed_spokesman_speaks_for_ban_and_stays_an_entity_coded_as_the_un(seed):
+    # issue 14: a spokesperson's words are those of whom they speak for; the spokesman is still an entity of his own
     q = quote_with(seed, "although the report is not complete")
-    spokesman = seed.entity(q.speaker_entity)
+    assert seed.entity(q.speaker_entity) is entity_named(seed, "Ban Ki-moon")
+    (spokesman,) = [e for e in seed.entities if any(m.start == q.speaker.start for m in e.mentions)]
     assert spokesman is not entity_named(seed, "Ban Ki-moon")
     assert spokesman.actor == "IGOUNO"
 
@@ -1089,3 +1091,67 @@ def test_a_thought_of_the_speaker_inside_the_content_stays():
     text = "Anna Berg said she believes the port will close by Friday."
     (q,) = quotes(text)
     assert q.content.text == "she believes the port will close by Friday"
+
+
+# issue 14, sixth round: the trial's wrong records, by construction
+
+
+@pytest.mark.parametrize("cue", ["Replied", "Added", "Countered"])
+def test_an_inverted_cue_opening_the_sentence_gives_the_quote_its_own_speaker(cue):
+    # the small model tags "Replied State Department" as a name and makes no frame: the quote went to the speaker before
+    text = (f"Israeli Prime Minister Pavel Sokolov said the talks would resume. \"We are ready,\" Sokolov said.\n"
+            f"{cue} State Department spokesman Mark Ellison, \"We have seen no sign of that.\"")
+    q = next(q for q in quotes(text) if q.content.text.startswith("We have seen"))
+    assert q.speaker.text == "State Department spokesman Mark Ellison" and q.speaker_name == "Mark Ellison"
+    assert not q.inherited and q.cue.text == cue
+
+
+def test_a_sentence_opening_with_a_past_verb_not_of_speech_gives_no_speaker():
+    text = "\"We are ready,\" Sokolov said.\nWorried State Department officials, \"We have seen no sign of that.\""
+    q = next(q for q in quotes(text) if q.content.text.startswith("We have seen"))
+    assert q.cue is None or q.cue.text != "Worried"
+
+
+def test_transcript_turns_go_to_their_labels():
+    text = ("Senator Lindsey Graham spoke to Chris Wallace on Sunday.\n\n"
+            "WALLACE: Senator, the president said last week, \"We will win this fight.\" Do you agree with him?\n\n"
+            "GRAHAM: I do. But the House has to act.\n")
+    qs = quotes(text)
+    names = {q.content.text.split()[0]: q.speaker_name for q in qs}
+    assert names == {"Senator,": "Chris Wallace", "I": "Lindsey Graham"}
+
+
+def test_a_figure_ending_the_content_keeps_its_percent_sign():
+    text = "Ford Motor Co. said its third-quarter profit fell 20%."
+    (q,) = quotes(text)
+    assert q.content.text == "its third-quarter profit fell 20%"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The ministry of trade issued new rules. A spokesman for the ministry said the bridge would open in May.", "ministry"),
+    ("Sony Corp. bought the studio. A Sony spokesman said the deal would close soon.", "Sony Corp."),
+    ("Anna Berg is running. Berg's spokeswoman said the bridge would open.", "Anna Berg"),
+])
+def test_an_unnamed_spokesperson_speaks_for_whom_they_speak_for(text, name):
+    (q,) = quotes(text)
+    assert q.speaker_name == name and q.speaker_entity is not None
+
+
+def test_a_named_spokesperson_is_their_own_speaker():
+    text = "Sony Corp. bought the studio. Sony spokesman Mark Ellison said the deal would close soon."
+    (q,) = quotes(text)
+    assert q.speaker_name == "Mark Ellison"
+
+
+def test_a_transcript_label_with_a_title_speaks_as_the_person_it_names():
+    # the parser heads "SEN. JOHN SMITH" with "SEN." (a sentence of its own)
+    text = "SEN. JOHN SMITH: I think the plan is dead.\n"
+    (q,) = quotes(text)
+    assert q.speaker.text == "SEN. JOHN SMITH" and q.speaker_name == "JOHN SMITH" and q.speaker_entity is not None
+
+
+def test_a_cue_hung_unlabelled_on_the_verb_before_takes_its_subject():
+    # the parser makes "revealed" a bare "dep" of "paused": the subject of "paused" speaks
+    text = "Anna Berg paused, then revealed why the plan had failed."
+    (q,) = quotes(text)
+    assert q.speaker.text == "Anna Berg" and q.speaker_name == "Anna Berg"

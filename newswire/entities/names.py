@@ -18,15 +18,16 @@ from functools import cache
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..lexicon import countries
+from ..lexicon import countries, places
 from ..lexicon import load_list
 from ..lexicon.given_names import given_names
+from ..lexicon.cues import past_speech_cue
 from ..document import Document
-from ..text.prose import title_case_lines
+from ..text.prose import title_case_lines, transcript_turns
 from . import known
 from .country_words import is_noun_modifier, place_country
 from .model import Cluster, Mention, without_space
-from .titles import TitleMatch
+from .titles import TitleMatch, lookup as title_lookup
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 # When one entity's name mentions carry several NER labels, the majority wins;
@@ -44,6 +45,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
     known_names: the gazetteer's matcher for the pipeline that made `doc` (`known.build_matcher`); None: newswire's own.
     """
     in_title = {i for t in titles for i in range(t.start, t.end)}
+    named = _NamedElsewhere(doc)
     by_start = sorted((t.start, n) for n, t in enumerate(titles))
     title_starts = [s for s, _ in by_start]
     out: list[Mention] = []
@@ -58,6 +60,15 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         # "President Obama" tagged as one PERSON: the title is not the name
         while start < end and (start in in_title):
             start += 1
+        if start < end and _opening_cue(doc[start]):
+            start += 1  # "Replied State Department spokesman Richard Boucher, “...”": an inverted cue is no name's word
+            while start < end and (start in in_title):
+                start += 1
+        if ent.label_ == "PERSON" and end - start == 1 and _surname_title_after(doc, start, end):
+            end += 1  # "Patty Judge" tagged "Patty": a title word after a given name, before no name, is the surname
+        if ent.label_ == "PERSON":
+            within = [titles[n] for _, n in by_start[bisect.bisect_left(title_starts, start) : bisect.bisect_left(title_starts, end)]]
+            start = _past_title_chain(doc, start, end, within)
         # "State Department Correspondent" before a name: the title is not the org
         inside = by_start[bisect.bisect_right(title_starts, start) : bisect.bisect_left(title_starts, end)]
         for t in (titles[n] for n in sorted(n for _, n in inside)):  # only titles starting inside can cut it
@@ -85,16 +96,110 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         label = ent.label_
         if label in ("PERSON", "NORP") and countries.country_from_group(doc[start:end].text):
             label = "NORP"  # "Bosnian Serbs" tagged PERSON: a people
+        if label in ("ORG", "PERSON") and (split := _org_then_person(doc, start, end, named)) is not None:
+            out += [Mention(doc, start, split, "name", "ORG"), Mention(doc, split, end, "name", "PERSON")]
+            continue
         out.append(Mention(doc, start, end, "name", label))
     out = _headline_people(doc, out)
     out += _known_names(doc, out, in_title, known_names)
     out += _country_names(doc, out, in_title)
     out += _repeated_person_names(doc, out, in_title)
+    out += _turn_labels(doc, out)
     dateline = Document.of(doc).dateline
     for m in out:
         if m.label in ("PERSON", "ORG", "NORP") and all(i in dateline for i in range(m.start, m.end)):
             m.label = "GPE"  # "ROTTERDAM (Reuters) - " tagged PERSON: a dateline names a place
     return sorted(out, key=lambda m: m.start)
+
+
+def _org_then_person(doc: Doc, start: int, end: int, named: _NamedElsewhere) -> int | None:
+    """"the Washington Post Trump", "CNN Sanders": an organisation's name run into a person's name, tagged as one
+    entity. Where the words split into an organisation the gazetteer knows (or the article names on its own) and a
+    person it knows (or the article names elsewhere by a given name and a surname, in full or by the surname), returns
+    the person's first token; else None. An organisation the article alone names must not open with a given name, and
+    a span the article names elsewhere as a person is not split ("Rand Paul" beside a misparsed "Rand" ORG)."""
+    if end - start < 2:
+        return None
+    first = start + 1 if doc[start].lower_ in _DETERMINERS else start
+    if named.has("PERSON", doc[first:end].text, start, end):
+        return None  # "Rand Paul", named so elsewhere too, whatever a misparsed "Rand" ORG says
+    for split in range(end - 1, first, -1):
+        org, person = doc[first:split].text, doc[split:end].text
+        row = known.lookup(person)
+        if not (named.has("PERSON", person, start, end) or (row is not None and row.type == "PERSON")):
+            continue
+        row = known.lookup(org)
+        if (row is not None and row.type == "ORG") or (named.has("ORG", org, start, end) and not is_given_name(doc[first].text)):
+            return split
+    return None
+
+
+class _NamedElsewhere:
+    """The parser's people (by a given name and a surname, in full or by the surname; no legal form last: "Ben Franklin
+    Stores Inc." is none) and organisations of a doc, by text, with where each is named: read once per doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._by: dict[tuple[str, str], list[tuple[int, int]]] | None = None
+
+    def has(self, label: str, text: str, start: int, end: int) -> bool:
+        """Is `text` named so by an entity of the parser outside [start, end)?"""
+        if self._by is None:
+            self._by = {}
+            for e in self.doc.ents:
+                if e.label_ == "PERSON" and len(e) >= 2 and is_given_name(e[0].text) and e[-1].text.replace(".", "").lower() not in _legal_forms():
+                    for form in (e.text, e[-1].text):
+                        self._by.setdefault(("PERSON", form), []).append((e.start, e.end))
+                elif e.label_ == "ORG":
+                    self._by.setdefault(("ORG", e.text), []).append((e.start, e.end))
+        return any(not (s < end and start < e) for s, e in self._by.get((label, text), ()))
+
+
+def _surname_title_after(doc: Doc, start: int, end: int) -> bool:
+    """Is the word after a one-word PERSON a capitalised title word that is its surname ("Patty Judge", "Larry King":
+    a given name before it, no proper noun after it; `titles._is_title_use` did not take it as a title)?"""
+    if end >= len(doc) or not is_given_name(doc[start].text):
+        return False
+    word = doc[end]
+    if not word.text[:1].isupper() or word.ent_type_ or title_lookup(word.text) is None:
+        return False
+    return end + 1 >= len(doc) or doc[end + 1].pos_ != "PROPN"
+
+
+def _past_title_chain(doc: Doc, start: int, end: int, inside: list[TitleMatch]) -> int:
+    """"Former Iowa Lt. Gov. Patty Judge" tagged as one PERSON: the name starts after a title inside it when all that
+    stands before that title is a title chain's furniture: words such as "former" (`data/title_skippable.txt`), a
+    country or place name ("Iowa", "Russian"), other titles. Returns the name's first token."""
+    for t in sorted(inside, key=lambda t: -t.start):
+        if t.kind == "honorific" or not (start < t.start and t.end < end):
+            continue
+        if all(_chain_word(doc, i, inside) for i in range(start, t.start)) and _place_or_nothing(doc, start, t.start, inside):
+            return t.end
+    return start
+
+
+def _chain_word(doc: Doc, i: int, inside: list[TitleMatch]) -> bool:
+    return doc[i].text[:1].isupper() or doc[i].is_punct or any(t.start <= i < t.end for t in inside)
+
+
+def _place_or_nothing(doc: Doc, start: int, end: int, inside: list[TitleMatch]) -> bool:
+    """Are the words [start, end), less titles and skippable words, nothing or one place's name?"""
+    words = [doc[i] for i in range(start, end) if not any(t.start <= i < t.end for t in inside) and doc[i].lower_ not in _title_skippable()]
+    if not words:
+        return True
+    text = " ".join(t.text for t in words)
+    return bool(countries.country_from_name(text) or countries.country_from_demonym(text) or places.readings(text))
+
+
+@cache
+def _title_skippable() -> frozenset[str]:
+    return frozenset(load_list("title_skippable.txt"))
+
+
+def _opening_cue(tok) -> bool:
+    """A capitalised past form of a speech cue opening its sentence ("Replied", "Added"), which the parser may tag as
+    the first word of the name after it."""
+    return tok.is_sent_start and tok.i + 1 < len(tok.doc) and past_speech_cue(tok.text) is not None
 
 
 def _surname_like_title(doc: Doc, label: str, start: int, title_start: int, title_end: int, end: int) -> bool:
@@ -179,9 +284,10 @@ def _known_names(doc: Doc, found: list[Mention], in_title: set[int], matcher: Ph
 def _repeated_person_names(doc: Doc, found: list[Mention], in_title: set[int]) -> list[Mention]:
     """A person's surname or given name the parser did not tag, after the full name ("Maria Lopez ... Lopez said").
 
-    A lone capitalised proper noun, untagged and outside a title, that is the
-    last or first word of exactly one earlier person name of two or more
-    words; a proper noun next to it makes another name ("the Lopez Foundation").
+    A lone capitalised proper noun, untagged and outside a title (or a title
+    word standing alone: "Patty Judge ... Judge said"), that is the last or
+    first word of exactly one earlier person name of two or more words; a
+    proper noun next to it makes another name ("the Lopez Foundation").
     """
     people = sorted((m for m in found if m.label == "PERSON" and m.end - m.start >= 2), key=lambda m: m.start)
     if not people:
@@ -197,7 +303,9 @@ def _repeated_person_names(doc: Doc, found: list[Mention], in_title: set[int]) -
                 for word in (full[0].text, full[-1].text):
                     words.setdefault(word, set()).add(people[n].text)
             n += 1
-        if i in covered or i in in_title or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok.text) < 3:
+        if i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok.text) < 3:
+            continue
+        if i in in_title and not _lone_title_word(doc, i, in_title):
             continue
         if len(words.get(tok.text, ())) != 1:
             continue
@@ -205,6 +313,29 @@ def _repeated_person_names(doc: Doc, found: list[Mention], in_title: set[int]) -
             continue
         out.append(Mention(doc, i, i + 1, "name", "PERSON"))
     return out
+
+
+def _turn_labels(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """A transcript's speaker label the parser did not tag, in capitals, that is the surname of exactly one person named
+    in full before it: "Senator Lindsey Graham ... GRAHAM: I do." (`text.prose.transcript_turns`)."""
+    people = [m for m in found if m.label == "PERSON" and len([t for t in m.span if not t.is_punct]) >= 2]
+    covered = {i for m in found for i in range(m.start, m.end)}
+    out = []
+    for start, colon, _ in transcript_turns(doc):
+        if colon != start + 1 or start in covered or len(doc[start].text) < 3:
+            continue
+        word = doc[start].text.lower()
+        full = {m.text for m in people if m.end <= start and [t for t in m.span if not t.is_punct][-1].lower_ == word}
+        if len(full) == 1:
+            out.append(Mention(doc, start, colon, "name", "PERSON"))
+    return out
+
+
+def _lone_title_word(doc: Doc, i: int, in_title: set[int]) -> bool:
+    """A one-word title standing alone, with no determiner before it and no name after it ("Judge said" after "Patty
+    Judge"): it may be a surname."""
+    return (i - 1 not in in_title and i + 1 not in in_title and (i == 0 or doc[i - 1].pos_ != "DET")
+            and (i + 1 >= len(doc) or doc[i + 1].pos_ != "PROPN"))
 
 
 def _country_names(doc: Doc, found: list[Mention], in_title: set[int]) -> list[Mention]:
@@ -272,6 +403,24 @@ class NameKey:
     known: str | None  # gazetteer name: "U.N." and "United Nations"
     letters: str  # "un" for "U.N.", when written in capitals
     initials: str  # "un" for "United Nations"
+    regnal: bool = False  # after a monarch's or royal's title: "King Hussein" (`regnal`)
+    office: bool = False  # after another title: "President Saddam Hussein"
+
+
+def regnal(m: Mention) -> bool:
+    """Is a person's name written after a monarch's or royal's title ("King Hussein", "Jordan's King Hussein", "Pope
+    Francis")? Such a name is a given or regnal name (`data/regnal_titles.txt`), not a surname."""
+    return m.label == "PERSON" and any(_ends_in_regnal(t) for t in m.titles)
+
+
+def _ends_in_regnal(title: str) -> bool:
+    words = title.lower().split()
+    return any(" ".join(words[-n:]) in _regnal_titles() for n in (1, 2, 3) if len(words) >= n)
+
+
+@cache
+def _regnal_titles() -> frozenset[str]:
+    return frozenset(load_list("regnal_titles.txt"))
 
 
 def name_key(m: Mention) -> NameKey:
@@ -286,6 +435,8 @@ def name_key(m: Mention) -> NameKey:
         known=row.name if row else None,
         letters=letters.lower() if len(letters) >= 2 and letters.isupper() else "",
         initials="".join(w[0] for w in words if w not in ("of", "for", "and", "the", "&") and w[:1].isalpha()),
+        regnal=regnal(m),
+        office=m.label == "PERSON" and bool(m.titles) and not regnal(m),
     )
 
 
@@ -311,6 +462,8 @@ def _partial_person(a: NameKey, b: NameKey) -> bool:
     short, long_ = (a.words, b.words) if len(a.words) < len(b.words) else (b.words, a.words)
     if len(short) == len(long_):
         return False
+    if a.regnal != b.regnal and _another_than_royal(a if a.words is long_ else b):
+        return False  # "King Hussein" is not "Saddam Hussein", "Queen Elizabeth" not "Elizabeth Warren": only the whole name
     # a body named after a person is not the person: "Trump" is not "Trump University" (a name written surname first,
     # "Ban" ~ "Ban Ki-moon", is a person's)
     if long_[: len(short)] == short and long_[-len(short) :] != short and (b.label if long_ is b.words else a.label) != "PERSON":
@@ -319,6 +472,13 @@ def _partial_person(a: NameKey, b: NameKey) -> bool:
     if len(short) == 1 and (countries.country_from_name(short[0].title()) or countries.country_from_demonym(short[0])):
         return False
     return long_[-len(short) :] == short or long_[: len(short)] == short
+
+
+def _another_than_royal(full: NameKey) -> bool:
+    """Is a longer name, next to a royal's shorter one, someone else's: named with another title ("President Saddam
+    Hussein" beside "King Hussein"), or a given name and a surname ("Elizabeth Warren" beside "Queen Elizabeth")? A royal's
+    own full name carries neither ("Norodom Ranariddh" beside "Prince Ranariddh")."""
+    return full.office or (not full.regnal and is_given_name(full.words[0].title()))
 
 
 def _another_person(a: NameKey, b: NameKey) -> bool:
@@ -373,9 +533,10 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
     clusters: list[Cluster] = []
     keys: dict[int, set[NameKey]] = {}  # cluster index → its distinct name keys
     index = _KeyIndex()
-    cache: dict[tuple[str, str], NameKey] = {}
+    cache: dict[tuple[str, str, bool, bool], NameKey] = {}
     for m in sorted(mentions, key=lambda x: x.start):
-        key = cache.get((m.text, m.label)) or cache.setdefault((m.text, m.label), name_key(m))
+        flag = (m.text, m.label, regnal(m), bool(m.titles))
+        key = cache.get(flag) or cache.setdefault(flag, name_key(m))
         fits: dict[int, int] = {}
         for i, k in index.candidates(key):
             fits[i] = max(fits.get(i, 0), _fit(key, k))

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from ..lexicon import countries
@@ -36,7 +38,7 @@ def find_nominals(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> l
         if _before_person(doc, head.i, name_at) or any(name_at[i].label == "PERSON" for i in range(head.i + 1, chunk.end) if i in name_at):
             continue  # "President Bashar al-Assad": a title on a name, not a nominal
         row = agent_row(head)
-        if row is None:
+        if row is None or (row.word.lower() in _modified_only() and not _noun_modified(head)):
             continue
         m = Mention(doc, chunk.start, chunk.end, "nominal", _label(head, row), lemma=row.word.lower())
         if row.sector:
@@ -44,6 +46,17 @@ def find_nominals(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> l
         _modifiers(m, head, name_ending)
         out.append(m)
     return sorted(out, key=lambda m: m.start)
+
+
+@cache
+def _modified_only() -> frozenset[str]:
+    return frozenset(load_list("agents_modified_only.txt"))
+
+
+def _noun_modified(head: Token) -> bool:
+    """Does a noun or name modify the singular head ("the insurance concern", "the Portland thrift"; "security concerns"
+    are worries)?"""
+    return head.tag_ == "NN" and any(c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN") for c in head.children)
 
 
 def _before_person(doc: Doc, i: int, name_at: dict[int, Mention]) -> bool:

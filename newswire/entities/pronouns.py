@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.cues import reporting_verbs
 from ..text.marks import find_quoted
+from ..text.prose import transcript_turns
 from ..document import Document
 from .model import Cluster, Mention
 
@@ -51,10 +52,13 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
     """Add each resolvable pronoun to its entity's cluster; returns the added mentions."""
     quoted = _quoted_tokens(doc)
     index = _Index(doc, clusters)
+    turns = _in_turns(doc)
     added = []
     for tok in doc:
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
             continue
+        if tok.i in turns:
+            continue  # "WALLACE: Do you agree with him?": a transcript's turn speaks of others than its speaker, unnamed
         if tok.lower_ == "it" and _pleonastic(tok):
             continue
         cluster = _resolve(tok, index, quoted)
@@ -244,6 +248,14 @@ def _previous_sentences(tok: Token):
     for s in reversed(sents[max(0, i - WINDOW) : i]):
         if s.text.strip():
             yield s
+
+
+def _in_turns(doc: Doc) -> frozenset[int]:
+    """The tokens of a transcript's turns after their label ("WALLACE: ..."; `text.prose.transcript_turns`).
+
+    A turn is speech set down without quotation marks: its "he" or "him" is someone the speakers talk about, not the
+    turn's speaker and seldom the last name before it, so such pronouns are left unresolved."""
+    return frozenset(i for _, colon, end in transcript_turns(doc) for i in range(colon + 1, end))
 
 
 def _quoted_tokens(doc: Doc) -> dict[int, Span]:

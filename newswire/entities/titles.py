@@ -38,7 +38,8 @@ def _entries() -> dict[str, dict[str, str]]:
 def build_matcher(nlp: Language) -> PhraseMatcher:
     """The matcher of every title, tokenised by `nlp` (the pipeline whose docs it will see)."""
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    matcher.add("TITLE", [nlp.make_doc(t) for t in _entries()])
+    # the tokenizer splits abbreviations by case ("lt. gov." is "lt . gov .", "Lt. Gov." is "Lt . Gov."): both forms
+    matcher.add("TITLE", [nlp.make_doc(form) for t in _entries() for form in {t, t.title()}])
     return matcher
 
 

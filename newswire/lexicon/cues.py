@@ -16,7 +16,7 @@ from typing import Literal
 
 from . import load_table
 
-__all__ = ["CueEntry", "cue_table", "noun_cue_table", "reporting_verbs"]
+__all__ = ["CueEntry", "cue_table", "noun_cue_table", "past_speech_cue", "reporting_verbs"]
 
 # The cue kind of words that report speech (cues.tsv also lists thought and intent).
 SPEECH = "speech"
@@ -51,3 +51,16 @@ def reporting_verbs() -> frozenset[str]:
     return frozenset(
         entry.cue for entry in cue_table().values() if " " not in entry.cue and entry.kind == SPEECH and CLAUSE in entry.frames
     )
+
+
+def past_speech_cue(word: str) -> str | None:
+    """The speech cue of `reporting_verbs` a regular past form is of ("Replied" → "reply", "Added" → "add",
+    "Countered" → "counter"), else None: what a capitalised cue opening an inverted report ("Replied State
+    Department spokesman Richard Boucher, “...”") is, where the small model tags it as a name's first word."""
+    w = word.lower()
+    if not w.endswith("ed"):
+        return None
+    stems = [w[:-3] + "y"] if w.endswith("ied") else [w[:-1], w[:-2]]
+    if len(w) > 4 and w[-3] == w[-4]:
+        stems.append(w[:-3])  # "regretted"
+    return next((s for s in stems if s in reporting_verbs()), None)

@@ -42,7 +42,7 @@ from ..records import Cue, Entity, Quote, Span, Time
 from .confidence import confidence
 from .content import cut_other_sources, from_frame, from_lines, outermost
 from .frames import Frame, find_frames
-from .speakers import is_document, issuer_compound, speaker_tokens
+from .speakers import is_document, is_spokesperson, issuer_compound, speaker_tokens
 from .lines import find_lines
 from ..text.datelines import DASHES
 from ..text.parse import source_text
@@ -231,6 +231,9 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             name = entity.name if entity else _unresolved_name(head, speaker)
             if is_document(f.speaker) and (entity is None or entity.type not in ("PERSON", "ORG", "GPE", "NORP")):
                 entity, name = _spoken_for(f.speaker, entities, earlier) or (entity, name)
+            elif is_spokesperson(head) and (entity is None or not any(m.kind == "name" for m in entity.mentions)):
+                # an unnamed spokesperson speaks for whom they speak for: "a spokesman for the ministry", "a Sony spokesman"
+                entity, name = _spoken_for(head, entities, [], preps=("for", "of", "at")) or (entity, name)
             earlier.append((f, entity, name))
         out.append(
             Quote(
@@ -249,7 +252,7 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
 
 
 def _spoken_for(
-    head: Token, entities: EntityIndex, earlier: list[tuple[Found, Entity | None, str | None]]
+    head: Token, entities: EntityIndex, earlier: list[tuple[Found, Entity | None, str | None]], preps: tuple[str, ...] = ("from", "by", "of")
 ) -> tuple[Entity | None, str | None] | None:
     """Whom a document or office speaks for: "the ministry's statement", "her office", "the statement" after "said in a statement".
 
@@ -258,12 +261,13 @@ def _spoken_for(
     definite one with neither ("the statement said") is the document of the
     nearest earlier quote whose cue it went with ("said in a statement",
     "issued a statement saying"): that quote's speaker. Returns the entity
-    (None when the earlier speaker is not one) and the name, or None.
+    (None when the earlier speaker is not one) and the name, or None. `preps`:
+    the prepositions that name the issuer ("a spokesman for the ministry": for).
     """
     for c in head.children:
         if c.dep_ == "poss" and (found := entities.entity_at(c.i)) is not None:
             return found, found.name
-        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
             if obj is not None and (found := entities.entity_at(obj.i)) is not None:
                 return found, found.name

@@ -176,8 +176,17 @@ def _content_words(doc: Doc, frame: Frame, part: set[int]) -> set[int]:
     return {
         i
         for i in part
-        if i not in frame.cue and not (doc[i].is_punct or doc[i].is_space) and not (doc[i].dep_ == "mark" and doc[i].lower_ == "that")
+        if i not in frame.cue and not _no_word(doc[i]) and not (doc[i].dep_ == "mark" and doc[i].lower_ == "that")
     }
+
+
+# Signs the tokenizer calls punctuation that are part of a figure: "profit fell 20%" ends with its "%".
+_FIGURE_SIGNS = frozenset(("%",))
+
+
+def _no_word(tok) -> bool:
+    """Punctuation or space: no word of a content (a figure's "%" is one)."""
+    return tok.is_space or (tok.is_punct and tok.text not in _FIGURE_SIGNS)
 
 
 def from_frame(doc: Doc, frame: Frame, passages: list[Passage]) -> list[Found]:
@@ -197,7 +206,7 @@ def _from_part(doc: Doc, frame: Frame, part: set[int], passages: list[Passage]) 
         return [direct(doc, p, frame) for p in inside]
     # the words, the "that" before them and, for a quoted part, its quotation marks; not the
     # sentence's final stop or a comma after the content ("..., according to officials")
-    tokens = {i for i in part - set(frame.cue) if not (doc[i].is_punct or doc[i].is_space)}
+    tokens = {i for i in part - set(frame.cue) if not _no_word(doc[i])}
     if max(tokens) + 1 in part and doc[max(tokens) + 1].text in ("?", "!"):
         tokens.add(max(tokens) + 1)  # a question stays a question
     tokens -= _aside_at_end(doc, tokens)
@@ -231,7 +240,10 @@ def from_lines(doc: Doc, lines: list[Line], passages: list[Passage]) -> list[Fou
     out = []
     for line in lines:
         tokens = set(range(*line.content))
-        frame = Frame([line.colon], CueEntry(":", "speech", ()), tokens, subject=doc[line.label[0] : line.label[1]].root, speaker_range=line.label)
+        label = doc[line.label[0] : line.label[1]]
+        # "SEN. JOHN SMITH:": the parser may head the label with its title; a person's name in it is the speaker
+        people = [t for t in label if t.ent_type_ == "PERSON"]
+        frame = Frame([line.colon], CueEntry(":", "speech", ()), tokens, subject=people[-1] if people else label.root, speaker_range=line.label)
         out += from_frame(doc, frame, passages)
     return out
 

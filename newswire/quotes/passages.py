@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..document import Document
 from ..lexicon import load_list
-from ..lexicon.cues import CueEntry, cue_table
+from ..lexicon.cues import CueEntry, cue_table, past_speech_cue
 from .frames import Frame
 from .speakers import speaker_head
 from .model import Found, Passage, direct, doc_text
@@ -70,7 +70,36 @@ def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozens
             candidates.append((1, gap, f))
     if candidates:
         return direct(doc, p, min(candidates, key=lambda c: (c[0], c[1]))[2])
-    return _after_colon(doc, p, frames, quoted)
+    return _after_inverted_cue(doc, p) or _after_colon(doc, p, frames, quoted)
+
+
+def _after_inverted_cue(doc: Doc, p: Passage) -> Found | None:
+    """"Replied State Department spokesman Richard Boucher, “...”": a sentence that opens with a cue in the past tense
+    and its speaker after it (inverted), then a comma or colon and the passage.
+
+    The small model reads the capitalised cue as part of a name ("Replied State Department" tagged ORG) and makes no
+    frame of it, so the passage would go to the speaker before. Only a regular past form of a one-word speech cue
+    whose content is a clause (`past_speech_cue`: "replied", "added", "countered"), opening its sentence, followed by
+    a phrase of no verb that holds a noun or name and ends right before the opening mark; the phrase's head speaks.
+    """
+    i = p.first - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space) and "\n" not in doc[i].text:
+        i -= 1
+    if i < 2 or doc[i].text not in (",", ":"):
+        return None
+    start = doc[i].sent.start
+    cue = doc[start]
+    entry = past_speech_cue(cue.text) if cue.text[:1].isupper() else None
+    if entry is None:
+        return None
+    phrase = doc[start + 1 : i]
+    if not len(phrase) or any(t.pos_ in ("VERB", "AUX") or "\n" in t.text or t.is_quote for t in phrase):
+        return None
+    head = phrase.root
+    if head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    frame = Frame([cue.i], CueEntry(entry, "speech", ("clause",)), subject=head, speaker_range=(phrase.start, phrase.end))
+    return direct(doc, p, frame)
 
 
 class _FrameIndex:

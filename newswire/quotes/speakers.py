@@ -65,6 +65,9 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
         if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.i != v.i and not _quote_between(v.head, v, quoted):
             v = v.head  # "..., saying", "but insists", "went on to say"
             continue
+        if v.dep_ == "dep" and v.tag_ in ("VBD", "VBZ", "VBP") and v.head.pos_ == "VERB" and v.head.i < v.i and not _quote_between(v.head, v, quoted):
+            v = v.head  # "Clinton paused, then revealed why ...": a finite verb the parser hangs on the one before, unlabelled
+            continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
             v = v.head.head  # "began by saying"
             continue
@@ -104,6 +107,16 @@ def _documents() -> frozenset[str]:
 # Who speaks for a person or body without being one: "her office said", "the Sanders campaign said" (a campaign
 # speaks for its candidate).
 _OFFICES = frozenset(("office", "campaign"))
+
+
+# Who speaks for a person or body as a person: "a spokesman for the ministry", "Sony's spokeswoman", "a Pentagon
+# spokesperson" speak for the ministry, Sony, the Pentagon.
+_SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"))
+
+
+def is_spokesperson(head: Token) -> bool:
+    """Is the speaker a spokesperson, unnamed ("a spokesman for the ministry said")?"""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in _SPOKESPEOPLE
 
 
 def is_document(head: Token) -> bool:

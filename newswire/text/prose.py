@@ -168,3 +168,27 @@ def headline_lines(doc: Doc) -> list[tuple[int, int]]:
         if doc[start].sent.end >= end:
             out.add(lines[0])
     return sorted(out)
+
+
+# The longest speaker label of a transcript's turn, in tokens ("SEN. LINDSEY GRAHAM").
+MAX_TURN_LABEL_TOKENS = 4
+
+
+def transcript_turns(doc: Doc) -> list[tuple[int, int, int]]:
+    """The turns of a transcript: lines that open with an upper-case speaker label and a colon ("WALLACE: Do you
+    ...?", "Q: ...", "SEN. GRAHAM: I do."), as (label start, colon, line end) token indices.
+
+    The label is at most `MAX_TURN_LABEL_TOKENS` words in capitals (periods allowed) and text follows the colon; what
+    the label is (a speaker, or a section label such as "MARKETS:") is for the reader to decide (`not_prose`, the
+    quotes stage's lines).
+    """
+    out = []
+    for start, end in _lines(doc):
+        words = [t for t in doc[start:end] if not t.is_space]
+        colon = next((n for n, t in enumerate(words[: MAX_TURN_LABEL_TOKENS + 1]) if t.text == ":"), None)
+        if not colon or colon + 1 >= len(words):
+            continue
+        label = words[:colon]
+        if all(t.text.rstrip(".").isalpha() and t.text.isupper() for t in label):
+            out.append((label[0].i, words[colon].i, end))
+    return out

@@ -64,6 +64,14 @@ SEARCHES = [
     "a.m.", "50%", "5_", "pay_", "line_of", "U.N.)", '"', "--", ".", "zzqx", "ceasefire zzqx", "istanbul", "İSTANBUL",
     "zürich", "ZÜRICH", "café", "josé", "jose\u0301", "straße", "STRASSE", "οδυσσευσ", "Ünïcode", "3.14", "1,000", "000",
     "e", "t", "on", "s on", "on M", "n Tu", "talks on talks", "talk", "Tuesday,\" he", "out at 6", " ", "ö",
+    # phrases (answered from the word pairs): of common words, of a word said twice, with punctuation between the
+    # words, across a sentence's end or a line's, with words no text holds, with characters before or after them
+    "the strike", "said the", "THE CHIEF", "the the", "the the the", "said on", "on talks", "talks on", "said again on",
+    "Monday: \"The", "Monday:", ": \"The", "(U.N.) watched", "U.N.", ") watched", "out.", "out. Offic", "6 a.m.\nOfficials",
+    "a.m.\nOff", "enough\", one", "go on; the", "go on;the", "go  on", "go\non", "fire first", "Fire. Fire", "home; Straße",
+    "zzqx talks", "talks zzqx", "the zzqx the", "said zzqx", " said on", "said on ", " the ", " the", "the ", "\"The",
+    "cease-fire", "cease fire", "peace-keepers (u", "50% pay", "1,000,000 dollars", "3.14 and", "ünïcode_words and",
+    "istanbul and", "i̇stanbul and zürich", "josé said", "jose\u0301 agreed", "said:", "said;", "said.", "said,", "fire?",
 ]
 
 
@@ -104,12 +112,38 @@ def test_a_search_answers_the_same_rows_from_the_index_as_from_the_scan(both, qu
     assert wordindex.plan(indexed.con, "ceasefire").exact and not wordindex.plan(indexed.con, "said on").exact
 
 
+def test_a_phrase_is_answered_from_the_word_pairs_without_reading_the_texts(both, monkeypatch):
+    indexed, scan = both
+    assert indexed.pairs_current() and not scan.words_current()
+    for search in ("said the", "the the the", "Monday: \"The", " said on", "fire.", "go on;"):
+        how = wordindex.chain(indexed.con, search)
+        assert how is not None and how.exact and how.links, search
+    assert wordindex.chain(indexed.con, "ceasefire") is None  # one word alone: the words answer it
+    assert wordindex.chain(indexed.con, "zzqx talks").links == ()  # a word no text holds: nothing, without a query
+    checked = []
+    monkeypatch.setattr(wordindex, "_check", lambda con, table, rows, *a: checked.append(rows) or rows)
+    for question in ("articles", "quotes"):
+        for search in ("said the", "the the the", "go on; the", "6 a.m.\nOfficials", " said on", "fire first"):
+            assert answers(indexed, question, search) == answers(scan, question, search), (question, search)
+    assert checked == []
+
+
+def test_a_phrase_whose_word_has_too_many_variants_is_checked(both, monkeypatch):
+    monkeypatch.setattr(wordindex, "MAX_VARIANTS", 1)  # "on" as a word's end (on, ...) is then any word
+    indexed, scan = both
+    how = wordindex.chain(indexed.con, "on talks")
+    assert how is not None and not how.exact
+    for question in ("articles", "quotes"):
+        for search in ("on talks", "said on", "s on", "on M", "the the", "e the", "fire.", " t"):
+            assert answers(indexed, question, search) == answers(scan, question, search), (question, search)
+
+
 def test_the_same_rows_for_any_piece_of_the_texts_in_any_case(both, checked):
     rng = random.Random(16)
     corpus = "".join(t for _, _, t in TEXTS)
-    for _ in range(60):
+    for _ in range(90):
         start = rng.randrange(len(corpus) - 1)
-        piece = corpus[start : start + rng.randint(1, 14)].strip("\n") or "x"
+        piece = corpus[start : start + rng.randint(1, 40)].strip("\n") or "x"
         piece = "".join(c.upper() if rng.random() < 0.3 else c for c in piece)
         for question in ("articles", "quotes"):
             assert answers(*both[:1], question, piece) == answers(*both[1:], question, piece), piece
@@ -164,6 +198,26 @@ def test_an_old_store_searches_by_scan_until_it_is_indexed(db, tmp_path):
         assert answers(store, "quotes", "said on") == before
 
 
+def test_a_store_indexed_before_the_pairs_answers_phrases_from_its_words_until_its_pairs_are_made(db, tmp_path):
+    path = tmp_path / "words.duckdb"
+    shutil.copy(db, path)
+    with Store(path) as store:  # as a store made by the version before the pairs: its words, no pairs
+        store.con.execute("DELETE FROM meta WHERE key = 'pairs'")
+        for table in wordindex.PAIR_TABLES:
+            store.con.execute(f"DELETE FROM {table}")
+        words = store.con.execute("SELECT * FROM text_words ORDER BY ALL").fetchall()
+    searches = ("said on", "said the", "the the", "fire.")
+    with Store(path, read_only=True) as old, Store(db, read_only=True) as indexed:
+        assert old.words_current() and not old.pairs_current()
+        before = [answers(old, q, s) for q in ("articles", "quotes") for s in searches]
+        assert before == [answers(indexed, q, s) for q in ("articles", "quotes") for s in searches]
+    with Store(path) as store:
+        store.index_words()  # as the next ingest does: the pairs only
+        assert store.pairs_current() and store.con.execute("SELECT * FROM text_words ORDER BY ALL").fetchall() == words
+        assert store.con.execute("SELECT count(*) FROM quote_pairs").fetchone()[0] > 0
+        assert [answers(store, q, s) for q in ("articles", "quotes") for s in searches] == before
+
+
 def test_an_article_that_failed_and_is_analysed_again_is_searched_as_the_scan_finds_it(tmp_path):
     path, scan = tmp_path / "corpus.duckdb", tmp_path / "scan.duckdb"
     first = analysis("Old", "2013-09-10", 'He said "alpha bravo" and "charlie delta".\n')
@@ -179,6 +233,6 @@ def test_an_article_that_failed_and_is_analysed_again_is_searched_as_the_scan_fi
     with Store(scan) as store:
         store.con.execute("DELETE FROM meta WHERE key = 'words'")
     with Store(path, read_only=True) as indexed, Store(scan, read_only=True) as scanned:
-        for search in ("bravo", "alpha bravo", "charlie", "delta", "said", "he said"):
+        for search in ("bravo", "alpha bravo", "charlie", "delta", "said", "he said", "charlie delta", "alpha bravo"):
             for question in ("articles", "quotes"):
                 assert answers(indexed, question, search) == answers(scanned, question, search), (question, search)

@@ -232,7 +232,7 @@ class _Run:
                 if analysed:
                     on_message(f"counting the entities of the {analysed:,} articles in {store.path} for the questions (once: it was made by an older version)")
                 store.tally_stored()
-            if not store.words_current():  # a store made before the word index of text search existed: once
+            if not store.words_current() or not store.pairs_current():  # made before the word index (or its pairs): once
                 if analysed:
                     on_message(f"indexing the words of the {analysed:,} articles in {store.path} for text search (once: it was made by an older version)")
                 store.index_words()

@@ -474,4 +474,6 @@ class _Run:
         for k, v in counts.items():
             if isinstance(v, float):
                 counts[k] = round(v, 1)
+        if status == "finished" and self.store.pairs_current():  # the word pairs added by this run, in word order
+            self.store.sort_pairs()
         self.store.finish_run(s.run_id, counts, status)

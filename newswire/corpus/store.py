@@ -350,8 +350,10 @@ def table_key(name: str) -> list[str]:
         return ["article_id", "ord"]
     if name in ("text_words", "quote_words"):  # the word index (corpus/wordindex.py): article[, ord], word
         return [c for c, _ in wordindex.TABLES[name] if c != "word"] + ["word"]
-    if name in wordindex.PAIR_TABLES:  # the word pairs (corpus/wordindex.py): article[, ord], pos
-        return [c for c, _ in wordindex.TABLES[name] if c in ("article", "ord", "pos")]
+    if name in wordindex.PAIR_TABLES:  # the word pairs (corpus/wordindex.py): text, place
+        return ["doc", "pos"]
+    if name == "pair_texts":
+        return ["doc"]
     table = next(t for t in RECORD_TABLES if t.name == name)
     return [c.name for c in table.link]  # article_id[, parent id], ord
 
@@ -889,6 +891,17 @@ class Store:
             wordindex.rebuild(con, f"a.status = '{ANALYSED}'", words=not only_pairs)
             _set_meta(con, "words", wordindex.LAYOUT)
             _set_meta(con, "pairs", wordindex.PAIRS_LAYOUT)
+            _set_meta(con, "pairs_sorted", str(wordindex.sort_pairs(con, None, force=True)))
+
+    def sort_pairs(self, force: bool = False) -> bool:
+        """Sort the word pairs of text search again when a tenth of their texts came since they were last sorted (or
+        `force`), in one transaction (`wordindex.sort_pairs`: an ingest does it at its end); whether they were."""
+        last = int(self.meta("pairs_sorted") or 0)
+        with self._transaction() as con:
+            done = wordindex.sort_pairs(con, last, force=force)
+            if done is not None:
+                _set_meta(con, "pairs_sorted", str(done))
+        return done is not None
 
     def link_stored(self, chunk: int = 1000) -> int:
         """Link every analysed article's rows across articles again, from nothing, in one transaction (for a store made

@@ -17,12 +17,13 @@ out of the intersection, and the check does its work. A search with no word at a
 
 A search of more than one word, or of a word with other characters before or after it ("said on", "fire.", " the ")
 is answered from the word pairs (`text_pairs`, `quote_pairs`): one row per word of each text, with the characters
-after it up to the next word (the gap) and that next word. The texts that hold the search are those where the pairs
-of its words follow one another: each inner word is the text's whole word, each gap between two of its words the
-text's whole gap; the first word ends a text's word (the start of a text is a word 0, so a search starting with
-other characters finds the gap before a text's first word), the last starts one (its gap starts the text's gap).
-That is exactly ILIKE's answer, so no text is read to check it (`Chain`); a word in too many words of the vocabulary
-(see MAX_VARIANTS) is any word in its pair, and the texts found are then checked.
+after it up to the next word (the gap, kept in the vocabulary as a word is) and that next word. The texts that hold
+the search are those where the pairs of its words follow one another: each inner word is the text's whole word, each
+gap between two of its words the text's whole gap; the first word ends a text's word (the start of a text is a word
+0, so a search starting with other characters finds the gap before a text's first word), the last starts one (its
+gap starts the text's gap). That is exactly ILIKE's answer, so no text is read to check it (`Chain`); a word (or an
+outer gap) in too many words of the vocabulary (MAX_VARIANTS) is any word in its pair, and the texts found are then
+checked.
 
 Tables: `words` (the vocabulary: id, word), `text_words` (word, article: the words of each analysed article's text
 and title), `quote_words` (word, article, ord: the words of each quote), `text_pairs` (article, pos, word, gap, next)
@@ -46,7 +47,7 @@ import pyarrow as pa
 LAYOUT = r"words [\pL\pN_]+ of lower(text) of analysed articles' text and title, and of quotes (issue 16)"
 
 # How the word pairs are made (`meta` key `pairs`): phrase searches read them only when the store says they were made so.
-PAIRS_LAYOUT = r"pairs of words [\pL\pN_]+ of lower(text) with the gap between them; text 0 and title 2^28 (issue 16)"
+PAIRS_LAYOUT = r"pairs of words [\pL\pN_]+ of lower(text) with the gap between them (a word of the vocabulary); texts one place apart (issue 16)"
 
 WORD = r"[\pL\pN_]+"  # RE2, as DuckDB runs it: \pL and \pN are Unicode's letters and digits
 # a search's word matching more words of the vocabulary than this is left out of the intersection (the check does it)
@@ -55,16 +56,21 @@ MAX_VARIANTS = 5000
 WORD_COLUMNS: tuple[tuple[str, str], ...] = (("id", "INTEGER"), ("word", "VARCHAR"))
 TEXT_WORD_COLUMNS: tuple[tuple[str, str], ...] = (("word", "INTEGER"), ("article", "UBIGINT"))
 QUOTE_WORD_COLUMNS: tuple[tuple[str, str], ...] = (("word", "INTEGER"), ("article", "UBIGINT"), ("ord", "INTEGER"))
-# one row per word of a text: its place (pos, from 1; 0 is the start of the text, word 0), the characters after it up
-# to the next word (gap: '' at the end of the text) and the next word (0 after the last); an article's two texts
-# (its text and its title) and two rows of one quote are told apart by pos: the second from 2^28 on (PART)
-TEXT_PAIR_COLUMNS: tuple[tuple[str, str], ...] = (("article", "UBIGINT"), ("pos", "INTEGER"), ("word", "INTEGER"),
-                                                 ("gap", "VARCHAR"), ("next", "INTEGER"))
-QUOTE_PAIR_COLUMNS: tuple[tuple[str, str], ...] = (("article", "UBIGINT"), ("ord", "INTEGER"), ("pos", "INTEGER"),
-                                                  ("word", "INTEGER"), ("gap", "VARCHAR"), ("next", "INTEGER"))
-PART = 1 << 28
+# one row per word of a text: its place (pos: the text's start, word 0, then its words), the characters after it up
+# to the next word (gap, kept in the vocabulary `words` as a word is: '' at the end of the text) and the next word (0
+# after the last); an article's two texts (its text and its title) and two rows of one quote follow one another, a
+# place apart (no pair crosses from one to the next: a text's last word is followed by word 0)
+# The rows are kept in the order of their words (SORTED): a search reads only the blocks of its words' rows, not the
+# whole table; a batch's rows are added at the end, unsorted, and the tables sorted again when those are a tenth
+# (`sort_pairs`, at the end of an ingest). A text is a number (`doc`, of `pair_texts`: 4 bytes where an article's
+# number takes 8, and one number for a quote's article and ord).
+PAIR_COLUMNS: tuple[tuple[str, str], ...] = (("doc", "INTEGER"), ("pos", "INTEGER"), ("word", "INTEGER"), ("gap", "INTEGER"),
+                                            ("next", "INTEGER"))
+PAIR_TEXT_COLUMNS: tuple[tuple[str, str], ...] = (("doc", "INTEGER"), ("article", "UBIGINT"), ("ord", "INTEGER"))
+SORTED = "word, next, gap, doc, pos"
+RESORT_SHARE = 0.1  # the share of texts added since the last sort that has the pairs sorted again
 TABLES = {"words": WORD_COLUMNS, "text_words": TEXT_WORD_COLUMNS, "quote_words": QUOTE_WORD_COLUMNS,
-          "text_pairs": TEXT_PAIR_COLUMNS, "quote_pairs": QUOTE_PAIR_COLUMNS}
+          "pair_texts": PAIR_TEXT_COLUMNS, "text_pairs": PAIR_COLUMNS, "quote_pairs": PAIR_COLUMNS}
 WORD_TABLES = ("text_words", "quote_words")
 PAIR_TABLES = ("text_pairs", "quote_pairs")
 
@@ -98,30 +104,32 @@ def add(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str | None]], quo
 def _index(con: duckdb.DuckDBPyConnection, texts: str, quotes: str, words: bool = True, pairs: bool = True) -> None:
     """Index the rows of two relations: `texts` (article VARCHAR, text) and `quotes` (article VARCHAR, ord, text): their
     words (`words`: text_words, quote_words) and their word pairs (`pairs`: text_pairs, quote_pairs)."""
-    # each text's words and the gaps around them (one more than its words: before the first, ..., after the last); an
-    # article's texts (or a quote's rows) numbered in their order, each its own range of places
+    # each text's words and the gaps around them (one more than its words: before the first, ..., after the last)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _wi_lists AS
-        SELECT {article_number('article')} AS article, NULL::INTEGER AS ord,
-               least(row_number() OVER (PARTITION BY article ORDER BY text) - 1, 7) AS part,
+        SELECT {article_number('article')} AS article, NULL::INTEGER AS ord, text,
                regexp_extract_all(lower(text), '{WORD}') AS w, regexp_split_to_array(lower(text), '{WORD}') AS g
         FROM {texts} WHERE text IS NOT NULL
         UNION ALL
-        SELECT {article_number('article')}, ord, least(row_number() OVER (PARTITION BY article, ord ORDER BY text) - 1, 7),
-               regexp_extract_all(lower(text), '{WORD}'), regexp_split_to_array(lower(text), '{WORD}')
+        SELECT {article_number('article')}, ord, text, regexp_extract_all(lower(text), '{WORD}'), regexp_split_to_array(lower(text), '{WORD}')
         FROM {quotes} WHERE text IS NOT NULL""")
     try:
-        # place 0 is the text's start (no word: NULL here, 0 in the index); a text's last word has no next one
-        con.execute(f"""
-            CREATE OR REPLACE TEMP TABLE _wi_seq AS
-            SELECT article, ord, part * {PART} + pos AS pos, word, gap, next FROM (
-                SELECT article, ord, part, unnest(range(len(g))) AS pos, unnest(list_prepend(NULL, w)) AS word,
-                       unnest(g) AS gap, unnest(w) AS next
-                FROM _wi_lists WHERE len(w) > 0)""")
+        # place `base` is the text's start (no word: NULL here, 0 in the index), then its words; an article's texts (or a
+        # quote's rows) in the order of their content, each starting a place after the one before ends
         con.execute("""
+            CREATE OR REPLACE TEMP TABLE _wi_seq AS
+            SELECT article, ord, base + pos AS pos, word, gap, next FROM (
+                SELECT article, ord, unnest(range(len(g))) AS pos, unnest(list_prepend(NULL, w)) AS word,
+                       unnest(g) AS gap, unnest(w) AS next,
+                       coalesce(sum(len(w) + 2) OVER (PARTITION BY article, ord ORDER BY text ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS base
+                FROM _wi_lists WHERE len(w) > 0)""")
+        # the vocabulary: the words, and (for the pairs) the gaps, which hold no letter, digit or underscore
+        con.execute(f"""
             INSERT INTO words
             SELECT (SELECT coalesce(max(id), 0) FROM words) + row_number() OVER (ORDER BY word), word
-            FROM (SELECT DISTINCT word FROM _wi_seq WHERE word IS NOT NULL) t WHERE NOT EXISTS (SELECT 1 FROM words w WHERE w.word = t.word)""")
+            FROM (SELECT DISTINCT word FROM _wi_seq WHERE word IS NOT NULL
+                  {'UNION SELECT DISTINCT gap FROM _wi_seq' if pairs else ''}) t
+            WHERE NOT EXISTS (SELECT 1 FROM words w WHERE w.word = t.word)""")
         if words:
             con.execute("""
                 INSERT INTO text_words SELECT DISTINCT w.id, t.article FROM _wi_seq t JOIN words w ON w.word = t.word
@@ -129,30 +137,56 @@ def _index(con: duckdb.DuckDBPyConnection, texts: str, quotes: str, words: bool 
             con.execute("""
                 INSERT INTO quote_words SELECT DISTINCT w.id, t.article, t.ord FROM _wi_seq t JOIN words w ON w.word = t.word
                 WHERE t.ord IS NOT NULL ORDER BY t.article, t.ord, w.id""")
-        if pairs:
-            for table, key in (("text_pairs", "t.article"), ("quote_pairs", "t.article, t.ord")):
+        if pairs:  # each text (an article's text and title; a quote) numbered after the last; its rows in word order
+            con.execute("""
+                CREATE OR REPLACE TEMP TABLE _wi_docs AS
+                SELECT (SELECT coalesce(max(doc), 0) FROM pair_texts) + row_number() OVER (ORDER BY article, ord NULLS FIRST) AS doc, article, ord
+                FROM (SELECT DISTINCT article, ord FROM _wi_seq)""")
+            con.execute("INSERT INTO pair_texts SELECT doc, article, ord FROM _wi_docs ORDER BY doc")
+            for table in PAIR_TABLES:
                 con.execute(f"""
-                    INSERT INTO {table} SELECT {key}, t.pos, coalesce(a.id, 0), t.gap, coalesce(b.id, 0) FROM _wi_seq t
-                    LEFT JOIN words a ON a.word = t.word LEFT JOIN words b ON b.word = t.next
-                    WHERE t.ord IS {'' if table == 'text_pairs' else 'NOT '}NULL ORDER BY {key}, t.pos""")
+                    INSERT INTO {table} SELECT d.doc, t.pos, coalesce(a.id, 0) AS word, g.id AS gap, coalesce(b.id, 0) AS next
+                    FROM _wi_seq t JOIN _wi_docs d ON d.article = t.article AND d.ord IS NOT DISTINCT FROM t.ord
+                    LEFT JOIN words a ON a.word = t.word JOIN words g ON g.word = t.gap LEFT JOIN words b ON b.word = t.next
+                    WHERE t.ord IS {'' if table == 'text_pairs' else 'NOT '}NULL ORDER BY {SORTED}""")
     finally:
-        con.execute("DROP TABLE IF EXISTS _wi_lists")
-        con.execute("DROP TABLE IF EXISTS _wi_seq")
+        for temp in ("_wi_lists", "_wi_seq", "_wi_docs"):
+            con.execute(f"DROP TABLE IF EXISTS {temp}")
 
 
 def remove(con: duckdb.DuckDBPyConnection, articles: list[str]) -> None:
     """Take these articles' texts and quotes out of the index."""
     if not articles:
         return
-    for table in (*WORD_TABLES, *PAIR_TABLES):
+    for table in WORD_TABLES:
         con.execute(f"DELETE FROM {table} WHERE article IN (SELECT {article_number('unnest(?)')})", [articles])
+    docs = [d for (d,) in con.execute(
+        f"SELECT doc FROM pair_texts WHERE article IN (SELECT {article_number('unnest(?)')})", [articles]).fetchall()]
+    if docs:
+        for table in PAIR_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE doc IN (SELECT unnest(?))", [docs])
+        con.execute("DELETE FROM pair_texts WHERE doc IN (SELECT unnest(?))", [docs])
+
+
+def sort_pairs(con: duckdb.DuckDBPyConnection, sorted_docs: int | None, force: bool = False) -> int | None:
+    """Sort the word pairs again (each table written anew in word order: `SORTED`) when the texts added since they
+    were last sorted (numbered after `sorted_docs`, the last text they held then) are RESORT_SHARE of them or more, or
+    when `force`; the last text they hold now if they were sorted, else None."""
+    (last,) = con.execute("SELECT coalesce(max(doc), 0) FROM pair_texts").fetchone()
+    if not force and (last - (sorted_docs or 0)) < RESORT_SHARE * last:
+        return None
+    for table in PAIR_TABLES:
+        con.execute(f"CREATE TABLE _wi_sorted AS SELECT * FROM {table} ORDER BY {SORTED}")
+        con.execute(f"DROP TABLE {table}")
+        con.execute(f"ALTER TABLE _wi_sorted RENAME TO {table}")
+    return last
 
 
 def rebuild(con: duckdb.DuckDBPyConnection, analysed: str, chunk: int = 5000, words: bool = True, pairs: bool = True) -> None:
     """Index every stored analysed article from nothing (`analysed`: the SQL condition on `articles a`), `chunk`
     articles at a time: its words (`words`) and its word pairs (`pairs`); the words of the vocabulary stay (a word no
     text holds any more finds nothing)."""
-    for table in (*(WORD_TABLES if words else ()), *(PAIR_TABLES if pairs else ())):
+    for table in (*(WORD_TABLES if words else ()), *(PAIR_TABLES + ("pair_texts",) if pairs else ())):
         con.execute(f"DELETE FROM {table}")
     ids = [i for (i,) in con.execute(f"SELECT a.id FROM articles a WHERE {analysed} ORDER BY a.id").fetchall()]
     for start in range(0, len(ids), chunk):
@@ -208,12 +242,12 @@ KEYS = {"articles": "article", "quotes": "article, ord"}
 @dataclass(frozen=True)
 class Link:
     """One word pair a search's text must hold: at `offset` places from the pair of its first word, a word among
-    `word` (ids; None: any word, 0 the start of a text), a gap meeting `gap` (SQL on `gap`, its parameter), and a
+    `word` (ids; None: any word, 0 the start of a text), a gap among `gap` (ids of the vocabulary; None: any), and a
     next word among `next` (None: any, 0 the end of the text)."""
 
     offset: int
     word: tuple[int, ...] | None
-    gap: tuple[str, str]
+    gap: tuple[int, ...] | None
     next: tuple[int, ...] | None
 
 
@@ -228,20 +262,22 @@ class Chain:
 
     def hits(self, question: str) -> tuple[str, list[str]]:
         """SQL for the distinct keys (articles: article; quotes: article, ord) of the texts that hold every link at
-        its place; and its parameters."""
+        its place; and its parameters (none: the ids are numbers written into it)."""
         table, key = PAIR_TABLES[QUESTIONS.index(question)], KEYS[question]
         columns = [c.strip() for c in key.split(",")]
         if not self.links:
-            return f"SELECT {', '.join(f'NULL::{dict(TABLES[table])[c]} AS {c}' for c in columns)} WHERE false", []
-        parts, params = [], []
+            types = dict(PAIR_TEXT_COLUMNS)
+            return f"SELECT {', '.join(f'NULL::{types[c]} AS {c}' for c in columns)} WHERE false", []
+        parts = []
         for n, link in enumerate(self.links):
-            where = [f"word IN ({', '.join(map(str, link.word))})"] if link.word is not None else []
-            where += [link.gap[0]] + ([f"next IN ({', '.join(map(str, link.next))})"] if link.next is not None else [])
-            params.append(link.gap[1])
-            on = "" if n == 0 else " ON " + " AND ".join(
-                [f"l{n}.{c} = l0.{c}" for c in columns] + [f"l{n}.pos = l0.pos + {link.offset - self.links[0].offset}"])
-            parts.append(f"{'' if n == 0 else 'JOIN '}(SELECT {key}, pos FROM {table} WHERE {' AND '.join(where)}) l{n}{on}")
-        return f"SELECT DISTINCT {', '.join(f'l0.{c}' for c in columns)} FROM {' '.join(parts)}", params
+            # one id: a comparison DuckDB makes while it scans (several: a list it joins the scanned rows with)
+            where = sorted((f"{column} = {ids[0]}" if len(ids) == 1 else f"{column} IN ({', '.join(map(str, ids))})")
+                           for column, ids in (("word", link.word), ("gap", link.gap), ("next", link.next)) if ids is not None)
+            where.sort(key=lambda cond: " IN " in cond)
+            on = "" if n == 0 else f" ON l{n}.doc = l0.doc AND l{n}.pos = l0.pos + {link.offset - self.links[0].offset}"
+            parts.append(f"{'' if n == 0 else 'JOIN '}(SELECT doc, pos FROM {table} WHERE {' AND '.join(where)}) l{n}{on}")
+        docs = f"SELECT DISTINCT l0.doc FROM {' '.join(parts)}"
+        return f"SELECT DISTINCT {', '.join(f't.{c}' for c in columns)} FROM pair_texts t SEMI JOIN ({docs}) h ON h.doc = t.doc", []
 
 
 # a search's candidates are checked this many at most per query, each query reading only the rows between its first
@@ -347,16 +383,22 @@ def chain(con: duckdb.DuckDBPyConnection, text: str) -> Chain | None:
         before, after = n > 0 or gaps[0] != "", n < last or gaps[-1] != ""
         cond = "w.word = ?" if before and after else "starts_with(w.word, ?)" if before else "ends_with(w.word, ?)"
         variants.append(_variants(con, cond, word))
-    if any(v == () for v in variants):  # a word no text holds
+    # the gaps: each between two of its words whole; other characters before the first word end the gap before it
+    # (a text's start is word 0), those after the last start the gap after it ('' after a text's last word)
+    between = [_variants(con, "w.word = ?", gap) for gap in gaps[1:-1]]
+    first = _variants(con, "ends_with(w.word, ?)", gaps[0]) if gaps[0] else None
+    after = _variants(con, "starts_with(w.word, ?)", gaps[-1]) if gaps[-1] else None
+    if () in (*variants, *between, first, after):  # a word or gap no text holds
         return Chain((), True)
     links = []
-    if gaps[0]:  # other characters before the first word: the gap before it ends with them (a text's start is word 0)
-        links.append(Link(-1, None, ("ends_with(gap, ?)", gaps[0]), variants[0]))
+    if gaps[0]:
+        links.append(Link(-1, None, first, variants[0]))
     for n in range(last):
-        links.append(Link(n, variants[n], ("gap = ?", gaps[n + 1]), variants[n + 1]))
-    if gaps[-1]:  # and after the last: the gap after it starts with them ('' after a text's last word)
-        links.append(Link(last, variants[last], ("starts_with(gap, ?)", gaps[-1]), None))
+        links.append(Link(n, variants[n], between[n], variants[n + 1]))
+    if gaps[-1]:
+        links.append(Link(last, variants[last], after, None))
     kept = tuple(link for link in links if link.word is not None or link.next is not None)
     if not kept:
         return None
-    return Chain(kept, exact=None not in variants)
+    # exact unless a word or gap was left as any (too many variants): then the texts found are checked
+    return Chain(kept, exact=None not in (*variants, *between) and not (gaps[0] and first is None) and not (gaps[-1] and after is None))

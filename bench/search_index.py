@@ -1,16 +1,23 @@
 """Text search on a large store: a page of `/api/articles?q=` and `/api/quotes?q=` as `newswire serve` answers it.
 
-    python bench/search_index.py --db STORE [--before OLD] [--repeat 5] [--limit 100] [--json] [--index-batch 64]
+    python bench/search_index.py --db STORE [--without-pairs] [--before OLD] [--repeat 5] [--limit 100] [--json]
+                                 [--index-batch 64] [--verify N]
 
 Each search is asked --repeat times, as one request of `newswire serve` asks it: the store opened read-only, one
 page of --limit rows with the answer's total (`query.page`), newest first as the web UI shows it; the wall time from
-opening to the page. The searches, by kind: a rare word, a common word, a word's beginning (inside longer words),
-a phrase, a phrase of common words, and no match. A store with the word index answers from it; a store without it
-(made before it, not yet ingested again) by the scan: --before OLD asks each search of that store too, in turn with
---db's (one request of each, --repeat times), so that both meet the same load of the machine.
+opening to the page. The searches, by kind: a rare word, a common word, a very common word, a word's beginning
+(inside longer words), a phrase of rare words, a phrase of common words, and no match (their words are those of the
+news-like store of bench/news_like.py). --without-pairs asks each search of the same store also with its word pairs
+ignored, as the version before them answered it (phrases: the texts that hold every word, checked); --before OLD
+asks each search of another store (one without the word index: the scan); each in turn with --db's (one request of
+each, --repeat times), so that all meet the same load of the machine.
 
 --index-batch N: also time how long the word index takes to write one batch of N analysed articles (their text,
-title and quotes, read from the store: `wordindex.add` into a copy held in memory, so the store is left alone).
+title and quotes, read from the store: `wordindex.add` into a copy held in memory, so the store is left alone), with
+and without the word pairs.
+
+--verify N: N pieces of the stored texts (a few words, cut inside words, in any case; random, seeded) searched from
+the index and by the scan: the totals and pages must be the same (exits non-zero if not).
 
 --write-batches N (this one WRITES to --db: give it a copy): commit N batches of 32 new synthetic articles through
 `Store.add_results`, opening and closing the file for each as an ingest does (bench/corpus_scale.py's clones of
@@ -18,7 +25,11 @@ title and quotes, read from the store: `wordindex.add` into a copy held in memor
 median of each, and of the time `wordindex.add` takes within the batches that write it (the two medians differ by
 the machine's noise more than by the index, under load).
 
-Figures depend on the machine and on its other load: say both when quoting them.
+Figures depend on the machine and on its other load: say both when quoting them. Last taken (issue 16, load 2.8-3.7,
+2 shared cores) on a 100,000-article store of bench/news_like.py, p50 / p95 ms, after (before the pairs): articles
+`said the` 210 / 297 (2,278 / 2,502), `one of the` 262 / 388 (2,099 / 2,266), `Katrina Pierson` 230 / 382 (836 /
+1,007), `the` 635 / 884 (772 / 934), `insurrection` 296 / 585; quotes `said the` 219 / 224 (1,155 / 1,168), `the`
+2,908 / 3,096 (2,887 / 3,061: 661,721 rows). The README has the whole table.
 """
 
 from __future__ import annotations
@@ -37,18 +48,51 @@ from newswire.corpus import query, wordindex  # noqa: E402
 from newswire.corpus.store import Store  # noqa: E402
 
 SEARCHES = {
-    "articles": [("rare word", "donation"), ("common word", "the"), ("word start", "ceasef"), ("phrase", "ceasefire talks"),
-                 ("common phrase", "said the"), ("no match", "zzqxj")],
-    "quotes": [("rare word", "advantages"), ("common word", "the"), ("word start", "ceasef"), ("phrase", "we will"),
-               ("common phrase", "of the"), ("no match", "zzqxj")],
+    question: [("rare word", "insurrection"), ("common word", "campaign"), ("very common word", "the"), ("word start", "immigr"),
+               ("phrase of rare words", "Katrina Pierson"), ("phrase of common words", "said the"),
+               ("phrase of 3 common words", "one of the"), ("no match", "zzqxj")]
+    for question in ("articles", "quotes")
 }
 
 
-def ask(db: str, question: str, search: str, limit: int) -> tuple[float, int]:
+def ask(db: str, question: str, search: str, limit: int, pairs: bool = True) -> tuple[float, int]:
+    """Seconds to open the store and read a page of the search, and the answer's total (pairs: whether the store's
+    word pairs are read, where it has them)."""
     started = time.perf_counter()
     with Store(db, read_only=True) as store:
+        if not pairs:
+            store.pairs_current = lambda: False  # as the version before the pairs
         page = query.page(store, question, limit=limit, search=search, sort="-published")
     return time.perf_counter() - started, page.total
+
+
+def verify(db: str, pieces: int, seed: int = 16) -> list[str]:
+    """Pieces of the stored texts whose answer from the index is not the scan's (an empty list: none)."""
+    import random
+
+    rng = random.Random(seed)
+    wrong = []
+    with Store(db, read_only=True) as store:
+        texts = [t for (t,) in store.con.execute(
+            "SELECT text FROM (SELECT text FROM articles WHERE text IS NOT NULL) USING SAMPLE reservoir(200 ROWS) REPEATABLE (16)").fetchall()]
+        scan = Store(db, read_only=True)
+        scan.words_current = lambda: False
+        try:
+            for _ in range(pieces):
+                text = rng.choice(texts)
+                start = rng.randrange(len(text) - 1)
+                piece = text[start : start + rng.randint(2, 30)].split("\n")[0].strip() or "the"  # a search is one line
+                piece = "".join(c.upper() if rng.random() < 0.2 else c for c in piece)
+                if not any(c.isalnum() for c in piece):
+                    continue
+                for question in ("articles", "quotes"):
+                    mine = query.page(store, question, limit=20, search=piece, sort="-published")
+                    theirs = query.page(scan, question, limit=20, search=piece, sort="-published")
+                    if (mine.total, mine.rows.dicts()) != (theirs.total, theirs.rows.dicts()):
+                        wrong.append(f"{question} {piece!r}: {mine.total} from the index, {theirs.total} by the scan")
+        finally:
+            scan.close()
+    return wrong
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -56,8 +100,9 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
 
 
-def index_batch(db: str, size: int) -> float:
-    """Seconds to index `size` stored articles (text, title, quotes) into an empty index in memory, best of 3."""
+def index_batch(db: str, size: int, pairs: bool = True) -> float:
+    """Seconds to index `size` stored articles (text, title, quotes) into an empty index in memory, best of 3 (pairs:
+    with the word pairs, else the words alone)."""
     import duckdb
 
     con = duckdb.connect()
@@ -76,7 +121,7 @@ def index_batch(db: str, size: int) -> float:
     for _ in range(3):
         con.execute("BEGIN")
         started = time.perf_counter()
-        wordindex.add(con, texts, quotes)
+        wordindex.add(con, texts, quotes, pairs=pairs)
         best = min(best, time.perf_counter() - started)
         con.execute("ROLLBACK")
     return best
@@ -128,43 +173,56 @@ def write_batches(db: str, batches: int, templates: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
+    parser.add_argument("--without-pairs", action="store_true", help="also ask --db with its word pairs ignored, in turn")
     parser.add_argument("--before", help="a store without the word index, asked in turn with --db's")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--only", default="", help="articles, quotes, or none (no searches)")
     parser.add_argument("--index-batch", type=int, default=0)
+    parser.add_argument("--verify", type=int, default=0)
     parser.add_argument("--write-batches", type=int, default=0)
     parser.add_argument("--templates", type=int, default=10)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     with Store(args.db, read_only=True) as store:
-        indexed = store.words_current()
-    dbs = [args.db] + ([args.before] if args.before else [])
-    out = {"db": args.db, "before": args.before, "indexed": indexed, "load_before": os.getloadavg()[0], "searches": []}
+        indexed, paired = store.words_current(), store.pairs_current()
+    # each way of answering: its label, the store, whether its word pairs are read
+    ways = [("", args.db, True)] + ([("before_", args.db, False)] if args.without_pairs else []) + (
+        [("scan_", args.before, True)] if args.before else [])
+    out = {"db": args.db, "before": args.before, "indexed": indexed, "pairs": paired, "load_before": os.getloadavg()[0], "searches": []}
     for question, searches in SEARCHES.items():
         if args.only == "none" or args.only and question != args.only:
             continue
         for kind, search in searches:
-            times: dict[str, list[float]] = {db: [] for db in dbs}
+            times: dict[str, list[float]] = {label: [] for label, _, _ in ways}
             totals: dict[str, int] = {}
             for _ in range(args.repeat):
-                for db in dbs:
-                    seconds, totals[db] = ask(db, question, search, args.limit)
-                    times[db].append(seconds)
+                for label, db, pairs in ways:
+                    seconds, totals[label] = ask(db, question, search, args.limit, pairs)
+                    times[label].append(seconds)
             if len(set(totals.values())) > 1:
-                raise SystemExit(f"{question} {search!r}: the stores answer {totals}")
-            row = {"question": question, "kind": kind, "search": search, "total": totals[args.db]}
-            for db, label in zip(dbs, ("", "before_")):
-                row[f"{label}p50_ms"] = round(statistics.median(times[db]) * 1000)
-                row[f"{label}p95_ms"] = round(percentile(times[db], 0.95) * 1000)
+                raise SystemExit(f"{question} {search!r}: the ways answer {totals}")
+            row = {"question": question, "kind": kind, "search": search, "total": totals[""]}
+            for label in times:
+                row[f"{label}p50_ms"] = round(statistics.median(times[label]) * 1000)
+                row[f"{label}p95_ms"] = round(percentile(times[label], 0.95) * 1000)
             out["searches"].append(row)
             if not args.json:
-                before = f"   before: p50 {row['before_p50_ms']:>7,} ms  p95 {row['before_p95_ms']:>7,} ms" if args.before else ""
-                print(f"{question:9} {kind:14} {search!r:18} {row['total']:>8,} rows  p50 {row['p50_ms']:>7,} ms  p95 {row['p95_ms']:>7,} ms{before}", flush=True)
+                others = "".join(f"   {label.rstrip('_')}: p50 {row[f'{label}p50_ms']:>7,} ms  p95 {row[f'{label}p95_ms']:>7,} ms"
+                                 for label, _, _ in ways[1:])
+                print(f"{question:9} {kind:22} {search!r:17} {row['total']:>8,} rows  p50 {row['p50_ms']:>7,} ms  p95 {row['p95_ms']:>7,} ms{others}", flush=True)
     if args.index_batch:
-        out["index_batch_seconds"] = round(index_batch(args.db, args.index_batch), 3)
+        out["index_batch_seconds"] = {way: round(index_batch(args.db, args.index_batch, pairs=way == "with pairs"), 3)
+                                      for way in ("words alone", "with pairs")}
         if not args.json:
-            print(f"indexing a batch of {args.index_batch} articles: {out['index_batch_seconds']} s")
+            print(f"indexing a batch of {args.index_batch} articles (best of 3): " + ", ".join(f"{k} {v} s" for k, v in out["index_batch_seconds"].items()))
+    if args.verify:
+        wrong = verify(args.db, args.verify)
+        out["verify"] = {"pieces": args.verify, "wrong": wrong}
+        if not args.json:
+            print(f"{args.verify} pieces of the stored texts searched from the index and by the scan: {len(wrong)} answered otherwise")
+            for line in wrong:
+                print("  " + line)
     if args.write_batches:
         written = write_batches(args.db, args.write_batches, args.templates)
         out["write_batch_ms"] = {k: round(v * 1000) for k, v in written.items()}
@@ -175,7 +233,9 @@ def main() -> None:
     if args.json:
         print(json.dumps(out, indent=1))
     else:
-        print(f"load average {out['load_before']:.1f} before, {out['load_after']:.1f} after; index used: {indexed}")
+        print(f"load average {out['load_before']:.1f} before, {out['load_after']:.1f} after; index used: {indexed}, its pairs: {paired}")
+    if out.get("verify", {}).get("wrong"):
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

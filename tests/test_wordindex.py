@@ -64,6 +64,17 @@ SEARCHES = [
     "a.m.", "50%", "5_", "pay_", "line_of", "U.N.)", '"', "--", ".", "zzqx", "ceasefire zzqx", "istanbul", "İSTANBUL",
     "zürich", "ZÜRICH", "café", "josé", "jose\u0301", "straße", "STRASSE", "οδυσσευσ", "Ünïcode", "3.14", "1,000", "000",
     "e", "t", "on", "s on", "on M", "n Tu", "talks on talks", "talk", "Tuesday,\" he", "out at 6", " ", "ö",
+    # phrases (answered from the word pairs): of common words, of a word said twice, with punctuation between the
+    # words, across a sentence's end or a line's, with words no text holds, with characters before or after them
+    "the strike", "said the", "THE CHIEF", "the the", "the the the", "said on", "on talks", "talks on", "said again on",
+    "Monday: \"The", "Monday:", ": \"The", "(U.N.) watched", "U.N.", ") watched", "out.", "out. Offic", "6 a.m.\nOfficials",
+    "a.m.\nOff", "enough\", one", "go on; the", "go on;the", "go  on", "go\non", "fire first", "Fire. Fire", "home; Straße",
+    "zzqx talks", "talks zzqx", "the zzqx the", "said zzqx", " said on", "said on ", " the ", " the", "the ", "\"The",
+    "cease-fire", "cease fire", "peace-keepers (u", "50% pay", "1,000,000 dollars", "3.14 and", "ünïcode_words and",
+    "istanbul and", "i̇stanbul and zürich", "josé said", "jose\u0301 agreed", "said:", "said;", "said.", "said,", "fire?",
+    # across the end of a title and the start of its text (or the reverse), or of one quote and the next: no text holds them
+    "holds a", "held in the north. ceasefire", "talks the union", "Strike talks The", "out at 6 a.m. strike",
+    "fire first, the commander", "first\" the", "shut. Ünïcode", "fighters Firefighters",
 ]
 
 
@@ -104,12 +115,38 @@ def test_a_search_answers_the_same_rows_from_the_index_as_from_the_scan(both, qu
     assert wordindex.plan(indexed.con, "ceasefire").exact and not wordindex.plan(indexed.con, "said on").exact
 
 
+def test_a_phrase_is_answered_from_the_word_pairs_without_reading_the_texts(both, monkeypatch):
+    indexed, scan = both
+    assert indexed.pairs_current() and not scan.words_current()
+    for search in ("said the", "the the the", "Monday: \"The", " said on", "fire.", "go on;"):
+        how = wordindex.chain(indexed.con, search)
+        assert how is not None and how.exact and how.links, search
+    assert wordindex.chain(indexed.con, "ceasefire") is None  # one word alone: the words answer it
+    assert wordindex.chain(indexed.con, "zzqx talks").links == ()  # a word no text holds: nothing, without a query
+    checked = []
+    monkeypatch.setattr(wordindex, "_check", lambda con, table, rows, *a: checked.append(rows) or rows)
+    for question in ("articles", "quotes"):
+        for search in ("said the", "the the the", "go on; the", "6 a.m.\nOfficials", " said on", "fire first"):
+            assert answers(indexed, question, search) == answers(scan, question, search), (question, search)
+    assert checked == []
+
+
+def test_a_phrase_whose_word_has_too_many_variants_is_checked(both, monkeypatch):
+    monkeypatch.setattr(wordindex, "MAX_VARIANTS", 1)  # "on" as a word's end (on, ...) is then any word
+    indexed, scan = both
+    how = wordindex.chain(indexed.con, "on talks")
+    assert how is not None and not how.exact
+    for question in ("articles", "quotes"):
+        for search in ("on talks", "said on", "s on", "on M", "the the", "e the", "fire.", " t"):
+            assert answers(indexed, question, search) == answers(scan, question, search), (question, search)
+
+
 def test_the_same_rows_for_any_piece_of_the_texts_in_any_case(both, checked):
     rng = random.Random(16)
     corpus = "".join(t for _, _, t in TEXTS)
-    for _ in range(60):
+    for _ in range(90):
         start = rng.randrange(len(corpus) - 1)
-        piece = corpus[start : start + rng.randint(1, 14)].strip("\n") or "x"
+        piece = corpus[start : start + rng.randint(1, 40)].strip("\n") or "x"
         piece = "".join(c.upper() if rng.random() < 0.3 else c for c in piece)
         for question in ("articles", "quotes"):
             assert answers(*both[:1], question, piece) == answers(*both[1:], question, piece), piece
@@ -164,6 +201,49 @@ def test_an_old_store_searches_by_scan_until_it_is_indexed(db, tmp_path):
         assert answers(store, "quotes", "said on") == before
 
 
+def test_pairs_sorted_in_word_order_answer_the_same_and_later_batches_are_added_unsorted(db, tmp_path):
+    path = tmp_path / "sorted.duckdb"
+    shutil.copy(db, path)
+    searches = [s for s in SEARCHES if any(c.isalnum() for c in s)]
+    with Store(db, read_only=True) as unsorted:
+        before = {(q, s): answers(unsorted, q, s) for q in ("articles", "quotes") for s in searches}
+    with Store(path) as store:
+        assert store.sort_pairs() and not store.sort_pairs()  # a tenth or more came since the last sort: none since
+        for table in wordindex.PAIR_TABLES:
+            rows = store.con.execute(f"SELECT word, next, gap, doc, pos FROM {table} ORDER BY rowid").fetchall()
+            assert rows == sorted(rows) and len(rows) > 20
+        assert {(q, s): answers(store, q, s) for q in ("articles", "quotes") for s in searches} == before
+        checks = (("articles", "said on", 1), ("quotes", "ceasefire talks failed", 1), ("articles", "zzqx", 0), ("quotes", "talks failed.", 0))
+        base = {(q, s): answers(store, q, s)[1] for q, s, _ in checks}
+        late = analysis("Late", "2013-09-13", 'The union said on Friday: "the ceasefire talks failed again."\n')
+        store.add_entries([entry(late)], [], run_id=2)
+        store.add_results([late], [], run_id=2)  # added at the end, after the sorted rows
+        (docs,) = store.con.execute("SELECT max(doc) FROM pair_texts").fetchone()
+        assert store.meta("pairs_sorted") == str(docs - 2)  # its text and its quote came after the sort
+        for question, search, more in checks:
+            assert answers(store, question, search)[1] == base[question, search] + more, search
+
+
+def test_a_store_indexed_before_the_pairs_answers_phrases_from_its_words_until_its_pairs_are_made(db, tmp_path):
+    path = tmp_path / "words.duckdb"
+    shutil.copy(db, path)
+    with Store(path) as store:  # as a store made by the version before the pairs: its words, no pairs
+        store.con.execute("DELETE FROM meta WHERE key = 'pairs'")
+        for table in wordindex.PAIR_TABLES:
+            store.con.execute(f"DELETE FROM {table}")
+        words = store.con.execute("SELECT * FROM text_words ORDER BY ALL").fetchall()
+    searches = ("said on", "said the", "the the", "fire.")
+    with Store(path, read_only=True) as old, Store(db, read_only=True) as indexed:
+        assert old.words_current() and not old.pairs_current()
+        before = [answers(old, q, s) for q in ("articles", "quotes") for s in searches]
+        assert before == [answers(indexed, q, s) for q in ("articles", "quotes") for s in searches]
+    with Store(path) as store:
+        store.index_words()  # as the next ingest does: the pairs only
+        assert store.pairs_current() and store.con.execute("SELECT * FROM text_words ORDER BY ALL").fetchall() == words
+        assert store.con.execute("SELECT count(*) FROM quote_pairs").fetchone()[0] > 0
+        assert [answers(store, q, s) for q in ("articles", "quotes") for s in searches] == before
+
+
 def test_an_article_that_failed_and_is_analysed_again_is_searched_as_the_scan_finds_it(tmp_path):
     path, scan = tmp_path / "corpus.duckdb", tmp_path / "scan.duckdb"
     first = analysis("Old", "2013-09-10", 'He said "alpha bravo" and "charlie delta".\n')
@@ -179,6 +259,6 @@ def test_an_article_that_failed_and_is_analysed_again_is_searched_as_the_scan_fi
     with Store(scan) as store:
         store.con.execute("DELETE FROM meta WHERE key = 'words'")
     with Store(path, read_only=True) as indexed, Store(scan, read_only=True) as scanned:
-        for search in ("bravo", "alpha bravo", "charlie", "delta", "said", "he said"):
+        for search in ("bravo", "alpha bravo", "charlie", "delta", "said", "he said", "charlie delta", "alpha bravo"):
             for question in ("articles", "quotes"):
                 assert answers(indexed, question, search) == answers(scanned, question, search), (question, search)

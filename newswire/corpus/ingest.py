@@ -232,7 +232,7 @@ class _Run:
                 if analysed:
                     on_message(f"counting the entities of the {analysed:,} articles in {store.path} for the questions (once: it was made by an older version)")
                 store.tally_stored()
-            if not store.words_current():  # a store made before the word index of text search existed: once
+            if not store.words_current() or not store.pairs_current():  # made before the word index (or its pairs): once
                 if analysed:
                     on_message(f"indexing the words of the {analysed:,} articles in {store.path} for text search (once: it was made by an older version)")
                 store.index_words()
@@ -474,4 +474,6 @@ class _Run:
         for k, v in counts.items():
             if isinstance(v, float):
                 counts[k] = round(v, 1)
+        if status == "finished" and self.store.pairs_current():  # the word pairs added by this run, in word order
+            self.store.sort_pairs()
         self.store.finish_run(s.run_id, counts, status)

@@ -1536,11 +1536,12 @@ def _indexed(store: Store, search: str | None, table: str) -> str | None:
     found through the store's word index (their row ids, for this reading of the store; registered on its connection,
     as a list parameter of 100,000 numbers costs DuckDB 0.4 s a query), or None: no search, no index (a store made
     before it, not yet indexed by an ingest), or a search the index cannot narrow (`wordindex.plan`): then the
-    question scans the texts."""
+    question scans the texts. A search of several words is answered from the word pairs where the store has them
+    (`wordindex.chain`)."""
     if search is None or not store.words_current():
         return None
     text = require_text(search, "--search")
-    rows = wordindex.found(store.con, text, _contains(text), table)
+    rows = wordindex.found(store.con, text, _contains(text), table, pairs=store.pairs_current())
     if rows is None:
         return None
     store.con.register("_text_hits", pa.table({"row": pa.array(rows, pa.int64())}))

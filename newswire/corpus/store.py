@@ -15,9 +15,10 @@ Tables (stable names, every column documented in docs/store.md):
   bands        the duplicate index: LSH band keys of canonical articles and
                exact-copy keys, with an index on the key (internal)
   meta         the store layout version, and how `bands`, the links, the tallies and the word index were made
-  words, text_words, quote_words
+  words, text_words, quote_words, text_pairs, quote_pairs
                the word index of text search (corpus/wordindex.py): the
-               vocabulary, and the words of each article's text and of each quote
+               vocabulary, the words of each article's text and of each quote,
+               and their words in order, each with the gap to the next (phrases)
 
 Every table's columns come from declared dataclasses: the record tables' from
 those in `records.py`, `articles` from `Analysis` and `Article` between the
@@ -349,6 +350,10 @@ def table_key(name: str) -> list[str]:
         return ["article_id", "ord"]
     if name in ("text_words", "quote_words"):  # the word index (corpus/wordindex.py): article[, ord], word
         return [c for c, _ in wordindex.TABLES[name] if c != "word"] + ["word"]
+    if name in wordindex.PAIR_TABLES:  # the word pairs (corpus/wordindex.py): text, place
+        return ["doc", "pos"]
+    if name == "pair_texts":
+        return ["doc"]
     table = next(t for t in RECORD_TABLES if t.name == name)
     return [c.name for c in table.link]  # article_id[, parent id], ord
 
@@ -634,7 +639,8 @@ class Store:
             # a store with nothing analysed has nothing to link or tally: its links and tallies are current from the start
             # (else the first ingest would link and tally a store that a program filled through `add_results`, again)
             if not self.con.execute("SELECT count(*) FROM articles WHERE status = ?", [ANALYSED]).fetchone()[0]:
-                for key, value in (("links", LINKS_LAYOUT), ("tallies", tally.LAYOUT), ("words", wordindex.LAYOUT)):
+                for key, value in (("links", LINKS_LAYOUT), ("tallies", tally.LAYOUT), ("words", wordindex.LAYOUT),
+                                   ("pairs", wordindex.PAIRS_LAYOUT)):
                     self.con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT DO NOTHING", [key, value])
         self._check_layout()
 
@@ -872,12 +878,30 @@ class Store:
         """Whether the word index of text search (`corpus/wordindex.py`) was made as this version makes it."""
         return self.meta("words") == wordindex.LAYOUT
 
+    def pairs_current(self) -> bool:
+        """Whether the word pairs of text search (`corpus/wordindex.py`) were made as this version makes them."""
+        return self.meta("pairs") == wordindex.PAIRS_LAYOUT
+
     def index_words(self) -> None:
         """Index the words of every stored analysed article again, from nothing, in one transaction (for a store made
-        before the index existed, or indexed otherwise)."""
+        before the index existed, or indexed otherwise): its words and its word pairs, or only its pairs where its
+        words are current (a store made by the version before the pairs)."""
+        only_pairs = self.words_current() and not self.pairs_current()
         with self._transaction() as con:
-            wordindex.rebuild(con, f"a.status = '{ANALYSED}'")
+            wordindex.rebuild(con, f"a.status = '{ANALYSED}'", words=not only_pairs)
             _set_meta(con, "words", wordindex.LAYOUT)
+            _set_meta(con, "pairs", wordindex.PAIRS_LAYOUT)
+            _set_meta(con, "pairs_sorted", str(wordindex.sort_pairs(con, None, force=True)))
+
+    def sort_pairs(self, force: bool = False) -> bool:
+        """Sort the word pairs of text search again when a tenth of their texts came since they were last sorted (or
+        `force`), in one transaction (`wordindex.sort_pairs`: an ingest does it at its end); whether they were."""
+        last = int(self.meta("pairs_sorted") or 0)
+        with self._transaction() as con:
+            done = wordindex.sort_pairs(con, last, force=force)
+            if done is not None:
+                _set_meta(con, "pairs_sorted", str(done))
+        return done is not None
 
     def link_stored(self, chunk: int = 1000) -> int:
         """Link every analysed article's rows across articles again, from nothing, in one transaction (for a store made

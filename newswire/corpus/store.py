@@ -319,6 +319,7 @@ TABLES: dict[str, list[Column]] = {
     "quote_keys": [Column(n, t) for n, t in quote_link.QUOTE_KEY_COLUMNS],
     "corpus_events": [Column(n, t) for n, t in event_link.CORPUS_EVENT_COLUMNS],
     "event_keys": [Column(n, t) for n, t in event_link.EVENT_KEY_COLUMNS],
+    "corpus_entity_parts": [Column(n, t) for n, t in link.CORPUS_ENTITY_COLUMNS],
     # counts kept for the questions (corpus/tally.py)
     "entity_tally": [Column(n, t) for n, t in tally.ENTITY_TALLY_COLUMNS],
     "entity_titles": [Column(n, t) for n, t in tally.ENTITY_TITLE_COLUMNS],
@@ -330,11 +331,10 @@ TABLES: dict[str, list[Column]] = {
 _LIST_COLUMNS = tuple(c.name for c in ARTICLE_COLUMNS if c.type.endswith("[]"))
 _PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key", "entity_tally": "key", "entity_titles": "id",
                  "names": "name", "words": "word"}
-_INDEXES = {
-    "corpus_entities_key": ("corpus_entities", "key"),
-    "quote_keys_block": ("quote_keys", "block"), "quote_keys_exact": ("quote_keys", "exact"),
-    "event_keys_block": ("event_keys", "block"),
-}  # (table, column) of each secondary index
+_INDEXES: dict[str, tuple[str, str]] = {}  # (table, column) of each secondary index
+# Indexes kept by earlier versions, dropped: DuckDB reads an index back from disk whenever a file opened again changes
+# its table (0.9 s a batch for these at 117,000 articles); the lookups read row groups by date instead (`quote_link`)
+_DROPPED_INDEXES = ("bands_key", "corpus_entities_key", "quote_keys_block", "quote_keys_exact", "event_keys_block")
 
 
 def table_key(name: str) -> list[str]:
@@ -345,6 +345,8 @@ def table_key(name: str) -> list[str]:
         return ["key", "article"]
     if name in ("corpus_entities", "corpus_quotes", "corpus_events"):
         return ["id"]
+    if name == "corpus_entity_parts":
+        return ["id", "country"]
     if name in ("quote_keys", "event_keys"):
         return ["article_id", "ord"]
     if name in ("text_words", "quote_words"):  # the word index (corpus/wordindex.py): article[, ord], word
@@ -627,14 +629,15 @@ class Store:
                 for c in columns:  # fields added to the records since the store was made
                     if c.name not in existing:
                         self.con.execute(f"ALTER TABLE {name} ADD COLUMN {_quote(c.name)} {c.type}")
-            self.con.execute("DROP INDEX IF EXISTS bands_key")  # kept by versions before `bands_undated`: see band_rows
+            for index in _DROPPED_INDEXES:  # `bands_key`: kept by versions before `bands_undated` (see band_rows)
+                self.con.execute(f"DROP INDEX IF EXISTS {index}")
             for index, (table, column) in _INDEXES.items():
                 self.con.execute(f"CREATE INDEX IF NOT EXISTS {index} ON {table} ({_quote(column)})")
             self.con.execute("INSERT INTO meta VALUES ('layout', ?) ON CONFLICT DO NOTHING", [LAYOUT])
             # a store with nothing analysed has nothing to link or tally: its links and tallies are current from the start
             # (else the first ingest would link and tally a store that a program filled through `add_results`, again)
             if not self.con.execute("SELECT count(*) FROM articles WHERE status = ?", [ANALYSED]).fetchone()[0]:
-                for key, value in (("links", LINKS_LAYOUT), ("tallies", tally.LAYOUT), ("words", wordindex.LAYOUT)):
+                for key, value in (("links", LINKS_LAYOUT), ("tallies", tally.LAYOUT), ("words", wordindex.LAYOUT), ("link_counts", LINK_COUNTS)):
                     self.con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT DO NOTHING", [key, value])
         self._check_layout()
 
@@ -883,7 +886,7 @@ class Store:
         """Link every analysed article's rows across articles again, from nothing, in one transaction (for a store made
         before the links existed, or linked otherwise); the number of articles linked."""
         with self._transaction() as con:
-            for table in ("corpus_entities", "corpus_quotes", "quote_keys", "corpus_events", "event_keys"):
+            for table in ("corpus_entities", "corpus_entity_parts", "corpus_quotes", "quote_keys", "corpus_events", "event_keys"):
                 con.execute(f"DELETE FROM {table}")
             con.execute("UPDATE entities SET corpus_entity = NULL WHERE corpus_entity IS NOT NULL")
             con.execute("UPDATE quotes SET corpus_quote = NULL WHERE corpus_quote IS NOT NULL")
@@ -916,7 +919,36 @@ class Store:
                         con.unregister("_links")
                 link.recount(con, recount)
             _set_meta(con, "links", LINKS_LAYOUT)
+            _set_meta(con, "link_counts", LINK_COUNTS)
         return len(ids)
+
+    def link_counts_current(self) -> bool:
+        """Whether the links keep what a batch adds its rows to (`LINK_COUNTS`), as this version keeps it."""
+        return self.meta("link_counts") == LINK_COUNTS
+
+    def count_links(self) -> None:
+        """Fill in what the links keep for a batch to add to (a store linked before it was kept), once, in one transaction:
+        each corpus quote's canonical quote and outlets, and the parts of each corpus entity not split by country whose
+        members are some of its one country and some of none (counted again from their rows)."""
+        with self._transaction() as con:
+            con.execute(
+                """UPDATE corpus_quotes SET words = c.words, canonical_text = c.text, canonical_article = c.article_id,
+                       canonical_ord = c.ord, sources = c.sources
+                FROM (SELECT corpus_quote,
+                             arg_min(words, (-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)) AS words,
+                             arg_min(text, (-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)) AS text,
+                             arg_min(article_id, (-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)) AS article_id,
+                             arg_min(ord, (-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)) AS ord,
+                             list_sort(list(DISTINCT source)) AS sources
+                      FROM quote_keys GROUP BY corpus_quote) c
+                WHERE corpus_quotes.id = c.corpus_quote""")
+            ids = [i for (i,) in con.execute(
+                """SELECT corpus_entity FROM entities WHERE corpus_entity IS NOT NULL GROUP BY corpus_entity
+                HAVING count(country) > 0 AND count(country) < count(*)""").fetchall()]
+            con.execute("DELETE FROM corpus_entity_parts")
+            for start in range(0, len(ids), 1000):
+                link.recount(con, ids[start : start + 1000])
+            _set_meta(con, "link_counts", LINK_COUNTS)
 
     def add_results(self, analyses: list[Analysis | Rows], failures: list[Failure], run_id: int) -> list[Failure]:
         """Analyses (or their rows, built in a worker) and analysis failures from the workers, in one transaction.
@@ -963,12 +995,14 @@ class Store:
             untallied = tally.count_stored(self.con, [i for i in (*analysed, *failed) if state.get(i) == (ANALYSED, True)])
             # the word index holds every analysed article's words: one analysed again (or failed before) is taken out first
             wordindex.remove(self.con, [i for i in ids if state.get(i, (None,))[0] in (ANALYSED, FAILED)])
-            relinked = _linked_before(self.con, analysed)  # an article analysed again: its old links are counted again below
-            requoted = quote_link.forget(self.con, analysed)
+            relinked = _linked_before(self.con, analysed)  # an article analysed again: its old links are counted again
+            # their corpus quotes are counted again without them before the batch's quotes are added to what is stored
+            quote_link.recount(self.con, quote_link.forget(self.con, analysed))
             reevented = event_link.forget(self.con, analysed)
             for table in RECORD_TABLES:
                 if analysed:
                     self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [analysed])
+            link.recount(self.con, relinked)  # without their old rows, before the batch's are added to what is stored
             recount = _link(self.con, analyses, rows)
             for table in RECORD_TABLES:
                 self._insert(table.name, rows[table.name])
@@ -980,8 +1014,7 @@ class Store:
                           [(q["article_id"], q["ord"], q["content_text"]) for q in rows["quotes"] if q["article_id"] not in refailed])
             tally.apply(self.con, untallied, -1)  # after the additions: see tally.apply
             tally.add_names(self.con, tally.names_of(rows))
-            link.recount(self.con, relinked | recount)
-            quote_link.recount(self.con, requoted)
+            link.recount(self.con, recount)
             event_link.recount(self.con, reevented)
             if updates:
                 self._update_articles(updates)
@@ -1074,6 +1107,9 @@ CANONICAL = f"a.status = '{ANALYSED}' AND a.duplicate_of IS NULL"
 # How the links across articles were made (`meta` key `links`): a store whose rows were linked otherwise, or not
 # at all (made before they existed), is linked again, once, at the start of the next ingest (`Store.link_stored`).
 LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and words; events by family, day and actors (issue 18)"
+# What the links keep for a batch to add its rows to (`meta` key `link_counts`; `Store.count_links`): a store linked
+# before is filled in once at the start of the next ingest.
+LINK_COUNTS = "corpus quotes: canonical quote and outlets; corpus entities: parts by country (issue 15)"
 
 
 def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
@@ -1118,7 +1154,7 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows],
                 published.get(q["article_id"]), sources[q["article_id"]],
             ))
     relinked = {m.node for m in quotes if m.article_id not in published}
-    linked = quote_link.link_quotes(con, quotes)
+    linked = quote_link.link_quotes(con, quotes, relinked)
     for q in rows["quotes"]:
         q["corpus_quote"] = linked.get((q["article_id"], q["ord"]))
     stored = [(a, o, linked[(a, o)]) for a, o in sorted(relinked) if (a, o) in linked]

@@ -387,14 +387,15 @@ def _candidates(con: duckdb.DuckDBPyConnection, members: list[Member]) -> list[M
         exacts.add(exact_key(m.speaker, m.words))
     names = ", ".join("'' AS text" if n == "text" else n for n, _ in QUOTE_KEY_COLUMNS)  # compared by their words only
     rows = []
+    # the keys as one list parameter: with no index, a semi-join (39 ms) beats a literal list (64 ms; 10,000 articles)
     if dated:
         first = dt.date.fromordinal((min(weeks) - 1) * 7).isoformat()
         last = dt.date.fromordinal((max(weeks) + 2) * 7 - 1).isoformat()
-        rows += con.execute(f"SELECT {names} FROM quote_keys WHERE block IN ({_literal(dated)}) AND published BETWEEN ? AND ?",
-                            [first, last]).fetchall()
+        rows += con.execute(f"SELECT {names} FROM quote_keys WHERE block IN (SELECT unnest(?)) AND published BETWEEN ? AND ?",
+                            [sorted(dated), first, last]).fetchall()
     if undated:
-        rows += con.execute(f"SELECT {names} FROM quote_keys WHERE block IN ({_literal(undated)}) AND published IS NULL").fetchall()
-    rows += con.execute(f"SELECT {names} FROM quote_keys WHERE exact IN ({_literal(exacts)})").fetchall()
+        rows += con.execute(f"SELECT {names} FROM quote_keys WHERE block IN (SELECT unnest(?)) AND published IS NULL", [sorted(undated)]).fetchall()
+    rows += con.execute(f"SELECT {names} FROM quote_keys WHERE exact IN (SELECT unnest(?))", [sorted(exacts)]).fetchall()
     seen, out = set(), []
     for row in rows:
         r = dict(zip((n for n, _ in QUOTE_KEY_COLUMNS), row))
@@ -402,10 +403,6 @@ def _candidates(con: duckdb.DuckDBPyConnection, members: list[Member]) -> list[M
             seen.add((r["article_id"], r["ord"]))
             out.append(_member(r))
     return out
-
-
-def _literal(keys: set[int]) -> str:
-    return ", ".join(str(k) for k in sorted(keys))
 
 
 def _member(r: dict[str, Any]) -> Member:

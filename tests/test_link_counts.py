@@ -128,6 +128,11 @@ def test_links_kept_batch_by_batch_are_those_counted_from_all_rows(tmp_path):
             seen["split"] += any(r["country"] for r in rows(store, "SELECT country FROM corpus_entities WHERE key = 'john kerry'"))
             seen["quotes"] += any(r["num_articles"] > 2 for r in rows(store, "SELECT num_articles FROM corpus_quotes"))
             seen["events"] += any(r["num_articles"] > 1 for r in rows(store, "SELECT num_articles FROM corpus_events"))
+            # every quote key under the corpus entity its quote's speaker entity is linked to now (splits relink them)
+            assert rows(store, """SELECT count(*) AS n FROM quote_keys k JOIN quotes q USING (article_id, ord)
+                                  JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity
+                                  WHERE k.speaker IS DISTINCT FROM e.corpus_entity OR k.speaker_entity IS DISTINCT FROM q.speaker_entity
+                                     OR q.corpus_quote IS DISTINCT FROM k.corpus_quote""") == [{"n": 0}]
             counted_again(store)
             assert tables(store) == kept, (seed, step)
     # the cases being checked happen: corpus entities with parts, a name split by country, quotes and events linked across articles

@@ -222,7 +222,8 @@ def target(key: str, country: str | None, countries: set[str]) -> str:
 
 
 def link_entities(
-    con: duckdb.DuckDBPyConnection, members: list[Member], split: set[str] | None = None
+    con: duckdb.DuckDBPyConnection, members: list[Member], split: set[str] | None = None,
+    moved_rows: dict[tuple[str, str], str] | None = None,
 ) -> tuple[dict[tuple[str, str], str], set[str]]:
     """Link new members (of articles whose earlier rows, if any, are deleted) to corpus entities.
 
@@ -231,7 +232,9 @@ def link_entities(
     and the ids of corpus entities whose rows must be counted again from the
     stored rows once those are written (`recount`): only when a key split by
     country moves its rows to a corpus entity that already exists. The former
-    id of a key just split is added to `split`.
+    id of a key just split is added to `split`, and the stored entities it
+    moves to another corpus entity to `moved_rows` ((article id, entity id) →
+    corpus entity).
     """
     if not members:
         return {}, set()
@@ -253,7 +256,10 @@ def link_entities(
             # the key meets its second country: its stored rows of the first country move to a corpus entity of their own
             (first,) = before
             moved = corpus_entity_id(key, first)
-            con.execute("UPDATE entities SET corpus_entity = ? WHERE corpus_entity = ? AND country = ?", [moved, whole, first])
+            relabelled = con.execute("UPDATE entities SET corpus_entity = ? WHERE corpus_entity = ? AND country = ? RETURNING article_id, id",
+                                     [moved, whole, first]).fetchall()
+            if moved_rows is not None:
+                moved_rows.update({(a, e): moved for a, e in relabelled})
             if split is not None:
                 split.add(whole)  # its quotes were linked under this speaker: the caller links them again
             own = parts.get(whole)

@@ -87,6 +87,7 @@ QUOTE_KEY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("text", "VARCHAR"),
     ("published", "VARCHAR"),
     ("source", "VARCHAR"),
+    ("speaker_entity", "VARCHAR"),  # the speaker's entity in its article (`quotes.speaker_entity`)
 )
 _ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "BOOLEAN": pa.bool_(), "VARCHAR[]": pa.list_(pa.string())}
 
@@ -167,6 +168,7 @@ class Member:
     published: str | None
     source: str  # its duplicate cluster's outlet: copies of one story are one source
     corpus_quote: str | None = None
+    speaker_entity: str | None = None  # the speaker's entity in its article
     wordset: frozenset = frozenset()  # its words as a set (filled in by `__post_init__`)
     day: int | None = None  # its publication day number
 
@@ -183,6 +185,7 @@ class Member:
             "block": block_key(self.speaker, _week(self.published)), "exact": exact_key(self.speaker, self.words),
             "corpus_quote": self.corpus_quote, "article_id": self.article_id, "ord": self.ord, "speaker": self.speaker,
             "words": " ".join(self.words), "text": self.text, "published": self.published, "source": self.source,
+            "speaker_entity": self.speaker_entity,
         }
 
 
@@ -406,7 +409,8 @@ def _candidates(con: duckdb.DuckDBPyConnection, members: list[Member]) -> list[M
 
 
 def _member(r: dict[str, Any]) -> Member:
-    return Member(r["article_id"], r["ord"], r["speaker"], tuple(r["words"].split()), r["text"], r["published"], r["source"], r["corpus_quote"])
+    return Member(r["article_id"], r["ord"], r["speaker"], tuple(r["words"].split()), r["text"], r["published"], r["source"], r["corpus_quote"],
+                  r.get("speaker_entity"))
 
 
 def _members_of(con: duckdb.DuckDBPyConnection, ids: Iterable[str], span: tuple[str, str] | None = None) -> list[Member]:

@@ -928,7 +928,8 @@ class Store:
 
     def count_links(self) -> None:
         """Fill in what the links keep for a batch to add to (a store linked before it was kept), once, in one transaction:
-        each corpus quote's canonical quote and outlets, and the parts of each corpus entity not split by country whose
+        each corpus quote's canonical quote and outlets, each quote key's speaker entity, and the parts of each corpus
+        entity not split by country whose
         members are some of its one country and some of none (counted again from their rows)."""
         with self._transaction() as con:
             con.execute(
@@ -942,6 +943,8 @@ class Store:
                              list_sort(list(DISTINCT source)) AS sources
                       FROM quote_keys GROUP BY corpus_quote) c
                 WHERE corpus_quotes.id = c.corpus_quote""")
+            con.execute("""UPDATE quote_keys SET speaker_entity = q.speaker_entity FROM quotes q
+                           WHERE quote_keys.article_id = q.article_id AND quote_keys.ord = q.ord AND quote_keys.speaker_entity IS NULL""")
             ids = [i for (i,) in con.execute(
                 """SELECT corpus_entity FROM entities WHERE corpus_entity IS NOT NULL GROUP BY corpus_entity
                 HAVING count(country) > 0 AND count(country) < count(*)""").fetchall()]
@@ -1109,7 +1112,7 @@ CANONICAL = f"a.status = '{ANALYSED}' AND a.duplicate_of IS NULL"
 LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and words; events by family, day and actors (issue 18)"
 # What the links keep for a batch to add its rows to (`meta` key `link_counts`; `Store.count_links`): a store linked
 # before is filled in once at the start of the next ingest.
-LINK_COUNTS = "corpus quotes: canonical quote and outlets; corpus entities: parts by country (issue 15)"
+LINK_COUNTS = "corpus quotes: canonical quote and outlets; quote keys: speaker entity; corpus entities: parts by country (issue 15)"
 
 
 def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
@@ -1139,19 +1142,20 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows],
         if member is not None:
             members.append(member)
     split: set[str] = set()
-    assigned, recount = link.link_entities(con, members, split)
+    moved: dict[tuple[str, str], str] = {}
+    assigned, recount = link.link_entities(con, members, split, moved)
     for e in rows["entities"]:
         e["corpus_entity"] = assigned.get((e["article_id"], e["id"]))
     # quotes of a linked speaker: one quote across outlets (`corpus/quote_link.py`); the stored quotes of a speaker
     # whose key was just split by country are linked again, under the speaker each now has
-    quotes = _unlink_split_speakers(con, split)
+    quotes = _unlink_split_speakers(con, split, moved)
     sources = _sources(con, analyses)
     for q in rows["quotes"]:
         speaker = assigned.get((q["article_id"], q["speaker_entity"]))
         if speaker is not None and q["content_text"]:
             quotes.append(quote_link.Member(
                 q["article_id"], q["ord"], speaker, quote_link.quote_words(q["content_text"]), q["content_text"],
-                published.get(q["article_id"]), sources[q["article_id"]],
+                published.get(q["article_id"]), sources[q["article_id"]], speaker_entity=q["speaker_entity"],
             ))
     relinked = {m.node for m in quotes if m.article_id not in published}
     linked = quote_link.link_quotes(con, quotes, relinked)
@@ -1183,19 +1187,23 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows],
     return recount
 
 
-def _unlink_split_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str]) -> list[quote_link.Member]:
+def _unlink_split_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str], moved: dict[tuple[str, str], str]) -> list[quote_link.Member]:
     """The stored quotes of these (former) speaker ids, taken out of `quote_keys` and `corpus_quotes`, as members to
-    link again under the corpus entity their speaker entity is linked to now."""
+    link again under the corpus entity their speaker entity is linked to now: the one it was `moved` to ((article id,
+    entity id) → corpus entity), else the same. Read from `quote_keys` alone (its rows name their speaker entity)."""
     if not speakers:
         return []
-    rows = con.execute(
-        """SELECT k.article_id, k.ord, e.corpus_entity, k.words, k.text, k.published, k.source
-        FROM quote_keys k JOIN quotes q ON q.article_id = k.article_id AND q.ord = k.ord
-        JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity
-        WHERE k.speaker IN (SELECT unnest(?))""", [sorted(speakers)]).fetchall()
+    names = ", ".join(n for n, _ in quote_link.QUOTE_KEY_COLUMNS)
+    rows = [dict(zip((n for n, _ in quote_link.QUOTE_KEY_COLUMNS), r)) for r in con.execute(
+        f"SELECT {names} FROM quote_keys WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)]).fetchall()]
     con.execute("DELETE FROM quote_keys WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
     con.execute("DELETE FROM corpus_quotes WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
-    return [quote_link.Member(a, o, s, tuple(w.split()), t, p, src) for a, o, s, w, t, p, src in rows if s]
+    out = []
+    for r in rows:
+        m = quote_link._member({**r, "corpus_quote": None})
+        m.speaker = moved.get((m.article_id, m.speaker_entity), m.speaker)
+        out.append(m)
+    return out
 
 
 def _sources(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows]) -> dict[str, str]:

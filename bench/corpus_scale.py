@@ -1,6 +1,6 @@
 """What a corpus costs as it grows: stores of N synthetic analysed articles, and what ingest and the questions pay on them.
 
-    python bench/corpus_scale.py --sizes 10000,200000 --json [--templates 60] [--per-day 100] [--build-batch 5000] [--keep DIR]
+    python bench/corpus_scale.py --sizes 10000,200000 --json [--templates 60] [--per-day 100] [--build-batch 5000] [--base 10000] [--keep DIR]
 
 How the stores are made (realistic rows, made fast):
 
@@ -38,6 +38,37 @@ per article falls with the batch size (batches of 1,000 took about 8 s each at
 10,000 articles and kept growing: the 200,000 store did not finish in 3 hours
 on 2026-12-03). What is measured afterwards (below) uses the ingest's batch
 sizes.
+
+Larger stores (a size that is a multiple of --base, default 10,000, and larger)
+are grown from the store of --base articles built as above (kept as
+base-N.duckdb before anything is measured on it, and copied), by `grow`: its
+articles again, once per multiple, under fresh ids, texts and dates, in SQL
+and a little Python, a few minutes for 200,000 (building them took hours):
+
+  articles    each copy's text the original's with 60% of its words replaced
+              again (a fresh id, fresh shingles: its signature and band rows
+              computed by `newswire.corpus.dedup` as for a clone), its dates
+              --base / --per-day days later per copy (so the store is a feed of
+              the same density, in date order on disk, as an ingest writes it);
+  records     every record row the original's under the new id; the people and
+              organisations the same (so the most named person is named in 20
+              times the articles at 200,000, as by a Zipf feed of 20 times the
+              size, though the rarest names do not grow in number), events'
+              dates moved with the articles', every non-function word of a
+              quote marked with the copy (so no quote is the same quotation as
+              another copy's: the copies are 100 days apart, where only an
+              exact copy links, and a quote of function words only, which
+              would, stops the growth);
+  links       what the store's own linking makes of the copy's rows, without
+              running it: the same partition into corpus quotes and events
+              (the same relations between the same rows, within a copy), each
+              counted by `quote_link.counted` / `event_link.counted` under the
+              ids those give; the same corpus entities (the same names and
+              countries), their counts and the entity tallies multiplied, their
+              last dates moved to the last copy's; the word index by
+              `wordindex.add`. Checked on a store of 400 articles grown to
+              1,200: every link table equals the count from all its rows, the
+              tallies and the word index equal those rebuilt from the rows.
 
 For each size it prints (one JSON object with --json):
 
@@ -77,6 +108,7 @@ import itertools
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -87,6 +119,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
+import numpy as np  # noqa: E402
+
 from newswire.corpus import dedup, query  # noqa: E402
 from newswire.corpus.store import Entry, Store  # noqa: E402
 from newswire.records import Article, cleaned_text, content_id  # noqa: E402
@@ -94,6 +128,7 @@ from newswire.records import Article, cleaned_text, content_id  # noqa: E402
 POLNEAR = REPO.parent / "shared" / "data" / "polnear" / "train" / "text"
 START = dt.date(2015, 1, 1)
 BUILD_BATCH = 5000
+BASE = 10_000
 NOOP_ARTICLES = 1000
 DEDUP_ARTICLES = 200
 BATCH = 32
@@ -194,6 +229,135 @@ def build(path: Path, size: int, cloner: Cloner, per_day: int, batch: int = BUIL
     return kept
 
 
+def grow(base: Path, path: Path, size: int, per_day: int, seed: int = 7) -> None:
+    """A store of `size` articles made from a built store (`base`, copied) of fewer: its articles again, as many times as
+    it takes, each time under fresh ids, texts and dates, with every derived table kept as the store's own code keeps it
+    (see the module's docstring: "Larger stores")."""
+    import pyarrow as pa
+
+    from newswire.corpus import event_link, quote_link, wordindex
+    from newswire.corpus.link import words as name_words
+    from newswire.records import cleaned_text
+
+    shutil.copy(base, path)
+    draw = np.random.default_rng(seed)
+    banding = dedup.banding()
+    function_words = quote_link._function_words()
+    with Store(path) as store:
+        con = store.con
+        articles = con.execute("SELECT id, text, title, published FROM articles WHERE status = 'analysed' ORDER BY rowid").fetchall()
+        (stored,) = con.execute("SELECT count(*) FROM articles").fetchone()
+        copies, days = size // len(articles), -(-len(articles) // per_day)
+        if stored != len(articles) or copies * len(articles) != size:
+            raise SystemExit(f"{base}: {stored} articles, {len(articles)} analysed: cannot make {size} of them")
+        vocabulary = np.array(sorted({w for _, text, _, _ in articles[:500] for w in text.split()}), dtype=object)
+        quote_rows = {(a, o): text for a, o, text in con.execute("SELECT article_id, ord, content_text FROM quotes").fetchall()}
+        said = {node: name_words(text) if text else [] for node, text in quote_rows.items()}
+        key_names = [n for n, _ in quote_link.QUOTE_KEY_COLUMNS]
+        quote_keys = [dict(zip(key_names, r)) for r in con.execute(f"SELECT {', '.join(key_names)} FROM quote_keys").fetchall()]
+        event_names = [n for n, _ in event_link.EVENT_KEY_COLUMNS]
+        event_keys = [dict(zip(event_names, r)) for r in con.execute(f"SELECT {', '.join(event_names)} FROM event_keys").fetchall()]
+        if any(all(w in function_words for w in r["words"].split()) for r in quote_keys):
+            raise SystemExit(f"{base}: a quote of function words only would be one quotation across the copies")
+        for k in range(1, copies):
+            t = time.perf_counter()
+            shift = dt.timedelta(days=k * days)
+            ids, texts, signatures, bands = {}, [], [], []
+            for old, text, title, published in articles:  # as `Cloner.text` does, the draws made at once
+                words = np.array(text.split(" "), dtype=object)
+                replaced = (draw.random(len(words)) < REPLACED) & np.fromiter(("\n" not in w for w in words), bool, len(words))
+                words[replaced] = vocabulary[draw.integers(0, len(vocabulary), int(replaced.sum()))]
+                new_text = " ".join(words)
+                ids[old] = new = content_id(new_text)
+                day = dt.date.fromisoformat(published) + shift
+                sig = dedup.signature(cleaned_text(new_text, []))
+                bands += dedup.stored_rows(new, sig, None, day.toordinal(), banding)
+                signatures.append((new, sig.fingerprint, sig.minhash_bytes(), sig.ends_bytes()))
+                texts.append((old, new, new_text, title, day.isoformat()))
+
+            # a quote's words, each not a function word marked with the copy
+            quotes = {node: text and " ".join(w if w in function_words else f"{w}q{k}" for w in said[node]) for node, text in quote_rows.items()}
+            members: dict[str, list] = {}
+            for r in quote_keys:
+                m = quote_link.Member(ids[r["article_id"]], r["ord"], r["speaker"], quote_link.quote_words(quotes[(r["article_id"], r["ord"])]),
+                                      quotes[(r["article_id"], r["ord"])], _later(r["published"], shift), ids.get(r["source"], r["source"]),
+                                      speaker_entity=r["speaker_entity"])
+                members.setdefault(r["corpus_quote"], []).append(m)
+            corpus_quotes, quote_links = [], {}
+            for group in members.values():  # the same partition (the relation is the same), counted again: ids, canonicals
+                row = quote_link.counted(group)
+                row["id"] = quote_link.corpus_quote_id(group[0].speaker, tuple(row["words"].split()))
+                corpus_quotes.append(row)
+                for m in group:
+                    m.corpus_quote = row["id"]
+                    quote_links[m.node] = row["id"]
+            clusters: dict[str, list] = {}
+            for r in event_keys:
+                m = event_link._member({**r, "article_id": ids[r["article_id"]], "day": _later(r["day"], shift),
+                                        "published": _later(r["published"], shift), "source": ids.get(r["source"], r["source"])})
+                clusters.setdefault(r["corpus_event"], []).append(m)
+            corpus_events, event_links = [], {}
+            for group in clusters.values():
+                cid = event_link.corpus_event_id(*min(m.node for m in group))
+                for m in group:
+                    m.corpus_event = cid
+                corpus_events.append(event_link.counted(cid, group))
+                event_links.update({m.node: cid for m in group})
+            with store._transaction():
+                _register(con, "_map", {"old": [r[0] for r in texts], "new": [r[1] for r in texts], "text": [r[2] for r in texts],
+                                        "published": [r[4] for r in texts]})
+                _register(con, "_quotes", {"article_id": [a for a, _ in quotes], "ord": pa.array([o for _, o in quotes], pa.int32()),
+                                           "text": list(quotes.values()), "link": [quote_links.get((ids[a], o)) for a, o in quotes]})
+                _register(con, "_events", {"article_id": [a for a, _ in event_links], "ord": pa.array([o for _, o in event_links], pa.int32()),
+                                           "link": list(event_links.values())})
+                con.execute("""INSERT INTO articles SELECT a.* REPLACE (m.new AS id, m.new AS cluster, m.text AS text,
+                               m.published AS published, length(m.text) AS text_length) FROM articles a JOIN _map m ON a.id = m.old""")
+                for table in ("removed", "entities", "mentions", "times", "figures"):
+                    con.execute(f"INSERT INTO {table} SELECT t.* REPLACE (m.new AS article_id) FROM {table} t JOIN _map m ON t.article_id = m.old")
+                con.execute("""INSERT INTO quotes SELECT t.* REPLACE (m.new AS article_id, q.text AS content_text, q.link AS corpus_quote)
+                               FROM quotes t JOIN _map m ON t.article_id = m.old JOIN _quotes q ON q.article_id = t.article_id AND q.ord = t.ord""")
+                con.execute(f"""INSERT INTO events SELECT t.* REPLACE (m.new AS article_id, e.link AS corpus_event,
+                                    CASE WHEN length(t.date) = 10 AND try_cast(t.date AS DATE) IS NOT NULL
+                                         THEN strftime(CAST(t.date AS DATE) + {shift.days}, '%Y-%m-%d') ELSE t.date END AS date)
+                                FROM events t JOIN _map m ON t.article_id = m.old
+                                LEFT JOIN _events e ON e.article_id = m.new AND e.ord = t.ord""")
+                for name in ("_map", "_quotes", "_events"):
+                    con.unregister(name)
+                _register(con, "_signatures", {"article_id": [r[0] for r in signatures], "fingerprint": [r[1] for r in signatures],
+                                               "minhash": pa.array([r[2] for r in signatures], pa.binary()),
+                                               "ends": pa.array([r[3] for r in signatures], pa.binary())})
+                con.execute("INSERT INTO signatures SELECT article_id, fingerprint, minhash, ends FROM _signatures")
+                con.unregister("_signatures")
+                store._insert_bands(bands)
+                quote_link.insert_rows(con, "quote_keys", quote_link.QUOTE_KEY_COLUMNS, [m.row() for ms in members.values() for m in ms])
+                quote_link.insert_rows(con, "corpus_quotes", quote_link.CORPUS_QUOTE_COLUMNS, corpus_quotes)
+                quote_link.insert_rows(con, "event_keys", event_link.EVENT_KEY_COLUMNS, [m.row() for ms in clusters.values() for m in ms])
+                quote_link.insert_rows(con, "corpus_events", event_link.CORPUS_EVENT_COLUMNS, corpus_events)
+                wordindex.add(con, [(new, value) for _, new, text, title, _ in texts for value in (text, title)],
+                              [(ids[a], o, text) for (a, o), text in quotes.items()])
+            print(f"grown to {(k + 1) * len(articles):,} of {size:,} ({time.perf_counter() - t:.0f} s for this copy)", file=sys.stderr, flush=True)
+        # the same people in every copy: each corpus entity (and part, and entity group of the tallies) counts each
+        # copy's articles and mentions, its last date in the last copy; the names are the same
+        with store._transaction():
+            later = (copies - 1) * days
+            for table in ("corpus_entities", "corpus_entity_parts"):
+                con.execute(f"""UPDATE {table} SET articles = articles * {copies}, mentions = mentions * {copies},
+                                last_published = strftime(CAST(last_published AS DATE) + {later}, '%Y-%m-%d')""")
+            con.execute(f"UPDATE entity_tally SET articles = articles * {copies}, mentions = mentions * {copies}")
+            con.execute(f"UPDATE entity_titles SET articles = articles * {copies}")
+        con.execute("CHECKPOINT")
+
+
+def _later(day: str | None, shift: dt.timedelta) -> str | None:
+    return day and (dt.date.fromisoformat(day) + shift).isoformat()
+
+
+def _register(con, name: str, columns: dict) -> None:
+    import pyarrow as pa
+
+    con.register(name, pa.table(columns))
+
+
 def stored_articles(path: Path) -> list:
     """The first NOOP_ARTICLES articles a kept store was built with (for --reuse)."""
     with Store(path, read_only=True) as store:
@@ -287,6 +451,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--per-day", type=int, default=100)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--build-batch", type=int, default=BUILD_BATCH, help=f"articles per transaction while building (default {BUILD_BATCH})")
+    ap.add_argument("--base", type=int, default=BASE, help=f"a larger size that is a multiple of this is grown from a store of "
+                    f"this many articles built first (default {BASE})")
     ap.add_argument("--keep", type=Path, help="build the stores in this folder and keep them")
     ap.add_argument("--reuse", action="store_true", help="with --keep: measure the stores already there instead of building them "
                     "(each measurement adds its 200 new articles to the store: run it on copies to compare code on equal stores)")
@@ -301,12 +467,21 @@ def main(argv: list[str] | None = None) -> None:
         for size in (int(s) for s in args.sizes.split(",")):
             path = folder / f"scale-{size}.duckdb"
             t = time.perf_counter()
+            base = folder / f"base-{args.base}.duckdb"  # the store of --base articles as built, before any measurement
             if args.reuse and args.keep and path.exists():
                 stored = stored_articles(path)
             else:
                 for leftover in (path, Path(f"{path}.wal")):
                     leftover.unlink(missing_ok=True)
-                stored = build(path, size, cloner, args.per_day, args.build_batch)
+                if size > args.base and size % args.base == 0:
+                    if not base.exists():
+                        build(base, args.base, cloner, args.per_day, args.build_batch)
+                    grow(base, path, size, args.per_day)
+                    stored = stored_articles(path)
+                else:
+                    stored = build(path, size, cloner, args.per_day, args.build_batch)
+                    if size == args.base:
+                        shutil.copy(path, base)
             built = time.perf_counter() - t
             mb = path.stat().st_size / 1e6
             noop_s, noop_rss = noop_rerun(path, stored, folder)

@@ -36,9 +36,9 @@ clashes. Its id is a hash of its smallest member (article id, ord), and
 every column is a function of its members (the most frequent type, code,
 actors and day, ties broken by code-point order).
 
-Incremental: `event_keys` holds one row per linked event, indexed on
-`block` (type family and day): a new event looks up the days of its window
-only, never the corpus. The new events and every member of the stored
+Incremental: `event_keys` holds one row per linked event, looked up by
+`block` (type family and day) between the days of the window: a new event
+reads the days of its window only, never the corpus. The new events and every member of the stored
 corpus events they (or those events, among the same rows) are the same
 happening as are partitioned again; stored events whose corpus event
 changes are relabelled in `events` and `event_keys`. So the partition of
@@ -329,7 +329,9 @@ def link_events(con: duckdb.DuckDBPyConnection, members: list[Member]) -> dict[t
         found = {s.corpus_event for m in reach for s in by_family.get(m.family, ()) if s.corpus_event not in hit and same(m, s)}
         hit |= found
         reach = [s for s in stored if s.corpus_event in found]
-    pool = members + _members_of(con, hit)
+    days = [s.number for s in stored if s.corpus_event in hit]  # every event of a corpus event lies within a day of every other
+    span = (dt.date.fromordinal(min(days) - WINDOW_DAYS).isoformat(), dt.date.fromordinal(max(days) + WINDOW_DAYS).isoformat()) if days else None
+    pool = members + _members_of(con, hit, span)
     labels: dict[tuple[str, int], str] = {}
     for cluster in partition(pool):
         cid = corpus_event_id(*min(m.node for m in cluster))
@@ -351,7 +353,18 @@ def link_events(con: duckdb.DuckDBPyConnection, members: list[Member]) -> dict[t
                             f"WHERE {table}.article_id = _moved.article_id AND {table}.ord = _moved.ord")
         finally:
             con.unregister("_moved")
-    recount(con, hit | set(labels.values()))
+    # the corpus events of the pool are counted from it: every event of theirs is in it (their stored events were read)
+    clusters: dict[str, list[Member]] = {}
+    for m in pool:
+        m.corpus_event = labels[m.node]
+        clusters.setdefault(m.corpus_event, []).append(m)
+    ids = sorted(hit | clusters.keys())
+    if span is None:
+        con.execute("DELETE FROM corpus_events WHERE id IN (SELECT unnest(?))", [ids])
+    else:  # their dates are those of their events (the row groups of other dates are skipped)
+        lo, hi = min(span[0], min(m.day for m in pool)), max(span[1], max(m.day for m in pool))
+        con.execute("DELETE FROM corpus_events WHERE id IN (SELECT unnest(?)) AND date BETWEEN ? AND ?", [ids, lo, hi])
+    quote_link.insert_rows(con, "corpus_events", CORPUS_EVENT_COLUMNS, [counted(cid, group) for cid, group in sorted(clusters.items())])
     return {m.node: m.corpus_event for m in members}
 
 
@@ -415,7 +428,11 @@ def _candidates(con: duckdb.DuckDBPyConnection, members: list[Member]) -> list[M
     blocks = {block_key(m.family, m.number + d) for m in members for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1)}
     literal = ", ".join(str(k) for k in sorted(blocks))
     names = ", ".join(n for n, _ in EVENT_KEY_COLUMNS)
-    rows = con.execute(f"SELECT {names} FROM event_keys WHERE block IN ({literal})").fetchall()
+    # a block is a family and a day: its rows lie between the first and last days looked up (DuckDB skips the row
+    # groups of other days, from their min/max; no index is kept: see `quote_link._candidates`)
+    first = dt.date.fromordinal(min(m.number for m in members) - WINDOW_DAYS).isoformat()
+    last = dt.date.fromordinal(max(m.number for m in members) + WINDOW_DAYS).isoformat()
+    rows = con.execute(f"SELECT {names} FROM event_keys WHERE block IN ({literal}) AND day BETWEEN ? AND ?", [first, last]).fetchall()
     return [_member(dict(zip((n for n, _ in EVENT_KEY_COLUMNS), row))) for row in rows]
 
 
@@ -425,8 +442,9 @@ def _member(r: dict[str, Any]) -> Member:
     return Member(**r)
 
 
-def _members_of(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> list[Member]:
-    return [_member(r) for r in quote_link.key_rows(con, "event_keys", EVENT_KEY_COLUMNS, "corpus_event", ids)]
+def _members_of(con: duckdb.DuckDBPyConnection, ids: Iterable[str], span: tuple[str, str] | None = None) -> list[Member]:
+    """The stored events of these corpus events (dated within `span`, when their days are known)."""
+    return [_member(r) for r in quote_link.key_rows(con, "event_keys", EVENT_KEY_COLUMNS, "corpus_event", ids, ("day", span))]
 
 
 def _most(values: Iterable[Any]) -> Any:
@@ -442,15 +460,18 @@ def recount(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> None:
     ids = sorted(set(ids))
     if not ids:
         return
-    rows = []
-    for cid, group in quote_link.regroup(con, "corpus_events", _members_of(con, ids), "corpus_event", ids):
-        place = _most(m.place for m in group)
-        rows.append({
-            "id": cid, "plover": _most(m.plover for m in group), "cameo": _most(m.cameo for m in group),
-            "source_actor": _most(m.source_actor for m in group), "source_entity": _most(m.source_entity for m in group),
-            "target_actor": _most(m.target_actor for m in group), "target_entity": _most(m.target_entity for m in group),
-            "date": _most(m.day for m in group), "place": place,
-            "place_country": _most(m.place_country for m in group if place is None or m.place == place),
-            "events": len(group), "num_mentions": sum(m.mentions for m in group), **quote_link.reach(group),
-        })
+    rows = [counted(cid, group) for cid, group in quote_link.regroup(con, "corpus_events", _members_of(con, ids), "corpus_event", ids)]
     quote_link.insert_rows(con, "corpus_events", CORPUS_EVENT_COLUMNS, rows)
+
+
+def counted(cid: str, group: list[Member]) -> dict[str, Any]:
+    """The `corpus_events` row of corpus event `cid`, whose events these are."""
+    place = _most(m.place for m in group)
+    return {
+        "id": cid, "plover": _most(m.plover for m in group), "cameo": _most(m.cameo for m in group),
+        "source_actor": _most(m.source_actor for m in group), "source_entity": _most(m.source_entity for m in group),
+        "target_actor": _most(m.target_actor for m in group), "target_entity": _most(m.target_entity for m in group),
+        "date": _most(m.day for m in group), "place": place,
+        "place_country": _most(m.place_country for m in group if place is None or m.place == place),
+        "events": len(group), "num_mentions": sum(m.mentions for m in group), **quote_link.reach(group),
+    }

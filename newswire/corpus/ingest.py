@@ -228,6 +228,10 @@ class _Run:
                 if analysed:
                     on_message(f"linking the entities, quotes and events of the {analysed:,} articles in {store.path} across articles (once: it was made by an older version)")
                 store.link_stored()
+            if not store.link_counts_current():  # a store linked before the links kept what a batch adds to: once
+                if analysed:
+                    on_message(f"counting the links of the {analysed:,} articles in {store.path} (once: it was made by an older version)")
+                store.count_links()
             if not store.tallies_current():  # a store made before the counts kept for the questions existed: once
                 if analysed:
                     on_message(f"counting the entities of the {analysed:,} articles in {store.path} for the questions (once: it was made by an older version)")

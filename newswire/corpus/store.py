@@ -320,6 +320,7 @@ TABLES: dict[str, list[Column]] = {
     "quote_keys": [Column(n, t) for n, t in quote_link.QUOTE_KEY_COLUMNS],
     "corpus_events": [Column(n, t) for n, t in event_link.CORPUS_EVENT_COLUMNS],
     "event_keys": [Column(n, t) for n, t in event_link.EVENT_KEY_COLUMNS],
+    "corpus_entity_parts": [Column(n, t) for n, t in link.CORPUS_ENTITY_COLUMNS],
     # counts kept for the questions (corpus/tally.py)
     "entity_tally": [Column(n, t) for n, t in tally.ENTITY_TALLY_COLUMNS],
     "entity_titles": [Column(n, t) for n, t in tally.ENTITY_TITLE_COLUMNS],
@@ -331,11 +332,10 @@ TABLES: dict[str, list[Column]] = {
 _LIST_COLUMNS = tuple(c.name for c in ARTICLE_COLUMNS if c.type.endswith("[]"))
 _PRIMARY_KEYS = {"articles": "id", "errors": "id", "runs": "id", "signatures": "article_id", "meta": "key", "entity_tally": "key", "entity_titles": "id",
                  "names": "name", "words": "word"}
-_INDEXES = {
-    "corpus_entities_key": ("corpus_entities", "key"),
-    "quote_keys_block": ("quote_keys", "block"), "quote_keys_exact": ("quote_keys", "exact"),
-    "event_keys_block": ("event_keys", "block"),
-}  # (table, column) of each secondary index
+_INDEXES: dict[str, tuple[str, str]] = {}  # (table, column) of each secondary index
+# Indexes kept by earlier versions, dropped: DuckDB reads an index back from disk whenever a file opened again changes
+# its table (0.9 s a batch for these at 117,000 articles); the lookups read row groups by date instead (`quote_link`)
+_DROPPED_INDEXES = ("bands_key", "corpus_entities_key", "quote_keys_block", "quote_keys_exact", "event_keys_block")
 
 
 def table_key(name: str) -> list[str]:
@@ -346,6 +346,8 @@ def table_key(name: str) -> list[str]:
         return ["key", "article"]
     if name in ("corpus_entities", "corpus_quotes", "corpus_events"):
         return ["id"]
+    if name == "corpus_entity_parts":
+        return ["id", "country"]
     if name in ("quote_keys", "event_keys"):
         return ["article_id", "ord"]
     if name in ("text_words", "quote_words"):  # the word index (corpus/wordindex.py): article[, ord], word
@@ -632,7 +634,8 @@ class Store:
                 for c in columns:  # fields added to the records since the store was made
                     if c.name not in existing:
                         self.con.execute(f"ALTER TABLE {name} ADD COLUMN {_quote(c.name)} {c.type}")
-            self.con.execute("DROP INDEX IF EXISTS bands_key")  # kept by versions before `bands_undated`: see band_rows
+            for index in _DROPPED_INDEXES:  # `bands_key`: kept by versions before `bands_undated` (see band_rows)
+                self.con.execute(f"DROP INDEX IF EXISTS {index}")
             for index, (table, column) in _INDEXES.items():
                 self.con.execute(f"CREATE INDEX IF NOT EXISTS {index} ON {table} ({_quote(column)})")
             self.con.execute("INSERT INTO meta VALUES ('layout', ?) ON CONFLICT DO NOTHING", [LAYOUT])
@@ -640,7 +643,7 @@ class Store:
             # (else the first ingest would link and tally a store that a program filled through `add_results`, again)
             if not self.con.execute("SELECT count(*) FROM articles WHERE status = ?", [ANALYSED]).fetchone()[0]:
                 for key, value in (("links", LINKS_LAYOUT), ("tallies", tally.LAYOUT), ("words", wordindex.LAYOUT),
-                                   ("pairs", wordindex.PAIRS_LAYOUT)):
+                                   ("pairs", wordindex.PAIRS_LAYOUT), ("link_counts", LINK_COUNTS)):
                     self.con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT DO NOTHING", [key, value])
         self._check_layout()
 
@@ -907,7 +910,7 @@ class Store:
         """Link every analysed article's rows across articles again, from nothing, in one transaction (for a store made
         before the links existed, or linked otherwise); the number of articles linked."""
         with self._transaction() as con:
-            for table in ("corpus_entities", "corpus_quotes", "quote_keys", "corpus_events", "event_keys"):
+            for table in ("corpus_entities", "corpus_entity_parts", "corpus_quotes", "quote_keys", "corpus_events", "event_keys"):
                 con.execute(f"DELETE FROM {table}")
             con.execute("UPDATE entities SET corpus_entity = NULL WHERE corpus_entity IS NOT NULL")
             con.execute("UPDATE quotes SET corpus_quote = NULL WHERE corpus_quote IS NOT NULL")
@@ -940,7 +943,39 @@ class Store:
                         con.unregister("_links")
                 link.recount(con, recount)
             _set_meta(con, "links", LINKS_LAYOUT)
+            _set_meta(con, "link_counts", LINK_COUNTS)
         return len(ids)
+
+    def link_counts_current(self) -> bool:
+        """Whether the links keep what a batch adds its rows to (`LINK_COUNTS`), as this version keeps it."""
+        return self.meta("link_counts") == LINK_COUNTS
+
+    def count_links(self) -> None:
+        """Fill in what the links keep for a batch to add to (a store linked before it was kept), once, in one transaction:
+        each corpus quote's canonical quote and outlets, each quote key's speaker entity, and the parts of each corpus
+        entity not split by country whose
+        members are some of its one country and some of none (counted again from their rows)."""
+        with self._transaction() as con:
+            con.execute(
+                """UPDATE corpus_quotes SET words = c.words, canonical_text = c.text, canonical_article = c.article_id,
+                       canonical_ord = c.ord, sources = c.sources
+                FROM (SELECT corpus_quote,
+                             arg_min(words, (-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)) AS words,
+                             arg_min(text, (-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)) AS text,
+                             arg_min(article_id, (-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)) AS article_id,
+                             arg_min(ord, (-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)) AS ord,
+                             list_sort(list(DISTINCT source)) AS sources
+                      FROM quote_keys GROUP BY corpus_quote) c
+                WHERE corpus_quotes.id = c.corpus_quote""")
+            con.execute("""UPDATE quote_keys SET speaker_entity = q.speaker_entity FROM quotes q
+                           WHERE quote_keys.article_id = q.article_id AND quote_keys.ord = q.ord AND quote_keys.speaker_entity IS NULL""")
+            ids = [i for (i,) in con.execute(
+                """SELECT corpus_entity FROM entities WHERE corpus_entity IS NOT NULL GROUP BY corpus_entity
+                HAVING count(country) > 0 AND count(country) < count(*)""").fetchall()]
+            con.execute("DELETE FROM corpus_entity_parts")
+            for start in range(0, len(ids), 1000):
+                link.recount(con, ids[start : start + 1000])
+            _set_meta(con, "link_counts", LINK_COUNTS)
 
     def add_results(self, analyses: list[Analysis | Rows], failures: list[Failure], run_id: int) -> list[Failure]:
         """Analyses (or their rows, built in a worker) and analysis failures from the workers, in one transaction.
@@ -987,12 +1022,14 @@ class Store:
             untallied = tally.count_stored(self.con, [i for i in (*analysed, *failed) if state.get(i) == (ANALYSED, True)])
             # the word index holds every analysed article's words: one analysed again (or failed before) is taken out first
             wordindex.remove(self.con, [i for i in ids if state.get(i, (None,))[0] in (ANALYSED, FAILED)])
-            relinked = _linked_before(self.con, analysed)  # an article analysed again: its old links are counted again below
-            requoted = quote_link.forget(self.con, analysed)
+            relinked = _linked_before(self.con, analysed)  # an article analysed again: its old links are counted again
+            # their corpus quotes are counted again without them before the batch's quotes are added to what is stored
+            quote_link.recount(self.con, quote_link.forget(self.con, analysed))
             reevented = event_link.forget(self.con, analysed)
             for table in RECORD_TABLES:
                 if analysed:
                     self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [analysed])
+            link.recount(self.con, relinked)  # without their old rows, before the batch's are added to what is stored
             recount = _link(self.con, analyses, rows)
             for table in RECORD_TABLES:
                 self._insert(table.name, rows[table.name])
@@ -1004,8 +1041,7 @@ class Store:
                           [(q["article_id"], q["ord"], q["content_text"]) for q in rows["quotes"] if q["article_id"] not in refailed])
             tally.apply(self.con, untallied, -1)  # after the additions: see tally.apply
             tally.add_names(self.con, tally.names_of(rows))
-            link.recount(self.con, relinked | recount)
-            quote_link.recount(self.con, requoted)
+            link.recount(self.con, recount)
             event_link.recount(self.con, reevented)
             if updates:
                 self._update_articles(updates)
@@ -1098,6 +1134,9 @@ CANONICAL = f"a.status = '{ANALYSED}' AND a.duplicate_of IS NULL"
 # How the links across articles were made (`meta` key `links`): a store whose rows were linked otherwise, or not
 # at all (made before they existed), is linked again, once, at the start of the next ingest (`Store.link_stored`).
 LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and words; events by family, day and actors (issue 18)"
+# What the links keep for a batch to add its rows to (`meta` key `link_counts`; `Store.count_links`): a store linked
+# before is filled in once at the start of the next ingest.
+LINK_COUNTS = "corpus quotes: canonical quote and outlets; quote keys: speaker entity; corpus entities: parts by country (issue 15)"
 
 
 def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
@@ -1127,22 +1166,23 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows],
         if member is not None:
             members.append(member)
     split: set[str] = set()
-    assigned, recount = link.link_entities(con, members, split)
+    moved: dict[tuple[str, str], str] = {}
+    assigned, recount = link.link_entities(con, members, split, moved)
     for e in rows["entities"]:
         e["corpus_entity"] = assigned.get((e["article_id"], e["id"]))
     # quotes of a linked speaker: one quote across outlets (`corpus/quote_link.py`); the stored quotes of a speaker
     # whose key was just split by country are linked again, under the speaker each now has
-    quotes = _unlink_split_speakers(con, split)
+    quotes = _unlink_split_speakers(con, split, moved)
     sources = _sources(con, analyses)
     for q in rows["quotes"]:
         speaker = assigned.get((q["article_id"], q["speaker_entity"]))
         if speaker is not None and q["content_text"]:
             quotes.append(quote_link.Member(
                 q["article_id"], q["ord"], speaker, quote_link.quote_words(q["content_text"]), q["content_text"],
-                published.get(q["article_id"]), sources[q["article_id"]],
+                published.get(q["article_id"]), sources[q["article_id"]], speaker_entity=q["speaker_entity"],
             ))
     relinked = {m.node for m in quotes if m.article_id not in published}
-    linked = quote_link.link_quotes(con, quotes)
+    linked = quote_link.link_quotes(con, quotes, relinked)
     for q in rows["quotes"]:
         q["corpus_quote"] = linked.get((q["article_id"], q["ord"]))
     stored = [(a, o, linked[(a, o)]) for a, o in sorted(relinked) if (a, o) in linked]
@@ -1171,19 +1211,23 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows],
     return recount
 
 
-def _unlink_split_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str]) -> list[quote_link.Member]:
+def _unlink_split_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str], moved: dict[tuple[str, str], str]) -> list[quote_link.Member]:
     """The stored quotes of these (former) speaker ids, taken out of `quote_keys` and `corpus_quotes`, as members to
-    link again under the corpus entity their speaker entity is linked to now."""
+    link again under the corpus entity their speaker entity is linked to now: the one it was `moved` to ((article id,
+    entity id) → corpus entity), else the same. Read from `quote_keys` alone (its rows name their speaker entity)."""
     if not speakers:
         return []
-    rows = con.execute(
-        """SELECT k.article_id, k.ord, e.corpus_entity, k.words, k.text, k.published, k.source
-        FROM quote_keys k JOIN quotes q ON q.article_id = k.article_id AND q.ord = k.ord
-        JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity
-        WHERE k.speaker IN (SELECT unnest(?))""", [sorted(speakers)]).fetchall()
+    names = ", ".join(n for n, _ in quote_link.QUOTE_KEY_COLUMNS)
+    rows = [dict(zip((n for n, _ in quote_link.QUOTE_KEY_COLUMNS), r)) for r in con.execute(
+        f"SELECT {names} FROM quote_keys WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)]).fetchall()]
     con.execute("DELETE FROM quote_keys WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
     con.execute("DELETE FROM corpus_quotes WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
-    return [quote_link.Member(a, o, s, tuple(w.split()), t, p, src) for a, o, s, w, t, p, src in rows if s]
+    out = []
+    for r in rows:
+        m = quote_link._member({**r, "corpus_quote": None})
+        m.speaker = moved.get((m.article_id, m.speaker_entity), m.speaker)
+        out.append(m)
+    return out
 
 
 def _sources(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows]) -> dict[str, str]:

@@ -48,6 +48,9 @@ PRONOUN_TYPES = {
 MEMBER_SECTORS = {"GOV"}
 # Participles after a hyphen that make the country before them the one in charge ("Vietnamese-led forces").
 LEADING = ("lead",)
+# Entity types of a group or body without a code that the place its phrase names may code ("officials in Miami").
+LOCATED_TYPES = {"GROUP", "ORG", "NORP"}
+LOCATED_PREPS = {"in", "around", "across"}
 # Dependents through which a noun that names no entity may still point at one.
 POINTER_DEPS = ("poss", "compound", "amod", "nmod")
 
@@ -156,6 +159,8 @@ class Actors:
             leader = self._leader(tok)
             if leader is not None:  # "Vietnamese-led forces": VNM
                 return [Actor(entity, mention, leader)]
+        if code is None and entity.type in LOCATED_TYPES:
+            code = self._located_body(self._head(mention) or tok)  # "elected officials in Miami": USAGOV
         if code and is_people(entity, mention, code):
             code = self._home_of(tok) or code  # "the Albanians of southern Serbia": SRB
         if code and len(code) == 3 and countries.is_country_code(code):
@@ -173,6 +178,30 @@ class Actors:
                     if g.i < c.i and found is not None and (found[0].actor or found[0].country):
                         return (found[0].actor or found[0].country)[:3]
         return None
+
+    def _located_body(self, head: Token) -> str | None:
+        """"Elected officials in Miami", "police in Homs", "his Miami relatives": a group or body that names no country
+        of its own is coded by the place its own phrase puts it in (an "in" complement or a place before the noun),
+        with the sector of its agent noun; None when the phrase names no place with a country."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in LOCATED_PREPS]
+        preps += [g for c in preps for g in c.children if g.dep_ == "conj" and g.lower_ in LOCATED_PREPS]  # "in and around"
+        home = next((self.at(o)[0].country for p in preps for o in p.children if o.dep_ == "pobj" and self._place_with_country(o)), None)
+        if home is None:
+            for c in head.children:
+                found = self.at(c) if c.dep_ == "compound" and c.i < head.i else None
+                if found is not None and found[0].type in ("GPE", "LOC") and found[0].country:
+                    home = found[0].country
+                    break
+        if home is None or not countries.is_country_code(home):
+            return None
+        row = agent_row(head)
+        return home + (row.sector if row else "")
+
+    def _place_with_country(self, tok: Token) -> bool:
+        found = self.at(tok)
+        return found is not None and found[0].type in ("GPE", "LOC") and bool(found[0].country)
 
     def _home_of(self, tok: Token) -> str | None:
         """The country an "of" or "in" complement of a noun names ("the Albanians of southern Serbia")."""

@@ -1,0 +1,41 @@
+"""The events stage on constructions of whole real articles: actors coded from their own phrase, targets from the
+patient, not from another country the sentence names (issue 13, the seventh round)."""
+
+from __future__ import annotations
+
+import newswire
+
+
+def events(text: str, published: str = "2014-05-02"):
+    return newswire.analyze(text, published=published).events
+
+
+def _side(actor):
+    return (actor.text, actor.actor) if actor is not None else None
+
+
+def test_a_body_without_a_country_is_coded_by_the_place_its_phrase_puts_it_in():
+    found = events("Elected officials in and around Marseille warned Spanish fishing officials on Monday.")
+    assert [(e.plover, _side(e.source)[1][:3]) for e in found] == [("THREATEN", "FRA")]
+    found = events("Opposition parties in Kenya issued statements supporting the country's membership of the African Union.")
+    assert [(e.plover, _side(e.source)[1][:3]) for e in found] == [("SUPPORT", "KEN")]
+
+
+def test_a_body_named_with_no_place_stays_uncoded():
+    found = events("Elected officials warned Spanish fishing officials on Monday.")
+    assert all(e.source is None or not (e.source.actor or "").startswith("FRA") for e in found)
+
+
+def test_an_uncoded_target_is_not_replaced_by_another_country_of_the_sentence():
+    found = events("The U.S. State Department repeatedly accused Maria Lopez, who was born and raised in Cuba, of spying.")
+    accused = [e for e in found if e.trigger.text == "accused"]
+    assert accused and all(e.target is not None and not (e.target.actor or "").startswith("CUB") for e in accused)
+
+
+def test_the_object_of_a_violent_act_is_its_target_not_another_country_of_the_sentence():
+    found = events(
+        "Syrian insurgents bombed two Shiite villages after the party was barred from talks in punishment for killings "
+        "blamed on the Iranian army."
+    )
+    bombed = [e for e in found if e.trigger.text == "bombed"]
+    assert bombed and all(e.target is None or not (e.target.actor or "").startswith("IRN") for e in bombed)

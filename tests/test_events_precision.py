@@ -39,3 +39,23 @@ def test_the_object_of_a_violent_act_is_its_target_not_another_country_of_the_se
     )
     bombed = [e for e in found if e.trigger.text == "bombed"]
     assert bombed and all(e.target is None or not (e.target.actor or "").startswith("IRN") for e in bombed)
+
+
+def test_the_purpose_of_an_act_is_not_coded_again():
+    found = events(
+        "Some 2,000 ethnic Kurds marched Sunday in downtown Berlin, burning Turkish flags to protest the killings of "
+        "Kurds by Turkish troops in Syria."
+    )
+    assert [e.trigger.text for e in found] == ["marched"]
+    found = events(
+        "The minister attended a rally in Nairobi on Monday by dockworkers to demand the release of Kenyan sailors "
+        "held by Somali pirates."
+    )
+    assert [e.trigger.text for e in found] == ["rally"]
+
+
+def test_talking_about_someone_is_no_meeting_with_them():
+    assert [e for e in events("The Iranian defence minister talked about attacking Israel.") if e.plover == "CONSULT"] == []
+    assert [e for e in events("Officials called a conference to discuss an Iraqi withdrawal from Kuwait.") if e.plover == "CONSULT"] == []
+    met = [e for e in events("Kerry met Lavrov in Geneva to discuss the attack on Aleppo.") if e.plover == "CONSULT"]
+    assert [(e.source.actor[:3], e.target.actor[:3]) for e in met] == [("USA", "RUS")]

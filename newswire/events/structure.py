@@ -170,8 +170,10 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
         if a.dep_ == "ccomp" and codebook.frame_of(gov.code) is None:
             return None  # "said it had attacked": the saying is no event here
         return gov
-    if a.dep_ == "advcl" and a.head.i in anchored and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):
-        return anchored[a.head.i]
+    if a.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):
+        if a.head.i in anchored:
+            return anchored[a.head.i]
+        return _purpose_holder(a.head, anchored)
     if a.dep_ == "acl" and a.head.dep_ == "dobj" and a.head.head.i in anchored and codebook.frame_of(anchored[a.head.head.i].code):
         return anchored[a.head.head.i]  # "expressed willingness to resume talks": the willingness is the frame's
     if a.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
@@ -187,6 +189,19 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
         return anchored[a.head.head.i]
     if a.dep_ == "compound" and m.trigger.kind == "noun" and a.head.i in anchored:
         return anchored[a.head.i]  # "a mediation mission": one mediation
+    return None
+
+
+def _purpose_holder(verb, anchored: dict[int, EventMention]) -> EventMention | None:
+    """The event a purpose clause of a verb the dictionary does not code serves: the event noun that verb takes
+    ("attended a rally to demand his return": one protest) or the event verb it is a bare participle of ("marched,
+    burning flags to protest the killings": one march). EVENTS-GOLD.md codes the act, not again its purpose."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.i in anchored and anchored[obj.i].trigger.kind == "noun":
+        return anchored[obj.i]
+    bare = verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "aux", "mark") for c in verb.children)
+    if verb.dep_ == "advcl" and bare and verb.head.i in anchored:
+        return anchored[verb.head.i]
     return None
 
 

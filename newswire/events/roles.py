@@ -30,6 +30,11 @@ TRANSFER_CODES = ("07", "087", "166")
 # calls by Belarus's rulers": whose calls are rejected; "accepted the terms of the proposal of Togo").
 PATIENT_PREPS = ("against", "on", "toward", "towards", "with", "from", "by", "of", "for")
 PROTEST_ROOT = "14"
+# Roots of events whose target is whom they are with: "talked about killing Rabin" is no meeting with Rabin, "met to
+# discuss an Iraqi withdrawal from Kuwait" none with Kuwait. They take a target from an event they hold only when that
+# one is cooperation too ("signed an accord with Peru").
+OWN_TARGET_ROOTS = {"04", "05"}
+SHARED_TARGET_ROOTS = {"03", "04", "05", "06"}
 # An event noun in an adjunct of a clause ("in consultation with", "on a visit to") is done by the clause's
 # subject, for cooperation only: "soldiers died in the attack" were not the attackers.
 ADJUNCT_PREPS = {"in", "on", "during"}
@@ -94,7 +99,8 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
                 continue
             assign_roles(p, actors)
             sources = sources or p.sources
-            targets = targets or p.targets
+            if m.code[:2] not in OWN_TARGET_ROOTS or p.code[:2] in SHARED_TARGET_ROOTS:
+                targets = targets or p.targets
     targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]
     m.sources, m.targets = sources, targets
     if len(sources) > 1 and _reciprocal(m):

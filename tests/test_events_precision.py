@@ -59,3 +59,12 @@ def test_talking_about_someone_is_no_meeting_with_them():
     assert [e for e in events("Officials called a conference to discuss an Iraqi withdrawal from Kuwait.") if e.plover == "CONSULT"] == []
     met = [e for e in events("Kerry met Lavrov in Geneva to discuss the attack on Aleppo.") if e.plover == "CONSULT"]
     assert [(e.source.actor[:3], e.target.actor[:3]) for e in met] == [("USA", "RUS")]
+
+
+def test_a_body_in_the_country_is_of_the_country_the_article_is_about():
+    text = (
+        "NAIROBI, Kenya (AP) -- Kenya asked to join the African Union's peace force on Friday. "
+        "Five major political parties in the country issued statements supporting the African Union."
+    )
+    supporting = [e for e in events(text) if e.trigger.text == "supporting"]
+    assert [(e.source.actor or "")[:3] for e in supporting] == ["KEN"]

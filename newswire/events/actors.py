@@ -21,11 +21,12 @@ diplomats") is mapped to the entities its words mention. Conventions:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
 from ..document import Document
-from ..lexicon import countries, places
+from ..lexicon import countries, load_list, places
 from ..lexicon.agents import agent_row
 from ..lexicon.borders import border_nouns
 from ..lexicon.compounds import opposed
@@ -187,7 +188,10 @@ class Actors:
             return None
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in LOCATED_PREPS]
         preps += [g for c in preps for g in c.children if g.dep_ == "conj" and g.lower_ in LOCATED_PREPS]  # "in and around"
-        home = next((self.at(o)[0].country for p in preps for o in p.children if o.dep_ == "pobj" and self._place_with_country(o)), None)
+        objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+        home = next((self.at(o)[0].country for o in objs if self._place_with_country(o)), None)
+        if home is None and any(_the_country(o) for o in objs):
+            home = self.context.focus  # "five parties in the country": the country the article is about
         if home is None:
             for c in head.children:
                 found = self.at(c) if c.dep_ == "compound" and c.i < head.i else None
@@ -317,6 +321,18 @@ def is_people(entity: Entity, mention: Mention, code: str | None) -> bool:
         and words[-1][:1].isupper()
         and words[-1].endswith("s")
         and countries.country_from_demonym(words[-1]) == code
+    )
+
+
+@cache
+def _country_nouns() -> frozenset[str]:
+    return frozenset(load_list("country_nouns.txt"))
+
+
+def _the_country(tok: Token) -> bool:
+    """"the country", "the nation": a definite noun for a country that names none."""
+    return tok.lemma_.lower() in _country_nouns() and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+        c.dep_ in ("prep", "amod", "compound", "poss") for c in tok.children
     )
 
 

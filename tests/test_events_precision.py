@@ -68,3 +68,10 @@ def test_a_body_in_the_country_is_of_the_country_the_article_is_about():
     )
     supporting = [e for e in events(text) if e.trigger.text == "supporting"]
     assert [(e.source.actor or "")[:3] for e in supporting] == ["KEN"]
+
+
+def test_police_clashing_with_a_crowd_is_repression_and_armed_sides_clashing_a_fight():
+    found = events("Riot police clashed with protesters in Caracas on Sunday.")
+    assert [(e.plover, e.source.actor, e.target.actor) for e in found] == [("COERCE", "VENCOP", "VENCVL")]
+    found = events("The army and the rebels clashed near Goma.")
+    assert [e.plover for e in found] == ["ASSAULT"]

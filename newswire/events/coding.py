@@ -22,6 +22,11 @@ WORDS_PREPS = {"on", "against", "at", "in"}
 # A charge laid by the law (CAMEO 173, "arrest, detain, or charge with legal action"), not an accusation (112):
 # by police, prosecutors or courts, or by no one named in a passive.
 LEGAL_ACTION = "173"
+# A fight between the police and a crowd is violent repression (CAMEO 175), as EVENTS-GOLD codes security forces
+# clashing with demonstrators (COERCE), not a battle between two armed sides (19).
+REPRESSION = "175"
+POLICE_SECTORS = {"COP"}
+CROWD_SECTORS = {"CVL"}
 LEGAL_SECTORS = {"COP", "JUD"}
 # Roots of violence, and the prepositions whose object says that a death came of an accident ("killed in a crash").
 VIOLENT_ROOTS = {"18", "19", "20"}
@@ -180,10 +185,24 @@ def read_with_actors(m: EventMention) -> bool:
             return False
     if root in VIOLENT_ROOTS and not any(a.code and not a.implicit for a in m.sources) and _by_accident(m):
         return False  # "73 soldiers were killed when two helicopters crashed", "the storm killed 20": no one's act
+    if root in VIOLENT_ROOTS and lemma in _words("mutual") and _police_and_crowd(m):
+        m.code = REPRESSION  # "security forces clashed with demonstrators": repression of a crowd, not a battle
     if m.code[:2] == "15" and lemma in _words("exercise") and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
         m.code = "062"  # "French and Egyptian warships launched war games": exercises together are cooperation
         if not m.targets:
             face_each_other(m)  # done together: one side with the other
+    return True
+
+
+def _police_and_crowd(m: EventMention) -> bool:
+    """Whether a fight is between the police and civilians (a crowd, demonstrators): the police, named, on one side,
+    the other coded as civilians. Puts the police first as the source."""
+    sides = [a for a in m.sources + m.targets if a.code and not a.implicit]
+    police = [a for a in sides if a.code[3:6] in POLICE_SECTORS]
+    crowd = [a for a in sides if a.code[3:6] in CROWD_SECTORS]
+    if not police or not crowd:
+        return False
+    m.sources, m.targets = police[:1], crowd[:1]
     return True
 
 

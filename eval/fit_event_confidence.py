@@ -13,7 +13,8 @@ Data (development data only; skips with a message when ../shared is absent)
 Model
   Logistic regression over `newswire.events.confidence.FEATURES` (0/1 values
   the stage computes for each event), L2-penalised (the intercept is not),
-  fitted by Newton's method: deterministic, no library beyond numpy.
+  fitted by Newton's method: deterministic, no library beyond numpy. Scores
+  are gated as the stage gates them: under 0.7 unless the record is `clear`.
 
 Report
   Leave-one-article-out cross-validation: each article's events are scored by
@@ -141,9 +142,15 @@ def fit(X: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
     return w
 
 
-def predict(X: np.ndarray, w: np.ndarray) -> np.ndarray:
-    # rounded as the stage rounds
-    return np.round(1 / (1 + np.exp(-X @ w)), 2)
+def predict(X: np.ndarray, w: np.ndarray, names: tuple[str, ...] = ()) -> np.ndarray:
+    """Rounded as the stage rounds, and gated as it gates: under `confidence.CAP` unless the record is clear."""
+    from newswire.events.confidence import CAP
+
+    p = np.round(1 / (1 + np.exp(-X @ w)), 2)
+    if "clear" in names:
+        clear = X[:, 1 + names.index("clear")] > 0
+        p = np.where(clear, p, np.minimum(p, CAP))
+    return p
 
 
 def cross_validated(rows: list[dict], names, l2: float) -> np.ndarray:
@@ -153,7 +160,7 @@ def cross_validated(rows: list[dict], names, l2: float) -> np.ndarray:
     for g in sorted(set(groups)):
         test = groups == g
         w = fit(X[~test], y[~test], l2)
-        out[test] = predict(X[test], w)
+        out[test] = predict(X[test], w, names)
     return out
 
 
@@ -180,7 +187,8 @@ def report(title: str, rows: list[dict], scores: np.ndarray) -> None:
 def write(w: np.ndarray, names, n_rows: int, l2: float) -> None:
     lines = [
         "# event_confidence.tsv: weights of the events stage's confidence model (newswire/events/confidence.py).",
-        "# confidence = 1 / (1 + exp(-(bias + sum of the weights of the features that hold))), rounded to 2 decimals.",
+        "# confidence = 1 / (1 + exp(-(bias + sum of the weights of the features that hold))), rounded to 2 decimals,",
+        "# and capped at 0.69 unless the record is `clear` (confidence.py's gate).",
         f"# Fitted by eval/fit_event_confidence.py (L2 {l2}) on {n_rows} development events: realnews-events dev.jsonl",
         "# (label: fully right by eval/realnews_events.py) and eval/judged/events-meantime-80.tsv (label: judged fully right).",
         "# Do not edit by hand: re-run the script with --write after changing the stage.",
@@ -218,7 +226,7 @@ def main() -> int:
     X, y = design(rows, FEATURES)
     w = fit(X, y, args.l2)
     print("fitted on all (in-sample):")
-    report("all", rows, predict(X, w))
+    report("all", rows, predict(X, w, FEATURES))
     print("weights: " + ", ".join(f"{n} {v:+.2f}" for n, v in zip(("bias",) + FEATURES, w)))
     if args.write:
         write(w, FEATURES, len(rows), args.l2)

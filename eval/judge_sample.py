@@ -43,7 +43,12 @@ How the sample is drawn (all with `random.Random(seed)`, default seed 13):
      (`rng.sample`), and printed in the order drawn.
 
 Usage, from the worktree root:
-    PYTHONPATH=$PWD .venv/bin/python eval/judge_sample.py [--source meantime|timebank] [--seed 13] [--n 80] [--articles 0] [--quotes] [--fresh] [--tsv out.tsv]
+    PYTHONPATH=$PWD .venv/bin/python eval/judge_sample.py [--source meantime|timebank] [--seed 13] [--n 80] [--articles 0] [--quotes] [--fresh] [--min-confidence 0.7] [--tsv out.tsv]
+
+`--min-confidence X` pools only the records at or above confidence X (the lead's check of the 0.7 band: a
+sample of records at 0.7 or above from news not developed on). `--recheck SHEET` tells which records of a
+judged sheet this code still gives, and counts them by this code's confidence (a sheet's own confidence
+column is the version it was judged with).
 
 `--fresh` (timebank) draws only from the articles that no sheet of eval/judged/ holds and that are not
 in the realnews-events dev set (issue 14's seed-15 sheet).
@@ -171,7 +176,9 @@ def load_docs(source: str, quotes: bool = False, fresh: bool = False) -> list:
     return docs
 
 
-def draw(seed: int, n: int, n_articles: int, quotes: bool, source: str = "meantime", fresh: bool = False) -> tuple[list[dict], int, int]:
+def draw(
+    seed: int, n: int, n_articles: int, quotes: bool, source: str = "meantime", fresh: bool = False, min_confidence: float = 0.0
+) -> tuple[list[dict], int, int]:
     import newswire
 
     docs = load_docs(source, quotes, fresh)
@@ -184,7 +191,8 @@ def draw(seed: int, n: int, n_articles: int, quotes: bool, source: str = "meanti
         if n_articles and used >= n_articles and len(pool) >= n:
             break
         analysis = newswire.analyze(doc.text, published=doc.published)
-        pool.extend(quote_records(doc, analysis) if quotes else event_records(doc, analysis))
+        records = quote_records(doc, analysis) if quotes else event_records(doc, analysis)
+        pool.extend(r for r in records if (r["confidence"] or 0.0) >= min_confidence)
         used += 1
     sample = rng.sample(pool, min(n, len(pool)))
     return sample, len(pool), used
@@ -252,21 +260,35 @@ def recheck(sheet: Path, source: str) -> None:
     with sheet.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     names = {r["article"] for r in rows}
-    emitted = set()
+    emitted: dict[tuple, float] = {}
     for doc in load_docs(source):
         if doc.name in names:
             for r in event_records(doc, newswire.analyze(doc.text, published=doc.published)):
-                emitted.add(_key(r["article"], r["trigger"], f"{r['type']} {r['cameo']}", r["source"], r["target"]))
+                emitted[_key(r["article"], r["trigger"], f"{r['type']} {r['cameo']}", r["source"], r["target"])] = r["confidence"] or 0.0
     counts: dict[tuple[str, bool], int] = {}
+    bands: dict[float, list[int]] = {floor: [0, 0, 0] for floor in RECHECK_FLOORS}  # kept at the floor: records, real, fully right
     for r in rows:
         right = all(r[k] == "yes" for k in ("real", "type_ok", "source_ok", "target_ok"))
         verdict = "fully right" if right else ("real" if r["real"] == "yes" else "not real")
-        kept = _key(r["article"], r["trigger"], r["type"], r["source"].rsplit(" (", 1)[0], r["target"].rsplit(" (", 1)[0]) in emitted
+        key = _key(r["article"], r["trigger"], r["type"], r["source"].rsplit(" (", 1)[0], r["target"].rsplit(" (", 1)[0])
+        kept = key in emitted
         counts[verdict, kept] = counts.get((verdict, kept), 0) + 1
+        for floor, band in bands.items():
+            if kept and emitted[key] >= floor:
+                band[0] += 1
+                band[1] += r["real"] == "yes"
+                band[2] += right
         if not kept:
             print(f"gone: [{r['n']}] {verdict}: {r['trigger']!r} {r['type']} {r['source']} -> {r['target']}")
     for verdict in ("fully right", "real", "not real"):
         print(f"{verdict:12} kept {counts.get((verdict, True), 0):3d}  gone {counts.get((verdict, False), 0):3d}")
+    print("kept records by this code's confidence:")
+    for floor, (n, real, right) in bands.items():
+        print(f"  >= {floor:<4}  {n:3d} records, {real:3d} real, {right:3d} fully right" + (f" ({right / n:.0%})" if n else ""))
+
+
+# Confidence floors at which `--recheck` counts the judged records this code still gives.
+RECHECK_FLOORS = (0.0, 0.2, 0.5, 0.7)
 
 
 def _key(article: str, trigger: str, type_: str, source: str, target: str) -> tuple:
@@ -282,16 +304,18 @@ def main() -> None:
     ap.add_argument("--quotes", action="store_true", help="sample quote records instead of event records")
     ap.add_argument("--tsv", type=Path, help="also write the sample as a judgment sheet")
     ap.add_argument("--fresh", action="store_true", help="timebank: leave out the articles of every sheet in eval/judged/ and of the realnews-events dev set")
-    ap.add_argument("--recheck", type=Path, help="a judged events sheet: which of its records this code still gives")
+    ap.add_argument("--recheck", type=Path, help="a judged events sheet: which of its records this code still gives, and their confidence")
+    ap.add_argument("--min-confidence", type=float, default=0.0, help="draw only records at or above this confidence (e.g. 0.7)")
     args = ap.parse_args()
     if args.recheck:
         recheck(args.recheck, args.source)
         return
-    sample, pooled, used = draw(args.seed, args.n, args.articles, args.quotes, args.source, args.fresh)
+    sample, pooled, used = draw(args.seed, args.n, args.articles, args.quotes, args.source, args.fresh, args.min_confidence)
     kind = "quote" if args.quotes else "event"
     if args.fresh:
         print(f"fresh: {len(load_docs(args.source, args.quotes, True))} articles not in eval/judged/ nor the realnews-events dev set")
-    print(f"{args.source}: {used} articles analysed, {pooled} {kind} records, {len(sample)} drawn (seed {args.seed})\n")
+    floor = f" at confidence >= {args.min_confidence}" if args.min_confidence else ""
+    print(f"{args.source}: {used} articles analysed, {pooled} {kind} records{floor}, {len(sample)} drawn (seed {args.seed})\n")
     for i, r in enumerate(sample, 1):
         print(show_quote(i, r) if args.quotes else show_event(i, r))
     if args.tsv:

@@ -202,7 +202,7 @@ def main() -> int:
     result = score(articles, predictions, show=args.show)
     if args.curve:
         print("confidence  kept  type P / R      full P / R")
-        for floor in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5):
+        for floor in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
             kept = [[p for p in preds if (p["confidence"] or 0.0) >= floor] for preds in predictions]
             r = score(articles, kept)
             t, f = r["type"], r["full"]

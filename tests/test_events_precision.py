@@ -75,3 +75,9 @@ def test_police_clashing_with_a_crowd_is_repression_and_armed_sides_clashing_a_f
     assert [(e.plover, e.source.actor, e.target.actor) for e in found] == [("COERCE", "VENCOP", "VENCVL")]
     found = events("The army and the rebels clashed near Goma.")
     assert [e.plover for e in found] == ["ASSAULT"]
+
+
+def test_what_happens_as_a_habit_is_no_event():
+    assert [e for e in events("Chinese police routinely detain journalists in Tibet.") if e.plover == "COERCE"] == []
+    assert [e for e in events("For months the Venezuelan government has held such rallies almost daily.") if e.plover == "PROTEST"] == []
+    assert [e.plover for e in events("Chinese police detained two journalists in Tibet on Monday.")] == ["COERCE"]

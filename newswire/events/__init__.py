@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Token
 
 from ..document import Document
 from ..records import Entity, Event, EventActor, Quote, Span, Time
-from ..lexicon import codebook, load_table
+from ..lexicon import codebook, load_list, load_table
 from ..lexicon.tables import Title
 from .actors import Actor, Actors, is_people
 from .chains import chain_events
@@ -183,7 +183,7 @@ def extract_events(
     kept = [m for m in events if m.emit and (_political(m) or _official(m.sources))]
     # a meeting, praise or reported demand aimed at no one coded says nothing
     kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported)]
-    kept = [m for m in kept if not _unreal(m) and read_with_actors(m)]
+    kept = [m for m in kept if not _unreal(m) and not _habitual(m) and read_with_actors(m)]
     implicit_targets(actors, [m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS and not m.own_targets])
     kept = _dedupe(ctx, kept)
     domestic_targets(actors, [m for m in kept if not coded(m.targets) and m.code[:2] in DOMESTIC_ROOTS and not m.own_targets])
@@ -300,6 +300,18 @@ def _title_sectors() -> dict[str, str]:
 def _unreal(m: EventMention) -> bool:
     """An event the text only supposes, or says did not happen (a refusal, coded 12, is an event of its own)."""
     return m.modality in SUPPOSED or (m.modality == "negated" and m.code[:2] != REFUSAL_ROOT)
+
+
+def _habitual(m: EventMention) -> bool:
+    """"has held such rallies almost daily", "routinely detains journalists": a clause that tells what happens as a
+    habit (an adverb of data/habitual_adverbs.txt on the event's verb or support verb) reports no one happening."""
+    verb = m.anchor if m.anchor.pos_ in ("VERB", "AUX") else m.token
+    return any(c.dep_ == "advmod" and c.lower_ in _habitual_adverbs() for c in verb.children)
+
+
+@cache
+def _habitual_adverbs() -> frozenset[str]:
+    return frozenset(load_list("habitual_adverbs.txt"))
 
 
 def _anchors(m: EventMention) -> list[Token]:

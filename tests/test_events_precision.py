@@ -81,3 +81,11 @@ def test_what_happens_as_a_habit_is_no_event():
     assert [e for e in events("Chinese police routinely detain journalists in Tibet.") if e.plover == "COERCE"] == []
     assert [e for e in events("For months the Venezuelan government has held such rallies almost daily.") if e.plover == "PROTEST"] == []
     assert [e.plover for e in events("Chinese police detained two journalists in Tibet on Monday.")] == ["COERCE"]
+
+
+def test_a_coordinated_complement_is_part_of_the_event_that_takes_it():
+    found = events(
+        "The Arab League resolution calls for Syria's withdrawal from the occupied zone in Lebanon, and for the "
+        "deployment of Lebanese troops along the border."
+    )
+    assert [e.trigger.text for e in found] == ["calls"]

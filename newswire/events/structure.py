@@ -187,6 +187,12 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
         return anchored[a.head.i]
     if a.dep_ in ("pobj", "pcomp") and a.head.dep_ in ("prep", "agent") and a.head.head.i in anchored:
         return anchored[a.head.head.i]
+    if a.dep_ in ("pobj", "pcomp") and a.head.dep_ == "conj" and a.head.pos_ == "ADP":
+        # "calls for Israel's withdrawal ..., and for the deployment of the army": a coordinated complement (the
+        # parser hangs the second preposition on the first or on the verb)
+        verb = a.head.head.head if a.head.head.dep_ == "prep" else a.head.head
+        if verb.i in anchored:
+            return anchored[verb.i]
     if a.dep_ == "compound" and m.trigger.kind == "noun" and a.head.i in anchored:
         return anchored[a.head.i]  # "a mediation mission": one mediation
     return None

@@ -89,3 +89,8 @@ def test_a_coordinated_complement_is_part_of_the_event_that_takes_it():
         "deployment of Lebanese troops along the border."
     )
     assert [e.trigger.text for e in found] == ["calls"]
+
+
+def test_a_country_word_on_a_topic_noun_names_no_actor():
+    found = events("Two government advisers left for Europe on Sunday to investigate the Syrian issue.")
+    assert [e for e in found if e.target is not None and (e.target.actor or "").startswith("SYR")] == []

@@ -249,8 +249,8 @@ class Actors:
         A city before the noun is where, not who: "the San Bernardino attacks"; a country before a border noun
         too: "the Thai border" points at no one.
         """
-        if tok.lemma_.lower() in border_nouns():
-            return None
+        if tok.lemma_.lower() in border_nouns() or tok.lemma_.lower() in _topic_nouns():
+            return None  # "the Thai border", "the Syrian issue": a place or a topic, no actor
         # a named pointer before a possessive pronoun: "its European Community partners" are the EC
         for c in sorted(tok.children, key=lambda c: c.tag_ == "PRP$"):
             if c.dep_ in POINTER_DEPS and self.at(c) is not None and not (c.dep_ == "compound" and is_city(self.at(c)[0])):
@@ -322,6 +322,11 @@ def is_people(entity: Entity, mention: Mention, code: str | None) -> bool:
         and words[-1].endswith("s")
         and countries.country_from_demonym(words[-1]) == code
     )
+
+
+@cache
+def _topic_nouns() -> frozenset[str]:
+    return frozenset(load_list("topic_nouns.txt"))
 
 
 @cache

@@ -94,3 +94,10 @@ def test_a_coordinated_complement_is_part_of_the_event_that_takes_it():
 def test_a_country_word_on_a_topic_noun_names_no_actor():
     found = events("Two government advisers left for Europe on Sunday to investigate the Syrian issue.")
     assert [e for e in found if e.target is not None and (e.target.actor or "").startswith("SYR")] == []
+
+
+def test_what_an_accusation_alleges_is_not_coded_again():
+    found = events("Israel alleged that Hezbollah had fired the rockets.")
+    assert [(e.plover, e.trigger.text) for e in found] == [("ACCUSE", "alleged")]
+    found = events("Russia claimed the Ukrainian army shelled the village.")
+    assert [e.plover for e in found] == ["ASSAULT"]  # a plain claim reports the act

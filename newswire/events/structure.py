@@ -19,6 +19,9 @@ from ..lexicon.cues import reporting_verbs
 from .modality import is_obligation
 from .triggers import Trigger, is_passive, is_support_verb, patient_of, word_class
 
+# The root of accusations: what an accusation alleges in its clause ("alleged that Hezbollah had fired the rockets") is
+# its content, not coded again (EVENTS-GOLD.md: a speech act is one event).
+ALLEGING_ROOT = "11"
 # Prepositions that put an event noun in charge of the verb that governs it:
 # "were killed in the attack" is part of the attack.
 CONTAINING_PREPS = {"in", "during"}
@@ -167,7 +170,7 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
         a = a.head  # "promised to build a wall and deport millions": the promise holds the deporting
     if a.dep_ in ("xcomp", "ccomp") and a.head.i in anchored:
         gov = anchored[a.head.i]
-        if a.dep_ == "ccomp" and codebook.frame_of(gov.code) is None:
+        if a.dep_ == "ccomp" and codebook.frame_of(gov.code) is None and gov.code[:2] != ALLEGING_ROOT:
             return None  # "said it had attacked": the saying is no event here
         return gov
     if a.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):

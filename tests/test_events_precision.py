@@ -61,15 +61,6 @@ def test_talking_about_someone_is_no_meeting_with_them():
     assert [(e.source.actor[:3], e.target.actor[:3]) for e in met] == [("USA", "RUS")]
 
 
-def test_a_body_in_the_country_is_of_the_country_the_article_is_about():
-    text = (
-        "NAIROBI, Kenya (AP) -- Kenya asked to join the African Union's peace force on Friday. "
-        "Five major political parties in the country issued statements supporting the African Union."
-    )
-    supporting = [e for e in events(text) if e.trigger.text == "supporting"]
-    assert [(e.source.actor or "")[:3] for e in supporting] == ["KEN"]
-
-
 def test_police_clashing_with_a_crowd_is_repression_and_armed_sides_clashing_a_fight():
     found = events("Riot police clashed with protesters in Caracas on Sunday.")
     assert [(e.plover, e.source.actor, e.target.actor) for e in found] == [("COERCE", "VENCOP", "VENCVL")]

@@ -190,8 +190,6 @@ class Actors:
         preps += [g for c in preps for g in c.children if g.dep_ == "conj" and g.lower_ in LOCATED_PREPS]  # "in and around"
         objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
         home = next((self.at(o)[0].country for o in objs if self._place_with_country(o)), None)
-        if home is None and any(_the_country(o) for o in objs):
-            home = self.context.focus  # "five parties in the country": the country the article is about
         if home is None:
             for c in head.children:
                 found = self.at(c) if c.dep_ == "compound" and c.i < head.i else None
@@ -327,18 +325,6 @@ def is_people(entity: Entity, mention: Mention, code: str | None) -> bool:
 @cache
 def _topic_nouns() -> frozenset[str]:
     return frozenset(load_list("topic_nouns.txt"))
-
-
-@cache
-def _country_nouns() -> frozenset[str]:
-    return frozenset(load_list("country_nouns.txt"))
-
-
-def _the_country(tok: Token) -> bool:
-    """"the country", "the nation": a definite noun for a country that names none."""
-    return tok.lemma_.lower() in _country_nouns() and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
-        c.dep_ in ("prep", "amod", "compound", "poss") for c in tok.children
-    )
 
 
 def is_city(entity: Entity) -> bool:

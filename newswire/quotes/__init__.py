@@ -89,6 +89,7 @@ def extract_quotes(
     in_lines = set().union(*(range(*line.content) for line in lines))
     found_frames = sorted(find_frames(doc, quoted) + find_noun_frames(doc, quoted), key=lambda f: f.verb)
     frames = outermost(doc, [f for f in found_frames if f.kind in kinds and f.verb not in in_lines], quoted)
+    frames = [f for f in frames if not f.silent]  # a reporting noun with no speaker keeps its inner cues from reporting
     cut_other_sources(doc, frames, [f for f in found_frames if f.kind == "thought" and f.kind not in kinds and f.verb not in quoted])
     found: list[Found] = []
     for frame in frames:

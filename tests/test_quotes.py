@@ -1216,3 +1216,53 @@ def test_a_cue_hung_unlabelled_on_the_verb_before_takes_its_subject():
     text = "Anna Berg paused, then revealed why the plan had failed."
     (q,) = quotes(text)
     assert q.speaker.text == "Anna Berg" and q.speaker_name == "Anna Berg"
+
+
+# --- speakers: who a pronoun, a coordination or a document stands for ------------------------
+
+
+def test_a_reporting_pronoun_outside_quotation_marks_is_not_whom_the_quotation_names():
+    (q,) = quotes("“You know, I love Pavel Sokolov,” he said.")
+    assert q.speaker.text == "he" and q.speaker_entity is None and q.speaker_name is None
+    text = "Anna Berg visited the bridge on Monday. “I have known Pavel Sokolov for years,” she said."
+    (q,) = quotes(text)
+    assert q.speaker_name == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Senators Mark Ellison and Pavel Sokolov met on Monday. Mr. Ellison and Mr. Sokolov said the bill would pass.",
+         "Mark Ellison and Pavel Sokolov"),
+        ("Anna Berg and her aides said the bill would pass.", "Anna Berg and her aides"),
+        ("Mark Ellison, the committee chairman, and Anna Berg said the deal was bad.", "Mark Ellison and Anna Berg"),
+    ],
+)
+def test_coordinated_speakers_are_named_together_and_given_to_neither_alone(text, name):
+    q = quotes(text)[-1]
+    assert q.speaker_name == name and q.speaker_entity is None
+
+
+def test_a_description_coordinated_with_a_name_is_that_person():
+    (q,) = quotes("Mark Ellison, director of the bridge authority, and a Republican who led the council, said the deficit would grow.")
+    assert q.speaker_name == "Mark Ellison" and q.speaker_entity is not None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Senator Mark Ellison sent a letter to the agency on Monday. The agency has not replied. "
+         "The letter said the agency had failed to act.", "Mark Ellison"),
+        ("Anna Berg toured Ohio on Monday. Her campaign has struggled there. The campaign said the polls were wrong.", "Anna Berg"),
+    ],
+)
+def test_a_document_or_campaign_speaks_for_the_one_issuer_the_article_gives_it(text, name):
+    q = quotes(text)[-1]
+    assert q.speaker_name == name and q.speaker_entity is not None
+
+
+def test_a_document_with_two_issuers_in_the_article_stays_unresolved():
+    text = ("Anna Berg and Mark Ellison toured Ohio. Berg's campaign and Ellison's campaign spent heavily. "
+            "The campaign said the polls were wrong.")
+    q = quotes(text)[-1]
+    assert q.speaker_entity is None and q.speaker_name == "The campaign"

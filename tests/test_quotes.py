@@ -652,7 +652,7 @@ def test_participle_takes_the_subject_of_its_verb():
 @pytest.mark.parametrize(
     "text, speaker",
     [
-        ("Sokolov is releasing a new ad that urges voters to reject the bridge tax.", "Sokolov"),
+        ('Sokolov is releasing a new ad that urges voters to reject "the bridge tax."', "Sokolov"),
         ('The group placed newspaper ads calling the bridge "a mistake."', "The group"),
         ("Officials saying the bridge was unsafe closed it.", "Officials"),
     ],
@@ -1266,3 +1266,30 @@ def test_a_document_with_two_issuers_in_the_article_stays_unresolved():
             "The campaign said the polls were wrong.")
     q = quotes(text)[-1]
     assert q.speaker_entity is None and q.speaker_name == "The campaign"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Anna Berg urged Congress to act on the bill.",
+        "Sokolov asked the crowd to welcome the governor.",
+        "The family called on people to protest peacefully.",
+        "Berg encouraged her supporters to visit the polling stations.",
+        "The judge ordered the city to reopen the bridge.",
+    ],
+)
+def test_asking_someone_to_act_is_an_appeal_not_a_quote(text):
+    # the cue's object is asked to do something: no words are reported
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Berg vowed to fight the tax.", "to fight the tax"),
+        ('Berg urged Congress to "act now, before the bridge falls."', 'Congress to "act now, before the bridge falls."'),
+    ],
+)
+def test_a_promise_or_a_quoted_appeal_is_still_a_quote(text, content):
+    (q,) = quotes(text)
+    assert q.content.text == content

@@ -214,6 +214,9 @@ def _content(
             if found and particle is not None and particle.dep_ == "prep":
                 # "called on Sudan's generals to agree ...": whom it asks belongs to what it asks
                 found |= set().union(*(subtree(o) for o in particle.children if o.dep_ == "pobj"))
+            if found and _directive(verb, particle) and not reported(verb, found, quoted):
+                dropped |= found
+                found = set()  # "asked the crowd to welcome the governor", "urged voters to turn out": an appeal, no words
         elif frame == "question":
             found = _question(verb)
         elif frame == "object":
@@ -446,6 +449,14 @@ def _in_modifier(tok: Token, head: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _directive(verb: Token, particle: Token | None) -> bool:
+    """"urged Congress to act", "called on people to protest", "asked the crowd to welcome him": the cue asks someone
+    (its object) to do something: an appeal, not a report of what was said."""
+    if particle is not None and particle.dep_ == "prep":
+        return any(o.dep_ == "pobj" for o in particle.children)
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children)
 
 
 def _object_does(verb: Token, tokens: set[int]) -> bool:

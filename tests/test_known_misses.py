@@ -85,12 +85,12 @@ def test_a_chant_belongs_to_who_marched_not_to_the_team_named_on_the_way():
     assert q.speaker is not None and "demonstrators" in q.speaker.text and q.speaker_name != "Charlotte Panthers"
 
 
-@miss("two coordinated speakers resolve to the first one's entity (issue 14's seed-18 sheet, PolNeAR dev)")
 def test_two_speakers_are_not_named_as_one():
+    # fixed in issue 14's seventh round: both named, each by the fullest name, and given to neither alone
     (q,) = analyze(
         "Senator Charles E. Grassley and Senator Patrick Leahy wrote the bill. Mr. Grassley and Mr. Leahy say other changes are needed."
     ).quotes
-    assert q.speaker_entity is None and q.speaker_name == "Mr. Grassley and Mr. Leahy"
+    assert q.speaker_entity is None and q.speaker_name == "Charles E. Grassley and Patrick Leahy"
 
 
 def test_the_statement_said_is_the_company_that_made_it():

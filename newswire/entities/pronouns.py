@@ -18,7 +18,10 @@ noun their clause hangs on, by the syntax alone (`resolve_relatives`).
 
 A pronoun inside a direct quote is not its speaker (the speaker would say
 "I"), so the subjects of the verbs outside the quote, or the previous
-subject for a quote standing alone, are not candidates.
+subject for a quote standing alone, are not candidates. A pronoun outside
+quotation marks that reports ("he said") does not stand for a name inside
+them: a speaker quoted on someone ("“I love Larry,” he said") is not that
+someone.
 """
 
 from __future__ import annotations
@@ -154,16 +157,23 @@ def _candidates(pron: Token, index: _Index, quoted: dict[int, Span]) -> list[Men
     in the order of the clusters and of their mentions."""
     here = Document.of(pron.doc).sentence_index[pron.i]
     excluded = _speakers_outside(pron, index, quoted) if pron.i in quoted else set()
+    # "“You know, I love Larry,” he said": a speaker outside quotation marks is not whom the quotation names
+    narrated = pron.i not in quoted and _reports(pron)
     # "Kerry says he will meet him": him is not Kerry, whichever mention stands beside it
     # (a co-argument's head hangs on the pronoun's own head)
     excluded |= {c for c, m in index.by_head_of_head.get(pron.head.i, ()) if _coargument(m, pron)}
     out = []
     for sent in range(max(0, here - WINDOW), here + 1):
         for c, m, seq in index.in_sentence(sent):
-            if m.start < pron.i and c not in excluded and index.fitting(pron, c):
+            if m.start < pron.i and c not in excluded and index.fitting(pron, c) and not (narrated and m.start in quoted):
                 out.append((index.position[id(c)], m.start, seq, m))
     out.sort(key=lambda x: x[:3])
     return [m for *_, m in out]
+
+
+def _reports(pron: Token) -> bool:
+    """Is the pronoun the subject of a reporting verb ("he said", "she told reporters")?"""
+    return pron.dep_ == "nsubj" and pron.head.lemma_.lower() in reporting_verbs()
 
 
 def _resolve(pron: Token, index: _Index, quoted: dict[int, Span]) -> Cluster | None:

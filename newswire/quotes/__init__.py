@@ -42,7 +42,7 @@ from ..records import Cue, Entity, Quote, Span, Time
 from .confidence import confidence
 from .content import cut_other_sources, from_frame, from_lines, outermost
 from .frames import Frame, find_frames
-from .speakers import is_document, is_spokesperson, issuer_compound, speaker_tokens
+from .speakers import is_document, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through
 from .lines import find_lines
 from ..text.datelines import DASHES
 from ..text.parse import source_text
@@ -89,6 +89,7 @@ def extract_quotes(
     in_lines = set().union(*(range(*line.content) for line in lines))
     found_frames = sorted(find_frames(doc, quoted) + find_noun_frames(doc, quoted), key=lambda f: f.verb)
     frames = outermost(doc, [f for f in found_frames if f.kind in kinds and f.verb not in in_lines], quoted)
+    frames = [f for f in frames if not f.silent]  # a reporting noun with no speaker keeps its inner cues from reporting
     cut_other_sources(doc, frames, [f for f in found_frames if f.kind == "thought" and f.kind not in kinds and f.verb not in quoted])
     found: list[Found] = []
     for frame in frames:
@@ -234,6 +235,10 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             elif is_spokesperson(head) and (entity is None or not any(m.kind == "name" for m in entity.mentions)):
                 # an unnamed spokesperson speaks for whom they speak for: "a spokesman for the ministry", "a Sony spokesman"
                 entity, name = _spoken_for(head, entities, [], preps=("for", "of", "at")) or (entity, name)
+            together = list(dict.fromkeys(_conjunct_name(t, entities) for t in _coordinated(head, range(s, e), entities)))
+            if len(together) > 1:
+                # "Mr. Grassley and Mr. Leahy said": both speak, neither alone; the record names both, no one entity
+                entity, name = None, ", ".join(together[:-1]) + " and " + together[-1]
             earlier.append((f, entity, name))
         out.append(
             Quote(
@@ -279,7 +284,36 @@ def _spoken_for(
     for f, entity, name in reversed(earlier):
         if f.frame is not None and name is not None and lemma in _documents_of(f.frame.verb, head.doc):
             return entity, name
-    return None
+    return _issued_earlier(head, entities, preps)
+
+
+def _issued_earlier(head: Token, entities: EntityIndex, preps: tuple[str, ...]) -> tuple[Entity, str] | None:
+    """"the letter said" after "Grassley's letter", "a letter from Grassley" or "Grassley sent a letter": the one issuer
+    the article gives the same document (or office, "the campaign") earlier. None when it gives none, or two."""
+    issuers = {}
+    for tok in head.doc[: head.i]:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() != head.lemma_.lower():
+            continue
+        found = None
+        for c in tok.children:
+            if c.dep_ == "poss":
+                found = entities.entity_at(c.i)
+            elif c.dep_ == "prep" and c.lower_ in preps:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                found = entities.entity_at(obj.i) if obj is not None else None
+            if found is not None:
+                break
+        if found is None and (issuer := issuer_compound(tok)) is not None:
+            found = entities.entity_at(issuer.i)
+        if found is None and tok.dep_ == "dobj" and speaks_through(tok.head):
+            subject = speaker_head(tok.head)
+            found = entities.entity_at(subject.i) if subject is not None else None
+        if found is not None and found.type in ("PERSON", "ORG", "GPE", "NORP"):
+            issuers[found.id] = found
+    if len(issuers) != 1:
+        return None
+    (found,) = issuers.values()
+    return found, found.name
 
 
 def _documents_of(verb: int, doc: Doc) -> set[str]:
@@ -320,6 +354,56 @@ def _past_dateline(doc: Doc, head: Token, start: int, end: int) -> tuple[Token, 
     roots = [doc[i] for i in after if doc[i].head.i not in after or doc[i].head.i == i]
     roots = [t for t in roots if not (t.is_punct or t.is_space)]
     return (roots[0], dash + 1) if len(roots) == 1 else (head, start)
+
+
+def _coordinated(head: Token, phrase: range, entities: EntityIndex) -> list[Token]:
+    """The heads of speakers coordinated in the speaker phrase ("Mr. Grassley and Mr. Leahy", "Ann Lee and her aides"),
+    in text order; [head] alone when there is one.
+
+    Each conjunct must stand for a speaker of its own: a name the entity layer knows, a personal pronoun, or a plural
+    or possessed noun ("her aides"). Not a title or description coordinated with a name ("former Gov. and party
+    chairman Ed Rendell", "Steve Bell, ..., and a Republican who headed the staff"), nor a relative pronoun.
+    """
+    def speaker(t: Token) -> bool:
+        if t.tag_ in ("WP", "WDT"):
+            return False
+        if t.pos_ == "PRON":
+            return t.lower_ in ("he", "she", "they", "i", "we")
+        if t.pos_ == "PROPN":
+            return (found := entities.entity_at(t.i)) is not None and found.type in ("PERSON", "ORG", "GPE")
+        return t.pos_ == "NOUN" and (t.tag_ == "NNS" or any(c.dep_ == "poss" for c in t.children))
+
+    if not speaker(head):
+        return [head]
+    out, todo = [head], [head]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.i in phrase:
+                if not speaker(c):
+                    return [head]
+                out.append(c)
+                todo.append(c)
+    if len(out) > 1 and not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in out for c in t.children):
+        return [head]  # "Ann Lee or her aide": one of them
+    return sorted(out, key=lambda t: t.i)
+
+
+def _conjunct_name(tok: Token, entities: EntityIndex) -> str:
+    """One coordinated speaker's name: its entity's fullest name, else its own words (without the other conjuncts)."""
+    if (entity := entities.entity_at(tok.i)) is not None:
+        return entity.name
+    drop = set()
+    for c in tok.children:
+        if c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.i > tok.i):
+            drop |= {t.i for t in c.subtree}
+    words = [t for t in tok.subtree if t.i not in drop]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    if not words:
+        return tok.text
+    first, last = words[0], words[-1]
+    return source_text(tok.doc)[first.idx : last.idx + len(last)]
 
 
 def _apposed(head: Token, phrase: range, entities: EntityIndex) -> Entity | None:

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from ..document import Document
 from ..lexicon.cues import CueEntry
-from .frames import Frame
+from .frames import Frame, reported
 from .lines import Line
 from .model import Found, Passage, direct, doc_text, trim
 
@@ -67,6 +67,9 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
                 g.content -= tail
                 g.parts = [part - tail for part in g.parts]
                 f.subject = subject
+                if not f.content and not reported(doc[g.verb], g.content, quoted):
+                    # "reported February sales, nearly all reporting gains": with the act cut off, an object is left
+                    g.content, g.parts = set(), []
             out.append(f)
     return out
 
@@ -118,7 +121,7 @@ def _adjunct(g: Frame) -> bool:
 def _continues(doc: Doc, f: Frame, g: Frame) -> bool:
     """Does cue f, inside g's content, go on with what g's speaker says?"""
     verb = doc[f.verb]
-    if not f.content or g.subject is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if not (f.content or f.topic) or g.subject is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     if not (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
         return False
@@ -152,7 +155,7 @@ def _another_source(doc: Doc, f: Frame, g: Frame) -> set[int]:
     contrast ("while", "though"). Returns the tokens to cut (with the word
     that sets it off), or none.
     """
-    if not f.content or f.subject is None:
+    if not (f.content or f.topic) or f.subject is None:
         return set()
     tok = doc[f.verb]
     while not (tok.dep_ in ("conj", "advcl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):

@@ -8,9 +8,12 @@ A frame is read off the dependency parse around a cue from `data/cues.tsv`
   noun after the cue or made a conjunct of it), a to-infinitive ("vowed to fight"),
   its object ("blamed rebels for the attack"; a passive cue's subject, "the
   deal was announced"), an object with what it is
-  called ("called the plan a disaster"), a prepositional object ("warned
-  of a battle"), or for "according to" the clause it modifies (and so for
-  "In a poll, ..." opening a sentence, `data/source_documents.txt`);
+  called ("called the plan “a disaster”"), a prepositional object ("called
+  for the US to act"), or for "according to" the clause it modifies (and so for
+  "In a poll, ..." opening a sentence, `data/source_documents.txt`); an
+  object, a name given or a topic counts only when it holds a quotation or a
+  clause with its own subject (`reported`): "spoke of the legacy", "called
+  for tax hikes", "called the plan a disaster" report no words;
 * speaker, by `speakers.py` (the cue's subject, climbing to the verb that
   has one; the agent of a passive; the noun a participle hangs on), or the
   object of "according to".
@@ -54,6 +57,11 @@ class Frame:
     parts: list[set[int]] = field(default_factory=list)  # the content as separate clauses ("said A ... and B"), if several
     subject: Token | None = None  # the head token of the speaker, if any
     speaker_range: tuple[int, int] | None = None  # the speaker's tokens when they are not the subject's phrase
+    # the object or topic a cue was about when it reports no words ("spoke of the legacy", `reported`): no quote, but it
+    # still ends another frame's content as a clause of its own ("said he would act and warned against hackers")
+    topic: set[int] = field(default_factory=set)
+    # a frame that makes no quote but keeps the frames inside it from making their own (a reporting noun with no speaker)
+    silent: bool = False
 
     @property
     def kind(self) -> str:
@@ -78,13 +86,13 @@ def find_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
             continue
         entry, particle = _match(tok, table)
-        if entry is None or _hypothetical(tok) or _that_said(tok) or _unasserted(tok) or _naming_participle(tok, entry):
+        if entry is None or _hypothetical(tok) or _that_said(tok) or _unasserted(tok) or _naming_participle(tok, entry) or _alternative_to_unasserted(tok):
             continue
         frame = Frame([tok.i] + ([particle.i] if particle is not None else []), entry)
         if entry.cue == "according to":
             _according_to(frame, particle)
         else:
-            frame.parts = _content(tok, entry, particle, quoted)
+            frame.parts = _content(tok, entry, particle, quoted, frame.topic)
             frame.content = set().union(*frame.parts)
             frame.subject = speaker_head(tok, quoted)
         out.append(frame)
@@ -155,6 +163,19 @@ def _unasserted(verb: Token) -> bool:
     return False
 
 
+def _alternative_to_unasserted(verb: Token) -> bool:
+    """"declined to comment or declare it responsible", "did not confirm or deny the report": a cue joined by "or" or
+    "nor" to a negated, supposed or refused one shares its negation: nothing was said."""
+    head = verb
+    while head.dep_ == "conj" and head.head.i != head.i:
+        if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.head.children):
+            return False
+        head = head.head
+        if _unasserted(head) or _hypothetical(head):
+            return True
+    return False
+
+
 def _naming_participle(verb: Token, entry: CueEntry) -> bool:
     """"a book called “Women Who Work”", "The plan, dubbed “Way Forward”": a naming verb's participle modifying a noun
     gives the thing its name; nobody is reported saying anything."""
@@ -173,8 +194,13 @@ def _that_said(verb: Token) -> bool:
     )
 
 
-def _content(verb: Token, entry: CueEntry, particle: Token | None, quoted: frozenset[int] = frozenset()) -> list[set[int]]:
-    """The content's tokens by the first of the cue's frames that finds any: one set per clause."""
+def _content(
+    verb: Token, entry: CueEntry, particle: Token | None, quoted: frozenset[int] = frozenset(), topic: set[int] | None = None
+) -> list[set[int]]:
+    """The content's tokens by the first of the cue's frames that finds any: one set per clause.
+
+    topic: gets the tokens of an object or topic left out because it reports no words (`reported`)."""
+    dropped = topic if topic is not None else set()
     for frame in entry.frames:
         if frame == "clause":
             parts = _clauses(verb, particle)
@@ -188,18 +214,31 @@ def _content(verb: Token, entry: CueEntry, particle: Token | None, quoted: froze
             if found and particle is not None and particle.dep_ == "prep":
                 # "called on Sudan's generals to agree ...": whom it asks belongs to what it asks
                 found |= set().union(*(subtree(o) for o in particle.children if o.dep_ == "pobj"))
+            if found and _directive(verb, particle) and not reported(verb, found, quoted):
+                dropped |= found
+                found = set()  # "asked the crowd to welcome the governor", "urged voters to turn out": an appeal, no words
         elif frame == "question":
             found = _question(verb)
         elif frame == "object":
             found = _object(verb)
-            if not _proposition(verb, found, quoted):
-                found = set()  # "denied the allegations": what the act is about, not what was said
+            gerund = not any(c.dep_ == "dobj" for c in verb.children) and _passive_subject(verb) is None
+            if not (reported(verb, found, quoted) if gerund else _proposition(verb, found, quoted)):
+                dropped |= found
+                found = set()  # "denied the allegations", "proposed dropping the tax": what the act is about
         elif frame == "naming":
             found = _naming(verb, particle, quoted)
+            if not reported(verb, found, quoted):
+                dropped |= found
+                found = set()  # "called the plan a disaster": the writer's account of a judgement, no words reported
         elif frame == "state":
             found = _state(verb)
         elif frame.startswith("prep:"):
             found = set() if _sets_topic(verb) else prep_object(particle if particle is not None else verb, frame[5:])
+            if _object_does(verb, found):
+                found |= set().union(*(subtree(c) for c in verb.children if c.dep_ == "dobj"))  # "Cruz of associating"
+            elif not reported(verb, found, quoted):
+                dropped |= found
+                found = set()  # "spoke of the legacy of racism", "called for big tax hikes": a topic, not what was said
         else:
             found = set()
         if found:
@@ -375,6 +414,58 @@ def _proposition(verb: Token, tokens: set[int], quoted: frozenset[int]) -> bool:
         if tok.dep_ in _CLAUSE_DEPS and tok.pos_ == "VERB":
             return True
     return False
+
+
+def reported(head: Token, tokens: set[int], quoted: frozenset[int]) -> bool:
+    """Does a cue's object or topic report what was said: a quotation, or a clause with a subject of its own?
+
+    The object of "called ... a disaster", "described ... as", "spoke of",
+    "talked about", "called for", "warned against", or a gerund ("proposed
+    dropping the tax", "called for taxing the rich"), is what the act or the
+    talk was about: a reader takes a quote for words said, and none are given.
+    A quotation in it ("called the plan “a disaster”"), or a clause with its
+    own subject ("called for the United States to step up", "asked about
+    whether he would run") is what was said. `head`: the cue (or reporting noun).
+    """
+    doc = head.doc
+    for i in tokens:
+        if i in quoted:
+            return True
+        tok = doc[i]
+        if tok.pos_ not in ("VERB", "AUX") or i == head.i or _in_modifier(tok, head):
+            continue
+        if _topic_of(tok, head):
+            continue  # "the question of whether he ...": a noun's clause
+        if any(c.dep_ in SUBJECTS + ("nsubjpass",) for c in tok.children):
+            return True
+    return False
+
+
+def _in_modifier(tok: Token, head: Token) -> bool:
+    """Is tok in a relative clause or participle of a noun below the cue ("delays to the bridge, which they said would
+    last")? Such a clause tells of the noun, not what the cue reports."""
+    while tok != head and tok.head != tok:
+        if tok.dep_ in ("relcl", "acl", "amod"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _directive(verb: Token, particle: Token | None) -> bool:
+    """"urged Congress to act", "called on people to protest", "asked the crowd to welcome him": the cue asks someone
+    (its object) to do something: an appeal, not a report of what was said."""
+    if particle is not None and particle.dep_ == "prep":
+        return any(o.dep_ == "pobj" for o in particle.children)
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children)
+
+
+def _object_does(verb: Token, tokens: set[int]) -> bool:
+    """"accused Cruz of associating with Oswald": a gerund after the cue's object says what the object did (its
+    subject is the object), a claim about it, not a topic."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    doc = verb.doc
+    return any(doc[i].tag_ == "VBG" and doc[i].dep_ == "pcomp" and doc[i].head.head == verb for i in tokens)
 
 
 def _noun_above(tok: Token, verb: Token) -> Token | None:

@@ -5,15 +5,22 @@ A noun of `data/cue_nouns.tsv` makes a frame when its content is there:
 * a that-clause it governs ("the claim that the vote was rigged"; not a
   relative clause, "the claim that he made"),
 * a to-infinitive ("her promise to lower taxes"),
-* the object of its preposition ("calls for a ban", "criticism of the plan").
+* the object of its preposition when it holds a quotation or a clause ("calls for the US to act").
 
 Its speaker is the possessor ("his", "Trump's"), a name in front of it
 ("an Intelogic announcement", "a White House statement"), the object of "by" or
 "from" ("a claim by Clinton", "criticism from Republicans"), or the subject
 of a verb of `data/cue_noun_verbs.txt` that takes the noun as its object
 ("Sanders made the argument that ...", "Trump repeated his claim") or of the
-verb the noun is "in" ("Weaver says in a statement that ..."); else none. A noun with no content makes no frame: unlike a verb, it never
-introduces a quotation of its own.
+verb the noun is "in" ("Weaver says in a statement that ...").
+
+A noun with no content makes no frame: unlike a verb, it never introduces a
+quotation of its own. The object of its preposition is content only when it
+holds a quotation or a clause with a subject (`frames.reported`): "criticism
+of the plan" names a topic. A noun with no speaker makes a `silent` frame,
+which gives no quote but keeps the cues inside its content from giving
+theirs: with nobody's words ("unsubstantiated claims that ...") it is the
+writer's account.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon.cues import CueEntry, noun_cue_table as noun_table
-from .frames import Frame, prep_object
+from .frames import Frame, prep_object, reported
 from .speakers import issuer_compound, speaker_head, speaks_through
 
 
@@ -35,16 +42,19 @@ def find_noun_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Fra
         entry = table.get(tok.lemma_.lower())
         if entry is None:
             continue
-        content = _content(tok, entry)
-        if content:
-            cue = [tok.i]
-            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in ("VERB", "AUX"):
-                cue.append(tok.head.head.i)  # the cue is "said in a statement"
-            out.append(Frame(cue, entry, content, [content], subject=_speaker(tok, quoted)))
+        content = _content(tok, entry, quoted)
+        if not content:
+            continue
+        speaker = _speaker(tok, quoted)
+        cue = [tok.i]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in ("VERB", "AUX"):
+            cue.append(tok.head.head.i)  # the cue is "said in a statement"
+        # with no speaker, nobody's words ("unsubstantiated claims that ..."): no quote, nor a quote of a cue inside it
+        out.append(Frame(cue, entry, content, [content], subject=speaker, silent=speaker is None))
     return out
 
 
-def _content(noun: Token, entry: CueEntry) -> set[int]:
+def _content(noun: Token, entry: CueEntry, quoted: frozenset[int] = frozenset()) -> set[int]:
     for frame in entry.frames:
         if frame == "clause":
             found = _clause(noun)
@@ -52,8 +62,8 @@ def _content(noun: Token, entry: CueEntry) -> set[int]:
             found = _infinitive(noun)
         elif frame.startswith("prep:"):
             found = prep_object(noun, frame[5:])
-            if len(found) == 1 and noun.doc[min(found)].lemma_.lower() in noun_table():
-                found = set()  # "a request for comment": asks for words, reports none
+            if not reported(noun, found, quoted):
+                found = set()  # "criticism of the plan", "a request for comment": a topic, no words reported
         else:
             found = set()
         if found:

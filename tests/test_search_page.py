@@ -54,16 +54,22 @@ def stores(tmp_path_factory):
 
 @pytest.fixture
 def used(monkeypatch):
-    """The pages the search page in date order answered (not None)."""
+    """How the searches were answered: "counted" (their total from the index), "held" (their page among the first
+    rows, `query._held`) or "not held" (too few of those rows held it)."""
     answered = []
-    real = query._search_page
+    total, held = query._search_total, query._held
 
-    def spy(*args, **kwargs):
-        page = real(*args, **kwargs)
-        answered.append(page is not None)
-        return page
+    def counted(*args, **kwargs):
+        answered.append("counted")
+        return total(*args, **kwargs)
 
-    monkeypatch.setattr(query, "_search_page", spy)
+    def found(*args, **kwargs):
+        rows = held(*args, **kwargs)
+        answered.append("not held" if rows is None else "held")
+        return rows
+
+    monkeypatch.setattr(query, "_search_total", counted)
+    monkeypatch.setattr(query, "_held", found)
     return answered
 
 
@@ -73,9 +79,9 @@ def same(indexed: Store, scan: Store, question: str, search: str, **options) -> 
     assert (mine.rows.dicts(), mine.total) == (theirs.rows.dicts(), theirs.total), (question, search, options)
 
 
-@pytest.mark.parametrize("share", [1, 3, 20])
-def test_a_word_in_most_quotes_pages_and_totals_are_the_scans(stores, used, monkeypatch, share):
-    monkeypatch.setattr(query, "PAGE_SHARE", share)  # how many rows are read in order for a page: too few, some, enough
+@pytest.mark.parametrize("margin", [0.3, 1.0, 2.0])
+def test_a_word_in_most_quotes_pages_and_totals_are_the_scans(stores, used, monkeypatch, margin):
+    monkeypatch.setattr(query, "PAGE_MARGIN", margin)  # how many rows are read in order for a page: too few, some, enough
     with Store(stores[0], read_only=True) as indexed, Store(stores[1], read_only=True) as scan:
         (quotes,) = indexed.con.execute("SELECT count(*) FROM quotes").fetchone()
         assert query.page(indexed, "quotes", limit=1, search="the").total > quotes // 2  # a word in most quotes
@@ -84,8 +90,8 @@ def test_a_word_in_most_quotes_pages_and_totals_are_the_scans(stores, used, monk
                 for sort in (None, "-published", "published", "title"):
                     for limit, offset in ((1, 0), (7, 14), (100, 0), (5, 1000)):
                         same(indexed, scan, question, search, limit=limit, offset=offset, sort=sort)
-    # it answered most of them when enough rows are read, and some not (too few held among those read)
-    assert sum(used) >= (len(used) // 4 if share == 20 else 1) and not all(used)
+    # the new way answered many of them, their page found among the first rows or (too few held there) not
+    assert used.count("counted") >= len(used) // 4 and "not held" in used and "held" in used
 
 
 def test_a_search_with_other_filters_or_an_inexact_index_is_answered_as_before(stores, used, monkeypatch):
@@ -95,7 +101,7 @@ def test_a_search_with_other_filters_or_an_inexact_index_is_answered_as_before(s
         monkeypatch.setattr(wordindex, "MAX_VARIANTS", 1)  # "he" as a word's end (the, he) is then any word: checked
         assert not wordindex.answer(indexed.con, "he fire", True).exact
         same(indexed, scan, "quotes", "he fire", limit=5, sort="-published")
-    assert used == [False] * 6  # (the scan's store too: it has no index)
+    assert used == []
 
 
 def test_rows_of_an_article_analysed_twice_are_counted_as_the_scan_lists_them(stores, tmp_path, used):
@@ -126,7 +132,7 @@ def test_rows_of_an_article_analysed_twice_are_counted_as_the_scan_lists_them(st
                 theirs = query.page(scanned, "quotes", limit=100, search=search, sort=sort)
                 # rows of one article and ord come in either order
                 assert (sorted(map(str, mine.rows.dicts())), mine.total) == (sorted(map(str, theirs.rows.dicts())), theirs.total), search
-    assert any(used)
+    assert "held" in used
 
 
 def test_a_plain_list_by_date_is_the_numbered_one(stores, monkeypatch):

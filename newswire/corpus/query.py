@@ -226,12 +226,10 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
         )"""
         params.insert(0, _words(require_text(speaker, "--speaker")))
         hits = "SEMI JOIN hits h ON h.article_id = q.article_id AND h.ord = q.ord\n        "
-    key = ""
     if search is not None:
         text = require_text(search, "--search")
         if indexed is not None:  # the quotes that hold it, found through the word index
             where.append(f"q.rowid IN (SELECT row FROM {indexed})")
-            key = "q.rowid"
         else:
             where.append(r"q.content_text ILIKE ? ESCAPE '\'")
             params.append(_contains(text))
@@ -245,7 +243,7 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
         params,
         "a.published NULLS LAST, q.article_id, q.ord",
         prefix=prefix,
-        key=key,
+        key="q.rowid",
     )
 
 
@@ -520,12 +518,10 @@ def _articles(*, search: str | None = None, start: str | None = None, end: str |
         params.append(last)
     found = "0"
     length = 0
-    key = ""
     if search is not None:
         text = require_text(search, "--search")
         if indexed is not None:  # the articles that hold it, found through the word index
             where.append(f"a.rowid IN (SELECT row FROM {indexed})")
-            key = "a.rowid"
         else:
             where.append(r"(a.text ILIKE ? ESCAPE '\' OR a.title ILIKE ? ESCAPE '\')")
             params += [_contains(text)] * 2
@@ -539,7 +535,7 @@ def _articles(*, search: str | None = None, start: str | None = None, end: str |
         WHERE {' AND '.join(where)}""",
         params,
         "a.published NULLS LAST, a.id",
-        key=key,
+        key="a.rowid",
     )
 
 
@@ -1511,10 +1507,11 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
 
 
 _BY_DATE = "a.published NULLS LAST"
-# A search page in date order reads PAGE_SHARE times its last row's number of rows of the answer without its search,
-# in that order, to find its rows among them (`_search_page`); a search held by fewer of them (a rarer word), or a page
-# whose rows would be more than PAGE_CANDIDATES (far down), is answered otherwise.
-PAGE_SHARE = 20
+# A search page in date order reads PAGE_MARGIN times as many rows of the question without its search as are expected
+# (from the share of rows that hold it) to hold its rows, in that order, and finds its rows among them
+# (`_search_page`); a search that would need more than PAGE_CANDIDATES (a rarer word, a page far down) is answered
+# from every row that holds it.
+PAGE_MARGIN = 2.0
 PAGE_CANDIDATES = 5000
 
 
@@ -1530,13 +1527,14 @@ def _by_date(select: _Select, sort: str | None) -> str | None:
 
 
 def _search_page(store: Store, question: str, options: dict[str, Any], limit: int, offset: int, sort: str | None) -> Page | None:
-    """A page of a text search (articles or quotes: the search alone, in date order or the question's own) answered
-    without listing every row that holds it, or None where it cannot be (the caller answers it as before).
+    """A page of a text search (articles or quotes: the search alone, in date order or the question's own) with its
+    total counted from the word index alone (`_search_total`), where the index's answer is exact; None where it is
+    not (the caller answers it as before).
 
     The page's rows are the first rows of the question without the search, in the page's order, that hold the text
-    (PAGE_SHARE times as many as the page needs are read, each checked by row id: a search held by many rows, "the"
-    in most quotes, finds its page among them); the total is counted from the word index alone (`_search_total`),
-    where its answer is exact. A search held by fewer of the rows read, or a page too far down, is not answered so."""
+    (`_held`: a search held by many rows, "the" in most quotes, finds its page among a few hundred); where too many
+    would be read for it (PAGE_CANDIDATES), or too few of those read hold it, they are picked from every row that
+    holds it (`_late_page`, the total known)."""
     search = options.get("search")
     if (question not in ("articles", "quotes") or search is None or any(v is not None for k, v in options.items() if k != "search")
             or not store.words_current()):
@@ -1544,14 +1542,35 @@ def _search_page(store: Store, question: str, options: dict[str, Any], limit: in
     text = require_text(search, "--search")
     plain, first = globals()[f"_{question}"](), _articles()
     order, wanted = _by_date(plain, sort), offset + limit
-    count = PAGE_SHARE * wanted  # the rows read in order: enough when a twentieth of them hold it
     # quotes are in the order of their articles, then their own (checked here, as the page's rows are read so)
-    if order is None or count > PAGE_CANDIDATES or question == "quotes" and plain.order != f"{first.order.replace('a.id', 'q.article_id')}, q.ord":
+    if order is None or question == "quotes" and plain.order != f"{first.order.replace('a.id', 'q.article_id')}, q.ord":
         return None
     how = wordindex.answer(store.con, text, store.pairs_current())
     if how is None or not how.exact:
         return None
-    if question == "quotes":  # those of enough of the first articles
+    total = _search_total(store, question, how, text)
+    if total is None:
+        return None
+    rows = []
+    if total > offset:
+        (size,) = store.con.execute(f"SELECT count(*) FROM {question}").fetchall()[0]
+        count = int(PAGE_MARGIN * wanted * size / total) + 1  # the rows read: PAGE_MARGIN times those expected to hold the page's
+        held = None
+        if count <= PAGE_CANDIDATES:
+            held = _held(store, question, text, plain, first, order, sort, count, wanted)
+        if held is None:  # answered from every row that holds it (the total known)
+            return _late_page(store, _select(store, question, options), ["_n"], limit, offset, sort, total)
+        rows = held[offset:wanted]
+    store.con.register("_page_rows", pa.table({"row": pa.array(rows, pa.int64())}))
+    return _made(store, globals()[f"_{question}"](search=search, indexed="_page_rows"), rows, total, offset, limit, sort)
+
+
+def _held(store: Store, question: str, text: str, plain: _Select, first: _Select, order: str, sort: str | None, count: int,
+          wanted: int) -> list[int] | None:
+    """The row ids of the first rows of a question (`plain`: without its search, in `order`) that hold `text`, in
+    that order, among about `count` of them (quotes: those of the first articles, `first` in the same order); None
+    if fewer than `wanted` of them hold it while rows are left."""
+    if question == "quotes":
         (per_article,) = store.con.execute("SELECT count(*) / greatest(1, (SELECT count(*) FROM articles)) FROM quotes").fetchall()[0]
         size = int(count / max(per_article, 0.01)) + 1
         window = [i for (i,) in store.con.execute(
@@ -1565,21 +1584,7 @@ def _search_page(store: Store, question: str, options: dict[str, Any], limit: in
             f"{plain.prefix}\nSELECT a.rowid {plain.rest}\nORDER BY {order} LIMIT {count}", plain.params).fetchall()]
         whole = len(candidates) < count
     held = wordindex.holding(store.con, question, candidates, _contains(text))
-    if len(held) < wanted and not whole:  # not held by enough of the rows read: not this way
-        return None
-    total = _search_total(store, question, how, text)
-    if total is None:
-        return None
-    rows = held[offset:wanted]
-    store.con.register("_page_rows", pa.table({"row": pa.array(rows, pa.int64())}))
-    select = globals()[f"_{question}"](search=search, indexed="_page_rows")
-    if not rows:
-        columns = [d[0] for d in store.con.execute(f"SELECT * FROM ({select.sql()}) LIMIT 0", select.params).description]
-        return Page(Rows(columns, []), total, offset, limit, sort)
-    keys = ", ".join(str(_row_id(k)) for k in rows)
-    cursor = store.con.execute(f"SELECT * FROM ({select.sql(f', {select.key} AS _k')}) WHERE _k IN ({keys})", select.params)
-    made = {r[-1]: r[:-1] for r in cursor.fetchall()}
-    return Page(Rows([d[0] for d in cursor.description[:-1]], [made[k] for k in rows]), total, offset, limit, sort)
+    return held if len(held) >= wanted or whole else None
 
 
 # Articles whose rows may not be one per article and ord (quotes) or id (entities): an article that failed after it
@@ -1613,22 +1618,38 @@ def _search_total(store: Store, question: str, how: wordindex.Plan | wordindex.C
     return total
 
 
-def _late_page(store: Store, select: _Select, order: list[str], limit: int, offset: int, sort: str | None) -> Page:
-    """A page whose rows are picked by their key (`select.key`, a row id) with the total in one pass, and only then
-    made whole: the columns a page shows (an article's snippet, found in its text) are computed for its rows, not for
-    every row of the answer, and DuckDB reads them by row id (only the blocks that hold them)."""
-    numbered = select.sql(f", {select.key} AS _k, row_number() OVER (ORDER BY {select.order}) AS _n")
-    picked = store.con.execute(
-        f"SELECT _k, count(*) OVER () FROM ({numbered}) ORDER BY {', '.join(order)} LIMIT {int(limit)} OFFSET {int(offset)}",
-        select.params).fetchall()
-    if not picked:  # past the end (or nothing): the total alone
-        total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchone()[0]
+def _late_page(store: Store, select: _Select, order: list[str], limit: int, offset: int, sort: str | None,
+               total: int | None = None) -> Page:
+    """A page whose rows are picked by their key (`select.key`, a row id), and only then made whole: the columns a page
+    shows (an article's snippet, found in its text) are computed for its rows, not for every row of the answer, and
+    DuckDB reads them by row id (only the blocks that hold them). In the question's own order or by date (`_by_date`)
+    its keys are the first in that order (no row numbered) and the total is counted apart (or given: `total`); in
+    another, every row is numbered, the total in the same pass."""
+    by_date = _by_date(select, sort)
+    if by_date is not None:
+        keys = [k for (k,) in store.con.execute(
+            f"{select.prefix}\nSELECT {select.key} {select.rest}\nORDER BY {by_date} LIMIT {int(limit)} OFFSET {int(offset)}",
+            select.params).fetchall()]
+    else:
+        numbered = select.sql(f", {select.key} AS _k, row_number() OVER (ORDER BY {select.order}) AS _n")
+        picked = store.con.execute(
+            f"SELECT _k, count(*) OVER () FROM ({numbered}) ORDER BY {', '.join(order)} LIMIT {int(limit)} OFFSET {int(offset)}",
+            select.params).fetchall()
+        keys, total = [k for k, _ in picked], picked[0][1] if picked else total
+    if total is None:
+        total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchall()[0][0]
+    return _made(store, select, keys, total, offset, limit, sort)
+
+
+def _made(store: Store, select: _Select, keys: list[int], total: int, offset: int, limit: int, sort: str | None) -> Page:
+    """The page of these rows (`keys`: their row ids, `select.key`, in the page's order) made whole."""
+    if not keys:  # past the end (or nothing)
         columns = [d[0] for d in store.con.execute(f"SELECT * FROM ({select.sql()}) LIMIT 0", select.params).description]
         return Page(Rows(columns, []), total, offset, limit, sort)
-    keys = ", ".join(str(_row_id(k)) for k, _ in picked)
-    cursor = store.con.execute(f"SELECT * FROM ({select.sql(f', {select.key} AS _k')}) WHERE _k IN ({keys})", select.params)
+    listed = ", ".join(str(_row_id(k)) for k in keys)
+    cursor = store.con.execute(f"SELECT * FROM ({select.sql(f', {select.key} AS _k')}) WHERE _k IN ({listed})", select.params)
     made = {r[-1]: r[:-1] for r in cursor.fetchall()}
-    return Page(Rows([d[0] for d in cursor.description[:-1]], [made[k] for k, _ in picked]), picked[0][1], offset, limit, sort)
+    return Page(Rows([d[0] for d in cursor.description[:-1]], [made[k] for k in keys]), total, offset, limit, sort)
 
 
 def _row_id(value: Any) -> int:

@@ -1507,11 +1507,11 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
 
 
 _BY_DATE = "a.published NULLS LAST"
-# A search page in date order reads PAGE_MARGIN times as many rows of the question without its search as are expected
-# (from the share of rows that hold it) to hold its rows, in that order, and finds its rows among them
-# (`_search_page`); a search that would need more than PAGE_CANDIDATES (a rarer word, a page far down) is answered
-# from every row that holds it.
-PAGE_MARGIN = 2.0
+# A search page in date order reads PAGE_SHARE times as many rows of the question without its search as it shows
+# (with those before it), in that order, and finds its rows among them (`_search_page`): enough when a twentieth of
+# them hold it; a search held by fewer (a rarer word), or a page whose rows would be more than PAGE_CANDIDATES (far
+# down), is answered from every row that holds it.
+PAGE_SHARE = 20
 PAGE_CANDIDATES = 5000
 
 
@@ -1533,8 +1533,8 @@ def _search_page(store: Store, question: str, options: dict[str, Any], limit: in
 
     The page's rows are the first rows of the question without the search, in the page's order, that hold the text
     (`_held`: a search held by many rows, "the" in most quotes, finds its page among a few hundred); where too many
-    would be read for it (PAGE_CANDIDATES), or too few of those read hold it, they are picked from every row that
-    holds it (`_late_page`, the total known)."""
+    would be read for it (PAGE_CANDIDATES), or too few of those read hold it, the caller picks them from every row
+    that holds it (`_late_page`)."""
     search = options.get("search")
     if (question not in ("articles", "quotes") or search is None or any(v is not None for k, v in options.items() if k != "search")
             or not store.words_current()):
@@ -1545,22 +1545,17 @@ def _search_page(store: Store, question: str, options: dict[str, Any], limit: in
     # quotes are in the order of their articles, then their own (checked here, as the page's rows are read so)
     if order is None or question == "quotes" and plain.order != f"{first.order.replace('a.id', 'q.article_id')}, q.ord":
         return None
+    count = PAGE_SHARE * wanted
+    if count > PAGE_CANDIDATES:
+        return None
     how = wordindex.answer(store.con, text, store.pairs_current())
     if how is None or not how.exact:
         return None
-    total = _search_total(store, question, how, text)
+    held = _held(store, question, text, plain, first, order, sort, count, wanted)
+    total = None if held is None else _search_total(store, question, how, text)
     if total is None:
         return None
-    rows = []
-    if total > offset:
-        (size,) = store.con.execute(f"SELECT count(*) FROM {question}").fetchall()[0]
-        count = int(PAGE_MARGIN * wanted * size / total) + 1  # the rows read: PAGE_MARGIN times those expected to hold the page's
-        held = None
-        if count <= PAGE_CANDIDATES:
-            held = _held(store, question, text, plain, first, order, sort, count, wanted)
-        if held is None:  # answered from every row that holds it (the total known)
-            return _late_page(store, _select(store, question, options), ["_n"], limit, offset, sort, total)
-        rows = held[offset:wanted]
+    rows = held[offset:wanted]
     store.con.register("_page_rows", pa.table({"row": pa.array(rows, pa.int64())}))
     return _made(store, globals()[f"_{question}"](search=search, indexed="_page_rows"), rows, total, offset, limit, sort)
 
@@ -1618,14 +1613,13 @@ def _search_total(store: Store, question: str, how: wordindex.Plan | wordindex.C
     return total
 
 
-def _late_page(store: Store, select: _Select, order: list[str], limit: int, offset: int, sort: str | None,
-               total: int | None = None) -> Page:
+def _late_page(store: Store, select: _Select, order: list[str], limit: int, offset: int, sort: str | None) -> Page:
     """A page whose rows are picked by their key (`select.key`, a row id), and only then made whole: the columns a page
     shows (an article's snippet, found in its text) are computed for its rows, not for every row of the answer, and
     DuckDB reads them by row id (only the blocks that hold them). In the question's own order or by date (`_by_date`)
-    its keys are the first in that order (no row numbered) and the total is counted apart (or given: `total`); in
-    another, every row is numbered, the total in the same pass."""
-    by_date = _by_date(select, sort)
+    its keys are the first in that order (no row numbered) and the total is counted apart; in another, every row is
+    numbered, the total in the same pass."""
+    by_date, total = _by_date(select, sort), None
     if by_date is not None:
         keys = [k for (k,) in store.con.execute(
             f"{select.prefix}\nSELECT {select.key} {select.rest}\nORDER BY {by_date} LIMIT {int(limit)} OFFSET {int(offset)}",
@@ -1635,7 +1629,7 @@ def _late_page(store: Store, select: _Select, order: list[str], limit: int, offs
         picked = store.con.execute(
             f"SELECT _k, count(*) OVER () FROM ({numbered}) ORDER BY {', '.join(order)} LIMIT {int(limit)} OFFSET {int(offset)}",
             select.params).fetchall()
-        keys, total = [k for k, _ in picked], picked[0][1] if picked else total
+        keys, total = [k for k, _ in picked], picked[0][1] if picked else None
     if total is None:
         total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchall()[0][0]
     return _made(store, select, keys, total, offset, limit, sort)

@@ -1578,7 +1578,14 @@ def _held(store: Store, question: str, text: str, plain: _Select, first: _Select
         candidates = [r for (r,) in store.con.execute(
             f"{plain.prefix}\nSELECT a.rowid {plain.rest}\nORDER BY {order} LIMIT {count}", plain.params).fetchall()]
         whole = len(candidates) < count
-    held = wordindex.holding(store.con, question, candidates, _contains(text))
+    # the first fifth first: where it holds fewer than a fifth of those wanted the rest would not hold them (a rarer
+    # word: given up after reading little); where it holds them all, they are the page's rows
+    part = max(1, len(candidates) // 5)
+    held = wordindex.holding(store.con, question, candidates[:part], _contains(text))
+    if len(held) < wanted:
+        if len(held) * 5 < wanted and not whole:
+            return None
+        held += wordindex.holding(store.con, question, candidates[part:], _contains(text))
     return held if len(held) >= wanted or whole else None
 
 

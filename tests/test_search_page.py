@@ -58,6 +58,7 @@ def used(monkeypatch):
     rows, `query._held`) or "not held" (too few of those rows held it)."""
     answered = []
     total, held = query._search_total, query._held
+    monkeypatch.setattr(wordindex, "CHECK_SHARE", 1000.0)  # as on a large store (on a small one: the rows are scanned)
 
     def counted(*args, **kwargs):
         answered.append("counted")

@@ -1510,7 +1510,8 @@ _BY_DATE = "a.published NULLS LAST"
 # A search page in date order reads PAGE_SHARE times as many rows of the question without its search as it shows
 # (with those before it), in that order, and finds its rows among them (`_search_page`): enough when a twentieth of
 # them hold it; a search held by fewer (a rarer word), or a page whose rows would be more than PAGE_CANDIDATES (far
-# down), is answered from every row that holds it.
+# down), or whose rows read would be more than a tenth of the table's (a small one), is answered from every row that
+# holds it.
 PAGE_SHARE = 20
 PAGE_CANDIDATES = 5000
 
@@ -1546,7 +1547,8 @@ def _search_page(store: Store, question: str, options: dict[str, Any], limit: in
     if order is None or question == "quotes" and plain.order != f"{first.order.replace('a.id', 'q.article_id')}, q.ord":
         return None
     count = PAGE_SHARE * wanted
-    if count > PAGE_CANDIDATES:
+    (size,) = store.con.execute(f"SELECT count(*) FROM {question}").fetchall()[0]
+    if count > PAGE_CANDIDATES or count > size * wordindex.CHECK_SHARE:  # (a small table: its rows are checked by one scan)
         return None
     how = wordindex.answer(store.con, text, store.pairs_current())
     if how is None or not how.exact:

@@ -1,13 +1,15 @@
 """Text search on a large store: a page of `/api/articles?q=` and `/api/quotes?q=` as `newswire serve` answers it.
 
-    python bench/search_index.py --db STORE [--without-pairs] [--before OLD] [--repeat 5] [--limit 100] [--json]
+    python bench/search_index.py --db STORE [--as-before] [--without-pairs] [--before OLD] [--repeat 5] [--limit 100] [--json]
                                  [--index-batch 64] [--verify N]
 
 Each search is asked --repeat times, as one request of `newswire serve` asks it: the store opened read-only, one
 page of --limit rows with the answer's total (`query.page`), newest first as the web UI shows it; the wall time from
 opening to the page. The searches, by kind: a rare word, a common word, a very common word, a word's beginning
 (inside longer words), a phrase of rare words, a phrase of common words, and no match (their words are those of the
-news-like store of bench/news_like.py). --without-pairs asks each search of the same store also with its word pairs
+news-like store of bench/news_like.py), and the plain list (no search). --as-before asks each also as the version
+before the page read in date order answered it (every row of the answer listed and numbered: `query._search_page`
+and `query._by_date` switched off). --without-pairs asks each search of the same store also with its word pairs
 ignored, as the version before them answered it (phrases: the texts that hold every word, checked); --before OLD
 asks each search of another store (one without the word index: the scan); each in turn with --db's (one request of
 each, --repeat times), so that all meet the same load of the machine.
@@ -25,11 +27,11 @@ the index and by the scan: the totals and pages must be the same (exits non-zero
 median of each, and of the time `wordindex.add` takes within the batches that write it (the two medians differ by
 the machine's noise more than by the index, under load).
 
-Figures depend on the machine and on its other load: say both when quoting them. Last taken (issue 16, load 2.8-3.7,
-2 shared cores) on a 100,000-article store of bench/news_like.py, p50 / p95 ms, after (before the pairs): articles
-`said the` 210 / 297 (2,278 / 2,502), `one of the` 262 / 388 (2,099 / 2,266), `Katrina Pierson` 230 / 382 (836 /
-1,007), `the` 635 / 884 (772 / 934), `insurrection` 296 / 585; quotes `said the` 219 / 224 (1,155 / 1,168), `the`
-2,908 / 3,096 (2,887 / 3,061: 661,721 rows). The README has the whole table.
+Figures depend on the machine and on its other load: say both when quoting them. Last taken (issue 16, load 4.2-5.0,
+2 shared cores, other sessions running) on a 100,000-article store of bench/news_like.py with --as-before, p50 / p95
+ms, after (before): quotes `the` 801 / 852 (4,375 / 5,493: 661,721 rows), the plain quotes list 327 / 733 (1,441 /
+2,387), articles `the` 786 / 828 (1,166 / 1,309); the slowest after: quotes `insurrection` 741 / 863 (527 / 849).
+Every search under 1 s at p95. The README has the whole table.
 """
 
 from __future__ import annotations
@@ -50,20 +52,28 @@ from newswire.corpus.store import Store  # noqa: E402
 SEARCHES = {
     question: [("rare word", "insurrection"), ("common word", "campaign"), ("very common word", "the"), ("word start", "immigr"),
                ("phrase of rare words", "Katrina Pierson"), ("phrase of common words", "said the"),
-               ("phrase of 3 common words", "one of the"), ("no match", "zzqxj")]
+               ("phrase of 3 common words", "one of the"), ("no match", "zzqxj"), ("no search (the list)", None)]
     for question in ("articles", "quotes")
 }
 
 
-def ask(db: str, question: str, search: str, limit: int, pairs: bool = True) -> tuple[float, int]:
-    """Seconds to open the store and read a page of the search, and the answer's total (pairs: whether the store's
-    word pairs are read, where it has them)."""
-    started = time.perf_counter()
-    with Store(db, read_only=True) as store:
-        if not pairs:
-            store.pairs_current = lambda: False  # as the version before the pairs
-        page = query.page(store, question, limit=limit, search=search, sort="-published")
-    return time.perf_counter() - started, page.total
+def ask(db: str, question: str, search: str | None, limit: int, pairs: bool = True, latest: bool = True) -> tuple[float, int]:
+    """Seconds to open the store and read a page of the search (None: the plain list), and the answer's total (pairs:
+    whether the store's word pairs are read, where it has them; not latest: as the version before the page read in
+    date order, which listed and numbered every row of the answer)."""
+    saved = query._search_page, query._by_date
+    if not latest:
+        query._search_page = lambda *args, **kwargs: None
+        query._by_date = lambda select, sort: select.order if sort is None else None
+    try:
+        started = time.perf_counter()
+        with Store(db, read_only=True) as store:
+            if not pairs:
+                store.pairs_current = lambda: False  # as the version before the pairs
+            page = query.page(store, question, limit=limit, search=search, sort="-published")
+        return time.perf_counter() - started, page.total
+    finally:
+        query._search_page, query._by_date = saved
 
 
 def verify(db: str, pieces: int, seed: int = 16) -> list[str]:
@@ -175,6 +185,8 @@ def main() -> None:
     parser.add_argument("--db", required=True)
     parser.add_argument("--without-pairs", action="store_true", help="also ask --db with its word pairs ignored, in turn")
     parser.add_argument("--before", help="a store without the word index, asked in turn with --db's")
+    parser.add_argument("--as-before", action="store_true",
+                        help="also ask --db as the version before the page read in date order did, in turn")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--only", default="", help="articles, quotes, or none (no searches)")
@@ -186,19 +198,19 @@ def main() -> None:
     args = parser.parse_args()
     with Store(args.db, read_only=True) as store:
         indexed, paired = store.words_current(), store.pairs_current()
-    # each way of answering: its label, the store, whether its word pairs are read
-    ways = [("", args.db, True)] + ([("before_", args.db, False)] if args.without_pairs else []) + (
-        [("scan_", args.before, True)] if args.before else [])
+    # each way of answering: its label, the store, whether its word pairs are read, whether the latest page is
+    ways = [("", args.db, True, True)] + ([("before_", args.db, False, True)] if args.without_pairs else []) + (
+        [("scan_", args.before, True, True)] if args.before else []) + ([("as_before_", args.db, True, False)] if args.as_before else [])
     out = {"db": args.db, "before": args.before, "indexed": indexed, "pairs": paired, "load_before": os.getloadavg()[0], "searches": []}
     for question, searches in SEARCHES.items():
         if args.only == "none" or args.only and question != args.only:
             continue
         for kind, search in searches:
-            times: dict[str, list[float]] = {label: [] for label, _, _ in ways}
+            times: dict[str, list[float]] = {label: [] for label, _, _, _ in ways}
             totals: dict[str, int] = {}
             for _ in range(args.repeat):
-                for label, db, pairs in ways:
-                    seconds, totals[label] = ask(db, question, search, args.limit, pairs)
+                for label, db, pairs, latest in ways:
+                    seconds, totals[label] = ask(db, question, search, args.limit, pairs, latest)
                     times[label].append(seconds)
             if len(set(totals.values())) > 1:
                 raise SystemExit(f"{question} {search!r}: the ways answer {totals}")
@@ -209,8 +221,8 @@ def main() -> None:
             out["searches"].append(row)
             if not args.json:
                 others = "".join(f"   {label.rstrip('_')}: p50 {row[f'{label}p50_ms']:>7,} ms  p95 {row[f'{label}p95_ms']:>7,} ms"
-                                 for label, _, _ in ways[1:])
-                print(f"{question:9} {kind:22} {search!r:17} {row['total']:>8,} rows  p50 {row['p50_ms']:>7,} ms  p95 {row['p95_ms']:>7,} ms{others}", flush=True)
+                                 for label, _, _, _ in ways[1:])
+                print(f"{question:9} {kind:22} {search or '':17} {row['total']:>8,} rows  p50 {row['p50_ms']:>7,} ms  p95 {row['p95_ms']:>7,} ms{others}", flush=True)
     if args.index_batch:
         out["index_batch_seconds"] = {way: round(index_batch(args.db, args.index_batch, pairs=way == "with pairs"), 3)
                                       for way in ("words alone", "with pairs")}

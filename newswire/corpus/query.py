@@ -226,12 +226,10 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
         )"""
         params.insert(0, _words(require_text(speaker, "--speaker")))
         hits = "SEMI JOIN hits h ON h.article_id = q.article_id AND h.ord = q.ord\n        "
-    key = ""
     if search is not None:
         text = require_text(search, "--search")
         if indexed is not None:  # the quotes that hold it, found through the word index
             where.append(f"q.rowid IN (SELECT row FROM {indexed})")
-            key = "q.rowid"
         else:
             where.append(r"q.content_text ILIKE ? ESCAPE '\'")
             params.append(_contains(text))
@@ -245,7 +243,7 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
         params,
         "a.published NULLS LAST, q.article_id, q.ord",
         prefix=prefix,
-        key=key,
+        key="q.rowid",
     )
 
 
@@ -520,12 +518,10 @@ def _articles(*, search: str | None = None, start: str | None = None, end: str |
         params.append(last)
     found = "0"
     length = 0
-    key = ""
     if search is not None:
         text = require_text(search, "--search")
         if indexed is not None:  # the articles that hold it, found through the word index
             where.append(f"a.rowid IN (SELECT row FROM {indexed})")
-            key = "a.rowid"
         else:
             where.append(r"(a.text ILIKE ? ESCAPE '\' OR a.title ILIKE ? ESCAPE '\')")
             params += [_contains(text)] * 2
@@ -539,7 +535,7 @@ def _articles(*, search: str | None = None, start: str | None = None, end: str |
         WHERE {' AND '.join(where)}""",
         params,
         "a.published NULLS LAST, a.id",
-        key=key,
+        key="a.rowid",
     )
 
 
@@ -1480,10 +1476,13 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
         _require_links(store)
     if question == "figures":
         _require_figure_places(store)
-    select = _select(store, question, options)
     limit = require_count(limit, "limit")
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         raise UsageError(f"offset {offset!r} is not a number of rows to skip; give 0 or more")
+    found = _search_page(store, question, options, limit, offset, sort)
+    if found is not None:
+        return found
+    select = _select(store, question, options)
     order = ["_n"]
     if sort is not None:
         columns = [d[0] for d in store.con.execute(f"SELECT * FROM ({select.sql()}) LIMIT 0", select.params).description]
@@ -1495,8 +1494,9 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
     if select.key:
         return _late_page(store, select, order, limit, offset, sort)
     total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchone()[0]
-    if sort is None:  # the question's own order: its first rows, without numbering every row of the answer first
-        cursor = store.con.execute(f"{select.sql()}\nORDER BY {select.order} LIMIT {int(limit)} OFFSET {int(offset)}", select.params)
+    by_date = _by_date(select, sort)
+    if by_date is not None:  # the question's own order (or by date, its first key): its first rows, none numbered
+        cursor = store.con.execute(f"{select.sql()}\nORDER BY {by_date} LIMIT {int(limit)} OFFSET {int(offset)}", select.params)
     else:
         numbered = select.sql(f", row_number() OVER (ORDER BY {select.order}) AS _n")
         cursor = store.con.execute(
@@ -1506,22 +1506,153 @@ def page(store: Store, question: str, *, limit: int, offset: int = 0, sort: str 
     return Page(Rows([d[0] for d in cursor.description], cursor.fetchall()), total, offset, limit, sort)
 
 
+_BY_DATE = "a.published NULLS LAST"
+# A search page in date order reads PAGE_SHARE times as many rows of the question without its search as it shows
+# (with those before it), in that order, and finds its rows among them (`_search_page`): enough when a twentieth of
+# them hold it; a search held by fewer (a rarer word), or a page whose rows would be more than PAGE_CANDIDATES (far
+# down), or whose rows read would be more than a tenth of the table's (a small one), is answered from every row that
+# holds it.
+PAGE_SHARE = 20
+PAGE_CANDIDATES = 5000
+
+
+def _by_date(select: _Select, sort: str | None) -> str | None:
+    """SQL ordering a question's rows as a page sorted by `sort` orders them, where that needs no numbering of the
+    answer: its own order (no sort), or by date (`published`, `-published`) where its order starts with the date
+    (its ties then in its own order); else None."""
+    if sort is None:
+        return select.order
+    if sort in ("published", "-published") and select.order.startswith(_BY_DATE):
+        return select.order.replace(_BY_DATE, "a.published DESC NULLS LAST" if sort.startswith("-") else _BY_DATE, 1)
+    return None
+
+
+def _search_page(store: Store, question: str, options: dict[str, Any], limit: int, offset: int, sort: str | None) -> Page | None:
+    """A page of a text search (articles or quotes: the search alone, in date order or the question's own) with its
+    total counted from the word index alone (`_search_total`), where the index's answer is exact; None where it is
+    not (the caller answers it as before).
+
+    The page's rows are the first rows of the question without the search, in the page's order, that hold the text
+    (`_held`: a search held by many rows, "the" in most quotes, finds its page among a few hundred); where too many
+    would be read for it (PAGE_CANDIDATES), or too few of those read hold it, the caller picks them from every row
+    that holds it (`_late_page`)."""
+    search = options.get("search")
+    if (question not in ("articles", "quotes") or search is None or any(v is not None for k, v in options.items() if k != "search")
+            or not store.words_current()):
+        return None
+    text = require_text(search, "--search")
+    plain, first = globals()[f"_{question}"](), _articles()
+    order, wanted = _by_date(plain, sort), offset + limit
+    # quotes are in the order of their articles, then their own (checked here, as the page's rows are read so)
+    if order is None or question == "quotes" and plain.order != f"{first.order.replace('a.id', 'q.article_id')}, q.ord":
+        return None
+    count = PAGE_SHARE * wanted
+    (size,) = store.con.execute(f"SELECT count(*) FROM {question}").fetchall()[0]
+    if count > PAGE_CANDIDATES or count > size * wordindex.CHECK_SHARE:  # (a small table: its rows are checked by one scan)
+        return None
+    how = wordindex.answer(store.con, text, store.pairs_current())
+    if how is None or not how.exact:
+        return None
+    held = _held(store, question, text, plain, first, order, sort, count, wanted)
+    total = None if held is None else _search_total(store, question, how, text)
+    if total is None:
+        return None
+    rows = held[offset:wanted]
+    store.con.register("_page_rows", pa.table({"row": pa.array(rows, pa.int64())}))
+    return _made(store, globals()[f"_{question}"](search=search, indexed="_page_rows"), rows, total, offset, limit, sort)
+
+
+def _held(store: Store, question: str, text: str, plain: _Select, first: _Select, order: str, sort: str | None, count: int,
+          wanted: int) -> list[int] | None:
+    """The row ids of the first rows of a question (`plain`: without its search, in `order`) that hold `text`, in
+    that order, among about `count` of them (quotes: those of the first articles, `first` in the same order); None
+    if fewer than `wanted` of them hold it while rows are left."""
+    if question == "quotes":
+        (per_article,) = store.con.execute("SELECT count(*) / greatest(1, (SELECT count(*) FROM articles)) FROM quotes").fetchall()[0]
+        size = int(count / max(per_article, 0.01)) + 1
+        window = [i for (i,) in store.con.execute(
+            f"SELECT a.id {first.rest} ORDER BY {_by_date(first, sort)} LIMIT {size}", first.params).fetchall()]
+        candidates = [r for (r,) in store.con.execute(
+            f"{plain.prefix}\nSELECT q.rowid {plain.rest} AND q.article_id IN (SELECT unnest(?::VARCHAR[]))\nORDER BY {order}",
+            plain.params + [window]).fetchall()]
+        whole = len(window) < size  # every article's quotes were read
+    else:
+        candidates = [r for (r,) in store.con.execute(
+            f"{plain.prefix}\nSELECT a.rowid {plain.rest}\nORDER BY {order} LIMIT {count}", plain.params).fetchall()]
+        whole = len(candidates) < count
+    # the first fifth first: where it holds fewer than a fifth of those wanted the rest would not hold them (a rarer
+    # word: given up after reading little); where it holds them all, they are the page's rows
+    part = max(1, len(candidates) // 5)
+    held = wordindex.holding(store.con, question, candidates[:part], _contains(text))
+    if len(held) < wanted:
+        if len(held) * 5 < wanted and not whole:
+            return None
+        held += wordindex.holding(store.con, question, candidates[part:], _contains(text))
+    return held if len(held) >= wanted or whole else None
+
+
+# Articles whose rows may not be one per article and ord (quotes) or id (entities): an article that failed after it
+# was analysed keeps its old rows beside those of its next analysis. Each analysis numbers its rows of a table from 0
+# (`ord`: `store.analysis_rows`), so an article with rows of two analyses has more rows than numbers from its least to
+# its greatest (some articles without may be listed too: rows missing between two numbers; they are counted as the
+# answer lists them all the same)
+_SHARED_KEYS = """SELECT article_id FROM quotes GROUP BY article_id HAVING count(*) <> max(ord) - min(ord) + 1
+    UNION SELECT article_id FROM entities GROUP BY article_id HAVING count(*) <> max(ord) - min(ord) + 1"""
+SHARED_KEYS_MAX = 1000  # more articles with shared keys than this: a search's total is counted from its rows
+
+
+def _search_total(store: Store, question: str, how: wordindex.Plan | wordindex.Chain, text: str) -> int | None:
+    """The number of rows of a search's answer (the search alone: its canonical articles, or their quotes), counted
+    from the word index; None where it cannot be (too many articles whose rows share their keys).
+
+    An article's index holds one row per text: its quotes are counted so where each has its own ord and speaker
+    entity; the quotes of an article whose rows share them (`_SHARED_KEYS`) are counted as the answer lists them."""
+    canonical = f"SELECT a.id FROM articles a WHERE {_CANONICAL}"
+    if question == "articles":
+        return wordindex.counted(store.con, how, question, canonical)
+    shared = [i for (i,) in store.con.execute(f"{_SHARED_KEYS} LIMIT {SHARED_KEYS_MAX + 1}").fetchall()]
+    if len(shared) > SHARED_KEYS_MAX:
+        return None
+    total = wordindex.counted(store.con, how, question, f"{canonical} AND a.id NOT IN (SELECT unnest(?::VARCHAR[]))", [shared])
+    if shared:  # their rows that hold it, each as often as the answer lists it
+        (rows,) = store.con.execute("SELECT list(rowid) FROM quotes WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [shared]).fetchall()[0]
+        store.con.register("_shared_rows", pa.table({"row": pa.array(wordindex.holding(store.con, question, rows or [], _contains(text)), pa.int64())}))
+        select = _quotes(search=text, indexed="_shared_rows")
+        total += store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchall()[0][0]
+    return total
+
+
 def _late_page(store: Store, select: _Select, order: list[str], limit: int, offset: int, sort: str | None) -> Page:
-    """A page whose rows are picked by their key (`select.key`, a row id) with the total in one pass, and only then
-    made whole: the columns a page shows (an article's snippet, found in its text) are computed for its rows, not for
-    every row of the answer, and DuckDB reads them by row id (only the blocks that hold them)."""
-    numbered = select.sql(f", {select.key} AS _k, row_number() OVER (ORDER BY {select.order}) AS _n")
-    picked = store.con.execute(
-        f"SELECT _k, count(*) OVER () FROM ({numbered}) ORDER BY {', '.join(order)} LIMIT {int(limit)} OFFSET {int(offset)}",
-        select.params).fetchall()
-    if not picked:  # past the end (or nothing): the total alone
-        total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchone()[0]
+    """A page whose rows are picked by their key (`select.key`, a row id), and only then made whole: the columns a page
+    shows (an article's snippet, found in its text) are computed for its rows, not for every row of the answer, and
+    DuckDB reads them by row id (only the blocks that hold them). In the question's own order or by date (`_by_date`)
+    its keys are the first in that order (no row numbered) and the total is counted apart; in another, every row is
+    numbered, the total in the same pass."""
+    by_date, total = _by_date(select, sort), None
+    if by_date is not None:
+        keys = [k for (k,) in store.con.execute(
+            f"{select.prefix}\nSELECT {select.key} {select.rest}\nORDER BY {by_date} LIMIT {int(limit)} OFFSET {int(offset)}",
+            select.params).fetchall()]
+    else:
+        numbered = select.sql(f", {select.key} AS _k, row_number() OVER (ORDER BY {select.order}) AS _n")
+        picked = store.con.execute(
+            f"SELECT _k, count(*) OVER () FROM ({numbered}) ORDER BY {', '.join(order)} LIMIT {int(limit)} OFFSET {int(offset)}",
+            select.params).fetchall()
+        keys, total = [k for k, _ in picked], picked[0][1] if picked else None
+    if total is None:
+        total = store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchall()[0][0]
+    return _made(store, select, keys, total, offset, limit, sort)
+
+
+def _made(store: Store, select: _Select, keys: list[int], total: int, offset: int, limit: int, sort: str | None) -> Page:
+    """The page of these rows (`keys`: their row ids, `select.key`, in the page's order) made whole."""
+    if not keys:  # past the end (or nothing)
         columns = [d[0] for d in store.con.execute(f"SELECT * FROM ({select.sql()}) LIMIT 0", select.params).description]
         return Page(Rows(columns, []), total, offset, limit, sort)
-    keys = ", ".join(str(_row_id(k)) for k, _ in picked)
-    cursor = store.con.execute(f"SELECT * FROM ({select.sql(f', {select.key} AS _k')}) WHERE _k IN ({keys})", select.params)
+    listed = ", ".join(str(_row_id(k)) for k in keys)
+    cursor = store.con.execute(f"SELECT * FROM ({select.sql(f', {select.key} AS _k')}) WHERE _k IN ({listed})", select.params)
     made = {r[-1]: r[:-1] for r in cursor.fetchall()}
-    return Page(Rows([d[0] for d in cursor.description[:-1]], [made[k] for k, _ in picked]), picked[0][1], offset, limit, sort)
+    return Page(Rows([d[0] for d in cursor.description[:-1]], [made[k] for k in keys]), total, offset, limit, sort)
 
 
 def _row_id(value: Any) -> int:

@@ -222,13 +222,13 @@ class Plan:
     terms: tuple[tuple[str, tuple[str, ...]], ...]
     exact: bool
 
-    def hits(self, question: str) -> tuple[str, list[str]]:
+    def hits(self, question: str, distinct: bool = True) -> tuple[str, list[str]]:
         """SQL for the distinct keys (articles: article; quotes: article, ord) of the texts whose words meet every
-        term; and its parameters."""
+        term (not `distinct`: each key perhaps more than once); and its parameters."""
         table, key = WORD_TABLES[QUESTIONS.index(question)], KEYS[question]
         params = [p for _, ps in self.terms for p in ps]
         if len(self.terms) == 1:
-            return f"SELECT DISTINCT {key} FROM {table} p WHERE p.word IN (SELECT id FROM words w WHERE {self.terms[0][0]})", params
+            return f"SELECT {'DISTINCT ' if distinct else ''}{key} FROM {table} p WHERE p.word IN (SELECT id FROM words w WHERE {self.terms[0][0]})", params
         matches = " UNION ALL ".join(f"SELECT {n} AS term, id FROM words w WHERE {cond}" for n, (cond, _) in enumerate(self.terms))
         sql = f"""SELECT {key} FROM {table} p JOIN ({matches}) m ON m.id = p.word
             GROUP BY {key} HAVING count(DISTINCT m.term) = {len(self.terms)}"""
@@ -260,9 +260,9 @@ class Chain:
     links: tuple[Link, ...]
     exact: bool
 
-    def hits(self, question: str) -> tuple[str, list[str]]:
+    def hits(self, question: str, distinct: bool = True) -> tuple[str, list[str]]:
         """SQL for the distinct keys (articles: article; quotes: article, ord) of the texts that hold every link at
-        its place; and its parameters (none: the ids are numbers written into it)."""
+        its place; and its parameters (none: the ids are numbers written into it). (distinct: as `Plan.hits`.)"""
         table, key = PAIR_TABLES[QUESTIONS.index(question)], KEYS[question]
         columns = [c.strip() for c in key.split(",")]
         if not self.links:
@@ -290,27 +290,63 @@ def found(con: duckdb.DuckDBPyConnection, text: str, pattern: str, table: str, p
     """The row ids (DuckDB's `rowid`, valid for this connection's reading) of the rows of `table` (articles: their
     text or title; quotes: their text) that hold `text` (`pattern`: its ILIKE pattern, escape backslash), in order;
     None when the index cannot narrow the search (`plan`). pairs: the store's word pairs are current (`chain`)."""
-    how: Plan | Chain | None = (chain(con, text) if pairs else None) or plan(con, text)
+    how = answer(con, text, pairs)
     if how is None:
         return None
     sql, params = how.hits(table) if table in QUESTIONS else ("", [])
     if table == "articles":
         candidates = f"SELECT rowid, rowid, 0 FROM articles WHERE id IN (SELECT {article_id('article')} FROM ({sql}))"
-        check, checks = "(text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')", [pattern] * 2
     elif table == "quotes":
         # a quote is its article and ord; an article that failed after it was analysed keeps its old quotes beside the
         # new ones of its next analysis, two rows of one ord: those are checked even when the index is the answer
         candidates = f"""SELECT q.rowid, h.article, h.ord FROM quotes q
             JOIN (SELECT {article_id('article')} AS article_id, article, ord FROM ({sql})) h ON h.article_id = q.article_id AND h.ord = q.ord"""
-        check, checks = "content_text ILIKE ? ESCAPE '\\'", [pattern]
     else:
         raise ValueError(f"no word index of {table!r}")
+    check, checks = _checks(table, pattern)
     found_rows = con.execute(candidates, params).fetchall()  # row id, and its key (article[, ord])
     if how.exact:
         keys = Counter((article, ord) for _, article, ord in found_rows)
         unsure = sorted(r for r, article, ord in found_rows if keys[article, ord] > 1)
         return sorted([r for r, article, ord in found_rows if keys[article, ord] == 1] + (_check(con, table, unsure, check, checks) if unsure else []))
     return _check(con, table, sorted(r for r, _, _ in found_rows), check, checks)
+
+
+def answer(con: duckdb.DuckDBPyConnection, text: str, pairs: bool = False) -> Plan | Chain | None:
+    """How the index answers a search for `text` (ILIKE '%text%'): from the word pairs (`chain`: where the store's
+    pairs are current, `pairs`) or from the words (`plan`); None when it cannot narrow it (the scan answers it)."""
+    return (chain(con, text) if pairs else None) or plan(con, text)
+
+
+def counted(con: duckdb.DuckDBPyConnection, how: Plan | Chain, question: str, articles: str, params: list | None = None) -> int:
+    """How many texts the index gives for a search (`how`): articles, or quotes (an article and ord: one however many
+    rows of `quotes` share them), of the articles `articles` (SQL of their ids, as `articles.id`; its `params`), from
+    the index alone: the answer's total where the index is exact and each quote has its own ord."""
+    sql, hit_params = how.hits(question, distinct=False)
+    if question == "quotes":  # an article's quotes that hold it as the bits of numbers (one per 64 ords): less work than DISTINCT
+        grouped, counts = f"SELECT article, bit_or(1::UBIGINT << (ord & 63)) AS held FROM ({sql}) GROUP BY article, ord >> 6", "bit_count(held)"
+    else:
+        grouped, counts = f"SELECT article FROM ({sql}) GROUP BY article", "1"
+    return con.execute(f"""SELECT coalesce(sum({counts}), 0) FROM ({grouped}) h
+        SEMI JOIN (SELECT {article_number('id')} AS n FROM ({articles})) a ON a.n = h.article""", hit_params + (params or [])).fetchall()[0][0]
+
+
+def holding(con: duckdb.DuckDBPyConnection, table: str, rows: list[int], pattern: str) -> list[int]:
+    """Those of these rows of `table` (row ids, in any order, a row perhaps more than once) that hold the text
+    searched (`pattern`: its ILIKE pattern, escape backslash), in the same order: each read by its row id."""
+    check, checks = _checks(table, pattern)
+    held = set(_check(con, table, sorted(set(rows)), check, checks)) if rows else set()
+    return [r for r in rows if r in held]
+
+
+def _checks(table: str, pattern: str) -> tuple[str, list[str]]:
+    """The SQL condition on a row of `table` (articles: its text or title; quotes: its text) that it holds the text
+    searched (`pattern`: its ILIKE pattern), and its parameters."""
+    if table == "articles":
+        return "(text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')", [pattern] * 2
+    if table == "quotes":
+        return "content_text ILIKE ? ESCAPE '\\'", [pattern]
+    raise ValueError(f"no word index of {table!r}")
 
 
 def _check(con: duckdb.DuckDBPyConnection, table: str, rows: list[int], check: str, checks: list[str]) -> list[int]:

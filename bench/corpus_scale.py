@@ -96,7 +96,10 @@ For each size it prints (one JSON object with --json):
       (`query.page`): quotes_speaker (the feed's most named person),
       events_actor_dates (USA, one month), entities_top, timeline (the same
       person), network; and article (the article page: `load_analysis` of one
-      id).
+      id); and as `serve` asks them, newest first: quotes_speaker_newest,
+      timeline_newest, and the same of a rarely named person (the speaker
+      of rank 1,000 by quotes): quotes_speaker_rare_newest,
+      timeline_rare_newest.
 """
 
 from __future__ import annotations
@@ -421,6 +424,10 @@ def questions(path: Path, cloner: Cloner) -> dict[str, float]:
     out = {}
     with Store(path, read_only=True) as store:
         (article_id,) = store.con.execute("SELECT id FROM articles WHERE status = 'analysed' ORDER BY id LIMIT 1").fetchone()
+        # a rarely named person: the speaker of rank 1,000 by quotes (ties by name; the last of a smaller store)
+        ranked = store.con.execute("""SELECT speaker_name FROM quotes WHERE speaker_name IS NOT NULL GROUP BY 1
+                                      ORDER BY count(*) DESC, 1 LIMIT 1000""").fetchall()
+        rare = ranked[-1][0] if ranked else person
 
         def page(question: str, **options):
             return lambda: query.page(store, question, limit=100, **options)
@@ -430,6 +437,10 @@ def questions(path: Path, cloner: Cloner) -> dict[str, float]:
             "events_actor_dates": page("events", actor="USA", start="2015-02-01", end="2015-03-01", modality="asserted"),
             "entities_top": page("entities"),
             "timeline": page("timeline", entity=person),
+            "quotes_speaker_newest": page("quotes", speaker=person, sort="-published"),
+            "timeline_newest": page("timeline", entity=person, sort="-date"),
+            "quotes_speaker_rare_newest": page("quotes", speaker=rare, sort="-published"),
+            "timeline_rare_newest": page("timeline", entity=rare, sort="-date"),
             "network": page("network"),
             "article": lambda: store.load_analysis(article_id),
         }

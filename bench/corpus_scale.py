@@ -64,8 +64,8 @@ and a little Python, a few minutes for 200,000 (building them took hours):
               (the same relations between the same rows, within a copy), each
               counted by `quote_link.counted` / `event_link.counted` under the
               ids those give; the same corpus entities (the same names and
-              countries), their counts and the entity tallies multiplied, their
-              last dates moved to the last copy's; the word index by
+              countries), their counts and the entity tallies multiplied (the
+              counts kept per article copied with the rows), their last dates moved to the last copy's; the word index by
               `wordindex.add`. Checked on a store of 400 articles grown to
               1,200: every link table equals the count from all its rows, the
               tallies and the word index equal those rebuilt from the rows.
@@ -315,7 +315,8 @@ def grow(base: Path, path: Path, size: int, per_day: int, seed: int = 7) -> None
                                            "link": list(event_links.values())})
                 con.execute("""INSERT INTO articles SELECT a.* REPLACE (m.new AS id, m.new AS cluster, m.text AS text,
                                m.published AS published, length(m.text) AS text_length) FROM articles a JOIN _map m ON a.id = m.old""")
-                for table in ("removed", "entities", "mentions", "times", "figures"):
+                # the counts kept per article (corpus/tally.py) too: a copy has its original's names and rows
+                for table in ("removed", "entities", "mentions", "times", "figures", "quote_speakers", "entity_rows"):
                     con.execute(f"INSERT INTO {table} SELECT t.* REPLACE (m.new AS article_id) FROM {table} t JOIN _map m ON t.article_id = m.old")
                 con.execute("""INSERT INTO quotes SELECT t.* REPLACE (m.new AS article_id, q.text AS content_text, q.link AS corpus_quote)
                                FROM quotes t JOIN _map m ON t.article_id = m.old JOIN _quotes q ON q.article_id = t.article_id AND q.ord = t.ord""")

@@ -64,8 +64,8 @@ and a little Python, a few minutes for 200,000 (building them took hours):
               (the same relations between the same rows, within a copy), each
               counted by `quote_link.counted` / `event_link.counted` under the
               ids those give; the same corpus entities (the same names and
-              countries), their counts and the entity tallies multiplied, their
-              last dates moved to the last copy's; the word index by
+              countries), their counts and the entity tallies multiplied (the
+              counts kept per article copied with the rows), their last dates moved to the last copy's; the word index by
               `wordindex.add`. Checked on a store of 400 articles grown to
               1,200: every link table equals the count from all its rows, the
               tallies and the word index equal those rebuilt from the rows.
@@ -96,7 +96,10 @@ For each size it prints (one JSON object with --json):
       (`query.page`): quotes_speaker (the feed's most named person),
       events_actor_dates (USA, one month), entities_top, timeline (the same
       person), network; and article (the article page: `load_analysis` of one
-      id).
+      id); and as `serve` asks them, newest first: quotes_speaker_newest,
+      timeline_newest, and the same of a rarely named person (the speaker
+      of rank 1,000 by quotes): quotes_speaker_rare_newest,
+      timeline_rare_newest.
 """
 
 from __future__ import annotations
@@ -312,7 +315,8 @@ def grow(base: Path, path: Path, size: int, per_day: int, seed: int = 7) -> None
                                            "link": list(event_links.values())})
                 con.execute("""INSERT INTO articles SELECT a.* REPLACE (m.new AS id, m.new AS cluster, m.text AS text,
                                m.published AS published, length(m.text) AS text_length) FROM articles a JOIN _map m ON a.id = m.old""")
-                for table in ("removed", "entities", "mentions", "times", "figures"):
+                # the counts kept per article (corpus/tally.py) too: a copy has its original's names and rows
+                for table in ("removed", "entities", "mentions", "times", "figures", "quote_speakers", "entity_rows"):
                     con.execute(f"INSERT INTO {table} SELECT t.* REPLACE (m.new AS article_id) FROM {table} t JOIN _map m ON t.article_id = m.old")
                 con.execute("""INSERT INTO quotes SELECT t.* REPLACE (m.new AS article_id, q.text AS content_text, q.link AS corpus_quote)
                                FROM quotes t JOIN _map m ON t.article_id = m.old JOIN _quotes q ON q.article_id = t.article_id AND q.ord = t.ord""")
@@ -421,6 +425,10 @@ def questions(path: Path, cloner: Cloner) -> dict[str, float]:
     out = {}
     with Store(path, read_only=True) as store:
         (article_id,) = store.con.execute("SELECT id FROM articles WHERE status = 'analysed' ORDER BY id LIMIT 1").fetchone()
+        # a rarely named person: the speaker of rank 1,000 by quotes (ties by name; the last of a smaller store)
+        ranked = store.con.execute("""SELECT speaker_name FROM quotes WHERE speaker_name IS NOT NULL GROUP BY 1
+                                      ORDER BY count(*) DESC, 1 LIMIT 1000""").fetchall()
+        rare = ranked[-1][0] if ranked else person
 
         def page(question: str, **options):
             return lambda: query.page(store, question, limit=100, **options)
@@ -430,6 +438,10 @@ def questions(path: Path, cloner: Cloner) -> dict[str, float]:
             "events_actor_dates": page("events", actor="USA", start="2015-02-01", end="2015-03-01", modality="asserted"),
             "entities_top": page("entities"),
             "timeline": page("timeline", entity=person),
+            "quotes_speaker_newest": page("quotes", speaker=person, sort="-published"),
+            "timeline_newest": page("timeline", entity=person, sort="-date"),
+            "quotes_speaker_rare_newest": page("quotes", speaker=rare, sort="-published"),
+            "timeline_rare_newest": page("timeline", entity=rare, sort="-date"),
             "network": page("network"),
             "article": lambda: store.load_analysis(article_id),
         }

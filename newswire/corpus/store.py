@@ -325,6 +325,8 @@ TABLES: dict[str, list[Column]] = {
     "entity_tally": [Column(n, t) for n, t in tally.ENTITY_TALLY_COLUMNS],
     "entity_titles": [Column(n, t) for n, t in tally.ENTITY_TITLE_COLUMNS],
     "names": [Column(n, t) for n, t in tally.NAME_COLUMNS],
+    "quote_speakers": [Column(n, t) for n, t in tally.QUOTE_SPEAKER_COLUMNS],
+    "entity_rows": [Column(n, t) for n, t in tally.ENTITY_ROW_COLUMNS],
     # the word index of text search (corpus/wordindex.py)
     **{name: [Column(n, t) for n, t in columns] for name, columns in wordindex.TABLES.items()},
 }
@@ -356,6 +358,10 @@ def table_key(name: str) -> list[str]:
         return ["doc", "pos"]
     if name == "pair_texts":
         return ["doc"]
+    if name == "quote_speakers":  # per-article counts (corpus/tally.py): every column, so that the order is total
+        return [c for c, _ in tally.QUOTE_SPEAKER_COLUMNS]
+    if name == "entity_rows":
+        return [c for c, _ in tally.ENTITY_ROW_COLUMNS]
     table = next(t for t in RECORD_TABLES if t.name == name)
     return [c.name for c in table.link]  # article_id[, parent id], ord
 
@@ -1029,6 +1035,7 @@ class Store:
             for table in RECORD_TABLES:
                 if analysed:
                     self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [analysed])
+            tally.forget_rows(self.con, analysed)
             link.recount(self.con, relinked)  # without their old rows, before the batch's are added to what is stored
             recount = _link(self.con, analyses, rows)
             for table in RECORD_TABLES:
@@ -1037,6 +1044,9 @@ class Store:
             # the batch's own rows; an article that had failed keeps its older rows beside the new ones (only an analysed
             # article's rows are replaced above), so it is indexed from all its stored rows, after its status is set
             refailed = {i for i in ids if state.get(i, (None,))[0] == FAILED}
+            # what the questions by name count per article (`tally.keep_rows`): an article that had failed, from all its rows
+            tally.keep_rows(self.con, rows, set(ids) - refailed)
+            tally.keep_stored(self.con, sorted(refailed))
             wordindex.add(self.con, [(a.id, a.values[c]) for a in analyses if a.id not in refailed for c in ("text", "title")],
                           [(q["article_id"], q["ord"], q["content_text"]) for q in rows["quotes"] if q["article_id"] not in refailed])
             tally.apply(self.con, untallied, -1)  # after the additions: see tally.apply

@@ -37,7 +37,8 @@ import duckdb
 import pyarrow as pa
 
 # How the tallies are kept (`meta` key `tallies`): questions read them only when the store says they were kept so.
-LAYOUT = "entity groups by name, type, actor, country: articles, mentions, titles; names (issue 15)"
+LAYOUT = ("entity groups by name, type, actor, country: articles, mentions, titles; names; "
+          "per article: quotes by speaker names, timeline rows by entity name (issue 15)")
 
 # the columns of the tables, in order (store.py declares the tables from these)
 ENTITY_TALLY_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -51,6 +52,25 @@ ENTITY_TALLY_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 ENTITY_TITLE_COLUMNS: tuple[tuple[str, str], ...] = (("id", "VARCHAR"), ("key", "VARCHAR"), ("title", "VARCHAR"), ("articles", "BIGINT"))
 NAME_COLUMNS: tuple[tuple[str, str], ...] = (("name", "VARCHAR"),)
+# per article and set of a quote's names (as resolved, as written, its speaker entity's name): its quotes, as
+# `quotes --speaker` finds them (`query._quotes`); rows of every stored article, whatever its status (the
+# questions keep to canonical analysed articles when they read them)
+QUOTE_SPEAKER_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("article_id", "VARCHAR"),
+    ("speaker_name", "VARCHAR"),
+    ("speaker_text", "VARCHAR"),
+    ("entity_name", "VARCHAR"),
+    ("quotes", "BIGINT"),
+)
+# per article and entity name: the timeline's rows of its entities of that name (`query._timeline`): quotes they
+# said, events they did or had done to them, mentions (the timeline shows an article's first mention of them)
+ENTITY_ROW_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("article_id", "VARCHAR"),
+    ("name", "VARCHAR"),
+    ("said", "BIGINT"),
+    ("acts", "BIGINT"),
+    ("mentions", "BIGINT"),
+)
 # the columns whose distinct values `names` keeps: what the questions by name match a name against (`query._matching_names`)
 NAMED = (("entities", "name"), ("quotes", "speaker_name"), ("quotes", "speaker_text"))
 
@@ -198,3 +218,93 @@ def rebuild(con: duckdb.DuckDBPyConnection, canonical: str) -> None:
         WHERE {canonical} GROUP BY ALL""").fetchall():
         counts.titles[((name, type_, actor, country), title)] = articles
     apply(con, counts)
+    keep_stored(con)
+
+
+def keep_rows(con: duckdb.DuckDBPyConnection, rows: Mapping[str, list[dict[str, Any]]], articles: set[str]) -> None:
+    """Keep the per-article counts (`quote_speakers`, `entity_rows`) of a batch's rows (`analysis_rows`, by table) of
+    these articles, whose rows were not stored before (else `keep_stored`): computed from the rows, no table is read.
+    Each count is the number of rows the question's joins give (`keep_stored` counts them by SQL; tests check both)."""
+    entities: dict[tuple[str, str], list[str | None]] = {}
+    for e in rows.get("entities", ()):
+        if e["article_id"] in articles:
+            entities.setdefault((e["article_id"], e["id"]), []).append(e.get("name"))
+    speakers: Counter = Counter()
+    said: Counter = Counter()
+    for q in rows.get("quotes", ()):
+        article = q["article_id"]
+        if article not in articles:
+            continue
+        said[(article, q.get("speaker_entity"))] += 1
+        for name in entities.get((article, q.get("speaker_entity")), [None]):  # a left join: one row per entity of the id
+            if q.get("speaker_name") is not None or q.get("speaker_text") is not None or name is not None:
+                speakers[(article, q.get("speaker_name"), q.get("speaker_text"), name)] += 1
+    acts: Counter = Counter()
+    for ev in rows.get("events", ()):
+        article = ev["article_id"]
+        if article in articles:
+            acts[(article, ev.get("source_entity"))] += 1
+            if ev.get("target_entity") != ev.get("source_entity"):
+                acts[(article, ev.get("target_entity"))] += 1
+    mentions = Counter((m["article_id"], m["entity_id"]) for m in rows.get("mentions", ()) if m["article_id"] in articles)
+    named: dict[tuple[str, str], list[int]] = {}
+    for (article, id_), names in entities.items():
+        for name in names:
+            counts = named.setdefault((article, name or ""), [0, 0, 0])
+            counts[0] += said[(article, id_)]
+            counts[1] += acts[(article, id_)]
+            counts[2] += mentions[(article, id_)]
+    _insert(con, "quote_speakers", QUOTE_SPEAKER_COLUMNS, [(*k, n) for k, n in speakers.items()])
+    _insert(con, "entity_rows", ENTITY_ROW_COLUMNS, [(*k, *n) for k, n in named.items()])
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[tuple[str, str], ...], rows: list[tuple]) -> None:
+    if not rows:
+        return
+    types = {"VARCHAR": pa.string(), "BIGINT": pa.int64()}
+    data = pa.table({name: pa.array([r[i] for r in rows], types[type_]) for i, (name, type_) in enumerate(columns)})
+    con.register("_kept", data)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM _kept")
+    finally:
+        con.unregister("_kept")
+
+
+def keep_stored(con: duckdb.DuckDBPyConnection, articles: list[str] | None = None) -> None:
+    """Keep the per-article counts of these articles (None: every article) from their stored rows, replacing what was
+    kept for them."""
+    if articles is not None and not articles:
+        return
+    where = "" if articles is None else "WHERE article_id IN (SELECT unnest($ids))"
+    params = {} if articles is None else {"ids": articles}
+    for table in ("quote_speakers", "entity_rows"):
+        con.execute(f"DELETE FROM {table} {where}", params)
+    con.execute(f"""
+        INSERT INTO quote_speakers
+        SELECT q.article_id, q.speaker_name, q.speaker_text, e.name, count(*)
+        FROM (SELECT * FROM quotes {where}) q
+        LEFT JOIN (SELECT article_id, id, name FROM entities {where}) e ON e.article_id = q.article_id AND e.id = q.speaker_entity
+        WHERE coalesce(q.speaker_name, q.speaker_text, e.name) IS NOT NULL
+        GROUP BY ALL""", params)
+    con.execute(f"""
+        INSERT INTO entity_rows
+        WITH s AS (SELECT article_id, speaker_entity AS id, count(*) AS n FROM quotes {where} GROUP BY ALL),
+        v AS (SELECT article_id, id, count(*) AS n FROM (
+                SELECT article_id, source_entity AS id FROM events {where}
+                UNION ALL
+                SELECT article_id, target_entity FROM (SELECT * FROM events {where})
+                WHERE target_entity IS DISTINCT FROM source_entity) GROUP BY ALL),
+        m AS (SELECT article_id, entity_id AS id, count(*) AS n FROM mentions {where} GROUP BY ALL)
+        SELECT e.article_id, coalesce(e.name, ''), sum(coalesce(s.n, 0)), sum(coalesce(v.n, 0)), sum(coalesce(m.n, 0))
+        FROM (SELECT article_id, id, name FROM entities {where}) e
+        LEFT JOIN s ON s.article_id = e.article_id AND s.id = e.id
+        LEFT JOIN v ON v.article_id = e.article_id AND v.id = e.id
+        LEFT JOIN m ON m.article_id = e.article_id AND m.id = e.id
+        GROUP BY ALL""", params)
+
+
+def forget_rows(con: duckdb.DuckDBPyConnection, articles: list[str]) -> None:
+    """Take away what was kept for these articles (their rows are being replaced)."""
+    if articles:
+        for table in ("quote_speakers", "entity_rows"):
+            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [articles])

@@ -1573,7 +1573,7 @@ def _search_page(store: Store, question: str, options: dict[str, Any], limit: in
     how = wordindex.answer(store.con, text, store.pairs_current())
     if how is None or not how.exact:
         return None
-    held = _held(store, question, text, plain, first, order, sort, count, wanted)
+    held = _held(store, question, text, plain, first, order, sort, count, wanted, size)
     total = None if held is None else _search_total(store, question, how, text)
     if total is None:
         return None
@@ -1583,12 +1583,13 @@ def _search_page(store: Store, question: str, options: dict[str, Any], limit: in
 
 
 def _held(store: Store, question: str, text: str, plain: _Select, first: _Select, order: str, sort: str | None, count: int,
-          wanted: int) -> list[int] | None:
+          wanted: int, size: int) -> list[int] | None:
     """The row ids of the first rows of a question (`plain`: without its search, in `order`) that hold `text`, in
     that order, among about `count` of them (quotes: those of the first articles, `first` in the same order); None
-    if fewer than `wanted` of them hold it while rows are left."""
+    if fewer than `wanted` of them hold it while rows are left; `size`: the question's table's number of rows."""
     if question == "quotes":
-        (per_article,) = store.con.execute("SELECT count(*) / greatest(1, (SELECT count(*) FROM articles)) FROM quotes").fetchall()[0]
+        (articles,) = store.con.execute("SELECT count(*) FROM articles").fetchall()[0]
+        per_article = size / max(1, articles)
         size = int(count / max(per_article, 0.01)) + 1
         window = [i for (i,) in store.con.execute(
             f"SELECT a.id {first.rest} ORDER BY {_by_date(first, sort)} LIMIT {size}", first.params).fetchall()]

@@ -360,16 +360,22 @@ def _write(
         _insert(con, "corpus_entity_parts", [p.row() for ps in parts.values() for p in ps.values()])
 
 
+_ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "BOOLEAN": pa.bool_(), "VARCHAR[]": pa.list_(pa.string())}
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    insert_rows(con, table, CORPUS_ENTITY_COLUMNS, rows)
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[tuple[str, str], ...], rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
-    types = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "VARCHAR[]": pa.list_(pa.string())}
-    batch = pa.table({n: pa.array([r[n] for r in rows], type=types[t]) for n, t in CORPUS_ENTITY_COLUMNS})
-    con.register("_corpus_entities", batch)
+    batch = pa.table({n: pa.array([r[n] for r in rows], type=_ARROW[t]) for n, t in columns})
+    con.register("_rows", batch)
     try:
-        con.execute(f"INSERT INTO {table} SELECT * FROM _corpus_entities")
+        con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
     finally:
-        con.unregister("_corpus_entities")
+        con.unregister("_rows")
 
 
 def recount(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> None:

@@ -51,6 +51,7 @@ import duckdb
 import pyarrow as pa
 
 from ..lexicon import load_list
+from .link import insert_rows
 from .link import words as name_words
 
 WINDOW_DAYS = 7  # an edited or partial copy is looked for among the speaker's quotes of the week before to the week after
@@ -89,7 +90,6 @@ QUOTE_KEY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("source", "VARCHAR"),
     ("speaker_entity", "VARCHAR"),  # the speaker's entity in its article (`quotes.speaker_entity`)
 )
-_ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "BOOLEAN": pa.bool_(), "VARCHAR[]": pa.list_(pa.string())}
 
 
 def quote_words(text: str) -> tuple[str, ...]:
@@ -470,14 +470,3 @@ def reach(group: list[Any]) -> dict[str, Any]:
         "num_articles": len({m.article_id for m in group}), "num_sources": len({m.source for m in group}),
         "first_article": first[1], "first_published": first[0], "last_published": dated[-1][0] if dated else None,
     }
-
-
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[tuple[str, str], ...], rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    batch = pa.table({n: pa.array([r[n] for r in rows], type=_ARROW[t]) for n, t in columns})
-    con.register("_rows", batch)
-    try:
-        con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
-    finally:
-        con.unregister("_rows")

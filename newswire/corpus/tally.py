@@ -36,6 +36,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from .link import insert_rows
+
 # How the tallies are kept (`meta` key `tallies`): questions read them only when the store says they were kept so.
 LAYOUT = ("entity groups by name, type, actor, country: articles, mentions, titles; names; "
           "per article: quotes by speaker names, timeline rows by entity name (issue 15)")
@@ -259,15 +261,7 @@ def keep_rows(con: duckdb.DuckDBPyConnection, rows: Mapping[str, list[dict[str, 
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[tuple[str, str], ...], rows: list[tuple]) -> None:
-    if not rows:
-        return
-    types = {"VARCHAR": pa.string(), "BIGINT": pa.int64()}
-    data = pa.table({name: pa.array([r[i] for r in rows], types[type_]) for i, (name, type_) in enumerate(columns)})
-    con.register("_kept", data)
-    try:
-        con.execute(f"INSERT INTO {table} SELECT * FROM _kept")
-    finally:
-        con.unregister("_kept")
+    insert_rows(con, table, columns, [dict(zip((n for n, _ in columns), r)) for r in rows])
 
 
 def keep_stored(con: duckdb.DuckDBPyConnection, articles: list[str] | None = None) -> None:

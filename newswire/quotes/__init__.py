@@ -269,15 +269,8 @@ def _spoken_for(
     (None when the earlier speaker is not one) and the name, or None. `preps`:
     the prepositions that name the issuer ("a spokesman for the ministry": for).
     """
-    for c in head.children:
-        if c.dep_ == "poss" and (found := entities.entity_at(c.i)) is not None:
-            return found, found.name
-        if c.dep_ == "prep" and c.lower_ in preps:
-            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            if obj is not None and (found := entities.entity_at(obj.i)) is not None:
-                return found, found.name
-    if (issuer := issuer_compound(head)) is not None and (found := entities.entity_at(issuer.i)) is not None:
-        return found, found.name  # "a Pentagon statement said"
+    if (found := _named_issuer(head, entities, preps)) is not None:
+        return found, found.name
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
         return None
     lemma = head.lemma_.lower()
@@ -287,6 +280,21 @@ def _spoken_for(
     return _issued_earlier(head, entities, preps)
 
 
+def _named_issuer(noun: Token, entities: EntityIndex, preps: tuple[str, ...]) -> Entity | None:
+    """The entity a document or office noun names as its issuer: its possessor ("the ministry's statement"), the
+    object of one of `preps` ("a letter from Grassley"), or the name in front of it ("a Pentagon statement")."""
+    for c in noun.children:
+        if c.dep_ == "poss" and (found := entities.entity_at(c.i)) is not None:
+            return found
+        if c.dep_ == "prep" and c.lower_ in preps:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and (found := entities.entity_at(obj.i)) is not None:
+                return found
+    if (issuer := issuer_compound(noun)) is not None:
+        return entities.entity_at(issuer.i)
+    return None
+
+
 def _issued_earlier(head: Token, entities: EntityIndex, preps: tuple[str, ...]) -> tuple[Entity, str] | None:
     """"the letter said" after "Grassley's letter", "a letter from Grassley" or "Grassley sent a letter": the one issuer
     the article gives the same document (or office, "the campaign") earlier. None when it gives none, or two."""
@@ -294,17 +302,7 @@ def _issued_earlier(head: Token, entities: EntityIndex, preps: tuple[str, ...]) 
     for tok in head.doc[: head.i]:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() != head.lemma_.lower():
             continue
-        found = None
-        for c in tok.children:
-            if c.dep_ == "poss":
-                found = entities.entity_at(c.i)
-            elif c.dep_ == "prep" and c.lower_ in preps:
-                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                found = entities.entity_at(obj.i) if obj is not None else None
-            if found is not None:
-                break
-        if found is None and (issuer := issuer_compound(tok)) is not None:
-            found = entities.entity_at(issuer.i)
+        found = _named_issuer(tok, entities, preps)
         if found is None and tok.dep_ == "dobj" and speaks_through(tok.head):
             subject = speaker_head(tok.head)
             found = entities.entity_at(subject.i) if subject is not None else None

@@ -58,6 +58,8 @@ const choicesOf = (tab, key) => (has(TAB_CHOICES, tab) && TAB_CHOICES[tab].get(k
 // The parameter that sets a page's size, where it is not `limit`.
 const COUNT_PARAM = new Map([["entities", "top"]]);
 const PAGE_SIZE = 100;
+// The confidence below which the Events tab leaves an event out by default (query.EVENT_FLOOR).
+const EVENT_FLOOR = 0.2;
 // The most actors the network draws (the table lists every pair of the page).
 const MAX_ACTORS = 40;
 // The most spans an article highlights: beyond, its text is shown plain (a 700 KB article has tens of thousands).
@@ -931,21 +933,99 @@ function closeArticle() {
 // What the marks in an article mean.
 function legend() {
   const p = el("p", {class: "legend"});
-  for (const [cls, name] of [["q", "quote"], ["ev", "event"], ["ent", "entity"], ["removed", "removed"]]) p.append(el("span", {class: cls}, name));
+  for (const [cls, name] of [["q", "quote"], ["spk", "speaker"], ["cue", "cue"], ["ev", "event"], ["role", "event source, target, place"],
+                             ["fig", "figure"], ["ent", "entity"], ["removed", "removed"]]) p.append(el("span", {class: cls}, name));
   return p;
 }
 
 // Only web links are links: a javascript: or data: URL in a record is shown as text.
-function sourceLink(url) {
-  if (!url) return null;
+function webLink(url, text) {
   let parsed = null;
   try { parsed = new URL(url); } catch (err) { parsed = null; }
   if (parsed && (parsed.protocol === "http:" || parsed.protocol === "https:")) {
-    const p = el("p", {class: "source"});
-    p.append(el("a", {href: parsed.href, rel: "noopener noreferrer nofollow", target: "_blank"}, url));
-    return p;
+    return el("a", {href: parsed.href, rel: "noopener noreferrer nofollow", target: "_blank"}, text);
   }
-  return el("p", {class: "source"}, `source: ${url}`);
+  return null;
+}
+
+function sourceLink(url) {
+  if (!url) return null;
+  const link = webLink(url, url);
+  if (!link) return el("p", {class: "source"}, `source: ${url}`);
+  const p = el("p", {class: "source"});
+  p.append(link);
+  return p;
+}
+
+// The last article read, so that moving its focus (a record clicked, `at` in the URL) does not ask for it again.
+const lastArticle = {id: null, article: null, copies: null};
+
+// Each record's evidence as a mark: [start, end, class, title]. A quote: its content, speaker and cue; an event: its
+// trigger and the words of its source, target and place; a figure; an entity's mentions; removed text.
+function articleMarks(a) {
+  const marks = [];
+  const span = (x, cls, title) => { if (x && Number.isInteger(x.start) && Number.isInteger(x.end)) marks.push([x.start, x.end, cls, title]); };
+  for (const r of a.removed) span(r, "removed", `removed: ${r.reason}`);
+  for (const e of a.entities) for (const m of e.mentions) span(m, "ent", `${e.name} ${e.actor || ""}`);
+  for (const q of a.quotes) {
+    const who = q.speaker_name || (q.speaker && q.speaker.text) || "unknown";
+    span(q.content, "q", `${q.type} quote by ${who}`);
+    span(q.speaker, "spk", `speaker of a ${q.type} quote: ${who}`);
+    span(q.cue, "cue", `cue of ${who}'s quote: ${q.cue ? q.cue.lemma : ""}`);
+  }
+  for (const v of a.events) {
+    const what = `${v.plover || `CAMEO ${v.cameo}`} ${v.cameo}`;
+    span(v.trigger, "ev", `${what}: ${(v.source && v.source.actor) || "?"} → ${(v.target && v.target.actor) || "?"}${v.modality && v.modality !== "asserted" ? ` (${v.modality})` : ""}`);
+    span(v.source, "role", `source of ${what}${v.source && v.source.actor ? ` (${v.source.actor})` : ""}`);
+    span(v.target, "role", `target of ${what}${v.target && v.target.actor ? ` (${v.target.actor})` : ""}`);
+    span(v.location, "role", `place of ${what}${v.location && v.location.geo ? `: ${v.location.geo.name}` : ""}`);
+  }
+  for (const f of a.figures) span(f, "fig", `figure: ${[f.qualifier, f.value, f.unit, f.what].filter(x => x !== null && x !== undefined).join(" ")}`);
+  return marks;
+}
+
+const short = (text, n = 90) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+const actorText = x => (x ? `${x.text}${x.actor ? ` (${x.actor})` : ""}` : "—");
+
+// The article's records, one list each (quotes, events, figures, copies), closed until opened: each item names its
+// parts (a quote's speaker and cue; an event's source, target, place, date, modality and confidence) and moves the
+// article's focus to its evidence.
+function recordLists(a, copies, open) {
+  const box = el("div", {class: "records"});
+  const list = (kind, title, items) => {
+    const details = el("details", {"data-records": kind});
+    if (open.has(kind)) details.open = true;
+    details.append(el("summary", {}, `${title} (${items.length})`));
+    const ol = el("ol");
+    for (const [text, at, extra] of items) {
+      const li = el("li");
+      if (at) {
+        const button = el("button", {type: "button", class: "record", "data-at": `${at.start}-${at.end}`}, text);
+        button.addEventListener("click", () => go({at: `${at.start}-${at.end}`}));
+        li.append(button);
+      } else li.append(el("span", {}, text));
+      if (extra) li.append(" ", extra);
+      ol.append(li);
+    }
+    details.append(ol);
+    box.append(details);
+  };
+  list("quotes", "Quotes", a.quotes.map(q => [
+    `${q.speaker_name || (q.speaker && q.speaker.text) || "no speaker"} · cue: ${q.cue ? q.cue.text : "—"} · ${q.type} · “${short(q.content.text)}”` +
+    (q.confidence !== null && q.confidence !== undefined ? ` · confidence ${q.confidence}` : ""), q.content]));
+  list("events", "Events", a.events.map(v => [
+    `${v.plover || "CAMEO"} ${v.cameo} “${v.trigger.text}” · source: ${actorText(v.source)} · target: ${actorText(v.target)}` +
+    ` · place: ${v.location ? (v.location.geo ? v.location.geo.name : v.location.text) : "—"} · date: ${v.date || "—"} · ${v.modality}` +
+    (typeof v.confidence === "number" ? ` · confidence ${v.confidence}${v.confidence < EVENT_FLOOR ? ` (below ${EVENT_FLOOR}: not in the Events tab)` : ""}` : ""),
+    v.sentence]));
+  list("figures", "Figures", a.figures.map(f => [
+    `${f.text} · ${f.what || "—"} · date: ${f.date || "—"}${f.places && f.places.length ? ` · ${f.places.join(", ")}` : ""}`, f]));
+  if (copies) {
+    list("copies", "Copies stored (syndicated or repeated)", copies.rows.map(c => [
+      `${c.published || "no date"} · ${c.outlet || "no outlet"} · ${c.title || c.source || c.id}` +
+      (typeof c.similarity === "number" ? ` · similarity ${c.similarity}` : ""), null, c.url ? webLink(c.url, "source") || el("span", {}, `source: ${c.url}`) : null]));
+  }
+  return box;
 }
 
 // The article's text with every quote, event trigger and entity mention marked at its offsets.
@@ -953,23 +1033,28 @@ async function openArticle(id, at) {
   const box = $("article");
   const request = ask("article");
   box.classList.add("open");
-  box.replaceChildren(closeButton(), el("p", {class: "hint"}, "Loading the article…"));
-  const [ok, a] = await getJSON(`/api/article/${encodeURIComponent(id)}`, request.signal);
-  if (!request.current()) return;
-  if (!ok) { box.replaceChildren(closeButton(), el("p", {class: "error"}, a.error)); return; }
-  const marks = [];
-  for (const r of a.removed) marks.push([r.start, r.end, "removed", `removed: ${r.reason}`]);
-  for (const e of a.entities) for (const m of e.mentions) marks.push([m.start, m.end, "ent", `${e.name} ${e.actor || ""}`]);
-  for (const q of a.quotes) marks.push([q.content.start, q.content.end, "q", `${q.type} quote by ${q.speaker_name || "unknown"}`]);
-  for (const v of a.events) marks.push([v.trigger.start, v.trigger.end, "ev",
-    `${v.plover || ""} ${v.cameo}: ${(v.source && v.source.actor) || "?"} → ${(v.target && v.target.actor) || "?"}${v.modality && v.modality !== "asserted" ? ` (${v.modality})` : ""}`]);
+  const open = new Set([...box.querySelectorAll("details[open]")].map(d => d.dataset.records));
+  let a = lastArticle.id === id ? lastArticle.article : null, copies = lastArticle.id === id ? lastArticle.copies : null;
+  if (!a) {
+    box.replaceChildren(closeButton(), el("p", {class: "hint"}, "Loading the article…"));
+    const asked = getJSON(`/api/copies/${encodeURIComponent(id)}`, request.signal);
+    const [ok, data] = await getJSON(`/api/article/${encodeURIComponent(id)}`, request.signal);
+    const [copiesOk, copiesData] = await asked;
+    if (!request.current()) return;
+    if (!ok) { box.replaceChildren(closeButton(), el("p", {class: "error"}, data.error)); return; }
+    a = data;
+    copies = copiesOk ? copiesData : null;  // an error there: the article is still worth showing
+    Object.assign(lastArticle, {id, article: a, copies});
+  }
   const focus = at ? at.split("-").map(Number) : null;
-  const [text, note] = markedText(a.text, marks, focus);
+  const [text, note] = markedText(a.text, articleMarks(a), focus);
   box.replaceChildren(
     closeButton(),
     el("h2", {}, a.title || a.id),
-    el("p", {}, `published ${a.published || "unknown"} · ${a.entities.length} entities · ${a.quotes.length} quotes · ${a.events.length} events`),
+    el("p", {}, `published ${a.published || "unknown"} · ${a.entities.length} entities · ${a.quotes.length} quotes · ${a.events.length} events · ` +
+                `${a.figures.length} figures` + (copies ? ` · ${copies.total} copies` : "")),
     ...[sourceLink(a.url)].filter(Boolean),
+    recordLists(a, copies, open),
     legend(),
     ...(note ? [el("p", {class: "note"}, note)] : []),
     text);

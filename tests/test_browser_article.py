@@ -169,3 +169,32 @@ def test_an_article_lists_its_stored_copies_and_links_only_web_urls(page, corpus
     links = page.locator("#article details[data-records=copies] a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     assert links == [COPIES[0][0]]
 
+
+def test_network_labels_of_forty_long_codes_never_overlap_and_stay_in_the_picture(page):
+    page.goto("/#tab=network")
+    page.wait_for_selector("#graph svg text.actor")
+    # the crowd's 40 and the wire story's attackers and attacked (its talk is below the confidence floor)
+    assert "the 40 actors with the most events of the 42 on this page" in page.locator("#graph .cap").inner_text()
+    # each label's corners where it is drawn (its box, turned as it is), then two labels overlap if no axis of
+    # either separates them (the separating axis test for two rectangles)
+    found = page.evaluate("""() => {
+        const svg = document.querySelector('#graph svg.network');
+        const view = svg.viewBox.baseVal;
+        const boxes = [...svg.querySelectorAll('text.actor')].map(t => {
+            const b = t.getBBox(), m = t.getCTM(), to = svg.getCTM().inverse().multiply(m);
+            return [[b.x, b.y], [b.x + b.width, b.y], [b.x + b.width, b.y + b.height], [b.x, b.y + b.height]].map(([x, y]) => {
+                const p = new DOMPoint(x, y).matrixTransform(to); return [p.x, p.y]; });
+        });
+        const axes = r => [0, 1].map(i => [r[i + 1][0] - r[i][0], r[i + 1][1] - r[i][1]]);
+        const apart = (a, b) => [...axes(a), ...axes(b)].some(([ax, ay]) => {
+            const p = r => r.map(([x, y]) => x * ax + y * ay);
+            return Math.max(...p(a)) <= Math.min(...p(b)) || Math.max(...p(b)) <= Math.min(...p(a));
+        });
+        const overlaps = [];
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++)
+            if (!apart(boxes[i], boxes[j])) overlaps.push([i, j]);
+        const outside = boxes.filter(r => r.some(([x, y]) => x < view.x || y < view.y || x > view.x + view.width || y > view.y + view.height)).length;
+        return {labels: boxes.length, overlaps, outside};
+    }""")
+    assert found == {"labels": 40, "overlaps": [], "outside": 0}
+    snap(page, "network-long-codes")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import json
 import os
 import shutil
 import threading
@@ -386,6 +387,17 @@ def test_an_error_replaces_the_results_it_would_sit_above(page, server):
     page.press("#f-from", "Enter")
     wait_status(page, "YYYY-MM-DD")
     assert page.locator("#results tr").count() == 0
+    # a 500 that is not JSON, for an article: its panel says so instead of the article before
+    page.goto("/#tab=quotes")
+    wait_status(page, "Rows 1–100")
+    page.locator("#results tbody tr").first.click()
+    page.wait_for_selector("#article h2")
+    control.failures["/api/article/"] = 500
+    other = page.locator("#results tbody tr").nth(5)  # the day before's article (five quotes a day)
+    assert other.get_attribute("data-article") != page.locator("#results tbody tr").first.get_attribute("data-article")
+    other.click()
+    page.wait_for_selector("#article .error")
+    assert "500" in page.locator("#article .error").inner_text() and page.locator("#article h2").count() == 0
 
 
 def test_clicking_a_row_opens_its_article_where_the_page_is_and_the_back_button_closes_it(page):
@@ -532,6 +544,42 @@ def test_the_table_exports_as_csv_json_lines_and_parquet(page):
     assert download.value.suggested_filename == "newswire-events.csv"
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("date,source,source_actor") and len(lines) == 6 and all(",RUS," in line for line in lines[1:])
+    # the other two buttons: the same rows, in the same order, as JSON lines and as Parquet
+    with page.expect_download() as download:
+        page.click("#export a[data-format=jsonl]")
+    assert download.value.suggested_filename == "newswire-events.jsonl"
+    rows = [json.loads(line) for line in Path(download.value.path()).read_text(encoding="utf-8").splitlines()]
+    assert [r["source_actor"] for r in rows] == ["RUS"] * 5 and [r["date"] for r in rows] == [line.split(",")[0] for line in lines[1:]]
+    with page.expect_download() as download:
+        page.click("#export a[data-format=parquet]")
+    assert download.value.suggested_filename == "newswire-events.parquet"
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(download.value.path())
+    assert table.column("source_actor").to_pylist() == ["RUS"] * 5 and table.column("date").to_pylist() == [r["date"] for r in rows]
+
+
+def test_rows_facets_and_tabs_work_from_the_keyboard(page):
+    page.goto("/#tab=quotes")
+    wait_status(page, "Rows 1–100")
+    # Tab reaches the first row after the form, the facets, the chart and the column headers; Enter opens its article
+    page.locator("#results th button[data-col=confidence]").focus()
+    page.keyboard.press("Tab")
+    first = page.locator("#results tbody tr").first
+    assert page.evaluate("document.activeElement === document.querySelector('#results tbody tr.row')")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#article h2")
+    assert hash_params(page)["article"] == first.get_attribute("data-article")
+    # a facet value is a button: Enter narrows the table
+    page.locator("#facets [data-facet=outlet] button[data-value='reuters.com']").focus()
+    page.keyboard.press("Enter")
+    wait_status(page, "Rows 1–50 of 50")
+    # a tab is a button too, and every field has a label
+    page.locator("#tabs button[data-tab=events]").focus()
+    page.keyboard.press("Enter")
+    wait_status(page, "asserted events only")
+    unlabelled = page.evaluate("[...document.querySelectorAll('#form input, #form select')].filter(f => !f.labels.length).map(f => f.id)")
+    assert unlabelled == []
 
 
 def test_the_landing_page_is_the_corpus_overview_with_its_charts_and_links(page):

@@ -580,6 +580,8 @@ def test_rows_facets_and_tabs_work_from_the_keyboard(page):
     wait_status(page, "asserted events only")
     unlabelled = page.evaluate("[...document.querySelectorAll('#form input, #form select')].filter(f => !f.labels.length).map(f => f.id)")
     assert unlabelled == []
+    page.goto("/#tab=quotes")  # a label a reader can understand, not the URL's parameter
+    assert page.get_by_label("search text").get_attribute("id") == "f-q" and page.get_by_label("min. confidence").get_attribute("id") == "f-min-confidence"
 
 
 def test_the_landing_page_is_the_corpus_overview_with_its_charts_and_links(page):

@@ -55,6 +55,8 @@ const TAB_CHOICES = {quotes: new Map([["type", ["", "direct", "indirect", "mixed
 const CHOICE_NAMES = new Map([["conflicts", new Map([["", "every figure"], ["1", "side by side: values that disagree"]])]]);
 const choiceName = (key, choice) => (CHOICE_NAMES.get(key) && CHOICE_NAMES.get(key).get(choice)) || choice || "any";
 const choicesOf = (tab, key) => (has(TAB_CHOICES, tab) && TAB_CHOICES[tab].get(key)) || CHOICES.get(key);
+// What a field is called on the page, where its parameter's name is no word a reader knows (the URL keeps the name).
+const FIELD_LABELS = new Map([["q", "search text"], ["min-confidence", "min. confidence"], ["min-sources", "min. sources"], ["by", "group by"]]);
 // The parameter that sets a page's size, where it is not `limit`.
 const COUNT_PARAM = new Map([["entities", "top"]]);
 const PAGE_SIZE = 100;
@@ -157,7 +159,7 @@ function buildForm(tab) {
   for (const [key, hint] of TABS[tab].fields) {
     const id = `f-${key}`;
     const label = el("label", {for: id, class: "field"});
-    label.append(el("span", {}, key));
+    label.append(el("span", {}, FIELD_LABELS.get(key) || key));
     if (choicesOf(tab, key)) {
       const select = el("select", {name: key, id});
       for (const choice of choicesOf(tab, key)) select.append(el("option", {value: choice}, choiceName(key, choice)));
@@ -360,6 +362,8 @@ function describe(s, data) {
     const typed = s.filters[k];
     if (typed && typed.toUpperCase() !== String(v).toUpperCase()) parts.push(`${k} “${typed}” is ${v}`);
     else if (!typed && k === "modality") parts.push(`${v} events only`);
+    // what the stories are when none is given: say so, so that an empty tab is understood (a corpus of one outlet has none)
+    else if (!typed && k === "min-sources" && !s.filters.story) parts.push(`happenings reported by at least ${v} sources (min. sources 1: every one)`);
   }
   return parts.join(" · ");
 }

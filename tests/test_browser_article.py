@@ -99,12 +99,12 @@ def marked(page, cls: str) -> list[str]:
     return page.evaluate(
         """cls => {
             const runs = [];
-            let last = null;
-            const pieces = [...document.querySelector('#article .text').childNodes];
-            for (const p of pieces) {
-                const on = p.nodeType === 1 && p.classList.contains(cls);
-                if (on && last !== null) runs[runs.length - 1] += p.textContent; else if (on) runs.push(p.textContent);
-                last = on ? p : null;
+            let last = false;
+            const walk = document.createTreeWalker(document.querySelector('#article .text'), NodeFilter.SHOW_TEXT);
+            for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+                const on = node.parentElement.classList.contains(cls);
+                if (on && last) runs[runs.length - 1] += node.textContent; else if (on) runs.push(node.textContent);
+                last = on;
             }
             return runs;
         }""",

@@ -66,6 +66,8 @@ const EVENT_FLOOR = 0.2;
 const MAX_ACTORS = 40;
 // The most spans an article highlights: beyond, its text is shown plain (a 700 KB article has tens of thousands).
 const MAX_MARKS = 4000;
+// The characters of an article's text in one block (markedText): blocks out of view are not laid out.
+const CHUNK = 10000;
 // The views besides the tables: the first is the landing page.
 const VIEWS = ["overview", "entity"];
 // The longest entity name a URL may carry to the server (query.MAX_TEXT).
@@ -1069,8 +1071,17 @@ async function openArticle(id, at) {
     text);
   const mark = box.querySelector(".focus");
   // scroll the article's own box, never the page (the table keeps its place)
-  if (mark) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
-  else box.scrollTop = 0;
+  // (measured against the box: the mark's offsetTop is against its block of text, which contains its layout). Blocks
+  // out of view have an estimated height until drawn: once those now in view are drawn, the mark is placed again.
+  box.scrollTop = 0;
+  const place = (frames) => {
+    if (!mark || !request.current() || !mark.isConnected) return;
+    const off = mark.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
+    if (Math.abs(off) < 2) return;
+    box.scrollTop = Math.max(0, box.scrollTop + off);
+    if (frames > 0) requestAnimationFrame(() => place(frames - 1));
+  };
+  place(5);
 }
 
 function closeButton() {
@@ -1094,20 +1105,32 @@ function markedText(text, all, focus) {
   }
   const cuts = [...new Set([0, text.length, ...marks.flatMap(m => [m[0], m[1]])])].sort((x, y) => x - y);
   const out = el("div", {class: "text"});
-  const pieces = document.createDocumentFragment();
+  // the text in blocks of about CHUNK characters, each cut after a line's end (never inside a mark), which the
+  // browser lays out only when they come into view (style.css: content-visibility), so that a long article opens at once
+  let chunk = el("div", {class: "chunk"}), size = 0;
+  out.append(chunk);
+  const add = (node, length) => { chunk.append(node); size += length; };
   let active = [], next = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [s, t] = [cuts[i], cuts[i + 1]];
     active = active.filter(m => m[1] > s);
     while (next < marks.length && marks[next][0] <= s) { if (marks[next][1] > s) active.push(marks[next]); next++; }
-    const piece = text.slice(s, t);
-    if (!active.length) { pieces.append(document.createTextNode(piece)); continue; }
+    let piece = text.slice(s, t);
+    if (!active.length) {
+      for (let end; size + piece.length > CHUNK && (end = piece.indexOf("\n", Math.max(0, CHUNK - size))) >= 0;) {
+        add(document.createTextNode(piece.slice(0, end + 1)), end + 1);
+        piece = piece.slice(end + 1);
+        chunk = el("div", {class: "chunk"}); size = 0;
+        out.append(chunk);
+      }
+      if (piece) add(document.createTextNode(piece), piece.length);
+      continue;
+    }
     const titles = active.map(m => m[3]).filter(Boolean);
     const span = el("span", {class: [...new Set(active.map(m => m[2]))].join(" ")}, piece);
     if (titles.length) span.setAttribute("title", titles.join("\n"));
-    pieces.append(span);
+    add(span, piece.length);
   }
-  out.append(pieces);
   return [out, note];
 }
 

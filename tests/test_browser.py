@@ -469,6 +469,9 @@ def test_the_network_has_arrows_a_legend_its_cap_and_edges_that_open_their_event
     assert edges.count() > 0 and edges.first.get_attribute("marker-end").startswith("url(#arrow-")
     snap(page, "network")
     edge = page.locator('#graph path.edge[data-source="RUS"][data-target="UKR"]')
+    # width by events: the five assaults' arrow against a single threat's
+    threat = page.locator('#graph path.edge[data-source="AFG"]')
+    assert float(edge.get_attribute("stroke-width")) > float(threat.get_attribute("stroke-width"))
     edge.dispatch_event("click")
     wait_status(page, "Rows 1–5 of 5")
     params = hash_params(page)
@@ -640,7 +643,7 @@ def test_a_speaker_in_the_quotes_table_opens_its_entity_page(page):
     assert "article" not in hash_params(page)
 
 
-def test_text_search_in_quotes_and_in_articles(page):
+def test_text_search_in_quotes_and_in_articles(page, corpus):
     page.goto("/#tab=quotes")
     wait_status(page, "of 152")
     page.fill("#f-q", "on day 07")
@@ -650,6 +653,13 @@ def test_text_search_in_quotes_and_in_articles(page):
     page.goto("/#tab=articles&q=RUS+attacked")
     wait_status(page, "Rows 1–5 of 5")
     assert column(page, "title")[0] == "Day 05 report" and "RUS attacked UKR" in column(page, "snippet")[0]
+    # each passage in whole words: a word the server's 200 characters cut at either end is left out for "…"
+    texts = {a.title: a.text for a in corpus[1]}
+    for title, shown in zip(column(page, "title"), column(page, "snippet")):
+        words = shown.removeprefix("… ").removesuffix(" …")
+        at = texts[title].index(words)
+        assert shown.startswith("… ") and (at == 0 or texts[title][at - 1].isspace()), shown
+        assert at + len(words) == len(texts[title]) or texts[title][at + len(words)].isspace(), shown
     page.locator("#results tbody tr").first.click()
     page.wait_for_selector("#article .focus")
     assert "".join(page.locator("#article .focus").all_inner_texts()) == "RUS attacked"

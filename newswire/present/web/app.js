@@ -427,7 +427,7 @@ function makeTable(s, rows, cols, sort) {
     if (row.modality && row.modality !== "asserted") tr.classList.add("unasserted");
     for (const c of cols) {
       const linked = (c === "speaker" || c === "story") && row[c];
-      const td = linked ? el("td") : el("td", {}, Array.isArray(row[c]) ? row[c].join("; ") : row[c] ?? "");
+      const td = linked ? el("td") : el("td", {}, c === "snippet" ? passage(row) : Array.isArray(row[c]) ? row[c].join("; ") : row[c] ?? "");
       if (linked) td.append(c === "story" ? storyLink(row[c]) : entityLink(row[c]));
       if (c === "modality") td.classList.add(`modality-${String(row[c]).replace(/[^a-z]/g, "")}`);
       tr.append(td);
@@ -441,6 +441,24 @@ function makeTable(s, rows, cols, sort) {
   }
   table.append(thead, tbody);
   return table;
+}
+
+// An article's passage around a match (the server's 200 characters from 80 before it, query.articles) in whole words:
+// a word cut at either end is left out for "…", never a piece of the match.
+function passage(row) {
+  const text = String(row.snippet ?? "");
+  const from = Math.max(0, Number(row.start) - 80);
+  const match = [Number(row.start) - from, Number(row.end) - from];  // where the match is in the passage
+  let first = 0, last = text.length;
+  if (from > 0) {
+    const space = text.slice(0, match[0]).search(/\s/);
+    if (space >= 0) first = space + 1;
+  }
+  if (from + text.length < Number(row.characters)) {
+    const space = text.slice(match[1]).search(/\s\S*$/);
+    if (space >= 0) last = match[1] + space;
+  }
+  return (first ? "… " : "") + text.slice(first, last) + (last < text.length ? " …" : "");
 }
 
 // What a row opens: its article at the row's evidence; an entity, its timeline; a pair of actors, their events.

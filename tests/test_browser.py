@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import json
 import os
 import shutil
 import threading
@@ -386,6 +387,17 @@ def test_an_error_replaces_the_results_it_would_sit_above(page, server):
     page.press("#f-from", "Enter")
     wait_status(page, "YYYY-MM-DD")
     assert page.locator("#results tr").count() == 0
+    # a 500 that is not JSON, for an article: its panel says so instead of the article before
+    page.goto("/#tab=quotes")
+    wait_status(page, "Rows 1–100")
+    page.locator("#results tbody tr").first.click()
+    page.wait_for_selector("#article h2")
+    control.failures["/api/article/"] = 500
+    other = page.locator("#results tbody tr").nth(5)  # the day before's article (five quotes a day)
+    assert other.get_attribute("data-article") != page.locator("#results tbody tr").first.get_attribute("data-article")
+    other.click()
+    page.wait_for_selector("#article .error")
+    assert "500" in page.locator("#article .error").inner_text() and page.locator("#article h2").count() == 0
 
 
 def test_clicking_a_row_opens_its_article_where_the_page_is_and_the_back_button_closes_it(page):
@@ -457,6 +469,9 @@ def test_the_network_has_arrows_a_legend_its_cap_and_edges_that_open_their_event
     assert edges.count() > 0 and edges.first.get_attribute("marker-end").startswith("url(#arrow-")
     snap(page, "network")
     edge = page.locator('#graph path.edge[data-source="RUS"][data-target="UKR"]')
+    # width by events: the five assaults' arrow against a single threat's
+    threat = page.locator('#graph path.edge[data-source="AFG"]')
+    assert float(edge.get_attribute("stroke-width")) > float(threat.get_attribute("stroke-width"))
     edge.dispatch_event("click")
     wait_status(page, "Rows 1–5 of 5")
     params = hash_params(page)
@@ -494,7 +509,13 @@ def test_a_very_large_article_opens_whole_from_the_server_with_a_note(page, corp
     assert "the first 4,000 are highlighted" in page.locator("#article .note").inner_text()
     assert page.locator("#article .text span").count() <= 4001
     assert page.locator("#article .focus").inner_text() == "This is the end of a very long article."
-    assert len(page.locator("#article .text").inner_text()) == len(article.text)
+    assert page.locator("#article .text").text_content() == article.text  # whole, character for character
+    # in blocks the browser lays out only when seen (a 720 KB text laid out at once froze the page), and the
+    # article's box scrolled to its focus at the very end of the text, which is drawn where it is shown
+    assert page.locator("#article .text .chunk").count() >= len(article.text) // 10_000
+    page.wait_for_timeout(300)
+    focus, box = page.locator("#article .focus").bounding_box(), page.locator("#article").bounding_box()
+    assert box["y"] <= focus["y"] and focus["y"] + focus["height"] <= box["y"] + box["height"]
 
 
 def test_no_payload_in_the_corpus_runs_or_adds_an_element(page, corpus):
@@ -532,6 +553,44 @@ def test_the_table_exports_as_csv_json_lines_and_parquet(page):
     assert download.value.suggested_filename == "newswire-events.csv"
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("date,source,source_actor") and len(lines) == 6 and all(",RUS," in line for line in lines[1:])
+    # the other two buttons: the same rows, in the same order, as JSON lines and as Parquet
+    with page.expect_download() as download:
+        page.click("#export a[data-format=jsonl]")
+    assert download.value.suggested_filename == "newswire-events.jsonl"
+    rows = [json.loads(line) for line in Path(download.value.path()).read_text(encoding="utf-8").splitlines()]
+    assert [r["source_actor"] for r in rows] == ["RUS"] * 5 and [r["date"] for r in rows] == [line.split(",")[0] for line in lines[1:]]
+    with page.expect_download() as download:
+        page.click("#export a[data-format=parquet]")
+    assert download.value.suggested_filename == "newswire-events.parquet"
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(download.value.path())
+    assert table.column("source_actor").to_pylist() == ["RUS"] * 5 and table.column("date").to_pylist() == [r["date"] for r in rows]
+
+
+def test_rows_facets_and_tabs_work_from_the_keyboard(page):
+    page.goto("/#tab=quotes")
+    wait_status(page, "Rows 1–100")
+    # Tab reaches the first row after the form, the facets, the chart and the column headers; Enter opens its article
+    page.locator("#results th button[data-col=confidence]").focus()
+    page.keyboard.press("Tab")
+    first = page.locator("#results tbody tr").first
+    assert page.evaluate("document.activeElement === document.querySelector('#results tbody tr.row')")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#article h2")
+    assert hash_params(page)["article"] == first.get_attribute("data-article")
+    # a facet value is a button: Enter narrows the table
+    page.locator("#facets [data-facet=outlet] button[data-value='reuters.com']").focus()
+    page.keyboard.press("Enter")
+    wait_status(page, "Rows 1–50 of 50")
+    # a tab is a button too, and every field has a label
+    page.locator("#tabs button[data-tab=events]").focus()
+    page.keyboard.press("Enter")
+    wait_status(page, "asserted events only")
+    unlabelled = page.evaluate("[...document.querySelectorAll('#form input, #form select')].filter(f => !f.labels.length).map(f => f.id)")
+    assert unlabelled == []
+    page.goto("/#tab=quotes")  # a label a reader can understand, not the URL's parameter
+    assert page.get_by_label("search text").get_attribute("id") == "f-q" and page.get_by_label("min. confidence").get_attribute("id") == "f-min-confidence"
 
 
 def test_the_landing_page_is_the_corpus_overview_with_its_charts_and_links(page):
@@ -584,7 +643,7 @@ def test_a_speaker_in_the_quotes_table_opens_its_entity_page(page):
     assert "article" not in hash_params(page)
 
 
-def test_text_search_in_quotes_and_in_articles(page):
+def test_text_search_in_quotes_and_in_articles(page, corpus):
     page.goto("/#tab=quotes")
     wait_status(page, "of 152")
     page.fill("#f-q", "on day 07")
@@ -594,6 +653,13 @@ def test_text_search_in_quotes_and_in_articles(page):
     page.goto("/#tab=articles&q=RUS+attacked")
     wait_status(page, "Rows 1–5 of 5")
     assert column(page, "title")[0] == "Day 05 report" and "RUS attacked UKR" in column(page, "snippet")[0]
+    # each passage in whole words: a word the server's 200 characters cut at either end is left out for "…"
+    texts = {a.title: a.text for a in corpus[1]}
+    for title, shown in zip(column(page, "title"), column(page, "snippet")):
+        words = shown.removeprefix("… ").removesuffix(" …")
+        at = texts[title].index(words)
+        assert shown.startswith("… ") and (at == 0 or texts[title][at - 1].isspace()), shown
+        assert at + len(words) == len(texts[title]) or texts[title][at + len(words)].isspace(), shown
     page.locator("#results tbody tr").first.click()
     page.wait_for_selector("#article .focus")
     assert "".join(page.locator("#article .focus").all_inner_texts()) == "RUS attacked"

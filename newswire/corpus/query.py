@@ -1018,6 +1018,11 @@ def _dicts(store: Store, query: str, params: list[Any] | None = None) -> list[di
     return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
 
+# The events the overview counts: those the Events tab shows by default (asserted, at the confidence floor), so that
+# a count there is the total of the table its link opens.
+_SHOWN_EVENT = f"ev.modality = 'asserted' AND ev.confidence >= {EVENT_FLOOR}"
+
+
 def overview(store: Store, *, top: int = 10) -> dict[str, Any]:
     """The corpus at a glance: its size, dates and duplicates, its volume per day (articles, quotes, asserted
     events, by publication day) and its most frequent speakers, actors, event types and outlets."""
@@ -1035,12 +1040,12 @@ def overview(store: Store, *, top: int = 10) -> dict[str, Any]:
     totals["duplicate_share"] = round(totals["duplicates"] / totals["stored"], 4) if totals["stored"] else 0.0
     totals["quotes"] = store.con.execute(f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {_CANONICAL}").fetchone()[0]
     totals["events"] = store.con.execute(
-        f"SELECT count(*) FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {_CANONICAL} AND ev.modality = 'asserted'").fetchone()[0]
+        f"SELECT count(*) FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {_CANONICAL} AND {_SHOWN_EVENT}").fetchone()[0]
     per_day = _dicts(store, f"""
         WITH days AS (SELECT a.id, {_DAY} AS day FROM articles a WHERE {_CANONICAL} AND {_DAY} IS NOT NULL)
         SELECT d.day, count(*) AS articles,
                coalesce(sum((SELECT count(*) FROM quotes q WHERE q.article_id = d.id)), 0) AS quotes,
-               coalesce(sum((SELECT count(*) FROM events ev WHERE ev.article_id = d.id AND ev.modality = 'asserted')), 0) AS events
+               coalesce(sum((SELECT count(*) FROM events ev WHERE ev.article_id = d.id AND {_SHOWN_EVENT})), 0) AS events
         FROM days d GROUP BY d.day ORDER BY d.day""")
     speakers = _dicts(store, f"""
         SELECT coalesce(q.speaker_name, e.name, q.speaker_text) AS name, count(*) AS quotes, count(DISTINCT q.article_id) AS articles
@@ -1048,24 +1053,32 @@ def overview(store: Store, *, top: int = 10) -> dict[str, Any]:
         LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity
         WHERE {_CANONICAL} AND coalesce(q.speaker_name, e.name, q.speaker_text) IS NOT NULL
         GROUP BY ALL ORDER BY quotes DESC, name LIMIT {top}""")
+    # an event counts once for an actor that is both its source and its target (UNION, not UNION ALL)
     actors = _dicts(store, f"""
         SELECT actor, count(*) AS events FROM (
-            SELECT ev.source_actor AS actor FROM events ev JOIN articles a ON a.id = ev.article_id
-            WHERE {_CANONICAL} AND ev.modality = 'asserted' AND ev.source_actor IS NOT NULL
-            UNION ALL
-            SELECT ev.target_actor FROM events ev JOIN articles a ON a.id = ev.article_id
-            WHERE {_CANONICAL} AND ev.modality = 'asserted' AND ev.target_actor IS NOT NULL)
+            SELECT ev.article_id, ev.ord, ev.source_actor AS actor FROM events ev JOIN articles a ON a.id = ev.article_id
+            WHERE {_CANONICAL} AND {_SHOWN_EVENT} AND ev.source_actor IS NOT NULL
+            UNION
+            SELECT ev.article_id, ev.ord, ev.target_actor FROM events ev JOIN articles a ON a.id = ev.article_id
+            WHERE {_CANONICAL} AND {_SHOWN_EVENT} AND ev.target_actor IS NOT NULL)
         GROUP BY actor ORDER BY events DESC, actor LIMIT {top}""")
     types = _dicts(store, f"""
         SELECT coalesce(ev.plover, 'CAMEO ' || ev.cameo_root) AS type, count(*) AS events
         FROM events ev JOIN articles a ON a.id = ev.article_id
-        WHERE {_CANONICAL} AND ev.modality = 'asserted'
+        WHERE {_CANONICAL} AND {_SHOWN_EVENT}
         GROUP BY ALL ORDER BY events DESC, type LIMIT {top}""")
     outlets = _dicts(store, f"""
         SELECT {_OUTLET} AS outlet, count(*) AS articles FROM articles a
         WHERE {_CANONICAL} AND {_OUTLET} IS NOT NULL GROUP BY ALL ORDER BY articles DESC, outlet LIMIT {top}""")
     return {**totals, "per_day": per_day, "speakers": speakers, "actors": actors, "event_types": types, "top_outlets": outlets}
 
+
+def copies(store: Store, article_id: str) -> list[dict[str, Any]]:
+    """The stored copies of an article (syndicated or repeated near-duplicates, `articles.duplicate_of`): each
+    one's id, title, outlet, URL, publication date, where it was read from and its similarity, oldest first."""
+    return _dicts(store, f"""
+        SELECT a.id, a.title, {_OUTLET} AS outlet, a.url, a.published, a.source, a.similarity FROM articles a
+        WHERE a.duplicate_of = ? ORDER BY a.published NULLS LAST, a.id""", [article_id])
 
 def entity(store: Store, *, name: str | None = None, id: str | None = None, top: int = 20) -> dict[str, Any]:
     """Everything about the entities named `name` (whole words, any case, as the timeline finds them), or about one

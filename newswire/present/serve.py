@@ -19,6 +19,7 @@ the evidence of each quote, event and entity highlighted at its offsets.
     GET /api/corpus_entities?name=&top=                                who a name may be: its corpus entities
     GET /api/facets/{question}?...                                     a table's answer counted by type, modality, outlet, and over time
     GET /api/article/{id}                                              one analysis record (newswire/analysis@1)
+    GET /api/copies/{id}                                               the article's stored copies (syndicated, near-duplicate)
     GET /api/export/{question}?format=csv|jsonl|parquet&...             a question's whole answer as a file
 
 Each question's endpoint answers one page of its rows: {"rows": [...],
@@ -154,6 +155,7 @@ _PARAMS: dict[str, dict[str, tuple[str, Callable[[str, str], Any], Any]]] = {
         for q in query.QUESTIONS.values()
     },
     "article": {},
+    "copies": {},
 }
 # The views that are not one question's table: several small answers in one reply (`query.overview`, `query.entity`).
 _VIEW_TOP = ("top", _count, 10)
@@ -288,19 +290,32 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
         headers = {"Content-Disposition": f'attachment; filename="newswire-{name}.{fmt}"'}
         return Response(body, media_type=EXPORT_FORMATS[fmt], headers=headers)
 
-    def article(request: Request) -> Response:
-        _params(request, "article")
-        article_id = request.path_params["id"]
-        if not _ARTICLE_ID.fullmatch(article_id):
-            return _json({"error": f"{_shown(article_id)} is not an article id; an id is 16 hex digits (0-9, a-f)"}, 400)
-        try:
-            with Store(db, read_only=True) as store:
-                analysis = store.load_analysis(article_id)
-        except NewswireError as err:
-            return _json({"error": str(err)}, 400)
-        if analysis is None:
-            return _json({"error": "no analysed article with that id"}, 404)
-        return _json(analysis.to_dict())
+    def by_id(name: str, answer: Callable[[Store, str], Any]) -> Callable[[Request], Response]:
+        """An endpoint of one article, `/api/{name}/{id}`: `answer(store, id)`, JSON; None is a 404."""
+
+        def endpoint(request: Request) -> Response:
+            _params(request, name)
+            article_id = request.path_params["id"]
+            if not _ARTICLE_ID.fullmatch(article_id):
+                return _json({"error": f"{_shown(article_id)} is not an article id; an id is 16 hex digits (0-9, a-f)"}, 400)
+            try:
+                with Store(db, read_only=True) as store:
+                    answered = answer(store, article_id)
+            except NewswireError as err:
+                return _json({"error": str(err)}, 400)
+            if answered is None:
+                return _json({"error": "no analysed article with that id"}, 404)
+            return _json(answered)
+
+        return endpoint
+
+    def analysis(store: Store, article_id: str) -> dict[str, Any] | None:
+        loaded = store.load_analysis(article_id)
+        return None if loaded is None else loaded.to_dict()
+
+    def copies(store: Store, article_id: str) -> dict[str, Any]:
+        rows = query.copies(store, article_id)
+        return {"id": article_id, "rows": rows, "total": len(rows)}
 
     def view(name: str, required: str | None = None, answer: Callable[..., Any] | None = None) -> Callable[[Request], Response]:
         def endpoint(request: Request) -> Response:
@@ -349,7 +364,8 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
             Route("/api/overview", view("overview")),
             Route("/api/entity", view("entity", "name")),
             Route("/api/corpus_entities", view("corpus_entities", "name", choices)),
-            Route("/api/article/{id}", article),
+            Route("/api/article/{id}", by_id("article", analysis)),
+            Route("/api/copies/{id}", by_id("copies", copies)),
             Route("/api/export/{question}", export),
             Route("/api/facets/{question}", facets),
         ],

@@ -55,13 +55,19 @@ const TAB_CHOICES = {quotes: new Map([["type", ["", "direct", "indirect", "mixed
 const CHOICE_NAMES = new Map([["conflicts", new Map([["", "every figure"], ["1", "side by side: values that disagree"]])]]);
 const choiceName = (key, choice) => (CHOICE_NAMES.get(key) && CHOICE_NAMES.get(key).get(choice)) || choice || "any";
 const choicesOf = (tab, key) => (has(TAB_CHOICES, tab) && TAB_CHOICES[tab].get(key)) || CHOICES.get(key);
+// What a field is called on the page, where its parameter's name is no word a reader knows (the URL keeps the name).
+const FIELD_LABELS = new Map([["q", "search text"], ["min-confidence", "min. confidence"], ["min-sources", "min. sources"], ["by", "group by"]]);
 // The parameter that sets a page's size, where it is not `limit`.
 const COUNT_PARAM = new Map([["entities", "top"]]);
 const PAGE_SIZE = 100;
+// The confidence below which the Events tab leaves an event out by default (query.EVENT_FLOOR).
+const EVENT_FLOOR = 0.2;
 // The most actors the network draws (the table lists every pair of the page).
 const MAX_ACTORS = 40;
 // The most spans an article highlights: beyond, its text is shown plain (a 700 KB article has tens of thousands).
 const MAX_MARKS = 4000;
+// The characters of an article's text in one block (markedText): blocks out of view are not laid out.
+const CHUNK = 10000;
 // The views besides the tables: the first is the landing page.
 const VIEWS = ["overview", "entity"];
 // The longest entity name a URL may carry to the server (query.MAX_TEXT).
@@ -155,7 +161,7 @@ function buildForm(tab) {
   for (const [key, hint] of TABS[tab].fields) {
     const id = `f-${key}`;
     const label = el("label", {for: id, class: "field"});
-    label.append(el("span", {}, key));
+    label.append(el("span", {}, FIELD_LABELS.get(key) || key));
     if (choicesOf(tab, key)) {
       const select = el("select", {name: key, id});
       for (const choice of choicesOf(tab, key)) select.append(el("option", {value: choice}, choiceName(key, choice)));
@@ -358,6 +364,8 @@ function describe(s, data) {
     const typed = s.filters[k];
     if (typed && typed.toUpperCase() !== String(v).toUpperCase()) parts.push(`${k} “${typed}” is ${v}`);
     else if (!typed && k === "modality") parts.push(`${v} events only`);
+    // what the stories are when none is given: say so, so that an empty tab is understood (a corpus of one outlet has none)
+    else if (!typed && k === "min-sources" && !s.filters.story) parts.push(`happenings reported by at least ${v} sources (min. sources 1: every one)`);
   }
   return parts.join(" · ");
 }
@@ -419,7 +427,7 @@ function makeTable(s, rows, cols, sort) {
     if (row.modality && row.modality !== "asserted") tr.classList.add("unasserted");
     for (const c of cols) {
       const linked = (c === "speaker" || c === "story") && row[c];
-      const td = linked ? el("td") : el("td", {}, Array.isArray(row[c]) ? row[c].join("; ") : row[c] ?? "");
+      const td = linked ? el("td") : el("td", {}, c === "snippet" ? passage(row) : Array.isArray(row[c]) ? row[c].join("; ") : row[c] ?? "");
       if (linked) td.append(c === "story" ? storyLink(row[c]) : entityLink(row[c]));
       if (c === "modality") td.classList.add(`modality-${String(row[c]).replace(/[^a-z]/g, "")}`);
       tr.append(td);
@@ -433,6 +441,24 @@ function makeTable(s, rows, cols, sort) {
   }
   table.append(thead, tbody);
   return table;
+}
+
+// An article's passage around a match (the server's 200 characters from 80 before it, query.articles) in whole words:
+// a word cut at either end is left out for "…", never a piece of the match.
+function passage(row) {
+  const text = String(row.snippet ?? "");
+  const from = Math.max(0, Number(row.start) - 80);
+  const match = [Number(row.start) - from, Number(row.end) - from];  // where the match is in the passage
+  let first = 0, last = text.length;
+  if (from > 0) {
+    const space = text.slice(0, match[0]).search(/\s/);
+    if (space >= 0) first = space + 1;
+  }
+  if (from + text.length < Number(row.characters)) {
+    const space = text.slice(match[1]).search(/\s\S*$/);
+    if (space >= 0) last = match[1] + space;
+  }
+  return (first ? "… " : "") + text.slice(first, last) + (last < text.length ? " …" : "");
 }
 
 // What a row opens: its article at the row's evidence; an entity, its timeline; a pair of actors, their events.
@@ -599,7 +625,7 @@ async function loadOverview(s) {
   const facts = el("dl", {class: "facts"});
   for (const [term, value] of [
     ["articles", o.articles.toLocaleString("en")], ["quotes", o.quotes.toLocaleString("en")],
-    ["events (asserted)", o.events.toLocaleString("en")], ["sources", o.sources.toLocaleString("en")],
+    ["events (asserted, confidence ≥ 0.2)", o.events.toLocaleString("en")], ["sources", o.sources.toLocaleString("en")],
     ["outlets", o.outlets.toLocaleString("en")], ["dates", o.first_day ? `${o.first_day} – ${o.last_day}` : "none"],
     ["duplicates", `${o.duplicates.toLocaleString("en")} of ${o.stored.toLocaleString("en")} stored (${(100 * o.duplicate_share).toFixed(1)} %)`],
   ]) {
@@ -866,7 +892,8 @@ function renderNetwork(rows, s) {
   for (const e of rows) for (const a of [e.source, e.target]) weight.set(a, (weight.get(a) || 0) + e.events);
   const actors = [...weight.keys()].sort((a, b) => weight.get(b) - weight.get(a) || (a < b ? -1 : 1));
   const names = actors.slice(0, MAX_ACTORS);
-  const size = 520, r = 190, c = size / 2;
+  // room around the circle for a label of 15 characters or so (actor codes are 3 to 12)
+  const size = 600, r = 190, c = size / 2;
   const at = new Map(names.map((n, i) => {
     const angle = 2 * Math.PI * i / names.length - Math.PI / 2;
     return [n, [c + r * Math.cos(angle), c + r * Math.sin(angle), angle]];
@@ -905,9 +932,13 @@ function renderNetwork(rows, s) {
   }
   for (const [name, [x, y, angle]] of at) {
     svg.append(svgEl("circle", {cx: x, cy: y, r: 4, class: "node"}));
-    // labels outside the circle, away from its centre, so neighbours do not overlap as much
-    const lx = c + (r + 10) * Math.cos(angle), ly = c + (r + 10) * Math.sin(angle) + 4;
-    const label = svgEl("text", {x: lx.toFixed(1), y: ly.toFixed(1), "text-anchor": Math.abs(Math.cos(angle)) < 0.3 ? "middle" : Math.cos(angle) > 0 ? "start" : "end"});
+    // each label along its own ray outside the circle (turned to read left to right), so that two neighbours are
+    // at least the arc between them apart (9° of a 198 px circle with 40 actors: 31 px for 11 px letters), never over each other
+    const lx = c + (r + 8) * Math.cos(angle), ly = c + (r + 8) * Math.sin(angle);
+    const right = Math.cos(angle) >= 0;
+    const turn = (angle * 180 / Math.PI + (right ? 0 : 180)).toFixed(2);
+    const label = svgEl("text", {x: lx.toFixed(1), y: ly.toFixed(1), "text-anchor": right ? "start" : "end", "dominant-baseline": "central",
+                                 transform: `rotate(${turn} ${lx.toFixed(1)} ${ly.toFixed(1)})`, class: "actor"});
     label.textContent = name;
     svg.append(label);
   }
@@ -931,21 +962,99 @@ function closeArticle() {
 // What the marks in an article mean.
 function legend() {
   const p = el("p", {class: "legend"});
-  for (const [cls, name] of [["q", "quote"], ["ev", "event"], ["ent", "entity"], ["removed", "removed"]]) p.append(el("span", {class: cls}, name));
+  for (const [cls, name] of [["q", "quote"], ["spk", "speaker"], ["cue", "cue"], ["ev", "event"], ["role", "event source, target, place"],
+                             ["fig", "figure"], ["ent", "entity"], ["removed", "removed"]]) p.append(el("span", {class: cls}, name));
   return p;
 }
 
 // Only web links are links: a javascript: or data: URL in a record is shown as text.
-function sourceLink(url) {
-  if (!url) return null;
+function webLink(url, text) {
   let parsed = null;
   try { parsed = new URL(url); } catch (err) { parsed = null; }
   if (parsed && (parsed.protocol === "http:" || parsed.protocol === "https:")) {
-    const p = el("p", {class: "source"});
-    p.append(el("a", {href: parsed.href, rel: "noopener noreferrer nofollow", target: "_blank"}, url));
-    return p;
+    return el("a", {href: parsed.href, rel: "noopener noreferrer nofollow", target: "_blank"}, text);
   }
-  return el("p", {class: "source"}, `source: ${url}`);
+  return null;
+}
+
+function sourceLink(url) {
+  if (!url) return null;
+  const link = webLink(url, url);
+  if (!link) return el("p", {class: "source"}, `source: ${url}`);
+  const p = el("p", {class: "source"});
+  p.append(link);
+  return p;
+}
+
+// The last article read, so that moving its focus (a record clicked, `at` in the URL) does not ask for it again.
+const lastArticle = {id: null, article: null, copies: null};
+
+// Each record's evidence as a mark: [start, end, class, title]. A quote: its content, speaker and cue; an event: its
+// trigger and the words of its source, target and place; a figure; an entity's mentions; removed text.
+function articleMarks(a) {
+  const marks = [];
+  const span = (x, cls, title) => { if (x && Number.isInteger(x.start) && Number.isInteger(x.end)) marks.push([x.start, x.end, cls, title]); };
+  for (const r of a.removed) span(r, "removed", `removed: ${r.reason}`);
+  for (const e of a.entities) for (const m of e.mentions) span(m, "ent", `${e.name} ${e.actor || ""}`);
+  for (const q of a.quotes) {
+    const who = q.speaker_name || (q.speaker && q.speaker.text) || "unknown";
+    span(q.content, "q", `${q.type} quote by ${who}`);
+    span(q.speaker, "spk", `speaker of a ${q.type} quote: ${who}`);
+    span(q.cue, "cue", `cue of ${who}'s quote: ${q.cue ? q.cue.lemma : ""}`);
+  }
+  for (const v of a.events) {
+    const what = `${v.plover || `CAMEO ${v.cameo}`} ${v.cameo}`;
+    span(v.trigger, "ev", `${what}: ${(v.source && v.source.actor) || "?"} → ${(v.target && v.target.actor) || "?"}${v.modality && v.modality !== "asserted" ? ` (${v.modality})` : ""}`);
+    span(v.source, "role", `source of ${what}${v.source && v.source.actor ? ` (${v.source.actor})` : ""}`);
+    span(v.target, "role", `target of ${what}${v.target && v.target.actor ? ` (${v.target.actor})` : ""}`);
+    span(v.location, "role", `place of ${what}${v.location && v.location.geo ? `: ${v.location.geo.name}` : ""}`);
+  }
+  for (const f of a.figures) span(f, "fig", `figure: ${[f.qualifier, f.value, f.unit, f.what].filter(x => x !== null && x !== undefined).join(" ")}`);
+  return marks;
+}
+
+const short = (text, n = 90) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+const actorText = x => (x ? `${x.text}${x.actor ? ` (${x.actor})` : ""}` : "—");
+
+// The article's records, one list each (quotes, events, figures, copies), closed until opened: each item names its
+// parts (a quote's speaker and cue; an event's source, target, place, date, modality and confidence) and moves the
+// article's focus to its evidence.
+function recordLists(a, copies, open) {
+  const box = el("div", {class: "records"});
+  const list = (kind, title, items) => {
+    const details = el("details", {"data-records": kind});
+    if (open.has(kind)) details.open = true;
+    details.append(el("summary", {}, `${title} (${items.length})`));
+    const ol = el("ol");
+    for (const [text, at, extra] of items) {
+      const li = el("li");
+      if (at) {
+        const button = el("button", {type: "button", class: "record", "data-at": `${at.start}-${at.end}`}, text);
+        button.addEventListener("click", () => go({at: `${at.start}-${at.end}`}));
+        li.append(button);
+      } else li.append(el("span", {}, text));
+      if (extra) li.append(" ", extra);
+      ol.append(li);
+    }
+    details.append(ol);
+    box.append(details);
+  };
+  list("quotes", "Quotes", a.quotes.map(q => [
+    `${q.speaker_name || (q.speaker && q.speaker.text) || "no speaker"} · cue: ${q.cue ? q.cue.text : "—"} · ${q.type} · “${short(q.content.text)}”` +
+    (q.confidence !== null && q.confidence !== undefined ? ` · confidence ${q.confidence}` : ""), q.content]));
+  list("events", "Events", a.events.map(v => [
+    `${v.plover || "CAMEO"} ${v.cameo} “${v.trigger.text}” · source: ${actorText(v.source)} · target: ${actorText(v.target)}` +
+    ` · place: ${v.location ? (v.location.geo ? v.location.geo.name : v.location.text) : "—"} · date: ${v.date || "—"} · ${v.modality}` +
+    (typeof v.confidence === "number" ? ` · confidence ${v.confidence}${v.confidence < EVENT_FLOOR ? ` (below ${EVENT_FLOOR}: not in the Events tab)` : ""}` : ""),
+    v.sentence]));
+  list("figures", "Figures", a.figures.map(f => [
+    `${f.text} · ${f.what || "—"} · date: ${f.date || "—"}${f.places && f.places.length ? ` · ${f.places.join(", ")}` : ""}`, f]));
+  if (copies) {
+    list("copies", "Copies stored (syndicated or repeated)", copies.rows.map(c => [
+      `${c.published || "no date"} · ${c.outlet || "no outlet"} · ${c.title || c.source || c.id}` +
+      (typeof c.similarity === "number" ? ` · similarity ${c.similarity}` : ""), null, c.url ? webLink(c.url, "source") || el("span", {}, `source: ${c.url}`) : null]));
+  }
+  return box;
 }
 
 // The article's text with every quote, event trigger and entity mention marked at its offsets.
@@ -953,30 +1062,44 @@ async function openArticle(id, at) {
   const box = $("article");
   const request = ask("article");
   box.classList.add("open");
-  box.replaceChildren(closeButton(), el("p", {class: "hint"}, "Loading the article…"));
-  const [ok, a] = await getJSON(`/api/article/${encodeURIComponent(id)}`, request.signal);
-  if (!request.current()) return;
-  if (!ok) { box.replaceChildren(closeButton(), el("p", {class: "error"}, a.error)); return; }
-  const marks = [];
-  for (const r of a.removed) marks.push([r.start, r.end, "removed", `removed: ${r.reason}`]);
-  for (const e of a.entities) for (const m of e.mentions) marks.push([m.start, m.end, "ent", `${e.name} ${e.actor || ""}`]);
-  for (const q of a.quotes) marks.push([q.content.start, q.content.end, "q", `${q.type} quote by ${q.speaker_name || "unknown"}`]);
-  for (const v of a.events) marks.push([v.trigger.start, v.trigger.end, "ev",
-    `${v.plover || ""} ${v.cameo}: ${(v.source && v.source.actor) || "?"} → ${(v.target && v.target.actor) || "?"}${v.modality && v.modality !== "asserted" ? ` (${v.modality})` : ""}`]);
+  const open = new Set([...box.querySelectorAll("details[open]")].map(d => d.dataset.records));
+  let a = lastArticle.id === id ? lastArticle.article : null, copies = lastArticle.id === id ? lastArticle.copies : null;
+  if (!a) {
+    box.replaceChildren(closeButton(), el("p", {class: "hint"}, "Loading the article…"));
+    const asked = getJSON(`/api/copies/${encodeURIComponent(id)}`, request.signal);
+    const [ok, data] = await getJSON(`/api/article/${encodeURIComponent(id)}`, request.signal);
+    const [copiesOk, copiesData] = await asked;
+    if (!request.current()) return;
+    if (!ok) { box.replaceChildren(closeButton(), el("p", {class: "error"}, data.error)); return; }
+    a = data;
+    copies = copiesOk ? copiesData : null;  // an error there: the article is still worth showing
+    Object.assign(lastArticle, {id, article: a, copies});
+  }
   const focus = at ? at.split("-").map(Number) : null;
-  const [text, note] = markedText(a.text, marks, focus);
+  const [text, note] = markedText(a.text, articleMarks(a), focus);
   box.replaceChildren(
     closeButton(),
     el("h2", {}, a.title || a.id),
-    el("p", {}, `published ${a.published || "unknown"} · ${a.entities.length} entities · ${a.quotes.length} quotes · ${a.events.length} events`),
+    el("p", {}, `published ${a.published || "unknown"} · ${a.entities.length} entities · ${a.quotes.length} quotes · ${a.events.length} events · ` +
+                `${a.figures.length} figures` + (copies ? ` · ${copies.total} copies` : "")),
     ...[sourceLink(a.url)].filter(Boolean),
+    recordLists(a, copies, open),
     legend(),
     ...(note ? [el("p", {class: "note"}, note)] : []),
     text);
   const mark = box.querySelector(".focus");
   // scroll the article's own box, never the page (the table keeps its place)
-  if (mark) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
-  else box.scrollTop = 0;
+  // (measured against the box: the mark's offsetTop is against its block of text, which contains its layout). Blocks
+  // out of view have an estimated height until drawn: once those now in view are drawn, the mark is placed again.
+  box.scrollTop = 0;
+  const place = (frames) => {
+    if (!mark || !request.current() || !mark.isConnected) return;
+    const off = mark.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
+    if (Math.abs(off) < 2) return;
+    box.scrollTop = Math.max(0, box.scrollTop + off);
+    if (frames > 0) requestAnimationFrame(() => place(frames - 1));
+  };
+  place(5);
 }
 
 function closeButton() {
@@ -1000,20 +1123,32 @@ function markedText(text, all, focus) {
   }
   const cuts = [...new Set([0, text.length, ...marks.flatMap(m => [m[0], m[1]])])].sort((x, y) => x - y);
   const out = el("div", {class: "text"});
-  const pieces = document.createDocumentFragment();
+  // the text in blocks of about CHUNK characters, each cut after a line's end (never inside a mark), which the
+  // browser lays out only when they come into view (style.css: content-visibility), so that a long article opens at once
+  let chunk = el("div", {class: "chunk"}), size = 0;
+  out.append(chunk);
+  const add = (node, length) => { chunk.append(node); size += length; };
   let active = [], next = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [s, t] = [cuts[i], cuts[i + 1]];
     active = active.filter(m => m[1] > s);
     while (next < marks.length && marks[next][0] <= s) { if (marks[next][1] > s) active.push(marks[next]); next++; }
-    const piece = text.slice(s, t);
-    if (!active.length) { pieces.append(document.createTextNode(piece)); continue; }
+    let piece = text.slice(s, t);
+    if (!active.length) {
+      for (let end; size + piece.length > CHUNK && (end = piece.indexOf("\n", Math.max(0, CHUNK - size))) >= 0;) {
+        add(document.createTextNode(piece.slice(0, end + 1)), end + 1);
+        piece = piece.slice(end + 1);
+        chunk = el("div", {class: "chunk"}); size = 0;
+        out.append(chunk);
+      }
+      if (piece) add(document.createTextNode(piece), piece.length);
+      continue;
+    }
     const titles = active.map(m => m[3]).filter(Boolean);
     const span = el("span", {class: [...new Set(active.map(m => m[2]))].join(" ")}, piece);
     if (titles.length) span.setAttribute("title", titles.join("\n"));
-    pieces.append(span);
+    add(span, piece.length);
   }
-  out.append(pieces);
   return [out, note];
 }
 

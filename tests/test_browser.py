@@ -682,6 +682,18 @@ def test_facets_count_the_answer_beside_the_table_and_narrow_it(page):
     page.wait_for_function("() => document.querySelectorAll('#facets [data-facet=type] li').length === 2")
     assert facet("modality") == ["asserted 5"]  # the assaults' modalities
     page.goto("/#tab=events")
+    # an actor facet: a country's (or body's) three letters on either side; its count is the total of the table it opens
+    first = page.locator("#facets [data-facet=actor] li").first
+    first.wait_for()
+    value = first.locator("button").get_attribute("data-value")
+    count = first.locator(".count").inner_text().strip()
+    assert len(value) == 3 and int(count.replace(",", "")) > 0
+    first.locator("button").click()
+    wait_status(page, f"of {count}")
+    assert hash_params(page)["actor"] == value
+    sides = list(zip(column(page, "source_actor"), column(page, "target_actor")))
+    assert sides and all(value in (src[:3], tgt[:3]) for src, tgt in sides)
+    page.goto("/#tab=events")
     page.wait_for_selector("#facets [data-facet=modality] button[data-value=negated]")
     page.click("#facets [data-facet=modality] button[data-value=negated]")
     wait_status(page, "Rows 1–1 of 1")

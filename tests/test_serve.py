@@ -433,7 +433,7 @@ def test_text_search_finds_quotes_and_articles_holding_a_text_in_any_case(client
 
 def test_facets_count_the_whole_answer_each_without_its_own_filter(client):
     events = client.get("/api/facets/events").json()["facets"]
-    assert set(events) == {"type", "modality", "outlet"}
+    assert set(events) == {"type", "modality", "outlet", "actor"}
     every = client.get("/api/events?modality=any").json()["rows"]
     assert {f["value"]: f["count"] for f in events["modality"]} == {m: sum(r["modality"] == m for r in every) for m in {r["modality"] for r in every}}
     assert sum(f["count"] for f in events["type"]) == client.get("/api/events").json()["total"]
@@ -509,3 +509,40 @@ def test_an_article_lists_its_stored_copies_oldest_first(tmp_path):
     copy = reply["rows"][0]["id"]
     assert client.get(f"/api/copies/{copy}").json()["rows"] == []  # a copy has no copies of its own
     assert client.get("/api/copies/xyz").status_code == 400 and client.get(f"/api/copies/{story.id}?x=1").status_code == 400
+
+
+def test_an_actor_is_counted_as_the_table_its_link_opens_finds_it(tmp_path):
+    """The actor filter is a code prefix on either side ("USA" finds USAGOV's events): the overview's actors and the
+    events' actor facet count each event as that filter does, once per actor, so a count is the total it opens."""
+    from newswire.corpus.store import PENDING, Entry
+    from newswire.records import Analysis, Article, Event, EventActor, Span, content_id
+
+    pairs = [("USAGOV", "RUS"), ("USAGOV", "USA"), ("USA", "IRN"), ("RUSMIL", "UKR"), ("USAGOV", "RUS"), ("IRN", None)]
+    lines = [f"{s} accused {t or 'them'}." for s, t in pairs]
+    text = "".join(line + "\n" for line in lines)
+    events, line = [], 0
+    for n, ((source, target), sentence) in enumerate(zip(pairs, lines), 1):
+        tr = line + sentence.index("accused")
+        target_span = EventActor(line + sentence.index(target), line + sentence.index(target) + len(target), target, actor=target) if target else None
+        events.append(Event(f"EV{n}", "112", "11", "ACCUSE", 4, -2.0, Span(tr, tr + 7, "accused"), Span(line, line + len(sentence), sentence),
+                            source=EventActor(line, line + len(source), source, actor=source), target=target_span,
+                            modality="asserted", mentions=[Span(tr, tr + 7, "accused")], confidence=0.6))
+        line += len(sentence) + 1
+    story = Analysis(id=content_id(text), text=text, title="Accusations", published="2021-03-01", events=events)
+    path = tmp_path / "actors.duckdb"
+    with Store(path) as store:
+        store.add_entries([Entry(Article(text=text, title=story.title, published=story.published, source="a.txt"), story.id, len(text),
+                                 PENDING, story.id, None)], [], run_id=1)
+        store.add_results([story], [], run_id=1)
+    client = TestClient(create_app(str(path)), base_url=LOCAL, raise_server_exceptions=False)
+    total = lambda actor: client.get("/api/events", params={"actor": actor}).json()["total"]  # noqa: E731
+    actors = {row["actor"]: row["events"] for row in client.get("/api/overview").json()["actors"]}
+    # USA: its own two events and USAGOV's three (one with USA on both sides, once); not RUSMIL under RUS's count twice
+    assert actors == {"USA": 4, "USAGOV": 3, "RUS": 3, "IRN": 2, "RUSMIL": 1, "UKR": 1}
+    assert all(count == total(actor) for actor, count in actors.items())
+    facet = client.get("/api/facets/events").json()["facets"]["actor"]
+    assert facet == [{"value": "USA", "count": 4}, {"value": "RUS", "count": 3}, {"value": "IRN", "count": 2}, {"value": "UKR", "count": 1}]
+    assert all(row["count"] == total(row["value"]) for row in facet)
+    # the facet ignores its own filter, and follows the others
+    assert client.get("/api/facets/events?actor=UKR").json()["facets"]["actor"] == facet
+    assert client.get("/api/facets/events?source=RUS").json()["facets"]["actor"] == [{"value": "RUS", "count": 1}, {"value": "UKR", "count": 1}]

@@ -939,14 +939,20 @@ def _tone(*, entity: str | None = None, outlet: str | None = None, start: str | 
 
 # --- facets: a question's answer counted by one of its columns, beside its table --------
 
-# The facets of each question's answer (its rows joined to their articles as `a`, the answer as `x`).
+# The facets of each question's answer (its rows joined to their articles as `a`, the answer as `x`): an expression
+# gives a row's one value; a list expression (`_SIDES`) gives a row its values, each counted once for it.
 FACETS: dict[str, dict[str, str]] = {
     "quotes": {"type": "x.type", "outlet": "_OUTLET"},
     "articles": {"outlet": "_OUTLET"},
-    "events": {"type": "coalesce(x.plover, 'CAMEO ' || left(x.cameo, 2))", "modality": "x.modality", "outlet": "_OUTLET"},
+    "events": {"type": "coalesce(x.plover, 'CAMEO ' || left(x.cameo, 2))", "modality": "x.modality", "outlet": "_OUTLET",
+               "actor": "_SIDES"},
 }
+# An event's actors by their first three letters (a country, or IGO, NGO ...), source and target, each once: the
+# `actor` filter is a code prefix on either side, so a value's count is the total of the table it narrows to.
+_SIDES = "list_filter(list_distinct([upper(left(x.source_actor, 3)), upper(left(x.target_actor, 3))]), lambda v: v <> '')"
 # A facet is counted without the filter on its own column (so that its other values show), which is, unset:
-_FACET_UNFILTERED = {"type": ("type", None), "modality": ("modality", ANY_MODALITY), "outlet": ("outlet", None)}
+_FACET_UNFILTERED = {"type": ("type", None), "modality": ("modality", ANY_MODALITY), "outlet": ("outlet", None),
+                     "actor": ("actor", None)}
 
 
 def facets(store: Store, question: str, *, top: int = 20, **options: Any) -> dict[str, list[dict[str, Any]]]:
@@ -962,10 +968,14 @@ def facets(store: Store, question: str, *, top: int = 20, **options: Any) -> dic
         if keyword in unfiltered:
             unfiltered[keyword] = unset
         select = _select(store, question, unfiltered)
-        expression = _OUTLET if expression == "_OUTLET" else expression
+        if expression == "_SIDES":  # a row's values (list_distinct leaves out NULL; an empty list gives no row)
+            value, expression = "unnest(value)", _SIDES
+        else:
+            value, expression = "value", _OUTLET if expression == "_OUTLET" else expression
         answer[facet] = _dicts(store, f"""{select.prefix}
-            SELECT {expression} AS value, count(*) AS count
-            FROM (SELECT {select.columns}\n{select.rest}) x JOIN articles a ON a.id = x.article_id
+            SELECT value, count(*) AS count FROM (
+                SELECT {value} AS value
+                FROM (SELECT {expression} AS value FROM (SELECT {select.columns}\n{select.rest}) x JOIN articles a ON a.id = x.article_id))
             GROUP BY ALL ORDER BY count DESC, value NULLS LAST LIMIT {top}""", select.params)
     return answer
 
@@ -1053,15 +1063,21 @@ def overview(store: Store, *, top: int = 10) -> dict[str, Any]:
         LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity
         WHERE {_CANONICAL} AND coalesce(q.speaker_name, e.name, q.speaker_text) IS NOT NULL
         GROUP BY ALL ORDER BY quotes DESC, name LIMIT {top}""")
-    # an event counts once for an actor that is both its source and its target (UNION, not UNION ALL)
+    # The actors with the most events, each counted as its link's table counts it: an event once, with the code or a
+    # more specific one (the `actor` filter is a prefix: "USA" opens USAGOV's events too) on either side. The
+    # candidates are the codes most often on a side themselves; each is then counted with the codes under it.
     actors = _dicts(store, f"""
-        SELECT actor, count(*) AS events FROM (
-            SELECT ev.article_id, ev.ord, ev.source_actor AS actor FROM events ev JOIN articles a ON a.id = ev.article_id
+        WITH sides AS (
+            SELECT ev.article_id, ev.ord, upper(ev.source_actor) AS actor FROM events ev JOIN articles a ON a.id = ev.article_id
             WHERE {_CANONICAL} AND {_SHOWN_EVENT} AND ev.source_actor IS NOT NULL
             UNION
-            SELECT ev.article_id, ev.ord, ev.target_actor FROM events ev JOIN articles a ON a.id = ev.article_id
-            WHERE {_CANONICAL} AND {_SHOWN_EVENT} AND ev.target_actor IS NOT NULL)
-        GROUP BY actor ORDER BY events DESC, actor LIMIT {top}""")
+            SELECT ev.article_id, ev.ord, upper(ev.target_actor) FROM events ev JOIN articles a ON a.id = ev.article_id
+            WHERE {_CANONICAL} AND {_SHOWN_EVENT} AND ev.target_actor IS NOT NULL),
+        candidates AS (SELECT actor FROM sides GROUP BY actor ORDER BY count(*) DESC, actor LIMIT {3 * top}),
+        under AS (SELECT c.actor, d.actor AS code FROM candidates c JOIN (SELECT DISTINCT actor FROM sides) d
+                  ON starts_with(d.actor, c.actor))
+        SELECT u.actor, count(DISTINCT (s.article_id, s.ord)) AS events FROM under u JOIN sides s ON s.actor = u.code
+        GROUP BY u.actor ORDER BY events DESC, u.actor LIMIT {top}""")
     types = _dicts(store, f"""
         SELECT coalesce(ev.plover, 'CAMEO ' || ev.cameo_root) AS type, count(*) AS events
         FROM events ev JOIN articles a ON a.id = ev.article_id

@@ -17,7 +17,7 @@ the evidence of each quote, event and entity highlighted at its offsets.
     GET /api/overview?top=                                             the corpus at a glance (the landing page)
     GET /api/entity?name=&id=&top=                                     everything about one entity (its page)
     GET /api/corpus_entities?name=&top=                                who a name may be: its corpus entities
-    GET /api/facets/{question}?...                                     a table's answer counted by type, modality, outlet, and over time
+    GET /api/facets/{question}?...                                     a table's answer counted by type, modality, outlet, actor, and over time
     GET /api/article/{id}                                              one analysis record (newswire/analysis@1)
     GET /api/copies/{id}                                               the article's stored copies (syndicated, near-duplicate)
     GET /api/export/{question}?format=csv|jsonl|parquet&...             a question's whole answer as a file

@@ -789,10 +789,10 @@ function acrossArticles(s, linked) {
   return box;
 }
 
-// --- facets: the answer counted by type, modality, outlet ----------------------------
+// --- facets: the answer counted by type, modality, outlet, actor (events: a country's or body's three letters) ---
 
 // The tabs with facets, and the filter each facet sets when a value is clicked (none: shown only).
-const FACETED = {quotes: {type: "type", outlet: "outlet"}, articles: {outlet: "outlet"}, events: {type: "type", modality: "modality", outlet: "outlet"}};
+const FACETED = {quotes: {type: "type", outlet: "outlet"}, articles: {outlet: "outlet"}, events: {type: "type", modality: "modality", outlet: "outlet", actor: "actor"}};
 
 function renderFacets(s, data) {
   const box = $("facets");

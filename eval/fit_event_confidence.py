@@ -1,6 +1,6 @@
 """Fit the events stage's confidence model (newswire/data/event_confidence.tsv) on development data.
 
-    python eval/fit_event_confidence.py [--write] [--l2 1.0] [--no-meantime]
+    python eval/fit_event_confidence.py [--write] [--l2 1.0] [--no-meantime] [--no-seven]
 
 Data (development data only; skips with a message when ../shared is absent)
   * ../shared/data/realnews-events/dev.jsonl: every event newswire emits on the
@@ -9,6 +9,13 @@ Data (development data only; skips with a message when ../shared is absent)
   * eval/judged/events-meantime-80.tsv: the MEANTIME records judged by a reader
     that newswire still emits (same article, trigger and code); label 1 when
     judged real with type, source and target right.
+  * since issue 13's session-seven round (eventsconf7), the two sheets judged
+    on e83bd35: eval/judged/events-conf07-seven.tsv (PolNeAR dev and TimeBank
+    non-dev records at >= 0.7) and events-timebank-floor02-seven.tsv (TimeBank
+    non-dev records at 0.2-0.7): the records newswire still emits (same
+    article, trigger, code, source and target words), labelled as judged.
+    They are development data from then on: PolNeAR dev and those TimeBank
+    articles no longer measure the events confidence out of sample.
 
 Model
   Logistic regression over `newswire.events.confidence.FEATURES` (0/1 values
@@ -40,6 +47,11 @@ sys.path.insert(0, str(REPO / "eval"))
 import realnews_events as rn  # noqa: E402
 
 JUDGED = REPO / "eval" / "judged" / "events-meantime-80.tsv"
+# Judged sheets of session seven (development data since eventsconf7), each with the sources its articles come from.
+SEVEN = (
+    (REPO / "eval" / "judged" / "events-conf07-seven.tsv", ("polnear-dev", "timebank")),
+    (REPO / "eval" / "judged" / "events-timebank-floor02-seven.tsv", ("timebank",)),
+)
 WEIGHTS = REPO / "newswire" / "data" / "event_confidence.tsv"
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
 
@@ -112,11 +124,43 @@ def meantime_rows(rec: Recorder) -> list[dict]:
         feats = rec.take()
         for ev in analysis.events:
             row = judged.get((doc.name, ev.trigger.text, ev.cameo))
-            if row is None:
+            if row is not None:
+                rows.append(labelled("mt:" + doc.name, feats[ev.trigger.start], row))
+    return rows
+
+
+def labelled(group: str, x: dict[str, float], row: dict) -> dict:
+    """A fitting row from a judged sheet's row: fully right (real, type, source and target right) and right type."""
+    right = all(row[k] == "yes" for k in ("real", "type_ok", "source_ok", "target_ok"))
+    typed = row["real"] == "yes" and row["type_ok"] == "yes"
+    return {"group": group, "x": x, "y": int(right), "type": int(typed)}
+
+
+def seven_rows(rec: Recorder) -> list[dict]:
+    """The records of the session-seven sheets newswire still emits, labelled as judged (group: the article)."""
+    import newswire
+    from judge_sample import _key, event_records, load_docs
+
+    judged: dict[tuple, dict] = {}
+    sources: set[str] = set()
+    for sheet, srcs in SEVEN:
+        sources |= set(srcs)
+        with sheet.open(encoding="utf-8") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                key = _key(row["article"], row["trigger"], row["type"], row["source"].rsplit(" (", 1)[0], row["target"].rsplit(" (", 1)[0])
+                judged[key] = row
+    names = {k[0] for k in judged}
+    rows = []
+    for source in sorted(sources):
+        for doc in load_docs(source):
+            if doc.name not in names:
                 continue
-            right = all(row[k] == "yes" for k in ("real", "type_ok", "source_ok", "target_ok"))
-            typed = row["real"] == "yes" and row["type_ok"] == "yes"
-            rows.append({"group": "mt:" + doc.name, "x": feats[ev.trigger.start], "y": int(right), "type": int(typed)})
+            analysis = newswire.analyze(doc.text, published=doc.published)
+            feats = rec.take()
+            for ev, r in zip(analysis.events, event_records(doc, analysis)):
+                row = judged.pop(_key(r["article"], r["trigger"], f"{r['type']} {r['cameo']}", r["source"], r["target"]), None)
+                if row is not None:
+                    rows.append(labelled("j7:" + doc.name, feats[ev.trigger.start], row))
     return rows
 
 
@@ -190,7 +234,8 @@ def write(w: np.ndarray, names, n_rows: int, l2: float) -> None:
         "# confidence = 1 / (1 + exp(-(bias + sum of the weights of the features that hold))), rounded to 2 decimals,",
         "# and capped at 0.69 unless the record is `clear` (confidence.py's gate).",
         f"# Fitted by eval/fit_event_confidence.py (L2 {l2}) on {n_rows} development events: realnews-events dev.jsonl",
-        "# (label: fully right by eval/realnews_events.py) and eval/judged/events-meantime-80.tsv (label: judged fully right).",
+        "# (label: fully right by eval/realnews_events.py), eval/judged/events-meantime-80.tsv and the session-seven sheets",
+        "# events-conf07-seven.tsv and events-timebank-floor02-seven.tsv (label: judged fully right).",
         "# Do not edit by hand: re-run the script with --write after changing the stage.",
         "feature\tweight",
         f"bias\t{w[0]:.4f}",
@@ -204,7 +249,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--write", action="store_true", help="write the weights fitted on all the data")
     ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--no-meantime", action="store_true", help="fit on realnews dev only")
+    ap.add_argument("--no-meantime", action="store_true", help="leave out the judged MEANTIME sheet")
+    ap.add_argument("--no-seven", action="store_true", help="leave out the session-seven judged sheets")
     args = ap.parse_args()
     if not rn.DEFAULT_PATH.exists():
         print(f"real-news event gold not found at {rn.DEFAULT_PATH} (../shared is absent); skipping")
@@ -213,15 +259,20 @@ def main() -> int:
 
     rec = Recorder()
     rows = realnews_rows(rec)
-    n_rn = len(rows)
+    parts = {"realnews dev": rows}
     if not args.no_meantime:
-        rows += meantime_rows(rec)
-    print(f"{n_rn} realnews dev events, {len(rows) - n_rn} judged MEANTIME events")
+        parts["judged MEANTIME"] = meantime_rows(rec)
+    if not args.no_seven:
+        parts["judged session seven"] = seven_rows(rec)
+    rows = [r for part in parts.values() for r in part]
+    print(", ".join(f"{len(part)} {name} events" for name, part in parts.items()))
     cv = cross_validated(rows, FEATURES, args.l2)
     print("leave-one-article-out cross-validation:")
-    report("realnews dev", rows[:n_rn], cv[:n_rn])
-    if len(rows) > n_rn:
-        report("judged MEANTIME", rows[n_rn:], cv[n_rn:])
+    at = 0
+    for name, part in parts.items():
+        report(name, part, cv[at : at + len(part)])
+        at += len(part)
+    if len(parts) > 1:
         report("all", rows, cv)
     X, y = design(rows, FEATURES)
     w = fit(X, y, args.l2)

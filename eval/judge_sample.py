@@ -28,7 +28,20 @@ political news from 10 outlets, read with `eval/polnear.py`, the
 publication date from metadata.tsv). Neither stage is developed on them:
 the quotes stage measures on them only (its development data are PolNeAR
 train), the events stage has never used them. A judged sample of them is
-out of sample for both, labelled as such; no rule may be fitted to it.
+out of sample for both, labelled as such; no rule may be fitted to it. Since issue 13's session-seven
+re-fit (eventsconf7) its events sheet events-conf07-seven.tsv is development
+data of the events confidence: PolNeAR dev no longer measures it out of sample.
+
+polnear-train (events only)
+The 840 PolNeAR train articles (../shared/data/polnear/train/text, same
+outlets and period). The quotes stage is developed on them, so `--quotes`
+refuses this source. The events stage was never developed or fitted on
+them (its development data: the PLOVER/CAMEO examples, realnews-events dev,
+the judged MEANTIME and session-seven sheets); session seven read the
+records its changes made on 168 of them as a check, and the cross-article
+linking (eval/xdoc_events.py) judged pairs of events of its articles up to
+2016-03. It is the out-of-sample source for the confidence >= 0.7 band
+after the session-seven re-fit: measure on it, never fit to it.
 
 How the sample is drawn (all with `random.Random(seed)`, default seed 13):
   1. the articles are shuffled; all of them (default) or the first
@@ -43,7 +56,7 @@ How the sample is drawn (all with `random.Random(seed)`, default seed 13):
      (`rng.sample`), and printed in the order drawn.
 
 Usage, from the worktree root:
-    PYTHONPATH=$PWD .venv/bin/python eval/judge_sample.py [--source meantime|timebank] [--seed 13] [--n 80] [--articles 0] [--quotes] [--fresh] [--min-confidence 0.7] [--tsv out.tsv]
+    PYTHONPATH=$PWD .venv/bin/python eval/judge_sample.py [--source meantime|timebank|polnear-dev|polnear-train] [--seed 13] [--n 80] [--articles 0] [--quotes] [--fresh] [--min-confidence 0.7] [--tsv out.tsv]
 
 `--min-confidence X` pools only the records at or above confidence X (the lead's check of the 0.7 band: a
 sample of records at 0.7 or above from news not developed on). `--recheck SHEET` tells which records of a
@@ -74,7 +87,7 @@ import polnear  # noqa: E402
 import timebank  # noqa: E402
 
 REALNEWS_DEV = REPO.parent / "shared" / "data" / "realnews-events" / "dev.jsonl"
-SOURCES = ("meantime", "timebank", "polnear-dev")
+SOURCES = ("meantime", "timebank", "polnear-dev", "polnear-train")
 
 EVENT_JUDGMENTS = ["real", "type_ok", "source_ok", "target_ok", "modality_ok", "note"]
 QUOTE_JUDGMENTS = ["real", "content_ok", "speaker_ok", "note"]
@@ -153,9 +166,11 @@ def load_docs(source: str, quotes: bool = False, fresh: bool = False) -> list:
     if source == "meantime":
         meantime.require_root(meantime.DEFAULT_ROOT)
         return meantime.load_meantime(meantime.DEFAULT_ROOT)
-    if source == "polnear-dev":
+    if source in ("polnear-dev", "polnear-train"):
+        if source == "polnear-train" and quotes:
+            raise SystemExit("Error: PolNeAR train is the quotes stage's development data; sample quotes from polnear-dev")
         polnear.require_root(polnear.DEFAULT_ROOT)
-        return polnear.load_polnear(polnear.DEFAULT_ROOT, "dev")
+        return polnear.load_polnear(polnear.DEFAULT_ROOT, source.split("-", 1)[1])
     timebank.require_root(timebank.DEFAULT_ROOT)
     if quotes and not fresh:
         docs = timebank.load_timebank(timebank.DEFAULT_ROOT)

@@ -1293,3 +1293,38 @@ def test_asking_someone_to_act_is_an_appeal_not_a_quote(text):
 def test_a_promise_or_a_quoted_appeal_is_still_a_quote(text, content):
     (q,) = quotes(text)
     assert q.content.text == content
+
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "Then there’s Berg.\n\n“Kind of puzzling as to why the mayor's people are so openly, if quietly, laying out her budget plan "
+            "a month early. #Justsayit,” he wrote last spring after The Boston Globe published a story about the city’s efforts to "
+            "make the mayor more popular.",
+            "Kind of puzzling as to why the mayor's people are so openly, if quietly, laying out her budget plan a month early. #Justsayit",
+            "he",
+        ),
+    ],
+)
+def test_a_clause_the_parser_hangs_on_the_cue_with_its_own_subordinator_is_when_not_what(text, content, speaker):
+    # "after ..." says when it was written: no indirect quote of it, and the quotation keeps the cue's speaker
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert [summary(q) for q in qs] == [("direct", content, "write", speaker, False)]
+
+
+def test_a_speaker_the_parser_leaves_out_is_the_noun_a_who_clause_before_the_cue_describes():
+    text = ("Although there is no such link with Berg's office, a city hall official who spoke anonymously to discuss internal "
+            'planning said Tuesday, "Certainly there are talks between the mayor and the Berg campaign."')
+    (q,) = quotes(text)
+    check_spans(text, [q])
+    assert summary(q) == ("direct", "Certainly there are talks between the mayor and the Berg campaign.", "say", "a city hall official", False)
+
+
+def test_an_adjective_standing_for_a_person_speaks_and_its_phrase_holds_no_quotation():
+    text = "The teacher from Ohio posted the clip on Monday.\n\n“What if the mayor had singing lessons?” the 43-year-old asked in the video’s description."
+    (q,) = quotes(text)
+    check_spans(text, [q])
+    assert summary(q) == ("direct", "What if the mayor had singing lessons?", "ask", "the 43-year-old", False)

@@ -1328,3 +1328,33 @@ def test_an_adjective_standing_for_a_person_speaks_and_its_phrase_holds_no_quota
     (q,) = quotes(text)
     check_spans(text, [q])
     assert summary(q) == ("direct", "What if the mayor had singing lessons?", "ask", "the 43-year-old", False)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Tom Becker, the governor, spoke on Monday. “The budget is balanced,” the 61-year-old Republican said.", "Tom Becker"),
+        ("Maria Alvarez, a Democrat, criticized the plan on Monday. “It will ruin the farms,” the first-term senator said.", "Maria Alvarez"),
+        ("The teacher Ann Lee posted the clip on Monday.\n\n“What if the mayor had singing lessons?” the 43-year-old asked in the video’s description.", "Ann Lee"),
+    ],
+)
+def test_a_description_speaks_for_the_person_just_named_as_the_subject(text, name):
+    (q,) = quotes(text)
+    assert q.speaker_name == name and q.speaker_entity is not None
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # two people named: either could be the senator
+        ("Ann Lee attacked Tom Becker on Monday after the veteran senator said the farms were doing well.", "the veteran senator"),
+        # the governor was someone of their own before
+        ("Ann Lee met the governor on Monday. The governor said the farms were doing well.", "The governor"),
+        # a role's holder introduced by whose role it is, or by the named body whose office it is
+        ("Ann Lee criticized the plan on Monday. The premier of the state said the farms were doing well.", "The premier of the state"),
+        ("Ann Lee criticized the plan on Monday. The Ohio attorney general said the plan was legal.", "The Ohio attorney general"),
+    ],
+)
+def test_a_description_that_may_be_someone_else_is_left_as_written(text, speaker):
+    (q,) = quotes(text)
+    assert q.speaker.text == speaker and q.speaker_name != "Ann Lee"

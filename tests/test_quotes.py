@@ -1358,3 +1358,12 @@ def test_a_description_speaks_for_the_person_just_named_as_the_subject(text, nam
 def test_a_description_that_may_be_someone_else_is_left_as_written(text, speaker):
     (q,) = quotes(text)
     assert q.speaker.text == speaker and q.speaker_name != "Ann Lee"
+
+
+def test_went_on_after_a_quotation_gives_it_its_own_speaker():
+    # "go on" reports like "continue": the quotation is Alvarez's, not inherited from Becker's before it
+    text = ("Tom Becker criticized the plan on Monday. “It will ruin the farms,” he said.\n\n"
+            "“And it is a bit concerning to me because it would end the subsidies we know,” Maria Alvarez went on.")
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert [(q.speaker_name, q.inherited) for q in qs] == [("Tom Becker", False), ("Maria Alvarez", False)]

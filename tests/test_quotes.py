@@ -1293,3 +1293,77 @@ def test_asking_someone_to_act_is_an_appeal_not_a_quote(text):
 def test_a_promise_or_a_quoted_appeal_is_still_a_quote(text, content):
     (q,) = quotes(text)
     assert q.content.text == content
+
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "Then there’s Berg.\n\n“Kind of puzzling as to why the mayor's people are so openly, if quietly, laying out her budget plan "
+            "a month early. #Justsayit,” he wrote last spring after The Boston Globe published a story about the city’s efforts to "
+            "make the mayor more popular.",
+            "Kind of puzzling as to why the mayor's people are so openly, if quietly, laying out her budget plan a month early. #Justsayit",
+            "he",
+        ),
+    ],
+)
+def test_a_clause_the_parser_hangs_on_the_cue_with_its_own_subordinator_is_when_not_what(text, content, speaker):
+    # "after ..." says when it was written: no indirect quote of it, and the quotation keeps the cue's speaker
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert [summary(q) for q in qs] == [("direct", content, "write", speaker, False)]
+
+
+def test_a_speaker_the_parser_leaves_out_is_the_noun_a_who_clause_before_the_cue_describes():
+    text = ("Although there is no such link with Berg's office, a city hall official who spoke anonymously to discuss internal "
+            'planning said Tuesday, "Certainly there are talks between the mayor and the Berg campaign."')
+    (q,) = quotes(text)
+    check_spans(text, [q])
+    assert summary(q) == ("direct", "Certainly there are talks between the mayor and the Berg campaign.", "say", "a city hall official", False)
+
+
+def test_an_adjective_standing_for_a_person_speaks_and_its_phrase_holds_no_quotation():
+    text = "The teacher from Ohio posted the clip on Monday.\n\n“What if the mayor had singing lessons?” the 43-year-old asked in the video’s description."
+    (q,) = quotes(text)
+    check_spans(text, [q])
+    assert summary(q) == ("direct", "What if the mayor had singing lessons?", "ask", "the 43-year-old", False)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Tom Becker, the governor, spoke on Monday. “The budget is balanced,” the 61-year-old Republican said.", "Tom Becker"),
+        ("Maria Alvarez, a Democrat, criticized the plan on Monday. “It will ruin the farms,” the first-term senator said.", "Maria Alvarez"),
+        ("The teacher Ann Lee posted the clip on Monday.\n\n“What if the mayor had singing lessons?” the 43-year-old asked in the video’s description.", "Ann Lee"),
+    ],
+)
+def test_a_description_speaks_for_the_person_just_named_as_the_subject(text, name):
+    (q,) = quotes(text)
+    assert q.speaker_name == name and q.speaker_entity is not None
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # two people named: either could be the senator
+        ("Ann Lee attacked Tom Becker on Monday after the veteran senator said the farms were doing well.", "the veteran senator"),
+        # the governor was someone of their own before
+        ("Ann Lee met the governor on Monday. The governor said the farms were doing well.", "The governor"),
+        # a role's holder introduced by whose role it is, or by the named body whose office it is
+        ("Ann Lee criticized the plan on Monday. The premier of the state said the farms were doing well.", "The premier of the state"),
+        ("Ann Lee criticized the plan on Monday. The Ohio attorney general said the plan was legal.", "The Ohio attorney general"),
+    ],
+)
+def test_a_description_that_may_be_someone_else_is_left_as_written(text, speaker):
+    (q,) = quotes(text)
+    assert q.speaker.text == speaker and q.speaker_name != "Ann Lee"
+
+
+def test_went_on_after_a_quotation_gives_it_its_own_speaker():
+    # "go on" reports like "continue": the quotation is Alvarez's, not inherited from Becker's before it
+    text = ("Tom Becker criticized the plan on Monday. “It will ruin the farms,” he said.\n\n"
+            "“And it is a bit concerning to me because it would end the subsidies we know,” Maria Alvarez went on.")
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert [(q.speaker_name, q.inherited) for q in qs] == [("Tom Becker", False), ("Maria Alvarez", False)]

@@ -41,6 +41,7 @@ from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Quote, Span, Time
 from .confidence import confidence
 from .content import cut_other_sources, from_frame, from_lines, outermost
+from .descriptions import described, person_described
 from .frames import Frame, find_frames
 from .speakers import is_document, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through
 from .lines import find_lines
@@ -219,7 +220,9 @@ def _date(ctx: Document, f: Found, times: list[Time], published: str | None) -> 
 def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]:
     out = []
     earlier: list[tuple[Found, Entity | None, str | None]] = []  # the quotes so far with a speaker: entity, name
-    for f in _in_order(doc, found):
+    ordered = _in_order(doc, found)
+    quotations = [(f.start, f.end) for f in ordered if f.type == "direct"]
+    for f in ordered:
         speaker = entity = None
         if f.speaker is not None:
             s, e = _speaker_range(f)
@@ -235,6 +238,8 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             elif is_spokesperson(head) and (entity is None or not any(m.kind == "name" for m in entity.mentions)):
                 # an unnamed spokesperson speaks for whom they speak for: "a spokesman for the ministry", "a Sony spokesman"
                 entity, name = _spoken_for(head, entities, [], preps=("for", "of", "at")) or (entity, name)
+            elif described(head, entity) and (person := person_described(doc, head, s, entities, quotations, entity)) is not None:
+                entity, name = person, person.name  # "the retired neurosurgeon said", just after "Ben Carson took ..."
             together = list(dict.fromkeys(_conjunct_name(t, entities) for t in _coordinated(head, range(s, e), entities)))
             if len(together) > 1:
                 # "Mr. Grassley and Mr. Leahy said": both speak, neither alone; the record names both, no one entity

@@ -311,9 +311,17 @@ def _stranded_clause(verb: Token) -> set[int]:
     that = next((t for t in after if t.dep_ == "mark" and t.lower_ == "that" and t.head.tag_ in _FINITE), None)
     if that is not None:
         return {t.i for t in after if t.i >= that.i}
-    if after and after[0].pos_ not in _NOT_A_CLAUSE_START and any(t.tag_ in _FINITE for t in after):
+    # "he wrote last October after the Times published a story": a clause the parser hung on the cue as an adverbial,
+    # opened by its own subordinator, says when or why it was said, not what
+    adverbial = set().union(*(subtree(c) for c in verb.children if c.i > verb.i and c.dep_ == "advcl" and _subordinated(c)))
+    if after and after[0].pos_ not in _NOT_A_CLAUSE_START and any(t.tag_ in _FINITE and t.i not in adverbial for t in after):
         return {t.i for t in after}
     return set()
+
+
+def _subordinated(clause: Token) -> bool:
+    """Does a clause open with a subordinator of its own ("after", "when", "because"; not "that")?"""
+    return any(m.dep_ == "mark" and m.lower_ != "that" and m.i < clause.i for m in clause.children)
 
 
 def _that_conjuncts(verb: Token, parts: list[set[int]]) -> list[set[int]]:

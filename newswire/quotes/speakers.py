@@ -60,7 +60,7 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             # "Asked whether ..., Trump replied": Trump was asked, the asker is not named (a past form opening its
             # sentence with no subject is such a participle, whatever the tagger says)
             return None
-        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if v.dep_ == "acl" and (v.head.pos_ in ("NOUN", "PROPN", "PRON") or _nominal_adjective(v.head)):
             return _through(v.head, quoted)  # "officials saying ...": the officials
         if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.i != v.i and not _quote_between(v.head, v, quoted):
             v = v.head  # "..., saying", "but insists", "went on to say"
@@ -73,6 +73,12 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             continue
         break
     return _inverted(v, quoted) or _left_neighbour(verb, quoted)
+
+
+def _nominal_adjective(tok: Token) -> bool:
+    """An adjective standing for a person, with its determiner: "“...?” the 43-year-old asked", parsed as "old" with
+    "asked" hanging on it."""
+    return tok.pos_ == "ADJ" and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that") for c in tok.children)
 
 
 def _opens_sentence(tok: Token) -> bool:
@@ -191,6 +197,8 @@ def _left_neighbour(verb: Token, quoted: frozenset[int]) -> Token | None:
     if i < sent_start or i in quoted:
         return None
     tok = doc[i]
+    if (described := _described_by_relative(tok, verb, quoted)) is not None:
+        return described
     # from "58" in "Ramos, 58," or "Bill" in "Bill Clinton" up to the name it belongs to
     while tok.dep_ in ("compound", "amod", "nummod", "quantmod") or (tok.dep_ == "appos" and tok.pos_ != "PROPN"):
         if tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN", "NUM") or tok.head.i > verb.i:
@@ -199,6 +207,22 @@ def _left_neighbour(verb: Token, quoted: frozenset[int]) -> Token | None:
     if tok.dep_ not in _NEIGHBOUR_DEPS or tok.ent_type_ in ("DATE", "TIME"):
         return None
     return tok if tok.pos_ in ("PROPN", "NOUN", "NUM") else None
+
+
+def _described_by_relative(last: Token, verb: Token, quoted: frozenset[int]) -> Token | None:
+    """"a White House official who spoke anonymously to discuss strategy said ...", parsed with no subject for "said":
+    a relative clause of "who" ending right before the cue describes its speaker, the noun the clause hangs on."""
+    for clause in (last, *last.ancestors):
+        if clause.dep_ == "relcl":
+            break
+    else:
+        return None
+    noun = clause.head
+    if clause.right_edge.i != last.i or noun.i > clause.i or noun.i in quoted or noun.sent != verb.sent:
+        return None
+    if not any(c.dep_ in SUBJECTS and c.lower_ == "who" for c in clause.children):
+        return None
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
@@ -217,8 +241,11 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
 
     The head's subtree without relative clauses, participles and asides
     ("Trump, who ..." → "Trump"), with appositions kept ("Hugh Hill, a
-    doctor"), trimmed of punctuation.
+    doctor"), trimmed of punctuation. An adjective standing for a person is the phrase from its determiner ("the
+    43-year-old"): the parser may hang the quotation before it on it.
     """
+    if _nominal_adjective(head):
+        return min(c.i for c in head.children if c.dep_ == "det"), head.i + 1
     cut = set()
     for child in head.children:
         if child.dep_ in _SPEAKER_CUT:

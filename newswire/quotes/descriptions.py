@@ -1,0 +1,111 @@
+"""Speakers named by a description: "the retired neurosurgeon said", "“...,” the 43-year-old asked".
+
+A definite description of a person ("the" and a title used as a noun, an age, a party member) that the entity layer
+leaves as an entity of its own, with no name, stands for the person the text has just been about: the named person
+who is the main subject of the nearest sentence before it (within `WINDOW` sentences) that has one, when no other
+person is mentioned between that subject and the description. Otherwise it stays as written: a description is left
+unresolved rather than given to the wrong one of two people ("Mr. Trump took on Hillary Clinton after the Democratic
+front-runner had said ..." names two people, so the front-runner is not linked).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from ..document import Document, EntityIndex
+from ..lexicon import load_table
+from ..lexicon.tables import Title
+from ..records import Entity, Mention
+from .speakers import SUBJECTS
+
+# How many sentences before the description's own the person it stands for may be named as a subject.
+WINDOW = 3
+
+_DEFINITE = ("the",)
+# Dependents of a description's head that say whose role it is or name its holder: it introduces someone, it does not
+# point back.
+_INTRODUCING = ("poss", "appos", "relcl")
+# Prepositions of a role ("the premier of the state", "the spokesman for the firm"), not of a circumstance ("in ...").
+_ROLE_PREPOSITIONS = ("of", "for", "at", "to", "from", "with")
+
+
+def described(head: Token, entity: Entity | None) -> bool:
+    """Is a speaker phrase a definite description of a person, with no name of its own?
+
+    The head has "the" and is: a noun the entity layer made a person with no name, or a title of `data/titles.tsv`
+    used as a noun that it left out ("the gambling tycoon", "the first-term senator"); an adjective standing for a person ("the 43-year-old"); or a party or people's name the phrase
+    describes a person by ("the 61-year-old Republican": one person, not the party).
+    """
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children) or head.tag_ in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ in _INTRODUCING or (c.dep_ == "prep" and c.lower_ in _ROLE_PREPOSITIONS) for c in head.children):
+        return False  # "the premier of the German state", "the head of the inquiry, Kenneth Piernick": a role's holder, named here
+    det = min(c.i for c in head.children if c.dep_ == "det" and c.lower_ in _DEFINITE)
+    if any(t.pos_ == "PROPN" for t in head.doc[det : head.i]):
+        return False  # "the New York state attorney general", "the FBI chief": the office of a named body, whoever holds it
+    if entity is None:
+        return head.pos_ == "ADJ" or (head.pos_ == "NOUN" and head.lemma_.lower() in _person_titles())
+    if entity.type == "PERSON":
+        return head.pos_ == "NOUN" and not any(m.kind == "name" for m in entity.mentions)
+    return entity.type == "NORP" and head.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    """The titles of `data/titles.tsv` that are one word and name a role ("senator", "tycoon"), not honorifics."""
+    return frozenset(row.title.lower() for row in load_table("titles.tsv", Title) if row.kind == "title" and " " not in row.title and "." not in row.title)
+
+
+def person_described(doc: Doc, head: Token, start: int, entities: EntityIndex, quoted: list[tuple[int, int]], itself: Entity | None) -> Entity | None:
+    """The named person a description (its phrase starting at token `start`) stands for, or None.
+
+    quoted: character spans of quotations, whose names and subjects are the quoted speaker's words, not the writer's.
+    """
+    until = doc[start].idx
+    if itself is not None and any(m.start < until for m in itself.mentions):
+        return None  # "Ann Lee met the governor. The governor said": the description was someone of its own before
+    lemma = head.lemma_.lower()
+    if head.pos_ != "ADJ" and any(t.lemma_.lower() == lemma and t.pos_ == head.pos_ for t in doc[:start]):
+        return None  # the same description earlier in the article, which the entity layer may have left unlinked
+    ctx = Document.of(doc)
+    here = ctx.sentence_index[head.i]
+    sents = ctx.sentences
+    first = sents[max(0, here - WINDOW)].start
+    people = [
+        (m, e) for _, _, e, m in entities.overlapping(doc[first].idx, until)
+        if e.type == "PERSON" and m.end <= until and e is not itself and not _inside(m, quoted)
+    ]
+    if not people:
+        return None
+    people.sort(key=lambda x: x[0].start)
+    subject = next(((m, e) for m, e in reversed(people) if _main_subject(doc, m)), None)
+    if subject is None:
+        return None
+    mention, person = subject
+    if any(e is not person for m, e in people if m.start >= mention.start):
+        return None  # someone else is named between: either could be meant
+    if not any(m.kind == "name" for m in person.mentions):
+        return None
+    return person
+
+
+def _inside(m: Mention, quoted: list[tuple[int, int]]) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in quoted)
+
+
+def _main_subject(doc: Doc, m: Mention) -> bool:
+    """Is the mention the subject of its sentence's main verb (or of a verb coordinated with it)?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "appos":
+        root = root.head  # "Donald Trump, the Republican front-runner, listed": the name in front
+    if root.dep_ not in SUBJECTS and root.dep_ != "nsubjpass":
+        return False
+    verb = root.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"

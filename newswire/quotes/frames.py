@@ -13,7 +13,11 @@ A frame is read off the dependency parse around a cue from `data/cues.tsv`
   "In a poll, ..." opening a sentence, `data/source_documents.txt`); an
   object, a name given or a topic counts only when it holds a quotation or a
   clause with its own subject (`reported`): "spoke of the legacy", "called
-  for tax hikes", "called the plan a disaster" report no words;
+  for tax hikes", "called the plan a disaster" report no words, nor does a
+  clause in a relative clause of the object's noun ("cited comments he had
+  made after she gained weight"), a quotation that only labels one of its
+  nouns ("showed support for the “public option”"), or a wh-clause, unless
+  the cue asks ("explained why he backs Trump", "talked about which ones");
 * speaker, by `speakers.py` (the cue's subject, climbing to the verb that
   has one; the agent of a passive; the noun a participle hangs on), or the
   object of "according to".
@@ -204,6 +208,9 @@ def _content(
     for frame in entry.frames:
         if frame == "clause":
             parts = _clauses(verb, particle)
+            if parts and "question" not in entry.frames and all(_wh_topic(verb, part, quoted) for part in parts):
+                dropped |= set().union(*parts)
+                return []  # "explained why he backs Trump", "what Trump says his plan would do": a topic, no words
             if parts:
                 return parts + _that_conjuncts(verb, parts)
             found = _inserted_into(verb) or _stranded_clause(verb) or _misattached_that_clause(verb)
@@ -227,7 +234,7 @@ def _content(
                 found = set()  # "denied the allegations", "proposed dropping the tax": what the act is about
         elif frame == "naming":
             found = _naming(verb, particle, quoted)
-            if not reported(verb, found, quoted):
+            if not reported(verb, found, quoted, naming=True):
                 dropped |= found
                 found = set()  # "called the plan a disaster": the writer's account of a judgement, no words reported
         elif frame == "state":
@@ -236,9 +243,9 @@ def _content(
             found = set() if _sets_topic(verb) else prep_object(particle if particle is not None else verb, frame[5:])
             if _object_does(verb, found):
                 found |= set().union(*(subtree(c) for c in verb.children if c.dep_ == "dobj"))  # "Cruz of associating"
-            elif not reported(verb, found, quoted):
+            elif not reported(verb, found, quoted) or ("question" not in entry.frames and _wh_topic(verb, found, quoted)):
                 dropped |= found
-                found = set()  # "spoke of the legacy of racism", "called for big tax hikes": a topic, not what was said
+                found = set()  # "spoke of the legacy of racism", "called for big tax hikes", "talked about which ones ...": a topic
         else:
             found = set()
         if found:
@@ -314,7 +321,8 @@ def _stranded_clause(verb: Token) -> set[int]:
     # "he wrote last October after the Times published a story": a clause the parser hung on the cue as an adverbial,
     # opened by its own subordinator, says when or why it was said, not what
     adverbial = set().union(*(subtree(c) for c in verb.children if c.i > verb.i and c.dep_ == "advcl" and _subordinated(c)))
-    if after and after[0].pos_ not in _NOT_A_CLAUSE_START and any(t.tag_ in _FINITE and t.i not in adverbial for t in after):
+    if after and after[0].pos_ not in _NOT_A_CLAUSE_START and any(
+            t.tag_ in _FINITE and t.i not in adverbial and not _coordinated_with(t, verb) for t in after):
         return {t.i for t in after}
     return set()
 
@@ -322,6 +330,14 @@ def _stranded_clause(verb: Token) -> set[int]:
 def _subordinated(clause: Token) -> bool:
     """Does a clause open with a subordinator of its own ("after", "when", "because"; not "that")?"""
     return any(m.dep_ == "mark" and m.lower_ != "that" and m.i < clause.i for m in clause.children)
+
+
+def _coordinated_with(tok: Token, verb: Token) -> bool:
+    """Is tok a predicate coordinated with the cue ("proposes doing away with the mandate ..., and plans to reduce
+    ...": the same subject's second act), or inside one? Its finite verb is no clause of what the cue reports."""
+    while tok.head != verb and tok.head != tok:
+        tok = tok.head
+    return tok.head == verb and tok.dep_ == "conj"
 
 
 def _that_conjuncts(verb: Token, parts: list[set[int]]) -> list[set[int]]:
@@ -403,28 +419,28 @@ def _proposition(verb: Token, tokens: set[int], quoted: frozenset[int]) -> bool:
     events stage records the act. "denied “any wrongdoing”", "denied reports
     that he was ill", "blamed rebels for carrying out the attack" report what
     was said: words in quotation marks, a verb with its own subject (not a
-    relative clause's), or a verb heading a complement clause ("the decision to raise taxes" is no
+    relative clause's or a participle's, `_in_modifier`), or a verb heading a complement clause ("the decision to raise taxes" is no
     clause of that kind: a noun's infinitive). A clause under a noun of the object is the
     noun's ("discussed a plan on how to end the strike", "the question of whether to
     ...") unless it is the noun's own content clause ("reports that she had resigned").
     """
     doc = verb.doc
     for i in tokens:
-        if i in quoted:
+        if i in quoted and _quoted_words(doc[i], verb, quoted):
             return True
         tok = doc[i]
-        if tok.pos_ not in ("VERB", "AUX") or i == verb.i:
+        if tok.pos_ not in ("VERB", "AUX") or i == verb.i or _in_modifier(tok, verb):
             continue
         if _topic_of(tok, verb) and (_wh_clause(tok) or _infinitive_clause(tok)):
             continue  # "a plan on how to end the strike", "the question of whether to ...": the noun's, not the cue's
-        if tok.dep_ != "relcl" and any(c.dep_ in SUBJECTS + ("nsubjpass",) for c in tok.children):
+        if any(c.dep_ in SUBJECTS + ("nsubjpass",) for c in tok.children):
             return True  # "reports that she had resigned"; not "the plan that he proposed"
         if tok.dep_ in _CLAUSE_DEPS and tok.pos_ == "VERB":
             return True
     return False
 
 
-def reported(head: Token, tokens: set[int], quoted: frozenset[int]) -> bool:
+def reported(head: Token, tokens: set[int], quoted: frozenset[int], naming: bool = False) -> bool:
     """Does a cue's object or topic report what was said: a quotation, or a clause with a subject of its own?
 
     The object of "called ... a disaster", "described ... as", "spoke of",
@@ -434,10 +450,16 @@ def reported(head: Token, tokens: set[int], quoted: frozenset[int]) -> bool:
     A quotation in it ("called the plan “a disaster”"), or a clause with its
     own subject ("called for the United States to step up", "asked about
     whether he would run") is what was said. `head`: the cue (or reporting noun).
+
+    A quotation that only modifies a noun of the object or topic is a name or
+    term the writer uses ("showed support for Clinton's “public option”",
+    "promised lower taxes and “jobs, jobs, jobs”", `_quoted_words`); with
+    `naming`, any quotation counts (the parser often hangs the name given
+    inside the object's phrase: "called the use of orders “dangerous”").
     """
     doc = head.doc
     for i in tokens:
-        if i in quoted:
+        if i in quoted and (naming or _quoted_words(doc[i], head, quoted)):
             return True
         tok = doc[i]
         if tok.pos_ not in ("VERB", "AUX") or i == head.i or _in_modifier(tok, head):
@@ -449,11 +471,122 @@ def reported(head: Token, tokens: set[int], quoted: frozenset[int]) -> bool:
     return False
 
 
+def _quoted_words(tok: Token, head: Token, quoted: frozenset[int]) -> bool:
+    """Is the quoted token tok (part of) the object or topic itself, not a modifier of one of its nouns?
+
+    "denied “any wrongdoing”", "blamed rebels for “carrying out the attack”":
+    the quotation is what was said. "showing support for Clinton's “public
+    option”", "promising lower taxes and “jobs, jobs, jobs”", "her support of
+    the raid ... during a “Commander-in-Chief Forum”": an unquoted noun stands
+    between the quotation and the cue; the quotation names or labels a part of
+    what the act is about, the speaker's words are not given.
+    """
+    if _words_said(tok, quoted):
+        return True  # "a desire to “try, convict and shoot ...”", "regret for “my inability to ...”"
+    if tok.dep_ == "amod" and tok.head.i not in quoted and _object_head(tok.head, head):
+        return True  # "condemned the “cowardly, criminal” bombings": the speaker's word for what the act is about
+    above = tok.head
+    while above != head and above.head != above:
+        if above.i not in quoted and above.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return False
+        above = above.head
+    return True
+
+
+def _words_said(tok: Token, quoted: frozenset[int]) -> bool:
+    """Does the quotation around tok hold a verb or a first- or second-person pronoun: a predicate or the speaker's
+    own voice ("“my inability to reduce the polarization”"), never a name, title or term ("“public option”",
+    "“Peace Through Strength”")?"""
+    doc = tok.doc
+    start = end = tok.i
+    while start - 1 in quoted:
+        start -= 1
+    while end + 1 in quoted:
+        end += 1
+    return any(t.pos_ in ("VERB", "AUX") or t.lower_ in _SPEAKER_PRONOUNS for t in doc[start : end + 1])
+
+
+_SPEAKER_PRONOUNS = ("i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours")
+
+
+def _object_head(noun: Token, head: Token) -> bool:
+    """Is noun the head of the cue's object or topic ("condemned the bombings", "warned of delays")?"""
+    return noun.head == head or (noun.head.dep_ == "prep" and noun.head.head == head)
+
+
+def _that_clause(tok: Token) -> bool:
+    """"reports that she had resigned", "the principle that “we build where we sell”", parsed as a clause of the noun:
+    "that" a conjunction and a subject of its own, the noun's content (as `_misattached_that_clause`)."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" and m.i < tok.i for m in tok.children) and any(
+        c.dep_ in SUBJECTS + ("nsubjpass",) for c in tok.children
+    )
+
+
+def _wh_topic(verb: Token, tokens: set[int], quoted: frozenset[int]) -> bool:
+    """Is a cue's clause or prepositional topic a wh-clause, or a clause whose wh-word stands before the cue?
+
+    "explained why he backs Trump", "talked about which ones he'd like to ...":
+    an indirect question names what the talk was about, not what was said
+    (only a cue that asks, `question` in data/cues.tsv, reports one: "asked
+    whether ..."). "what Trump says his tax plan would do": the cue is in a
+    fused relative; its clause has a gap ("do" what) and says nothing.
+    A wh-word under a clause of its own inside the content ("said when he
+    was young he was poor") opens that clause, not the content; a quotation
+    in the clause gives the speaker's words.
+    """
+    doc = verb.doc
+    tops = [doc[i] for i in tokens if doc[i].head.i not in tokens or doc[i].head == doc[i]]
+    if len(tops) != 1 or any(i in quoted for i in tokens):  # "talks of how his forces must be ready “to fight tonight”"
+        return False
+    top = tops[0]
+    first = doc[min(tokens)]
+    if first.lower_ == "how" and first.head.pos_ in ("ADJ", "ADV"):
+        return False  # "told the host how surprised he is that ...": a degree, the clause is what was said
+    if first.i > verb.i and (_wh_word(first) or first.lower_ == "whether") and _opens_after(verb, first):
+        tok = first
+        while tok != top:
+            if tok.dep_ in _OWN_CLAUSE_DEPS:
+                return False
+            tok = tok.head
+        return True
+    if verb.dep_ == "relcl":
+        return False  # "the man who police say shot him": the relative's noun is the subject
+    if any(_wh_word(c) and c.dep_ == "dobj" and c.i < verb.i for c in verb.children):
+        return True  # "what Berg says the toll would raise", parsed with "what" as the cue's object
+    # the wh-word the clause's gap stands for, before the cue (the parser may or may not count it in the clause)
+    before = [c for c in top.children if c.i < verb.i]
+    return any(c.lower_ in _FUSED for c in before)  # not a relative pronoun: "donations, which he said were favors"
+
+
+# Wh-words that open a fused relative or a question, with no noun they stand for.
+_FUSED = ("what", "whatever", "how", "why")
+
+
+def _opens_after(verb: Token, first: Token) -> bool:
+    """Does first follow the cue with only the cue's own objects, adverbs and phrases between ("told the host on
+    Thursday how ...")? Else the parser has cut the content short ("said that team no. 225 _ which Ritter heads _
+    made ..."): its first word opens no question."""
+    doc = verb.doc
+    between = set(range(verb.i + 1, first.i))
+    own = set().union(*(subtree(c) for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod", "advmod", "prep")))
+    return all(i in own or doc[i].is_punct for i in between)
+
+
+def _wh_word(tok: Token) -> bool:
+    return tok.tag_ in ("WRB", "WP", "WDT", "WP$") and tok.lower_ != "that"  # "that" is tagged WDT as a relative too
+
+
+# Clauses of their own inside a content: a wh-word under them does not make the content a question.
+_OWN_CLAUSE_DEPS = ("advcl", "relcl", "acl", "csubj", "parataxis", "conj")
+
+
 def _in_modifier(tok: Token, head: Token) -> bool:
     """Is tok in a relative clause or participle of a noun below the cue ("delays to the bridge, which they said would
-    last")? Such a clause tells of the noun, not what the cue reports."""
+    last", "cited comments Trump had made about Machado after she gained weight", "endorses Trump, who says he is
+    honored")? Such a clause tells of the noun, not what the cue reports; a that-clause of the noun is its content
+    (`_that_clause`)."""
     while tok != head and tok.head != tok:
-        if tok.dep_ in ("relcl", "acl", "amod"):
+        if tok.dep_ in ("relcl", "acl", "amod") and not _that_clause(tok):
             return True
         tok = tok.head
     return False

@@ -98,7 +98,10 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
             if p is comp:
                 continue
             assign_roles(p, actors)
-            sources = sources or p.sources
+            # "200 soldiers have been killed fighting Hezbollah": the part's doer who is this event's own target
+            # (the passive's subject) is not its source
+            own = [t for t in targets if is_passive(anchor)]
+            sources = sources or [a for a in p.sources if all(a.entity.id != t.entity.id for t in own)]
             if m.code[:2] not in OWN_TARGET_ROOTS or p.code[:2] in SHARED_TARGET_ROOTS:
                 targets = targets or p.targets
     targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]

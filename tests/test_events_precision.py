@@ -135,3 +135,19 @@ def test_an_international_body_s_people_are_the_body_s_wherever_they_are():
     ]
     found = events("EU ministers met Iranian officials in Vienna. Later, U.N. officials met Iraqi diplomats in Baghdad.")
     assert [_side(e.source) for e in found if e.plover == "CONSULT"] == [("EU ministers", "IGOEUR"), ("U.N. officials", "IGOUNO")]
+
+
+def test_a_public_rallying_against_something_demonstrates():
+    found = events("Thousands of students rallied against the government in Jakarta on Monday.")
+    assert [(e.plover, e.cameo) for e in found] == [("PROTEST", "141")]
+    found = events("Opposition parties rallied against the bill in Jakarta on Monday.")
+    assert all(e.cameo != "141" for e in found)
+
+
+def test_a_protest_is_aimed_at_the_doer_of_the_act_it_protests():
+    found = events(
+        "Some 1,500 ethnic Kurds marched Sunday in downtown Berlin, burning Turkish flags to protest the killings of "
+        "ethnic Kurds by Turkish police in Ankara."
+    )
+    assert [(e.plover, _side(e.target)) for e in found] == [("PROTEST", ("Turkish police", "TURCOP"))]
+

@@ -151,3 +151,12 @@ def test_a_protest_is_aimed_at_the_doer_of_the_act_it_protests():
     )
     assert [(e.plover, _side(e.target)) for e in found] == [("PROTEST", ("Turkish police", "TURCOP"))]
 
+
+def test_people_who_travel_together_are_not_each_other_s_hosts():
+    found = events(
+        "Secretary of State Madeleine Albright, Berger and Defense Secretary William Cohen announced plans to travel "
+        "to an unnamed city in the US heartland next week."
+    )
+    assert found == []
+    found = events("President Clinton and Prime Minister Blair will visit Moscow next week.")
+    assert [(_side(e.source), _side(e.target)) for e in found] == [(("Clinton", "USAGOV"), ("Moscow", "RUS"))]

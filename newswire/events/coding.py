@@ -300,8 +300,9 @@ def _unarmed_person(a) -> bool:
 
 
 def _home_place(m: EventMention) -> bool:
-    """"the president traveled to New York": the target is a city or region of the source's own country."""
+    """"the president traveled to New York", "plan to travel to a city in the US heartland": the target is the source's
+    own country, or a city or region of it."""
     source, target = m.sources[0], m.targets[0]
     if target.entity.type not in ("GPE", "LOC", "FAC") or not source.code or not target.code:
         return False
-    return countries.country_from_name(target.entity.name) is None and source.code[:3] == target.code[:3]
+    return source.code[:3] == target.code[:3]

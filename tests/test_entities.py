@@ -1080,3 +1080,29 @@ def test_a_person_named_in_full_is_not_split_by_a_misparsed_organisation():
     paul = entity_of(ents, text, "Rand Paul")
     assert paul is not None and paul.type == "PERSON" and paul.name == "Rand Paul"
     assert entity_of(ents, text, "Rand Paul", 2) is paul
+
+
+# issue 13, session seven (events7): pronouns, bodies and titles
+
+
+def test_they_continues_the_plural_subject_just_before_even_when_it_names_no_entity():
+    text = "Extremists bombed two towns last month. Police found explosives on Sunday in a shed near the border. They arrested two men."
+    ents = entities(text)
+    assert entity_at(ents, at(text, "They")) is None or entity_at(ents, at(text, "They")).name != "Extremists"
+    text = "Extremists bombed two towns last month. They also fired shells at a police station."
+    assert entity_at(entities(text), at(text, "They")).name == "Extremists"
+
+
+def test_a_body_s_people_in_a_place_are_the_body_s():
+    assert coded("U.N. officials in Geneva drafted the rules.", "U.N. officials") == (None, "IGOUNO")
+    text = "EU ministers met Iranian officials in Vienna. Later, U.N. officials met Iraqi diplomats in Baghdad."
+    ents = entities(text)
+    assert entity_at(ents, at(text, "U.N. officials")).actor == "IGOUNO"
+    assert entity_at(ents, at(text, "Iranian officials")).actor.startswith("IRN")
+
+
+def test_a_title_given_with_a_country_before_its_holder_is_named_gives_the_holder_that_country():
+    text = "The ambassador met Kenya's trade minister on Wednesday. Trade Minister Joseph Kimotho said the talks went well."
+    assert coded(text, "Joseph Kimotho") == ("KEN", "KENGOV")
+    text = "The ambassador met a trade minister on Wednesday. Trade Minister Joseph Kimotho said the talks went well."
+    assert coded(text, "Joseph Kimotho")[0] is None

@@ -188,6 +188,11 @@ def _link_nominals(doc: Doc, nominals: list[Mention], clusters: list[Cluster], f
                 holders.joined(holder, m)
                 new.joined(holder, m)
                 continue
+            later = holders.named_after(m) if not indefinite and m.countries else None
+            if later is not None:
+                # "meeting with Kenya's trade minister ... Trade Minister Joseph Kimotho": the country the title was
+                # given before its holder was named is the holder's, when the text gives them none of their own
+                actors.give_country(later, m.countries[0], doc)
             if not m.affiliations:
                 continue  # "the president" with no president in the article: not guessed
             # "a spokesman for Mr. Ban": someone of their own, coded through whom they speak for
@@ -245,6 +250,17 @@ class _Holders:
         n = self.position.get(id(c))
         if n is not None:
             self._file(n, x)
+
+    def named_after(self, m: Mention) -> Cluster | None:
+        """The person with no country of their own said to hold a nominal's title, first named after it, within
+        `NOMINAL_REACH` sentences; None when there is none or more than one."""
+        found = []
+        for n in sorted(self.by_title.get(m.lemma or "", ())):
+            c = self.clusters[n]
+            first = c.mentions[0]
+            if c.label == "PERSON" and c.country is None and c.actor is None and first.start > m.start and first.sentence - m.sentence <= NOMINAL_REACH:
+                found.append(c)
+        return found[0] if len(found) == 1 else None
 
     def holder(self, m: Mention) -> Cluster | None:
         """"the secretary-general" → the person said or known to hold that title, latest mentioned before it first."""
@@ -326,7 +342,10 @@ class _Nominals:
             found.append(self.by_actor.get((probe.actor, probe.label), -1))
         if m.doc[m.start].lower_ not in ("a", "an"):  # "a company in Germany" ... "companies": someone else
             key = (m.lemma, probe.label, _plural(m))
-            found.append(self.by_noun.get(key if probe.country is None else key + (probe.country,), -1))
+            n = self.by_noun.get(key if probe.country is None else key + (probe.country,), -1)
+            if n >= 0 and probe.actor and self.clusters[n].actor not in (None, probe.actor):
+                n = -1  # "U.N. officials" after "Iranian officials": the same noun, another actor's people
+            found.append(n)
         latest = max(found, default=-1)
         definite = m.doc[m.start].lower_ in ("the", "this", "that")
         company = definite and "BUS" in m.sectors and m.label == "ORG"

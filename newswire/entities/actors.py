@@ -77,6 +77,13 @@ def describe_names(clusters: list[Cluster], doc: Doc, published: str | None) -> 
                 c.country, c.actor = _code(c, doc)
 
 
+def give_country(c: Cluster, code: str, doc: Doc) -> None:
+    """A person the text gives no country of their own takes one it tells elsewhere (a title given with a country
+    before its holder is named): their actor code is read again with it."""
+    c.names[0].countries.append(code)
+    c.country, c.actor = _code(c, doc)
+
+
 def _reread_places(clusters: list[Cluster]) -> None:
     """"Georgia" in a story that names the United States and never Georgia otherwise is the US state; "Columbia"
     in a story about Colombia is Colombia (data/place_readings.tsv)."""

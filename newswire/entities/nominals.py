@@ -157,6 +157,8 @@ def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None
             if code:
                 m.countries.append(code)
         elif child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+            if child.lower_ == "in" and m.affiliations:
+                continue  # "U.N. officials in New York", "Reuters reporters in Baghdad": where the body's people are, not whose
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     code = _place_phrase_country(obj, name_ending)

@@ -204,6 +204,10 @@ def _resolve(pron: Token, index: _Index, quoted: dict[int, Span]) -> Cluster | N
             subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and _is_main_subject(m)]
             if subjects:
                 return subjects[0].cluster
+            if PRONOUNS[pron.lower_][1] == "pl" and _plural_main_subject(sent):
+                # "Police found explosives in a shed. They arrested two men": the plural subject just before, though
+                # no entity, is whom "they" continues, not a group named further back (realnews dev: "Extremists")
+                return None
     if PRONOUNS[pron.lower_][1] == "pl":
         return None  # "they"/"them" beyond rule 3 too often mean things ("who used them")
     # 4: nearest fitting mention, subjects first
@@ -233,6 +237,19 @@ def _is_main_clause(verb: Token) -> bool:
 def _is_main_subject(m: Mention) -> bool:
     root = m.span.root
     return root.dep_ in _SUBJECT and _is_main_clause(root.head)
+
+
+def _plural_main_subject(sent: Span) -> bool:
+    """Whether a sentence's main clause has a plural subject: a plural noun ("Police", "the protesters") or a
+    coordination ("Smith and Jones")."""
+    for tok in sent:
+        if tok.dep_ in _SUBJECT and _is_main_clause(tok.head):
+            if tok.tag_ in _PLURAL_NOUN_TAGS or any(c.dep_ == "conj" for c in tok.children):
+                return True
+    return False
+
+
+_PLURAL_NOUN_TAGS = ("NNS", "NNPS")
 
 
 def _coargument(m: Mention, pron: Token) -> bool:

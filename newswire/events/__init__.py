@@ -261,12 +261,21 @@ def _protested(m: EventMention, actors: Actors) -> list[Actor]:
     place = m.place.start if m.place is not None else -1
     own = {a.entity.id for a in m.sources}
     for tok in verb.subtree:
-        if tok.i <= verb.i or tok.dep_ != "pobj" or tok.head.lower_ not in PROTESTED_PREPS or tok.idx == place:
+        if tok.i <= verb.i or tok.dep_ != "pobj" or tok.idx == place:
+            continue
+        if tok.head.lower_ not in PROTESTED_PREPS and not _agent_of_act(tok.head):
             continue
         found = [a for a in actors.phrase(tok) if a.code and a.entity.id not in own]
         if found:
             return found
     return []
+
+
+def _agent_of_act(prep: Token) -> bool:
+    """"to protest the killings of ethnic Albanians by Serb police": a "by" whose object is the doer of the act protested,
+    on a noun or on an active verb (whose own doer is its subject, so the parser hung the noun's agent there)."""
+    head = prep.head
+    return prep.lower_ == "by" and prep.dep_ == "prep" and (head.pos_ == "NOUN" or (head.pos_ == "VERB" and not is_passive(head)))
 
 
 def _in_name(actors: Actors, trigger) -> bool:

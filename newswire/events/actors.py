@@ -45,6 +45,8 @@ PRONOUN_TYPES = {
     "he": {"PERSON"},
     "she": {"PERSON"},
 }
+# Plural pronouns that may stand for a coordination of named actors ("he and his Russian counterpart ... they").
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 # Sectors of plural nouns that may stand for named people ("the two diplomats", "the ministers").
 MEMBER_SECTORS = {"GOV"}
 # Participles after a hyphen that make the country before them the one in charge ("Vietnamese-led forces").
@@ -272,8 +274,8 @@ class Actors:
         `tok` is the group's own head word, not a noun that points at it: "hundreds of civilians" are civilians,
         a group of their own, not the people named before.
         """
-        if group.type != "GROUP" and tok.tag_ not in ("PRP",):
-            return []
+        if group.type != "GROUP" and tok.lower_ not in PLURAL_PRONOUNS:
+            return []  # "it", "he": one actor, never a coordination of several
         row = agent_row(tok)
         if tok.tag_ != "PRP" and row is not None and row.sector not in MEMBER_SECTORS:
             return []  # "civilians", "rebels": a group of their own, not the people named before

@@ -22,6 +22,11 @@ WORDS_PREPS = {"on", "against", "at", "in"}
 # A charge laid by the law (CAMEO 173, "arrest, detain, or charge with legal action"), not an accusation (112):
 # by police, prosecutors or courts, or by no one named in a passive.
 LEGAL_ACTION = "173"
+# Rallying others against someone (113), and a demonstration (141): what a crowd's own "rallied against" is.
+RALLY_OPPOSITION = "113"
+DEMONSTRATION = "141"
+# Sectors of a public that demonstrates: civilians and protesters, students, workers.
+PUBLIC_SECTORS = {"CVL", "EDU", "LAB"}
 # A fight between the police and a crowd is violent repression (CAMEO 175), as EVENTS-GOLD codes security forces
 # clashing with demonstrators (COERCE), not a battle between two armed sides (19).
 REPRESSION = "175"
@@ -163,6 +168,11 @@ def read_with_actors(m: EventMention) -> bool:
         m.code = LEGAL_ACTION  # "was charged with murder", "prosecutors charged him with fraud": legal action, not words
     if root == "14" and lemma in _words("rally") and len(m.sources) == 1 and _unarmed_person(m.sources[0]):
         return False
+    if m.code == RALLY_OPPOSITION and lemma in _words("rally") and not any(c.dep_ == "dobj" for c in m.anchor.children):
+        if any(a.code and a.code[3:6] in PUBLIC_SECTORS for a in m.sources):
+            # "2,000 protesters rallied against the parades": a crowd that rallies against something demonstrates
+            # (141); CAMEO's 113 is rallying others against someone ("rallied Arab states against Israel")
+            m.code = DEMONSTRATION
     if m.trigger.asks and not (_named_political(m.sources) and _named_political(m.targets)):
         # "asked the crowd to welcome the governor", "Lauer asked the candidates to discuss": "ask" and "invite" also
         # address audiences; a request is coded between two named political actors ("Kuwait asked the U.S. to
@@ -290,8 +300,9 @@ def _unarmed_person(a) -> bool:
 
 
 def _home_place(m: EventMention) -> bool:
-    """"the president traveled to New York": the target is a city or region of the source's own country."""
+    """"the president traveled to New York", "plan to travel to a city in the US heartland": the target is the source's
+    own country, or a city or region of it."""
     source, target = m.sources[0], m.targets[0]
     if target.entity.type not in ("GPE", "LOC", "FAC") or not source.code or not target.code:
         return False
-    return countries.country_from_name(target.entity.name) is None and source.code[:3] == target.code[:3]
+    return source.code[:3] == target.code[:3]

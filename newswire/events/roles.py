@@ -19,6 +19,8 @@ RECIPROCAL_CODES = {"046", "057"}
 # Codes of ties two sides make or break together when no one else is named: "Czechia and Albania upgraded their
 # diplomatic ties" (054) is CZE → ALB; "Egypt and Jordan established relations with Israel" is not EGY → JOR.
 TIE_CODES = {"054", "161"}
+# Visits made and hosted: coordinated visitors travel side by side, none of them the other's host.
+VISIT_CODES = {"042", "043"}
 INTENT_ROOT = "03"
 ACCUSE_ROOT = "11"
 # Codes of events that move something to or from someone: the prepositional
@@ -98,7 +100,10 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
             if p is comp:
                 continue
             assign_roles(p, actors)
-            sources = sources or p.sources
+            # "200 soldiers have been killed fighting Hezbollah": the part's doer who is this event's own target
+            # (the passive's subject) is not its source
+            own = [t for t in targets if is_passive(anchor)]
+            sources = sources or [a for a in p.sources if all(a.entity.id != t.entity.id for t in own)]
             if m.code[:2] not in OWN_TARGET_ROOTS or p.code[:2] in SHARED_TARGET_ROOTS:
                 targets = targets or p.targets
     targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]
@@ -141,6 +146,8 @@ def _reciprocal(m: EventMention) -> bool:
     event_word_classes.tsv: "Iran and Iraq agreed"), not when promised, pledged or committed; so is a `mutual` fight
     that names no other target ("the army and the rebels clashed")."""
     code = m.plain_code or m.code
+    if code in VISIT_CODES:
+        return False  # "Albright, Berger and Cohen plan to travel to ...": those who travel together visit someone else
     if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES:
         return True
     if code in TIE_CODES and not m.targets:

@@ -20,6 +20,7 @@ from ..lexicon.compounds import opposed
 from ..lexicon.cues import reporting_verbs
 from ..records import Entity, Mention
 from .actors import Actor, Actors
+from .syntax import conjuncts, prep_objects
 
 
 def implicit_targets(actors: Actors, events: list) -> None:
@@ -61,6 +62,8 @@ def domestic_targets(actors: Actors, events: list) -> None:
         if source is None or not countries.is_country_code(source.code[:3]):
             continue
         home = source.code[:3]
+        if _sent_away(actors, ev, home):
+            continue  # "moved troops and a naval armada into the Gulf": no act at home
         if ev.place is not None and ev.place.country not in (None, home):
             # "Serbia eased emergency measures in Montenegro province": aimed at where it is done
             ev.targets = [Actor(a.entity, a.mention, a.code, implicit=True) for a in actors.place_actor(ev.place)] or ev.targets
@@ -76,6 +79,29 @@ def domestic_targets(actors: Actors, events: list) -> None:
         before = actors.entities.named_before(country, at)
         mention = before if before is not None else next((m for m in country.mentions if m.kind != "pronoun"), country.mentions[0])
         ev.targets = [Actor(country, mention, home, implicit=True)]
+
+
+def _sent_away(actors: Actors, ev, home: str) -> bool:
+    """Whether an event's verb moves something to a place outside the source's country: a "to", "into" or "toward"
+    complement of the verb (or of its object) that names a place of another country or of none ("moved additional
+    troops into the Gulf", "sent troops to Bosnia"). Such a show of force or concession is not done at home (realnews
+    dev: "The United States had moved ... into the Gulf" was coded USA → USA)."""
+    verb = ev.anchor
+    if verb.pos_ != "VERB":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    heads = [verb, *objects, *[g for o in objects for g in conjuncts(o)]]  # "troops and a naval armada into the Gulf"
+    for head in heads:
+        for _, obj in prep_objects(head, DESTINATION_PREPS):
+            found = actors.at(obj)
+            if found is not None and found[0].type in PLACE_TYPES and (found[0].country or "")[:3] != home:
+                return True
+    return False
+
+
+# Prepositions whose object is where something is sent, and the entity types of a place.
+DESTINATION_PREPS = ("to", "into", "toward", "towards")
+PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
 def located(actors: Actors, found: list[Actor], place) -> list[Actor]:
@@ -123,12 +149,19 @@ def other_country(actors: Actors, ev) -> list[Actor]:
             continue  # where the story was filed
         if i is not None and on_border(doc[i]):
             continue  # "on the Thai border": a place beside the country, not the country
+        if i is not None and _of_region(doc[i]):
+            continue  # "opposite the Thai province of Surin": a region named by its country, a place
         if not opposed(doc[i if i is not None else 0]):  # "an anti-Iran cleric" names no one
             found.setdefault(code[:3], (e, m, code))
     if len(found) != 1:
         return []
     entity, mention, code = next(iter(found.values()))
     return [Actor(entity, mention, code, implicit=True)]
+
+
+def _of_region(tok: Token) -> bool:
+    """Whether a country word modifies a region noun ("the Thai province of Surin", "Serb Kosovo province")."""
+    return tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() in countries.region_nouns()
 
 
 def _reporter_spans(tok: Token) -> list[tuple[int, int]]:

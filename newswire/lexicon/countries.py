@@ -178,6 +178,11 @@ def _region_words(kind: str) -> frozenset[str]:
     return frozenset(row.word for row in load_table("region_words.tsv", RegionWord) if row.kind == kind)
 
 
+def region_nouns() -> frozenset[str]:
+    """Nouns that make a region of a country ("province", "region": `data/region_words.tsv`, kind noun)."""
+    return _region_words("noun")
+
+
 def without_direction(text: str) -> str | None:
     """"central London", "northern Baghdad" → the name after its direction word; None when it has none."""
     words = _key(text).split()

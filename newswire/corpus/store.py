@@ -1228,9 +1228,8 @@ def _unlink_split_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str], m
     if not speakers:
         return []
     names = ", ".join(n for n, _ in quote_link.QUOTE_KEY_COLUMNS)
-    rows = [dict(zip((n for n, _ in quote_link.QUOTE_KEY_COLUMNS), r)) for r in con.execute(
-        f"SELECT {names} FROM quote_keys WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)]).fetchall()]
-    con.execute("DELETE FROM quote_keys WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
+    rows = [dict(zip((n for n, _ in quote_link.QUOTE_KEY_COLUMNS), r)) for r in con.execute(  # one read of the table
+        f"DELETE FROM quote_keys WHERE speaker IN (SELECT unnest(?)) RETURNING {names}", [sorted(speakers)]).fetchall()]
     con.execute("DELETE FROM corpus_quotes WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
     out = []
     for r in rows:

@@ -293,20 +293,24 @@ def link_entities(
 
 
 def _relabel(con: duckdb.DuckDBPyConnection, relabels: list[tuple[str, str, str]]) -> dict[tuple[str, str], str]:
-    """Move the stored entity rows of each (corpus entity, country) to its new corpus entity, all in one `UPDATE` (one
-    read of `entities`, however many keys a batch splits); returns (article id, entity id) → corpus entity moved to."""
+    """Move the stored entity rows of each (corpus entity, country) to its new corpus entity: found by one read of the
+    `corpus_entity` column (however many keys a batch splits), then updated by row id; returns (article id, entity
+    id) → corpus entity moved to."""
     if not relabels:
         return {}
-    moves = pa.table({"whole": pa.array([r[0] for r in relabels], pa.string()), "country": pa.array([r[1] for r in relabels], pa.string()),
-                      "moved": pa.array([r[2] for r in relabels], pa.string())})
-    con.register("_relabels", moves)
-    try:
-        rows = con.execute("""UPDATE entities SET corpus_entity = _relabels.moved FROM _relabels
-                              WHERE entities.corpus_entity = _relabels.whole AND entities.country = _relabels.country
-                              RETURNING entities.article_id, entities.id, entities.corpus_entity""").fetchall()
-    finally:
-        con.unregister("_relabels")
-    return {(a, e): c for a, e, c in rows}
+    moves = {(whole, country): moved for whole, country, moved in relabels}
+    rows = keyed_rows(con, "entities", "article_id, id, corpus_entity, country", "corpus_entity IN (SELECT unnest(?))",
+                      [sorted({whole for whole, _, _ in relabels})])
+    out: dict[tuple[str, str], str] = {}
+    by_target: dict[str, list[int]] = defaultdict(list)
+    for rowid, article_id, entity_id, whole, country in rows:
+        moved = moves.get((whole, country)) if country is not None else None
+        if moved is not None:
+            by_target[moved].append(rowid)
+            out[(article_id, entity_id)] = moved
+    for moved, rowids in sorted(by_target.items()):
+        con.execute("UPDATE entities SET corpus_entity = ? WHERE rowid IN (SELECT unnest(?))", [moved, rowids])
+    return out
 
 
 def _renamed(entity: CorpusEntity, cid: str, country: str | None) -> CorpusEntity:
@@ -394,6 +398,17 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[tuple
         con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
     finally:
         con.unregister("_rows")
+
+
+def keyed_rows(con: duckdb.DuckDBPyConnection, table: str, names: str, where: str, params: list[Any]) -> list[tuple]:
+    """The rows of `table` that meet `where` (a condition on a key and a date), as (row id, *`names`): found by reading
+    the condition's columns alone, then read by their row ids, so that DuckDB reads and decompresses only the blocks
+    that hold them (with the other columns beside the condition, it decompresses every block of every column named,
+    which grows with the table)."""
+    found = [r for (r,) in con.execute(f"SELECT rowid FROM {table} WHERE {where}", params).fetchall()]
+    if not found:
+        return []
+    return con.execute(f"SELECT rowid, {names} FROM {table} WHERE rowid IN (SELECT unnest(?))", [found]).fetchall()
 
 
 def recount(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> None:

@@ -51,7 +51,7 @@ import duckdb
 import pyarrow as pa
 
 from ..lexicon import load_list
-from .link import insert_rows
+from .link import insert_rows, keyed_rows
 from .link import words as name_words
 
 WINDOW_DAYS = 7  # an edited or partial copy is looked for among the speaker's quotes of the week before to the week after
@@ -341,17 +341,6 @@ def _stored_rows(con: duckdb.DuckDBPyConnection, met: dict[str, list[str | None]
         where, params = where + " AND last_published >= ?", params + [min(dates)]
     rows = keyed_rows(con, "corpus_quotes", names, where, params)
     return {r[1]: dict(zip((n for n, _ in CORPUS_QUOTE_COLUMNS), r[1:])) for r in rows}, {r[1]: r[0] for r in rows}
-
-
-def keyed_rows(con: duckdb.DuckDBPyConnection, table: str, names: str, where: str, params: list[Any]) -> list[tuple]:
-    """The rows of `table` that meet `where` (a condition on a key and a date), as (row id, *`names`): found by reading
-    the condition's columns alone, then read by their row ids, so that DuckDB reads and decompresses only the blocks
-    that hold them (with the other columns beside the condition, it decompresses every block of every column named,
-    which grows with the table)."""
-    found = [r for (r,) in con.execute(f"SELECT rowid FROM {table} WHERE {where}", params).fetchall()]
-    if not found:
-        return []
-    return con.execute(f"SELECT rowid, {names} FROM {table} WHERE rowid IN (SELECT unnest(?))", [found]).fetchall()
 
 
 def _delete_rows(con: duckdb.DuckDBPyConnection, ids: Iterable[str], rowids: dict[str, int]) -> None:

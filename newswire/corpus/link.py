@@ -247,6 +247,7 @@ def link_entities(
     changed_parts: dict[str, dict[str | None, CorpusEntity]] = {}  # unsplit corpus entity → its parts (empty: none kept)
     gone: set[str] = set()
     recount: set[str] = set()
+    relabels: list[tuple[str, str, str]] = []  # (corpus entity, country, corpus entity its stored rows of that country move to)
     for key, new in by_key.items():
         old = stored.get(key, {})
         whole = corpus_entity_id(key)
@@ -256,10 +257,7 @@ def link_entities(
             # the key meets its second country: its stored rows of the first country move to a corpus entity of their own
             (first,) = before
             moved = corpus_entity_id(key, first)
-            relabelled = con.execute("UPDATE entities SET corpus_entity = ? WHERE corpus_entity = ? AND country = ? RETURNING article_id, id",
-                                     [moved, whole, first]).fetchall()
-            if moved_rows is not None:
-                moved_rows.update({(a, e): moved for a, e in relabelled})
+            relabels.append((whole, first, moved))
             if split is not None:
                 split.add(whole)  # its quotes were linked under this speaker: the caller links them again
             own = parts.get(whole)
@@ -287,8 +285,32 @@ def link_entities(
             entity.country = _country(key, cid, countries, group)
             entity.add(group)
             changed[cid] = entity
+    relabelled = _relabel(con, relabels)
+    if moved_rows is not None:
+        moved_rows.update(relabelled)
     _write(con, list(changed.values()), gone, changed_parts)
     return assigned, recount
+
+
+def _relabel(con: duckdb.DuckDBPyConnection, relabels: list[tuple[str, str, str]]) -> dict[tuple[str, str], str]:
+    """Move the stored entity rows of each (corpus entity, country) to its new corpus entity: found by one read of the
+    `corpus_entity` column (however many keys a batch splits), then updated by row id; returns (article id, entity
+    id) → corpus entity moved to."""
+    if not relabels:
+        return {}
+    moves = {(whole, country): moved for whole, country, moved in relabels}
+    rows = keyed_rows(con, "entities", "article_id, id, corpus_entity, country", "corpus_entity IN (SELECT unnest(?))",
+                      [sorted({whole for whole, _, _ in relabels})])
+    out: dict[tuple[str, str], str] = {}
+    by_target: dict[str, list[int]] = defaultdict(list)
+    for rowid, article_id, entity_id, whole, country in rows:
+        moved = moves.get((whole, country)) if country is not None else None
+        if moved is not None:
+            by_target[moved].append(rowid)
+            out[(article_id, entity_id)] = moved
+    for moved, rowids in sorted(by_target.items()):
+        con.execute("UPDATE entities SET corpus_entity = ? WHERE rowid IN (SELECT unnest(?))", [moved, rowids])
+    return out
 
 
 def _renamed(entity: CorpusEntity, cid: str, country: str | None) -> CorpusEntity:
@@ -376,6 +398,17 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[tuple
         con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
     finally:
         con.unregister("_rows")
+
+
+def keyed_rows(con: duckdb.DuckDBPyConnection, table: str, names: str, where: str, params: list[Any]) -> list[tuple]:
+    """The rows of `table` that meet `where` (a condition on a key and a date), as (row id, *`names`): found by reading
+    the condition's columns alone, then read by their row ids, so that DuckDB reads and decompresses only the blocks
+    that hold them (with the other columns beside the condition, it decompresses every block of every column named,
+    which grows with the table)."""
+    found = [r for (r,) in con.execute(f"SELECT rowid FROM {table} WHERE {where}", params).fetchall()]
+    if not found:
+        return []
+    return con.execute(f"SELECT rowid, {names} FROM {table} WHERE rowid IN (SELECT unnest(?))", [found]).fetchall()
 
 
 def recount(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> None:

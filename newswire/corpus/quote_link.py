@@ -51,7 +51,7 @@ import duckdb
 import pyarrow as pa
 
 from ..lexicon import load_list
-from .link import insert_rows
+from .link import insert_rows, keyed_rows
 from .link import words as name_words
 
 WINDOW_DAYS = 7  # an edited or partial copy is looked for among the speaker's quotes of the week before to the week after
@@ -248,7 +248,7 @@ def link_quotes(con: duckdb.DuckDBPyConnection, members: list[Member], stored_no
         if find(s.node) in groups:
             olds[find(s.node)].add(s.corpus_quote)
             met[s.corpus_quote].append(s.published)
-    rows_of = _stored_rows(con, met)
+    rows_of, rowids = _stored_rows(con, met)
     relinked = set(stored_nodes)
     touched: dict[str, set[str]] = {}  # new id → the stored corpus quotes it takes in
     counts: list[dict[str, Any]] = []
@@ -274,7 +274,7 @@ def link_quotes(con: duckdb.DuckDBPyConnection, members: list[Member], stored_no
         finally:
             con.unregister("_renamed")
     gone = {c for olds in touched.values() for c in olds}
-    _delete_rows(con, gone, _dates(rows_of, gone, "last_published"))
+    _delete_rows(con, gone, rowids)
     insert_rows(con, "corpus_quotes", CORPUS_QUOTE_COLUMNS, counts)
     return {m.node: m.corpus_quote for m in members}
 
@@ -328,30 +328,32 @@ def added(row: dict[str, Any] | None, group: list[Member]) -> dict[str, Any]:
     return out
 
 
-def _stored_rows(con: duckdb.DuckDBPyConnection, met: dict[str, list[str | None]]) -> dict[str, dict[str, Any]]:
-    """The `corpus_quotes` rows of these corpus quotes, read from the row groups that may hold them: a corpus quote's
-    `last_published` is on or after the date of any quote of it met (DuckDB skips the row groups whose dates lie
-    before, from their min/max; the ids, hashes, order nothing)."""
+def _stored_rows(con: duckdb.DuckDBPyConnection, met: dict[str, list[str | None]]) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+    """The `corpus_quotes` rows of these corpus quotes, and their row ids (to delete them by: `_delete_rows`), read from
+    the row groups that may hold them: a corpus quote's `last_published` is on or after the date of any quote of it met
+    (DuckDB skips the row groups whose dates lie before, from their min/max; the ids, hashes, order nothing)."""
     if not met:
-        return {}
+        return {}, {}
     names = ", ".join(n for n, _ in CORPUS_QUOTE_COLUMNS)
     dates = [d for ds in met.values() for d in ds]
     where, params = "id IN (SELECT unnest(?))", [sorted(met)]
     if all(dates):
         where, params = where + " AND last_published >= ?", params + [min(dates)]
-    rows = con.execute(f"SELECT {names} FROM corpus_quotes WHERE {where}", params).fetchall()
-    return {r[0]: dict(zip((n for n, _ in CORPUS_QUOTE_COLUMNS), r)) for r in rows}
+    rows = keyed_rows(con, "corpus_quotes", names, where, params)
+    return {r[1]: dict(zip((n for n, _ in CORPUS_QUOTE_COLUMNS), r[1:])) for r in rows}, {r[1]: r[0] for r in rows}
 
 
-def _delete_rows(con: duckdb.DuckDBPyConnection, ids: Iterable[str], span: tuple[str, str] | None) -> None:
-    """Delete the `corpus_quotes` rows of these ids (whose last dates lie in `span`, when known: see `_stored_rows`)."""
+def _delete_rows(con: duckdb.DuckDBPyConnection, ids: Iterable[str], rowids: dict[str, int]) -> None:
+    """Delete the `corpus_quotes` rows of these ids: by their row ids (`_stored_rows`), read in this transaction."""
     ids = sorted(set(ids))
     if not ids:
         return
-    if span is None:
-        con.execute("DELETE FROM corpus_quotes WHERE id IN (SELECT unnest(?))", [ids])
-    else:
-        con.execute("DELETE FROM corpus_quotes WHERE id IN (SELECT unnest(?)) AND last_published BETWEEN ? AND ?", [ids, *span])
+    known = [rowids[i] for i in ids if i in rowids]
+    if known:
+        con.execute("DELETE FROM corpus_quotes WHERE rowid IN (SELECT unnest(?))", [known])
+    unread = [i for i in ids if i not in rowids]  # none: a stored corpus quote met is read (a row of none has no row)
+    if unread:
+        con.execute("DELETE FROM corpus_quotes WHERE id IN (SELECT unnest(?))", [unread])
 
 
 def forget(con: duckdb.DuckDBPyConnection, article_ids: list[str], table: str = "quote_keys", link: str = "corpus_quote") -> set[str]:
@@ -394,13 +396,12 @@ def _candidates(con: duckdb.DuckDBPyConnection, members: list[Member]) -> list[M
     if dated:
         first = dt.date.fromordinal((min(weeks) - 1) * 7).isoformat()
         last = dt.date.fromordinal((max(weeks) + 2) * 7 - 1).isoformat()
-        rows += con.execute(f"SELECT {names} FROM quote_keys WHERE block IN (SELECT unnest(?)) AND published BETWEEN ? AND ?",
-                            [sorted(dated), first, last]).fetchall()
+        rows += keyed_rows(con, "quote_keys", names, "block IN (SELECT unnest(?)) AND published BETWEEN ? AND ?", [sorted(dated), first, last])
     if undated:
-        rows += con.execute(f"SELECT {names} FROM quote_keys WHERE block IN (SELECT unnest(?)) AND published IS NULL", [sorted(undated)]).fetchall()
-    rows += con.execute(f"SELECT {names} FROM quote_keys WHERE exact IN (SELECT unnest(?))", [sorted(exacts)]).fetchall()
+        rows += keyed_rows(con, "quote_keys", names, "block IN (SELECT unnest(?)) AND published IS NULL", [sorted(undated)])
+    rows += keyed_rows(con, "quote_keys", names, "exact IN (SELECT unnest(?))", [sorted(exacts)])
     seen, out = set(), []
-    for row in rows:
+    for _, *row in rows:
         r = dict(zip((n for n, _ in QUOTE_KEY_COLUMNS), row))
         if (r["article_id"], r["ord"]) not in seen:
             seen.add((r["article_id"], r["ord"]))

@@ -1196,13 +1196,13 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows],
     for q in rows["quotes"]:
         q["corpus_quote"] = linked.get((q["article_id"], q["ord"]))
     stored = [(a, o, linked[(a, o)]) for a, o in sorted(relinked) if (a, o) in linked]
-    if stored:
-        batch = pa.table({"article_id": pa.array([r[0] for r in stored]), "ord": pa.array([r[1] for r in stored], type=pa.int32()),
-                          "link": pa.array([r[2] for r in stored])})
-        con.register("_requoted", batch)
+    if stored:  # their quote rows, found by the article id column alone, are relabelled by row id
+        links = {(a, o): c for a, o, c in stored}
+        found = link.keyed_rows(con, "quotes", "article_id, ord", "article_id IN (SELECT unnest(?))", [sorted({a for a, _, _ in stored})])
+        moved = [(rowid, links[(a, o)]) for rowid, a, o in found if (a, o) in links]
+        con.register("_requoted", pa.table({"row": pa.array([r for r, _ in moved], pa.int64()), "link": pa.array([c for _, c in moved], pa.string())}))
         try:
-            con.execute("UPDATE quotes SET corpus_quote = _requoted.link FROM _requoted "
-                        "WHERE quotes.article_id = _requoted.article_id AND quotes.ord = _requoted.ord")
+            con.execute("UPDATE quotes SET corpus_quote = _requoted.link FROM _requoted WHERE quotes.rowid = _requoted.row")
         finally:
             con.unregister("_requoted")
     # events of one happening across articles (`corpus/event_link.py`): their actors compared by corpus-entity key
@@ -1228,9 +1228,10 @@ def _unlink_split_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str], m
     if not speakers:
         return []
     names = ", ".join(n for n, _ in quote_link.QUOTE_KEY_COLUMNS)
-    rows = [dict(zip((n for n, _ in quote_link.QUOTE_KEY_COLUMNS), r)) for r in con.execute(
-        f"SELECT {names} FROM quote_keys WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)]).fetchall()]
-    con.execute("DELETE FROM quote_keys WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
+    found = link.keyed_rows(con, "quote_keys", names, "speaker IN (SELECT unnest(?))", [sorted(speakers)])
+    if found:  # deleted by the row ids just read: the speaker column is read once
+        con.execute("DELETE FROM quote_keys WHERE rowid IN (SELECT unnest(?))", [[r[0] for r in found]])
+    rows = [dict(zip((n for n, _ in quote_link.QUOTE_KEY_COLUMNS), r[1:])) for r in found]
     con.execute("DELETE FROM corpus_quotes WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
     out = []
     for r in rows:

@@ -123,19 +123,25 @@ def _index(con: duckdb.DuckDBPyConnection, texts: str, quotes: str, words: bool 
                        unnest(g) AS gap, unnest(w) AS next,
                        coalesce(sum(len(w) + 2) OVER (PARTITION BY article, ord ORDER BY text ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS base
                 FROM _wi_lists WHERE len(w) > 0)""")
-        # the vocabulary: the words, and (for the pairs) the gaps, which hold no letter, digit or underscore
+        # the vocabulary: the words, and (for the pairs) the gaps, which hold no letter, digit or underscore; the batch's
+        # own, with their ids (those not in it yet numbered after the last), read from `words` once: the rows below
+        # join this small table, not the whole vocabulary
         con.execute(f"""
-            INSERT INTO words
-            SELECT (SELECT coalesce(max(id), 0) FROM words) + row_number() OVER (ORDER BY word), word
-            FROM (SELECT DISTINCT word FROM _wi_seq WHERE word IS NOT NULL
-                  {'UNION SELECT DISTINCT gap FROM _wi_seq' if pairs else ''}) t
-            WHERE NOT EXISTS (SELECT 1 FROM words w WHERE w.word = t.word)""")
+            CREATE OR REPLACE TEMP TABLE _wi_ids AS
+            WITH known AS (
+                SELECT t.word, w.id FROM (SELECT DISTINCT word FROM _wi_seq WHERE word IS NOT NULL
+                                         {'UNION SELECT DISTINCT gap FROM _wi_seq' if pairs else ''}) t
+                LEFT JOIN words w ON w.word = t.word)
+            SELECT word, coalesce(id, (SELECT coalesce(max(id), 0) FROM words) + row_number() OVER (PARTITION BY id IS NULL ORDER BY word)) AS id,
+                   id IS NULL AS new
+            FROM known""")
+        con.execute("INSERT INTO words SELECT id, word FROM _wi_ids WHERE new")
         if words:
             con.execute("""
-                INSERT INTO text_words SELECT DISTINCT w.id, t.article FROM _wi_seq t JOIN words w ON w.word = t.word
+                INSERT INTO text_words SELECT DISTINCT w.id, t.article FROM _wi_seq t JOIN _wi_ids w ON w.word = t.word
                 WHERE t.ord IS NULL ORDER BY t.article, w.id""")
             con.execute("""
-                INSERT INTO quote_words SELECT DISTINCT w.id, t.article, t.ord FROM _wi_seq t JOIN words w ON w.word = t.word
+                INSERT INTO quote_words SELECT DISTINCT w.id, t.article, t.ord FROM _wi_seq t JOIN _wi_ids w ON w.word = t.word
                 WHERE t.ord IS NOT NULL ORDER BY t.article, t.ord, w.id""")
         if pairs:  # each text (an article's text and title; a quote) numbered after the last; its rows in word order
             con.execute("""
@@ -147,10 +153,10 @@ def _index(con: duckdb.DuckDBPyConnection, texts: str, quotes: str, words: bool 
                 con.execute(f"""
                     INSERT INTO {table} SELECT d.doc, t.pos, coalesce(a.id, 0) AS word, g.id AS gap, coalesce(b.id, 0) AS next
                     FROM _wi_seq t JOIN _wi_docs d ON d.article = t.article AND d.ord IS NOT DISTINCT FROM t.ord
-                    LEFT JOIN words a ON a.word = t.word JOIN words g ON g.word = t.gap LEFT JOIN words b ON b.word = t.next
+                    LEFT JOIN _wi_ids a ON a.word = t.word JOIN _wi_ids g ON g.word = t.gap LEFT JOIN _wi_ids b ON b.word = t.next
                     WHERE t.ord IS {'' if table == 'text_pairs' else 'NOT '}NULL ORDER BY {SORTED}""")
     finally:
-        for temp in ("_wi_lists", "_wi_seq", "_wi_docs"):
+        for temp in ("_wi_lists", "_wi_seq", "_wi_ids", "_wi_docs"):
             con.execute(f"DROP TABLE IF EXISTS {temp}")
 
 

@@ -113,6 +113,9 @@ def test_city_row():
         ("Russian", "RUS"),  # demonym
         ("Damascus", "SYR"),  # capital
         ("Geneva", "CHE"),  # city
+        ("Virginia", "USA"),  # a US state, not the far smaller South African town of that name
+        ("Ontario", "CAN"),  # a province, not the Californian city
+        ("San Juan", "PRI"),  # a city and an Argentine province of a size: the city
         ("Syria's", "SYR"),
         ("us", None),
         ("Atlantis", None),

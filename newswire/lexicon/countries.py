@@ -207,8 +207,11 @@ def country_from_region(text: str) -> str | None:
 
 
 def country_of(text: str) -> str | None:
-    """A country code from a name, a demonym, a capital, a city or a region of a country, in that order."""
-    return country_named(text) or country_from_capital(text) or country_from_city(text) or country_from_region(text)
+    """A country code from a name, a demonym, a capital, a first-level division far larger than the city of its name
+    ("Virginia": USA), a city or a region of a country, in that order."""
+    from .places import division_country  # places reads this module's tables
+
+    return country_named(text) or country_from_capital(text) or division_country(text) or country_from_city(text) or country_from_region(text)
 
 
 @cache

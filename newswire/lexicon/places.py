@@ -105,6 +105,24 @@ def _division_people() -> dict[tuple[str, str], int]:
     return dict(people)
 
 
+# A first-level division whose cities hold at least this many times the people of the largest city of its name is what
+# the name alone means ("Virginia": the US state, not the South African town; "Ontario": the Canadian province, not the
+# Californian city). At 10 no name of cities.tsv changes where the two are of a size ("San Juan", "Carlsbad", "Valencia").
+DIVISION_OVER_CITY = 10
+
+
+def division_country(text: str) -> str | None:
+    """The country of the first-level division a place name means rather than the largest city of that name
+    (`DIVISION_OVER_CITY`); None when the name is no city's or no such division's."""
+    key = _key(text)
+    city = countries.city(key)
+    if city is None:
+        return None
+    people, country = max(((_division_people().get((p.country, p.adm1), 0), p.country)
+                           for p in _places()[0].get(key, ()) if p.kind == "adm1"), default=(0, None))
+    return country if people >= DIVISION_OVER_CITY * city.population else None
+
+
 def _stands_alone(reading: Reading) -> bool:
     """Whether a reading is known enough to be meant wherever it is named: a country, a city of 100,000, or a
     division whose cities hold 100,000 people ("California", not the Bahamas' Long Island district)."""

@@ -723,6 +723,10 @@ def test_a_country_in_a_hyphenated_compound_leads_or_acts_on_what_it_modifies(te
     # else the usual one
     ("Georgia accused Russia of violating the ceasefire.", "Georgia", "GEO", "GEO"),
     ("Georgia and the United States signed a defence pact in Tbilisi.", "Georgia", "GEO", "GEO"),
+    # another state on the clause's other side makes it the country (PolNeAR train: the US state, an invasion at 0.89)
+    ("The United States warned Moscow after Russia sent troops to Georgia.", "Georgia", "GEO", "GEO"),
+    ("Georgia accused Russia of shelling its villages, the United States said.", "Georgia", "GEO", "GEO"),
+    ("The United States said Georgia voters sent Trump to Washington.", "Georgia", "USA", None),
     # one of a list of countries is the country, whatever else the article names (a user's trial: "his invasions of
     # Georgia and Ukraine" in a US story was the US state, and Russia's invasion an ASSAULT on the USA)
     ("The U.S. senator said Moscow used its invasions of Georgia and Ukraine as a threat.", "Georgia", "GEO", "GEO"),
@@ -971,6 +975,22 @@ def test_a_country_named_as_another_persons_possessor_gives_a_titled_person_no_c
     assert coded(text, "Mark Ellison") == (None, None)
     # the sentence's own place still gives a titled person theirs ("President Bouteflika threatened a curfew in Algiers")
     assert coded("President Mark Ellison threatened a curfew in Algiers.", "Mark Ellison")[0] == "DZA"
+
+
+def test_a_country_word_on_an_origin_noun_or_an_aimed_at_noun_gives_a_titled_person_no_country():
+    # PolNeAR train: a US federal judge coded MEXJUD from "his Mexican heritage", a US NGO head ISRGOV from the
+    # government he criticizes
+    assert coded("Mr. Trump assailed a federal judge, Mark Ellison, for his Mexican heritage.", "Mark Ellison") == (None, None)
+    text = "Sanders has invited Mark Ellison, the president of the foundation, who often criticizes the Israeli government, to testify."
+    assert coded(text, "Mark Ellison") == (None, None)
+    # a country word on the person's own noun still counts ("President Bouteflika threatened a curfew in Algerian towns")
+    assert coded("President Mark Ellison threatened a curfew in Algerian towns.", "Mark Ellison")[0] == "DZA"
+
+
+def test_a_person_from_a_us_state_that_is_also_a_small_foreign_towns_name_is_american():
+    # PolNeAR train: "Republican National Committeeman from Virginia" coded ZAF (Virginia, Free State)
+    text = "Mark Ellison, a Republican National Committeeman from Virginia, endorsed Cruz last week."
+    assert coded(text, "Mark Ellison")[0] == "USA"
 
 
 def test_a_title_word_after_a_given_name_or_an_honorific_is_a_surname():

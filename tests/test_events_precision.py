@@ -160,3 +160,16 @@ def test_people_who_travel_together_are_not_each_other_s_hosts():
     assert found == []
     found = events("President Clinton and Prime Minister Blair will visit Moscow next week.")
     assert [(_side(e.source), _side(e.target)) for e in found] == [(("Clinton", "USAGOV"), ("Moscow", "RUS"))]
+
+
+def test_the_people_of_a_city_phrase_are_not_that_citys_country():
+    # PolNeAR train: "Parents of two Benghazi victims sue Hillary Clinton" had the source LBY (the parents are American)
+    found = events("Parents of two Benghazi victims sued Hillary Clinton on Monday.")
+    assert all(e.source is None or not (e.source.actor or "").startswith("LBY") for e in found)
+    found = events("Parents of two Libyan soldiers sued the government on Monday.")  # a country word still points
+    assert any(e.source is not None and (e.source.actor or "").startswith("LBY") for e in found)
+
+
+def test_an_origin_noun_names_no_target():
+    found = events("Mr. Trump assailed a federal judge, Mark Ellison, for his Mexican heritage.")
+    assert all(e.target is None or not (e.target.actor or "").startswith("MEX") for e in found)

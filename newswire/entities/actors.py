@@ -32,6 +32,7 @@ from ..lexicon.tables import KnownActor, PlaceReading
 from . import known
 from ..lexicon.agents import agent_row
 from ..lexicon.compounds import compound_role, not_its_own, opposed
+from ..lexicon.origins import origin_nouns
 from .country_words import people_country
 from .model import Cluster, Mention
 from .names import cluster_label, name_tokens
@@ -68,7 +69,7 @@ def describe_names(clusters: list[Cluster], doc: Doc, published: str | None) -> 
     # "President Abdelaziz Bouteflika threatened a curfew in Algiers": a titled person the text gives
     # no country takes the one country the places and organisations of their sentence name
     # (PLOVER held-out source country accuracy 79.2 -> 81.2 at equal F1)
-    found = sentence_countries([c for c in clusters if c.label != "PERSON"], skip=lambda m: aimed_at(m) or _possessor(m))
+    found = sentence_countries([c for c in clusters if c.label != "PERSON"], skip=_beside_the_point)
     for c in clusters:
         if c.label == "PERSON" and c.country is None and c.actor is None and any(m.sectors for m in c.names):
             here = found.get(c.names[0].sentence, set())
@@ -97,10 +98,25 @@ def _reread_places(clusters: list[Cluster]) -> None:
         row = table[next(iter(names))]
         if row.kind == "part" and any(country_at.get(t.i) not in (None, c) for m in c.names for t in m.span.root.conjuncts):
             continue  # "his invasions of Georgia and Ukraine": one of a list of countries is the country
+        if row.kind == "part" and any(_faces_state(m.span.root, country_at, (c, *(o for o in country_at.values() if o.country == row.other)))
+                                      for m in c.names):
+            continue  # "Russia sent troops to Georgia": a state on the clause's other side makes it the country
         named = {o.country for o in clusters if o is not c and o.country}
         if row.other in named and row.usual not in named:
             c.country = row.other
             c.actor = row.other if row.kind == "country" else None
+
+
+def _faces_state(tok: Token, country_at: dict[int, Cluster], besides: tuple[Cluster, ...]) -> bool:
+    """Whether the verb a place name is an argument of (its subject, object or a preposition's object) has another
+    country, not one of `besides`, as its subject or object: "Russia sent troops to Georgia", "Georgia accused Russia"."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    sides = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]
+    sides += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    sides += [x for c in sides for x in c.conjuncts]
+    return any(country_at.get(c.i) is not None and all(country_at[c.i] is not b for b in besides) for c in sides if c.i != tok.i)
 
 
 @cache
@@ -162,8 +178,26 @@ def _outside(first: Token, last: Token) -> bool:
 
 def aimed_at(m: Mention) -> bool:
     """"threatened action against Russia", "met Putin": a country something is done to, not where a person is from."""
-    root = m.span.root
+    return aimed_at_token(m.span.root)
+
+
+def aimed_at_token(root: Token) -> bool:
+    """Whether a word is the object of a verb or of a preposition of aim ("against Russia", "met Putin")."""
     return root.dep_ in ("dobj", "dative") or (root.dep_ == "pobj" and root.head.lower_ in DIRECTED_PREPS)
+
+
+def _beside_the_point(m: Mention) -> bool:
+    """A country named in a sentence that says nothing of where a titled person of it is from: one something is done
+    to (`aimed_at`), a person's possessor (`_possessor`), or a country word that modifies a noun such a country is:
+    "criticizes the Israeli government" (the government is aimed at), "his Mexican heritage" (an origin noun of
+    data/origin_nouns.txt: where a family comes from, not whom a person acts for)."""
+    if aimed_at(m) or _possessor(m):
+        return True
+    root = m.span.root
+    if root.dep_ not in ("amod", "compound", "nmod") or m.start <= root.head.i < m.end:
+        return False
+    head = root.head
+    return head.lemma_.lower() in origin_nouns() or aimed_at_token(head)
 
 
 def _possessor(m: Mention) -> bool:

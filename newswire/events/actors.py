@@ -30,6 +30,7 @@ from ..lexicon import countries, load_list, places
 from ..lexicon.agents import agent_row
 from ..lexicon.borders import border_nouns
 from ..lexicon.compounds import opposed
+from ..lexicon.origins import origin_nouns
 from ..lexicon.cues import reporting_verbs
 from ..records import Entity, EventActor, Mention
 from .syntax import conjuncts, prep_objects, subject_of
@@ -249,8 +250,8 @@ class Actors:
         A city before the noun is where, not who: "the San Bernardino attacks"; a country before a border noun
         too: "the Thai border" points at no one.
         """
-        if tok.lemma_.lower() in border_nouns() or tok.lemma_.lower() in _topic_nouns():
-            return None  # "the Thai border", "the Syrian issue": a place or a topic, no actor
+        if tok.lemma_.lower() in border_nouns() or tok.lemma_.lower() in _topic_nouns() or tok.lemma_.lower() in origin_nouns():
+            return None  # "the Thai border", "the Syrian issue", "his Mexican heritage": a place, a topic or an origin, no actor
         # a named pointer before a possessive pronoun: "its European Community partners" are the EC
         for c in sorted(tok.children, key=lambda c: c.tag_ == "PRP$"):
             if c.dep_ in POINTER_DEPS and self.at(c) is not None and not (c.dep_ == "compound" and is_city(self.at(c)[0])):
@@ -259,8 +260,9 @@ class Actors:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:  # "the return of U.N. weapons inspectors"
-                    return self.at(obj) or next((self.at(g) for g in obj.children if g.dep_ in POINTER_DEPS and self.at(g)), None)
+                if obj is not None:  # "the return of U.N. weapons inspectors"; "parents of Benghazi victims" are no city's
+                    return self.at(obj) or next((self.at(g) for g in obj.children if g.dep_ in POINTER_DEPS and self.at(g)
+                                                 and not (g.dep_ == "compound" and is_city(self.at(g)[0]))), None)
         return None
 
     def _head(self, mention: Mention) -> Token | None:

@@ -107,7 +107,7 @@ def _speaking_verbs() -> frozenset[str]:
 
 @cache
 def _documents() -> frozenset[str]:
-    return frozenset(load_list("source_documents.txt")) | _OFFICES
+    return frozenset(load_list("source_documents.txt")) | frozenset(load_list("issued_documents.txt")) | _OFFICES
 
 
 # Who speaks for a person or body without being one: "her office said", "the Sanders campaign said" (a campaign
@@ -223,6 +223,38 @@ def _described_by_relative(last: Token, verb: Token, quoted: frozenset[int]) -> 
     if not any(c.dep_ in SUBJECTS and c.lower_ == "who" for c in clause.children):
         return None
     return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+_OPENING = {"(": ")", "[": "]", "{": "}"}
+_CLOSING = {v: k for k, v in _OPENING.items()}
+
+
+def within_brackets(head: Token, start: int, end: int) -> tuple[int, int]:
+    """The `[start, end)` token range of a speaker phrase cut at a bracket it opens and does not close, or closes
+    without opening: "Rep. Jason Chaffetz (R-Utah" → "Rep. Jason Chaffetz", "Mr. Burman (a view echoed by ..." →
+    "Mr. Burman". A phrase never ends inside a parenthesis. The head stays in: a phrase whose head is inside the
+    unclosed bracket is left as it is."""
+    doc = head.doc
+    open_: list[int] = []
+    for i in range(start, end):
+        text = doc[i].text
+        if text in _OPENING:
+            open_.append(i)
+        elif text in _CLOSING:
+            if open_ and doc[open_[-1]].text == _CLOSING[text]:
+                open_.pop()
+            elif i < head.i:
+                start, open_ = i + 1, []  # "R-Utah) Jason Chaffetz": a closing bracket before the head
+            elif i > head.i:
+                end = i
+                break
+    if open_ and open_[0] > head.i:
+        end = open_[0]
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
 
 
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")

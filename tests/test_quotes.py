@@ -997,6 +997,18 @@ def test_a_document_with_no_named_issuer_is_left_as_it_is():
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        # a participle on an occasion someone speaks at reports for that someone, not the occasion
+        ('Attorney General Maria Lopez spoke on Monday at a news conference announcing that the company "lied to regulators for years."', "Maria Lopez"),
+        ('Senator Tom Hale made the remarks during a speech attacking the governor as "a fraud."', "Tom Hale"),
+    ],
+)
+def test_a_participle_on_an_occasion_reports_for_who_speaks_at_it(text, name):
+    assert [q.speaker_name for q in quotes(text)] == [name]
+
+
+@pytest.mark.parametrize(
     "text, speaker",
     [
         # a speaker phrase never ends inside a parenthesis it opens

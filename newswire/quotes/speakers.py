@@ -60,6 +60,8 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             # "Asked whether ..., Trump replied": Trump was asked, the asker is not named (a past form opening its
             # sentence with no subject is such a participle, whatever the tagger says)
             return None
+        if v.dep_ == "acl" and (held := _occasion_speaker(v.head, quoted)) is not None:
+            return held  # "Lopez spoke at a news conference announcing ...": Lopez, not the conference
         if v.dep_ == "acl" and (v.head.pos_ in ("NOUN", "PROPN", "PRON") or _nominal_adjective(v.head)):
             return _through(v.head, quoted)  # "officials saying ...": the officials
         if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.i != v.i and not _quote_between(v.head, v, quoted):
@@ -73,6 +75,23 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             continue
         break
     return _inverted(v, quoted) or _left_neighbour(verb, quoted)
+
+
+@cache
+def _occasions() -> frozenset[str]:
+    return frozenset(load_list("occasion_nouns.txt"))
+
+
+def _occasion_speaker(noun: Token, quoted: frozenset[int]) -> Token | None:
+    """Who speaks at an occasion a participle hangs on: "Lopez spoke at a news conference announcing ...", "comments
+    Clinton made during a speech attacking ...": the speaker of the verb the occasion ("at", "during", "in" its
+    object, `data/occasion_nouns.txt`) is attached to. None when it is not such an occasion or that verb has none."""
+    prep = noun.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _occasions() or noun.dep_ != "pobj":
+        return None
+    if prep.dep_ != "prep" or prep.lower_ not in ("at", "during", "in") or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return speaker_head(prep.head, quoted)
 
 
 def _nominal_adjective(tok: Token) -> bool:

@@ -976,6 +976,54 @@ def test_a_document_or_office_speaks_for_whoever_issued_it(text, name):
     assert {q.speaker_name for q in quotes(text)} == {name}
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a court filing, a lawsuit, a speech, a tweet: the possessor or the participle's agent issued it
+        ("Maria Lopez's brief dismissed the claims, calling them \"a fantasy.\"", "Maria Lopez"),
+        ("The lawsuit filed by Acme Corp. says the city \"broke every promise.\"", "Acme Corp."),
+        ("Senator Jane Doe spoke on Monday. Her speech called the bill \"a disgrace.\"", "Jane Doe"),
+        ("Governor Tom Reyes's tweet said the storm was \"the worst in a century.\"", "Tom Reyes"),
+    ],
+)
+def test_a_filing_speech_or_post_speaks_for_whoever_issued_it(text, name):
+    assert {q.speaker_name for q in quotes(text)} == {name}
+
+
+def test_a_document_with_no_named_issuer_is_left_as_it_is():
+    # the lawyers who filed it are no named entity: the brief is not given to Maria Lopez
+    qs = quotes("Maria Lopez's lawyers filed a brief on Monday. The brief argued that the ruling was \"plainly wrong.\"")
+    assert [q.speaker_name for q in qs] == ["The brief"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a participle on an occasion someone speaks at reports for that someone, not the occasion
+        ('Attorney General Maria Lopez spoke on Monday at a news conference announcing that the company "lied to regulators for years."', "Maria Lopez"),
+        ('Senator Tom Hale made the remarks during a speech attacking the governor as "a fraud."', "Tom Hale"),
+    ],
+)
+def test_a_participle_on_an_occasion_reports_for_who_speaks_at_it(text, name):
+    assert [q.speaker_name for q in quotes(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a speaker phrase never ends inside a parenthesis it opens
+        ('"The agency failed," said Rep. Tom Harkness (R-Ohio).', "Rep. Tom Harkness"),
+        ('Mr. Walden (a view shared by all I met) said the plan "is a misguided approach."', "Mr. Walden"),
+        # a closed parenthesis stays
+        ('"The agency failed the public," said Rep. Tom Harkness (R-Ohio), the chairman.', "Rep. Tom Harkness (R-Ohio), the chairman"),
+    ],
+)
+def test_a_speaker_phrase_does_not_end_inside_a_parenthesis(text, speaker):
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert [q.speaker.text for q in qs] == [speaker]
+
+
 # --- lines that are not article prose (issue 14): captions, credits, labels, sub-headings, bylines ---------------
 
 

@@ -43,7 +43,7 @@ from .confidence import confidence
 from .content import cut_other_sources, from_frame, from_lines, outermost
 from .descriptions import described, person_described
 from .frames import Frame, find_frames
-from .speakers import is_document, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through
+from .speakers import is_document, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
 from .lines import find_lines
 from ..text.datelines import DASHES
 from ..text.parse import source_text
@@ -227,6 +227,7 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
         if f.speaker is not None:
             s, e = _speaker_range(f)
             head, s = _past_dateline(doc, f.speaker, s, e)
+            s, e = within_brackets(head, s, e)
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             speaker = Span(start, end, source_text(doc)[start:end])
             entity = entities.entity_at(head.i)  # the entity with the narrowest mention covering the head
@@ -287,12 +288,19 @@ def _spoken_for(
 
 def _named_issuer(noun: Token, entities: EntityIndex, preps: tuple[str, ...]) -> Entity | None:
     """The entity a document or office noun names as its issuer: its possessor ("the ministry's statement"), the
-    object of one of `preps` ("a letter from Grassley"), or the name in front of it ("a Pentagon statement")."""
+    object of one of `preps` ("a letter from Grassley"), the agent of a participle after it ("a lawsuit filed by
+    Acme"), or the name in front of it ("a Pentagon statement")."""
     for c in noun.children:
         if c.dep_ == "poss" and (found := entities.entity_at(c.i)) is not None:
             return found
         if c.dep_ == "prep" and c.lower_ in preps:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and (found := entities.entity_at(obj.i)) is not None:
+                return found
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i:
+            # "a lawsuit filed by Acme", "a statement released by the ministry": the participle's agent
+            agent = next((a for a in c.children if a.dep_ == "agent"), None)
+            obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
             if obj is not None and (found := entities.entity_at(obj.i)) is not None:
                 return found
     if (issuer := issuer_compound(noun)) is not None:

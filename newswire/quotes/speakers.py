@@ -60,6 +60,8 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             # "Asked whether ..., Trump replied": Trump was asked, the asker is not named (a past form opening its
             # sentence with no subject is such a participle, whatever the tagger says)
             return None
+        if v.dep_ == "acl" and (held := _occasion_speaker(v.head, quoted)) is not None:
+            return held  # "Lopez spoke at a news conference announcing ...": Lopez, not the conference
         if v.dep_ == "acl" and (v.head.pos_ in ("NOUN", "PROPN", "PRON") or _nominal_adjective(v.head)):
             return _through(v.head, quoted)  # "officials saying ...": the officials
         if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.i != v.i and not _quote_between(v.head, v, quoted):
@@ -73,6 +75,23 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             continue
         break
     return _inverted(v, quoted) or _left_neighbour(verb, quoted)
+
+
+@cache
+def _occasions() -> frozenset[str]:
+    return frozenset(load_list("occasion_nouns.txt"))
+
+
+def _occasion_speaker(noun: Token, quoted: frozenset[int]) -> Token | None:
+    """Who speaks at an occasion a participle hangs on: "Lopez spoke at a news conference announcing ...", "comments
+    Clinton made during a speech attacking ...": the speaker of the verb the occasion ("at", "during", "in" its
+    object, `data/occasion_nouns.txt`) is attached to. None when it is not such an occasion or that verb has none."""
+    prep = noun.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _occasions() or noun.dep_ != "pobj":
+        return None
+    if prep.dep_ != "prep" or prep.lower_ not in ("at", "during", "in") or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return speaker_head(prep.head, quoted)
 
 
 def _nominal_adjective(tok: Token) -> bool:
@@ -107,7 +126,7 @@ def _speaking_verbs() -> frozenset[str]:
 
 @cache
 def _documents() -> frozenset[str]:
-    return frozenset(load_list("source_documents.txt")) | _OFFICES
+    return frozenset(load_list("source_documents.txt")) | frozenset(load_list("issued_documents.txt")) | _OFFICES
 
 
 # Who speaks for a person or body without being one: "her office said", "the Sanders campaign said" (a campaign
@@ -223,6 +242,38 @@ def _described_by_relative(last: Token, verb: Token, quoted: frozenset[int]) -> 
     if not any(c.dep_ in SUBJECTS and c.lower_ == "who" for c in clause.children):
         return None
     return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+_OPENING = {"(": ")", "[": "]", "{": "}"}
+_CLOSING = {v: k for k, v in _OPENING.items()}
+
+
+def within_brackets(head: Token, start: int, end: int) -> tuple[int, int]:
+    """The `[start, end)` token range of a speaker phrase cut at a bracket it opens and does not close, or closes
+    without opening: "Rep. Jason Chaffetz (R-Utah" → "Rep. Jason Chaffetz", "Mr. Burman (a view echoed by ..." →
+    "Mr. Burman". A phrase never ends inside a parenthesis. The head stays in: a phrase whose head is inside the
+    unclosed bracket is left as it is."""
+    doc = head.doc
+    open_: list[int] = []
+    for i in range(start, end):
+        text = doc[i].text
+        if text in _OPENING:
+            open_.append(i)
+        elif text in _CLOSING:
+            if open_ and doc[open_[-1]].text == _CLOSING[text]:
+                open_.pop()
+            elif i < head.i:
+                start, open_ = i + 1, []  # "R-Utah) Jason Chaffetz": a closing bracket before the head
+            elif i > head.i:
+                end = i
+                break
+    if open_ and open_[0] > head.i:
+        end = open_[0]
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
 
 
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")

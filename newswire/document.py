@@ -55,8 +55,9 @@ FOCUS_SHARE = 0.4
 # The parser's labels of the names that are geocoded.
 PLACE_LABELS = ("GPE", "LOC")
 # Values that can date a clause: a year or finer, possibly with a time of day or
-# underspecified (X) digits; a decade ("199") or century ("18") is too coarse.
+# underspecified (X) digits; a decade ("199") or century ("18") governs a clause but is too coarse to date it.
 _DATE_VALUE = re.compile(r"^(?:\d{4}|XXXX)(?:-|$)")
+_COARSE_VALUE = re.compile(r"^\d{2,3}$")
 # The one key the context is kept under on its Doc (so that `Document.of` finds it again).
 _KEY = "newswire_document"
 
@@ -238,22 +239,35 @@ class Document:
            Friday and discussed a plan" dates "discussed").
 
         The first of these that holds wins, and among equals the expression
-        nearest the span. Vague values (PAST_REF, PRESENT_REF, FUTURE_REF), decades and
-        centuries, durations and sets never govern.
+        nearest the span. Vague values (PAST_REF, PRESENT_REF, FUTURE_REF),
+        durations and sets never govern. A decade or century that governs ("In
+        the 1990s, Peru accepted ...") gives no date: None, not `published`
+        (what it dates did not happen on the day of publication, and a decade
+        is no day or year to give).
         """
+        governing = self.governing_time(times, start, end)
+        if governing is None:
+            return published
+        if _COARSE_VALUE.match(governing.value):
+            return None
+        return governing.value.split("T")[0]
+
+    def governing_time(self, times: list[Time], start: int, end: int) -> Time | None:
+        """The DATE or TIME expression that governs the characters [start, end) (`date_for` says how), decades and
+        centuries included; None when none does."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
-            return published
+            return None
         verb = span.root if is_clause_head(span.root) else governing_verb(span.root)
-        best: tuple[tuple[int, int], str] | None = None
+        best: tuple[tuple[int, int], Time] | None = None
         for t, root in self._dating_times(times, span):
             rank = _governs(root, span, verb)
             if rank is None:
                 continue
             key = (rank, min(abs(t.start - end), abs(start - t.end)))
             if best is None or key < best[0]:
-                best = (key, t.value.split("T")[0])
-        return best[1] if best else published
+                best = (key, t)
+        return best[1] if best else None
 
     def _dating_times(self, times: list[Time], span: Span) -> list[tuple[Time, Token]]:
         """The DATE and TIME expressions that may date `span`, with their head tokens, in the order of `times`.
@@ -390,7 +404,7 @@ def _dating_by_sentence(context: Document, times: list[Time]) -> dict[int, list[
     doc = context.doc
     by_sentence: dict[int, list[tuple[int, Time, Token]]] = {}
     for n, t in enumerate(times):
-        if t.type not in ("DATE", "TIME") or not _DATE_VALUE.match(t.value):
+        if t.type not in ("DATE", "TIME") or not (_DATE_VALUE.match(t.value) or _COARSE_VALUE.match(t.value)):
             continue
         expression = doc.char_span(t.start, t.end, alignment_mode="expand")
         if expression is None or not len(expression):

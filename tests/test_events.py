@@ -1219,6 +1219,15 @@ def test_history_is_left_undated_rather_than_dated_by_the_publication():
     assert _dates("Egyptian police said on Friday that they arrested three protesters in Cairo.")["arrested"] == "2014-05-10"
 
 
+def test_an_event_of_a_decade_or_century_is_left_undated():
+    """A decade or century is no date to give, and what it governs did not happen on the day of publication: the
+    event, and a clause that hangs on it, get no date rather than the publication date."""
+    found = _dates("In the 1990s, Peru accepted a pilot program that allowed Chilean ships into its ports.")
+    assert (found["accepted"], found["allowed"]) == (None, None)
+    assert _dates("In the 19th century, Britain invaded Afghanistan three times.")["invaded"] is None
+    assert _dates("In 1995, Peru accepted a pilot program that allowed Chilean ships into its ports.")["accepted"] == "1995"
+
+
 def test_a_stated_readiness_to_act_is_an_intent_of_its_owner():
     """"indicated its interest in resuming talks" is Syria's intent to negotiate (AGREE), not talks held; "is prepared to
     withdraw" an intent to withdraw; "a willingness to use force" owned by no one is only supposed."""

@@ -3,9 +3,9 @@
 Every module under newswire/ is read with `ast` (nothing is imported), and each
 import, relative or absolute, at the top or inside a function, is resolved to
 the module it names. A stage (entities, times, quotes, events, figures) may
-import records, the context (`newswire/document.py`), `text/`, `lexicon/`
-and its own modules; `text/`, `lexicon/`, `records.py` and the context import
-no stage.
+import records, the context (`newswire/document.py`), `text/`, `lexicon/`,
+`timex.py` and its own modules; `text/`, `lexicon/`, `records.py`, `timex.py`
+and the context import no stage.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "newswire"
 STAGES = ("entities", "times", "quotes", "events", "figures", "tone")
 # The layers below the stages: what every stage may use.
-SHARED = ("text", "lexicon", "records", "document")
+SHARED = ("text", "lexicon", "records", "document", "timex")
 
 
 def module_name(path: Path) -> str:

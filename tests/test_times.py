@@ -347,6 +347,12 @@ def test_date_for_cuts_a_time_to_its_date_and_falls_back_to_publication():
     assert _date_for(text, "described", published=None) is None
 
 
+def test_date_for_a_clause_a_decade_governs_is_none_not_the_publication():
+    text = "In the 1990s, the minister said the border was closed."
+    assert _date_for(text, "said") is None
+    assert _date_for("In 1995, the minister said the border was closed.", "said") == "1995"
+
+
 def test_date_for_ignores_durations():
     assert _date_for("Syria insists it has one month to provide details.", "provide") == FRIDAY
 

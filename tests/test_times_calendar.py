@@ -1,4 +1,4 @@
-"""Calendar arithmetic on TIMEX3 values (newswire/times/calendar.py)."""
+"""Calendar arithmetic on TIMEX3 values (newswire/timex.py, newswire/times/calendar.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from newswire import timex
 from newswire.times import calendar as cal
 from newswire.times.calendar import Point
 
@@ -79,3 +80,27 @@ def test_nth_weekday_and_easter():
     assert cal.nth_weekday(2013, 11, 4, 4) == dt.date(2013, 11, 28)  # Thanksgiving
     assert cal.nth_weekday(2013, 5, -1, 1) == dt.date(2013, 5, 27)  # Memorial Day
     assert [cal.easter(y) for y in (1998, 2013, 2024)] == [dt.date(1998, 4, 12), dt.date(2013, 3, 31), dt.date(2024, 3, 31)]
+
+
+@pytest.mark.parametrize(
+    "value, first, last",
+    [
+        ("2013-09-13T10:00", "2013-09-13", "2013-09-13"),
+        ("2013-W37", "2013-09-09", "2013-09-15"),
+        ("2013-W37-WE", "2013-09-14", "2013-09-15"),
+        ("2013-02", "2013-02-01", "2013-02-28"),
+        ("2013-WI", "2013-12-01", "2014-02-28"),  # a winter runs into the next year
+        ("2013-Q4", "2013-10-01", "2013-12-31"),
+        ("2013-H1", "2013-01-01", "2013-06-30"),
+        ("2013", "2013-01-01", "2013-12-31"),
+        ("199", "1990-01-01", "1999-12-31"),
+        ("18", "1800-01-01", "1899-12-31"),
+    ],
+)
+def test_period_gives_the_first_and_last_day_a_value_names(value, first, last):
+    assert timex.period(value) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+
+@pytest.mark.parametrize("value", ["XXXX-08", "PRESENT_REF", "P3D", "2013-02-30"])
+def test_period_of_what_names_no_period_is_none(value):
+    assert timex.period(value) is None

@@ -32,10 +32,10 @@ contradicts.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from spacy.tokens import Token
 
+from .. import timex
 from ..document import Document
 from ..records import Time
 from ..text.clauses import governing_verb, is_clause_head
@@ -47,18 +47,14 @@ NEAR_DAYS = 7
 SAME_TIME_MARKS = {"when", "while"}
 # How far up the clauses a dated clause is looked for.
 CLAUSE_DEPTH = 6
-_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4])|-H([12])|-(SP|SU|FA|WI))?(?:T.*)?$")
-
-
 def event_date(ctx: Document, times: list[Time], trigger: Token, end: int, published: str | None) -> str | None:
     """The date of the event whose trigger starts at token `trigger` and ends at character `end` (rules in the
     module docstring)."""
-    own = ctx.date_for(times, trigger.idx, end, published=None)
-    if own is not None or published is None:
-        return own
+    if published is None or ctx.governing_time(times, trigger.idx, end) is not None:
+        return ctx.date_for(times, trigger.idx, end, published=None)
     described = _described(ctx, times, trigger)
     if described is not None:
-        return described
+        return ctx.date_for(times, described.idx, described.idx + len(described), published=None)
     node = trigger if is_clause_head(trigger) else governing_verb(trigger)
     if node is None:
         return published
@@ -68,11 +64,11 @@ def event_date(ctx: Document, times: list[Time], trigger: Token, end: int, publi
         if head.i == node.i:
             break
         shared = shared and _shares_time(node)  # every clause on the way shares the time of the one above
-        above = ctx.date_for(times, head.idx, head.idx + len(head), published=None)
+        above = ctx.governing_time(times, head.idx, head.idx + len(head))
         if above is not None:
             if shared:
-                return above
-            return None if _far(above, published) else published
+                return ctx.date_for(times, head.idx, head.idx + len(head), published=None)
+            return None if _far(above.value, published) else published
         nxt = head if is_clause_head(head) else governing_verb(head)
         if nxt is None or nxt.i == node.i:
             break
@@ -80,16 +76,14 @@ def event_date(ctx: Document, times: list[Time], trigger: Token, end: int, publi
     return None if _past_perfect(first) else published
 
 
-def _described(ctx: Document, times: list[Time], noun: Token) -> str | None:
-    """"a NATO summit set for Washington in April", "the raid carried out last week": the time of a participle that
-    describes an event noun is the event's."""
+def _described(ctx: Document, times: list[Time], noun: Token) -> Token | None:
+    """"a NATO summit set for Washington in April", "the raid carried out last week": a participle that describes an
+    event noun and has a time of its own, whose time is the event's."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     for c in noun.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN":
-            found = ctx.date_for(times, c.idx, c.idx + len(c), published=None)
-            if found is not None:
-                return found
+        if c.dep_ == "acl" and c.tag_ == "VBN" and ctx.governing_time(times, c.idx, c.idx + len(c)) is not None:
+            return c
     return None
 
 
@@ -120,7 +114,7 @@ def _past_perfect(verb: Token) -> bool:
 def _far(value: str, published: str) -> bool:
     """Whether a time's period ends more than a week before the publication date: history. A time to come above an
     event ("a reelection fight in 2018 ... now that Cruz has endorsed Trump") says nothing of when it happened."""
-    period = _period(value)
+    period = timex.period(value)
     try:
         pub = dt.date.fromisoformat(published)
     except ValueError:
@@ -128,31 +122,3 @@ def _far(value: str, published: str) -> bool:
     if period is None:
         return False
     return period[1] < pub - dt.timedelta(days=NEAR_DAYS)
-
-
-def _period(value: str) -> tuple[dt.date, dt.date] | None:
-    """The first and last day of a TIMEX3 date value (a season or half-year is taken as its year)."""
-    m = _VALUE.match(value)
-    if not m:
-        return None
-    year, month, day, week, quarter, _half, _season = m.groups()
-    y = int(year)
-    try:
-        if day:
-            d = dt.date(y, int(month), int(day))
-            return d, d
-        if month:
-            first = dt.date(y, int(month), 1)
-            following = dt.date(y + (first.month == 12), first.month % 12 + 1, 1)
-            return first, following - dt.timedelta(days=1)
-        if week:
-            first = dt.date.fromisocalendar(y, int(week), 1)
-            return first, first + dt.timedelta(days=6)
-        if quarter:
-            q = int(quarter)
-            first = dt.date(y, 3 * q - 2, 1)
-            following = dt.date(y + (q == 4), (3 * q) % 12 + 1, 1)
-            return first, following - dt.timedelta(days=1)
-        return dt.date(y, 1, 1), dt.date(y, 12, 31)
-    except ValueError:
-        return None

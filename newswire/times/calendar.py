@@ -11,58 +11,21 @@ with a time of day after a day: `2013-09-13T10:00`, `2013-09-13TMO`.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-# Grains from the finest to the coarsest.
-GRAINS = ("day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
+# The calendar's points and the reading of TIMEX3 values are shared with the stages that read times back.
+from ..timex import GRAINS, SEASON_MONTHS, Point, parse_value  # noqa: F401
+
 # The grain a unit word names when it is counted back or forth ("two weeks ago": week).
 UNIT_GRAIN = {
     "day": "day", "week": "week", "fortnight": "week", "weekend": "weekend", "month": "month",
     "quarter": "quarter", "year": "year", "decade": "decade", "century": "century",
 }  # fmt: skip
-# Months of each season (northern hemisphere, as TimeML reads them); winter starts in December of its year.
-SEASON_MONTHS = {"SP": (3, 4, 5), "SU": (6, 7, 8), "FA": (9, 10, 11), "WI": (12, 1, 2)}
 # What an underspecified value looks like at each grain when no date is known.
 UNKNOWN = {
     "day": "XXXX-XX-XX", "weekend": "XXXX-WXX-WE", "week": "XXXX-WXX", "month": "XXXX-XX", "season": "XXXX-XX",
     "quarter": "XXXX-QX", "half": "XXXX-HX", "year": "XXXX", "decade": "XXX", "century": "XX",
 }  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class Point:
-    """A period of the calendar: the `grain`-sized period containing `date`."""
-
-    date: dt.date
-    grain: str = "day"
-    season: str | None = None  # SP SU FA WI, for grain "season"
-    time: str | None = None  # "10:00", "MO", "NI": a time of day, for grain "day"
-
-    def value(self) -> str:
-        d, g = self.date, self.grain
-        if g == "day":
-            return d.isoformat() + (f"T{self.time}" if self.time else "")
-        if g in ("week", "weekend"):
-            year, week, _ = d.isocalendar()
-            return f"{year:04d}-W{week:02d}" + ("-WE" if g == "weekend" else "")
-        if g == "month":
-            return f"{d.year:04d}-{d.month:02d}"
-        if g == "season":
-            return f"{d.year:04d}-{self.season}"
-        if g == "quarter":
-            return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
-        if g == "half":
-            return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
-        if g == "year":
-            return f"{d.year:04d}"
-        if g == "decade":
-            return f"{d.year // 10:03d}"
-        return f"{d.year // 100:02d}"
-
-    def at(self, grain: str) -> "Point":
-        """The same point at another grain (a day of September 2013 at grain month is September 2013)."""
-        return replace(self, grain=grain, time=self.time if grain == "day" else None)
 
 
 def shift(point: Point, n: int, unit: str) -> Point:
@@ -166,49 +129,6 @@ def easter(year: int) -> dt.date:
     month = (h + l - 7 * m + 114) // 31
     day = (h + l - 7 * m + 114) % 31 + 1
     return dt.date(year, month, day)
-
-
-_VALUE_FORMS = (
-    (re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T(.+))?$"), "day"),
-    (re.compile(r"^(\d{4})-W(\d\d)(-WE)?$"), "week"),
-    (re.compile(r"^(\d{4})-(\d\d)$"), "month"),
-    (re.compile(r"^(\d{4})-(SP|SU|FA|WI)$"), "season"),
-    (re.compile(r"^(\d{4})-Q([1-4])$"), "quarter"),
-    (re.compile(r"^(\d{4})-H([12])$"), "half"),
-    (re.compile(r"^(\d{4})$"), "year"),
-    (re.compile(r"^(\d{3})$"), "decade"),
-    (re.compile(r"^(\d{2})$"), "century"),
-)
-
-
-def parse_value(value: str) -> Point | None:
-    """The point a fully specified TIMEX3 value names; None for X-values, *_REF and durations."""
-    for pattern, grain in _VALUE_FORMS:
-        m = pattern.match(value)
-        if not m:
-            continue
-        g = m.groups()
-        try:
-            if grain == "day":
-                return Point(dt.date(int(g[0]), int(g[1]), int(g[2])), "day", time=g[3])
-            if grain == "week":
-                return Point(dt.date.fromisocalendar(int(g[0]), int(g[1]), 1), "weekend" if g[2] else "week")
-            if grain == "month":
-                return Point(dt.date(int(g[0]), int(g[1]), 1), "month")
-            if grain == "season":
-                return Point(dt.date(int(g[0]), SEASON_MONTHS[g[1]][0], 1), "season", season=g[1])
-            if grain == "quarter":
-                return Point(dt.date(int(g[0]), 3 * int(g[1]) - 2, 1), "quarter")
-            if grain == "half":
-                return Point(dt.date(int(g[0]), 6 * int(g[1]) - 5, 1), "half")
-            if grain == "year":
-                return Point(dt.date(int(g[0]), 1, 1), "year")
-            if grain == "decade":
-                return Point(dt.date(int(g[0]) * 10, 1, 1), "decade")
-            return Point(dt.date(max(1, int(g[0]) * 100), 1, 1), "century")
-        except ValueError:
-            return None
-    return None
 
 
 def coarser(a: str, b: str) -> str:

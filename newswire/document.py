@@ -58,6 +58,7 @@ PLACE_LABELS = ("GPE", "LOC")
 # underspecified (X) digits; a decade ("199") or century ("18") governs a clause but is too coarse to date it.
 _DATE_VALUE = re.compile(r"^(?:\d{4}|XXXX)(?:-|$)")
 _COARSE_VALUE = re.compile(r"^\d{2,3}$")
+_NOMINAL_POS = ("NOUN", "PROPN", "PRON", "NUM")
 # The one key the context is kept under on its Doc (so that `Document.of` finds it again).
 _KEY = "newswire_document"
 
@@ -261,7 +262,10 @@ class Document:
         verb = span.root if is_clause_head(span.root) else governing_verb(span.root)
         best: tuple[tuple[int, int], Time] | None = None
         for t, root in self._dating_times(times, span):
-            rank = _governs(root, span, verb)
+            coarse = bool(_COARSE_VALUE.match(t.value))
+            if coarse and verb is not None and _now_or_later(verb):
+                continue  # "advocates cite his record in the early 2000s": the citing is now
+            rank = _governs(root, span, verb, through_nouns=not coarse)
             if rank is None:
                 continue
             key = (rank, min(abs(t.start - end), abs(start - t.end)))
@@ -414,8 +418,22 @@ def _dating_by_sentence(context: Document, times: list[Time]) -> dict[int, list[
     return by_sentence
 
 
-def _governs(token: Token, span: Span, verb: Token | None) -> int | None:
-    """How closely the time expression headed by `token` governs `span` (0 best), or None if it does not."""
+def _now_or_later(verb: Token) -> bool:
+    """A verb in the present or future tense ("cite", "says", "will cite"; a base form with no auxiliary is a present
+    the tagger missed): not what a past decade dates."""
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (
+        verb.tag_ in ("VBP", "VBZ")
+        or (verb.tag_ == "VB" and not auxiliaries)
+        or any(a in ("will", "'ll") for a in auxiliaries)
+    )
+
+
+def _governs(token: Token, span: Span, verb: Token | None, *, through_nouns: bool = True) -> int | None:
+    """How closely the time expression headed by `token` governs `span` (0 best), or None if it does not.
+
+    through_nouns=False: only when it modifies the span or its clause's verb directly, not through a noun it describes
+    (a decade: "prosecuted the Mafia in the 1980s", not "compared them with 20th century dictators")."""
     t = token
     while True:
         if span.start <= t.i < span.end:
@@ -423,6 +441,8 @@ def _governs(token: Token, span: Span, verb: Token | None) -> int | None:
         if is_clause_head(t) or t.head.i == t.i:
             break
         t = t.head
+        if not through_nouns and t.pos_ in _NOMINAL_POS and not (span.start <= t.i < span.end):
+            return None
     if verb is None or not is_clause_head(t):
         return None
     if t.i == verb.i:

@@ -1228,6 +1228,14 @@ def test_an_event_of_a_decade_or_century_is_left_undated():
     assert _dates("In 1995, Peru accepted a pilot program that allowed Chilean ships into its ports.")["accepted"] == "1995"
 
 
+def test_a_decade_describing_a_noun_or_a_present_act_dates_nothing():
+    """A decade that describes a noun ("20th century dictators") is not the time of the clause, and a present-tense act
+    ("cite his record in the 1990s") is now: both keep the publication date."""
+    assert _dates("The president compared the ideologies with those of 20th century dictators and urged Mexico to "
+                  "reject isolation.")["urged"] == "2014-05-10"
+    assert _dates("Rudy Giuliani made his name prosecuting the Mafia in the 1980s.")["prosecuting"] is None
+
+
 def test_a_stated_readiness_to_act_is_an_intent_of_its_owner():
     """"indicated its interest in resuming talks" is Syria's intent to negotiate (AGREE), not talks held; "is prepared to
     withdraw" an intent to withdraw; "a willingness to use force" owned by no one is only supposed."""

@@ -351,6 +351,8 @@ def test_date_for_a_clause_a_decade_governs_is_none_not_the_publication():
     text = "In the 1990s, the minister said the border was closed."
     assert _date_for(text, "said") is None
     assert _date_for("In 1995, the minister said the border was closed.", "said") == "1995"
+    # a present-tense clause is now, whatever decade its object mentions
+    assert _date_for("Advocates cite his voting record in the early 2000s.", "cite") == FRIDAY
 
 
 def test_date_for_ignores_durations():

@@ -1351,6 +1351,16 @@ def test_a_pronoun_after_a_quotation_that_names_another_fitting_person_stays_unr
     assert q.speaker.text == "she" and q.speaker_entity is None and q.speaker_name is None
 
 
+def test_a_statement_issued_by_an_office_speaks_for_whom_the_office_serves():
+    text = ("Mark Ellison toured Ohio on Monday. A statement issued by the Ellison campaign on Tuesday was short. "
+            "The statement said the polls were wrong.")
+    q = quotes(text)[-1]
+    assert q.speaker.text == "The statement" and q.speaker_name == "Mark Ellison" and q.speaker_entity is not None
+    # a name in front of the document is its issuer before an office that released it
+    text = "The trips cost $80,000, according to a Harbor Watchdog report released by the governor's office."
+    assert quotes(text)[-1].speaker_name == "Harbor Watchdog"
+
+
 def test_a_document_with_two_issuers_in_the_article_stays_unresolved():
     text = ("Anna Berg and Mark Ellison toured Ohio. Berg's campaign and Ellison's campaign spent heavily. "
             "The campaign said the polls were wrong.")

@@ -1361,6 +1361,13 @@ def test_a_statement_issued_by_an_office_speaks_for_whom_the_office_serves():
     assert quotes(text)[-1].speaker_name == "Harbor Watchdog"
 
 
+def test_a_participle_after_a_comma_on_an_object_is_the_subjects():
+    # the parser hangs "declaring" on the object's noun: a vote does not speak, the chairman does
+    text = "The chairman, Mark Ellison, called for a voice vote, and then a visual vote, declaring after both that the request was denied."
+    q = quotes(text)[-1]
+    assert q.cue.text == "declaring" and q.speaker_name == "Mark Ellison"
+
+
 def test_a_document_with_two_issuers_in_the_article_stays_unresolved():
     text = ("Anna Berg and Mark Ellison toured Ohio. Berg's campaign and Ellison's campaign spent heavily. "
             "The campaign said the polls were wrong.")

@@ -1331,6 +1331,43 @@ def test_a_document_or_campaign_speaks_for_the_one_issuer_the_article_gives_it(t
     assert q.speaker_name == name and q.speaker_entity is not None
 
 
+def test_a_pronoun_reporting_a_long_quotation_is_whom_the_text_named_before_it():
+    # the quotation runs to four sentences: its speaker was named before it, further back than the pronoun window
+    text = ("Anna Berg spoke in Dayton on Monday. She praised the volunteers for their work. "
+            "“The bridge is open. The road is paved. The school has a roof. And the clinic has doctors,” she said.")
+    q = quotes(text)[-1]
+    assert q.speaker.text == "she" and q.speaker_name == "Anna Berg"
+    # without the quotation in between the pronoun still reaches only the nearest sentences
+    far = ("Anna Berg spoke in Dayton on Monday. The hall was full. The bridge was closed. The road was wet. "
+           "The weather was cold. She said the clinic has doctors.")
+    assert quotes(far)[-1].speaker_name is None
+
+
+def test_a_pronoun_after_a_quotation_that_names_another_fitting_person_stays_unresolved():
+    # a woman named inside the quotation could be whom "she" stands for as well: either of two, so neither
+    text = ("Anna Berg spoke in Dayton on Monday. She praised the volunteers for their work. "
+            "“Maria Lopez was here every day. She built the clinic. She hired the doctors. She paid the nurses,” she said.")
+    q = quotes(text)[-1]
+    assert q.speaker.text == "she" and q.speaker_entity is None and q.speaker_name is None
+
+
+def test_a_statement_issued_by_an_office_speaks_for_whom_the_office_serves():
+    text = ("Mark Ellison toured Ohio on Monday. A statement issued by the Ellison campaign on Tuesday was short. "
+            "The statement said the polls were wrong.")
+    q = quotes(text)[-1]
+    assert q.speaker.text == "The statement" and q.speaker_name == "Mark Ellison" and q.speaker_entity is not None
+    # a name in front of the document is its issuer before an office that released it
+    text = "The trips cost $80,000, according to a Harbor Watchdog report released by the governor's office."
+    assert quotes(text)[-1].speaker_name == "Harbor Watchdog"
+
+
+def test_a_participle_after_a_comma_on_an_object_is_the_subjects():
+    # the parser hangs "declaring" on the object's noun: a vote does not speak, the chairman does
+    text = "The chairman, Mark Ellison, called for a voice vote, and then a visual vote, declaring after both that the request was denied."
+    q = quotes(text)[-1]
+    assert q.cue.text == "declaring" and q.speaker_name == "Mark Ellison"
+
+
 def test_a_document_with_two_issuers_in_the_article_stays_unresolved():
     text = ("Anna Berg and Mark Ellison toured Ohio. Berg's campaign and Ellison's campaign spent heavily. "
             "The campaign said the polls were wrong.")

@@ -12,6 +12,10 @@ left out: an unresolved pronoun is better than a wrong one):
    is Ban, not Assad: Assad sits inside a fronted adverbial phrase).
 4. Otherwise the nearest fitting mention, subjects first, in this sentence
    and up to `WINDOW` sentences back.
+5. A "he" or "she" still unresolved, reporting or the subject of a main
+   clause, after a quotation of several sentences: the main subject before
+   the quotation, when no one else it could stand for is named on the way
+   (`_before_quotation`).
 
 Relative pronouns ("Trump, who said ...", "the agency, which ...") are the
 noun their clause hangs on, by the syntax alone (`resolve_relatives`).
@@ -152,9 +156,9 @@ def _fits(pron: Token, c: Cluster) -> bool:
     return c.label == "GROUP" or (c.label == "NORP" and any(m.text.endswith("s") and not m.demonym for m in c.names))
 
 
-def _candidates(pron: Token, index: _Index, quoted: dict[int, Span]) -> list[Mention]:
-    """The mentions before the pronoun, at most `WINDOW` sentences back, of the clusters it may stand for;
-    in the order of the clusters and of their mentions."""
+def _candidates(pron: Token, index: _Index, quoted: dict[int, Span], first: int | None = None) -> list[Mention]:
+    """The mentions before the pronoun, at most `WINDOW` sentences back (or from sentence `first`), of the clusters it
+    may stand for; in the order of the clusters and of their mentions."""
     here = Document.of(pron.doc).sentence_index[pron.i]
     excluded = _speakers_outside(pron, index, quoted) if pron.i in quoted else set()
     # "“You know, I love Larry,” he said": a speaker outside quotation marks is not whom the quotation names
@@ -163,12 +167,17 @@ def _candidates(pron: Token, index: _Index, quoted: dict[int, Span]) -> list[Men
     # (a co-argument's head hangs on the pronoun's own head)
     excluded |= {c for c, m in index.by_head_of_head.get(pron.head.i, ()) if _coargument(m, pron)}
     out = []
-    for sent in range(max(0, here - WINDOW), here + 1):
+    for sent in range(max(0, here - WINDOW) if first is None else first, here + 1):
         for c, m, seq in index.in_sentence(sent):
             if m.start < pron.i and c not in excluded and index.fitting(pron, c) and not (narrated and m.start in quoted):
                 out.append((index.position[id(c)], m.start, seq, m))
     out.sort(key=lambda x: x[:3])
     return [m for *_, m in out]
+
+
+def _continues(pron: Token) -> bool:
+    """Is the pronoun the subject of a reporting verb or of a main clause ("“...,” she said", "She also compared ...")?"""
+    return _reports(pron) or (pron.dep_ in _SUBJECT and _is_main_clause(pron.head))
 
 
 def _reports(pron: Token) -> bool:
@@ -177,6 +186,13 @@ def _reports(pron: Token) -> bool:
 
 
 def _resolve(pron: Token, index: _Index, quoted: dict[int, Span]) -> Cluster | None:
+    found = _resolve_near(pron, index, quoted)
+    if found is None and PRONOUNS[pron.lower_][0] in ("m", "f") and pron.i not in quoted and _continues(pron):
+        found = _before_quotation(pron, index, quoted)
+    return found
+
+
+def _resolve_near(pron: Token, index: _Index, quoted: dict[int, Span]) -> Cluster | None:
     cands = _candidates(pron, index, quoted)
     if not cands:
         return None
@@ -268,13 +284,54 @@ def _pleonastic(tok: Token) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp", "acomp", "attr", "prep") for c in head.children if c.i > tok.i)
 
 
-def _previous_sentences(tok: Token):
+def _previous_sentences(tok: Token, first: int | None = None):
     ctx = Document.of(tok.doc)
     sents = ctx.sentences
     i = ctx.sentence_index[tok.i]
-    for s in reversed(sents[max(0, i - WINDOW) : i]):
+    for s in reversed(sents[max(0, i - WINDOW) if first is None else first : i]):
         if s.text.strip():
             yield s
+
+
+# How many sentences all inside quotation marks a pronoun reporting a quotation may reach past, beyond `WINDOW`.
+_QUOTED_REACH = 12
+
+
+def _before_quotation(pron: Token, index: _Index, quoted: dict[int, Span]) -> Cluster | None:
+    """"Fiorina ... She applauded him ... “Ted Cruz has stood up ... He has fought ... And he has won,” she said".
+
+    A "he" or "she" outside quotation marks, reporting or the subject of a main clause, that no nearer rule resolves
+    continues the main subject (outside quotation marks) of the nearest sentence before it that has a fitting one,
+    `WINDOW` sentences back where sentences all inside quotation marks do not count (at most `_QUOTED_REACH` of
+    them): a quotation is one statement however many sentences it runs to, and whoever it is from was named before
+    it. Only a main subject, and only when no other entity the pronoun could stand for is mentioned between it and
+    the pronoun, inside the quotation or out.
+    """
+    ctx = Document.of(pron.doc)
+    here = ctx.sentence_index[pron.i]
+    counted = skipped = 0
+    first = here
+    while first > 0 and counted < WINDOW:
+        first -= 1
+        words = [t.i for t in ctx.sentences[first] if not (t.is_punct or t.is_space)]
+        if words and all(i in quoted for i in words) and skipped < _QUOTED_REACH:
+            skipped += 1
+        else:
+            counted += 1
+    if not skipped:
+        return None  # no quotation on the way: the nearer rules have looked at the same sentences
+    cands = _candidates(pron, index, quoted, first)
+    for sent in _previous_sentences(pron, first):
+        subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and _is_main_subject(m) and m.start not in quoted]
+        if subjects:
+            found = subjects[0]
+            # "Anna Berg said ... “Maria Lopez was here. She built it ...,” she said": either of the two, so neither
+            for j in range(ctx.sentence_index[found.start], here + 1):
+                for c, m, _ in index.in_sentence(j):
+                    if found.end <= m.start < pron.i and c is not found.cluster and index.fitting(pron, c):
+                        return None
+            return found.cluster
+    return None
 
 
 def _in_turns(doc: Doc) -> frozenset[int]:

@@ -289,22 +289,31 @@ def _spoken_for(
 def _named_issuer(noun: Token, entities: EntityIndex, preps: tuple[str, ...]) -> Entity | None:
     """The entity a document or office noun names as its issuer: its possessor ("the ministry's statement"), the
     object of one of `preps` ("a letter from Grassley"), the agent of a participle after it ("a lawsuit filed by
-    Acme"), or the name in front of it ("a Pentagon statement")."""
+    Acme"), or the name in front of it ("a Pentagon statement"). Failing those, an issuer that is an office or
+    document itself, with no entity of its own, speaks for whom it names in turn ("a statement issued by the Sanders
+    campaign": Sanders)."""
+    offices = []
     for c in noun.children:
-        if c.dep_ == "poss" and (found := entities.entity_at(c.i)) is not None:
-            return found
-        if c.dep_ == "prep" and c.lower_ in preps:
-            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            if obj is not None and (found := entities.entity_at(obj.i)) is not None:
-                return found
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i:
+        issuer = None
+        if c.dep_ == "poss":
+            issuer = c
+        elif c.dep_ == "prep" and c.lower_ in preps:
+            issuer = next((o for o in c.children if o.dep_ == "pobj"), None)
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i:
             # "a lawsuit filed by Acme", "a statement released by the ministry": the participle's agent
             agent = next((a for a in c.children if a.dep_ == "agent"), None)
-            obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
-            if obj is not None and (found := entities.entity_at(obj.i)) is not None:
-                return found
+            issuer = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+        if issuer is None:
+            continue
+        if (found := entities.entity_at(issuer.i)) is not None:
+            return found
+        if is_document(issuer):
+            offices.append(issuer)
     if (issuer := issuer_compound(noun)) is not None:
         return entities.entity_at(issuer.i)
+    for office in offices:
+        if (found := _named_issuer(office, entities, ("of", "from", "by"))) is not None:
+            return found
     return None
 
 

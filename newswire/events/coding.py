@@ -31,6 +31,8 @@ PUBLIC_SECTORS = {"CVL", "EDU", "LAB"}
 # clashing with demonstrators (COERCE), not a battle between two armed sides (19).
 REPRESSION = "175"
 POLICE_SECTORS = {"COP"}
+# What a police raid is (`police_raid` words of event_word_classes.tsv done by police): coercion, not specified (170).
+POLICE_COERCION = "170"
 CROWD_SECTORS = {"CVL"}
 LEGAL_SECTORS = {"COP", "JUD"}
 # Roots of violence, and the prepositions whose object says that a death came of an accident ("killed in a crash").
@@ -195,6 +197,8 @@ def read_with_actors(m: EventMention) -> bool:
             return False
     if root in VIOLENT_ROOTS and not any(a.code and not a.implicit for a in m.sources) and _by_accident(m):
         return False  # "73 soldiers were killed when two helicopters crashed", "the storm killed 20": no one's act
+    if root in VIOLENT_ROOTS and lemma in _words("police_raid") and _by_police(m):
+        m.code = POLICE_COERCION  # "police in the Comoros raided two homes": a search by the law, not an armed attack
     if root in VIOLENT_ROOTS and lemma in _words("mutual") and _police_and_crowd(m):
         m.code = REPRESSION  # "security forces clashed with demonstrators": repression of a crowd, not a battle
     if m.code[:2] == "15" and lemma in _words("exercise") and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
@@ -202,6 +206,12 @@ def read_with_actors(m: EventMention) -> bool:
         if not m.targets:
             face_each_other(m)  # done together: one side with the other
     return True
+
+
+def _by_police(m: EventMention) -> bool:
+    """Whether an event's named sources are police (sector COP), none of them armed forces."""
+    named = [a for a in m.sources if a.code and not a.implicit]
+    return bool(named) and all(a.code[3:6] in POLICE_SECTORS for a in named)
 
 
 def _police_and_crowd(m: EventMention) -> bool:

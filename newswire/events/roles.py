@@ -43,6 +43,9 @@ ADJUNCT_PREPS = {"in", "on", "during"}
 COOPERATIVE_ADJUNCT_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # Prepositions whose object is a target, in order of preference.
 TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards", "into", "from", "over", "for")
+# Roots of speech acts (appeals, demands, accusations, rejections, threats): their noun's "from" names who made them
+# ("stern warnings from Moscow", "criticism from Beijing", "demands from the protesters"), not whom they are aimed at.
+SAID_ROOTS = {"02", "10", "11", "12", "13"}
 
 
 def assign_roles(m: EventMention, actors: Actors) -> None:
@@ -54,14 +57,14 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         sources += [a for a in actors.phrase(joined(anchor)) if all(a.entity.id != s.entity.id for s in sources)]
         targets = _verb_targets(m, actors, sources)
     else:
-        sources, targets = _noun_roles(anchor, actors)
+        sources, targets = _noun_roles(anchor, actors, said=m.code[:2] in SAID_ROOTS)
         if not sources and anchor.dep_ == "dobj" and is_intent_governor(anchor.head.lemma_):
             sources = actors.phrase(subject_of(anchor.head))  # "Egypt is planning an attack on Libya": Egypt's
         if not sources and _adjunct_of(anchor) is not None and m.code[:2] in COOPERATIVE_ADJUNCT_ROOTS:
             # "officials finished the rules in consultation with Iraqi diplomats": the doer of the clause consults
             sources = actors.phrase(subject_of(_adjunct_of(anchor)))
     if m.trigger.kind == "noun" and anchor.i != m.trigger.i:
-        noun_sources, noun_targets = _noun_roles(m.token, actors)
+        noun_sources, noun_targets = _noun_roles(m.token, actors, said=m.code[:2] in SAID_ROOTS)
         if sources and not targets and not noun_targets and _between(m.token):
             noun_targets = noun_sources  # "Klibi undertook a mediation mission between Syria and Arafat": the parties
         sources = sources or noun_sources
@@ -77,8 +80,10 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
     if comp is not None and not targets:
         assign_roles(comp, actors)
         others = [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
-        # "opposed to French mediation in talks with Syria": the first coded of the content's target and its doer
-        targets = next((a for a in (comp.targets, others) if coded(a)), comp.targets or others)
+        # "opposed to French mediation in talks with Syria": the first coded of the content's target and its doer;
+        # a rejection of a speech act is aimed at who made it ("rejected U.S. objections to the case": the U.S.)
+        first = (others, comp.targets) if codebook.frame_of(m.code) == "reject" and comp.code[:2] in SAID_ROOTS else (comp.targets, others)
+        targets = next((a for a in first if coded(a)), first[0] or first[1])
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
         targets = _asked(anchor, actors, sources)  # "demanded that the government end curbs", uncoded
     if not targets and comp is None and codebook.frame_of(m.code) and anchor.pos_ == "VERB":
@@ -222,8 +227,9 @@ def _owned(head: Token, sources: list[Actor], actors: Actors) -> bool:
     return found is None or any(found[0].id == s.entity.id for s in sources)
 
 
-def _noun_roles(noun: Token, actors: Actors) -> tuple[list[Actor], list[Actor]]:
-    """"a Syrian military attack on civilians", "talks between Kerry and Lavrov", "the attack by rebels"."""
+def _noun_roles(noun: Token, actors: Actors, said: bool = False) -> tuple[list[Actor], list[Actor]]:
+    """"a Syrian military attack on civilians", "talks between Kerry and Lavrov", "the attack by rebels"; of a
+    speech act (`said`), "warnings from Moscow": who it comes from."""
     sources: list[Actor] = []
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
@@ -240,7 +246,7 @@ def _noun_roles(noun: Token, actors: Actors) -> tuple[list[Actor], list[Actor]]:
     for prep, obj in pairs:
         # "the invasion of Georgia": the patient; "a suspension of air links with Serbia": what the links point at
         found = actors.phrase(obj, through=TARGET_PREPS) if prep == "of" else actors.phrase(obj)
-        if prep in ("by", "between", "among"):
+        if prep in ("by", "between", "among") or (said and prep == "from"):
             sources = sources or found
         elif not targets:
             targets = found

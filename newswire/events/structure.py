@@ -251,5 +251,10 @@ def _subject_event(m: EventMention, mentions: dict[int, EventMention]) -> EventM
 
 
 def _containing(noun: EventMention, verb: EventMention) -> bool:
+    """"killed in the attack": the noun holds the verb; not when the verb's own row names that preposition and the
+    noun is its object ("was charged in the bombing": the bombing is what the charge is for)."""
     a = noun.anchor
-    return a.dep_ == "pobj" and a.head.lower_ in CONTAINING_PREPS and codebook.frame_of(verb.code) is None
+    return (
+        a.dep_ == "pobj" and a.head.lower_ in CONTAINING_PREPS and codebook.frame_of(verb.code) is None
+        and verb.trigger.prep_object != noun.trigger.i
+    )

@@ -1,0 +1,61 @@
+"""The events stage's recall constructions of issue 13, session eight: a charge laid "in" or "over" an act, a manhunt,
+a police raid, a joint news conference, the maker of a speech act named by "from", and a rejection of a speech act
+aimed at who made it."""
+
+from __future__ import annotations
+
+import newswire
+
+
+def events(text: str, published: str = "1999-05-06"):
+    return newswire.analyze(text, published=published).events
+
+
+def _side(actor):
+    return (actor.text, actor.actor) if actor is not None else None
+
+
+def test_a_charge_laid_in_or_over_a_violent_act_is_legal_action_not_the_act():
+    found = events("Eric Rudolph, an American, has been charged in the Birmingham bombing.")
+    assert [(e.cameo, e.trigger.text, _side(e.target)) for e in found] == [("173", "charged", ("Eric Rudolph", "USA"))]
+    found = events("Two Syrian men were charged over the killing of a police officer in Berlin.")
+    assert [(e.cameo, e.trigger.text) for e in found] == [("173", "charged")]
+    # what a charge is not laid "in": no event ("charged in the chest" is no wrong)
+    assert events("The Syrian colonel charged in from the left and shouted.") == []
+
+
+def test_the_bombing_a_charge_is_laid_in_is_not_an_event_that_holds_the_charge():
+    found = events("Eric Rudolph, an American, has been charged in the Birmingham bombing.")
+    assert found and all(e.plover != "ASSAULT" for e in found)
+
+
+def test_a_manhunt_by_the_law_is_coercion():
+    found = events("An intense manhunt conducted by the FBI continues in North Carolina.")
+    assert [(e.plover, e.cameo, _side(e.source)[1]) for e in found] == [("COERCE", "170", "USACOP")]
+
+
+def test_a_raid_by_police_is_coercion_and_by_troops_an_attack():
+    found = events("Turkish police raided the offices of a newspaper in Istanbul.")
+    assert [(e.plover, e.cameo) for e in found] == [("COERCE", "170")]
+    found = events("Turkish troops raided a Kurdish village near Diyarbakir.")
+    assert found and all(e.plover == "ASSAULT" for e in found)
+
+
+def test_a_joint_news_conference_is_a_meeting_and_a_news_conference_alone_none():
+    found = events("Kikwete spoke at a joint news conference with U.S. Secretary of State Madeleine Albright.")
+    assert [(e.plover, _side(e.target)[1]) for e in found] == [("CONSULT", "USAGOV")]
+    assert events("U.S. Secretary of State Madeleine Albright spoke at a news conference in Dar es Salaam.") == []
+
+
+def test_the_from_of_a_speech_act_noun_is_its_maker():
+    found = events("The Chinese finance minister jabbed back on Monday at complaints from his American counterpart.")
+    assert [(e.plover, _side(e.source)[1][:3], _side(e.target)[1][:3]) for e in found] == [("ACCUSE", "USA", "CHN")]
+    # an act that is no speech act keeps "from" as its target: a withdrawal from a place
+    found = events("Israel announced the withdrawal of its troops from Lebanon.")
+    assert all(e.source is None or not (e.source.actor or "").startswith("LBN") for e in found)
+
+
+def test_a_rejection_of_a_speech_act_is_aimed_at_who_made_it():
+    found = events("The chairwoman of the Democratic National Committee dismisses Sanders' accusations against Clinton's fundraising.", "2016-04-20")
+    rejections = [e for e in found if e.plover == "REJECT"]
+    assert [_side(e.target)[0] for e in rejections] == ["Sanders"]

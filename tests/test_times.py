@@ -65,6 +65,29 @@ def test_windows_around_trigger_words_change_nothing(monkeypatch):
     assert len(windowed) > 30
 
 
+def test_word_alternations_match_as_a_flat_longest_first_alternation():
+    """The word lists are compiled as tries ("sep(?:t(?:ember)?)?"): each must match, with backtracking too, exactly
+    what the flat alternation of its words, longest first, matches."""
+    import re
+
+    from newswire.times import grammar
+
+    lists = [grammar.months(), grammar.weekdays(), grammar.units(), grammar.references(), grammar.shifts(), grammar.day_parts()]
+    words = {w for words in lists for w in words}
+    assert all(w.isascii() for w in words)
+    flat = "(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+    trie = grammar._alternation(words)
+    assert trie != flat and grammar._alternation(["sept", "sep", "september"]) == "(?:sep(?:t(?:ember)?)?)"
+    text = " ".join(
+        [*sorted(words), *(w.upper() for w in words), *(w[:-1] + "." for w in words), *(w + "s" for w in words), "mon-day Sept.30"]
+    )
+    # bare, between word boundaries (backtracking to a shorter word), and followed by more pattern
+    for around in ("{}", r"(?<![\w-]){}(?!\w)", r"\b{}\.? ?\d*"):
+        expected = [m.span() for m in re.finditer(around.format(flat), text, re.IGNORECASE)]
+        assert [m.span() for m in re.finditer(around.format(trie), text, re.IGNORECASE)] == expected
+        assert len(expected) > len(words)
+
+
 # weekdays and the tense of their clause
 
 

@@ -32,13 +32,17 @@ class Mention:
     _text: str | None = field(default=None, repr=False)
     _sent: int | None = field(default=None, repr=False)
     _head: int | None = field(default=None, repr=False)
+    _span: Span | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.start, self.end = without_space(self.doc, self.start, self.end)
 
     @property
     def span(self) -> Span:
-        return self.doc[self.start : self.end]
+        span = self._span
+        if span is None or span.start != self.start or span.end != self.end:
+            span = self._span = self.doc[self.start : self.end]
+        return span
 
     @property
     def text(self) -> str:

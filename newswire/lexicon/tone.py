@@ -51,10 +51,8 @@ def _lexicon() -> dict[str, float]:
 
 def valence(tok: Token) -> float:
     """The valence a word counts with (0 when it counts neither way): its lexicon valence if it carries tone here."""
-    if tok.pos_ not in CONTENT_POS or tok.ent_type_ in NAME_TYPES:
-        return 0.0
-    value = _lexicon().get(tok.lower_, 0.0)
-    if value and _negated(tok):
+    value = _lexicon().get(tok.lower_, 0.0)  # first: most words are in no list, and the tags cost more to read
+    if not value or tok.pos_ not in CONTENT_POS or tok.ent_type_ in NAME_TYPES or _negated(tok):
         return 0.0
     return value
 
@@ -76,6 +74,8 @@ def _negated(tok: Token) -> bool:
 def is_word(tok: Token) -> bool:
     """Whether a token is a word of the count: it holds a letter or digit and is no clitic ("'s", "n't")."""
     text = tok.text
+    if text.isalnum():
+        return True  # most are: no space, no clitic
     return not tok.is_space and any(c.isalnum() for c in text) and text[0] not in "'’" and tok.lower_ not in ("n't", "n’t")
 
 

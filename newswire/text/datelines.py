@@ -33,12 +33,11 @@ def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def _line_starts(doc: Doc) -> list[int]:
     out = []
+    prev = None  # the token before (read from the loop: `doc[i]` makes a new Token each time)
     for tok in doc:
-        if tok.is_space:
-            continue
-        prev = doc[tok.i - 1] if tok.i else None
-        if prev is None or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+        if not tok.is_space and (prev is None or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
             out.append(tok.i)
+        prev = tok
     return out
 
 

@@ -50,13 +50,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     which made this quadratic in the length.
     """
     starts = doc.to_array(SENT_START).astype("int64")
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+    prev = None  # the token before (read from the loop: `doc[i]` makes a new Token each time)
+    for token in doc:
+        if prev is None:
+            pass
+        elif "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             if not token.is_space:
                 starts[token.i] = 1
         elif token.is_quote and prev.text in (".", "!", "?") and _ends_line(token):
             starts[token.i] = -1  # the closing quote of a paragraph stays with its sentence
+        prev = token
     if len(doc):
         doc.from_array([SENT_START], starts.astype("uint64"))
     return doc

@@ -60,8 +60,18 @@ def not_prose(doc: Doc) -> frozenset[int]:
     return frozenset(out)
 
 
-def _lines(doc: Doc):
-    """[start, end) token ranges of the lines (paragraphs) of the doc."""
+_LINES = "newswire_lines"  # doc.user_data key
+_TURNS = "newswire_transcript_turns"  # doc.user_data key
+
+
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """[start, end) token ranges of the lines (paragraphs) of the doc. Found once per doc (kept in its `user_data`)."""
+    if (found := doc.user_data.get(_LINES)) is None:
+        found = doc.user_data[_LINES] = list(_find_lines(doc))
+    return found
+
+
+def _find_lines(doc: Doc):
     start = None
     for tok in doc:
         breaks = "\n" in tok.text if tok.is_space else False
@@ -180,9 +190,11 @@ def transcript_turns(doc: Doc) -> list[tuple[int, int, int]]:
 
     The label is at most `MAX_TURN_LABEL_TOKENS` words in capitals (periods allowed) and text follows the colon; what
     the label is (a speaker, or a section label such as "MARKETS:") is for the reader to decide (`not_prose`, the
-    quotes stage's lines).
+    quotes stage's lines). Found once per doc (kept in its `user_data`).
     """
-    out = []
+    if (found := doc.user_data.get(_TURNS)) is not None:
+        return found
+    out = doc.user_data[_TURNS] = []
     for start, end in _lines(doc):
         words = [t for t in doc[start:end] if not t.is_space]
         colon = next((n for n, t in enumerate(words[: MAX_TURN_LABEL_TOKENS + 1]) if t.text == ":"), None)

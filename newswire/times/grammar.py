@@ -45,8 +45,32 @@ def fold(word: str) -> str:
 
 
 def _alternation(words) -> str:
-    """A regex alternation of literal words, longest first (so "sept" is tried before "sep")."""
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+    """A regex alternation of literal words, longest first (so "sept" is tried before "sep").
+
+    Written as a trie ("sep(?:t)?" for "sept" and "sep") when the words are
+    ASCII: it matches as the flat alternation does, trying the longer word
+    first, but the regex engine does not try every word at every position
+    (with re.IGNORECASE it cannot skip an alternative by its first letter).
+    """
+    words = set(words)
+    if "" in words or not all(w.isascii() for w in words):
+        return "(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+    return "(?:" + _trie({w.lower() for w in words}) + ")"
+
+
+def _trie(words: set[str]) -> str:
+    """The words (lower case, none empty) as nested groups by their first letters; a word ending where a longer one
+    goes on makes the rest optional (greedy: the longer is tried first)."""
+    ends = "" in words
+    by_first: dict[str, set[str]] = {}
+    for w in words:
+        if w:
+            by_first.setdefault(w[0], set()).add(w[1:])
+    branches = [(re.escape(c).replace(r"\ ", " ") + _trie(rest)) for c, rest in sorted(by_first.items())]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 @cache

@@ -67,3 +67,20 @@ def test_the_writers_conditional_stays_conditional():
 
 def test_a_question_with_a_condition_is_no_threat():
     assert events("If Washington were to break the rules of Nafta, how strongly should Mexico retaliate against the United States?") == []
+
+
+def test_a_habitual_clause_is_no_event():
+    assert modalities("Congress met. Israel coordinates with Jordan on a regular basis.", "coordinates") == []
+    assert modalities("Trump and Sanders often blame China for the loss of jobs.", "blame") == []
+    assert modalities("Trump and Sanders blamed China for the loss of jobs on Monday.", "blamed")
+
+
+def test_a_standing_relation_of_support_is_no_event():
+    text = "Congress met on Monday. Iran supports Hezbollah. The academy, funded by the government of Saudi Arabia, opened."
+    assert not [e for e in events(text) if e.trigger.text in ("supports", "funded")]
+    assert modalities("Congress met on Monday. Iran supported Hezbollah in the vote on Tuesday.", "supported")
+
+
+def test_a_headline_present_and_a_speakers_own_support_are_acts():
+    assert modalities("Obama backs Clinton", "backs")
+    assert modalities("Congress met on Monday.\n\n\u201cYes, I support Ted Cruz,\u201d Senator Ann Lee told reporters.", "support")

@@ -84,3 +84,11 @@ def test_a_standing_relation_of_support_is_no_event():
 def test_a_headline_present_and_a_speakers_own_support_are_acts():
     assert modalities("Obama backs Clinton", "backs")
     assert modalities("Congress met on Monday.\n\n\u201cYes, I support Ted Cruz,\u201d Senator Ann Lee told reporters.", "support")
+
+
+def test_a_group_takes_the_one_country_of_its_named_examples():
+    text = "Civil rights groups like the American Civil Liberties Union praised President Obama's plan on Monday."
+    praised = _by_trigger(events(text), "praised")
+    assert praised and all((e.source.actor or "").startswith("USA") for e in praised)
+    text = "Human rights groups such as Amnesty International and the American Civil Liberties Union praised Obama."
+    assert all(not (e.source.actor or "").startswith("USA") for e in _by_trigger(events(text), "praised") if e.source)

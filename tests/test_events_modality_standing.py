@@ -92,3 +92,10 @@ def test_a_group_takes_the_one_country_of_its_named_examples():
     assert praised and all((e.source.actor or "").startswith("USA") for e in praised)
     text = "Human rights groups such as Amnesty International and the American Civil Liberties Union praised Obama."
     assert all(not (e.source.actor or "").startswith("USA") for e in _by_trigger(events(text), "praised") if e.source)
+
+
+def test_a_gift_to_a_charity_is_no_event_unless_a_state_gives_it():
+    text = "Congress met on Monday. Fox News agreed to contribute $5 million to his charities."
+    assert modalities(text, "agreed") == []
+    text = "Congress met on Monday. The British government gave $5 million to charities working in Syria."
+    assert modalities(text, "gave")

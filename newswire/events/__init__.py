@@ -112,6 +112,11 @@ SUPPOSED = {"hypothetical"}
 # A negated event did not happen and is not emitted ("Turkey did not attack Syria"; PLOVER
 # drops negated events), except a refusal: "will not accept refugees" is coded 12 (reject).
 REFUSAL_ROOT = "12"
+# Roots of giving (an offer 03, aid 07, a return 08) and the code of a charity (an aid or charity group, data/agents.tsv,
+# of no country or field): a gift to one by no state body is philanthropy. Sectors of a state's bodies that give aid.
+GIVING_ROOTS = {"03", "07", "08"}
+CHARITY_CODE = "NGO"
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # Subjects that declare their own support ("I support Ted Cruz", "we back the plan"): an act, not a relation.
 SPEAKER_PRONOUNS = {"i", "we"}
 # Tags of a verb in the simple present ("supports", "back"): with a `standing` verb, a relation, no act.
@@ -187,7 +192,7 @@ def extract_events(
     kept = [m for m in events if m.emit and (_political(m) or _official(m.sources))]
     # a meeting, praise or reported demand aimed at no one coded says nothing
     kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported)]
-    kept = [m for m in kept if not _unreal(m) and not _habitual(m) and not _standing(ctx, m) and read_with_actors(m)]
+    kept = [m for m in kept if not _unreal(m) and not _habitual(m) and not _standing(ctx, m) and not _charity(m) and read_with_actors(m)]
     implicit_targets(actors, [m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS and not m.own_targets])
     kept = _dedupe(ctx, kept)
     domestic_targets(actors, [m for m in kept if not coded(m.targets) and m.code[:2] in DOMESTIC_ROOTS and not m.own_targets])
@@ -347,6 +352,16 @@ def _standing(ctx: Document, m: EventMention) -> bool:
         verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ in PRESENT_TAGS
     )
     return present and ctx.sentence_index[verb.i] > _first_sentence(ctx)
+
+
+def _charity(m: EventMention) -> bool:
+    """"gave back to local charities", "contribute $5 million to his charities": a gift, return or offer to a charity
+    (an actor coded plain NGO, an aid or charity group of no country or field) by no state body is philanthropy, no
+    political event (EVENTS-GOLD.md: private transactions with no political side). A government's aid to aid groups
+    stays an event."""
+    if m.code[:2] not in GIVING_ROOTS or not any(a.code == CHARITY_CODE for a in m.targets):
+        return False
+    return not any(a.code and (a.code[3:6] in STATE_SECTORS or a.code.startswith("IGO")) for a in m.sources)
 
 
 def _first_sentence(ctx: Document) -> int:

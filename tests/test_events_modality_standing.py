@@ -99,3 +99,10 @@ def test_a_gift_to_a_charity_is_no_event_unless_a_state_gives_it():
     assert modalities(text, "agreed") == []
     text = "Congress met on Monday. The British government gave $5 million to charities working in Syria."
     assert modalities(text, "gave")
+
+
+def test_an_aim_or_policy_described_with_be_is_no_act():
+    assert events("Congress met. What Washington wants first and foremost is to besiege ISIS and eliminate it.") == []
+    text = "Congress met. Noting that Obama's policy has been to allow ISIS to enrich itself, Trump spoke."
+    assert modalities(text, "allow") == []
+    assert modalities("Congress met. Washington besieged ISIS and eliminated it.", "besieged")

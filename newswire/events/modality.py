@@ -250,12 +250,18 @@ def _wished_of_another(node: Token, *, own_verb: bool = True) -> bool:
 
 
 def _scheduled(head: Token) -> str | None:
-    """"Sanders was to fly to the Vatican": the infinitive of a plain "be" (a `schedule` row) is scheduled; not "it was
-    an honor to earn his praise", "his job is to lay out the case" (a subject or complement of its own)."""
+    """"Sanders was to fly to the Vatican": the infinitive of a plain "be" (a `schedule` row) whose subject is an actor
+    is scheduled; whose subject is a clause or a plain noun ("What Washington wants is to besiege ISIS", "Obama's policy
+    has been to allow ISIS to ...") it is an aim or a policy someone describes, no act (hypothetical); "it was an honor
+    to earn his praise" (a complement of its own) is neither."""
     cue = _cues().get((head.lemma_.lower(), "schedule"))
     if cue is None or any(c.dep_ in ("attr", "acomp", "expl") for c in head.children):
         return None
+    if any(c.dep_ == "csubj" for c in head.children):
+        return "hypothetical"  # "What Washington wants first is to besiege ISIS": an aim someone reads, no act
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and agent_row(subject) is None:
+        return "hypothetical"  # "Obama's policy has been to allow ISIS to ...", "his job is to lay out the case"
     # the subject is someone who can go and do it: a name, a personal pronoun or an agent noun ("the minister")
     if subject is None or not (subject.ent_type_ or (subject.tag_ == "PRP" and subject.lower_ != "it") or agent_row(subject)):
         return None

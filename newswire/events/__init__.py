@@ -112,6 +112,15 @@ SUPPOSED = {"hypothetical"}
 # A negated event did not happen and is not emitted ("Turkey did not attack Syria"; PLOVER
 # drops negated events), except a refusal: "will not accept refugees" is coded 12 (reject).
 REFUSAL_ROOT = "12"
+# Roots of giving (an offer 03, aid 07, a return 08) and the code of a charity (an aid or charity group, data/agents.tsv,
+# of no country or field): a gift to one by no state body is philanthropy. Sectors of a state's bodies that give aid.
+GIVING_ROOTS = {"03", "07", "08"}
+CHARITY_CODE = "NGO"
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+# Subjects that declare their own support ("I support Ted Cruz", "we back the plan"): an act, not a relation.
+SPEAKER_PRONOUNS = {"i", "we"}
+# Tags of a verb in the simple present ("supports", "back"): with a `standing` verb, a relation, no act.
+PRESENT_TAGS = {"VBZ", "VBP"}
 
 
 def extract_events(
@@ -183,7 +192,7 @@ def extract_events(
     kept = [m for m in events if m.emit and (_political(m) or _official(m.sources))]
     # a meeting, praise or reported demand aimed at no one coded says nothing
     kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported)]
-    kept = [m for m in kept if not _unreal(m) and not _habitual(m) and read_with_actors(m)]
+    kept = [m for m in kept if not _unreal(m) and not _habitual(m) and not _standing(ctx, m) and not _charity(m) and read_with_actors(m)]
     implicit_targets(actors, [m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS and not m.own_targets])
     kept = _dedupe(ctx, kept)
     domestic_targets(actors, [m for m in kept if not coded(m.targets) and m.code[:2] in DOMESTIC_ROOTS and not m.own_targets])
@@ -315,12 +324,59 @@ def _habitual(m: EventMention) -> bool:
     """"has held such rallies almost daily", "routinely detains journalists": a clause that tells what happens as a
     habit (an adverb of data/habitual_adverbs.txt on the event's verb or support verb) reports no one happening."""
     verb = m.anchor if m.anchor.pos_ in ("VERB", "AUX") else m.token
-    return any(c.dep_ == "advmod" and c.lower_ in _habitual_adverbs() for c in verb.children)
+    if any(c.dep_ == "advmod" and c.lower_ in _habitual_adverbs() for c in verb.children):
+        return True
+    # "coordinates with Jordan on a regular basis": a phrase whose noun (data/habitual_nouns.txt) a habitual adjective modifies
+    objects = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(
+        o.lemma_.lower() in _habitual_nouns() or o.lower_ in _habitual_nouns()
+        for o in objects
+        if any(a.dep_ == "amod" and (a.lower_ in _habitual_adverbs() or a.lower_ + "ly" in _habitual_adverbs()) for a in o.children)
+    )
+
+
+def _standing(ctx: Document, m: EventMention) -> bool:
+    """"Iran supports Hezbollah", "Giuliani, who backs Trump", "the academy, funded by the government of Saudi Arabia":
+    a verb of support or funding (a `standing` word of data/event_word_classes.tsv) in the simple present, or as a
+    participle that describes a noun, tells a standing relation, no act; a headline's present ("Obama backs Clinton",
+    the article's first sentence), a speaker's own "I support" and the past are acts."""
+    verb = m.anchor
+    if m.trigger.kind != "verb" or verb.i != m.token.i or verb.lemma_.lower() not in word_class("standing"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ not in ("do", "does")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not auxes:
+        return True  # "a network funded by the Russian government"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SPEAKER_PRONOUNS for c in verb.children):
+        return False  # "Yes, I support Ted Cruz": a speaker's own declaration is an endorsement
+    present = (verb.tag_ in PRESENT_TAGS and not auxes) or (
+        verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ in PRESENT_TAGS
+    )
+    return present and ctx.sentence_index[verb.i] > _first_sentence(ctx)
+
+
+def _charity(m: EventMention) -> bool:
+    """"gave back to local charities", "contribute $5 million to his charities": a gift, return or offer to a charity
+    (an actor coded plain NGO, an aid or charity group of no country or field) by no state body is philanthropy, no
+    political event (EVENTS-GOLD.md: private transactions with no political side). A government's aid to aid groups
+    stays an event."""
+    if m.code[:2] not in GIVING_ROOTS or not any(a.code == CHARITY_CODE for a in m.targets):
+        return False
+    return not any(a.code and (a.code[3:6] in STATE_SECTORS or a.code.startswith("IGO")) for a in m.sources)
+
+
+def _first_sentence(ctx: Document) -> int:
+    """The index of the article's first sentence that holds a word (a headline, when there is one)."""
+    return next((n for n, s in enumerate(ctx.sentences) if any(not t.is_space for t in s)), 0)
 
 
 @cache
 def _habitual_adverbs() -> frozenset[str]:
     return frozenset(load_list("habitual_adverbs.txt"))
+
+
+@cache
+def _habitual_nouns() -> frozenset[str]:
+    return frozenset(load_list("habitual_nouns.txt"))
 
 
 def _anchors(m: EventMention) -> list[Token]:

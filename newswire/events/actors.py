@@ -55,6 +55,10 @@ LEADING = ("lead",)
 # Entity types of a group or body without a code that the place its phrase names may code ("officials in Miami").
 LOCATED_TYPES = {"GROUP", "ORG", "NORP"}
 LOCATED_PREPS = {"in", "around", "across"}
+# The code of a non-governmental group that names no country ("NGOHRI"), and the prepositions that give a group's named
+# examples ("groups like the ACLU", "such as", "including"), whose one country it takes.
+STATELESS = "NGO"
+EXAMPLE_PREPS = {"like", "as", "including"}
 # Dependents through which a noun that names no entity may still point at one.
 POINTER_DEPS = ("poss", "compound", "amod", "nmod")
 
@@ -165,6 +169,10 @@ class Actors:
                 return [Actor(entity, mention, leader)]
         if code is None and entity.type in LOCATED_TYPES:
             code = self._located_body(self._head(mention) or tok)  # "elected officials in Miami": USAGOV
+        if code and code.startswith(STATELESS) and not entity.country:
+            home = self._exemplified_country(self._head(mention) or tok)
+            if home:  # "civil rights groups like the American Civil Liberties Union": USAHRI
+                code = home + (code[len(STATELESS):] or STATELESS)
         if code and is_people(entity, mention, code):
             code = self._home_of(tok) or code  # "the Albanians of southern Serbia": SRB
         if code and len(code) == 3 and countries.is_country_code(code):
@@ -203,6 +211,29 @@ class Actors:
             return None
         row = agent_row(head)
         return home + (row.sector if row else "")
+
+    def _exemplified_country(self, head: Token) -> str | None:
+        """"civil rights groups like the ACLU and the NACDL", "groups such as ...", "groups, including ...": the one
+        country of the named examples a group noun gives of itself; None when none has a country or they differ, or
+        when one is itself international (an NGO or IGO code with no country)."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        found: set[str] = set()
+        for c in head.children:
+            if c.dep_ != "prep" or c.lower_ not in EXAMPLE_PREPS:
+                continue
+            if c.lower_ == "as" and not any(g.lower_ == "such" for g in (*c.children, *head.children)):
+                continue
+            for obj in (g for g in c.children if g.dep_ == "pobj"):
+                for ex in (obj, *conjuncts(obj)):
+                    hit = self.at(ex)
+                    code = (hit[0].actor or hit[0].country) if hit is not None else None
+                    if not code:
+                        continue
+                    if not countries.is_country_code(code[:3]):
+                        return None
+                    found.add(code[:3])
+        return found.pop() if len(found) == 1 else None
 
     def _place_with_country(self, tok: Token) -> bool:
         found = self.at(tok)

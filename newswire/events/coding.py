@@ -9,7 +9,7 @@ from ..lexicon.tables import EventWordClass
 from .syntax import subject_of
 from .triggers import is_passive, patient_of, undoes_pact
 from .model import EventMention
-from .modality import is_refusal_cue, modality as modality_of
+from .modality import is_refusal_cue, is_reported, modality as modality_of
 from .roles import face_each_other
 
 # Sectors of armed or coercive actors: an attack by or on them is no war of words.
@@ -102,9 +102,15 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
     if codebook.frame_of(m.code):
         return
     if m.modality in ("intended", "conditional"):
+        plain = m.code
         m.code = codebook.combine("intent", m.code) if codebook.is_cooperative(m.code) else (
             codebook.combine("threaten", m.code) if codebook.is_conflictual(m.code) else m.code
         )
+        if m.modality == "conditional" and m.code != plain and is_reported(m.anchor):
+            # "said Iraq would retaliate if they boost production", "announced he will withdraw only if Israel
+            # withdraws": the conditional threat or offer someone makes is made (EVENTS-GOLD.md: conditional threats and
+            # offers are asserted); the writer's "Virginia would host the race if Kaine wins" stays a condition
+            m.modality = "asserted"
     elif m.modality == "negated" and codebook.is_cooperative(m.code) and _refusal(m):
         m.code = codebook.combine("reject", m.code)
 

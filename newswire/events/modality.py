@@ -45,6 +45,8 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..lexicon import load_table
+from ..lexicon.agents import agent_row
+from ..lexicon.cues import reporting_verbs
 from ..lexicon.tables import ModalityWord
 
 PRECEDENCE = ("negated", "conditional", "hypothetical", "requested", "intended")
@@ -52,6 +54,12 @@ PRECEDENCE = ("negated", "conditional", "hypothetical", "requested", "intended")
 PAST_TAGS = {"VBD", "VBN"}
 # Question words: a complement clause that holds one ("who attacked the embassy") takes the act for granted.
 WH_TAGS = {"WP", "WDT", "WRB", "WP$"}
+# Closing brackets after a sentence's last word: '... or will he strike a discordant note?")' asks.
+CLOSING = {")", "]", "}"}
+# Prepositions of the actor an appeal is made to ("called on the UN to act", "appealed to Iran to free them").
+APPEAL_PREPS = {"on", "upon", "to"}
+# Named-entity labels of a time: "called Obama on Tuesday to congratulate him" is no appeal on Tuesday.
+TIME_ENTS = {"DATE", "TIME"}
 # How far up the chain of clauses ("said it plans to try to attack") cues are looked for.
 CLAUSE_DEPTH = 8
 
@@ -118,8 +126,10 @@ def modality(tok: Token) -> str:
             if cue:
                 found.add(cue)
             break
-        if node.dep_ in ("ccomp", "xcomp") and _wished_of_another(node):
+        if node.dep_ in ("ccomp", "xcomp", "advcl") and _wished_of_another(node, own_verb=tok.pos_ == "VERB"):
             found.add("requested")  # "hoped she would bring aid", "wants Syria to withdraw", "was asked to mediate"
+            if any(c.dep_ == "neg" for c in node.head.children):
+                found.add("negated")  # "has not called for him to resign": no request
             break
         head = _governing(node)
         if head is None:
@@ -128,7 +138,12 @@ def modality(tok: Token) -> str:
             break  # "if the U.S. stops threatening": the threats go on whatever the condition
         # a purpose or a participle shares its clause's cues, not what its verb governs ("called for tax hikes,
         # lambasting the plan": no call to lambast)
-        cue = None if node.dep_ == "advcl" else _governor_cue(head) or (_stance(head) if head.pos_ == "NOUN" else None)
+        # a conjunct clause with its own subject shares what governs the verb it is coordinated with, not that verb's
+        # own sense ("Trump vowed to ... and Clinton is promising to ...": no vow of Clinton's)
+        own_clause = node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        cue = None if node.dep_ == "advcl" or own_clause else _governor_cue(head) or (_stance(head) if head.pos_ == "NOUN" else None)
+        if node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            cue = cue or _scheduled(head) or (_cues().get((head.lemma_.lower(), "promise")) if tok.pos_ == "VERB" else None)
         if node.dep_ in ("ccomp", "advcl") or (node.dep_ == "xcomp" and _of_another(node)):
             crossed = True  # "expects France to sign", "might send agents to pull him out": supposed
         if cue:  # "denied that police arrested him": negated
@@ -136,6 +151,8 @@ def modality(tok: Token) -> str:
         if node.dep_ == "conj" and any(c.dep_ in ("aux", "neg") for c in node.children):
             break
         node = head
+    if "conditional" in found and _question(tok):
+        found.discard("conditional")  # "if they were to follow through, should Mexico retaliate?": asked, not threatened
     return next((m for m in PRECEDENCE if m in found), "asserted")
 
 
@@ -200,18 +217,82 @@ def _across(cue: str) -> str:
     return cue if cue == "requested" else "hypothetical"
 
 
-def _wished_of_another(node: Token) -> bool:
+def _wished_of_another(node: Token, *, own_verb: bool = True) -> bool:
     """A complement that its governor wants of someone else: a clause with its own subject under "want", "hope"
-    ("hoped she would bring aid", "wants Syria to withdraw"), an infinitive after an object ("asked her to help"),
-    or under a passive ("was asked to mediate")."""
-    if node.dep_ not in ("ccomp", "xcomp") or node.head.i == node.i:
+    ("hoped she would bring aid", "wants Syria to withdraw"), an infinitive after an object ("asked her to help",
+    "pushed Obama to arm the rebels", which the parser may hang as a purpose), under a passive ("was asked to
+    mediate"), after the actor an appeal is made to ("called on the UN to act", "appealed to Iran to free them") or
+    in a "for" clause with its own subject ("called for the United States to fight"). These last three only for an
+    event that is the requested verb itself (own_verb): in "calling on Turkey to recognize the Armenian genocide" what is
+    asked is the recognition, not the genocide."""
+    if node.dep_ not in ("ccomp", "xcomp", "advcl") or node.head.i == node.i:
+        return False
+    if not own_verb and (node.dep_ == "advcl" or _appealed_to(node.head, node)):
         return False
     head = node.head
+    lemma = head.lemma_.lower()
+    if node.dep_ == "advcl":
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return False
+        marks = [c.lower_ for c in node.children if c.dep_ == "mark"]
+        if marks == ["for"]:  # "called for the United States to fight": the clause has its own subject
+            return (lemma, "appeal") in _cues() and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        if marks:
+            return False
+        return _appealed_to(head, node) or ((lemma, "wish") in _cues() and _of_another(node))
+    if _appealed_to(head, node):
+        return True
     if node.dep_ == "ccomp":
         return (head.lemma_.lower(), "wish") in _cues() and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
     if (head.lemma_.lower(), "asked") in _cues() and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
         return True
     return (head.lemma_.lower(), "wish") in _cues() and any(c.dep_ == "dobj" and c.i < node.i for c in head.children)
+
+
+def _scheduled(head: Token) -> str | None:
+    """"Sanders was to fly to the Vatican": the infinitive of a plain "be" (a `schedule` row) whose subject is an actor
+    is scheduled; whose subject is a clause or a plain noun ("What Washington wants is to besiege ISIS", "Obama's policy
+    has been to allow ISIS to ...") it is an aim or a policy someone describes, no act (hypothetical); "it was an honor
+    to earn his praise" (a complement of its own) is neither."""
+    cue = _cues().get((head.lemma_.lower(), "schedule"))
+    if cue is None or any(c.dep_ in ("attr", "acomp", "expl") for c in head.children):
+        return None
+    if any(c.dep_ == "csubj" for c in head.children):
+        return "hypothetical"  # "What Washington wants first is to besiege ISIS": an aim someone reads, no act
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and agent_row(subject) is None:
+        return "hypothetical"  # "Obama's policy has been to allow ISIS to ...", "his job is to lay out the case"
+    # the subject is someone who can go and do it: a name, a personal pronoun or an agent noun ("the minister")
+    if subject is None or not (subject.ent_type_ or (subject.tag_ == "PRP" and subject.lower_ != "it") or agent_row(subject)):
+        return None
+    return cue
+
+
+def is_reported(tok: Token) -> bool:
+    """Whether an event's clause is what someone says: the complement of a reporting verb ("said Iraq would retaliate",
+    "announced that he will withdraw"), through the verbs it is the infinitive or conjunct of."""
+    node = clause_verb(tok)
+    for _ in range(CLAUSE_DEPTH):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "ccomp":
+            return node.head.lemma_.lower() in reporting_verbs()
+        if node.dep_ not in ("xcomp", "conj"):
+            return False
+        node = node.head
+    return False
+
+
+def _appealed_to(head: Token, node: Token) -> bool:
+    """"called on the UN to act", "appealed to Iran to free them": an appeal verb's infinitive after the phrase that
+    names whom it is made to (not a time: "called Obama on Tuesday to congratulate him")."""
+    if (head.lemma_.lower(), "appeal") not in _cues():
+        return False
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in APPEAL_PREPS and c.i < node.i:
+            if any(g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTS for g in c.children):
+                return True
+    return False
 
 
 def _occurs(verb: Token) -> bool:
@@ -221,7 +302,7 @@ def _occurs(verb: Token) -> bool:
 
 def _question(tok: Token) -> bool:
     """Whether the event's sentence asks rather than tells: it ends with a question mark."""
-    last = next((t for t in reversed(tok.sent) if not t.is_space), None)
+    last = next((t for t in reversed(tok.sent) if not t.is_space and not t.is_quote and t.text not in CLOSING), None)
     return last is not None and last.text == "?"
 
 

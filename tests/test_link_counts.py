@@ -79,7 +79,7 @@ def counted_again(store: Store) -> None:
     with store._transaction() as con:
         link.recount(con, [i for (i,) in con.execute("SELECT DISTINCT corpus_entity FROM entities WHERE corpus_entity IS NOT NULL").fetchall()])
         for table, keys, member, link_column, corpus, columns, counted in (
-            ("quote_keys", quote_link.QUOTE_KEY_COLUMNS, quote_link._member, "corpus_quote", "corpus_quotes",
+            ("quote_keys", quote_link.QUOTE_KEY_COLUMNS, quote_link.member, "corpus_quote", "corpus_quotes",
              quote_link.CORPUS_QUOTE_COLUMNS, lambda cid, group: {**quote_link.counted(group), "id": cid}),
             ("event_keys", event_link.EVENT_KEY_COLUMNS, event_link._member, "corpus_event", "corpus_events",
              event_link.CORPUS_EVENT_COLUMNS, event_link.counted),

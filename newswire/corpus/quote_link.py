@@ -405,18 +405,20 @@ def _candidates(con: duckdb.DuckDBPyConnection, members: list[Member]) -> list[M
         r = dict(zip((n for n, _ in QUOTE_KEY_COLUMNS), row))
         if (r["article_id"], r["ord"]) not in seen:
             seen.add((r["article_id"], r["ord"]))
-            out.append(_member(r))
+            out.append(member(r))
     return out
 
 
-def _member(r: dict[str, Any]) -> Member:
+def member(r: dict[str, Any]) -> Member:
+    """A stored quote as a member to link: from a `quote_keys` row (a dict of `QUOTE_KEY_COLUMNS`; `speaker_entity`
+    optional)."""
     return Member(r["article_id"], r["ord"], r["speaker"], tuple(r["words"].split()), r["text"], r["published"], r["source"], r["corpus_quote"],
                   r.get("speaker_entity"))
 
 
 def _members_of(con: duckdb.DuckDBPyConnection, ids: Iterable[str], span: tuple[str, str] | None = None) -> list[Member]:
     """The stored quotes of these corpus quotes (published within `span` or undated, when their dates are known)."""
-    return [_member(r) for r in key_rows(con, "quote_keys", QUOTE_KEY_COLUMNS, "corpus_quote", ids, ("published", span))]
+    return [member(r) for r in key_rows(con, "quote_keys", QUOTE_KEY_COLUMNS, "corpus_quote", ids, ("published", span))]
 
 
 def key_rows(

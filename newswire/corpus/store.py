@@ -1235,7 +1235,7 @@ def _unlink_split_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str], m
     con.execute("DELETE FROM corpus_quotes WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
     out = []
     for r in rows:
-        m = quote_link._member({**r, "corpus_quote": None})
+        m = quote_link.member({**r, "corpus_quote": None})
         m.speaker = moved.get((m.article_id, m.speaker_entity), m.speaker)
         out.append(m)
     return out

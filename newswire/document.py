@@ -38,6 +38,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from . import timex
 from .lexicon import countries
 from .lexicon.borders import on_border
 from .lexicon.places import Geocoder, home_country, place_level
@@ -55,9 +56,8 @@ FOCUS_SHARE = 0.4
 # The parser's labels of the names that are geocoded.
 PLACE_LABELS = ("GPE", "LOC")
 # Values that can date a clause: a year or finer, possibly with a time of day or
-# underspecified (X) digits; a decade ("199") or century ("18") governs a clause but is too coarse to date it.
+# underspecified (X) digits; a decade or century (`timex.COARSE`) governs a clause but is too coarse to date it.
 _DATE_VALUE = re.compile(r"^(?:\d{4}|XXXX)(?:-|$)")
-_COARSE_VALUE = re.compile(r"^\d{2,3}$")
 _NOMINAL_POS = ("NOUN", "PROPN", "PRON", "NUM")
 # The one key the context is kept under on its Doc (so that `Document.of` finds it again).
 _KEY = "newswire_document"
@@ -247,11 +247,7 @@ class Document:
         is no day or year to give).
         """
         governing = self.governing_time(times, start, end)
-        if governing is None:
-            return published
-        if _COARSE_VALUE.match(governing.value):
-            return None
-        return governing.value.split("T")[0]
+        return published if governing is None else timex.date_of(governing.value)
 
     def governing_time(self, times: list[Time], start: int, end: int) -> Time | None:
         """The DATE or TIME expression that governs the characters [start, end) (`date_for` says how), decades and
@@ -262,7 +258,7 @@ class Document:
         verb = span.root if is_clause_head(span.root) else governing_verb(span.root)
         best: tuple[tuple[int, int], Time] | None = None
         for t, root in self._dating_times(times, span):
-            coarse = bool(_COARSE_VALUE.match(t.value))
+            coarse = bool(timex.COARSE.match(t.value))
             if coarse and verb is not None and _now_or_later(verb):
                 continue  # "advocates cite his record in the early 2000s": the citing is now
             rank = _governs(root, span, verb, through_nouns=not coarse)
@@ -408,7 +404,7 @@ def _dating_by_sentence(context: Document, times: list[Time]) -> dict[int, list[
     doc = context.doc
     by_sentence: dict[int, list[tuple[int, Time, Token]]] = {}
     for n, t in enumerate(times):
-        if t.type not in ("DATE", "TIME") or not (_DATE_VALUE.match(t.value) or _COARSE_VALUE.match(t.value)):
+        if t.type not in ("DATE", "TIME") or not (_DATE_VALUE.match(t.value) or timex.COARSE.match(t.value)):
             continue
         expression = doc.char_span(t.start, t.end, alignment_mode="expand")
         if expression is None or not len(expression):

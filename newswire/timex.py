@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 GRAINS = ("day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 # Months of each season (northern hemisphere, as TimeML reads them); winter starts in December of its year.
 SEASON_MONTHS = {"SP": (3, 4, 5), "SU": (6, 7, 8), "FA": (9, 10, 11), "WI": (12, 1, 2)}
+# A decade ("199") or century ("18"): a period, but too coarse to date a clause by.
+COARSE = re.compile(r"^\d{2,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +113,21 @@ def period(value: str) -> tuple[dt.date, dt.date] | None:
         monday = d - dt.timedelta(days=d.weekday())
         return (monday + dt.timedelta(days=5) if grain == "weekend" else monday), monday + dt.timedelta(days=6)
     months = {"month": 1, "season": 3, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}[grain]
-    if grain == "season":
-        d = dt.date(d.year, SEASON_MONTHS[point.season][0], 1)
+    return d, add_months(d, months) - dt.timedelta(days=1)
+
+
+def date_of(value: str) -> str | None:
+    """The date a governing time gives what it governs: its value cut to the date ("2013-09-13T10:00" → "2013-09-13");
+    None for a decade or century, too coarse to date a clause by."""
+    return None if COARSE.match(value) else value.split("T")[0]
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)
-    return d, dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+    return dt.date(year, month + 1, min(d.day, days_in_month(year, month + 1)))
+
+
+def days_in_month(year: int, month: int) -> int:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return (nxt - dt.timedelta(days=1)).day

@@ -50,11 +50,14 @@ CLAUSE_DEPTH = 6
 def event_date(ctx: Document, times: list[Time], trigger: Token, end: int, published: str | None) -> str | None:
     """The date of the event whose trigger starts at token `trigger` and ends at character `end` (rules in the
     module docstring)."""
-    if published is None or ctx.governing_time(times, trigger.idx, end) is not None:
-        return ctx.date_for(times, trigger.idx, end, published=None)
+    own = ctx.governing_time(times, trigger.idx, end)
+    if own is not None:
+        return timex.date_of(own.value)
+    if published is None:
+        return None
     described = _described(ctx, times, trigger)
     if described is not None:
-        return ctx.date_for(times, described.idx, described.idx + len(described), published=None)
+        return timex.date_of(described.value)
     node = trigger if is_clause_head(trigger) else governing_verb(trigger)
     if node is None:
         return published
@@ -67,7 +70,7 @@ def event_date(ctx: Document, times: list[Time], trigger: Token, end: int, publi
         above = ctx.governing_time(times, head.idx, head.idx + len(head))
         if above is not None:
             if shared:
-                return ctx.date_for(times, head.idx, head.idx + len(head), published=None)
+                return timex.date_of(above.value)
             return None if _far(above.value, published) else published
         nxt = head if is_clause_head(head) else governing_verb(head)
         if nxt is None or nxt.i == node.i:
@@ -76,14 +79,16 @@ def event_date(ctx: Document, times: list[Time], trigger: Token, end: int, publi
     return None if _past_perfect(first) else published
 
 
-def _described(ctx: Document, times: list[Time], noun: Token) -> Token | None:
-    """"a NATO summit set for Washington in April", "the raid carried out last week": a participle that describes an
-    event noun and has a time of its own, whose time is the event's."""
+def _described(ctx: Document, times: list[Time], noun: Token) -> Time | None:
+    """"a NATO summit set for Washington in April", "the raid carried out last week": the time of a participle that
+    describes an event noun is the event's."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     for c in noun.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN" and ctx.governing_time(times, c.idx, c.idx + len(c)) is not None:
-            return c
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            found = ctx.governing_time(times, c.idx, c.idx + len(c))
+            if found is not None:
+                return found
     return None
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import replace
 
 # The calendar's points and the reading of TIMEX3 values are shared with the stages that read times back.
-from ..timex import GRAINS, SEASON_MONTHS, Point, parse_value  # noqa: F401
+from ..timex import GRAINS, SEASON_MONTHS, Point, add_months, days_in_month, parse_value  # noqa: F401
 
 # The grain a unit word names when it is counted back or forth ("two weeks ago": week).
 UNIT_GRAIN = {
@@ -41,17 +41,6 @@ def shift(point: Point, n: int, unit: str) -> Point:
         months = {"month": 1, "quarter": 3, "season": 12, "half": 6, "year": 12, "decade": 120, "century": 1200}[unit] * n
         d = add_months(d, months)
     return replace(point, date=d)
-
-
-def add_months(d: dt.date, months: int) -> dt.date:
-    index = d.year * 12 + d.month - 1 + months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(d.day, days_in_month(year, month + 1)))
-
-
-def days_in_month(year: int, month: int) -> int:
-    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return (nxt - dt.timedelta(days=1)).day
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:

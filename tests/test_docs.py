@@ -79,3 +79,43 @@ def test_every_package_path_a_doc_or_data_file_names_exists(doc):
     """Modules move (the package was layered into text/, lexicon/, corpus/, present/): prose must follow."""
     missing = sorted(p for p in _named_paths((REPO / doc).read_text(encoding="utf-8")) if not (REPO / p).exists())
     assert not missing, f"{doc} names paths that do not exist: {missing}"
+
+
+def _slugs(markdown: str) -> set[str]:
+    """The anchors GitHub gives a document's headings: lower case, punctuation dropped, spaces to hyphens,
+    a repeated heading numbered -1, -2, ..."""
+    seen: dict[str, int] = {}
+    slugs = set()
+    in_code = False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            in_code = not in_code
+        match = None if in_code else re.match(r"#{1,6} +(.+?) *#* *$", line)
+        if not match:
+            continue
+        text = re.sub(r"[`*_]|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", match.group(1))
+        slug = re.sub(r"[^\w\- ]", "", text.lower()).replace(" ", "-")
+        count = seen.get(slug, 0)
+        seen[slug] = count + 1
+        slugs.add(slug if count == 0 else f"{slug}-{count}")
+    return slugs
+
+
+@pytest.mark.parametrize(
+    "doc", ["README.md", "DEVELOPERS.md", *sorted(str(p.relative_to(REPO)) for p in (REPO / "docs").glob("*.md"))]
+)
+def test_every_link_between_the_docs_reaches_its_file_and_heading(doc):
+    """The README's Measured table and docs/measured.md point at each other's sections: a renamed heading must not
+    leave a link that lands at the top of a 2,000-line page."""
+    source = REPO / doc
+    broken = []
+    for target in re.findall(r"\]\(([^)\s]+)\)", source.read_text(encoding="utf-8")):
+        if re.match(r"[a-z]+:", target):
+            continue  # http:, https:, mailto:
+        path, _, anchor = target.partition("#")
+        file = (source.parent / path).resolve() if path else source
+        if not file.exists():
+            broken.append(target)
+        elif anchor and file.suffix == ".md" and anchor not in _slugs(file.read_text(encoding="utf-8")):
+            broken.append(target)
+    assert not broken, f"{doc} links to missing files or headings: {broken}"

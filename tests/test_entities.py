@@ -1126,3 +1126,16 @@ def test_a_title_given_with_a_country_before_its_holder_is_named_gives_the_holde
     assert coded(text, "Joseph Kimotho") == ("KEN", "KENGOV")
     text = "The ambassador met a trade minister on Wednesday. Trade Minister Joseph Kimotho said the talks went well."
     assert coded(text, "Joseph Kimotho")[0] is None
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # a word of the name before its kind word makes it another kind of body: the last word gives no sector
+    ("The American Civil Liberties Union sued the state on Monday.", "American Civil Liberties Union", "USA"),
+    ("The German People's Union won seats in the state parliament.", "German People's Union", "DEU"),
+    # places, peoples, members and words of data/kind_name_modifiers.txt leave the kind word its sector
+    ("The Syrian Army attacked the town on Monday.", "Syrian Army", "SYRMIL"),
+    ("The Kenyan National Police said the town was calm.", "Kenyan National Police", "KENCOP"),
+])
+def test_kind_word_ending_a_name_gives_its_sector_only_when_the_whole_name_reads_so(text, name, actor):
+    ent = next(e for e in entities(text) if e.name == name)
+    assert ent.actor == actor

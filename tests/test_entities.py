@@ -1139,3 +1139,12 @@ def test_a_title_given_with_a_country_before_its_holder_is_named_gives_the_holde
 def test_kind_word_ending_a_name_gives_its_sector_only_when_the_whole_name_reads_so(text, name, actor):
     ent = next(e for e in entities(text) if e.name == name)
     assert ent.actor == actor
+
+
+def test_a_person_of_no_known_gender_keeps_one_gender_of_pronouns():
+    # "Chris" gives no gender: the "she" that was Maria's is not Chris Dole's as well as the "he"s
+    text = ("Chris Dole spoke on Monday. He said he would win. Dole said his wife Maria agreed, and she laughed. "
+            "Dole said he would win.")
+    dole = entity_of(entities(text), text, "Chris Dole")
+    pronouns = [m.text.lower() for m in dole.mentions if m.kind == "pronoun"]
+    assert "she" not in pronouns and "he" in pronouns

@@ -1148,3 +1148,38 @@ def test_a_person_of_no_known_gender_keeps_one_gender_of_pronouns():
     dole = entity_of(entities(text), text, "Chris Dole")
     pronouns = [m.text.lower() for m in dole.mentions if m.kind == "pronoun"]
     assert "she" not in pronouns and "he" in pronouns
+
+
+def test_bare_surname_keeps_the_person_the_article_used_it_for():
+    # a family member named in full later does not take over the surname the article already uses for another
+    text = ("Peter Berg spoke in Ohio on Monday. Berg said the talks had failed. "
+            "His daughter Anna Berg introduced him. Berg said he would run again.")
+    ents = entities(text)
+    peter, anna = entity_of(ents, text, "Peter Berg"), entity_of(ents, text, "Anna Berg")
+    assert peter is not anna
+    assert entity_of(ents, text, "Berg", 4) is peter
+    he = text.index(" he would") + 1
+    assert entity_at(ents, he, he + 2) is peter
+
+
+def test_bare_surname_after_an_honorific_takes_the_person_of_that_gender():
+    text = "Peter Berg spoke on Monday. His wife Anna Berg campaigned in Ohio. Mr. Berg said the talks failed."
+    ents = entities(text)
+    assert entity_of(ents, text, "Berg", 3) is entity_of(ents, text, "Peter Berg")
+
+
+def test_epithet_before_a_full_name_named_elsewhere_is_not_the_name():
+    text = "Hillary Clinton spoke on Monday. Trump attacked Crooked Hillary Clinton at the rally."
+    ents = entities(text)
+    clinton = entity_of(ents, text, "Hillary Clinton")
+    assert clinton.name == "Hillary Clinton"
+    assert entity_of(ents, text, "Hillary Clinton", 2) is clinton
+
+
+@pytest.mark.parametrize("text, name", [
+    ("NEW YORK — John Smith said on Monday the deal was good.", "John Smith"),
+    ("He backed Donald Trump - and he won the vote.", "Donald Trump"),
+])
+def test_no_name_runs_across_a_dash_between_two_stretches_of_text(text, name):
+    names = [e.name for e in entities(text)]
+    assert name in names and not any("—" in n or n.endswith("-") for n in names)

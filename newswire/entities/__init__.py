@@ -24,8 +24,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import countries, places
-from ..lexicon import load_table
-from ..lexicon.tables import FirstName
 from ..text.parse import source_text
 from ..text.prose import title_case_lines
 from ..document import Document
@@ -33,7 +31,7 @@ from ..records import Entity, Mention as MentionRecord
 from . import actors, known
 from .evidence import attach
 from .model import Cluster, Mention
-from .names import cluster_names, find_names, is_given_name, name_tokens
+from .names import cluster_names, find_names, given_name_gender, is_given_name, name_tokens
 from .nominals import find_nominals
 from .pronouns import resolve_pronouns, resolve_relatives
 from .titles import build_matcher as build_title_matcher, find_titles, lookup as title_lookup
@@ -148,11 +146,6 @@ def _possessed(doc: Doc, clusters: list[Cluster]) -> None:
             c.country, c.actor = actors.code_again(c, doc)
 
 
-@cache
-def _first_names() -> dict[str, str]:
-    return {row.name: row.gender for row in load_table("first_names.tsv", FirstName) if row.gender in ("m", "f")}
-
-
 def _first_name_gender(c: Cluster) -> None:
     """Gender from a known given name: "Hillary Clinton", "Jean-Luc Mélenchon", "Moon Jae-in"."""
     for m in c.names:
@@ -161,7 +154,7 @@ def _first_name_gender(c: Cluster) -> None:
             continue
         # the given name comes first, or second in a family-name-first form ("Ban Ki-moon")
         for word in (words[0], words[0].split("-")[0], words[1] if "-" in words[1] else ""):
-            gender = _first_names().get(word)
+            gender = given_name_gender(word)
             if gender:
                 m.gender = gender
                 break

@@ -885,7 +885,8 @@ def test_a_companys_short_form_joins_the_one_company_it_begins():
     # two companies begin with the short form: it joins neither
     text = "Berg Shipping Co. and Berg Ferries Inc. agreed to merge on Monday. Analysts had expected the deal. Berg said the deal would close in May."
     ents = entities(text)
-    assert entity_at(ents, at(text, "Berg said")).name == "Berg"
+    berg = entity_at(ents, at(text, "Berg said"))  # its own entity, or none (a one-word name no one is said to be)
+    assert berg is None or berg.name == "Berg"
 
 
 def test_a_curly_and_a_straight_apostrophe_are_one_name():
@@ -1183,3 +1184,19 @@ def test_epithet_before_a_full_name_named_elsewhere_is_not_the_name():
 def test_no_name_runs_across_a_dash_between_two_stretches_of_text(text, name):
     names = [e.name for e in entities(text)]
     assert name in names and not any("—" in n or n.endswith("-") for n in names)
+
+
+def test_one_word_name_the_article_does_not_treat_as_a_person_is_left_out():
+    # the tagger's PERSON "Twitter": no given name, title, honorific or "he"/"she" says it is someone
+    text = "Anna Berg posted a message on Twitter on Monday. Twitter said the account was fine."
+    ents = entities(text)
+    assert entity_of(ents, text, "Twitter") is None
+    assert entity_of(ents, text, "Twitter", 2) is None
+    assert entity_of(ents, text, "Anna Berg").type == "PERSON"
+
+
+def test_one_word_name_with_a_persons_pronoun_stays_a_person():
+    text = "Kassam said the vote was rigged. Kassam added that he would appeal."
+    kassam = entity_of(entities(text), text, "Kassam")
+    assert kassam is not None and kassam.type == "PERSON"
+    assert "he" in [m.text for m in kassam.mentions]

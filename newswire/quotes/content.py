@@ -54,6 +54,8 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
         ]
         cuts = []
         for g in outer:
+            if g.appeal:
+                break  # "encouraged supporters to ask why ...": what is asked for is not said
             if _continues(doc, f, g):
                 cuts.append((g, {t.i for t in doc[f.verb].subtree}, g.subject))
             elif tail := _another_source(doc, f, g):

@@ -676,6 +676,15 @@ def test_participle_takes_the_subject_of_its_verb():
         ('Sokolov is releasing a new ad that urges voters to reject "the bridge tax."', "Sokolov"),
         ('The group placed newspaper ads calling the bridge "a mistake."', "The group"),
         ("Officials saying the bridge was unsafe closed it.", "Officials"),
+        # "X is a Y who said ...": the noun the relative clause hangs on is what X is; X speaks
+        ("Editor's note: Anna Berg is a veteran senator and critic who has repeatedly said the bridge must close.", "Anna Berg"),
+        ("Anna Berg opposes the toll and is a fierce critic who has said the bridge must close.", "Anna Berg"),
+        ("He is a man who says the bridge must close.", "He"),
+        ("Officials met a veteran senator who said the bridge must close.", "a veteran senator"),
+        # a participle on whom a speech verb addresses speaks for the verb's subject; on another verb's object, for it
+        ("The Vermont senator emailed supporters saying: “The struggle continues.”", "The Vermont senator"),
+        ("He wrote to members saying the union would strike.", "He"),
+        ("Officials met protesters chanting “Send them home.”", "protesters"),
     ],
 )
 def test_who_speaks_through_a_document_is_its_speaker(text, speaker):

@@ -978,6 +978,9 @@ def test_a_surname_after_the_full_name_is_the_same_speaker():
         # a campaign speaks for its candidate
         ("Senator Lucia Ortega visited Ohio on Monday. Ortega's campaign said it raised $2 million in January.", "Lucia Ortega"),
         ("Senator Lucia Ortega visited Ohio on Monday. The Ortega campaign said the senator would stay in the race.", "Lucia Ortega"),
+        # so does a team for the one it works for; with no one named it stays as it is
+        ("Senator Lucia Ortega visited Ohio on Monday. Ortega's team said it raised $2 million in January.", "Lucia Ortega"),
+        ("The rescue team said the miners were safe.", "The rescue team"),
     ],
 )
 def test_a_document_or_office_speaks_for_whoever_issued_it(text, name):

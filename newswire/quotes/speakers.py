@@ -197,8 +197,8 @@ def _documents() -> frozenset[str]:
 
 
 # Who speaks for a person or body without being one: "her office said", "the Sanders campaign said" (a campaign
-# speaks for its candidate).
-_OFFICES = frozenset(("office", "campaign"))
+# speaks for its candidate), "Clinton's team said" (a team for whom it works for; with no one named it stays).
+_OFFICES = frozenset(("office", "campaign", "team"))
 
 
 # Who speaks for a person or body as a person: "a spokesman for the ministry", "Sony's spokeswoman", "a Pentagon

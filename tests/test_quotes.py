@@ -1419,6 +1419,8 @@ def test_asking_someone_to_act_is_an_appeal_not_a_quote(text):
         ("Berg vowed to fight the tax.", "to fight the tax"),
         ('Berg urged Congress to "act now, before the bridge falls."', 'Congress to "act now, before the bridge falls."'),
         ("The mayor's call to “close the bridge before it falls” was ignored.", "to “close the bridge before it falls”"),
+        # a participle after a comma goes on with the appeal's speaker, wherever the parser hangs it
+        ("The senator called on voters to turn out in large numbers, arguing that the race was close.", "that the race was close"),
         # a small clause saying what its subject is, under a cue that asks for nothing
         ("Nine percent found it to be a deterrent.", "it to be a deterrent"),
     ],

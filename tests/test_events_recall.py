@@ -1,6 +1,6 @@
 """The events stage's recall constructions of issue 13, session eight: a charge laid "in" or "over" an act, a manhunt,
 a police raid, a joint news conference, the maker of a speech act named by "from", and a rejection of a speech act
-aimed at who made it."""
+aimed at who made it; session nine: a state's body signing or ratifying an agreement with no other party named."""
 
 from __future__ import annotations
 
@@ -59,3 +59,19 @@ def test_a_rejection_of_a_speech_act_is_aimed_at_who_made_it():
     found = events("The chairwoman of the Democratic National Committee dismisses Sanders' accusations against Clinton's fundraising.", "2016-04-20")
     rejections = [e for e in found if e.plover == "REJECT"]
     assert [_side(e.target)[0] for e in rejections] == ["Sanders"]
+
+
+def test_a_coded_signer_signing_or_ratifying_an_agreement_is_an_event_with_no_other_party():
+    found = events("The Ukrainian parliament ratified the treaty on Tuesday.")
+    assert [(e.cameo, _side(e.source), e.target) for e in found] == [("057", ("The Ukrainian parliament", "UKRLEG"), None)]
+    found = events("Ukrainian President Leonid Kuchma signed the agreement on Friday.")
+    assert [(e.cameo, _side(e.source)[1]) for e in found] == [("057", "UKRGOV")]
+
+
+def test_a_signature_on_what_is_no_agreement_and_a_signer_with_no_code_give_no_event():
+    assert events("President Clinton signed an executive order on Tuesday.") == []
+    assert events("The company signed the agreement on Friday.") == []
+    # a coded signer that is no state's body (a union coded USA) contracts, it signs no treaty
+    assert events("The American Federation of Teachers, a U.S. labor union, signed the agreement on Friday.") == []
+    # a meeting aimed at no one coded stays no event: only signing is kept with one side
+    assert events("Ukrainian President Leonid Kuchma held talks on Friday.") == []

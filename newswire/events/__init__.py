@@ -103,6 +103,9 @@ COMMERCIAL_SECTORS = {"BUS"}
 # accusations, refusals and threats too cost a quarter of the recall on the
 # PLOVER development half for no precision; re-measure with eval/plover_events.py.
 DYADIC_ROOTS = {"04", "05"}
+# The code of signing an agreement (root 05, but no expression of support: kept with a state's signer and no target,
+# see `_signed`).
+SIGNING_CODES = {"057"}
 # Modalities of events the text only supposes: "Egypt could attack Libya", "if they
 # attack", "the right to sue", "will you resign?" report nothing that happened or was
 # announced. On the PLOVER development half all 5 such events were false positives
@@ -191,7 +194,7 @@ def extract_events(
     # type, none fully right.
     kept = [m for m in events if m.emit and (_political(m) or _official(m.sources))]
     # a meeting, praise or reported demand aimed at no one coded says nothing
-    kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported)]
+    kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported) or _signed(m)]
     kept = [m for m in kept if not _unreal(m) and not _habitual(m) and not _standing(ctx, m) and not _charity(m) and read_with_actors(m)]
     implicit_targets(actors, [m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS and not m.own_targets])
     kept = _dedupe(ctx, kept)
@@ -292,6 +295,25 @@ def _in_name(actors: Actors, trigger) -> bool:
     tok = actors.doc[trigger.i]
     found = actors.at(tok)
     return trigger.kind == "noun" and tok.pos_ == "PROPN" and found is not None and found[1].kind == "name"
+
+
+def _signed(m: EventMention) -> bool:
+    """"which the two presidents signed last May", "the Ukrainian parliament has already ratified it": a state's body
+    (STATE_SECTORS) or an international organisation signing an agreement (a `pact` or `signed_text` word of
+    data/event_word_classes.tsv for object) or ratifying one is an event with no party named on the other side
+    (EVENTS-GOLD.md codes it with no target), unlike a meeting or praise aimed at no one; a signature on any other
+    paper ("signed an executive order"), or by a person, a firm or a union ("signed a licensing agreement"), is none."""
+    if m.code not in SIGNING_CODES or m.trigger.kind != "verb" or m.anchor.i != m.token.i:
+        return False
+    if not any(a.code and (a.code[3:6] in STATE_SECTORS or a.code.startswith("IGO")) for a in m.sources):
+        return False  # a state's body or an international organisation signs treaties; a person, a firm or a union contracts
+    lemma = m.anchor.lemma_.lower()
+    if lemma in word_class("ratifying"):
+        return True  # "ratified it": what is ratified is an agreement
+    if lemma not in word_class("signing"):
+        return False  # "has to seal the deal": the other verbs of 057 are idioms as often
+    patient = patient_of(m.anchor)
+    return patient is not None and patient.lemma_.lower() in word_class("pact") | word_class("signed_text")
 
 
 def _political(m: EventMention) -> bool:

@@ -62,6 +62,28 @@ def test_a_quotation_in_an_aside_without_its_own_report_stays():
     assert content == 'he was not advocating violence, only a "loud voice."'
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Berg notes that we are at a rare moment where three things are happening at once: "
+            "Home values are rising, interest rates are low and lenders are looser.",
+            "that we are at a rare moment where three things are happening at once: "
+            "Home values are rising, interest rates are low and lenders are looser",
+        ),
+        ("Berg said the plan had one flaw: it costs too much.", "the plan had one flaw: it costs too much"),
+    ],
+)
+def test_what_a_reported_clause_announces_after_a_colon_goes_with_it(text, content):
+    assert contents(text) == [content]
+
+
+def test_a_quotation_or_another_report_after_the_colon_is_not_taken_in():
+    assert contents("Berg said the plan had one flaw: “It costs too much.”") == ["the plan had one flaw", "It costs too much."]
+    first, *_ = contents("Berg said the plan had one flaw: Smith said it costs too much.")
+    assert first == "the plan had one flaw"
+
+
 def test_a_hyphen_set_off_by_spaces_is_a_dash_before_the_writers_appositive():
     (content,) = contents("Berg said the council had not done its homework on the bridge - his signature issue.")
     assert content == "the council had not done its homework on the bridge"

@@ -218,6 +218,7 @@ def _from_part(doc: Doc, frame: Frame, part: set[int], passages: list[Passage]) 
     kept = [p for p in inside if not (p.words <= aside and _reports_of_its_own(doc, aside))]
     for p in kept:
         tokens |= set(range(max(p.first - 1, 0), min(p.last + 2, len(doc))))  # with the marks
+    tokens |= _after_colon(doc, tokens, frame)
     start, end = _extent(doc, tokens, frame)
     found = Found("mixed" if kept else "indirect", start, end, frame, frame.subject, last_token=max(tokens))
     return [found] if end > start else []
@@ -343,3 +344,38 @@ def _extent(doc: Doc, tokens: set[int], frame: Frame) -> tuple[int, int]:
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     return trim(doc_text(doc), start, end)
 
+
+# At most this many words after a colon go on with the content that stops at it.
+COLON_RUN_WORDS = 60
+
+
+def _after_colon(doc: Doc, tokens: set[int], frame: Frame) -> set[int]:
+    """What a reported clause that stops at a colon announces: "said three things are happening at once: home values ...".
+
+    The parser often ends the sentence at the colon, leaving what it
+    introduces out of the content. The words after it, to the end of the
+    sentence or paragraph, go on with the content when the cue comes before
+    the content, they hold no quotation mark (a quotation is a quote of its
+    own) and no reporting verb (another report), and the sentence ends
+    within `COLON_RUN_WORDS` words.
+    """
+    last = max(tokens)
+    colon = last + 1
+    if frame.verb > min(tokens) or colon >= len(doc) - 1 or doc[colon].text != ":":
+        return set()
+    out: set[int] = set()
+    cues = cue_table()
+    for tok in doc[colon + 1 :]:
+        if tok.is_space and "\n" in tok.text:
+            break
+        if tok.text in (".", "?", "!", ";"):
+            break
+        phrase = f"{tok.lower_} {doc[tok.i + 1].lower_}" if tok.i + 1 < len(doc) else ""
+        if tok.is_quote or (tok.pos_ == "VERB" and tok.lemma_.lower() in cues) or phrase in cues or tok.text == ":":
+            return set()  # "...: the plant closed, according to police" is another report
+        out.add(tok.i)
+        if len(out) > COLON_RUN_WORDS or "\n" in tok.whitespace_:
+            break
+    if not out or len(out) > COLON_RUN_WORDS or out & frame.content:
+        return set()  # nor into another clause of the same report ("... a new reality: that Mr. Trump ...")
+    return out

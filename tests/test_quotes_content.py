@@ -91,3 +91,9 @@ def test_a_hyphen_set_off_by_spaces_is_a_dash_before_the_writers_appositive():
     (content,) = contents("Berg said the council had not done its homework on the bridge-building plan.")
     assert content == "the council had not done its homework on the bridge-building plan"
 
+
+
+@pytest.mark.parametrize("dateline", ["OSLO - ", "OSLO, Norway, May 3 (Sample Wire) — "])
+def test_a_dateline_the_parser_hangs_on_the_clause_is_not_content(dateline):
+    text = dateline + "The council will close the bridge in May, the mayor's office said on Monday."
+    assert contents(text) == ["The council will close the bridge in May"]

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from ..document import Document
 from ..lexicon.cues import CueEntry, cue_table
+from ..text.datelines import CREDIT_TOKENS, DASHES
 from .frames import Frame, reported
 from .lines import Line
 from .model import Found, Passage, direct, doc_text, trim
@@ -219,6 +220,7 @@ def _from_part(doc: Doc, frame: Frame, part: set[int], passages: list[Passage]) 
     for p in kept:
         tokens |= set(range(max(p.first - 1, 0), min(p.last + 2, len(doc))))  # with the marks
     tokens |= _after_colon(doc, tokens, frame)
+    tokens = _past_dateline(doc, tokens)
     start, end = _extent(doc, tokens, frame)
     found = Found("mixed" if kept else "indirect", start, end, frame, frame.subject, last_token=max(tokens))
     return [found] if end > start else []
@@ -379,3 +381,20 @@ def _after_colon(doc: Doc, tokens: set[int], frame: Frame) -> set[int]:
     if not out or len(out) > COLON_RUN_WORDS or out & frame.content:
         return set()  # nor into another clause of the same report ("... a new reality: that Mr. Trump ...")
     return out
+
+
+def _past_dateline(doc: Doc, tokens: set[int]) -> set[int]:
+    """The content without the dateline the parser hung on its clause ("JERUSALEM - Netanyahu will meet ...").
+
+    A dateline names where the story was filed, not what was said: when the
+    content starts on a dateline's place words, it starts after the spaced
+    dash that ends the dateline ("CAMBRIDGE, Mass., Dec. 11 (UPI) — ").
+    """
+    first = min(tokens)
+    for start, end in Document.of(doc).dateline_spans:
+        if start <= first < end:
+            for k in range(end, min(end + CREDIT_TOKENS + 1, len(doc))):
+                if doc[k].text in DASHES and doc[k].whitespace_:
+                    rest = {i for i in tokens if i > k}
+                    return rest or tokens
+    return tokens

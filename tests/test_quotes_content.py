@@ -97,3 +97,16 @@ def test_a_hyphen_set_off_by_spaces_is_a_dash_before_the_writers_appositive():
 def test_a_dateline_the_parser_hangs_on_the_clause_is_not_content(dateline):
     text = dateline + "The council will close the bridge in May, the mayor's office said on Monday."
     assert contents(text) == ["The council will close the bridge in May"]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("In addition, the council plans to close the bridge, Berg said.", "the council plans to close the bridge"),
+        ("However, the bridge will stay open until May, Berg said.", "the bridge will stay open until May"),
+        # after the cue the connective is the speaker's
+        ("Berg said that, meanwhile, the council would close the bridge.", "that, meanwhile, the council would close the bridge"),
+    ],
+)
+def test_the_writers_connective_before_a_reported_clause_is_not_content(text, content):
+    assert contents(text) == [content]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from ..document import Document
+from ..lexicon import load_list
 from ..lexicon.cues import CueEntry, cue_table
 from ..text.datelines import CREDIT_TOKENS, DASHES
 from .frames import Frame, reported
@@ -221,6 +224,7 @@ def _from_part(doc: Doc, frame: Frame, part: set[int], passages: list[Passage]) 
         tokens |= set(range(max(p.first - 1, 0), min(p.last + 2, len(doc))))  # with the marks
     tokens |= _after_colon(doc, tokens, frame)
     tokens = _past_dateline(doc, tokens)
+    tokens = _past_connective(doc, tokens, frame)
     start, end = _extent(doc, tokens, frame)
     found = Found("mixed" if kept else "indirect", start, end, frame, frame.subject, last_token=max(tokens))
     return [found] if end > start else []
@@ -397,4 +401,26 @@ def _past_dateline(doc: Doc, tokens: set[int]) -> set[int]:
                 if doc[k].text in DASHES and doc[k].whitespace_:
                     rest = {i for i in tokens if i > k}
                     return rest or tokens
+    return tokens
+
+
+@cache
+def _connectives() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(line.split()) for line in load_list("discourse_connectives.txt"))
+
+
+def _past_connective(doc: Doc, tokens: set[int], frame: Frame) -> set[int]:
+    """The content without the writer's connective before it ("Meanwhile, her ratings have been falling, the poll found").
+
+    Only when the cue comes after the connective: after the cue ("said
+    that, meanwhile, ...") the word is the speaker's.
+    """
+    first = min(tokens)
+    if frame.verb < first:
+        return tokens
+    for words in _connectives():
+        comma = first + len(words)
+        if comma < len(doc) and doc[comma].text == "," and tuple(t.lower_ for t in doc[first:comma]) == words:
+            rest = {i for i in tokens if i > comma}
+            return rest if rest and frame.verb > comma else tokens
     return tokens

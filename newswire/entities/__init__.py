@@ -24,8 +24,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import countries, places
-from ..lexicon import load_table
-from ..lexicon.tables import FirstName
 from ..text.parse import source_text
 from ..text.prose import title_case_lines
 from ..document import Document
@@ -33,7 +31,7 @@ from ..records import Entity, Mention as MentionRecord
 from . import actors, known
 from .evidence import attach
 from .model import Cluster, Mention
-from .names import cluster_names, find_names, is_given_name, name_tokens
+from .names import cluster_names, find_names, given_name_gender, is_given_name, name_tokens
 from .nominals import find_nominals
 from .pronouns import resolve_pronouns, resolve_relatives
 from .titles import build_matcher as build_title_matcher, find_titles, lookup as title_lookup
@@ -117,8 +115,49 @@ def find_clusters(
     clusters += _link_nominals(doc, find_nominals(doc, names, titles), clusters, ctx.focus)
     resolve_pronouns(doc, clusters)
     resolve_relatives(doc, clusters)
+    surnames = {name_tokens(m)[-1] for c in clusters if c.label == "PERSON" for m in c.names if len(name_tokens(m)) > 1}
+    clusters = [c for c in clusters if not _person_by_tagger_alone(c, surnames)]
     _possessed(doc, clusters)
     return clusters
+
+
+def _person_by_tagger_alone(c: Cluster, surnames: set[str]) -> bool:
+    """A one-word name the tagger calls a person, which the article does not treat as one: "on Twitter", "Subscribe
+    here", "Brexit", "Millsfield, home to 22 registered voters" (PolNeAR train: Twitter 14 times in 187 articles).
+
+    A person is named by more than one word somewhere, by a given name, with a title or an honorific, in apposition
+    to a noun, as someone "he" or "she" stands for, or known to the gazetteer, and a family by the plural of a
+    surname the article gives a person ("the Clintons"); an entity named by one word with none of these is left out
+    (its type is a guess). `surnames`: the last words of the article's people's names of two words or more. A
+    one-word name only ever written as part of a hyphenated word ("Dodd-Frank", "Oscar-winning") names no one in
+    the article, whatever the word.
+    """
+    if c.label != "PERSON" or c.known is not None or not c.names:
+        return False
+    words = {name_tokens(m) for m in c.names}
+    if any(len(w) != 1 for w in words):
+        return False
+    if all(_in_hyphenated_word(m) for m in c.names):
+        return True
+    if any(is_given_name(w[0].title()) or w[0].removesuffix("s") in surnames for w in words):
+        return False
+    for m in c.mentions:
+        if m.titles or m.gender or m.kind == "nominal" or m.affiliations:
+            return False
+        if m.kind == "pronoun" and m.doc[m.start].lower_ in _PERSON_PRONOUNS:
+            return False
+    return True
+
+
+_PERSON_PRONOUNS = frozenset(("he", "him", "his", "himself", "she", "her", "hers", "herself"))
+
+
+def _in_hyphenated_word(m: Mention) -> bool:
+    """Is the name written glued to a hyphen, as part of a longer word ("Dodd-Frank", "Mar-a-Lago")?"""
+    doc = m.doc
+    before = m.start > 0 and doc[m.start - 1].text == "-" and not doc[m.start - 1].whitespace_
+    after = m.end < len(doc) and doc[m.end].text == "-" and not doc[m.end - 1].whitespace_
+    return before or after
 
 
 def _outside_org_names(doc: Doc, titles: list, matcher: PhraseMatcher | None) -> list:
@@ -148,11 +187,6 @@ def _possessed(doc: Doc, clusters: list[Cluster]) -> None:
             c.country, c.actor = actors.code_again(c, doc)
 
 
-@cache
-def _first_names() -> dict[str, str]:
-    return {row.name: row.gender for row in load_table("first_names.tsv", FirstName) if row.gender in ("m", "f")}
-
-
 def _first_name_gender(c: Cluster) -> None:
     """Gender from a known given name: "Hillary Clinton", "Jean-Luc Mélenchon", "Moon Jae-in"."""
     for m in c.names:
@@ -161,7 +195,7 @@ def _first_name_gender(c: Cluster) -> None:
             continue
         # the given name comes first, or second in a family-name-first form ("Ban Ki-moon")
         for word in (words[0], words[0].split("-")[0], words[1] if "-" in words[1] else ""):
-            gender = _first_names().get(word)
+            gender = given_name_gender(word)
             if gender:
                 m.gender = gender
                 break

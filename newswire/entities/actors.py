@@ -26,7 +26,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import countries
+from ..lexicon import countries, places
 from ..lexicon import load_list, load_table
 from ..lexicon.tables import KnownActor, PlaceReading
 from . import known
@@ -247,7 +247,7 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
         return org.country or org.actor[:3], org.actor
 
     if c.label == "ORG" and c.first.kind == "name" and c.known is None:
-        word = agent_row(c.first.span[-1])
+        word = _kind_of_name(c.first)
         inside = _known_inside(c)
         if inside is not None and not inside.country and not explicit:
             return None, inside.code  # "the United Nations Emergency Relief Coordinator": a U.N. body
@@ -268,6 +268,53 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     if country is None and known_code is None and c.first.kind == "nominal" and sector in TRANSNATIONAL_SECTORS:
         return None, TRANSNATIONAL_SECTORS[sector]  # "human rights groups"
     return country, known_code or country
+
+
+def _kind_of_name(m: Mention):
+    """The agents.tsv row of the kind word that ends an organisation's name ("Foreign Ministry", "Syrian Army",
+    "Teachers Union"). A generic kind word (data/generic_kind_words.txt: union, army, ...) gives it only when the
+    whole name reads as that kind: the row is a listed phrase of the name ("Marine Corps", "Air Force"), or every
+    other word of the name is a determiner, a place's or a people's name, a word of data/kind_name_modifiers.txt
+    ("National", "Federal") or a noun for people (the body's members: "Teachers"). A name with another word is read
+    whole and its last word gives no sector: the "American Civil Liberties Union" is no labour union, the "German
+    People's Union" a party, the "Salvation Army" no army (PolNeAR train and TimeBank: USALAB, DEULAB)."""
+    head = m.span[-1]
+    row = agent_row(head)
+    if row is None or " " in row.word or row.word not in generic_kind_words():
+        return row
+    i = m.start
+    while i < head.i:
+        tok = m.doc[i]
+        if tok.is_punct or tok.lower_ in ("the", "'s", "’s") or tok.lower_ in kind_name_modifiers():
+            i += 1
+            continue
+        # the longest place or people's name from here ("New York", "Los Angeles")
+        place = next((j for j in range(head.i, i, -1) if _place_words(m.doc[i:j].text)), None)
+        if place is not None:
+            i = place
+            continue
+        member = agent_row(tok)
+        if member is not None and member.number == "count":
+            i += 1  # "Teachers Union", "Auto Workers Union"
+            continue
+        return None
+    return row
+
+
+def _place_words(text: str) -> bool:
+    return bool(countries.country_of(text) or countries.country_from_demonym(text) or places.readings(text))
+
+
+@cache
+def generic_kind_words() -> frozenset[str]:
+    """Kind words that end the names of bodies of other kinds too (data/generic_kind_words.txt)."""
+    return frozenset(load_list("generic_kind_words.txt"))
+
+
+@cache
+def kind_name_modifiers() -> frozenset[str]:
+    """Words that leave an organisation's name of the kind its last word names (data/kind_name_modifiers.txt)."""
+    return frozenset(load_list("kind_name_modifiers.txt"))
 
 
 def _a_governments(c: Cluster) -> bool:

@@ -19,7 +19,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import countries, places
-from ..lexicon import load_list
+from ..lexicon import load_list, load_table
+from ..lexicon.tables import FirstName
 from ..lexicon.given_names import given_names
 from ..lexicon.cues import past_speech_cue
 from ..document import Document
@@ -46,6 +47,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
     """
     in_title = {i for t in titles for i in range(t.start, t.end)}
     named = _NamedElsewhere(doc)
+    dateline = Document.of(doc).dateline
     by_start = sorted((t.start, n) for n, t in enumerate(titles))
     title_starts = [s for s, _ in by_start]
     out: list[Mention] = []
@@ -57,6 +59,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
             if countries.country_from_name(doc[start:end].text) and not in_title.intersection(range(start, end)):
                 out.append(Mention(doc, start, end, "name", "GPE"))  # "invaded Cyprus" tagged PRODUCT
             continue
+        start, end = _cut_at_dash(doc, start, end, dateline)
         # "President Obama" tagged as one PERSON: the title is not the name
         while start < end and (start in in_title):
             start += 1
@@ -69,6 +72,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         if ent.label_ == "PERSON":
             within = [titles[n] for _, n in by_start[bisect.bisect_left(title_starts, start) : bisect.bisect_left(title_starts, end)]]
             start = _past_title_chain(doc, start, end, within)
+            start = _past_epithet(doc, start, end, named)
         # "State Department Correspondent" before a name: the title is not the org
         inside = by_start[bisect.bisect_right(title_starts, start) : bisect.bisect_left(title_starts, end)]
         for t in (titles[n] for n in sorted(n for _, n in inside)):  # only titles starting inside can cut it
@@ -105,11 +109,51 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
     out += _country_names(doc, out, in_title)
     out += _repeated_person_names(doc, out, in_title)
     out += _turn_labels(doc, out)
-    dateline = Document.of(doc).dateline
     for m in out:
         if m.label in ("PERSON", "ORG", "NORP") and all(i in dateline for i in range(m.start, m.end)):
             m.label = "GPE"  # "ROTTERDAM (Reuters) - " tagged PERSON: a dateline names a place
     return sorted(out, key=lambda m: m.start)
+
+
+_DASHES = ("—", "–", "--", "-")
+
+
+def _cut_at_dash(doc: Doc, start: int, end: int, dateline: frozenset[int]) -> tuple[int, int]:
+    """A name the parser ran across a dash that separates two stretches of text ("NEW YORK — Smith", "Ted Cruz—35",
+    "Donald Trump - and"): an em or en dash, or a hyphen with space on both sides, is in no name. The side after the
+    dash is no name's when it begins with a small letter, a digit or a function word ("NEW HAMPSHIRE - Since
+    January"); the side before is none when it is a dateline's words ("NEW YORK — Smith"), a heading's capitals or
+    begins with a small letter ("power - Wall Street"). The name is the side left, the one before when both are
+    left (a name reads on from its first word), none when neither is. A hyphen between two capitalised words of a
+    name is left ("Wal - Mart", as a detokenised text writes "Wal-Mart")."""
+    while start < end and doc[start].text in _DASHES:
+        start += 1
+    while end > start and doc[end - 1].text in _DASHES:
+        end -= 1  # "Donald Trump - and": the dash ends the name
+    for i in range(start + 1, end - 1):
+        tok = doc[i]
+        if tok.text not in _DASHES or (tok.text == "-" and not (tok.whitespace_ and doc[i - 1].whitespace_)):
+            continue
+        before, after = doc[start:i], doc[i + 1 : end]
+        dated = all(t.i in dateline for t in before)
+        before_out = dated or _capitals(before) or not before[0].text[:1].isupper()
+        # a side after that begins with a small letter, a digit or a function word ("Since January") is no name's
+        after_out = not after[0].text[:1].isupper() or (after[0].is_stop and after[0].lower_ != "the")
+        if tok.text == "-" and not before_out and not after_out:
+            return start, end  # "Wal - Mart"
+        if after_out:
+            return (start, i) if not dated and before[0].text[:1].isupper() else (start, start)
+        if before_out:
+            return i + 1, end
+        return start, i
+    return start, end
+
+
+def _capitals(span) -> bool:
+    """A run of words in capitals (more than one letter each): a dateline or a heading, not a name's words."""
+    words = [t.text for t in span if any(ch.isalpha() for ch in t.text)]
+    return bool(words) and all(w.isupper() and len(w) > 1 for w in words) and len(span) > 1 and not all(
+        len(w) <= 4 for w in words)
 
 
 def _org_then_person(doc: Doc, start: int, end: int, named: _NamedElsewhere) -> int | None:
@@ -153,6 +197,17 @@ class _NamedElsewhere:
                 elif e.label_ == "ORG":
                     self._by.setdefault(("ORG", e.text), []).append((e.start, e.end))
         return any(not (s < end and start < e) for s, e in self._by.get((label, text), ()))
+
+
+def _past_epithet(doc: Doc, start: int, end: int, named: _NamedElsewhere) -> int:
+    """"Crooked Hillary Clinton", "Telling Jeb Bush", "Certainly Donald Trump" tagged as one PERSON: a word that is no
+    given name, before a given name and a surname that the parser tags elsewhere in the article without it, is an
+    epithet or a stray word, not part of the name ("Ildefonso Guajardo Villarreal" beside "Guajardo Villarreal" keeps
+    its first word: "Guajardo" is no given name). Returns the name's first token."""
+    if end - start >= 3 and not is_given_name(doc[start].text) and is_given_name(doc[start + 1].text) \
+            and named.has("PERSON", doc[start + 1 : end].text, start, end):
+        return start + 1
+    return start
 
 
 def _surname_title_after(doc: Doc, start: int, end: int) -> bool:
@@ -381,6 +436,16 @@ def is_given_name(word: str) -> bool:
     return word in given_names()
 
 
+def given_name_gender(word: str) -> str | None:
+    """"m" or "f" for a given name of one gender (data/first_names.tsv), else None."""
+    return _given_name_genders().get(word)
+
+
+@cache
+def _given_name_genders() -> dict[str, str]:
+    return {row.name: row.gender for row in load_table("first_names.tsv", FirstName) if row.gender in ("m", "f")}
+
+
 def name_tokens(m: Mention) -> tuple[str, ...]:
     """The words of a name for matching: no article, honorific, possessive or "al-"."""
     words = [t.text for t in m.span if not t.is_punct or t.text == "."]
@@ -542,6 +607,9 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             fits[i] = max(fits.get(i, 0), _fit(key, k))
         for i in [i for i in fits if fits[i] and any(_another_person(key, k) for k in keys[i])]:
             fits[i] = 0  # "Bill Clinton" fits the "Clinton" of a cluster that is Hillary Clinton's: not hers
+        if sum(1 for f in fits.values() if f == 1) > 1 and max(fits.values()) == 1:
+            for i in _shared_surname_misfits(m, key, {i for i in fits if fits[i] == 1}, clusters, keys):
+                fits[i] = 0
         best, best_at = 0, -1
         for i in sorted(fits):
             fit, c = fits[i], clusters[i]
@@ -563,6 +631,43 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
     for c in clusters:
         c.label = cluster_label(c)
     return clusters
+
+
+def _shared_surname_misfits(m: Mention, key: NameKey, fitting: set[int], clusters: list[Cluster], keys: dict[int, set[NameKey]]) -> set[int]:
+    """A bare surname ("Trump") that several people of the article share ("Donald Trump", "Ivanka Trump"): the
+    clusters of those it does not stand for, by the text's evidence, strongest first: a gender its honorific or
+    title gives ("Mr. Trump") that only some of them have; a title ("President Trump") only some of them were given;
+    the bare surname's use so far (only some of them were called by it before: a family member named in full later
+    does not take over the surname the article already uses for another). The cluster most recently mentioned wins
+    among those left (`cluster_names`)."""
+    left = set(fitting)
+    gender = m.gender
+
+    def narrow(keep) -> None:
+        nonlocal left
+        kept = {i for i in left if keep(i)}
+        if kept:
+            left = kept
+
+    if gender:
+        narrow(lambda i: _cluster_gender(clusters[i]) == gender)
+    titles = {t.lower() for t in m.titles}
+    if titles:
+        narrow(lambda i: any(t.lower() in titles for x in clusters[i].mentions for t in x.titles))
+    narrow(lambda i: any(k.words == key.words for k in keys[i]))
+    return fitting - left
+
+
+def _cluster_gender(c: Cluster) -> str | None:
+    """The gender a cluster's names give: an honorific's or a gendered title's, else a given name's."""
+    for x in c.names:
+        if x.gender:
+            return x.gender
+    for x in c.names:
+        words = x.text.split()
+        if len(words) >= 2 and (g := given_name_gender(words[0])):
+            return g
+    return None
 
 
 def _company_short_forms(clusters: list[Cluster]) -> list[Cluster]:

@@ -91,6 +91,9 @@ def extract_quotes(
     found_frames = sorted(find_frames(doc, quoted) + find_noun_frames(doc, quoted), key=lambda f: f.verb)
     frames = outermost(doc, [f for f in found_frames if f.kind in kinds and f.verb not in in_lines], quoted)
     frames = [f for f in frames if not f.silent]  # a reporting noun with no speaker keeps its inner cues from reporting
+    for f in frames:
+        if f.appeal:  # the act an appeal asks for kept the cues inside it from reporting; it is no quote itself
+            f.content, f.parts = set(), []
     cut_other_sources(doc, frames, [f for f in found_frames if f.kind == "thought" and f.kind not in kinds and f.verb not in quoted])
     found: list[Found] = []
     for frame in frames:

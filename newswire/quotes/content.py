@@ -23,6 +23,12 @@ from .model import Found, Passage, direct, doc_text, trim
 ASIDE_KEEPS_WORDS = 1
 
 
+def _set_off_participle(verb: Token) -> bool:
+    """"called on voters to turn out, arguing that the race was close": a participle after a comma, which the parser
+    may hang inside the act an appeal asks for, goes on with the appeal's speaker (`_continues` decides)."""
+    return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+
+
 def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Frame]:
     """Frames whose cue is neither quoted nor inside another frame's content.
 
@@ -58,6 +64,8 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
         ]
         cuts = []
         for g in outer:
+            if g.appeal and not _set_off_participle(doc[f.verb]):
+                break  # "encouraged supporters to ask why ...": what is asked for is not said
             if _continues(doc, f, g):
                 cuts.append((g, {t.i for t in doc[f.verb].subtree}, g.subject))
             elif tail := _another_source(doc, f, g):

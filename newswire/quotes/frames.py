@@ -8,8 +8,8 @@ A frame is read off the dependency parse around a cue from `data/cues.tsv`
   noun after the cue or made a conjunct of it), a to-infinitive ("vowed to fight"),
   its object ("blamed rebels for the attack"; a passive cue's subject, "the
   deal was announced"), an object with what it is
-  called ("called the plan “a disaster”"), a prepositional object ("called
-  for the US to act"), or for "according to" the clause it modifies (and so for
+  called ("called the plan “a disaster”"), a prepositional object ("talked
+  about how he would pay"), or for "according to" the clause it modifies (and so for
   "In a poll, ..." opening a sentence, `data/source_documents.txt`); an
   object, a name given or a topic counts only when it holds a quotation or a
   clause with its own subject (`reported`): "spoke of the legacy", "called
@@ -18,6 +18,9 @@ A frame is read off the dependency parse around a cue from `data/cues.tsv`
   made after she gained weight"), a quotation that only labels one of its
   nouns ("showed support for the “public option”"), or a wh-clause, unless
   the cue asks ("explained why he backs Trump", "talked about which ones");
+* an appeal is an act, not words said: an act asked of someone ("urged
+  Congress to act", "called for the US to act", "was asked to respond") makes
+  no quote unless the speaker's words are quoted (`asks_act`, `words_quoted`);
 * speaker, by `speakers.py` (the cue's subject, climbing to the verb that
   has one; the agent of a passive; the noun a participle hangs on), or the
   object of "according to".
@@ -66,6 +69,10 @@ class Frame:
     topic: set[int] = field(default_factory=set)
     # a frame that makes no quote but keeps the frames inside it from making their own (a reporting noun with no speaker)
     silent: bool = False
+    # an appeal ("urged X to ask why ..."): its content is the act it asks for, which is no quote (the caller empties it
+    # once `content.outermost` has kept every cue inside it from reporting, even one going on with the same speaker);
+    # the frame may still take a quotation of its own words next to it
+    appeal: bool = False
 
     @property
     def kind(self) -> str:
@@ -96,9 +103,14 @@ def find_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
         if entry.cue == "according to":
             _according_to(frame, particle)
         else:
-            frame.parts = _content(tok, entry, particle, quoted, frame.topic)
+            asked: set[int] = set()
+            frame.parts = _content(tok, entry, particle, quoted, frame.topic, asked)
             frame.content = set().union(*frame.parts)
             frame.subject = speaker_head(tok, quoted)
+            if asked and not frame.content:
+                # an appeal makes no quote, nor do the cues in the act it asks for ("encouraged supporters to ask why
+                # ...", "called on Dean to apologize for suggesting ..."): nobody has said those yet
+                frame.content, frame.parts, frame.appeal = asked, [asked], True
         out.append(frame)
     return out
 
@@ -199,18 +211,26 @@ def _that_said(verb: Token) -> bool:
 
 
 def _content(
-    verb: Token, entry: CueEntry, particle: Token | None, quoted: frozenset[int] = frozenset(), topic: set[int] | None = None
+    verb: Token, entry: CueEntry, particle: Token | None, quoted: frozenset[int] = frozenset(), topic: set[int] | None = None,
+    asked: set[int] | None = None,
 ) -> list[set[int]]:
     """The content's tokens by the first of the cue's frames that finds any: one set per clause.
 
-    topic: gets the tokens of an object or topic left out because it reports no words (`reported`)."""
+    topic: gets the tokens of an object or topic left out because it reports no words (`reported`).
+    asked: gets the tokens of an act asked for, left out as an appeal (`asks_act`, `_directive`, `_passive`)."""
     dropped = topic if topic is not None else set()
+    asked = asked if asked is not None else set()
     for frame in entry.frames:
         if frame == "clause":
             parts = _clauses(verb, particle)
             if parts and "question" not in entry.frames and all(_wh_topic(verb, part, quoted) for part in parts):
                 dropped |= set().union(*parts)
                 return []  # "explained why he backs Trump", "what Trump says his plan would do": a topic, no words
+            appeal = entry.kind == "speech" and "infinitive" in entry.frames and parts
+            if appeal and all(asks_act(part, verb.doc) for part in parts) and not words_quoted(verb, set().union(*parts), quoted):
+                dropped |= set().union(*parts)
+                asked |= set().union(*parts)
+                return []  # "told the agency to review its files", parsed as a clause: an appeal, no words ("found it to be")
             if parts:
                 return parts + _that_conjuncts(verb, parts)
             found = _inserted_into(verb) or _stranded_clause(verb) or _misattached_that_clause(verb)
@@ -221,9 +241,11 @@ def _content(
             if found and particle is not None and particle.dep_ == "prep":
                 # "called on Sudan's generals to agree ...": whom it asks belongs to what it asks
                 found |= set().union(*(subtree(o) for o in particle.children if o.dep_ == "pobj"))
-            if found and _directive(verb, particle) and not reported(verb, found, quoted):
+            directive = _directive(verb, particle) or (entry.kind == "speech" and _passive(verb))
+            if found and directive and not words_quoted(verb, found, quoted):
                 dropped |= found
-                found = set()  # "asked the crowd to welcome the governor", "urged voters to turn out": an appeal, no words
+                asked |= found
+                found = set()  # "urged voters to turn out", "was asked to respond": an appeal, no words (unless quoted)
         elif frame == "question":
             found = _question(verb)
         elif frame == "object":
@@ -241,7 +263,11 @@ def _content(
             found = _state(verb)
         elif frame.startswith("prep:"):
             found = set() if _sets_topic(verb) else prep_object(particle if particle is not None else verb, frame[5:])
-            if _object_does(verb, found):
+            if found and entry.kind == "speech" and asks_act(found, verb.doc) and not words_quoted(verb, found, quoted):
+                dropped |= found
+                asked |= found
+                found = set()  # "called for the United States to step up": an appeal, no words (unless quoted)
+            elif _object_does(verb, found):
                 found |= set().union(*(subtree(c) for c in verb.children if c.dep_ == "dobj"))  # "Cruz of associating"
             elif not reported(verb, found, quoted) or ("question" not in entry.frames and _wh_topic(verb, found, quoted)):
                 dropped |= found
@@ -397,8 +423,11 @@ _SET_OFF = (",", "—", "–", "--", '"', "”", "’")
 
 
 def _infinitive(verb: Token) -> set[int]:
+    objects = [o for o in verb.children if o.dep_ in ("dobj", "dative")]
     for c in verb.children:
-        if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+        # "encouraging his supporters at a rally to ask ...": after an object the parser may make it an adverbial
+        infinitival = c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(o.i < c.i for o in objects))
+        if infinitival and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
             out = subtree(c)
             for o in verb.children:
                 if o.dep_ in ("dobj", "dative") and o.i < c.i:
@@ -425,16 +454,23 @@ def _proposition(verb: Token, tokens: set[int], quoted: frozenset[int]) -> bool:
     ...") unless it is the noun's own content clause ("reports that she had resigned").
     """
     doc = verb.doc
+    # "requested anonymity to speak freely": an infinitive of the cue with no subject of its own is the speaker's
+    # purpose in asking, not what was said ("found it to be a deterrent" says what the object is: it counts)
+    purpose = set().union(*(
+        subtree(c) for c in verb.children
+        if c.dep_ in ("xcomp", "advcl") and c.i in tokens and _infinitive_clause(c) and c.lemma_ != "be"
+        and not any(s.dep_ in SUBJECTS for s in c.children)
+    ))
     for i in tokens:
         if i in quoted and _quoted_words(doc[i], verb, quoted):
             return True
         tok = doc[i]
-        if tok.pos_ not in ("VERB", "AUX") or i == verb.i or _in_modifier(tok, verb):
+        if tok.pos_ not in ("VERB", "AUX") or i == verb.i or i in purpose or _in_modifier(tok, verb):
             continue
         if _topic_of(tok, verb) and (_wh_clause(tok) or _infinitive_clause(tok)):
             continue  # "a plan on how to end the strike", "the question of whether to ...": the noun's, not the cue's
-        if any(c.dep_ in SUBJECTS + ("nsubjpass",) for c in tok.children):
-            return True  # "reports that she had resigned"; not "the plan that he proposed"
+        if any(c.dep_ in SUBJECTS + ("nsubjpass",) for c in tok.children) and not _infinitive_clause(tok):
+            return True  # "reports that she had resigned"; not "the plan that he proposed", nor "her calls for X to act"
         if tok.dep_ in _CLAUSE_DEPS and tok.pos_ == "VERB":
             return True
     return False
@@ -448,8 +484,9 @@ def reported(head: Token, tokens: set[int], quoted: frozenset[int], naming: bool
     dropping the tax", "called for taxing the rich"), is what the act or the
     talk was about: a reader takes a quote for words said, and none are given.
     A quotation in it ("called the plan “a disaster”"), or a clause with its
-    own subject ("called for the United States to step up", "asked about
-    whether he would run") is what was said. `head`: the cue (or reporting noun).
+    own subject ("asked about whether he would run") is what was said (a
+    to-infinitive with its own subject, "called for the United States to step
+    up", is an act asked for: the callers check it with `asks_act`). `head`: the cue (or reporting noun).
 
     A quotation that only modifies a noun of the object or topic is a name or
     term the writer uses ("showed support for Clinton's “public option”",
@@ -598,6 +635,40 @@ def _directive(verb: Token, particle: Token | None) -> bool:
     if particle is not None and particle.dep_ == "prep":
         return any(o.dep_ == "pobj" for o in particle.children)
     return any(c.dep_ in ("dobj", "dative") for c in verb.children)
+
+
+def _passive(verb: Token) -> bool:
+    """"was asked to respond", "Asked to name one achievement, he ...", "a man told to leave": a passive cue whose
+    infinitive is what its subject, the one addressed, was asked to do (its asker is not the subject)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in SUBJECTS for c in verb.children)
+
+
+def asks_act(tokens: set[int], doc: Doc) -> bool:
+    """Is the content a to-infinitive with a subject of its own ("for the United States to step up", "the agency to
+    review its files", parsed as a clause): an act asked of someone, not a proposition said?"""
+    tops = [doc[i] for i in tokens if doc[i].head.i not in tokens or doc[i].head == doc[i]]
+    if len(tops) != 1:
+        return False
+    top = tops[0]
+    return (
+        top.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
+        and any(c.dep_ in SUBJECTS for c in top.children)
+        and not any(c.dep_ == "mark" and c.lower_ != "for" for c in top.children)
+        # "says Trump's call to ban Muslims ... and his statements bear the blame": a finite verb joined to it makes
+        # the whole a clause the parser cut wrongly
+        and not any(c.dep_ == "conj" and c.tag_ in _FINITE for c in top.children)
+    )
+
+
+def words_quoted(head: Token, tokens: set[int], quoted: frozenset[int]) -> bool:
+    """Does a quotation in the content give the speaker's words (a verb or "I/we/you" in it, not a term that labels one
+    of its nouns, `_quoted_words`)? An appeal so quoted ("called on Muslims to “stand up to those who ...”") reports
+    them."""
+    doc = head.doc
+    return any(i in quoted and _quoted_words(doc[i], head, quoted) for i in tokens)
 
 
 def _object_does(verb: Token, tokens: set[int]) -> bool:

@@ -4,8 +4,12 @@ A noun of `data/cue_nouns.tsv` makes a frame when its content is there:
 
 * a that-clause it governs ("the claim that the vote was rigged"; not a
   relative clause, "the claim that he made"),
-* a to-infinitive ("her promise to lower taxes"),
-* the object of its preposition when it holds a quotation or a clause ("calls for the US to act").
+* a to-infinitive ("her promise to lower taxes"); after a noun that asks for an act
+  (frame `appeal`: "a request to restore ...", "his call to ban ...") only when
+  its words are quoted, since an appeal is an act, not words said,
+* the object of its preposition when it holds a quotation or a clause
+  ("calls for “a political revolution”"; "calls for the US to act", an act
+  asked of someone, only with the words quoted).
 
 Its speaker is the possessor ("his", "Trump's"), a name in front of it
 ("an Intelogic announcement", "a White House statement"), the object of "by" or
@@ -28,7 +32,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon.cues import CueEntry, noun_cue_table as noun_table
-from .frames import Frame, prep_object, reported
+from .frames import Frame, asks_act, prep_object, reported, words_quoted
 from .speakers import issuer_compound, speaker_head, speaks_through
 
 
@@ -60,10 +64,14 @@ def _content(noun: Token, entry: CueEntry, quoted: frozenset[int] = frozenset())
             found = _clause(noun)
         elif frame == "infinitive":
             found = _infinitive(noun)
+        elif frame == "appeal":
+            found = _infinitive(noun)
+            if not words_quoted(noun, found, quoted):
+                found = set()  # "a request to restore early voting", "his call to ban ...": an act asked for, no words
         elif frame.startswith("prep:"):
             found = prep_object(noun, frame[5:])
-            if not reported(noun, found, quoted):
-                found = set()  # "criticism of the plan", "a request for comment": a topic, no words reported
+            if not reported(noun, found, quoted) or (asks_act(found, noun.doc) and not words_quoted(noun, found, quoted)):
+                found = set()  # "criticism of the plan", "a request for comment": a topic; "calls for the US to act": an appeal
         else:
             found = set()
         if found:

@@ -4,7 +4,9 @@ The cue's subject, climbing from a participle or a second verb to the verb
 that has one ("Putin praised ..., saying ..."; "Syria has joined ..., but
 insists ..."), the agent of a passive ("it was announced by X"), the noun a
 participle or relative clause hangs on ("officials saying ...", "Trump, who
-said ..."), the subject of a verb the speaker speaks through ("the campaign
+said ..."; the subject of "be" for a predicate noun: "Trump is a bully who has
+pledged ..."; the subject of a speech verb for whom it addresses: "emailed
+supporters saying ..."), the subject of a verb the speaker speaks through ("the campaign
 issued a statement saying ...", `data/cue_noun_verbs.txt`), a speaker after
 an inverted cue ("“...?” asked the boy"), or the name just before a cue the
 parser left without a subject. `speaker_tokens` gives the phrase a speaker's
@@ -19,6 +21,7 @@ from spacy.tokens import Token
 
 from ..lexicon import load_list
 from ..lexicon.agents import agent_row
+from ..lexicon.cues import cue_table
 from ..text.datelines import DASHES
 from ..text.parse import source_text
 
@@ -49,7 +52,7 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
         subject = before[-1] if before else (subjects[0] if subjects else None)
         if subject is not None:
             if subject.lower_ in _RELATIVE and v.dep_ == "relcl":
-                return _through(v.head, quoted)  # "Trump, who said ...": Trump
+                return _through(_described(v.head), quoted)  # "Trump, who said ...": Trump
             return subject
         if any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in v.children):
             if v is not verb:
@@ -65,6 +68,9 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             return held  # "Lopez spoke at a news conference announcing ...": Lopez, not the conference
         if v.dep_ == "acl" and (verb_of := _adjunct_on_object(v)) is not None:
             v = verb_of  # "Clinton ended the debate with a reference to the film, remarking, “...”": Clinton
+            continue
+        if v.dep_ == "acl" and (told := _addressed_by(v.head)) is not None:
+            v = told  # "The senator emailed supporters saying: “...”": the senator, not whom he wrote to
             continue
         if v.dep_ == "acl" and (v.head.pos_ in ("NOUN", "PROPN", "PRON") or _nominal_adjective(v.head)):
             return _through(v.head, quoted)  # "officials saying ...": the officials
@@ -120,6 +126,41 @@ def _adjunct_on_object(participle: Token) -> Token | None:
     return None
 
 
+def _addressed_by(noun: Token) -> Token | None:
+    """The speech verb of data/cues.tsv whose object or addressee the noun is ("emailed supporters", "wrote to
+    supporters", "told reporters"), with a subject of its own: a participle cue on that noun ("emailed supporters
+    saying ...") reports the verb's subject's words, not the addressee's. None otherwise."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "to":
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "dative"):
+        return None
+    if verb.pos_ != "VERB" or not any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    entry = cue_table().get(verb.lemma_.lower())
+    return verb if entry is not None and entry.kind == "speech" and "clause" in entry.frames else None
+
+
+def _described(noun: Token) -> Token:
+    """Whom a relative clause's noun describes, when a copula says so: "Trump is a serial liar and bully who has
+    pledged ...": Trump (the noun's first conjunct is the predicate noun of "be", whose subject is a name or a
+    pronoun). Any other noun stands for itself. (Not an apposition: "Smith, a Democrat who said ..." keeps the
+    relative clause in the phrase of its name.)"""
+    tok = noun
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    if not (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and any(c.dep_ == "det" for c in tok.children))):
+        return noun  # a name stands for itself; "a Democrat" is a description
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        copula = tok.head
+        subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
+        if subject is None and copula.dep_ == "conj":  # "Trump incites violence and is a bully who ...": the first verb's
+            subject = next((c for c in copula.head.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.pos_ in ("PROPN", "PRON") and subject.lower_ not in _RELATIVE + ("it", "this", "that"):
+            return subject
+    return noun
+
+
 def _nominal_adjective(tok: Token) -> bool:
     """An adjective standing for a person, with its determiner: "“...?” the 43-year-old asked", parsed as "old" with
     "asked" hanging on it."""
@@ -156,8 +197,8 @@ def _documents() -> frozenset[str]:
 
 
 # Who speaks for a person or body without being one: "her office said", "the Sanders campaign said" (a campaign
-# speaks for its candidate).
-_OFFICES = frozenset(("office", "campaign"))
+# speaks for its candidate), "Clinton's team said" (a team for whom it works for; with no one named it stays).
+_OFFICES = frozenset(("office", "campaign", "team"))
 
 
 # Who speaks for a person or body as a person: "a spokesman for the ministry", "Sony's spokeswoman", "a Pentagon

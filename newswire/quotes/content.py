@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from ..document import Document
-from ..lexicon.cues import CueEntry
+from ..lexicon import load_list
+from ..lexicon.cues import CueEntry, cue_table
+from ..text.datelines import CREDIT_TOKENS, DASHES
 from .frames import Frame, reported
 from .lines import Line
 from .model import Found, Passage, direct, doc_text, trim
@@ -220,11 +224,17 @@ def _from_part(doc: Doc, frame: Frame, part: set[int], passages: list[Passage]) 
     tokens = {i for i in part - set(frame.cue) if not _no_word(doc[i])}
     if max(tokens) + 1 in part and doc[max(tokens) + 1].text in ("?", "!"):
         tokens.add(max(tokens) + 1)  # a question stays a question
-    tokens -= _aside_at_end(doc, tokens)
-    for p in inside:
+    aside = _aside_at_end(doc, tokens)
+    tokens -= aside
+    # a quotation inside the writer's aside ("..., which he called “a cartel”") stays out with it
+    kept = [p for p in inside if not (p.words <= aside and _reports_of_its_own(doc, aside))]
+    for p in kept:
         tokens |= set(range(max(p.first - 1, 0), min(p.last + 2, len(doc))))  # with the marks
+    tokens |= _after_colon(doc, tokens, frame)
+    tokens = _past_dateline(doc, tokens)
+    tokens = _past_connective(doc, tokens, frame)
     start, end = _extent(doc, tokens, frame)
-    found = Found("mixed" if inside else "indirect", start, end, frame, frame.subject, last_token=max(tokens))
+    found = Found("mixed" if kept else "indirect", start, end, frame, frame.subject, last_token=max(tokens))
     return [found] if end > start else []
 
 
@@ -286,18 +296,55 @@ def _aside_at_end(doc: Doc, tokens: set[int]) -> set[int]:
     "she is willing to be interviewed by the FBI, which is conducting its
     own probe"; "the deal-breaker was his proposal to ban Muslims, a plan
     the billionaire has modified": a non-restrictive relative clause or an
-    apposition running to the end of the content.
+    apposition running to the end of the content; or a determined noun
+    phrase the parser hangs on the clause's verb, commenting on the whole
+    clause ("said it had suspended 125,000 accounts, the first time it has
+    published the number"; `_clause_appositive`), unless the comma before it
+    follows an inserted cue ("It was, he said, one of the worst failures").
     """
     last = max(tokens)
     for i in sorted(tokens):
         tok = doc[i]
-        if tok.dep_ not in ("relcl", "appos") or i == min(tokens):
+        if i == min(tokens) or not (tok.dep_ in ("relcl", "appos") or (_clause_appositive(tok) and min(t.i for t in tok.subtree) - 2 in tokens)):
             continue
         tail = {t.i for t in tok.subtree}
         left = min(tail)
-        if max(tail) == last and left > 0 and doc[left - 1].text in (",", "—", "–", "--") and len(tokens - tail) >= ASIDE_KEEPS_WORDS:
+        if max(tail) == last and left > 0 and _sets_off(doc[left - 1]) and len(tokens - tail) >= ASIDE_KEEPS_WORDS:
             return tail & tokens
     return set()
+
+
+def _sets_off(tok: Token) -> bool:
+    """A comma or a dash before an aside; a hyphen with a space on each side is a dash ("the term used by Kingson - Deacon")."""
+    if tok.text in (",", "—", "–", "--"):
+        return True
+    return tok.text == "-" and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+
+
+def _clause_appositive(tok: Token) -> bool:
+    """"..., the first time it has publicized the number": a noun phrase that comments on the clause before it."""
+    if not (tok.pos_ in ("NOUN", "ADJ", "NUM") and tok.dep_ in ("npadvmod", "attr", "dep", "appos") and tok.head.pos_ in ("VERB", "AUX") and tok.head.i < tok.i):
+        return False
+    phrase = list(tok.subtree)
+    return (
+        phrase[0].tag_ in ("DT", "PDT", "JJR", "RBR")
+        and not any(t.dep_ == "cc" for t in phrase)
+    )
+
+
+def _reports_of_its_own(doc: Doc, aside: set[int]) -> bool:
+    """"..., which he called “a cartel”": a relative clause whose own cue and subject report the quotation.
+
+    Not "..., where you're paying a ''premium''": the quoted words are the speaker's, and stay.
+    """
+    root = doc[min(aside)]
+    while root.head.i in aside and root.head.i != root.i:
+        root = root.head
+    return (
+        root.dep_ == "relcl"
+        and root.lemma_.lower() in cue_table()
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in root.children)
+    )
 
 
 def _extent(doc: Doc, tokens: set[int], frame: Frame) -> tuple[int, int]:
@@ -310,3 +357,78 @@ def _extent(doc: Doc, tokens: set[int], frame: Frame) -> tuple[int, int]:
         first = min(i for i in tokens if i > frame.verb)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     return trim(doc_text(doc), start, end)
+
+
+# At most this many words after a colon go on with the content that stops at it.
+COLON_RUN_WORDS = 60
+
+
+def _after_colon(doc: Doc, tokens: set[int], frame: Frame) -> set[int]:
+    """What a reported clause that stops at a colon announces: "said three things are happening at once: home values ...".
+
+    The parser often ends the sentence at the colon, leaving what it
+    introduces out of the content. The words after it, to the end of the
+    sentence or paragraph, go on with the content when the cue comes before
+    the content, they hold no quotation mark (a quotation is a quote of its
+    own) and no reporting verb (another report), and the sentence ends
+    within `COLON_RUN_WORDS` words.
+    """
+    last = max(tokens)
+    colon = last + 1
+    if frame.verb > min(tokens) or colon >= len(doc) - 1 or doc[colon].text != ":":
+        return set()
+    out: set[int] = set()
+    cues = cue_table()
+    for tok in doc[colon + 1 :]:
+        if tok.is_space and "\n" in tok.text:
+            break
+        if tok.text in (".", "?", "!", ";"):
+            break
+        phrase = f"{tok.lower_} {doc[tok.i + 1].lower_}" if tok.i + 1 < len(doc) else ""
+        if tok.is_quote or (tok.pos_ == "VERB" and tok.lemma_.lower() in cues) or phrase in cues or tok.text == ":":
+            return set()  # "...: the plant closed, according to police" is another report
+        out.add(tok.i)
+        if len(out) > COLON_RUN_WORDS or "\n" in tok.whitespace_:
+            break
+    if not out or len(out) > COLON_RUN_WORDS or out & frame.content:
+        return set()  # nor into another clause of the same report ("... a new reality: that Mr. Trump ...")
+    return out
+
+
+def _past_dateline(doc: Doc, tokens: set[int]) -> set[int]:
+    """The content without the dateline the parser hung on its clause ("JERUSALEM - Netanyahu will meet ...").
+
+    A dateline names where the story was filed, not what was said: when the
+    content starts on a dateline's place words, it starts after the spaced
+    dash that ends the dateline ("CAMBRIDGE, Mass., Dec. 11 (UPI) — ").
+    """
+    first = min(tokens)
+    for start, end in Document.of(doc).dateline_spans:
+        if start <= first < end:
+            for k in range(end, min(end + CREDIT_TOKENS + 1, len(doc))):
+                if doc[k].text in DASHES and doc[k].whitespace_:
+                    rest = {i for i in tokens if i > k}
+                    return rest or tokens
+    return tokens
+
+
+@cache
+def _connectives() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(line.split()) for line in load_list("discourse_connectives.txt"))
+
+
+def _past_connective(doc: Doc, tokens: set[int], frame: Frame) -> set[int]:
+    """The content without the writer's connective before it ("Meanwhile, her ratings have been falling, the poll found").
+
+    Only when the cue comes after the connective: after the cue ("said
+    that, meanwhile, ...") the word is the speaker's.
+    """
+    first = min(tokens)
+    if frame.verb < first:
+        return tokens
+    for words in _connectives():
+        comma = first + len(words)
+        if comma < len(doc) and doc[comma].text == "," and tuple(t.lower_ for t in doc[first:comma]) == words:
+            rest = {i for i in tokens if i > comma}
+            return rest if rest and frame.verb > comma else tokens
+    return tokens

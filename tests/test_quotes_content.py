@@ -1,0 +1,112 @@
+"""Where a quote's content starts and ends: what was said, not less, not more (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.entities import extract_entities
+from newswire.quotes import extract_quotes
+from newswire.records import Quote
+from newswire.text.parse import parse
+
+
+def quotes(text: str) -> list[Quote]:
+    doc = parse(text)
+    return extract_quotes(doc, extract_entities(doc))
+
+
+def contents(text: str) -> list[str]:
+    qs = quotes(text)
+    for q in qs:  # every boundary is an offset into the text: the record's text is the text's slice
+        for span in (q.content, q.cue, q.speaker):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    return [q.content.text for q in qs]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a noun phrase set off at the end that comments on the whole clause is the writer's
+        (
+            "The company said on Friday that it had suspended 125,000 accounts since May, the first time it has published the number.",
+            "that it had suspended 125,000 accounts since May",
+        ),
+        ("Berg said the bridge was unsafe, the first time the council heard it.", "the bridge was unsafe"),
+    ],
+)
+def test_a_comment_on_the_clause_after_a_comma_is_left_out(text, content):
+    assert contents(text) == [content]
+
+
+def test_a_comment_after_an_inserted_cue_is_still_the_content():
+    # "It was, he said, one of ...": the noun phrase after the inserted cue is what was said
+    (content,) = contents("The bridge was, he said, one of the worst failures of the council.")
+    assert content.endswith("one of the worst failures of the council")
+
+
+def test_a_listed_noun_phrase_is_not_taken_for_a_comment():
+    (content,) = contents("Berg said the council should talk to the mayor, the residents and the engineers about the bridge.")
+    assert content.endswith("the residents and the engineers about the bridge")
+
+
+def test_a_relative_clause_reporting_a_quotation_of_its_own_is_left_out_with_it():
+    text = "Berg said he backed a bill that would cut the power of accreditation bodies, which he called “a cartel for colleges.”"
+    (q,) = quotes(text)
+    assert (q.type, q.content.text) == ("indirect", "he backed a bill that would cut the power of accreditation bodies")
+
+
+def test_a_quotation_in_an_aside_without_its_own_report_stays():
+    # the quoted words are the speaker's: the aside is kept with them, as before
+    (content,) = contents('Berg said he was not advocating violence, only a "loud voice."')
+    assert content == 'he was not advocating violence, only a "loud voice."'
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Berg notes that we are at a rare moment where three things are happening at once: "
+            "Home values are rising, interest rates are low and lenders are looser.",
+            "that we are at a rare moment where three things are happening at once: "
+            "Home values are rising, interest rates are low and lenders are looser",
+        ),
+        ("Berg said the plan had one flaw: it costs too much.", "the plan had one flaw: it costs too much"),
+    ],
+)
+def test_what_a_reported_clause_announces_after_a_colon_goes_with_it(text, content):
+    assert contents(text) == [content]
+
+
+def test_a_quotation_or_another_report_after_the_colon_is_not_taken_in():
+    assert contents("Berg said the plan had one flaw: “It costs too much.”") == ["the plan had one flaw", "It costs too much."]
+    first, *_ = contents("Berg said the plan had one flaw: Smith said it costs too much.")
+    assert first == "the plan had one flaw"
+
+
+def test_a_hyphen_set_off_by_spaces_is_a_dash_before_the_writers_appositive():
+    (content,) = contents("Berg said the council had not done its homework on the bridge - his signature issue.")
+    assert content == "the council had not done its homework on the bridge"
+    # a hyphen inside a word sets nothing off
+    (content,) = contents("Berg said the council had not done its homework on the bridge-building plan.")
+    assert content == "the council had not done its homework on the bridge-building plan"
+
+
+
+@pytest.mark.parametrize("dateline", ["OSLO - ", "OSLO, Norway, May 3 (Sample Wire) — "])
+def test_a_dateline_the_parser_hangs_on_the_clause_is_not_content(dateline):
+    text = dateline + "The council will close the bridge in May, the mayor's office said on Monday."
+    assert contents(text) == ["The council will close the bridge in May"]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("In addition, the council plans to close the bridge, Berg said.", "the council plans to close the bridge"),
+        ("However, the bridge will stay open until May, Berg said.", "the bridge will stay open until May"),
+        # after the cue the connective is the speaker's
+        ("Berg said that, meanwhile, the council would close the bridge.", "that, meanwhile, the council would close the bridge"),
+    ],
+)
+def test_the_writers_connective_before_a_reported_clause_is_not_content(text, content):
+    assert contents(text) == [content]

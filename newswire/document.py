@@ -45,7 +45,7 @@ from .lexicon.places import Geocoder, home_country, place_level
 from .records import Entity, Geo, Mention, Quote, Time
 from .text.clauses import governing_verb, is_clause_head
 from .text.datelines import dateline_spans
-from .text.parse import source_text
+from .text.parse import parsed_text, source_text
 from .text.prose import not_prose
 
 __all__ = ["Document", "EntityIndex", "Reporters", "focus_country"]
@@ -92,8 +92,9 @@ class Document:
 
     @cached_property
     def text(self) -> str:
-        """The text as the parser saw it (removed spans blank): search it; spaCy joins the tokens anew on each `doc.text`."""
-        return self.doc.text
+        """The text as the parser saw it (removed spans blank): search it; spaCy joins the tokens anew on each `doc.text`
+        (`text.parse.parsed_text`)."""
+        return parsed_text(self.doc)
 
     @cached_property
     def source(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newswire.text.parse import blank, load_nlp, parse
+from newswire.text.parse import blank, load_nlp, parse, parse_many, parsed_text, source_text
 from newswire.records import Removed
 
 STORY = "Share this\nThe minister spoke on Tuesday.\nShare this\nShe left for Geneva.\n"
@@ -54,6 +54,19 @@ def test_tokens_point_into_the_original_text():
     words = [(t.text, t.idx) for t in doc if not t.is_space]
     assert words[0] == ("The", 11)
     assert ("She", 53) in words
+
+
+def test_parsed_text_is_the_docs_text_with_removed_spans_blank():
+    # the stages search `parsed_text` (kept from the parse's input) instead of spaCy's `doc.text` (joined anew from the
+    # tokens on each access): they must be the same string, for one text and for a batch, with and without removed spans
+    other = "Kerry met  Lavrov\n\n in Geneva on Friday.\r\n\tTalks went on."
+    items = [(STORY, STORY_REMOVED), (STORY, []), (other, [Removed(11, 17, "boilerplate")]), ("", [])]
+    docs = [parse(text, removed) for text, removed in items] + list(parse_many(items))
+    for doc, (text, removed) in zip(docs, items + items):
+        assert parsed_text(doc) == doc.text == blank(text, removed)
+        assert source_text(doc) == text or text == ""
+    assert "Lavrov" not in parsed_text(docs[2]) and "Lavrov" in source_text(docs[2])
+    assert parsed_text(load_nlp()("A doc parsed without newswire's parse.")) == "A doc parsed without newswire's parse."
 
 
 def test_token_after_a_removed_span_keeps_its_original_offset():

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.cues import reporting_verbs
 from ..text.marks import find_quoted
+from ..text.parse import parsed_text
 from ..text.prose import transcript_turns
 from ..document import Document
 from .model import Cluster, Mention
@@ -139,6 +140,7 @@ class _Index:
         self.by_head_of_head: dict[int, list[tuple[Cluster, Mention]]] = {}
         self.seq = 0
         self.fits: dict[tuple[int, str], bool] = {}
+        self.plural: dict[int, bool] = {}  # sentence start → `_plural_main_subject`
         for c in clusters:
             for m in c.mentions:
                 self.add(c, m)
@@ -157,6 +159,12 @@ class _Index:
         """The cluster with a mention headed by token i (the last in cluster order if several)."""
         found = self.by_head.get(i)
         return max(found, key=lambda c: self.position[id(c)]) if found else None
+
+    def plural_main_subject(self, sent: Span) -> bool:
+        """`_plural_main_subject` of a sentence, found once per sentence (not once per plural pronoun after it)."""
+        if sent.start not in self.plural:
+            self.plural[sent.start] = _plural_main_subject(sent)
+        return self.plural[sent.start]
 
     def fitting(self, pron: Token, c: Cluster) -> bool:
         key = (id(c), pron.lower_)
@@ -264,7 +272,7 @@ def _resolve_near(pron: Token, index: _Index, quoted: dict[int, Span]) -> Cluste
             subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and _is_main_subject(m)]
             if subjects:
                 return subjects[0].cluster
-            if PRONOUNS[pron.lower_][1] == "pl" and _plural_main_subject(sent):
+            if PRONOUNS[pron.lower_][1] == "pl" and index.plural_main_subject(sent):
                 # "Police found explosives in a shed. They arrested two men": the plural subject just before, though
                 # no entity, is whom "they" continues, not a group named further back (realnews dev: "Extremists")
                 return None
@@ -332,8 +340,9 @@ def _previous_sentences(tok: Token, first: int | None = None):
     ctx = Document.of(tok.doc)
     sents = ctx.sentences
     i = ctx.sentence_index[tok.i]
+    text = ctx.text  # `s.text` would join the sentence's tokens anew for every pronoun
     for s in reversed(sents[max(0, i - WINDOW) if first is None else first : i]):
-        if s.text.strip():
+        if text[s.start_char : s.end_char].strip():
             yield s
 
 
@@ -389,7 +398,7 @@ def _in_turns(doc: Doc) -> frozenset[int]:
 def _quoted_tokens(doc: Doc) -> dict[int, Span]:
     """Tokens inside quotation marks (`marks.find_quoted`, as the quotes stage pairs them) → the quote span, marks included."""
     out: dict[int, Span] = {}
-    text = doc.text
+    text = parsed_text(doc)
     for q in find_quoted(text):
         inner = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
         span = doc.char_span(q.start, q.end, alignment_mode="expand")

@@ -117,13 +117,21 @@ def blank(text: str, removed: Iterable[Removed]) -> str:
 
 def parse(text: str, removed: Iterable[Removed] = ()) -> Doc:
     """Parse one text, ignoring its removed spans."""
-    return _keep_source(load_nlp()(blank(text, removed)), text)
+    seen = blank(text, removed)
+    return _keep_source(load_nlp()(seen), text, seen)
 
 
 def parse_many(items: Iterable[tuple[str, Iterable[Removed]]], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     """Parse (text, removed) pairs in batches, in order."""
-    pairs = load_nlp().pipe(((blank(t, r), t) for t, r in items), batch_size=batch_size, as_tuples=True)
-    return (_keep_source(doc, text) for doc, text in pairs)
+    pairs = load_nlp().pipe(_blanked(items), batch_size=batch_size, as_tuples=True)
+    return (_keep_source(doc, text, seen) for doc, (seen, text) in pairs)
+
+
+def _blanked(items: Iterable[tuple[str, Iterable[Removed]]]) -> Iterator[tuple[str, tuple[str, str]]]:
+    """(the text the parser sees, (it, the original text)) for each (text, removed) pair: `nlp.pipe(as_tuples=True)`'s input."""
+    for text, removed in items:
+        seen = blank(text, removed)
+        yield seen, (seen, text)
 
 
 def source_text(doc: Doc) -> str:
@@ -136,9 +144,18 @@ def source_text(doc: Doc) -> str:
     return doc.user_data.get(_SOURCE) or doc.text
 
 
+def parsed_text(doc: Doc) -> str:
+    """The text the parser saw (removed spans blank): `doc.text`, which spaCy joins anew from the tokens on each
+    access, kept from the parse's input when `parse`/`parse_many` made the doc (spaCy's tokens keep every character,
+    so the two are the same string)."""
+    return doc.user_data.get(_PARSED) or doc.text
+
+
 _SOURCE = "newswire_source"
+_PARSED = "newswire_parsed_text"
 
 
-def _keep_source(doc: Doc, text: str) -> Doc:
+def _keep_source(doc: Doc, text: str, seen: str) -> Doc:
     doc.user_data[_SOURCE] = text
+    doc.user_data[_PARSED] = seen
     return doc

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..document import Document
+from ..text.parse import parsed_text
 from .grammar import Rule, date_names, day_parts, fold, month_number, references, rules, shifts, triggers, units
 
 # Entity labels of names a time word can be part of ("the Sunday Times", "Independence Day" the film).
@@ -48,7 +50,7 @@ class Found:
 
 def find_times(doc: Doc) -> list[Found]:
     """The time expressions of a parsed text, in text order, none overlapping."""
-    text = doc.text
+    text = parsed_text(doc)
     candidates = []
     for start, end in windows(text):
         for order, rule in enumerate(rules()):
@@ -199,8 +201,8 @@ def _names_an_event(span: Span, groups: dict[str, str]) -> bool:
 
 def _starts_sentence(token: Token) -> bool:
     """The first word of its sentence, after any opening quotes or brackets."""
-    before = token.doc[token.sent.start : token.i]
-    return not any(ch.isalnum() for ch in before.text)
+    ctx = Document.of(token.doc)  # its sentences and text, found once per document (`token.sent` scans anew)
+    return not any(ch.isalnum() for ch in ctx.text[ctx.sentence_of(token.i).start_char : token.idx])
 
 
 class _Names:

@@ -137,3 +137,40 @@ def test_links_kept_batch_by_batch_are_those_counted_from_all_rows(tmp_path):
             assert tables(store) == kept, (seed, step)
     # the cases being checked happen: corpus entities with parts, a name split by country, quotes and events linked across articles
     assert min(seen.values()) > 5, seen
+
+
+def test_quotes_of_a_split_speaker_moved_batch_by_batch_are_linked_as_in_one_batch(tmp_path, monkeypatch):
+    """A speaker's key split by country moves its stored quotes (`quote_link.move_speakers`): a corpus quote all of whose
+    quotes move is renamed, one whose quotes part is linked again. The links then equal those of the same articles
+    stored in one batch (where nothing stored moves), for random batch sizes and orders."""
+    ways = defaultdict(int)
+    move, taken_out = quote_link.move_speakers, quote_link._taken_out
+
+    def counting_move(con, speakers, moved):
+        out = move(con, speakers, moved)
+        ways["moved"] += bool(speakers)
+        return out
+
+    def counting_taken_out(con, rows, moved):
+        ways["linked again" if rows else "renamed only"] += 1
+        return taken_out(con, rows, moved)
+
+    monkeypatch.setattr(quote_link, "move_speakers", counting_move)
+    monkeypatch.setattr(quote_link, "_taken_out", counting_taken_out)
+    sqls = ("SELECT * FROM corpus_quotes", "SELECT article_id, ord, corpus_quote FROM quotes", "SELECT * FROM quote_keys",
+            "SELECT article_id, id, corpus_entity FROM entities")
+    for seed in range(6):
+        rng = random.Random(seed)
+        made = [article(random.Random(seed * 1000 + n), n) for n in range(1, 41)]
+        rng.shuffle(made)
+        results = []
+        for name, sizes in (("one", [len(made)]), ("batches", None)):
+            with Store(tmp_path / f"{seed}-{name}.duckdb") as store:
+                start = 0
+                while start < len(made):
+                    size = sizes[0] if sizes else rng.randint(1, 4)
+                    add(store, *made[start : start + size])
+                    start += size
+                results.append({sql: sorted(map(repr, rows(store, sql))) for sql in sqls})
+        assert results[0] == results[1], seed
+    assert ways["moved"] > 5 and ways["renamed only"] > 2 and ways["linked again"] > 2, dict(ways)

@@ -286,15 +286,16 @@ def move_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str], moved: dic
 
     Whether two quotes are the same quotation does not depend on their speaker
     id, so a corpus quote whose quotes all move is the same set of quotes under
-    the new speaker: its row is renamed (the id of its speaker and words) and
-    its quotes' keys written again under it, with no comparison; a corpus quote
-    whose quotes all stay is left as it is. Only one some of whose quotes move
-    and some stay is taken apart and its quotes linked again; and all of them
-    are when a corpus entity moved to already has stored quotes (their quotes
-    may be the same quotation: compared, as a batch's are). The keys moved are
-    deleted and inserted again, not updated: an `UPDATE` of rows all over the
-    table cost DuckDB several times more (2-4 s for 1,000 rows at 200,000
-    articles, measured under a load of 10).
+    the new speaker: its row is written again under the new speaker and id
+    (counted from its quotes just read) and its quotes' keys with the new
+    speaker's, with no comparison; a corpus quote whose quotes all stay is left
+    as it is. Only one some of whose quotes move and some stay is taken apart
+    and its quotes linked again; and all of them are when a corpus entity moved
+    to already has stored quotes (their quotes may be the same quotation:
+    compared, as a batch's are). The keys moved are deleted and inserted again,
+    not updated: an `UPDATE` of rows all over the table cost DuckDB several
+    times more (2-4 s for 1,000 rows at 200,000 articles, measured under a load
+    of 10).
     """
     if not speakers:
         return []
@@ -311,20 +312,21 @@ def move_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str], moved: dic
         goes[r["corpus_quote"]].add(moved.get((r["article_id"], r["speaker_entity"])))
     renamed = {cq: next(iter(to)) for cq, to in goes.items() if len(to) == 1 and None not in to}
     mixed = {cq for cq, to in goes.items() if len(to) > 1}
-    names = [n for n, _ in CORPUS_QUOTE_COLUMNS]
-    rows = [r for r in keyed_rows(con, "corpus_quotes", ", ".join(names), "speaker IN (SELECT unnest(?))", [sorted(speakers)])
-            if r[1] in renamed or r[1] in mixed]
-    mixed |= set(renamed) - {r[1] for r in rows}  # a corpus quote with no row (none expected): counted again from its quotes
-    if rows:
-        con.execute("DELETE FROM corpus_quotes WHERE rowid IN (SELECT unnest(?))", [[r[0] for r in rows]])
+    # their rows counted again from the quotes just read (what a row holds is a function of its quotes), not read:
+    # the rows of a speaker's corpus quotes lie all over the table (reading them cost more than the rest of the move)
+    con.execute("DELETE FROM corpus_quotes WHERE speaker IN (SELECT unnest(?)) AND id IN (SELECT unnest(?))",
+                [sorted(speakers), sorted(set(renamed) | mixed)])
+    groups: dict[str, list[Member]] = defaultdict(list)
+    for r in found:
+        if r["corpus_quote"] in renamed:
+            m = member({**r, "speaker": renamed[r["corpus_quote"]]})
+            groups[r["corpus_quote"]].append(m)
     new_ids: dict[str, str] = {}
     counts = []
-    for r in rows:
-        row = dict(zip(names, r[1:]))
-        if row["id"] not in mixed:
-            speaker = renamed[row["id"]]
-            new_ids[row["id"]] = corpus_quote_id(speaker, tuple(row["words"].split()))
-            counts.append({**row, "id": new_ids[row["id"]], "speaker": speaker})
+    for cq, group in groups.items():
+        row = counted(group)
+        row["id"] = new_ids[cq] = corpus_quote_id(renamed[cq], tuple(row["words"].split()))
+        counts.append(row)
     insert_rows(con, "corpus_quotes", CORPUS_QUOTE_COLUMNS, counts)
     keys = [r for r in found if r["corpus_quote"] in new_ids]
     if keys:

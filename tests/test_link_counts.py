@@ -4,6 +4,7 @@ every link again from all its rows makes (newswire/corpus/link.py, quote_link.py
 
 from __future__ import annotations
 
+import contextlib
 import random
 from collections import defaultdict
 
@@ -93,13 +94,15 @@ def counted_again(store: Store) -> None:
             quote_link.insert_rows(con, corpus, columns, [counted(cid, group) for cid, group in groups.items()])
 
 
-def batches(path, seed: int):
+def batches(path, seed: int, store: Store | None = None, last: dict[str, Analysis] | None = None):
     """A store of 60 articles added in batches of 1 to 6, with some stored articles analysed again in between (their
-    people given other countries, some quotes dropped); yields the store after each batch."""
+    people given other countries, some quotes dropped); yields the store after each batch. `last` collects each
+    article's last analysis."""
     rng = random.Random(seed)
     stored: list[tuple[int, Analysis]] = []
+    last = {} if last is None else last
     n = 0
-    with Store(path) as store:
+    with contextlib.nullcontext(store) if store is not None else Store(path) as store:
         while n < 60:
             batch = []
             for _ in range(rng.randint(1, 6)):
@@ -107,6 +110,7 @@ def batches(path, seed: int):
                 batch.append(article(random.Random(seed * 1000 + n), n))
             add(store, *batch)
             stored += [(int(a.text.split(".")[0].split()[1]), a) for a in batch]
+            last.update((a.id, a) for a in batch)
             yield store
             if rng.random() < 0.4:  # analysed again: the same text, its records otherwise
                 again = []
@@ -116,6 +120,7 @@ def batches(path, seed: int):
                     assert redo.id == old.id
                     again.append(redo)
                 store.add_results(again, [], run_id=1)
+                last.update((a.id, a) for a in again)
                 yield store
 
 
@@ -137,3 +142,79 @@ def test_links_kept_batch_by_batch_are_those_counted_from_all_rows(tmp_path):
             assert tables(store) == kept, (seed, step)
     # the cases being checked happen: corpus entities with parts, a name split by country, quotes and events linked across articles
     assert min(seen.values()) > 5, seen
+
+
+def test_quotes_of_a_split_speaker_moved_batch_by_batch_are_linked_as_in_one_batch(tmp_path, monkeypatch):
+    """A speaker's key split by country moves its stored quotes (`quote_link.move_speakers`): a corpus quote all of whose
+    quotes move is renamed, one whose quotes part is linked again. The links then equal those of the same articles
+    stored in one batch (where nothing stored moves), for random batch sizes and orders."""
+    ways = defaultdict(int)
+    move, taken_out = quote_link.move_speakers, quote_link._taken_out
+
+    def counting_move(con, speakers, moved):
+        out = move(con, speakers, moved)
+        ways["moved"] += bool(speakers)
+        return out
+
+    def counting_taken_out(con, rows, moved):
+        ways["linked again" if rows else "renamed only"] += 1
+        return taken_out(con, rows, moved)
+
+    monkeypatch.setattr(quote_link, "move_speakers", counting_move)
+    monkeypatch.setattr(quote_link, "_taken_out", counting_taken_out)
+    sqls = ("SELECT * FROM corpus_quotes", "SELECT article_id, ord, corpus_quote FROM quotes", "SELECT * FROM quote_keys",
+            "SELECT article_id, id, corpus_entity FROM entities")
+    for seed in range(6):
+        rng = random.Random(seed)
+        made = [article(random.Random(seed * 1000 + n), n) for n in range(1, 41)]
+        rng.shuffle(made)
+        results = []
+        for name, sizes in (("one", [len(made)]), ("batches", None)):
+            with Store(tmp_path / f"{seed}-{name}.duckdb") as store:
+                start = 0
+                while start < len(made):
+                    size = sizes[0] if sizes else rng.randint(1, 4)
+                    add(store, *made[start : start + size])
+                    start += size
+                results.append({sql: sorted(map(repr, rows(store, sql))) for sql in sqls})
+        assert results[0] == results[1], seed
+    assert ways["moved"] > 5 and ways["renamed only"] > 2 and ways["linked again"] > 2, dict(ways)
+
+
+
+def _link_all_again(con, speakers, moved):
+    """How a split speaker's stored quotes were linked before `quote_link.move_speakers`: all taken apart and linked
+    again with the batch's."""
+    if not speakers:
+        return []
+    names = [n for n, _ in quote_link.QUOTE_KEY_COLUMNS]
+    found = [dict(zip(["rowid", *names], r)) for r in quote_link.keyed_rows(
+        con, "quote_keys", ", ".join(names), "speaker IN (SELECT unnest(?))", [sorted(speakers)])]
+    con.execute("DELETE FROM corpus_quotes WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
+    return quote_link._taken_out(con, found, moved)
+
+
+def test_quotes_of_a_split_speaker_moved_link_as_when_all_are_linked_again(tmp_path, monkeypatch):
+    """`quote_link.move_speakers` against linking every stored quote of a split speaker again, on the same batches with
+    articles analysed again in between (their people given other countries): every link table the same after every
+    batch. Both of its ways are taken: quotes renamed, and (a corpus entity moved to that has stored quotes already,
+    which only articles analysed again make) all taken apart and linked again."""
+    ways = defaultdict(int)
+    move = quote_link.move_speakers
+
+    def counting_move(con, speakers, moved):
+        targets = sorted(set(moved.values()))
+        if speakers and targets and con.execute(
+                "SELECT count(*) FROM quote_keys WHERE speaker IN (SELECT unnest(?))", [targets]).fetchone()[0]:
+            ways["to a speaker with stored quotes"] += 1
+        elif speakers:
+            ways["moved"] += 1
+        return move(con, speakers, moved)
+
+    for seed in range(4):
+        kept = []
+        for name, way in (("moved", counting_move), ("again", _link_all_again)):
+            monkeypatch.setattr(quote_link, "move_speakers", way)
+            kept.append([tables(store) for store in batches(tmp_path / f"{seed}-{name}.duckdb", seed)])
+        assert kept[0] == kept[1], seed
+    assert ways["to a speaker with stored quotes"] >= 1 and ways["moved"] >= 3, dict(ways)

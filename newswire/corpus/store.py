@@ -1181,8 +1181,8 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows],
     for e in rows["entities"]:
         e["corpus_entity"] = assigned.get((e["article_id"], e["id"]))
     # quotes of a linked speaker: one quote across outlets (`corpus/quote_link.py`); the stored quotes of a speaker
-    # whose key was just split by country are linked again, under the speaker each now has
-    quotes = _unlink_split_speakers(con, split, moved)
+    # whose key was just split by country move to the speaker each now has (some linked again: `move_speakers`)
+    quotes = quote_link.move_speakers(con, split, moved)
     sources = _sources(con, analyses)
     for q in rows["quotes"]:
         speaker = assigned.get((q["article_id"], q["speaker_entity"]))
@@ -1195,16 +1195,7 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows],
     linked = quote_link.link_quotes(con, quotes, relinked)
     for q in rows["quotes"]:
         q["corpus_quote"] = linked.get((q["article_id"], q["ord"]))
-    stored = [(a, o, linked[(a, o)]) for a, o in sorted(relinked) if (a, o) in linked]
-    if stored:  # their quote rows, found by the article id column alone, are relabelled by row id
-        links = {(a, o): c for a, o, c in stored}
-        found = link.keyed_rows(con, "quotes", "article_id, ord", "article_id IN (SELECT unnest(?))", [sorted({a for a, _, _ in stored})])
-        moved = [(rowid, links[(a, o)]) for rowid, a, o in found if (a, o) in links]
-        con.register("_requoted", pa.table({"row": pa.array([r for r, _ in moved], pa.int64()), "link": pa.array([c for _, c in moved], pa.string())}))
-        try:
-            con.execute("UPDATE quotes SET corpus_quote = _requoted.link FROM _requoted WHERE quotes.rowid = _requoted.row")
-        finally:
-            con.unregister("_requoted")
+    quote_link.relabel_quotes(con, {n: linked[n] for n in sorted(relinked) if n in linked})  # their quote rows
     # events of one happening across articles (`corpus/event_link.py`): their actors compared by corpus-entity key
     event_link.recount(con, event_link.refresh_entities(con, split))
     keys: dict[str, dict[str, tuple[str | None, str | None]]] = defaultdict(dict)  # article → entity → (key and country, corpus entity)
@@ -1219,26 +1210,6 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows],
     for v in rows.get("events", ()):
         v["corpus_event"] = linked_events.get((v["article_id"], v["ord"]))
     return recount
-
-
-def _unlink_split_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str], moved: dict[tuple[str, str], str]) -> list[quote_link.Member]:
-    """The stored quotes of these (former) speaker ids, taken out of `quote_keys` and `corpus_quotes`, as members to
-    link again under the corpus entity their speaker entity is linked to now: the one it was `moved` to ((article id,
-    entity id) → corpus entity), else the same. Read from `quote_keys` alone (its rows name their speaker entity)."""
-    if not speakers:
-        return []
-    names = ", ".join(n for n, _ in quote_link.QUOTE_KEY_COLUMNS)
-    found = link.keyed_rows(con, "quote_keys", names, "speaker IN (SELECT unnest(?))", [sorted(speakers)])
-    if found:  # deleted by the row ids just read: the speaker column is read once
-        con.execute("DELETE FROM quote_keys WHERE rowid IN (SELECT unnest(?))", [[r[0] for r in found]])
-    rows = [dict(zip((n for n, _ in quote_link.QUOTE_KEY_COLUMNS), r[1:])) for r in found]
-    con.execute("DELETE FROM corpus_quotes WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
-    out = []
-    for r in rows:
-        m = quote_link.member({**r, "corpus_quote": None})
-        m.speaker = moved.get((m.article_id, m.speaker_entity), m.speaker)
-        out.append(m)
-    return out
 
 
 def _sources(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows]) -> dict[str, str]:

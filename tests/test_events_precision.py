@@ -173,3 +173,13 @@ def test_the_people_of_a_city_phrase_are_not_that_citys_country():
 def test_an_origin_noun_names_no_target():
     found = events("Mr. Trump assailed a federal judge, Mark Ellison, for his Mexican heritage.")
     assert all(e.target is None or not (e.target.actor or "").startswith("MEX") for e in found)
+
+
+def test_a_reported_she_is_not_the_speaker_the_article_calls_he():
+    found = events("Cuban President Fidel Castro spoke for three hours on Tuesday. He said she had been arrested by "
+                   "American police in Miami.", published="2000-01-04")
+    assert _never_aimed_at(found, "CUB")
+    # the same speaker's own "he" is still the speaker
+    found = events("Cuban President Fidel Castro spoke for three hours on Tuesday. He said he had been threatened by "
+                   "American officials.", published="2000-01-04")
+    assert [_side(e.target) for e in found if e.target is not None] == [("he", "CUBGOV")]

@@ -46,6 +46,11 @@ PRONOUN_TYPES = {
     "he": {"PERSON"},
     "she": {"PERSON"},
 }
+# The third-person singular pronouns of each gender: a "she" is not the speaker whom the article calls "he".
+GENDERED_PRONOUNS = {
+    "he": frozenset({"he", "him", "his", "himself"}),
+    "she": frozenset({"she", "her", "hers", "herself"}),
+}
 # Plural pronouns that may stand for a coordination of named actors ("he and his Russian counterpart ... they").
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 # Sectors of plural nouns that may stand for named people ("the two diplomats", "the ministers").
@@ -271,7 +276,7 @@ class Actors:
             return None
         speaker = subject_of(verb.head)
         found = self.at(speaker) if speaker is not None else None
-        if found is None or found[0].type not in fits:
+        if found is None or found[0].type not in fits or _other_gender(found[0], tok.lower_):
             return None
         return found[0], Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun")
 
@@ -378,3 +383,14 @@ def _sector_beside(tok: Token, mention: Mention) -> str | None:
         if row and n.i > tok.i and n.i <= tok.i + 2:
             return row.sector
     return None
+
+
+def _other_gender(entity: Entity, pronoun: str) -> bool:
+    """"Castro said she had been kidnapped": the article refers to the speaker with the other gender's pronouns
+    (and never with this one's), so the reported clause's "she" is someone else."""
+    own = GENDERED_PRONOUNS.get(pronoun)
+    if own is None:
+        return False
+    used = {m.text.lower() for m in entity.mentions if m.kind == "pronoun"}
+    other = next(words for p, words in GENDERED_PRONOUNS.items() if p != pronoun)
+    return bool(used & other) and not used & own

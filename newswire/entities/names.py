@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import countries, places
 from ..lexicon import load_list, load_table
+from ..text.datelines import DASHES
 from ..lexicon.tables import FirstName
 from ..lexicon.given_names import given_names
 from ..lexicon.cues import past_speech_cue
@@ -115,9 +116,6 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
     return sorted(out, key=lambda m: m.start)
 
 
-_DASHES = ("—", "–", "--", "-")
-
-
 def _cut_at_dash(doc: Doc, start: int, end: int, dateline: frozenset[int]) -> tuple[int, int]:
     """A name the parser ran across a dash that separates two stretches of text ("NEW YORK — Smith", "Ted Cruz—35",
     "Donald Trump - and"): an em or en dash, or a hyphen with space on both sides, is in no name. The side after the
@@ -126,13 +124,13 @@ def _cut_at_dash(doc: Doc, start: int, end: int, dateline: frozenset[int]) -> tu
     begins with a small letter ("power - Wall Street"). The name is the side left, the one before when both are
     left (a name reads on from its first word), none when neither is. A hyphen between two capitalised words of a
     name is left ("Wal - Mart", as a detokenised text writes "Wal-Mart")."""
-    while start < end and doc[start].text in _DASHES:
+    while start < end and doc[start].text in DASHES:
         start += 1
-    while end > start and doc[end - 1].text in _DASHES:
+    while end > start and doc[end - 1].text in DASHES:
         end -= 1  # "Donald Trump - and": the dash ends the name
     for i in range(start + 1, end - 1):
         tok = doc[i]
-        if tok.text not in _DASHES or (tok.text == "-" and not (tok.whitespace_ and doc[i - 1].whitespace_)):
+        if tok.text not in DASHES or (tok.text == "-" and not (tok.whitespace_ and doc[i - 1].whitespace_)):
             continue
         before, after = doc[start:i], doc[i + 1 : end]
         dated = all(t.i in dateline for t in before)

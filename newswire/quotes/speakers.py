@@ -193,12 +193,10 @@ def _speaking_verbs() -> frozenset[str]:
 
 @cache
 def _documents() -> frozenset[str]:
-    return frozenset(load_list("source_documents.txt")) | frozenset(load_list("issued_documents.txt")) | _OFFICES
-
-
-# Who speaks for a person or body without being one: "her office said", "the Sanders campaign said" (a campaign
-# speaks for its candidate), "Clinton's team said" (a team for whom it works for; with no one named it stays).
-_OFFICES = frozenset(("office", "campaign", "team"))
+    # documents, occasions and offices ("her office said", "the Sanders campaign said"): data/speaking_offices.txt
+    return frozenset(load_list("source_documents.txt")) | frozenset(load_list("issued_documents.txt")) | frozenset(
+        load_list("speaking_offices.txt")
+    )
 
 
 # Who speaks for a person or body as a person: "a spokesman for the ministry", "Sony's spokeswoman", "a Pentagon

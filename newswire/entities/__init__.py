@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import countries, places
+from ..lexicon.pronouns import gendered
 from ..text.parse import source_text
 from ..text.prose import title_case_lines
 from ..document import Document
@@ -149,7 +150,7 @@ def _person_by_tagger_alone(c: Cluster, surnames: set[str]) -> bool:
     return True
 
 
-_PERSON_PRONOUNS = frozenset(("he", "him", "his", "himself", "she", "her", "hers", "herself"))
+_PERSON_PRONOUNS = gendered("m") | gendered("f")
 
 
 def _in_hyphenated_word(m: Mention) -> bool:

@@ -36,6 +36,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.cues import reporting_verbs
+from ..lexicon.pronouns import PRONOUNS
 from ..text.marks import find_quoted
 from ..text.parse import parsed_text
 from ..text.prose import transcript_turns
@@ -47,13 +48,6 @@ from .model import Cluster, Mention
 # the seed and keeps stray links down.
 WINDOW = 3
 
-# pronoun → (gender, number); gender "m"/"f" for persons, "n" for things
-PRONOUNS = {
-    "he": ("m", "sg"), "him": ("m", "sg"), "his": ("m", "sg"), "himself": ("m", "sg"),
-    "she": ("f", "sg"), "her": ("f", "sg"), "hers": ("f", "sg"), "herself": ("f", "sg"),
-    "it": ("n", "sg"), "its": ("n", "sg"), "itself": ("n", "sg"),
-    "they": ("", "pl"), "them": ("", "pl"), "their": ("", "pl"), "theirs": ("", "pl"), "themselves": ("", "pl"),
-}
 _SUBJECT = ("nsubj", "nsubjpass")
 _CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "parataxis")
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "dative", "iobj")

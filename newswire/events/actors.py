@@ -32,6 +32,7 @@ from ..lexicon.borders import border_nouns
 from ..lexicon.compounds import opposed
 from ..lexicon.origins import origin_nouns
 from ..lexicon.cues import reporting_verbs
+from ..lexicon.pronouns import gendered
 from ..records import Entity, EventActor, Mention
 from .syntax import conjuncts, prep_objects, subject_of
 from .triggers import antecedent
@@ -47,10 +48,7 @@ PRONOUN_TYPES = {
     "she": {"PERSON"},
 }
 # The third-person singular pronouns of each gender: a "she" is not the speaker whom the article calls "he".
-GENDERED_PRONOUNS = {
-    "he": frozenset({"he", "him", "his", "himself"}),
-    "she": frozenset({"she", "her", "hers", "herself"}),
-}
+GENDERED_PRONOUNS = {"he": gendered("m"), "she": gendered("f")}
 # Plural pronouns that may stand for a coordination of named actors ("he and his Russian counterpart ... they").
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 # Sectors of plural nouns that may stand for named people ("the two diplomats", "the ministers").

@@ -176,3 +176,25 @@ def test_quotes_of_a_speaker_split_by_country_are_linked_again_whatever_the_orde
     results = stored_in_orders(tmp_path, made, [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [1, 3, 0, 4, 2]])
     assert results[0] == results[1] == results[2]
     assert len(results[0][0]) == 4  # GBR's FULL, USA's two copies of it, the unknown one's part of it, GBR's other
+
+
+@pytest.mark.parametrize("other", [FULL.upper(), "hand over every one of its chemical weapons"])
+def test_two_corpus_quotes_moved_onto_one_speaker_with_one_quotation_become_one(store, other):
+    """`quote_link.move_speakers`: two stored corpus quotes of two speakers, the same quotation (the same words, or a
+    part of it), whose quotes all move to one speaker are one corpus quote of that speaker counting both, as linking
+    them from scratch makes (not one id written twice and its two rows counted apart, nor two corpus quotes)."""
+    from newswire.corpus import quote_link
+
+    a, b = article("Ann Lee", FULL, published="2013-09-13"), article("Bob Ray", other, published="2013-09-20")
+    add(store, a, b)
+    before = rows(store, "SELECT speaker FROM corpus_quotes")
+    assert len(before) == 2
+    target = "C0000000000000001"
+    with store._transaction() as con:
+        again = quote_link.move_speakers(con, {r["speaker"] for r in before}, {(a.id, "E1"): target, (b.id, "E1"): target})
+        linked = quote_link.link_quotes(con, again, {m.node for m in again})
+        quote_link.relabel_quotes(con, linked)
+    (one,) = rows(store, "SELECT * FROM corpus_quotes")
+    assert (one["id"], one["speaker"], one["quotes"], one["num_articles"]) == (quote_link.corpus_quote_id(target, quote_words(FULL)), target, 2, 2)
+    assert [r["corpus_quote"] for r in rows(store, "SELECT corpus_quote FROM quotes")] == [one["id"]] * 2
+    assert [(r["corpus_quote"], r["speaker"]) for r in rows(store, "SELECT corpus_quote, speaker FROM quote_keys")] == [(one["id"], target)] * 2

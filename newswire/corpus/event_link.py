@@ -404,6 +404,19 @@ def forget(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:
     return quote_link.forget(con, article_ids, "event_keys", "corpus_event")
 
 
+def taken_apart(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> list[Member]:
+    """The stored events of these corpus events (some of whose events went: articles analysed again), their
+    `event_keys` and `corpus_events` rows deleted, as members to partition again (`link_events`; each keeps the corpus
+    event it had, so that its row in `events` is relabelled when that changes)."""
+    ids = sorted(set(ids))
+    if not ids:
+        return []
+    members = _members_of(con, ids)
+    con.execute("DELETE FROM event_keys WHERE corpus_event IN (SELECT unnest(?))", [ids])
+    con.execute("DELETE FROM corpus_events WHERE id IN (SELECT unnest(?))", [ids])
+    return members
+
+
 def refresh_entities(con: duckdb.DuckDBPyConnection, split: set[str]) -> set[str]:
     """After corpus entities were split by country: the stored event keys naming one of them take the corpus entity
     their event's entity now has; returns the corpus events to count again (their shown entity may change)."""

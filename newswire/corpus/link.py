@@ -36,7 +36,8 @@ some of its one country and some of none keeps the two parts' counts
 (`corpus_entity_parts`), so a key that meets its second country becomes two
 corpus entities without reading its rows (it relabels them, one `UPDATE`).
 An article analysed again (its old rows are gone) has the corpus entities
-it was linked to counted again from what is stored (a read of their rows).
+it was linked to counted again from what is stored (a read of their rows),
+and a key split by country left with one country is one again (`unsplit`).
 """
 
 from __future__ import annotations
@@ -448,3 +449,40 @@ def recount(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> None:
     _write(con, rebuilt, ids, parts)
 
 
+
+
+def keys_of(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> set[str]:
+    """The keys of these corpus entities."""
+    ids = sorted(set(ids))
+    if not ids:
+        return set()
+    return {k for (k,) in con.execute("SELECT DISTINCT key FROM corpus_entities WHERE id IN (SELECT unnest(?))", [ids]).fetchall()}
+
+
+def unsplit(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """Once articles analysed again took their rows away (and their corpus entities were counted again: `recount`): a key
+    split by country that is left with one country or none is one corpus entity again, as linking its rows from scratch
+    makes. Its rows of the country move back to the key's corpus entity (one `UPDATE`, by the corpus entity column),
+    which is counted again. Returns former corpus entity → the key's, and (article id, entity id) → corpus entity moved
+    to."""
+    keys = sorted(set(keys))
+    if not keys:
+        return {}, {}
+    by_key: dict[str, dict[str, str | None]] = defaultdict(dict)
+    for cid, key, country in con.execute("SELECT id, key, country FROM corpus_entities WHERE key IN (SELECT unnest(?))", [keys]).fetchall():
+        by_key[key][cid] = country
+    merge: dict[str, str] = {}  # former corpus entity → the key's
+    for key, entities in by_key.items():
+        whole = corpus_entity_id(key)
+        parts = {cid: country for cid, country in entities.items() if cid != whole}
+        if parts and len(set(parts.values())) <= 1:
+            merge.update((cid, whole) for cid in parts)
+    if not merge:
+        return {}, {}
+    moved: dict[tuple[str, str], str] = {}
+    for former, whole in sorted(merge.items()):
+        for article_id, entity_id in con.execute(
+                "UPDATE entities SET corpus_entity = ? WHERE corpus_entity = ? RETURNING article_id, id", [whole, former]).fetchall():
+            moved[(article_id, entity_id)] = whole
+    recount(con, set(merge) | set(merge.values()))
+    return merge, moved

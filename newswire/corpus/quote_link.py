@@ -33,7 +33,8 @@ corpus. A corpus quote keeps what its row is counted from (its canonical
 quote, its outlets), so a batch adds its quotes to it without reading its
 other quotes back; they are read (between the corpus quote's dates) only
 when a quote joins two corpus quotes, when a speaker split by country is
-linked again, and when an article analysed again takes its quotes away.
+linked again, and when an article analysed again takes its quotes away
+(what is left of its corpus quotes is linked again: `taken_apart`).
 """
 
 from __future__ import annotations
@@ -196,8 +197,8 @@ def near(a: Member, b: Member) -> bool:
 
 
 def link_quotes(con: duckdb.DuckDBPyConnection, members: list[Member], stored_nodes: Iterable[tuple[str, int]] = ()) -> dict[tuple[str, int], str]:
-    """Link new quotes (of articles whose earlier rows, if any, are deleted and counted out: `forget`, then `recount`)
-    to corpus quotes.
+    """Link new quotes to corpus quotes (of articles whose earlier rows, if any, are deleted: `forget`; the rest of
+    those rows' corpus quotes are linked again first: `taken_apart`).
 
     Writes `quote_keys` and `corpus_quotes`, relabels the stored quotes of a
     corpus quote whose id changed, and returns (article id, ord) → corpus
@@ -348,6 +349,20 @@ def move_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str], moved: dic
     insert_rows(con, "quote_keys", QUOTE_KEY_COLUMNS, keys)
     relabel_quotes(con, {(r["article_id"], r["ord"]): r["corpus_quote"] for r in keys})
     return _taken_out(con, [r for r in found if r["corpus_quote"] in mixed], moved)
+
+
+def taken_apart(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> list[Member]:
+    """The stored quotes of these corpus quotes (some of whose quotes went: articles analysed again), their `quote_keys`
+    and `corpus_quotes` rows deleted, as members to link again (`link_quotes` with them as `stored_nodes`): what is
+    left of a corpus quote may be two quotations (a quote that joined them went) or have another canonical quote."""
+    ids = sorted(set(ids))
+    if not ids:
+        return []
+    columns = [n for n, _ in QUOTE_KEY_COLUMNS]
+    found = [dict(zip(["rowid", *columns], r)) for r in keyed_rows(
+        con, "quote_keys", ", ".join(columns), "corpus_quote IN (SELECT unnest(?))", [ids])]
+    con.execute("DELETE FROM corpus_quotes WHERE id IN (SELECT unnest(?))", [ids])
+    return _taken_out(con, found, {})
 
 
 def _taken_out(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]], moved: dict[tuple[str, str], str]) -> list[Member]:
@@ -545,21 +560,6 @@ def regroup(con: duckdb.DuckDBPyConnection, table: str, members: list[Any], link
         groups[getattr(m, link)].append(m)
     con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?))", [ids])
     return sorted(groups.items())
-
-
-def recount(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> None:
-    """Write the `corpus_quotes` rows of these corpus quotes from their quotes in `quote_keys` (one left with none goes):
-    for those some of whose quotes were taken out (an article analysed again), before the batch's are linked."""
-    ids = sorted(set(ids))
-    if not ids:
-        return
-    names = ", ".join(n for n, _ in CORPUS_QUOTE_COLUMNS)
-    spans = {r[0]: dict(zip((n for n, _ in CORPUS_QUOTE_COLUMNS), r)) for r in con.execute(
-        f"SELECT {names} FROM corpus_quotes WHERE id IN (SELECT unnest(?))", [ids]).fetchall()}
-    rows = []
-    for cid, group in regroup(con, "corpus_quotes", _members_of(con, ids, _dates(spans, ids)), "corpus_quote", ids):
-        rows.append({**counted(group), "id": cid})
-    insert_rows(con, "corpus_quotes", CORPUS_QUOTE_COLUMNS, rows)
 
 
 def reach(group: list[Any]) -> dict[str, Any]:

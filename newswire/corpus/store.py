@@ -1029,14 +1029,16 @@ class Store:
             # the word index holds every analysed article's words: one analysed again (or failed before) is taken out first
             wordindex.remove(self.con, [i for i in ids if state.get(i, (None,))[0] in (ANALYSED, FAILED)])
             relinked = _linked_before(self.con, analysed)  # an article analysed again: its old links are counted again
-            # their corpus quotes are counted again without them before the batch's quotes are added to what is stored
-            quote_link.recount(self.con, quote_link.forget(self.con, analysed))
+            keys = link.keys_of(self.con, relinked)
+            # and its corpus quotes and events linked again without it, before the batch's are linked to what is stored
+            requoted = quote_link.forget(self.con, analysed)
             reevented = event_link.forget(self.con, analysed)
             for table in RECORD_TABLES:
                 if analysed:
                     self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [analysed])
             tally.forget_rows(self.con, analysed)
             link.recount(self.con, relinked)  # without their old rows, before the batch's are added to what is stored
+            _link_again(self.con, keys, requoted, reevented)
             recount = _link(self.con, analyses, rows)
             for table in RECORD_TABLES:
                 self._insert(table.name, rows[table.name])
@@ -1052,7 +1054,6 @@ class Store:
             tally.apply(self.con, untallied, -1)  # after the additions: see tally.apply
             tally.add_names(self.con, tally.names_of(rows))
             link.recount(self.con, recount)
-            event_link.recount(self.con, reevented)
             if updates:
                 self._update_articles(updates)
             if failed:
@@ -1210,6 +1211,25 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows],
     for v in rows.get("events", ()):
         v["corpus_event"] = linked_events.get((v["article_id"], v["ord"]))
     return recount
+
+
+def _link_again(con: duckdb.DuckDBPyConnection, keys: set[str], requoted: set[str], reevented: set[str]) -> None:
+    """Once articles analysed again took their rows away: what is left of the corpus quotes and events they were in is
+    linked again (it may come apart, or take another canonical quote or smallest event, hence another id), and a name
+    they had split by country that is left with one country is one corpus entity again (`link.unsplit`; its quotes and
+    events follow), so that the links are those of the stored rows linked from scratch."""
+    quotes = quote_link.taken_apart(con, requoted)
+    events = event_link.taken_apart(con, reevented)
+    merged, moved = link.unsplit(con, keys)
+    for q in quotes:
+        q.speaker = merged.get(q.speaker, q.speaker)
+    for v in events:
+        v.source_entity, v.target_entity = merged.get(v.source_entity, v.source_entity), merged.get(v.target_entity, v.target_entity)
+    quotes += quote_link.move_speakers(con, set(merged), moved)
+    linked = quote_link.link_quotes(con, quotes, {m.node for m in quotes})
+    quote_link.relabel_quotes(con, linked)
+    event_link.recount(con, event_link.refresh_entities(con, set(merged)))
+    event_link.link_events(con, events)
 
 
 def _sources(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows]) -> dict[str, str]:

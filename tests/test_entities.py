@@ -1200,3 +1200,33 @@ def test_one_word_name_with_a_persons_pronoun_stays_a_person():
     kassam = entity_of(entities(text), text, "Kassam")
     assert kassam is not None and kassam.type == "PERSON"
     assert "he" in [m.text for m in kassam.mentions]
+
+
+# plural bodies, one-word people, nicknames (entities10)
+
+
+def _pronoun_entity(ents: list[Entity], text: str, pronoun: str, nth: int = 1) -> Entity | None:
+    return entity_of(ents, text, pronoun, nth)
+
+
+@pytest.mark.parametrize("text, body, pronoun", [
+    ("Police in Mosul said they arrested a local politician on Monday.", "Police", "they"),
+    ("Police raided a farm near Mosul on Monday. They arrested a local politician.", "Police", "They"),
+    ("The authorities said their investigation would take a year.", "The authorities", "their"),
+    ("Aircraft maker Vantrell have unveiled their new jet.", "Vantrell", "their"),  # a name a verb agrees with in the plural
+])
+def test_plural_pronoun_reaches_an_organisation_written_as_a_plural_body(text, body, pronoun):
+    ents = entities(text)
+    assert _pronoun_entity(ents, text, pronoun) is entity_of(ents, text, body) is not None
+
+
+@pytest.mark.parametrize("text, pronoun", [
+    ("Police said the men were armed. They arrested two suspects.", "They"),  # a plural subject between
+    ("Police said they were shot by a sniper.", "they"),  # a passive: more often the victims
+    ("The police barred the crowd from the consulate but allowed them to march.", "them"),
+    ("Police arrested two protesters on Tuesday. They accused the mayor of lying.", "They"),  # a group competes
+    ("The United Nations said they would help.", "they"),  # a name ending in a plural word, no plural verb
+    ("Lenders provide mortgages to people who do not qualify, typically due to their credit histories.", "their"),
+])
+def test_plural_pronoun_is_left_out_where_a_plural_body_competes_or_is_no_agent(text, pronoun):
+    assert _pronoun_entity(entities(text), text, pronoun) is None

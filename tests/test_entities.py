@@ -1230,3 +1230,17 @@ def test_plural_pronoun_reaches_an_organisation_written_as_a_plural_body(text, b
 ])
 def test_plural_pronoun_is_left_out_where_a_plural_body_competes_or_is_no_agent(text, pronoun):
     assert _pronoun_entity(entities(text), text, pronoun) is None
+
+
+def test_one_word_name_after_an_honorific_stays_a_person():
+    text = "“I like Dr. Vantrell and the others,” Anna Berg said."
+    vantrell = entity_of(entities(text), text, "Vantrell")
+    assert vantrell is not None and vantrell.type == "PERSON"
+
+
+def test_one_word_name_in_apposition_to_a_relative_is_a_person_of_that_gender():
+    text = "The senator denied accusations made by Anna Berg’s brother, Hagai, that she had lied."
+    ents = entities(text)
+    hagai = entity_of(ents, text, "Hagai")
+    assert hagai is not None and hagai.type == "PERSON"
+    assert _pronoun_entity(ents, text, "she") is not hagai  # a brother is no "she"

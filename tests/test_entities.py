@@ -1244,3 +1244,16 @@ def test_one_word_name_in_apposition_to_a_relative_is_a_person_of_that_gender():
     hagai = entity_of(ents, text, "Hagai")
     assert hagai is not None and hagai.type == "PERSON"
     assert _pronoun_entity(ents, text, "she") is not hagai  # a brother is no "she"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Voters backed Mark "Butch" Ellison, a county commissioner. Ellison said he would win.', 'Mark "Butch" Ellison'),
+    ('For 40 years, Rep. Robert C. "Bobby" Scott led the district. Ellison said Scott would win.', 'Robert C. "Bobby" Scott'),
+])
+def test_nickname_in_quotation_marks_does_not_split_a_name(text, name):
+    ents = entities(text)
+    person = entity_of(ents, text, name)
+    assert person is not None and person.name == name
+    surname = name.split()[-1]
+    assert entity_of(ents, text, surname, 2) is person
+    assert entity_of(ents, text, name.split()[0]) is None

@@ -460,8 +460,15 @@ _NOT_IN_PERSON_NAMES = frozenset((":", ";", ",", "(", ")", '"', "“", "”", "'
 
 
 def _clean_person_name(m: Mention) -> bool:
-    """No possessive, colon, comma, bracket or quotation mark inside the name (a trailing possessive is cut already)."""
-    return not any(t.text in _NOT_IN_PERSON_NAMES for t in m.span)
+    """No possessive, colon, comma, bracket or quotation mark inside the name (a trailing possessive is cut already),
+    but for the marks around a nickname one word long between other words of the name ("Jesus "Chuy" Garcia")."""
+    span = m.span
+    nickname = {i for i in range(1, len(span) - 3) if span[i].text in _QUOTATION_MARKS and span[i + 2].text in _QUOTATION_MARKS}
+    nickname |= {i + 2 for i in nickname}
+    return not any(t.text in _NOT_IN_PERSON_NAMES for i, t in enumerate(span) if i not in nickname)
+
+
+_QUOTATION_MARKS = frozenset(('"', "“", "”"))
 
 
 def _in_title_case_line(m: Mention) -> bool:

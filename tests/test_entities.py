@@ -1257,3 +1257,13 @@ def test_nickname_in_quotation_marks_does_not_split_a_name(text, name):
     surname = name.split()[-1]
     assert entity_of(ents, text, surname, 2) is person
     assert entity_of(ents, text, name.split()[0]) is None
+
+
+def test_pronoun_in_a_quote_is_not_the_name_in_apposition_to_its_speaker():
+    # the quote's speaker is the subject "son", named in apposition: "he" in his words is someone else
+    text = 'Mark Ellison\'s son, Hagai, defended his father on Monday, saying: "He is no bigot, and he never was."'
+    ents = entities(text)
+    hagai = entity_of(ents, text, "Hagai")
+    assert hagai is not None and hagai.type == "PERSON"
+    assert entity_of(ents, text, "He") is not hagai
+    assert entity_of(ents, text, "he") is not hagai

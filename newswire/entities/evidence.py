@@ -133,10 +133,11 @@ def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], na
     for h in heads:
         if h.ent_type_ in ("PERSON",):
             continue
-        if m.end - m.start == 1 and doc[m.start].is_alpha and h.tag_ == "NN" \
+        if m.end - m.start == 1 and doc[m.start].is_alpha and h.tag_ == "NN" and not m.demonym \
+                and not countries.country_from_name(m.text) and not countries.country_from_demonym(m.text) \
                 and (kin := _kin_nouns().get(h.lemma_.lower())) is not None:
             # "his daughter Rebekah", "Amir's brother, Hagai": a one-word name (a longer one is a person's already;
-            # "his father, Brent Bozell, Jr." keeps what it had)
+            # "his father, Brent Bozell, Jr." keeps what it had), never a country's ("born in Japan, the son of ...")
             m.kin = True
             m.gender = m.gender or kin or None
         t = title_covering.get(h.i)

@@ -407,9 +407,10 @@ def _repeated_person_names(doc: Doc, found: list[Mention], in_title: set[int]) -
 
 
 def _distinct_names(names: set[str]) -> set[str]:
-    """The names that are not another's words in part: "Bobby Scott" is "Robert C. "Bobby" Scott" written short."""
+    """The names that are not another's words in part, two words or more: "Bobby Scott" is "Robert C. "Bobby" Scott"
+    written short ("Glass-Steagall" is one word, no short form of "Super Glass-Steagall")."""
     words = {n: set(re.findall(r"[\w.'’-]+", n)) for n in names}
-    return {n for n in names if not any(o != n and words[n] < words[o] for o in names)}
+    return {n for n in names if not any(o != n and len(words[n]) >= 2 and words[n] < words[o] for o in names)}
 
 
 def _turn_labels(doc: Doc, found: list[Mention]) -> list[Mention]:

@@ -477,9 +477,11 @@ def _speakers_outside(pron: Token, mentions: _Index, quoted: dict[int, Span]) ->
     for sent in {index[i] for i in (quote.start, quote.end - 1)}:
         for tok in ctx.sentences[sent]:
             if tok.i not in quoted and tok.dep_ in _SUBJECT:
-                speaker = mentions.at_head(tok.i)
-                if speaker is not None:
-                    found.add(speaker)
+                # the subject, or the name in apposition to it ("Schilling's son, Grant, defended his father, saying")
+                for x in (tok, *(c for c in tok.children if c.dep_ == "appos")):
+                    speaker = mentions.at_head(x.i)
+                    if speaker is not None:
+                        found.add(speaker)
     if not found:
         # a quote standing alone continues the previous speaker
         prev = next(_previous_sentences(doc[quote.start]), None)

@@ -1200,3 +1200,70 @@ def test_one_word_name_with_a_persons_pronoun_stays_a_person():
     kassam = entity_of(entities(text), text, "Kassam")
     assert kassam is not None and kassam.type == "PERSON"
     assert "he" in [m.text for m in kassam.mentions]
+
+
+# plural bodies, one-word people, nicknames (entities10)
+
+
+def _pronoun_entity(ents: list[Entity], text: str, pronoun: str, nth: int = 1) -> Entity | None:
+    return entity_of(ents, text, pronoun, nth)
+
+
+@pytest.mark.parametrize("text, body, pronoun", [
+    ("Police in Mosul said they arrested a local politician on Monday.", "Police", "they"),
+    ("Police raided a farm near Mosul on Monday. They arrested a local politician.", "Police", "They"),
+    ("The authorities said their investigation would take a year.", "The authorities", "their"),
+    ("Aircraft maker Vantrell have unveiled their new jet.", "Vantrell", "their"),  # a name a verb agrees with in the plural
+])
+def test_plural_pronoun_reaches_an_organisation_written_as_a_plural_body(text, body, pronoun):
+    ents = entities(text)
+    assert _pronoun_entity(ents, text, pronoun) is entity_of(ents, text, body) is not None
+
+
+@pytest.mark.parametrize("text, pronoun", [
+    ("Police said the men were armed. They arrested two suspects.", "They"),  # a plural subject between
+    ("Police said they were shot by a sniper.", "they"),  # a passive: more often the victims
+    ("The police barred the crowd from the consulate but allowed them to march.", "them"),
+    ("Police arrested two protesters on Tuesday. They accused the mayor of lying.", "They"),  # a group competes
+    ("The United Nations said they would help.", "they"),  # a name ending in a plural word, no plural verb
+    ("Lenders provide mortgages to people who do not qualify, typically due to their credit histories.", "their"),
+])
+def test_plural_pronoun_is_left_out_where_a_plural_body_competes_or_is_no_agent(text, pronoun):
+    assert _pronoun_entity(entities(text), text, pronoun) is None
+
+
+def test_one_word_name_after_an_honorific_stays_a_person():
+    text = "“I like Dr. Vantrell and the others,” Anna Berg said."
+    vantrell = entity_of(entities(text), text, "Vantrell")
+    assert vantrell is not None and vantrell.type == "PERSON"
+
+
+def test_one_word_name_in_apposition_to_a_relative_is_a_person_of_that_gender():
+    text = "The senator denied accusations made by Anna Berg’s brother, Hagai, that she had lied."
+    ents = entities(text)
+    hagai = entity_of(ents, text, "Hagai")
+    assert hagai is not None and hagai.type == "PERSON"
+    assert _pronoun_entity(ents, text, "she") is not hagai  # a brother is no "she"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Voters backed Mark "Butch" Ellison, a county commissioner. Ellison said he would win.', 'Mark "Butch" Ellison'),
+    ('For 40 years, Rep. Robert C. "Bobby" Scott led the district. Ellison said Scott would win.', 'Robert C. "Bobby" Scott'),
+])
+def test_nickname_in_quotation_marks_does_not_split_a_name(text, name):
+    ents = entities(text)
+    person = entity_of(ents, text, name)
+    assert person is not None and person.name == name
+    surname = name.split()[-1]
+    assert entity_of(ents, text, surname, 2) is person
+    assert entity_of(ents, text, name.split()[0]) is None
+
+
+def test_pronoun_in_a_quote_is_not_the_name_in_apposition_to_its_speaker():
+    # the quote's speaker is the subject "son", named in apposition: "he" in his words is someone else
+    text = 'Mark Ellison\'s son, Hagai, defended his father on Monday, saying: "He is no bigot, and he never was."'
+    ents = entities(text)
+    hagai = entity_of(ents, text, "Hagai")
+    assert hagai is not None and hagai.type == "PERSON"
+    assert entity_of(ents, text, "He") is not hagai
+    assert entity_of(ents, text, "he") is not hagai

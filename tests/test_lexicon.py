@@ -261,3 +261,12 @@ def test_a_row_that_does_not_fit_fails_with_file_and_line(text, message):
     with pytest.raises(ValueError) as caught:
         parse_table("t.tsv", text, _Row)
     assert str(caught.value).startswith(message)
+
+
+def test_speaker_pronouns_select_by_person_and_case():
+    from newswire.lexicon.pronouns import speaker_pronouns
+
+    assert speaker_pronouns((1,), ("subject",)) == {"i", "we"}
+    assert speaker_pronouns(cases=("subject",)) == {"i", "we", "you"}
+    assert "you" in speaker_pronouns((2,), ("object",))  # "you" is subject and object
+    assert not speaker_pronouns() & {"myself", "yourself", "he", "they"}  # reflexives only when asked; no third person

@@ -126,9 +126,10 @@ def _person_by_tagger_alone(c: Cluster, surnames: set[str]) -> bool:
     """A one-word name the tagger calls a person, which the article does not treat as one: "on Twitter", "Subscribe
     here", "Brexit", "Millsfield, home to 22 registered voters" (PolNeAR train: Twitter 14 times in 187 articles).
 
-    A person is named by more than one word somewhere, by a given name, with a title or an honorific, in apposition
-    to a noun, as someone "he" or "she" stands for, or known to the gazetteer, and a family by the plural of a
-    surname the article gives a person ("the Clintons"); an entity named by one word with none of these is left out
+    A person is named by more than one word somewhere, by a given name, with a title or an honorific ("Dr. Carson"),
+    in apposition to a noun (a title, a relative: "his daughter Rebekah"), as someone "he" or "she" stands for, or
+    known to the gazetteer, and a family by the plural of a surname the article gives a person ("the Clintons"); an
+    entity named by one word with none of these is left out
     (its type is a guess). `surnames`: the last words of the article's people's names of two words or more. A
     one-word name only ever written as part of a hyphenated word ("Dodd-Frank", "Oscar-winning") names no one in
     the article, whatever the word.
@@ -143,7 +144,7 @@ def _person_by_tagger_alone(c: Cluster, surnames: set[str]) -> bool:
     if any(is_given_name(w[0].title()) or w[0].removesuffix("s") in surnames for w in words):
         return False
     for m in c.mentions:
-        if m.titles or m.gender or m.kind == "nominal" or m.affiliations:
+        if m.titles or m.gender or m.honorific or m.kin or m.kind == "nominal" or m.affiliations:
             return False
         if m.kind == "pronoun" and m.doc[m.start].lower_ in _PERSON_PRONOUNS:
             return False
@@ -459,8 +460,15 @@ _NOT_IN_PERSON_NAMES = frozenset((":", ";", ",", "(", ")", '"', "“", "”", "'
 
 
 def _clean_person_name(m: Mention) -> bool:
-    """No possessive, colon, comma, bracket or quotation mark inside the name (a trailing possessive is cut already)."""
-    return not any(t.text in _NOT_IN_PERSON_NAMES for t in m.span)
+    """No possessive, colon, comma, bracket or quotation mark inside the name (a trailing possessive is cut already),
+    but for the marks around a nickname one word long between other words of the name ("Jesus "Chuy" Garcia")."""
+    span = m.span
+    nickname = {i for i in range(1, len(span) - 3) if span[i].text in _QUOTATION_MARKS and span[i + 2].text in _QUOTATION_MARKS}
+    nickname |= {i + 2 for i in nickname}
+    return not any(t.text in _NOT_IN_PERSON_NAMES for i, t in enumerate(span) if i not in nickname)
+
+
+_QUOTATION_MARKS = frozenset(('"', "“", "”"))
 
 
 def _in_title_case_line(m: Mention) -> bool:

@@ -1,11 +1,12 @@
-"""Evidence next to a mention: its titles, honorific, country and affiliation.
+"""Evidence next to a mention: its titles, honorific, kin noun, country and affiliation.
 
 * Before a name: "U.S. Secretary of State John Kerry" (country USA, title
   "Secretary of State"), "U.N. chief Ban Ki-moon" (affiliation U.N., title
   "U.N. chief"), "Russian President Vladimir Putin", "VOA's State Department
   Correspondent Scott Stearns", "Mr. Ban" (gender).
 * In apposition: "his Russian counterpart, Sergei Lavrov" (country RUS),
-  "Sergei Lavrov, Russia's foreign minister," (country, title).
+  "Sergei Lavrov, Russia's foreign minister," (country, title), "his daughter
+  Rebekah" (a relative: a person).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from spacy.tokens import Doc, Token
 
 from functools import cache
 
-from ..lexicon import countries, load_list
+from ..lexicon import countries, load_list, load_table
+from ..lexicon.tables import KinNoun
 from .country_words import place_country
 from .model import Mention
 from .titles import TitleMatch
@@ -26,6 +28,12 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 def _skippable() -> frozenset[str]:
     """Words that may sit inside a title chain without being part of the title (`data/title_skippable.txt`)."""
     return frozenset(load_list("title_skippable.txt"))
+
+
+@cache
+def _kin_nouns() -> dict[str, str]:
+    """Nouns of family relations → the gender each implies, "m", "f" or "" (`data/kin_nouns.tsv`)."""
+    return {row.word: row.gender.replace("u", "") for row in load_table("kin_nouns.tsv", KinNoun)}
 
 
 def attach(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> None:
@@ -62,7 +70,9 @@ def _before(doc: Doc, m: Mention, title_ending: dict[int, TitleMatch], name_endi
         if t is not None:
             if t.gender:
                 m.gender = m.gender or t.gender
-            if t.kind != "honorific":
+            if t.kind == "honorific":
+                m.honorific = True
+            else:
                 parts.append(t)
                 text_start = t.start
                 if t.sector:
@@ -123,6 +133,13 @@ def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], na
     for h in heads:
         if h.ent_type_ in ("PERSON",):
             continue
+        if m.end - m.start == 1 and doc[m.start].is_alpha and h.tag_ == "NN" and not m.demonym \
+                and not countries.country_from_name(m.text) and not countries.country_from_demonym(m.text) \
+                and (kin := _kin_nouns().get(h.lemma_.lower())) is not None:
+            # "his daughter Rebekah", "Amir's brother, Hagai": a one-word name (a longer one is a person's already;
+            # "his father, Brent Bozell, Jr." keeps what it had), never a country's ("born in Japan, the son of ...")
+            m.kin = True
+            m.gender = m.gender or kin or None
         t = title_covering.get(h.i)
         if t is not None and t.kind != "honorific":
             m.titles.append(doc[t.start : t.end].text)

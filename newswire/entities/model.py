@@ -27,6 +27,8 @@ class Mention:
     countries: list[str] = field(default_factory=list)
     affiliations: list[Mention] = field(default_factory=list)  # "U.N." in "U.N. chief Ban"
     gender: str | None = None
+    honorific: bool = False  # "Dr. Carson", "Mr. Ban": a form of address before the name
+    kin: bool = False  # "his daughter Rebekah": in apposition to a noun of family relation
     lemma: str | None = None  # head lemma of a nominal ("government")
     demonym: bool = False  # "Russian" in "Russian President": a mention of Russia
     _text: str | None = field(default=None, repr=False)

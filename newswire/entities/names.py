@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..lexicon import countries, places
 from ..lexicon import load_list, load_table
 from ..text.datelines import DASHES
+from ..text.marks import CLOSING, DOUBLE, EITHER, OPENING
 from ..lexicon.tables import FirstName
 from ..lexicon.given_names import given_names
 from ..lexicon.cues import past_speech_cue
@@ -105,6 +106,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
             out += [Mention(doc, start, split, "name", "ORG"), Mention(doc, split, end, "name", "PERSON")]
             continue
         out.append(Mention(doc, start, end, "name", label))
+    out = _with_nicknames(doc, out)
     out = _headline_people(doc, out)
     out += _known_names(doc, out, in_title, known_names)
     out += _country_names(doc, out, in_title)
@@ -114,6 +116,42 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         if m.label in ("PERSON", "ORG", "NORP") and all(i in dateline for i in range(m.start, m.end)):
             m.label = "GPE"  # "ROTTERDAM (Reuters) - " tagged PERSON: a dateline names a place
     return sorted(out, key=lambda m: m.start)
+
+
+def _with_nicknames(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """A nickname in quotation marks between a given name and a surname splits the parser's name or runs it astray
+    ("Jesus "Chuy" Garcia" tagged "Jesus" and "Garcia", "George "Jay"" without "Keyworth", "Marine John “Tig"",
+    "Juan "Chico" Manriquez of"): given names or initials (at most three), one capitalised word in double quotation marks and one or
+    two capitalised proper nouns are one person's name; a person's mention that overlaps them becomes that name, and
+    any other mention overlapping them is dropped."""
+    spans = []
+    for i in range(len(doc) - 4):
+        first, open_, nick, close = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
+        if not (is_given_name(first.text) or _INITIALS.fullmatch(first.text)):
+            continue
+        if DOUBLE.get(open_.text) not in (OPENING, EITHER) or DOUBLE.get(close.text) not in (CLOSING, EITHER):
+            continue
+        if not (nick.text[:1].isupper() and nick.is_alpha) or open_.whitespace_ or not close.whitespace_:
+            continue
+        end = i + 4
+        while end < len(doc) and end - (i + 4) < 2 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and doc[end].is_alpha:
+            end += 1
+        start = i
+        while start > 0 and i - start < 2 and (is_given_name(doc[start - 1].text) or _INITIALS.fullmatch(doc[start - 1].text)):
+            start -= 1  # "Robert C. "Bobby" Scott"
+        if end > i + 4:
+            spans.append((start, end))
+    if not spans:
+        return found
+    out = [m for m in found if not any(m.start < e and s < m.end for s, e in spans)]
+    for s, e in spans:
+        if any(m.label == "PERSON" and m.start < e and s < m.end for m in found):
+            out.append(Mention(doc, s, e, "name", "PERSON"))
+    return sorted(out, key=lambda m: m.start)
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
 def _cut_at_dash(doc: Doc, start: int, end: int, dateline: frozenset[int]) -> tuple[int, int]:
@@ -360,12 +398,19 @@ def _repeated_person_names(doc: Doc, found: list[Mention], in_title: set[int]) -
             continue
         if i in in_title and not _lone_title_word(doc, i, in_title):
             continue
-        if len(words.get(tok.text, ())) != 1:
+        if len(_distinct_names(words.get(tok.text, set()))) != 1:
             continue
         if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (i - 1, i + 1)):
             continue
         out.append(Mention(doc, i, i + 1, "name", "PERSON"))
     return out
+
+
+def _distinct_names(names: set[str]) -> set[str]:
+    """The names that are not another's words in part, two words or more: "Bobby Scott" is "Robert C. "Bobby" Scott"
+    written short ("Glass-Steagall" is one word, no short form of "Super Glass-Steagall")."""
+    words = {n: set(re.findall(r"[\w.'’-]+", n)) for n in names}
+    return {n for n in names if not any(o != n and len(words[n]) >= 2 and words[n] < words[o] for o in names)}
 
 
 def _turn_labels(doc: Doc, found: list[Mention]) -> list[Mention]:

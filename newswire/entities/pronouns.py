@@ -135,6 +135,7 @@ class _Index:
         self.seq = 0
         self.fits: dict[tuple[int, str], bool] = {}
         self.plural: dict[int, bool] = {}  # sentence start → `_plural_main_subject`
+        self.bodies: dict[int, bool] = {}  # id of a cluster → `_plural_body`
         for c in clusters:
             for m in c.mentions:
                 self.add(c, m)
@@ -159,6 +160,12 @@ class _Index:
         if sent.start not in self.plural:
             self.plural[sent.start] = _plural_main_subject(sent)
         return self.plural[sent.start]
+
+    def plural_body(self, c: Cluster) -> bool:
+        """`_plural_body` of a cluster, found once per cluster."""
+        if id(c) not in self.bodies:
+            self.bodies[id(c)] = _plural_body(c)
+        return self.bodies[id(c)]
 
     def fitting(self, pron: Token, c: Cluster) -> bool:
         key = (id(c), pron.lower_)
@@ -198,8 +205,35 @@ def _fits(pron: Token, c: Cluster) -> bool:
         return c.label == "PERSON" and c.gender() in (None, gender)
     if gender == "n":
         return c.label in ("ORG", "GPE")
-    # they: "rebels", "officials", "the two diplomats"; a people named in the plural, "Bosnian Serbs"
-    return c.label == "GROUP" or (c.label == "NORP" and any(m.text.endswith("s") and not m.demonym for m in c.names))
+    # they: "rebels", "officials", "the two diplomats"; a people named in the plural, "Bosnian Serbs"; an organisation
+    # the article treats as a plural body ("Police said they ...")
+    return c.label == "GROUP" or (c.label == "NORP" and any(m.text.endswith("s") and not m.demonym for m in c.names)) \
+        or _plural_body(c)
+
+
+def _plural_body(c: Cluster) -> bool:
+    """Is an organisation written as a plural body: a common noun in the plural ("Police", "authorities", "security
+    forces"), or a name or noun a verb agrees with in the plural ("the Democrats have", "the government are")? A name
+    that merely ends in a plural word ("United Nations", "American Airlines") is not, unless a verb says so."""
+    if c.label != "ORG":
+        return False
+    named = any(m.kind == "name" for m in c.mentions)
+    for m in c.mentions:
+        if m.kind not in ("name", "nominal"):
+            continue
+        head = m.doc[m.head]
+        if m.kind == "nominal" and head.tag_ in _PLURAL_NOUN_TAGS and not named:
+            return True  # (a company named once, "the companies" after it, is no plural body)
+        if head.dep_ == "nsubj" and not any(x.dep_ == "conj" for x in head.children) and _plural_verb(head.head):
+            return True
+    return False
+
+
+def _plural_verb(verb: Token) -> bool:
+    """Does the verb (or its auxiliary) agree with a plural subject: "have", "are", "were", "say" (a present tense
+    not in the third person singular; "I"/"you" are no organisation's subjects)?"""
+    forms = [verb, *(x for x in verb.children if x.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ == "VBP" or t.lower_ == "were" for t in forms)
 
 
 def _candidates(pron: Token, index: _Index, quoted: dict[int, Span], first: int | None = None) -> list[Mention]:
@@ -242,6 +276,14 @@ def _resolve_near(pron: Token, index: _Index, quoted: dict[int, Span]) -> Cluste
     cands = _candidates(pron, index, quoted)
     if not cands:
         return None
+    found = _resolve_by_rules(pron, index, quoted, cands)
+    if found is not None and PRONOUNS[pron.lower_][1] == "pl" and index.plural_body(found):
+        return found if _sole_plural_body(pron, index, cands, found) else None
+    return found
+
+
+def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands: list[Mention]) -> Cluster | None:
+    """Rules 1 to 4 over the candidates."""
     by_head = {m.head: m for m in cands}
     # 1 and 2: up the clause chain, the nearest verb whose subject fits
     verb = _clause_verb(pron)
@@ -280,6 +322,28 @@ def _resolve_near(pron: Token, index: _Index, quoted: dict[int, Span]) -> Cluste
             pool = subjects or here
             return (max(pool, key=lambda m: m.start) if sent == pron.sent else pool[0]).cluster
     return None
+
+
+def _sole_plural_body(pron: Token, index: _Index, cands: list[Mention], found: Cluster) -> bool:
+    """May a plural pronoun that the rules resolve to an organisation written as a plural body (`_plural_body`) keep
+    it? "Police said they arrested two men", "Authorities said their investigation ...": only when that is the one
+    body or group in reach it could stand for, the pronoun is "they" as the subject of an active verb or "their"
+    (not "them", nor a passive: "Police said they were shot" is more often the victims), and the body is named in
+    its sentence or the one before with no other plural noun between its first mention there and the pronoun
+    ("Police said the men were armed. They ...", "Lenders provide mortgages to people who do not qualify for loans
+    from mainstream lenders, typically due to their credit histories")."""
+    if any(m.cluster is not found for m in cands):
+        return False
+    if not ((pron.lower_ == "they" and pron.dep_ == "nsubj") or pron.lower_ == "their"):
+        return False
+    here = Document.of(pron.doc).sentence_index[pron.i]
+    near = [m for m in found.mentions if m.start < pron.i and here - m.sentence <= 1]
+    if not near:
+        return False  # named in this sentence or the one before
+    for t in pron.doc[min(m.end for m in near) : pron.i]:
+        if t.tag_ in _PLURAL_NOUN_TAGS and index.at_head(t.i) is not found:
+            return False  # "Lenders provide mortgages to people who ... due to their credit histories"
+    return True
 
 
 def _clause_verb(tok: Token) -> Token | None:
@@ -413,9 +477,11 @@ def _speakers_outside(pron: Token, mentions: _Index, quoted: dict[int, Span]) ->
     for sent in {index[i] for i in (quote.start, quote.end - 1)}:
         for tok in ctx.sentences[sent]:
             if tok.i not in quoted and tok.dep_ in _SUBJECT:
-                speaker = mentions.at_head(tok.i)
-                if speaker is not None:
-                    found.add(speaker)
+                # the subject, or the name in apposition to it ("Schilling's son, Grant, defended his father, saying")
+                for x in (tok, *(c for c in tok.children if c.dep_ == "appos")):
+                    speaker = mentions.at_head(x.i)
+                    if speaker is not None:
+                        found.add(speaker)
     if not found:
         # a quote standing alone continues the previous speaker
         prev = next(_previous_sentences(doc[quote.start]), None)

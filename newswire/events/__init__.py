@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Token
 from ..document import Document
 from ..records import Entity, Event, EventActor, Quote, Span, Time
 from ..lexicon import codebook, load_list, load_table
+from ..lexicon.pronouns import speaker_pronouns
 from ..lexicon.tables import Title
 from .actors import Actor, Actors, is_people
 from .chains import chain_events
@@ -121,7 +122,7 @@ GIVING_ROOTS = {"03", "07", "08"}
 CHARITY_CODE = "NGO"
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # Subjects that declare their own support ("I support Ted Cruz", "we back the plan"): an act, not a relation.
-SPEAKER_PRONOUNS = {"i", "we"}
+SPEAKER_PRONOUNS = speaker_pronouns(persons=(1,), cases=("subject",))  # i, we
 # Tags of a verb in the simple present ("supports", "back"): with a `standing` verb, a relation, no act.
 PRESENT_TAGS = {"VBZ", "VBP"}
 

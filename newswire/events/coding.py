@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..lexicon import codebook, countries, load_table
+from ..lexicon.pronouns import speaker_pronouns
 from ..lexicon.tables import EventWordClass
 from .syntax import subject_of
 from .triggers import is_passive, patient_of, undoes_pact
@@ -54,7 +55,7 @@ VISITS = {"042", "043"}
 # Sectors of firms: a visit to one is business travel, not a diplomatic visit.
 FIRM_SECTORS = {"BUS"}
 # Subject pronouns that are people speaking ("you attacked Hillary Clinton").
-PERSON_PRONOUNS = {"i", "you", "we"}
+PERSON_PRONOUNS = speaker_pronouns(cases=("subject",))  # i, you, we
 
 
 @cache

@@ -199,6 +199,14 @@ class FirstName:
 
 
 @dataclass(frozen=True, slots=True)
+class KinNoun:
+    """kin_nouns.tsv: a noun of family relation and the gender it implies (u: either)."""
+
+    word: str
+    gender: Literal["m", "f", "u"]
+
+
+@dataclass(frozen=True, slots=True)
 class Holiday:
     """holidays.tsv: a holiday and the rule of its date."""
 
@@ -391,6 +399,7 @@ TABLES: dict[str, type] = {
     "figures.tsv": FigureWord,
     "first_names.tsv": FirstName,
     "holidays.tsv": Holiday,
+    "kin_nouns.tsv": KinNoun,
     "modality.tsv": ModalityWord,
     "months.tsv": MonthName,
     "number_words.tsv": NumberWord,

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import load_list
 from ..lexicon.cues import CueEntry, cue_table
+from ..lexicon.pronouns import speaker_pronouns
 from .speakers import SUBJECTS, speaker_head, subtree
 
 # Complements after an object that still belong to the content ("blamed rebels for ...").
@@ -543,7 +544,7 @@ def _words_said(tok: Token, quoted: frozenset[int]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") or t.lower_ in _SPEAKER_PRONOUNS for t in doc[start : end + 1])
 
 
-_SPEAKER_PRONOUNS = ("i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours")
+_SPEAKER_PRONOUNS = speaker_pronouns()  # i, me, my, mine, we, us, our, ours, you, your, yours
 
 
 def _object_head(noun: Token, head: Token) -> bool:

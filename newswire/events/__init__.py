@@ -56,7 +56,7 @@ from .model import EventMention
 from .places import location
 from .roles import assign_roles, coded
 from .structure import find_mentions, reported_accusations, reported_demands
-from .targets import domestic_targets, implicit_targets, located, other_country
+from .targets import domestic_targets, implicit_targets, located, other_country, told, whose_place
 from .triggers import blocked, find_triggers, is_passive, is_person, patient_of, word_class
 
 __all__ = ["extract_events"]
@@ -177,8 +177,13 @@ def extract_events(
         if not coded(m.sources) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
             # "hundreds of thousands blocked streets in Hong Kong": the place's people, as CAMEO codes crowds
             m.sources = [Actor(a.entity, a.mention, a.code[:3] + CROWD_SECTOR, implicit=True) for a in actors.place_actor(m.place)] or m.sources
-        if not coded(m.targets) and m.place is not None and m.place.country and (m.targets or _acts_on(m)) and not m.unnamed_patient:
-            # "a journalist was killed in Beirut": what an event is done to, named by no coded actor, is of the place
+        if (
+            not coded(m.targets) and m.place is not None and m.place.country and (m.targets or _acts_on(m)) and not m.unnamed_patient
+            and (m.targets or not (whose_place(actors, m, m.place) or told(m, m.place.start, m.place.end)))
+        ):
+            # "a journalist was killed in Beirut": what an event is done to, named by no coded actor, is of the place;
+            # the place itself stands for it only where the event happens: not a country word on another noun, the
+            # source's own place or that of an act it tells of ("condemned the explosions near U.S. embassies")
             m.targets = located(actors, m.targets, m.place) or m.targets
         if not coded(m.sources) and not coded(m.targets) and (m.code[:2] in COERCION_ROOTS or is_legal_charge(m)) and ctx.focus:
             # "Kopp had been arrested", "was charged with murder": a person the law acts on, by no one named, is
@@ -195,7 +200,7 @@ def extract_events(
     kept = [m for m in events if m.emit and (_political(m) or _official(m.sources))]
     # a meeting, praise or reported demand aimed at no one coded says nothing
     kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported) or _signed(m)]
-    kept = [m for m in kept if not _unreal(m) and not _habitual(m) and not _standing(ctx, m) and not _charity(m) and read_with_actors(m)]
+    kept = [m for m in kept if not _unreal(m) and not _habitual(m) and not _standing(ctx, m) and not _charity(m) and not _untrue(m) and read_with_actors(m)]
     implicit_targets(actors, [m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS and not m.own_targets])
     kept = _dedupe(ctx, kept)
     domestic_targets(actors, [m for m in kept if not coded(m.targets) and m.code[:2] in DOMESTIC_ROOTS and not m.own_targets])
@@ -204,6 +209,8 @@ def extract_events(
             # "agreed to set up a research centre in Tokyo": where the event, or what it is about, happens;
             # else the one other country its sentence names
             place = m.place or _content_place(m)
+            if place is not None and (told(m, place.start, place.end) or whose_place(actors, m, place)):
+                place = None  # "Religious leaders in Buffalo condemned the shooting": no aim at Buffalo
             here = actors.place_actor(place, implicit=True) if place is not None and place.country and not m.unnamed_patient else []
             m.targets = here or (other_country(actors, m) if not _patient_named(m) else []) or m.targets
     return _records(ctx, kept)
@@ -340,6 +347,30 @@ def _title_sectors() -> dict[str, str]:
 def _unreal(m: EventMention) -> bool:
     """An event the text only supposes, or says did not happen (a refusal, coded 12, is an event of its own)."""
     return m.modality in SUPPOSED or (m.modality == "negated" and m.code[:2] != REFUSAL_ROOT)
+
+
+def _untrue(m: EventMention) -> bool:
+    """"the debunked claim that Mr. Trump opposed the Iraq invasion", "the myth that Russia attacked the convoy": an
+    event told only as what an untrue claim says (the clause of a `claim` noun an `untrue` word modifies, or of an
+    `untrue` noun, data/event_word_classes.tsv) did not happen as told (issue 13, session ten: a REJECT at 0.83 on the
+    PolNeAR train sheet)."""
+    node = m.anchor if m.anchor.pos_ in ("VERB", "AUX") else m.token
+    for _ in range(4):
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+    noun = node.head
+    if node.dep_ not in ("acl", "ccomp", "relcl") or noun.pos_ != "NOUN" or noun.i > node.i:
+        return False
+    if node.dep_ == "relcl" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+        return False  # "the allegation, which China denied": a relative clause about the claim, not what it says
+    word = noun.lemma_.lower()
+    if word in word_class("untrue"):
+        return True
+    untrue = word_class("untrue")
+    return word in word_class("claim") and any(
+        c.dep_ in ("amod", "compound") and (c.lemma_.lower() in untrue or c.lower_ in untrue) for c in noun.children
+    )
 
 
 def _habitual(m: EventMention) -> bool:

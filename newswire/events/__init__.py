@@ -351,8 +351,8 @@ def _unreal(m: EventMention) -> bool:
 
 def _untrue(m: EventMention) -> bool:
     """"the debunked claim that Mr. Trump opposed the Iraq invasion", "the myth that Russia attacked the convoy": an
-    event told only as what an untrue claim says (the clause of a `claim` noun an `untrue` word modifies, or of an
-    `untrue` noun, data/event_word_classes.tsv) did not happen as told (issue 13, session ten: a REJECT at 0.83 on the
+    event told only as what an untrue claim says (the clause of a `claim` noun, data/event_word_classes.tsv, that an
+    adjective of data/untrue_adjectives.txt or an `untrue` participle modifies, or of an `untrue` noun) did not happen as told (issue 13, session ten: a REJECT at 0.83 on the
     PolNeAR train sheet)."""
     node = m.anchor if m.anchor.pos_ in ("VERB", "AUX") else m.token
     for _ in range(4):
@@ -369,7 +369,7 @@ def _untrue(m: EventMention) -> bool:
         return True
     untrue = word_class("untrue")
     return word in word_class("claim") and any(
-        c.dep_ in ("amod", "compound") and (c.lemma_.lower() in untrue or c.lower_ in untrue) for c in noun.children
+        c.dep_ in ("amod", "compound") and (c.lemma_.lower() in untrue or c.lower_ in _untrue_adjectives()) for c in noun.children
     )
 
 
@@ -420,6 +420,11 @@ def _charity(m: EventMention) -> bool:
 def _first_sentence(ctx: Document) -> int:
     """The index of the article's first sentence that holds a word (a headline, when there is one)."""
     return next((n for n, s in enumerate(ctx.sentences) if any(not t.is_space for t in s)), 0)
+
+
+@cache
+def _untrue_adjectives() -> frozenset[str]:
+    return frozenset(load_list("untrue_adjectives.txt"))
 
 
 @cache

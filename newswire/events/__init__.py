@@ -57,7 +57,7 @@ from .model import EventMention
 from .places import location
 from .roles import assign_roles, coded
 from .structure import find_mentions, reported_accusations, reported_demands
-from .targets import domestic_targets, implicit_targets, located, other_country
+from .targets import domestic_targets, implicit_targets, located, other_country, told, whose_place
 from .triggers import blocked, find_triggers, is_passive, is_person, patient_of, word_class
 
 __all__ = ["extract_events"]
@@ -178,8 +178,13 @@ def extract_events(
         if not coded(m.sources) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
             # "hundreds of thousands blocked streets in Hong Kong": the place's people, as CAMEO codes crowds
             m.sources = [Actor(a.entity, a.mention, a.code[:3] + CROWD_SECTOR, implicit=True) for a in actors.place_actor(m.place)] or m.sources
-        if not coded(m.targets) and m.place is not None and m.place.country and (m.targets or _acts_on(m)) and not m.unnamed_patient:
-            # "a journalist was killed in Beirut": what an event is done to, named by no coded actor, is of the place
+        if (
+            not coded(m.targets) and m.place is not None and m.place.country and (m.targets or _acts_on(m)) and not m.unnamed_patient
+            and (m.targets or not (whose_place(actors, m, m.place) or told(m, m.place.start, m.place.end)))
+        ):
+            # "a journalist was killed in Beirut": what an event is done to, named by no coded actor, is of the place;
+            # the place itself stands for it only where the event happens: not a country word on another noun, the
+            # source's own place or that of an act it tells of ("condemned the explosions near U.S. embassies")
             m.targets = located(actors, m.targets, m.place) or m.targets
         if not coded(m.sources) and not coded(m.targets) and (m.code[:2] in COERCION_ROOTS or is_legal_charge(m)) and ctx.focus:
             # "Kopp had been arrested", "was charged with murder": a person the law acts on, by no one named, is
@@ -196,7 +201,7 @@ def extract_events(
     kept = [m for m in events if m.emit and (_political(m) or _official(m.sources))]
     # a meeting, praise or reported demand aimed at no one coded says nothing
     kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported) or _signed(m)]
-    kept = [m for m in kept if not _unreal(m) and not _habitual(m) and not _standing(ctx, m) and not _charity(m) and read_with_actors(m)]
+    kept = [m for m in kept if not _unreal(m) and not _habitual(m) and not _standing(ctx, m) and not _charity(m) and not _untrue(m) and read_with_actors(m)]
     implicit_targets(actors, [m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS and not m.own_targets])
     kept = _dedupe(ctx, kept)
     domestic_targets(actors, [m for m in kept if not coded(m.targets) and m.code[:2] in DOMESTIC_ROOTS and not m.own_targets])
@@ -205,6 +210,8 @@ def extract_events(
             # "agreed to set up a research centre in Tokyo": where the event, or what it is about, happens;
             # else the one other country its sentence names
             place = m.place or _content_place(m)
+            if place is not None and (told(m, place.start, place.end) or whose_place(actors, m, place)):
+                place = None  # "Religious leaders in Buffalo condemned the shooting": no aim at Buffalo
             here = actors.place_actor(place, implicit=True) if place is not None and place.country and not m.unnamed_patient else []
             m.targets = here or (other_country(actors, m) if not _patient_named(m) else []) or m.targets
     return _records(ctx, kept)
@@ -343,6 +350,30 @@ def _unreal(m: EventMention) -> bool:
     return m.modality in SUPPOSED or (m.modality == "negated" and m.code[:2] != REFUSAL_ROOT)
 
 
+def _untrue(m: EventMention) -> bool:
+    """"the debunked claim that Mr. Trump opposed the Iraq invasion", "the myth that Russia attacked the convoy": an
+    event told only as what an untrue claim says (the clause of a `claim` noun, data/event_word_classes.tsv, that an
+    adjective of data/untrue_adjectives.txt or an `untrue` participle modifies, or of an `untrue` noun) did not happen as told (issue 13, session ten: a REJECT at 0.83 on the
+    PolNeAR train sheet)."""
+    node = m.anchor if m.anchor.pos_ in ("VERB", "AUX") else m.token
+    for _ in range(4):
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+    noun = node.head
+    if node.dep_ not in ("acl", "ccomp", "relcl") or noun.pos_ != "NOUN" or noun.i > node.i:
+        return False
+    if node.dep_ == "relcl" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+        return False  # "the allegation, which China denied": a relative clause about the claim, not what it says
+    word = noun.lemma_.lower()
+    if word in word_class("untrue"):
+        return True
+    untrue = word_class("untrue")
+    return word in word_class("claim") and any(
+        c.dep_ in ("amod", "compound") and (c.lemma_.lower() in untrue or c.lower_ in _untrue_adjectives()) for c in noun.children
+    )
+
+
 def _habitual(m: EventMention) -> bool:
     """"has held such rallies almost daily", "routinely detains journalists": a clause that tells what happens as a
     habit (an adverb of data/habitual_adverbs.txt on the event's verb or support verb) reports no one happening."""
@@ -390,6 +421,11 @@ def _charity(m: EventMention) -> bool:
 def _first_sentence(ctx: Document) -> int:
     """The index of the article's first sentence that holds a word (a headline, when there is one)."""
     return next((n for n, s in enumerate(ctx.sentences) if any(not t.is_space for t in s)), 0)
+
+
+@cache
+def _untrue_adjectives() -> frozenset[str]:
+    return frozenset(load_list("untrue_adjectives.txt"))
 
 
 @cache

@@ -311,6 +311,12 @@ def _object_words(obj: Token) -> set[str]:
     return {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
 
 
+def is_event_noun(tok: Token) -> bool:
+    """Whether a noun is one of data/event_nouns.tsv, with or without the modifier its rows ask for ("recognition",
+    "attack"): a word for an act, whose country modifier names its doer."""
+    return tok.lemma_.lower() in _noun_rows()
+
+
 def _match_noun(tok: Token) -> Trigger | None:
     rows = _noun_rows().get(tok.lemma_.lower()) or _noun_rows().get(tok.lower_)
     if not rows:

@@ -65,6 +65,68 @@ def test_windows_around_trigger_words_change_nothing(monkeypatch):
     assert len(windowed) > 30
 
 
+def _finditer_matches(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
+    from newswire.times.grammar import rules
+
+    return [[(m.start(), m.end(), m.group()) for m in rule.regex.finditer(text, start, end)] for rule in rules()]
+
+
+def test_scanning_all_patterns_at_once_gives_finditers_matches():
+    """scan.py tries a pattern only where its first characters can stand: every pattern's matches must be those of
+    its own finditer, on text full of time words in odd cases, after odd characters, cut at odd window ends."""
+    import random
+
+    from newswire.times import scan
+
+    rng = random.Random(7)
+    words = LONG_TEXT.split() + ["the", "The", "THE", "ſeptember", "\u212aanuary", "’98", "'90s", "—Monday", "“last", "a.m.", "-", "5", "12:30", "x"]
+    assert all(scan.scanner().filters[i][1] is not None for i in range(len(scan.scanner().filters)))  # no pattern escapes the filter
+    for _ in range(150):
+        text = "".join(rng.choice(words) + rng.choice([" ", " ", "  ", ", ", "\n", "-", ""]) for _ in range(rng.randint(5, 40)))
+        text = text.upper() if rng.random() < 0.2 else text
+        start = rng.randint(0, len(text) // 3)
+        end = rng.randint(start, len(text))
+        got = [[(m.start(), m.end(), m.group()) for m in ms] for ms in scan.window_matches(text, start, end)]
+        assert got == _finditer_matches(text, start, end), text
+    got = [[(m.start(), m.end(), m.group()) for m in ms] for ms in scan.window_matches(LONG_TEXT, 0, len(LONG_TEXT))]
+    assert got == _finditer_matches(LONG_TEXT, 0, len(LONG_TEXT)) and sum(map(len, got)) > 60
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"(?:ab|a\d)c", r"x?y{2,3}z", r"(?:mon|tues)day", r"[^a-c]b", r"(?:\d{1,2}|one|two)[ -](?:am|pm)", r"(?<=x)ab|(?=c)cd", r"a*b", r"(?:ab)+c"],
+)
+def test_first_characters_admit_every_match(pattern):
+    """What scan.first_characters works out may admit more than a pattern can begin with, never less."""
+    import random
+    import re
+
+    from newswire.times.scan import first_characters
+
+    regex = re.compile(pattern, re.IGNORECASE)
+    firsts = first_characters(regex, 3)
+    assert firsts is not None
+    rng = random.Random(pattern)
+    matched = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(["a", "B", "c", "d", "x", "yy", "Z", "mon", "TUES", "day", "am", "pm", " ", "-", "1", "12", "one", "ab", "Ab", "a1", "two"]) for _ in range(rng.randint(0, 12)))
+        for at in range(len(text)):
+            if regex.match(text, at):
+                matched += 1
+                assert firsts.match(text[at : at + 3]), (text, at)
+    assert matched > 10
+
+
+def test_first_characters_give_up_on_what_they_cannot_bound():
+    import re
+
+    from newswire.times.scan import first_characters
+
+    assert first_characters(re.compile(r"a?"), 3) is None  # can match nothing
+    assert first_characters(re.compile(r"(?:x*)*y"), 3) is None  # a repeat of what can match nothing
+    assert first_characters(re.compile(r"(?-i:a)b", re.IGNORECASE), 3) is None  # its own flags inside
+
+
 def test_word_alternations_match_as_a_flat_longest_first_alternation():
     """The word lists are compiled as tries ("sep(?:t(?:ember)?)?"): each must match, with backtracking too, exactly
     what the flat alternation of its words, longest first, matches."""

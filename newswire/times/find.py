@@ -1,7 +1,8 @@
 """Finding time expressions: the patterns of `grammar.py` run over the text, checked against the parse.
 
 Every pattern runs over `doc.text` (removed spans are blanked there, so
-nothing inside them is found). A match is dropped when the parse says it is
+nothing inside them is found), in windows around trigger words, all at once
+(`scan.py`: each only where it can begin). A match is dropped when the parse says it is
 not a time: a capitalised month that is a verb or a modal ("March on", "May
 be"), a weekday or date inside a longer name ("the Sunday Times", "the
 September 11 Commission"), a bare four-digit number that counts something
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..document import Document
 from ..text.parse import parsed_text
 from .grammar import Rule, date_names, day_parts, fold, month_number, references, rules, shifts, triggers, units
+from .scan import window_matches
 
 # Entity labels of names a time word can be part of ("the Sunday Times", "Independence Day" the film).
 NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "GPE", "LOC"}
@@ -53,8 +55,8 @@ def find_times(doc: Doc) -> list[Found]:
     text = parsed_text(doc)
     candidates = []
     for start, end in windows(text):
-        for order, rule in enumerate(rules()):
-            for m in rule.regex.finditer(text, start, end):
+        for order, (rule, matches) in enumerate(zip(rules(), window_matches(text, start, end), strict=True)):
+            for m in matches:
                 m = _without_preposition(m, rule, end)
                 if m is not None and m.group().strip() and _capitalised(m):
                     groups = {k: v for k, v in m.groupdict().items() if v}

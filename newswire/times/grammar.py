@@ -23,6 +23,8 @@ from ..lexicon.tables import (
 # three characters at most, so it cannot run across a removed (blanked) paragraph either.
 SPACE = r"[^\S\n]{1,3}"
 SPACE_IN_CLASS = " \t\u00a0"
+# Every pattern begins here: not after a letter, digit or hyphen (scan.py relies on it to find where patterns can begin).
+WORD_START = r"(?<![\w-])"
 
 ZONES = ("EDT", "EST", "CDT", "CST", "MDT", "MST", "PDT", "PST", "GMT", "UTC", "BST", "CET", "CEST")
 KINDS = {
@@ -216,7 +218,7 @@ def rules() -> tuple[Rule, ...]:
     for row in load_table("time_patterns.tsv", TimePattern):
         if row.kind not in KINDS:
             raise ValueError(f"time_patterns.tsv: rule {row.rule} has an unknown kind {row.kind!r}")
-        regex = re.compile(r"(?<![\w-])(?:" + expand(row.pattern) + r")(?!\w)", re.IGNORECASE)
+        regex = re.compile(WORD_START + "(?:" + expand(row.pattern) + r")(?!\w)", re.IGNORECASE)
         compiled.append(Rule(row.rule, row.kind, regex))
     return tuple(compiled)
 

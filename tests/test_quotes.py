@@ -1597,3 +1597,26 @@ def test_a_speaker_described_by_a_participle_before_the_cue_speaks_and_is_not_co
     assert [(q.type, q.content.text, q.speaker_name) for q in qs] == [
         ("direct", "We’ve had more successful conventions than this one", "Bill Eastland")
     ]
+
+
+def test_a_quotation_after_a_sentence_whose_root_is_a_thought_cue_with_nothing_to_report_is_its_subjects():
+    # "agreed" reports nothing of its own: the quotation after it is Bystrom's, not inherited from Robinson
+    text = ('"Candidates who skipped Iowa have failed to compete there," said Craig Robinson, editor of the site.\n\n'
+            "Dianne Bystrom agreed. \"Mainstream Republicans are running out of time to find an alternative.\"")
+    qs = quotes(text)
+    assert [q.speaker_name for q in qs] == ["Craig Robinson", "Dianne Bystrom"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the thought cue is not its sentence's main verb
+        '"We expected more from the party," said Craig Robinson, editor of the Bystrom-supporting site.\n\n'
+        '"Mainstream Republicans are running out of time to find an alternative."',
+        '"We expected more from the party," said Craig Robinson, who has known Dianne Bystrom for years.\n\n'
+        '"Mainstream Republicans are running out of time to find an alternative."',
+    ],
+)
+def test_a_thought_cue_inside_the_sentence_of_a_quote_gives_the_next_quotation_no_speaker(text):
+    qs = quotes(text)
+    assert [q.speaker_name for q in qs] == ["Craig Robinson", "Craig Robinson"]

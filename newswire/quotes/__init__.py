@@ -115,7 +115,11 @@ def extract_quotes(
                 found.append(quote)
     named = {trim(doc_text(doc), p.quoted.inner_start, p.quoted.inner_end) for p in names}
     found = [f for f in found if not (f.type == "direct" and (f.start, f.end) in named)]
-    found = inherit(doc, found, [p for p in passages if not p.used], frames)
+    # "Dianne Bystrom agreed. “Mainstream Republicans are running out of time ...”": a thought cue with nothing to
+    # report, the main verb of a sentence of the writer's with no quotation in it, introduces the quotation after it
+    # as a speech cue does (not "..., said Dan Cantor of the Sanders-supporting party", "who has known them")
+    agreeing = [f for f in found_frames if f.kind == "thought" and not f.content and _introduces(doc, f, quoted) and f.verb not in in_lines]
+    found = inherit(doc, found, [p for p in passages if not p.used], frames + agreeing)
     # a caption, credit, section label, sub-heading or byline reports nothing (`Document.not_prose`)
     found = [f for f in found if ctx.last_token_before(f.start + 1) not in ctx.not_prose]
     found = [_own_speaker(doc, f, headlines) for f in found] if (headlines := headline_lines(doc)) else found
@@ -145,6 +149,15 @@ def _own_speaker(doc: Doc, f: Found, headlines: list[tuple[int, int]]) -> Found:
         f.speaker = None
         f.inherited_from = None
     return f
+
+
+def _introduces(doc: Doc, frame: Frame, quoted: frozenset[int]) -> bool:
+    """Is the cue the root of a sentence with no quoted word, its subject a name or a personal pronoun?"""
+    verb = doc[frame.verb]
+    subject = frame.subject
+    if verb.dep_ != "ROOT" or subject is None or subject.head.i != verb.i or not (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they")):
+        return False
+    return not any(i in quoted for i in range(verb.sent.start, verb.sent.end))
 
 
 def _quotes_only(doc: Doc, frame: Frame, quoted: frozenset[int]) -> bool:

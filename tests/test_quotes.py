@@ -1503,3 +1503,120 @@ def test_went_on_after_a_quotation_gives_it_its_own_speaker():
     check_spans(text, qs)
     assert [(q.speaker_name, q.inherited) for q in qs] == [("Tom Becker", False), ("Maria Alvarez", False)]
 
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # signed on the same line, one after another (a readers' sheet), and on a line of its own with a description
+        ("Readers wrote to us after the debate.\n\n“The plan will ruin the farms we grew up on.” ― Sonia Herrera\n\n"
+         "“He is not ready to lead a country of this size.”― Pablo Ortega. Getty/Instagram.",
+         ["Sonia Herrera", "Pablo Ortega"]),
+        ('Reid spoke on Thursday.\n\n"He can have intelligence briefings," Reid said.\n\n'
+         '"The whole idea of a rigged vote is something we hear about all the time, and it needs to stop."\n\n'
+         "-Michelle Marks, Philadelphia.",
+         ["Reid", "Michelle Marks"]),
+    ],
+)
+def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(text, names):
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert [q.speaker_name for q in qs] == names and not any(q.inherited for q in qs)
+    assert all(q.speaker.text == text[q.speaker.start : q.speaker.end] and q.speaker.text[0].isalpha() for q in qs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a credit line goes on after the name: no signature, the quotation goes on with the speaker before it
+        'We had hoped for more, says Nasser Tahboub, a teacher. "Now we see that hope eroded. For me, it is a great tragedy." '
+        "--- Geraldine Brooks in Amman, Jordan, contributed to this article.",
+        # a line that opens with a dash and a name but is a sentence of its own
+        '"We will fix the roads and the schools," the mayor said.\n\n"Nobody believed it could be done in one year."\n\n'
+        "- John Smith, a teacher at the school, says the plan will fail.",
+    ],
+)
+def test_a_dash_and_a_name_that_are_no_signature_give_the_quotation_no_speaker(text):
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert not any(q.type == "direct" and q.speaker is not None and q.speaker_name in ("Geraldine Brooks", "John Smith") for q in qs)
+
+
+def test_a_signed_quotation_passes_its_speaker_to_no_quotation_after_it():
+    # the second statement's signature names no person: it is left with no speaker, not given the first signer
+    text = ("Readers wrote to us after the debate.\n\n“The plan will ruin the farms we grew up on.” ― Sonia Herrera\n\n"
+            "“Nobody in this town believes the plan will work.” ― Getty Images")
+    qs = quotes(text)
+    assert [q.speaker_name for q in qs] == ["Sonia Herrera", None] and not qs[1].inherited
+
+
+def test_a_list_items_dash_is_not_part_of_the_speaker():
+    text = "What we are reading:\n-Lynn Vavreck finds that bringing up gender in the election hurts the candidate. [NYT]"
+    (q,) = quotes(text)
+    check_spans(text, [q])
+    assert q.speaker.text == "Lynn Vavreck" and q.speaker_name == "Lynn Vavreck"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Look at Senator Tom Becker. He's said he gets his ideas about farm policy from a novel.", "He"),
+        ("While she's argued that the plan will fail, Ann Lee must decide what she will do.", "she"),
+    ],
+)
+def test_a_contracted_has_before_the_cue_keeps_its_subject_as_the_speaker(text, speaker):
+    (q,) = quotes(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's said that the mayor gets his ideas from a novel.",  # a passive "it is said": no one named
+        "He's said to be ill, and his doctors are worried.",  # a passive with an infinitive
+    ],
+)
+def test_a_passive_is_said_names_no_speaker(text):
+    assert all(q.speaker is None for q in quotes(text))
+
+
+def test_a_speaker_described_by_a_passive_who_clause_before_the_cue_speaks():
+    text = ("“The agents involved are under a lot of pressure and are busting a gut,” an intelligence source, who was not "
+            "authorized to speak on the record, told Fox News.")
+    (q,) = quotes(text)
+    check_spans(text, [q])
+    assert q.type == "direct" and q.speaker.text == "an intelligence source" and "source" not in q.content.text
+
+
+def test_a_speaker_described_by_a_participle_before_the_cue_speaks_and_is_not_content():
+    # the parser leaves "said" without a subject and hangs the name on the quotation's verb
+    text = ("“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy hat and "
+            "“Ted Cruz” campaign pins, said matter-of-factly as confetti fluttered down around him.")
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert [(q.type, q.content.text, q.speaker_name) for q in qs] == [
+        ("direct", "We’ve had more successful conventions than this one", "Bill Eastland")
+    ]
+
+
+def test_a_quotation_after_a_sentence_whose_root_is_a_thought_cue_with_nothing_to_report_is_its_subjects():
+    # "agreed" reports nothing of its own: the quotation after it is Bystrom's, not inherited from Robinson
+    text = ('"Candidates who skipped Iowa have failed to compete there," said Craig Robinson, editor of the site.\n\n'
+            "Dianne Bystrom agreed. \"Mainstream Republicans are running out of time to find an alternative.\"")
+    qs = quotes(text)
+    assert [q.speaker_name for q in qs] == ["Craig Robinson", "Dianne Bystrom"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the thought cue is not its sentence's main verb
+        '"We expected more from the party," said Craig Robinson, editor of the Bystrom-supporting site.\n\n'
+        '"Mainstream Republicans are running out of time to find an alternative."',
+        '"We expected more from the party," said Craig Robinson, who has known Dianne Bystrom for years.\n\n'
+        '"Mainstream Republicans are running out of time to find an alternative."',
+    ],
+)
+def test_a_thought_cue_inside_the_sentence_of_a_quote_gives_the_next_quotation_no_speaker(text):
+    qs = quotes(text)
+    assert [q.speaker_name for q in qs] == ["Craig Robinson", "Craig Robinson"]

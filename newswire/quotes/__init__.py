@@ -109,13 +109,17 @@ def extract_quotes(
     ]
     for p in passages:
         if not p.used:
-            quote = attribute_passage(doc, p, speaking, quoted)
+            quote = attribute_passage(doc, p, speaking, quoted, ctx.entities(entities))
             if quote is not None:
                 p.used = True
                 found.append(quote)
     named = {trim(doc_text(doc), p.quoted.inner_start, p.quoted.inner_end) for p in names}
     found = [f for f in found if not (f.type == "direct" and (f.start, f.end) in named)]
-    found = inherit(doc, found, [p for p in passages if not p.used], frames)
+    # "Dianne Bystrom agreed. “Mainstream Republicans are running out of time ...”": a thought cue with nothing to
+    # report, the main verb of a sentence of the writer's with no quotation in it, introduces the quotation after it
+    # as a speech cue does (not "..., said Dan Cantor of the Sanders-supporting party", "who has known them")
+    agreeing = [f for f in found_frames if f.kind == "thought" and not f.content and _introduces(doc, f, quoted) and f.verb not in in_lines]
+    found = inherit(doc, found, [p for p in passages if not p.used], frames + agreeing)
     # a caption, credit, section label, sub-heading or byline reports nothing (`Document.not_prose`)
     found = [f for f in found if ctx.last_token_before(f.start + 1) not in ctx.not_prose]
     found = [_own_speaker(doc, f, headlines) for f in found] if (headlines := headline_lines(doc)) else found
@@ -145,6 +149,15 @@ def _own_speaker(doc: Doc, f: Found, headlines: list[tuple[int, int]]) -> Found:
         f.speaker = None
         f.inherited_from = None
     return f
+
+
+def _introduces(doc: Doc, frame: Frame, quoted: frozenset[int]) -> bool:
+    """Is the cue the root of a sentence with no quoted word, its subject a name or a personal pronoun?"""
+    verb = doc[frame.verb]
+    subject = frame.subject
+    if verb.dep_ != "ROOT" or subject is None or subject.head.i != verb.i or not (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they")):
+        return False
+    return not any(i in quoted for i in range(verb.sent.start, verb.sent.end))
 
 
 def _quotes_only(doc: Doc, frame: Frame, quoted: frozenset[int]) -> bool:
@@ -232,11 +245,12 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             head, s = _past_dateline(doc, f.speaker, s, e)
             s, e = within_brackets(head, s, e)
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            start = _past_bullet(source_text(doc), start, end)
             speaker = Span(start, end, source_text(doc)[start:end])
             entity = entities.entity_at(head.i)  # the entity with the narrowest mention covering the head
             if entity is None:
                 entity = _apposed(head, range(s, e), entities)  # "his brother, Alastair Osman": the name in apposition
-            name = entity.name if entity else _unresolved_name(head, speaker)
+            name = _without_bullet(entity.name) if entity else _unresolved_name(head, speaker)
             if is_document(f.speaker) and (entity is None or entity.type not in ("PERSON", "ORG", "GPE", "NORP")):
                 entity, name = _spoken_for(f.speaker, entities, earlier) or (entity, name)
             elif is_spokesperson(head) and (entity is None or not any(m.kind == "name" for m in entity.mentions)):
@@ -353,6 +367,8 @@ def _documents_of(verb: int, doc: Doc) -> set[str]:
 
 def _speaker_range(f: Found) -> tuple[int, int]:
     source = f.inherited_from or f
+    if source.signature is not None and source.speaker is f.speaker:
+        return source.signature  # "― Ann Lee": the name, not the next quotation the parser may hang on it
     if source.frame is not None and source.frame.speaker_range is not None and source.speaker is f.speaker:
         return source.frame.speaker_range
     return speaker_tokens(f.speaker)
@@ -444,6 +460,27 @@ def _apposed(head: Token, phrase: range, entities: EntityIndex) -> Entity | None
     return people[0] if len(people) == 1 else None
 
 
+# Marks that open a list item and the tokenizer may keep on its first word ("-Lynn Vavreck finds that ...").
+_BULLETS = "-–—―•*"
+
+
+def _past_bullet(text: str, start: int, end: int) -> int:
+    """The start of a speaker phrase past a list item's or a signature's mark: "-Lynn Vavreck", "― Ann Lee" → the name."""
+    i = start
+    while i < end - 1 and text[i] in _BULLETS:
+        i += 1
+    if i == start:
+        return start
+    while i < end - 1 and text[i] in " \u00a0":
+        i += 1
+    return i if text[i].isalnum() else start
+
+
+def _without_bullet(name: str) -> str:
+    """A name without a list item's mark glued to it ("-Lynn Vavreck" → "Lynn Vavreck")."""
+    return name[_past_bullet(name, 0, len(name)) :]
+
+
 def _unresolved_name(head: Token | None, speaker: Span | None) -> str | None:
     """A speaker the entity layer does not know: its own words ("a spokesman for Mr. Ban"), never a bare pronoun;
     of a proper noun, the name alone ("Matthew Prince", not "Matthew Prince, chief executive of CloudFlare, ...")."""
@@ -455,6 +492,8 @@ def _unresolved_name(head: Token | None, speaker: Span | None) -> str | None:
             start -= 1
         name = head.doc[start : head.i + 1]
         # a name of two words or more, or one the tagger names ("Attorneys for Clinton" at a sentence's start is no name)
-        if (len(name) >= 2 or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) and name.start_char >= speaker.start and name.end_char <= speaker.end:
-            return source_text(head.doc)[name.start_char : name.end_char]
+        if (len(name) >= 2 or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) and name.end_char <= speaker.end:
+            first = _past_bullet(source_text(head.doc), name.start_char, name.end_char)
+            if first >= speaker.start:
+                return source_text(head.doc)[first : name.end_char]
     return speaker.text

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import load_list
 from ..lexicon.cues import CueEntry, cue_table
 from ..lexicon.pronouns import speaker_pronouns
-from .speakers import SUBJECTS, speaker_head, subtree
+from .speakers import SUBJECTS, speaker_head, speaker_tokens, subtree
 
 # Complements after an object that still belong to the content ("blamed rebels for ...").
 _OBJECT_COMPLEMENTS = ("prep", "oprd", "xcomp", "ccomp", "advcl", "pcomp")
@@ -108,12 +108,30 @@ def find_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
             frame.parts = _content(tok, entry, particle, quoted, frame.topic, asked)
             frame.content = set().union(*frame.parts)
             frame.subject = speaker_head(tok, quoted)
+            _without_speaker(doc, frame, tok, quoted)
             if asked and not frame.content:
                 # an appeal makes no quote, nor do the cues in the act it asks for ("encouraged supporters to ask why
                 # ...", "called on Dean to apologize for suggesting ..."): nobody has said those yet
                 frame.content, frame.parts, frame.appeal = asked, [asked], True
         out.append(frame)
     return out
+
+
+def _without_speaker(doc: Doc, frame: Frame, cue: Token, quoted: frozenset[int]) -> None:
+    """A speaker the parser hung inside the quotation it reports, between the quotation and the cue ("“...,” Texas
+    delegate Bill Eastland, wearing a cowboy hat, said", "Eastland" parsed as a modifier of the quotation's verb): the
+    words from the speaker's phrase to the cue (the phrase and what describes it) are not content. Only when every
+    word of the content before the speaker is quoted: a speaker inside the writer's own clause is left as it is."""
+    subject = frame.subject
+    if subject is None or subject.i not in frame.content or subject.i > cue.i:
+        return
+    start = speaker_tokens(subject)[0]
+    before = [i for i in frame.content if i < start and not (doc[i].is_punct or doc[i].is_space)]
+    if not before or not all(i in quoted for i in before):
+        return
+    cut = set(range(start, cue.i))
+    frame.parts = [part - cut for part in frame.parts]
+    frame.content = set().union(*frame.parts) if frame.parts else set()
 
 
 def _match(tok: Token, table: dict[str, CueEntry]) -> tuple[CueEntry | None, Token | None]:

@@ -38,6 +38,9 @@ class Found:
     speaker: Token | None = None
     inherited_from: Found | None = None
     last_token: int = 0
+    # a quotation signed after its closing mark ("“...” ― Ann Lee"): the name's `[start, end)` tokens, or an empty
+    # range when the signature names no one the stage knows; a signed quotation passes its speaker to no other
+    signature: tuple[int, int] | None = None
 
 
 def doc_text(doc: Doc) -> str:

@@ -6,9 +6,9 @@ import bisect
 
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from ..document import Document
+from ..document import Document, EntityIndex
 from ..lexicon import load_list
 from ..lexicon.cues import CueEntry, cue_table, past_speech_cue
 from .frames import Frame
@@ -46,7 +46,7 @@ _POSSESSIVE = frozenset(("'s", "’s"))
 _NOT_SPEAKERS = {"it", "this", "that", "there", "here", "what", "which"}
 
 
-def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozenset[int]) -> Found | None:
+def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozenset[int], people: EntityIndex | None = None) -> Found | None:
     """A direct quote for a quoted passage no frame took, if its context shows who said it.
 
     * a cue the passage hangs on ("tweeted “...”"), or
@@ -55,7 +55,8 @@ def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozens
       tweeted", which the parser splits into two sentences);
     * the clause before a colon that introduces the passage ("Blackwell
       released the following statement: “...”"; "Trump: ‘...’"), or a
-      person's name right before the colon ("..., Mark Ellison: “...”").
+      person's name right before the colon ("..., Mark Ellison: “...”");
+    * a signature after it ("“...” ― Martha Aguilar"; `people`: the entity stage's, whose persons count as names).
     """
     index = Document.of(doc).sentence_index
     sents = {index[p.first], index[p.last]}
@@ -70,7 +71,103 @@ def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozens
             candidates.append((1, gap, f))
     if candidates:
         return direct(doc, p, min(candidates, key=lambda c: (c[0], c[1]))[2])
-    return _after_inverted_cue(doc, p) or _after_colon(doc, p, frames, quoted)
+    return _signed(doc, p, people) or _after_inverted_cue(doc, p) or _after_colon(doc, p, frames, quoted)
+
+
+# The dashes that open a signature after a quotation ("― Martha Aguilar", "-President Obama", "--- Ann Lee").
+_SIGNATURE_DASHES = "-—–―‒"
+
+
+def _signed(doc: Doc, p: Passage, people: EntityIndex | None) -> Found | None:
+    """"“... the president it deserves.” ― Martha Aguilar", "\"...\" -President Obama, tweeting after ...": a quoted
+    statement signed after its closing mark with a dash and the speaker's name (`signature`).
+
+    The name must be a person's by the parser's entities or the entity stage's (`people`), or two to four capitalised
+    words of no other kind of entity (`_looks_personal`), and hold no word of a picture credit or a company's legal
+    form (`_credit_words`). A statement signed with a name that is not such a person's (a credit, "― Getty Images")
+    is kept with no speaker when it is a statement (`_statement`): it takes none from the quote before it either.
+    """
+    name = signature(doc, p)
+    if name is None:
+        return None
+    found = direct(doc, p, None)
+    found.signature = (name[0].i, name[-1].i + 1)
+    head = name[-1]
+    entity = people.entity_at(head.i) if people is not None else None
+    credit = any(t.lower_.strip(_SIGNATURE_DASHES + ".") in _credit_words() for t in name)  # "― Getty Images", "- Acme Inc."
+    if not credit and (head.ent_type_ == "PERSON" or (entity is not None and entity.type == "PERSON") or _looks_personal(name)):
+        found.speaker = head
+        return found
+    found.signature = (head.i, head.i)
+    return found if _statement(doc, p) else None
+
+
+@cache
+def _credit_words() -> frozenset[str]:
+    # a picture's credit ("Getty Images", `data/picture_nouns.txt`) or a company's legal form (`data/org_suffixes.txt`)
+    return frozenset(load_list("picture_nouns.txt")) | frozenset(load_list("org_suffixes.txt"))
+
+
+def signature(doc: Doc, p: Passage) -> list[Token] | None:
+    """The name a quoted statement standing alone is signed with: its closing mark followed on the same line, or on a
+    line of its own, by a dash and then proper nouns only (a title such as "President" is one, and an initial, "Julie A. Diaz"), ending the
+    line, the sentence, the phrase before a comma ("- Michelle Marks, Philadelphia.") or before the next quotation.
+    None when it is not so signed. Not a byline or credit that goes on after the name ("--- Geraldine Brooks in
+    Amman, Jordan, and ... contributed to this article")."""
+    if not p.standalone or not p.quoted.closed:
+        return None
+    text = doc_text(doc)
+    i = p.quoted.end
+    while i < len(text) and text[i] in " \t\u00a0":
+        i += 1
+    if text[i : i + 1] == "\n" and text[i + 1 : i + 2] in _SIGNATURE_DASHES + "\n":  # a line of its own: "\n\n-Ann Lee"
+        while i < len(text) and text[i].isspace():
+            i += 1
+    if i >= len(text) or text[i] not in _SIGNATURE_DASHES:
+        return None
+    while i < len(text) and text[i] in _SIGNATURE_DASHES + " \t\u00a0":
+        i += 1
+    after = doc.char_span(i, min(len(text), i + 200), alignment_mode="expand")
+    if after is None or not len(after):
+        return None
+    name: list[Token] = []
+    stop = None
+    for tok in after:
+        if not name and tok.is_punct and all(c in _SIGNATURE_DASHES for c in tok.text):
+            continue
+        if tok.pos_ != "PROPN" and not (name and _initial(tok)):
+            stop = tok
+            break
+        name.append(tok)
+    if not name or len(name) > 6:
+        return None
+    if stop is not None and not (stop.text in (",", ".", ";") or stop.is_space or stop.is_quote):
+        return None  # "Geraldine Brooks in Amman": a credit line, not a signature
+    if stop is not None and stop.text == ",":
+        # what follows the name describes the signer ("-President Obama, tweeting after ...", "- Ann Lee, Ohio"); a
+        # finite verb there makes it a sentence ("- Ann Lee, a teacher, says ..."), not a signature
+        for tok in doc[stop.i + 1 :]:
+            if tok.is_quote or (tok.is_space and "\n" in tok.text) or tok.text in (".", "!", "?"):
+                break
+            if tok.tag_ in _FINITE:
+                return None
+    return name
+
+
+# Tags of finite verbs (Penn Treebank).
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+def _initial(tok: Token) -> bool:
+    """An initial inside a name ("A." of "Julie A. Diaz"), whatever the tagger calls it."""
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
+
+
+def _looks_personal(name: list[Token]) -> bool:
+    """A name the entity layers missed that reads as a person's: two to four capitalised words, none of them part of
+    another kind of entity ("-Michelle Marks": the glued dash hides the name from the tagger; not "Associated Press")."""
+    words = [t.text.lstrip(_SIGNATURE_DASHES) for t in name]
+    return 2 <= len(name) <= 4 and all(w[:1].isupper() and w.replace(".", "").isalpha() for w in words) and all(t.ent_type_ in ("", "PERSON") for t in name)
 
 
 def _after_inverted_cue(doc: Doc, p: Passage) -> Found | None:
@@ -206,6 +303,9 @@ def inherit(doc: Doc, found: list[Found], floating: list[Passage], frames: list[
     for _, is_passage, item in events:
         if not is_passage:
             out.append(item)
+            if item.signature is not None:
+                last = quoting = None  # "“...” ― Ann Lee": the signature closes her words; the next quotation is not hers
+                continue
             if item.speaker is not None:
                 if _aside_of(index, item, quoting):
                     continue  # "“A?” said Murphy, using a term Rubio used to describe Trump. “B.”": B is Murphy's

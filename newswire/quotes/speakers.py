@@ -54,6 +54,8 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             if subject.lower_ in _RELATIVE and v.dep_ == "relcl":
                 return _through(_described(v.head), quoted)  # "Trump, who said ...": Trump
             return subject
+        if v is verb and (has := _contracted_has(v)) is not None:
+            return has  # "He's said he gets his ideas from ...": "'s" is "has", not a passive "is"
         if any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in v.children):
             if v is not verb:
                 # "Silverman was joined on stage by Franken and joked": the active verb shares the subject
@@ -85,6 +87,28 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             continue
         break
     return _inverted(v, quoted) or _left_neighbour(verb, quoted)
+
+
+# Speech verbs whose passive takes the one spoken to as its subject ("he's told that ...", "she's asked whether"):
+# after them "'s" may be "is", so their subject is not read as the speaker.
+_ADDRESSEE_VERBS = frozenset(("tell", "ask", "inform", "assure", "advise", "notify", "remind", "instruct", "warn", "brief"))
+
+
+def _contracted_has(verb: Token) -> Token | None:
+    """The subject of a cue whose "'s" the parser read as a passive "is" though it is "has": "He's said he gets his
+    ideas ...", "Trump’s argued that ...". Only a personal pronoun or a name as subject (not "it's said that", "that's
+    said"), a clause reported after the verb, and no agent, no infinitive ("he's said to be ill" is a passive) and no
+    verb of `_ADDRESSEE_VERBS`. None otherwise."""
+    aux = [c for c in verb.children if c.dep_ == "auxpass"]
+    if len(aux) != 1 or aux[0].lower_ not in ("'s", "’s") or verb.lemma_.lower() in _ADDRESSEE_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < aux[0].i), None)
+    if subject is None or not (subject.lower_ in ("he", "she") or subject.pos_ == "PROPN"):
+        return None
+    if any(c.dep_ in ("agent", "xcomp", "dobj", "dative") for c in verb.children) or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    entry = cue_table().get(verb.lemma_.lower())
+    return subject if entry is not None and entry.kind == "speech" and "clause" in entry.frames else None
 
 
 @cache
@@ -283,6 +307,8 @@ def _left_neighbour(verb: Token, quoted: frozenset[int]) -> Token | None:
     tok = doc[i]
     if (described := _described_by_relative(tok, verb, quoted)) is not None:
         return described
+    if (before := _before_participle(tok, verb, quoted)) is not None:
+        tok = before  # "Bill Eastland, wearing a cowboy hat and campaign pins, said": not the pins
     # from "58" in "Ramos, 58," or "Bill" in "Bill Clinton" up to the name it belongs to
     while tok.dep_ in ("compound", "amod", "nummod", "quantmod") or (tok.dep_ == "appos" and tok.pos_ != "PROPN"):
         if tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN", "NUM") or tok.head.i > verb.i:
@@ -295,7 +321,8 @@ def _left_neighbour(verb: Token, quoted: frozenset[int]) -> Token | None:
 
 def _described_by_relative(last: Token, verb: Token, quoted: frozenset[int]) -> Token | None:
     """"a White House official who spoke anonymously to discuss strategy said ...", parsed with no subject for "said":
-    a relative clause of "who" ending right before the cue describes its speaker, the noun the clause hangs on."""
+    a relative clause of "who" ending right before the cue describes its speaker, the noun the clause hangs on (also a
+    passive one: "a source, who was not authorized to speak, told ...")."""
     for clause in (last, *last.ancestors):
         if clause.dep_ == "relcl":
             break
@@ -304,9 +331,29 @@ def _described_by_relative(last: Token, verb: Token, quoted: frozenset[int]) -> 
     noun = clause.head
     if clause.right_edge.i != last.i or noun.i > clause.i or noun.i in quoted or noun.sent != verb.sent:
         return None
-    if not any(c.dep_ in SUBJECTS and c.lower_ == "who" for c in clause.children):
+    # "who spoke anonymously", or passive: "an intelligence source, who was not authorized to speak on the record, told"
+    if not any(c.dep_ in SUBJECTS + _PASSIVE_SUBJECTS and c.lower_ == "who" for c in clause.children):
         return None
     return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _before_participle(last: Token, verb: Token, quoted: frozenset[int]) -> Token | None:
+    """"Texas delegate Bill Eastland, wearing a cowboy hat and campaign pins, said ...", parsed with no subject for
+    "said": the words before the cue end a participle phrase set off by commas that describes its speaker; the
+    speaker's words end right before that phrase's comma. Returns the token there (a name or noun), else None."""
+    for clause in (last, *last.ancestors):
+        if clause.dep_ in ("advcl", "acl") and clause.tag_ in ("VBG", "VBN"):
+            break
+    else:
+        return None
+    doc = last.doc
+    start = clause.left_edge.i
+    if clause.right_edge.i != last.i or start < 2 or doc[start - 1].text != "," or clause.i != start:
+        return None
+    before = doc[start - 2]
+    if before.i in quoted or before.sent != verb.sent or before.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return before
 
 
 _OPENING = {"(": ")", "[": "]", "{": "}"}

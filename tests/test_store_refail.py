@@ -43,7 +43,12 @@ def answers(store: Store, analysis: Analysis) -> dict[str, object]:
         "quotes": sorted(map(repr, query.quotes(store, limit=1000).rows)),
         "events": sorted(map(repr, query.events(store, limit=1000).rows)),
         "articles": sorted(map(repr, query.articles(store, search="met", limit=1000).rows)),
-        "overview": repr(query.overview(store)),
+        "overview": query.overview(store),
+        "figures": sorted(map(repr, query.figures(store, limit=1000).rows)),
+        "places": sorted(map(repr, query.places(store, modality=None, limit=1000).rows)),
+        "network": sorted(map(repr, query.network(store, min_confidence=None, limit=1000).rows)),
+        "tone": sorted(map(repr, query.tone(store, limit=1000).rows)),
+        "stories": sorted(map(repr, query.stories(store, min_sources=1, limit=1000).rows)),
         "page": store.load_analysis(analysis.id),
     }
     for quote in analysis.quotes:  # text search, from the word index
@@ -88,3 +93,31 @@ def test_an_article_analysed_failed_and_analysed_again_holds_its_last_analysis_a
             assert exported == gdelt(tmp_path, once, f"{seed}-once"), seed
         compared += sum(map(len, kept.values()))
     assert compared > 1000
+
+
+def test_an_analysed_article_that_fails_keeps_its_rows_out_of_the_links_the_index_and_the_answers(tmp_path):
+    """Its rows stay (nothing stored is lost; `sql` and `export` still give them), but a failed article counts nowhere
+    a user looks: linked, tallied and indexed as linking, tallying and indexing every analysed article from scratch
+    makes, and every answer that of a store where it was never analysed."""
+    for seed in range(3):
+        others = [article(random.Random(seed * 100 + n), n) for n in range(1, 8)]
+        first = article(random.Random(seed * 100 + 99), 99)
+        failure = Failure("story.txt", "analyze", "internal", "internal error: boom", first.id)
+        with Store(tmp_path / f"{seed}-failed.duckdb") as failed:
+            add(failed, *others, first)
+            failed.add_results([], [failure], run_id=1)
+            assert failed.statuses([first.id]) == {first.id: FAILED}
+            assert failed.counts()["quotes"] == len(first.quotes) + sum(len(a.quotes) for a in others)
+            kept, seen = every_table(failed), answers(failed, first)
+            exported = gdelt(tmp_path, failed, f"{seed}-failed")
+            failed.link_stored()
+            failed.tally_stored()
+            failed.index_words()
+            assert kept == every_table(failed), seed
+        with Store(tmp_path / f"{seed}-never.duckdb") as never:
+            add(never, *others)
+            unseen = answers(never, first)
+        overview = seen.pop("overview")
+        assert {**overview, "stored": overview["stored"] - 1} == unseen.pop("overview")  # stored, not analysed
+        assert seen == unseen, seed
+        assert exported == gdelt(tmp_path, never, f"{seed}-never"), seed

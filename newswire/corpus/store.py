@@ -1028,16 +1028,24 @@ class Store:
             # were counted before (an article analysed again, or one that failed this time: its old rows stay, uncounted;
             # when it is analysed again they are replaced as an analysed article's are, and were taken away already)
             untallied = tally.count_stored(self.con, [i for i in (*analysed, *failed) if state.get(i) == (ANALYSED, True)])
-            # the word index holds every analysed article's words (and a failed one's old words): taken out first
-            wordindex.remove(self.con, analysed)
-            relinked = _linked_before(self.con, analysed)  # an article analysed again: its old links are counted again
+            # an analysed article that fails now keeps its rows, but they are no longer linked nor indexed (as linking
+            # and indexing every analysed article from scratch makes: `link_stored`, `index_words`)
+            unlinked = [i for i in dict.fromkeys(failed) if state.get(i, (None,))[0] == ANALYSED and i not in ids]
+            # the word index holds every analysed article's words: taken out first
+            wordindex.remove(self.con, analysed + unlinked)
+            # an article analysed again (or failing now): its old links are counted again
+            relinked = _linked_before(self.con, analysed + unlinked)
             keys = link.keys_of(self.con, relinked)
             # and its corpus quotes and events linked again without it, before the batch's are linked to what is stored
-            requoted = quote_link.forget(self.con, analysed)
-            reevented = event_link.forget(self.con, analysed)
+            requoted = quote_link.forget(self.con, analysed + unlinked)
+            reevented = event_link.forget(self.con, analysed + unlinked)
             for table in RECORD_TABLES:
                 if analysed:
                     self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [analysed])
+            if unlinked:
+                for table, column in (("entities", "corpus_entity"), ("quotes", "corpus_quote"), ("events", "corpus_event")):
+                    self.con.execute(f"UPDATE {table} SET {column} = NULL WHERE article_id IN (SELECT unnest(?)) AND {column} IS NOT NULL",
+                                     [unlinked])
             tally.forget_rows(self.con, analysed)
             link.recount(self.con, relinked)  # without their old rows, before the batch's are added to what is stored
             _link_again(self.con, keys, requoted, reevented)

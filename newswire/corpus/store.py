@@ -1016,26 +1016,36 @@ class Store:
                 rows[name] += table_rows
         updates = [{"id": a.id, "status": ANALYSED, **a.values} for a in analyses]
         with self._transaction():
-            # a re-analysed article replaces its rows; only an analysed one has rows (a batch commits an article's rows
-            # with its status), so a batch of new articles, the common case, deletes nothing and scans no table
+            # a re-analysed article replaces its rows: an analysed one, or a failed one (a failure keeps the rows of an
+            # analysis stored before it); a batch commits an article's rows with its status, so a batch of new articles,
+            # the common case, deletes nothing and scans no table
             failed = [f.article_id for f in failures if f.article_id]
             state = {i: (status, canonical) for i, status, canonical in self.con.execute(
                 f"SELECT id, status, duplicate_of IS NULL FROM articles WHERE id IN ({', '.join('?' * len(ids + failed))})", ids + failed
             ).fetchall()} if ids or failed else {}
-            analysed = [i for i in ids if state.get(i, (None,))[0] == ANALYSED]
+            analysed = [i for i in ids if state.get(i, (None,))[0] in (ANALYSED, FAILED)]
             # the tallies count canonical analysed articles: a batch adds those it analyses, and takes away those that
-            # were counted before (an article analysed again, or one that failed this time: its old rows stay, uncounted)
+            # were counted before (an article analysed again, or one that failed this time: its old rows stay, uncounted;
+            # when it is analysed again they are replaced as an analysed article's are, and were taken away already)
             untallied = tally.count_stored(self.con, [i for i in (*analysed, *failed) if state.get(i) == (ANALYSED, True)])
-            # the word index holds every analysed article's words: one analysed again (or failed before) is taken out first
-            wordindex.remove(self.con, [i for i in ids if state.get(i, (None,))[0] in (ANALYSED, FAILED)])
-            relinked = _linked_before(self.con, analysed)  # an article analysed again: its old links are counted again
+            # an analysed article that fails now keeps its rows, but they are no longer linked nor indexed (as linking
+            # and indexing every analysed article from scratch makes: `link_stored`, `index_words`)
+            unlinked = [i for i in dict.fromkeys(failed) if state.get(i, (None,))[0] == ANALYSED and i not in ids]
+            # the word index holds every analysed article's words: taken out first
+            wordindex.remove(self.con, analysed + unlinked)
+            # an article analysed again (or failing now): its old links are counted again
+            relinked = _linked_before(self.con, analysed + unlinked)
             keys = link.keys_of(self.con, relinked)
             # and its corpus quotes and events linked again without it, before the batch's are linked to what is stored
-            requoted = quote_link.forget(self.con, analysed)
-            reevented = event_link.forget(self.con, analysed)
+            requoted = quote_link.forget(self.con, analysed + unlinked)
+            reevented = event_link.forget(self.con, analysed + unlinked)
             for table in RECORD_TABLES:
                 if analysed:
                     self.con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?))", [analysed])
+            if unlinked:
+                for table, column in (("entities", "corpus_entity"), ("quotes", "corpus_quote"), ("events", "corpus_event")):
+                    self.con.execute(f"UPDATE {table} SET {column} = NULL WHERE article_id IN (SELECT unnest(?)) AND {column} IS NOT NULL",
+                                     [unlinked])
             tally.forget_rows(self.con, analysed)
             link.recount(self.con, relinked)  # without their old rows, before the batch's are added to what is stored
             _link_again(self.con, keys, requoted, reevented)
@@ -1043,14 +1053,11 @@ class Store:
             for table in RECORD_TABLES:
                 self._insert(table.name, rows[table.name])
             tally.apply(self.con, tally.count_rows(rows, {i for i in ids if state.get(i, (None, True))[1]}))
-            # the batch's own rows; an article that had failed keeps its older rows beside the new ones (only an analysed
-            # article's rows are replaced above), so it is indexed from all its stored rows, after its status is set
-            refailed = {i for i in ids if state.get(i, (None,))[0] == FAILED}
-            # what the questions by name count per article (`tally.keep_rows`): an article that had failed, from all its rows
-            tally.keep_rows(self.con, rows, set(ids) - refailed)
-            tally.keep_stored(self.con, sorted(refailed))
-            wordindex.add(self.con, [(a.id, a.values[c]) for a in analyses if a.id not in refailed for c in ("text", "title")],
-                          [(q["article_id"], q["ord"], q["content_text"]) for q in rows["quotes"] if q["article_id"] not in refailed])
+            # the batch's own rows (an article's older rows were replaced above): what the questions by name count per
+            # article (`tally.keep_rows`) and the word index
+            tally.keep_rows(self.con, rows, set(ids))
+            wordindex.add(self.con, [(a.id, a.values[c]) for a in analyses for c in ("text", "title")],
+                          [(q["article_id"], q["ord"], q["content_text"]) for q in rows["quotes"]])
             tally.apply(self.con, untallied, -1)  # after the additions: see tally.apply
             tally.add_names(self.con, tally.names_of(rows))
             link.recount(self.con, recount)
@@ -1058,7 +1065,6 @@ class Store:
                 self._update_articles(updates)
             if failed:
                 self.con.execute("UPDATE articles SET status = ? WHERE id IN (SELECT unnest(?))", [FAILED, failed])
-            wordindex.add_stored(self.con, sorted(refailed))
             self._add_errors(failures, run_id)
 
     def _add_errors(self, failures: list[Failure], run_id: int) -> None:

@@ -197,3 +197,30 @@ def test_a_store_linked_before_its_links_existed_is_linked_once_from_its_rows(st
         con.execute("UPDATE quotes SET corpus_quote = NULL")
     assert store.link_stored(chunk=2) == 3
     assert tables() == linked and store.links_current() == (True, 3)
+
+
+def test_rewrite_rows_gives_the_rows_an_update_would():
+    """A relabel moves rows (read, deleted, inserted again) instead of updating them: the table holds afterwards exactly
+    the rows an UPDATE gives (every other column kept, lists and NULLs included), only the rows named are changed,
+    and a row whose match columns find no link keeps its label."""
+    import duckdb
+    import pyarrow as pa
+
+    from newswire.corpus.link import rewrite_rows
+
+    con = duckdb.connect()
+    rows = [(f"a{i % 7}", i, f"C{i % 3}", ["t", None] if i % 2 else None, None if i % 5 == 0 else f"X{i % 4}") for i in range(60)]
+    for name in ("moved", "updated"):
+        con.execute(f"CREATE TABLE {name} (article_id VARCHAR, ord INTEGER, label VARCHAR, titles VARCHAR[], country VARCHAR)")
+        con.executemany(f"INSERT INTO {name} VALUES (?, ?, ?, ?, ?)", rows)
+    links = {("C1", "X1"): "N1", ("C2", "X3"): "N2", ("C0", "X9"): "N0"}  # the last matches no row
+    wanted = [r for (r,) in con.execute("SELECT rowid FROM moved WHERE label IN ('C1', 'C2')").fetchall()]
+    table = pa.table({"label": [k[0] for k in links], "country": [k[1] for k in links], "link": list(links.values())})
+    rewrite_rows(con, "moved", wanted, "label", table, ("label", "country"))
+    for (old, country), new in links.items():
+        con.execute("UPDATE updated SET label = ? WHERE label = ? AND country = ?", [new, old, country])
+    for a, b in (("moved", "updated"), ("updated", "moved")):
+        assert con.execute(f"SELECT count(*) FROM (SELECT * FROM {a} EXCEPT ALL SELECT * FROM {b})").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM moved WHERE label IN ('N1', 'N2')").fetchone()[0] > 0
+    assert con.execute("SELECT count(*) FROM moved").fetchone()[0] == len(rows)
+    assert con.execute("SELECT count(*) FROM moved WHERE label = 'C1'").fetchone()[0] > 0  # C1 rows of other countries stay

@@ -52,7 +52,7 @@ import duckdb
 import pyarrow as pa
 
 from ..lexicon import load_list
-from .link import insert_rows, keyed_rows
+from .link import insert_rows, keyed_rows, rewrite_rows
 from .link import words as name_words
 
 WINDOW_DAYS = 7  # an edited or partial copy is looked for among the speaker's quotes of the week before to the week after
@@ -380,16 +380,15 @@ def _taken_out(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]], moved
 
 def relabel_quotes(con: duckdb.DuckDBPyConnection, links: dict[tuple[str, int], str]) -> None:
     """Set the corpus quote of these stored quote rows ((article id, ord) → corpus quote): found by the article id
-    column alone, relabelled by row id."""
+    column alone, moved by row id (`link.rewrite_rows`)."""
     if not links:
         return
     found = keyed_rows(con, "quotes", "article_id, ord", "article_id IN (SELECT unnest(?))", [sorted({a for a, _ in links})])
-    rows = [(rowid, links[(a, o)]) for rowid, a, o in found if (a, o) in links]
-    con.register("_requoted", pa.table({"row": pa.array([r for r, _ in rows], pa.int64()), "link": pa.array([c for _, c in rows], pa.string())}))
-    try:
-        con.execute("UPDATE quotes SET corpus_quote = _requoted.link FROM _requoted WHERE quotes.rowid = _requoted.row")
-    finally:
-        con.unregister("_requoted")
+    rowids = [rowid for rowid, a, o in found if (a, o) in links]
+    keys = sorted(links)
+    rewrite_rows(con, "quotes", rowids, "corpus_quote", pa.table({
+        "article_id": pa.array([a for a, _ in keys], pa.string()), "ord": pa.array([o for _, o in keys], pa.int32()),
+        "link": pa.array([links[k] for k in keys], pa.string())}), ("article_id", "ord"))
 
 
 def _dates(rows: dict[str, dict[str, Any]], ids: Iterable[str], first: str = "first_published") -> tuple[str, str] | None:

@@ -127,6 +127,28 @@ def test_first_characters_give_up_on_what_they_cannot_bound():
     assert first_characters(re.compile(r"(?-i:a)b", re.IGNORECASE), 3) is None  # its own flags inside
 
 
+def test_a_scan_that_would_lose_matches_falls_back_to_finditer(monkeypatch):
+    """The scan reads the standard library's private regex parser: where what it works out would lose a match on its
+    check text (here: every pattern said to begin only with "@"), the scanner runs every pattern with finditer."""
+    import re
+
+    from newswire.times import scan
+
+    scan.scanner.cache_clear()
+    monkeypatch.setattr(scan, "first_characters", lambda pattern, n: re.compile("@", pattern.flags))
+    try:
+        broken = scan.scanner()
+        assert broken.starts is None and len(broken.plain) == len(broken.rules)
+        text = "Officials met on Monday, Jan. 5, 2009, and again three days later."
+        got = [[m.span() for m in ms] for ms in broken.window_matches(text, 0, len(text))]
+        assert got == [[m.span() for m in r.regex.finditer(text)] for r in broken.rules]
+        assert any(got)
+    finally:
+        monkeypatch.undo()
+        scan.scanner.cache_clear()
+    assert scan.scanner().starts is not None  # the real parse passes its check
+
+
 def test_word_alternations_match_as_a_flat_longest_first_alternation():
     """The word lists are compiled as tries ("sep(?:t(?:ember)?)?"): each must match, with backtracking too, exactly
     what the flat alternation of its words, longest first, matches."""

@@ -168,7 +168,7 @@ class _Scanner:
             first = first_characters(rule.regex, 1)
             if (
                 not rule.regex.pattern.startswith(WORD_START)
-                or P.parse(rule.regex.pattern, rule.regex.flags).getwidth()[0] == 0
+                or _may_be_empty(rule.regex)
                 or first is None
                 or first.flags != self.rules[0].regex.flags
             ):
@@ -210,9 +210,30 @@ class _Scanner:
         return found
 
 
+def _may_be_empty(regex: re.Pattern) -> bool:
+    try:
+        return P.parse(regex.pattern, regex.flags).getwidth()[0] == 0
+    except Exception:  # a parser that differs from the one read here: treat the pattern as unknown (finditer)
+        return True
+
+
+# A text on which the scan must give what finditer gives before it is used: the standard library's regex parser is
+# private, so a Python whose parser reads a construct differently falls back to finditer instead of losing matches.
+_CHECK = (
+    "On Monday, Jan. 5, 2009, at 3:30 p.m. EST, two weeks after mid-December, the 1990s and last year's talks, "
+    "officials said late Tuesday night that by the end of the month, three days later, in the spring of 2010 and "
+    "every Friday since 12/03/2008, the twenty-first of March, the week before Christmas, 15 years ago, today."
+)
+
+
 @cache
 def scanner() -> _Scanner:
-    return _Scanner()
+    scan = _Scanner()
+    expected = [list(rule.regex.finditer(_CHECK, 0, len(_CHECK))) for rule in scan.rules]
+    got = scan.window_matches(_CHECK, 0, len(_CHECK))
+    if [[m.span() for m in ms] for ms in got] != [[m.span() for m in ms] for ms in expected]:
+        scan.plain, scan.filters, scan.starts = list(range(len(scan.rules))), [], None
+    return scan
 
 
 def window_matches(text: str, start: int, end: int) -> list[list[re.Match]]:

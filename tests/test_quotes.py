@@ -1559,6 +1559,15 @@ def test_a_signature_of_capitalised_words_that_name_no_person_gives_no_speaker()
         assert not any(q.speaker is not None or q.speaker_name for q in qs), signed
 
 
+@pytest.mark.parametrize("verb", ["told", "warned"])
+def test_a_contracted_is_before_a_verb_of_the_one_told_gives_no_speaker(verb):
+    # "He’s told that ...": the subject is the one spoken to (data/addressee_verbs.txt), not the speaker
+    text = f"Tom Becker runs the farm. He’s {verb} that the subsidies will end next year."
+    (q,) = quotes(text)
+    check_spans(text, [q])
+    assert q.content.text == "that the subsidies will end next year" and q.speaker is None
+
+
 def test_a_signed_quotation_passes_its_speaker_to_no_quotation_after_it():
     # the second statement's signature names no person: it is left with no speaker, not given the first signer
     text = ("Readers wrote to us after the debate.\n\n“The plan will ruin the farms we grew up on.” ― Sonia Herrera\n\n"

@@ -1516,6 +1516,12 @@ def test_went_on_after_a_quotation_gives_it_its_own_speaker():
          '"The whole idea of a rigged vote is something we hear about all the time, and it needs to stop."\n\n'
          "-Michelle Marks, Philadelphia.",
          ["Reid", "Michelle Marks"]),
+        # on a line of its own after a blank line: a title and a name the tagger makes a person (the commit's example),
+        # a given name and a surname
+        ('The Senate voted on Friday.\n\n"This is a victory for the families who fought for it."\n\n'
+         "-President Obama, tweeting after the vote", ["Obama"]),
+        ("Readers wrote to us after the debate.\n\n“The plan will ruin the farms we grew up on.”\n\n― Martha Aguilar",
+         ["Martha Aguilar"]),
     ],
 )
 def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(text, names):
@@ -1540,6 +1546,26 @@ def test_a_dash_and_a_name_that_are_no_signature_give_the_quotation_no_speaker(t
     qs = quotes(text)
     check_spans(text, qs)
     assert not any(q.type == "direct" and q.speaker is not None and q.speaker_name in ("Geraldine Brooks", "John Smith") for q in qs)
+
+
+def test_a_signature_of_capitalised_words_that_name_no_person_gives_no_speaker():
+    # two capitalised words are not a name: no person entity and no given name, so the signer is no speaker
+    for signed in ("“We will rebuild the town, whatever it costs us.” — Staff Writer",
+                   "“The plan will ruin the farms we grew up on.” — Opinion Desk",
+                   "“The plan will ruin the farms we grew up on.”\n\n― Editorial Board"):
+        text = "Readers wrote to us after the debate.\n\n" + signed
+        qs = quotes(text)
+        check_spans(text, qs)
+        assert not any(q.speaker is not None or q.speaker_name for q in qs), signed
+
+
+@pytest.mark.parametrize("verb", ["told", "warned"])
+def test_a_contracted_is_before_a_verb_of_the_one_told_gives_no_speaker(verb):
+    # "He’s told that ...": the subject is the one spoken to (data/addressee_verbs.txt), not the speaker
+    text = f"Tom Becker runs the farm. He’s {verb} that the subsidies will end next year."
+    (q,) = quotes(text)
+    check_spans(text, [q])
+    assert q.content.text == "that the subsidies will end next year" and q.speaker is None
 
 
 def test_a_signed_quotation_passes_its_speaker_to_no_quotation_after_it():

@@ -9,8 +9,10 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..document import Document, EntityIndex
-from ..lexicon import load_list
+from ..lexicon import load_list, load_table
 from ..lexicon.cues import CueEntry, cue_table, past_speech_cue
+from ..lexicon.given_names import given_names
+from ..lexicon.tables import Title
 from .frames import Frame
 from .speakers import speaker_head
 from .model import Found, Passage, direct, doc_text
@@ -83,7 +85,8 @@ def _signed(doc: Doc, p: Passage, people: EntityIndex | None) -> Found | None:
     statement signed after its closing mark with a dash and the speaker's name (`signature`).
 
     The name must be a person's by the parser's entities or the entity stage's (`people`), or two to four capitalised
-    words of no other kind of entity (`_looks_personal`), and hold no word of a picture credit or a company's legal
+    words of no other kind of entity that open, after any titles, with a known given name (`_looks_personal`: not
+    "― Staff Writer", "― Opinion Desk"), and hold no word of a picture credit or a company's legal
     form (`_credit_words`). A statement signed with a name that is not such a person's (a credit, "― Getty Images")
     is kept with no speaker when it is a statement (`_statement`): it takes none from the quote before it either.
     """
@@ -165,9 +168,20 @@ def _initial(tok: Token) -> bool:
 
 def _looks_personal(name: list[Token]) -> bool:
     """A name the entity layers missed that reads as a person's: two to four capitalised words, none of them part of
-    another kind of entity ("-Michelle Marks": the glued dash hides the name from the tagger; not "Associated Press")."""
+    another kind of entity, whose first word after any titles is a given name of `data/first_names.tsv` with a word
+    after it ("-Michelle Marks": the glued dash hides the name from the tagger; not "Associated Press", "Staff Writer",
+    "Opinion Desk")."""
     words = [t.text.lstrip(_SIGNATURE_DASHES) for t in name]
-    return 2 <= len(name) <= 4 and all(w[:1].isupper() and w.replace(".", "").isalpha() for w in words) and all(t.ent_type_ in ("", "PERSON") for t in name)
+    if not (2 <= len(name) <= 4 and all(w[:1].isupper() and w.replace(".", "").isalpha() for w in words) and all(t.ent_type_ in ("", "PERSON") for t in name)):
+        return False
+    first = next((i for i, w in enumerate(words) if w.lower() not in _name_titles()), len(words))
+    return first < len(words) - 1 and words[first] in given_names()
+
+
+@cache
+def _name_titles() -> frozenset[str]:
+    # one-word titles and honorifics before a name (`data/titles.tsv`: "President", "Sen.", "Dr.")
+    return frozenset(row.title.lower() for row in load_table("titles.tsv", Title) if " " not in row.title)
 
 
 def _after_inverted_cue(doc: Doc, p: Passage) -> Found | None:

@@ -89,18 +89,20 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
     return _inverted(v, quoted) or _left_neighbour(verb, quoted)
 
 
-# Speech verbs whose passive takes the one spoken to as its subject ("he's told that ...", "she's asked whether"):
-# after them "'s" may be "is", so their subject is not read as the speaker.
-_ADDRESSEE_VERBS = frozenset(("tell", "ask", "inform", "assure", "advise", "notify", "remind", "instruct", "warn", "brief"))
+@cache
+def _addressee_verbs() -> frozenset[str]:
+    # speech verbs whose passive takes the one spoken to as its subject ("he's told that ...", "she's asked whether"):
+    # after them "'s" may be "is", so their subject is not read as the speaker (`data/addressee_verbs.txt`)
+    return frozenset(load_list("addressee_verbs.txt"))
 
 
 def _contracted_has(verb: Token) -> Token | None:
     """The subject of a cue whose "'s" the parser read as a passive "is" though it is "has": "He's said he gets his
     ideas ...", "Trump’s argued that ...". Only a personal pronoun or a name as subject (not "it's said that", "that's
     said"), a clause reported after the verb, and no agent, no infinitive ("he's said to be ill" is a passive) and no
-    verb of `_ADDRESSEE_VERBS`. None otherwise."""
+    verb of `data/addressee_verbs.txt`. None otherwise."""
     aux = [c for c in verb.children if c.dep_ == "auxpass"]
-    if len(aux) != 1 or aux[0].lower_ not in ("'s", "’s") or verb.lemma_.lower() in _ADDRESSEE_VERBS:
+    if len(aux) != 1 or aux[0].lower_ not in ("'s", "’s") or verb.lemma_.lower() in _addressee_verbs():
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < aux[0].i), None)
     if subject is None or not (subject.lower_ in ("he", "she") or subject.pos_ == "PROPN"):

@@ -1595,6 +1595,23 @@ def test_a_contracted_has_before_the_cue_keeps_its_subject_as_the_speaker(text, 
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+@pytest.mark.parametrize("apostrophe", ["’", "'"])
+def test_a_contracted_has_the_parser_takes_for_the_subject_is_not_the_speaker(apostrophe):
+    # with a curly apostrophe the parser reads "’s" as the subject of "said" and "He" under it: the speaker was "He’s"
+    text = f"Tom Becker runs the farm in Ohio. He{apostrophe}s said that the prices will fall next year."
+    (q,) = quotes(text)
+    check_spans(text, [q])
+    assert q.speaker is not None and q.speaker.text == "He" and q.speaker_name == "Tom Becker"
+
+
+@pytest.mark.parametrize("apostrophe", ["’", "'"])
+def test_a_supposition_under_let_is_no_quote(apostrophe):
+    # "Let’s say ..." supposes; nobody said it (the parser reads "’s" as the subject of "say")
+    for text in (f"Let{apostrophe}s say you think an undergraduate degree will cost $160,000.",
+                 f"Let{apostrophe}s say the plan fails next year and the farms close."):
+        assert quotes(text) == [], text
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -186,8 +186,13 @@ def _unasserted(verb: Token) -> bool:
     "did not say that ...", "never claimed ...", "would not comment on
     whether ...", "could argue that ...", "if he announces ...": the writer
     does not report that anyone said it, so no quote is made (a user reading
-    the quote would take it as said).
+    the quote would take it as said). "Let's say ...", "let us suppose ..."
+    (a cue under "let") puts a supposition, not words anyone said.
     """
+    if verb.head.lemma_.lower() == "let" and verb.head.i < verb.i and any(
+        c.dep_ == "nsubj" and c.lower_ in ("'s", "’s", "us", "me") for c in verb.children
+    ):
+        return True
     for c in verb.children:
         if c.dep_ == "neg":
             return True

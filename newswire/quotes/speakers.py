@@ -50,6 +50,8 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
         # the last subject before the verb: "al - Assad" can come out as three subjects of one verb
         before = [c for c in subjects if c.i < v.i]
         subject = before[-1] if before else (subjects[0] if subjects else None)
+        if subject is not None and subject.lower_ in _CLITICS:
+            return _clitic_subject(subject, v)
         if subject is not None:
             if subject.lower_ in _RELATIVE and v.dep_ == "relcl":
                 return _through(_described(v.head), quoted)  # "Trump, who said ...": Trump
@@ -94,6 +96,25 @@ def _addressee_verbs() -> frozenset[str]:
     # speech verbs whose passive takes the one spoken to as its subject ("he's told that ...", "she's asked whether"):
     # after them "'s" may be "is", so their subject is not read as the speaker (`data/addressee_verbs.txt`)
     return frozenset(load_list("addressee_verbs.txt"))
+
+
+# The contracted "is"/"has"/"us" the parser may read as a subject of its own ("He’s said that ...", "Let’s say ...").
+_CLITICS = ("'s", "’s")
+
+
+def _clitic_subject(clitic: Token, verb: Token) -> Token | None:
+    """Who speaks when the parser took a contracted "'s" for the cue's subject: the personal pronoun or name it is
+    attached to ("He’s said that ...": he, as `_contracted_has` reads "He's said"), under the same conditions; never
+    "Let’s say ..." (a supposition, nobody's words) or "it's said", "that's said" (nobody named). None otherwise."""
+    before = clitic.doc[clitic.i - 1] if clitic.i > 0 else None
+    if before is None or before.head not in (clitic, verb) or not (before.lower_ in ("he", "she") or before.pos_ == "PROPN"):
+        return None
+    if verb.lemma_.lower() in _addressee_verbs() or any(c.dep_ in ("agent", "xcomp", "dobj", "dative") for c in verb.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    entry = cue_table().get(verb.lemma_.lower())
+    return before if entry is not None and entry.kind == "speech" and "clause" in entry.frames else None
 
 
 def _contracted_has(verb: Token) -> Token | None:

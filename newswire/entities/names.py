@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import POS
+from spacy.attrs import ORTH, POS
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
@@ -127,11 +127,12 @@ def _with_nicknames(doc: Doc, found: list[Mention]) -> list[Mention]:
     two capitalised proper nouns are one person's name; a person's mention that overlaps them becomes that name, and
     any other mention overlapping them is dropped."""
     spans = []
-    texts = [t.text for t in doc]  # read once: a Token made per word and per look is most of the cost
+    strings = doc.vocab.strings  # each word's text read once, from the array (no Token per word)
+    texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
     for i in range(len(doc) - 4):
-        if not (is_given_name(texts[i]) or _INITIALS.fullmatch(texts[i])):
-            continue
         if DOUBLE.get(texts[i + 1]) not in (OPENING, EITHER) or DOUBLE.get(texts[i + 3]) not in (CLOSING, EITHER):
+            continue  # (the rarest test first)
+        if not (is_given_name(texts[i]) or _INITIALS.fullmatch(texts[i])):
             continue
         open_, nick, close = doc[i + 1], doc[i + 2], doc[i + 3]
         if not (nick.text[:1].isupper() and nick.is_alpha) or open_.whitespace_ or not close.whitespace_:

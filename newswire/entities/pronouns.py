@@ -33,9 +33,8 @@ someone.
 
 from __future__ import annotations
 
-from spacy.attrs import POS, TAG
+from spacy.attrs import TAG
 from spacy.strings import hash_string
-from spacy.symbols import PRON
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.cues import reporting_verbs
@@ -43,6 +42,7 @@ from ..lexicon.pronouns import PRONOUNS
 from ..text.marks import find_quoted
 from ..text.parse import parsed_text
 from ..text.prose import transcript_turns
+from ..text.tokens import with_pos
 from ..document import Document
 from .model import Cluster, Mention
 
@@ -62,11 +62,7 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
     index = _Index(doc, clusters)
     turns = _in_turns(doc)
     added = []
-    pos = doc.to_array(POS).tolist()  # read once: only the pronouns become Tokens
-    for i in range(len(doc)):
-        if pos[i] != PRON:
-            continue
-        tok = doc[i]
+    for tok in with_pos(doc, "PRON"):
         if tok.lower_ not in PRONOUNS:
             continue
         if tok.i in turns:

@@ -35,6 +35,7 @@ class Mention:
     _sent: int | None = field(default=None, repr=False)
     _head: int | None = field(default=None, repr=False)
     _span: Span | None = field(default=None, repr=False)
+    _words: tuple[int, int, tuple[str, ...]] | None = field(default=None, repr=False)  # `names.name_tokens`, for [start, end)
 
     def __post_init__(self) -> None:
         self.start, self.end = without_space(self.doc, self.start, self.end)

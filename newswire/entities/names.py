@@ -15,7 +15,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import ORTH, POS
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from ..lexicon import countries, places
@@ -125,12 +127,14 @@ def _with_nicknames(doc: Doc, found: list[Mention]) -> list[Mention]:
     two capitalised proper nouns are one person's name; a person's mention that overlaps them becomes that name, and
     any other mention overlapping them is dropped."""
     spans = []
+    strings = doc.vocab.strings  # each word's text read once, from the array (no Token per word)
+    texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
     for i in range(len(doc) - 4):
-        first, open_, nick, close = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
-        if not (is_given_name(first.text) or _INITIALS.fullmatch(first.text)):
+        if DOUBLE.get(texts[i + 1]) not in (OPENING, EITHER) or DOUBLE.get(texts[i + 3]) not in (CLOSING, EITHER):
+            continue  # (the rarest test first)
+        if not (is_given_name(texts[i]) or _INITIALS.fullmatch(texts[i])):
             continue
-        if DOUBLE.get(open_.text) not in (OPENING, EITHER) or DOUBLE.get(close.text) not in (CLOSING, EITHER):
-            continue
+        open_, nick, close = doc[i + 1], doc[i + 2], doc[i + 3]
         if not (nick.text[:1].isupper() and nick.is_alpha) or open_.whitespace_ or not close.whitespace_:
             continue
         end = i + 4
@@ -138,7 +142,7 @@ def _with_nicknames(doc: Doc, found: list[Mention]) -> list[Mention]:
                 and doc[end].is_alpha:
             end += 1
         start = i
-        while start > 0 and i - start < 2 and (is_given_name(doc[start - 1].text) or _INITIALS.fullmatch(doc[start - 1].text)):
+        while start > 0 and i - start < 2 and (is_given_name(texts[start - 1]) or _INITIALS.fullmatch(texts[start - 1])):
             start -= 1  # "Robert C. "Bobby" Scott"
         if end > i + 4:
             spans.append((start, end))
@@ -387,20 +391,24 @@ def _repeated_person_names(doc: Doc, found: list[Mention], in_title: set[int]) -
     words: dict[str, set[str]] = {}  # a surname or given name → the full names it may stand for
     out = []
     n = 0
-    for i, tok in enumerate(doc):
+    pos = doc.to_array(POS).tolist()  # each word's part of speech, read once (not a Token per word)
+    for i in range(len(doc)):
         while n < len(people) and people[n].end <= i:
             full = [t for t in people[n].span if not t.is_punct]
             if len(full) >= 2:
                 for word in (full[0].text, full[-1].text):
                     words.setdefault(word, set()).add(people[n].text)
             n += 1
-        if i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok.text) < 3:
+        if i in covered or pos[i] != PROPN:
+            continue
+        tok = doc[i]
+        if not tok.text[:1].isupper() or len(tok.text) < 3:
             continue
         if i in in_title and not _lone_title_word(doc, i, in_title):
             continue
         if len(_distinct_names(words.get(tok.text, set()))) != 1:
             continue
-        if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (i - 1, i + 1)):
+        if any(0 <= j < len(doc) and pos[j] == PROPN for j in (i - 1, i + 1)):
             continue
         out.append(Mention(doc, i, i + 1, "name", "PERSON"))
     return out
@@ -448,9 +456,9 @@ def _country_names(doc: Doc, found: list[Mention], in_title: set[int]) -> list[M
     table = countries.written_names()
     out = []
     i = 0
+    pos = doc.to_array(POS).tolist()  # read once (not a Token per word)
     while i < len(doc):
-        tok = doc[i]
-        names = table.get(tok.text) if i not in covered and i not in in_title and tok.pos_ == "PROPN" else None
+        names = table.get(doc[i].text) if i not in covered and i not in in_title and pos[i] == PROPN else None
         end = None
         for name in sorted(names or (), key=len, reverse=True):
             n = len(name.split())
@@ -491,11 +499,16 @@ def _given_name_genders() -> dict[str, str]:
 
 def name_tokens(m: Mention) -> tuple[str, ...]:
     """The words of a name for matching: no article, honorific, possessive or "al-"."""
+    kept = m._words  # read once per token range (clustering asks again and again)
+    if kept is not None and kept[0] == m.start and kept[1] == m.end:
+        return kept[2]
     words = [t.text for t in m.span if not t.is_punct or t.text == "."]
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
     # a curly and a straight apostrophe are one letter of a name: "O’Neill" is "O'Neill" (a text may use both)
-    return tuple(_ARABIC_ARTICLE.sub("", w).lower().translate(_APOSTROPHES) for w in words if w not in ("'s", "’s", "‘s"))
+    found = tuple(_ARABIC_ARTICLE.sub("", w).lower().translate(_APOSTROPHES) for w in words if w not in ("'s", "’s", "‘s"))
+    m._words = (m.start, m.end, found)
+    return found
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})

@@ -33,6 +33,8 @@ someone.
 
 from __future__ import annotations
 
+from spacy.attrs import TAG
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.cues import reporting_verbs
@@ -40,6 +42,7 @@ from ..lexicon.pronouns import PRONOUNS
 from ..text.marks import find_quoted
 from ..text.parse import parsed_text
 from ..text.prose import transcript_turns
+from ..text.tokens import with_pos
 from ..document import Document
 from .model import Cluster, Mention
 
@@ -59,8 +62,8 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
     index = _Index(doc, clusters)
     turns = _in_turns(doc)
     added = []
-    for tok in doc:
-        if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
+    for tok in with_pos(doc, "PRON"):
+        if tok.lower_ not in PRONOUNS:
             continue
         if tok.i in turns:
             continue  # "WALLACE: Do you agree with him?": a transcript's turn speaks of others than its speaker, unnamed
@@ -181,9 +184,12 @@ def resolve_relatives(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
     """Add each relative pronoun whose clause hangs on a mention to that mention's entity."""
     at = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     added = []
-    for tok in doc:
-        if tok.tag_ not in _RELATIVE_TAGS or tok.i in at:
+    relative = {hash_string(t) for t in _RELATIVE_TAGS}
+    tags = doc.to_array(TAG).tolist()  # read once: only the relative pronouns become Tokens
+    for i in range(len(doc)):
+        if tags[i] not in relative or i in at:
             continue
+        tok = doc[i]
         clause = tok.head  # the relative clause's verb, or the noun of "whose", the preposition of "to whom"
         for _ in range(2):
             if clause.dep_ == "relcl" or clause.head.i == clause.i:

@@ -16,6 +16,7 @@ from ..lexicon import codebook
 from .syntax import subject_of
 from .model import EventMention
 from ..lexicon.cues import reporting_verbs
+from ..text.tokens import with_pos
 from .modality import is_obligation
 from .triggers import Trigger, is_passive, is_support_verb, patient_of, word_class
 
@@ -35,8 +36,8 @@ def reported_demands(doc: Doc) -> list[Trigger]:
     subjunctive ("insisted that Iran stop"), and a subject other than the speaker's.
     """
     out = []
-    for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in reporting_verbs():
+    for tok in with_pos(doc, "VERB"):
+        if tok.lemma_.lower() not in reporting_verbs():
             continue
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         if clause is None or not (any(c.dep_ == "aux" and is_obligation(c.lower_) for c in clause.children) or _mandate(clause)):
@@ -62,8 +63,8 @@ def reported_accusations(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
     """
     events = {t.i for t in triggers if t.kind == "noun"}
     out = []
-    for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in reporting_verbs():
+    for tok in with_pos(doc, "VERB"):
+        if tok.lemma_.lower() not in reporting_verbs():
             continue
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         if clause is None or clause.lemma_ != "be" or subject_of(clause) is None or subject_of(tok) is None:
@@ -118,7 +119,7 @@ def find_mentions(doc: Doc, triggers: list[Trigger], blocked: set[int] = frozens
     triggers = [t for t in triggers if t.i not in blocked]
     by_token = {t.i: t for t in triggers}
     anchor = {t.i: doc[t.i] for t in triggers}
-    for tok in doc:
+    for tok in with_pos(doc, "VERB", "AUX"):  # (a support verb is one of them)
         if is_support_verb(tok) and tok.i not in by_token:
             patient = patient_of(tok)
             if patient is not None and patient.i in by_token and by_token[patient.i].kind == "noun":

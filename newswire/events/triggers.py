@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.agents import agent_row
 from ..lexicon import load_list, load_table
+from ..text.tokens import with_pos
 from ..lexicon.tables import EventNoun, EventVerb, EventWordClass
 
 # Relative pronouns stand for the noun their clause modifies ("the attack,
@@ -143,7 +144,7 @@ def _support() -> frozenset[tuple[str, str]]:
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every verb and noun the dictionary codes, in text order."""
     out = []
-    for tok in doc:
+    for tok in with_pos(doc, "VERB", "NOUN", "PROPN"):  # (no other word is matched)
         if tok.is_space or tok.is_punct:
             continue
         trigger = None
@@ -168,8 +169,8 @@ def blocked(doc: Doc) -> set[int]:
     """Tokens whose event a verb used as no event takes with it: "threat" in "liberals pose a threat", and the
     verb it is the infinitive of ("refused" in "refused to concede that critics had a point")."""
     out = set()
-    for tok in doc:
-        if tok.pos_ == "VERB" and not is_support_verb(tok):  # "struck a deal": the deal is the event
+    for tok in with_pos(doc, "VERB"):
+        if not is_support_verb(tok):  # "struck a deal": the deal is the event
             match = _match_verb(tok)
             if match is not None and match.code == NOT_AN_EVENT:
                 deps = BLOCKED_DEPS - {"xcomp"} if match.passes_on else BLOCKED_DEPS

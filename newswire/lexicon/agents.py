@@ -23,9 +23,19 @@ def agents() -> dict[str, AgentNoun]:
     return {row.word.lower(): row for row in load_table("agents.tsv", AgentNoun)}
 
 
+@cache
+def _endings() -> frozenset[str]:
+    """Every key of `agents()` and each of its endings after a space ("rights group", "group"): a noun whose lemma
+    and lower case are none of them has no row of its own or with its modifiers."""
+    return frozenset(key[i + 1 :] for key in agents() for i in range(-1, len(key)) if i < 0 or key[i] == " ")
+
+
 def agent_row(token: Token) -> AgentNoun | None:
     """The agents.tsv row of a noun, with its modifiers when they make a listed phrase ("human rights group")."""
     table = agents()
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma not in _endings() and lower not in _endings():  # (the modifiers need not be read)
+        return table.get(lower[:-1]) if initial_plural(token) else None
     left = []
     i = token.i - 1
     while i >= 0 and token.doc[i].head.i in (token.i, *(t.i for t in left)) and token.doc[i].dep_ in ("compound", "amod"):

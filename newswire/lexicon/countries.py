@@ -8,7 +8,7 @@ people or more come from `data/cities.tsv` (GeoNames).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -19,6 +19,7 @@ _ARTICLE = re.compile(r"^(the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(['’]s?)$")
 
 
+@lru_cache(maxsize=1 << 14)  # the same names are looked up again and again, in many ways
 def _key(text: str) -> str:
     text = _POSSESSIVE.sub("", _ARTICLE.sub("", text.strip()))
     return " ".join(text.split())

@@ -32,6 +32,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon.cues import CueEntry, noun_cue_table as noun_table
+from ..text.tokens import with_pos
 from .frames import Frame, asks_act, prep_object, reported, words_quoted
 from .speakers import issuer_compound, speaker_head, speaks_through
 
@@ -40,9 +41,7 @@ def find_noun_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Fra
     """A frame for every reporting noun with content, in text order."""
     table = noun_table()
     out = []
-    for tok in doc:
-        if tok.pos_ != "NOUN":
-            continue
+    for tok in with_pos(doc, "NOUN"):
         entry = table.get(tok.lemma_.lower())
         if entry is None:
             continue

@@ -6,6 +6,8 @@ tested on its own and not through the gazetteer of well-known actors (data/actor
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newswire.entities import extract_entities
@@ -1230,6 +1232,31 @@ def test_plural_pronoun_reaches_an_organisation_written_as_a_plural_body(text, b
 ])
 def test_plural_pronoun_is_left_out_where_a_plural_body_competes_or_is_no_agent(text, pronoun):
     assert _pronoun_entity(entities(text), text, pronoun) is None
+
+
+@pytest.mark.parametrize("text, pronoun", [
+    ("Police found the car near the river. They said it had been stolen.", "it"),
+    ("Police closed the road. They said it would reopen on Monday.", "it"),
+    ("The authorities closed the border. They said it would reopen soon.", "it"),
+    ("The authorities said the ship sank. They blamed the crew, and it was not insured.", "it"),
+])
+def test_it_is_not_an_organisation_written_as_a_plural_body(text, pronoun):
+    ents = entities(text)
+    body = entity_of(ents, text, "They")
+    assert body is not None and body.type == "ORG"  # the plural body keeps its "they"
+    start = re.search(rf"\b{pronoun}\b", text).start()  # the word, not the letters in "authorities"
+    assert entity_at(ents, start, start + len(pronoun)) is None
+
+
+@pytest.mark.parametrize("text, pronoun, nth", [
+    ("The police and the army disagreed. They said the report was false.", "They", 1),  # the body is one conjunct
+    ("The rebels and the army disagreed. They said the report was false.", "They", 1),  # a group too
+    ("The rebels and the army said they would talk.", "they", 1),
+    ("Police questioned Smith and Jones. They said they were innocent.", "They", 1),  # coordinated names between
+    ("Police questioned Smith and Jones. They said they were innocent.", "they", 1),
+])
+def test_plural_pronoun_is_no_one_conjunct_of_a_coordination(text, pronoun, nth):
+    assert _pronoun_entity(entities(text), text, pronoun, nth) is None
 
 
 def test_one_word_name_after_an_honorific_stays_a_person():

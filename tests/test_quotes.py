@@ -1663,3 +1663,10 @@ def test_a_quotation_after_a_sentence_whose_root_is_a_thought_cue_with_nothing_t
 def test_a_thought_cue_inside_the_sentence_of_a_quote_gives_the_next_quotation_no_speaker(text):
     qs = quotes(text)
     assert [q.speaker_name for q in qs] == ["Craig Robinson", "Craig Robinson"]
+
+
+def test_a_they_after_a_coordinated_subject_gives_no_one_conjunct_as_the_speaker():
+    # "They" is the police and the army together, no one entity: better no speaker than one of the two
+    text = "The police and the army disagreed. They said the report was false."
+    (q,) = quotes(text)
+    assert q.speaker.text == "They" and q.speaker_entity is None and q.speaker_name is None

@@ -125,7 +125,9 @@ class _Index:
     pronouns join clusters, so that resolving a pronoun looks only at the sentences it may reach.
 
     `clusters` is fixed while pronouns are resolved, and a pronoun mention changes neither a cluster's gender
-    nor its names, so what `_fits` says of a cluster is kept.
+    nor its names, so what `_fits` says of a cluster is kept. What a pronoun does change is the cluster's number: an
+    organisation a "they" or "their" joined is a plural body to every "it" after it, and one an "it" or "its" joined
+    is no plural body to a "they" after it (`number_agrees`).
     """
 
     def __init__(self, doc: Doc, clusters: list[Cluster]):
@@ -139,6 +141,8 @@ class _Index:
         self.fits: dict[tuple[int, str], bool] = {}
         self.plural: dict[int, bool] = {}  # sentence start → `_plural_main_subject`
         self.bodies: dict[int, bool] = {}  # id of a cluster → `_plural_body`
+        self.noun_bodies: dict[int, bool] = {}  # id of a cluster → `_plural_noun_body`
+        self.numbers: dict[int, set[str]] = {}  # id of a cluster → the numbers ("n", "pl") of the pronouns it took
         for c in clusters:
             for m in c.mentions:
                 self.add(c, m)
@@ -149,6 +153,10 @@ class _Index:
         self.seq += 1
         self.by_head.setdefault(m.head, []).append(c)
         self.by_head_of_head.setdefault(self.doc[m.head].head.i, []).append((c, m))
+        if m.kind == "pronoun" and (word := self.doc[m.start].lower_) in PRONOUNS:
+            gender, number = PRONOUNS[word]
+            if gender == "n" or number == "pl":
+                self.numbers.setdefault(id(c), set()).add("pl" if number == "pl" else "n")
 
     def in_sentence(self, sent: int) -> list[tuple[Cluster, Mention, int]]:
         return self.by_sentence.get(sent, [])
@@ -174,7 +182,22 @@ class _Index:
         key = (id(c), pron.lower_)
         if key not in self.fits:
             self.fits[key] = _fits(pron, c)
-        return self.fits[key]
+        return self.fits[key] and self.number_agrees(pron, c)
+
+    def number_agrees(self, pron: Token, c: Cluster) -> bool:
+        """"Police found the car. They said it had been stolen": an "it" or "its" is not an organisation written as a
+        plural noun (`_plural_noun_body`), nor one a "they" or "their" took; a "they" is not an organisation an "it"
+        took. (A name a verb agrees with in the plural, the other evidence of `_plural_body`, does not keep an "it"
+        away: the parser's tags give it to companies written in the singular, "Paribas", "General Motors".)"""
+        gender, number = PRONOUNS[pron.lower_]
+        took = self.numbers.get(id(c), ())
+        if gender == "n":
+            if id(c) not in self.noun_bodies:
+                self.noun_bodies[id(c)] = _plural_noun_body(c)
+            return "pl" not in took and not self.noun_bodies[id(c)]
+        if number == "pl" and c.label == "ORG":
+            return "n" not in took
+        return True
 
 
 _RELATIVE_TAGS = ("WP", "WP$", "WDT")  # who, whom, whose, which, that
@@ -223,16 +246,22 @@ def _plural_body(c: Cluster) -> bool:
     that merely ends in a plural word ("United Nations", "American Airlines") is not, unless a verb says so."""
     if c.label != "ORG":
         return False
-    named = any(m.kind == "name" for m in c.mentions)
+    if _plural_noun_body(c):
+        return True
     for m in c.mentions:
-        if m.kind not in ("name", "nominal"):
-            continue
         head = m.doc[m.head]
-        if m.kind == "nominal" and head.tag_ in _PLURAL_NOUN_TAGS and not named:
-            return True  # (a company named once, "the companies" after it, is no plural body)
-        if head.dep_ == "nsubj" and not any(x.dep_ == "conj" for x in head.children) and _plural_verb(head.head):
+        if m.kind in ("name", "nominal") and head.dep_ == "nsubj" and not any(x.dep_ == "conj" for x in head.children) \
+                and _plural_verb(head.head):
             return True
     return False
+
+
+def _plural_noun_body(c: Cluster) -> bool:
+    """Is an organisation, never named, written as a common noun in the plural ("Police", "the authorities")? (A
+    company named once, "the companies" after it, is no plural body.)"""
+    if c.label != "ORG" or any(m.kind == "name" for m in c.mentions):
+        return False
+    return any(m.kind == "nominal" and m.doc[m.head].tag_ in _PLURAL_NOUN_TAGS for m in c.mentions)
 
 
 def _plural_verb(verb: Token) -> bool:
@@ -291,12 +320,14 @@ def _resolve_near(pron: Token, index: _Index, quoted: dict[int, Span]) -> Cluste
 def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands: list[Mention]) -> Cluster | None:
     """Rules 1 to 4 over the candidates."""
     by_head = {m.head: m for m in cands}
+    plural = PRONOUNS[pron.lower_][1] == "pl"
     # 1 and 2: up the clause chain, the nearest verb whose subject fits
     verb = _clause_verb(pron)
     while verb is not None:
         for child in verb.children:
             if child.dep_ in _SUBJECT and child.i in by_head and child.i < pron.i:
-                return by_head[child.i].cluster
+                # "The rebels and the army said they ...": a plural pronoun is the whole coordination, no one conjunct
+                return None if plural and _coordinated(child) else by_head[child.i].cluster
         verb = verb.head if verb.dep_ in _CLAUSE_LINKS and verb.head.i != verb.i else None
     if PRONOUNS[pron.lower_][0] == "n":
         # "Twitter announced ... It also said ...": an "it" that reports speech, as the subject of a main clause,
@@ -313,8 +344,8 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
         for sent in _previous_sentences(pron):
             subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and _is_main_subject(m)]
             if subjects:
-                return subjects[0].cluster
-            if PRONOUNS[pron.lower_][1] == "pl" and index.plural_main_subject(sent):
+                return None if plural and _coordinated(subjects[0].span.root) else subjects[0].cluster
+            if plural and index.plural_main_subject(sent):
                 # "Police found explosives in a shed. They arrested two men": the plural subject just before, though
                 # no entity, is whom "they" continues, not a group named further back (realnews dev: "Extremists")
                 return None
@@ -337,7 +368,11 @@ def _sole_plural_body(pron: Token, index: _Index, cands: list[Mention], found: C
     (not "them", nor a passive: "Police said they were shot" is more often the victims), and the body is named in
     its sentence or the one before with no other plural noun between its first mention there and the pronoun
     ("Police said the men were armed. They ...", "Lenders provide mortgages to people who do not qualify for loans
-    from mainstream lenders, typically due to their credit histories")."""
+    from mainstream lenders, typically due to their credit histories"). A coordination is a plural too: the body is
+    no sole antecedent when it is a conjunct ("The police and the army disagreed. They said ...": both), nor when
+    nouns or names coordinated with each other stand between, whatever their entities' types ("Police questioned
+    Smith and Jones. They said ..."; one before the body is no competitor: "To protect jobs and tax revenue, local
+    governments ... they")."""
     if any(m.cluster is not found for m in cands):
         return False
     if not ((pron.lower_ == "they" and pron.dep_ == "nsubj") or pron.lower_ == "their"):
@@ -346,10 +381,25 @@ def _sole_plural_body(pron: Token, index: _Index, cands: list[Mention], found: C
     near = [m for m in found.mentions if m.start < pron.i and here - m.sentence <= 1]
     if not near:
         return False  # named in this sentence or the one before
+    if any(_coordinated(m.doc[m.head]) for m in near):
+        return False  # "The police and the army disagreed. They said ..."
     for t in pron.doc[min(m.end for m in near) : pron.i]:
-        if t.tag_ in _PLURAL_NOUN_TAGS and index.at_head(t.i) is not found:
-            return False  # "Lenders provide mortgages to people who ... due to their credit histories"
+        if (t.tag_ in _PLURAL_NOUN_TAGS or _noun_coordination(t)) and index.at_head(t.i) is not found:
+            return False  # "mortgages to people who ... due to their credit histories"; "Smith and Jones"
     return True
+
+
+_NOUNS = ("NOUN", "PROPN")
+
+
+def _coordinated(tok: Token) -> bool:
+    """Is the noun a conjunct of a coordination of nouns or names ("the police and the army")?"""
+    return _noun_coordination(tok) or any(_noun_coordination(c) for c in tok.children)
+
+
+def _noun_coordination(tok: Token) -> bool:
+    """Is the token a noun or name coordinated with a noun or name before it ("Smith and Jones": Jones)?"""
+    return tok.dep_ == "conj" and tok.pos_ in _NOUNS and tok.head.pos_ in _NOUNS
 
 
 def _clause_verb(tok: Token) -> Token | None:

@@ -322,7 +322,7 @@ def _local(verb: Token) -> set[str]:
                 cue = "hypothetical"  # "must agree to changes before they demobilize": not yet
         elif c.dep_ == "advcl":
             mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), None)
-            cue = _cues().get((mark, "condition")) if mark else _purpose_condition(c)
+            cue = _cues().get((mark, "condition")) if mark else (_purpose_condition(c) if _unrealised(verb) else None)
         else:
             cue = None
         if cue:
@@ -342,6 +342,13 @@ def _purpose_condition(clause: Token) -> str | None:
         if cue:
             return cue
     return None
+
+
+def _unrealised(verb: Token) -> bool:
+    """"will only finalize the deal to remove ... if": a verb with a modal (will, would, may, must) tells what has not
+    happened, so a condition on its purpose can be its own; "Russia sent troops to Syria to fight ISIS if necessary":
+    the sending happened, the condition is only the purpose's."""
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children)
 
 
 def _past(verb: Token) -> bool:

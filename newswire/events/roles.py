@@ -52,9 +52,11 @@ SAID_ROOTS = {"02", "10", "11", "12", "13"}
 def assign_roles(m: EventMention, actors: Actors) -> None:
     """Fill `m.sources` and `m.targets` from its anchor, its noun, its complement and its parts, in that order."""
     anchor = m.anchor
+    undecided = False
     if anchor.pos_ in ("VERB", "AUX"):
-        reporter = _reporter_of_conjunct(anchor) if m.code[:2] in SAID_ROOTS else None
-        sources = actors.phrase(reporter) or actors.phrase(subject_of(anchor))
+        # "Kiev said Russia shelled Kharkiv, and accused Ukraine of ...": who accused is not decided by the syntax
+        undecided = m.code[:2] in SAID_ROOTS and _said_or_reported(anchor)
+        sources = [] if undecided else actors.phrase(subject_of(anchor))
         # "France joined Germany in condemning ...": the one joined is a second source, not the target
         sources += [a for a in actors.phrase(joined(anchor)) if all(a.entity.id != s.entity.id for s in sources)]
         targets = _verb_targets(m, actors, sources)
@@ -110,30 +112,42 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
             # "200 soldiers have been killed fighting Hezbollah": the part's doer who is this event's own target
             # (the passive's subject) is not its source
             own = [t for t in targets if is_passive(anchor)]
-            sources = sources or [a for a in p.sources if all(a.entity.id != t.entity.id for t in own)]
+            if not undecided:  # "..., and accused Ukraine of staging the attack": Ukraine stages, it does not accuse
+                sources = sources or [a for a in p.sources if all(a.entity.id != t.entity.id for t in own)]
             if m.code[:2] not in OWN_TARGET_ROOTS or p.code[:2] in SHARED_TARGET_ROOTS:
                 targets = targets or p.targets
+    if undecided:
+        # "The ministry said Iran seized the ship, and accused it of smuggling": nor is either of the two who may have
+        # spoken the one spoken against
+        sources = actors.phrase(subject_of(anchor)) + actors.phrase(subject_of(anchor.head.head))
     targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]
-    m.sources, m.targets = sources, targets
+    m.sources, m.targets = ([] if undecided else sources), targets
     if len(sources) > 1 and _reciprocal(m):
         face_each_other(m)
 
 
-def _reporter_of_conjunct(verb: Token) -> Token | None:
-    """"a panel, which said the Syrian army carried out two attacks, and also accused ISIS of ...": a speech act
-    coordinated, after a comma, with the verb of a reported clause that tells an act (not one that says, decides or
-    plans another clause), with no subject of its own, is said by the reporter, not by the reported clause's subject
-    (the PolNeAR train sheet: the Syrian army as the accuser). None when the verb is no such conjunct."""
+def _said_or_reported(verb: Token) -> bool:
+    """"Kiev said Russia shelled Kharkiv, and accused Ukraine of staging the attack": a speech act with no subject of
+    its own, coordinated after a comma with the verb of a reported clause that tells an act (not one that says,
+    decides or plans another clause), may be the reporter's (Kiev accused) or the reported subject's (Russia accused);
+    the parse hangs it on the reported verb either way, so neither is its source (issue 13, session ten: taking the
+    reporter, as a first version did, made "Ukraine said Russian troops attacked the village, and demanded its
+    surrender" a demand of Ukraine's on Russia). Without the comma the reported subject is the speaker, as the parse
+    says ("said the rebels attacked the town and threatened to kill": the rebels threatened), and so it is where the
+    reporting verb comes after the clause, which then holds both acts ("..., but was still refusing admittance to
+    Ghanaians, Benin police said": Benin refused)."""
     inner = verb.head
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
-        return None
+        return False
     if inner.dep_ != "ccomp" or inner.head.lemma_.lower() not in reporting_verbs() or subject_of(inner) is None:
-        return None
+        return False
+    if inner.head.i > inner.i:
+        return False  # "Benin opened its borders ..., but was still refusing admittance ..., police said": Benin refused
     if not any(c.dep_ == "punct" and c.text == "," and inner.i < c.i < verb.i for c in inner.children):
-        return None  # "said the rebels attacked the town and threatened to kill": the rebels threatened
+        return False
     if inner.lemma_.lower() in reporting_verbs() or any(c.dep_ in ("xcomp", "ccomp") for c in inner.children):
-        return None  # "said Mr. Bush decided to grant ..., but turned down ...": one who decides and refuses
-    return subject_of(inner.head)
+        return False  # "said Mr. Bush decided to grant ..., but turned down ...": one who decides and refuses
+    return True
 
 
 def face_each_other(m: EventMention) -> None:

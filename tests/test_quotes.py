@@ -1595,6 +1595,15 @@ def test_a_contracted_has_before_the_cue_keeps_its_subject_as_the_speaker(text, 
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+@pytest.mark.parametrize("nickname", ['"Bobby"', "“Bobby”"])
+def test_a_nickname_inside_a_persons_name_is_no_quote(nickname):
+    # the entities stage reads "Robert C. "Bobby" Scott" as one name: the quoted nickname is part of it, not words said
+    text = f"Rep. Robert C. {nickname} Scott spoke first at the hearing on Tuesday. Scott said the bill would help schools."
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert [(q.type, q.content.text) for q in qs] == [("indirect", "the bill would help schools")]
+
+
 @pytest.mark.parametrize("apostrophe", ["’", "'"])
 def test_a_contracted_has_the_parser_takes_for_the_subject_is_not_the_speaker(apostrophe):
     # with a curly apostrophe the parser reads "’s" as the subject of "said" and "He" under it: the speaker was "He’s"

@@ -48,7 +48,7 @@ from .lines import find_lines
 from ..text.datelines import DASHES
 from ..text.parse import source_text
 from ..text.prose import headline_lines
-from .model import Found, doc_text, find_passages, trim
+from .model import Found, Passage, doc_text, find_passages, trim
 from .nouns import find_noun_frames
 from .passages import attribute_passage, inherit, names_a_thing
 
@@ -101,6 +101,8 @@ def extract_quotes(
     found += from_lines(doc, lines, passages)
     # a title, slogan or chant in quotation marks names a thing: it is no quote, of a frame or standing alone
     names = [p for p in passages if names_a_thing(doc, p)]
+    # a nickname inside a person's name ("Robert C. “Bobby” Scott", one PERSON mention around the marks) is no quote
+    names += [p for p in passages if p not in names and _inside_a_name(p, entities)]
     for p in names:
         p.used = True
     # a thought cue that reports only a quotation ("“Will he run?” she wondered") says it
@@ -131,6 +133,12 @@ def extract_quotes(
         for q, f in zip(quotes, _in_order(doc, found)):
             q.date = _date(ctx, f, times, published)
     return quotes
+
+
+def _inside_a_name(p: Passage, entities: list[Entity]) -> bool:
+    """A quoted passage with a person's name on both sides of its marks, within one mention of that person."""
+    q = p.quoted
+    return any(m.start < q.start and q.end < m.end for e in entities if e.type == "PERSON" for m in e.mentions)
 
 
 def _own_speaker(doc: Doc, f: Found, headlines: list[tuple[int, int]]) -> Found:

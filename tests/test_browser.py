@@ -662,7 +662,7 @@ def test_text_search_in_quotes_and_in_articles(page, corpus):
         assert at + len(words) == len(texts[title]) or texts[title][at + len(words)].isspace(), shown
     page.locator("#results tbody tr").first.click()
     page.wait_for_selector("#article .focus")
-    assert "".join(page.locator("#article .focus").all_inner_texts()) == "RUS attacked"
+    assert page.locator("#article .focus").evaluate_all("ns => ns.map(n => n.textContent).join('')") == "RUS attacked"
     page.goto("/#tab=articles&q=100%25_off")  # % and _ are themselves, not wildcards
     wait_status(page, "No rows")
 

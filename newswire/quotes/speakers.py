@@ -107,31 +107,31 @@ def _clitic_subject(clitic: Token, verb: Token) -> Token | None:
     attached to ("He’s said that ...": he, as `_contracted_has` reads "He's said"), under the same conditions; never
     "Let’s say ..." (a supposition, nobody's words) or "it's said", "that's said" (nobody named). None otherwise."""
     before = clitic.doc[clitic.i - 1] if clitic.i > 0 else None
-    if before is None or before.head not in (clitic, verb) or not (before.lower_ in ("he", "she") or before.pos_ == "PROPN"):
+    if before is None or before.head not in (clitic, verb):
         return None
-    if verb.lemma_.lower() in _addressee_verbs() or any(c.dep_ in ("agent", "xcomp", "dobj", "dative") for c in verb.children):
-        return None
-    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
-        return None
-    entry = cue_table().get(verb.lemma_.lower())
-    return before if entry is not None and entry.kind == "speech" and "clause" in entry.frames else None
+    return before if _has_said(before, verb) else None
 
 
 def _contracted_has(verb: Token) -> Token | None:
     """The subject of a cue whose "'s" the parser read as a passive "is" though it is "has": "He's said he gets his
-    ideas ...", "Trump’s argued that ...". Only a personal pronoun or a name as subject (not "it's said that", "that's
-    said"), a clause reported after the verb, and no agent, no infinitive ("he's said to be ill" is a passive) and no
-    verb of `data/addressee_verbs.txt`. None otherwise."""
+    ideas ...", "Trump’s argued that ...". None otherwise (see `_has_said`)."""
     aux = [c for c in verb.children if c.dep_ == "auxpass"]
-    if len(aux) != 1 or aux[0].lower_ not in ("'s", "’s") or verb.lemma_.lower() in _addressee_verbs():
+    if len(aux) != 1 or aux[0].lower_ not in _CLITICS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < aux[0].i), None)
-    if subject is None or not (subject.lower_ in ("he", "she") or subject.pos_ == "PROPN"):
-        return None
+    return subject if subject is not None and _has_said(subject, verb) else None
+
+
+def _has_said(subject: Token, verb: Token) -> bool:
+    """Whether "<subject>'s <verb>" reads as "has said": only a personal pronoun or a name as subject (not "it's said
+    that", "that's said"), a speech cue with a clause reported after the verb, and no agent, no infinitive ("he's said
+    to be ill" is a passive), no object and no verb of `data/addressee_verbs.txt` ("he's told that ...")."""
+    if not (subject.lower_ in ("he", "she") or subject.pos_ == "PROPN") or verb.lemma_.lower() in _addressee_verbs():
+        return False
     if any(c.dep_ in ("agent", "xcomp", "dobj", "dative") for c in verb.children) or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
-        return None
+        return False
     entry = cue_table().get(verb.lemma_.lower())
-    return subject if entry is not None and entry.kind == "speech" and "clause" in entry.frames else None
+    return entry is not None and entry.kind == "speech" and "clause" in entry.frames
 
 
 @cache

@@ -321,8 +321,7 @@ def _local(verb: Token) -> set[str]:
             if cue is None and (word, "pending") in _cues() and not _past(verb):
                 cue = "hypothetical"  # "must agree to changes before they demobilize": not yet
         elif c.dep_ == "advcl":
-            mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), None)
-            cue = _cues().get((mark, "condition")) if mark else (_purpose_condition(c) if _unrealised(verb) else None)
+            cue = _condition_cue(c) or (_purpose_condition(c) if _unrealised(verb) else None)
         else:
             cue = None
         if cue:
@@ -336,12 +335,13 @@ def _purpose_condition(clause: Token) -> str | None:
     verb (issue 13, session ten: the seed article's conditional offer came out `intended`)."""
     if not any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children) or any(g.dep_ == "mark" for g in clause.children):
         return None
-    for g in clause.children:
-        mark = next((x.lower_ for x in g.children if x.dep_ == "mark"), None) if g.dep_ == "advcl" else None
-        cue = _cues().get((mark, "condition")) if mark else None
-        if cue:
-            return cue
-    return None
+    return next((cue for g in clause.children if g.dep_ == "advcl" and (cue := _condition_cue(g))), None)
+
+
+def _condition_cue(clause: Token) -> str | None:
+    """The modality its mark gives an adverbial clause as a condition ("if", "unless": data/modality.tsv), else None."""
+    mark = next((g.lower_ for g in clause.children if g.dep_ == "mark"), None)
+    return _cues().get((mark, "condition")) if mark else None
 
 
 def _unrealised(verb: Token) -> bool:

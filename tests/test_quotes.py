@@ -216,6 +216,20 @@ def test_a_report_set_into_the_quotations_sentence_does_not_take_the_next_quotat
     assert summary(statement)[2:] == (None, "Berg", True)
 
 
+def test_quotation_after_a_sentence_closed_by_a_two_character_mark_inherits():
+    # PTB-style marks (''...''): the sentence before ends in ".''", two characters of closing mark
+    text = (
+        "''It is nonsense,'' Mark Ellison said on the program ''Face the Nation.'' "
+        "''They have misled the families about everything, and everybody knows that.''"
+    )
+    qs = quotes(text)
+    check_spans(text, qs)
+    last = qs[-1]
+    assert summary(last) == (
+        "direct", "They have misled the families about everything, and everybody knows that.", None, "Mark Ellison", True,
+    )
+
+
 def test_quote_standing_alone_after_a_sentence_about_speaking():
     text = "Mark Ellison spoke to reporters on Monday.\n“We have done everything we could for the families.”"
     (q,) = quotes(text)

@@ -1174,6 +1174,13 @@ def test_a_finding_shows_its_object_in_a_state_and_a_person_showing_a_thing_says
         assert [q.content.text for q in quotes(text)] == content
 
 
+def test_the_figures_of_a_finding_go_on_in_a_participle_set_off_after_its_state():
+    (q,) = quotes("A poll last week showed Berg in first place at 31 percent, followed by Sokolov at 17 percent.")
+    assert q.content.text == "Berg in first place at 31 percent, followed by Sokolov at 17 percent"
+    (q,) = quotes("The Monmouth poll showed Berg with a healthy lead in the city, earning 51 percent of the vote.")
+    assert q.content.text == "Berg with a healthy lead in the city, earning 51 percent of the vote"
+
+
 # --- names of things in quotation marks, headlines (issue 14, a user's trial) ------------------------
 
 

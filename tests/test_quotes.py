@@ -216,6 +216,20 @@ def test_a_report_set_into_the_quotations_sentence_does_not_take_the_next_quotat
     assert summary(statement)[2:] == (None, "Berg", True)
 
 
+def test_quotation_after_a_sentence_closed_by_a_two_character_mark_inherits():
+    # PTB-style marks (''...''): the sentence before ends in ".''", two characters of closing mark
+    text = (
+        "''It is nonsense,'' Mark Ellison said on the program ''Face the Nation.'' "
+        "''They have misled the families about everything, and everybody knows that.''"
+    )
+    qs = quotes(text)
+    check_spans(text, qs)
+    last = qs[-1]
+    assert summary(last) == (
+        "direct", "They have misled the families about everything, and everybody knows that.", None, "Mark Ellison", True,
+    )
+
+
 def test_quote_standing_alone_after_a_sentence_about_speaking():
     text = "Mark Ellison spoke to reporters on Monday.\n“We have done everything we could for the families.”"
     (q,) = quotes(text)
@@ -1158,6 +1172,13 @@ def test_a_finding_shows_its_object_in_a_state_and_a_person_showing_a_thing_says
         ("Ellison showed a video at the rally.", []),
     ]:
         assert [q.content.text for q in quotes(text)] == content
+
+
+def test_the_figures_of_a_finding_go_on_in_a_participle_set_off_after_its_state():
+    (q,) = quotes("A poll last week showed Berg in first place at 31 percent, followed by Sokolov at 17 percent.")
+    assert q.content.text == "Berg in first place at 31 percent, followed by Sokolov at 17 percent"
+    (q,) = quotes("The Monmouth poll showed Berg with a healthy lead in the city, earning 51 percent of the vote.")
+    assert q.content.text == "Berg with a healthy lead in the city, earning 51 percent of the vote"
 
 
 # --- names of things in quotation marks, headlines (issue 14, a user's trial) ------------------------

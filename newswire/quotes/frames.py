@@ -767,7 +767,14 @@ def _state(verb: Token) -> set[int]:
     participles = [c for c in obj.children if c.tag_ == "VBG" and c.dep_ in ("acl", "amod")]
     if not states and not participles:
         return set()
-    return subtree(obj).union(*(subtree(c) for c in states))
+    # the figures go on in a participle set off after the state: "showed Rubio in third at 11 percent, followed by
+    # Kasich at 10 percent", "showed Clinton with a lead, earning 51 percent" (not a clause with its own subject)
+    more = [
+        c for c in verb.children
+        if c.i > obj.i and c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and _after_comma(c.left_edge)
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
+    ]
+    return subtree(obj).union(*(subtree(c) for c in states + more))
 
 
 def _passive_subject(verb: Token) -> Token | None:

@@ -1,6 +1,8 @@
 """The events stage's recall constructions of issue 13, session eight: a charge laid "in" or "over" an act, a manhunt,
 a police raid, a joint news conference, the maker of a speech act named by "from", and a rejection of a speech act
-aimed at who made it; session nine: a state's body signing or ratifying an agreement with no other party named."""
+aimed at who made it; session nine: a state's body signing or ratifying an agreement with no other party named; session
+eleven: a naming verb that calls someone by an insult ("called the exiles criminals") is an accusation whose target is
+never the insult word itself."""
 
 from __future__ import annotations
 
@@ -75,3 +77,18 @@ def test_a_signature_on_what_is_no_agreement_and_a_signer_with_no_code_give_no_e
     assert events("The American Federation of Teachers, a U.S. labor union, signed the agreement on Friday.") == []
     # a meeting aimed at no one coded stays no event: only signing is kept with one side
     assert events("Ukrainian President Leonid Kuchma held talks on Friday.") == []
+
+
+def test_calling_someone_by_an_insult_is_an_accusation_aimed_at_the_named_not_the_name():
+    found = events("The Iranian foreign minister called the American president a liar.")
+    assert [(e.cameo, e.plover) for e in found] == [("111", "ACCUSE")]
+    assert found[0].target is not None and found[0].target.text != "a liar"
+    found = events("Venezuelan President Nicolas Maduro branded the opposition leader a terrorist.")
+    assert [(e.cameo, _side(e.source)[1]) for e in found] == [("111", "VENGOV")]
+    # "a terrorist" is the name, not the one accused (it is coded as a rebel group by its noun)
+    assert all(e.target is None or e.target.text != "a terrorist" for e in found)
+
+
+def test_calling_someone_by_a_name_that_is_no_insult_or_calling_for_is_no_accusation():
+    assert all(e.plover != "ACCUSE" for e in events("The Chinese government called the Japanese prime minister a friend."))
+    assert all(e.plover != "ACCUSE" for e in events("The Cuban government called for the criminals to be punished."))

@@ -8,7 +8,7 @@ from ..lexicon import codebook, countries, load_table
 from ..lexicon.pronouns import speaker_pronouns
 from ..lexicon.tables import EventWordClass
 from .syntax import subject_of
-from .triggers import is_passive, patient_of, undoes_pact
+from .triggers import insult_names, is_passive, patient_of, undoes_pact
 from .model import EventMention
 from .modality import is_refusal_cue, is_reported, modality as modality_of
 from .roles import face_each_other
@@ -169,6 +169,10 @@ def read_with_actors(m: EventMention) -> bool:
     """
     lemma = m.token.lemma_.lower()
     root = m.code[:2]
+    if m.trigger.insults:
+        # "branded the opposition leader a terrorist": the name is what the accusation says, not whom it is aimed at
+        names = [t.idx for t in insult_names(m.anchor)]
+        m.targets = [a for a in m.targets if not any(a.mention.start <= i < a.mention.end for i in names)]
     if root in ("18", "19") and lemma in _words("contest") and _person_against_person(m):
         return False
     if root in ("18", "19") and _verbal_attack(m) and (_person_against_person(m) or _at_words(m) or _speaker_at_office(m)):

@@ -54,6 +54,9 @@ ASKED_TO = "<someone to>"
 PERSON = "<person>"
 PERSON_TAGS = {"PERSON", "NORP"}
 PERSON_PRONOUNS = {"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "whom"}
+# The object condition of a naming verb that accuses: someone called by an `insult` word of event_word_classes.tsv ("called
+# the exiles criminals", "branded him a traitor"; the parser makes the name the object, its predicate or an apposition).
+INSULT = "<insult>"
 # An object condition "@kind" stands for the words of that class of event_word_classes.tsv ("@ailment": "fighting
 # cancer" is no fight).
 CLASS_PREFIX = "@"
@@ -78,6 +81,7 @@ class Trigger:
     reported: bool = False  # a verb of saying read as a demand ("said Sudan must return ...")
     prep_object: int = -1  # the token index of the object of the row's preposition ("withdrew from the treaty"), if any
     asks: bool = False  # a request made of someone by a verb that also asks audiences ("asked Syria to withdraw")
+    insults: bool = False  # an accusation by a naming verb ("called the exiles criminals")
 
 
 @cache
@@ -240,7 +244,11 @@ def _match_verb(tok: Token) -> Trigger | None:
     passes_on = VERB_COMPLEMENT in best["object"]
     prep_object = best_obj.i if best_obj is not None else -1
     asks = ASKED_TO in best["object"]
-    return Trigger(tok.i, str(best["code"]), "verb", end, bool(best["topic"]), passes_on=passes_on, prep_object=prep_object, asks=asks)
+    insults = INSULT in best["object"]
+    return Trigger(
+        tok.i, str(best["code"]), "verb", end, bool(best["topic"]), passes_on=passes_on, prep_object=prep_object, asks=asks,
+        insults=insults,
+    )
 
 
 def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
@@ -253,6 +261,8 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] if obj is None else []
     if ASKED_TO in wanted:
         return not is_passive(verb) and _asks_someone_to(verb, obj)
+    if INSULT in wanted:
+        return _named_by_insult(verb, obj)
     if VERB_COMPLEMENT in wanted:
         return obj is None and any(_verb_complement(c) for c in verb.children)
     if (CLAUSE in wanted and clauses) or (ACTORLESS_CLAUSE in wanted and any(not _actor_subject(c) for c in clauses)):
@@ -267,6 +277,25 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
     if PERSON in wanted and is_person(obj):
         return True
     return ANY_OBJECT in wanted or bool(_object_words(obj) & wanted)
+
+
+def _named_by_insult(verb: Token, obj: Token | None) -> bool:
+    """"called the exiles criminals", "calling the prime minister a traitor", "branded him a terrorist": the naming
+    verb's predicate noun (or its object, or the object's apposition, as the parser may hang it) is an `insult` word,
+    and someone is so named (a second noun before it; not "called for criminals to be punished")."""
+    return bool(insult_names(verb, obj))
+
+
+def insult_names(verb: Token, obj: Token | None = None) -> list[Token]:
+    """The `insult` words a naming verb calls someone ("criminals" in "called the exiles criminals"): the name, not
+    the one named, so no side of the accusation."""
+    obj = patient_of(verb) if obj is None else obj
+    names = [c for c in verb.children if c.dep_ == "oprd"]
+    if obj is not None:
+        names += [c for c in obj.children if c.dep_ == "appos"]
+        if any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in obj.children) or names:
+            names.append(obj)
+    return [n for n in names if n.lemma_.lower() in word_class("insult") or n.lower_ in word_class("insult")]
 
 
 def _asks_someone_to(verb: Token, obj: Token | None) -> bool:

@@ -59,6 +59,15 @@ def test_a_speech_act_after_a_comma_and_a_reported_act_has_no_source_and_not_oth
     assert [e.source.text for e in triggered(text, "turned") if e.source is not None] == ["Putin"]  # a decision's clause
 
 
+def test_an_undecided_speech_act_with_two_possible_sources_does_not_fail_the_article():
+    # the reporter and a coordinated subject, a mutual act ("agree to cancel the meeting"): no source is given, and
+    # the two sides are not faced with each other (main raised IndexError and the whole article failed)
+    text = ("Smith wrote that Jones and other party officials have made “numerous requests” to withdraw the motion, "
+            "“and even to agree to cancel the committee meeting.”")
+    events = newswire.analyze(text, published="2016-04-17").events
+    assert all(e.source is None for e in events if e.trigger.text == "agree")
+
+
 def test_an_event_told_only_by_an_untrue_claim_is_none():
     assert not triggered("He repeated the debunked claim that China invaded Vietnam.", "invaded")
     assert not triggered("It is a myth that Russia attacked the Georgian convoy.", "attacked")

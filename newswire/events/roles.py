@@ -122,7 +122,7 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         sources = actors.phrase(subject_of(anchor)) + actors.phrase(subject_of(anchor.head.head))
     targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]
     m.sources, m.targets = ([] if undecided else sources), targets
-    if len(sources) > 1 and _reciprocal(m):
+    if len(m.sources) > 1 and _reciprocal(m):
         face_each_other(m)
 
 
@@ -152,7 +152,9 @@ def _said_or_reported(verb: Token) -> bool:
 
 def face_each_other(m: EventMention) -> None:
     """Coordinated sources of an event two sides do together as its two sides: "Kerry and Lavrov met (with
-    Brahimi)" is USA → RUS, Brahimi a participant."""
+    Brahimi)" is USA → RUS, Brahimi a participant. Fewer than two sources: nothing to face."""
+    if len(m.sources) < 2:
+        return
     first = m.sources[0]
     other = next((s for s in m.sources[1:] if s.code != first.code), None)
     if other is not None:

@@ -81,6 +81,8 @@ def analyze(
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help=f"Refuse inputs longer than this many characters (at most {LARGEST_MAX_CHARS:,})."),
     any_language: bool = typer.Option(False, "--any-language", help="Analyse text that does not look English (with a warning) instead of refusing it."),
     quotes_only: bool = typer.Option(False, "--quotes-only", help="Print only who said what: the quotes section (text), or one object per quote with its article id (json, jsonl)."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="With --format gdelt: only events whose confidence is at least this (default 0.2, as query events; 0 keeps every record)."),
+    modality: Optional[str] = typer.Option(None, "--modality", help="With --format gdelt: only events of this modality (default asserted, as query events: GDELT rows carry no modality; any: all)."),
 ) -> None:
     """Analyse news articles: entities, quotes, time expressions, events and reported figures.
 
@@ -96,6 +98,11 @@ def analyze(
     fmt = format or (OutputFormat.text if sys.stdout.isatty() else OutputFormat.json)
     if quotes_only and fmt is OutputFormat.gdelt:
         raise UsageError("--quotes-only prints quotes, and GDELT rows are events; use --format text, json or jsonl with it")
+    if fmt is not OutputFormat.gdelt and (min_confidence is not None or modality is not None):
+        raise UsageError("--min-confidence and --modality choose the events of --format gdelt; json and text show every event with its confidence and modality")
+    rows = _gdelt_filters(min_confidence, modality) if fmt is OutputFormat.gdelt else {}
+    if published is not None and not published.strip():  # -p "" (an unset shell variable): an error, not "no date"
+        raise UsageError("--published is empty; give a date, YYYY-MM-DD, or leave the option out")
     date = published_date(published) if published else None
     check_max_chars(max_chars)  # once, not once a file
     console = terminal.console()
@@ -106,7 +113,7 @@ def analyze(
             if date:
                 article.published = date
             analysis = analyze_article(article, any_language=any_language)
-            output = _output(analysis, fmt, quotes_only, console)  # all of it made before any of it is printed
+            output = _output(analysis, fmt, quotes_only, console, rows)  # all of it made before any of it is printed
         except NewswireError as err:
             failed += 1
             _error(f"{path}: {err}" if len(paths) > 1 or path != "-" else str(err))
@@ -132,8 +139,19 @@ def analyze(
         raise typer.Exit(1)
 
 
-def _output(analysis, fmt: OutputFormat, quotes_only: bool, console: Console) -> str | list[dict]:
-    """What `analyze` prints for one analysis: the text, or for --format json the records printed together at the end."""
+def _gdelt_filters(min_confidence: float | None, modality: str | None) -> dict:
+    """The events `--format gdelt` writes: by default those `query events` shows (asserted, confidence >= 0.2)."""
+    from .corpus.query import EVENT_FLOOR, require_confidence, require_modality
+
+    return {
+        "min_confidence": require_confidence(EVENT_FLOOR if min_confidence is None else min_confidence, "--min-confidence"),
+        "modality": require_modality("asserted" if modality is None else modality, "--modality"),
+    }
+
+
+def _output(analysis, fmt: OutputFormat, quotes_only: bool, console: Console, gdelt: dict | None = None) -> str | list[dict]:
+    """What `analyze` prints for one analysis: the text, or for --format json the records printed together at the end;
+    `gdelt`: the filters of the GDELT rows (`_gdelt_filters`)."""
     if fmt is OutputFormat.json:
         records = quote_rows(analysis) if quotes_only else [analysis.to_dict()]
         json.dumps(records, ensure_ascii=False).encode("utf-8")  # a record that cannot be printed fails here, alone
@@ -143,7 +161,7 @@ def _output(analysis, fmt: OutputFormat, quotes_only: bool, console: Console) ->
             (render_quotes if quotes_only else render)(analysis, console)
         return captured.get()
     if fmt is OutputFormat.gdelt:
-        return gdelt_tsv(analysis)
+        return gdelt_tsv(analysis, **(gdelt or {}))
     rows = [json.dumps(row, ensure_ascii=False) for row in quote_rows(analysis)] if quotes_only else [analysis.to_json(indent=None)]
     return "".join(row + "\n" for row in rows)
 
@@ -194,6 +212,8 @@ def ingest(
     """
     from .corpus.ingest import ingest as run_ingest
 
+    if default_published is not None and not default_published.strip():  # an unset shell variable: say so
+        raise UsageError("--default-published is empty; give a date, YYYY-MM-DD, or leave the option out")
     with _progress(quiet) as on_progress:
         summary = run_ingest(
             paths or [], db=db, workers=workers, keep_duplicates=keep_duplicates, retry_failed=retry_failed,
@@ -382,7 +402,9 @@ def sql(
 @app.command()
 def export(
     directory: str = typer.Argument(..., help="Folder to write one file per table to (created if absent).", metavar="DIR"),
-    format: ExportFormat = typer.Option(ExportFormat.parquet, "--format", "-f", help="parquet or jsonl (one file per table), or gdelt (every event as a GDELT 2.0 row in events.export.tsv, its Mentions row in events.mentions.tsv; see docs/gdelt.md)."),
+    format: ExportFormat = typer.Option(ExportFormat.parquet, "--format", "-f", help="parquet or jsonl (one file per table), or gdelt (the events as GDELT 2.0 rows in events.export.tsv, their Mentions rows in events.mentions.tsv; see docs/gdelt.md)."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="With --format gdelt: only events whose confidence is at least this (default 0.2, as query events; 0 keeps every record)."),
+    modality: Optional[str] = typer.Option(None, "--modality", help="With --format gdelt: only events of this modality (default asserted, as query events: GDELT rows carry no modality; any: all)."),
     db: str = _DB,
 ) -> None:
     """Write the whole store, one file per table (or the events as GDELT rows).
@@ -391,10 +413,20 @@ def export(
 
     Example: newswire export out/ --format gdelt
     """
-    from .corpus.query import export as run_export
+    from .corpus.query import EVENT_FLOOR, export as run_export
 
-    for path in run_export(db, directory, format=format.value):
+    if format is not ExportFormat.gdelt and (min_confidence is not None or modality is not None):
+        raise UsageError("--min-confidence and --modality choose the events of --format gdelt; parquet and jsonl write every table whole")
+    notes: list[str] = []
+    paths = run_export(
+        db, directory, format=format.value, notes=notes,
+        min_confidence=EVENT_FLOOR if min_confidence is None else min_confidence,
+        modality="asserted" if modality is None else modality,
+    )  # fmt: skip
+    for path in paths:
         print(path)
+    for note in notes:
+        err_console.print(f"Note: {note}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _same_file(a: str, b: str) -> bool:

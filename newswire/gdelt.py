@@ -7,6 +7,12 @@ them as tab-separated lines without a header, as GDELT's own files are.
 (`MENTION_COLUMNS`): one row per article mentioning an event, so, until
 events are pooled across a corpus, one per event record. The column mapping,
 and where newswire departs from GDELT, is in docs/gdelt.md.
+
+Each takes `min_confidence` and `modality`, the filters of `query events`:
+GDELT has no modality column, so a tool reading the rows counts every row as
+an event that happened; the CLI passes the defaults of `query events`
+(asserted events at confidence 0.2 or more), the functions' own defaults keep
+every event.
 """
 
 from __future__ import annotations
@@ -45,14 +51,26 @@ TRANSNATIONAL = {"IGO", "NGO", "IMG", "MNC"}
 RELIGIONS = {"REL", "CHR", "CTH", "PRO", "MUS", "MOS", "SUN", "SHI", "JEW", "HIN", "BUD"}
 
 
-def gdelt_rows(analysis: Analysis) -> list[list[str]]:
-    """One GDELT 2.0 event row (61 strings, in `GDELT_COLUMNS` order) per event of the analysis."""
-    return [_row(analysis, e) for e in analysis.events]
+def kept_events(analysis: Analysis, *, min_confidence: float = 0.0, modality: str | None = None) -> list[Event]:
+    """The analysis's events at or above `min_confidence` (0: all; an event without a confidence only at 0) and of
+    `modality` ("asserted", ...; None or "any": all), in order."""
+    return [
+        e for e in analysis.events
+        if (not min_confidence or (e.confidence is not None and e.confidence >= min_confidence))
+        and (modality in (None, "any") or e.modality == modality)
+    ]  # fmt: skip
 
 
-def gdelt_tsv(analysis: Analysis) -> str:
+def gdelt_rows(analysis: Analysis, *, min_confidence: float = 0.0, modality: str | None = None) -> list[list[str]]:
+    """One GDELT 2.0 event row (61 strings, in `GDELT_COLUMNS` order) per event of the analysis (those `kept_events`
+    keeps)."""
+    return [_row(analysis, e) for e in kept_events(analysis, min_confidence=min_confidence, modality=modality)]
+
+
+def gdelt_tsv(analysis: Analysis, *, min_confidence: float = 0.0, modality: str | None = None) -> str:
     """The rows as tab-separated lines, no header (empty string for no events)."""
-    return "".join("\t".join(row) + "\n" for row in gdelt_rows(analysis))
+    rows = gdelt_rows(analysis, min_confidence=min_confidence, modality=modality)
+    return "".join("\t".join(row) + "\n" for row in rows)
 
 
 def _row(a: Analysis, e: Event) -> list[str]:
@@ -78,17 +96,23 @@ def _row(a: Analysis, e: Event) -> list[str]:
     return row
 
 
-def mention_rows(analysis: Analysis, *, source: str | None = None) -> list[list[str]]:
-    """One GDELT 2.0 Mentions row (16 strings, in `MENTION_COLUMNS` order) per event: the article that mentions it.
+def mention_rows(
+    analysis: Analysis, *, source: str | None = None, min_confidence: float = 0.0, modality: str | None = None
+) -> list[list[str]]:
+    """One GDELT 2.0 Mentions row (16 strings, in `MENTION_COLUMNS` order) per event (those `kept_events` keeps):
+    the article that mentions it.
 
     source: where the article was read from (a path), the identifier of an article without a URL.
     """
-    return [_mention(analysis, e, source) for e in analysis.events]
+    return [_mention(analysis, e, source) for e in kept_events(analysis, min_confidence=min_confidence, modality=modality)]
 
 
-def mentions_tsv(analysis: Analysis, *, source: str | None = None) -> str:
+def mentions_tsv(
+    analysis: Analysis, *, source: str | None = None, min_confidence: float = 0.0, modality: str | None = None
+) -> str:
     """The Mentions rows as tab-separated lines, no header (empty string for no events)."""
-    return "".join("\t".join(row) + "\n" for row in mention_rows(analysis, source=source))
+    rows = mention_rows(analysis, source=source, min_confidence=min_confidence, modality=modality)
+    return "".join("\t".join(row) + "\n" for row in rows)
 
 
 def _mention(a: Analysis, e: Event, source: str | None) -> list[str]:

@@ -397,3 +397,26 @@ def test_an_internal_error_is_one_line_and_its_own_exit_status(monkeypatch, caps
     assert ended.value.code == 3
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: internal error: RuntimeError: a bug")
+
+
+def test_gdelt_rows_are_the_events_query_events_shows_unless_asked(tmp_path):
+    # GDELT rows carry no modality: "plans to impose sanctions" written as a row would be read as sanctions imposed
+    story = tmp_path / "story.txt"
+    story.write_text("Russia attacked Ukraine on Monday. Turkey plans to impose sanctions on Russia.\n")
+    records = json.loads(run("analyze", str(story), "-p", "2014-03-03", "-f", "json").stdout)["events"]
+    assert sorted(e["modality"] for e in records) == ["asserted", "intended"]
+    codes = {e["cameo"] for e in records if e["modality"] == "asserted" and e["confidence"] >= 0.2}
+    result = run("analyze", str(story), "-p", "2014-03-03", "-f", "gdelt")
+    assert result.returncode == 0, result.stderr
+    assert {line.split("\t")[26] for line in result.stdout.splitlines()} == codes  # EventCode
+    every = run("analyze", str(story), "-p", "2014-03-03", "-f", "gdelt", "--modality", "any", "--min-confidence", "0")
+    assert len(every.stdout.splitlines()) == len(records) == 2
+    refused = run("analyze", str(story), "--modality", "any", "-f", "json")
+    assert refused.returncode != 0 and error_line(refused).startswith("Error: --min-confidence and --modality")
+
+
+def test_an_empty_publication_date_is_an_error_not_no_date(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Russia attacked Ukraine on Monday.\n")
+    result = run("analyze", str(story), "-p", "")
+    assert result.returncode == 1 and error_line(result).startswith("Error: --published is empty")

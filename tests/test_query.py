@@ -315,7 +315,7 @@ def test_cli_commands(db, tmp_path):
 def test_export_gdelt_writes_every_stored_event_as_a_gdelt_row(tmp_path, db):
     from newswire.gdelt import GDELT_COLUMNS, MENTION_COLUMNS
 
-    path, mentions = query.export(db, tmp_path / "out", format="gdelt")
+    path, mentions = query.export(db, tmp_path / "out", format="gdelt", min_confidence=0, modality="any")
     assert (path.name, mentions.name) == ("events.export.tsv", "events.mentions.tsv")
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
     with duckdb.connect(str(db), read_only=True) as con:
@@ -357,6 +357,43 @@ def test_event_questions_leave_out_records_under_the_floor_unless_asked(tmp_path
     assert "2 events under confidence 0.2 left out" in result.stderr and "--min-confidence 0" in result.stderr
     result = CliRunner().invoke(app, ["query", "events", "--db", str(path), "-f", "jsonl", "--min-confidence", "0"])
     assert len(result.stdout.splitlines()) == 3 and "left out" not in result.stderr
+
+
+def test_export_gdelt_writes_the_events_query_events_shows_unless_asked(tmp_path):
+    # GDELT rows carry no modality: a hypothetical or a record under the floor would be read as a thing that happened
+    found = []
+    for text, confidence, modality in (("Syria warned Washington.\n", 0.9, "asserted"),
+                                       ("Syria warned Washington again.\n", query.EVENT_FLOOR / 2, "asserted"),
+                                       ("Syria may warn Washington.\n", 0.9, "hypothetical")):
+        found.append(Analysis(
+            id=content_id(text), text=text, published="2013-09-10",
+            events=[Event("V1", "138", "13", "THREATEN", 3, -7.0, Span(*at(text, "warn")), Span(0, len(text) - 1, text[:-1]),
+                          source=EventActor(*at(text, "Syria"), actor="SYR"), target=EventActor(*at(text, "Washington"), actor="USA"),
+                          confidence=confidence, modality=modality)],
+        ))  # fmt: skip
+    path = tmp_path / "gdelt.duckdb"
+    with Store(path) as s:
+        s.add_entries([entry(a) for a in found], [], run_id=1)
+        s.add_results(found, [], run_id=1)
+
+    def exported(folder, **filters):
+        notes = []
+        events, mentions = query.export(path, tmp_path / folder, format="gdelt", notes=notes, **filters)
+        rows, mentioned = events.read_text().splitlines(), mentions.read_text().splitlines()
+        assert [r.split("\t")[0] for r in rows] == [m.split("\t")[0] for m in mentioned]  # a Mentions row per event row
+        return len(rows), notes
+
+    with Store(path, read_only=True) as s:
+        shown = len(query.events(s))
+    count, notes = exported("default")
+    assert count == shown == 1 and len(notes) == 1 and notes[0].startswith("2 events left out")
+    assert exported("all", min_confidence=0, modality="any") == (3, [])
+    assert exported("floor", min_confidence=0)[0] == 2  # asserted ones, at any confidence
+    result = CliRunner().invoke(app, ["export", str(tmp_path / "cli"), "-f", "gdelt", "--db", str(path)])
+    assert result.exit_code == 0 and len((tmp_path / "cli" / "events.export.tsv").read_text().splitlines()) == 1
+    assert "Note: 2 events left out" in result.stderr and "--modality any --min-confidence 0" in result.stderr
+    result = CliRunner().invoke(app, ["export", str(tmp_path / "pq"), "--min-confidence", "0", "--db", str(path)])
+    assert result.exit_code != 0
 
 
 def test_network_counts_coded_actor_pairs_once_per_canonical_event(store):

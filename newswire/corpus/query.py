@@ -27,7 +27,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import QueryError, UsageError, first_line
-from ..gdelt import gdelt_tsv, mentions_tsv
+from ..gdelt import gdelt_tsv, kept_events, mentions_tsv
 from ..records import EntityType, Modality, QuoteType
 from ..text.checks import require_date
 from . import wordindex
@@ -1262,10 +1262,25 @@ def _sql_error(db: str | Path, err: duckdb.Error) -> Exception:
                       if "read-only" in message else message)
 
 
-def export(db: str | Path, directory: str | Path, *, format: str = "parquet") -> list[Path]:
-    """Write every table of the store to `directory`, one file per table; the files written."""
+def export(
+    db: str | Path,
+    directory: str | Path,
+    *,
+    format: str = "parquet",
+    min_confidence: float | None = EVENT_FLOOR,
+    modality: str | None = "asserted",
+    notes: list[str] | None = None,
+) -> list[Path]:
+    """Write every table of the store to `directory`, one file per table; the files written.
+
+    format "gdelt": the events as GDELT rows, only those `query events` shows by default (asserted, confidence at
+    least EVENT_FLOOR): GDELT has no modality, and its readers count every row as a thing that happened;
+    `min_confidence` 0 or None and `modality` "any" or None write every event. `notes`, when given, receives a line
+    saying how many events the filters left out."""
     if format not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {format!r}; use one of: {', '.join(EXPORT_FORMATS)}")
+    min_confidence = require_confidence(min_confidence, "--min-confidence") if min_confidence is not None else 0.0
+    modality = require_modality(modality, "--modality") if modality is not None else None
     if not str(directory).strip():
         raise UsageError("the export folder's name is empty; give a folder, e.g. out/")
     if not _is_utf8(str(directory)):  # DuckDB writes files by UTF-8 names only
@@ -1281,7 +1296,14 @@ def export(db: str | Path, directory: str | Path, *, format: str = "parquet") ->
             # half-way (a damaged store, a full disk) leaves the folder as it was, not a part that looks whole
             staging = Path(tempfile.mkdtemp(prefix=".newswire-export-", dir=directory))
             if format == "gdelt":
-                staged = _export_gdelt(store, staging / GDELT_FILE, staging / GDELT_MENTIONS_FILE)
+                staged, left_out = _export_gdelt(
+                    store, staging / GDELT_FILE, staging / GDELT_MENTIONS_FILE, min_confidence=min_confidence, modality=modality
+                )
+                if notes is not None and left_out:
+                    notes.append(
+                        f"{left_out:,} events left out (not asserted, or under confidence {min_confidence:g}: GDELT rows carry no "
+                        "modality, and below the floor most records are wrong); --modality any --min-confidence 0 writes every event"
+                    )
             else:
                 staged = []
                 for table in TABLES:
@@ -1308,17 +1330,22 @@ def export(db: str | Path, directory: str | Path, *, format: str = "parquet") ->
     return written
 
 
-def _export_gdelt(store: Store, path: Path, mentions_path: Path) -> list[Path]:
-    """Every analysed article's events as GDELT 2.0 event rows, and their Mentions rows (one per event: the article
-    that mentions it), in article id order (see docs/gdelt.md)."""
+def _export_gdelt(
+    store: Store, path: Path, mentions_path: Path, *, min_confidence: float = 0.0, modality: str | None = None
+) -> tuple[list[Path], int]:
+    """Every analysed article's events (those `gdelt.kept_events` keeps) as GDELT 2.0 event rows, and their Mentions
+    rows (one per event: the article that mentions it), in article id order (see docs/gdelt.md); the files, and how
+    many events the filters left out."""
     articles = store.con.execute("SELECT id, source FROM articles WHERE status = ? ORDER BY id", [ANALYSED]).fetchall()
+    left_out = 0
     with path.open("w", encoding="utf-8") as out, mentions_path.open("w", encoding="utf-8") as mentions:
         for article_id, source in articles:
             analysis = store.load_analysis(article_id)
             if analysis is not None:
-                out.write(gdelt_tsv(analysis))
-                mentions.write(mentions_tsv(analysis, source=source))
-    return [path, mentions_path]
+                out.write(gdelt_tsv(analysis, min_confidence=min_confidence, modality=modality))
+                mentions.write(mentions_tsv(analysis, source=source, min_confidence=min_confidence, modality=modality))
+                left_out += len(analysis.events) - len(kept_events(analysis, min_confidence=min_confidence, modality=modality))
+    return [path, mentions_path], left_out
 
 
 def _event_dates(where: list[str], params: list[Any], start: str | None, end: str | None) -> None:

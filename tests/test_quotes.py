@@ -1700,3 +1700,19 @@ def test_a_they_after_a_coordinated_subject_gives_no_one_conjunct_as_the_speaker
     text = "The police and the army disagreed. They said the report was false."
     (q,) = quotes(text)
     assert q.speaker.text == "They" and q.speaker_entity is None and q.speaker_name is None
+
+
+def test_a_whose_phrase_the_parser_left_without_its_verb_is_the_speaker_not_the_first_verbs_subject():
+    # "X was criticised by Y, whose minister, Z, said ...": the parser makes "said" a conjunct of "criticised", whose
+    # (passive) subject is not the speaker; the whose-phrase is (a new user's trial, session eleven)
+    import newswire
+
+    def speakers(text):
+        return [q.speaker_name for q in newswire.analyze(text, published="2024-06-04").quotes]
+
+    assert speakers("The agreement was criticised by Uruguay, whose foreign minister, Omar Paganini, said on Monday "
+                    "that it ignored the rules of the bloc.") == ["Omar Paganini"]
+    assert speakers("Critics attacked the plan, whose author, John Smith, said last week that it would save money.") == ["John Smith"]
+    # a whose-phrase with a verb of its own is not touched
+    assert speakers("The plan was criticised by the union, whose leader, Maria Alvarez, said on Monday that it would cost jobs.") == ["Maria Alvarez"]
+    assert speakers("Smith met the envoy, whose country had protested, and said that talks would go on.") == ["Smith"]

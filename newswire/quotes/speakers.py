@@ -78,6 +78,8 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             continue
         if v.dep_ == "acl" and (v.head.pos_ in ("NOUN", "PROPN", "PRON") or _nominal_adjective(v.head)):
             return _through(v.head, quoted)  # "officials saying ...": the officials
+        if v.dep_ == "conj" and (owner := _verbless_whose(v.head, v)) is not None:
+            return owner  # "criticised by Uruguay, whose foreign minister, Omar Paganini, said ...": the minister
         if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.i != v.i and not _quote_between(v.head, v, quoted):
             v = v.head  # "..., saying", "but insists", "went on to say"
             continue
@@ -306,6 +308,17 @@ def _inverted(verb: Token, quoted: frozenset[int]) -> Token | None:
     if after is None or after.i in quoted or after.pos_ not in ("PROPN", "NOUN"):
         return None
     return after
+
+
+def _verbless_whose(head: Token, verb: Token) -> Token | None:
+    """The noun of a "whose" phrase between a verb and its conjunct when the phrase has no verb of its own: the
+    parser left the relative clause's verb ("X, whose minister, Y, said ...") as a conjunct of the verb before, so
+    the noun is its subject. None when there is no such phrase (or it has a verb: "whose leader resigned")."""
+    for tok in head.doc[head.i + 1 : verb.i]:
+        noun = tok.head
+        if tok.lower_ == "whose" and tok.dep_ == "poss" and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ not in SUBJECTS:
+            return noun if head.i < noun.i < verb.i else None
+    return None
 
 
 def _quote_between(a: Token, b: Token, quoted: frozenset[int]) -> bool:

@@ -1716,3 +1716,14 @@ def test_a_whose_phrase_the_parser_left_without_its_verb_is_the_speaker_not_the_
     # a whose-phrase with a verb of its own is not touched
     assert speakers("The plan was criticised by the union, whose leader, Maria Alvarez, said on Monday that it would cost jobs.") == ["Maria Alvarez"]
     assert speakers("Smith met the envoy, whose country had protested, and said that talks would go on.") == ["Smith"]
+
+
+def test_a_quotation_after_a_sentence_closed_by_two_marks_opens_a_statement():
+    from newswire.text.marks import starts_statement
+
+    text = "He spoke on NBC's ''Meet the Press.'' ''She lies like crazy,'' he said of Ms. Reyes."
+    assert starts_statement(text, text.index("''She"))  # PTB's two-character closing mark after the full stop
+    text = 'He spoke on the show "Meet the Press." "She lies like crazy," he said.'
+    assert starts_statement(text, text.index('"She'))
+    text = "He spoke on NBC's ''Meet the Press'' ''She lies like crazy,'' he said."
+    assert not starts_statement(text, text.index("''She"))  # no sentence ended before it

@@ -59,18 +59,10 @@ def find_passages(doc: Doc) -> list[Passage]:
         tokens = set(range(span.start, span.end))
         words = {i for i in tokens if not (doc[i].is_punct or doc[i].is_space)}
         if words:
-            out.append(Passage(q, tokens, words, span.start, span.end - 1, _opens_statement(text, q.start)))
+            out.append(Passage(q, tokens, words, span.start, span.end - 1, starts_statement(text, q.start)))
     return out
 
 
-def _opens_statement(text: str, pos: int) -> bool:
-    """Does the quotation mark at `pos` open a statement (`marks.starts_statement`)? Also after a sentence that ends in a
-    two-character closing mark: "... on NBC's ''Meet the Press.'' ''She lies ...''" (the PTB style of some papers),
-    which `starts_statement`, reading one character of closing mark, does not see."""
-    if starts_statement(text, pos):
-        return True
-    before = text[:pos].rstrip(" \t\u00a0")
-    return before.endswith("''") and before[:-2].endswith((".", "!", "?"))
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

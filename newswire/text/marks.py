@@ -183,6 +183,9 @@ def _trim_end(text: str, end: int) -> int:
 def starts_statement(text: str, pos: int) -> bool:
     """Does the mark at `pos` open a sentence, a paragraph or a clause?"""
     before = text[:pos].rstrip(" \t\u00a0")
-    if before.endswith(_CLOSING_AFTER_STOP) and before[:-1].endswith((".", "!", "?")):
-        return True  # after a quotation that ended a sentence: '... the TV show "Shark Tank." "I mean, ...'
+    closed = before.rstrip("".join(_CLOSING_AFTER_STOP))
+    if 0 < len(before) - len(closed) <= 2 and closed.endswith((".", "!", "?")):
+        # after a quotation that ended a sentence: '... the TV show "Shark Tank." "I mean, ...', also closed by two
+        # marks ("... on NBC's ''Meet the Press.'' ''She lies ...", the PTB style of some papers)
+        return True
     return not before or before.endswith("\n") or before.endswith(_STATEMENT_BEFORE)

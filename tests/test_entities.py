@@ -1294,3 +1294,15 @@ def test_pronoun_in_a_quote_is_not_the_name_in_apposition_to_its_speaker():
     assert hagai is not None and hagai.type == "PERSON"
     assert entity_of(ents, text, "He") is not hagai
     assert entity_of(ents, text, "he") is not hagai
+
+
+# marks at a name's edges, coordinated antecedents, pairs of names, bodies named after people (entities11)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Think ''Barton Fink'' meets ''A Serious Man.''", "Barton Fink"),  # closing marks the tagger ran into the name
+    ("Anna Berg, author of ''America's Unwritten Constitution,'' agreed.", "America"),  # opening marks
+])
+def test_a_name_neither_begins_nor_ends_with_a_mark_that_is_no_part_of_it(text, name):
+    found = entity_of(entities(text), text, name)  # a mention exactly on the name, offsets into the original text
+    assert found is not None and name.removeprefix("The ") in found.name

@@ -63,6 +63,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
             if countries.country_from_name(doc[start:end].text) and not in_title.intersection(range(start, end)):
                 out.append(Mention(doc, start, end, "name", "GPE"))  # "invaded Cyprus" tagged PRODUCT
             continue
+        start, end = _without_edge_marks(doc, start, end)
         start, end = _cut_at_dash(doc, start, end, dateline)
         # "President Obama" tagged as one PERSON: the title is not the name
         while start < end and (start in in_title):
@@ -156,6 +157,27 @@ def _with_nicknames(doc: Doc, found: list[Mention]) -> list[Mention]:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+# Marks that are no part of a name at its either end: a list's bullet, a quotation mark ("Barton Fink''"), a comma or
+# a colon the parser ran into the name; a bracket only when its partner is not in the name.
+_EDGE_MARKS = frozenset({*DASHES, *DOUBLE, "‘", "“", "”", "•", "·", "*", ",", ";", ":"})
+_BRACKETS = {"(": ")", "[": "]"}
+
+
+def _without_edge_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Tokens `[start, end)` of a name less the marks at either end that are no part of it (`_EDGE_MARKS`; an opening
+    bracket first or a closing one last whose partner the name does not hold)."""
+    while start < end:
+        text = doc[start].text
+        if text not in _EDGE_MARKS and not (text in _BRACKETS and all(t.text != _BRACKETS[text] for t in doc[start + 1 : end])):
+            break
+        start += 1
+    while end > start:
+        text = doc[end - 1].text
+        opening = next((o for o, c in _BRACKETS.items() if c == text), None)
+        if text not in _EDGE_MARKS and not (opening and all(t.text != opening for t in doc[start : end - 1])):
+            break
+        end -= 1
+    return start, end
 
 
 def _cut_at_dash(doc: Doc, start: int, end: int, dateline: frozenset[int]) -> tuple[int, int]:

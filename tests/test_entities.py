@@ -1306,3 +1306,22 @@ def test_pronoun_in_a_quote_is_not_the_name_in_apposition_to_its_speaker():
 def test_a_name_neither_begins_nor_ends_with_a_mark_that_is_no_part_of_it(text, name):
     found = entity_of(entities(text), text, name)  # a mention exactly on the name, offsets into the original text
     assert found is not None and name.removeprefix("The ") in found.name
+
+
+@pytest.mark.parametrize("text, pronoun", [
+    ("Mark Ellison and Pavel Sokolov met on Monday. He said the talks went well.", "He"),  # rule 3
+    ("Mark Ellison and Pavel Sokolov said on Monday that he would resign.", "he"),  # rule 1
+    ("Anna Berg and Maria Lopez visited the plant. She said the workers were happy.", "She"),
+])
+def test_he_or_she_after_two_coordinated_people_it_fits_is_left_unresolved(text, pronoun):
+    assert _pronoun_entity(entities(text), text, pronoun) is None
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Mark Ellison and his wife Anna Berg met reporters on Monday. He said the talks went well.", "Mark Ellison"),
+    ("Pavel Sokolov and Anna Berg visited the plant. She said the workers were happy.", "Anna Berg"),  # a conjunct
+])
+def test_he_or_she_takes_the_one_conjunct_of_its_gender(text, person):
+    ents = entities(text)
+    pronoun = "He" if "He " in text else "She"
+    assert _pronoun_entity(ents, text, pronoun) is entity_of(ents, text, person) is not None

@@ -1325,3 +1325,21 @@ def test_he_or_she_takes_the_one_conjunct_of_its_gender(text, person):
     ents = entities(text)
     pronoun = "He" if "He " in text else "She"
     assert _pronoun_entity(ents, text, pronoun) is entity_of(ents, text, person) is not None
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Anna Berg watched the Mark Ellison-Pavel Sokolov fight in 1971.", ["Mark Ellison", "Pavel Sokolov"]),
+    ("Anna Berg praised Isaac Stanley-Becker on Monday.", ["Isaac Stanley-Becker"]),  # a hyphenated surname
+    ("Anna Berg praised Jean-Pierre Raffarin on Monday.", ["Jean-Pierre Raffarin"]),  # a hyphenated given name
+])
+def test_two_peoples_names_joined_by_a_hyphen_are_two_people(text, names):
+    ents = entities(text)
+    for name in names:
+        person = entity_of(ents, text, name)
+        assert person is not None and person.name == name and person.type == "PERSON"
+
+
+def test_a_body_named_after_a_person_is_no_person():
+    text = "The Peter G. Ellison Foundation paid for the study."  # tagged PERSON by the parser
+    body = entity_of(entities(text), text, "Peter G. Ellison Foundation")
+    assert body is not None and body.type == "ORG"

@@ -24,7 +24,7 @@ from ..lexicon import countries, places
 from ..lexicon import load_list, load_table
 from ..text.datelines import DASHES
 from ..text.marks import CLOSING, DOUBLE, EITHER, OPENING
-from ..lexicon.tables import FirstName
+from ..lexicon.tables import FirstName, NamedAfterNoun
 from ..lexicon.given_names import given_names
 from ..lexicon.cues import past_speech_cue
 from ..document import Document
@@ -63,6 +63,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
             if countries.country_from_name(doc[start:end].text) and not in_title.intersection(range(start, end)):
                 out.append(Mention(doc, start, end, "name", "GPE"))  # "invaded Cyprus" tagged PRODUCT
             continue
+        start, end = _without_edge_marks(doc, start, end)
         start, end = _cut_at_dash(doc, start, end, dateline)
         # "President Obama" tagged as one PERSON: the title is not the name
         while start < end and (start in in_title):
@@ -104,6 +105,12 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         label = ent.label_
         if label in ("PERSON", "NORP") and countries.country_from_group(doc[start:end].text):
             label = "NORP"  # "Bosnian Serbs" tagged PERSON: a people
+        if label == "PERSON" and (kind := _named_after(doc, start, end)) is not None:
+            label = kind  # "the Muhammad Ali Center", "Trump Tower" tagged PERSON: named after a person, no person
+        if label == "PERSON" and (hyphen := _pair_hyphen(doc, start, end)) is not None:
+            # "the Muhammad Ali-Joe Frazier fight": two people joined by a hyphen, not one
+            out += [Mention(doc, start, hyphen, "name", "PERSON"), Mention(doc, hyphen + 1, end, "name", "PERSON")]
+            continue
         if label in ("ORG", "PERSON") and (split := _org_then_person(doc, start, end, named)) is not None:
             out += [Mention(doc, start, split, "name", "ORG"), Mention(doc, split, end, "name", "PERSON")]
             continue
@@ -156,6 +163,27 @@ def _with_nicknames(doc: Doc, found: list[Mention]) -> list[Mention]:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+# Marks that are no part of a name at its either end: a list's bullet, a quotation mark ("Barton Fink''"), a comma or
+# a colon the parser ran into the name; a bracket only when its partner is not in the name.
+_EDGE_MARKS = frozenset({*DASHES, *DOUBLE, "‘", "“", "”", "•", "·", "*", ",", ";", ":"})
+_BRACKETS = {"(": ")", "[": "]"}
+
+
+def _without_edge_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Tokens `[start, end)` of a name less the marks at either end that are no part of it (`_EDGE_MARKS`; an opening
+    bracket first or a closing one last whose partner the name does not hold)."""
+    while start < end:
+        text = doc[start].text
+        if text not in _EDGE_MARKS and not (text in _BRACKETS and all(t.text != _BRACKETS[text] for t in doc[start + 1 : end])):
+            break
+        start += 1
+    while end > start:
+        text = doc[end - 1].text
+        opening = next((o for o, c in _BRACKETS.items() if c == text), None)
+        if text not in _EDGE_MARKS and not (opening and all(t.text != opening for t in doc[start : end - 1])):
+            break
+        end -= 1
+    return start, end
 
 
 def _cut_at_dash(doc: Doc, start: int, end: int, dateline: frozenset[int]) -> tuple[int, int]:
@@ -187,6 +215,37 @@ def _cut_at_dash(doc: Doc, start: int, end: int, dateline: frozenset[int]) -> tu
             return i + 1, end
         return start, i
     return start, end
+
+
+def _named_after(doc: Doc, start: int, end: int) -> str | None:
+    """The type of a name of two words or more whose last word makes it a body's or a building's (`data/named_after_
+    nouns.tsv`: "Muhammad Ali Center" ORG, "Trump Tower" FAC), else None; a given name and that word alone ("Jerry
+    Tower") stay a person's name."""
+    if end - start < 2 or (end - start == 2 and is_given_name(doc[start].text)):
+        return None
+    return _named_after_nouns().get(doc[end - 1].lower_)
+
+
+@cache
+def _named_after_nouns() -> dict[str, str]:
+    return {row.word: row.type for row in load_table("named_after_nouns.tsv", NamedAfterNoun)}
+
+
+def _pair_hyphen(doc: Doc, start: int, end: int) -> int | None:
+    """"Muhammad Ali-Joe Frazier" (of "the Muhammad Ali-Joe Frazier fight") tagged as one PERSON: a hyphen glued
+    between two capitalised words, with a given name and at least one more word on each side, joins two people's
+    names. Returns the hyphen's token, else None. A hyphenated surname ("Isaac Stanley-Becker", "Kareem Abdul-Jabbar")
+    or given name ("Jean-Pierre Raffarin") has one word on one side, and is left whole; so is a pair of surnames alone
+    ("the Ali-Frazier fight"), which no word tells from a hyphenated surname."""
+    for i in range(start + 2, end - 2):
+        tok = doc[i]
+        if tok.text != "-" or tok.whitespace_ or doc[i - 1].whitespace_:
+            continue
+        before, after = doc[start:i], doc[i + 1 : end]
+        if all(t.is_alpha and t.text[:1].isupper() for t in (doc[i - 1], doc[i + 1])) \
+                and is_given_name(before[0].text) and is_given_name(after[0].text):
+            return i
+    return None
 
 
 def _capitals(span) -> bool:

@@ -327,7 +327,9 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
         for child in verb.children:
             if child.dep_ in _SUBJECT and child.i in by_head and child.i < pron.i:
                 # "The rebels and the army said they ...": a plural pronoun is the whole coordination, no one conjunct
-                return None if plural and _coordinated(child) else by_head[child.i].cluster
+                if plural and _coordinated(child):
+                    return None
+                return None if _rival_conjunct(child, by_head) else by_head[child.i].cluster
         verb = verb.head if verb.dep_ in _CLAUSE_LINKS and verb.head.i != verb.i else None
     if PRONOUNS[pron.lower_][0] == "n":
         # "Twitter announced ... It also said ...": an "it" that reports speech, as the subject of a main clause,
@@ -344,7 +346,9 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
         for sent in _previous_sentences(pron):
             subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and _is_main_subject(m)]
             if subjects:
-                return None if plural and _coordinated(subjects[0].span.root) else subjects[0].cluster
+                if plural and _coordinated(subjects[0].span.root):
+                    return None
+                return None if _rival_conjunct(subjects[0].span.root, by_head) else subjects[0].cluster
             if plural and index.plural_main_subject(sent):
                 # "Police found explosives in a shed. They arrested two men": the plural subject just before, though
                 # no entity, is whom "they" continues, not a group named further back (realnews dev: "Extremists")
@@ -357,7 +361,8 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
         if here:
             subjects = [m for m in here if m.span.root.dep_ in _SUBJECT]
             pool = subjects or here
-            return (max(pool, key=lambda m: m.start) if sent == pron.sent else pool[0]).cluster
+            chosen = max(pool, key=lambda m: m.start) if sent == pron.sent else pool[0]
+            return None if _rival_conjunct(chosen.span.root, by_head) else chosen.cluster
     return None
 
 
@@ -397,6 +402,31 @@ def _coordinated(tok: Token) -> bool:
     return _noun_coordination(tok) or any(_noun_coordination(c) for c in tok.children)
 
 
+def _rival_conjunct(tok: Token, by_head: dict[int, Mention]) -> bool:
+    """Is the candidate headed by `tok` one conjunct of a coordination joined by a conjunction whose other conjunct is
+    a candidate of another entity that the pronoun fits as well, and of the same known gender or of none ("Smith and
+    Jones met. He said ...": either; "Smith and his wife Mary met. He said ..." is Smith's; "Justice Scalia and Justice
+    Elena Kagan, who had recused herself" is Kagan's)? Two such candidates are of equal standing: the pronoun is left
+    unresolved. A pronoun already standing for its entity outranks a name beside it ("he and Mike Pence ... he" goes
+    on as the first "he" did), and a possessor is no conjunct ("Dunn, Klain and Clinton's adviser": a misparse)."""
+    mine = by_head[tok.i] if tok.i in by_head else None
+    if mine is None or mine.kind == "pronoun" or any(c.dep_ == "case" for c in tok.children):
+        return False
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    conjuncts, todo = [], [first]
+    while todo:
+        x = todo.pop()
+        conjuncts.append(x)
+        todo.extend(c for c in x.children if c.dep_ == "conj")
+    if not any(c.dep_ == "cc" for x in conjuncts for c in x.children):
+        return False  # "Bill Clinton, Representative James E. Rogan, Republican of California," parsed as conjuncts: no "and"
+    gender = mine.cluster.gender()
+    return any(c.i != tok.i and c.i in by_head and by_head[c.i].cluster is not mine.cluster
+               and by_head[c.i].cluster.gender() == gender for c in conjuncts)
+
+
 def _noun_coordination(tok: Token) -> bool:
     """Is the token a noun or name coordinated with a noun or name before it ("Smith and Jones": Jones)?"""
     return tok.dep_ == "conj" and tok.pos_ in _NOUNS and tok.head.pos_ in _NOUNS
@@ -417,7 +447,10 @@ def _is_main_clause(verb: Token) -> bool:
 
 
 def _is_main_subject(m: Mention) -> bool:
+    """Is the mention the subject of a main clause, or a conjunct of it ("Tom Harris and Jane Doe visited": both)?"""
     root = m.span.root
+    while root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ in _NOUNS:
+        root = root.head
     return root.dep_ in _SUBJECT and _is_main_clause(root.head)
 
 

@@ -207,6 +207,14 @@ class KinNoun:
 
 
 @dataclass(frozen=True, slots=True)
+class NamedAfterNoun:
+    """named_after_nouns.tsv: a noun that, ending a name, makes it a body's or a building's named after a person."""
+
+    word: str
+    type: Literal["ORG", "FAC"]
+
+
+@dataclass(frozen=True, slots=True)
 class Holiday:
     """holidays.tsv: a holiday and the rule of its date."""
 
@@ -402,6 +410,7 @@ TABLES: dict[str, type] = {
     "kin_nouns.tsv": KinNoun,
     "modality.tsv": ModalityWord,
     "months.tsv": MonthName,
+    "named_after_nouns.tsv": NamedAfterNoun,
     "number_words.tsv": NumberWord,
     "ordinal_words.tsv": OrdinalWord,
     "peoples.tsv": People,

@@ -19,7 +19,7 @@ from ..lexicon.borders import on_border
 from ..lexicon.compounds import opposed
 from ..lexicon.cues import reporting_verbs
 from ..records import Entity, Mention
-from .actors import Actor, Actors
+from .actors import Actor, Actors, is_people
 from .syntax import conjuncts, prep_objects
 from .triggers import is_event_noun, is_person
 
@@ -69,6 +69,10 @@ def domestic_targets(actors: Actors, events: list) -> None:
             # "Serbia eased emergency measures in Montenegro province": aimed at where it is done
             ev.targets = [Actor(a.entity, a.mention, a.code, implicit=True) for a in actors.place_actor(ev.place)] or ev.targets
             continue
+        if _whole_country(actors, ev, source, home):
+            # "Iran seized the ship", "the US military buildup in the Gulf": a country acting as a whole is not its own
+            # target; a part of it (its government, police, army, "Algerian landowners") acts at home on the rest
+            continue
         country = actors.entities.country(home)
         if country is None:
             # "threatened to institute a curfew in Algiers": the place at home that names no country stands for it;
@@ -98,6 +102,22 @@ def _sent_away(actors: Actors, ev, home: str) -> bool:
             if found is not None and found[0].type in PLACE_TYPES and (found[0].country or "")[:3] != home:
                 return True
     return False
+
+
+def _whole_country(actors: Actors, ev, source: Actor, home: str) -> bool:
+    """Whether an event's source is a country itself (or its capital standing for it) acting as a whole: its name
+    heads the source phrase or modifies the event's own noun ("Iran seized", "the US military buildup"), not a noun
+    for some of its people or bodies ("Algerian landowners began a hunger strike") nor a people ("Cubans marched")."""
+    entity = source.entity
+    if source.code != home or entity.type not in ("GPE", "LOC") or (entity.actor or entity.country or "") != home:
+        return False
+    if is_people(entity, source.mention, source.code):
+        return False  # "tens of thousands of Cubans marched": a people, not the state
+    words = actors.doc.char_span(source.mention.start, source.mention.end, alignment_mode="expand")
+    if words is None:
+        return False
+    root = words.root
+    return not (root.dep_ in MODIFIER_DEPS + ("poss",) and root.head.i != ev.token.i)
 
 
 # Prepositions whose object is where something is sent, and the entity types of a place.

@@ -74,3 +74,17 @@ def test_the_act_a_participant_is_part_of_is_no_place_and_no_country_of_theirs()
     # a place in the same position still places them
     (ev,) = _events("Police arrested two suspects in Kenya.")
     assert (_sides(ev)[1] or "")[:3] == "KEN"
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("The resolution calls for Israel's withdrawal from Lebanon.", "ISR"),
+        ("Egypt called for an Israeli withdrawal from Gaza.", "ISR"),
+        # an act asked for with no doer of its own keeps its target
+        ("France called for sanctions against Iran.", "IRN"),
+    ],
+)
+def test_an_appeal_for_an_act_is_aimed_at_who_is_to_do_it(text, target):
+    (ev,) = _events(text)
+    assert (_sides(ev)[1] or "")[:3] == target

@@ -86,7 +86,10 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         others = [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
         # "opposed to French mediation in talks with Syria": the first coded of the content's target and its doer;
         # a rejection of a speech act is aimed at who made it ("rejected U.S. objections to the case": the U.S.)
-        first = (others, comp.targets) if codebook.frame_of(m.code) == "reject" and comp.code[:2] in SAID_ROOTS else (comp.targets, others)
+        # "calling for Israel's withdrawal from Lebanon": the one asked is who is to do the act asked for, not where it is
+        # done (issue 13, session eleven: realnews dev's Israeli movement was coded as asking Lebanon)
+        asking = codebook.frame_of(m.code) in ("demand", "appeal")
+        first = (others, comp.targets) if asking or (codebook.frame_of(m.code) == "reject" and comp.code[:2] in SAID_ROOTS) else (comp.targets, others)
         targets = next((a for a in first if coded(a)), first[0] or first[1])
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
         targets = _asked(anchor, actors, sources)  # "demanded that the government end curbs", uncoded

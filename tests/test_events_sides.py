@@ -37,15 +37,19 @@ def test_a_body_of_a_country_acting_at_home_still_acts_on_it():
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, wrong",
     [
-        "Chilean police arrested the smugglers with Peruvian oil.",
-        "Turkish police detained two men with Syrian passports.",
+        # a country word on what the patient carries
+        ("Chilean police arrested the smugglers with Peruvian oil.", "PER"),
+        ("Turkish police detained two men with Syrian passports.", "SYR"),
+        # where an envoy serves
+        ("Syria indicated its interest in resuming talks in remarks by the Syrian ambassador to Washington.", "USA"),
+        ("Iran offered concessions in a letter from the Iranian ambassador to London.", "GBR"),
     ],
 )
-def test_a_country_word_on_what_the_patient_carries_is_no_target(text):
-    (ev,) = _events(text)
-    assert ev.plover == "COERCE" and _sides(ev)[1] not in ("PER", "SYR")
+def test_a_country_named_beside_the_patient_or_the_speaker_is_no_target(text, wrong):
+    found = _events(text)
+    assert found and all((_sides(ev)[1] or "")[:3] != wrong for ev in found)
 
 
 @pytest.mark.parametrize(
@@ -88,3 +92,4 @@ def test_the_act_a_participant_is_part_of_is_no_place_and_no_country_of_theirs()
 def test_an_appeal_for_an_act_is_aimed_at_who_is_to_do_it(text, target):
     (ev,) = _events(text)
     assert (_sides(ev)[1] or "")[:3] == target
+

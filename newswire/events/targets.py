@@ -172,6 +172,8 @@ def other_country(actors: Actors, ev) -> list[Actor]:
             continue  # "on the Thai border": a place beside the country, not the country
         if i is not None and _of_region(doc[i]):
             continue  # "opposite the Thai province of Surin": a region named by its country, a place
+        if i is not None and _posted_to(doc[i]):
+            continue  # "the Syrian ambassador to Washington": where an envoy serves, not whom the event is aimed at
         if not opposed(doc[i if i is not None else 0]):  # "an anti-Iran cleric" names no one
             found.setdefault(code[:3], []).append((e, m, code))
     if len(found) != 1:
@@ -246,6 +248,17 @@ MODIFIER_DEPS = ("amod", "compound", "nmod")
 def _of_region(tok: Token) -> bool:
     """Whether a country word modifies a region noun ("the Thai province of Surin", "Serb Kosovo province")."""
     return tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() in countries.region_nouns()
+
+
+def _posted_to(tok: Token) -> bool:
+    """Whether a place is the "to" complement of a government agent noun ("the Syrian ambassador to Washington", "the
+    U.S. envoy to Moscow"): the post of the person named, not an actor the sentence's event is aimed at (issue 13,
+    session eleven: realnews dev's Syrian interest in talks with Israel was aimed at the USA)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "to":
+        return False
+    row = agent_row(prep.head)
+    return row is not None and row.sector == "GOV" and prep.head.pos_ == "NOUN"
 
 
 def _reporter_spans(tok: Token) -> list[tuple[int, int]]:

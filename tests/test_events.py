@@ -496,7 +496,7 @@ def test_a_preposition_the_parser_stranded_takes_the_subject_after_it():
         ("Colombia teamed up with Peru to fight drug gangs.", "060", "COL", "PER"),  # 06 material cooperation
         ("Armenia swapped prisoners with Azerbaijan.", "0841", "ARM", "AZE"),  # 08 release of persons
         ("Chad halted its offensive against the rebels.", "0871", "TCD", "TCDREB"),  # 08 de-escalation
-        ("Egypt amassed troops near the Libyan border.", "154", "EGY", "EGY"),  # 15 mobilisation (at home)
+        ("Egypt's army amassed troops near the Libyan border.", "154", "EGYMIL", "EGY"),  # 15 mobilisation (at home)
         ("Russia increased its military presence on the border with Ukraine.", "154", "RUS", "UKR"),  # more forces
         ("Kenyan police quelled the protest.", "175", "KENCOP", "KEN"),  # 17 repression
         ("Sudanese soldiers torched the village.", "1712", "SDNMIL", "SDN"),  # 17 destruction of property

@@ -35,7 +35,7 @@ from ..lexicon.cues import reporting_verbs
 from ..lexicon.pronouns import gendered
 from ..records import Entity, EventActor, Mention
 from .syntax import conjuncts, prep_objects, subject_of
-from .triggers import antecedent
+from .triggers import antecedent, is_event_noun
 
 # A group ("the two diplomats") stands for a coordination at most this many
 # sentences before it (the seed's is two sentences back).
@@ -146,6 +146,8 @@ class Actors:
         elif not any(a.code for a in out) and "in" in through:
             # "the Natanz Enrichment Plant in central Iran": a named place or body with no code of its own is where it is
             for _, obj in prep_objects(head, ("in",)):
+                if is_event_noun(obj):
+                    continue  # "two suspects in the Kenya bombing": an act they are part of, not where they are
                 found = self.phrase(obj)
                 if any(a.code for a in found):
                     return found
@@ -176,6 +178,8 @@ class Actors:
             home = self._exemplified_country(self._head(mention) or tok)
             if home:  # "civil rights groups like the American Civil Liberties Union": USAHRI
                 code = home + (code[len(STATELESS):] or STATELESS)
+        if code and self._owned_elsewhere(tok, code):
+            code = None  # "Bangladesh said its soldiers attacked" after "Indian soldiers crossed": not INDMIL
         if code and is_people(entity, mention, code):
             code = self._home_of(tok) or code  # "the Albanians of southern Serbia": SRB
         if code and len(code) == 3 and countries.is_country_code(code):
@@ -183,6 +187,23 @@ class Actors:
             if sector:
                 code += sector
         return [Actor(entity, mention, code)]
+
+    def _owned_elsewhere(self, tok: Token, code: str) -> bool:
+        """Whether a possessive pronoun on the head says the phrase belongs to another country than the code its
+        entity carries: the entity layer may join "its soldiers" to "Indian soldiers" a sentence before while "its"
+        is Bangladesh (issue 13, session eleven: BGD's soldiers were coded INDMIL at 0.94). The two readings disagree,
+        so the phrase is left uncoded rather than given either country. A phrase that names a country in its own words
+        ("his American counterpart", "its Syrian allies") keeps it."""
+        if not countries.is_country_code(code[:3]):
+            return False
+        if any(c.dep_ in ("amod", "compound", "nmod") and self.at(c) is not None for c in tok.children):
+            return False  # "his American counterpart", "its Syrian allies": the phrase names its own country
+        for c in tok.children:
+            if c.dep_ == "poss" and c.tag_ == "PRP$":
+                found = self.at(c)
+                owner = (found[0].actor or found[0].country or "")[:3] if found is not None else ""
+                return countries.is_country_code(owner) and owner != code[:3]
+        return False
 
     def _leader(self, tok: Token) -> str | None:
         """"Vietnamese-led forces", "a U.S.-led coalition": the coded country a "-led" modifier names."""

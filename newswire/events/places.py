@@ -14,6 +14,7 @@ from ..lexicon import countries
 from ..document import Document
 from ..lexicon.borders import border_nouns
 from ..records import Place
+from .triggers import is_event_noun
 
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "throughout", "nearby"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -44,6 +45,10 @@ def location(anchors: list[Token], *, skip: set[int] = frozenset()) -> Place | N
     for prep in sorted(preps, key=lambda t: abs(t.i - trigger.i)):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None or obj.i in skip:
+            continue
+        if prep.lower_ == "in" and prep.head.pos_ in ("NOUN", "PROPN") and not is_event_noun(prep.head) and is_event_noun(obj):
+            # "two suspects in the Kenya bombing were handed over": the act a participant is part of, not where the
+            # event happens ("the assassination of Rabin at a Tel Aviv peace rally" stays in Tel Aviv)
             continue
         place = _place(obj)
         if place is not None:

@@ -10,7 +10,7 @@ from .actors import Actor, Actors, is_city
 from .modality import is_condition, is_intent_governor
 from .model import EventMention
 from .syntax import joined, prep_objects, subject_of
-from .triggers import is_passive, patient_of, word_class
+from .triggers import is_event_noun, is_passive, is_person, patient_of, word_class
 
 # Codes of events two sides do together: coordinated actors are source and
 # target ("Kerry and Lavrov met") even when the clause names a third party;
@@ -86,7 +86,10 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         others = [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
         # "opposed to French mediation in talks with Syria": the first coded of the content's target and its doer;
         # a rejection of a speech act is aimed at who made it ("rejected U.S. objections to the case": the U.S.)
-        first = (others, comp.targets) if codebook.frame_of(m.code) == "reject" and comp.code[:2] in SAID_ROOTS else (comp.targets, others)
+        # "calling for Israel's withdrawal from Lebanon": the one asked is who is to do the act asked for, not where it is
+        # done (issue 13, session eleven: realnews dev's Israeli movement was coded as asking Lebanon)
+        asking = codebook.frame_of(m.code) in ("demand", "appeal")
+        first = (others, comp.targets) if asking or (codebook.frame_of(m.code) == "reject" and comp.code[:2] in SAID_ROOTS) else (comp.targets, others)
         targets = next((a for a in first if coded(a)), first[0] or first[1])
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
         targets = _asked(anchor, actors, sources)  # "demanded that the government end curbs", uncoded
@@ -212,7 +215,7 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
         if not _owned(patient, sources, actors):  # "withdraw its troops from Lebanon": Lebanon
             candidates.append(patient)
     if not is_passive(verb):
-        preps = [obj for _, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed]
+        preps = [obj for prep, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed and not _carried(prep, obj, patient, actors)]
         if m.trigger.code.startswith(TRANSFER_CODES):  # "provide 70 million dollars of aid for Romania"
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             preps += [o for _, o in prep_objects(obj, ("to", "for")) if o.i not in absorbed] if obj is not None else []
@@ -224,6 +227,23 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     found = [a for a in (actors.phrase(c, through=through) for c in candidates) if a]
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
+
+
+def _carried(prep: str, obj: Token, patient: Token | None, actors: Actors) -> bool:
+    """"arrested the smugglers with Peruvian oil", "attacked the village with Russian rockets": a "with" complement of a
+    verb that has a patient, naming a thing only through a country word on it, is what the act was done with or what
+    the patient had, not whom it is aimed at (issue 13, session eleven: the arrest was coded CHL -> PER at 0.69).
+    "signed an accord with Peru", "met with Iranian officials" name an actor or people and stay targets."""
+    if prep != "with" or patient is None or actors.at(obj) is not None or is_person(obj) or is_event_noun(obj):
+        return False
+    # only what names its country in a word on it: "with the one ally ..., Tony Blair" names Blair
+    found = actors.phrase(obj)
+    return bool(found) and all(_modifier_of(actors, a, obj) for a in found)
+
+
+def _modifier_of(actors: Actors, actor: Actor, head: Token) -> bool:
+    words = actors.doc.char_span(actor.mention.start, actor.mention.end, alignment_mode="expand")
+    return words is not None and words.root.head.i == head.i and words.root.dep_ in ("amod", "compound", "nmod")
 
 
 def _taken_from(verb: Token, patient: Token | None, actors: Actors) -> list[Actor]:

@@ -19,7 +19,7 @@ from ..lexicon.borders import on_border
 from ..lexicon.compounds import opposed
 from ..lexicon.cues import reporting_verbs
 from ..records import Entity, Mention
-from .actors import Actor, Actors
+from .actors import Actor, Actors, is_people
 from .syntax import conjuncts, prep_objects
 from .triggers import is_event_noun, is_person
 
@@ -69,6 +69,10 @@ def domestic_targets(actors: Actors, events: list) -> None:
             # "Serbia eased emergency measures in Montenegro province": aimed at where it is done
             ev.targets = [Actor(a.entity, a.mention, a.code, implicit=True) for a in actors.place_actor(ev.place)] or ev.targets
             continue
+        if _whole_country(actors, ev, source, home):
+            # "Iran seized the ship", "the US military buildup in the Gulf": a country acting as a whole is not its own
+            # target; a part of it (its government, police, army, "Algerian landowners") acts at home on the rest
+            continue
         country = actors.entities.country(home)
         if country is None:
             # "threatened to institute a curfew in Algiers": the place at home that names no country stands for it;
@@ -98,6 +102,22 @@ def _sent_away(actors: Actors, ev, home: str) -> bool:
             if found is not None and found[0].type in PLACE_TYPES and (found[0].country or "")[:3] != home:
                 return True
     return False
+
+
+def _whole_country(actors: Actors, ev, source: Actor, home: str) -> bool:
+    """Whether an event's source is a country itself (or its capital standing for it) acting as a whole: its name
+    heads the source phrase or modifies the event's own noun ("Iran seized", "the US military buildup"), not a noun
+    for some of its people or bodies ("Algerian landowners began a hunger strike") nor a people ("Cubans marched")."""
+    entity = source.entity
+    if source.code != home or entity.type not in ("GPE", "LOC") or (entity.actor or entity.country or "") != home:
+        return False
+    if is_people(entity, source.mention, source.code):
+        return False  # "tens of thousands of Cubans marched": a people, not the state
+    words = actors.doc.char_span(source.mention.start, source.mention.end, alignment_mode="expand")
+    if words is None:
+        return False
+    root = words.root
+    return not (root.dep_ in MODIFIER_DEPS + ("poss",) and root.head.i != ev.token.i)
 
 
 # Prepositions whose object is where something is sent, and the entity types of a place.
@@ -152,6 +172,8 @@ def other_country(actors: Actors, ev) -> list[Actor]:
             continue  # "on the Thai border": a place beside the country, not the country
         if i is not None and _of_region(doc[i]):
             continue  # "opposite the Thai province of Surin": a region named by its country, a place
+        if i is not None and _posted_to(doc[i]):
+            continue  # "the Syrian ambassador to Washington": where an envoy serves, not whom the event is aimed at
         if not opposed(doc[i if i is not None else 0]):  # "an anti-Iran cleric" names no one
             found.setdefault(code[:3], []).append((e, m, code))
     if len(found) != 1:
@@ -226,6 +248,17 @@ MODIFIER_DEPS = ("amod", "compound", "nmod")
 def _of_region(tok: Token) -> bool:
     """Whether a country word modifies a region noun ("the Thai province of Surin", "Serb Kosovo province")."""
     return tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() in countries.region_nouns()
+
+
+def _posted_to(tok: Token) -> bool:
+    """Whether a place is the "to" complement of a government agent noun ("the Syrian ambassador to Washington", "the
+    U.S. envoy to Moscow"): the post of the person named, not an actor the sentence's event is aimed at (issue 13,
+    session eleven: realnews dev's Syrian interest in talks with Israel was aimed at the USA)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "to":
+        return False
+    row = agent_row(prep.head)
+    return row is not None and row.sector == "GOV" and prep.head.pos_ == "NOUN"
 
 
 def _reporter_spans(tok: Token) -> list[tuple[int, int]]:

@@ -1343,10 +1343,3 @@ def test_a_body_named_after_a_person_is_no_person():
     text = "The Peter G. Ellison Foundation paid for the study."  # tagged PERSON by the parser
     body = entity_of(entities(text), text, "Peter G. Ellison Foundation")
     assert body is not None and body.type == "ORG"
-
-
-def test_one_word_name_coordinated_with_a_person_stays_a_person():
-    # "voted for JFK and Bill Clinton": "and" joins it to a person named in full
-    text = "Anna Berg, a nominal Republican who voted for Kassam and Mark Ellison, said she was torn."
-    kassam = entity_of(entities(text), text, "Kassam")
-    assert kassam is not None and kassam.type == "PERSON"

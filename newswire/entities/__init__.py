@@ -116,25 +116,21 @@ def find_clusters(
     clusters += _link_nominals(doc, find_nominals(doc, names, titles), clusters, ctx.focus)
     resolve_pronouns(doc, clusters)
     resolve_relatives(doc, clusters)
-    full = [m for c in clusters if c.label == "PERSON" for m in c.names if len(name_tokens(m)) > 1]
-    surnames = {name_tokens(m)[-1] for m in full}
-    people_at = {m.head for m in full}
-    clusters = [c for c in clusters if not _person_by_tagger_alone(c, surnames, people_at)]
+    surnames = {name_tokens(m)[-1] for c in clusters if c.label == "PERSON" for m in c.names if len(name_tokens(m)) > 1}
+    clusters = [c for c in clusters if not _person_by_tagger_alone(c, surnames)]
     _possessed(doc, clusters)
     return clusters
 
 
-def _person_by_tagger_alone(c: Cluster, surnames: set[str], people_at: set[int] = frozenset()) -> bool:
+def _person_by_tagger_alone(c: Cluster, surnames: set[str]) -> bool:
     """A one-word name the tagger calls a person, which the article does not treat as one: "on Twitter", "Subscribe
     here", "Brexit", "Millsfield, home to 22 registered voters" (PolNeAR train: Twitter 14 times in 187 articles).
 
     A person is named by more than one word somewhere, by a given name, with a title or an honorific ("Dr. Carson"),
-    in apposition to a noun (a title, a relative: "his daughter Rebekah"), as someone "he" or "she" stands for,
-    coordinated by "and" or "or" with a person named by more than one word ("voted for JFK and Bill Clinton"), or
+    in apposition to a noun (a title, a relative: "his daughter Rebekah"), as someone "he" or "she" stands for, or
     known to the gazetteer, and a family by the plural of a surname the article gives a person ("the Clintons"); an
     entity named by one word with none of these is left out
-    (its type is a guess). `surnames`: the last words of the article's people's names of two words or more;
-    `people_at`: the heads of those names. A
+    (its type is a guess). `surnames`: the last words of the article's people's names of two words or more. A
     one-word name only ever written as part of a hyphenated word ("Dodd-Frank", "Oscar-winning") names no one in
     the article, whatever the word.
     """
@@ -152,18 +148,7 @@ def _person_by_tagger_alone(c: Cluster, surnames: set[str], people_at: set[int] 
             return False
         if m.kind == "pronoun" and m.doc[m.start].lower_ in _PERSON_PRONOUNS:
             return False
-        if m.kind == "name" and _coordinated_with(m, people_at):
-            return False
     return True
-
-
-def _coordinated_with(m: Mention, heads: set[int]) -> bool:
-    """Is the name coordinated by "and" or "or" with a name headed by one of `heads` ("JFK and Bill Clinton")?"""
-    head = m.doc[m.head]
-    first = head.head if head.dep_ == "conj" else head
-    conjuncts = [first, *(x for x in first.children if x.dep_ == "conj")]
-    return any(x.i in heads for x in conjuncts if x.i != head.i) \
-        and any(x.dep_ == "cc" and x.lower_ in ("and", "or") for x in first.children)
 
 
 _PERSON_PRONOUNS = gendered("m") | gendered("f")

@@ -91,4 +91,7 @@ def test_calling_someone_by_an_insult_is_an_accusation_aimed_at_the_named_not_th
 
 def test_calling_someone_by_a_name_that_is_no_insult_or_calling_for_is_no_accusation():
     assert all(e.plover != "ACCUSE" for e in events("The Chinese government called the Japanese prime minister a friend."))
+    # the one named may be called by a bad word ("the killer") and the name be praise: no accusation (review, session eleven)
+    assert all(e.plover != "ACCUSE" for e in events("Hezbollah called the Israeli killer a hero of the resistance on Friday."))
+    assert all(e.plover != "ACCUSE" for e in events("Syria called the Turkish terrorist a martyr and praised his family."))
     assert all(e.plover != "ACCUSE" for e in events("The Cuban government called for the criminals to be punished."))

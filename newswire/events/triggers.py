@@ -293,7 +293,9 @@ def insult_names(verb: Token, obj: Token | None = None) -> list[Token]:
     names = [c for c in verb.children if c.dep_ == "oprd"]
     if obj is not None:
         names += [c for c in obj.children if c.dep_ == "appos"]
-        if any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in obj.children) or names:
+        if not names and any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in obj.children):
+            # "called the exiles criminals", parsed as one noun with a compound: the object is the name; with a name
+            # of its own ("called the killer a hero") the object is the one named, never tested
             names.append(obj)
     return [n for n in names if n.lemma_.lower() in word_class("insult") or n.lower_ in word_class("insult")]
 

@@ -1179,6 +1179,9 @@ def test_the_figures_of_a_finding_go_on_in_a_participle_set_off_after_its_state(
     assert q.content.text == "Berg in first place at 31 percent, followed by Sokolov at 17 percent"
     (q,) = quotes("The Monmouth poll showed Berg with a healthy lead in the city, earning 51 percent of the vote.")
     assert q.content.text == "Berg with a healthy lead in the city, earning 51 percent of the vote"
+    # a participle with no figure is the writer's comment on the finding, not the finding (review, session eleven)
+    (q,) = quotes("A new poll showed Governor Ann Price with a narrow lead, prompting her rivals to attack her record.")
+    assert q.content.text == "Governor Ann Price with a narrow lead"
 
 
 # --- names of things in quotation marks, headlines (issue 14, a user's trial) ------------------------
@@ -1716,6 +1719,11 @@ def test_a_whose_phrase_the_parser_left_without_its_verb_is_the_speaker_not_the_
     # a whose-phrase with a verb of its own is not touched
     assert speakers("The plan was criticised by the union, whose leader, Maria Alvarez, said on Monday that it would cost jobs.") == ["Maria Alvarez"]
     assert speakers("Smith met the envoy, whose country had protested, and said that talks would go on.") == ["Smith"]
+    # a whose-phrase with a verb of its own, or a question, is not the speaker (review, session eleven)
+    assert speakers("Senator Jane Smith praised the charity, whose work she has long supported, and said it would get "
+                    "more money.") == ["Jane Smith"]
+    assert speakers("Mayor Tom Reed thanked the volunteers, whose efforts he called heroic, and said the park would reopen.") == ["Tom Reed"]
+    assert "whose car" not in speakers("The officer asked whose car it was and said the owner would be fined.")
 
 
 def test_a_quotation_after_a_sentence_closed_by_two_marks_opens_a_statement():

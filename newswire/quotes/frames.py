@@ -773,7 +773,8 @@ def _state(verb: Token) -> set[int]:
         c for c in verb.children
         if c.i > obj.i and c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and _after_comma(c.left_edge)
         and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
-    ]
+        and any(t.like_num or t.ent_type_ in ("PERCENT", "CARDINAL") for t in c.subtree)
+    ]  # with a figure of its own: "..., prompting her rivals to attack her record" is the writer's comment
     return subtree(obj).union(*(subtree(c) for c in states + more))
 
 

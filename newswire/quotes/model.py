@@ -63,8 +63,6 @@ def find_passages(doc: Doc) -> list[Passage]:
     return out
 
 
-
-
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """`[start, end)` without spaces and separating punctuation at either end."""
     while start < end and text[start] in _TRIM:

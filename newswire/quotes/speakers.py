@@ -316,8 +316,12 @@ def _verbless_whose(head: Token, verb: Token) -> Token | None:
     the noun is its subject. None when there is no such phrase (or it has a verb: "whose leader resigned")."""
     for tok in head.doc[head.i + 1 : verb.i]:
         noun = tok.head
-        if tok.lower_ == "whose" and tok.dep_ == "poss" and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ not in SUBJECTS:
-            return noun if head.i < noun.i < verb.i else None
+        if tok.lower_ == "whose" and tok.dep_ == "poss" and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "appos":
+            # set apart by commas as an apposition, and no verb up to the speech verb ("whose work she has long
+            # supported, and said": the phrase has its verb; "asked whose car it was and said": a question)
+            between = head.doc[tok.i + 1 : verb.i]
+            verbless = not any(t.pos_ in ("VERB", "AUX") for t in between)
+            return noun if head.i < noun.i < verb.i and verbless else None
     return None
 
 

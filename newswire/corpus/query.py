@@ -1301,7 +1301,7 @@ def export(
                 )
                 if notes is not None and left_out:
                     notes.append(
-                        f"{left_out:,} events left out (not asserted, or under confidence {min_confidence:g}: GDELT rows carry no "
+                        f"{left_out:,} event{'s' if left_out != 1 else ''} left out (not asserted, or under confidence {min_confidence:g}: GDELT rows carry no "
                         "modality, and below the floor most records are wrong); --modality any --min-confidence 0 writes every event"
                     )
             else:

@@ -81,7 +81,7 @@ def analyze(
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help=f"Refuse inputs longer than this many characters (at most {LARGEST_MAX_CHARS:,})."),
     any_language: bool = typer.Option(False, "--any-language", help="Analyse text that does not look English (with a warning) instead of refusing it."),
     quotes_only: bool = typer.Option(False, "--quotes-only", help="Print only who said what: the quotes section (text), or one object per quote with its article id (json, jsonl)."),
-    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="With --format gdelt: only events whose confidence is at least this (default 0.2, as query events; 0 keeps every record)."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="With --format gdelt: only events whose confidence is at least this (default 0.3, as query events; 0 keeps every record)."),
     modality: Optional[str] = typer.Option(None, "--modality", help="With --format gdelt: only events of this modality (default asserted, as query events: GDELT rows carry no modality; any: all)."),
 ) -> None:
     """Analyse news articles: entities, quotes, time expressions, events and reported figures.
@@ -140,7 +140,7 @@ def analyze(
 
 
 def _gdelt_filters(min_confidence: float | None, modality: str | None) -> dict:
-    """The events `--format gdelt` writes: by default those `query events` shows (asserted, confidence >= 0.2)."""
+    """The events `--format gdelt` writes: by default those `query events` shows (asserted, confidence >= EVENT_FLOOR, 0.3)."""
     from .corpus.query import EVENT_FLOOR, require_confidence, require_modality
 
     return {
@@ -403,7 +403,7 @@ def sql(
 def export(
     directory: str = typer.Argument(..., help="Folder to write one file per table to (created if absent).", metavar="DIR"),
     format: ExportFormat = typer.Option(ExportFormat.parquet, "--format", "-f", help="parquet or jsonl (one file per table), or gdelt (the events as GDELT 2.0 rows in events.export.tsv, their Mentions rows in events.mentions.tsv; see docs/gdelt.md)."),
-    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="With --format gdelt: only events whose confidence is at least this (default 0.2, as query events; 0 keeps every record)."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="With --format gdelt: only events whose confidence is at least this (default 0.3, as query events; 0 keeps every record)."),
     modality: Optional[str] = typer.Option(None, "--modality", help="With --format gdelt: only events of this modality (default asserted, as query events: GDELT rows carry no modality; any: all)."),
     db: str = _DB,
 ) -> None:

@@ -11,7 +11,7 @@ and where newswire departs from GDELT, is in docs/gdelt.md.
 Each takes `min_confidence` and `modality`, the filters of `query events`:
 GDELT has no modality column, so a tool reading the rows counts every row as
 an event that happened; the CLI passes the defaults of `query events`
-(asserted events at confidence 0.2 or more), the functions' own defaults keep
+(asserted events at confidence 0.3 or more), the functions' own defaults keep
 every event.
 """
 

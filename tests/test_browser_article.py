@@ -143,7 +143,7 @@ def test_an_article_lists_its_records_and_each_opens_at_its_evidence(page, corpu
         "ASSAULT 190 “attacked” · source: Russian forces (RUSMIL) · target: Ukrainian soldiers (UKRMIL) · place: Kharkiv, Kharkivska oblast, "
         "Ukraine · date: 2021-02-28 · asserted · confidence 0.7",
         "CONSULT 040 “may talk” · source: Kyiv (UKRGOV) · target: Moscow (RUSGOV) · place: — · date: — · asserted · confidence 0.1 "
-        "(below 0.2: not in the Events tab)"]
+        "(below 0.3: not in the Events tab)"]
     assert records(page, "figures") == ["12 people · killed · date: 2021-02-28"]
     page.click("#article details[data-records=events] summary")
     page.locator("#article details[data-records=events] button.record").first.click()

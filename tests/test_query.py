@@ -354,7 +354,7 @@ def test_event_questions_leave_out_records_under_the_floor_unless_asked(tmp_path
     result = CliRunner().invoke(app, ["query", "events", "--db", str(path), "-f", "jsonl"])
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["confidence"] for line in result.stdout.splitlines()] == [0.9]
-    assert "2 events under confidence 0.2 left out" in result.stderr and "--min-confidence 0" in result.stderr
+    assert f"2 events under confidence {query.EVENT_FLOOR} left out" in result.stderr and "--min-confidence 0" in result.stderr
     result = CliRunner().invoke(app, ["query", "events", "--db", str(path), "-f", "jsonl", "--min-confidence", "0"])
     assert len(result.stdout.splitlines()) == 3 and "left out" not in result.stderr
 
@@ -734,3 +734,19 @@ def test_a_sql_error_half_way_through_the_answer_leaves_no_file(db, tmp_path, mo
     monkeypatch.chdir(tmp_path)
     assert "Conversion Error" in cli_error(monkeypatch, capsys, "sql", statement, "--db", str(db), "--out", "n.csv")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_every_place_that_states_the_event_floor_states_query_event_floor():
+    # the web page, the CLI's help and the GDELT docs repeat the number; a change of the floor must reach them all
+    import re
+    from pathlib import Path
+
+    root = Path(query.__file__).resolve().parents[2]
+    floor = str(query.EVENT_FLOOR)
+    js = (root / "newswire" / "present" / "web" / "app.js").read_text(encoding="utf-8")
+    assert re.findall(r"const EVENT_FLOOR = ([\d.]+);", js) == [floor]
+    stated = re.findall(r"\(default ([\d.]+); 0: all\)", js) + re.findall(r"confidence ≥ ([\d.]+)\)", js)
+    cli = (root / "newswire" / "cli.py").read_text(encoding="utf-8")
+    stated += re.findall(r"\(default ([\d.]+), as query events", cli)
+    stated += re.findall(r"at least ([\d.]+) \(below it most records are wrong", (root / "docs" / "gdelt.md").read_text(encoding="utf-8"))
+    assert len(stated) >= 7 and set(stated) == {floor}

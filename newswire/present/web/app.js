@@ -13,21 +13,21 @@ const TABS = {
              cols: ["published", "title", "outlet", "snippet"]},
   events:   {fields: [["actor", "actor: code or country (SYR, Russia)"], ["source", "source actor"], ["target", "target actor"],
                       ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["type", "PLOVER type or CAMEO code"], ["modality", "modality"],
-                      ["min-confidence", "min. confidence, 0-1 (default 0.2; 0: all)"], ["outlet", "outlet, e.g. reuters.com"],
+                      ["min-confidence", "min. confidence, 0-1 (default 0.3; 0: all)"], ["outlet", "outlet, e.g. reuters.com"],
                       ["place", "place, e.g. Aleppo"], ["country", "country it happened in"]],
              api: "events", cols: ["date", "source", "source_actor", "plover", "cameo", "target", "target_actor", "trigger", "modality",
                                    "confidence", "place"]},
   // `id`: one corpus entity (chosen among those of the name); `match=name`: every entity of the name, linked or not;
   // `match=choose`: the choice even when the name is one corpus entity's own
   timeline: {fields: [["entity", "entity, e.g. John Kerry"]], hidden: ["id", "match"], api: "timeline", cols: ["date", "kind", "text", "title"]},
-  network:  {fields: [["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["min-confidence", "min. confidence, 0-1 (default 0.2; 0: all)"]],
+  network:  {fields: [["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["min-confidence", "min. confidence, 0-1 (default 0.3; 0: all)"]],
              api: "network",
              cols: ["source", "target", "type", "events", "articles", "goldstein"]},
   entities: {fields: [["type", "type, e.g. PERSON"]], api: "entities", cols: ["name", "type", "articles", "mentions", "actor", "country", "titles"]},
   // where events happened (web/map.js draws them)
   map:      {fields: [["actor", "actor: code or country (SYR, Russia)"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"],
                       ["type", "PLOVER type or CAMEO code"], ["modality", "modality"],
-                      ["min-confidence", "min. confidence, 0-1 (default 0.2; 0: all)"], ["country", "country it happened in"]],
+                      ["min-confidence", "min. confidence, 0-1 (default 0.3; 0: all)"], ["country", "country it happened in"]],
              api: "places", cols: ["place", "country", "events", "articles", "first", "last"]},
   tone:     {fields: [["entity", "entity, e.g. John Kerry"], ["outlet", "outlet, e.g. reuters.com"], ["from", "from YYYY-MM-DD"],
                       ["to", "to YYYY-MM-DD"], ["by", "group by"]], api: "tone",
@@ -61,7 +61,7 @@ const FIELD_LABELS = new Map([["q", "search text"], ["min-confidence", "min. con
 const COUNT_PARAM = new Map([["entities", "top"]]);
 const PAGE_SIZE = 100;
 // The confidence below which the Events tab leaves an event out by default (query.EVENT_FLOOR).
-const EVENT_FLOOR = 0.2;
+const EVENT_FLOOR = 0.3;
 // The most actors the network draws (the table lists every pair of the page).
 const MAX_ACTORS = 40;
 // The most spans an article highlights: beyond, its text is shown plain (a 700 KB article has tens of thousands).
@@ -625,7 +625,7 @@ async function loadOverview(s) {
   const facts = el("dl", {class: "facts"});
   for (const [term, value] of [
     ["articles", o.articles.toLocaleString("en")], ["quotes", o.quotes.toLocaleString("en")],
-    ["events (asserted, confidence ≥ 0.2)", o.events.toLocaleString("en")], ["sources", o.sources.toLocaleString("en")],
+    ["events (asserted, confidence ≥ 0.3)", o.events.toLocaleString("en")], ["sources", o.sources.toLocaleString("en")],
     ["outlets", o.outlets.toLocaleString("en")], ["dates", o.first_day ? `${o.first_day} – ${o.last_day}` : "none"],
     ["duplicates", `${o.duplicates.toLocaleString("en")} of ${o.stored.toLocaleString("en")} stored (${(100 * o.duplicate_share).toFixed(1)} %)`],
   ]) {

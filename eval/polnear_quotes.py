@@ -524,6 +524,9 @@ def forms_of(referent: str, names: dict[str, set[str]]) -> set[str]:
     """The article's full forms of a person named `referent`: those ending in it, else those holding it as a word
     (a given name, "Hillary" → "Hillary Clinton"; a surname written first, "Ban" → "Ban Ki-moon")."""
     forms = names.get(referent, set())
+    if not forms and referent.isupper():
+        # a transcript's upper-case label ("PENCE:"): the forms of the name it spells ("Mike Pence")
+        forms = {f for last, fs in names.items() if last.upper() == referent for f in fs}
     if forms:
         return forms
     return {f for fs in names.values() for f in fs if referent in f.split()}

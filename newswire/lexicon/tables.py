@@ -377,6 +377,16 @@ class Title:
 
 
 @dataclass(frozen=True, slots=True)
+class OrganisationNoun:
+    """organisation_nouns.tsv: a noun a definite description of an organisation is headed by ("the network"), the
+    sector of the organisations it can stand for and the words one of which their names hold."""
+
+    noun: str
+    sector: str
+    name_words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class WeekdayName:
     """weekdays.tsv: a weekday's name or abbreviation and its number (Monday 1)."""
 
@@ -391,6 +401,7 @@ TABLES: dict[str, type] = {
     "agents.tsv": AgentNoun,
     "cameo.tsv": CameoCode,
     "cameo_frames.tsv": CameoFrame,
+    "organisation_nouns.tsv": OrganisationNoun,
     "cities.tsv": City,
     "countries.tsv": Country,
     "quote_confidence.tsv": ModelWeight,

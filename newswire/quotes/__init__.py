@@ -44,7 +44,8 @@ from .content import cut_other_sources, from_frame, from_lines, outermost
 from .descriptions import described, person_described
 from .frames import Frame, find_frames
 from .speakers import is_document, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
-from .lines import find_lines
+from .lines import find_lines, labelled_person
+from .organisations import organisation_described, outlet_in_full
 from ..text.datelines import DASHES
 from ..text.parse import source_text
 from ..text.prose import headline_lines
@@ -266,6 +267,12 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
                 entity, name = _spoken_for(head, entities, [], preps=("for", "of", "at")) or (entity, name)
             elif described(head, entity) and (person := person_described(doc, head, s, entities, quotations, entity)) is not None:
                 entity, name = person, person.name  # "the retired neurosurgeon said", just after "Ben Carson took ..."
+            elif (org := organisation_described(head, start, entity, entities)) is not None:
+                entity, name = org, org.name  # "the network said", with RT the one medium the article names before
+            elif (outlet := outlet_in_full(entity, start, entities)) is not None:
+                entity, name = outlet, outlet.name  # "the Times said", after "The New York Times reported"
+            elif (person := labelled_person(head, entity, entities)) is not None:
+                entity, name = person, person.name  # a transcript's "PENCE:", with Mike Pence named
             together = list(dict.fromkeys(_conjunct_name(t, entities) for t in _coordinated(head, range(s, e), entities)))
             if len(together) > 1:
                 # "Mr. Grassley and Mr. Leahy said": both speak, neither alone; the record names both, no one entity

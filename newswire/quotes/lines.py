@@ -15,10 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..document import EntityIndex
 from ..lexicon import load_list
+from ..records import Entity
 
 # The longest label, in tokens, that can head a line ("Former AG Mukasey at RNC");
 # the longest PolNeAR train headline labels have six. Longer runs before a colon
@@ -82,3 +83,17 @@ def _named(entities: EntityIndex, start: int, end: int) -> bool:
         e.type in _SPEAKING_TYPES and m.kind == "name" and m.start <= start and end <= m.end
         for _, _, e, m in entities.overlapping(start, end)
     )
+
+
+def labelled_person(head: Token, entity: Entity | None, entities: EntityIndex) -> Entity | None:
+    """The person a transcript's upper-case label stands for ("PENCE:", "MR. SMITH:"): the one person the article
+    names in full whose surname the label's last word is; None when the entity layer named the label, or no person or
+    two fit."""
+    text = head.text
+    if entity is not None or not (text.isupper() and text.isalpha() and len(text) > 1) or head.i + 1 >= len(head.doc) or head.doc[head.i + 1].text != ":":
+        return None
+    fitting = [
+        e for e in entities.entities
+        if e.type == "PERSON" and any(m.kind == "name" and len(w := m.text.split()) > 1 and w[-1].upper() == text and not m.text.isupper() for m in e.mentions)
+    ]
+    return fitting[0] if len(fitting) == 1 else None

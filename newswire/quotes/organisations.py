@@ -1,0 +1,102 @@
+"""Speakers that are organisations the article names, written as a description or a short name.
+
+    RT broadcast the interview. ... The network said the report was false.      → RT
+    The Congressional Budget Office released its estimate. The agency said ...  → Congressional Budget Office
+    The New York Times reported ... The Times said ...                          → New York Times
+
+A definite description of an organisation ("the network", "the agency": a noun of `data/organisation_nouns.tsv`)
+with no name of its own stands for the one organisation named before it in the article that is of that kind: whose
+actor code has the noun's sector (RT is RUSMED, a medium) or whose name holds one of the noun's name words (the
+Congressional Budget *Office*). A news outlet's short name ("Times", "Post") that the entity layer kept apart stands
+for the one outlet named before it whose name ends with it. With no candidate, or two, the speaker stays as written:
+a description left as it is beats a wrong name.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from ..document import EntityIndex
+from ..lexicon import load_table
+from ..lexicon.tables import OrganisationNoun
+from ..records import Entity
+
+# Dependents of a description's head that say which organisation it is ("the agency's director", "the agency that
+# ...", "the network, RT,"): it introduces one, it does not point back.
+_INTRODUCING = ("poss", "appos", "relcl", "acl", "prep", "conj")
+_MEDIA = "MED"
+
+
+@cache
+def _nouns() -> dict[str, OrganisationNoun]:
+    return {row.noun: row for row in load_table("organisation_nouns.tsv", OrganisationNoun)}
+
+
+def _named(e: Entity, before: int) -> bool:
+    return any(m.kind == "name" and m.end <= before for m in e.mentions)
+
+
+def _sector(e: Entity, sector: str) -> bool:
+    code = e.actor or ""
+    return any(code[i : i + 3] == sector for i in range(3, len(code), 3))
+
+
+def _fits(e: Entity, row: OrganisationNoun) -> bool:
+    words = set(e.name.replace(",", " ").split())
+    return (bool(row.sector) and _sector(e, row.sector)) or any(w in words for w in row.name_words)
+
+
+def organisation_described(head: Token, start: int, entity: Entity | None, entities: EntityIndex) -> Entity | None:
+    """The organisation a speaker "the <noun>" (its phrase starting at character `start`) stands for, or None.
+
+    Only a singular noun of `data/organisation_nouns.tsv` with "the" and no proper noun in front ("the Fox network"
+    names its own), no dependent that says which one it is, and no named entity of its own.
+    """
+    row = _nouns().get(head.lemma_.lower())
+    if row is None or head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None
+    if entity is not None and any(m.kind == "name" for m in entity.mentions):
+        return None
+    dets = [c for c in head.children if c.dep_ == "det"]
+    if len(dets) != 1 or dets[0].lower_ != "the" or any(c.dep_ in _INTRODUCING for c in head.children):
+        return None
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in head.doc[dets[0].i : head.i]):
+        return None
+    fitting = [e for e in entities.entities if e.type == "ORG" and e is not entity and _named(e, start) and _fits(e, row)]
+    if len(fitting) != 1:
+        return None
+    (org,) = fitting
+    last = max(m.end for m in org.mentions if m.kind == "name" and m.end <= start)
+    if any(e.type == "ORG" and e is not org and m.kind == "name" and last <= m.start < start for _, _, e, m in entities.overlapping(last, start)):
+        return None  # another organisation named since: "the company" after "Twitter, Facebook and YouTube" could be any
+    for tok in head.doc[: head.i]:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() == row.noun and not _stands_for(tok, org, entities):
+            return None  # the same noun earlier, not for this organisation: "the company's chief" the entity layer left unlinked
+    return org
+
+
+def _stands_for(tok: Token, org: Entity, entities: EntityIndex) -> bool:
+    """Is an earlier "network" the organisation's own, or said of it ("RT, the Russian network", "RT is a network")?"""
+    if entities.entity_at(tok.i) is org:
+        return True
+    if tok.dep_ in ("appos", "attr") and entities.entity_at(tok.head.i) is org:
+        return True
+    return tok.dep_ == "attr" and any(c.dep_ in ("nsubj", "nsubjpass") and entities.entity_at(c.i) is org for c in tok.head.children)
+
+
+def outlet_in_full(entity: Entity | None, start: int, entities: EntityIndex) -> Entity | None:
+    """The news outlet named in full before `start` whose name a speaker's organisation name ends ("Times" → "New York
+    Times"), when exactly one does; None otherwise. The short entity must not be an outlet or actor of its own."""
+    if entity is None or entity.type != "ORG" or (entity.actor and not _sector(entity, _MEDIA)):
+        return None
+    short = entity.name.removeprefix("The ").split()
+    if not short:
+        return None
+    full = [
+        e for e in entities.entities
+        if e is not entity and e.type == "ORG" and _sector(e, _MEDIA) and _named(e, start)
+        and len(words := e.name.removeprefix("The ").split()) > len(short) and words[-len(short) :] == short
+    ]
+    return full[0] if len(full) == 1 else None

@@ -1,0 +1,58 @@
+"""Speakers written as a description or a short name of an organisation the article names (issue 14, pattern 5).
+
+Invented texts; each pins one side of a rule: the one fitting organisation named before is the speaker, and with
+two candidates, or another organisation named in between, the description stays as written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.entities import extract_entities
+from newswire.quotes import extract_quotes
+from newswire.text.parse import parse
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    doc = parse(text)
+    return [(q.speaker.text, q.speaker_name) for q in extract_quotes(doc, extract_entities(doc)) if q.speaker is not None]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, name",
+    [
+        # a medium described by its kind: RT is coded as a medium, and the earlier "network" is said of it
+        ("RT, the Russian state television network, broadcast the interview on Monday. The network said the report was false.",
+         "The network", "RT"),
+        # an agency by a word of its name
+        ("The Congressional Budget Office released its estimate on Friday. The agency said the plan would cost $5 billion.",
+         "The agency", "Congressional Budget Office"),
+        # an outlet's short name, after its full name
+        ("The New York Times reported on Sunday that the deal was off. The Times said the talks had failed.",
+         "The Times", "New York Times"),
+    ],
+)
+def test_a_description_or_short_name_of_the_one_named_organisation_is_that_organisation(text, speaker, name):
+    assert (speaker, name) in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # two media named: either could be "the network"
+        ("CNN and Fox News covered the vote. The network said nothing new was known.", "The network"),
+        # another organisation named since the agency: "the agency" is no longer clearly the bureau
+        ("The Census Bureau released the figures. Acme Holdings disputed them in a letter to Congress. "
+         "The agency said the figures were sound.", "The agency"),
+        # nothing of the kind named
+        ("Prices rose again in March. The agency said inflation would ease.", "The agency"),
+    ],
+)
+def test_a_description_with_no_single_organisation_before_it_stays_as_written(text, speaker):
+    assert (speaker, speaker) in speakers(text)
+
+
+def test_an_outlet_short_name_is_not_given_to_a_longer_name_of_another_kind():
+    # "House" ends "White House", which is no news outlet: the House stays the House
+    text = "The White House said the bill was bad. The House said it would vote again on Tuesday."
+    assert ("The House", "House") in speakers(text)

@@ -132,6 +132,14 @@ class Entity:
     mentions: Annotated[list[Mention], Rule(minItems=1)] = field(default_factory=list)
     geo: Annotated[Geo, Rule(description="for a place (GPE, LOC): the GeoNames feature it resolves to; null when unknown or ambiguous")] | None = None
 
+    @property
+    def named(self) -> bool:
+        """Does the article name it at least once? An entity of descriptions only ("both delegations", "reporters",
+        "the hospital") is kept for the quotes and events that read it as a speaker's or actor's description, but it
+        is no named body or person: the entity lists (`analyze`'s table, `query entities`) show named entities only
+        (the store's condition on it is `corpus.tally.NAMED_ENTITY`)."""
+        return any(m.kind == "name" for m in self.mentions)
+
 
 @dataclass(slots=True)
 class Cue:

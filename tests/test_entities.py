@@ -1343,3 +1343,32 @@ def test_a_body_named_after_a_person_is_no_person():
     text = "The Peter G. Ellison Foundation paid for the study."  # tagged PERSON by the parser
     body = entity_of(entities(text), text, "Peter G. Ellison Foundation")
     assert body is not None and body.type == "ORG"
+
+
+# a name the tagger typed wrongly, told by the words around it
+
+
+def test_a_name_opening_with_a_geographic_feature_is_no_person():
+    text = "Walkers found a body near Loch Arran on Sunday. Loch Arran was cold."  # tagged PERSON
+    e = entity_of(entities(text), text, "Loch Arran")
+    assert e is not None and e.type == "LOC"
+
+
+def test_a_given_name_before_or_as_a_feature_word_stays_a_person():
+    text = "Glen Campbell sang on Sunday. Campbell said he was tired."
+    assert entity_of(entities(text), text, "Glen Campbell").type == "PERSON"
+
+
+def test_a_name_apposed_to_his_counterpart_is_a_person_and_takes_the_next_he():
+    text = ("Chile's foreign minister, Mariana Lopez, met officials on Tuesday. His Argentine counterpart, Sergio Iraola, "
+            "said the talks were useful. He added that both sides would meet again.")
+    ents = entities(text)
+    iraola = entity_of(ents, text, "Sergio Iraola")
+    assert iraola.type == "PERSON"
+    assert entity_of(ents, text, "He") is iraola
+
+
+def test_a_name_apposed_to_its_counterpart_is_not_made_a_person():
+    text = "The Federal Reserve held rates, and its European counterpart, the European Central Bank, did the same."
+    e = entity_of(entities(text), text, "the European Central Bank") or entity_of(entities(text), text, "European Central Bank")
+    assert e is None or e.type != "PERSON"

@@ -158,3 +158,20 @@ def test_a_store_made_before_the_names_gets_them_once_and_is_asked_without_them_
         again.tally_stored()
         assert again.tallies_current() and stored_names(again) == in_tables(again) == {"Ann Lee"}
         assert by_name(again, "Lee") == expected
+
+
+def test_an_entity_of_descriptions_only_is_kept_but_not_listed(store):
+    # "Both delegations", "reporters": no name in the article; stored for the quotes and events that read them,
+    # but no named body or person for `query entities`, grouped or tallied
+    described = Analysis(id="d", text="Both delegations spoke. Reporters spoke.", published="2024-01-03", entities=[
+        Entity(id="E1", name="Both delegations", type="ORG", mentions=[Mention(0, 16, "Both delegations", "nominal")]),
+        Entity(id="E2", name="Ann Lee", type="PERSON", mentions=[Mention(24, 33, "Reporters", "nominal"), Mention(24, 33, "Ann Lee", "name")]),
+    ])
+    add(store, described)
+    assert not described.entities[0].named and described.entities[1].named
+    assert [r[0] for r in same(store)] == ["Ann Lee"]
+    with store.session() as con:
+        assert con.execute("SELECT count(*) FROM entities").fetchone()[0] == 2  # still stored
+    with store.session() as con:  # tallied from the stored rows (a store made before): the same answer
+        store.tally_stored()
+    assert [r[0] for r in same(store)] == ["Ann Lee"]

@@ -32,6 +32,7 @@ from ..records import EntityType, Modality, QuoteType
 from ..text.checks import require_date
 from . import wordindex
 from .link import entity_key
+from .tally import NAMED_ENTITY
 from .store import ANALYSED, CANONICAL, TABLES, Store, connect, damaged, require_database, store_error, table_key
 
 # What the canned questions count as the corpus: analysed canonical articles.
@@ -710,7 +711,7 @@ _TITLES = "list_sort(list_distinct(flatten(list(coalesce({e}.titles, [])))))"
 
 
 def entities(store: Store, *, top: int = 20, type: str | None = None) -> Rows:
-    """The most mentioned entities across the corpus, by the number of articles that mention them: one row per
+    """The most mentioned named entities (`tally.NAMED_ENTITY`) across the corpus, by the number of articles that mention them: one row per
     name, type, actor code and country (`_EVIDENCE`), with the titles they bear."""
     return _rows(store, _select(store, "entities", {"type": type}), require_count(top, "--top"))
 
@@ -733,7 +734,7 @@ def _entities(*, type: str | None = None, tallied: bool = False) -> _Select:
             params,
             "articles DESC, mentions DESC, name, type, actor NULLS LAST, country NULLS LAST",
         )
-    where, params = [_CANONICAL], []
+    where, params = [_CANONICAL, NAMED_ENTITY.format(e="e")], []
     _one_of(where, params, "e.type", type, ENTITY_TYPES, "entity type")
     return _Select(
         "*",

@@ -1,6 +1,6 @@
 """Counts kept up to date as articles are stored, so that the common questions read them instead of grouping whole tables.
 
-    counts = tally.count(entity_rows, mention_counts)   # what some articles add (or, subtracted, took away)
+    counts = tally.count(entity_rows, mention_counts, named)   # what some articles add (or, subtracted, took away)
     tally.apply(con, counts, sign=1)                    # inside the transaction that stores (or deletes) their rows
 
 `names` keeps the distinct names of entities and quote speakers, which the
@@ -13,7 +13,7 @@ mention (2 s at 50,000 articles, growing with the corpus); it now reads
 `entity_tally`, one row per group of entities (name, type, actor code and
 country: the evidence the question groups by, `query._EVIDENCE`), with the
 number of canonical analysed articles that name the group and the number of
-its mentions, and `entity_titles`, the titles the group's entities bear with
+its mentions (named entities only, `NAMED_ENTITY`), and `entity_titles`, the titles the group's entities bear with
 the number of articles in which they do (a title goes when no article gives
 it any more).
 
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,8 +39,14 @@ import pyarrow as pa
 from .link import insert_rows
 
 # How the tallies are kept (`meta` key `tallies`): questions read them only when the store says they were kept so.
-LAYOUT = ("entity groups by name, type, actor, country: articles, mentions, titles; names; "
+LAYOUT = ("named entity groups by name, type, actor, country: articles, mentions, titles; names; "
           "per article: quotes by speaker names, timeline rows by entity name (issue 15)")
+
+# The entities `query entities` lists (`records.Entity.named`), as a condition on the entity row `{e}`: those the
+# article names at least once. An entity of descriptions only ("both delegations", "reporters") stays in the store
+# for the quotes and events that read it, but is no named body or person to list.
+NAMED_ENTITY = ("EXISTS (SELECT 1 FROM mentions n WHERE n.article_id = {e}.article_id AND n.entity_id = {e}.id "
+                "AND n.kind = 'name')")
 
 # the columns of the tables, in order (store.py declares the tables from these)
 ENTITY_TALLY_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -100,13 +106,16 @@ class Counts:
         return bool(self.groups)
 
 
-def count(entities: Iterable[Mapping[str, Any]], mentions: Mapping[tuple[str, str], int]) -> Counts:
+def count(entities: Iterable[Mapping[str, Any]], mentions: Mapping[tuple[str, str], int], named: Container[tuple[str, str]]) -> Counts:
     """The counts of these entity rows (each with article_id, id, name, type, actor, country, titles), given the
-    number of mentions of each (article id, entity id); an article counts once per group and per title of a group."""
+    number of mentions of each (article id, entity id) and the (article id, entity id) of the entities named at least
+    once (`NAMED_ENTITY`; the others are not counted); an article counts once per group and per title of a group."""
     out = Counts()
     seen: set[tuple[str, Group]] = set()
     seen_titles: set[tuple[str, Group, str]] = set()
     for e in entities:
+        if (e["article_id"], e["id"]) not in named:
+            continue
         group: Group = (e["name"], e["type"], e.get("actor"), e.get("country"))
         article = e["article_id"]
         tally = out.groups.setdefault(group, [0, 0])
@@ -124,7 +133,8 @@ def count(entities: Iterable[Mapping[str, Any]], mentions: Mapping[tuple[str, st
 def count_rows(rows: Mapping[str, list[dict[str, Any]]], articles: set[str]) -> Counts:
     """The counts of a batch's rows (`analysis_rows`, by table) of these articles."""
     mentions = Counter((m["article_id"], m["entity_id"]) for m in rows["mentions"] if m["article_id"] in articles)
-    return count((e for e in rows["entities"] if e["article_id"] in articles), mentions)
+    named = {(m["article_id"], m["entity_id"]) for m in rows["mentions"] if m["article_id"] in articles and m["kind"] == "name"}
+    return count((e for e in rows["entities"] if e["article_id"] in articles), mentions, named)
 
 
 def count_stored(con: duckdb.DuckDBPyConnection, articles: list[str]) -> Counts:
@@ -136,10 +146,15 @@ def count_stored(con: duckdb.DuckDBPyConnection, articles: list[str]) -> Counts:
     )
     names = [d[0] for d in cursor.description]
     entities = [dict(zip(names, r)) for r in cursor.fetchall()]
-    mentions = dict(((a, e), n) for a, e, n in con.execute(
-        "SELECT article_id, entity_id, count(*) FROM mentions WHERE article_id IN (SELECT unnest(?)) GROUP BY ALL", [articles]
-    ).fetchall())
-    return count(entities, mentions)
+    mentions, named = {}, set()
+    for a, e, n, has_name in con.execute(
+        "SELECT article_id, entity_id, count(*), bool_or(kind = 'name') FROM mentions WHERE article_id IN (SELECT unnest(?)) GROUP BY ALL",
+        [articles],
+    ).fetchall():
+        mentions[(a, e)] = n
+        if has_name:
+            named.add((a, e))
+    return count(entities, mentions, named)
 
 
 def apply(con: duckdb.DuckDBPyConnection, counts: Counts, sign: int = 1) -> None:
@@ -212,12 +227,12 @@ def rebuild(con: duckdb.DuckDBPyConnection, canonical: str) -> None:
         SELECT e.name, e.type, e.actor, e.country, count(DISTINCT e.article_id), count(m.ord)
         FROM entities e JOIN articles a ON a.id = e.article_id
         LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id
-        WHERE {canonical} GROUP BY ALL""").fetchall():
+        WHERE {canonical} AND {NAMED_ENTITY.format(e="e")} GROUP BY ALL""").fetchall():
         counts.groups[(name, type_, actor, country)] = [articles, mentions]
     for name, type_, actor, country, title, articles in con.execute(f"""
         SELECT e.name, e.type, e.actor, e.country, t.title, count(DISTINCT e.article_id)
         FROM entities e JOIN articles a ON a.id = e.article_id, unnest(e.titles) AS t(title)
-        WHERE {canonical} GROUP BY ALL""").fetchall():
+        WHERE {canonical} AND {NAMED_ENTITY.format(e="e")} GROUP BY ALL""").fetchall():
         counts.titles[((name, type_, actor, country), title)] = articles
     apply(con, counts)
     keep_stored(con)

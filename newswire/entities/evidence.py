@@ -140,6 +140,8 @@ def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], na
             # "his father, Brent Bozell, Jr." keeps what it had), never a country's ("born in Japan, the son of ...")
             m.kin = True
             m.gender = m.gender or kin or None
+        if m.label == "ORG" and _said_of_a_person(h):
+            m.label = "PERSON"  # "His Argentine counterpart, Sergio Iraola, said": a person the tagger called an ORG
         t = title_covering.get(h.i)
         if t is not None and t.kind != "honorific":
             m.titles.append(doc[t.start : t.end].text)
@@ -149,6 +151,18 @@ def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], na
                 m.gender = m.gender or t.gender
         for child in h.children:
             _modifier_evidence(m, child, name_ending)
+
+
+def _said_of_a_person(h: Token) -> bool:
+    """Is the appositive head a noun that, after "his" or "her", names a person (`data/person_relation_nouns.txt`,
+    `data/kin_nouns.tsv`: "his counterpart", "her son"; "its counterpart" may be a bank)?"""
+    return h.tag_ == "NN" and h.lemma_.lower() in _person_relation_nouns() \
+        and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in h.children)
+
+
+@cache
+def _person_relation_nouns() -> frozenset[str]:
+    return frozenset(load_list("person_relation_nouns.txt")) | frozenset(_kin_nouns())
 
 
 def _modifier_evidence(m: Mention, child: Token, name_ending: dict[int, Mention]) -> None:

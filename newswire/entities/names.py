@@ -24,7 +24,7 @@ from ..lexicon import countries, places
 from ..lexicon import load_list, load_table
 from ..text.datelines import DASHES
 from ..text.marks import CLOSING, DOUBLE, EITHER, OPENING
-from ..lexicon.tables import FirstName, NamedAfterNoun
+from ..lexicon.tables import FirstName, GeoFeatureNoun, NamedAfterNoun
 from ..lexicon.given_names import given_names
 from ..lexicon.cues import past_speech_cue
 from ..document import Document
@@ -107,6 +107,8 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
             label = "NORP"  # "Bosnian Serbs" tagged PERSON: a people
         if label == "PERSON" and (kind := _named_after(doc, start, end)) is not None:
             label = kind  # "the Muhammad Ali Center", "Trump Tower" tagged PERSON: named after a person, no person
+        if label == "PERSON" and _geographic_feature(doc, start, end):
+            label = "LOC"  # "Loch Arran", "Mount Sinjar", "Long Island" tagged PERSON: a place
         if label == "PERSON" and (hyphen := _pair_hyphen(doc, start, end)) is not None:
             # "the Muhammad Ali-Joe Frazier fight": two people joined by a hyphen, not one
             out += [Mention(doc, start, hyphen, "name", "PERSON"), Mention(doc, hyphen + 1, end, "name", "PERSON")]
@@ -224,6 +226,24 @@ def _named_after(doc: Doc, start: int, end: int) -> str | None:
     if end - start < 2 or (end - start == 2 and is_given_name(doc[start].text)):
         return None
     return _named_after_nouns().get(doc[end - 1].lower_)
+
+
+def _geographic_feature(doc: Doc, start: int, end: int) -> bool:
+    """Does a name of two words or more open or end with a noun of a geographic feature (`data/geo_feature_nouns.tsv`:
+    "Loch Arran", "Long Island")? Not an opening word that is a given name ("Glen Campbell"), nor a closing word after a
+    given name alone ("Ricki Lake", "Michael Bay")."""
+    if end - start < 2:
+        return False
+    first, last = _geo_feature_nouns()
+    opening = doc[start].lower_ in first and not is_given_name(doc[start].text.title())
+    closing = doc[end - 1].lower_ in last and not (end - start == 2 and is_given_name(doc[start].text.title()))
+    return opening or closing
+
+
+@cache
+def _geo_feature_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    rows = load_table("geo_feature_nouns.tsv", GeoFeatureNoun)
+    return frozenset(r.word for r in rows if r.position == "first"), frozenset(r.word for r in rows if r.position == "last")
 
 
 @cache

@@ -207,6 +207,14 @@ class KinNoun:
 
 
 @dataclass(frozen=True, slots=True)
+class GeoFeatureNoun:
+    """geo_feature_nouns.tsv: a noun of a geographic feature that, opening or ending a name, makes it a place's."""
+
+    word: str
+    position: Literal["first", "last"]
+
+
+@dataclass(frozen=True, slots=True)
 class NamedAfterNoun:
     """named_after_nouns.tsv: a noun that, ending a name, makes it a body's or a building's named after a person."""
 
@@ -419,6 +427,7 @@ TABLES: dict[str, type] = {
     "first_names.tsv": FirstName,
     "holidays.tsv": Holiday,
     "kin_nouns.tsv": KinNoun,
+    "geo_feature_nouns.tsv": GeoFeatureNoun,
     "modality.tsv": ModalityWord,
     "months.tsv": MonthName,
     "named_after_nouns.tsv": NamedAfterNoun,

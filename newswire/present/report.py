@@ -64,6 +64,8 @@ def _entities(a: Analysis) -> Table:
     for col in ("id", "name", "type", "country", "actor", "titles", "mentions"):
         table.add_column(col, overflow="fold")
     for e in a.entities:
+        if not e.named:
+            continue  # a description only ("both delegations"): the quotes' and events' to read, not a listed entity
         table.add_row(
             e.id,
             e.name,

@@ -1080,7 +1080,8 @@ async function openArticle(id, at) {
   box.replaceChildren(
     closeButton(),
     el("h2", {}, a.title || a.id),
-    el("p", {}, `published ${a.published || "unknown"} · ${a.entities.length} entities · ${a.quotes.length} quotes · ${a.events.length} events · ` +
+    // named entities only (records.Entity.named: a mention of kind "name"); "both delegations" is a description
+    el("p", {}, `published ${a.published || "unknown"} · ${a.entities.filter(e => e.mentions.some(m => m.kind === "name")).length} entities · ${a.quotes.length} quotes · ${a.events.length} events · ` +
                 `${a.figures.length} figures` + (copies ? ` · ${copies.total} copies` : "")),
     ...[sourceLink(a.url)].filter(Boolean),
     recordLists(a, copies, open),

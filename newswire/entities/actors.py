@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import countries, places
 from ..lexicon import load_list, load_table
-from ..lexicon.tables import KnownActor, PlaceReading
+from ..lexicon.tables import EventVerb, KnownActor, PlaceReading
 from . import known
 from ..lexicon.agents import agent_row
 from ..lexicon.compounds import compound_role, not_its_own, opposed
@@ -124,15 +124,25 @@ def _place_readings() -> dict[str, PlaceReading]:
     return {row.name: row for row in load_table("place_readings.tsv", PlaceReading)}
 
 
-def describe_nominal(c: Cluster, doc: Doc, focus: str | None, sentence_countries: dict[int, set[str]]) -> None:
+def describe_nominal(c: Cluster, doc: Doc, focus: str | None, sentence_countries: dict[int, set[str]],
+                     named_at: dict[int, list[tuple[str, int, int]]] | None = None) -> None:
     """Country and actor code of a nominal; `sentence_countries` maps a sentence index to the countries its entities have
-    (built with `skip=aimed_at`: a country something is done to is not where the sentence's people are from).
+    (built with `skip=aimed_at`: a country something is done to is not where the sentence's people are from), and
+    `named_at` (`sentence_country_mentions`, the same mentions) where each country is named.
+
+    The one who acts on a nominal says nothing of where its people are from: the countries named only in the doer's
+    phrase of the act the nominal undergoes do not count ("Russian forces shelled the town of Kupiansk, killing at least
+    12 civilians" gave RUSCVL; the civilians are now uncoded, "Syrian forces killed 12 civilians in Homs" keeps SYRCVL
+    from the place of the act; `_doer_of`).
 
     A nominal whose own words say where its people are from, and that is no one country ("European citizens",
     "foreign journalists", "Asian students"), takes no country from its sentence (a user's trial on political news:
     "European citizens" were coded SYRCVL and USACVL from the other countries of their sentences).
     """
     found = sentence_countries.get(c.first.sentence, set())
+    doer = _doer_of(c.first.span.root) if named_at is not None and found else None
+    if doer is not None:
+        found = {code for code, start, end in named_at.get(c.first.sentence, []) if not (doer[0] <= start and end <= doer[1])}
     here = next(iter(found)) if len(found) == 1 and not _origin_elsewhere(c.first) else None
     c.country, c.actor = _code(c, doc, focus, here)
 
@@ -161,13 +171,63 @@ def code_again(c: Cluster, doc: Doc) -> tuple[str | None, str | None]:
 def sentence_countries(clusters: list[Cluster], skip=None) -> dict[int, set[str]]:
     """The countries each sentence names, through the entities mentioned in it (but the mentions `skip` picks,
     those after "anti-" and those before "-backed" or "-led")."""
-    out: dict[int, set[str]] = {}
+    return {sentence: {code for code, _, _ in named} for sentence, named in sentence_country_mentions(clusters, skip).items()}
+
+
+def sentence_country_mentions(clusters: list[Cluster], skip=None) -> dict[int, list[tuple[str, int, int]]]:
+    """The mentions `sentence_countries` reads, by sentence, as (country, start token, end token)."""
+    out: dict[int, list[tuple[str, int, int]]] = {}
     for c in clusters:
         if c.country:
             for m in c.mentions:
                 if not _outside(m.span[0], m.span[-1]) and (skip is None or not skip(m)):
-                    out.setdefault(m.sentence, set()).add(c.country)
+                    out.setdefault(m.sentence, []).append((c.country, m.start, m.end))
     return out
+
+
+# How many clauses up (an adverbial, a conjunct, an open complement) the doer of an act may be found.
+DOER_REACH = 2
+
+
+def _doer_of(root: Token) -> tuple[int, int] | None:
+    """`[start, end)` tokens of the phrase naming who does the act of force a word undergoes: the subject of the verb it is the
+    object of ("Russian forces killed 12 civilians"), the subject of the verb that verb hangs on when it has none of its
+    own ("Russian forces shelled the town, killing 12 civilians"), or a passive's "by" agent ("12 civilians were killed
+    by Russian forces"); None when the word undergoes no act or the act names no doer."""
+    if root.dep_ in ("dobj", "nsubjpass"):
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in DIRECTED_PREPS:
+        verb = root.head.head
+    else:
+        return None
+    if verb.lemma_.lower() not in _force_verbs():
+        return None  # "Cuba's government exhorted citizens", "Clinton met with workers": no victim of anyone
+    for _ in range(DOER_REACH + 1):
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        doer = agent or [c for c in verb.children if c.dep_ == "nsubj"]
+        if doer:
+            return doer[0].left_edge.i, doer[0].right_edge.i + 1
+        if verb.dep_ not in ("advcl", "conj", "xcomp"):
+            return None
+        verb = verb.head
+    return None
+
+
+# CAMEO roots of the acts of force whose patient is a victim (18 assault, 19 fight, 20 mass violence).
+FORCE_ROOTS = ("18", "19", "20")
+
+
+@cache
+def _force_verbs() -> frozenset[str]:
+    """The verbs of data/event_verbs.tsv that state an act of force on whatever their patient is (a row with no
+    particle, preposition or object of its own: "kill", "shell", "abduct"; not "take" or "fire", force only with some
+    objects)."""
+    return frozenset(
+        row.verb for row in load_table("event_verbs.tsv", EventVerb)
+        if row.code.startswith(FORCE_ROOTS) and not (row.particle or row.prep or row.object)
+    )
 
 
 def _outside(first: Token, last: Token) -> bool:

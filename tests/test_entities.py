@@ -1372,3 +1372,10 @@ def test_a_name_apposed_to_its_counterpart_is_not_made_a_person():
     text = "The Federal Reserve held rates, and its European counterpart, the European Central Bank, did the same."
     e = entity_of(entities(text), text, "the European Central Bank") or entity_of(entities(text), text, "European Central Bank")
     assert e is None or e.type != "PERSON"
+
+
+def test_a_party_apposed_to_his_rival_stays_an_organisation():
+    # "rival", "opponent", "challenger" are said of parties and firms too (review, session eleven)
+    text = "His rival, the Labour Party, won the election on Thursday."
+    e = entity_of(entities(text), text, "the Labour Party") or entity_of(entities(text), text, "Labour Party")
+    assert e is not None and e.type == "ORG"

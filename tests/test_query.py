@@ -749,4 +749,8 @@ def test_every_place_that_states_the_event_floor_states_query_event_floor():
     cli = (root / "newswire" / "cli.py").read_text(encoding="utf-8")
     stated += re.findall(r"\(default ([\d.]+), as query events", cli)
     stated += re.findall(r"at least ([\d.]+) \(below it most records are wrong", (root / "docs" / "gdelt.md").read_text(encoding="utf-8"))
-    assert len(stated) >= 7 and set(stated) == {floor}
+    for doc in (root / "README.md", root / "docs" / "serve.md"):
+        text = doc.read_text(encoding="utf-8")
+        stated += re.findall(r"\(default ([\d.]+); 0: all\)", text) + re.findall(r"at confidence ([\d.]+) or above", text)
+        stated += re.findall(r"`min-confidence` \(0-1, default ([\d.]+);", text)
+    assert len(stated) >= 10 and set(stated) == {floor}

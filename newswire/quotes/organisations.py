@@ -51,8 +51,9 @@ def _fits(e: Entity, row: OrganisationNoun) -> bool:
 def organisation_described(head: Token, start: int, entity: Entity | None, entities: EntityIndex) -> Entity | None:
     """The organisation a speaker "the <noun>" (its phrase starting at character `start`) stands for, or None.
 
-    Only a singular noun of `data/organisation_nouns.tsv` with "the" and no proper noun in front ("the Fox network"
-    names its own), no dependent that says which one it is, and no named entity of its own.
+    Only a singular noun of `data/organisation_nouns.tsv` right after "the" (no word in front: "the Fox network" names
+    its own, "the rival network", "the central bank", "the state agency" say it is another), no dependent that says
+    which one it is, and no named entity of its own.
     """
     row = _nouns().get(head.lemma_.lower())
     if row is None or head.pos_ != "NOUN" or head.tag_ != "NN":
@@ -62,6 +63,8 @@ def organisation_described(head: Token, start: int, entity: Entity | None, entit
     dets = [c for c in head.children if c.dep_ == "det"]
     if len(dets) != 1 or dets[0].lower_ != "the" or any(c.dep_ in _INTRODUCING for c in head.children):
         return None
+    if head.i != dets[0].i + 1:
+        return None  # "the central bank", "the rival network", "the state agency": the words before say which one
     if any(t.pos_ == "PROPN" or t.ent_type_ for t in head.doc[dets[0].i : head.i]):
         return None
     fitting = [e for e in entities.entities if e.type == "ORG" and e is not entity and _named(e, start) and _fits(e, row)]

@@ -101,8 +101,7 @@ def analyze(
     if fmt is not OutputFormat.gdelt and (min_confidence is not None or modality is not None):
         raise UsageError("--min-confidence and --modality choose the events of --format gdelt; json and text show every event with its confidence and modality")
     rows = _gdelt_filters(min_confidence, modality) if fmt is OutputFormat.gdelt else {}
-    if published is not None and not published.strip():  # -p "" (an unset shell variable): an error, not "no date"
-        raise UsageError("--published is empty; give a date, YYYY-MM-DD, or leave the option out")
+    _not_blank(published, "--published")
     date = published_date(published) if published else None
     check_max_chars(max_chars)  # once, not once a file
     console = terminal.console()
@@ -137,6 +136,12 @@ def analyze(
         print(json.dumps(results[0] if len(paths) == 1 else results, ensure_ascii=False, indent=2))
     if failed:
         raise typer.Exit(1)
+
+
+def _not_blank(date: str | None, option: str) -> None:
+    """A date option given as "" (an unset shell variable) is an error, not "no date"."""
+    if date is not None and not date.strip():
+        raise UsageError(f"{option} is empty; give a date, YYYY-MM-DD, or leave the option out")
 
 
 def _gdelt_filters(min_confidence: float | None, modality: str | None) -> dict:
@@ -212,8 +217,7 @@ def ingest(
     """
     from .corpus.ingest import ingest as run_ingest
 
-    if default_published is not None and not default_published.strip():  # an unset shell variable: say so
-        raise UsageError("--default-published is empty; give a date, YYYY-MM-DD, or leave the option out")
+    _not_blank(default_published, "--default-published")
     with _progress(quiet) as on_progress:
         summary = run_ingest(
             paths or [], db=db, workers=workers, keep_duplicates=keep_duplicates, retry_failed=retry_failed,
@@ -413,17 +417,12 @@ def export(
 
     Example: newswire export out/ --format gdelt
     """
-    from .corpus.query import EVENT_FLOOR, export as run_export
+    from .corpus.query import export as run_export
 
     if format is not ExportFormat.gdelt and (min_confidence is not None or modality is not None):
         raise UsageError("--min-confidence and --modality choose the events of --format gdelt; parquet and jsonl write every table whole")
     notes: list[str] = []
-    paths = run_export(
-        db, directory, format=format.value, notes=notes,
-        min_confidence=EVENT_FLOOR if min_confidence is None else min_confidence,
-        modality="asserted" if modality is None else modality,
-    )  # fmt: skip
-    for path in paths:
+    for path in run_export(db, directory, format=format.value, notes=notes, **_gdelt_filters(min_confidence, modality)):
         print(path)
     for note in notes:
         err_console.print(f"Note: {note}", markup=False, highlight=False, soft_wrap=True)

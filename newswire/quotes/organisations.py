@@ -63,9 +63,8 @@ def organisation_described(head: Token, start: int, entity: Entity | None, entit
     dets = [c for c in head.children if c.dep_ == "det"]
     if len(dets) != 1 or dets[0].lower_ != "the" or any(c.dep_ in _INTRODUCING for c in head.children):
         return None
-    if head.i != dets[0].i + 1:
-        return None  # "the central bank", "the rival network", "the state agency": the words before say which one
-    if any(t.pos_ == "PROPN" or t.ent_type_ for t in head.doc[dets[0].i : head.i]):
+    if head.i != dets[0].i + 1 or dets[0].pos_ == "PROPN" or dets[0].ent_type_:
+        # "the central bank", "the rival network", "the state agency": the words before say which one; "The" of a name
         return None
     fitting = [e for e in entities.entities if e.type == "ORG" and e is not entity and _named(e, start) and _fits(e, row)]
     if len(fitting) != 1:

@@ -205,7 +205,6 @@ def _first_name_gender(c: Cluster) -> None:
 
 def _link_nominals(doc: Doc, nominals: list[Mention], clusters: list[Cluster], focus: str | None) -> list[Cluster]:
     """Attach nominal mentions to entities; returns the new nominal-only entities (`focus`: the article's focus country)."""
-    countries_in = actors.sentence_countries(clusters, skip=actors.aimed_at)
     named_at = actors.sentence_country_mentions(clusters, skip=actors.aimed_at)
     new = _Nominals(clusters)
     name_at = {i: x for c in clusters for x in c.names for i in range(x.start, x.end)}
@@ -235,7 +234,7 @@ def _link_nominals(doc: Doc, nominals: list[Mention], clusters: list[Cluster], f
             # "a spokesman for Mr. Ban": someone of their own, coded through whom they speak for
         probe = Cluster(label=m.label)
         probe.mentions.append(m)
-        actors.describe_nominal(probe, doc, focus, countries_in, named_at)
+        actors.describe_nominal(probe, doc, focus, named_at)
         same = new.same(m, probe)
         if same is not None:
             same.add(m)

@@ -124,11 +124,10 @@ def _place_readings() -> dict[str, PlaceReading]:
     return {row.name: row for row in load_table("place_readings.tsv", PlaceReading)}
 
 
-def describe_nominal(c: Cluster, doc: Doc, focus: str | None, sentence_countries: dict[int, set[str]],
-                     named_at: dict[int, list[tuple[str, int, int]]] | None = None) -> None:
-    """Country and actor code of a nominal; `sentence_countries` maps a sentence index to the countries its entities have
-    (built with `skip=aimed_at`: a country something is done to is not where the sentence's people are from), and
-    `named_at` (`sentence_country_mentions`, the same mentions) where each country is named.
+def describe_nominal(c: Cluster, doc: Doc, focus: str | None, named_at: dict[int, list[tuple[str, int, int]]]) -> None:
+    """Country and actor code of a nominal; `named_at` (`sentence_country_mentions`, built with `skip=aimed_at`: a
+    country something is done to is not where the sentence's people are from) maps a sentence index to where its
+    entities name their countries.
 
     The one who acts on a nominal says nothing of where its people are from: the countries named only in the doer's
     phrase of the act the nominal undergoes do not count ("Russian forces shelled the town of Kupiansk, killing at least
@@ -139,10 +138,9 @@ def describe_nominal(c: Cluster, doc: Doc, focus: str | None, sentence_countries
     "foreign journalists", "Asian students"), takes no country from its sentence (a user's trial on political news:
     "European citizens" were coded SYRCVL and USACVL from the other countries of their sentences).
     """
-    found = sentence_countries.get(c.first.sentence, set())
-    doer = _doer_of(c.first.span.root) if named_at is not None and found else None
-    if doer is not None:
-        found = {code for code, start, end in named_at.get(c.first.sentence, []) if not (doer[0] <= start and end <= doer[1])}
+    named = named_at.get(c.first.sentence, [])
+    doer = _doer_of(c.first.span.root) if named else None
+    found = {code for code, start, end in named if doer is None or not (doer[0] <= start and end <= doer[1])}
     here = next(iter(found)) if len(found) == 1 and not _origin_elsewhere(c.first) else None
     c.country, c.actor = _code(c, doc, focus, here)
 

@@ -412,14 +412,7 @@ def _rival_conjunct(tok: Token, by_head: dict[int, Mention]) -> bool:
     mine = by_head[tok.i] if tok.i in by_head else None
     if mine is None or mine.kind == "pronoun" or any(c.dep_ == "case" for c in tok.children):
         return False
-    first = tok
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    conjuncts, todo = [], [first]
-    while todo:
-        x = todo.pop()
-        conjuncts.append(x)
-        todo.extend(c for c in x.children if c.dep_ == "conj")
+    conjuncts = [tok, *tok.conjuncts]
     if not any(c.dep_ == "cc" for x in conjuncts for c in x.children):
         return False  # "Bill Clinton, Representative James E. Rogan, Republican of California," parsed as conjuncts: no "and"
     gender = mine.cluster.gender()

@@ -166,16 +166,16 @@ class Actors:
         entity, mention = found
         code = entity.actor or entity.country
         if code is None:
-            members = self.members(entity, self._head(mention) or tok)
+            members = self.members(entity, self.head_of(mention) or tok)
             if members:
                 return [Actor(a.entity, mention, a.code) for a in members]
             leader = self._leader(tok)
             if leader is not None:  # "Vietnamese-led forces": VNM
                 return [Actor(entity, mention, leader)]
         if code is None and entity.type in LOCATED_TYPES:
-            code = self._located_body(self._head(mention) or tok)  # "elected officials in Miami": USAGOV
+            code = self._located_body(self.head_of(mention) or tok)  # "elected officials in Miami": USAGOV
         if code and code.startswith(STATELESS) and not entity.country:
-            home = self._exemplified_country(self._head(mention) or tok)
+            home = self._exemplified_country(self.head_of(mention) or tok)
             if home:  # "civil rights groups like the American Civil Liberties Union": USAHRI
                 code = home + (code[len(STATELESS):] or STATELESS)
         if code and self._owned_elsewhere(tok, code):
@@ -320,7 +320,7 @@ class Actors:
                                                  and not (g.dep_ == "compound" and is_city(self.at(g)[0]))), None)
         return None
 
-    def _head(self, mention: Mention) -> Token | None:
+    def head_of(self, mention: Mention) -> Token | None:
         """The head word of a mention ("civilians" in "hundreds of civilians" points at the civilians)."""
         words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return words.root if words is not None else None

@@ -242,8 +242,8 @@ def _carried(prep: str, obj: Token, patient: Token | None, actors: Actors) -> bo
 
 
 def _modifier_of(actors: Actors, actor: Actor, head: Token) -> bool:
-    words = actors.doc.char_span(actor.mention.start, actor.mention.end, alignment_mode="expand")
-    return words is not None and words.root.head.i == head.i and words.root.dep_ in ("amod", "compound", "nmod")
+    root = actors.head_of(actor.mention)
+    return root is not None and root.head.i == head.i and root.dep_ in ("amod", "compound", "nmod")
 
 
 def _taken_from(verb: Token, patient: Token | None, actors: Actors) -> list[Actor]:

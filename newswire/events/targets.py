@@ -113,10 +113,9 @@ def _whole_country(actors: Actors, ev, source: Actor, home: str) -> bool:
         return False
     if is_people(entity, source.mention, source.code):
         return False  # "tens of thousands of Cubans marched": a people, not the state
-    words = actors.doc.char_span(source.mention.start, source.mention.end, alignment_mode="expand")
-    if words is None:
+    root = actors.head_of(source.mention)
+    if root is None:
         return False
-    root = words.root
     return not (root.dep_ in MODIFIER_DEPS + ("poss",) and root.head.i != ev.token.i)
 
 
@@ -136,8 +135,8 @@ def located(actors: Actors, found: list[Actor], place) -> list[Actor]:
     country = here[0].code[:3]
     out = []
     for a in found:
-        words = actors.doc.char_span(a.mention.start, a.mention.end, alignment_mode="expand")
-        row = agent_row(words.root) if words is not None else None
+        root = actors.head_of(a.mention)
+        row = agent_row(root) if root is not None else None
         out.append(Actor(a.entity, a.mention, country + (row.sector if row else "")))
     return out
 

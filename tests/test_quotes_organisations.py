@@ -72,3 +72,22 @@ def test_a_description_with_a_word_before_its_noun_is_not_the_one_organisation_n
     found = speakers(text)
     assert [s for s, _ in found] == [speaker]
     assert all(name in (None, speaker, speaker.removeprefix("the ")) for _, name in found)
+
+
+def test_a_transcript_label_the_entity_layer_left_unlinked_is_the_one_person_of_that_surname():
+    # the backstop of quotes/lines.labelled_person, called as the quotes stage calls it when the label has no entity
+    from newswire.document import Document
+    from newswire.quotes.lines import labelled_person
+
+    def person_for(text, label):
+        doc = parse(text)
+        index = Document.of(doc).entities(extract_entities(doc))
+        head = next(t for t in doc if t.text == label and t.i + 1 < len(doc) and doc[t.i + 1].text == ":")
+        found = labelled_person(head, None, index)
+        return found.name if found is not None else None
+
+    text = "Vice presidential candidate Mike Pence spoke on Tuesday.\nPENCE: We will win this state.\n"
+    assert person_for(text, "PENCE") == "Mike Pence"
+    two = "Mike Pence and Karen Pence spoke on Tuesday.\nPENCE: We will win this state.\n"
+    assert person_for(two, "PENCE") is None  # two people of that surname: left as written
+    assert person_for("Mike Pence spoke.\nSMITH: We will win this state.\n", "SMITH") is None  # no such person

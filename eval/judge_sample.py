@@ -43,6 +43,15 @@ linking (eval/xdoc_events.py) judged pairs of events of its articles up to
 2016-03. It is the out-of-sample source for the confidence >= 0.7 band
 after the session-seven re-fit: measure on it, never fit to it.
 
+texts (`--texts DIR`)
+News gathered outside ../shared, e.g. public news collections on GitHub
+that no stage was developed on. DIR holds the texts (never the
+repository: they are not ours to ship) and a `manifest.tsv` with the
+columns `name` (the article's name in the sheet), `file` (relative to
+DIR), `published` (YYYY-MM-DD, or empty when unknown) and `origin`
+(where the text came from: repository, path and commit, or an address).
+Which stages it is out of sample for is the sheet's to say.
+
 How the sample is drawn (all with `random.Random(seed)`, default seed 13):
   1. the articles are shuffled; all of them (default) or the first
      `--articles` of them are analysed with `newswire.analyze(text,
@@ -87,7 +96,7 @@ import polnear  # noqa: E402
 import timebank  # noqa: E402
 
 REALNEWS_DEV = REPO.parent / "shared" / "data" / "realnews-events" / "dev.jsonl"
-SOURCES = ("meantime", "timebank", "polnear-dev", "polnear-train")
+SOURCES = ("meantime", "timebank", "polnear-dev", "polnear-train", "texts")
 
 EVENT_JUDGMENTS = ["real", "type_ok", "source_ok", "target_ok", "modality_ok", "note"]
 QUOTE_JUDGMENTS = ["real", "content_ok", "speaker_ok", "note"]
@@ -158,11 +167,32 @@ def judged_articles() -> set[str]:
     return out
 
 
-def load_docs(source: str, quotes: bool = False, fresh: bool = False) -> list:
+def load_texts(root: Path) -> list:
+    """The articles listed in ROOT/manifest.tsv (name, file, published, origin), in the manifest's order."""
+    import csv
+    from types import SimpleNamespace
+
+    manifest = root / "manifest.tsv"
+    if not manifest.is_file():
+        raise SystemExit(f"Error: no manifest.tsv in {root} (columns: name, file, published, origin)")
+    docs = []
+    with manifest.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            text = (root / row["file"]).read_text(encoding="utf-8")
+            docs.append(SimpleNamespace(name=row["name"], text=text, published=(row.get("published") or "").strip() or None))
+    return docs
+
+
+def load_docs(source: str, quotes: bool = False, fresh: bool = False, texts: Path | None = None) -> list:
     """The articles of a source, each with `name`, `text` and `published`, in a fixed order (for quotes: all of TimeBank/AQUAINT).
 
     fresh: only TimeBank/AQUAINT articles no judged sheet of eval/judged/ holds and not in the realnews-events dev set.
+    texts: the directory of the `texts` source.
     """
+    if source == "texts":
+        if texts is None:
+            raise SystemExit("Error: --source texts needs --texts DIR")
+        return load_texts(texts)
     if source == "meantime":
         meantime.require_root(meantime.DEFAULT_ROOT)
         return meantime.load_meantime(meantime.DEFAULT_ROOT)
@@ -192,11 +222,18 @@ def load_docs(source: str, quotes: bool = False, fresh: bool = False) -> list:
 
 
 def draw(
-    seed: int, n: int, n_articles: int, quotes: bool, source: str = "meantime", fresh: bool = False, min_confidence: float = 0.0
+    seed: int,
+    n: int,
+    n_articles: int,
+    quotes: bool,
+    source: str = "meantime",
+    fresh: bool = False,
+    min_confidence: float = 0.0,
+    texts: Path | None = None,
 ) -> tuple[list[dict], int, int]:
     import newswire
 
-    docs = load_docs(source, quotes, fresh)
+    docs = load_docs(source, quotes, fresh, texts)
     rng = random.Random(seed)
     order = list(docs)
     rng.shuffle(order)
@@ -265,7 +302,7 @@ def write_sheet(path: Path, sample: list[dict], quotes: bool) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def recheck(sheet: Path, source: str) -> None:
+def recheck(sheet: Path, source: str, texts: Path | None = None) -> None:
     """How a judged event sheet fares with this code: which judged records newswire still gives (same article,
     trigger, code, source and target words), counted by verdict; what it gives that was not judged is not counted."""
     import csv
@@ -276,7 +313,7 @@ def recheck(sheet: Path, source: str) -> None:
         rows = list(csv.DictReader(f, delimiter="\t"))
     names = {r["article"] for r in rows}
     emitted: dict[tuple, float] = {}
-    for doc in load_docs(source):
+    for doc in load_docs(source, texts=texts):
         if doc.name in names:
             for r in event_records(doc, newswire.analyze(doc.text, published=doc.published)):
                 emitted[_key(r["article"], r["trigger"], f"{r['type']} {r['cameo']}", r["source"], r["target"])] = r["confidence"] or 0.0
@@ -321,11 +358,12 @@ def main() -> None:
     ap.add_argument("--fresh", action="store_true", help="timebank: leave out the articles of every sheet in eval/judged/ and of the realnews-events dev set")
     ap.add_argument("--recheck", type=Path, help="a judged events sheet: which of its records this code still gives, and their confidence")
     ap.add_argument("--min-confidence", type=float, default=0.0, help="draw only records at or above this confidence (e.g. 0.7)")
+    ap.add_argument("--texts", type=Path, help="the directory of --source texts (texts and a manifest.tsv)")
     args = ap.parse_args()
     if args.recheck:
-        recheck(args.recheck, args.source)
+        recheck(args.recheck, args.source, args.texts)
         return
-    sample, pooled, used = draw(args.seed, args.n, args.articles, args.quotes, args.source, args.fresh, args.min_confidence)
+    sample, pooled, used = draw(args.seed, args.n, args.articles, args.quotes, args.source, args.fresh, args.min_confidence, args.texts)
     kind = "quote" if args.quotes else "event"
     if args.fresh:
         print(f"fresh: {len(load_docs(args.source, args.quotes, True))} articles not in eval/judged/ nor the realnews-events dev set")

@@ -1,0 +1,37 @@
+"""eval/judge_sample.py's `texts` source: news gathered outside ../shared, read through a manifest."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+
+
+def _judge_sample():
+    sys.path.insert(0, str(EVAL))
+    spec = importlib.util.spec_from_file_location("judge_sample", EVAL / "judge_sample.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_texts_are_read_in_manifest_order_with_their_dates(tmp_path):
+    js = _judge_sample()
+    (tmp_path / "b.txt").write_text("Second text.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("First text.", encoding="utf-8")
+    (tmp_path / "manifest.tsv").write_text(
+        "name\tfile\tpublished\torigin\nfirst\tsub/a.txt\t2005-03-01\trepo/x a.txt\nsecond\tb.txt\t\trepo/x b.txt\n", encoding="utf-8"
+    )
+    docs = js.load_docs("texts", texts=tmp_path)
+    assert [(d.name, d.text, d.published) for d in docs] == [("first", "First text.", "2005-03-01"), ("second", "Second text.", None)]
+
+
+def test_texts_without_a_manifest_or_a_directory_is_one_error(tmp_path):
+    js = _judge_sample()
+    with pytest.raises(SystemExit, match="^Error: no manifest.tsv"):
+        js.load_docs("texts", texts=tmp_path)
+    with pytest.raises(SystemExit, match="^Error: --source texts needs --texts"):
+        js.load_docs("texts")

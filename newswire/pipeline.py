@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from .version import __version__
 from .document import Document
 from .text.clean import find_removed
+from .text.headline import headline
 from .entities import extract_entities
 from .errors import NotEnglish, UsageError
 from .events import extract_events
@@ -224,7 +225,7 @@ def analyze_parsed(
     return Analysis(
         id=content_id(article.text),
         text=article.text,
-        title=article.title,
+        title=article.title if article.title is not None else headline(article.text, removed),
         url=article.url,
         published=article.published,
         version=__version__,

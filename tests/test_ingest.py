@@ -82,8 +82,9 @@ def test_every_format_is_stored(corpus):
     member = len(gzip.compress(LOGO))  # the copy's record is in the second gzip member
     assert rows == [
         (f"{folder}/feed.jsonl:1", "json", "Chile votes", "2023-12-17", "cl-1", "analysed"),
-        (f"{folder}/feed.jsonl:3", "json", None, None, None, "analysed"),
-        (f"{folder}/floods.txt", "text", None, None, None, "analysed"),
+        # a text or line with no title: its first line is a headline, and is the title (newswire/text/headline.py)
+        (f"{folder}/feed.jsonl:3", "json", "Sudan's warring sides agree to new talks in Jeddah", None, None, "analysed"),
+        (f"{folder}/floods.txt", "text", "Floods force thousands from homes in northern Italy", None, None, "analysed"),
         (f"{folder}/syndicated.warc.gz@{member}", "warc", "Thousands flee floods", None, None, "duplicate"),
         (f"{folder}/web/budget.html", "html", "Kenya passes budget", None, None, "analysed"),
     ]

@@ -17,6 +17,7 @@ BODY = "\n\nThe two ministers met in Geneva on Friday and agreed to meet again n
         "Kerry, Lavrov hold 'constructive' talks on Syria",
         "UN SAYS CEASEFIRE TALKS WILL RESUME IN VIENNA",
         "5 killed as storms sweep across the Midwest",
+        "Correction agency plans dropped",  # a headline that opens with a metadata word
     ],
 )
 def test_a_headline_line_is_the_title(first):
@@ -33,6 +34,7 @@ def test_a_headline_line_is_the_title(first):
         "WASHINGTON, March 12 (Xinhua) --",
         "Posted on March 3, 2015 by admin",  # page metadata
         "Updated 10:32 a.m. EDT",
+        "Correction: an earlier version gave the wrong date",
         "Politics",  # a section label: too short
         "Will the talks hold?",  # ends as a sentence does
         " ".join(["word"] * 25),  # longer than a headline

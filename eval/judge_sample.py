@@ -311,6 +311,8 @@ def recheck(sheet: Path, source: str, texts: Path | None = None) -> None:
 
     with sheet.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
+    if not rows or not {"type_ok", "source_ok", "target_ok"} <= rows[0].keys():
+        raise SystemExit(f"Error: {sheet} is no judged events sheet (--recheck reads events sheets: columns type_ok, source_ok, target_ok)")
     names = {r["article"] for r in rows}
     emitted: dict[tuple, float] = {}
     for doc in load_docs(source, texts=texts):

@@ -35,3 +35,11 @@ def test_texts_without_a_manifest_or_a_directory_is_one_error(tmp_path):
         js.load_docs("texts", texts=tmp_path)
     with pytest.raises(SystemExit, match="^Error: --source texts needs --texts"):
         js.load_docs("texts")
+
+
+def test_recheck_of_a_quotes_sheet_is_one_error(tmp_path):
+    js = _judge_sample()
+    sheet = tmp_path / "quotes.tsv"
+    sheet.write_text("n\tarticle\tquote_type\tcontent\treal\tcontent_ok\tspeaker_ok\tnote\n1\ta\tdirect\tx\tyes\tyes\tyes\t\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="^Error: .* is no judged events sheet"):
+        js.recheck(sheet, "texts", texts=tmp_path)

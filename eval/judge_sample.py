@@ -156,14 +156,20 @@ def quote_records(doc, analysis) -> list[dict]:
 JUDGED = REPO / "eval" / "judged"
 
 
-def judged_articles() -> set[str]:
-    """The articles of every judged sheet in eval/judged/ (their `article` column)."""
+def read_sheet(path: Path) -> list[dict]:
+    """The rows of a judgment sheet as `write_sheet` writes it: tab-separated cells as they are, no CSV quoting (a
+    span may open with a quotation mark)."""
     import csv
 
+    with path.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def judged_articles() -> set[str]:
+    """The articles of every judged sheet in eval/judged/ (their `article` column)."""
     out = set()
     for sheet in sorted(JUDGED.glob("*.tsv")):
-        with sheet.open(encoding="utf-8") as f:
-            out |= {row["article"] for row in csv.DictReader(f, delimiter="\t") if row.get("article")}
+        out |= {row["article"] for row in read_sheet(sheet) if row.get("article")}
     return out
 
 
@@ -177,7 +183,7 @@ def load_texts(root: Path) -> list:
         raise SystemExit(f"Error: no manifest.tsv in {root} (columns: name, file, published, origin)")
     docs = []
     with manifest.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
+        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             text = (root / row["file"]).read_text(encoding="utf-8")
             docs.append(SimpleNamespace(name=row["name"], text=text, published=(row.get("published") or "").strip() or None))
     return docs
@@ -305,12 +311,9 @@ def write_sheet(path: Path, sample: list[dict], quotes: bool) -> None:
 def recheck(sheet: Path, source: str, texts: Path | None = None) -> None:
     """How a judged event sheet fares with this code: which judged records newswire still gives (same article,
     trigger, code, source and target words), counted by verdict; what it gives that was not judged is not counted."""
-    import csv
-
     import newswire
 
-    with sheet.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
+    rows = read_sheet(sheet)
     if not rows or not {"type_ok", "source_ok", "target_ok"} <= rows[0].keys():
         raise SystemExit(f"Error: {sheet} is no judged events sheet (--recheck reads events sheets: columns type_ok, source_ok, target_ok)")
     names = {r["article"] for r in rows}

@@ -43,3 +43,16 @@ def test_recheck_of_a_quotes_sheet_is_one_error(tmp_path):
     sheet.write_text("n\tarticle\tquote_type\tcontent\treal\tcontent_ok\tspeaker_ok\tnote\n1\ta\tdirect\tx\tyes\tyes\tyes\t\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="^Error: .* is no judged events sheet"):
         js.recheck(sheet, "texts", texts=tmp_path)
+
+
+def test_sheets_are_read_as_written_a_cell_opening_with_a_quote_mark_included(tmp_path):
+    # judge12e: write_sheet writes cells as they are (no CSV quoting); read with CSV quoting, a span opening with '"'
+    # swallowed the cells after it, and --recheck counted 40 of 43 rows with exit 0
+    js = _judge_sample()
+    record = {"article": "a1", "trigger": "warned", "type": "THREATEN", "cameo": "138", "source": "Iran", "source_code": "IRN",
+              "source_implicit": False, "target": '"the ship', "target_code": "", "target_implicit": False, "modality": "asserted", "confidence": 0.8}
+    sheet = tmp_path / "events.tsv"
+    js.write_sheet(sheet, [record, dict(record, article="a2", target="Iraq")], quotes=False)
+    rows = js.read_sheet(sheet)
+    assert [r["article"] for r in rows] == ["a1", "a2"]
+    assert rows[0]["target"] == '"the ship (?)' and rows[0]["confidence"] == "0.80"

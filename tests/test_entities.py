@@ -1008,6 +1008,31 @@ def test_a_title_word_after_a_given_name_or_an_honorific_is_a_surname():
     assert abdullah is not None and abdullah.titles == ["King"]
 
 
+@pytest.mark.parametrize("given", ["Oona", "Shanelle", "Gwilym"])
+def test_a_title_word_ending_a_two_word_name_is_its_surname_whatever_the_given_name(given):
+    # judge12q's outside news: "Labour MP Oona King" was the entity "Oona" (no given name the list knows) and the
+    # speaker of "..., King said" was "King"
+    for later in ("King said", "Ms King said"):  # the title word alone as a name, after an honorific too
+        text = f"Labour MP {given} King criticised the plans. \"These plans will leave families behind,\" {later}."
+        ents = entities(text)
+        king = entity_of(ents, text, f"{given} King")
+        assert king is not None and king.name == f"{given} King" and king.titles == ["MP"]
+        assert entity_of(ents, text, "King", 2) is king
+
+
+def test_a_title_word_ending_a_place_name_is_no_surname():
+    # "Hilton Head, South Carolina" tagged PERSON: with no given name, a title word is a surname only when the
+    # article uses it alone as a name
+    text = "Robert Stone, a retiree from Hilton Head, South Carolina, said he had voted early."
+    assert not any(e.name == "Hilton Head" for e in entities(text))
+
+
+@pytest.mark.parametrize("text, name", [("The Saudi King said the talks would go on.", "Saudi"), ("The Burmese Prince said the talks would go on.", "Burmese")])
+def test_a_country_word_before_a_title_is_no_given_name(text, name):
+    ents = entities(text)
+    assert not any(e.type == "PERSON" for e in ents)
+
+
 # issue 14, sixth round: the trial's wrong names, by construction
 
 

@@ -377,9 +377,41 @@ def _opening_cue(tok) -> bool:
 
 
 def _surname_like_title(doc: Doc, label: str, start: int, title_start: int, title_end: int, end: int) -> bool:
-    """"Larry King", "John Major": a one-word title after a given name, ending a person's name, is the surname."""
-    return (label == "PERSON" and title_start == start + 1 and title_end == end == title_start + 1
-            and is_given_name(doc[start].text))
+    """"Larry King", "John Major", "Oona King": a one-word title after one name word, ending a person's name, is the
+    surname. The name word is a given name, or any capitalised proper noun that is no title, country or people's word
+    ("Saudi King", "Jordan King" are a title and its country; English puts a title before the name)."""
+    if not (label == "PERSON" and title_start == start + 1 and title_end == end == title_start + 1):
+        return False
+    first = doc[start]
+    if is_given_name(first.text):
+        return True
+    return (first.pos_ == "PROPN" and first.text[:1].isupper() and first.text[1:].islower() and title_lookup(first.text) is None
+            and not countries.country_from_name(first.text) and not countries.country_from_demonym(first.text)
+            and not countries.country_of_people(first.text, modifier=True) and _alone_as_a_name(doc, title_start))
+
+
+def _honorific(word: str) -> bool:
+    row = title_lookup(word)
+    return row is not None and row.kind == "honorific"
+
+
+def _alone_as_a_name(doc: Doc, i: int) -> bool:
+    """Does the word at `i` stand alone elsewhere in the doc as a name does: capitalised, not after a determiner, a
+    possessive or a name ("the King") unless that is an honorific ("Ms King"), not before a proper noun ("King
+    Abdullah")? ("Oona King ... King said", "Ms King said": yes; "Hilton Head, South Carolina": no.)"""
+    word = doc[i].text
+    for tok in doc:
+        if tok.text != word or tok.i == i or tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue
+        before = doc[tok.i - 1] if tok.i else None
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if before is not None and (before.pos_ in ("DET", "PRON") or before.tag_ == "POS" or before.pos_ == "PROPN") \
+                and not _honorific(before.text):
+            continue
+        if after is not None and after.pos_ == "PROPN":
+            continue
+        return True
+    return False
 
 
 def _headline_people(doc: Doc, found: list[Mention]) -> list[Mention]:

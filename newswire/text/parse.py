@@ -40,10 +40,16 @@ def make_paragraphs(nlp: Language, name: str):
 
 
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break.
+    """Start a sentence after every line break, and none right after a word on the same line.
 
     News paragraphs are sentence boundaries; without this the small model
-    glues a closing quote mark at a line end to the next paragraph.
+    glues a closing quote mark at a line end to the next paragraph. Inside a
+    line, a sentence starts only after punctuation (a full stop, an
+    abbreviation's, a quotation mark, a dash): the small model otherwise
+    splits after the first word of a paragraph that follows a headline with
+    no full stop ("Boko" | "Haram fighters attacked ..."), or inside a
+    sentence ("I said | he was in"), and the stages read actors off the
+    broken parse.
 
     The boundaries are written all at once (`Doc.from_array`): the
     `Token.is_sent_start` setter checks the whole doc for a parse each time,
@@ -59,6 +65,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
                 starts[token.i] = 1
         elif token.is_quote and prev.text in (".", "!", "?") and _ends_line(token):
             starts[token.i] = -1  # the closing quote of a paragraph stays with its sentence
+        elif not prev.is_space and prev.text[-1:].isalnum() and not token.is_space:
+            starts[token.i] = -1  # no sentence starts right after a word on its line ("Boko | Haram fighters" after a headline)
         prev = token
     if len(doc):
         doc.from_array([SENT_START], starts.astype("uint64"))

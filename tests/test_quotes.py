@@ -1774,3 +1774,24 @@ def test_a_quotation_after_a_sentence_closed_by_two_marks_opens_a_statement():
     assert starts_statement(text, text.index('"She'))
     text = "He spoke on NBC's ''Meet the Press'' ''She lies like crazy,'' he said."
     assert not starts_statement(text, text.index("''She"))  # no sentence ended before it
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a digest item: the name a dash sets off before the colon labels the quotation, not the clause's subject
+        ("Pollsters agree - Anna Berg: “One of the biggest lessons was a simple one: keep on contacting voters.”", "Anna Berg"),
+        # the writer of an article quoted in a digest, after "by" and the outlet's possessive
+        ('"The club will close at the end of December," by Times\' Mark Ellison: "The club, a fixture for years, will close."', "Mark Ellison"),
+    ],
+)
+def test_a_name_set_off_before_a_colon_labels_the_quotation(text, speaker):
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert qs[-1].speaker is not None and qs[-1].speaker_name == speaker
+
+
+def test_two_names_before_a_colon_are_no_label_of_one():
+    # "A and B:" - no one of the two alone is given the quotation by the label rule
+    qs = quotes("Pollsters agree - Anna Berg and Pavel Sokolov: “One of the biggest lessons was a simple one.”")
+    assert all(q.speaker is None or q.speaker.text not in ("Pavel Sokolov", "Sokolov") for q in qs)

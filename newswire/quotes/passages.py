@@ -73,7 +73,7 @@ def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozens
             candidates.append((1, gap, f))
     if candidates:
         return direct(doc, p, min(candidates, key=lambda c: (c[0], c[1]))[2])
-    return _signed(doc, p, people) or _after_inverted_cue(doc, p) or _after_colon(doc, p, frames, quoted)
+    return _signed(doc, p, people) or _after_inverted_cue(doc, p) or _after_colon(doc, p, frames, quoted, people)
 
 
 # The dashes that open a signature after a quotation ("― Martha Aguilar", "-President Obama", "--- Ann Lee").
@@ -262,7 +262,7 @@ def _adjacent(doc: Doc, p: Passage, f: Frame, gap: int) -> bool:
     return gap <= ADJACENT_WORDS and "\n" not in doc_text(doc)[lo:hi]
 
 
-def _after_colon(doc: Doc, p: Passage, frames: list[Frame], quoted: frozenset[int]) -> Found | None:
+def _after_colon(doc: Doc, p: Passage, frames: list[Frame], quoted: frozenset[int], people: EntityIndex | None = None) -> Found | None:
     text = doc_text(doc)
     i = p.quoted.start - 1
     while i >= 0 and text[i].isspace():
@@ -276,6 +276,10 @@ def _after_colon(doc: Doc, p: Passage, frames: list[Frame], quoted: frozenset[in
     clause = doc[sent.start : colon.start]
     if not len(clause):
         return None
+    if (label := _label_before_colon(doc, colon.start, people)) is not None:
+        found = direct(doc, p, None)
+        found.speaker = label  # "Pollsters agree - Carl Bialik: “...”": the name the dash sets off, not "Pollsters"
+        return found
     cues = _FrameIndex.of(doc, frames).between(sent.start, colon.start)
     if cues:
         return direct(doc, p, max(cues, key=lambda f: f.verb))
@@ -296,6 +300,32 @@ def _after_colon(doc: Doc, p: Passage, frames: list[Frame], quoted: frozenset[in
         found.speaker = name  # "STATES OUTNUMBER ... FOR THE FIRST TIME - Jeffrey M. Jones: “...”": a name right before the colon
         return found
     return None
+
+
+def _label_before_colon(doc: Doc, colon: int, people: EntityIndex | None) -> Token | None:
+    """A person's name that labels the quotation after the colon, set off from the clause before it by a dash or by
+    "by" (the digest's "POLLSTERS AGREE - Carl Bialik: “...”", "..., by Times' Ben Sisario: “...”"): the name's last
+    token, a run of proper nouns from the dash or "by" (and an outlet's possessive after it) to the colon that is a
+    PERSON of the parser's or of the entity stage's (`people`). None otherwise (also for two names joined by "and":
+    no one of them alone), and the clause's own subject speaks."""
+    i = colon - 1
+    while i >= 0 and doc[i].pos_ == "PROPN":
+        i -= 1
+    names = doc[i + 1 : colon]
+    if not len(names):
+        return None
+    entity = people.entity_at(names[-1].i) if people is not None else None
+    if not (all(t.ent_type_ == "PERSON" for t in names) or (entity is not None and entity.type == "PERSON")):
+        return None
+    if i >= 2 and doc[i].tag_ == "POS" and doc[i - 1].pos_ == "PROPN":  # "by Times' Ben Sisario": the outlet's possessive
+        i -= 1
+        while i >= 0 and doc[i].pos_ == "PROPN":
+            i -= 1
+        if i < 0 or doc[i].lower_ != "by":
+            return None
+    if i < 0 or not (doc[i].lower_ == "by" or (doc[i].is_punct and doc[i].text.strip(_SIGNATURE_DASHES) == "")):
+        return None
+    return names[-1]
 
 
 def inherit(doc: Doc, found: list[Found], floating: list[Passage], frames: list[Frame]) -> list[Found]:

@@ -530,6 +530,10 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     closing = max((i for i in range(start + 1, head.i) if doc[i].is_quote and "," in (doc[i - 1].text, doc[i + 1].text)), default=None)
     if closing is not None:
         start = closing + 1
+    # "by Times' Ben Sisario: “The Living Room ...”": a phrase never runs past a colon that opens a quotation
+    colon = min((i for i in range(head.i + 1, end) if doc[i].text == ":" and doc[i + 1].is_quote), default=None)
+    if colon is not None:
+        end = colon - 1
     # "African Union leaders on Monday": not the date
     for child in head.children:
         if child.dep_ == "prep" and child.i > head.i and any(o.ent_type_ in ("DATE", "TIME") for o in child.children):

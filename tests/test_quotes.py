@@ -1795,3 +1795,11 @@ def test_two_names_before_a_colon_are_no_label_of_one():
     # "A and B:" - no one of the two alone is given the quotation by the label rule
     qs = quotes("Pollsters agree - Anna Berg and Pavel Sokolov: “One of the biggest lessons was a simple one.”")
     assert all(q.speaker is None or q.speaker.text not in ("Pavel Sokolov", "Sokolov") for q in qs)
+
+
+def test_a_title_followed_by_its_author_is_no_quote():
+    # a digest's item: the article's title, ", by" its writer; the quotation after the colon is the article's text
+    text = ('"Met accused of whitewashing baby Jesus in its nativity scene," by Post\'s Mark Ellison: "A Manhattan man '
+            'is suing the Met."')
+    qs = quotes(text)
+    assert [q.content.text for q in qs] == ["A Manhattan man is suing the Met."]

@@ -406,8 +406,12 @@ def names_a_thing(doc: Doc, p: Passage) -> bool:
       ("NBC's “Today”"), a preposition or "told" ("appeared on “Face the Nation”", "told “Good Morning America”");
     * opening a sentence and going on as its subject or topic, with no punctuation of its own at its end: "“Hands
       up, don't shoot” has become a rallying cry" (a statement ends inside its marks, or a comma follows:
-      "“We will win,” he said").
+      "“We will win,” he said");
+    * or, however long, the title of a work followed by its author: "“Met accused of whitewashing baby Jesus,” by
+      Post's Kathianne Boniello" (`_by_author`).
     """
+    if _by_author(doc, p):
+        return True
     words = [doc[i] for i in sorted(p.words)]
     if len(words) > MAX_NAME_WORDS:
         return False
@@ -419,6 +423,25 @@ def names_a_thing(doc: Doc, p: Passage) -> bool:
     if title and before is not None and (before.lower_ in _title_words() or before.lower_ in _NAME_LINKS or before.text in _POSSESSIVE):
         return True
     return p.standalone and _goes_on_as_subject(doc, p)
+
+
+def _by_author(doc: Doc, p: Passage) -> bool:
+    """Is the passage followed, after its marks and a comma, by "by" and a person's name (a PERSON of the parser's,
+    after an outlet's possessive if any: "by Times' Ben Sisario")? A work's title and its author, not speech."""
+    i = p.last + 1
+    while i < len(doc) and (doc[i].is_quote or doc[i].text == ","):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "by" or "," not in doc[p.last : i].text:
+        return False
+    j = k = i + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    if k > j and k < len(doc) and doc[k].tag_ == "POS":
+        j = k + 1  # the outlet's possessive
+    end = j
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    return end > j and all(t.ent_type_ == "PERSON" for t in doc[j:end])
 
 
 def _word_before(doc: Doc, p: Passage):

@@ -1027,10 +1027,49 @@ def test_a_document_with_no_named_issuer_is_left_as_it_is():
         # a participle on an occasion someone speaks at reports for that someone, not the occasion
         ('Attorney General Maria Lopez spoke on Monday at a news conference announcing that the company "lied to regulators for years."', "Maria Lopez"),
         ('Senator Tom Hale made the remarks during a speech attacking the governor as "a fraud."', "Tom Hale"),
+        # the occasion as the object of the speaker's verb
+        ("On Tuesday the Ohio senator Tom Hale opened a rally in Dayton blasting the governor for cutting school budgets.", "Tom Hale"),
     ],
 )
 def test_a_participle_on_an_occasion_reports_for_who_speaks_at_it(text, name):
     assert [q.speaker_name for q in quotes(text)] == [name]
+
+
+def test_an_occasion_is_no_speaker():
+    # the parser hangs "who added" on "the discussion": an occasion says nothing, the quote is left without a speaker
+    text = ('"It was not a convincing argument," said one Democrat familiar with the discussion, who added that the '
+            'White House seemed "rattled" by the opposition.')
+    qs = quotes(text)
+    assert qs and all(q.speaker is None or not q.speaker.text.startswith("the discussion") for q in qs)
+    # nor is the relative clause set off by a comma part of the speaker's phrase
+    assert qs[0].speaker is not None and qs[0].speaker.text == "one Democrat familiar with the discussion"
+    assert any(q.speaker is None and "rattled" in q.content.text for q in qs)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, name",
+    [
+        # a name set off with an aside after a quotation, the cue after the aside with no subject in the parse
+        ("''That was a good speech you gave last night, Mr. President,'' Representative Steve Cohen, Democrat of "
+         "Tennessee, told Mr. Obama as he stopped to have his picture taken with him.",
+         "Representative Steve Cohen, Democrat of Tennessee", "Steve Cohen"),
+        ("''I had breakfast with Pinchuk. He will see you at the Brookings lunch,'' Melanne Verveer, a Ukrainian-American "
+         "then working for the State Department, wrote in a June 2012 email to Mrs. Clinton.",
+         "Melanne Verveer, a Ukrainian-American", "Melanne Verveer"),
+    ],
+)
+def test_a_name_with_an_aside_after_a_quotation_speaks_it(text, speaker, name):
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert [(q.speaker.text if q.speaker else None, q.speaker_name) for q in qs][0] == (speaker, name)
+
+
+def test_a_speaker_phrase_never_starts_inside_the_quotation_before_it():
+    text = ("“It is not the position that everything is hunky-dory,” Gene Sperling, a top outside Clinton adviser, said. "
+            "“I think the American people are capable of understanding that.”")
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert qs and all(q.speaker is not None and q.speaker.text.startswith("Gene Sperling") for q in qs)
 
 
 @pytest.mark.parametrize(
@@ -1735,3 +1774,32 @@ def test_a_quotation_after_a_sentence_closed_by_two_marks_opens_a_statement():
     assert starts_statement(text, text.index('"She'))
     text = "He spoke on NBC's ''Meet the Press'' ''She lies like crazy,'' he said."
     assert not starts_statement(text, text.index("''She"))  # no sentence ended before it
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a digest item: the name a dash sets off before the colon labels the quotation, not the clause's subject
+        ("Pollsters agree - Anna Berg: “One of the biggest lessons was a simple one: keep on contacting voters.”", "Anna Berg"),
+        # the writer of an article quoted in a digest, after "by" and the outlet's possessive
+        ('"The club will close at the end of December," by Times\' Mark Ellison: "The club, a fixture for years, will close."', "Mark Ellison"),
+    ],
+)
+def test_a_name_set_off_before_a_colon_labels_the_quotation(text, speaker):
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert qs[-1].speaker is not None and qs[-1].speaker_name == speaker
+
+
+def test_two_names_before_a_colon_are_no_label_of_one():
+    # "A and B:" - no one of the two alone is given the quotation by the label rule
+    qs = quotes("Pollsters agree - Anna Berg and Pavel Sokolov: “One of the biggest lessons was a simple one.”")
+    assert all(q.speaker is None or q.speaker.text not in ("Pavel Sokolov", "Sokolov") for q in qs)
+
+
+def test_a_title_followed_by_its_author_is_no_quote():
+    # a digest's item: the article's title, ", by" its writer; the quotation after the colon is the article's text
+    text = ('"Met accused of whitewashing baby Jesus in its nativity scene," by Post\'s Mark Ellison: "A Manhattan man '
+            'is suing the Met."')
+    qs = quotes(text)
+    assert [q.content.text for q in qs] == ["A Manhattan man is suing the Met."]

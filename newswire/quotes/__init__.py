@@ -43,7 +43,7 @@ from .confidence import confidence
 from .content import cut_other_sources, from_frame, from_lines, outermost
 from .descriptions import described, person_described
 from .frames import Frame, find_frames
-from .speakers import is_document, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
+from .speakers import is_document, is_occasion, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
 from .lines import find_lines, labelled_person
 from .organisations import organisation_described, outlet_in_full
 from ..text.datelines import DASHES
@@ -249,6 +249,10 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
     quotations = [(f.start, f.end) for f in ordered if f.type == "direct"]
     for f in ordered:
         speaker = entity = None
+        if f.speaker is not None and is_occasion(f.speaker) and not is_document(f.speaker):
+            # "the rally", "the discussion": an occasion the parse took for the speaker says nothing itself (a speech or
+            # an interview speaks for whoever gave it: `_spoken_for`)
+            f.speaker = None
         if f.speaker is not None:
             s, e = _speaker_range(f)
             head, s = _past_dateline(doc, f.speaker, s, e)

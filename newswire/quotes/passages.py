@@ -73,7 +73,7 @@ def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozens
             candidates.append((1, gap, f))
     if candidates:
         return direct(doc, p, min(candidates, key=lambda c: (c[0], c[1]))[2])
-    return _signed(doc, p, people) or _after_inverted_cue(doc, p) or _after_colon(doc, p, frames, quoted)
+    return _signed(doc, p, people) or _after_inverted_cue(doc, p) or _after_colon(doc, p, frames, quoted, people)
 
 
 # The dashes that open a signature after a quotation ("― Martha Aguilar", "-President Obama", "--- Ann Lee").
@@ -262,7 +262,7 @@ def _adjacent(doc: Doc, p: Passage, f: Frame, gap: int) -> bool:
     return gap <= ADJACENT_WORDS and "\n" not in doc_text(doc)[lo:hi]
 
 
-def _after_colon(doc: Doc, p: Passage, frames: list[Frame], quoted: frozenset[int]) -> Found | None:
+def _after_colon(doc: Doc, p: Passage, frames: list[Frame], quoted: frozenset[int], people: EntityIndex | None = None) -> Found | None:
     text = doc_text(doc)
     i = p.quoted.start - 1
     while i >= 0 and text[i].isspace():
@@ -276,6 +276,10 @@ def _after_colon(doc: Doc, p: Passage, frames: list[Frame], quoted: frozenset[in
     clause = doc[sent.start : colon.start]
     if not len(clause):
         return None
+    if (label := _label_before_colon(doc, colon.start, people)) is not None:
+        found = direct(doc, p, None)
+        found.speaker = label  # "Pollsters agree - Carl Bialik: “...”": the name the dash sets off, not "Pollsters"
+        return found
     cues = _FrameIndex.of(doc, frames).between(sent.start, colon.start)
     if cues:
         return direct(doc, p, max(cues, key=lambda f: f.verb))
@@ -296,6 +300,32 @@ def _after_colon(doc: Doc, p: Passage, frames: list[Frame], quoted: frozenset[in
         found.speaker = name  # "STATES OUTNUMBER ... FOR THE FIRST TIME - Jeffrey M. Jones: “...”": a name right before the colon
         return found
     return None
+
+
+def _label_before_colon(doc: Doc, colon: int, people: EntityIndex | None) -> Token | None:
+    """A person's name that labels the quotation after the colon, set off from the clause before it by a dash or by
+    "by" (the digest's "POLLSTERS AGREE - Carl Bialik: “...”", "..., by Times' Ben Sisario: “...”"): the name's last
+    token, a run of proper nouns from the dash or "by" (and an outlet's possessive after it) to the colon that is a
+    PERSON of the parser's or of the entity stage's (`people`). None otherwise (also for two names joined by "and":
+    no one of them alone), and the clause's own subject speaks."""
+    i = colon - 1
+    while i >= 0 and doc[i].pos_ == "PROPN":
+        i -= 1
+    names = doc[i + 1 : colon]
+    if not len(names):
+        return None
+    entity = people.entity_at(names[-1].i) if people is not None else None
+    if not (all(t.ent_type_ == "PERSON" for t in names) or (entity is not None and entity.type == "PERSON")):
+        return None
+    if i >= 2 and doc[i].tag_ == "POS" and doc[i - 1].pos_ == "PROPN":  # "by Times' Ben Sisario": the outlet's possessive
+        i -= 1
+        while i >= 0 and doc[i].pos_ == "PROPN":
+            i -= 1
+        if i < 0 or doc[i].lower_ != "by":
+            return None
+    if i < 0 or not (doc[i].lower_ == "by" or (doc[i].is_punct and doc[i].text.strip(_SIGNATURE_DASHES) == "")):
+        return None
+    return names[-1]
 
 
 def inherit(doc: Doc, found: list[Found], floating: list[Passage], frames: list[Frame]) -> list[Found]:
@@ -376,8 +406,12 @@ def names_a_thing(doc: Doc, p: Passage) -> bool:
       ("NBC's “Today”"), a preposition or "told" ("appeared on “Face the Nation”", "told “Good Morning America”");
     * opening a sentence and going on as its subject or topic, with no punctuation of its own at its end: "“Hands
       up, don't shoot” has become a rallying cry" (a statement ends inside its marks, or a comma follows:
-      "“We will win,” he said").
+      "“We will win,” he said");
+    * or, however long, the title of a work followed by its author: "“Met accused of whitewashing baby Jesus,” by
+      Post's Kathianne Boniello" (`_by_author`).
     """
+    if _by_author(doc, p):
+        return True
     words = [doc[i] for i in sorted(p.words)]
     if len(words) > MAX_NAME_WORDS:
         return False
@@ -389,6 +423,25 @@ def names_a_thing(doc: Doc, p: Passage) -> bool:
     if title and before is not None and (before.lower_ in _title_words() or before.lower_ in _NAME_LINKS or before.text in _POSSESSIVE):
         return True
     return p.standalone and _goes_on_as_subject(doc, p)
+
+
+def _by_author(doc: Doc, p: Passage) -> bool:
+    """Is the passage followed, after its marks and a comma, by "by" and a person's name (a PERSON of the parser's,
+    after an outlet's possessive if any: "by Times' Ben Sisario")? A work's title and its author, not speech."""
+    i = p.last + 1
+    while i < len(doc) and (doc[i].is_quote or doc[i].text == ","):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "by" or "," not in doc[p.last : i].text:
+        return False
+    j = k = i + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    if k > j and k < len(doc) and doc[k].tag_ == "POS":
+        j = k + 1  # the outlet's possessive
+    end = j
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    return end > j and all(t.ent_type_ == "PERSON" for t in doc[j:end])
 
 
 def _word_before(doc: Doc, p: Passage):

@@ -90,7 +90,7 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             v = v.head.head  # "began by saying"
             continue
         break
-    return _inverted(v, quoted) or _left_neighbour(verb, quoted)
+    return _inverted(v, quoted) or _left_neighbour(verb, quoted) or _name_after_quotation(verb, quoted)
 
 
 @cache
@@ -141,12 +141,23 @@ def _occasions() -> frozenset[str]:
     return frozenset(load_list("occasion_nouns.txt"))
 
 
+def is_occasion(noun: Token) -> bool:
+    """Is the noun an occasion someone speaks at (`data/occasion_nouns.txt`: "the rally", "the conversation"), not a
+    name? An occasion says nothing itself."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _occasions()
+
+
 def _occasion_speaker(noun: Token, quoted: frozenset[int]) -> Token | None:
     """Who speaks at an occasion a participle hangs on: "Lopez spoke at a news conference announcing ...", "comments
-    Clinton made during a speech attacking ...": the speaker of the verb the occasion ("at", "during", "in" its
-    object, `data/occasion_nouns.txt`) is attached to. None when it is not such an occasion or that verb has none."""
+    Clinton made during a speech attacking ...", "the senator opened a rally blasting ...": the speaker of the verb
+    the occasion ("at", "during", "in" its object, or its direct object; `data/occasion_nouns.txt`) is attached to.
+    None when it is not such an occasion or that verb has none."""
+    if not is_occasion(noun):
+        return None
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return speaker_head(noun.head, quoted)
     prep = noun.head
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _occasions() or noun.dep_ != "pobj":
+    if noun.dep_ != "pobj":
         return None
     if prep.dep_ != "prep" or prep.lower_ not in ("at", "during", "in") or prep.head.pos_ not in ("VERB", "AUX"):
         return None
@@ -359,6 +370,46 @@ def _left_neighbour(verb: Token, quoted: frozenset[int]) -> Token | None:
     return tok if tok.pos_ in ("PROPN", "NOUN", "NUM") else None
 
 
+# Finite verb tags: an aside between a name and its cue holds none outside a relative clause.
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _name_after_quotation(verb: Token, quoted: frozenset[int]) -> Token | None:
+    """The name right after a quotation, set off with an aside, when the parser gave the cue after it no subject:
+    "''That was a good speech,'' Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama", "''...,'' Melanne
+    Verveer, a Ukrainian-American then working for the State Department, wrote". The quotation ends with a comma
+    inside or just outside its marks; the name (proper nouns, one of them a PERSON) follows its marks at once and is
+    followed by a comma; the aside runs from there to a comma just before the cue, with no quoted word and no finite
+    verb but in a relative clause ("who leads ..."). Returns the name's last token, else None."""
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != "," or verb.i - 1 in quoted:
+        return None
+    last = max((i for i in quoted if i < verb.i), default=None)
+    if last is None:
+        return None
+    i = last + 1
+    while i < verb.i and (doc[i].is_quote or doc[i].text == ","):
+        i += 1
+    marks = doc[last:i]  # the quotation's last token, and the marks and comma after it
+    if not any(t.text == "," for t in marks) or not any(t.is_quote for t in marks):
+        return None
+    start = i
+    while i < verb.i and doc[i].pos_ == "PROPN" and i not in quoted:
+        i += 1
+    name = doc[start:i]
+    if not len(name) or i >= verb.i - 1 or doc[i].text != "," or not any(t.ent_type_ == "PERSON" for t in name):
+        return None
+    aside = doc[i + 1 : verb.i - 1]
+    if not len(aside) or any(t.i in quoted or t.is_quote for t in aside):
+        return None
+    relative = False
+    for t in aside:
+        relative = relative or t.lower_ in _RELATIVE + ("whose",)
+        if t.tag_ in _FINITE and not relative:
+            return None
+    return name[-1]
+
+
 def _described_by_relative(last: Token, verb: Token, quoted: frozenset[int]) -> Token | None:
     """"a White House official who spoke anonymously to discuss strategy said ...", parsed with no subject for "said":
     a relative clause of "who" ending right before the cue describes its speaker, the noun the clause hangs on (also a
@@ -444,7 +495,7 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
 
     The head's subtree without relative clauses, participles and asides
     ("Trump, who ..." → "Trump"), with appositions kept ("Hugh Hill, a
-    doctor"), trimmed of punctuation. An adjective standing for a person is the phrase from its determiner ("the
+    doctor"), never from the end of a quotation before the name ("'...,' Gene Sperling"), trimmed of punctuation. An adjective standing for a person is the phrase from its determiner ("the
     43-year-old"): the parser may hang the quotation before it on it.
     """
     if _nominal_adjective(head):
@@ -453,12 +504,17 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     for child in head.children:
         if child.dep_ in _SPEAKER_CUT:
             cut |= subtree(child)
+    doc = head.doc
+    for tok in head.subtree:
+        # a relative clause set off by a comma deeper in the phrase, where the parser hung it on the nearest noun
+        # ("one Democrat familiar with the discussion, who added that ...")
+        if tok.dep_ == "relcl" and tok.i > head.i and doc[tok.left_edge.i - 1].text == ",":
+            cut |= subtree(tok)
     keep = subtree(head) - cut
     for sibling in head.head.children:
         if sibling.dep_ == head.dep_ and sibling.i != head.i and sibling.head.i != sibling.i:
             keep |= subtree(sibling)  # "al", "-", "Assad": a name the parser split into siblings
     start = end = head.i
-    doc = head.doc
     # the contiguous run around the head, not across a line break or the blanked text of a removed span
     # ("the U.S. <removed repeat> State Department"); other whitespace tokens ("A\u00a0Bloomberg poll") may be in it
     run = {i for i in keep if not _gap(doc[i])}
@@ -470,6 +526,14 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     dash = max((i for i in range(start, head.i) if doc[i].text in DASHES and doc[i].whitespace_), default=None)
     if dash is not None:
         start = dash + 1
+    # "''..., hunky-dory,'' Gene Sperling, a top adviser": not the end of the quotation the parser hung on the name
+    closing = max((i for i in range(start + 1, head.i) if doc[i].is_quote and "," in (doc[i - 1].text, doc[i + 1].text)), default=None)
+    if closing is not None:
+        start = closing + 1
+    # "by Times' Ben Sisario: “The Living Room ...”": a phrase never runs past a colon that opens a quotation
+    colon = min((i for i in range(head.i + 1, end) if doc[i].text == ":" and doc[i + 1].is_quote), default=None)
+    if colon is not None:
+        end = colon - 1
     # "African Union leaders on Monday": not the date
     for child in head.children:
         if child.dep_ == "prep" and child.i > head.i and any(o.ent_type_ in ("DATE", "TIME") for o in child.children):

@@ -31,6 +31,22 @@ def _skippable() -> frozenset[str]:
 
 
 @cache
+def _past_office_words() -> frozenset[str]:
+    """Words that say a title is no longer held: "former", "ex", "deposed", "late" (`data/past_office_words.txt`)."""
+    return frozenset(load_list("past_office_words.txt"))
+
+
+def past_office(doc: Doc, start: int, end: int) -> bool:
+    """"Former Lebanese Prime Minister Fouad Siniora", "Egypt's ex-president Hosni Mubarak", "deposed president Mohamed
+    Morsi", "the late King Abdullah": a word of `data/past_office_words.txt` that modifies a word of doc[start:end] (the
+    title chain and the name, or a title's phrase). The office is no longer held: its title gives no sector."""
+    return any(
+        tok.lower_ in _past_office_words() and tok.dep_ in ("amod", "compound", "advmod", "nmod") and start <= tok.head.i < end
+        for tok in doc[max(0, start - 3) : end]
+    )
+
+
+@cache
 def _kin_nouns() -> dict[str, str]:
     """Nouns of family relations → the gender each implies, "m", "f" or "" (`data/kin_nouns.tsv`)."""
     return {row.word: row.gender.replace("u", "") for row in load_table("kin_nouns.tsv", KinNoun)}
@@ -63,6 +79,7 @@ def _before(doc: Doc, m: Mention, title_ending: dict[int, TitleMatch], name_endi
     """Walk left from a name over honorifics, titles, affiliations and one country."""
     i = m.start - 1
     parts: list[TitleMatch] = []
+    sectors: list[str] = []
     text_start = None
     while i >= 0:
         tok = doc[i]
@@ -76,7 +93,7 @@ def _before(doc: Doc, m: Mention, title_ending: dict[int, TitleMatch], name_endi
                 parts.append(t)
                 text_start = t.start
                 if t.sector:
-                    m.sectors.append(t.sector)
+                    sectors.append(t.sector)
             i = t.start - 1
             continue
         if tok.lower_ in _skippable() and parts:
@@ -109,6 +126,9 @@ def _before(doc: Doc, m: Mention, title_ending: dict[int, TitleMatch], name_endi
     if parts:
         end = max(p.end for p in parts)
         m.titles.append(_title_text(doc, text_start, end))
+        m.past_office = m.past_office or past_office(doc, text_start, m.end)
+        if not m.past_office:
+            m.sectors.extend(sectors)  # "former Prime Minister Fouad Siniora" holds no office: no GOV
 
 
 def _title_text(doc: Doc, start: int, end: int) -> str:
@@ -145,7 +165,9 @@ def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], na
         t = title_covering.get(h.i)
         if t is not None and t.kind != "honorific":
             m.titles.append(doc[t.start : t.end].text)
-            if t.sector:
+            if past_office(doc, h.left_edge.i, h.i + 1):
+                m.past_office = True  # "Siniora, the former prime minister,"
+            elif t.sector:
                 m.sectors.append(t.sector)
             if t.gender:
                 m.gender = m.gender or t.gender

@@ -29,6 +29,7 @@ class Mention:
     gender: str | None = None
     honorific: bool = False  # "Dr. Carson", "Mr. Ban": a form of address before the name
     kin: bool = False  # "his daughter Rebekah": in apposition to a noun of family relation
+    past_office: bool = False  # "former Prime Minister Fouad Siniora": a title no longer held (data/past_office_words.txt)
     lemma: str | None = None  # head lemma of a nominal ("government")
     demonym: bool = False  # "Russian" in "Russian President": a mention of Russia
     _text: str | None = field(default=None, repr=False)

@@ -20,6 +20,7 @@ from ..lexicon.agents import agent_row, initial_plural
 from ..lexicon.compounds import compound_role, not_its_own
 from ..lexicon.tables import AgentNoun
 from .country_words import place_country
+from .evidence import past_office
 from .model import Mention
 from .titles import TitleMatch
 
@@ -41,7 +42,7 @@ def find_nominals(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> l
         if row is None or (row.word.lower() in _modified_only() and not _noun_modified(head)):
             continue
         m = Mention(doc, chunk.start, chunk.end, "nominal", _label(head, row), lemma=row.word.lower())
-        if row.sector:
+        if row.sector and not past_office(doc, chunk.start, chunk.end):  # "the deposed leader", "ex-ministers"
             m.sectors.append(row.sector)
         _modifiers(m, head, name_ending)
         out.append(m)
@@ -92,7 +93,7 @@ def _title_nominals(doc: Doc, titles: list[TitleMatch], name_at: dict[int, Menti
             continue
         m = Mention(doc, start, t.end, "nominal", "PERSON", lemma=t.title)
         m.titles.append(doc[t.start : t.end].text)
-        if t.sector:
+        if t.sector and not past_office(doc, start, t.end):  # "the former prime minister" holds no office
             m.sectors.append(t.sector)
         if t.gender:
             m.gender = t.gender

@@ -1,0 +1,50 @@
+"""Issue 13, session twelve: a headline's bare participle and a participle coordinated with a passive are passives
+(their subject is the patient); the "of" phrase of an act done to someone is its patient, never its doer; a former
+officeholder is not the government; a relative clause in the simple present tells a standing position, no event.
+Invented sentences, each beside the construction that stays as it was."""
+
+from __future__ import annotations
+
+import newswire
+
+# a first line without a full stop: the headline, which the standing rule leaves alone
+HEADLINE = "Regional talks open\n\n"
+
+
+def events(text: str, published: str = "2015-05-10"):
+    return newswire.analyze(text, published=published).events
+
+
+
+def _with(found, word: str):
+    return [e for e in found if e.trigger.text == word]
+
+
+
+def _code(actor) -> str | None:
+    return actor.actor if actor is not None else None
+
+
+
+def test_a_former_prime_minister_is_not_the_government():
+    for text in (
+        "Former Lebanese Prime Minister Fouad Siniora criticised Hezbollah on Monday.",
+        "Egyptian ex-prime minister Ahmed Shafik criticised Israel on Monday.",
+        "Ahmed Shafik, Egypt's former prime minister, criticised Israel on Monday.",
+    ):
+        found = [e for e in events(text) if e.plover == "ACCUSE"]
+        assert found, text
+        assert all(e.source is not None and not (e.source.actor or "").endswith("GOV") for e in found), text
+
+
+
+def test_a_serving_president_is_the_government():
+    found = [e for e in events("Egyptian President Abdel Fattah al-Sisi criticised Israel on Monday.") if e.plover == "ACCUSE"]
+    assert [_code(e.source) for e in found] == ["EGYGOV"]
+
+
+
+def test_the_supporters_of_a_former_prime_minister_are_not_the_government():
+    text = HEADLINE + "Former Lebanese Prime Minister Fouad Siniora spoke on Monday. His supporters attacked the Hezbollah office in Beirut."
+    found = _with(events(text), "attacked")
+    assert found and all(e.source is not None and e.source.actor == "LBN" for e in found)

@@ -48,3 +48,37 @@ def test_the_supporters_of_a_former_prime_minister_are_not_the_government():
     text = HEADLINE + "Former Lebanese Prime Minister Fouad Siniora spoke on Monday. His supporters attacked the Hezbollah office in Beirut."
     found = _with(events(text), "attacked")
     assert found and all(e.source is not None and e.source.actor == "LBN" for e in found)
+
+
+
+def test_a_headline_participle_has_its_subject_as_the_patient():
+    found = _with(events("Egyptian police officers jailed over deaths of protesters\n\nThe court ruled on Monday."), "jailed")
+    assert found, "the jailing is still an event"
+    assert all(e.source is None or "officers" not in e.source.text for e in found)
+    assert any(e.target is not None and "officers" in e.target.text for e in found)
+
+
+
+def test_an_active_headline_keeps_its_subject_as_the_source():
+    found = _with(events("Egyptian police jail activists over protest\n\nThe court ruled on Monday."), "jail")
+    assert all(e.source is None or "police" in e.source.text for e in found)
+
+
+
+def test_a_participle_coordinated_with_a_passive_is_passive():
+    found = events("Egyptian activist Alaa Abdel Fattah was arrested and sentenced to five years.")
+    assert found
+    assert all(e.source is None or "Fattah" not in e.source.text for e in found)
+
+
+
+def test_the_patient_of_a_bombing_is_not_its_doer():
+    found = _with(events("The bombing of the Iranian embassy in Beirut killed 23 people."), "bombing")
+    assert found and all(_code(e.source) != "IRNGOV" for e in found)
+    assert any(_code(e.target) == "IRNGOV" for e in found)
+
+
+
+def test_a_possessor_of_a_bombing_stays_its_doer():
+    found = _with(events("Syria's bombing of Turkish villages killed 23 people."), "bombing")
+    assert any(_code(e.source) == "SYR" for e in found)

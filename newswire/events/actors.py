@@ -35,7 +35,7 @@ from ..lexicon.cues import reporting_verbs
 from ..lexicon.pronouns import gendered
 from ..records import Entity, EventActor, Mention
 from .syntax import conjuncts, prep_objects, subject_of
-from .triggers import antecedent, is_event_noun
+from .triggers import antecedent, is_event_noun, is_patient_noun
 
 # A group ("the two diplomats") stands for a coordination at most this many
 # sentences before it (the seed's is two sentences back).
@@ -312,6 +312,9 @@ class Actors:
             if c.dep_ in POINTER_DEPS and self.at(c) is not None and not (c.dep_ == "compound" and is_city(self.at(c)[0])):
                 if not opposed(c):  # "an anti-Syria journalist" is not Syria's
                     return self.at(c)
+        if tok.dep_ in ("nsubj", "nsubjpass") and is_patient_noun(tok):
+            # "the bombing of the embassy killed 23": whom the act is done to, not who does what it is the subject of
+            return None
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)

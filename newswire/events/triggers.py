@@ -349,6 +349,18 @@ def is_event_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in _noun_rows()
 
 
+# Roots of acts done to someone (reducing relations 16, coercion 17, assault 18, fighting 19, mass violence 20): the
+# "of" phrase of their noun is the patient ("the bombing of the embassy", "the deportation of migrants"), not the doer.
+PATIENT_NOUN_ROOTS = ("16", "17", "18", "19", "20")
+
+
+def is_patient_noun(tok: Token) -> bool:
+    """Whether a noun names an act done to someone (every row of data/event_nouns.tsv for its lemma is of a
+    `PATIENT_NOUN_ROOTS` root), so that its "of" phrase is who it is done to."""
+    rows = _noun_rows().get(tok.lemma_.lower())
+    return bool(rows) and all(code.startswith(PATIENT_NOUN_ROOTS) for _, code in rows if code != "-")
+
+
 def _match_noun(tok: Token) -> Trigger | None:
     rows = _noun_rows().get(tok.lemma_.lower()) or _noun_rows().get(tok.lower_)
     if not rows:
@@ -401,7 +413,22 @@ def is_passive(verb: Token) -> bool:
         return False
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
-    )
+    ) or _bare_participle(verb)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """"Officers jailed over riot", "Ex-minister sentenced to 10 years": a past participle that heads its clause with a
+    subject and no auxiliary and no object is a headline's passive; so is one coordinated with a passive and sharing
+    its subject ("was arrested and sentenced to five years"). Their subject is the patient; only a "by" phrase names
+    the doer (issue 13, session twelve: an outside reader found the jailed officers coded as the ones who jail)."""
+    if verb.tag_ != "VBN" or verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "nsubjpass", "expl") for c in kids):
+        return False
+    if verb.dep_ == "conj":
+        return not any(c.dep_ == "nsubj" for c in kids) and verb.head.pos_ == "VERB" and is_passive(verb.head)
+    return any(c.dep_ == "nsubj" for c in kids)
 
 
 def patient_of(verb: Token) -> Token | None:

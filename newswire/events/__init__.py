@@ -125,6 +125,8 @@ STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 SPEAKER_PRONOUNS = speaker_pronouns(persons=(1,), cases=("subject",))  # i, we
 # Tags of a verb in the simple present ("supports", "back"): with a `standing` verb, a relation, no act.
 PRESENT_TAGS = {"VBZ", "VBP"}
+# Tags of relative pronouns ("which", "who", "that") that are the subject of a relative clause.
+RELATIVE_TAGS = {"WDT", "WP"}
 
 
 def extract_events(
@@ -395,9 +397,13 @@ def _standing(ctx: Document, m: EventMention) -> bool:
     participle that describes a noun, tells a standing relation, no act; a headline's present ("Obama backs Clinton",
     the article's first sentence), a speaker's own "I support" and the past are acts."""
     verb = m.anchor
-    if m.trigger.kind != "verb" or verb.i != m.token.i or verb.lemma_.lower() not in word_class("standing"):
+    if m.trigger.kind != "verb" or verb.i != m.token.i:
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ not in ("do", "does")]
+    if _relative_present(verb, auxes) and ctx.sentence_index[verb.i] > _first_sentence(ctx):
+        return True  # "a group which opposes the government", "Hezbollah, which is opposed to Israel"
+    if verb.lemma_.lower() not in word_class("standing"):
+        return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not auxes:
         return True  # "a network funded by the Russian government"
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SPEAKER_PRONOUNS for c in verb.children):
@@ -406,6 +412,18 @@ def _standing(ctx: Document, m: EventMention) -> bool:
         verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ in PRESENT_TAGS
     )
     return present and ctx.sentence_index[verb.i] > _first_sentence(ctx)
+
+
+def _relative_present(verb: Token, auxes: list[Token]) -> bool:
+    """"a group which opposes the government", "a law which bans protests", "Hezbollah, which is fiercely opposed to
+    Israel": a relative clause (its subject a relative pronoun, `RELATIVE_TAGS`) in the simple present, active or
+    passive, describes what its noun stands for, no act that happened (issue 13, session twelve: an outside reader
+    found such standing positions coded as asserted events). "who opposed", "which has banned" stay events."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in RELATIVE_TAGS for c in verb.children):
+        return False
+    if verb.tag_ in PRESENT_TAGS:
+        return not auxes
+    return verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ in PRESENT_TAGS
 
 
 def _charity(m: EventMention) -> bool:

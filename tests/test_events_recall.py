@@ -2,7 +2,8 @@
 a police raid, a joint news conference, the maker of a speech act named by "from", and a rejection of a speech act
 aimed at who made it; session nine: a state's body signing or ratifying an agreement with no other party named; session
 eleven: a naming verb that calls someone by an insult ("called the exiles criminals") is an accusation whose target is
-never the insult word itself."""
+never the insult word itself; session twelve: a lawsuit or complaint filed, an appeal or challenge of a ruling, stalling what
+another proposes, and questioning by police, a court or intelligence."""
 
 from __future__ import annotations
 
@@ -95,3 +96,36 @@ def test_calling_someone_by_a_name_that_is_no_insult_or_calling_for_is_no_accusa
     assert all(e.plover != "ACCUSE" for e in events("Hezbollah called the Israeli killer a hero of the resistance on Friday."))
     assert all(e.plover != "ACCUSE" for e in events("Syria called the Turkish terrorist a martyr and praised his family."))
     assert all(e.plover != "ACCUSE" for e in events("The Cuban government called for the criminals to be punished."))
+
+
+def test_a_lawsuit_filed_is_an_accusation_by_who_filed_it():
+    found = events("The Justice Department filed a lawsuit against North Carolina over the law.")
+    assert [(e.cameo, e.plover, _side(e.source)) for e in found] == [("115", "ACCUSE", ("The Justice Department", "USAGOV"))]
+
+
+def test_what_a_filed_complaint_asks_for_is_no_event_of_its_own():
+    # "relief" is also a word of aid (073): asked for in a complaint it is the complaint's, as without the support verb
+    found = events("The Texas attorney general filed a complaint for injunctive relief against the Justice Department.")
+    assert [(e.cameo, _side(e.target)[1]) for e in found] == [("114", "USAGOV")]
+
+
+def test_an_appeal_of_a_ruling_is_disapproval_and_an_appeal_to_people_a_request():
+    found = events("The Obama administration will appeal the ruling, the Justice Department said.")
+    assert [(e.cameo, e.plover, e.modality) for e in found] == [("110", "ACCUSE", "intended")]
+    found = events("The Mexican government appealed to voters to stay calm.")
+    assert found and all(e.plover != "ACCUSE" for e in found)
+
+
+def test_stalling_a_ratification_is_a_rejection_and_stalling_alone_none():
+    found = events("Russia has stalled ratification of the treaty.")
+    assert [(e.cameo, e.plover, _side(e.source)[1]) for e in found] == [("120", "REJECT", "RUS")]
+    assert all(e.plover != "REJECT" for e in events("The Russian car stalled on the bridge to Crimea."))
+
+
+def test_questioning_by_the_law_is_an_investigation_and_by_others_none():
+    found = events("The Syrian suspect was questioned by the FBI in connection with the attack.")
+    assert [(e.cameo, e.plover, _side(e.source)[1]) for e in found] == [("091", "ACCUSE", "USACOP")]
+    found = events("German police questioned the Syrian suspect on Friday.")
+    assert [(e.cameo, _side(e.source)[1], _side(e.target)[1][:3]) for e in found] == [("091", "DEUCOP", "SYR")]
+    assert all(e.plover != "ACCUSE" for e in events("Israeli reporters questioned the Syrian foreign minister about the attack."))
+    assert all(e.plover != "ACCUSE" for e in events("Many American voters question him."))

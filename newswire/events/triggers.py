@@ -151,6 +151,12 @@ def _support() -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+@cache
+def _support_lemmas() -> frozenset[str]:
+    """The verbs of `_support`, without their particles."""
+    return frozenset(verb for verb, _ in _support())
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every verb and noun the dictionary codes, in text order."""
     out = []
@@ -429,8 +435,11 @@ def modifier_lemmas(tok: Token) -> set[str]:
 def is_support_verb(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
+    lemma = tok.lemma_.lower()
+    if lemma not in _support_lemmas():
+        return False  # most verbs are no support verb with or without a particle: their children are not read
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
-    return (tok.lemma_.lower(), particle) in _support()
+    return (lemma, particle) in _support()
 
 
 def is_passive(verb: Token) -> bool:

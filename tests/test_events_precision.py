@@ -191,3 +191,12 @@ def test_an_event_noun_with_an_age_is_background_not_an_event():
     # the embargo imposed, with no age, stays an event
     found = events("The United States imposed an embargo on Cuba in 1962.")
     assert [(e.plover, e.source.actor, e.target.actor) for e in found] == [("SANCTION", "USA", "CUB")]
+
+
+def test_a_rally_in_a_city_in_a_clause_about_one_named_person_is_a_campaign_event():
+    # session twelve (events12b): no one named holds the rally or is its aim, the clause is about one person
+    assert all(e.plover != "PROTEST" for e in events("Senator Marco Rubio celebrated his victory with a rally in Tampa."))
+    assert all(e.plover != "PROTEST" for e in events("Governor Scott Walker spoke at a rally in Milwaukee on Monday."))
+    # a crowd converging for a rally stays a protest of the place's people
+    found = events("Thousands of Kenyans were converging on Friday for a rally in Nairobi.")
+    assert [(e.plover, e.source.actor) for e in found] == [("PROTEST", "KENCVL")]

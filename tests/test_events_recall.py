@@ -4,6 +4,8 @@ aimed at who made it; session nine: a state's body signing or ratifying an agree
 eleven: a naming verb that calls someone by an insult ("called the exiles criminals") is an accusation whose target is
 never the insult word itself; session twelve: a lawsuit or complaint filed, an appeal or challenge of a ruling, stalling what
 another proposes, and questioning by police, a court or intelligence."""
+never the insult word itself; session twelve (events12b): riot-control weapons fired or used are violent repression (175),
+not an armed attack; an arrest warrant issued is legal action (173); a bomb that goes off is a bombing (183)."""
 
 from __future__ import annotations
 
@@ -129,3 +131,38 @@ def test_questioning_by_the_law_is_an_investigation_and_by_others_none():
     assert [(e.cameo, _side(e.source)[1], _side(e.target)[1][:3]) for e in found] == [("091", "DEUCOP", "SYR")]
     assert all(e.plover != "ACCUSE" for e in events("Israeli reporters questioned the Syrian foreign minister about the attack."))
     assert all(e.plover != "ACCUSE" for e in events("Many American voters question him."))
+def test_firing_a_riot_control_weapon_at_people_is_repression_not_an_attack():
+    found = events("Police fired tear gas at protesters in Nairobi.")
+    assert [(e.plover, e.cameo, e.trigger.text) for e in found] == [("COERCE", "175", "fired")]
+    assert (_side(found[0].source)[1], _side(found[0].target)[1]) == ("KENCOP", "KENCVL")
+    found = events("Israeli troops fired rubber bullets at stone-throwing Palestinians in Hebron.")
+    assert [(e.plover, e.cameo) for e in found] == [("COERCE", "175")]
+    # firing on people with no such weapon, or firing arms, stays an attack
+    assert [(e.plover, e.cameo) for e in events("Police shot at the protesters in Lagos.")] == [("ASSAULT", "193")]
+    assert {e.plover for e in events("Syrian troops fired rockets at the rebels in Aleppo.")} == {"ASSAULT"}
+
+
+def test_using_tear_gas_is_repression_by_who_used_it():
+    found = events("Kenyan riot police used tear gas to disperse the crowd in Nairobi.")
+    assert [(e.cameo, _side(e.source)) for e in found] == [("175", ("Kenyan riot police", "KENCOP"))]
+
+
+def test_an_arrest_warrant_issued_is_legal_action_by_its_issuer():
+    found = events("Spain issued an international arrest warrant for Pinochet.")
+    assert [(e.plover, e.cameo, e.trigger.text, _side(e.source)[1]) for e in found] == [("COERCE", "173", "warrant", "ESP")]
+    # a warrant that is no arrest (a search of a house) is no coercion of anyone
+    assert all(e.plover != "COERCE" for e in events("A Spanish judge issued a search warrant for the house in Madrid."))
+
+
+def test_a_bomb_that_goes_off_is_a_bombing():
+    found = events("A bomb went off at a Shiite mosque in Karachi, killing 12 worshippers.")
+    assert [(e.plover, e.cameo, e.trigger.text) for e in found] == [("ASSAULT", "183", "went off")]
+    found = events("A grenade exploded at a rally of the Awami League in Dhaka.")
+    assert ("ASSAULT", "183", "exploded") in [(e.plover, e.cameo, e.trigger.text) for e in found]
+
+
+def test_what_explodes_must_be_a_bomb():
+    # a gas cylinder, a battery or anger that explodes is no attack
+    assert events("A gas cylinder exploded at a police station in Lagos.") == []
+    assert all(e.plover != "ASSAULT" for e in events("Anger exploded among the Palestinian protesters in Gaza."))
+    assert all(e.plover != "ASSAULT" for e in events("A phone battery exploded in a government office in Seoul."))

@@ -63,6 +63,9 @@ INSULT = "<insult>"
 # him", "reporters questioned Trump".
 QUESTIONED = "<person by the law>"
 LAW_SECTORS = {"COP", "JUD", "SPY"}
+# The object condition of an unaccusative use: with no patient, the verb's subject is what the verb happens to, and the
+# row's other words are matched on it ("a car bomb exploded", "a grenade went off"; the bomb is no actor).
+SUBJECT = "<subject>"
 # An object condition "@kind" stands for the words of that class of event_word_classes.tsv ("@ailment": "fighting
 # cancer" is no fight).
 CLASS_PREFIX = "@"
@@ -270,6 +273,9 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
     A verb without a patient is matched by the verb of its infinitive
     ("declined to comment").
     """
+    if obj is None and SUBJECT in wanted:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        obj = what_of(antecedent(subj)) if subj is not None else None
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] if obj is None else []
     if ASKED_TO in wanted:
         return not is_passive(verb) and _asks_someone_to(verb, obj)

@@ -239,6 +239,20 @@ def aimed_at(m: Mention) -> bool:
     return aimed_at_token(m.span.root)
 
 
+def aimed_at_or_theirs(m: Mention) -> bool:
+    """`aimed_at`, or a country word on the agent noun of those something is done to ("Police arrested two Ukrainian
+    activists"): the patients' country, not where the sentence's other people are from (issue 13, session twelve: the
+    bare "Police" of that sentence was coded UKRCOP)."""
+    if aimed_at(m):
+        return True
+    root = m.span.root
+    head = root.head
+    return (
+        root.dep_ in ("amod", "compound", "nmod") and not m.start <= head.i < m.end and aimed_at_token(head)
+        and agent_row(head) is not None
+    )
+
+
 def aimed_at_token(root: Token) -> bool:
     """Whether a word is the object of a verb or of a preposition of aim ("against Russia", "met Putin")."""
     return root.dep_ in ("dobj", "dative") or (root.dep_ == "pobj" and root.head.lower_ in DIRECTED_PREPS)

@@ -3,9 +3,9 @@ a police raid, a joint news conference, the maker of a speech act named by "from
 aimed at who made it; session nine: a state's body signing or ratifying an agreement with no other party named; session
 eleven: a naming verb that calls someone by an insult ("called the exiles criminals") is an accusation whose target is
 never the insult word itself; session twelve: a lawsuit or complaint filed, an appeal or challenge of a ruling, stalling what
-another proposes, and questioning by police, a court or intelligence."""
-never the insult word itself; session twelve (events12b): riot-control weapons fired or used are violent repression (175),
-not an armed attack; an arrest warrant issued is legal action (173); a bomb that goes off is a bombing (183)."""
+another proposes, and questioning by police, a court or intelligence (events12a); riot-control weapons fired or used are
+violent repression (175), not an armed attack; an arrest warrant issued is legal action (173); a bomb that goes off is a
+bombing (183) (events12b)."""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ from .model import EventMention
 from .places import location
 from .roles import assign_roles, coded
 from .structure import find_mentions, reported_accusations, reported_demands
-from .targets import domestic_targets, implicit_targets, located, other_country, told, whose_place
+from .targets import acts_on_people, country_word_on, domestic_targets, implicit_targets, located, other_country, told, whose_place
 from .triggers import blocked, find_triggers, is_passive, is_person, patient_of, word_class
 
 __all__ = ["extract_events"]
@@ -162,7 +162,7 @@ def extract_events(
         _coerced_target(m, actors)
     events = chain_events(sorted(roots + absorbed, key=lambda m: m.trigger.i), published)
     for m in events:
-        if not m.targets and m.code[:2] not in UNKNOWN_ATTACKER_ROOTS and _acts_on(m) and is_person(patient_of(m.anchor)):
+        if not m.targets and m.code[:2] not in UNKNOWN_ATTACKER_ROOTS and _acts_on(m) and acts_on_people(patient_of(m.anchor)):
             # "police arrested him in Moscow": the person acted on names no actor; the place is where, not whom (a
             # user's trial: places were the targets of arrests). Violence keeps CAMEO's victims-by-place reading below.
             m.unnamed_patient = True
@@ -190,7 +190,10 @@ def extract_events(
             # "Kopp had been arrested", "was charged with murder": a person the law acts on, by no one named, is
             # coded by the country the article is about, as the coders code people by their country
             m.targets = [Actor(a.entity, a.mention, ctx.focus) if a.entity.type == "PERSON" and not a.code else a for a in m.targets]
-        if not coded(m.sources) and coded(m.targets) and m.code[:2] in UNKNOWN_ATTACKER_ROOTS and m.place is not None and m.place.country:
+        if (
+            not coded(m.sources) and coded(m.targets) and m.code[:2] in UNKNOWN_ATTACKER_ROOTS and m.place is not None and m.place.country
+            and not country_word_on(actors, m, m.place)  # "bombings at U.S. embassies in Nairobi": no American attackers
+        ):
             place = actors.place_actor(m.place)
             m.sources = [Actor(a.entity, a.mention, m.place.country + UNKNOWN_ATTACKER_SECTOR, implicit=True) for a in place] or m.sources
     # an event needs a political or social actor on one side: an uncoded actor is no datum, even with a proper

@@ -9,7 +9,8 @@ through `Document.of(token.doc)`.
 Everything here is computed once per document, when first asked for:
 
 * the text (as the parser saw it, removed spans blank, and the original),
-  the sentences and each token's sentence, each token's start offset;
+  the sentences and each token's sentence, each token's start offset, the
+  tokens that begin a line;
 * the lines that are not article prose (captions, credits, section labels,
   sub-headings, bylines; `text/prose.py`): no quote or event comes from them;
 * the dateline's tokens ("ADDIS ABABA (Reuters) - ": never an actor, a
@@ -47,6 +48,7 @@ from .text.clauses import governing_verb, is_clause_head
 from .text.datelines import dateline_spans
 from .text.parse import parsed_text, source_text
 from .text.prose import not_prose
+from .text.tokens import line_starts
 
 __all__ = ["Document", "EntityIndex", "Reporters", "focus_country"]
 
@@ -133,9 +135,14 @@ class Document:
         return bisect.bisect_left(self.token_starts, offset) - 1
 
     @cached_property
+    def line_starts(self) -> list[int]:
+        """The indices of the tokens that begin a line (paragraph), in order (`text.tokens.line_starts`)."""
+        return line_starts(self.doc)
+
+    @cached_property
     def dateline_spans(self) -> list[tuple[int, int]]:
         """`[start, end)` token ranges of the place words of each dateline ("ADDIS ABABA")."""
-        return dateline_spans(self.doc)
+        return dateline_spans(self.doc, self.line_starts)
 
     @cached_property
     def dateline(self) -> frozenset[int]:

@@ -15,6 +15,9 @@ import re
 
 from functools import cache
 
+from spacy.attrs import IS_SPACE, LOWER, POS
+from spacy.parts_of_speech import NUM
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from .document import Document
@@ -61,8 +64,9 @@ def extract_figures(
     ctx, published = Document.given(doc, context, published)
     out = []
     seen: set[int] = set()
-    for tok in doc:
-        if tok.i in seen or not _is_count(tok):
+    for i in _may_count(doc):
+        tok = doc[i]
+        if i in seen or not _is_count(tok):
             continue
         head = _number_head(tok)
         if head.i in seen:
@@ -75,6 +79,20 @@ def extract_figures(
         if figure is not None:
             out.append(figure)
     return out
+
+
+def _may_count(doc: Doc) -> list[int]:
+    """The indices of the tokens that pass `_is_count`'s first test (a number or a vague count word, no space), read from
+    arrays: most tokens fail it, and making a `Token` for each costs more than the test."""
+    vague = _vague_ids()
+    rows = doc.to_array([POS, LOWER, IS_SPACE]).tolist()
+    return [i for i, (pos, lower, space) in enumerate(rows) if (pos == NUM or lower in vague) and not space]
+
+
+@cache
+def _vague_ids() -> frozenset[int]:
+    """The string ids (`Token.lower`) of the vague count words."""
+    return frozenset(hash_string(w) for w in _words()["vague"])
 
 
 def _is_count(tok: Token) -> bool:

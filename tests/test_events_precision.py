@@ -183,3 +183,20 @@ def test_a_reported_she_is_not_the_speaker_the_article_calls_he():
     found = events("Cuban President Fidel Castro spoke for three hours on Tuesday. He said he had been threatened by "
                    "American officials.", published="2000-01-04")
     assert [_side(e.target) for e in found if e.target is not None] == [("he", "CUBGOV")]
+
+
+def test_an_event_noun_with_an_age_is_background_not_an_event():
+    # session twelve (events12b): "the 37-year-old embargo" has lasted that long; no act of the sentence
+    assert events("The 37-year-old embargo of Cuba by the United States continues.") == []
+    # the embargo imposed, with no age, stays an event
+    found = events("The United States imposed an embargo on Cuba in 1962.")
+    assert [(e.plover, e.source.actor, e.target.actor) for e in found] == [("SANCTION", "USA", "CUB")]
+
+
+def test_a_rally_in_a_city_in_a_clause_about_one_named_person_is_a_campaign_event():
+    # session twelve (events12b): no one named holds the rally or is its aim, the clause is about one person
+    assert all(e.plover != "PROTEST" for e in events("Senator Marco Rubio celebrated his victory with a rally in Tampa."))
+    assert all(e.plover != "PROTEST" for e in events("Governor Scott Walker spoke at a rally in Milwaukee on Monday."))
+    # a crowd converging for a rally stays a protest of the place's people
+    found = events("Thousands of Kenyans were converging on Friday for a rally in Nairobi.")
+    assert [(e.plover, e.source.actor) for e in found] == [("PROTEST", "KENCVL")]

@@ -93,3 +93,70 @@ def test_an_appeal_for_an_act_is_aimed_at_who_is_to_do_it(text, target):
     (ev,) = _events(text)
     assert (_sides(ev)[1] or "")[:3] == target
 
+
+
+# Session twelve (evsides12): whom an act is done to, not where it is done or whose country its doer has.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested three men in Kharkiv.",
+        "Ukrainian police detained two women in Kharkiv.",
+    ],
+)
+def test_people_acted_on_are_the_target_not_the_place_of_the_act(text):
+    (ev,) = _events(text)
+    assert ev.target is None or "Kharkiv" not in ev.target.text
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Tanzanian police arrested 14 foreigners on Sunday.", "Tanzanian"),
+        ("Turkish police detained three foreign journalists.", "Turkish"),
+    ],
+)
+def test_the_police_own_country_is_not_the_target_of_an_arrest_of_foreigners(text, wrong):
+    (ev,) = _events(text)
+    assert ev.target is None or ev.target.text != wrong
+
+
+def test_the_home_country_is_still_the_target_of_an_act_on_no_one_named():
+    (ev,) = _events("Turkish police prevented the demonstration.")
+    assert _sides(ev) == ("TURCOP", "TUR")
+
+
+def test_uncoded_people_acted_on_at_home_are_the_target_with_the_home_country():
+    (ev,) = _events("British police arrested six Protestants on suspicion of rioting.")
+    assert ev.target is not None and ev.target.text == "Protestants" and ev.target.actor == "GBR"
+
+
+def test_the_patients_nationality_is_not_the_police_country():
+    found = _events("MOSCOW (AP) _ Police arrested two Ukrainian activists on Tuesday.")
+    assert found and all(not (_sides(ev)[0] or "").startswith("UKR") for ev in found)
+    (ev,) = _events("Police in Moscow arrested two Ukrainian activists on Tuesday.")
+    assert _sides(ev) == ("RUSCOP", "UKROPP")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two suspects in the Kenya bombing were charged on Friday.",
+        "The Kenya bombing killed 200 people.",
+    ],
+)
+def test_a_country_name_before_an_act_is_not_its_doer(text):
+    assert all(_sides(ev)[0] != "KEN" for ev in _events(text))
+
+
+def test_a_country_short_form_or_adjective_before_an_act_is_its_doer():
+    (ev,) = _events("The U.S. bombing of Libya killed 40 people.")
+    assert _sides(ev) == ("USA", "LBY")
+    (ev,) = _events("The Russian invasion of Ukraine killed thousands.")
+    assert _sides(ev) == ("RUS", "UKR")
+
+
+def test_an_unknown_attacker_is_not_coded_from_a_country_word_on_the_victims():
+    (ev,) = _events("Nearly simultaneous bombings at U.S. embassies in Dar es Salaam and Nairobi killed 258 people.")
+    assert not (_sides(ev)[0] or "").startswith("USA")

@@ -577,3 +577,35 @@ def test_band_rows_built_again_are_written_in_date_order(tmp_path):
         assert days == sorted(days) and len(days) == 6
         assert store.band_rows(list(range(6)) + [100], [(0, 1000)])[0] == (100, ids[0], None)
         assert store.bands_state("test layout")[0]
+
+
+def _row_groups(path, table: str) -> list[int]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return [n for (n,) in con.execute(
+            f"SELECT max(count) FILTER (WHERE column_id = 0) FROM pragma_storage_info('{table}') GROUP BY row_group_id ORDER BY row_group_id"
+        ).fetchall()]
+    finally:
+        con.close()
+
+
+def test_a_writer_that_does_not_hold_the_file_compacts_its_rows_now_and_then(tmp_path):
+    """An ingest's batches leave their appended rows in row groups of their own (no vacuum at their closings); every
+    VACUUM_EVERY-th opening and the end of the run compact them; the rows are the same."""
+    from newswire.corpus.store import VACUUM_EVERY
+
+    path = tmp_path / "s.duckdb"
+    Store(path).close()
+    store = Store(path, hold=False)
+    runs = [store.start_run([f"in{i}"], {}) for i in range(3)]
+    assert _row_groups(path, "runs") == [1, 1, 1]  # one per closing: nothing merged
+    store.finish_run(runs[-1], {}, "finished")
+    assert _row_groups(path, "runs") == [3]  # the run's end merged them
+    while store._openings % VACUUM_EVERY != VACUUM_EVERY - 1:
+        runs.append(store.start_run(["more"], {}))
+    assert len(_row_groups(path, "runs")) > 1
+    runs.append(store.start_run(["more"], {}))  # the VACUUM_EVERY-th opening
+    assert _row_groups(path, "runs") == [len(runs)]
+    store.close()
+    with Store(path, read_only=True) as reader:
+        assert [r for (r,) in reader.con.execute("SELECT id FROM runs ORDER BY id").fetchall()] == sorted(runs)

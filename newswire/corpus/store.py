@@ -73,6 +73,14 @@ LAYOUT = "newswire/store@1"
 # Nothing is downloaded at run time: DuckDB's wheel bundles the parquet and
 # json extensions; every other extension would be fetched, so autoinstall is off.
 _CONFIG = {"autoinstall_known_extensions": False}
+# A writer that opens the file for each batch (`hold=False`: an ingest) lets DuckDB compact row groups at the
+# checkpoint a closing makes (its vacuum: the rows a batch appends merged into the table's last row group, row groups
+# whose deleted rows leave room merged) only at every `VACUUM_EVERY`-th opening and at the end of a run
+# (`finish_run`); at the other closings the rows stay as written (a new small row group per table a batch appends
+# to). The rows are the same either way. At 200,000 articles the vacuum cost ~2 s of CPU at a closing when it rewrote
+# the last full row groups of `corpus_quotes` (docs/measured.md, session twelve, `scale12`).
+VACUUM_EVERY = 16
+_NO_VACUUM = {"max_vacuum_tasks": 0}
 
 # article status
 PENDING, ANALYSED, DUPLICATE, FAILED = "pending", "analysed", "duplicate", "failed"
@@ -534,6 +542,8 @@ class Store:
         self.read_only = read_only
         self.con: duckdb.DuckDBPyConnection | None = None
         self._writer_lock: int | None = None
+        self._hold = hold
+        self._openings = 0  # of the file by `session`, for a writer that does not hold it
         self._clean = True  # no error met while writing: the file may be stamped as checked when closed
         if read_only:
             require_database(self.path)
@@ -583,11 +593,18 @@ class Store:
     _checked = False  # the file was checked (or found stamped) before this writer wrote
 
     @contextlib.contextmanager
-    def session(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """The connection for a stretch of work: the one held, or one opened now and closed after."""
+    def session(self, vacuum: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection for a stretch of work: the one held, or one opened now and closed after (by a writer that
+        does not hold the file: with DuckDB's vacuum at its closing only when `vacuum` or at every `VACUUM_EVERY`-th
+        opening)."""
         opened = self.con is None
         if opened:
-            self.con = connect(self.path, read_only=self.read_only)
+            config = None
+            if not self._hold and not self.read_only:
+                self._openings += 1
+                if not vacuum and self._openings % VACUUM_EVERY:
+                    config = _NO_VACUUM
+            self.con = connect(self.path, read_only=self.read_only, config=config)
         try:
             yield self.con
         except BaseException:
@@ -679,8 +696,8 @@ class Store:
                 self.con.execute(f"SELECT {', '.join(f'min({_quote(n)})' for n in names)} FROM {_quote(table)}").fetchall()
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with self.session() as con, _Transaction(con, self.path):
+    def _transaction(self, vacuum: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self.session(vacuum) as con, _Transaction(con, self.path):
             yield con
 
     # runs
@@ -708,7 +725,7 @@ class Store:
             raise ValueError(f"runs has no column for {', '.join(sorted(unknown))}: declare it in RunCounts")
         names = [c.name for c in RUN_COLUMNS if c.name in counts]
         sets = ", ".join(f"{n} = ?" for n in names)
-        with self._transaction():
+        with self._transaction(vacuum=True):  # the row groups the run's batches left compacted at this closing
             self.con.execute(
                 f"UPDATE runs SET finished = ?, status = ?, {sets} WHERE id = ?",
                 [_now(), status, *[counts[n] for n in names], run_id],

@@ -205,7 +205,7 @@ def _first_name_gender(c: Cluster) -> None:
 
 def _link_nominals(doc: Doc, nominals: list[Mention], clusters: list[Cluster], focus: str | None) -> list[Cluster]:
     """Attach nominal mentions to entities; returns the new nominal-only entities (`focus`: the article's focus country)."""
-    named_at = actors.sentence_country_mentions(clusters, skip=actors.aimed_at)
+    named_at = actors.sentence_country_mentions(clusters, skip=actors.aimed_at_or_theirs)
     new = _Nominals(clusters)
     name_at = {i: x for c in clusters for x in c.names for i in range(x.start, x.end)}
     holders = _Holders(clusters)

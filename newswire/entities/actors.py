@@ -239,6 +239,27 @@ def aimed_at(m: Mention) -> bool:
     return aimed_at_token(m.span.root)
 
 
+# Dependencies of a verb's patient: its object. Not a passive's subject: "The Thai prime minister was forced by
+# protesters to resign" keeps the protesters Thai (tests/test_events.py, a user's trial).
+PATIENT_DEPS = ("dobj",)
+
+
+def aimed_at_or_theirs(m: Mention) -> bool:
+    """`aimed_at`, or a country word on the agent noun of the object of a verb ("Police arrested two Ukrainian
+    activists"): the patients' country, not where the sentence's other people
+    are from (issue 13, session twelve: the bare "Police" of that sentence was coded UKRCOP). Partners after "with"
+    ("embedding troops with Iraqi soldiers") still tell where the sentence is (a first version took them too, and
+    "rebels" in that sentence became American)."""
+    if aimed_at(m):
+        return True
+    root = m.span.root
+    head = root.head
+    return (
+        root.dep_ in ("amod", "compound", "nmod") and not m.start <= head.i < m.end and head.dep_ in PATIENT_DEPS
+        and agent_row(head) is not None
+    )
+
+
 def aimed_at_token(root: Token) -> bool:
     """Whether a word is the object of a verb or of a preposition of aim ("against Russia", "met Putin")."""
     return root.dep_ in ("dobj", "dative") or (root.dep_ == "pobj" and root.head.lower_ in DIRECTED_PREPS)

@@ -309,7 +309,8 @@ class Actors:
             return None  # "the Thai border", "the Syrian issue", "his Mexican heritage": a place, a topic or an origin, no actor
         # a named pointer before a possessive pronoun: "its European Community partners" are the EC
         for c in sorted(tok.children, key=lambda c: c.tag_ == "PRP$"):
-            if c.dep_ in POINTER_DEPS and self.at(c) is not None and not (c.dep_ == "compound" and is_city(self.at(c)[0])):
+            if c.dep_ in POINTER_DEPS and self.at(c) is not None and not (c.dep_ == "compound" and is_city(self.at(c)[0])) \
+                    and not (c.dep_ == "compound" and is_event_noun(tok) and country_name(c, self.at(c)[0])):
                 if not opposed(c):  # "an anti-Syria journalist" is not Syria's
                     return self.at(c)
         if tok.dep_ in ("nsubj", "nsubjpass") and is_patient_noun(tok):
@@ -387,6 +388,17 @@ def is_people(entity: Entity, mention: Mention, code: str | None) -> bool:
 @cache
 def _topic_nouns() -> frozenset[str]:
     return frozenset(load_list("topic_nouns.txt"))
+
+
+def country_name(tok: Token, entity: Entity) -> bool:
+    """Whether a noun modifier is a country's name written out ("Kenya", "Syria"), not its short form ("U.S.", "UK",
+    "EU"): English names a country's own act with its adjective or short form ("the Russian invasion", "the U.S.
+    bombing"); the name as the modifier of an act tells where or about whom ("two suspects in the Kenya bombing" gave
+    the bombing a Kenyan doer; issue 13, session twelve)."""
+    return (
+        entity.type == "GPE" and not tok.text.isupper() and "." not in tok.text
+        and countries.country_from_name(tok.text) is not None  # a name, not an adjective the tagger made PROPN ("Chilean")
+    )
 
 
 def is_city(entity: Entity) -> bool:

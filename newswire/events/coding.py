@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.tokens import Token
+
 from ..lexicon import codebook, countries, load_table
 from ..lexicon.pronouns import speaker_pronouns
 from ..lexicon.tables import EventWordClass
@@ -181,6 +183,10 @@ def read_with_actors(m: EventMention) -> bool:
         m.code = LEGAL_ACTION  # "was charged with murder", "prosecutors charged him with fraud": legal action, not words
     if root == "14" and lemma in _words("rally") and len(m.sources) == 1 and _unarmed_person(m.sources[0]):
         return False
+    if root == "14" and m.trigger.kind == "noun" and lemma in _words("rally") and _place_on_both_sides(m) and _at_persons_event(m.token):
+        # "Clinton is marking her victories with a rally in Miami", "Trump said at a rally in Evansville": a rally that
+        # no one named holds or is aimed at, in a clause about one named person, is that person's campaign event
+        return False
     if m.code == RALLY_OPPOSITION and lemma in _words("rally") and not any(c.dep_ == "dobj" for c in m.anchor.children):
         if any(a.code and a.code[3:6] in PUBLIC_SECTORS for a in m.sources):
             # "2,000 protesters rallied against the parades": a crowd that rallies against something demonstrates
@@ -235,6 +241,27 @@ def _police_and_crowd(m: EventMention) -> bool:
         return False
     m.sources, m.targets = police[:1], crowd[:1]
     return True
+
+
+def _place_on_both_sides(m: EventMention) -> bool:
+    """Whether an event's only source is the implicit crowd of its place and its only aim that place."""
+    if m.place is None or not m.targets or any(not a.implicit for a in m.sources):
+        return False
+    return all(a.mention.start == m.place.start for a in m.targets)
+
+
+def _at_persons_event(noun: Token) -> bool:
+    """Whether a noun hangs, through a preposition, on a verb whose subject is one named person ("Trump said at a
+    rally", "marking his victories with a rally"; not "thousands of Nigerians were converging for a rally")."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return False
+    verb = noun.head.head
+    for _ in range(3):  # "marking several victories with a rally": the preposition may hang on the verb's object
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.ent_type_ == "PERSON" and not any(c.dep_ == "conj" for c in subj.children)
 
 
 def is_legal_charge(m: EventMention) -> bool:

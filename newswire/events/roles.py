@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ..lexicon import codebook
 from ..lexicon.cues import reporting_verbs
-from .actors import Actor, Actors, is_city
+from .actors import Actor, Actors, country_name, is_city
 from .modality import is_condition, is_intent_governor
 from .model import EventMention
 from .syntax import joined, prep_objects, subject_of
@@ -291,6 +291,8 @@ def _noun_roles(noun: Token, actors: Actors, said: bool = False) -> tuple[list[A
             for a in actors.phrase(c):
                 if c.dep_ == "compound" and is_city(a.entity):
                     continue  # "the San Bernardino attacks", "the Paris talks": where, not who
+                if c.dep_ == "compound" and country_name(c, a.entity):
+                    continue  # "the Kenya bombing", "the Syria talks", "the Russia sanctions": where or about whom, not who
                 if a.code and all(a.entity.id != s.entity.id for s in sources):
                     sources.append(a)
     targets: list[Actor] = []

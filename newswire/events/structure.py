@@ -131,6 +131,10 @@ def find_mentions(doc: Doc, triggers: list[Trigger], blocked: set[int] = frozens
         if _modifier_participle(m):  # "militiamen armed with machetes": a description, not an event
             del mentions[i]
     anchored = {m.anchor.i: m for m in mentions.values()}
+    for m in list(mentions.values()):
+        # "filed a complaint for declaratory relief": what the noun itself governs is still its argument when a support
+        # verb anchors it (the relief is the complaint's, no aid of its own)
+        anchored.setdefault(m.trigger.i, m)
     for i, m in mentions.items():
         held = _subject_event(m, mentions)
         if held is not None:

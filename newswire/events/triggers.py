@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon.agents import agent_row
 from ..lexicon import load_list, load_table
 from ..text.tokens import with_pos
-from ..lexicon.tables import EventNoun, EventVerb, EventWordClass
+from ..lexicon.tables import EventNoun, EventVerb, EventWordClass, KnownActor
 
 # Relative pronouns stand for the noun their clause modifies ("the attack,
 # which ... was carried out by ...").
@@ -57,6 +57,15 @@ PERSON_PRONOUNS = {"he", "she", "they", "we", "i", "you", "him", "her", "them", 
 # The object condition of a naming verb that accuses: someone called by an `insult` word of event_word_classes.tsv ("called
 # the exiles criminals", "branded him a traitor"; the parser makes the name the object, its predicate or an apposition).
 INSULT = "<insult>"
+# The object condition of questioning as an investigation: a person questioned by the law, whose questioner (the subject,
+# or the "by" agent of a passive, or one coordinated with it) is police, a court or intelligence (`LAW_SECTORS`, as
+# agents.tsv or actors.tsv codes it): "was questioned by the FBI", "police questioned the suspect"; not "voters question
+# him", "reporters questioned Trump".
+QUESTIONED = "<person by the law>"
+LAW_SECTORS = {"COP", "JUD", "SPY"}
+# The object condition of an unaccusative use: with no patient, the verb's subject is what the verb happens to, and the
+# row's other words are matched on it ("a car bomb exploded", "a grenade went off"; the bomb is no actor).
+SUBJECT = "<subject>"
 # An object condition "@kind" stands for the words of that class of event_word_classes.tsv ("@ailment": "fighting
 # cancer" is no fight).
 CLASS_PREFIX = "@"
@@ -143,6 +152,12 @@ def _support() -> frozenset[tuple[str, str]]:
         words = entry.lower().split()
         out.add((words[0], words[1] if len(words) > 1 else ""))
     return frozenset(out)
+
+
+@cache
+def _support_lemmas() -> frozenset[str]:
+    """The verbs of `_support`, without their particles."""
+    return frozenset(verb for verb, _ in _support())
 
 
 def find_triggers(doc: Doc) -> list[Trigger]:
@@ -258,11 +273,16 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
     A verb without a patient is matched by the verb of its infinitive
     ("declined to comment").
     """
+    if obj is None and SUBJECT in wanted:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        obj = what_of(antecedent(subj)) if subj is not None else None
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] if obj is None else []
     if ASKED_TO in wanted:
         return not is_passive(verb) and _asks_someone_to(verb, obj)
     if INSULT in wanted:
         return _named_by_insult(verb, obj)
+    if QUESTIONED in wanted:
+        return obj is not None and is_person(obj) and any(_of_the_law(d) for d in _doers(verb))
     if VERB_COMPLEMENT in wanted:
         return obj is None and any(_verb_complement(c) for c in verb.children)
     if (CLAUSE in wanted and clauses) or (ACTORLESS_CLAUSE in wanted and any(not _actor_subject(c) for c in clauses)):
@@ -277,6 +297,36 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
     if PERSON in wanted and is_person(obj):
         return True
     return ANY_OBJECT in wanted or bool(_object_words(obj) & wanted)
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who does a verb: its subject, or the object of a passive's "by", with the words coordinated with it."""
+    if is_passive(verb):
+        heads = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    else:
+        heads = [c for c in verb.children if c.dep_ == "nsubj"]
+    return [t for h in heads for t in (h, *h.conjuncts)]
+
+
+def _of_the_law(tok: Token) -> bool:
+    """Whether a noun names police, a court or intelligence: an agent noun of that sector ("police", "detectives") or
+    an organisation of actors.tsv coded so ("the FBI")."""
+    row = agent_row(tok)
+    if row is not None:
+        return row.sector in LAW_SECTORS
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return _law_bodies().get(span.text if span is not None else tok.text, False)
+
+
+@cache
+def _law_bodies() -> dict[str, bool]:
+    """Name or alias of each organisation of actors.tsv -> whether it is coded police, a court or intelligence."""
+    out: dict[str, bool] = {}
+    for row in load_table("actors.tsv", KnownActor):
+        if row.type == "ORG":
+            for name in (row.name, *row.aliases):
+                out[name] = out.get(name, False) or row.code[3:6] in LAW_SECTORS
+    return out
 
 
 def _named_by_insult(verb: Token, obj: Token | None) -> bool:
@@ -403,8 +453,11 @@ def modifier_lemmas(tok: Token) -> set[str]:
 def is_support_verb(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
+    lemma = tok.lemma_.lower()
+    if lemma not in _support_lemmas():
+        return False  # most verbs are no support verb with or without a particle: their children are not read
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
-    return (tok.lemma_.lower(), particle) in _support()
+    return (lemma, particle) in _support()
 
 
 def is_passive(verb: Token) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from ..records import Tone
@@ -49,9 +50,15 @@ def _lexicon() -> dict[str, float]:
     return {w: v for w, v in SentimentIntensityAnalyzer().lexicon.items() if abs(v) >= MIN_VALENCE and w not in neutral}
 
 
+@cache
+def _lexicon_ids() -> dict[int, float]:
+    """`_lexicon` by the words' string ids (`Token.lower`): reading a token's id costs less than reading its text."""
+    return {hash_string(w): v for w, v in _lexicon().items()}
+
+
 def valence(tok: Token) -> float:
     """The valence a word counts with (0 when it counts neither way): its lexicon valence if it carries tone here."""
-    value = _lexicon().get(tok.lower_, 0.0)  # first: most words are in no list, and the tags cost more to read
+    value = _lexicon_ids().get(tok.lower, 0.0)  # first: most words are in no list, and the tags cost more to read
     if not value or tok.pos_ not in CONTENT_POS or tok.ent_type_ in NAME_TYPES or _negated(tok):
         return 0.0
     return value
@@ -71,8 +78,23 @@ def _negated(tok: Token) -> bool:
     return False
 
 
+# Whether a text is a word of the count, by its string id (`Token.orth`): `is_word` reads each distinct text once.
+_WORDS: dict[int, bool] = {}
+# At most this many texts are kept; then the table starts again.
+_KEEP_WORDS = 100_000
+
+
 def is_word(tok: Token) -> bool:
     """Whether a token is a word of the count: it holds a letter or digit and is no clitic ("'s", "n't")."""
+    found = _WORDS.get(tok.orth)
+    if found is None:
+        if len(_WORDS) >= _KEEP_WORDS:
+            _WORDS.clear()
+        found = _WORDS[tok.orth] = _is_word(tok)
+    return found
+
+
+def _is_word(tok: Token) -> bool:
     text = tok.text
     if text.isalnum():
         return True  # most are: no space, no clitic

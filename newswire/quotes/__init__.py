@@ -86,7 +86,7 @@ def extract_quotes(
     ctx, published = Document.given(doc, context, published)
     passages = find_passages(doc)
     quoted = frozenset().union(*(p.tokens for p in passages))
-    lines = find_lines(doc, ctx.entities(entities))
+    lines = find_lines(doc, ctx.entities(entities), ctx.line_starts)
     # a cue inside a headline or transcript line reports within what the line's speaker says
     in_lines = set().union(*(range(*line.content) for line in lines))
     found_frames = sorted(find_frames(doc, quoted) + find_noun_frames(doc, quoted), key=lambda f: f.verb)

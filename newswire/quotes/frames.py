@@ -31,9 +31,13 @@ caller decides which kinds become quotes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import IDS
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..lexicon import load_list
@@ -91,7 +95,7 @@ def find_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
     """
     out = []
     table = cue_table()
-    for tok in doc:
+    for tok in _may_cue(doc):
         if tok.lower_ == "in" and (frame := _in_document(tok)) is not None:
             out.append(frame)
             continue
@@ -115,6 +119,16 @@ def find_frames(doc: Doc, quoted: frozenset[int] = frozenset()) -> list[Frame]:
                 frame.content, frame.parts, frame.appeal = asked, [asked], True
         out.append(frame)
     return out
+
+
+def _may_cue(doc: Doc) -> Iterator[Token]:
+    """The tokens `find_frames` reads further, in order: the verbs and auxiliaries, "in" and "according" (chosen from
+    arrays: making a `Token` for every word costs more than the test)."""
+    verbs = (IDS["VERB"], IDS["AUX"])
+    words = (hash_string("in"), hash_string("according"))
+    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
+        if pos in verbs or lower in words:
+            yield doc[i]
 
 
 def _without_speaker(doc: Doc, frame: Frame, cue: Token, quoted: frozenset[int]) -> None:

@@ -40,10 +40,12 @@ def _not_speakers() -> frozenset[str]:
     return frozenset(x.lower() for x in load_list("line_labels.txt"))
 
 
-def find_lines(doc: Doc, entities: EntityIndex) -> list[Line]:
-    """Paragraphs of the form "Label: text" whose label is a speaker."""
+def find_lines(doc: Doc, entities: EntityIndex, starts: list[int]) -> list[Line]:
+    """Paragraphs of the form "Label: text" whose label is a speaker.
+
+    starts: the tokens that begin a line (`Document.line_starts`)."""
     out = []
-    for start in _paragraph_starts(doc):
+    for start in starts:
         colon = next((i for i in range(start, min(start + MAX_LABEL_TOKENS + 1, len(doc))) if doc[i].text == ":"), None)
         if colon is None or colon == start or "\n" in doc[start:colon].text:
             continue
@@ -63,18 +65,6 @@ def find_lines(doc: Doc, entities: EntityIndex) -> list[Line]:
         if covered or transcript:
             out.append(Line((start, colon), colon, (colon + 1, end)))
     return out
-
-
-def _paragraph_starts(doc: Doc):
-    for tok in doc:
-        if tok.is_space:
-            continue
-        if tok.i == 0:
-            yield 0
-            continue
-        prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            yield tok.i
 
 
 def _named(entities: EntityIndex, start: int, end: int) -> bool:

@@ -16,29 +16,22 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .tokens import line_starts
+
 # The dashes that end a dateline (the quotes stage cuts a speaker phrase at them too).
 DASHES = ("-", "—", "–", "--")
 # At most this many tokens between the place words and the dash (", March 3", "(Sample Wire)").
 CREDIT_TOKENS = 8
 
 
-def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
+def dateline_spans(doc: Doc, starts: list[int] | None = None) -> list[tuple[int, int]]:
     """`[start, end)` token ranges of the place words of each dateline in a doc ("ADDIS ABABA").
 
+    starts: the tokens that begin a line (`text.tokens.line_starts`), when already found.
     The stages ask the document context (`Document.dateline_spans`, `Document.dateline`: its tokens), which
     finds them once per document.
     """
-    return [span for i in _line_starts(doc) if (span := _dateline_at(doc, i))]
-
-
-def _line_starts(doc: Doc) -> list[int]:
-    out = []
-    prev = None  # the token before (read from the loop: `doc[i]` makes a new Token each time)
-    for tok in doc:
-        if not tok.is_space and (prev is None or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
-            out.append(tok.i)
-        prev = tok
-    return out
+    return [span for i in (line_starts(doc) if starts is None else starts) if (span := _dateline_at(doc, i))]
 
 
 def _capitalised(tok: Token) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc
 
 from ..lexicon import load_list
@@ -72,16 +73,15 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _find_lines(doc: Doc):
+    # A line ends at a whitespace token holding a break (a token's own trailing whitespace, `Token.whitespace_`, is
+    # one space or nothing); only those tokens' texts are read (from an array, not a `Token` per word).
     start = None
-    for tok in doc:
-        breaks = "\n" in tok.text if tok.is_space else False
+    for i, space in enumerate(doc.to_array(IS_SPACE).tolist()):
+        breaks = bool(space) and "\n" in doc[i].text
         if not breaks and start is None:
-            start = tok.i
+            start = i
         if breaks and start is not None:
-            yield start, tok.i
-            start = None
-        elif start is not None and "\n" in tok.whitespace_:
-            yield start, tok.i + 1
+            yield start, i
             start = None
     if start is not None:
         yield start, len(doc)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.attrs import POS
+from spacy.attrs import IS_SPACE, POS
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc, Token
 
@@ -17,3 +17,15 @@ def with_pos(doc: Doc, *pos: str) -> Iterator[Token]:
     for i, p in enumerate(doc.to_array(POS).tolist()):
         if p in wanted:
             yield doc[i]
+
+
+def line_starts(doc: Doc) -> list[int]:
+    """The indices of the tokens that begin a line: the first token unless it is whitespace, and each token but whitespace right
+    after a whitespace token holding a line break. (A token's own trailing whitespace, `Token.whitespace_`, is one
+    space or nothing: a break is always a whitespace token of its own.)"""
+    spaces = doc.to_array(IS_SPACE).tolist()
+    out = []
+    for i, space in enumerate(spaces):
+        if not space and (i == 0 or (spaces[i - 1] and "\n" in doc[i - 1].text)):
+            out.append(i)
+    return out

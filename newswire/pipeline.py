@@ -25,7 +25,7 @@ from .errors import NotEnglish, UsageError
 from .events import extract_events
 from .figures import extract_figures
 from .text.language import check_english
-from .text.parse import BATCH_SIZE, parse, parse_many
+from .text.parse import BATCH_SIZE, blank, parse, parse_many
 from .quotes import EXTRACTED_KINDS, extract_quotes
 from .text.read import read_text, require_date
 from .records import Analysis, Article, Removed, Tone, content_id
@@ -203,7 +203,12 @@ def prepare(article: Article, *, any_language: bool = False) -> list[Removed]:
         if not any_language:
             raise
         article.warnings.append(str(err))
-    return find_removed(article.text)
+    removed = find_removed(article.text)
+    if removed and not any(c.isalnum() for c in blank(article.text, removed)):
+        # a text that is all one unbroken run, or all boilerplate: empty records are no finding, and are said to be so
+        reasons = ", ".join(sorted({r.reason for r in removed}))
+        article.warnings.append(f"nothing left to analyse: cleaning left out all of the text ({reasons}); every record is empty")
+    return removed
 
 
 def analyze_parsed(
@@ -225,7 +230,7 @@ def analyze_parsed(
     return Analysis(
         id=content_id(article.text),
         text=article.text,
-        title=article.title if article.title is not None else headline(article.text, removed),
+        title=article.title if article.title is not None else headline(article.text, removed, doc),
         url=article.url,
         published=article.published,
         version=__version__,

@@ -3,6 +3,8 @@ patient, not from another country the sentence names (issue 13, the seventh roun
 
 from __future__ import annotations
 
+import pytest
+
 import newswire
 
 
@@ -200,3 +202,27 @@ def test_a_rally_in_a_city_in_a_clause_about_one_named_person_is_a_campaign_even
     # a crowd converging for a rally stays a protest of the place's people
     found = events("Thousands of Kenyans were converging on Friday for a rally in Nairobi.")
     assert [(e.plover, e.source.actor) for e in found] == [("PROTEST", "KENCVL")]
+
+
+@pytest.mark.parametrize("text", ["The Israeli prime minister fired the water minister on Sunday.",
+                                  "The Kenyan government fired the plastic ban enforcement chief."])
+def test_firing_someone_is_no_riot_weapon_fired(text):
+    # session twelve's review: the riot-weapon class matched any one modifier word ("water", "plastic")
+    assert not [ev for ev in newswire.analyze(text).events if ev.cameo == "175"]
+
+
+def test_rockets_with_a_riot_weapon_word_stay_an_attack():
+    events = newswire.analyze("Hamas militants fired plastic rockets at Israeli towns.").events
+    assert [ev.cameo for ev in events] == ["193"]
+
+
+@pytest.mark.parametrize("verb", ["filed", "lodged"])
+def test_a_complaint_is_aimed_at_its_against_not_at_its_forum(verb):
+    # session twelve's review: "filed a complaint against Russia with the WTO" was aimed at the WTO
+    events = newswire.analyze(f"Ukraine {verb} a complaint against Russia with the World Trade Organization.").events
+    assert [(ev.cameo, ev.source.actor, ev.target.actor) for ev in events] == [("114", "UKR", "RUS")]
+
+
+def test_a_protest_filed_is_an_official_complaint():
+    events = newswire.analyze("Russia filed a protest with the Estonian embassy over the monument.").events
+    assert [ev.cameo for ev in events] == ["114"]

@@ -250,3 +250,27 @@ def test_a_state_after_a_town_qualifies_it_and_a_town_it_lacks_is_left_out():
     assert Geocoder(["Ohio", "Texas"]).resolve("Ohio", within="Texas").feature_id == 5165418
     # a name with no reading in the countries of the place it is "of" is none of its places
     assert geo_in("Lynch was U.S. attorney for the Eastern District of New York.", "the Eastern District") is None
+
+
+def test_a_place_at_a_headline_end_is_its_name_without_the_line_break():
+    # a new user's trial: the headline's last word "Mali" was the location "Mali⏎⏎" (the parser's entity ran on)
+    text = ("Militants kill 12 soldiers in attack on army base in northern Mali\n\n"
+            "BAMAKO - Islamist militants attacked an army base in northern Mali on Sunday, killing 12 soldiers, the army said.\n")
+    a = newswire.analyze(text, published="2024-06-10")
+    places = [ev.location for ev in a.events if ev.location is not None]
+    assert places and all(p.text == p.text.strip() == text[p.start : p.end] for p in places)
+    # and the dateline is no part of the militants' mention, nor their country
+    militants = next(e for e in a.entities if e.name.endswith("militants"))
+    assert militants.name == "Islamist militants"
+    assert all("BAMAKO" not in m.text for m in militants.mentions)
+
+
+@pytest.mark.parametrize("region", ["South America", "North America", "Central America"])
+def test_a_continent_named_with_a_direction_is_no_country(region):
+    # a new user's trial: "South America" was given the country USA ("South" + "America", as "South Lebanon" is Lebanon)
+    from newswire.lexicon import countries
+
+    assert countries.country_of(region) is None
+    assert countries.country_of("South Lebanon") == "LBN" and countries.country_of("America") == "USA"
+    a = newswire.analyze(f"Trade between the two largest economies in {region} fell last year, officials said.")
+    assert all(e.country != "USA" for e in a.entities if region in e.name)

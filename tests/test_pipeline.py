@@ -148,3 +148,16 @@ def test_an_article_holding_a_long_unbroken_run_is_analysed_around_it():
     check_contracts(analysis)
     assert [r.reason for r in analysis.removed] == ["unbroken"]
     assert {e.name for e in analysis.entities if e.type == "PERSON"} >= {"Maria Lopez", "Ana Ruiz"}
+
+
+@pytest.mark.parametrize("text, reason", [("x" * 5_000 + "\n", "unbroken"), ("Share this\n", "boilerplate")])
+def test_a_text_cleaning_leaves_nothing_of_says_so(text, reason):
+    # a new user's trial: a 500,000-character run with no space gave empty records, exit 0 and no word of why
+    a = newswire.analyze(text)
+    assert not a.entities and not a.events
+    assert any(w.startswith("nothing left to analyse") and reason in w for w in a.warnings)
+
+
+def test_a_text_with_prose_left_has_no_such_warning():
+    a = newswire.analyze("Share this\n\nThe minister said on Monday that the talks would resume next week in Geneva.\n")
+    assert not any(w.startswith("nothing left") for w in a.warnings)

@@ -1803,3 +1803,28 @@ def test_a_title_followed_by_its_author_is_no_quote():
             'is suing the Met."')
     qs = quotes(text)
     assert [q.content.text for q in qs] == ["A Manhattan man is suing the Met."]
+
+
+def test_a_name_after_a_dash_in_a_clause_of_prose_is_no_label():
+    # session twelve's review: the dash-and-colon label rule named the actor a clause is about as the speaker
+    text = "Tributes poured in for the actor - Robin Williams: “Genie, you're free.”"
+    import newswire
+
+    quotes = newswire.analyze(text).quotes
+    assert all(q.speaker_name != "Robin Williams" for q in quotes)
+
+
+@pytest.mark.parametrize("text", ["Police broke up a rally denouncing the government as “a gang of thieves.”",
+                                  "The government banned a meeting calling the election “a fraud.”"])
+def test_who_acts_against_an_occasion_does_not_speak_for_it(text):
+    # session twelve's review: the direct-object occasion rule gave the police and the government the rally's words
+    import newswire
+
+    assert all(q.speaker_name not in ("Police", "The government", "government") for q in newswire.analyze(text).quotes)
+
+
+def test_who_holds_an_occasion_speaks_for_it():
+    import newswire
+
+    quotes = newswire.analyze("Senator Jane Doe opened a rally blasting the plan as “a disaster for the state.”").quotes
+    assert [q.speaker_name for q in quotes] == ["Jane Doe"]

@@ -19,6 +19,8 @@ from ..lexicon import load_list
 from ..lexicon.agents import agent_row, initial_plural
 from ..lexicon.compounds import compound_role, not_its_own
 from ..lexicon.tables import AgentNoun
+from ..document import Document
+from ..text.datelines import DASHES
 from .country_words import place_country
 from .evidence import past_office
 from .model import Mention
@@ -32,6 +34,7 @@ def find_nominals(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> l
     out = _title_nominals(doc, titles, name_at, name_ending)
     taken = {i for m in out for i in range(m.start, m.end)}
     in_title = {i for t in titles for i in range(t.start, t.end)}
+    dateline = Document.of(doc).dateline
     for chunk in doc.noun_chunks:
         head = chunk.root
         if head.i in name_at or head.i in taken or head.i in in_title or head.pos_ not in ("NOUN", "PROPN"):
@@ -41,12 +44,22 @@ def find_nominals(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> l
         row = agent_row(head)
         if row is None or (row.word.lower() in _modified_only() and not _noun_modified(head)):
             continue
-        m = Mention(doc, chunk.start, chunk.end, "nominal", _label(head, row), lemma=row.word.lower())
+        m = Mention(doc, _after_dateline(doc, chunk.start, head.i, dateline), chunk.end, "nominal", _label(head, row), lemma=row.word.lower())
         if row.sector and not past_office(doc, chunk.start, chunk.end):  # "the deposed leader", "ex-ministers"
             m.sectors.append(row.sector)
         _modifiers(m, head, name_ending)
         out.append(m)
     return sorted(out, key=lambda m: m.start)
+
+
+def _after_dateline(doc: Doc, start: int, head: int, dateline: frozenset[int]) -> int:
+    """Where a noun chunk's mention starts: after a dateline's words and a spaced dash the parser ran into it ("BAMAKO -
+    Islamist militants attacked ..." → "Islamist militants"; a hyphen inside a word, "pro-government", is no dash)."""
+    for i in range(start, head):
+        tok = doc[i]
+        if i in dateline or (tok.text in DASHES and (tok.text != "-" or (tok.whitespace_ and i > 0 and doc[i - 1].whitespace_))):
+            start = i + 1
+    return start
 
 
 @cache
@@ -133,6 +146,8 @@ def _label(head: Token, row: AgentNoun) -> str:
 
 def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None:
     for child in head.children:
+        if child.i < m.start:
+            continue  # a dateline's place before the mention is where the story was filed, not the nominal's country
         if child.dep_ in ("acl", "amod") and child.lemma_.lower() == "base":
             # "a group based in Trinidad", "a London-based newspaper"
             for g in child.children:

@@ -90,9 +90,10 @@ def _of_objects(tok: Token) -> list[Token]:
 
 
 def _entity_span(tok: Token) -> list[Token]:
-    """The named-entity span a token is in, without a leading "the"."""
+    """The named-entity span a token is in, without a leading "the" and without the line breaks the parser may run
+    into it ("Mali⏎⏎" at a headline's end: the evidence is the name)."""
     ent = Document.of(tok.doc).named_entity_at(tok.i)
-    words = list(ent) if ent is not None else [tok]
+    words = [w for w in ent if not w.is_space] if ent is not None else [tok]
     while len(words) > 1 and words[0].lower_ == "the":
         words = words[1:]
-    return words
+    return words or [tok]

@@ -72,8 +72,12 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         if sources and not targets and not noun_targets and _between(m.token):
             noun_targets = noun_sources  # "Klibi undertook a mediation mission between Syria and Arafat": the parties
         sources = sources or noun_sources
-        # "launched an offensive against Muslim rebels on Mindanao": the noun's coded target before the verb's uncoded one
-        targets = next((t for t in (targets, noun_targets) if coded(t)), targets or noun_targets)
+        # "launched an offensive against Muslim rebels on Mindanao": the noun's coded target before the verb's uncoded one;
+        # the noun's "against" names whom the act is aimed at, before the verb's forum ("filed a complaint against Russia
+        # with the WTO", "lodged a protest against Israel at the UN": Russia, Israel; session twelve's review)
+        aimed = bool(prep_objects(m.token, ("against",)))
+        order = (noun_targets, targets) if aimed else (targets, noun_targets)
+        targets = next((t for t in order if coded(t)), targets or noun_targets)
     if m.trigger.reported and m.code[:2] == ACCUSE_ROOT:
         targets = _asked(anchor, actors, sources)  # "they say IRA commanders are responsible ...": the one blamed
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
@@ -211,6 +215,10 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     if taken_from:
         return taken_from  # "seized Crimea from Ukraine": Ukraine, whatever the place is coded
     candidates = []
+    if patient is not None and patient.lemma_.lower() in word_class("lodged"):
+        # "filed a complaint against Russia with the WTO", "lodged a protest against Israel at the UN": what is lodged is
+        # aimed at its "against", before the verb's forum (session twelve's review: the WTO was the target)
+        candidates += [o for _, o in prep_objects(patient, ("against",)) if o.i not in absorbed]
     if patient is not None and not m.trigger.topic and patient.i not in absorbed and (noun is None or patient.i != noun.i):
         if not _owned(patient, sources, actors):  # "withdraw its troops from Lebanon": Lebanon
             candidates.append(patient)

@@ -389,8 +389,12 @@ def _dated(prep: Token) -> bool:
 
 
 def _object_words(obj: Token) -> set[str]:
-    """The lemma of a patient and of its compound modifiers ("mediation efforts", "peacekeeping force")."""
-    return {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    """The lemma of a patient, of its compound modifiers ("mediation efforts", "peacekeeping force"), and each modifier
+    with the patient's lemma as one phrase ("tear gas", "rubber bullet": a row or class that lists the phrase asks for
+    both words, so "fired the water minister" is no "water cannon")."""
+    head = obj.lemma_.lower()
+    mods = [c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")]
+    return {head, obj.lower_, *mods, *(f"{m} {head}" for m in mods)}
 
 
 def is_event_noun(tok: Token) -> bool:

@@ -210,8 +210,10 @@ def country_from_region(text: str) -> str | None:
 def country_of(text: str) -> str | None:
     """A country code from a name, a demonym, a capital, a first-level division far larger than the city of its name
     ("Virginia": USA), a city or a region of a country, in that order."""
-    from .places import division_country  # places reads this module's tables
+    from .places import division_country, is_world_region  # places reads this module's tables
 
+    if is_world_region(text):
+        return None  # "South America" is no region of "America", the United States (a new user's trial)
     return country_named(text) or country_from_capital(text) or division_country(text) or country_from_city(text) or country_from_region(text)
 
 

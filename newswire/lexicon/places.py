@@ -152,6 +152,14 @@ def _world_regions() -> frozenset[str]:
 
 
 @cache
+def is_world_region(text: str) -> bool:
+    """Is a place name a continent or a region of several countries ("South America", "Central Asia"; not "America",
+    which names a country)?"""
+    key = _key(text)
+    return key in _world_regions() and not countries.country_from_name(key)
+
+
+@cache
 def _home_organisations() -> dict[str, str]:
     """Name or alias → country, of the organisations of data/actors.tsv in a sector that acts at home."""
     out: dict[str, str] = {}
@@ -229,7 +237,7 @@ def readings(text: str) -> list[Reading]:
     """
     key = _key(text)
     out: list[Reading] = []
-    if key in _world_regions() and not countries.country_from_name(key):
+    if is_world_region(key):
         return out  # a continent or a region of several countries ("Asia", "Central America"): no feature
     country = countries.country_from_name(key) or countries.country_from_region(key)
     if country and country in _countries():

@@ -325,7 +325,25 @@ def _label_before_colon(doc: Doc, colon: int, people: EntityIndex | None) -> Tok
             return None
     if i < 0 or not (doc[i].lower_ == "by" or (doc[i].is_punct and doc[i].text.strip(_SIGNATURE_DASHES) == "")):
         return None
+    if doc[i].lower_ != "by" and not _heading_before(doc, i):
+        return None  # "Tributes poured in for the actor - Robin Williams: “...”": a name the clause is about, no label
     return names[-1]
+
+
+def _heading_before(doc: Doc, dash: int) -> bool:
+    """Is what stands between the sentence's start and a dash a heading (every word in capitals, every word that is no
+    stop word capitalised, or a few words with no function word: "POLLSTERS AGREE", "Markets Close Higher",
+    "Pollsters agree") rather than a clause of prose ("Tributes poured in for the actor")?"""
+    words = [t for t in doc[doc[dash].sent.start : dash] if t.is_alpha]
+    if not words:
+        return False
+    if all(t.text.isupper() for t in words) or all(t.text[:1].isupper() or t.is_stop for t in words):
+        return True
+    return len(words) <= MAX_PLAIN_HEADING_WORDS and not any(t.is_stop for t in words)
+
+
+# A heading in sentence case before a digest's dash has at most this many words, none a function word ("Pollsters agree").
+MAX_PLAIN_HEADING_WORDS = 5
 
 
 def inherit(doc: Doc, found: list[Found], floating: list[Passage], frames: list[Frame]) -> list[Found]:

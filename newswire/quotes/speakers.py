@@ -147,6 +147,11 @@ def is_occasion(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in _occasions()
 
 
+@cache
+def _occasion_verbs() -> frozenset[str]:
+    return frozenset(load_list("occasion_verbs.txt"))
+
+
 def _occasion_speaker(noun: Token, quoted: frozenset[int]) -> Token | None:
     """Who speaks at an occasion a participle hangs on: "Lopez spoke at a news conference announcing ...", "comments
     Clinton made during a speech attacking ...", "the senator opened a rally blasting ...": the speaker of the verb
@@ -155,7 +160,8 @@ def _occasion_speaker(noun: Token, quoted: frozenset[int]) -> Token | None:
     if not is_occasion(noun):
         return None
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
-        return speaker_head(noun.head, quoted)
+        # only a verb of holding or giving it ("opened a rally blasting ..."); "police broke up a rally denouncing ...": none
+        return speaker_head(noun.head, quoted) if noun.head.lemma_.lower() in _occasion_verbs() else None
     prep = noun.head
     if noun.dep_ != "pobj":
         return None

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.tokens import Doc
+
 from ..lexicon import load_list
 from ..records import Removed
 
@@ -34,6 +36,7 @@ _SENTENCE_END = re.compile(r"""[.!?:;,—–_-]["'”’)\]]*$""")
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^()]{1,40})?\s*\([^()]{1,30}\)")
 _BYLINE = re.compile(r"(?i)by\s")
 _ADDRESS = re.compile(r"(?i)(?:https?://|www\.)")
+_SEPARATOR = re.compile(r"\s[|>»›/]\s|\|")
 
 
 @cache
@@ -42,8 +45,13 @@ def _metadata() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in load_list("not_headlines.txt")), re.IGNORECASE)
 
 
-def headline(text: str, removed: list[Removed]) -> str | None:
-    """The text's first line when it is a headline (see the module's docstring), stripped; else None."""
+def headline(text: str, removed: list[Removed], doc: Doc | None = None) -> str | None:
+    """The text's first line when it is a headline (see the module's docstring), stripped; else None.
+
+    doc: the text's parse, when there is one: a line whose every word (stop words aside) is in a named entity of
+    the parser's ("Kansas City, Missouri", "Jane Doe and John Roe", "Tuesday, May 2") is a name, a place or a date,
+    no headline.
+    """
     match = _FIRST_LINE.match(text)
     if match is None:
         return None
@@ -58,4 +66,13 @@ def headline(text: str, removed: list[Removed]) -> str | None:
         return None
     if any(r.start < end and start < r.end for r in removed):
         return None
+    if _SEPARATOR.search(line):
+        return None  # "Opinion | Letters", "Jane Doe | Reuters", "Home > World": a section path or a credit
+    if doc is not None and _all_named(doc, start, end):
+        return None
     return line
+
+
+def _all_named(doc: Doc, start: int, end: int) -> bool:
+    words = [t for t in doc.char_span(start, end, alignment_mode="expand") or () if t.is_alpha and not t.is_stop]
+    return bool(words) and all(t.ent_type_ for t in words)

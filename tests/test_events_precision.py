@@ -226,3 +226,12 @@ def test_a_complaint_is_aimed_at_its_against_not_at_its_forum(verb):
 def test_a_protest_filed_is_an_official_complaint():
     events = newswire.analyze("Russia filed a protest with the Estonian embassy over the monument.").events
     assert [ev.cameo for ev in events] == ["114"]
+
+
+def test_a_dateline_with_a_date_and_a_credit_leaves_the_subject_after_its_dash():
+    # a new user's trial: "BUENOS AIRES, March 4 (Newswire) - Brazil and Argentina agreed ..." gave no event (the parse
+    # made the dateline the subject and the real one its apposition)
+    found = newswire.analyze(
+        "BUENOS AIRES, March 4 (Newswire) - Brazil and Argentina agreed on Tuesday to cut tariffs on steel by half.", published="2025-03-05"
+    ).events
+    assert [(ev.cameo, ev.source.actor, ev.target.actor) for ev in found] == [("030", "BRA", "ARG")]

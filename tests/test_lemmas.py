@@ -92,7 +92,8 @@ def _entries() -> list[tuple[str, str, str]]:
     out += [("stative_participles.txt", "verb", w) for w in load_list("stative_participles.txt")]
     out += [("source_documents.txt", "noun", w) for w in load_list("source_documents.txt")]
     # a word of either part of speech ("rally", "battle"; "killed", "casualties")
-    out += [("event_word_classes.tsv", "either", r.word) for r in load_table("event_word_classes.tsv", EventWordClass)]
+    # (a two-word entry, "tear gas", is a modifier and its noun's lemma, `triggers._object_words`: the phrase has no forms)
+    out += [("event_word_classes.tsv", "either", r.word) for r in load_table("event_word_classes.tsv", EventWordClass) if " " not in r.word]
     # a word of what happened to people counted: a verb, noun or participle ("killed", "casualties", "missing")
     out += [("figures.tsv", "word", r.word.lower()) for r in load_table("figures.tsv", FigureWord) if r.kind == "what"]
     return sorted(set(out))

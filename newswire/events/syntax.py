@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..document import Document
+from ..text.datelines import DASHES
 from .modality import is_stance
 from .triggers import antecedent, is_passive, word_class
 
@@ -39,6 +40,17 @@ def _parallel_of(tok: Token) -> list[Token]:
     ]
 
 
+def _after_dash(tok: Token) -> bool:
+    """Does a dash stand between a token and the line's dateline before it ("AIRES, March 4 (Newswire) - Brazil")?"""
+    doc = tok.doc
+    for i in range(tok.i - 1, max(-1, tok.i - 12), -1):
+        if doc[i].text in DASHES:
+            return True
+        if doc[i].is_space:
+            return False
+    return False
+
+
 def subject_of(verb: Token) -> Token | None:
     """The doer of a verb: its subject, a passive's "by" agent, or the subject it shares with the verb it hangs on."""
     if is_passive(verb):
@@ -47,6 +59,11 @@ def subject_of(verb: Token) -> Token | None:
         return obj
     dateline = Document.of(verb.doc).dateline  # "NAIROBI (Reuters) - Somali officials accused ...": two subjects in the parse
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in dateline), None)
+    if subj is None:
+        # "BUENOS AIRES, March 4 (Newswire) - Brazil and Argentina agreed ...": the parse makes the dateline the
+        # subject and the real one its apposition after the dash
+        subj = next((a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in dateline
+                     for a in c.children if a.dep_ == "appos" and a.i > c.i and a.i not in dateline and _after_dash(a)), None)
     if subj is not None and subj.pos_ == "VERB":  # "The Red Cross operating in Iraq said": the parse's subject is "operating"
         subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
     if subj is not None:

@@ -1404,3 +1404,40 @@ def test_a_party_apposed_to_his_rival_stays_an_organisation():
     text = "His rival, the Labour Party, won the election on Thursday."
     e = entity_of(entities(text), text, "the Labour Party") or entity_of(entities(text), text, "Labour Party")
     assert e is not None and e.type == "ORG"
+
+
+# a person's country from the title phrase in apposition (session twelve, entcountry12)
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # "Mali's" is tagged a person here: its entity (a country) counts, and a country's own leader is its government
+    ("Mali's interim leader, Amadou Sangare, said on Monday that elections would be delayed.", "Amadou Sangare", "MLIGOV"),
+    ("Mali's leader Amadou Sangare said on Monday that elections would be delayed.", "Amadou Sangare", "MLIGOV"),
+    ("Amadou Sangare, Mali's new leader, said on Monday that elections would be delayed.", "Amadou Sangare", "MLIGOV"),
+    # the head of a body whose own words give its country is of that body
+    ("The head of Argentina's steel workers' union, Carlos Ferreyra, said the strike would go on.", "Carlos Ferreyra", "ARGLAB"),
+    ("Carlos Ferreyra, the head of Argentina's steel workers' union, said the strike would go on.", "Carlos Ferreyra", "ARGLAB"),
+])
+def test_a_title_phrase_gives_its_holder_the_country_and_sector_it_says(text, name, code):
+    assert coded(text, name) == (code[:3], code)
+
+
+def test_a_leader_a_country_qualifies_with_another_word_is_not_its_government():
+    text = "Mali's Tuareg leader, Amadou Sangare, said on Monday that elections would be delayed."
+    assert coded(text, "Amadou Sangare")[1] != "MLIGOV"
+
+
+def test_the_head_of_a_body_whose_country_only_its_sentence_names_is_left_uncoded():
+    # the union takes Argentina from its sentence, not from its own words: its head is left without a country
+    text = "The head of the steel workers' union, Carlos Ferreyra, said the strike in Argentina would continue."
+    assert coded(text, "Carlos Ferreyra") == (None, None)
+
+
+def test_his_counterpart_holds_his_office_in_the_country_the_phrase_gives():
+    text = "Foreign Minister Anna Berg met her Argentine counterpart, Diana Alvarez, in Geneva."
+    assert coded(text, "Diana Alvarez") == ("ARG", "ARGGOV")
+
+
+def test_a_counterpart_of_a_person_with_no_state_sector_takes_no_sector():
+    text = "Mark Ellison met his Argentine counterpart, Diana Alvarez, in Geneva."
+    assert coded(text, "Diana Alvarez") == ("ARG", "ARG")

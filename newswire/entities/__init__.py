@@ -23,14 +23,14 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..lexicon import countries, places
+from ..lexicon import countries, load_list, places
 from ..lexicon.pronouns import gendered
 from ..text.parse import source_text
 from ..text.prose import title_case_lines
 from ..document import Document
 from ..records import Entity, Mention as MentionRecord
 from . import actors, known
-from .evidence import attach
+from .evidence import apposition_heads, attach
 from .model import Cluster, Mention
 from .names import cluster_names, find_names, given_name_gender, is_given_name, name_tokens
 from .nominals import find_nominals
@@ -114,7 +114,9 @@ def find_clusters(
         _first_name_gender(c)
     actors.describe_names(clusters, doc, published)
     clusters += _link_nominals(doc, find_nominals(doc, names, titles), clusters, ctx.focus)
+    _heads_of_bodies(clusters, doc)
     resolve_pronouns(doc, clusters)
+    _counterparts(doc, clusters)
     resolve_relatives(doc, clusters)
     surnames = {name_tokens(m)[-1] for c in clusters if c.label == "PERSON" for m in c.names if len(name_tokens(m)) > 1}
     clusters = [c for c in clusters if not _person_by_tagger_alone(c, surnames)]
@@ -186,6 +188,53 @@ def _possessed(doc: Doc, clusters: list[Cluster]) -> None:
         country = owner[poss.i].country if poss is not None else None
         if country:
             c.first.countries.append(country)
+            c.country, c.actor = actors.code_again(c, doc)
+
+
+@cache
+def _counterpart_nouns() -> frozenset[str]:
+    return frozenset(load_list("counterpart_nouns.txt"))
+
+
+def _counterparts(doc: Doc, clusters: list[Cluster]) -> None:
+    """"Blinken met his Argentine counterpart, Diana Mondino": a person whose country the phrase gives and whose
+    sector nothing does, in apposition to "his/her counterpart" (`data/counterpart_nouns.txt`), holds the office of
+    whom "his" stands for in another country: they take that person's sector when it is a state's (USAGOV →
+    ARGGOV). A known actor's own code stands (Lavrov is RUSGOV from data/actors.tsv)."""
+    owner = {m.start: c for c in clusters for m in c.mentions if m.kind == "pronoun" and m.text.lower() in ("his", "her")}
+    for c in clusters:
+        if c.label != "PERSON" or not c.country or c.actor != c.country or c.known is not None:
+            continue
+        for h in (h for m in c.names for h in apposition_heads(m)):
+            poss = next((t for t in h.children if t.dep_ == "poss" and t.i in owner), None)
+            other = owner[poss.i] if poss is not None and h.lemma_.lower() in _counterpart_nouns() else None
+            if other is None or other is c or other.label != "PERSON" or not other.actor or not other.country:
+                continue
+            sector = other.actor[3:6] if other.actor.startswith(other.country) else ""
+            if sector in actors.STATE_SECTORS and other.country != c.country:
+                c.names[0].sectors.append(sector)
+                c.country, c.actor = actors.code_again(c, doc)
+                break
+
+
+def _heads_of_bodies(clusters: list[Cluster], doc: Doc) -> None:
+    """"The head of Argentina's steel workers' union, Carlos Ferreyra": a person with no country or code of their own,
+    in apposition to a title "of" an unnamed body whose own words give its country (its possessive or demonym, never
+    its sentence's or the article's), is of that body: coded through it as through a named one."""
+    country_at = {i: c.country for c in clusters if c.label in ("GPE", "NORP") and c.country
+                  for x in c.names for i in range(x.start, x.end)}
+    bodies = {x.head: x for c in clusters if c.label == "ORG" and c.actor and c.country
+              for x in c.mentions if x.kind == "nominal"
+              and (c.country in x.countries or any(country_at.get(i) == c.country for i in range(x.start, x.end)))}
+    for c in clusters:
+        if c.label != "PERSON" or c.country or c.actor:
+            continue
+        found = [bodies[o.i] for m in c.names for h in apposition_heads(m)
+                 if (row := title_lookup(h.lemma_)) is not None and row.kind == "title"
+                 for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and o.i in bodies]
+        if found:
+            c.names[0].affiliations.append(found[0])
             c.country, c.actor = actors.code_again(c, doc)
 
 

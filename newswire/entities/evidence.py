@@ -22,6 +22,8 @@ from .model import Mention
 from .titles import TitleMatch
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
+# the sector of a title of data/country_leader_titles.txt held of a country itself
+_COUNTRY_LEADER_SECTOR = "GOV"
 
 
 @cache
@@ -103,7 +105,9 @@ def _before(doc: Doc, m: Mention, title_ending: dict[int, TitleMatch], name_endi
             break
         if tok.text in _POSSESSIVE and i - 1 in name_ending:
             owner = name_ending[i - 1]
-            _affiliate_or_country(m, owner)
+            # "Mali's interim leader Assimi Goita": the title alone, qualified by nothing but skippable words
+            _affiliate_or_country(m, owner, parts[0] if len(parts) == 1 and all(
+                doc[j].lower_ in _skippable() for j in range(i + 1, parts[0].start)) else None)
             break
         other = name_ending.get(i)
         if other is not None:
@@ -136,21 +140,33 @@ def _title_text(doc: Doc, start: int, end: int) -> str:
     return span.text
 
 
-def _affiliate_or_country(m: Mention, owner: Mention) -> None:
+@cache
+def _country_leader_titles() -> frozenset[str]:
+    """Titles with no sector of their own that, held of a country itself, name its government ("Mali's leader")
+    (`data/country_leader_titles.txt`)."""
+    return frozenset(load_list("country_leader_titles.txt"))
+
+
+def _affiliate_or_country(m: Mention, owner: Mention, title: TitleMatch | None = None) -> None:
+    """The owner of a person's or a body's title: a country ("Russia's foreign minister") or an organisation ("VOA's
+    correspondent"). `title`: the title the owner holds alone (nothing but skippable words between them), or None."""
     code = place_country(owner)
     if code:
         m.countries.append(code)
     elif owner.label in ("ORG", "GPE"):
         m.affiliations.append(owner)
+    elif owner.label == "PERSON" and countries.country_from_name(owner.text):
+        # "Mali's interim leader, Assimi Goita": a country's name the tagger called a person, read through its
+        # entity (whose type and code count, as for "the Assad government") and not taken as the country here
+        m.affiliations.append(owner)
+        code = countries.country_from_name(owner.text)
+    if code and title is not None and not title.sector and title.title in _country_leader_titles():
+        m.sectors.append(_COUNTRY_LEADER_SECTOR)  # "Mali's leader": a country's own leader is its government
 
 
 def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], name_ending: dict[int, Mention]) -> None:
     """Country, title and affiliation from a noun phrase in apposition to the name."""
-    root = m.span.root
-    heads = [c for c in root.children if c.dep_ == "appos" and not (m.start <= c.i < m.end)]
-    if root.dep_ == "appos" and not (m.start <= root.head.i < m.end):
-        heads.append(root.head)
-    for h in heads:
+    for h in apposition_heads(m):
         if h.ent_type_ in ("PERSON",):
             continue
         if m.end - m.start == 1 and doc[m.start].is_alpha and h.tag_ == "NN" and not m.demonym \
@@ -171,8 +187,21 @@ def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], na
                 m.sectors.append(t.sector)
             if t.gender:
                 m.gender = m.gender or t.gender
+        alone = t if t is not None and t.kind != "honorific" and t.start == h.i and all(
+            c.dep_ in ("poss", "det", "punct") or (c.dep_ == "amod" and c.lower_ in _skippable())
+            for c in h.children if c.i < h.i) else None
         for child in h.children:
-            _modifier_evidence(m, child, name_ending)
+            _modifier_evidence(m, child, name_ending, alone)
+
+
+def apposition_heads(m: Mention) -> list[Token]:
+    """The heads of the noun phrases in apposition to a name, either way round ("Sergei Lavrov, Russia's foreign
+    minister", "his Russian counterpart, Sergei Lavrov")."""
+    root = m.span.root
+    heads = [c for c in root.children if c.dep_ == "appos" and not (m.start <= c.i < m.end)]
+    if root.dep_ == "appos" and not (m.start <= root.head.i < m.end):
+        heads.append(root.head)
+    return heads
 
 
 def _said_of_a_person(h: Token) -> bool:
@@ -187,7 +216,7 @@ def _person_relation_nouns() -> frozenset[str]:
     return frozenset(load_list("person_relation_nouns.txt")) | frozenset(_kin_nouns())
 
 
-def _modifier_evidence(m: Mention, child: Token, name_ending: dict[int, Mention]) -> None:
+def _modifier_evidence(m: Mention, child: Token, name_ending: dict[int, Mention], title: TitleMatch | None = None) -> None:
     """"Russian" (amod), "Russia's" (poss), "of Russia" (prep) on an appositive head."""
     if child.dep_ == "amod" or (child.dep_ == "compound" and child.ent_type_ == "NORP"):
         code = countries.country_from_demonym(child.text)
@@ -196,7 +225,7 @@ def _modifier_evidence(m: Mention, child: Token, name_ending: dict[int, Mention]
     elif child.dep_ in ("poss", "compound", "nmod"):
         owner = name_ending.get(child.i)
         if owner is not None:
-            _affiliate_or_country(m, owner)
+            _affiliate_or_country(m, owner, title if child.dep_ == "poss" else None)
     elif child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
         for obj in child.children:
             if obj.dep_ == "pobj" and obj.i in name_ending:

@@ -1422,6 +1422,13 @@ def test_a_title_phrase_gives_its_holder_the_country_and_sector_it_says(text, na
     assert coded(text, name) == (code[:3], code)
 
 
+@pytest.mark.parametrize("word", ["former", "ousted", "deposed"])
+def test_a_countrys_former_leader_is_not_its_government(word):
+    # session twelve's last review: "Mali's former leader" was coded MLIGOV ("former" is a skippable title word)
+    text = f"Mali's {word} leader, Amadou Sangare, said on Monday that elections would be delayed."
+    assert coded(text, "Amadou Sangare")[1] != "MLIGOV"
+
+
 def test_a_leader_a_country_qualifies_with_another_word_is_not_its_government():
     text = "Mali's Tuareg leader, Amadou Sangare, said on Monday that elections would be delayed."
     assert coded(text, "Amadou Sangare")[1] != "MLIGOV"

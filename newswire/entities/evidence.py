@@ -160,8 +160,10 @@ def _affiliate_or_country(m: Mention, owner: Mention, title: TitleMatch | None =
         # entity (whose type and code count, as for "the Assad government") and not taken as the country here
         m.affiliations.append(owner)
         code = countries.country_from_name(owner.text)
-    if code and title is not None and not title.sector and title.title in _country_leader_titles():
-        m.sectors.append(_COUNTRY_LEADER_SECTOR)  # "Mali's leader": a country's own leader is its government
+    if code and title is not None and not title.sector and title.title in _country_leader_titles() \
+            and not any(t.lower_ in _past_office_words() for t in m.doc[owner.end : title.end]):
+        # "Mali's leader": a country's own leader is its government; "Mali's former leader" no longer (the review)
+        m.sectors.append(_COUNTRY_LEADER_SECTOR)
 
 
 def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], name_ending: dict[int, Mention]) -> None:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import countries, places
 from ..lexicon import load_list, load_table
-from ..text.datelines import DASHES
+from ..text.datelines import DASHES, is_dash
 from ..text.marks import CLOSING, DOUBLE, EITHER, OPENING
 from ..lexicon.tables import FirstName, GeoFeatureNoun, NamedAfterNoun
 from ..lexicon.given_names import given_names
@@ -202,7 +202,7 @@ def _cut_at_dash(doc: Doc, start: int, end: int, dateline: frozenset[int]) -> tu
         end -= 1  # "Donald Trump - and": the dash ends the name
     for i in range(start + 1, end - 1):
         tok = doc[i]
-        if tok.text not in DASHES or (tok.text == "-" and not (tok.whitespace_ and doc[i - 1].whitespace_)):
+        if not is_dash(tok):
             continue
         before, after = doc[start:i], doc[i + 1 : end]
         dated = all(t.i in dateline for t in before)

@@ -20,7 +20,7 @@ from ..lexicon.agents import agent_row, initial_plural
 from ..lexicon.compounds import compound_role, not_its_own
 from ..lexicon.tables import AgentNoun
 from ..document import Document
-from ..text.datelines import DASHES
+from ..text.datelines import is_dash
 from .country_words import place_country
 from .evidence import past_office
 from .model import Mention
@@ -56,8 +56,7 @@ def _after_dateline(doc: Doc, start: int, head: int, dateline: frozenset[int]) -
     """Where a noun chunk's mention starts: after a dateline's words and a spaced dash the parser ran into it ("BAMAKO -
     Islamist militants attacked ..." → "Islamist militants"; a hyphen inside a word, "pro-government", is no dash)."""
     for i in range(start, head):
-        tok = doc[i]
-        if i in dateline or (tok.text in DASHES and (tok.text != "-" or (tok.whitespace_ and i > 0 and doc[i - 1].whitespace_))):
+        if i in dateline or is_dash(doc[i]):
             start = i + 1
     return start
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from ..document import Document
 from ..lexicon import load_list
 from ..lexicon.cues import CueEntry, cue_table
-from ..text.datelines import CREDIT_TOKENS, DASHES
+from ..text.datelines import CREDIT_TOKENS, DASHES, is_dash
 from .frames import Frame, reported
 from .lines import Line
 from .model import Found, Passage, direct, doc_text, trim
@@ -316,9 +316,7 @@ def _aside_at_end(doc: Doc, tokens: set[int]) -> set[int]:
 
 def _sets_off(tok: Token) -> bool:
     """A comma or a dash before an aside; a hyphen with a space on each side is a dash ("the term used by Kingson - Deacon")."""
-    if tok.text in (",", "—", "–", "--"):
-        return True
-    return tok.text == "-" and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+    return tok.text == "," or is_dash(tok)
 
 
 def _clause_appositive(tok: Token) -> bool:

@@ -20,6 +20,16 @@ from .tokens import line_starts
 
 # The dashes that end a dateline (the quotes stage cuts a speaker phrase at them too).
 DASHES = ("-", "—", "–", "--")
+
+
+def is_dash(tok: Token) -> bool:
+    """A dash that separates two stretches of text: an em or en dash, "--", or a hyphen with a space on each side
+    ("NEW YORK - Smith"; not the hyphen of "pro-government")."""
+    if tok.text not in DASHES:
+        return False
+    return tok.text != "-" or (bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_))
+
+
 # At most this many tokens between the place words and the dash (", March 3", "(Sample Wire)").
 CREDIT_TOKENS = 8
 

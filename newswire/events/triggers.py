@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..document import Document
 from ..lexicon.agents import agent_row
 from ..lexicon import load_list, load_table
 from ..text.tokens import with_pos
@@ -314,7 +315,7 @@ def _of_the_law(tok: Token) -> bool:
     row = agent_row(tok)
     if row is not None:
         return row.sector in LAW_SECTORS
-    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    span = Document.of(tok.doc).named_entity_at(tok.i)
     return _law_bodies().get(span.text if span is not None else tok.text, False)
 
 

@@ -135,18 +135,20 @@ def find_mentions(doc: Doc, triggers: list[Trigger], blocked: set[int] = frozens
         # "filed a complaint for declaratory relief": what the noun itself governs is still its argument when a support
         # verb anchors it (the relief is the complaint's, no aid of its own)
         anchored.setdefault(m.trigger.i, m)
+    held = {i: _subject_event(m, mentions) for i, m in mentions.items()}
+    for i, holder in held.items():
+        if holder is not None:
+            _hold(parent, i, holder.trigger.i)  # "the attack killed 20 people": the attack holds the killing
     for i, m in mentions.items():
-        held = _subject_event(m, mentions)
-        if held is not None:
-            parent[i] = held.trigger.i  # "the attack killed 20 people": the attack holds the killing
+        if held[i] is not None:
             continue
         gov = _governor(m, anchored)
         if gov is None or gov is m:
             continue
         if gov.trigger.kind == "verb" and m.trigger.kind == "noun" and _containing(m, gov):
-            parent[gov.trigger.i] = i  # "killed in the attack": the attack holds the killing
+            _hold(parent, gov.trigger.i, i)  # "killed in the attack": the attack holds the killing
         else:
-            parent[i] = gov.trigger.i
+            _hold(parent, i, gov.trigger.i)
     roots, absorbed = [], []
     for i, m in mentions.items():
         top = i
@@ -161,6 +163,19 @@ def find_mentions(doc: Doc, triggers: list[Trigger], blocked: set[int] = frozens
             if m.trigger.kind == "noun":
                 absorbed.append(m)
     return sorted(roots, key=lambda m: m.trigger.i), absorbed
+
+
+def _hold(parent: dict[int, int], child: int, holder: int) -> None:
+    """Record that the mention at `holder` holds the one at `child`, unless it is already held, through any chain, by
+    `child`: two mentions that each hold the other would each vanish into the other's parts, and filling their roles
+    would never end ("FBI probe helped by a tip-off": the probe is the subject of "helped", which governs it)."""
+    seen, top = {child}, holder
+    while top not in seen:
+        if top not in parent:
+            parent[child] = holder
+            return
+        seen.add(top)
+        top = parent[top]
 
 
 def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMention | None:

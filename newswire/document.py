@@ -45,7 +45,7 @@ from .lexicon.borders import on_border
 from .lexicon.places import Geocoder, home_country, place_level
 from .records import Entity, Geo, Mention, Quote, Time
 from .text.clauses import governing_verb, is_clause_head
-from .text.datelines import dateline_spans
+from .text.datelines import credit_spans, dateline_spans
 from .text.parse import parsed_text, source_text
 from .text.prose import not_prose
 from .text.tokens import line_starts
@@ -148,6 +148,12 @@ class Document:
     def dateline(self) -> frozenset[int]:
         """The token indices of the place words of every dateline."""
         return frozenset(i for start, end in self.dateline_spans for i in range(start, end))
+
+    @cached_property
+    def credits(self) -> frozenset[int]:
+        """The token indices of the names in wire credits ("(AFP)" ending a headline, "Reuters - " opening a lead:
+        `text.datelines.credit_spans`): like a dateline's words, they name no actor."""
+        return frozenset(i for start, end in credit_spans(self.doc, self.line_starts) for i in range(start, end))
 
     @cached_property
     def not_prose(self) -> frozenset[int]:

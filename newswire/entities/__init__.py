@@ -299,10 +299,11 @@ def _link_nominals(doc: Doc, nominals: list[Mention], clusters: list[Cluster], f
 def _apposed_name(m: Mention, name_at: dict[int, Mention]) -> Mention | None:
     """The name a nominal stands in apposition to, either way round."""
     head = m.doc[m.head]
-    if head.dep_ == "appos" and head.head.i in name_at:
+    credits = Document.of(m.doc).credits  # a wire credit is in apposition to nothing ("Pulls Out of Government (Reuters)")
+    if head.dep_ == "appos" and head.head.i in name_at and head.head.i not in credits:
         return name_at[head.head.i]
     for child in head.children:
-        if child.dep_ == "appos" and child.i in name_at:
+        if child.dep_ == "appos" and child.i in name_at and child.i not in credits:
             return name_at[child.i]
     return None
 

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import countries, places
 from ..lexicon import load_list, load_table
 from ..lexicon.tables import EventVerb, KnownActor, PlaceReading
+from ..document import Document
 from . import known
 from ..lexicon.agents import agent_row
 from ..lexicon.compounds import compound_role, not_its_own, opposed
@@ -178,6 +179,9 @@ def sentence_country_mentions(clusters: list[Cluster], skip=None) -> dict[int, l
     for c in clusters:
         if c.country:
             for m in c.mentions:
+                # a wire credit ("AFP - John Kerry criticised President Bush") is no country of the sentence's people
+                if m.start in Document.of(m.doc).credits:
+                    continue
                 if not _outside(m.span[0], m.span[-1]) and (skip is None or not skip(m)):
                     out.setdefault(m.sentence, []).append((c.country, m.start, m.end))
     return out

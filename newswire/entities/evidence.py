@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from functools import cache
 
+from ..document import Document
 from ..lexicon import countries, load_list, load_table
 from ..lexicon.tables import KinNoun
 from .country_words import place_country
@@ -203,7 +204,9 @@ def apposition_heads(m: Mention) -> list[Token]:
     heads = [c for c in root.children if c.dep_ == "appos" and not (m.start <= c.i < m.end)]
     if root.dep_ == "appos" and not (m.start <= root.head.i < m.end):
         heads.append(root.head)
-    return heads
+    # a wire credit is in apposition to nothing ("calls for peacekeepers (AFP)": `Document.credits`)
+    credits = Document.of(m.doc).credits
+    return [] if root.i in credits else [h for h in heads if h.i not in credits]
 
 
 def _said_of_a_person(h: Token) -> bool:

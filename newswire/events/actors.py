@@ -93,8 +93,8 @@ class Actors:
         self.context = context
         self.doc = context.doc
         self.entities = context.entities(entities)
-        # where the mentions that start on a dateline's words start: they name no actor
-        self._dateline_starts = {self.doc[i].idx for i in context.dateline}
+        # where the mentions that start on a dateline's words or a wire credit start: they name no actor
+        self._dateline_starts = {self.doc[i].idx for i in context.dateline | context.credits}
         self._members: dict[str, list[Actor]] = {}
 
     def at(self, tok: Token) -> tuple[Entity, Mention] | None:

@@ -226,8 +226,8 @@ def other_country(actors: Actors, ev) -> list[Actor]:
         if not sent.start_char <= m.start < sent.end_char or m.kind == "pronoun" or any(s <= m.start < t for s, t in own):
             continue
         i = context.token_at(m.start)
-        if i in context.dateline:
-            continue  # where the story was filed
+        if i in context.dateline or i in context.credits:
+            continue  # where the story was filed, who distributed it
         if i is not None and on_border(doc[i]):
             continue  # "on the Thai border": a place beside the country, not the country
         if i is not None and _of_region(doc[i]):

@@ -46,9 +46,16 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str,
         for cap in row.capital:
             capitals.setdefault(cap.lower(), code)
     # Case-insensitive name matches only for names that cannot be an
-    # ordinary word in another case ("US" must not match the pronoun "us").
-    lowered = {n.lower(): code for n, code in names.items() if len(n) > 3 or "." in n}
+    # ordinary word in another case ("US" must not match the pronoun "us"),
+    # nor a name in another case: an acronym is written in capitals ("SADR",
+    # Western Sahara; "Sadr" is a surname: session thirteen, judge13e).
+    lowered = {n.lower(): code for n, code in names.items() if (len(n) > 3 or "." in n) and not _acronym(n)}
     return names, lowered, demonyms, capitals
+
+
+def _acronym(name: str) -> bool:
+    """"DPRK", "SADR": one word of capitals without dots."""
+    return name.isupper() and name.isalpha()
 
 
 def country_from_name(text: str) -> str | None:

@@ -14,8 +14,12 @@ REPORT", reads as one too: its words are then no actor either.)
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
+from ..lexicon import load_table
+from ..lexicon.tables import KnownActor
 from .tokens import line_starts
 
 # The dashes that end a dateline (the quotes stage cuts a speaker phrase at them too).
@@ -42,6 +46,49 @@ def dateline_spans(doc: Doc, starts: list[int] | None = None) -> list[tuple[int,
     finds them once per document.
     """
     return [span for i in (line_starts(doc) if starts is None else starts) if (span := _dateline_at(doc, i))]
+
+
+# At most this many words in a credit's name ("Agence France-Presse").
+CREDIT_WORDS = 6
+
+
+def credit_spans(doc: Doc, starts: list[int] | None = None) -> list[tuple[int, int]]:
+    """`[start, end)` token ranges of the wire credits of a doc: the name of a news medium (an organisation of
+    data/actors.tsv in the media sector, MED) in brackets that end a line or come before a dash ("Kerry assails Bush
+    plan (AFP)", "PARIS (AFP) - "), or that opens a line before a spaced dash ("Reuters - Some 30,000 refugees ...").
+
+    A credit says who distributed the story, not who took part in it: the stages read no actor off it, whatever the
+    parser hangs it on ("calls for African peacekeepers (AFP)": no apposition of the peacekeepers; session thirteen,
+    judge13e's wire leads).
+    """
+    out = []
+    for tok in doc:
+        if tok.text != "(":
+            continue
+        close = next((k for k in range(tok.i + 1, min(len(doc), tok.i + CREDIT_WORDS + 2)) if doc[k].text == ")" or _breaks(doc[k])), None)
+        if close is None or doc[close].text != ")" or close == tok.i + 1 or not _media(doc[tok.i + 1:close].text):
+            continue
+        after = doc[close + 1] if close + 1 < len(doc) else None
+        if after is None or _breaks(doc[close]) or (after.is_space and "\n" in after.text) or is_dash(after):
+            out.append((tok.i + 1, close))
+    for i in line_starts(doc) if starts is None else starts:
+        for j in range(min(len(doc), i + CREDIT_WORDS), i, -1):
+            if j < len(doc) and is_dash(doc[j]) and not any(_breaks(t) for t in doc[i:j]) and _media(doc[i:j].text):
+                out.append((i, j))
+                break
+    return sorted(set(out))
+
+
+@cache
+def _media_names() -> frozenset[str]:
+    return frozenset(
+        name for row in load_table("actors.tsv", KnownActor) if row.type == "ORG" and row.code[3:] == "MED"
+        for name in (row.name, *row.aliases)
+    )
+
+
+def _media(name: str) -> bool:
+    return name in _media_names()
 
 
 def _capitalised(tok: Token) -> bool:

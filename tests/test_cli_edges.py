@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 
+import duckdb
 import pytest
 
 from newswire.corpus.ingest import ingest
@@ -110,3 +111,13 @@ def test_json_lines_given_to_analyze_are_refused_naming_ingest(tmp_path):
     # a JSON object followed by anything else on its own line is still plain invalid JSON
     path.write_text(json.dumps({"text": STORIES["floods"]}) + "\nand more\n", encoding="utf-8")
     assert "invalid JSON: Extra data" in error_line(newswire_cli("analyze", str(path), "-f", "json"))
+
+
+def test_default_published_in_iso_basic_form_dates_undated_documents(tmp_path, nlp):
+    story = tmp_path / "story.txt"
+    story.write_text(STORIES["budget"], encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    result = newswire_cli("ingest", str(story), "--db", str(db), "--default-published", "20250305", "-w", "0", "-q")
+    assert result.returncode == 0, result.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT CAST(published AS VARCHAR) FROM articles").fetchall() == [("2025-03-05",)]

@@ -26,7 +26,7 @@ from .version import __version__
 from .present import terminal
 from .errors import NewswireError, UsageError, internal_error
 from .gdelt import gdelt_tsv
-from .text.checks import LARGEST_MAX_CHARS, MAX_CHARS, check_max_chars
+from .text.checks import LARGEST_MAX_CHARS, MAX_CHARS, check_max_chars, require_date
 from .present.report import quote_rows, render, render_quotes
 from .corpus.query import QUESTIONS, Question
 from .corpus.store import DEFAULT_DB
@@ -74,7 +74,7 @@ def _main(
 @app.command()
 def analyze(
     paths: list[str] = typer.Argument(..., help="Article files (text, HTML or JSON), or - for standard input.", metavar="PATH..."),
-    published: Optional[str] = typer.Option(None, "--published", "-p", help="Publication date, YYYY-MM-DD (else taken from the document, else unknown)."),
+    published: Optional[str] = typer.Option(None, "--published", "-p", help="Publication date, YYYY-MM-DD or YYYYMMDD (else taken from the document, else unknown)."),
     format: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help="Output: text (default on a terminal), json (default otherwise), jsonl, or gdelt (GDELT 2.0 event rows, tab-separated; see docs/gdelt.md)."),
     input_format: Optional[InputFormat] = typer.Option(None, "--input-format", help="Input format; by default from the file extension, else sniffed."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode text with this codec instead of UTF-8 (e.g. cp1252)."),
@@ -92,7 +92,7 @@ def analyze(
 
     Example: newswire analyze story.txt -p 2013-09-13 --format gdelt > events.tsv
     """
-    from .pipeline import analyze_article, published_date  # here, not above: spaCy only for the commands that parse
+    from .pipeline import analyze_article  # here, not above: spaCy only for the commands that parse
     from .text.read import read_path
 
     fmt = format or (OutputFormat.text if sys.stdout.isatty() else OutputFormat.json)
@@ -102,7 +102,7 @@ def analyze(
         raise UsageError("--min-confidence and --modality choose the events of --format gdelt; json and text show every event with its confidence and modality")
     rows = _gdelt_filters(min_confidence, modality) if fmt is OutputFormat.gdelt else {}
     _not_blank(published, "--published")
-    date = published_date(published) if published else None
+    date = require_date(published, "--published") if published else None
     check_max_chars(max_chars)  # once, not once a file
     console = terminal.console()
     results, failed = [], 0
@@ -203,7 +203,7 @@ def ingest(
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Analyse again the articles whose analysis failed in an earlier run."),
     any_language: bool = typer.Option(False, "--any-language", help="Analyse text that does not look English instead of recording it as failed."),
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help=f"Refuse documents longer than this many characters (at most {LARGEST_MAX_CHARS:,})."),
-    default_published: Optional[str] = typer.Option(None, "--default-published", help="Publication date, YYYY-MM-DD, for documents that carry none (a document's own date wins)."),
+    default_published: Optional[str] = typer.Option(None, "--default-published", help="Publication date, YYYY-MM-DD or YYYYMMDD, for documents that carry none (a document's own date wins)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     runner: str = typer.Option("local", "--runner", help="local (a process pool here) or ray (Ray actors; pip install 'newswire\\[ray]')."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="With --runner ray: the cluster to join (e.g. auto); default a local Ray instance."),
@@ -218,6 +218,8 @@ def ingest(
     from .corpus.ingest import ingest as run_ingest
 
     _not_blank(default_published, "--default-published")
+    if default_published:
+        default_published = require_date(default_published, "--default-published")
     with _progress(quiet) as on_progress:
         summary = run_ingest(
             paths or [], db=db, workers=workers, keep_duplicates=keep_duplicates, retry_failed=retry_failed,
@@ -287,6 +289,22 @@ def _print_rows(rows, format: Optional[RowsFormat], out: Optional[str], db: str)
     if out is not None and any(_same_file(out, path) for path in (db, db + ".wal", db + ".ingest.lock", db + ".checked")):
         raise UsageError(f"--out {out} is the database {db} itself (or its log, lock or check stamp), which writing would destroy; pass another file")
     write_rows(rows, format=format.value if format else None, out=out, console=terminal.console())
+    _note_empty(rows, format, out)
+
+
+def _note_empty(rows, format: Optional[RowsFormat], out: Optional[str]) -> None:
+    """On standard error: that an answer has no rows, where its output alone does not say so (JSON lines and Parquet
+    hold nothing, CSV its header alone; a table says "(no rows)" itself). A streamed SQL answer is not counted."""
+    from .corpus.query import Rows
+    from .present.output import SUFFIXES
+
+    if not isinstance(rows, Rows) or len(rows):
+        return
+    to_stdout = out is None or out == "-"
+    shown = format.value if format else (SUFFIXES.get(os.path.splitext(out)[1].lower()) if not to_stdout else None)
+    if shown == "table" or (shown is None and to_stdout and sys.stdout.isatty()):
+        return
+    err_console.print("Note: no rows: nothing in the store answers this question with these options.", soft_wrap=True, markup=False, highlight=False)
 
 
 def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[str], **options) -> None:

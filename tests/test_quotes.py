@@ -957,9 +957,10 @@ def test_seed_spokesman_speaks_for_ban_and_stays_an_entity_coded_as_the_un(seed)
         # "State Department" across the blanked copy into one speaker phrase
         "Sudan's army and the Rapid Support Forces agreed in Jeddah to a humanitarian ceasefire, "
         "the U.S. State Department said." * 3,
-        # CR-only line breaks with ad lines removed between the lines of one phrase
+        # CR-only line breaks with ad lines removed between the lines (a lone CR ends a line as "\n" does, so
+        # the cue is on its speaker's line: before, "...the\rsaid the ..." was one sentence across the break)
         "The the the the the the the\rAdvertisement\rThe the the the the the the\rAdvertisement\rAdvertisement\r"
-        "The the the the the the the\rsaid the the the the the the\rAdvertisement\rThe the the the the the the",
+        "The the the the the the the said the the the the the the\rAdvertisement\rThe the the the the the the",
     ],
     ids=["repeat after an abbreviation", "boilerplate lines"],
 )

@@ -298,8 +298,25 @@ def test_json_bad_published_is_a_warning():
     article = read_bytes(b'{"text": "Officials said so.", "published": "last Tuesday"}')
     assert article.published is None
     assert article.warnings == [
-        'ignored the JSON "published" value \'last Tuesday\': not YYYY-MM-DD or an ISO 8601 datetime'
+        'ignored the JSON "published" value \'last Tuesday\': not YYYY-MM-DD, an ISO 8601 datetime or an RSS (RFC 2822) date'
     ]
+
+
+@pytest.mark.parametrize(
+    "value, day",
+    [
+        ("Tue, 05 Mar 2024 10:15:00 GMT", "2024-03-05"),
+        ("05 Mar 2024 23:15:00 -0500", "2024-03-05"),  # the day as written, as an ISO datetime's own date part
+        ("20240305", "2024-03-05"),  # ISO 8601's basic form
+        ("Mon, 05 Mar 2024 10:15:00 GMT", None),  # the weekday and the date disagree
+        ("Tue, 31 Feb 2024 10:15:00 GMT", None),
+        ("5 Mar 2024", None),
+    ],
+)
+def test_json_published_in_rss_or_iso_basic_form(value, day):
+    article = read_bytes(json.dumps({"text": "Officials said so.", "published": value}).encode())
+    assert article.published == day
+    assert bool(article.warnings) == (day is None)
 
 
 def test_json_title_of_the_wrong_type():

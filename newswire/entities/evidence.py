@@ -20,17 +20,11 @@ from ..lexicon import countries, load_list, load_table
 from ..lexicon.tables import KinNoun
 from .country_words import place_country
 from .model import Mention
-from .titles import TitleMatch
+from .titles import TitleMatch, skippable_words
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
 # the sector of a title of data/country_leader_titles.txt held of a country itself
 _COUNTRY_LEADER_SECTOR = "GOV"
-
-
-@cache
-def _skippable() -> frozenset[str]:
-    """Words that may sit inside a title chain without being part of the title (`data/title_skippable.txt`)."""
-    return frozenset(load_list("title_skippable.txt"))
 
 
 @cache
@@ -99,7 +93,7 @@ def _before(doc: Doc, m: Mention, title_ending: dict[int, TitleMatch], name_endi
                     sectors.append(t.sector)
             i = t.start - 1
             continue
-        if tok.lower_ in _skippable() and parts:
+        if tok.lower_ in skippable_words() and parts:
             i -= 1
             continue
         if not parts:
@@ -108,7 +102,7 @@ def _before(doc: Doc, m: Mention, title_ending: dict[int, TitleMatch], name_endi
             owner = name_ending[i - 1]
             # "Mali's interim leader Assimi Goita": the title alone, qualified by nothing but skippable words
             _affiliate_or_country(m, owner, parts[0] if len(parts) == 1 and all(
-                doc[j].lower_ in _skippable() for j in range(i + 1, parts[0].start)) else None)
+                doc[j].lower_ in skippable_words() for j in range(i + 1, parts[0].start)) else None)
             break
         other = name_ending.get(i)
         if other is not None:
@@ -191,7 +185,7 @@ def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], na
             if t.gender:
                 m.gender = m.gender or t.gender
         alone = t if t is not None and t.kind != "honorific" and t.start == h.i and all(
-            c.dep_ in ("poss", "det", "punct") or (c.dep_ == "amod" and c.lower_ in _skippable())
+            c.dep_ in ("poss", "det", "punct") or (c.dep_ == "amod" and c.lower_ in skippable_words())
             for c in h.children if c.i < h.i) else None
         for child in h.children:
             _modifier_evidence(m, child, name_ending, alone)

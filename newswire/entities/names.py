@@ -32,7 +32,7 @@ from ..text.prose import title_case_lines, transcript_turns
 from . import known
 from .country_words import is_noun_modifier, place_country
 from .model import Cluster, Mention, without_space
-from .titles import TitleMatch, lookup as title_lookup
+from .titles import TitleMatch, lookup as title_lookup, skippable_words
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 # When one entity's name mentions carry several NER labels, the majority wins;
@@ -358,16 +358,11 @@ def _chain_word(doc: Doc, i: int, inside: list[TitleMatch]) -> bool:
 
 def _place_or_nothing(doc: Doc, start: int, end: int, inside: list[TitleMatch]) -> bool:
     """Are the words [start, end), less titles and skippable words, nothing or one place's name?"""
-    words = [doc[i] for i in range(start, end) if not any(t.start <= i < t.end for t in inside) and doc[i].lower_ not in _title_skippable()]
+    words = [doc[i] for i in range(start, end) if not any(t.start <= i < t.end for t in inside) and doc[i].lower_ not in skippable_words()]
     if not words:
         return True
     text = " ".join(t.text for t in words)
     return bool(countries.country_from_name(text) or countries.country_from_demonym(text) or places.readings(text))
-
-
-@cache
-def _title_skippable() -> frozenset[str]:
-    return frozenset(load_list("title_skippable.txt"))
 
 
 def _opening_cue(tok) -> bool:

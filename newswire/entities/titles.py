@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 from spacy.tokens import Doc
 
-from ..lexicon import load_table
+from ..lexicon import load_list, load_table
 from ..lexicon.given_names import given_names
 from ..lexicon.tables import Title
 from ..text.parse import load_nlp
@@ -28,6 +28,13 @@ class TitleMatch:
     sector: str  # implied CAMEO sector, or ""
     gender: str  # "m", "f" or ""
     kind: str  # "title" | "honorific"
+
+
+@cache
+def skippable_words() -> frozenset[str]:
+    """Words that may sit inside a title chain without being part of a title ("former", "interim", "new":
+    `data/title_skippable.txt`); the one loader of that list."""
+    return frozenset(load_list("title_skippable.txt"))
 
 
 @cache

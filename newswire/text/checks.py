@@ -29,6 +29,12 @@ _ISO_DATE = re.compile(
     r"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60)(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?",
     re.IGNORECASE,
 )
+# ISO 8601's basic format, "20250305" or "20250305T101500Z": eight digits are one reading only (year, month, day).
+_ISO_BASIC_DATE = re.compile(
+    r"(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})"
+    r"(?:T(?:[01]\d|2[0-3])[0-5]\d(?:(?:[0-5]\d|60)(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?:\d{2})?)?)?",
+    re.IGNORECASE,
+)
 
 
 def check_max_chars(max_chars: int) -> None:
@@ -44,16 +50,20 @@ def require_date(value: str, what: str) -> str:
     """`parse_date`, or a one-line `UsageError` naming `what` (an option, "published date")."""
     day = parse_date(value)
     if day is None:
-        raise UsageError(f"{what} {value!r} is not a date; use YYYY-MM-DD (or an ISO 8601 datetime)")
+        raise UsageError(f"{what} {value!r} is not a date; use YYYY-MM-DD or YYYYMMDD (or an ISO 8601 datetime)")
     return day
 
 
 def parse_date(value: str) -> str | None:
-    """`YYYY-MM-DD` for an ISO 8601 date or datetime string (its own date part), else None."""
-    match = _ISO_DATE.fullmatch(value.strip())
-    if match is None:
+    """`YYYY-MM-DD` for an ISO 8601 date or datetime string, extended or basic (its own date part), else None."""
+    value = value.strip()
+    if match := _ISO_DATE.fullmatch(value):
+        day = match["date"]
+    elif match := _ISO_BASIC_DATE.fullmatch(value):
+        day = f"{match['year']}-{match['month']}-{match['day']}"
+    else:
         return None
     try:
-        return date.fromisoformat(match["date"]).isoformat()
+        return date.fromisoformat(day).isoformat()
     except ValueError:  # 2024-02-30
         return None

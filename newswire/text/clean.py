@@ -50,8 +50,11 @@ _UNBROKEN = re.compile(r"(?<!\S)\S{%d,}" % (MAX_UNBROKEN + 1))
 MAX_BOILERPLATE_CHARS = 200
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-# a line: what str.splitlines splits on does not occur in it
-_LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+# What ends a line, as a regular expression's character set: what str.splitlines splits on. The one definition
+# for the text stages (clean's lines, the headline's line, the line ends the parser sees: parse.seen_text).
+LINE_BREAKS = r"\n\r\v\f\x1c-\x1e\x85\u2028\u2029"
+# a line: no line break occurs in it
+_LINE = re.compile(f"[^{LINE_BREAKS}]+")
 # A sentence ends at . ! or ? (optionally followed by closing quotes or
 # brackets) before whitespace and a capital letter or opening quote.
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import load_list
 from ..records import Removed
+from .clean import LINE_BREAKS
 
 # A headline has at most this many words and characters (news headlines run to 10-15 words).
 MAX_HEADLINE_WORDS = 20
@@ -28,7 +29,8 @@ MAX_HEADLINE_CHARS = 160
 # ... and at least this many words ("Obituary" alone is a section label).
 MIN_HEADLINE_WORDS = 3
 
-_FIRST_LINE = re.compile(r"\s*([^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+)")
+# the first line with something in it (a byte order mark, which a Python string may keep, is not part of it)
+_FIRST_LINE = re.compile(rf"[\s\ufeff]*([^{LINE_BREAKS}]+)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 # a line that ends as a sentence, a list or a dateline ends, closing quotes and brackets aside
 _SENTENCE_END = re.compile(r"""[.!?:;,—–_-]["'”’)\]]*$""")

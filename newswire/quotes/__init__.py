@@ -325,9 +325,10 @@ def _spoken_for(
 def _named_issuer(noun: Token, entities: EntityIndex, preps: tuple[str, ...]) -> Entity | None:
     """The entity a document or office noun names as its issuer: its possessor ("the ministry's statement"), the
     object of one of `preps` ("a letter from Grassley"), the agent of a participle after it ("a lawsuit filed by
-    Acme"), or the name in front of it ("a Pentagon statement"). Failing those, an issuer that is an office or
-    document itself, with no entity of its own, speaks for whom it names in turn ("a statement issued by the Sanders
-    campaign": Sanders)."""
+    Acme"), or the name in front of it ("a Pentagon statement"); a possessor that describes the one organisation of
+    its kind named before ("the ministry's statement": `organisations.organisation_described`) is that organisation.
+    Failing those, an issuer that is an office or document itself, with no entity of its own, speaks for whom it names
+    in turn ("a statement issued by the Sanders campaign": Sanders)."""
     offices = []
     for c in noun.children:
         issuer = None
@@ -343,6 +344,8 @@ def _named_issuer(noun: Token, entities: EntityIndex, preps: tuple[str, ...]) ->
             continue
         if (found := entities.entity_at(issuer.i)) is not None:
             return found
+        if c.dep_ == "poss" and (org := organisation_described(issuer, issuer.left_edge.idx, None, entities)) is not None:
+            return org  # "the ministry's statement", after "the Ministry of Defence confirmed ...": the ministry
         if is_document(issuer):
             offices.append(issuer)
     if (issuer := issuer_compound(noun)) is not None:

@@ -1828,3 +1828,16 @@ def test_who_holds_an_occasion_speaks_for_it():
 
     quotes = newswire.analyze("Senator Jane Doe opened a rally blasting the plan as “a disaster for the state.”").quotes
     assert [q.speaker_name for q in quotes] == ["Jane Doe"]
+
+
+def test_a_definite_document_speaks_for_the_issuer_of_the_same_document_named_otherwise_before():
+    # "the poll" after "the survey, conducted by <issuer>": one document, one issuer (data/same_documents.txt)
+    text = ("The survey, conducted by the Public Policy Institute of California, was released on Monday. "
+            "The poll also shows that a majority of Republican voters will back Donald Trump.")
+    assert [(q.speaker.text, q.speaker_name) for q in quotes(text) if q.speaker is not None] == [
+        ("The poll", "Public Policy Institute of California")]
+    # a document of another kind earlier gives no issuer: "the poll" is not that letter
+    text = ("The letter, written by the Public Policy Institute of California, was released on Monday. "
+            "The poll also shows that a majority of Republican voters will back Donald Trump.")
+    assert [(q.speaker.text, q.speaker_name) for q in quotes(text) if q.speaker is not None] == [("The poll", "The poll")]
+

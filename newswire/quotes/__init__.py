@@ -48,7 +48,7 @@ from .frames import Frame, find_frames
 from .speakers import is_document, is_occasion, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
 from .lines import find_lines, labelled_person
 from .organisations import organisation_described, outlet_in_full
-from ..text.datelines import DASHES
+from ..text.datelines import DASHES, is_dash
 from ..text.parse import source_text
 from ..text.prose import headline_lines
 from .model import Found, Passage, doc_text, find_passages, trim
@@ -258,6 +258,8 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
         if f.speaker is not None:
             s, e = _speaker_range(f)
             head, s = _past_dateline(doc, f.speaker, s, e)
+            # "REACTION - Emmanuel Macron: “...”": a heading set off by a dash before the name is no part of the speaker
+            s = max((i + 1 for i in range(s, head.i) if is_dash(doc[i])), default=s)
             s, e = within_brackets(head, s, e)
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             start = _past_bullet(source_text(doc), start, end)

@@ -1829,3 +1829,31 @@ def test_who_holds_an_occasion_speaks_for_it():
 
     quotes = newswire.analyze("Senator Jane Doe opened a rally blasting the plan as “a disaster for the state.”").quotes
     assert [q.speaker_name for q in quotes] == ["Jane Doe"]
+
+
+def test_a_heading_set_off_by_a_dash_is_no_part_of_a_labelled_speaker():
+    text = 'REACTION - Emmanuel Macron: "This is a day of shame for Europe."'
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert [(q.speaker.text, q.speaker_name) for q in qs if q.speaker is not None] == [("Emmanuel Macron", "Emmanuel Macron")]
+
+
+def test_a_cue_right_after_its_quotation_speaks_for_its_subject_after_it_not_a_dateline_before():
+    # a mixed-case dateline the parser hangs on "said" as a second subject, before the quotation
+    text = 'New York (AFP) – "We will not back down," said the mayor of the city on Sunday.'
+    qs = quotes(text)
+    check_spans(text, qs)
+    assert [q.speaker.text for q in qs if q.speaker is not None] == ["the mayor of the city"]
+
+
+def test_a_definite_document_speaks_for_the_issuer_of_the_same_document_named_otherwise_before():
+    # "the poll" after "the survey, conducted by <issuer>": one document, one issuer (data/same_documents.txt)
+    text = ("The survey, conducted by the Public Policy Institute of California, was released on Monday. "
+            "The poll also shows that a majority of Republican voters will back Donald Trump.")
+    assert [(q.speaker.text, q.speaker_name) for q in quotes(text) if q.speaker is not None] == [
+        ("The poll", "Public Policy Institute of California")]
+    # a document of another kind earlier gives no issuer: "the poll" is not that letter
+    text = ("The letter, written by the Public Policy Institute of California, was released on Monday. "
+            "The poll also shows that a majority of Republican voters will back Donald Trump.")
+    assert [(q.speaker.text, q.speaker_name) for q in quotes(text) if q.speaker is not None] == [("The poll", "The poll")]
+

@@ -30,6 +30,12 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
         # an outlet's short name, after its full name
         ("The New York Times reported on Sunday that the deal was off. The Times said the talks had failed.",
          "The Times", "New York Times"),
+        # a body described as a group, by a word of its name
+        ("The Aspen Institute released a study of the economy on Tuesday. The group said that wages had stalled for a decade.",
+         "The group", "Aspen Institute"),
+        # a newspaper whose name holds none of the American papers' words
+        ("The Daily Telegraph reported on the talks last week. The newspaper said that the minister had resigned.",
+         "The newspaper", "Daily Telegraph"),
     ],
 )
 def test_a_description_or_short_name_of_the_one_named_organisation_is_that_organisation(text, speaker, name):
@@ -91,3 +97,17 @@ def test_a_transcript_label_the_entity_layer_left_unlinked_is_the_one_person_of_
     two = "Mike Pence and Karen Pence spoke on Tuesday.\nPENCE: We will win this state.\n"
     assert person_for(two, "PENCE") is None  # two people of that surname: left as written
     assert person_for("Mike Pence spoke.\nSMITH: We will win this state.\n", "SMITH") is None  # no such person
+
+
+def test_a_document_of_a_described_organisation_speaks_for_that_organisation():
+    # "the ministry's statement": the possessor is "the ministry", the one ministry named before
+    text = ("The Ministry of Defence confirmed the deployment on Monday. "
+            "The ministry's statement said that 200 troops would leave in May.")
+    assert ("The ministry's statement", "Ministry of Defence") in speakers(text)
+
+
+def test_a_document_of_a_described_organisation_stays_as_written_with_two_candidates():
+    text = ("The Ministry of Defence and the Ministry of Finance met on Monday. "
+            "The ministry's statement said that 200 troops would leave in May.")
+    found = dict(speakers(text))
+    assert found.get("The ministry's statement") not in ("Ministry of Defence", "Ministry of Finance")

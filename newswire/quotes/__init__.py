@@ -33,10 +33,12 @@
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from ..document import Document, EntityIndex, Reporters
+from ..lexicon import load_list
 from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Quote, Span, Time
 from .confidence import confidence
@@ -46,7 +48,7 @@ from .frames import Frame, find_frames
 from .speakers import is_document, is_occasion, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
 from .lines import find_lines, labelled_person
 from .organisations import organisation_described, outlet_in_full
-from ..text.datelines import DASHES
+from ..text.datelines import DASHES, is_dash
 from ..text.parse import source_text
 from ..text.prose import headline_lines
 from .model import Found, Passage, doc_text, find_passages, trim
@@ -256,6 +258,8 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
         if f.speaker is not None:
             s, e = _speaker_range(f)
             head, s = _past_dateline(doc, f.speaker, s, e)
+            # "REACTION - Emmanuel Macron: “...”": a heading set off by a dash before the name is no part of the speaker
+            s = max((i + 1 for i in range(s, head.i) if is_dash(doc[i])), default=s)
             s, e = within_brackets(head, s, e)
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             start = _past_bullet(source_text(doc), start, end)
@@ -325,9 +329,10 @@ def _spoken_for(
 def _named_issuer(noun: Token, entities: EntityIndex, preps: tuple[str, ...]) -> Entity | None:
     """The entity a document or office noun names as its issuer: its possessor ("the ministry's statement"), the
     object of one of `preps` ("a letter from Grassley"), the agent of a participle after it ("a lawsuit filed by
-    Acme"), or the name in front of it ("a Pentagon statement"). Failing those, an issuer that is an office or
-    document itself, with no entity of its own, speaks for whom it names in turn ("a statement issued by the Sanders
-    campaign": Sanders)."""
+    Acme"), or the name in front of it ("a Pentagon statement"); a possessor that describes the one organisation of
+    its kind named before ("the ministry's statement": `organisations.organisation_described`) is that organisation.
+    Failing those, an issuer that is an office or document itself, with no entity of its own, speaks for whom it names
+    in turn ("a statement issued by the Sanders campaign": Sanders)."""
     offices = []
     for c in noun.children:
         issuer = None
@@ -343,6 +348,8 @@ def _named_issuer(noun: Token, entities: EntityIndex, preps: tuple[str, ...]) ->
             continue
         if (found := entities.entity_at(issuer.i)) is not None:
             return found
+        if c.dep_ == "poss" and (org := organisation_described(issuer, issuer.left_edge.idx, None, entities)) is not None:
+            return org  # "the ministry's statement", after "the Ministry of Defence confirmed ...": the ministry
         if is_document(issuer):
             offices.append(issuer)
     if (issuer := issuer_compound(noun)) is not None:
@@ -355,21 +362,48 @@ def _named_issuer(noun: Token, entities: EntityIndex, preps: tuple[str, ...]) ->
 
 def _issued_earlier(head: Token, entities: EntityIndex, preps: tuple[str, ...]) -> tuple[Entity, str] | None:
     """"the letter said" after "Grassley's letter", "a letter from Grassley" or "Grassley sent a letter": the one issuer
-    the article gives the same document (or office, "the campaign") earlier. None when it gives none, or two."""
+    the article gives the same document (or office, "the campaign") earlier; when it names no document of the same noun
+    before, the one issuer of a document of its group in `data/same_documents.txt` ("the poll" after "the survey,
+    conducted by X"), where a place named in front of the other document ("South Carolina polls") says where it was,
+    not who issued it. None when the article gives none, or two."""
+    lemma = head.lemma_.lower()
+    issuers = _issuers_of(head, frozenset((lemma,)), entities, preps)
+    same = any(t.pos_ == "NOUN" and t.lemma_.lower() == lemma for t in head.doc[: head.i])
+    if not same and (kin := _same_documents().get(lemma)) is not None:
+        # no document of the same noun before: "the poll" can only be one named otherwise ("the survey, by X")
+        issuers = _issuers_of(head, kin, entities, preps, places=False)
+    if len(issuers) != 1:
+        return None
+    (found,) = issuers.values()
+    return found, found.name
+
+
+def _issuers_of(head: Token, nouns: frozenset[str], entities: EntityIndex, preps: tuple[str, ...], places: bool = True) -> dict[str, Entity]:
+    """The named issuers (by entity id) of the documents before `head` whose noun is one of `nouns`; with `places`
+    False, not a place named in front of one ("South Carolina polls": where, not who)."""
     issuers = {}
     for tok in head.doc[: head.i]:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() != head.lemma_.lower():
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
             continue
         found = _named_issuer(tok, entities, preps)
+        if not places and found is not None and found.type == "GPE" and (named := issuer_compound(tok)) is not None and entities.entity_at(named.i) is found:
+            continue
         if found is None and tok.dep_ == "dobj" and speaks_through(tok.head):
             subject = speaker_head(tok.head)
             found = entities.entity_at(subject.i) if subject is not None else None
         if found is not None and found.type in ("PERSON", "ORG", "GPE", "NORP"):
             issuers[found.id] = found
-    if len(issuers) != 1:
-        return None
-    (found,) = issuers.values()
-    return found, found.name
+    return issuers
+
+
+@cache
+def _same_documents() -> dict[str, frozenset[str]]:
+    """Each noun of `data/same_documents.txt` → its group: the nouns news uses for one document ("poll", "survey")."""
+    out: dict[str, frozenset[str]] = {}
+    for line in load_list("same_documents.txt"):
+        group = frozenset(line.split())
+        out.update((noun, group) for noun in group)
+    return out
 
 
 def _documents_of(verb: int, doc: Doc) -> set[str]:

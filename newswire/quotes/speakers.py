@@ -50,6 +50,11 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
         # the last subject before the verb: "al - Assad" can come out as three subjects of one verb
         before = [c for c in subjects if c.i < v.i]
         subject = before[-1] if before else (subjects[0] if subjects else None)
+        after = [c for c in subjects if c.i > v.i]
+        if before and after and v is verb and _quotation_between(before[-1], v, quoted):
+            # "New York (AFP) – “...,” said the mayor": a cue right after its quotation, with a subject after it,
+            # speaks for that one; what the parser also hung on it before the quotation (a dateline) does not
+            subject = after[0]
         if subject is not None and subject.lower_ in _CLITICS:
             return _clitic_subject(subject, v)
         if subject is not None:
@@ -340,6 +345,16 @@ def _verbless_whose(head: Token, verb: Token) -> Token | None:
             verbless = not any(t.pos_ in ("VERB", "AUX") for t in between)
             return noun if head.i < noun.i < verb.i and verbless else None
     return None
+
+
+def _quotation_between(subject: Token, verb: Token, quoted: frozenset[int]) -> bool:
+    """Is the verb right after a quotation (its closing mark, maybe with a comma) that stands between it and a subject
+    outside quotation marks?"""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > subject.i and (doc[i].is_quote or doc[i].text == ",") and i not in quoted:
+        i -= 1
+    return i < verb.i - 1 and i in quoted and subject.i not in quoted
 
 
 def _quote_between(a: Token, b: Token, quoted: frozenset[int]) -> bool:

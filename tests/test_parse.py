@@ -157,3 +157,12 @@ def test_a_paragraph_after_a_headline_keeps_its_first_word_in_its_actor():
     text = "Army frees hostages in the north\n\nBoko Haram fighters attacked a village in northeast Nigeria on Monday, police said.\n"
     names = [e.name for e in newswire.analyze(text).entities]
     assert "Haram fighters" not in names and "Boko Haram" in names
+
+
+@pytest.mark.parametrize("headline", ["Sudan Accuses U.S. Over Darfur Talks Breakdown", "Iran Warns U.N. Against New Sanctions Vote",
+                                      "Brazil Joins U.S. In Pressing Venezuela"])
+def test_a_headline_is_not_split_after_an_initialism(headline):
+    doc = parse(headline + "\n\nThe talks were held in the U.S. The minister said they failed.")
+    sentences = [s.text.strip() for s in doc.sents]
+    # the headline is one sentence; in prose a capital after "U.S." may still start one
+    assert sentences == [headline, "The talks were held in the U.S.", "The minister said they failed."]

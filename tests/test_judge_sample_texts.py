@@ -37,12 +37,34 @@ def test_texts_without_a_manifest_or_a_directory_is_one_error(tmp_path):
         js.load_docs("texts")
 
 
-def test_recheck_of_a_quotes_sheet_is_one_error(tmp_path):
+def test_recheck_of_a_sheet_of_neither_kind_is_one_error(tmp_path):
     js = _judge_sample()
-    sheet = tmp_path / "quotes.tsv"
-    sheet.write_text("n\tarticle\tquote_type\tcontent\treal\tcontent_ok\tspeaker_ok\tnote\n1\ta\tdirect\tx\tyes\tyes\tyes\t\n", encoding="utf-8")
-    with pytest.raises(SystemExit, match="^Error: .* is no judged events sheet"):
+    sheet = tmp_path / "other.tsv"
+    sheet.write_text("n\tarticle\tcontent\treal\tnote\n1\ta\tx\tyes\t\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="^Error: .* is no judged sheet"):
         js.recheck(sheet, "texts", texts=tmp_path)
+
+
+def test_recheck_of_a_quotes_sheet_tells_which_records_are_still_given(tmp_path, capsys):
+    js = _judge_sample()
+    (tmp_path / "a.txt").write_text('The minister said the talks had failed.\n\n"We will not sign," said Anna Berg, the trade minister.\n',
+                                    encoding="utf-8")
+    (tmp_path / "manifest.tsv").write_text("name\tfile\tpublished\torigin\na\ta.txt\t2005-03-01\tinvented\n", encoding="utf-8")
+    sample, _, _ = js.draw(1, 10, 0, True, "texts", False, 0.0, tmp_path)
+    assert sample, "the invented article gives quotes"
+    sheet = tmp_path / "quotes.tsv"
+    js.write_sheet(sheet, sample, quotes=True)
+    text = sheet.read_text(encoding="utf-8").splitlines()
+    judged = [text[0]] + [line.rstrip("\t") + "\tyes\tyes\tyes\t" for line in text[1:]]
+    # a record this code does not give (another speaker name) is counted as gone
+    cells = judged[1].split("\t")
+    cells[5] = "Someone Else"
+    judged.append("\t".join(["99"] + cells[1:]))
+    sheet.write_text("\n".join(judged) + "\n", encoding="utf-8")
+    js.recheck(sheet, "texts", texts=tmp_path)
+    out = capsys.readouterr().out
+    assert f"fully right    kept {len(sample):3d}  gone   1" in out
+    assert "gone: [99]" in out
 
 
 def test_sheets_are_read_as_written_a_cell_opening_with_a_quote_mark_included(tmp_path):

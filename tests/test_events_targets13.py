@@ -1,0 +1,40 @@
+"""Issue 13, session thirteen (events13b): constructions behind wrong records at confidence >= 0.7 on outside news.
+Where people acted on are is no target; a state's "strike at" is an attack and a protest made to someone a complaint; a
+reported demand is on the one who should act, not on whom it was told to, and a participle of saying that elaborates
+another speech act is no second event; a headline's "accused of" / "urged to" is a passive; what someone is asked to
+do did not happen. Invented sentences, each beside the construction that stays as it was."""
+
+from __future__ import annotations
+
+from test_events_roles_offices import _code, _with, events
+
+
+def test_where_people_are_arrested_is_not_the_target():
+    found = _with(events("Turkish police detained a journalist in Istanbul on Tuesday."), "detained")
+    assert found, "the detention is still an event"
+    assert all(e.target is None or "Istanbul" not in e.target.text for e in found)
+    found = _with(events("Chinese authorities detained a human rights lawyer in Beijing."), "detained")
+    assert found and all(e.target is None or "Beijing" not in e.target.text for e in found)
+
+
+def test_a_place_acted_on_stays_the_target():
+    found = _with(events("Israeli troops evacuated all settlements in the Gaza Strip."), "evacuated")
+    assert found and any(e.target is not None and "Gaza" in e.target.text for e in found)
+
+
+def test_a_told_demand_is_on_the_one_who_should_act():
+    found = _with(events("The Egyptian foreign minister told Britain that Iran should halt its nuclear programme."), "told")
+    assert all(_code(e.target) != "GBR" for e in found)
+    assert all(_code(e.target) == "IRN" for e in found)
+
+
+def test_a_demand_said_of_someone_keeps_its_target():
+    found = _with(events("Russia said Sudan must return the helicopter."), "said")
+    assert found and all(_code(e.target) == "SDN" for e in found)
+
+
+def test_where_an_object_is_warned_not_to_go_is_not_the_named_target():
+    found = _with(events("Saudi Arabia warned the ship not to proceed directly to Yemen."), "warned")
+    assert all(e.target is None or e.target.implicit for e in found)
+    found = _with(events("Iran threatened to deliver devastating blows to the United States."), "threatened")
+    assert found and all(_code(e.target) == "USA" and not e.target.implicit for e in found)

@@ -38,3 +38,24 @@ def test_where_an_object_is_warned_not_to_go_is_not_the_named_target():
     assert all(e.target is None or e.target.implicit for e in found)
     found = _with(events("Iran threatened to deliver devastating blows to the United States."), "threatened")
     assert found and all(_code(e.target) == "USA" and not e.target.implicit for e in found)
+
+
+def test_a_state_striking_at_positions_attacks():
+    found = _with(events("Israel struck at Hezbollah positions in southern Lebanon on Monday."), "struck")
+    assert found and all(e.cameo_root == "19" for e in found)
+
+
+def test_workers_striking_at_a_plant_are_on_strike():
+    found = _with(events("French workers struck at the Renault plant on Monday."), "struck")
+    assert all(e.cameo.startswith("143") for e in found)
+
+
+def test_a_protest_made_to_a_government_is_a_complaint():
+    found = _with(events("Germany protested to Russia over the ban on the politician."), "protested")
+    assert found and all(e.cameo == "114" and e.plover == "ACCUSE" for e in found)
+    assert all(_code(e.target) == "RUS" for e in found)
+
+
+def test_a_protest_against_a_government_stays_dissent():
+    found = _with(events("Thousands protested in Cairo against Israel."), "protested")
+    assert all(e.cameo_root == "14" for e in found)

@@ -59,3 +59,26 @@ def test_a_protest_made_to_a_government_is_a_complaint():
 def test_a_protest_against_a_government_stays_dissent():
     found = _with(events("Thousands protested in Cairo against Israel."), "protested")
     assert all(e.cameo_root == "14" for e in found)
+
+
+def test_saying_after_a_criticism_is_no_second_speech_act():
+    found = events("The UN criticised Israel, saying Israel should stop the blockade of Gaza.")
+    assert _with(found, "criticised"), "the criticism is still an event"
+    assert not _with(found, "saying")
+
+
+def test_a_headline_accusation_has_its_subject_as_the_accused():
+    found = _with(events("Russia accused of shelling Ukrainian villages\n\nKiev says the shelling went on."), "accused")
+    assert all(_code(e.source) != "RUS" for e in found)
+    found = _with(events("Syrian opposition urged to join peace talks with Damascus\n\nThe talks open on Monday."), "urged")
+    assert all(e.source is None or "opposition" not in e.source.text for e in found)
+
+
+def test_an_active_accusation_keeps_its_accuser():
+    found = _with(events("Ukraine accused Russia of shelling the villages."), "accused")
+    assert found and all(_code(e.source) == "UKR" and _code(e.target) == "RUS" for e in found)
+
+
+def test_what_someone_is_asked_to_do_did_not_happen():
+    found = _with(events("Iraq's Shia militias asked to fight ISIL in Ramadi\n\nThe fighting went on."), "fight")
+    assert all(e.modality != "asserted" for e in found)

@@ -6,6 +6,8 @@ do did not happen. Invented sentences, each beside the construction that stays a
 
 from __future__ import annotations
 
+import newswire
+from newswire.events import confidence
 from test_events_roles_offices import _code, _with, events
 
 
@@ -82,3 +84,32 @@ def test_an_active_accusation_keeps_its_accuser():
 def test_what_someone_is_asked_to_do_did_not_happen():
     found = _with(events("Iraq's Shia militias asked to fight ISIL in Ramadi\n\nThe fighting went on."), "fight")
     assert all(e.modality != "asserted" for e in found)
+
+
+def _features(text: str, word: str) -> dict[str, float]:
+    seen = {}
+    inner = confidence.features
+
+    def record(m, ctx, reported=False):
+        values = inner(m, ctx, reported)
+        seen[m.token.text] = values
+        return values
+
+    confidence.features = record
+    try:
+        newswire.analyze(text, published="2015-05-10")
+    finally:
+        confidence.features = inner
+    return seen[word]
+
+
+def test_a_headline_trigger_is_marked_and_prose_is_not():
+    assert _features("Egypt condemns Israel over raid\n\nThe ministry spoke on Monday.", "condemns")["headline"] == 1.0
+    assert _features("Egypt condemned Israel over the raid on Monday.", "condemned")["headline"] == 0.0
+
+
+def test_a_city_as_the_source_keeps_a_record_out_of_the_clear_band():
+    values = _features("Benghazi condemned Israel over the raid on Monday.", "condemned")
+    assert values["city_source"] == 1.0 and values["clear"] == 0.0
+    values = _features("Egypt condemned Israel over the raid on Monday.", "condemned")
+    assert values["city_source"] == 0.0

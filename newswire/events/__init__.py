@@ -149,7 +149,7 @@ def extract_events(
     reporters = ctx.reporters(quotes)
     # no event from a caption, credit, section label, sub-heading or byline (`Document.not_prose`)
     triggers = [t for t in find_triggers(doc) if not _in_name(actors, t) and t.i not in ctx.not_prose]
-    roots, absorbed = find_mentions(doc, triggers + reported_demands(doc) + reported_accusations(doc, triggers), blocked(doc))
+    roots, absorbed = find_mentions(doc, triggers + reported_demands(doc, triggers) + reported_accusations(doc, triggers), blocked(doc))
     for m in roots:
         code_event(m)
     for m in roots + absorbed:

@@ -25,6 +25,8 @@ WORDS_PREPS = {"on", "against", "at", "in"}
 # A charge laid by the law (CAMEO 173, "arrest, detain, or charge with legal action"), not an accusation (112):
 # by police, prosecutors or courts, or by no one named in a passive.
 LEGAL_ACTION = "173"
+# An official complaint (a protest made to someone: "protested to Russia").
+OFFICIAL_COMPLAINT = "114"
 # Rallying others against someone (113), and a demonstration (141): what a crowd's own "rallied against" is.
 RALLY_OPPOSITION = "113"
 DEMONSTRATION = "141"
@@ -201,8 +203,14 @@ def read_with_actors(m: EventMention) -> bool:
         # "prevented the activists from leaving" is coercion by a state's bodies; "the constitution prevented Suu Kyi
         # from becoming president", "she could speak to prevent police officers from using force" are not
         return False
-    if m.code.startswith(LABOUR_STRIKE) and lemma == "strike" and any(a.code and a.code[3:6] in ARMED_SECTORS for a in m.sources):
-        m.code = "190"  # "US forces strike overnight": armed forces do not go on strike, they attack
+    if m.code.startswith(LABOUR_STRIKE) and lemma == "strike" and any(_armed_or_state(a) for a in m.sources):
+        # "US forces strike overnight", "Israel struck at Hezbollah positions": armed forces and a state acting as a
+        # whole do not go on strike, they attack (issue 13, session thirteen: a state's strike "at" was coded 143)
+        m.code = "190"
+    if root == "14" and lemma == "protest" and m.anchor.pos_ == "VERB" and _addressed(m):
+        # "Germany protested to Russia over the ban": a protest made to someone is an official complaint (114), not
+        # dissent in the street (issue 13, session thirteen: an outside reader's diplomatic protest coded 140)
+        m.code = OFFICIAL_COMPLAINT
     if m.plain_code in VISITS or m.code in VISITS:
         # a trip says something only between two coded actors: "his father would travel to the United States",
         # "plans to travel to an unnamed city" are private or unnamed travel; at home it is travel, not diplomacy
@@ -223,6 +231,23 @@ def read_with_actors(m: EventMention) -> bool:
         if not m.targets:
             face_each_other(m)  # done together: one side with the other
     return True
+
+
+def _armed_or_state(a) -> bool:
+    """Whether an actor named in the clause is armed (a sector of ARMED_SECTORS) or a state as a whole: a country's
+    name coded with no sector ("Israel"), not its people ("Israelis", "French workers")."""
+    if not a.code or a.implicit:
+        return False
+    if a.code[3:6] in ARMED_SECTORS:
+        return True
+    return len(a.code) == 3 and countries.is_country_code(a.code) and a.entity.type == "GPE" and countries.country_from_name(a.entity.name) == a.code
+
+
+def _addressed(m: EventMention) -> bool:
+    """Whether a protest verb has a "to" complement that names one of the event's coded targets ("protested to
+    Russia", "protested to the Chinese ambassador")."""
+    objects = [g for c in m.anchor.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(a.code and not a.implicit and any(o.idx <= a.mention.start < o.right_edge.idx + len(o.right_edge) or a.mention.start <= o.idx < a.mention.end for o in objects) for a in m.targets)
 
 
 def _by_police(m: EventMention) -> bool:

@@ -246,6 +246,11 @@ def _wished_of_another(node: Token, *, own_verb: bool = True) -> bool:
         return (head.lemma_.lower(), "wish") in _cues() and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
     if (head.lemma_.lower(), "asked") in _cues() and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
         return True
+    if (head.lemma_.lower(), "asked") in _cues() and not any(c.dep_ in ("dobj", "auxpass") for c in head.children):
+        # "Iraq's Shia militias asked to fight ISIL": a headline's passive, or "Iran asked to join the talks": asked
+        # of them or asked for by them, the infinitive is no act that happened (issue 13, session thirteen: coded as
+        # an asserted fight by an outside reader's sheet)
+        return node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
     return (head.lemma_.lower(), "wish") in _cues() and any(c.dep_ == "dobj" and c.i < node.i for c in head.children)
 
 

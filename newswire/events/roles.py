@@ -7,9 +7,10 @@ from spacy.tokens import Token
 from ..lexicon import codebook
 from ..lexicon.cues import reporting_verbs
 from .actors import Actor, Actors, country_name, is_city
-from .modality import is_condition, is_intent_governor
+from .modality import is_condition, is_intent_governor, is_obligation
 from .model import EventMention
 from .syntax import joined, prep_objects, subject_of
+from .targets import acts_on_people
 from .triggers import is_event_noun, is_passive, is_person, patient_of, word_class
 
 # Codes of events two sides do together: coordinated actors are source and
@@ -80,6 +81,10 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         targets = next((t for t in order if coded(t)), targets or noun_targets)
     if m.trigger.reported and m.code[:2] == ACCUSE_ROOT:
         targets = _asked(anchor, actors, sources)  # "they say IRA commanders are responsible ...": the one blamed
+    if m.trigger.reported and codebook.frame_of(m.code) == "demand" and anchor.pos_ == "VERB" and _obliged(anchor):
+        # "told Britain that Iran should halt its programme": a reported demand is on the one who should act, the
+        # clause's subject, not on whom it was told to (issue 13, session thirteen: the addressee was the target)
+        targets = _asked(anchor, actors, sources)
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
         # "demanded that its EU partners refuse to recognize Macedonia": the one asked, before what it is asked to do
         asked = _asked(anchor, actors, sources)
@@ -101,7 +106,9 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         # "threatened to deliver devastating blows to the United States": the content is no event of the
         # dictionary, but whom it is aimed at still is the target
         clause = next((c for c in anchor.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if clause is not None:
+        # not the infinitive of an object ("warned the ship not to proceed to Yemen": where the ship was to go is no
+        # one the warning is aimed at; issue 13, session thirteen, an outside reader's sheet)
+        if clause is not None and not any(c.dep_ == "dobj" and c.i < clause.i for c in anchor.children):
             found = [actors.phrase(o) for _, o in prep_objects(clause, ("to", "against", "on", "upon", "at", "toward", "towards"))]
             targets = next((a for a in found if coded(a)), [])
     if not coded(targets) and anchor.pos_ == "VERB" and anchor.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
@@ -176,6 +183,12 @@ def _asked(verb: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:
     return [a for a in actors.phrase(subj) if all(a.entity.id != s.entity.id for s in sources)] if subj is not None else []
 
 
+def _obliged(verb: Token) -> bool:
+    """Whether a verb's complement clause has an obligation auxiliary ("told Britain that Iran should halt")."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return clause is not None and any(c.dep_ == "aux" and is_obligation(c.lower_) for c in clause.children)
+
+
 def _condition_subject(verb: Token) -> Token | None:
     """The subject of an "if" or "unless" clause on a verb or on the clause it governs."""
     for v in (verb, *[c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]):
@@ -232,7 +245,9 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     # "evacuate all settlements in the Gaza Strip": where the object is, for acts done to it; a protest's
     # "streets in Hong Kong" are where it happens (its place), not whom it is against
     through = PATIENT_PREPS if m.code[:2] == PROTEST_ROOT else PATIENT_PREPS + ("in",)
-    found = [a for a in (actors.phrase(c, through=through) for c in candidates) if a]
+    # "detained a journalist in Istanbul", "arrested two lawyers in Cairo": where people acted on are is where the act
+    # was done, not whom it was aimed at (issue 13, session thirteen: the place was the arrest's target at 0.69)
+    found = [a for a in (actors.phrase(c, through=PATIENT_PREPS if acts_on_people(c) else through) for c in candidates) if a]
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
 

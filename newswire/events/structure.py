@@ -28,17 +28,22 @@ ALLEGING_ROOT = "11"
 CONTAINING_PREPS = {"in", "during"}
 
 
-def reported_demands(doc: Doc) -> list[Trigger]:
+def reported_demands(doc: Doc, triggers: list[Trigger] = ()) -> list[Trigger]:
     """"Russia said Sudan must return the helicopter": the saying is a demand (100) on the clause's subject.
 
     A verb of saying (a speech cue of data/cues.tsv that reports a clause) whose complement
     clause has an obligation auxiliary (data/modality.tsv: must, should), or is in the
-    subjunctive ("insisted that Iran stop"), and a subject other than the speaker's.
+    subjunctive ("insisted that Iran stop"), and a subject other than the speaker's. A participle
+    of saying that elaborates another event's verb ("criticised the deal, saying Australia should
+    not ...") is that event's words, not a second speech act (EVENTS-GOLD.md: a speech act is one event).
     """
+    verbs = {t.i for t in triggers if t.kind == "verb"}
     out = []
     for tok in with_pos(doc, "VERB"):
         if tok.lemma_.lower() not in reporting_verbs():
             continue
+        if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.i in verbs:
+            continue  # issue 13, session thirteen: an outside reader's criticism gave a second record, a demand
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         if clause is None or not (any(c.dep_ == "aux" and is_obligation(c.lower_) for c in clause.children) or _mandate(clause)):
             continue

@@ -479,7 +479,9 @@ def _bare_participle(verb: Token) -> bool:
     subject and no auxiliary and no object is a headline's passive; so is one coordinated with a passive and sharing
     its subject ("was arrested and sentenced to five years"). Their subject is the patient; only a "by" phrase names
     the doer (issue 13, session twelve: an outside reader found the jailed officers coded as the ones who jail)."""
-    if verb.tag_ != "VBN" or verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj"):
+    if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and _accused_of(verb)):
         return False
     kids = list(verb.children)
     if any(c.dep_ in ("aux", "auxpass", "dobj", "nsubjpass", "expl") for c in kids):
@@ -487,6 +489,18 @@ def _bare_participle(verb: Token) -> bool:
     if verb.dep_ == "conj":
         return not any(c.dep_ == "nsubj" for c in kids) and verb.head.pos_ == "VERB" and is_passive(verb.head)
     return any(c.dep_ == "nsubj" for c in kids)
+
+
+def _accused_of(verb: Token) -> bool:
+    """"Russia accused of shelling villages", "Opposition urged to join talks": an `object_first` verb with an "of" or
+    "with" complement or a "to" infinitive right after it and no object, which the parser may tag as a past tense; in
+    the active it would need whom it acts on before that complement."""
+    if verb.lemma_.lower() not in word_class("object_first"):
+        return False
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.head.i not in (verb.i, verb.i + 2):
+        return False
+    return (after.dep_ == "prep" and after.lower_ in ("of", "with")) or (after.lower_ == "to" and after.dep_ == "aux" and after.head.dep_ == "xcomp" and after.head.head.i == verb.i)
 
 
 def patient_of(verb: Token) -> Token | None:

@@ -160,3 +160,17 @@ def test_a_country_short_form_or_adjective_before_an_act_is_its_doer():
 def test_an_unknown_attacker_is_not_coded_from_a_country_word_on_the_victims():
     (ev,) = _events("Nearly simultaneous bombings at U.S. embassies in Dar es Salaam and Nairobi killed 258 people.")
     assert not (_sides(ev)[0] or "").startswith("USA")
+
+
+def test_a_counterpart_met_is_the_target_not_the_place_of_the_meeting():
+    # a new user's trial (session thirteen): "her counterpart" was taken as the source's own (like "its troops") and the
+    # place of the meeting became an implicit target; then "his counterpart Sergei Lavrov" was left uncoded because
+    # "his" is of another country than Lavrov, which is what a counterpart is
+    found = newswire.analyze("Chilean Foreign Minister Carolina Toha met her Peruvian counterpart, Victor Torres, in the "
+                             "border city of Arica on Tuesday.", published="2014-03-14").events
+    assert [(e.plover, e.source.actor, e.target.text, e.target.actor) for e in found] == [("CONSULT", "CHLGOV", "Victor Torres", "PERGOV")]
+    found = newswire.analyze("Kerry met his counterpart Sergei Lavrov in Geneva.", published="2014-03-14").events
+    assert [(e.target.text, e.target.actor) for e in found] == [("Sergei Lavrov", "RUSGOV")]
+    # still: what the source owns is not its target ("withdrew its troops from Lebanon": Lebanon)
+    found = newswire.analyze("Israel withdrew its troops from Lebanon.", published="2014-03-14").events
+    assert [e.target.actor for e in found] == ["LBN"]

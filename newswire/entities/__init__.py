@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import countries, load_list, places
+from ..lexicon.agents import is_counterpart
 from ..lexicon.pronouns import gendered
 from ..text.parse import source_text
 from ..text.prose import title_case_lines
@@ -191,11 +192,6 @@ def _possessed(doc: Doc, clusters: list[Cluster]) -> None:
             c.country, c.actor = actors.code_again(c, doc)
 
 
-@cache
-def _counterpart_nouns() -> frozenset[str]:
-    return frozenset(load_list("counterpart_nouns.txt"))
-
-
 def _counterparts(doc: Doc, clusters: list[Cluster]) -> None:
     """"Blinken met his Argentine counterpart, Diana Mondino": a person whose country the phrase gives and whose
     sector nothing does, in apposition to "his/her counterpart" (`data/counterpart_nouns.txt`), holds the office of
@@ -207,7 +203,7 @@ def _counterparts(doc: Doc, clusters: list[Cluster]) -> None:
             continue
         for h in (h for m in c.names for h in apposition_heads(m)):
             poss = next((t for t in h.children if t.dep_ == "poss" and t.i in owner), None)
-            other = owner[poss.i] if poss is not None and h.lemma_.lower() in _counterpart_nouns() else None
+            other = owner[poss.i] if poss is not None and is_counterpart(h) else None
             if other is None or other is c or other.label != "PERSON" or not other.actor or not other.country:
                 continue
             sector = other.actor[3:6] if other.actor.startswith(other.country) else ""

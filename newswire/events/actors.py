@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from ..document import Document
 from ..lexicon import countries, load_list, places
-from ..lexicon.agents import agent_row
+from ..lexicon.agents import agent_row, is_counterpart
 from ..lexicon.borders import border_nouns
 from ..lexicon.compounds import opposed
 from ..lexicon.origins import origin_nouns
@@ -198,6 +198,8 @@ class Actors:
             return False
         if any(c.dep_ in ("amod", "compound", "nmod") and self.at(c) is not None for c in tok.children):
             return False  # "his American counterpart", "its Syrian allies": the phrase names its own country
+        if is_counterpart(tok):
+            return False  # "his counterpart Sergei Lavrov": the other side's official, of another country by definition
         for c in tok.children:
             if c.dep_ == "poss" and c.tag_ == "PRP$":
                 found = self.at(c)

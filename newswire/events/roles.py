@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import codebook
+from ..lexicon.agents import is_counterpart
 from ..lexicon.cues import reporting_verbs
 from .actors import Actor, Actors, country_name, is_city
 from .modality import is_condition, is_intent_governor, is_obligation
@@ -299,8 +300,8 @@ def _infinitive_subject(verb: Token) -> Token | None:
 def _owned(head: Token, sources: list[Actor], actors: Actors) -> bool:
     """"its troops", "their weapons": a phrase owned by the event's source, through a possessive pronoun."""
     poss = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
-    if poss is None:
-        return False
+    if poss is None or is_counterpart(head):
+        return False  # "met her Peruvian counterpart, Victor Torres": the other side's official, not the source's own
     found = actors.at(poss)
     return found is None or any(found[0].id == s.entity.id for s in sources)
 

@@ -12,10 +12,10 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from . import load_table
+from . import load_list, load_table
 from .tables import AgentNoun
 
-__all__ = ["agents", "agent_row", "initial_plural"]
+__all__ = ["agents", "agent_row", "initial_plural", "is_counterpart"]
 
 
 @cache
@@ -56,3 +56,14 @@ def initial_plural(token: Token) -> bool:
     """"Rebels in Chad captured ...": a plural the parser took for a name at the start of a sentence, which the
     lemmatizer leaves plural."""
     return token.is_sent_start and token.tag_ == "NNP" and token.lower_.endswith("s") and token.lower_[:-1] in agents()
+
+
+@cache
+def _counterpart_nouns() -> frozenset[str]:
+    return frozenset(load_list("counterpart_nouns.txt"))
+
+
+def is_counterpart(token: Token) -> bool:
+    """A noun that, after a possessive, names the other side's holder of the possessor's office ("her Peruvian
+    counterpart, Victor Torres": `data/counterpart_nouns.txt`): not someone of the possessor's own."""
+    return token.lemma_.lower() in _counterpart_nouns()

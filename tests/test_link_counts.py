@@ -124,6 +124,16 @@ def batches(path, seed: int, store: Store | None = None, last: dict[str, Analysi
                 yield store
 
 
+@contextlib.contextmanager
+def one_batch(path, seed: int, last: dict[str, Analysis]):
+    """A store of these last analyses added in one batch, in an order of their own (shuffled by `seed`)."""
+    finals = sorted(last.values(), key=lambda a: a.id)
+    random.Random(seed).shuffle(finals)
+    with Store(path) as one:
+        add(one, *finals)
+        yield one
+
+
 def test_links_kept_batch_by_batch_are_those_counted_from_all_rows(tmp_path):
     seen = defaultdict(int)
     for seed in range(4):
@@ -229,9 +239,6 @@ def test_links_kept_with_articles_analysed_again_are_those_of_the_last_analyses_
         last: dict[str, Analysis] = {}
         for store in batches(tmp_path / f"{seed}.duckdb", seed, last=last):
             kept = tables(store)
-        finals = sorted(last.values(), key=lambda a: a.id)
-        random.Random(seed).shuffle(finals)
-        with Store(tmp_path / f"{seed}-one.duckdb") as one:
-            add(one, *finals)
+        with one_batch(tmp_path / f"{seed}-one.duckdb", seed, last) as one:
             scratch = tables(one)
         assert kept == scratch, seed

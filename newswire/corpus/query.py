@@ -462,7 +462,7 @@ def _corpus_entity(*, name: str) -> _Select:
         LEFT JOIN articles a ON a.id = x.article_id""",
         [pattern, pattern],
         """c.articles DESC, c.id, CASE x.kind WHEN 'entity' THEN 0 WHEN 'alias' THEN 1 WHEN 'article' THEN 2 WHEN 'said' THEN 3 ELSE 4 END,
-        a.published NULLS LAST, x.article_id, x.start, x.text""",
+        a.published NULLS LAST, x.article_id, x.start, x.text, x.kind, x."end\"""",
         prefix=f"""
         WITH ce AS (
             SELECT * FROM corpus_entities c

@@ -61,9 +61,9 @@ def subject_of(verb: Token) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in dateline), None)
     if subj is None:
         # "BUENOS AIRES, March 4 (Newswire) - Brazil and Argentina agreed ...": the parse makes the dateline the
-        # subject and the real one its apposition after the dash
+        # subject and the real one its apposition (or a conjunct: "Doha, Qatar - Saudi Arabia accused ...") after the dash
         subj = next((a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in dateline
-                     for a in c.children if a.dep_ == "appos" and a.i > c.i and a.i not in dateline and _after_dash(a)), None)
+                     for a in c.children if a.dep_ in ("appos", "conj") and a.i > c.i and a.i not in dateline and _after_dash(a)), None)
     if subj is not None and subj.pos_ == "VERB":  # "The Red Cross operating in Iraq said": the parse's subject is "operating"
         subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
     if subj is not None:

@@ -362,7 +362,7 @@ def _country_before_title(doc: Doc, start: int, cut: int, in_title: set[int]) ->
     (`_past_title_chain`): the country's name or demonym of the chain is a mention of the country, as it is when
     tagged on its own, so that the title's holder takes its country (the chain's other words are titles and
     skippable words)."""
-    words = [i for i in range(start, cut) if i not in in_title and doc[i].lower_ not in _title_skippable() and not doc[i].is_punct]
+    words = [i for i in range(start, cut) if i not in in_title and doc[i].lower_ not in skippable_words() and not doc[i].is_punct]
     if not words or words[-1] - words[0] + 1 != len(words):
         return []
     a, b = words[0], words[-1] + 1

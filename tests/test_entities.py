@@ -1448,3 +1448,111 @@ def test_his_counterpart_holds_his_office_in_the_country_the_phrase_gives():
 def test_a_counterpart_of_a_person_with_no_state_sector_takes_no_sector():
     text = "Mark Ellison met his Argentine counterpart, Diana Alvarez, in Geneva."
     assert coded(text, "Diana Alvarez") == ("ARG", "ARG")
+
+
+# session thirteen (entities13): names and countries that actor codes and speakers rest on
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Burger King said on Tuesday it would close 40 restaurants.", "Burger King"),
+    ("Shares of Burger King rose 3 percent on Tuesday.", "Burger King"),
+])
+def test_a_company_name_that_ends_in_a_title_word_keeps_it(text, name):
+    # the title "King" ends the organisation's name and no name follows it: no title before a person
+    e = entity_of(entities(text), text, name)
+    assert e is not None and e.type == "ORG" and e.name == name
+
+
+def test_a_title_after_a_body_of_the_gazetteer_is_still_cut_from_it():
+    text = "The U.N. Secretary-General said on Tuesday the talks would resume."
+    assert entity_of(entities(text), text, "U.N. Secretary-General") is None
+
+
+def test_a_country_before_a_title_inside_one_tagged_name_gives_the_holder_its_country():
+    # "Jordan King Abdullah" tagged as one PERSON: the country word before the title is a mention of the country
+    text = "On Monday, Jordan King Abdullah said the plan would fail."
+    ents = entities(text)
+    assert entity_of(ents, text, "Jordan").type == "GPE"
+    assert coded(text, "Abdullah")[0] == "JOR"
+
+
+def test_a_gazetteer_name_after_a_title_the_parser_did_not_tag_is_found():
+    text = "The plan was backed by Jordan's King Abdullah II, who met the envoy on Monday."
+    e = entity_of(entities(text, published="2005-05-01"), text, "Abdullah II")
+    assert e is not None and (e.type, e.country, e.actor) == ("PERSON", "JOR", "JORGOV")
+
+
+def test_a_fuller_name_with_another_given_name_is_not_the_gazetteer_actor_of_its_surname():
+    # Paul Keating of data/actors.tsv has the alias "Keating"; Charles Keating is someone else
+    text = "Charles Keating, the savings-and-loan executive, was indicted on Tuesday. Keating denied the charges."
+    e = entity_of(entities(text, published="1996-01-10"), text, "Charles Keating")
+    assert (e.country, e.actor) == (None, None)
+
+
+def test_a_gazetteer_actor_before_the_first_office_has_a_country_and_no_sector():
+    # in 1990 Paul Keating (prime minister 1991-1996) was no prime minister
+    text = "Keating denied the charges on Tuesday, his lawyer said."
+    assert coded_on(text, "Keating", "1990-09-18") == ("AUS", "AUS")
+    assert coded_on(text, "Keating", "1993-09-18") == ("AUS", "AUSGOV")
+
+
+def test_an_office_past_its_end_date_gives_the_country_and_no_sector():
+    text = "Paul Keating said on Monday the plan would fail."
+    assert coded_on(text, "Paul Keating", "2005-05-01") == ("AUS", "AUS")
+    assert coded_on(text, "Paul Keating", "1994-05-01") == ("AUS", "AUSGOV")
+
+
+def test_a_groups_code_outlives_the_term():
+    text = "Osama bin Laden was killed in 2011, Mark Ellison said."
+    assert coded_on(text, "Osama bin Laden", "2016-01-01")[1] == "IMGAQD"
+
+
+def coded_on(text: str, phrase: str, published: str) -> tuple[str | None, str | None]:
+    e = entity_of(entities(text, published=published), text, phrase)
+    return e.country, e.actor
+
+
+@pytest.mark.parametrize("other", ["Uganda's president", "the Ugandan president"])
+def test_a_title_of_another_country_is_not_the_holder_named_before(other):
+    text = f"Kenya's president, Anna Berg, met {other} on Monday in Nairobi."
+    ents = entities(text)
+    berg = entity_of(ents, text, "Anna Berg")
+    assert berg is not None and berg.country == "KEN"
+    assert entity_of(ents, text, other) is not berg
+
+
+def one_entity(text: str, a: str, b: str) -> bool:
+    """Are the mentions exactly on `a` and on `b` (first occurrences) of one entity?"""
+    ents = entities(text)
+    first = entity_of(ents, text, a)
+    return first is not None and first is entity_of(ents, text, b)
+
+
+def test_a_title_of_the_holders_own_country_is_still_the_holder():
+    text = "President Anna Berg of Kenya met the envoy on Monday. Kenya's president said the talks went well."
+    assert one_entity(text, "Kenya's president", "Anna Berg")
+
+
+def test_an_acronym_the_gazetteer_knows_is_not_the_initials_of_another_name():
+    # "U.N." spells the initials of "U.S. Navy" too; the U.N. Secretary-General was coded USAMIL through it
+    text = "The U.S. Navy sent two ships to the Gulf on Monday. The U.N. said the ships were welcome."
+    assert not one_entity(text, "U.N.", "The U.S. Navy")
+    assert coded(text, "U.N.")[1] == "IGOUNO"
+
+
+def test_an_acronym_still_joins_the_name_it_stands_for():
+    text = "The RAF sent jets on Monday. The Royal Air Force said the jets were welcome."
+    assert one_entity(text, "RAF", "The Royal Air Force")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("After a meeting with King Talal of Jordan, Mark Ellison said he had no hope.", "Talal", "JOR"),
+    ("The envoy met President Anna Berg of Kenya in Geneva, Bush said.", "Anna Berg", "KEN"),
+])
+def test_a_titled_person_of_a_country_holds_its_title(text, name, country):
+    assert coded(text, name)[0] == country
+
+
+def test_a_titled_person_of_a_state_is_given_no_country_by_it():
+    text = "Sen. Mark Ellison of Ohio said on Monday the bill would pass."
+    assert coded(text, "Mark Ellison")[0] is None

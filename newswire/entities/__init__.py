@@ -345,12 +345,15 @@ class _Holders:
         return found[0] if len(found) == 1 else None
 
     def holder(self, m: Mention) -> Cluster | None:
-        """"the secretary-general" → the person said or known to hold that title, latest mentioned before it first."""
+        """"the secretary-general" → the person said or known to hold that title, latest mentioned before it first;
+        a nominal that names its own country ("Uganda's president") no holder of another country."""
         best: tuple[int, Cluster] | None = None
         for n in sorted(self.by_title.get(m.lemma or "", ())):
             c = self.clusters[n]
             if c.label != "PERSON":
                 continue
+            if m.countries and c.country and c.country != m.countries[0]:
+                continue  # "Kenya's president, William Ruto, met Uganda's president": another country's holder
             k = bisect.bisect_left(c.mentions, m.start, key=lambda x: x.start)
             if k and (best is None or c.mentions[k - 1].start > best[0]):
                 best = (c.mentions[k - 1].start, c)

@@ -22,6 +22,7 @@ strongest first:
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -292,12 +293,32 @@ def _possessor(m: Mention) -> bool:
 
 
 def _known(c: Cluster, published: str | None) -> KnownActor | None:
+    """The gazetteer's row of the cluster's names on the publication date, longest name first (`_on_date`); a
+    person's row only when one of the names of two words or more the article gives them fits it, or there is none
+    (`known.first_word_fits`): "Keating" of "Charles Keating, the savings-and-loan executive" is not the Paul Keating
+    of data/actors.tsv; "Marco Rubio" misspelt once "Mario Rubio" stays the senator."""
     for m in sorted(c.names, key=lambda m: -len(name_tokens(m))):
         for text in (m.text, " ".join(t.text for t in m.span if t.lower_ != "the")):
-            row = known.lookup(text, published)
+            row, when = known.dated(text, published)
             if row is not None:
-                return row
+                full = [w for o in c.names if len(w := name_tokens(o)) >= 2]
+                if row.type == "PERSON" and full and not any(known.first_word_fits(row, w) for w in full):
+                    return None
+                return _on_date(row, when)
     return None
+
+
+def _on_date(row: KnownActor, when: str) -> KnownActor:
+    """A gazetteer row as the article's date allows. Past its term a state's sector (GOV, LEG, ...) goes (Eric
+    Holder, attorney general until 2015, is no USAJUD in 2016), a group's or an elite's stays (bin Laden stays
+    IMGAQD); the office stays one the text may call them by ("the prime minister" of a 1998 article on Rabin's
+    term). Before the first row the gazetteer does not say what the actor was: the country, no sector and no office
+    (Paul Keating, prime minister from 1991, is no AUSGOV in 1990, nor "the prime minister" of a 1990 article)."""
+    if when == "after" and row.code[3:6] in STATE_SECTORS:
+        return replace(row, code=row.country)
+    if when == "before":
+        return replace(row, code=row.country, offices=())
+    return row
 
 
 def _majority(values: list[str]) -> str | None:

@@ -56,6 +56,8 @@ def attach(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> None:
     name_ending = {m.end - 1: m for m in names}
     for m in names:
         _before(doc, m, title_ending, name_ending)
+        if m.label == "PERSON" and m.titles and not m.countries:
+            _of_country(m, name_ending)
         if m.label in ("PERSON", "ORG", "NORP", "GPE"):
             _appositions(doc, m, title_covering, name_ending)
         if m.label == "ORG":
@@ -128,6 +130,21 @@ def _before(doc: Doc, m: Mention, title_ending: dict[int, TitleMatch], name_endi
         m.past_office = m.past_office or past_office(doc, text_start, m.end)
         if not m.past_office:
             m.sectors.extend(sectors)  # "former Prime Minister Fouad Siniora" holds no office: no GOV
+
+
+def _of_country(m: Mention, name_ending: dict[int, Mention]) -> None:
+    """"King Hussein of Jordan", "President Anna Berg of Kenya": the country a titled person's name is said to be
+    "of", right after the name, is the country whose title they hold (only a country's own name: "of Ohio", "of
+    Acme Corp." say nothing of a country here)."""
+    root = m.span.root
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != m.end:
+            continue
+        for obj in prep.children:
+            owner = name_ending.get(obj.i) if obj.dep_ == "pobj" else None
+            code = countries.country_from_name(owner.text) if owner is not None and owner.start == m.end + 1 else None
+            if code:
+                m.countries.append(code)
 
 
 def _title_text(doc: Doc, start: int, end: int) -> str:

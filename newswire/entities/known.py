@@ -54,17 +54,46 @@ def find_known(doc: Doc, matcher: PhraseMatcher | None = None) -> list[tuple[int
 
 
 def lookup(name: str, published: str | None = None) -> KnownActor | None:
-    """The row for `name` valid on `published` (YYYY-MM-DD), or the latest one."""
+    """The row for `name` valid on `published` (YYYY-MM-DD), or the latest one (`dated`)."""
+    return dated(name, published)[0]
+
+
+def dated(name: str, published: str | None) -> tuple[KnownActor | None, str]:
+    """The row for `name` on `published` and when the date falls: "in" a row's term (or no date given), "after" the
+    latest row begun by then (its term over: a former office holder, or between two offices), or "before" every row
+    (what the actor was then the gazetteer does not say). "after" gives the latest row begun, "before" the first;
+    (None, "") for a name the gazetteer does not know or gives several actors."""
     rows = _by_name().get(_norm(name))
-    if not rows:
-        return None
-    if len({r.name for r in rows}) > 1:
-        return None  # one alias, several actors: not known enough to say
-    if published:
-        valid = [r for r in rows if (r.start or "0000") <= published and (not r.end or published <= _end(r.end))]
-        if valid:
-            return max(valid, key=lambda r: r.start)
-    return max(rows, key=lambda r: r.start or "")
+    if not rows or len({r.name for r in rows}) > 1:
+        return None, ""  # (one alias, several actors: not known enough to say)
+    if not published:
+        return max(rows, key=lambda r: r.start or ""), "in"
+    valid = [r for r in rows if (r.start or "0000") <= published and (not r.end or published <= _end(r.end))]
+    if valid:
+        return max(valid, key=lambda r: r.start), "in"
+    earlier = [r for r in rows if (r.start or "0000") <= published]
+    if earlier:
+        return max(earlier, key=lambda r: r.start or ""), "after"
+    return min(rows, key=lambda r: r.start or ""), "before"
+
+
+def first_word_fits(row: KnownActor, words: tuple[str, ...]) -> bool:
+    """Whether a person's name of two words or more (lower case, as `names.name_tokens` gives them) can be the
+    actor of `row`: its first word, the given name, is a word of one of the row's names ("Bashar" of "Bashar
+    al-Assad"). "Charles Keating" is not Paul Keating, though "Keating" is one of his names."""
+    return words[0].rstrip(".") in _words(row.name)
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    """The words of every name of the actor called `name`, lower case, split at spaces and hyphens, "al-" kept and
+    dropped ("al-Assad": "al", "assad"); dots dropped ("W." is "w")."""
+    out = set()
+    for row in _by_name().get(_norm(name), ()):
+        for n in (row.name, *row.aliases):
+            for w in _norm(n).replace("-", " ").split():
+                out.add(w.lower().rstrip("."))
+    return frozenset(out)
 
 
 def _end(value: str) -> str:

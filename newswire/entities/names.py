@@ -27,6 +27,7 @@ from ..text.marks import CLOSING, DOUBLE, EITHER, OPENING
 from ..lexicon.tables import FirstName, GeoFeatureNoun, NamedAfterNoun
 from ..lexicon.given_names import given_names
 from ..lexicon.cues import past_speech_cue
+from ..lexicon.agents import agent_row
 from ..document import Document
 from ..text.prose import title_case_lines, transcript_turns
 from . import known
@@ -76,12 +77,16 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
             end += 1  # "Patty Judge" tagged "Patty": a title word after a given name, before no name, is the surname
         if ent.label_ == "PERSON":
             within = [titles[n] for _, n in by_start[bisect.bisect_left(title_starts, start) : bisect.bisect_left(title_starts, end)]]
-            start = _past_title_chain(doc, start, end, within)
+            cut = _past_title_chain(doc, start, end, within)
+            if cut > start:
+                out += _country_before_title(doc, start, cut, in_title)
+            start = cut
             start = _past_epithet(doc, start, end, named)
         # "State Department Correspondent" before a name: the title is not the org
         inside = by_start[bisect.bisect_right(title_starts, start) : bisect.bisect_left(title_starts, end)]
         for t in (titles[n] for n in sorted(n for _, n in inside)):  # only titles starting inside can cut it
-            if start < t.start < end and t.end >= end and not _surname_like_title(doc, ent.label_, start, t.start, t.end, end):
+            if start < t.start < end and t.end >= end and not _surname_like_title(doc, ent.label_, start, t.start, t.end, end) \
+                    and not _title_ends_org_name(doc, ent.label_, start, t, end, named):
                 end = t.start
         while end > start and doc[end - 1].text in ("'s", "’s", "‘s", "'", "’"):
             end -= 1
@@ -352,6 +357,23 @@ def _past_title_chain(doc: Doc, start: int, end: int, inside: list[TitleMatch]) 
     return start
 
 
+def _country_before_title(doc: Doc, start: int, cut: int, in_title: set[int]) -> list[Mention]:
+    """"Jordan King Abdullah", "Russian President Vladimir Putin" tagged as one PERSON and cut after the title chain
+    (`_past_title_chain`): the country's name or demonym of the chain is a mention of the country, as it is when
+    tagged on its own, so that the title's holder takes its country (the chain's other words are titles and
+    skippable words)."""
+    words = [i for i in range(start, cut) if i not in in_title and doc[i].lower_ not in skippable_words() and not doc[i].is_punct]
+    if not words or words[-1] - words[0] + 1 != len(words):
+        return []
+    a, b = words[0], words[-1] + 1
+    text = doc[a:b].text
+    if countries.country_from_name(text):
+        return [Mention(doc, a, b, "name", "GPE")]
+    if countries.country_from_demonym(text):
+        return [Mention(doc, a, b, "name", "GPE", demonym=True)]
+    return []
+
+
 def _chain_word(doc: Doc, i: int, inside: list[TitleMatch]) -> bool:
     return doc[i].text[:1].isupper() or doc[i].is_punct or any(t.start <= i < t.end for t in inside)
 
@@ -361,7 +383,11 @@ def _place_or_nothing(doc: Doc, start: int, end: int, inside: list[TitleMatch]) 
     words = [doc[i] for i in range(start, end) if not any(t.start <= i < t.end for t in inside) and doc[i].lower_ not in skippable_words()]
     if not words:
         return True
-    text = " ".join(t.text for t in words)
+    return _place_words(" ".join(t.text for t in words))
+
+
+def _place_words(text: str) -> bool:
+    """Do the words name a country, a people's country (a demonym) or a place?"""
     return bool(countries.country_from_name(text) or countries.country_from_demonym(text) or places.readings(text))
 
 
@@ -383,6 +409,27 @@ def _surname_like_title(doc: Doc, label: str, start: int, title_start: int, titl
     return (first.pos_ == "PROPN" and first.text[:1].isupper() and first.text[1:].islower() and title_lookup(first.text) is None
             and not countries.country_from_name(first.text) and not countries.country_from_demonym(first.text)
             and not countries.country_of_people(first.text, modifier=True) and _alone_as_a_name(doc, title_start))
+
+
+def _title_ends_org_name(doc: Doc, label: str, start: int, title: TitleMatch, end: int, named: _NamedElsewhere) -> bool:
+    """"Burger King said", "Dairy Queen": an organisation's name of two words that ends in a capitalised title of one
+    word, with no name after it, holds that word as its own; the title is no title before a name. Unless the word
+    before it names something of its own, whose title it is: a body of the gazetteer or named so elsewhere in the
+    article, a country, a place or a people ("the Pentagon Chief", "Kenya Chief"), or an organisation's noun
+    ("Ministry Spokesman"). A longer name is a body's whose title it is ("the United Nations Emergency Relief
+    Coordinator")."""
+    if label != "ORG" or title.end != end or title.end - title.start != 1 or not doc[title.start].text[:1].isupper():
+        return False
+    if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        return False  # "State Department Correspondent Scott Stearns"
+    words = [t for t in doc[start : title.start] if t.lower_ != "the"]
+    if len(words) != 1:
+        return False  # "the United Nations Emergency Relief Coordinator": a longer name is a body's, whose title it is
+    text = " ".join(t.text for t in words)
+    if known.lookup(text) is not None or named.has("ORG", text, start, end) or _place_words(text) \
+            or countries.country_of_people(text, modifier=True):
+        return False
+    return agent_row(words[-1]) is None
 
 
 def _honorific(word: str) -> bool:
@@ -472,6 +519,9 @@ def _known_names(doc: Doc, found: list[Mention], in_title: set[int], matcher: Ph
     covered = {i for m in found for i in range(m.start, m.end)}
     out = []
     for s, e in known.find_known(doc, matcher):
+        # "Jordan's King Abdullah II" untagged: the gazetteer's "King Abdullah II" less its title is its "Abdullah II"
+        while s < e and s in in_title and known.lookup(doc[s + 1 : e].text) is not None:
+            s += 1
         if covered.intersection(range(s, e)) or in_title.intersection(range(s, e)):
             continue
         if not all(t.pos_ == "PROPN" or t.is_punct or t.text[:1].isupper() for t in doc[s:e]):
@@ -653,7 +703,8 @@ def _regnal_titles() -> frozenset[str]:
 def name_key(m: Mention) -> NameKey:
     words = name_tokens(m)
     text = m.text
-    row = known.lookup(text)
+    # "the U.S. Navy": the gazetteer's name without the article
+    row = known.lookup(text) or (known.lookup(text.split(" ", 1)[1]) if text.lower().startswith("the ") else None)
     letters = "".join(ch for ch in text if ch.isalpha())
     return NameKey(
         words=words,
@@ -677,9 +728,15 @@ def _fit(a: NameKey, b: NameKey) -> int:
         return 2
     if a.known and a.known == b.known:
         return 2
-    if (a.letters and a.letters == b.initials) or (b.letters and b.letters == a.initials):
+    if (a.letters and a.letters == b.initials and _spells_out(a, b)) or (b.letters and b.letters == a.initials and _spells_out(b, a)):
         return 2  # "U.N." / "United Nations", "RAF" / "Royal Air Force"
     return 1 if _partial_person(a, b) else 0
+
+
+def _spells_out(short: NameKey, full: NameKey) -> bool:
+    """Can a name whose initials a short name's capitals are be what it stands for? Not when the gazetteer knows the
+    two as two actors: "U.N." is the United Nations, not "the U.S. Navy" whose initials it also is."""
+    return short.known is None or full.known is None or short.known == full.known
 
 
 def _partial_person(a: NameKey, b: NameKey) -> bool:

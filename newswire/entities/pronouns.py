@@ -33,16 +33,11 @@ someone.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.attrs import TAG
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import load_list, load_table
-from ..lexicon.agents import agent_row
 from ..lexicon.cues import reporting_verbs
-from ..lexicon.tables import EventWordClass
 from ..lexicon.pronouns import PRONOUNS
 from ..text.marks import find_quoted
 from ..text.parse import parsed_text
@@ -374,52 +369,29 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
 def _sole_plural_body(pron: Token, index: _Index, cands: list[Mention], found: Cluster) -> bool:
     """May a plural pronoun that the rules resolve to an organisation written as a plural body (`_plural_body`) keep
     it? "Police said they arrested two men", "Authorities said their investigation ...": only when that is the one
-    body or group it could stand for in its sentence or the one before (issue 13, session thirteen: it was any within
-    `WINDOW` sentences, and "Extremists" two sentences back had kept "Police found explosives. They arrested two men"
-    from the police), the pronoun is "they" as the subject of an active verb or "their"
+    body or group in reach it could stand for, the pronoun is "they" as the subject of an active verb or "their"
     (not "them", nor a passive: "Police said they were shot" is more often the victims), and the body is named in
-    its sentence or the one before with no other plural noun that may name people (`_may_be_people`) between its
-    first mention there and the pronoun
+    its sentence or the one before with no other plural noun between its first mention there and the pronoun
     ("Police said the men were armed. They ...", "Lenders provide mortgages to people who do not qualify for loans
     from mainstream lenders, typically due to their credit histories"). A coordination is a plural too: the body is
     no sole antecedent when it is a conjunct ("The police and the army disagreed. They said ...": both), nor when
     nouns or names coordinated with each other stand between, whatever their entities' types ("Police questioned
     Smith and Jones. They said ..."; one before the body is no competitor: "To protect jobs and tax revenue, local
     governments ... they")."""
+    if any(m.cluster is not found for m in cands):
+        return False
     if not ((pron.lower_ == "they" and pron.dep_ == "nsubj") or pron.lower_ == "their"):
         return False
     here = Document.of(pron.doc).sentence_index[pron.i]
-    if any(m.cluster is not found and here - m.sentence <= SOLE_BODY_REACH for m in cands):
-        return False  # another body or group it could stand for in this sentence or the one before
-    near = [m for m in found.mentions if m.start < pron.i and here - m.sentence <= SOLE_BODY_REACH]
+    near = [m for m in found.mentions if m.start < pron.i and here - m.sentence <= 1]
     if not near:
         return False  # named in this sentence or the one before
     if any(_coordinated(m.doc[m.head]) for m in near):
         return False  # "The police and the army disagreed. They said ..."
     for t in pron.doc[min(m.end for m in near) : pron.i]:
-        if (t.tag_ in _PLURAL_NOUN_TAGS and _may_be_people(t) or _noun_coordination(t)) and index.at_head(t.i) is not found:
+        if (t.tag_ in _PLURAL_NOUN_TAGS or _noun_coordination(t)) and index.at_head(t.i) is not found:
             return False  # "mortgages to people who ... due to their credit histories"; "Smith and Jones"
     return True
-
-
-# How many sentences before a plural pronoun the body it stands for is named, and no other body or group is.
-SOLE_BODY_REACH = 1
-
-
-def _may_be_people(t: Token) -> bool:
-    """Whether a plural noun may name people a "they" could stand for: a name in the plural, a noun for a kind of actor
-    (data/agents.tsv), for people (data/people_nouns.txt) or a `person` word of data/event_word_classes.tsv ("Police
-    said the men were armed. They ..."). "Police found 1,300 pounds of explosives in a shed. They arrested two men":
-    pounds and explosives are nothing "they" stands for (issue 13, session thirteen)."""
-    if t.tag_ == "NNPS" or agent_row(t) is not None:
-        return True
-    return t.lemma_.lower() in _people_words() or t.lower_ in _people_words()
-
-
-@cache
-def _people_words() -> frozenset[str]:
-    person = frozenset(row.word for row in load_table("event_word_classes.tsv", EventWordClass) if row.kind == "person")
-    return frozenset(load_list("people_nouns.txt")) | person
 
 
 _NOUNS = ("NOUN", "PROPN")

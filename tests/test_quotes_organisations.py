@@ -111,3 +111,22 @@ def test_a_document_of_a_described_organisation_stays_as_written_with_two_candid
             "The ministry's statement said that 200 troops would leave in May.")
     found = dict(speakers(text))
     assert found.get("The ministry's statement") not in ("Ministry of Defence", "Ministry of Finance")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name word not at the name's head, or a body of a state or of states (session thirteen's review)
+        "Iran's Guardian Council disqualified hundreds of candidates. \u201cThe vetting was political,\u201d the newspaper said.",
+        "Standard Chartered was fined $40 million by US regulators. The bank failed to report payments, the newspaper said.",
+        "The European Union proposed new rules for delivery riders. \u201cThe rules do not go far enough,\u201d the union said.",
+        "The UN Security Council condemned the bombing. In a broadcast on its radio station, the group said it would attack again.",
+    ],
+)
+def test_a_description_is_not_given_to_a_name_that_only_holds_its_word(text):
+    assert all(name in (None, "newspaper", "union", "the group", "group") for _, name in speakers(text))
+
+
+def test_a_description_is_given_to_the_name_it_heads():
+    text = "The Times of India reported the leak. \u201cOur sources are solid,\u201d the newspaper said."
+    assert [name for _, name in speakers(text)] == ["Times of India"]

@@ -43,9 +43,21 @@ def _sector(e: Entity, sector: str) -> bool:
     return any(code[i : i + 3] == sector for i in range(3, len(code), 3))
 
 
+# Sectors of bodies of a state or of states ("European Union", "UN Security Council", "Guardian Council"): no
+# "group", "union" or "newspaper" of a name word stands for one of them.
+_STATE_SECTORS = ("GOV", "IGO", "MIL", "LEG", "JUD", "COP", "SPY")
+
+
 def _fits(e: Entity, row: OrganisationNoun) -> bool:
-    words = set(e.name.replace(",", " ").split())
-    return (bool(row.sector) and _sector(e, row.sector)) or any(w in words for w in row.name_words)
+    if row.sector and _sector(e, row.sector):
+        return True
+    if not row.name_words or any(_sector(e, s) or (e.actor or "")[:3] == s for s in _STATE_SECTORS):
+        return False
+    # the name's head word: its last, or the last before "of" ("Daily Telegraph", "Times of India"; not "Guardian
+    # Council", "Standard Chartered", "Independent Electoral Commission": session thirteen's review)
+    words = e.name.replace(",", " ").split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1] if words else ""
+    return head in row.name_words
 
 
 def organisation_described(head: Token, start: int, entity: Entity | None, entities: EntityIndex) -> Entity | None:

@@ -52,3 +52,18 @@ def test_an_acronym_country_name_does_not_match_a_surname():
     assert countries.country_from_name("SADR") == "ESH" and countries.country_from_name("Sadr") is None
     analysis = newswire.analyze("U.S. Forces Kill 50 Sadr Militia in Baghdad Suburb", published="2004-08-20")
     assert all(not (e.actor or "").startswith("ESH") and e.country != "ESH" for e in analysis.entities)
+
+
+def test_a_bracketed_medium_before_a_dash_in_prose_is_no_credit(nlp):
+    # session thirteen's review: "(Al Jazeera) - a move ..." in a sentence, and a line-opening medium before an aside
+    doc = nlp("Israel raided the offices of the Qatari broadcaster (Al Jazeera) - a move condemned by the UN.\n\n"
+              "Al Jazeera \u2013 the Qatari broadcaster \u2013 condemned the closure of its office.")
+    assert not Document.of(doc).credits
+    found = _sides("Al Jazeera \u2013 the Qatari broadcaster \u2013 condemned Israel's closure of its Jerusalem office.")
+    assert [source for _, source, _ in found] == ["QATMED"]
+
+
+def test_a_house_spelling_of_an_acronym_is_listed():
+    from newswire.lexicon import countries
+
+    assert countries.country_from_name("Fyrom") == "MKD" and countries.country_from_name("FYROM") == "MKD"

@@ -69,14 +69,44 @@ def credit_spans(doc: Doc, starts: list[int] | None = None) -> list[tuple[int, i
         if close is None or doc[close].text != ")" or close == tok.i + 1 or not _media(doc[tok.i + 1:close].text):
             continue
         after = doc[close + 1] if close + 1 < len(doc) else None
-        if after is None or _breaks(doc[close]) or (after.is_space and "\n" in after.text) or is_dash(after):
+        if after is None or _breaks(doc[close]) or (after.is_space and "\n" in after.text):
             out.append((tok.i + 1, close))
+        elif is_dash(after) and _opens_line(doc, tok.i):
+            out.append((tok.i + 1, close))  # "PARIS (AFP) - ", not "raided the broadcaster (Al Jazeera) - a move ..."
     for i in line_starts(doc) if starts is None else starts:
         for j in range(min(len(doc), i + CREDIT_WORDS), i, -1):
             if j < len(doc) and is_dash(doc[j]) and not any(_breaks(t) for t in doc[i:j]) and _media(doc[i:j].text):
-                out.append((i, j))
+                if not _aside(doc, j):
+                    out.append((i, j))
                 break
     return sorted(set(out))
+
+
+def _opens_line(doc: Doc, i: int) -> bool:
+    """Do only a dateline's words (capitalised words, a date's numbers, commas) stand between the line's start and
+    token i, at most `CREDIT_TOKENS` of them?"""
+    for n, k in enumerate(range(i - 1, -1, -1)):
+        tok = doc[k]
+        if _breaks(tok) or (tok.is_space and "\n" in tok.text):
+            return True
+        if n >= CREDIT_TOKENS or not (tok.is_title or _capitalised(tok) or tok.like_num or tok.text in (",", ".")):
+            return False
+    return True
+
+
+# How far after a line-opening medium's dash a second dash makes the first open an aside.
+ASIDE_TOKENS = 15
+
+
+def _aside(doc: Doc, dash: int) -> bool:
+    """"Al Jazeera – the Qatari broadcaster – condemned ...": a second dash on the line closes an aside about the
+    medium, which is then the sentence's subject, not a credit."""
+    for tok in doc[dash + 1 : dash + 1 + ASIDE_TOKENS]:
+        if _breaks(tok) or (tok.is_space and "\n" in tok.text):
+            return False
+        if is_dash(tok):
+            return True
+    return False
 
 
 @cache

@@ -205,7 +205,12 @@ def read_with_actors(m: EventMention) -> bool:
         return False
     if m.code.startswith(LABOUR_STRIKE) and lemma == "strike" and any(_armed_or_state(a) for a in m.sources):
         # "US forces strike overnight", "Israel struck at Hezbollah positions": armed forces and a state acting as a
-        # whole do not go on strike, they attack (issue 13, session thirteen: a state's strike "at" was coded 143)
+        # whole do not go on strike, they attack (issue 13, session thirteen: a state's strike "at" was coded 143).
+        # A state as a whole strikes in war only at armed men or a place ("struck Hezbollah positions", "struck
+        # Gaza"); "England struck late against Italy", "China struck at American farmers with tariffs", "Mexico
+        # struck back at the United States" are a match or words: no event (session thirteen's review)
+        if not any(a.code and a.code[3:6] in ARMED_SECTORS for a in m.sources) and not any(_armed_or_place(a) for a in m.targets):
+            return False
         m.code = "190"
     if root == "14" and lemma == "protest" and m.anchor.pos_ == "VERB" and _addressed(m):
         # "Germany protested to Russia over the ban": a protest made to someone is an official complaint (114), not
@@ -241,6 +246,14 @@ def _armed_or_state(a) -> bool:
     if a.code[3:6] in ARMED_SECTORS:
         return True
     return len(a.code) == 3 and countries.is_country_code(a.code) and a.entity.type == "GPE" and countries.country_from_name(a.entity.name) == a.code
+
+
+def _armed_or_place(a) -> bool:
+    """A target that a state's armed strike is aimed at: armed men (a sector of ARMED_SECTORS) or a place that is not
+    a country as a whole ("Gaza", "the Golan Heights")."""
+    if a.code and a.code[3:6] in ARMED_SECTORS:
+        return True
+    return a.entity.type in ("GPE", "LOC", "FAC") and countries.country_from_name(a.entity.name) is None
 
 
 def _addressed(m: EventMention) -> bool:

@@ -84,8 +84,15 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         targets = _asked(anchor, actors, sources)  # "they say IRA commanders are responsible ...": the one blamed
     if m.trigger.reported and codebook.frame_of(m.code) == "demand" and anchor.pos_ == "VERB" and _obliged(anchor):
         # "told Britain that Iran should halt its programme": a reported demand is on the one who should act, the
-        # clause's subject, not on whom it was told to (issue 13, session thirteen: the addressee was the target)
-        targets = _asked(anchor, actors, sources)
+        # clause's subject, not on whom it was told to (issue 13, session thirteen: the addressee was the target);
+        # only a coded subject that is not the teller's own: "told Israel that its army should ..." read with "its" as
+        # the teller's is no demand on the teller's army, and "told Ukraine that the country must ..." names no one
+        # new (session thirteen's review): the addressee stays
+        obliged = _asked(anchor, actors, sources)
+        clause = next((c for c in anchor.children if c.dep_ == "ccomp"), None)
+        subj = subject_of(clause) if clause is not None else None
+        if coded(obliged) and not (subj is not None and _owned(subj, sources, actors)):
+            targets = obliged
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
         # "demanded that its EU partners refuse to recognize Macedonia": the one asked, before what it is asked to do
         asked = _asked(anchor, actors, sources)
@@ -248,9 +255,16 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     through = PATIENT_PREPS if m.code[:2] == PROTEST_ROOT else PATIENT_PREPS + ("in",)
     # "detained a journalist in Istanbul", "arrested two lawyers in Cairo": where people acted on are is where the act
     # was done, not whom it was aimed at (issue 13, session thirteen: the place was the arrest's target at 0.69)
-    found = [a for a in (actors.phrase(c, through=PATIENT_PREPS if acts_on_people(c) else through) for c in candidates) if a]
+    # (only a place: "detained an engineer in the Taiwanese navy" names whom, the navy; session thirteen's review)
+    found = [a for a in (actors.phrase(c, through=PATIENT_PREPS if acts_on_people(c) and _in_place(c) else through) for c in candidates) if a]
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
+
+
+def _in_place(head: Token) -> bool:
+    """Is every "in" complement of a phrase a place the parser names ("a journalist in Istanbul", "in eastern Syria")?"""
+    objs = [o for _, o in prep_objects(head, ("in",))]
+    return bool(objs) and all(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)
 
 
 def _carried(prep: str, obj: Token, patient: Token | None, actors: Actors) -> bool:

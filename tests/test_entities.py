@@ -1556,3 +1556,24 @@ def test_a_titled_person_of_a_country_holds_its_title(text, name, country):
 def test_a_titled_person_of_a_state_is_given_no_country_by_it():
     text = "Sen. Mark Ellison of Ohio said on Monday the bill would pass."
     assert coded(text, "Mark Ellison")[0] is None
+
+
+# session thirteen's review of entities13 (invented sentences; each wrong on the merged code before its fix)
+
+def test_an_acronym_joins_the_long_name_the_article_spells_out_even_when_the_gazetteer_knows_it_as_another():
+    ents = entities("Algerian troops clashed with the Armed Islamic Group in the mountains. AIG militants ambushed a convoy.",
+                    published="2008-05-02")
+    group = [e for e in ents if e.name == "Armed Islamic Group"]
+    assert group and "AIG" in [m.text for m in group[0].mentions]
+    assert all(not (e.actor or "").startswith("USA") for e in ents)
+
+
+def test_a_state_title_of_a_place_gives_no_country():
+    ents = entities("Senator Raphael Warnock of Georgia criticised President Joe Biden over the border bill.", published="2024-05-02")
+    assert [(e.country, e.actor) for e in ents if e.name == "Raphael Warnock"] != [("GEO", "GEOLEG")]
+    assert all(e.country != "GEO" for e in ents if e.name == "Raphael Warnock")
+
+
+def test_a_body_that_has_ended_keeps_its_sector_when_the_text_tells_what_it_did():
+    ents = entities("The Syrian Arab Army shelled Homs repeatedly in 2016.", published="2025-06-02")
+    assert [e.actor for e in ents if e.name == "Syrian Arab Army"] == ["SYRMIL"]

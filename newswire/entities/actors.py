@@ -314,9 +314,11 @@ def _on_date(row: KnownActor, when: str) -> KnownActor:
     IMGAQD); the office stays one the text may call them by ("the prime minister" of a 1998 article on Rabin's
     term). Before the first row the gazetteer does not say what the actor was: the country, no sector and no office
     (Paul Keating, prime minister from 1991, is no AUSGOV in 1990, nor "the prime minister" of a 1990 article)."""
-    if when == "after" and row.code[3:6] in STATE_SECTORS:
+    if when == "after" and row.code[3:6] in STATE_SECTORS and row.type == "PERSON":
+        # (a person's office: a body that has ended, "the Syrian Arab Army" in a 2025 article on 2016, is still
+        # that body when the text tells what it did; session thirteen's review)
         return replace(row, code=row.country)
-    if when == "before":
+    if when == "before" and row.type == "PERSON":
         return replace(row, code=row.country, offices=())
     return row
 

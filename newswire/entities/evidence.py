@@ -17,7 +17,7 @@ from functools import cache
 
 from ..document import Document
 from ..lexicon import countries, load_list, load_table
-from ..lexicon.tables import KinNoun
+from ..lexicon.tables import KinNoun, PlaceReading
 from .country_words import place_country
 from .model import Mention
 from .titles import TitleMatch, skippable_words
@@ -136,6 +136,8 @@ def _of_country(m: Mention, name_ending: dict[int, Mention]) -> None:
     """"King Hussein of Jordan", "President Anna Berg of Kenya": the country a titled person's name is said to be
     "of", right after the name, is the country whose title they hold (only a country's own name: "of Ohio", "of
     Acme Corp." say nothing of a country here)."""
+    if any(t.lower() in _state_titles() or t.lower().split()[-1] in _state_titles() for t in m.titles if t.strip()):
+        return  # "Senator Raphael Warnock of Georgia": a state's senator (session thirteen's review: GEOLEG)
     root = m.span.root
     for prep in root.children:
         if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != m.end:
@@ -143,8 +145,18 @@ def _of_country(m: Mention, name_ending: dict[int, Mention]) -> None:
         for obj in prep.children:
             owner = name_ending.get(obj.i) if obj.dep_ == "pobj" else None
             code = countries.country_from_name(owner.text) if owner is not None and owner.start == m.end + 1 else None
-            if code:
+            if code and owner.text not in _place_readings():  # "of Georgia" may be the US state
                 m.countries.append(code)
+
+
+@cache
+def _state_titles() -> frozenset[str]:
+    return frozenset(load_list("state_titles.txt"))
+
+
+@cache
+def _place_readings() -> frozenset[str]:
+    return frozenset(row.name for row in load_table("place_readings.tsv", PlaceReading))
 
 
 def _title_text(doc: Doc, start: int, end: int) -> str:

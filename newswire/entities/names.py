@@ -733,10 +733,16 @@ def _fit(a: NameKey, b: NameKey) -> int:
     return 1 if _partial_person(a, b) else 0
 
 
+# A word written as initials with full stops: "U.S.", "U.K." (lower-cased in a NameKey).
+_INITIALISM = re.compile(r"^(?:\w\.){2,}$")
+
+
 def _spells_out(short: NameKey, full: NameKey) -> bool:
-    """Can a name whose initials a short name's capitals are be what it stands for? Not when the gazetteer knows the
-    two as two actors: "U.N." is the United Nations, not "the U.S. Navy" whose initials it also is."""
-    return short.known is None or full.known is None or short.known == full.known
+    """Can a name whose initials a short name's capitals are be what it stands for? Not when a word of the longer name
+    is an abbreviation itself, whose one initial stands for several words: "U.N." is not "the U.S. Navy". (Session
+    thirteen's review: refusing whenever the gazetteer knows the two as two actors split "AIG" from the "Armed
+    Islamic Group" the article spells out, and coded it as American International Group.)"""
+    return not any(_INITIALISM.match(w) for w in full.words)  # "u.s.", not "corp." ("GMAC": General Motors Acceptance Corp.)
 
 
 def _partial_person(a: NameKey, b: NameKey) -> bool:

@@ -149,3 +149,10 @@ def test_a_hard_wrapped_line_of_prose_is_no_headline():
     found = _with(newswire.analyze(wrapped, published="2024-05-02").events, "condemned")
     same = _with(newswire.analyze(one_line, published="2024-05-02").events, "condemned")
     assert found and same and [e.confidence for e in found] == [e.confidence for e in same]
+
+
+def test_soldiers_who_block_roads_restrict_movement_and_do_not_protest():
+    found = _with(events("Israeli forces blocked main roads in Gaza on Monday."), "blocked")
+    assert [(e.cameo, e.plover) for e in found] == [("191", "ASSAULT")]
+    found = _with(events("Protesters blocked main roads in Nairobi on Monday."), "blocked")
+    assert [e.plover for e in found] == ["PROTEST"]

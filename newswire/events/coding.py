@@ -212,6 +212,10 @@ def read_with_actors(m: EventMention) -> bool:
         if not any(a.code and a.code[3:6] in ARMED_SECTORS for a in m.sources) and not any(_armed_or_place(a) for a in m.targets):
             return False
         m.code = "190"
+    if m.code.startswith(OBSTRUCTION) and any(a.code and not a.implicit and a.code[3:6] in FIGHTING_SECTORS for a in m.sources):
+        # "Israeli forces blocked main roads in Gaza": soldiers or fighters who block a way restrict movement (191),
+        # they do not protest (144; session thirteen, judge13e's floor sheet)
+        m.code = MOVEMENT_RESTRICTION
     if root == "14" and lemma == "protest" and m.anchor.pos_ == "VERB" and _addressed(m):
         # "Germany protested to Russia over the ban": a protest made to someone is an official complaint (114), not
         # dissent in the street (issue 13, session thirteen: an outside reader's diplomatic protest coded 140)
@@ -236,6 +240,13 @@ def read_with_actors(m: EventMention) -> bool:
         if not m.targets:
             face_each_other(m)  # done together: one side with the other
     return True
+
+
+# Obstructing passage (a protest, 144-1444) and imposing a blockade or restricting movement (191), the latter by
+# soldiers or fighters.
+OBSTRUCTION = "144"
+MOVEMENT_RESTRICTION = "191"
+FIGHTING_SECTORS = {"MIL", "REB", "UAF", "INS"}
 
 
 def _armed_or_state(a) -> bool:

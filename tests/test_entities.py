@@ -1577,3 +1577,11 @@ def test_a_state_title_of_a_place_gives_no_country():
 def test_a_body_that_has_ended_keeps_its_sector_when_the_text_tells_what_it_did():
     ents = entities("The Syrian Arab Army shelled Homs repeatedly in 2016.", published="2025-06-02")
     assert [e.actor for e in ents if e.name == "Syrian Arab Army"] == ["SYRMIL"]
+
+
+def test_people_who_act_on_the_one_their_of_names_do_not_take_its_country():
+    # judge13e's floor sheet (session thirteen): the kidnappers of an American-French journalist were coded FRACRM
+    ents = entities("The kidnappers of an American-French journalist in Iraq threatened to kill him.", published="2004-08-20")
+    assert all(e.country != "FRA" for e in ents if e.name.lower().endswith("kidnappers"))
+    ents = entities("Officials of the Syrian foreign ministry rejected the plan.", published="2004-08-20")
+    assert [e.country for e in ents if e.name == "Officials"] == ["SYR"]

@@ -130,3 +130,14 @@ def test_a_description_is_not_given_to_a_name_that_only_holds_its_word(text):
 def test_a_description_is_given_to_the_name_it_heads():
     text = "The Times of India reported the leak. \u201cOur sources are solid,\u201d the newspaper said."
     assert [name for _, name in speakers(text)] == ["Times of India"]
+
+
+def test_a_surname_the_parser_found_no_name_at_is_the_one_person_named_before_with_it():
+    # session thirteen (judge13q's Reuters 2017 story): after a closing quotation mark the parser tagged "Meadows" as a
+    # common noun, and the speaker was the whole phrase, apposition and all
+    text = ("Representative Mark Meadows spoke on Sunday. \u201cThe administration has already been willing to cut taxes,\u201d "
+            "Meadows, chairman of the House Freedom Caucus, said on the program.")
+    assert [name for _, name in speakers(text)] == ["Mark Meadows"]
+    # two people of that surname: neither
+    text = text.replace("Representative Mark Meadows spoke", "Representative Mark Meadows and Senator Jim Meadows spoke")
+    assert [name for _, name in speakers(text)] != ["Mark Meadows"] and [name for _, name in speakers(text)] != ["Jim Meadows"]

@@ -281,6 +281,8 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
                 entity, name = outlet, outlet.name  # "the Times said", after "The New York Times reported"
             elif (person := labelled_person(head, entity, entities)) is not None:
                 entity, name = person, person.name  # a transcript's "PENCE:", with Mike Pence named
+            elif (person := _by_surname(head, entity, start, entities)) is not None:
+                entity, name = person, person.name  # "..., Meadows, chairman of the caucus, said", Mark Meadows named before
             together = list(dict.fromkeys(_conjunct_name(t, entities) for t in _coordinated(head, range(s, e), entities)))
             if len(together) > 1:
                 # "Mr. Grassley and Mr. Leahy said": both speak, neither alone; the record names both, no one entity
@@ -532,6 +534,23 @@ def _past_bullet(text: str, start: int, end: int) -> int:
 def _without_bullet(name: str) -> str:
     """A name without a list item's mark glued to it ("-Lynn Vavreck" → "Lynn Vavreck")."""
     return name[_past_bullet(name, 0, len(name)) :]
+
+
+def _by_surname(head: Token, entity: Entity | None, start: int, entities: EntityIndex) -> Entity | None:
+    """A one-word proper noun the entity layer found no name at (the parser may tag no entity right after a closing
+    quotation mark: "“...,” Meadows, chairman of the House Freedom Caucus, said"): the one person named in full before
+    it whose surname it is; None when none or two fit (session thirteen: the speaker was the whole phrase, apposition
+    and all, not Mark Meadows)."""
+    # (the tagger may take the name for a common noun, "Meadows"; a capitalised word that is no one's surname fits no one)
+    if entity is not None or head.pos_ not in ("PROPN", "NOUN") or not head.is_title or not head.is_alpha:
+        return None
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+        return None  # a name of several words is the entity layer's to find
+    fitting = [
+        e for e in entities.entities
+        if e.type == "PERSON" and any(m.kind == "name" and m.end <= start and len(w := m.text.split()) > 1 and w[-1] == head.text for m in e.mentions)
+    ]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _unresolved_name(head: Token | None, speaker: Span | None) -> str | None:

@@ -1585,3 +1585,12 @@ def test_people_who_act_on_the_one_their_of_names_do_not_take_its_country():
     assert all(e.country != "FRA" for e in ents if e.name.lower().endswith("kidnappers"))
     ents = entities("Officials of the Syrian foreign ministry rejected the plan.", published="2004-08-20")
     assert [e.country for e in ents if e.name == "Officials"] == ["SYR"]
+
+
+def test_an_organisation_tagged_apart_from_the_country_of_its_name_runs_on_through_it():
+    # a new user's trial (session thirteen): "The Law Society of Kenya" was "Law Society", with no country
+    ents = entities("The Law Society of Kenya condemned the arrests.", published="2024-03-14")
+    assert [(e.name, e.country) for e in ents if e.type == "ORG"] == [("Law Society of Kenya", "KEN")]
+    # not through a possessive ("of Kenya's north") nor after a word that is no name
+    ents = entities("Microsoft said the support of Kenya mattered.", published="2024-03-14")
+    assert [e.name for e in ents if e.type == "ORG"] == ["Microsoft"]

@@ -18,7 +18,7 @@ from functools import cache
 from spacy.attrs import ORTH, POS
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import PROPN
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..lexicon import countries, places
 from ..lexicon import load_list, load_table
@@ -56,10 +56,20 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
     by_start = sorted((t.start, n) for n, t in enumerate(titles))
     title_starts = [s for s, _ in by_start]
     out: list[Mention] = []
+    countries_at = {e.start: e for e in doc.ents if e.label_ == "GPE" and countries.country_from_name(e.text)}
+    joined: set[int] = set()  # the starts of country names joined to the organisation before them
     for ent in doc.ents:
+        if ent.start in joined:
+            continue
         start, end = without_space(doc, ent.start, ent.end)
         if start >= end:
             continue
+        if ent.label_ == "ORG" and not in_title.intersection(range(start, end)) and (country := _of_country_after(doc, end, countries_at)) is not None:
+            # "The Law Society of Kenya" tagged "Law Society" and "Kenya": the name runs on through "of" and the country
+            # ("the Central Bank of Nigeria" tagged whole; not a title's word: "Secretary of State of the United States";
+            # session thirteen, a new user's trial)
+            joined.add(country.start)
+            end = country.end
         if ent.label_ not in NAME_LABELS:
             if countries.country_from_name(doc[start:end].text) and not in_title.intersection(range(start, end)):
                 out.append(Mention(doc, start, end, "name", "GPE"))  # "invaded Cyprus" tagged PRODUCT
@@ -682,6 +692,17 @@ class NameKey:
     initials: str  # "un" for "United Nations"
     regnal: bool = False  # after a monarch's or royal's title: "King Hussein" (`regnal`)
     office: bool = False  # after another title: "President Saddam Hussein"
+
+
+def _of_country_after(doc: Doc, end: int, countries_at: dict) -> Span | None:
+    """The country name right after an organisation's name and "of" ("Law Society | of | Kenya"), when the parser
+    tagged the two apart; None when anything else follows (a possessive, a longer place: "of Kenya's north")."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or not doc[end - 1].is_title:
+        return None
+    country = countries_at.get(end + 1)
+    if country is None or (country.end < len(doc) and doc[country.end].text in ("'s", "’s")):
+        return None
+    return country
 
 
 def regnal(m: Mention) -> bool:

@@ -325,26 +325,12 @@ def recheck(sheet: Path, source: str, texts: Path | None = None) -> None:
         if doc.name in names:
             for r in event_records(doc, newswire.analyze(doc.text, published=doc.published)):
                 emitted[_key(r["article"], r["trigger"], f"{r['type']} {r['cameo']}", r["source"], r["target"])] = r["confidence"] or 0.0
-    counts: dict[tuple[str, bool], int] = {}
-    bands: dict[float, list[int]] = {floor: [0, 0, 0] for floor in RECHECK_FLOORS}  # kept at the floor: records, real, fully right
-    for r in rows:
-        right = all(r[k] == "yes" for k in ("real", "type_ok", "source_ok", "target_ok"))
-        verdict = "fully right" if right else ("real" if r["real"] == "yes" else "not real")
-        key = _key(r["article"], r["trigger"], r["type"], r["source"].rsplit(" (", 1)[0], r["target"].rsplit(" (", 1)[0])
-        kept = key in emitted
-        counts[verdict, kept] = counts.get((verdict, kept), 0) + 1
-        for floor, band in bands.items():
-            if kept and emitted[key] >= floor:
-                band[0] += 1
-                band[1] += r["real"] == "yes"
-                band[2] += right
-        if not kept:
-            print(f"gone: [{r['n']}] {verdict}: {r['trigger']!r} {r['type']} {r['source']} -> {r['target']}")
-    for verdict in ("fully right", "real", "not real"):
-        print(f"{verdict:12} kept {counts.get((verdict, True), 0):3d}  gone {counts.get((verdict, False), 0):3d}")
-    print("kept records by this code's confidence:")
-    for floor, (n, real, right) in bands.items():
-        print(f"  >= {floor:<4}  {n:3d} records, {real:3d} real, {right:3d} fully right" + (f" ({right / n:.0%})" if n else ""))
+    _tally(
+        rows, emitted,
+        key_of=lambda r: _key(r["article"], r["trigger"], r["type"], r["source"].rsplit(" (", 1)[0], r["target"].rsplit(" (", 1)[0]),
+        checks=("type_ok", "source_ok", "target_ok"), verdicts=("fully right", "real", "not real"), real_word="real", width=12,
+        describe=lambda r: f"{r['trigger']!r} {r['type']} {r['source']} -> {r['target']}",
+    )
 
 
 def recheck_quotes(rows: list[dict], source: str, texts: Path | None = None) -> None:
@@ -358,12 +344,23 @@ def recheck_quotes(rows: list[dict], source: str, texts: Path | None = None) -> 
         if doc.name in names:
             for r in quote_records(doc, newswire.analyze(doc.text, published=doc.published)):
                 emitted[_quote_key(r)] = r["confidence"] or 0.0
+    _tally(
+        rows, emitted, key_of=_quote_key, checks=("content_ok", "speaker_ok"),
+        verdicts=("fully right", "attribution", "no attribution"), real_word="attributions", width=14,
+        describe=lambda r: f"{r['cue']!r} {r['speaker']} ({r['speaker_name']}): {r['content'][:60]!r}",
+    )
+
+
+def _tally(rows, emitted: dict[tuple, float], *, key_of, checks, verdicts, real_word: str, width: int, describe) -> None:
+    """Print which judged records this code still gives (`emitted`: key → this code's confidence), by verdict
+    (`verdicts`: fully right, real, not real), the records it no longer gives (`describe`), and those kept at each
+    confidence floor (`real_word`: what a real record is called)."""
     counts: dict[tuple[str, bool], int] = {}
-    bands: dict[float, list[int]] = {floor: [0, 0, 0] for floor in RECHECK_FLOORS}  # kept at the floor: records, attributions, fully right
+    bands: dict[float, list[int]] = {floor: [0, 0, 0] for floor in RECHECK_FLOORS}  # kept at the floor: records, real, fully right
     for r in rows:
-        right = all(r[k] == "yes" for k in ("real", "content_ok", "speaker_ok"))
-        verdict = "fully right" if right else ("attribution" if r["real"] == "yes" else "no attribution")
-        key = _quote_key(r)
+        right = all(r[k] == "yes" for k in ("real", *checks))
+        verdict = verdicts[0] if right else (verdicts[1] if r["real"] == "yes" else verdicts[2])
+        key = key_of(r)
         kept = key in emitted
         counts[verdict, kept] = counts.get((verdict, kept), 0) + 1
         for floor, band in bands.items():
@@ -372,12 +369,12 @@ def recheck_quotes(rows: list[dict], source: str, texts: Path | None = None) -> 
                 band[1] += r["real"] == "yes"
                 band[2] += right
         if not kept:
-            print(f"gone: [{r['n']}] {verdict}: {r['cue']!r} {r['speaker']} ({r['speaker_name']}): {r['content'][:60]!r}")
-    for verdict in ("fully right", "attribution", "no attribution"):
-        print(f"{verdict:14} kept {counts.get((verdict, True), 0):3d}  gone {counts.get((verdict, False), 0):3d}")
+            print(f"gone: [{r['n']}] {verdict}: {describe(r)}")
+    for verdict in verdicts:
+        print(f"{verdict:{width}} kept {counts.get((verdict, True), 0):3d}  gone {counts.get((verdict, False), 0):3d}")
     print("kept records by this code's confidence:")
     for floor, (n, real, right) in bands.items():
-        print(f"  >= {floor:<4}  {n:3d} records, {real:3d} attributions, {right:3d} fully right" + (f" ({right / n:.0%})" if n else ""))
+        print(f"  >= {floor:<4}  {n:3d} records, {real:3d} {real_word}, {right:3d} fully right" + (f" ({right / n:.0%})" if n else ""))
 
 
 def _quote_key(r: dict) -> tuple:

@@ -10,29 +10,8 @@ import duckdb
 import pytest
 
 from newswire.corpus.ingest import ingest
-from newswire.text.checks import parse_date
 
 from conftest import STORIES, html_page, newswire_cli, warc_record
-
-
-@pytest.mark.parametrize(
-    "value, day",
-    [
-        ("20250305", "2025-03-05"),
-        ("20250305T101500Z", "2025-03-05"),
-        ("20250305T1015+0100", "2025-03-05"),
-        (" 2025-03-05 ", "2025-03-05"),
-        ("2025-03-05T10:15:00Z", "2025-03-05"),
-        ("20250230", None),  # no such day
-        ("2025035", None),  # seven digits: no reading
-        ("202503051", None),
-        ("2025-3-5", None),
-        ("05/03/2025", None),
-        ("20250305T25", None),
-    ],
-)
-def test_iso_dates_basic_and_extended_and_nothing_else(value, day):
-    assert parse_date(value) == day
 
 
 def error_line(result) -> str:

@@ -446,6 +446,18 @@ def test_read_text_bad_published_is_a_usage_error():
         ("05/03/2024", None),
         ("yesterday", None),
         ("", None),
+        # ISO 8601's basic form too, and nothing else (session thirteen, reliability)
+        ("20250305", "2025-03-05"),
+        ("20250305T101500Z", "2025-03-05"),
+        ("20250305T1015+0100", "2025-03-05"),
+        (" 2025-03-05 ", "2025-03-05"),
+        ("2025-03-05T10:15:00Z", "2025-03-05"),
+        ("20250230", None),  # no such day
+        ("2025035", None),  # seven digits: no reading
+        ("202503051", None),
+        ("2025-3-5", None),
+        ("05/03/2025", None),
+        ("20250305T25", None),
     ],
 )
 def test_parse_date(value, expected):

@@ -29,10 +29,10 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import countries, places
 from ..lexicon import load_list, load_table
-from ..lexicon.tables import EventVerb, KnownActor, PlaceReading
+from ..lexicon.tables import EventVerb, KnownActor
 from ..document import Document
 from . import known
-from ..lexicon.agents import agent_row
+from ..lexicon.agents import STATE_SECTORS, agent_row
 from ..lexicon.compounds import compound_role, not_its_own, opposed
 from ..lexicon.origins import origin_nouns
 from .country_words import people_country
@@ -44,8 +44,7 @@ from .names import cluster_label, name_tokens
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "INS", "UAF", "COP", "REF", "LAB", "EDU", "HLH", "JUD", "LEG", "PTY"}
 # Sectors of a state's own bodies. The people of any other coded body (a rebel group, a party, a company) are of
 # that body whatever their noun says ("Houthi officials" are YEMREB); a state body's may be of another of the state's
-# sectors ("Pentagon officials").
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# sectors ("Pentagon officials"): `lexicon.agents.STATE_SECTORS`.
 # The sector of the nouns ("government", "regime") whose troops, forces or planes are a country's own.
 GOVERNMENT_SECTOR = "GOV"
 # Armed groups fight somewhere: with no country in their sentence either they
@@ -90,7 +89,7 @@ def give_country(c: Cluster, code: str, doc: Doc) -> None:
 def _reread_places(clusters: list[Cluster]) -> None:
     """"Georgia" in a story that names the United States and never Georgia otherwise is the US state; "Columbia"
     in a story about Colombia is Colombia (data/place_readings.tsv)."""
-    table = _place_readings()
+    table = places.place_readings()
     # the countries (a country's name, coded as the country) each token heads a mention of
     country_at = {m.span.root.i: o for o in clusters for m in o.names if o.actor and o.actor == o.country and len(o.actor) == 3}
     for c in clusters:
@@ -119,11 +118,6 @@ def _faces_state(tok: Token, country_at: dict[int, Cluster], besides: tuple[Clus
     sides += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     sides += [x for c in sides for x in c.conjuncts]
     return any(country_at.get(c.i) is not None and all(country_at[c.i] is not b for b in besides) for c in sides if c.i != tok.i)
-
-
-@cache
-def _place_readings() -> dict[str, PlaceReading]:
-    return {row.name: row for row in load_table("place_readings.tsv", PlaceReading)}
 
 
 def describe_nominal(c: Cluster, doc: Doc, focus: str | None, named_at: dict[int, list[tuple[str, int, int]]]) -> None:

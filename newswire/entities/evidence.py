@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Token
 from functools import cache
 
 from ..document import Document
-from ..lexicon import countries, load_list, load_table
-from ..lexicon.tables import KinNoun, PlaceReading
+from ..lexicon import countries, load_list, load_table, places
+from ..lexicon.tables import KinNoun
 from .country_words import place_country
 from .model import Mention
 from .titles import TitleMatch, skippable_words
@@ -145,7 +145,7 @@ def _of_country(m: Mention, name_ending: dict[int, Mention]) -> None:
         for obj in prep.children:
             owner = name_ending.get(obj.i) if obj.dep_ == "pobj" else None
             code = countries.country_from_name(owner.text) if owner is not None and owner.start == m.end + 1 else None
-            if code and owner.text not in _place_readings():  # "of Georgia" may be the US state
+            if code and owner.text not in places.place_readings():  # "of Georgia" may be the US state
                 m.countries.append(code)
 
 
@@ -153,10 +153,6 @@ def _of_country(m: Mention, name_ending: dict[int, Mention]) -> None:
 def _state_titles() -> frozenset[str]:
     return frozenset(load_list("state_titles.txt"))
 
-
-@cache
-def _place_readings() -> frozenset[str]:
-    return frozenset(row.name for row in load_table("place_readings.tsv", PlaceReading))
 
 
 def _title_text(doc: Doc, start: int, end: int) -> str:

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Token
 from ..document import Document
 from ..records import Entity, Event, EventActor, Quote, Span, Time
 from ..lexicon import codebook, load_list, load_table
+from ..lexicon.agents import STATE_SECTORS
 from ..lexicon.pronouns import speaker_pronouns
 from ..lexicon.tables import Title
 from .actors import Actor, Actors, is_people
@@ -117,10 +118,9 @@ SUPPOSED = {"hypothetical"}
 # drops negated events), except a refusal: "will not accept refugees" is coded 12 (reject).
 REFUSAL_ROOT = "12"
 # Roots of giving (an offer 03, aid 07, a return 08) and the code of a charity (an aid or charity group, data/agents.tsv,
-# of no country or field): a gift to one by no state body is philanthropy. Sectors of a state's bodies that give aid.
+# of no country or field): a gift to one by no state body is philanthropy (a state's bodies: `lexicon.agents.STATE_SECTORS`).
 GIVING_ROOTS = {"03", "07", "08"}
 CHARITY_CODE = "NGO"
-STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # Subjects that declare their own support ("I support Ted Cruz", "we back the plan"): an act, not a relation.
 SPEAKER_PRONOUNS = speaker_pronouns(persons=(1,), cases=("subject",))  # i, we
 # Tags of a verb in the simple present ("supports", "back"): with a `standing` verb, a relation, no act.

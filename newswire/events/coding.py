@@ -7,6 +7,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..lexicon import codebook, countries, load_table
+from ..lexicon.agents import STATE_SECTORS
 from ..lexicon.pronouns import speaker_pronouns
 from ..lexicon.tables import EventWordClass
 from .syntax import subject_of
@@ -49,8 +50,7 @@ ACCIDENT_PREPS = {"in", "during"}
 HOSTILE_ACT_ROOTS = {"11", "13", "14", "15", "18", "19", "20"}
 # A strike (CAMEO 143, labour strike): by armed forces it is an attack.
 LABOUR_STRIKE = "143"
-# Sectors of a state's bodies: only they restrict people (a `restrict` verb's coercion, 17).
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# Sectors of a state's bodies (`lexicon.agents.STATE_SECTORS`): only they restrict people (a `restrict` verb's coercion, 17).
 # Sectors of audiences a speaker asks things of ("asked the crowd to ...", "encouraged Americans to ..."): no political
 # actor to request of.
 AUDIENCE_SECTORS = {"CVL"}
@@ -209,7 +209,7 @@ def read_with_actors(m: EventMention) -> bool:
         # A state as a whole strikes in war only at armed men or a place ("struck Hezbollah positions", "struck
         # Gaza"); "England struck late against Italy", "China struck at American farmers with tariffs", "Mexico
         # struck back at the United States" are a match or words: no event (session thirteen's review)
-        if not any(a.code and a.code[3:6] in ARMED_SECTORS for a in m.sources) and not any(_armed_or_place(a) for a in m.targets):
+        if not any(_armed(a) for a in m.sources) and not any(_armed_or_place(a) for a in m.targets):
             return False
         m.code = "190"
     if m.code.startswith(OBSTRUCTION) and any(a.code and not a.implicit and a.code[3:6] in FIGHTING_SECTORS for a in m.sources):
@@ -249,12 +249,17 @@ MOVEMENT_RESTRICTION = "191"
 FIGHTING_SECTORS = {"MIL", "REB", "UAF", "INS"}
 
 
+def _armed(a) -> bool:
+    """Whether an actor is coded in an armed sector (ARMED_SECTORS: soldiers, police, rebels, ...)."""
+    return bool(a.code) and a.code[3:6] in ARMED_SECTORS
+
+
 def _armed_or_state(a) -> bool:
     """Whether an actor named in the clause is armed (a sector of ARMED_SECTORS) or a state as a whole: a country's
     name coded with no sector ("Israel"), not its people ("Israelis", "French workers")."""
     if not a.code or a.implicit:
         return False
-    if a.code[3:6] in ARMED_SECTORS:
+    if _armed(a):
         return True
     return len(a.code) == 3 and countries.is_country_code(a.code) and a.entity.type == "GPE" and countries.country_from_name(a.entity.name) == a.code
 
@@ -262,7 +267,7 @@ def _armed_or_state(a) -> bool:
 def _armed_or_place(a) -> bool:
     """A target that a state's armed strike is aimed at: armed men (a sector of ARMED_SECTORS) or a place that is not
     a country as a whole ("Gaza", "the Golan Heights")."""
-    if a.code and a.code[3:6] in ARMED_SECTORS:
+    if _armed(a):
         return True
     return a.entity.type in ("GPE", "LOC", "FAC") and countries.country_from_name(a.entity.name) is None
 
@@ -393,7 +398,7 @@ def _person_against_person(m: EventMention) -> bool:
 
 
 def _unarmed_person(a) -> bool:
-    return a.entity.type == "PERSON" and not (a.code and a.code[3:6] in ARMED_SECTORS)
+    return a.entity.type == "PERSON" and not _armed(a)
 
 
 def _home_place(m: EventMention) -> bool:

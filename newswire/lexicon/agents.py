@@ -15,7 +15,11 @@ from spacy.tokens import Token
 from . import load_list, load_table
 from .tables import AgentNoun
 
-__all__ = ["agents", "agent_row", "initial_plural", "is_counterpart"]
+__all__ = ["STATE_SECTORS", "agents", "agent_row", "initial_plural", "is_counterpart"]
+
+# The sectors of a state's own bodies in an actor code (government, armed forces, police, courts, legislature,
+# intelligence): the one definition the entity, quote and event stages read.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 @cache

@@ -32,7 +32,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from . import countries, load_list, load_table
-from .tables import CountryGeo, GazetteerPlace, KnownActor, PlaceAlias, PlaceLevelWord
+from .tables import CountryGeo, GazetteerPlace, KnownActor, PlaceAlias, PlaceLevelWord, PlaceReading
 from ..records import Geo
 
 if TYPE_CHECKING:  # the corpus commands import this module without the parser
@@ -152,6 +152,12 @@ def _world_regions() -> frozenset[str]:
 
 
 @cache
+@cache
+def place_readings() -> dict[str, PlaceReading]:
+    """Place names with a usual and another reading, by name as written (data/place_readings.tsv: "Georgia")."""
+    return {row.name: row for row in load_table("place_readings.tsv", PlaceReading)}
+
+
 def is_world_region(text: str) -> bool:
     """Is a place name a continent or a region of several countries ("South America", "Central Asia"; not "America",
     which names a country)?"""

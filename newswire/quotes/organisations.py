@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from ..document import EntityIndex
 from ..lexicon import load_table
+from ..lexicon.agents import STATE_SECTORS
 from ..lexicon.tables import OrganisationNoun
 from ..records import Entity
 
@@ -45,7 +46,7 @@ def _sector(e: Entity, sector: str) -> bool:
 
 # Sectors of bodies of a state or of states ("European Union", "UN Security Council", "Guardian Council"): no
 # "group", "union" or "newspaper" of a name word stands for one of them.
-_STATE_SECTORS = ("GOV", "IGO", "MIL", "LEG", "JUD", "COP", "SPY")
+_STATE_SECTORS = (*sorted(STATE_SECTORS), "IGO")
 
 
 def _fits(e: Entity, row: OrganisationNoun) -> bool:

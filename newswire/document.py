@@ -47,7 +47,7 @@ from .records import Entity, Geo, Mention, Quote, Time
 from .text.clauses import governing_verb, is_clause_head
 from .text.datelines import credit_spans, dateline_spans
 from .text.parse import parsed_text, source_text
-from .text.prose import not_prose
+from .text.prose import headline_lines, not_prose
 from .text.tokens import line_starts
 
 __all__ = ["Document", "EntityIndex", "Reporters", "focus_country"]
@@ -154,6 +154,11 @@ class Document:
         """The token indices of the names in wire credits ("(AFP)" ending a headline, "Reuters - " opening a lead:
         `text.datelines.credit_spans`): like a dateline's words, they name no actor."""
         return frozenset(i for start, end in credit_spans(self.doc, self.line_starts) for i in range(start, end))
+
+    @cached_property
+    def headline_lines(self) -> list[tuple[int, int]]:
+        """`[start, end)` token ranges of the lines that are headlines (`text.prose.headline_lines`)."""
+        return headline_lines(self.doc)
 
     @cached_property
     def not_prose(self) -> frozenset[int]:

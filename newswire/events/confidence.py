@@ -36,7 +36,6 @@ from ..document import Document
 from ..lexicon import countries
 from ..lexicon.agents import agent_row
 from ..lexicon.models import model_weights, probability
-from ..text.prose import headline_lines
 from .model import EventMention
 
 # Sectors of firms (as events/__init__.py's COMMERCIAL_SECTORS; not imported, to keep this module a leaf).
@@ -199,9 +198,9 @@ def _headline(ctx: Document, i: int) -> bool:
     line = text[start : end if end >= 0 else len(text)].rstrip()
     if not line or line[-1] in FINAL_PUNCT:
         return False
-    # and a headline by its form (`text.prose.headline_lines`: headline case, or the first line, one sentence): a
+    # and a headline by its form (`Document.headline_lines`: headline case, or the first line, one sentence): a
     # hard-wrapped line of prose ends with no punctuation too (session thirteen's review)
-    return any(s <= i < e for s, e in headline_lines(ctx.doc))
+    return any(s <= i < e for s, e in ctx.headline_lines)
 
 
 def _demonym(text: str) -> bool:

@@ -46,11 +46,10 @@ from .content import cut_other_sources, from_frame, from_lines, outermost
 from .descriptions import described, person_described
 from .frames import Frame, find_frames
 from .speakers import is_document, is_occasion, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
-from .lines import find_lines, labelled_person
+from .lines import find_lines, labelled_person, person_surnamed
 from .organisations import organisation_described, outlet_in_full
 from ..text.datelines import DASHES, is_dash
 from ..text.parse import source_text
-from ..text.prose import headline_lines
 from .model import Found, Passage, doc_text, find_passages, trim
 from .nouns import find_noun_frames
 from .passages import attribute_passage, inherit, names_a_thing
@@ -127,7 +126,7 @@ def extract_quotes(
     found = inherit(doc, found, [p for p in passages if not p.used], frames + agreeing)
     # a caption, credit, section label, sub-heading or byline reports nothing (`Document.not_prose`)
     found = [f for f in found if ctx.last_token_before(f.start + 1) not in ctx.not_prose]
-    found = [_own_speaker(doc, f, headlines) for f in found] if (headlines := headline_lines(doc)) else found
+    found = [_own_speaker(doc, f, headlines) for f in found] if (headlines := ctx.headline_lines) else found
     quotes = _records(doc, found, ctx.entities(entities))
     by_id = {e.id: e for e in entities}
     for q in quotes:
@@ -546,11 +545,7 @@ def _by_surname(head: Token, entity: Entity | None, start: int, entities: Entity
         return None
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
         return None  # a name of several words is the entity layer's to find
-    fitting = [
-        e for e in entities.entities
-        if e.type == "PERSON" and any(m.kind == "name" and m.end <= start and len(w := m.text.split()) > 1 and w[-1] == head.text for m in e.mentions)
-    ]
-    return fitting[0] if len(fitting) == 1 else None
+    return person_surnamed(entities, lambda last: last == head.text, before=start)
 
 
 def _unresolved_name(head: Token | None, speaker: Span | None) -> str | None:

@@ -82,8 +82,15 @@ def labelled_person(head: Token, entity: Entity | None, entities: EntityIndex) -
     text = head.text
     if entity is not None or not (text.isupper() and text.isalpha() and len(text) > 1) or head.i + 1 >= len(head.doc) or head.doc[head.i + 1].text != ":":
         return None
+    return person_surnamed(entities, lambda last: last.upper() == text)
+
+
+def person_surnamed(entities: EntityIndex, fits, before: int | None = None) -> Entity | None:
+    """The one person the article names in full (a name of two words or more, not in capitals) whose last word
+    `fits`, named before character `before` when given; None when no person or two fit."""
     fitting = [
         e for e in entities.entities
-        if e.type == "PERSON" and any(m.kind == "name" and len(w := m.text.split()) > 1 and w[-1].upper() == text and not m.text.isupper() for m in e.mentions)
+        if e.type == "PERSON" and any(m.kind == "name" and (before is None or m.end <= before) and len(w := m.text.split()) > 1
+                                      and fits(w[-1]) and not m.text.isupper() for m in e.mentions)
     ]
     return fitting[0] if len(fitting) == 1 else None

@@ -89,8 +89,7 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         # the teller's is no demand on the teller's army, and "told Ukraine that the country must ..." names no one
         # new (session thirteen's review): the addressee stays
         obliged = _asked(anchor, actors, sources)
-        clause = next((c for c in anchor.children if c.dep_ == "ccomp"), None)
-        subj = subject_of(clause) if clause is not None else None
+        subj = _clause_subject(anchor)
         if coded(obliged) and not (subj is not None and _owned(subj, sources, actors)):
             targets = obliged
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
@@ -186,9 +185,14 @@ def face_each_other(m: EventMention) -> None:
 
 def _asked(verb: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:
     """"demanded that the Sudanese government end curbs": the one asked is the subject of the demanded clause."""
-    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
-    subj = subject_of(clause) if clause is not None and clause.dep_ == "ccomp" else None
+    subj = _clause_subject(verb)
     return [a for a in actors.phrase(subj) if all(a.entity.id != s.entity.id for s in sources)] if subj is not None else []
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb's complement clause, None when its complement is an infinitive or none."""
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    return subject_of(clause) if clause is not None and clause.dep_ == "ccomp" else None
 
 
 def _obliged(verb: Token) -> bool:

@@ -63,10 +63,8 @@ def credit_spans(doc: Doc, starts: list[int] | None = None) -> list[tuple[int, i
     """
     out = []
     for tok in doc:
-        if tok.text != "(":
-            continue
-        close = next((k for k in range(tok.i + 1, min(len(doc), tok.i + CREDIT_WORDS + 2)) if doc[k].text == ")" or _breaks(doc[k])), None)
-        if close is None or doc[close].text != ")" or close == tok.i + 1 or not _media(doc[tok.i + 1:close].text):
+        close = _credit_close(doc, tok.i) if tok.text == "(" else None
+        if close is None:
             continue
         after = doc[close + 1] if close + 1 < len(doc) else None
         if after is None or _breaks(doc[close]) or (after.is_space and "\n" in after.text):
@@ -82,12 +80,21 @@ def credit_spans(doc: Doc, starts: list[int] | None = None) -> list[tuple[int, i
     return sorted(set(out))
 
 
+def _credit_close(doc: Doc, i: int) -> int | None:
+    """The closing bracket of a medium's name in brackets opened at token i ("(AFP)"), on one line and at most
+    `CREDIT_WORDS` words long; None when the brackets hold anything else."""
+    close = next((k for k in range(i + 1, min(len(doc), i + CREDIT_WORDS + 2)) if doc[k].text == ")" or _breaks(doc[k])), None)
+    if close is None or doc[close].text != ")" or close == i + 1 or not _media(doc[i + 1 : close].text):
+        return None
+    return close
+
+
 def _opens_line(doc: Doc, i: int) -> bool:
     """Do only a dateline's words (capitalised words, a date's numbers, commas) stand between the line's start and
     token i, at most `CREDIT_TOKENS` of them?"""
     for n, k in enumerate(range(i - 1, -1, -1)):
         tok = doc[k]
-        if _breaks(tok) or (tok.is_space and "\n" in tok.text):
+        if _breaks(tok):
             return True
         if n >= CREDIT_TOKENS or not (tok.is_title or _capitalised(tok) or tok.like_num or tok.text in (",", ".")):
             return False
@@ -102,7 +109,7 @@ def _aside(doc: Doc, dash: int) -> bool:
     """"Al Jazeera – the Qatari broadcaster – condemned ...": a second dash on the line closes an aside about the
     medium, which is then the sentence's subject, not a credit."""
     for tok in doc[dash + 1 : dash + 1 + ASIDE_TOKENS]:
-        if _breaks(tok) or (tok.is_space and "\n" in tok.text):
+        if _breaks(tok):
             return False
         if is_dash(tok):
             return True
@@ -156,8 +163,8 @@ def _place_at(doc: Doc, i: int) -> tuple[int, int] | None:
         if not credited and _place_word(tok):
             end = k + 1
         if tok.text == "(":
-            close = next((c for c in range(k + 1, min(len(doc), k + CREDIT_WORDS + 2)) if doc[c].text == ")"), None)
-            if close is None or not _media(doc[k + 1:close].text):
+            close = _credit_close(doc, k)
+            if close is None:
                 return None  # "Geneva (Sample Wire) - ": an unknown credit after a mixed-case word
             credited, k = True, close + 1
             continue

@@ -1,5 +1,6 @@
 """Speakers of quotes already found (issue 14, session fourteen): an aside the parser took for what was said, an
-unnamed spokesperson for a described body, a surname two persons share.
+unnamed spokesperson for a described body, an honorific of the other person than the linked one's, a group's fuller
+description given only after the quote.
 
 Invented texts; each rule has a case it changes and a case pinning the other side.
 """
@@ -69,3 +70,17 @@ def test_spokesperson_for_described_body(text, name):
 )
 def test_honorific_of_the_other_gender(text, name):
     assert quotes(text) == [("the campaign was strong", name)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the group's fuller description comes only after the quote: not what "Officials" points back to
+        ("Officials said the roof was unsafe. School officials closed the building on Monday.", "Officials"),
+        ("Unions say the law is unfair. Private-sector unions lost members last year.", "Unions"),
+        # given before, it is what the bare plural takes up
+        ("School officials closed the building on Monday. Officials said the roof was unsafe.", "School officials"),
+    ],
+)
+def test_description_given_later(text, name):
+    assert [n for _, n in quotes(text)] == [name]

@@ -264,6 +264,8 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             start = _past_bullet(source_text(doc), start, end)
             speaker = Span(start, end, source_text(doc)[start:end])
             entity = entities.entity_at(head.i)  # the entity with the narrowest mention covering the head
+            if _another_description(head, entity, speaker):
+                entity = None  # "administration officials said", in one entity with "some military officials": as written
             conflict = honorific_conflict(list(doc[s : head.i + 1]), entity)
             if conflict:
                 entity = None  # "Mr. Clinton said", linked to the entity the article calls "Mrs. Clinton": as written
@@ -554,6 +556,21 @@ def _by_surname(head: Token, entity: Entity | None, start: int, entities: Entity
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
         return None  # a name of several words is the entity layer's to find
     return person_surnamed(entities, lambda last: last == head.text, before=start)
+
+
+def _another_description(head: Token, entity: Entity | None, speaker: Span) -> bool:
+    """Is the speaker a common noun whose entity the article never names, and whose entity's fullest description is
+    other words than the speaker's own, first written after it ("Officials said ..." → "school officials", a group
+    the article brings in later; "Unions say" → "private-sector unions")? A description given later is not what the
+    speaker's words point back to, and the entity layer's grouping of unnamed descriptions is a guess: the speaker is
+    left as written. One given before ("School officials closed it. Officials said ...") or holding the speaker's own
+    words ("the police" → "police") keeps it."""
+    if entity is None or entity.named or head.pos_ != "NOUN":
+        return False
+    name = entity.name.lower()
+    if name in speaker.text.lower():
+        return False
+    return not any(name in m.text.lower() and m.start < speaker.start for m in entity.mentions)
 
 
 def _unresolved_name(head: Token | None, speaker: Span | None) -> str | None:

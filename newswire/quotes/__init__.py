@@ -43,11 +43,11 @@ from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Quote, Span, Time
 from .confidence import confidence
 from .content import cut_other_sources, from_frame, from_lines, outermost
-from .descriptions import described, person_described
+from .descriptions import described, honorific_conflict, person_described
 from .frames import Frame, find_frames
 from .speakers import is_document, is_occasion, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
 from .lines import find_lines, labelled_person, person_surnamed
-from .organisations import organisation_described, outlet_in_full
+from .organisations import organisation_described, organisation_in_front, outlet_in_full
 from ..text.datelines import DASHES, is_dash
 from ..text.parse import source_text
 from .model import Found, Passage, doc_text, find_passages, trim
@@ -264,6 +264,11 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             start = _past_bullet(source_text(doc), start, end)
             speaker = Span(start, end, source_text(doc)[start:end])
             entity = entities.entity_at(head.i)  # the entity with the narrowest mention covering the head
+            if _another_description(head, entity, speaker):
+                entity = None  # "administration officials said", in one entity with "some military officials": as written
+            conflict = honorific_conflict(list(doc[s : head.i + 1]), entity)
+            if conflict:
+                entity = None  # "Mr. Clinton said", linked to the entity the article calls "Mrs. Clinton": as written
             if entity is None:
                 entity = _apposed(head, range(s, e), entities)  # "his brother, Alastair Osman": the name in apposition
             name = _without_bullet(entity.name) if entity else _unresolved_name(head, speaker)
@@ -280,7 +285,7 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
                 entity, name = outlet, outlet.name  # "the Times said", after "The New York Times reported"
             elif (person := labelled_person(head, entity, entities)) is not None:
                 entity, name = person, person.name  # a transcript's "PENCE:", with Mike Pence named
-            elif (person := _by_surname(head, entity, start, entities)) is not None:
+            elif not conflict and (person := _by_surname(head, entity, start, entities)) is not None:
                 entity, name = person, person.name  # "..., Meadows, chairman of the caucus, said", Mark Meadows named before
             together = list(dict.fromkeys(_conjunct_name(t, entities) for t in _coordinated(head, range(s, e), entities)))
             if len(together) > 1:
@@ -347,14 +352,19 @@ def _named_issuer(noun: Token, entities: EntityIndex, preps: tuple[str, ...]) ->
             issuer = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
         if issuer is None:
             continue
-        if (found := entities.entity_at(issuer.i)) is not None:
+        found = entities.entity_at(issuer.i)
+        if (org := organisation_described(issuer, issuer.left_edge.idx, found, entities)) is not None:
+            # "the ministry's statement", "a spokesman for the ministry", after "the Ministry of Defence confirmed
+            # ...": the ministry (a description the entity layer kept as an entity of its own, unnamed, included)
+            return org
+        if found is not None:
             return found
-        if c.dep_ == "poss" and (org := organisation_described(issuer, issuer.left_edge.idx, None, entities)) is not None:
-            return org  # "the ministry's statement", after "the Ministry of Defence confirmed ...": the ministry
         if is_document(issuer):
             offices.append(issuer)
     if (issuer := issuer_compound(noun)) is not None:
         return entities.entity_at(issuer.i)
+    if (org := organisation_in_front(noun, noun.left_edge.idx, entities)) is not None:
+        return org  # "a company spokesman", "a ministry statement": the one company, ministry named before
     for office in offices:
         if (found := _named_issuer(office, entities, ("of", "from", "by"))) is not None:
             return found
@@ -546,6 +556,21 @@ def _by_surname(head: Token, entity: Entity | None, start: int, entities: Entity
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
         return None  # a name of several words is the entity layer's to find
     return person_surnamed(entities, lambda last: last == head.text, before=start)
+
+
+def _another_description(head: Token, entity: Entity | None, speaker: Span) -> bool:
+    """Is the speaker a common noun whose entity the article never names, and whose entity's fullest description is
+    other words than the speaker's own, first written after it ("Officials said ..." → "school officials", a group
+    the article brings in later; "Unions say" → "private-sector unions")? A description given later is not what the
+    speaker's words point back to, and the entity layer's grouping of unnamed descriptions is a guess: the speaker is
+    left as written. One given before ("School officials closed it. Officials said ...") or holding the speaker's own
+    words ("the police" → "police") keeps it."""
+    if entity is None or entity.named or head.pos_ != "NOUN":
+        return False
+    name = entity.name.lower()
+    if name in speaker.text.lower():
+        return False
+    return not any(name in m.text.lower() and m.start < speaker.start for m in entity.mentions)
 
 
 def _unresolved_name(head: Token | None, speaker: Span | None) -> str | None:

@@ -16,8 +16,10 @@ from spacy.tokens import Doc, Token
 
 from ..document import Document, EntityIndex
 from ..lexicon import load_table
+from ..lexicon.given_names import given_name_genders
 from ..lexicon.tables import Title
 from ..records import Entity, Mention
+from ..text.parse import source_text
 from .speakers import SUBJECTS
 
 # How many sentences before the description's own the person it stands for may be named as a subject.
@@ -109,3 +111,32 @@ def _main_subject(doc: Doc, m: Mention) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+@cache
+def _honorifics() -> dict[str, str]:
+    """The honorifics of `data/titles.tsv` that give a gender ("mr." m, "mrs." f), lower case → m or f."""
+    return {row.title.lower(): row.gender for row in load_table("titles.tsv", Title) if row.kind == "honorific" and row.gender}
+
+
+def honorific_conflict(phrase: list[Token], entity: Entity | None) -> bool:
+    """Does the speaker phrase's honorific say the other gender than the given name of the entity's full name ("Mr.
+    Clinton said", linked to Hillary Clinton), while the article also gives the entity the honorific of its given name
+    ("Mrs. Clinton")? The entity layer then joined two people of one surname (her husband's "Mr. Clinton" with her
+    "Mrs. Clinton"), and the speaker is the other one: left as written. A name whose given name says no gender
+    ("Ghazala Khan": not listed) is left as it is."""
+    if entity is None or entity.type != "PERSON":
+        return False
+    honorifics = _honorifics()
+    said = {honorifics[t.lower_] for t in phrase if t.lower_ in honorifics}
+    words = entity.name.split()
+    if len(said) != 1 or len(words) < 2:
+        return False
+    given = given_name_genders().get(words[0])
+    if given is None or given in said:
+        return False
+    # and the article gives the entity the given name's honorific too ("Mrs. Clinton"): two people joined, not a name
+    # whose gender the list has wrong ("Mr. Nadir" for Asil Nadir)
+    text = source_text(phrase[0].doc)
+    honoured = {honorifics.get(w.lower()) for m in entity.mentions if m.kind == "name" for w in text[max(0, m.start - 6) : m.start].split()[-1:]}
+    return given in honoured

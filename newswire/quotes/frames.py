@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import load_list
 from ..lexicon.cues import CueEntry, cue_table
 from ..lexicon.pronouns import speaker_pronouns
-from .speakers import SUBJECTS, speaker_head, speaker_tokens, subtree
+from .speakers import SUBJECTS, misparsed_aside, speaker_head, speaker_tokens, subtree
 
 # Complements after an object that still belong to the content ("blamed rebels for ...").
 _OBJECT_COMPLEMENTS = ("prep", "oprd", "xcomp", "ccomp", "advcl", "pcomp")
@@ -333,7 +333,8 @@ def _clauses(verb: Token, particle: Token | None = None) -> list[set[int]]:
     The second word of a phrase that the parser takes for a complement ("made
     it clear that ...") is not a clause: the clauses hung on it are.
     """
-    parts = [subtree(c) for c in verb.children if c.dep_ == "ccomp" and not c.is_punct and c != particle]
+    aside = misparsed_aside(verb)  # "Paul Ryan, asked about it, said ...": the aside reports nothing
+    parts = [subtree(c) for c in verb.children if c.dep_ == "ccomp" and not c.is_punct and c != particle and c != aside]
     if particle is not None and particle.dep_ in _COMPLEMENT_PARTICLES:
         parts += [subtree(c) for c in particle.children if c.i > particle.i and c.dep_ in ("ccomp", "advcl")]
         parts.sort(key=min)

@@ -79,6 +79,30 @@ def organisation_described(head: Token, start: int, entity: Entity | None, entit
     if head.i != dets[0].i + 1 or dets[0].pos_ == "PROPN" or dets[0].ent_type_:
         # "the central bank", "the rival network", "the state agency": the words before say which one; "The" of a name
         return None
+    return _the_one(head, row, start, entity, entities)
+
+
+def organisation_in_front(noun: Token, start: int, entities: EntityIndex) -> Entity | None:
+    """The organisation a common noun of `data/organisation_nouns.tsv` in front of a spokesperson or document stands
+    for: "a company spokesman", "a ministry statement" (the noun alone, right before, with no word of its own), as
+    "the company" would (`organisation_described`). None otherwise."""
+    before = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    if len(before) != 1 or before[0].i != noun.i - 1:
+        return None
+    head = before[0]
+    row = _nouns().get(head.lemma_.lower())
+    if row is None or head.pos_ != "NOUN" or head.tag_ != "NN" or any(True for _ in head.children) or head.ent_type_:
+        return None
+    if any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i for c in noun.children if c.i != head.i):
+        return None  # "a state company spokesman", "Acme's company spokesman": the words before say which one
+    return _the_one(head, row, start, entities.entity_at(head.i), entities)
+
+
+def _the_one(head: Token, row: OrganisationNoun, start: int, entity: Entity | None, entities: EntityIndex) -> Entity | None:
+    """The one organisation named before `start` that fits the noun's row, with no other named since and the noun not
+    used before for another; None otherwise."""
+    if entity is not None and any(m.kind == "name" for m in entity.mentions):
+        return None
     fitting = [e for e in entities.entities if e.type == "ORG" and e is not entity and _named(e, start) and _fits(e, row)]
     if len(fitting) != 1:
         return None

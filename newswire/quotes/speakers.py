@@ -95,7 +95,30 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             v = v.head.head  # "began by saying"
             continue
         break
+    if v is verb and (aside := misparsed_aside(verb)) is not None:
+        return next(c for c in aside.children if c.dep_ in SUBJECTS)  # "Paul Ryan, asked about it, said ...": Ryan
     return _inverted(v, quoted) or _left_neighbour(verb, quoted) or _name_after_quotation(verb, quoted)
+
+
+def misparsed_aside(verb: Token) -> Token | None:
+    """The participle of an aside between a speaker and a cue the parser read as a clause the cue reports: "House
+    Speaker Paul Ryan, asked about the budget, said he ...", parsed with "Ryan asked about the budget" as the
+    complement of a "said" with no subject. Only a past form with no auxiliary and no object, set off by a comma after
+    its subject (a name, noun or pronoun) and a comma right before the cue, and a cue with no subject of its own: no
+    reported clause has a comma between its subject and its verb. Returns the participle, else None."""
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != "," or any(c.dep_ in SUBJECTS + _PASSIVE_SUBJECTS for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i > verb.i or c.tag_ not in ("VBN", "VBD") or c.right_edge.i != verb.i - 1:
+            continue
+        subject = [s for s in c.children if s.dep_ in SUBJECTS]
+        if len(subject) != 1 or subject[0].pos_ not in ("PROPN", "NOUN", "PRON") or subject[0].right_edge.i not in (c.i - 2, c.i - 1):
+            return None
+        if doc[c.i - 1].text != "," or any(d.dep_ in ("aux", "auxpass", "dobj", "neg") for d in c.children):
+            return None
+        return c
+    return None
 
 
 @cache

@@ -449,7 +449,7 @@ def _inserted(verb: Token) -> bool:
         return False
     if not any(c.dep_ in SUBJECTS for c in verb.children):
         return False
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and not _addressee(verb, c) for c in verb.children):
         return False
     left = verb.left_edge
     if left.text in _SET_OFF:
@@ -458,6 +458,29 @@ def _inserted(verb: Token) -> bool:
 
 
 _SET_OFF = (",", "—", "–", "--", '"', "”", "’")
+
+
+@cache
+def _addressee_verbs() -> frozenset[str]:
+    return frozenset(load_list("addressee_verbs.txt"))
+
+
+def _addressee(verb: Token, obj: Token) -> bool:
+    """"The solution, the partner told them, was simple": the object of a verb that takes the one spoken to
+    (`data/addressee_verbs.txt`: tell, assure, remind ...) is who heard it, a noun phrase, not something reported.
+    Only in a clause of the writer's own words: with a quotation in it, the passage rules attribute the quotation."""
+    return (
+        obj.dep_ == "dobj" and verb.lemma_.lower() in _addressee_verbs() and obj.pos_ in ("PRON", "PROPN", "NOUN")
+        and not any(t.pos_ in ("VERB", "AUX") for t in obj.subtree)
+        # not in a clause with a quotation ("he warned, “...,” Trump told NBC"): the quotation is what was told
+        and not _quotation_in(verb.head)
+    )
+
+
+def _quotation_in(head: Token) -> bool:
+    """Is there a quotation mark among the words of the clause (not a mark the parser hung after its last word)?"""
+    last = max((t.i for t in head.subtree if not (t.is_punct or t.is_space)), default=head.i)
+    return any(t.is_quote and t.i < last for t in head.subtree)
 
 
 def _infinitive(verb: Token) -> set[int]:

@@ -110,3 +110,61 @@ def test_a_dateline_the_parser_hangs_on_the_clause_is_not_content(dateline):
 )
 def test_the_writers_connective_before_a_reported_clause_is_not_content(text, content):
     assert contents(text) == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the speaker tells of two acts of their own: asking someone to act is the second, part of what was said
+        ("McConnell says he spoke to Ellison and asked him to condemn the violence.", "he spoke to Ellison and asked him to condemn the violence"),
+        ("The mayor said she met the governor on Monday and urged him to reopen the bridge.", "she met the governor on Monday and urged him to reopen the bridge"),
+    ],
+)
+def test_an_appeal_the_speaker_tells_of_stays_in_the_content(text, content):
+    assert contents(text) == [content]
+
+
+def test_an_appeal_after_a_clause_about_others_is_no_part_of_it():
+    # "contractors" did not urge anything: the appeal is the speaker's own act, which makes no quote
+    assert contents("Sanders said private contractors cost more than federal workers and urged Congress to act.") == [
+        "private contractors cost more than federal workers"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a cue set into its content may name who was told: the object is the addressee, not what was said
+        ("The solution, the partner told them, was simple.", "The solution, the partner told them, was simple"),
+        ("The bridge, Berg assured reporters, would reopen in June.", "The bridge, Berg assured reporters, would reopen in June"),
+    ],
+)
+def test_an_inserted_cue_with_its_addressee_reports_the_clause_around_it(text, content):
+    (q,) = quotes(text)
+    assert q.content.text == content and q.speaker.text in text[text.index(",") + 2 :]
+
+
+
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        # a poll named at the end of the clause it found is its source, as "according to the poll" is
+        ("Berg was winning young voters by 28 points in the same poll.", "Berg was winning young voters by 28 points", "the same poll"),
+        ("Sokolov is still ahead in national surveys.", "Sokolov is still ahead", "national surveys"),
+    ],
+)
+def test_a_poll_at_the_end_of_a_clause_is_its_source(text, content, source):
+    (q,) = quotes(text)
+    assert (q.content.text, q.speaker.text) == (content, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sokolov was not included in the poll.",  # negated: the poll says nothing of him
+        "Why Berg is leading in the polls.",  # a question, no finding
+        "Berg said she was ahead in the poll.",  # the clause is Berg's report, not the poll's
+    ],
+)
+def test_a_poll_at_the_end_reports_no_negated_question_or_reported_clause(text):
+    assert all(q.cue.text != "in" for q in quotes(text))

@@ -137,12 +137,26 @@ def _continues(doc: Doc, f: Frame, g: Frame) -> bool:
         return False
     if not (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
         return False
+    if f.appeal and verb.dep_ == "conj" and verb.head.i != g.verb and _told_of_oneself(verb.head):
+        # "says he spoke to Trump and asked him to condemn violence": an appeal joined to a verb of the reported
+        # clause whose subject is a person's pronoun is one more thing that person reports doing, part of the
+        # content; it makes no quote of its own ("said contractors cost more and urged Congress to act" is cut)
+        return False
     left = verb.left_edge.i
     tail = {t.i for t in verb.subtree}
     ends_content = all(i in tail for i in g.content if i > verb.i)
     before = _before(doc, left)
     set_off = before is not None and before.lower_ in (",", "and", "but", "—", "–", ";")
     return ends_content and set_off
+
+
+# The subjects of a reported clause that tell of a person: "says he spoke to Trump", "said we met the governor".
+_PERSON_PRONOUNS = ("he", "she", "i", "we")
+
+
+def _told_of_oneself(verb: Token) -> bool:
+    """Is the subject of the reported clause's verb a person's pronoun ("he spoke ...")?"""
+    return any(c.dep_ == "nsubj" and c.lower_ in _PERSON_PRONOUNS for c in verb.children)
 
 
 def _before(doc: Doc, i: int):

@@ -450,7 +450,7 @@ def _inserted(verb: Token) -> bool:
         return False
     if not any(c.dep_ in SUBJECTS for c in verb.children):
         return False
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and not _addressee(verb, c) for c in verb.children):
         return False
     left = verb.left_edge
     if left.text in _SET_OFF:
@@ -459,6 +459,29 @@ def _inserted(verb: Token) -> bool:
 
 
 _SET_OFF = (",", "—", "–", "--", '"', "”", "’")
+
+
+@cache
+def _addressee_verbs() -> frozenset[str]:
+    return frozenset(load_list("addressee_verbs.txt"))
+
+
+def _addressee(verb: Token, obj: Token) -> bool:
+    """"The solution, the partner told them, was simple": the object of a verb that takes the one spoken to
+    (`data/addressee_verbs.txt`: tell, assure, remind ...) is who heard it, a noun phrase, not something reported.
+    Only in a clause of the writer's own words: with a quotation in it, the passage rules attribute the quotation."""
+    return (
+        obj.dep_ == "dobj" and verb.lemma_.lower() in _addressee_verbs() and obj.pos_ in ("PRON", "PROPN", "NOUN")
+        and not any(t.pos_ in ("VERB", "AUX") for t in obj.subtree)
+        # not in a clause with a quotation ("he warned, “...,” Trump told NBC"): the quotation is what was told
+        and not _quotation_in(verb.head)
+    )
+
+
+def _quotation_in(head: Token) -> bool:
+    """Is there a quotation mark among the words of the clause (not a mark the parser hung after its last word)?"""
+    last = max((t.i for t in head.subtree if not (t.is_punct or t.is_space)), default=head.i)
+    return any(t.is_quote and t.i < last for t in head.subtree)
 
 
 def _infinitive(verb: Token) -> set[int]:
@@ -924,7 +947,7 @@ def _in_document(prep: Token) -> Frame | None:
     phrase = subtree(prep)
     first = min(t.i for t in prep.sent if not (t.is_punct or t.is_space or t.dep_ == "cc"))
     if prep.i != first or max(phrase) + 1 >= len(doc) or doc[max(phrase) + 1].text != ",":
-        return None
+        return _in_poll_at_end(prep, source, phrase)
     head = _clause_of(prep)
     if head.lemma_.lower() in cue_table():
         return None  # "In a statement, the council said ...": the clause is a report of its own
@@ -933,6 +956,37 @@ def _in_document(prep: Token) -> Frame | None:
     if any(doc[i].pos_ == "VERB" and _speech_cue(doc[i]) for i in frame.content):
         return None  # "In an interview, Trump doubled down and said ...": the report is the clause's own
     return frame if frame.content else None
+
+
+@cache
+def _polls() -> frozenset[str]:
+    return frozenset(load_list("poll_nouns.txt"))
+
+
+def _in_poll_at_end(prep: Token, source: Token, phrase: set[int]) -> Frame | None:
+    """"Obama was winning blacks by 28 points in the same poll": a poll named at the end of the clause it found.
+
+    The phrase hangs on the sentence's main verb, ends the sentence, and its
+    object is a noun of `data/poll_nouns.txt`; the clause has a subject of
+    its own, is not negated ("was not included in the poll") and holds no
+    verb of saying (whose report it would be).
+    """
+    doc, head = prep.doc, prep.head
+    if source.lemma_.lower() not in _polls() or head.dep_ != "ROOT" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[max(phrase) + 1 : prep.sent.end]):
+        return None
+    if not any(c.dep_ in SUBJECTS and c.i < prep.i for c in head.children) or any(c.dep_ == "neg" for c in head.children):
+        return None
+    if head.lemma_.lower() in cue_table():
+        return None
+    content = subtree(head) - phrase
+    content = {i for i in content if not (i > max(phrase) and (doc[i].is_punct or doc[i].is_space))}
+    if any(doc[i].pos_ == "VERB" and _speech_cue(doc[i]) for i in content) or _wh_word(doc[min(content)]):
+        return None  # "Why Trump is leading in the polls": a question, no finding
+    frame = Frame([prep.i], _IN_DOCUMENT, subject=source)
+    frame.content = content
+    return frame if content else None
 
 
 def _speech_cue(tok: Token) -> bool:

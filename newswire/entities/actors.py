@@ -32,11 +32,12 @@ from ..lexicon import load_list, load_table
 from ..lexicon.tables import EventVerb, KnownActor
 from ..document import Document
 from . import known
-from ..lexicon.agents import STATE_SECTORS, agent_row
+from ..lexicon.agents import STATE_SECTORS, agent_row, agents
 from ..lexicon.compounds import compound_role, not_its_own, opposed
 from ..lexicon.origins import origin_nouns
 from .country_words import people_country
 from .model import Cluster, Mention
+from .evidence import state_titled
 from .names import cluster_label, name_tokens
 
 # Sectors that denote a country's own domestic actors: without a country of
@@ -60,8 +61,9 @@ TRANSNATIONAL_SECTORS = {"HRI": "NGOHRI", "NGO": "NGO", "ENV": "NGOENV"}
 
 def describe_names(clusters: list[Cluster], doc: Doc, published: str | None) -> None:
     """Gazetteer match, type, gender, country and actor code of name clusters."""
+    named = _countries_named(clusters, doc)
     for c in clusters:
-        c.known = _known(c, published)
+        c.known = _known(c, published, named.get(id(c)))
         c.label = cluster_label(c)
     # places and organisations first: people's affiliations refer to them
     for c in sorted(clusters, key=lambda c: c.label == "PERSON"):
@@ -71,12 +73,34 @@ def describe_names(clusters: list[Cluster], doc: Doc, published: str | None) -> 
     # no country takes the one country the places and organisations of their sentence name
     # (PLOVER held-out source country accuracy 79.2 -> 81.2 at equal F1)
     found = sentence_countries([c for c in clusters if c.label != "PERSON"], skip=_beside_the_point)
+    # a state's officer ("Senator Raphael Warnock of Georgia") takes no country from a sentence that names a place
+    # that may be a state (data/place_readings.tsv "part") still read as the usual country: the senator was GEOLEG
+    state_named = {m.sentence for c in clusters for m in c.names if _may_be_a_state(m)}
     for c in clusters:
         if c.label == "PERSON" and c.country is None and c.actor is None and any(m.sectors or m.past_office for m in c.names):
+            if c.names[0].sentence in state_named and any(state_titled(m) for m in c.names):
+                continue
             here = found.get(c.names[0].sentence, set())
             if len(here) == 1:
                 c.names[0].countries.append(next(iter(here)))
                 c.country, c.actor = _code(c, doc)
+
+
+def _countries_named(clusters: list[Cluster], doc: Doc) -> dict[int, frozenset[str]]:
+    """For each cluster (by id), the countries the article's other name mentions name as places, peoples or
+    demonyms ("Washington", "U.S.", "American"); no entry when the article has no focus country (`Document.focus`):
+    there a common-noun alias keeps its country whatever else is named."""
+    if Document.of(doc).focus is None:
+        return {}
+    by = [(id(c), {countries.country_of(m.text) for m in c.names if m.label in ("GPE", "LOC", "NORP")}) for c in clusters]
+    return {i: frozenset(code for j, codes in by if j != i for code in codes if code) for i, _ in by}
+
+
+def _may_be_a_state(m: Mention) -> bool:
+    """A place named by a name that may also be a state of another country ("Georgia": data/place_readings.tsv, kind
+    "part"), still read as its usual country."""
+    row = places.place_readings().get(m.text)
+    return row is not None and row.kind == "part" and m.cluster is not None and m.cluster.country == row.usual
 
 
 def give_country(c: Cluster, code: str, doc: Doc) -> None:
@@ -286,14 +310,19 @@ def _possessor(m: Mention) -> bool:
     return root.dep_ == "poss" and root.head.ent_type_ == "PERSON"
 
 
-def _known(c: Cluster, published: str | None) -> KnownActor | None:
+def _known(c: Cluster, published: str | None, named: frozenset[str] | None = None) -> KnownActor | None:
     """The gazetteer's row of the cluster's names on the publication date, longest name first (`_on_date`); a
     person's row only when one of the names of two words or more the article gives them fits it, or there is none
     (`known.first_word_fits`): "Keating" of "Charles Keating, the savings-and-loan executive" is not the Paul Keating
-    of data/actors.tsv; "Marco Rubio" misspelt once "Mario Rubio" stays the senator."""
+    of data/actors.tsv; "Marco Rubio" misspelt once "Mario Rubio" stays the senator. An alias that is a common noun
+    of a kind of body (data/agents.tsv: "Senate", "Congress" of the US rows) names that country's body only when
+    the article names the country or one of its places elsewhere (`named`: the countries of its other name
+    mentions); with no focus country (`Document.focus`) it is the country's as before."""
     for m in sorted(c.names, key=lambda m: -len(name_tokens(m))):
         for text in (m.text, " ".join(t.text for t in m.span if t.lower_ != "the")):
             row, when = known.dated(text, published)
+            if row is not None and row.country and text.lower() in agents() and named is not None and row.country not in named:
+                continue  # "the Senate", "Congress" (one country's alias) in an article about another country: its own body
             if row is not None:
                 full = [w for o in c.names if len(w := name_tokens(o)) >= 2]
                 if row.type == "PERSON" and full and not any(known.first_word_fits(row, w) for w in full):
@@ -450,9 +479,12 @@ def _known_inside(c: Cluster) -> KnownActor | None:
 
 
 def _country_inside(c: Cluster) -> str | None:
-    """"Syrian National Council", "Russian Foreign Ministry": a country word inside an org name."""
+    """"Syrian National Council", "Russian Foreign Ministry": a country word inside an org name (not one that is not
+    its own: "Cuban-American National Foundation", "Anti-Iran Alliance", data/country_compounds.tsv)."""
     for m in c.names:
         for tok in m.span:
+            if not_its_own(tok):
+                continue
             code = countries.country_from_demonym(tok.text) or (
                 countries.country_from_name(tok.text) if tok.text[:1].isupper() else None
             )

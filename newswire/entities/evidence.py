@@ -39,6 +39,7 @@ def past_office(doc: Doc, start: int, end: int) -> bool:
     title chain and the name, or a title's phrase). The office is no longer held: its title gives no sector."""
     return any(
         tok.lower_ in _past_office_words() and tok.dep_ in ("amod", "compound", "advmod", "nmod") and start <= tok.head.i < end
+        and not (tok.dep_ == "advmod" and tok.head.pos_ in ("ADJ", "VERB"))  # "a formerly state-owned company"
         for tok in doc[max(0, start - 3) : end]
     )
 
@@ -136,7 +137,7 @@ def _of_country(m: Mention, name_ending: dict[int, Mention]) -> None:
     """"King Hussein of Jordan", "President Anna Berg of Kenya": the country a titled person's name is said to be
     "of", right after the name, is the country whose title they hold (only a country's own name: "of Ohio", "of
     Acme Corp." say nothing of a country here)."""
-    if any(t.lower() in _state_titles() or t.lower().split()[-1] in _state_titles() for t in m.titles if t.strip()):
+    if state_titled(m):
         return  # "Senator Raphael Warnock of Georgia": a state's senator (session thirteen's review: GEOLEG)
     root = m.span.root
     for prep in root.children:
@@ -152,6 +153,12 @@ def _of_country(m: Mention, name_ending: dict[int, Mention]) -> None:
 @cache
 def _state_titles() -> frozenset[str]:
     return frozenset(load_list("state_titles.txt"))
+
+
+def state_titled(m: Mention) -> bool:
+    """Does a title of the mention name an office a state of a country may have ("Senator", "Governor", "Mayor":
+    data/state_titles.txt)? Such a holder's "of Georgia" may be the state, not the country."""
+    return any(t.lower() in _state_titles() or t.lower().split()[-1] in _state_titles() for t in m.titles if t.strip())
 
 
 
@@ -203,8 +210,10 @@ def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], na
         t = title_covering.get(h.i)
         if t is not None and t.kind != "honorific":
             m.titles.append(doc[t.start : t.end].text)
-            if past_office(doc, h.left_edge.i, h.i + 1):
-                m.past_office = True  # "Siniora, the former prime minister,"
+            if past_office(doc, h.left_edge.i, h.i + 1) or any(
+                    tok.lower_ in _past_office_words() and tok.dep_ == "advmod" and tok.head.i in (m.span.root.i, h.i)
+                    for tok in doc[m.end : h.left_edge.i]):
+                m.past_office = True  # "Siniora, the former prime minister,"; "Angelo, formerly Acme's vice president,"
             elif t.sector:
                 m.sectors.append(t.sector)
             if t.gender:

@@ -24,10 +24,10 @@ from ..lexicon import countries, places
 from ..lexicon import load_list, load_table
 from ..text.datelines import DASHES, is_dash
 from ..text.marks import CLOSING, DOUBLE, EITHER, OPENING
-from ..lexicon.tables import FirstName, GeoFeatureNoun, NamedAfterNoun
+from ..lexicon.tables import FirstName, GeoFeatureNoun, NamedAfterNoun, OrganisationNoun
 from ..lexicon.given_names import given_names
-from ..lexicon.cues import past_speech_cue
-from ..lexicon.agents import agent_row
+from ..lexicon.cues import past_speech_cue, reporting_verbs
+from ..lexicon.agents import agent_row, agents
 from ..document import Document
 from ..text.prose import title_case_lines, transcript_turns
 from . import known
@@ -70,7 +70,8 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
             # session thirteen, a new user's trial)
             joined.add(country.start)
             end = country.end
-        if ent.label_ not in NAME_LABELS:
+        said_by = ent.label_ in ("ORG", "WORK_OF_ART") and _speaking_person(doc, start, end)
+        if ent.label_ not in NAME_LABELS and not said_by:
             if countries.country_from_name(doc[start:end].text) and not in_title.intersection(range(start, end)):
                 out.append(Mention(doc, start, end, "name", "GPE"))  # "invaded Cyprus" tagged PRODUCT
             continue
@@ -117,7 +118,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
             elif countries.country_from_group(text):  # "Bosnian Serb forces"
                 out.append(Mention(doc, start, end, "name", "NORP", demonym=True))
             continue
-        label = ent.label_
+        label = "PERSON" if said_by else ent.label_
         if label in ("PERSON", "NORP") and countries.country_from_group(doc[start:end].text):
             label = "NORP"  # "Bosnian Serbs" tagged PERSON: a people
         if label == "PERSON" and (kind := _named_after(doc, start, end)) is not None:
@@ -399,6 +400,35 @@ def _place_or_nothing(doc: Doc, start: int, end: int, inside: list[TitleMatch]) 
 def _place_words(text: str) -> bool:
     """Do the words name a country, a people's country (a demonym) or a place?"""
     return bool(countries.country_from_name(text) or countries.country_from_demonym(text) or places.readings(text))
+
+
+def _speaking_person(doc: Doc, start: int, end: int) -> bool:
+    """"Seamus Doherty said", "“...,” Padraig Mulcahy told reporters" tagged ORG or WORK_OF_ART: two capitalised
+    words, a given name (data/first_names.tsv) and a word that is none (so not "Morgan Stanley") nor a word that
+    ends the names of bodies, places and documents ("Perry Capital", "Marine Corps": data/org_name_words.txt and
+    the noun tables), after no determiner and before no other name word, the subject of a speech cue: a person
+    who speaks. A known actor's name is left to the gazetteer."""
+    if end - start != 2 or not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in doc[start:end]):
+        return False
+    first, last = doc[start], doc[end - 1]
+    if first.text not in given_names() or last.text in given_names() or _org_name_word(last.lower_):
+        return False
+    if (start > 0 and doc[start - 1].lower_ in ("the", "a", "an")) or (end < len(doc) and doc[end].pos_ == "PROPN"):
+        return False
+    if known.lookup(doc[start:end].text) is not None or title_lookup(last.text) is not None:
+        return False
+    return last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_.lower() in reporting_verbs()
+
+
+@cache
+def _org_name_word(word: str) -> bool:
+    return (word in load_list("org_name_words.txt") or word in _legal_forms() or word in _named_after_nouns()
+            or word in agents() or word in _organisation_nouns() or any(word in s for s in _geo_feature_nouns()))
+
+
+@cache
+def _organisation_nouns() -> frozenset[str]:
+    return frozenset(row.noun for row in load_table("organisation_nouns.tsv", OrganisationNoun))
 
 
 def _opening_cue(tok) -> bool:

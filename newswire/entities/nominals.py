@@ -174,6 +174,8 @@ def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None
         elif child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
             if child.lower_ == "of" and head.lemma_.lower() in _victim_of_nouns():
                 continue  # "the kidnappers of an American journalist": the victim's country, not theirs
+            if child.lower_ == "in" and head.lemma_.lower() in _posted_abroad_nouns():
+                continue  # "the embassy in Tanzania", "the ambassador in Baghdad": where another country posted them
             if child.lower_ == "in" and m.affiliations:
                 continue  # "U.N. officials in New York", "Reuters reporters in Baghdad": where the body's people are, not whose
             for obj in child.children:
@@ -181,6 +183,11 @@ def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None
                     code = _place_phrase_country(obj, name_ending)
                     if code:
                         m.countries.append(code)
+
+
+@cache
+def _posted_abroad_nouns() -> frozenset[str]:
+    return frozenset(load_list("posted_abroad_nouns.txt"))
 
 
 @cache

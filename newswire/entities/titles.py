@@ -12,9 +12,10 @@ from functools import cache
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from ..lexicon import load_list, load_table
+from ..lexicon import countries, load_list, load_table
+from ..lexicon.agents import STATE_SECTORS, agent_row
 from ..lexicon.given_names import given_names
 from ..lexicon.tables import Title
 from ..text.parse import load_nlp
@@ -73,8 +74,36 @@ def find_titles(doc: Doc, matcher: PhraseMatcher | None = None) -> list[TitleMat
     out = []
     for span in filter_spans([doc[s:e] for s, e in rows]):
         row = rows[span.start, span.end]
-        out.append(TitleMatch(span.start, span.end, row.title.lower(), row.sector, row.gender, row.kind))
+        title, sector = row.title.lower(), row.sector
+        body = _of_body(doc, span.end) if row.kind == "title" and sector in STATE_SECTORS else None
+        if body is not None:
+            # "Kenya's president of the senate", "the president of Chrysler": a state title (GOV, MIL, ...) held of a
+            # body, with the body's sector in place of the title's own (or none), not the country's president (GOV),
+            # and no title a head of state's mentions share; a title of no sector ("the head of the union") gains
+            # none (its sentence would then give it a country), one of another ("chief executive of Cloudflare",
+            # BUS) keeps its own
+            # (a body of the title's own sector, "the commander of a force", changes nothing: its holder is still
+            # the commander the article names)
+            row_b = agent_row(body)
+            of_sector = row_b.sector if row_b is not None else ""
+            if of_sector != sector:
+                title, sector = f"{title} of {body.lemma_.lower()}", of_sector
+        out.append(TitleMatch(span.start, span.end, title, sector, row.gender, row.kind))
     return out
+
+
+def _of_body(doc: Doc, end: int) -> Token | None:
+    """The head noun of "of the senate", "of the company", "of Acme Corp." right after a title: a body that is no
+    country or place (an organisation name or a collective noun of data/agents.tsv), or None."""
+    if end >= len(doc) or doc[end].lower_ != "of" or doc[end].dep_ != "prep" or doc[end].head.i != end - 1:
+        return None
+    obj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or countries.country_of(obj.text):
+        return None
+    row = agent_row(obj)
+    if obj.ent_type_ == "ORG" or (row is not None and row.number == "collective" and obj.pos_ == "NOUN"):
+        return obj
+    return None
 
 
 def _is_title_use(doc: Doc, start: int, end: int, row: Title) -> bool:

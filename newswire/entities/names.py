@@ -24,8 +24,8 @@ from ..lexicon import countries, places
 from ..lexicon import load_list, load_table
 from ..text.datelines import DASHES, is_dash
 from ..text.marks import CLOSING, DOUBLE, EITHER, OPENING
-from ..lexicon.tables import FirstName, GeoFeatureNoun, NamedAfterNoun, OrganisationNoun
-from ..lexicon.given_names import given_names
+from ..lexicon.tables import GeoFeatureNoun, NamedAfterNoun, OrganisationNoun
+from ..lexicon.given_names import given_name_genders, given_names
 from ..lexicon.cues import past_speech_cue, reporting_verbs
 from ..lexicon.agents import agent_row, agents
 from ..document import Document
@@ -685,12 +685,7 @@ def is_given_name(word: str) -> bool:
 
 def given_name_gender(word: str) -> str | None:
     """"m" or "f" for a given name of one gender (data/first_names.tsv), else None."""
-    return _given_name_genders().get(word)
-
-
-@cache
-def _given_name_genders() -> dict[str, str]:
-    return {row.name: row.gender for row in load_table("first_names.tsv", FirstName) if row.gender in ("m", "f")}
+    return given_name_genders().get(word)
 
 
 def name_tokens(m: Mention) -> tuple[str, ...]:

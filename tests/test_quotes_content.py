@@ -143,28 +143,3 @@ def test_an_inserted_cue_with_its_addressee_reports_the_clause_around_it(text, c
     (q,) = quotes(text)
     assert q.content.text == content and q.speaker.text in text[text.index(",") + 2 :]
 
-
-
-@pytest.mark.parametrize(
-    "text, content, source",
-    [
-        # a poll named at the end of the clause it found is its source, as "according to the poll" is
-        ("Berg was winning young voters by 28 points in the same poll.", "Berg was winning young voters by 28 points", "the same poll"),
-        ("Sokolov is still ahead in national surveys.", "Sokolov is still ahead", "national surveys"),
-    ],
-)
-def test_a_poll_at_the_end_of_a_clause_is_its_source(text, content, source):
-    (q,) = quotes(text)
-    assert (q.content.text, q.speaker.text) == (content, source)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Sokolov was not included in the poll.",  # negated: the poll says nothing of him
-        "Why Berg is leading in the polls.",  # a question, no finding
-        "Berg said she was ahead in the poll.",  # the clause is Berg's report, not the poll's
-    ],
-)
-def test_a_poll_at_the_end_reports_no_negated_question_or_reported_clause(text):
-    assert all(q.cue.text != "in" for q in quotes(text))

@@ -947,7 +947,7 @@ def _in_document(prep: Token) -> Frame | None:
     phrase = subtree(prep)
     first = min(t.i for t in prep.sent if not (t.is_punct or t.is_space or t.dep_ == "cc"))
     if prep.i != first or max(phrase) + 1 >= len(doc) or doc[max(phrase) + 1].text != ",":
-        return _in_poll_at_end(prep, source, phrase)
+        return None
     head = _clause_of(prep)
     if head.lemma_.lower() in cue_table():
         return None  # "In a statement, the council said ...": the clause is a report of its own
@@ -956,37 +956,6 @@ def _in_document(prep: Token) -> Frame | None:
     if any(doc[i].pos_ == "VERB" and _speech_cue(doc[i]) for i in frame.content):
         return None  # "In an interview, Trump doubled down and said ...": the report is the clause's own
     return frame if frame.content else None
-
-
-@cache
-def _polls() -> frozenset[str]:
-    return frozenset(load_list("poll_nouns.txt"))
-
-
-def _in_poll_at_end(prep: Token, source: Token, phrase: set[int]) -> Frame | None:
-    """"Obama was winning blacks by 28 points in the same poll": a poll named at the end of the clause it found.
-
-    The phrase hangs on the sentence's main verb, ends the sentence, and its
-    object is a noun of `data/poll_nouns.txt`; the clause has a subject of
-    its own, is not negated ("was not included in the poll") and holds no
-    verb of saying (whose report it would be).
-    """
-    doc, head = prep.doc, prep.head
-    if source.lemma_.lower() not in _polls() or head.dep_ != "ROOT" or head.pos_ not in ("VERB", "AUX"):
-        return None
-    if any(not (t.is_punct or t.is_space) for t in doc[max(phrase) + 1 : prep.sent.end]):
-        return None
-    if not any(c.dep_ in SUBJECTS and c.i < prep.i for c in head.children) or any(c.dep_ == "neg" for c in head.children):
-        return None
-    if head.lemma_.lower() in cue_table():
-        return None
-    content = subtree(head) - phrase
-    content = {i for i in content if not (i > max(phrase) and (doc[i].is_punct or doc[i].is_space))}
-    if any(doc[i].pos_ == "VERB" and _speech_cue(doc[i]) for i in content) or _wh_word(doc[min(content)]):
-        return None  # "Why Trump is leading in the polls": a question, no finding
-    frame = Frame([prep.i], _IN_DOCUMENT, subject=source)
-    frame.content = content
-    return frame if content else None
 
 
 def _speech_cue(tok: Token) -> bool:

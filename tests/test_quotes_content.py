@@ -117,10 +117,23 @@ def test_the_writers_connective_before_a_reported_clause_is_not_content(text, co
     [
         # the speaker tells of two acts of their own: asking someone to act is the second, part of what was said
         ("McConnell says he spoke to Ellison and asked him to condemn the violence.", "he spoke to Ellison and asked him to condemn the violence"),
-        ("The mayor said she met the governor on Monday and urged him to reopen the bridge.", "she met the governor on Monday and urged him to reopen the bridge"),
+        ("The mayor says she met the governor on Monday and urged him to reopen the bridge.", "she met the governor on Monday and urged him to reopen the bridge"),
     ],
 )
 def test_an_appeal_the_speaker_tells_of_stays_in_the_content(text, content):
+    assert contents(text) == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # in the cue's tense the appeal may be the writer's second report ("said ... and called on"): as main, cut
+        ("Smith said she had lost the race and called on her supporters to stay calm.", "she had lost the race"),
+        ("The mayor said he had no money left and urged residents to donate.", "he had no money left"),
+        ("The mayor said she met the governor on Monday and urged him to reopen the bridge.", "she met the governor on Monday"),
+    ],
+)
+def test_an_appeal_in_the_cues_tense_is_not_taken_into_the_content(text, content):
     assert contents(text) == [content]
 
 
@@ -142,4 +155,11 @@ def test_an_appeal_after_a_clause_about_others_is_no_part_of_it():
 def test_an_inserted_cue_with_its_addressee_reports_the_clause_around_it(text, content):
     (q,) = quotes(text)
     assert q.content.text == content and q.speaker.text in text[text.index(",") + 2 :]
+
+
+@pytest.mark.parametrize("text", ["The old bridge, locals tell a story, was built by monks.", "The plan, aides tell the truth, was late."])
+def test_a_thing_told_is_no_addressee(text):
+    # "a story" is what is told, not who heard it: the inserted clause has an object of its own, no quote
+    assert quotes(text) == []
+
 

@@ -137,7 +137,13 @@ def _continues(doc: Doc, f: Frame, g: Frame) -> bool:
         return False
     if not (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
         return False
-    if f.appeal and verb.dep_ == "conj" and verb.head.i != g.verb and _told_of_oneself(verb.head):
+    if (
+        f.appeal and verb.dep_ == "conj" and verb.head.i != g.verb and _told_of_oneself(verb.head)
+        # in the reported clause's tense, not the cue's: "says he spoke ... and asked him to", but not "said she had
+        # lost the race and called on her supporters" nor "said he had no money and urged residents" (the
+        # appeal goes with "said": a second act the writer reports, not part of what was said)
+        and verb.tag_ == verb.head.tag_ != doc[g.verb].tag_
+    ):
         # "says he spoke to Trump and asked him to condemn violence": an appeal joined to a verb of the reported
         # clause whose subject is a person's pronoun is one more thing that person reports doing, part of the
         # content; it makes no quote of its own ("said contractors cost more and urged Congress to act" is cut)

@@ -41,6 +41,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..lexicon import load_list
+from ..lexicon.agents import agent_row
 from ..lexicon.cues import CueEntry, cue_table
 from ..lexicon.pronouns import speaker_pronouns
 from .speakers import SUBJECTS, misparsed_aside, speaker_head, speaker_tokens, subtree
@@ -471,7 +472,9 @@ def _addressee(verb: Token, obj: Token) -> bool:
     (`data/addressee_verbs.txt`: tell, assure, remind ...) is who heard it, a noun phrase, not something reported.
     Only in a clause of the writer's own words: with a quotation in it, the passage rules attribute the quotation."""
     return (
-        obj.dep_ == "dobj" and verb.lemma_.lower() in _addressee_verbs() and obj.pos_ in ("PRON", "PROPN", "NOUN")
+        obj.dep_ == "dobj" and verb.lemma_.lower() in _addressee_verbs()
+        # a person or body told ("told them", "told Reuters", "assured reporters"), not a thing ("tell a story")
+        and (obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or agent_row(obj) is not None)
         and not any(t.pos_ in ("VERB", "AUX") for t in obj.subtree)
         # not in a clause with a quotation ("he warned, “...,” Trump told NBC"): the quotation is what was told
         and not _quotation_in(verb.head)

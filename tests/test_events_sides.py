@@ -122,6 +122,17 @@ def test_the_police_own_country_is_not_the_target_of_an_arrest_of_foreigners(tex
     assert ev.target is None or ev.target.text != wrong
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The Kenyan navy seized a dhow off Kismayo on Sunday.", "The Indian navy detained the crew of a fishing boat."],
+)
+def test_what_an_armed_force_seizes_is_not_its_own_country(text):
+    # a navy or army holds ships and crews abroad as often as at home: no implicit home target ("Kenyan" as KEN)
+    (ev,) = _events(text)
+    assert ev.source is not None and ev.source.actor.endswith("MIL")
+    assert ev.target is None or ev.target.actor[:3] != ev.source.actor[:3]
+
+
 def test_the_home_country_is_still_the_target_of_an_act_on_no_one_named():
     (ev,) = _events("Turkish police prevented the demonstration.")
     assert _sides(ev) == ("TURCOP", "TUR")

@@ -65,6 +65,10 @@ def implicit_targets(actors: Actors, events: list) -> None:
         ev.targets = [Actor(country, mention, focus, implicit=True)]
 
 
+# Roots of coercion (seize, detain, arrest) whose implicit domestic target an armed force's act does not get.
+COERCION_AWAY_ROOTS = {"17"}
+
+
 def domestic_targets(actors: Actors, events: list) -> None:
     """Give events at home with no target the source's own country as an implicit target.
 
@@ -85,6 +89,10 @@ def domestic_targets(actors: Actors, events: list) -> None:
             # sheets' arrests of foreigners and of a named suspect were aimed at the police's own country)
             continue
         home = source.code[:3]
+        if ev.code[:2] in COERCION_AWAY_ROOTS and source.code[3:6] == "MIL":
+            # "the Kenyan navy seized a dhow off Kismayo", "the Indian navy detained the crew of a fishing boat": an
+            # armed force seizes and detains at sea and abroad as often as at home; whom it holds is not its country
+            continue
         if _sent_away(actors, ev, home):
             continue  # "moved troops and a naval armada into the Gulf": no act at home
         if ev.place is not None and ev.place.country not in (None, home):

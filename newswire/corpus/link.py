@@ -101,6 +101,16 @@ def linked_to(con: duckdb.DuckDBPyConnection, ids: Iterable[str], e: str = "e") 
     return (f"{e}.corpus_entity IN (SELECT unnest(?)) AND {shown(e)} IN (SELECT unnest(?))", [stored, ids])
 
 
+def one_linked(con: duckdb.DuckDBPyConnection, cid: str, e: str = "e") -> tuple[str, list[Any]]:
+    """SQL condition (and its parameters) for the rows of `entities` (as `e`) linked to this one corpus entity, with the
+    rule looked up first: a condition on the stored columns alone, which DuckDB filters the scan by."""
+    rule = con.execute("SELECT whole, country FROM corpus_entity_splits WHERE id = ?", [cid]).fetchone()
+    if rule is not None:
+        return f"{e}.corpus_entity = ? AND {e}.country = ?", list(rule)
+    return (f"{e}.corpus_entity = ? AND ({e}.country IS NULL OR {e}.country NOT IN "
+            "(SELECT country FROM corpus_entity_splits WHERE whole = ?))", [cid, cid])
+
+
 def is_linked_to(e: str = "e") -> str:
     """SQL condition, with one parameter (a corpus entity's id), for the rows of `entities` (as `e`) linked to it: their
     stored column is its key's id (read first: DuckDB filters the scan by it), then the rule for their country."""

@@ -31,7 +31,7 @@ from ..gdelt import gdelt_tsv, kept_events, mentions_tsv
 from ..records import EntityType, Modality, QuoteType
 from ..text.checks import require_date
 from . import wordindex
-from .link import entity_key, is_linked_to, shown
+from .link import entity_key, is_linked_to, one_linked, shown
 from .tally import NAMED_ENTITY
 from .store import ANALYSED, CANONICAL, TABLES, Store, connect, damaged, require_database, show_split_rules, store_error, table_key
 
@@ -1202,8 +1202,8 @@ def _described(store: Store, found: list[dict[str, Any]], name: str) -> list[dic
     for c in found:
         c["exact"] = entity_key(c["type"], name, c["country"], c["actor"]) == c["key"]
         # by key, one corpus entity at a time: `IN (list)` would scan `entities` where `=` reads its index
-        c["titles"] = store.con.execute(
-            f"SELECT {_TITLES.format(e='e')} FROM entities e WHERE {is_linked_to()}", [c["id"]]).fetchone()[0] or []
+        condition, params = one_linked(store.con, c["id"])
+        c["titles"] = store.con.execute(f"SELECT {_TITLES.format(e='e')} FROM entities e WHERE {condition}", params).fetchone()[0] or []
     return found
 
 
@@ -1211,13 +1211,14 @@ def _with_articles(store: Store, found: list[dict[str, Any]], top: int) -> list[
     """Each corpus entity of `found` with its latest `top` articles (their first mention of it: where the page
     opens them), as `article_rows`."""
     for c in found:
+        condition, params = one_linked(store.con, c["id"])
         c["article_rows"] = _dicts(store, f"""
             SELECT a.published, a.title, e.name, e.article_id, m.start, m."end"
             FROM entities e JOIN articles a ON a.id = e.article_id
             JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id
-            WHERE {is_linked_to()} AND {_CANONICAL}
+            WHERE {condition} AND {_CANONICAL}
             QUALIFY row_number() OVER (PARTITION BY e.article_id ORDER BY m.start) = 1
-            ORDER BY a.published DESC NULLS LAST, e.article_id LIMIT {top}""", [c["id"]])
+            ORDER BY a.published DESC NULLS LAST, e.article_id LIMIT {top}""", params)
     return found
 
 

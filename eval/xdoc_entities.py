@@ -78,6 +78,7 @@ def analyses(docs: list[MeantimeDoc], cache: Path | None) -> dict[str, "Analysis
 
 def linked(docs: list[MeantimeDoc], results: dict) -> dict[tuple[str, str], str | None]:
     """(doc name, entity id) → corpus entity, from a fresh store holding these analyses (linked as an ingest links)."""
+    from newswire.corpus.link import shown
     from newswire.corpus.store import PENDING, Entry, Store
     from newswire.records import Article
 
@@ -95,7 +96,8 @@ def linked(docs: list[MeantimeDoc], results: dict) -> dict[tuple[str, str], str 
             store.add_entries(entries, [], run_id=1)
             store.add_results(chunk, [], run_id=1)
         with store.session() as con:
-            for article_id, entity_id, corpus_entity in con.execute("SELECT article_id, id, corpus_entity FROM entities").fetchall():
+            # the corpus entity each row is linked to: a key split by country is a rule the row's country picks
+            for article_id, entity_id, corpus_entity in con.execute(f"SELECT article_id, id, {shown()} FROM entities e").fetchall():
                 out[(names[article_id], entity_id)] = corpus_entity
     return out
 

@@ -127,6 +127,7 @@ def analyses(items: list[tuple], cache: Path | None) -> dict[str, "Analysis"]:  
 
 def stored_events(items: list[tuple], results: dict) -> list[dict]:
     """Every event of these articles, as stored and linked in a fresh store (one row each, with its actors' corpus entities)."""
+    from newswire.corpus.link import shown
     from newswire.corpus.store import PENDING, Entry, Store
     from newswire.records import Article
 
@@ -139,10 +140,10 @@ def stored_events(items: list[tuple], results: dict) -> list[dict]:
                        for i, a in zip(chunk, batch)]
             store.add_entries(entries, [], run_id=1)
             store.add_results(batch, [], run_id=1)
-        cursor = store.con.execute(
-            """SELECT v.article_id, v.ord, v.plover, v.cameo, v.date, v.modality, v.trigger_start, v.trigger_end, v.trigger_text,
-                      v.sentence_text, v.source_text, v.source_actor, se.corpus_entity AS source_ce, v.target_text, v.target_actor,
-                      te.corpus_entity AS target_ce, v.location_text, v.corpus_event, a.published
+        cursor = store.con.execute(  # the corpus entity of each side: a key split by country is a rule its country picks
+            f"""SELECT v.article_id, v.ord, v.plover, v.cameo, v.date, v.modality, v.trigger_start, v.trigger_end, v.trigger_text,
+                      v.sentence_text, v.source_text, v.source_actor, {shown('se')} AS source_ce, v.target_text, v.target_actor,
+                      {shown('te')} AS target_ce, v.location_text, v.corpus_event, a.published
                FROM events v JOIN articles a ON a.id = v.article_id
                LEFT JOIN entities se ON se.article_id = v.article_id AND se.id = v.source_entity
                LEFT JOIN entities te ON te.article_id = v.article_id AND te.id = v.target_entity

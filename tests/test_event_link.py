@@ -8,7 +8,7 @@ import pytest
 
 from test_quote_link import add, rows
 
-from newswire.corpus import event_link
+from newswire.corpus import event_link, link
 from newswire.corpus.store import Store
 from newswire.records import Analysis, Entity, Event, EventActor, Mention, Place, Span, content_id
 
@@ -72,7 +72,7 @@ def test_one_happening_in_several_outlets_is_one_corpus_event(store):
     assert (row["plover"], row["cameo"], row["source_actor"], row["target_actor"]) == ("CONSULT", "040", "USAGOV", "RUSGOV")
     assert (row["events"], row["num_articles"], row["num_sources"], row["num_mentions"]) == (3, 3, 2, 3)
     assert (row["first_article"], row["first_published"], row["last_published"], row["date"]) == (a.id, "2013-09-13", "2013-09-14", "2013-09-13")
-    kerry = rows(store, f"SELECT corpus_entity FROM entities WHERE article_id = '{a.id}' AND id = 'E1'")[0]["corpus_entity"]
+    kerry = rows(store, f"SELECT {link.shown()} AS c FROM entities e WHERE article_id = '{a.id}' AND id = 'E1'")[0]["c"]
     assert row["source_entity"] == kerry
 
 

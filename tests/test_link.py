@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from newswire.corpus.link import corpus_entity_id, entity_key
+from newswire.corpus.link import corpus_entity_id, entity_key, shown
 from newswire.corpus.store import PENDING, Entry, Store
 from newswire.records import Analysis, Article, Entity, Mention, content_id
 
@@ -79,7 +79,7 @@ def add(store: Store, *analyses: Analysis) -> None:
 
 def links(store: Store) -> dict[tuple[str, str], str | None]:
     with store.session() as con:
-        rows = con.execute("SELECT article_id, name, corpus_entity FROM entities").fetchall()
+        rows = con.execute(f"SELECT article_id, name, {shown()} FROM entities e").fetchall()  # through the split rules
     return {(a, n): c for a, n, c in rows}
 
 

@@ -70,7 +70,7 @@ def article(rng: random.Random, n: int, countries: dict[str, str | None] | None 
 def tables(store: Store) -> dict[str, list]:
     return {sql: sorted(map(repr, rows(store, sql))) for sql in (
         "SELECT * FROM corpus_entities", "SELECT * FROM corpus_entity_parts", "SELECT * FROM corpus_quotes", "SELECT * FROM corpus_events",
-        "SELECT article_id, id, corpus_entity FROM entities", "SELECT article_id, ord, corpus_quote FROM quotes",
+        f"SELECT article_id, id, {link.shown()} AS corpus_entity FROM entities e", "SELECT article_id, ord, corpus_quote FROM quotes",
         "SELECT article_id, ord, corpus_event FROM events", "SELECT * FROM quote_keys", "SELECT * FROM event_keys",
     )}
 
@@ -78,7 +78,7 @@ def tables(store: Store) -> dict[str, list]:
 def counted_again(store: Store) -> None:
     """Every corpus entity, quote and event counted again from all the rows linked to it (nothing kept is read)."""
     with store._transaction() as con:
-        link.recount(con, [i for (i,) in con.execute("SELECT DISTINCT corpus_entity FROM entities WHERE corpus_entity IS NOT NULL").fetchall()])
+        link.recount(con, [i for (i,) in con.execute(f"SELECT DISTINCT {link.shown()} FROM entities e WHERE corpus_entity IS NOT NULL").fetchall()])
         for table, keys, member, link_column, corpus, columns, counted in (
             ("quote_keys", quote_link.QUOTE_KEY_COLUMNS, quote_link.member, "corpus_quote", "corpus_quotes",
              quote_link.CORPUS_QUOTE_COLUMNS, lambda cid, group: {**quote_link.counted(group), "id": cid}),
@@ -144,9 +144,9 @@ def test_links_kept_batch_by_batch_are_those_counted_from_all_rows(tmp_path):
             seen["quotes"] += any(r["num_articles"] > 2 for r in rows(store, "SELECT num_articles FROM corpus_quotes"))
             seen["events"] += any(r["num_articles"] > 1 for r in rows(store, "SELECT num_articles FROM corpus_events"))
             # every quote key under the corpus entity its quote's speaker entity is linked to now (splits relink them)
-            assert rows(store, """SELECT count(*) AS n FROM quote_keys k JOIN quotes q USING (article_id, ord)
+            assert rows(store, f"""SELECT count(*) AS n FROM quote_keys k JOIN quotes q USING (article_id, ord)
                                   JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity
-                                  WHERE k.speaker IS DISTINCT FROM e.corpus_entity OR k.speaker_entity IS DISTINCT FROM q.speaker_entity
+                                  WHERE k.speaker IS DISTINCT FROM {link.shown()} OR k.speaker_entity IS DISTINCT FROM q.speaker_entity
                                      OR q.corpus_quote IS DISTINCT FROM k.corpus_quote""") == [{"n": 0}]
             counted_again(store)
             assert tables(store) == kept, (seed, step)
@@ -173,7 +173,7 @@ def test_quotes_of_a_split_speaker_moved_batch_by_batch_are_linked_as_in_one_bat
     monkeypatch.setattr(quote_link, "move_speakers", counting_move)
     monkeypatch.setattr(quote_link, "_taken_out", counting_taken_out)
     sqls = ("SELECT * FROM corpus_quotes", "SELECT article_id, ord, corpus_quote FROM quotes", "SELECT * FROM quote_keys",
-            "SELECT article_id, id, corpus_entity FROM entities")
+            f"SELECT article_id, id, {link.shown()} AS corpus_entity FROM entities e")
     for seed in range(6):
         rng = random.Random(seed)
         made = [article(random.Random(seed * 1000 + n), n) for n in range(1, 41)]

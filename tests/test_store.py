@@ -58,7 +58,7 @@ def store(tmp_path):
 
 
 def test_tables_have_the_documented_names():
-    assert list(TABLES) == ["articles", "removed", "entities", "mentions", "quotes", "times", "events", "figures", "errors", "runs", "signatures", "bands", "bands_undated", "meta", "corpus_entities", "corpus_quotes", "quote_keys", "corpus_events", "event_keys", "corpus_entity_parts", "entity_tally", "entity_titles", "names", "quote_speakers", "entity_rows", "words", "text_words", "quote_words", "pair_texts", "text_pairs", "quote_pairs"]
+    assert list(TABLES) == ["articles", "removed", "entities", "mentions", "quotes", "times", "events", "figures", "errors", "runs", "signatures", "bands", "bands_undated", "meta", "corpus_entities", "corpus_quotes", "quote_keys", "corpus_events", "event_keys", "corpus_entity_parts", "corpus_entity_splits", "entity_tally", "entity_titles", "names", "quote_speakers", "entity_rows", "words", "text_words", "quote_words", "pair_texts", "text_pairs", "quote_pairs"]
 
 
 def test_nested_records_become_prefixed_columns():

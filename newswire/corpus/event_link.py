@@ -429,7 +429,7 @@ def refresh_entities(con: duckdb.DuckDBPyConnection, split: set[str]) -> set[str
         return set()
     for side in ("source", "target"):
         con.execute(
-            f"""UPDATE event_keys SET {side}_entity = e.corpus_entity
+            f"""UPDATE event_keys SET {side}_entity = {link.shown()}
             FROM events v JOIN entities e ON e.article_id = v.article_id AND e.id = v.{side}_entity
             WHERE event_keys.article_id = v.article_id AND event_keys.ord = v.ord
               AND event_keys.{side}_entity IN (SELECT unnest(?))""", [sorted(split)])

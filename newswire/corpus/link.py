@@ -34,7 +34,15 @@ keys are read and rewritten, their members added to what they count; no
 other table is read. A corpus entity not split by country whose members are
 some of its one country and some of none keeps the two parts' counts
 (`corpus_entity_parts`), so a key that meets its second country becomes two
-corpus entities without reading its rows (it moves them: `_relabel`).
+corpus entities without reading its rows.
+
+**A split is one rule, not moved rows.** An entity row keeps its key's id
+(`corpus_entity_id(key)`) in `entities.corpus_entity` whatever the countries;
+a key split by country has one row per country in `corpus_entity_splits`
+(`whole`, `country` → `id`), and the corpus entity a row is linked to is the
+rule's id for its country, else the stored one (`shown`: what every reader
+of `entities.corpus_entity` asks). A split writes rule rows and an unsplit
+deletes them; no entity row is written again for either (issue 15).
 An article analysed again (its old rows are gone) has the corpus entities
 it was linked to counted again from what is stored (a read of their rows),
 and a key split by country left with one country is one again (`unsplit`).
@@ -71,6 +79,43 @@ CORPUS_ENTITY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("first_published", "VARCHAR"),
     ("last_published", "VARCHAR"),
 )
+
+
+# the rules of the keys split by country (`corpus_entity_splits`): (the key's id, a country) → the corpus entity of its rows
+SPLIT_COLUMNS: tuple[tuple[str, str], ...] = (("whole", "VARCHAR"), ("country", "VARCHAR"), ("id", "VARCHAR"))
+
+
+def shown(e: str = "e") -> str:
+    """SQL: the corpus entity a row of `entities` (as `e`) is linked to: its key's split rule for its country, else its
+    stored `corpus_entity` (NULL: linked to none)."""
+    return (f"coalesce((SELECT s.id FROM corpus_entity_splits s WHERE s.whole = {e}.corpus_entity AND s.country = {e}.country), "
+            f"{e}.corpus_entity)")
+
+
+def linked_to(con: duckdb.DuckDBPyConnection, ids: Iterable[str], e: str = "e") -> tuple[str, list[Any]]:
+    """SQL condition (and its parameters) for the rows of `entities` (as `e`) linked to one of these corpus entities:
+    their stored column is the key's id (found by the rules), read first, then the rule applied to those rows alone."""
+    ids = sorted(set(ids))
+    wholes = dict(con.execute("SELECT id, whole FROM corpus_entity_splits WHERE id IN (SELECT unnest(?))", [ids]).fetchall()) if ids else {}
+    stored = sorted({wholes.get(i, i) for i in ids})
+    return (f"{e}.corpus_entity IN (SELECT unnest(?)) AND {shown(e)} IN (SELECT unnest(?))", [stored, ids])
+
+
+def one_linked(con: duckdb.DuckDBPyConnection, cid: str, e: str = "e") -> tuple[str, list[Any]]:
+    """SQL condition (and its parameters) for the rows of `entities` (as `e`) linked to this one corpus entity, with the
+    rule looked up first: a condition on the stored columns alone, which DuckDB filters the scan by."""
+    rule = con.execute("SELECT whole, country FROM corpus_entity_splits WHERE id = ?", [cid]).fetchone()
+    if rule is not None:
+        return f"{e}.corpus_entity = ? AND {e}.country = ?", list(rule)
+    return (f"{e}.corpus_entity = ? AND ({e}.country IS NULL OR {e}.country NOT IN "
+            "(SELECT country FROM corpus_entity_splits WHERE whole = ?))", [cid, cid])
+
+
+def is_linked_to(e: str = "e") -> str:
+    """SQL condition, with one parameter (a corpus entity's id), for the rows of `entities` (as `e`) linked to it: their
+    stored column is its key's id (read first: DuckDB filters the scan by it), then the rule for their country."""
+    return (f"({e}.corpus_entity, {shown(e)}) IN (SELECT coalesce(s.whole, p.id), p.id FROM (SELECT ?::VARCHAR AS id) p "
+            "LEFT JOIN corpus_entity_splits s ON s.id = p.id)")
 
 
 @cache
@@ -249,6 +294,7 @@ def link_entities(
     gone: set[str] = set()
     recount: set[str] = set()
     relabels: list[tuple[str, str, str]] = []  # (corpus entity, country, corpus entity its stored rows of that country move to)
+    rules: dict[tuple[str, str], str] = {}  # (key's id, country) → corpus entity: the split rules of the keys split by country
     for key, new in by_key.items():
         old = stored.get(key, {})
         whole = corpus_entity_id(key)
@@ -271,6 +317,8 @@ def link_entities(
                 changed[moved] = old[moved] = _renamed(old.pop(whole), moved, first)
                 gone.add(whole)
             changed_parts[whole] = {}
+        if len(countries) > 1:
+            rules.update({(whole, c): corpus_entity_id(key, c) for c in countries})
         groups: dict[str, list[Member]] = defaultdict(list)
         for m in new:
             cid = target(key, m.country, countries)
@@ -286,6 +334,7 @@ def link_entities(
             entity.country = _country(key, cid, countries, group)
             entity.add(group)
             changed[cid] = entity
+    _add_rules(con, rules)
     relabelled = _relabel(con, relabels)
     if moved_rows is not None:
         moved_rows.update(relabelled)
@@ -293,29 +342,30 @@ def link_entities(
     return assigned, recount
 
 
-def _relabel(con: duckdb.DuckDBPyConnection, relabels: list[tuple[str, str, str]]) -> dict[tuple[str, str], str]:
-    """Move the stored entity rows of each (corpus entity, country) to its new corpus entity: found by one read of the
-    `corpus_entity` column (however many keys a batch splits); returns (article id, entity id) → corpus entity moved
-    to.
+def _add_rules(con: duckdb.DuckDBPyConnection, rules: dict[tuple[str, str], str]) -> None:
+    """Write the split rules not stored yet (a key split by country has one for each of its countries)."""
+    if not rules:
+        return
+    have = set(con.execute("SELECT whole, country FROM corpus_entity_splits WHERE whole IN (SELECT unnest(?))",
+                           [sorted({w for w, _ in rules})]).fetchall())
+    new = sorted(k for k in rules if k not in have)
+    insert_rows(con, "corpus_entity_splits", SPLIT_COLUMNS, [{"whole": w, "country": c, "id": rules[(w, c)]} for w, c in new])
 
-    The rows are moved, not updated in place (`rewrite_rows`)."""
+
+def _relabel(con: duckdb.DuckDBPyConnection, relabels: list[tuple[str, str, str]]) -> dict[tuple[str, str], str]:
+    """The stored entity rows of each (corpus entity, country) just split off (their rule written: `_add_rules`): found
+    by one read of the `corpus_entity` column (however many keys a batch splits); returns (article id, entity id) →
+    corpus entity they are linked to now. The rows themselves are not written."""
     if not relabels:
         return {}
     moves = {(whole, country): moved for whole, country, moved in relabels}
     rows = keyed_rows(con, "entities", "article_id, id, corpus_entity, country", "corpus_entity IN (SELECT unnest(?))",
                       [sorted({whole for whole, _, _ in relabels})])
     out: dict[tuple[str, str], str] = {}
-    rowids: list[int] = []
-    for rowid, article_id, entity_id, whole, country in rows:
+    for _, article_id, entity_id, whole, country in rows:
         moved = moves.get((whole, country)) if country is not None else None
         if moved is not None:
-            rowids.append(rowid)
             out[(article_id, entity_id)] = moved
-    if not rowids:
-        return out
-    mapping = pa.table({"corpus_entity": pa.array([w for w, _ in moves]), "country": pa.array([c for _, c in moves]),
-                        "link": pa.array(list(moves.values()))})
-    rewrite_rows(con, "entities", rowids, "corpus_entity", mapping, ("corpus_entity", "country"))
     return out
 
 
@@ -449,16 +499,17 @@ def recount(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> None:
     ids = sorted(set(ids))
     if not ids:
         return
+    where, params = linked_to(con, ids)
     rows = con.execute(
-        """
-        SELECT e.corpus_entity, e.article_id, e.id, e.name, e.type, e.country, e.actor, a.published,
+        f"""
+        SELECT {shown()}, e.article_id, e.id, e.name, e.type, e.country, e.actor, a.published,
                list(m.text ORDER BY m.ord) FILTER (WHERE m.kind = 'name'), count(m.ord)
         FROM entities e JOIN articles a ON a.id = e.article_id
         LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id
-        WHERE e.corpus_entity IN (SELECT unnest(?))
+        WHERE {where}
         GROUP BY ALL
         """,
-        [ids],
+        params,
     ).fetchall()
     keys = {cid: key for cid, key in con.execute("SELECT id, key FROM corpus_entities WHERE id IN (SELECT unnest(?))", [ids]).fetchall()}
     groups: dict[str, list[Member]] = defaultdict(list)
@@ -494,9 +545,9 @@ def keys_of(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> set[str]:
 def unsplit(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     """Once articles analysed again took their rows away (and their corpus entities were counted again: `recount`): a key
     split by country that is left with one country or none is one corpus entity again, as linking its rows from scratch
-    makes. Its rows of the country move back to the key's corpus entity (one `UPDATE`, by the corpus entity column),
-    which is counted again. Returns former corpus entity → the key's, and (article id, entity id) → corpus entity moved
-    to."""
+    makes. Its split rules go (its rows kept the key's id, so they are its corpus entity's again, counted again; a key
+    left with no rows of a country keeps no rule either). Returns former corpus entity → the key's, and (article id,
+    entity id) → corpus entity moved to."""
     keys = sorted(set(keys))
     if not keys:
         return {}, {}
@@ -504,17 +555,20 @@ def unsplit(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> tuple[dict[s
     for cid, key, country in con.execute("SELECT id, key, country FROM corpus_entities WHERE key IN (SELECT unnest(?))", [keys]).fetchall():
         by_key[key][cid] = country
     merge: dict[str, str] = {}  # former corpus entity → the key's
-    for key, entities in by_key.items():
+    whole_again: list[str] = []  # the keys' ids whose rules go
+    for key in keys:
         whole = corpus_entity_id(key)
-        parts = {cid: country for cid, country in entities.items() if cid != whole}
-        if parts and len(set(parts.values())) <= 1:
+        parts = {cid: country for cid, country in by_key.get(key, {}).items() if cid != whole}
+        if len(set(parts.values())) <= 1:
             merge.update((cid, whole) for cid in parts)
+            whole_again.append(whole)
+    moved: dict[tuple[str, str], str] = {}
+    if merge:
+        where, params = linked_to(con, merge)
+        for article_id, entity_id, former in con.execute(f"SELECT e.article_id, e.id, {shown()} FROM entities e WHERE {where}", params).fetchall():
+            moved[(article_id, entity_id)] = merge[former]
+    con.execute("DELETE FROM corpus_entity_splits WHERE whole IN (SELECT unnest(?))", [whole_again])
     if not merge:
         return {}, {}
-    moved: dict[tuple[str, str], str] = {}
-    for former, whole in sorted(merge.items()):
-        for article_id, entity_id in con.execute(
-                "UPDATE entities SET corpus_entity = ? WHERE corpus_entity = ? RETURNING article_id, id", [whole, former]).fetchall():
-            moved[(article_id, entity_id)] = whole
     recount(con, set(merge) | set(merge.values()))
     return merge, moved

@@ -31,9 +31,9 @@ from ..gdelt import gdelt_tsv, kept_events, mentions_tsv
 from ..records import EntityType, Modality, QuoteType
 from ..text.checks import require_date
 from . import wordindex
-from .link import entity_key
+from .link import entity_key, is_linked_to, one_linked, shown
 from .tally import NAMED_ENTITY
-from .store import ANALYSED, CANONICAL, TABLES, Store, connect, damaged, require_database, store_error, table_key
+from .store import ANALYSED, CANONICAL, TABLES, Store, connect, damaged, require_database, show_split_rules, store_error, table_key
 
 # What the canned questions count as the corpus: analysed canonical articles.
 _CANONICAL = CANONICAL
@@ -465,12 +465,12 @@ def _corpus_entity(*, name: str) -> _Select:
         a.published NULLS LAST, x.article_id, x.start, x.text, x.kind, x."end\"""",
         prefix=f"""
         WITH ce AS (
-            SELECT * FROM corpus_entities c
+            SELECT *, coalesce((SELECT s.whole FROM corpus_entity_splits s WHERE s.id = c.id), c.id) AS whole FROM corpus_entities c
             WHERE regexp_matches({_nfc('c.name')}, ?) OR EXISTS (SELECT 1 FROM unnest(c.aliases) AS t(alias) WHERE regexp_matches({_nfc('t.alias')}, ?))
         ),
         linked AS (
-            SELECT e.article_id, e.id, e.name, e.corpus_entity FROM entities e JOIN ce ON ce.id = e.corpus_entity
-            JOIN articles a ON a.id = e.article_id WHERE {_CANONICAL}
+            SELECT e.article_id, e.id, e.name, ce.id AS corpus_entity FROM entities e JOIN ce ON ce.whole = e.corpus_entity
+            JOIN articles a ON a.id = e.article_id WHERE {_CANONICAL} AND ce.id = {shown()}
         ),
         head AS (
             SELECT c.id AS corpus_entity, 'entity' AS kind,
@@ -771,7 +771,7 @@ def _named(entity: str | None, id: str | None, what: str = "--entity", tallied: 
     """The condition on article entities `e` that picks an entity by name (whole words) or one corpus entity by
     id, and its parameter."""
     if id is not None:
-        return "e.corpus_entity = ?", require_corpus_id(id, "--id" if what == "--entity" else "id")
+        return is_linked_to(), require_corpus_id(id, "--id" if what == "--entity" else "id")
     if entity is None:
         raise UsageError(f"give an entity name ({what} \"John Kerry\") or one corpus entity's id (--id, id=; "
                          f"`newswire query entity NAME` lists them)")
@@ -1154,7 +1154,7 @@ def entity(store: Store, *, name: str | None = None, id: str | None = None, top:
     for row in acted:
         del row["_total"]
     # the others named in its articles: not the entities it is itself (by name, or linked to it)
-    itself = f"NOT {condition}" if id is None else "e.corpus_entity IS DISTINCT FROM ?"
+    itself = f"NOT {condition}" if id is None else f"{shown()} IS DISTINCT FROM ?"
     together = _dicts(store, f"""{named}
         SELECT e.name, e.type, count(DISTINCT e.article_id) AS articles
         FROM entities e JOIN (SELECT DISTINCT article_id FROM named) n ON n.article_id = e.article_id
@@ -1202,8 +1202,8 @@ def _described(store: Store, found: list[dict[str, Any]], name: str) -> list[dic
     for c in found:
         c["exact"] = entity_key(c["type"], name, c["country"], c["actor"]) == c["key"]
         # by key, one corpus entity at a time: `IN (list)` would scan `entities` where `=` reads its index
-        c["titles"] = store.con.execute(
-            f"SELECT {_TITLES.format(e='e')} FROM entities e WHERE e.corpus_entity = ?", [c["id"]]).fetchone()[0] or []
+        condition, params = one_linked(store.con, c["id"])
+        c["titles"] = store.con.execute(f"SELECT {_TITLES.format(e='e')} FROM entities e WHERE {condition}", params).fetchone()[0] or []
     return found
 
 
@@ -1211,13 +1211,14 @@ def _with_articles(store: Store, found: list[dict[str, Any]], top: int) -> list[
     """Each corpus entity of `found` with its latest `top` articles (their first mention of it: where the page
     opens them), as `article_rows`."""
     for c in found:
+        condition, params = one_linked(store.con, c["id"])
         c["article_rows"] = _dicts(store, f"""
             SELECT a.published, a.title, e.name, e.article_id, m.start, m."end"
             FROM entities e JOIN articles a ON a.id = e.article_id
             JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id
-            WHERE e.corpus_entity = ? AND {_CANONICAL}
+            WHERE {condition} AND {_CANONICAL}
             QUALIFY row_number() OVER (PARTITION BY e.article_id ORDER BY m.start) = 1
-            ORDER BY a.published DESC NULLS LAST, e.article_id LIMIT {top}""", [c["id"]])
+            ORDER BY a.published DESC NULLS LAST, e.article_id LIMIT {top}""", params)
     return found
 
 
@@ -1235,6 +1236,7 @@ def sql_stream(db: str | Path, query: str) -> typing.Iterator[RowStream]:
         raise QueryError("the SQL holds bytes that are not UTF-8 text; check the terminal's encoding")
     con = connect(db, read_only=True, config={"enable_external_access": False})
     try:
+        show_split_rules(con)
         try:
             statements = con.extract_statements(query)
             if len(statements) != 1:
@@ -1308,6 +1310,7 @@ def export(
                     )
             else:
                 staged = []
+                show_split_rules(store.con)
                 for table in TABLES:
                     suffix = "parquet" if format == "parquet" else "jsonl"
                     path = staging / f"{table}.{suffix}"

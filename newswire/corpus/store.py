@@ -68,7 +68,10 @@ from ..records import Analysis, Article, Failure, content_id, from_dict, from_pl
 from . import event_link, link, quote_link, tally, wordindex
 
 DEFAULT_DB = "newswire.duckdb"
-LAYOUT = "newswire/store@1"
+LAYOUT = "newswire/store@2"
+# layouts a store may have been made in and that this version reads as they are and brings to `LAYOUT` when it writes
+# (`Store._create`): @1 kept a key split by country as moved rows (`entities.corpus_entity` the split id), not as rules
+OLDER_LAYOUTS = ("newswire/store@1",)
 
 # Nothing is downloaded at run time: DuckDB's wheel bundles the parquet and
 # json extensions; every other extension would be fetched, so autoinstall is off.
@@ -329,6 +332,7 @@ TABLES: dict[str, list[Column]] = {
     "corpus_events": [Column(n, t) for n, t in event_link.CORPUS_EVENT_COLUMNS],
     "event_keys": [Column(n, t) for n, t in event_link.EVENT_KEY_COLUMNS],
     "corpus_entity_parts": [Column(n, t) for n, t in link.CORPUS_ENTITY_COLUMNS],
+    "corpus_entity_splits": [Column(n, t) for n, t in link.SPLIT_COLUMNS],
     # counts kept for the questions (corpus/tally.py)
     "entity_tally": [Column(n, t) for n, t in tally.ENTITY_TALLY_COLUMNS],
     "entity_titles": [Column(n, t) for n, t in tally.ENTITY_TITLE_COLUMNS],
@@ -358,6 +362,8 @@ def table_key(name: str) -> list[str]:
         return ["id"]
     if name == "corpus_entity_parts":
         return ["id", "country"]
+    if name == "corpus_entity_splits":
+        return ["whole", "country"]
     if name in ("quote_keys", "event_keys"):
         return ["article_id", "ord"]
     if name in ("text_words", "quote_words"):  # the word index (corpus/wordindex.py): article[, ord], word
@@ -662,6 +668,9 @@ class Store:
             for index, (table, column) in _INDEXES.items():
                 self.con.execute(f"CREATE INDEX IF NOT EXISTS {index} ON {table} ({_quote(column)})")
             self.con.execute("INSERT INTO meta VALUES ('layout', ?) ON CONFLICT DO NOTHING", [LAYOUT])
+            if self.con.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()[0] in OLDER_LAYOUTS:
+                _split_rules(self.con)
+                _set_meta(self.con, "layout", LAYOUT)
             # a store with nothing analysed has nothing to link or tally: its links and tallies are current from the start
             # (else the first ingest would link and tally a store that a program filled through `add_results`, again)
             if not self.con.execute("SELECT count(*) FROM articles WHERE status = ?", [ANALYSED]).fetchone()[0]:
@@ -675,7 +684,7 @@ class Store:
             row = self.con.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
         except duckdb.CatalogException:  # no meta table (a damaged file raises otherwise: see plain_errors)
             row = None
-        if row is None or row[0] != LAYOUT:
+        if row is None or row[0] not in (LAYOUT, *OLDER_LAYOUTS):
             found = row[0] if row else "no newswire tables"
             raise StoreError(f"{self.path} is not a newswire store of layout {LAYOUT} (found: {found}); use another --db")
 
@@ -933,7 +942,7 @@ class Store:
         """Link every analysed article's rows across articles again, from nothing, in one transaction (for a store made
         before the links existed, or linked otherwise); the number of articles linked."""
         with self._transaction() as con:
-            for table in ("corpus_entities", "corpus_entity_parts", "corpus_quotes", "quote_keys", "corpus_events", "event_keys"):
+            for table in ("corpus_entities", "corpus_entity_parts", "corpus_entity_splits", "corpus_quotes", "quote_keys", "corpus_events", "event_keys"):
                 con.execute(f"DELETE FROM {table}")
             con.execute("UPDATE entities SET corpus_entity = NULL WHERE corpus_entity IS NOT NULL")
             con.execute("UPDATE quotes SET corpus_quote = NULL WHERE corpus_quote IS NOT NULL")
@@ -993,7 +1002,7 @@ class Store:
             con.execute("""UPDATE quote_keys SET speaker_entity = q.speaker_entity FROM quotes q
                            WHERE quote_keys.article_id = q.article_id AND quote_keys.ord = q.ord AND quote_keys.speaker_entity IS NULL""")
             ids = [i for (i,) in con.execute(
-                """SELECT corpus_entity FROM entities WHERE corpus_entity IS NOT NULL GROUP BY corpus_entity
+                f"""SELECT {link.shown()} AS linked FROM entities e WHERE corpus_entity IS NOT NULL GROUP BY linked
                 HAVING count(country) > 0 AND count(country) < count(*)""").fetchall()]
             con.execute("DELETE FROM corpus_entity_parts")
             for start in range(0, len(ids), 1000):
@@ -1178,12 +1187,25 @@ def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
     con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value", [key, value])
 
 
+def _split_rules(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a store of layout @1 to @2: its keys split by country become rules (`corpus_entity_splits`, one row for each
+    corpus entity of a split key), and the entity rows moved to a split corpus entity take the key's id again, so
+    that every question answers as before (`link.shown`)."""
+    rules = [{"whole": link.corpus_entity_id(key), "country": country, "id": cid}
+             for cid, key, country in con.execute("SELECT id, key, country FROM corpus_entities ORDER BY id").fetchall()
+             if cid != link.corpus_entity_id(key)]
+    con.execute("DELETE FROM corpus_entity_splits")
+    link.insert_rows(con, "corpus_entity_splits", link.SPLIT_COLUMNS, rules)
+    if rules:
+        con.execute("UPDATE entities SET corpus_entity = s.whole FROM corpus_entity_splits s WHERE entities.corpus_entity = s.id")
+
+
 def _linked_before(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:
     """The corpus entities the stored entities of these articles are linked to."""
     if not article_ids:
         return set()
     return {cid for (cid,) in con.execute(
-        "SELECT DISTINCT corpus_entity FROM entities WHERE article_id IN (SELECT unnest(?)) AND corpus_entity IS NOT NULL", [article_ids]
+        f"SELECT DISTINCT {link.shown()} FROM entities e WHERE article_id IN (SELECT unnest(?)) AND corpus_entity IS NOT NULL", [article_ids]
     ).fetchall()}
 
 
@@ -1202,8 +1224,9 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows],
     split: set[str] = set()
     moved: dict[tuple[str, str], str] = {}
     assigned, recount = link.link_entities(con, members, split, moved)
-    for e in rows["entities"]:
-        e["corpus_entity"] = assigned.get((e["article_id"], e["id"]))
+    wholes = {(m.article_id, m.entity_id): link.corpus_entity_id(m.key) for m in members}
+    for e in rows["entities"]:  # the key's id: a split by country is a rule (`link.shown`), not the row's value
+        e["corpus_entity"] = wholes[(e["article_id"], e["id"])] if (e["article_id"], e["id"]) in assigned else None
     # quotes of a linked speaker: one quote across outlets (`corpus/quote_link.py`); the stored quotes of a speaker
     # whose key was just split by country move to the speaker each now has (some linked again: `move_speakers`)
     quotes = quote_link.move_speakers(con, split, moved)
@@ -1357,6 +1380,27 @@ def lock_wait(read_only: bool) -> float:
         raise UsageError(f"NEWSWIRE_LOCK_WAIT must be a number of seconds, not {value!r}") from None
 
 
+def _with_split_rules(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a store of layout @1 (made before `corpus_entity_splits`: no key split as a rule, its
+    rows moved) is given the table, empty and in memory, so that the questions read it as they read a store of now."""
+    tables = {t for (t,) in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_name IN ('corpus_entities', 'corpus_entity_splits')").fetchall()}
+    if tables == {"corpus_entities"}:
+        con.execute(f"CREATE TEMP TABLE corpus_entity_splits ({', '.join(f'{n} {t}' for n, t in link.SPLIT_COLUMNS)})")
+    return con
+
+
+def show_split_rules(con: duckdb.DuckDBPyConnection) -> None:
+    """On a read-only connection: `entities` named as a table is a view of it whose `corpus_entity` is the corpus entity
+    each row is linked to (`link.shown`: a key split by country is a rule, its rows keep the key's id), for SQL written
+    by a user and for export; the questions read the table itself (a view has no row ids to page by)."""
+    if con.execute("""SELECT count(*) FROM information_schema.columns WHERE (table_name, column_name) IN
+                      (('corpus_entity_splits', 'id'), ('entities', 'corpus_entity'), ('entities', 'country'))""").fetchone()[0] < 3:
+        return  # a store made before the links: nothing to resolve
+    database = con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
+    con.execute(f"""CREATE TEMP VIEW entities AS SELECT * REPLACE ({link.shown('x')} AS corpus_entity) FROM "{database}".main.entities x""")
+
+
 def connect(
     path: str | Path, *, read_only: bool = False, config: dict[str, Any] | None = None, wait: float | None = None
 ) -> duckdb.DuckDBPyConnection:
@@ -1370,7 +1414,8 @@ def connect(
     pause = 0.01
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config={**_CONFIG, **(config or {})})
+            con = duckdb.connect(str(path), read_only=read_only, config={**_CONFIG, **(config or {})})
+            return _with_split_rules(con) if read_only else con
         except duckdb.Error as err:
             message = first_line(err, limit=500)
             locked = _LOCK_HOLDER.search(message)

@@ -163,3 +163,16 @@ def test_a_thing_told_is_no_addressee(text):
     assert quotes(text) == []
 
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Navy seizes arms boat off Somali coast; six charged",
+        "Most voters were worried about the economy; most said they were very worried.",
+        "The system worked; the sentence had confirmed my faith.",
+    ],
+)
+def test_a_clause_before_a_semicolon_is_not_what_the_next_clause_reports(text):
+    # the clause after the semicolon is a sentence of its own: what precedes is the writer's, not its subject's words
+    assert all(not text.startswith(q.content.text) for q in quotes(text))

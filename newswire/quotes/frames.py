@@ -335,7 +335,10 @@ def _clauses(verb: Token, particle: Token | None = None) -> list[set[int]]:
     it clear that ...") is not a clause: the clauses hung on it are.
     """
     aside = misparsed_aside(verb)  # "Paul Ryan, asked about it, said ...": the aside reports nothing
-    parts = [subtree(c) for c in verb.children if c.dep_ == "ccomp" and not c.is_punct and c != particle and c != aside]
+    parts = [
+        subtree(c) for c in verb.children
+        if c.dep_ == "ccomp" and not c.is_punct and c != particle and c != aside and not _semicolon_between(c, verb)
+    ]
     if particle is not None and particle.dep_ in _COMPLEMENT_PARTICLES:
         parts += [subtree(c) for c in particle.children if c.i > particle.i and c.dep_ in ("ccomp", "advcl")]
         parts.sort(key=min)
@@ -354,6 +357,15 @@ def _clauses(verb: Token, particle: Token | None = None) -> list[set[int]]:
 
 
 _REASON_MARKS = ("because", "although", "though", "unless")
+
+
+def _semicolon_between(clause: Token, verb: Token) -> bool:
+    """"Navy seizes arms boat off coast; six charged": a clause the parser hangs before a cue across a semicolon is a
+    clause of its own, not what the cue's subject said (a report after its content is set off by a comma or a dash)."""
+    if clause.i > verb.i:
+        return False
+    last = max(t.i for t in clause.subtree if not t.is_punct)
+    return any(verb.doc[i].text == ";" for i in range(last + 1, verb.i))
 
 
 def _question(verb: Token) -> set[int]:

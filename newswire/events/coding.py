@@ -7,11 +7,11 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..lexicon import codebook, countries, load_table
-from ..lexicon.agents import STATE_SECTORS
+from ..lexicon.agents import STATE_SECTORS, agent_row
 from ..lexicon.pronouns import speaker_pronouns
 from ..lexicon.tables import EventWordClass
 from .syntax import subject_of
-from .triggers import insult_names, is_passive, patient_of, undoes_pact
+from .triggers import insult_names, is_event_noun, is_passive, patient_of, undoes_pact
 from .model import EventMention
 from .modality import is_refusal_cue, is_reported, modality as modality_of
 from .roles import face_each_other
@@ -179,6 +179,8 @@ def read_with_actors(m: EventMention) -> bool:
         m.targets = [a for a in m.targets if not any(a.mention.start <= i < a.mention.end for i in names)]
     if root in ("18", "19") and lemma in _words("contest") and _person_against_person(m):
         return False
+    if root in ("18", "19") and lemma in _words("contest") and _at_no_one(m):
+        return False  # "battling mental issues", "fighting cancer", "fought the blaze": a struggle with a thing, no attack
     if root in ("18", "19") and _verbal_attack(m) and (_person_against_person(m) or _at_words(m) or _speaker_at_office(m)):
         m.code = "111"  # "attacked the plan", "a scathing attack on the proposal", "fired back at the government"
     if is_legal_charge(m):
@@ -355,6 +357,45 @@ def _by_authority(m: EventMention) -> bool:
     if is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children):
         return True
     return bool(m.sources) and all(a.code and a.code[3:6] in LEGAL_SECTORS for a in m.sources)
+
+
+def _at_no_one(m: EventMention) -> bool:
+    """Whether a verb of combat (`contest` words) has for its object a common noun that names no one: no entity, no
+    agent noun, no actor of the event ("a refugee battling mental issues from Myanmar", "is fighting cancer"; issue 13,
+    session fourteen: an outside reader's sheet had an illness fought as an attack at 0.94). "fighting the rebels",
+    "battled police", "fought Islamic State" name someone; "fought pitched battles", "fought a war" take the fight itself
+    for object (an event noun); "fought a campaign against the rebels" names whom outside the object."""
+    if m.anchor.pos_ not in ("VERB", "AUX") or m.anchor.i != m.trigger.i or is_passive(m.anchor):
+        return False
+    obj = patient_of(m.anchor)
+    if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ or agent_row(obj) is not None or is_event_noun(obj):
+        return False
+    inside = {t.idx: t for t in obj.subtree}
+    for a in m.targets:
+        if a.implicit:
+            continue
+        tok = inside.get(a.mention.start)
+        if tok is None:
+            # named outside the object's phrase: "Iran and Iraq fought a war" (each the other's target), unless
+            # through a preposition of origin or place ("battling mental issues from Myanmar's Rohingya community")
+            tok = m.token.doc.char_span(a.mention.start, a.mention.end, alignment_mode="expand")
+            tok = tok.root if tok is not None else None
+            path = []
+            while tok is not None and tok.i != m.token.i and tok.head.i != tok.i and len(path) < 12:
+                path.append(tok)
+                tok = tok.head
+            if not any(t.dep_ == "prep" and t.lower_ not in FOUGHT_PREPS for t in path):
+                return False
+            continue
+        while tok.i != obj.i and tok.head.i != tok.i:  # "a campaign against Kurdish rebels": whom, inside the phrase
+            if tok.dep_ == "prep" and tok.lower_ in FOUGHT_PREPS:
+                return False
+            tok = tok.head
+    return True
+
+
+# The prepositions of a combat noun's opponent ("a campaign against the rebels", "a war with Iraq").
+FOUGHT_PREPS = {"against", "with"}
 
 
 def _verbal_attack(m: EventMention) -> bool:

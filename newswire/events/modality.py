@@ -79,6 +79,11 @@ def is_intent_governor(word: str) -> bool:
     return _cues().get((word.lower(), "governor")) == "intended"
 
 
+def is_wish_verb(word: str) -> bool:
+    """"urge", "ask", "press": a verb whose object is whom it asks to do its infinitive (a `wish` row)."""
+    return (word.lower(), "wish") in _cues()
+
+
 def is_condition(word: str) -> bool:
     """"if", "unless": the conjunction of a condition clause."""
     return (word.lower(), "condition") in _cues()
@@ -268,7 +273,8 @@ def _scheduled(head: Token) -> str | None:
     if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and agent_row(subject) is None:
         return "hypothetical"  # "Obama's policy has been to allow ISIS to ...", "his job is to lay out the case"
     # the subject is someone who can go and do it: a name, a personal pronoun or an agent noun ("the minister")
-    if subject is None or not (subject.ent_type_ or (subject.tag_ == "PRP" and subject.lower_ != "it") or agent_row(subject)):
+    # a proper noun the tagger gave no entity type ("Shalom is to meet Monday with Powell") names someone too
+    if subject is None or not (subject.ent_type_ or subject.pos_ == "PROPN" or (subject.tag_ == "PRP" and subject.lower_ != "it") or agent_row(subject)):
         return None
     return cue
 

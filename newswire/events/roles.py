@@ -8,7 +8,7 @@ from ..lexicon import codebook
 from ..lexicon.agents import is_counterpart
 from ..lexicon.cues import reporting_verbs
 from .actors import Actor, Actors, country_name, is_city
-from .modality import is_condition, is_intent_governor, is_obligation
+from .modality import APPEAL_PREPS, TIME_ENTS, is_condition, is_intent_governor, is_obligation, is_wish_verb
 from .model import EventMention
 from .syntax import joined, prep_objects, subject_of
 from .targets import acts_on_people
@@ -97,7 +97,11 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         asked = _asked(anchor, actors, sources)
         targets = asked if coded(asked) else targets
     comp = m.complement
-    if comp is not None and not targets:
+    # "called on the international community to pressure Israel", "urged the world to press Israel": an appeal made to
+    # someone is aimed at them, not at whom they are to act on; an addressee no code names leaves the target empty
+    # (issue 13, session fourteen: an outside reader's sheet had the one to be pressured as the target)
+    addressed = codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB" and _addressee(anchor) is not None
+    if comp is not None and not targets and not addressed:
         assign_roles(comp, actors)
         others = [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
         # "opposed to French mediation in talks with Syria": the first coded of the content's target and its doer;
@@ -135,13 +139,15 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
             own = [t for t in targets if is_passive(anchor)]
             if not undecided:  # "..., and accused Ukraine of staging the attack": Ukraine stages, it does not accuse
                 sources = sources or [a for a in p.sources if all(a.entity.id != t.entity.id for t in own)]
-            if m.code[:2] not in OWN_TARGET_ROOTS or p.code[:2] in SHARED_TARGET_ROOTS:
+            if (m.code[:2] not in OWN_TARGET_ROOTS or p.code[:2] in SHARED_TARGET_ROOTS) and not addressed:
                 targets = targets or p.targets
     if undecided:
         # "The ministry said Iran seized the ship, and accused it of smuggling": nor is either of the two who may have
         # spoken the one spoken against
         sources = actors.phrase(subject_of(anchor)) + actors.phrase(subject_of(anchor.head.head))
     targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]
+    if addressed and not coded(targets):
+        m.own_targets = True  # nor an implicit one: the country of the sentence is whom the addressee is to act on
     m.sources, m.targets = ([] if undecided else sources), targets
     if len(m.sources) > 1 and _reciprocal(m):
         face_each_other(m)
@@ -187,6 +193,30 @@ def _asked(verb: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:
     """"demanded that the Sudanese government end curbs": the one asked is the subject of the demanded clause."""
     subj = _clause_subject(verb)
     return [a for a in actors.phrase(subj) if all(a.entity.id != s.entity.id for s in sources)] if subj is not None else []
+
+
+def _addressee(verb: Token) -> Token | None:
+    """Whom a verb's infinitive is asked of, named before it: the object of a `wish` verb of modality.tsv ("urged the
+    world to press Israel"; not the thing demanded: "demanded a referendum to secede") or the object of an "on", "upon"
+    or "to" phrase ("called on the international community to pressure Israel"); not a time ("called on Tuesday to
+    ..."). None without an infinitive after it."""
+    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if clause is None:
+        return None
+    wish = is_wish_verb(verb.lemma_)
+    for c in verb.children:
+        if c.i > clause.i:
+            continue
+        if c.dep_ == "dobj" and wish and c.ent_type_ not in TIME_ENTS:
+            return c
+        if c.dep_ == "prep" and c.lower_ in APPEAL_PREPS:
+            obj = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTS), None)
+            if obj is not None:
+                return obj
+    if not wish:
+        return None
+    # "urged the world to press Israel" as the parser may hang it: the infinitive's own subject
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i), None)
 
 
 def _clause_subject(verb: Token) -> Token | None:

@@ -101,6 +101,10 @@ def subject_of(verb: Token) -> Token | None:
         if poss is not None:
             return antecedent(poss)
         return subject_of(noun.head) if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+        # a means: "Japan provided the US with support by extending aid to Pakistan", "the EU punished Turkey by
+        # cutting aid": the doer of the clause does it, not its object (issue 13, session fourteen)
+        return subject_of(verb.head.head)
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
         obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
         return obj

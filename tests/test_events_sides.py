@@ -185,3 +185,10 @@ def test_a_counterpart_met_is_the_target_not_the_place_of_the_meeting():
     # still: what the source owns is not its target ("withdrew its troops from Lebanon": Lebanon)
     found = newswire.analyze("Israel withdrew its troops from Lebanon.", published="2014-03-14").events
     assert [e.target.actor for e in found] == ["LBN"]
+
+
+def test_a_finite_verb_the_parse_joins_to_a_gerund_is_done_by_the_clause_subject():
+    # "called" goes with "accused", not with "preparing": Kurti calls on NATO (asserted), Belgrade does not
+    found = _events("Kurti accused Belgrade of preparing an invasion and called on NATO to send more peacekeepers.")
+    (call,) = [e for e in found if e.trigger.text == "called"]
+    assert call.source is not None and call.source.text == "Kurti" and call.modality == "asserted"

@@ -174,6 +174,8 @@ def _governing(node: Token) -> Token | None:
     if head.i == node.i:
         return None
     dep = node.dep_
+    if dep == "conj" and (joined := clause_joined(node)) is not None:
+        return joined  # "accused Belgrade of preparing an invasion and called on NATO": no intent to call
     if dep in ("xcomp", "conj", "acomp"):
         return head
     if dep == "pcomp":  # "by attacking Jordan": up through the prepositions to what they hang on
@@ -188,6 +190,17 @@ def _governing(node: Token) -> Token | None:
         if node.tag_ == "VBG" and not any(c.dep_ == "mark" for c in node.children):
             return head  # a participle
     return None
+
+
+def clause_joined(verb: Token) -> Token | None:
+    """The verb of the clause a finite conjunct is really joined to when the parse hangs it on a gerund under a
+    preposition ("Kurti accused Belgrade of preparing an invasion and called on NATO": "called" goes with "accused",
+    not "preparing"; its doer and its modality are the clause's), else None."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or head.tag_ != "VBG" or head.dep_ != "pcomp":
+        return None
+    clause = head.head.head
+    return clause if clause.pos_ in ("VERB", "AUX") and clause.i != head.head.i else None
 
 
 def _governor_cue(head: Token) -> str | None:

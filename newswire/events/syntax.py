@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..document import Document
 from ..text.datelines import DASHES
-from .modality import is_stance
+from .modality import clause_joined, is_stance
 from .triggers import antecedent, is_passive, word_class
 
 
@@ -80,6 +80,8 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "xcomp":
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         return obj if obj is not None and obj.i < verb.i else subject_of(verb.head)
+    if (joined_clause := clause_joined(verb)) is not None:
+        return subject_of(joined_clause)  # "accused Belgrade of preparing an invasion and called on NATO": Kurti
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         # "was indicted by the court ... and will resign": the head's grammatical subject, not its agent
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)

@@ -9,7 +9,9 @@ left out: an unresolved pronoun is better than a wrong one):
 3. Subject continuity: the subject of a main clause takes the main subject
    of the nearest earlier sentence that has a fitting one ("Mr. Ban also
    expressed ... Speaking about calls for Mr. Assad to leave power, he said"
-   is Ban, not Assad: Assad sits inside a fronted adverbial phrase).
+   is Ban, not Assad: Assad sits inside a fronted adverbial phrase). A name in
+   apposition to a common-noun subject is that subject ("Trump's campaign
+   chairman, Paul Manafort, dismissed ... He attempted ..." is Manafort).
 4. Otherwise the nearest fitting mention, subjects first, in this sentence
    and up to `WINDOW` sentences back.
 5. A "he" or "she" still unresolved, reporting or the subject of a main
@@ -440,10 +442,13 @@ def _is_main_clause(verb: Token) -> bool:
 
 
 def _is_main_subject(m: Mention) -> bool:
-    """Is the mention the subject of a main clause, or a conjunct of it ("Tom Harris and Jane Doe visited": both)?"""
+    """Is the mention the subject of a main clause, a conjunct of it ("Tom Harris and Jane Doe visited": both), or a
+    name in apposition to a common noun that is ("The company's chairman, Tom Harris, said")?"""
     root = m.span.root
     while root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ in _NOUNS:
         root = root.head
+    if root.dep_ == "appos" and root.head.tag_ == "NN" and root.head.i < root.i:
+        root = root.head  # "Mr. Trump's campaign chairman, Paul Manafort, dismissed ...": the name the subject is given
     return root.dep_ in _SUBJECT and _is_main_clause(root.head)
 
 

@@ -1,0 +1,45 @@
+"""Pronouns resolved by the entity layer (newswire/entities/pronouns.py), on invented sentences (issue 14, pronouns14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.entities import extract_entities
+from newswire.text.parse import parse
+
+
+def _resolved(text: str, pronoun_at: int) -> str | None:
+    """The name of the entity the pronoun at this offset joined, or None when it was left as written."""
+    for e in extract_entities(parse(text)):
+        for m in e.mentions:
+            if m.kind == "pronoun" and m.start == pronoun_at:
+                return e.name
+    return None
+
+
+@pytest.mark.parametrize(
+    "text, pronoun, person",
+    [
+        (
+            "Governor Bill Walker spoke in Juneau on Friday.\n\nOn Monday, the governor's chief of staff, Tom Harris, "
+            "dismissed the criticism as politics. He said the budget was balanced.",
+            "He said",
+            "Tom Harris",
+        ),
+        (
+            "Ann Walker spoke in Ohio on Friday. On television, Mr. Walker's campaign chairman, Tom Harris, dismissed "
+            "criticism of Mr. Walker's remarks as talking points. He attempted to change the subject.",
+            "He attempted",
+            "Tom Harris",
+        ),
+    ],
+)
+def test_a_name_in_apposition_to_the_main_subject_is_whom_the_next_he_continues(text, pronoun, person):
+    # "the governor's chief of staff, Tom Harris, dismissed ...": the subject is a common noun, its name in apposition;
+    # subject continuity takes the name, not a person named further back or as the subject's possessor
+    assert _resolved(text, text.index(pronoun)) == person
+
+
+def test_a_name_in_apposition_to_an_object_is_no_main_subject():
+    text = "Bill Walker met the mayor's aide, Tom Harris, on Monday. He said the talks went well."
+    assert _resolved(text, text.index("He said")) == "Bill Walker"

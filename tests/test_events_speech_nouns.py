@@ -1,5 +1,6 @@
 """Issue 13, session fourteen (events14b): a warning told by a noun is a threat ("a stern warning to Ukraine"), an
-advisory is none. Invented sentences; the guards are the readings that are no event."""
+advisory is none; criticism of a speech act is aimed at who made it ("condemned Trump's threat to ban Muslims").
+Invented sentences; the guards are the readings that are no event, or that main already gets right."""
 
 from __future__ import annotations
 
@@ -26,3 +27,9 @@ def test_an_advisory_is_no_threat():
     assert events("The FBI issued warnings of intrusions into Canadian election systems.") == []
     assert events("The State Department renewed its travel warning for Mexico.") == []
 
+
+def test_condemning_a_speech_act_is_aimed_at_who_made_it():
+    found = events("The Mexican government condemned Donald Trump's threat to ban Muslims.")
+    assert [(e.plover, _side(e.source), e.target.text if e.target else None) for e in found] == [("ACCUSE", "MEX", "Donald Trump")]
+    found = events("The Mexican government condemned Donald Trump's call for a ban on Muslims.")
+    assert [(e.plover, _side(e.source), e.target.text if e.target else None) for e in found] == [("ACCUSE", "MEX", "Donald Trump")]

@@ -49,6 +49,8 @@ TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards"
 # Roots of speech acts (appeals, demands, accusations, rejections, threats): their noun's "from" names who made them
 # ("stern warnings from Moscow", "criticism from Beijing", "demands from the protesters"), not whom they are aimed at.
 SAID_ROOTS = {"02", "10", "11", "12", "13"}
+# Roots of acts that may answer a speech act: praise or support (05) and criticism (11) of one are aimed at who made it.
+ANSWER_ROOTS = {"05", "11"}
 
 
 def assign_roles(m: EventMention, actors: Actors) -> None:
@@ -139,6 +141,10 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
             own = [t for t in targets if is_passive(anchor)]
             if not undecided:  # "..., and accused Ukraine of staging the attack": Ukraine stages, it does not accuse
                 sources = sources or [a for a in p.sources if all(a.entity.id != t.entity.id for t in own)]
+            if m.code[:2] in ANSWER_ROOTS and p.code[:2] in SAID_ROOTS and p.token.i == getattr(patient_of(anchor), "i", -1):
+                # "condemned Trump's call for a ban", "supported his call": an answer to a speech act is aimed at who
+                # made it, not at what it asks for (session fourteen)
+                targets = targets or p.sources
             if (m.code[:2] not in OWN_TARGET_ROOTS or p.code[:2] in SHARED_TARGET_ROOTS) and not addressed:
                 targets = targets or p.targets
     if undecided:

@@ -65,8 +65,9 @@ def implicit_targets(actors: Actors, events: list) -> None:
         ev.targets = [Actor(country, mention, focus, implicit=True)]
 
 
-# Roots of coercion (seize, detain, arrest) whose implicit domestic target an armed force's act does not get.
-COERCION_AWAY_ROOTS = {"17"}
+# Codes of seizing, confiscating and detaining (171, 1711, 173) whose implicit domestic target an armed force's
+# act does not get ("Sudanese soldiers torched the village", 1712, keeps its home target).
+SEIZURE_CODES = {"171", "1711", "173"}
 
 
 def domestic_targets(actors: Actors, events: list) -> None:
@@ -89,7 +90,7 @@ def domestic_targets(actors: Actors, events: list) -> None:
             # sheets' arrests of foreigners and of a named suspect were aimed at the police's own country)
             continue
         home = source.code[:3]
-        if ev.code[:2] in COERCION_AWAY_ROOTS and source.code[3:6] == "MIL":
+        if ev.code in SEIZURE_CODES and source.code[3:6] == "MIL":
             # "the Kenyan navy seized a dhow off Kismayo", "the Indian navy detained the crew of a fishing boat": an
             # armed force seizes and detains at sea and abroad as often as at home; whom it holds is not its country
             continue

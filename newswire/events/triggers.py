@@ -70,6 +70,9 @@ SUBJECT = "<subject>"
 # An object condition "@kind" stands for the words of that class of event_word_classes.tsv ("@ailment": "fighting
 # cancer" is no fight).
 CLASS_PREFIX = "@"
+# A noun row's modifier "+prep" asks for that preposition, with an object, governed by the noun ("warning +about": "a
+# warning about the recalled pills" is an advisory, no threat).
+NOUN_PREP = "+"
 # Pronouns that stand for actors as the subject of a clause.
 ACTOR_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
 # Dependents of a verb whose event a verb used as no event takes with it ("poses a threat" is no threat).
@@ -422,7 +425,7 @@ def _match_noun(tok: Token) -> Trigger | None:
         return None
     if tok.lemma_.lower() in word_class("object_noun") and not _noun_object_fits(tok):
         return None  # "a U.S. release" of a product; "the release of the hostages" is an event
-    mods = modifier_lemmas(tok)
+    mods = modifier_lemmas(tok) | _governed_preps(tok)
     plain = None
     for need, code in rows:
         if not need:
@@ -430,6 +433,12 @@ def _match_noun(tok: Token) -> Trigger | None:
         elif need & mods:
             return Trigger(tok.i, code, "noun", tok.i + 1)  # may be NOT_AN_EVENT: "a press release"
     return Trigger(tok.i, plain, "noun", tok.i + 1) if plain else None
+
+
+def _governed_preps(noun: Token) -> set[str]:
+    """The prepositions with an object a noun governs, each as "+prep", the form a row of event_nouns.tsv asks for one
+    in ("a warning about the pills": "warning" with "+about", an advisory)."""
+    return {NOUN_PREP + c.lower_ for c in noun.children if c.dep_ == "prep" and _has_object(c)}
 
 
 def _noun_object_fits(noun: Token) -> bool:

@@ -192,3 +192,16 @@ def test_a_finite_verb_the_parse_joins_to_a_gerund_is_done_by_the_clause_subject
     found = _events("Kurti accused Belgrade of preparing an invasion and called on NATO to send more peacekeepers.")
     (call,) = [e for e in found if e.trigger.text == "called"]
     assert call.source is not None and call.source.text == "Kurti" and call.modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Police arrested two former soldiers in Nairobi on Friday.", "KEN"),
+        ("Police arrested three retired police officers in Nairobi.", "KEN"),
+        ("Police arrested two soldiers in Nairobi on Friday.", "KENMIL"),  # serving: the sector stays
+    ],
+)
+def test_people_who_no_longer_serve_are_coded_without_the_sector(text, code):
+    (ev,) = _events(text)
+    assert ev.target is not None and ev.target.actor == code

@@ -17,6 +17,7 @@ from functools import cache
 
 from ..document import Document
 from ..lexicon import countries, load_list, load_table, places
+from ..lexicon.agents import past_office_words
 from ..lexicon.tables import KinNoun
 from .country_words import place_country
 from .model import Mention
@@ -27,18 +28,12 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _COUNTRY_LEADER_SECTOR = "GOV"
 
 
-@cache
-def _past_office_words() -> frozenset[str]:
-    """Words that say a title is no longer held: "former", "ex", "deposed", "late" (`data/past_office_words.txt`)."""
-    return frozenset(load_list("past_office_words.txt"))
-
-
 def past_office(doc: Doc, start: int, end: int) -> bool:
     """"Former Lebanese Prime Minister Fouad Siniora", "Egypt's ex-president Hosni Mubarak", "deposed president Mohamed
     Morsi", "the late King Abdullah": a word of `data/past_office_words.txt` that modifies a word of doc[start:end] (the
     title chain and the name, or a title's phrase). The office is no longer held: its title gives no sector."""
     return any(
-        tok.lower_ in _past_office_words() and tok.dep_ in ("amod", "compound", "advmod", "nmod") and start <= tok.head.i < end
+        tok.lower_ in past_office_words() and tok.dep_ in ("amod", "compound", "advmod", "nmod") and start <= tok.head.i < end
         and not (tok.dep_ == "advmod" and tok.head.pos_ in ("ADJ", "VERB"))  # "a formerly state-owned company"
         for tok in doc[max(0, start - 3) : end]
     )
@@ -188,7 +183,7 @@ def _affiliate_or_country(m: Mention, owner: Mention, title: TitleMatch | None =
         m.affiliations.append(owner)
         code = countries.country_from_name(owner.text)
     if code and title is not None and not title.sector and title.title in _country_leader_titles() \
-            and not any(t.lower_ in _past_office_words() for t in m.doc[owner.end : title.end]):
+            and not any(t.lower_ in past_office_words() for t in m.doc[owner.end : title.end]):
         # "Mali's leader": a country's own leader is its government; "Mali's former leader" no longer (the review)
         m.sectors.append(_COUNTRY_LEADER_SECTOR)
 
@@ -211,7 +206,7 @@ def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], na
         if t is not None and t.kind != "honorific":
             m.titles.append(doc[t.start : t.end].text)
             if past_office(doc, h.left_edge.i, h.i + 1) or any(
-                    tok.lower_ in _past_office_words() and tok.dep_ == "advmod" and tok.head.i in (m.span.root.i, h.i)
+                    tok.lower_ in past_office_words() and tok.dep_ == "advmod" and tok.head.i in (m.span.root.i, h.i)
                     for tok in doc[m.end : h.left_edge.i]):
                 m.past_office = True  # "Siniora, the former prime minister,"; "Angelo, formerly Acme's vice president,"
             elif t.sector:

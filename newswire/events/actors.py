@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from ..document import Document
 from ..lexicon import countries, load_list, places
-from ..lexicon.agents import agent_row, is_counterpart
+from ..lexicon.agents import agent_row, is_counterpart, serving_sector
 from ..lexicon.borders import border_nouns
 from ..lexicon.compounds import opposed
 from ..lexicon.origins import origin_nouns
@@ -235,8 +235,7 @@ class Actors:
                     break
         if home is None or not countries.is_country_code(home):
             return None
-        row = agent_row(head)
-        return home + (row.sector if row else "")
+        return home + serving_sector(head)  # "two former soldiers in Nairobi": KEN, not KENMIL
 
     def _exemplified_country(self, head: Token) -> str | None:
         """"civil rights groups like the ACLU and the NACDL", "groups such as ...", "groups, including ...": the one

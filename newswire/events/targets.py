@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from functools import cache
 
 from ..lexicon import countries, load_list
-from ..lexicon.agents import agent_row
+from ..lexicon.agents import agent_row, serving_sector
 from ..lexicon.borders import on_border
 from ..lexicon.compounds import opposed
 from ..lexicon.cues import reporting_verbs
@@ -141,8 +141,7 @@ def _not_home(actors: Actors, ev) -> bool:
 
 def _sector(actors: Actors, a: Actor) -> str:
     root = actors.head_of(a.mention)
-    row = agent_row(root) if root is not None else None
-    return row.sector if row else ""
+    return serving_sector(root) if root is not None else ""  # "arrested two former soldiers": no MIL
 
 
 @cache
@@ -205,9 +204,7 @@ def located(actors: Actors, found: list[Actor], place) -> list[Actor]:
     country = here[0].code[:3]
     out = []
     for a in found:
-        root = actors.head_of(a.mention)
-        row = agent_row(root) if root is not None else None
-        out.append(Actor(a.entity, a.mention, country + (row.sector if row else "")))
+        out.append(Actor(a.entity, a.mention, country + _sector(actors, a)))
     return out
 
 

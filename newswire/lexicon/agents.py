@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from . import load_list, load_table
 from .tables import AgentNoun
 
-__all__ = ["STATE_SECTORS", "agents", "agent_row", "initial_plural", "is_counterpart"]
+__all__ = ["STATE_SECTORS", "agents", "agent_row", "initial_plural", "is_counterpart", "past_office_words", "serving_sector"]
 
 # The sectors of a state's own bodies in an actor code (government, armed forces, police, courts, legislature,
 # intelligence): the one definition the entity, quote and event stages read.
@@ -71,3 +71,20 @@ def is_counterpart(token: Token) -> bool:
     """A noun that, after a possessive, names the other side's holder of the possessor's office ("her Peruvian
     counterpart, Victor Torres": `data/counterpart_nouns.txt`): not someone of the possessor's own."""
     return token.lemma_.lower() in _counterpart_nouns()
+
+
+@cache
+def past_office_words() -> frozenset[str]:
+    """Words that say a title or a service is no longer held: "former", "ex", "deposed", "late", "retired"
+    (`data/past_office_words.txt`)."""
+    return frozenset(load_list("past_office_words.txt"))
+
+
+def serving_sector(token: Token) -> str:
+    """The sector of an agent noun's row, or "" when a word of `past_office_words` modifies it: "two former
+    soldiers", "retired police officers" serve in no armed force or police."""
+    row = agent_row(token)
+    if row is None or any(c.lower_ in past_office_words() and c.dep_ in ("amod", "compound", "advmod") for c in token.children):
+        return ""
+    return row.sector
+

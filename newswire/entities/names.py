@@ -417,7 +417,11 @@ def _speaking_person(doc: Doc, start: int, end: int) -> bool:
         return False
     if known.lookup(doc[start:end].text) is not None or title_lookup(last.text) is not None:
         return False
-    return last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_.lower() in reporting_verbs()
+    if not (last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_.lower() in reporting_verbs()):
+        return False
+    # a second sign of a person: the surname on its own elsewhere ("Doherty, 54, has farmed there"); a firm or a
+    # team is named whole again or as "it" ("Ernst Young said", "Orlando Magic said": no person)
+    return any(t.text == last.text and not (t.i > 0 and doc[t.i - 1].text == first.text) for t in doc if t.i != last.i)
 
 
 @cache

@@ -205,3 +205,41 @@ def test_a_finite_verb_the_parse_joins_to_a_gerund_is_done_by_the_clause_subject
 def test_people_who_no_longer_serve_are_coded_without_the_sector(text, code):
     (ev,) = _events(text)
     assert ev.target is not None and ev.target.actor == code
+
+
+@pytest.mark.parametrize(
+    "text, trigger, modality",
+    [
+        ("Blinken was scheduled to meet Wang Yi in Beijing and criticized China's support for Russia.", "criticized", "asserted"),
+        ("Biden was scheduled to visit Israel but cancelled the trip.", "cancelled", "asserted"),
+        ("Blinken was scheduled to meet Wang Yi in Beijing and criticized China's support for Russia.", "meet", "intended"),
+    ],
+)
+def test_a_verb_coordinated_with_a_governor_is_not_governed_by_it(text, trigger, modality):
+    # the schedule governs its infinitive ("to meet"), not a verb joined to "scheduled" itself
+    (ev,) = [e for e in _events(text) if e.trigger.text == trigger]
+    assert ev.modality == modality
+
+
+@pytest.mark.parametrize(
+    "text, giver",
+    [
+        ("The US helped Kyiv repel the offensive by supplying Patriot missiles to Ukraine.", "USA"),
+        ("Britain helped Ukraine resist by training Ukrainian soldiers.", "GBR"),
+    ],
+)
+def test_a_means_under_a_bare_infinitive_is_the_helpers(text, giver):
+    # "helped Kyiv repel ... by supplying": the parse gives "repel" the subject Kyiv; the one supplying is the helper
+    (ev,) = [e for e in _events(text) if e.trigger.text in ("supplying", "training")]
+    assert ev.source is not None and ev.source.actor == giver
+
+
+@pytest.mark.parametrize("text", ["The IMF issued a warning on Argentina's debt.", "The IMF issued a warning over China's mounting debt."])
+def test_a_warning_on_a_matter_is_no_threat(text):
+    assert [e for e in _events(text) if e.cameo.startswith("13")] == []
+
+
+def test_fighting_people_named_by_what_they_do_is_fighting_someone():
+    # "rioters" is no agent noun of ours, but people: the battle is an event (not an illness fought)
+    found = _events("French police battled rioters in the suburbs of Paris.")
+    assert [e.cameo[:2] for e in found] == ["19"] and found[0].source.actor == "FRACOP"

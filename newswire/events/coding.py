@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from functools import cache
 
 from spacy.tokens import Token
@@ -359,6 +361,10 @@ def _by_authority(m: EventMention) -> bool:
     return bool(m.sources) and all(a.code and a.code[3:6] in LEGAL_SECTORS for a in m.sources)
 
 
+# Plural nouns of people by what they do: "rioters", "invaders", "occupiers", "militants", "insurgents".
+_AGENTIVE = re.compile(r"(?:ers|ors|ists|ants|ents)$")
+
+
 def _at_no_one(m: EventMention) -> bool:
     """Whether a verb of combat (`contest` words) has for its object a common noun that names no one: no entity, no
     agent noun, no actor of the event ("a refugee battling mental issues from Myanmar", "is fighting cancer"; issue 13,
@@ -370,6 +376,8 @@ def _at_no_one(m: EventMention) -> bool:
     obj = patient_of(m.anchor)
     if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ or agent_row(obj) is not None or is_event_noun(obj):
         return False
+    if obj.tag_ == "NNS" and _AGENTIVE.search(obj.lower_):
+        return False  # "battled rioters", "fought the invaders": people by what they do, though no agent noun of ours
     inside = {t.idx: t for t in obj.subtree}
     for a in m.targets:
         if a.implicit:

@@ -146,7 +146,10 @@ def modality(tok: Token) -> str:
         # a conjunct clause with its own subject shares what governs the verb it is coordinated with, not that verb's
         # own sense ("Trump vowed to ... and Clinton is promising to ...": no vow of Clinton's)
         own_clause = node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-        cue = None if node.dep_ == "advcl" or own_clause else _governor_cue(head) or (_stance(head) if head.pos_ == "NOUN" else None)
+        # a conjunct is coordinated with its head, not governed by it: "was scheduled to meet Wang and criticized
+        # China" (no schedule of the criticism), "wants peace and attacked" (no wish); it shares what governs its head
+        coordinated = node.dep_ == "conj" and head.pos_ in ("VERB", "AUX")
+        cue = None if node.dep_ == "advcl" or own_clause or coordinated else _governor_cue(head) or (_stance(head) if head.pos_ == "NOUN" else None)
         if node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             cue = cue or _scheduled(head) or (_cues().get((head.lemma_.lower(), "promise")) if tok.pos_ == "VERB" else None)
         if node.dep_ in ("ccomp", "advcl") or (node.dep_ == "xcomp" and _of_another(node)):

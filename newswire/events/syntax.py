@@ -106,7 +106,12 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         # a means: "Japan provided the US with support by extending aid to Pakistan", "the EU punished Turkey by
         # cutting aid": the doer of the clause does it, not its object (issue 13, session fourteen)
-        return subject_of(verb.head.head)
+        clause = verb.head.head
+        if clause.tag_ == "VB" and clause.dep_ in ("ccomp", "xcomp") and not any(c.dep_ == "aux" for c in clause.children):
+            # "the US helped Kyiv repel the offensive by supplying missiles": a bare infinitive under "help", "make",
+            # "let", whose subject the parse gives is the one helped; the means is the helper's
+            return subject_of(clause.head)
+        return subject_of(clause)
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
         obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
         return obj

@@ -90,9 +90,10 @@ def domestic_targets(actors: Actors, events: list) -> None:
             # sheets' arrests of foreigners and of a named suspect were aimed at the police's own country)
             continue
         home = source.code[:3]
-        if ev.code in SEIZURE_CODES and source.code[3:6] == "MIL":
+        if ev.code in SEIZURE_CODES and source.code[3:6] == "MIL" and not (ev.place is not None and ev.place.country == home):
             # "the Kenyan navy seized a dhow off Kismayo", "the Indian navy detained the crew of a fishing boat": an
-            # armed force seizes and detains at sea and abroad as often as at home; whom it holds is not its country
+            # armed force seizes and detains at sea and abroad as often as at home; whom it holds is not its country,
+            # unless the place it does it is at home ("the Egyptian army arrested 50 people in Sinai")
             continue
         if _sent_away(actors, ev, home):
             continue  # "moved troops and a naval armada into the Gulf": no act at home

@@ -243,3 +243,21 @@ def test_fighting_people_named_by_what_they_do_is_fighting_someone():
     # "rioters" is no agent noun of ours, but people: the battle is an event (not an illness fought)
     found = _events("French police battled rioters in the suburbs of Paris.")
     assert [e.cameo[:2] for e in found] == ["19"] and found[0].source.actor == "FRACOP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada fought a trade war with the United States last year.",
+        "Ottawa battled Washington in a bitter trade war.",
+        "Canada has already fought one tariff \"war\" with Trump.",
+    ],
+)
+def test_a_war_of_trade_or_prices_is_no_armed_fight(text):
+    # data/event_word_classes.tsv kind figurative_war: a modifier that makes the war one of trade, prices or words
+    assert [e for e in _events(text) if e.cameo.startswith(("18", "19", "20"))] == []
+
+
+def test_a_war_without_such_a_modifier_is_still_fought():
+    found = _events("Iraq and Iran fought a war in the 1980s.")
+    assert [(e.cameo[:2], e.source.actor, e.target.actor) for e in found] == [("19", "IRQ", "IRN")]

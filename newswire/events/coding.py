@@ -374,6 +374,12 @@ def _at_no_one(m: EventMention) -> bool:
     if m.anchor.pos_ not in ("VERB", "AUX") or m.anchor.i != m.trigger.i or is_passive(m.anchor):
         return False
     obj = patient_of(m.anchor)
+    fights = [obj] + [g for p in m.anchor.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+    if any(
+        n is not None and n.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in _words("figurative_war") for c in n.children)
+        for n in fights
+    ):
+        return True  # "fought a trade war with Washington", "battled Washington in a bitter trade war": no armed fight
     if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ or agent_row(obj) is not None or is_event_noun(obj):
         return False
     if obj.tag_ == "NNS" and _AGENTIVE.search(obj.lower_):

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 
-from functools import cache
 
 from spacy.tokens import Token
 
-from ..lexicon import codebook, countries, load_table
+from ..lexicon import codebook, countries
 from ..lexicon.agents import STATE_SECTORS, agent_row
 from ..lexicon.pronouns import speaker_pronouns
-from ..lexicon.tables import EventWordClass
 from .syntax import subject_of
-from .triggers import insult_names, is_event_noun, is_passive, patient_of, undoes_pact
+from .triggers import insult_names, is_event_noun, is_passive, patient_of, undoes_pact, word_class
 from .model import EventMention
 from .modality import is_refusal_cue, is_reported, modality as modality_of
 from .roles import face_each_other
@@ -62,12 +60,6 @@ VISITS = {"042", "043"}
 FIRM_SECTORS = {"BUS"}
 # Subject pronouns that are people speaking ("you attacked Hillary Clinton").
 PERSON_PRONOUNS = speaker_pronouns(cases=("subject",))  # i, you, we
-
-
-@cache
-def _words(kind: str) -> frozenset[str]:
-    """The words of one class of `data/event_word_classes.tsv` (verbal_attack, contest, rally, exercise)."""
-    return frozenset(row.word for row in load_table("event_word_classes.tsv", EventWordClass) if row.kind == kind)
 
 
 def code_event(m: EventMention, *, top: bool = True) -> None:
@@ -148,11 +140,11 @@ def _vows_pursuit(m: EventMention) -> bool:
     if m.trigger.kind != "verb":
         return False
     for clause in (c for c in m.anchor.children if c.dep_ == "xcomp"):
-        if clause.lemma_.lower() in _words("pursuit"):
+        if clause.lemma_.lower() in word_class("pursuit"):
             return True
         args = [c for c in clause.children if c.dep_ == "dobj"]
         args += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-        if any(a.lemma_.lower() in _words("wrongdoer") for a in args):
+        if any(a.lemma_.lower() in word_class("wrongdoer") for a in args):
             return True
     return False
 
@@ -179,21 +171,21 @@ def read_with_actors(m: EventMention) -> bool:
         # "branded the opposition leader a terrorist": the name is what the accusation says, not whom it is aimed at
         names = [t.idx for t in insult_names(m.anchor)]
         m.targets = [a for a in m.targets if not any(a.mention.start <= i < a.mention.end for i in names)]
-    if root in ("18", "19") and lemma in _words("contest") and _person_against_person(m):
+    if root in ("18", "19") and lemma in word_class("contest") and _person_against_person(m):
         return False
-    if root in ("18", "19") and lemma in _words("contest") and _at_no_one(m):
+    if root in ("18", "19") and lemma in word_class("contest") and _at_no_one(m):
         return False  # "battling mental issues", "fighting cancer", "fought the blaze": a struggle with a thing, no attack
     if root in ("18", "19") and _verbal_attack(m) and (_person_against_person(m) or _at_words(m) or _speaker_at_office(m)):
         m.code = "111"  # "attacked the plan", "a scathing attack on the proposal", "fired back at the government"
     if is_legal_charge(m):
         m.code = LEGAL_ACTION  # "was charged with murder", "prosecutors charged him with fraud": legal action, not words
-    if root == "14" and lemma in _words("rally") and len(m.sources) == 1 and _unarmed_person(m.sources[0]):
+    if root == "14" and lemma in word_class("rally") and len(m.sources) == 1 and _unarmed_person(m.sources[0]):
         return False
-    if root == "14" and m.trigger.kind == "noun" and lemma in _words("rally") and _place_on_both_sides(m) and _at_persons_event(m.token):
+    if root == "14" and m.trigger.kind == "noun" and lemma in word_class("rally") and _place_on_both_sides(m) and _at_persons_event(m.token):
         # "Clinton is marking her victories with a rally in Miami", "Trump said at a rally in Evansville": a rally that
         # no one named holds or is aimed at, in a clause about one named person, is that person's campaign event
         return False
-    if m.code == RALLY_OPPOSITION and lemma in _words("rally") and not any(c.dep_ == "dobj" for c in m.anchor.children):
+    if m.code == RALLY_OPPOSITION and lemma in word_class("rally") and not any(c.dep_ == "dobj" for c in m.anchor.children):
         if any(a.code and a.code[3:6] in PUBLIC_SECTORS for a in m.sources):
             # "2,000 protesters rallied against the parades": a crowd that rallies against something demonstrates
             # (141); CAMEO's 113 is rallying others against someone ("rallied Arab states against Israel")
@@ -203,7 +195,7 @@ def read_with_actors(m: EventMention) -> bool:
         # address audiences; a request is coded between two named political actors ("Kuwait asked the U.S. to
         # enforce the embargo"). Out of sample, of 17 such records 7 were no events, all without this.
         return False
-    if root == "17" and lemma in _words("restrict") and not any(a.code and not a.implicit and a.code[3:6] in STATE_SECTORS for a in m.sources):
+    if root == "17" and lemma in word_class("restrict") and not any(a.code and not a.implicit and a.code[3:6] in STATE_SECTORS for a in m.sources):
         # "prevented the activists from leaving" is coercion by a state's bodies; "the constitution prevented Suu Kyi
         # from becoming president", "she could speak to prevent police officers from using force" are not
         return False
@@ -235,11 +227,11 @@ def read_with_actors(m: EventMention) -> bool:
             return False
     if root in VIOLENT_ROOTS and not any(a.code and not a.implicit for a in m.sources) and _by_accident(m):
         return False  # "73 soldiers were killed when two helicopters crashed", "the storm killed 20": no one's act
-    if root in VIOLENT_ROOTS and lemma in _words("police_raid") and _by_police(m):
+    if root in VIOLENT_ROOTS and lemma in word_class("police_raid") and _by_police(m):
         m.code = POLICE_COERCION  # "police in the Comoros raided two homes": a search by the law, not an armed attack
-    if root in VIOLENT_ROOTS and lemma in _words("mutual") and _police_and_crowd(m):
+    if root in VIOLENT_ROOTS and lemma in word_class("mutual") and _police_and_crowd(m):
         m.code = REPRESSION  # "security forces clashed with demonstrators": repression of a crowd, not a battle
-    if m.code[:2] == "15" and lemma in _words("exercise") and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
+    if m.code[:2] == "15" and lemma in word_class("exercise") and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
         m.code = "062"  # "French and Egyptian warships launched war games": exercises together are cooperation
         if not m.targets:
             face_each_other(m)  # done together: one side with the other
@@ -324,7 +316,7 @@ def _at_persons_event(noun: Token) -> bool:
 
 def is_legal_charge(m: EventMention) -> bool:
     """"was charged with murder", "prosecutors charged him with fraud": a charge the law lays (legal action, 173)."""
-    return m.code[:2] == "11" and m.token.lemma_.lower() in _words("legal_charge") and _by_authority(m)
+    return m.code[:2] == "11" and m.token.lemma_.lower() in word_class("legal_charge") and _by_authority(m)
 
 
 def _named_political(actors) -> bool:
@@ -339,7 +331,7 @@ def _by_accident(m: EventMention) -> bool:
     verb = m.anchor
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    accident = _words("accident")
+    accident = word_class("accident")
     for c in verb.children:
         if c.dep_ in ("nsubj", "agent") and (c.lemma_.lower() in accident or any(g.lemma_.lower() in accident for g in c.children if g.dep_ == "pobj")):
             return True
@@ -376,7 +368,7 @@ def _at_no_one(m: EventMention) -> bool:
     obj = patient_of(m.anchor)
     fights = [obj] + [g for p in m.anchor.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
     if any(
-        n is not None and n.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in _words("figurative_war") for c in n.children)
+        n is not None and n.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in word_class("figurative_war") for c in n.children)
         for n in fights
     ):
         return True  # "fought a trade war with Washington", "battled Washington in a bitter trade war": no armed fight
@@ -416,7 +408,7 @@ def _verbal_attack(m: EventMention) -> bool:
     """A verb of force that may be words: "attack", "assail", "fire back", "hit back" (`verbal_attack` words)."""
     lemma = m.token.lemma_.lower()
     particles = {c.lower_ for c in m.token.children if c.dep_ in ("prt", "advmod")}
-    return lemma in _words("verbal_attack") or (lemma in _words("back_attack") and "back" in particles)
+    return lemma in word_class("verbal_attack") or (lemma in word_class("back_attack") and "back" in particles)
 
 
 def _at_words(m: EventMention) -> bool:
@@ -432,7 +424,7 @@ def _at_words(m: EventMention) -> bool:
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in WORDS_PREPS:
             heads.extend(c for c in prep.children if c.dep_ == "pobj")
-    return any(h.lemma_.lower() in _words("words") or h.lower_ in _words("words") for h in heads)
+    return any(h.lemma_.lower() in word_class("words") or h.lower_ in word_class("words") for h in heads)
 
 
 def _speaker_at_office(m: EventMention) -> bool:

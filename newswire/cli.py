@@ -99,7 +99,7 @@ def analyze(
     if quotes_only and fmt is OutputFormat.gdelt:
         raise UsageError("--quotes-only prints quotes, and GDELT rows are events; use --format text, json or jsonl with it")
     if fmt is not OutputFormat.gdelt and (min_confidence is not None or modality is not None):
-        raise UsageError("--min-confidence and --modality choose the events of --format gdelt; json and text show every event with its confidence and modality")
+        raise UsageError("--min-confidence and --modality choose the events of --format gdelt; json and text show every event with its confidence and modality (text dims those under 0.3)")
     rows = _gdelt_filters(min_confidence, modality) if fmt is OutputFormat.gdelt else {}
     _not_blank(published, "--published")
     date = require_date(published, "--published") if published else None
@@ -163,7 +163,12 @@ def _output(analysis, fmt: OutputFormat, quotes_only: bool, console: Console, gd
         return records
     if fmt is OutputFormat.text:
         with console.capture() as captured:
-            (render_quotes if quotes_only else render)(analysis, console)
+            if quotes_only:
+                render_quotes(analysis, console)
+            else:
+                from .corpus.query import EVENT_FLOOR
+
+                render(analysis, console, event_floor=EVENT_FLOOR)
         return captured.get()
     if fmt is OutputFormat.gdelt:
         return gdelt_tsv(analysis, **(gdelt or {}))

@@ -15,15 +15,19 @@ SNIPPET = 80
 EVIDENCE = 60
 
 
-def render(analysis: Analysis, console: Console) -> None:
-    """Print the report for one analysis."""
+def render(analysis: Analysis, console: Console, *, event_floor: float | None = None) -> None:
+    """Print the report for one analysis.
+
+    event_floor: events under this confidence are shown dimmed, with a note that
+    `query events`, `serve` and `--format gdelt` leave them out (the CLI passes
+    their floor); None shows every event alike."""
     console.print(_header(analysis))
     console.print(_entities(analysis))
     if analysis.times:
         console.print(_times(analysis))
     console.print(_quotes(analysis))
     if analysis.events:
-        console.print(_events(analysis))
+        console.print(_events(analysis, event_floor))
     if analysis.figures:
         console.print(_figures(analysis))
 
@@ -96,12 +100,17 @@ def _around(text: str, start: int, end: int, mark_start: int, mark_end: int, lim
     return Text.assemble(" ".join(before.split()) + " ", (text[mark_start:mark_end], "bold"), " " + " ".join(after.split()))
 
 
-def _events(a: Analysis) -> Table:
+def _events(a: Analysis, floor: float | None = None) -> Table:
     table = Table(title="Events", title_justify="left", expand=False)
     for col in ("date", "source", "event", "target", "place", "evidence"):
         table.add_column(col, overflow="fold", no_wrap=col in ("date", "event"))
+    below = 0
     for e in a.events:
+        low = floor is not None and e.confidence is not None and e.confidence < floor
+        below += low
         what = f"{e.plover or 'CAMEO'} {e.cameo}"
+        if e.confidence is not None:
+            what += f"\nconf {e.confidence:.2f}"
         if e.modality != "asserted":
             what += f"\n{e.modality}"
         reporter = a.entity(e.reported_by)
@@ -109,7 +118,12 @@ def _events(a: Analysis) -> Table:
         if reporter is not None:
             evidence = Text.assemble((f"{reporter.name} says: ", "dim"), evidence)
         place = e.location.text if e.location else ""
-        table.add_row(e.date or "", _actor_cell(a, e.source), what, _actor_cell(a, e.target), place, evidence)
+        table.add_row(e.date or "", _actor_cell(a, e.source), what, _actor_cell(a, e.target), place, evidence,
+                      style="dim" if low else None)
+    if below:
+        table.caption = (f"{below} dimmed: confidence under {floor}, where most records are wrong; "
+                         "query events, serve and --format gdelt leave them out")
+        table.caption_justify = "left"
     return table
 
 
@@ -137,7 +151,8 @@ def _quotes(a: Analysis, title: str = "Who said what") -> Table:
     for col in ("id", "speaker", "type", "quote", "at"):
         table.add_column(col, overflow="fold")
     for q in a.quotes:
-        table.add_row(q.id, speaker_label(q), q.type, shorten(q.content.text), f"[{q.content.start}, {q.content.end})")
+        kind = q.type if q.confidence is None else f"{q.type}\nconf {q.confidence:.2f}"
+        table.add_row(q.id, speaker_label(q), kind, shorten(q.content.text), f"[{q.content.start}, {q.content.end})")
     return table
 
 

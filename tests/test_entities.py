@@ -1699,3 +1699,22 @@ def test_an_origin_before_american_is_not_the_bodys_country(text, name, country)
 def test_formerly_before_a_title_gives_no_sector():
     text = "Robert Angelo, formerly Peru's deputy interior minister, left the party in October."
     assert [(e.country, e.actor) for e in entities(text) if e.name == "Robert Angelo"] == [("PER", "PER")]
+
+
+def test_a_dateline_in_capitals_does_not_name_the_place_written_in_ordinary_case_later():
+    text = "NAIROBI, July 8 (Wire) - Thousands marched in Nairobi on Monday. Police in Nairobi made arrests."
+    (place,) = [e for e in entities(text) if e.type == "GPE" and e.country == "KEN"]
+    assert place.name == "Nairobi"
+    assert [text[m.start : m.end] for m in place.mentions] == ["NAIROBI", "Nairobi", "Nairobi"]  # the dateline is still its mention
+
+
+def test_a_country_adjective_does_not_name_the_country_the_article_names():
+    (country,) = [e for e in entities("Rebels said Ukrainian shelling had killed two civilians. Ukraine denied it.")
+                  if e.country == "UKR" and e.type == "GPE"]
+    assert country.name == "Ukraine"
+
+
+def test_an_acronym_in_capitals_still_names_its_entity():
+    text = "The U.S. imposed new tariffs on Monday. America's allies protested, and the U.S. did not respond."
+    (country,) = [e for e in entities(text) if e.country == "USA" and e.type == "GPE"]
+    assert country.name == "U.S."

@@ -486,7 +486,10 @@ def to_records(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
 
 def _name(c: Cluster) -> str:
     """The fullest proper name ("Ban Ki-moon", not "Ban"); for nominals the fullest nominal."""
-    pool = [m for m in c.names if not m.demonym] or [m for m in c.mentions if m.kind == "nominal"]
+    names = [m for m in c.names if not m.demonym]
+    # a country adjective the tagger did not mark as one ("Ukrainian" heading a sentence) names the country less well
+    # than its name, where the article gives it
+    pool = [m for m in names if not countries.country_from_demonym(m.text)] or names or [m for m in c.mentions if m.kind == "nominal"]
     if not pool:  # named only by "Russian", "Syrian": the country's own name
         return countries.country_name(c.country) if c.country else c.first.text
     if c.label == "PERSON":
@@ -498,11 +501,17 @@ def _name(c: Cluster) -> str:
         prose = [m for m in pool if not in_headline[id(m)]]
         known = {w for m in prose for w in name_tokens(m)}
         pool = prose + [m for m in headline if all(w in known or is_given_name(w.title()) for w in name_tokens(m))] or pool
-    best = max(pool, key=lambda m: (len(name_tokens(m)), -m.start))
+    # the fullest name; of names as full, one in ordinary case before one in capitals (a dateline's "CAIRO")
+    best = max(pool, key=lambda m: (len(name_tokens(m)), not _capitals(m.text), -m.start))
     words = [t for t in best.span]
     while words and words[0].lower_ in ("the", "a", "an"):
         words = words[1:]
     return "".join(t.text_with_ws for t in words).strip() or best.text
+
+
+def _capitals(text: str) -> bool:
+    """A word of four letters or more in capitals: a dateline's or a heading's "CAIRO", not an acronym ("U.S.", "UN")."""
+    return text.isupper() and sum(ch.isalpha() for ch in text) >= 4
 
 
 _NOT_IN_PERSON_NAMES = frozenset((":", ";", ",", "(", ")", '"', "“", "”", "'s", "’s", "‘s", "|", "/"))

@@ -1718,3 +1718,20 @@ def test_an_acronym_in_capitals_still_names_its_entity():
     text = "The U.S. imposed new tariffs on Monday. America's allies protested, and the U.S. did not respond."
     (country,) = [e for e in entities(text) if e.country == "USA" and e.type == "GPE"]
     assert country.name == "U.S."
+
+
+def test_a_group_another_country_set_up_is_not_the_same_noun_group_of_the_country():
+    text = "Ukrainian officials said the strike killed ten people. Russian-installed officials said shelling killed two."
+    groups = {e.name: e for e in entities(text) if e.type == "GROUP"}
+    assert {"Ukrainian officials", "Russian-installed officials"} <= groups.keys()
+    assert len(groups["Ukrainian officials"].mentions) == 1
+
+
+def test_a_country_that_backs_a_group_is_neither_its_country_nor_the_article_s_focus():
+    (rebels,) = [e for e in entities("Russian-backed rebels shelled the airport. The rebels later withdrew.") if e.type == "GROUP"]
+    assert (rebels.country, rebels.actor) == (None, None)
+
+
+def test_a_country_named_only_by_its_adjective_is_named_by_its_name_but_a_noun_is_left_as_written():
+    found = entities("Rebels said Ukrainian shelling had killed two civilians in the Ukrainian city of Kramatorsk.")
+    assert "Ukraine" in [e.name for e in found if e.country == "UKR" and e.type == "GPE"]

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import countries, load_list, places
 from ..lexicon.agents import is_counterpart
+from ..lexicon.compounds import not_its_own
 from ..lexicon.pronouns import gendered
 from ..text.parse import source_text
 from ..text.prose import title_case_lines
@@ -432,6 +433,9 @@ class _Nominals:
                 n = -1  # "U.N. officials" after "Iranian officials": the same noun, another actor's people
             found.append(n)
         latest = max(found, default=-1)
+        if latest >= 0 and _set_by_another_country(m) and self.clusters[latest].country and not any(
+                _set_by_another_country(x) for x in self.clusters[latest].mentions):
+            latest = -1  # "Russian-installed officials" after "Ukrainian officials": people another country set up
         definite = m.doc[m.start].lower_ in ("the", "this", "that")
         company = definite and "BUS" in m.sectors and m.label == "ORG"
         if company and (subject := self._subject_company(m)) is not None:
@@ -448,6 +452,13 @@ class _Nominals:
                 if m.sentence - last.sentence <= NOMINAL_REACH:
                     return best
         return None
+
+
+def _set_by_another_country(m: Mention) -> bool:
+    """A nominal whose own words tie it to a country it does not belong to ("Russian-installed officials",
+    "Turkish-backed fighters", "pro-Iran militias"): a group of its own, not the same noun's group named before."""
+    return any(not_its_own(t) and (countries.country_from_demonym(t.text) or countries.country_from_name(t.text))
+               for t in m.span)
 
 
 def _is_subject(x: Mention) -> bool:
@@ -489,7 +500,11 @@ def _name(c: Cluster) -> str:
     names = [m for m in c.names if not m.demonym]
     # a country adjective the tagger did not mark as one ("Ukrainian" heading a sentence) names the country less well
     # than its name, where the article gives it
-    pool = [m for m in names if not countries.country_from_demonym(m.text)] or names or [m for m in c.mentions if m.kind == "nominal"]
+    pool = [m for m in names if not countries.country_from_demonym(m.text)]
+    if not pool and names and c.label == "GPE" and c.country and all(_modifies_a_noun(m) for m in names):
+        # named only by a modifier ("Ukrainian shelling"): the country's name; not a noun ("Cuban said": a person?)
+        return countries.country_name(c.country) or names[0].text
+    pool = pool or names or [m for m in c.mentions if m.kind == "nominal"]
     if not pool:  # named only by "Russian", "Syrian": the country's own name
         return countries.country_name(c.country) if c.country else c.first.text
     if c.label == "PERSON":
@@ -507,6 +522,12 @@ def _name(c: Cluster) -> str:
     while words and words[0].lower_ in ("the", "a", "an"):
         words = words[1:]
     return "".join(t.text_with_ws for t in words).strip() or best.text
+
+
+def _modifies_a_noun(m: Mention) -> bool:
+    """"Ukrainian" in "Ukrainian shelling", "the Ukrainian city": a word before a common noun (or a gerund) it modifies."""
+    nxt = m.doc[m.end] if m.end < len(m.doc) else None
+    return nxt is not None and nxt.is_lower and nxt.tag_ in ("NN", "NNS", "VBG", "JJ")
 
 
 def _capitals(text: str) -> bool:

@@ -389,6 +389,8 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     if country is None and c.first.kind == "nominal" and (sector in DOMESTIC_SECTORS or _a_governments(c)):
         # "government troops" are the troops of the government at home, as "rebels" are its rebels
         country = here or (focus if sector in FOCUS_SECTORS or _a_governments(c) else None)
+        if country in _acting_on_it(c):
+            country = None  # "Russian-backed rebels" in an article whose only country is Russia are not Russia's
     if known_code and known_country and country != known_country:
         known_code = None  # the text says otherwise
     if known_code and known_code[3:6] in STATE_SECTORS and any(m.past_office for m in c.mentions):
@@ -399,6 +401,12 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     if country is None and known_code is None and c.first.kind == "nominal" and sector in TRANSNATIONAL_SECTORS:
         return None, TRANSNATIONAL_SECTORS[sector]  # "human rights groups"
     return country, known_code or country
+
+
+def _acting_on_it(c: Cluster) -> set[str]:
+    """The countries a cluster's own words name as acting on it, not as its own ("Russian-backed", "anti-Iran")."""
+    return {code for m in c.mentions for t in m.span if not_its_own(t)
+            for code in (countries.country_from_demonym(t.text) or countries.country_from_name(t.text),) if code}
 
 
 def _kind_of_name(m: Mention):

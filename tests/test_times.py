@@ -536,3 +536,17 @@ def test_taken_spans_find_any_overlap():
         taken.add(start, end)
     assert taken.overlaps(15, 16) and taken.overlaps(19, 35) and taken.overlaps(4, 10) and taken.overlaps(0, 100)
     assert not taken.overlaps(5, 10) and not taken.overlaps(20, 30) and not taken.overlaps(40, 41)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # between a verb's object and its "of" phrase, a shift and a unit date the clause (a new user's trial: the accusation
+    # was dated on the publication day, and the quote of it took "last year" into its content)
+    ("Chile accused Peru last year of violating the border.", [("last year", "DATE")]),
+    ("The court cleared him last week of all charges.", [("last week", "DATE")]),
+    # after a determiner or a possessive, the unit is a stretch of something, not a date
+    ("It was the last year of his term.", []),
+    ("In his final week of office, he signed the bill.", []),
+    ("They spent their last month of freedom in Lima.", []),
+])
+def test_a_shift_and_unit_before_of_is_a_date_unless_it_is_a_stretch_of_something(text, expected):
+    assert [(t, ty) for t, ty, _ in found(text)] == expected

@@ -172,11 +172,23 @@ def is_time(doc: Doc, found: Found) -> bool:
         nxt = _next_token(span)
         if span[-1].pos_ == "ADJ" or span[-1].dep_ == "amod" or (nxt is not None and nxt.lower_ == "of"):
             return False  # "the future president", "the future of our peoples"
+    if found.rule.name == "relative" and _part_of_something(span):
+        return False  # "the last year of his term", "her final week of office": a stretch of something, not a date
     if found.rule.name == "season_bare" and span[-1].dep_ in ("compound", "amod"):
         return False  # "summer camp"
     if found.rule.name == "set_adverb" and (span[-1].tag_.startswith("NN") or span[-1].tag_ == "JJ" and fold(span.text) == "quarterly"):
         return False  # "the Communist Party daily Granma", "a quarterly dividend"
     return True
+
+
+def _part_of_something(span: Span) -> bool:
+    """"the last year of", "his first week of": a unit "of" something after a determiner or possessive. Without one
+    ("accused Egypt last year of threatening") the words date the clause and "of" belongs to the verb."""
+    nxt = _next_token(span)
+    if nxt is None or nxt.lower_ != "of":
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return span[0].lower_ == "the" or (before is not None and (before.dep_ in ("det", "poss") or before.tag_ == "PRP$"))
 
 
 def _titled(span: Span) -> bool:

@@ -537,6 +537,18 @@ def test_a_second_report_joined_by_and_is_a_quote_of_its_own():
                    ("the union", "both surveys showed support above 60 percent")]
 
 
+def test_a_headline_labelled_by_the_surname_of_a_person_named_in_the_story():
+    text = ("Okafor: No outside pressure on bridge inquiry into contracts.\n\n"
+            "LAGOS (AP) — Transport Minister Adaeze Okafor is reaffirming that the inquiry is free of outside influence.")
+    got = {q.content.text: q for q in quotes(text)}
+    q = got["No outside pressure on bridge inquiry into contracts"]
+    assert (q.speaker.text, q.speaker_name) == ("Okafor", "Adaeze Okafor")
+    # a capitalised word that is nobody's surname heads no quote
+    text = ("Bridges: No outside pressure on inquiry into contracts.\n\n"
+            "LAGOS (AP) — Transport Minister Adaeze Okafor is reaffirming that the inquiry is free of outside influence.")
+    assert "No outside pressure on inquiry into contracts" not in {q.content.text for q in quotes(text)}
+
+
 def test_a_quotation_after_one_that_ended_a_sentence_is_a_statement():
     text = "“It is too early,” said Berg, who hosts the show “City Talk.” “I mean, we have no money at all.”"
     first, second = quotes(text)

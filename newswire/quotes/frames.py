@@ -335,10 +335,12 @@ def _clauses(verb: Token, particle: Token | None = None) -> list[set[int]]:
     it clear that ...") is not a clause: the clauses hung on it are.
     """
     aside = misparsed_aside(verb)  # "Paul Ryan, asked about it, said ...": the aside reports nothing
-    parts = [
-        subtree(c) for c in verb.children
+    clauses = [
+        c for c in verb.children
         if c.dep_ == "ccomp" and not c.is_punct and c != particle and c != aside and not _semicolon_between(c, verb)
     ]
+    clauses = [c for k, c in enumerate(clauses) if k == 0 or not _coordinated_report(c, clauses[k - 1])]
+    parts = [subtree(c) for c in clauses]
     if particle is not None and particle.dep_ in _COMPLEMENT_PARTICLES:
         parts += [subtree(c) for c in particle.children if c.i > particle.i and c.dep_ in ("ccomp", "advcl")]
         parts.sort(key=min)
@@ -357,6 +359,21 @@ def _clauses(verb: Token, particle: Token | None = None) -> list[set[int]]:
 
 
 _REASON_MARKS = ("because", "although", "though", "unless")
+
+
+def _coordinated_report(clause: Token, before: Token) -> bool:
+    """"Most voters said they were worried, and 4 in 10 said Trump would be best": a second report with its own cue
+    and subject, joined to the first report's clause by "and" or "but", which the parser hangs on the first cue as a
+    second complement. It is no clause of what the first speaker said: its cue makes a quote of its own. (A report
+    inside what was said stays content: "said Smith told him that ...", "said A and that Smith said B".)"""
+    if clause.lemma_.lower() not in cue_table() or clause.pos_ not in ("VERB", "AUX") or before.i < clause.head.i:
+        return False  # "A, and surveys showed B, the group said": a cue after both reports both
+    subject = next((c for c in clause.children if c.dep_ in SUBJECTS and c.i < clause.i), None)
+    if subject is None or any(c.dep_ == "mark" for c in clause.children):
+        return False  # "said the plan was sound and that officials said ...": his second that-clause
+    start = min(t.i for t in clause.subtree)
+    last = max(t.i for t in before.subtree if not (t.is_punct or t.dep_ == "cc"))
+    return any(clause.doc[i].dep_ == "cc" for i in range(last + 1, start))
 
 
 def _semicolon_between(clause: Token, verb: Token) -> bool:
@@ -1008,7 +1025,36 @@ def _according_to(frame: Frame, to: Token | None) -> None:
     if _at_edge(doc[according]):
         while head.dep_ in ("ccomp", "conj") and head.head.i != head.i and head.head.lemma_.lower() in cue_table():
             head = head.head  # "voters said ..., according to the poll": the poll reports what they said
-    frame.content = subtree(head) - subtree(doc[according])
+    frame.content = subtree(head) - subtree(doc[according]) - _after_the_source(head, doc[according])
+
+
+def _after_the_source(head: Token, according: Token) -> set[int]:
+    """"Clinton leads by 271 delegates, according to a count by the agency, but Sanders has vowed to fight on": a
+    phrase after what it attributes reaches back, not forward: a conjunct or a clause set off by a comma that the
+    clause's head takes after the phrase (", but ...", ", although ...") is the writer's, not the source's; a
+    participle after it goes on with the content (", becoming the owner"). Opening the sentence ("According to X, A, but B") the phrase covers all of it."""
+    phrase = subtree(according)
+    start, end = min(phrase), max(phrase)
+    doc = head.doc
+    if head.i > start or not any(not (t.is_punct or t.is_space) for t in doc[head.sent.start : start]):
+        return set()
+    out: set[int] = set()
+    for c in head.children:
+        if min(subtree(c)) <= end:
+            continue
+        if c.dep_ == "conj" or (c.dep_ == "advcl" and _subordinated(c) and doc[min(subtree(c)) - 1].text in (",", "—", "–")):
+            out |= {i for i in range(end + 1, max(subtree(c)) + 1)} & _from(c)
+    return out
+
+
+def _from(c: Token) -> set[int]:
+    """The tokens of c's subtree, with the comma and conjunction right before it."""
+    tokens = subtree(c)
+    i = min(tokens) - 1
+    while i >= 0 and (c.doc[i].is_punct or c.doc[i].dep_ == "cc") and c.doc[i].text not in ("“", '"', "‘", "'"):
+        tokens.add(i)
+        i -= 1
+    return tokens
 
 
 def _at_edge(according: Token) -> bool:

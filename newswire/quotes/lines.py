@@ -62,9 +62,18 @@ def find_lines(doc: Doc, entities: EntityIndex, starts: list[int]) -> list[Line]
         root = label.root
         covered = _named(entities, root.idx, root.idx + len(root))
         transcript = all(t.text.isupper() and t.is_alpha for t in label if not t.is_punct)
-        if covered or transcript:
+        if covered or transcript or _surname_label(label, entities):
             out.append(Line((start, colon), colon, (colon + 1, end)))
     return out
+
+
+def _surname_label(label, entities: EntityIndex) -> bool:
+    """A headline's one capitalised word that is the surname of the one person the article names in full ("Lynch: No
+    outside influence on probe", with Loretta Lynch in the story), though the entity layer did not tag it there."""
+    words = [t for t in label if not t.is_punct]
+    if len(words) != 1 or not (words[0].is_alpha and words[0].text[0].isupper() and not words[0].text.isupper()):
+        return False
+    return person_surnamed(entities, lambda last: last == words[0].text) is not None
 
 
 def _named(entities: EntityIndex, start: int, end: int) -> bool:
@@ -76,13 +85,17 @@ def _named(entities: EntityIndex, start: int, end: int) -> bool:
 
 
 def labelled_person(head: Token, entity: Entity | None, entities: EntityIndex) -> Entity | None:
-    """The person a transcript's upper-case label stands for ("PENCE:", "MR. SMITH:"): the one person the article
-    names in full whose surname the label's last word is; None when the entity layer named the label, or no person or
+    """The person a transcript's upper-case label stands for ("PENCE:", "MR. SMITH:"), or a headline's surname
+    label opening its line ("Lynch: ..."): the one person the article names in full whose surname the label's last word is; None when the entity layer named the label, or no person or
     two fit."""
     text = head.text
-    if entity is not None or not (text.isupper() and text.isalpha() and len(text) > 1) or head.i + 1 >= len(head.doc) or head.doc[head.i + 1].text != ":":
+    if entity is not None or not (text.isalpha() and len(text) > 1) or head.i + 1 >= len(head.doc) or head.doc[head.i + 1].text != ":":
         return None
-    return person_surnamed(entities, lambda last: last.upper() == text)
+    if text.isupper():
+        return person_surnamed(entities, lambda last: last.upper() == text)
+    if text[0].isupper() and (head.i == 0 or "\n" in head.doc[head.i - 1].text_with_ws):
+        return person_surnamed(entities, lambda last: last == text)  # a headline's "Lynch:", with Loretta Lynch named
+    return None
 
 
 def person_surnamed(entities: EntityIndex, fits, before: int | None = None) -> Entity | None:

@@ -162,3 +162,10 @@ def test_a_store_written_before_figures_had_places_is_told_to_be_ingested_once(t
         for ask in (lambda: query.figures(store, conflicts=True), lambda: query.page(store, "figures", limit=10)):
             with pytest.raises(UsageError, match="made before figures had places; run `newswire ingest` on it once"):
                 ask()
+
+
+def test_a_figure_with_no_place_has_place_null_in_the_plain_question_as_other_rows_do(tmp_path):
+    analyses = [article("2020-03-01", fig("40 people", 40, places=()), fig("9 people", 9, what="injured"))]
+    with store_of(tmp_path / "p.duckdb", analyses) as store:
+        rows = query.figures(store).dicts()
+    assert sorted((r["what"], r["place"]) for r in rows) == [("injured", "KEN"), ("killed", None)]

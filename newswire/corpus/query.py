@@ -342,7 +342,7 @@ def _figures(*, what: str | None = None, country: str | None = None, start: str 
     where, params = [_CANONICAL], []
     _figure_filters(where, params, what, country, start, end)
     return _Select(
-        """a.published, f.what, f.text AS figure, f.value, f.low, f.high, f.unit, array_to_string(f.places, ' ') AS place,
+        """a.published, f.what, f.text AS figure, f.value, f.low, f.high, f.unit, nullif(array_to_string(f.places, ' '), '') AS place,
                e.name AS source, f.date, a.title, f.article_id, f.start, f."end\"""",
         f"""FROM figures f JOIN articles a ON a.id = f.article_id
         LEFT JOIN entities e ON e.article_id = f.article_id AND e.id = f.reported_by

@@ -591,7 +591,8 @@ def test_domestic_targets_from_the_place(text, source, target, target_text):
     [
         # what an act is done to, named by no coded actor, is of the place it happens in
         ("Rebels killed two farmers near Kandahar.", "AFGREB", "AFGAGR", "two farmers", False),
-        ("A well-known anti-Syria reporter was shot dead in Beirut.", "LBNUAF", "LBN", "Beirut", True),
+        # (by no one named: no source, not the place's unidentified forces; session fifteen)
+        ("A well-known anti-Syria reporter was shot dead in Beirut.", None, "LBN", "Beirut", True),
         # an event aimed at no one is aimed at where what it is about happens
         ("APEC agreed to open a trade office in Lima.", "IGOAPC", "PER", "Lima", True),
         ("The ruling party threatened to impose a curfew in Oran.", "DZAPTY", "DZA", "Oran", True),
@@ -601,7 +602,7 @@ def test_domestic_targets_from_the_place(text, source, target, target_text):
 )
 def test_untargeted_events_take_the_place_or_the_other_country(text, source, target, target_text, implicit):
     a, e = only(text, published="2016-06-01")
-    assert (e.source.actor, e.target.actor, e.target.text, e.target.implicit) == (source, target, target_text, implicit)
+    assert (e.source and e.source.actor, e.target.actor, e.target.text, e.target.implicit) == (source, target, target_text, implicit)
 
 
 def test_a_tie_leaves_no_focus_country_for_an_aimed_event():
@@ -655,16 +656,29 @@ def test_one_act_on_a_country_and_its_people_is_one_event():
 
 
 @pytest.mark.parametrize(
-    "text, place",
+    "text, place, target",
     [
-        ("A roadside bomb near Baghdad killed two British soldiers.", "Baghdad"),
+        ("A roadside bomb near Baghdad killed two British soldiers.", "Baghdad", "GBRMIL"),
         # the parser reads "Samarra" as a people (NORP); a known city is still a place
-        ("A roadside bomb near the town of Samarra on Monday killed one Polish soldier.", "Samarra"),
+        ("A roadside bomb near the town of Samarra on Monday killed one Polish soldier.", "Samarra", "POLMIL"),
     ],
 )
-def test_unnamed_attackers_are_unidentified_forces_of_the_place(text, place):
+def test_an_attack_by_no_one_named_has_no_source_and_the_place_is_only_where(text, place, target):
+    # the place is no actor: not the attacker (session fifteen: "were killed in Kharkiv" had Kharkiv as its source)
     a, e = only(text, published="2016-06-01")
-    assert (e.source.actor, e.source.implicit, e.location.text, e.location.country) == ("IRQUAF", True, place, "IRQ")
+    assert (e.source, e.target.actor, e.location.text, e.location.country) == (None, target, place, "IRQ")
+
+
+@pytest.mark.parametrize(
+    "text, attackers",
+    [
+        ("Gunmen near Baghdad killed two British soldiers.", "Gunmen"),
+        ("Gunmen shot two Polish soldiers in Baghdad.", "Gunmen"),
+    ],
+)
+def test_named_attackers_without_a_code_are_unidentified_forces_of_the_place(text, attackers):
+    a, e = only(text, published="2016-06-01")
+    assert (e.source.text, e.source.actor, e.source.implicit) == (attackers, "IRQUAF", False)
 
 
 def test_a_capital_the_parser_reads_as_an_organisation_is_still_a_place():

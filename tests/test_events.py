@@ -1268,3 +1268,35 @@ def test_saying_that_someone_is_to_blame_is_an_accusation_of_them():
     assert _sides("Russia said Chechen rebels were behind the bombings in Moscow.")[0][:3] == ("ACCUSE", "RUS", "RUSREB")
     assert _coded("The minister said Iraq was responsible for its own security.") == []
     assert _coded("Iran said Israel was not responsible for the deaths.") == []
+
+
+@pytest.mark.parametrize(
+    "text, cameo, source, target, target_text",
+    [
+        # an accusation told in a clause is aimed at the clause's doer (the "by" agent of a passive), not at no one or
+        # at a country word elsewhere (session fifteen)
+        ("Iranian officials alleged that the explosion was planned by Israeli agents.", "112", "IRNGOV", "ISR", "Israeli"),
+        ("The Kenyan government alleged that Somali militants had planned the raids.", "112", "KENGOV", "SOMREB", "Somali militants"),
+        # what a show of force or a withdrawal moves is the doer's own means, not whom it is aimed at
+        ("NATO sent Polish troops to Latvia.", "154", "IGONAT", "LVA", "Latvia"),
+        # forces sent somewhere by no one named are the side that moves
+        ("Russian troops were sent into Georgia on Friday.", "154", "RUSMIL", "GEO", "Georgia"),
+    ],
+)
+def test_sides_of_accusations_in_a_clause_and_of_moved_forces(text, cameo, source, target, target_text):
+    found = [e for e in events(text, published="2016-06-01")[1] if e.cameo == cameo]
+    assert [(e.source.actor, e.target.actor, e.target.text) for e in found] == [(source, target, target_text)]
+
+
+def test_moved_troops_are_no_target():
+    a, found = events("The Pentagon moved additional troops into the region.", published="2016-06-01")
+    assert [(e.cameo, e.target) for e in found] == [("154", None)]
+    # where forces only are is no move of theirs
+    a, found = events("Iran attacked the base in Iraq where U.S. forces were stationed.", published="2016-06-01")
+    assert [e.cameo for e in found] == ["190"]
+
+
+def test_talks_the_clause_is_at_or_after_are_held_by_its_subject():
+    # an event noun in an "at" or "after" adjunct of a clause: the clause's doer meets (cooperative roots only)
+    a, found = events("The Chilean president said after talks with Argentine President Alberto Fernandez that relations were good.", published="2016-06-01")
+    assert [(e.cameo, e.source.actor, e.target.actor) for e in found] == [("040", "CHL", "ARGGOV")]

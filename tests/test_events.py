@@ -1300,3 +1300,9 @@ def test_talks_the_clause_is_at_or_after_are_held_by_its_subject():
     # an event noun in an "at" or "after" adjunct of a clause: the clause's doer meets (cooperative roots only)
     a, found = events("The Chilean president said after talks with Argentine President Alberto Fernandez that relations were good.", published="2016-06-01")
     assert [(e.cameo, e.source.actor, e.target.actor) for e in found] == [("040", "CHL", "ARGGOV")]
+
+
+def test_a_verb_with_an_object_takes_no_aim_from_its_clause():
+    # "charged the inspectors with verifying that ...": the clause names no one accused; no confident record aimed at Iraq
+    a, found = events("The U.N. Security Council has charged the inspectors with verifying that Iraq has destroyed its missiles.", published="2016-06-01")
+    assert [e for e in found if e.confidence >= 0.7] == []

@@ -93,10 +93,11 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         targets = next((t for t in order if coded(t)), targets or noun_targets)
     if m.trigger.reported and m.code[:2] == ACCUSE_ROOT:
         targets = _asked(anchor, actors, sources)  # "they say IRA commanders are responsible ...": the one blamed
-    elif not targets and m.code[:2] == ACCUSE_ROOT and anchor.pos_ == "VERB" and m.complement is None:
+    elif not targets and m.code[:2] == ACCUSE_ROOT and anchor.pos_ == "VERB" and m.complement is None and not any(c.dep_ == "dobj" for c in anchor.children):
         # "Iraq alleged that Ritter was a spy for Israel", "alleged the attacks were plotted by bin Laden": an
         # accusation told in a clause is aimed at the clause's doer, named even without a code, not at a country
-        # another word of the sentence names (issue 13, session fifteen: realnews dev had the spy's "American")
+        # another word of the sentence names (issue 13, session fifteen: realnews dev had the spy's "American"); not
+        # when the verb has an object of its own ("charged the inspectors with verifying that Iraq ...": no aim at Iraq)
         targets = _asked(anchor, actors, sources)
     if m.trigger.reported and codebook.frame_of(m.code) == "demand" and anchor.pos_ == "VERB" and _obliged(anchor):
         # "told Britain that Iran should halt its programme": a reported demand is on the one who should act, the

@@ -1306,3 +1306,20 @@ def test_a_verb_with_an_object_takes_no_aim_from_its_clause():
     # "charged the inspectors with verifying that ...": the clause names no one accused; no confident record aimed at Iraq
     a, found = events("The U.N. Security Council has charged the inspectors with verifying that Iraq has destroyed its missiles.", published="2016-06-01")
     assert [e for e in found if e.confidence >= 0.7] == []
+
+
+@pytest.mark.parametrize(
+    "threat, target",
+    [
+        # a threat whose content names what it is aimed at, as no one ("a new tax on imports"), is not aimed at the
+        # country the story is about (session fifteen)
+        ("Washington threatened to impose a new tax on imports.", None),
+        # one that names nothing it is aimed at still is, implicitly
+        ("Washington threatened to impose new tariffs.", "CAN"),
+    ],
+)
+def test_an_aim_named_as_no_one_takes_no_implicit_target(threat, target):
+    text = f"Canadian officials met on Monday to prepare a response. Canada's prime minister said the country would stand firm. {threat} Ottawa said it would respond."
+    a, found = events(text, published="2016-06-01")
+    threats = [e for e in found if e.plover == "THREATEN"]
+    assert [(e.source.actor[:3], e.target and e.target.actor) for e in threats] == [("USA", target)]

@@ -1323,3 +1323,11 @@ def test_an_aim_named_as_no_one_takes_no_implicit_target(threat, target):
     a, found = events(text, published="2016-06-01")
     threats = [e for e in found if e.plover == "THREATEN"]
     assert [(e.source.actor[:3], e.target and e.target.actor) for e in threats] == [("USA", target)]
+
+
+def test_the_writer_of_a_signed_paper_is_no_party_to_it():
+    # a letter or petition signed names its writer through its possessor, not a party the signer agrees with
+    a, found = events("Forty Republican senators signed Senator Cotton's letter to Iran's leaders.", published="2016-06-01")
+    assert [e for e in found if e.cameo == "057"] == []
+    a, e = only("Russia signed a ceasefire agreement with Ukraine.", published="2016-06-01")
+    assert (e.cameo, e.source.actor, e.target.actor) == ("057", "RUS", "UKR")

@@ -296,8 +296,8 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
         # aimed at its "against", before the verb's forum (session twelve's review: the WTO was the target)
         candidates += [o for _, o in prep_objects(patient, ("against",)) if o.i not in absorbed]
     if patient is not None and not m.trigger.topic and patient.i not in absorbed and (noun is None or patient.i != noun.i):
-        if not _owned(patient, sources, actors) and not m.trigger.code.startswith(MOVED_CODES):  # "withdraw its troops from Lebanon": Lebanon
-            candidates.append(patient)
+        if not _owned(patient, sources, actors) and not m.trigger.code.startswith(MOVED_CODES) and not _signed_paper(verb, patient):
+            candidates.append(patient)  # "withdraw its troops from Lebanon": Lebanon
     # a passive's complements are its own too when what it moves is the subject ("troops were deployed to Saudi Arabia")
     if not is_passive(verb) or m.trigger.code.startswith(MOVED_CODES):
         preps = [obj for prep, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed and not _carried(prep, obj, patient, actors)]
@@ -315,6 +315,15 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     found = [a for a in (actors.phrase(c, through=PATIENT_PREPS if acts_on_people(c) and _in_place(c) else through) for c in candidates) if a]
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
+
+
+def _signed_paper(verb: Token, patient: Token) -> bool:
+    """"signed Cotton's letter to Iranian officials", "signed the governor's petition": a paper that is no agreement (a
+    `pact` or `signed_text` word of event_word_classes.tsv) names, through its possessor or its words, who wrote it,
+    not a party the signer agrees with (session fifteen: the letter's author was the target of a 057 at 0.83)."""
+    if verb.lemma_.lower() not in word_class("signing"):
+        return False
+    return patient.lemma_.lower() not in word_class("pact") | word_class("signed_text")
 
 
 def _in_place(head: Token) -> bool:

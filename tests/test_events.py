@@ -1331,3 +1331,8 @@ def test_the_writer_of_a_signed_paper_is_no_party_to_it():
     assert [e for e in found if e.cameo == "057"] == []
     a, e = only("Russia signed a ceasefire agreement with Ukraine.", published="2016-06-01")
     assert (e.cameo, e.source.actor, e.target.actor) == ("057", "RUS", "UKR")
+
+
+def test_sides_that_meet_separately_meet_the_third_not_each_other():
+    a, found = events("Netanyahu and Palestinian leader Yasser Arafat will meet separately on Monday with US Secretary of State Madeleine Albright.", published="2016-06-01")
+    assert [(e.source.actor, e.target.actor) for e in found] == [("ISRGOV", "USAGOV")]

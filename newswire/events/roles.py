@@ -269,6 +269,8 @@ def _reciprocal(m: EventMention) -> bool:
     event_word_classes.tsv: "Iran and Iraq agreed"), not when promised, pledged or committed; so is a `mutual` fight
     that names no other target ("the army and the rebels clashed")."""
     code = m.plain_code or m.code
+    if any(c.dep_ == "advmod" and c.lemma_.lower() in word_class("apart") for c in m.anchor.children):
+        return False  # "Netanyahu and Arafat meet separately with Albright": each meets her, not each other
     if code in VISIT_CODES:
         return False  # "Albright, Berger and Cohen plan to travel to ...": those who travel together visit someone else
     if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES:

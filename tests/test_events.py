@@ -1336,3 +1336,17 @@ def test_the_writer_of_a_signed_paper_is_no_party_to_it():
 def test_sides_that_meet_separately_meet_the_third_not_each_other():
     a, found = events("Netanyahu and Palestinian leader Yasser Arafat will meet separately on Monday with US Secretary of State Madeleine Albright.", published="2016-06-01")
     assert [(e.source.actor, e.target.actor) for e in found] == [("ISRGOV", "USAGOV")]
+
+
+@pytest.mark.parametrize(
+    "verb, target",
+    [
+        # a plural relative clause on the last conjunct is about the whole coordination, its first conjunct first
+        ("were", "IRQ"),
+        # a singular one only about the conjunct it is on
+        ("was", "LBY"),
+    ],
+)
+def test_a_relative_clause_on_a_coordination_agrees_in_number(verb, target):
+    a, found = events(f"Kenya expelled two Iraqis and a Libyan who {verb} questioned by the FBI.", published="2016-06-01")
+    assert [(e.source.actor, e.target.actor) for e in found if e.plover == "ACCUSE"] == [("USACOP", target)]

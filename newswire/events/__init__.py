@@ -77,9 +77,10 @@ CROWD_SECTOR = "CVL"
 # Prepositions after a protest's verb whose object may be what the protest is against
 # ("disapproval of U.S. policies", "in defiance of Chinese authorities", "independence from Indonesian rule").
 PROTESTED_PREPS = {"of", "for", "against", "from"}
-# Roots of violence whose unnamed perpetrators are coded as unidentified armed forces of the
-# place it happens in ("a roadside bomb near Baghdad killed two soldiers": IRQUAF), when the event
-# has a coded target: an actorless "shooting" stays a mention, not a datum.
+# Roots of violence whose perpetrators, named by no coded actor ("gunmen", "militants"), are coded as
+# unidentified armed forces of the place it happens in ("gunmen near Baghdad killed two soldiers": IRQUAF),
+# when the event has a coded target; an attack by no one named has no source (not the place: "were killed
+# in Kharkiv"), and an actorless "shooting" stays a mention, not a datum.
 UNKNOWN_ATTACKER_ROOTS = {"18", "19", "20"}
 UNKNOWN_ATTACKER_SECTOR = "UAF"
 # Roots of coercion whose uncoded person target, with no coded source, is coded by the article's focus country.
@@ -196,8 +197,10 @@ def extract_events(
             not coded(m.sources) and coded(m.targets) and m.code[:2] in UNKNOWN_ATTACKER_ROOTS and m.place is not None and m.place.country
             and not country_word_on(actors, m, m.place)  # "bombings at U.S. embassies in Nairobi": no American attackers
         ):
-            place = actors.place_actor(m.place)
-            m.sources = [Actor(a.entity, a.mention, m.place.country + UNKNOWN_ATTACKER_SECTOR, implicit=True) for a in place] or m.sources
+            # only attackers the clause names ("Gunmen shot a cleric in Baghdad"): with no one named the source stays
+            # empty, never the place (issue 13, session fifteen: "were killed in Kharkiv" had Kharkiv as its source;
+            # EVENTS-GOLD.md codes an attack by no one named with no source)
+            m.sources = [Actor(a.entity, a.mention, m.place.country + UNKNOWN_ATTACKER_SECTOR) for a in m.sources]
     # an event needs a political or social actor on one side: an uncoded actor is no datum, even with a proper
     # name ("Gerald Lefcourt has turned down cases", "Oy Waertsilae is to contribute 200 million markkaa"), unless
     # a title gives the source a public office ("Governor Anna Berg"). Keeping every uncoded named source had

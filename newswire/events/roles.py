@@ -30,6 +30,10 @@ ACCUSE_ROOT = "11"
 # complement is the target before the patient (aid 07, de-escalation and
 # withdrawal 087, expelling or withdrawing peacekeepers, inspectors, agencies 166).
 TRANSFER_CODES = ("07", "087", "166")
+# Codes of events that move the doer's own forces (a show of force 15, a withdrawal 087): what is moved ("moved
+# additional troops into the Gulf", "sent Polish troops to Latvia", "withdraw troops") is the means, never whom the
+# move is aimed at; the place it goes to or leaves may be.
+MOVED_CODES = ("15", "087")
 # Prepositions of an object that names no actor whose object is the target
 # instead ("threatened further action against Russia", "demanded autonomy from Serbia", "rejected
 # calls by Belarus's rulers": whose calls are rejected; "accepted the terms of the proposal of Togo").
@@ -42,7 +46,7 @@ OWN_TARGET_ROOTS = {"04", "05"}
 SHARED_TARGET_ROOTS = {"03", "04", "05", "06"}
 # An event noun in an adjunct of a clause ("in consultation with", "on a visit to") is done by the clause's
 # subject, for cooperation only: "soldiers died in the attack" were not the attackers.
-ADJUNCT_PREPS = {"in", "on", "during"}
+ADJUNCT_PREPS = {"in", "on", "during", "at", "after"}
 COOPERATIVE_ADJUNCT_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # Prepositions whose object is a target, in order of preference.
 TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards", "into", "from", "over", "for")
@@ -61,6 +65,11 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         # "Kiev said Russia shelled Kharkiv, and accused Ukraine of ...": who accused is not decided by the syntax
         undecided = m.code[:2] in SAID_ROOTS and _said_or_reported(anchor)
         sources = [] if undecided else actors.phrase(subject_of(anchor))
+        if not sources and is_passive(anchor) and m.trigger.code.startswith(MOVED_CODES) and prep_objects(anchor, ("to", "into")):
+            # "US troops are being deployed to Saudi Arabia": forces sent somewhere by no one named are the side that
+            # moves, not whom the move is aimed at (session fifteen: they were its target); not where they only are
+            # ("the base where U.S. forces were stationed")
+            sources = actors.phrase(next((c for c in anchor.children if c.dep_ == "nsubjpass"), None))
         # "France joined Germany in condemning ...": the one joined is a second source, not the target
         sources += [a for a in actors.phrase(joined(anchor)) if all(a.entity.id != s.entity.id for s in sources)]
         targets = _verb_targets(m, actors, sources)
@@ -84,6 +93,12 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         targets = next((t for t in order if coded(t)), targets or noun_targets)
     if m.trigger.reported and m.code[:2] == ACCUSE_ROOT:
         targets = _asked(anchor, actors, sources)  # "they say IRA commanders are responsible ...": the one blamed
+    elif not targets and m.code[:2] == ACCUSE_ROOT and anchor.pos_ == "VERB" and m.complement is None and not any(c.dep_ == "dobj" for c in anchor.children):
+        # "Iraq alleged that Ritter was a spy for Israel", "alleged the attacks were plotted by bin Laden": an
+        # accusation told in a clause is aimed at the clause's doer, named even without a code, not at a country
+        # another word of the sentence names (issue 13, session fifteen: realnews dev had the spy's "American"); not
+        # when the verb has an object of its own ("charged the inspectors with verifying that Iraq ...": no aim at Iraq)
+        targets = _asked(anchor, actors, sources)
     if m.trigger.reported and codebook.frame_of(m.code) == "demand" and anchor.pos_ == "VERB" and _obliged(anchor):
         # "told Britain that Iran should halt its programme": a reported demand is on the one who should act, the
         # clause's subject, not on whom it was told to (issue 13, session thirteen: the addressee was the target);
@@ -254,6 +269,8 @@ def _reciprocal(m: EventMention) -> bool:
     event_word_classes.tsv: "Iran and Iraq agreed"), not when promised, pledged or committed; so is a `mutual` fight
     that names no other target ("the army and the rebels clashed")."""
     code = m.plain_code or m.code
+    if any(c.dep_ == "advmod" and c.lemma_.lower() in word_class("apart") for c in m.anchor.children):
+        return False  # "Netanyahu and Arafat meet separately with Albright": each meets her, not each other
     if code in VISIT_CODES:
         return False  # "Albright, Berger and Cohen plan to travel to ...": those who travel together visit someone else
     if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES:
@@ -281,9 +298,10 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
         # aimed at its "against", before the verb's forum (session twelve's review: the WTO was the target)
         candidates += [o for _, o in prep_objects(patient, ("against",)) if o.i not in absorbed]
     if patient is not None and not m.trigger.topic and patient.i not in absorbed and (noun is None or patient.i != noun.i):
-        if not _owned(patient, sources, actors):  # "withdraw its troops from Lebanon": Lebanon
-            candidates.append(patient)
-    if not is_passive(verb):
+        if not _owned(patient, sources, actors) and not m.trigger.code.startswith(MOVED_CODES) and not _signed_paper(verb, patient):
+            candidates.append(patient)  # "withdraw its troops from Lebanon": Lebanon
+    # a passive's complements are its own too when what it moves is the subject ("troops were deployed to Saudi Arabia")
+    if not is_passive(verb) or m.trigger.code.startswith(MOVED_CODES):
         preps = [obj for prep, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed and not _carried(prep, obj, patient, actors)]
         if m.trigger.code.startswith(TRANSFER_CODES):  # "provide 70 million dollars of aid for Romania"
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -299,6 +317,15 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     found = [a for a in (actors.phrase(c, through=PATIENT_PREPS if acts_on_people(c) and _in_place(c) else through) for c in candidates) if a]
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
+
+
+def _signed_paper(verb: Token, patient: Token) -> bool:
+    """"signed Cotton's letter to Iranian officials", "signed the governor's petition": a paper that is no agreement (a
+    `pact` or `signed_text` word of event_word_classes.tsv) names, through its possessor or its words, who wrote it,
+    not a party the signer agrees with (session fifteen: the letter's author was the target of a 057 at 0.83)."""
+    if verb.lemma_.lower() not in word_class("signing"):
+        return False
+    return patient.lemma_.lower() not in word_class("pact") | word_class("signed_text")
 
 
 def _in_place(head: Token) -> bool:

@@ -50,7 +50,7 @@ def implicit_targets(actors: Actors, events: list) -> None:
     text = actors.context.text
     for ev in events:
         source = next((a for a in ev.sources if a.code), None)
-        if source is None or source.code[:3] == focus:
+        if source is None or source.code[:3] == focus or _aim_named(ev.anchor):
             continue
         at = actors.doc[ev.trigger.i].idx
         # only a country its own paragraph names, itself or through one of its actors ("Assad ... if the U.S. stops
@@ -63,6 +63,22 @@ def implicit_targets(actors: Actors, events: list) -> None:
         before = actors.entities.named_before(country, at)
         mention = min(here, key=lambda m: abs(m.start - at)) if here else (before if before is not None else country.mentions[0])
         ev.targets = [Actor(country, mention, focus, implicit=True)]
+
+
+# Prepositions whose object is what an act is aimed at ("a tax on imports", "retaliate against any aggressor").
+AIM_PREPS = ("against", "on", "upon", "at", "toward", "towards")
+
+
+def _aim_named(verb: Token) -> bool:
+    """Whether an event's clause, or the infinitive it governs ("threatened to impose a tax on imports"), names what it
+    is aimed at in an "against"/"on"/"at"/"toward" phrase on the verb or on its object, with no coded actor there (the
+    caller's event has no target): then the article's focus country is not whom it is aimed at (issue 13, session
+    fifteen: a judged sample had a tariff threat on all imports aimed, implicitly, at the country of the story)."""
+    if verb.pos_ != "VERB":
+        return False  # "Iran's attack on a base where U.S. forces were": a noun's aim may still be the story's country
+    verbs = [verb, *[c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]]
+    heads = verbs + [c for v in verbs for c in v.children if c.dep_ == "dobj"]
+    return any(o.ent_type_ not in ("DATE", "TIME") for h in heads for _, o in prep_objects(h, AIM_PREPS))
 
 
 # Codes of seizing, confiscating and detaining (171, 1711, 173) whose implicit domestic target an armed force's

@@ -537,6 +537,10 @@ def what_of(obj: Token) -> Token:
     return obj
 
 
+# Finite verbs that agree only with a plural subject (a relative clause's number).
+PLURAL_VERBS = {"were", "are", "have"}
+
+
 def antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for; any other token itself."""
     if tok.tag_ not in RELATIVE_TAGS:
@@ -550,4 +554,9 @@ def antecedent(tok: Token) -> Token:
     # "the civil war in Syria, which has killed ...": the clause is about the war, not the place
     if head.ent_type_ in ("GPE", "LOC") and head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.pos_ == "NOUN":
         return head.head.head
+    # "five Iraqis and a Libyan who were questioned": a plural clause on the last conjunct is about the whole
+    # coordination, which its first conjunct heads (session fifteen: only the Libyan was the questioning's target)
+    if head.dep_ == "conj" and any(w.lower_ in PLURAL_VERBS for w in (node, *node.children) if w.dep_ in ("aux", "auxpass", "relcl")):
+        while head.dep_ == "conj":
+            head = head.head
     return head

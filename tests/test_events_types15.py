@@ -1,0 +1,75 @@
+"""Event types of constructions judged wrong on real news (issue 13, session fifteen): words or blows traded are no
+trade, welcoming a thing is no visit, rejecting a claim is a denial, signing a letter is no agreement."""
+
+from __future__ import annotations
+
+import pytest
+
+import newswire
+
+
+def events(text: str):
+    return newswire.analyze(text, published="2025-03-04").events
+
+
+def _codes(found) -> list[tuple[str, str]]:
+    return [(e.cameo, e.trigger.text) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Chile traded accusations over the fishing dispute.",
+    "Bolivia traded barbs with Paraguay at the summit.",
+    "The two governments traded threats on Sunday.",
+])
+def test_words_or_blows_traded_are_no_trade(text):
+    assert not [e for e in events(text) if e.plover == "COOPERATE"]
+
+
+def test_goods_traded_stay_a_trade():
+    assert ("061", "traded") in _codes(events("Norway traded salmon with Vietnam last year."))
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister of Norway welcomed the verdict against Iceland.",
+    "Sweden's prime minister welcomed the findings of the inquiry into Finland.",
+])
+def test_welcoming_a_thing_is_no_visit(text):
+    assert not [e for e in events(text) if e.cameo.startswith("04")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian president welcomed the Chilean delegation in Lima.",
+    "Norway welcomed the visiting Swedish premier on Tuesday.",
+])
+def test_welcoming_visitors_stays_a_visit(text):
+    assert [e.cameo for e in events(text)] == ["043"]
+
+
+def test_a_welcomed_decision_stays_an_endorsement():
+    assert [e.cameo for e in events("The Finnish president welcomed the decision of Norway's government.")] == ["051"]
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow rejected the allegations made by Estonia.",
+    "The Chilean government dismissed the report as baseless.",
+    "The Iraqi foreign ministry rejected the Turkish accusation that it harboured rebels.",
+])
+def test_rejecting_what_someone_asserts_is_a_denial_no_rejection(text):
+    assert not [e for e in events(text) if e.plover == "REJECT"]
+
+
+def test_rejecting_a_proposal_stays_a_rejection():
+    assert [e.plover for e in events("Moscow rejected the Estonian proposal for talks.")] == ["REJECT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Thirty senators signed a letter to the Cuban government.",
+    "The lawmakers who signed the petition to Venezuelan officials were named.",
+])
+def test_a_signed_letter_or_petition_is_no_agreement(text):
+    assert not [e for e in events(text) if e.cameo == "057"]
+
+
+def test_a_signed_treaty_stays_an_agreement():
+    found = events("Chile and Peru signed a border treaty on Monday.")
+    assert [e.cameo for e in found] == ["057"]

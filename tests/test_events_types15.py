@@ -1,5 +1,6 @@
 """Event types of constructions judged wrong on real news (issue 13, session fifteen): words or blows traded are no
-trade, welcoming a thing is no visit, rejecting a claim is a denial, signing a letter is no agreement."""
+trade, welcoming a thing is no visit, rejecting a claim is a denial, signing a letter is no agreement, a body agreeing
+to a sanction decides it, a warning of another actor's act is no threat."""
 
 from __future__ import annotations
 
@@ -73,3 +74,26 @@ def test_a_signed_letter_or_petition_is_no_agreement(text):
 def test_a_signed_treaty_stays_an_agreement():
     found = events("Chile and Peru signed a border treaty on Monday.")
     assert [e.cameo for e in found] == ["057"]
+
+
+def test_a_body_agreeing_to_a_sanction_decides_the_sanction():
+    found = events("The European Union agreed to freeze Belarusian assets.")
+    assert [(e.cameo, e.plover, e.modality) for e in found] == [("163", "SANCTION", "asserted")]
+
+
+def test_a_vow_to_freeze_assets_stays_a_threat():
+    found = events("The Canadian prime minister vowed to freeze Belarusian assets.")
+    assert [e.plover for e in found] == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Polish president warned that Russia could attack Lithuania.",
+    "The Greek prime minister warned that Turkey would send warships to Cyprus.",
+])
+def test_a_warning_of_another_actors_act_is_no_threat_of_the_warner(text):
+    assert not [e for e in events(text) if e.plover == "THREATEN" and (e.source.actor or "")[:3] in ("POL", "GRC")]
+
+
+def test_a_warning_of_the_warners_own_act_stays_a_threat():
+    found = events("Pakistan warned that its army would strike India.")
+    assert [(e.plover, e.source.actor[:3], e.target.actor[:3]) for e in found] == [("THREATEN", "PAK", "IND")]

@@ -1,6 +1,6 @@
 """Event types of constructions judged wrong on real news (issue 13, session fifteen): words or blows traded are no
 trade, welcoming a thing is no visit, rejecting a claim is a denial, signing a letter is no agreement, a body agreeing
-to a sanction decides it, a warning of another actor's act is no threat."""
+to a sanction decides it, a warning of another actor's act is no threat, going on with a promised act is promised."""
 
 from __future__ import annotations
 
@@ -97,3 +97,19 @@ def test_a_warning_of_another_actors_act_is_no_threat_of_the_warner(text):
 def test_a_warning_of_the_warners_own_act_stays_a_threat():
     found = events("Pakistan warned that its army would strike India.")
     assert [(e.plover, e.source.actor[:3], e.target.actor[:3]) for e in found] == [("THREATEN", "PAK", "IND")]
+
+
+def test_going_on_with_a_promised_act_is_promised():
+    found = events("The Polish president vowed to continue to back Ukraine.")
+    assert found and all(e.modality != "asserted" or e.plover == "AGREE" for e in found)
+    assert not [e for e in found if e.plover == "SUPPORT"]
+
+
+def test_stopping_a_promised_act_asserts_the_act():
+    found = events("The Kremlin vowed to stop shelling Kyiv.")
+    assert [(e.plover, e.modality) for e in found if e.trigger.text == "shelling"] == [("ASSAULT", "asserted")]
+
+
+def test_a_promise_to_go_on_with_an_act_is_the_promise_of_the_act():
+    found = events("Norway promised to continue sending aid to Ukraine.")
+    assert [(e.cameo, e.plover, e.trigger.text, e.modality) for e in found] == [("033", "AGREE", "promised", "asserted")]

@@ -113,3 +113,8 @@ def test_stopping_a_promised_act_asserts_the_act():
 def test_a_promise_to_go_on_with_an_act_is_the_promise_of_the_act():
     found = events("Norway promised to continue sending aid to Ukraine.")
     assert [(e.cameo, e.plover, e.trigger.text, e.modality) for e in found] == [("033", "AGREE", "promised", "asserted")]
+
+
+def test_a_signed_pledge_between_two_states_is_an_agreement():
+    found = events("Chile signed a pledge with Peru last year to stop fishing in the disputed waters.")
+    assert [e.cameo for e in found if e.trigger.text == "signed"] == ["057"]

@@ -118,3 +118,8 @@ def test_a_promise_to_go_on_with_an_act_is_the_promise_of_the_act():
 def test_a_signed_pledge_between_two_states_is_an_agreement():
     found = events("Chile signed a pledge with Peru last year to stop fishing in the disputed waters.")
     assert [e.cameo for e in found if e.trigger.text == "signed"] == ["057"]
+
+
+def test_a_signed_memorandum_of_understanding_is_an_agreement():
+    found = events("The deal was part of the memorandum of understanding, signed by Chile and Peru last month.")
+    assert [e.cameo for e in found if e.trigger.text == "signed"] == ["057"]

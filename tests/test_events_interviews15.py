@@ -37,3 +37,7 @@ def test_an_interview_with_a_news_outlet_is_no_consultation_nor_demand(text):
 def test_a_meeting_of_two_leaders_stays_a_consultation():
     found = events("The Chilean president met the Argentine president in Santiago.")
     assert [(e.plover, e.source.actor[:3], e.target.actor[:3]) for e in found] == [("CONSULT", "CHL", "ARG")]
+
+
+def test_a_news_outlets_trip_is_no_visit():
+    assert not [e for e in events("The BBC travelled to a Caracas hospital.") if e.plover == "CONSULT"]

@@ -21,6 +21,7 @@ def _codes(found) -> list[tuple[str, str]]:
     "Peru and Chile traded accusations over the fishing dispute.",
     "Bolivia traded barbs with Paraguay at the summit.",
     "The two governments traded threats on Sunday.",
+    "Peru and Ecuador have traded strikes for a second night.",
 ])
 def test_words_or_blows_traded_are_no_trade(text):
     assert not [e for e in events(text) if e.plover == "COOPERATE"]

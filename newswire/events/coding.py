@@ -231,6 +231,8 @@ def read_with_actors(m: EventMention) -> bool:
         # "plans to travel to an unnamed city" are private or unnamed travel; at home it is travel, not diplomacy
         if not any(a.code for a in m.sources) or not any(a.code for a in m.targets):
             return False
+        if all(_news_medium(a) for a in m.sources if a.code):
+            return False  # "The BBC travelled to a Caracas hospital": a news outlet's trip is reporting, no diplomacy
         if all(a.code[3:6] in FIRM_SECTORS for a in m.targets if a.code):
             return False  # "planned to visit Russian gas giant Gazprom": a visit to a firm is no diplomacy
         if _home_place(m):

@@ -61,7 +61,8 @@ def test_the_from_of_a_speech_act_noun_is_its_maker():
 
 
 def test_a_rejection_of_a_speech_act_is_aimed_at_who_made_it():
-    found = events("The chairwoman of the Democratic National Committee dismisses Sanders' accusations against Clinton's fundraising.", "2016-04-20")
+    # (a rejection of a demand; dismissing an accusation is a denial, no rejection: tests/test_events_types15.py)
+    found = events("The chairwoman of the Democratic National Committee dismisses Sanders' demands for more debates.", "2016-04-20")
     rejections = [e for e in found if e.plover == "REJECT"]
     assert [_side(e.target)[0] for e in rejections] == ["Sanders"]
 

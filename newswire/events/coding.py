@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from ..lexicon import codebook, countries
 from ..lexicon.agents import STATE_SECTORS, agent_row
+from ..lexicon.cues import reporting_verbs
 from ..lexicon.pronouns import speaker_pronouns
 from .syntax import subject_of
 from .triggers import insult_names, is_event_noun, is_passive, patient_of, undoes_pact, word_class
@@ -48,6 +49,11 @@ ACCIDENT_PREPS = {"in", "during"}
 # not a rejection (12) of its target. Sanctions, coercion (an extradition) and reduced relations are often demanded, so
 # refusing them stays a rejection ("refused the demand for his extradition").
 HOSTILE_ACT_ROOTS = {"11", "13", "14", "15", "18", "19", "20"}
+# Consultation (04) and demands (10); the sector of news media: an interview given to one is neither.
+CONSULT_ROOT, DEMAND_ROOT, MEDIA_SECTOR = "04", "10", "MED"
+# Roots of measures a body decides on (reduced relations and sanctions, 16): agreeing to one (`decision` words of
+# event_word_classes.tsv) is the measure decided, not a threat of it.
+DECIDED_ROOTS = {"16"}
 # A strike (CAMEO 143, labour strike): by armed forces it is an attack.
 LABOUR_STRIKE = "143"
 # Sectors of a state's bodies (`lexicon.agents.STATE_SECTORS`): only they restrict people (a `restrict` verb's coercion, 17).
@@ -78,6 +84,10 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
             m.complement = comp
             if m.code == codebook.FRAME_DEFAULT[frame]:
                 m.code = codebook.combine(frame, comp.code)
+                if frame == "intent" and comp.code[:2] in DECIDED_ROOTS and m.token.lemma_.lower() in word_class("decision"):
+                    # "the EU agreed to freeze Russian assets": a body's decision to impose a sanction is the sanction
+                    # decided, not a threat of one (CAMEO 1312 is a threat made to someone)
+                    m.code = comp.code
     else:
         for p in m.parts:  # "killed in the chemical attack": the most specific code of the same root
             if p.code[:2] == m.code[:2] and len(p.code) > len(m.code):
@@ -221,6 +231,8 @@ def read_with_actors(m: EventMention) -> bool:
         # "plans to travel to an unnamed city" are private or unnamed travel; at home it is travel, not diplomacy
         if not any(a.code for a in m.sources) or not any(a.code for a in m.targets):
             return False
+        if all(_news_medium(a) for a in m.sources if a.code):
+            return False  # "The BBC travelled to a Caracas hospital": a news outlet's trip is reporting, no diplomacy
         if all(a.code[3:6] in FIRM_SECTORS for a in m.targets if a.code):
             return False  # "planned to visit Russian gas giant Gazprom": a visit to a firm is no diplomacy
         if _home_place(m):
@@ -231,6 +243,15 @@ def read_with_actors(m: EventMention) -> bool:
         m.code = POLICE_COERCION  # "police in the Comoros raided two homes": a search by the law, not an armed attack
     if root in VIOLENT_ROOTS and lemma in word_class("mutual") and _police_and_crowd(m):
         m.code = REPRESSION  # "security forces clashed with demonstrators": repression of a crowd, not a battle
+    if (root == CONSULT_ROOT or (root == DEMAND_ROOT and lemma in reporting_verbs())) and m.targets and all(_news_medium(a) for a in m.targets):
+        # "talking with ABC News", "was speaking with CNN", "should vote, the minister told The Canadian Press": an
+        # interview given to a news outlet is no consultation, and what is said in it is asked of no outlet
+        return False
+    if root == "13" and lemma in word_class("warning") and _warns_of_another(m):
+        # "the German chancellor warned that Russia could attack NATO": a warning of what another actor may do is no
+        # threat of the warner's (a threat's content is the threatener's own act); "warned that its troops would
+        # strike" stays one
+        return False
     if m.code[:2] == "15" and lemma in word_class("exercise") and (len({a.code[:3] for a in m.sources + m.targets if a.code}) > 1):
         m.code = "062"  # "French and Egyptian warships launched war games": exercises together are cooperation
         if not m.targets:
@@ -433,6 +454,21 @@ def _speaker_at_office(m: EventMention) -> bool:
     if not m.sources or not all(_unarmed_person(a) for a in m.sources) or not m.targets:
         return False
     return all(_unarmed_person(a) or (a.entity.type != "PERSON" and (a.code or "")[3:6] in POLITICAL_SECTORS) for a in m.targets)
+
+
+def _news_medium(a) -> bool:
+    """An actor coded as a news medium (sector MED): a newspaper, broadcaster, agency or its reporters."""
+    return bool(a.code) and a.code[3:6] == MEDIA_SECTOR
+
+
+def _warns_of_another(m: EventMention) -> bool:
+    """A warning whose content is an act done by a coded actor of another country than the coded warner's."""
+    comp = m.complement
+    if comp is None or not comp.sources:
+        return False
+    doers = {a.code[:3] for a in comp.sources if a.code and not a.implicit}
+    warners = {a.code[:3] for a in m.sources if a.code}
+    return bool(doers) and bool(warners) and not doers & warners
 
 
 def _person_against_person(m: EventMention) -> bool:

@@ -89,6 +89,12 @@ def is_condition(word: str) -> bool:
     return (word.lower(), "condition") in _cues()
 
 
+def is_going_on(word: str) -> bool:
+    """"continue", "keep": a verb of going on with its complement, which a promise or plan of it promises or plans
+    (a `presupposes` row whose modality column is not "asserted")."""
+    return _cues().get((word.lower(), "presupposes"), "asserted") != "asserted"
+
+
 def is_obligation(word: str) -> bool:
     """"must", "should": an auxiliary that turns a reported clause into a demand."""
     return (word.lower(), "obligation") in _cues()
@@ -140,7 +146,12 @@ def modality(tok: Token) -> str:
         if head is None:
             break
         if (head.lemma_.lower(), "presupposes") in _cues():
-            break  # "if the U.S. stops threatening": the threats go on whatever the condition
+            # "if the U.S. stops threatening": the threats go on whatever the condition; but a verb of going on that
+            # is itself promised or planned ("vowed to continue to back Kyiv") makes what goes on promised too
+            above = _governing(head) if head.dep_ == "xcomp" and is_going_on(head.lemma_) else None
+            if above is not None and "intended" in (_governor_cue(above), _cues().get((above.lemma_.lower(), "promise"))):
+                found.add(_cues()[(head.lemma_.lower(), "presupposes")])
+            break
         # a purpose or a participle shares its clause's cues, not what its verb governs ("called for tax hikes,
         # lambasting the plan": no call to lambast)
         # a conjunct clause with its own subject shares what governs the verb it is coordinated with, not that verb's

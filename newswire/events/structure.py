@@ -17,7 +17,7 @@ from .syntax import subject_of
 from .model import EventMention
 from ..lexicon.cues import reporting_verbs
 from ..text.tokens import with_pos
-from .modality import is_obligation
+from .modality import is_going_on, is_obligation
 from .triggers import Trigger, is_passive, is_support_verb, patient_of, word_class
 
 # The root of accusations: what an accusation alleges in its clause ("alleged that Hezbollah had fired the rockets") is
@@ -199,6 +199,8 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
     a = m.anchor
     if a.dep_ == "conj" and a.head.dep_ == "xcomp" and a.head.i not in anchored and a.head.head.i in anchored:
         a = a.head  # "promised to build a wall and deport millions": the promise holds the deporting
+    if a.dep_ == "xcomp" and a.head.dep_ == "xcomp" and is_going_on(a.head.lemma_) and a.head.i not in anchored and a.head.head.i in anchored:
+        a = a.head  # "promised to continue sending aid": the promise holds the sending, as in "promised to send aid"
     if a.dep_ in ("xcomp", "ccomp") and a.head.i in anchored:
         gov = anchored[a.head.i]
         if a.dep_ == "ccomp" and codebook.frame_of(gov.code) is None and gov.code[:2] != ALLEGING_ROOT:

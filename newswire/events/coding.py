@@ -237,7 +237,8 @@ def read_with_actors(m: EventMention) -> bool:
             return False  # "planned to visit Russian gas giant Gazprom": a visit to a firm is no diplomacy
         if _home_place(m):
             return False
-    if root in VIOLENT_ROOTS and not any(a.code and not a.implicit for a in m.sources) and _by_accident(m):
+    if root in VIOLENT_ROOTS and not any(a.code and not a.implicit and a.code[3:6] != "UAF" for a in m.sources) and _by_accident(m):
+        # (a named attacker coded only as the place's unidentified forces is no known doer: "Cholera has killed 300")
         return False  # "73 soldiers were killed when two helicopters crashed", "the storm killed 20": no one's act
     if root in VIOLENT_ROOTS and lemma in word_class("police_raid") and _by_police(m):
         m.code = POLICE_COERCION  # "police in the Comoros raided two homes": a search by the law, not an armed attack

@@ -84,3 +84,17 @@ def test_honorific_of_the_other_gender(text, name):
 )
 def test_description_given_later(text, name):
     assert [n for _, n in quotes(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # whoever a paper or a broadcaster quotes "as saying" speaks, not the paper
+        ("Local newspapers quoted Maria Salgado as saying she had no regrets.", "Maria Salgado"),
+        ("\u201cWe will not give up,\u201d the paper quoted Anna Kowalska as saying.", "Anna Kowalska"),
+        # the passive, as before: the one quoted is the subject
+        ("Tom Baker was quoted as saying the plan was sound.", "Tom Baker"),
+    ],
+)
+def test_quoted_as_saying_is_the_one_quoted(text, name):
+    assert [n for _, n in quotes(text)] == [name]

@@ -347,10 +347,11 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
     if pron.dep_ in _SUBJECT and _is_main_clause(pron.head):
         for sent in _previous_sentences(pron):
             subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and _is_main_subject(m)]
-            if not subjects and not plural:
+            if not subjects and not plural and _reports(pron):
                 # "Demand has fallen, Kevin Yardley said, and rents have dropped. “...,” he said": a sentence whose main
-                # subject is no one speaks through the speaker of its inserted cue
-                subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and _is_inserted_speaker(m)]
+                # subject is no one speaks through the named speaker of its inserted cue, for a pronoun that reports
+                # (not a pronoun speaker: "His wife, he says, ..." may stand for anyone the rules got wrong before)
+                subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and m.kind == "name" and _is_inserted_speaker(m)]
             if subjects:
                 if plural and _coordinated(subjects[0].span.root):
                     return None

@@ -1715,4 +1715,3 @@ def test_an_origin_before_american_is_not_the_bodys_country(text, name, country)
 def test_formerly_before_a_title_gives_no_sector():
     text = "Robert Angelo, formerly Peru's deputy interior minister, left the party in October."
     assert [(e.country, e.actor) for e in entities(text) if e.name == "Robert Angelo"] == [("PER", "PER")]
-

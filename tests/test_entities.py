@@ -94,6 +94,22 @@ def test_name_is_the_fullest_name():
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        # the small model tags only the surname of a given name it does not know: the proper noun before it, hung on
+        # it, is the name's first word
+        # (parsed with "Petrenko" alone a PERSON)
+        ("Jan-Michael Gambill said the win was a good start. Gambill said he felt strong.\n\nOleksandr Petrenko said "
+         "the talks had failed. Petrenko said he would return to Kyiv.", "Oleksandr Petrenko"),
+    ],
+)
+def test_a_given_name_the_model_left_out_is_the_names_first_word(text, name):
+    ents = entities(text)
+    assert entity_of(ents, text, name).name == name  # a mention from the given name on
+    assert entity_of(ents, text, name.split()[-1], nth=2).name == name  # the surname alone later: the same person
+
+
+@pytest.mark.parametrize(
     "text, full, short",
     [
         ("Ban Ki-moon met the envoys on Tuesday. Later, Mr. Ban said the talks were useful.", "Ban Ki-moon", "Ban"),

@@ -43,3 +43,22 @@ def test_a_name_in_apposition_to_the_main_subject_is_whom_the_next_he_continues(
 def test_a_name_in_apposition_to_an_object_is_no_main_subject():
     text = "Bill Walker met the mayor's aide, Tom Harris, on Monday. He said the talks went well."
     assert _resolved(text, text.index("He said")) == "Bill Walker"
+
+
+@pytest.mark.parametrize(
+    "text, pronoun, person",
+    [
+        (
+            "Business owners are wary, said Paul Greer, who runs a trade group.\n\n\u201cNobody wants to build now,\u201d Greer "
+            "said.\n\nDemand for offices has fallen, Kevin Yardley said, and rents have dropped. \u201cThere is cautious hope "
+            "that things are turning,\u201d he said.",
+            "he said.",
+            "Kevin Yardley",
+        ),
+    ],
+)
+def test_a_sentence_whose_main_subject_is_no_one_continues_through_its_inserted_speaker(text, pronoun, person):
+    # "Demand has fallen, Kevin Yardley said, and ...": "said" hangs on "fallen"; the next "he said" continues Yardley,
+    # not the speaker of the paragraph before
+    assert _resolved(text, text.index(pronoun)) == person
+

@@ -84,3 +84,33 @@ def test_honorific_of_the_other_gender(text, name):
 )
 def test_description_given_later(text, name):
     assert [n for _, n in quotes(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # whoever a paper or a broadcaster quotes "as saying" speaks, not the paper
+        ("Local newspapers quoted Maria Salgado as saying she had no regrets.", "Maria Salgado"),
+        ("\u201cWe will not give up,\u201d the paper quoted Anna Kowalska as saying.", "Anna Kowalska"),
+        # the passive, as before: the one quoted is the subject
+        ("Tom Baker was quoted as saying the plan was sound.", "Tom Baker"),
+    ],
+)
+def test_quoted_as_saying_is_the_one_quoted(text, name):
+    assert [n for _, n in quotes(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a name in apposition to a title the parser tags a proper noun is who the title is
+        ("The Federal Minister for the Environment, David Kemble, says inspectors will test fuel at refineries.", "David Kemble"),
+        # a spokesman named after the person he speaks for is himself the speaker
+        ("A spokesman for provincial governor Gul Khan, Akbar Rahimi, says the man was arrested when he left the ward.",
+         "Akbar Rahimi"),
+        # an unnamed one still speaks for the governor, as before
+        ("A spokesman for provincial governor Gul Khan says the man was arrested when he left the ward.", "Gul Khan"),
+    ],
+)
+def test_a_named_title_or_spokesperson_is_the_speaker(text, name):
+    assert [n for _, n in quotes(text)] == [name]

@@ -347,6 +347,11 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
     if pron.dep_ in _SUBJECT and _is_main_clause(pron.head):
         for sent in _previous_sentences(pron):
             subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and _is_main_subject(m)]
+            if not subjects and not plural and _reports(pron):
+                # "Demand has fallen, Kevin Yardley said, and rents have dropped. “...,” he said": a sentence whose main
+                # subject is no one speaks through the named speaker of its inserted cue, for a pronoun that reports
+                # (not a pronoun speaker: "His wife, he says, ..." may stand for anyone the rules got wrong before)
+                subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and m.kind == "name" and _is_inserted_speaker(m)]
             if subjects:
                 if plural and _coordinated(subjects[0].span.root):
                     return None
@@ -450,6 +455,15 @@ def _is_main_subject(m: Mention) -> bool:
     if root.dep_ == "appos" and root.head.tag_ == "NN" and root.head.i < root.i:
         root = root.head  # "Mr. Trump's campaign chairman, Paul Manafort, dismissed ...": the name the subject is given
     return root.dep_ in _SUBJECT and _is_main_clause(root.head)
+
+
+def _is_inserted_speaker(m: Mention) -> bool:
+    """Is the mention the subject of a reporting verb inserted into a main clause ("Demand has fallen, Kevin Yardley
+    said, and ...": the parser hangs "said" on "fallen" as parataxis)?"""
+    root = m.span.root
+    verb = root.head
+    return (root.dep_ == "nsubj" and verb.dep_ == "parataxis" and verb.lemma_.lower() in reporting_verbs()
+            and _is_main_clause(verb.head))
 
 
 def _plural_main_subject(sent: Span) -> bool:

@@ -43,7 +43,7 @@ from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Quote, Span, Time
 from .confidence import confidence
 from .content import cut_other_sources, from_frame, from_lines, outermost
-from .descriptions import described, honorific_conflict, person_described
+from .descriptions import described, honorific_conflict, is_person_title, person_described
 from .frames import Frame, find_frames
 from .speakers import is_document, is_occasion, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
 from .lines import find_lines, labelled_person, person_surnamed
@@ -275,8 +275,11 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             if is_document(f.speaker) and (entity is None or entity.type not in ("PERSON", "ORG", "GPE", "NORP")):
                 entity, name = _spoken_for(f.speaker, entities, earlier) or (entity, name)
             elif is_spokesperson(head) and (entity is None or not any(m.kind == "name" for m in entity.mentions)):
-                # an unnamed spokesperson speaks for whom they speak for: "a spokesman for the ministry", "a Sony spokesman"
-                entity, name = _spoken_for(head, entities, [], preps=("for", "of", "at")) or (entity, name)
+                if (named := _named_spokesperson(head, range(s, e), entities)) is not None:
+                    entity, name = named, named.name  # "A spokesman for governor Gul Khan, Akbar Rahimi, says": Rahimi
+                else:
+                    # an unnamed spokesperson speaks for whom they speak for: "a spokesman for the ministry", "a Sony spokesman"
+                    entity, name = _spoken_for(head, entities, [], preps=("for", "of", "at")) or (entity, name)
             elif described(head, entity) and (person := person_described(doc, head, s, entities, quotations, entity)) is not None:
                 entity, name = person, person.name  # "the retired neurosurgeon said", just after "Ben Carson took ..."
             elif (org := organisation_described(head, start, entity, entities)) is not None:
@@ -509,10 +512,33 @@ def _conjunct_name(tok: Token, entities: EntityIndex) -> str:
     return source_text(tok.doc)[first.idx : last.idx + len(last)]
 
 
+def _named_spokesperson(head: Token, phrase: range, entities: EntityIndex) -> Entity | None:
+    """The spokesperson's own name, set in apposition to the person they speak for, last in the speaker's phrase: "A
+    spokesman for governor Gul Khan, Akbar Rahimi, says" (parsed with "Akbar Rahimi" in apposition to "Gul Khan": one
+    named person is not given a second name so). Else None."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
+            continue
+        for obj in prep.children:
+            spoken_for = entities.entity_at(obj.i) if obj.dep_ == "pobj" else None
+            if spoken_for is None or spoken_for.type != "PERSON":
+                continue
+            for c in obj.children:
+                own = entities.entity_at(c.i) if c.dep_ == "appos" and c.pos_ == "PROPN" and c.right_edge.i == phrase[-1] else None
+                if own is not None and own is not spoken_for and own.type == "PERSON":
+                    return own
+    return None
+
+
 def _apposed(head: Token, phrase: range, entities: EntityIndex) -> Entity | None:
     """The person named in apposition to a speaker the entity layer left unresolved: "his brother Alastair Osman said",
     "a neighbour, Anna Berg, said" (a common noun heading the phrase, a name beside it), or coordinated with a bare
-    description."""
+    description; or to a title the parser tagged a proper noun: "The Federal Minister for the Environment, David Kemble,
+    says"."""
+    if head.pos_ == "PROPN" and is_person_title(head.text):
+        names = [entities.entity_at(c.i) for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in phrase]
+        people = [e for e in names if e is not None and e.type == "PERSON"]
+        return people[0] if len(people) == 1 else None
     if head.pos_ != "NOUN":
         return None
     # a singular noun with no determiner is a description before the name, which the parser may coordinate with it:

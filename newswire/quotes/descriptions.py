@@ -60,6 +60,11 @@ def _person_titles() -> frozenset[str]:
     return frozenset(row.title.lower() for row in load_table("titles.tsv", Title) if row.kind == "title" and " " not in row.title and "." not in row.title)
 
 
+def is_person_title(word: str) -> bool:
+    """Is the word a one-word title naming a role ("minister", "senator"; `_person_titles`)?"""
+    return word.lower() in _person_titles()
+
+
 def person_described(doc: Doc, head: Token, start: int, entities: EntityIndex, quoted: list[tuple[int, int]], itself: Entity | None) -> Entity | None:
     """The named person a description (its phrase starting at token `start`) stands for, or None.
 

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ..lexicon import load_list
 from ..lexicon.agents import agent_row
-from ..lexicon.cues import cue_table
+from ..lexicon.cues import cue_table, reporting_verbs
 from ..text.datelines import DASHES
 from ..text.parse import source_text
 
@@ -44,6 +44,8 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
         quote ("“We were wrong,” Ramos told AFP", parsed with "We" as the
         subject of "told"), not to the cue outside it.
     """
+    if (saying := _as_saying(verb)) is not None:
+        return saying  # "“...,” the paper quoted Smith as saying": Smith speaks, not the paper that quotes him
     v = verb
     for _ in range(6):
         subjects = [c for c in v.children if c.dep_ in SUBJECTS and (c.i not in quoted or verb.i in quoted)]
@@ -92,12 +94,30 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             v = v.head  # "Clinton paused, then revealed why ...": a finite verb the parser hangs on the one before, unlabelled
             continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            if v.head.lower_ == "as" and (quoted_one := _object_before(v.head.head, v.head)) is not None:
+                return quoted_one  # "the Daily Star quoted Smith as saying ...": Smith speaks, not the paper
             v = v.head.head  # "began by saying"
             continue
         break
     if v is verb and (aside := misparsed_aside(verb)) is not None:
         return next(c for c in aside.children if c.dep_ in SUBJECTS)  # "Paul Ryan, asked about it, said ...": Ryan
     return _inverted(v, quoted) or _left_neighbour(verb, quoted) or _name_after_quotation(verb, quoted)
+
+
+def _object_before(verb: Token, prep: Token) -> Token | None:
+    """The direct object of `verb` that comes before its preposition `prep` ("quoted Smith as saying", "cited
+    officials as saying": Smith, officials), else None."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i), None)
+
+
+def _as_saying(verb: Token) -> Token | None:
+    """The object of a cue that quotes someone "as saying" ("quoted Smith as saying", "cited officials as saying"):
+    the one who says, when "as" governs a reporting verb's participle. None otherwise."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > verb.i:
+            if any(c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_.lower() in reporting_verbs() for c in prep.children):
+                return _object_before(verb, prep)
+    return None
 
 
 def misparsed_aside(verb: Token) -> Token | None:

@@ -1735,3 +1735,22 @@ def test_a_country_that_backs_a_group_is_neither_its_country_nor_the_article_s_f
 def test_a_country_named_only_by_its_adjective_is_named_by_its_name_but_a_noun_is_left_as_written():
     found = entities("Rebels said Ukrainian shelling had killed two civilians in the Ukrainian city of Kramatorsk.")
     assert "Ukraine" in [e.name for e in found if e.country == "UKR" and e.type == "GPE"]
+
+
+# words the tagger took for names, bodies a person speaks for, nominals of another kind (a new user's trial, session 15)
+
+
+def test_a_dateline_name_ends_with_its_place_words():
+    text = "QUITO (Newswire) - A former Ecuadorean minister pleaded not guilty on Monday."
+    ents = entities(text)
+    assert not any("(" in m.text for e in ents for m in e.mentions)
+    e = entity_of(ents, text, "QUITO")
+    assert e is not None and e.type == "GPE"
+
+
+def test_a_modifier_alone_before_its_noun_is_no_organisation():
+    text = "National police spokesman Daniel Otieno said officers had acted lawfully."
+    assert not any(m.text == "National" for e in entities(text) for m in e.mentions)
+    text = "United said on Monday it would cut flights."  # a name of one such word, before no noun, stays
+    assert entity_of(entities(text), text, "United") is not None
+

@@ -1754,3 +1754,8 @@ def test_a_modifier_alone_before_its_noun_is_no_organisation():
     text = "United said on Monday it would cut flights."  # a name of one such word, before no noun, stays
     assert entity_of(entities(text), text, "United") is not None
 
+
+def test_a_countrys_red_cross_is_an_aid_society_not_the_state():
+    text = "At least 12 people were hurt, according to the Uganda Red Cross and a police statement."
+    assert coded(text, "the Uganda Red Cross") == ("UGA", "UGANGO")
+

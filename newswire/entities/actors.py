@@ -382,6 +382,8 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
             return None, inside.code  # "the United Nations Emergency Relief Coordinator": a U.N. body
         explicit = explicit or _country_inside(c) or (inside.country if inside else None) or None
         sector = sector or (word.sector if word else None)
+        if explicit and not sector and _chapter_of_transnational(c):
+            sector = "NGO"  # "the Kenya Red Cross" is KENNGO, an aid society, not the Kenyan state
 
     known_code = c.known.code if c.known else None
     known_country = c.known.country if c.known else None
@@ -484,6 +486,18 @@ def _known_inside(c: Cluster) -> KnownActor | None:
             if row is not None and row.type == "ORG":
                 return row
     return None
+
+
+def _chapter_of_transnational(c: Cluster) -> bool:
+    """"Kenya Red Cross", "American Red Cross": a name that ends with the name of a transnational aid body of
+    data/actors.tsv (coded NGO..., of no country) after other words: that body's society in one country."""
+    for m in c.names:
+        words = [t for t in m.span if t.lower_ != "the"]
+        for n in range(1, len(words)):
+            row = known.lookup(" ".join(t.text for t in words[n:]))
+            if row is not None and row.type == "ORG" and not row.country and row.code.startswith("NGO"):
+                return True
+    return False
 
 
 def _country_inside(c: Cluster) -> str | None:

@@ -1759,3 +1759,41 @@ def test_a_countrys_red_cross_is_an_aid_society_not_the_state():
     text = "At least 12 people were hurt, according to the Uganda Red Cross and a police statement."
     assert coded(text, "the Uganda Red Cross") == ("UGA", "UGANGO")
 
+
+@pytest.mark.parametrize("text, name, actor", [
+    ("A spokeswoman for the Kenyan foreign ministry, Jane Atieno, said Nairobi would send observers.", "Jane Atieno", "KENGOV"),
+    ("Lars Berg, a spokesman for the UN office in Geneva, said the talks would resume.", "Lars Berg", "IGOUNO"),
+    ("A spokeswoman for the United Nations refugee office, Anna Lund, said the camp was full.", "Anna Lund", "IGOUNO"),
+])
+def test_a_spokesperson_is_coded_through_the_body_they_speak_for(text, name, actor):
+    ents = entities(text)
+    person = entity_of(ents, text, name)
+    assert person is not None and person.type == "PERSON" and person.actor == actor
+    assert all(m.text == name for m in person.mentions)  # the body is no mention of the person
+
+
+def test_a_ministry_and_a_named_government_body_are_no_company():
+    text = ("China's commerce ministry said it opposed the decision. The tariffs will range from 12 percent to 38 "
+            "percent depending on the company.")
+    assert entity_of(entities(text), text, "China's commerce ministry") is not entity_of(entities(text), text, "the company")
+    assert coded(text, "the company") != ("CHN", "CHNGOV")
+
+
+def test_the_companies_are_not_one_named_organisation():
+    text = ("Separately, Britain on Tuesday extended sanctions on two Iranian shipping firms, the Foreign Office said. "
+            "The sanctions freeze any assets the companies hold in Britain.")
+    assert coded(text, "the companies") != ("GBR", "GBRGOV")
+
+
+def test_a_regions_group_is_not_a_countrys_group_of_the_same_noun():
+    text = ("Britain on Tuesday extended sanctions on two Iranian oil traders, the Treasury said. "
+            "European oil traders welcomed the move.")
+    ents = entities(text)
+    assert entity_of(ents, text, "European oil traders") is not entity_of(ents, text, "two Iranian oil traders")
+    assert coded(text, "European oil traders")[1] != "IRNBUS"
+
+
+def test_the_company_after_a_named_company_is_still_that_company():
+    text = "Acme Corp. said profits rose. The company said it would hire 300 workers."
+    ents = entities(text)
+    assert entity_of(ents, text, "The company") is entity_of(ents, text, "Acme Corp.")

@@ -1157,9 +1157,10 @@ def test_a_title_given_with_a_country_before_its_holder_is_named_gives_the_holde
 
 
 @pytest.mark.parametrize("text, name, actor", [
-    # a word of the name before its kind word makes it another kind of body: the last word gives no sector
-    ("The American Civil Liberties Union sued the state on Monday.", "American Civil Liberties Union", "USA"),
-    ("The German People's Union won seats in the state parliament.", "German People's Union", "DEU"),
+    # a word of the name before its kind word makes it another kind of body: the last word gives no sector, and a
+    # body of no known kind is not the state its country word names
+    ("The American Civil Liberties Union sued the state on Monday.", "American Civil Liberties Union", None),
+    ("The German People's Union won seats in the state parliament.", "German People's Union", None),
     # places, peoples, members and words of data/kind_name_modifiers.txt leave the kind word its sector
     ("The Syrian Army attacked the town on Monday.", "Syrian Army", "SYRMIL"),
     ("The Kenyan National Police said the town was calm.", "Kenyan National Police", "KENCOP"),
@@ -1797,3 +1798,11 @@ def test_the_company_after_a_named_company_is_still_that_company():
     text = "Acme Corp. said profits rose. The company said it would hire 300 workers."
     ents = entities(text)
     assert entity_of(ents, text, "The company") is entity_of(ents, text, "Acme Corp.")
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("Vanguard Airlines of Canada said it would cut 500 jobs.", "Vanguard Airlines of Canada", ("CAN", None)),
+    ("The Senate Judiciary Committee of Brazil voted on Thursday.", "The Senate Judiciary Committee of Brazil", ("BRA", "BRALEG")),
+])
+def test_an_organisation_named_with_a_country_is_that_state_only_as_a_state_body(text, phrase, code):
+    assert coded(text, phrase) == code

@@ -1806,3 +1806,15 @@ def test_the_company_after_a_named_company_is_still_that_company():
 ])
 def test_an_organisation_named_with_a_country_is_that_state_only_as_a_state_body(text, phrase, code):
     assert coded(text, phrase) == code
+
+
+def test_a_three_word_name_with_a_relative_who_is_a_person():
+    # (the tagger takes this name for an organisation, and its surname alone too)
+    text = ("Prosecutors accuse Paulo Almeida Coutinho, who served in the cabinet from 2011 to 2014, of steering "
+            "contracts to two firms. Coutinho, 58, sat silently.")
+    ents = entities(text)
+    person = entity_of(ents, text, "Paulo Almeida Coutinho")
+    assert person is not None and person.type == "PERSON"
+    assert entity_of(ents, text, "Coutinho", 2) is person
+    text = "Investors praised Goldman Sachs Group, which reported record profits. Sachs shares rose."
+    assert entity_of(entities(text), text, "Goldman Sachs Group").type == "ORG"

@@ -438,16 +438,22 @@ def _speaking_person(doc: Doc, start: int, end: int) -> bool:
     ends the names of bodies, places and documents ("Perry Capital", "Marine Corps": data/org_name_words.txt and
     the noun tables), after no determiner and before no other name word, the subject of a speech cue: a person
     who speaks. A known actor's name is left to the gazetteer."""
-    if end - start != 2 or not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in doc[start:end]):
+    if end - start not in (2, 3) or not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in doc[start:end]):
         return False
     first, last = doc[start], doc[end - 1]
-    if first.text not in given_names() or last.text in given_names() or _org_name_word(last.lower_):
+    if first.text not in given_names() or last.text in given_names() or any(_org_name_word(t.lower_) for t in doc[start + 1 : end]):
         return False
     if (start > 0 and doc[start - 1].lower_ in ("the", "a", "an")) or (end < len(doc) and doc[end].pos_ == "PROPN"):
         return False
-    if known.lookup(doc[start:end].text) is not None or title_lookup(last.text) is not None:
+    if known.lookup(doc[start:end].text) is not None or any(title_lookup(t.text) is not None for t in doc[start + 1 : end]):
         return False
-    if not (last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_.lower() in reporting_verbs()):
+    if end - start == 3 and _place_words(doc[start + 1 : end].text):
+        return False
+    cue = last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_.lower() in reporting_verbs()
+    # "Prosecutors accuse Rodrigo Almeida Pinheiro, who served in the cabinet" (three words, a Portuguese or Spanish
+    # name, tagged ORG; a new user's trial): a relative "who" on the name says person as a cue does
+    who = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who"
+    if not (cue or who):
         return False
     # a second sign of a person: the surname on its own elsewhere ("Doherty, 54, has farmed there"); a firm or a
     # team is named whole again or as "it" ("Ernst Young said", "Orlando Magic said": no person)

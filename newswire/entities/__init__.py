@@ -215,21 +215,35 @@ def _counterparts(doc: Doc, clusters: list[Cluster]) -> None:
 
 
 def _heads_of_bodies(clusters: list[Cluster], doc: Doc) -> None:
-    """"The head of Argentina's steel workers' union, Carlos Ferreyra": a person with no country or code of their own,
-    in apposition to a title "of" an unnamed body whose own words give its country (its possessive or demonym, never
-    its sentence's or the article's), is of that body: coded through it as through a named one."""
+    """"The head of Argentina's steel workers' union, Carlos Ferreyra", "Lars Berg, a spokesman for the UN office": a
+    person with no country or code of their own, in apposition to a title "of" or "for" an unnamed body whose own
+    words give its country (its possessive or demonym, never its sentence's or the article's) or a coded organisation's
+    name on the body's noun ("the UN office"), is of that body: coded through it as through a named one. The parser
+    may hang the name on the body instead of the title ("a spokeswoman for the foreign ministry, Jane Atieno"): the
+    same."""
     country_at = {i: c.country for c in clusters if c.label in ("GPE", "NORP") and c.country
                   for x in c.names for i in range(x.start, x.end)}
     bodies = {x.head: x for c in clusters if c.label == "ORG" and c.actor and c.country
               for x in c.mentions if x.kind == "nominal"
               and (c.country in x.countries or any(country_at.get(i) == c.country for i in range(x.start, x.end)))}
+    named_on = {t.head.i: x for c in clusters if c.label == "ORG" and c.actor for x in c.names
+                for t in x.span if t.dep_ in ("compound", "nmod") and t.head.i >= x.end}
+    for i, x in named_on.items():
+        bodies.setdefault(i, x)
+
+    def titled(h) -> bool:
+        row = title_lookup(h.lemma_)
+        return row is not None and row.kind == "title"
+
     for c in clusters:
-        if c.label != "PERSON" or c.country or c.actor:
-            continue
-        found = [bodies[o.i] for m in c.names for h in apposition_heads(m)
-                 if (row := title_lookup(h.lemma_)) is not None and row.kind == "title"
-                 for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+        if c.label != "PERSON" or c.actor != c.country or c.known is not None:
+            continue  # (a country of their own and no sector, "Kenyan": the body's sector too)
+        found = [bodies[o.i] for m in c.names for h in apposition_heads(m) if titled(h)
+                 for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
                  for o in p.children if o.dep_ == "pobj" and o.i in bodies]
+        found += [bodies[h.i] for m in c.names for h in apposition_heads(m) if h.i in bodies
+                  and h.dep_ == "pobj" and h.head.lower_ in ("of", "for") and titled(h.head.head)]
+        found = [x for x in found if c.country is None or x.cluster.country == c.country]
         if found:
             c.names[0].affiliations.append(found[0])
             c.country, c.actor = actors.code_again(c, doc)
@@ -257,6 +271,8 @@ def _link_nominals(doc: Doc, nominals: list[Mention], clusters: list[Cluster], f
     holders = _Holders(clusters)
     for m in nominals:
         named = _apposed_name(m, name_at)
+        if named is not None and m.label == "ORG" and named.label == "PERSON":
+            named = None  # "a spokeswoman for the foreign ministry, Jane Atieno" parsed with the name on "ministry": a body is no person
         if named is not None:
             named.cluster.add(m)  # "Pavel Sokolov, Russia's foreign minister,": one person
             holders.joined(named.cluster, m)
@@ -412,7 +428,7 @@ class _Nominals:
                 continue
             if m.sentence - x.sentence > NOMINAL_REACH:
                 return None
-            if _is_subject(x) and x.kind == "name":
+            if _is_subject(x) and x.kind == "name" and not _state_body(self.named[n]):
                 return self.named[n]
         return None
 
@@ -436,8 +452,13 @@ class _Nominals:
         if latest >= 0 and _set_by_another_country(m) and self.clusters[latest].country and not any(
                 _set_by_another_country(x) for x in self.clusters[latest].mentions):
             latest = -1  # "Russian-installed officials" after "Ukrainian officials": people another country set up
+        if latest >= 0 and probe.country is None and _named_region(m) and (
+                (earlier := self.clusters[latest]).country and earlier.country in earlier.first.countries):
+            latest = -1  # "European steel makers" after "two Russian steel makers": a region's, not that country's
         definite = m.doc[m.start].lower_ in ("the", "this", "that")
-        company = definite and "BUS" in m.sectors and m.label == "ORG"
+        # "the companies" are not one named company, and a ministry is no company ("China's commerce ministry said
+        # ... depending on the company")
+        company = definite and "BUS" in m.sectors and m.label == "ORG" and not _plural(m)
         if company and (subject := self._subject_company(m)) is not None:
             if latest < 0 or not any(_is_subject(x) for x in self.clusters[latest].mentions):
                 return subject  # "National Intergroup earned ... from the sale of a steel tube company. The company said"
@@ -449,9 +470,20 @@ class _Nominals:
                 start = self.organisations[k - 1][0]
                 best = self.named[self.organisations[bisect.bisect_left(self.organisations, (start, -1))][1]]
                 last = max((x for x in best.mentions if x.start < m.start), key=lambda x: x.start)
-                if m.sentence - last.sentence <= NOMINAL_REACH:
+                if m.sentence - last.sentence <= NOMINAL_REACH and not _state_body(best):
                     return best
         return None
+
+
+def _named_region(m: Mention) -> bool:
+    """Does a nominal's own phrase name a place or a people before its noun ("European", "Western", "Gulf")? (Said
+    only against a group whose own words named its country: "Democratic voters" after "Iowa voters" of the focus.)"""
+    return any(t.ent_type_ in ("NORP", "GPE", "LOC") for t in m.doc[m.start : m.head])
+
+
+def _state_body(c: Cluster) -> bool:
+    """An organisation coded as a state's body (a ministry, a court, an army: `lexicon.agents.STATE_SECTORS`)."""
+    return bool(c.actor) and c.actor[3:6] in actors.STATE_SECTORS
 
 
 def _set_by_another_country(m: Mention) -> bool:

@@ -375,13 +375,19 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
         # a rebel group's, a party's or a company's people are of it: "Houthi officials" are YEMREB, not YEMGOV
         return org.country or org.actor[:3], org.actor
 
-    if c.label == "ORG" and c.first.kind == "name" and c.known is None:
+    org_name = c.label == "ORG" and c.first.kind == "name" and c.known is None
+    if org_name:
         word = _kind_of_name(c.first)
         inside = _known_inside(c)
         if inside is not None and not inside.country and not explicit:
             return None, inside.code  # "the United Nations Emergency Relief Coordinator": a U.N. body
         explicit = explicit or _country_inside(c) or (inside.country if inside else None) or None
         sector = sector or (word.sector if word else None)
+        if explicit and not sector and _chapter_of_transnational(c):
+            sector = "NGO"  # "the Kenya Red Cross" is KENNGO, an aid society, not the Kenyan state
+        if not sector and inside is not None and inside.country and inside.country == explicit:
+            sector = inside.code[3:6] or None  # "FBI Hostage Rescue Team": the FBI's (USACOP)
+        sector = sector or _state_body_word(c)
 
     known_code = c.known.code if c.known else None
     known_country = c.known.country if c.known else None
@@ -400,6 +406,10 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
         return country, country + sector
     if country is None and known_code is None and c.first.kind == "nominal" and sector in TRANSNATIONAL_SECTORS:
         return None, TRANSNATIONAL_SECTORS[sector]  # "human rights groups"
+    if org_name and not known_code and not any(countries.country_of(m.text) for m in c.names):
+        # an organisation whose name gives a country and no kind of body is not that state: "American Airlines",
+        # "Church of England", "Democratic Party of Virginia", "Pew Research/USA" were coded USA, GBR (the check set)
+        return country, None
     return country, known_code or country
 
 
@@ -484,6 +494,29 @@ def _known_inside(c: Cluster) -> KnownActor | None:
             if row is not None and row.type == "ORG":
                 return row
     return None
+
+
+def _state_body_word(c: Cluster) -> str | None:
+    """The sector of a state's body that a word of an organisation's name is (data/agents.tsv, one body: "Senate" in
+    "Senate Judiciary Committee" LEG, "Court" in "U.S. Court of Appeals" JUD), or None."""
+    for m in c.names:
+        for tok in m.span:
+            row = agent_row(tok) if tok.text[:1].isupper() else None
+            if row is not None and row.number == "collective" and row.sector in STATE_SECTORS:
+                return row.sector
+    return None
+
+
+def _chapter_of_transnational(c: Cluster) -> bool:
+    """"Kenya Red Cross", "American Red Cross": a name that ends with the name of a transnational aid body of
+    data/actors.tsv (coded NGO..., of no country) after other words: that body's society in one country."""
+    for m in c.names:
+        words = [t for t in m.span if t.lower_ != "the"]
+        for n in range(1, len(words)):
+            row = known.lookup(" ".join(t.text for t in words[n:]))
+            if row is not None and row.type == "ORG" and not row.country and row.code.startswith("NGO"):
+                return True
+    return False
 
 
 def _country_inside(c: Cluster) -> str | None:

@@ -77,6 +77,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
             continue
         start, end = _without_edge_marks(doc, start, end)
         start, end = _cut_at_dash(doc, start, end, dateline)
+        end = _dateline_end(Document.of(doc).dateline_spans, start, end)
         # "President Obama" tagged as one PERSON: the title is not the name
         while start < end and (start in in_title):
             start += 1
@@ -106,6 +107,8 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         if start >= end or all(i in in_title for i in range(start, end)):
             continue
         span = doc[start:end]
+        if _no_name(span):
+            continue
         if ent.label_ in PEOPLE_LABELS and countries.country_of_people(span.text, modifier=is_noun_modifier(span)):
             # "Karen rebels" (Karen tagged PERSON), "Yoruba leaders", "Uighurs": a people tied to one country
             out.append(Mention(doc, start, end, "name", "NORP", demonym=is_noun_modifier(span)))
@@ -145,6 +148,33 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         if m.label in ("PERSON", "ORG", "NORP") and all(i in dateline for i in range(m.start, m.end)):
             m.label = "GPE"  # "ROTTERDAM (Reuters) - " tagged PERSON: a dateline names a place
     return sorted(out, key=lambda m: m.start)
+
+
+def _dateline_end(spans: list[tuple[int, int]], start: int, end: int) -> int:
+    """A name that begins with a dateline's place words and runs on past them ("QUITO (Newswire) - " tagged
+    "QUITO (Newswire" as one organisation) ends where the place words end: the rest is the credit or the date."""
+    for s, e in spans:
+        if s <= start < e < end:
+            return e
+    return end
+
+
+def _no_name(span: Span) -> bool:
+    """Words the tagger took for a name that name nothing: no capital letter in them ("face the full force of the
+    law" tagged ORG "full force"), or one word of data/kind_name_modifiers.txt alone before the common noun it
+    modifies ("National police spokesman Peter Mwangi" tagged ORG "National"; "United said" stays)."""
+    words = [t for t in span if t.lower_ not in ("the", "a", "an")]
+    if words and not any(ch.isupper() for t in words for ch in t.text) and any(ch.isalpha() for t in words for ch in t.text):
+        return True
+    if len(words) == 1 and words[0].lower_ in _kind_modifiers():
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        return nxt is not None and nxt.is_lower and nxt.tag_ in ("NN", "NNS")
+    return False
+
+
+@cache
+def _kind_modifiers() -> frozenset[str]:
+    return frozenset(load_list("kind_name_modifiers.txt"))
 
 
 def _with_nicknames(doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -432,16 +462,22 @@ def _speaking_person(doc: Doc, start: int, end: int) -> bool:
     ends the names of bodies, places and documents ("Perry Capital", "Marine Corps": data/org_name_words.txt and
     the noun tables), after no determiner and before no other name word, the subject of a speech cue: a person
     who speaks. A known actor's name is left to the gazetteer."""
-    if end - start != 2 or not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in doc[start:end]):
+    if end - start not in (2, 3) or not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in doc[start:end]):
         return False
     first, last = doc[start], doc[end - 1]
-    if first.text not in given_names() or last.text in given_names() or _org_name_word(last.lower_):
+    if first.text not in given_names() or last.text in given_names() or any(_org_name_word(t.lower_) for t in doc[start + 1 : end]):
         return False
     if (start > 0 and doc[start - 1].lower_ in ("the", "a", "an")) or (end < len(doc) and doc[end].pos_ == "PROPN"):
         return False
-    if known.lookup(doc[start:end].text) is not None or title_lookup(last.text) is not None:
+    if known.lookup(doc[start:end].text) is not None or any(title_lookup(t.text) is not None for t in doc[start + 1 : end]):
         return False
-    if not (last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_.lower() in reporting_verbs()):
+    if end - start == 3 and _place_words(doc[start + 1 : end].text):
+        return False
+    cue = last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_.lower() in reporting_verbs()
+    # "Prosecutors accuse Rodrigo Almeida Pinheiro, who served in the cabinet" (three words, a Portuguese or Spanish
+    # name, tagged ORG; a new user's trial): a relative "who" on the name says person as a cue does
+    who = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who"
+    if not (cue or who):
         return False
     # a second sign of a person: the surname on its own elsewhere ("Doherty, 54, has farmed there"); a firm or a
     # team is named whole again or as "it" ("Ernst Young said", "Orlando Magic said": no person)

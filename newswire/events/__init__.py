@@ -59,7 +59,7 @@ from .places import location
 from .roles import assign_roles, coded
 from .structure import find_mentions, reported_accusations, reported_demands
 from .targets import acts_on_people, country_word_on, domestic_targets, implicit_targets, located, other_country, told, whose_place
-from .triggers import blocked, find_triggers, is_passive, is_person, patient_of, word_class
+from .triggers import blocked, find_triggers, is_passive, is_person, noun_lemma, patient_of, word_class
 
 __all__ = ["extract_events"]
 
@@ -200,7 +200,11 @@ def extract_events(
             # only attackers the clause names ("Gunmen shot a cleric in Baghdad"): with no one named the source stays
             # empty, never the place (issue 13, session fifteen: "were killed in Kharkiv" had Kharkiv as its source;
             # EVENTS-GOLD.md codes an attack by no one named with no source)
-            m.sources = [Actor(a.entity, a.mention, m.place.country + UNKNOWN_ATTACKER_SECTOR) for a in m.sources]
+            # a disease or disaster the tagger named ("Cholera has killed 300 people in Somalia") is no attacker
+            # nor is a named person one of the place's unidentified forces ("Stefan Brown, of Glasgow, was fighting
+            # near Kharkiv": no UKRUAF; session fifteen's review)
+            m.sources = [Actor(a.entity, a.mention, m.place.country + UNKNOWN_ATTACKER_SECTOR) for a in m.sources
+                         if not _accident_named(a) and a.entity.type != "PERSON"]
     # an event needs a political or social actor on one side: an uncoded actor is no datum, even with a proper
     # name ("Gerald Lefcourt has turned down cases", "Oy Waertsilae is to contribute 200 million markkaa"), unless
     # a title gives the source a public office ("Governor Anna Berg"). Keeping every uncoded named source had
@@ -234,6 +238,12 @@ def _placed(ctx: Document, actor: EventActor) -> EventActor:
             actor.geo = geo
             break
     return actor
+
+
+def _accident_named(a: Actor) -> bool:
+    """An actor whose words are an accident, disease or disaster word (data/event_word_classes.tsv, `accident`)."""
+    accident = word_class("accident")
+    return any(w.lower() in accident or w.lower().rstrip("s") in accident for w in a.mention.text.split())
 
 
 def _coerced_target(m: EventMention, actors: Actors) -> None:
@@ -329,7 +339,7 @@ def _signed(m: EventMention) -> bool:
     if lemma not in word_class("signing"):
         return False  # "has to seal the deal": the other verbs of 057 are idioms as often
     patient = patient_of(m.anchor)
-    return patient is not None and patient.lemma_.lower() in word_class("pact") | word_class("signed_text")
+    return patient is not None and noun_lemma(patient) in word_class("pact") | word_class("signed_text")
 
 
 def _political(m: EventMention) -> bool:

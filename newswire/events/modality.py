@@ -148,7 +148,9 @@ def modality(tok: Token) -> str:
         if (head.lemma_.lower(), "presupposes") in _cues():
             # "if the U.S. stops threatening": the threats go on whatever the condition; but a verb of going on that
             # is itself promised or planned ("vowed to continue to back Kyiv") makes what goes on promised too
-            above = _governing(head) if head.dep_ == "xcomp" and is_going_on(head.lemma_) else None
+            # only the verb that goes on (or its conjunct), never a noun inside its clause ("pledged to continue
+            # exporting grain despite Russian attacks": the attacks are no promise; session fifteen's review)
+            above = _governing(head) if head.dep_ == "xcomp" and is_going_on(head.lemma_) and verb is tok else None
             if above is not None and "intended" in (_governor_cue(above), _cues().get((above.lemma_.lower(), "promise"))):
                 found.add(_cues()[(head.lemma_.lower(), "presupposes")])
             break

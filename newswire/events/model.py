@@ -31,6 +31,7 @@ class EventMention:
     emit: bool = False  # an event in its own right (not only part of another)
     unnamed_patient: bool = False  # it acts on someone who names no actor: its place is not its target ("arrested him in Moscow")
     own_targets: bool = False  # its target comes only from its clause: no implicit target ("was forced to resign")
+    decided: bool = False  # its code is its complement's, decided by the verb ("agreed to impose sanctions on Russia")
 
     @property
     def token(self) -> Token:

@@ -12,7 +12,7 @@ from .modality import APPEAL_PREPS, TIME_ENTS, is_condition, is_intent_governor,
 from .model import EventMention
 from .syntax import joined, prep_objects, subject_of
 from .targets import acts_on_people
-from .triggers import is_event_noun, is_passive, is_person, patient_of, word_class
+from .triggers import is_event_noun, is_passive, is_person, noun_lemma, patient_of, word_class
 
 # Codes of events two sides do together: coordinated actors are source and
 # target ("Kerry and Lavrov met") even when the clause names a third party;
@@ -30,10 +30,6 @@ ACCUSE_ROOT = "11"
 # complement is the target before the patient (aid 07, de-escalation and
 # withdrawal 087, expelling or withdrawing peacekeepers, inspectors, agencies 166).
 TRANSFER_CODES = ("07", "087", "166")
-# Codes of events that move the doer's own forces (a show of force 15, a withdrawal 087): what is moved ("moved
-# additional troops into the Gulf", "sent Polish troops to Latvia", "withdraw troops") is the means, never whom the
-# move is aimed at; the place it goes to or leaves may be.
-MOVED_CODES = ("15", "087")
 # Prepositions of an object that names no actor whose object is the target
 # instead ("threatened further action against Russia", "demanded autonomy from Serbia", "rejected
 # calls by Belarus's rulers": whose calls are rejected; "accepted the terms of the proposal of Togo").
@@ -46,7 +42,11 @@ OWN_TARGET_ROOTS = {"04", "05"}
 SHARED_TARGET_ROOTS = {"03", "04", "05", "06"}
 # An event noun in an adjunct of a clause ("in consultation with", "on a visit to") is done by the clause's
 # subject, for cooperation only: "soldiers died in the attack" were not the attackers.
+# "at" and "after" only after a verb of saying ("speaking at a news conference with Albright", "said after talks with
+# Fernandez that ..."): gathering or feeling anything at or after a meeting is no part in it ("protesters gathered at
+# the talks with Iran", "expressed disappointment after the summit with Russia"; session fifteen's review).
 ADJUNCT_PREPS = {"in", "on", "during", "at", "after"}
+SPEAKING_PREPS = {"at", "after"}
 COOPERATIVE_ADJUNCT_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # Prepositions whose object is a target, in order of preference.
 TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards", "into", "from", "over", "for")
@@ -57,6 +57,19 @@ SAID_ROOTS = {"02", "10", "11", "12", "13"}
 ANSWER_ROOTS = {"05", "11"}
 
 
+def _moves(code: str) -> bool:
+    """A show of force (15) or a withdrawal (087 itself, not 0871-0874: a ceasefire, disarming others): an event that
+    moves the doer's own forces; what is moved ("moved additional troops into the Gulf", "withdraw troops") is the
+    means, never whom the move is aimed at; the place it goes to or leaves may be."""
+    return code.startswith("15") or code == "087"
+
+
+def _moved_forces(m: EventMention, patient: Token) -> bool:
+    """The object of a move of forces is what is moved ("sent Polish troops to Latvia"), not its target, unless it is a
+    place or country ("NATO reinforced Poland with two brigades": Poland; session fifteen's review)."""
+    return _moves(m.trigger.code) and patient.ent_type_ not in ("GPE", "LOC")
+
+
 def assign_roles(m: EventMention, actors: Actors) -> None:
     """Fill `m.sources` and `m.targets` from its anchor, its noun, its complement and its parts, in that order."""
     anchor = m.anchor
@@ -65,7 +78,7 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         # "Kiev said Russia shelled Kharkiv, and accused Ukraine of ...": who accused is not decided by the syntax
         undecided = m.code[:2] in SAID_ROOTS and _said_or_reported(anchor)
         sources = [] if undecided else actors.phrase(subject_of(anchor))
-        if not sources and is_passive(anchor) and m.trigger.code.startswith(MOVED_CODES) and prep_objects(anchor, ("to", "into")):
+        if not sources and is_passive(anchor) and _moves(m.trigger.code) and prep_objects(anchor, ("to", "into")):
             # "US troops are being deployed to Saudi Arabia": forces sent somewhere by no one named are the side that
             # moves, not whom the move is aimed at (session fifteen: they were its target); not where they only are
             # ("the base where U.S. forces were stationed")
@@ -114,6 +127,11 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         asked = _asked(anchor, actors, sources)
         targets = asked if coded(asked) else targets
     comp = m.complement
+    if m.decided and comp is not None:
+        # "the EU agreed with Britain to impose sanctions on Russia": the sanction decided is aimed at its own target,
+        # not at the partner of the agreement (session fifteen's review: EU -> Britain at 0.93)
+        assign_roles(comp, actors)
+        targets = list(comp.targets)
     # "called on the international community to pressure Israel", "urged the world to press Israel": an appeal made to
     # someone is aimed at them, not at whom they are to act on; an addressee no code names leaves the target empty
     # (issue 13, session fourteen: an outside reader's sheet had the one to be pressured as the target)
@@ -298,10 +316,10 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
         # aimed at its "against", before the verb's forum (session twelve's review: the WTO was the target)
         candidates += [o for _, o in prep_objects(patient, ("against",)) if o.i not in absorbed]
     if patient is not None and not m.trigger.topic and patient.i not in absorbed and (noun is None or patient.i != noun.i):
-        if not _owned(patient, sources, actors) and not m.trigger.code.startswith(MOVED_CODES) and not _signed_paper(verb, patient):
+        if not _owned(patient, sources, actors) and not _moved_forces(m, patient) and not _signed_paper(verb, patient):
             candidates.append(patient)  # "withdraw its troops from Lebanon": Lebanon
     # a passive's complements are its own too when what it moves is the subject ("troops were deployed to Saudi Arabia")
-    if not is_passive(verb) or m.trigger.code.startswith(MOVED_CODES):
+    if not is_passive(verb) or _moves(m.trigger.code):
         preps = [obj for prep, obj in prep_objects(verb, TARGET_PREPS) if obj.i not in absorbed and not _carried(prep, obj, patient, actors)]
         if m.trigger.code.startswith(TRANSFER_CODES):  # "provide 70 million dollars of aid for Romania"
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -325,7 +343,7 @@ def _signed_paper(verb: Token, patient: Token) -> bool:
     not a party the signer agrees with (session fifteen: the letter's author was the target of a 057 at 0.83)."""
     if verb.lemma_.lower() not in word_class("signing"):
         return False
-    return patient.lemma_.lower() not in word_class("pact") | word_class("signed_text")
+    return noun_lemma(patient) not in word_class("pact") | word_class("signed_text")
 
 
 def _in_place(head: Token) -> bool:
@@ -421,7 +439,15 @@ def _adjunct_of(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ADJUNCT_PREPS:
         return None
     verb = prep.head
+    if prep.lower_ in SPEAKING_PREPS and not (
+            verb.lemma_.lower() in reporting_verbs() | {"speak"} and (prep.lower_ == "at" or _reports_a_clause(verb))):
+        return None
     return verb if verb.pos_ == "VERB" and not is_passive(verb) else None
+
+
+def _reports_a_clause(verb: Token) -> bool:
+    """"said after talks with Fernandez that ...": a verb of saying that reports a clause (not "expressed disappointment")."""
+    return verb.lemma_.lower() in ("say", "tell") or any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _between(noun: Token) -> bool:

@@ -219,7 +219,7 @@ def undoes_pact(verb: Token, match: Trigger | None = None) -> bool:
     if match is None or match.code != NOT_AN_EVENT:
         return False
     obj = verb.doc[match.prep_object] if match.prep_object >= 0 else patient_of(verb)
-    return obj is not None and obj.lemma_.lower() in word_class("pact")
+    return obj is not None and noun_lemma(obj) in word_class("pact")
 
 
 def _match_verb(tok: Token) -> Trigger | None:
@@ -396,9 +396,17 @@ def _object_words(obj: Token) -> set[str]:
     """The lemma of a patient, of its compound modifiers ("mediation efforts", "peacekeeping force"), and each modifier
     with the patient's lemma as one phrase ("tear gas", "rubber bullet": a row or class that lists the phrase asks for
     both words, so "fired the water minister" is no "water cannon")."""
-    head = obj.lemma_.lower()
+    head = noun_lemma(obj)
     mods = [c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")]
-    return {head, obj.lower_, *mods, *(f"{m} {head}" for m in mods)}
+    return {head, obj.lemma_.lower(), obj.lower_, *mods, *(f"{m} {head}" for m in mods)}
+
+
+def noun_lemma(tok: Token) -> str:
+    """A noun's lemma, lower-case; a plural proper noun's without its "s", which the tagger leaves on ("the Camp David
+    Accords", "the Geneva Conventions": accord, convention; session fifteen's review)."""
+    lemma = tok.lemma_.lower()
+    plural = tok.tag_ in ("NNP", "NNPS") and lemma == tok.lower_ and lemma.endswith("s") and not lemma.endswith("ss")
+    return lemma[:-1] if plural else lemma
 
 
 def is_event_noun(tok: Token) -> bool:
@@ -556,7 +564,10 @@ def antecedent(tok: Token) -> Token:
         return head.head.head
     # "five Iraqis and a Libyan who were questioned": a plural clause on the last conjunct is about the whole
     # coordination, which its first conjunct heads (session fifteen: only the Libyan was the questioning's target)
-    if head.dep_ == "conj" and any(w.lower_ in PLURAL_VERBS for w in (node, *node.children) if w.dep_ in ("aux", "auxpass", "relcl")):
+    # only when the last conjunct is singular: a plural one says nothing of the whole ("an aid worker and four teachers
+    # who were kidnapped": the teachers; session fifteen's review)
+    if head.dep_ == "conj" and head.tag_ not in ("NNS", "NNPS") and any(
+            w.lower_ in PLURAL_VERBS for w in (node, *node.children) if w.dep_ in ("aux", "auxpass", "relcl")):
         while head.dep_ == "conj":
             head = head.head
     return head

@@ -196,9 +196,17 @@ def test_according_to_leaves_a_report_with_its_own_speaker_to_that_speaker(text,
     assert all("according" not in q.content.text and q.cue.lemma != "according to" for q in qs)
 
 
-def test_according_to_a_poll_still_reports_what_a_share_of_voters_said():
-    (q,) = quotes("Most farmers said the new rules were too strict, according to the survey.")
-    assert (q.speaker.text, q.content.text) == ("the survey", "Most farmers said the new rules were too strict")
+@pytest.mark.parametrize("text, speaker, content", [
+    # what a poll's share of people said is the poll's finding
+    ("Most farmers said the new rules were too strict, according to the survey.",
+     "the survey", "Most farmers said the new rules were too strict"),
+    # a cue that reports no clause of its own ("will speak at", "called for") leaves it all to the source
+    ("Governor Anna Berg will speak at the party convention next month, according to a local station.",
+     "a local station", "Governor Anna Berg will speak at the party convention next month"),
+])
+def test_according_to_still_reports_a_poll_finding_and_a_cue_without_a_clause(text, speaker, content):
+    (q,) = quotes(text)
+    assert (q.speaker.text, q.content.text) == (speaker, content)
 
 
 @pytest.mark.parametrize("text", [

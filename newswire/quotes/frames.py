@@ -1130,8 +1130,11 @@ def _closing_source(verb: Token, tokens: set[int]) -> set[int]:
 
 
 def _reports_with_subject(head: Token) -> bool:
-    """Is head a cue of speech with a subject of its own ("the mayor said ...")?"""
-    return _speech_cue(head) and any(c.dep_ in SUBJECTS for c in head.children)
+    """Is head a cue of speech with a subject and a reported clause of its own ("the mayor said ...")? ("Walker will
+    speak at the convention, according to WKOW", "The group has called for attacks, according to X" report no
+    clause: the source's.)"""
+    return (_speech_cue(head) and any(c.dep_ in SUBJECTS for c in head.children)
+            and any(c.dep_ == "ccomp" for c in head.children))
 
 
 def _after_the_source(head: Token, according: Token) -> set[int]:

@@ -236,3 +236,12 @@ def test_a_noun_of_speech_after_the_clause_is_no_second_thing_said():
 def test_a_headline_clause_is_not_what_the_next_clause_reports(text, content):
     qs = quotes(text)
     assert [q.content.text for q in qs if q.content.start < text.index("\n")] == ([content] if content else [])
+
+
+def test_a_relative_word_before_the_cue_is_no_word_of_what_was_said():
+    # the parser may make "that" the subject of the reported clause; a content from it would hold the cue and speaker
+    text = ("Trials under the act are rare, although a former senator, Ed Marsh, pleaded guilty in May 2011 to illegal "
+            "lobbying and obstruction of justice for his work with a fund in Lagos, Nigeria, that investigators said was "
+            "suspected of financing militias.")
+    qs = [q for q in quotes(text) if q.cue.text == "said"]
+    assert [q.content.text for q in qs] == ["was suspected of financing militias"]

@@ -342,7 +342,7 @@ def _clauses(verb: Token, particle: Token | None = None) -> list[set[int]]:
     clauses = [c for k, c in enumerate(clauses) if k == 0 or not _coordinated_report(c, clauses[k - 1])]
     clauses = [c for c in clauses if not (c.i < verb.i and _own_complement(verb, c))]
     clauses = [c for k, c in enumerate(clauses) if k == 0 or not _summing_noun(c)]
-    parts = [subtree(c) - _closing_source(verb, subtree(c)) for c in clauses]
+    parts = [subtree(c) - _closing_source(verb, subtree(c)) - _relative_before(verb, c) for c in clauses]
     if particle is not None and particle.dep_ in _COMPLEMENT_PARTICLES:
         parts += [subtree(c) for c in particle.children if c.i > particle.i and c.dep_ in ("ccomp", "advcl")]
         parts.sort(key=min)
@@ -376,6 +376,15 @@ def _coordinated_report(clause: Token, before: Token) -> bool:
     start = min(t.i for t in clause.subtree)
     last = max(t.i for t in before.subtree if not (t.is_punct or t.dep_ == "cc"))
     return any(clause.doc[i].dep_ == "cc" for i in range(last + 1, start))
+
+
+def _relative_before(verb: Token, clause: Token) -> set[int]:
+    """"a charity that prosecutors said was suspected of ...": the relative word before the cue, which the parser makes
+    the subject of the reported clause, stands for the noun it follows; it is no word of what was said (and a content
+    from it would hold the cue and its speaker)."""
+    if clause.i < verb.i:
+        return set()
+    return {c.i for c in clause.children if c.i < verb.i and c.dep_ in SUBJECTS and (c.tag_ in ("WDT", "WP") or c.lower_ in ("that", "which", "who"))}
 
 
 def _summing_noun(clause: Token) -> bool:

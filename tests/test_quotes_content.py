@@ -176,3 +176,72 @@ def test_a_thing_told_is_no_addressee(text):
 def test_a_clause_before_a_semicolon_is_not_what_the_next_clause_reports(text):
     # the clause after the semicolon is a sentence of its own: what precedes is the writer's, not its subject's words
     assert all(not text.startswith(q.content.text) for q in quotes(text))
+
+
+# A report never holds its own cue and speaker in the content "according to" gives another source (session fifteen)
+@pytest.mark.parametrize("text, speaker, content", [
+    # an owned source ("its count") names where the speaker's figures come from
+    ("The agency's spokeswoman, Lena Holm, spoke on Friday. She said at least 300 homes had been destroyed in the "
+     "region since the storm began, according to its count.",
+     "She", "at least 300 homes had been destroyed in the region since the storm began"),
+    ("The mayor said at least 40 shops had closed, according to the city's figures.",
+     "The mayor", "at least 40 shops had closed"),
+    # a named speaker's quotation that a newspaper reported
+    ("“The schools must stay open,” the union's leader Ana Ruiz said, according to the newspaper.",
+     "the union's leader Ana Ruiz", "The schools must stay open"),
+])
+def test_according_to_leaves_a_report_with_its_own_speaker_to_that_speaker(text, speaker, content):
+    qs = quotes(text)
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in qs][-1] == (speaker, content)
+    assert all("according" not in q.content.text and q.cue.lemma != "according to" for q in qs)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # what a poll's share of people said is the poll's finding
+    ("Most farmers said the new rules were too strict, according to the survey.",
+     "the survey", "Most farmers said the new rules were too strict"),
+    # a cue that reports no clause of its own ("will speak at", "called for") leaves it all to the source
+    ("Governor Anna Berg will speak at the party convention next month, according to a local station.",
+     "a local station", "Governor Anna Berg will speak at the party convention next month"),
+])
+def test_according_to_still_reports_a_poll_finding_and_a_cue_without_a_clause(text, speaker, content):
+    (q,) = quotes(text)
+    assert (q.speaker.text, q.content.text) == (speaker, content)
+
+
+@pytest.mark.parametrize("text", [
+    # the content of a charge is its accuser's, not the words of the one who pleads
+    "A former Chilean energy minister pleaded not guilty on Friday to charges that he took $3.1 million in bribes from "
+    "mining companies.",
+    # a plea is no report of what follows it
+    "The driver pleaded guilty to lying to the police about the crash while he was working for the firm.",
+    # a noun of speech after the clause is the writer's name for it
+    "Chile accused Peru of moving the border markers, a charge Lima denied.",
+])
+def test_a_plea_or_a_denial_named_by_a_noun_reports_no_words_of_its_subject(text):
+    qs = quotes(text)
+    assert not [q for q in qs if q.cue.text in ("pleaded", "denied")]
+
+
+def test_a_noun_of_speech_after_the_clause_is_no_second_thing_said():
+    qs = quotes("Prosecutors say he laundered money through shell companies, a claim his lawyers reject.")
+    assert [q.content.text for q in qs] == ["he laundered money through shell companies"]
+
+
+@pytest.mark.parametrize("text, content", [
+    # a headline's two clauses: the one before the comma is no content of the cue with an infinitive of its own
+    ("Tokyo raises duties on Korean chips, Seoul vows to respond\n\nThe duties take effect in May.", "to respond"),
+    ("Former minister denies fraud charges as trial opens\n\nThe trial opened on Monday.", None),
+])
+def test_a_headline_clause_is_not_what_the_next_clause_reports(text, content):
+    qs = quotes(text)
+    assert [q.content.text for q in qs if q.content.start < text.index("\n")] == ([content] if content else [])
+
+
+def test_a_relative_word_before_the_cue_is_no_word_of_what_was_said():
+    # the parser may make "that" the subject of the reported clause; a content from it would hold the cue and speaker
+    text = ("Trials under the act are rare, although a former senator, Ed Marsh, pleaded guilty in May 2011 to illegal "
+            "lobbying and obstruction of justice for his work with a fund in Lagos, Nigeria, that investigators said was "
+            "suspected of financing militias.")
+    qs = [q for q in quotes(text) if q.cue.text == "said"]
+    assert [q.content.text for q in qs] == ["was suspected of financing militias"]

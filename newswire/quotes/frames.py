@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import load_list
 from ..lexicon.agents import agent_row
-from ..lexicon.cues import CueEntry, cue_table
+from ..lexicon.cues import CueEntry, cue_table, noun_cue_table
 from ..lexicon.pronouns import speaker_pronouns
 from .speakers import SUBJECTS, misparsed_aside, speaker_head, speaker_tokens, subtree
 
@@ -340,7 +340,9 @@ def _clauses(verb: Token, particle: Token | None = None) -> list[set[int]]:
         if c.dep_ == "ccomp" and not c.is_punct and c != particle and c != aside and not _semicolon_between(c, verb)
     ]
     clauses = [c for k, c in enumerate(clauses) if k == 0 or not _coordinated_report(c, clauses[k - 1])]
-    parts = [subtree(c) for c in clauses]
+    clauses = [c for c in clauses if not (c.i < verb.i and _own_complement(verb, c))]
+    clauses = [c for k, c in enumerate(clauses) if k == 0 or not _summing_noun(c)]
+    parts = [subtree(c) - _closing_source(verb, subtree(c)) - _relative_before(verb, c) for c in clauses]
     if particle is not None and particle.dep_ in _COMPLEMENT_PARTICLES:
         parts += [subtree(c) for c in particle.children if c.i > particle.i and c.dep_ in ("ccomp", "advcl")]
         parts.sort(key=min)
@@ -376,6 +378,37 @@ def _coordinated_report(clause: Token, before: Token) -> bool:
     return any(clause.doc[i].dep_ == "cc" for i in range(last + 1, start))
 
 
+def _relative_before(verb: Token, clause: Token) -> set[int]:
+    """"a charity that prosecutors said was suspected of ...": the relative word before the cue, which the parser makes
+    the subject of the reported clause, stands for the noun it follows; it is no word of what was said (and a content
+    from it would hold the cue and its speaker)."""
+    if clause.i < verb.i:
+        return set()
+    return {c.i for c in clause.children if c.i < verb.i and c.dep_ in SUBJECTS and (c.tag_ in ("WDT", "WP") or c.lower_ in ("that", "which", "who"))}
+
+
+def _summing_noun(clause: Token) -> bool:
+    """"Prosecutors say he laundered money, a claim his lawyers reject": a noun of speech set off by a comma after
+    the reported clause, which the parser may hang on the cue as a second complement, is the writer's name for what
+    was said, not a second thing said."""
+    entry = noun_cue_table().get(clause.lemma_.lower())
+    first = min(i for i in subtree(clause) if not clause.doc[i].is_punct)
+    return (clause.pos_ == "NOUN" and entry is not None and entry.kind == "speech" and first > 0
+            and clause.doc[first - 1].text == ",")
+
+
+def _own_complement(verb: Token, clause: Token) -> bool:
+    """"Chile accused Peru of X, a charge Lima denied", "EU slaps tariffs on steel, Beijing vows to retaliate": a
+    cue with an object of its own between the clause before it and the cue, or an infinitive after it, says
+    something else; the clause before it is the writer's (or another's), not its content ("X, he told reporters":
+    an addressee after the cue is no such object)."""
+    return any(
+        (c.dep_ == "dobj" and max(subtree(clause)) < c.i < verb.i)
+        or (c.dep_ == "xcomp" and c.i > verb.i and _infinitive_clause(c))
+        for c in verb.children
+    )
+
+
 def _semicolon_between(clause: Token, verb: Token) -> bool:
     """"Navy seizes arms boat off coast; six charged": a clause the parser hangs before a cue across a semicolon is a
     clause of its own, not what the cue's subject said (a report after its content is set off by a comma or a dash)."""
@@ -402,16 +435,20 @@ def _stranded_clause(verb: Token) -> set[int]:
     a cue with a subject and nothing else after it, when it holds a finite
     verb: from its "that", if it has one, else all of it unless it opens with
     a preposition, an adverb or a conjunction ("said of Apple", "said as he
-    left", "responded by pointing").
+    left", "responded by pointing"). A cue with an adjective of its own
+    ("pleaded guilty to lying to investigators while he was serving ...")
+    makes a plea, not a report: nothing after it is stranded content.
     """
     doc, sent = verb.doc, verb.sent
-    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr", "oprd") and c.i > verb.i and c.tag_ != "VBG" for c in verb.children):
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr", "oprd", "acomp") and c.i > verb.i and c.tag_ != "VBG" for c in verb.children):
         return set()
     if not any(c.dep_ in SUBJECTS and c.i < verb.i for c in verb.children):
         return set()
     after = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
     that = next((t for t in after if t.dep_ == "mark" and t.lower_ == "that" and t.head.tag_ in _FINITE), None)
     if that is not None:
+        if _noun_report(that.head):
+            return set()  # "pleaded not guilty to charges that he took bribes": the charge's content, its accuser's
         return {t.i for t in after if t.i >= that.i}
     # "he wrote last October after the Times published a story": a clause the parser hung on the cue as an adverbial,
     # opened by its own subordinator, says when or why it was said, not what
@@ -425,6 +462,14 @@ def _stranded_clause(verb: Token) -> set[int]:
 def _subordinated(clause: Token) -> bool:
     """Does a clause open with a subordinator of its own ("after", "when", "because"; not "that")?"""
     return any(m.dep_ == "mark" and m.lower_ != "that" and m.i < clause.i for m in clause.children)
+
+
+def _noun_report(clause: Token) -> bool:
+    """Is the clause the content of a noun that reports speech ("charges that he took bribes", "the claim that ...")?
+    It is what the noun's source said (`nouns.py` finds it), never what a cue around the noun reports."""
+    noun = clause.head
+    return clause.dep_ in ("acl", "ccomp", "relcl") and noun.pos_ == "NOUN" and (
+        (entry := noun_cue_table().get(noun.lemma_.lower())) is not None and entry.kind == "speech")
 
 
 def _coordinated_with(tok: Token, verb: Token) -> bool:
@@ -938,12 +983,29 @@ def prep_object(head: Token, word: str) -> set[int]:
 
 def _circumstance(tok: Token) -> bool:
     """When or where the act happened ("stressed those worries on Sunday at a forum in Beijing"), not what it was about."""
+    if tok.dep_ == "advcl":
+        # "denies bribery charges as trial opens": a clause of its own (with a subject) opened by a subordinator of
+        # time says when, not what ("described the country as beset by crime" names it)
+        return any(c.dep_ in SUBJECTS for c in tok.children) and any(
+            m.dep_ in ("mark", "advmod") and m.i < tok.i and m.lower_ in _time_subordinators() for m in tok.children)
     if tok.dep_ != "prep":
         return False
     if tok.lower_ in _CIRCUMSTANCE_PREPOSITIONS:
         return True
     # "on Sunday", not "blamed it on the rebels"
     return tok.lower_ == "on" and any(o.ent_type_ in ("DATE", "TIME") for o in tok.children if o.dep_ == "pobj")
+
+
+@cache
+def _time_subordinators() -> frozenset[str]:
+    """Subordinators that open a clause of when the act happened, never its content (data/time_subordinators.txt)."""
+    return frozenset(load_list("time_subordinators.txt"))
+
+
+@cache
+def _share_words() -> frozenset[str]:
+    """Words that make speakers a poll's share of people (data/share_words.txt)."""
+    return frozenset(load_list("share_words.txt"))
 
 
 # Prepositions that open a circumstance of the act, never its content.
@@ -1020,12 +1082,68 @@ def _according_to(frame: Frame, to: Token | None) -> None:
     head = doc[according].head
     while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
         head = head.head
+    owned = source is not None and any(c.dep_ == "poss" for c in source.children)
+    if _reports_with_subject(head) and (owned or _person_speaks(head)):
+        # "The mayor said X, according to the city's figures", "“X,” Smith said, according to the newspaper": the
+        # report has its own speaker; its content never holds its cue and speaker
+        return
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head  # "A, and B, according to X": both
-    if _at_edge(doc[according]):
-        while head.dep_ in ("ccomp", "conj") and head.head.i != head.i and head.head.lemma_.lower() in cue_table():
+    if _at_edge(doc[according]) and not owned:
+        while (head.dep_ in ("ccomp", "conj") and head.head.i != head.i and head.head.lemma_.lower() in cue_table()
+               and not (_reports_with_subject(head.head) and _person_speaks(head.head))):
             head = head.head  # "voters said ..., according to the poll": the poll reports what they said
     frame.content = subtree(head) - subtree(doc[according]) - _after_the_source(head, doc[according])
+
+
+def _person_speaks(cue: Token) -> bool:
+    """Is the cue's subject named, or a person's pronoun ("Smith said", "she told")? A named speaker's report is theirs
+    whoever passes it on; a share of voters a poll asked ("6 in 10 voters said"), a body's finding ("the watchdog
+    has concluded") or a thing that shows ("the picks signal") stays in the content of "according to" the source."""
+    subject = next((c for c in cue.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return False
+    if subject.tag_ == "PRP":
+        return subject.lower_ not in ("it", "they", "we", "you")
+    if any(t.like_num or t.lower_ in _share_words() for t in subject.subtree):
+        return False  # "seven of 10 Democrats say ...": a poll's share
+    return subject.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children)
+
+
+def _closing_source(verb: Token, tokens: set[int]) -> set[int]:
+    """"The mayor said 40 homes were destroyed, according to its count", "He said ..., according to the agency": an
+    "according to" phrase closing the clause of a report whose source is owned, or whose speaker is a person, names
+    where the report or its figures come from; it is no part of what was said (`_according_to` leaves the report
+    to its speaker; "6 in 10 voters said ..., according to the poll" stays the poll's)."""
+    doc = verb.doc
+    out: set[int] = set()
+    if not _reports_with_subject(verb):
+        return out
+    person = _person_speaks(verb)
+    for i in tokens:
+        tok = doc[i]
+        if tok.lower_ != "according" or tok.dep_ != "prep":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        phrase = subtree(tok)
+        if source is None or not phrase <= tokens or not (person or any(c.dep_ == "poss" for c in source.children)):
+            continue
+        if any(not (doc[j].is_punct or doc[j].is_space) for j in tokens if j > max(phrase)):
+            continue  # closing the clause only
+        out |= phrase
+        j = min(phrase) - 1
+        if j in tokens and doc[j].text == ",":
+            out.add(j)
+    return out
+
+
+def _reports_with_subject(head: Token) -> bool:
+    """Is head a cue of speech with a subject and a reported clause of its own ("the mayor said ...")? ("Walker will
+    speak at the convention, according to WKOW", "The group has called for attacks, according to X" report no
+    clause: the source's.)"""
+    return (_speech_cue(head) and any(c.dep_ in SUBJECTS for c in head.children)
+            and any(c.dep_ == "ccomp" for c in head.children))
 
 
 def _after_the_source(head: Token, according: Token) -> set[int]:

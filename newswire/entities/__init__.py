@@ -452,6 +452,8 @@ class _Nominals:
         if latest >= 0 and _set_by_another_country(m) and self.clusters[latest].country and not any(
                 _set_by_another_country(x) for x in self.clusters[latest].mentions):
             latest = -1  # "Russian-installed officials" after "Ukrainian officials": people another country set up
+        if latest >= 0 and _other_kind(m, self.clusters[latest]):
+            latest = -1  # "Egypt's health ministry" after "Egypt's foreign ministry": another body of the same country
         if latest >= 0 and probe.country is None and _named_region(m) and (
                 (earlier := self.clusters[latest]).country and earlier.country in earlier.first.countries):
             latest = -1  # "European steel makers" after "two Russian steel makers": a region's, not that country's
@@ -484,6 +486,29 @@ def _named_region(m: Mention) -> bool:
 def _state_body(c: Cluster) -> bool:
     """An organisation coded as a state's body (a ministry, a court, an army: `lexicon.agents.STATE_SECTORS`)."""
     return bool(c.actor) and c.actor[3:6] in actors.STATE_SECTORS
+
+
+def _kind_words(m: Mention) -> frozenset[str]:
+    """The words before a nominal's noun that say which one it is ("health" in "Egypt's health ministry", "interior" in
+    "the interior ministry"), not whose (a country word) or how many."""
+    head = m.span.root
+    return frozenset(
+        t.lemma_.lower() for t in head.children
+        if t.dep_ in ("compound", "amod") and m.start <= t.i < head.i and t.is_lower and t.is_alpha
+        and not countries.country_from_demonym(t.text)
+    )
+
+
+def _other_kind(m: Mention, c: Cluster) -> bool:
+    """A body (a singular organisation nominal) whose kind words differ from every one of an entity's mentions that has
+    kind words of its own."""
+    if m.label != "ORG" or _plural(m):
+        return False  # bodies only: "conservative voters" and "less conservative voters" may be one crowd
+    mine = _kind_words(m)
+    if not mine:
+        return False
+    theirs = [k for x in c.mentions if x.kind == "nominal" and (k := _kind_words(x))]
+    return bool(theirs) and all(k != mine for k in theirs)
 
 
 def _set_by_another_country(m: Mention) -> bool:

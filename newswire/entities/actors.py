@@ -385,7 +385,7 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
         sector = sector or (word.sector if word else None)
         if explicit and not sector and _chapter_of_transnational(c):
             sector = "NGO"  # "the Kenya Red Cross" is KENNGO, an aid society, not the Kenyan state
-        if not sector and inside is not None and inside.country and inside.country == explicit:
+        if not sector and inside is not None and inside.country and inside.country == explicit and not _body_of_its_own(c):
             sector = inside.code[3:6] or None  # "FBI Hostage Rescue Team": the FBI's (USACOP)
         sector = sector or _state_body_word(c)
 
@@ -496,9 +496,22 @@ def _known_inside(c: Cluster) -> KnownActor | None:
     return None
 
 
+@cache
+def _nonstate_kind_words() -> frozenset[str]:
+    """Last words of organisations' names that make them bodies of their own (data/nonstate_kind_words.txt)."""
+    return frozenset(load_list("nonstate_kind_words.txt"))
+
+
+def _body_of_its_own(c: Cluster) -> bool:
+    """An organisation named with a last word of data/nonstate_kind_words.txt ("Association", "Industries", "Party")."""
+    return any(m.span[-1].lower_ in _nonstate_kind_words() for m in c.names)
+
+
 def _state_body_word(c: Cluster) -> str | None:
     """The sector of a state's body that a word of an organisation's name is (data/agents.tsv, one body: "Senate" in
     "Senate Judiciary Committee" LEG, "Court" in "U.S. Court of Appeals" JUD), or None."""
+    if _body_of_its_own(c):
+        return None  # "FBI Agents Association", "Saudi Arabian Military Industries": a body of its own
     for m in c.names:
         for tok in m.span:
             row = agent_row(tok) if tok.text[:1].isupper() else None

@@ -513,16 +513,18 @@ def _conjunct_name(tok: Token, entities: EntityIndex) -> str:
 
 
 def _named_spokesperson(head: Token, phrase: range, entities: EntityIndex) -> Entity | None:
-    """The spokesperson's own name, set in apposition to the person they speak for, last in the speaker's phrase: "A
-    spokesman for governor Gul Khan, Akbar Rahimi, says" (parsed with "Akbar Rahimi" in apposition to "Gul Khan": one
-    named person is not given a second name so). Else None."""
+    """The spokesperson's own name, set in apposition to the person or body they speak for, last in the speaker's
+    phrase: "A spokesman for governor Gul Khan, Akbar Rahimi, says" (parsed with "Akbar Rahimi" in apposition to "Gul
+    Khan": one named person is not given a second name so; a body is never a person). Else None."""
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
             continue
         for obj in prep.children:
-            spoken_for = entities.entity_at(obj.i) if obj.dep_ == "pobj" else None
-            if spoken_for is None or spoken_for.type != "PERSON":
+            if obj.dep_ != "pobj":
                 continue
+            # the one spoken for may be a person or a body the parser hangs the name on ("a spokeswoman for the
+            # Kenyan foreign ministry, Jane Atieno, said": session fifteen's review, the ministry was the speaker)
+            spoken_for = entities.entity_at(obj.i)
             for c in obj.children:
                 own = entities.entity_at(c.i) if c.dep_ == "appos" and c.pos_ == "PROPN" and c.right_edge.i == phrase[-1] else None
                 if own is not None and own is not spoken_for and own.type == "PERSON":

@@ -1834,3 +1834,8 @@ def test_a_three_word_name_with_a_relative_who_is_a_person():
     assert entity_of(ents, text, "Coutinho", 2) is person
     text = "Investors praised Goldman Sachs Group, which reported record profits. Sachs shares rose."
     assert entity_of(entities(text), text, "Goldman Sachs Group").type == "ORG"
+
+
+def test_an_organisation_s_acronym_in_capitals_keeps_its_first_spelling():
+    (org,) = [e for e in entities("NATO met on Monday. Nato allies agreed to send troops.") if e.type == "ORG"]
+    assert org.name == "NATO"

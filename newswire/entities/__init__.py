@@ -574,7 +574,8 @@ def _name(c: Cluster) -> str:
         known = {w for m in prose for w in name_tokens(m)}
         pool = prose + [m for m in headline if all(w in known or is_given_name(w.title()) for w in name_tokens(m))] or pool
     # the fullest name; of names as full, one in ordinary case before one in capitals (a dateline's "CAIRO")
-    best = max(pool, key=lambda m: (len(name_tokens(m)), not _capitals(m.text), -m.start))
+    # (not for organisations: "NATO" and "Nato" are one acronym, written either way)
+    best = max(pool, key=lambda m: (len(name_tokens(m)), c.label == "ORG" or not _capitals(m.text), -m.start))
     words = [t for t in best.span]
     while words and words[0].lower_ in ("the", "a", "an"):
         words = words[1:]

@@ -47,3 +47,18 @@ def test_a_company_with_a_state_word_in_its_name_is_still_the_company():
 def test_an_association_named_after_a_state_body_is_not_that_body(text, name):
     (org,) = [e for e in analysis(text).entities if e.name == name]
     assert org.actor is None or org.actor[3:6] not in ("GOV", "COP", "SPY", "MIL", "LEG")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("McDonald's said it would close its dining rooms.", "McDonald's"),
+])
+def test_a_brand_s_possessive_that_possesses_nothing_is_part_of_its_name(text, name):
+    assert name in [e.name for e in analysis(text).entities]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Macy's chief executive said sales fell.", "Macy"),
+    ("The server was no more vulnerable than the State Department's.", "State Department"),
+])
+def test_a_possessive_of_something_is_not_part_of_the_name(text, name):
+    assert name in [e.name for e in analysis(text).entities]

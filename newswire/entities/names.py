@@ -45,6 +45,17 @@ _DETERMINERS = {"the", "a", "an"}
 MODIFIER_DEPS = ("compound", "poss", "nmod", "amod")
 
 
+def _brand_possessive(doc: Doc, i: int) -> bool:
+    """"McDonald's said", "Kohl's will require masks": an organisation's "'s" that possesses nothing is part of its
+    name (the judged sample of session fifteen: "Dillard", "Lowe" as speakers); "Macy's chief executive" is Macy's."""
+    mark, name = doc[i], doc[i - 1] if i > 0 else None
+    return (
+        name is not None and mark.tag_ == "POS" and mark.text in ("'s", "’s") and mark.head.i == name.i
+        and name.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") and name.ent_type_ == "ORG"
+        and i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX")
+    )
+
+
 def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | None = None) -> list[Mention]:
     """Name mentions: the parser's entities, trimmed and completed.
 
@@ -102,7 +113,8 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
             if start < t.start < end and t.end >= end and not _surname_like_title(doc, ent.label_, start, t.start, t.end, end) \
                     and not _title_ends_org_name(doc, ent.label_, start, t, end, named):
                 end = t.start
-        while end > start and doc[end - 1].text in ("'s", "’s", "‘s", "'", "’"):
+        while end > start and doc[end - 1].text in ("'s", "’s", "‘s", "'", "’") and not (
+                end - 2 >= start and _brand_possessive(doc, end - 1)):
             end -= 1
         if start >= end or all(i in in_title for i in range(start, end)):
             continue

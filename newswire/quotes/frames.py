@@ -328,6 +328,11 @@ def _sets_topic(verb: Token) -> bool:
     return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < head.i and head.lemma_.lower() in cue_table()
 
 
+def _subordinated(clause: Token) -> bool:
+    """A clause opened by a subordinating conjunction other than "that" ("after", "when", "because", "if")."""
+    return any(m.dep_ == "mark" and m.lower_ != "that" and m.i < clause.i for m in clause.children)
+
+
 def _clauses(verb: Token, particle: Token | None = None) -> list[set[int]]:
     """The clausal complements, one set each ("said A, ... and B" has two).
 
@@ -341,6 +346,9 @@ def _clauses(verb: Token, particle: Token | None = None) -> list[set[int]]:
     ]
     clauses = [c for k, c in enumerate(clauses) if k == 0 or not _coordinated_report(c, clauses[k - 1])]
     clauses = [c for c in clauses if not (c.i < verb.i and _own_complement(verb, c))]
+    # a clause before its cue opened by a subordinator ("But after Grayson decided to run, he told her ..."): the
+    # parser's misreading of an adverbial clause, no report (session fifteen's review)
+    clauses = [c for c in clauses if not (c.i < verb.i and _subordinated(c))]
     clauses = [c for k, c in enumerate(clauses) if k == 0 or not _summing_noun(c)]
     parts = [subtree(c) - _closing_source(verb, subtree(c)) - _relative_before(verb, c) for c in clauses]
     if particle is not None and particle.dep_ in _COMPLEMENT_PARTICLES:
@@ -986,7 +994,8 @@ def _circumstance(tok: Token) -> bool:
     if tok.dep_ == "advcl":
         # "denies bribery charges as trial opens": a clause of its own (with a subject) opened by a subordinator of
         # time says when, not what ("described the country as beset by crime" names it)
-        return any(c.dep_ in SUBJECTS for c in tok.children) and any(
+        # a cue of something to happen keeps its condition ("promised tax cuts once the deficit falls")
+        return tok.head.lemma_.lower() not in _future_cues() and any(c.dep_ in SUBJECTS for c in tok.children) and any(
             m.dep_ in ("mark", "advmod") and m.i < tok.i and m.lower_ in _time_subordinators() for m in tok.children)
     if tok.dep_ != "prep":
         return False
@@ -994,6 +1003,12 @@ def _circumstance(tok: Token) -> bool:
         return True
     # "on Sunday", not "blamed it on the rebels"
     return tok.lower_ == "on" and any(o.ent_type_ in ("DATE", "TIME") for o in tok.children if o.dep_ == "pobj")
+
+
+@cache
+def _future_cues() -> frozenset[str]:
+    """Cues whose content is something to happen, a time clause its condition (data/future_cues.txt)."""
+    return frozenset(load_list("future_cues.txt"))
 
 
 @cache

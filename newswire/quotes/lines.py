@@ -73,7 +73,16 @@ def _surname_label(label, entities: EntityIndex) -> bool:
     words = [t for t in label if not t.is_punct]
     if len(words) != 1 or not (words[0].is_alpha and words[0].text[0].isupper() and not words[0].text.isupper()):
         return False
+    if _common_word_here(words[0]):
+        return False
     return person_surnamed(entities, lambda last: last == words[0].text) is not None
+
+
+def _common_word_here(tok: Token) -> bool:
+    """Whether the article also writes the word in lower case, as a common noun ("Gold: Prices hit record" in a story
+    about gold prices, though an analyst Tom Gold is quoted): a topic label, not a surname (session fifteen's review)."""
+    word = tok.text.lower()
+    return any(t.is_lower and (t.lower_ == word or t.lemma_ == word) for t in tok.doc if t.i != tok.i)
 
 
 def _named(entities: EntityIndex, start: int, end: int) -> bool:
@@ -94,6 +103,8 @@ def labelled_person(head: Token, entity: Entity | None, entities: EntityIndex) -
     if text.isupper():
         return person_surnamed(entities, lambda last: last.upper() == text)
     if text[0].isupper() and (head.i == 0 or "\n" in head.doc[head.i - 1].text_with_ws):
+        if _common_word_here(head):
+            return None
         return person_surnamed(entities, lambda last: last == text)  # a headline's "Lynch:", with Loretta Lynch named
     return None
 

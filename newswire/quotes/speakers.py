@@ -94,7 +94,8 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             v = v.head  # "Clinton paused, then revealed why ...": a finite verb the parser hangs on the one before, unlabelled
             continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
-            if v.head.lower_ == "as" and (quoted_one := _object_before(v.head.head, v.head)) is not None:
+            if v.head.lower_ == "as" and v.head.head.lemma_.lower() in _quoting_verbs() and (
+                    quoted_one := _object_before(v.head.head, v.head)) is not None:
                 return quoted_one  # "the Daily Star quoted Smith as saying ...": Smith speaks, not the paper
             v = v.head.head  # "began by saying"
             continue
@@ -102,6 +103,12 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
     if v is verb and (aside := misparsed_aside(verb)) is not None:
         return next(c for c in aside.children if c.dep_ in SUBJECTS)  # "Paul Ryan, asked about it, said ...": Ryan
     return _inverted(v, quoted) or _left_neighbour(verb, quoted) or _name_after_quotation(verb, quoted)
+
+
+@cache
+def _quoting_verbs() -> frozenset[str]:
+    """Verbs that quote their object "as saying" (data/quoting_verbs.txt)."""
+    return frozenset(load_list("quoting_verbs.txt"))
 
 
 def _object_before(verb: Token, prep: Token) -> Token | None:
@@ -113,6 +120,8 @@ def _object_before(verb: Token, prep: Token) -> Token | None:
 def _as_saying(verb: Token) -> Token | None:
     """The object of a cue that quotes someone "as saying" ("quoted Smith as saying", "cited officials as saying"):
     the one who says, when "as" governs a reporting verb's participle. None otherwise."""
+    if verb.lemma_.lower() not in _quoting_verbs():
+        return None  # "described the gunman as shouting", "read the speech as suggesting": no one quoted
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > verb.i:
             if any(c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_.lower() in reporting_verbs() for c in prep.children):

@@ -284,12 +284,12 @@ def grow(base: Path, path: Path, size: int, per_day: int, seed: int = 7) -> None
             for r in quote_keys:
                 m = quote_link.Member(ids[r["article_id"]], r["ord"], r["speaker"], quote_link.quote_words(quotes[(r["article_id"], r["ord"])]),
                                       quotes[(r["article_id"], r["ord"])], _later(r["published"], shift), ids.get(r["source"], r["source"]),
-                                      speaker_entity=r["speaker_entity"])
+                                      speaker_entity=r["speaker_entity"], country=r["country"])
                 members.setdefault(r["corpus_quote"], []).append(m)
             corpus_quotes, quote_links = [], {}
             for group in members.values():  # the same partition (the relation is the same), counted again: ids, canonicals
                 row = quote_link.counted(group)
-                row["id"] = quote_link.corpus_quote_id(group[0].speaker, tuple(row["words"].split()))
+                row["id"] = quote_link.corpus_quote_id(group[0].speaker, tuple(row["words"].split()), row["country"])
                 corpus_quotes.append(row)
                 for m in group:
                     m.corpus_quote = row["id"]

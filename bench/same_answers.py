@@ -68,12 +68,28 @@ def answers(store: Any, people: list[str], ids: list[str], digest: bool = True) 
     def ask(question: str, **options: Any) -> None:
         try:
             page = query.page(store, question, limit=LIMIT, **options)
-            value: Any = (page.total, page.rows.columns, list(page.rows))
+            value: Any = (page.total, page.rows.columns, [defined(page.rows.columns, r) for r in page.rows])
         except Exception as err:  # an answer refused is an answer too: the same refusal on both sides
             value = ("error", type(err).__name__, str(err))
         put(f"{question} {sorted(options.items())}", value)
 
     con = store.con
+    quotations: dict[str, tuple[str, str]] = {}
+
+    def defined(columns: list[str], row: tuple) -> tuple:
+        """A row with its corpus quote id (`--spread` prints it) given as what defines the corpus quote: its speaker shown
+        and its canonical words. How the id is made is the store's layout (`@2` hashed the speaker shown, `@3` the key
+        id and the quotes' country), so two layouts' ids differ for the same quotation by design."""
+        if "corpus_quote" not in columns:
+            return row
+        i = columns.index("corpus_quote")
+        if row[i] is not None and row[i] not in quotations:
+            from newswire.corpus.quote_link import speaker_shown
+
+            found = con.execute(f"SELECT {speaker_shown('cq')}, cq.words FROM corpus_quotes cq WHERE cq.id = ?", [row[i]]).fetchone()
+            quotations[row[i]] = ("quotation", *found) if found else ("no such corpus quote", row[i])
+        return (*row[:i], quotations.get(row[i]), *row[i + 1:])
+
     article = con.execute("SELECT id FROM articles WHERE status = 'analysed' ORDER BY id LIMIT 1").fetchone()
     if article:
         put(f"article {article[0]}", store.load_analysis(article[0]))

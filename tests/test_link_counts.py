@@ -146,7 +146,8 @@ def test_links_kept_batch_by_batch_are_those_counted_from_all_rows(tmp_path):
             # every quote key under the corpus entity its quote's speaker entity is linked to now (splits relink them)
             assert rows(store, f"""SELECT count(*) AS n FROM quote_keys k JOIN quotes q USING (article_id, ord)
                                   JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity
-                                  WHERE k.speaker IS DISTINCT FROM {link.shown()} OR k.speaker_entity IS DISTINCT FROM q.speaker_entity
+                                  WHERE k.speaker IS DISTINCT FROM e.corpus_entity OR k.country IS DISTINCT FROM e.country
+                                     OR k.speaker_entity IS DISTINCT FROM q.speaker_entity
                                      OR q.corpus_quote IS DISTINCT FROM k.corpus_quote""") == [{"n": 0}]
             counted_again(store)
             assert tables(store) == kept, (seed, step)
@@ -154,24 +155,23 @@ def test_links_kept_batch_by_batch_are_those_counted_from_all_rows(tmp_path):
     assert min(seen.values()) > 5, seen
 
 
-def test_quotes_of_a_split_speaker_moved_batch_by_batch_are_linked_as_in_one_batch(tmp_path, monkeypatch):
-    """A speaker's key split by country moves its stored quotes (`quote_link.move_speakers`): a corpus quote all of whose
-    quotes move is renamed, one whose quotes part is linked again. The links then equal those of the same articles
-    stored in one batch (where nothing stored moves), for random batch sizes and orders."""
+def test_quotes_of_a_split_speaker_batch_by_batch_are_linked_as_in_one_batch(tmp_path, monkeypatch):
+    """A speaker's key split by country (layout @3, issue 15) moves none of its stored quotes: only its corpus quotes
+    with quotes of two countries (`mixed`: of the first country and of none) are taken apart and linked again
+    (`quote_link.split_apart`); the others keep their ids, and their speaker shown follows the key's rule. The links
+    then equal those of the same articles stored in one batch (where nothing stored is linked again), for random batch
+    sizes and orders."""
     ways = defaultdict(int)
-    move, taken_out = quote_link.move_speakers, quote_link._taken_out
+    split_apart = quote_link.split_apart
 
-    def counting_move(con, speakers, moved):
-        out = move(con, speakers, moved)
-        ways["moved"] += bool(speakers)
+    def counting(con, speakers):
+        out = split_apart(con, speakers)
+        if speakers:
+            ways["split"] += 1
+            ways["linked again" if out else "nothing linked again"] += 1
         return out
 
-    def counting_taken_out(con, rows, moved):
-        ways["linked again" if rows else "renamed only"] += 1
-        return taken_out(con, rows, moved)
-
-    monkeypatch.setattr(quote_link, "move_speakers", counting_move)
-    monkeypatch.setattr(quote_link, "_taken_out", counting_taken_out)
+    monkeypatch.setattr(quote_link, "split_apart", counting)
     sqls = ("SELECT * FROM corpus_quotes", "SELECT article_id, ord, corpus_quote FROM quotes", "SELECT * FROM quote_keys",
             f"SELECT article_id, id, {link.shown()} AS corpus_entity FROM entities e")
     for seed in range(6):
@@ -188,46 +188,27 @@ def test_quotes_of_a_split_speaker_moved_batch_by_batch_are_linked_as_in_one_bat
                     start += size
                 results.append({sql: sorted(map(repr, rows(store, sql))) for sql in sqls})
         assert results[0] == results[1], seed
-    assert ways["moved"] > 5 and ways["renamed only"] > 2 and ways["linked again"] > 2, dict(ways)
+    assert ways["split"] > 5 and ways["nothing linked again"] > 2 and ways["linked again"] > 2, dict(ways)
 
 
-
-def _link_all_again(con, speakers, moved):
-    """How a split speaker's stored quotes were linked before `quote_link.move_speakers`: all taken apart and linked
-    again with the batch's."""
-    if not speakers:
-        return []
-    names = [n for n, _ in quote_link.QUOTE_KEY_COLUMNS]
-    found = [dict(zip(["rowid", *names], r)) for r in quote_link.keyed_rows(
-        con, "quote_keys", ", ".join(names), "speaker IN (SELECT unnest(?))", [sorted(speakers)])]
-    con.execute("DELETE FROM corpus_quotes WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
-    return quote_link._taken_out(con, found, moved)
-
-
-def test_quotes_of_a_split_speaker_moved_link_as_when_all_are_linked_again(tmp_path, monkeypatch):
-    """`quote_link.move_speakers` against linking every stored quote of a split speaker again, on the same batches with
-    articles analysed again in between (their people given other countries): every link table the same after every
-    batch. Both of its ways are taken: quotes renamed, and (a corpus entity moved to that has stored quotes already,
-    which only articles analysed again make) all taken apart and linked again."""
+def test_quotes_of_a_split_speaker_link_as_when_all_are_linked_again(tmp_path, monkeypatch):
+    """`quote_link.split_apart` (only the mixed corpus quotes of a split speaker linked again) against linking every
+    stored quote of the speaker's key again (`quote_link.whole_again`), on the same batches with articles analysed
+    again in between (their people given other countries): every link table the same after every batch."""
     ways = defaultdict(int)
-    move = quote_link.move_speakers
+    split_apart = quote_link.split_apart
 
-    def counting_move(con, speakers, moved):
-        targets = sorted(set(moved.values()))
-        if speakers and targets and con.execute(
-                "SELECT count(*) FROM quote_keys WHERE speaker IN (SELECT unnest(?))", [targets]).fetchone()[0]:
-            ways["to a speaker with stored quotes"] += 1
-        elif speakers:
-            ways["moved"] += 1
-        return move(con, speakers, moved)
+    def counting(con, speakers):
+        ways["split"] += bool(speakers)
+        return split_apart(con, speakers)
 
     for seed in range(4):
         kept = []
-        for name, way in (("moved", counting_move), ("again", _link_all_again)):
-            monkeypatch.setattr(quote_link, "move_speakers", way)
+        for name, way in (("apart", counting), ("again", quote_link.whole_again)):
+            monkeypatch.setattr(quote_link, "split_apart", way)
             kept.append([tables(store) for store in batches(tmp_path / f"{seed}-{name}.duckdb", seed)])
         assert kept[0] == kept[1], seed
-    assert ways["to a speaker with stored quotes"] >= 1 and ways["moved"] >= 3, dict(ways)
+    assert ways["split"] >= 3, dict(ways)
 
 
 def test_links_kept_with_articles_analysed_again_are_those_of_the_last_analyses_linked_in_one_batch(tmp_path):

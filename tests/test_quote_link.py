@@ -179,22 +179,59 @@ def test_quotes_of_a_speaker_split_by_country_are_linked_again_whatever_the_orde
 
 
 @pytest.mark.parametrize("other", [FULL.upper(), "hand over every one of its chemical weapons"])
-def test_two_corpus_quotes_moved_onto_one_speaker_with_one_quotation_become_one(store, other):
-    """`quote_link.move_speakers`: two stored corpus quotes of two speakers, the same quotation (the same words, or a
-    part of it), whose quotes all move to one speaker are one corpus quote of that speaker counting both, as linking
-    them from scratch makes (not one id written twice and its two rows counted apart, nor two corpus quotes)."""
+def test_two_corpus_quotes_of_a_split_key_made_whole_again_with_one_quotation_become_one(store, other):
+    """`quote_link.whole_again`: two stored corpus quotes of one name split by country (a speaker of each country), the
+    same quotation (the same words, or a part of it), once the key is one speaker again (its rules gone) are one corpus
+    quote of the key counting both, as linking them from scratch makes (not one id written twice and its two rows
+    counted apart, nor two corpus quotes)."""
     from newswire.corpus import quote_link
+    from newswire.corpus.link import corpus_entity_id
 
-    a, b = article("Ann Lee", FULL, published="2013-09-13"), article("Bob Ray", other, published="2013-09-20")
+    a, b = article("Ann Lee", FULL, published="2013-09-13"), article("Ann Lee", other, published="2013-09-20")
+    a.entities[0].country, b.entities[0].country = "USA", "GBR"
     add(store, a, b)
-    before = rows(store, "SELECT speaker FROM corpus_quotes")
-    assert len(before) == 2
-    target = "C0000000000000001"
+    whole = corpus_entity_id("ann lee")
+    before = rows(store, "SELECT speaker, country, mixed FROM corpus_quotes ORDER BY country")
+    assert before == [{"speaker": whole, "country": "GBR", "mixed": False}, {"speaker": whole, "country": "USA", "mixed": False}]
     with store._transaction() as con:
-        again = quote_link.move_speakers(con, {r["speaker"] for r in before}, {(a.id, "E1"): target, (b.id, "E1"): target})
+        con.execute("DELETE FROM corpus_entity_splits")  # as `link.unsplit` leaves the key
+        again = quote_link.whole_again(con, {whole})
         linked = quote_link.link_quotes(con, again, {m.node for m in again})
         quote_link.relabel_quotes(con, linked)
     (one,) = rows(store, "SELECT * FROM corpus_quotes")
-    assert (one["id"], one["speaker"], one["quotes"], one["num_articles"]) == (quote_link.corpus_quote_id(target, quote_words(FULL)), target, 2, 2)
+    assert (one["id"], one["speaker"], one["quotes"], one["num_articles"], one["country"], one["mixed"]) == (
+        quote_link.corpus_quote_id(whole, quote_words(FULL)), whole, 2, 2, None, True)
     assert [r["corpus_quote"] for r in rows(store, "SELECT corpus_quote FROM quotes")] == [one["id"]] * 2
-    assert [(r["corpus_quote"], r["speaker"]) for r in rows(store, "SELECT corpus_quote, speaker FROM quote_keys")] == [(one["id"], target)] * 2
+    assert [(r["corpus_quote"], r["speaker"]) for r in rows(store, "SELECT corpus_quote, speaker FROM quote_keys")] == [(one["id"], whole)] * 2
+
+
+def test_a_split_keeps_the_ids_of_corpus_quotes_of_one_country_and_links_again_only_mixed_ones(store):
+    """A name met with one country and with none, then with a second country, is split (issue 15, layout @3): its
+    corpus quote whose quotes are all of the first country keeps its id and its quote rows (its speaker shown is the
+    split corpus entity, through the rule); one with quotes of that country and of none is taken apart into two."""
+    from newswire.corpus import query, quote_link
+    from newswire.corpus.link import corpus_entity_id
+
+    other = "Nobody will pay for the new road through the valley this year"
+    a, b = article("Ann Lee", FULL, other, published="2013-09-13"), article("Ann Lee", FULL, other.upper(), published="2013-09-14")
+    c = article("Ann Lee", FULL.upper(), published="2013-09-15")
+    a.entities[0].country = b.entities[0].country = "USA"  # c: no country
+    add(store, a, b, c)
+    whole = corpus_entity_id("ann lee")
+    kept = {r["id"]: r for r in rows(store, "SELECT id, country, mixed FROM corpus_quotes")}
+    assert sorted((r["country"] or "", r["mixed"]) for r in kept.values()) == [("", True), ("USA", False)]
+    d = article("Ann Lee", "We have other plans for the valley now", published="2013-09-16")
+    d.entities[0].country = "GBR"
+    add(store, d)
+    after = {r["id"]: r for r in rows(store, "SELECT id, speaker, country, mixed, quotes FROM corpus_quotes")}
+    usa = next(i for i, r in kept.items() if r["country"] == "USA")
+    assert after[usa]["quotes"] == 2 and after[usa]["speaker"] == whole  # kept as it was
+    assert sorted((r["country"] or "", r["mixed"], r["quotes"]) for r in after.values()) == [
+        ("", False, 1), ("GBR", False, 1), ("USA", False, 2), ("USA", False, 2)]
+    # the question shows each under the speaker it is of now
+    page = query.page(store, "quotes", limit=50, spread=1).rows
+    assert len(page) == 4 and usa in {r[-1] for r in page}
+    spoken = {(r["speaker"], r["words"]) for r in rows(store, f"SELECT {quote_link.speaker_shown('cq')} AS speaker, words FROM corpus_quotes cq")}
+    assert (corpus_entity_id("ann lee", "USA"), " ".join(quote_words(other))) in spoken
+    assert (corpus_entity_id("ann lee", "GBR"), "we have other plans for the valley now") in spoken
+    assert (whole, " ".join(quote_words(FULL))) in spoken  # the quote of no country: the key's own

@@ -189,7 +189,7 @@ def quotes(store: Store, *, speaker: str | None = None, search: str | None = Non
 def _has_links(store: Store) -> bool:
     """Whether the store has the tables of the links across articles (a store made before them has not)."""
     return store.con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('corpus_entities', 'corpus_quotes')"
+        "SELECT count(DISTINCT table_name) FROM information_schema.tables WHERE table_name IN ('corpus_entities', 'corpus_quotes')"
     ).fetchone()[0] == 2
 
 
@@ -268,13 +268,14 @@ def _spread(*, speaker: str | None, search: str | None, spread: int) -> _Select:
         """cq.first_published AS published, ce.name AS speaker, q.type, cq.text AS quote, cq.num_sources AS sources,
                cq.num_articles AS articles, cq.last_published AS last, a.title, cq.first_article AS article_id,
                q.content_start AS start, q.content_end AS "end", cq.id AS corpus_quote""",
-        f"""FROM corpus_quotes cq JOIN corpus_entities ce ON ce.id = cq.speaker
+        f"""FROM corpus_quotes cq LEFT JOIN corpus_entity_splits s ON s.whole = cq.speaker AND s.country = cq.country
+        JOIN corpus_entities ce ON ce.id = coalesce(s.id, cq.speaker)
         JOIN articles a ON a.id = cq.first_article
         JOIN (SELECT * FROM quotes QUALIFY row_number() OVER (PARTITION BY article_id, corpus_quote ORDER BY ord) = 1) q
             ON q.article_id = cq.first_article AND q.corpus_quote = cq.id
         WHERE {' AND '.join(where)}""",
         params,
-        "cq.num_sources DESC, cq.num_articles DESC, cq.first_published NULLS LAST, cq.id",
+        "cq.num_sources DESC, cq.num_articles DESC, cq.first_published NULLS LAST, ce.id, cq.words",
     )
 
 

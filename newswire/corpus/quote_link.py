@@ -19,8 +19,9 @@ opening "that" left out) are
 
 A corpus quote is a connected set of such quotes (so a partial quote joins
 the full one it comes from, and an edited copy the original). Its id is a
-hash of the speaker and its canonical words (its longest quote's, then the
-first in code-point order), and every column is a function of its quotes:
+hash of the speaker's key id, its canonical words (its longest quote's, then
+the first in code-point order) and the country of its quotes' speakers when
+they all have the same one, and every column is a function of its quotes:
 the table does not depend on the order articles were analysed in. When a new
 quote joins two corpus quotes or brings a longer version, the corpus quote
 gets the id of its new canonical words and its quotes are relabelled.
@@ -32,9 +33,16 @@ and the weeks before and after, read between their dates) and by `exact`
 corpus. A corpus quote keeps what its row is counted from (its canonical
 quote, its outlets), so a batch adds its quotes to it without reading its
 other quotes back; they are read (between the corpus quote's dates) only
-when a quote joins two corpus quotes, when a speaker split by country is
-linked again, and when an article analysed again takes its quotes away
-(what is left of its corpus quotes is linked again: `taken_apart`).
+when a quote joins two corpus quotes, when a corpus quote of a speaker split
+by country has quotes of two countries (`split_apart`), when a key is one
+speaker again (`whole_again`), and when an article analysed again takes its
+quotes away (what is left of its corpus quotes is linked again: `taken_apart`).
+
+**A split moves no quote** (layout `@3`, issue 15): a quote is stored under
+its speaker entity's key id and country, and the speaker it is compared
+under and shown is resolved through the key's split rule (`speaker_shown`,
+as `link.shown` resolves an entity row); a corpus quote whose quotes are all
+of one country, or all of none, keeps its id and rows when its key splits.
 """
 
 from __future__ import annotations
@@ -77,6 +85,10 @@ CORPUS_QUOTE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("canonical_article", "VARCHAR"),
     ("canonical_ord", "INTEGER"),
     ("sources", "VARCHAR[]"),  # the distinct outlets `num_sources` counts, sorted
+    # `speaker` is the speaker's key id (`entities.corpus_entity`); the speaker shown is resolved through the key's split
+    # rule for `country` (`speaker_shown`): the country of its quotes' speakers when they all have the same one (else NULL)
+    ("country", "VARCHAR"),
+    ("mixed", "BOOLEAN"),  # its quotes' speakers have two countries or more (one of them none): what a split takes apart
 )
 QUOTE_KEY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("block", "BIGINT"),
@@ -90,6 +102,7 @@ QUOTE_KEY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("published", "VARCHAR"),
     ("source", "VARCHAR"),
     ("speaker_entity", "VARCHAR"),  # the speaker's entity in its article (`quotes.speaker_entity`)
+    ("country", "VARCHAR"),  # that entity's country: with `speaker` (the key id), what the speaker resolves to
 )
 
 
@@ -147,8 +160,28 @@ def exact_key(speaker: str, words: tuple[str, ...]) -> int:
     return hash64(speaker, " ".join(words))
 
 
-def corpus_quote_id(speaker: str, canonical: tuple[str, ...]) -> str:
-    return "Q" + hashlib.sha256("\x1f".join((speaker, " ".join(canonical))).encode("utf-8")).hexdigest()[:15]
+def corpus_quote_id(speaker: str, canonical: tuple[str, ...], country: str | None = None) -> str:
+    """The id of a corpus quote: its speaker's key id, its canonical words, and the country of its quotes' speakers
+    when they all have one (within one speaker shown the words make it unique, across the speakers of a split key the
+    country does; so a key's split leaves the id of a corpus quote whose quotes are all of one country, or all of none)."""
+    parts = (speaker, " ".join(canonical)) if country is None else (speaker, " ".join(canonical), country)
+    return "Q" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:15]
+
+
+def speaker_shown(q: str = "cq") -> str:
+    """SQL: the corpus entity a row of `corpus_quotes` (as `q`) is the quotation of: its key's split rule for its
+    country, else its stored `speaker` (as `link.shown` resolves an entity row)."""
+    return (f"coalesce((SELECT s.id FROM corpus_entity_splits s WHERE s.whole = {q}.speaker AND s.country = {q}.country), "
+            f"{q}.speaker)")
+
+
+def split_rules(con: duckdb.DuckDBPyConnection, speakers: Iterable[str]) -> dict[tuple[str, str], str]:
+    """(key id, country) → corpus entity: the split rules of these speakers' keys (`link.SPLIT_COLUMNS`)."""
+    speakers = sorted(set(speakers))
+    if not speakers:
+        return {}
+    return {(w, c): i for w, c, i in con.execute(
+        "SELECT whole, country, id FROM corpus_entity_splits WHERE whole IN (SELECT unnest(?))", [speakers]).fetchall()}
 
 
 def outlet(url: str | None, cluster: str) -> str:
@@ -170,6 +203,8 @@ class Member:
     source: str  # its duplicate cluster's outlet: copies of one story are one source
     corpus_quote: str | None = None
     speaker_entity: str | None = None  # the speaker's entity in its article
+    country: str | None = None  # that entity's country (`speaker` is its key's id)
+    who: str = ""  # the speaker shown: `speaker`, or its split rule's corpus entity for `country` (set by `link_quotes`)
     wordset: frozenset = frozenset()  # its words as a set (filled in by `__post_init__`)
     day: int | None = None  # its publication day number
 
@@ -186,7 +221,7 @@ class Member:
             "block": block_key(self.speaker, _week(self.published)), "exact": exact_key(self.speaker, self.words),
             "corpus_quote": self.corpus_quote, "article_id": self.article_id, "ord": self.ord, "speaker": self.speaker,
             "words": " ".join(self.words), "text": self.text, "published": self.published, "source": self.source,
-            "speaker_entity": self.speaker_entity,
+            "speaker_entity": self.speaker_entity, "country": self.country,
         }
 
 
@@ -213,7 +248,11 @@ def link_quotes(con: duckdb.DuckDBPyConnection, members: list[Member], stored_no
     members = [m for m in members if m.words]
     if not members:
         return {}
-    stored = _candidates(con, members)
+    # the speaker each quote is compared under: the key's split rule for its speaker's country, else the key
+    rules = split_rules(con, {m.speaker for m in members})
+    for m in members:
+        m.who = _shown(rules, m)
+    stored = _candidates(con, members, rules)
     # union-find over quotes; a stored quote starts in its corpus quote
     parent: dict[Any, Any] = {}
 
@@ -233,13 +272,13 @@ def link_quotes(con: duckdb.DuckDBPyConnection, members: list[Member], stored_no
         union(s.node, ("C", s.corpus_quote))
     by_speaker: dict[str, list[Member]] = defaultdict(list)
     for s in stored:
-        by_speaker[s.speaker].append(s)
+        by_speaker[s.who].append(s)
     for m in members:  # each new quote against the speaker's stored ones and the batch's before it
         find(m.node)
-        for other in by_speaker[m.speaker]:
+        for other in by_speaker[m.who]:
             if same(m.words, other.words, near(m, other), (m.wordset, other.wordset)):
                 union(m.node, other.node)
-        by_speaker[m.speaker].append(m)
+        by_speaker[m.who].append(m)
     groups: dict[Any, list[Member]] = defaultdict(list)
     for m in members:
         groups[find(m.node)].append(m)
@@ -259,7 +298,7 @@ def link_quotes(con: duckdb.DuckDBPyConnection, members: list[Member], stored_no
             row = added(rows_of[next(iter(taken))] if taken else None, group)
         else:
             row = counted(group + _members_of(con, taken, _dates(rows_of, taken)))
-        row["id"] = corpus_quote_id(group[0].speaker, tuple(row["words"].split()))
+        row["id"] = corpus_quote_id(group[0].speaker, tuple(row["words"].split()), row["country"])
         for m in group:
             m.corpus_quote = row["id"]
         touched.setdefault(row["id"], set()).update(taken)
@@ -280,75 +319,35 @@ def link_quotes(con: duckdb.DuckDBPyConnection, members: list[Member], stored_no
     return {m.node: m.corpus_quote for m in members}
 
 
-def move_speakers(con: duckdb.DuckDBPyConnection, speakers: set[str], moved: dict[tuple[str, str], str]) -> list[Member]:
-    """Move the stored quotes of speakers whose key was just split by country (`link.link_entities`): those whose
-    speaker entity was `moved` ((article id, entity id) → the corpus entity it moved to) take that speaker, the others
-    keep theirs; returns the stored quotes to link again (`link_quotes` with them as `stored_nodes`).
+def split_apart(con: duckdb.DuckDBPyConnection, speakers: set[str]) -> list[Member]:
+    """The stored quotes to link again once these speakers' keys were just split by country (`link.link_entities`:
+    the key ids): those of their corpus quotes whose quotes' speakers have two countries or more (`mixed`: some of the
+    split country, some of none), their rows deleted (`taken_apart`).
 
-    Whether two quotes are the same quotation does not depend on their speaker
-    id, so a corpus quote whose quotes all move is the same set of quotes under
-    the new speaker: its row is written again under the new speaker and id
-    (counted from its quotes just read) and its quotes' keys with the new
-    speaker's, with no comparison; a corpus quote whose quotes all stay is left
-    as it is. Only one some of whose quotes move and some stay is taken apart
-    and its quotes linked again, and so are those of two speakers or more moved
-    onto one (theirs may be the same quotation); and all of them are when a
-    corpus entity moved to already has stored quotes (their quotes may be the
-    same quotation: compared, as a batch's are). The keys moved are deleted and inserted again,
-    not updated: an `UPDATE` of rows all over the table cost DuckDB several
-    times more (2-4 s for 1,000 rows at 200,000 articles, measured under a load
-    of 10).
+    No other quote row moves: a quote's speaker is stored as its key's id with its
+    country, and the speaker shown is resolved through the key's split rule
+    (`speaker_shown`), so a corpus quote whose quotes are all of one country,
+    or all of none, keeps its id, keys and quote rows (issue 15). Only the
+    narrow read of the split keys' mixed corpus quotes is done.
     """
     if not speakers:
         return []
-    targets = set(moved.values())
+    ids = [i for (i,) in con.execute("SELECT id FROM corpus_quotes WHERE mixed AND speaker IN (SELECT unnest(?))",
+                                     [sorted(speakers)]).fetchall()]
+    return taken_apart(con, ids)
+
+
+def whole_again(con: duckdb.DuckDBPyConnection, speakers: set[str]) -> list[Member]:
+    """Every stored quote of these speakers (key ids) whose key split by country is one again (`link.unsplit`: its
+    rules gone), its rows deleted, to link again: the quotes of its former parts are now of one speaker and may be the
+    same quotation (rare)."""
+    if not speakers:
+        return []
     columns = [n for n, _ in QUOTE_KEY_COLUMNS]
     found = [dict(zip(["rowid", *columns], r)) for r in keyed_rows(
-        con, "quote_keys", ", ".join(columns), "speaker IN (SELECT unnest(?))", [sorted(speakers | targets)])]
-    if any(r["speaker"] in targets for r in found):
-        found = [r for r in found if r["speaker"] in speakers]
-        con.execute("DELETE FROM corpus_quotes WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
-        return _taken_out(con, found, moved)
-    goes: dict[str, set[str | None]] = defaultdict(set)  # corpus quote → where its quotes go (None: they stay)
-    for r in found:
-        goes[r["corpus_quote"]].add(moved.get((r["article_id"], r["speaker_entity"])))
-    renamed = {cq: next(iter(to)) for cq, to in goes.items() if len(to) == 1 and None not in to}
-    mixed = {cq for cq, to in goes.items() if len(to) > 1}
-    # corpus quotes of two speakers or more moved onto one: theirs may be the same quotation (the same words would be
-    # one id twice), so they are compared, taken apart and linked again (those of one speaker never are: it linked them)
-    olds: dict[str, set[str]] = defaultdict(set)
-    for r in found:
-        if r["corpus_quote"] in renamed:
-            olds[renamed[r["corpus_quote"]]].add(r["speaker"])
-    clash = {cq for cq, to in renamed.items() if len(olds[to]) > 1}
-    mixed |= clash
-    renamed = {cq: to for cq, to in renamed.items() if cq not in clash}
-    # their rows counted again from the quotes just read (what a row holds is a function of its quotes), not read:
-    # the rows of a speaker's corpus quotes lie all over the table (reading them cost more than the rest of the move)
-    con.execute("DELETE FROM corpus_quotes WHERE speaker IN (SELECT unnest(?)) AND id IN (SELECT unnest(?))",
-                [sorted(speakers), sorted(set(renamed) | mixed)])
-    groups: dict[str, list[Member]] = defaultdict(list)
-    for r in found:
-        if r["corpus_quote"] in renamed:
-            m = member({**r, "speaker": renamed[r["corpus_quote"]]})
-            groups[r["corpus_quote"]].append(m)
-    new_ids: dict[str, str] = {}
-    counts = []
-    for cq, group in groups.items():
-        row = counted(group)
-        row["id"] = new_ids[cq] = corpus_quote_id(renamed[cq], tuple(row["words"].split()))
-        counts.append(row)
-    insert_rows(con, "corpus_quotes", CORPUS_QUOTE_COLUMNS, counts)
-    keys = [r for r in found if r["corpus_quote"] in new_ids]
-    if keys:
-        con.execute("DELETE FROM quote_keys WHERE rowid IN (SELECT unnest(?))", [[r["rowid"] for r in keys]])
-    for r in keys:
-        speaker = renamed[r["corpus_quote"]]
-        r.update(speaker=speaker, block=block_key(speaker, _week(r["published"])), exact=exact_key(speaker, tuple(r["words"].split())),
-                 corpus_quote=new_ids[r["corpus_quote"]])
-    insert_rows(con, "quote_keys", QUOTE_KEY_COLUMNS, keys)
-    relabel_quotes(con, {(r["article_id"], r["ord"]): r["corpus_quote"] for r in keys})
-    return _taken_out(con, [r for r in found if r["corpus_quote"] in mixed], moved)
+        con, "quote_keys", ", ".join(columns), "speaker IN (SELECT unnest(?))", [sorted(speakers)])]
+    con.execute("DELETE FROM corpus_quotes WHERE speaker IN (SELECT unnest(?))", [sorted(speakers)])
+    return _taken_out(con, found)
 
 
 def taken_apart(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> list[Member]:
@@ -362,20 +361,15 @@ def taken_apart(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> list[Memb
     found = [dict(zip(["rowid", *columns], r)) for r in keyed_rows(
         con, "quote_keys", ", ".join(columns), "corpus_quote IN (SELECT unnest(?))", [ids])]
     con.execute("DELETE FROM corpus_quotes WHERE id IN (SELECT unnest(?))", [ids])
-    return _taken_out(con, found, {})
+    return _taken_out(con, found)
 
 
-def _taken_out(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]], moved: dict[tuple[str, str], str]) -> list[Member]:
-    """These stored `quote_keys` rows (with their `rowid`) deleted, as members to link again under the speaker each
-    has now (their corpus quotes' rows deleted by the caller)."""
+def _taken_out(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> list[Member]:
+    """These stored `quote_keys` rows (with their `rowid`) deleted, as members to link again (their corpus quotes' rows
+    deleted by the caller)."""
     if rows:
         con.execute("DELETE FROM quote_keys WHERE rowid IN (SELECT unnest(?))", [[r["rowid"] for r in rows]])
-    out = []
-    for r in rows:
-        m = member({**r, "corpus_quote": None})
-        m.speaker = moved.get((m.article_id, m.speaker_entity), m.speaker)
-        out.append(m)
-    return out
+    return [member({**r, "corpus_quote": None}) for r in rows]
 
 
 def relabel_quotes(con: duckdb.DuckDBPyConnection, links: dict[tuple[str, int], str]) -> None:
@@ -410,8 +404,15 @@ def counted(group: list[Member]) -> dict[str, Any]:
     return {
         "id": None, "speaker": group[0].speaker, "text": " ".join(canonical.text.split()), "quotes": len(group), **reach(group),
         "words": " ".join(canonical.words), "canonical_text": canonical.text, "canonical_article": canonical.article_id,
-        "canonical_ord": canonical.ord, "sources": sorted({m.source for m in group}),
+        "canonical_ord": canonical.ord, "sources": sorted({m.source for m in group}), **countries({m.country for m in group}),
     }
+
+
+def countries(found: set[str | None]) -> dict[str, Any]:
+    """A corpus quote's `country` and `mixed`, from the countries of its quotes' speakers (None: none)."""
+    if len(found) > 1:
+        return {"country": None, "mixed": True}
+    return {"country": next(iter(found), None), "mixed": False}
 
 
 def added(row: dict[str, Any] | None, group: list[Member]) -> dict[str, Any]:
@@ -437,6 +438,8 @@ def added(row: dict[str, Any] | None, group: list[Member]) -> dict[str, Any]:
         dated = [(p, a) for p, a in ((row["first_published"], row["first_article"]), (new["first_published"], new["first_article"])) if p]
         out["first_published"], out["first_article"] = min(dated)
     out["last_published"] = max(filter(None, (row["last_published"], new["last_published"])), default=None)
+    if row["mixed"] or new["mixed"] or row["country"] != new["country"]:
+        out.update(country=None, mixed=True)
     return out
 
 
@@ -480,8 +483,13 @@ def forget(con: duckdb.DuckDBPyConnection, article_ids: list[str], table: str = 
     return ids
 
 
-def _candidates(con: duckdb.DuckDBPyConnection, members: list[Member]) -> list[Member]:
-    """The stored quotes a batch's quotes may be the same as: of their speakers, in the weeks around theirs, or with the same words.
+def _shown(rules: dict[tuple[str, str], str], m: Member) -> str:
+    return rules.get((m.speaker, m.country), m.speaker) if m.country else m.speaker
+
+
+def _candidates(con: duckdb.DuckDBPyConnection, members: list[Member], rules: dict[tuple[str, str], str]) -> list[Member]:
+    """The stored quotes a batch's quotes may be the same as: of their speakers (as shown: `rules`, the split rules of
+    their keys; the rows are found by key), in the weeks around theirs, or with the same words.
 
     A week's rows are read between its dates too (a block is a speaker and a
     week: the rows of the weeks looked up lie between their first and last
@@ -513,11 +521,16 @@ def _candidates(con: duckdb.DuckDBPyConnection, members: list[Member]) -> list[M
         rows += keyed_rows(con, "quote_keys", names, "block IN (SELECT unnest(?)) AND published IS NULL", [sorted(undated)])
     rows += keyed_rows(con, "quote_keys", names, "exact IN (SELECT unnest(?))", [sorted(exacts)])
     seen, out = set(), []
+    wanted = {m.who for m in members}
     for _, *row in rows:
         r = dict(zip((n for n, _ in QUOTE_KEY_COLUMNS), row))
         if (r["article_id"], r["ord"]) not in seen:
             seen.add((r["article_id"], r["ord"]))
-            out.append(member(r))
+            who = rules.get((r["speaker"], r["country"]), r["speaker"]) if r["country"] else r["speaker"]
+            if who in wanted:  # a quote of another of the key's speakers is never the same quotation
+                m = member(r)
+                m.who = who
+                out.append(m)
     return out
 
 
@@ -525,7 +538,7 @@ def member(r: dict[str, Any]) -> Member:
     """A stored quote as a member to link: from a `quote_keys` row (a dict of `QUOTE_KEY_COLUMNS`; `speaker_entity`
     optional)."""
     return Member(r["article_id"], r["ord"], r["speaker"], tuple(r["words"].split()), r["text"], r["published"], r["source"], r["corpus_quote"],
-                  r.get("speaker_entity"))
+                  r.get("speaker_entity"), r.get("country"))
 
 
 def _members_of(con: duckdb.DuckDBPyConnection, ids: Iterable[str], span: tuple[str, str] | None = None) -> list[Member]:

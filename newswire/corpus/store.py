@@ -68,10 +68,11 @@ from ..records import Analysis, Article, Failure, content_id, from_dict, from_pl
 from . import event_link, link, quote_link, tally, wordindex
 
 DEFAULT_DB = "newswire.duckdb"
-LAYOUT = "newswire/store@2"
+LAYOUT = "newswire/store@3"
 # layouts a store may have been made in and that this version reads as they are and brings to `LAYOUT` when it writes
-# (`Store._create`): @1 kept a key split by country as moved rows (`entities.corpus_entity` the split id), not as rules
-OLDER_LAYOUTS = ("newswire/store@1",)
+# (`Store._create`): @1 kept a key split by country as moved rows (`entities.corpus_entity` the split id), not as rules;
+# @2 kept the quotes of a split speaker under the split id (`quote_keys.speaker`, `corpus_quotes.speaker` and the ids)
+OLDER_LAYOUTS = ("newswire/store@1", "newswire/store@2")
 
 # Nothing is downloaded at run time: DuckDB's wheel bundles the parquet and
 # json extensions; every other extension would be fetched, so autoinstall is off.
@@ -668,8 +669,11 @@ class Store:
             for index, (table, column) in _INDEXES.items():
                 self.con.execute(f"CREATE INDEX IF NOT EXISTS {index} ON {table} ({_quote(column)})")
             self.con.execute("INSERT INTO meta VALUES ('layout', ?) ON CONFLICT DO NOTHING", [LAYOUT])
-            if self.con.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()[0] in OLDER_LAYOUTS:
-                _split_rules(self.con)
+            layout = self.con.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()[0]
+            if layout in OLDER_LAYOUTS:
+                if layout == "newswire/store@1":
+                    _split_rules(self.con)
+                _quotes_by_key(self.con)
                 _set_meta(self.con, "layout", LAYOUT)
             # a store with nothing analysed has nothing to link or tally: its links and tallies are current from the start
             # (else the first ingest would link and tally a store that a program filled through `add_results`, again)
@@ -1200,6 +1204,61 @@ def _split_rules(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("UPDATE entities SET corpus_entity = s.whole FROM corpus_entity_splits s WHERE entities.corpus_entity = s.id")
 
 
+def _quotes_by_key(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring the quote links of a store of layout @2 (or @1, its split rules made) to @3: each quote key's speaker is its
+    key's id with the speaker entity's country (`quote_keys.speaker`, `country`), its `block` and `exact` hash the key
+    id, and each corpus quote takes its id from the key id, its canonical words and its quotes' country
+    (`quote_link.corpus_quote_id`), with `country` and `mixed` beside its speaker; the quote rows take the new ids.
+    The corpus quotes themselves (which quotes are one quotation) do not change: a speaker shown is resolved as before."""
+    con.execute("""UPDATE quote_keys SET speaker_entity = q.speaker_entity FROM quotes q
+                   WHERE quote_keys.article_id = q.article_id AND quote_keys.ord = q.ord AND quote_keys.speaker_entity IS NULL""")
+    names = [n for n, _ in quote_link.QUOTE_KEY_COLUMNS]
+    keys = con.sql(f"""
+        SELECT {', '.join('coalesce(s.whole, k.speaker) AS speaker' if n == 'speaker' else
+                          'coalesce(e.country, s.country) AS country' if n == 'country' else f'k.{n}' for n in names)}
+        FROM quote_keys k LEFT JOIN corpus_entity_splits s ON s.id = k.speaker
+        LEFT JOIN entities e ON e.article_id = k.article_id AND e.id = k.speaker_entity""").to_arrow_table()
+    speaker, published, words, linked, country = (keys.column(n).to_pylist() for n in ("speaker", "published", "words", "corpus_quote", "country"))
+    found: dict[str, set[str | None]] = defaultdict(set)
+    speakers: dict[str, str] = {}
+    for cq, who, c in zip(linked, speaker, country):
+        found[cq].add(c)
+        speakers[cq] = who
+    new_ids: dict[str, str] = {}
+    updates = []
+    for cid, stored, canonical in con.execute("SELECT id, speaker, words FROM corpus_quotes").fetchall():
+        kind = quote_link.countries(found.get(cid, {None}))
+        whole = speakers.get(cid, stored)
+        new_ids[cid] = quote_link.corpus_quote_id(whole, tuple((canonical or "").split()), kind["country"])
+        updates.append((cid, new_ids[cid], whole, kind["country"], kind["mixed"]))
+    keys = keys.set_column(names.index("block"), "block", pa.array(
+        [quote_link.block_key(w, quote_link._week(p)) for w, p in zip(speaker, published)], pa.int64()))
+    keys = keys.set_column(names.index("exact"), "exact", pa.array(
+        [quote_link.exact_key(w, tuple(t.split())) for w, t in zip(speaker, words)], pa.int64()))
+    keys = keys.set_column(names.index("corpus_quote"), "corpus_quote", pa.array([new_ids.get(c, c) for c in linked], pa.string()))
+    del speaker, published, words, linked, country
+    con.execute("DELETE FROM quote_keys")
+    con.register("_keys", keys)
+    try:
+        con.execute("INSERT INTO quote_keys SELECT * FROM _keys")
+    finally:
+        con.unregister("_keys")
+    if updates:
+        table = pa.table({n: pa.array([u[i] for u in updates], type=t) for i, (n, t) in enumerate(
+            (("old", pa.string()), ("new", pa.string()), ("speaker", pa.string()), ("country", pa.string()), ("mixed", pa.bool_())))})
+        con.register("_ids", table)
+        try:
+            con.execute("""CREATE OR REPLACE TEMP TABLE _cq AS SELECT c.* REPLACE (i.new AS id, i.speaker AS speaker,
+                           i.country AS country, i.mixed AS mixed) FROM corpus_quotes c JOIN _ids i ON i.old = c.id""")
+            con.execute("DELETE FROM corpus_quotes")
+            con.execute("INSERT INTO corpus_quotes SELECT * FROM _cq")
+            con.execute("DROP TABLE _cq")
+            con.execute("""UPDATE quotes SET corpus_quote = i.new FROM _ids i
+                           WHERE quotes.corpus_quote = i.old AND i.new <> i.old""")
+        finally:
+            con.unregister("_ids")
+
+
 def _linked_before(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:
     """The corpus entities the stored entities of these articles are linked to."""
     if not article_ids:
@@ -1222,21 +1281,21 @@ def _link(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Rows],
         if member is not None:
             members.append(member)
     split: set[str] = set()
-    moved: dict[tuple[str, str], str] = {}
-    assigned, recount = link.link_entities(con, members, split, moved)
-    wholes = {(m.article_id, m.entity_id): link.corpus_entity_id(m.key) for m in members}
+    assigned, recount = link.link_entities(con, members, split)
+    wholes = {(m.article_id, m.entity_id): (link.corpus_entity_id(m.key), m.country) for m in members}
     for e in rows["entities"]:  # the key's id: a split by country is a rule (`link.shown`), not the row's value
-        e["corpus_entity"] = wholes[(e["article_id"], e["id"])] if (e["article_id"], e["id"]) in assigned else None
-    # quotes of a linked speaker: one quote across outlets (`corpus/quote_link.py`); the stored quotes of a speaker
-    # whose key was just split by country move to the speaker each now has (some linked again: `move_speakers`)
-    quotes = quote_link.move_speakers(con, split, moved)
+        e["corpus_entity"] = wholes[(e["article_id"], e["id"])][0] if (e["article_id"], e["id"]) in assigned else None
+    # quotes of a linked speaker: one quote across outlets (`corpus/quote_link.py`), kept under the speaker's key id and
+    # country (a split is the key's rule there too); of the stored quotes of a speaker whose key was just split by
+    # country, only the corpus quotes with quotes of two countries are linked again (`split_apart`)
+    quotes = quote_link.split_apart(con, split)
     sources = _sources(con, analyses)
     for q in rows["quotes"]:
-        speaker = assigned.get((q["article_id"], q["speaker_entity"]))
-        if speaker is not None and q["content_text"]:
+        if (q["article_id"], q["speaker_entity"]) in assigned and q["content_text"]:
+            speaker, country = wholes[(q["article_id"], q["speaker_entity"])]
             quotes.append(quote_link.Member(
                 q["article_id"], q["ord"], speaker, quote_link.quote_words(q["content_text"]), q["content_text"],
-                published.get(q["article_id"]), sources[q["article_id"]], speaker_entity=q["speaker_entity"],
+                published.get(q["article_id"]), sources[q["article_id"]], speaker_entity=q["speaker_entity"], country=country,
             ))
     relinked = {m.node for m in quotes if m.article_id not in published}
     linked = quote_link.link_quotes(con, quotes, relinked)
@@ -1266,12 +1325,10 @@ def _link_again(con: duckdb.DuckDBPyConnection, keys: set[str], requoted: set[st
     events follow), so that the links are those of the stored rows linked from scratch."""
     quotes = quote_link.taken_apart(con, requoted)
     events = event_link.taken_apart(con, reevented)
-    merged, moved = link.unsplit(con, keys)
-    for q in quotes:
-        q.speaker = merged.get(q.speaker, q.speaker)
+    merged, _ = link.unsplit(con, keys)
     for v in events:
         v.source_entity, v.target_entity = merged.get(v.source_entity, v.source_entity), merged.get(v.target_entity, v.target_entity)
-    quotes += quote_link.move_speakers(con, set(merged), moved)
+    quotes += quote_link.whole_again(con, set(merged.values()))
     linked = quote_link.link_quotes(con, quotes, {m.node for m in quotes})
     quote_link.relabel_quotes(con, linked)
     event_link.recount(con, event_link.refresh_entities(con, set(merged)))
@@ -1387,6 +1444,13 @@ def _with_split_rules(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnecti
         "SELECT table_name FROM information_schema.tables WHERE table_name IN ('corpus_entities', 'corpus_entity_splits')").fetchall()}
     if tables == {"corpus_entities"}:
         con.execute(f"CREATE TEMP TABLE corpus_entity_splits ({', '.join(f'{n} {t}' for n, t in link.SPLIT_COLUMNS)})")
+    # a store of layout @2 or @1 (a corpus quote's speaker the corpus entity shown, no `country`): read through a view
+    # whose `country` is NULL, so that its speaker resolves to itself (`quote_link.speaker_shown`)
+    if con.execute("""SELECT count(*) = 1 FROM information_schema.columns WHERE table_name = 'corpus_quotes'
+                      AND column_name IN ('speaker', 'country')""").fetchone()[0]:
+        database = con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
+        con.execute(f"""CREATE TEMP VIEW corpus_quotes AS SELECT *, NULL::VARCHAR AS country, false AS mixed
+                        FROM "{database}".main.corpus_quotes""")
     return con
 
 
@@ -1399,6 +1463,12 @@ def show_split_rules(con: duckdb.DuckDBPyConnection) -> None:
         return  # a store made before the links: nothing to resolve
     database = con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
     con.execute(f"""CREATE TEMP VIEW entities AS SELECT * REPLACE ({link.shown('x')} AS corpus_entity) FROM "{database}".main.entities x""")
+    # a corpus quote's speaker likewise (layout @3: the key's id and the quotes' country, resolved through the rule; a
+    # store of @2 or @1, whose speaker is the one shown, has its view already: `_with_split_rules`)
+    if con.execute("""SELECT count(*) FROM duckdb_columns() WHERE database_name = ? AND schema_name = 'main'
+                      AND table_name = 'corpus_quotes' AND column_name = 'country'""", [database.replace('""', '"')]).fetchone()[0]:
+        con.execute(f"""CREATE TEMP VIEW corpus_quotes AS SELECT * REPLACE ({quote_link.speaker_shown('x')} AS speaker)
+                        FROM "{database}".main.corpus_quotes x""")
 
 
 def connect(

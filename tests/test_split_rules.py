@@ -126,3 +126,22 @@ def link_wholes(path) -> set[str]:
     with Store(path, read_only=True) as store:
         return {link.corpus_entity_id(k) for (k,) in store.con.execute("SELECT key FROM corpus_entities").fetchall()}
 
+
+
+def test_a_store_linked_before_canonical_words_were_kept_migrates_without_merging_quotations(tmp_path):
+    # layout @1 before `link_counts`: corpus quotes have no canonical words yet; an id made without them gave one
+    # speaker's quotations one id (session fifteen's review of scale15b)
+    path = written(tmp_path, 1)
+    links = quote_links(path)
+    as_layout_2(path)
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE corpus_quotes SET words = NULL")
+    con.execute("DELETE FROM meta WHERE key = 'link_counts'")
+    con.close()
+    with Store(path):  # a writer brings it to the layout
+        pass
+    with Store(path, read_only=True) as store:
+        ids = store.con.execute("SELECT count(*), count(DISTINCT id) FROM corpus_quotes").fetchone()
+    assert ids[0] == ids[1]
+    quote_rows = "SELECT article_id, ord, corpus_quote FROM quotes"
+    assert quote_links(path)[quote_rows] == links[quote_rows]

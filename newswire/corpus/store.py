@@ -1212,6 +1212,14 @@ def _quotes_by_key(con: duckdb.DuckDBPyConnection) -> None:
     The corpus quotes themselves (which quotes are one quotation) do not change: a speaker shown is resolved as before."""
     con.execute("""UPDATE quote_keys SET speaker_entity = q.speaker_entity FROM quotes q
                    WHERE quote_keys.article_id = q.article_id AND quote_keys.ord = q.ord AND quote_keys.speaker_entity IS NULL""")
+    # a store linked before the links kept their canonical words (`count_links`, layout @1 before link_counts) has none
+    # yet: an id made without them would give one speaker's quotations one id (session fifteen's review); they are
+    # chosen here as `count_links` chooses them
+    con.execute("""UPDATE corpus_quotes SET words = c.words
+                   FROM (SELECT corpus_quote,
+                                arg_min(words, (-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)) AS words
+                         FROM quote_keys GROUP BY corpus_quote) c
+                   WHERE corpus_quotes.id = c.corpus_quote AND corpus_quotes.words IS NULL""")
     names = [n for n, _ in quote_link.QUOTE_KEY_COLUMNS]
     keys = con.sql(f"""
         SELECT {', '.join('coalesce(s.whole, k.speaker) AS speaker' if n == 'speaker' else
@@ -1231,6 +1239,11 @@ def _quotes_by_key(con: duckdb.DuckDBPyConnection) -> None:
         whole = speakers.get(cid, stored)
         new_ids[cid] = quote_link.corpus_quote_id(whole, tuple((canonical or "").split()), kind["country"])
         updates.append((cid, new_ids[cid], whole, kind["country"], kind["mixed"]))
+    if len(set(new_ids.values())) != len(new_ids):
+        # two quotations under one id would be merged for good: refuse rather than migrate wrongly (the transaction
+        # rolls back and the store stays as it was)
+        raise StoreError("cannot bring the store's quote links to layout @3: two corpus quotes would share one id; "
+                         "please report this with the store's newswire version")
     keys = keys.set_column(names.index("block"), "block", pa.array(
         [quote_link.block_key(w, quote_link._week(p)) for w, p in zip(speaker, published)], pa.int64()))
     keys = keys.set_column(names.index("exact"), "exact", pa.array(

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from . import timex
 from .lexicon import countries
 from .lexicon.borders import on_border
-from .lexicon.compounds import compound_role, not_its_own, opposed
+from .lexicon.compounds import outside
 from .lexicon.places import Geocoder, home_country, place_level
 from .records import Entity, Geo, Mention, Quote, Time
 from .text.clauses import governing_verb, is_clause_head
@@ -411,7 +411,7 @@ def _focus(ents: list[Span]) -> str | None:
     # "the Thai border" names a place beside Thailand, not what the article is about
     # nor does a country that acts on what its word modifies ("Russian-backed rebels", "anti-Iran", "Saudi-led forces")
     votes = Counter(countries.country_named(ent.text) for ent in ents
-                    if ent.label_ in ("GPE", "NORP") and not on_border(ent.root) and not _acting_on(ent))
+                    if ent.label_ in ("GPE", "NORP") and not on_border(ent.root) and not outside(ent[0], ent[-1]))
     votes.pop(None, None)
     if not votes:
         return None
@@ -419,10 +419,6 @@ def _focus(ents: list[Span]) -> str | None:
     if sum(1 for v in votes.values() if v == n) > 1:
         return None  # two countries named as often: neither dominates (before, the later code in the alphabet won)
     return code if n / sum(votes.values()) >= FOCUS_SHARE else None
-
-
-def _acting_on(ent: Span) -> bool:
-    return opposed(ent[0]) or not_its_own(ent[-1]) or compound_role(ent[-1]) == "leads"
 
 
 def _dating_by_sentence(context: Document, times: list[Time]) -> dict[int, list[tuple[int, Time, Token]]]:

@@ -25,7 +25,6 @@ from spacy.tokens import Doc
 
 from ..lexicon import countries, load_list, places
 from ..lexicon.agents import is_counterpart
-from ..lexicon.compounds import not_its_own
 from ..lexicon.pronouns import gendered
 from ..text.parse import source_text
 from ..text.prose import title_case_lines
@@ -514,8 +513,7 @@ def _other_kind(m: Mention, c: Cluster) -> bool:
 def _set_by_another_country(m: Mention) -> bool:
     """A nominal whose own words tie it to a country it does not belong to ("Russian-installed officials",
     "Turkish-backed fighters", "pro-Iran militias"): a group of its own, not the same noun's group named before."""
-    return any(not_its_own(t) and (countries.country_from_demonym(t.text) or countries.country_from_name(t.text))
-               for t in m.span)
+    return bool(actors.countries_acting_on([m]))
 
 
 def _is_subject(x: Mention) -> bool:

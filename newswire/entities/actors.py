@@ -33,7 +33,7 @@ from ..lexicon.tables import EventVerb, KnownActor
 from ..document import Document
 from . import known
 from ..lexicon.agents import STATE_SECTORS, agent_row, agents
-from ..lexicon.compounds import compound_role, not_its_own, opposed
+from ..lexicon.compounds import not_its_own, outside
 from ..lexicon.origins import origin_nouns
 from .country_words import people_country
 from .model import Cluster, Mention
@@ -201,7 +201,7 @@ def sentence_country_mentions(clusters: list[Cluster], skip=None) -> dict[int, l
                 # a wire credit ("AFP - John Kerry criticised President Bush") is no country of the sentence's people
                 if m.start in Document.of(m.doc).credits:
                     continue
-                if not _outside(m.span[0], m.span[-1]) and (skip is None or not skip(m)):
+                if not outside(m.span[0], m.span[-1]) and (skip is None or not skip(m)):
                     out.setdefault(m.sentence, []).append((c.country, m.start, m.end))
     return out
 
@@ -249,12 +249,6 @@ def _force_verbs() -> frozenset[str]:
         row.verb for row in load_table("event_verbs.tsv", EventVerb)
         if row.code.startswith(FORCE_ROOTS) and not (row.particle or row.prep or row.object)
     )
-
-
-def _outside(first: Token, last: Token) -> bool:
-    """A country named only as acting on what its words modify ("anti-Iran", "Russian-backed", "Israeli-occupied") or
-    leading it ("Saudi-led forces"): it says nothing of where the sentence happens."""
-    return opposed(first) or not_its_own(last) or compound_role(last) == "leads"
 
 
 def aimed_at(m: Mention) -> bool:
@@ -395,7 +389,7 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     if country is None and c.first.kind == "nominal" and (sector in DOMESTIC_SECTORS or _a_governments(c)):
         # "government troops" are the troops of the government at home, as "rebels" are its rebels
         country = here or (focus if sector in FOCUS_SECTORS or _a_governments(c) else None)
-        if country in _acting_on_it(c):
+        if country in countries_acting_on(c.mentions):
             country = None  # "Russian-backed rebels" in an article whose only country is Russia are not Russia's
     if known_code and known_country and country != known_country:
         known_code = None  # the text says otherwise
@@ -413,9 +407,10 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
     return country, known_code or country
 
 
-def _acting_on_it(c: Cluster) -> set[str]:
-    """The countries a cluster's own words name as acting on it, not as its own ("Russian-backed", "anti-Iran")."""
-    return {code for m in c.mentions for t in m.span if not_its_own(t)
+def countries_acting_on(mentions: list[Mention]) -> set[str]:
+    """The countries mentions' own words name as acting on what they name, not as its own ("Russian-backed",
+    "Russian-installed officials", "anti-Iran")."""
+    return {code for m in mentions for t in m.span if not_its_own(t)
             for code in (countries.country_from_demonym(t.text) or countries.country_from_name(t.text),) if code}
 
 

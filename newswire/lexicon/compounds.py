@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from . import load_table
 from .tables import CountryCompound
 
-__all__ = ["OPPOSING_PREFIXES", "opposed", "compound_role", "not_its_own"]
+__all__ = ["OPPOSING_PREFIXES", "opposed", "compound_role", "not_its_own", "outside"]
 
 # Prefixes before a hyphen that turn a country word away from what it modifies: "an anti-Iran
 # cleric" is not Iran's, nor are "pro-Russian rebels" Russian, and neither tells where the sentence happens.
@@ -35,6 +35,13 @@ def not_its_own(tok: Token) -> bool:
     """A country word that is not what it modifies: after an opposing prefix ("anti-Syria", "pro-Russian"), or
     before a hyphen and a word that makes it act on it ("Russian-backed", "Israeli-occupied"; data/country_compounds.tsv)."""
     return opposed(tok) or compound_role(tok) == "other"
+
+
+def outside(first: Token, last: Token) -> bool:
+    """Whether the country words `first` .. `last` name a country only as acting on what they modify ("anti-Iran",
+    "Russian-backed", "Israeli-occupied") or leading it ("Saudi-led forces"): it says nothing of where the sentence
+    happens, nor what the article is about."""
+    return opposed(first) or not_its_own(last) or compound_role(last) == "leads"
 
 
 def compound_role(tok: Token) -> str | None:

@@ -993,13 +993,13 @@ class Store:
         members are some of its one country and some of none (counted again from their rows)."""
         with self._transaction() as con:
             con.execute(
-                """UPDATE corpus_quotes SET words = c.words, canonical_text = c.text, canonical_article = c.article_id,
+                f"""UPDATE corpus_quotes SET words = c.words, canonical_text = c.text, canonical_article = c.article_id,
                        canonical_ord = c.ord, sources = c.sources
                 FROM (SELECT corpus_quote,
-                             arg_min(words, (-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)) AS words,
-                             arg_min(text, (-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)) AS text,
-                             arg_min(article_id, (-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)) AS article_id,
-                             arg_min(ord, (-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)) AS ord,
+                             arg_min(words, {_CANONICAL_ORDER}) AS words,
+                             arg_min(text, {_CANONICAL_ORDER}) AS text,
+                             arg_min(article_id, {_CANONICAL_ORDER}) AS article_id,
+                             arg_min(ord, {_CANONICAL_ORDER}) AS ord,
                              list_sort(list(DISTINCT source)) AS sources
                       FROM quote_keys GROUP BY corpus_quote) c
                 WHERE corpus_quotes.id = c.corpus_quote""")
@@ -1204,6 +1204,11 @@ def _split_rules(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("UPDATE entities SET corpus_entity = s.whole FROM corpus_entity_splits s WHERE entities.corpus_entity = s.id")
 
 
+# The order that picks a corpus quote's canonical quote among its quote keys: the most words, then the words, the text,
+# the article and the place (`count_links`, and the migration to @3 for a store that had none).
+_CANONICAL_ORDER = "(-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)"
+
+
 def _quotes_by_key(con: duckdb.DuckDBPyConnection) -> None:
     """Bring the quote links of a store of layout @2 (or @1, its split rules made) to @3: each quote key's speaker is its
     key's id with the speaker entity's country (`quote_keys.speaker`, `country`), its `block` and `exact` hash the key
@@ -1215,9 +1220,9 @@ def _quotes_by_key(con: duckdb.DuckDBPyConnection) -> None:
     # a store linked before the links kept their canonical words (`count_links`, layout @1 before link_counts) has none
     # yet: an id made without them would give one speaker's quotations one id (session fifteen's review); they are
     # chosen here as `count_links` chooses them
-    con.execute("""UPDATE corpus_quotes SET words = c.words
+    con.execute(f"""UPDATE corpus_quotes SET words = c.words
                    FROM (SELECT corpus_quote,
-                                arg_min(words, (-len(string_split(words, ' ')), string_split(words, ' '), text, article_id, ord)) AS words
+                                arg_min(words, {_CANONICAL_ORDER}) AS words
                          FROM quote_keys GROUP BY corpus_quote) c
                    WHERE corpus_quotes.id = c.corpus_quote AND corpus_quotes.words IS NULL""")
     names = [n for n, _ in quote_link.QUOTE_KEY_COLUMNS]

@@ -190,6 +190,33 @@ def test_entities_of_one_name_are_told_apart_by_code_and_country_never_merged(tm
     assert [a["article_id"] for a in groups["GBR", None]["seen_in"]] == [people[2].id] and groups["GBR", None]["titles"] == ["Striker"]
 
 
+def test_quotes_by_publication_date_inclusive_undated_left_out_and_not_with_spread(store, db, tmp_path):
+    def speakers(**options):
+        return [r["speaker"] for r in query.quotes(store, **options).dicts()]
+
+    assert speakers(start="2013-09-10", end="2013-09-10") == ["John Kerry"]  # both ends inclusive
+    assert speakers(start="2013-09-11") == ["Ban Ki-moon"]
+    assert speakers(end="2013-09-19") == ["John Kerry"]
+    assert speakers(speaker="Ban Ki-moon", start="2013-09-21") == []  # with a speaker: not the store's kept counts alone
+    assert speakers(speaker="Ban Ki-moon", end="2013-09-20", limit=5) == ["Ban Ki-moon"]
+    with pytest.raises(UsageError, match="--from 2013-09-20 is after --to 2013-09-10"):
+        query.quotes(store, start="2013-09-20", end="2013-09-10")
+    with pytest.raises(UsageError, match="--from"):
+        query.quotes(store, start="September")
+    with pytest.raises(UsageError, match="leave out .*--from and --to"):
+        query.quotes(store, spread=2, start="2013-09-01")
+    undated = ban_analysis()
+    undated.published = None
+    with Store(tmp_path / "undated.duckdb") as s:
+        s.add_entries([entry(undated)], [], run_id=1)
+        s.add_results([undated], [], run_id=1)
+    with Store(tmp_path / "undated.duckdb", read_only=True) as s:
+        assert len(query.quotes(s)) == 1 and len(query.quotes(s, start="1900-01-01")) == 0
+    result = CliRunner().invoke(app, ["query", "quotes", "--from", "2013-09-15", "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["speaker"] for line in result.stdout.splitlines()] == ["Ban Ki-moon"]
+
+
 def test_quotes_events_and_articles_by_outlet_and_quotes_by_type(tmp_path):
     kerry, ban = kerry_analysis(), ban_analysis()
     kerry.url, ban.url = "https://www.Reuters.com/world/kerry", "https://news.bbc.co.uk/ban.stm"

@@ -217,7 +217,7 @@ def test_a_bad_allow_host_is_a_usage_error(db, name):  # noqa: F811
         ("/api/timeline?entity=Kerry&limit=abc", "limit='abc' is not a number of rows"),
         ("/api/network?limit=abc", "limit='abc' is not a number of rows"),
         ("/api/quotes?limit=5&limit=6", "limit is given twice"),
-        ("/api/quotes?speeker=Ban", "unknown parameter 'speeker'; /api/quotes takes speaker, q, min-confidence, type, outlet, spread, limit, offset, sort"),
+        ("/api/quotes?speeker=Ban", "unknown parameter 'speeker'; /api/quotes takes speaker, q, min-confidence, type, outlet, from, to, spread, limit, offset, sort"),
         ("/api/article/d0281af43e8fb98f?x=1", "unknown parameter 'x'; /api/article takes none"),
         ("/api/quotes?" + "&".join(f"p{i}=1" for i in range(50)), "too many parameters"),
         ("/api/quotes?speaker=%20%20", "speaker is blank"),

@@ -252,6 +252,13 @@ def test_a_file_that_is_not_a_store(tmp_path):
         Store(text)
     with pytest.raises(StoreError, match="no database at"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+    for name, body in (("feed.jsonl", '{"text": "Kerry met Lavrov."}\n'), ("short.duckdb", "x")):
+        (tmp_path / name).write_text(body)  # a reader is told too, not DuckDB's "cannot launch in-memory database"
+        with pytest.raises(StoreError, match=f"^{tmp_path / name} is not a DuckDB database; use another --db$"):
+            Store(tmp_path / name, read_only=True)
+    (tmp_path / "folder.duckdb").mkdir()
+    with pytest.raises(StoreError, match="is a directory; use a file for --db"):
+        Store(tmp_path / "folder.duckdb", read_only=True)
 
 
 def test_analysis_rows_keep_list_order():

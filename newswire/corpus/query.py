@@ -162,26 +162,29 @@ class _Select:
 
 
 def quotes(store: Store, *, speaker: str | None = None, search: str | None = None, min_confidence: float | None = None,
-           type: str | None = None, outlet: str | None = None, spread: int | None = None, limit: int | None = None) -> Rows:
+           type: str | None = None, outlet: str | None = None, start: str | None = None, end: str | None = None,
+           spread: int | None = None, limit: int | None = None) -> Rows:
     """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts), by text they
     hold, by confidence (at least `min_confidence`, 0-1: quotes stored without one are left out then), by type (direct,
-    indirect, mixed) and by outlet (the article URL's host).
+    indirect, mixed), by outlet (the article URL's host) and by their article's publication date (`start`/`end`,
+    inclusive: an undated article's quotes are left out then).
 
     spread: instead, the quotations (corpus quotes: one quote across outlets) published by at least this many
     sources, most sources first, each with the article and date it first appeared in (by speaker and text only).
     """
     if spread is not None:
-        if min_confidence is not None or type is not None or outlet is not None:
+        if any(v is not None for v in (min_confidence, type, outlet, start, end)):
             raise UsageError("--spread lists quotations across outlets by speaker and text only; "
-                             "leave out --min-confidence, --type and --outlet")
+                             "leave out --min-confidence, --type, --outlet, --from and --to")
         _require_links(store)
     if limit is not None and speaker is not None:  # its first rows, from the counts the store keeps (or None)
-        options = {"speaker": speaker, "search": search, "min_confidence": min_confidence, "type": type, "outlet": outlet, "spread": spread}
+        options = {"speaker": speaker, "search": search, "min_confidence": min_confidence, "type": type, "outlet": outlet,
+                   "start": start, "end": end, "spread": spread}
         first = _page_by_article(store, "quotes", options, require_count(limit, "--limit"), 0, None)
         if first is not None:
             return first.rows
     return _rows(store, _quotes(speaker=speaker, search=search, min_confidence=min_confidence, type=type, outlet=outlet,
-                                spread=spread, indexed=None if spread is not None else _indexed(store, search, "quotes"),
+                                start=start, end=end, spread=spread, indexed=None if spread is not None else _indexed(store, search, "quotes"),
                                 tallied=speaker is not None and store.tallies_current()),
                  require_count(limit, "--limit"))
 
@@ -202,7 +205,8 @@ def _require_links(store: Store) -> None:
 
 
 def _quotes(*, speaker: str | None = None, search: str | None = None, min_confidence: float | str | None = None,
-            type: str | None = None, outlet: str | None = None, spread: int | None = None,
+            type: str | None = None, outlet: str | None = None, start: str | None = None, end: str | None = None,
+            spread: int | None = None,
             indexed: str | None = None, tallied: bool = False, within: dict[str, str] | None = None) -> _Select:
     """indexed: the registered relation of the rows a text search found in the word index (`_indexed`); tallied:
     match the speaker against the names the store keeps (`_matching_names`); within: for each table, the SQL of its
@@ -215,6 +219,7 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
         params.append(require_confidence(min_confidence, "--min-confidence"))
     _one_of(where, params, "q.type", type, QUOTE_TYPES, "quote type")
     _outlet(where, params, outlet)
+    _published(where, params, start, end)
     prefix, hits = "", ""
     quoted, speaker_entities = ("quotes", "entities") if within is None else (within["quotes"], within["entities"])
     if speaker is not None:
@@ -515,16 +520,7 @@ def _articles(*, search: str | None = None, start: str | None = None, end: str |
               indexed: str | None = None) -> _Select:
     where, params = [_CANONICAL], []
     _outlet(where, params, outlet)
-    first = require_date(start, "--from") if start else None
-    last = require_date(end, "--to") if end else None
-    if first and last and first > last:
-        raise UsageError(f"--from {first} is after --to {last}")
-    if first:
-        where.append("left(a.published, 10) >= ?")
-        params.append(first)
-    if last:
-        where.append("left(a.published, 10) <= ?")
-        params.append(last)
+    _published(where, params, start, end)
     found = "0"
     length = 0
     if search is not None:
@@ -1354,17 +1350,27 @@ def _export_gdelt(
     return [path, mentions_path], left_out
 
 
+def _published(where: list[str], params: list[Any], start: str | None, end: str | None) -> None:
+    """Add a publication date range (the article's `a.published`, inclusive) to a query's conditions."""
+    _days(where, params, "left(a.published, 10)", start, end)
+
+
 def _event_dates(where: list[str], params: list[Any], start: str | None, end: str | None) -> None:
     """Add an event date range (the event's own date, else its article's) to a query's conditions."""
+    _days(where, params, _EVENT_DAY, start, end)
+
+
+def _days(where: list[str], params: list[Any], day: str, start: str | None, end: str | None) -> None:
+    """Add `start <= day <= end` (--from, --to: days, YYYY-MM-DD; either may be left out) to a query's conditions."""
     first = require_date(start, "--from") if start else None
     last = require_date(end, "--to") if end else None
     if first and last and first > last:
         raise UsageError(f"--from {first} is after --to {last}")
     if first:
-        where.append(f"{_EVENT_DAY} >= ?")
+        where.append(f"{day} >= ?")
         params.append(first)
     if last:
-        where.append(f"{_EVENT_DAY} <= ?")
+        where.append(f"{day} <= ?")
         params.append(last)
 
 
@@ -1987,6 +1993,8 @@ QUESTIONS: dict[str, Question] = {
                 ),
                 Param("type", ("--type", "-t"), "text", f"Only quotes of this type: {', '.join(QUOTE_TYPES)}."),
                 _OUTLET_PARAM,
+                _FROM,
+                _TO,
                 Param("spread", ("--spread",), "number", "Instead: the quotations published by at least this many sources "
                       "(the same quote across outlets), most sources first, with where they first appeared."),
                 _LIMIT,

@@ -1498,6 +1498,8 @@ def connect(
     when writing) is tried again, with growing pauses, for `wait` seconds
     (default `lock_wait`).
     """
+    if read_only:  # a file that is no DuckDB database: one line that says so (DuckDB's own message names none of it)
+        _require_duckdb_file(Path(path))
     deadline = time.monotonic() + (lock_wait(read_only) if wait is None else wait)
     pause = 0.01
     while True:

@@ -103,3 +103,46 @@ def test_calling_a_summit_a_success_is_no_sanction_but_calling_it_off_is():
 def test_a_suicide_bomber_blowing_himself_up_is_a_bombing():
     found = events("A Chechen suicide bomber blew himself up at a police station in Moscow.")
     assert [e.cameo for e in found if e.trigger.text == "blew"] == ["1831"]
+
+
+def test_striking_back_by_demanding_is_words_not_force():
+    found = events("Beijing shot back by demanding that the Chilean government pull back from its crackdown.")
+    assert [e.plover for e in found if e.trigger.text == "shot"] == ["ACCUSE"]
+
+
+def test_shooting_back_at_troops_stays_force():
+    assert [e.plover for e in events("Peru shot back at Bolivian troops.")] == ["ASSAULT"]
+
+
+def test_retaliating_with_tariffs_is_a_sanction():
+    assert _found("Beijing has retaliated with tariffs on Chilean goods.") == [("163", "retaliated", "asserted")]
+
+
+def test_retaliating_with_air_strikes_stays_force():
+    assert [e.plover for e in events("Peru retaliated with air strikes on Bolivia.")] == ["ASSAULT"]
+
+
+def test_expelling_forces_from_a_region_is_fighting_expelling_diplomats_coercion():
+    assert [e.cameo for e in events("Russia is stepping up its efforts to expel Ukrainian forces from Kursk.")] == ["190"]
+    assert [e.cameo for e in events("Russia expelled two Ukrainian diplomats.")] == ["174"]
+
+
+def test_refusing_to_use_a_term_is_no_rejection():
+    assert not events("The Chilean foreign minister refused to use that term about Peru.")
+    assert [e.plover for e in events("Peru refused to extradite the Bolivian suspect.")] == ["REJECT"]
+
+
+def test_what_a_plea_asks_is_not_done():
+    text = ("Two Chilean envoys flew to Lima on Monday and heard fresh pleas from Peru's president to allow his army to "
+            "launch missiles at Bolivian depots.")
+    assert [e.plover for e in events(text) if e.modality == "asserted"] == ["CONSULT"]
+
+
+def test_planned_talks_are_talks_intended():
+    found = events("The march came two days before a scheduled United Nations summit with Iran.")
+    assert [(e.plover, e.modality) for e in found] == [("CONSULT", "intended")]
+
+
+def test_getting_a_candidate_is_no_request_of_what_follows():
+    found = events("The establishment got the candidate that the Chilean president will destroy in November.")
+    assert not [e for e in found if e.modality == "requested"]

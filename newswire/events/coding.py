@@ -12,7 +12,7 @@ from ..lexicon.agents import STATE_SECTORS, agent_row
 from ..lexicon.cues import reporting_verbs
 from ..lexicon.pronouns import speaker_pronouns
 from .syntax import subject_of
-from .triggers import insult_names, is_event_noun, is_passive, patient_of, undoes_pact, word_class
+from .triggers import insult_names, is_event_noun, is_passive, patient_of, undoes_pact, verb_codes, word_class
 from .model import EventMention
 from .modality import is_refusal_cue, is_reported, modality as modality_of, planned
 from .roles import face_each_other
@@ -24,6 +24,8 @@ POLITICAL_SECTORS = {"GOV", "LEG", "PTY", "OPP", "JUD", "MED"}
 # Prepositions whose object is what a verb or noun of force is aimed at, or said in ("attack on the plan",
 # "fired back at critics", "attacked Iran in a speech").
 WORDS_PREPS = {"on", "against", "at", "in"}
+# CAMEO roots of verbal acts (appeal, demand, accuse, reject): "hit back by demanding ..." strikes back in words.
+SPEECH_ROOTS = {"02", "10", "11", "12"}
 # A charge laid by the law (CAMEO 173, "arrest, detain, or charge with legal action"), not an accusation (112):
 # by police, prosecutors or courts, or by no one named in a passive.
 LEGAL_ACTION = "173"
@@ -478,7 +480,19 @@ def _at_words(m: EventMention) -> bool:
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in WORDS_PREPS:
             heads.extend(c for c in prep.children if c.dep_ == "pobj")
-    return any(h.lemma_.lower() in word_class("words") or h.lower_ in word_class("words") for h in heads)
+    if any(h.lemma_.lower() in word_class("words") or h.lower_ in word_class("words") for h in heads):
+        return True
+    # "Beijing shot back by demanding that ...", "hit back by accusing Kyiv": struck back in words, as a verb of saying
+    # or an accusation or demand after "by" says (issue 13, session sixteen: coded ASSAULT at 0.93)
+    return any(g.dep_ == "pcomp" and g.tag_ == "VBG" and _speech_verb(g) for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children)
+
+
+def _speech_verb(tok: Token) -> bool:
+    """A verb of saying (the quotes stage's reporting verbs) or of a verbal event (CAMEO 02, 10-12: appeal, demand,
+    accuse, reject)."""
+    if tok.lemma_.lower() in reporting_verbs():
+        return True
+    return any(code[:2] in SPEECH_ROOTS for code in verb_codes(tok.lemma_))
 
 
 def _speaker_at_office(m: EventMention) -> bool:

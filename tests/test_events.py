@@ -1198,7 +1198,8 @@ def test_co_subjects_of_a_one_sided_event_are_two_sources_not_source_and_target(
 def test_co_subjects_of_a_joint_act_are_its_two_sides():
     """Meetings, negotiations, agreements and fights are done together: one side with the other."""
     assert _sides("China and Russia agreed to hold talks.") == [("AGREE", "CHN", "RUS", ["CHN", "RUS"])]
-    assert _sides("China and Russia will meet in Beijing.")[0][:3] == ("AGREE", "CHN", "RUS")
+    # a planned meeting is a meeting, intended (issue 13, session sixteen; it was coded 036 AGREE)
+    assert _sides("China and Russia will meet in Beijing.")[0][:3] == ("CONSULT", "CHN", "RUS")
     assert _sides("Chile and Bolivia upgraded their diplomatic ties.")[0][:3] == ("SUPPORT", "CHL", "BOL")
 
 

@@ -12,9 +12,9 @@ from ..lexicon.agents import STATE_SECTORS, agent_row
 from ..lexicon.cues import reporting_verbs
 from ..lexicon.pronouns import speaker_pronouns
 from .syntax import subject_of
-from .triggers import insult_names, is_event_noun, is_passive, patient_of, undoes_pact, word_class
+from .triggers import insult_names, is_event_noun, is_passive, patient_of, undoes_pact, verb_codes, word_class
 from .model import EventMention
-from .modality import is_refusal_cue, is_reported, modality as modality_of
+from .modality import is_refusal_cue, is_reported, modality as modality_of, planned
 from .roles import face_each_other
 
 # Sectors of armed or coercive actors: an attack by or on them is no war of words.
@@ -24,6 +24,8 @@ POLITICAL_SECTORS = {"GOV", "LEG", "PTY", "OPP", "JUD", "MED"}
 # Prepositions whose object is what a verb or noun of force is aimed at, or said in ("attack on the plan",
 # "fired back at critics", "attacked Iran in a speech").
 WORDS_PREPS = {"on", "against", "at", "in"}
+# CAMEO roots of verbal acts (appeal, demand, accuse, reject): "hit back by demanding ..." strikes back in words.
+SPEECH_ROOTS = {"02", "10", "11", "12"}
 # A charge laid by the law (CAMEO 173, "arrest, detain, or charge with legal action"), not an accusation (112):
 # by police, prosecutors or courts, or by no one named in a passive.
 LEGAL_ACTION = "173"
@@ -58,6 +60,12 @@ DEMAND_VERBS = {"demand"}
 DECIDED_ROOTS = {"16"}
 # A strike (CAMEO 143, labour strike): by armed forces it is an attack.
 LABOUR_STRIKE = "143"
+# A show of force or deployment (15) whose purpose is relief work is humanitarian aid (073).
+MOBILIZE_ROOT = "15"
+HUMANITARIAN_AID = "073"
+# CAMEO roots of meetings and visits (04) and of relations cut (16, "will stop funding the agency", "will halt the
+# talks"): announced or planned, they stay what they are, intended (`code_event`).
+PLANNED_ROOTS = {"04", "16"}
 # Sectors of a state's bodies (`lexicon.agents.STATE_SECTORS`): only they restrict people (a `restrict` verb's coercion, 17).
 # Sectors of audiences a speaker asks things of ("asked the crowd to ...", "encouraged Americans to ..."): no political
 # actor to request of.
@@ -98,6 +106,8 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
     if m.code == codebook.FRAME_DEFAULT["intent"] and m.complement is None and (_vows_pursuit(m) or _vows_undoing(m)):
         # "promised to track down the perpetrators", "vowed to tear up the treaty": a vow of a hostile act
         m.code = codebook.FRAME_DEFAULT["threaten"]
+    if m.code[:2] == MOBILIZE_ROOT and _relief_purpose(m):
+        m.code = HUMANITARIAN_AID  # "deployed aircraft to support firefighting efforts in Spain": aid, no show of force
     m.modality = modality_of(m.anchor)
     if frame == "reject" and m.complement is not None and m.complement.code[:2] in HOSTILE_ACT_ROOTS and _infinitive_of(m.complement, m):
         # "declined to threaten Moscow", "refused to attack": a refusal rejects only what someone wants done (CAMEO
@@ -112,6 +122,13 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
         m.code = codebook.combine("reject", m.complement.code) if m.complement else codebook.FRAME_DEFAULT["reject"]
         return
     if codebook.frame_of(m.code):
+        return
+    if m.modality == "intended" and m.code[:2] in PLANNED_ROOTS and planned(m.anchor):
+        # a meeting or visit planned, scheduled or announced is a meeting, intended ("will meet with the French
+        # president", "were to meet at the base", "plans to travel to Beijing": EVENTS-GOLD.md, `intended` is for plans,
+        # schedules and announced future acts; issue 13, session sixteen: coded 036 AGREE); a promise or offer to meet
+        # is its own frame verb, coded above, and a wish or readiness to meet ("hopes to hold talks", "its interest in
+        # resuming talks") is CAMEO's intent (036), as EVENTS-GOLD codes "willing to" statements
         return
     if m.modality in ("intended", "conditional"):
         plain = m.code
@@ -147,9 +164,18 @@ def _infinitive_of(comp: EventMention, m: EventMention) -> bool:
     return comp.trigger.kind == "verb" and comp.anchor.dep_ == "xcomp" and comp.anchor.head.i == m.anchor.i
 
 
+def _relief_purpose(m: EventMention) -> bool:
+    """A deployment whose purpose clause is relief work (a `relief` word of event_word_classes.tsv in it): "deployed
+    aircraft to support firefighting efforts", "sent troops to help with flood relief"."""
+    verb = m.anchor
+    purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+    return any(t.lemma_.lower() in word_class("relief") or t.lower_ in word_class("relief") for c in purposes for t in c.subtree)
+
+
 def _vows_pursuit(m: EventMention) -> bool:
     """A promise whose infinitive goes after wrongdoers: its verb is a `pursuit` word ("track down", "punish"), or its
-    object or "to" complement a `wrongdoer` word ("bring the killers to justice")."""
+    object or "to" complement a `wrongdoer` word ("bring the killers to justice"); or keeps pressure on someone: its
+    object a `hostile_means` word ("vowed to keep economic pressure on North Korea")."""
     if m.trigger.kind != "verb":
         return False
     for clause in (c for c in m.anchor.children if c.dep_ == "xcomp"):
@@ -158,6 +184,9 @@ def _vows_pursuit(m: EventMention) -> bool:
         args = [c for c in clause.children if c.dep_ == "dobj"]
         args += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
         if any(a.lemma_.lower() in word_class("wrongdoer") for a in args):
+            return True
+        # "vowed to keep economic pressure on North Korea", "pledged to step up the pressure": pressure kept on someone
+        if any(a.lemma_.lower() in word_class("hostile_means") for a in args if a.dep_ == "dobj"):
             return True
     return False
 
@@ -451,7 +480,19 @@ def _at_words(m: EventMention) -> bool:
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in WORDS_PREPS:
             heads.extend(c for c in prep.children if c.dep_ == "pobj")
-    return any(h.lemma_.lower() in word_class("words") or h.lower_ in word_class("words") for h in heads)
+    if any(h.lemma_.lower() in word_class("words") or h.lower_ in word_class("words") for h in heads):
+        return True
+    # "Beijing shot back by demanding that ...", "hit back by accusing Kyiv": struck back in words, as a verb of saying
+    # or an accusation or demand after "by" says (issue 13, session sixteen: coded ASSAULT at 0.93)
+    return any(g.dep_ == "pcomp" and g.tag_ == "VBG" and _speech_verb(g) for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children)
+
+
+def _speech_verb(tok: Token) -> bool:
+    """A verb of saying (the quotes stage's reporting verbs) or of a verbal event (CAMEO 02, 10-12: appeal, demand,
+    accuse, reject)."""
+    if tok.lemma_.lower() in reporting_verbs():
+        return True
+    return any(code[:2] in SPEECH_ROOTS for code in verb_codes(tok.lemma_))
 
 
 def _speaker_at_office(m: EventMention) -> bool:

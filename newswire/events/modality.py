@@ -25,6 +25,10 @@ Cues come from `data/modality.tsv`, looked for around the event's clause verb
 * `occurs`: an event noun that is a clause's subject takes the clause's cues
   only from a verb that says whether it happens ("the talks will not take
   place"); "the Iran deal will not play well" speaks of a deal, asserted;
+* `modifier`: a word before the event noun that makes it expected or planned,
+  "an anticipated attack", "a possible strike" (hypothetical); `hedge`: an
+  adverb of the event's clause that makes it a guess, "perhaps followed by a
+  visit", "had probably been killed" (hypothetical);
 * `presupposes`: a verb whose complement happens whatever is said of the verb
   itself ("if the U.S. stops threatening to attack" presupposes the threats):
   the cues above it are not the event's.
@@ -67,6 +71,24 @@ CLAUSE_DEPTH = 8
 @cache
 def _cues() -> dict[tuple[str, str], str]:
     return {(row.word.lower(), row.role): row.modality for row in load_table("modality.tsv", ModalityWord)}
+
+
+def planned(tok: Token) -> bool:
+    """Whether the event of `tok` is set on a timetable: its verb has a `timetable` auxiliary ("will meet") or is the
+    infinitive of a `timetable` verb ("plans to travel", "was to meet", "was scheduled to lay flowers ... and meet"),
+    as opposed to wished or offered ("hopes to hold talks", "its interest in resuming talks")."""
+    if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and (c.lower_, "timetable") in _cues() for c in tok.children):
+        return True  # "the planned talks", "a scheduled summit"
+    node = clause_verb(tok)
+    for _ in range(CLAUSE_DEPTH):
+        if any(c.dep_ == "aux" and (c.lower_, "timetable") in _cues() for c in node.children):
+            return True
+        if node.dep_ == "xcomp" and (node.head.lemma_.lower(), "timetable") in _cues():
+            return True
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def is_refusal_cue(word: str) -> bool:
@@ -113,9 +135,14 @@ def clause_verb(tok: Token) -> Token:
 def modality(tok: Token) -> str:
     """The modality of the event whose trigger (or support verb) is `tok`."""
     found: set[str] = set()
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # "an anticipated attack by the U.S.", "a possible strike", "the planned visit": the noun names an act someone
+        # expects or plans, not one that happened (issue 13, session sixteen: coded asserted)
+        found |= {cue for c in tok.children if c.dep_ in ("amod", "compound") and (cue := _cues().get((c.lower_, "modifier")))}
     verb = clause_verb(tok)
     if verb is not tok and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb.i and not _occurs(verb):
-        return "asserted"  # "the Iran deal will not play well": the clause speaks of the deal, not of whether it is
+        # "the Iran deal will not play well": the clause speaks of the deal, not of whether it is
+        return next((m for m in PRECEDENCE if m in found), "asserted")
         cue = _cues().get((verb.lemma_.lower(), "governor"))
         if cue:
             found.add(cue)
@@ -129,13 +156,18 @@ def modality(tok: Token) -> str:
     for depth in range(CLAUSE_DEPTH):
         local = _local(node)
         found |= {_across(c) for c in local} if crossed else local
-        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        if _noun_infinitive(node):
             # "the right to sue", "a plan to attack"; "an attempt to assassinate" is the act, tried; any other
             # noun's infinitive is no report that the act happened ("an agreement to hand the boy over")
             noun = node.head.lemma_.lower()
-            cue = _cues().get((noun, "governor")) or _stance(node.head) or (None if (noun, "act") in _cues() else "hypothetical")
+            cue = _cues().get((noun, "governor")) or _stance(node.head) or (
+                None if (noun, "act") in _cues() else "hypothetical"
+            )
             if cue:
                 found.add(cue)
+            break
+        if (plea := _plea_purpose(node)) is not None:
+            found.add(plea)  # "heard renewed pleas from Zelensky to allow ...", parsed as a purpose of "heard"
             break
         if node.dep_ in ("ccomp", "xcomp", "advcl") and _wished_of_another(node, own_verb=tok.pos_ == "VERB"):
             found.add("requested")  # "hoped she would bring aid", "wants Syria to withdraw", "was asked to mediate"
@@ -175,6 +207,28 @@ def modality(tok: Token) -> str:
     if "conditional" in found and _question(tok):
         found.discard("conditional")  # "if they were to follow through, should Mexico retaliate?": asked, not threatened
     return next((m for m in PRECEDENCE if m in found), "asserted")
+
+
+def _noun_infinitive(node: Token) -> bool:
+    """A noun's infinitive: "a plan to attack", and one with its own subject in a "for" clause, "the need for Iran to
+    release the prisoners", "no reason for Moscow to assist" (which the parser hangs as a relative or adverbial clause;
+    issue 13, session sixteen: both coded asserted)."""
+    if node.head.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return False
+    if node.dep_ == "acl":
+        return True
+    return node.dep_ in ("relcl", "advcl") and [c.lower_ for c in node.children if c.dep_ == "mark"] == ["for"]
+
+
+def _plea_purpose(node: Token) -> str | None:
+    """The modality a `plea` noun gives the infinitive the parser hung as a purpose of the verb the noun is the object
+    of: "heard renewed pleas from Zelensky to allow his military to fire" (hypothetical, as a noun's infinitive: no act
+    done, and no event beside the plea; issue 13, session sixteen: the allowing was coded asserted at 0.84)."""
+    if node.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return None
+    if any(c.dep_ == "mark" for c in node.children):
+        return None
+    return next((cue for c in node.head.children if c.dep_ == "dobj" and c.i < node.i and (cue := _cues().get((c.lemma_.lower(), "plea")))), None)
 
 
 def _governing(node: Token) -> Token | None:
@@ -277,6 +331,8 @@ def _wished_of_another(node: Token, *, own_verb: bool = True) -> bool:
     if _appealed_to(head, node):
         return True
     if node.dep_ == "ccomp":
+        if (lemma, "causative") in _cues():  # "to get the government to investigate", not "got the candidate he will beat"
+            return any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         return (head.lemma_.lower(), "wish") in _cues() and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
     if (head.lemma_.lower(), "asked") in _cues() and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
         return True
@@ -356,6 +412,8 @@ def _local(verb: Token) -> set[str]:
             cue = _cues().get((word, "aux")) or _cues().get((c.lemma_.lower(), "aux"))
             if word in ("would", "'d") and _reported_past(verb):
                 cue = "intended"
+        elif c.dep_ == "advmod":
+            cue = _cues().get((word, "hedge"))  # "perhaps followed by a visit", "had probably been killed"
         elif c.dep_ == "mark":
             cue = _cues().get((word, "mark"))
             if cue is None and (word, "pending") in _cues() and not _past(verb):

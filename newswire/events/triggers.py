@@ -135,6 +135,11 @@ def _verb_rows() -> dict[str, list[dict[str, object]]]:
     return dict(table)
 
 
+def verb_codes(lemma: str) -> frozenset[str]:
+    """The codes the event dictionary gives a verb in any of its rows ("demand": 100, ...; "-" rows left out)."""
+    return frozenset(str(row["code"]) for row in _verb_rows().get(lemma.lower(), ()) if row["code"] != "-")
+
+
 @cache
 def _noun_rows() -> dict[str, list[tuple[set[str], str]]]:
     table: dict[str, list[tuple[set[str], str]]] = defaultdict(list)

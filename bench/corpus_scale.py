@@ -1,6 +1,6 @@
 """What a corpus costs as it grows: stores of N synthetic analysed articles, and what ingest and the questions pay on them.
 
-    python bench/corpus_scale.py --sizes 10000,200000 --json [--templates 60] [--per-day 100] [--build-batch 5000] [--base 10000] [--keep DIR]
+    python bench/corpus_scale.py --sizes 10000,200000 --json [--templates 60] [--per-day 100] [--build-batch 5000] [--base 10000] [--keep DIR [--reuse]] [--cache FILE]
 
 How the stores are made (realistic rows, made fast):
 
@@ -79,20 +79,37 @@ For each size it prints (one JSON object with --json):
       own: VmHWM, which starts again at exec; the getrusage figure used
       before kept the benchmark's own peak from before the fork, 600-900 MB,
       so the no-op figures up to 2026-12-03 measured the benchmark);
-  dedup_ms_per_doc
+  dedup_ms_per_doc, dedup_cpu_ms_per_doc
       per new article (200, in batches of 32, dated inside the store's span,
       signatures computed before the clock starts): fetch its band rows and
       candidates, decide, and commit it with its band rows (the store held
-      open, as within an ingest's batch);
-  write_ms_per_batch
+      open, as within an ingest's batch); wall time, and the CPU time of this
+      process (user and system: what a shared machine's load inflates less);
+  write_ms_per_batch, write_cpu_ms_per_batch
       committing the analyses of a batch of 32 new articles (`add_results`),
       opening and closing the file for it as an ingest does (so the
-      checkpoint at the close is counted);
+      checkpoint at the close is counted); the median of the 7 batches, wall
+      and CPU (write_cpu_ms_batches: each batch's CPU);
+  load
+      the machine's load average (1 minute) before and after the size's
+      dedup and write;
+
+The 200 new articles are new in every run: they are drawn from a generator
+seeded with the number of articles the store holds (the same store gives the
+same articles, whatever the code), and the run stops if any of them is stored
+already. Until 2026-12-05 they were drawn with the same seed in every run, so
+a second run with --reuse wrote the first run's 200 articles again: it
+measured re-analysing stored articles (their rows, links, tallies and word
+index taken out and written again, `add_results`'s path for an article
+analysed again), 3.0 -> 40.5 s a batch, not an ingest's new articles
+(docs/measured.md, corpus scale, session sixteen).
   db_mb_per_1k_articles
       the file's size (after a checkpoint) per 1,000 articles;
-  query_ms
-      each question once warmed up, then the best of 3, asked as `newswire
-      serve` asks it: its first page of 100 rows with the answer's total
+  query_ms, query_cpu_ms, query_load
+      each question once warmed up, then the best of 3 (wall time; CPU time
+      of this process, all of DuckDB's threads; the load before and after),
+      asked as `newswire serve` asks it: its first page of 100 rows with the
+      answer's total
       (`query.page`): quotes_speaker (the feed's most named person),
       events_actor_dates (USA, one month), entities_top, timeline (the same
       person), network; and article (the article page: `load_analysis` of one
@@ -110,6 +127,7 @@ import datetime as dt
 import itertools
 import json
 import os
+import pickle
 import random
 import shutil
 import subprocess
@@ -146,6 +164,16 @@ def templates(count: int) -> list:
     if POLNEAR.is_dir():
         paths += sorted(POLNEAR.glob("*.txt"))[:count]
     return [analyze_article(read_path(p)) for p in paths]
+
+
+def cached_templates(count: int, cache: Path | None) -> list:
+    """`templates(count)`, kept in `cache` (a pickle, written when missing) so that later runs skip the analysis."""
+    if cache and cache.exists():
+        return pickle.loads(cache.read_bytes())
+    analyses = templates(count)
+    if cache:
+        cache.write_bytes(pickle.dumps(analyses))
+    return analyses
 
 
 class Cloner:
@@ -384,11 +412,29 @@ def noop_rerun(path: Path, articles: list, folder: Path) -> tuple[float, float]:
     return float(seconds), float(rss)
 
 
-def dedup_and_write(path: Path, cloner: Cloner, size: int, per_day: int) -> tuple[float, float]:
+def new_articles(path: Path, cloner: Cloner, size: int, per_day: int) -> tuple[dt.date, list]:
+    """DEDUP_ARTICLES articles the store does not hold, dated in the middle of its span: drawn with a seed of the
+    number of articles it holds (so a store measured again, with --reuse, gets articles it does not have yet, and
+    equal stores get equal articles); stops if one is stored already (it would measure re-analysing it)."""
+    with Store(path, read_only=True) as store:
+        (stored,) = store.con.execute("SELECT count(*) FROM articles").fetchone()
+    draw = Cloner.__new__(Cloner)
+    draw.__dict__.update(cloner.__dict__, rng=random.Random(f"new articles {stored}"))
     middle = START + dt.timedelta(days=size // per_day // 2)
-    new = [cloner.clone(size + i, middle) for i in range(DEDUP_ARTICLES)]
-    dedup_seconds = 0.0
-    writes = []
+    new = [draw.clone(stored + i, middle) for i in range(DEDUP_ARTICLES)]
+    with Store(path, read_only=True) as store:
+        (held,) = store.con.execute("SELECT count(*) FROM articles WHERE id IN (SELECT unnest(?))", [[a.id for a, _, _ in new]]).fetchone()
+    if held or len({a.id for a, _, _ in new}) < len(new):
+        raise SystemExit(f"{path}: {held} of the {len(new)} new articles are stored already (or drawn twice): "
+                         "writing them would measure re-analysis, not new articles")
+    return middle, new
+
+
+def dedup_and_write(path: Path, cloner: Cloner, size: int, per_day: int) -> dict[str, float]:
+    middle, new = new_articles(path, cloner, size, per_day)
+    dedup_seconds = dedup_cpu = 0.0
+    writes, write_cpu = [], []
+    load = os.getloadavg()[0]
     store = Store(path, hold=False)
     try:
         run_id = store.start_run(["synthetic new"], {})
@@ -403,7 +449,7 @@ def dedup_and_write(path: Path, cloner: Cloner, size: int, per_day: int) -> tupl
         for start in range(0, DEDUP_ARTICLES, BATCH):
             batch = new[start : start + BATCH]
             with store.session():
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 index.prefetch((sig, middle.toordinal()) for _, _, sig in batch)
                 for analysis, entry, sig in batch:
                     match = index.match(sig, middle.toordinal())
@@ -411,18 +457,29 @@ def dedup_and_write(path: Path, cloner: Cloner, size: int, per_day: int) -> tupl
                 store.add_entries([e for _, e, _ in batch], [], run_id, bands=index.take_rows(), bands_layout=dedup.layout())
                 index.forget()
                 dedup_seconds += time.perf_counter() - t
-            t = time.perf_counter()
+                dedup_cpu += time.process_time() - c
+            t, c = time.perf_counter(), time.process_time()
             store.add_results([a for a, _, _ in batch], [], run_id)  # opens, writes, closes (a checkpoint), as an ingest
             writes.append(time.perf_counter() - t)
+            write_cpu.append(time.process_time() - c)
         store.finish_run(run_id, {}, "finished")
     finally:
         store.close()
-    return dedup_seconds / DEDUP_ARTICLES * 1000, sorted(writes)[len(writes) // 2] * 1000
+    return {
+        "dedup_ms_per_doc": round(dedup_seconds / DEDUP_ARTICLES * 1000, 2),
+        "dedup_cpu_ms_per_doc": round(dedup_cpu / DEDUP_ARTICLES * 1000, 2),
+        "write_ms_per_batch": round(sorted(writes)[len(writes) // 2] * 1000, 1),
+        "write_cpu_ms_per_batch": round(sorted(write_cpu)[len(write_cpu) // 2] * 1000, 1),
+        "write_cpu_ms_batches": [round(w * 1000) for w in write_cpu],
+        "load": [round(load, 1), round(os.getloadavg()[0], 1)],
+    }
 
 
-def questions(path: Path, cloner: Cloner) -> dict[str, float]:
+def questions(path: Path, cloner: Cloner) -> tuple[dict[str, float], dict[str, float]]:
+    """Each question's best wall time of 3, and its best CPU time of 3 (this process's, all of DuckDB's threads: on a
+    quiet machine it may exceed the wall time), in ms."""
     person = cloner.world.people[0][0]  # the feed's most named person
-    out = {}
+    out, spent = {}, {}
     with Store(path, read_only=True) as store:
         (article_id,) = store.con.execute("SELECT id FROM articles WHERE status = 'analysed' ORDER BY id LIMIT 1").fetchone()
         # a rarely named person: the speaker of rank 1,000 by quotes (ties by name; the last of a smaller store)
@@ -447,13 +504,15 @@ def questions(path: Path, cloner: Cloner) -> dict[str, float]:
         }
         for name, ask in asks.items():
             ask()
-            times = []
+            times, cpu = [], []
             for _ in range(3):
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 ask()
                 times.append(time.perf_counter() - t)
+                cpu.append(time.process_time() - c)
             out[name] = round(min(times) * 1000, 1)
-    return out
+            spent[name] = round(min(cpu) * 1000, 1)
+    return out, spent
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -468,10 +527,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--keep", type=Path, help="build the stores in this folder and keep them")
     ap.add_argument("--reuse", action="store_true", help="with --keep: measure the stores already there instead of building them "
                     "(each measurement adds its 200 new articles to the store: run it on copies to compare code on equal stores)")
+    ap.add_argument("--cache", type=Path, help="a pickle of the analysed templates (written when missing; as bench/split_batches.py's)")
     args = ap.parse_args(argv)
 
     t = time.perf_counter()
-    cloner = Cloner(templates(args.templates))
+    cloner = Cloner(cached_templates(args.templates, args.cache))
     print(f"{len(cloner.analyses)} templates analysed in {time.perf_counter() - t:.0f} s", file=sys.stderr)
     results = {}
     with tempfile.TemporaryDirectory(dir=args.keep) as tmp:
@@ -497,16 +557,17 @@ def main(argv: list[str] | None = None) -> None:
             built = time.perf_counter() - t
             mb = path.stat().st_size / 1e6
             noop_s, noop_rss = noop_rerun(path, stored, folder)
-            dedup_ms, write_ms = dedup_and_write(path, cloner, size, args.per_day)
+            written = dedup_and_write(path, cloner, size, args.per_day)
             results[size] = {
                 "noop_rerun_s": round(noop_s, 2),
                 "noop_rerun_rss_mb": round(noop_rss, 1),
-                "dedup_ms_per_doc": round(dedup_ms, 2),
-                "write_ms_per_batch": round(write_ms, 1),
+                **written,
                 "db_mb_per_1k_articles": round(mb / size * 1000, 2),
-                "query_ms": questions(path, cloner),
                 "build_s": round(built, 1),
             }
+            load = os.getloadavg()[0]
+            results[size]["query_ms"], results[size]["query_cpu_ms"] = questions(path, cloner)
+            results[size]["query_load"] = [round(load, 1), round(os.getloadavg()[0], 1)]
             print(f"{size}: {results[size]}", file=sys.stderr)
     if args.json:
         print(json.dumps(results, indent=2))

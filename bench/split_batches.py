@@ -39,7 +39,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import pickle
 import statistics
 import sys
 import time
@@ -50,7 +49,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 import newswire  # noqa: E402
-from corpus_scale import Cloner, templates  # noqa: E402
+from corpus_scale import Cloner, cached_templates  # noqa: E402
 from newswire.corpus.store import Store  # noqa: E402
 
 
@@ -109,13 +108,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--cprofile", type=Path, help="write cProfile statistics of the batches (not the opening) to this file")
     args = ap.parse_args(argv)
 
-    if args.cache and args.cache.exists():
-        analyses = pickle.loads(args.cache.read_bytes())
-    else:
-        analyses = templates(args.templates)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(analyses))
-    cloner = Cloner(analyses, seed=args.seed)
+    cloner = Cloner(cached_templates(args.templates, args.cache), seed=args.seed)
     with Store(args.store, read_only=True) as store:
         lo, hi, count = store.con.execute("SELECT min(published), max(published), count(*) FROM articles").fetchone()
     middle = dt.date.fromisoformat(lo) + (dt.date.fromisoformat(hi) - dt.date.fromisoformat(lo)) / 2

@@ -153,6 +153,9 @@ def test_the_questions_answer_from_the_links(tmp_path):
     with Store(path, read_only=True) as s:
         (spread,) = query.quotes(s, spread=2).dicts()
         assert (spread["quote"], spread["sources"], spread["published"], spread["speaker"]) == (FULL, 2, "2013-09-13", "John F. Kerry")
+        # a speaker asked for is found by the corpus entity's name or by one of its aliases ("John Kerry" is only an alias)
+        for speaker, found in (("John Kerry", 1), ("john f. kerry", 1), ("Kerry", 1), ("Jane Kerry", 0), ("Kerry John", 0)):
+            assert [r["quote"] for r in query.quotes(s, spread=2, speaker=speaker).dicts()] == [FULL] * found, speaker
         rows = query.corpus_entity(s, name="kerry").dicts()
     kinds = [(r["kind"], r["text"]) for r in rows]
     assert kinds[0][0] == "entity" and ("alias", "John Kerry") in kinds and ("alias", "John F. Kerry") in kinds

@@ -6,11 +6,14 @@ row's corpus entity either way; the migrated quote links are those the code writ
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 from test_link_counts import batches
 from test_split_answers import answers
 
 from newswire.corpus import link, quote_link
+from newswire.corpus.ingest import ingest
 from newswire.corpus.query import sql
 from newswire.corpus.store import LAYOUT, Store
 
@@ -145,3 +148,25 @@ def test_a_store_linked_before_canonical_words_were_kept_migrates_without_mergin
     assert ids[0] == ids[1]
     quote_rows = "SELECT article_id, ord, corpus_quote FROM quotes"
     assert quote_links(path)[quote_rows] == links[quote_rows]
+
+
+def test_the_writer_that_migrates_an_older_store_says_so_once(tmp_path):
+    path = written(tmp_path, 2)
+    as_layout_2(path)
+    told: list[str] = []
+    with Store(path, read_only=True, on_message=told.append):  # a reader reads it as it is
+        pass
+    assert told == []
+    with Store(path, read_only=True) as store:
+        (articles,) = store.con.execute("SELECT count(*) FROM articles").fetchone()
+        text, published = store.con.execute("SELECT text, published FROM articles ORDER BY id LIMIT 1").fetchone()
+    feed = tmp_path / "stored.jsonl"
+    feed.write_text(json.dumps({"text": text, "published": published}) + "\n")
+    ingest([str(feed)], db=path, workers=0, on_message=told.append)  # an ingest of an article it holds: nothing to do
+    assert [m for m in told if "layout" in m] == [f"bringing {path} ({articles:,} articles) from layout newswire/store@2 to "
+                                                  f"{LAYOUT} (once: it was made by an older version; about 50 s of CPU at "
+                                                  "200,000 articles)"]
+    told.clear()
+    with Store(path, on_message=told.append):  # migrated: nothing more to say
+        pass
+    assert told == []

@@ -136,7 +136,7 @@ def ingest(
             files, folder, made_here=shards is not None, db=db, options=options, paths=paths or [str(folder)],
             on_progress=on_progress, on_message=on_message or _print_message, ray_address=ray_address, shard_docs=shard_docs,
         )
-    with Store(db, hold=False) as store:  # the file is open only while a batch is written: readers read in between
+    with Store(db, hold=False, on_message=on_message or _print_message) as store:  # open only while a batch is written: readers read in between
         with _runner(runner, workers, ray_address) as pool:  # a runner that cannot start leaves no run behind
             run = _Run(store, paths, options, on_progress, on_message or _print_message)
             run.runner = pool
@@ -158,7 +158,7 @@ def _ingest_shards(
     on_progress: Callable[[Summary], None] | None, on_message: Callable[[str], None], ray_address: str | None, shard_docs: int,
 ) -> Summary:
     """Make the shards on the Ray cluster (`made_here`), then load them in input order, as a local run would store them."""
-    with Store(db, hold=False) as store:
+    with Store(db, hold=False, on_message=on_message) as store:
         with shard_mod.ShardSource() as source:
             run = _Run(store, paths, options, on_progress, on_message)
             run.runner = source  # type: ignore[assignment]  # the same interface, read from the shards

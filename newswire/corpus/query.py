@@ -264,7 +264,8 @@ def _spread(*, speaker: str | None, search: str | None, spread: int) -> _Select:
     """The corpus quotes of at least `spread` sources, with their first appearance (its article, and the quote's place there)."""
     where, params = ["cq.num_sources >= ?"], [spread]
     if speaker is not None:
-        where.append(f"(regexp_matches({_nfc('ce.name')}, ?) OR EXISTS (SELECT 1 FROM unnest(ce.aliases) AS t(alias) WHERE regexp_matches({_nfc('t.alias')}, ?)))")
+        # a plain expression of the corpus entity's own columns (no subquery): read where the corpus entities are
+        where.append(f"(regexp_matches({_nfc('ce.name')}, ?) OR len(list_filter(ce.aliases, lambda alias: regexp_matches({_nfc('alias')}, ?))) > 0)")
         params += [_words(require_text(speaker, "--speaker"))] * 2
     if search is not None:
         where.append(r"cq.text ILIKE ? ESCAPE '\'")

@@ -54,7 +54,7 @@ import time
 import types
 import typing
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -544,8 +544,10 @@ class Store:
     refused rather than interleaved with it.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, hold: bool = True):
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, hold: bool = True,
+                 on_message: Callable[[str], None] | None = None):
         self.path = Path(path)
+        self._on_message = on_message  # told of a migration of an older layout (once: it takes a while in a large store)
         self.read_only = read_only
         self.con: duckdb.DuckDBPyConnection | None = None
         self._writer_lock: int | None = None
@@ -671,6 +673,10 @@ class Store:
             self.con.execute("INSERT INTO meta VALUES ('layout', ?) ON CONFLICT DO NOTHING", [LAYOUT])
             layout = self.con.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()[0]
             if layout in OLDER_LAYOUTS:
+                if self._on_message:
+                    (articles,) = self.con.execute("SELECT count(*) FROM articles").fetchone()
+                    self._on_message(f"bringing {self.path} ({articles:,} articles) from layout {layout} to {LAYOUT} (once: it was "
+                                     "made by an older version; about 50 s of CPU at 200,000 articles)")
                 if layout == "newswire/store@1":
                     _split_rules(self.con)
                 _quotes_by_key(self.con)

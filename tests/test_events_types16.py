@@ -146,3 +146,13 @@ def test_planned_talks_are_talks_intended():
 def test_getting_a_candidate_is_no_request_of_what_follows():
     found = events("The establishment got the candidate that the Chilean president will destroy in November.")
     assert not [e for e in found if e.modality == "requested"]
+
+
+def test_hosting_refugees_or_migrants_is_no_visit_and_an_amount_names_what_it_counts():
+    from newswire import analyze
+
+    text = ("Kenya hosts about half a million refugees, the agency said. "
+            "Lebanon has hosted hundreds of thousands of Syrian migrants for a decade. "
+            "Ghana hosted French President Emmanuel Macron in Accra on Tuesday.")
+    hosted = [(e.cameo, e.target.text if e.target else None) for e in analyze(text, published="2024-01-01").events if e.cameo.startswith("04")]
+    assert hosted == [("043", "Emmanuel Macron")] or hosted == [("043", "French President Emmanuel Macron")], hosted

@@ -119,3 +119,18 @@ def test_pronoun_of_a_person_named_in_prose():
     # the other side: a person the prose names is who "he" points to
     text = "Jim Olson rode a motorcycle to the event in Boone.\n\n“When you look at Iowa,” he said, “you look at the Midwest.”"
     assert {name for _, name in speakers(text)} == {"Jim Olson"}
+
+
+def test_question_then_a_speaker_the_parser_split_in_two_subjects():
+    # "“...?” the senator's communications director, Jane Rabb emailed ...": the parser makes both "director" and
+    # "Rabb" subjects of the cue; the question is hers, not the previous paragraph's speaker's
+    text = ("Democrats called the senator a hypocrite on Monday.\n\n“How is it hypocritical?” the senator's "
+            "communications director, Jane Rabb emailed the Daily Courier. “He voted for the bill.”\n")
+    assert speaker_of(text, "How is it") == "Jane Rabb"
+
+
+def test_question_then_narration_is_not_the_cues():
+    # the other side: words of the writer's own between the question and the cue keep the cue from it
+    text = ("Democrats called the senator a hypocrite on Monday.\n\n“How is it hypocritical?” The question hung over "
+            "the chamber for two long days of debate, and the senator's aide emailed the Daily Courier.\n")
+    assert all(name != "the senator's aide" for _, name in speakers(text))

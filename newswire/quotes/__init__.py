@@ -23,7 +23,12 @@
    else none (`passages.py`);
 5. speakers resolve through the entity layer: the entity one of whose
    mentions covers the speaker's head token (names, nominals and the
-   pronouns the entity stage resolved);
+   pronouns the entity stage resolved); a time or an interviewer's name
+   the parser took for the subject gives way to the name in apposition, a
+   title's "of" phrase to the name it runs into, a surname to the one
+   person named in full with it ("... III" left out), and a link the entity
+   layer guessed is dropped: "the company" after another company spoke, a
+   pronoun pointing to a name only a photo credit gives;
 6. each quote gets a confidence, the probability that its content and
    speaker are right, from a logistic model over what the stage knows of it
    (`confidence.py`, weights fitted on PolNeAR train in
@@ -47,7 +52,7 @@ from .descriptions import described, honorific_conflict, is_person_title, person
 from .frames import Frame, find_frames
 from .speakers import is_document, is_occasion, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
 from .lines import find_lines, labelled_person, person_surnamed
-from .organisations import organisation_described, organisation_in_front, outlet_in_full
+from .organisations import description_of_several, organisation_described, organisation_in_front, outlet_in_full
 from ..text.datelines import DASHES, is_dash
 from ..text.parse import source_text
 from .model import Found, Passage, doc_text, find_passages, trim
@@ -257,6 +262,7 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
         if f.speaker is not None:
             s, e = _speaker_range(f)
             head, s = _past_dateline(doc, f.speaker, s, e)
+            head, s = _past_leading_apposition(head, s, e, entities)
             # "REACTION - Emmanuel Macron: “...”": a heading set off by a dash before the name is no part of the speaker
             s = max((i + 1 for i in range(s, head.i) if is_dash(doc[i])), default=s)
             s, e = within_brackets(head, s, e)
@@ -264,14 +270,19 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             start = _past_bullet(source_text(doc), start, end)
             speaker = Span(start, end, source_text(doc)[start:end])
             entity = entities.entity_at(head.i)  # the entity with the narrowest mention covering the head
+            if description_of_several(head, start, entity, entities):
+                entity = None  # "the company said" after a list of companies: the entity layer's link is a guess
             if _another_description(head, entity, speaker):
                 entity = None  # "administration officials said", in one entity with "some military officials": as written
             conflict = honorific_conflict(list(doc[s : head.i + 1]), entity)
             if conflict:
                 entity = None  # "Mr. Clinton said", linked to the entity the article calls "Mrs. Clinton": as written
+            if head.pos_ == "PRON" and entity is not None and _named_only_off_prose(doc, entity):
+                entity = None  # "he said", linked to the photographer a caption's credit names: nobody named in prose
             if entity is None:
                 entity = _apposed(head, range(s, e), entities)  # "his brother, Alastair Osman": the name in apposition
             name = _without_bullet(entity.name) if entity else _unresolved_name(head, speaker)
+            name = _possessive_name(head, name, entity)
             if is_document(f.speaker) and (entity is None or entity.type not in ("PERSON", "ORG", "GPE", "NORP")):
                 entity, name = _spoken_for(f.speaker, entities, earlier) or (entity, name)
             elif is_spokesperson(head) and (entity is None or not any(m.kind == "name" for m in entity.mentions)):
@@ -309,6 +320,53 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             )
         )
     return out
+
+
+def _named_only_off_prose(doc: Doc, entity: Entity) -> bool:
+    """Are all the entity's names in lines that are not prose (a caption, a photo credit, a byline:
+    `Document.not_prose`)? A pronoun of the article's prose does not point to someone only a credit names."""
+    ctx = Document.of(doc)
+    names = [m for m in entity.mentions if m.kind == "name"]
+    return bool(names) and all(ctx.last_token_before(m.start + 1) in ctx.not_prose or _credited(doc, ctx.token_at(m.start)) for m in names)
+
+
+def _credited(doc: Doc, i: int | None) -> bool:
+    """Does the name starting at token i follow a picture credit's opening ("Photo: Ann Lee/Agency", "Photograph by
+    Ann Lee"; the picture words of `data/picture_nouns.txt`), which a caption line may end with after its prose?"""
+    if i is None or i < 2:
+        return False
+    return doc[i - 1].lower_ in (":", "by") and doc[i - 2].lower_ in _picture_words()
+
+
+@cache
+def _picture_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_list("picture_nouns.txt"))
+
+
+def _possessive_name(head: Token, name: str | None, entity: Entity | None) -> str | None:
+    """"Kohl's said", "McDonald's announced": a name ending in a possessive marker that possesses nothing (the marker
+    hangs on the subject itself, a finite verb after it) is a name written so; the entity layer may have kept it
+    without the marker ("Kohl"). Not "Obama's been talking" (the marker is "has" before a participle), nor a name the
+    article also writes without the marker. Returns the name with the marker as the text writes it."""
+    if name is None or head.dep_ == "poss":
+        return name
+    doc = head.doc
+    marker = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if marker is None or marker.head.i != head.i or marker.dep_ != "case" or marker.tag_ != "POS" or marker.idx != head.idx + len(head):
+        return name
+    if not name.endswith(head.text) or name.endswith(marker.text):
+        return name
+    text = source_text(doc)
+    names = [m for m in entity.mentions if m.kind == "name"] if entity is not None else []
+    if any(text[m.end : m.end + 2] not in ("'s", "’s") for m in names):
+        return name  # "Obama" elsewhere: "Obama's" is his, or "Obama has"
+    if len(names) < 2:
+        # one mention only: the marker is the name's when a finite verb follows ("Lowe's said"), not "has" before a
+        # participle ("Smith's been arguing")
+        after = next((t for t in doc[marker.i + 1 : marker.i + 4] if t.pos_ != "ADV"), None)
+        if after is None or after.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+            return name
+    return name + marker.text
 
 
 def _spoken_for(
@@ -462,6 +520,37 @@ def _past_dateline(doc: Doc, head: Token, start: int, end: int) -> tuple[Token, 
     return (roots[0], dash + 1) if len(roots) == 1 else (head, start)
 
 
+def _past_leading_apposition(head: Token, start: int, end: int, entities: EntityIndex) -> tuple[Token, int]:
+    """"In an interview with Fox's Ann Lee, Ortega said ...", "Speaking at a forum Thursday, Director Jane Roe said
+    ...": the parser may take the last word of an opening phrase (a time, or the name of the person the phrase
+    mentions) for the subject and hang the speaker on it as an apposition. A time is nobody; one named person (or
+    a name the entity layer took for an organisation's, "Fox News' Ann Lee") is not given another named person's
+    name in apposition. The speaker is then the apposition, which must run up to
+    the phrase's end (the cue's side) and stand after a comma. Returns the head and the phrase's first token."""
+    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and start <= c.i < end]
+    if len(appos) != 1:
+        return head, start
+    (other,) = appos
+    if any(c.dep_ in ("conj", "cc") for c in (*head.children, *other.children)):
+        return head, start  # a list the parser hung on its first name: "Ben Carson, Ted Cruz and Rand Paul said"
+    last = max(t.i for t in other.subtree)
+    if last + 1 < end and any(not (t.is_punct or t.is_space) for t in head.doc[last + 1 : end]):
+        return head, start  # more of the phrase after the apposition ("Ann Lee, Bo Yin and aides")
+    comma = other.left_edge.i - 1
+    if comma <= head.i or head.doc[comma].text != ",":
+        return head, start
+    if head.ent_type_ in ("DATE", "TIME") and not any(c.dep_ == "appos" for c in other.children):
+        return other, other.left_edge.i
+    first, second = entities.entity_at(head.i), entities.entity_at(other.i)
+    if (
+        first is not None and second is not None and first is not second
+        and first.type in ("PERSON", "ORG") and second.type == "PERSON" and other.pos_ == "PROPN"
+        and any(m.kind == "name" for m in first.mentions) and any(m.kind == "name" for m in second.mentions)
+    ):
+        return other, other.left_edge.i
+    return head, start
+
+
 def _coordinated(head: Token, phrase: range, entities: EntityIndex) -> list[Token]:
     """The heads of speakers coordinated in the speaker phrase ("Mr. Grassley and Mr. Leahy", "Ann Lee and her aides"),
     in text order; [head] alone when there is one.
@@ -540,7 +629,9 @@ def _apposed(head: Token, phrase: range, entities: EntityIndex) -> Entity | None
     if head.pos_ == "PROPN" and is_person_title(head.text):
         names = [entities.entity_at(c.i) for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in phrase]
         people = [e for e in names if e is not None and e.type == "PERSON"]
-        return people[0] if len(people) == 1 else None
+        if len(people) == 1:
+            return people[0]
+        return None if people else _titled_name(head, phrase, entities)
     if head.pos_ != "NOUN":
         return None
     # a singular noun with no determiner is a description before the name, which the parser may coordinate with it:
@@ -550,6 +641,28 @@ def _apposed(head: Token, phrase: range, entities: EntityIndex) -> Entity | None
     names = [entities.entity_at(c.i) for c in head.children if c.dep_ in deps and c.pos_ == "PROPN" and c.i in phrase]
     people = [e for e in names if e is not None and e.type == "PERSON"]
     return people[0] if len(people) == 1 else None
+
+
+def _titled_name(head: Token, phrase: range, entities: EntityIndex) -> Entity | None:
+    """"Director of National Intelligence Jane Roe said": a title the parser heads the phrase with, its "of" phrase
+    running into the person's name, which ends the phrase. The person, when the words between the title and the name
+    are all of the title (proper nouns, "of", "the") and the name is a person's name the entity layer knows."""
+    doc = head.doc
+    last = phrase[-1]
+    while last > head.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    found = entities.at(last) if last > head.i else None
+    if found is None:
+        return None
+    entity, mention = found
+    if entity.type != "PERSON" or mention.kind != "name" or mention.end != doc[last].idx + len(doc[last]) or len(mention.text.split()) < 2:
+        return None
+    between = [t for t in doc[head.i + 1 : last + 1] if t.idx < mention.start]
+    if not between or between[0].lower_ != "of":
+        return None
+    if not all(t.pos_ == "PROPN" or t.lower_ in ("of", "the", "and", "for") for t in between):
+        return None
+    return entity
 
 
 # Marks that open a list item and the tokenizer may keep on its first word ("-Lynn Vavreck finds that ...").
@@ -575,15 +688,26 @@ def _without_bullet(name: str) -> str:
 
 def _by_surname(head: Token, entity: Entity | None, start: int, entities: EntityIndex) -> Entity | None:
     """A one-word proper noun the entity layer found no name at (the parser may tag no entity right after a closing
-    quotation mark: "“...,” Meadows, chairman of the House Freedom Caucus, said"): the one person named in full before
-    it whose surname it is; None when none or two fit (session thirteen: the speaker was the whole phrase, apposition
-    and all, not Mark Meadows)."""
+    quotation mark: "“...,” Meadows, chairman of the House Freedom Caucus, said"), or found only as that one word
+    (an entity of its own, not linked to "William Taylor III" before it): the one person named in full before it whose
+    surname it is; None when none or two fit (session thirteen: the speaker was the whole phrase, apposition and all,
+    not Mark Meadows)."""
     # (the tagger may take the name for a common noun, "Meadows"; a capitalised word that is no one's surname fits no one)
-    if entity is not None or head.pos_ not in ("PROPN", "NOUN") or not head.is_title or not head.is_alpha:
+    if head.pos_ not in ("PROPN", "NOUN") or not head.is_title or not head.is_alpha:
+        return None
+    if entity is not None and not _surname_only(entity, head):
         return None
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
         return None  # a name of several words is the entity layer's to find
-    return person_surnamed(entities, lambda last: last == head.text, before=start)
+    found = person_surnamed(entities, lambda last: last == head.text, before=start)
+    return found if found is not entity else None
+
+
+def _surname_only(entity: Entity, head: Token) -> bool:
+    """Is the entity a person the entity layer knows only by the one word of `head` ("Taylor", which it did not link
+    to "William Taylor III" before)?"""
+    names = [m for m in entity.mentions if m.kind == "name"]
+    return entity.type == "PERSON" and bool(names) and all(m.text == head.text for m in names)
 
 
 def _another_description(head: Token, entity: Entity | None, speaker: Span) -> bool:

@@ -114,7 +114,23 @@ def person_surnamed(entities: EntityIndex, fits, before: int | None = None) -> E
     `fits`, named before character `before` when given; None when no person or two fit."""
     fitting = [
         e for e in entities.entities
-        if e.type == "PERSON" and any(m.kind == "name" and (before is None or m.end <= before) and len(w := m.text.split()) > 1
+        if e.type == "PERSON" and any(m.kind == "name" and (before is None or m.end <= before) and len(w := name_words(m.text)) > 1
                                       and fits(w[-1]) and not m.text.isupper() for m in e.mentions)
     ]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def name_words(name: str) -> list[str]:
+    """A person's name's words without the generational word after it ("William Taylor III", "Ann Lee, Jr." → the
+    words up to the surname; `data/person_suffixes.txt`)."""
+    words = name.split()
+    while len(words) > 1 and words[-1].strip(".,").lower() in _suffixes():
+        words.pop()
+    if words:
+        words[-1] = words[-1].rstrip(",")
+    return words
+
+
+@cache
+def _suffixes() -> frozenset[str]:
+    return frozenset(load_list("person_suffixes.txt"))

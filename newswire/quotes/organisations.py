@@ -68,10 +68,17 @@ def organisation_described(head: Token, start: int, entity: Entity | None, entit
     its own, "the rival network", "the central bank", "the state agency" say it is another), no dependent that says
     which one it is, and no named entity of its own.
     """
-    row = _nouns().get(head.lemma_.lower())
-    if row is None or head.pos_ != "NOUN" or head.tag_ != "NN":
+    if (row := _bare_description(head)) is None:
         return None
     if entity is not None and any(m.kind == "name" for m in entity.mentions):
+        return None
+    return _the_one(head, row, start, entity, entities)
+
+
+def _bare_description(head: Token) -> OrganisationNoun | None:
+    """The row of "the <noun>" when the speaker is that and nothing more, else None."""
+    row = _nouns().get(head.lemma_.lower())
+    if row is None or head.pos_ != "NOUN" or head.tag_ != "NN":
         return None
     dets = [c for c in head.children if c.dep_ == "det"]
     if len(dets) != 1 or dets[0].lower_ != "the" or any(c.dep_ in _INTRODUCING for c in head.children):
@@ -79,7 +86,32 @@ def organisation_described(head: Token, start: int, entity: Entity | None, entit
     if head.i != dets[0].i + 1 or dets[0].pos_ == "PROPN" or dets[0].ent_type_:
         # "the central bank", "the rival network", "the state agency": the words before say which one; "The" of a name
         return None
-    return _the_one(head, row, start, entity, entities)
+    return row
+
+
+def description_of_several(head: Token, start: int, entity: Entity | None, entities: EntityIndex) -> bool:
+    """Is the speaker "the <noun>" (a noun of `data/organisation_nouns.tsv`, as `organisation_described` reads it),
+    which the entity layer linked to a named organisation, said after another organisation was named since that one's
+    last name, as the subject of a verb? ("Acme raised prices. Brix cut them. The company said ...": either.) A list of companies
+    gives "the company" no one referent; the link is then a guess, and the speaker is left as written."""
+    if entity is None or entity.type != "ORG" or _bare_description(head) is None:
+        return False
+    names = [m.end for m in entity.mentions if m.kind == "name" and m.end <= start]
+    if not names:
+        return False
+    # another organisation that acts (the subject of a verb: "CVS Health said ..."), not one only talked about ("Acme
+    # found that Brix's site was hit -- the firm said ...", "following the CDC's guidelines", "Acme and its brand Brix")
+    last = max(names)
+    return any(
+        e.type == "ORG" and e is not entity and m.kind == "name" and last <= m.start < start and _acts(head.doc, m.start, m.end)
+        for _, _, e, m in entities.overlapping(last, start)
+    )
+
+
+def _acts(doc, start: int, end: int) -> bool:
+    """Is the name at characters [start, end) the subject of a verb?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def organisation_in_front(noun: Token, start: int, entities: EntityIndex) -> Entity | None:

@@ -253,6 +253,10 @@ def _gap(doc: Doc, p: Passage, f: Frame) -> int:
     i = f.verb
     between = range(p.last + 1, i) if i > p.last else range(i + 1, p.first)
     speaker = {t.i for t in f.subject.subtree} if f.subject is not None else set()
+    if f.subject is not None and f.subject.head.i == i:
+        # a speaker phrase the parser split into two subjects of the cue ("“...?” the senator's aide, Jane Rabb
+        # emailed"): both are the speaker
+        speaker |= {t.i for c in doc[i].children if c.dep_ == f.subject.dep_ and c.i in between for t in c.subtree}
     return sum(1 for j in between if not (doc[j].is_punct or doc[j].is_space) and j not in speaker)
 
 

@@ -156,3 +156,15 @@ def test_hosting_refugees_or_migrants_is_no_visit_and_an_amount_names_what_it_co
             "Ghana hosted French President Emmanuel Macron in Accra on Tuesday.")
     hosted = [(e.cameo, e.target.text if e.target else None) for e in analyze(text, published="2024-01-01").events if e.cameo.startswith("04")]
     assert hosted == [("043", "Emmanuel Macron")] or hosted == [("043", "French President Emmanuel Macron")], hosted
+
+
+def test_a_verb_strike_with_no_striker_named_is_no_walkout():
+    from newswire import analyze
+
+    def strikes(text):
+        return [(e.cameo, e.source.text if e.source else None) for e in analyze(text, published="2024-01-01").events
+                if e.cameo.startswith("143")]
+
+    assert strikes("Pressure is mounting on the chancellor to ease limits on Kyiv's use of German-made missiles to strike far inside Russia.") == []
+    assert strikes("The earthquake struck at dawn in Venezuela.") == []
+    assert strikes("Dock workers struck for a third day in Rotterdam.") == [("143", "Dock workers")]

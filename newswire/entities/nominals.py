@@ -78,12 +78,14 @@ def _mass_sense(head: Token) -> bool:
     by a determiner, possessor, number or modifying noun, name or people's word ("used deadly force", "by force", "stiff
     opposition"), or followed by an "of" that names no people ("the full force of the law", "the force of the
     blast"; "a force of 5,000 troops", "forces of the Islamic State" are bodies)?"""
+    if head.tag_ != "NN":
+        return False  # "the forces of other countries", "government forces": plural, counted, bodies
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             objs = [o for o in prep.children if o.dep_ == "pobj"]
             if objs and not any(agent_row(o) is not None or o.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") for o in objs):
                 return True
-    return head.tag_ == "NN" and not any(
+    return not any(
         c.dep_ in ("det", "poss", "nummod", "compound", "nmod")
         or (c.dep_ == "amod" and (c.ent_type_ in ("NORP", "GPE", "ORG") or countries.country_from_demonym(c.text)))
         for c in head.children if c.i < head.i

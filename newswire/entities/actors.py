@@ -69,10 +69,11 @@ def describe_names(clusters: list[Cluster], doc: Doc, published: str | None) -> 
     for c in sorted(clusters, key=lambda c: c.label == "PERSON"):
         c.country, c.actor = _code(c, doc)
     _reread_places(clusters)
+    _places_given_a_country(clusters, doc)
     # "President Abdelaziz Bouteflika threatened a curfew in Algiers": a titled person the text gives
     # no country takes the one country the places and organisations of their sentence name
     # (PLOVER held-out source country accuracy 79.2 -> 81.2 at equal F1)
-    found = sentence_countries([c for c in clusters if c.label != "PERSON"], skip=_beside_the_point)
+    named_at = sentence_country_mentions([c for c in clusters if c.label != "PERSON"], skip=_beside_the_point)
     # a state's officer ("Senator Raphael Warnock of Georgia") takes no country from a sentence that names a place
     # that may be a state (data/place_readings.tsv "part") still read as the usual country: the senator was GEOLEG
     state_named = {m.sentence for c in clusters for m in c.names if _may_be_a_state(m)}
@@ -80,7 +81,8 @@ def describe_names(clusters: list[Cluster], doc: Doc, published: str | None) -> 
         if c.label == "PERSON" and c.country is None and c.actor is None and any(m.sectors or m.past_office for m in c.names):
             if c.names[0].sentence in state_named and any(state_titled(m) for m in c.names):
                 continue
-            here = found.get(c.names[0].sentence, set())
+            said = reported_by(c.names[0])
+            here = {code for code, start, end in named_at.get(c.names[0].sentence, []) if not _described_in(doc, start, end, said)}
             if len(here) == 1:
                 c.names[0].countries.append(next(iter(here)))
                 c.country, c.actor = _code(c, doc)
@@ -132,6 +134,33 @@ def _reread_places(clusters: list[Cluster]) -> None:
             c.actor = row.other if row.kind == "country" else None
 
 
+# What may follow "<place>, <country>" for the country to be the place's: the end of a phrase, not a list going on.
+_PHRASE_ENDS = {",", ".", ")", ";", ":", "-", "—", "–", "(", "\n"}
+
+
+def _places_given_a_country(clusters: list[Cluster], doc: Doc) -> None:
+    """"St. Petersburg, Russia", "ST. PETERSBURG, Russia -": a place followed by a comma and a country's name is in that
+    country, whatever other place of its name the gazetteer knows first (St. Petersburg was coded USA, as the one in
+    Florida: session sixteen). Not in a list that goes on after the country ("delegates from London, France and
+    Germany", "London, France, Germany"): there the country is the list's next item."""
+    country_from = {m.start: (o, m.end) for o in clusters for m in o.names if o.actor and o.actor == o.country and len(o.actor) == 3}
+    for c in clusters:
+        if c.label not in ("GPE", "LOC") or (c.actor and c.actor == c.country):
+            continue
+        for m in c.names:
+            j = m.end
+            if j + 1 >= len(doc) or doc[j].text != "," or (j + 1) not in country_from:
+                continue
+            o, k = country_from[j + 1]
+            if o is c:
+                continue
+            after = doc[k].text.strip() or "\n" if k < len(doc) else "."
+            if after not in _PHRASE_ENDS or (after == "," and k + 1 < len(doc) and (k + 1 in country_from or doc[k + 1].ent_type_ in ("GPE", "LOC"))):
+                continue
+            c.country = o.country
+            break
+
+
 def _faces_state(tok: Token, country_at: dict[int, Cluster], besides: tuple[Cluster, ...]) -> bool:
     """Whether the verb a place name is an argument of (its subject, object or a preposition's object) has another
     country, not one of `besides`, as its subject or object: "Russia sent troops to Georgia", "Georgia accused Russia"."""
@@ -160,9 +189,29 @@ def describe_nominal(c: Cluster, doc: Doc, focus: str | None, named_at: dict[int
     """
     named = named_at.get(c.first.sentence, [])
     doer = _doer_of(c.first.span.root) if named else None
-    found = {code for code, start, end in named if doer is None or not (doer[0] <= start and end <= doer[1])}
+    said = reported_by(c.first) if named else frozenset()
+    found = {code for code, start, end in named if (doer is None or not (doer[0] <= start and end <= doer[1])) and not _described_in(doc, start, end, said)}
     here = next(iter(found)) if len(found) == 1 and not _origin_elsewhere(c.first) else None
     c.country, c.actor = _code(c, doc, focus, here)
+
+
+def reported_by(m: Mention) -> frozenset[int]:
+    """The tokens of the clauses a mention's verb reports when the mention is its subject: "Deputy Prime Minister
+    Numan Kurtulmus said the bomber was a Syrian national", "Officials said the boats strayed into Iranian waters"."""
+    root = m.span.root
+    if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX"):
+        return frozenset()
+    return frozenset(t.i for c in root.head.children if c.dep_ == "ccomp" for t in c.subtree)
+
+
+def _described_in(doc: Doc, start: int, end: int, said: frozenset[int]) -> bool:
+    """Is a country mention `[start, end)` an adjective on a noun in what a speaker reports (`reported_by`): "said the
+    bomber was a Syrian national", "said the boats strayed into Iranian waters"? Such a word describes whom or what the
+    speaker talks about, not where the speaker is from (the minister was coded SYR, the officials IRN: session sixteen,
+    international news). A place the clause names ("said he drove through the market in Magdeburg") still tells where
+    the sentence is: dropping those too lost right codes (German prosecutors, US justices) on the same news; so does
+    a body's name on a noun ("residents told the BBC the site had been a base for an IRGC brigade": IRNCVL kept)."""
+    return start in said and doc[end - 1].dep_ == "amod"
 
 
 def _origin_elsewhere(m: Mention) -> bool:
@@ -400,6 +449,8 @@ def _code(c: Cluster, doc: Doc, focus: str | None = None, here: str | None = Non
         return country, country + sector
     if country is None and known_code is None and c.first.kind == "nominal" and sector in TRANSNATIONAL_SECTORS:
         return None, TRANSNATIONAL_SECTORS[sector]  # "human rights groups"
+    if org_name and not known_code and country and _state_agency(c):
+        return country, country  # "the U.S. Secret Service", "the UK Border Agency": the state's, sector unknown
     if org_name and not known_code and not any(countries.country_of(m.text) for m in c.names):
         # an organisation whose name gives a country and no kind of body is not that state: "American Airlines",
         # "Church of England", "Democratic Party of Virginia", "Pew Research/USA" were coded USA, GBR (the check set)
@@ -540,3 +591,27 @@ def _country_inside(c: Cluster) -> str | None:
             if code:
                 return code
     return None
+
+
+@cache
+def _state_agency_words() -> frozenset[str]:
+    return frozenset(load_list("state_agency_words.txt"))
+
+
+def _state_agency(c: Cluster) -> bool:
+    """Is an organisation named as a country's agency: its name opens (after "the") with the country's name or people's
+    word, and is headed by a word of data/state_agency_words.txt, as its last word or before its "of" ("U.S. Secret
+    Service", "U.S. Bureau of Prisons"), with no word of another sector than a state's ("German Press Agency")?"""
+    for m in c.names:
+        words = [t for t in m.span if t.lower_ != "the"]
+        if len(words) < 2 or not_its_own(words[0]):
+            continue
+        first = words[0].text
+        if not (countries.country_from_demonym(first) or countries.country_from_name(first)):
+            continue
+        if any((row := agent_row(t)) is not None and row.sector and row.sector not in STATE_SECTORS for t in words[1:]):
+            continue  # "German Press Agency": a word of another sector (data/agents.tsv: press, MED) says whose it is
+        heads = [words[-1]] + [t for t in words[1:-1] if t.nbor().lower_ == "of"]
+        if any(t.lower_ in _state_agency_words() for t in heads):
+            return True
+    return False

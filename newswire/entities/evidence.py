@@ -18,7 +18,7 @@ from functools import cache
 from ..document import Document
 from ..lexicon import countries, load_list, load_table, places
 from ..lexicon.agents import past_office_words
-from ..lexicon.tables import KinNoun
+from ..lexicon.tables import KinNoun, RelationNoun
 from .country_words import place_country
 from .model import Mention
 from .titles import TitleMatch, skippable_words
@@ -216,8 +216,18 @@ def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], na
         alone = t if t is not None and t.kind != "honorific" and t.start == h.i and all(
             c.dep_ in ("poss", "det", "punct") or (c.dep_ == "amod" and c.lower_ in skippable_words())
             for c in h.children if c.i < h.i) else None
+        relation = relation_nouns().get(h.lemma_.lower())
         for child in h.children:
+            if relation is not None and ((child.dep_ == "prep" and child.lower_ in ("of", "to", "for")) or child.dep_ == "poss" or (relation and child.dep_ in ("amod", "compound", "nmod"))):
+                continue  # "a critic of the US", "Russia's closest ally", "an Iranian ally": the other party's country
             _modifier_evidence(m, child, name_ending, alone)
+
+
+@cache
+def relation_nouns() -> dict[str, bool]:
+    """data/relation_nouns.tsv: nouns whose complement, possessor (and, when True, country adjective) name another
+    party than the one they describe ("a critic of the US", "Russia's ally", "an Iranian ally")."""
+    return {row.word: row.adjective for row in load_table("relation_nouns.tsv", RelationNoun)}
 
 
 def apposition_heads(m: Mention) -> list[Token]:

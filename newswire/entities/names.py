@@ -159,7 +159,24 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
     for m in out:
         if m.label in ("PERSON", "ORG", "NORP") and all(i in dateline for i in range(m.start, m.end)):
             m.label = "GPE"  # "ROTTERDAM (Reuters) - " tagged PERSON: a dateline names a place
+    out = _whole_dateline_places(doc, out)
     return sorted(out, key=lambda m: m.start)
+
+
+def _whole_dateline_places(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """A dateline's place in capitals the tagger cut in two ("ST. LOUIS (AP) -" as "ST" and "LOUIS", "ST. PETERSBURG,
+    Russia -"): names inside one dateline's place words with nothing but a full stop between them are one place."""
+    for s, e in Document.of(doc).dateline_spans:
+        inside = sorted((m for m in found if s <= m.start and m.end <= e), key=lambda m: m.start)
+        run = [inside[0]] if inside else []
+        for m in inside[1:]:
+            if all(doc[i].text == "." for i in range(run[-1].end, m.start)):
+                run.append(m)
+            else:
+                break
+        if len(run) >= 2:
+            found = [m for m in found if m not in run] + [Mention(doc, run[0].start, run[-1].end, "name", "GPE")]
+    return found
 
 
 def _dateline_end(spans: list[tuple[int, int]], start: int, end: int) -> int:
@@ -852,7 +869,19 @@ def _fit(a: NameKey, b: NameKey) -> int:
         return 2
     if (a.letters and a.letters == b.initials and _spells_out(a, b)) or (b.letters and b.letters == a.initials and _spells_out(b, a)):
         return 2  # "U.N." / "United Nations", "RAF" / "Royal Air Force"
+    if _without_country_prefix(a, b) or _without_country_prefix(b, a):
+        return 2  # "the Secret Service" after "the U.S. Secret Service"
     return 1 if _partial_person(a, b) else 0
+
+
+def _without_country_prefix(short: NameKey, full: NameKey) -> bool:
+    """Is an organisation's name another's without its opening country word ("Secret Service", "U.S. Secret
+    Service"; "Border Agency", "UK Border Agency")? Two words at least are left: "Service" alone is no name."""
+    if short.label != "ORG" or full.label != "ORG" or len(short.words) < 2 or full.words[1:] != short.words:
+        return False
+    first = full.words[0]
+    return bool(countries.country_from_name(first.upper() if "." in first or len(first) <= 3 else first.title())
+                or countries.country_from_demonym(first.title()))
 
 
 # A word written as initials with full stops: "U.S.", "U.K." (lower-cased in a NameKey).
@@ -954,6 +983,9 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             fits[i] = max(fits.get(i, 0), _fit(key, k))
         for i in [i for i in fits if fits[i] and any(_another_person(key, k) for k in keys[i])]:
             fits[i] = 0  # "Bill Clinton" fits the "Clinton" of a cluster that is Hillary Clinton's: not hers
+        if m.gender and len([i for i in fits if fits[i]]) > 1:
+            for i in [i for i in fits if fits[i] and _full_name_gender(clusters[i]) not in (None, m.gender)]:
+                fits[i] = 0  # "Mr. Grayson" is not Mary Grayson, though the bare "Grayson" was linked to her before
         if sum(1 for f in fits.values() if f == 1) > 1 and max(fits.values()) == 1:
             for i in _shared_surname_misfits(m, key, {i for i in fits if fits[i] == 1}, clusters, keys):
                 fits[i] = 0
@@ -1003,6 +1035,20 @@ def _shared_surname_misfits(m: Mention, key: NameKey, fitting: set[int], cluster
         narrow(lambda i: any(t.lower() in titles for x in clusters[i].mentions for t in x.titles))
     narrow(lambda i: any(k.words == key.words for k in keys[i]))
     return fitting - left
+
+
+def _full_name_gender(c: Cluster) -> str | None:
+    """The gender a cluster's full names give (two words or more: an honorific's or title's on one, else its given
+    name's). Not a bare surname's honorific: "Mrs. Khan" linked by its surname to Khizr Khan's cluster says nothing of
+    him, and made "Mr. Khan" go to his wife (PolNeAR train)."""
+    full = [x for x in c.names if len(name_tokens(x)) >= 2]
+    for x in full:
+        if x.gender:
+            return x.gender
+    for x in full:
+        if (g := given_name_gender(x.text.split()[0])):
+            return g
+    return None
 
 
 def _cluster_gender(c: Cluster) -> str | None:

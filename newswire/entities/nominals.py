@@ -22,7 +22,7 @@ from ..lexicon.tables import AgentNoun
 from ..document import Document
 from ..text.datelines import is_dash
 from .country_words import place_country
-from .evidence import past_office
+from .evidence import past_office, relation_nouns
 from .model import Mention
 from .titles import TitleMatch
 
@@ -44,6 +44,8 @@ def find_nominals(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> l
         row = agent_row(head)
         if row is None or (row.word.lower() in _modified_only() and not _noun_modified(head)):
             continue
+        if row.word.lower() in _mass_sense_agents() and _mass_sense(head):
+            continue  # "deadly force", "the full force of the law", "stiff opposition": no body
         m = Mention(doc, _after_dateline(doc, chunk.start, head.i, dateline), chunk.end, "nominal", _label(head, row), lemma=row.word.lower())
         if row.sector and not past_office(doc, chunk.start, chunk.end):  # "the deposed leader", "ex-ministers"
             m.sectors.append(row.sector)
@@ -64,6 +66,30 @@ def _after_dateline(doc: Doc, start: int, head: int, dateline: frozenset[int]) -
 @cache
 def _modified_only() -> frozenset[str]:
     return frozenset(load_list("agents_modified_only.txt"))
+
+
+@cache
+def _mass_sense_agents() -> frozenset[str]:
+    return frozenset(load_list("mass_sense_agents.txt"))
+
+
+def _mass_sense(head: Token) -> bool:
+    """Is an agent noun of data/mass_sense_agents.txt used as a mass noun: singular and neither counted nor pointed to
+    by a determiner, possessor, number or modifying noun, name or people's word ("used deadly force", "by force", "stiff
+    opposition"), or followed by an "of" that names no people ("the full force of the law", "the force of the
+    blast"; "a force of 5,000 troops", "forces of the Islamic State" are bodies)?"""
+    if head.tag_ != "NN":
+        return False  # "the forces of other countries", "government forces": plural, counted, bodies
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            if objs and not any(agent_row(o) is not None or o.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") for o in objs):
+                return True
+    return not any(
+        c.dep_ in ("det", "poss", "nummod", "compound", "nmod")
+        or (c.dep_ == "amod" and (c.ent_type_ in ("NORP", "GPE", "ORG") or countries.country_from_demonym(c.text)))
+        for c in head.children if c.i < head.i
+    )
 
 
 def _noun_modified(head: Token) -> bool:
@@ -144,6 +170,7 @@ def _label(head: Token, row: AgentNoun) -> str:
 
 
 def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None:
+    relation = relation_nouns().get(head.lemma_.lower())
     for child in head.children:
         if child.i < m.start:
             continue  # a dateline's place before the mention is where the story was filed, not the nominal's country
@@ -154,6 +181,8 @@ def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None
                 code = _place_phrase_country(obj, name_ending) if obj is not None and obj.dep_ in ("pobj", "npadvmod", "compound") else None
                 if code:
                     m.countries.append(code)
+        elif relation is not None and (child.dep_ == "poss" or (relation and child.dep_ in ("amod", "compound", "nmod"))):
+            continue  # "the regime's supporters", "Iranian proxies": the other party's country (data/relation_nouns.tsv)
         elif child.dep_ in ("amod", "compound", "nmod", "poss") and not_its_own(child):
             continue  # "pro-Russian rebels", "Russian-backed separatists": not Russia's
         elif child.dep_ in ("amod", "compound", "nmod", "poss"):
@@ -172,7 +201,7 @@ def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None
             if code:
                 m.countries.append(code)
         elif child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
-            if child.lower_ == "of" and head.lemma_.lower() in _victim_of_nouns():
+            if child.lower_ == "of" and (head.lemma_.lower() in _victim_of_nouns() or relation is not None):
                 continue  # "the kidnappers of an American journalist": the victim's country, not theirs
             if child.lower_ == "in" and head.lemma_.lower() in _posted_abroad_nouns():
                 continue  # "the embassy in Tanzania", "the ambassador in Baghdad": where another country posted them
@@ -205,7 +234,10 @@ def _leader(tok: Token) -> Token | None:
 def _place_phrase_country(obj: Token, name_ending: dict[int, Mention]) -> str | None:
     """"Syria", "the Syrian Golan Heights", "east Beirut": the country a place phrase is in."""
     if obj.i in name_ending:
-        code = place_country(name_ending[obj.i]) or countries.country_of(name_ending[obj.i].text)
+        place = name_ending[obj.i]
+        # a place whose entity was coded from its text ("St. Petersburg, Russia": actors._places_given_a_country)
+        known = place.cluster.country if place.cluster is not None and place.label in ("GPE", "LOC") else None
+        code = place_country(place) or known or countries.country_of(place.text)
         if code and name_ending[obj.i].label in ("GPE", "LOC", "NORP", "FAC"):
             return code
     for c in obj.children:

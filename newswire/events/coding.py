@@ -53,8 +53,6 @@ ACCIDENT_PREPS = {"in", "during"}
 HOSTILE_ACT_ROOTS = {"11", "13", "14", "15", "18", "19", "20"}
 # Consultation (04) and demands (10); the sector of news media: an interview given to one is neither.
 CONSULT_ROOT, DEMAND_ROOT, MEDIA_SECTOR = "04", "10", "MED"
-# Verbs that demand in their own sense: a demand made with one of a news outlet is made of it, no interview.
-DEMAND_VERBS = {"demand"}
 # Roots of measures a body decides on (reduced relations and sanctions, 16): agreeing to one (`decision` words of
 # event_word_classes.tsv) is the measure decided, not a threat of it.
 DECIDED_ROOTS = {"16"}
@@ -282,7 +280,7 @@ def read_with_actors(m: EventMention) -> bool:
         m.code = REPRESSION  # "security forces clashed with demonstrators": repression of a crowd, not a battle
     # (a demand read off a verb of saying, "insisted on CNN that ...", "told Reuters ... must"; not the verb "demand":
     # "demanded that Reuters retract the story" is a demand on Reuters, session fifteen's review)
-    said = m.trigger.reported or (lemma in reporting_verbs() and lemma not in DEMAND_VERBS)
+    said = m.trigger.reported or (lemma in reporting_verbs() and lemma not in word_class("own_demand"))
     if (root == CONSULT_ROOT or (root == DEMAND_ROOT and said)) and m.targets and all(_news_medium(a) for a in m.targets):
         # "talking with ABC News", "was speaking with CNN", "should vote, the minister told The Canadian Press": an
         # interview given to a news outlet is no consultation, and what is said in it is asked of no outlet

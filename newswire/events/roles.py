@@ -440,14 +440,15 @@ def _adjunct_of(noun: Token) -> Token | None:
         return None
     verb = prep.head
     if prep.lower_ in SPEAKING_PREPS and not (
-            verb.lemma_.lower() in reporting_verbs() | {"speak"} and (prep.lower_ == "at" or _reports_a_clause(verb))):
+            verb.lemma_.lower() in reporting_verbs() | word_class("speaking") and (prep.lower_ == "at" or _reports_a_clause(verb))):
         return None
     return verb if verb.pos_ == "VERB" and not is_passive(verb) else None
 
 
 def _reports_a_clause(verb: Token) -> bool:
-    """"said after talks with Fernandez that ...": a verb of saying that reports a clause (not "expressed disappointment")."""
-    return verb.lemma_.lower() in ("say", "tell") or any(c.dep_ == "ccomp" for c in verb.children)
+    """"said after talks with Fernandez that ...": a verb of saying that reports a clause (not "expressed disappointment"),
+    by its class (`clause_report` of data/event_word_classes.tsv) or its clausal complement."""
+    return verb.lemma_.lower() in word_class("clause_report") or any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _between(noun: Token) -> bool:

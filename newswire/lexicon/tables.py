@@ -169,6 +169,15 @@ class EventVerb:
 
 
 @dataclass(frozen=True, slots=True)
+class RelationNoun:
+    """relation_nouns.tsv: a noun of one defined by a relation to another party, and whether a country adjective on it
+    names that party."""
+
+    word: str
+    adjective: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class EventWordClass:
     """event_word_classes.tsv: an event word whose code depends on who does it, and its class."""
 
@@ -177,7 +186,7 @@ class EventWordClass:
         "verbal_attack", "contest", "rally", "exercise", "words", "legal_charge", "back_attack", "person", "concession",
         "ailment", "not_living", "object_noun", "accident", "pursuit", "wrongdoer", "coerced", "pact", "restrict", "joining", "mutual", "taking", "culpable", "culprit", "wrong", "charged_for", "police_raid", "signed_text", "signing", "ratifying",
         "standing", "claim", "untrue", "insult", "riot_weapon", "lodged", "object_first", "figurative_war", "traded_words", "decision", "warning",
-        "apart", "hostile_means", "goods", "relief",
+        "apart", "hostile_means", "goods", "relief", "own_demand", "clause_report", "speaking",
     ]
 
 
@@ -435,6 +444,7 @@ TABLES: dict[str, type] = {
     "number_words.tsv": NumberWord,
     "ordinal_words.tsv": OrdinalWord,
     "peoples.tsv": People,
+    "relation_nouns.tsv": RelationNoun,
     "place_aliases.tsv": PlaceAlias,
     "place_level_words.tsv": PlaceLevelWord,
     "plover_families.tsv": PloverFamily,

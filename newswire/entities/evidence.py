@@ -237,9 +237,11 @@ def apposition_heads(m: Mention) -> list[Token]:
     heads = [c for c in root.children if c.dep_ == "appos" and not (m.start <= c.i < m.end)]
     if root.dep_ == "appos" and not (m.start <= root.head.i < m.end):
         heads.append(root.head)
-    # a wire credit is in apposition to nothing ("calls for peacekeepers (AFP)": `Document.credits`)
-    credits = Document.of(m.doc).credits
-    return [] if root.i in credits else [h for h in heads if h.i not in credits]
+    # a wire credit or a dateline's place is in apposition to nothing ("calls for peacekeepers (AFP)":
+    # `Document.credits`; "NAIROBI, Nov 9 - Kenya's attorney general filed": `Document.dateline`)
+    document = Document.of(m.doc)
+    apart = document.credits | document.dateline
+    return [] if root.i in apart else [h for h in heads if h.i not in apart]
 
 
 def _said_of_a_person(h: Token) -> bool:

@@ -175,7 +175,7 @@ def extract_events(
             m.targets = _protested(m, actors) or m.targets  # only whom, not whether: an actorless protest stays dropped
         if m.place is not None and m.place.country:
             # "ethnic Albanians demonstrated in Serbia": a people is coded by the country it acts in
-            m.sources = [_resident(a, m.place.country) for a in m.sources]
+            m.sources = [_resident(a, m.place.country, m.code) for a in m.sources]
         if not coded(m.targets) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
             m.targets = actors.place_actor(m.place) or m.targets
         if not coded(m.sources) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
@@ -285,9 +285,11 @@ def _content_place(m: EventMention):
     return location([clause]) if clause is not None else None
 
 
-def _resident(a: Actor, country: str) -> Actor:
-    """A people ("ethnic Albanians") acting in another country, coded with that country."""
-    if a.code != country and is_people(a.entity, a.mention, a.code):
+def _resident(a: Actor, country: str, code: str) -> Actor:
+    """A people ("ethnic Albanians") acting in another country, coded with that country, unless it fights there: a
+    people that fights abroad is its own country's ("Americans and Iranians aligning to fight the Islamic State in Iraq"
+    are no Iraqis: issue 13, session fifteen's judged sheet had the Americans' fight coded IRQ)."""
+    if a.code != country and is_people(a.entity, a.mention, a.code) and code[:2] not in UNKNOWN_ATTACKER_ROOTS:
         return Actor(a.entity, a.mention, country, a.implicit)
     return a
 

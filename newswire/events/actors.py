@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from ..document import Document
 from ..lexicon import countries, load_list, places
-from ..lexicon.agents import agent_row, is_counterpart, serving_sector
+from ..lexicon.agents import agent_row, is_counterpart, is_relational, serving_sector
 from ..lexicon.borders import border_nouns
 from ..lexicon.compounds import opposed
 from ..lexicon.origins import origin_nouns
@@ -178,6 +178,8 @@ class Actors:
             home = self._exemplified_country(self.head_of(mention) or tok)
             if home:  # "civil rights groups like the American Civil Liberties Union": USAHRI
                 code = home + (code[len(STATELESS):] or STATELESS)
+        if code and self._relation_of(tok, mention):
+            return []  # "Syrian allies warned": the allies of Syria or allies who are Syrian, not Syria
         if code and self._owned_elsewhere(tok, code):
             code = None  # "Bangladesh said its soldiers attacked" after "Indian soldiers crossed": not INDMIL
         if code and is_people(entity, mention, code):
@@ -206,6 +208,19 @@ class Actors:
                 owner = (found[0].actor or found[0].country or "")[:3] if found is not None else ""
                 return countries.is_country_code(owner) and owner != code[:3]
         return False
+
+    def _relation_of(self, tok: Token, mention: Mention) -> bool:
+        """Whether a phrase is a relational noun ("allies", "rivals": `lexicon.agents.is_relational`) whose country comes
+        only from a country word on it, with no possessor to say whose they are: "Syrian allies" may be Syria's allies
+        (issue 13, session fifteen's judged sheet: Russia and Iran's warning coded as Syria's); "its Syrian allies"
+        and "Iran's Syrian allies" are Syrians."""
+        if tok.pos_ != "NOUN" or not is_relational(tok) or tok.tag_ not in ("NNS", "NNPS"):
+            return False
+        if mention.start <= tok.idx < mention.end:
+            return False  # the mention is the noun's own phrase
+        if any(c.dep_ == "poss" for c in tok.children):
+            return False
+        return any(c.dep_ in ("amod", "compound", "nmod") and c.idx >= mention.start and c.idx < mention.end for c in tok.children)
 
     def _leader(self, tok: Token) -> str | None:
         """"Vietnamese-led forces", "a U.S.-led coalition": the coded country a "-led" modifier names."""
@@ -341,6 +356,11 @@ class Actors:
         row = agent_row(tok)
         if tok.tag_ != "PRP" and row is not None and row.sector not in MEMBER_SECTORS:
             return []  # "civilians", "rebels": a group of their own, not the people named before
+        if tok.tag_ != "PRP" and not any(c.dep_ in ("det", "predet", "poss", "nummod") for c in tok.children):
+            # "Finance ministers from the Group of 20 met": a bare plural brings in new people, not those of a
+            # coordination before it (issue 13, session fifteen's judged sheet: a G20 meeting coded USA -> CHN from
+            # "the trade war between the United States and China"); "the two ministers", "both leaders" point back
+            return []
         if group.id not in self._members:
             first = min(m.start for m in group.mentions)
             self._members[group.id] = self._coordination_before(first)

@@ -255,6 +255,8 @@ def other_country(actors: Actors, ev) -> list[Actor]:
             continue  # "on the Thai border": a place beside the country, not the country
         if i is not None and _of_region(doc[i]):
             continue  # "opposite the Thai province of Surin": a region named by its country, a place
+        if i is not None and _named_for_city(e, doc[i]):
+            continue  # "since the Doha agreement was signed": where a pact or talks were made, not a party to them
         if i is not None and _posted_to(doc[i]):
             continue  # "the Syrian ambassador to Washington": where an envoy serves, not whom the event is aimed at
         if not opposed(doc[i if i is not None else 0]):  # "an anti-Iran cleric" names no one
@@ -340,6 +342,14 @@ MODIFIER_DEPS = ("amod", "compound", "nmod")
 def _of_region(tok: Token) -> bool:
     """Whether a country word modifies a region noun ("the Thai province of Surin", "Serb Kosovo province")."""
     return tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() in countries.region_nouns()
+
+
+def _named_for_city(entity: Entity, tok: Token) -> bool:
+    """Whether a city names an act or a pact by modifying its noun ("the Doha agreement", "the Minsk talks", "the
+    Geneva accord"): the city is where it was made, not a party to it nor whom a later event in the sentence is aimed
+    at (issue 13, session fifteen's judged sheet: the Taliban's attacks after "the Doha agreement" were aimed at
+    Qatar). A country's name or adjective on the noun ("the Iran deal") still names a party."""
+    return is_city(entity) and tok.dep_ in MODIFIER_DEPS and tok.head.pos_ == "NOUN" and is_event_noun(tok.head)
 
 
 def _posted_to(tok: Token) -> bool:

@@ -82,3 +82,22 @@ def test_a_bare_plural_is_not_the_countries_of_an_earlier_coordination():
 def test_the_two_ministers_still_stand_for_the_coordination_before():
     text = "Tensions rose between France and Germany over the budget. The two ministers met on Sunday in Rome."
     assert any(_sides(ev) == ("FRA", "DEU") for ev in _events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Turkish police also seized documents and computers during a search of the house.", "The Kenyan police confiscated weapons in Nairobi."],
+)
+def test_things_seized_at_home_are_aimed_at_no_one(text):
+    found = [ev for ev in _events(text) if ev.plover == "COERCE"]
+    assert found and all(ev.target is None for ev in found)
+
+
+def test_people_detained_at_home_still_get_their_country():
+    found = [ev for ev in _events("Turkish police detained 14 men in Istanbul.") if ev.plover == "COERCE"]
+    assert found and all((_sides(ev)[1] or "")[:3] == "TUR" for ev in found)
+
+
+def test_a_possessive_pronoun_leaves_the_infinitive_to_the_clause_subject():
+    found = [ev for ev in _events("Last week, Russia stepped up its efforts to expel Ukrainian troops from the region.") if ev.plover == "COERCE"]
+    assert found and all(ev.source is not None and ev.source.text == "Russia" for ev in found)

@@ -58,7 +58,7 @@ from .model import EventMention
 from .places import location
 from .roles import assign_roles, coded
 from .structure import find_mentions, reported_accusations, reported_demands
-from .targets import acts_on_people, country_word_on, domestic_targets, implicit_targets, located, other_country, told, whose_place
+from .targets import SEIZURE_CODES, acts_on_people, country_word_on, domestic_targets, implicit_targets, located, other_country, thing_seized, told, whose_place
 from .triggers import blocked, find_triggers, is_passive, is_person, noun_lemma, patient_of, word_class
 
 __all__ = ["extract_events"]
@@ -168,6 +168,9 @@ def extract_events(
         if not m.targets and m.code[:2] not in UNKNOWN_ATTACKER_ROOTS and _acts_on(m) and acts_on_people(patient_of(m.anchor)):
             # "police arrested him in Moscow": the person acted on names no actor; the place is where, not whom (a
             # user's trial: places were the targets of arrests). Violence keeps CAMEO's victims-by-place reading below.
+            m.unnamed_patient = True
+        if not m.targets and m.code in SEIZURE_CODES and thing_seized(actors, m):
+            # "police confiscated weapons in Nairobi": a thing held whose owner no one names; the place is where
             m.unnamed_patient = True
         if m.own_targets:
             continue

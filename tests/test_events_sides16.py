@@ -101,3 +101,21 @@ def test_people_detained_at_home_still_get_their_country():
 def test_a_possessive_pronoun_leaves_the_infinitive_to_the_clause_subject():
     found = [ev for ev in _events("Last week, Russia stepped up its efforts to expel Ukrainian troops from the region.") if ev.plover == "COERCE"]
     assert found and all(ev.source is not None and ev.source.text == "Russia" for ev in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia's allies condemned the strike on the capital.", "The allies of Russia condemned the strike on the capital."],
+)
+def test_whose_allies_they_are_is_not_who_they_are(text):
+    assert all((_sides(ev)[0] or "")[:3] != "RUS" for ev in _events(text))
+
+
+def test_a_country_word_on_someone_s_allies_still_names_them():
+    found = [ev for ev in _events("Iran's Syrian allies attacked the rebels.") if ev.plover == "ASSAULT"]
+    assert found and all((_sides(ev)[0] or "")[:3] == "SYR" for ev in found)
+
+
+def test_an_appeal_to_someone_s_allies_is_not_aimed_at_another_country_of_the_sentence():
+    text = "The president appealed for Kyiv's allies to supply more air defenses and to lift limits on the use of weapons on targets in Russia."
+    assert all((_sides(ev)[1] or "")[:3] not in ("RUS", "UKR") for ev in _events(text))

@@ -49,7 +49,7 @@ from ..lexicon import codebook, load_list, load_table
 from ..lexicon.agents import STATE_SECTORS
 from ..lexicon.pronouns import speaker_pronouns
 from ..lexicon.tables import Title
-from .actors import Actor, Actors, is_people
+from .actors import Actor, Actors, is_people, relational_plural
 from .chains import chain_events
 from .confidence import assess
 from .coding import code_event, is_legal_charge, read_with_actors
@@ -277,9 +277,20 @@ def _patient_named(m: EventMention) -> bool:
     two towns since Sinn Fein was expelled ... for killings blamed on the IRA" was aimed at the IRA)."""
     if m.targets:
         return True
+    if m.anchor.pos_ == "VERB" and any(relational_plural(t) for t in _addressed(m.anchor)):
+        return True  # "appealed for Kyiv's allies to supply ...", "urged its partners to": whom, though as no actor
     if m.code[:2] not in MATERIAL_ROOTS or m.anchor.pos_ != "VERB":
         return False
     return _acts_on(m) or any(c.dep_ == "prep" and c.lower_ in ("at", "on") for c in m.anchor.children)
+
+
+def _addressed(verb: Token) -> list[Token]:
+    """A verb's object and the objects of its "for", "to", "on", "with" and "against" phrases."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "to", "on", "with", "against"):
+            out += [g for g in prep.children if g.dep_ == "pobj"]
+    return out
 
 
 def _content_place(m: EventMention):

@@ -214,7 +214,7 @@ class Actors:
         only from a country word on it, with no possessor to say whose they are: "Syrian allies" may be Syria's allies
         (issue 13, session fifteen's judged sheet: Russia and Iran's warning coded as Syria's); "its Syrian allies"
         and "Iran's Syrian allies" are Syrians."""
-        if tok.pos_ != "NOUN" or not is_relational(tok) or tok.tag_ not in ("NNS", "NNPS"):
+        if not relational_plural(tok):
             return False
         if mention.start <= tok.idx < mention.end:
             return False  # the mention is the noun's own phrase
@@ -323,8 +323,12 @@ class Actors:
         """
         if tok.lemma_.lower() in border_nouns() or tok.lemma_.lower() in _topic_nouns() or tok.lemma_.lower() in origin_nouns():
             return None  # "the Thai border", "the Syrian issue", "his Mexican heritage": a place, a topic or an origin, no actor
+        relational = relational_plural(tok)
         # a named pointer before a possessive pronoun: "its European Community partners" are the EC
         for c in sorted(tok.children, key=lambda c: c.tag_ == "PRP$"):
+            if relational and c.dep_ == "poss":
+                continue  # "Russia's allies", "China's rivals": whose allies they are, not who they are
+
             if c.dep_ in POINTER_DEPS and self.at(c) is not None and not (c.dep_ == "compound" and is_city(self.at(c)[0])) \
                     and not (c.dep_ == "compound" and is_event_noun(tok) and country_name(c, self.at(c)[0])):
                 if not opposed(c):  # "an anti-Syria journalist" is not Syria's
@@ -333,7 +337,7 @@ class Actors:
             # "the bombing of the embassy killed 23": whom the act is done to, not who does what it is the subject of
             return None
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ == "of" and not relational:  # "the allies of Russia" are not Russia
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:  # "the return of U.N. weapons inspectors"; "parents of Benghazi victims" are no city's
                     return self.at(obj) or next((self.at(g) for g in obj.children if g.dep_ in POINTER_DEPS and self.at(g)
@@ -387,6 +391,13 @@ class Actors:
             if len(actors) >= 2:
                 return actors
         return []
+
+
+def relational_plural(tok: Token) -> bool:
+    """A plural relational noun ("allies", "rivals": `lexicon.agents.is_relational`): its possessor or "of" object is the
+    other side of the relation, not who the noun names (issue 13, session sixteen: "Russia's allies condemned" was
+    Russia's condemnation)."""
+    return tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS") and is_relational(tok)
 
 
 def is_people(entity: Entity, mention: Mention, code: str | None) -> bool:

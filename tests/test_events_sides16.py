@@ -32,9 +32,17 @@ def test_where_a_side_spoke_from_is_not_the_other_side():
     assert all((_sides(ev)[1] or "")[:3] != "PER" for ev in found)
 
 
-def test_a_talk_with_a_country_keeps_it():
-    found = [ev for ev in _events("The French foreign minister spoke by phone with Peru on Tuesday.") if ev.plover == "CONSULT"]
-    assert found and all((_sides(ev)[1] or "")[:3] == "PER" for ev in found)
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("The French foreign minister spoke by phone with Peru on Tuesday.", "PER"),  # a talk with a country keeps it
+        ("The French minister traveled to Kenya with the German minister.", "KEN"),  # who travels along is not visited
+        ("The French minister met with the German minister in Kenya.", "DEU"),  # a meeting with someone still is
+    ],
+)
+def test_whom_a_talk_or_trip_is_with(text, target):
+    found = [ev for ev in _events(text) if ev.plover == "CONSULT"]
+    assert found and all((_sides(ev)[1] or "")[:3] == target for ev in found)
 
 
 def test_a_country_word_on_allies_names_no_side_without_a_possessor():
@@ -119,3 +127,4 @@ def test_a_country_word_on_someone_s_allies_still_names_them():
 def test_an_appeal_to_someone_s_allies_is_not_aimed_at_another_country_of_the_sentence():
     text = "The president appealed for Kyiv's allies to supply more air defenses and to lift limits on the use of weapons on targets in Russia."
     assert all((_sides(ev)[1] or "")[:3] not in ("RUS", "UKR") for ev in _events(text))
+

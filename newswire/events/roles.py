@@ -323,6 +323,7 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
         preps = [
             obj for prep, obj in prep_objects(verb, TARGET_PREPS)
             if obj.i not in absorbed and not _carried(prep, obj, patient, actors) and not _came_from(m, prep, obj)
+            and not (prep == "with" and m.code == TRAVEL_CODE)
         ]
         if m.trigger.code.startswith(TRANSFER_CODES):  # "provide 70 million dollars of aid for Romania"
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -356,6 +357,9 @@ def _said_at_occasion(verb: Token, patient: Token | None) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i != pronoun.i), None)
 
 
+# A trip (042): whom one travels "with" goes along, it is not whom the trip visits ("traveled to Ukraine with the
+# British foreign secretary": issue 13, session sixteen, seen on /work/ext16/check3 at 0.84).
+TRAVEL_CODE = "042"
 # Roots of meetings and talks (04), whose "from" place is where a side took part from ("spoke by phone from Brazil"),
 # not whom they were with.
 FROM_PLACE_ROOTS = {"04"}

@@ -49,7 +49,7 @@ from ..lexicon import codebook, load_list, load_table
 from ..lexicon.agents import STATE_SECTORS
 from ..lexicon.pronouns import speaker_pronouns
 from ..lexicon.tables import Title
-from .actors import Actor, Actors, is_people
+from .actors import Actor, Actors, is_people, relational_plural
 from .chains import chain_events
 from .confidence import assess
 from .coding import code_event, is_legal_charge, read_with_actors
@@ -58,7 +58,7 @@ from .model import EventMention
 from .places import location
 from .roles import assign_roles, coded
 from .structure import find_mentions, reported_accusations, reported_demands
-from .targets import acts_on_people, country_word_on, domestic_targets, implicit_targets, located, other_country, told, whose_place
+from .targets import SEIZURE_CODES, acts_on_people, country_word_on, domestic_targets, implicit_targets, located, other_country, thing_seized, told, whose_place
 from .triggers import blocked, find_triggers, is_passive, is_person, noun_lemma, patient_of, word_class
 
 __all__ = ["extract_events"]
@@ -169,13 +169,16 @@ def extract_events(
             # "police arrested him in Moscow": the person acted on names no actor; the place is where, not whom (a
             # user's trial: places were the targets of arrests). Violence keeps CAMEO's victims-by-place reading below.
             m.unnamed_patient = True
+        if not m.targets and m.code in SEIZURE_CODES and thing_seized(actors, m):
+            # "police confiscated weapons in Nairobi": a thing held whose owner no one names; the place is where
+            m.unnamed_patient = True
         if m.own_targets:
             continue
         if not coded(m.targets) and m.code[:2] in PLACE_TARGET_ROOTS and (coded(m.sources) or m.place is not None):
             m.targets = _protested(m, actors) or m.targets  # only whom, not whether: an actorless protest stays dropped
         if m.place is not None and m.place.country:
             # "ethnic Albanians demonstrated in Serbia": a people is coded by the country it acts in
-            m.sources = [_resident(a, m.place.country) for a in m.sources]
+            m.sources = [_resident(a, m.place.country, m.code) for a in m.sources]
         if not coded(m.targets) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
             m.targets = actors.place_actor(m.place) or m.targets
         if not coded(m.sources) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
@@ -274,9 +277,20 @@ def _patient_named(m: EventMention) -> bool:
     two towns since Sinn Fein was expelled ... for killings blamed on the IRA" was aimed at the IRA)."""
     if m.targets:
         return True
+    if m.anchor.pos_ == "VERB" and any(relational_plural(t) for t in _addressed(m.anchor)):
+        return True  # "appealed for Kyiv's allies to supply ...", "urged its partners to": whom, though as no actor
     if m.code[:2] not in MATERIAL_ROOTS or m.anchor.pos_ != "VERB":
         return False
     return _acts_on(m) or any(c.dep_ == "prep" and c.lower_ in ("at", "on") for c in m.anchor.children)
+
+
+def _addressed(verb: Token) -> list[Token]:
+    """A verb's object and the objects of its "for", "to", "on", "with" and "against" phrases."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "to", "on", "with", "against"):
+            out += [g for g in prep.children if g.dep_ == "pobj"]
+    return out
 
 
 def _content_place(m: EventMention):
@@ -285,9 +299,11 @@ def _content_place(m: EventMention):
     return location([clause]) if clause is not None else None
 
 
-def _resident(a: Actor, country: str) -> Actor:
-    """A people ("ethnic Albanians") acting in another country, coded with that country."""
-    if a.code != country and is_people(a.entity, a.mention, a.code):
+def _resident(a: Actor, country: str, code: str) -> Actor:
+    """A people ("ethnic Albanians") acting in another country, coded with that country, unless it fights there: a
+    people that fights abroad is its own country's ("Americans and Iranians aligning to fight the Islamic State in Iraq"
+    are no Iraqis: issue 13, session fifteen's judged sheet had the Americans' fight coded IRQ)."""
+    if a.code != country and is_people(a.entity, a.mention, a.code) and code[:2] not in UNKNOWN_ATTACKER_ROOTS:
         return Actor(a.entity, a.mention, country, a.implicit)
     return a
 

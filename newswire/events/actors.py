@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from ..document import Document
 from ..lexicon import countries, load_list, places
-from ..lexicon.agents import agent_row, is_counterpart, serving_sector
+from ..lexicon.agents import agent_row, is_counterpart, is_relational, serving_sector
 from ..lexicon.borders import border_nouns
 from ..lexicon.compounds import opposed
 from ..lexicon.origins import origin_nouns
@@ -178,6 +178,8 @@ class Actors:
             home = self._exemplified_country(self.head_of(mention) or tok)
             if home:  # "civil rights groups like the American Civil Liberties Union": USAHRI
                 code = home + (code[len(STATELESS):] or STATELESS)
+        if code and self._relation_of(tok, mention):
+            return []  # "Syrian allies warned": the allies of Syria or allies who are Syrian, not Syria
         if code and self._owned_elsewhere(tok, code):
             code = None  # "Bangladesh said its soldiers attacked" after "Indian soldiers crossed": not INDMIL
         if code and is_people(entity, mention, code):
@@ -206,6 +208,19 @@ class Actors:
                 owner = (found[0].actor or found[0].country or "")[:3] if found is not None else ""
                 return countries.is_country_code(owner) and owner != code[:3]
         return False
+
+    def _relation_of(self, tok: Token, mention: Mention) -> bool:
+        """Whether a phrase is a relational noun ("allies", "rivals": `lexicon.agents.is_relational`) whose country comes
+        only from a country word on it, with no possessor to say whose they are: "Syrian allies" may be Syria's allies
+        (issue 13, session fifteen's judged sheet: Russia and Iran's warning coded as Syria's); "its Syrian allies"
+        and "Iran's Syrian allies" are Syrians."""
+        if not relational_plural(tok):
+            return False
+        if mention.start <= tok.idx < mention.end:
+            return False  # the mention is the noun's own phrase
+        if any(c.dep_ == "poss" for c in tok.children):
+            return False
+        return any(c.dep_ in ("amod", "compound", "nmod") and c.idx >= mention.start and c.idx < mention.end for c in tok.children)
 
     def _leader(self, tok: Token) -> str | None:
         """"Vietnamese-led forces", "a U.S.-led coalition": the coded country a "-led" modifier names."""
@@ -308,8 +323,12 @@ class Actors:
         """
         if tok.lemma_.lower() in border_nouns() or tok.lemma_.lower() in _topic_nouns() or tok.lemma_.lower() in origin_nouns():
             return None  # "the Thai border", "the Syrian issue", "his Mexican heritage": a place, a topic or an origin, no actor
+        relational = relational_plural(tok)
         # a named pointer before a possessive pronoun: "its European Community partners" are the EC
         for c in sorted(tok.children, key=lambda c: c.tag_ == "PRP$"):
+            if relational and c.dep_ == "poss":
+                continue  # "Russia's allies", "China's rivals": whose allies they are, not who they are
+
             if c.dep_ in POINTER_DEPS and self.at(c) is not None and not (c.dep_ == "compound" and is_city(self.at(c)[0])) \
                     and not (c.dep_ == "compound" and is_event_noun(tok) and country_name(c, self.at(c)[0])):
                 if not opposed(c):  # "an anti-Syria journalist" is not Syria's
@@ -318,7 +337,7 @@ class Actors:
             # "the bombing of the embassy killed 23": whom the act is done to, not who does what it is the subject of
             return None
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ == "of" and not relational:  # "the allies of Russia" are not Russia
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:  # "the return of U.N. weapons inspectors"; "parents of Benghazi victims" are no city's
                     return self.at(obj) or next((self.at(g) for g in obj.children if g.dep_ in POINTER_DEPS and self.at(g)
@@ -341,6 +360,11 @@ class Actors:
         row = agent_row(tok)
         if tok.tag_ != "PRP" and row is not None and row.sector not in MEMBER_SECTORS:
             return []  # "civilians", "rebels": a group of their own, not the people named before
+        if tok.tag_ != "PRP" and not any(c.dep_ in ("det", "predet", "poss", "nummod") for c in tok.children):
+            # "Finance ministers from the Group of 20 met": a bare plural brings in new people, not those of a
+            # coordination before it (issue 13, session fifteen's judged sheet: a G20 meeting coded USA -> CHN from
+            # "the trade war between the United States and China"); "the two ministers", "both leaders" point back
+            return []
         if group.id not in self._members:
             first = min(m.start for m in group.mentions)
             self._members[group.id] = self._coordination_before(first)
@@ -367,6 +391,13 @@ class Actors:
             if len(actors) >= 2:
                 return actors
         return []
+
+
+def relational_plural(tok: Token) -> bool:
+    """A plural relational noun ("allies", "rivals": `lexicon.agents.is_relational`): its possessor or "of" object is the
+    other side of the relation, not who the noun names (issue 13, session sixteen: "Russia's allies condemned" was
+    Russia's condemnation)."""
+    return tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS") and is_relational(tok)
 
 
 def is_people(entity: Entity, mention: Mention, code: str | None) -> bool:

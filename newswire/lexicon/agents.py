@@ -73,6 +73,17 @@ def is_counterpart(token: Token) -> bool:
     return token.lemma_.lower() in _counterpart_nouns()
 
 
+def is_relational(token: Token) -> bool:
+    """A noun for those in a relation to someone else ("allies", "rivals", "backers": `data/relational_nouns.txt`), whose
+    country word may name either side of the relation ("Syrian allies": allies of Syria, or allies who are Syrian)."""
+    return token.lemma_.lower() in _relational_nouns()
+
+
+@cache
+def _relational_nouns() -> frozenset[str]:
+    return frozenset(load_list("relational_nouns.txt"))
+
+
 @cache
 def past_office_words() -> frozenset[str]:
     """Words that say a title or a service is no longer held: "former", "ex", "deposed", "late", "retired"

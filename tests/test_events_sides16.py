@@ -107,7 +107,8 @@ def test_people_detained_at_home_still_get_their_country():
 
 
 def test_a_possessive_pronoun_leaves_the_infinitive_to_the_clause_subject():
-    found = [ev for ev in _events("Last week, Russia stepped up its efforts to expel Ukrainian troops from the region.") if ev.plover == "COERCE"]
+    # expelling troops from a place is fighting (190, events16m), expelling people coercion: the sides are the point here
+    found = [ev for ev in _events("Last week, Russia stepped up its efforts to expel Ukrainian troops from the region.") if ev.trigger.text == "expel"]
     assert found and all(ev.source is not None and ev.source.text == "Russia" for ev in found)
 
 

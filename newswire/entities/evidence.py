@@ -17,8 +17,8 @@ from functools import cache
 
 from ..document import Document
 from ..lexicon import countries, load_list, load_table, places
-from ..lexicon.agents import past_office_words
-from ..lexicon.tables import KinNoun, RelationNoun
+from ..lexicon.agents import past_office_words, relation_nouns
+from ..lexicon.tables import KinNoun
 from .country_words import place_country
 from .model import Mention
 from .titles import TitleMatch, skippable_words
@@ -221,13 +221,6 @@ def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], na
             if relation is not None and ((child.dep_ == "prep" and child.lower_ in ("of", "to", "for")) or child.dep_ == "poss" or (relation and child.dep_ in ("amod", "compound", "nmod"))):
                 continue  # "a critic of the US", "Russia's closest ally", "an Iranian ally": the other party's country
             _modifier_evidence(m, child, name_ending, alone)
-
-
-@cache
-def relation_nouns() -> dict[str, bool]:
-    """data/relation_nouns.tsv: nouns whose complement, possessor (and, when True, country adjective) name another
-    party than the one they describe ("a critic of the US", "Russia's ally", "an Iranian ally")."""
-    return {row.word: row.adjective for row in load_table("relation_nouns.tsv", RelationNoun)}
 
 
 def apposition_heads(m: Mention) -> list[Token]:

@@ -13,7 +13,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from . import load_list, load_table
-from .tables import AgentNoun
+from .tables import AgentNoun, RelationNoun
 
 __all__ = ["STATE_SECTORS", "agents", "agent_row", "initial_plural", "is_counterpart", "past_office_words", "serving_sector"]
 
@@ -73,15 +73,18 @@ def is_counterpart(token: Token) -> bool:
     return token.lemma_.lower() in _counterpart_nouns()
 
 
-def is_relational(token: Token) -> bool:
-    """A noun for those in a relation to someone else ("allies", "rivals", "backers": `data/relational_nouns.txt`), whose
-    country word may name either side of the relation ("Syrian allies": allies of Syria, or allies who are Syrian)."""
-    return token.lemma_.lower() in _relational_nouns()
-
-
 @cache
-def _relational_nouns() -> frozenset[str]:
-    return frozenset(load_list("relational_nouns.txt"))
+def relation_nouns() -> dict[str, bool]:
+    """data/relation_nouns.tsv: nouns of one defined by a relation to another party, whose complement and possessor
+    (and, when True, country adjective) name that party ("a critic of the US", "Russia's closest ally", "an Iranian
+    ally")."""
+    return {row.word: row.adjective for row in load_table("relation_nouns.tsv", RelationNoun)}
+
+
+def is_relational(token: Token) -> bool:
+    """A noun for those in a relation to someone else whose country word may name either side of the relation
+    ("Syrian allies": allies of Syria, or allies who are Syrian): a word of `relation_nouns` with adjective=yes."""
+    return relation_nouns().get(token.lemma_.lower()) is True
 
 
 @cache

@@ -333,16 +333,23 @@ def aimed_at_token(root: Token) -> bool:
 
 def _beside_the_point(m: Mention) -> bool:
     """A country named in a sentence that says nothing of where a titled person of it is from: one something is done
-    to (`aimed_at`), a person's possessor (`_possessor`), or a country word that modifies a noun such a country is:
+    to (`aimed_at`), a person's possessor (`_possessor`), a city where officials of every country meet
+    (data/meeting_cities.txt: "Foreign Minister Tamar Beridze, speaking in Brussels"), or a country word that modifies
+    a noun such a country is:
     "criticizes the Israeli government" (the government is aimed at), "his Mexican heritage" (an origin noun of
     data/origin_nouns.txt: where a family comes from, not whom a person acts for)."""
-    if aimed_at(m) or _possessor(m):
-        return True
+    if aimed_at(m) or _possessor(m) or m.text.lower() in _meeting_cities():
+        return True  # a city where the world's officials meet says nothing of where one is from (data/meeting_cities.txt)
     root = m.span.root
     if root.dep_ not in ("amod", "compound", "nmod") or m.start <= root.head.i < m.end:
         return False
     head = root.head
     return head.lemma_.lower() in origin_nouns() or aimed_at_token(head)
+
+
+@cache
+def _meeting_cities() -> frozenset[str]:
+    return frozenset(name.lower() for name in load_list("meeting_cities.txt"))
 
 
 def _possessor(m: Mention) -> bool:

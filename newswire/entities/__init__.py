@@ -204,9 +204,12 @@ def _counterparts(doc: Doc, clusters: list[Cluster]) -> None:
         for h in (h for m in c.names for h in apposition_heads(m)):
             poss = next((t for t in h.children if t.dep_ == "poss" and t.i in owner), None)
             other = owner[poss.i] if poss is not None and is_counterpart(h) else None
-            if other is None or other is c or other.label != "PERSON" or not other.actor or not other.country:
+            if other is None or other is c or other.label != "PERSON":
                 continue
-            sector = other.actor[3:6] if other.actor.startswith(other.country) else ""
+            if other.actor and other.country:
+                sector = other.actor[3:6] if other.actor.startswith(other.country) else ""
+            else:  # a titled person the text gives no country ("Foreign Minister Anna Berg ... in Geneva"): the title's
+                sector = next((s for m in other.mentions for s in m.sectors), "")
             if sector in actors.STATE_SECTORS and other.country != c.country:
                 c.names[0].sectors.append(sector)
                 c.country, c.actor = actors.code_again(c, doc)

@@ -48,7 +48,7 @@ from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Quote, Span, Time
 from .confidence import confidence
 from .content import cut_other_sources, from_frame, from_lines, outermost
-from .descriptions import described, honorific_conflict, is_person_title, person_described
+from .descriptions import described, honorific_conflict, is_person_title, is_title_word, person_described
 from .frames import Frame, find_frames
 from .speakers import is_document, is_occasion, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
 from .lines import find_lines, labelled_person, person_surnamed
@@ -347,8 +347,15 @@ def _possessive_name(head: Token, name: str | None, entity: Entity | None) -> st
     """"Kohl's said", "McDonald's announced": a name ending in a possessive marker that possesses nothing (the marker
     hangs on the subject itself, a finite verb after it) is a name written so; the entity layer may have kept it
     without the marker ("Kohl"). Not "Obama's been talking" (the marker is "has" before a participle), nor a name the
-    article also writes without the marker. Returns the name with the marker as the text writes it."""
+    article also writes without the marker, nor a person's name ("Ken Paxton's told", "Bass's said": the marker is "has"
+    or a slip; only an organisation's, an unresolved name, or one word never given a first name or a title). Returns the name with the marker as the
+    text writes it."""
     if name is None or head.dep_ == "poss":
+        return name
+    if entity is not None and entity.type not in ("ORG", "FAC") and not (entity.type == "PERSON" and _surname_only(entity, head)):
+        # a person's name takes no marker: "Ken Paxton's told supporters", "Bass's said" (after "Karen Bass"), "Sen.
+        # Warren's bill ... Warren's said" are "has" or a slip; a one-word name the tagger took for a person's, never
+        # written with a first name or a title ("Kohl's said"), may be a shop's
         return name
     doc = head.doc
     marker = doc[head.i + 1] if head.i + 1 < len(doc) else None
@@ -660,8 +667,10 @@ def _titled_name(head: Token, phrase: range, entities: EntityIndex) -> Entity | 
     between = [t for t in doc[head.i + 1 : last + 1] if t.idx < mention.start]
     if not between or between[0].lower_ != "of":
         return None
-    if not all(t.pos_ == "PROPN" or t.lower_ in ("of", "the", "and", "for") for t in between):
+    if not all(t.pos_ == "PROPN" or t.lower_ in ("of", "the", "and") for t in between):
         return None
+    if any(is_title_word(t.text) for t in between[1:]) or any(is_title_word(w) for w in mention.text.split()[:-1]):
+        return None  # "Chief of Staff of Senator Ann Lee": the title of someone who works for the person the "of" names
     return entity
 
 
@@ -707,7 +716,13 @@ def _surname_only(entity: Entity, head: Token) -> bool:
     """Is the entity a person the entity layer knows only by the one word of `head` ("Taylor", which it did not link
     to "William Taylor III" before)?"""
     names = [m for m in entity.mentions if m.kind == "name"]
-    return entity.type == "PERSON" and bool(names) and all(m.text == head.text for m in names)
+    if entity.type != "PERSON" or not names or any(m.text != head.text for m in names):
+        return False
+    # a surname the article gives a title of its own ("Former President Trump ... Trump said", after "Donald Trump
+    # Jr.") is a person introduced apart, another of the family: not the one named in full
+    text = source_text(head.doc)
+    before = [text[max(0, m.start - 40) : m.start].split() for m in names]
+    return not any(words and is_title_word(words[-1]) for words in before)
 
 
 def _another_description(head: Token, entity: Entity | None, speaker: Span) -> bool:

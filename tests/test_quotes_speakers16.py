@@ -166,6 +166,25 @@ def test_a_persons_name_takes_no_possessive_marker(text, content, wrong):
     assert name is not None and not name.endswith(("'s", "’s")), name
 
 
+@pytest.mark.parametrize("opening", ["1. Maria Lopez, Cleveland", "Interview: Maria Lopez on the housing market"])
+def test_pronoun_of_a_person_named_in_a_heading(opening):
+    text = f"{opening}\n\nShe opened her bakery in 2019. “I had no idea how hard it would be,” she said."
+    assert {name for _, name in speakers(text)} == {"Maria Lopez"}
+
+
+def test_pronoun_of_a_photographer_named_in_prose():
+    text = "A photo by Tom Hu of the burning tower was shared widely. “I was shaking the whole time,” he said."
+    assert {name for _, name in speakers(text)} == {"Tom Hu"}
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Ahmed Saleh, Abu Ali, a commander of the militia, said the fighters would withdraw.", "Ahmed Saleh"),
+    ("Tom Hale, Jane Porter, said the plan would fail.", "Tom Hale"),
+])
+def test_name_in_apposition_without_an_opening_phrase(text, speaker):
+    assert speaker_of(text, "the ") == speaker
+
+
 def test_surname_written_bare_twice_is_still_the_one_named_in_full():
     # the other side: "Pratt" twice, with no title of its own, is the lawyer named in full before
     text = ("The lawyer for the family, William Pratt III, filed the motion on Monday. Pratt argued that the hearing "

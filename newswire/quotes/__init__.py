@@ -323,19 +323,26 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
 
 
 def _named_only_off_prose(doc: Doc, entity: Entity) -> bool:
-    """Are all the entity's names in lines that are not prose (a caption, a photo credit, a byline:
-    `Document.not_prose`)? A pronoun of the article's prose does not point to someone only a credit names."""
+    """Are all the entity's names in picture credits (`_credited`)? A pronoun of the article's prose does not point
+    to someone only a credit names. Other lines that are not prose (a list's heading "1. Maria Lopez, Cleveland", a
+    label "Interview: Jane Roe on ...") name the person the prose below goes on about: they count as named."""
     ctx = Document.of(doc)
     names = [m for m in entity.mentions if m.kind == "name"]
-    return bool(names) and all(ctx.last_token_before(m.start + 1) in ctx.not_prose or _credited(doc, ctx.token_at(m.start)) for m in names)
+    return bool(names) and all(_credited(doc, ctx.token_at(m.start)) for m in names)
 
 
 def _credited(doc: Doc, i: int | None) -> bool:
     """Does the name starting at token i follow a picture credit's opening ("Photo: Ann Lee/Agency", "Photograph by
-    Ann Lee"; the picture words of `data/picture_nouns.txt`), which a caption line may end with after its prose?"""
+    Ann Lee"; the picture words of `data/picture_nouns.txt`) that opens a line or a sentence (a caption line may end
+    with one after its prose) or a bracket? Not a picture talked about in prose: "A photo by Tom Hu of the tower"."""
     if i is None or i < 2:
         return False
-    return doc[i - 1].lower_ in (":", "by") and doc[i - 2].lower_ in _picture_words()
+    if not (doc[i - 1].lower_ in (":", "by") and doc[i - 2].lower_ in _picture_words()):
+        return False
+    if i == 2:
+        return True
+    before = doc[i - 3]
+    return (before.is_space and "\n" in before.text) or before.text in ("(", "[", ".", "!", "?")
 
 
 @cache
@@ -548,6 +555,8 @@ def _past_leading_apposition(head: Token, start: int, end: int, entities: Entity
         return head, start
     if head.ent_type_ in ("DATE", "TIME") and not any(c.dep_ == "appos" for c in other.children):
         return other, other.left_edge.i
+    if not _opening_phrase(head):
+        return head, start  # "Ahmed Saleh, Abu Ali, a commander, said", "Tom Hale, Jane Porter, said": no phrase to get past
     first, second = entities.entity_at(head.i), entities.entity_at(other.i)
     if (
         first is not None and second is not None and first is not second
@@ -556,6 +565,13 @@ def _past_leading_apposition(head: Token, start: int, end: int, entities: Entity
     ):
         return other, other.left_edge.i
     return head, start
+
+
+def _opening_phrase(head: Token) -> bool:
+    """Does the head stand in a phrase opening its sentence, which starts with a preposition or a participle ("In an
+    interview with Ann Lee", "After meeting Ann Lee", "Speaking at a forum Thursday")?"""
+    first = next((t for t in head.doc[head.sent.start : head.i] if not (t.is_punct or t.is_space)), None)
+    return first is not None and (first.tag_ in ("IN", "VBG"))
 
 
 def _coordinated(head: Token, phrase: range, entities: EntityIndex) -> list[Token]:

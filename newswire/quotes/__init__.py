@@ -48,7 +48,7 @@ from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Quote, Span, Time
 from .confidence import confidence
 from .content import cut_other_sources, from_frame, from_lines, outermost
-from .descriptions import described, honorific_conflict, is_person_title, person_described
+from .descriptions import described, honorific_conflict, is_person_title, is_title_word, person_described
 from .frames import Frame, find_frames
 from .speakers import is_document, is_occasion, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
 from .lines import find_lines, labelled_person, person_surnamed
@@ -323,19 +323,26 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
 
 
 def _named_only_off_prose(doc: Doc, entity: Entity) -> bool:
-    """Are all the entity's names in lines that are not prose (a caption, a photo credit, a byline:
-    `Document.not_prose`)? A pronoun of the article's prose does not point to someone only a credit names."""
+    """Are all the entity's names in picture credits (`_credited`)? A pronoun of the article's prose does not point
+    to someone only a credit names. Other lines that are not prose (a list's heading "1. Maria Lopez, Cleveland", a
+    label "Interview: Jane Roe on ...") name the person the prose below goes on about: they count as named."""
     ctx = Document.of(doc)
     names = [m for m in entity.mentions if m.kind == "name"]
-    return bool(names) and all(ctx.last_token_before(m.start + 1) in ctx.not_prose or _credited(doc, ctx.token_at(m.start)) for m in names)
+    return bool(names) and all(_credited(doc, ctx.token_at(m.start)) for m in names)
 
 
 def _credited(doc: Doc, i: int | None) -> bool:
     """Does the name starting at token i follow a picture credit's opening ("Photo: Ann Lee/Agency", "Photograph by
-    Ann Lee"; the picture words of `data/picture_nouns.txt`), which a caption line may end with after its prose?"""
+    Ann Lee"; the picture words of `data/picture_nouns.txt`) that opens a line or a sentence (a caption line may end
+    with one after its prose) or a bracket? Not a picture talked about in prose: "A photo by Tom Hu of the tower"."""
     if i is None or i < 2:
         return False
-    return doc[i - 1].lower_ in (":", "by") and doc[i - 2].lower_ in _picture_words()
+    if not (doc[i - 1].lower_ in (":", "by") and doc[i - 2].lower_ in _picture_words()):
+        return False
+    if i == 2:
+        return True
+    before = doc[i - 3]
+    return (before.is_space and "\n" in before.text) or before.text in ("(", "[", ".", "!", "?")
 
 
 @cache
@@ -347,8 +354,15 @@ def _possessive_name(head: Token, name: str | None, entity: Entity | None) -> st
     """"Kohl's said", "McDonald's announced": a name ending in a possessive marker that possesses nothing (the marker
     hangs on the subject itself, a finite verb after it) is a name written so; the entity layer may have kept it
     without the marker ("Kohl"). Not "Obama's been talking" (the marker is "has" before a participle), nor a name the
-    article also writes without the marker. Returns the name with the marker as the text writes it."""
+    article also writes without the marker, nor a person's name ("Ken Paxton's told", "Bass's said": the marker is "has"
+    or a slip; only an organisation's, an unresolved name, or one word never given a first name or a title). Returns the name with the marker as the
+    text writes it."""
     if name is None or head.dep_ == "poss":
+        return name
+    if entity is not None and entity.type not in ("ORG", "FAC") and not (entity.type == "PERSON" and _surname_only(entity, head)):
+        # a person's name takes no marker: "Ken Paxton's told supporters", "Bass's said" (after "Karen Bass"), "Sen.
+        # Warren's bill ... Warren's said" are "has" or a slip; a one-word name the tagger took for a person's, never
+        # written with a first name or a title ("Kohl's said"), may be a shop's
         return name
     doc = head.doc
     marker = doc[head.i + 1] if head.i + 1 < len(doc) else None
@@ -541,6 +555,8 @@ def _past_leading_apposition(head: Token, start: int, end: int, entities: Entity
         return head, start
     if head.ent_type_ in ("DATE", "TIME") and not any(c.dep_ == "appos" for c in other.children):
         return other, other.left_edge.i
+    if not _opening_phrase(head):
+        return head, start  # "Ahmed Saleh, Abu Ali, a commander, said", "Tom Hale, Jane Porter, said": no phrase to get past
     first, second = entities.entity_at(head.i), entities.entity_at(other.i)
     if (
         first is not None and second is not None and first is not second
@@ -549,6 +565,13 @@ def _past_leading_apposition(head: Token, start: int, end: int, entities: Entity
     ):
         return other, other.left_edge.i
     return head, start
+
+
+def _opening_phrase(head: Token) -> bool:
+    """Does the head stand in a phrase opening its sentence, which starts with a preposition or a participle ("In an
+    interview with Ann Lee", "After meeting Ann Lee", "Speaking at a forum Thursday")?"""
+    first = next((t for t in head.doc[head.sent.start : head.i] if not (t.is_punct or t.is_space)), None)
+    return first is not None and (first.tag_ in ("IN", "VBG"))
 
 
 def _coordinated(head: Token, phrase: range, entities: EntityIndex) -> list[Token]:
@@ -660,8 +683,10 @@ def _titled_name(head: Token, phrase: range, entities: EntityIndex) -> Entity | 
     between = [t for t in doc[head.i + 1 : last + 1] if t.idx < mention.start]
     if not between or between[0].lower_ != "of":
         return None
-    if not all(t.pos_ == "PROPN" or t.lower_ in ("of", "the", "and", "for") for t in between):
+    if not all(t.pos_ == "PROPN" or t.lower_ in ("of", "the", "and") for t in between):
         return None
+    if any(is_title_word(t.text) for t in between[1:]) or any(is_title_word(w) for w in mention.text.split()[:-1]):
+        return None  # "Chief of Staff of Senator Ann Lee": the title of someone who works for the person the "of" names
     return entity
 
 
@@ -707,7 +732,13 @@ def _surname_only(entity: Entity, head: Token) -> bool:
     """Is the entity a person the entity layer knows only by the one word of `head` ("Taylor", which it did not link
     to "William Taylor III" before)?"""
     names = [m for m in entity.mentions if m.kind == "name"]
-    return entity.type == "PERSON" and bool(names) and all(m.text == head.text for m in names)
+    if entity.type != "PERSON" or not names or any(m.text != head.text for m in names):
+        return False
+    # a surname the article gives a title of its own ("Former President Trump ... Trump said", after "Donald Trump
+    # Jr.") is a person introduced apart, another of the family: not the one named in full
+    text = source_text(head.doc)
+    before = [text[max(0, m.start - 40) : m.start].split() for m in names]
+    return not any(words and is_title_word(words[-1]) for words in before)
 
 
 def _another_description(head: Token, entity: Entity | None, speaker: Span) -> bool:

@@ -65,6 +65,17 @@ def is_person_title(word: str) -> bool:
     return word.lower() in _person_titles()
 
 
+@cache
+def _title_words() -> frozenset[str]:
+    """The one-word titles and honorifics of `data/titles.tsv`, abbreviations too ("senator", "sen.", "gov.", "mr.")."""
+    return frozenset(row.title.lower() for row in load_table("titles.tsv", Title) if " " not in row.title)
+
+
+def is_title_word(word: str) -> bool:
+    """Is the word a one-word title or honorific, written out or abbreviated ("Senator", "Sen.", "Gov.", "Mr.")?"""
+    return word.lower() in _title_words()
+
+
 def person_described(doc: Doc, head: Token, start: int, entities: EntityIndex, quoted: list[tuple[int, int]], itself: Entity | None) -> Entity | None:
     """The named person a description (its phrase starting at token `start`) stands for, or None.
 

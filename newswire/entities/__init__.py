@@ -513,7 +513,14 @@ def _other_kind(m: Mention, c: Cluster) -> bool:
     if not mine:
         return False
     theirs = [k for x in c.mentions if x.kind == "nominal" and (k := _kind_words(x))]
+    if not theirs and c.mentions and all(x.kind == "nominal" and _a_persons(x) for x in c.mentions):
+        return True  # "the interior ministry" after "her ministry": hers is the body her office gives, not named
     return bool(theirs) and all(k != mine for k in theirs)
+
+
+def _a_persons(m: Mention) -> bool:
+    """A nominal a person's pronoun possesses ("her ministry", "his party")."""
+    return any(t.dep_ == "poss" and t.lower_ in ("his", "her") for t in m.span.root.children)
 
 
 def _set_by_another_country(m: Mention) -> bool:

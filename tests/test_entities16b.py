@@ -67,3 +67,50 @@ def test_an_honorific_given_to_a_person_of_either_sexs_name_keeps_the_other_hono
 
 def test_a_mr_with_one_man_of_the_surname_still_goes_to_him():
     assert quoted("Kim Nolan ran the shop with Mark Nolan. Mr. Nolan said sales rose.")["sales"] == "Mark Nolan"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("In Geneva, Iran, under pressure from the West, agreed to new talks.", "Geneva"),
+        ("In Brussels, Ukraine, which hopes to join the bloc, signed the deal.", "Brussels"),
+        ("Police arrested two men in Athens, Georgia, on Tuesday.", "Athens"),
+    ],
+)
+def test_a_country_that_goes_on_as_the_sentences_own_is_not_the_places(text, place):
+    found = entities(text)
+    assert found[place][0] not in ("IRN", "UKR", "GEO")
+    assert all(code != "GEOCOP" for _, code, _ in found.values())
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Protesters marched in Lyon, France, on Sunday.", "Lyon"),
+        ("ST. PETERSBURG, Russia, Jan. 5 - The mayor said the city was calm.", "ST. PETERSBURG"),
+    ],
+)
+def test_a_country_ending_the_places_phrase_is_still_the_places(text, place):
+    assert entities(text)[place][0] in ("FRA", "RUS")
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Military spokesman Colonel Pierre Lamont said French jets struck targets in Mali.", "Pierre Lamont"),
+        ("Police said they arrested a man who was a French national living in Belgium.", "Police"),
+    ],
+)
+def test_a_place_left_after_a_reported_country_word_is_not_the_speakers(text, person):
+    assert entities(text)[person][:2] == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, person, code",
+    [
+        ("Interior Minister Omar Fathy said Egyptian police had arrested three suspects.", "Omar Fathy", "EGYGOV"),
+        ("Foreign Minister Ali Hassan said the Jordanian government would reopen the border.", "Ali Hassan", "JORGOV"),
+    ],
+)
+def test_a_country_word_on_a_state_body_a_minister_reports_is_still_his(text, person, code):
+    assert entities(text)[person][1] == code

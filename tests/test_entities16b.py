@@ -114,3 +114,27 @@ def test_a_place_left_after_a_reported_country_word_is_not_the_speakers(text, pe
 )
 def test_a_country_word_on_a_state_body_a_minister_reports_is_still_his(text, person, code):
     assert entities(text)[person][1] == code
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Georgia Bureau of Investigation arrested a deputy on Monday.", "Georgia Bureau of Investigation"),
+        ("The Lebanon County Commission approved the budget.", "Lebanon County Commission"),
+        ("The Niger Delta Development Commission paid the contractors.", "Niger Delta Development Commission"),
+        ("Professor Ana Ruiz of the Spanish Department resigned.", "Spanish Department"),
+    ],
+)
+def test_a_name_opening_with_another_place_or_a_language_is_no_state_agency(text, name):
+    assert entities(text)[name][1] is None
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        ("The UK Border Agency detained him at the port.", "UK Border Agency", "GBR"),
+        ("The French Interior Ministry banned the rally.", "French Interior Ministry", "FRAGOV"),
+    ],
+)
+def test_a_country_named_state_agency_is_still_the_countrys(text, name, code):
+    assert entities(text)[name][1] == code

@@ -622,6 +622,11 @@ def _country_inside(c: Cluster) -> str | None:
 
 
 @cache
+def _place_part_words() -> frozenset[str]:
+    return frozenset(load_list("place_part_words.txt"))
+
+
+@cache
 def _state_agency_words() -> frozenset[str]:
     return frozenset(load_list("state_agency_words.txt"))
 
@@ -629,7 +634,9 @@ def _state_agency_words() -> frozenset[str]:
 def _state_agency(c: Cluster) -> bool:
     """Is an organisation named as a country's agency: its name opens (after "the") with the country's name or people's
     word, and is headed by a word of data/state_agency_words.txt, as its last word or before its "of" ("U.S. Secret
-    Service", "U.S. Bureau of Prisons"), with no word of another sector than a state's ("German Press Agency")?"""
+    Service", "U.S. Bureau of Prisons"), with no word of another sector than a state's ("German Press Agency")? Not when the country's name opens another
+    place's ("Georgia" that may be a US state, data/place_readings.tsv; "Lebanon County", data/place_part_words.txt),
+    nor a people's word alone before the head ("the Spanish Department" of a university)."""
     for m in c.names:
         words = [t for t in m.span if t.lower_ != "the"]
         if len(words) < 2 or not_its_own(words[0]):
@@ -637,6 +644,10 @@ def _state_agency(c: Cluster) -> bool:
         first = words[0].text
         if not (countries.country_from_demonym(first) or countries.country_from_name(first)):
             continue
+        if first in places.place_readings() or words[1].lower_ in _place_part_words():
+            continue  # "Georgia Bureau of Investigation" (a state's), "Lebanon County Commission" (a county's)
+        if len(words) == 2 and not countries.country_from_name(first):
+            continue  # "the Spanish Department" of a university: a people's word alone before the head is a language's
         if any((row := agent_row(t)) is not None and row.sector and row.sector not in STATE_SECTORS for t in words[1:]):
             continue  # "German Press Agency": a word of another sector (data/agents.tsv: press, MED) says whose it is
         heads = [words[-1]] + [t for t in words[1:-1] if t.nbor().lower_ == "of"]

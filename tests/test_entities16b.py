@@ -138,3 +138,23 @@ def test_a_name_opening_with_another_place_or_a_language_is_no_state_agency(text
 )
 def test_a_country_named_state_agency_is_still_the_countrys(text, name, code):
     assert entities(text)[name][1] == code
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Parliamentary opposition boycotted the session in the capital.", "Parliamentary opposition"),
+        ("Opposition wins majority in Estonian vote", "Opposition"),
+    ],
+)
+def test_an_opposition_doing_a_transitive_act_is_a_body(text, name):
+    assert name in entities(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Opposition to the new tax grew among farmers.", "Opposition mounted against the plan.",
+     "The minister faced stiff opposition from farmers."],
+)
+def test_opposition_with_a_complement_or_no_object_is_still_no_body(text):
+    assert not any("pposition" in name for name in entities(text))

@@ -80,6 +80,8 @@ def _mass_sense(head: Token) -> bool:
     blast"; "a force of 5,000 troops", "forces of the Islamic State" are bodies)?"""
     if head.tag_ != "NN":
         return False  # "the forces of other countries", "government forces": plural, counted, bodies
+    if _acting_subject(head):
+        return False  # "Parliamentary opposition boycotted the session"
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             objs = [o for o in prep.children if o.dep_ == "pobj"]
@@ -89,6 +91,24 @@ def _mass_sense(head: Token) -> bool:
         c.dep_ in ("det", "poss", "nummod", "compound", "nmod")
         or (c.dep_ == "amod" and (c.ent_type_ in ("NORP", "GPE", "ORG") or countries.country_from_demonym(c.text)))
         for c in head.children if c.i < head.i
+    )
+
+
+@cache
+def _mass_sense_acting_bodies() -> frozenset[str]:
+    return frozenset(load_list("mass_sense_acting_bodies.txt"))
+
+
+def _acting_subject(head: Token) -> bool:
+    """Is a noun of data/mass_sense_acting_bodies.txt, with no complement of its own, the active subject of a verb with
+    an object or a reported clause ("Opposition wins majority", "opposition boycotted the session")?"""
+    verb = head.head
+    return (
+        head.lemma_.lower() in _mass_sense_acting_bodies()
+        and head.dep_ == "nsubj"
+        and verb.pos_ == "VERB"
+        and not any(c.dep_ == "prep" for c in head.children)
+        and any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
     )
 
 

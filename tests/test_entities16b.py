@@ -158,3 +158,11 @@ def test_an_opposition_doing_a_transitive_act_is_a_body(text, name):
 )
 def test_opposition_with_a_complement_or_no_object_is_still_no_body(text):
     assert not any("pposition" in name for name in entities(text))
+
+
+def test_a_body_in_a_city_of_a_state_that_may_be_a_country_takes_not_the_citys_usual_country():
+    assert entities("Police in Athens, Georgia, arrested a student on Friday.")["Police"][1] != "GRCCOP"
+
+
+def test_a_body_in_a_city_of_its_country_still_takes_it():
+    assert entities("Police in Athens, Greece, fired tear gas at the crowd.")["Police"][1] == "GRCCOP"

@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import countries
+from ..lexicon import countries, places
 from ..lexicon import load_list
 from ..lexicon.agents import agent_row, initial_plural
 from ..lexicon.compounds import compound_role, not_its_own
@@ -255,6 +255,10 @@ def _place_phrase_country(obj: Token, name_ending: dict[int, Mention]) -> str | 
     """"Syria", "the Syrian Golan Heights", "east Beirut": the country a place phrase is in."""
     if obj.i in name_ending:
         place = name_ending[obj.i]
+        after = name_ending.get(next((i for i in range(place.end + 1, len(obj.doc)) if i in name_ending), -1))
+        if (after is not None and place.end < len(obj.doc) and obj.doc[place.end].text == "," and after.start == place.end + 1
+                and after.text in places.place_readings()):
+            return None  # "Police in Athens, Georgia": a place in a state that may be another country's (data/place_readings.tsv)
         # a place whose entity was coded from its text ("St. Petersburg, Russia": actors._places_given_a_country)
         known = place.cluster.country if place.cluster is not None and place.label in ("GPE", "LOC") else None
         code = place_country(place) or known or countries.country_of(place.text)

@@ -82,7 +82,8 @@ def describe_names(clusters: list[Cluster], doc: Doc, published: str | None) -> 
             if c.names[0].sentence in state_named and any(state_titled(m) for m in c.names):
                 continue
             said = reported_by(c.names[0])
-            here = {code for code, start, end in named_at.get(c.names[0].sentence, []) if not _described_in(doc, start, end, said)}
+            named = named_at.get(c.names[0].sentence, [])
+            here = set() if any(_described_in(doc, start, end, said) for _, start, end in named) else {code for code, _, _ in named}
             if len(here) == 1:
                 c.names[0].countries.append(next(iter(here)))
                 c.country, c.actor = _code(c, doc)
@@ -157,8 +158,20 @@ def _places_given_a_country(clusters: list[Cluster], doc: Doc) -> None:
             after = doc[k].text.strip() or "\n" if k < len(doc) else "."
             if after not in _PHRASE_ENDS or (after == "," and k + 1 < len(doc) and (k + 1 in country_from or doc[k + 1].ent_type_ in ("GPE", "LOC"))):
                 continue
+            if after == "," and (_opens_sentence(doc, m) or (k + 1 < len(doc) and doc[k + 1].tag_ in ("DT", "WDT", "WP", "WP$"))):
+                continue  # "In Geneva, Iran, under pressure, agreed", "Ukraine, which hopes": the country is the clause's own
+            row = places.place_readings().get(o.names[0].text)
+            if row is not None and row.kind == "part":
+                continue  # "Athens, Georgia": a name that may be a state of another country says no country of a place
             c.country = o.country
             break
+
+
+def _opens_sentence(doc: Doc, m: Mention) -> bool:
+    """Is a place named in a phrase that opens its sentence ("In Geneva, ...", "Unlike Moscow, ...")? What follows
+    its comma may be the sentence's subject, not the place's country."""
+    before = [t for t in doc[doc[m.start].sent.start : m.start] if not (t.is_punct or t.is_space)]
+    return bool(before) and before[0].pos_ in ("ADP", "SCONJ") and all(t.pos_ in ("ADP", "SCONJ", "DET") for t in before)
 
 
 def _faces_state(tok: Token, country_at: dict[int, Cluster], besides: tuple[Cluster, ...]) -> bool:
@@ -190,7 +203,9 @@ def describe_nominal(c: Cluster, doc: Doc, focus: str | None, named_at: dict[int
     named = named_at.get(c.first.sentence, [])
     doer = _doer_of(c.first.span.root) if named else None
     said = reported_by(c.first) if named else frozenset()
-    found = {code for code, start, end in named if (doer is None or not (doer[0] <= start and end <= doer[1])) and not _described_in(doc, start, end, said)}
+    found = {code for code, start, end in named if doer is None or not (doer[0] <= start and end <= doer[1])}
+    if any(_described_in(doc, start, end, said) for _, start, end in named):
+        found = set()  # what is left may be a place the reported clause names, not where the speaker is from
     here = next(iter(found)) if len(found) == 1 and not _origin_elsewhere(c.first) else None
     c.country, c.actor = _code(c, doc, focus, here)
 
@@ -210,8 +225,14 @@ def _described_in(doc: Doc, start: int, end: int, said: frozenset[int]) -> bool:
     speaker talks about, not where the speaker is from (the minister was coded SYR, the officials IRN: session sixteen,
     international news). A place the clause names ("said he drove through the market in Magdeburg") still tells where
     the sentence is: dropping those too lost right codes (German prosecutors, US justices) on the same news; so does
-    a body's name on a noun ("residents told the BBC the site had been a base for an IRGC brigade": IRNCVL kept)."""
-    return start in said and doc[end - 1].dep_ == "amod"
+    a body's name on a noun ("residents told the BBC the site had been a base for an IRGC brigade": IRNCVL kept).
+    A country's word on one of a state's bodies ("the minister said Egyptian police had arrested", `data/agents.tsv`
+    sectors GOV, MIL, COP, ...) is most often the speaker's own state, and still counts; when a word is dropped, the
+    sentence gives no country at all (a place left, "said French jets struck targets in Mali", is not the speaker's)."""
+    if not (start in said and doc[end - 1].dep_ == "amod"):
+        return False
+    row = agent_row(doc[end - 1].head)
+    return row is None or row.sector not in STATE_SECTORS
 
 
 def _origin_elsewhere(m: Mention) -> bool:
@@ -601,6 +622,11 @@ def _country_inside(c: Cluster) -> str | None:
 
 
 @cache
+def _place_part_words() -> frozenset[str]:
+    return frozenset(load_list("place_part_words.txt"))
+
+
+@cache
 def _state_agency_words() -> frozenset[str]:
     return frozenset(load_list("state_agency_words.txt"))
 
@@ -608,7 +634,9 @@ def _state_agency_words() -> frozenset[str]:
 def _state_agency(c: Cluster) -> bool:
     """Is an organisation named as a country's agency: its name opens (after "the") with the country's name or people's
     word, and is headed by a word of data/state_agency_words.txt, as its last word or before its "of" ("U.S. Secret
-    Service", "U.S. Bureau of Prisons"), with no word of another sector than a state's ("German Press Agency")?"""
+    Service", "U.S. Bureau of Prisons"), with no word of another sector than a state's ("German Press Agency")? Not when the country's name opens another
+    place's ("Georgia" that may be a US state, data/place_readings.tsv; "Lebanon County", data/place_part_words.txt),
+    nor a people's word alone before the head ("the Spanish Department" of a university)."""
     for m in c.names:
         words = [t for t in m.span if t.lower_ != "the"]
         if len(words) < 2 or not_its_own(words[0]):
@@ -616,6 +644,10 @@ def _state_agency(c: Cluster) -> bool:
         first = words[0].text
         if not (countries.country_from_demonym(first) or countries.country_from_name(first)):
             continue
+        if first in places.place_readings() or words[1].lower_ in _place_part_words():
+            continue  # "Georgia Bureau of Investigation" (a state's), "Lebanon County Commission" (a county's)
+        if len(words) == 2 and not countries.country_from_name(first):
+            continue  # "the Spanish Department" of a university: a people's word alone before the head is a language's
         if any((row := agent_row(t)) is not None and row.sector and row.sector not in STATE_SECTORS for t in words[1:]):
             continue  # "German Press Agency": a word of another sector (data/agents.tsv: press, MED) says whose it is
         heads = [words[-1]] + [t for t in words[1:-1] if t.nbor().lower_ == "of"]

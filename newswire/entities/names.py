@@ -874,11 +874,44 @@ def _fit(a: NameKey, b: NameKey) -> int:
     return 1 if _partial_person(a, b) else 0
 
 
+def _only_by_country_prefix(m: Mention, key: NameKey, cluster_keys: set[NameKey], cluster: Cluster) -> bool:
+    """Does a name fit a cluster only as an organisation's name without its country word ("Foreign Ministry" beside
+    "Chinese Foreign Ministry"), while the shorter name has a country word of its own next to it ("Russia's Foreign
+    Ministry", "the Vietnamese Communist Party")? Then the two are two countries' bodies, whichever comes first."""
+    prefix_only = False
+    for k in cluster_keys:
+        fit = _fit(key, k)
+        if fit == 2 and not (_without_country_prefix(key, k) or _without_country_prefix(k, key)):
+            return False
+        if fit == 2:
+            prefix_only = True
+    if not prefix_only:
+        return False
+    shorts = [m] if len(name_tokens(m)) < max(len(k.words) for k in cluster_keys) else [
+        x for x in cluster.names if len(name_tokens(x)) < len(key.words)]
+    return any(_own_country_word(x) for x in shorts)
+
+
+def _own_country_word(m: Mention) -> bool:
+    """Is a name preceded by a country word of its own: a possessor ("Russia's Foreign Ministry") or a country's
+    name or people's word written just before it ("the Vietnamese Communist Party" when the tagger left "Vietnamese"
+    out of the name)?"""
+    doc, i = m.doc, m.start - 1
+    if i >= 0 and doc[i].text in ("'s", "’s", "'", "’"):
+        i -= 1
+    if i < 0:
+        return False
+    word = doc[i].text
+    return bool(countries.country_from_name(word) or countries.country_from_demonym(word) or doc[i].ent_type_ in ("GPE", "NORP"))
+
+
 def _without_country_prefix(short: NameKey, full: NameKey) -> bool:
     """Is an organisation's name another's without its opening country word ("Secret Service", "U.S. Secret
     Service"; "Border Agency", "UK Border Agency")? Two words at least are left: "Service" alone is no name."""
     if short.label != "ORG" or full.label != "ORG" or len(short.words) < 2 or full.words[1:] != short.words:
         return False
+    if short.known and short.known != full.known:
+        return False  # "the Red Cross" (the ICRC) is not the "American Red Cross"
     first = full.words[0]
     return bool(countries.country_from_name(first.upper() if "." in first or len(first) <= 3 else first.title())
                 or countries.country_from_demonym(first.title()))
@@ -981,11 +1014,17 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
         fits: dict[int, int] = {}
         for i, k in index.candidates(key):
             fits[i] = max(fits.get(i, 0), _fit(key, k))
+        for i in [i for i in fits if fits[i] == 2 and _only_by_country_prefix(m, key, keys[i], clusters[i])]:
+            fits[i] = 0  # "Russia's Foreign Ministry" is not the "Chinese Foreign Ministry" named before
         for i in [i for i in fits if fits[i] and any(_another_person(key, k) for k in keys[i])]:
             fits[i] = 0  # "Bill Clinton" fits the "Clinton" of a cluster that is Hillary Clinton's: not hers
         if m.gender and len([i for i in fits if fits[i]]) > 1:
             for i in [i for i in fits if fits[i] and _full_name_gender(clusters[i]) not in (None, m.gender)]:
                 fits[i] = 0  # "Mr. Grayson" is not Mary Grayson, though the bare "Grayson" was linked to her before
+            left = [i for i in fits if fits[i]]
+            if any(_full_name_gender(clusters[i]) == m.gender for i in left):
+                for i in [i for i in left if _full_name_gender(clusters[i]) is None and _cluster_gender(clusters[i]) not in (None, m.gender)]:
+                    fits[i] = 0  # "Mr. Jones" is Mark Jones, not Kim Jones whom "Ms. Jones" named (a given name of either sex)
         if sum(1 for f in fits.values() if f == 1) > 1 and max(fits.values()) == 1:
             for i in _shared_surname_misfits(m, key, {i for i in fits if fits[i] == 1}, clusters, keys):
                 fits[i] = 0

@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import countries
+from ..lexicon import countries, places
 from ..lexicon import load_list
 from ..lexicon.agents import agent_row, initial_plural
 from ..lexicon.compounds import compound_role, not_its_own
@@ -80,6 +80,8 @@ def _mass_sense(head: Token) -> bool:
     blast"; "a force of 5,000 troops", "forces of the Islamic State" are bodies)?"""
     if head.tag_ != "NN":
         return False  # "the forces of other countries", "government forces": plural, counted, bodies
+    if _acting_subject(head):
+        return False  # "Parliamentary opposition boycotted the session"
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             objs = [o for o in prep.children if o.dep_ == "pobj"]
@@ -89,6 +91,24 @@ def _mass_sense(head: Token) -> bool:
         c.dep_ in ("det", "poss", "nummod", "compound", "nmod")
         or (c.dep_ == "amod" and (c.ent_type_ in ("NORP", "GPE", "ORG") or countries.country_from_demonym(c.text)))
         for c in head.children if c.i < head.i
+    )
+
+
+@cache
+def _mass_sense_acting_bodies() -> frozenset[str]:
+    return frozenset(load_list("mass_sense_acting_bodies.txt"))
+
+
+def _acting_subject(head: Token) -> bool:
+    """Is a noun of data/mass_sense_acting_bodies.txt, with no complement of its own, the active subject of a verb with
+    an object or a reported clause ("Opposition wins majority", "opposition boycotted the session")?"""
+    verb = head.head
+    return (
+        head.lemma_.lower() in _mass_sense_acting_bodies()
+        and head.dep_ == "nsubj"
+        and verb.pos_ == "VERB"
+        and not any(c.dep_ == "prep" for c in head.children)
+        and any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
     )
 
 
@@ -235,6 +255,10 @@ def _place_phrase_country(obj: Token, name_ending: dict[int, Mention]) -> str | 
     """"Syria", "the Syrian Golan Heights", "east Beirut": the country a place phrase is in."""
     if obj.i in name_ending:
         place = name_ending[obj.i]
+        after = name_ending.get(next((i for i in range(place.end + 1, len(obj.doc)) if i in name_ending), -1))
+        if (after is not None and place.end < len(obj.doc) and obj.doc[place.end].text == "," and after.start == place.end + 1
+                and after.text in places.place_readings()):
+            return None  # "Police in Athens, Georgia": a place in a state that may be another country's (data/place_readings.tsv)
         # a place whose entity was coded from its text ("St. Petersburg, Russia": actors._places_given_a_country)
         known = place.cluster.country if place.cluster is not None and place.label in ("GPE", "LOC") else None
         code = place_country(place) or known or countries.country_of(place.text)

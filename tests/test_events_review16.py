@@ -1,0 +1,60 @@
+"""Defects of session sixteen's event rules found by the independent review (issue 13, helper events16b), each with a
+near miss the rule was for: expelling soldiers is fighting only for soldiers driving them from a place; only a vow to
+keep or raise pressure is a threat; a deployment is aid only when its purpose's own verb gives relief."""
+
+from __future__ import annotations
+
+import pytest
+
+import newswire
+
+
+def events(text: str):
+    return newswire.analyze(text, published="2025-03-04").events
+
+
+def _coded(text: str) -> list[tuple[str, str]]:
+    return [(e.cameo, e.trigger.text) for e in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway expelled Swedish soldiers stationed at a naval base.",
+    "Peru expelled Chilean troops accused of smuggling.",
+    "Bolivia's military government expelled Peruvian troops from the country.",
+])
+def test_a_state_expelling_soldiers_is_an_expulsion(text):
+    assert _coded(text) == [("174", "expelled")]
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian forces expelled Chilean troops from the village after weeks of fighting.",
+    "Peru stepped up its efforts to expel Chilean troops from the province of Tacna.",
+])
+def test_driving_soldiers_from_a_place_is_fighting(text):
+    assert [e.cameo for e in events(text)] == ["190"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian president promised to ease pressure on Bolivia once the reforms pass.",
+    "Norway promised to lift the pressure on Sweden after the prisoner swap.",
+])
+def test_a_promise_to_take_pressure_off_is_no_threat(text):
+    assert [e.plover for e in events(text)] == ["AGREE"]
+
+
+def test_a_vow_to_maintain_pressure_stays_a_threat():
+    found = events("The Peruvian president has vowed to maintain economic pressure on Bolivia.")
+    assert [(e.plover, e.target.actor if e.target else None) for e in found] == [("THREATEN", "BOL")]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway deployed soldiers to Latvia to protect the evacuation of embassy staff.",
+    "Peru deployed troops to the border to block the evacuation of civilians.",
+    "Chile deployed tanks to the crossing to stop humanitarian aid from entering Bolivia.",
+])
+def test_a_deployment_that_guards_or_hinders_relief_is_no_aid(text):
+    assert [e.plover for e in events(text)] == ["MOBILIZE"]
+
+
+def test_a_deployment_to_help_with_relief_is_aid():
+    assert [e.plover for e in events("Norway sent troops to Latvia to help with flood relief.")] == ["AID"]

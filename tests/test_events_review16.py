@@ -58,3 +58,14 @@ def test_a_deployment_that_guards_or_hinders_relief_is_no_aid(text):
 
 def test_a_deployment_to_help_with_relief_is_aid():
     assert [e.plover for e in events("Norway sent troops to Latvia to help with flood relief.")] == ["AID"]
+
+
+def test_the_other_party_to_an_issue_is_no_target():
+    # "over the dispute with Sweden" says what the halt is about; Sweden is a party to the dispute, not the one cut off
+    found = events("Norway halted finance for the bridge project in Latvia over the dispute with Sweden.")
+    assert [e.cameo for e in found] == ["162"]
+    assert [e.target.actor for e in found if e.target] != ["SWE"]
+
+
+def test_an_actor_named_after_over_stays_a_target():
+    assert [(e.cameo, e.target.actor) for e in events("Norway protested to Sweden over the ban.")] == [("114", "SWE")]

@@ -336,7 +336,10 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     # "detained a journalist in Istanbul", "arrested two lawyers in Cairo": where people acted on are is where the act
     # was done, not whom it was aimed at (issue 13, session thirteen: the place was the arrest's target at 0.69)
     # (only a place: "detained an engineer in the Taiwanese navy" names whom, the navy; session thirteen's review)
-    found = [a for a in (actors.phrase(c, through=PATIENT_PREPS if acts_on_people(c) and _in_place(c) else through) for c in candidates) if a]
+    # "halted funding for the dam over the dispute with Egypt": an "over" phrase names what the act is about; the
+    # parties to that issue are not whom the act is aimed at (issue 13, session sixteen's review: Egypt was the target)
+    issues = {obj.i for prep, obj in prep_objects(verb, ("over",))}
+    found = [a for a in (actors.phrase(c, through=() if c.i in issues else PATIENT_PREPS if acts_on_people(c) and _in_place(c) else through) for c in candidates) if a]
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
 

@@ -69,3 +69,31 @@ def test_the_other_party_to_an_issue_is_no_target():
 
 def test_an_actor_named_after_over_stays_a_target():
     assert [(e.cameo, e.target.actor) for e in events("Norway protested to Sweden over the ban.")] == [("114", "SWE")]
+
+
+@pytest.mark.parametrize("text", [
+    "The long-feared Peruvian offensive on Bolivia began at dawn.",
+    "The anticipated Chilean attack on Peru came early on Saturday.",
+])
+def test_an_expected_act_whose_clause_says_it_happened_is_asserted(text):
+    assert [(e.cameo, e.modality) for e in events(text)] == [("190", "asserted")]
+
+
+@pytest.mark.parametrize("text", [
+    "The anticipated Chilean attack on Peru will begin next week.",
+    "The anticipated Chilean attack on Peru worried diplomats.",
+])
+def test_an_expected_act_not_said_to_happen_stays_unasserted(text):
+    assert not [e for e in events(text) if e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("The rockets were probably fired by Chilean soldiers, the Peruvian army said.", "194"),
+    ("The Chilean strike probably killed dozens of Peruvian soldiers near the border.", "190"),
+])
+def test_a_hedge_on_who_or_how_many_leaves_the_act_asserted(text, cameo):
+    assert [(e.cameo, e.modality) for e in events(text) if e.cameo == cameo] == [(cameo, "asserted")]
+
+
+def test_a_hedge_on_the_act_itself_stays():
+    assert not [e for e in events("Chile probably attacked the Peruvian base.") if e.modality == "asserted"]

@@ -97,3 +97,15 @@ def test_a_hedge_on_who_or_how_many_leaves_the_act_asserted(text, cameo):
 
 def test_a_hedge_on_the_act_itself_stays():
     assert not [e for e in events("Chile probably attacked the Peruvian base.") if e.modality == "asserted"]
+
+
+def test_an_unnamed_crowd_that_strikes_walks_out():
+    assert [e.cameo for e in events("Thousands struck across Chile on Thursday against the pension reform.")] == ["143"]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru wants weapons to strike deep inside Chile.",
+    "The earthquakes struck northern Chile on Monday.",
+])
+def test_a_strike_with_no_people_striking_is_no_walkout(text):
+    assert not [e for e in events(text) if e.cameo.startswith("143")]

@@ -109,3 +109,16 @@ def test_an_unnamed_crowd_that_strikes_walks_out():
 ])
 def test_a_strike_with_no_people_striking_is_no_walkout(text):
     assert not [e for e in events(text) if e.cameo.startswith("143")]
+
+
+def test_striking_down_a_drone_is_an_attack():
+    found = events("Peruvian air defences struck down a Chilean drone over Tacna.")
+    assert [e.plover for e in found] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian Supreme Court struck down the ban on Tuesday.",
+    "The Chilean court struck it down.",
+])
+def test_a_court_striking_down_a_law_is_still_no_attack(text):
+    assert not [e for e in events(text) if e.plover == "ASSAULT"]

@@ -122,3 +122,13 @@ def test_striking_down_a_drone_is_an_attack():
 ])
 def test_a_court_striking_down_a_law_is_still_no_attack(text):
     assert not [e for e in events(text) if e.plover == "ASSAULT"]
+
+
+def test_having_got_someone_to_act_says_they_did():
+    found = events("Norway got Sweden to agree to a ceasefire after weeks of pressure.")
+    assert [(e.plover, e.modality) for e in found if e.trigger.text == "agree"] == [("AGREE", "asserted")]
+
+
+def test_trying_to_get_someone_to_act_is_a_request():
+    found = events("Norway is trying to get Sweden to agree to a ceasefire.")
+    assert [(e.plover, e.modality) for e in found if e.trigger.text == "agree"] == [("AGREE", "requested")]

@@ -337,6 +337,8 @@ def _wished_of_another(node: Token, *, own_verb: bool = True) -> bool:
         return True
     if node.dep_ == "ccomp":
         if (lemma, "causative") in _cues():  # "to get the government to investigate", not "got the candidate he will beat"
+            if head.tag_ not in ("VB", "VBG"):
+                return False  # "the U.S. got Israel to agree to a ceasefire": a finite "got" says it agreed (review 16)
             return any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         return (head.lemma_.lower(), "wish") in _cues() and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
     if (head.lemma_.lower(), "asked") in _cues() and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):

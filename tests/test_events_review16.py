@@ -132,3 +132,13 @@ def test_having_got_someone_to_act_says_they_did():
 def test_trying_to_get_someone_to_act_is_a_request():
     found = events("Norway is trying to get Sweden to agree to a ceasefire.")
     assert [(e.plover, e.modality) for e in found if e.trigger.text == "agree"] == [("AGREE", "requested")]
+
+
+def test_travelling_with_the_host_is_a_visit_to_the_host():
+    found = events("The Norwegian foreign minister traveled with the Swedish prime minister to the front line near Malmo.")
+    assert [(e.cameo, e.target.actor[:3] if e.target else None) for e in found] == [("042", "SWE")]
+
+
+def test_a_companion_from_elsewhere_only_goes_along():
+    found = events("The Norwegian foreign minister traveled with the Danish prime minister to the front line near Malmo.")
+    assert not [e for e in found if e.target and e.target.actor and e.target.actor.startswith("DNK")]

@@ -142,3 +142,13 @@ def test_travelling_with_the_host_is_a_visit_to_the_host():
 def test_a_companion_from_elsewhere_only_goes_along():
     found = events("The Norwegian foreign minister traveled with the Danish prime minister to the front line near Malmo.")
     assert not [e for e in found if e.target and e.target.actor and e.target.actor.startswith("DNK")]
+
+
+def test_a_minority_fighting_at_home_is_of_that_country():
+    found = events("Ethnic Russians clashed with Latvian police in eastern Latvia.")
+    assert [(e.cameo, e.source.actor[:3]) for e in found] == [("190", "LVA")]
+
+
+def test_a_people_fighting_abroad_stays_its_own():
+    found = events("Swedes and Danes fought the rebels in Finland.")
+    assert [e.source.actor[:3] for e in found if e.source and e.source.actor] == ["SWE"]

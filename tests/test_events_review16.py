@@ -152,3 +152,13 @@ def test_a_minority_fighting_at_home_is_of_that_country():
 def test_a_people_fighting_abroad_stays_its_own():
     found = events("Swedes and Danes fought the rebels in Finland.")
     assert [e.source.actor[:3] for e in found if e.source and e.source.actor] == ["SWE"]
+
+
+def test_allies_named_by_their_alliance_are_the_alliance():
+    found = events("NATO allies agreed to send more tanks to Latvia.")
+    assert [(e.source.actor if e.source else None) for e in found] == ["IGONAT"]
+
+
+def test_allies_named_by_a_country_word_are_still_no_country():
+    found = events("Peru warned Chilean allies of the danger.")
+    assert not [e for e in found if e.target and e.target.actor and e.target.actor.startswith("CHL")]

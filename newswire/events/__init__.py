@@ -178,7 +178,7 @@ def extract_events(
             m.targets = _protested(m, actors) or m.targets  # only whom, not whether: an actorless protest stays dropped
         if m.place is not None and m.place.country:
             # "ethnic Albanians demonstrated in Serbia": a people is coded by the country it acts in
-            m.sources = [_resident(a, m.place.country, m.code) for a in m.sources]
+            m.sources = [_resident(a, m.place.country, m.code, m.anchor.doc) for a in m.sources]
         if not coded(m.targets) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
             m.targets = actors.place_actor(m.place) or m.targets
         if not coded(m.sources) and m.code[:2] in PLACE_TARGET_ROOTS and m.place is not None:
@@ -299,13 +299,23 @@ def _content_place(m: EventMention):
     return location([clause]) if clause is not None else None
 
 
-def _resident(a: Actor, country: str, code: str) -> Actor:
+def _resident(a: Actor, country: str, code: str, doc: Doc) -> Actor:
     """A people ("ethnic Albanians") acting in another country, coded with that country, unless it fights there: a
     people that fights abroad is its own country's ("Americans and Iranians aligning to fight the Islamic State in Iraq"
-    are no Iraqis: issue 13, session fifteen's judged sheet had the Americans' fight coded IRQ)."""
-    if a.code != country and is_people(a.entity, a.mention, a.code) and code[:2] not in UNKNOWN_ATTACKER_ROOTS:
+    are no Iraqis: issue 13, session fifteen's judged sheet had the Americans' fight coded IRQ); a people its words
+    mark as living there, a `resident` word of event_word_classes.tsv ("ethnic Albanians clashed with Serbian police
+    in southern Serbia"), is of that country in a fight too (session sixteen's review: coded ALB)."""
+    if a.code != country and is_people(a.entity, a.mention, a.code) and (code[:2] not in UNKNOWN_ATTACKER_ROOTS or _marked_resident(a, doc)):
         return Actor(a.entity, a.mention, country, a.implicit)
     return a
+
+
+def _marked_resident(a: Actor, doc: Doc) -> bool:
+    """Whether a people's mention has a modifier that says it lives where it acts ("ethnic Albanians")."""
+    span = doc.char_span(a.mention.start, a.mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in word_class("resident") for c in span.root.children)
 
 
 def _protested(m: EventMention, actors: Actors) -> list[Actor]:

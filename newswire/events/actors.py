@@ -220,7 +220,14 @@ class Actors:
             return False  # the mention is the noun's own phrase
         if any(c.dep_ == "poss" for c in tok.children):
             return False
-        return any(c.dep_ in ("amod", "compound", "nmod") and c.idx >= mention.start and c.idx < mention.end for c in tok.children)
+        words = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.idx >= mention.start and c.idx < mention.end]
+        # "NATO allies", "EU partners": an alliance or bloc (an IGO) names its own members (session sixteen's review)
+        return bool(words) and not any(self._bloc(c) for c in words)
+
+    def _bloc(self, tok: Token) -> bool:
+        """Whether a word names an alliance or bloc, an actor coded IGO (NATO, the EU, the G7)."""
+        found = self.at(tok)
+        return found is not None and (found[0].actor or "").startswith("IGO")
 
     def _leader(self, tok: Token) -> str | None:
         """"Vietnamese-led forces", "a U.S.-led coalition": the coded country a "-led" modifier names."""

@@ -49,6 +49,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..lexicon import load_table
+from ..lexicon.numbers import number_words
 from ..lexicon.agents import agent_row
 from ..lexicon.cues import reporting_verbs
 from ..lexicon.tables import ModalityWord
@@ -140,6 +141,10 @@ def modality(tok: Token) -> str:
         # expects or plans, not one that happened (issue 13, session sixteen: coded asserted)
         found |= {cue for c in tok.children if c.dep_ in ("amod", "compound") and (cue := _cues().get((c.lower_, "modifier")))}
     verb = clause_verb(tok)
+    if found and verb is not tok and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb.i and _occurs(verb):
+        # "the long-feared offensive began at dawn", "the anticipated attack came on Saturday": the clause says whether
+        # the expected act happened, its own verb's modality decides (issue 13, session sixteen's review: lost)
+        found = set()
     if verb is not tok and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb.i and not _occurs(verb):
         # "the Iran deal will not play well": the clause speaks of the deal, not of whether it is
         return next((m for m in PRECEDENCE if m in found), "asserted")
@@ -332,6 +337,8 @@ def _wished_of_another(node: Token, *, own_verb: bool = True) -> bool:
         return True
     if node.dep_ == "ccomp":
         if (lemma, "causative") in _cues():  # "to get the government to investigate", not "got the candidate he will beat"
+            if head.tag_ not in ("VB", "VBG"):
+                return False  # "the U.S. got Israel to agree to a ceasefire": a finite "got" says it agreed (review 16)
             return any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         return (head.lemma_.lower(), "wish") in _cues() and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
     if (head.lemma_.lower(), "asked") in _cues() and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
@@ -414,6 +421,8 @@ def _local(verb: Token) -> set[str]:
                 cue = "intended"
         elif c.dep_ == "advmod":
             cue = _cues().get((word, "hedge"))  # "perhaps followed by a visit", "had probably been killed"
+            if cue and _hedged_detail(verb):
+                cue = None
         elif c.dep_ == "mark":
             cue = _cues().get((word, "mark"))
             if cue is None and (word, "pending") in _cues() and not _past(verb):
@@ -425,6 +434,19 @@ def _local(verb: Token) -> set[str]:
         if cue:
             found.add(cue)
     return found
+
+
+def _hedged_detail(verb: Token) -> bool:
+    """Whether a hedge ("probably") doubts a detail of the act, not that it happened: who did it, a passive with a
+    "by" agent ("the rockets were probably fired by Hezbollah"), or how many it struck, a counted patient ("the strike
+    probably killed dozens of civilians"; issue 13, session sixteen's review: both lost)."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True
+    patients = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        p.tag_ == "CD" or p.lemma_.lower() in number_words() or any(c.dep_ == "nummod" for c in p.children)
+        for p in patients
+    )
 
 
 def _purpose_condition(clause: Token) -> str | None:

@@ -323,7 +323,7 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
         preps = [
             obj for prep, obj in prep_objects(verb, TARGET_PREPS)
             if obj.i not in absorbed and not _carried(prep, obj, patient, actors) and not _came_from(m, prep, obj)
-            and not (prep == "with" and m.code == TRAVEL_CODE)
+            and not (prep == "with" and m.code == TRAVEL_CODE and not _host_along(verb, obj, actors))
         ]
         if m.trigger.code.startswith(TRANSFER_CODES):  # "provide 70 million dollars of aid for Romania"
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -336,7 +336,10 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     # "detained a journalist in Istanbul", "arrested two lawyers in Cairo": where people acted on are is where the act
     # was done, not whom it was aimed at (issue 13, session thirteen: the place was the arrest's target at 0.69)
     # (only a place: "detained an engineer in the Taiwanese navy" names whom, the navy; session thirteen's review)
-    found = [a for a in (actors.phrase(c, through=PATIENT_PREPS if acts_on_people(c) and _in_place(c) else through) for c in candidates) if a]
+    # "halted funding for the dam over the dispute with Egypt": an "over" phrase names what the act is about; the
+    # parties to that issue are not whom the act is aimed at (issue 13, session sixteen's review: Egypt was the target)
+    issues = {obj.i for prep, obj in prep_objects(verb, ("over",))}
+    found = [a for a in (actors.phrase(c, through=() if c.i in issues else PATIENT_PREPS if acts_on_people(c) and _in_place(c) else through) for c in candidates) if a]
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
 
@@ -363,6 +366,17 @@ TRAVEL_CODE = "042"
 # Roots of meetings and talks (04), whose "from" place is where a side took part from ("spoke by phone from Brazil"),
 # not whom they were with.
 FROM_PLACE_ROOTS = {"04"}
+
+
+def _host_along(verb: Token, companion: Token, actors: Actors) -> bool:
+    """Whether whom one travels "with" is the host: an actor of the country of a place the trip goes "to"
+    ("Blinken traveled with Zelensky to the front line near Kharkiv": Zelensky is Ukraine's; issue 13, session
+    sixteen's review: the trip was lost). A companion of any other country only goes along."""
+    along = [a.code[:3] for a in actors.phrase(companion) if a.code]
+    if not along:
+        return False
+    places = [t for _, o in prep_objects(verb, ("to",)) for t in o.subtree if t.ent_type_ in ("GPE", "LOC", "FAC")]
+    return any(a.code and a.code[:3] in along for t in places for a in actors.phrase(t))
 
 
 def _came_from(m: EventMention, prep: str, obj: Token) -> bool:

@@ -8,6 +8,7 @@ import pytest
 
 from newswire.corpus.quote_link import quote_words, same
 from newswire.corpus.store import PENDING, Entry, Store
+from newswire.errors import UsageError
 from newswire.records import Analysis, Article, Entity, Mention, Quote, Span, content_id
 
 FULL = "Syria must hand over every one of its chemical weapons within a week"
@@ -157,6 +158,12 @@ def test_the_questions_answer_from_the_links(tmp_path):
         for speaker, found in (("John Kerry", 1), ("john f. kerry", 1), ("Kerry", 1), ("Jane Kerry", 0), ("Kerry John", 0)):
             assert [r["quote"] for r in query.quotes(s, spread=2, speaker=speaker).dicts()] == [FULL] * found, speaker
         rows = query.corpus_entity(s, name="kerry").dicts()
+        # a filter --spread does not take is refused on every path, the served page's too (not an answer ignoring it)
+        for option in ({"start": "2100-01-01"}, {"end": "2000-01-01"}, {"outlet": "a.example"}, {"type": "direct"}):
+            with pytest.raises(UsageError, match="leave out"):
+                query.page(s, "quotes", limit=10, spread=2, **option)
+            with pytest.raises(UsageError, match="leave out"):
+                query.quotes(s, spread=2, **option)
     kinds = [(r["kind"], r["text"]) for r in rows]
     assert kinds[0][0] == "entity" and ("alias", "John Kerry") in kinds and ("alias", "John F. Kerry") in kinds
     assert [r["article_id"] for r in rows if r["kind"] == "article"] and sum(k == "said" for k, _ in kinds) == 3

@@ -173,9 +173,7 @@ def quotes(store: Store, *, speaker: str | None = None, search: str | None = Non
     sources, most sources first, each with the article and date it first appeared in (by speaker and text only).
     """
     if spread is not None:
-        if any(v is not None for v in (min_confidence, type, outlet, start, end)):
-            raise UsageError("--spread lists quotations across outlets by speaker and text only; "
-                             "leave out --min-confidence, --type, --outlet, --from and --to")
+        _spread_alone(min_confidence, type, outlet, start, end)
         _require_links(store)
     if limit is not None and speaker is not None:  # its first rows, from the counts the store keeps (or None)
         options = {"speaker": speaker, "search": search, "min_confidence": min_confidence, "type": type, "outlet": outlet,
@@ -212,6 +210,7 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
     match the speaker against the names the store keeps (`_matching_names`); within: for each table, the SQL of its
     rows of some articles: the answer's rows of those articles only (`_page_by_article`)."""
     if spread is not None:
+        _spread_alone(min_confidence, type, outlet, start, end)  # `page` (serve) comes here without `quotes`
         return _spread(speaker=speaker, search=search, spread=require_count(spread, "--spread"))
     where, params = [_CANONICAL], []
     if min_confidence is not None:
@@ -258,6 +257,14 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
         prefix=prefix,
         key="q.rowid",
     )
+
+
+def _spread_alone(*filters: Any) -> None:
+    """--spread with a filter it does not take (confidence, type, outlet, dates): a `UsageError`, not an answer that
+    ignores the filter."""
+    if any(v is not None for v in filters):
+        raise UsageError("--spread lists quotations across outlets by speaker and text only; "
+                         "leave out --min-confidence, --type, --outlet, --from and --to")
 
 
 def _spread(*, speaker: str | None, search: str | None, spread: int) -> _Select:

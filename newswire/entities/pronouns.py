@@ -19,6 +19,11 @@ left out: an unresolved pronoun is better than a wrong one):
    the quotation, when no one else it could stand for is named on the way
    (`_before_quotation`).
 
+No "he" or "she" stands for a person whose capital letter is only where any word has one
+(`_capitalised_by_position`): a one-word name with no other sign of a person, written only first in its
+sentence or after "the" ("Laundry is drying on the desks"), or a common noun written as a title ("the film The
+Volunteer").
+
 Last, one gender per person (`_one_gender`): a person of no known gender given
 both "he" and "she" keeps a clear majority's, or the more numerous gender when it came first, else neither.
 
@@ -47,6 +52,7 @@ from ..text.prose import transcript_turns
 from ..text.tokens import with_pos
 from ..document import Document
 from .model import Cluster, Mention
+from .names import is_given_name, name_tokens
 
 # How many sentences back a pronoun may reach. Wire copy rarely holds a
 # pronoun more than two sentences from its antecedent; 3 loses nothing on
@@ -233,13 +239,55 @@ def resolve_relatives(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
 def _fits(pron: Token, c: Cluster) -> bool:
     gender, number = PRONOUNS[pron.lower_]
     if gender in ("m", "f"):
-        return c.label == "PERSON" and c.gender() in (None, gender)
+        return c.label == "PERSON" and c.gender() in (None, gender) and not _capitalised_by_position(c)
     if gender == "n":
         return c.label in ("ORG", "GPE")
     # they: "rebels", "officials", "the two diplomats"; a people named in the plural, "Bosnian Serbs"; an organisation
     # the article treats as a plural body ("Police said they ...")
     return c.label == "GROUP" or (c.label == "NORP" and any(m.text.endswith("s") and not m.demonym for m in c.names)) \
         or _plural_body(c)
+
+
+def _capitalised_by_position(c: Cluster) -> bool:
+    """A person the tagger found in one word that only ever stands where any word is capitalised, first in its
+    sentence or after "the" ("Laundry is draped over the chairs.", "screenings of the film The Tourist"), with nothing
+    else showing a person (a given name, a title, an honorific, a gender, a relative's noun, an affiliation, a
+    nominal, an age, a reporting verb it is the subject of): its capital letter is no evidence of a name, so no "he" or "she" stands for it (a wrong speaker is worse
+    than none). A one-word name written anywhere in the article mid-sentence ("says Nada, his daughter") keeps its
+    pronouns."""
+    if c.known is None and c.mentions and all(m.kind == "nominal" and _title_cased_mid_sentence(m) for m in c.mentions):
+        return True
+    names = c.names
+    if c.known is not None or not names or any(len(name_tokens(m)) != 1 for m in names):
+        return False
+    if any(is_given_name(name_tokens(m)[0].title()) for m in names):
+        return False
+    for m in c.mentions:
+        if m.titles or m.gender or m.honorific or m.kin or m.kind == "nominal" or m.affiliations:
+            return False
+    for m in names:
+        root = m.span.root
+        if _reports(root) or (m.end + 1 < len(m.doc) and m.doc[m.end].text == "," and m.doc[m.end + 1].like_num):
+            return False  # a word that speaks ("Lea added: ..."), or is given an age ("Lea, 17, and ..."), is a person
+    words = {t.lower_ for m in names for t in m.span if t.text[:1].isupper() and t.lower_ != "the"}
+    # the word written with its capital where nothing else gives one, in a name or elsewhere ("Salma Hayek" in a
+    # headline, then "Hayek confirmed she had been"), is a name
+    if not words:
+        return False  # "iJooz": a capital inside the word is a name's
+    doc = names[0].doc
+    return not any(t.text[:1].isupper() and t.lower_ in words and not _capital_by_position(t) for t in doc)
+
+
+def _capital_by_position(t: Token) -> bool:
+    """Is a token where any word is capitalised: first in its sentence, or after "the"?"""
+    return t.is_sent_start or (t.i > 0 and t.nbor(-1).lower_ == "the")
+
+
+def _title_cased_mid_sentence(m: Mention) -> bool:
+    """A common noun written like a title inside a sentence, article and all ("a screening of the film The Tourist"):
+    the name of a work, not a person described."""
+    first = m.doc[m.start]
+    return first.text == "The" and not first.is_sent_start and m.doc[m.start - 1].text not in ("\"", "“", "'", "‘", ":")
 
 
 def _plural_body(c: Cluster) -> bool:

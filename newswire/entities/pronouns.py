@@ -19,8 +19,8 @@ left out: an unresolved pronoun is better than a wrong one):
    the quotation, when no one else it could stand for is named on the way
    (`_before_quotation`).
 
-No "he" or "she" stands for a person whose capital letter is only where any word has one
-(`_capitalised_by_position`): a one-word name with no other sign of a person, written only first in its
+A "he" or "she" the rules give to a person whose capital letter is only where any word has one is left
+unresolved (`_capitalised_by_position`): a one-word name with no other sign of a person, written only first in its
 sentence or after "the" ("Laundry is drying on the desks"), or a common noun written as a title ("the film The
 Volunteer").
 
@@ -69,6 +69,7 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
     quoted = _quoted_tokens(doc)
     index = _Index(doc, clusters)
     turns = _in_turns(doc)
+    by_position: dict[int, bool] = {}  # id of a cluster → `_capitalised_by_position`
     added = []
     for tok in with_pos(doc, "PRON"):
         if tok.lower_ not in PRONOUNS:
@@ -78,6 +79,13 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
         if tok.lower_ == "it" and _pleonastic(tok):
             continue
         cluster = _resolve(tok, index, quoted)
+        if cluster is not None and PRONOUNS[tok.lower_][0] in ("m", "f"):
+            if id(cluster) not in by_position:
+                by_position[id(cluster)] = _capitalised_by_position(cluster)
+            if by_position[id(cluster)]:
+                # left unresolved, not passed to the next candidate: the rules chose a false person, and whoever
+                # they would choose after it was no better placed ("Filmmaker and author X ... he added")
+                cluster = None
         if cluster is not None:
             label = "PERSON" if PRONOUNS[tok.lower_][0] in "mf" and PRONOUNS[tok.lower_][0] else cluster.label
             m = Mention(doc, tok.i, tok.i + 1, "pronoun", label)
@@ -239,7 +247,7 @@ def resolve_relatives(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
 def _fits(pron: Token, c: Cluster) -> bool:
     gender, number = PRONOUNS[pron.lower_]
     if gender in ("m", "f"):
-        return c.label == "PERSON" and c.gender() in (None, gender) and not _capitalised_by_position(c)
+        return c.label == "PERSON" and c.gender() in (None, gender)
     if gender == "n":
         return c.label in ("ORG", "GPE")
     # they: "rebels", "officials", "the two diplomats"; a people named in the plural, "Bosnian Serbs"; an organisation
@@ -252,9 +260,9 @@ def _capitalised_by_position(c: Cluster) -> bool:
     """A person the tagger found in one word that only ever stands where any word is capitalised, first in its
     sentence or after "the" ("Laundry is draped over the chairs.", "screenings of the film The Tourist"), with nothing
     else showing a person (a given name, a title, an honorific, a gender, a relative's noun, an affiliation, a
-    nominal, an age, a reporting verb it is the subject of): its capital letter is no evidence of a name, so no "he" or "she" stands for it (a wrong speaker is worse
-    than none). A one-word name written anywhere in the article mid-sentence ("says Nada, his daughter") keeps its
-    pronouns."""
+    nominal, an age, a reporting verb it is the subject of): its capital letter is no evidence of a name, so a "he" or
+    "she" the rules give it is left unresolved (a wrong speaker is worse than none). A one-word name written anywhere
+    in the article mid-sentence ("says Nada, his daughter") keeps its pronouns."""
     if c.known is None and c.mentions and all(m.kind == "nominal" and _title_cased_mid_sentence(m) for m in c.mentions):
         return True
     names = c.names

@@ -95,3 +95,12 @@ def test_the_title_of_a_work_is_no_person_a_pronoun_stands_for():
     text = "A tourist from Leeds watched the parade. \"It was loud,\" he said."
     assert _resolved(text, text.index("he said")) == "tourist"
 
+
+def test_a_sentence_sourced_by_according_to_speaks_through_its_source():
+    text = ("A warehouse was hit in the west, regional governor Ivan Petrenko said. According to Oleh Marchuk, the "
+            "commander of the air force, the enemy fired 90 missiles overnight. Most of them were shot down, he said.")
+    assert _resolved(text, text.index("he said")) == "Oleh Marchuk"
+    # near miss: a sentence with no source named leaves the "he" to the speaker before it
+    text = ("A warehouse was hit in the west, regional governor Ivan Petrenko said. The enemy fired 90 missiles "
+            "overnight. Most of them were shot down, he said.")
+    assert _resolved(text, text.index("he said")) == "Ivan Petrenko"

@@ -12,6 +12,8 @@ left out: an unresolved pronoun is better than a wrong one):
    is Ban, not Assad: Assad sits inside a fronted adverbial phrase). A name in
    apposition to a common-noun subject is that subject ("Trump's campaign
    chairman, Paul Manafort, dismissed ... He attempted ..." is Manafort).
+   A reporting "he"/"she" after a sentence whose main subject is no one
+   continues that sentence's source: an inserted "X said", or "according to X".
 4. Otherwise the nearest fitting mention, subjects first, in this sentence
    and up to `WINDOW` sentences back.
 5. A "he" or "she" still unresolved, reporting or the subject of a main
@@ -407,7 +409,7 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
                 # "Demand has fallen, Kevin Yardley said, and rents have dropped. “...,” he said": a sentence whose main
                 # subject is no one speaks through the named speaker of its inserted cue, for a pronoun that reports
                 # (not a pronoun speaker: "His wife, he says, ..." may stand for anyone the rules got wrong before)
-                subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and m.kind == "name" and _is_inserted_speaker(m)]
+                subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and m.kind == "name" and (_is_inserted_speaker(m) or _is_according_to_source(m))]
             if subjects:
                 if plural and _coordinated(subjects[0].span.root):
                     return None
@@ -520,6 +522,17 @@ def _is_inserted_speaker(m: Mention) -> bool:
     verb = root.head
     return (root.dep_ == "nsubj" and verb.dep_ == "parataxis" and verb.lemma_.lower() in reporting_verbs()
             and _is_main_clause(verb.head))
+
+
+def _is_according_to_source(m: Mention) -> bool:
+    """Is the mention the source of its sentence's main clause through "according to" ("According to Oleh Marchuk,
+    Russia launched 90 missiles", "..., according to Oleh Marchuk, the commander")? A sentence so sourced speaks
+    through that person, as through an inserted "X said"."""
+    root = m.span.root
+    to = root.head
+    according = to.head
+    return (root.dep_ == "pobj" and to.lower_ == "to" and according.lower_ == "according" and according.i != to.i
+            and _is_main_clause(according.head))
 
 
 def _plural_main_subject(sent: Span) -> bool:

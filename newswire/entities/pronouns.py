@@ -12,12 +12,19 @@ left out: an unresolved pronoun is better than a wrong one):
    is Ban, not Assad: Assad sits inside a fronted adverbial phrase). A name in
    apposition to a common-noun subject is that subject ("Trump's campaign
    chairman, Paul Manafort, dismissed ... He attempted ..." is Manafort).
+   A reporting "he"/"she" after a sentence whose main subject is no one
+   continues that sentence's source: an inserted "X said", or "according to X".
 4. Otherwise the nearest fitting mention, subjects first, in this sentence
    and up to `WINDOW` sentences back.
 5. A "he" or "she" still unresolved, reporting or the subject of a main
    clause, after a quotation of several sentences: the main subject before
    the quotation, when no one else it could stand for is named on the way
    (`_before_quotation`).
+
+A "he" or "she" the rules give to a person whose capital letter is only where any word has one is left
+unresolved (`_capitalised_by_position`): a one-word name with no other sign of a person, written only first in its
+sentence or after "the" ("Laundry is drying on the desks"), or a common noun written as a title ("the film The
+Volunteer").
 
 Last, one gender per person (`_one_gender`): a person of no known gender given
 both "he" and "she" keeps a clear majority's, or the more numerous gender when it came first, else neither.
@@ -47,6 +54,7 @@ from ..text.prose import transcript_turns
 from ..text.tokens import with_pos
 from ..document import Document
 from .model import Cluster, Mention
+from .names import is_given_name, name_tokens
 
 # How many sentences back a pronoun may reach. Wire copy rarely holds a
 # pronoun more than two sentences from its antecedent; 3 loses nothing on
@@ -63,6 +71,7 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
     quoted = _quoted_tokens(doc)
     index = _Index(doc, clusters)
     turns = _in_turns(doc)
+    by_position: dict[int, bool] = {}  # id of a cluster → `_capitalised_by_position`
     added = []
     for tok in with_pos(doc, "PRON"):
         if tok.lower_ not in PRONOUNS:
@@ -72,6 +81,13 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
         if tok.lower_ == "it" and _pleonastic(tok):
             continue
         cluster = _resolve(tok, index, quoted)
+        if cluster is not None and PRONOUNS[tok.lower_][0] in ("m", "f"):
+            if id(cluster) not in by_position:
+                by_position[id(cluster)] = _capitalised_by_position(cluster)
+            if by_position[id(cluster)]:
+                # left unresolved, not passed to the next candidate: the rules chose a false person, and whoever
+                # they would choose after it was no better placed ("Filmmaker and author X ... he added")
+                cluster = None
         if cluster is not None:
             label = "PERSON" if PRONOUNS[tok.lower_][0] in "mf" and PRONOUNS[tok.lower_][0] else cluster.label
             m = Mention(doc, tok.i, tok.i + 1, "pronoun", label)
@@ -242,6 +258,48 @@ def _fits(pron: Token, c: Cluster) -> bool:
         or _plural_body(c)
 
 
+def _capitalised_by_position(c: Cluster) -> bool:
+    """A person the tagger found in one word that only ever stands where any word is capitalised, first in its
+    sentence or after "the" ("Laundry is draped over the chairs.", "screenings of the film The Tourist"), with nothing
+    else showing a person (a given name, a title, an honorific, a gender, a relative's noun, an affiliation, a
+    nominal, an age, a reporting verb it is the subject of): its capital letter is no evidence of a name, so a "he" or
+    "she" the rules give it is left unresolved (a wrong speaker is worse than none). A one-word name written anywhere
+    in the article mid-sentence ("says Nada, his daughter") keeps its pronouns."""
+    if c.known is None and c.mentions and all(m.kind == "nominal" and _title_cased_mid_sentence(m) for m in c.mentions):
+        return True
+    names = c.names
+    if c.known is not None or not names or any(len(name_tokens(m)) != 1 for m in names):
+        return False
+    if any(is_given_name(name_tokens(m)[0].title()) for m in names):
+        return False
+    for m in c.mentions:
+        if m.titles or m.gender or m.honorific or m.kin or m.kind == "nominal" or m.affiliations:
+            return False
+    for m in names:
+        root = m.span.root
+        if _reports(root) or (m.end + 1 < len(m.doc) and m.doc[m.end].text == "," and m.doc[m.end + 1].like_num):
+            return False  # a word that speaks ("Lea added: ..."), or is given an age ("Lea, 17, and ..."), is a person
+    words = {t.lower_ for m in names for t in m.span if t.text[:1].isupper() and t.lower_ != "the"}
+    # the word written with its capital where nothing else gives one, in a name or elsewhere ("Salma Hayek" in a
+    # headline, then "Hayek confirmed she had been"), is a name
+    if not words:
+        return False  # "iJooz": a capital inside the word is a name's
+    doc = names[0].doc
+    return not any(t.text[:1].isupper() and t.lower_ in words and not _capital_by_position(t) for t in doc)
+
+
+def _capital_by_position(t: Token) -> bool:
+    """Is a token where any word is capitalised: first in its sentence, or after "the"?"""
+    return t.is_sent_start or (t.i > 0 and t.nbor(-1).lower_ == "the")
+
+
+def _title_cased_mid_sentence(m: Mention) -> bool:
+    """A common noun written like a title inside a sentence, article and all ("a screening of the film The Tourist"):
+    the name of a work, not a person described."""
+    first = m.doc[m.start]
+    return first.text == "The" and not first.is_sent_start and m.doc[m.start - 1].text not in ("\"", "“", "'", "‘", ":")
+
+
 def _plural_body(c: Cluster) -> bool:
     """Is an organisation written as a plural body: a common noun in the plural ("Police", "authorities", "security
     forces"), or a name or noun a verb agrees with in the plural ("the Democrats have", "the government are")? A name
@@ -351,7 +409,7 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
                 # "Demand has fallen, Kevin Yardley said, and rents have dropped. “...,” he said": a sentence whose main
                 # subject is no one speaks through the named speaker of its inserted cue, for a pronoun that reports
                 # (not a pronoun speaker: "His wife, he says, ..." may stand for anyone the rules got wrong before)
-                subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and m.kind == "name" and _is_inserted_speaker(m)]
+                subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and m.kind == "name" and (_is_inserted_speaker(m) or _is_according_to_source(m))]
             if subjects:
                 if plural and _coordinated(subjects[0].span.root):
                     return None
@@ -464,6 +522,17 @@ def _is_inserted_speaker(m: Mention) -> bool:
     verb = root.head
     return (root.dep_ == "nsubj" and verb.dep_ == "parataxis" and verb.lemma_.lower() in reporting_verbs()
             and _is_main_clause(verb.head))
+
+
+def _is_according_to_source(m: Mention) -> bool:
+    """Is the mention the source of its sentence's main clause through "according to" ("According to Oleh Marchuk,
+    Russia launched 90 missiles", "..., according to Oleh Marchuk, the commander")? A sentence so sourced speaks
+    through that person, as through an inserted "X said"."""
+    root = m.span.root
+    to = root.head
+    according = to.head
+    return (root.dep_ == "pobj" and to.lower_ == "to" and according.lower_ == "according" and according.i != to.i
+            and _is_main_clause(according.head))
 
 
 def _plural_main_subject(sent: Span) -> bool:

@@ -168,3 +168,17 @@ def test_a_verb_strike_with_no_striker_named_is_no_walkout():
     assert strikes("Pressure is mounting on the chancellor to ease limits on Kyiv's use of German-made missiles to strike far inside Russia.") == []
     assert strikes("The earthquake struck at dawn in Venezuela.") == []
     assert strikes("Dock workers struck for a third day in Rotterdam.") == [("143", "Dock workers")]
+
+
+def test_an_act_told_only_as_another_acts_purpose_is_left_out():
+    from newswire import analyze
+
+    def coded(text):
+        return [(e.cameo, e.trigger.text) for e in analyze(text, published="2024-01-01").events]
+
+    # the aim of a campaign or a deployment is not yet done: no record of it
+    assert not any(t == "destroy" for _, t in coded("Israel launched a military campaign in Gaza to destroy Hamas after the attack."))
+    assert not any(t == "crush" for _, t in coded("The junta deployed troops across the capital to crush the revolt."))
+    # near misses: a vow of it is a threat, and an act with its own subject in the clause is kept
+    assert any(c.startswith("13") for c, _ in coded("Israel vowed to destroy Hamas."))
+    assert any(t == "destroyed" for _, t in coded("Israel destroyed a Hamas tunnel in Gaza on Monday."))

@@ -157,6 +157,12 @@ class Document:
         return frozenset(i for start, end in credit_spans(self.doc, self.line_starts) for i in range(start, end))
 
     @cached_property
+    def in_no_apposition(self) -> frozenset[int]:
+        """The tokens of wire credits and datelines' places: in apposition to nothing ("calls for peacekeepers (AFP)";
+        "NAIROBI, Nov 9 - Kenya's attorney general filed": the parser hangs the official on the place)."""
+        return self.credits | self.dateline
+
+    @cached_property
     def headline_lines(self) -> list[tuple[int, int]]:
         """`[start, end)` token ranges of the lines that are headlines (`text.prose.headline_lines`)."""
         return headline_lines(self.doc)

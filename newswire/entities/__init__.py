@@ -314,10 +314,7 @@ def _link_nominals(doc: Doc, nominals: list[Mention], clusters: list[Cluster], f
 def _apposed_name(m: Mention, name_at: dict[int, Mention]) -> Mention | None:
     """The name a nominal stands in apposition to, either way round."""
     head = m.doc[m.head]
-    # a wire credit or a dateline's place is in apposition to nothing ("Pulls Out of Government (Reuters)";
-    # "NAIROBI, Nov 9 - Kenya's attorney general filed": the parser hangs the official on the place)
-    document = Document.of(m.doc)
-    apart = document.credits | document.dateline
+    apart = Document.of(m.doc).in_no_apposition  # "Pulls Out of Government (Reuters)", "NAIROBI, Nov 9 - Kenya's ..."
     if head.dep_ == "appos" and head.head.i in name_at and head.head.i not in apart:
         return name_at[head.head.i]
     for child in head.children:

@@ -230,10 +230,7 @@ def apposition_heads(m: Mention) -> list[Token]:
     heads = [c for c in root.children if c.dep_ == "appos" and not (m.start <= c.i < m.end)]
     if root.dep_ == "appos" and not (m.start <= root.head.i < m.end):
         heads.append(root.head)
-    # a wire credit or a dateline's place is in apposition to nothing ("calls for peacekeepers (AFP)":
-    # `Document.credits`; "NAIROBI, Nov 9 - Kenya's attorney general filed": `Document.dateline`)
-    document = Document.of(m.doc)
-    apart = document.credits | document.dateline
+    apart = Document.of(m.doc).in_no_apposition  # a wire credit or a dateline's place: in apposition to nothing
     return [] if root.i in apart else [h for h in heads if h.i not in apart]
 
 

@@ -17,7 +17,7 @@ from functools import cache
 
 from ..document import Document
 from ..lexicon import countries, load_list, load_table, places
-from ..lexicon.agents import past_office_words, relation_nouns
+from ..lexicon.agents import names_other_party, past_office_words, relation_nouns
 from ..lexicon.tables import KinNoun
 from .country_words import place_country
 from .model import Mention
@@ -218,7 +218,7 @@ def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], na
             for c in h.children if c.i < h.i) else None
         relation = relation_nouns().get(h.lemma_.lower())
         for child in h.children:
-            if relation is not None and ((child.dep_ == "prep" and child.lower_ in ("of", "to", "for")) or child.dep_ == "poss" or (relation and child.dep_ in ("amod", "compound", "nmod"))):
+            if relation is not None and names_other_party(child, relation):
                 continue  # "a critic of the US", "Russia's closest ally", "an Iranian ally": the other party's country
             _modifier_evidence(m, child, name_ending, alone)
 

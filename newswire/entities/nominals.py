@@ -16,13 +16,13 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import countries, places
 from ..lexicon import load_list
-from ..lexicon.agents import agent_row, initial_plural
+from ..lexicon.agents import agent_row, initial_plural, names_other_party, relation_nouns
 from ..lexicon.compounds import compound_role, not_its_own
 from ..lexicon.tables import AgentNoun
 from ..document import Document
 from ..text.datelines import is_dash
 from .country_words import place_country
-from .evidence import past_office, relation_nouns
+from .evidence import past_office
 from .model import Mention
 from .titles import TitleMatch
 
@@ -201,7 +201,7 @@ def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None
                 code = _place_phrase_country(obj, name_ending) if obj is not None and obj.dep_ in ("pobj", "npadvmod", "compound") else None
                 if code:
                     m.countries.append(code)
-        elif relation is not None and (child.dep_ == "poss" or (relation and child.dep_ in ("amod", "compound", "nmod"))):
+        elif relation is not None and names_other_party(child, relation):
             continue  # "the regime's supporters", "Iranian proxies": the other party's country (data/relation_nouns.tsv)
         elif child.dep_ in ("amod", "compound", "nmod", "poss") and not_its_own(child):
             continue  # "pro-Russian rebels", "Russian-backed separatists": not Russia's
@@ -221,7 +221,7 @@ def _modifiers(m: Mention, head: Token, name_ending: dict[int, Mention]) -> None
             if code:
                 m.countries.append(code)
         elif child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
-            if child.lower_ == "of" and (head.lemma_.lower() in _victim_of_nouns() or relation is not None):
+            if child.lower_ == "of" and head.lemma_.lower() in _victim_of_nouns():
                 continue  # "the kidnappers of an American journalist": the victim's country, not theirs
             if child.lower_ == "in" and head.lemma_.lower() in _posted_abroad_nouns():
                 continue  # "the embassy in Tanzania", "the ambassador in Baghdad": where another country posted them

@@ -81,6 +81,14 @@ def relation_nouns() -> dict[str, bool]:
     return {row.word: row.adjective for row in load_table("relation_nouns.tsv", RelationNoun)}
 
 
+def names_other_party(child: Token, adjective: bool) -> bool:
+    """Does a dependent of a relation noun (`relation_nouns`) name the other party of the relation, not the one the noun
+    describes: its possessor ("Russia's closest ally"), its "of", "to" or "for" complement ("a critic of the US") and,
+    when the noun's `adjective` is set, a country word on it ("an Iranian ally")?"""
+    return child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("of", "to", "for")) or (
+        adjective and child.dep_ in ("amod", "compound", "nmod"))
+
+
 def is_relational(token: Token) -> bool:
     """A noun for those in a relation to someone else whose country word may name either side of the relation
     ("Syrian allies": allies of Syria, or allies who are Syrian): a word of `relation_nouns` with adjective=yes."""

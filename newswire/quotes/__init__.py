@@ -55,6 +55,7 @@ from .lines import find_lines, labelled_person, person_surnamed
 from .organisations import description_of_several, organisation_described, organisation_in_front, outlet_in_full
 from ..text.datelines import DASHES, is_dash
 from ..text.parse import source_text
+from ..text.prose import picture_words
 from .model import Found, Passage, doc_text, find_passages, trim
 from .nouns import find_noun_frames
 from .passages import attribute_passage, inherit, names_a_thing
@@ -337,17 +338,12 @@ def _credited(doc: Doc, i: int | None) -> bool:
     with one after its prose) or a bracket? Not a picture talked about in prose: "A photo by Tom Hu of the tower"."""
     if i is None or i < 2:
         return False
-    if not (doc[i - 1].lower_ in (":", "by") and doc[i - 2].lower_ in _picture_words()):
+    if not (doc[i - 1].lower_ in (":", "by") and doc[i - 2].lower_ in picture_words()):
         return False
     if i == 2:
         return True
     before = doc[i - 3]
     return (before.is_space and "\n" in before.text) or before.text in ("(", "[", ".", "!", "?")
-
-
-@cache
-def _picture_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_list("picture_nouns.txt"))
 
 
 def _possessive_name(head: Token, name: str | None, entity: Entity | None) -> str | None:

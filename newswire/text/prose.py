@@ -46,7 +46,8 @@ _PERSONAL = frozenset(("i", "me", "my", "we", "us", "our", "you", "your"))
 
 
 @cache
-def _pictures() -> frozenset[str]:
+def picture_words() -> frozenset[str]:
+    """The words of picture credits and captions, lower case (`data/picture_nouns.txt`: "photo", "Getty Images")."""
     return frozenset(w.lower() for w in load_list("picture_nouns.txt"))
 
 
@@ -89,10 +90,10 @@ def _find_lines(doc: Doc):
 
 def _credit(words) -> bool:
     lowered = [t.lower_ for t in words]
-    if len(words) > 1 and lowered[0] in _pictures() and lowered[1] in (":", "by"):
+    if len(words) > 1 and lowered[0] in picture_words() and lowered[1] in (":", "by"):
         return True
     for n, t in enumerate(words[:-2]):
-        if t.text in ("(", "[") and lowered[n + 1] in _pictures() and lowered[n + 2] in (":", "by"):
+        if t.text in ("(", "[") and lowered[n + 1] in picture_words() and lowered[n + 2] in (":", "by"):
             return True
     return False
 
@@ -100,12 +101,12 @@ def _credit(words) -> bool:
 def _caption(words) -> bool:
     first = words[0].sent
     lowered = [t.lower_ for t in words[:4]]
-    if lowered[:2] == ["in", "this"] and len(lowered) > 2 and (lowered[2] in _pictures() or lowered[3:4] and lowered[3] in _pictures()):
+    if lowered[:2] == ["in", "this"] and len(lowered) > 2 and (lowered[2] in picture_words() or lowered[3:4] and lowered[3] in picture_words()):
         return True
     root = first.root
     return any(
         c.dep_ in _SUBJECTS
-        and c.lower_ in _pictures()
+        and c.lower_ in picture_words()
         and any(d.dep_ == "det" and d.lower_ in ("this", "these") for d in c.children)
         for c in root.children
     )

@@ -54,3 +54,21 @@ def test_revoking_a_persons_standing_is_an_administrative_sanction(text, target)
 
 def test_revoking_a_restriction_stays_an_easing():
     assert [e.cameo for e in events("Norway revoked the curfew on Danish fishermen.")] != ["172"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Norway suspended arms exports to Chile last week.", "NOR", "CHL"),
+    ("The Danish government paused weapons deliveries to Peru.", "DNKGOV", "PER"),
+])
+def test_stopping_arms_sales_or_deliveries_is_an_embargo(text, source, target):
+    found = events(text)
+    assert [(e.cameo, e.plover) for e in found] == [("163", "SANCTION")]
+    assert (found[0].source.actor, found[0].target.actor) == (source, target)
+
+
+@pytest.mark.parametrize("text", [
+    "The Finnish firm halted deliveries to its customers in Sweden.",
+    "The Norwegian shipyard suspended sales of its ferries.",
+])
+def test_stopping_other_sales_or_deliveries_is_no_embargo(text):
+    assert not [e for e in events(text) if e.plover == "SANCTION"]

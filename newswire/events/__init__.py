@@ -106,6 +106,8 @@ COMMERCIAL_SECTORS = {"BUS"}
 # accusations, refusals and threats too cost a quarter of the recall on the
 # PLOVER development half for no precision; re-measure with eval/plover_events.py.
 DYADIC_ROOTS = {"04", "05"}
+# The root of public statements (CAMEO 01), which are not emitted (`extract_events`).
+STATEMENT_ROOT = "01"
 # The code of signing an agreement (root 05, but no expression of support: kept with a state's signer and no target,
 # see `_signed`).
 SIGNING_CODES = {"057"}
@@ -213,7 +215,10 @@ def extract_events(
     # a title gives the source a public office ("Governor Anna Berg"). Keeping every uncoded named source had
     # raised PLOVER F1, but on whole real articles (realnews dev) those were 6 false events for 3 of the right
     # type, none fully right.
-    kept = [m for m in events if m.emit and (_political(m) or _official(m.sources))]
+    # a public statement (CAMEO 01: "warned that the toll could rise", "declined to comment") is no event: EVENTS-GOLD.md
+    # leaves it out, PLOVER has no type for it, and `query events` and the export showed it as one (issue 13, session
+    # sixteen's judge: 16 such records on 117 articles); what the statement says may still be coded (a threat, a demand)
+    kept = [m for m in events if m.emit and m.code[:2] != STATEMENT_ROOT and (_political(m) or _official(m.sources))]
     # a meeting, praise or reported demand aimed at no one coded says nothing
     kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported) or _signed(m) or _bloc_meeting(m)]
     for m in kept:

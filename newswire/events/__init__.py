@@ -49,6 +49,7 @@ from ..lexicon import codebook, load_list, load_table
 from ..lexicon.agents import STATE_SECTORS
 from ..lexicon.pronouns import speaker_pronouns
 from ..lexicon.tables import Title
+from ..text.clauses import is_infinitive
 from .actors import Actor, Actors, is_people, relational_plural
 from .chains import chain_events
 from .confidence import assess
@@ -426,7 +427,7 @@ def _aim(m: EventMention) -> bool:
     verb = m.anchor if m.trigger.kind == "verb" else None
     if verb is None or verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not is_infinitive(verb):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False

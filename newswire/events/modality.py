@@ -53,6 +53,7 @@ from ..lexicon.numbers import number_words
 from ..lexicon.agents import agent_row
 from ..lexicon.cues import reporting_verbs
 from ..lexicon.tables import ModalityWord
+from ..text.clauses import is_infinitive
 
 PRECEDENCE = ("negated", "conditional", "hypothetical", "requested", "intended")
 # Tags of a verb that happened: "before the U.N. arrived" is past, "before they demobilize" not yet.
@@ -219,7 +220,7 @@ def modality(tok: Token) -> str:
         # China" (no schedule of the criticism), "wants peace and attacked" (no wish); it shares what governs its head
         coordinated = node.dep_ == "conj" and head.pos_ in ("VERB", "AUX")
         cue = None if node.dep_ == "advcl" or own_clause or coordinated else _governor_cue(head) or (_stance(head) if head.pos_ == "NOUN" else None)
-        if node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        if node.dep_ == "xcomp" and is_infinitive(node):
             cue = cue or _scheduled(head) or (_cues().get((head.lemma_.lower(), "promise")) if tok.pos_ == "VERB" else None)
         if node.dep_ in ("ccomp", "advcl") or (node.dep_ == "xcomp" and _of_another(node)):
             crossed = True  # "expects France to sign", "might send agents to pull him out": supposed
@@ -258,7 +259,7 @@ def _noun_infinitive(node: Token) -> bool:
     """A noun's infinitive: "a plan to attack", and one with its own subject in a "for" clause, "the need for Iran to
     release the prisoners", "no reason for Moscow to assist" (which the parser hangs as a relative or adverbial clause;
     issue 13, session sixteen: both coded asserted)."""
-    if node.head.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+    if node.head.pos_ not in ("NOUN", "PROPN") or not is_infinitive(node):
         return False
     if node.dep_ == "acl":
         return True
@@ -269,7 +270,7 @@ def _plea_purpose(node: Token) -> str | None:
     """The modality a `plea` noun gives the infinitive the parser hung as a purpose of the verb the noun is the object
     of: "heard renewed pleas from Zelensky to allow his military to fire" (hypothetical, as a noun's infinitive: no act
     done, and no event beside the plea; issue 13, session sixteen: the allowing was coded asserted at 0.84)."""
-    if node.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+    if node.dep_ != "advcl" or not is_infinitive(node):
         return None
     if any(c.dep_ == "mark" for c in node.children):
         return None
@@ -300,7 +301,7 @@ def _governing(node: Token) -> Token | None:
     if dep == "ccomp":
         return None if any(t.tag_ in WH_TAGS for t in node.subtree if t.i < node.i) else head
     if dep == "advcl":
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        if is_infinitive(node):
             return head  # a purpose
         if node.tag_ == "VBG" and not any(c.dep_ == "mark" for c in node.children):
             return head  # a participle
@@ -365,7 +366,7 @@ def _wished_of_another(node: Token, *, own_verb: bool = True) -> bool:
     head = node.head
     lemma = head.lemma_.lower()
     if node.dep_ == "advcl":
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        if not is_infinitive(node):
             return False
         marks = [c.lower_ for c in node.children if c.dep_ == "mark"]
         if marks == ["for"]:  # "called for the United States to fight": the clause has its own subject
@@ -379,7 +380,7 @@ def _wished_of_another(node: Token, *, own_verb: bool = True) -> bool:
         if (lemma, "causative") in _cues():  # "to get the government to investigate", not "got the candidate he will beat"
             if head.tag_ not in ("VB", "VBG"):
                 return False  # "the U.S. got Israel to agree to a ceasefire": a finite "got" says it agreed (review 16)
-            return any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            return any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and is_infinitive(node)
         return (head.lemma_.lower(), "wish") in _cues() and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
     if (head.lemma_.lower(), "asked") in _cues() and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
         return True
@@ -387,7 +388,7 @@ def _wished_of_another(node: Token, *, own_verb: bool = True) -> bool:
         # "Iraq's Shia militias asked to fight ISIL": a headline's passive, or "Iran asked to join the talks": asked
         # of them or asked for by them, the infinitive is no act that happened (issue 13, session thirteen: coded as
         # an asserted fight by an outside reader's sheet)
-        return node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        return node.dep_ == "xcomp" and is_infinitive(node)
     return (head.lemma_.lower(), "wish") in _cues() and any(c.dep_ == "dobj" and c.i < node.i for c in head.children)
 
 
@@ -493,7 +494,7 @@ def _purpose_condition(clause: Token) -> str | None:
     """"will only finalize the deal to remove the weapons if the U.S. stops threatening": a condition the parser hung
     on a purpose infinitive of the verb is the verb's own (a purpose is part of its event), as when it hangs on the
     verb (issue 13, session ten: the seed article's conditional offer came out `intended`)."""
-    if not any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children) or any(g.dep_ == "mark" for g in clause.children):
+    if not is_infinitive(clause) or any(g.dep_ == "mark" for g in clause.children):
         return None
     return next((cue for g in clause.children if g.dep_ == "advcl" and (cue := _condition_cue(g))), None)
 

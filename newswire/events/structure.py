@@ -17,6 +17,7 @@ from .syntax import subject_of
 from .model import EventMention
 from ..lexicon.cues import reporting_verbs
 from ..text.tokens import with_pos
+from ..text.clauses import is_infinitive
 from .modality import is_going_on, is_obligation
 from .triggers import Trigger, is_passive, is_support_verb, patient_of, word_class
 
@@ -225,7 +226,7 @@ def _governor(m: EventMention, anchored: dict[int, EventMention]) -> EventMentio
         if a.dep_ == "ccomp" and codebook.frame_of(gov.code) is None and gov.code[:2] != ALLEGING_ROOT:
             return None  # "said it had attacked": the saying is no event here
         return gov
-    if a.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):
+    if a.dep_ == "advcl" and is_infinitive(a):
         if a.head.i in anchored:
             return anchored[a.head.i]
         return _purpose_holder(a.head, anchored)
@@ -286,7 +287,7 @@ def _purpose_holder(verb, anchored: dict[int, EventMention]) -> EventMention | N
 def _framed_through(verb, anchored: dict[int, EventMention]) -> EventMention | None:
     """"rejected an invitation to attend a meeting", "refused to hold talks": the frame whose content the
     object of a verb the dictionary does not code is, through that verb's infinitive."""
-    if verb.i in anchored or verb.dep_ not in ("xcomp", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.i in anchored or verb.dep_ not in ("xcomp", "acl") or not is_infinitive(verb):
         return None
     head = verb.head
     if head.dep_ == "dobj" and head.i not in anchored:

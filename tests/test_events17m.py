@@ -100,3 +100,27 @@ def test_an_event_noun_inside_an_attempt_is_not_what_it_seeks():
     # near miss: the sanctions exist whatever the effort to get round them
     found = [(e.plover, e.modality) for e in events("Chile's efforts to bypass US sanctions against Peru have failed.") if e.plover == "SANCTION"]
     assert found == [("SANCTION", "asserted")]
+
+
+def test_an_imperative_after_a_colon_is_asked():
+    found = events('"I say to you, the people of Chile: Free your country from the militia so that this war can end."')
+    assert found and all(e.modality == "requested" for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean president did not signal any decision on allowing Peru to fire missiles into Bolivia.",
+    "The US allowed Peru to strike targets inside Bolivia.",
+])
+def test_what_is_allowed_is_not_reported_done(text):
+    assert [e.plover for e in events(text) if e.plover == "ASSAULT"] == []
+
+
+def test_an_attack_told_as_done_is_kept():
+    # near miss: the same act without a permission
+    assert [(e.plover, e.modality) for e in events("Peru fired long-range missiles into Bolivia.")] == [("ASSAULT", "asserted")]
+
+
+def test_neither_before_the_subject_negates():
+    assert events("Chilean sources said that neither Peru nor Bolivia had agreed to the compromises.") == []
+    # near miss: without "neither" the agreement is reported
+    assert [e.plover for e in events("Chilean sources said that Peru and Bolivia had agreed to the compromises.")] == ["AGREE"]

@@ -194,6 +194,9 @@ def modality(tok: Token) -> str:
         if (plea := _plea_purpose(node)) is not None:
             found.add(plea)  # "heard renewed pleas from Zelensky to allow ...", parsed as a purpose of "heard"
             break
+        if (cue := _permitted(node)) is not None:
+            found.add(cue)  # "allowing Kyiv to fire missiles into Russia": allowed, not reported done
+            break
         if node.dep_ in ("ccomp", "xcomp", "advcl") and _wished_of_another(node, own_verb=tok.pos_ == "VERB"):
             found.add("requested")  # "hoped she would bring aid", "wants Syria to withdraw", "was asked to mediate"
             if any(c.dep_ == "neg" for c in node.head.children):
@@ -234,6 +237,8 @@ def modality(tok: Token) -> str:
     return next((m for m in PRECEDENCE if m in found), "asserted")
 
 
+# Marks after which a new clause begins inside one parse: "I say to you: free your country".
+CLAUSE_BREAKS = {":", ";"}
 # Dependents that may stand before an imperative verb in its own clause: "Please free them", "Now stop the bombing".
 BEFORE_IMPERATIVE = {"punct", "advmod", "intj", "discourse"}
 
@@ -247,12 +252,30 @@ def _imperative(verb: Token) -> bool:
         if node.dep_ != "conj" or node.head.i == node.i or node.head.tag_ != "VB":
             break
         node = node.head  # "Stop the bombing and release the hostages": the first verb's clause
-    if node.tag_ != "VB" or node.dep_ not in ("ROOT", "ccomp", "advcl"):
+    previous = next((t for t in reversed(node.doc[node.sent.start : node.i]) if not t.is_quote), None)
+    after_break = previous is not None and previous.text in CLAUSE_BREAKS  # "I say to you: free ...", however parsed
+    if node.tag_ != "VB" or is_infinitive(node) or not (after_break or node.dep_ in ("ROOT", "ccomp", "advcl")):
         return False
     for v in {verb, node}:
         if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in v.children):
             return False
-    return all(t.i >= node.i or t.is_punct or t.is_quote or t.dep_ in BEFORE_IMPERATIVE for t in node.subtree)
+    before = [t for t in node.subtree if t.i < node.i]
+    colon = max((k for k, t in enumerate(before) if t.text in CLAUSE_BREAKS), default=-1)
+    # '"I say to you, the people of Lebanon: Free your country"': what comes before a colon is another clause
+    return all(t.is_punct or t.is_quote or t.dep_ in BEFORE_IMPERATIVE for t in before[colon + 1:])
+
+
+def _permitted(node: Token) -> str | None:
+    """The modality a `permit` verb gives what it lets someone do: its complement clause with its own subject ("allowing
+    Kyiv to fire missiles", as the parser reads it) or its infinitive after its object ("permitted the rebels to
+    withdraw"); issue 13, session sixteen's judge: such fire was coded asserted at 0.93. Else None."""
+    if node.dep_ not in ("ccomp", "xcomp") or node.head.i == node.i or not is_infinitive(node):
+        return None
+    cue = _cues().get((node.head.lemma_.lower(), "permit"))
+    if cue is None:
+        return None
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+    return cue if own_subject or _of_another(node) else None
 
 
 def _noun_infinitive(node: Token) -> bool:
@@ -456,6 +479,9 @@ def _local(verb: Token) -> set[str]:
         word = c.lower_
         if c.dep_ == "neg" or (c.dep_ == "det" and word == "no"):
             cue = _cues().get((word, "neg"))
+        elif c.dep_ in ("nsubj", "nsubjpass"):
+            # "neither Hamas nor Israel had agreed": a negation before the subject negates the clause
+            cue = next((n for g in c.children if g.dep_ == "preconj" and (n := _cues().get((g.lower_, "neg")))), None)
         elif c.dep_ in ("aux", "auxpass"):
             cue = _cues().get((word, "aux")) or _cues().get((c.lemma_.lower(), "aux"))
             if word in ("would", "'d") and _reported_past(verb):

@@ -17,8 +17,10 @@ def code(actor) -> str:
 
 
 def test_a_country_word_on_a_thing_is_not_the_one_other_country_aimed_at():
-    refused = triggered("Chilean President Lagos refused to say whether he would have created Peruvian internment camps.", "refused")
-    assert refused and not any(code(e.target).startswith("PER") for e in refused)
+    # a declined comment (CAMEO 01) is no event since session seventeen (EVENTS-GOLD.md leaves public statements out)
+    assert triggered("Chilean President Lagos refused to say whether he would have created Peruvian internment camps.", "refused") == []
+    criticised = triggered("Chilean President Lagos criticised the plan to build Peruvian internment camps.", "criticised")
+    assert criticised and not any(code(e.target).startswith("PER") for e in criticised)
 
 
 def test_a_country_word_on_a_person_or_an_act_still_names_an_actor():

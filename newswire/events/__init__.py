@@ -49,6 +49,7 @@ from ..lexicon import codebook, load_list, load_table
 from ..lexicon.agents import STATE_SECTORS
 from ..lexicon.pronouns import speaker_pronouns
 from ..lexicon.tables import Title
+from ..text.clauses import is_infinitive
 from .actors import Actor, Actors, is_people, relational_plural
 from .chains import chain_events
 from .confidence import assess
@@ -106,6 +107,8 @@ COMMERCIAL_SECTORS = {"BUS"}
 # accusations, refusals and threats too cost a quarter of the recall on the
 # PLOVER development half for no precision; re-measure with eval/plover_events.py.
 DYADIC_ROOTS = {"04", "05"}
+# The root of public statements (CAMEO 01), which are not emitted (`extract_events`).
+STATEMENT_ROOT = "01"
 # The code of signing an agreement (root 05, but no expression of support: kept with a state's signer and no target,
 # see `_signed`).
 SIGNING_CODES = {"057"}
@@ -213,7 +216,10 @@ def extract_events(
     # a title gives the source a public office ("Governor Anna Berg"). Keeping every uncoded named source had
     # raised PLOVER F1, but on whole real articles (realnews dev) those were 6 false events for 3 of the right
     # type, none fully right.
-    kept = [m for m in events if m.emit and (_political(m) or _official(m.sources))]
+    # a public statement (CAMEO 01: "warned that the toll could rise", "declined to comment") is no event: EVENTS-GOLD.md
+    # leaves it out, PLOVER has no type for it, and `query events` and the export showed it as one (issue 13, session
+    # sixteen's judge: 16 such records on 117 articles); what the statement says may still be coded (a threat, a demand)
+    kept = [m for m in events if m.emit and m.code[:2] != STATEMENT_ROOT and (_political(m) or _official(m.sources))]
     # a meeting, praise or reported demand aimed at no one coded says nothing
     kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported) or _signed(m) or _bloc_meeting(m)]
     for m in kept:
@@ -421,7 +427,7 @@ def _aim(m: EventMention) -> bool:
     verb = m.anchor if m.trigger.kind == "verb" else None
     if verb is None or verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not is_infinitive(verb):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False

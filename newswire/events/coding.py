@@ -15,7 +15,7 @@ from ..lexicon.pronouns import speaker_pronouns
 from .syntax import subject_of
 from .triggers import insult_names, is_event_noun, is_passive, patient_of, undoes_pact, verb_codes, word_class
 from .model import EventMention
-from .modality import is_refusal_cue, is_reported, modality as modality_of, planned
+from .modality import is_refusal_cue, is_reported, modality as modality_of, planned, tried
 from .roles import face_each_other
 
 # Sectors of armed or coercive actors: an attack by or on them is no war of words.
@@ -65,6 +65,9 @@ HUMANITARIAN_AID = "073"
 # CAMEO roots of meetings and visits (04) and of relations cut (16, "will stop funding the agency", "will halt the
 # talks"): announced or planned, they stay what they are, intended (`code_event`).
 PLANNED_ROOTS = {"04", "16"}
+# Roots of force (a show of force, coercion, assault, fighting, mass violence): an attempt at one is the act, tried,
+# as CAMEO codes "an attempt to assassinate" (`code_event`); an attempt at anything else is only aimed at.
+TRIED_AS_DONE_ROOTS = {"15", "17", "18", "19", "20"}
 # Sectors of a state's bodies (`lexicon.agents.STATE_SECTORS`): only they restrict people (a `restrict` verb's coercion, 17).
 # Sectors of audiences a speaker asks things of ("asked the crowd to ...", "encouraged Americans to ..."): no political
 # actor to request of.
@@ -121,6 +124,12 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
         m.code = codebook.combine("reject", m.complement.code) if m.complement else codebook.FRAME_DEFAULT["reject"]
         return
     if codebook.frame_of(m.code):
+        return
+    if m.modality == "asserted" and m.code[:2] not in TRIED_AS_DONE_ROOTS and tried(m.anchor):
+        # "launched a bid to free the prisoners", "sent envoys in an effort to mediate": what an attempt seeks has not
+        # happened; it is aimed at (intended, EVENTS-GOLD.md codes such aims so), and stays what it is, neither an
+        # intent (03) nor a threat (13) of its actor (issue 13, session sixteen's judge: coded as done)
+        m.modality = "intended"
         return
     if m.modality == "intended" and m.code[:2] in PLANNED_ROOTS and planned(m.anchor):
         # a meeting or visit planned, scheduled or announced is a meeting, intended ("will meet with the French

@@ -2,7 +2,9 @@
 
 The times stage reads the tense of that verb (`times/tense.py`); the context
 dates a span by the time expression governing its clause
-(`newswire/document.py`, `Document.date_for`).
+(`newswire/document.py`, `Document.date_for`). `is_infinitive` is the one test of a "to" infinitive that
+the events stage's modality and structure read (other stages still write it out: events/coding, dating, roles,
+syntax, triggers; quotes/frames, quotes/nouns).
 """
 
 from __future__ import annotations
@@ -23,3 +25,8 @@ def governing_verb(token: Token) -> Token | None:
             return None
         t = t.head
     return t
+
+
+def is_infinitive(token: Token) -> bool:
+    """A verb with the infinitive marker "to" among its dependents ("to attack", "to be released")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)

@@ -1098,10 +1098,18 @@ def overview(store: Store, *, top: int = 10) -> dict[str, Any]:
 
 def copies(store: Store, article_id: str) -> list[dict[str, Any]]:
     """The stored copies of an article (syndicated or repeated near-duplicates, `articles.duplicate_of`): each
-    one's id, title, outlet, URL, publication date, where it was read from and its similarity, oldest first."""
+    one's id, title, outlet, URL, publication date, where it was read from and its similarity, oldest first.
+    For a copy: the other copies of its canonical article (`canonical_of` names that one)."""
+    canonical = canonical_of(store, article_id) or article_id
     return _dicts(store, f"""
         SELECT a.id, a.title, {_OUTLET} AS outlet, a.url, a.published, a.source, a.similarity FROM articles a
-        WHERE a.duplicate_of = ? ORDER BY a.published NULLS LAST, a.id""", [article_id])
+        WHERE a.duplicate_of = ? AND a.id <> ? ORDER BY a.published NULLS LAST, a.id""", [canonical, article_id])
+
+
+def canonical_of(store: Store, article_id: str) -> str | None:
+    """The canonical article a stored copy is linked to (None for a canonical article or an unknown id)."""
+    found = store.con.execute("SELECT duplicate_of FROM articles WHERE id = ?", [article_id]).fetchone()
+    return found[0] if found else None
 
 def entity(store: Store, *, name: str | None = None, id: str | None = None, top: int = 20) -> dict[str, Any]:
     """Everything about the entities named `name` (whole words, any case, as the timeline finds them), or about one

@@ -235,6 +235,13 @@ class ArticleState:
     duplicate_of: str | None  # the canonical article, None for a canonical
     cluster: str  # the canonical's id (its own for a canonical)
     similarity: float | None  # for a duplicate
+    # a canonical's metadata taken from its copies (`Store._fill_from_copies`): the names of those fields, "published,url"
+    filled: str | None = None
+
+
+# The metadata a canonical article that lacks it takes from its copies: the linked article carries the best its
+# copies give, so that a date or outlet question finds it (docs/store.md, `articles.filled`).
+FILLED_FIELDS = ("published", "url", "title")
 
 
 @dataclass(slots=True)
@@ -896,6 +903,7 @@ class Store:
             signatures.append({"article_id": e.id, "fingerprint": e.fingerprint, "minhash": e.minhash, "ends": e.ends})
         with self._transaction():
             self._insert("articles", articles, conflict="DO NOTHING")
+            self._fill_from_copies([e.duplicate_of for e in entries if e.duplicate_of])
             self._insert("signatures", signatures, conflict="DO NOTHING")
             self._insert_bands(list(bands))
             if bands_layout is not None:
@@ -1050,7 +1058,8 @@ class Store:
         for analysis in analyses:
             for name, table_rows in analysis.tables.items():
                 rows[name] += table_rows
-        updates = [{"id": a.id, "status": ANALYSED, **a.values} for a in analyses]
+        # an analysis writes the article's own metadata again: what it had taken from copies is taken again after
+        updates = [{"id": a.id, "status": ANALYSED, **a.values, "filled": None} for a in analyses]
         with self._transaction():
             # a re-analysed article replaces its rows: an analysed one, or a failed one (a failure keeps the rows of an
             # analysis stored before it); a batch commits an article's rows with its status, so a batch of new articles,
@@ -1099,6 +1108,7 @@ class Store:
             link.recount(self.con, recount)
             if updates:
                 self._update_articles(updates)
+                self._fill_from_copies(ids)
             if failed:
                 self.con.execute("UPDATE articles SET status = ? WHERE id IN (SELECT unnest(?))", [FAILED, failed])
             self._add_errors(failures, run_id)
@@ -1121,6 +1131,39 @@ class Store:
             self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _batch{on_conflict}")
         finally:
             self.con.unregister("_batch")
+
+    def _fill_from_copies(self, canonicals: list[str]) -> None:
+        """Give each of these canonical articles that has copies the metadata it lacks (`FILLED_FIELDS`): each field
+        from the first copy that has it, in the order `query.copies` lists them (earliest published first, then by
+        id: not input order, so a store filled run by run equals one ingested at once); the fields so taken are named
+        in `filled` (its own are NULL, and `load_analysis` gives them so). Called whenever a copy is stored or a
+        canonical analysed (which writes its own values again)."""
+        canonicals = list(dict.fromkeys(canonicals))
+        if not canonicals:
+            return
+        fields = ", ".join(FILLED_FIELDS)
+        copies: dict[str, list[tuple]] = defaultdict(list)
+        for row in self.con.execute(
+            f"SELECT duplicate_of, {fields} FROM articles WHERE duplicate_of IN (SELECT unnest(?)) "
+            "ORDER BY published NULLS LAST, id", [canonicals],
+        ).fetchall():
+            copies[row[0]].append(row[1:])
+        if not copies:
+            return
+        stored = self.con.execute(f"SELECT id, {fields}, filled FROM articles WHERE id IN (SELECT unnest(?))", [list(copies)]).fetchall()
+        for article_id, *values, filled in stored:
+            taken = set((filled or "").split(","))
+            own = [None if name in taken else value for name, value in zip(FILLED_FIELDS, values)]
+            new, names = [], []
+            for i, (name, value) in enumerate(zip(FILLED_FIELDS, own)):
+                given = value if value is not None else next((c[i] for c in copies[article_id] if c[i] is not None), None)
+                if value is None and given is not None:
+                    names.append(name)
+                new.append(given)
+            new_filled = ",".join(names) or None
+            if new != list(values) or new_filled != filled:
+                sets = ", ".join(f"{name} = ?" for name in FILLED_FIELDS)
+                self.con.execute(f"UPDATE articles SET {sets}, filled = ? WHERE id = ?", [*new, new_filled, article_id])
 
     def _update_articles(self, rows: list[dict[str, Any]]) -> None:
         batch = _arrow(ARTICLE_COLUMNS, rows)
@@ -1151,6 +1194,9 @@ class Store:
         row = self._fetch_dicts("SELECT * FROM articles WHERE id = ? AND status = ?", [article_id, ANALYSED])
         if not row:
             return None
+        for name in (row[0].get("filled") or "").split(","):  # the analysis as made: without what copies gave
+            if name:
+                row[0][name] = None
         lists: dict[str, Any] = {}
         for table in RECORD_TABLES:
             if table.parent is not None:

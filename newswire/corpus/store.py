@@ -1114,11 +1114,26 @@ class Store:
             self._add_errors(failures, run_id)
 
     def _add_errors(self, failures: list[Failure], run_id: int) -> None:
-        rows = []
-        for f in failures:
-            row = {k: _storable(v) for k, v in to_dict(f).items()}
-            rows.append({**row, "id": content_id("\x1f".join((row["document"], row["stage"], row["message"]))), "run_id": run_id, "version": __version__})
+        rows = [{**_error_row(f), "run_id": run_id, "version": __version__} for f in failures]
         self._insert("errors", rows, conflict="DO NOTHING")
+
+    def recorded(self, failures: list[Failure]) -> list[bool]:
+        """For each failure, whether the store has its `errors` row already (an earlier run's: the same document,
+        stage and message)."""
+        if not failures:
+            return []
+        ids = [_error_row(f)["id"] for f in failures]
+        with self.session() as con:
+            known = {i for (i,) in con.execute("SELECT id FROM errors WHERE id IN (SELECT unnest(?))", [ids]).fetchall()}
+        return [i in known for i in ids]
+
+    def stored_from(self, document: str) -> dt.datetime | None:
+        """When the run started that stored an article first read from `document` (a path, path:LINE, path@OFFSET),
+        or None if no stored article came from there."""
+        with self.session() as con:
+            found = con.execute("SELECT min(r.started) FROM articles a JOIN runs r ON r.id = a.run_id WHERE a.source = ?",
+                                [document]).fetchone()
+        return found[0] if found else None
 
     def _insert(self, table: str, rows: list[dict[str, Any]], *, conflict: str | None = None) -> None:
         if not rows:
@@ -1236,6 +1251,12 @@ LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and wo
 # What the links keep for a batch to add its rows to (`meta` key `link_counts`; `Store.count_links`): a store linked
 # before is filled in once at the start of the next ingest.
 LINK_COUNTS = "corpus quotes: canonical quote and outlets; quote keys: speaker entity; corpus entities: parts by country (issue 15)"
+
+
+def _error_row(f: Failure) -> dict[str, Any]:
+    """A failure's `errors` row but its run: its values as stored, and its id (a hash of document, stage and message)."""
+    row = {k: _storable(v) for k, v in to_dict(f).items()}
+    return {**row, "id": content_id("\x1f".join((row["document"], row["stage"], row["message"])))}
 
 
 def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:

@@ -69,3 +69,26 @@ def test_figures_filters_that_match_nothing_that_could_exist_are_errors(tmp_path
         assert result.returncode == 1 and result.stderr.startswith(f"Error: ") and value in result.stderr and named in result.stderr
     ok = newswire_cli("query", "figures", option, {"--what": "Killed", "--country": "kenyan"}[option], "--db", str(db))
     assert ok.returncode == 0, ok.stderr
+
+
+def test_a_country_is_named_by_its_name_across_articles():
+    """The corpus entity of a country itself (key "#GEO") whose articles' entities are named "Georgia" in some and,
+    where only the adjective is written, "Georgian" in others: the longer was shown."""
+    from newswire.corpus.link import CorpusEntity, Member
+
+    def member(n, name):
+        return Member(f"a{n}", "E1", "#GEO", name, "GPE", "GEO", "GEO", frozenset({name}), 1, None)
+
+    country = CorpusEntity("C1", "#GEO", "Georgia", "GPE", "GEO", "GEO")
+    country.add([member(1, "Georgia"), member(2, "Georgian")])
+    assert country.row()["name"] == "Georgia" and country.row()["aliases"] == ["Georgia", "Georgian"]
+    other = CorpusEntity("C2", "interior ministry", "Interior Ministry", "ORG", None, None)  # not a country: as before
+    assert other.row()["name"] == "Interior Ministry"
+
+
+def test_an_article_alone_left_of_a_title_is_no_entity():
+    from newswire.pipeline import analyze
+
+    text = "Officers said the Inspector General of Police had ordered an inquiry into the raid."
+    names = [e.name.lower() for e in analyze(text, stages=["entities"]).entities]
+    assert "the" not in names

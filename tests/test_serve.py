@@ -610,3 +610,16 @@ def test_an_unanalysed_copy_answers_its_canonical_analysis(tmp_path):
     reply = client.get(f"/api/article/{copy}")
     assert reply.status_code == 200 and reply.json()["id"] == story.id and reply.headers["content-location"] == f"/api/article/{story.id}"
     assert client.get(f"/api/article/{'0' * 16}").status_code == 404
+
+
+def test_a_store_made_before_the_rule_fills_its_canonicals_when_written_to(tmp_path):
+    import duckdb
+
+    path, story = _undated_canonical(tmp_path, [("https://www.first.example.com/a", "2021-03-02", None)])
+    con = duckdb.connect(str(path))  # as an older version left it: no `filled`, the canonical's own metadata
+    con.execute("UPDATE articles SET published = NULL, url = NULL WHERE id = ?", [story.id])
+    con.execute("ALTER TABLE articles DROP COLUMN filled")
+    con.close()
+    with Store(path) as store:  # the writer brings the column, and the canonicals take their copies' metadata, once
+        row = store.con.execute("SELECT published, url, filled FROM articles WHERE id = ?", [story.id]).fetchone()
+    assert row == ("2021-03-02", "https://www.first.example.com/a", "published,url")

@@ -52,7 +52,6 @@ class Summary(RunCounts):
     run_id: int = 0
     db: str = ""
     first_failures: list[Failure] = field(default_factory=list)  # the first few new ones, to show
-    failed_before: int = 0  # of `failed`: documents whose error an earlier run recorded (the same document, stage, message)
 
 
 def default_workers() -> int:

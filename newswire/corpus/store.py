@@ -287,6 +287,7 @@ class RunCounts:
     duplicates: int = 0  # new articles linked to a canonical article
     skipped: int = 0  # already stored, or the same text twice
     failed: int = 0  # documents with an error (this run's, or recorded before and not retried)
+    failed_before: int = 0  # of `failed`: those whose error an earlier run recorded (the same document, stage, message)
     done: int = 0  # documents finished with: analysed, linked, skipped or failed
     expected: int | None = None  # documents the inputs are expected to hold (None while unknown)
     peak_worker_rss_mb: float = 0.0
@@ -673,6 +674,10 @@ class Store:
                 for c in columns:  # fields added to the records since the store was made
                     if c.name not in existing:
                         self.con.execute(f"ALTER TABLE {name} ADD COLUMN {_quote(c.name)} {c.type}")
+                if name == "articles" and existing and "filled" not in existing:
+                    # a store made before canonicals took their copies' metadata: its canonicals take it now, once
+                    self._fill_from_copies([i for (i,) in self.con.execute(
+                        "SELECT DISTINCT duplicate_of FROM articles WHERE duplicate_of IS NOT NULL").fetchall()])
             for index in _DROPPED_INDEXES:  # `bands_key`: kept by versions before `bands_undated` (see band_rows)
                 self.con.execute(f"DROP INDEX IF EXISTS {index}")
             for index, (table, column) in _INDEXES.items():

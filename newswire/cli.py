@@ -232,10 +232,14 @@ def ingest(
             runner=runner, ray_address=ray_address, dedup_window=dedup_window, shards=shards, from_shards=from_shards,
             on_message=lambda message: err_console.print(message, markup=False, highlight=False, soft_wrap=True),
         )
+    new_failures = summary.failed - summary.failed_before
     for failure in summary.first_failures:
         _error(f"{failure.document}: {failure.message}")
-    if summary.failed > len(summary.first_failures):
-        _error(f"... {summary.failed - len(summary.first_failures)} more: newswire sql \"SELECT * FROM errors\" --db {db}")
+    if new_failures > len(summary.first_failures):
+        _error(f"... {new_failures - len(summary.first_failures)} more: newswire sql \"SELECT * FROM errors\" --db {db}")
+    if summary.failed_before:  # recorded by an earlier run: not shown again, and no failure of this run
+        err_console.print(f"Note: {summary.failed_before} of the failed documents failed as in an earlier run (the same error, "
+                          f"recorded then: newswire sql \"SELECT * FROM errors\" --db {db})", markup=False, highlight=False, soft_wrap=True)
     err_console.print(
         f"{summary.db} (run {summary.run_id}): {summary.documents} documents, {summary.added} new articles "
         f"({summary.duplicates} duplicates), {summary.analysed} analysed, {summary.skipped} already stored, "
@@ -247,7 +251,7 @@ def ingest(
 
         err_console.print(f"Warning: no documents in {', '.join(paths)}: newswire reads {', '.join(KNOWN)} files (any of them .gz), "
                           f"in folders walked recursively", markup=False, highlight=False, soft_wrap=True)
-    if summary.failed:
+    if new_failures:
         raise typer.Exit(1)
 
 

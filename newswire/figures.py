@@ -75,10 +75,36 @@ def extract_figures(
         seen.update(t.i for t in head.children if t.pos_ == "NUM")
         seen.update(t.i for t in words)
         seen.update(c.i for c in head.children if c.dep_ == "conj")
-        figure = _figure(ctx, words, head, quotes, times, published)
+        figure = _figure(ctx, words, head, quotes, times, published, entities)
         if figure is not None:
             out.append(figure)
-    return out
+    return _without_headline_repeats(ctx, out)
+
+
+def _without_headline_repeats(ctx: Document, figures: list[Figure]) -> list[Figure]:
+    """A headline's figure that the body states again ("Two killed in Kisumu" over "Two people were killed ...") is
+    one count, not two: the body's is kept (with its sentence, source and date), and takes the headline's places when
+    its sentence names none. The same count: the same `what` and value (or range), counting people or the same noun."""
+    lines = [(ctx.doc[a].idx, ctx.doc[b - 1].idx + len(ctx.doc[b - 1])) for a, b in ctx.headline_lines if b > a]
+    if not lines:
+        return figures
+    people = _words()["people"]
+
+    def same(a: Figure, b: Figure) -> bool:
+        units = {u for u in (a.unit, b.unit) if u is not None and u not in people}
+        return a.what == b.what and (a.value, a.low, a.high) == (b.value, b.low, b.high) and len(units) <= 1
+
+    def in_headline(f: Figure) -> bool:
+        return any(start <= f.start and f.end <= end for start, end in lines)
+
+    kept = []
+    for f in figures:
+        body = next((b for b in figures if not in_headline(b) and same(f, b)), None) if in_headline(f) else None
+        if body is None:
+            kept.append(f)
+        elif not body.places:
+            body.places = list(f.places)
+    return kept
 
 
 def _may_count(doc: Doc) -> list[int]:
@@ -101,7 +127,8 @@ def _is_count(tok: Token) -> bool:
     if tok.ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL"):
         return False
     if tok.ent_type_ == "DATE" and (tok.dep_ != "nummod" or _year(tok)):  # "between 20 and 30 people" is often tagged a date
-        return False
+        # and so is a tally's value ("put the number of injured at 52 after the storm"): a tally counts, it dates nothing
+        return not _year(tok) and _stated_tally(tok)[0] is not None
     return True
 
 
@@ -154,7 +181,8 @@ def _value(words: list[Token]) -> float | None:
     return numbers.number_value([w.text for w in words])
 
 
-def _figure(ctx: Document, words: list[Token], head: Token, quotes: list[Quote], times: list[Time], published: str | None) -> Figure | None:
+def _figure(ctx: Document, words: list[Token], head: Token, quotes: list[Quote], times: list[Time], published: str | None,
+            entities: list[Entity]) -> Figure | None:
     doc = ctx.doc
     counted = head.head if head.dep_ == "nummod" else head
     outer = None  # "hundreds" in "hundreds of thousands of people": hundreds × 1,000 of the people
@@ -168,6 +196,9 @@ def _figure(ctx: Document, words: list[Token], head: Token, quotes: list[Quote],
     else:
         unit_tok = counted if counted is not head else None
     what = _what(counted) or (_what(unit_tok) if unit_tok is not None else None)
+    stater = None
+    if what is None and counted is head:
+        what, unit_tok, stater = _stated_tally(head)
     if what is None:
         return None
     low = high = value = None
@@ -209,7 +240,7 @@ def _figure(ctx: Document, words: list[Token], head: Token, quotes: list[Quote],
         qualifier=qualifier,
         unit=unit,
         what=what,
-        reported_by=ctx.reporters(quotes).at(start),
+        reported_by=ctx.reporters(quotes).at(start) or (_entity_at(entities, stater) if stater is not None else None),
         date=_date(ctx, times, head, start, end, published),
         places=_places(ctx, head),
     )
@@ -325,6 +356,50 @@ def _what(noun: Token) -> str | None:
     verb = noun.head
     if noun.dep_ in ("nsubjpass", "dobj", "nsubj", "appos") and verb.pos_ in ("VERB", "ADJ", "AUX"):
         return table.get(verb.lemma_.lower())
+    return None
+
+
+def _stated_tally(number: Token) -> tuple[str | None, Token | None, Token | None]:
+    """"put the death toll at 11", "estimated the number of people killed at 30", "the toll of dead rose to 30": a
+    number that a `states` verb's preposition takes, counting what the verb's tally noun (its object, else its
+    subject) says it counts: its compound ("death toll": killed) or its "of" ("number of injured", "number of people
+    killed"). (what, the counted noun when the "of" names one, who states it: the subject of a verb whose object is
+    the tally), or Nones: a tally that says not what it counts ("put the toll at 11", "the figure") is none."""
+    none = None, None, None
+    prep = number.head
+    if number.dep_ != "pobj" or prep.dep_ != "prep":
+        return none
+    # the verb the preposition hangs on, or the one above the tally when the parser hangs it inside the tally's "of"
+    # ("estimated [the number of people killed] at 30": "at" on "killed")
+    verb = next((t for t in (prep.head, *list(prep.head.ancestors)[:5])
+                 if t.pos_ == "VERB" and _words()["states"].get(t.lemma_.lower()) == prep.lower_), None)
+    if verb is None:
+        return none
+    tallies, table = _words()["tally"], _words()["what"]
+    for dep in ("dobj", "nsubj", "nsubjpass"):
+        noun = next((c for c in verb.children if c.dep_ == dep), None)
+        if noun is None or noun.lemma_.lower() not in tallies:
+            continue
+        if prep.head.i != verb.i and noun.i not in {prep.head.i, *(t.i for t in prep.head.ancestors)}:
+            return none  # the preposition hangs on something else than the tally
+        stater = next((c for c in verb.children if c.dep_ == "nsubj"), None) if dep == "dobj" else None
+        for c in noun.children:
+            if c.dep_ == "compound" and (table.get(c.lemma_.lower()) or table.get(c.lower_)):
+                return table.get(c.lemma_.lower()) or table.get(c.lower_), None, stater
+        counted = _of_object(noun)
+        what = _what(counted) if counted is not None else None
+        if what is None:
+            return none
+        # "the number of people killed": people; "the number of injured": no noun
+        return what, counted if counted.pos_ in ("NOUN", "PROPN") and not table.get(counted.lemma_.lower()) else None, stater
+    return none
+
+
+def _entity_at(entities: list[Entity], tok: Token) -> str | None:
+    """The id of the entity a mention of which covers `tok` (who states a tally: "the interior ministry has put ...")."""
+    for e in entities:
+        if any(m.start <= tok.idx < m.end for m in e.mentions):
+            return e.id
     return None
 
 

@@ -402,7 +402,8 @@ def test_a_json_document_with_a_lone_surrogate_is_one_error_row_on_every_run(tmp
     db = tmp_path / "corpus.duckdb"
     for run in (1, 2):
         result = run_cli("ingest", str(folder), "--db", str(db), "--workers", "0", "--quiet")
-        assert result.returncode == 1, result.stderr
+        # the second run's failures are the first's, recorded then: no failure of its own (README, corpus)
+        assert result.returncode == (1 if run == 1 else 0), result.stderr
         assert "Traceback" not in result.stderr
         assert table(db, "SELECT document, stage, reason FROM errors ORDER BY document") == [
             (f"{folder}/feed.jsonl:2", "read", "encoding"), (f"{folder}/text.json", "read", "encoding"),

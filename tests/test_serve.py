@@ -506,8 +506,11 @@ def test_an_article_lists_its_stored_copies_oldest_first(tmp_path):
     assert reply["id"] == story.id and reply["total"] == 2
     assert [(r["title"], r["outlet"], r["published"], r["source"], r["similarity"]) for r in reply["rows"]] == [
         ("Copy 0", "daily.example.org", "2021-03-02", "copy0.txt", 0.9), ("Copy 1", None, None, "copy1.txt", 0.8)]
-    copy = reply["rows"][0]["id"]
-    assert client.get(f"/api/copies/{copy}").json()["rows"] == []  # a copy has no copies of its own
+    copy, other = (r["id"] for r in reply["rows"])
+    assert reply["canonical"] is None  # a canonical article
+    # a copy's id leads to its canonical article: named, with the cluster's other copies
+    of_copy = client.get(f"/api/copies/{copy}").json()
+    assert of_copy["canonical"] == story.id and [r["id"] for r in of_copy["rows"]] == [other] and of_copy["total"] == 1
     assert client.get("/api/copies/xyz").status_code == 400 and client.get(f"/api/copies/{story.id}?x=1").status_code == 400
 
 
@@ -546,3 +549,77 @@ def test_an_actor_is_counted_as_the_table_its_link_opens_finds_it(tmp_path):
     # the facet ignores its own filter, and follows the others
     assert client.get("/api/facets/events?actor=UKR").json()["facets"]["actor"] == facet
     assert client.get("/api/facets/events?source=RUS").json()["facets"]["actor"] == [{"value": "RUS", "count": 1}, {"value": "UKR", "count": 1}]
+
+
+def _undated_canonical(tmp_path, copies, runs=1):
+    """A store whose canonical article has no date, URL nor title, and copies of it that have them (`copies`: (url,
+    published, title) each), stored in one run or each in a run of its own (`runs` > 1), as an ingest stores them."""
+    from newswire.corpus.store import DUPLICATE, PENDING, Entry
+    from newswire.records import Analysis, Article, content_id
+
+    text = "The ministry said the talks would resume.\n"
+    story = Analysis(id=content_id(text), text=text)
+    first = Entry(Article(text=text, source="plain.txt"), story.id, len(text), PENDING, story.id, None)
+    entries = []
+    for k, (url, published, title) in enumerate(copies):
+        copy = text + f"Copy {k}.\n"
+        entries.append(Entry(Article(text=copy, title=title, published=published, url=url, source=f"copy{k}.html"), content_id(copy),
+                             len(copy), DUPLICATE, content_id(copy), None, duplicate_of=story.id, similarity=0.9))
+    path = tmp_path / f"undated{runs}.duckdb"
+    with Store(path) as store:
+        if runs == 1:
+            store.add_entries([first, *entries], [], run_id=1)
+            store.add_results([story], [], run_id=1)
+        else:
+            store.add_entries([first], [], run_id=1)
+            store.add_results([story], [], run_id=1)
+            for run, entry in enumerate(entries, 2):
+                store.add_entries([entry], [], run_id=run)
+    return path, story
+
+
+def test_a_canonical_article_takes_the_metadata_it_lacks_from_its_copies(tmp_path):
+    """The canonical of a syndicated pair is the first read, often the plain copy without date or URL: it takes each
+    of them from its copies (the earliest published first, whatever the input order), so date and outlet questions
+    find the article; its analysis stays as made, and an analysis written again keeps what the copies gave."""
+    copies = [("https://www.later.example.org/a", "2021-03-05", None), ("https://www.first.example.com/a", "2021-03-02", "First headline")]
+    path, story = _undated_canonical(tmp_path, copies)
+    again, _ = _undated_canonical(tmp_path, copies, runs=2)  # the copies in later runs, the later-dated one first
+    for db in (path, again):
+        with Store(db, read_only=True) as store:
+            row = store.con.execute("SELECT published, url, title, filled FROM articles WHERE id = ?", [story.id]).fetchone()
+            assert row == ("2021-03-02", "https://www.first.example.com/a", "First headline", "published,url,title")
+            assert [r["article_id"] for r in query.articles(store, outlet="first.example.com", start="2021-03-02", end="2021-03-02").dicts()] == [story.id]
+            loaded = store.load_analysis(story.id)  # the analysis as the pipeline made it: no date, URL nor title
+            assert (loaded.published, loaded.url, loaded.title) == (None, None, None)
+    with Store(path) as store:
+        store.add_results([story], [], run_id=3)  # analysed again: its own (empty) values written, the copies' taken again
+        assert store.con.execute("SELECT published, filled FROM articles WHERE id = ?", [story.id]).fetchone() == ("2021-03-02", "published,url,title")
+
+
+def test_a_canonical_article_keeps_its_own_metadata(tmp_path):
+    path, story = _undated_canonical(tmp_path, [(None, None, None)])
+    with Store(path, read_only=True) as store:  # a copy with nothing to give changes nothing
+        assert store.con.execute("SELECT published, url, title, filled FROM articles WHERE id = ?", [story.id]).fetchone() == (None, None, None, None)
+
+
+def test_an_unanalysed_copy_answers_its_canonical_analysis(tmp_path):
+    path, story = _undated_canonical(tmp_path, [("https://www.first.example.com/a", "2021-03-02", None)])
+    client = TestClient(create_app(str(path)), base_url=LOCAL, raise_server_exceptions=False)
+    copy = client.get(f"/api/copies/{story.id}").json()["rows"][0]["id"]
+    reply = client.get(f"/api/article/{copy}")
+    assert reply.status_code == 200 and reply.json()["id"] == story.id and reply.headers["content-location"] == f"/api/article/{story.id}"
+    assert client.get(f"/api/article/{'0' * 16}").status_code == 404
+
+
+def test_a_store_made_before_the_rule_fills_its_canonicals_when_written_to(tmp_path):
+    import duckdb
+
+    path, story = _undated_canonical(tmp_path, [("https://www.first.example.com/a", "2021-03-02", None)])
+    con = duckdb.connect(str(path))  # as an older version left it: no `filled`, the canonical's own metadata
+    con.execute("UPDATE articles SET published = NULL, url = NULL WHERE id = ?", [story.id])
+    con.execute("ALTER TABLE articles DROP COLUMN filled")
+    con.close()
+    with Store(path) as store:  # the writer brings the column, and the canonicals take their copies' metadata, once
+        row = store.con.execute("SELECT published, url, filled FROM articles WHERE id = ?", [story.id]).fetchone()
+    assert row == ("2021-03-02", "https://www.first.example.com/a", "published,url")

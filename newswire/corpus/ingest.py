@@ -18,6 +18,7 @@ its own `errors` row; the run goes on.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import sys
 import time
@@ -50,7 +51,7 @@ class Summary(RunCounts):
 
     run_id: int = 0
     db: str = ""
-    first_failures: list[Failure] = field(default_factory=list)  # the first few, to show
+    first_failures: list[Failure] = field(default_factory=list)  # the first few new ones, to show
 
 
 def default_workers() -> int:
@@ -278,11 +279,29 @@ class _Run:
             for document in read_documents(path, max_chars=self.options["max_chars"]):
                 if estimates[path] is None:
                     self.summary.expected += 1
+                if self._stored_before(document, path):
+                    self.summary.documents += 1
+                    self._count(skipped=1)
+                    continue
                 batch.append(document)
                 if len(batch) >= BATCH_SIZE:
                     self.take(batch)
                     batch = []
         self.drain(batch)
+
+    def _stored_before(self, document: Document, path: Path) -> bool:
+        """Whether a document too large for this run's --max-chars is an article an earlier run stored from the same
+        place (a file not changed since): already stored, not a failure (the limit is for documents not stored)."""
+        if not (isinstance(document, Failure) and document.reason == "too-large"):
+            return False
+        started = self.store.stored_from(document.document)
+        if started is None:
+            return False
+        try:
+            modified = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).replace(tzinfo=None)
+        except OSError:
+            return False
+        return modified <= started
 
     def drain(self, batch: list[Document]) -> None:
         """After the last documents are read: take the batch left, decide on every batch still being prepared, resume
@@ -306,8 +325,9 @@ class _Run:
         errors = shard_mod.failed_task_errors(failed)
         if errors:
             self.summary.documents += len(errors)
+            before = self.store.recorded(errors)
             self.store.add_entries([], errors, self.summary.run_id)
-            self._failed(errors)
+            self._failed(errors, before)
         source: shard_mod.ShardSource = self.runner  # type: ignore[assignment]
         batch: list[Document] = []
         for path in shard_mod.shard_folders(folder, tasks):
@@ -351,7 +371,7 @@ class _Run:
                 if article_id in self.seen:
                     self._count(skipped=1)  # a copy of a document this run met already
                 else:
-                    self._count(**({"failed": 1} if finished[article_id] == FAILED else {"skipped": 1}))
+                    self._count(**({"failed": 1, "failed_before": 1} if finished[article_id] == FAILED else {"skipped": 1}))
                     self.seen.add(article_id)
                 continue
             outcome = next(outcomes)
@@ -382,13 +402,14 @@ class _Run:
                 elif self._wanted(status):
                     self.queue.append((p.article, p.removed))  # stored by an interrupted run, or now wanted
                 elif status == FAILED:
-                    self._count(failed=1)  # its error is in the store already
+                    self._count(failed=1, failed_before=1)  # its error is in the store already
                 else:
                     self._count(skipped=1)
                 self.seen.add(p.id)
+            before = self.store.recorded(failures)
             self.store.add_entries(entries, failures, self.summary.run_id, bands=self.index.take_rows(), bands_layout=self.bands_layout)
             self.index.forget()  # the store holds it now
-        self._failed(failures)
+        self._failed(failures, before)
         self.send()
 
     def _wanted(self, status: str) -> bool:
@@ -426,8 +447,9 @@ class _Run:
                 self.queue.append((article, find_removed(article.text)))
             except Exception as err:
                 failed = [failure(article, "clean", "internal", str(err))]
+                before = self.store.recorded(failed)
                 self.store.add_results([], failed, self.summary.run_id)
-                self._failed(failed)
+                self._failed(failed, before)
         self.send()
 
     def send(self, *, flush: bool = False) -> None:
@@ -443,8 +465,10 @@ class _Run:
         for result in self.runner.completed():
             analyses = [o for o in result.outcomes if isinstance(o, (Analysis, Rows))]
             failures = [o for o in result.outcomes if isinstance(o, Failure)]
+            before = self.store.recorded(failures)
             unstored = self.store.add_results(analyses, failures, self.summary.run_id)  # an analysis the store cannot hold fails alone
             failures += unstored
+            before += [False] * len(unstored)
             if result.pid and result.pid != os.getpid():
                 self.rss[result.pid] = max(self.rss.get(result.pid, 0.0), result.peak_rss_mb)
                 self.cpu[result.pid] = max(self.cpu.get(result.pid, 0.0), result.cpu_seconds)
@@ -452,18 +476,21 @@ class _Run:
                 self.rss[result.pid] = result.peak_rss_mb
             self.summary.analysed += len(analyses) - len(unstored)
             self._count(done=len(analyses) - len(unstored))
-            self._failed(failures)
+            self._failed(failures, before)
 
-    def _failed(self, failures: list[Failure]) -> None:
+    def _failed(self, failures: list[Failure], before: list[bool]) -> None:
+        """Count failures; `before`: for each, whether an earlier run recorded it (not shown again)."""
+        new = [f for f, old in zip(failures, before) if not old]
         room = SHOWN_FAILURES - len(self.summary.first_failures)
-        self.summary.first_failures += failures[: max(0, room)]
-        self._count(failed=len(failures))
+        self.summary.first_failures += new[: max(0, room)]
+        self._count(failed=len(failures), failed_before=len(failures) - len(new))
 
-    def _count(self, *, done: int = 0, skipped: int = 0, failed: int = 0) -> None:
+    def _count(self, *, done: int = 0, skipped: int = 0, failed: int = 0, failed_before: int = 0) -> None:
         """Count documents finished with, and report progress."""
         s = self.summary
         s.skipped += skipped
         s.failed += failed
+        s.failed_before += failed_before
         s.done += done + skipped + failed
         s.peak_worker_rss_mb = max(self.rss.values(), default=0.0)
         s.worker_cpu_s = sum(self.cpu.values())

@@ -63,7 +63,7 @@ import duckdb
 import pyarrow as pa
 
 from ..lexicon import load_list
-from ..lexicon.countries import country_from_name
+from ..lexicon.countries import country_from_name, country_name
 
 # the columns of `corpus_entities`, in order (store.py declares the table from these)
 CORPUS_ENTITY_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -223,9 +223,14 @@ class CorpusEntity:
                 self.first_published = min(filter(None, (self.first_published, m.published)))
                 self.last_published = max(filter(None, (self.last_published, m.published)))
 
+    def shown_name(self) -> str:
+        """Its name: the best of its entities' (`better`), but a country's own name for the country itself (the key
+        "#GEO": "Georgia", where its entities' longest name may be the adjective "Georgian")."""
+        return (country_name(self.key[1:]) if self.key.startswith("#") else None) or self.name
+
     def row(self) -> dict[str, Any]:
         return {
-            "id": self.id, "key": self.key, "name": self.name, "type": self.type, "country": self.country, "actor": self.actor,
+            "id": self.id, "key": self.key, "name": self.shown_name(), "type": self.type, "country": self.country, "actor": self.actor,
             "aliases": sorted(self.aliases), "articles": self.articles, "mentions": self.mentions,
             "first_published": self.first_published, "last_published": self.last_published,
         }

@@ -324,6 +324,25 @@ def _require_figure_places(store: Store) -> None:
 FIGURE_WINDOW = 7
 
 
+def _figure_whats() -> list[str]:
+    """What a figure can count (`figures.what`): the names data/figures.tsv gives (kind what)."""
+    from ..lexicon import load_table
+    from ..lexicon.tables import FigureWord
+
+    return sorted({r.value for r in load_table("figures.tsv", FigureWord) if r.kind == "what"})
+
+
+def require_country(value: str, what: str) -> str:
+    """A country's code (a figure's place): from its name or its people's word ("Kenya", "Kenyan"), or its code (KEN,
+    or an actor code it begins: KENGOV), or a one-line `UsageError`."""
+    from ..lexicon.countries import is_country_code
+
+    code = require_actor(value, what)[:3]
+    if not is_country_code(code):
+        raise UsageError(f"{what} {value!r} is not a country; give its name (Kenya), its people's word (Kenyan) or its code (KEN)")
+    return code
+
+
 def _people_words() -> list[str]:
     """Counted nouns that say no more than "people" (data/figures.tsv, kind people): a figure counting them counts
     the same as one that names no noun."""
@@ -336,11 +355,15 @@ def _people_words() -> list[str]:
 def _figure_filters(where: list[str], params: list[Any], what: str | None, country: str | None,
                     start: str | None, end: str | None) -> None:
     if what is not None:
+        what = require_text(what, "--what").lower()
+        known = _figure_whats()
+        if what not in known:
+            raise UsageError(f"unknown --what {what!r}: one of {', '.join(known)}")
         where.append("f.what = ?")
-        params.append(require_text(what, "--what").lower())
+        params.append(what)
     if country is not None:
         where.append("list_contains(f.places, ?)")
-        params.append(require_actor(country, "--country")[:3])
+        params.append(require_country(country, "--country"))
     if start is not None:
         where.append(f"{_DAY} >= ?")
         params.append(require_date(start, "--from"))
@@ -1098,10 +1121,18 @@ def overview(store: Store, *, top: int = 10) -> dict[str, Any]:
 
 def copies(store: Store, article_id: str) -> list[dict[str, Any]]:
     """The stored copies of an article (syndicated or repeated near-duplicates, `articles.duplicate_of`): each
-    one's id, title, outlet, URL, publication date, where it was read from and its similarity, oldest first."""
+    one's id, title, outlet, URL, publication date, where it was read from and its similarity, oldest first.
+    For a copy: the other copies of its canonical article (`canonical_of` names that one)."""
+    canonical = canonical_of(store, article_id) or article_id
     return _dicts(store, f"""
         SELECT a.id, a.title, {_OUTLET} AS outlet, a.url, a.published, a.source, a.similarity FROM articles a
-        WHERE a.duplicate_of = ? ORDER BY a.published NULLS LAST, a.id""", [article_id])
+        WHERE a.duplicate_of = ? AND a.id <> ? ORDER BY a.published NULLS LAST, a.id""", [canonical, article_id])
+
+
+def canonical_of(store: Store, article_id: str) -> str | None:
+    """The canonical article a stored copy is linked to (None for a canonical article or an unknown id)."""
+    found = store.con.execute("SELECT duplicate_of FROM articles WHERE id = ?", [article_id]).fetchone()
+    return found[0] if found else None
 
 def entity(store: Store, *, name: str | None = None, id: str | None = None, top: int = 20) -> dict[str, Any]:
     """Everything about the entities named `name` (whole words, any case, as the timeline finds them), or about one

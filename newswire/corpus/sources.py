@@ -396,6 +396,11 @@ def _warc_records(
                     raise ValueError("the file ends in or just after its header")
                 return
             except Exception as err:  # warcio on untrusted bytes raises more than ArchiveLoadFailed (AttributeError, KeyError, ...)
+                if not whole:  # the head of a member too large to hold, cut in its record's headers: too large, not bad
+                    where = f"{document_name(path)}@{base}"
+                    large = too_large(f"over {MAX_BYTES_PER_CHAR * max_chars:,} bytes", max_chars, "the record")
+                    yield Failure(document=where, stage="read", reason=large.reason, message=str(large))
+                    return
                 bad, problem = start + records.offset, f"bad WARC record ({first_line(err)})"
         where = f"{document_name(path)}@{base if member_offset else base + bad}"
         yield Failure(document=where, stage="read", reason="malformed", message=f"{problem}; skipped to the next record")

@@ -235,6 +235,13 @@ class ArticleState:
     duplicate_of: str | None  # the canonical article, None for a canonical
     cluster: str  # the canonical's id (its own for a canonical)
     similarity: float | None  # for a duplicate
+    # a canonical's metadata taken from its copies (`Store._fill_from_copies`): the names of those fields, "published,url"
+    filled: str | None = None
+
+
+# The metadata a canonical article that lacks it takes from its copies: the linked article carries the best its
+# copies give, so that a date or outlet question finds it (docs/store.md, `articles.filled`).
+FILLED_FIELDS = ("published", "url", "title")
 
 
 @dataclass(slots=True)
@@ -280,6 +287,7 @@ class RunCounts:
     duplicates: int = 0  # new articles linked to a canonical article
     skipped: int = 0  # already stored, or the same text twice
     failed: int = 0  # documents with an error (this run's, or recorded before and not retried)
+    failed_before: int = 0  # of `failed`: those whose error an earlier run recorded (the same document, stage, message)
     done: int = 0  # documents finished with: analysed, linked, skipped or failed
     expected: int | None = None  # documents the inputs are expected to hold (None while unknown)
     peak_worker_rss_mb: float = 0.0
@@ -666,6 +674,10 @@ class Store:
                 for c in columns:  # fields added to the records since the store was made
                     if c.name not in existing:
                         self.con.execute(f"ALTER TABLE {name} ADD COLUMN {_quote(c.name)} {c.type}")
+                if name == "articles" and existing and "filled" not in existing:
+                    # a store made before canonicals took their copies' metadata: its canonicals take it now, once
+                    self._fill_from_copies([i for (i,) in self.con.execute(
+                        "SELECT DISTINCT duplicate_of FROM articles WHERE duplicate_of IS NOT NULL").fetchall()])
             for index in _DROPPED_INDEXES:  # `bands_key`: kept by versions before `bands_undated` (see band_rows)
                 self.con.execute(f"DROP INDEX IF EXISTS {index}")
             for index, (table, column) in _INDEXES.items():
@@ -896,6 +908,7 @@ class Store:
             signatures.append({"article_id": e.id, "fingerprint": e.fingerprint, "minhash": e.minhash, "ends": e.ends})
         with self._transaction():
             self._insert("articles", articles, conflict="DO NOTHING")
+            self._fill_from_copies([e.duplicate_of for e in entries if e.duplicate_of])
             self._insert("signatures", signatures, conflict="DO NOTHING")
             self._insert_bands(list(bands))
             if bands_layout is not None:
@@ -1050,7 +1063,8 @@ class Store:
         for analysis in analyses:
             for name, table_rows in analysis.tables.items():
                 rows[name] += table_rows
-        updates = [{"id": a.id, "status": ANALYSED, **a.values} for a in analyses]
+        # an analysis writes the article's own metadata again: what it had taken from copies is taken again after
+        updates = [{"id": a.id, "status": ANALYSED, **a.values, "filled": None} for a in analyses]
         with self._transaction():
             # a re-analysed article replaces its rows: an analysed one, or a failed one (a failure keeps the rows of an
             # analysis stored before it); a batch commits an article's rows with its status, so a batch of new articles,
@@ -1099,16 +1113,32 @@ class Store:
             link.recount(self.con, recount)
             if updates:
                 self._update_articles(updates)
+                self._fill_from_copies(ids)
             if failed:
                 self.con.execute("UPDATE articles SET status = ? WHERE id IN (SELECT unnest(?))", [FAILED, failed])
             self._add_errors(failures, run_id)
 
     def _add_errors(self, failures: list[Failure], run_id: int) -> None:
-        rows = []
-        for f in failures:
-            row = {k: _storable(v) for k, v in to_dict(f).items()}
-            rows.append({**row, "id": content_id("\x1f".join((row["document"], row["stage"], row["message"]))), "run_id": run_id, "version": __version__})
+        rows = [{**_error_row(f), "run_id": run_id, "version": __version__} for f in failures]
         self._insert("errors", rows, conflict="DO NOTHING")
+
+    def recorded(self, failures: list[Failure]) -> list[bool]:
+        """For each failure, whether the store has its `errors` row already (an earlier run's: the same document,
+        stage and message)."""
+        if not failures:
+            return []
+        ids = [_error_row(f)["id"] for f in failures]
+        with self.session() as con:
+            known = {i for (i,) in con.execute("SELECT id FROM errors WHERE id IN (SELECT unnest(?))", [ids]).fetchall()}
+        return [i in known for i in ids]
+
+    def stored_from(self, document: str) -> dt.datetime | None:
+        """When the run started that stored an article first read from `document` (a path, path:LINE, path@OFFSET),
+        or None if no stored article came from there."""
+        with self.session() as con:
+            found = con.execute("SELECT min(r.started) FROM articles a JOIN runs r ON r.id = a.run_id WHERE a.source = ?",
+                                [document]).fetchone()
+        return found[0] if found else None
 
     def _insert(self, table: str, rows: list[dict[str, Any]], *, conflict: str | None = None) -> None:
         if not rows:
@@ -1121,6 +1151,39 @@ class Store:
             self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _batch{on_conflict}")
         finally:
             self.con.unregister("_batch")
+
+    def _fill_from_copies(self, canonicals: list[str]) -> None:
+        """Give each of these canonical articles that has copies the metadata it lacks (`FILLED_FIELDS`): each field
+        from the first copy that has it, in the order `query.copies` lists them (earliest published first, then by
+        id: not input order, so a store filled run by run equals one ingested at once); the fields so taken are named
+        in `filled` (its own are NULL, and `load_analysis` gives them so). Called whenever a copy is stored or a
+        canonical analysed (which writes its own values again)."""
+        canonicals = list(dict.fromkeys(canonicals))
+        if not canonicals:
+            return
+        fields = ", ".join(FILLED_FIELDS)
+        copies: dict[str, list[tuple]] = defaultdict(list)
+        for row in self.con.execute(
+            f"SELECT duplicate_of, {fields} FROM articles WHERE duplicate_of IN (SELECT unnest(?)) "
+            "ORDER BY published NULLS LAST, id", [canonicals],
+        ).fetchall():
+            copies[row[0]].append(row[1:])
+        if not copies:
+            return
+        stored = self.con.execute(f"SELECT id, {fields}, filled FROM articles WHERE id IN (SELECT unnest(?))", [list(copies)]).fetchall()
+        for article_id, *values, filled in stored:
+            taken = set((filled or "").split(","))
+            own = [None if name in taken else value for name, value in zip(FILLED_FIELDS, values)]
+            new, names = [], []
+            for i, (name, value) in enumerate(zip(FILLED_FIELDS, own)):
+                given = value if value is not None else next((c[i] for c in copies[article_id] if c[i] is not None), None)
+                if value is None and given is not None:
+                    names.append(name)
+                new.append(given)
+            new_filled = ",".join(names) or None
+            if new != list(values) or new_filled != filled:
+                sets = ", ".join(f"{name} = ?" for name in FILLED_FIELDS)
+                self.con.execute(f"UPDATE articles SET {sets}, filled = ? WHERE id = ?", [*new, new_filled, article_id])
 
     def _update_articles(self, rows: list[dict[str, Any]]) -> None:
         batch = _arrow(ARTICLE_COLUMNS, rows)
@@ -1151,6 +1214,9 @@ class Store:
         row = self._fetch_dicts("SELECT * FROM articles WHERE id = ? AND status = ?", [article_id, ANALYSED])
         if not row:
             return None
+        for name in (row[0].get("filled") or "").split(","):  # the analysis as made: without what copies gave
+            if name:
+                row[0][name] = None
         lists: dict[str, Any] = {}
         for table in RECORD_TABLES:
             if table.parent is not None:
@@ -1190,6 +1256,12 @@ LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and wo
 # What the links keep for a batch to add its rows to (`meta` key `link_counts`; `Store.count_links`): a store linked
 # before is filled in once at the start of the next ingest.
 LINK_COUNTS = "corpus quotes: canonical quote and outlets; quote keys: speaker entity; corpus entities: parts by country (issue 15)"
+
+
+def _error_row(f: Failure) -> dict[str, Any]:
+    """A failure's `errors` row but its run: its values as stored, and its id (a hash of document, stage and message)."""
+    row = {k: _storable(v) for k, v in to_dict(f).items()}
+    return {**row, "id": content_id("\x1f".join((row["document"], row["stage"], row["message"])))}
 
 
 def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:

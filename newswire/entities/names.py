@@ -189,11 +189,13 @@ def _dateline_end(spans: list[tuple[int, int]], start: int, end: int) -> int:
 
 
 def _no_name(span: Span) -> bool:
-    """Words the tagger took for a name that name nothing: no capital letter in them ("face the full force of the
-    law" tagged ORG "full force"), or one word of data/kind_name_modifiers.txt alone before the common noun it
+    """Words the tagger took for a name that name nothing: an article alone, no capital letter in them ("face the
+    full force of the law" tagged ORG "full force"), or one word of data/kind_name_modifiers.txt alone before the common noun it
     modifies ("National police spokesman Peter Mwangi" tagged ORG "National"; "United said" stays)."""
     words = [t for t in span if t.lower_ not in ("the", "a", "an")]
-    if words and not any(ch.isupper() for t in words for ch in t.text) and any(ch.isalpha() for t in words for ch in t.text):
+    if not words:
+        return True  # "the" left of "the Inspector General of Police" tagged ORG once the title is cut off
+    if not any(ch.isupper() for t in words for ch in t.text) and any(ch.isalpha() for t in words for ch in t.text):
         return True
     if len(words) == 1 and words[0].lower_ in _kind_modifiers():
         nxt = span.doc[span.end] if span.end < len(span.doc) else None

@@ -192,11 +192,12 @@ class EventWordClass:
 
 @dataclass(frozen=True, slots=True)
 class FigureWord:
-    """figures.tsv: a vague count, a qualifier of a count, a word of what happened to the people counted, or a
-    counted noun that says no more than people."""
+    """figures.tsv: a vague count, a qualifier of a count, a word of what happened to the people counted, a
+    counted noun that says no more than people, a noun that stands for a count (tally) or a verb that states one
+    through a preposition (states)."""
 
     word: str
-    kind: Literal["vague", "qualifier", "what", "people"]
+    kind: Literal["vague", "qualifier", "what", "people", "tally", "states"]
     value: str
 
 

@@ -305,17 +305,29 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
                 return _json({"error": str(err)}, 400)
             if answered is None:
                 return _json({"error": "no analysed article with that id"}, 404)
+            if isinstance(answered, Response):
+                return answered
             return _json(answered)
 
         return endpoint
 
-    def analysis(store: Store, article_id: str) -> dict[str, Any] | None:
+    def analysis(store: Store, article_id: str) -> dict[str, Any] | Response | None:
         loaded = store.load_analysis(article_id)
-        return None if loaded is None else loaded.to_dict()
+        if loaded is not None:
+            return loaded.to_dict()
+        # a copy that was not analysed (a linked duplicate): its canonical article's analysis, whose `id` is the
+        # canonical's, and the header Content-Location names it
+        canonical = query.canonical_of(store, article_id)
+        loaded = store.load_analysis(canonical) if canonical else None
+        if loaded is None:
+            return None
+        response = _json(loaded.to_dict())
+        response.headers["Content-Location"] = f"/api/article/{canonical}"
+        return response
 
     def copies(store: Store, article_id: str) -> dict[str, Any]:
         rows = query.copies(store, article_id)
-        return {"id": article_id, "rows": rows, "total": len(rows)}
+        return {"id": article_id, "canonical": query.canonical_of(store, article_id), "rows": rows, "total": len(rows)}
 
     def view(name: str, required: str | None = None, answer: Callable[..., Any] | None = None) -> Callable[[Request], Response]:
         def endpoint(request: Request) -> Response:

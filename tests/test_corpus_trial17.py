@@ -1,0 +1,94 @@
+"""What a new user's corpus trial found wrong: re-runs and their old errors, a lowered --max-chars on a stored
+corpus, and the figures question's filters checked as the events question's are."""
+
+from __future__ import annotations
+
+import gzip
+
+import duckdb
+import pytest
+from conftest import STORIES, html_page, newswire_cli, warc_record
+
+
+def _errors(db) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT document, reason, run_id FROM errors ORDER BY document, run_id").fetchall()
+    finally:
+        con.close()
+
+
+def test_a_rerun_whose_only_failures_were_recorded_before_exits_0(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(STORIES["budget"])
+    (folder / "empty.txt").write_text("")
+    db = tmp_path / "corpus.duckdb"
+    first = newswire_cli("ingest", str(folder), "--db", str(db), "--workers", "0")
+    assert first.returncode == 1 and f"Error: {folder}/empty.txt" in first.stderr
+    again = newswire_cli("ingest", str(folder), "--db", str(db), "--workers", "0")
+    assert again.returncode == 0, again.stderr
+    assert "Error:" not in again.stderr and "1 of the failed documents failed as in an earlier run" in again.stderr
+    assert _errors(db) == [(f"{folder}/empty.txt", "empty", 1)]
+    (folder / "broken.json").write_text("{not json")  # a new failure next to the old one: status 1, only it shown
+    third = newswire_cli("ingest", str(folder), "--db", str(db), "--workers", "0")
+    assert third.returncode == 1 and f"Error: {folder}/broken.json" in third.stderr and "empty.txt" not in third.stderr.split("Note:")[0]
+
+
+def test_a_lower_max_chars_records_no_error_for_articles_stored_before(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "floods.txt").write_text(STORIES["floods"])
+    record = warc_record("https://example.org/budget", html_page("Kenya passes budget", STORIES["budget"]))
+    (folder / "site.warc.gz").write_bytes(gzip.compress(record))
+    db = tmp_path / "corpus.duckdb"
+    assert newswire_cli("ingest", str(folder), "--db", str(db), "--workers", "0").returncode == 0
+    small = newswire_cli("ingest", str(folder), "--db", str(db), "--workers", "0", "--max-chars", "5")
+    assert small.returncode == 0, small.stderr
+    assert "2 already stored, 0 failed" in small.stderr and _errors(db) == []
+    (folder / "new.txt").write_text(STORIES["talks"])  # not stored: too large for the limit, and said so
+    new = newswire_cli("ingest", str(folder), "--db", str(db), "--workers", "0", "--max-chars", "5")
+    assert new.returncode == 1 and _errors(db) == [(f"{folder}/new.txt", "too-large", 3)]
+
+
+def test_a_cut_warc_member_is_too_large_not_malformed(tmp_path):
+    record = warc_record("https://example.org/budget", html_page("Kenya passes budget", STORIES["budget"]))
+    (tmp_path / "site.warc.gz").write_bytes(gzip.compress(record))
+    db = tmp_path / "corpus.duckdb"
+    result = newswire_cli("ingest", str(tmp_path / "site.warc.gz"), "--db", str(db), "--workers", "0", "--max-chars", "5")
+    assert result.returncode == 1 and _errors(db) == [(f"{tmp_path}/site.warc.gz@0", "too-large", 1)]
+
+
+@pytest.mark.parametrize("option, value, named", [("--what", "eaten", "killed"), ("--country", "Narnia", "KEN")])
+def test_figures_filters_that_match_nothing_that_could_exist_are_errors(tmp_path, option, value, named):
+    db = tmp_path / "corpus.duckdb"
+    (tmp_path / "story.txt").write_text(STORIES["floods"])
+    newswire_cli("ingest", str(tmp_path / "story.txt"), "--db", str(db), "--workers", "0")
+    for conflicts in ((), ("--conflicts",)):
+        result = newswire_cli("query", "figures", option, value, *conflicts, "--db", str(db))
+        assert result.returncode == 1 and result.stderr.startswith(f"Error: ") and value in result.stderr and named in result.stderr
+    ok = newswire_cli("query", "figures", option, {"--what": "Killed", "--country": "kenyan"}[option], "--db", str(db))
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_a_country_is_named_by_its_name_across_articles():
+    """The corpus entity of a country itself (key "#GEO") whose articles' entities are named "Georgia" in some and,
+    where only the adjective is written, "Georgian" in others: the longer was shown."""
+    from newswire.corpus.link import CorpusEntity, Member
+
+    def member(n, name):
+        return Member(f"a{n}", "E1", "#GEO", name, "GPE", "GEO", "GEO", frozenset({name}), 1, None)
+
+    country = CorpusEntity("C1", "#GEO", "Georgia", "GPE", "GEO", "GEO")
+    country.add([member(1, "Georgia"), member(2, "Georgian")])
+    assert country.row()["name"] == "Georgia" and country.row()["aliases"] == ["Georgia", "Georgian"]
+    other = CorpusEntity("C2", "interior ministry", "Interior Ministry", "ORG", None, None)  # not a country: as before
+    assert other.row()["name"] == "Interior Ministry"
+
+
+def test_an_article_alone_left_of_a_title_is_no_entity():
+    from newswire.pipeline import analyze
+
+    text = "Officers said the Inspector General of Police had ordered an inquiry into the raid."
+    names = [e.name.lower() for e in analyze(text, stages=["entities"]).entities]
+    assert "the" not in names

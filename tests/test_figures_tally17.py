@@ -1,0 +1,58 @@
+"""Figures a verb states through a tally ("put the death toll at 11"), and a headline's figure the body repeats."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.figures import extract_figures
+from newswire.pipeline import analyze
+from newswire.text.parse import parse
+
+
+def figures(text: str):
+    return extract_figures(parse(text), [], [], [], published="2026-03-02")
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit, what",
+    [
+        ("The health ministry has put the death toll at 14.", "14", 14, None, "killed"),
+        ("Medics put the number of injured at 52 after the storm.", "52", 52, None, "injured"),
+        ("Police estimated the number of people killed at 31.", "31", 31, "people", "killed"),
+        ("The agency raised the death toll to 19 on Friday.", "19", 19, None, "killed"),
+        ("The number of soldiers killed in the clashes rose to 8.", "8", 8, "soldier", "killed"),
+    ],
+)  # fmt: skip
+def test_a_count_a_verb_states_through_a_tally(text, span, value, unit, what):
+    (f,) = figures(text)
+    assert (f.text, text[f.start : f.end], f.value, f.unit, f.what) == (span, span, value, unit, what)
+
+
+@pytest.mark.parametrize("text", [
+    "The council put the figure at 14.",  # a tally that says not what it counts
+    "Analysts put the cost of the storm at 14 billion.",
+    "The toll rose from 12 to 20.",  # the old value and the new: the parser's tree of it is no tally's
+    "Officials set the toll at 9.",
+])  # fmt: skip
+def test_no_count_where_the_tally_says_not_what_it_counts(text):
+    assert figures(text) == []
+
+
+def test_who_puts_the_toll_at_a_number_reports_it():
+    text = "A charity said 27 people died, but the provincial police put the death toll at 11."
+    a = analyze(text, "2026-03-02", stages=["entities", "quotes", "times", "figures"])
+    names = {e.id: e.name for e in a.entities}
+    assert [(f.value, f.what) for f in a.figures] == [(27, "killed"), (11, "killed")]
+    assert "police" in names[a.figures[1].reported_by].lower()
+
+
+def test_a_headline_figure_the_body_repeats_is_one_figure_with_the_headline_place():
+    text = ("Three killed as police clash with protesters in Lilongwe\n\n"
+            "Three people were killed and 40 were injured when a river burst its banks, officials said on Sunday.\n")
+    a = analyze(text, "2026-03-02", stages=["entities", "quotes", "times", "figures"])
+    killed = [f for f in a.figures if f.what == "killed"]
+    assert len(killed) == 1 and text[killed[0].start : killed[0].end] == "Three people" and killed[0].places == ["MWI"]
+    # a headline figure the body does not repeat stays
+    other = analyze("Three killed as police clash with protesters in Lilongwe\n\nFive people were killed when a river burst its banks.\n",
+                    "2026-03-02", stages=["entities", "quotes", "times", "figures"])
+    assert sorted(f.value for f in other.figures) == [3, 5]

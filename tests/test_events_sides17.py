@@ -1,4 +1,4 @@
-"""Event sides (issue 13, session seventeen): a participle on a noun, the topic of a consultation."""
+"""Event sides (issue 13, session seventeen): a participle on a noun, a body of water, a phrase of for whom."""
 
 from __future__ import annotations
 
@@ -38,6 +38,32 @@ def test_a_verb_after_a_comma_is_still_done_by_the_clause_subject():
     assert found and all((_sides(ev)[0] or "")[:3] == "CHL" for ev in found)
 
 
+def test_a_country_word_on_a_strait_names_no_target():
+    found = _events("The Canadian prime minister moved navy forces into the Cuba strait on Monday.")
+    # neither the country the strait is named after nor, since the strait is not at home, the mover's own
+    assert all((_sides(ev)[1] or "")[:3] not in ("CUB", "CAN") for ev in found)
+
+
+def test_a_country_a_force_is_moved_into_is_still_the_target():
+    found = [ev for ev in _events("Chile moved troops into Peru.") if ev.plover == "MOBILIZE"]
+    assert found and all((_sides(ev)[1] or "")[:3] == "PER" for ev in found)
+
+
+def test_for_whom_an_act_would_be_done_is_not_whom_a_warning_is_aimed_at():
+    found = _events("Chile's armed forces warned against any foreign intervention in support of Peru.")
+    assert found and all((_sides(ev)[1] or "")[:3] != "PER" for ev in found)
+
+
+def test_whom_an_intervention_is_by_is_still_whom_a_warning_is_aimed_at():
+    found = [ev for ev in _events("Chile's armed forces warned against any intervention by Peru.") if ev.plover == "THREATEN"]
+    assert found and all((_sides(ev)[1] or "")[:3] == "PER" for ev in found)
+
+
+def test_for_whom_an_act_is_done_is_not_where_it_is_done():
+    found = _events("Officials said Chilean forces helped shoot down rockets in support of Peru.")
+    assert all((_sides(ev)[1] or "")[:3] != "PER" for ev in found)
+
+
 def test_what_a_consultation_is_on_is_not_whom_it_is_with():
     # the parser hangs "on Peru's oil industry" on the verb: the topic, not the partner
     found = _events("Officials said Canada was discussing possible strikes by Chile on Peru's oil industry.")
@@ -47,4 +73,3 @@ def test_what_a_consultation_is_on_is_not_whom_it_is_with():
 def test_whom_a_consultation_is_with_stays_beside_its_topic():
     found = [ev for ev in _events("Canada consulted with Chile on the Peru dispute.") if ev.plover == "CONSULT"]
     assert found and all(_sides(ev) == ("CAN", "CHL") for ev in found)
-

@@ -34,6 +34,7 @@ from ..lexicon.origins import origin_nouns
 from ..lexicon.cues import reporting_verbs
 from ..lexicon.pronouns import gendered
 from ..records import Entity, EventActor, Mention
+from .places import behalf
 from .syntax import conjuncts, prep_objects, subject_of
 from .triggers import antecedent, is_event_noun, is_patient_noun
 
@@ -140,13 +141,15 @@ class Actors:
             out += [a for a in self._coordinated_modifiers(head, out[0].code) if all(a.entity.id != b.entity.id for b in out)]
         if not out and through:
             for _, obj in prep_objects(head, through):
+                if behalf(obj.head):
+                    continue  # "warned against any intervention in support of Israel": for whom, not whom it is aimed at
                 out = self.phrase(obj)
                 if out:
                     break
         elif not any(a.code for a in out) and "in" in through:
             # "the Natanz Enrichment Plant in central Iran": a named place or body with no code of its own is where it is
             for _, obj in prep_objects(head, ("in",)):
-                if is_event_noun(obj):
+                if is_event_noun(obj) or behalf(obj.head):
                     continue  # "two suspects in the Kenya bombing": an act they are part of, not where they are
                 found = self.phrase(obj)
                 if any(a.code for a in found):

@@ -8,9 +8,11 @@ inside a clause it governs), or a name standing in apposition to or after
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
-from ..lexicon import countries
+from ..lexicon import countries, load_list
 from ..document import Document
 from ..lexicon.borders import border_nouns
 from ..records import Place
@@ -23,6 +25,31 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISREAD_AS_ORG = {"ORG", "PERSON"}
 # Dependents that start another clause: a place inside one belongs to that clause's event.
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "csubj", "pcomp"}
+
+
+@cache
+def _behalf_nouns() -> frozenset[str]:
+    return frozenset(load_list("behalf_nouns.txt"))
+
+
+def behalf(prep: Token) -> bool:
+    """Whether a preposition opens a phrase of for whom something is done ("in support of Israel", "on behalf of the
+    victims", "in solidarity with Kyiv": data/behalf_nouns.txt): whom it names is no place and no target."""
+    if prep.lower_ not in ("in", "on") or prep.dep_ != "prep":
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.lemma_.lower() in _behalf_nouns()
+
+
+def for_whom(tok: Token) -> bool:
+    """Whether a word is inside a phrase of for whom something is done (`behalf`), below the verb of its clause:
+    "Israel" in "intervention in support of Israel", "Ukraine" in "rallied in Paris in solidarity with Ukraine"."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+        if behalf(anc):
+            return True
+    return False
 
 
 def clause_tokens(anchors: list[Token]) -> list[Token]:
@@ -44,8 +71,8 @@ def location(anchors: list[Token], *, skip: set[int] = frozenset()) -> Place | N
     preps = [t for t in clause_tokens(anchors) if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS]
     for prep in sorted(preps, key=lambda t: abs(t.i - trigger.i)):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is None or obj.i in skip:
-            continue
+        if obj is None or obj.i in skip or behalf(prep):
+            continue  # "helped shoot down missiles in support of Israel": for whom, not where
         if prep.lower_ == "in" and prep.head.pos_ in ("NOUN", "PROPN") and not is_event_noun(prep.head) and is_event_noun(obj):
             # "two suspects in the Kenya bombing were handed over": the act a participant is part of, not where the
             # event happens ("the assassination of Rabin at a Tel Aviv peace rally" stays in Tel Aviv)

@@ -17,11 +17,12 @@ from functools import cache
 
 from ..lexicon import countries, load_list
 from ..lexicon.agents import agent_row, serving_sector
-from ..lexicon.borders import on_border
+from ..lexicon.borders import border_nouns, on_border
 from ..lexicon.compounds import opposed
 from ..lexicon.cues import reporting_verbs
 from ..records import Entity, Mention
 from .actors import Actor, Actors, is_city, is_people
+from .places import for_whom
 from .syntax import conjuncts, prep_objects
 from .triggers import is_event_noun, is_person, patient_of
 
@@ -191,7 +192,8 @@ def _sent_away(actors: Actors, ev, home: str) -> bool:
     """Whether an event's verb moves something to a place outside the source's country: a "to", "into" or "toward"
     complement of the verb (or of its object) that names a place of another country or of none ("moved additional
     troops into the Gulf", "sent troops to Bosnia"). Such a show of force or concession is not done at home (realnews
-    dev: "The United States had moved ... into the Gulf" was coded USA → USA)."""
+    dev: "The United States had moved ... into the Gulf" was coded USA → USA). A border or a body of water
+    (data/border_nouns.txt: "into the Taiwan strait") is on no one country's side, so not at home either."""
     verb = ev.anchor
     if verb.pos_ != "VERB":
         return False
@@ -199,6 +201,8 @@ def _sent_away(actors: Actors, ev, home: str) -> bool:
     heads = [verb, *objects, *[g for o in objects for g in conjuncts(o)]]  # "troops and a naval armada into the Gulf"
     for head in heads:
         for _, obj in prep_objects(head, DESTINATION_PREPS):
+            if obj.lemma_.lower() in border_nouns():
+                return True  # "moved warships into the Taiwan strait", "sent troops to the border": on no one's side
             found = actors.at(obj)
             if found is not None and found[0].type in PLACE_TYPES and (found[0].country or "")[:3] != home:
                 return True
@@ -286,7 +290,9 @@ def other_country(actors: Actors, ev) -> list[Actor]:
     # "Iraqi shipments", "the Yugoslavian consulate": a country named only by a word on a thing is no one acted on
     # (it still counts among the sentence's countries)
     # "condemned two bomb attacks in Kenya": nor is where an event it tells of happened
-    named = [(e, m, code) for e, m, code in next(iter(found.values())) if not _modifier(actors, m) and not told(ev, m.start, m.end)]
+    # "warned against any intervention in support of Israel": nor is one the act would be done for (`places.for_whom`)
+    named = [(e, m, code) for e, m, code in next(iter(found.values()))
+             if not _modifier(actors, m) and not told(ev, m.start, m.end) and not _for_whom(actors, m)]
     if not named:
         return []
     entity, mention, code = named[0]
@@ -337,6 +343,11 @@ def country_word_on(actors: Actors, ev, place) -> bool:
     still where."""
     found = [a.entity for a in actors.place_actor(place)]
     return bool(found) and not is_city(found[0]) and whose_place(actors, ev, place)
+
+
+def _for_whom(actors: Actors, mention: Mention) -> bool:
+    i = actors.context.token_at(mention.start)
+    return i is not None and for_whom(actors.doc[i])
 
 
 def _modifier(actors: Actors, mention: Mention) -> bool:

@@ -48,7 +48,7 @@ from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Quote, Span, Time
 from .confidence import confidence
 from .content import cut_other_sources, from_frame, from_lines, outermost
-from .descriptions import described, honorific_conflict, is_person_title, is_title_word, person_described
+from .descriptions import described, given_name_gender, honorific_conflict, honorific_gender, is_honorific, is_person_title, is_title_word, linked_to_other_nouns, person_described
 from .frames import Frame, find_frames
 from .speakers import is_document, is_occasion, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
 from .lines import find_lines, labelled_person, person_surnamed
@@ -275,6 +275,8 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
                 entity = None  # "the company said" after a list of companies: the entity layer's link is a guess
             if _another_description(head, entity, speaker):
                 entity = None  # "administration officials said", in one entity with "some military officials": as written
+            elif linked_to_other_nouns(head, entity):
+                entity = None  # "Lebanon's government said", in one entity with "the Lebanese health ministry": as written
             conflict = honorific_conflict(list(doc[s : head.i + 1]), entity)
             if conflict:
                 entity = None  # "Mr. Clinton said", linked to the entity the article calls "Mrs. Clinton": as written
@@ -424,6 +426,8 @@ def _named_issuer(noun: Token, entities: EntityIndex, preps: tuple[str, ...]) ->
         if issuer is None:
             continue
         found = entities.entity_at(issuer.i)
+        if linked_to_other_nouns(issuer, found):
+            found = None  # "a spokesman for Haifa's municipality", in one entity with "Israeli authorities": as written
         if (org := organisation_described(issuer, issuer.left_edge.idx, found, entities)) is not None:
             # "the ministry's statement", "a spokesman for the ministry", after "the Ministry of Defence confirmed
             # ...": the ministry (a description the entity layer kept as an entity of its own, unnamed, included)
@@ -718,10 +722,15 @@ def _by_surname(head: Token, entity: Entity | None, start: int, entities: Entity
         return None
     if entity is not None and not _surname_only(entity, head):
         return None
-    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
-        return None  # a name of several words is the entity layer's to find
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" and not is_honorific(c.text) for c in head.children):
+        return None  # a name of several words is the entity layer's to find ("Mr Lee" is one word and an honorific)
     found = person_surnamed(entities, lambda last: last == head.text, before=start)
-    return found if found is not entity else None
+    if found is None or found is entity:
+        return None
+    said = honorific_gender(head.nbor(-1).text) if head.i > 0 else None
+    if said is not None and given_name_gender(found.name) not in (None, said):
+        return None  # "Mrs Clinton said", the one Clinton named in full "Bill Clinton": another person
+    return found
 
 
 def _surname_only(entity: Entity, head: Token) -> bool:
@@ -734,7 +743,8 @@ def _surname_only(entity: Entity, head: Token) -> bool:
     # Jr.") is a person introduced apart, another of the family: not the one named in full
     text = source_text(head.doc)
     before = [text[max(0, m.start - 40) : m.start].split() for m in names]
-    return not any(words and is_title_word(words[-1]) for words in before)
+    # (an honorific is no title: "Mr Oleshchuk" after "Mykola Oleshchuk" is the same man; `_by_surname` checks gender)
+    return not any(words and is_title_word(words[-1]) and not is_honorific(words[-1]) for words in before)
 
 
 def _another_description(head: Token, entity: Entity | None, speaker: Span) -> bool:

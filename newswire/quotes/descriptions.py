@@ -135,6 +135,23 @@ def _honorifics() -> dict[str, str]:
     return {row.title.lower(): row.gender for row in load_table("titles.tsv", Title) if row.kind == "honorific" and row.gender}
 
 
+def is_honorific(word: str) -> bool:
+    """Is the word an honorific that gives a gender ("Mr", "Mrs.", "Ms")?"""
+    return word.lower() in _honorifics() or word.lower() + "." in _honorifics()
+
+
+def honorific_gender(word: str) -> str | None:
+    """The gender ("m" or "f") an honorific gives, or None."""
+    h = _honorifics()
+    return h.get(word.lower()) or h.get(word.lower() + ".")
+
+
+def given_name_gender(name: str) -> str | None:
+    """The gender of a full name's given name (its first word), or None when the list has none."""
+    words = name.split()
+    return given_name_genders().get(words[0]) if len(words) >= 2 else None
+
+
 def honorific_conflict(phrase: list[Token], entity: Entity | None) -> bool:
     """Does the speaker phrase's honorific say the other gender than the given name of the entity's full name ("Mr.
     Clinton said", linked to Hillary Clinton), while the article also gives the entity the honorific of its given name
@@ -156,3 +173,29 @@ def honorific_conflict(phrase: list[Token], entity: Entity | None) -> bool:
     text = source_text(phrase[0].doc)
     honoured = {honorifics.get(w.lower()) for m in entity.mentions if m.kind == "name" for w in text[max(0, m.start - 6) : m.start].split()[-1:]}
     return given in honoured
+
+
+def linked_to_other_nouns(head: Token, entity: Entity | None) -> bool:
+    """Is a common-noun description linked by the entity layer to an entity the article never names and calls by a
+    description with another head noun ("Israeli authorities said ... A spokesman for the city's municipality said":
+    "municipality" in the entity "Israeli authorities"; "Lebanon's government said", in the entity "the Lebanese health
+    ministry")? The entity layer groups unnamed descriptions of one country and sector together, a guess: a ministry
+    is not the government, a municipality not the state's authorities. The description then stands for itself, as
+    written. One with the entity's own head noun ("Border police closed it. Police said ...") keeps the link."""
+    if entity is None or entity.named or head.pos_ != "NOUN":
+        return False
+    doc = head.doc
+    name = _bare(entity.name)
+    for m in entity.mentions:
+        if _bare(m.text) != name:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            # the speaker's own words give the name ("The co-founder", its root "co" to the parser): no other noun
+            return not span.start <= head.i < span.end and span.root.lemma_.lower() != head.lemma_.lower()
+    return False
+
+
+def _bare(text: str) -> str:
+    text = text.lower()
+    return text[4:] if text.startswith("the ") else text

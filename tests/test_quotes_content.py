@@ -245,3 +245,30 @@ def test_a_relative_word_before_the_cue_is_no_word_of_what_was_said():
             "suspected of financing militias.")
     qs = [q for q in quotes(text) if q.cue.text == "said"]
     assert [q.content.text for q in qs] == ["was suspected of financing militias"]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the parser makes "that" the adverb or object of a relative clause of the time or the document
+        ("Officials said at the time that nobody was hurt.", "that nobody was hurt"),
+        ("Berg also said for the first time that some files have been found.", "that some files have been found"),
+        ("Berg told reporters on the day that the deal was off.", "that the deal was off"),
+    ],
+)
+def test_a_that_clause_the_parser_made_a_relative_clause_of_a_time_is_what_was_said(text, content):
+    assert contents(text) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause with its gap: what the noun is, not what was said
+        "Berg spoke at the rally that the union organised.",
+        "Berg wrote in the letter that the company sent to workers.",
+        # the cue has its own object: the clause says when
+        "Berg said a prayer on the day that the soldiers were buried.",
+    ],
+)
+def test_a_relative_clause_after_the_cue_is_no_content(text):
+    assert contents(text) == []

@@ -503,16 +503,43 @@ def _misattached_that_clause(verb: Token) -> set[int]:
 
     A relative clause with a subject whose "that" is a conjunction (not its
     subject or object), inside the object or a prepositional phrase after
-    the cue, is the reported clause.
+    the cue, is the reported clause. So is one whose opening "that" the parser
+    made the clause's adverb or object although the clause lacks nothing
+    ("said at the time that nobody was hurt", "said in a letter that the
+    emails were found"): the clause has a subject of its own, and either
+    "that" is an adverb (a clause of "the time that ..." has no gap) or the
+    clause is passive or already has its complement, so "that" fills no
+    slot of it ("the rally that the union organised" keeps its gap: no quote).
     """
     for child in verb.children:
         if child.i < verb.i or child.dep_ not in ("dobj", "dative", "prep"):
             continue
         for tok in child.subtree:
+            if tok.dep_ != "relcl":
+                continue
             that = any(m.dep_ == "mark" and m.lower_ == "that" and m.i < tok.i for m in tok.children)
-            if tok.dep_ == "relcl" and that and any(c.dep_ in SUBJECTS for c in tok.children):
+            if that and any(c.dep_ in SUBJECTS for c in tok.children):
+                return subtree(tok)
+            # the cue has no object of its own but the one spoken to ("said goodbye at the moment that ...": a time)
+            if _gapless_that_clause(tok) and not any(c.dep_ == "dobj" and not _addressee(verb, c) for c in verb.children):
                 return subtree(tok)
     return set()
+
+
+def _gapless_that_clause(clause: Token) -> bool:
+    """A relative clause opened by "that" that "that" fills no slot of: "that" its adverb or object, its own subject
+    (active or passive) after "that", and, unless "that" is an adverb, a passive subject or a complement of its own."""
+    first = clause.doc[clause.left_edge.i]
+    if first.lower_ != "that" or first.head != clause or first.dep_ not in ("advmod", "dobj"):
+        return False
+    if not any(c.dep_ in SUBJECTS + ("nsubjpass",) and c.i > first.i for c in clause.children):
+        return False
+    if first.dep_ == "advmod":
+        return True
+    return any(c.dep_ == "nsubjpass" or (c.dep_ in _OWN_COMPLEMENTS and c != first) for c in clause.children)
+
+
+_OWN_COMPLEMENTS = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd")
 
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")

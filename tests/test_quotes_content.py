@@ -272,3 +272,43 @@ def test_a_that_clause_the_parser_made_a_relative_clause_of_a_time_is_what_was_s
 )
 def test_a_relative_clause_after_the_cue_is_no_content(text):
     assert contents(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a cue in an "as" clause set off by a comma vouches for the clause it hangs on, before or after it
+        ("As the minister said on Monday, the plan is dead.", "the plan is dead"),
+        ("The plan is dead, as the minister said on Monday.", "The plan is dead"),
+        ("As Berg wrote in a column, the city needs a new bridge.", "the city needs a new bridge"),
+        ("As Berg told reporters on Monday, the city will build a new bridge.", "the city will build a new bridge"),
+        # a connective before the "as" clause is the writer's
+        ("Of course, as Berg observed, the biggest winner was not on the stage.", "the biggest winner was not on the stage"),
+    ],
+)
+def test_the_clause_an_as_clause_of_speech_hangs_on_is_what_was_said(text, content):
+    assert contents(text) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters shouted outside as Berg testified.",  # not set off: when
+        "As Berg was speaking, protesters shouted.",  # a participle: when
+        "As the results were announced on Monday, the crowd cheered.",  # passive
+        "As she announced her bid on Monday, the crowd cheered.",  # the cue has its own object
+        "As expected, the economy grew.",  # no speaker
+        # the "as" clause inside a noun's clause, with more of the sentence after it
+        "Still, the fact that the race is tied, as Berg said on Monday, only raises the stakes.",
+        # two past events: "as" may tell when
+        "As Berg joked with a friend at the table, his brother grew impatient.",
+    ],
+)
+def test_an_as_clause_of_time_reports_nothing(text):
+    assert contents(text) == []
+
+
+def test_an_as_clause_after_a_clause_with_another_report_gives_it_no_quote():
+    # "her argument that ..." is her report; the "as" clause may comment on part of it: no quote of the rival's
+    qs = quotes("The wins solidify her argument that she is popular everywhere, as her rival suggests.")
+    assert [q.cue.text for q in qs] == ["argument"]

@@ -245,3 +245,70 @@ def test_a_relative_word_before_the_cue_is_no_word_of_what_was_said():
             "suspected of financing militias.")
     qs = [q for q in quotes(text) if q.cue.text == "said"]
     assert [q.content.text for q in qs] == ["was suspected of financing militias"]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the parser makes "that" the adverb or object of a relative clause of the time or the document
+        ("Officials said at the time that nobody was hurt.", "that nobody was hurt"),
+        ("Berg also said for the first time that some files have been found.", "that some files have been found"),
+        ("Berg told reporters on the day that the deal was off.", "that the deal was off"),
+    ],
+)
+def test_a_that_clause_the_parser_made_a_relative_clause_of_a_time_is_what_was_said(text, content):
+    assert contents(text) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause with its gap: what the noun is, not what was said
+        "Berg spoke at the rally that the union organised.",
+        "Berg wrote in the letter that the company sent to workers.",
+        # the cue has its own object: the clause says when
+        "Berg said a prayer on the day that the soldiers were buried.",
+    ],
+)
+def test_a_relative_clause_after_the_cue_is_no_content(text):
+    assert contents(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a cue in an "as" clause set off by a comma vouches for the clause it hangs on, before or after it
+        ("As the minister said on Monday, the plan is dead.", "the plan is dead"),
+        ("The plan is dead, as the minister said on Monday.", "The plan is dead"),
+        ("As Berg wrote in a column, the city needs a new bridge.", "the city needs a new bridge"),
+        ("As Berg told reporters on Monday, the city will build a new bridge.", "the city will build a new bridge"),
+        # a connective before the "as" clause is the writer's
+        ("Of course, as Berg observed, the biggest winner was not on the stage.", "the biggest winner was not on the stage"),
+    ],
+)
+def test_the_clause_an_as_clause_of_speech_hangs_on_is_what_was_said(text, content):
+    assert contents(text) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters shouted outside as Berg testified.",  # not set off: when
+        "As Berg was speaking, protesters shouted.",  # a participle: when
+        "As the results were announced on Monday, the crowd cheered.",  # passive
+        "As she announced her bid on Monday, the crowd cheered.",  # the cue has its own object
+        "As expected, the economy grew.",  # no speaker
+        # the "as" clause inside a noun's clause, with more of the sentence after it
+        "Still, the fact that the race is tied, as Berg said on Monday, only raises the stakes.",
+        # two past events: "as" may tell when
+        "As Berg joked with a friend at the table, his brother grew impatient.",
+    ],
+)
+def test_an_as_clause_of_time_reports_nothing(text):
+    assert contents(text) == []
+
+
+def test_an_as_clause_after_a_clause_with_another_report_gives_it_no_quote():
+    # "her argument that ..." is her report; the "as" clause may comment on part of it: no quote of the rival's
+    qs = quotes("The wins solidify her argument that she is popular everywhere, as her rival suggests.")
+    assert [q.cue.text for q in qs] == ["argument"]

@@ -272,7 +272,7 @@ def _content(
                 return []  # "told the agency to review its files", parsed as a clause: an appeal, no words ("found it to be")
             if parts:
                 return parts + _that_conjuncts(verb, parts)
-            found = _inserted_into(verb) or _stranded_clause(verb) or _misattached_that_clause(verb)
+            found = _as_reported(verb) or _inserted_into(verb) or _stranded_clause(verb) or _misattached_that_clause(verb)
             if found:
                 return [found] + _that_conjuncts(verb, [found])
         elif frame == "infinitive":
@@ -326,6 +326,91 @@ def _sets_topic(verb: Token) -> bool:
     """
     head = verb.head
     return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < head.i and head.lemma_.lower() in cue_table()
+
+
+def _as_reported(verb: Token) -> set[int]:
+    """"As the minister said on Monday, the plan is dead", "The plan is dead, as Berg has pointed out": a cue in a
+    clause opened by "as", with a subject of its own and nothing it reports itself, vouches for the clause it hangs on;
+    that clause (without the "as" clause) is what was said.
+
+    Not when the "as" clause tells when ("as he was speaking": a participle), is passive ("as the results were
+    announced"), has an object or complement ("as she announced her bid", "as he told them the news"; the one spoken
+    to is no such object: "as he told reporters"), is not set off by a comma or dash ("protesters shouted as he
+    testified"), hangs on another cue or on no main clause, tells of two past events ("As Freddy joked with a friend,
+    his brother grew impatient": when, perhaps), introduces a quotation after a colon, or comments on a clause that
+    holds another report ("solidify her argument that ..., as her rival suggested").
+    """
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or verb.head.i == verb.i:
+        return set()
+    if not any(m.dep_ == "mark" and m.lower_ == "as" and m.i < verb.i for m in verb.children):
+        return set()
+    if not any(c.dep_ in SUBJECTS and c.i < verb.i for c in verb.children):
+        return set()
+    if any(c.dep_ in ("nsubjpass", "auxpass") or (c.dep_ == "aux" and c.tag_ == "VBG") for c in verb.children):
+        return set()
+    if any(c.dep_ in _OWN_COMPLEMENTS + ("dative",) and not _addressee(verb, c) for c in verb.children):
+        return set()
+    host = verb.head
+    if host.dep_ != "ROOT" or host.pos_ not in ("VERB", "AUX") or host.lemma_.lower() in cue_table():
+        return set()
+    # two past events ("As Freddy joked with a friend, his brother grew impatient") may tell when: a present or future
+    # on either side ("As the minister said, the plan is dead", "as Berg has noted") makes the report sure
+    if not (_present_or_modal(verb) or _present_or_modal(host)):
+        return set()
+    if not any(t.tag_ in _FINITE for t in [host, *(c for c in host.children if c.dep_ == "aux")]):
+        return set()
+    own = subtree(verb)
+    doc = verb.doc
+    # set off by a comma or dash: "protesters shouted as he testified" tells when
+    if verb.i > host.i:
+        if min(own) == 0 or doc[min(own) - 1].text not in _AS_SET_OFF:
+            return set()
+    elif max(own) + 1 >= len(doc) or doc[max(own) + 1].text not in _AS_SET_OFF:
+        return set()
+    if max(own) + 1 < len(doc) and doc[max(own) + 1].text == ":":
+        return set()  # "..., as the website notes: “...”": the cue introduces the quotation after it
+    clause = subtree(host) - own
+    if verb.i > host.i:
+        # the "as" clause closes its clause ("the fact that the race is tied, as Cruz said, magnifies ..." is no report)
+        if any(not doc[i].is_punct for i in clause if i > max(own)):
+            return set()
+        content = {i for i in clause if i < min(own)}
+    else:
+        # the "as" clause opens its clause, before the subject; a connective before it ("But as Berg noted, ...") is
+        # the writer's; what was said runs to the sentence's end ("..., it was the stage itself": a clause the parser
+        # did not hang on the first)
+        if any(c.dep_ in SUBJECTS + ("nsubjpass", "expl") and c.i < min(own) for c in host.children):
+            return set()
+        content = set(range(max(own) + 1, max(verb.sent.end, max(clause) + 1)))
+    # a report inside the clause ("solidify her argument that ..., as her rival suggested") may be what the "as"
+    # clause comments on: no quote
+    if any(_reports(doc[i]) for i in content):
+        return set()
+    # the comma or dash that set the "as" clause off, and the sentence's closing mark, are no part of it
+    while content and (doc[min(content)].is_punct or doc[min(content)].is_space):
+        content.discard(min(content))
+    while content and (doc[max(content)].is_punct or doc[max(content)].is_space):
+        content.discard(max(content))
+    return content
+
+
+_AS_SET_OFF = (",", "—", "–", "--")
+
+
+def _present_or_modal(verb: Token) -> bool:
+    """Is the verb, or an auxiliary of it, in the present tense or a modal ("says", "has noted", "will")?"""
+    return any(t.tag_ in ("VBZ", "VBP", "MD") for t in [verb, *(c for c in verb.children if c.dep_ == "aux")])
+
+
+def _reports(tok: Token) -> bool:
+    """A verb or noun of speech ("said", "her argument")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        entry = cue_table().get(tok.lemma_.lower())
+    elif tok.pos_ == "NOUN":
+        entry = noun_cue_table().get(tok.lemma_.lower())
+    else:
+        return False
+    return entry is not None and entry.kind == "speech"
 
 
 def _subordinated(clause: Token) -> bool:
@@ -503,16 +588,43 @@ def _misattached_that_clause(verb: Token) -> set[int]:
 
     A relative clause with a subject whose "that" is a conjunction (not its
     subject or object), inside the object or a prepositional phrase after
-    the cue, is the reported clause.
+    the cue, is the reported clause. So is one whose opening "that" the parser
+    made the clause's adverb or object although the clause lacks nothing
+    ("said at the time that nobody was hurt", "said in a letter that the
+    emails were found"): the clause has a subject of its own, and either
+    "that" is an adverb (a clause of "the time that ..." has no gap) or the
+    clause is passive or already has its complement, so "that" fills no
+    slot of it ("the rally that the union organised" keeps its gap: no quote).
     """
     for child in verb.children:
         if child.i < verb.i or child.dep_ not in ("dobj", "dative", "prep"):
             continue
         for tok in child.subtree:
+            if tok.dep_ != "relcl":
+                continue
             that = any(m.dep_ == "mark" and m.lower_ == "that" and m.i < tok.i for m in tok.children)
-            if tok.dep_ == "relcl" and that and any(c.dep_ in SUBJECTS for c in tok.children):
+            if that and any(c.dep_ in SUBJECTS for c in tok.children):
+                return subtree(tok)
+            # the cue has no object of its own but the one spoken to ("said goodbye at the moment that ...": a time)
+            if _gapless_that_clause(tok) and not any(c.dep_ == "dobj" and not _addressee(verb, c) for c in verb.children):
                 return subtree(tok)
     return set()
+
+
+def _gapless_that_clause(clause: Token) -> bool:
+    """A relative clause opened by "that" that "that" fills no slot of: "that" its adverb or object, its own subject
+    (active or passive) after "that", and, unless "that" is an adverb, a passive subject or a complement of its own."""
+    first = clause.doc[clause.left_edge.i]
+    if first.lower_ != "that" or first.head != clause or first.dep_ not in ("advmod", "dobj"):
+        return False
+    if not any(c.dep_ in SUBJECTS + ("nsubjpass",) and c.i > first.i for c in clause.children):
+        return False
+    if first.dep_ == "advmod":
+        return True
+    return any(c.dep_ == "nsubjpass" or (c.dep_ in _OWN_COMPLEMENTS and c != first) for c in clause.children)
+
+
+_OWN_COMPLEMENTS = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd")
 
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")

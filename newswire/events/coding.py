@@ -17,6 +17,7 @@ from .triggers import insult_names, is_event_noun, is_passive, patient_of, undoe
 from .model import EventMention
 from .modality import is_refusal_cue, is_reported, modality as modality_of, planned, tried
 from .roles import face_each_other
+from ..text.clauses import is_infinitive
 
 # Sectors of armed or coercive actors: an attack by or on them is no war of words.
 ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "CRM", "SPY", "INS"}
@@ -177,7 +178,7 @@ def _relief_purpose(m: EventMention) -> bool:
     event_word_classes.tsv in its clause): "deployed
     aircraft to support firefighting efforts", "sent troops to help with flood relief"."""
     verb = m.anchor
-    purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+    purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and is_infinitive(c)]
     # the purpose's own verb gives relief ("to help", "to support", "to rescue"): "to protect the evacuation of
     # embassy staff", "to block the evacuation", "to stop humanitarian aid" name relief work the troops guard or
     # hinder, no aid (issue 13, session sixteen's review: coded 073 at 0.84)

@@ -38,7 +38,7 @@ from spacy.tokens import Token
 from .. import timex
 from ..document import Document
 from ..records import Time
-from ..text.clauses import governing_verb, is_clause_head
+from ..text.clauses import governing_verb, is_clause_head, is_infinitive
 
 # How many days before the publication a time may lie and still be "now": "said Friday that police arrested him"
 # keeps the publication date, "In 2007, Mexico accepted a program that allowed ..." does not.
@@ -103,7 +103,7 @@ def _shares_time(clause: Token) -> bool:
         marks = [c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i]
         if any(w in SAME_TIME_MARKS for w in marks):
             return True  # "joined the fight in July when it appealed the case"
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) or (
+        return is_infinitive(clause) or (
             clause.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in clause.children)
         )
     if dep == "relcl":

@@ -13,6 +13,7 @@ from .model import EventMention
 from .syntax import joined, prep_objects, subject_of
 from .targets import acts_on_people
 from .triggers import is_event_noun, is_passive, is_person, noun_lemma, patient_of, word_class
+from ..text.clauses import is_infinitive
 
 # Codes of events two sides do together: coordinated actors are source and
 # target ("Kerry and Lavrov met") even when the clause names a third party;
@@ -162,7 +163,7 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         if clause is not None and not any(c.dep_ == "dobj" and c.i < clause.i for c in anchor.children):
             found = [actors.phrase(o) for _, o in prep_objects(clause, ("to", "against", "on", "upon", "at", "toward", "towards"))]
             targets = next((a for a in found if coded(a)), [])
-    if not coded(targets) and anchor.pos_ == "VERB" and anchor.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+    if not coded(targets) and anchor.pos_ == "VERB" and anchor.dep_ in ("advcl", "xcomp") and is_infinitive(anchor):
         # "sent 21 officers to Bosnia to investigate ...": a purpose is aimed where its means went
         found = [actors.phrase(o) for _, o in prep_objects(anchor.head, ("to", "into"))]
         targets = next((a for a in found if coded(a) and all(x.entity.id != s.entity.id for x in a for s in sources)), targets)
@@ -244,7 +245,7 @@ def _addressee(verb: Token) -> Token | None:
     world to press Israel"; not the thing demanded: "demanded a referendum to secede") or the object of an "on", "upon"
     or "to" phrase ("called on the international community to pressure Israel"); not a time ("called on Tuesday to
     ..."). None without an infinitive after it."""
-    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and is_infinitive(c)), None)
     if clause is None:
         return None
     wish = is_wish_verb(verb.lemma_)
@@ -453,7 +454,7 @@ def _infinitive_subject(verb: Token) -> Token | None:
     """"will allow 13,000 refugees to return": the one an infinitive after the verb is about, which the
     parser makes the subject of that infinitive (a clausal complement) rather than the verb's object."""
     for clause in verb.children:
-        if clause.dep_ == "ccomp" and clause.i > verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if clause.dep_ == "ccomp" and clause.i > verb.i and is_infinitive(clause):
             subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i), None)
             if subj is not None:
                 return subj

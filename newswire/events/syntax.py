@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from ..document import Document
 from ..text.datelines import DASHES
+from ..text.clauses import is_infinitive
 from .modality import clause_joined, is_stance
 from .triggers import antecedent, is_passive, word_class
 
@@ -94,7 +95,7 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head.head) if verb.head.dep_ == "acomp" else None
     if verb.dep_ == "acl":
         poss = next((c for c in verb.head.children if c.dep_ == "poss"), None)
-        if poss is not None and poss.tag_ != "PRP$" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if poss is not None and poss.tag_ != "PRP$" and is_infinitive(verb):
             # "praised Obama's decision to consult Congress", "Iran's refusal to withdraw": whose decision, not who praised
             # it (issue 13, session fifteen's judged sheet: the Speaker praising the decision was coded as consulting); a
             # possessive pronoun ("Russia stepped up its efforts to expel ...") is left to the clause's subject

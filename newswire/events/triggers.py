@@ -19,6 +19,7 @@ from ..document import Document
 from ..lexicon.agents import agent_row
 from ..lexicon import load_list, load_table
 from ..text.tokens import with_pos
+from ..text.clauses import is_infinitive
 from ..lexicon.tables import EventNoun, EventVerb, EventWordClass, KnownActor
 
 # Relative pronouns stand for the noun their clause modifies ("the attack,
@@ -362,7 +363,7 @@ def insult_names(verb: Token, obj: Token | None = None) -> list[Token]:
 def _asks_someone_to(verb: Token, obj: Token | None) -> bool:
     """"asked Syria to withdraw": an object and an infinitive after it, or an infinitive clause with its own subject."""
     for c in verb.children:
-        if c.dep_ not in ("xcomp", "ccomp") or c.pos_ != "VERB" or not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+        if c.dep_ not in ("xcomp", "ccomp") or c.pos_ != "VERB" or not is_infinitive(c):
             continue
         if obj is not None and obj.i < c.i or any(g.dep_ in ("nsubj", "nsubjpass") and verb.i < g.i < c.i for g in c.children):
             return True

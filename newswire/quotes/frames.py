@@ -45,6 +45,7 @@ from ..lexicon.agents import agent_row
 from ..lexicon.cues import CueEntry, cue_table, noun_cue_table
 from ..lexicon.pronouns import speaker_pronouns
 from .speakers import SUBJECTS, misparsed_aside, speaker_head, speaker_tokens, subtree
+from ..text.clauses import is_infinitive
 
 # Complements after an object that still belong to the content ("blamed rebels for ...").
 _OBJECT_COMPLEMENTS = ("prep", "oprd", "xcomp", "ccomp", "advcl", "pcomp")
@@ -179,7 +180,7 @@ def _hypothetical(verb: Token) -> bool:
     "went on to say"): only infinitives under a verb of not doing, wanting
     or being, or under a noun or adjective ("ready to say"), are dropped.
     """
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not is_infinitive(verb):
         return False
     host = verb.head
     return host.pos_ not in ("VERB", "AUX") or host.lemma_.lower() in _not_reporting_hosts()
@@ -686,7 +687,7 @@ def _infinitive(verb: Token) -> set[int]:
     for c in verb.children:
         # "encouraging his supporters at a rally to ask ...": after an object the parser may make it an adverbial
         infinitival = c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(o.i < c.i for o in objects))
-        if infinitival and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+        if infinitival and is_infinitive(c):
             out = subtree(c)
             for o in verb.children:
                 if o.dep_ in ("dobj", "dative") and o.i < c.i:
@@ -913,7 +914,7 @@ def asks_act(tokens: set[int], doc: Doc) -> bool:
     top = tops[0]
     return (
         top.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
+        and is_infinitive(top)
         and any(c.dep_ in SUBJECTS for c in top.children)
         and not any(c.dep_ == "mark" and c.lower_ != "for" for c in top.children)
         # "says Trump's call to ban Muslims ... and his statements bear the blame": a finite verb joined to it makes
@@ -966,7 +967,7 @@ def _topic_of(tok: Token, verb: Token) -> bool:
 
 
 def _infinitive_clause(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return is_infinitive(tok)
 
 
 def _wh_clause(tok: Token) -> bool:

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.cues import CueEntry, noun_cue_table as noun_table
 from ..text.tokens import with_pos
+from ..text.clauses import is_infinitive
 from .frames import Frame, asks_act, prep_object, reported, words_quoted
 from .speakers import issuer_compound, speaker_head, speaks_through
 
@@ -90,7 +91,7 @@ def _clause(noun: Token) -> set[int]:
 
 def _infinitive(noun: Token) -> set[int]:
     for c in noun.children:
-        if c.i > noun.i and c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if c.i > noun.i and c.dep_ in ("acl", "relcl") and is_infinitive(c):
             return {t.i for t in c.subtree}
     return set()
 

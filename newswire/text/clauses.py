@@ -3,8 +3,8 @@
 The times stage reads the tense of that verb (`times/tense.py`); the context
 dates a span by the time expression governing its clause
 (`newswire/document.py`, `Document.date_for`). `is_infinitive` is the one test of a "to" infinitive that
-the events stage's modality and structure read (other stages still write it out: events/coding, dating, roles,
-syntax, triggers; quotes/frames, quotes/nouns).
+the events and quotes stages read (one variant stays written out in events/triggers: an adverbial infinitive whose
+"to" comes before the verb).
 """
 
 from __future__ import annotations

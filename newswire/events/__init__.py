@@ -57,6 +57,7 @@ from .coding import code_event, is_legal_charge, read_with_actors
 from .dating import event_date
 from .model import EventMention
 from .places import location
+from .referents import owner_source, speaker_source
 from .roles import assign_roles, coded
 from .structure import find_mentions, reported_accusations, reported_demands
 from .targets import SEIZURE_CODES, acts_on_people, country_word_on, domestic_targets, implicit_targets, located, other_country, thing_seized, told, whose_place
@@ -162,6 +163,8 @@ def extract_events(
         start, end = doc[m.trigger.i].idx, doc[m.trigger.end - 1].idx + len(doc[m.trigger.end - 1])
         m.date = event_date(ctx, times, doc[m.trigger.i], end, published)
         m.reported_by = reporters.at(start)
+        speaker_source(m, actors, quotes)  # "``I will not lend my officers,'' the chief said": the speaker
+        owner_source(m, actors)  # "police pushed ahead with their investigation"
     for m in roots:
         m.emit = True
     for m in roots + absorbed:

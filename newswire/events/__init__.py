@@ -361,6 +361,12 @@ def _in_name(actors: Actors, trigger) -> bool:
     return trigger.kind == "noun" and tok.pos_ == "PROPN" and found is not None and found[1].kind == "name"
 
 
+def _state_body(actor: Actor) -> bool:
+    """A state's body (a STATE_SECTORS sector: government, military, police, ...) or an international organisation
+    (IGO): who signs treaties and gives state aid, unlike a person, a firm, a union or a charity."""
+    return bool(actor.code) and (actor.code[3:6] in STATE_SECTORS or actor.code.startswith("IGO"))
+
+
 def _signed(m: EventMention) -> bool:
     """"which the two presidents signed last May", "the Ukrainian parliament has already ratified it": a state's body
     (STATE_SECTORS) or an international organisation signing an agreement (a `pact` or `signed_text` word of
@@ -369,7 +375,7 @@ def _signed(m: EventMention) -> bool:
     paper ("signed an executive order"), or by a person, a firm or a union ("signed a licensing agreement"), is none."""
     if m.code not in SIGNING_CODES or m.trigger.kind != "verb" or m.anchor.i != m.token.i:
         return False
-    if not any(a.code and (a.code[3:6] in STATE_SECTORS or a.code.startswith("IGO")) for a in m.sources):
+    if not any(_state_body(a) for a in m.sources):
         return False  # a state's body or an international organisation signs treaties; a person, a firm or a union contracts
     lemma = m.anchor.lemma_.lower()
     if lemma in word_class("ratifying"):
@@ -525,7 +531,7 @@ def _charity(m: EventMention) -> bool:
     stays an event."""
     if m.code[:2] not in GIVING_ROOTS or not any(a.code == CHARITY_CODE for a in m.targets):
         return False
-    return not any(a.code and (a.code[3:6] in STATE_SECTORS or a.code.startswith("IGO")) for a in m.sources)
+    return not any(_state_body(a) for a in m.sources)
 
 
 def _first_sentence(ctx: Document) -> int:

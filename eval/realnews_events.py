@@ -11,7 +11,8 @@ Gold
 
 System
   newswire.analyze on each article's text with its publication date; every
-  event it emits counts (a user sees them all), CAMEO 01 statements included.
+  event it emits counts (a user sees them all); CAMEO 01 public statements
+  are not emitted (session seventeen) and CAMEO 02 appeals are REQUEST.
 
 Matching
   A predicted event matches a gold one when its trigger starts in the gold

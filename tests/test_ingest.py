@@ -755,3 +755,25 @@ def test_a_folder_without_any_document_it_reads_gets_a_warning(tmp_path):
     (folder / "story.txt").write_text("Rebels shelled the town of Harbin on Monday, officials said.\n")
     again = newswire_cli("ingest", str(folder), "--db", str(tmp_path / "c.duckdb"), "-w", "0", "-q")
     assert again.returncode == 0 and "Warning" not in again.stderr
+
+
+def test_a_store_made_before_appeals_were_requests_gets_them_typed_once_by_a_writer_not_a_reader(corpus, tmp_path):
+    _, db, _ = corpus
+    db = copy_db(db, tmp_path)
+    con = duckdb.connect(str(db))  # what a store made by the version before looks like: an appeal with no PLOVER type
+    (article, ord_) = con.execute("SELECT article_id, ord FROM events ORDER BY article_id, ord LIMIT 1").fetchone()
+    con.execute("UPDATE events SET cameo = '023', cameo_root = '02', plover = NULL WHERE article_id = ? AND ord = ?", [article, ord_])
+    con.execute("DELETE FROM meta WHERE key = 'event_types'")
+    con.close()
+    typed = f"SELECT plover FROM events WHERE article_id = '{article}' AND ord = {ord_}"
+    with Store(db, read_only=True) as store:  # a reader writes nothing
+        assert store.con.execute(typed).fetchall() == [(None,)]
+    with Store(db) as store:
+        assert store.con.execute(typed).fetchall() == [("REQUEST",)]
+        assert store.meta("links") is None  # linked again at the next ingest, with the other requests
+        assert store.meta("event_types")
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE events SET plover = NULL WHERE article_id = ? AND ord = ?", [article, ord_])
+    con.close()
+    with Store(db) as store:  # once: a store already brought up to date is not looked at again
+        assert store.con.execute(typed).fetchall() == [(None,)]

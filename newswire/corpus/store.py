@@ -693,6 +693,9 @@ class Store:
                     _split_rules(self.con)
                 _quotes_by_key(self.con)
                 _set_meta(self.con, "layout", LAYOUT)
+            if self.con.execute("SELECT value FROM meta WHERE key = 'event_types'").fetchone() != (EVENT_TYPES,):
+                _retype_events(self.con)
+                _set_meta(self.con, "event_types", EVENT_TYPES)
             # a store with nothing analysed has nothing to link or tally: its links and tallies are current from the start
             # (else the first ingest would link and tally a store that a program filled through `add_results`, again)
             if not self.con.execute("SELECT count(*) FROM articles WHERE status = ?", [ANALYSED]).fetchone()[0]:
@@ -1252,6 +1255,9 @@ class Store:
 CANONICAL = f"a.status = '{ANALYSED}' AND a.duplicate_of IS NULL"
 # How the links across articles were made (`meta` key `links`): a store whose rows were linked otherwise, or not
 # at all (made before they existed), is linked again, once, at the start of the next ingest (`Store.link_stored`).
+# How event rows are typed (`meta` key `event_types`): a store whose CAMEO 02 appeals were stored with no PLOVER type
+# has them typed REQUEST, once, when a writer opens it (`_retype_events`; issue 13, session seventeen).
+EVENT_TYPES = "CAMEO 02 appeals are PLOVER REQUEST; no CAMEO 01 statements (issue 13)"
 LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and words; events by family, day and actors (issue 18)"
 # What the links keep for a batch to add its rows to (`meta` key `link_counts`; `Store.count_links`): a store linked
 # before is filled in once at the start of the next ingest.
@@ -1262,6 +1268,19 @@ def _error_row(f: Failure) -> dict[str, Any]:
     """A failure's `errors` row but its run: its values as stored, and its id (a hash of document, stage and message)."""
     row = {k: _storable(v) for k, v in to_dict(f).items()}
     return {**row, "id": content_id("\x1f".join((row["document"], row["stage"], row["message"])))}
+
+
+def _retype_events(con: duckdb.DuckDBPyConnection) -> None:
+    """Give the event rows of a store made before `EVENT_TYPES` their PLOVER type: a CAMEO 02 appeal stored with none
+    is a REQUEST, as the events stage types it now, so that `query events --type REQUEST` and the summaries find it.
+    Idempotent (only rows with no type change). Such rows were never linked (a row with no PLOVER type is not): the
+    store is linked again at the next ingest (`meta` key `links` dropped), which links them with the other requests.
+    The CAMEO 01 rows such a store holds stay: they are what the analysis of their time made, stored as made, and
+    analysing their articles again replaces them (the events stage no longer emits CAMEO 01)."""
+    (retyped,) = con.execute("SELECT count(*) FROM events WHERE cameo_root = '02' AND plover IS NULL").fetchone()
+    if retyped:
+        con.execute("UPDATE events SET plover = 'REQUEST' WHERE cameo_root = '02' AND plover IS NULL")
+        con.execute("DELETE FROM meta WHERE key = 'links'")
 
 
 def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:

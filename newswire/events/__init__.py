@@ -53,7 +53,7 @@ from ..text.clauses import is_infinitive
 from .actors import Actor, Actors, is_people, relational_plural
 from .chains import chain_events
 from .confidence import assess
-from .coding import code_event, is_legal_charge, read_with_actors
+from .coding import code_event, is_legal_charge, read_with_actors, resists_force
 from .dating import event_date
 from .model import EventMention
 from .places import location
@@ -228,7 +228,7 @@ def extract_events(
     for m in kept:
         if not coded(m.targets) and _bloc_meeting(m):
             m.own_targets = True  # the members meet one another: not the host city's country
-    kept = [m for m in kept if not _unreal(m) and not _aim(m) and not _habitual(m) and not _standing(ctx, m) and not _aged(m) and not _charity(m) and not _untrue(m) and read_with_actors(m)]
+    kept = [m for m in kept if not _unreal(m) and not _aim(m) and not _habitual(m) and not _standing(ctx, m) and not _aged(m) and not _charity(m) and not _untrue(m) and not resists_force(m) and read_with_actors(m)]
     implicit_targets(actors, [m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS and not m.own_targets])
     kept = _dedupe(ctx, kept)
     domestic_targets(actors, [m for m in kept if not coded(m.targets) and m.code[:2] in DOMESTIC_ROOTS and not m.own_targets])

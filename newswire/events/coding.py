@@ -69,6 +69,8 @@ PLANNED_ROOTS = {"04", "16"}
 # Roots of force (a show of force, coercion, assault, fighting, mass violence): an attempt at one is the act, tried,
 # as CAMEO codes "an attempt to assassinate" (`code_event`); an attempt at anything else is only aimed at.
 TRIED_AS_DONE_ROOTS = {"15", "17", "18", "19", "20"}
+# The CAMEO root of rejections: of an attempt at force (`resists_force`), one is fighting, no rejection.
+REJECT_ROOT = "12"
 # Sectors of a state's bodies (`lexicon.agents.STATE_SECTORS`): only they restrict people (a `restrict` verb's coercion, 17).
 # Sectors of audiences a speaker asks things of ("asked the crowd to ...", "encouraged Americans to ..."): no political
 # actor to request of.
@@ -205,6 +207,15 @@ def _vows_pursuit(m: EventMention) -> bool:
         if clause.lemma_.lower() in word_class("keeping") and any(a.lemma_.lower() in word_class("hostile_means") for a in args if a.dep_ == "dobj"):
             return True
     return False
+
+
+def resists_force(m: EventMention) -> bool:
+    """Whether a rejection (12) is of an attempt at force: "resisted Russia's attempt to encircle the city", "resisted
+    Russian efforts to capture the town" tell of fighting off an assault, no refusal of what someone asks; the attempt's
+    act is a part of it (a root of `TRIED_AS_DONE_ROOTS`, the infinitive of a noun of trying). Such an event is left
+    out; "resisted calls from Kyiv to send missiles", "resisted attempts to inspect the sites" stay rejections (issue
+    13, session seventeen's review)."""
+    return m.code[:2] == REJECT_ROOT and any(p.code and p.code[:2] in TRIED_AS_DONE_ROOTS and tried(p.token) for p in m.parts)
 
 
 def _complement(m: EventMention) -> EventMention | None:

@@ -473,6 +473,15 @@ def _question(tok: Token) -> bool:
     return last is not None and last.text == "?"
 
 
+def _negated_subject(subj: Token) -> str | None:
+    """The cue of a `subject` word before the subject: "neither Hamas nor Israel had agreed" (a preconj), "Neither
+    Iran nor its proxies attacked" (tagged det at a sentence's start), "neither side has agreed" negate the clause;
+    "not only Israel but also the US struck" (a preconj, but no `subject` word) asserts it (issue 13, session
+    seventeen)."""
+    return next((n for g in subj.children if g.dep_ in ("preconj", "det") and g.i < subj.i
+                 and (n := _cues().get((g.lower_, "subject")))), None)
+
+
 def _local(verb: Token) -> set[str]:
     found = set()
     for c in verb.children:
@@ -480,8 +489,7 @@ def _local(verb: Token) -> set[str]:
         if c.dep_ == "neg" or (c.dep_ == "det" and word == "no"):
             cue = _cues().get((word, "neg"))
         elif c.dep_ in ("nsubj", "nsubjpass"):
-            # "neither Hamas nor Israel had agreed": a negation before the subject negates the clause
-            cue = next((n for g in c.children if g.dep_ == "preconj" and (n := _cues().get((g.lower_, "neg")))), None)
+            cue = _negated_subject(c)
         elif c.dep_ in ("aux", "auxpass"):
             cue = _cues().get((word, "aux")) or _cues().get((c.lemma_.lower(), "aux"))
             if word in ("would", "'d") and _reported_past(verb):

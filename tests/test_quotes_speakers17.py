@@ -1,6 +1,6 @@
 """Speakers of session seventeen (issue 14): an unnamed description the entity layer grouped with a description of
-another head noun stands for itself; "Mr Lee" is the one Lee the article names in full; "the group" is not the armed
-group named before (rule reverted).
+another head noun stands for itself; "Mr Lee" is the one Lee the article names in full, unless that full name is a
+son's ("Jr.") or the one-word name is an entity coded on its own; "the group" is not the armed group named before.
 
 Invented texts; each rule with a near miss.
 """
@@ -43,6 +43,18 @@ def test_an_honorific_and_surname_of_no_one_named_in_full_stays_as_written():
             "40 villages were cut off. Mr Halasz said the rain was the heaviest in a decade.")
     found = dict(speakers(text))
     assert found.get("Mr Halasz") in ("Halasz", "Mr Halasz")
+
+
+def test_an_honorific_and_surname_is_not_the_son_named_in_full():
+    # "Jr." names a son: "Mr Griffin" may be his father, so no full name is given
+    text = ("Peter Griffin Jr. opened the new bakery on Friday. His father was there too. \"It is a proud day,\" "
+            "Mr Griffin said.")
+    assert ("Mr Griffin", "Peter Griffin Jr.") not in speakers(text)
+    text = "Peter Griffin Sr. opened the new bakery on Friday. \"It is a proud day,\" Mr Griffin said."
+    assert ("Mr Griffin", "Peter Griffin Sr.") not in speakers(text)
+    # near miss: a full name with no generational word is still the one meant
+    text = "Peter Griffin opened the new bakery on Friday. \"It is a proud day,\" Mr Griffin said."
+    assert ("Mr Griffin", "Peter Griffin") in speakers(text)
 
 
 def test_the_group_is_not_the_armed_group_when_people_come_between():

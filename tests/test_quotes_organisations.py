@@ -141,19 +141,3 @@ def test_a_surname_the_parser_found_no_name_at_is_the_one_person_named_before_wi
     # two people of that surname: neither
     text = text.replace("Representative Mark Meadows spoke", "Representative Mark Meadows and Senator Jim Meadows spoke")
     assert [name for _, name in speakers(text)] != ["Mark Meadows"] and [name for _, name in speakers(text)] != ["Jim Meadows"]
-
-
-def test_the_group_after_the_one_armed_group_named_is_that_group():
-    text = "Hezbollah fired dozens of rockets into northern Israel on Sunday. The group said it was ready for the next battle."
-    assert ("The group", "Hezbollah") in speakers(text)
-    text = "Hezbollah fired dozens of rockets into northern Israel on Sunday. The militia said it was ready for more."
-    assert ("The militia", "Hezbollah") in speakers(text)
-
-
-def test_the_group_after_two_armed_groups_or_a_group_of_people_stays_as_written():
-    text = ("Hezbollah fired dozens of rockets on Sunday. Hamas fighters attacked a post. The group said the attack "
-            "was a warning.")
-    assert ("The group", "The group") in speakers(text)
-    text = ("Hezbollah fired dozens of rockets on Sunday. A group of residents gathered at the school. The group said "
-            "it was afraid.")
-    assert ("The group", "The group") in speakers(text)

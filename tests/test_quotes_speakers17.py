@@ -1,5 +1,6 @@
 """Speakers of session seventeen (issue 14): an unnamed description the entity layer grouped with a description of
-another head noun stands for itself; "Mr Lee" is the one Lee the article names in full.
+another head noun stands for itself; "Mr Lee" is the one Lee the article names in full, unless that full name is a
+son's ("Jr.") or the one-word name is an entity coded on its own; "the group" is not the armed group named before.
 
 Invented texts; each rule with a near miss.
 """
@@ -10,13 +11,13 @@ from test_quotes_organisations import speakers  # (speaker as written, speaker_n
 
 
 def test_a_description_grouped_with_another_noun_stands_for_itself():
-    text = ("Rockets hit the north of the country on Sunday, Israeli authorities said. Two people were hurt. A spokesman "
-            "for Haifa's municipality said it was the first time the city had been targeted since the war.")
+    text = ("Drones struck a depot in the south on Tuesday, Greek authorities said. Nobody was hurt. A spokeswoman "
+            "for Patras's port said the depot had never been hit before.")
     found = speakers(text)
-    assert ("A spokesman for Haifa's municipality", "Israeli authorities") not in found
-    assert ("A spokesman for Haifa's municipality", "A spokesman for Haifa's municipality") in found
+    assert ("A spokeswoman for Patras's port", "Greek authorities") not in found
+    assert ("A spokeswoman for Patras's port", "A spokeswoman for Patras's port") in found
     # near miss: the description that gives the entity its name keeps it
-    assert ("Israeli authorities", "Israeli authorities") in found
+    assert ("Greek authorities", "Greek authorities") in found
 
 
 def test_a_government_is_not_the_ministry_grouped_with_it():
@@ -32,13 +33,40 @@ def test_a_description_with_the_entity_s_own_head_noun_keeps_its_name():
 
 
 def test_an_honorific_and_surname_is_the_one_person_named_in_full():
-    text = ("Russia launched a massive attack overnight. According to Mykola Oleshchuk, the commander of Ukraine's air "
-            "force, Russia launched 127 missiles. Mr Oleshchuk said the combined strike was the largest of the war.")
-    assert ("Mr Oleshchuk", "Mykola Oleshchuk") in speakers(text)
+    text = ("Storms flooded the valley overnight. According to Tomas Varga, the head of the regional rescue service, "
+            "40 villages were cut off. Mr Varga said the rain was the heaviest in a decade.")
+    assert ("Mr Varga", "Tomas Varga") in speakers(text)
 
 
 def test_an_honorific_and_surname_of_no_one_named_in_full_stays_as_written():
-    text = ("Russia launched a massive attack overnight. According to Mykola Oleshchuk, the commander of Ukraine's air "
-            "force, Russia launched 127 missiles. Mr Petrenko said the combined strike was the largest of the war.")
+    text = ("Storms flooded the valley overnight. According to Tomas Varga, the head of the regional rescue service, "
+            "40 villages were cut off. Mr Halasz said the rain was the heaviest in a decade.")
     found = dict(speakers(text))
-    assert found.get("Mr Petrenko") in ("Petrenko", "Mr Petrenko")
+    assert found.get("Mr Halasz") in ("Halasz", "Mr Halasz")
+
+
+def test_an_honorific_and_surname_is_not_the_son_named_in_full():
+    # "Jr." names a son: "Mr Griffin" may be his father, so no full name is given
+    text = ("Peter Griffin Jr. opened the new bakery on Friday. His father was there too. \"It is a proud day,\" "
+            "Mr Griffin said.")
+    assert ("Mr Griffin", "Peter Griffin Jr.") not in speakers(text)
+    text = "Peter Griffin Sr. opened the new bakery on Friday. \"It is a proud day,\" Mr Griffin said."
+    assert ("Mr Griffin", "Peter Griffin Sr.") not in speakers(text)
+    # near miss: a full name with no generational word is still the one meant
+    text = "Peter Griffin opened the new bakery on Friday. \"It is a proud day,\" Mr Griffin said."
+    assert ("Mr Griffin", "Peter Griffin") in speakers(text)
+
+
+def test_the_group_is_not_the_armed_group_when_people_come_between():
+    text = ("Hezbollah fired rockets across the border on Sunday. Hundreds of displaced families have slept in "
+            "schools in Sidon. \"We only want to go home,\" the group said.")
+    assert ("the group", "Hezbollah") not in speakers(text)
+    text = ("Hamas said it had accepted the truce proposal. Protesters blocked a road in Haifa on Monday. \"The "
+            "cabinet must sign now,\" the group said.")
+    assert ("the group", "Hamas") not in speakers(text)
+
+
+def test_the_group_after_a_rights_group_named_since_the_armed_group_is_the_rights_group():
+    text = ("Houthi forces seized a cargo ship near Hodeidah. Human Rights Watch criticised the seizure on Friday. "
+            "\"The sailors must be freed,\" the group said.")
+    assert ("the group", "Human Rights Watch") in speakers(text)

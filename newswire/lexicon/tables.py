@@ -401,7 +401,7 @@ class OrganisationNoun:
     sector of the organisations it can stand for and the words one of which their names hold."""
 
     noun: str
-    sector: tuple[str, ...]
+    sector: str
     name_words: tuple[str, ...]
 
 

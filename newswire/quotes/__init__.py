@@ -51,7 +51,7 @@ from .content import cut_other_sources, from_frame, from_lines, outermost
 from .descriptions import described, given_name_gender, honorific_conflict, honorific_gender, is_honorific, is_person_title, is_title_word, linked_to_other_nouns, person_described
 from .frames import Frame, find_frames
 from .speakers import is_document, is_occasion, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
-from .lines import find_lines, labelled_person, person_surnamed
+from .lines import find_lines, labelled_person, name_words, person_surnamed
 from .organisations import description_of_several, organisation_described, organisation_in_front, outlet_in_full
 from ..text.datelines import DASHES, is_dash
 from ..text.parse import source_text
@@ -720,13 +720,16 @@ def _by_surname(head: Token, entity: Entity | None, start: int, entities: Entity
     # (the tagger may take the name for a common noun, "Meadows"; a capitalised word that is no one's surname fits no one)
     if head.pos_ not in ("PROPN", "NOUN") or not head.is_title or not head.is_alpha:
         return None
-    if entity is not None and not _surname_only(entity, head):
-        return None
+    honorific = head.i > 0 and is_honorific(head.nbor(-1).text)
+    if entity is not None and ((honorific and entity.actor) or not _surname_only(entity, head)):
+        return None  # ("Mr Trump", a one-word entity the entity layer coded, USAPTY, is its own: as found)
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" and not is_honorific(c.text) for c in head.children):
         return None  # a name of several words is the entity layer's to find ("Mr Lee" is one word and an honorific)
     found = person_surnamed(entities, lambda last: last == head.text, before=start)
     if found is None or found is entity:
         return None
+    if honorific and any(m.kind == "name" and len(name_words(m.text)) < len(m.text.split()) for m in found.mentions):
+        return None  # "Mr Trump said", the one Trump named in full "Donald Trump Jr.": often the parent, as written
     said = honorific_gender(head.nbor(-1).text) if head.i > 0 else None
     if said is not None and given_name_gender(found.name) not in (None, said):
         return None  # "Mrs Clinton said", the one Clinton named in full "Bill Clinton": another person

@@ -50,7 +50,7 @@ _STATE_SECTORS = (*sorted(STATE_SECTORS), "IGO")
 
 
 def _fits(e: Entity, row: OrganisationNoun) -> bool:
-    if any(_sector(e, sector) for sector in row.sector):
+    if row.sector and _sector(e, row.sector):
         return True
     if not row.name_words or any(_sector(e, s) or (e.actor or "")[:3] == s for s in _STATE_SECTORS):
         return False

@@ -56,3 +56,13 @@ def test_a_headline_figure_the_body_repeats_is_one_figure_with_the_headline_plac
     other = analyze("Three killed as police clash with protesters in Lilongwe\n\nFive people were killed when a river burst its banks.\n",
                     "2026-03-02", stages=["entities", "quotes", "times", "figures"])
     assert sorted(f.value for f in other.figures) == [3, 5]
+
+
+def test_a_headline_figure_is_not_merged_with_a_body_figure_of_another_date():
+    text = ("Two killed in Kisumu protest\n\n"
+            "Police fired on protesters on Monday. In 2019, two people were killed in a similar protest.\n")
+    a = analyze(text, "2026-03-02", stages=["entities", "quotes", "times", "figures"])
+    killed = sorted((f.start, f.date, f.places) for f in a.figures if f.what == "killed")
+    # the headline's count stays with its own date; the 2019 count does not take the headline's place
+    assert killed[0][:2] == (0, "2026-03-02") and len(killed) == 2
+    assert killed[1][1] == "2019" and killed[1][2] == []

@@ -4,6 +4,7 @@ corpus, and the figures question's filters checked as the events question's are.
 from __future__ import annotations
 
 import gzip
+import os
 
 import duckdb
 import pytest
@@ -49,6 +50,21 @@ def test_a_lower_max_chars_records_no_error_for_articles_stored_before(tmp_path)
     (folder / "new.txt").write_text(STORIES["talks"])  # not stored: too large for the limit, and said so
     new = newswire_cli("ingest", str(folder), "--db", str(db), "--workers", "0", "--max-chars", "5")
     assert new.returncode == 1 and _errors(db) == [(f"{folder}/new.txt", "too-large", 3)]
+
+
+def test_a_rewritten_file_with_its_old_time_is_not_taken_as_stored(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    story = folder / "floods.txt"
+    story.write_text(STORIES["floods"])
+    db = tmp_path / "corpus.duckdb"
+    assert newswire_cli("ingest", str(folder), "--db", str(db), "--workers", "0").returncode == 0
+    story.write_text(STORIES["talks"])  # a new text, its file given back an old time: "already stored" only by content
+    os.utime(story, (946684800, 946684800))
+    (folder / "same_text.txt").write_text(STORIES["floods"])  # the stored text under another name: already stored
+    small = newswire_cli("ingest", str(folder), "--db", str(db), "--workers", "0", "--max-chars", "5")
+    assert small.returncode == 1 and "1 already stored, 1 failed" in small.stderr, small.stderr
+    assert _errors(db) == [(f"{folder}/floods.txt", "too-large", 2)]
 
 
 def test_a_cut_warc_member_is_too_large_not_malformed(tmp_path):

@@ -32,6 +32,7 @@ from . import shards as shard_mod
 from ..errors import UsageError
 from ..text.clean import find_removed
 from ..pipeline import published_date
+from ..text.checks import LARGEST_MAX_CHARS
 from ..text.read import MAX_CHARS, check_max_chars, document_name
 from ..records import Analysis, Article, Failure, Removed, cleaned_text, content_id
 from .runner import BATCH_SIZE, LocalRunner, Prepared, PrepareOptions, Preparing, Refused, failure, known_id
@@ -207,6 +208,7 @@ class _Run:
     ):
         self.store = store
         self.options = options
+        self._large_ids: dict[Path, dict[str, str | None]] = {}  # per file: document name → content id, read without the limit
         self.keep_duplicates = options["keep_duplicates"]
         self.on_progress = on_progress or (lambda summary: None)
         self.runner: LocalRunner
@@ -290,18 +292,19 @@ class _Run:
         self.drain(batch)
 
     def _stored_before(self, document: Document, path: Path) -> bool:
-        """Whether a document too large for this run's --max-chars is an article an earlier run stored from the same
-        place (a file not changed since): already stored, not a failure (the limit is for documents not stored)."""
+        """Whether a document too large for this run's --max-chars is an article the store holds (the same text, by its
+        content id, from this place or any other): already stored, not a failure (the limit is for documents not
+        stored). Decided on the content, never on the file's time: a file rewritten with its old time is a new text."""
         if not (isinstance(document, Failure) and document.reason == "too-large"):
             return False
-        started = self.store.stored_from(document.document)
-        if started is None:
-            return False
-        try:
-            modified = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).replace(tzinfo=None)
-        except OSError:
-            return False
-        return modified <= started
+        ids = self._large_ids.get(path)
+        if ids is None:  # the file read once more without this run's limit, for the ids of its too-large documents
+            ids = self._large_ids[path] = {}
+            for whole in read_documents(path, max_chars=LARGEST_MAX_CHARS):
+                if isinstance(whole, Article):
+                    ids[whole.source or ""] = known_id(whole)
+        article_id = ids.get(document.document)
+        return article_id is not None and article_id in self.store.statuses([article_id])
 
     def drain(self, batch: list[Document]) -> None:
         """After the last documents are read: take the batch left, decide on every batch still being prepared, resume

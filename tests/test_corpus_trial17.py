@@ -4,6 +4,7 @@ corpus, and the figures question's filters checked as the events question's are.
 from __future__ import annotations
 
 import gzip
+import json
 import os
 
 import duckdb
@@ -108,3 +109,32 @@ def test_an_article_alone_left_of_a_title_is_no_entity():
     text = "Officers said the Inspector General of Police had ordered an inquiry into the raid."
     names = [e.name.lower() for e in analyze(text, stages=["entities"]).entities]
     assert "the" not in names
+
+
+def _link_rows(db) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {
+            "articles": con.execute("SELECT id, duplicate_of, published, url, filled FROM articles ORDER BY id").fetchall(),
+            "quote_keys": con.execute("SELECT article_id, ord, corpus_quote, published, source FROM quote_keys ORDER BY ALL").fetchall(),
+            "event_keys": con.execute("SELECT article_id, ord, corpus_event, published, source FROM event_keys ORDER BY ALL").fetchall(),
+            "corpus_quotes": con.execute("SELECT id, sources, num_sources FROM corpus_quotes ORDER BY id").fetchall(),
+        }
+
+
+def test_a_store_filled_run_by_run_links_as_one_ingested_at_once(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_story.txt").write_text(STORIES["budget"])  # the canonical: no date, no url
+    copy = {"text": STORIES["budget"] + "Reporting by the Test Wire desk.\n", "published": "2026-03-04",
+            "url": "https://www.outlet.example.com/budget"}
+    (folder / "b_copy.jsonl").write_text(json.dumps(copy) + "\n")
+    once, by_run = tmp_path / "once.duckdb", tmp_path / "by_run.duckdb"
+    assert newswire_cli("ingest", str(folder), "--db", str(once), "--workers", "0").returncode == 0
+    for name in ("a_story.txt", "b_copy.jsonl"):
+        assert newswire_cli("ingest", str(folder / name), "--db", str(by_run), "--workers", "0").returncode == 0
+    a, b = _link_rows(once), _link_rows(by_run)
+    assert a == b
+    assert [row[3:] for row in a["articles"] if row[1] is None] == [("https://www.outlet.example.com/budget", "published,url")]
+    # the canonical's own records are linked under its own (unknown) outlet, not under the copy's host
+    assert a["quote_keys"] and all(outlet != "outlet.example.com" for *_, outlet in a["quote_keys"] + a["event_keys"])
+

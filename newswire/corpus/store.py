@@ -978,7 +978,7 @@ class Store:
                     for name in ("entities", "mentions", "quotes", "events")
                 }
                 analyses = [Analysis(id=i, text="", published=p) for i, p in con.execute(
-                    "SELECT id, published FROM articles WHERE id IN (SELECT unnest(?))", [part]).fetchall()]
+                    f"SELECT id, {_own('published')} FROM articles WHERE id IN (SELECT unnest(?))", [part]).fetchall()]
                 recount = _link(con, analyses, rows)
                 for table, column, key in (("entities", "corpus_entity", "id"), ("quotes", "corpus_quote", "ord"),
                                            ("events", "corpus_event", "ord")):
@@ -1252,7 +1252,7 @@ class Store:
 CANONICAL = f"a.status = '{ANALYSED}' AND a.duplicate_of IS NULL"
 # How the links across articles were made (`meta` key `links`): a store whose rows were linked otherwise, or not
 # at all (made before they existed), is linked again, once, at the start of the next ingest (`Store.link_stored`).
-LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and words; events by family, day and actors (issue 18)"
+LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and words; events by family, day and actors (issue 18); the outlet and date an article has itself, not its copies' (session 17)"
 # What the links keep for a batch to add its rows to (`meta` key `link_counts`; `Store.count_links`): a store linked
 # before is filled in once at the start of the next ingest.
 LINK_COUNTS = "corpus quotes: canonical quote and outlets; quote keys: speaker entity; corpus entities: parts by country (issue 15)"
@@ -1438,8 +1438,14 @@ def _sources(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Row
         return {}
     clusters = dict(con.execute("SELECT id, coalesce(cluster, id) FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
     canon = sorted({clusters.get(i, i) for i in ids})
-    urls = dict(con.execute("SELECT id, url FROM articles WHERE id IN (SELECT unnest(?))", [canon]).fetchall())
+    urls = dict(con.execute(f"SELECT id, {_own('url')} FROM articles WHERE id IN (SELECT unnest(?))", [canon]).fetchall())
     return {i: quote_link.outlet(urls.get(clusters.get(i, i)), clusters.get(i, i)) for i in ids}
+
+
+def _own(column: str) -> str:
+    """SQL for an article's own value of a `FILLED_FIELDS` column (NULL where its copies gave it): what links across
+    articles read, so that they do not depend on whether a copy was stored before or after its canonical was linked."""
+    return f"CASE WHEN list_contains(string_split(coalesce(filled, ''), ','), '{column}') THEN NULL ELSE {column} END"
 
 
 class _Transaction:

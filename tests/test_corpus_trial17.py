@@ -138,3 +138,27 @@ def test_a_store_filled_run_by_run_links_as_one_ingested_at_once(tmp_path):
     # the canonical's own records are linked under its own (unknown) outlet, not under the copy's host
     assert a["quote_keys"] and all(outlet != "outlet.example.com" for *_, outlet in a["quote_keys"] + a["event_keys"])
 
+
+def test_an_event_an_undated_canonical_dates_by_weekday_gets_no_day_from_its_copies(tmp_path):
+    text = ("Officials arrested over relief funds\n\n"
+            "Kenyan police arrested two county officials in Nairobi on Monday, accusing them of diverting relief funds.\n"
+            "The officials denied the charges, their lawyers said.\n")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_story.txt").write_text(text)  # no date: "on Monday" stays a weekday of no known week
+    copy = {"text": text + "Reporting by the Test Wire desk.\n", "published": "2026-03-04", "url": "https://example.org/a"}
+    (folder / "b_copy.jsonl").write_text(json.dumps(copy) + "\n")
+    db = tmp_path / "corpus.duckdb"
+    assert newswire_cli("ingest", str(folder), "--db", str(db), "--workers", "0").returncode == 0
+
+    def events(*dates):
+        result = newswire_cli("query", "events", "--min-confidence", "0", *dates, "--db", str(db))
+        return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+
+    def arrests(*dates):
+        return [e["date"] for e in events(*dates) if e["source_actor"] == "KENCOP" and e["cameo"] == "173"]
+
+    assert arrests() == ["XXXX-WXX-1"]
+    # the copy's publication day is no day for it (Monday was not that day): left out of date ranges
+    assert arrests("--from", "2026-03-04", "--to", "2026-03-04") == []
+    assert arrests("--from", "2026-01-01", "--to", "2026-12-31") == []

@@ -41,11 +41,16 @@ EXPORT_FORMATS = ("parquet", "jsonl", "gdelt")
 # The calendar day an event falls on, for date ranges: its own date when that
 # is a day, month or year (a month or year counts from its first day), else
 # the article's publication date; weeks ("2013-W37") and underspecified
-# values ("XXXX-WXX-5") are not days and would compare wrongly as text.
+# values ("XXXX-WXX-5") are not days and would compare wrongly as text. An
+# event whose own date is such a value in a canonical whose publication date
+# its copies gave (`articles.filled`) has no day: the text was analysed
+# without that date, and "on Monday" was never placed in its week.
 _EVENT_DAY = r"""coalesce(CASE
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}-\d{2}-\d{2}.*') THEN left(ev.date, 10)
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}-\d{2}') THEN ev.date || '-01'
-    WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}') THEN ev.date || '-01-01' END, left(a.published, 10))"""
+    WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}') THEN ev.date || '-01-01' END,
+    CASE WHEN ev.date IS NULL OR NOT list_contains(string_split(coalesce(a.filled, ''), ','), 'published')
+         THEN left(a.published, 10) END)"""
 # The day an article was published (its date's first 10 characters, when they are a date).
 _DAY = "try_cast(left(a.published, 10) AS DATE)"
 # An article's outlet: its URL's host without "www.", in lower case (NULL without a URL).

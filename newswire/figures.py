@@ -411,10 +411,15 @@ def _stated_tally(number: Token) -> tuple[str | None, Token | None, Token | None
 
 
 def _entity_at(entities: list[Entity], tok: Token) -> str | None:
-    """The id of the entity a mention of which covers `tok` (who states a tally: "the interior ministry has put ...")."""
+    """The id of the entity a mention of which covers `tok` (who states a tally: "the interior ministry has put ..."),
+    None when the entity is named after a later mention ("Officials put the toll at 11. ... sacked three officials":
+    the entity "three officials" is another group than the subject; the figure's source is left out)."""
     for e in entities:
-        if any(m.start <= tok.idx < m.end for m in e.mentions):
-            return e.id
+        covering = next((m for m in e.mentions if m.start <= tok.idx < m.end), None)
+        if covering is None:
+            continue
+        named = next((m for m in e.mentions if e.name and m.text.lower().endswith(e.name.lower())), None)
+        return None if named is not None and named.start > covering.start else e.id
     return None
 
 

@@ -597,6 +597,16 @@ def test_a_canonical_article_takes_the_metadata_it_lacks_from_its_copies(tmp_pat
         assert store.con.execute("SELECT published, filled FROM articles WHERE id = ?", [story.id]).fetchone() == ("2021-03-02", "published,url,title")
 
 
+def test_a_canonical_article_takes_its_date_and_outlet_from_one_copy(tmp_path):
+    # the earliest copy has no URL: the canonical takes none rather than a later copy's outlet with this copy's date
+    copies = [("https://www.later.example.org/a", "2021-03-05", None), (None, "2021-03-02", "First headline")]
+    for runs in (1, 2):
+        path, story = _undated_canonical(tmp_path, copies, runs=runs)
+        with Store(path, read_only=True) as store:
+            row = store.con.execute("SELECT published, url, title, filled FROM articles WHERE id = ?", [story.id]).fetchone()
+        assert row == ("2021-03-02", None, "First headline", "published,title")
+
+
 def test_a_canonical_article_keeps_its_own_metadata(tmp_path):
     path, story = _undated_canonical(tmp_path, [(None, None, None)])
     with Store(path, read_only=True) as store:  # a copy with nothing to give changes nothing

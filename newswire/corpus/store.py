@@ -1153,9 +1153,10 @@ class Store:
             self.con.unregister("_batch")
 
     def _fill_from_copies(self, canonicals: list[str]) -> None:
-        """Give each of these canonical articles that has copies the metadata it lacks (`FILLED_FIELDS`): each field
-        from the first copy that has it, in the order `query.copies` lists them (earliest published first, then by
-        id: not input order, so a store filled run by run equals one ingested at once); the fields so taken are named
+        """Give each of these canonical articles that has copies the metadata it lacks (`FILLED_FIELDS`): all from one
+        copy, the first in the order `query.copies` lists them (earliest published first, then by id: not input order,
+        so a store filled run by run equals one ingested at once); a field that copy lacks stays empty (a date and an
+        outlet from two copies would make an article no outlet published that day); the fields so taken are named
         in `filled` (its own are NULL, and `load_analysis` gives them so). Called whenever a copy is stored or a
         canonical analysed (which writes its own values again)."""
         canonicals = list(dict.fromkeys(canonicals))
@@ -1176,7 +1177,7 @@ class Store:
             own = [None if name in taken else value for name, value in zip(FILLED_FIELDS, values)]
             new, names = [], []
             for i, (name, value) in enumerate(zip(FILLED_FIELDS, own)):
-                given = value if value is not None else next((c[i] for c in copies[article_id] if c[i] is not None), None)
+                given = value if value is not None else copies[article_id][0][i]  # one copy's date, outlet and title
                 if value is None and given is not None:
                     names.append(name)
                 new.append(given)

@@ -162,3 +162,12 @@ def test_an_event_an_undated_canonical_dates_by_weekday_gets_no_day_from_its_cop
     # the copy's publication day is no day for it (Monday was not that day): left out of date ranges
     assert arrests("--from", "2026-03-04", "--to", "2026-03-04") == []
     assert arrests("--from", "2026-01-01", "--to", "2026-12-31") == []
+    # the GDELT export uses the copy's date and URL as the questions do, and gives that event no day either
+    from newswire.gdelt import GDELT_COLUMNS, MENTION_COLUMNS
+
+    assert newswire_cli("export", str(tmp_path / "out"), "--format", "gdelt", "--min-confidence", "0", "--db", str(db)).returncode == 0
+    rows = [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in (tmp_path / "out" / "events.export.tsv").read_text().splitlines()]
+    mentions = [dict(zip(MENTION_COLUMNS, line.split("\t"))) for line in (tmp_path / "out" / "events.mentions.tsv").read_text().splitlines()]
+    assert rows and all(r["DATEADDED"] == "20260304000000" and r["SOURCEURL"] == "https://example.org/a" for r in rows)
+    assert [r["SQLDATE"] for r in rows if r["EventCode"] == "173"] == [""]
+    assert all(m["MentionIdentifier"] == "https://example.org/a" for m in mentions)

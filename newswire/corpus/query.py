@@ -1382,13 +1382,17 @@ def _export_gdelt(
     """Every analysed article's events (those `gdelt.kept_events` keeps) as GDELT 2.0 event rows, and their Mentions
     rows (one per event: the article that mentions it), in article id order (see docs/gdelt.md); the files, and how
     many events the filters left out."""
-    articles = store.con.execute("SELECT id, source FROM articles WHERE status = ? ORDER BY id", [ANALYSED]).fetchall()
+    articles = store.con.execute(
+        "SELECT id, source, published, url, filled FROM articles WHERE status = ? ORDER BY id", [ANALYSED]).fetchall()
     left_out = 0
     with path.open("w", encoding="utf-8") as out, mentions_path.open("w", encoding="utf-8") as mentions:
-        for article_id, source in articles:
+        for article_id, source, published, url, filled in articles:
             analysis = store.load_analysis(article_id)
             if analysis is not None:
-                out.write(gdelt_tsv(analysis, min_confidence=min_confidence, modality=modality))
+                # the date and URL its copies gave (`articles.filled`), as the questions use them
+                analysis.published, analysis.url = published, url
+                given = "published" in (filled or "").split(",")
+                out.write(gdelt_tsv(analysis, min_confidence=min_confidence, modality=modality, dated_by_copies=given))
                 mentions.write(mentions_tsv(analysis, source=source, min_confidence=min_confidence, modality=modality))
                 left_out += len(analysis.events) - len(kept_events(analysis, min_confidence=min_confidence, modality=modality))
     return [path, mentions_path], left_out

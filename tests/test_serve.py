@@ -620,6 +620,8 @@ def test_an_unanalysed_copy_answers_its_canonical_analysis(tmp_path):
     reply = client.get(f"/api/article/{copy}")
     assert reply.status_code == 200 and reply.json()["id"] == story.id and reply.headers["content-location"] == f"/api/article/{story.id}"
     assert client.get(f"/api/article/{'0' * 16}").status_code == 404
+    assert client.get(f"/api/copies/{'0' * 16}").status_code == 404  # no article of that id, as /api/article
+    assert client.get(f"/api/copies/{copy}").json()["canonical"] == story.id
 
 
 def test_a_store_made_before_the_rule_fills_its_canonicals_when_written_to(tmp_path):

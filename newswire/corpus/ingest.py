@@ -23,7 +23,7 @@ import os
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -208,7 +208,7 @@ class _Run:
     ):
         self.store = store
         self.options = options
-        self._large_ids: dict[Path, dict[str, str | None]] = {}  # per file: document name → content id, read without the limit
+        self._unlimited: tuple[Path, Generator[Document, None, None]] | None = None  # a file read without the limit (`_stored_before`)
         self.keep_duplicates = options["keep_duplicates"]
         self.on_progress = on_progress or (lambda summary: None)
         self.runner: LocalRunner
@@ -297,14 +297,17 @@ class _Run:
         stored). Decided on the content, never on the file's time: a file rewritten with its old time is a new text."""
         if not (isinstance(document, Failure) and document.reason == "too-large"):
             return False
-        ids = self._large_ids.get(path)
-        if ids is None:  # the file read once more without this run's limit, for the ids of its too-large documents
-            ids = self._large_ids[path] = {}
-            for whole in read_documents(path, max_chars=LARGEST_MAX_CHARS):
-                if isinstance(whole, Article):
-                    ids[whole.source or ""] = known_id(whole)
-        article_id = ids.get(document.document)
-        return article_id is not None and article_id in self.store.statuses([article_id])
+        # the file read once more without this run's limit, alongside this reading (its documents come in the same
+        # order): a file's too-large documents cost one more reading of it, and no memory
+        if self._unlimited is None or self._unlimited[0] != path:
+            if self._unlimited is not None:
+                self._unlimited[1].close()  # the file before: done with (one file open at a time)
+            self._unlimited = (path, read_documents(path, max_chars=LARGEST_MAX_CHARS))
+        for read in self._unlimited[1]:
+            if (read.source if isinstance(read, Article) else read.document) == document.document:
+                article_id = known_id(read) if isinstance(read, Article) else None
+                return article_id is not None and article_id in self.store.statuses([article_id])
+        return False
 
     def drain(self, batch: list[Document]) -> None:
         """After the last documents are read: take the batch left, decide on every batch still being prepared, resume

@@ -18,7 +18,6 @@ its own `errors` row; the run goes on.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import sys
 import time

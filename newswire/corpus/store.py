@@ -1132,14 +1132,6 @@ class Store:
             known = {i for (i,) in con.execute("SELECT id FROM errors WHERE id IN (SELECT unnest(?))", [ids]).fetchall()}
         return [i in known for i in ids]
 
-    def stored_from(self, document: str) -> dt.datetime | None:
-        """When the run started that stored an article first read from `document` (a path, path:LINE, path@OFFSET),
-        or None if no stored article came from there."""
-        with self.session() as con:
-            found = con.execute("SELECT min(r.started) FROM articles a JOIN runs r ON r.id = a.run_id WHERE a.source = ?",
-                                [document]).fetchone()
-        return found[0] if found else None
-
     def _insert(self, table: str, rows: list[dict[str, Any]], *, conflict: str | None = None) -> None:
         if not rows:
             return

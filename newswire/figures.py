@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-
+from datetime import date
 from functools import cache
 
 from spacy.attrs import IS_SPACE, LOWER, POS
@@ -78,13 +78,16 @@ def extract_figures(
         figure = _figure(ctx, words, head, quotes, times, published, entities)
         if figure is not None:
             out.append(figure)
-    return _without_headline_repeats(ctx, out)
+    return _without_headline_repeats(ctx, out, published)
 
 
-def _without_headline_repeats(ctx: Document, figures: list[Figure]) -> list[Figure]:
+def _without_headline_repeats(ctx: Document, figures: list[Figure], published: str | None = None) -> list[Figure]:
     """A headline's figure that the body states again ("Two killed in Kisumu" over "Two people were killed ...") is
     one count, not two: the body's is kept (with its sentence, source and date), and takes the headline's places when
-    its sentence names none. The same count: the same `what` and value (or range), counting people or the same noun."""
+    its sentence names none. The same count: the same `what` and value (or range), counting people or the same noun, and
+    the same date ("Two killed in Kisumu" over "In 2019, two people were killed ..." is another count: the headline's
+    stays; an undated figure and a dated one are not the same). A headline no time expression dates has the
+    publication date; it is the same as a body day in the week up to it ("... officials said on Sunday")."""
     lines = [(ctx.doc[a].idx, ctx.doc[b - 1].idx + len(ctx.doc[b - 1])) for a, b in ctx.headline_lines if b > a]
     if not lines:
         return figures
@@ -92,7 +95,19 @@ def _without_headline_repeats(ctx: Document, figures: list[Figure]) -> list[Figu
 
     def same(a: Figure, b: Figure) -> bool:
         units = {u for u in (a.unit, b.unit) if u is not None and u not in people}
-        return a.what == b.what and (a.value, a.low, a.high) == (b.value, b.low, b.high) and len(units) <= 1
+        return (a.what == b.what and (a.value, a.low, a.high) == (b.value, b.low, b.high) and len(units) <= 1
+                and same_date(a.date, b.date))
+
+    def same_date(head: str | None, body: str | None) -> bool:
+        if head == body:
+            return True
+        if head is None or body is None or head != published or len(body) != 10:
+            return False
+        try:
+            days = (date.fromisoformat(head) - date.fromisoformat(body)).days
+        except ValueError:
+            return False
+        return 0 <= days <= 6
 
     def in_headline(f: Figure) -> bool:
         return any(start <= f.start and f.end <= end for start, end in lines)
@@ -396,10 +411,15 @@ def _stated_tally(number: Token) -> tuple[str | None, Token | None, Token | None
 
 
 def _entity_at(entities: list[Entity], tok: Token) -> str | None:
-    """The id of the entity a mention of which covers `tok` (who states a tally: "the interior ministry has put ...")."""
+    """The id of the entity a mention of which covers `tok` (who states a tally: "the interior ministry has put ..."),
+    None when the entity is named after a later mention ("Officials put the toll at 11. ... sacked three officials":
+    the entity "three officials" is another group than the subject; the figure's source is left out)."""
     for e in entities:
-        if any(m.start <= tok.idx < m.end for m in e.mentions):
-            return e.id
+        covering = next((m for m in e.mentions if m.start <= tok.idx < m.end), None)
+        if covering is None:
+            continue
+        named = next((m for m in e.mentions if e.name and m.text.lower().endswith(e.name.lower())), None)
+        return None if named is not None and named.start > covering.start else e.id
     return None
 
 

@@ -61,20 +61,25 @@ def kept_events(analysis: Analysis, *, min_confidence: float = 0.0, modality: st
     ]  # fmt: skip
 
 
-def gdelt_rows(analysis: Analysis, *, min_confidence: float = 0.0, modality: str | None = None) -> list[list[str]]:
+def gdelt_rows(
+    analysis: Analysis, *, min_confidence: float = 0.0, modality: str | None = None, dated_by_copies: bool = False
+) -> list[list[str]]:
     """One GDELT 2.0 event row (61 strings, in `GDELT_COLUMNS` order) per event of the analysis (those `kept_events`
-    keeps)."""
-    return [_row(analysis, e) for e in kept_events(analysis, min_confidence=min_confidence, modality=modality)]
+    keeps).
+
+    dated_by_copies: the analysis's `published` is a date its copies gave (the store's `articles.filled`), not the one
+    it was analysed with: an event whose own date stayed underspecified ("XXXX-WXX-1") gets no day from it."""
+    return [_row(analysis, e, dated_by_copies) for e in kept_events(analysis, min_confidence=min_confidence, modality=modality)]
 
 
-def gdelt_tsv(analysis: Analysis, *, min_confidence: float = 0.0, modality: str | None = None) -> str:
+def gdelt_tsv(analysis: Analysis, *, min_confidence: float = 0.0, modality: str | None = None, dated_by_copies: bool = False) -> str:
     """The rows as tab-separated lines, no header (empty string for no events)."""
-    rows = gdelt_rows(analysis, min_confidence=min_confidence, modality=modality)
+    rows = gdelt_rows(analysis, min_confidence=min_confidence, modality=modality, dated_by_copies=dated_by_copies)
     return "".join("\t".join(row) + "\n" for row in rows)
 
 
-def _row(a: Analysis, e: Event) -> list[str]:
-    date = _day(e.date) or _day(a.published)
+def _row(a: Analysis, e: Event, dated_by_copies: bool = False) -> list[str]:
+    date = _day(e.date) or (_day(a.published) if e.date is None or not dated_by_copies else "")
     row = [_event_id(a, e), *_dates(date)]
     row += _actor(a, e.source) + _actor(a, e.target)
     row += [

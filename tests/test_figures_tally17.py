@@ -56,3 +56,25 @@ def test_a_headline_figure_the_body_repeats_is_one_figure_with_the_headline_plac
     other = analyze("Three killed as police clash with protesters in Lilongwe\n\nFive people were killed when a river burst its banks.\n",
                     "2026-03-02", stages=["entities", "quotes", "times", "figures"])
     assert sorted(f.value for f in other.figures) == [3, 5]
+
+
+def test_a_headline_figure_is_not_merged_with_a_body_figure_of_another_date():
+    text = ("Two killed in Kisumu protest\n\n"
+            "Police fired on protesters on Monday. In 2019, two people were killed in a similar protest.\n")
+    a = analyze(text, "2026-03-02", stages=["entities", "quotes", "times", "figures"])
+    killed = sorted((f.start, f.date, f.places) for f in a.figures if f.what == "killed")
+    # the headline's count stays with its own date; the 2019 count does not take the headline's place
+    assert killed[0][:2] == (0, "2026-03-02") and len(killed) == 2
+    assert killed[1][1] == "2019" and killed[1][2] == []
+
+
+def test_the_reporter_of_a_tally_is_not_a_group_named_after_a_later_mention():
+    text = "Officials put the death toll at 11 on Monday.\nThe minister sacked three officials on Tuesday."
+    a = analyze(text, "2026-03-04", stages=["entities", "quotes", "times", "figures"])
+    (f,) = [f for f in a.figures if f.what == "killed"]
+    names = {e.id: e.name for e in a.entities}
+    assert names.get(f.reported_by) != "three officials" and f.reported_by is None
+    # a group named where it first states the toll keeps it
+    text = "Local officials put the death toll at 12. The officials said more bodies were found."
+    a = analyze(text, "2026-03-04", stages=["entities", "quotes", "times", "figures"])
+    assert {e.id: e.name for e in a.entities}[a.figures[0].reported_by] == "Local officials"

@@ -597,6 +597,16 @@ def test_a_canonical_article_takes_the_metadata_it_lacks_from_its_copies(tmp_pat
         assert store.con.execute("SELECT published, filled FROM articles WHERE id = ?", [story.id]).fetchone() == ("2021-03-02", "published,url,title")
 
 
+def test_a_canonical_article_takes_its_date_and_outlet_from_one_copy(tmp_path):
+    # the earliest copy has no URL: the canonical takes none rather than a later copy's outlet with this copy's date
+    copies = [("https://www.later.example.org/a", "2021-03-05", None), (None, "2021-03-02", "First headline")]
+    for runs in (1, 2):
+        path, story = _undated_canonical(tmp_path, copies, runs=runs)
+        with Store(path, read_only=True) as store:
+            row = store.con.execute("SELECT published, url, title, filled FROM articles WHERE id = ?", [story.id]).fetchone()
+        assert row == ("2021-03-02", None, "First headline", "published,title")
+
+
 def test_a_canonical_article_keeps_its_own_metadata(tmp_path):
     path, story = _undated_canonical(tmp_path, [(None, None, None)])
     with Store(path, read_only=True) as store:  # a copy with nothing to give changes nothing
@@ -610,6 +620,8 @@ def test_an_unanalysed_copy_answers_its_canonical_analysis(tmp_path):
     reply = client.get(f"/api/article/{copy}")
     assert reply.status_code == 200 and reply.json()["id"] == story.id and reply.headers["content-location"] == f"/api/article/{story.id}"
     assert client.get(f"/api/article/{'0' * 16}").status_code == 404
+    assert client.get(f"/api/copies/{'0' * 16}").status_code == 404  # no article of that id, as /api/article
+    assert client.get(f"/api/copies/{copy}").json()["canonical"] == story.id
 
 
 def test_a_store_made_before_the_rule_fills_its_canonicals_when_written_to(tmp_path):

@@ -18,12 +18,11 @@ its own `errors` row; the run goes on.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from . import shards as shard_mod
 from ..errors import UsageError
 from ..text.clean import find_removed
 from ..pipeline import published_date
+from ..text.checks import LARGEST_MAX_CHARS
 from ..text.read import MAX_CHARS, check_max_chars, document_name
 from ..records import Analysis, Article, Failure, Removed, cleaned_text, content_id
 from .runner import BATCH_SIZE, LocalRunner, Prepared, PrepareOptions, Preparing, Refused, failure, known_id
@@ -207,6 +207,7 @@ class _Run:
     ):
         self.store = store
         self.options = options
+        self._unlimited: tuple[Path, Generator[Document, None, None]] | None = None  # a file read without the limit (`_stored_before`)
         self.keep_duplicates = options["keep_duplicates"]
         self.on_progress = on_progress or (lambda summary: None)
         self.runner: LocalRunner
@@ -290,18 +291,22 @@ class _Run:
         self.drain(batch)
 
     def _stored_before(self, document: Document, path: Path) -> bool:
-        """Whether a document too large for this run's --max-chars is an article an earlier run stored from the same
-        place (a file not changed since): already stored, not a failure (the limit is for documents not stored)."""
+        """Whether a document too large for this run's --max-chars is an article the store holds (the same text, by its
+        content id, from this place or any other): already stored, not a failure (the limit is for documents not
+        stored). Decided on the content, never on the file's time: a file rewritten with its old time is a new text."""
         if not (isinstance(document, Failure) and document.reason == "too-large"):
             return False
-        started = self.store.stored_from(document.document)
-        if started is None:
-            return False
-        try:
-            modified = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).replace(tzinfo=None)
-        except OSError:
-            return False
-        return modified <= started
+        # the file read once more without this run's limit, alongside this reading (its documents come in the same
+        # order): a file's too-large documents cost one more reading of it, and no memory
+        if self._unlimited is None or self._unlimited[0] != path:
+            if self._unlimited is not None:
+                self._unlimited[1].close()  # the file before: done with (one file open at a time)
+            self._unlimited = (path, read_documents(path, max_chars=LARGEST_MAX_CHARS))
+        for read in self._unlimited[1]:
+            if (read.source if isinstance(read, Article) else read.document) == document.document:
+                article_id = known_id(read) if isinstance(read, Article) else None
+                return article_id is not None and article_id in self.store.statuses([article_id])
+        return False
 
     def drain(self, batch: list[Document]) -> None:
         """After the last documents are read: take the batch left, decide on every batch still being prepared, resume

@@ -41,11 +41,16 @@ EXPORT_FORMATS = ("parquet", "jsonl", "gdelt")
 # The calendar day an event falls on, for date ranges: its own date when that
 # is a day, month or year (a month or year counts from its first day), else
 # the article's publication date; weeks ("2013-W37") and underspecified
-# values ("XXXX-WXX-5") are not days and would compare wrongly as text.
+# values ("XXXX-WXX-5") are not days and would compare wrongly as text. An
+# event whose own date is such a value in a canonical whose publication date
+# its copies gave (`articles.filled`) has no day: the text was analysed
+# without that date, and "on Monday" was never placed in its week.
 _EVENT_DAY = r"""coalesce(CASE
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}-\d{2}-\d{2}.*') THEN left(ev.date, 10)
     WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}-\d{2}') THEN ev.date || '-01'
-    WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}') THEN ev.date || '-01-01' END, left(a.published, 10))"""
+    WHEN regexp_full_match(coalesce(ev.date, ''), '\d{4}') THEN ev.date || '-01-01' END,
+    CASE WHEN ev.date IS NULL OR NOT list_contains(string_split(coalesce(a.filled, ''), ','), 'published')
+         THEN left(a.published, 10) END)"""
 # The day an article was published (its date's first 10 characters, when they are a date).
 _DAY = "try_cast(left(a.published, 10) AS DATE)"
 # An article's outlet: its URL's host without "www.", in lower case (NULL without a URL).
@@ -1377,13 +1382,17 @@ def _export_gdelt(
     """Every analysed article's events (those `gdelt.kept_events` keeps) as GDELT 2.0 event rows, and their Mentions
     rows (one per event: the article that mentions it), in article id order (see docs/gdelt.md); the files, and how
     many events the filters left out."""
-    articles = store.con.execute("SELECT id, source FROM articles WHERE status = ? ORDER BY id", [ANALYSED]).fetchall()
+    articles = store.con.execute(
+        "SELECT id, source, published, url, filled FROM articles WHERE status = ? ORDER BY id", [ANALYSED]).fetchall()
     left_out = 0
     with path.open("w", encoding="utf-8") as out, mentions_path.open("w", encoding="utf-8") as mentions:
-        for article_id, source in articles:
+        for article_id, source, published, url, filled in articles:
             analysis = store.load_analysis(article_id)
             if analysis is not None:
-                out.write(gdelt_tsv(analysis, min_confidence=min_confidence, modality=modality))
+                # the date and URL its copies gave (`articles.filled`), as the questions use them
+                analysis.published, analysis.url = published, url
+                given = "published" in (filled or "").split(",")
+                out.write(gdelt_tsv(analysis, min_confidence=min_confidence, modality=modality, dated_by_copies=given))
                 mentions.write(mentions_tsv(analysis, source=source, min_confidence=min_confidence, modality=modality))
                 left_out += len(analysis.events) - len(kept_events(analysis, min_confidence=min_confidence, modality=modality))
     return [path, mentions_path], left_out

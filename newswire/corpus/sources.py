@@ -33,7 +33,7 @@ import io
 import json
 import os
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -128,7 +128,7 @@ def _count_lines(stream: BinaryIO) -> int:
     return count + (not blank)
 
 
-def read_documents(path: Path, *, max_chars: int = MAX_CHARS) -> Iterator[Document]:
+def read_documents(path: Path, *, max_chars: int = MAX_CHARS) -> Generator[Document, None, None]:
     """Every document in one file: an `Article`, or a `Failure` for one that cannot be read."""
     try:
         kind = _kind(path)

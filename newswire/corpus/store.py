@@ -981,7 +981,7 @@ class Store:
                     for name in ("entities", "mentions", "quotes", "events")
                 }
                 analyses = [Analysis(id=i, text="", published=p) for i, p in con.execute(
-                    "SELECT id, published FROM articles WHERE id IN (SELECT unnest(?))", [part]).fetchall()]
+                    f"SELECT id, {_own('published')} FROM articles WHERE id IN (SELECT unnest(?))", [part]).fetchall()]
                 recount = _link(con, analyses, rows)
                 for table, column, key in (("entities", "corpus_entity", "id"), ("quotes", "corpus_quote", "ord"),
                                            ("events", "corpus_event", "ord")):
@@ -1135,14 +1135,6 @@ class Store:
             known = {i for (i,) in con.execute("SELECT id FROM errors WHERE id IN (SELECT unnest(?))", [ids]).fetchall()}
         return [i in known for i in ids]
 
-    def stored_from(self, document: str) -> dt.datetime | None:
-        """When the run started that stored an article first read from `document` (a path, path:LINE, path@OFFSET),
-        or None if no stored article came from there."""
-        with self.session() as con:
-            found = con.execute("SELECT min(r.started) FROM articles a JOIN runs r ON r.id = a.run_id WHERE a.source = ?",
-                                [document]).fetchone()
-        return found[0] if found else None
-
     def _insert(self, table: str, rows: list[dict[str, Any]], *, conflict: str | None = None) -> None:
         if not rows:
             return
@@ -1156,9 +1148,10 @@ class Store:
             self.con.unregister("_batch")
 
     def _fill_from_copies(self, canonicals: list[str]) -> None:
-        """Give each of these canonical articles that has copies the metadata it lacks (`FILLED_FIELDS`): each field
-        from the first copy that has it, in the order `query.copies` lists them (earliest published first, then by
-        id: not input order, so a store filled run by run equals one ingested at once); the fields so taken are named
+        """Give each of these canonical articles that has copies the metadata it lacks (`FILLED_FIELDS`): all from one
+        copy, the first in the order `query.copies` lists them (earliest published first, then by id: not input order,
+        so a store filled run by run equals one ingested at once); a field that copy lacks stays empty (a date and an
+        outlet from two copies would make an article no outlet published that day); the fields so taken are named
         in `filled` (its own are NULL, and `load_analysis` gives them so). Called whenever a copy is stored or a
         canonical analysed (which writes its own values again)."""
         canonicals = list(dict.fromkeys(canonicals))
@@ -1179,7 +1172,7 @@ class Store:
             own = [None if name in taken else value for name, value in zip(FILLED_FIELDS, values)]
             new, names = [], []
             for i, (name, value) in enumerate(zip(FILLED_FIELDS, own)):
-                given = value if value is not None else next((c[i] for c in copies[article_id] if c[i] is not None), None)
+                given = value if value is not None else copies[article_id][0][i]  # one copy's date, outlet and title
                 if value is None and given is not None:
                     names.append(name)
                 new.append(given)
@@ -1258,7 +1251,7 @@ CANONICAL = f"a.status = '{ANALYSED}' AND a.duplicate_of IS NULL"
 # How event rows are typed (`meta` key `event_types`): a store whose CAMEO 02 appeals were stored with no PLOVER type
 # has them typed REQUEST, once, when a writer opens it (`_retype_events`; issue 13, session seventeen).
 EVENT_TYPES = "CAMEO 02 appeals are PLOVER REQUEST; no CAMEO 01 statements (issue 13)"
-LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and words; events by family, day and actors (issue 18)"
+LINKS_LAYOUT = "entities by key, split by country; quotes by speaker week and words; events by family, day and actors (issue 18); the outlet and date an article has itself, not its copies' (session 17)"
 # What the links keep for a batch to add its rows to (`meta` key `link_counts`; `Store.count_links`): a store linked
 # before is filled in once at the start of the next ingest.
 LINK_COUNTS = "corpus quotes: canonical quote and outlets; quote keys: speaker entity; corpus entities: parts by country (issue 15)"
@@ -1457,8 +1450,14 @@ def _sources(con: duckdb.DuckDBPyConnection, analyses: list[Analysis] | list[Row
         return {}
     clusters = dict(con.execute("SELECT id, coalesce(cluster, id) FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
     canon = sorted({clusters.get(i, i) for i in ids})
-    urls = dict(con.execute("SELECT id, url FROM articles WHERE id IN (SELECT unnest(?))", [canon]).fetchall())
+    urls = dict(con.execute(f"SELECT id, {_own('url')} FROM articles WHERE id IN (SELECT unnest(?))", [canon]).fetchall())
     return {i: quote_link.outlet(urls.get(clusters.get(i, i)), clusters.get(i, i)) for i in ids}
+
+
+def _own(column: str) -> str:
+    """SQL for an article's own value of a `FILLED_FIELDS` column (NULL where its copies gave it): what links across
+    articles read, so that they do not depend on whether a copy was stored before or after its canonical was linked."""
+    return f"CASE WHEN list_contains(string_split(coalesce(filled, ''), ','), '{column}') THEN NULL ELSE {column} END"
 
 
 class _Transaction:

@@ -325,7 +325,9 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
         response.headers["Content-Location"] = f"/api/article/{canonical}"
         return response
 
-    def copies(store: Store, article_id: str) -> dict[str, Any]:
+    def copies(store: Store, article_id: str) -> dict[str, Any] | None:
+        if not store.statuses([article_id]):  # no article of that id: a 404, as /api/article
+            return None
         rows = query.copies(store, article_id)
         return {"id": article_id, "canonical": query.canonical_of(store, article_id), "rows": rows, "total": len(rows)}
 

@@ -1020,6 +1020,11 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             fits[i] = 0  # "Russia's Foreign Ministry" is not the "Chinese Foreign Ministry" named before
         for i in [i for i in fits if fits[i] and any(_another_person(key, k) for k in keys[i])]:
             fits[i] = 0  # "Bill Clinton" fits the "Clinton" of a cluster that is Hillary Clinton's: not hers
+        addressed = m.gender if m.honorific or m.titles else None  # the gender an honorific or a title says
+        if addressed:
+            alone = len(key.words) == 1  # a surname alone, fitting in full only by the gazetteer's alias ("Sunak")
+            for i in [i for i in fits if (fits[i] == 1 or alone) and _full_name_gender(clusters[i]) not in (None, addressed)]:
+                fits[i] = 0  # "Mrs Clinton" by the surname alone is not Bill Clinton: his wife, or left as written
         if m.gender and len([i for i in fits if fits[i]]) > 1:
             for i in [i for i in fits if fits[i] and _full_name_gender(clusters[i]) not in (None, m.gender)]:
                 fits[i] = 0  # "Mr. Grayson" is not Mary Grayson, though the bare "Grayson" was linked to her before
@@ -1030,6 +1035,9 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
         if sum(1 for f in fits.values() if f == 1) > 1 and max(fits.values()) == 1:
             for i in _shared_surname_misfits(m, key, {i for i in fits if fits[i] == 1}, clusters, keys):
                 fits[i] = 0
+            if addressed and sum(1 for f in fits.values() if f == 1) > 1:
+                for i in fits:
+                    fits[i] = 0  # "Mr Lee" after Peter Lee and David Lee, nothing telling which: left as written
         best, best_at = 0, -1
         for i in sorted(fits):
             fit, c = fits[i], clusters[i]

@@ -68,3 +68,15 @@ def test_honorific_that_does_not_tell_two_people_of_one_surname_apart_stays_unre
     assert speakers('Peter Lee met David Lee at the meeting on Monday. "We must act now," Mr Lee said.')[0] not in ("Peter Lee", "David Lee")
     # the honorific does tell them apart when both given names say a gender
     assert speakers('Mary Lee met David Lee at the meeting on Monday. "We must act now," Mr Lee said.') == ["David Lee"]
+
+
+def test_two_given_names_of_one_surname_are_two_people_when_the_tagger_read_one_as_an_organisation():
+    from newswire.entities.names import NameKey, _another_person
+
+    def key(words, label):
+        return NameKey(words=words, label=label, country=None, known=None, letters="", initials="")
+
+    # "DENVER - Mark Dalton spoke" read as an organisation: "Ivanka Dalton" is still someone else
+    assert _another_person(key(("ivanka", "dalton"), "PERSON"), key(("mark", "dalton"), "ORG"))
+    assert not _another_person(key(("mark", "dalton"), "PERSON"), key(("mark", "dalton"), "ORG"))
+    assert not _another_person(key(("dalton", "group"), "ORG"), key(("mark", "dalton"), "ORG"))

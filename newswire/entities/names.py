@@ -960,8 +960,10 @@ def _another_than_royal(full: NameKey) -> bool:
 def _another_person(a: NameKey, b: NameKey) -> bool:
     """Two full person names of one surname whose given names differ ("Bill Clinton", "Hillary Clinton"): two people,
     whatever shorter name ("Clinton") links each to a cluster. Only known given names count, so a headline word
-    before a name ("Says Clinton") or an initial does not split a person; a nickname ("Bill", "William") does."""
-    if a.label != "PERSON" or b.label != "PERSON" or len(a.words) < 2 or len(b.words) < 2 or a.words[-1] != b.words[-1]:
+    before a name ("Says Clinton") or an initial does not split a person; a nickname ("Bill", "William") does. One of
+    the two may be tagged otherwise ("CLEVELAND - Donald Trump" read as an organisation): two given names still say
+    two people ("Ivanka Trump" is not the cluster of that "Donald Trump")."""
+    if "PERSON" not in (a.label, b.label) or len(a.words) < 2 or len(b.words) < 2 or a.words[-1] != b.words[-1]:
         return False
     first_a, first_b = _unaccented(a.words[0]), _unaccented(b.words[0])
     if first_a == first_b or first_a.startswith(first_b) or first_b.startswith(first_a) or _one_letter_apart(first_a, first_b):

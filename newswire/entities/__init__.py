@@ -541,6 +541,7 @@ def to_records(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
     clusters = [c for c in clusters if any(m.kind != "pronoun" for m in c.mentions)]
     clusters.sort(key=lambda c: c.first.start)
     out = []
+    shared = {name_tokens(m)[-1] for c in clusters if c.label == "PERSON" for m in c.names if len(name_tokens(m)) >= 2}
     for n, c in enumerate(clusters, 1):
         mentions = []
         for m in c.mentions:
@@ -549,7 +550,7 @@ def to_records(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
         out.append(
             Entity(
                 id=f"E{n}",
-                name=_name(c),
+                name=_addressed(c, shared) or _name(c),
                 type=c.label,
                 titles=_titles(c),
                 country=c.country,
@@ -558,6 +559,20 @@ def to_records(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
             )
         )
     return out
+
+
+def _addressed(c: Cluster, shared: set[str]) -> str | None:
+    """A person named only by a surname with an honorific ("Mr. Clinton"), the surname of someone else the article
+    names in full (Hillary Clinton, kept apart by the honorific): named as written, honorific and all, not by the bare
+    surname, which reads as the other person's. None otherwise."""
+    if c.label != "PERSON" or not c.names or any(len(name_tokens(m)) != 1 for m in c.names):
+        return None
+    if name_tokens(c.names[0])[0] not in shared:
+        return None
+    addressed = next((m for m in c.names if m.honorific and m.start > 0), None)
+    if addressed is None:
+        return None
+    return f"{addressed.doc[addressed.start - 1].text} {addressed.text}"
 
 
 def _name(c: Cluster) -> str:

@@ -960,8 +960,10 @@ def _another_than_royal(full: NameKey) -> bool:
 def _another_person(a: NameKey, b: NameKey) -> bool:
     """Two full person names of one surname whose given names differ ("Bill Clinton", "Hillary Clinton"): two people,
     whatever shorter name ("Clinton") links each to a cluster. Only known given names count, so a headline word
-    before a name ("Says Clinton") or an initial does not split a person; a nickname ("Bill", "William") does."""
-    if a.label != "PERSON" or b.label != "PERSON" or len(a.words) < 2 or len(b.words) < 2 or a.words[-1] != b.words[-1]:
+    before a name ("Says Clinton") or an initial does not split a person; a nickname ("Bill", "William") does. One of
+    the two may be tagged otherwise ("CLEVELAND - Donald Trump" read as an organisation): two given names still say
+    two people ("Ivanka Trump" is not the cluster of that "Donald Trump")."""
+    if "PERSON" not in (a.label, b.label) or len(a.words) < 2 or len(b.words) < 2 or a.words[-1] != b.words[-1]:
         return False
     first_a, first_b = _unaccented(a.words[0]), _unaccented(b.words[0])
     if first_a == first_b or first_a.startswith(first_b) or first_b.startswith(first_a) or _one_letter_apart(first_a, first_b):
@@ -1020,6 +1022,11 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             fits[i] = 0  # "Russia's Foreign Ministry" is not the "Chinese Foreign Ministry" named before
         for i in [i for i in fits if fits[i] and any(_another_person(key, k) for k in keys[i])]:
             fits[i] = 0  # "Bill Clinton" fits the "Clinton" of a cluster that is Hillary Clinton's: not hers
+        addressed = m.gender if m.honorific or m.titles else None  # the gender an honorific or a title says
+        if addressed:
+            alone = len(key.words) == 1  # a surname alone, fitting in full only by the gazetteer's alias ("Sunak")
+            for i in [i for i in fits if (fits[i] == 1 or alone) and _full_name_gender(clusters[i]) not in (None, addressed)]:
+                fits[i] = 0  # "Mrs Clinton" by the surname alone is not Bill Clinton: his wife, or left as written
         if m.gender and len([i for i in fits if fits[i]]) > 1:
             for i in [i for i in fits if fits[i] and _full_name_gender(clusters[i]) not in (None, m.gender)]:
                 fits[i] = 0  # "Mr. Grayson" is not Mary Grayson, though the bare "Grayson" was linked to her before
@@ -1030,6 +1037,9 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
         if sum(1 for f in fits.values() if f == 1) > 1 and max(fits.values()) == 1:
             for i in _shared_surname_misfits(m, key, {i for i in fits if fits[i] == 1}, clusters, keys):
                 fits[i] = 0
+            if addressed and sum(1 for f in fits.values() if f == 1) > 1:
+                for i in fits:
+                    fits[i] = 0  # "Mr Lee" after Peter Lee and David Lee, nothing telling which: left as written
         best, best_at = 0, -1
         for i in sorted(fits):
             fit, c = fits[i], clusters[i]

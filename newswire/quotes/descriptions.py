@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..document import Document, EntityIndex
-from ..lexicon import load_table
+from ..lexicon import load_list, load_table
 from ..lexicon.given_names import given_name_genders
 from ..lexicon.tables import Title
 from ..records import Entity, Mention
@@ -106,7 +106,28 @@ def person_described(doc: Doc, head: Token, start: int, entities: EntityIndex, q
         return None  # someone else is named between: either could be meant
     if not any(m.kind == "name" for m in person.mentions):
         return None
+    if _another_title(head, person):
+        return None
     return person
+
+
+@cache
+def _seat_titles() -> frozenset[str]:
+    return frozenset(load_list("seat_titles.txt"))
+
+
+def _another_title(head: Token, person: Entity) -> bool:
+    """Is the description the title of a seat (`data/seat_titles.txt`: "the chairman") that is a word of none of the
+    titles the article gives the person ("Prime Minister Keir Starmer")? Then it is someone else's seat: left as
+    written. "The prime minister" keeps the link; so do a description any office holder may be given ("the
+    diplomat" for Secretary-General Ban), a person given no title, and one given only an abbreviation ("Sen.")."""
+    word = head.lemma_.lower()
+    if head.pos_ != "NOUN" or word not in _seat_titles() or not person.titles:
+        return False
+    words = {w for t in person.titles for w in t.lower().replace("-", " ").split()}
+    if any(w.endswith(".") for w in words):
+        return False
+    return word not in words and head.lower_ not in words
 
 
 def _inside(m: Mention, quoted: list[tuple[int, int]]) -> bool:

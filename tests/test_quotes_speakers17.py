@@ -70,3 +70,20 @@ def test_the_group_after_a_rights_group_named_since_the_armed_group_is_the_right
     text = ("Houthi forces seized a cargo ship near Hodeidah. Human Rights Watch criticised the seizure on Friday. "
             "\"The sailors must be freed,\" the group said.")
     assert ("the group", "Human Rights Watch") in speakers(text)
+
+
+# --- session seventeen, quotes17u: "cite X as saying" gives X ---
+
+
+def test_cited_as_saying_gives_the_one_cited():
+    text = ('The blast came at noon. "We heard it from the port," Radio Nord cited the deputy mayor, Ana Kovac, as saying. '
+            "Radio Nord cited harbour official Petr Lenz as saying the port would reopen.")
+    found = speakers(text)
+    assert ("the deputy mayor, Ana Kovac", "Ana Kovac") in found
+    assert ("harbour official Petr Lenz", "Petr Lenz") in found
+    assert not any(name == "Radio Nord" for _, name in found)
+
+
+def test_cited_as_evidence_is_no_one_speaking():
+    # near miss: "cite X as" a reason, not a participle of reporting, reports no one
+    assert speakers("Officials cited rising costs as the reason for the delay.") == []

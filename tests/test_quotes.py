@@ -1374,7 +1374,8 @@ def test_a_figure_ending_the_content_keeps_its_percent_sign():
 
 
 @pytest.mark.parametrize("text, name", [
-    ("The ministry of trade issued new rules. A spokesman for the ministry said the bridge would open in May.", "ministry"),
+    # (the ministry in full, as the article first writes it: session seventeen, `_office_in_full`)
+    ("The ministry of trade issued new rules. A spokesman for the ministry said the bridge would open in May.", "ministry of trade"),
     ("Sony Corp. bought the studio. A Sony spokesman said the deal would close soon.", "Sony Corp."),
     ("Anna Berg is running. Berg's spokeswoman said the bridge would open.", "Anna Berg"),
 ])

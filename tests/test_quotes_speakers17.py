@@ -70,3 +70,50 @@ def test_the_group_after_a_rights_group_named_since_the_armed_group_is_the_right
     text = ("Houthi forces seized a cargo ship near Hodeidah. Human Rights Watch criticised the seizure on Friday. "
             "\"The sailors must be freed,\" the group said.")
     assert ("the group", "Human Rights Watch") in speakers(text)
+
+
+# --- session seventeen, quotes17u: the speaker named in full where the phrase names it; "cite X as saying" ---
+
+
+def test_cited_as_saying_gives_the_one_cited():
+    text = ('The blast came at noon. "We heard it from the port," Radio Nord cited the deputy mayor, Ana Kovac, as saying. '
+            "Radio Nord cited harbour official Petr Lenz as saying the port would reopen.")
+    found = speakers(text)
+    assert ("the deputy mayor, Ana Kovac", "Ana Kovac") in found
+    assert ("harbour official Petr Lenz", "Petr Lenz") in found
+    assert not any(name == "Radio Nord" for _, name in found)
+
+
+def test_cited_as_evidence_is_no_one_speaking():
+    # near miss: "cite X as" a reason, not a participle of reporting, reports no one
+    assert speakers("Officials cited rising costs as the reason for the delay.") == []
+
+
+def test_apposed_name_after_an_office_of_a_place():
+    text = "Drones hit two plants. The governor of Nizhny Novgorod, Gleb Nikitin, said in a statement that nobody died."
+    assert ("The governor of Nizhny Novgorod, Gleb Nikitin", "Gleb Nikitin") in speakers(text)
+    # near miss: the name after a person is not the title's ("the mother of X, Y" stays as written)
+    found = speakers("The mother of Ana Petrova, Maria Lind, said the girl was quiet.")
+    assert not any(name == "Maria Lind" for _, name in found)
+
+
+def test_full_name_before_the_surname_the_entity_layer_kept():
+    text = "Andrii Kovanyi, a spokesperson for the city police, said they could not comment on the case."
+    assert ("Andrii Kovanyi, a spokesperson for the city police", "Andrii Kovanyi") in speakers(text)
+    # near miss: a title before the surname is no given name
+    assert ("Minister Kovanyi", "Kovanyi") in speakers("Minister Kovanyi said they could not comment on the case.")
+
+
+def test_an_office_named_by_its_head_noun_is_named_in_full():
+    text = ("Talks stalled on Monday. The ministry of defence said the drills would go on. "
+            "The ministry added that it would not comment.")
+    found = speakers(text)
+    assert ("The ministry of defence", "ministry of defence") in found
+    assert ("The ministry", "ministry of defence") in found
+    # near miss: an office written only by its head noun keeps it
+    assert ("The ministry", "ministry") in speakers("Talks stalled on Monday. The ministry said the drills would go on.")
+
+
+def test_an_office_of_a_place_is_named_with_the_place():
+    text = "Floods hit the region. The governor of Texas said 40 homes were lost."
+    assert ("The governor of Texas", "governor of Texas") in speakers(text)

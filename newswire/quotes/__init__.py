@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Token
 
 from ..document import Document, EntityIndex, Reporters
 from ..lexicon import load_list
+from ..lexicon.given_names import given_names
 from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Quote, Span, Time
 from .confidence import confidence
@@ -282,9 +283,12 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
                 entity = None  # "Mr. Clinton said", linked to the entity the article calls "Mrs. Clinton": as written
             if head.pos_ == "PRON" and entity is not None and _named_only_off_prose(doc, entity):
                 entity = None  # "he said", linked to the photographer a caption's credit names: nobody named in prose
-            if entity is None:
-                entity = _apposed(head, range(s, e), entities)  # "his brother, Alastair Osman": the name in apposition
+            if entity is None or (not entity.named and head.pos_ == "NOUN"):
+                # "his brother, Alastair Osman": the name in apposition; also when the entity layer linked the title
+                # head to a description of its own ("The governor of the region, Ivan Ivanov, said": Ivan Ivanov)
+                entity = _apposed(head, range(s, e), entities) or entity
             name = _without_bullet(entity.name) if entity else _unresolved_name(head, speaker)
+            name = _given_name_before(head, entity, range(s, e)) or name
             name = _possessive_name(head, name, entity)
             if is_document(f.speaker) and (entity is None or entity.type not in ("PERSON", "ORG", "GPE", "NORP")):
                 entity, name = _spoken_for(f.speaker, entities, earlier) or (entity, name)
@@ -304,6 +308,8 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
                 entity, name = person, person.name  # a transcript's "PENCE:", with Mike Pence named
             elif not conflict and (person := _by_surname(head, entity, start, entities)) is not None:
                 entity, name = person, person.name  # "..., Meadows, chairman of the caucus, said", Mark Meadows named before
+            if entity is not None and name == entity.name:
+                name = _office_in_full(doc, entity, end) or name  # "the ministry of defence said": not "ministry"
             together = list(dict.fromkeys(_conjunct_name(t, entities) for t in _coordinated(head, range(s, e), entities)))
             if len(together) > 1:
                 # "Mr. Grassley and Mr. Leahy said": both speak, neither alone; the record names both, no one entity
@@ -662,6 +668,16 @@ def _apposed(head: Token, phrase: range, entities: EntityIndex) -> Entity | None
     described = head.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in head.children)
     deps = ("appos", "conj") if described else ("appos",)
     names = [entities.entity_at(c.i) for c in head.children if c.dep_ in deps and c.pos_ == "PROPN" and c.i in phrase]
+    # "The governor of Tula, Ivan Ivanov, said", the name hung on the place the title is of: a place or a body is no
+    # person, so the name at the phrase's end is the title's (not after a person: "the mother of Ana Petrova, ...")
+    titled = is_title_word(head.text)  # an office ("governor", "head"), not a relation ("the mother of ...")
+    for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and titled):
+        for place in (o for o in of.children if o.dep_ == "pobj" and o.pos_ == "PROPN"):
+            owner = entities.entity_at(place.i)
+            if owner is None or owner.type == "PERSON":
+                continue
+            names += [entities.entity_at(c.i) for c in place.children
+                      if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in phrase and c.right_edge.i >= phrase[-1] - 1]
     people = [e for e in names if e is not None and e.type == "PERSON"]
     return people[0] if len(people) == 1 else None
 
@@ -734,6 +750,56 @@ def _by_surname(head: Token, entity: Entity | None, start: int, entities: Entity
     if said is not None and given_name_gender(found.name) not in (None, said):
         return None  # "Mrs Clinton said", the one Clinton named in full "Bill Clinton": another person
     return found
+
+
+def _given_name_before(head: Token, entity: Entity | None, phrase: range) -> str | None:
+    """The name in full when the entity layer knows the person only by the speaker's last word ("Ana Kovac, a
+    spokesperson for the police, said", with an entity "Kovac"): the proper nouns the parser joins to it as its
+    compounds, right before it in the speaker phrase, each a capitalised word that is no title or honorific
+    ("Minister Kovac" stays as found), the first a given name of data/first_names.tsv. None otherwise."""
+    if entity is None or head.pos_ != "PROPN" or not _surname_only(entity, head):
+        return None
+    first = head.i
+    while (first - 1 in phrase and head.doc[first - 1].pos_ == "PROPN" and head.doc[first - 1].dep_ == "compound"
+           and head.doc[first - 1].head.i == head.i):
+        first -= 1
+    words = head.doc[first : head.i]
+    if not len(words) or not all(t.is_alpha and t.is_title and not is_title_word(t.text) and not is_honorific(t.text) for t in words):
+        return None
+    if words[0].text not in given_names():
+        return None  # "Hacker Guccifer: ..." (a headline's capitalised common noun): a given name the list knows
+    return source_text(head.doc)[words[0].idx : head.idx + len(head)]
+
+
+def _office_in_full(doc: Doc, entity: Entity, before: int) -> str | None:
+    """An unnamed body or office the entity layer calls by its head noun alone ("ministry") in full, as the article
+    first writes it with its "of" complement at or before the speaker: "the ministry of defence said ... The ministry
+    added" → "ministry of defence". The complement is lower-case words ("of defence", "of the interior"), never a
+    person's name ("the mother of Ana Petrova" is someone else's relation, left as found). None otherwise."""
+    if entity.named or " " in entity.name or not entity.name.islower():
+        return None
+    text = source_text(doc)
+    for m in sorted(entity.mentions, key=lambda m: m.start):
+        if m.start > before:
+            break
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.lower_ != entity.name:
+            continue
+        root = span.root
+        of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == span.end), None)
+        objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+        if len(objects) != 1:
+            continue
+        words = list(of.subtree)
+        if words[-1].i - words[0].i + 1 != len(words) or not all(t.is_alpha and (t.is_lower or _place_word(t)) for t in words):
+            continue
+        return text[root.idx : words[-1].idx + len(words[-1])]
+    return None
+
+
+def _place_word(tok: Token) -> bool:
+    """A word of a place's name as the parser's tagger marks it ("Tula", "Nizhny Novgorod")."""
+    return tok.ent_type_ in ("GPE", "LOC")
 
 
 def _surname_only(entity: Entity, head: Token) -> bool:

@@ -44,7 +44,7 @@ from ..lexicon import load_list
 from ..lexicon.agents import agent_row
 from ..lexicon.cues import CueEntry, cue_table, noun_cue_table
 from ..lexicon.pronouns import speaker_pronouns
-from .speakers import SUBJECTS, misparsed_aside, speaker_head, speaker_tokens, subtree
+from .speakers import SUBJECTS, as_saying, misparsed_aside, speaker_head, speaker_tokens, subtree
 from ..text.clauses import is_infinitive
 
 # Complements after an object that still belong to the content ("blamed rebels for ...").
@@ -289,6 +289,8 @@ def _content(
         elif frame == "question":
             found = _question(verb)
         elif frame == "object":
+            if as_saying(verb) is not None:
+                continue  # "Tass cited the minister as saying the talks were over": the participle reports his words
             found = _object(verb)
             gerund = not any(c.dep_ == "dobj" for c in verb.children) and _passive_subject(verb) is None
             if not (reported(verb, found, quoted) if gerund else _proposition(verb, found, quoted)):

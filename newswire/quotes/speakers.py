@@ -44,7 +44,7 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
         quote ("“We were wrong,” Ramos told AFP", parsed with "We" as the
         subject of "told"), not to the cue outside it.
     """
-    if (saying := _as_saying(verb)) is not None:
+    if (saying := as_saying(verb)) is not None:
         return saying  # "“...,” the paper quoted Smith as saying": Smith speaks, not the paper that quotes him
     v = verb
     for _ in range(6):
@@ -117,7 +117,7 @@ def _object_before(verb: Token, prep: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i), None)
 
 
-def _as_saying(verb: Token) -> Token | None:
+def as_saying(verb: Token) -> Token | None:
     """The object of a cue that quotes someone "as saying" ("quoted Smith as saying", "cited officials as saying"):
     the one who says, when "as" governs a reporting verb's participle. None otherwise."""
     if verb.lemma_.lower() not in _quoting_verbs():

@@ -117,3 +117,19 @@ def test_an_office_named_by_its_head_noun_is_named_in_full():
 def test_an_office_of_a_place_is_named_with_the_place():
     text = "Floods hit the region. The governor of Texas said 40 homes were lost."
     assert ("The governor of Texas", "governor of Texas") in speakers(text)
+
+
+def test_an_office_is_named_by_its_own_of_complement_not_another_ministry_s():
+    # the entity layer groups every "ministry" of an article; each speaker keeps the complement it is written with
+    text = ("The ministry of agriculture said locusts reached the valley. The ministry of transport said two "
+            "bridges were closed.")
+    found = speakers(text)
+    assert ("The ministry of transport", "ministry of transport") in found
+    assert ("The ministry of transport", "ministry of agriculture") not in found
+    text = ("The ministry of agriculture said crops failed. The ministry of transport said roads were shut. "
+            "The ministry added that trains still ran.")
+    found = speakers(text)
+    assert ("The ministry", "ministry of agriculture") not in found and ("The ministry", "ministry of transport") not in found
+    # near miss: one ministry written in full, then by its head noun, is that ministry
+    text = "The ministry of agriculture said crops failed. The ministry added that prices would rise."
+    assert ("The ministry", "ministry of agriculture") in speakers(text)

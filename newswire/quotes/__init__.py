@@ -41,6 +41,7 @@ import bisect
 from functools import cache
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from ..document import Document, EntityIndex, Reporters
 from ..lexicon import load_list
@@ -309,7 +310,7 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             elif not conflict and (person := _by_surname(head, entity, start, entities)) is not None:
                 entity, name = person, person.name  # "..., Meadows, chairman of the caucus, said", Mark Meadows named before
             if entity is not None and name == entity.name:
-                name = _office_in_full(doc, entity, end) or name  # "the ministry of defence said": not "ministry"
+                name = _office_in_full(doc, entity, start, end) or name  # "the ministry of defence said": not "ministry"
             together = list(dict.fromkeys(_conjunct_name(t, entities) for t in _coordinated(head, range(s, e), entities)))
             if len(together) > 1:
                 # "Mr. Grassley and Mr. Leahy said": both speak, neither alone; the record names both, no one entity
@@ -771,30 +772,60 @@ def _given_name_before(head: Token, entity: Entity | None, phrase: range) -> str
     return source_text(head.doc)[words[0].idx : head.idx + len(head)]
 
 
-def _office_in_full(doc: Doc, entity: Entity, before: int) -> str | None:
+def _office_in_full(doc: Doc, entity: Entity, start: int, end: int) -> str | None:
     """An unnamed body or office the entity layer calls by its head noun alone ("ministry") in full, as the article
-    first writes it with its "of" complement at or before the speaker: "the ministry of defence said ... The ministry
-    added" → "ministry of defence". The complement is lower-case words ("of defence", "of the interior"), never a
-    person's name ("the mother of Ana Petrova" is someone else's relation, left as found). None otherwise."""
-    if entity.named or " " in entity.name or not entity.name.islower():
+    writes it with its "of" complement: "the ministry of defence said ... The ministry added" → "ministry of
+    defence". The speaker's own words decide when they carry a complement ("The ministry of health said", even where
+    the entity layer put every "ministry" of the article in one entity, or named it "interior ministry" after
+    another mention); a bare "the ministry" takes the earlier full
+    form only when every earlier mention of the entity that says more than its head noun says the same ("the ministry
+    of health ... the ministry of defence ... the ministry added" is either: None). The complement is lower-case words
+    ("of defence", "of the interior") or a place's name, never a person's ("the mother of Ana Petrova" is someone
+    else's relation, left as found). None otherwise."""
+    if entity.named or not entity.name.islower():
         return None
+    head = entity.name.split()[-1]  # "interior ministry": its mentions' head noun is "ministry"
     text = source_text(doc)
+    forms: list[str | None] = []  # what each mention up to the speaker's says beyond the head noun (None: nothing)
+    own = None
     for m in sorted(entity.mentions, key=lambda m: m.start):
-        if m.start > before:
+        if m.start >= end:
             break
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.root.lower_ != entity.name:
+        if span is None:
             continue
-        root = span.root
-        of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == span.end), None)
-        objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
-        if len(objects) != 1:
-            continue
-        words = list(of.subtree)
-        if words[-1].i - words[0].i + 1 != len(words) or not all(t.is_alpha and (t.is_lower or _place_word(t)) for t in words):
-            continue
-        return text[root.idx : words[-1].idx + len(words[-1])]
-    return None
+        form = _of_form(text, span, head)
+        if form is None and span.root.lower_ == head and any(
+                t.dep_ in ("compound", "amod", "nmod", "poss") for t in span.root.children):
+            form = "?" + span.text.lower()  # "the interior ministry": another body, said another way
+        if m.start >= start:
+            own = form
+        else:
+            forms.append(form)
+    if own is not None:
+        return None if own.startswith("?") else own
+    if " " in entity.name:
+        return None  # a bare "the ministry" of an entity named "interior ministry": its name stands
+    said = set(f for f in forms if f is not None)
+    if len(said) != 1:
+        return None
+    (only,) = said
+    return None if only.startswith("?") else only
+
+
+def _of_form(text: str, span: DocSpan, head_name: str) -> str | None:
+    """`span`'s head noun with its "of" complement right after the span ("ministry of defence"), or None."""
+    root = span.root
+    if root.lower_ != head_name:
+        return None
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == span.end), None)
+    objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    if len(objects) != 1:
+        return None
+    words = list(of.subtree)
+    if words[-1].i - words[0].i + 1 != len(words) or not all(t.is_alpha and (t.is_lower or _place_word(t)) for t in words):
+        return None
+    return text[root.idx : words[-1].idx + len(words[-1])]
 
 
 def _place_word(tok: Token) -> bool:

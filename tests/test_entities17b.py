@@ -55,6 +55,22 @@ def test_the_displayed_name_of_an_honorific_and_surname_is_the_honorific_as_writ
     assert name in (f"{honorific} DORSEY", f"{honorific} Dorsey")
 
 
+@pytest.mark.parametrize(
+    "text, name, actor",
+    [
+        ("Ms Kim toured the factory. North Korean leader Kim Jong Un met Chinese President Xi Jinping in Beijing.",
+         "Kim Jong Un", "PRKGOV"),
+        ("Mr Obama spoke first. Michelle Obama met the French President Emmanuel Macron on Tuesday.",
+         "Michelle Obama", "USAELI"),
+    ],
+)
+def test_the_gazetteer_person_keeps_the_code_beside_an_honorific_of_the_other_gender(text, name, actor):
+    from newswire import analyze
+
+    person = next(e for e in analyze(text, published="2025-03-01").entities if e.name == name)
+    assert person.actor == actor
+
+
 def test_mr_x_fitting_two_clusters_of_one_person_is_that_person():
     text = ('Walter Brennick to lead the agency\n\nActing Secretary Walter J. Brennick visited troops on Monday. '
             '"We are ready," Mr. Brennick said.')

@@ -572,7 +572,14 @@ def _addressed(c: Cluster, shared: set[str]) -> str | None:
     addressed = next((m for m in c.names if m.honorific and m.start > 0), None)
     if addressed is None:
         return None
-    return f"{addressed.doc[addressed.start - 1].text} {addressed.text}"
+    doc, i = addressed.doc, addressed.start - 1
+    if doc[i].text == "." and i > 0:
+        i -= 1  # "MR. CLINTON": the tagger's "MR" and "." are one honorific
+    honorific = doc[i:addressed.start].text
+    row = title_lookup(honorific) or title_lookup(doc[i].text)
+    if not doc[i].text[:1].isupper() or row is None or row.kind != "honorific":
+        return None  # never a lower-case word or anything but the honorific itself
+    return f"{honorific} {addressed.text}"
 
 
 def _name(c: Cluster) -> str:

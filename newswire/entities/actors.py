@@ -385,7 +385,8 @@ def _known(c: Cluster, published: str | None, named: frozenset[str] | None = Non
     """The gazetteer's row of the cluster's names on the publication date, longest name first (`_on_date`); a
     person's row only when one of the names of two words or more the article gives them fits it, or there is none
     (`known.first_word_fits`): "Keating" of "Charles Keating, the savings-and-loan executive" is not the Paul Keating
-    of data/actors.tsv, nor is "Mrs Sunak" (an honorific of the other gender) Rishi Sunak; "Marco Rubio" misspelt once "Mario Rubio" stays the senator. An alias that is a common noun
+    of data/actors.tsv, nor is "Mrs Sunak" (a surname alone, with an honorific of the other gender) Rishi Sunak, though a
+    cluster holding his full name keeps his row; "Marco Rubio" misspelt once "Mario Rubio" stays the senator. An alias that is a common noun
     of a kind of body (data/agents.tsv: "Senate", "Congress" of the US rows) names that country's body only when
     the article names the country or one of its places elsewhere (`named`: the countries of its other name
     mentions); with no focus country (`Document.focus`) it is the country's as before."""
@@ -398,8 +399,9 @@ def _known(c: Cluster, published: str | None, named: frozenset[str] | None = Non
                 full = [w for o in c.names if len(w := name_tokens(o)) >= 2]
                 if row.type == "PERSON" and full and not any(known.first_word_fits(row, w) for w in full):
                     return None
-                if row.type == "PERSON" and row.gender and any(o.gender and o.gender != row.gender and (o.honorific or o.titles) for o in c.names):
-                    return None  # "Mrs Sunak" (his wife) is not the Rishi Sunak of the gazetteer
+                if row.type == "PERSON" and row.gender and not full and any(
+                        o.honorific and o.gender and o.gender != row.gender for o in c.names):
+                    return None  # "Mrs Sunak", named by the surname alone: his wife, not the Rishi Sunak of the gazetteer
                 return _on_date(row, when)
     return None
 

@@ -80,6 +80,8 @@ def _before(doc: Doc, m: Mention, title_ending: dict[int, TitleMatch], name_endi
         tok = doc[i]
         t = title_ending.get(i)
         if t is not None:
+            if t.kind == "honorific" and not doc[t.start].text[:1].isupper():
+                break  # "to miss Harlow's deadline": a verb, not the honorific "Miss" ("MR." in capitals is one)
             if t.gender:
                 m.gender = m.gender or t.gender
             if t.kind == "honorific":

@@ -1037,9 +1037,12 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
         if sum(1 for f in fits.values() if f == 1) > 1 and max(fits.values()) == 1:
             for i in _shared_surname_misfits(m, key, {i for i in fits if fits[i] == 1}, clusters, keys):
                 fits[i] = 0
-            if addressed and sum(1 for f in fits.values() if f == 1) > 1:
+            ones = [i for i in fits if fits[i] == 1]
+            if addressed and len(ones) > 1 and any(
+                    _another_person(a, b) for i in ones for j in ones if i < j for a in keys[i] for b in keys[j]):
                 for i in fits:
                     fits[i] = 0  # "Mr Lee" after Peter Lee and David Lee, nothing telling which: left as written
+                # (not two clusters of one person, "Patrick Shanahan" and "Patrick M. Shanahan": the best fit below)
         best, best_at = 0, -1
         for i in sorted(fits):
             fit, c = fits[i], clusters[i]
@@ -1089,16 +1092,19 @@ def _shared_surname_misfits(m: Mention, key: NameKey, fitting: set[int], cluster
 
 
 def _full_name_gender(c: Cluster) -> str | None:
-    """The gender a cluster's full names give (two words or more: an honorific's or title's on one, else its given
-    name's). Not a bare surname's honorific: "Mrs. Khan" linked by its surname to Khizr Khan's cluster says nothing of
+    """The gender a cluster's full names give (two words or more: an honorific's on one, else its given name's, else
+    a title's: a title of one gender, "spokesman", is given to women too). Not a bare surname's honorific: "Mrs. Khan" linked by its surname to Khizr Khan's cluster says nothing of
     him, and made "Mr. Khan" go to his wife (PolNeAR train)."""
     full = [x for x in c.names if len(name_tokens(x)) >= 2]
     for x in full:
-        if x.gender:
+        if x.gender and x.honorific:
             return x.gender
     for x in full:
         if (g := given_name_gender(x.text.split()[0])):
-            return g
+            return g  # before a title's: "spokesman Anna Kovac", "Congressman Nancy Mace" are women
+    for x in full:
+        if x.gender:
+            return x.gender
     return None
 
 

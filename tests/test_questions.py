@@ -70,6 +70,10 @@ def test_every_question_runs_with_every_parameter_on_the_generated_tables(empty_
         with pytest.raises(UsageError, match="--spread lists quotations across outlets"):
             question(empty_store, **options)
         del options["spread"]
+    if name == "figures":  # what a figure counts is one of data/figures.tsv's kinds, checked like an event type
+        options["what"] = "killed"
+        with pytest.raises(UsageError, match="unknown --what"):
+            question(empty_store, **{**options, "what": "Kerry"})
     if name in ("events", "places", "stories"):  # a type the codebook knows
         options["type"] = "13"
         assert question(empty_store, **{**options, "type": "THREATEN"}).rows == []

@@ -54,3 +54,14 @@ def test_who_should_be_something_is_not_asked_to_act(text):
 ])
 def test_the_one_asked_stays_the_target(text, trigger, target):
     assert [(w, t) for w, _, t in _requests(text)] == [(trigger, target)]
+
+
+def test_what_a_request_asks_from_someone_names_whom_it_asks():
+    # "an apology from X", "restraint from X": the "from" of the thing asked for is the one asked (the late review)
+    for text, target in (("Peru demanded an apology from Chile on Monday.", "CHL"),
+                         ("Norway called for restraint from Russia after the drills.", "RUS")):
+        events = [e for e in newswire.analyze(text, published="2024-05-01").events if e.plover == "REQUEST"]
+        assert [e.target.actor for e in events if e.target] == [target], text
+    # near miss: the requester's own place is not whom it asks
+    events = newswire.analyze("Peru demanded an apology on Monday.", published="2024-05-01").events
+    assert not [e for e in events if e.target is not None and e.target.actor == "PER"]

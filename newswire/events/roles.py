@@ -12,7 +12,7 @@ from .modality import APPEAL_PREPS, TIME_ENTS, is_condition, is_intent_governor,
 from .model import EventMention
 from .syntax import joined, prep_objects, subject_of
 from .targets import acts_on_people
-from .triggers import is_event_noun, is_passive, is_person, noun_lemma, patient_of, word_class
+from .triggers import event_noun_codes, is_event_noun, is_passive, is_person, noun_lemma, patient_of, word_class
 from ..text.clauses import is_infinitive
 
 # Codes of events two sides do together: coordinated actors are source and
@@ -215,6 +215,10 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         sources = actors.phrase(subject_of(anchor)) + actors.phrase(subject_of(anchor.head.head))
     targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]
     if asks and not coded(targets):
+        # "demanded an apology from Guyana", "called for restraint from Pyongyang": what is asked for, asked from
+        # someone, names whom it asks (the "from" of the thing asked for; not the verb's, which may be where it was said)
+        targets = _asked_from(anchor, actors, sources) or targets
+    if asks and not coded(targets):
         # a request names whom it asks or no one: no implicit target ("called for an end to violence against
         # civilians" in an article about Syria is not aimed at Syria; session seventeen's independent judge)
         m.own_targets = True  # nor an implicit one: the country of the sentence is whom the addressee is to act on
@@ -287,6 +291,17 @@ def _addressee(verb: Token) -> Token | None:
         return None
     # "urged the world to press Israel" as the parser may hang it: the infinitive's own subject
     return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i), None)
+
+
+def _asked_from(verb: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:
+    """The coded actor a request's object names with "from": "demanded an apology from Guyana" (its direct object),
+    "called for restraint from North Korea" (its "for" object); none that is the requester. Not the "from" of a concession
+    asked for (a noun of CAMEO 08: "the withdrawal of the troops from Belgorod", "the release of X from prison": where
+    from, not who is asked)."""
+    things = [c for c in verb.children if c.dep_ == "dobj"] + [o for _, o in prep_objects(verb, ("for",))]
+    things = [t for t in things if not any(code[:2] == YIELD_ROOT for code in event_noun_codes(t))]
+    found = [a for thing in things for _, o in prep_objects(thing, ("from",)) for a in actors.phrase(o)]
+    return [a for a in found if a.code and all(a.entity.id != s.entity.id for s in sources)]
 
 
 def _asked_to_act(verb: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:

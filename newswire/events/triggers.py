@@ -415,6 +415,12 @@ def noun_lemma(tok: Token) -> str:
     return lemma[:-1] if plural else lemma
 
 
+def event_noun_codes(tok: Token) -> set[str]:
+    """The CAMEO codes data/event_nouns.tsv gives a noun's lemma, whatever modifier its rows ask for ("withdrawal":
+    087); empty for a noun that names no act."""
+    return {code for _, code in _noun_rows().get(tok.lemma_.lower(), ()) if code and code != "-"}
+
+
 def is_event_noun(tok: Token) -> bool:
     """Whether a noun is one of data/event_nouns.tsv, with or without the modifier its rows ask for ("recognition",
     "attack"): a word for an act, whose country modifier names its doer."""

@@ -53,7 +53,7 @@ from ..text.clauses import is_infinitive
 from .actors import Actor, Actors, is_people, relational_plural
 from .chains import chain_events
 from .confidence import assess
-from .coding import code_event, is_legal_charge, read_with_actors, resists_force
+from .coding import FORCE_ROOTS, code_event, is_legal_charge, read_with_actors, resists_force
 from .dating import event_date
 from .model import EventMention
 from .places import location
@@ -421,17 +421,15 @@ def _bloc_meeting(m: EventMention) -> bool:
 
 # A meeting's CAMEO root (`_bloc_meeting`).
 MEETING_ROOT = "04"
-# CAMEO roots of force, whose purpose infinitive is no act done (`_aim`).
-AIM_ROOTS = ("15", "17", "18", "19", "20")
 
 
 def _aim(m: EventMention) -> bool:
     """An act told only as the purpose of another ("launched a campaign to destroy Hamas", "deployed troops to crush
     the revolt"): an infinitive of purpose is what the act is meant to do, not done yet, and neither a plan announced
     nor a vow; it is left out (issue 13, session sixteen's judge: 5 of 111 records at >= 0.7 were such aims coded as
-    acts that happened). Only force: a show of force, coercion, assault, fighting, mass violence (`AIM_ROOTS`); an
+    acts that happened). Only force: a show of force, coercion, assault, fighting, mass violence (`coding.FORCE_ROOTS`); an
     inquiry or aid something was sent to do ("sent officers to Georgia to investigate") is coded as before."""
-    if m.code[:2] not in AIM_ROOTS:
+    if m.code[:2] not in FORCE_ROOTS:
         return False
     verb = m.anchor if m.trigger.kind == "verb" else None
     if verb is None or verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):

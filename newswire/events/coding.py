@@ -67,8 +67,9 @@ HUMANITARIAN_AID = "073"
 # talks"): announced or planned, they stay what they are, intended (`code_event`).
 PLANNED_ROOTS = {"04", "16"}
 # Roots of force (a show of force, coercion, assault, fighting, mass violence): an attempt at one is the act, tried,
-# as CAMEO codes "an attempt to assassinate" (`code_event`); an attempt at anything else is only aimed at.
-TRIED_AS_DONE_ROOTS = {"15", "17", "18", "19", "20"}
+# as CAMEO codes "an attempt to assassinate" (`code_event`); an attempt at anything else is only aimed at; and one
+# told only as another act's purpose is no act done (`events._aim`).
+FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 # The CAMEO root of rejections: of an attempt at force (`resists_force`), one is fighting, no rejection.
 REJECT_ROOT = "12"
 # Sectors of a state's bodies (`lexicon.agents.STATE_SECTORS`): only they restrict people (a `restrict` verb's coercion, 17).
@@ -128,7 +129,7 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
         return
     if codebook.frame_of(m.code):
         return
-    if m.modality == "asserted" and m.code[:2] not in TRIED_AS_DONE_ROOTS and tried(m.anchor):
+    if m.modality == "asserted" and m.code[:2] not in FORCE_ROOTS and tried(m.anchor):
         # "launched a bid to free the prisoners", "sent envoys in an effort to mediate": what an attempt seeks has not
         # happened; it is aimed at (intended, EVENTS-GOLD.md codes such aims so), and stays what it is, neither an
         # intent (03) nor a threat (13) of its actor (issue 13, session sixteen's judge: coded as done)
@@ -212,10 +213,10 @@ def _vows_pursuit(m: EventMention) -> bool:
 def resists_force(m: EventMention) -> bool:
     """Whether a rejection (12) is of an attempt at force: "resisted Russia's attempt to encircle the city", "resisted
     Russian efforts to capture the town" tell of fighting off an assault, no refusal of what someone asks; the attempt's
-    act is a part of it (a root of `TRIED_AS_DONE_ROOTS`, the infinitive of a noun of trying). Such an event is left
+    act is a part of it (a root of `FORCE_ROOTS`, the infinitive of a noun of trying). Such an event is left
     out; "resisted calls from Kyiv to send missiles", "resisted attempts to inspect the sites" stay rejections (issue
     13, session seventeen's review)."""
-    return m.code[:2] == REJECT_ROOT and any(p.code and p.code[:2] in TRIED_AS_DONE_ROOTS and tried(p.token) for p in m.parts)
+    return m.code[:2] == REJECT_ROOT and any(p.code and p.code[:2] in FORCE_ROOTS and tried(p.token) for p in m.parts)
 
 
 def _complement(m: EventMention) -> EventMention | None:

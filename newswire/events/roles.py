@@ -165,7 +165,9 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
             # asked for is against ("called for sanctions against Iran": Iran; not "for the release of the journalist")
             kept = _reciprocal(comp) or comp.code[:2] in AGAINST_ROOTS
             if comp.token.pos_ in ("NOUN", "PROPN") and comp.token.lemma_.lower() in word_class("object_noun"):
-                others = []  # "pushed for Pollard's release": whose release is who is freed, not who is asked
+                # "pushed for Pollard's release": whose release is who is freed, not who is asked; but the one the
+                # freed are held by is ("demanded the release of prisoners held by Israel": Israel)
+                others = _holders(comp.token, actors, sources)
             elif comp.token.pos_ in ("NOUN", "PROPN") and comp.code[:2] == YIELD_ROOT and not coded(others):
                 # "demanded the withdrawal of Serbian forces", "the resignation of the president": who is to yield
                 others = [a for _, o in prep_objects(comp.token, ("of",)) for a in actors.phrase(o) if a.code]
@@ -291,6 +293,18 @@ def _addressee(verb: Token) -> Token | None:
         return None
     # "urged the world to press Israel" as the parser may hang it: the infinitive's own subject
     return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i), None)
+
+
+def _holders(noun: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:
+    """The coded actors who hold those a release noun frees, named by the "by" agent of a passive participle on its
+    "of" object ("the release of prisoners held by Israel", "of the hostages taken by Hamas in October"): the one a
+    demand for their release is made on (issue 13, session eighteen: the brief's "demanded the release of prisoners
+    held by Israel" had no target). Those freed, and a participle with no agent ("prisoners held in Gaza"), name no one."""
+    found = []
+    for _, held in prep_objects(noun, ("of",)):
+        for part in (c for c in held.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in word_class("holding")):
+            found += [a for a in actors.phrase(subject_of(part)) if a.code and all(a.entity.id != s.entity.id for s in sources)]
+    return found
 
 
 def _asked_from(verb: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:

@@ -1,4 +1,4 @@
-"""Event sides (issue 13, session eighteen): whom a release is asked of."""
+"""Event sides (issue 13, session eighteen): whom a release is asked of, a measure laid on someone in the passive."""
 
 from __future__ import annotations
 
@@ -33,3 +33,19 @@ def test_a_release_of_people_held_somewhere_asks_no_one():
     assert all((_sides(ev)[1] or "")[:3] != "PER" for ev in found)
     found = _of(_events("Chile called for the release of Peruvian prisoners."), "REQUEST")
     assert all((_sides(ev)[1] or "")[:3] != "PER" for ev in found)
+
+
+def test_a_measure_laid_on_a_country_in_the_passive_is_aimed_at_it():
+    found = _of(_events("New sanctions were imposed on Peru on Monday."), "SANCTION")
+    assert found and all((_sides(ev)[1] or "")[:3] == "PER" for ev in found)
+
+
+def test_a_passive_measure_is_not_aimed_at_the_target_of_an_act_it_answers():
+    found = _of(_events("Sanctions were imposed on Peru after its invasion of Chile."), "SANCTION")
+    assert found and all((_sides(ev)[1] or "")[:3] == "PER" for ev in found)
+
+
+def test_a_person_acted_on_in_the_passive_keeps_its_phrases_as_where():
+    # near miss: the subject is the patient; "at the Chilean embassy" is where, not a second target
+    found = _of(_events("The journalist was arrested at the Chilean embassy by Peruvian police."), "COERCE")
+    assert all((_sides(ev)[1] or "")[:3] != "CHL" for ev in found)

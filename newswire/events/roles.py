@@ -392,7 +392,9 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
         if not _owned(patient, sources, actors) and not _moved_forces(m, patient) and not _signed_paper(verb, patient):
             candidates.append(patient)  # "withdraw its troops from Lebanon": Lebanon
     # a passive's complements are its own too when what it moves is the subject ("troops were deployed to Saudi Arabia")
-    if not is_passive(verb) or _moves(m.trigger.code):
+    # and when its subject is a thing laid on someone ("sanctions were imposed on Iraq": `_laid_on`)
+    laid = is_passive(verb) and not _moves(m.trigger.code) and _laid_on(verb, actors)
+    if not is_passive(verb) or _moves(m.trigger.code) or laid:
         preps = [
             obj for prep, obj in prep_objects(verb, TARGET_PREPS)
             if obj.i not in absorbed and not _carried(prep, obj, patient, actors) and not _came_from(m, prep, obj)
@@ -403,6 +405,8 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
             # ("called for the administration to provide more information": the one asked)
             and not (prep == "for" and asking and not _for_to(verb, obj))
         ]
+        if laid:
+            preps = [o for prep, o in prep_objects(verb, AIM_PREPS) if o.i not in absorbed]
         if m.trigger.code.startswith(TRANSFER_CODES):  # "provide 70 million dollars of aid for Romania"
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             preps += [o for _, o in prep_objects(obj, ("to", "for")) if o.i not in absorbed] if obj is not None else []
@@ -420,6 +424,23 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     found = [a for a in (actors.phrase(c, through=() if c.i in issues else PATIENT_PREPS if acts_on_people(c) and _in_place(c) else through) for c in candidates) if a]
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
+
+
+# Prepositions of a passive whose subject is a thing laid on someone: "sanctions were imposed on Iraq", "a ban was
+# placed upon Russian ships", "new tariffs were announced against China".
+AIM_PREPS = ("on", "upon", "against", "toward", "towards")
+
+
+def _laid_on(verb: Token, actors: Actors) -> bool:
+    """Whether a passive's subject is a thing (a measure, a ban, a tariff) that names no actor and no person: its
+    "on" or "against" phrase is then whom the act is aimed at (issue 13, session eighteen: "sanctions were imposed on
+    Iraq after its invasion of Kuwait" took Kuwait, the invasion's target, for want of one of its own). A person or
+    body as the subject is the passive's patient ("he was arrested at the airport", "the ministry was attacked on
+    Monday") and its phrases stay where and when."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.pos_ != "NOUN" or is_person(subj) or acts_on_people(subj):
+        return False
+    return not actors.phrase(subj)
 
 
 def _for_to(verb: Token, obj: Token) -> bool:

@@ -1,4 +1,5 @@
-"""Event sides (issue 13, session eighteen): whom a release is asked of, a measure laid on someone in the passive."""
+"""Event sides (issue 13, session eighteen): whom a release is asked of, a measure laid on someone in the passive,
+the doer of a condemned act."""
 
 from __future__ import annotations
 
@@ -49,3 +50,24 @@ def test_a_person_acted_on_in_the_passive_keeps_its_phrases_as_where():
     # near miss: the subject is the patient; "at the Chilean embassy" is where, not a second target
     found = _of(_events("The journalist was arrested at the Chilean embassy by Peruvian police."), "COERCE")
     assert all((_sides(ev)[1] or "")[:3] != "CHL" for ev in found)
+
+
+def test_a_condemned_attack_is_aimed_at_its_doer_not_its_victim():
+    found = _of(_events("Chile condemned the Peruvian attacks on Bolivia."), "ACCUSE")
+    assert found and all((_sides(ev)[1] or "")[:3] == "PER" for ev in found)
+
+
+def test_a_condemned_arrest_by_police_is_aimed_at_the_police():
+    found = _of(_events("Chile condemned the detention of Chilean nationals by Peru."), "ACCUSE")
+    assert found and all((_sides(ev)[1] or "")[:3] == "PER" for ev in found)
+
+
+def test_a_condemned_attack_by_no_one_named_is_aimed_at_no_victim():
+    found = _of(_events("Chile condemned the attack on the Bolivian embassy in Lima."), "ACCUSE")
+    assert all((_sides(ev)[1] or "")[:3] not in ("BOL", "PER") for ev in found)
+
+
+def test_a_condemned_act_s_possessor_stays_the_target():
+    # near miss: already aimed at the doer named as possessor
+    found = _of(_events("Chile condemned Peru's strikes on Bolivia."), "ACCUSE")
+    assert found and all((_sides(ev)[1] or "")[:3] == "PER" for ev in found)

@@ -21,11 +21,12 @@ def _band(text: str) -> list[tuple[str, str | None, bool]]:
 @pytest.mark.parametrize(
     "plain, doubtful",
     [
-        # the target is who was acted on in another act ("the shelling of X", "Peru's occupation of X")
+        # the target is who was acted on in another act ("the treatment of X", "the release of X"; a condemned act of
+        # force is aimed at its doer since session eighteen: "condemned Peru's occupation of Bolivia" is Peru)
         ("The Brazilian government condemned Argentina on Monday.",
-         "The Brazilian government condemned the shelling of the Argentine consulate on Monday."),
+         "The Brazilian government condemned the treatment of the Argentine consul on Monday."),
         ("The Brazilian government condemned Argentina on Monday.",
-         "The Brazilian government condemned Peru's occupation of Bolivia on Monday."),
+         "The Brazilian government praised the release of the Argentine consul on Monday."),
         # an intent verb with a thing or a people for object: a done act, not an intent to act
         ("Japan agreed to send aid to Haiti.", "Norway accepted the Syrian refugees on Tuesday."),
         # not asserted
@@ -47,7 +48,7 @@ def test_each_doubtful_feature_keeps_a_record_out_of_the_clear_band():
     seen = []
     inner = confidence.features
     texts = [
-        "The Brazilian government condemned the shelling of the Argentine consulate on Monday.",
+        "The Brazilian government condemned the treatment of the Argentine consul on Monday.",
         "Norway accepted the Syrian refugees on Tuesday.",
         "Norway will meet Sweden next week.",
         "Chile met Peru in Lima.",

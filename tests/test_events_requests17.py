@@ -23,7 +23,7 @@ def _requests(text: str) -> list[tuple[str, str | None, str | None]]:
     ("Israel has pushed for the American analyst Jonathan Pollard's release.", "pushed", "ISR"),
     ("The aid group called for an end to violence against Syrian civilians.", "called", "NGO"),
     ("The UN called for a truce to help the people of Syria.", "called", "IGOUNO"),
-    ("Israel demanded the release of the hostages held by Hamas.", "demanded", "ISR"),
+    ("Israel demanded the release of the hostages held in Gaza.", "demanded", "ISR"),
 ])
 def test_what_a_request_asks_for_is_not_its_target(text, trigger, source):
     assert _requests(text) == [(trigger, source, None)]
@@ -50,6 +50,8 @@ def test_who_should_be_something_is_not_asked_to_act(text):
     ("Egypt called for talks with Hamas.", "called", "PSEREB"),
     ("Germany called for the Iranian government to release the sailors.", "called", "IRNGOV"),
     ("Germany called for sanctions against Russia.", "called", "RUS"),  # a hostile act asked for: whom it is against
+    # whom those to be freed are held by is the one asked (session eighteen's brief; roles._holders)
+    ("Israel demanded the release of the hostages held by Hamas.", "demanded", "PSEREB"),
     ("Egyptian President Mubarak said the US must be ready to mediate.", "said", "USA"),
 ])
 def test_the_one_asked_stays_the_target(text, trigger, target):

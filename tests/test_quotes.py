@@ -1898,3 +1898,19 @@ def test_a_definite_document_speaks_for_the_issuer_of_the_same_document_named_ot
             "The poll also shows that a majority of Republican voters will back Donald Trump.")
     assert [(q.speaker.text, q.speaker_name) for q in quotes(text) if q.speaker is not None] == [("The poll", "The poll")]
 
+
+
+def test_the_speaker_words_and_where_the_content_stops_are_features():
+    from newswire.quotes.confidence import features
+
+    text = "Maria Lopez spoke to Tom Reed. She said the plan was sound, as the council prepared to vote on the budget."
+    doc = parse(text, [])
+    entities = extract_entities(doc)
+    (q,) = extract_quotes(doc, entities)
+    f = features(doc, q, entities)
+    assert {"speaker_pronoun", "speaker_pronoun_rival", "content_comma_adjunct"} <= set(f)
+    text = "Critics said the plan was sound. The report, analysts said, showed a sharp rise in costs."
+    doc = parse(text, [])
+    entities = extract_entities(doc)
+    last = extract_quotes(doc, entities)[-1]
+    assert {"speaker_words_plural", "content_inner_cue"} <= set(features(doc, last, entities))

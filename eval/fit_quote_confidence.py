@@ -1,22 +1,35 @@
-"""Fit the quote confidence model on PolNeAR train and write its weights to newswire/data/quote_confidence.tsv.
+"""Fit the quote confidence model on PolNeAR train and the judged international news; write its weights to
+newswire/data/quote_confidence.tsv.
 
-    python eval/fit_quote_confidence.py [--every 2] [--cache PATH] [--write] [--c 1.0]
+    python eval/fit_quote_confidence.py [--every 2] [--cache PATH] [--judged-cache PATH] [--write] [--c 1.0]
+                                        [--judged-weight 1] [--no-judged]
 
 1. newswire analyses every `--every`-th PolNeAR train article (file-name
    order, all seven publishers alike; default every 2nd: 420 of 840), and
    each quote record's features are read with
    `newswire.quotes.confidence.features` (what the stage knows of the record:
-   type, cue class, speaker kind and resolution, content length and
-   construction, distance from the cue).
+   type, cue class, speaker kind and resolution, the speaker's words, content
+   length, construction and shape, where it stands in its sentence and line,
+   distance from the cue).
 2. Each record is labelled right when the prediction it belongs to matches a
    gold attribution by content and speaker (the "+ speaker overlap"
    criterion of `eval/polnear_quotes.py`, quotes of one cue occurrence
    together, runs of an inherited chain together).
-3. A logistic regression (scikit-learn, L2 penalty `--c`, lbfgs: the same
+3. Unless `--no-judged`, the judged quote records of international news
+   (`eval/judged_quote_features.py`: the sheets of sessions fifteen to
+   seventeen, each row matched to today's record of its article) are added,
+   labelled by the judges' "fully right" (an attribution, content right,
+   speaker right and fully named), each weighing `--judged-weight` PolNeAR
+   records. PolNeAR's label is more lenient (a surname counts), so the
+   table fitted on PolNeAR alone runs high on international news.
+4. A logistic regression (scikit-learn, L2 penalty `--c`, lbfgs: the same
    data give the same weights) is fitted on those records; `--write` writes
    its weights, rounded to four decimals, with a header saying how they were
-   made. The script prints the weights, the reliability on the data fitted
-   and a 5-fold cross-validated reliability by article (folds by file name).
+   made. The script prints, first, each judged sheet left out in turn (fitted
+   on PolNeAR train and the other sheets, measured on it: Brier, share fully
+   right at >= 0.7, 0.5-0.7, < 0.5, beside today's table), then the weights,
+   the reliability on the data fitted and a 5-fold cross-validated
+   reliability by article (folds by file name).
 
 Dev is never read here: `eval/polnear_quotes.py` on dev reports precision by
 confidence and the calibration of the model as written.
@@ -39,6 +52,9 @@ sys.path.insert(0, str(REPO / "eval"))
 
 from polnear import DEFAULT_ROOT, load_polnear, require_root  # noqa: E402
 from polnear_quotes import gold_items, match, newswire_items  # noqa: E402
+
+# How much one judged record of international news weighs against one PolNeAR train record in the fit.
+JUDGED_WEIGHT = 10.0
 
 TABLE = REPO / "newswire/data/quote_confidence.tsv"
 
@@ -74,10 +90,46 @@ def design(rows: list[dict], names: list[str]):
     return x, y
 
 
-def fit(x, y, c: float):
+def fit(x, y, c: float, weight=None):
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=c, solver="lbfgs", max_iter=5000).fit(x, y)
+    return LogisticRegression(C=c, solver="lbfgs", max_iter=5000).fit(x, y, sample_weight=weight)
+
+
+def leave_one_sheet_out(pol: list[dict], judged: list[dict], args) -> None:
+    """Fit on PolNeAR train and all judged sheets but one; measure on that one (news the fit did not see)."""
+    import numpy as np
+
+    print("\nleave one judged sheet out (fitted on PolNeAR train + the other sheets; label: fully right):")
+    for sheet in sorted({r["sheet"] for r in judged}):
+        train = pol + [r for r in judged if r["sheet"] != sheet]
+        test = [r for r in judged if r["sheet"] == sheet]
+        seen = Counter(n for r in train for n in r["features"])
+        names = sorted(n for n in seen if not n.startswith("lemma_") or seen[n] >= args.min_lemma)
+        x, y = design(train, names)
+        weight = np.array([1.0] * len(pol) + [args.judged_weight] * (len(train) - len(pol)))
+        model = fit(x, y, args.c, weight)
+        held = [round(float(p), 2) for p in model.predict_proba(design(test, names)[0])[:, 1]]
+        now = [r["confidence"] for r in test]
+        for label, p in (("today's table", now), ("held out", held)):
+            sheet_figures(f"{sheet} {label}", p, test)
+
+
+def sheet_figures(label: str, p: list[float], rows: list[dict]) -> None:
+    """Brier (all rows; the random sample), share fully right by band, and the mean of the non-attributions."""
+    y = [int(r["right"]) for r in rows]
+    brier = sum((pi - yi) ** 2 for pi, yi in zip(p, y)) / len(y)
+    rand = [(pi, yi) for pi, yi, r in zip(p, y, rows) if r["sample"].startswith("R")]
+    brier_r = sum((pi - yi) ** 2 for pi, yi in rand) / max(len(rand), 1)
+    bands = []
+    for lo, hi in ((0.7, 1.01), (0.5, 0.7), (0.0, 0.5)):
+        sel = [(pi, yi) for pi, yi in zip(p, y) if lo <= pi < hi]
+        share = f"{100 * sum(t for _, t in sel) / len(sel):.0f}% (mean {sum(s for s, _ in sel) / len(sel):.2f})" if sel else "-"
+        bands.append(f"{lo:.1f}+ {len(sel)} {share}")
+    non = [pi for pi, r in zip(p, rows) if not r["attribution"]]
+    att = [pi for pi, r in zip(p, rows) if r["attribution"]]
+    mean = f"non-attributions mean {sum(non) / len(non):.2f} vs {sum(att) / len(att):.2f}" if non else ""
+    print(f"  {label:<26} Brier {brier:.3f} (random rows {brier_r:.3f}) | " + " | ".join(bands) + f" | {mean}")
 
 
 def reliability(p, y, label: str) -> None:
@@ -103,6 +155,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--min-lemma", type=int, default=30, help="records a cue lemma needs for a weight of its own (default 30)")
     ap.add_argument("--cache", type=Path, help="read the features from / write them to this JSON file")
     ap.add_argument("--write", action="store_true", help=f"write the weights to {TABLE.relative_to(REPO)}")
+    ap.add_argument("--no-judged", action="store_true", help="fit on PolNeAR train alone (without the judged sheets)")
+    ap.add_argument("--judged-weight", type=float, default=JUDGED_WEIGHT, help=f"weight of a judged record (default {JUDGED_WEIGHT})")
+    ap.add_argument("--judged-cache", type=Path, help="read the judged records' features from / write them to this JSON file")
     args = ap.parse_args(argv)
     if args.cache is not None and args.cache.exists():
         rows = json.loads(args.cache.read_text())
@@ -113,12 +168,28 @@ def main(argv: list[str] | None = None) -> None:
         rows = collect(docs)
         if args.cache is not None:
             args.cache.write_text(json.dumps(rows))
+    judged: list[dict] = []
+    if not args.no_judged:
+        if args.judged_cache is not None and args.judged_cache.exists():
+            judged = json.loads(args.judged_cache.read_text())
+        else:
+            from judged_quote_features import collect_all
+
+            judged = collect_all()
+            if args.judged_cache is not None:
+                args.judged_cache.write_text(json.dumps(judged))
+        leave_one_sheet_out(rows, judged, args)
+    pol_rows = len(rows)
+    rows = rows + judged
     # a cue lemma's own weight only where the lemma is common enough to estimate one (the classes cover the rest)
     seen = Counter(n for r in rows for n in r["features"])
     names = sorted(n for n in seen if not n.startswith("lemma_") or seen[n] >= args.min_lemma)
     x, y = design(rows, names)
+    weight = [1.0] * pol_rows + [args.judged_weight] * len(judged)
     articles = sorted({r["article"] for r in rows})
-    print(f"{len(rows)} quote records from {len(articles)} articles, {100 * y.mean():.1f}% right (+ speaker)")
+    pol_articles = len({r["article"] for r in rows[:pol_rows]})
+    pol_right = 100 * y[:pol_rows].mean()
+    print(f"{len(rows)} quote records from {len(articles)} articles, {100 * y.mean():.1f}% right")
 
     # 5-fold cross-validation by article: how calibrated the model is on articles it was not fitted on
     import numpy as np
@@ -127,11 +198,11 @@ def main(argv: list[str] | None = None) -> None:
     folds = np.array([fold_of[r["article"]] for r in rows])
     held = np.zeros(len(rows))
     for k in range(5):
-        model = fit(x[folds != k], y[folds != k], args.c)
+        model = fit(x[folds != k], y[folds != k], args.c, np.array(weight)[folds != k])
         held[folds == k] = model.predict_proba(x[folds == k])[:, 1]
     reliability([round(float(p), 2) for p in held], list(y), "5-fold cross-validation by article")
 
-    model = fit(x, y, args.c)
+    model = fit(x, y, args.c, weight)
     weights = {"bias": float(model.intercept_[0])} | {n: float(w) for n, w in zip(names, model.coef_[0])}
     print("\nweights:")
     for n, w in weights.items():
@@ -139,13 +210,19 @@ def main(argv: list[str] | None = None) -> None:
     fitted = [round(1 / (1 + math.exp(-(weights["bias"] + sum(weights.get(n, 0.0) * v for n, v in r["features"].items())))), 2) for r in rows]
     reliability(fitted, list(y), "the data fitted")
     if args.write:
+        judged_part = (
+            f" and on {len(judged)} judged records of international news (the sheets eval/judged/quotes-external1[567]-judge1[567]q.tsv,\n"
+            f"# {len({r['article'] for r in judged})} articles; label: the judges' fully right; each weighs {args.judged_weight:g} PolNeAR record(s))"
+            if judged else ""
+        )
         header = (
             "# quote_confidence.tsv: the weights of the quote confidence model (newswire/quotes/confidence.py), a logistic\n"
             "# regression over the features the quotes stage reads off each record; \"bias\" is the intercept, a feature\n"
             "# not listed weighs nothing. Fitted by eval/fit_quote_confidence.py on PolNeAR train "
-            f"(every {args.every}-th article: {len(articles)} articles,\n"
-            f"# {len(rows)} quote records, {100 * y.mean():.1f}% right by content and speaker), scikit-learn LogisticRegression, "
-            f"L2, C={args.c}; a cue lemma has a weight of its own where it made\n# at least {args.min_lemma} records. Regenerate with\n# `python eval/fit_quote_confidence.py --write` after changing the features or the stage.\n"
+            f"(every {args.every}-th article: {pol_articles} articles,\n"
+            f"# {pol_rows} quote records, {pol_right:.1f}% right by content and speaker){judged_part}; scikit-learn LogisticRegression, "
+            f"L2, C={args.c}; a cue lemma has a weight of its own where it made\n# at least {args.min_lemma} records. Regenerate with\n"
+            "# `python eval/fit_quote_confidence.py --write` after changing the features or the stage.\n"
         )
         body = "".join(f"{n}\t{w:.4f}\n" for n, w in weights.items())
         TABLE.write_text(header + "feature\tweight\n" + body, encoding="utf-8")

@@ -186,7 +186,7 @@ class Quote:
         Rule(
             minimum=0,
             maximum=1,
-            description="how likely the content and speaker are right (0-1, two decimals), calibrated on PolNeAR train",
+            description="how likely the content and speaker are right (0-1, two decimals), fitted on PolNeAR train and judged international news",
         ),
     ] | None = None
     tone: Tone | None = None  # the tone of the content's words

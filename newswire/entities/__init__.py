@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import countries, load_list, places
-from ..lexicon.agents import is_counterpart
+from ..lexicon.agents import is_counterpart, title_endings
 from ..lexicon.pronouns import gendered
 from ..text.parse import source_text
 from ..text.prose import title_case_lines
@@ -342,7 +342,7 @@ class _Holders:
     def _file(self, n: int, x: Mention) -> None:
         for t in x.titles:
             t = t.lower()
-            names = [t] + [t[i + 1 :] for i, ch in enumerate(t) if ch == " "]
+            names = title_endings(t)  # "minister" for "foreign minister"; "vice president" is filed whole only
             for name in names:
                 self.by_title.setdefault(name, set()).add(n)
 

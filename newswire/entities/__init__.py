@@ -33,7 +33,7 @@ from ..records import Entity, Mention as MentionRecord
 from . import actors, known
 from .evidence import apposition_heads, attach
 from .model import Cluster, Mention
-from .names import cluster_names, find_names, given_name_gender, is_given_name, name_tokens
+from .names import cluster_names, couple, find_names, given_name_gender, is_given_name, name_tokens
 from .nominals import find_nominals
 from .pronouns import resolve_pronouns, resolve_relatives
 from .titles import build_matcher as build_title_matcher, find_titles, lookup as title_lookup
@@ -579,6 +579,8 @@ def _addressed(c: Cluster, shared: set[str]) -> str | None:
     row = title_lookup(honorific) or title_lookup(doc[i].text)
     if not doc[i].text[:1].isupper() or row is None or row.kind != "honorific":
         return None  # never a lower-case word or anything but the honorific itself
+    if couple(addressed):
+        honorific = doc[addressed.start - 3 : addressed.start].text  # "Mr and Mrs Ahmadi": the couple, as written
     return f"{honorific} {addressed.text}"
 
 

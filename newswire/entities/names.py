@@ -88,6 +88,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
             continue
         start, end = _without_edge_marks(doc, start, end)
         start, end = _cut_at_dash(doc, start, end, dateline)
+        end = _cut_at_headline_cue(doc, start, end)
         end = _dateline_end(Document.of(doc).dateline_spans, start, end)
         # "President Obama" tagged as one PERSON: the title is not the name
         while start < end and (start in in_title):
@@ -589,6 +590,24 @@ def _alone_as_a_name(doc: Doc, i: int) -> bool:
             continue
         return True
     return False
+
+
+def _cut_at_headline_cue(doc: Doc, start: int, end: int) -> int:
+    """The end of a name in a headline-case line, before a speech cue in it ("MISS DOYLE SAYS SCHOOL WILL REOPEN",
+    tagged "DOYLE SAYS SCHOOL"): a reporting verb's third-person or regular past form ("Says", "Warns", "Denies",
+    "Insisted") after the name's first word, with a word after it, is the headline's verb, no word of the name."""
+    lines = title_case_lines(doc)
+    if not lines:
+        return end
+    n = bisect.bisect_right([s for s, _ in lines], start) - 1
+    if n < 0 or start >= lines[n][1]:
+        return end
+    for i in range(start + 1, min(end, lines[n][1] - 1)):
+        w = doc[i].lower_
+        if (w.endswith("ies") and w[:-3] + "y" in reporting_verbs()) or (w.endswith("es") and w[:-2] in reporting_verbs()) \
+                or (w.endswith("s") and w[:-1] in reporting_verbs()) or past_speech_cue(w):
+            return i
+    return end
 
 
 def _headline_people(doc: Doc, found: list[Mention]) -> list[Mention]:

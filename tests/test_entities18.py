@@ -110,3 +110,17 @@ def test_couple_named_as_written_beside_the_full_name():
 
 def test_one_honorific_still_joins():
     assert any(len(g) == 2 for g in people("Mrs Ahmadi arrived in Kabul on Sunday. The roads are safe, Mrs Ahmadi said."))
+
+
+# --- a given name of either sex: the honorific its surname was given before tells
+
+
+def test_other_honorific_after_a_unisex_name_stays_apart():
+    groups = people("Leslie Grant runs the clinic. Ms Grant opened it in 2010. The funding is late, Mr Grant said on Monday.")
+    assert ["Leslie Grant", "Grant"] in groups and ["Grant"] in groups
+
+
+@pytest.mark.parametrize("honorific", ["Ms", "Mr"])
+def test_same_honorific_after_a_unisex_name_joins(honorific):
+    text = f"Leslie Grant runs the clinic. {honorific} Grant opened it in 2010. The funding is late, {honorific} Grant said on Monday."
+    assert ["Leslie Grant", "Grant", "Grant"] in people(text)

@@ -1055,6 +1055,9 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             alone = len(key.words) == 1  # a surname alone, fitting in full only by the gazetteer's alias ("Sunak")
             for i in [i for i in fits if (fits[i] == 1 or alone) and _full_name_gender(clusters[i]) not in (None, addressed)]:
                 fits[i] = 0  # "Mrs Clinton" by the surname alone is not Bill Clinton: his wife, or left as written
+            for i in [i for i in fits if fits[i] and _full_name_gender(clusters[i]) is None
+                      and _addressed_gender(clusters[i]) not in (None, addressed)]:
+                fits[i] = 0  # "Mr Grant" after "Leslie Grant ... Ms Grant" (a given name of either sex): not her
         if len(key.words) >= 2 and (own := _own_gender(m)):
             for i in [i for i in fits if fits[i] and _full_name_gender(clusters[i]) is None
                       and _addressed_gender(clusters[i]) not in (None, own)]:

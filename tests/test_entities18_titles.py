@@ -43,3 +43,32 @@ def test_compound_title_is_another_office(text):
 )
 def test_title_and_its_own_ending_link(text, who):
     assert speakers(text) == [who]
+
+
+# --- another title of the same office: "Representative X" is "the congressman"
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("Representative Jim Halvorsen held a hearing on Tuesday. The report is flawed, the congressman said.", "Jim Halvorsen"),
+        ("Rep. Jim Halvorsen held a hearing on Tuesday. The report is flawed, the congressman said.", "Jim Halvorsen"),
+        ("Representative Nora Bellweather held a hearing. The report is flawed, the congresswoman said.", "Nora Bellweather"),
+    ],
+)
+def test_title_synonym_links(text, who):
+    assert speakers(text) == [who]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state representative is no congressman; a woman is no "the congressman" of the entity layer's
+        "State Representative Jim Halvorsen held a hearing on Tuesday. The report is flawed, the congressman said.",
+        "Representative Nora Bellweather held a hearing. The report is flawed, the congressman said.",
+    ],
+)
+def test_title_synonym_near_misses(text):
+    doc = parse(text)
+    person = next(e for e in extract_entities(doc) if e.type == "PERSON")
+    assert not any(m.text == "the congressman" for m in person.mentions)

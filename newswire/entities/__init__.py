@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import countries, load_list, places
-from ..lexicon.agents import is_counterpart, title_endings
+from ..lexicon.agents import is_counterpart, title_endings, title_synonyms
 from ..lexicon.pronouns import gendered
 from ..text.parse import source_text
 from ..text.prose import title_case_lines
@@ -343,6 +343,9 @@ class _Holders:
         for t in x.titles:
             t = t.lower()
             names = title_endings(t)  # "minister" for "foreign minister"; "vice president" is filed whole only
+            gender = self.clusters[n].gender()
+            # "the congressman" for "Representative Jim Jordan": another title of the whole title's office, of no other gender
+            names += [o for o in title_synonyms(t) if not gender or (row := title_lookup(o)) is None or row.gender in ("", gender)]
             for name in names:
                 self.by_title.setdefault(name, set()).add(n)
 

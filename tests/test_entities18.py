@@ -124,3 +124,18 @@ def test_other_honorific_after_a_unisex_name_stays_apart():
 def test_same_honorific_after_a_unisex_name_joins(honorific):
     text = f"Leslie Grant runs the clinic. {honorific} Grant opened it in 2010. The funding is late, {honorific} Grant said on Monday."
     assert ["Leslie Grant", "Grant", "Grant"] in people(text)
+
+
+# --- a surname left as written is not the gazetteer's person named in full beside it
+
+
+def test_surname_left_apart_takes_no_gazetteer_code():
+    doc = parse("Donald Trump's son Eric Trump visited the plant on Monday. The company is growing fast, Mr Trump said.")
+    by_name = {e.name: e for e in extract_entities(doc) if e.type == "PERSON"}
+    assert by_name["Donald Trump"].actor == "USAGOV"
+    assert by_name["Mr Trump"].actor is None
+
+
+def test_surname_alone_keeps_the_gazetteer_code():
+    doc = parse("Trump visited the plant on Monday. The company is growing fast, he said.")
+    assert next(e for e in extract_entities(doc) if e.type == "PERSON").actor == "USAGOV"

@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import countries, load_list, places
-from ..lexicon.agents import is_counterpart
+from ..lexicon.agents import is_counterpart, title_endings, title_synonyms
 from ..lexicon.pronouns import gendered
 from ..text.parse import source_text
 from ..text.prose import title_case_lines
@@ -33,7 +33,7 @@ from ..records import Entity, Mention as MentionRecord
 from . import actors, known
 from .evidence import apposition_heads, attach
 from .model import Cluster, Mention
-from .names import cluster_names, find_names, given_name_gender, is_given_name, name_tokens
+from .names import cluster_names, couple, find_names, given_name_gender, is_given_name, name_tokens
 from .nominals import find_nominals
 from .pronouns import resolve_pronouns, resolve_relatives
 from .titles import build_matcher as build_title_matcher, find_titles, lookup as title_lookup
@@ -342,7 +342,10 @@ class _Holders:
     def _file(self, n: int, x: Mention) -> None:
         for t in x.titles:
             t = t.lower()
-            names = [t] + [t[i + 1 :] for i, ch in enumerate(t) if ch == " "]
+            names = title_endings(t)  # "minister" for "foreign minister"; "vice president" is filed whole only
+            gender = self.clusters[n].gender()
+            # "the congressman" for "Representative Jim Jordan": another title of the whole title's office, of no other gender
+            names += [o for o in title_synonyms(t) if not gender or (row := title_lookup(o)) is None or row.gender in ("", gender)]
             for name in names:
                 self.by_title.setdefault(name, set()).add(n)
 
@@ -579,6 +582,8 @@ def _addressed(c: Cluster, shared: set[str]) -> str | None:
     row = title_lookup(honorific) or title_lookup(doc[i].text)
     if not doc[i].text[:1].isupper() or row is None or row.kind != "honorific":
         return None  # never a lower-case word or anything but the honorific itself
+    if couple(addressed):
+        honorific = doc[addressed.start - 3 : addressed.start].text  # "Mr and Mrs Ahmadi": the couple, as written
     return f"{honorific} {addressed.text}"
 
 

@@ -65,6 +65,13 @@ def describe_names(clusters: list[Cluster], doc: Doc, published: str | None) -> 
     for c in clusters:
         c.known = _known(c, published, named.get(id(c)))
         c.label = cluster_label(c)
+    in_full = {c.known.name for c in clusters if c.known and c.known.type == "PERSON" and any(len(name_tokens(m)) >= 2 for m in c.names)}
+    for c in clusters:
+        if c.known and c.known.name in in_full and not any(len(name_tokens(m)) >= 2 for m in c.names):
+            # "Mr Trump" kept apart from "Donald Trump" (his son Eric Trump shares the surname): the gazetteer's
+            # person is the entity named in full, not this one
+            c.known = None
+            c.label = cluster_label(c)
     # places and organisations first: people's affiliations refer to them
     for c in sorted(clusters, key=lambda c: c.label == "PERSON"):
         c.country, c.actor = _code(c, doc)

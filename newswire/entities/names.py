@@ -88,6 +88,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
             continue
         start, end = _without_edge_marks(doc, start, end)
         start, end = _cut_at_dash(doc, start, end, dateline)
+        end = _cut_at_headline_cue(doc, start, end)
         end = _dateline_end(Document.of(doc).dateline_spans, start, end)
         # "President Obama" tagged as one PERSON: the title is not the name
         while start < end and (start in in_title):
@@ -591,6 +592,24 @@ def _alone_as_a_name(doc: Doc, i: int) -> bool:
     return False
 
 
+def _cut_at_headline_cue(doc: Doc, start: int, end: int) -> int:
+    """The end of a name in a headline-case line, before a speech cue in it ("MISS DOYLE SAYS SCHOOL WILL REOPEN",
+    tagged "DOYLE SAYS SCHOOL"): a reporting verb's third-person or regular past form ("Says", "Warns", "Denies",
+    "Insisted") after the name's first word, with a word after it, is the headline's verb, no word of the name."""
+    lines = title_case_lines(doc)
+    if not lines:
+        return end
+    n = bisect.bisect_right([s for s, _ in lines], start) - 1
+    if n < 0 or start >= lines[n][1]:
+        return end
+    for i in range(start + 1, min(end, lines[n][1] - 1)):
+        w = doc[i].lower_
+        if (w.endswith("ies") and w[:-3] + "y" in reporting_verbs()) or (w.endswith("es") and w[:-2] in reporting_verbs()) \
+                or (w.endswith("s") and w[:-1] in reporting_verbs()) or past_speech_cue(w):
+            return i
+    return end
+
+
 def _headline_people(doc: Doc, found: list[Mention]) -> list[Mention]:
     """The parser's PERSON names in a headline-case line, kept only as far as they are names the article's prose gives.
 
@@ -1012,21 +1031,37 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
     keys: dict[int, set[NameKey]] = {}  # cluster index → its distinct name keys
     index = _KeyIndex()
     cache: dict[tuple[str, str, bool, bool], NameKey] = {}
+    couples: set[int] = set()  # the clusters of "Mr and Mrs Ahmadi": two people, whom no one's name joins
     for m in sorted(mentions, key=lambda x: x.start):
         flag = (m.text, m.label, regnal(m), bool(m.titles))
         key = cache.get(flag) or cache.setdefault(flag, name_key(m))
         fits: dict[int, int] = {}
-        for i, k in index.candidates(key):
-            fits[i] = max(fits.get(i, 0), _fit(key, k))
+        paired = couple(m)
+        if paired:
+            m.gender = None  # "Mrs" of "Mr and Mrs Ahmadi" is one of the two's
+        for i, k in ([] if paired else index.candidates(key)):
+            if i not in couples:
+                fits[i] = max(fits.get(i, 0), _fit(key, k))
         for i in [i for i in fits if fits[i] == 2 and _only_by_country_prefix(m, key, keys[i], clusters[i])]:
             fits[i] = 0  # "Russia's Foreign Ministry" is not the "Chinese Foreign Ministry" named before
         for i in [i for i in fits if fits[i] and any(_another_person(key, k) for k in keys[i])]:
             fits[i] = 0  # "Bill Clinton" fits the "Clinton" of a cluster that is Hillary Clinton's: not hers
+        if m.honorific and len(key.words) == 1:
+            for i in [i for i in fits if fits[i] == 2 and not any(k.words == key.words for k in keys[i])]:
+                fits[i] = 1  # "Mr Trump" fits "Donald Trump" in full only by the gazetteer's alias: a surname still
+                # (his son "Eric Trump" shares it: which of the two, the rules below for a shared surname decide)
         addressed = m.gender if m.honorific or m.titles else None  # the gender an honorific or a title says
         if addressed:
             alone = len(key.words) == 1  # a surname alone, fitting in full only by the gazetteer's alias ("Sunak")
             for i in [i for i in fits if (fits[i] == 1 or alone) and _full_name_gender(clusters[i]) not in (None, addressed)]:
                 fits[i] = 0  # "Mrs Clinton" by the surname alone is not Bill Clinton: his wife, or left as written
+            for i in [i for i in fits if fits[i] and _full_name_gender(clusters[i]) is None
+                      and _addressed_gender(clusters[i]) not in (None, addressed)]:
+                fits[i] = 0  # "Mr Grant" after "Leslie Grant ... Ms Grant" (a given name of either sex): not her
+        if len(key.words) >= 2 and (own := _own_gender(m)):
+            for i in [i for i in fits if fits[i] and _full_name_gender(clusters[i]) is None
+                      and _addressed_gender(clusters[i]) not in (None, own)]:
+                fits[i] = 0  # "Rishi Sunak" after "Mrs Sunak" (no full name yet): not her, whichever comes first
         if m.gender and len([i for i in fits if fits[i]]) > 1:
             for i in [i for i in fits if fits[i] and _full_name_gender(clusters[i]) not in (None, m.gender)]:
                 fits[i] = 0  # "Mr. Grayson" is not Mary Grayson, though the bare "Grayson" was linked to her before
@@ -1038,10 +1073,11 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             for i in _shared_surname_misfits(m, key, {i for i in fits if fits[i] == 1}, clusters, keys):
                 fits[i] = 0
             ones = [i for i in fits if fits[i] == 1]
-            if addressed and len(ones) > 1 and any(
+            if (addressed or m.honorific) and len(ones) > 1 and any(
                     _another_person(a, b) for i in ones for j in ones if i < j for a in keys[i] for b in keys[j]):
                 for i in fits:
-                    fits[i] = 0  # "Mr Lee" after Peter Lee and David Lee, nothing telling which: left as written
+                    fits[i] = 0  # "Mr Lee" after Peter Lee and David Lee, "Dr Lee" after Peter and Ann Lee, nothing
+                    # telling which: left as written
                 # (not two clusters of one person, "Patrick Shanahan" and "Patrick M. Shanahan": the best fit below)
         best, best_at = 0, -1
         for i in sorted(fits):
@@ -1057,6 +1093,8 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
         else:
             c = Cluster()
             c.add(m)
+            if paired:
+                couples.add(len(clusters))
             keys[len(clusters)] = {key}
             index.add(len(clusters), key)
             clusters.append(c)
@@ -1064,6 +1102,15 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
     for c in clusters:
         c.label = cluster_label(c)
     return clusters
+
+
+def couple(m: Mention) -> bool:
+    """Is a surname written after two honorifics joined by "and" ("Mr and Mrs Ahmadi", "Mr. & Mrs. Lee")? It names
+    a couple: neither of the two, nor anyone one of them is linked to."""
+    doc, i = m.doc, m.start - 1
+    if not m.honorific or i < 2 or not _honorific(doc[i].text):
+        return False
+    return doc[i - 1].lower_ in ("and", "&") and _honorific(doc[i - 2].text)
 
 
 def _shared_surname_misfits(m: Mention, key: NameKey, fitting: set[int], clusters: list[Cluster], keys: dict[int, set[NameKey]]) -> set[int]:
@@ -1100,12 +1147,31 @@ def _full_name_gender(c: Cluster) -> str | None:
         if x.gender and x.honorific:
             return x.gender
     for x in full:
+        if (row := known.lookup(x.text)) is not None and row.type == "PERSON" and row.gender:
+            return row.gender  # a well-known person's, whose name may open with the surname ("Kim Jong Un": Kim, either sex)
+    for x in full:
         if (g := given_name_gender(x.text.split()[0])):
             return g  # before a title's: "spokesman Anna Kovac", "Congressman Nancy Mace" are women
     for x in full:
         if x.gender:
             return x.gender
     return None
+
+
+def _own_gender(m: Mention) -> str | None:
+    """The gender a full name says of itself: its honorific's ("Mrs Ann Lee"), the gazetteer's for a well-known
+    person, else its given name's (not a title's: "spokesman" is given to women too)."""
+    if m.honorific and m.gender:
+        return m.gender
+    if (row := known.lookup(m.text)) is not None and row.type == "PERSON" and row.gender:
+        return row.gender
+    return given_name_gender(m.text.split()[0])
+
+
+def _addressed_gender(c: Cluster) -> str | None:
+    """The gender the honorifics of a cluster's names say ("Mrs Sunak"), when they agree."""
+    said = {x.gender for x in c.names if x.honorific and x.gender}
+    return said.pop() if len(said) == 1 else None
 
 
 def _cluster_gender(c: Cluster) -> str | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from . import load_list, load_table
 from .tables import AgentNoun, RelationNoun
 
-__all__ = ["STATE_SECTORS", "agents", "agent_row", "initial_plural", "is_counterpart", "past_office_words", "serving_sector"]
+__all__ = ["STATE_SECTORS", "agents", "agent_row", "initial_plural", "is_counterpart", "past_office_words", "office_modifiers", "serving_sector", "title_endings", "title_synonyms"]
 
 # The sectors of a state's own bodies in an actor code (government, armed forces, police, courts, legislature,
 # intelligence): the one definition the entity, quote and event stages read.
@@ -100,6 +100,38 @@ def past_office_words() -> frozenset[str]:
     """Words that say a title or a service is no longer held: "former", "ex", "deposed", "late", "retired"
     (`data/past_office_words.txt`)."""
     return frozenset(load_list("past_office_words.txt"))
+
+
+@cache
+def office_modifiers() -> frozenset[str]:
+    """Words that, opening a title, make it another office than its last words name: "vice", "deputy", "prime"
+    (`data/office_modifiers.txt`)."""
+    return frozenset(load_list("office_modifiers.txt"))
+
+
+def title_endings(title: str) -> list[str]:
+    """A title (lower case) and the endings of it that still name its office: "foreign minister", "minister"; the
+    endings stop at a word of `data/office_modifiers.txt`, which makes another office: "vice president" has none
+    ("the president" is someone else), "acting prime minister" only "prime minister"."""
+    words = title.split(" ")
+    cut = next((n for n, w in enumerate(words) if w in office_modifiers()), len(words))
+    return [title] + [" ".join(words[n:]) for n in range(1, min(cut + 1, len(words)))]
+
+
+@cache
+def _synonym_lines() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for line in load_list("title_synonyms.txt"):
+        titles = frozenset(t.strip() for t in line.split("|") if t.strip())
+        for t in titles:
+            out[t] = out.get(t, frozenset()) | titles
+    return out
+
+
+def title_synonyms(title: str) -> frozenset[str]:
+    """The other titles of a whole title's office (`data/title_synonyms.txt`): "congressman", "congresswoman" for
+    "representative"; none for a title not listed."""
+    return _synonym_lines().get(title, frozenset()) - {title}
 
 
 def serving_sector(token: Token) -> str:

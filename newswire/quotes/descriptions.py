@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..document import Document, EntityIndex
 from ..lexicon import load_list, load_table
+from ..lexicon.agents import office_modifiers
 from ..lexicon.given_names import given_name_genders
 from ..lexicon.tables import Title
 from ..records import Entity, Mention
@@ -124,10 +125,21 @@ def _another_title(head: Token, person: Entity) -> bool:
     word = head.lemma_.lower()
     if head.pos_ != "NOUN" or word not in _seat_titles() or not person.titles:
         return False
-    words = {w for t in person.titles for w in t.lower().replace("-", " ").split()}
-    if any(w.endswith(".") for w in words):
+    titles = [t.lower().replace("-", " ") for t in person.titles]
+    if any(w.endswith(".") for t in titles for w in t.split()):
         return False
+    if not any(c.lower_ in office_modifiers() for c in head.lefts):
+        # "the president" names no word of "vice president" after its "vice", nor "the minister" of "prime minister"
+        # ("the vice president" does: the modifier is the description's too)
+        titles = [" ".join(_before_modifier(t.split())) for t in titles]
+    words = {w for t in titles for w in t.split()}
     return word not in words and head.lower_ not in words
+
+
+def _before_modifier(words: list[str]) -> list[str]:
+    """A title's words before the first that makes another office ("vice" of "vice president"): all, without one."""
+    cut = next((n for n, w in enumerate(words) if w in office_modifiers()), len(words))
+    return words[:cut]
 
 
 def _inside(m: Mention, quoted: list[tuple[int, int]]) -> bool:

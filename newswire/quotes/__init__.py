@@ -47,7 +47,7 @@ from ..document import Document, EntityIndex, Reporters
 from ..lexicon import load_list
 from ..lexicon.given_names import given_names
 from ..lexicon.tone import tone_of
-from ..records import Cue, Entity, Quote, Span, Time
+from ..records import Cue, Entity, Mention, Quote, Span, Time
 from .confidence import confidence
 from .content import cut_other_sources, from_frame, from_lines, outermost
 from .descriptions import described, given_name_gender, honorific_conflict, honorific_gender, is_honorific, is_person_title, is_title_word, linked_to_other_nouns, person_described
@@ -287,7 +287,7 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             if entity is None or (not entity.named and head.pos_ == "NOUN"):
                 # "his brother, Alastair Osman": the name in apposition; also when the entity layer linked the title
                 # head to a description of its own ("The governor of the region, Ivan Ivanov, said": Ivan Ivanov)
-                entity = _apposed(head, range(s, e), entities) or entity
+                entity = _apposed(head, range(s, e), entities) or _name_closing(head, range(s, e), entities) or entity
             name = _without_bullet(entity.name) if entity else _unresolved_name(head, speaker)
             name = _given_name_before(head, entity, range(s, e)) or name
             name = _possessive_name(head, name, entity)
@@ -683,10 +683,9 @@ def _apposed(head: Token, phrase: range, entities: EntityIndex) -> Entity | None
     return people[0] if len(people) == 1 else None
 
 
-def _titled_name(head: Token, phrase: range, entities: EntityIndex) -> Entity | None:
-    """"Director of National Intelligence Jane Roe said": a title the parser heads the phrase with, its "of" phrase
-    running into the person's name, which ends the phrase. The person, when the words between the title and the name
-    are all of the title (proper nouns, "of", "the") and the name is a person's name the entity layer knows."""
+def _closing_full_name(head: Token, phrase: range, entities: EntityIndex) -> tuple[Entity, Mention, int] | None:
+    """The person's full name (two words or more, a name the entity layer knows) that ends the speaker phrase after its
+    head (past closing punctuation), with its mention and its last token; None otherwise."""
     doc = head.doc
     last = phrase[-1]
     while last > head.i and (doc[last].is_punct or doc[last].is_space):
@@ -697,6 +696,51 @@ def _titled_name(head: Token, phrase: range, entities: EntityIndex) -> Entity | 
     entity, mention = found
     if entity.type != "PERSON" or mention.kind != "name" or mention.end != doc[last].idx + len(doc[last]) or len(mention.text.split()) < 2:
         return None
+    return entity, mention, last
+
+
+def _name_closing(head: Token, phrase: range, entities: EntityIndex) -> Entity | None:
+    """The person whose full name closes a speaker phrase headed by an office: "The head of the country's ruling
+    council, Colonel Ann Lee, said", "the senior envoy for Ruritania and Freedonia Ann Lee said" (however the parser
+    hung the name). The phrase's head is a title of `data/titles.tsv` (an office, not a relation: "the mother of
+    Ann Lee" is not Ann Lee) and not a spokesperson's (`_named_spokesperson`); the name is a person's full name (two
+    words or more) the entity layer knows, it ends the phrase, and it is set off from the words before it: by a comma
+    (with any titles of the name's own between: ", Colonel Ann Lee"), or by the proper noun of a place or body the
+    office is of, right before it ("envoy for Freedonia Ann Lee"). Not after "of"/"for" and a title ("the daughter of
+    President Ann Lee", "the lawyer for Freedonia President Ann Lee": the name is of someone the office is of)."""
+    doc = head.doc
+    if not is_title_word(head.text) or is_spokesperson(head):
+        return None
+    found = _closing_full_name(head, phrase, entities)
+    if found is None:
+        return None
+    entity, mention, last = found
+    first = next((t.i for t in doc[head.i + 1 : last + 1] if t.idx >= mention.start), None)
+    if first is None or first <= head.i + 1:
+        return None
+    before = first - 1
+    while before > head.i and is_title_word(doc[before].text):
+        before -= 1  # the name's own titles: ", Colonel Ann Lee"
+    if before <= head.i:
+        return None
+    mark = doc[before]
+    if mark.text == ",":
+        return entity
+    owner = entities.entity_at(mark.i)
+    if before == first - 1 and mark.pos_ == "PROPN" and (owner is None or owner.type != "PERSON"):
+        return entity  # "envoy for Freedonia Ann Lee": a place's name, then the holder's
+    return None
+
+
+def _titled_name(head: Token, phrase: range, entities: EntityIndex) -> Entity | None:
+    """"Director of National Intelligence Jane Roe said": a title the parser heads the phrase with, its "of" phrase
+    running into the person's name, which ends the phrase. The person, when the words between the title and the name
+    are all of the title (proper nouns, "of", "the") and the name is a person's name the entity layer knows."""
+    doc = head.doc
+    found = _closing_full_name(head, phrase, entities)
+    if found is None:
+        return None
+    entity, mention, last = found
     between = [t for t in doc[head.i + 1 : last + 1] if t.idx < mention.start]
     if not between or between[0].lower_ != "of":
         return None

@@ -1,4 +1,4 @@
-"""What the visible band must not tell as done (issue 13, session eighteen): an act
+"""What the visible band must not tell as done (issue 13, session eighteen): the counter-claim of a denial, an act
 looked for in a "for" clause, a visit in a time clause under a future, and an act told only as the purpose of a going
 or sending.
 Every sentence is invented."""
@@ -16,6 +16,20 @@ def events(text: str):
 
 def _seen(text: str, floor: float = 0.3) -> list[tuple[str | None, str, str]]:
     return [(e.plover, e.trigger.text, e.modality) for e in events(text) if e.confidence >= floor]
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban rejected that charge, saying the prisoners were killed by Pakistani forces.",
+    "The Houthis dismissed the allegations, saying the sailors were killed by American airstrikes.",
+])
+def test_the_counter_claim_of_a_denial_is_not_coded_again(text):
+    assert [e for e in events(text) if e.trigger.text == "killed"] == []
+
+
+def test_a_plain_report_keeps_its_event():
+    # near miss: no denial, the report's killing is coded as before
+    found = events("Pakistan said the prisoners were killed by Taliban fighters.")
+    assert [(e.plover, e.trigger.text) for e in found] == [("ASSAULT", "killed")]
 
 
 def test_an_act_waited_for_is_not_asserted():

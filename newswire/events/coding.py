@@ -15,7 +15,7 @@ from ..lexicon.pronouns import speaker_pronouns
 from .syntax import subject_of
 from .triggers import insult_names, is_event_noun, is_passive, patient_of, undoes_pact, verb_codes, word_class
 from .model import EventMention
-from .modality import is_refusal_cue, is_reported, modality as modality_of, planned, tried
+from .modality import is_refusal_cue, is_reported, modality as modality_of, aimed, planned, tried
 from .roles import face_each_other
 from ..text.clauses import is_infinitive
 
@@ -141,6 +141,11 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
         # schedules and announced future acts; issue 13, session sixteen: coded 036 AGREE); a promise or offer to meet
         # is its own frame verb, coded above, and a wish or readiness to meet ("hopes to hold talks", "its interest in
         # resuming talks") is CAMEO's intent (036), as EVENTS-GOLD codes "willing to" statements
+        return
+    if m.modality == "intended" and aimed(m.anchor):
+        # "sent envoys to Lima to mediate between the parties": a purpose is aimed at, it stays what it is, intended,
+        # like what an attempt seeks above; no one said they intend it (issue 13, session seventeen's judge: such a
+        # mediation was coded asserted; EVENTS-GOLD.md keeps intents (03) for what an actor says it will do)
         return
     if m.modality in ("intended", "conditional"):
         plain = m.code

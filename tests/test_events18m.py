@@ -1,0 +1,89 @@
+"""What the visible band must not tell as done (issue 13, session eighteen): the counter-claim of a denial, an act
+looked for in a "for" clause, a visit in a time clause under a future, and an act told only as the purpose of a going
+or sending.
+Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+import newswire
+
+
+def events(text: str):
+    return newswire.analyze(text, published="2025-03-04").events
+
+
+def _seen(text: str, floor: float = 0.3) -> list[tuple[str | None, str, str]]:
+    return [(e.plover, e.trigger.text, e.modality) for e in events(text) if e.confidence >= floor]
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban rejected that charge, saying the prisoners were killed by Pakistani forces.",
+    "The Houthis dismissed the allegations, saying the sailors were killed by American airstrikes.",
+])
+def test_the_counter_claim_of_a_denial_is_not_coded_again(text):
+    assert [e for e in events(text) if e.trigger.text == "killed"] == []
+
+
+def test_a_plain_report_keeps_its_event():
+    # near miss: no denial, the report's killing is coded as before
+    found = events("Pakistan said the prisoners were killed by Taliban fighters.")
+    assert [(e.plover, e.trigger.text) for e in found] == [("ASSAULT", "killed")]
+
+
+def test_an_act_waited_for_is_not_asserted():
+    assert [e for e in events("Lebanon has been waiting for the militia to retaliate against Israel.") if e.modality == "asserted"] == []
+
+
+def test_a_call_for_someone_to_act_stays_a_request():
+    # near miss: an appeal's "for" clause is what the appeal asks, requested as before
+    found = events("The opposition called for Israel to withdraw from Gaza.")
+    assert [(e.trigger.text, e.modality) for e in found] == [("withdraw", "requested")]
+
+
+def test_an_act_told_only_as_a_purpose_is_not_asserted():
+    found = events("Egypt sent envoys to Doha to mediate between Israel and Hamas.")
+    assert [(e.plover, e.trigger.text, e.modality) for e in found] == [("CONSULT", "mediate", "intended")]  # no intent (039)
+
+
+def test_the_same_act_done_is_asserted():
+    # near miss: a mediation reported as done
+    found = events("Egypt mediated talks between Israel and Hamas.")
+    assert [(e.trigger.text, e.modality) for e in found] == [("mediated", "asserted")]
+
+
+def test_a_visit_in_a_time_clause_under_a_future_is_planned():
+    found = events("The officials said Trump will discuss the plan on Monday when the Ukrainian president visits the White House.")
+    assert [(e.plover, e.trigger.text, e.modality) for e in found] == [("CONSULT", "visits", "intended")]
+
+
+def test_a_visit_in_a_past_time_clause_is_asserted():
+    # near miss: the same time clause in the past tells a visit that happened
+    found = events("Trump discussed the plan on Monday when the Ukrainian president visited the White House.")
+    assert [(e.plover, e.trigger.text, e.modality) for e in found] == [("CONSULT", "visited", "asserted")]
+
+
+def test_an_event_noun_inside_a_purpose_keeps_its_own_modality():
+    # near miss: the attacks the team was sent to help the victims of happened; only the verb aimed at is intended
+    found = events("The surgeon general led a team of doctors to Africa to help victims of terrorist attacks on the U.S. embassies in Kenya.")
+    assert [(e.trigger.text, e.modality) for e in found if e.trigger.text == "attacks"] == [("attacks", "asserted")]
+
+
+def test_the_purpose_of_a_summons_is_done():
+    # near miss: only a going or sending (an `errand` verb) leaves its purpose to come; summoning an envoy to protest
+    # is the protest
+    found = events("Italy summoned Russia's deputy ambassador on Tuesday to protest at remarks by Moscow's foreign ministry spokeswoman.")
+    assert [(e.plover, e.trigger.text, e.modality) for e in found] == [("PROTEST", "protest", "asserted")]
+
+
+
+def test_an_attack_given_room_for_is_not_asserted():
+    found = events("The inspectors left Syria early to give room for the U.S. to launch an attack.")
+    assert [e for e in found if e.modality == "asserted"] == []
+
+
+def test_a_phrasal_going_on_is_no_errand():
+    # near miss: "went on to" is no going somewhere to do something; what follows was done
+    found = events("The Kenyan government went on to accuse Uganda of arming the rebels.")
+    assert [(e.plover, e.trigger.text, e.modality) for e in found] == [("ACCUSE", "accuse", "asserted")]

@@ -239,14 +239,20 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(size: int, folder: Path) -> dict:
+def build(size: int, folder: Path, name: str = "link") -> tuple[Path, World, random.Random, float]:
+    """A store of `size` synthetic articles in `folder`, written in batches of BUILD_BATCH: its path, the world and
+    random generator that make the articles after them, and the seconds it took."""
     world, rng = World(), random.Random(size)
-    path = folder / f"link-{size}.duckdb"
+    path = folder / f"{name}-{size}.duckdb"
     built = time.perf_counter()
     with Store(path) as store:
         for start in range(0, size, BUILD_BATCH):
             store_batch(store, [world.article(n, rng) for n in range(start, min(size, start + BUILD_BATCH))])
-    built = time.perf_counter() - built
+    return path, world, rng, time.perf_counter() - built
+
+
+def measure(size: int, folder: Path) -> dict:
+    path, world, rng, built = build(size, folder)
     new = [world.article(n, rng) for n in range(size, size + NEW)]
     before = rss_mb()
     with Store(path) as store, Timed() as timed, Timed(Timed.EVENTS) as events:
@@ -270,19 +276,23 @@ def measure(size: int, folder: Path) -> dict:
     }
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="10000,100000")
+def run(measure, doc: str, sizes: str, argv: list[str] | None = None) -> None:
+    """The command line of a bench that measures stores of several sizes (`measure(size, folder)`: a dict printed)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--sizes", default=sizes)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--keep", type=Path, help="build the stores in this folder and keep them")
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        for size in sizes:
+        for size in (int(s) for s in args.sizes.split(",")):
             result = measure(size, folder)
             print(json.dumps(result) if args.json else "\n".join(f"{k}: {v}" for k, v in result.items()) + "\n", flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    run(measure, __doc__, "10000,100000", argv)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from spacy.attrs import IS_SPACE, LOWER, POS
@@ -20,6 +20,7 @@ from spacy.parts_of_speech import NUM
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from . import timex
 from .document import Document
 from .lexicon import countries, numbers
 from .lexicon import load_table
@@ -34,6 +35,10 @@ YEARS = (1800, 2100)
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout"})
 # The parser's labels of place names.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# The periods a body figure's date may be for it to be the count of an undated headline (dated by the publication):
+# one with a day in the HEADLINE_WEEK days up to the publication (`_without_headline_repeats`).
+SAME_COUNT_GRAINS = frozenset({"day", "week", "weekend", "month"})
+HEADLINE_WEEK = 6
 # A date, a month or a year ("2012", "2015-11", "2015-11-13"): what a sentence's other time is when it dates a count.
 _DATED = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -87,7 +92,9 @@ def _without_headline_repeats(ctx: Document, figures: list[Figure], published: s
     its sentence names none. The same count: the same `what` and value (or range), counting people or the same noun, and
     the same date ("Two killed in Kisumu" over "In 2019, two people were killed ..." is another count: the headline's
     stays; an undated figure and a dated one are not the same). A headline no time expression dates has the
-    publication date; it is the same as a body day in the week up to it ("... officials said on Sunday")."""
+    publication date; it is the same as a body day in the week up to it ("... officials said on Sunday"), and as a
+    body week or month that has a day in that week ("... were killed last week", "... in March" published on 2 April;
+    not a month the week misses, nor a year or season: too long to say it is that count)."""
     lines = [(ctx.doc[a].idx, ctx.doc[b - 1].idx + len(ctx.doc[b - 1])) for a, b in ctx.headline_lines if b > a]
     if not lines:
         return figures
@@ -101,13 +108,16 @@ def _without_headline_repeats(ctx: Document, figures: list[Figure], published: s
     def same_date(head: str | None, body: str | None) -> bool:
         if head == body:
             return True
-        if head is None or body is None or head != published or len(body) != 10:
+        if head is None or body is None or head != published:
+            return False
+        point, span = timex.parse_value(body), timex.period(body)
+        if point is None or span is None or point.grain not in SAME_COUNT_GRAINS:
             return False
         try:
-            days = (date.fromisoformat(head) - date.fromisoformat(body)).days
+            day = date.fromisoformat(head)
         except ValueError:
             return False
-        return 0 <= days <= 6
+        return span[0] <= day and day - timedelta(days=HEADLINE_WEEK) <= span[1]
 
     def in_headline(f: Figure) -> bool:
         return any(start <= f.start and f.end <= end for start, end in lines)

@@ -70,6 +70,16 @@ def wire() -> Analysis:
                     entities=[ann], quotes=[quote], events=[attack, talk], figures=[figure])
 
 
+def plain() -> Analysis:
+    """A wire story read first as plain text (no title, date nor URL), with one stored copy that has them (`PLAIN_COPY`)."""
+    t = Text()
+    line(t, "The harbour reopened after the storm, the port authority said.")
+    return Analysis(id=content_id(t.text), text=t.text)
+
+
+PLAIN_COPY = ("https://news.example.net/harbour", "2021-03-04", "Harbour reopens")
+
+
 def crowd() -> Analysis:
     """An article of 20 events, each between two actors of its own: 40 actors on the network."""
     t = Text()
@@ -80,7 +90,7 @@ def crowd() -> Analysis:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     path = tmp_path_factory.mktemp("article") / "corpus.duckdb"
-    analyses = [wire(), crowd()]
+    analyses = [wire(), crowd(), plain()]
     entries = [Entry(Article(text=a.text, title=a.title, published=a.published, url=a.url, source=f"{a.id}.txt"), a.id, len(a.text), PENDING, a.id, None)
                for a in analyses]  # fmt: skip
     story = analyses[0]
@@ -88,6 +98,11 @@ def corpus(tmp_path_factory):
         copy = story.text + f"Copy {k}.\n"
         entries.append(Entry(Article(text=copy, title=title, published=published, url=url, source=f"copy{k}.txt"), content_id(copy), len(copy),
                              DUPLICATE, content_id(copy), None, duplicate_of=story.id, similarity=0.9))
+    bare = analyses[2]
+    url, published, title = PLAIN_COPY
+    copy = bare.text + "Reporting by Test Wire.\n"
+    entries.append(Entry(Article(text=copy, title=title, published=published, url=url, source="plain-copy.txt"), content_id(copy), len(copy),
+                         DUPLICATE, content_id(copy), None, duplicate_of=bare.id, similarity=0.8))
     with Store(path) as store:
         store.add_entries(entries, [], run_id=1)
         store.add_results(analyses, [], run_id=1)
@@ -169,6 +184,48 @@ def test_an_article_lists_its_stored_copies_and_links_only_web_urls(page, corpus
                                        "2021-03-03 · no outlet · Hostile copy · similarity 0.9 source: javascript:alert(7)"]
     links = page.locator("#article details[data-records=copies] a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     assert links == [COPIES[0][0]]
+
+
+def copy_id(corpus, story: Analysis, k: int = 0) -> str:
+    """The id of the `k`th stored copy of an article, as the ingest made it."""
+    copy = story.text + (f"Copy {k}.\n" if story.title else "Reporting by Test Wire.\n")
+    return content_id(copy)
+
+
+def test_a_copy_s_page_says_it_is_a_copy_with_its_own_metadata_and_leads_to_the_analysed_article(page, corpus):
+    story = corpus[1][0]
+    page.goto(f"/#tab=quotes&article={copy_id(corpus, story)}")
+    page.wait_for_selector("#article h2")
+    note = page.locator("#article .copy-note")
+    assert note.locator("p").first.inner_text() == ("A stored copy (similarity 0.9) of the article below, which was analysed in its place: "
+                                                     "this copy was published 2021-03-02 · daily.example.org · Daily copy")
+    assert note.locator("a").get_attribute("href") == COPIES[0][0]
+    # the analysed article below it, as its own page shows it
+    assert page.locator("#article h2").inner_text() == "Wire story" and marked(page, "q") == ["We will rebuild the port."]
+    assert "published 2021-03-01 · wire.example.com · " in page.locator("#article").inner_text()
+    note.locator("button").click()
+    page.wait_for_function(f"() => location.hash.includes('article={story.id}')")
+    page.wait_for_function("() => !document.querySelector('#article .copy-note')")
+    assert page.locator("#article h2").inner_text() == "Wire story"
+
+
+def test_an_article_without_a_date_shows_the_date_url_and_title_its_copy_gave_and_says_so(page, corpus):
+    bare = corpus[1][2]
+    url, published, title = PLAIN_COPY
+    page.goto(f"/#tab=quotes&article={bare.id}")
+    page.wait_for_selector("#article h2")
+    assert page.locator("#article h2").inner_text() == title and not page.locator("#article .copy-note").count()
+    assert (f"published {published} (given by a copy) · news.example.net (given by a copy) · 0 entities"
+            in page.locator("#article").inner_text())
+    source = page.locator("#article > p.source")
+    assert source.inner_text() == f"{url} (given by a copy)" and source.locator("a").get_attribute("href") == url
+    # its copy's page: a copy, and the same filled metadata of the article analysed in its place
+    page.goto(f"/#tab=quotes&article={copy_id(corpus, bare)}")
+    page.wait_for_selector("#article .copy-note")
+    assert "(similarity 0.8)" in page.locator("#article .copy-note").inner_text()
+    assert page.locator("#article h2").inner_text() == title
+    assert f"published {published} (given by a copy)" in page.locator("#article").inner_text()
+    assert "· 0 other copies" in page.locator("#article").inner_text()  # the copy is not its article's other copy
 
 
 def test_network_labels_of_forty_long_codes_never_overlap_and_stay_in_the_picture(page):

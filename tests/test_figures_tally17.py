@@ -78,3 +78,48 @@ def test_the_reporter_of_a_tally_is_not_a_group_named_after_a_later_mention():
     text = "Local officials put the death toll at 12. The officials said more bodies were found."
     a = analyze(text, "2026-03-04", stages=["entities", "quotes", "times", "figures"])
     assert {e.id: e.name for e in a.entities}[a.figures[0].reported_by] == "Local officials"
+
+
+STAGES = ["entities", "quotes", "times", "figures"]
+
+
+@pytest.mark.parametrize("body, published", [
+    ("Two people were killed in clashes in Kisumu last week, police said.", "2026-03-06"),  # the week before, days in the window
+    ("Two people were killed in clashes in Kisumu this week, police said.", "2026-03-06"),
+    ("Two people were killed in clashes in Kisumu in March, police said.", "2026-04-02"),  # the month up to the week before
+    ("Two people were killed in clashes in Kisumu this month, police said.", "2026-03-20"),
+])  # fmt: skip
+def test_a_headline_figure_is_one_with_a_body_figure_dated_by_a_week_or_month_of_the_week_before(body, published):
+    text = f"Two killed in Kisumu clashes\n\n{body}\n"
+    a = analyze(text, published, stages=STAGES)
+    killed = [f for f in a.figures if f.what == "killed"]
+    # the body's count, with its period, kept alone (no double count), as for a day of the week before
+    assert len(killed) == 1 and text[killed[0].start : killed[0].end] == "Two people" and killed[0].date != published
+
+
+@pytest.mark.parametrize("body, published", [
+    ("Two people were killed in clashes in Kisumu in March, police said.", "2026-04-20"),  # a month the week misses
+    ("Two people were killed in clashes in Kisumu last year, police said.", "2026-01-03"),  # a year: too long to say
+    ("Two people were killed in clashes in Kisumu next week, police fear.", "2026-03-06"),  # after the publication
+])  # fmt: skip
+def test_a_headline_figure_stays_beside_a_body_figure_of_a_period_the_week_before_misses(body, published):
+    text = f"Two killed in Kisumu clashes\n\n{body}\n"
+    a = analyze(text, published, stages=STAGES)
+    killed = sorted((f.start, f.date) for f in a.figures if f.what == "killed")
+    assert killed[0] == (0, published) and len(killed) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The death toll rose from 12 to 20 on Tuesday, officials said.",
+    "The number of people killed rose from 12 to 20, officials said.",
+])  # fmt: skip
+def test_a_tally_that_rose_from_one_number_to_another_gives_no_figure_and_never_a_range(text):
+    """"rose from 12 to 20": the parser reads "12 to 20" as one range under "from", and the 12 has no date of its own
+    (it is the count before the clause's date): no figure, rather than a range of 12 to 20 or a 12 dated as the 20."""
+    a = analyze(text, "2026-03-06", stages=STAGES)
+    assert [(f.value, f.low, f.high) for f in a.figures if f.what == "killed"] == []
+
+
+def test_a_tally_that_rose_to_a_number_from_another_gives_the_new_number_alone_with_its_date():
+    a = analyze("The death toll rose to 20 from 12 on Tuesday, officials said.", "2026-03-06", stages=STAGES)
+    assert [(f.text, f.value, f.low, f.high, f.date) for f in a.figures] == [("20", 20, None, None, "2026-03-03")]

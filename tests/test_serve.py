@@ -624,6 +624,22 @@ def test_an_unanalysed_copy_answers_its_canonical_analysis(tmp_path):
     assert client.get(f"/api/copies/{copy}").json()["canonical"] == story.id
 
 
+def test_a_copy_s_copies_answer_names_it_a_copy_and_gives_what_its_canonical_took_from_copies(tmp_path):
+    """/api/copies: the stored article whose analysis /api/article answers (for a copy's id, its canonical), with the
+    date, URL and title it took from its copies named in `filled`; for a copy's id, the copy's own metadata too."""
+    path, story = _undated_canonical(tmp_path, [("https://www.first.example.com/a", "2021-03-02", "First headline")])
+    client = TestClient(create_app(str(path)), base_url=LOCAL, raise_server_exceptions=False)
+    own = client.get(f"/api/copies/{story.id}").json()
+    copy = own["rows"][0]["id"]
+    filled = {"id": story.id, "title": "First headline", "outlet": "first.example.com", "url": "https://www.first.example.com/a",
+              "published": "2021-03-02", "similarity": None, "filled": ["published", "url", "title"]}
+    assert own["article"] == filled and own["copy"] is None and own["canonical"] is None
+    answer = client.get(f"/api/copies/{copy}").json()
+    assert answer["canonical"] == story.id and answer["article"] == filled and answer["rows"] == []
+    assert answer["copy"] == {"id": copy, "title": "First headline", "outlet": "first.example.com", "url": "https://www.first.example.com/a",
+                              "published": "2021-03-02", "similarity": 0.9, "filled": []}
+
+
 def test_a_store_made_before_the_rule_fills_its_canonicals_when_written_to(tmp_path):
     import duckdb
 

@@ -263,3 +263,66 @@ def test_an_article_that_failed_and_is_analysed_again_is_searched_as_the_scan_fi
         for search in ("bravo", "alpha bravo", "charlie", "delta", "said", "he said", "charlie delta", "alpha bravo"):
             for question in ("articles", "quotes"):
                 assert answers(indexed, question, search) == answers(scanned, question, search), (question, search)
+
+
+def _index_rows(store: Store) -> tuple[set, set]:
+    words = set(store.con.execute("SELECT w.word, t.article FROM text_words t JOIN words w ON w.id = t.word").fetchall())
+    pairs = set(store.con.execute(
+        "SELECT p.article, w.word, g.word, n.word FROM text_pairs t JOIN pair_texts p USING (doc) JOIN words w ON w.id = t.word "
+        "JOIN words g ON g.id = t.gap LEFT JOIN words n ON n.id = t.next").fetchall())
+    return words, pairs
+
+
+@pytest.mark.parametrize("order", ["copy read with it", "copy read after it", "earlier copy read last"])
+def test_a_title_taken_from_a_copy_is_searched_as_the_scan_finds_it(tmp_path, order):
+    """A canonical read without a title takes one from its copies (`articles.filled`): a search by a word of it finds
+    the article from the index as the scan does, and the index is the one made from nothing; a copy published earlier
+    gives another title, whose words replace the first's."""
+    path, scan = tmp_path / "corpus.duckdb", tmp_path / "scan.duckdb"
+    plain = analysis(None, None, 'The port reopened on Friday, officials said. "Ships are moving," one said.\n')
+    later = analysis("Harbour blockade lifted", "2013-09-12", plain.text + "Reporting by Test Wire.\n")
+    earlier = analysis("Quayside traffic resumes", "2013-09-11", plain.text + "Copyright Test Wire.\n")
+    with Store(path) as store:
+        if order == "copy read with it":
+            store.add_entries([entry(plain), entry(later, DUPLICATE, plain.id)], [], run_id=1)
+            store.add_results([plain], [], run_id=1)
+        else:
+            store.add_entries([entry(plain)], [], run_id=1)
+            store.add_results([plain], [], run_id=1)
+            store.add_entries([entry(later, DUPLICATE, plain.id)], [], run_id=2)
+        if order == "earlier copy read last":
+            store.add_entries([entry(earlier, DUPLICATE, plain.id)], [], run_id=3)
+        incremental = _index_rows(store)
+        store.index_words()
+        assert _index_rows(store) == incremental  # as indexing every article from nothing makes it
+    shutil.copy(path, scan)
+    with Store(scan) as store:
+        store.con.execute("DELETE FROM meta WHERE key = 'words'")
+    title, gone = ("quayside", "blockade") if order == "earlier copy read last" else ("blockade", "quayside")
+    with Store(path, read_only=True) as indexed, Store(scan, read_only=True) as scanned:
+        assert answers(indexed, "articles", title)[1] == 1
+        assert answers(indexed, "articles", gone)[1] == 0
+        for search in (title, gone, "harbour blockade", "quayside traffic", "lifted the port", "port reopened"):
+            assert answers(indexed, "articles", search) == answers(scanned, "articles", search), search
+
+
+def test_a_store_made_before_titles_were_taken_from_copies_indexes_the_title_it_takes(tmp_path):
+    import duckdb
+
+    path = tmp_path / "corpus.duckdb"
+    plain = analysis(None, None, 'The port reopened on Friday, officials said. "Ships are moving," one said.\n')
+    copy = analysis("Harbour blockade lifted", "2013-09-12", plain.text + "Reporting by Test Wire.\n")
+    with Store(path) as store:
+        store.add_entries([entry(plain)], [], run_id=1)
+        store.add_results([plain], [], run_id=1)
+        store.add_entries([entry(copy, DUPLICATE, plain.id)], [], run_id=2)
+    con = duckdb.connect(str(path))  # as an older version left it: no `filled`, the canonical's own (no) title indexed
+    con.execute("UPDATE articles SET title = NULL, published = NULL WHERE id = ?", [plain.id])
+    con.execute("ALTER TABLE articles DROP COLUMN filled")
+    wordindex.rebuild(con, "a.status = 'analysed'")
+    assert con.execute("SELECT count(*) FROM text_words t JOIN words w ON w.id = t.word WHERE w.word = 'blockade'").fetchone() == (0,)
+    con.close()
+    with Store(path) as store:  # the writer takes the copy's title, once, and indexes it
+        assert store.con.execute("SELECT title, filled FROM articles WHERE id = ?", [plain.id]).fetchone() == (
+            "Harbour blockade lifted", "published,title")
+        assert answers(store, "articles", "blockade")[1] == 1

@@ -64,6 +64,7 @@ import pyarrow as pa
 
 from ..lexicon import load_list
 from ..lexicon.countries import country_from_name, country_name
+from ..lexicon.given_names import person_affixes
 
 # the columns of `corpus_entities`, in order (store.py declares the table from these)
 CORPUS_ENTITY_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -123,11 +124,6 @@ def _org_suffixes() -> frozenset[str]:
     return frozenset(load_list("org_suffixes.txt"))
 
 
-@cache
-def _person_affixes() -> frozenset[str]:
-    return frozenset(load_list("person_suffixes.txt"))
-
-
 def fold(text: str) -> str:
     """Case-folded, accents and typographic apostrophes made plain, whitespace collapsed."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
@@ -150,7 +146,7 @@ def entity_key(type: str, name: str, country: str | None = None, actor: str | No
     tokens = words(name)
     tokens = [t[:-2] if t.endswith("'s") else t for t in tokens]
     if type == "PERSON":
-        tokens = [t for t in tokens if t not in _person_affixes() and len(t.replace(".", "")) > 1]
+        tokens = [t for t in tokens if t not in person_affixes() and len(t.replace(".", "")) > 1]
         if len(tokens) < 2:
             return None
         return f"{tokens[0]} {tokens[-1]}"

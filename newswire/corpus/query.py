@@ -1134,6 +1134,17 @@ def copies(store: Store, article_id: str) -> list[dict[str, Any]]:
         WHERE a.duplicate_of = ? AND a.id <> ? ORDER BY a.published NULLS LAST, a.id""", [canonical, article_id])
 
 
+def stored_article(store: Store, article_id: str) -> dict[str, Any] | None:
+    """An article's stored metadata as the questions use it: id, title, outlet, URL, publication date, similarity (a
+    copy's) and `filled`, the names of the fields a canonical took from its copies (`Store._fill_from_copies`: its
+    analysis has them empty); None for an unknown id."""
+    found = _dicts(store, f"SELECT a.id, a.title, {_OUTLET} AS outlet, a.url, a.published, a.similarity, a.filled FROM articles a "
+                          "WHERE a.id = ?", [article_id])
+    if not found:
+        return None
+    return {**found[0], "filled": [name for name in (found[0]["filled"] or "").split(",") if name]}
+
+
 def canonical_of(store: Store, article_id: str) -> str | None:
     """The canonical article a stored copy is linked to (None for a canonical article or an unknown id)."""
     found = store.con.execute("SELECT duplicate_of FROM articles WHERE id = ?", [article_id]).fetchone()

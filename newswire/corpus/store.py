@@ -666,6 +666,7 @@ class Store:
         if self._tables():  # an existing database: refuse another layout (checked again: it may have changed since)
             self._check_layout()
         with self._transaction():
+            retitled: list[str] = []
             for name, columns in TABLES.items():
                 key = _PRIMARY_KEYS.get(name)
                 cols = ", ".join(f"{_quote(c.name)} {c.type}{' PRIMARY KEY' if c.name == key else ''}" for c in columns)
@@ -676,8 +677,11 @@ class Store:
                         self.con.execute(f"ALTER TABLE {name} ADD COLUMN {_quote(c.name)} {c.type}")
                 if name == "articles" and existing and "filled" not in existing:
                     # a store made before canonicals took their copies' metadata: its canonicals take it now, once
-                    self._fill_from_copies([i for (i,) in self.con.execute(
-                        "SELECT DISTINCT duplicate_of FROM articles WHERE duplicate_of IS NOT NULL").fetchall()])
+                    retitled = self._fill_from_copies([i for (i,) in self.con.execute(
+                        "SELECT DISTINCT duplicate_of FROM articles WHERE duplicate_of IS NOT NULL").fetchall()], index=False)
+            # their titles taken from copies in the word index (after the loop: its tables exist now)
+            wordindex.remove(self.con, retitled)
+            wordindex.add_stored(self.con, retitled)
             for index in _DROPPED_INDEXES:  # `bands_key`: kept by versions before `bands_undated` (see band_rows)
                 self.con.execute(f"DROP INDEX IF EXISTS {index}")
             for index, (table, column) in _INDEXES.items():
@@ -1147,16 +1151,18 @@ class Store:
         finally:
             self.con.unregister("_batch")
 
-    def _fill_from_copies(self, canonicals: list[str]) -> None:
+    def _fill_from_copies(self, canonicals: list[str], index: bool = True) -> list[str]:
         """Give each of these canonical articles that has copies the metadata it lacks (`FILLED_FIELDS`): all from one
         copy, the first in the order `query.copies` lists them (earliest published first, then by id: not input order,
         so a store filled run by run equals one ingested at once); a field that copy lacks stays empty (a date and an
         outlet from two copies would make an article no outlet published that day); the fields so taken are named
         in `filled` (its own are NULL, and `load_analysis` gives them so). Called whenever a copy is stored or a
-        canonical analysed (which writes its own values again)."""
+        canonical analysed (which writes its own values again). An analysed article whose stored title changed is
+        indexed again (`wordindex`: a text search finds it by the title it shows, as `index_words` would index it),
+        unless not `index`; those articles' ids."""
         canonicals = list(dict.fromkeys(canonicals))
         if not canonicals:
-            return
+            return []
         fields = ", ".join(FILLED_FIELDS)
         copies: dict[str, list[tuple]] = defaultdict(list)
         for row in self.con.execute(
@@ -1165,9 +1171,12 @@ class Store:
         ).fetchall():
             copies[row[0]].append(row[1:])
         if not copies:
-            return
-        stored = self.con.execute(f"SELECT id, {fields}, filled FROM articles WHERE id IN (SELECT unnest(?))", [list(copies)]).fetchall()
-        for article_id, *values, filled in stored:
+            return []
+        stored = self.con.execute(f"SELECT id, {fields}, filled, status FROM articles WHERE id IN (SELECT unnest(?))",
+                                  [list(copies)]).fetchall()
+        title = FILLED_FIELDS.index("title")
+        retitled = []
+        for article_id, *values, filled, status in stored:
             taken = set((filled or "").split(","))
             own = [None if name in taken else value for name, value in zip(FILLED_FIELDS, values)]
             new, names = [], []
@@ -1180,6 +1189,12 @@ class Store:
             if new != list(values) or new_filled != filled:
                 sets = ", ".join(f"{name} = ?" for name in FILLED_FIELDS)
                 self.con.execute(f"UPDATE articles SET {sets}, filled = ? WHERE id = ?", [*new, new_filled, article_id])
+                if new[title] != values[title] and status == ANALYSED:
+                    retitled.append(article_id)
+        if index and retitled:
+            wordindex.remove(self.con, retitled)
+            wordindex.add_stored(self.con, retitled)
+        return retitled
 
     def _update_articles(self, rows: list[dict[str, Any]]) -> None:
         batch = _arrow(ARTICLE_COLUMNS, rows)

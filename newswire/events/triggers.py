@@ -433,10 +433,11 @@ PATIENT_NOUN_ROOTS = ("16", "17", "18", "19", "20")
 
 
 def is_patient_noun(tok: Token) -> bool:
-    """Whether a noun names an act done to someone (every row of data/event_nouns.tsv for its lemma is of a
-    `PATIENT_NOUN_ROOTS` root), so that its "of" phrase is who it is done to."""
-    rows = _noun_rows().get(tok.lemma_.lower())
-    return bool(rows) and all(code.startswith(PATIENT_NOUN_ROOTS) for _, code in rows if code != "-")
+    """Whether a noun names an act done to someone (every code `event_noun_codes` gives its lemma is of a
+    `PATIENT_NOUN_ROOTS` root; a lemma whose rows are all "-" names no act), so that its "of" phrase is who it is
+    done to."""
+    codes = event_noun_codes(tok)
+    return bool(codes) and all(code.startswith(PATIENT_NOUN_ROOTS) for code in codes)
 
 
 def _match_noun(tok: Token) -> Trigger | None:

@@ -329,7 +329,12 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
         if not store.statuses([article_id]):  # no article of that id: a 404, as /api/article
             return None
         rows = query.copies(store, article_id)
-        return {"id": article_id, "canonical": query.canonical_of(store, article_id), "rows": rows, "total": len(rows)}
+        canonical = query.canonical_of(store, article_id)
+        # the article whose analysis /api/article answers (a copy's canonical), with what it took from its copies;
+        # and for a copy, its own metadata
+        return {"id": article_id, "canonical": canonical, "rows": rows, "total": len(rows),
+                "article": query.stored_article(store, canonical or article_id),
+                "copy": query.stored_article(store, article_id) if canonical else None}
 
     def view(name: str, required: str | None = None, answer: Callable[..., Any] | None = None) -> Callable[[Request], Response]:
         def endpoint(request: Request) -> Response:

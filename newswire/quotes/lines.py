@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..document import EntityIndex
 from ..lexicon import load_list
+from ..lexicon.given_names import person_affixes
 from ..records import Entity
 
 # The longest label, in tokens, that can head a line ("Former AG Mukasey at RNC");
@@ -124,13 +125,9 @@ def name_words(name: str) -> list[str]:
     """A person's name's words without the generational word after it ("William Taylor III", "Ann Lee, Jr." → the
     words up to the surname; `data/person_suffixes.txt`)."""
     words = name.split()
-    while len(words) > 1 and words[-1].strip(".,").lower() in _suffixes():
+    while len(words) > 1 and words[-1].strip(".,").lower() in person_affixes():
         words.pop()
     if words:
         words[-1] = words[-1].rstrip(",")
     return words
 
-
-@cache
-def _suffixes() -> frozenset[str]:
-    return frozenset(load_list("person_suffixes.txt"))

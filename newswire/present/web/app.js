@@ -978,13 +978,31 @@ function webLink(url, text) {
   return null;
 }
 
-function sourceLink(url) {
+function sourceLink(url, said = "") {
   if (!url) return null;
   const link = webLink(url, url);
-  if (!link) return el("p", {class: "source"}, `source: ${url}`);
+  if (!link) return el("p", {class: "source"}, `source: ${url}${said}`);
   const p = el("p", {class: "source"});
   p.append(link);
+  if (said) p.append(said);
   return p;
+}
+
+// For a stored copy's id (a syndicated or repeated text that was not analysed): that it is a copy, its own date,
+// outlet, title and URL, and a link to the analysed article shown below it.
+function copyNote(copies) {
+  if (!copies || !copies.canonical || !copies.copy) return [];
+  const c = copies.copy;
+  const note = el("div", {class: "copy-note"});
+  note.append(el("p", {}, `A stored copy${typeof c.similarity === "number" ? ` (similarity ${c.similarity})` : ""} of the article ` +
+                          `below, which was analysed in its place: this copy was published ${c.published || "on no date given"} · ` +
+                          `${c.outlet || "no outlet"} · ${c.title || "no title"}`));
+  const url = sourceLink(c.url);
+  if (url) note.append(url);
+  const open = el("button", {type: "button", class: "article-link", "data-article": copies.canonical}, "Open the analysed article");
+  open.addEventListener("click", () => go({article: copies.canonical, at: ""}));
+  note.append(open);
+  return [note];
 }
 
 // The last article read, so that moving its focus (a record clicked, `at` in the URL) does not ask for it again.
@@ -1078,13 +1096,20 @@ async function openArticle(id, at) {
   }
   const focus = at ? at.split("-").map(Number) : null;
   const [text, note] = markedText(a.text, articleMarks(a), focus);
+  // the stored article (a copy's canonical): the date, URL and title it took from its copies, which its analysis lacks
+  const stored = copies && copies.article ? copies.article : null;
+  const given = name => (stored && stored.filled.includes(name) ? stored[name] : null);
+  const published = a.published ? a.published : given("published") ? `${given("published")} (given by a copy)` : "unknown";
+  const url = a.url || given("url");
   box.replaceChildren(
     closeButton(),
-    el("h2", {}, a.title || a.id),
+    ...copyNote(copies),
+    el("h2", {}, a.title || given("title") || a.id),
     // named entities only (records.Entity.named: a mention of kind "name"); "both delegations" is a description
-    el("p", {}, `published ${a.published || "unknown"} · ${a.entities.filter(e => e.mentions.some(m => m.kind === "name")).length} entities · ${a.quotes.length} quotes · ${a.events.length} events · ` +
-                `${a.figures.length} figures` + (copies ? ` · ${copies.total} copies` : "")),
-    ...[sourceLink(a.url)].filter(Boolean),
+    el("p", {}, `published ${published}` + (stored && stored.outlet ? ` · ${stored.outlet}${a.url ? "" : " (given by a copy)"}` : "") +
+                ` · ${a.entities.filter(e => e.mentions.some(m => m.kind === "name")).length} entities · ${a.quotes.length} quotes · ${a.events.length} events · ` +
+                `${a.figures.length} figures` + (copies ? ` · ${copies.total} ${copies.canonical ? "other " : ""}copies` : "")),
+    ...[sourceLink(url, a.url ? "" : " (given by a copy)")].filter(Boolean),
     recordLists(a, copies, open),
     legend(),
     ...(note ? [el("p", {class: "note"}, note)] : []),

@@ -324,7 +324,11 @@ def _holders(noun: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:
     found = []
     for _, held in prep_objects(noun, ("of",)):
         for part in (c for c in held.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in word_class("holding")):
-            found += [a for a in actors.phrase(subject_of(part)) if a.code and all(a.entity.id != s.entity.id for s in sources)]
+            # only an explicit "by" agent: a participle with none ("Americans detained in Russia") has no doer, and
+            # `subject_of` would give the freed themselves (session eighteen's review: the freed became the target)
+            for agent in (c for c in part.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")):
+                for obj in (g for g in agent.children if g.dep_ == "pobj"):
+                    found += [a for a in actors.phrase(obj) if a.code and all(a.entity.id != s.entity.id for s in sources)]
     return found
 
 

@@ -34,3 +34,58 @@ def test_a_release_of_people_held_by_someone_is_still_asked_of_them():
     assert found and all(_target(ev)[:3] == "ISR" for ev in found)
     found = _of(_events("Chile called for the release of the sailors captured by Peru last week."), "REQUEST")
     assert found and all(_target(ev)[:3] == "PER" for ev in found)
+
+
+# must-fix 1: a condemned act's possessive is as often its victim; a "by" agent beats it
+def test_a_condemned_act_of_a_possessive_victim_blames_no_one():
+    for text in ("Rights groups condemned Navalny's arrest.",
+                 "The Arab League condemned Qatar's blockade.",
+                 "The UN condemned Rafah's bombardment.",
+                 "Jordan condemned the Palestinians' expulsion from the West Bank."):
+        found = _of(_events(text), "ACCUSE")
+        assert found and all(_target(ev) == "" for ev in found), text
+
+
+def test_a_condemned_act_s_by_agent_beats_its_possessive():
+    for text, doer in (("The European Union condemned Navalny's arrest by Russian police.", "RUS"),
+                       ("Iran condemned Syria's bombing by Israel.", "ISR"),
+                       ("China condemned Taiwan's blockade by the United States.", "USA")):
+        found = _of(_events(text), "ACCUSE")
+        assert found and all(_target(ev)[:3] == doer for ev in found), text
+    found = _of(_events("Turkey condemned Gaza's bombardment by Israel."), "ACCUSE")
+    assert all(_target(ev)[:3] != "PSE" for ev in found)
+
+
+def test_a_condemned_act_s_possessive_with_its_own_patient_is_the_doer():
+    # near misses (the review's "checked and holding")
+    for text, doer in (("Egypt condemned Israel's strikes on Gaza.", "ISR"),
+                       ("Turkey denounced Greece's expulsion of migrants.", "GRC"),
+                       ("Jordan condemned the Israeli raid.", "ISR"),
+                       ("China criticized the U.S. sanctions on Huawei.", "USA")):
+        found = _of(_events(text), "ACCUSE")
+        assert found and all(_target(ev)[:3] == doer for ev in found), text
+
+
+# should-fix 5: a mutual act, or one by two sides, has no single doer to blame
+def test_a_condemned_mutual_act_blames_neither_side():
+    for text in ("Lebanon condemned the clashes between Israeli forces and Hezbollah fighters.",
+                 "The Security Council condemned the attack on peacekeepers in Lebanon by Israel and Hezbollah."):
+        found = _of(_events(text), "ACCUSE")
+        assert found and all(_target(ev) == "" for ev in found), text
+
+
+# must-fix 2: "blamed the attack on Y" blames Y
+def test_blaming_an_act_on_someone_is_aimed_at_them():
+    for text, blamed in (("Israel blamed the attack on Hamas.", "PSE"),
+                         ("Russia blamed the Crocus concert hall attack on Ukraine.", "UKR"),
+                         ("Israel blamed the bombing of its embassy in Buenos Aires on Iran.", "IRN"),
+                         ("Officials blamed the killing of the journalist on Mexican cartels.", "MEX")):
+        found = _of(_events(text), "ACCUSE")
+        assert found and all(_target(ev)[:3] == blamed for ev in found), text
+
+
+def test_blaming_someone_for_an_act_is_unchanged():
+    # near miss: the object is the one blamed, the act's "on" its victim
+    found = _of(_events("Israel blamed Hamas for the attack on Gaza."), "ACCUSE")
+    assert found and all(_target(ev)[:3] == "PSE" for ev in found)
+

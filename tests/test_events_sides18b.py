@@ -89,3 +89,18 @@ def test_blaming_someone_for_an_act_is_unchanged():
     found = _of(_events("Israel blamed Hamas for the attack on Gaza."), "ACCUSE")
     assert found and all(_target(ev)[:3] == "PSE" for ev in found)
 
+
+# should-fix 4: only a measure laid on someone takes its passive's "on" as the target
+def test_a_topic_on_of_a_passive_meeting_or_agreement_is_no_target():
+    for text, topic in (("A meeting was held on the situation in Peru by the Security Council.", "PER"),
+                        ("Consultations were held on Syria between Turkey and Iran.", "SYR"),
+                        ("An agreement was reached on Ukraine between Russia and the United States.", "UKR"),
+                        ("An award was conferred on the Egyptian negotiator.", "EGY")):
+        assert all(_target(ev)[:3] != topic for ev in _events(text)), text
+
+
+def test_a_measure_laid_on_a_country_in_the_passive_still_is_aimed_at_it():
+    # near misses
+    for text in ("An embargo was imposed on Chile.", "Sanctions were imposed on Chile after its invasion of Peru."):
+        found = _of(_events(text), "SANCTION")
+        assert found and all(_target(ev)[:3] == "CHL" for ev in found), text

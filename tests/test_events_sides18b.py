@@ -56,6 +56,17 @@ def test_a_condemned_act_s_by_agent_beats_its_possessive():
     assert all(_target(ev)[:3] != "PSE" for ev in found)
 
 
+def test_a_by_agent_hung_on_the_condemning_verb_is_the_act_s_doer():
+    # the parser hangs "by" on the active verb right after its object
+    for text, doer in (("Chile condemned Bolivia's bombardment by Peru.", "PER"),
+                       ("Chile condemned the attack on Bolivia by Peru.", "PER")):
+        found = _of(_events(text), "ACCUSE")
+        assert found and all(_target(ev)[:3] == doer for ev in found), text
+    # near miss: a "by" of manner names no one
+    found = _of(_events("Chile condemned Peru's arrest by saying it was illegal."), "ACCUSE")
+    assert found and all(_target(ev) == "" for ev in found)
+
+
 def test_a_condemned_act_s_possessive_with_its_own_patient_is_the_doer():
     # near misses (the review's "checked and holding")
     for text, doer in (("Egypt condemned Israel's strikes on Gaza.", "ISR"),

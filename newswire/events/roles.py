@@ -274,13 +274,23 @@ def _blamed_doers(part: EventMention, actors: Actors) -> list[Actor]:
     if _reciprocal(part) or _between(noun):
         return []
     agents = [o for _, o in prep_objects(noun, ("by",))] or [
-        b for _, o in prep_objects(noun, ("of",)) for _, b in prep_objects(o, ("by",))]
+        b for _, o in prep_objects(noun, ("of",)) for _, b in prep_objects(o, ("by",))] or _hung_agent(noun)
     if agents:
         found = [a for o in agents for a in actors.phrase(o) if a.code]
     else:
         patient = any(o is not None for _, o in prep_objects(noun, OWN_PATIENT_PREPS))
         found = [a for a in part.sources if a.code and (patient or not _possessor(noun, a, actors))]
     return found if len({a.entity.id for a in found}) == 1 else []
+
+
+def _hung_agent(noun: Token) -> list[Token]:
+    """The object of a "by" the parser hangs on the active verb right after its object act noun: "condemned Gaza's
+    bombardment by Israel" (the condemner is the verb's subject; an active verb has no "by" agent of its own)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or is_passive(verb):
+        return []
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == noun.right_edge.i + 1
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def _blamed_on(verb: Token, part: EventMention, actors: Actors) -> list[Actor] | None:

@@ -87,3 +87,33 @@ def test_a_phrasal_going_on_is_no_errand():
     # near miss: "went on to" is no going somewhere to do something; what follows was done
     found = events("The Kenyan government went on to accuse Uganda of arming the rebels.")
     assert [(e.plover, e.trigger.text, e.modality) for e in found] == [("ACCUSE", "accuse", "asserted")]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The Israeli army disputed the report, saying its troops had killed a senior Hamas commander in Rafah.", "killed"),
+    ("The White House rejected the allegations, saying Biden had met Netanyahu twice this year.", "met"),
+    ("Iran rejected the accusation, saying it would strike Israel if attacked again.", "strike"),
+    ("Israel dismissed the report, adding that its jets had struck Hezbollah positions overnight.", "struck"),
+    ("Moscow denied the accusation, saying it had expelled two British diplomats for spying.", "expelled"),
+    ("Hamas rejected the claim, saying it had released two American hostages on Friday.", "released"),
+])
+def test_the_deniers_own_act_in_a_denial_is_kept(text, trigger):
+    # session eighteen's review: only another party's act is the counter-claim; the denier's own act or threat is news
+    assert [e.trigger.text for e in events(text) if e.confidence >= 0.5] == [trigger]
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas rejected the charge, saying the hostages were killed by Israeli airstrikes.",
+    "Russia rejected the charge, saying Ukraine had attacked the power plant.",
+])
+def test_a_third_partys_act_in_a_denial_is_still_the_counter_claim(text):
+    assert [e for e in events(text) if e.trigger.text in ("killed", "attacked")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Israel confirmed the report, saying its troops had killed a senior Hamas commander in Rafah.",
+    "Israel rejected the proposal, saying Hamas had attacked Israeli troops in Gaza.",
+    "Israel rejected the claim, with its spokesman saying Hamas had attacked Israeli troops in Gaza.",
+])
+def test_no_denial_of_a_claim_keeps_the_participles_event(text):
+    assert [e.plover for e in events(text) if e.trigger.text in ("killed", "attacked")] == ["ASSAULT"]

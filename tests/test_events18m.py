@@ -117,3 +117,30 @@ def test_a_third_partys_act_in_a_denial_is_still_the_counter_claim(text):
 ])
 def test_no_denial_of_a_claim_keeps_the_participles_event(text):
     assert [e.plover for e in events(text) if e.trigger.text in ("killed", "attacked")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Israel will respond forcefully when Hezbollah fires rockets at Haifa, the defense minister said.", "fires"),
+    ("Hezbollah said it will strike Haifa when Israel bombs Beirut.", "bombs"),
+    ("Israel will respond when Hamas fighters attack Israeli troops in Gaza.", "attack"),
+    ("The troops will withdraw once Hamas returns the hostages to Israel.", "returns"),
+    ("The EU will lift sanctions once Russia withdraws its troops from Ukraine.", "withdraws"),
+])
+def test_another_partys_act_in_a_time_clause_to_come_is_no_threat_or_intent(text, trigger):
+    # session eighteen's review: "when"/"once" with a present under "will" supposes the act, as "if" does
+    assert [e for e in events(text) if e.trigger.text == trigger] == []
+
+
+def test_the_main_clauses_own_threat_is_kept_beside_a_time_clause():
+    found = events("Hezbollah said it will strike Haifa when Israel bombs Beirut.")
+    assert [(e.plover, e.trigger.text) for e in found] == [("THREATEN", "strike")]
+
+
+def test_a_visit_in_a_time_clause_to_come_stays_intended():
+    found = events("When Putin visits Pyongyang, he will sign a defense treaty with North Korea.")
+    assert ("CONSULT", "visits", "intended") in [(e.plover, e.trigger.text, e.modality) for e in found]
+
+
+def test_a_past_time_clause_is_asserted():
+    found = events("Trump discussed the plan when the Ukrainian president visited Washington last year.")
+    assert [(e.trigger.text, e.modality) for e in found] == [("visited", "asserted")]

@@ -144,3 +144,28 @@ def test_a_visit_in_a_time_clause_to_come_stays_intended():
 def test_a_past_time_clause_is_asserted():
     found = events("Trump discussed the plan when the Ukrainian president visited Washington last year.")
     assert [(e.trigger.text, e.modality) for e in found] == [("visited", "asserted")]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("South Africa went to the World Court to accuse Israel of genocide in Gaza.", "accuse"),
+    ("Ukraine went to the UN court to sue Russia over the invasion.", "sue"),
+    ("Biden sent a letter to Netanyahu to demand more aid deliveries to Gaza.", "demand"),
+    ("The US flew bombers over the peninsula to warn North Korea.", "warn"),
+    ("Poland sent a diplomatic note to Minsk to protest the airspace violation.", "protest"),
+])
+def test_a_purpose_the_errand_itself_performs_is_done(text, trigger):
+    # session eighteen's review: an accusation, suit, demand, warning or protest made by the going or sending is done
+    assert [(e.trigger.text, e.modality) for e in events(text)] == [(trigger, "asserted")]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The minister arrived in Cairo to hold talks with Egyptian officials.", "talks"),
+    ("Egypt sent envoys to Doha to mediate between Israel and Hamas.", "mediate"),
+])
+def test_a_purpose_that_needs_the_arrival_stays_intended(text, trigger):
+    assert [e.modality for e in events(text) if e.trigger.text == trigger] == ["intended"]
+
+
+def test_sending_troops_to_attack_is_unchanged():
+    found = events("Russia sent troops to attack the Ukrainian town.")
+    assert [(e.plover, e.trigger.text, e.modality) for e in found] == [("MOBILIZE", "sent", "asserted")]

@@ -334,6 +334,8 @@ def _purpose(node: Token) -> bool:
         return False  # "went on to blame the film": a phrasal verb of going on, no errand
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
         return False
+    if (node.lemma_.lower(), "voiced") in _cues():
+        return False  # "went to the World Court to accuse Israel", "sent a letter to demand aid": the errand does it
     return all(c.lower_ in ("in", "order") for c in node.children if c.dep_ == "mark")
 
 

@@ -87,3 +87,85 @@ def test_a_phrasal_going_on_is_no_errand():
     # near miss: "went on to" is no going somewhere to do something; what follows was done
     found = events("The Kenyan government went on to accuse Uganda of arming the rebels.")
     assert [(e.plover, e.trigger.text, e.modality) for e in found] == [("ACCUSE", "accuse", "asserted")]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The Israeli army disputed the report, saying its troops had killed a senior Hamas commander in Rafah.", "killed"),
+    ("The White House rejected the allegations, saying Biden had met Netanyahu twice this year.", "met"),
+    ("Iran rejected the accusation, saying it would strike Israel if attacked again.", "strike"),
+    ("Israel dismissed the report, adding that its jets had struck Hezbollah positions overnight.", "struck"),
+    ("Moscow denied the accusation, saying it had expelled two British diplomats for spying.", "expelled"),
+    ("Hamas rejected the claim, saying it had released two American hostages on Friday.", "released"),
+])
+def test_the_deniers_own_act_in_a_denial_is_kept(text, trigger):
+    # session eighteen's review: only another party's act is the counter-claim; the denier's own act or threat is news
+    assert [e.trigger.text for e in events(text) if e.confidence >= 0.5] == [trigger]
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas rejected the charge, saying the hostages were killed by Israeli airstrikes.",
+    "Russia rejected the charge, saying Ukraine had attacked the power plant.",
+])
+def test_a_third_partys_act_in_a_denial_is_still_the_counter_claim(text):
+    assert [e for e in events(text) if e.trigger.text in ("killed", "attacked")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Israel confirmed the report, saying its troops had killed a senior Hamas commander in Rafah.",
+    "Israel rejected the proposal, saying Hamas had attacked Israeli troops in Gaza.",
+    "Israel rejected the claim, with its spokesman saying Hamas had attacked Israeli troops in Gaza.",
+])
+def test_no_denial_of_a_claim_keeps_the_participles_event(text):
+    assert [e.plover for e in events(text) if e.trigger.text in ("killed", "attacked")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Israel will respond forcefully when Hezbollah fires rockets at Haifa, the defense minister said.", "fires"),
+    ("Hezbollah said it will strike Haifa when Israel bombs Beirut.", "bombs"),
+    ("Israel will respond when Hamas fighters attack Israeli troops in Gaza.", "attack"),
+    ("The troops will withdraw once Hamas returns the hostages to Israel.", "returns"),
+    ("The EU will lift sanctions once Russia withdraws its troops from Ukraine.", "withdraws"),
+])
+def test_another_partys_act_in_a_time_clause_to_come_is_no_threat_or_intent(text, trigger):
+    # session eighteen's review: "when"/"once" with a present under "will" supposes the act, as "if" does
+    assert [e for e in events(text) if e.trigger.text == trigger] == []
+
+
+def test_the_main_clauses_own_threat_is_kept_beside_a_time_clause():
+    found = events("Hezbollah said it will strike Haifa when Israel bombs Beirut.")
+    assert [(e.plover, e.trigger.text) for e in found] == [("THREATEN", "strike")]
+
+
+def test_a_visit_in_a_time_clause_to_come_stays_intended():
+    found = events("When Putin visits Pyongyang, he will sign a defense treaty with North Korea.")
+    assert ("CONSULT", "visits", "intended") in [(e.plover, e.trigger.text, e.modality) for e in found]
+
+
+def test_a_past_time_clause_is_asserted():
+    found = events("Trump discussed the plan when the Ukrainian president visited Washington last year.")
+    assert [(e.trigger.text, e.modality) for e in found] == [("visited", "asserted")]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("South Africa went to the World Court to accuse Israel of genocide in Gaza.", "accuse"),
+    ("Ukraine went to the UN court to sue Russia over the invasion.", "sue"),
+    ("Biden sent a letter to Netanyahu to demand more aid deliveries to Gaza.", "demand"),
+    ("The US flew bombers over the peninsula to warn North Korea.", "warn"),
+    ("Poland sent a diplomatic note to Minsk to protest the airspace violation.", "protest"),
+])
+def test_a_purpose_the_errand_itself_performs_is_done(text, trigger):
+    # session eighteen's review: an accusation, suit, demand, warning or protest made by the going or sending is done
+    assert [(e.trigger.text, e.modality) for e in events(text)] == [(trigger, "asserted")]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The minister arrived in Cairo to hold talks with Egyptian officials.", "talks"),
+    ("Egypt sent envoys to Doha to mediate between Israel and Hamas.", "mediate"),
+])
+def test_a_purpose_that_needs_the_arrival_stays_intended(text, trigger):
+    assert [e.modality for e in events(text) if e.trigger.text == trigger] == ["intended"]
+
+
+def test_sending_troops_to_attack_is_unchanged():
+    found = events("Russia sent troops to attack the Ukrainian town.")
+    assert [(e.plover, e.trigger.text, e.modality) for e in found] == [("MOBILIZE", "sent", "asserted")]

@@ -230,7 +230,7 @@ def extract_events(
     for m in kept:
         if not coded(m.targets) and _bloc_meeting(m):
             m.own_targets = True  # the members meet one another: not the host city's country
-    kept = [m for m in kept if not _unreal(m) and not _aim(m) and not _habitual(m) and not _standing(ctx, m) and not _aged(m) and not _charity(m) and not _untrue(m) and not _counter_claim(m) and not resists_force(m) and read_with_actors(m)]
+    kept = [m for m in kept if not _unreal(m) and not _aim(m) and not _habitual(m) and not _standing(ctx, m) and not _aged(m) and not _charity(m) and not _untrue(m) and not _counter_claim(actors, m) and not resists_force(m) and read_with_actors(m)]
     implicit_targets(actors, [m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS and not m.own_targets])
     kept = _dedupe(ctx, kept)
     domestic_targets(actors, [m for m in kept if not coded(m.targets) and m.code[:2] in DOMESTIC_ROOTS and not m.own_targets])
@@ -443,13 +443,16 @@ def _aim(m: EventMention) -> bool:
     return all(c.lower_ in ("in", "order") for c in verb.children if c.dep_ == "mark")
 
 
-def _counter_claim(m: EventMention) -> bool:
+def _counter_claim(actors: Actors, m: EventMention) -> bool:
     """"Hamas rejected the charge, saying the hostages were killed by the army's own shelling": an event told only in
     the clause of a bare participle of saying (a reporting verb of data/cues.tsv with no subject of its own) hung on a
     verb that denies a claim (a `denying` verb of data/event_word_classes.tsv with a `claim` object) is the denier's
     counter-claim, alleged in a denial, not coded again (EVENTS-GOLD.md: a speech act is one event; issue 13, session
     sixteen's judge: coded asserted at 0.93). A plain report keeps its events ("The army said the hostages were
-    killed by shelling"), and so does a participle after other acts ("confirmed the report, saying ...")."""
+    killed by shelling"), and so does a participle after other acts ("confirmed the report, saying ..."). Only another
+    party's act is the counter-claim: what the denier tells of its own doing ("disputed the report, saying its troops had
+    killed a commander", "rejected the accusation, saying it would strike Israel") is news and kept (`_denier_own`;
+    session eighteen's review: six such acts and threats were lost)."""
     node = m.anchor if m.anchor.pos_ in ("VERB", "AUX") else clause_verb(m.token)
     for _ in range(4):
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
@@ -463,7 +466,20 @@ def _counter_claim(m: EventMention) -> bool:
     denier = saying.head
     return denier.lemma_.lower() in word_class("denying") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in word_class("claim") for c in denier.children
-    )
+    ) and not _denier_own(actors, m, node, denier)
+
+
+def _denier_own(actors: Actors, m: EventMention, clause: Token, denier: Token) -> bool:
+    """Whether the act a denial's "saying ..." clause tells is the denier's own: its doer is a pronoun or something a
+    pronoun owns ("it had expelled", "its troops had killed", "by its own jets"), or a source of the same country or
+    group as the denier's subject ("The White House rejected ..., saying Biden had met ...": both USA)."""
+    verb = m.anchor if m.anchor.pos_ in ("VERB", "AUX") else clause
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if any(d.tag_ in ("PRP", "PRP$") or any(c.dep_ == "poss" and c.tag_ in ("PRP", "PRP$") for c in d.children) for d in doers):
+        return True
+    own = {a.code[:3] for s in denier.children if s.dep_ == "nsubj" for a in actors.phrase(s) if a.code}
+    return any(a.code and a.code[:3] in own for a in m.sources)
 
 
 def _untrue(m: EventMention) -> bool:

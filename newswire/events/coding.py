@@ -15,7 +15,7 @@ from ..lexicon.pronouns import speaker_pronouns
 from .syntax import subject_of
 from .triggers import insult_names, is_event_noun, is_passive, patient_of, undoes_pact, verb_codes, word_class
 from .model import EventMention
-from .modality import is_refusal_cue, is_reported, modality as modality_of, aimed, planned, tried
+from .modality import is_refusal_cue, is_reported, modality as modality_of, aimed, planned, to_come, tried
 from .roles import face_each_other
 from ..text.clauses import is_infinitive
 
@@ -134,6 +134,13 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
         # happened; it is aimed at (intended, EVENTS-GOLD.md codes such aims so), and stays what it is, neither an
         # intent (03) nor a threat (13) of its actor (issue 13, session sixteen's judge: coded as done)
         m.modality = "intended"
+        return
+    if m.modality == "intended" and m.code[:2] not in PLANNED_ROOTS and to_come(m.anchor):
+        # "Israel will respond when Hezbollah fires rockets", "will lift sanctions once Russia withdraws": the act of a
+        # time clause to come is another party's, supposed as with "if"; no one said they will do it, so it is no
+        # intent (03) nor threat (13) of its actor; only a meeting or visit is on a timetable (`planned`; issue 13,
+        # session eighteen's review: five such acts were coded as their doer's threat or offer)
+        m.modality = "hypothetical"
         return
     if m.modality == "intended" and m.code[:2] in PLANNED_ROOTS and planned(m.anchor):
         # a meeting or visit planned, scheduled or announced is a meeting, intended ("will meet with the French

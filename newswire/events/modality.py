@@ -88,7 +88,7 @@ def planned(tok: Token) -> bool:
     if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and (c.lower_, "timetable") in _cues() for c in tok.children):
         return True  # "the planned talks", "a scheduled summit"
     node = clause_verb(tok)
-    if _future_time(node) and any(c.dep_ in ("mark", "advmod") and (c.lower_, "future_time") in _cues() for c in node.children):
+    if to_come(tok):
         return True  # "will discuss the plan when the president visits the White House": the visit is on the timetable
     for _ in range(CLAUSE_DEPTH):
         if any(c.dep_ == "aux" and (c.lower_, "timetable") in _cues() for c in node.children):
@@ -99,6 +99,14 @@ def planned(tok: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def to_come(tok: Token) -> bool:
+    """Whether the event of `tok` is told in a time clause to come: "when"/"once" (a `future_time` word) with a verb in
+    the simple present hung on a verb with a future auxiliary ("will discuss the plan when the president visits", "will
+    lift sanctions once Russia withdraws")."""
+    node = clause_verb(tok)
+    return _future_time(node) and any(c.dep_ in ("mark", "advmod") and (c.lower_, "future_time") in _cues() for c in node.children)
 
 
 def aimed(tok: Token) -> bool:
@@ -326,6 +334,8 @@ def _purpose(node: Token) -> bool:
         return False  # "went on to blame the film": a phrasal verb of going on, no errand
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
         return False
+    if (node.lemma_.lower(), "voiced") in _cues():
+        return False  # "went to the World Court to accuse Israel", "sent a letter to demand aid": the errand does it
     return all(c.lower_ in ("in", "order") for c in node.children if c.dep_ == "mark")
 
 

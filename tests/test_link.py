@@ -224,3 +224,40 @@ def test_rewrite_rows_gives_the_rows_an_update_would():
     assert con.execute("SELECT count(*) FROM moved WHERE label IN ('N1', 'N2')").fetchone()[0] > 0
     assert con.execute("SELECT count(*) FROM moved").fetchone()[0] == len(rows)
     assert con.execute("SELECT count(*) FROM moved WHERE label = 'C1'").fetchone()[0] > 0  # C1 rows of other countries stay
+
+
+def test_a_store_linked_again_from_nothing_equals_the_store_linked_batch_by_batch(tmp_path):
+    """The re-link a change of the links' layout forces (`Store.link_stored`, in chunks of the articles' own dates)
+    leaves every table of links row for row as the batches of an ingest left it: each entity's, quote's and event's
+    corpus link, and the corpus entities, quotes and events with their keys and parts. The invented articles are the
+    benchmark's synthetic feed (names, quotes repeated across outlets, events of one happening), over twenty days."""
+    import random
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from link_scale import World, store_batch
+
+    world, rng = World(), random.Random(7)
+    analyses = [world.article(n, rng) for n in range(0, 2000, 20)]  # five articles a day
+    path = tmp_path / "relinked.duckdb"
+    tables = ("entities", "quotes", "events", "corpus_entities", "corpus_entity_parts", "corpus_entity_splits",
+              "corpus_quotes", "quote_keys", "corpus_events", "event_keys")
+
+    def rows(store):
+        with store.session() as con:
+            return {t: sorted(map(repr, con.execute(f"SELECT * FROM {t}").fetchall())) for t in tables}
+
+    with Store(path) as store:
+        for start in range(0, len(analyses), 12):
+            store_batch(store, analyses[start : start + 12])
+        linked = rows(store)
+        with store.session() as con:
+            assert con.execute("SELECT count(*) FROM corpus_quotes WHERE num_articles > 1").fetchone()[0] > 0
+            assert con.execute("SELECT count(*) FROM corpus_events WHERE num_articles > 1").fetchone()[0] > 0
+            assert con.execute("SELECT count(*) FROM corpus_entities WHERE articles > 1").fetchone()[0] > 0
+            con.execute("UPDATE meta SET value = 'an older layout' WHERE key = 'links'")
+        assert store.link_stored(chunk=7) == len(analyses)
+        relinked = rows(store)
+    for t in tables:
+        assert relinked[t] == linked[t], t

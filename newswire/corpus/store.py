@@ -970,22 +970,36 @@ class Store:
 
     def link_stored(self, chunk: int = 1000) -> int:
         """Link every analysed article's rows across articles again, from nothing, in one transaction (for a store made
-        before the links existed, or linked otherwise); the number of articles linked."""
+        before the links existed, or linked otherwise); the number of articles linked.
+
+        The articles are linked `chunk` at a time in the order of their own publication date (then id): what a chunk's
+        linking reads of the links made before it is a window of days around its own (`link.link_entities` by key,
+        `quote_link`/`event_link` by week and day), so a chunk of neighbouring days reads about as much in a store of
+        any size (in the order of ids, each chunk's days would be the whole store's, and each chunk would read the
+        links of every article linked before it: the cost per article grew with the store). The rows are read once:
+        each table's rows of the analysed articles are copied, in that order, into a temporary table numbered by
+        chunk, from which a chunk's rows are read by its number (DuckDB skips the row groups of other numbers, from
+        their min/max), in the order of the table, instead of a search of the whole table per chunk."""
         with self._transaction() as con:
             for table in ("corpus_entities", "corpus_entity_parts", "corpus_entity_splits", "corpus_quotes", "quote_keys", "corpus_events", "event_keys"):
                 con.execute(f"DELETE FROM {table}")
             con.execute("UPDATE entities SET corpus_entity = NULL WHERE corpus_entity IS NOT NULL")
             con.execute("UPDATE quotes SET corpus_quote = NULL WHERE corpus_quote IS NOT NULL")
             con.execute("UPDATE events SET corpus_event = NULL WHERE corpus_event IS NOT NULL")
-            ids = [i for (i,) in con.execute("SELECT id FROM articles WHERE status = ? ORDER BY id", [ANALYSED]).fetchall()]
-            for start in range(0, len(ids), chunk):
-                part = ids[start : start + chunk]
-                rows = {
-                    name: self._fetch_dicts(f"SELECT * FROM {name} WHERE article_id IN (SELECT unnest(?))", [part])
-                    for name in ("entities", "mentions", "quotes", "events")
-                }
+            con.execute(
+                f"""CREATE OR REPLACE TEMP TABLE _relink_order AS
+                SELECT id AS article_id, published, (row_number() OVER (ORDER BY published NULLS LAST, id) - 1) // ? AS _chunk
+                FROM (SELECT id, {_own('published')} AS published FROM articles WHERE status = ?)""", [chunk, ANALYSED])
+            (count,) = con.execute("SELECT count(*) FROM _relink_order").fetchone()
+            tables = ("entities", "mentions", "quotes", "events")
+            for name in tables:
+                con.execute(f"""CREATE OR REPLACE TEMP TABLE _relink_{name} AS SELECT t.*, o._chunk, t.rowid AS _row FROM {name} t
+                                JOIN _relink_order o ON o.article_id = t.article_id ORDER BY o._chunk, _row""")
+            for n in range((count + chunk - 1) // chunk):
+                rows = {name: self._fetch_dicts(f"SELECT * EXCLUDE (_chunk, _row) FROM _relink_{name} WHERE _chunk = ? ORDER BY _row", [n])
+                        for name in tables}
                 analyses = [Analysis(id=i, text="", published=p) for i, p in con.execute(
-                    f"SELECT id, {_own('published')} FROM articles WHERE id IN (SELECT unnest(?))", [part]).fetchall()]
+                    "SELECT article_id, published FROM _relink_order WHERE _chunk = ? ORDER BY article_id", [n]).fetchall()]
                 recount = _link(con, analyses, rows)
                 for table, column, key in (("entities", "corpus_entity", "id"), ("quotes", "corpus_quote", "ord"),
                                            ("events", "corpus_event", "ord")):
@@ -1004,9 +1018,11 @@ class Store:
                     finally:
                         con.unregister("_links")
                 link.recount(con, recount)
+            for name in ("order", *tables):  # (a failed re-link's are gone with its transaction)
+                con.execute(f"DROP TABLE _relink_{name}")
             _set_meta(con, "links", LINKS_LAYOUT)
             _set_meta(con, "link_counts", LINK_COUNTS)
-        return len(ids)
+        return count
 
     def link_counts_current(self) -> bool:
         """Whether the links keep what a batch adds its rows to (`LINK_COUNTS`), as this version keeps it."""

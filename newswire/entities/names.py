@@ -594,8 +594,14 @@ def _alone_as_a_name(doc: Doc, i: int) -> bool:
 
 def _cut_at_headline_cue(doc: Doc, start: int, end: int) -> int:
     """The end of a name in a headline-case line, before a speech cue in it ("MISS DOYLE SAYS SCHOOL WILL REOPEN",
-    tagged "DOYLE SAYS SCHOOL"): a reporting verb's third-person or regular past form ("Says", "Warns", "Denies",
-    "Insisted") after the name's first word, with a word after it, is the headline's verb, no word of the name."""
+    tagged "DOYLE SAYS SCHOOL"): a reporting verb's third-person form ("Says", "Warns", "Denies") after the name's
+    first word, with a word after it, is the headline's verb, no word of the name, unless
+    - it ends a country's or a known body's name begun inside the span ("United States Says", "ORGANIZATION OF
+      AMERICAN STATES CONDEMNS": the cut falls at the later cue, if any);
+    - the name through it is written with capitals in the prose below ("GULF STATES CONDEMN ATTACK" over "the other
+      Gulf States"), or the word after it is itself a reporting verb's form, a plural subject's verb ("STATES SAY").
+    A past form is never taken: headlines are in the present, and "-ed" words are names' ("Kais Saied", "Ahmed Sayed").
+    """
     lines = title_case_lines(doc)
     if not lines:
         return end
@@ -603,11 +609,44 @@ def _cut_at_headline_cue(doc: Doc, start: int, end: int) -> int:
     if n < 0 or start >= lines[n][1]:
         return end
     for i in range(start + 1, min(end, lines[n][1] - 1)):
-        w = doc[i].lower_
-        if (w.endswith("ies") and w[:-3] + "y" in reporting_verbs()) or (w.endswith("es") and w[:-2] in reporting_verbs()) \
-                or (w.endswith("s") and w[:-1] in reporting_verbs()) or past_speech_cue(w):
+        if _third_person_cue(doc[i].lower_) and not _third_person_cue(doc[i + 1].lower_, base=True) \
+                and not any(_country_or_known(doc[s : i + 1].text) for s in range(start, i)) \
+                and not _capitalised_in_prose(doc, doc[start : i + 1].text, lines):
             return i
     return end
+
+
+def _capitalised_in_prose(doc: Doc, text: str, lines) -> bool:
+    """Is `text` written, each word capitalised, outside the doc's headline-case lines ("Gulf States" for "GULF STATES")?"""
+    spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in lines]
+    pattern = r"\b" + r"\s+".join(re.escape(w) for w in text.split()) + r"\b"
+    for m in re.finditer(pattern, doc.text, flags=re.IGNORECASE):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        if all(w[0].isupper() for w in m.group(0).split()):
+            return True
+    return False
+
+
+def _third_person_cue(w: str, base: bool = False) -> bool:
+    """Is `w` a reporting verb's third-person form ("says", "warns", "denies"), or with `base` also its base form?"""
+    verbs = reporting_verbs()
+    return (w.endswith("ies") and w[:-3] + "y" in verbs) or (w.endswith("es") and w[:-2] in verbs) \
+        or (w.endswith("s") and w[:-1] in verbs) or (base and w in verbs)
+
+
+_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "de", "la", "du", "des", "al"}
+
+
+def _country_or_known(text: str) -> bool:
+    """Is `text` a country's name or a name the gazetteer knows, in any case ("ORGANIZATION OF AMERICAN STATES")?"""
+    if countries.country_from_name(text) or known.lookup(text) is not None:
+        return True
+    if not text.isupper():
+        return False
+    words = text.split()
+    cased = " ".join(w.lower() if w.lower() in _SMALL_WORDS and k else w.capitalize() for k, w in enumerate(words))
+    return known.lookup(cased) is not None
 
 
 def _headline_people(doc: Doc, found: list[Mention]) -> list[Mention]:

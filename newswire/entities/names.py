@@ -1071,7 +1071,9 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
     index = _KeyIndex()
     cache: dict[tuple[str, str, bool, bool], NameKey] = {}
     couples: set[int] = set()  # the clusters of "Mr and Mrs Ahmadi": two people, whom no one's name joins
+    unsure: set[int] = set()  # the clusters of a surname left as written, two full names fitting it ("Dr Lee")
     for m in sorted(mentions, key=lambda x: x.start):
+        left_unsure = False
         flag = (m.text, m.label, regnal(m), bool(m.titles))
         key = cache.get(flag) or cache.setdefault(flag, name_key(m))
         fits: dict[int, int] = {}
@@ -1097,6 +1099,10 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             for i in [i for i in fits if fits[i] and _full_name_gender(clusters[i]) is None
                       and _addressed_gender(clusters[i]) not in (None, addressed)]:
                 fits[i] = 0  # "Mr Grant" after "Leslie Grant ... Ms Grant" (a given name of either sex): not her
+            if any(fits[i] and i not in unsure and _full_name_gender(clusters[i]) == addressed for i in fits):
+                for i in [i for i in fits if i in unsure]:
+                    fits[i] = 0  # "Mr Biden" after Joe and Jill Biden and a "Dr Biden" left as written: Joe Biden, whom
+                    # his gender fits, not the surname that could be either
         if len(key.words) >= 2 and (own := _own_gender(m)):
             for i in [i for i in fits if fits[i] and _full_name_gender(clusters[i]) is None
                       and _addressed_gender(clusters[i]) not in (None, own)]:
@@ -1114,9 +1120,12 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             ones = [i for i in fits if fits[i] == 1]
             if (addressed or m.honorific) and len(ones) > 1 and any(
                     _another_person(a, b) for i in ones for j in ones if i < j for a in keys[i] for b in keys[j]):
+                same = [i for i in ones if _same_honorific(m, clusters[i])]
                 for i in fits:
-                    fits[i] = 0  # "Mr Lee" after Peter Lee and David Lee, "Dr Lee" after Peter and Ann Lee, nothing
-                    # telling which: left as written
+                    if same != [i]:
+                        fits[i] = 0  # "Mr Lee" after Peter Lee and David Lee, "Dr Lee" after Peter and Ann Lee, nothing
+                        # telling which: left as written (the one full name with its honorific decides: "Dr Jill Biden")
+                left_unsure = len(same) != 1
                 # (not two clusters of one person, "Patrick Shanahan" and "Patrick M. Shanahan": the best fit below)
         best, best_at = 0, -1
         for i in sorted(fits):
@@ -1134,6 +1143,8 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             c.add(m)
             if paired:
                 couples.add(len(clusters))
+            if left_unsure:
+                unsure.add(len(clusters))
             keys[len(clusters)] = {key}
             index.add(len(clusters), key)
             clusters.append(c)
@@ -1141,6 +1152,19 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
     for c in clusters:
         c.label = cluster_label(c)
     return clusters
+
+
+def _honorific_word(m: Mention) -> str | None:
+    """The honorific written before a name mention ("Dr" of "Dr. Jill Biden"), lower case without its full stop."""
+    if not m.honorific or m.start == 0 or not _honorific(m.doc[m.start - 1].text):
+        return None
+    return m.doc[m.start - 1].lower_.rstrip(".")
+
+
+def _same_honorific(m: Mention, c: Cluster) -> bool:
+    """Does a full name of cluster `c` carry the honorific `m` is written with ("Dr Jill Biden" for "Dr Biden")?"""
+    h = _honorific_word(m)
+    return h is not None and any(len(name_tokens(x)) >= 2 and _honorific_word(x) == h for x in c.names)
 
 
 def couple(m: Mention) -> bool:

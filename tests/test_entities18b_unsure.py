@@ -46,3 +46,22 @@ def test_unsure_surname_alone_stays_as_written():
 def test_two_full_names_with_the_same_honorific_do_not_decide():
     text = "Dr Peter Lee and Dr Ann Lee run a clinic in Seoul. Dr Lee said the clinic was full."
     assert speakers(text)["Dr Lee"] == "Dr Lee"
+
+
+# --- a title before a bare surname is as unsure as an honorific ("Prof Lee" like "Dr Lee")
+
+
+def test_prof_after_two_full_names_is_left_unresolved():
+    text = "Peter Lee and Ann Lee run a clinic in Seoul. Prof Lee said the clinic was full."
+    assert speakers(text)["Prof Lee"] not in ("Ann Lee", "Peter Lee")
+
+
+def test_prof_with_the_full_name_titled_decides():
+    # near miss: the one full name written with the title
+    text = "Prof Ann Lee and Peter Lee run a clinic in Seoul. Prof Lee said the clinic was full."
+    assert speakers(text)["Prof Lee"] == "Ann Lee"
+
+
+def test_president_with_the_full_name_titled_decides():
+    text = "President Joe Biden and Jill Biden visited a school. President Biden said teachers needed more support."
+    assert speakers(text)["President Biden"] == "Joe Biden"

@@ -1118,7 +1118,7 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             for i in _shared_surname_misfits(m, key, {i for i in fits if fits[i] == 1}, clusters, keys):
                 fits[i] = 0
             ones = [i for i in fits if fits[i] == 1]
-            if (addressed or m.honorific) and len(ones) > 1 and any(
+            if (addressed or m.honorific or m.titles) and len(ones) > 1 and any(
                     _another_person(a, b) for i in ones for j in ones if i < j for a in keys[i] for b in keys[j]):
                 same = [i for i in ones if _same_honorific(m, clusters[i])]
                 for i in fits:

@@ -594,8 +594,14 @@ def _alone_as_a_name(doc: Doc, i: int) -> bool:
 
 def _cut_at_headline_cue(doc: Doc, start: int, end: int) -> int:
     """The end of a name in a headline-case line, before a speech cue in it ("MISS DOYLE SAYS SCHOOL WILL REOPEN",
-    tagged "DOYLE SAYS SCHOOL"): a reporting verb's third-person or regular past form ("Says", "Warns", "Denies",
-    "Insisted") after the name's first word, with a word after it, is the headline's verb, no word of the name."""
+    tagged "DOYLE SAYS SCHOOL"): a reporting verb's third-person form ("Says", "Warns", "Denies") after the name's
+    first word, with a word after it, is the headline's verb, no word of the name, unless
+    - it ends a country's or a known body's name begun inside the span ("United States Says", "ORGANIZATION OF
+      AMERICAN STATES CONDEMNS": the cut falls at the later cue, if any);
+    - the name through it is written with capitals in the prose below ("GULF STATES CONDEMN ATTACK" over "the other
+      Gulf States"), or the word after it is itself a reporting verb's form, a plural subject's verb ("STATES SAY").
+    A past form is never taken: headlines are in the present, and "-ed" words are names' ("Kais Saied", "Ahmed Sayed").
+    """
     lines = title_case_lines(doc)
     if not lines:
         return end
@@ -603,11 +609,44 @@ def _cut_at_headline_cue(doc: Doc, start: int, end: int) -> int:
     if n < 0 or start >= lines[n][1]:
         return end
     for i in range(start + 1, min(end, lines[n][1] - 1)):
-        w = doc[i].lower_
-        if (w.endswith("ies") and w[:-3] + "y" in reporting_verbs()) or (w.endswith("es") and w[:-2] in reporting_verbs()) \
-                or (w.endswith("s") and w[:-1] in reporting_verbs()) or past_speech_cue(w):
+        if _third_person_cue(doc[i].lower_) and not _third_person_cue(doc[i + 1].lower_, base=True) \
+                and not any(_country_or_known(doc[s : i + 1].text) for s in range(start, i)) \
+                and not _capitalised_in_prose(doc, doc[start : i + 1].text, lines):
             return i
     return end
+
+
+def _capitalised_in_prose(doc: Doc, text: str, lines) -> bool:
+    """Is `text` written, each word capitalised, outside the doc's headline-case lines ("Gulf States" for "GULF STATES")?"""
+    spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in lines]
+    pattern = r"\b" + r"\s+".join(re.escape(w) for w in text.split()) + r"\b"
+    for m in re.finditer(pattern, doc.text, flags=re.IGNORECASE):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        if all(w[0].isupper() for w in m.group(0).split()):
+            return True
+    return False
+
+
+def _third_person_cue(w: str, base: bool = False) -> bool:
+    """Is `w` a reporting verb's third-person form ("says", "warns", "denies"), or with `base` also its base form?"""
+    verbs = reporting_verbs()
+    return (w.endswith("ies") and w[:-3] + "y" in verbs) or (w.endswith("es") and w[:-2] in verbs) \
+        or (w.endswith("s") and w[:-1] in verbs) or (base and w in verbs)
+
+
+_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "de", "la", "du", "des", "al"}
+
+
+def _country_or_known(text: str) -> bool:
+    """Is `text` a country's name or a name the gazetteer knows, in any case ("ORGANIZATION OF AMERICAN STATES")?"""
+    if countries.country_from_name(text) or known.lookup(text) is not None:
+        return True
+    if not text.isupper():
+        return False
+    words = text.split()
+    cased = " ".join(w.lower() if w.lower() in _SMALL_WORDS and k else w.capitalize() for k, w in enumerate(words))
+    return known.lookup(cased) is not None
 
 
 def _headline_people(doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -1032,7 +1071,9 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
     index = _KeyIndex()
     cache: dict[tuple[str, str, bool, bool], NameKey] = {}
     couples: set[int] = set()  # the clusters of "Mr and Mrs Ahmadi": two people, whom no one's name joins
+    unsure: set[int] = set()  # the clusters of a surname left as written, two full names fitting it ("Dr Lee")
     for m in sorted(mentions, key=lambda x: x.start):
+        left_unsure = False
         flag = (m.text, m.label, regnal(m), bool(m.titles))
         key = cache.get(flag) or cache.setdefault(flag, name_key(m))
         fits: dict[int, int] = {}
@@ -1058,6 +1099,10 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             for i in [i for i in fits if fits[i] and _full_name_gender(clusters[i]) is None
                       and _addressed_gender(clusters[i]) not in (None, addressed)]:
                 fits[i] = 0  # "Mr Grant" after "Leslie Grant ... Ms Grant" (a given name of either sex): not her
+            if any(fits[i] and i not in unsure and _full_name_gender(clusters[i]) == addressed for i in fits):
+                for i in [i for i in fits if i in unsure]:
+                    fits[i] = 0  # "Mr Biden" after Joe and Jill Biden and a "Dr Biden" left as written: Joe Biden, whom
+                    # his gender fits, not the surname that could be either
         if len(key.words) >= 2 and (own := _own_gender(m)):
             for i in [i for i in fits if fits[i] and _full_name_gender(clusters[i]) is None
                       and _addressed_gender(clusters[i]) not in (None, own)]:
@@ -1073,11 +1118,14 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             for i in _shared_surname_misfits(m, key, {i for i in fits if fits[i] == 1}, clusters, keys):
                 fits[i] = 0
             ones = [i for i in fits if fits[i] == 1]
-            if (addressed or m.honorific) and len(ones) > 1 and any(
+            if (addressed or m.honorific or m.titles) and len(ones) > 1 and any(
                     _another_person(a, b) for i in ones for j in ones if i < j for a in keys[i] for b in keys[j]):
+                same = [i for i in ones if _same_honorific(m, clusters[i])]
                 for i in fits:
-                    fits[i] = 0  # "Mr Lee" after Peter Lee and David Lee, "Dr Lee" after Peter and Ann Lee, nothing
-                    # telling which: left as written
+                    if same != [i]:
+                        fits[i] = 0  # "Mr Lee" after Peter Lee and David Lee, "Dr Lee" after Peter and Ann Lee, nothing
+                        # telling which: left as written (the one full name with its honorific decides: "Dr Jill Biden")
+                left_unsure = len(same) != 1
                 # (not two clusters of one person, "Patrick Shanahan" and "Patrick M. Shanahan": the best fit below)
         best, best_at = 0, -1
         for i in sorted(fits):
@@ -1095,6 +1143,8 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             c.add(m)
             if paired:
                 couples.add(len(clusters))
+            if left_unsure:
+                unsure.add(len(clusters))
             keys[len(clusters)] = {key}
             index.add(len(clusters), key)
             clusters.append(c)
@@ -1102,6 +1152,19 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
     for c in clusters:
         c.label = cluster_label(c)
     return clusters
+
+
+def _honorific_word(m: Mention) -> str | None:
+    """The honorific written before a name mention ("Dr" of "Dr. Jill Biden"), lower case without its full stop."""
+    if not m.honorific or m.start == 0 or not _honorific(m.doc[m.start - 1].text):
+        return None
+    return m.doc[m.start - 1].lower_.rstrip(".")
+
+
+def _same_honorific(m: Mention, c: Cluster) -> bool:
+    """Does a full name of cluster `c` carry the honorific `m` is written with ("Dr Jill Biden" for "Dr Biden")?"""
+    h = _honorific_word(m)
+    return h is not None and any(len(name_tokens(x)) >= 2 and _honorific_word(x) == h for x in c.names)
 
 
 def couple(m: Mention) -> bool:

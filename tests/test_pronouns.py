@@ -104,3 +104,81 @@ def test_a_sentence_sourced_by_according_to_speaks_through_its_source():
     text = ("A warehouse was hit in the west, regional governor Ivan Petrenko said. The enemy fired 90 missiles "
             "overnight. Most of them were shot down, he said.")
     assert _resolved(text, text.index("he said")) == "Ivan Petrenko"
+
+
+# session eighteen (issue 14): a pronoun that continues an unnamed speaker, or follows a sentence sourced by
+# another person than its subject, is left unresolved
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The source said investigators had questioned Daniel Morton in March. He said the questioning lasted an hour.",
+        "A former police officer, who asked not to be named, said Daniel Morton had ordered the raid. He said the order "
+        "came by phone.",
+    ],
+)
+def test_a_he_continuing_an_unnamed_speaker_is_left_unresolved(text):
+    # the subject that spoke is a person described by a common noun, no entity: the named object is not who goes on
+    assert _resolved(text, text.index("He said")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report said Daniel Morton had ordered the raid. He said the order came by phone.",
+        "The company said Daniel Morton had ordered the raid. He said the order came by phone.",
+        "Lisa Grant met Daniel Morton on Monday. He said the talks went well.",
+    ],
+)
+def test_a_document_or_organisation_that_spoke_is_no_person_the_he_continues(text):
+    # near misses: a report or a company is no "he", so the one man named is still whom the pronoun stands for
+    assert _resolved(text, text.index("He said")) == "Daniel Morton"
+
+
+@pytest.mark.parametrize(
+    "text, pronoun",
+    [
+        ("Tom Basta is a former minister. According to Tom Basta, Mark Pollard was a party to every talk. He said the "
+         "bloc should act fast.", "He said"),
+        ("Tom Basta is a former minister. According to him, Mark Pollard was a party to every talk. Therefore, he "
+         "recommended that the bloc act fast.", "he recommended"),
+    ],
+)
+def test_a_he_after_a_sentence_sourced_by_another_person_is_left_unresolved(text, pronoun):
+    # the main subject is what the source said, the source is who spoke: either may go on speaking, so neither
+    assert _resolved(text, text.index(pronoun)) is None
+    # near miss: no "according to" and no inserted speaker, the main subject goes on
+    text = "Tom Basta is a former minister. Mark Pollard was a party to every talk. He said the bloc should act fast."
+    assert _resolved(text, text.index("He said")) == "Mark Pollard"
+
+
+def test_an_unnamed_source_after_the_person_the_sentence_is_about_does_not_stop_the_pronoun():
+    # near miss: "..., the local news said" closes a sentence about a named man; the "He said" after it is still his
+    text = ("Mr Daniel Rizal, the witness, told the court that Lisa Grant was often linked to the scheme, the local news "
+            "said. He said that Grant told him to hire a team.")
+    assert _resolved(text, text.index("He said")) == "Daniel Rizal"
+
+
+def test_a_definite_description_right_after_a_named_subject_is_that_persons_epithet():
+    # near miss: "The Lisbon-based activist" describes the woman named as the subject just before; her "she" goes on
+    text = ("Maria Lopez said the prize could help the movement. The Lisbon-based activist said the campaign had "
+            "benefited from it. She said it was a result of years of work.")
+    assert _resolved(text, text.index("She said")) == "Maria Lopez"
+
+
+def test_a_role_of_a_named_possessor_is_no_epithet_of_the_subject_before():
+    # "Germany's UK ambassador" is someone new, not the man who spoke just before: the "he" of the quotation after the
+    # ambassador's words is left unresolved
+    text = ("Tom Basta urged the government to withdraw the bill, adding that it broke the deal. Germany's UK ambassador "
+            "said he had never seen such a collapse of talks. \"Do not accept it,\" he tweeted.")
+    assert _resolved(text, text.index("he tweeted")) is None
+
+
+def test_one_asked_answers_and_a_quoted_subject_is_no_unnamed_speaker():
+    # near misses: the man a reporter asks is whom "He replied" continues; "Everybody" inside a quotation opens no
+    # unnamed speaker's sentence
+    text = "A reporter asked Tom Sanders how he was feeling. He replied that he felt fine."
+    assert _resolved(text, text.index("He replied")) == "Tom Sanders"
+    text = "Tom Trump also took swipes at Jeb Bush. \"Everybody is laughing at him. A pathetic figure!\" he wrote."
+    assert _resolved(text, text.index("he wrote")) == "Tom Trump"

@@ -14,6 +14,13 @@ left out: an unresolved pronoun is better than a wrong one):
    chairman, Paul Manafort, dismissed ... He attempted ..." is Manafort).
    A reporting "he"/"she" after a sentence whose main subject is no one
    continues that sentence's source: an inserted "X said", or "according to X".
+   A reporting "he"/"she" is left unresolved after a sentence whose main
+   subject is named but sourced by someone else ("According to Smith, Jones was
+   there. He said ..."), any "he"/"she" after a sentence opened by an unnamed
+   person who speaks
+   ("The source said investigators met Jones. He said ..."; `_unnamed_speaker`),
+   unless that is a definite description of the main subject just before it
+   ("Maria Lopez said ... The activist said ... She said").
 4. Otherwise the nearest fitting mention, subjects first, in this sentence
    and up to `WINDOW` sentences back.
 5. A "he" or "she" still unresolved, reporting or the subject of a main
@@ -42,10 +49,14 @@ someone.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.attrs import TAG
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import load_list, load_table
+from ..lexicon.tables import OrganisationNoun
 from ..lexicon.cues import reporting_verbs
 from ..lexicon.pronouns import PRONOUNS
 from ..text.marks import find_quoted
@@ -410,6 +421,23 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
                 # subject is no one speaks through the named speaker of its inserted cue, for a pronoun that reports
                 # (not a pronoun speaker: "His wife, he says, ..." may stand for anyone the rules got wrong before)
                 subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and m.kind == "name" and (_is_inserted_speaker(m) or _is_according_to_source(m))]
+            unnamed = None if subjects or plural else _unnamed_speaker(sent, index, [m for m in cands if sent.start <= m.start < sent.end], quoted)
+            if unnamed is not None:
+                # "The source said investigators had questioned Daniel Morton. He said ...": the "he" continues the
+                # unnamed source, who is no entity; a person named elsewhere in the sentence or before it is a guess.
+                # A definite description right after a sentence whose main subject is a person the pronoun fits is
+                # that person's epithet ("Maria Lopez said ... The Lisbon-based activist said ... She said")
+                before = next(_previous_sentences(sent[0]), None) if _definite(unnamed) else None
+                epithet = [m for m in cands if before is not None and before.start <= m.start < before.end and _is_main_subject(m)]
+                if epithet and not _rival_conjunct(epithet[0].span.root, by_head):
+                    return epithet[0].cluster
+                return None
+            if subjects and not plural and _reports(pron) and any(
+                    m.start >= sent.start and m.end <= sent.end and m.cluster is not subjects[0].cluster
+                    and (_is_inserted_speaker(m) or _is_according_to_source(m)) for m in cands):
+                # "According to Smith, Jones was at the talks. He said ...": the sentence is Smith's speech about Jones;
+                # who goes on speaking, its source or its subject, nothing decides
+                return None
             if subjects:
                 if plural and _coordinated(subjects[0].span.root):
                     return None
@@ -513,6 +541,44 @@ def _is_main_subject(m: Mention) -> bool:
     if root.dep_ == "appos" and root.head.tag_ == "NN" and root.head.i < root.i:
         root = root.head  # "Mr. Trump's campaign chairman, Paul Manafort, dismissed ...": the name the subject is given
     return root.dep_ in _SUBJECT and _is_main_clause(root.head)
+
+
+def _unnamed_speaker(sent: Span, index: _Index, named: list[Mention], quoted: dict[int, Span]) -> Token | None:
+    """The subject of the sentence's main reporting verb when it is a person described by a common noun in the
+    singular and named nowhere, opening the sentence ("The source said ...", "A former officer, who asked not to be
+    named, said ..."). Not a document or an office ("The report said ...", "Her office said ..."), nor a noun any
+    entity's mention is headed by (an organisation: "The ministry said ..."), nor a source after someone the pronoun
+    could stand for (`named`: "Smith told the court ..., the newspaper said": Smith is whom the sentence is about),
+    nor one inside quotation marks, nor one who speaks to someone the pronoun could stand for ("A reporter asked
+    Smith how he felt. He replied ...": the one asked answers)."""
+    for tok in sent:
+        verb = tok.head
+        if tok.dep_ == "nsubj" and tok.i not in quoted and _unnamed(tok, index) and _is_main_clause(verb) \
+                and tok.i < verb.i and verb.lemma_.lower() in reporting_verbs() and all(m.start > tok.i for m in named) \
+                and not any(m.head in (c.i for c in verb.children if c.dep_ in ("dobj", "dative")) for m in named):
+            return tok
+    return None
+
+
+def _unnamed(noun: Token, index: _Index) -> bool:
+    """Is the noun a common noun in the singular that may be a person and no entity's mention is headed by ("the
+    source", "a former officer"; not "the report", "her office", "the network"; nor a noun a name is in apposition
+    to: "An adviser, Volodymyr Zhdanov, said")?"""
+    return noun.tag_ == "NN" and noun.pos_ == "NOUN" and index.at_head(noun.i) is None and noun.lemma_.lower() not in _not_people() \
+        and not any(c.dep_ == "appos" and index.at_head(c.i) is not None for c in noun.children)
+
+
+def _definite(noun: Token) -> bool:
+    """Is the noun determined by "the" ("the activist"; not a possessor, which says whose role it is and so brings in
+    someone new: "Germany's ambassador")?"""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+@cache
+def _not_people() -> frozenset[str]:
+    """Nouns that speak but are no person: documents, offices, and the nouns organisations are described by."""
+    return frozenset(load_list("source_documents.txt")) | frozenset(load_list("issued_documents.txt")) \
+        | frozenset(load_list("speaking_offices.txt")) | frozenset(row.noun for row in load_table("organisation_nouns.tsv", OrganisationNoun))
 
 
 def _is_inserted_speaker(m: Mention) -> bool:

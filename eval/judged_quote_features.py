@@ -1,6 +1,9 @@
 """Today's features of the judged quote records of the external sheets (eval/judged/quotes-external*-judge*q.tsv).
 
-    python eval/judged_quote_features.py OUT.json
+The sheets are in the repository; the articles they judged are NOT: they are read from /work/ext15/judge,
+/work/ext16/judge3 and /work/ext17/judge4 (`SHEETS`), or from the directories given as SHEET=DIR.
+
+    python eval/judged_quote_features.py OUT.json [SHEET=DIR ...]
 
 Each sheet's articles are analysed by newswire as it is now (entities, times, quotes; the article's
 published date from the directory's manifest.tsv), and each judged row is matched to today's record of
@@ -79,18 +82,37 @@ def collect(sheet: str, path: str, directory: str) -> tuple[list[dict], int]:
     return out, missed
 
 
-def collect_all() -> list[dict]:
-    """The judged rows of every sheet with today's features."""
+def directories(overrides: list[str] | None = None) -> dict[str, str]:
+    """Each sheet's article directory: `SHEETS`, or as given ("judge15q=/data/judge"); exits with one message saying
+    how to point at them when a directory is not there."""
+    dirs = {sheet: directory for sheet, (_, directory) in SHEETS.items()}
+    for given in overrides or []:
+        sheet, _, directory = given.partition("=")
+        if sheet not in dirs or not directory:
+            sys.exit(f"unknown judged sheet {given!r}: give SHEET=DIR, SHEET one of {', '.join(dirs)}")
+        dirs[sheet] = directory
+    missing = [f"{sheet}={d}" for sheet, d in dirs.items() if not (Path(d) / "manifest.tsv").exists()]
+    if missing:
+        sys.exit(
+            "the articles of the judged quote sheets are outside the repository and not found: " + ", ".join(missing)
+            + ". Point at them with --judged-dir SHEET=DIR (one per sheet), or fit --no-judged (PolNeAR train alone:"
+            " a different table, which runs high on international news)."
+        )
+    return dirs
+
+
+def collect_all(dirs: dict[str, str] | None = None) -> list[dict]:
+    """The judged rows of every sheet with today's features (articles from `dirs`, by default `SHEETS`)."""
     rows = []
     for sheet, (path, directory) in SHEETS.items():
-        got, missed = collect(sheet, path, directory)
+        got, missed = collect(sheet, path, (dirs or {}).get(sheet, directory))
         print(f"{sheet}: {len(got)} rows matched, {missed} rows without today's record", flush=True)
         rows += got
     return rows
 
 
 def main() -> None:
-    Path(sys.argv[1]).write_text(json.dumps(collect_all()))
+    Path(sys.argv[1]).write_text(json.dumps(collect_all(directories(sys.argv[2:]))))
 
 
 if __name__ == "__main__":

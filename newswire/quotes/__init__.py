@@ -45,12 +45,13 @@ from spacy.tokens import Span as DocSpan
 
 from ..document import Document, EntityIndex, Reporters
 from ..lexicon import load_list
+from ..lexicon.countries import country_from_demonym
 from ..lexicon.given_names import given_names
 from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Mention, Quote, Span, Time
 from .confidence import confidence
 from .content import cut_other_sources, from_frame, from_lines, outermost
-from .descriptions import described, given_name_gender, honorific_conflict, honorific_gender, is_honorific, is_person_title, is_title_word, linked_to_other_nouns, person_described
+from .descriptions import described, given_name_gender, honorific_conflict, honorific_gender, is_honorific, is_person_title, is_title_word, linked_to_other_nouns, names_a_person, person_described
 from .frames import Frame, find_frames
 from .speakers import is_document, is_occasion, is_spokesperson, issuer_compound, speaker_head, speaker_tokens, speaks_through, within_brackets
 from .lines import find_lines, labelled_person, name_words, person_surnamed
@@ -668,7 +669,8 @@ def _apposed(head: Token, phrase: range, entities: EntityIndex) -> Entity | None
     # "GOP presidential contender and former neurosurgeon Ben Carson" ("Officials and Ben Carson" are two speakers)
     described = head.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in head.children)
     deps = ("appos", "conj") if described else ("appos",)
-    names = [entities.entity_at(c.i) for c in head.children if c.dep_ in deps and c.pos_ == "PROPN" and c.i in phrase]
+    names = [entities.entity_at(c.i) for c in head.children
+             if c.dep_ in deps and c.pos_ == "PROPN" and c.i in phrase and not _person_served(head, c.left_edge.i)]
     # "The governor of Tula, Ivan Ivanov, said", the name hung on the place the title is of: a place or a body is no
     # person, so the name at the phrase's end is the title's (not after a person: "the mother of Ana Petrova, ...")
     titled = is_title_word(head.text)  # an office ("governor", "head"), not a relation ("the mother of ...")
@@ -725,11 +727,27 @@ def _name_closing(head: Token, phrase: range, entities: EntityIndex) -> Entity |
         return None
     mark = doc[before]
     if mark.text == ",":
-        return entity
+        return None if _person_served(head, first) else entity
     owner = entities.entity_at(mark.i)
-    if before == first - 1 and mark.pos_ == "PROPN" and (owner is None or owner.type != "PERSON"):
-        return entity  # "envoy for Freedonia Ann Lee": a place's name, then the holder's
+    if before == first - 1 and mark.pos_ == "PROPN" and (owner is None or owner.type not in ("PERSON", "NORP")) \
+            and mark.ent_type_ != "NORP" and country_from_demonym(mark.text) is None:
+        return entity  # "envoy for Freedonia Ann Lee": a place's name, then the holder's (not "aide to Republican Ann Lee")
     return None
+
+
+# Dependencies of a noun that modifies another rather than ends a phrase ("the women's union", "a police chief").
+_MODIFIERS = ("compound", "poss", "amod", "nmod")
+
+
+def _person_served(head: Token, name: int) -> bool:
+    """Is a person named between the speaker phrase's head and a name after it, as the end of a phrase of the head's
+    ("A lawyer for the jailed opposition leader, Ann Lee, said", "An aide to the president, Ann Lee", "a lawyer for the
+    victim's mother, Ann Lee")? The name set beside them may be that person's, not the head's, however the parser hung
+    it: as written. A person noun only modifying another ("the head of the women's union, Ann Lee") is no person named;
+    a name not set off by a comma is the head's ("former neurosurgeon and author Ann Lee")."""
+    doc = head.doc
+    comma = next((i for i in range(name - 1, head.i, -1) if doc[i].text == ","), None)
+    return comma is not None and any(names_a_person(t) and t.dep_ not in _MODIFIERS for t in doc[head.i + 1 : comma])
 
 
 def _titled_name(head: Token, phrase: range, entities: EntityIndex) -> Entity | None:

@@ -4,7 +4,7 @@
 it is and how it was found, read off the record and the parse only (never
 the gold, never the confidence): its type, its cue's class and lemma, who its speaker
 is and whether that resolved to a named entity (and to what kind: a person by
-full name or not, a body, anything else), the speaker's own words (a name, a
+full name or not, a body), the speaker's own words (a name, a
 plural noun, a description), whether a pronoun speaker has another person
 named just before it, the content's length and construction (a clause, an
 infinitive, an object, a prepositional object) and shape (another attribution
@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.models import model_weights, probability
 from ..records import Entity, Quote
+from ..text.parse import parsed_text
 
 # Cue lemmas that report speech and nothing else about it: the most reliable cues.
 _PLAIN_CUES = ("say", "tell", "add")
@@ -127,8 +128,6 @@ def _speaker_features(doc: Doc, quote: Quote, entity: Entity | None) -> dict[str
         out["speaker_person_full" if named and len(entity.name.split()) >= 2 else "speaker_person_short"] = 1.0
     elif entity.type in _BODIES:
         out["speaker_body_named" if named else "speaker_body_nominal"] = 1.0
-    else:
-        out["speaker_entity_other"] = 1.0  # a work, product, event ... taken for the speaker
     return out
 
 
@@ -176,9 +175,10 @@ def _context_features(doc: Doc, quote: Quote, content: list[Token], words: list[
         out["content_comma_adjunct"] = 1.0
     if words and sum(t.like_num for t in words) / len(words) > 0.15:
         out["content_numbers"] = 1.0
-    line_start = doc.text.rfind("\n", 0, quote.content.start) + 1
-    line_end = doc.text.find("\n", quote.content.end)
-    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)].strip()
+    text = parsed_text(doc)  # `doc.text`, kept once (spaCy builds `doc.text` anew at each read)
+    line_start = text.rfind("\n", 0, quote.content.start) + 1
+    line_end = text.find("\n", quote.content.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     if len(line.split()) < 12 or line[-1:] not in ".\"'?!\u201d\u2019)":
         out["line_short"] = 1.0
     return out

@@ -18,7 +18,7 @@ from ..document import Document, EntityIndex
 from ..lexicon import load_list, load_table
 from ..lexicon.agents import office_modifiers
 from ..lexicon.given_names import given_name_genders
-from ..lexicon.tables import Title
+from ..lexicon.tables import KinNoun, Title
 from ..records import Entity, Mention
 from ..text.parse import source_text
 from .speakers import SUBJECTS
@@ -75,6 +75,22 @@ def _title_words() -> frozenset[str]:
 def is_title_word(word: str) -> bool:
     """Is the word a one-word title or honorific, written out or abbreviated ("Senator", "Sen.", "Gov.", "Mr.")?"""
     return word.lower() in _title_words()
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    """Nouns for a person of no office: of family relation (`data/kin_nouns.tsv`), of relation to another person
+    (`data/person_relation_nouns.txt`) and plain nouns for people (`data/people_nouns.txt`)."""
+    kin = (row.word for row in load_table("kin_nouns.tsv", KinNoun))
+    return frozenset(kin) | frozenset(load_list("person_relation_nouns.txt")) | frozenset(load_list("people_nouns.txt"))
+
+
+def names_a_person(tok: Token) -> bool:
+    """Is the noun one for a person: a title or honorific (`is_title_word`: "leader", "president", "aide") or a noun
+    of `_person_nouns` ("mother", "successor", "woman")? A name set beside it may be that person's."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(is_title_word(w) or w in _person_nouns() for w in {tok.lower_, tok.lemma_.lower()})
 
 
 def person_described(doc: Doc, head: Token, start: int, entities: EntityIndex, quoted: list[tuple[int, int]], itself: Entity | None) -> Entity | None:

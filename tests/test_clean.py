@@ -120,6 +120,10 @@ BOILERPLATE_LINES = [
     "Click here to subscribe",
     "© 2016 Example News. All rights reserved.",
     "Read the rest here.",
+    # a link to another story, its headline run on with no separator (session eighteen's judged news)
+    "Related Story Harbour authority orders release of impounded ferry after court ruling",
+    "Related Stories Northern province to reopen schools as flood waters recede",
+    "Related Story Is a truce between the two parties still possible?",
 ]
 
 
@@ -136,6 +140,8 @@ def test_boilerplate_line_is_removed(line):
         "Please share this with your family, the mayor told residents on Friday.\n",
         "Officials said they would share this year's budget with the provinces.\n",
         f"{STORM} Click here to subscribe was painted on the wall.\n",
+        "Related stories have appeared in regional papers for years.\n",
+        "Related coverage of the trial was banned by the court.\n",
     ],
 )
 def test_sentence_containing_boilerplate_words_is_kept(text):

@@ -133,6 +133,11 @@ class Actors:
         head = antecedent(head)
         out: list[Actor] = []
         for tok in [head, *conjuncts(head)]:
+            if tok is not head and _own_clause(tok) and not self._actors_of(head):
+                # "firing missiles into the waterway and the administration strengthening its sanctions": a conjunct
+                # with a participle and object of its own is the next clause's subject the parser hung on a place or
+                # thing, not one more of it (issue 13, session eighteen: the administration was the missiles' target)
+                continue
             for actor in self._actors_of(tok):
                 if all(a.entity.id != actor.entity.id for a in out):
                     out.append(actor)
@@ -470,3 +475,9 @@ def _other_gender(entity: Entity, pronoun: str) -> bool:
     used = {m.text.lower() for m in entity.mentions if m.kind == "pronoun"}
     other = next(words for p, words in GENDERED_PRONOUNS.items() if p != pronoun)
     return bool(used & other) and not used & own
+
+
+def _own_clause(tok: Token) -> bool:
+    """Whether a word heads a clause of its own through a participle with an object ("the administration strengthening
+    its sanctions")."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children)

@@ -255,6 +255,8 @@ def read_with_actors(m: EventMention) -> bool:
         m.targets = [a for a in m.targets if not any(a.mention.start <= i < a.mention.end for i in names)]
     if root in ("18", "19") and lemma in word_class("contest") and _person_against_person(m):
         return False
+    if root in ("18", "19") and lemma in word_class("contest") and m.anchor.pos_ in ("VERB", "AUX") and _words_subject(m.anchor):
+        return False  # "China's claims clash with those of Vietnam", "the plans clash": words or claims at odds, no fight
     if root in ("18", "19") and lemma in word_class("contest") and _at_no_one(m):
         return False  # "battling mental issues", "fighting cancer", "fought the blaze": a struggle with a thing, no attack
     if root in ("18", "19") and _verbal_attack(m) and (_person_against_person(m) or _at_words(m) or _speaker_at_office(m)):
@@ -565,9 +567,20 @@ def _at_words(m: EventMention) -> bool:
             heads.extend(c for c in prep.children if c.dep_ == "pobj")
     if any(h.lemma_.lower() in word_class("words") or h.lower_ in word_class("words") for h in heads):
         return True
+    # "China fired back at the senator, saying he had no evidence": a retort ("back") with a participle of saying beside
+    # it is words (issue 13, session eighteen: coded ASSAULT at 0.91); "soldiers fired back, killing two" stays force
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+    if "back" in particles and any(c.dep_ == "advcl" and c.tag_ == "VBG" and _speech_verb(c) for c in tok.children):
+        return True
     # "Beijing shot back by demanding that ...", "hit back by accusing Kyiv": struck back in words, as a verb of saying
     # or an accusation or demand after "by" says (issue 13, session sixteen: coded ASSAULT at 0.93)
     return any(g.dep_ == "pcomp" and g.tag_ == "VBG" and _speech_verb(g) for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children)
+
+
+def _words_subject(verb: Token) -> bool:
+    """Whether a verb's subject is words, a claim or a plan (`words` of event_word_classes.tsv): "the claims clash"."""
+    subj = subject_of(verb)
+    return subj is not None and (subj.lemma_.lower() in word_class("words") or subj.lower_ in word_class("words"))
 
 
 def _speech_verb(tok: Token) -> bool:

@@ -63,3 +63,27 @@ def test_the_next_clauses_subject_is_not_the_missiles_target():
 def test_missiles_fired_at_a_country_keep_their_target():
     # near miss: the country is the object of "at"
     assert [c[3] for c in _coded("Tensions rose on Wednesday with Iran firing two missiles at Israel.") if c[1] == "firing"] == ["Israel"]
+
+
+# --- 3. a resignation that yields to no one ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Shinzo Abe resigned last month over a chronic digestive ailment.",
+    "The Congress has been adrift since Mr Rahul Gandhi resigned as party president last year to take moral "
+    "responsibility for the loss.",
+])
+def test_a_resignation_with_no_pressure_named_is_no_concession(text):
+    assert [c for c in _coded(text) if c[0].startswith("083")] == []
+
+
+def test_a_resignation_after_protests_demanding_it_stays():
+    # near miss: the sentence names the demand it yields to
+    found = _coded("The Peruvian prime minister resigned after weeks of protests demanding his removal.")
+    assert [c[0] for c in found if c[1] == "resigned"] == ["0831"]
+
+
+def test_resigning_in_protest_is_no_concession():
+    # near miss: who resigns in protest yields to no one (no record, before and after)
+    assert [c for c in _coded("The Peruvian minister resigned in protest at the government's crackdown on the press.")
+            if c[0].startswith("083")] == []

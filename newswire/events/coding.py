@@ -261,6 +261,13 @@ def read_with_actors(m: EventMention) -> bool:
         return False  # "battling mental issues", "fighting cancer", "fought the blaze": a struggle with a thing, no attack
     if root in ("18", "19") and _verbal_attack(m) and (_person_against_person(m) or _at_words(m) or _speaker_at_office(m)):
         m.code = "111"  # "attacked the plan", "a scathing attack on the proposal", "fired back at the government"
+    if m.code == "0831" and lemma in word_class("resigning") and not any(
+        t.lemma_.lower() in word_class("pressure_cause") and t.i != m.token.i for t in m.token.sent
+    ):
+        # "Abe resigned over an illness", "stepped down after the defeat": a resignation that its sentence tells
+        # no demand, protest or pressure for yields to no one (issue 13, session eighteen's judge: 5 of 5 such
+        # records had an invented implicit country as the target)
+        return False
     if is_legal_charge(m):
         m.code = LEGAL_ACTION  # "was charged with murder", "prosecutors charged him with fraud": legal action, not words
     if root == "14" and lemma in word_class("rally") and len(m.sources) == 1 and _unarmed_person(m.sources[0]):

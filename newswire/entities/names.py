@@ -599,7 +599,9 @@ def _cut_at_headline_cue(doc: Doc, start: int, end: int) -> int:
     - it ends a country's or a known body's name begun inside the span ("United States Says", "ORGANIZATION OF
       AMERICAN STATES CONDEMNS": the cut falls at the later cue, if any);
     - the name through it is written with capitals in the prose below ("GULF STATES CONDEMN ATTACK" over "the other
-      Gulf States"), or the word after it is itself a reporting verb's form, a plural subject's verb ("STATES SAY").
+      Gulf States"), or it is a plural body's noun with a reporting verb's bare form after it, the plural subject's
+      verb ("GULF STATES SAY"; `_plural_body_says`). A headline noun after the cue ("Cole Says Questions Remain",
+      "DENIES REPORTS", "SAYS REPORT IS WRONG") does not block the cut (review 18l).
     A past form is never taken: headlines are in the present, and "-ed" words are names' ("Kais Saied", "Ahmed Sayed").
     """
     lines = title_case_lines(doc)
@@ -609,11 +611,20 @@ def _cut_at_headline_cue(doc: Doc, start: int, end: int) -> int:
     if n < 0 or start >= lines[n][1]:
         return end
     for i in range(start + 1, min(end, lines[n][1] - 1)):
-        if _third_person_cue(doc[i].lower_) and not _third_person_cue(doc[i + 1].lower_, base=True) \
+        if _third_person_cue(doc[i].lower_) and not _plural_body_says(doc[i].lower_, doc[i + 1].lower_) \
                 and not any(_country_or_known(doc[s : i + 1].text) for s in range(start, i)) \
                 and not _capitalised_in_prose(doc, doc[start : i + 1].text, lines):
             return i
     return end
+
+
+def _plural_body_says(w: str, after: str) -> bool:
+    """Is `w` the plural of a noun naming a body (a place-level word, "states"; an organisation noun, "unions")
+    followed by a reporting verb's bare form (`after`: "say", "warn"), so that `w` ends a plural subject?"""
+    if after not in reporting_verbs() or not w.endswith("s"):
+        return False
+    singulars = {w[:-1], w[:-2] if w.endswith("es") else w[:-1], w[:-3] + "y" if w.endswith("ies") else w[:-1]}
+    return any(places.is_level_word(s) or s in _organisation_nouns() for s in singulars)
 
 
 def _capitalised_in_prose(doc: Doc, text: str, lines) -> bool:

@@ -1132,10 +1132,14 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
             if (addressed or m.honorific or m.titles) and len(ones) > 1 and any(
                     _another_person(a, b) for i in ones for j in ones if i < j for a in keys[i] for b in keys[j]):
                 same = [i for i in ones if _same_honorific(m, clusters[i])]
+                if same and (hg := _honorific_gender(m)) and any(
+                        _full_name_gender(clusters[i]) in (None, hg) for i in ones if i not in same):
+                    same = []  # "Mr Lee" after "Mr David Lee" and his brother Peter Lee: "Mr" fits both, tells nothing
                 for i in fits:
                     if same != [i]:
                         fits[i] = 0  # "Mr Lee" after Peter Lee and David Lee, "Dr Lee" after Peter and Ann Lee, nothing
-                        # telling which: left as written (the one full name with its honorific decides: "Dr Jill Biden")
+                        # telling which: left as written (the one full name with its honorific decides: "Dr Jill Biden";
+                        # not a gender's honorific the other fits too, review 18l)
                 left_unsure = len(same) != 1
                 # (not two clusters of one person, "Patrick Shanahan" and "Patrick M. Shanahan": the best fit below)
         best, best_at = 0, -1
@@ -1170,6 +1174,13 @@ def _honorific_word(m: Mention) -> str | None:
     if not m.honorific or m.start == 0 or not _honorific(m.doc[m.start - 1].text):
         return None
     return m.doc[m.start - 1].lower_.rstrip(".")
+
+
+def _honorific_gender(m: Mention) -> str | None:
+    """The gender the honorific written before `m` gives ("m" for "Mr", none for "Dr"), if any."""
+    h = _honorific_word(m)
+    row = title_lookup(h) if h else None
+    return (row.gender or None) if row is not None else None
 
 
 def _same_honorific(m: Mention, c: Cluster) -> bool:

@@ -65,3 +65,29 @@ def test_prof_with_the_full_name_titled_decides():
 def test_president_with_the_full_name_titled_decides():
     text = "President Joe Biden and Jill Biden visited a school. President Biden said teachers needed more support."
     assert speakers(text)["President Biden"] == "Joe Biden"
+
+
+# --- a gender's honorific that both full names fit does not decide (review 18l)
+
+
+def test_mr_on_one_of_two_brothers_does_not_decide():
+    text = "Mr David Lee, 45, and his brother Peter Lee, 40, were arrested on Monday. Mr Lee said he was innocent."
+    assert speakers(text)["Mr Lee"] == "Mr Lee"
+
+
+def test_mrs_on_one_of_two_women_does_not_decide():
+    text = ("Mrs Sarah Khan, 62, and her daughter-in-law Aisha Khan, 30, were rescued from the flood on Sunday. "
+            "Mrs Khan said the water rose fast.")
+    assert speakers(text)["Mrs Khan"] == "Mrs Khan"
+
+
+def test_mr_still_goes_to_the_man_of_a_couple():
+    # held: the gender tells the two apart
+    text = "Mr David Lee, 45, and his wife Ann Lee, 40, were arrested on Monday. Mr Lee said he was innocent."
+    assert speakers(text)["Mr Lee"] == "David Lee"
+
+
+def test_dr_on_one_of_two_still_decides():
+    # held: "Dr" is no gender's honorific; written on one full name only, it tells the two apart
+    text = "Dr Ann Lee and her brother Peter Lee spoke on Monday. Dr Lee said the clinic would open."
+    assert speakers(text)["Dr Lee"] == "Ann Lee"

@@ -83,3 +83,22 @@ def test_a_name_after_the_person_served_is_not_the_speaker(text, absent):
 )
 def test_a_name_after_the_body_an_office_is_of_is_the_speaker(text, expected):
     assert expected in speakers(text)
+
+
+# --- a plural person noun before the comma name is not the person served: the name is the speaker's (review 18l)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("An adviser to the ministers, Tom Hale, said the plan would change.", "Tom Hale"),
+        ("A lawyer for the two men, Ann Lee, said they would appeal.", "Ann Lee"),
+    ],
+)
+def test_a_name_after_a_plural_person_noun_is_the_speaker(text, expected):
+    assert expected in speakers(text)
+
+
+def test_a_name_after_a_singular_person_noun_still_is_not():
+    # held: one person served, the name set beside may be that person's
+    assert "Ann Lee" not in speakers("An aide to the president, Ann Lee, said the trip was cancelled.")

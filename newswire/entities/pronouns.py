@@ -58,6 +58,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import load_list, load_table
 from ..lexicon.tables import OrganisationNoun
 from ..lexicon.cues import reporting_verbs
+from ..lexicon.people import person_noun_gender
 from ..lexicon.pronouns import PRONOUNS
 from ..text.marks import find_quoted
 from ..text.parse import parsed_text
@@ -422,6 +423,8 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
                 # (not a pronoun speaker: "His wife, he says, ..." may stand for anyone the rules got wrong before)
                 subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and m.kind == "name" and (_is_inserted_speaker(m) or _is_according_to_source(m))]
             unnamed = None if subjects or plural else _unnamed_speaker(sent, index, [m for m in cands if sent.start <= m.start < sent.end], quoted)
+            if unnamed is not None and person_noun_gender(unnamed.lemma_.lower()) not in (None, PRONOUNS.get(pron.lower_, ("",))[0]):
+                unnamed = None  # "A spokeswoman for the governor said ... He said": the "he" is not the spokeswoman
             if unnamed is not None:
                 # "The source said investigators had questioned Daniel Morton. He said ...": the "he" continues the
                 # unnamed source, who is no entity; a person named elsewhere in the sentence or before it is a guess.
@@ -562,9 +565,10 @@ def _unnamed_speaker(sent: Span, index: _Index, named: list[Mention], quoted: di
 
 def _unnamed(noun: Token, index: _Index) -> bool:
     """Is the noun a common noun in the singular that may be a person and no entity's mention is headed by ("the
-    source", "a former officer"; not "the report", "her office", "the network"; nor a noun a name is in apposition
+    source", "a former officer"; not "the report", "her office", "the network", "the family", "the video"; nor a noun a name is in apposition
     to: "An adviser, Volodymyr Zhdanov, said")?"""
-    return noun.tag_ == "NN" and noun.pos_ == "NOUN" and index.at_head(noun.i) is None and noun.lemma_.lower() not in _not_people() \
+    return noun.tag_ == "NN" and noun.pos_ == "NOUN" and index.at_head(noun.i) is None \
+        and noun.lemma_.lower() not in _not_people() \
         and not any(c.dep_ == "appos" and index.at_head(c.i) is not None for c in noun.children)
 
 
@@ -576,8 +580,10 @@ def _definite(noun: Token) -> bool:
 
 @cache
 def _not_people() -> frozenset[str]:
-    """Nouns that speak but are no person: documents, offices, and the nouns organisations are described by."""
+    """Nouns that speak but are no person: documents, offices, the nouns organisations are described by, and other
+    records and bodies (data/speaking_things.txt: "the video", "the family")."""
     return frozenset(load_list("source_documents.txt")) | frozenset(load_list("issued_documents.txt")) \
+        | frozenset(load_list("speaking_things.txt")) \
         | frozenset(load_list("speaking_offices.txt")) | frozenset(row.noun for row in load_table("organisation_nouns.tsv", OrganisationNoun))
 
 

@@ -188,6 +188,11 @@ def _level_words() -> dict[str, str]:
     return {row.word: row.level for row in load_table("place_level_words.tsv", PlaceLevelWord)}
 
 
+def is_level_word(word: str) -> bool:
+    """Is `word` (lower case) a noun of government that tells a place's kind (data/place_level_words.tsv: "state")?"""
+    return word in _level_words()
+
+
 def _level_word(token: Token) -> str | None:
     words = _level_words()
     return words.get(token.lemma_.lower()) or words.get(token.lower_)

@@ -744,10 +744,12 @@ def _person_served(head: Token, name: int) -> bool:
     ("A lawyer for the jailed opposition leader, Ann Lee, said", "An aide to the president, Ann Lee", "a lawyer for the
     victim's mother, Ann Lee")? The name set beside them may be that person's, not the head's, however the parser hung
     it: as written. A person noun only modifying another ("the head of the women's union, Ann Lee") is no person named;
-    a name not set off by a comma is the head's ("former neurosurgeon and author Ann Lee")."""
+    a name not set off by a comma is the head's ("former neurosurgeon and author Ann Lee"); nor is a plural person
+    noun, whose people a name set off cannot be ("An adviser to the ministers, Tom Hale, said": the adviser's)."""
     doc = head.doc
     comma = next((i for i in range(name - 1, head.i, -1) if doc[i].text == ","), None)
-    return comma is not None and any(names_a_person(t) and t.dep_ not in _MODIFIERS for t in doc[head.i + 1 : comma])
+    return comma is not None and any(names_a_person(t) and t.dep_ not in _MODIFIERS and t.tag_ not in ("NNS", "NNPS")
+                                     for t in doc[head.i + 1 : comma])
 
 
 def _titled_name(head: Token, phrase: range, entities: EntityIndex) -> Entity | None:

@@ -1,0 +1,27 @@
+"""The gender a noun for a person implies: a one-word title of data/titles.tsv ("spokeswoman": f) or a noun of
+family relation (kin_nouns.tsv: "father": m)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from . import load_table
+from .tables import KinNoun, Title
+
+__all__ = ["person_noun_gender"]
+
+
+@cache
+def _genders() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for row in load_table("kin_nouns.tsv", KinNoun):
+        found[row.word] = "" if row.gender == "u" else row.gender
+    for row in load_table("titles.tsv", Title):
+        if row.kind == "title" and " " not in row.title and "." not in row.title:
+            found[row.title.lower()] = row.gender or ""
+    return found
+
+
+def person_noun_gender(word: str) -> str | None:
+    """The gender a person noun (a lower-case lemma) implies ("f" for "spokeswoman", "m" for "father"), or None."""
+    return _genders().get(word) or None

@@ -429,8 +429,11 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
                 # "The source said investigators had questioned Daniel Morton. He said ...": the "he" continues the
                 # unnamed source, who is no entity; a person named elsewhere in the sentence or before it is a guess.
                 # A definite description right after a sentence whose main subject is a person the pronoun fits is
-                # that person's epithet ("Maria Lopez said ... The Lisbon-based activist said ... She said")
-                before = next(_previous_sentences(sent[0]), None) if _definite(unnamed) else None
+                # that person's epithet ("Maria Lopez said ... The Lisbon-based activist said ... She said"), unless it is
+                # a noun for someone the text does not name on purpose ("The source, who spoke on condition of anonymity,
+                # said": data/anonymous_sources.txt)
+                epithet_like = _definite(unnamed) and unnamed.lemma_.lower() not in _anonymous()
+                before = next(_previous_sentences(sent[0]), None) if epithet_like else None
                 epithet = [m for m in cands if before is not None and before.start <= m.start < before.end and _is_main_subject(m)]
                 if epithet and not _rival_conjunct(epithet[0].span.root, by_head):
                     return epithet[0].cluster
@@ -576,6 +579,13 @@ def _definite(noun: Token) -> bool:
     """Is the noun determined by "the" ("the activist"; not a possessor, which says whose role it is and so brings in
     someone new: "Germany's ambassador")?"""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+@cache
+def _anonymous() -> frozenset[str]:
+    """Nouns for a person a text does not name on purpose (data/anonymous_sources.txt: "the source", "an insider"),
+    never an epithet of a person it names."""
+    return frozenset(load_list("anonymous_sources.txt"))
 
 
 @cache

@@ -125,6 +125,9 @@ def test_no_denial_of_a_claim_keeps_the_participles_event(text):
     ("Israel will respond when Hamas fighters attack Israeli troops in Gaza.", "attack"),
     ("The troops will withdraw once Hamas returns the hostages to Israel.", "returns"),
     ("The EU will lift sanctions once Russia withdraws its troops from Ukraine.", "withdraws"),
+    # "after" likewise (session eighteen's close: "will strike back after Hezbollah fires ..." was asserted at 0.69)
+    ("Israel will strike back after Hezbollah fires rockets at Haifa, the defense minister said.", "fires"),
+    ("The EU will lift sanctions after Russia withdraws its troops from Ukraine.", "withdraws"),
 ])
 def test_another_partys_act_in_a_time_clause_to_come_is_no_threat_or_intent(text, trigger):
     # session eighteen's review: "when"/"once" with a present under "will" supposes the act, as "if" does
@@ -144,6 +147,17 @@ def test_a_visit_in_a_time_clause_to_come_stays_intended():
 def test_a_past_time_clause_is_asserted():
     found = events("Trump discussed the plan when the Ukrainian president visited Washington last year.")
     assert [(e.trigger.text, e.modality) for e in found] == [("visited", "asserted")]
+
+
+def test_a_past_after_clause_is_asserted():
+    # near miss: "after" with a past tense tells what happened
+    found = events("Israel struck back after Hezbollah fired rockets at Haifa, the army said.")
+    assert ("fired", "asserted") in [(e.trigger.text, e.modality) for e in found]
+
+
+def test_a_meeting_in_an_after_clause_to_come_is_planned():
+    found = events("The president will visit Kyiv after he meets Zelenskyy in Warsaw on Monday.")
+    assert [(e.trigger.text, e.modality) for e in found if e.plover == "CONSULT"] == [("meets", "intended")]
 
 
 @pytest.mark.parametrize("text,trigger", [

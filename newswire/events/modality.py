@@ -102,9 +102,9 @@ def planned(tok: Token) -> bool:
 
 
 def to_come(tok: Token) -> bool:
-    """Whether the event of `tok` is told in a time clause to come: "when"/"once" (a `future_time` word) with a verb in
-    the simple present hung on a verb with a future auxiliary ("will discuss the plan when the president visits", "will
-    lift sanctions once Russia withdraws")."""
+    """Whether the event of `tok` is told in a time clause to come: "when", "once" or "after" (a `future_time` word)
+    with a verb in the simple present hung on a verb with a future auxiliary ("will discuss the plan when the president
+    visits", "will lift sanctions once Russia withdraws", "will strike back after Hezbollah fires")."""
     node = clause_verb(tok)
     return _future_time(node) and any(c.dep_ in ("mark", "advmod") and (c.lower_, "future_time") in _cues() for c in node.children)
 

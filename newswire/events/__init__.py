@@ -63,7 +63,7 @@ from .referents import owner_source, speaker_source
 from .roles import assign_roles, coded
 from .structure import find_mentions, reported_accusations, reported_demands
 from .targets import SEIZURE_CODES, acts_on_people, country_word_on, domestic_targets, implicit_targets, located, other_country, thing_seized, told, whose_place
-from .triggers import blocked, find_triggers, is_passive, is_person, noun_lemma, patient_of, word_class
+from .triggers import agent_objects, blocked, find_triggers, is_passive, is_person, noun_lemma, patient_of, word_class
 
 __all__ = ["extract_events"]
 
@@ -475,7 +475,7 @@ def _denier_own(actors: Actors, m: EventMention, clause: Token, denier: Token) -
     group as the denier's subject ("The White House rejected ..., saying Biden had met ...": both USA)."""
     verb = m.anchor if m.anchor.pos_ in ("VERB", "AUX") else clause
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    doers += agent_objects(verb)
     if any(d.tag_ in ("PRP", "PRP$") or any(c.dep_ == "poss" and c.tag_ in ("PRP", "PRP$") for c in d.children) for d in doers):
         return True
     own = {a.code[:3] for s in denier.children if s.dep_ == "nsubj" for a in actors.phrase(s) if a.code}

@@ -309,10 +309,15 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
     return ANY_OBJECT in wanted or bool(_object_words(obj) & wanted)
 
 
+def agent_objects(verb: Token) -> list[Token]:
+    """The objects of a verb's "by" agent ("was detained by police": police), in the parse's order."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def _doers(verb: Token) -> list[Token]:
     """Who does a verb: its subject, or the object of a passive's "by", with the words coordinated with it."""
     if is_passive(verb):
-        heads = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        heads = agent_objects(verb)
     else:
         heads = [c for c in verb.children if c.dep_ == "nsubj"]
     return [t for h in heads for t in (h, *h.conjuncts)]

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from . import load_list, load_table
 from .tables import AgentNoun, RelationNoun
 
-__all__ = ["STATE_SECTORS", "agents", "agent_row", "initial_plural", "is_counterpart", "past_office_words", "office_modifiers", "serving_sector", "title_endings", "title_synonyms"]
+__all__ = ["STATE_SECTORS", "agents", "agent_row", "before_office_modifier", "initial_plural", "is_counterpart", "past_office_words", "office_modifiers", "serving_sector", "title_endings", "title_synonyms"]
 
 # The sectors of a state's own bodies in an actor code (government, armed forces, police, courts, legislature,
 # intelligence): the one definition the entity, quote and event stages read.
@@ -114,8 +114,15 @@ def title_endings(title: str) -> list[str]:
     endings stop at a word of `data/office_modifiers.txt`, which makes another office: "vice president" has none
     ("the president" is someone else), "acting prime minister" only "prime minister"."""
     words = title.split(" ")
-    cut = next((n for n, w in enumerate(words) if w in office_modifiers()), len(words))
+    cut = len(before_office_modifier(words))
     return [title] + [" ".join(words[n:]) for n in range(1, min(cut + 1, len(words)))]
+
+
+def before_office_modifier(words: list[str]) -> list[str]:
+    """A title's words (lower case) before the first that makes another office ("vice" of "vice president",
+    `office_modifiers`): all of them when none does."""
+    cut = next((n for n, w in enumerate(words) if w in office_modifiers()), len(words))
+    return words[:cut]
 
 
 @cache

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..document import Document, EntityIndex
 from ..lexicon import load_list, load_table
-from ..lexicon.agents import office_modifiers
+from ..lexicon.agents import before_office_modifier, office_modifiers
 from ..lexicon.given_names import given_name_genders
 from ..lexicon.tables import KinNoun, Title
 from ..records import Entity, Mention
@@ -147,15 +147,9 @@ def _another_title(head: Token, person: Entity) -> bool:
     if not any(c.lower_ in office_modifiers() for c in head.lefts):
         # "the president" names no word of "vice president" after its "vice", nor "the minister" of "prime minister"
         # ("the vice president" does: the modifier is the description's too)
-        titles = [" ".join(_before_modifier(t.split())) for t in titles]
+        titles = [" ".join(before_office_modifier(t.split())) for t in titles]
     words = {w for t in titles for w in t.split()}
     return word not in words and head.lower_ not in words
-
-
-def _before_modifier(words: list[str]) -> list[str]:
-    """A title's words before the first that makes another office ("vice" of "vice president"): all, without one."""
-    cut = next((n for n, w in enumerate(words) if w in office_modifiers()), len(words))
-    return words[:cut]
 
 
 def _inside(m: Mention, quoted: list[tuple[int, int]]) -> bool:

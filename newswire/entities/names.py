@@ -24,12 +24,13 @@ from ..lexicon import countries, places
 from ..lexicon import load_list, load_table
 from ..text.datelines import DASHES, is_dash
 from ..text.marks import CLOSING, DOUBLE, EITHER, OPENING
-from ..lexicon.tables import GeoFeatureNoun, NamedAfterNoun, OrganisationNoun
+from ..lexicon.tables import GeoFeatureNoun, NamedAfterNoun
 from ..lexicon.given_names import given_name_genders, given_names
 from ..lexicon.cues import past_speech_cue, reporting_verbs
-from ..lexicon.agents import agent_row, agents
+from ..lexicon.agents import agent_row, agents, organisation_nouns
 from ..document import Document
 from ..text.prose import title_case_lines, transcript_turns
+from ..text.parse import parsed_text
 from . import known
 from .country_words import is_noun_modifier, place_country
 from .model import Cluster, Mention, without_space
@@ -519,12 +520,7 @@ def _speaking_person(doc: Doc, start: int, end: int) -> bool:
 @cache
 def _org_name_word(word: str) -> bool:
     return (word in load_list("org_name_words.txt") or word in _legal_forms() or word in _named_after_nouns()
-            or word in agents() or word in _organisation_nouns() or any(word in s for s in _geo_feature_nouns()))
-
-
-@cache
-def _organisation_nouns() -> frozenset[str]:
-    return frozenset(row.noun for row in load_table("organisation_nouns.tsv", OrganisationNoun))
+            or word in agents() or word in organisation_nouns() or any(word in s for s in _geo_feature_nouns()))
 
 
 def _opening_cue(tok) -> bool:
@@ -624,14 +620,14 @@ def _plural_body_says(w: str, after: str) -> bool:
     if after not in reporting_verbs() or not w.endswith("s"):
         return False
     singulars = {w[:-1], w[:-2] if w.endswith("es") else w[:-1], w[:-3] + "y" if w.endswith("ies") else w[:-1]}
-    return any(places.is_level_word(s) or s in _organisation_nouns() for s in singulars)
+    return any(places.is_level_word(s) or s in organisation_nouns() for s in singulars)
 
 
 def _capitalised_in_prose(doc: Doc, text: str, lines) -> bool:
     """Is `text` written, each word capitalised, outside the doc's headline-case lines ("Gulf States" for "GULF STATES")?"""
     spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in lines]
     pattern = r"\b" + r"\s+".join(re.escape(w) for w in text.split()) + r"\b"
-    for m in re.finditer(pattern, doc.text, flags=re.IGNORECASE):
+    for m in re.finditer(pattern, parsed_text(doc), flags=re.IGNORECASE):
         if any(a <= m.start() < b for a, b in spans):
             continue
         if all(w[0].isupper() for w in m.group(0).split()):

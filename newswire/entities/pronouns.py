@@ -55,8 +55,8 @@ from spacy.attrs import TAG
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import load_list, load_table
-from ..lexicon.tables import OrganisationNoun
+from ..lexicon import load_list
+from ..lexicon.agents import organisation_nouns
 from ..lexicon.cues import reporting_verbs
 from ..lexicon.people import person_noun_gender
 from ..lexicon.pronouns import PRONOUNS
@@ -594,7 +594,7 @@ def _not_people() -> frozenset[str]:
     records and bodies (data/speaking_things.txt: "the video", "the family")."""
     return frozenset(load_list("source_documents.txt")) | frozenset(load_list("issued_documents.txt")) \
         | frozenset(load_list("speaking_things.txt")) \
-        | frozenset(load_list("speaking_offices.txt")) | frozenset(row.noun for row in load_table("organisation_nouns.tsv", OrganisationNoun))
+        | frozenset(load_list("speaking_offices.txt")) | organisation_nouns()
 
 
 def _is_inserted_speaker(m: Mention) -> bool:

@@ -13,9 +13,9 @@ from functools import cache
 from spacy.tokens import Token
 
 from . import load_list, load_table
-from .tables import AgentNoun, RelationNoun
+from .tables import AgentNoun, OrganisationNoun, RelationNoun
 
-__all__ = ["STATE_SECTORS", "agents", "agent_row", "before_office_modifier", "initial_plural", "is_counterpart", "past_office_words", "office_modifiers", "serving_sector", "title_endings", "title_synonyms"]
+__all__ = ["STATE_SECTORS", "agents", "agent_row", "before_office_modifier", "initial_plural", "is_counterpart", "organisation_nouns", "past_office_words", "office_modifiers", "serving_sector", "title_endings", "title_synonyms"]
 
 # The sectors of a state's own bodies in an actor code (government, armed forces, police, courts, legislature,
 # intelligence): the one definition the entity, quote and event stages read.
@@ -100,6 +100,12 @@ def past_office_words() -> frozenset[str]:
     """Words that say a title or a service is no longer held: "former", "ex", "deposed", "late", "retired"
     (`data/past_office_words.txt`)."""
     return frozenset(load_list("past_office_words.txt"))
+
+
+@cache
+def organisation_nouns() -> frozenset[str]:
+    """The nouns organisations are described by (`data/organisation_nouns.tsv`: "ministry", "union", "agency")."""
+    return frozenset(row.noun for row in load_table("organisation_nouns.tsv", OrganisationNoun))
 
 
 @cache

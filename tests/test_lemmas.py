@@ -19,8 +19,9 @@ from newswire.lexicon.tables import EventNoun, EventVerb, EventWordClass, Figure
 from newswire.text.parse import load_nlp
 
 _VOWELS = "aeiou"
-# Kinds of event_word_classes.tsv whose words are adverbs, not verbs or nouns.
-ADVERB_KINDS = {"apart"}
+# Kinds of event_word_classes.tsv whose words have one form: adverbs ("separately"), and names of blocs of states
+# ("nato", "eu"), which are not inflected.
+ADVERB_KINDS = {"apart", "bloc"}
 
 # Forms the model lemmatises to another real verb, which the file cannot key without catching that verb too: the
 # row matches its other forms only. "griped" → grip ("gripped the nation"), "raped" → rap ("rapped" = criticized).
@@ -95,7 +96,7 @@ def _entries() -> list[tuple[str, str, str]]:
     out += [("source_documents.txt", "noun", w) for w in load_list("source_documents.txt")]
     # a word of either part of speech ("rally", "battle"; "killed", "casualties")
     # (a two-word entry, "tear gas", is a modifier and its noun's lemma, `triggers._object_words`: the phrase has no forms)
-    # adverbs (kind apart: "separately") have one form, probed as a word
+    # adverbs (kind apart: "separately") and names of blocs (kind bloc: "nato") have one form, probed as a word
     out += [("event_word_classes.tsv", "word" if r.kind in ADVERB_KINDS else "either", r.word) for r in load_table("event_word_classes.tsv", EventWordClass) if " " not in r.word]
     # a word of what happened to people counted: a verb, noun or participle ("killed", "casualties", "missing")
     out += [("figures.tsv", "word", r.word.lower()) for r in load_table("figures.tsv", FigureWord) if r.kind == "what"]

@@ -112,6 +112,11 @@ COMMERCIAL_SECTORS = {"BUS"}
 DYADIC_ROOTS = {"04", "05"}
 # The root of public statements (CAMEO 01), which are not emitted (`extract_events`).
 STATEMENT_ROOT = "01"
+# Joining a bloc of states as a member (050: the `<bloc>` rows of event_verbs.tsv and event_nouns.tsv): a joining whose
+# joiner is coded by no one ("a candidate for accession to the EU", "securing its entry into the WTO", "a long path to
+# join the EU") says nothing, and was mostly not done (issue 13, session nineteen: those three, on session fifteen's and
+# seventeen's texts, were all wrong; on realnews dev two such had the gold type but not its joiner)
+JOINING_CODE = "050"
 # The code of signing an agreement (root 05, but no expression of support: kept with a state's signer and no target,
 # see `_signed`).
 SIGNING_CODES = {"057"}
@@ -227,6 +232,7 @@ def extract_events(
     kept = [m for m in events if m.emit and m.code[:2] != STATEMENT_ROOT and (_political(m) or _official(m.sources))]
     # a meeting, praise or reported demand aimed at no one coded says nothing
     kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported) or _signed(m) or _bloc_meeting(m)]
+    kept = [m for m in kept if m.code != JOINING_CODE or coded(m.sources)]
     for m in kept:
         if not coded(m.targets) and _bloc_meeting(m):
             m.own_targets = True  # the members meet one another: not the host city's country

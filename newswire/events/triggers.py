@@ -68,6 +68,11 @@ LAW_SECTORS = {"COP", "JUD", "SPY"}
 # The object condition of an unaccusative use: with no patient, the verb's subject is what the verb happens to, and the
 # row's other words are matched on it ("a car bomb exploded", "a grenade went off"; the bomb is no actor).
 SUBJECT = "<subject>"
+# The object condition of joining a bloc: a patient whose head (alone or with its compounds, "European Union") is a `bloc`
+# word of event_word_classes.tsv, a union of states one joins as a member ("Hungary joined NATO", "to accede to the EU").
+# Not a bloc word modifying another head ("joined NATO troops"), nor joining it in an act ("joined the EU in condemning
+# the coup", "joined the UN in a call for calm"): only a dated "in" ("joined the EU in 2004").
+BLOC = "<bloc>"
 # An object condition "@kind" stands for the words of that class of event_word_classes.tsv ("@ailment": "fighting
 # cancer" is no fight).
 CLASS_PREFIX = "@"
@@ -110,6 +115,15 @@ def _expand(objects: set[str]) -> set[str]:
     for o in objects - out:
         out |= word_class(o[len(CLASS_PREFIX):])
     return out
+
+
+def is_bloc(obj: Token) -> bool:
+    """Whether a noun names a bloc of states one joins as a member (`BLOC`): its own head, or the head with a compound or
+    adjective ("the European Union", "the World Trade Organization"); not a bloc word that only modifies the head."""
+    head = noun_lemma(obj)
+    mods = " ".join(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod") and c.i < obj.i)
+    words = {head, obj.lower_, f"{mods} {head}".strip(), f"{mods} {obj.lower_}".strip()}
+    return bool(words & word_class("bloc"))
 
 
 def is_person(obj: Token) -> bool:
@@ -291,6 +305,10 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
         return not is_passive(verb) and _asks_someone_to(verb, obj)
     if INSULT in wanted:
         return _named_by_insult(verb, obj)
+    if BLOC in wanted:
+        return obj is not None and is_bloc(obj) and not any(
+            c.dep_ == "prep" and c.lower_ in ("in", "on") and _has_object(c) and not _dated(c) for c in verb.children
+        )
     if QUESTIONED in wanted:
         return obj is not None and is_person(obj) and any(_of_the_law(d) for d in _doers(verb))
     if VERB_COMPLEMENT in wanted:
@@ -464,7 +482,13 @@ def _match_noun(tok: Token) -> Trigger | None:
 def _governed_preps(noun: Token) -> set[str]:
     """The prepositions with an object a noun governs, each as "+prep", the form a row of event_nouns.tsv asks for one
     in ("a warning about the pills": "warning" with "+about", an advisory)."""
-    return {NOUN_PREP + c.lower_ for c in noun.children if c.dep_ == "prep" and _has_object(c)}
+    out = {NOUN_PREP + c.lower_ for c in noun.children if c.dep_ == "prep" and _has_object(c)}
+    for c in noun.children:
+        # "accession to NATO", "entry into the EU": "+to<bloc>", a preposition whose object is a bloc (`BLOC`)
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+        if obj is not None and is_bloc(obj):
+            out.add(NOUN_PREP + c.lower_ + BLOC)
+    return out
 
 
 def _noun_object_fits(noun: Token) -> bool:

@@ -1,0 +1,60 @@
+"""Event triggers added in issue 13, session nineteen (recall on real news, precision first): a state joining a bloc of
+states as a member ("joined NATO", "acceded to the EU", "Malta's accession to the EU", "entry into the WTO") is diplomatic
+cooperation (CAMEO 050, PLOVER SUPPORT, as EVENTS-GOLD's annotators code accession to NATO). A bloc word
+that only modifies another noun, joining a bloc in an act, and entry or accession to something that is no bloc stay no
+such event."""
+
+from __future__ import annotations
+
+import pytest
+
+import newswire
+
+
+def events(text: str):
+    return newswire.analyze(text, published="2025-03-04").events
+
+
+def _coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [
+        (e.cameo, e.trigger.text, e.source.actor[:3] if e.source else None, e.target.actor[:6] if e.target else None)
+        for e in events(text)
+    ]
+
+
+@pytest.mark.parametrize("text, trigger, source, target", [
+    ("Montenegro joined NATO in 2017 after a long debate.", "joined", "MNE", "IGONAT"),
+    ("Estonia and Latvia joined the European Union on the same day.", "joined", "EST", "IGOEUR"),
+    ("Bulgaria acceded to the European Union in 2007.", "acceded", "BGR", "IGOEUR"),
+    ("Vietnam's accession to the World Trade Organization opened its markets.", "accession", "VNM", "IGOWTO"),
+    ("Finland's entry into NATO angered Moscow.", "entry", "FIN", "IGONAT"),
+])
+def test_a_state_joining_a_bloc_is_diplomatic_cooperation(text, trigger, source, target):
+    found = [c for c in _coded(text) if c[0] == "050"]
+    assert found == [("050", trigger, source, target)]
+    assert all(e.plover == "SUPPORT" for e in events(text) if e.cameo == "050")
+
+
+def test_yielding_is_still_acceding_to_demands():
+    # "accede" without a bloc keeps its row of yielding (080)
+    assert [c[0] for c in _coded("The Bolivian government acceded to the demands of the miners.")] == ["080"]
+
+
+@pytest.mark.parametrize("text", [
+    "Polish soldiers joined NATO troops on the exercise in Lithuania.",  # a bloc word modifying the head
+    "Ireland joined the EU in condemning the coup in Niger.",  # joining the bloc in an act, not as a member
+    "The treaty's entry into force was delayed by a year.",  # entry into no bloc
+    "The prince's accession to the throne was celebrated in Amman.",  # accession to no bloc
+    "The striker joined Real Madrid last summer.",  # a club is no bloc
+    "Tourists from Spain joined the crowd in the square.",
+])
+def test_what_is_no_joining_of_a_bloc(text):
+    assert all(c[0] != "050" for c in _coded(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The talks are the first step on a long path to join the European Union.",
+    "The small republic is a candidate for accession to the European Union.",
+])
+def test_a_joining_with_no_joiner_named_is_left_out(text):
+    assert all(c[0] != "050" for c in _coded(text))

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from ..lexicon import codebook
 from ..lexicon.agents import is_counterpart
+from ..lexicon.compounds import compound_role
 from ..lexicon.cues import reporting_verbs
 from .actors import Actor, Actors, country_name, is_city
 from .modality import APPEAL_PREPS, TIME_ENTS, is_condition, is_intent_governor, is_obligation, is_wish_verb
@@ -59,6 +60,9 @@ TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards"
 # Roots of speech acts (appeals, demands, accusations, rejections, threats): their noun's "from" names who made them
 # ("stern warnings from Moscow", "criticism from Beijing", "demands from the protesters"), not whom they are aimed at.
 SAID_ROOTS = {"02", "10", "11", "12", "13"}
+# The prepositions of a passive participle on an event noun that name whom the event is aimed at ("sanctions imposed on
+# Iraq", "aid sent to Gaza"); not where or when ("talks held in Geneva", "the attack launched at dawn").
+PARTICIPLE_TARGET_PREPS = ("on", "upon", "against", "to")
 YIELD_ROOT = "08"  # concessions: the "of" of their noun is who yields ("the withdrawal of the troops"), but see object_noun
 # Roots of acts done against their target (threats, protests, force, sanctions, coercion, assault): a request for one
 # is aimed at whom it is against ("called for sanctions against Iran"), unlike a request for a concession or aid,
@@ -667,8 +671,10 @@ def _noun_roles(noun: Token, actors: Actors, said: bool = False) -> tuple[list[A
     speech act (`said`), "warnings from Moscow": who it comes from."""
     sources: list[Actor] = []
     for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i and compound_role(c) == "other" and not _doing(c.doc[c.i + 2]):
+            continue  # "the Iranian-backed attack", "U.S.-brokered talks": the backer or broker is not the doer
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
-            for a in actors.phrase(c):
+            for a in actors.phrase(_compound_doer(c) or c):
                 if c.dep_ == "compound" and is_city(a.entity):
                     continue  # "the San Bernardino attacks", "the Paris talks": where, not who
                 if c.dep_ == "compound" and country_name(c, a.entity):
@@ -687,7 +693,40 @@ def _noun_roles(noun: Token, actors: Actors, said: bool = False) -> tuple[list[A
             sources = sources or found
         elif not targets:
             targets = found
+    for part in noun.children:
+        if part.dep_ != "acl" or part.tag_ != "VBN" or part.i < noun.i or _telling(part):
+            continue  # "the attack blamed on Hamas", "the raid reported to the police": the one blamed or told
+        # "the sanctions imposed on Iraq", "the aid sent to Gaza": a passive participle on the event noun names whom it
+        # is aimed at; its agent is the doer only for a participle of doing ("the raids carried out by the army", not
+        # "the truce brokered by Qatar") (issue 13, session nineteen: realnews dev's "will not lift the sanctions
+        # imposed on Iraq" had no target)
+        for prep, obj in prep_objects(part, ("by", *PARTICIPLE_TARGET_PREPS)):
+            if prep == "by" and _doing(part):
+                sources = sources or actors.phrase(obj)
+            elif prep != "by" and not targets:
+                targets = actors.phrase(obj)
     return sources, targets
+
+
+def _telling(verb: Token) -> bool:
+    """A verb of blaming or telling, whose "on" or "to" is the one blamed or told, not whom an act is aimed at."""
+    lemma = verb.lemma_.lower()
+    return lemma in word_class("blaming") or lemma in word_class("speaking") or lemma in reporting_verbs()
+
+
+def _compound_doer(tok: Token) -> Token | None:
+    """"Russian" for the "led" of "the Russian-led offensive", "Hutu" for "the Hutu-organized genocide": the word joined
+    by a hyphen to a participle of doing (`doing` of data/event_word_classes.tsv) that modifies an event noun names who
+    did it; not a backer's or broker's participle ("Iranian-backed", "U.S.-brokered")."""
+    doc = tok.doc
+    if not _doing(tok) or tok.i < 2:
+        return None
+    hyphen, who = doc[tok.i - 1], doc[tok.i - 2]
+    return who if hyphen.text == "-" and not hyphen.whitespace_ and not who.whitespace_ else None
+
+
+def _doing(tok: Token) -> bool:
+    return tok.tag_ == "VBN" and tok.lemma_.lower() in word_class("doing")
 
 
 def _adjunct_of(noun: Token) -> Token | None:

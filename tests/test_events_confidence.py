@@ -42,17 +42,10 @@ def test_a_doubtful_construction_stays_under_the_top_band(plain, doubtful):
     assert found and not any(top for _, _, top in found), found
 
 
-def test_each_doubtful_feature_keeps_a_record_out_of_the_clear_band():
-    """`clear` is false whenever one DOUBTFUL construction holds, whatever else holds; every one is a fitted feature."""
-    assert set(confidence.DOUBTFUL) <= set(confidence.FEATURES) and "clear" not in confidence.DOUBTFUL
+def _features_of(texts: list[str]) -> list[dict[str, float]]:
+    """The feature values of every event mention the stage scores in these texts."""
     seen = []
     inner = confidence.features
-    texts = [
-        "The Brazilian government condemned the treatment of the Argentine consul on Monday.",
-        "Norway accepted the Syrian refugees on Tuesday.",
-        "Norway will meet Sweden next week.",
-        "Chile met Peru in Lima.",
-    ]
     try:
         confidence.features = lambda m, ctx, reported: seen.append(inner(m, ctx, reported)) or seen[-1]
         for text in texts:
@@ -60,9 +53,72 @@ def test_each_doubtful_feature_keeps_a_record_out_of_the_clear_band():
     finally:
         confidence.features = inner
     assert seen
-    held = {name for values in seen for name in confidence.DOUBTFUL if values[name]}
-    assert {"target_nested", "intent_object", "unasserted"} <= held
+    return seen
+
+
+def _held_and_gated(names: tuple[str, ...], texts: list[str]) -> set[str]:
+    """Which of these features held in the texts; asserts that each keeps its record out of `clear` and that some
+    record of the texts is clear."""
+    seen = _features_of(texts)
     for values in seen:
-        if any(values[name] for name in confidence.DOUBTFUL):
+        if any(values[name] for name in names):
             assert values["clear"] == 0.0
-    assert any(values["clear"] for values in seen)  # the plain meeting
+    assert any(values["clear"] for values in seen)
+    return {name for values in seen for name in names if values[name]}
+
+
+def test_each_doubtful_feature_keeps_a_record_out_of_the_clear_band():
+    """`clear` is false whenever one DOUBTFUL construction holds, whatever else holds; every one is a fitted feature."""
+    assert set(confidence.DOUBTFUL) <= set(confidence.FEATURES) and "clear" not in confidence.DOUBTFUL
+    texts = [
+        "The Brazilian government condemned the treatment of the Argentine consul on Monday.",
+        "Norway accepted the Syrian refugees on Tuesday.",
+        "Norway will meet Sweden next week.",
+        "Chile met Peru in Lima.",  # the plain meeting: clear
+    ]
+    assert {"target_nested", "intent_object", "unasserted"} <= _held_and_gated(confidence.DOUBTFUL, texts)
+
+
+@pytest.mark.parametrize(
+    "plain, misread",
+    [
+        # a warning against something is advice, and a warning that another will act a prediction: no threat of the
+        # warner's own act (issue 13, session nineteen); a warning of the warner's own forces' act stays a threat
+        ("Brazil warned Argentina on Monday.", "Brazil warned Argentina against a war with Chile."),
+        ("Brazil warned Argentina that its troops would strike.", "Brazil warned Argentina against a war with Chile."),
+        # the target is the subject of the next coordinated clause, misparsed as a conjunct of the object
+        ("Norway has pledged to accept 50 refugees from Sweden.",
+         "Norway has pledged to accept 50 refugees and Sweden will take 11."),
+        # "should have" + participle blames what was done: no demand
+        ("Brazil said that Argentina should stop the war.",
+         "Brazil said that Argentina should have never started the war."),
+        # a verbal event's target found where it happened ("at the White House")
+        ("Chile met Peru in Lima.", "Chile signed a trade deal with Peru at the White House."),
+        # a bare past participle before the main clause: its subject is who was asked, not who asked
+        ("Britain asked Ukraine to send more troops.",
+         "But asked whether Britain should send more troops, Ukraine replied no."),
+    ],
+)
+def test_a_misread_construction_stays_under_the_top_band(plain, misread):
+    found = _band(plain)
+    assert found and all(top for _, _, top in found), found
+    found = _band(misread)
+    assert found and not any(top for _, _, top in found), found
+
+
+def test_each_misread_feature_keeps_a_record_out_of_the_clear_band():
+    """Each MISREAD construction (session nineteen) holds on its invented sentence and keeps the record out of `clear`;
+    "criticised Sweden in Oslo" (a place, not the target) and "fired back at Argentina" ("at" without an object of the
+    verb) stay clear."""
+    assert set(confidence.MISREAD) <= set(confidence.FEATURES) and not set(confidence.MISREAD) & set(confidence.DOUBTFUL)
+    texts = [
+        "Brazil warned Argentina against a war with Chile.",
+        "Norway has pledged to accept 50 refugees and Sweden will take 11.",
+        "Brazil said that Argentina should have never started the war.",
+        "Chile signed a trade deal with Peru at the White House.",
+        "But asked whether Western nations should send troops into Ukraine, Britain replied no.",
+        "Norway criticised Sweden in Oslo.",
+    ]
+    assert _held_and_gated(confidence.MISREAD, texts) == set(confidence.MISREAD)
+    for near_miss in ("Norway criticised Sweden in Oslo.", "Brazil fired back at Argentina on Monday."):
+        assert all(values["clear"] for values in _features_of([near_miss])), near_miss

@@ -406,6 +406,10 @@ def clause_joined(verb: Token) -> Token | None:
 
 
 def _governor_cue(head: Token) -> str | None:
+    if head.dep_ == "advmod":
+        return None  # "visited Gazprom, most likely to discuss the debt": an adverb hedging the purpose, no predicate
+    if head.pos_ == "ADJ" and any(c.dep_ == "ccomp" for c in head.children):
+        return None  # "it seems likely that he wants his team in place for his trip": an adjective governs infinitives
     return _cues().get((head.lemma_.lower(), "governor"))
 
 

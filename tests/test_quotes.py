@@ -1926,3 +1926,28 @@ def test_the_speaker_words_and_where_the_content_stops_are_features():
     entities = extract_entities(doc)
     last = extract_quotes(doc, entities)[-1]
     assert {"speaker_words_plural", "content_inner_cue"} <= set(features(doc, last, entities))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Berg's main argument is that the bridge was unsafe.", ("indirect", "that the bridge was unsafe", "argument", "Berg's", False)),
+        ("The union's complaint was that the talks had stalled.", ("indirect", "that the talks had stalled", "complaint", "The union's", False)),
+    ],
+)
+def test_a_reporting_noun_whose_that_clause_completes_be_is_what_was_said(text, expected):
+    (q,) = quotes(text)
+    assert summary(q) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim is that the bridge was unsafe.",  # whose claim, the writer does not say
+        "Berg's claim was not that the bridge was unsafe.",  # negated
+        "Berg's argument would be that the bridge was unsafe.",  # supposed
+        "The problem is that the bridge was unsafe.",  # no reporting noun
+    ],
+)
+def test_a_that_clause_after_be_without_a_speaker_or_asserted_report_is_no_quote(text):
+    assert quotes(text) == []

@@ -312,3 +312,30 @@ def test_an_as_clause_after_a_clause_with_another_report_gives_it_no_quote():
     # "her argument that ..." is her report; the "as" clause may comment on part of it: no quote of the rival's
     qs = quotes("The wins solidify her argument that she is popular everywhere, as her rival suggests.")
     assert [q.cue.text for q in qs] == ["argument"]
+
+
+def test_a_relative_clause_reporting_a_quotation_about_an_object_is_its_own_quote():
+    # "attacked the system, which he called “...”": the relative clause is what was said, by its own subject; the
+    # object it modifies is what the attack was about (no words), not content of its own
+    text = "Berg attacked the loan system, which he called “a cartel for colleges.”"
+    qs = quotes(text)
+    assert [(q.speaker.text, q.cue.text) for q in qs] == [("he", "called")]
+    assert "a cartel for colleges" in qs[0].content.text
+    assert "loan system" not in qs[0].content.text
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # no quotation in the relative clause: a judgement the writer reports, no quote (as before)
+        ("Berg attacked the loan system, which he called a burden.", None),
+        # the relative clause inside a reported clause stays in it: the clause is what was said
+        (
+            "Berg said the loan system, which he called “a cartel,” would collapse.",
+            "the loan system, which he called “a cartel,” would collapse",
+        ),
+    ],
+)
+def test_a_relative_report_inside_what_was_said_or_without_words_is_no_quote_of_its_own(text, content):
+    assert contents(text) == ([content] if content else [])
+

@@ -72,6 +72,8 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
                 cuts.append((g, tail, f.subject))
             elif _leading_report(doc, f, g):
                 cuts.append((g, {t.i for t in doc[f.verb].subtree}, f.subject))
+            elif tail := _relative_report(doc, f, g, quoted):
+                cuts.append((g, tail, f.subject))
             else:
                 break
         else:
@@ -79,7 +81,7 @@ def outermost(doc: Doc, frames: list[Frame], quoted: frozenset[int]) -> list[Fra
                 g.content -= tail
                 g.parts = [part - tail for part in g.parts]
                 f.subject = subject
-                if not f.content and not reported(doc[g.verb], g.content, quoted):
+                if (not f.content or doc[f.verb].dep_ == "relcl") and not reported(doc[g.verb], g.content, quoted):
                     # "reported February sales, nearly all reporting gains": with the act cut off, an object is left
                     g.content, g.parts = set(), []
             out.append(f)
@@ -123,6 +125,37 @@ def _leading_report(doc: Doc, f: Frame, g: Frame) -> bool:
         return False
     own = {t.i for t in verb.subtree}
     return f.subject.i in own and any(min(part) > g.verb for part in g.parts if part)
+
+
+_RELATIVE_WORDS = ("which", "who", "whom", "that", "what")
+
+
+def _relative_report(doc: Doc, f: Frame, g: Frame, quoted: frozenset[int]) -> set[int]:
+    """"attacked the loan system, which he called “a cartel”": a relative clause in g's content whose cue has a
+    subject of its own and a content of its own is that subject's report about the noun, not part of what g's
+    speaker says; the noun it modifies, g's object, is then what g's act is about, no words reported ("attacked the
+    loan system"). Returns its tokens (with the comma that sets it off) to cut from g's content, or none: only when
+    the clause ends g's content and g reports nothing else. (A relative word as the subject, "the group, which said
+    ...", is left as it is: its speaker is the noun.)"""
+    verb = doc[f.verb]
+    if verb.dep_ != "relcl" or not f.content or f.subject is None or f.subject.lower_ in _RELATIVE_WORDS:
+        return set()
+    tail = {t.i for t in verb.subtree}
+    if f.subject.i not in tail or not tail <= g.content or verb.head.i not in g.content:
+        return set()
+    relatives = [t for t in verb.subtree if t.i < verb.i and t.lower_ in _RELATIVE_WORDS and t.tag_ in ("WDT", "WP")]
+    if not relatives:
+        return set()  # "the plan he called “a sham”": no relative word, often a misparse
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in relatives):
+        return set()  # "the rules, which she said would hurt farmers": what was said would have no subject
+    rest = {i for i in g.content if i > max(tail)}
+    if not all(doc[i].is_punct for i in rest):
+        return set()  # "said the plan, which he called “a sham”, would fail": the clause is inside what was said
+    before = _before(doc, min(tail))
+    tail |= rest | ({before.i} if before is not None and before.text == "," else set())
+    if reported(doc[g.verb], g.content - tail, quoted):
+        return set()  # "said he opposes the system, which he called “a cartel”": g reports a clause of its own
+    return tail
 
 
 def _adjunct(g: Frame) -> bool:

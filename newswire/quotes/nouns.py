@@ -3,7 +3,8 @@
 A noun of `data/cue_nouns.tsv` makes a frame when its content is there:
 
 * a that-clause it governs ("the claim that the vote was rigged"; not a
-  relative clause, "the claim that he made"),
+  relative clause, "the claim that he made"), or that completes "be" after it
+  ("his argument is that ...", with a speaker before the noun),
 * a to-infinitive ("her promise to lower taxes"); after a noun that asks for an act
   (frame `appeal`: "a request to restore ...", "his call to ban ...") only when
   its words are quoted, since an appeal is an act, not words said,
@@ -85,6 +86,24 @@ def _clause(noun: Token) -> set[int]:
         if c.i > noun.i and c.dep_ in ("acl", "relcl", "ccomp", "appos") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             if speaks_through(c) and not any(o.dep_ in ("dobj", "ccomp") for o in c.children):
                 continue  # "the claim that he made", parsed as a conjunction: a relative clause
+            return {t.i for t in c.subtree}
+    return _said_to_be(noun)
+
+
+def _said_to_be(noun: Token) -> set[int]:
+    """"His argument is that taxes are too high": a reporting noun with its speaker before it ("his", "Hale's", "a
+    White House statement"), the subject of "be", whose complement is a that-clause: the clause is what was said.
+    Not when negated or supposed ("his claim was not that ...", "her answer would be that ..."), nor without a
+    speaker ("the claim is that ...": whose, the writer does not say)."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < noun.i:
+        return set()
+    if any(c.dep_ in ("neg", "aux") for c in verb.children):
+        return set()
+    if not any(c.dep_ == "poss" for c in noun.children) and issuer_compound(noun) is None:
+        return set()
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children):
             return {t.i for t in c.subtree}
     return set()
 

@@ -150,8 +150,16 @@ def _places_given_a_country(clusters: list[Cluster], doc: Doc) -> None:
     """"St. Petersburg, Russia", "ST. PETERSBURG, Russia -": a place followed by a comma and a country's name is in that
     country, whatever other place of its name the gazetteer knows first (St. Petersburg was coded USA, as the one in
     Florida: session sixteen). Not in a list that goes on after the country ("delegates from London, France and
-    Germany", "London, France, Germany"): there the country is the list's next item."""
-    country_from = {m.start: (o, m.end) for o in clusters for m in o.names if o.actor and o.actor == o.country and len(o.actor) == 3}
+    Germany", "London, France, Germany"): there the country is the list's next item. A first-level division
+    that names only divisions of one country ("Birmingham, Ala.", "Paris, Texas": `places.division_only_country`)
+    gives that country in the same way."""
+    country_from = {m.start: (o, m.end, o.country) for o in clusters for m in o.names if o.actor and o.actor == o.country and len(o.actor) == 3}
+    for o in clusters:
+        # "Birmingham, Ala.", "Paris, Texas", "Hyderabad, Sindh": a division of one country only says the country too
+        # (Birmingham was coded GBR, Paris FRA: session nineteen)
+        for m in o.names if o.label in ("GPE", "LOC") else ():
+            if m.start not in country_from and (code := places.division_only_country(m.text)) is not None:
+                country_from[m.start] = (o, m.end, code)
     for c in clusters:
         if c.label not in ("GPE", "LOC") or (c.actor and c.actor == c.country):
             continue
@@ -159,7 +167,7 @@ def _places_given_a_country(clusters: list[Cluster], doc: Doc) -> None:
             j = m.end
             if j + 1 >= len(doc) or doc[j].text != "," or (j + 1) not in country_from:
                 continue
-            o, k = country_from[j + 1]
+            o, k, code = country_from[j + 1]
             if o is c:
                 continue
             after = doc[k].text.strip() or "\n" if k < len(doc) else "."
@@ -170,7 +178,7 @@ def _places_given_a_country(clusters: list[Cluster], doc: Doc) -> None:
             row = places.place_readings().get(o.names[0].text)
             if row is not None and row.kind == "part":
                 continue  # "Athens, Georgia": a name that may be a state of another country says no country of a place
-            c.country = o.country
+            c.country = code
             break
 
 

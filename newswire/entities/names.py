@@ -157,6 +157,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
     out += _known_names(doc, out, in_title, known_names)
     out += _country_names(doc, out, in_title)
     out += _repeated_person_names(doc, out, in_title)
+    out += _titled_names(doc, out, titles, in_title)
     out += _turn_labels(doc, out)
     for m in out:
         if m.label in ("PERSON", "ORG", "NORP") and all(i in dateline for i in range(m.start, m.end)):
@@ -767,6 +768,41 @@ def _repeated_person_names(doc: Doc, found: list[Mention], in_title: set[int]) -
         if any(0 <= j < len(doc) and pos[j] == PROPN for j in (i - 1, i + 1)):
             continue
         out.append(Mention(doc, i, i + 1, "name", "PERSON"))
+    return out
+
+
+_TIME_OR_NUMBER = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _titled_names(doc: Doc, found: list[Mention], titles: list[TitleMatch], in_title: set[int]) -> list[Mention]:
+    """A person's name right after a capitalised title that the parser did not tag ("Major General Ana Ruiz spoke"
+    untagged): a known given name (data/first_names.tsv) and one to three more capitalised proper nouns, none a name
+    mention already, a title's word or tagged a date or number ("Anchor Christiane Amanpour Tuesday" ends before the
+    day; "Mr Manfred Weber" tagged WORK_OF_ART is still a name), in prose (not a title-case line, where every word
+    is capitalised: "General Ana Ruiz Says Talks Will Resume"). A name the parser tagged is left as it is; a title before no given name ("General Motors",
+    "Justice Department") adds nothing."""
+    covered = {i for m in found for i in range(m.start, m.end)}
+    lines = title_case_lines(doc)
+    out = []
+
+    def word(i: int) -> bool:
+        t = doc[i]
+        return (i not in covered and i not in in_title and t.ent_type_ not in _TIME_OR_NUMBER and t.pos_ == "PROPN" and t.is_alpha
+                and t.text[:1].isupper() and not t.text[1:2].isupper())
+
+    for t in titles:
+        i = t.end
+        if not doc[t.start].text[:1].isupper() or i >= len(doc) or not word(i) or not is_given_name(doc[i].text):
+            continue
+        j = i + 1
+        while j < len(doc) and j - i < 4 and word(j):
+            j += 1
+        if j - i < 2 or (j < len(doc) and ((doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in _TIME_OR_NUMBER) or j in covered or j in in_title)):
+            continue
+        if any(s <= t.start < e for s, e in lines):
+            continue
+        out.append(Mention(doc, i, j, "name", "PERSON"))
+        covered.update(range(i, j))
     return out
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from . import load_list, load_table
 from .tables import AgentNoun, OrganisationNoun, RelationNoun
 
-__all__ = ["STATE_SECTORS", "agents", "agent_row", "before_office_modifier", "initial_plural", "is_counterpart", "organisation_nouns", "past_office_words", "office_modifiers", "serving_sector", "title_endings", "title_synonyms"]
+__all__ = ["STATE_SECTORS", "agents", "agent_row", "before_office_modifier", "graded_ranks", "initial_plural", "is_counterpart", "organisation_nouns", "past_office_words", "office_modifiers", "serving_sector", "title_endings", "title_synonyms"]
 
 # The sectors of a state's own bodies in an actor code (government, armed forces, police, courts, legislature,
 # intelligence): the one definition the entity, quote and event stages read.
@@ -126,9 +126,17 @@ def title_endings(title: str) -> list[str]:
 
 def before_office_modifier(words: list[str]) -> list[str]:
     """A title's words (lower case) before the first that makes another office ("vice" of "vice president",
-    `office_modifiers`): all of them when none does."""
-    cut = next((n for n, w in enumerate(words) if w in office_modifiers()), len(words))
+    `office_modifiers`): all of them when none does. A modifier that only grades a rank ("lieutenant general",
+    `graded_ranks`) cuts nothing: "the general" is Lieutenant General X."""
+    cut = next((n for n, w in enumerate(words) if w in office_modifiers() and " ".join(words[n:]) not in graded_ranks()), len(words))
     return words[:cut]
+
+
+@cache
+def graded_ranks() -> frozenset[str]:
+    """Titles a word of `office_modifiers` opens that still name the office of their last word, a grade of a rank:
+    "lieutenant general" (a general), "vice admiral", "associate justice" (`data/graded_ranks.txt`)."""
+    return frozenset(load_list("graded_ranks.txt"))
 
 
 @cache

@@ -123,6 +123,16 @@ def division_country(text: str) -> str | None:
     return country if people >= DIVISION_OVER_CITY * city.population else None
 
 
+def division_only_country(text: str) -> str | None:
+    """The country of a name that means first-level divisions of one country and nothing else ("Ala.", "Texas",
+    "Sindh": the name of no city, no country and no division of another country); None otherwise ("Washington", also
+    cities; "Punjab", in two countries; "Georgia", a country)."""
+    rows = _places()[0].get(text, ())
+    if not rows or any(r.kind != "adm1" for r in rows) or len({r.country for r in rows}) != 1 or countries.country_named(text):
+        return None
+    return rows[0].country
+
+
 def _stands_alone(reading: Reading) -> bool:
     """Whether a reading is known enough to be meant wherever it is named: a country, a city of 100,000, or a
     division whose cities hold 100,000 people ("California", not the Bahamas' Long Island district)."""

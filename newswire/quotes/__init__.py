@@ -310,6 +310,8 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
                 entity, name = person, person.name  # a transcript's "PENCE:", with Mike Pence named
             elif not conflict and (person := _by_surname(head, entity, start, entities)) is not None:
                 entity, name = person, person.name  # "..., Meadows, chairman of the caucus, said", Mark Meadows named before
+            elif not conflict and (part := _by_name_part(head, entity, range(s, e), start, entities, earlier)) is not None:
+                entity, name = part  # "Mr Prayut said", after "Prayut Chan-o-cha"; "Mr Ho said", after "lawmaker Junius Ho said"
             if entity is not None and name == entity.name:
                 name = _office_in_full(doc, entity, start, end) or name  # "the ministry of defence said": not "ministry"
             together = list(dict.fromkeys(_conjunct_name(t, entities) for t in _coordinated(head, range(s, e), entities)))
@@ -817,6 +819,60 @@ def _by_surname(head: Token, entity: Entity | None, start: int, entities: Entity
     return found
 
 
+def _by_name_part(head: Token, entity: Entity | None, phrase: range, start: int, entities: EntityIndex,
+                  earlier: list[tuple[Found, Entity | None, str | None]]) -> tuple[Entity | None, str] | None:
+    """The one person named in full before the speaker whose name the speaker's proper nouns are part of, when the
+    entity layer linked the speaker to no one or only to those words themselves: the name's last words ("Mr Ho said",
+    after "Junius Ho"; "Ei Sun"), or, after an honorific, its first words as news writes many names of Asia ("Mr
+    Prayut" after "Prayut Chan-o-cha", "Tun Dr Mahathir" after "Mahathir Mohamad"). The full names are those of the
+    entity layer's persons (a name of two words or more, not in capitals) and those of earlier quotes' speakers it
+    did not know ("lawmaker Junius Ho said": "Junius Ho"). None when no one or two fit, or an honorific's gender is
+    another than the given name's. Returns the person's entity (None for an earlier speaker's name alone) and name."""
+    doc = head.doc
+    if head.pos_ not in ("PROPN", "NOUN") or not head.is_title or not head.is_alpha:
+        return None
+    first = head.i
+    while first - 1 in phrase and doc[first - 1].is_title and doc[first - 1].is_alpha and doc[first - 1].pos_ == "PROPN" \
+            and not is_honorific(doc[first - 1].text) and not is_title_word(doc[first - 1].text):
+        first -= 1
+    words = [t.text for t in doc[first : head.i + 1]]
+    # an honorific or a title in front ("Mr", "Dr", "President"): a form of address, which news of Asia puts before
+    # the first words of a name ("President Xi", "Mr Prayut")
+    address = first - 1 in phrase and is_title_word(doc[first - 1].text)
+    if first - 1 in phrase and not address and doc[first - 1].is_title:
+        return None  # "Acme Ho": a name of its own in front
+    # the speaker's own words the entity layer may have taken for the name: "Lo", "Mr Lo", "Tun Dr Rahman"
+    own = {doc[k : head.i + 1].text for k in range(phrase.start, first + 1)}
+    if entity is not None and (entity.type != "PERSON" or any(m.kind == "name" and m.text not in own for m in entity.mentions)):
+        return None  # the entity layer knows the speaker by another name: its own
+    if entity is not None and _titled_apart(doc, entity):
+        return None  # "Former President Trump ... Trump said", after "Donald Trump Jr.": introduced apart (`_surname_only`)
+    n = len(words)
+
+    def fits(full: list[str], first_words: bool = True) -> bool:
+        return len(full) > n and (full[-n:] == words or (address and first_words and full[:n] == words))
+
+    found: dict[str, Entity | None] = {}
+    for e in entities.entities:
+        if e is not entity and e.type == "PERSON" and any(
+            m.kind == "name" and m.end <= start and not m.text.isupper() and fits(name_words(m.text)) for m in e.mentions
+        ):
+            if any(m.kind == "name" and len(name_words(m.text)) < len(m.text.split()) for m in e.mentions):
+                return None  # "Donald Trump Jr.": the surname may be the parent's, as written
+            found[e.name] = e
+    for _, e, name in earlier:
+        if e is None and name and all(w[:1].isupper() for w in name.split()) and not is_honorific(name.split()[0]) \
+                and not is_title_word(name.split()[0]) and fits(name_words(name), first_words=False):
+            found.setdefault(name, None)  # (by its last words only: "Mr Trump" is not "Trump Media")
+    if len(found) != 1:
+        return None
+    name, person = next(iter(found.items()))
+    said = honorific_gender(doc[first - 1].text) if address else None
+    if said is not None and given_name_gender(name) not in (None, said):
+        return None  # "Mrs Ho said", after "Junius Ho": another person
+    return person, name
+
+
 def _given_name_before(head: Token, entity: Entity | None, phrase: range) -> str | None:
     """The name in full when the entity layer knows the person only by the speaker's last word ("Ana Kovac, a
     spokesperson for the police, said", with an entity "Kovac"): the proper nouns the parser joins to it as its
@@ -905,10 +961,17 @@ def _surname_only(entity: Entity, head: Token) -> bool:
         return False
     # a surname the article gives a title of its own ("Former President Trump ... Trump said", after "Donald Trump
     # Jr.") is a person introduced apart, another of the family: not the one named in full
-    text = source_text(head.doc)
-    before = [text[max(0, m.start - 40) : m.start].split() for m in names]
-    # (an honorific is no title: "Mr Oleshchuk" after "Mykola Oleshchuk" is the same man; `_by_surname` checks gender)
-    return not any(words and is_title_word(words[-1]) and not is_honorific(words[-1]) for words in before)
+    return not _titled_apart(head.doc, entity)
+
+
+def _titled_apart(doc: Doc, entity: Entity) -> bool:
+    """Does the article give one of the entity's names a title of its own ("Former President Trump ... Trump said",
+    after "Donald Trump Jr.")? Then a surname entity is a person introduced apart, another of the family, not the
+    one named in full. (An honorific is no title: "Mr Oleshchuk" after "Mykola Oleshchuk" is the same man;
+    `_by_surname` checks gender.)"""
+    text = source_text(doc)
+    before = [text[max(0, m.start - 40) : m.start].split() for m in entity.mentions if m.kind == "name"]
+    return any(words and is_title_word(words[-1]) and not is_honorific(words[-1]) for words in before)
 
 
 def _another_description(head: Token, entity: Entity | None, speaker: Span) -> bool:

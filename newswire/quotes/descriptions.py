@@ -102,8 +102,10 @@ def person_described(doc: Doc, head: Token, start: int, entities: EntityIndex, q
     if itself is not None and any(m.start < until for m in itself.mentions):
         return None  # "Ann Lee met the governor. The governor said": the description was someone of its own before
     lemma = head.lemma_.lower()
-    if head.pos_ != "ADJ" and any(t.lemma_.lower() == lemma and t.pos_ == head.pos_ for t in doc[:start]):
-        return None  # the same description earlier in the article, which the entity layer may have left unlinked
+    if head.pos_ != "ADJ" and any(t.lemma_.lower() == lemma and t.pos_ == head.pos_ and not _plural_of(t, head) for t in doc[:start]):
+        # the same description earlier in the article, which the entity layer may have left unlinked (not the plural
+        # of a singular one: "talks with European leaders. The Ukrainian leader said" is one of them, named before)
+        return None
     ctx = Document.of(doc)
     here = ctx.sentence_index[head.i]
     sents = ctx.sentences
@@ -126,6 +128,16 @@ def person_described(doc: Doc, head: Token, start: int, entities: EntityIndex, q
     if _another_title(head, person):
         return None
     return person
+
+
+def _plural_of(earlier: Token, head: Token) -> bool:
+    """Is `earlier` the plural of the singular noun `head`, which a modifier the plural lacks sets apart from the
+    group ("European leaders" before "the Ukrainian leader")? A bare "the leader" or "the European leader" after
+    "European leaders" may be any of them."""
+    if earlier.tag_ != "NNS" or head.tag_ != "NN":
+        return False
+    theirs = {t.lower_ for t in earlier.doc[earlier.left_edge.i : earlier.i]}  # (the parse may hang them elsewhere)
+    return any(c.dep_ in ("amod", "compound") and c.lower_ not in theirs for c in head.lefts)
 
 
 @cache

@@ -10,9 +10,10 @@ entities, 3 quotes and 4 events an article, 100 articles a day; no model is run)
 batches of 5,000, so each store is linked as an ingest links it. Its `links` key is then set to an older layout's.
 
 Measured, for each size: `Store.link_stored()` in a process of its own (the store opened for writing, as the ingest
-opens it; so the peak resident memory, DuckDB's buffers included, is the re-link's alone): wall and CPU time (all
-the process's threads), in all and per 1,000 articles, and the peak resident memory, beside the process's once the
-store is open (before the re-link). Checked: the re-link gives the same numbers of corpus entities,
+opens it): wall and CPU time (all the process's threads), in all and per 1,000 articles, and the re-link's own peak
+resident memory, DuckDB's buffers included (`relink_peak_rss_mb`: the high-water mark reset just before it, so the
+store's opening, which read the file and was the process's peak, is not counted; `relink_rss_growth_mb` what it
+added to the process's size just before it), beside the whole process's peak (`process_peak_rss_mb`). Checked: the re-link gives the same numbers of corpus entities,
 corpus quotes and corpus events, and of linked rows, as the links made article batch by article batch (a re-link
 that lost or split links would be a silent change of every answer by name).
 """
@@ -43,20 +44,49 @@ COUNTS = {
 }
 
 # the child process: the re-link alone, timed, with its own peak memory
+# The re-link's own peak: the process's high-water mark of resident memory (VmHWM) is reset to its current size just
+# before the re-link (Linux: writing 5 to /proc/self/clear_refs), so that the peak read after it is the re-link's,
+# not the store's opening (which reads the file's blocks and was the whole process's peak: session eighteen). Where
+# the reset is refused, a thread samples the resident size every 10 ms during the re-link instead (`peak_by`).
 RELINK = """
-import json, resource, sys, time
+import json, resource, sys, threading, time
 sys.path.insert(0, sys.argv[2])
 from newswire.corpus.store import Store
+
+def status(name):
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) / 1024 for line in f if line.startswith(name + ":"))
+
+def reset_peak():
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return status("VmHWM") <= status("VmRSS") + 1
+    except OSError:
+        return False
+
 with Store(sys.argv[1]) as store:
     if sys.argv[3]:
         store.con.execute(f"SET memory_limit = '{sys.argv[3]}'")
     assert not store.links_current()[0]
     opened = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    reset = reset_peak()
+    before = status("VmRSS")
+    sampled, done = [before], threading.Event()
+    def sample():
+        while not done.wait(0.01):
+            sampled.append(status("VmRSS"))
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     wall, cpu = time.perf_counter(), time.process_time()
     linked = store.link_stored()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    done.set()
+    sampler.join()
+    peak = status("VmHWM") if reset else max(sampled)
     assert store.links_current()[0]
-print(json.dumps({"linked": linked, "wall": wall, "cpu": cpu, "opened_mb": opened,
+print(json.dumps({"linked": linked, "wall": wall, "cpu": cpu, "opened_mb": opened, "before_mb": before,
+                  "relink_peak_mb": peak, "sampled_peak_mb": max(sampled), "peak_by": "VmHWM reset" if reset else "sampled",
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -79,7 +109,11 @@ def measure(size: int, folder: Path) -> dict:
         "stored_articles": size, "memory_limit": limit or None, "build_s": round(built, 1), "relinked_articles": relink["linked"],
         "relink_s": round(relink["wall"], 1), "relink_cpu_s": round(relink["cpu"], 1),
         "relink_s_per_1000": round(relink["wall"] * 1000 / size, 2), "relink_cpu_s_per_1000": round(relink["cpu"] * 1000 / size, 2),
-        "relink_peak_rss_mb": round(relink["rss_mb"]),
+        # the re-link's own peak resident memory, and what it added to the process's size just before it
+        "relink_peak_rss_mb": round(relink["relink_peak_mb"]), "relink_rss_growth_mb": round(relink["relink_peak_mb"] - relink["before_mb"]),
+        "rss_mb_before_relink": round(relink["before_mb"]), "relink_peak_measured_by": relink["peak_by"],
+        "relink_sampled_peak_mb": round(relink["sampled_peak_mb"]),  # a check of the first, sampled every 10 ms
+        "process_peak_rss_mb": round(relink["rss_mb"]),  # the whole process's (the store's opening included)
         "rss_mb_store_opened": round(relink["opened_mb"]), "store_mb": round(path.stat().st_size / 2**20),
         "same_links": before == after, **after,
         **({} if before == after else {"before": before}),

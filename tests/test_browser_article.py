@@ -16,7 +16,7 @@ from test_browser import Text, browser, hash_params, page, server, snap, wait_st
 
 from newswire.corpus.store import DUPLICATE, PENDING, Entry, Store
 from newswire.lexicon.places import Geocoder
-from newswire.records import Analysis, Article, Entity, Event, EventActor, Figure, Mention, Place, Quote, Cue, Span, content_id
+from newswire.records import Analysis, Article, Entity, Failure, Event, EventActor, Figure, Mention, Place, Quote, Cue, Span, content_id
 
 COUNTRIES = ["AFG", "ALB", "DZA", "AGO", "ARG", "ARM", "AUS", "AUT", "AZE", "BHR", "BGD", "BLR", "BEL", "BEN", "BOL", "BIH", "BWA",
              "BRA", "BGR", "BFA"]
@@ -103,10 +103,26 @@ def corpus(tmp_path_factory):
     copy = bare.text + "Reporting by Test Wire.\n"
     entries.append(Entry(Article(text=copy, title=title, published=published, url=url, source="plain-copy.txt"), content_id(copy), len(copy),
                          DUPLICATE, content_id(copy), None, duplicate_of=bare.id, similarity=0.8))
+    # an article whose analysis failed, and a copy of it (`FAILED_COPY`)
+    entries.append(Entry(Article(text=FAILED_TEXT, source="failed.txt"), content_id(FAILED_TEXT), len(FAILED_TEXT), PENDING,
+                         content_id(FAILED_TEXT), None))
+    url, published, title = FAILED_COPY
+    entries.append(Entry(Article(text=FAILED_TEXT + "Reporting by Test Wire.\n", title=title, published=published, url=url, source="failed-copy.txt"),
+                         failed_copy_id(), len(FAILED_TEXT) + 24, DUPLICATE, failed_copy_id(), None, duplicate_of=content_id(FAILED_TEXT),
+                         similarity=0.8))
     with Store(path) as store:
         store.add_entries(entries, [], run_id=1)
-        store.add_results(analyses, [], run_id=1)
+        store.add_results(analyses, [Failure("failed.txt", "analyze", "internal", "the parser stopped (invented)",
+                                             article_id=content_id(FAILED_TEXT))], run_id=1)
     return path, analyses
+
+
+FAILED_TEXT = "The ferry to Lindholm was cancelled on Tuesday.\n"
+FAILED_COPY = ("https://daily.example.org/ferry", "2021-05-04", "Lindholm ferry off")
+
+
+def failed_copy_id() -> str:
+    return content_id(FAILED_TEXT + "Reporting by Test Wire.\n")
 
 
 def marked(page, cls: str) -> list[str]:
@@ -256,3 +272,19 @@ def test_network_labels_of_forty_long_codes_never_overlap_and_stay_in_the_pictur
     }""")
     assert found == {"labels": 40, "overlaps": [], "outside": 0}
     snap(page, "network-long-codes")
+
+
+def test_a_copy_whose_canonical_failed_analysis_shows_its_own_page_and_says_why(page, corpus):
+    """Not a bare 404: the copy's title, date, outlet, URL and text, and that the article it was linked to (to be
+    analysed in its place) failed analysis, with the stage and message of its error."""
+    url, published, title = FAILED_COPY
+    page.goto(f"/#tab=quotes&article={failed_copy_id()}")
+    page.wait_for_selector("#article .copy-note")
+    assert page.locator("#article .copy-note").inner_text() == (
+        f"A stored copy (similarity 0.8) of article {content_id(FAILED_TEXT)}, which was to be analysed in its place but failed "
+        "analysis (analyze: the parser stopped (invented)): there are no records to show.")
+    assert page.locator("#article h2").inner_text() == title
+    assert f"published {published} · daily.example.org · 0 other copies" in page.locator("#article").inner_text()
+    assert page.locator("#article > p.source a").get_attribute("href") == url
+    assert page.locator("#article .text").inner_text().startswith("The ferry to Lindholm was cancelled on Tuesday.")
+    assert not page.locator("#article p.error").count()

@@ -651,3 +651,40 @@ def test_a_store_made_before_the_rule_fills_its_canonicals_when_written_to(tmp_p
     with Store(path) as store:  # the writer brings the column, and the canonicals take their copies' metadata, once
         row = store.con.execute("SELECT published, url, filled FROM articles WHERE id = ?", [story.id]).fetchone()
     assert row == ("2021-03-02", "https://www.first.example.com/a", "published,url")
+
+
+def test_a_copy_whose_canonical_failed_analysis_says_so_with_what_is_known(tmp_path):
+    """A syndicated copy linked to an article whose analysis then failed: no analysis to answer (/api/article is a 404,
+    as for any article not analysed), but /api/copies names the canonical, why it failed (its `errors` row) and gives
+    the copy's own metadata and text; a canonical that did not fail, and a copy of one, have none of that."""
+    from newswire.corpus.store import DUPLICATE, FAILED, PENDING, Entry
+    from newswire.records import Article, Failure, content_id
+
+    text = "The ferry to Lindholm was cancelled on Tuesday, the operator said.\n"
+    copy = text + "Reporting by Test Wire.\n"
+    canonical, copy_id = content_id(text), content_id(copy)
+    entries = [Entry(Article(text=text, title="Ferry cancelled", source="wire.txt"), canonical, len(text), PENDING, canonical, None),
+               Entry(Article(text=copy, title="Lindholm ferry off", published="2021-05-04", url="https://daily.example.org/ferry",
+                             source="copy.txt"), copy_id, len(copy), DUPLICATE, copy_id, None, duplicate_of=canonical, similarity=0.85)]
+    path = tmp_path / "failed.duckdb"
+    with Store(path) as store:
+        store.add_entries(entries, [], run_id=1)
+        store.add_results([], [Failure("wire.txt", "analyze", "internal", "the parser stopped (invented)", article_id=canonical)], run_id=1)
+        assert store.statuses([canonical]) == {canonical: FAILED}
+    client = TestClient(create_app(str(path)), base_url=LOCAL, raise_server_exceptions=False)
+    assert client.get(f"/api/article/{copy_id}").status_code == 404
+    reply = client.get(f"/api/copies/{copy_id}").json()
+    assert reply["canonical"] == canonical and reply["total"] == 0
+    assert reply["canonical_failed"] == {"stage": "analyze", "reason": "internal", "message": "the parser stopped (invented)"}
+    assert reply["text"] == copy
+    assert (reply["copy"]["title"], reply["copy"]["published"], reply["copy"]["outlet"]) == ("Lindholm ferry off", "2021-05-04", "daily.example.org")
+    # the failed canonical itself: its copies listed, no failure of a canonical to report
+    own = client.get(f"/api/copies/{canonical}").json()
+    assert own["canonical"] is None and own["canonical_failed"] is None and own["text"] is None and own["total"] == 1
+
+
+def test_a_copy_of_an_analysed_article_reports_no_failure(tmp_path):
+    client, story = _wire_story(tmp_path)
+    copy = client.get(f"/api/copies/{story.id}").json()["rows"][0]["id"]
+    reply = client.get(f"/api/copies/{copy}").json()
+    assert reply["canonical"] == story.id and reply["canonical_failed"] is None and reply["text"] is None

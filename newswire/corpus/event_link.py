@@ -51,7 +51,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -348,9 +348,12 @@ def link_events(con: duckdb.DuckDBPyConnection, members: list[Member]) -> dict[t
         })
         con.register("_moved", batch)
         try:
-            for table in ("events", "event_keys"):
+            # the moved events' keys lie between their days: DuckDB skips the row groups of `event_keys` of other days
+            # (from their min/max) instead of joining the whole table (`events` has no date: joined whole)
+            days = [min(m.day for m in moved), max(m.day for m in moved)]
+            for table, within in (("events", ""), ("event_keys", " AND event_keys.day BETWEEN ? AND ?")):
                 con.execute(f"UPDATE {table} SET corpus_event = _moved.link FROM _moved "
-                            f"WHERE {table}.article_id = _moved.article_id AND {table}.ord = _moved.ord")
+                            f"WHERE {table}.article_id = _moved.article_id AND {table}.ord = _moved.ord{within}", days if within else [])
         finally:
             con.unregister("_moved")
     # the corpus events of the pool are counted from it: every event of theirs is in it (their stored events were read)
@@ -418,22 +421,39 @@ def taken_apart(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> list[Memb
 
 
 def refresh_entities(con: duckdb.DuckDBPyConnection, split: set[str]) -> set[str]:
-    """After corpus entities were split by country: the stored event keys naming one of them take the corpus entity
-    their event's entity now has; returns the corpus events to count again (their shown entity may change)."""
+    """After corpus entities were split by country (or a split key was made one again: `link.unsplit`, its former
+    parts in `split`): the stored event keys naming one of them take the corpus entity their event's entity now has;
+    returns the corpus events to count again (their shown entity may change).
+
+    An event key keeps its side's key and country (`source_key`: "john kerry\x1fUSA"), and its entity row's stored
+    corpus entity is that key's id: so the corpus entity it has now is the key's split rule for that country, else the
+    key's id (`link.shown`), found from the event key rows alone. They are read by the two entity columns alone and
+    written by row id: no join with the `events` and `entities` tables (which read them whole at every split)."""
     if not split:
         return set()
-    ids = [c for (c,) in con.execute(
-        "SELECT DISTINCT corpus_event FROM event_keys WHERE source_entity IN (SELECT unnest(?)) OR target_entity IN (SELECT unnest(?))",
-        [sorted(split), sorted(split)]).fetchall()]
-    if not ids:
+    wanted = sorted(split)
+    rows = link.keyed_rows(con, "event_keys", "corpus_event, source_entity, source_key, target_entity, target_key",
+                           "source_entity IN (SELECT unnest(?)) OR target_entity IN (SELECT unnest(?))", [wanted, wanted])
+    if not rows:
         return set()
-    for side in ("source", "target"):
-        con.execute(
-            f"""UPDATE event_keys SET {side}_entity = {link.shown()}
-            FROM events v JOIN entities e ON e.article_id = v.article_id AND e.id = v.{side}_entity
-            WHERE event_keys.article_id = v.article_id AND event_keys.ord = v.ord
-              AND event_keys.{side}_entity IN (SELECT unnest(?))""", [sorted(split)])
-    return set(ids)
+    sides = [(2, 3), (4, 5)]
+    named = {row[k].partition("\x1f") for row in rows for e, k in sides if row[e] in split and row[k] is not None}
+    key_ids = {key: link.corpus_entity_id(key) for key, _, _ in named}
+    rules = {(w, c): i for w, c, i in con.execute(
+        "SELECT whole, country, id FROM corpus_entity_splits WHERE whole IN (SELECT unnest(?))", [sorted(set(key_ids.values()))]).fetchall()}
+    for side, (entity_at, key_at) in zip(("source", "target"), sides):
+        moves: dict[str, list[int]] = defaultdict(list)  # the corpus entity now → the row ids of the keys it is for
+        for row in rows:
+            if row[entity_at] not in split or row[key_at] is None:
+                continue
+            key, _, country = row[key_at].partition("\x1f")
+            whole = key_ids[key]
+            now = rules.get((whole, country), whole) if country else whole
+            if now != row[entity_at]:
+                moves[now].append(row[0])
+        for now, rowids in sorted(moves.items()):
+            con.execute(f"UPDATE event_keys SET {side}_entity = ? WHERE rowid IN (SELECT unnest(?))", [now, sorted(rowids)])
+    return {row[1] for row in rows}
 
 
 def _candidates(con: duckdb.DuckDBPyConnection, members: list[Member]) -> list[Member]:

@@ -495,22 +495,31 @@ def keyed_rows(con: duckdb.DuckDBPyConnection, table: str, names: str, where: st
 
 
 def recount(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> None:
-    """Count these corpus entities again from the stored entity rows linked to them (a corpus entity left with none goes)."""
+    """Count these corpus entities again from the stored entity rows linked to them (a corpus entity left with none goes).
+
+    Their rows are read by row id (`keyed_rows`: the link column alone searched), then their articles' dates through
+    the articles' primary key, and the mentions of their articles by row id (the article column alone searched): no
+    join of whole tables (`mentions`, the largest, read whole with its text at every recount)."""
     ids = sorted(set(ids))
     if not ids:
         return
     where, params = linked_to(con, ids)
-    rows = con.execute(
-        f"""
-        SELECT {shown()}, e.article_id, e.id, e.name, e.type, e.country, e.actor, a.published,
-               list(m.text ORDER BY m.ord) FILTER (WHERE m.kind = 'name'), count(m.ord)
-        FROM entities e JOIN articles a ON a.id = e.article_id
-        LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id
-        WHERE {where}
-        GROUP BY ALL
-        """,
-        params,
-    ).fetchall()
+    found = keyed_rows(con, "entities e", f"{shown()}, e.article_id, e.id, e.name, e.type, e.country, e.actor", where, params)
+    articles = sorted({r[2] for r in found})
+    dates = dict(con.execute("SELECT id, published FROM articles WHERE id IN (SELECT unnest(?))", [articles]).fetchall()) if articles else {}
+    wanted = {(r[2], r[3]) for r in found}
+    named: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    if articles:
+        for _, article_id, entity_id, ord_, text, kind in keyed_rows(con, "mentions", "article_id, entity_id, ord, text, kind",
+                                                                      "article_id IN (SELECT unnest(?))", [articles]):
+            if (article_id, entity_id) in wanted:
+                counts[(article_id, entity_id)] += ord_ is not None
+                if kind == "name":
+                    named[(article_id, entity_id)].append((ord_, text))
+    rows = [(cid, article_id, entity_id, name, type_, country, actor, dates[article_id],
+             [t for _, t in sorted(named[(article_id, entity_id)], key=lambda p: (p[0] is None, p[0] or 0))], counts[(article_id, entity_id)])
+            for _, cid, article_id, entity_id, name, type_, country, actor in found if article_id in dates]
     keys = {cid: key for cid, key in con.execute("SELECT id, key FROM corpus_entities WHERE id IN (SELECT unnest(?))", [ids]).fetchall()}
     groups: dict[str, list[Member]] = defaultdict(list)
     for cid, article_id, entity_id, name, type_, country, actor, published, names, count in rows:

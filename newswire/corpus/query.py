@@ -33,7 +33,7 @@ from ..text.checks import require_date
 from . import wordindex
 from .link import entity_key, is_linked_to, one_linked, shown
 from .tally import NAMED_ENTITY
-from .store import ANALYSED, CANONICAL, TABLES, Store, connect, damaged, require_database, show_split_rules, store_error, table_key
+from .store import ANALYSED, CANONICAL, FAILED, TABLES, Store, connect, damaged, require_database, show_split_rules, store_error, table_key
 
 # What the canned questions count as the corpus: analysed canonical articles.
 _CANONICAL = CANONICAL
@@ -1143,6 +1143,18 @@ def stored_article(store: Store, article_id: str) -> dict[str, Any] | None:
     if not found:
         return None
     return {**found[0], "filled": [name for name in (found[0]["filled"] or "").split(",") if name]}
+
+
+def failure_of(store: Store, article_id: str) -> dict[str, Any] | None:
+    """Why a stored article that failed analysis failed (status `failed`): the stage, reason and message of its latest
+    `errors` row (the last run's, then by id); None for an article that did not fail. One with no errors row left says
+    only that it failed (stage, reason and message None)."""
+    found = store.con.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
+    if not found or found[0] != FAILED:
+        return None
+    row = store.con.execute("SELECT stage, reason, message FROM errors WHERE article_id = ? ORDER BY run_id DESC NULLS LAST, id LIMIT 1",
+                            [article_id]).fetchone()
+    return dict(zip(("stage", "reason", "message"), row or (None, None, None)))
 
 
 def canonical_of(store: Store, article_id: str) -> str | None:

@@ -310,7 +310,12 @@ def link_quotes(con: duckdb.DuckDBPyConnection, members: list[Member], stored_no
         con.register("_renamed", mapping)
         try:
             con.execute("UPDATE quotes SET corpus_quote = _renamed.new FROM _renamed WHERE quotes.corpus_quote = _renamed.old")
-            con.execute("UPDATE quote_keys SET corpus_quote = _renamed.new FROM _renamed WHERE quote_keys.corpus_quote = _renamed.old")
+            # their keys lie between the renamed corpus quotes' first and last dates (or are undated): DuckDB skips the
+            # row groups of other dates (from their min/max) instead of joining the whole table
+            span = _dates(rows_of, renamed)
+            within, params = (" AND (quote_keys.published BETWEEN ? AND ? OR quote_keys.published IS NULL)", list(span)) if span else ("", [])
+            con.execute(f"UPDATE quote_keys SET corpus_quote = _renamed.new FROM _renamed WHERE quote_keys.corpus_quote = _renamed.old{within}",
+                        params)
         finally:
             con.unregister("_renamed")
     gone = {c for olds in touched.values() for c in olds}

@@ -332,9 +332,13 @@ def create_app(db: str, *, host: str = "127.0.0.1", allow_hosts: tuple[str, ...]
         canonical = query.canonical_of(store, article_id)
         # the article whose analysis /api/article answers (a copy's canonical), with what it took from its copies;
         # and for a copy, its own metadata
+        # a copy whose canonical failed analysis has no analysis to show (/api/article is a 404): why it failed, and
+        # the copy's own text, so that its page shows what is known
+        failed = query.failure_of(store, canonical) if canonical else None
         return {"id": article_id, "canonical": canonical, "rows": rows, "total": len(rows),
                 "article": query.stored_article(store, canonical or article_id),
-                "copy": query.stored_article(store, article_id) if canonical else None}
+                "copy": query.stored_article(store, article_id) if canonical else None,
+                "canonical_failed": failed, "text": store.article_text(article_id) if failed else None}
 
     def view(name: str, required: str | None = None, answer: Callable[..., Any] | None = None) -> Callable[[Request], Response]:
         def endpoint(request: Request) -> Response:

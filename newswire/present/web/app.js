@@ -1005,6 +1005,28 @@ function copyNote(copies) {
   return [note];
 }
 
+// A stored copy whose canonical article failed analysis (no analysis to show): what is known of it, its own date,
+// outlet, title, URL and text (no records), and that the article it was linked to failed, and why.
+function failedCopy(copies) {
+  const c = copies.copy || {}, why = copies.canonical_failed;
+  const reason = [why.stage, why.message].filter(Boolean).join(": ");
+  const note = el("div", {class: "copy-note"});
+  note.append(el("p", {}, `A stored copy${typeof c.similarity === "number" ? ` (similarity ${c.similarity})` : ""} of article ` +
+                          `${copies.canonical}, which was to be analysed in its place but failed analysis${reason ? ` (${reason})` : ""}: ` +
+                          "there are no records to show."));
+  const text = el("div", {class: "text"});
+  if (copies.text) text.append(el("div", {class: "chunk"}, copies.text));
+  return [
+    closeButton(),
+    note,
+    el("h2", {}, c.title || copies.id),
+    el("p", {}, `published ${c.published || "unknown"} · ${c.outlet || "no outlet"}` +
+                ` · ${copies.total} other ${copies.total === 1 ? "copy" : "copies"}`),
+    ...[sourceLink(c.url)].filter(Boolean),
+    ...(copies.text ? [text] : []),
+  ];
+}
+
 // The last article read, so that moving its focus (a record clicked, `at` in the URL) does not ask for it again.
 const lastArticle = {id: null, article: null, copies: null};
 
@@ -1089,6 +1111,7 @@ async function openArticle(id, at) {
     const [ok, data] = await getJSON(`/api/article/${encodeURIComponent(id)}`, request.signal);
     const [copiesOk, copiesData] = await asked;
     if (!request.current()) return;
+    if (!ok && copiesOk && copiesData.canonical_failed) { box.replaceChildren(...failedCopy(copiesData)); return; }
     if (!ok) { box.replaceChildren(closeButton(), el("p", {class: "error"}, data.error)); return; }
     a = data;
     copies = copiesOk ? copiesData : null;  // an error there: the article is still worth showing

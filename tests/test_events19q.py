@@ -1,0 +1,36 @@
+"""Wrong event records read on real news in session nineteen, fixed by construction (issue 13): a comma-joined clause
+read as the next verb's complement, a state's retort "fired back at" coded as an armed attack.
+Every sentence is invented."""
+
+from __future__ import annotations
+
+import newswire
+
+
+def events(text: str):
+    return newswire.analyze(text, published="2024-05-01").events
+
+
+def _coded(text: str) -> list[tuple[str, str, str | None, str | None, bool]]:
+    return [
+        (e.cameo, e.trigger.text, e.source and e.source.text, e.target and e.target.text, bool(e.target and e.target.implicit))
+        for e in events(text)
+    ]
+
+
+# --- 1. two clauses side by side, the first hung on the second's verb by the parser ---------------------------
+
+
+def test_comma_joined_clause_is_no_complement():
+    found = _coded("Norway pledged to take 40 orphans, Peru agreed to take 12.")
+    agreed = [c for c in found if c[1] == "agreed"]
+    assert agreed and agreed[0][2] == "Peru"
+    # Norway is no named target of Peru's agreement: at most the sentence's other country, marked implicit
+    assert all(c[4] or c[3] is None for c in agreed)
+    assert "pledged" in [c[1] for c in found]  # Norway's pledge is an event of its own
+
+
+def test_fronted_complement_of_a_demand_stays_one():
+    # near miss: the verb takes no complement of its own after it, the fronted clause is what was demanded
+    found = _coded("Chile will withdraw its troops, Peru demanded.")
+    assert [(c[1], c[2], c[3], c[4]) for c in found] == [("demanded", "Peru", "Chile", False)]

@@ -34,3 +34,19 @@ def test_fronted_complement_of_a_demand_stays_one():
     # near miss: the verb takes no complement of its own after it, the fronted clause is what was demanded
     found = _coded("Chile will withdraw its troops, Peru demanded.")
     assert [(c[1], c[2], c[3], c[4]) for c in found] == [("demanded", "Peru", "Chile", False)]
+
+
+# --- 2. a state's retort in words ---------------------------------------------------------------------------
+
+
+def test_state_firing_back_at_state_is_words():
+    found = _coded("Brazil fired back at Argentina on Tuesday.")
+    assert [c for c in found if c[0][:2] in ("18", "19")] == []
+    assert [c[0] for c in found if c[1] == "fired"] == ["111"]
+
+
+def test_firing_back_with_arms_or_on_a_place_stays_force():
+    # near misses: a means of force, a place struck, an armed side
+    assert [c[0][:2] for c in _coded("Brazil fired back at Argentina on its border.") if c[1] == "fired"] == ["19"]
+    assert [c[0][:2] for c in _coded("Brazil fired back at Argentina with rockets.") if c[1] == "fired"] == ["19"]
+    assert [c[0][:2] for c in _coded("Brazilian troops fired back at Argentina.") if c[1] == "fired"] == ["19"]

@@ -50,3 +50,22 @@ def test_firing_back_with_arms_or_on_a_place_stays_force():
     assert [c[0][:2] for c in _coded("Brazil fired back at Argentina on its border.") if c[1] == "fired"] == ["19"]
     assert [c[0][:2] for c in _coded("Brazil fired back at Argentina with rockets.") if c[1] == "fired"] == ["19"]
     assert [c[0][:2] for c in _coded("Brazilian troops fired back at Argentina.") if c[1] == "fired"] == ["19"]
+
+
+# --- 3. pressure put on someone to do something ---------------------------------------------------------------
+
+
+def test_pressure_on_someone_to_act_is_asked_of_them():
+    # "put pressure on Peru to free them" asks Peru to free them, as "pressed Peru to free them" does
+    for text, act in (
+        ("Chile put pressure on Peru to release the fishermen.", "release"),
+        ("Chile put pressure on Peru to allow aid into Arica.", "allow"),
+    ):
+        found = [e for e in events(text) if e.trigger.text == act]
+        assert [(e.source and e.source.text, e.modality) for e in found] == [("Peru", "requested")]
+
+
+def test_a_purpose_without_pressure_keeps_its_doer():
+    # near miss: an opened border is no pressure; "on Monday" is a time, not whom it is put on
+    found = [e for e in events("Chile opened its border on Monday to allow aid into Arica.") if e.trigger.text == "allow"]
+    assert [(e.source and e.source.text, e.modality) for e in found] == [("Chile", "asserted")]

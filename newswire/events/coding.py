@@ -259,7 +259,7 @@ def read_with_actors(m: EventMention) -> bool:
         return False  # "China's claims clash with those of Vietnam", "the plans clash": words or claims at odds, no fight
     if root in ("18", "19") and lemma in word_class("contest") and _at_no_one(m):
         return False  # "battling mental issues", "fighting cancer", "fought the blaze": a struggle with a thing, no attack
-    if root in ("18", "19") and _verbal_attack(m) and (_person_against_person(m) or _at_words(m) or _speaker_at_office(m)):
+    if root in ("18", "19") and _verbal_attack(m) and (_person_against_person(m) or _at_words(m) or _speaker_at_office(m) or _bare_retort(m)):
         m.code = "111"  # "attacked the plan", "a scathing attack on the proposal", "fired back at the government"
     if m.code == "0831" and lemma in word_class("resigning") and not any(
         t.lemma_.lower() in word_class("pressure_cause") and t.i != m.token.i for t in m.token.sent
@@ -582,6 +582,27 @@ def _at_words(m: EventMention) -> bool:
     # "Beijing shot back by demanding that ...", "hit back by accusing Kyiv": struck back in words, as a verb of saying
     # or an accusation or demand after "by" says (issue 13, session sixteen: coded ASSAULT at 0.93)
     return any(g.dep_ == "pcomp" and g.tag_ == "VBG" and _speech_verb(g) for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children)
+
+
+def _bare_retort(m: EventMention) -> bool:
+    """A verb of force with "back" aimed "at" someone, between sides of which none bears arms, with no object, no
+    means ("with"), no further clause and no place: "Brazil fired back at Argentina", "the ministry hit back at
+    Washington on Monday" (a retort in words: issue 13, session nineteen, ASSAULT at 0.91). "Troops fired back at the
+    gunmen", "Iran struck back at Israel with missiles", "fired back at them, killing two" stay force."""
+    tok = m.token
+    if tok.pos_ not in ("VERB", "AUX") or "back" not in {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}:
+        return False
+    if not m.sources or not m.targets or any(_armed(a) for a in m.sources + m.targets):
+        return False
+    # a time is no place struck ("on Monday")
+    preps = [c.lower_ for c in tok.children if c.dep_ == "prep" and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)]
+    if "at" not in preps or any(p in RETORT_FORCE_PREPS for p in preps):
+        return False
+    return not any(c.dep_ in ("dobj", "advcl", "xcomp", "conj") for c in tok.children)
+
+
+# Prepositions that tell of force or a place struck in a retort: "with missiles", "against its bases", "in Gaza".
+RETORT_FORCE_PREPS = {"with", "against", "on", "in", "into", "inside", "across"}
 
 
 def _words_subject(verb: Token) -> bool:

@@ -60,6 +60,7 @@ from ..lexicon.agents import agent_row
 from ..lexicon.cues import reporting_verbs
 from ..lexicon.tables import ModalityWord
 from ..text.clauses import is_infinitive
+from .triggers import word_class
 
 PRECEDENCE = ("negated", "conditional", "hypothetical", "requested", "intended")
 # Tags of a verb that happened: "before the U.N. arrived" is past, "before they demobilize" not yet.
@@ -521,12 +522,28 @@ def _appealed_to(head: Token, node: Token) -> bool:
     """"called on the UN to act", "appealed to Iran to free them": an appeal verb's infinitive after the phrase that
     names whom it is made to (not a time: "called Obama on Tuesday to congratulate him")."""
     if (head.lemma_.lower(), "appeal") not in _cues():
-        return False
+        return pressed_actor(node) is not None  # "put pressure on Israel to allow aid": asked of Israel
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in APPEAL_PREPS and c.i < node.i:
             if any(g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTS for g in c.children):
                 return True
     return False
+
+
+def pressed_actor(clause: Token) -> Token | None:
+    """Whom an infinitive is pressed on: the object of an "on"/"upon" phrase before it, of a verb whose direct object is
+    a noun of pressure (`hostile_means` of event_word_classes.tsv): "put pressure on Israel to allow aid", "piled the
+    pressure on Lima to free them" (issue 13, session nineteen: the act was coded as done by the one pressing). Not a
+    time ("on Monday"). None for any other verb or clause."""
+    if not is_infinitive(clause) or clause.head.i == clause.i:
+        return None
+    verb = clause.head
+    means = [c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i and c.lemma_.lower() in word_class("hostile_means")]
+    if not means:
+        return None
+    # the "on" phrase hangs on the verb or on the noun ("exerted pressure on Israel on Monday to allow")
+    return next((g for c in [*verb.children, *means[0].children] if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < clause.i
+                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTS), None)
 
 
 def _occurs(verb: Token) -> bool:

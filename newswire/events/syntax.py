@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ..document import Document
 from ..text.datelines import DASHES
 from ..text.clauses import is_infinitive
-from .modality import clause_joined, is_stance
+from .modality import clause_joined, is_stance, pressed_actor
 from .triggers import antecedent, is_passive, word_class
 
 
@@ -78,6 +78,8 @@ def subject_of(verb: Token) -> Token | None:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
         if subj is not None:
             return antecedent(subj)
+    if verb.dep_ == "xcomp" and (pressed := pressed_actor(verb)) is not None:
+        return antecedent(pressed)  # "China piled pressure on Taiwan to accept the deal": Taiwan would accept it
     if verb.dep_ == "xcomp":
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         return obj if obj is not None and obj.i < verb.i else subject_of(verb.head)
@@ -88,6 +90,9 @@ def subject_of(verb: Token) -> Token | None:
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
         return antecedent(subj) if subj is not None else subject_of(verb.head)
     if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+        pressed = pressed_actor(verb)
+        if pressed is not None:
+            return antecedent(pressed)  # "the US put pressure on Israel to allow aid": Israel would allow it
         if _reduced_relative(verb):
             return None  # "fired interceptors at missiles fired at Israel": the missiles' firer is not the clause's subject
         return subject_of(verb.head)

@@ -144,6 +144,8 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
             label = kind  # "the Muhammad Ali Center", "Trump Tower" tagged PERSON: named after a person, no person
         if label == "PERSON" and _geographic_feature(doc, start, end):
             label = "LOC"  # "Loch Arran", "Mount Sinjar", "Long Island" tagged PERSON: a place
+        if label == "PERSON":
+            end = _hyphenated_given_name(doc, start, end)
         if label == "PERSON" and (hyphen := _pair_hyphen(doc, start, end)) is not None:
             # "the Muhammad Ali-Joe Frazier fight": two people joined by a hyphen, not one
             out += [Mention(doc, start, hyphen, "name", "PERSON"), Mention(doc, hyphen + 1, end, "name", "PERSON")]
@@ -348,6 +350,47 @@ def _pair_hyphen(doc: Doc, start: int, end: int) -> int | None:
                 and is_given_name(before[0].text) and is_given_name(after[0].text):
             return i
     return None
+
+
+def _hyphenated_given_name(doc: Doc, start: int, end: int) -> int:
+    """The end of a person's name of two words or more that the tagger cut at a hyphen inside its last word ("Moon
+    Jae-in" tagged "Moon Jae"): a small-letter word glued by a hyphen to the name's capitalised last word is the rest
+    of a given name written after the family name, and the name runs on through it. Not a participle ("a Donald
+    Trump-backed candidate") nor a word that makes a modifier of a name (`data/name_compound_words.txt`: "a Hillary
+    Clinton-era rule"); a one-word name ("Trump-style") is left as it is, for no second word shows the name's form.
+    A name the tagger ran on through such a modifier ("a Donald Trump-backed candidate" tagged "Donald Trump-backed")
+    ends before the hyphen."""
+    if end - start >= 3 and _modifier_after_hyphen(doc, end - 3):
+        return end - 2  # "Donald Trump-backed" tagged whole: the name ends before the hyphen
+    if end - start < 2 or end + 1 >= len(doc):
+        return end
+    last, hyphen, rest = doc[end - 1], doc[end], doc[end + 1]
+    if hyphen.text != "-" or last.whitespace_ or hyphen.whitespace_:
+        return end
+    if not (last.is_alpha and last.text[:1].isupper() and rest.is_alpha and rest.text.islower()):
+        return end
+    while not _modifier_after_hyphen(doc, end - 1):
+        end += 2  # "Prayut Chan-o-cha": every small-letter part; "Moon Jae-in-led" ends before "-led"
+        if not (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+                and doc[end + 1].is_alpha and doc[end + 1].text.islower()):
+            break
+    return end
+
+
+def _modifier_after_hyphen(doc: Doc, i: int) -> bool:
+    """Is capitalised token `i` glued by a hyphen to a small-letter participle or name-compound word that makes the
+    whole a modifier ("Trump-backed", "Clinton-era")?"""
+    if i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i].whitespace_ or doc[i + 1].whitespace_:
+        return False
+    rest = doc[i + 2]
+    if not (doc[i].text[:1].isupper() and rest.is_alpha and rest.text.islower()):
+        return False
+    return rest.tag_ in ("VBN", "VBD", "VBG") or rest.lower_.endswith(("ed", "ing")) or rest.lower_ in _name_compound_words()
+
+
+@cache
+def _name_compound_words() -> frozenset[str]:
+    return frozenset(load_list("name_compound_words.txt"))
 
 
 def _capitals(span) -> bool:

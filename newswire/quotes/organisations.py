@@ -19,7 +19,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..document import EntityIndex
-from ..lexicon import load_table
+from ..lexicon import load_list, load_table
 from ..lexicon.agents import STATE_SECTORS
 from ..lexicon.tables import OrganisationNoun
 from ..records import Entity
@@ -52,13 +52,22 @@ _STATE_SECTORS = (*sorted(STATE_SECTORS), "IGO")
 def _fits(e: Entity, row: OrganisationNoun) -> bool:
     if row.sector and _sector(e, row.sector):
         return True
-    if not row.name_words or any(_sector(e, s) or (e.actor or "")[:3] == s for s in _STATE_SECTORS):
+    if not row.name_words:
         return False
     # the name's head word: its last, or the last before "of" ("Daily Telegraph", "Times of India"; not "Guardian
     # Council", "Standard Chartered", "Independent Electoral Commission": session thirteen's review)
     words = e.name.replace(",", " ").split()
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1] if words else ""
+    if any(_sector(e, s) or (e.actor or "")[:3] == s for s in _STATE_SECTORS):
+        # a body of a state or of states only by its own head noun repeated, of a body's kind ("the agency" for the
+        # International Atomic Energy Agency, "the court" for the Supreme Court; not "the union" for the European Union)
+        return head.lower() == row.noun and row.noun in _repeated_body_nouns()
     return head in row.name_words
+
+
+@cache
+def _repeated_body_nouns() -> frozenset[str]:
+    return frozenset(load_list("repeated_body_nouns.txt"))
 
 
 def organisation_described(head: Token, start: int, entity: Entity | None, entities: EntityIndex) -> Entity | None:

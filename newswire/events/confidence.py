@@ -228,10 +228,39 @@ def _warning_verbs() -> frozenset[str]:
 
 def _another(subject, source) -> bool:
     """A subject that names someone other than the source: a name or noun, not the source's words, not one owned by a
-    pronoun ("its forces", "our troops" are the warner's own)."""
+    pronoun ("its forces", "our troops" are the warner's own), not the source's own country or its forces or
+    government ("the Kremlin warned that Russia would ...", "Iranian forces", "Israel's army", "the army" with no
+    country named)."""
     if subject.pos_ not in ("PROPN", "NOUN") or _within(subject, source):
         return False
-    return not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
+        return False
+    named = _countries_named(subject)
+    if named:
+        return not (source is not None and source.code and named == {source.code[:3]})
+    row = agent_row(subject)
+    return row is None or row.sector not in STATE_SECTORS
+
+
+# Sectors of a country's own government and forces ("the army", "troops", "the government"): with no country named,
+# the warner's own.
+STATE_SECTORS = {"GOV", "MIL", "COP"}
+
+
+def _countries_named(subject) -> set[str]:
+    """The countries the words of a subject's phrase up to its head name: a name ("Russia", "North Korea"), a possessive
+    ("Israel's army"), a demonym ("Iranian forces")."""
+    words = [t for t in subject.subtree if t.i <= subject.i]
+    runs, run = [], []  # runs of adjacent proper nouns ("North Korea")
+    for t in words:
+        if t.pos_ == "PROPN" and run and t.i == run[-1].i + 1:
+            run.append(t)
+        else:
+            run = [t] if t.pos_ == "PROPN" else []
+            runs.append(run)
+    codes = {countries.country_from_name(" ".join(w.text for w in r)) for r in runs if r}
+    codes |= {countries.country_from_demonym(t.text) for t in words}
+    return {c for c in codes if c}
 
 
 def _within(tok, actor) -> bool:
@@ -266,8 +295,16 @@ def _conjunct_subject(head, m: EventMention) -> bool:
 
 
 def _next_verb(head):
-    """The verb right after the phrase of `head` (over auxiliaries and adverbs), if any."""
-    end = max(t.i for t in head.subtree) + 1
+    """The verb right after the phrase of `head` (over auxiliaries and adverbs), if any, when `head` is itself the
+    last conjunct of that phrase: after "Russia and Britain" the verb is Britain's ("condemned Russia and Britain
+    summoned ..."), not Russia's."""
+    last = max(head.subtree, key=lambda t: t.i)
+    node = last
+    while node.i != head.i:  # the phrase's last word is under head's own words, not under a conjunct of them
+        if node.dep_ == "conj":
+            return None
+        node = node.head
+    end = last.i + 1
     doc = head.doc
     while end < len(doc) and doc[end].dep_ in ("aux", "auxpass", "advmod", "neg"):
         end += 1

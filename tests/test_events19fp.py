@@ -1,0 +1,68 @@
+"""Issue 13, session nineteen (events19fp): the review's defects in the MISREAD gates of the event confidence. A right
+first-conjunct target and a warning of the warner's own side's act keep their top band; the misreads stay under it.
+Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import newswire
+from newswire.events import confidence
+
+
+def _records(text: str) -> list[tuple[str, str | None, str | None, bool]]:
+    """(trigger, source code, target code, at or above the top band) of each event of a text."""
+    events = newswire.analyze(text, published="2010-05-05").events
+    return [(e.trigger.text, e.source.actor if e.source else None, e.target.actor if e.target else None,
+             e.confidence >= confidence.CLEAR_FLOOR) for e in events]
+
+
+def _top(text: str, trigger: str) -> bool:
+    found = [r for r in _records(text) if r[0] == trigger]
+    assert found, _records(text)
+    return all(r[3] for r in found)
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # the next clause's subject joined onto the object: the target is the FIRST conjunct, right
+        ("Chile condemned Peru and Bolivia summoned the Argentine envoy.", "condemned"),
+        ("France sanctioned Iran and China criticized the move.", "sanctioned"),
+        ("Chile sent tanks to Peru and Bolivia delivered air defence systems.", "sent"),
+    ],
+)
+def test_a_first_conjunct_target_keeps_the_top_band(text, trigger):
+    assert _top(text, trigger)
+
+
+def test_the_last_conjunct_before_the_next_verb_stays_under_the_top_band():
+    """The target is itself the conjunct right before the next verb: the next clause's doer."""
+    assert not _top("Norway has pledged to accept 50 refugees and Sweden will take 11.", "pledged")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile warned that Chilean forces would strike Peru.",  # a demonym of the warner's country
+        "Chile warned Peru that Chile's army would strike.",  # a possessive of it
+        "Chile warned Peru that the army would respond.",  # the country's forces, no country named
+        "Chile warned that Chile would retaliate against Peru.",  # the country itself
+    ],
+)
+def test_a_warning_of_the_warners_own_side_stays_a_clear_threat(text):
+    assert _top(text, "warned")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile warned Peru that Bolivian troops would strike.",  # another country's forces
+        "Chile warned Peru that Bolivia would strike.",  # another country
+        "Chile warned Peru that Bolivia's army would strike.",
+        "Chile warned Peru that rebels would strike.",  # not a state's forces: not the warner's own
+    ],
+)
+def test_a_warning_that_another_will_act_stays_under_the_top_band(text):
+    assert not _top(text, "warned")
+

@@ -66,3 +66,24 @@ def test_a_warning_of_the_warners_own_side_stays_a_clear_threat(text):
 def test_a_warning_that_another_will_act_stays_under_the_top_band(text):
     assert not _top(text, "warned")
 
+
+def test_a_warning_not_to_act_is_advice():
+    """"warned X not to invade" is advice, as "warned X against"; "warned X that its troops would strike" stays."""
+    assert not _top("Chile warned Peru not to invade Bolivia.", "warned")
+    assert _top("Chile warned Peru that its troops would strike.", "warned")
+
+
+@pytest.mark.parametrize(
+    "text, top",
+    [
+        ("Chile said Peru should've withdrawn from Bolivia.", False),  # the 've of "should've"
+        ("Chile said Peru should have withdrawn from Bolivia.", False),
+        ("Chile said Peru should have withdrawn long ago and left Bolivia.", False),  # the reproach's own conjunct
+        ("Chile said Peru should have withdrawn long ago and must leave Bolivia now.", True),  # a demand beside it
+        ("Chile said Peru must have withdrawn all its forces from Bolivia by Friday.", True),  # "must have" + deadline
+        ("Chile said Peru must withdraw from Bolivia.", True),
+    ],
+)
+def test_a_reproach_is_only_the_perfect_of_should_without_a_demand(text, top):
+    assert _top(text, "said") is top
+

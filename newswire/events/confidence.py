@@ -212,6 +212,8 @@ def _advice_warning(trigger, source) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "against" for c in trigger.children):
         return True
+    if any(c.dep_ == "xcomp" and any(n.dep_ == "neg" for n in c.children) for c in trigger.children):
+        return True  # "warned Israel not to invade": advice, as "warned against"
     for comp in (c for c in trigger.children if c.dep_ == "ccomp"):
         subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and all(_another(s, source) for s in subjects):
@@ -338,12 +340,29 @@ def _participle_source(m: EventMention, source) -> bool:
 
 
 def _reproach(anchor) -> bool:
-    """The event's verb, or a complement of it, is a perfect under a modal of obligation ("should have started")."""
+    """The event's verb, or a complement of it, is a perfect under a modal of obligation ("should have started",
+    "should've started"), with no demand beside it ("should have left long ago and must leave now") and, for "must",
+    no deadline ("must have withdrawn by Friday": a demand)."""
     for verb in [anchor] + [c for c in anchor.children if c.dep_ in ("ccomp", "xcomp")]:
-        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        if aux & OBLIGATION_MODALS and "have" in aux and verb.tag_ == "VBN":
-            return True
+        modals = _modals(verb)
+        if not (modals & OBLIGATION_MODALS and "have" in modals and verb.tag_ == "VBN"):
+            continue
+        if "must" in modals and any(_deadline(c) for c in verb.children):
+            continue
+        if any(c.dep_ == "conj" and _modals(c) & OBLIGATION_MODALS and "have" not in _modals(c) for c in verb.children):
+            continue
+        return True
     return False
+
+
+def _modals(verb) -> set[str]:
+    """The auxiliaries of a verb, "'ve" as "have"."""
+    return {"have" if c.lower_ == "'ve" else c.lower_ for c in verb.children if c.dep_ == "aux"}
+
+
+def _deadline(child) -> bool:
+    """"by Friday", "by the end of the month": a "by" with a date for object."""
+    return child.dep_ == "prep" and child.lower_ == "by" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children)
 
 
 # How many words up from the target's head the trigger is looked for.

@@ -87,3 +87,25 @@ def test_a_warning_not_to_act_is_advice():
 def test_a_reproach_is_only_the_perfect_of_should_without_a_demand(text, top):
     assert _top(text, "said") is top
 
+
+def test_the_misread_features_only_gate_and_are_not_fitted(tmp_path, monkeypatch):
+    """eval/fit_event_confidence.py fits FITTED, every feature but the MISREAD ones; its --write writes those, and the
+    stage refuses a weights file with a MISREAD weight."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    import numpy as np
+
+    assert set(confidence.FITTED) == set(confidence.FEATURES) - set(confidence.MISREAD) and "clear" in confidence.FITTED
+    path = Path(__file__).resolve().parent.parent / "eval" / "fit_event_confidence.py"
+    spec = importlib.util.spec_from_file_location("fit_event_confidence_test", path)
+    fit = importlib.util.module_from_spec(spec)
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    spec.loader.exec_module(fit)
+    monkeypatch.setattr(fit, "WEIGHTS", tmp_path / "event_confidence.tsv")
+    fit.write(np.zeros(len(confidence.FITTED) + 1), confidence.FITTED, 10, 1.0)
+    rows = [line.split("\t")[0] for line in fit.WEIGHTS.read_text().splitlines() if not line.startswith("#")]
+    assert rows == ["feature", "bias", *confidence.FITTED]
+    assert not set(rows) & set(confidence.MISREAD)
+    assert set(confidence.weights()) <= set(confidence.FITTED) | {"bias"}

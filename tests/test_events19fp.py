@@ -48,6 +48,7 @@ def test_the_last_conjunct_before_the_next_verb_stays_under_the_top_band():
         "Chile warned Peru that Chile's army would strike.",  # a possessive of it
         "Chile warned Peru that the army would respond.",  # the country's forces, no country named
         "Chile warned that Chile would retaliate against Peru.",  # the country itself
+        "Chile warned Peru that the Chilean government would respond.",  # its government, named by its demonym
     ],
 )
 def test_a_warning_of_the_warners_own_side_stays_a_clear_threat(text):
@@ -61,6 +62,7 @@ def test_a_warning_of_the_warners_own_side_stays_a_clear_threat(text):
         "Chile warned Peru that Bolivia would strike.",  # another country
         "Chile warned Peru that Bolivia's army would strike.",
         "Chile warned Peru that rebels would strike.",  # not a state's forces: not the warner's own
+        "Chile warned Peru that the government would collapse.",  # which government is unsaid: a prediction
     ],
 )
 def test_a_warning_that_another_will_act_stays_under_the_top_band(text):

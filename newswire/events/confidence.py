@@ -233,9 +233,9 @@ def _warning_verbs() -> frozenset[str]:
 
 def _another(subject, source) -> bool:
     """A subject that names someone other than the source: a name or noun, not the source's words, not one owned by a
-    pronoun ("its forces", "our troops" are the warner's own), not the source's own country or its forces or
-    government ("the Kremlin warned that Russia would ...", "Iranian forces", "Israel's army", "the army" with no
-    country named)."""
+    pronoun ("its forces", "our troops" are the warner's own), not the source's own country, its forces or
+    government ("the Kremlin warned that Russia would ...", "Iranian forces", "Israel's army", "the Chilean
+    government"), nor forces with no country named ("the army", "troops")."""
     if subject.pos_ not in ("PROPN", "NOUN") or _within(subject, source):
         return False
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
@@ -247,9 +247,10 @@ def _another(subject, source) -> bool:
     return row is None or row.sector not in STATE_SECTORS
 
 
-# Sectors of a country's own government and forces ("the army", "troops", "the government"): with no country named,
-# the warner's own.
-STATE_SECTORS = {"GOV", "MIL", "COP"}
+# Sectors of a country's own forces ("the army", "troops"): with no country named, the warner's own. Not "the
+# government" ("warned Peru that the government would collapse": which government is unsaid, and what it is warned
+# would do is often a prediction); with a country named, the country decides.
+STATE_SECTORS = {"MIL"}
 
 
 def _countries_named(subject) -> set[str]:

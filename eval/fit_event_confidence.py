@@ -18,8 +18,9 @@ Data (development data only; skips with a message when ../shared is absent)
     articles no longer measure the events confidence out of sample.
 
 Model
-  Logistic regression over `newswire.events.confidence.FEATURES` (0/1 values
-  the stage computes for each event), L2-penalised (the intercept is not),
+  Logistic regression over `newswire.events.confidence.FITTED` (0/1 values
+  the stage computes for each event; every feature but the MISREAD ones,
+  which only gate and get no weight), L2-penalised (the intercept is not),
   fitted by Newton's method: deterministic, no library beyond numpy. Scores
   are gated as the stage gates them: under 0.7 unless the record is `clear`.
 
@@ -242,7 +243,7 @@ def write(w: np.ndarray, names, n_rows: int, l2: float) -> None:
     ]
     lines += [f"{n}\t{v:.4f}" for n, v in zip(names, w[1:])]
     WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {WEIGHTS}")
+    print(f"wrote {WEIGHTS}: bias and {len(names)} fitted features ({', '.join(names)})")
 
 
 def main() -> int:
@@ -255,7 +256,7 @@ def main() -> int:
     if not rn.DEFAULT_PATH.exists():
         print(f"real-news event gold not found at {rn.DEFAULT_PATH} (../shared is absent); skipping")
         return 0
-    from newswire.events.confidence import FEATURES
+    from newswire.events.confidence import FITTED as FEATURES, MISREAD  # the MISREAD features only gate: no weight
 
     rec = Recorder()
     rows = realnews_rows(rec)
@@ -279,6 +280,7 @@ def main() -> int:
     print("fitted on all (in-sample):")
     report("all", rows, predict(X, w, FEATURES))
     print("weights: " + ", ".join(f"{n} {v:+.2f}" for n, v in zip(("bias",) + FEATURES, w)))
+    print(f"not fitted (they only keep a record out of `clear`): {', '.join(MISREAD)}")
     if args.write:
         write(w, FEATURES, len(rows), args.l2)
     return 0

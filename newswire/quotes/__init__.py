@@ -270,6 +270,7 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             # "REACTION - Emmanuel Macron: “...”": a heading set off by a dash before the name is no part of the speaker
             s = max((i + 1 for i in range(s, head.i) if is_dash(doc[i])), default=s)
             s, e = within_brackets(head, s, e)
+            s, e = _whole_words(doc, s, e, entities.at(head.i))
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             start = _past_bullet(source_text(doc), start, end)
             speaker = Span(start, end, source_text(doc)[start:end])
@@ -512,6 +513,30 @@ def _documents_of(verb: int, doc: Doc) -> set[str]:
         elif c.dep_ == "dobj" or c is tok.head:
             out.add(c.lemma_.lower())
     return out
+
+
+def _whole_words(doc: Doc, s: int, e: int, found) -> tuple[int, int]:
+    """A speaker's tokens widened to whole words, then to the name mention of the head's entity that runs across their
+    start: the parser may make only the last parts of a hyphenated name the subject ("Prayut Chan-o-cha said": "o-cha";
+    "Moon Jae-in said": "in"), and the evidence must not start inside a word."""
+    while s > 0 and not doc[s - 1].whitespace_ and _in_word(doc[s - 1]) and _in_word(doc[s]):
+        s -= 1
+    while e < len(doc) and not doc[e - 1].whitespace_ and _in_word(doc[e - 1]) and _in_word(doc[e]):
+        e += 1
+    if found is not None and found[1].kind == "name":
+        mention = found[1]
+        # over the mention's words only: not past a comma or a dash that parts a heading or credit from the name
+        while (
+            s > 0 and mention.start <= doc[s - 1].idx and doc[s].idx < mention.end and doc[s - 1].sent == doc[s].sent
+            and (doc[s - 1].is_alpha or (doc[s - 1].text == "-" and not doc[s - 1].whitespace_))
+        ):
+            s -= 1
+    return s, e
+
+
+def _in_word(tok: Token) -> bool:
+    """A token that joins its neighbours into one word when no space parts them: letters, digits, a hyphen."""
+    return tok.text == "-" or tok.text.isalnum()
 
 
 def _speaker_range(f: Found) -> tuple[int, int]:

@@ -58,3 +58,24 @@ def test_what_is_no_joining_of_a_bloc(text):
 ])
 def test_a_joining_with_no_joiner_named_is_left_out(text):
     assert all(c[0] != "050" for c in _coded(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ugandan diplomat Grace Mwangi joined the United Nations in 2001.",  # a named person
+    "The Belgian engineer Paul Dumont joined NATO in 2012 as an adviser.",
+    "Mwangi, a Ugandan lawyer, joined the United Nations.",
+    "The Ghanaian economist joined the WTO.",  # the country only describes a person noun
+    "Chile joined NATO as a consultant.",  # joining in a person's role
+])
+def test_a_person_taking_a_post_at_a_bloc_is_no_state_joining(text):
+    assert all(c[0] != "050" for c in _coded(text))
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Portugal joined NATO in 1949 as a founding member.", "PRT", "IGONAT"),  # joining as a member is joining
+    ("The Ugandan government joined the United Nations in 1962.", "UGA", "IGOUNO"),  # the government as a whole
+    ("Slovenia joined the E.U. in 2004.", "SVN", "IGOEUR"),  # dotted abbreviations are blocs
+    ("Zambia joined the U.N. in 1964.", "ZMB", "IGOUNO"),
+])
+def test_a_state_or_its_government_joining_is_still_joining(text, source, target):
+    assert [(c[2], c[3]) for c in _coded(text) if c[0] == "050"] == [(source, target)]

@@ -232,7 +232,7 @@ def extract_events(
     kept = [m for m in events if m.emit and m.code[:2] != STATEMENT_ROOT and (_political(m) or _official(m.sources))]
     # a meeting, praise or reported demand aimed at no one coded says nothing
     kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported) or _signed(m) or _bloc_meeting(m)]
-    kept = [m for m in kept if m.code != JOINING_CODE or coded(m.sources)]
+    kept = [m for m in kept if m.code != JOINING_CODE or (coded(m.sources) and _state_joins(m))]
     for m in kept:
         if not coded(m.targets) and _bloc_meeting(m):
             m.own_targets = True  # the members meet one another: not the host city's country
@@ -418,6 +418,31 @@ def _title_sectors() -> dict[str, str]:
 def _unreal(m: EventMention) -> bool:
     """An event the text only supposes, or says did not happen (a refusal, coded 12, is an event of its own)."""
     return m.modality in SUPPOSED or (m.modality == "negated" and m.code[:2] != REFUSAL_ROOT)
+
+
+def _state_joins(m: EventMention) -> bool:
+    """Whether who joins a bloc is a state (a country, or its government as a whole): not a person who goes to work for
+    the bloc ("Kenyan diplomat Amina Otieno joined the United Nations", "the Nigerian economist joined the WTO": the
+    country only describes the person) nor one joining it in a person's role ("joined NATO as an adviser") (issue 13,
+    session nineteen's review)."""
+    doc = m.anchor.doc
+    for p in m.anchor.children:
+        obj = next((c for c in p.children if c.dep_ == "pobj"), None) if p.dep_ == "prep" and p.lower_ == "as" else None
+        if obj is not None and noun_lemma(obj) not in word_class("membership"):
+            return False  # "joined NATO as an adviser"; not "as a founding member"
+    for a in m.sources:
+        if a.implicit or a.entity.type == "PERSON" or not a.code or (len(a.code) > 3 and not a.code.endswith(STATE_CODE)):
+            return False
+        words = doc.char_span(a.mention.start, a.mention.end, alignment_mode="expand")
+        root = words.root if words is not None else None
+        if root is None or (root.dep_ in MODIFIER_DEPS and root.head.i != m.trigger.i):
+            return False  # "the Kenyan diplomat": a modifier of a person noun, not the joiner
+    return True
+
+
+# The code of a state's government as a whole, and the dependencies of a word that only describes another (`_state_joins`).
+STATE_CODE = "GOV"
+MODIFIER_DEPS = ("amod", "compound", "poss", "nmod")
 
 
 def _bloc_meeting(m: EventMention) -> bool:

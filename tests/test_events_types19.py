@@ -79,3 +79,19 @@ def test_a_person_taking_a_post_at_a_bloc_is_no_state_joining(text):
 ])
 def test_a_state_or_its_government_joining_is_still_joining(text, source, target):
     assert [(c[2], c[3]) for c in _coded(text) if c[0] == "050"] == [(source, target)]
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Turkey strongly opposes Georgia's accession to NATO.", "120", "TUR", "GEO"),
+    ("China vetoed Kosovo's admission to the United Nations.", "129", "CHN", "XKX"),
+    ("Poland supports Moldova's entry into the European Union.", "051", "POL", "MDA"),
+    ("Austria has refused to ratify Serbia's accession to the EU.", "127", "AUT", "SRB"),
+])
+def test_an_act_over_a_state_joining_is_aimed_at_the_state_not_the_bloc(text, code, source, target):
+    assert [(c[2], c[3]) for c in _coded(text) if c[0] == code] == [(source, target)]
+
+
+def test_an_act_over_another_event_keeps_that_event_target():
+    # near miss: a condemnation of another act stays aimed at that act's doer, as before
+    found = [c for c in _coded("Germany condemned Russia's invasion of Georgia.") if c[0][:2] == "11"]
+    assert [(c[2], c[3]) for c in found] == [("DEU", "RUS")]

@@ -60,7 +60,7 @@ from .model import EventMention
 from .modality import clause_verb
 from .places import location
 from .referents import owner_source, speaker_source
-from .roles import assign_roles, coded
+from .roles import JOINING_CODE, assign_roles, coded
 from .structure import find_mentions, reported_accusations, reported_demands
 from .targets import SEIZURE_CODES, acts_on_people, country_word_on, domestic_targets, implicit_targets, located, other_country, thing_seized, told, whose_place
 from .triggers import agent_objects, blocked, find_triggers, is_passive, is_person, noun_lemma, patient_of, word_class
@@ -112,11 +112,6 @@ COMMERCIAL_SECTORS = {"BUS"}
 DYADIC_ROOTS = {"04", "05"}
 # The root of public statements (CAMEO 01), which are not emitted (`extract_events`).
 STATEMENT_ROOT = "01"
-# Joining a bloc of states as a member (050: the `<bloc>` rows of event_verbs.tsv and event_nouns.tsv): a joining whose
-# joiner is coded by no one ("a candidate for accession to the EU", "securing its entry into the WTO", "a long path to
-# join the EU") says nothing, and was mostly not done (issue 13, session nineteen: those three, on session fifteen's and
-# seventeen's texts, were all wrong; on realnews dev two such had the gold type but not its joiner)
-JOINING_CODE = "050"
 # The code of signing an agreement (root 05, but no expression of support: kept with a state's signer and no target,
 # see `_signed`).
 SIGNING_CODES = {"057"}
@@ -232,6 +227,10 @@ def extract_events(
     kept = [m for m in events if m.emit and m.code[:2] != STATEMENT_ROOT and (_political(m) or _official(m.sources))]
     # a meeting, praise or reported demand aimed at no one coded says nothing
     kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported) or _signed(m) or _bloc_meeting(m)]
+    # joining a bloc of states as a member (050: the `<bloc>` rows of event_verbs.tsv and event_nouns.tsv): a joining whose
+    # joiner is coded by no one ("a candidate for accession to the EU", "securing its entry into the WTO", "a long path to
+    # join the EU") says nothing, and was mostly not done (issue 13, session nineteen: those three, on session fifteen's
+    # and seventeen's texts, were all wrong; on realnews dev two such had the gold type but not its joiner)
     kept = [m for m in kept if m.code != JOINING_CODE or (coded(m.sources) and _state_joins(m))]
     for m in kept:
         if not coded(m.targets) and _bloc_meeting(m):

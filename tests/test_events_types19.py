@@ -95,3 +95,28 @@ def test_an_act_over_another_event_keeps_that_event_target():
     # near miss: a condemnation of another act stays aimed at that act's doer, as before
     found = [c for c in _coded("Germany condemned Russia's invasion of Georgia.") if c[0][:2] == "11"]
     assert [(c[2], c[3]) for c in found] == [("DEU", "RUS")]
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia's entry into the European Union has been stalled for years.",  # not happened
+    "Georgia's accession to NATO was delayed.",
+    "Moldova's admission to the EU remains years away.",
+    "Bosnia's entry into the EU would require reforms.",
+    "Ukraine's entry into the EU in 2040 is the goal.",  # a date still to come
+])
+def test_a_joining_noun_that_has_not_happened_is_no_event(text):
+    assert all(c[0] != "050" for c in _coded(text))
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Vietnam's entry into the WTO in 2007 changed trade.", "VNM"),  # dated before publication
+    ("Since Latvia's accession to the EU in 2004, trade has grown.", "LVA"),
+])
+def test_a_dated_joining_noun_is_an_event(text, source):
+    assert [c[2] for c in _coded(text) if c[0] == "050"] == [source]
+
+
+def test_a_joining_noun_under_a_present_perfect_act_happened():
+    # "has brought about": done; near miss "has been delayed" (a passive): not done
+    assert [c[2] for c in _coded("Poland's accession to NATO has brought about new changes in the region.") if c[0] == "050"] == ["POL"]
+    assert all(c[0] != "050" for c in _coded("Poland's accession to NATO has been delayed."))

@@ -60,7 +60,7 @@ from .model import EventMention
 from .modality import clause_verb
 from .places import location
 from .referents import owner_source, speaker_source
-from .roles import assign_roles, coded
+from .roles import JOINING_CODE, assign_roles, coded
 from .structure import find_mentions, reported_accusations, reported_demands
 from .targets import SEIZURE_CODES, acts_on_people, country_word_on, domestic_targets, implicit_targets, located, other_country, thing_seized, told, whose_place
 from .triggers import agent_objects, blocked, find_triggers, is_passive, is_person, noun_lemma, patient_of, word_class
@@ -112,11 +112,6 @@ COMMERCIAL_SECTORS = {"BUS"}
 DYADIC_ROOTS = {"04", "05"}
 # The root of public statements (CAMEO 01), which are not emitted (`extract_events`).
 STATEMENT_ROOT = "01"
-# Joining a bloc of states as a member (050: the `<bloc>` rows of event_verbs.tsv and event_nouns.tsv): a joining whose
-# joiner is coded by no one ("a candidate for accession to the EU", "securing its entry into the WTO", "a long path to
-# join the EU") says nothing, and was mostly not done (issue 13, session nineteen: those three, on session fifteen's and
-# seventeen's texts, were all wrong; on realnews dev two such had the gold type but not its joiner)
-JOINING_CODE = "050"
 # The code of signing an agreement (root 05, but no expression of support: kept with a state's signer and no target,
 # see `_signed`).
 SIGNING_CODES = {"057"}
@@ -232,7 +227,11 @@ def extract_events(
     kept = [m for m in events if m.emit and m.code[:2] != STATEMENT_ROOT and (_political(m) or _official(m.sources))]
     # a meeting, praise or reported demand aimed at no one coded says nothing
     kept = [m for m in kept if coded(m.targets) or (m.code[:2] not in DYADIC_ROOTS and not m.trigger.reported) or _signed(m) or _bloc_meeting(m)]
-    kept = [m for m in kept if m.code != JOINING_CODE or coded(m.sources)]
+    # joining a bloc of states as a member (050: the `<bloc>` rows of event_verbs.tsv and event_nouns.tsv): a joining whose
+    # joiner is coded by no one ("a candidate for accession to the EU", "securing its entry into the WTO", "a long path to
+    # join the EU") says nothing, and was mostly not done (issue 13, session nineteen: those three, on session fifteen's
+    # and seventeen's texts, were all wrong; on realnews dev two such had the gold type but not its joiner)
+    kept = [m for m in kept if m.code != JOINING_CODE or (coded(m.sources) and _state_joins(m) and _joined(m, published))]
     for m in kept:
         if not coded(m.targets) and _bloc_meeting(m):
             m.own_targets = True  # the members meet one another: not the host city's country
@@ -418,6 +417,51 @@ def _title_sectors() -> dict[str, str]:
 def _unreal(m: EventMention) -> bool:
     """An event the text only supposes, or says did not happen (a refusal, coded 12, is an event of its own)."""
     return m.modality in SUPPOSED or (m.modality == "negated" and m.code[:2] != REFUSAL_ROOT)
+
+
+def _state_joins(m: EventMention) -> bool:
+    """Whether who joins a bloc is a state (a country, or its government as a whole): not a person who goes to work for
+    the bloc ("Kenyan diplomat Amina Otieno joined the United Nations", "the Nigerian economist joined the WTO": the
+    country only describes the person) nor one joining it in a person's role ("joined NATO as an adviser") (issue 13,
+    session nineteen's review)."""
+    doc = m.anchor.doc
+    for p in m.anchor.children:
+        obj = next((c for c in p.children if c.dep_ == "pobj"), None) if p.dep_ == "prep" and p.lower_ == "as" else None
+        if obj is not None and noun_lemma(obj) not in word_class("membership"):
+            return False  # "joined NATO as an adviser"; not "as a founding member"
+    for a in m.sources:
+        if a.implicit or a.entity.type == "PERSON" or not a.code or (len(a.code) > 3 and not a.code.endswith(STATE_CODE)):
+            return False
+        words = doc.char_span(a.mention.start, a.mention.end, alignment_mode="expand")
+        root = words.root if words is not None else None
+        if root is None or (root.dep_ in MODIFIER_DEPS and root.head.i != m.trigger.i):
+            return False  # "the Kenyan diplomat": a modifier of a person noun, not the joiner
+    return True
+
+
+def _joined(m: EventMention, published: str | None) -> bool:
+    """Whether a joining told by its noun ("Sweden's accession to NATO") happened: the noun dated before publication
+    ("China's entry into the WTO in 2001"), or the subject of a past act it did ("Vietnam's accession to the WTO opened
+    its markets", "has brought about changes"). A joining stalled, delayed, still to come or required of someone is none (issue 13, session nineteen's
+    review: "Turkey's entry into the European Union has been stalled for years" was an asserted 050). A verb's joining
+    ("joined NATO") is read as any other verb."""
+    noun = m.token
+    if m.trigger.kind != "noun":
+        return True
+    dated = any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and (g.ent_type_ == "DATE" or g.like_num) for g in c.children) for c in noun.children
+    )
+    if dated and m.date and published and m.date < published[:len(m.date)]:
+        return True
+    verb = noun.head
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+    past = (verb.tag_ == "VBD" and not aux) or (verb.tag_ == "VBN" and bool(aux) and all(a.lemma_ == "have" for a in aux))
+    return noun.dep_ == "nsubj" and past and any(c.dep_ == "dobj" for c in verb.children)
+
+
+# The code of a state's government as a whole, and the dependencies of a word that only describes another (`_state_joins`).
+STATE_CODE = "GOV"
+MODIFIER_DEPS = ("amod", "compound", "poss", "nmod")
 
 
 def _bloc_meeting(m: EventMention) -> bool:

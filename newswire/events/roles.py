@@ -11,6 +11,7 @@ from ..lexicon.cues import reporting_verbs
 from .actors import Actor, Actors, country_name, is_city
 from .modality import APPEAL_PREPS, TIME_ENTS, is_condition, is_intent_governor, is_obligation, is_wish_verb
 from .model import EventMention
+from .places import behalf
 from .syntax import joined, prep_objects, subject_of
 from .targets import acts_on_people
 from .triggers import event_noun_codes, is_event_noun, is_passive, is_person, noun_lemma, patient_of, word_class
@@ -61,7 +62,8 @@ TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "toward", "towards"
 # ("stern warnings from Moscow", "criticism from Beijing", "demands from the protesters"), not whom they are aimed at.
 SAID_ROOTS = {"02", "10", "11", "12", "13"}
 # The prepositions of a passive participle on an event noun that name whom the event is aimed at ("sanctions imposed on
-# Iraq", "aid sent to Gaza"); not where or when ("talks held in Geneva", "the attack launched at dawn").
+# Iraq", "aid sent to Gaza"); not where or when ("talks held in Geneva", "the attack launched at dawn"); "to" only of
+# a verb of giving or sending (`sending` of data/event_word_classes.tsv).
 PARTICIPLE_TARGET_PREPS = ("on", "upon", "against", "to")
 YIELD_ROOT = "08"  # concessions: the "of" of their noun is who yields ("the withdrawal of the troops"), but see object_noun
 # Roots of acts done against their target (threats, protests, force, sanctions, coercion, assault): a request for one
@@ -104,14 +106,14 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         sources += [a for a in actors.phrase(joined(anchor)) if all(a.entity.id != s.entity.id for s in sources)]
         targets = _verb_targets(m, actors, sources)
     else:
-        sources, targets = _noun_roles(anchor, actors, said=m.code[:2] in SAID_ROOTS)
+        sources, targets = _noun_roles(anchor, actors, said=m.code[:2] in SAID_ROOTS, meeting=m.code[:2] == MEETING_ROOT)
         if not sources and anchor.dep_ == "dobj" and is_intent_governor(anchor.head.lemma_):
             sources = actors.phrase(subject_of(anchor.head))  # "Egypt is planning an attack on Libya": Egypt's
         if not sources and _adjunct_of(anchor) is not None and m.code[:2] in COOPERATIVE_ADJUNCT_ROOTS:
             # "officials finished the rules in consultation with Iraqi diplomats": the doer of the clause consults
             sources = actors.phrase(subject_of(_adjunct_of(anchor)))
     if m.trigger.kind == "noun" and anchor.i != m.trigger.i:
-        noun_sources, noun_targets = _noun_roles(m.token, actors, said=m.code[:2] in SAID_ROOTS)
+        noun_sources, noun_targets = _noun_roles(m.token, actors, said=m.code[:2] in SAID_ROOTS, meeting=m.code[:2] == MEETING_ROOT)
         if sources and not targets and not noun_targets and _between(m.token):
             noun_targets = noun_sources  # "Klibi undertook a mediation mission between Syria and Arafat": the parties
         sources = sources or noun_sources
@@ -179,7 +181,9 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
                 others = [a for _, o in prep_objects(comp.token, ("of",)) for a in actors.phrase(o) if a.code]
             targets = others if coded(others) or not kept else list(comp.targets)
         else:
-            first = (others, comp.targets) if asking or (codebook.frame_of(m.code) == "reject" and comp.code[:2] in SAID_ROOTS) else (comp.targets, others)
+            # an act over a state's joining a bloc is aimed at the joiner, the joining's doer (`_aimed_at`)
+            doer_first = asking or comp.code == JOINING_CODE or (codebook.frame_of(m.code) == "reject" and comp.code[:2] in SAID_ROOTS)
+            first = (others, comp.targets) if doer_first else (comp.targets, others)
             targets = next((a for a in first if coded(a)), first[0] or first[1])
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
         targets = _asked_to_act(anchor, actors, sources)  # "demanded that the government end curbs", uncoded
@@ -227,7 +231,7 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
                 targets = targets or p.sources
             # nor what a request asks for ("called for a truce to help the people of Syria": not Syria; session seventeen)
             if (m.code[:2] not in OWN_TARGET_ROOTS or p.code[:2] in SHARED_TARGET_ROOTS) and not addressed and not asks:
-                targets = targets or p.targets
+                targets = targets or _aimed_at(p)
     if undecided:
         # "The ministry said Iran seized the ship, and accused it of smuggling": nor is either of the two who may have
         # spoken the one spoken against
@@ -666,11 +670,14 @@ def _owned(head: Token, sources: list[Actor], actors: Actors) -> bool:
     return found is None or any(found[0].id == s.entity.id for s in sources)
 
 
-def _noun_roles(noun: Token, actors: Actors, said: bool = False) -> tuple[list[Actor], list[Actor]]:
+def _noun_roles(noun: Token, actors: Actors, said: bool = False, meeting: bool = False) -> tuple[list[Actor], list[Actor]]:
     """"a Syrian military attack on civilians", "talks between Kerry and Lavrov", "the attack by rebels"; of a
-    speech act (`said`), "warnings from Moscow": who it comes from."""
+    speech act (`said`), "warnings from Moscow": who it comes from. Of a meeting (`meeting`), "the Qatar-led talks":
+    the one leading them is their mediator, no side."""
     sources: list[Actor] = []
     for c in noun.children:
+        if meeting and _compound_doer(c) is not None:
+            continue  # "the Qatar-led talks between Israel and Hamas" (issue 13, session nineteen's review)
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i and compound_role(c) == "other" and not _doing(c.doc[c.i + 2]):
             continue  # "the Iranian-backed attack", "U.S.-brokered talks": the backer or broker is not the doer
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
@@ -701,11 +708,28 @@ def _noun_roles(noun: Token, actors: Actors, said: bool = False) -> tuple[list[A
         # "the truce brokered by Qatar") (issue 13, session nineteen: realnews dev's "will not lift the sanctions
         # imposed on Iraq" had no target)
         for prep, obj in prep_objects(part, ("by", *PARTICIPLE_TARGET_PREPS)):
+            if behalf(obj.head):
+                continue  # "the attack carried out on behalf of Iran": for whom, not at whom
             if prep == "by" and _doing(part):
                 sources = sources or actors.phrase(obj)
-            elif prep != "by" and not targets:
+            elif prep != "by" and not targets and (prep != "to" or part.lemma_.lower() in word_class("sending")):
+                # "to" only of giving or sending ("the aid sent to Gaza"); "the complaint submitted to the WTO" names a
+                # forum (issue 13, session nineteen's review: CHN -> IGOWTO)
                 targets = actors.phrase(obj)
     return sources, targets
+
+
+# The root of meetings and talks (CAMEO 04), whose "-led" names a mediator (`_noun_roles`).
+MEETING_ROOT = "04"
+# A state's joining a bloc (CAMEO 050): events/__init__.py keeps it only with a state as the joiner.
+JOINING_CODE = "050"
+
+
+def _aimed_at(part: EventMention) -> list[Actor]:
+    """Whom an act over another event is aimed at through it: that event's target; but an act over someone's joining a
+    bloc ("opposes Finland's accession to NATO", "vetoed Palestine's admission to the UN") is aimed at the joiner, not
+    the bloc (issue 13, session nineteen's review: RUS -> IGONAT)."""
+    return list(part.sources) if part.code == JOINING_CODE else list(part.targets)
 
 
 def _telling(verb: Token) -> bool:

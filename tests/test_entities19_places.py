@@ -42,3 +42,18 @@ def test_city_with_division_takes_its_country(text, name, code):
 )
 def test_city_without_one_country_division_unchanged(text, name, code):
     assert codes(text)[name] == code
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        # a division given only at a later mention of the name may set apart another place: the earlier keeps its own
+        ("Police in Birmingham said the streets were calm. The team played in Birmingham, Alabama, last year.",
+         "Police", "GBRCOP"),
+        # given at the first mention, it is the place of the later ones too
+        ("Police in Birmingham, Alabama, arrested two men on Monday. Birmingham police said the men were armed.",
+         "Birmingham police", "USACOP"),
+    ],
+)
+def test_division_at_a_later_mention_leaves_the_earlier_alone(text, name, code):
+    assert codes(text)[name] == code

@@ -79,3 +79,25 @@ def test_titled_name_ends_before_a_date():
 def test_no_person_from_title_without_prose_name(text):
     assert "Ana Ruiz" not in people(text) and "Motors" not in people(text)
 
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("The injured were taken to King Edward Memorial Hospital in Mumbai on Monday.", "Edward Memorial Hospital"),
+        ("Traders at Queen Victoria Market in Melbourne closed early on Friday.", "Victoria Market"),
+        ("The research team stayed on King George Island for a month.", "George Island"),
+    ],
+)
+def test_place_named_after_a_royal_is_no_person(text, bad):
+    assert not any(bad in name for name in people(text))
+
+
+def test_place_named_after_a_royal_does_not_speak_as_a_person():
+    text = "Staff at King Edward Memorial Hospital treated the victims. All patients are stable, King Edward Memorial Hospital said."
+    assert "Edward Memorial Hospital" not in speakers(text)
+
+
+def test_titled_name_near_miss_still_a_person():
+    # a title and a given name with a surname that is no place's head word stay a person
+    assert "Ana Ruiz" in people("Major General Ana Ruiz inspected the troops at the border on Monday.")

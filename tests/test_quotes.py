@@ -1947,6 +1947,8 @@ def test_a_reporting_noun_whose_that_clause_completes_be_is_what_was_said(text, 
         "Berg's claim was not that the bridge was unsafe.",  # negated
         "Berg's argument would be that the bridge was unsafe.",  # supposed
         "The problem is that the bridge was unsafe.",  # no reporting noun
+        "Her claim to fame is that she once beat a chess champion.",  # a title to something, no words said
+        "Berg's claim to the farm is that his father bought it.",
     ],
 )
 def test_a_that_clause_after_be_without_a_speaker_or_asserted_report_is_no_quote(text):

@@ -154,6 +154,7 @@ def _places_given_a_country(clusters: list[Cluster], doc: Doc) -> None:
     that names only divisions of one country ("Birmingham, Ala.", "Paris, Texas": `places.division_only_country`)
     gives that country in the same way."""
     country_from = {m.start: (o, m.end, o.country) for o in clusters for m in o.names if o.actor and o.actor == o.country and len(o.actor) == 3}
+    countries_named = set(country_from)
     for o in clusters:
         # "Birmingham, Ala.", "Paris, Texas", "Hyderabad, Sindh": a division of one country only says the country too
         # (Birmingham was coded GBR, Paris FRA: session nineteen)
@@ -178,6 +179,10 @@ def _places_given_a_country(clusters: list[Cluster], doc: Doc) -> None:
             row = places.place_readings().get(o.names[0].text)
             if row is not None and row.kind == "part":
                 continue  # "Athens, Georgia": a name that may be a state of another country says no country of a place
+            if j + 1 not in countries_named and any(n.start < m.start for n in c.names):
+                # "Police in Birmingham said ... played in Birmingham, Alabama": a division given at a later mention,
+                # not the first, may set apart another place of the name; the earlier mentions keep theirs
+                continue
             c.country = code
             break
 

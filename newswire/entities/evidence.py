@@ -21,6 +21,7 @@ from ..lexicon.agents import names_other_party, past_office_words, relation_noun
 from ..lexicon.tables import KinNoun
 from .country_words import place_country
 from .model import Mention
+from .names import _org_name_word
 from .titles import TitleMatch, skippable_words
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -71,7 +72,11 @@ def _owner(m: Mention, name_ending: dict[int, Mention]) -> None:
 
 
 def _before(doc: Doc, m: Mention, title_ending: dict[int, TitleMatch], name_ending: dict[int, Mention]) -> None:
-    """Walk left from a name over honorifics, titles, affiliations and one country."""
+    """Walk left from a name over honorifics, titles, affiliations and one country. None for a body or a place whose
+    name ends with a word of such names, after a title ("King Edward Memorial Hospital said" tagged without "King"):
+    named after a person, no person."""
+    if m.label != "PERSON" and m.end - m.start > 1 and m.start - 1 in title_ending and _org_name_word(doc[m.end - 1].lower_):
+        return
     i = m.start - 1
     parts: list[TitleMatch] = []
     sectors: list[str] = []

@@ -91,9 +91,15 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         start, end = _cut_at_dash(doc, start, end, dateline)
         end = _cut_at_headline_cue(doc, start, end)
         end = _dateline_end(Document.of(doc).dateline_spans, start, end)
-        # "President Obama" tagged as one PERSON: the title is not the name
-        while start < end and (start in in_title):
+        # "President Obama" tagged as one PERSON: the title is not the name; but a place or a body named after a royal
+        # keeps its royal title ("King Edward Memorial Hospital", "King George Island" tagged ORG or LOC)
+        royal = (ent.label_ != "PERSON" and start in in_title and doc[start].lower_ in _regnal_titles() and end - start >= 2
+                 and _org_name_word(doc[end - 1].lower_))
+        while not royal and start < end and (start in in_title):
             start += 1
+        if (ent.label_ != "PERSON" and end - start >= 2 and start > 0 and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].lower_ in _regnal_titles() and _org_name_word(doc[end - 1].lower_)):
+            start -= 1  # "King Edward Memorial Hospital" tagged without its "King": the royal it is named after is its word
         if start < end and _opening_cue(doc[start]):
             start += 1  # "Replied State Department spokesman Richard Boucher, “...”": an inverted cue is no name's word
             while start < end and (start in in_title):
@@ -822,7 +828,8 @@ def _titled_names(doc: Doc, found: list[Mention], titles: list[TitleMatch], in_t
     untagged): a known given name (data/first_names.tsv) and one to three more capitalised proper nouns, none a name
     mention already, a title's word or tagged a date or number ("Anchor Christiane Amanpour Tuesday" ends before the
     day; "Mr Manfred Weber" tagged WORK_OF_ART is still a name), in prose (not a title-case line, where every word
-    is capitalised: "General Ana Ruiz Says Talks Will Resume"). A name the parser tagged is left as it is; a title before no given name ("General Motors",
+    is capitalised: "General Ana Ruiz Says Talks Will Resume"), whose last word is none that ends the names of
+    bodies and places ("King Edward Memorial Hospital", "Queen Victoria Market": `_org_name_word`). A name the parser tagged is left as it is; a title before no given name ("General Motors",
     "Justice Department") adds nothing."""
     covered = {i for m in found for i in range(m.start, m.end)}
     lines = title_case_lines(doc)
@@ -842,6 +849,8 @@ def _titled_names(doc: Doc, found: list[Mention], titles: list[TitleMatch], in_t
             j += 1
         if j - i < 2 or (j < len(doc) and ((doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in _TIME_OR_NUMBER) or j in covered or j in in_title)):
             continue
+        if _org_name_word(doc[j - 1].lower_):
+            continue  # "King Edward Memorial Hospital", "Queen Victoria Market", "King George Island": named after a royal
         if any(s <= t.start < e for s, e in lines):
             continue
         out.append(Mention(doc, i, j, "name", "PERSON"))

@@ -47,6 +47,7 @@ from ..document import Document, EntityIndex, Reporters
 from ..lexicon import load_list
 from ..lexicon.countries import country_from_demonym
 from ..lexicon.given_names import given_names
+from ..lexicon.pronouns import PRONOUNS
 from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Mention, Quote, Span, Time
 from .confidence import confidence
@@ -872,10 +873,15 @@ def _by_name_part(head: Token, entity: Entity | None, phrase: range, start: int,
         return None  # the entity layer knows the speaker by another name: its own
     if entity is not None and _titled_apart(doc, entity):
         return None  # "Former President Trump ... Trump said", after "Donald Trump Jr.": introduced apart (`_surname_only`)
+    # described as someone of their own ("Ms Kim, a defector who lives in Seoul, said", after "Kim Jong Un"): not
+    # the person whose name the speaker's words open (a family name many share), though still the one it ends
+    # ("Nefzi, a chemistry professor, said", after "Adel Nefzi")
+    apart = (entity is not None and (entity.titles or any(m.kind == "nominal" for m in entity.mentions))) or any(
+        c.dep_ == "appos" for c in head.children)
     n = len(words)
 
     def fits(full: list[str], first_words: bool = True) -> bool:
-        return len(full) > n and (full[-n:] == words or (address and first_words and full[:n] == words))
+        return len(full) > n and (full[-n:] == words or (address and first_words and not apart and full[:n] == words))
 
     found: dict[str, Entity | None] = {}
     for e in entities.entities:
@@ -893,9 +899,22 @@ def _by_name_part(head: Token, entity: Entity | None, phrase: range, start: int,
         return None
     name, person = next(iter(found.items()))
     said = honorific_gender(doc[first - 1].text) if address else None
+    said = said or _pronoun_gender(entity)  # "Mr Kim said his country", "Kim said her country": the speaker's own
     if said is not None and given_name_gender(name) not in (None, said):
         return None  # "Mrs Ho said", after "Junius Ho": another person
+    if said is not None and _pronoun_gender(person) not in (None, said):
+        return None  # "Ms Kim said", after "Kim Jong Un ... He": a man by his pronouns, not she
     return person, name
+
+
+def _pronoun_gender(entity: Entity | None) -> str | None:
+    """The gender ("m" or "f") of a person's third-person pronouns the entity layer linked to it ("he", "her"), or
+    None when it has none or both."""
+    if entity is None:
+        return None
+    genders = {PRONOUNS[m.text.lower()][0] for m in entity.mentions if m.kind == "pronoun" and m.text.lower() in PRONOUNS}
+    genders &= {"m", "f"}
+    return next(iter(genders)) if len(genders) == 1 else None
 
 
 def _given_name_before(head: Token, entity: Entity | None, phrase: range) -> str | None:

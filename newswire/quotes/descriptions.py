@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from ..document import Document, EntityIndex
 from ..lexicon import load_list, load_table
 from ..lexicon.agents import before_office_modifier, office_modifiers
+from ..lexicon.countries import country_from_demonym
 from ..lexicon.given_names import given_name_genders
 from ..lexicon.tables import KinNoun, Title
 from ..records import Entity, Mention
@@ -102,7 +103,8 @@ def person_described(doc: Doc, head: Token, start: int, entities: EntityIndex, q
     if itself is not None and any(m.start < until for m in itself.mentions):
         return None  # "Ann Lee met the governor. The governor said": the description was someone of its own before
     lemma = head.lemma_.lower()
-    if head.pos_ != "ADJ" and any(t.lemma_.lower() == lemma and t.pos_ == head.pos_ and not _plural_of(t, head) for t in doc[:start]):
+    same = [t for t in doc[:start] if t.lemma_.lower() == lemma and t.pos_ == head.pos_] if head.pos_ != "ADJ" else []
+    if any(not _plural_of(t, head) for t in same):
         # the same description earlier in the article, which the entity layer may have left unlinked (not the plural
         # of a singular one: "talks with European leaders. The Ukrainian leader said" is one of them, named before)
         return None
@@ -127,7 +129,25 @@ def person_described(doc: Doc, head: Token, start: int, entities: EntityIndex, q
         return None
     if _another_title(head, person):
         return None
+    if same and not _agrees(head, person):
+        return None  # "Donald Trump met Republican senators. The Democratic senator said": one of the group, not he
     return person
+
+
+def _agrees(head: Token, person: Entity) -> bool:
+    """Does a description set apart from a plural group named before ("the Ukrainian leader" after "European
+    leaders") fit the named person rather than any of the group: a demonym of the person's own country among its
+    modifiers, none of another country, or its noun a word of one of the person's own titles ("the prime minister",
+    with "Prime Minister Keir Starmer")? A modifier any of the group may have ("top", "new", "senior", "Democratic")
+    fits no one in particular."""
+    theirs = [country_from_demonym(c.text) for c in head.lefts if c.dep_ in ("amod", "compound")]
+    theirs = [c for c in theirs if c]
+    if any(c != person.country for c in theirs):
+        return False  # "the Chinese official", with Antony Blinken (USA): another
+    if theirs:
+        return True
+    words = {w for t in person.titles for w in t.lower().replace("-", " ").split()}
+    return head.lower_ in words or head.lemma_.lower() in words
 
 
 def _plural_of(earlier: Token, head: Token) -> bool:

@@ -93,7 +93,8 @@ def _clause(noun: Token) -> set[int]:
 def _said_to_be(noun: Token) -> set[int]:
     """"His argument is that taxes are too high": a reporting noun with its speaker before it ("his", "Hale's", "a
     White House statement"), the subject of "be", whose complement is a that-clause: the clause is what was said.
-    Not when negated or supposed ("his claim was not that ...", "her answer would be that ..."), nor without a
+    Not when negated or supposed ("his claim was not that ...", "her answer would be that ..."), nor with a "to"
+    complement ("her claim to fame is that ...": a title to something), nor without a
     speaker ("the claim is that ...": whose, the writer does not say)."""
     verb = noun.head
     if noun.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < noun.i:
@@ -102,6 +103,8 @@ def _said_to_be(noun: Token) -> set[int]:
         return set()
     if not any(c.dep_ == "poss" for c in noun.children) and issuer_compound(noun) is None:
         return set()
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children):
+        return set()  # "her claim to fame is that she ...", "his claim to the land": a title to something, no words said
     for c in verb.children:
         if c.i > verb.i and c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children):
             return {t.i for t in c.subtree}

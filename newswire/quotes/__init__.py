@@ -904,6 +904,11 @@ def _by_name_part(head: Token, entity: Entity | None, phrase: range, start: int,
         return None  # "Mrs Ho said", after "Junius Ho": another person
     if said is not None and _pronoun_gender(person) not in (None, said):
         return None  # "Ms Kim said", after "Kim Jong Un ... He": a man by his pronouns, not she
+    opening = words == name_words(name)[:n] and name_words(name)[-n:] != words
+    if opening and said is not None and said not in (given_name_gender(name), _pronoun_gender(person)):
+        # "Ms Kim said", after "Kim Jong Un": the words that open a name written family name first are shared by many;
+        # the person is the one only when the honorific's gender is theirs by their given name or pronouns
+        return None
     return person, name
 
 

@@ -108,7 +108,7 @@ def test_a_misread_construction_stays_under_the_top_band(plain, misread):
 
 def test_each_misread_feature_keeps_a_record_out_of_the_clear_band():
     """Each MISREAD construction (session nineteen) holds on its invented sentence and keeps the record out of `clear`;
-    "criticised Sweden in Oslo" (a place, not the target) and "fired back at Argentina" ("at" without an object of the
+    "criticised Sweden in Oslo" (a place, not the target) and "fired back at Argentina with rockets" ("at" without an object of the
     verb) stay clear."""
     assert set(confidence.MISREAD) <= set(confidence.FEATURES) and not set(confidence.MISREAD) & set(confidence.DOUBTFUL)
     texts = [
@@ -120,5 +120,5 @@ def test_each_misread_feature_keeps_a_record_out_of_the_clear_band():
         "Norway criticised Sweden in Oslo.",
     ]
     assert _held_and_gated(confidence.MISREAD, texts) == set(confidence.MISREAD)
-    for near_miss in ("Norway criticised Sweden in Oslo.", "Brazil fired back at Argentina on Monday."):
+    for near_miss in ("Norway criticised Sweden in Oslo.", "Brazil fired back at Argentina with rockets."):
         assert all(values["clear"] for values in _features_of([near_miss])), near_miss

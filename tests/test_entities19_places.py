@@ -57,3 +57,21 @@ def test_city_without_one_country_division_unchanged(text, name, code):
 )
 def test_division_at_a_later_mention_leaves_the_earlier_alone(text, name, code):
     assert codes(text)[name] == code
+
+
+def test_a_headlines_words_are_no_apposition_giving_a_country():
+    # "held in Gaza slam Netanyahu": the parser hangs the name on "slam", with "Gaza" as its modifier; a headline's
+    # words are terse and misparsed, and gave a known Israeli leader a Palestinian code (session nineteen's judge)
+    import newswire
+
+    text = (
+        "Families of prisoners held in Gaza slam Netanyahu for leaving deal out of speech\n\n"
+        "Families of prisoners condemned Benjamin Netanyahu's speech to Congress, as pressure grows on the Israeli "
+        "prime minister to agree to a deal."
+    )
+    found = {e.name: e.actor for e in newswire.analyze(text, published="2024-07-25").entities}
+    assert found.get("Benjamin Netanyahu") == "ISRGOV"
+    # near miss: an apposition in prose still gives its country
+    prose = "Omar Haddad, a Lebanese official, said the border was calm."
+    found = {e.name: e.country for e in newswire.analyze(prose, published="2024-07-25").entities}
+    assert found.get("Omar Haddad") == "LBN"

@@ -237,8 +237,13 @@ def apposition_heads(m: Mention) -> list[Token]:
     heads = [c for c in root.children if c.dep_ == "appos" and not (m.start <= c.i < m.end)]
     if root.dep_ == "appos" and not (m.start <= root.head.i < m.end):
         heads.append(root.head)
-    apart = Document.of(m.doc).in_no_apposition  # a wire credit or a dateline's place: in apposition to nothing
-    return [] if root.i in apart else [h for h in heads if h.i not in apart]
+    context = Document.of(m.doc)
+    apart = context.in_no_apposition  # a wire credit or a dateline's place: in apposition to nothing
+    if root.i in apart or any(s <= root.i < e for s, e in context.headline_lines):
+        # nor a headline's words, terse and misparsed ("Families of hostages held in Gaza slam Netanyahu": "slam" with
+        # "Gaza" taken for a description of him, a Palestinian)
+        return []
+    return [h for h in heads if h.i not in apart]
 
 
 def _said_of_a_person(h: Token) -> bool:

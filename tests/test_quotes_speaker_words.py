@@ -36,3 +36,13 @@ def test_dateline_dash_still_parts_the_heading():
     text = "REACTION - Emmanuel Macron said the plan would work."
     q = newswire.analyze(text, published="2020-05-01").quotes[0]
     assert text[q.speaker.start : q.speaker.end] == "Emmanuel Macron"
+
+
+def test_people_of_a_place_are_not_the_place():
+    # "Several Palestinians told CNN": the entity layer holds the demonym with "the Gaza Strip"; the speakers are people
+    text = "Strikes hit the Gaza Strip on Monday. Several Palestinians told reporters that they had nowhere to go."
+    q = newswire.analyze(text, published="2024-07-25").quotes[0]
+    assert q.speaker_name != "Gaza Strip" and q.speaker_entity is None
+    # near miss: the state itself speaks
+    q = newswire.analyze("Israel said the strike targeted militants.", published="2024-07-25").quotes[0]
+    assert q.speaker_name == "Israel" and q.speaker_entity is not None

@@ -285,6 +285,8 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             conflict = honorific_conflict(list(doc[s : head.i + 1]), entity)
             if conflict:
                 entity = None  # "Mr. Clinton said", linked to the entity the article calls "Mrs. Clinton": as written
+            if entity is not None and entity.type in ("GPE", "LOC") and _people_of_a_place(head):
+                entity = None  # "Several Palestinians told CNN", in one entity with "the Gaza Strip": people, not the place
             if head.pos_ == "PRON" and entity is not None and _named_only_off_prose(doc, entity):
                 entity = None  # "he said", linked to the photographer a caption's credit names: nobody named in prose
             if entity is None or (not entity.named and head.pos_ == "NOUN"):
@@ -514,6 +516,15 @@ def _documents_of(verb: int, doc: Doc) -> set[str]:
         elif c.dep_ == "dobj" or c is tok.head:
             out.add(c.lemma_.lower())
     return out
+
+
+def _people_of_a_place(head: Token) -> bool:
+    """A plural demonym as the speaker's head ("Several Palestinians", "many Israelis"): some of a place's people, whom
+    the entity layer may hold in one entity with the place. Not "the Israelis" alone, news's name for a state's side."""
+    if head.tag_ not in ("NNPS", "NNS") or country_from_demonym(head.text) is None:
+        return False
+    return not all(c.dep_ == "det" and c.lower_ == "the" for c in head.children if c.i < head.i) or not any(
+        c.i < head.i for c in head.children)
 
 
 def _whole_words(doc: Doc, s: int, e: int, found) -> tuple[int, int]:

@@ -81,3 +81,13 @@ def test_a_purpose_without_pressure_keeps_its_doer():
     # near miss: an opened border is no pressure; "on Monday" is a time, not whom it is put on
     found = [e for e in events("Chile opened its border on Monday to allow aid into Arica.") if e.trigger.text == "allow"]
     assert [(e.source and e.source.text, e.modality) for e in found] == [("Chile", "asserted")]
+
+
+def test_agreeing_on_a_view_of_another_is_no_promise():
+    # session nineteen's judge: "agreed that Kyiv needed weapons" coded AGREE; a view held in common, nothing promised
+    assert [c for c in _coded("France and Germany agreed that Ukraine needed more weapons.") if c[1] == "agreed"] == []
+    assert [c for c in _coded("Brazil and Chile agreed that there was no alternative to talks.") if c[1] == "agreed"] == []
+    # near misses: an act of their own to come, a permission, an agreement to do
+    assert [c[0][:2] for c in _coded("Russia agreed that it would withdraw its troops from the border.") if c[1] == "agreed"] == ["03"]
+    assert [c[0][:2] for c in _coded("Iran agreed that inspectors could visit the site.") if c[1] == "agreed"] == ["03"]
+    assert [c[0][:2] for c in _coded("Israel agreed to a ceasefire with Hamas.") if c[1] == "agreed"] == ["03"]

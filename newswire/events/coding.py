@@ -265,6 +265,10 @@ def read_with_actors(m: EventMention) -> bool:
         return False
     if root in ("18", "19") and _verbal_attack(m) and (_person_against_person(m) or _at_words(m) or _speaker_at_office(m)):
         m.code = "111"  # "attacked the plan", "a scathing attack on the proposal", "fired back at the government"
+    if root == "03" and lemma in word_class("shared_view") and _view_of_another(m):
+        # "France and Germany agreed that Ukraine needed more weapons": a view held in common, no promise of an act
+        # (issue 13, session nineteen's judge: AGREE at 0.84); "Russia agreed that it would withdraw" stays a promise
+        return False
     if m.code == "0831" and lemma in word_class("resigning") and not any(
         t.lemma_.lower() in word_class("pressure_cause") and t.i != m.token.i for t in m.token.sent
     ):
@@ -618,6 +622,31 @@ def _bare_retort(m: EventMention) -> bool:
 # Prepositions that tell of force or a place struck in a retort: "with missiles", "against its bases", "in Gaza",
 # "along the border".
 RETORT_FORCE_PREPS = {"with", "against", "on", "in", "into", "inside", "across", "along"}
+
+
+def _view_of_another(m: EventMention) -> bool:
+    """A verb of agreeing whose that-clause says something of someone or something other than the agreeing sides
+    (its subject a noun or name outside them, or an expletive "there"/"it is"), with no modal of an act to come:
+    agreement in a view."""
+    verb = m.token
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.dep_ in ("xcomp", "prep", "dobj") for c in verb.children):
+        return False
+    spans = [(a.mention.start, a.mention.end) for a in m.sources if not a.implicit]
+    for clause in clauses:
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+            return False  # "agreed that it would withdraw", "that inspectors could visit": what is to be done or let be
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if not subjects:
+            return False
+        for subj in subjects:
+            if subj.pos_ == "PRON" and subj.dep_ != "expl":
+                return False  # "agreed that they ...": the agreeing sides themselves
+            if any(s <= subj.idx < e for s, e in spans):
+                return False
+    return True
 
 
 def _force_codes(tok: Token) -> set[str]:

@@ -29,3 +29,9 @@ def test_a_name_does_not_run_into_a_body_or_a_headline():
     assert "Hillary Clinton Foundation" not in people("He said Hillary Clinton Foundation donors gave money.")
     assert people("Emmanuel Macron France visit ended on Monday.") == ["Emmanuel Macron"]
     assert "Joe Biden Hails" not in " ".join(people("Joe Biden Hails Deal With Mexico\n\nJoe Biden spoke on Monday."))
+
+
+def test_a_name_does_not_run_into_a_city_or_another_person():
+    # near misses from the review: no comma between a name and a city, or between two people's names
+    assert people("Prime Minister Shehbaz Sharif Islamabad said the talks would resume.") == ["Shehbaz Sharif"]
+    assert "Kim Jong Un" in people("He met Kim Jong Un Ri Sol Ju and their daughter.")

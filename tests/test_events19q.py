@@ -91,3 +91,10 @@ def test_agreeing_on_a_view_of_another_is_no_promise():
     assert [c[0][:2] for c in _coded("Russia agreed that it would withdraw its troops from the border.") if c[1] == "agreed"] == ["03"]
     assert [c[0][:2] for c in _coded("Iran agreed that inspectors could visit the site.") if c[1] == "agreed"] == ["03"]
     assert [c[0][:2] for c in _coded("Israel agreed to a ceasefire with Hamas.") if c[1] == "agreed"] == ["03"]
+    # near misses from the review: an arrangement in the present or the subjunctive, the sides' own forces
+    for text in (
+        "Russia and Ukraine agreed that the talks resume next week.",
+        "Russia and Ukraine agreed that prisoners be exchanged on Friday.",
+        "China and Vietnam agreed that their coast guards keep talking.",
+    ):
+        assert [c[0][:2] for c in _coded(text) if c[1] == "agreed"] == ["03"], text

@@ -408,9 +408,17 @@ def _name_head_after(doc: Doc, start: int, end: int, in_title: set[int]) -> int:
             return end  # not "Joe Biden White House staff" ("White House" tagged as a building or body)
         if countries.country_from_name(tok.text) or _org_name_word(tok.lower_):
             return end
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+            return end  # "Kim Jong Un Ri Sol Ju and their daughter": another person's name, no comma between
+        if tok.text[:1].isupper() and any(r.place is None or r.population >= LARGE_PLACE for r in places.readings(tok.text)):
+            return end  # "Shehbaz Sharif Islamabad said": a city after the name, no comma between
         if not (tok.text[:1].isupper() or tok.lower_ in _surname_particles()):
             return end
     return head.i + 1
+
+
+# A place of at least this many people (or a country) after a cut name is no word of it (`_name_head_after`).
+LARGE_PLACE = 100_000
 
 
 @cache

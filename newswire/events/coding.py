@@ -625,9 +625,10 @@ RETORT_FORCE_PREPS = {"with", "against", "on", "in", "into", "inside", "across",
 
 
 def _view_of_another(m: EventMention) -> bool:
-    """A verb of agreeing whose that-clause says something of someone or something other than the agreeing sides
-    (its subject a noun or name outside them, or an expletive "there"/"it is"), with no modal of an act to come:
-    agreement in a view."""
+    """A verb of agreeing whose that-clause, in the past, says something of someone or something other than the
+    agreeing sides (its subject a noun or name outside them, or an expletive "there"), with no modal of an act to come:
+    agreement in a view ("agreed that Ukraine needed weapons", "that the sides had made progress"). A clause in the
+    present or the subjunctive is an arrangement ("agreed that the talks resume", "that prisoners be exchanged")."""
     verb = m.token
     if verb.pos_ not in ("VERB", "AUX"):
         return False
@@ -638,9 +639,14 @@ def _view_of_another(m: EventMention) -> bool:
     for clause in clauses:
         if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
             return False  # "agreed that it would withdraw", "that inspectors could visit": what is to be done or let be
+        past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+        if not past:
+            return False  # "agreed that the talks resume next week": what is to be done
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
         if not subjects:
             return False
+        if any(c.dep_ == "poss" or (c.dep_ == "amod" and c.text[:1].isupper()) for s in subjects for c in s.children):
+            return False  # "their coast guards", "Israeli troops": the sides' own
         for subj in subjects:
             if subj.pos_ == "PRON" and subj.dep_ != "expl":
                 return False  # "agreed that they ...": the agreeing sides themselves

@@ -35,10 +35,9 @@ from itertools import takewhile
 from ..document import Document
 from ..lexicon import countries
 from ..lexicon.agents import agent_row
-from ..lexicon import load_table
-from ..lexicon.tables import EventWordClass
 from ..lexicon.models import model_weights, probability
 from .model import EventMention
+from .triggers import word_class
 
 # Sectors of firms (as events/__init__.py's COMMERCIAL_SECTORS; not imported, to keep this module a leaf).
 FIRM_SECTORS = {"BUS"}
@@ -211,7 +210,7 @@ OBLIGATION_MODALS = {"should", "must", "ought"}
 
 def _advice_warning(trigger, source) -> bool:
     """A verb of warning that warns against something or that someone other than the warner will act."""
-    if trigger.lemma_.lower() not in _warning_verbs():
+    if trigger.lemma_.lower() not in word_class("warning"):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "against" for c in trigger.children):
         return True
@@ -222,13 +221,6 @@ def _advice_warning(trigger, source) -> bool:
         if subjects and all(_another(s, source) for s in subjects):
             return True
     return False
-
-
-@cache
-def _warning_verbs() -> frozenset[str]:
-    """The verbs of warning of event_word_classes.tsv (as triggers.word_class("warning"); read here to keep this module
-    a leaf)."""
-    return frozenset(r.word for r in load_table("event_word_classes.tsv", EventWordClass) if r.kind == "warning")
 
 
 def _another(subject, source) -> bool:

@@ -17,9 +17,9 @@ from functools import cache
 
 from ..document import Document
 from ..lexicon.agents import agent_row
-from ..lexicon import countries, load_list, load_table, places
+from ..lexicon import countries, load_list, places
 from ..lexicon.agents import names_other_party, past_office_words, relation_nouns
-from ..lexicon.tables import KinNoun
+from ..lexicon.people import kin_nouns
 from .country_words import place_country
 from .model import Mention
 from .names import _org_name_word
@@ -39,12 +39,6 @@ def past_office(doc: Doc, start: int, end: int) -> bool:
         and not (tok.dep_ == "advmod" and tok.head.pos_ in ("ADJ", "VERB"))  # "a formerly state-owned company"
         for tok in doc[max(0, start - 3) : end]
     )
-
-
-@cache
-def _kin_nouns() -> dict[str, str]:
-    """Nouns of family relations → the gender each implies, "m", "f" or "" (`data/kin_nouns.tsv`)."""
-    return {row.word: row.gender.replace("u", "") for row in load_table("kin_nouns.tsv", KinNoun)}
 
 
 def attach(doc: Doc, names: list[Mention], titles: list[TitleMatch]) -> None:
@@ -203,7 +197,7 @@ def _appositions(doc: Doc, m: Mention, title_covering: dict[int, TitleMatch], na
             continue
         if m.end - m.start == 1 and doc[m.start].is_alpha and h.tag_ == "NN" and not m.demonym \
                 and not countries.country_from_name(m.text) and not countries.country_from_demonym(m.text) \
-                and (kin := _kin_nouns().get(h.lemma_.lower())) is not None:
+                and (kin := kin_nouns().get(h.lemma_.lower())) is not None:
             # "his daughter Rebekah", "Amir's brother, Hagai": a one-word name (a longer one is a person's already;
             # "his father, Brent Bozell, Jr." keeps what it had), never a country's ("born in Japan, the son of ...")
             m.kin = True
@@ -259,7 +253,7 @@ def _said_of_a_person(h: Token) -> bool:
 
 @cache
 def _person_relation_nouns() -> frozenset[str]:
-    return frozenset(load_list("person_relation_nouns.txt")) | frozenset(_kin_nouns())
+    return frozenset(load_list("person_relation_nouns.txt")) | frozenset(kin_nouns())
 
 
 def _modifier_evidence(m: Mention, child: Token, name_ending: dict[int, Mention], title: TitleMatch | None = None) -> None:

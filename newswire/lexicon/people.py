@@ -8,14 +8,18 @@ from functools import cache
 from . import load_table
 from .tables import KinNoun, Title
 
-__all__ = ["person_noun_gender"]
+__all__ = ["kin_nouns", "person_noun_gender"]
+
+
+@cache
+def kin_nouns() -> dict[str, str]:
+    """Nouns of family relation → the gender each implies, "m", "f" or "" (data/kin_nouns.tsv; "u": either)."""
+    return {row.word: "" if row.gender == "u" else row.gender for row in load_table("kin_nouns.tsv", KinNoun)}
 
 
 @cache
 def _genders() -> dict[str, str]:
-    found: dict[str, str] = {}
-    for row in load_table("kin_nouns.tsv", KinNoun):
-        found[row.word] = "" if row.gender == "u" else row.gender
+    found = dict(kin_nouns())
     for row in load_table("titles.tsv", Title):
         if row.kind == "title" and " " not in row.title and "." not in row.title:
             found[row.title.lower()] = row.gender or ""

@@ -19,7 +19,8 @@ from ..lexicon import load_list, load_table
 from ..lexicon.agents import before_office_modifier, office_modifiers
 from ..lexicon.countries import country_from_demonym
 from ..lexicon.given_names import given_name_genders
-from ..lexicon.tables import KinNoun, Title
+from ..lexicon.people import kin_nouns
+from ..lexicon.tables import Title
 from ..records import Entity, Mention
 from ..text.parse import source_text
 from .speakers import SUBJECTS
@@ -82,8 +83,7 @@ def is_title_word(word: str) -> bool:
 def _person_nouns() -> frozenset[str]:
     """Nouns for a person of no office: of family relation (`data/kin_nouns.tsv`), of relation to another person
     (`data/person_relation_nouns.txt`) and plain nouns for people (`data/people_nouns.txt`)."""
-    kin = (row.word for row in load_table("kin_nouns.tsv", KinNoun))
-    return frozenset(kin) | frozenset(load_list("person_relation_nouns.txt")) | frozenset(load_list("people_nouns.txt"))
+    return frozenset(kin_nouns()) | frozenset(load_list("person_relation_nouns.txt")) | frozenset(load_list("people_nouns.txt"))
 
 
 def names_a_person(tok: Token) -> bool:

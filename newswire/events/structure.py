@@ -133,7 +133,10 @@ def find_mentions(doc: Doc, triggers: list[Trigger], blocked: set[int] = frozens
     own but may still be a mention of one ("the attack" later). `blocked`: the
     tokens of what a verb used as no event takes with it ("poses a threat").
     """
-    triggers = [t for t in triggers if t.i not in blocked]
+    # what a frame noun asks, demands or threatens goes with it when a verb used as no event takes the noun ("Poland
+    # welcomed Germany's call for sanctions on Russia": no sanctions were imposed)
+    muted = {t.i for t in triggers if t.i in blocked and t.kind == "noun" and codebook.frame_of(t.code)}
+    triggers = [t for t in triggers if t.i not in blocked and not _content_of_muted(doc[t.i], muted)]
     by_token = {t.i: t for t in triggers}
     anchor = {t.i: doc[t.i] for t in triggers}
     for tok in with_pos(doc, "VERB", "AUX"):  # (a support verb is one of them)
@@ -141,6 +144,10 @@ def find_mentions(doc: Doc, triggers: list[Trigger], blocked: set[int] = frozens
             patient = patient_of(tok)
             if patient is not None and patient.i in by_token and by_token[patient.i].kind == "noun":
                 anchor[patient.i] = tok
+    # an appeal noun is an act only when a support verb makes it one ("renewed its call for a ceasefire"; `made_appeal`);
+    # what one made by no support verb asks for is no act either ("Germany's call for sanctions on Russia angered Moscow")
+    unmade = {t.i for t in triggers if t.kind == "noun" and anchor[t.i].i == t.i and doc[t.i].lemma_.lower() in word_class("made_appeal")}
+    triggers = [t for t in triggers if t.i not in unmade and not _content_of_muted(doc[t.i], unmade)]
     mentions = {t.i: EventMention(t, anchor[t.i], t.code) for t in triggers}
     anchored = {m.anchor.i: m for m in mentions.values()}
     parent: dict[int, int] = {}
@@ -180,6 +187,11 @@ def find_mentions(doc: Doc, triggers: list[Trigger], blocked: set[int] = frozens
             if m.trigger.kind == "noun":
                 absorbed.append(m)
     return sorted(roots, key=lambda m: m.trigger.i), absorbed
+
+
+def _content_of_muted(tok, muted: set[int]) -> bool:
+    """Whether a token is the object of a preposition of a muted frame noun ("call for sanctions", "demand for talks")."""
+    return tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ == "prep" and tok.head.head.i in muted
 
 
 def _hold(parent: dict[int, int], child: int, holder: int) -> None:

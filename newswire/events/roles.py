@@ -27,6 +27,9 @@ RECIPROCAL_CODES = {"046", "057"}
 TIE_CODES = {"054", "161"}
 # Visits made and hosted: coordinated visitors travel side by side, none of them the other's host.
 VISIT_CODES = {"042", "043"}
+# Mediation: coordinated mediators mediate side by side between others, none of them the other's target ("talks
+# mediated by Egypt and Qatar" is not EGY -> QAT).
+MEDIATE_CODES = {"045"}
 INTENT_ROOT = "03"
 ACCUSE_ROOT = "11"
 # Codes of events that move something to or from someone: the prepositional
@@ -459,6 +462,8 @@ def _reciprocal(m: EventMention) -> bool:
         return False  # "Netanyahu and Arafat meet separately with Albright": each meets her, not each other
     if code in VISIT_CODES:
         return False  # "Albright, Berger and Cohen plan to travel to ...": those who travel together visit someone else
+    if code in MEDIATE_CODES:
+        return False  # "talks mediated by Egypt and Qatar": co-mediators stand side by side between the parties
     if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES:
         return True
     if code in TIE_CODES and not m.targets:

@@ -685,6 +685,8 @@ def _noun_roles(noun: Token, actors: Actors, said: bool = False, meeting: bool =
             continue  # "the Qatar-led talks between Israel and Hamas" (issue 13, session nineteen's review)
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i and compound_role(c) == "other" and not _doing(c.doc[c.i + 2]):
             continue  # "the Iranian-backed attack", "U.S.-brokered talks": the backer or broker is not the doer
+        if c.dep_ == "poss" and _undergoes(noun):
+            continue  # "Ivanov's arrest", "the envoy's expulsion": the one it is done to (taken below), not the doer
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
             for a in actors.phrase(_compound_doer(c) or c):
                 if c.dep_ == "compound" and is_city(a.entity):
@@ -705,6 +707,8 @@ def _noun_roles(noun: Token, actors: Actors, said: bool = False, meeting: bool =
             sources = sources or found
         elif not targets:
             targets = found
+    if not targets and _undergoes(noun):
+        targets = [a for c in noun.children if c.dep_ == "poss" for a in actors.phrase(c)]
     for part in noun.children:
         if part.dep_ != "acl" or part.tag_ != "VBN" or part.i < noun.i or _telling(part):
             continue  # "the attack blamed on Hamas", "the raid reported to the police": the one blamed or told
@@ -722,6 +726,14 @@ def _noun_roles(noun: Token, actors: Actors, said: bool = False, meeting: bool =
                 # forum (issue 13, session nineteen's review: CHN -> IGOWTO)
                 targets = actors.phrase(obj)
     return sources, targets
+
+
+def _undergoes(noun: Token) -> bool:
+    """Whether a noun's possessor is the one it is done to: an `undergone` noun of event_word_classes.tsv with no "of"
+    phrase naming its patient ("Ivanov's arrest", not "Russia's arrest of the journalist")."""
+    if noun.lemma_.lower() not in word_class("undergone"):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 # The root of meetings and talks (CAMEO 04), whose "-led" names a mediator (`_noun_roles`).

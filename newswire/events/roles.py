@@ -27,6 +27,9 @@ RECIPROCAL_CODES = {"046", "057"}
 TIE_CODES = {"054", "161"}
 # Visits made and hosted: coordinated visitors travel side by side, none of them the other's host.
 VISIT_CODES = {"042", "043"}
+# Mediation: coordinated mediators mediate side by side between others, none of them the other's target ("talks
+# mediated by Egypt and Qatar" is not EGY -> QAT).
+MEDIATE_CODES = {"045"}
 INTENT_ROOT = "03"
 ACCUSE_ROOT = "11"
 # Codes of events that move something to or from someone: the prepositional
@@ -459,6 +462,8 @@ def _reciprocal(m: EventMention) -> bool:
         return False  # "Netanyahu and Arafat meet separately with Albright": each meets her, not each other
     if code in VISIT_CODES:
         return False  # "Albright, Berger and Cohen plan to travel to ...": those who travel together visit someone else
+    if code in MEDIATE_CODES:
+        return False  # "talks mediated by Egypt and Qatar": co-mediators stand side by side between the parties
     if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES:
         return True
     if code in TIE_CODES and not m.targets:
@@ -680,6 +685,8 @@ def _noun_roles(noun: Token, actors: Actors, said: bool = False, meeting: bool =
             continue  # "the Qatar-led talks between Israel and Hamas" (issue 13, session nineteen's review)
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i and compound_role(c) == "other" and not _doing(c.doc[c.i + 2]):
             continue  # "the Iranian-backed attack", "U.S.-brokered talks": the backer or broker is not the doer
+        if c.dep_ == "poss" and _undergoes(noun):
+            continue  # "Ivanov's arrest", "the envoy's expulsion": the one it is done to (taken below), not the doer
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
             for a in actors.phrase(_compound_doer(c) or c):
                 if c.dep_ == "compound" and is_city(a.entity):
@@ -700,6 +707,8 @@ def _noun_roles(noun: Token, actors: Actors, said: bool = False, meeting: bool =
             sources = sources or found
         elif not targets:
             targets = found
+    if not targets and _undergoes(noun):
+        targets = [a for c in noun.children if c.dep_ == "poss" for a in actors.phrase(c)]
     for part in noun.children:
         if part.dep_ != "acl" or part.tag_ != "VBN" or part.i < noun.i or _telling(part):
             continue  # "the attack blamed on Hamas", "the raid reported to the police": the one blamed or told
@@ -717,6 +726,14 @@ def _noun_roles(noun: Token, actors: Actors, said: bool = False, meeting: bool =
                 # forum (issue 13, session nineteen's review: CHN -> IGOWTO)
                 targets = actors.phrase(obj)
     return sources, targets
+
+
+def _undergoes(noun: Token) -> bool:
+    """Whether a noun's possessor is the one it is done to: an `undergone` noun of event_word_classes.tsv with no "of"
+    phrase naming its patient ("Ivanov's arrest", not "Russia's arrest of the journalist")."""
+    if noun.lemma_.lower() not in word_class("undergone"):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 # The root of meetings and talks (CAMEO 04), whose "-led" names a mediator (`_noun_roles`).

@@ -5,7 +5,8 @@ newswire/data/quote_confidence.tsv.
                                         [--judged-weight 10] [--no-judged] [--judged-dir SHEET=DIR ...]
 
 NOT reproducible from the repository alone: the judged sheets are in eval/judged/, but the articles they judged are
-read from outside it, /work/ext15/judge, /work/ext16/judge3 and /work/ext17/judge4 (`eval/judged_quote_features.py`).
+read from outside it, /work/ext15/judge, /work/ext16/judge3, /work/ext17/judge4, /work/ext18/judge5 and /work/ext19/judge6
+(`eval/judged_quote_features.py`).
 Without them the script stops and says so; point it at copies with `--judged-dir judge15q=DIR` (one per sheet), or fit
 `--no-judged` (PolNeAR train alone: a different table, which runs high on international news).
 
@@ -25,7 +26,7 @@ by looking at these same sheets, so a sheet left out is not news the model's des
    together, runs of an inherited chain together).
 3. Unless `--no-judged`, the judged quote records of international news
    (`eval/judged_quote_features.py`: the sheets of sessions fifteen to
-   seventeen, each row matched to today's record of its article) are added,
+   nineteen, each row matched to today's record of its article) are added,
    labelled by the judges' "fully right" (an attribution, content right,
    speaker right and fully named), each weighing `--judged-weight` PolNeAR
    records. PolNeAR's label is more lenient (a surname counts), so the
@@ -60,6 +61,8 @@ sys.path.insert(0, str(REPO / "eval"))
 
 from polnear import DEFAULT_ROOT, load_polnear, require_root  # noqa: E402
 from polnear_quotes import gold_items, match, newswire_items  # noqa: E402
+
+from newswire.lexicon.models import model_weights  # noqa: E402
 
 # How much one judged record of international news weighs against one PolNeAR train record in the fit.
 JUDGED_WEIGHT = 10.0
@@ -124,6 +127,23 @@ def leave_one_sheet_out(pol: list[dict], judged: list[dict], args) -> None:
             sheet_figures(f"{sheet} {label}", p, test)
 
 
+def held_out(weights: dict[str, float], args) -> None:
+    """PolNeAR train articles the fit did not see (every `--every`-th from `--held-out-offset`): share right (+ speaker)
+    by band, today's table beside the weights just fitted (today's table may have seen some of them)."""
+    if args.held_out_cache is not None and args.held_out_cache.exists():
+        rows = json.loads(args.held_out_cache.read_text())
+    else:
+        require_root(args.root)
+        rows = collect(load_polnear(args.root, "train")[args.held_out_offset :: args.every])
+        if args.held_out_cache is not None:
+            args.held_out_cache.write_text(json.dumps(rows))
+    today = model_weights("quote_confidence.tsv") if TABLE.exists() else {}
+    print(f"\nheld out: PolNeAR train every {args.every}-th article from {args.held_out_offset}, {len(rows)} records, label + speaker")
+    for label, w in (("today's table", today), ("fitted now", weights)):
+        p = [round(1 / (1 + math.exp(-(w.get("bias", 0.0) + sum(w.get(n, 0.0) * v for n, v in r["features"].items())))), 2) for r in rows]
+        sheet_figures(label, p, [{**r, "sample": "R", "attribution": True} for r in rows])
+
+
 def sheet_figures(label: str, p: list[float], rows: list[dict]) -> None:
     """Brier (all rows; the random sample), share fully right by band, and the mean of the non-attributions."""
     y = [int(r["right"]) for r in rows]
@@ -131,7 +151,7 @@ def sheet_figures(label: str, p: list[float], rows: list[dict]) -> None:
     rand = [(pi, yi) for pi, yi, r in zip(p, y, rows) if r["sample"].startswith("R")]
     brier_r = sum((pi - yi) ** 2 for pi, yi in rand) / max(len(rand), 1)
     bands = []
-    for lo, hi in ((0.7, 1.01), (0.5, 0.7), (0.0, 0.5)):
+    for lo, hi in ((0.7, 1.01), (0.5, 0.7), (0.3, 0.5), (0.0, 0.3)):
         sel = [(pi, yi) for pi, yi in zip(p, y) if lo <= pi < hi]
         share = f"{100 * sum(t for _, t in sel) / len(sel):.0f}% (mean {sum(s for s, _ in sel) / len(sel):.2f})" if sel else "-"
         bands.append(f"{lo:.1f}+ {len(sel)} {share}")
@@ -160,6 +180,9 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     ap.add_argument("--every", type=int, default=2, help="analyse every k-th train article (default 2)")
+    ap.add_argument("--offset", type=int, default=0, help="start at this train article (default 0; hold out another offset)")
+    ap.add_argument("--held-out-offset", type=int, help="also measure on the train articles every --every-th from this offset")
+    ap.add_argument("--held-out-cache", type=Path, help="read the held-out records' features from / write them to this JSON file")
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 penalty (default 1.0)")
     ap.add_argument("--min-lemma", type=int, default=30, help="records a cue lemma needs for a weight of its own (default 30)")
     ap.add_argument("--cache", type=Path, help="read the features from / write them to this JSON file")
@@ -168,7 +191,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--judged-weight", type=float, default=JUDGED_WEIGHT, help=f"weight of a judged record (default {JUDGED_WEIGHT})")
     ap.add_argument("--judged-cache", type=Path, help="read the judged records' features from / write them to this JSON file")
     ap.add_argument("--judged-dir", action="append", default=[], metavar="SHEET=DIR",
-                    help="where a judged sheet's articles are (outside the repository; default /work/ext1[567]/...)")
+                    help="where a judged sheet's articles are (outside the repository; default /work/ext1[5-9]/...)")
     args = ap.parse_args(argv)
     judged_dirs = None
     if not args.no_judged and not (args.judged_cache is not None and args.judged_cache.exists()):
@@ -179,8 +202,8 @@ def main(argv: list[str] | None = None) -> None:
         rows = json.loads(args.cache.read_text())
     else:
         require_root(args.root)
-        docs = load_polnear(args.root, "train")[:: args.every]
-        print(f"PolNeAR train: {len(docs)} articles (every {args.every}-th)", flush=True)
+        docs = load_polnear(args.root, "train")[args.offset :: args.every]
+        print(f"PolNeAR train: {len(docs)} articles (every {args.every}-th from {args.offset})", flush=True)
         rows = collect(docs)
         if args.cache is not None:
             args.cache.write_text(json.dumps(rows))
@@ -225,10 +248,12 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {n:<28} {w:+.4f}")
     fitted = [round(1 / (1 + math.exp(-(weights["bias"] + sum(weights.get(n, 0.0) * v for n, v in r["features"].items())))), 2) for r in rows]
     reliability(fitted, list(y), "the data fitted")
+    if args.held_out_offset is not None:
+        held_out(weights, args)
     if args.write:
         judged_part = (
-            f" and on {len(judged)} judged records of international news (the sheets eval/judged/quotes-external1[567]-judge1[567]q.tsv,\n"
-            f"# {len({r['article'] for r in judged})} articles, read from /work/ext15/judge, /work/ext16/judge3, /work/ext17/judge4, outside the\n"
+            f" and on {len(judged)} judged records of international news (the sheets eval/judged/quotes-external1[5-9]-judge1[5-9]q.tsv,\n"
+            f"# {len({r['article'] for r in judged})} articles, read from /work/ext15/judge, /work/ext16/judge3, /work/ext17/judge4, /work/ext18/judge5,\n# /work/ext19/judge6, outside the\n"
             f"# repository; label: the judges' fully right; each weighs {args.judged_weight:g} PolNeAR record(s); the script's leave-one-sheet-out\n"
             "# figures are optimistic: the features and the judged weight were chosen on these sheets)"
             if judged else ""
@@ -237,7 +262,7 @@ def main(argv: list[str] | None = None) -> None:
             "# quote_confidence.tsv: the weights of the quote confidence model (newswire/quotes/confidence.py), a logistic\n"
             "# regression over the features the quotes stage reads off each record; \"bias\" is the intercept, a feature\n"
             "# not listed weighs nothing. Fitted by eval/fit_quote_confidence.py on PolNeAR train "
-            f"(every {args.every}-th article: {pol_articles} articles,\n"
+            f"(every {args.every}-th article from {args.offset}: {pol_articles} articles,\n"
             f"# {pol_rows} quote records, {pol_right:.1f}% right by content and speaker){judged_part}; scikit-learn LogisticRegression, "
             f"L2, C={args.c}; a cue lemma has a weight of its own where it made\n# at least {args.min_lemma} records. Regenerate with\n"
             "# `python eval/fit_quote_confidence.py --write` after changing the features or the stage.\n"

@@ -1,7 +1,7 @@
 """Today's features of the judged quote records of the external sheets (eval/judged/quotes-external*-judge*q.tsv).
 
 The sheets are in the repository; the articles they judged are NOT: they are read from /work/ext15/judge,
-/work/ext16/judge3 and /work/ext17/judge4 (`SHEETS`), or from the directories given as SHEET=DIR.
+/work/ext16/judge3, /work/ext17/judge4, /work/ext18/judge5 and /work/ext19/judge6 (`SHEETS`), or from the directories given as SHEET=DIR.
 
     python eval/judged_quote_features.py OUT.json [SHEET=DIR ...]
 
@@ -26,6 +26,8 @@ SHEETS = {
     "judge15q": ("eval/judged/quotes-external15-judge15q.tsv", "/work/ext15/judge"),
     "judge16q": ("eval/judged/quotes-external16-judge16q.tsv", "/work/ext16/judge3"),
     "judge17q": ("eval/judged/quotes-external17-judge17q.tsv", "/work/ext17/judge4"),
+    "judge18q": ("eval/judged/quotes-external18-judge18q.tsv", "/work/ext18/judge5"),
+    "judge19q": ("eval/judged/quotes-external19-judge19q.tsv", "/work/ext19/judge6"),
 }
 
 

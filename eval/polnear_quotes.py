@@ -392,7 +392,7 @@ def score(tally: Tally, golds: list[Item], preds: list[Item], *, speech_only: bo
 
 
 # Confidence thresholds the precision table reports.
-THRESHOLDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def score_confidence(counts: Counter, golds: list[Item], preds: list[Item]) -> None:

@@ -318,6 +318,7 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
                 entity, name = part  # "Mr Prayut said", after "Prayut Chan-o-cha"; "Mr Ho said", after "lawmaker Junius Ho said"
             if entity is not None and name == entity.name:
                 name = _office_in_full(doc, entity, start, end) or name  # "the ministry of defence said": not "ministry"
+            name = _named_before(entity, name, earlier) or name
             together = list(dict.fromkeys(_conjunct_name(t, entities) for t in _coordinated(head, range(s, e), entities)))
             if len(together) > 1:
                 # "Mr. Grassley and Mr. Leahy said": both speak, neither alone; the record names both, no one entity
@@ -923,6 +924,17 @@ def _by_name_part(head: Token, entity: Entity | None, phrase: range, start: int,
     return person, name
 
 
+def _named_before(entity: Entity | None, name: str | None, earlier: list[tuple[Found, Entity | None, str | None]]) -> str | None:
+    """The fuller name an earlier quote gave the same entity, ending in the words of this one ("Nadav Shoshani said",
+    from the given name before it, then "Shoshani said", an entity the entity layer knows as "Shoshani" only): the
+    one such name, or None."""
+    if entity is None or not name:
+        return None
+    words = name.split()
+    fuller = {n for _, e, n in earlier if e is entity and n and len(n.split()) > len(words) and n.split()[-len(words):] == words}
+    return next(iter(fuller)) if len(fuller) == 1 else None
+
+
 def _pronoun_gender(entity: Entity | None) -> str | None:
     """The gender ("m" or "f") of a person's third-person pronouns the entity layer linked to it ("he", "her"), or
     None when it has none or both."""
@@ -1015,13 +1027,25 @@ def _place_word(tok: Token) -> bool:
 
 def _surname_only(entity: Entity, head: Token) -> bool:
     """Is the entity a person the entity layer knows only by the one word of `head` ("Taylor", which it did not link
-    to "William Taylor III" before)?"""
+    to "William Taylor III" before)? Also an uncoded organisation of that one word: the tagger may take a lone
+    surname for one ("“...,” Ortiz said", after "Elena Ortiz"), but a speaker's surname, not a body's, is what the
+    callers then look for (the one person named in full with it, a given name right before it)."""
     names = [m for m in entity.mentions if m.kind == "name"]
-    if entity.type != "PERSON" or not names or any(m.text != head.text for m in names):
+    if not names or any(m.text != head.text for m in names):
+        return False
+    if entity.type != "PERSON" and not _uncoded_one_word_body(entity, head):
         return False
     # a surname the article gives a title of its own ("Former President Trump ... Trump said", after "Donald Trump
     # Jr.") is a person introduced apart, another of the family: not the one named in full
     return not _titled_apart(head.doc, entity)
+
+
+def _uncoded_one_word_body(entity: Entity, head: Token) -> bool:
+    """Is the entity an organisation the entity layer knows by one proper noun only, with no country, no actor code,
+    no description and no title ("Ortiz", the tagger's organisation)? "Reuters" or "Nato" are coded, "the Acme
+    company" is described: bodies the article knows as such."""
+    return (entity.type == "ORG" and entity.actor is None and entity.country is None and not entity.titles
+            and head.pos_ == "PROPN" and all(m.kind == "name" for m in entity.mentions))
 
 
 def _titled_apart(doc: Doc, entity: Entity) -> bool:

@@ -564,10 +564,33 @@ def _habitual(m: EventMention) -> bool:
         return True
     # "coordinates with Jordan on a regular basis": a phrase whose noun (data/habitual_nouns.txt) a habitual adjective modifies
     objects = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if _over_years(verb):
+        return True
     return any(
         o.lemma_.lower() in _habitual_nouns() or o.lower_ in _habitual_nouns()
         for o in objects
         if any(a.dep_ == "amod" and (a.lower_ in _habitual_adverbs() or a.lower_ + "ly" in _habitual_adverbs()) for a in o.children)
+    )
+
+
+# Prepositions of a span over which a perfect tells repeated acts: "has, over many years, condemned", "has for decades".
+SPAN_PREPS = {"over", "for", "throughout"}
+
+
+def _over_years(verb: Token) -> bool:
+    """"has, over many years, condemned Putin", "have for decades accused Iran": a verb in the perfect with a span of
+    years (data/habitual_spans.txt: plural "years", or a decade or century) tells a record of repeated acts, no one
+    event; "over the past week Russia has attacked Kyiv", "for the first time in years" and the progressive, one act
+    going on ("has been investigating Israel's actions for the past three years"), stay."""
+    haves = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have"]
+    if not haves or verb.tag_ == "VBG":  # "has been investigating Israel for three years": one act going on
+        return False
+    spans = _habitual_spans()
+    # the parser hangs "for decades" on the auxiliary as often as on the verb ("has for decades accused")
+    return any(
+        g.lemma_.lower() in spans and (g.tag_ == "NNS" or g.lemma_.lower() != "year")
+        for h in (verb, *haves) for c in h.children if c.dep_ == "prep" and c.lower_ in SPAN_PREPS
+        for g in c.children if g.dep_ == "pobj"
     )
 
 
@@ -646,6 +669,11 @@ def _aged_adjectives() -> frozenset[str]:
 @cache
 def _habitual_nouns() -> frozenset[str]:
     return frozenset(load_list("habitual_nouns.txt"))
+
+
+@cache
+def _habitual_spans() -> frozenset[str]:
+    return frozenset(load_list("habitual_spans.txt"))
 
 
 def _anchors(m: EventMention) -> list[Token]:

@@ -44,3 +44,39 @@ def test_a_perfect_without_a_span_of_years_stays(text, trigger):
     assert _codes(text, trigger) != []
 
 
+def test_a_retort_with_a_statement_is_words_not_force():
+    assert [c[:2] for c in _codes("North Korea fired back at South Korea with a statement on Tuesday.", "fired")] == ["11"]
+    # near miss: a retort with arms stays force
+    assert [c[:2] for c in _codes("North Korea fired back at South Korea with artillery on Tuesday.", "fired")] == ["19"]
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine's military warned Russia that the situation has significantly worsened.",
+        "The Thai prime minister warned protesters they were creating divisions.",
+    ],
+)
+def test_a_warning_of_what_has_happened_is_no_threat(text):
+    assert _codes(text, "warned") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran warned Israel that it will retaliate.",
+        "Iran warned Israel that it was going to retaliate.",
+        "Iran warned Israel it is ready to strike.",
+    ],
+)
+def test_a_warning_of_an_act_to_come_stays_a_threat(text):
+    assert [c[:2] for c in _codes(text, "warned")] == ["13"]
+
+
+def test_reporters_talking_to_people_are_no_consultation():
+    assert _codes("CNN spoke with doctors from Doctors Without Borders on Monday.", "spoke") == []
+    assert _codes("A Reuters reporter met the rebel commander in Goma.", "met") == []
+    # near miss: two governments' leaders talking stays a consultation
+    assert [c[:2] for c in _codes("The French president spoke with the German chancellor on Sunday.", "spoke")] == ["04"]
+

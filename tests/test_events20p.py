@@ -50,6 +50,21 @@ def test_a_retort_with_a_statement_is_words_not_force():
     assert [c[:2] for c in _codes("North Korea fired back at South Korea with artillery on Tuesday.", "fired")] == ["19"]
 
 
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("The German chancellor said Berlin recognizes Israel's right to self-defense.", "recognizes"),
+        ("Britain recognized the role of Qatar in the talks.", "recognized"),
+    ],
+)
+def test_recognising_a_right_or_a_role_is_no_diplomatic_recognition(text, trigger):
+    assert _codes(text, trigger) == []
+
+
+def test_recognising_a_state_or_its_independence_stays():
+    assert _codes("Germany recognized Kosovo's independence in 2008.", "recognized") == ["054"]
+    assert _codes("Britain recognized the state of Palestine on Sunday.", "recognized") == ["054"]
+
 
 @pytest.mark.parametrize(
     "text",

@@ -95,3 +95,25 @@ def test_reporters_talking_to_people_are_no_consultation():
     # near miss: two governments' leaders talking stays a consultation
     assert [c[:2] for c in _codes("The French president spoke with the German chancellor on Sunday.", "spoke")] == ["04"]
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wang Yi told visiting Ukrainian Foreign Minister Dmytro Kuleba on Tuesday that China supported peace.",
+        "Chinese Foreign Minister Wang Yi told visiting Ukrainian Foreign Minister Dmytro Kuleba that China supported peace.",
+    ],
+)
+def test_a_visiting_guest_is_not_visited_by_the_host(text):
+    """"told visiting minister Kuleba": the participle describes the guest; no visit by the teller to the guest."""
+    assert not [e for e in _events(text, "visiting") if e.source is not None and e.source.text.startswith("Wang")]
+
+
+def test_a_visit_told_as_a_clause_stays():
+    events = _events("Kuleba was visiting China when the Chinese foreign minister told him that Beijing supported peace.",
+                     "visiting")
+    assert [(e.cameo[:2], e.source.text, e.target.actor) for e in events] == [("04", "Kuleba", "CHN")]
+
+
+def test_an_act_admitted_as_a_gerund_stays():
+    assert [e.cameo[:2] for e in _events("Jordan has admitted shooting down Iranian drones over its territory.", "shooting")] == ["19"]

@@ -578,14 +578,10 @@ def _attributive(m: EventMention) -> bool:
     "visiting" with Kuleba its object), "met the visiting delegation": a participle before a noun describes what the
     noun does; read as an event it takes the teller or host as its doer (issue 13: roles reversed, CONSULT at 0.84).
     A participle hung on a verb of telling someone (data/addressee_verbs.txt) or of meeting, which take no gerund, with
-    no subject of its own is such a participle ("admitted shooting down the drones" is not: the act itself); so is one
-    before its noun whose event's source is not that noun."""
+    no subject of its own is such a participle ("admitted shooting down the drones" is not: the act itself)."""
     tok = m.token
     if m.trigger.kind != "verb" or tok.tag_ != "VBG" or any(c.dep_ in ("aux", "nsubj", "mark") for c in tok.children):
         return False
-    if tok.dep_ == "amod" and tok.i < tok.head.i:
-        noun = tok.head
-        return not any(a.mention.start <= noun.idx < a.mention.end for a in m.sources if not a.implicit)
     head = tok.head
     if tok.dep_ != "xcomp" or head.i > tok.i or head.pos_ not in ("VERB", "AUX"):
         return False

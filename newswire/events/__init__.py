@@ -63,7 +63,7 @@ from .referents import owner_source, speaker_source
 from .roles import JOINING_CODE, assign_roles, coded
 from .structure import find_mentions, reported_accusations, reported_demands
 from .targets import SEIZURE_CODES, acts_on_people, country_word_on, domestic_targets, implicit_targets, located, other_country, thing_seized, told, whose_place
-from .triggers import agent_objects, blocked, find_triggers, is_passive, is_person, noun_lemma, patient_of, word_class
+from .triggers import agent_objects, blocked, find_triggers, is_passive, is_person, noun_lemma, patient_of, verb_codes, word_class
 
 __all__ = ["extract_events"]
 
@@ -235,7 +235,7 @@ def extract_events(
     for m in kept:
         if not coded(m.targets) and _bloc_meeting(m):
             m.own_targets = True  # the members meet one another: not the host city's country
-    kept = [m for m in kept if not _unreal(m) and not _aim(m) and not _habitual(m) and not _standing(ctx, m) and not _aged(m) and not _charity(m) and not _untrue(m) and not _counter_claim(actors, m) and not resists_force(m) and read_with_actors(m)]
+    kept = [m for m in kept if not _unreal(m) and not _aim(m) and not _habitual(m) and not _attributive(m) and not _standing(ctx, m) and not _aged(m) and not _charity(m) and not _untrue(m) and not _counter_claim(actors, m) and not resists_force(m) and read_with_actors(m)]
     implicit_targets(actors, [m for m in kept if not m.targets and m.code[:2] in DIRECTED_ROOTS and not m.own_targets])
     kept = _dedupe(ctx, kept)
     domestic_targets(actors, [m for m in kept if not coded(m.targets) and m.code[:2] in DOMESTIC_ROOTS and not m.own_targets])
@@ -564,10 +564,50 @@ def _habitual(m: EventMention) -> bool:
         return True
     # "coordinates with Jordan on a regular basis": a phrase whose noun (data/habitual_nouns.txt) a habitual adjective modifies
     objects = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if _over_years(verb):
+        return True
     return any(
         o.lemma_.lower() in _habitual_nouns() or o.lower_ in _habitual_nouns()
         for o in objects
         if any(a.dep_ == "amod" and (a.lower_ in _habitual_adverbs() or a.lower_ + "ly" in _habitual_adverbs()) for a in o.children)
+    )
+
+
+def _attributive(m: EventMention) -> bool:
+    """"told the visiting envoy", "told visiting Foreign Minister Kuleba" (which the parser often reads as a gerund
+    "visiting" with Kuleba its object), "met the visiting delegation": a participle before a noun describes what the
+    noun does; read as an event it takes the teller or host as its doer (issue 13: roles reversed, CONSULT at 0.84).
+    A participle hung on a verb of telling someone (data/addressee_verbs.txt) or of meeting, which take no gerund, with
+    no subject of its own is such a participle ("admitted shooting down the drones" is not: the act itself)."""
+    tok = m.token
+    if m.trigger.kind != "verb" or tok.tag_ != "VBG" or any(c.dep_ in ("aux", "nsubj", "mark") for c in tok.children):
+        return False
+    head = tok.head
+    if tok.dep_ != "xcomp" or head.i > tok.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = head.lemma_.lower()
+    # not any verb of saying: "admitted shooting down the drones", "denied attacking" tell the act itself
+    return lemma in _addressee_verbs() or any(code[:2] == "04" for code in verb_codes(lemma))
+
+
+# Prepositions of a span over which a perfect tells repeated acts: "has, over many years, condemned", "has for decades".
+SPAN_PREPS = {"over", "for", "throughout"}
+
+
+def _over_years(verb: Token) -> bool:
+    """"has, over many years, condemned Putin", "have for decades accused Iran": a verb in the perfect with a span of
+    years (data/habitual_spans.txt: plural "years", or a decade or century) tells a record of repeated acts, no one
+    event; "over the past week Russia has attacked Kyiv", "for the first time in years" and the progressive, one act
+    going on ("has been investigating Israel's actions for the past three years"), stay."""
+    haves = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have"]
+    if not haves or verb.tag_ == "VBG":  # "has been investigating Israel for three years": one act going on
+        return False
+    spans = _habitual_spans()
+    # the parser hangs "for decades" on the auxiliary as often as on the verb ("has for decades accused")
+    return any(
+        g.lemma_.lower() in spans and (g.tag_ == "NNS" or g.lemma_.lower() != "year")
+        for h in (verb, *haves) for c in h.children if c.dep_ == "prep" and c.lower_ in SPAN_PREPS
+        for g in c.children if g.dep_ == "pobj"
     )
 
 
@@ -646,6 +686,16 @@ def _aged_adjectives() -> frozenset[str]:
 @cache
 def _habitual_nouns() -> frozenset[str]:
     return frozenset(load_list("habitual_nouns.txt"))
+
+
+@cache
+def _addressee_verbs() -> frozenset[str]:
+    return frozenset(load_list("addressee_verbs.txt"))
+
+
+@cache
+def _habitual_spans() -> frozenset[str]:
+    return frozenset(load_list("habitual_spans.txt"))
 
 
 def _anchors(m: EventMention) -> list[Token]:

@@ -353,6 +353,16 @@ def read_with_actors(m: EventMention) -> bool:
         # "talking with ABC News", "was speaking with CNN", "should vote, the minister told The Canadian Press": an
         # interview given to a news outlet is no consultation, and what is said in it is asked of no outlet
         return False
+    if root == CONSULT_ROOT and m.sources and all(_news_medium(a) for a in m.sources if not a.implicit) and any(
+        not a.implicit for a in m.sources
+    ):
+        # "CNN spoke to several aid organisations", "a Reuters reporter met the rebels": reporters at work, no
+        # consultation between sides (issue 13, session nineteen's judge: CONSULT at 0.84)
+        return False
+    if root == "13" and lemma in word_class("warning") and _warns_of_done(m):
+        # "warned the situation has significantly worsened", "warned protesters they were creating divisions": what
+        # is warned of has happened already; no act to come is threatened (issue 13: THREATEN at 0.54-0.63)
+        return False
     if root == "13" and lemma in word_class("warning") and _warns_of_another(m):
         # "the German chancellor warned that Russia could attack NATO": a warning of what another actor may do is no
         # threat of the warner's (a threat's content is the threatener's own act); "warned that its troops would
@@ -577,8 +587,11 @@ def _at_words(m: EventMention) -> bool:
         patient = patient_of(tok)
         if patient is not None:
             heads.append(patient)
+    # a retort's means: "fired back at Seoul with a statement", "hit back with a tweet" (issue 13: coded ASSAULT at 0.91);
+    # "fired back with artillery" stays force
+    back = "back" in {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
     for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in WORDS_PREPS:
+        if prep.dep_ == "prep" and (prep.lower_ in WORDS_PREPS or (back and prep.lower_ == "with")):
             heads.extend(c for c in prep.children if c.dep_ == "pobj")
     if any(h.lemma_.lower() in word_class("words") or h.lower_ in word_class("words") for h in heads):
         return True
@@ -689,6 +702,31 @@ def _speaker_at_office(m: EventMention) -> bool:
 def _news_medium(a) -> bool:
     """An actor coded as a news medium (sector MED): a newspaper, broadcaster, agency or its reporters."""
     return bool(a.code) and a.code[3:6] == MEDIA_SECTOR
+
+
+def _warns_of_done(m: EventMention) -> bool:
+    """A verb of warning whose that-clauses are all in the past or the perfect with no modal ("warned the situation has
+    worsened", "warned that they were creating divisions"): a report of what is so, no act to come. "warned that it
+    would strike", "warned that troops have been ordered to fire if ..." (a condition) and "warned it is ready to act"
+    (the present: a stance that may threaten) stay."""
+    verb = m.token
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.dep_ in ("xcomp", "dobj") and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return False
+    for clause in clauses:
+        auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" for a in auxes) or any(c.dep_ == "advcl" for c in clause.children):
+            return False  # "would strike", "could", "if ... will": what may come
+        if any(c.dep_ == "xcomp" for c in clause.children):
+            return False  # "was going to attack", "had decided to retaliate": an act to come
+        past = clause.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (
+            clause.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in auxes)
+        ) or (clause.tag_ == "VBG" and any(a.tag_ == "VBD" for a in auxes))
+        if not past:
+            return False
+    return True
 
 
 def _warns_of_another(m: EventMention) -> bool:

@@ -35,6 +35,7 @@ from ..lexicon.cues import reporting_verbs
 from ..lexicon.pronouns import gendered
 from ..records import Entity, EventActor, Mention
 from .places import behalf
+from .pronoun_actors import continued_subject
 from .syntax import conjuncts, prep_objects, subject_of
 from .triggers import antecedent, is_event_noun, is_patient_noun
 
@@ -169,6 +170,8 @@ class Actors:
             found = self._pointed(tok)
         if found is None:
             found = self._reported_subject(tok)
+        if found is None:
+            found = continued_subject(self, tok)  # "The ministry ... It accused Uganda": the ministry
         if found is None:
             return []
         entity, mention = found

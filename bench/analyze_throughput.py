@@ -47,6 +47,15 @@ chunk_ratio_q1, chunk_ratio_q3, cpu_ratio (total CPU newswire / total CPU
 spaCy, over all rounds), chunk_cpu_ratio_median, chunks, load_start, load_end,
 spacy_one_pass_s.
 
+The two parses are the same model's: newswire's pipeline (`text.parse.load_nlp`) is spaCy's with its own
+`newswire_paragraphs` component before the parser and one more tokenizer infix (both newswire's cost, counted in
+its time), the same components enabled (`senter` off in both) and the same batch size; each text is parsed once.
+Importing newswire changes no spaCy, thinc or numpy setting. It does change one thing of the process: after its
+first document, `pipeline._settle` freezes the objects loaded so far (`gc.freeze`: the model, the data files), so
+the cyclic garbage collector's full collections no longer walk them; spaCy's nlp.pipe alone sets off no full
+collection (session twenty: 0.01 s of collector time in 3.2 s of parse, with or without newswire loaded), so its
+baseline here is what it is in a process of its own.
+
 The one timed pass of the stages comes after the rounds, minutes later, when the
 machine may run faster or slower; spaCy's nlp.pipe is therefore timed once more
 on all the texts right before it, and the pass's total and its parse are printed

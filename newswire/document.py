@@ -180,6 +180,11 @@ class Document:
         ents = list(self.doc.ents)  # `doc.ents` is rebuilt on every access
         return ents, [e.start for e in ents]
 
+    @property
+    def ents(self) -> list[Span]:
+        """The parser's named entities, `doc.ents` read once (spaCy builds new spans on every access); not to be changed."""
+        return self._ents[0]
+
     def named_entity_at(self, i: int) -> Span | None:
         """The parser's named entity holding token i, if any."""
         ents, starts = self._ents

@@ -10,6 +10,7 @@ is the per-document function every runner wraps. The spaCy components
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -227,6 +228,7 @@ def analyze_parsed(
     """
     context = Document(doc, published=article.published)
     found = run_stages(doc, context, select(stages), timings=timings)
+    _settle()
     return Analysis(
         id=content_id(article.text),
         text=article.text,
@@ -243,6 +245,27 @@ def analyze_parsed(
         tone=found.get("tone"),
         warnings=list(article.warnings),
     )
+
+
+_settled = False
+
+
+def _settle() -> None:
+    """Once per process, after the first document's stages: collect, then freeze what is left (`gc.freeze`).
+
+    By then the spaCy model and the data files the stages read (lexicon tables, matchers, compiled patterns) are
+    loaded and stay for the life of the process: a few hundred thousand objects that Python's cyclic garbage
+    collector would otherwise walk again at every full collection, which the many short-lived objects of each
+    document's analysis keep setting off (about a tenth of the stages' time). Frozen objects are still freed by
+    reference counting as usual; only the cycle collector leaves them alone. Nothing any record holds changes. The
+    first document's own objects are frozen with them: if any form a reference cycle, that one document's worth of
+    memory stays until the process ends (bounded, once per process).
+    """
+    global _settled
+    if not _settled:
+        _settled = True
+        gc.collect()
+        gc.freeze()
 
 
 def published_date(value: str | dt.date | None) -> str | None:

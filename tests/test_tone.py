@@ -98,3 +98,24 @@ def test_the_lexicon_is_vaders_above_the_threshold_less_the_news_senses():
     assert all(abs(v) >= MIN_VALENCE for v in _lexicon().values())
     assert not set(neutral) & set(_lexicon())
     assert _lexicon()["killed"] < 0 < _lexicon()["agreement"]
+
+
+def test_a_whole_doc_counts_as_its_tokens_do(nlp):
+    # `tone_of(doc)` reads the doc from arrays; it must count exactly as the token-by-token path does: clitics, names,
+    # negation, numbers, a word seen for the first time
+    text = (
+        "Rebels didn't win the vote, and no progress was made without success.\n"
+        "The United Nations praised the brave volunteers' wonderful work; 12 people were killed in 2019.\n"
+        "Zorblatt's horrible, horrible plan failed."
+    )
+    doc = nlp(text)
+    whole, by_token = tone_of(doc), tone_of(list(doc))
+    assert whole == by_token
+    assert whole.positive_words >= 2 and whole.negative_words >= 2 and whole.words > 20
+
+
+def test_the_first_document_freezes_what_the_process_has_loaded():
+    import gc
+
+    newswire.analyze("The minister praised the agreement on Monday.", stages=["tone"])
+    assert gc.get_freeze_count() > 0  # the model and the data files: the cyclic collector no longer walks them

@@ -68,9 +68,10 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
     by_start = sorted((t.start, n) for n, t in enumerate(titles))
     title_starts = [s for s, _ in by_start]
     out: list[Mention] = []
-    countries_at = {e.start: e for e in doc.ents if e.label_ == "GPE" and countries.country_from_name(e.text)}
+    ents = Document.of(doc).ents  # (`doc.ents` builds new spans on every read)
+    countries_at = {e.start: e for e in ents if e.label_ == "GPE" and countries.country_from_name(e.text)}
     joined: set[int] = set()  # the starts of country names joined to the organisation before them
-    for ent in doc.ents:
+    for ent in ents:
         if ent.start in joined:
             continue
         start, end = without_space(doc, ent.start, ent.end)
@@ -153,7 +154,7 @@ def find_names(doc: Doc, titles: list[TitleMatch], known_names: PhraseMatcher | 
         if label == "PERSON":
             end = _hyphenated_given_name(doc, start, end)
         if label == "PERSON" and (rest := _name_head_after(doc, start, end, in_title)) > end:
-            joined.update(e.start for e in doc.ents if end <= e.start < rest)  # "Leyen" tagged GPE: a word of this name
+            joined.update(e.start for e in ents if end <= e.start < rest)  # "Leyen" tagged GPE: a word of this name
             end = rest
         if label == "PERSON" and (hyphen := _pair_hyphen(doc, start, end)) is not None:
             # "the Muhammad Ali-Joe Frazier fight": two people joined by a hyphen, not one
@@ -483,7 +484,7 @@ class _NamedElsewhere:
         """Is `text` named so by an entity of the parser outside [start, end)?"""
         if self._by is None:
             self._by = {}
-            for e in self.doc.ents:
+            for e in Document.of(self.doc).ents:
                 if e.label_ == "PERSON" and len(e) >= 2 and is_given_name(e[0].text) and e[-1].text.replace(".", "").lower() not in _legal_forms():
                     for form in (e.text, e[-1].text):
                         self._by.setdefault(("PERSON", form), []).append((e.start, e.end))

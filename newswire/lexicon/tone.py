@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from spacy.attrs import LOWER, ORTH
 from spacy.strings import hash_string
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..records import Tone
 from . import load_list
@@ -103,12 +104,36 @@ def _is_word(tok: Token) -> bool:
 
 def tone_of(tokens: Iterable[Token]) -> Tone:
     """The tone of some words: how many are positive, negative, and the percentages of all words they make."""
+    if isinstance(tokens, Doc):
+        return _doc_tone(tokens)
     words = positive = negative = 0
     for tok in tokens:
         if not is_word(tok):
             continue
         words += 1
         value = valence(tok)
+        if value > 0:
+            positive += 1
+        elif value < 0:
+            negative += 1
+    return make_tone(words, positive, negative)
+
+
+def _doc_tone(doc: Doc) -> Tone:
+    """`tone_of` over all of a doc's tokens, read from one array: a `Token` is made only for a text `is_word` has not
+    seen yet and for a word in the lexicon (`valence` is 0 for any other), not for every word of the article."""
+    words = positive = negative = 0
+    lexicon = _lexicon_ids()
+    for i, (orth, lower) in enumerate(doc.to_array([ORTH, LOWER]).tolist()):
+        found = _WORDS.get(orth)
+        if found is None:
+            found = is_word(doc[i])
+        if not found:
+            continue
+        words += 1
+        if lower not in lexicon:
+            continue
+        value = valence(doc[i])
         if value > 0:
             positive += 1
         elif value < 0:

@@ -155,10 +155,10 @@ def _context_features(doc: Doc, quote: Quote, content: list[Token], words: list[
                 out["speaker_words_plural" if tokens[-1].tag_ in ("NNS", "NNPS") else "speaker_words_description"] = 1.0
     if not content:
         return out
-    sents = {t.sent.start for t in content}
-    if len(sents) > 1:
-        out["content_sentences"] = 1.0
     sent = content[0].sent
+    # the content runs over more than one sentence (`Token.sent` walks the sentence: asked once, not per word)
+    if any(not sent.start <= t.i < sent.end for t in content):
+        out["content_sentences"] = 1.0
     rest = [t for t in doc[content[-1].i + 1 : sent.end] if not (t.is_punct or t.is_space)]
     if quote.cue is None or quote.cue.start < quote.content.end:
         if len(rest) >= 3:

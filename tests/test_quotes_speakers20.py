@@ -66,3 +66,18 @@ def test_near_miss_two_people_with_the_surname_stay_as_written():
             "“We won, and everybody knows it,” Arriaga said.")
     assert speakers_with_body(text, "Arriaga")[-1] == "Arriaga"
 
+
+
+def test_near_miss_a_company_named_after_a_person_keeps_its_name():
+    # the word used as a body's name ("Vargas shares", "at Vargas") is the company's, not the founder's: its statements
+    # stay the company's, and no later quote takes the founder's name from an earlier one (session twenty's review)
+    text = ("Ignacio Vargas, the founder, died in October at 86. He led the firm for two decades. "
+            "Vargas shares were flat on Monday. “We remain committed to the new plant,” Vargas said in a filing. "
+            "“Margins improved in the quarter,” Vargas said.")
+    assert speakers_with_body(text, "Vargas")[-2:] == ["Vargas", "Vargas"]
+
+
+def test_near_miss_the_word_after_a_preposition_is_a_body():
+    text = ("Ignacio Vargas retired last year. Workers at Vargas walked out on Monday. "
+            "“We will not cut jobs,” Vargas said.")
+    assert speakers_with_body(text, "Vargas")[-1] == "Vargas"

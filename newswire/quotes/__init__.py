@@ -318,7 +318,7 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
                 entity, name = part  # "Mr Prayut said", after "Prayut Chan-o-cha"; "Mr Ho said", after "lawmaker Junius Ho said"
             if entity is not None and name == entity.name:
                 name = _office_in_full(doc, entity, start, end) or name  # "the ministry of defence said": not "ministry"
-            name = _named_before(entity, name, earlier) or name
+            name = (_named_before(entity, name, earlier) if entity is not None and _surname_only(entity, head) else None) or name
             together = list(dict.fromkeys(_conjunct_name(t, entities) for t in _coordinated(head, range(s, e), entities)))
             if len(together) > 1:
                 # "Mr. Grassley and Mr. Leahy said": both speak, neither alone; the record names both, no one entity
@@ -927,7 +927,8 @@ def _by_name_part(head: Token, entity: Entity | None, phrase: range, start: int,
 def _named_before(entity: Entity | None, name: str | None, earlier: list[tuple[Found, Entity | None, str | None]]) -> str | None:
     """The fuller name an earlier quote gave the same entity, ending in the words of this one ("Nadav Shoshani said",
     from the given name before it, then "Shoshani said", an entity the entity layer knows as "Shoshani" only): the
-    one such name, or None."""
+    one such name, or None. Only for an entity known by that one word (`_surname_only`): a name an earlier quote gave
+    any other entity is not confirmed by anything, and would carry one wrong link to every later quote."""
     if entity is None or not name:
         return None
     words = name.split()
@@ -1043,9 +1044,15 @@ def _surname_only(entity: Entity, head: Token) -> bool:
 def _uncoded_one_word_body(entity: Entity, head: Token) -> bool:
     """Is the entity an organisation the entity layer knows by one proper noun only, with no country, no actor code,
     no description and no title ("Ortiz", the tagger's organisation)? "Reuters" or "Nato" are coded, "the Acme
-    company" is described: bodies the article knows as such."""
-    return (entity.type == "ORG" and entity.actor is None and entity.country is None and not entity.titles
-            and head.pos_ == "PROPN" and all(m.kind == "name" for m in entity.mentions))
+    company" is described: bodies the article knows as such. Nor a word the article uses as a body's name anywhere:
+    written alone, it stands only where a speaker stands, the subject of a verb ("Tata shares fell", "at Tata", "Tata's
+    profits": a company named after its founder, whose statements are not the founder's; session twenty's review;
+    the word closing a full name, "Ratan Tata", is the person's)."""
+    if not (entity.type == "ORG" and entity.actor is None and entity.country is None and not entity.titles
+            and head.pos_ == "PROPN" and all(m.kind == "name" for m in entity.mentions)):
+        return False
+    alone = [t for t in head.doc if t.text == head.text and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.lefts)]
+    return all(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") for t in alone)
 
 
 def _titled_apart(doc: Doc, entity: Entity) -> bool:

@@ -82,7 +82,7 @@ def daily(i: int) -> Analysis:
         t.add(' said: "')
         content = t.add(f"Statement {k} on day {i + 1:02d}.")
         t.add('"\n')
-        quotes.append(Quote(f"Q{k + 1}", "direct", Span(*content), speaker=Span(*speaker), speaker_entity=entity.id, speaker_name=name))
+        quotes.append(Quote(f"Q{k + 1}", "direct", Span(*content), speaker=Span(*speaker), speaker_entity=entity.id, speaker_name=name, confidence=0.8))
 
     def event(n, cameo, plover, goldstein, source, target, trigger, rest, modality="asserted", city=None):
         start = len(t.text)
@@ -139,7 +139,7 @@ def hostile() -> Analysis:
     entities = [Entity("E1", XSS["entity"], "PERSON", [], None, None, [Mention(*entity_at)]),
                 Entity("E2", XSS["speaker"], "PERSON", [], None, None, [Mention(*speaker)]),
                 Entity("E3", "John Smith", "PERSON", ["footballer"], "GBR", None, [Mention(*smith)])]
-    quotes = [Quote("Q1", "direct", Span(*content), speaker=Span(*speaker), speaker_entity="E2", speaker_name=XSS["speaker"])]
+    quotes = [Quote("Q1", "direct", Span(*content), speaker=Span(*speaker), speaker_entity="E2", speaker_name=XSS["speaker"], confidence=0.8)]
     return Analysis(id=content_id(t.text), text=t.text, title=XSS["title"], url=XSS["url"], published="2019-12-01",
                     entities=entities, quotes=quotes)
 
@@ -160,7 +160,7 @@ def big() -> Analysis:
     zed.mentions.append(Mention(*speaker))
     smith = Entity("E3", "John Smith", "PERSON", ["senator"], "USA", "USALEG", [Mention(*t.add("John Smith"))])
     t.add(", the senator, agreed.\n")
-    quotes = [Quote("Q1", "direct", Span(*content), speaker=Span(*speaker), speaker_entity="E1", speaker_name="Zed Big")]
+    quotes = [Quote("Q1", "direct", Span(*content), speaker=Span(*speaker), speaker_entity="E1", speaker_name="Zed Big", confidence=0.8)]
     return Analysis(id=content_id(t.text), text=t.text, title="A very long article", published="2019-06-01",
                     entities=[zed, quill, smith], quotes=quotes)
 

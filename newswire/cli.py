@@ -163,12 +163,12 @@ def _output(analysis, fmt: OutputFormat, quotes_only: bool, console: Console, gd
         return records
     if fmt is OutputFormat.text:
         with console.capture() as captured:
-            if quotes_only:
-                render_quotes(analysis, console)
-            else:
-                from .corpus.query import EVENT_FLOOR
+            from .corpus.query import EVENT_FLOOR, QUOTE_FLOOR
 
-                render(analysis, console, event_floor=EVENT_FLOOR)
+            if quotes_only:
+                render_quotes(analysis, console, quote_floor=QUOTE_FLOOR)
+            else:
+                render(analysis, console, event_floor=EVENT_FLOOR, quote_floor=QUOTE_FLOOR)
         return captured.get()
     if fmt is OutputFormat.gdelt:
         return gdelt_tsv(analysis, **(gdelt or {}))
@@ -329,18 +329,23 @@ def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[
             _note_who(query.corpus_entities_named(store, name=options["name"]), options["name"], timeline=False)
         elif question == "events" and options.get("min_confidence") == query.EVENT_FLOOR:
             _note_floor(store, options)
+        elif question == "quotes" and options.get("min_confidence") == query.QUOTE_FLOOR and options.get("spread") is None:
+            _note_floor(store, options, "quotes")
         _print_rows(rows, format, out, db)
 
 
-def _note_floor(store, options: dict) -> None:
-    """On standard error: how many events the default confidence floor left out of `query events`' answer, if any."""
+def _note_floor(store, options: dict, question: str = "events") -> None:
+    """On standard error: how many records the default confidence floor left out of `query events`' or `query
+    quotes`' answer, if any."""
     from .corpus import query
 
+    floor, why = {"events": (query.EVENT_FLOOR, "docs/events.md#confidence"),
+                  "quotes": (query.QUOTE_FLOOR, "docs/measured.md#session-twenty-quotes20f-a-default-floor-for-quotes")}[question]
     asked = {k: v for k, v in options.items() if k != "limit"}
-    left_out = query.page(store, "events", limit=1, **{**asked, "min_confidence": 0}).total - query.page(store, "events", limit=1, **asked).total
+    left_out = query.page(store, question, limit=1, **{**asked, "min_confidence": 0}).total - query.page(store, question, limit=1, **asked).total
     if left_out:
-        err_console.print(f"Note: {left_out:,} events under confidence {query.EVENT_FLOOR} left out (most records there are wrong: "
-                          f"docs/events.md#confidence); --min-confidence 0 shows them.", soft_wrap=True, markup=False, highlight=False)
+        err_console.print(f"Note: {left_out:,} {question} under confidence {floor} left out (most records there are wrong: "
+                          f"{why}); --min-confidence 0 shows them.", soft_wrap=True, markup=False, highlight=False)
 
 
 def _note_who(choices: list[dict], name: str, timeline: bool = True) -> None:

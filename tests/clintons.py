@@ -56,7 +56,7 @@ def analysis(title: str, published: str, pieces: list) -> Analysis:
             begin = len(text)
             text += said[0]
             quotes.append(Quote(f"Q{len(quotes) + 1}", "direct", Span(begin, len(text), said[0]), speaker=Span(start, start + len(words), words),
-                                speaker_entity=entity.id, speaker_name=name))
+                                speaker_entity=entity.id, speaker_name=name, confidence=0.8))
             text += '"'
     return Analysis(id=content_id(text), text=text, title=title, published=published, entities=list(entities.values()), quotes=quotes)
 

@@ -82,7 +82,7 @@ def daily(i: int) -> Analysis:
         t.add(' said: "')
         content = t.add(f"Statement {k} on day {i + 1:02d}.")
         t.add('"\n')
-        quotes.append(Quote(f"Q{k + 1}", "direct", Span(*content), speaker=Span(*speaker), speaker_entity=entity.id, speaker_name=name))
+        quotes.append(Quote(f"Q{k + 1}", "direct", Span(*content), speaker=Span(*speaker), speaker_entity=entity.id, speaker_name=name, confidence=0.8))
 
     def event(n, cameo, plover, goldstein, source, target, trigger, rest, modality="asserted", city=None):
         start = len(t.text)
@@ -139,7 +139,7 @@ def hostile() -> Analysis:
     entities = [Entity("E1", XSS["entity"], "PERSON", [], None, None, [Mention(*entity_at)]),
                 Entity("E2", XSS["speaker"], "PERSON", [], None, None, [Mention(*speaker)]),
                 Entity("E3", "John Smith", "PERSON", ["footballer"], "GBR", None, [Mention(*smith)])]
-    quotes = [Quote("Q1", "direct", Span(*content), speaker=Span(*speaker), speaker_entity="E2", speaker_name=XSS["speaker"])]
+    quotes = [Quote("Q1", "direct", Span(*content), speaker=Span(*speaker), speaker_entity="E2", speaker_name=XSS["speaker"], confidence=0.8)]
     return Analysis(id=content_id(t.text), text=t.text, title=XSS["title"], url=XSS["url"], published="2019-12-01",
                     entities=entities, quotes=quotes)
 
@@ -160,7 +160,7 @@ def big() -> Analysis:
     zed.mentions.append(Mention(*speaker))
     smith = Entity("E3", "John Smith", "PERSON", ["senator"], "USA", "USALEG", [Mention(*t.add("John Smith"))])
     t.add(", the senator, agreed.\n")
-    quotes = [Quote("Q1", "direct", Span(*content), speaker=Span(*speaker), speaker_entity="E1", speaker_name="Zed Big")]
+    quotes = [Quote("Q1", "direct", Span(*content), speaker=Span(*speaker), speaker_entity="E1", speaker_name="Zed Big", confidence=0.8)]
     return Analysis(id=content_id(t.text), text=t.text, title="A very long article", published="2019-06-01",
                     entities=[zed, quill, smith], quotes=quotes)
 
@@ -617,7 +617,7 @@ def test_an_entity_page_has_its_quotes_events_names_company_and_weeks(page):
     page.goto("/#tab=entities")
     wait_status(page, "Rows 1–")
     page.locator("#results tbody tr", has_text="Ann Lee").first.click()
-    wait_status(page, "Ann Lee: 50 quotes · 0 events · 1 name")
+    wait_status(page, "Ann Lee: 50 quotes (confidence ≥ 0.3) · 0 events · 1 name")
     assert page.locator("#tabs button.on").count() == 0 and page.locator("#form").is_hidden()
     assert page.locator("figure[data-series=quotes] rect").count() == 5  # five weeks of January 2020
     assert page.locator("figure[data-series=quotes] figcaption").inner_text() == "Quotes: 50"
@@ -721,7 +721,7 @@ def test_people_of_one_name_are_told_apart_by_what_their_articles_say(page, corp
     assert sorted(offered) == ["John Smith · PERSON · GBR · footballer · 2019-12-01 – 2019-12-01 · 1 article",
                                "John Smith · PERSON · USA · USALEG · senator · 2019-06-01 – 2019-06-01 · 1 article"]
     page.locator("section.choices a.every").click()
-    wait_status(page, "John Smith: 0 quotes · 0 events · 1 name · 2 groups by evidence")
+    wait_status(page, "John Smith: 0 quotes (confidence ≥ 0.3) · 0 events · 1 name · 2 groups by evidence")
     groups = page.locator("section.groups li.group")
     assert groups.count() == 2 and "not who is who" in page.locator("section.groups .hint").first.inner_text()
     senator = groups.filter(has_text="USALEG")

@@ -80,6 +80,19 @@ def plain() -> Analysis:
 PLAIN_COPY = ("https://news.example.net/harbour", "2021-03-04", "Harbour reopens")
 
 
+def doubt() -> Analysis:
+    """A story of two quotes by Rosa Marin: one at confidence 0.8, one under the quote floor (0.1)."""
+    t = Text()
+    _, (speaker, cue, content) = line(t, ("Rosa Marin",), " ", ("said",), " ", ("the mill would stay open",), ".")
+    _, (speaker2, cue2, content2) = line(t, "Later ", ("Marin",), " ", ("said",), " ", ("the river was low",), ".")
+    rosa = Entity("E1", "Rosa Marin", "PERSON", [], None, None, [Mention(*speaker), Mention(*speaker2)])
+    quotes = [Quote("Q1", "indirect", Span(*content), cue=Cue(*cue, "say"), speaker=Span(*speaker), speaker_entity="E1", speaker_name="Rosa Marin",
+                    confidence=0.8),
+              Quote("Q2", "indirect", Span(*content2), cue=Cue(*cue2, "say"), speaker=Span(*speaker2), speaker_entity="E1", speaker_name="Rosa Marin",
+                    confidence=0.1)]
+    return Analysis(id=content_id(t.text), text=t.text, title="Mill story", published="2021-02-01", entities=[rosa], quotes=quotes)
+
+
 def crowd() -> Analysis:
     """An article of 20 events, each between two actors of its own: 40 actors on the network."""
     t = Text()
@@ -90,7 +103,7 @@ def crowd() -> Analysis:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     path = tmp_path_factory.mktemp("article") / "corpus.duckdb"
-    analyses = [wire(), crowd(), plain()]
+    analyses = [wire(), crowd(), plain(), doubt()]
     entries = [Entry(Article(text=a.text, title=a.title, published=a.published, url=a.url, source=f"{a.id}.txt"), a.id, len(a.text), PENDING, a.id, None)
                for a in analyses]  # fmt: skip
     story = analyses[0]
@@ -288,3 +301,19 @@ def test_a_copy_whose_canonical_failed_analysis_shows_its_own_page_and_says_why(
     assert page.locator("#article > p.source a").get_attribute("href") == url
     assert page.locator("#article .text").inner_text().startswith("The ferry to Lindholm was cancelled on Tuesday.")
     assert not page.locator("#article p.error").count()
+
+
+def test_the_quotes_tab_leaves_out_quotes_under_the_floor_and_the_article_flags_them(page, corpus):
+    story = corpus[1][3]
+    page.goto("/#tab=quotes&speaker=Rosa+Marin")
+    page.wait_for_function("() => document.querySelectorAll('#results tbody tr').length > 0")
+    rows = page.locator("#results tbody tr").evaluate_all("trs => trs.map(tr => tr.textContent)")
+    assert len(rows) == 1 and "the mill would stay open" in rows[0]
+    assert page.get_by_label("min. confidence").get_attribute("placeholder") == "min. confidence, 0-1 (default 0.3; 0: all)"
+    page.goto("/#tab=quotes&speaker=Rosa+Marin&min-confidence=0")  # the control's 0 shows every quote
+    page.wait_for_function("() => document.querySelectorAll('#results tbody tr').length === 2")
+    page.goto(f"/#tab=quotes&article={story.id}")
+    page.wait_for_selector("#article h2")
+    assert records(page, "quotes") == [
+        "Rosa Marin · cue: said · indirect · “the mill would stay open” · confidence 0.8",
+        "Rosa Marin · cue: said · indirect · “the river was low” · confidence 0.1 (below 0.3: not in the Quotes tab)"]

@@ -100,6 +100,21 @@ def test_quotes_only_prints_just_who_said_what():
     assert "Entities" not in out
 
 
+def test_text_report_leaves_out_quotes_under_the_floor_and_json_keeps_them(tmp_path):
+    # an unresolved pronoun's quote scores under the floor; a named company's statement above it
+    story = tmp_path / "floor.txt"
+    story.write_text("The company said in a statement that it would appeal. It was not clear, she added, what came next.\n", encoding="utf-8")
+    records = json.loads(run("analyze", str(story), "--published", "2020-01-02", "--format", "json").stdout)["quotes"]
+    low = [q for q in records if q["confidence"] < 0.3]
+    assert low and len(low) < len(records)
+    for extra in ((), ("--quotes-only",)):
+        result = run("analyze", str(story), "--published", "2020-01-02", "--format", "text", *extra)
+        assert result.returncode == 0, result.stderr
+        out = " ".join(result.stdout.split())
+        assert "that it would appeal" in out and "what came next" not in out
+        assert f"Note: {len(low)} quote{'s' if len(low) != 1 else ''} under confidence 0.3 left out" in out
+
+
 def test_quotes_only_as_json_lines_one_quote_a_line():
     path = SAMPLES / "harbour-ceasefire.txt"
     result = run("analyze", str(path), "--quotes-only", "--format", "jsonl")

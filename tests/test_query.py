@@ -358,6 +358,17 @@ def test_export_gdelt_writes_every_stored_event_as_a_gdelt_row(tmp_path, db):
     assert all(m["MentionType"] == "2" and m["MentionIdentifier"] in sources for m in mentioned)
 
 
+def _cli_leaves_out_two_under_the_floor(path, question: str, floor: float) -> None:
+    """`newswire query QUESTION` of a store of three records (at 0.9, under the floor, without a confidence): the one
+    at 0.9 and a note of the two left out; with --min-confidence 0 all three and no note."""
+    result = CliRunner().invoke(app, ["query", question, "--db", str(path), "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["confidence"] for line in result.stdout.splitlines()] == [0.9]
+    assert f"Note: 2 {question} under confidence {floor} left out" in result.stderr and "--min-confidence 0" in result.stderr
+    result = CliRunner().invoke(app, ["query", question, "--db", str(path), "-f", "jsonl", "--min-confidence", "0"])
+    assert len(result.stdout.splitlines()) == 3 and "left out" not in result.stderr
+
+
 def test_event_questions_leave_out_records_under_the_floor_unless_asked(tmp_path):
     # three copies of one event, at confidence 0.9, under the floor, and without one (a version that gave none)
     found = []
@@ -378,12 +389,61 @@ def test_event_questions_leave_out_records_under_the_floor_unless_asked(tmp_path
         assert len(query.events(s, min_confidence=0)) == 3 and len(query.events(s, min_confidence=None)) == 3
         assert query.page(s, "events", limit=10).total == 1 and query.page(s, "events", limit=10, min_confidence="0").total == 3
         assert [r["events"] for r in query.network(s).dicts()] == [1] and [r["events"] for r in query.network(s, min_confidence=0).dicts()] == [3]
-    result = CliRunner().invoke(app, ["query", "events", "--db", str(path), "-f", "jsonl"])
-    assert result.exit_code == 0, result.output
-    assert [json.loads(line)["confidence"] for line in result.stdout.splitlines()] == [0.9]
-    assert f"2 events under confidence {query.EVENT_FLOOR} left out" in result.stderr and "--min-confidence 0" in result.stderr
-    result = CliRunner().invoke(app, ["query", "events", "--db", str(path), "-f", "jsonl", "--min-confidence", "0"])
-    assert len(result.stdout.splitlines()) == 3 and "left out" not in result.stderr
+    _cli_leaves_out_two_under_the_floor(path, "events", query.EVENT_FLOOR)
+
+
+def _quote_floor_store(tmp_path):
+    """Three invented articles, one quote each by Dana Levi: at confidence 0.9, under the quote floor, without one."""
+    found = []
+    for text, confidence in (("Dana Levi said the port would reopen.\n", 0.9),
+                             ("Dana Levi said the bridge would close.\n", query.QUOTE_FLOOR / 2),
+                             ("Dana Levi said the school would move.\n", None)):
+        content = text[text.index("the "):-2]
+        found.append(Analysis(
+            id=content_id(text), text=text, published="2021-03-0" + str(len(found) + 1),
+            entities=[Entity("E1", "Dana Levi", "PERSON", [], None, None, [Mention(*at(text, "Dana Levi"))])],
+            quotes=[Quote("Q1", "indirect", Span(*at(text, content)), speaker=Span(*at(text, "Dana Levi")), speaker_entity="E1",
+                          speaker_name="Dana Levi", confidence=confidence)],
+        ))  # fmt: skip
+    path = tmp_path / "quote_floor.duckdb"
+    with Store(path) as s:
+        s.add_entries([entry(a) for a in found], [], run_id=1)
+        s.add_results(found, [], run_id=1)
+    return path
+
+
+def test_quote_questions_leave_out_records_under_the_floor_unless_asked(tmp_path):
+    path = _quote_floor_store(tmp_path)
+    with Store(path, read_only=True) as s:
+        assert [r["confidence"] for r in query.quotes(s).dicts()] == [0.9]
+        assert [r["confidence"] for r in query.quotes(s, speaker="Levi", limit=10).dicts()] == [0.9]
+        assert len(query.quotes(s, min_confidence=0)) == 3 and len(query.quotes(s, min_confidence=None)) == 3
+        assert len(query.quotes(s, min_confidence=0, speaker="Levi", limit=10)) == 3
+        assert query.page(s, "quotes", limit=10).total == 1 and query.page(s, "quotes", limit=10, min_confidence="0").total == 3
+        assert query.page(s, "quotes", limit=10, speaker="Dana Levi").total == 1
+        assert query.page(s, "quotes", limit=10, search="would").total == 1
+        assert query.page(s, "quotes", limit=10, search="would", min_confidence=0).total == 3
+        assert query.page(s, "quotes", limit=10, min_confidence=0.95).total == 0
+        assert sum(r["count"] for r in query.facets(s, "quotes")["type"]) == 1
+        assert sum(r["count"] for r in query.facets(s, "quotes", min_confidence=0)["type"]) == 3
+        assert sum(r["count"] for r in query.trend(s, "quotes")["series"]) == 1
+        # the overview and an entity's page count and list the quotes the Quotes tab shows
+        overview = query.overview(s)
+        assert overview["quotes"] == 1 and sum(d["quotes"] for d in overview["per_day"]) == 1
+        assert [(r["name"], r["quotes"]) for r in overview["speakers"]] == [("Dana Levi", 1)]
+        page = query.entity(s, name="Dana Levi")
+        assert page["quotes"]["total"] == 1 and sum(w["quotes"] for w in page["per_week"]) == 1
+    _cli_leaves_out_two_under_the_floor(path, "quotes", query.QUOTE_FLOOR)
+    result = CliRunner().invoke(app, ["query", "quotes", "--db", str(path), "-f", "jsonl", "--min-confidence", "0.95"])
+    assert result.stdout == "" and "left out" not in result.stderr
+
+
+def test_quotes_spread_takes_the_default_floor_but_no_other(tmp_path):
+    path = _quote_floor_store(tmp_path)
+    with Store(path, read_only=True) as s:
+        assert query.page(s, "quotes", limit=10, spread=2).total == 0  # the floor is not an error with --spread
+        with pytest.raises(UsageError, match="--spread"):
+            query.quotes(s, spread=2, min_confidence=0.7)
 
 
 def test_export_gdelt_writes_the_events_query_events_shows_unless_asked(tmp_path):
@@ -781,3 +841,18 @@ def test_every_place_that_states_the_event_floor_states_query_event_floor():
         stated += re.findall(r"\(default ([\d.]+); 0: all\)", text) + re.findall(r"at confidence ([\d.]+) or above", text)
         stated += re.findall(r"`min-confidence` \(0-1, default ([\d.]+);", text)
     assert len(stated) >= 10 and set(stated) == {floor}
+
+
+def test_every_place_that_states_the_quote_floor_states_query_quote_floor():
+    import re
+    from pathlib import Path
+
+    root = Path(query.__file__).resolve().parents[2]
+    floor = str(query.QUOTE_FLOOR)
+    js = (root / "newswire" / "present" / "web" / "app.js").read_text(encoding="utf-8")
+    assert re.findall(r"const QUOTE_FLOOR = ([\d.]+);", js) == [floor]
+    tab = next(line for line in js.splitlines() if line.strip().startswith("quotes:"))
+    stated = re.findall(r"\(default ([\d.]+); 0: all\)", tab)
+    for doc in (root / "README.md", root / "docs" / "serve.md"):
+        stated += re.findall(r"quotes? at confidence ([\d.]+) or above", doc.read_text(encoding="utf-8"))
+    assert len(stated) >= 3 and set(stated) == {floor}

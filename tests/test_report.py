@@ -39,3 +39,33 @@ def test_without_a_floor_nothing_is_dimmed():
     analysis = newswire.analyze(TEXT, published="2020-01-02")
     events = [dataclasses.replace(e, confidence=0.05) for e in analysis.events]
     assert "dimmed" not in _report(dataclasses.replace(analysis, events=events), None)
+
+
+def _quotes_report(analysis, floor, quotes_only=False):
+    from newswire.present.report import render_quotes
+
+    console = Console(width=200, record=True, color_system=None)
+    with console.capture() as captured:
+        if quotes_only:
+            render_quotes(analysis, console, quote_floor=floor)
+        else:
+            render(analysis, console, quote_floor=floor)
+    return " ".join(captured.get().split())  # a caption wraps at the table's width
+
+
+def test_quotes_under_the_floor_are_left_out_of_the_table_with_a_note():
+    from newswire.corpus.query import QUOTE_FLOOR
+
+    analysis = newswire.analyze(TEXT, published="2020-01-02")
+    assert analysis.quotes
+    quote = analysis.quotes[0]
+    low = dataclasses.replace(analysis, quotes=[dataclasses.replace(quote, confidence=0.12)])
+    for quotes_only in (False, True):
+        out = _quotes_report(low, QUOTE_FLOOR, quotes_only)
+        assert "conf 0.12" not in out and f"[{quote.content.start}, {quote.content.end})" not in out
+        assert f"Note: 1 quote under confidence {QUOTE_FLOOR} left out" in out and "--format json keeps every record" in out
+        shown = _quotes_report(low, None, quotes_only)  # no floor: every quote, no note
+        assert "conf 0.12" in shown and "left out" not in shown
+    high = dataclasses.replace(analysis, quotes=[dataclasses.replace(quote, confidence=0.91)])
+    out = _quotes_report(high, QUOTE_FLOOR)
+    assert "conf 0.91" in out and "left out" not in out

@@ -13,6 +13,13 @@ from newswire.corpus.store import DUPLICATE, Store
 from newswire.records import Analysis, Entity, Failure, Mention, Quote, Span, content_id
 from test_query import entry
 
+
+@pytest.fixture(autouse=True)
+def _every_quote(monkeypatch):
+    """The pages of a text search from the word index answer for every quote (its counts know no confidence): these
+    quotes carry none, and the questions here are asked at no floor (at the default floor the plain SQL answers)."""
+    monkeypatch.setattr(query, "QUOTE_FLOOR", 0)
+
 WORDS = "the they other campaign said on a of in rise fire talks".split()
 
 

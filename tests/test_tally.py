@@ -103,7 +103,7 @@ def quoting(name: str, written: str, words: str, entity: str | None = None) -> A
     start = text.index(words)
     entities = [titled(entity, [])] if entity else []
     quote = Quote(id="Q1", type="direct", content=Span(start, start + len(words), words), cue=Cue(len(written) + 1, len(written) + 5, "said", lemma="say"),
-                  speaker=Span(0, len(written), written), speaker_entity="E1" if entity else None, speaker_name=name)
+                  speaker=Span(0, len(written), written), speaker_entity="E1" if entity else None, speaker_name=name, confidence=0.9)
     return Analysis(id=content_id(text), text=text, published="2024-05-01", entities=entities, quotes=[quote])
 
 

@@ -13,6 +13,13 @@ from newswire.errors import UsageError
 from newswire.records import Analysis, Failure, Quote, Span, content_id
 from test_query import entry
 
+
+@pytest.fixture(autouse=True)
+def _every_quote(monkeypatch):
+    """Text search through the index answers for every quote (its counts know no confidence): these quotes carry
+    none, and the questions here are asked at no floor (at the default floor the plain SQL answers)."""
+    monkeypatch.setattr(query, "QUOTE_FLOOR", 0)
+
 TEXTS = [
     ("Strike talks", "2013-09-10", 'The union said on Monday: "The ceasefire talks failed." Port workers walked out at 6 a.m.\n'
      'Officials said the strike would go on; the 50% pay rise was "not enough", one said.\n'),

@@ -15,26 +15,28 @@ SNIPPET = 80
 EVIDENCE = 60
 
 
-def render(analysis: Analysis, console: Console, *, event_floor: float | None = None) -> None:
+def render(analysis: Analysis, console: Console, *, event_floor: float | None = None, quote_floor: float | None = None) -> None:
     """Print the report for one analysis.
 
     event_floor: events under this confidence are shown dimmed, with a note that
     `query events`, `serve` and `--format gdelt` leave them out (the CLI passes
-    their floor); None shows every event alike."""
+    their floor); None shows every event alike.
+    quote_floor: quotes under this confidence are left out of the table, with a
+    note saying how many (the CLI passes `query quotes`' floor); None: every quote."""
     console.print(_header(analysis))
     console.print(_entities(analysis))
     if analysis.times:
         console.print(_times(analysis))
-    console.print(_quotes(analysis))
+    console.print(_quotes(analysis, floor=quote_floor))
     if analysis.events:
         console.print(_events(analysis, event_floor))
     if analysis.figures:
         console.print(_figures(analysis))
 
 
-def render_quotes(analysis: Analysis, console: Console) -> None:
-    """Print only the "Who said what" section (`newswire analyze --quotes-only`)."""
-    console.print(_quotes(analysis, title=f"Who said what: {analysis.title or analysis.id}"))
+def render_quotes(analysis: Analysis, console: Console, *, quote_floor: float | None = None) -> None:
+    """Print only the "Who said what" section (`newswire analyze --quotes-only`); `quote_floor` as in `render`."""
+    console.print(_quotes(analysis, title=f"Who said what: {analysis.title or analysis.id}", floor=quote_floor))
 
 
 def quote_rows(analysis: Analysis) -> list[dict]:
@@ -146,13 +148,21 @@ def speaker_label(q: Quote) -> str:
     return f"{who} (inherited)" if q.inherited else who
 
 
-def _quotes(a: Analysis, title: str = "Who said what") -> Table:
+def _quotes(a: Analysis, title: str = "Who said what", floor: float | None = None) -> Table:
     table = Table(title=title, title_justify="left", expand=False)
     for col in ("id", "speaker", "type", "quote", "at"):
         table.add_column(col, overflow="fold")
+    below = 0
     for q in a.quotes:
+        if floor is not None and q.confidence is not None and q.confidence < floor:
+            below += 1
+            continue
         kind = q.type if q.confidence is None else f"{q.type}\nconf {q.confidence:.2f}"
         table.add_row(q.id, speaker_label(q), kind, shorten(q.content.text), f"[{q.content.start}, {q.content.end})")
+    if below:
+        table.caption = (f"Note: {below} quote{'s' if below != 1 else ''} under confidence {floor} left out (most records there "
+                         "are wrong, as in query quotes and serve); --format json keeps every record")
+        table.caption_justify = "left"
     return table
 
 

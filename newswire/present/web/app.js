@@ -7,7 +7,7 @@
 
 // Each tab: its form fields, the endpoint, and the columns to show.
 const TABS = {
-  quotes:   {fields: [["speaker", "speaker, e.g. Ban Ki-moon"], ["q", "text in the quote"], ["min-confidence", "min. confidence, 0-1"], ["type", "type"], ["outlet", "outlet, e.g. reuters.com"]],
+  quotes:   {fields: [["speaker", "speaker, e.g. Ban Ki-moon"], ["q", "text in the quote"], ["min-confidence", "min. confidence, 0-1 (default 0.3; 0: all)"], ["type", "type"], ["outlet", "outlet, e.g. reuters.com"]],
              api: "quotes", cols: ["published", "speaker", "type", "quote", "confidence"]},
   articles: {fields: [["q", "text, e.g. ceasefire"], ["from", "from YYYY-MM-DD"], ["to", "to YYYY-MM-DD"], ["outlet", "outlet, e.g. reuters.com"]], api: "articles",
              cols: ["published", "title", "outlet", "snippet"]},
@@ -62,6 +62,9 @@ const COUNT_PARAM = new Map([["entities", "top"]]);
 const PAGE_SIZE = 100;
 // The confidence below which the Events tab leaves an event out by default (query.EVENT_FLOOR).
 const EVENT_FLOOR = 0.3;
+// The confidence below which the Quotes tab, the overview's and an entity page's quotes leave a quote out by default
+// (query.QUOTE_FLOOR).
+const QUOTE_FLOOR = 0.3;
 // The most actors the network draws (the table lists every pair of the page).
 const MAX_ACTORS = 40;
 // The most spans an article highlights: beyond, its text is shown plain (a 700 KB article has tens of thousands).
@@ -625,7 +628,7 @@ async function loadOverview(s) {
   setStatus(`${o.articles.toLocaleString("en")} articles` + (o.first_day ? ` from ${o.first_day} to ${o.last_day}` : ""));
   const facts = el("dl", {class: "facts"});
   for (const [term, value] of [
-    ["articles", o.articles.toLocaleString("en")], ["quotes", o.quotes.toLocaleString("en")],
+    ["articles", o.articles.toLocaleString("en")], [`quotes (confidence ≥ ${QUOTE_FLOOR})`, o.quotes.toLocaleString("en")],
     ["events (asserted, confidence ≥ 0.3)", o.events.toLocaleString("en")], ["sources", o.sources.toLocaleString("en")],
     ["outlets", o.outlets.toLocaleString("en")], ["dates", o.first_day ? `${o.first_day} – ${o.last_day}` : "none"],
     ["duplicates", `${o.duplicates.toLocaleString("en")} of ${o.stored.toLocaleString("en")} stored (${(100 * o.duplicate_share).toFixed(1)} %)`],
@@ -657,7 +660,7 @@ async function loadEntity(s) {
   $("results").classList.remove("stale");
   clearView();
   if (!ok) { setStatus(e.error, true); return; }
-  setStatus(`${e.name}: ${e.quotes.total.toLocaleString("en")} quotes · ${e.events.total.toLocaleString("en")} events · ` +
+  setStatus(`${e.name}: ${e.quotes.total.toLocaleString("en")} quotes (confidence ≥ ${QUOTE_FLOOR}) · ${e.events.total.toLocaleString("en")} events · ` +
             `${e.names.length} name${e.names.length === 1 ? "" : "s"} · ${e.groups.length} group${e.groups.length === 1 ? "" : "s"} by evidence`);
   const charts = el("div", {class: "charts"});
   charts.append(barChart(e.per_week, "articles", "Articles", "week"), barChart(e.per_week, "quotes", "Quotes", "week"),
@@ -1082,7 +1085,8 @@ function recordLists(a, copies, open) {
   };
   list("quotes", "Quotes", a.quotes.map(q => [
     `${q.speaker_name || (q.speaker && q.speaker.text) || "no speaker"} · cue: ${q.cue ? q.cue.text : "—"} · ${q.type} · “${short(q.content.text)}”` +
-    (q.confidence !== null && q.confidence !== undefined ? ` · confidence ${q.confidence}` : ""), q.content]));
+    (typeof q.confidence === "number" ? ` · confidence ${q.confidence}${q.confidence < QUOTE_FLOOR ? ` (below ${QUOTE_FLOOR}: not in the Quotes tab)` : ""}` : ""),
+    q.content]));
   list("events", "Events", a.events.map(v => [
     `${v.plover || "CAMEO"} ${v.cameo} “${v.trigger.text}” · source: ${actorText(v.source)} · target: ${actorText(v.target)}` +
     ` · place: ${v.location ? (v.location.geo ? v.location.geo.name : v.location.text) : "—"} · date: ${v.date || "—"} · ${v.modality}` +

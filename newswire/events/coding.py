@@ -115,6 +115,10 @@ def code_event(m: EventMention, *, top: bool = True) -> None:
     if m.code[:2] == MOBILIZE_ROOT and _relief_purpose(m):
         m.code = HUMANITARIAN_AID  # "deployed aircraft to support firefighting efforts in Spain": aid, no show of force
     m.modality = modality_of(m.anchor)
+    if m.trigger.kind == "noun" and m.anchor.i != m.trigger.i and any(c.dep_ == "det" and c.lower_ == "no" for c in m.token.children):
+        # "had made no call for a ceasefire", "held no talks with Hamas": the act a support verb makes of its noun is
+        # denied by the noun's "no", which the verb's own cues do not see (issue 13, session twenty's review: asserted)
+        m.modality = "negated"
     if frame == "reject" and m.complement is not None and m.complement.code[:2] in HOSTILE_ACT_ROOTS and _infinitive_of(m.complement, m):
         # "declined to threaten Moscow", "refused to attack": a refusal rejects only what someone wants done (CAMEO
         # 12: cooperation, a proposal, a demand); of a hostile act it says the act did not happen, and the target

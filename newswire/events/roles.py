@@ -149,7 +149,9 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         asked = _asked_to_act(anchor, actors, sources)
         targets = asked if coded(asked) else targets
     # a request told by its own verb ("called for", "urged"; not "continued its demand for")
-    asks = codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB" and m.trigger.kind != "noun"
+    # or by an appeal noun a support verb makes an act ("renewed its call for a ceasefire in Ukraine": not Ukraine)
+    asks = codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB" and (
+        m.trigger.kind != "noun" or m.token.lemma_.lower() in word_class("made_appeal"))
     comp = m.complement
     if m.decided and comp is not None:
         # "the EU agreed with Britain to impose sanctions on Russia": the sanction decided is aimed at its own target,
@@ -160,7 +162,14 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
     # someone is aimed at them, not at whom they are to act on; an addressee no code names leaves the target empty
     # (issue 13, session fourteen: an outside reader's sheet had the one to be pressured as the target)
     addressed = asks and _addressee(anchor) is not None
-    if comp is not None and not targets and not addressed:
+    if comp is not None and not targets and not addressed and _grievance(m, comp):
+        # "protested Navalny's arrest by Russian police", "retaliated for Haniyeh's assassination by Israel": aimed at
+        # the act's doer, or at no one when none is named; never at whom the act was done to (issue 13, session
+        # twenty's review: the victim was the target at 0.91)
+        assign_roles(comp, actors)
+        targets = [a for a in _blamed_doers(comp, actors) if all(a.entity.id != s.entity.id for s in sources)]
+        m.own_targets = m.own_targets or not targets
+    elif comp is not None and not targets and not addressed:
         assign_roles(comp, actors)
         others = [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
         # "opposed to French mediation in talks with Syria": the first coded of the content's target and its doer;
@@ -212,6 +221,10 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
             if p is comp:
                 continue
             assign_roles(p, actors)
+            if _grievance(m, p):
+                targets = targets or [a for a in _blamed_doers(p, actors) if all(a.entity.id != s.entity.id for s in sources)]
+                m.own_targets = m.own_targets or not targets
+                continue
             if _blamed_act(m, p):
                 # "NATO condemned the Russian attacks on Ukraine", "denounced the Israeli raid on the camp": an
                 # accusation of a hostile act is aimed at its doer, never at whom the act was done to, and the doer is
@@ -233,12 +246,25 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
                 # made it, not at what it asks for (session fourteen)
                 targets = targets or p.sources
             # nor what a request asks for ("called for a truce to help the people of Syria": not Syria; session seventeen)
-            if (m.code[:2] not in OWN_TARGET_ROOTS or p.code[:2] in SHARED_TARGET_ROOTS) and not addressed and not asks:
+            # (what an appeal noun asks for is its content: only whom a hostile act asked for is against, or the other
+            # side of a joint one, is aimed at, as for the verb: "renewed its call for sanctions against Israel")
+            content = not asks or (m.trigger.kind == "noun" and (p.code[:2] in AGAINST_ROOTS or _reciprocal(p)))
+            if (m.code[:2] not in OWN_TARGET_ROOTS or p.code[:2] in SHARED_TARGET_ROOTS) and not addressed and content:
                 targets = targets or _aimed_at(p)
     if undecided:
         # "The ministry said Iran seized the ship, and accused it of smuggling": nor is either of the two who may have
         # spoken the one spoken against
         sources = actors.phrase(subject_of(anchor)) + actors.phrase(subject_of(anchor.head.head))
+    if m.code in MEDIATE_CODES:
+        # "Egypt and Qatar mediated talks between Israel and Hamas": a mediation between two sides is aimed at both, as
+        # a mediation mission between them is (`_between`), never one alone, and a "with" beside its "between" names a
+        # co-mediator ("mediated with Qatar between Israel and Hamas"; issue 13, session twenty's review: one of the
+        # two parties, or the co-mediator, was the target)
+        sides = [a for _, o in prep_objects(anchor, ("between", "among")) for a in actors.phrase(o)] or next(
+            ([*p.sources, *p.targets] for p in (m.complement, *m.parts) if p is not None and _reciprocal(p)), None)
+        if sides is not None:
+            targets = [a for i, a in enumerate(sides) if all(a.entity.id != b.entity.id for b in sides[:i])]
+            m.own_targets = True
     targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]
     if asks and not coded(targets):
         # "demanded an apology from Guyana", "called for restraint from Pyongyang": what is asked for, asked from
@@ -251,6 +277,23 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
     m.sources, m.targets = ([] if undecided else sources), targets
     if len(m.sources) > 1 and _reciprocal(m):
         face_each_other(m)
+
+
+def _grievance(m: EventMention, part: EventMention) -> bool:
+    """Whether a part is a hostile act (`BLAMED_ROOTS`) that a protest or a retaliation answers: the object of a protest
+    ("protested Navalny's arrest", "marched against the arrest of Navalny") or what a response is "for" or "over"
+    ("retaliated for Haniyeh's assassination by Israel", "vowed revenge over the killing"). Its doer is the one aimed at,
+    never whom it was done to (`_blamed_doers`); not an act the protester or retaliator is to do itself."""
+    if part.code[:2] not in BLAMED_ROOTS or part.token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = part.token.head
+    if m.code[:2] == PROTEST_ROOT:
+        # its object or complement, or what it is against, over, for, of or at ("in protest at the arrest"); not an
+        # act that only dates it ("blockaded since the attack on Iran")
+        patient = patient_of(m.anchor)
+        return part is m.complement or (patient is not None and patient.i == part.token.i) or (
+            part.token.dep_ == "pobj" and head.lower_ in ("against", "over", "for", "of", "at"))
+    return m.code[:2] in BLAMED_ROOTS and part.token.dep_ == "pobj" and head.lower_ in ("for", "over") and head.head.i == m.anchor.i
 
 
 def _blamed_act(m: EventMention, part: EventMention) -> bool:
@@ -707,7 +750,7 @@ def _noun_roles(noun: Token, actors: Actors, said: bool = False, meeting: bool =
             sources = sources or found
         elif not targets:
             targets = found
-    if not targets and _undergoes(noun):
+    if not targets and _undergoes(noun) and not _doer_like_possessor(noun, actors):
         targets = [a for c in noun.children if c.dep_ == "poss" for a in actors.phrase(c)]
     for part in noun.children:
         if part.dep_ != "acl" or part.tag_ != "VBN" or part.i < noun.i or _telling(part):
@@ -726,6 +769,21 @@ def _noun_roles(noun: Token, actors: Actors, said: bool = False, meeting: bool =
                 # forum (issue 13, session nineteen's review: CHN -> IGOWTO)
                 targets = actors.phrase(obj)
     return sources, targets
+
+
+def _doer_like_possessor(noun: Token, actors: Actors) -> bool:
+    """Whether the possessor of an `undergone` noun may as well be its doer, so that it is no safe target: a country
+    ("Russia's expulsion angered Britain": Russia expelled), a plural act ("Britain's expulsions", "China's
+    detentions": acts done, many times), or coordinated possessors ("Russia and Belarus's expulsion"). Such a noun
+    names neither side (issue 13, session twenty's review: the country was the target)."""
+    if noun.tag_ in ("NNS", "NNPS"):
+        return True
+    for c in noun.children:
+        if c.dep_ != "poss":
+            continue
+        if c.ent_type_ in ("GPE", "NORP") or any(g.dep_ == "conj" for g in c.children) or any(a.entity.type == "GPE" for a in actors.phrase(c)):
+            return True
+    return False
 
 
 def _undergoes(noun: Token) -> bool:

@@ -126,6 +126,10 @@ def _mandate(clause) -> bool:
     )
 
 
+# The root of appeals and requests (CAMEO 02), the one code of an appeal noun made an act by a support verb.
+APPEAL_ROOT = "02"
+
+
 def find_mentions(doc: Doc, triggers: list[Trigger], blocked: set[int] = frozenset()) -> tuple[list[EventMention], list[EventMention]]:
     """Mentions that are events in their own right (with the mentions they absorbed), and absorbed event nouns.
 
@@ -146,7 +150,10 @@ def find_mentions(doc: Doc, triggers: list[Trigger], blocked: set[int] = frozens
                 anchor[patient.i] = tok
     # an appeal noun is an act only when a support verb makes it one ("renewed its call for a ceasefire"; `made_appeal`);
     # what one made by no support verb asks for is no act either ("Germany's call for sanctions on Russia angered Moscow")
-    unmade = {t.i for t in triggers if t.kind == "noun" and anchor[t.i].i == t.i and doc[t.i].lemma_.lower() in word_class("made_appeal")}
+    # (only as an appeal: "the phone call between Putin and Macron" is a call made, CAMEO 041)
+    # nor when the verb files it in court ("Trump's lawyers filed an appeal for a new trial": `court_filing`)
+    unmade = {t.i for t in triggers if t.kind == "noun" and t.code[:2] == APPEAL_ROOT and doc[t.i].lemma_.lower() in word_class("made_appeal")
+              and (anchor[t.i].i == t.i or anchor[t.i].lemma_.lower() in word_class("court_filing"))}
     triggers = [t for t in triggers if t.i not in unmade and not _content_of_muted(doc[t.i], unmade)]
     mentions = {t.i: EventMention(t, anchor[t.i], t.code) for t in triggers}
     anchored = {m.anchor.i: m for m in mentions.values()}

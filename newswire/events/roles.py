@@ -239,6 +239,10 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
             # "200 soldiers have been killed fighting Hezbollah": the part's doer who is this event's own target
             # (the passive's subject) is not its source
             own = [t for t in targets if is_passive(anchor)]
+            # nor the verb's own object: "The report accused Uganda of arming the rebels", "blamed Iran for funding
+            # them" with no actor as subject: Uganda arms, it does not accuse (session twenty: the accused was the
+            # accusation's source)
+            own += [a for a in actors.phrase(patient_of(anchor)) if anchor.pos_ in ("VERB", "AUX")]
             if not undecided:  # "..., and accused Ukraine of staging the attack": Ukraine stages, it does not accuse
                 sources = sources or [a for a in p.sources if all(a.entity.id != t.entity.id for t in own)]
             if m.code[:2] in ANSWER_ROOTS and p.code[:2] in SAID_ROOTS and p.token.i == getattr(patient_of(anchor), "i", -1):

@@ -69,11 +69,33 @@ def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozens
         gap = _gap(doc, p, f)
         if doc[f.verb] == root.head and (standalone or len(p.words) > 1):
             candidates.append((0, gap, f))
-        elif standalone and not (f.content - quoted) and (index[f.verb] in sents or _adjacent(doc, p, f, gap)):
+        elif standalone and not (f.content - quoted) and (index[f.verb] in sents or _adjacent(doc, p, f, gap) and not _introduces_own(doc, p, f, frames)):
             candidates.append((1, gap, f))
     if candidates:
         return direct(doc, p, min(candidates, key=lambda c: (c[0], c[1]))[2])
     return _signed(doc, p, people) or _after_inverted_cue(doc, p) or _after_colon(doc, p, frames, quoted, people)
+
+
+def _introduces_own(doc: Doc, p: Passage, f: Frame, frames: list[Frame]) -> bool:
+    """Does a cue in a sentence after the passage open a report of its own ("“A.” The aide told the BBC: “B.”", "“A.”
+    The agency said in a statement that ...": the cue's frame, or a reporting noun's in a phrase of the cue's, has
+    content after the cue that is not the passage)? Then it starts the next speaker's words and does not take the passage
+    before it, which goes on with the speaker before (`inherit`), or with no one."""
+    if f.verb < p.last:
+        return False
+    found = _FrameIndex.of(doc, frames)
+    for n in found.by_sentence.get(Document.of(doc).sentence_index[f.verb], ()):
+        g = frames[n]
+        if not (g is f or _in_cues_phrase(doc[g.verb], doc[f.verb])):
+            continue  # "“A!” he declared, a point he makes when callers ask how ...": a report inside, not the cue's own
+        if g.content and min(g.content) > f.verb and not (g.content & p.tokens):
+            return True
+    return False
+
+
+def _in_cues_phrase(noun: Token, cue: Token) -> bool:
+    """Is a reporting noun in a prepositional phrase of the cue ("said in a statement that ...")?"""
+    return noun.pos_ == "NOUN" and noun.head.dep_ == "prep" and noun.head.head == cue
 
 
 # The dashes that open a signature after a quotation ("― Martha Aguilar", "-President Obama", "--- Ann Lee").
@@ -379,7 +401,7 @@ def inherit(doc: Doc, found: list[Found], floating: list[Passage], frames: list[
                 quoting = item if item.type != "indirect" else quoting
             continue
         p = item
-        if not _statement(doc, p):
+        if not _statement(doc, p) or _heading_line(doc, p):
             continue
         quote = direct(doc, p, None)
         before = speaking.get(index[p.first] - 1)
@@ -392,6 +414,31 @@ def inherit(doc: Doc, found: list[Found], floating: list[Passage], frames: list[
             last = quoting = quote
         out.append(quote)
     return out
+
+
+# A quotation that is a line of its own, with no closing stop, is a sub-heading when it has at most this many words.
+MAX_HEADING_WORDS = 15
+
+
+def _heading_line(doc: Doc, p: Passage) -> bool:
+    """Is a passage a sub-heading quoting someone ("‘It won’t be us alone’: Foreign minister", "‘I am no longer me’"
+    on a line of its own between paragraphs)? A closed quotation of at most `MAX_HEADING_WORDS` words that opens its
+    line, with nothing after it on the line but a label after a colon, and no stop at its end (inside or after the
+    marks): prose quoted as a paragraph of its own ends with one. Its words may be anyone's in the article, not the
+    previous paragraph's speaker's: it inherits no speaker."""
+    if not p.quoted.closed or p.quoted.paragraphs != 1 or len(p.words) > MAX_HEADING_WORDS:
+        return False
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, p.quoted.start) + 1
+    line_end = text.find("\n", p.quoted.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_start == 0 or text[line_start : p.quoted.start].strip():
+        return False
+    after = text[p.quoted.end : line_end].strip()
+    if after and not after.startswith(":"):
+        return False
+    inner = text[p.quoted.inner_start : p.quoted.inner_end].rstrip()
+    return not inner.endswith((".", "!", "?", ",", "…")) and not after.endswith((".", "!", "?"))
 
 
 def _aside_of(index: list[int], f: Found, quoting: Found | None) -> bool:

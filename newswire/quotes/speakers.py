@@ -19,7 +19,8 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ..lexicon import load_list
+from ..lexicon import load_list, load_table
+from ..lexicon.tables import TimeUnit
 from ..lexicon.agents import agent_row
 from ..lexicon.cues import cue_table, reporting_verbs
 from ..text.datelines import DASHES
@@ -38,6 +39,25 @@ def subtree(tok: Token) -> set[int]:
 
 
 def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | None:
+    """The token that heads whoever the cue verb's act belongs to, or None (`_speaker_head`).
+
+    A span of time is never a speaker: "protests for months demanding that ...", the parser hanging the participle on
+    "months" (a common noun of `data/time_units.tsv`), has none that can be named."""
+    head = _speaker_head(verb, quoted)
+    return None if head is not None and is_time_span(head) else head
+
+
+@cache
+def _time_units() -> frozenset[str]:
+    return frozenset(row.word for row in load_table("time_units.tsv", TimeUnit))
+
+
+def is_time_span(tok: Token) -> bool:
+    """Is a token a common noun naming a unit of time ("months", "a week", "two decades")?"""
+    return tok.pos_ == "NOUN" and tok.lower_ in _time_units()
+
+
+def _speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | None:
     """The token that heads whoever the cue verb's act belongs to, or None.
 
     quoted: tokens inside quotation marks; a subject there belongs to the
@@ -438,9 +458,22 @@ def _left_neighbour(verb: Token, quoted: frozenset[int]) -> Token | None:
         if tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN", "NUM") or tok.head.i > verb.i:
             break
         tok = tok.head
+    if tok.ent_type_ in ("GPE", "LOC", "FAC") and _in_prepositional_phrase(tok) is not None:
+        return None  # "one eyewitness in Nuseirat, central Gaza, told": not the place set beside; as nobody, not a guess
     if tok.dep_ not in _NEIGHBOUR_DEPS or tok.ent_type_ in ("DATE", "TIME"):
         return None
     return tok if tok.pos_ in ("PROPN", "NOUN", "NUM") else None
+
+
+def _in_prepositional_phrase(tok: Token) -> Token | None:
+    """The preposition whose object a name is set beside ("one eyewitness in Nuseirat, central Gaza, told CNN": "Gaza"
+    in apposition to "Nuseirat", the object of "in"), or None. A place's name there is part of a phrase about where,
+    not the speaker, however the parser left the cue without a subject (a person's name set beside may be the
+    speaker's: "an aide to the leader - Ann Lee - said")."""
+    t = tok
+    while t.dep_ in ("appos", "conj") and t.head.i != t.i and t.head.i < t.i:
+        t = t.head
+    return t.head if t is not tok and t.dep_ == "pobj" and t.head.dep_ == "prep" else None
 
 
 # Finite verb tags: an aside between a name and its cue holds none outside a relative clause.

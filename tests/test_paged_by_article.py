@@ -15,6 +15,8 @@ from test_link import add
 
 PEOPLE = ["Ann Lee", "Bo Lee", "Carla Mendes", "Dmitri Orlov", "Eve Stone"]  # "Lee" is two people
 COUNT = 90
+# quotes' confidences: under the floor, at it, above it, at and around other floors of tenths, none
+CONFIDENCES = [None, 0.0, 0.1, 0.29, 0.3, 0.31, 0.5, 0.7, 0.69, 0.9, 1.0]
 
 
 def _article(rng: random.Random, n: int) -> Analysis:
@@ -38,7 +40,8 @@ def _article(rng: random.Random, n: int) -> Analysis:
         cue = put("said")
         quotes.append(Quote(id=f"Q{q + 1}", type=rng.choice(["direct", "indirect"]), content=content,
                             cue=Cue(cue.start, cue.end, cue.text, "say"), speaker=put(written),
-                            speaker_entity=rng.choice([speaker.id, None]), speaker_name=rng.choice([speaker.name, None, written])))
+                            speaker_entity=rng.choice([speaker.id, None]), speaker_name=rng.choice([speaker.name, None, written]),
+                            confidence=rng.choice(CONFIDENCES)))
     for v in range(rng.randint(0, 3)):
         source, target = rng.choice(entities), rng.choice(entities + [None])
         trigger = put(f"met{v}")
@@ -81,22 +84,31 @@ def _plain(store, question, **options):
 
 # the most named (two people), one person in any case, a speaker as written, a name absent
 @pytest.mark.parametrize("name", ["Lee", "carla mendes", "Minister Stone", "Nobody Here"])
-@pytest.mark.parametrize("question, option, date", [("quotes", "speaker", "published"), ("timeline", "entity", "date")])
-def test_every_page_is_the_page_of_the_plain_sql(store, name, question, option, date):
-    # quotes: every record (the counts kept hold every quote; at the default floor the plain SQL answers)
-    every = {"min_confidence": 0} if question == "quotes" else {}
-    whole = _plain(store, question, limit=10_000, **{option: name}, **every)
+@pytest.mark.parametrize("question, option, date, floor", [
+    ("quotes", "speaker", "published", None),  # the default: QUOTE_FLOOR
+    ("quotes", "speaker", "published", 0),  # every quote, those without a confidence too
+    ("quotes", "speaker", "published", 0.7),  # another floor of tenths
+    ("timeline", "entity", "date", None),
+])
+def test_every_page_is_the_page_of_the_plain_sql(store, name, question, option, date, floor):
+    asked = {} if floor is None else {"min_confidence": floor}
+    # the options as the page passes them on (the floor of quotes made explicit: 0 is none)
+    fast_options = query._quote_options(question, {option: name, **asked})
+    whole = _plain(store, question, limit=10_000, **{option: name}, **asked)
+    if question == "quotes":  # the floor left some of the name's quotes out, or (at 0) none
+        every = _plain(store, question, limit=10_000, **{option: name}, min_confidence=0).total
+        assert whole.total == every if floor == 0 else (whole.total < every or every == 0)
     checked = 0
     for sort in (None, date, f"-{date}"):
         for limit, offset in [(100, 0), *((n, o) for n in (1, 7) for o in (0, 3, whole.total - 1, whole.total + 5))]:
             if offset < 0:
                 continue
-            fast = query._page_by_article(store, question, {option: name}, limit, offset, sort)
-            plain = _plain(store, question, limit=limit, offset=offset, sort=sort, **{option: name}, **every)
+            fast = query._page_by_article(store, question, fast_options, limit, offset, sort)
+            plain = _plain(store, question, limit=limit, offset=offset, sort=sort, **{option: name}, **asked)
             assert fast is not None
             assert (fast.total, fast.rows.columns, fast.rows.rows) == (plain.total, plain.rows.columns, plain.rows.rows), (sort, limit, offset)
             if limit == 7:  # the public page takes it
-                assert query.page(store, question, limit=limit, offset=offset, sort=sort, **{option: name}, **every).rows.rows == plain.rows.rows
+                assert query.page(store, question, limit=limit, offset=offset, sort=sort, **{option: name}, **asked).rows.rows == plain.rows.rows
             checked += bool(plain.rows.rows)
     assert whole.total == 0 or checked  # a name with rows was compared on pages that hold some
     if name == "Nobody Here":
@@ -105,13 +117,17 @@ def test_every_page_is_the_page_of_the_plain_sql(store, name, question, option, 
 
 def test_the_first_rows_of_the_cli_are_those_of_the_plain_sql(store):
     for name in ("Lee", "Eve Stone"):
-        assert query.quotes(store, speaker=name, limit=5, min_confidence=0).rows == query._rows(store, query._quotes(speaker=name), None).rows[:5]
+        for floor in (query.QUOTE_FLOOR, 0, 0.7):
+            plain = query._rows(store, query._quotes(speaker=name, min_confidence=floor or None), None).rows[:5]
+            assert query.quotes(store, speaker=name, limit=5, min_confidence=floor).rows == plain
+        assert query.quotes(store, speaker=name, limit=5).rows == query.quotes(store, speaker=name, limit=5, min_confidence=query.QUOTE_FLOOR).rows
         assert query.timeline(store, entity=name, limit=5).rows == query._rows(store, query._timeline(entity=name), None).rows[:5]
 
 
 def test_other_filters_and_sorts_take_the_plain_sql(store):
     assert query._page_by_article(store, "quotes", {"speaker": "Lee", "type": "direct"}, 10, 0, None) is None
-    assert query._page_by_article(store, "quotes", {"speaker": "Lee", "min_confidence": query.QUOTE_FLOOR}, 10, 0, None) is None
+    assert query._page_by_article(store, "quotes", {"speaker": "Lee", "min_confidence": 0.35}, 10, 0, None) is None  # not kept in tenths
+    assert query._page_by_article(store, "quotes", {"speaker": "Lee", "min_confidence": query.QUOTE_FLOOR}, 10, 0, None) is not None
     assert query._page_by_article(store, "quotes", {"speaker": "Lee"}, 10, 0, "-confidence") is None
     assert query._page_by_article(store, "timeline", {"entity": "Lee"}, 10, 0, "kind") is None
     assert query._page_by_article(store, "events", {"actor": "USA"}, 10, 0, None) is None

@@ -14,13 +14,13 @@ from newswire.records import Analysis, Entity, Failure, Mention, Quote, Span, co
 from test_query import entry
 
 
-@pytest.fixture(autouse=True)
-def _every_quote(monkeypatch):
-    """The pages of a text search from the word index answer for every quote (its counts know no confidence): these
-    quotes carry none, and the questions here are asked at no floor (at the default floor the plain SQL answers)."""
-    monkeypatch.setattr(query, "QUOTE_FLOOR", 0)
-
 WORDS = "the they other campaign said on a of in rise fire talks".split()
+
+
+# quotes' confidences: mostly above the default floor (QUOTE_FLOOR, 0.3), some under it, at it, or none
+CONFIDENCES = [0.9, 0.8, 0.6, 0.3, 0.29, 0.1, None]
+# the floors the quotes are asked at: the default (QUOTE_FLOOR), none, another
+FLOORS = [{}, {"min_confidence": 0}, {"min_confidence": 0.7}]
 
 
 def article(rng: random.Random, n: int, published: str | None) -> Analysis:
@@ -34,7 +34,8 @@ def article(rng: random.Random, n: int, published: str | None) -> Analysis:
         body = " ".join(words)
         start = len(text) + 1
         text += f'"{body}," she said.\n'
-        quotes.append(Quote(f"Q{q + 1}", "direct", Span(start, start + len(body), body), speaker_entity="E1" if q % 2 else None))
+        quotes.append(Quote(f"Q{q + 1}", "direct", Span(start, start + len(body), body), speaker_entity="E1" if q % 2 else None,
+                            confidence=rng.choice(CONFIDENCES)))
     return Analysis(id=content_id(text), text=text, title=f"Story {n}", published=published, quotes=quotes, entities=entities)
 
 
@@ -92,14 +93,23 @@ def test_a_word_in_most_quotes_pages_and_totals_are_the_scans(stores, used, monk
     monkeypatch.setattr(query, "PAGE_SHARE", share)  # how many rows are read in order for a page: too few, some, enough
     with Store(stores[0], read_only=True) as indexed, Store(stores[1], read_only=True) as scan:
         (quotes,) = indexed.con.execute("SELECT count(*) FROM quotes").fetchone()
-        assert query.page(indexed, "quotes", limit=1, search="the").total > quotes // 2  # a word in most quotes
-        for question in ("quotes", "articles"):
+        assert query.page(indexed, "quotes", limit=1, search="the", min_confidence=0).total > quotes // 2  # a word in most quotes
+        for question, floors in (("quotes", FLOORS), ("articles", [{}])):
             for search in ("THE", "they", "he", "campaign", "said the", "zzqx"):
                 for sort in (None, "-published", "published", "title"):
                     for limit, offset in ((1, 0), (7, 14), (100, 0), (5, 1000)):
-                        same(indexed, scan, question, search, limit=limit, offset=offset, sort=sort)
+                        for floor in floors:
+                            same(indexed, scan, question, search, limit=limit, offset=offset, sort=sort, **floor)
+        # the floors leave quotes out: the default some, 0.7 more, 0 none
+        totals = [query.page(scan, "quotes", limit=1, search="the", **floor).total for floor in FLOORS]
+        assert totals[2] < totals[0] < totals[1]
     # the new way answered many of them, their page found among the first rows or (too few held there) not
     assert used.count("counted") == used.count("held") >= len(used) // (5 if share == 20 else 20) and "not held" in used
+    if share == 20:  # a page at the default floor is one the index counts (its total less the quotes under it)
+        used.clear()
+        with Store(stores[0], read_only=True) as indexed, Store(stores[1], read_only=True) as scan:
+            same(indexed, scan, "quotes", "the", limit=7, offset=0, sort="-published")
+        assert used == ["held", "counted"]
 
 
 def test_a_search_with_other_filters_or_an_inexact_index_is_answered_as_before(stores, used, monkeypatch):
@@ -135,9 +145,9 @@ def test_rows_of_an_article_analysed_twice_are_counted_as_the_scan_lists_them(st
         store.con.execute("DELETE FROM meta WHERE key = 'words'")
     with Store(path, read_only=True) as indexed, Store(scan, read_only=True) as scanned:
         for search in ("the", "they", "fire", "said the"):
-            for sort in ("-published", None):
-                mine = query.page(indexed, "quotes", limit=100, search=search, sort=sort)
-                theirs = query.page(scanned, "quotes", limit=100, search=search, sort=sort)
+            for sort, floor in ((s, f) for s in ("-published", None) for f in FLOORS):
+                mine = query.page(indexed, "quotes", limit=100, search=search, sort=sort, **floor)
+                theirs = query.page(scanned, "quotes", limit=100, search=search, sort=sort, **floor)
                 # rows of one article and ord come in either order
                 assert (sorted(map(str, mine.rows.dicts())), mine.total) == (sorted(map(str, theirs.rows.dicts())), theirs.total), search
     assert "held" in used

@@ -175,3 +175,34 @@ def test_an_entity_of_descriptions_only_is_kept_but_not_listed(store):
     with store.session() as con:  # tallied from the stored rows (a store made before): the same answer
         store.tally_stored()
     assert [r[0] for r in same(store)] == ["Ann Lee"]
+
+
+def test_a_store_whose_quote_counts_know_no_confidence_is_asked_without_them_until_tallied_again(tmp_path):
+    """A store whose per-article quote counts were kept before they were kept by tenths of confidence (no `tenths`
+    column, another layout): `quotes --speaker` at the floor is answered from the tables until the next ingest
+    tallies it again; then from the counts, the same rows, at the floor and at none; tallied twice, the same counts."""
+    path = tmp_path / "corpus.duckdb"
+    said = [quoting("Ann Lee", "Lee", f"words {n}", "Ann Lee") for n in range(6)]
+    for analysis, confidence in zip(said, (None, 0.1, 0.29, 0.3, 0.7, 0.9)):
+        analysis.quotes[0].confidence = confidence
+    with Store(path) as store:
+        add(store, *said)
+        expected = {floor: query.page(store, "quotes", limit=10, speaker="Lee", min_confidence=floor) for floor in (0.3, 0, 0.7)}
+        assert [p.total for p in expected.values()] == [3, 6, 2]
+        with store.session() as con:  # as the version before kept them
+            con.execute("ALTER TABLE quote_speakers DROP COLUMN tenths")
+            con.execute("UPDATE meta SET value = 'quotes by speaker names' WHERE key = 'tallies'")
+    with Store(path, read_only=True) as store:  # a reader of the old store: the tables answer
+        assert not store.tallies_current()
+        assert query._page_by_article(store, "quotes", {"speaker": "Lee", "min_confidence": 0.3}, 10, 0, None) is None
+        for floor, page in expected.items():
+            assert query.page(store, "quotes", limit=10, speaker="Lee", min_confidence=floor) == page
+    with Store(path) as store:  # a writer adds the column; the ingest tallies the store again (`tally_stored`)
+        for _ in range(2):
+            store.tally_stored()
+            with store.session() as con:
+                kept = sorted(con.execute("SELECT tenths, quotes FROM quote_speakers").fetchall(), key=repr)
+            assert kept == sorted([(None, 1), (1, 1), (2, 1), (3, 1), (7, 1), (9, 1)], key=repr)
+        for floor, page in expected.items():
+            fast = query._page_by_article(store, "quotes", {"speaker": "Lee", "min_confidence": floor or None}, 10, 0, None)
+            assert fast == page

@@ -14,12 +14,6 @@ from newswire.records import Analysis, Failure, Quote, Span, content_id
 from test_query import entry
 
 
-@pytest.fixture(autouse=True)
-def _every_quote(monkeypatch):
-    """Text search through the index answers for every quote (its counts know no confidence): these quotes carry
-    none, and the questions here are asked at no floor (at the default floor the plain SQL answers)."""
-    monkeypatch.setattr(query, "QUOTE_FLOOR", 0)
-
 TEXTS = [
     ("Strike talks", "2013-09-10", 'The union said on Monday: "The ceasefire talks failed." Port workers walked out at 6 a.m.\n'
      'Officials said the strike would go on; the 50% pay rise was "not enough", one said.\n'),
@@ -32,12 +26,17 @@ TEXTS = [
 ]
 
 
+# the quotes' confidences, in turn: above the default floor (QUOTE_FLOOR, 0.3), under it, at it, none
+CONFIDENCES = (0.9, 0.2, 0.3, None)
+
+
 def analysis(title: str | None, published: str | None, text: str) -> Analysis:
     quotes = []
     start = 0
     while (open_ := text.find('"', start)) >= 0:
         close = text.index('"', open_ + 1)
-        quotes.append(Quote(f"Q{len(quotes) + 1}", "direct", Span(open_ + 1, close, text[open_ + 1 : close])))
+        quotes.append(Quote(f"Q{len(quotes) + 1}", "direct", Span(open_ + 1, close, text[open_ + 1 : close]),
+                            confidence=CONFIDENCES[len(quotes) % len(CONFIDENCES)]))
         start = close + 1
     return Analysis(id=content_id(text), text=text, title=title, published=published, quotes=quotes)
 
@@ -85,13 +84,21 @@ SEARCHES = [
 ]
 
 
-def answers(store: Store, question: str, search: str, **options) -> tuple[list[dict], int] | str:
-    """The rows and total of a search (or its one-line error: a search with no letter or digit is refused)."""
+def answers(store: Store, question: str, search: str, **options) -> tuple | str:
+    """The rows and total of a search (or its one-line error: a search with no letter or digit is refused); of quotes
+    asked at no floor, at the default floor (QUOTE_FLOOR) and at none."""
+    if question == "quotes" and "min_confidence" not in options:
+        return tuple(answers(store, question, search, min_confidence=floor, **options) for floor in (query.QUOTE_FLOOR, 0))
     try:
         page = query.page(store, question, limit=100, search=search, **options)
     except UsageError as err:
         return str(err)
     return page.rows.dicts(), page.total
+
+
+def totals(answer: tuple) -> tuple[int, ...]:
+    """The totals of `answers`: of articles, one; of quotes, at the default floor and at none."""
+    return (answer[1],) if isinstance(answer[1], int) else tuple(a[1] for a in answer)
 
 
 @pytest.fixture
@@ -116,7 +123,11 @@ def test_a_search_answers_the_same_rows_from_the_index_as_from_the_scan(both, qu
     found = {search: answers(indexed, question, search) for search in SEARCHES}
     for search, rows in found.items():
         assert rows == answers(scan, question, search), search
-    assert sum(1 for rows in found.values() if not isinstance(rows, str) and rows[1]) >= (30 if question == "articles" else 15)
+    for floor in ((None,) if question == "articles" else (0, 1)):  # (quotes: at the default floor, at none)
+        shown = [rows if floor is None else rows[floor] for rows in found.values()]
+        assert sum(1 for rows in shown if not isinstance(rows, str) and rows[1]) >= (30 if question == "articles" else 15)
+    if question == "quotes":  # the floor left some quotes out
+        assert sum(at[1] for at, every in found.values() if not isinstance(at, str)) < sum(every[1] for at, every in found.values() if not isinstance(at, str))
     # the index is used: a search with a word is answered from it (one word alone: with no check of the texts)
     assert query._indexed(indexed, "said on", question) is not None and query._indexed(scan, "said on", question) is None
     assert wordindex.plan(indexed.con, "ceasefire").exact and not wordindex.plan(indexed.con, "said on").exact
@@ -163,10 +174,10 @@ def test_the_same_rows_for_any_piece_of_the_texts_in_any_case(both, checked):
 def test_pages_totals_and_sorting_are_the_scans(both, checked):
     a, b = both
     for question, search in (("articles", "said"), ("quotes", "the"), ("quotes", "fire"), ("articles", "a")):
-        for offset in range(0, 5):
-            for sort in (None, "-published", "title"):
-                mine = query.page(a, question, limit=2, offset=offset, sort=sort, search=search)
-                theirs = query.page(b, question, limit=2, offset=offset, sort=sort, search=search)
+        floors = [{}, {"min_confidence": 0}] if question == "quotes" else [{}]
+        for offset, sort, floor in ((o, s, f) for o in range(0, 5) for s in (None, "-published", "title") for f in floors):
+                mine = query.page(a, question, limit=2, offset=offset, sort=sort, search=search, **floor)
+                theirs = query.page(b, question, limit=2, offset=offset, sort=sort, search=search, **floor)
                 assert (mine.rows.dicts(), mine.total) == (theirs.rows.dicts(), theirs.total), (question, search, offset, sort)
     # the other filters still apply beside the search, and the CLI's --limit
     assert answers(a, "articles", "said", start="2013-09-11") == answers(b, "articles", "said", start="2013-09-11")
@@ -187,8 +198,8 @@ def test_an_article_analysed_again_leaves_its_old_words(tmp_path):
         counts = store.con.execute("SELECT count(*), count(DISTINCT article) FROM text_words").fetchone()
         assert counts[1] == 1 and counts[0] == len(set("old he said alpha bravo and charlie".split()))
     with Store(path, read_only=True) as store:
-        assert query.page(store, "quotes", limit=10, search="bravo").total == 0
-        assert query.page(store, "quotes", limit=10, search="charlie").total == 1
+        assert query.page(store, "quotes", limit=10, search="bravo", min_confidence=0).total == 0
+        assert query.page(store, "quotes", limit=10, search="charlie", min_confidence=0).total == 1  # (its confidence: 0.2)
         assert query.page(store, "articles", limit=10, search="bravo").total == 1
 
 
@@ -201,7 +212,7 @@ def test_an_old_store_searches_by_scan_until_it_is_indexed(db, tmp_path):
             store.con.execute(f"DELETE FROM {table}")
     with Store(path, read_only=True) as old, Store(db, read_only=True) as indexed:
         before = answers(old, "quotes", "said on")
-        assert before == answers(indexed, "quotes", "said on") and before[1] > 0
+        assert before == answers(indexed, "quotes", "said on") and before[0][1] > 0 and before[1][1] > 0  # (at the floor, at none)
     with Store(path) as store:
         store.index_words()
         assert store.words_current()
@@ -222,14 +233,14 @@ def test_pairs_sorted_in_word_order_answer_the_same_and_later_batches_are_added_
             assert rows == sorted(rows) and len(rows) > 20
         assert {(q, s): answers(store, q, s) for q in ("articles", "quotes") for s in searches} == before
         checks = (("articles", "said on", 1), ("quotes", "ceasefire talks failed", 1), ("articles", "zzqx", 0), ("quotes", "talks failed.", 0))
-        base = {(q, s): answers(store, q, s)[1] for q, s, _ in checks}
+        base = {(q, s): totals(answers(store, q, s)) for q, s, _ in checks}
         late = analysis("Late", "2013-09-13", 'The union said on Friday: "the ceasefire talks failed again."\n')
         store.add_entries([entry(late)], [], run_id=2)
         store.add_results([late], [], run_id=2)  # added at the end, after the sorted rows
         (docs,) = store.con.execute("SELECT max(doc) FROM pair_texts").fetchone()
         assert store.meta("pairs_sorted") == str(docs - 2)  # its text and its quote came after the sort
         for question, search, more in checks:
-            assert answers(store, question, search)[1] == base[question, search] + more, search
+            assert totals(answers(store, question, search)) == tuple(n + more for n in base[question, search]), search  # (its quote: 0.9)
 
 
 def test_a_store_indexed_before_the_pairs_answers_phrases_from_its_words_until_its_pairs_are_made(db, tmp_path):

@@ -1735,11 +1735,13 @@ def _search_page(store: Store, question: str, options: dict[str, Any], limit: in
     would be read for it (PAGE_CANDIDATES), or too few of those read hold it, the caller picks them from every row
     that holds it (`_late_page`)."""
     search = options.get("search")
-    if (question not in ("articles", "quotes") or search is None or any(v is not None for k, v in options.items() if k != "search")
+    taken = ("search", "min_confidence") if question == "quotes" else ("search",)  # quotes: at a floor too (QUOTE_FLOOR)
+    if (question not in ("articles", "quotes") or search is None or any(v is not None for k, v in options.items() if k not in taken)
             or not store.words_current()):
         return None
     text = require_text(search, "--search")
-    plain, first = globals()[f"_{question}"](), _articles()
+    floor = {} if options.get("min_confidence") is None else {"min_confidence": require_confidence(options["min_confidence"], "--min-confidence")}
+    plain, first = globals()[f"_{question}"](**floor), _articles()
     order, wanted = _by_date(plain, sort), offset + limit
     # quotes are in the order of their articles, then their own (checked here, as the page's rows are read so)
     if order is None or question == "quotes" and plain.order != f"{first.order.replace('a.id', 'q.article_id')}, q.ord":
@@ -1752,12 +1754,12 @@ def _search_page(store: Store, question: str, options: dict[str, Any], limit: in
     if how is None or not how.exact:
         return None
     held = _held(store, question, text, plain, first, order, sort, count, wanted, size)
-    total = None if held is None else _search_total(store, question, how, text)
+    total = None if held is None else _search_total(store, question, how, text, floor.get("min_confidence"))
     if total is None:
         return None
     rows = held[offset:wanted]
     store.con.register("_page_rows", pa.table({"row": pa.array(rows, pa.int64())}))
-    return _made(store, globals()[f"_{question}"](search=search, indexed="_page_rows"), rows, total, offset, limit, sort)
+    return _made(store, globals()[f"_{question}"](search=search, indexed="_page_rows", **floor), rows, total, offset, limit, sort)
 
 
 def _held(store: Store, question: str, text: str, plain: _Select, first: _Select, order: str, sort: str | None, count: int,
@@ -1800,36 +1802,46 @@ _SHARED_KEYS = """SELECT article_id FROM quotes GROUP BY article_id HAVING count
 SHARED_KEYS_MAX = 1000  # more articles with shared keys than this: a search's total is counted from its rows
 
 
-def _search_total(store: Store, question: str, how: wordindex.Plan | wordindex.Chain, text: str) -> int | None:
-    """The number of rows of a search's answer (the search alone: its canonical articles, or their quotes), counted
-    from the word index; None where it cannot be (too many articles whose rows share their keys).
+def _search_total(store: Store, question: str, how: wordindex.Plan | wordindex.Chain, text: str,
+                  min_confidence: float | None = None) -> int | None:
+    """The number of rows of a search's answer (the search alone: its canonical articles, or their quotes; quotes at
+    `min_confidence` or above where given), counted from the word index; None where it cannot be (too many articles
+    whose rows share their keys).
 
     An article's index holds one row per text: its quotes are counted so where each has its own ord and speaker
-    entity; the quotes of an article whose rows share them (`_SHARED_KEYS`) are counted as the answer lists them."""
+    entity; the quotes of an article whose rows share them (`_SHARED_KEYS`) are counted as the answer lists them. The
+    index knows no confidence: at a floor, the quotes under it (or without a confidence: a scan of the quotes'
+    confidence, a few percent of them) are taken out of the index's count by their keys."""
     canonical = f"SELECT a.id FROM articles a WHERE {_CANONICAL}"
     if question == "articles":
         return wordindex.counted(store.con, how, question, canonical)
     shared = [i for (i,) in store.con.execute(f"{_SHARED_KEYS} LIMIT {SHARED_KEYS_MAX + 1}").fetchall()]
     if len(shared) > SHARED_KEYS_MAX:
         return None
-    total = wordindex.counted(store.con, how, question, f"{canonical} AND a.id NOT IN (SELECT unnest(?::VARCHAR[]))", [shared])
+    under = None if min_confidence is None else (
+        f"SELECT {wordindex.article_number('article_id')} AS article, ord FROM quotes WHERE NOT coalesce(confidence >= ?, false)",
+        [min_confidence])
+    total = wordindex.counted(store.con, how, question, f"{canonical} AND a.id NOT IN (SELECT unnest(?::VARCHAR[]))", [shared],
+                              left_out=under)
     if shared:  # their rows that hold it, each as often as the answer lists it
         (rows,) = store.con.execute("SELECT list(rowid) FROM quotes WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [shared]).fetchall()[0]
         store.con.register("_shared_rows", pa.table({"row": pa.array(wordindex.holding(store.con, question, rows or [], _contains(text)), pa.int64())}))
-        select = _quotes(search=text, indexed="_shared_rows")
+        select = _quotes(search=text, indexed="_shared_rows", min_confidence=min_confidence)
         total += store.con.execute(f"SELECT count(*) FROM ({select.sql()})", select.params).fetchall()[0][0]
     return total
 
 
 # The questions whose rows `_page_by_article` pages from the counts the store keeps per article (`corpus/tally.py`):
-# the option they need, the kept table and how an article's rows are counted from it, which names it matches, and
-# the sorts that keep an article's rows together (its date column, ascending or descending).
+# the option they need, the kept table and how an article's rows are counted from it, which names it matches, the
+# sorts that keep an article's rows together (its date column, ascending or descending), and the column of the
+# counts' confidence in tenths (`tally.tenths`: a `min_confidence` of tenths, QUOTE_FLOOR, is counted from it; None:
+# the question has no floor).
 _BY_ARTICLE = {
     "quotes": ("speaker", "quote_speakers", "sum(quotes)",
                "speaker_name IN (SELECT name FROM named) OR speaker_text IN (SELECT name FROM named) "
-               "OR entity_name IN (SELECT name FROM named)", "published"),
+               "OR entity_name IN (SELECT name FROM named)", "published", "tenths"),
     "timeline": ("entity", "entity_rows", "sum(said) + sum(acts) + CASE WHEN sum(mentions) > 0 THEN 1 ELSE 0 END",
-                 "name IN (SELECT name FROM named)", "date"),
+                 "name IN (SELECT name FROM named)", "date", None),
 }
 # the tables whose rows make those questions' rows
 _BY_ARTICLE_TABLES = {"quotes": ("quotes", "entities"), "timeline": ("entities", "quotes", "events", "mentions")}
@@ -1848,11 +1860,17 @@ def _page_by_article(store: Store, question: str, options: dict[str, Any], limit
     only, and the page is cut from them."""
     if question not in _BY_ARTICLE or not store.tallies_current():
         return None
-    option, table, counted, matches, date = _BY_ARTICLE[question]
-    if options.get(option) is None or any(v is not None for k, v in options.items() if k not in (option, "tallied")):
+    option, table, counted, matches, date, in_tenths = _BY_ARTICLE[question]
+    taken = (option, "tallied", *(("min_confidence",) if in_tenths else ()))
+    if options.get(option) is None or any(v is not None for k, v in options.items() if k not in taken):
         return None
     if sort not in (None, date, f"-{date}"):
         return None
+    if in_tenths and options.get("min_confidence") is not None:  # a floor of tenths (0.3, not 0.35): the counts at it
+        floor = require_confidence(options["min_confidence"], "--min-confidence")
+        if round(floor * 10) / 10 != floor:
+            return None
+        matches = f"({matches}) AND {in_tenths} >= {round(floor * 10)}"
     descending = sort == f"-{date}"
     words = _words(require_text(options[option], "--speaker" if question == "quotes" else "--entity"))
     order = f"a.published{' DESC' if descending else ''} NULLS LAST, p.article_id"

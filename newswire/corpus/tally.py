@@ -40,7 +40,7 @@ from .link import insert_rows
 
 # How the tallies are kept (`meta` key `tallies`): questions read them only when the store says they were kept so.
 LAYOUT = ("named entity groups by name, type, actor, country: articles, mentions, titles; names; "
-          "per article: quotes by speaker names, timeline rows by entity name (issue 15)")
+          "per article: quotes by speaker names and tenths of confidence, timeline rows by entity name (issue 15; tenths: session 20)")
 
 # The entities `query entities` lists (`records.Entity.named`), as a condition on the entity row `{e}`: those the
 # article names at least once. An entity of descriptions only ("both delegations", "reporters") stays in the store
@@ -60,15 +60,18 @@ ENTITY_TALLY_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 ENTITY_TITLE_COLUMNS: tuple[tuple[str, str], ...] = (("id", "VARCHAR"), ("key", "VARCHAR"), ("title", "VARCHAR"), ("articles", "BIGINT"))
 NAME_COLUMNS: tuple[tuple[str, str], ...] = (("name", "VARCHAR"),)
-# per article and set of a quote's names (as resolved, as written, its speaker entity's name): its quotes, as
-# `quotes --speaker` finds them (`query._quotes`); rows of every stored article, whatever its status (the
-# questions keep to canonical analysed articles when they read them)
+# per article, set of a quote's names (as resolved, as written, its speaker entity's name) and confidence in tenths
+# (`tenths`): its quotes, as `quotes --speaker` finds them (`query._quotes`), so that a floor of tenths (the default
+# QUOTE_FLOOR, 0.3; `--min-confidence 0.7`) counts them too; rows of every stored article, whatever its status (the
+# questions keep to canonical analysed articles when they read them). `tenths` is last: a store made before it gets
+# the column added at the end (`Store._create`), and its tallies kept again (`LAYOUT`).
 QUOTE_SPEAKER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("article_id", "VARCHAR"),
     ("speaker_name", "VARCHAR"),
     ("speaker_text", "VARCHAR"),
     ("entity_name", "VARCHAR"),
     ("quotes", "BIGINT"),
+    ("tenths", "INTEGER"),
 )
 # per article and entity name: the timeline's rows of its entities of that name (`query._timeline`): quotes they
 # said, events they did or had done to them, mentions (the timeline shows an article's first mention of them)
@@ -83,6 +86,19 @@ ENTITY_ROW_COLUMNS: tuple[tuple[str, str], ...] = (
 NAMED = (("entities", "name"), ("quotes", "speaker_name"), ("quotes", "speaker_text"))
 
 Group = tuple[str, str, str | None, str | None]  # name, type, actor, country
+
+
+def tenths(confidence: float | None) -> int | None:
+    """A confidence in tenths, rounded down: the greatest k (0 to 10) with confidence >= k / 10 (compared as the
+    questions compare it with a floor of k / 10: `confidence >= floor`), so that the quotes at a floor of tenths are
+    exactly those with `tenths` >= k; None for a quote without one (no floor keeps it)."""
+    if confidence is None:
+        return None
+    return next((k for k in range(10, -1, -1) if confidence >= k / 10), None)
+
+
+# `tenths` in SQL, of the confidence column `{c}`: each floor a double divided as Python divides it (k / 10)
+TENTHS_SQL = "CASE " + " ".join(f"WHEN {{c}} >= {k}::DOUBLE / 10 THEN {k}" for k in range(10, -1, -1)) + " END"
 
 
 def group_key(group: Group) -> str:
@@ -255,7 +271,7 @@ def keep_rows(con: duckdb.DuckDBPyConnection, rows: Mapping[str, list[dict[str, 
         said[(article, q.get("speaker_entity"))] += 1
         for name in entities.get((article, q.get("speaker_entity")), [None]):  # a left join: one row per entity of the id
             if q.get("speaker_name") is not None or q.get("speaker_text") is not None or name is not None:
-                speakers[(article, q.get("speaker_name"), q.get("speaker_text"), name)] += 1
+                speakers[(article, q.get("speaker_name"), q.get("speaker_text"), name, tenths(q.get("confidence")))] += 1
     acts: Counter = Counter()
     for ev in rows.get("events", ()):
         article = ev["article_id"]
@@ -271,7 +287,7 @@ def keep_rows(con: duckdb.DuckDBPyConnection, rows: Mapping[str, list[dict[str, 
             counts[0] += said[(article, id_)]
             counts[1] += acts[(article, id_)]
             counts[2] += mentions[(article, id_)]
-    _insert(con, "quote_speakers", QUOTE_SPEAKER_COLUMNS, [(*k, n) for k, n in speakers.items()])
+    _insert(con, "quote_speakers", QUOTE_SPEAKER_COLUMNS, [(*k[:4], n, k[4]) for k, n in speakers.items()])
     _insert(con, "entity_rows", ENTITY_ROW_COLUMNS, [(*k, *n) for k, n in named.items()])
 
 
@@ -290,7 +306,7 @@ def keep_stored(con: duckdb.DuckDBPyConnection, articles: list[str] | None = Non
         con.execute(f"DELETE FROM {table} {where}", params)
     con.execute(f"""
         INSERT INTO quote_speakers
-        SELECT q.article_id, q.speaker_name, q.speaker_text, e.name, count(*)
+        SELECT q.article_id, q.speaker_name, q.speaker_text, e.name, count(*), {TENTHS_SQL.format(c="q.confidence")} AS tenths
         FROM (SELECT * FROM quotes {where}) q
         LEFT JOIN (SELECT article_id, id, name FROM entities {where}) e ON e.article_id = q.article_id AND e.id = q.speaker_entity
         WHERE coalesce(q.speaker_name, q.speaker_text, e.name) IS NOT NULL

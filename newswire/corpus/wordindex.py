@@ -324,13 +324,20 @@ def answer(con: duckdb.DuckDBPyConnection, text: str, pairs: bool = False) -> Pl
     return (chain(con, text) if pairs else None) or plan(con, text)
 
 
-def counted(con: duckdb.DuckDBPyConnection, how: Plan | Chain, question: str, articles: str, params: list | None = None) -> int:
+def counted(con: duckdb.DuckDBPyConnection, how: Plan | Chain, question: str, articles: str, params: list | None = None,
+            left_out: tuple[str, list] | None = None) -> int:
     """How many texts the index gives for a search (`how`): articles, or quotes (an article and ord: one however many
     rows of `quotes` share them), of the articles `articles` (SQL of their ids, as `articles.id`; its `params`), from
-    the index alone: the answer's total where the index is exact and each quote has its own ord."""
+    the index alone: the answer's total where the index is exact and each quote has its own ord. left_out (quotes):
+    SQL of keys (article: its number, `article_number`; ord) not to count, and its parameters."""
     sql, hit_params = how.hits(question, distinct=False)
     if question == "quotes":  # an article's quotes that hold it as the bits of numbers (one per 64 ords): less work than DISTINCT
-        grouped, counts = f"SELECT article, bit_or(1::UBIGINT << (ord & 63)) AS held FROM ({sql}) GROUP BY article, ord >> 6", "bit_count(held)"
+        bits = "SELECT article, ord >> 6 AS part, bit_or(1::UBIGINT << (ord & 63)) AS held FROM ({}) GROUP BY article, ord >> 6"
+        grouped, counts = bits.format(sql), "bit_count(held)"
+        if left_out is not None:  # the bits of the keys left out cleared
+            grouped = f"""SELECT h.article, h.held & ~coalesce(o.held, 0::UBIGINT) AS held FROM ({grouped}) h
+                LEFT JOIN ({bits.format(left_out[0])}) o ON o.article = h.article AND o.part = h.part"""
+            hit_params = hit_params + left_out[1]
     else:
         grouped, counts = f"SELECT article FROM ({sql}) GROUP BY article", "1"
     return con.execute(f"""SELECT coalesce(sum({counts}), 0) FROM ({grouped}) h

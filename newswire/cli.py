@@ -344,7 +344,8 @@ def _note_floor(store, options: dict, question: str = "events") -> None:
     asked = {k: v for k, v in options.items() if k != "limit"}
     left_out = query.page(store, question, limit=1, **{**asked, "min_confidence": 0}).total - query.page(store, question, limit=1, **asked).total
     if left_out:
-        err_console.print(f"Note: {left_out:,} {question} under confidence {floor} left out (most records there are wrong: "
+        what = question if left_out != 1 else question.removesuffix("s")
+        err_console.print(f"Note: {left_out:,} {what} under confidence {floor} left out (most records there are wrong: "
                           f"{why}); --min-confidence 0 shows them.", soft_wrap=True, markup=False, highlight=False)
 
 

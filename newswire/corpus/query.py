@@ -178,14 +178,15 @@ def quotes(store: Store, *, speaker: str | None = None, search: str | None = Non
            type: str | None = None, outlet: str | None = None, start: str | None = None, end: str | None = None,
            spread: int | None = None, limit: int | None = None) -> Rows:
     """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts), by text they
-    hold, by confidence (at least `min_confidence`, 0-1: quotes stored without one are left out then; the default is
-    QUOTE_FLOOR, 0.3: below it most records are wrong; 0 or None: every record), by type (direct, indirect, mixed), by
+    hold, by confidence (at least `min_confidence`, 0-1; the default is QUOTE_FLOOR, 0.3: below it most records are
+    wrong; 0 or None: every record; a quote stored without a confidence counts as at QUOTE_FLOOR, `_quote_at`), by type (direct, indirect, mixed), by
     outlet (the article URL's host) and by their article's publication date (`start`/`end`, inclusive: an undated
     article's quotes are left out then).
 
     spread: instead, the quotations (corpus quotes: one quote across outlets) published by at least this many
-    sources, most sources first, each with the article and date it first appeared in (by speaker and text only; the
-    default floor does not apply to them, another `min_confidence` is an error).
+    sources, most sources first, each with the article and date it first appeared in (by speaker and text only).
+    Corpus quotes carry no confidence: with `spread`, `min_confidence` 0, None or the default QUOTE_FLOOR is accepted
+    and changes nothing (every quotation is listed); any other value is an error.
     """
     min_confidence = _quote_floor(min_confidence, spread)
     if spread is not None:
@@ -249,8 +250,7 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
         return _spread(speaker=speaker, search=search, spread=require_count(spread, "--spread"))
     where, params = [_CANONICAL], []
     if min_confidence is not None:
-        where.append("q.confidence >= ?")
-        params.append(require_confidence(min_confidence, "--min-confidence"))
+        where.append(_quote_at(require_confidence(min_confidence, "--min-confidence")))
     _one_of(where, params, "q.type", type, QUOTE_TYPES, "quote type")
     _outlet(where, params, outlet)
     _published(where, params, start, end)
@@ -298,8 +298,9 @@ def _spread_alone(*filters: Any) -> None:
     """--spread with a filter it does not take (confidence, type, outlet, dates): a `UsageError`, not an answer that
     ignores the filter."""
     if any(v is not None for v in filters):
-        raise UsageError("--spread lists quotations across outlets by speaker and text only; "
-                         "leave out --min-confidence, --type, --outlet, --from and --to")
+        raise UsageError("--spread lists quotations across outlets by speaker and text only, each without a confidence; "
+                         f"leave out --min-confidence (0 or {QUOTE_FLOOR} is accepted and changes nothing: every "
+                         "quotation is listed), --type, --outlet, --from and --to")
 
 
 def _spread(*, speaker: str | None, search: str | None, spread: int) -> _Select:
@@ -1098,8 +1099,18 @@ def _dicts(store: Store, query: str, params: list[Any] | None = None) -> list[di
 # The events the overview counts: those the Events tab shows by default (asserted, at the confidence floor), so that
 # a count there is the total of the table its link opens.
 _SHOWN_EVENT = f"ev.modality = 'asserted' AND ev.confidence >= {EVENT_FLOOR}"
+
+
+def _quote_at(floor: float) -> str:
+    """SQL: a quote `q` at confidence `floor` or above (a number `require_confidence` checked). A quote stored without a
+    confidence (a store made before quote confidence, upgraded in place with a NULL column) counts as at QUOTE_FLOOR:
+    kept at the default floor or under it, left out above it. Every floored list and count of quotes uses this."""
+    floor = float(floor)
+    return f"(q.confidence >= {floor!r} OR (q.confidence IS NULL AND {floor!r} <= {QUOTE_FLOOR!r}))"
+
+
 # The quotes the overview and an entity's page count and list: those the Quotes tab shows by default (at the floor).
-_SHOWN_QUOTE = f"q.confidence >= {QUOTE_FLOOR}"
+_SHOWN_QUOTE = _quote_at(QUOTE_FLOOR)
 
 
 def overview(store: Store, *, top: int = 10) -> dict[str, Any]:
@@ -2108,7 +2119,8 @@ QUESTIONS: dict[str, Question] = {
                 _FROM,
                 _TO,
                 Param("spread", ("--spread",), "number", "Instead: the quotations published by at least this many sources "
-                      "(the same quote across outlets), most sources first, with where they first appeared."),
+                      "(the same quote across outlets), most sources first, with where they first appeared. They carry no "
+                      f"confidence: --min-confidence 0 or {QUOTE_FLOOR} changes nothing, another is an error."),
                 _LIMIT,
             ),
             "Who said what: quotes with their speakers, by date.",

@@ -1212,7 +1212,8 @@ def canonical_of(store: Store, article_id: str) -> str | None:
 def entity(store: Store, *, name: str | None = None, id: str | None = None, top: int = 20) -> dict[str, Any]:
     """Everything about the entities named `name` (whole words, any case, as the timeline finds them), or about one
     corpus entity (`id`, read by key: only the article entities linked to it): the names and words they go by,
-    their quotes (those at QUOTE_FLOOR or above, as the Quotes tab), the events they are source or target of, the
+    their quotes (those at QUOTE_FLOOR or above, as the Quotes tab; for a corpus entity also `all`: how many at any
+    confidence, as its timeline lists them), the events they are source or target of, the
     entities named in the same articles, and their articles, quotes (at the floor) and events per week."""
     top = require_count(top, "top", 1000)
     corpus = None
@@ -1244,14 +1245,17 @@ def entity(store: Store, *, name: str | None = None, id: str | None = None, top:
     if id is None:  # by name: the quotes question's (its speaker names count too)
         quoted = page(store, "quotes", speaker=name, limit=top, sort="-published")
         said = {"rows": quoted.rows.dicts(), "total": quoted.total}
-    else:  # one corpus entity: the quotes its linked entities said
-        said_sql = f"""{named}
+    else:  # one corpus entity: the quotes its linked entities said; `all`: at any confidence, as its timeline lists them
+        said_from = """FROM quotes q JOIN named n ON n.article_id = q.article_id AND n.id = q.speaker_entity
+            JOIN articles a ON a.id = q.article_id"""
+        rows = _dicts(store, f"""{named}
             SELECT a.published, coalesce(q.speaker_name, n.name, q.speaker_text) AS speaker, q.type, q.content_text AS quote,
                    q.cue_lemma AS cue, q.confidence, a.title, q.article_id, q.content_start AS start, q.content_end AS "end"
-            FROM quotes q JOIN named n ON n.article_id = q.article_id AND n.id = q.speaker_entity JOIN articles a ON a.id = q.article_id
-            WHERE {_SHOWN_QUOTE}"""
-        said = {"rows": _dicts(store, f"{said_sql}\nORDER BY a.published DESC NULLS LAST, q.article_id, q.ord LIMIT {top}", [param]),
-                "total": store.con.execute(f"SELECT count(*) FROM ({said_sql})", [param]).fetchone()[0]}
+            {said_from} WHERE {_SHOWN_QUOTE}
+            ORDER BY a.published DESC NULLS LAST, q.article_id, q.ord LIMIT {top}""", [param])
+        shown_total, every = store.con.execute(
+            f"{named}\nSELECT count(*) FILTER (WHERE {_SHOWN_QUOTE}), count(*) {said_from}", [param]).fetchone()
+        said = {"rows": rows, "total": shown_total, "all": every}
     events_sql = f"""{named}
         SELECT coalesce(ev.date, a.published) AS date, CASE WHEN ev.source_entity IN (SELECT id FROM named n WHERE n.article_id = ev.article_id)
                     THEN 'source' ELSE 'target' END AS role,

@@ -940,7 +940,9 @@ def tone(store: Store, *, entity: str | None = None, outlet: str | None = None, 
     by: day, week, month (the default) or year of publication, or outlet. Articles without a publication date are
         left out of a period's rows, as are articles stored by a version without tone.
     The article tone is the mean of the articles' `tone_score` (as GDELT averages AvgTone); the quote tone is pooled
-    over the quotes' words, (positive − negative) / words × 100, since one short quote would swing a mean.
+    over the quotes' words, (positive − negative) / words × 100, since one short quote would swing a mean. The quotes
+    counted (`quotes`) and pooled are those at QUOTE_FLOOR or above (as the Quotes tab, the overview and an entity's
+    page count them; one stored without a confidence counts as at the floor): under it most records are wrong.
     """
     return _rows(store, _tone(entity=entity, outlet=outlet, start=start, end=end, by=by), require_count(limit, "--limit"))
 
@@ -976,7 +978,8 @@ def _tone(*, entity: str | None = None, outlet: str | None = None, start: str | 
         # a period's outlet is named when its articles all come from one (an --outlet asked for)
         keys = "x.period, CASE WHEN count(DISTINCT x.outlet) = 1 AND count(x.outlet) = count(*) THEN any_value(x.outlet) END AS outlet"
         order = "period"
-    # the quotes that count: the entity's own when one is asked for, else every quote of the articles
+    # the quotes that count: those at the floor (`_SHOWN_QUOTE`, as the Quotes tab, the overview and an entity's page
+    # count them), the entity's own when one is asked for, else every such quote of the articles
     spoken = "AND EXISTS (SELECT 1 FROM named n WHERE n.article_id = q.article_id AND n.id = q.speaker_entity)" if entity is not None else ""
     return _Select(
         "*",
@@ -991,7 +994,7 @@ def _tone(*, entity: str | None = None, outlet: str | None = None, start: str | 
                 FROM articles a LEFT JOIN (
                     SELECT q.article_id, count(*) AS quotes, sum(q.tone_positive_words) AS quote_positive,
                            sum(q.tone_negative_words) AS quote_negative, sum(q.tone_words) AS quote_words
-                    FROM quotes q WHERE q.tone_words IS NOT NULL {spoken} GROUP BY q.article_id
+                    FROM quotes q WHERE q.tone_words IS NOT NULL AND {_SHOWN_QUOTE} {spoken} GROUP BY q.article_id
                 ) s ON s.article_id = a.id
                 WHERE {' AND '.join(where)}
             ) x

@@ -81,7 +81,7 @@ def analyze(
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help=f"Refuse inputs longer than this many characters (at most {LARGEST_MAX_CHARS:,})."),
     any_language: bool = typer.Option(False, "--any-language", help="Analyse text that does not look English (with a warning) instead of refusing it."),
     quotes_only: bool = typer.Option(False, "--quotes-only", help="Print only who said what: the quotes section (text), or one object per quote with its article id (json, jsonl)."),
-    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="With --format gdelt: only events whose confidence is at least this (default 0.3, as query events; 0 keeps every record)."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="With --format gdelt: only events whose confidence is at least this (default 0.3, as query events; 0 keeps every record). With --format text: quotes under it are left out and events under it dimmed (default 0.3; 0 shows every record alike)."),
     modality: Optional[str] = typer.Option(None, "--modality", help="With --format gdelt: only events of this modality (default asserted, as query events: GDELT rows carry no modality; any: all)."),
 ) -> None:
     """Analyse news articles: entities, quotes, time expressions, events and reported figures.
@@ -98,9 +98,12 @@ def analyze(
     fmt = format or (OutputFormat.text if sys.stdout.isatty() else OutputFormat.json)
     if quotes_only and fmt is OutputFormat.gdelt:
         raise UsageError("--quotes-only prints quotes, and GDELT rows are events; use --format text, json or jsonl with it")
-    if fmt is not OutputFormat.gdelt and (min_confidence is not None or modality is not None):
-        raise UsageError("--min-confidence and --modality choose the events of --format gdelt; json and text show every event with its confidence and modality (text dims those under 0.3)")
-    rows = _gdelt_filters(min_confidence, modality) if fmt is OutputFormat.gdelt else {}
+    if fmt is not OutputFormat.gdelt and modality is not None:
+        raise UsageError("--modality chooses the events of --format gdelt; json and text show every event with its modality")
+    if fmt not in (OutputFormat.gdelt, OutputFormat.text) and min_confidence is not None:
+        raise UsageError("--min-confidence chooses the events of --format gdelt, and the quotes text shows (text dims the events "
+                         "under it); json and jsonl keep every record with its confidence")
+    rows = _gdelt_filters(min_confidence, modality) if fmt is OutputFormat.gdelt else _text_floor(min_confidence)
     _not_blank(published, "--published")
     date = require_date(published, "--published") if published else None
     check_max_chars(max_chars)  # once, not once a file
@@ -154,24 +157,34 @@ def _gdelt_filters(min_confidence: float | None, modality: str | None) -> dict:
     }
 
 
-def _output(analysis, fmt: OutputFormat, quotes_only: bool, console: Console, gdelt: dict | None = None) -> str | list[dict]:
+def _text_floor(min_confidence: float | None) -> dict:
+    """The floors of `analyze`'s text (`_output`): `query quotes`' and `query events`' (0.3) unless another is asked;
+    0: none (every quote shown, no event dimmed)."""
+    from .corpus.query import EVENT_FLOOR, QUOTE_FLOOR, require_confidence
+
+    if min_confidence is None:
+        return {"event_floor": EVENT_FLOOR, "quote_floor": QUOTE_FLOOR}
+    floor = require_confidence(min_confidence, "--min-confidence") or None
+    return {"event_floor": floor, "quote_floor": floor}
+
+
+def _output(analysis, fmt: OutputFormat, quotes_only: bool, console: Console, filters: dict | None = None) -> str | list[dict]:
     """What `analyze` prints for one analysis: the text, or for --format json the records printed together at the end;
-    `gdelt`: the filters of the GDELT rows (`_gdelt_filters`)."""
+    `filters`: the filters of the GDELT rows (`_gdelt_filters`), or the floors of the text (`_text_floor`)."""
     if fmt is OutputFormat.json:
         records = quote_rows(analysis) if quotes_only else [analysis.to_dict()]
         json.dumps(records, ensure_ascii=False).encode("utf-8")  # a record that cannot be printed fails here, alone
         return records
     if fmt is OutputFormat.text:
+        floors = filters or _text_floor(None)
         with console.capture() as captured:
-            from .corpus.query import EVENT_FLOOR, QUOTE_FLOOR
-
             if quotes_only:
-                render_quotes(analysis, console, quote_floor=QUOTE_FLOOR)
+                render_quotes(analysis, console, quote_floor=floors["quote_floor"])
             else:
-                render(analysis, console, event_floor=EVENT_FLOOR, quote_floor=QUOTE_FLOOR)
+                render(analysis, console, **floors)
         return captured.get()
     if fmt is OutputFormat.gdelt:
-        return gdelt_tsv(analysis, **(gdelt or {}))
+        return gdelt_tsv(analysis, **(filters or {}))
     rows = [json.dumps(row, ensure_ascii=False) for row in quote_rows(analysis)] if quotes_only else [analysis.to_json(indent=None)]
     return "".join(row + "\n" for row in rows)
 
@@ -344,7 +357,8 @@ def _note_floor(store, options: dict, question: str = "events") -> None:
     asked = {k: v for k, v in options.items() if k != "limit"}
     left_out = query.page(store, question, limit=1, **{**asked, "min_confidence": 0}).total - query.page(store, question, limit=1, **asked).total
     if left_out:
-        err_console.print(f"Note: {left_out:,} {question} under confidence {floor} left out (most records there are wrong: "
+        what = question if left_out != 1 else question.removesuffix("s")
+        err_console.print(f"Note: {left_out:,} {what} under confidence {floor} left out (most records there are wrong: "
                           f"{why}); --min-confidence 0 shows them.", soft_wrap=True, markup=False, highlight=False)
 
 

@@ -113,6 +113,17 @@ def test_text_report_leaves_out_quotes_under_the_floor_and_json_keeps_them(tmp_p
         out = " ".join(result.stdout.split())
         assert "that it would appeal" in out and "what came next" not in out
         assert f"Note: {len(low)} quote{'s' if len(low) != 1 else ''} under confidence 0.3 left out" in out
+        # the note is a line of its own, not a caption wrapped to the table's width
+        assert any(line.startswith(f"Note: {len(low)} quote") and line.rstrip().endswith("keeps every record")
+                   for line in result.stdout.splitlines())
+        # --min-confidence 0 shows every quote, and no note; a floor over the kept quote leaves it out too
+        every = run("analyze", str(story), "--published", "2020-01-02", "--format", "text", "--min-confidence", "0", *extra)
+        out = " ".join(every.stdout.split())
+        assert every.returncode == 0 and "that it would appeal" in out and "what came next" in out and "left out" not in out
+        high = max(q["confidence"] for q in records)
+        above = run("analyze", str(story), "--published", "2020-01-02", "--format", "text", "--min-confidence", str(min(1, high + 0.01)), *extra)
+        assert "that it would appeal" not in " ".join(above.stdout.split())
+        assert f"Note: {len(records)} quotes under confidence" in " ".join(above.stdout.split())
 
 
 def test_quotes_only_as_json_lines_one_quote_a_line():
@@ -427,7 +438,9 @@ def test_gdelt_rows_are_the_events_query_events_shows_unless_asked(tmp_path):
     every = run("analyze", str(story), "-p", "2014-03-03", "-f", "gdelt", "--modality", "any", "--min-confidence", "0")
     assert len(every.stdout.splitlines()) == len(records) == 2
     refused = run("analyze", str(story), "--modality", "any", "-f", "json")
-    assert refused.returncode != 0 and error_line(refused).startswith("Error: --min-confidence and --modality")
+    assert refused.returncode != 0 and error_line(refused).startswith("Error: --modality chooses the events of --format gdelt")
+    refused = run("analyze", str(story), "--min-confidence", "0", "-f", "jsonl")
+    assert refused.returncode != 0 and error_line(refused).startswith("Error: --min-confidence chooses")
 
 
 def test_an_empty_publication_date_is_an_error_not_no_date(tmp_path):

@@ -134,3 +134,23 @@ def test_the_cli_entity_question_notes_every_entity_a_name_is(db, store):
     assert f"--id {ids(store)['Bill Clinton']}  Bill Clinton (" in mixed.stderr
     one = runner.invoke(app, ["query", "entity", "Bill Clinton", "--db", str(db), "-f", "jsonl"])
     assert one.exit_code == 0 and one.stderr == ""  # one entity: nothing to say
+
+
+def test_the_page_of_one_corpus_entity_counts_its_quotes_at_the_floor_and_at_any_confidence(db, tmp_path):
+    # its list and `total` are those at the floor (as the Quotes tab), `all` those its timeline lists (every one); a
+    # quote stored without a confidence counts as at the floor
+    import shutil
+
+    path = tmp_path / "floored.duckdb"
+    shutil.copy(db, path)
+    with Store(path) as s:
+        s.con.execute("UPDATE quotes SET confidence = ? WHERE content_text = 'The talks were useful.'", [query.QUOTE_FLOOR / 3])
+        s.con.execute("UPDATE quotes SET confidence = NULL WHERE content_text = 'We will go to Cairo next week.'")
+        s.con.execute("UPDATE quotes SET confidence = 0.9 WHERE content_text = 'It was a lovely evening.'")
+    with Store(path, read_only=True) as s:
+        hillary = ids(s)["Hillary Clinton"]
+        page = query.entity(s, id=hillary)
+        assert [q["quote"] for q in page["quotes"]["rows"]] == ["It was a lovely evening.", "We will go to Cairo next week."]
+        assert (page["quotes"]["total"], page["quotes"]["all"]) == (2, 3)
+        assert sum(w["quotes"] for w in page["per_week"]) == 2
+        assert len([r for r in query.timeline(s, id=hillary).dicts() if r["kind"] == "said"]) == page["quotes"]["all"]

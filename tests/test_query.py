@@ -358,13 +358,14 @@ def test_export_gdelt_writes_every_stored_event_as_a_gdelt_row(tmp_path, db):
     assert all(m["MentionType"] == "2" and m["MentionIdentifier"] in sources for m in mentioned)
 
 
-def _cli_leaves_out_two_under_the_floor(path, question: str, floor: float) -> None:
-    """`newswire query QUESTION` of a store of three records (at 0.9, under the floor, without a confidence): the one
-    at 0.9 and a note of the two left out; with --min-confidence 0 all three and no note."""
+def _cli_leaves_out_under_the_floor(path, question: str, floor: float, shown: list, left_out: str) -> None:
+    """`newswire query QUESTION` of a store of three records (at 0.9, under the floor, without a confidence): those
+    `shown` (their confidences) and a note of those left out (`left_out`: "2 events", "1 quote"); with
+    --min-confidence 0 all three and no note."""
     result = CliRunner().invoke(app, ["query", question, "--db", str(path), "-f", "jsonl"])
     assert result.exit_code == 0, result.output
-    assert [json.loads(line)["confidence"] for line in result.stdout.splitlines()] == [0.9]
-    assert f"Note: 2 {question} under confidence {floor} left out" in result.stderr and "--min-confidence 0" in result.stderr
+    assert [json.loads(line)["confidence"] for line in result.stdout.splitlines()] == shown
+    assert f"Note: {left_out} under confidence {floor} left out" in result.stderr and "--min-confidence 0" in result.stderr
     result = CliRunner().invoke(app, ["query", question, "--db", str(path), "-f", "jsonl", "--min-confidence", "0"])
     assert len(result.stdout.splitlines()) == 3 and "left out" not in result.stderr
 
@@ -389,7 +390,7 @@ def test_event_questions_leave_out_records_under_the_floor_unless_asked(tmp_path
         assert len(query.events(s, min_confidence=0)) == 3 and len(query.events(s, min_confidence=None)) == 3
         assert query.page(s, "events", limit=10).total == 1 and query.page(s, "events", limit=10, min_confidence="0").total == 3
         assert [r["events"] for r in query.network(s).dicts()] == [1] and [r["events"] for r in query.network(s, min_confidence=0).dicts()] == [3]
-    _cli_leaves_out_two_under_the_floor(path, "events", query.EVENT_FLOOR)
+    _cli_leaves_out_under_the_floor(path, "events", query.EVENT_FLOOR, [0.9], "2 events")
 
 
 def _quote_floor_store(tmp_path):
@@ -412,28 +413,38 @@ def _quote_floor_store(tmp_path):
     return path
 
 
+def _confidences(rows) -> list:
+    """The confidences of a question's rows, in order, a quote without one (None) first."""
+    return sorted((r["confidence"] for r in rows.dicts()), key=lambda c: -1 if c is None else c)
+
+
 def test_quote_questions_leave_out_records_under_the_floor_unless_asked(tmp_path):
+    # a quote stored without a confidence (a store made before quote confidence) counts as at the floor: shown by
+    # default and at any floor up to it, left out above it; the counts of every place agree with the Quotes tab's
     path = _quote_floor_store(tmp_path)
     with Store(path, read_only=True) as s:
-        assert [r["confidence"] for r in query.quotes(s).dicts()] == [0.9]
-        assert [r["confidence"] for r in query.quotes(s, speaker="Levi", limit=10).dicts()] == [0.9]
+        assert _confidences(query.quotes(s)) == [None, 0.9]
+        assert _confidences(query.quotes(s, min_confidence=query.QUOTE_FLOOR)) == [None, 0.9]
+        assert _confidences(query.quotes(s, min_confidence=query.QUOTE_FLOOR / 4)) == [None, 0.15, 0.9]
+        assert _confidences(query.quotes(s, min_confidence=query.QUOTE_FLOOR + 0.01)) == [0.9]
+        assert _confidences(query.quotes(s, speaker="Levi", limit=10)) == [None, 0.9]
         assert len(query.quotes(s, min_confidence=0)) == 3 and len(query.quotes(s, min_confidence=None)) == 3
         assert len(query.quotes(s, min_confidence=0, speaker="Levi", limit=10)) == 3
-        assert query.page(s, "quotes", limit=10).total == 1 and query.page(s, "quotes", limit=10, min_confidence="0").total == 3
-        assert query.page(s, "quotes", limit=10, speaker="Dana Levi").total == 1
-        assert query.page(s, "quotes", limit=10, search="would").total == 1
-        assert query.page(s, "quotes", limit=10, search="would", min_confidence=0).total == 3
+        assert query.page(s, "quotes", limit=10).total == 2 and query.page(s, "quotes", limit=10, min_confidence="0").total == 3
+        assert query.page(s, "quotes", limit=10, speaker="Dana Levi").total == 2
         assert query.page(s, "quotes", limit=10, min_confidence=0.95).total == 0
-        assert sum(r["count"] for r in query.facets(s, "quotes")["type"]) == 1
+        assert query.page(s, "quotes", limit=10, min_confidence=0.5).total == 1
+        assert sum(r["count"] for r in query.facets(s, "quotes")["type"]) == 2
         assert sum(r["count"] for r in query.facets(s, "quotes", min_confidence=0)["type"]) == 3
-        assert sum(r["count"] for r in query.trend(s, "quotes")["series"]) == 1
-        # the overview and an entity's page count and list the quotes the Quotes tab shows
+        assert sum(r["count"] for r in query.facets(s, "quotes", min_confidence=0.5)["type"]) == 1
+        assert sum(r["count"] for r in query.trend(s, "quotes")["series"]) == 2
+        # the overview, an entity's page and the tone count and list the quotes the Quotes tab shows
         overview = query.overview(s)
-        assert overview["quotes"] == 1 and sum(d["quotes"] for d in overview["per_day"]) == 1
-        assert [(r["name"], r["quotes"]) for r in overview["speakers"]] == [("Dana Levi", 1)]
+        assert overview["quotes"] == 2 and sum(d["quotes"] for d in overview["per_day"]) == 2
+        assert [(r["name"], r["quotes"]) for r in overview["speakers"]] == [("Dana Levi", 2)]
         page = query.entity(s, name="Dana Levi")
-        assert page["quotes"]["total"] == 1 and sum(w["quotes"] for w in page["per_week"]) == 1
-    _cli_leaves_out_two_under_the_floor(path, "quotes", query.QUOTE_FLOOR)
+        assert page["quotes"]["total"] == 2 and sum(w["quotes"] for w in page["per_week"]) == 2
+    _cli_leaves_out_under_the_floor(path, "quotes", query.QUOTE_FLOOR, [0.9, None], "1 quote")
     result = CliRunner().invoke(app, ["query", "quotes", "--db", str(path), "-f", "jsonl", "--min-confidence", "0.95"])
     assert result.stdout == "" and "left out" not in result.stderr
 
@@ -442,7 +453,8 @@ def test_quotes_spread_takes_the_default_floor_but_no_other(tmp_path):
     path = _quote_floor_store(tmp_path)
     with Store(path, read_only=True) as s:
         assert query.page(s, "quotes", limit=10, spread=2).total == 0  # the floor is not an error with --spread
-        with pytest.raises(UsageError, match="--spread"):
+        assert query.page(s, "quotes", limit=10, spread=2, min_confidence=0).total == 0  # nor is 0: neither changes anything
+        with pytest.raises(UsageError, match=r"--spread .* each without a confidence.*--min-confidence \(0 or 0.3 is accepted and changes nothing"):
             query.quotes(s, spread=2, min_confidence=0.7)
 
 

@@ -31,6 +31,8 @@ def test_events_under_the_floor_are_counted_in_a_note_and_confidences_are_shown(
     out = _report(dataclasses.replace(analysis, events=events), EVENT_FLOOR)
     assert f"conf {low:.2f}" in out and f"conf {high:.2f}" in out and f"conf {analysis.quotes[0].confidence:.2f}" in out
     assert f"1 dimmed: confidence under {EVENT_FLOOR}" in out
+    # the note is a line of its own, whole (a caption wrapped to the table's width, split mid-sentence)
+    assert any(line.startswith("1 dimmed:") and line.rstrip().endswith("shows every event alike") for line in out.splitlines())
     raised = [dataclasses.replace(e, confidence=high) for e in analysis.events]
     assert "dimmed" not in _report(dataclasses.replace(analysis, events=raised), EVENT_FLOOR)
 
@@ -50,7 +52,7 @@ def _quotes_report(analysis, floor, quotes_only=False):
             render_quotes(analysis, console, quote_floor=floor)
         else:
             render(analysis, console, quote_floor=floor)
-    return " ".join(captured.get().split())  # a caption wraps at the table's width
+    return " ".join(captured.get().split())
 
 
 def test_quotes_under_the_floor_are_left_out_of_the_table_with_a_note():

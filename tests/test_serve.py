@@ -299,21 +299,24 @@ def test_events_show_their_modality_and_are_the_asserted_ones_unless_asked(clien
 
 
 def test_quotes_are_those_at_the_floor_or_above_unless_asked(tmp_path):
+    # of three quotes (0.9, under the floor, without a confidence: counted as at the floor) every place shows two
     from test_query import _quote_floor_store
 
     client = TestClient(create_app(str(_quote_floor_store(tmp_path))), base_url=LOCAL)
-    answer = client.get("/api/quotes").json()
-    assert answer["params"]["min-confidence"] == query.QUOTE_FLOOR and [r["confidence"] for r in answer["rows"]] == [0.9]
+    answer = client.get("/api/quotes?sort=-confidence").json()
+    assert answer["params"]["min-confidence"] == query.QUOTE_FLOOR and sorted(r["confidence"] or 0 for r in answer["rows"]) == [0, 0.9]
     assert client.get("/api/quotes?min-confidence=0").json()["total"] == 3
-    assert client.get("/api/quotes?speaker=Dana+Levi").json()["total"] == 1
+    assert client.get("/api/quotes?min-confidence=0.5").json()["total"] == 1  # above the floor: not the one without
+    assert client.get("/api/quotes?speaker=Dana+Levi").json()["total"] == 2
     assert client.get("/api/quotes?spread=2").status_code == 200  # corpus quotes: the default floor is not an error
-    assert sum(r["count"] for r in client.get("/api/facets/quotes").json()["facets"]["type"]) == 1
+    assert sum(r["count"] for r in client.get("/api/facets/quotes").json()["facets"]["type"]) == 2
     assert sum(r["count"] for r in client.get("/api/facets/quotes?min-confidence=0").json()["facets"]["type"]) == 3
     exported = client.get("/api/export/quotes?format=jsonl").text.splitlines()  # the table on screen
-    assert len(exported) == 1 and len(client.get("/api/export/quotes?format=jsonl&min-confidence=0").text.splitlines()) == 3
-    assert client.get("/api/overview").json()["quotes"] == 1
-    assert client.get("/api/entity?name=Dana+Levi").json()["quotes"]["total"] == 1
-    article = client.get(f"/api/article/{answer['rows'][0]['article_id']}").json()  # the analysis record keeps every quote
+    assert len(exported) == 2 and len(client.get("/api/export/quotes?format=jsonl&min-confidence=0").text.splitlines()) == 3
+    assert client.get("/api/overview").json()["quotes"] == 2
+    assert client.get("/api/entity?name=Dana+Levi").json()["quotes"]["total"] == 2
+    high = [r for r in answer["rows"] if r["confidence"] == 0.9]
+    article = client.get(f"/api/article/{high[0]['article_id']}").json()  # the analysis record keeps every quote
     assert article["quotes"][0]["confidence"] == 0.9
 
 

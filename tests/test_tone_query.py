@@ -89,3 +89,20 @@ def test_the_cli_asks_it(store, tmp_path):
     result = newswire_cli("query", "tone", "--db", str(store.path), "--by", "outlet", "-f", "csv")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "period,outlet,articles,tone,positive,negative,quotes,quote_tone"
+
+
+def test_tone_counts_and_pools_the_quotes_at_the_floor_as_the_quotes_tab_shows_them(store, analyses, tmp_path):
+    # a quote under the floor counts in neither `quotes` nor `quote_tone`; one stored without a confidence counts as at it
+    import shutil
+
+    path = tmp_path / "floored.duckdb"
+    shutil.copy(store.path, path)
+    low, unknown = (a.quotes[0].content.text for a in analyses[:2])
+    with Store(path) as s:
+        s.con.execute("UPDATE quotes SET confidence = ? WHERE content_text = ?", [query.QUOTE_FLOOR / 3, low])
+        s.con.execute("UPDATE quotes SET confidence = NULL WHERE content_text = ?", [unknown])
+    with Store(path, read_only=True) as s:
+        rows = query.tone(s, by="day").dicts()
+        assert [(str(r["period"]), r["quotes"]) for r in rows[:2]] == [("2013-09-02", 0), ("2013-09-20", 1)]
+        assert rows[0]["quote_tone"] is None and rows[1]["quote_tone"] > 0
+        assert sum(r["quotes"] for r in query.tone(s, by="day").dicts()) == query.page(s, "quotes", limit=1).total == 1

@@ -178,14 +178,15 @@ def quotes(store: Store, *, speaker: str | None = None, search: str | None = Non
            type: str | None = None, outlet: str | None = None, start: str | None = None, end: str | None = None,
            spread: int | None = None, limit: int | None = None) -> Rows:
     """Who said what: quotes, by speaker name (whole words, any case; the resolved entity's name counts), by text they
-    hold, by confidence (at least `min_confidence`, 0-1: quotes stored without one are left out then; the default is
-    QUOTE_FLOOR, 0.3: below it most records are wrong; 0 or None: every record), by type (direct, indirect, mixed), by
+    hold, by confidence (at least `min_confidence`, 0-1; the default is QUOTE_FLOOR, 0.3: below it most records are
+    wrong; 0 or None: every record; a quote stored without a confidence counts as at QUOTE_FLOOR, `_quote_at`), by type (direct, indirect, mixed), by
     outlet (the article URL's host) and by their article's publication date (`start`/`end`, inclusive: an undated
     article's quotes are left out then).
 
     spread: instead, the quotations (corpus quotes: one quote across outlets) published by at least this many
-    sources, most sources first, each with the article and date it first appeared in (by speaker and text only; the
-    default floor does not apply to them, another `min_confidence` is an error).
+    sources, most sources first, each with the article and date it first appeared in (by speaker and text only).
+    Corpus quotes carry no confidence: with `spread`, `min_confidence` 0, None or the default QUOTE_FLOOR is accepted
+    and changes nothing (every quotation is listed); any other value is an error.
     """
     min_confidence = _quote_floor(min_confidence, spread)
     if spread is not None:
@@ -249,8 +250,7 @@ def _quotes(*, speaker: str | None = None, search: str | None = None, min_confid
         return _spread(speaker=speaker, search=search, spread=require_count(spread, "--spread"))
     where, params = [_CANONICAL], []
     if min_confidence is not None:
-        where.append("q.confidence >= ?")
-        params.append(require_confidence(min_confidence, "--min-confidence"))
+        where.append(_quote_at(require_confidence(min_confidence, "--min-confidence")))
     _one_of(where, params, "q.type", type, QUOTE_TYPES, "quote type")
     _outlet(where, params, outlet)
     _published(where, params, start, end)
@@ -298,8 +298,9 @@ def _spread_alone(*filters: Any) -> None:
     """--spread with a filter it does not take (confidence, type, outlet, dates): a `UsageError`, not an answer that
     ignores the filter."""
     if any(v is not None for v in filters):
-        raise UsageError("--spread lists quotations across outlets by speaker and text only; "
-                         "leave out --min-confidence, --type, --outlet, --from and --to")
+        raise UsageError("--spread lists quotations across outlets by speaker and text only, each without a confidence; "
+                         f"leave out --min-confidence (0 or {QUOTE_FLOOR} is accepted and changes nothing: every "
+                         "quotation is listed), --type, --outlet, --from and --to")
 
 
 def _spread(*, speaker: str | None, search: str | None, spread: int) -> _Select:
@@ -939,7 +940,9 @@ def tone(store: Store, *, entity: str | None = None, outlet: str | None = None, 
     by: day, week, month (the default) or year of publication, or outlet. Articles without a publication date are
         left out of a period's rows, as are articles stored by a version without tone.
     The article tone is the mean of the articles' `tone_score` (as GDELT averages AvgTone); the quote tone is pooled
-    over the quotes' words, (positive − negative) / words × 100, since one short quote would swing a mean.
+    over the quotes' words, (positive − negative) / words × 100, since one short quote would swing a mean. The quotes
+    counted (`quotes`) and pooled are those at QUOTE_FLOOR or above (as the Quotes tab, the overview and an entity's
+    page count them; one stored without a confidence counts as at the floor): under it most records are wrong.
     """
     return _rows(store, _tone(entity=entity, outlet=outlet, start=start, end=end, by=by), require_count(limit, "--limit"))
 
@@ -975,7 +978,8 @@ def _tone(*, entity: str | None = None, outlet: str | None = None, start: str | 
         # a period's outlet is named when its articles all come from one (an --outlet asked for)
         keys = "x.period, CASE WHEN count(DISTINCT x.outlet) = 1 AND count(x.outlet) = count(*) THEN any_value(x.outlet) END AS outlet"
         order = "period"
-    # the quotes that count: the entity's own when one is asked for, else every quote of the articles
+    # the quotes that count: those at the floor (`_SHOWN_QUOTE`, as the Quotes tab, the overview and an entity's page
+    # count them), the entity's own when one is asked for, else every such quote of the articles
     spoken = "AND EXISTS (SELECT 1 FROM named n WHERE n.article_id = q.article_id AND n.id = q.speaker_entity)" if entity is not None else ""
     return _Select(
         "*",
@@ -990,7 +994,7 @@ def _tone(*, entity: str | None = None, outlet: str | None = None, start: str | 
                 FROM articles a LEFT JOIN (
                     SELECT q.article_id, count(*) AS quotes, sum(q.tone_positive_words) AS quote_positive,
                            sum(q.tone_negative_words) AS quote_negative, sum(q.tone_words) AS quote_words
-                    FROM quotes q WHERE q.tone_words IS NOT NULL {spoken} GROUP BY q.article_id
+                    FROM quotes q WHERE q.tone_words IS NOT NULL AND {_SHOWN_QUOTE} {spoken} GROUP BY q.article_id
                 ) s ON s.article_id = a.id
                 WHERE {' AND '.join(where)}
             ) x
@@ -1098,8 +1102,18 @@ def _dicts(store: Store, query: str, params: list[Any] | None = None) -> list[di
 # The events the overview counts: those the Events tab shows by default (asserted, at the confidence floor), so that
 # a count there is the total of the table its link opens.
 _SHOWN_EVENT = f"ev.modality = 'asserted' AND ev.confidence >= {EVENT_FLOOR}"
+
+
+def _quote_at(floor: float) -> str:
+    """SQL: a quote `q` at confidence `floor` or above (a number `require_confidence` checked). A quote stored without a
+    confidence (a store made before quote confidence, upgraded in place with a NULL column) counts as at QUOTE_FLOOR:
+    kept at the default floor or under it, left out above it. Every floored list and count of quotes uses this."""
+    floor = float(floor)
+    return f"(q.confidence >= {floor!r} OR (q.confidence IS NULL AND {floor!r} <= {QUOTE_FLOOR!r}))"
+
+
 # The quotes the overview and an entity's page count and list: those the Quotes tab shows by default (at the floor).
-_SHOWN_QUOTE = f"q.confidence >= {QUOTE_FLOOR}"
+_SHOWN_QUOTE = _quote_at(QUOTE_FLOOR)
 
 
 def overview(store: Store, *, top: int = 10) -> dict[str, Any]:
@@ -1201,7 +1215,8 @@ def canonical_of(store: Store, article_id: str) -> str | None:
 def entity(store: Store, *, name: str | None = None, id: str | None = None, top: int = 20) -> dict[str, Any]:
     """Everything about the entities named `name` (whole words, any case, as the timeline finds them), or about one
     corpus entity (`id`, read by key: only the article entities linked to it): the names and words they go by,
-    their quotes (those at QUOTE_FLOOR or above, as the Quotes tab), the events they are source or target of, the
+    their quotes (those at QUOTE_FLOOR or above, as the Quotes tab; for a corpus entity also `all`: how many at any
+    confidence, as its timeline lists them), the events they are source or target of, the
     entities named in the same articles, and their articles, quotes (at the floor) and events per week."""
     top = require_count(top, "top", 1000)
     corpus = None
@@ -1233,14 +1248,17 @@ def entity(store: Store, *, name: str | None = None, id: str | None = None, top:
     if id is None:  # by name: the quotes question's (its speaker names count too)
         quoted = page(store, "quotes", speaker=name, limit=top, sort="-published")
         said = {"rows": quoted.rows.dicts(), "total": quoted.total}
-    else:  # one corpus entity: the quotes its linked entities said
-        said_sql = f"""{named}
+    else:  # one corpus entity: the quotes its linked entities said; `all`: at any confidence, as its timeline lists them
+        said_from = """FROM quotes q JOIN named n ON n.article_id = q.article_id AND n.id = q.speaker_entity
+            JOIN articles a ON a.id = q.article_id"""
+        rows = _dicts(store, f"""{named}
             SELECT a.published, coalesce(q.speaker_name, n.name, q.speaker_text) AS speaker, q.type, q.content_text AS quote,
                    q.cue_lemma AS cue, q.confidence, a.title, q.article_id, q.content_start AS start, q.content_end AS "end"
-            FROM quotes q JOIN named n ON n.article_id = q.article_id AND n.id = q.speaker_entity JOIN articles a ON a.id = q.article_id
-            WHERE {_SHOWN_QUOTE}"""
-        said = {"rows": _dicts(store, f"{said_sql}\nORDER BY a.published DESC NULLS LAST, q.article_id, q.ord LIMIT {top}", [param]),
-                "total": store.con.execute(f"SELECT count(*) FROM ({said_sql})", [param]).fetchone()[0]}
+            {said_from} WHERE {_SHOWN_QUOTE}
+            ORDER BY a.published DESC NULLS LAST, q.article_id, q.ord LIMIT {top}""", [param])
+        shown_total, every = store.con.execute(
+            f"{named}\nSELECT count(*) FILTER (WHERE {_SHOWN_QUOTE}), count(*) {said_from}", [param]).fetchone()
+        said = {"rows": rows, "total": shown_total, "all": every}
     events_sql = f"""{named}
         SELECT coalesce(ev.date, a.published) AS date, CASE WHEN ev.source_entity IN (SELECT id FROM named n WHERE n.article_id = ev.article_id)
                     THEN 'source' ELSE 'target' END AS role,
@@ -2126,7 +2144,8 @@ QUESTIONS: dict[str, Question] = {
                 _FROM,
                 _TO,
                 Param("spread", ("--spread",), "number", "Instead: the quotations published by at least this many sources "
-                      "(the same quote across outlets), most sources first, with where they first appeared."),
+                      "(the same quote across outlets), most sources first, with where they first appeared. They carry no "
+                      f"confidence: --min-confidence 0 or {QUOTE_FLOOR} changes nothing, another is an error."),
                 _LIMIT,
             ),
             "Who said what: quotes with their speakers, by date.",

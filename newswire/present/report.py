@@ -22,21 +22,29 @@ def render(analysis: Analysis, console: Console, *, event_floor: float | None = 
     `query events`, `serve` and `--format gdelt` leave them out (the CLI passes
     their floor); None shows every event alike.
     quote_floor: quotes under this confidence are left out of the table, with a
-    note saying how many (the CLI passes `query quotes`' floor); None: every quote."""
+    note saying how many (the CLI passes `query quotes`' floor); None: every quote.
+    Each note is a line of its own under its table."""
     console.print(_header(analysis))
     console.print(_entities(analysis))
     if analysis.times:
         console.print(_times(analysis))
-    console.print(_quotes(analysis, floor=quote_floor))
+    _print(console, *_quotes(analysis, floor=quote_floor))
     if analysis.events:
-        console.print(_events(analysis, event_floor))
+        _print(console, *_events(analysis, event_floor))
     if analysis.figures:
         console.print(_figures(analysis))
 
 
 def render_quotes(analysis: Analysis, console: Console, *, quote_floor: float | None = None) -> None:
     """Print only the "Who said what" section (`newswire analyze --quotes-only`); `quote_floor` as in `render`."""
-    console.print(_quotes(analysis, title=f"Who said what: {analysis.title or analysis.id}", floor=quote_floor))
+    _print(console, *_quotes(analysis, title=f"Who said what: {analysis.title or analysis.id}", floor=quote_floor))
+
+
+def _print(console: Console, table: Table, note: str | None) -> None:
+    """A table, and its note (if any) as a line of its own: not a caption, which wraps to the table's width."""
+    console.print(table)
+    if note:
+        console.print(Text(note), soft_wrap=True)
 
 
 def quote_rows(analysis: Analysis) -> list[dict]:
@@ -102,7 +110,7 @@ def _around(text: str, start: int, end: int, mark_start: int, mark_end: int, lim
     return Text.assemble(" ".join(before.split()) + " ", (text[mark_start:mark_end], "bold"), " " + " ".join(after.split()))
 
 
-def _events(a: Analysis, floor: float | None = None) -> Table:
+def _events(a: Analysis, floor: float | None = None) -> tuple[Table, str | None]:
     table = Table(title="Events", title_justify="left", expand=False)
     for col in ("date", "source", "event", "target", "place", "evidence"):
         table.add_column(col, overflow="fold", no_wrap=col in ("date", "event"))
@@ -122,11 +130,11 @@ def _events(a: Analysis, floor: float | None = None) -> Table:
         place = e.location.text if e.location else ""
         table.add_row(e.date or "", _actor_cell(a, e.source), what, _actor_cell(a, e.target), place, evidence,
                       style="dim" if low else None)
+    note = None
     if below:
-        table.caption = (f"{below} dimmed: confidence under {floor}, where most records are wrong; "
-                         "query events, serve and --format gdelt leave them out")
-        table.caption_justify = "left"
-    return table
+        note = (f"{below} dimmed: confidence under {floor}, where most records are wrong; "
+                "query events, serve and --format gdelt leave them out; --min-confidence 0 shows every event alike")
+    return table, note
 
 
 def _figures(a: Analysis) -> Group:
@@ -148,7 +156,7 @@ def speaker_label(q: Quote) -> str:
     return f"{who} (inherited)" if q.inherited else who
 
 
-def _quotes(a: Analysis, title: str = "Who said what", floor: float | None = None) -> Table:
+def _quotes(a: Analysis, title: str = "Who said what", floor: float | None = None) -> tuple[Table, str | None]:
     table = Table(title=title, title_justify="left", expand=False)
     for col in ("id", "speaker", "type", "quote", "at"):
         table.add_column(col, overflow="fold")
@@ -159,11 +167,11 @@ def _quotes(a: Analysis, title: str = "Who said what", floor: float | None = Non
             continue
         kind = q.type if q.confidence is None else f"{q.type}\nconf {q.confidence:.2f}"
         table.add_row(q.id, speaker_label(q), kind, shorten(q.content.text), f"[{q.content.start}, {q.content.end})")
+    note = None
     if below:
-        table.caption = (f"Note: {below} quote{'s' if below != 1 else ''} under confidence {floor} left out (most records there "
-                         "are wrong, as in query quotes and serve); --format json keeps every record")
-        table.caption_justify = "left"
-    return table
+        note = (f"Note: {below} quote{'s' if below != 1 else ''} under confidence {floor} left out (most records there "
+                "are wrong, as in query quotes and serve); --min-confidence 0 shows them, --format json keeps every record")
+    return table, note
 
 
 def _times(a: Analysis) -> Table:

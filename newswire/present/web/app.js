@@ -670,12 +670,17 @@ async function loadEntity(s) {
                ranked("Written as (mentions)", e.mentioned_as, "text", "mentions", null),
                ranked("Named with (articles)", e.co_occurring, "name", "articles", entityLink));
   const quotes = el("section", {class: "said"});
-  quotes.append(el("h3", {}, `Said (${e.quotes.total.toLocaleString("en")})`),
+  quotes.append(el("h3", {}, `Said (${e.quotes.total.toLocaleString("en")} at confidence ≥ ${QUOTE_FLOOR})`),
                 makeTable(s, e.quotes.rows, ["published", "quote", "title"], null));
-  // all of them: by name, the quotes tab; one corpus entity's, its timeline (the quotes tab knows no corpus entity)
+  // the rest: by name, the quotes tab (the same floor, so the same total); one corpus entity's, its timeline (the
+  // quotes tab knows no corpus entity), which lists its quotes at any confidence (`all`): both numbers said
   const timeline = viewHref(e.id ? {tab: "timeline", entity: s.entity, id: e.id} : {tab: "timeline", entity: e.name, match: "name"});
-  if (e.quotes.total > e.quotes.rows.length) {
-    quotes.append(el("a", {href: e.id ? timeline : viewHref({tab: "quotes", speaker: e.name})}, `all ${e.quotes.total.toLocaleString("en")} quotes`));
+  const count = n => n.toLocaleString("en");
+  if (e.id && e.quotes.all > e.quotes.rows.length) {
+    quotes.append(el("a", {href: timeline}, e.quotes.all === e.quotes.total ? `all ${count(e.quotes.all)} quotes`
+      : `all ${count(e.quotes.all)} quotes, at any confidence (${count(e.quotes.total)} at ≥ ${QUOTE_FLOOR}), in its timeline`));
+  } else if (!e.id && e.quotes.total > e.quotes.rows.length) {
+    quotes.append(el("a", {href: viewHref({tab: "quotes", speaker: e.name})}, `all ${count(e.quotes.total)} quotes at confidence ≥ ${QUOTE_FLOOR}`));
   }
   const events = el("section", {class: "acted"});
   events.append(el("h3", {}, `Source or target of (${e.events.total.toLocaleString("en")} events)`),

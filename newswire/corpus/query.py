@@ -1837,8 +1837,8 @@ def _search_total(store: Store, question: str, how: wordindex.Plan | wordindex.C
     if len(shared) > SHARED_KEYS_MAX:
         return None
     under = None if min_confidence is None else (
-        f"SELECT {wordindex.article_number('article_id')} AS article, ord FROM quotes WHERE NOT coalesce(confidence >= ?, false)",
-        [min_confidence])
+        f"SELECT {wordindex.article_number('article_id')} AS article, ord FROM quotes q WHERE NOT coalesce({_quote_at(min_confidence)}, false)",
+        [])
     total = wordindex.counted(store.con, how, question, f"{canonical} AND a.id NOT IN (SELECT unnest(?::VARCHAR[]))", [shared],
                               left_out=under)
     if shared:  # their rows that hold it, each as often as the answer lists it
@@ -1888,7 +1888,9 @@ def _page_by_article(store: Store, question: str, options: dict[str, Any], limit
         floor = require_confidence(options["min_confidence"], "--min-confidence")
         if round(floor * 10) / 10 != floor:
             return None
-        matches = f"({matches}) AND {in_tenths} >= {round(floor * 10)}"
+        # a quote stored without a confidence counts as at QUOTE_FLOOR (`_quote_at`)
+        kept = " OR " + in_tenths + " IS NULL" if floor <= QUOTE_FLOOR else ""
+        matches = f"({matches}) AND ({in_tenths} >= {round(floor * 10)}{kept})"
     descending = sort == f"-{date}"
     words = _words(require_text(options[option], "--speaker" if question == "quotes" else "--entity"))
     order = f"a.published{' DESC' if descending else ''} NULLS LAST, p.article_id"

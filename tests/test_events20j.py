@@ -21,3 +21,11 @@ def test_trading_at_a_price_is_no_trade():
 
 def test_trading_with_a_country_stays_trade():
     assert _codes("Canada trades with Cuba.", "trades") == ["061"]
+
+
+def test_contributing_to_an_outcome_is_no_aid():
+    assert _codes("Moldovan voters contributed to the victory of the president.", "contributed") == []
+
+
+def test_contributing_to_a_fund_stays_aid():
+    assert _codes("Germany contributed to the fund for Ukraine.", "contributed") == ["070"]

@@ -3,6 +3,8 @@ sentences, each fix beside a near miss that must not change."""
 
 from __future__ import annotations
 
+import pytest
+
 import newswire
 
 
@@ -21,6 +23,21 @@ def test_trading_at_a_price_is_no_trade():
 
 def test_trading_with_a_country_stays_trade():
     assert _codes("Canada trades with Cuba.", "trades") == ["061"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Trump ruled out an escalation with Cuba.", "Trump ruled out military action against Cuba."],
+)
+def test_ruling_out_ones_own_force_is_no_refusal(text):
+    assert _codes(text, "ruled out") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Trump ruled out talks with Cuba.", "Turkey ruled out the use of its air bases by American forces."]
+)
+def test_ruling_out_talks_or_anothers_use_stays_a_refusal(text):
+    assert [c[:2] for c in _codes(text, "ruled out")] == ["12"]
 
 
 def test_contributing_to_an_outcome_is_no_aid():

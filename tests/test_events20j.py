@@ -40,6 +40,15 @@ def test_ruling_out_talks_or_anothers_use_stays_a_refusal(text):
     assert [c[:2] for c in _codes(text, "ruled out")] == ["12"]
 
 
+def test_doubting_an_act_reports_none():
+    assert _codes("An analyst doubts China will contribute forces to the mission.", "contribute") == []
+
+
+def test_an_act_an_analyst_confirms_stays():
+    text = "An analyst confirmed that China contributed forces to the mission."
+    assert [e.modality for e in _events(text, "contributed")] == ["asserted"]
+
+
 def test_contributing_to_an_outcome_is_no_aid():
     assert _codes("Moldovan voters contributed to the victory of the president.", "contributed") == []
 

@@ -26,6 +26,21 @@ def test_trading_with_a_country_stays_trade():
 
 
 @pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Netanyahu instructed the authorities to deport the activists.", "deport"),
+        ("Netanyahu ordered the army to attack Gaza.", "attack"),
+    ],
+)
+def test_an_act_someone_is_ordered_to_do_is_requested(text, trigger):
+    assert [e.modality for e in _events(text, trigger)] == ["requested"]
+
+
+def test_an_act_done_after_an_order_stays_asserted():
+    assert [e.modality for e in _events("The army attacked Gaza after Netanyahu ordered it.", "attacked")] == ["asserted"]
+
+
+@pytest.mark.parametrize(
     "text",
     ["Trump ruled out an escalation with Cuba.", "Trump ruled out military action against Cuba."],
 )
@@ -55,3 +70,8 @@ def test_contributing_to_an_outcome_is_no_aid():
 
 def test_contributing_to_a_fund_stays_aid():
     assert _codes("Germany contributed to the fund for Ukraine.", "contributed") == ["070"]
+
+
+def test_an_order_that_was_only_possible_requests_nothing():
+    text = "Analysts argue that Iran could have ordered Hezbollah to mount a large attack from Lebanon."
+    assert [e.modality for e in _events(text, "attack") if e.modality in ("asserted", "requested")] == []

@@ -225,6 +225,10 @@ def modality(tok: Token) -> str:
             found.add("requested")  # "hoped she would bring aid", "wants Syria to withdraw", "was asked to mediate"
             if any(c.dep_ == "neg" for c in node.head.children):
                 found.add("negated")  # "has not called for him to resign": no request
+            if _local(node.head) & {"hypothetical", "conditional"}:
+                # "it could have ordered Hezbollah to attack": an order that was only possible asked for nothing
+                # (session twenty: a counterfactual order coded a requested attack)
+                found.add("hypothetical")
             break
         if _for_clause(node):
             # "waiting for Hezbollah to retaliate", "paved the way for the army to attack": an infinitive with its own

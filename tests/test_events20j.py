@@ -28,6 +28,30 @@ def test_trading_with_a_country_stays_trade():
 @pytest.mark.parametrize(
     "text, trigger",
     [
+        ("The bombing dashed any chance of dialogue between Cuba and the United States.", "dialogue"),
+        ("The bombing ended the prospect of talks between Iran and the United States.", "talks"),
+        ("Analysts warned of the risk of an Israeli attack on Iran.", "attack"),
+        ("There is little chance of talks or a ceasefire between Russia and Ukraine.", "ceasefire"),
+    ],
+)
+def test_an_event_noun_that_is_only_a_possibility_is_not_asserted(text, trigger):
+    assert [e.modality for e in _events(text, trigger) if e.modality == "asserted"] == []
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Officials discussed the outcome of talks between Iran and the United States.", "talks"),
+        ("The bombing followed talks between Iran and the United States.", "talks"),
+    ],
+)
+def test_talks_that_happened_stay_asserted(text, trigger):
+    assert [(e.cameo, e.modality) for e in _events(text, trigger)] == [("040", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
         ("Netanyahu instructed the authorities to deport the activists.", "deport"),
         ("Netanyahu ordered the army to attack Gaza.", "attack"),
     ],

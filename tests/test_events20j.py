@@ -99,3 +99,22 @@ def test_contributing_to_a_fund_stays_aid():
 def test_an_order_that_was_only_possible_requests_nothing():
     text = "Analysts argue that Iran could have ordered Hezbollah to mount a large attack from Lebanon."
     assert [e.modality for e in _events(text, "attack") if e.modality in ("asserted", "requested")] == []
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("His experience allowed Macron to count on him during the crisis.", "allowed"),
+        ("Britain issued a licence that will allow Russian gas to continue flowing.", "allow"),
+    ],
+)
+def test_a_thing_that_lets_someone_act_concedes_nothing(text, trigger):
+    assert _codes(text, trigger) == []
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [("Egypt allowed Palestinians to cross the border.", "allowed"), ("Palestinians were allowed to cross the border.", "allowed")],
+)
+def test_a_state_that_lets_someone_act_stays_a_concession(text, trigger):
+    assert _codes(text, trigger) == ["080"]

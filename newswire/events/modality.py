@@ -180,6 +180,10 @@ def modality(tok: Token) -> str:
         # "an anticipated attack by the U.S.", "a possible strike", "the planned visit": the noun names an act someone
         # expects or plans, not one that happened (issue 13, session sixteen: coded asserted)
         found |= {cue for c in tok.children if c.dep_ in ("amod", "compound") and (cue := _cues().get((c.lower_, "modifier")))}
+        # "any chance of dialogue", "the prospect of talks": the noun names an act only as a possibility (issue 13,
+        # session twenty's judge: "dashed any possibility of dialogue" coded an asserted consultation)
+        if (cue := _prospect(tok)) is not None:
+            found.add(cue)
     verb = clause_verb(tok)
     if found and verb is not tok and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb.i and _occurs(verb):
         # "the long-feared offensive began at dawn", "the anticipated attack came on Saturday": the clause says whether
@@ -225,6 +229,10 @@ def modality(tok: Token) -> str:
             found.add("requested")  # "hoped she would bring aid", "wants Syria to withdraw", "was asked to mediate"
             if any(c.dep_ == "neg" for c in node.head.children):
                 found.add("negated")  # "has not called for him to resign": no request
+            if _local(node.head) & {"hypothetical", "conditional"}:
+                # "it could have ordered Hezbollah to attack": an order that was only possible asked for nothing
+                # (session twenty: a counterfactual order coded a requested attack)
+                found.add("hypothetical")
             break
         if _for_clause(node):
             # "waiting for Hezbollah to retaliate", "paved the way for the army to attack": an infinitive with its own
@@ -412,6 +420,17 @@ def _governor_cue(head: Token) -> str | None:
     if head.pos_ == "ADJ" and any(c.dep_ == "ccomp" for c in head.children):
         return None  # "it seems likely that he wants his team in place for his trip": an adjective governs infinitives
     return _cues().get((head.lemma_.lower(), "governor"))
+
+
+def _prospect(noun: Token) -> str | None:
+    """The modality a `prospect` noun gives the event noun that is its "of" complement ("the chance of talks"), or a
+    conjunct of it ("any hope of talks or a truce")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep" or prep.head.pos_ != "NOUN":
+        return None
+    return _cues().get((prep.head.lemma_.lower(), "prospect"))
 
 
 def is_stance(word: str) -> bool:

@@ -195,9 +195,23 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             trigger = _match_verb(tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
             trigger = _match_noun(tok)
-        if trigger is not None and trigger.code != NOT_AN_EVENT and not _names_a_thing(tok, trigger):
+        if trigger is not None and trigger.code != NOT_AN_EVENT and not _names_a_thing(tok, trigger) and not _thing_lets(tok, trigger):
             out.append(trigger)
     return out
+
+
+def _thing_lets(tok: Token, trigger: Trigger) -> bool:
+    """A verb of letting (`permission` in event_word_classes.tsv) whose subject is a thing, a common noun that names no
+    entity, agent or person: "his skills allowed Biden to rely on him", "a licence that will allow the shipments to
+    continue" tell what a thing makes possible; no one yields anything (issue 13, session twenty's judge: both coded 080).
+    "Israel allowed aid trucks in", "the government permitted the rally", a passive ("were allowed to cross") stay."""
+    if trigger.kind != "verb" or tok.lemma_.lower() not in word_class("permission"):
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    subject = antecedent(subject)  # "a licence that will allow ...": the licence
+    return subject.pos_ == "NOUN" and not subject.ent_type_ and agent_row(subject) is None and not is_person(subject)
 
 
 def _names_a_thing(tok: Token, trigger: Trigger) -> bool:

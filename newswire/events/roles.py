@@ -264,7 +264,10 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         # a mediation mission between them is (`_between`), never one alone, and a "with" beside its "between" names a
         # co-mediator ("mediated with Qatar between Israel and Hamas"; issue 13, session twenty's review: one of the
         # two parties, or the co-mediator, was the target)
-        sides = [a for _, o in prep_objects(anchor, ("between", "among")) for a in actors.phrase(o)] or next(
+        # (the parser may hang the "between" on the co-mediator: "mediated with Egypt between Israel and Hamas")
+        hung = [b for _, w in prep_objects(anchor, ("with",)) for _, b in prep_objects(w, ("between", "among"))]
+        sides = [a for _, o in prep_objects(anchor, ("between", "among")) for a in actors.phrase(o)] or [
+            a for o in hung for a in actors.phrase(o)] or next(
             ([*p.sources, *p.targets] for p in (m.complement, *m.parts) if p is not None and _reciprocal(p)), None)
         if sides is not None:
             targets = [a for i, a in enumerate(sides) if all(a.entity.id != b.entity.id for b in sides[:i])]

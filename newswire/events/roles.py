@@ -31,6 +31,7 @@ VISIT_CODES = {"042", "043"}
 # mediated by Egypt and Qatar" is not EGY -> QAT).
 MEDIATE_CODES = {"045"}
 INTENT_ROOT = "03"
+THREAT_ROOT = "13"
 ACCUSE_ROOT = "11"
 # Codes of events that move something to or from someone: the prepositional
 # complement is the target before the patient (aid 07, de-escalation and
@@ -75,6 +76,9 @@ YIELD_ROOT = "08"  # concessions: the "of" of their noun is who yields ("the wit
 AGAINST_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
 # Roots of material hostile acts (force shown, sanctions, coercion, violence) whose doer an accusation of them blames.
 BLAMED_ROOTS = {"15", "16", "17", "18", "19", "20"}
+# A show of force (CAMEO 15): its "for" is its purpose, not a grievance it answers ("mobilized reservists for a possible
+# war against Iraq": the war is aimed at Iraq; PLOVER dev, session twenty-one), its "over" still a grievance.
+POSTURE_ROOT = "15"
 # Roots of acts that may answer a speech act: praise or support (05) and criticism (11) of one are aimed at who made it.
 ANSWER_ROOTS = {"05", "11"}
 
@@ -197,6 +201,9 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
             doer_first = asking or comp.code == JOINING_CODE or (codebook.frame_of(m.code) == "reject" and comp.code[:2] in SAID_ROOTS)
             first = (others, comp.targets) if doer_first else (comp.targets, others)
             targets = next((a for a in first if coded(a)), first[0] or first[1])
+        # "vowed to retaliate for the strike on its consulate in Damascus": a content left with no target of its own on
+        # purpose (its grievance names no doer) leaves none to guess for the act over it either (not Syria, the place)
+        m.own_targets = m.own_targets or (not targets and comp.own_targets)
     if not targets and codebook.frame_of(m.code) in ("demand", "appeal") and anchor.pos_ == "VERB":
         targets = _asked_to_act(anchor, actors, sources)  # "demanded that the government end curbs", uncoded
     if not targets and comp is None and codebook.frame_of(m.code) and anchor.pos_ == "VERB" and not asks:
@@ -264,12 +271,24 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         # a mediation mission between them is (`_between`), never one alone, and a "with" beside its "between" names a
         # co-mediator ("mediated with Qatar between Israel and Hamas"; issue 13, session twenty's review: one of the
         # two parties, or the co-mediator, was the target)
-        sides = [a for _, o in prep_objects(anchor, ("between", "among")) for a in actors.phrase(o)] or next(
+        # (the parser may hang the "between" on the co-mediator: "mediated with Egypt between Israel and Hamas")
+        hung = [b for _, w in prep_objects(anchor, ("with",)) for _, b in prep_objects(w, ("between", "among"))]
+        sides = [a for _, o in prep_objects(anchor, ("between", "among")) for a in actors.phrase(o)] or [
+            a for o in hung for a in actors.phrase(o)] or next(
             ([*p.sources, *p.targets] for p in (m.complement, *m.parts) if p is not None and _reciprocal(p)), None)
         if sides is not None:
             targets = [a for i, a in enumerate(sides) if all(a.entity.id != b.entity.id for b in sides[:i])]
             m.own_targets = True
     targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]
+    cause = _promised_for(anchor) if m.code[:2] in (INTENT_ROOT, THREAT_ROOT) and anchor.pos_ == "VERB" else None
+    if cause is not None and all(_inside(t, cause) for t in targets):
+        # "vowed revenge for the killing of its general in Damascus", "threatened reprisals over the strike on its
+        # embassy": a response promised for a grievance is aimed at the grievance's doer or at no one, never at whom
+        # or where it was done to (issue 13, session twenty's review: the story's country, Syria, was the target;
+        # "vowed revenge for the deaths of its soldiers": not the soldiers), unless it names its own aim ("vowed
+        # revenge against the PKK for the bombing")
+        targets = [a for a in _doers(cause, _noun_roles(cause, actors)[0], actors) if all(a.entity.id != s.entity.id for s in sources)]
+        m.own_targets = m.own_targets or not targets
     if asks and not coded(targets):
         # "demanded an apology from Guyana", "called for restraint from Pyongyang": what is asked for, asked from
         # someone, names whom it asks (the "from" of the thing asked for; not the verb's, which may be where it was said)
@@ -297,7 +316,13 @@ def _grievance(m: EventMention, part: EventMention) -> bool:
         patient = patient_of(m.anchor)
         return part is m.complement or (patient is not None and patient.i == part.token.i) or (
             part.token.dep_ == "pobj" and head.lower_ in ("against", "over", "for", "of", "at"))
-    return m.code[:2] in BLAMED_ROOTS and part.token.dep_ == "pobj" and head.lower_ in ("for", "over") and head.head.i == m.anchor.i
+    return m.code[:2] in BLAMED_ROOTS and part.token.dep_ == "pobj" and head.lower_ in _grievance_preps(m) and head.head.i == m.anchor.i
+
+
+def _grievance_preps(m: EventMention) -> tuple[str, ...]:
+    """The prepositions of a hostile act's verb that name a grievance it answers: "for" and "over" ("retaliated for the
+    strike", "cut ties over the killing"); only "over" for a show of force, whose "for" is its purpose (`POSTURE_ROOT`)."""
+    return ("over",) if m.code[:2] == POSTURE_ROOT else ("for", "over")
 
 
 def _blamed_act(m: EventMention, part: EventMention) -> bool:
@@ -329,16 +354,33 @@ def _blamed_doers(part: EventMention, actors: Actors) -> list[Actor]:
     noun = part.token
     if noun.pos_ not in ("NOUN", "PROPN"):
         return [a for a in part.sources if a.code]
-    if _reciprocal(part) or _between(noun):
+    if _reciprocal(part):
+        return []
+    return _doers(noun, part.sources, actors)
+
+
+def _doers(noun: Token, sources: list[Actor], actors: Actors) -> list[Actor]:
+    """The one coded doer of a hostile act noun with its `sources`, as `_blamed_doers` says, or none."""
+    if _between(noun):
         return []
     agents = [o for _, o in prep_objects(noun, ("by",))] or [
-        b for _, o in prep_objects(noun, ("of",)) for _, b in prep_objects(o, ("by",))] or _hung_agent(noun)
+        b for _, o in prep_objects(noun, ("of",)) for _, b in prep_objects(o, ("by",))] or _participle_agent(noun) or _hung_agent(noun)
     if agents:
         found = [a for o in agents for a in actors.phrase(o) if a.code]
     else:
         patient = any(o is not None for _, o in prep_objects(noun, OWN_PATIENT_PREPS))
-        found = [a for a in part.sources if a.code and (patient or not _possessor(noun, a, actors))]
+        found = [a for a in sources if a.code and (patient or not _possessor(noun, a, actors))]
     return found if len({a.entity.id for a in found}) == 1 else []
+
+
+def _participle_agent(noun: Token) -> list[Token]:
+    """The "by" agent of a participle of doing (`doing` of data/event_word_classes.tsv) after an act noun: "the
+    sanctions imposed by the EU", "the raid carried out by the police", "the strike ordered by Israel" name the act's
+    doer (issue 13, session twenty's review: a retaliation for them had no target); not of another participle ("the
+    truce brokered by Qatar": the broker)."""
+    return [o for part in noun.children if part.dep_ == "acl" and part.i > noun.i and _doing(part)
+            for by in part.children if by.dep_ in ("agent", "prep") and by.lower_ == "by"
+            for o in by.children if o.dep_ == "pobj"]
 
 
 def _hung_agent(noun: Token) -> list[Token]:
@@ -542,6 +584,7 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     # a passive's complements are its own too when what it moves is the subject ("troops were deployed to Saudi Arabia")
     # and when its subject is a thing laid on someone ("sanctions were imposed on Iraq": `_laid_on`)
     laid = is_passive(verb) and not _moves(m.trigger.code) and _laid_on(verb, actors)
+    causes = _causes(m, patient)
     if not is_passive(verb) or _moves(m.trigger.code) or laid:
         preps = [
             obj for prep, obj in prep_objects(verb, TARGET_PREPS)
@@ -552,6 +595,7 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
             # never whom it asks (session seventeen's independent judge), unless an infinitive tells what it is to do
             # ("called for the administration to provide more information": the one asked)
             and not (prep == "for" and asking and not _for_to(verb, obj))
+            and not _hung_on_cause(obj, causes)
         ]
         if laid:
             preps = [o for prep, o in prep_objects(verb, AIM_PREPS) if o.i not in absorbed]
@@ -569,9 +613,70 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     # "halted funding for the dam over the dispute with Egypt": an "over" phrase names what the act is about; the
     # parties to that issue are not whom the act is aimed at (issue 13, session sixteen's review: Egypt was the target)
     issues = {obj.i for prep, obj in prep_objects(verb, ("over",))}
-    found = [a for a in (actors.phrase(c, through=() if c.i in issues else PATIENT_PREPS if acts_on_people(c) and _in_place(c) else through) for c in candidates) if a]
+    # a grievance a response answers names whom it is aimed at only by its doer, never by whom it was done to
+    # ("retaliated for the strike on its consulate", "for the death of its soldiers": no one; "for the strike carried
+    # out by Israel": Israel), as an act noun of the dictionary does (`_grievance`); issue 13, session twenty's review
+    found = [a for a in (
+        _doers(c, _noun_roles(c, actors)[0], actors) if c.i in causes else
+        actors.phrase(c, through=() if c.i in issues else PATIENT_PREPS if acts_on_people(c) and _in_place(c) else through)
+        for c in candidates) if a]
+    if not found and any(c.i in causes for c in candidates) and (patient is None or patient.i in causes):
+        # nor an implicit one when the grievance is all it names: "retaliated for the strike on its consulate in
+        # Damascus" is not at Syria ("police arrested a man for the killing of ..." keeps its domestic target)
+        m.own_targets = True
     # the first phrase with a coded actor
     return next((a for a in found if coded(a)), found[0] if found else [])
+
+
+def _causes(m: EventMention, patient: Token | None) -> dict[int, Token]:
+    """The grievances a response's verb names (`_grievance`), by index: the hostile act or wrong (`_grieved`) a
+    retaliation or other hostile act is "for" or "over" ("retaliated for the strike on its consulate", "for the deaths
+    of its soldiers"; not "clashed over the credentials", "fought for Ukraine"), and a hostile act noun a protest takes
+    as its object or is against, over, for, of or at ("protested the strike on its consulate"; not "protested against
+    the government")."""
+    verb = m.anchor
+    if m.code[:2] in BLAMED_ROOTS:
+        return {o.i: o for p, o in prep_objects(verb, _grievance_preps(m)) if _grieved(o)}
+    if m.code[:2] != PROTEST_ROOT:
+        return {}
+    # (a noun one of whose senses is a hostile act, told as one by an "on" or "against" of its own or hung on the verb
+    # right after it, or by a participle of doing: "the strike on its consulate", "the raid carried out by police";
+    # not "demonstrated against the new law", whose "martial law" sense names no act here)
+    found = [o for _, o in prep_objects(verb, ("against", "over", "for", "of", "at"))] + ([patient] if patient is not None else [])
+    aims = ("on", "upon", "against")
+    return {o.i: o for o in found if o.pos_ == "NOUN" and any(c[:2] in BLAMED_ROOTS for c in event_noun_codes(o)) and (
+        prep_objects(o, aims) or _participle_agent(o)
+        or any(c.dep_ == "prep" and c.lower_ in aims and c.i == o.right_edge.i + 1 for c in verb.children))}
+
+
+def _inside(actor: Actor, phrase: Token) -> bool:
+    """Whether an actor is named within a word's phrase (its subtree)."""
+    doc = phrase.doc
+    return doc[phrase.left_edge.i].idx <= actor.mention.start and actor.mention.end <= doc[phrase.right_edge.i].idx + len(doc[phrase.right_edge.i])
+
+
+def _grieved(noun: Token) -> bool:
+    """Whether a noun names a hostile act (`BLAMED_ROOTS`: "the strike", "the sanctions") or a wrong (`wrong` of
+    data/event_word_classes.tsv: "the deaths", "the killing")."""
+    return noun.pos_ == "NOUN" and (
+        any(c[:2] in BLAMED_ROOTS for c in event_noun_codes(noun)) or noun.lemma_.lower() in word_class("wrong"))
+
+
+def _promised_for(verb: Token) -> Token | None:
+    """The hostile act or wrong (`_grieved`) a vow's or threat's object is "for" or "over" ("vowed revenge for the
+    killing", "threatened retaliation over the strike"), or None."""
+    patient = patient_of(verb)
+    if patient is None or patient.pos_ != "NOUN":
+        return None
+    return next((o for _, o in prep_objects(patient, ("for", "over")) if _grieved(o)), None)
+
+
+def _hung_on_cause(obj: Token, causes: dict[int, Token]) -> bool:
+    """Whether a verb's "on", "against" or "into" object is the parser's misreading of a grievance's own ("retaliated
+    for the airstrike on its consulate", the "on" hung on the verb right after the act): whom the act was done to, not
+    whom the response is aimed at."""
+    prep = obj.head
+    return prep.lower_ in ("on", "upon", "against", "into") and any(prep.i == c.right_edge.i + 1 for c in causes.values())
 
 
 # Prepositions of a passive whose subject is a thing laid on someone: "sanctions were imposed on Iraq", "a ban was

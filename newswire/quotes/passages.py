@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import re
 
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -91,6 +92,25 @@ def _introduces_own(doc: Doc, p: Passage, f: Frame, frames: list[Frame]) -> bool
         if g.content and min(g.content) > f.verb and not (g.content & p.tokens):
             return True
     return False
+
+
+# A blank line: a line break, nothing but spaces or tabs (or a carriage return), another line break.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _blank_line_paragraphs(doc: Doc) -> bool:
+    """Does the text set its paragraphs apart with blank lines (past its first line, which may be a title)? Then a
+    single line break is one inside a paragraph (running prose, or a wrapped line). A text with none (trafilatura's
+    text of a web page: a paragraph a line) breaks a line only between paragraphs. Read on the original text: a removed
+    line (blanked for the parser) is no blank line of the writer's."""
+    return _sets_paragraphs_apart(Document.of(doc).source)
+
+
+@lru_cache(maxsize=4)
+def _sets_paragraphs_apart(text: str) -> bool:
+    body = text.lstrip()
+    first_end = body.find("\n")
+    return first_end >= 0 and _BLANK_LINE.search(body[first_end:].lstrip()) is not None
 
 
 def _in_cues_phrase(noun: Token, cue: Token) -> bool:
@@ -424,8 +444,10 @@ def _heading_line(doc: Doc, p: Passage) -> bool:
     """Is a passage a sub-heading quoting someone ("‘It won’t be us alone’: Foreign minister", "‘I am no longer me’"
     on a line of its own between paragraphs)? A closed quotation of at most `MAX_HEADING_WORDS` words that opens its
     line, with nothing after it on the line but a label after a colon, and no stop at its end (inside or after the
-    marks): prose quoted as a paragraph of its own ends with one. Its words may be anyone's in the article, not the
-    previous paragraph's speaker's: it inherits no speaker."""
+    marks): prose quoted as a paragraph of its own ends with one. The line is a paragraph of its own: a blank line before
+    and after it, in a text that sets its paragraphs apart with blank lines (`_blank_line_paragraphs`), where a line
+    between single line breaks is running prose; in one that does not, every line is a paragraph. Its words may be
+    anyone's in the article, not the previous paragraph's speaker's: it inherits no speaker."""
     if not p.quoted.closed or p.quoted.paragraphs != 1 or len(p.words) > MAX_HEADING_WORDS:
         return False
     text = doc_text(doc)
@@ -434,11 +456,25 @@ def _heading_line(doc: Doc, p: Passage) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     if line_start == 0 or text[line_start : p.quoted.start].strip():
         return False
+    if _blank_line_paragraphs(doc) and not (_blank_line_before(text, line_start) and _blank_line_after(text, line_end)):
+        return False  # "⏎⏎... Dana Holt, said ...⏎“We had crews out all night”⏎Holt said ...⏎⏎": a line of running prose
     after = text[p.quoted.end : line_end].strip()
     if after and not after.startswith(":"):
         return False
     inner = text[p.quoted.inner_start : p.quoted.inner_end].rstrip()
     return not inner.endswith((".", "!", "?", ",", "…")) and not after.endswith((".", "!", "?"))
+
+
+def _blank_line_before(text: str, line_start: int) -> bool:
+    """Is the line starting at line_start (> 0) set off from the text before it by a blank line?"""
+    before = text[: line_start - 1]  # up to the newline that ends the line before
+    return not before.strip() or not before[before.rfind("\n") + 1 :].strip() and "\n" in before
+
+
+def _blank_line_after(text: str, line_end: int) -> bool:
+    """Is the line ending at line_end (its newline, or the text's end) set off from the text after it by a blank line?"""
+    rest = text[line_end + 1 :]  # after the line's newline
+    return not rest.strip() or "\n" in rest and not rest[: rest.find("\n")].strip()
 
 
 def _aside_of(index: list[int], f: Found, quoting: Found | None) -> bool:

@@ -1,5 +1,6 @@
-"""Review of issue 14's rules (session twenty): a quoted line inside running prose (a text whose paragraphs are set apart
-by blank lines) is no sub-heading.
+"""Review of issue 14's rules (session twenty): a quotation opening its paragraph before a cue that opens a report of
+its own is that cue's speaker's, not the speaker before's, and one set after another sentence of its paragraph is no
+one's; a quoted line inside running prose (a text whose paragraphs are set apart by blank lines) is no sub-heading.
 
 Invented texts; each rule has a case it changes and a near miss that must stay.
 """
@@ -24,6 +25,65 @@ def said_how_surely(text: str) -> list[tuple[str, str | None, float | None]]:
 
 def speakers_of(text: str, start: str) -> list[str | None]:
     return [name for content, name in said(text) if content.startswith(start)]
+
+
+# a quotation opening a paragraph (or the text) that a cue with a quotation of its own closes: the new speaker's
+
+@pytest.mark.parametrize("text", [
+    'Harbour master Leo Brandt defended the closure. "We had no choice," Brandt said.\n\n"Our boats have sat idle for '
+    'a month. Nobody came to ask us." Fisherman Paul Okafor told reporters: "We will take this to court."',
+    'Harbour master Leo Brandt defended the closure. "We had no choice," Brandt said.\n"Our boats have sat idle for '
+    'a month. Nobody came to ask us." Fisherman Paul Okafor said: "We will take this to court."',
+    '"Our boats have sat idle for a month. Nobody came to ask us." Fisherman Paul Okafor told the BBC: "We will take '
+    'this to court."',
+])
+def test_a_quotation_opening_its_paragraph_is_the_next_cues_speakers(text):
+    assert speakers_of(text, "Our boats have") == ["Paul Okafor"]
+    assert speakers_of(text, "We will take this") == ["Paul Okafor"]
+
+
+def test_a_quotation_after_another_speakers_sentence_in_the_paragraph_is_given_to_no_one():
+    text = ('Harbour master Leo Brandt defended the closure. "We had no choice," Brandt said. "Our boats have sat idle '
+            'for a month. Nobody came to ask us." Fisherman Paul Okafor told reporters: "We will take this to court."')
+    assert speakers_of(text, "Our boats have") in ([], [None])
+    assert speakers_of(text, "We will take this") == ["Paul Okafor"]
+
+
+@pytest.mark.parametrize("cue", ["He added:", "Mr. Brandt added:", "Brandt told reporters:"])
+def test_near_miss_a_quotation_before_the_same_speakers_next_report_goes_on_with_them(cue):
+    text = ('Harbour master Leo Brandt defended the closure. "We had no choice," Brandt said. "Our boats have sat idle '
+            f'for a month. Nobody came to ask us." {cue} "We will take this to court."')
+    assert speakers_of(text, "Our boats have") == ["Leo Brandt"]
+    assert speakers_of(text, "We will take this") == ["Leo Brandt"]
+
+
+# issue 14's case: the quotation is never the speaker before's at high confidence, whatever the line breaks
+
+_DUNN = '"They followed the rules," Dunn said.'
+_SILVA = '"My son did nothing wrong." His mother, Ana Silva, told reporters: "I want justice."'
+
+
+@pytest.mark.parametrize("text, speaker", [
+    (f"{_DUNN}\n{_SILVA}", "Ana Silva"),  # a paragraph a line (a web page's text): the line opens a paragraph
+    (f"{_DUNN}\n\n{_SILVA}", "Ana Silva"),
+    (f"The inquiry closed on Friday.\n\n{_DUNN}\n{_SILVA}\n\nThe family will appeal.", None),  # a wrapped line
+    (f"{_DUNN} {_SILVA}", None),  # within one paragraph, after Dunn's sentence: Dunn's or hers
+])
+def test_a_quotation_before_a_new_speakers_own_report_is_never_the_speaker_befores(text, speaker):
+    found = [(name, conf) for content, name, conf in said_how_surely(text) if content.startswith("My son")]
+    assert len(found) == 1
+    name, conf = found[0]
+    assert name != "Dunn"
+    assert name == speaker
+    if speaker is None:
+        assert conf < 0.7
+    assert [name for content, name in said(text) if content.startswith("I want justice")] == ["Ana Silva"]
+
+
+def test_near_miss_a_paragraph_with_no_cue_after_it_goes_on_with_the_speaker():
+    text = ('Harbour master Leo Brandt defended the closure. "We had no choice," Brandt said.\n\n"Our boats have sat '
+            'idle for a month, and we will open the port again when it is safe."\n\nThe port closed on Monday.')
+    assert speakers_of(text, "Our boats have") == ["Leo Brandt"]
 
 
 # in a text that sets its paragraphs apart with blank lines, a quoted line between single newlines is running prose,

@@ -1,6 +1,7 @@
 """Review of issue 14's rules (session twenty): a quotation opening its paragraph before a cue that opens a report of
 its own is that cue's speaker's, not the speaker before's, and one set after another sentence of its paragraph is no
-one's; a quoted line inside running prose (a text whose paragraphs are set apart by blank lines) is no sub-heading.
+one's; a quoted line inside running prose (a text whose paragraphs are set apart by blank lines) is no sub-heading; a
+capitalised surname that is a cue's subject is no span of time.
 
 Invented texts; each rule has a case it changes and a near miss that must stay.
 """
@@ -108,3 +109,15 @@ def test_a_quoted_line_inside_running_prose_goes_on_with_the_speaker(line):
 ])
 def test_near_miss_a_quoted_line_that_is_a_paragraph_of_its_own_is_a_sub_heading(text):
     assert speakers_of(text, "We had crews") == []
+
+
+# a word that may name a unit of time, as the cue's subject, speaks
+
+@pytest.mark.parametrize("text", [
+    "Weeks said the company would appeal the ruling.",
+    "Weeks told reporters the company would appeal the ruling.",
+])
+def test_a_capitalised_cues_subject_that_may_name_a_time_unit_still_speaks(text):
+    # near miss: tests/test_quotes_speakers20p.py::test_a_span_of_time_is_no_speaker ("protests for months demanding")
+    assert speakers_of(text, "the company would") == ["Weeks"]
+

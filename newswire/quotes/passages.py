@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import re
 
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -69,8 +70,14 @@ def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozens
         gap = _gap(doc, p, f)
         if doc[f.verb] == root.head and (standalone or len(p.words) > 1):
             candidates.append((0, gap, f))
-        elif standalone and not (f.content - quoted) and (index[f.verb] in sents or _adjacent(doc, p, f, gap) and not _introduces_own(doc, p, f, frames)):
+        elif standalone and not (f.content - quoted) and (index[f.verb] in sents or _adjacent(doc, p, f, gap)):
+            if index[f.verb] not in sents and _introduces_own(doc, p, f, frames) and not _opens_paragraph(doc, p):
+                # "“A.” Berg said. “B.” His aide told the BBC: “C.”": B may be Berg's or the aide's
+                p.unsure, p.next_speaker = True, p.next_speaker or f.subject
+                continue
             candidates.append((1, gap, f))
+    if p.unsure:  # nor the cue of the speaker's sentence before it ("“A,” Berg said. “B.”"), unless both are one speaker's
+        candidates = [c for c in candidates if c[0] == 0 or index[c[2].verb] in sents or same_speaker(c[2].subject, p.next_speaker, people)]
     if candidates:
         return direct(doc, p, min(candidates, key=lambda c: (c[0], c[1]))[2])
     return _signed(doc, p, people) or _after_inverted_cue(doc, p) or _after_colon(doc, p, frames, quoted, people)
@@ -79,8 +86,9 @@ def attribute_passage(doc: Doc, p: Passage, frames: list[Frame], quoted: frozens
 def _introduces_own(doc: Doc, p: Passage, f: Frame, frames: list[Frame]) -> bool:
     """Does a cue in a sentence after the passage open a report of its own ("“A.” The aide told the BBC: “B.”", "“A.”
     The agency said in a statement that ...": the cue's frame, or a reporting noun's in a phrase of the cue's, has
-    content after the cue that is not the passage)? Then it starts the next speaker's words and does not take the passage
-    before it, which goes on with the speaker before (`inherit`), or with no one."""
+    content after the cue that is not the passage)? Then it starts the next speaker's words: it takes a passage opening
+    the paragraph (`_opens_paragraph`), not one set after another sentence of its paragraph, which may be the speaker
+    before's or the new one's (no one's)."""
     if f.verb < p.last:
         return False
     found = _FrameIndex.of(doc, frames)
@@ -91,6 +99,48 @@ def _introduces_own(doc: Doc, p: Passage, f: Frame, frames: list[Frame]) -> bool
         if g.content and min(g.content) > f.verb and not (g.content & p.tokens):
             return True
     return False
+
+
+def _opens_paragraph(doc: Doc, p: Passage) -> bool:
+    """Does a quotation open its paragraph (or the text)? "Lund said.⏎⏎“A.” Local resident Mary Osei said: “B.”": a
+    quotation opening a paragraph that a cue opening a report of its own closes is that cue's speaker's, the usual way
+    to bring in a new speaker; only one set after another sentence of its paragraph may go on with the speaker before.
+    It opens its line, and the line opens a paragraph: the text's first line, a line after a blank line, or any line of
+    a text that breaks lines only between paragraphs (`_blank_line_paragraphs`)."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, p.quoted.start) + 1
+    if text[line_start : p.quoted.start].strip():
+        return False
+    return line_start == 0 or not _blank_line_paragraphs(doc) or _blank_line_before(text, line_start)
+
+
+# A blank line: a line break, nothing but spaces or tabs (or a carriage return), another line break.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _blank_line_paragraphs(doc: Doc) -> bool:
+    """Does the text set its paragraphs apart with blank lines (past its first line, which may be a title)? Then a
+    single line break is one inside a paragraph (running prose, or a wrapped line). A text with none (trafilatura's
+    text of a web page: a paragraph a line) breaks a line only between paragraphs. Read on the original text: a removed
+    line (blanked for the parser) is no blank line of the writer's."""
+    return _sets_paragraphs_apart(Document.of(doc).source)
+
+
+@lru_cache(maxsize=4)
+def _sets_paragraphs_apart(text: str) -> bool:
+    body = text.lstrip()
+    first_end = body.find("\n")
+    return first_end >= 0 and _BLANK_LINE.search(body[first_end:].lstrip()) is not None
+
+
+def same_speaker(a: Token | None, b: Token | None, people: EntityIndex | None) -> bool:
+    """Do two speakers' heads name one speaker: mentions of one entity of the entity stage's (`people`: "Massimo
+    Franco ... wrote" and "Mr. Franco added", "he added"), or the same name ("Franco", "Franco")?"""
+    if a is None or b is None:
+        return False
+    if people is not None and (entity := people.entity_at(a.i)) is not None and entity is people.entity_at(b.i):
+        return True
+    return a.pos_ == "PROPN" and a.lower_ == b.lower_
 
 
 def _in_cues_phrase(noun: Token, cue: Token) -> bool:
@@ -372,7 +422,7 @@ def _heading_before(doc: Doc, dash: int) -> bool:
 MAX_PLAIN_HEADING_WORDS = 5
 
 
-def inherit(doc: Doc, found: list[Found], floating: list[Passage], frames: list[Frame]) -> list[Found]:
+def inherit(doc: Doc, found: list[Found], floating: list[Passage], frames: list[Frame], people: EntityIndex | None = None) -> list[Found]:
     """Give a quoted statement with no cue the speaker of the quote just before it.
 
     A report set into the sentence of the quotation before it ("“A?” Berg
@@ -381,6 +431,10 @@ def inherit(doc: Doc, found: list[Found], floating: list[Passage], frames: list[
     Failing a quote, a cue with nothing to report in the sentence right
     before the statement gives its subject ("Ellison spoke to reporters on
     Monday. “We have done everything ...”").
+
+    A statement `attribute_passage` found unsure (set after another sentence of its paragraph, before a cue that opens
+    a report of its own) is kept with no speaker, unless that cue's speaker is the one before (`same_speaker`, with the
+    entity stage's `people`: "“A,” Berg said. “B.” She added: “C.”").
     """
     index = Document.of(doc).sentence_index
     speaking = {index[f.verb]: f for f in frames if f.subject is not None and not f.content}
@@ -404,6 +458,9 @@ def inherit(doc: Doc, found: list[Found], floating: list[Passage], frames: list[
         if not _statement(doc, p) or _heading_line(doc, p):
             continue
         quote = direct(doc, p, None)
+        if p.unsure and not (last is not None and same_speaker(last.speaker, p.next_speaker, people)):
+            out.append(quote)  # whose it is cannot be told (`attribute_passage`): as nobody's, not a guess
+            continue
         before = speaking.get(index[p.first] - 1)
         if last is not None and index[p.first] - index[last.last_token] <= INHERIT_SENTENCES and (before is None or doc[before.verb].idx < last.start):
             quote.speaker, quote.inherited_from = last.speaker, last.inherited_from or last
@@ -424,8 +481,10 @@ def _heading_line(doc: Doc, p: Passage) -> bool:
     """Is a passage a sub-heading quoting someone ("‘It won’t be us alone’: Foreign minister", "‘I am no longer me’"
     on a line of its own between paragraphs)? A closed quotation of at most `MAX_HEADING_WORDS` words that opens its
     line, with nothing after it on the line but a label after a colon, and no stop at its end (inside or after the
-    marks): prose quoted as a paragraph of its own ends with one. Its words may be anyone's in the article, not the
-    previous paragraph's speaker's: it inherits no speaker."""
+    marks): prose quoted as a paragraph of its own ends with one. The line is a paragraph of its own: a blank line before
+    and after it, in a text that sets its paragraphs apart with blank lines (`_blank_line_paragraphs`), where a line
+    between single line breaks is running prose; in one that does not, every line is a paragraph. Its words may be
+    anyone's in the article, not the previous paragraph's speaker's: it inherits no speaker."""
     if not p.quoted.closed or p.quoted.paragraphs != 1 or len(p.words) > MAX_HEADING_WORDS:
         return False
     text = doc_text(doc)
@@ -434,11 +493,25 @@ def _heading_line(doc: Doc, p: Passage) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     if line_start == 0 or text[line_start : p.quoted.start].strip():
         return False
+    if _blank_line_paragraphs(doc) and not (_blank_line_before(text, line_start) and _blank_line_after(text, line_end)):
+        return False  # "⏎⏎... Dana Holt, said ...⏎“We had crews out all night”⏎Holt said ...⏎⏎": a line of running prose
     after = text[p.quoted.end : line_end].strip()
     if after and not after.startswith(":"):
         return False
     inner = text[p.quoted.inner_start : p.quoted.inner_end].rstrip()
     return not inner.endswith((".", "!", "?", ",", "…")) and not after.endswith((".", "!", "?"))
+
+
+def _blank_line_before(text: str, line_start: int) -> bool:
+    """Is the line starting at line_start (> 0) set off from the text before it by a blank line?"""
+    before = text[: line_start - 1]  # up to the newline that ends the line before
+    return not before.strip() or not before[before.rfind("\n") + 1 :].strip() and "\n" in before
+
+
+def _blank_line_after(text: str, line_end: int) -> bool:
+    """Is the line ending at line_end (its newline, or the text's end) set off from the text after it by a blank line?"""
+    rest = text[line_end + 1 :]  # after the line's newline
+    return not rest.strip() or "\n" in rest and not rest[: rest.find("\n")].strip()
 
 
 def _aside_of(index: list[int], f: Found, quoting: Found | None) -> bool:

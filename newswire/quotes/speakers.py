@@ -44,7 +44,15 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
     A span of time is never a speaker: "protests for months demanding that ...", the parser hanging the participle on
     "months" (a common noun of `data/time_units.tsv`), has none that can be named."""
     head = _speaker_head(verb, quoted)
-    return None if head is not None and is_time_span(head) else head
+    return None if head is not None and is_time_span(head) and not _names_cues_subject(head, verb) else head
+
+
+def _names_cues_subject(tok: Token, verb: Token) -> bool:
+    """Is a word that may name a unit of time a person here: a PERSON entity's, or a capitalised word that is the cue's
+    own subject ("Weeks said the company would appeal": a surname the tagger read as a common noun)? A span of time
+    says nothing: "protests for months demanding" hangs the participle on it; "Every day (Russia) is putting out
+    stories saying ...", lower-case, is a time the parser made a subject."""
+    return tok.ent_type_ == "PERSON" or tok.text[:1].isupper() and tok.dep_ == "nsubj" and tok.head == verb
 
 
 @cache

@@ -103,6 +103,8 @@ def extract_quotes(
     found_frames = sorted(find_frames(doc, quoted) + find_noun_frames(doc, quoted), key=lambda f: f.verb)
     frames = outermost(doc, [f for f in found_frames if f.kind in kinds and f.verb not in in_lines], quoted)
     frames = [f for f in frames if not f.silent]  # a reporting noun with no speaker keeps its inner cues from reporting
+    # "The figures suggest X": the writer's reading of data, no one's words (it still keeps its inner cues from reporting)
+    frames = [f for f in frames if not _inferred(doc, f)]
     for f in frames:
         if f.appeal:  # the act an appeal asks for kept the cues inside it from reporting; it is no quote itself
             f.content, f.parts = set(), []
@@ -145,6 +147,25 @@ def extract_quotes(
         for q, f in zip(quotes, _in_order(doc, found)):
             q.date = _date(ctx, f, times, published)
     return quotes
+
+
+@cache
+def _inferring() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(load_list("inferring_cues.txt")), frozenset(load_list("inferring_nouns.txt"))
+
+
+def _inferred(doc: Doc, frame: Frame) -> bool:
+    """Is the frame a cue of inference whose subject is data, a record or a picture ("The figures suggest X", "the
+    posts indicate X", "the daily average fell, suggesting X": `data/inferring_cues.txt`, `data/inferring_nouns.txt`)?
+    What it suggests is the writer's reading, no one's reported words. A person, an authored document ("the report
+    suggests", "analysts suggest") or someone's data ("its latest data suggests", "the agency's figures") is a source."""
+    cues, nouns = _inferring()
+    if doc[frame.verb].lemma_.lower() not in cues or frame.subject is None:
+        return False
+    head = frame.subject
+    if any(c.dep_ == "poss" for c in head.children):
+        return False  # "Its latest data suggests", "the agency's figures indicate": a body's published findings
+    return head.pos_ in ("NOUN", "PROPN") and head.ent_type_ == "" and (head.lemma_.lower() in nouns or head.lower_ in nouns)  # "data": lemma "datum"
 
 
 def _inside_a_name(p: Passage, entities: list[Entity]) -> bool:

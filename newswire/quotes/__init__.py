@@ -45,8 +45,9 @@ from spacy.tokens import Span as DocSpan
 
 from ..document import Document, EntityIndex, Reporters
 from ..lexicon import load_list
-from ..lexicon.countries import country_from_demonym
+from ..lexicon.countries import country_from_demonym, country_from_name
 from ..lexicon.given_names import given_names
+from ..lexicon.places import is_world_region
 from ..lexicon.pronouns import PRONOUNS
 from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Mention, Quote, Span, Time
@@ -338,7 +339,7 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             elif not conflict and (part := _by_name_part(head, entity, range(s, e), start, entities, earlier)) is not None:
                 entity, name = part  # "Mr Prayut said", after "Prayut Chan-o-cha"; "Mr Ho said", after "lawmaker Junius Ho said"
             if entity is not None and name == entity.name:
-                name = _office_in_full(doc, entity, start, end) or name  # "the ministry of defence said": not "ministry"
+                name = _office_in_full(doc, entity, start, end) or _with_its_place(doc, entity, name, s, e) or name  # "the ministry of defence said": not "ministry"
             name = (_named_before(entity, name, earlier) if entity is not None and _surname_only(entity, head) else None) or name
             together = list(dict.fromkeys(_conjunct_name(t, entities) for t in _coordinated(head, range(s, e), entities)))
             if len(together) > 1:
@@ -1027,6 +1028,60 @@ def _office_in_full(doc: Doc, entity: Entity, start: int, end: int) -> str | Non
     return None if only.startswith("?") else only
 
 
+@cache
+def _state_body_nouns() -> frozenset[str]:
+    return frozenset(load_list("state_body_nouns.txt"))
+
+
+def _with_its_place(doc: Doc, entity: Entity, name: str, s: int, e: int) -> str | None:
+    """A state's body the speaker names with its place before it, as the speaker writes it: "Taiwan's Ministry of
+    Foreign Affairs said" → "Taiwan's Ministry of Foreign Affairs", not "Ministry of Foreign Affairs" (which could be
+    any country's); "China's General Administration of Customs" → itself, not the entity's shorter "Administration of
+    Customs". Only an organisation whose name is a body of `data/state_body_nouns.txt`, written right after a place's
+    name and its possessive marker, in capitalised words (and "of", "for", "the", "and"): not "the country's health
+    ministry", "Lebanon's state-run National News Agency", "the party's Central Committee". With no possessive marker,
+    a place written inside the name (`_place_in_name`: "Africa CDC"). None otherwise."""
+    if entity.type != "ORG" or not name:
+        return None
+    marker = next((t for t in doc[s:e] if t.tag_ == "POS" and t.dep_ == "case"), None)
+    if marker is None:
+        return _place_in_name(doc, name, s, e)
+    if marker.i == s:
+        return None
+    owner = [t for t in doc[s : marker.i] if t.lower_ != "the"]
+    if not owner or not all(t.ent_type_ in ("GPE", "LOC") for t in owner) or owner[0].i != (s + 1 if doc[s].lower_ == "the" else s):
+        return None  # "the country's health ministry", "Putin's foreign ministry": no place's name
+    rest = doc[marker.i + 1 : e]
+    words = [t.text for t in rest]
+    if not words or not all(w[:1].isupper() or w in ("of", "for", "the", "and") for w in words) or not words[0][:1].isupper():
+        return None  # "Lebanon's state-run National News Agency": a description, left to the entity's name
+    if not any(w.lower() in _state_body_nouns() for w in words):
+        return None  # "Russia's Gazprom": a name that needs no place
+    text = source_text(doc)
+    body = text[rest[0].idx : rest[-1].idx + len(rest[-1])]
+    if not body.endswith(name):
+        return None  # the entity is named otherwise: its name stands
+    return text[owner[0].idx : rest[-1].idx + len(rest[-1])]
+
+
+def _place_in_name(doc: Doc, name: str, s: int, e: int) -> str | None:
+    """An organisation's name that begins with a place's name the entity layer cut off: "Africa CDC said" → "Africa
+    CDC", not "CDC" (another body's short name). Only capitalised proper nouns compounded to the name, right before
+    it, that name a place (a country, a continent, a region: the parser's place or the lexicon's), after "the" at
+    most; not "Reuters CDC", "the health ministry". None otherwise."""
+    text = source_text(doc)
+    first = next((t for t in doc[s:e] if text.startswith(name, t.idx)), None)
+    if first is None:
+        return None
+    owner = [t for t in doc[s : first.i] if not (t.i == s and t.lower_ == "the")]
+    if not owner or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.dep_ == "compound" for t in owner):
+        return None
+    place = text[owner[0].idx : owner[-1].idx + len(owner[-1])]
+    if not (all(t.ent_type_ in ("GPE", "LOC") for t in owner) or is_world_region(place) or country_from_name(place)):
+        return None  # "Reuters CDC": no place's name
+    return text[owner[0].idx : first.idx + len(name)]
+
+
 def _of_form(text: str, span: DocSpan, head_name: str) -> str | None:
     """`span`'s head noun with its "of" complement right after the span ("ministry of defence"), or None."""
     root = span.root
@@ -1117,3 +1172,4 @@ def _unresolved_name(head: Token | None, speaker: Span | None) -> str | None:
             if first >= speaker.start:
                 return source_text(head.doc)[first : name.end_char]
     return speaker.text
+

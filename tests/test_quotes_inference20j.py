@@ -28,6 +28,7 @@ def quotes(text: str):
         "The leaked posts indicate the militia staged hundreds of raids.",
         "The daily average fell to four square kilometres, suggesting the advance is slowing.",
         "The data suggests that the steepest drop in arrivals began in 2008.",
+        "The number of cases suggests that the outbreak is spreading.",
     ],
 )
 def test_data_that_suggests_is_no_speaker(text):
@@ -40,6 +41,8 @@ def test_data_that_suggests_is_no_speaker(text):
         ("The report suggests that the harbour economy is slowing.", "The report", "suggests"),
         ("Analysts suggest the militia staged hundreds of raids.", "Analysts", "suggest"),
         ("Ana Ruiz suggested the plan was flawed.", "Ana Ruiz", "suggested"),
+        # a quantity of people: the people suggest ("a number of" is no figure)
+        ("A number of economists suggested the plan was flawed.", "A number of economists", "suggested"),
         # someone's published data is theirs to report
         ("The ministry's figures suggest that the harbour economy is slowing.", "The ministry's figures", "suggest"),
         # the figures are only what someone said: the speaker's words stay a quote

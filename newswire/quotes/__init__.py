@@ -164,6 +164,10 @@ def _inferred(doc: Doc, frame: Frame) -> bool:
     if doc[frame.verb].lemma_.lower() not in cues or frame.subject is None:
         return False
     head = frame.subject
+    if any(c.lower_ in ("a", "an") for c in head.children):
+        # "a number of writers suggested": a quantity of whatever its "of" names (not "the number of cases suggests")
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((o for o in of.children if o.dep_ == "pobj"), head) if of is not None else head
     if any(c.dep_ == "poss" for c in head.children):
         return False  # "Its latest data suggests", "the agency's figures indicate": a body's published findings
     return head.pos_ in ("NOUN", "PROPN") and head.ent_type_ == "" and (head.lemma_.lower() in nouns or head.lower_ in nouns)  # "data": lemma "datum"

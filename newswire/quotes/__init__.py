@@ -102,6 +102,9 @@ def extract_quotes(
     # a cue inside a headline or transcript line reports within what the line's speaker says
     in_lines = set().union(*(range(*line.content) for line in lines))
     found_frames = sorted(find_frames(doc, quoted) + find_noun_frames(doc, quoted), key=lambda f: f.verb)
+    # "Footage showed X telling reporters Y": a picture speaks no words; X's own cue reports what X said, if any
+    pictures = [f for f in found_frames if _pictured(doc, f)]
+    found_frames = [f for f in found_frames if f not in pictures and not any(_in_picture(doc, p, f) for p in pictures)]
     frames = outermost(doc, [f for f in found_frames if f.kind in kinds and f.verb not in in_lines], quoted)
     frames = [f for f in frames if not f.silent]  # a reporting noun with no speaker keeps its inner cues from reporting
     # "The figures suggest X": the writer's reading of data, no one's words (it still keeps its inner cues from reporting)
@@ -171,6 +174,39 @@ def _inferred(doc: Doc, frame: Frame) -> bool:
     if any(c.dep_ == "poss" for c in head.children):
         return False  # "Its latest data suggests", "the agency's figures indicate": a body's published findings
     return head.pos_ in ("NOUN", "PROPN") and head.ent_type_ == "" and (head.lemma_.lower() in nouns or head.lower_ in nouns)  # "data": lemma "datum"
+
+
+@cache
+def _showing_nouns() -> frozenset[str]:
+    return frozenset(load_list("showing_nouns.txt"))
+
+
+def _pictured(doc: Doc, frame: Frame) -> bool:
+    """Has the frame a picture or a recording for its subject ("Footage showed X telling the crowd Y", "a video shows
+    him saying ...", "the footage, contradicting the police's claim that ...": `data/showing_nouns.txt`)? It shows what
+    happened, no one's words: no quote of it (`_in_picture`: what the cues inside it report). Not records, data or a
+    report ("Records show X": data/cues.tsv), nor a person who shows; nor a clip that says ("The clip says X": an
+    advertisement's or a broadcast's words, its maker's, as a report's are its authors')."""
+    if frame.subject is None or doc[frame.verb].lemma_.lower() == "say":
+        return False
+    head = frame.subject
+    return head.pos_ in ("NOUN", "PROPN") and head.ent_type_ == "" and (head.lemma_.lower() in _showing_nouns() or head.lower_ in _showing_nouns())
+
+
+def _in_picture(doc: Doc, picture: Frame, frame: Frame) -> bool:
+    """Is `frame` a cue inside what a picture shows that reports no words of anyone? A cue with its own subject
+    reports ("showed X, who later said he was innocent, running"), and so does someone the picture shows speaking: a
+    cue hanging on "show" or on whom it shows, its speaker inside ("showed X telling reporters Y", "shows him
+    saying"); not a participle of an aside, whose speaker is only borrowed ("shows that X had his hands up,
+    contradicting the claim that ...": the picture, or the writer, contradicts)."""
+    if frame.verb not in picture.content:
+        return False
+    verb = doc[frame.verb]
+    if frame.subject is None or frame.subject.i not in picture.content:
+        return True
+    if (frame.subject.head.i == verb.i and frame.subject.dep_ in ("nsubj", "nsubjpass")) or (verb.dep_ == "relcl" and verb.head.i == frame.subject.i):
+        return False  # its own subject, or the noun its relative clause hangs on ("X, who later said ...")
+    return not (verb.dep_ in ("acl", "ccomp", "xcomp", "dobj", "oprd") and verb.head.i in (picture.verb, *picture.content))
 
 
 def _inside_a_name(p: Passage, entities: list[Entity]) -> bool:

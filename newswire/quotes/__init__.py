@@ -363,6 +363,8 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             elif is_spokesperson(head) and (entity is None or not any(m.kind == "name" for m in entity.mentions)):
                 if (named := _named_spokesperson(head, range(s, e), entities)) is not None:
                     entity, name = named, named.name  # "A spokesman for governor Gul Khan, Akbar Rahimi, says": Rahimi
+                elif entity is None and (own := _apposed_person_name(head, speaker, entities)) is not None:
+                    name = own  # "A spokesman for the union, Ana Ruiz, said", the tagger naming no one: "Ana Ruiz"
                 else:
                     # an unnamed spokesperson speaks for whom they speak for: "a spokesman for the ministry", "a Sony spokesman"
                     entity, name = _spoken_for(head, entities, [], preps=("for", "of", "at")) or (entity, name)
@@ -1211,5 +1213,30 @@ def _unresolved_name(head: Token | None, speaker: Span | None) -> str | None:
             first = _past_bullet(source_text(head.doc), name.start_char, name.end_char)
             if first >= speaker.start:
                 return source_text(head.doc)[first : name.end_char]
+    if head.pos_ == "NOUN" and (named := _apposed_person_name(head, speaker)) is not None:
+        return named  # "The union's head, Ana Ruiz, said", the tagger naming no one: "Ana Ruiz"
     return speaker.text
 
+
+def _apposed_person_name(head: Token, speaker: Span, entities: EntityIndex | None = None) -> str | None:
+    """A person's name in apposition to a common noun, inside the speaker ("The union's head, Ana Ruiz"): capitalised
+    proper nouns, two or more, the first a given name (`data/first_names.tsv`). A noun with a complement ("a lawyer
+    for the victim's mother, Maria Kovacs") may have the name of the one it serves: only a spokesperson for a body
+    (`entities` given, each object an organisation or a place: "A spokesman for the union, Ana Ruiz"). None otherwise
+    ("the group's leader, Greenpeace Asia": no given name)."""
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is None:
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        bodies = [entities.entity_at(o.i) if entities is not None else None for o in prep.children if o.dep_ == "pobj"]
+        if not bodies or any(b is None or b.type not in ("ORG", "GPE") for b in bodies):
+            return None
+    start = named.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound" and head.doc[start - 1].head.i == named.i:
+        start -= 1
+    name = head.doc[start : named.i + 1]
+    if len(name) < 2 or name[0].text not in given_names() or not all(t.text[:1].isupper() for t in name):
+        return None
+    if not speaker.start <= name.start_char or name.end_char > speaker.end:
+        return None
+    return source_text(head.doc)[name.start_char : name.end_char]

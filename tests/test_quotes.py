@@ -1901,15 +1901,16 @@ def test_a_definite_document_speaks_for_the_issuer_of_the_same_document_named_ot
 
 
 def test_a_clear_attribution_is_surer_than_a_doubtful_one():
-    # a named person says a that-clause, against a picture "showing" a bare phrase (not speech) and a pronoun
-    # speaker with another person just named, whose content runs on past a comma into the narrator's adjunct
+    # a named person says a that-clause, against a pronoun speaker with another person just named, whose content
+    # runs on past a comma into the narrator's adjunct (a picture "showing" a bare phrase, once the doubtful end of
+    # this scale, is no quote at all since session twenty: tests/test_quotes_pictures20j.py)
     (clear,) = quotes("Maria Lopez, the city's finance director, said on Tuesday that the bridge would reopen in May.")
-    (picture,) = quotes("Pictures posted online showed several apartments ablaze.")
+    assert quotes("Pictures posted online showed several apartments ablaze.") == []
     text = ("Maria Lopez spoke to Tom Reed about the budget. She said the plan, which was drafted last year, "
             "was sound, as the council prepared to vote.")
     (doubtful,) = quotes(text)
-    assert clear.confidence >= 0.9 and picture.confidence < 0.5
-    assert clear.confidence > doubtful.confidence > picture.confidence
+    assert clear.confidence >= 0.9
+    assert clear.confidence > doubtful.confidence
 
 
 def test_the_speaker_words_and_where_the_content_stops_are_features():

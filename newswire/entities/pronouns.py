@@ -14,6 +14,9 @@ left out: an unresolved pronoun is better than a wrong one):
    chairman, Paul Manafort, dismissed ... He attempted ..." is Manafort).
    A reporting "he"/"she" after a sentence whose main subject is no one
    continues that sentence's source: an inserted "X said", or "according to X".
+   A reporting "he"/"she" is left unresolved when a sentence with no main subject it fits names a person it fits,
+   nearer than the main subject further back, which those sentences do not mention ("Smith said ... The flood took
+   the home of Peter Jones. He said ...").
    A reporting "he"/"she" is left unresolved after a sentence whose main
    subject is named but sourced by someone else ("According to Smith, Jones was
    there. He said ..."), any "he"/"she" after a sentence opened by an unnamed
@@ -415,6 +418,9 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
         return None
     # 3: subject continuity across sentences
     if pron.dep_ in _SUBJECT and _is_main_clause(pron.head):
+        # persons named in the sentences passed over, and all they mention, for a pronoun that reports
+        passed: set[Cluster] = set()
+        mentioned: set[Cluster] = set()
         for sent in _previous_sentences(pron):
             subjects = [m for m in cands if m.start >= sent.start and m.end <= sent.end and _is_main_subject(m)]
             if not subjects and not plural and _reports(pron):
@@ -447,7 +453,16 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
             if subjects:
                 if plural and _coordinated(subjects[0].span.root):
                     return None
+                if passed - {subjects[0].cluster} and subjects[0].cluster not in mentioned:
+                    # "Smith said the dam would hold. The flood destroyed the home of Peter Jones. He said ...": a person
+                    # the pronoun fits, named in a sentence between it and the subject further back, where that subject
+                    # is not mentioned; who speaks, the subject or that person, nothing decides
+                    return None
                 return None if _rival_conjunct(subjects[0].span.root, by_head) else subjects[0].cluster
+            if not plural and _reports(pron):
+                passed |= {m.cluster for m in cands if sent.start <= m.start < sent.end and m.kind == "name" and m.cluster.label == "PERSON"
+                           and not _capitalised_by_position(m.cluster)}  # not "Nationally, ...": no evidence of a person
+                mentioned |= {m.cluster for m in cands if sent.start <= m.start < sent.end}
             if plural and index.plural_main_subject(sent):
                 # "Police found explosives in a shed. They arrested two men": the plural subject just before, though
                 # no entity, is whom "they" continues, not a group named further back (realnews dev: "Extremists")

@@ -45,8 +45,9 @@ from spacy.tokens import Span as DocSpan
 
 from ..document import Document, EntityIndex, Reporters
 from ..lexicon import load_list
-from ..lexicon.countries import country_from_demonym
+from ..lexicon.countries import country_from_demonym, country_from_name
 from ..lexicon.given_names import given_names
+from ..lexicon.places import is_world_region
 from ..lexicon.pronouns import PRONOUNS
 from ..lexicon.tone import tone_of
 from ..records import Cue, Entity, Mention, Quote, Span, Time
@@ -101,8 +102,13 @@ def extract_quotes(
     # a cue inside a headline or transcript line reports within what the line's speaker says
     in_lines = set().union(*(range(*line.content) for line in lines))
     found_frames = sorted(find_frames(doc, quoted) + find_noun_frames(doc, quoted), key=lambda f: f.verb)
+    # "Footage showed X telling reporters Y": a picture speaks no words; X's own cue reports what X said, if any
+    pictures = [f for f in found_frames if _pictured(doc, f)]
+    found_frames = [f for f in found_frames if f not in pictures and not any(_in_picture(doc, p, f) for p in pictures)]
     frames = outermost(doc, [f for f in found_frames if f.kind in kinds and f.verb not in in_lines], quoted)
     frames = [f for f in frames if not f.silent]  # a reporting noun with no speaker keeps its inner cues from reporting
+    # "The figures suggest X": the writer's reading of data, no one's words (it still keeps its inner cues from reporting)
+    frames = [f for f in frames if not _inferred(doc, f)]
     for f in frames:
         if f.appeal:  # the act an appeal asks for kept the cues inside it from reporting; it is no quote itself
             f.content, f.parts = set(), []
@@ -145,6 +151,62 @@ def extract_quotes(
         for q, f in zip(quotes, _in_order(doc, found)):
             q.date = _date(ctx, f, times, published)
     return quotes
+
+
+@cache
+def _inferring() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(load_list("inferring_cues.txt")), frozenset(load_list("inferring_nouns.txt"))
+
+
+def _inferred(doc: Doc, frame: Frame) -> bool:
+    """Is the frame a cue of inference whose subject is data, a record or a picture ("The figures suggest X", "the
+    posts indicate X", "the daily average fell, suggesting X": `data/inferring_cues.txt`, `data/inferring_nouns.txt`)?
+    What it suggests is the writer's reading, no one's reported words. A person, an authored document ("the report
+    suggests", "analysts suggest") or someone's data ("its latest data suggests", "the agency's figures") is a source."""
+    cues, nouns = _inferring()
+    if doc[frame.verb].lemma_.lower() not in cues or frame.subject is None:
+        return False
+    head = frame.subject
+    if any(c.lower_ in ("a", "an") for c in head.children):
+        # "a number of writers suggested": a quantity of whatever its "of" names (not "the number of cases suggests")
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((o for o in of.children if o.dep_ == "pobj"), head) if of is not None else head
+    if any(c.dep_ == "poss" for c in head.children):
+        return False  # "Its latest data suggests", "the agency's figures indicate": a body's published findings
+    return head.pos_ in ("NOUN", "PROPN") and head.ent_type_ == "" and (head.lemma_.lower() in nouns or head.lower_ in nouns)  # "data": lemma "datum"
+
+
+@cache
+def _showing_nouns() -> frozenset[str]:
+    return frozenset(load_list("showing_nouns.txt"))
+
+
+def _pictured(doc: Doc, frame: Frame) -> bool:
+    """Has the frame a picture or a recording for its subject ("Footage showed X telling the crowd Y", "a video shows
+    him saying ...", "the footage, contradicting the police's claim that ...": `data/showing_nouns.txt`)? It shows what
+    happened, no one's words: no quote of it (`_in_picture`: what the cues inside it report). Not records, data or a
+    report ("Records show X": data/cues.tsv), nor a person who shows; nor a clip that says ("The clip says X": an
+    advertisement's or a broadcast's words, its maker's, as a report's are its authors')."""
+    if frame.subject is None or doc[frame.verb].lemma_.lower() == "say":
+        return False
+    head = frame.subject
+    return head.pos_ in ("NOUN", "PROPN") and head.ent_type_ == "" and (head.lemma_.lower() in _showing_nouns() or head.lower_ in _showing_nouns())
+
+
+def _in_picture(doc: Doc, picture: Frame, frame: Frame) -> bool:
+    """Is `frame` a cue inside what a picture shows that reports no words of anyone? A cue with its own subject
+    reports ("showed X, who later said he was innocent, running"), and so does someone the picture shows speaking: a
+    cue hanging on "show" or on whom it shows, its speaker inside ("showed X telling reporters Y", "shows him
+    saying"); not a participle of an aside, whose speaker is only borrowed ("shows that X had his hands up,
+    contradicting the claim that ...": the picture, or the writer, contradicts)."""
+    if frame.verb not in picture.content:
+        return False
+    verb = doc[frame.verb]
+    if frame.subject is None or frame.subject.i not in picture.content:
+        return True
+    if (frame.subject.head.i == verb.i and frame.subject.dep_ in ("nsubj", "nsubjpass")) or (verb.dep_ == "relcl" and verb.head.i == frame.subject.i):
+        return False  # its own subject, or the noun its relative clause hangs on ("X, who later said ...")
+    return not (verb.dep_ in ("acl", "ccomp", "xcomp", "dobj", "oprd") and verb.head.i in (picture.verb, *picture.content))
 
 
 def _inside_a_name(p: Passage, entities: list[Entity]) -> bool:
@@ -301,6 +363,8 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             elif is_spokesperson(head) and (entity is None or not any(m.kind == "name" for m in entity.mentions)):
                 if (named := _named_spokesperson(head, range(s, e), entities)) is not None:
                     entity, name = named, named.name  # "A spokesman for governor Gul Khan, Akbar Rahimi, says": Rahimi
+                elif entity is None and (own := _apposed_person_name(head, speaker, entities)) is not None:
+                    name = own  # "A spokesman for the union, Ana Ruiz, said", the tagger naming no one: "Ana Ruiz"
                 else:
                     # an unnamed spokesperson speaks for whom they speak for: "a spokesman for the ministry", "a Sony spokesman"
                     entity, name = _spoken_for(head, entities, [], preps=("for", "of", "at")) or (entity, name)
@@ -317,7 +381,7 @@ def _records(doc: Doc, found: list[Found], entities: EntityIndex) -> list[Quote]
             elif not conflict and (part := _by_name_part(head, entity, range(s, e), start, entities, earlier)) is not None:
                 entity, name = part  # "Mr Prayut said", after "Prayut Chan-o-cha"; "Mr Ho said", after "lawmaker Junius Ho said"
             if entity is not None and name == entity.name:
-                name = _office_in_full(doc, entity, start, end) or name  # "the ministry of defence said": not "ministry"
+                name = _office_in_full(doc, entity, start, end) or _with_its_place(doc, entity, name, s, e) or name  # "the ministry of defence said": not "ministry"
             name = (_named_before(entity, name, earlier) if entity is not None and _surname_only(entity, head) else None) or name
             together = list(dict.fromkeys(_conjunct_name(t, entities) for t in _coordinated(head, range(s, e), entities)))
             if len(together) > 1:
@@ -1006,6 +1070,60 @@ def _office_in_full(doc: Doc, entity: Entity, start: int, end: int) -> str | Non
     return None if only.startswith("?") else only
 
 
+@cache
+def _state_body_nouns() -> frozenset[str]:
+    return frozenset(load_list("state_body_nouns.txt"))
+
+
+def _with_its_place(doc: Doc, entity: Entity, name: str, s: int, e: int) -> str | None:
+    """A state's body the speaker names with its place before it, as the speaker writes it: "Taiwan's Ministry of
+    Foreign Affairs said" → "Taiwan's Ministry of Foreign Affairs", not "Ministry of Foreign Affairs" (which could be
+    any country's); "China's General Administration of Customs" → itself, not the entity's shorter "Administration of
+    Customs". Only an organisation whose name is a body of `data/state_body_nouns.txt`, written right after a place's
+    name and its possessive marker, in capitalised words (and "of", "for", "the", "and"): not "the country's health
+    ministry", "Lebanon's state-run National News Agency", "the party's Central Committee". With no possessive marker,
+    a place written inside the name (`_place_in_name`: "Africa CDC"). None otherwise."""
+    if entity.type != "ORG" or not name:
+        return None
+    marker = next((t for t in doc[s:e] if t.tag_ == "POS" and t.dep_ == "case"), None)
+    if marker is None:
+        return _place_in_name(doc, name, s, e)
+    if marker.i == s:
+        return None
+    owner = [t for t in doc[s : marker.i] if t.lower_ != "the"]
+    if not owner or not all(t.ent_type_ in ("GPE", "LOC") for t in owner) or owner[0].i != (s + 1 if doc[s].lower_ == "the" else s):
+        return None  # "the country's health ministry", "Putin's foreign ministry": no place's name
+    rest = doc[marker.i + 1 : e]
+    words = [t.text for t in rest]
+    if not words or not all(w[:1].isupper() or w in ("of", "for", "the", "and") for w in words) or not words[0][:1].isupper():
+        return None  # "Lebanon's state-run National News Agency": a description, left to the entity's name
+    if not any(w.lower() in _state_body_nouns() for w in words):
+        return None  # "Russia's Gazprom": a name that needs no place
+    text = source_text(doc)
+    body = text[rest[0].idx : rest[-1].idx + len(rest[-1])]
+    if not body.endswith(name):
+        return None  # the entity is named otherwise: its name stands
+    return text[owner[0].idx : rest[-1].idx + len(rest[-1])]
+
+
+def _place_in_name(doc: Doc, name: str, s: int, e: int) -> str | None:
+    """An organisation's name that begins with a place's name the entity layer cut off: "Africa CDC said" → "Africa
+    CDC", not "CDC" (another body's short name). Only capitalised proper nouns compounded to the name, right before
+    it, that name a place (a country, a continent, a region: the parser's place or the lexicon's), after "the" at
+    most; not "Reuters CDC", "the health ministry". None otherwise."""
+    text = source_text(doc)
+    first = next((t for t in doc[s:e] if text.startswith(name, t.idx)), None)
+    if first is None:
+        return None
+    owner = [t for t in doc[s : first.i] if not (t.i == s and t.lower_ == "the")]
+    if not owner or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.dep_ == "compound" for t in owner):
+        return None
+    place = text[owner[0].idx : owner[-1].idx + len(owner[-1])]
+    if not (all(t.ent_type_ in ("GPE", "LOC") for t in owner) or is_world_region(place) or country_from_name(place)):
+        return None  # "Reuters CDC": no place's name
+    return text[owner[0].idx : first.idx + len(name)]
+
+
 def _of_form(text: str, span: DocSpan, head_name: str) -> str | None:
     """`span`'s head noun with its "of" complement right after the span ("ministry of defence"), or None."""
     root = span.root
@@ -1095,4 +1213,30 @@ def _unresolved_name(head: Token | None, speaker: Span | None) -> str | None:
             first = _past_bullet(source_text(head.doc), name.start_char, name.end_char)
             if first >= speaker.start:
                 return source_text(head.doc)[first : name.end_char]
+    if head.pos_ == "NOUN" and (named := _apposed_person_name(head, speaker)) is not None:
+        return named  # "The union's head, Ana Ruiz, said", the tagger naming no one: "Ana Ruiz"
     return speaker.text
+
+
+def _apposed_person_name(head: Token, speaker: Span, entities: EntityIndex | None = None) -> str | None:
+    """A person's name in apposition to a common noun, inside the speaker ("The union's head, Ana Ruiz"): capitalised
+    proper nouns, two or more, the first a given name (`data/first_names.tsv`). A noun with a complement ("a lawyer
+    for the victim's mother, Maria Kovacs") may have the name of the one it serves: only a spokesperson for a body
+    (`entities` given, each object an organisation or a place: "A spokesman for the union, Ana Ruiz"). None otherwise
+    ("the group's leader, Greenpeace Asia": no given name)."""
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is None:
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        bodies = [entities.entity_at(o.i) if entities is not None else None for o in prep.children if o.dep_ == "pobj"]
+        if not bodies or any(b is None or b.type not in ("ORG", "GPE") for b in bodies):
+            return None
+    start = named.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound" and head.doc[start - 1].head.i == named.i:
+        start -= 1
+    name = head.doc[start : named.i + 1]
+    if len(name) < 2 or name[0].text not in given_names() or not all(t.text[:1].isupper() for t in name):
+        return None
+    if not speaker.start <= name.start_char or name.end_char > speaker.end:
+        return None
+    return source_text(head.doc)[name.start_char : name.end_char]

@@ -617,7 +617,7 @@ def test_an_entity_page_has_its_quotes_events_names_company_and_weeks(page):
     page.goto("/#tab=entities")
     wait_status(page, "Rows 1–")
     page.locator("#results tbody tr", has_text="Ann Lee").first.click()
-    wait_status(page, "Ann Lee: 50 quotes (confidence ≥ 0.3) · 0 events · 1 name")
+    wait_status(page, "Ann Lee: 50 quotes (confidence ≥ 0.3) · 0 asserted events (confidence ≥ 0.3) · 1 name")
     assert page.locator("#tabs button.on").count() == 0 and page.locator("#form").is_hidden()
     assert page.locator("figure[data-series=quotes] rect").count() == 5  # five weeks of January 2020
     assert page.locator("figure[data-series=quotes] figcaption").inner_text() == "Quotes: 50"

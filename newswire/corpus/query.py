@@ -538,6 +538,11 @@ _CONFLICT_COLUMNS = (
 )
 
 
+# SQL: after an event's code in a row of text (the entity question's, the timeline's), its modality where it is not
+# asserted ("[190, negated]"): a refusal or a plan is not read as a deed
+_NOT_ASSERTED = "CASE WHEN ev.modality IS DISTINCT FROM 'asserted' THEN ', ' || coalesce(ev.modality, '?') ELSE '' END"
+
+
 def corpus_entity(store: Store, *, name: str, modality: str | None = "asserted", min_confidence: float | None = EVENT_FLOOR,
                   limit: int | None = None) -> Rows:
     """One entity across articles: the corpus entities that go by `name` (whole words, any case, in their name or
@@ -621,8 +626,8 @@ def _corpus_entity(*, name: str, modality: str | None = None, min_confidence: fl
         ),
         did AS (
             SELECT l.corpus_entity, CASE WHEN l.id = ev.source_entity THEN 'did' ELSE 'target of' END,
-                   concat_ws(' ', coalesce(se.name, ev.source_text), ev.trigger_text, coalesce(te.name, ev.target_text)) || ' [' || ev.cameo
-                       || CASE WHEN ev.modality IS DISTINCT FROM 'asserted' THEN ', ' || coalesce(ev.modality, '?') ELSE '' END || ']',
+                   concat_ws(' ', coalesce(se.name, ev.source_text), ev.trigger_text, coalesce(te.name, ev.target_text))
+                       || ' [' || ev.cameo || {_NOT_ASSERTED} || ']',
                    ev.article_id, ev.sentence_start, ev.sentence_end
             FROM events ev JOIN linked l ON l.article_id = ev.article_id AND l.id IN (ev.source_entity, ev.target_entity)
             LEFT JOIN entities se ON se.article_id = ev.article_id AND se.id = ev.source_entity
@@ -865,6 +870,8 @@ def _entities(*, type: str | None = None, tallied: bool = False) -> _Select:
 
 def timeline(store: Store, *, entity: str | None = None, id: str | None = None, limit: int | None = None) -> Rows:
     """An entity through time: what it said (quotes), what it did or had done to it (events), where it was mentioned.
+    Every quote and event, at any confidence and modality (an event not asserted with its modality after its code:
+    "[190, negated]"); `corpus_entity` and the entity page list those `quotes` and `events` list by default.
 
     entity: every entity whose name holds it as whole words (any case), linked across articles or not: "Clinton"
     is Hillary Clinton, Bill Clinton and Clinton Hill at once (`corpus_entities_named` lists who a name may be).
@@ -931,7 +938,7 @@ def _timeline(*, entity: str | None = None, id: str | None = None, tallied: bool
             SELECT ev.article_id, CASE WHEN n.id = ev.source_entity THEN 'did' ELSE 'target of' END AS kind,
                    -- actors by entity name: one mention ("the two diplomats") may stand for both sides
                    concat_ws(' ', coalesce(se.name, ev.source_text), ev.trigger_text, coalesce(te.name, ev.target_text))
-                       || ' [' || ev.cameo || ']' AS text,
+                       || ' [' || ev.cameo || {_NOT_ASSERTED} || ']' AS text,
                    ev.sentence_start AS start, ev.sentence_end AS "end"
             FROM {of("events")} ev JOIN named n ON n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity)
             LEFT JOIN {of("entities")} se ON se.article_id = ev.article_id AND se.id = ev.source_entity

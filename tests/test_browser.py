@@ -721,7 +721,7 @@ def test_people_of_one_name_are_told_apart_by_what_their_articles_say(page, corp
     assert sorted(offered) == ["John Smith · PERSON · GBR · footballer · 2019-12-01 – 2019-12-01 · 1 article",
                                "John Smith · PERSON · USA · USALEG · senator · 2019-06-01 – 2019-06-01 · 1 article"]
     page.locator("section.choices a.every").click()
-    wait_status(page, "John Smith: 0 quotes (confidence ≥ 0.3) · 0 events · 1 name · 2 groups by evidence")
+    wait_status(page, "John Smith: 0 quotes (confidence ≥ 0.3) · 0 asserted events (confidence ≥ 0.3) · 1 name · 2 groups by evidence")
     groups = page.locator("section.groups li.group")
     assert groups.count() == 2 and "not who is who" in page.locator("section.groups .hint").first.inner_text()
     senator = groups.filter(has_text="USALEG")

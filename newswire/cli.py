@@ -340,10 +340,13 @@ def _answer(question: str, db: str, format: Optional[RowsFormat], out: Optional[
             _note_who(query.corpus_entities_named(store, name=options["entity"]), options["entity"])
         elif question == "corpus_entity":
             _note_who(query.corpus_entities_named(store, name=options["name"]), options["name"], timeline=False)
+            _note_entity_left_out(store, options)
         elif question == "events" and options.get("min_confidence") == query.EVENT_FLOOR:
             _note_floor(store, options)
         elif question == "quotes" and options.get("min_confidence") == query.QUOTE_FLOOR and options.get("spread") is None:
             _note_floor(store, options, "quotes")
+        elif question == "quotes":
+            _note_unrated(store, options)
         _print_rows(rows, format, out, db)
 
 
@@ -360,6 +363,38 @@ def _note_floor(store, options: dict, question: str = "events") -> None:
         what = question if left_out != 1 else question.removesuffix("s")
         err_console.print(f"Note: {left_out:,} {what} under confidence {floor} left out (most records there are wrong: "
                           f"{why}); --min-confidence 0 shows them.", soft_wrap=True, markup=False, highlight=False)
+
+
+def _note_unrated(store, options: dict) -> None:
+    """On standard error: how many quotes stored without a confidence (by a version before quote confidence) a floor
+    above QUOTE_FLOOR left out of `query quotes`' answer, if any: such a quote counts as at the floor."""
+    from .corpus import query
+
+    left_out = query.unrated_left_out(store, **options)
+    if left_out:
+        what = "quotes" if left_out != 1 else "quote"
+        err_console.print(f"Note: {left_out:,} {what} stored without a confidence (by a version of newswire before quote "
+                          f"confidence) left out: such a quote counts as at confidence {query.QUOTE_FLOOR}, under "
+                          f"--min-confidence {options['min_confidence']}; --min-confidence {query.QUOTE_FLOOR} shows them.",
+                          soft_wrap=True, markup=False, highlight=False)
+
+
+def _note_entity_left_out(store, options: dict) -> None:
+    """On standard error: which quotes and events `query entity` listed (those `query quotes` and `query events`
+    list: asserted events, both at the floor, unless asked otherwise) and how many others it left out, if any."""
+    from .corpus import query
+
+    modality, floor = options.get("modality"), options.get("min_confidence")
+    left_out = query.corpus_entity_left_out(store, name=options["name"], modality=modality, min_confidence=floor)
+    if not any(left_out.values()):
+        return
+    events = "events" if modality in (None, query.ANY_MODALITY) else f"{modality} events"
+    at = f" at confidence {floor} or above" if floor else ""
+    counted = " and ".join(f"{n:,} {what if n != 1 else what.removesuffix('s')}" for what, n in left_out.items() if n)
+    usual = " (as `query quotes` and `query events` do by default)" if (modality, floor) == ("asserted", query.EVENT_FLOOR) else ""
+    err_console.print(f"Note: these rows list quotes and {events}{at}{usual}; {counted} "
+                      f"of this name left out; --modality any --min-confidence 0 lists every one.",
+                      soft_wrap=True, markup=False, highlight=False)
 
 
 def _note_who(choices: list[dict], name: str, timeline: bool = True) -> None:

@@ -617,7 +617,7 @@ def test_an_entity_page_has_its_quotes_events_names_company_and_weeks(page):
     page.goto("/#tab=entities")
     wait_status(page, "Rows 1–")
     page.locator("#results tbody tr", has_text="Ann Lee").first.click()
-    wait_status(page, "Ann Lee: 50 quotes (confidence ≥ 0.3) · 0 events · 1 name")
+    wait_status(page, "Ann Lee: 50 quotes (confidence ≥ 0.3) · 0 asserted events (confidence ≥ 0.3) · 1 name")
     assert page.locator("#tabs button.on").count() == 0 and page.locator("#form").is_hidden()
     assert page.locator("figure[data-series=quotes] rect").count() == 5  # five weeks of January 2020
     assert page.locator("figure[data-series=quotes] figcaption").inner_text() == "Quotes: 50"
@@ -721,7 +721,7 @@ def test_people_of_one_name_are_told_apart_by_what_their_articles_say(page, corp
     assert sorted(offered) == ["John Smith · PERSON · GBR · footballer · 2019-12-01 – 2019-12-01 · 1 article",
                                "John Smith · PERSON · USA · USALEG · senator · 2019-06-01 – 2019-06-01 · 1 article"]
     page.locator("section.choices a.every").click()
-    wait_status(page, "John Smith: 0 quotes (confidence ≥ 0.3) · 0 events · 1 name · 2 groups by evidence")
+    wait_status(page, "John Smith: 0 quotes (confidence ≥ 0.3) · 0 asserted events (confidence ≥ 0.3) · 1 name · 2 groups by evidence")
     groups = page.locator("section.groups li.group")
     assert groups.count() == 2 and "not who is who" in page.locator("section.groups .hint").first.inner_text()
     senator = groups.filter(has_text="USALEG")

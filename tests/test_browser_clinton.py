@@ -52,7 +52,7 @@ def test_an_entity_page_of_a_shared_name_is_chosen_and_a_full_name_opens_at_once
     page.goto("/#entity=Clinton")
     wait_status(page, "choose one")
     page.locator("section.choices a", has_text="Hillary Clinton").click()
-    wait_status(page, "Hillary Clinton: 3 quotes (confidence ≥ 0.3) · 0 events")
+    wait_status(page, "Hillary Clinton: 3 quotes (confidence ≥ 0.3) · 0 asserted events (confidence ≥ 0.3)")
     said = page.locator("section.said tbody tr").all_inner_texts()
     assert len(said) == 3 and not any("Libraries" in row or "economy" in row for row in said)
     assert page.locator("section.ranked", has_text="Named with").locator("li a").all_inner_texts() == ["Bill Clinton"]

@@ -445,8 +445,10 @@ def test_quote_questions_leave_out_records_under_the_floor_unless_asked(tmp_path
         page = query.entity(s, name="Dana Levi")
         assert page["quotes"]["total"] == 2 and sum(w["quotes"] for w in page["per_week"]) == 2
     _cli_leaves_out_under_the_floor(path, "quotes", query.QUOTE_FLOOR, [0.9, None], "1 quote")
+    # above the floor: no note of those under the floor, but one of the quote without a confidence it left out
     result = CliRunner().invoke(app, ["query", "quotes", "--db", str(path), "-f", "jsonl", "--min-confidence", "0.95"])
-    assert result.stdout == "" and "left out" not in result.stderr
+    assert result.stdout == "" and "under confidence" not in result.stderr
+    assert "Note: 1 quote stored without a confidence" in result.stderr and "--min-confidence 0.3 shows them" in " ".join(result.stderr.split())
 
 
 def test_quotes_spread_takes_the_default_floor_but_no_other(tmp_path):

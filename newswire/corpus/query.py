@@ -79,6 +79,13 @@ QUOTE_TYPES: tuple[str, ...] = typing.get_args(QuoteType)
 # right 25%); 0.3-0.5 is 7%, 18% fully right. On PolNeAR dev the floor keeps 94% of the right predictions and raises
 # + speaker precision from 86.0 to 88.9 (docs/measured.md, "Session twenty: quotes20c").
 QUOTE_FLOOR = 0.3
+# The confidence below which the questions on events (`events`, `places`, `network`) leave a record out unless
+# asked: `min_confidence=0` (`--min-confidence 0`) keeps every record. Below it most records are wrong. 0.2 until
+# session eleven (chosen on realnews dev); 0.3 since, on two judged samples of news the events stage was not
+# developed on, by two readers on two versions: the 0.2-0.3 band held 3 fully right records of 28 (12 right type)
+# in eval/judged/events-polnear-dev-floor02-seed41.tsv and 4 of 17 (11 right type) in
+# events-timebank-floor02-seven.tsv, against 31 of 52 at 0.3 and above in the first (docs/events.md, "The floor").
+EVENT_FLOOR = 0.3
 ANY_MODALITY = "any"
 
 
@@ -221,6 +228,20 @@ def _quote_options(question: str, options: dict[str, Any]) -> dict[str, Any]:
     if question != "quotes":
         return options
     return {**options, "min_confidence": _quote_floor(options.get("min_confidence", QUOTE_FLOOR), options.get("spread"))}
+
+
+def unrated_left_out(store: Store, **options: Any) -> int:
+    """How many quotes stored without a confidence (a store made before quote confidence) `quotes(**options)` leaves
+    out: such a quote counts as at QUOTE_FLOOR (`_quote_at`), so a floor above it leaves it out, whatever it says
+    (0 at QUOTE_FLOOR or under it, with `spread`, or where every quote has a confidence). `limit` is not counted."""
+    options = _quote_options("quotes", {k: v for k, v in options.items() if k != "limit"})
+    floor = options.get("min_confidence")
+    if floor is None or floor <= QUOTE_FLOOR or options.get("spread") is not None:
+        return 0
+    if not store.con.execute("SELECT count(*) FROM (SELECT 1 FROM quotes WHERE confidence IS NULL LIMIT 1)").fetchone()[0]:
+        return 0
+    select = _select(store, "quotes", {**options, "min_confidence": None})
+    return store.con.execute(f"SELECT count(*) FROM ({select.sql()}) WHERE confidence IS NULL", select.params).fetchone()[0]
 
 
 def _has_links(store: Store) -> bool:
@@ -517,16 +538,54 @@ _CONFLICT_COLUMNS = (
 )
 
 
-def corpus_entity(store: Store, *, name: str, limit: int | None = None) -> Rows:
+# SQL: after an event's code in a row of text (the entity question's, the timeline's), its modality where it is not
+# asserted ("[190, negated]"): a refusal or a plan is not read as a deed
+_NOT_ASSERTED = "CASE WHEN ev.modality IS DISTINCT FROM 'asserted' THEN ', ' || coalesce(ev.modality, '?') ELSE '' END"
+
+
+def corpus_entity(store: Store, *, name: str, modality: str | None = "asserted", min_confidence: float | None = EVENT_FLOOR,
+                  limit: int | None = None) -> Rows:
     """One entity across articles: the corpus entities that go by `name` (whole words, any case, in their name or
     an alias), each with its aliases, the articles that mention it, what it said and the events it is source or
-    target of (`kind`: entity, alias, article, said, did, target of)."""
+    target of (`kind`: entity, alias, article, said, did, target of).
+
+    Its quotes and events are those `quotes` and `events` list by default: events of `modality` (asserted unless
+    asked; "any" or None: every one, each not asserted with its modality after its code: "[190, negated]"), quotes
+    and events at `min_confidence` or above (default EVENT_FLOOR, which is QUOTE_FLOOR; a quote without a confidence
+    counts as at QUOTE_FLOOR, `_quote_at`; 0 or None: every record). `corpus_entity_left_out` counts the others."""
     _require_links(store)
-    return _rows(store, _corpus_entity(name=name), require_count(limit, "--limit"))
+    return _rows(store, _corpus_entity(name=name, modality=modality, min_confidence=min_confidence), require_count(limit, "--limit"))
 
 
-def _corpus_entity(*, name: str) -> _Select:
+def corpus_entity_left_out(store: Store, *, name: str, modality: str | None = "asserted",
+                           min_confidence: float | None = EVENT_FLOOR) -> dict[str, int]:
+    """How many of the quotes and events of `corpus_entity(name)` its modality and floor leave out: {"quotes": n,
+    "events": n}, both 0 where it lists every record."""
+    _require_links(store)
+    counts = {}
+    for floor, kinds in ((min_confidence, modality), (None, None)):
+        select = _corpus_entity(name=name, modality=kinds, min_confidence=floor)
+        counts[floor, kinds] = dict(store.con.execute(
+            f"{select.prefix}\nSELECT CASE x.kind WHEN 'said' THEN 'quotes' ELSE 'events' END, count(*) {select.rest} "
+            "WHERE x.kind IN ('said', 'did', 'target of') GROUP BY ALL", select.params).fetchall())
+    asked, every = counts[min_confidence, modality], counts[None, None]
+    return {what: every.get(what, 0) - asked.get(what, 0) for what in ("quotes", "events")}
+
+
+def _corpus_entity(*, name: str, modality: str | None = None, min_confidence: float | str | None = None) -> _Select:
+    """modality, min_confidence: the events and quotes it lists (`corpus_entity`); None: every one."""
     pattern = _words(require_text(name, "NAME"))
+    events_where, quotes_where = [], []
+    modality = require_modality(modality, "--modality") if modality is not None else None
+    if modality not in (None, ANY_MODALITY):
+        events_where.append(f"ev.modality = '{modality}'")  # one of MODALITIES, checked
+    if min_confidence is not None:
+        floor = require_confidence(min_confidence, "--min-confidence")
+        if floor > 0:
+            events_where.append(f"ev.confidence >= {floor!r}")  # as `_event_floor`: an event without one is left out
+            quotes_where.append(_quote_at(floor))
+    said_where = f"WHERE {' AND '.join(quotes_where)}" if quotes_where else ""
+    did_where = f"WHERE {' AND '.join(events_where)}" if events_where else ""
     return _Select(
         """x.corpus_entity, c.name, x.kind, a.published AS date, x.text, a.title, x.article_id, x.start, x."end\"""",
         """FROM (SELECT * FROM head UNION ALL SELECT * FROM alias UNION ALL SELECT * FROM mentioned
@@ -563,14 +622,17 @@ def _corpus_entity(*, name: str) -> _Select:
         said AS (
             SELECT l.corpus_entity, 'said', q.content_text, q.article_id, q.content_start, q.content_end
             FROM quotes q JOIN linked l ON l.article_id = q.article_id AND l.id = q.speaker_entity
+            {said_where}
         ),
         did AS (
             SELECT l.corpus_entity, CASE WHEN l.id = ev.source_entity THEN 'did' ELSE 'target of' END,
-                   concat_ws(' ', coalesce(se.name, ev.source_text), ev.trigger_text, coalesce(te.name, ev.target_text)) || ' [' || ev.cameo || ']',
+                   concat_ws(' ', coalesce(se.name, ev.source_text), ev.trigger_text, coalesce(te.name, ev.target_text))
+                       || ' [' || ev.cameo || {_NOT_ASSERTED} || ']',
                    ev.article_id, ev.sentence_start, ev.sentence_end
             FROM events ev JOIN linked l ON l.article_id = ev.article_id AND l.id IN (ev.source_entity, ev.target_entity)
             LEFT JOIN entities se ON se.article_id = ev.article_id AND se.id = ev.source_entity
             LEFT JOIN entities te ON te.article_id = ev.article_id AND te.id = ev.target_entity
+            {did_where}
         )""",
     )
 
@@ -609,15 +671,6 @@ def _articles(*, search: str | None = None, start: str | None = None, end: str |
         "a.published NULLS LAST, a.id",
         key="a.rowid",
     )
-
-
-# The confidence below which the questions on events (`events`, `places`, `network`) leave a record out unless
-# asked: `min_confidence=0` (`--min-confidence 0`) keeps every record. Below it most records are wrong. 0.2 until
-# session eleven (chosen on realnews dev); 0.3 since, on two judged samples of news the events stage was not
-# developed on, by two readers on two versions: the 0.2-0.3 band held 3 fully right records of 28 (12 right type)
-# in eval/judged/events-polnear-dev-floor02-seed41.tsv and 4 of 17 (11 right type) in
-# events-timebank-floor02-seven.tsv, against 31 of 52 at 0.3 and above in the first (docs/events.md, "The floor").
-EVENT_FLOOR = 0.3
 
 
 def events(
@@ -817,6 +870,8 @@ def _entities(*, type: str | None = None, tallied: bool = False) -> _Select:
 
 def timeline(store: Store, *, entity: str | None = None, id: str | None = None, limit: int | None = None) -> Rows:
     """An entity through time: what it said (quotes), what it did or had done to it (events), where it was mentioned.
+    Every quote and event, at any confidence and modality (an event not asserted with its modality after its code:
+    "[190, negated]"); `corpus_entity` and the entity page list those `quotes` and `events` list by default.
 
     entity: every entity whose name holds it as whole words (any case), linked across articles or not: "Clinton"
     is Hillary Clinton, Bill Clinton and Clinton Hill at once (`corpus_entities_named` lists who a name may be).
@@ -883,7 +938,7 @@ def _timeline(*, entity: str | None = None, id: str | None = None, tallied: bool
             SELECT ev.article_id, CASE WHEN n.id = ev.source_entity THEN 'did' ELSE 'target of' END AS kind,
                    -- actors by entity name: one mention ("the two diplomats") may stand for both sides
                    concat_ws(' ', coalesce(se.name, ev.source_text), ev.trigger_text, coalesce(te.name, ev.target_text))
-                       || ' [' || ev.cameo || ']' AS text,
+                       || ' [' || ev.cameo || {_NOT_ASSERTED} || ']' AS text,
                    ev.sentence_start AS start, ev.sentence_end AS "end"
             FROM {of("events")} ev JOIN named n ON n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity)
             LEFT JOIN {of("entities")} se ON se.article_id = ev.article_id AND se.id = ev.source_entity
@@ -1216,8 +1271,9 @@ def entity(store: Store, *, name: str | None = None, id: str | None = None, top:
     """Everything about the entities named `name` (whole words, any case, as the timeline finds them), or about one
     corpus entity (`id`, read by key: only the article entities linked to it): the names and words they go by,
     their quotes (those at QUOTE_FLOOR or above, as the Quotes tab; for a corpus entity also `all`: how many at any
-    confidence, as its timeline lists them), the events they are source or target of, the
-    entities named in the same articles, and their articles, quotes (at the floor) and events per week."""
+    confidence, as its timeline lists them), the events they are source or target of (those the Events tab shows by
+    default: asserted, at EVENT_FLOOR or above; `all`: how many of any modality and confidence, as its timeline lists
+    them), the entities named in the same articles, and their articles, quotes and events (at the floors) per week."""
     top = require_count(top, "top", 1000)
     corpus = None
     if id is not None:
@@ -1267,11 +1323,13 @@ def entity(store: Store, *, name: str | None = None, id: str | None = None, top:
                ev.sentence_start AS start, ev.sentence_end AS "end", count(*) OVER () AS _total
         FROM events ev JOIN articles a ON a.id = ev.article_id
         WHERE EXISTS (SELECT 1 FROM named n WHERE n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity))"""
-    # the newest `top`, each with how many there are (`_total`): one pass, not a count and then the rows
-    acted = _dicts(store, f"{events_sql}\nORDER BY date DESC NULLS LAST, ev.article_id, ev.ord LIMIT {top}", [param])
+    # the newest `top` of those the Events tab shows by default (asserted, at the floor), each with how many there are
+    # (`_total`): one pass, not a count and then the rows; `all`: at any modality and confidence, as its timeline lists them
+    acted = _dicts(store, f"{events_sql} AND {_SHOWN_EVENT}\nORDER BY date DESC NULLS LAST, ev.article_id, ev.ord LIMIT {top}", [param])
     events_total = acted[0]["_total"] if acted else 0
     for row in acted:
         del row["_total"]
+    (events_all,) = store.con.execute(f"SELECT count(*) FROM ({events_sql})", [param]).fetchone()
     # the others named in its articles: not the entities it is itself (by name, or linked to it)
     itself = f"NOT {condition}" if id is None else f"{shown()} IS DISTINCT FROM ?"
     together = _dicts(store, f"""{named}
@@ -1286,12 +1344,13 @@ def entity(store: Store, *, name: str | None = None, id: str | None = None, top:
         said AS (SELECT q.article_id, count(*) AS n FROM quotes q JOIN named n ON n.article_id = q.article_id AND n.id = q.speaker_entity
                  WHERE {_SHOWN_QUOTE} GROUP BY ALL),
         acted AS (SELECT ev.article_id, count(DISTINCT ev.ord) AS n FROM events ev
-                  JOIN named n ON n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity) GROUP BY ALL)
+                  JOIN named n ON n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity)
+                  WHERE {_SHOWN_EVENT} GROUP BY ALL)
         SELECT w.week, count(*) AS articles, coalesce(sum(s.n), 0) AS quotes, coalesce(sum(d.n), 0) AS events
         FROM arts w LEFT JOIN said s ON s.article_id = w.article_id LEFT JOIN acted d ON d.article_id = w.article_id
         GROUP BY w.week ORDER BY w.week""", [param])
     answer = {"name": name.strip(), "names": names, "groups": groups, "mentioned_as": words, "quotes": said,
-              "events": {"rows": acted, "total": events_total}, "co_occurring": together, "per_week": weeks,
+              "events": {"rows": acted, "total": events_total, "all": events_all}, "co_occurring": together, "per_week": weeks,
               "corpus": _with_articles(store, _described(store, corpus, name), top) if id is not None else corpus_entities_named(store, name=name, top=top, articles=True)}
     if id is not None:
         answer["id"] = corpus[0]["id"]
@@ -2224,9 +2283,18 @@ QUESTIONS: dict[str, Question] = {
             (
                 Param("name", ("--name",), "text", "The entity's name or one of its aliases (whole words, any case).",
                       missing="an entity name", example="Ban Ki-moon", argument="NAME"),
+                Param("modality", ("--modality",), "modality",
+                      f"Only events of this modality: {', '.join(MODALITIES)}, or {ANY_MODALITY} (default: asserted, as "
+                      "`query events`; any: every event, each not asserted with its modality after its code).",
+                      default="asserted", served_default="asserted"),
+                Param("min_confidence", ("--min-confidence",), "confidence",
+                      f"Only quotes and events at least this likely to be right (0 to 1); default {EVENT_FLOOR}, the floor of "
+                      "`query quotes` and `query events` (below it most records are wrong); 0 keeps every record.",
+                      default=EVENT_FLOOR, served_default=EVENT_FLOOR),
                 _LIMIT,
             ),
-            "One entity across articles: its aliases, the articles naming it, what it said, what it did and had done to it.",
+            "One entity across articles: its aliases, the articles naming it, what it said (quotes at the floor, as "
+            "`query quotes`), what it did and had done to it (asserted events at the floor, as `query events`).",
             'newswire query entity "Ban Ki-moon"',
             command="entity",
         ),

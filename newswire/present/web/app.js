@@ -42,7 +42,10 @@ const TABS = {
                       ["type", "PLOVER type or CAMEO code"], ["story", "story id"]], api: "stories",
              cols: ["date", "type", "source", "target", "place", "sources", "articles", "outlet", "evidence", "story"]},
   // one entity across articles (no button: the entity page links to it)
-  corpus_entity: {fields: [["name", "entity, e.g. Ban Ki-moon"]], api: "corpus_entity", cols: ["name", "kind", "date", "text", "title"]},
+  // (its quotes and events: those of the Quotes and Events tabs by default, asserted events at the floor)
+  corpus_entity: {fields: [["name", "entity, e.g. Ban Ki-moon"], ["modality", "modality"],
+                           ["min-confidence", "min. confidence, 0-1 (default 0.3; 0: all)"]],
+                  api: "corpus_entity", cols: ["name", "kind", "date", "text", "title"]},
 };
 // A story's page lists its articles: what the happening's columns would repeat on every row is in its header.
 const STORY_COLS = ["published", "outlet", "title", "trigger", "evidence"];
@@ -367,6 +370,7 @@ function describe(s, data) {
     const typed = s.filters[k];
     if (typed && typed.toUpperCase() !== String(v).toUpperCase()) parts.push(`${k} “${typed}” is ${v}`);
     else if (!typed && k === "modality") parts.push(`${v} events only`);
+    else if (!typed && k === "min-confidence" && s.tab === "corpus_entity") parts.push(`quotes and events at confidence ≥ ${v}`);
     // what the stories are when none is given: say so, so that an empty tab is understood (a corpus of one outlet has none)
     else if (!typed && k === "min-sources" && !s.filters.story) parts.push(`happenings reported by at least ${v} sources (min. sources 1: every one)`);
   }
@@ -660,7 +664,8 @@ async function loadEntity(s) {
   $("results").classList.remove("stale");
   clearView();
   if (!ok) { setStatus(e.error, true); return; }
-  setStatus(`${e.name}: ${e.quotes.total.toLocaleString("en")} quotes (confidence ≥ ${QUOTE_FLOOR}) · ${e.events.total.toLocaleString("en")} events · ` +
+  setStatus(`${e.name}: ${e.quotes.total.toLocaleString("en")} quotes (confidence ≥ ${QUOTE_FLOOR}) · ` +
+            `${e.events.total.toLocaleString("en")} asserted events (confidence ≥ ${EVENT_FLOOR}) · ` +
             `${e.names.length} name${e.names.length === 1 ? "" : "s"} · ${e.groups.length} group${e.groups.length === 1 ? "" : "s"} by evidence`);
   const charts = el("div", {class: "charts"});
   charts.append(barChart(e.per_week, "articles", "Articles", "week"), barChart(e.per_week, "quotes", "Quotes", "week"),
@@ -683,9 +688,11 @@ async function loadEntity(s) {
     quotes.append(el("a", {href: viewHref({tab: "quotes", speaker: e.name})}, `all ${count(e.quotes.total)} quotes at confidence ≥ ${QUOTE_FLOOR}`));
   }
   const events = el("section", {class: "acted"});
-  events.append(el("h3", {}, `Source or target of (${e.events.total.toLocaleString("en")} events)`),
-                makeTable(s, e.events.rows, ["date", "role", "source", "plover", "trigger", "target", "modality"], null));
-  events.append(el("a", {href: timeline, class: "timeline"}, "its whole timeline"));
+  // the events the Events tab shows by default (asserted, at the floor); its timeline lists every one (`all`)
+  events.append(el("h3", {}, `Source or target of (${count(e.events.total)} asserted events at confidence ≥ ${EVENT_FLOOR})`),
+                makeTable(s, e.events.rows, ["date", "role", "source", "plover", "trigger", "target"], null));
+  events.append(el("a", {href: timeline, class: "timeline"}, e.events.all > e.events.total
+    ? `its whole timeline (all ${count(e.events.all)} events, of any modality and confidence)` : "its whole timeline"));
   const who = s.id || s.match ? [whoNote(s.entity, e.id, viewHref({entity: s.entity, match: "choose"}), viewHref({entity: s.entity, match: "name"}))] : [];
   $("results").replaceChildren(el("h2", {class: "entity-name"}, e.name), ...who, evidenceGroups(e), charts, lists, acrossArticles(s, e.corpus || []), quotes, events);
   markOpenRow(readState());

@@ -1,0 +1,88 @@
+"""Issue 13, session twenty-one (events20jf): the review of events20j's merge (review21j) found its new rules removing right
+events or keeping wrong ones. Invented sentences, each fix beside a near miss that must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+import newswire
+
+
+def _events(text: str, trigger: str) -> list:
+    events = newswire.analyze(text, published="2026-05-05").events
+    return [e for e in events if e.trigger.text == trigger]
+
+
+def _coded(text: str, trigger: str) -> list[tuple]:
+    return [(e.cameo, e.modality, e.source and e.source.actor) for e in _events(text, trigger)]
+
+
+# M1: a verb of letting whose subject phrase names who lets is a concession (080), not a thing's making possible
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Syria's rulers allowed UN inspectors to visit the airbase.", "SYR"),
+        ("Turkish negotiators allowed Greek officials to inspect the vessel.", "TUR"),
+        ("The Egyptian side allowed Sudanese refugees to cross the border.", "EGY"),
+        ("The Egyptian prison service allowed Red Cross workers to visit the detainees.", "EGY"),
+    ],
+)
+def test_a_subject_naming_who_lets_stays_a_concession(text, source):
+    assert [(c, s[:3]) for c, _, s in _coded(text, "allowed")] == [("080", source)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her courage allowed Zelensky to count on the soldiers.",
+        "The new software permits Iraqi officials to track shipments.",
+    ],
+)
+def test_a_thing_that_lets_still_concedes_nothing(text):
+    trigger = text.split()[2] if text.startswith("Her") else "permits"
+    assert _coded(text, trigger) == []
+
+
+# M2: ruling out someone else's force refuses it; one's own force is no intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia ruled out any deployment of Albanian troops in Kosovo.",
+        "Syria ruled out a Turkish military operation against Kurdish fighters.",
+        "Cuba ruled out an intervention by Venezuela in the dispute.",
+    ],
+)
+def test_ruling_out_anothers_force_is_a_refusal(text):
+    assert [c[:2] for c, _, _ in _coded(text, "ruled out")] == ["12"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia ruled out a deployment of its troops in Kosovo.",
+        "Serbia ruled out a Serbian military operation in Kosovo.",
+        "Syria ruled out military action against Turkey.",
+    ],
+)
+def test_ruling_out_ones_own_force_stays_no_event(text):
+    assert _coded(text, "ruled out") == []
+
+
+# S3: trading at a place is trade; at a price or rate it is a quote
+
+
+def test_trading_at_a_place_stays_trade():
+    assert [c for c, _, _ in _coded("Serbia and Hungary traded at the border.", "traded")] == ["061"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The dinar traded at 117 to the euro.", "The dinar was trading at a record low on Monday."],
+)
+def test_trading_at_a_price_stays_no_trade(text):
+    trigger = "traded" if "traded" in text else "trading"
+    assert _coded(text, trigger) == []

@@ -72,6 +72,63 @@ def test_ruling_out_ones_own_force_stays_no_event(text):
     assert _coded(text, "ruled out") == []
 
 
+# M3: a negated doubt asserts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one doubts that Serbia attacked Kosovo.",
+        "Nobody doubts that Serbia attacked Kosovo.",
+        "Western officials do not doubt that Serbia attacked Kosovo.",
+    ],
+)
+def test_a_negated_doubt_asserts(text):
+    assert [(c, m) for c, m, _ in _coded(text, "attacked")] == [("190", "asserted")]
+
+
+def test_a_doubt_still_reports_no_act():
+    assert [m for _, m, _ in _coded("Western officials doubt that Serbia attacked Kosovo.", "attacked") if m == "asserted"] == []
+
+
+# M6: the dangers of an act that happened
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dangers of the Serbian invasion of Kosovo have reshaped the Balkans.",
+        "The dangers of Serbia's invasion of Kosovo have reshaped the Balkans.",
+    ],
+)
+def test_the_dangers_of_a_named_actors_act_assert_it(text):
+    assert [(c[:2], m) for c, m, _ in _coded(text, "invasion")] == [("19", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts warned of the danger of a Serbian invasion of Kosovo.",
+        "Analysts warned of the dangers of the invasion of Kosovo.",
+    ],
+)
+def test_the_danger_of_an_act_not_yet_done_stays_unasserted(text):
+    assert [m for _, m, _ in _coded(text, "invasion") if m == "asserted"] == []
+
+
+# S1: "odds" (lemmatised "odd")
+
+
+def test_the_odds_of_talks_are_no_talks():
+    text = "The odds of talks between Serbia and Kosovo are low."
+    assert [m for _, m, _ in _coded(text, "talks") if m == "asserted"] == []
+
+
+def test_talks_without_odds_stay():
+    text = "Talks between Serbia and Kosovo began on Monday."
+    assert [(c, m) for c, m, _ in _coded(text, "Talks")] == [("040", "asserted")]
+
+
 # S3: trading at a place is trade; at a price or rate it is a quote
 
 

@@ -91,6 +91,44 @@ def test_a_doubt_still_reports_no_act():
     assert [m for _, m, _ in _coded("Western officials doubt that Serbia attacked Kosovo.", "attacked") if m == "asserted"] == []
 
 
+# M4: in one sentence the act reported done wins over the same act ordered
+
+
+def test_an_act_done_beside_its_order_is_kept_asserted():
+    text = "Vucic ordered Serbian troops to attack Kosovo, and Serbian troops attacked Kosovo on Monday."
+    events = newswire.analyze(text, published="2026-05-05").events
+    assert [(e.cameo, e.modality) for e in events if e.cameo[:2] == "19"] == [("190", "asserted")]
+
+
+def test_an_order_alone_stays_requested():
+    assert [m for _, m, _ in _coded("Vucic ordered Serbian troops to attack Kosovo.", "attack")] == ["requested"]
+
+
+# M5: a later definite mention its clause reports done is not a mere possibility because an earlier mention was
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code",
+    [
+        ("Kosovo warned of the risk of a Serbian attack on Pristina. On Monday the attack killed 12 Kosovar police officers.", "attack", "190"),
+        ("Diplomats spoke of the chance of talks between Serbia and Kosovo. The talks began in Brussels on Monday.", "talks", "040"),
+    ],
+)
+def test_a_possible_act_later_reported_done_is_asserted(text, trigger, code):
+    assert [(c, m) for c, m, _ in _coded(text, trigger)] == [(code, "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kosovo warned of the risk of a Serbian attack on Pristina. The attack would be devastating for Kosovo.",
+        "Kosovo warned of the risk of a Serbian attack on Pristina. Officials said the attack would be met with force.",
+    ],
+)
+def test_a_possible_act_spoken_of_again_stays_unasserted(text):
+    assert [m for _, m, _ in _coded(text, "attack") if m == "asserted"] == []
+
+
 # M6: the dangers of an act that happened
 
 

@@ -154,6 +154,11 @@ def test_the_danger_of_an_act_not_yet_done_stays_unasserted(text):
     assert [m for _, m, _ in _coded(text, "invasion") if m == "asserted"] == []
 
 
+def test_the_chance_of_a_named_actors_act_stays_unasserted():
+    text = "The chance of the release of the Serbian prisoners by Kosovo grew after talks in Brussels."
+    assert [m for _, m, _ in _coded(text, "release") if m == "asserted"] == []
+
+
 # S1: "odds" (lemmatised "odd")
 
 
@@ -170,8 +175,12 @@ def test_talks_without_odds_stay():
 # S3: trading at a place is trade; at a price or rate it is a quote
 
 
-def test_trading_at_a_place_stays_trade():
-    assert [c for c, _, _ in _coded("Serbia and Hungary traded at the border.", "traded")] == ["061"]
+@pytest.mark.parametrize(
+    "text, trigger",
+    [("Serbia and Hungary traded at the border.", "traded"), ("Serbia trades with Hungary at record levels.", "trades")],
+)
+def test_trading_at_a_place_or_with_a_partner_stays_trade(text, trigger):
+    assert [c for c, _, _ in _coded(text, trigger)] == ["061"]
 
 
 @pytest.mark.parametrize(

@@ -444,16 +444,21 @@ def _denied(verb: Token) -> bool:
 
 def _prospect(noun: Token) -> str | None:
     """The modality a `prospect` noun gives the event noun that is its "of" complement ("the chance of talks"), or a
-    conjunct of it ("any hope of talks or a truce")."""
-    if _definite_with_doer(noun):
-        return None  # "the dangers of the Russian invasion of Ukraine": a definite act with its doer named happened
+    conjunct of it ("any hope of talks or a truce"); a `peril` noun gives it too, unless the event noun names a real act
+    ("the risk of an attack", not "the dangers of the Russian invasion")."""
+    event = noun
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep" or prep.head.pos_ != "NOUN":
         return None
-    # the word as written too: the parser lemmatises "odds" as "odd"
-    return _cues().get((prep.head.lemma_.lower(), "prospect")) or _cues().get((prep.head.lower_, "prospect"))
+    head = prep.head
+    for word in (head.lemma_.lower(), head.lower_):  # as written too: the parser lemmatises "odds" as "odd"
+        if (cue := _cues().get((word, "prospect"))) is not None:
+            return cue
+        if (cue := _cues().get((word, "peril"))) is not None:
+            return None if _definite_with_doer(event) else cue
+    return None
 
 
 def _definite_with_doer(noun: Token) -> bool:

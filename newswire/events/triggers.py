@@ -46,9 +46,11 @@ ACTORLESS_CLAUSE = "<actorless clause>"
 # The object condition of a sum of money ("gave $10 million to Haiti"): a patient the parser's
 # named entities tag MONEY.
 MONEY = "<money>"
-# The object condition of a number or an amount: a patient that is a number, a sum, a percentage or a quantity, or one
-# counted by a number ("was trading at 300 pesos", "traded at 90 to the dollar"; not "traded at the border").
-AMOUNT = "<amount>"
+# The object condition of a market's quote: a patient that is a number, a sum, a percentage or a quantity, one counted
+# by a number or a `price` word of event_word_classes.tsv, of a verb that names no partner with "with" ("was trading at
+# 300 pesos", "traded at 90 to the dollar", "at a record low"; not "traded at the border", nor "trades with China at
+# record levels").
+QUOTE = "<quote>"
 AMOUNT_TAGS = {"MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
 # The object condition of a request made of someone: an active verb with someone to do an infinitive ("asked Syria to
 # withdraw", "invited Sinn Fein to rejoin"; the parser makes "Syria" the verb's object or the infinitive's subject).
@@ -375,8 +377,11 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
         return True
     if PERSON in wanted and is_person(obj):
         return True
-    if AMOUNT in wanted and (obj.pos_ == "NUM" or obj.ent_type_ in AMOUNT_TAGS or any(c.dep_ == "nummod" for c in obj.children)):
-        return True
+    if QUOTE in wanted:
+        return not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) and (
+            obj.pos_ == "NUM" or obj.ent_type_ in AMOUNT_TAGS or any(c.dep_ == "nummod" for c in obj.children)
+            or bool(_object_words(obj) & word_class("price"))
+        )
     if OWN in wanted and _names_another(verb, obj):
         return False
     return ANY_OBJECT in wanted or bool(_object_words(obj) & wanted)

@@ -45,6 +45,13 @@ def test_a_thing_that_lets_still_concedes_nothing(text):
     assert _coded(text, trigger) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["The Serbian strike allowed the militants to regroup.", "The Serbian withdrawal allowed Kosovar police to enter the town."]
+)
+def test_an_act_that_lets_is_no_concession_of_its_doer(text):
+    assert _coded(text, "allowed") == []
+
+
 # M2: ruling out someone else's force refuses it; one's own force is no intent
 
 

@@ -219,14 +219,18 @@ def _thing_lets(tok: Token, trigger: Trigger) -> bool:
     continue" tell what a thing makes possible; no one yields anything (issue 13, session twenty's judge: both coded 080).
     "Israel allowed aid trucks in", "the government permitted the rally", a passive ("were allowed to cross") stay; so
     does a subject whose phrase names who lets ("Iran's leaders", "Russian negotiators", "the Israeli prison service",
-    "the approval of Israel": review21j, such subjects lost their 080)."""
+    "the approval of Israel": review21j, such subjects lost their 080), unless the subject is an event noun."""
     if trigger.kind != "verb" or tok.lemma_.lower() not in word_class("permission"):
         return False
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
     subject = antecedent(subject)  # "a licence that will allow ...": the licence
-    return subject.pos_ == "NOUN" and not names_someone(subject) and not any(names_someone(m) for m in _phrase_owners(subject))
+    if subject.pos_ != "NOUN" or names_someone(subject):
+        return False
+    # an act as the subject ("the Israeli strike allowed Hamas to regroup", "the US withdrawal allowed the Taliban to
+    # seize Kabul") tells what the act made possible, itself coded where it is an event: no concession of its doer's
+    return is_event_noun(subject) or not any(names_someone(m) for m in _phrase_owners(subject))
 
 
 # Named entity types that name an actor or where one is (a possessor or modifier of such a type makes a phrase someone's).

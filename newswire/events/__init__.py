@@ -706,18 +706,31 @@ def _anchors(m: EventMention) -> list[Token]:
 
 
 def _dedupe(ctx: Document, events: list[EventMention]) -> list[EventMention]:
-    """One event per sentence, code root and source; one without a target yields to one with."""
+    """One event per sentence, code root and source; one without a target yields to one with; one only asked for,
+    intended or supposed yields to one the text reports done ("Putin ordered troops to attack Ukraine, and the troops
+    attacked Ukraine": the attack, asserted; review21j), unless only it has a target: then both are kept."""
     kept: dict[tuple, EventMention] = {}
     for e in events:
         key = (ctx.sentence_index[e.token.i], e.code[:2], _first_code(e.sources) or e.token.i)
         other = kept.get(key)
         if other is None:
             kept[key] = e
+        elif (e.modality == "asserted") != (other.modality == "asserted") and not _towards_another(e, other):
+            done, asked = (e, other) if e.modality == "asserted" else (other, e)
+            kept[key] = done
+            if _first_code(asked.targets) and not _first_code(done.targets):
+                kept[key + (asked.token.i,)] = asked
         elif _first_code(e.targets) and not _first_code(other.targets):
             kept[key] = e
-        elif _first_code(e.targets) and _first_code(e.targets)[:3] != (_first_code(other.targets) or "")[:3]:
+        elif _towards_another(e, other):
             kept[key + (e.token.i,)] = e  # the same act towards someone else (another country: "COD" is "CODREF")
     return list(kept.values())
+
+
+def _towards_another(e: EventMention, other: EventMention) -> bool:
+    """Whether both events have coded targets of different countries (the first three letters of their codes)."""
+    mine, theirs = _first_code(e.targets), _first_code(other.targets)
+    return bool(mine and theirs and mine[:3] != theirs[:3])
 
 
 def _first_code(actors: list[Actor]) -> str | None:

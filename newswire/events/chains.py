@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from ..document import Document
 from .model import EventMention
+from .modality import modality
 from .roles import coded
 
 # A definite event noun ("the attack") is the same event as an earlier
@@ -69,6 +70,11 @@ def _pool(chain: list[EventMention], published: str | None) -> EventMention:
     and the reporter of a mention that names the event's actors.
     """
     primary = next((x for x in chain if coded(x.sources)), None) or next((x for x in chain if coded(x.targets)), chain[0])
+    if primary.modality != "asserted":
+        # "warned of the risk of an Israeli attack on Iran. On Friday the attack killed 20 officers": a mention its own
+        # clause reports done stands for the chain, whatever the others only supposed or planned (review21j: the
+        # attack took the first mention's "prospect" and was lost); it takes their actors as any primary does
+        primary = next((x for x in chain if _reported_done(x)), primary)
     for x in chain:
         if not primary.sources and x.sources:
             primary.sources = x.sources
@@ -85,3 +91,20 @@ def _pool(chain: list[EventMention], published: str | None) -> EventMention:
     primary.chain = chain
     primary.emit = any(x.emit for x in chain)
     return primary
+
+
+def _reported_done(m: EventMention) -> bool:
+    """Whether an event noun's own clause reports it done: asserted, and either made an act by a support verb ("carried
+    out the attack") or the subject of a verb other than "be" that the clause asserts ("the attack killed 20 officers",
+    "the talks began in Oman"). Not "the attack would be devastating", "said the attack would be met with force", nor a
+    noun that is only an object ("condemned the attack" may speak of one feared)."""
+    if not m.emit or m.modality != "asserted" or m.trigger.kind != "noun":
+        return False
+    if m.anchor.i != m.trigger.i:
+        return True
+    tok = m.token
+    verb = tok.head
+    return (
+        tok.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() != "be"
+        and modality(verb) == "asserted"
+    )

@@ -60,8 +60,10 @@ from ..lexicon.agents import agent_row
 from ..lexicon.cues import reporting_verbs
 from ..lexicon.tables import ModalityWord
 from ..text.clauses import is_infinitive
-from .triggers import word_class
+from .triggers import names_someone, word_class
 
+# Determiners of a noun that names a particular act, one the text has in view ("the attack", "this invasion").
+DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 PRECEDENCE = ("negated", "conditional", "hypothetical", "requested", "intended")
 # Tags of a verb that happened: "before the U.N. arrived" is past, "before they demobilize" not yet.
 PAST_TAGS = {"VBD", "VBN"}
@@ -208,6 +210,8 @@ def modality(tok: Token) -> str:
     crossed = False  # above a complement, purpose or participle clause: what is said there supposes the event
     for depth in range(CLAUSE_DEPTH):
         local = _local(node)
+        if crossed and _denied(node) and (node.lemma_.lower(), "negation_asserts") in _cues():
+            local.discard("negated")  # "officials do not doubt that Russia attacked": the negation asserts the attack
         found |= {_across(c) for c in local} if crossed else local
         if _noun_infinitive(node):
             # "the right to sue", "a plan to attack"; "an attempt to assassinate" is the act, tried; any other
@@ -419,18 +423,57 @@ def _governor_cue(head: Token) -> str | None:
         return None  # "visited Gazprom, most likely to discuss the debt": an adverb hedging the purpose, no predicate
     if head.pos_ == "ADJ" and any(c.dep_ == "ccomp" for c in head.children):
         return None  # "it seems likely that he wants his team in place for his trip": an adjective governs infinitives
-    return _cues().get((head.lemma_.lower(), "governor"))
+    lemma = head.lemma_.lower()
+    if (lemma, "negation_asserts") in _cues() and _denied(head):
+        return None  # "no one doubts that Russia attacked Ukraine", "do not doubt that ...": the attack is asserted
+    return _cues().get((lemma, "governor"))
+
+
+def _denied(verb: Token) -> bool:
+    """A verb with a negation of its own ("do not doubt") or a subject that is no one ("no one doubts", "nobody
+    doubts": a `nobody` word of modality.tsv, or a noun with the determiner "no")."""
+    for c in verb.children:
+        if c.dep_ == "neg" and (c.lower_, "neg") in _cues():
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+            (c.lower_, "nobody") in _cues() or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        ):
+            return True
+    return False
 
 
 def _prospect(noun: Token) -> str | None:
     """The modality a `prospect` noun gives the event noun that is its "of" complement ("the chance of talks"), or a
-    conjunct of it ("any hope of talks or a truce")."""
+    conjunct of it ("any hope of talks or a truce"); a `peril` noun gives it too, unless the event noun names a real act
+    ("the risk of an attack", not "the dangers of the Russian invasion")."""
+    event = noun
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep" or prep.head.pos_ != "NOUN":
         return None
-    return _cues().get((prep.head.lemma_.lower(), "prospect"))
+    head = prep.head
+    for word in (head.lemma_.lower(), head.lower_):  # as written too: the parser lemmatises "odds" as "odd"
+        if (cue := _cues().get((word, "prospect"))) is not None:
+            return cue
+        if (cue := _cues().get((word, "peril"))) is not None:
+            return None if _definite_with_doer(event) else cue
+    return None
+
+
+def _definite_with_doer(noun: Token) -> bool:
+    """An event noun that names a real act: definite ("the", "this", a possessor) with its doer named on it, by a
+    possessor or modifier that names someone or a "by" phrase ("the Russian invasion", "Russia's invasion", "the
+    invasion by Russia"; review21j: "the dangers of the Russian invasion" was made a mere possibility). Not "an Israeli
+    attack" (indefinite), "the talks between Iran and the US" (no doer), nor a pronoun possessor ("its attack")."""
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children) or any(
+        c.dep_ == "poss" for c in noun.children
+    )
+    if not definite:
+        return False
+    doers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
+    doers += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+    return any(names_someone(d) for d in doers)
 
 
 def is_stance(word: str) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..document import Document
 from ..lexicon.agents import agent_row
+from ..lexicon.countries import country_from_demonym, country_named
 from ..lexicon import load_list, load_table
 from ..text.tokens import with_pos
 from ..text.clauses import is_infinitive
@@ -45,6 +46,12 @@ ACTORLESS_CLAUSE = "<actorless clause>"
 # The object condition of a sum of money ("gave $10 million to Haiti"): a patient the parser's
 # named entities tag MONEY.
 MONEY = "<money>"
+# The object condition of a market's quote: a patient that is a number, a sum, a percentage or a quantity, one counted
+# by a number or a `price` word of event_word_classes.tsv, of a verb that names no partner with "with" ("was trading at
+# 300 pesos", "traded at 90 to the dollar", "at a record low"; not "traded at the border", nor "trades with China at
+# record levels").
+QUOTE = "<quote>"
+AMOUNT_TAGS = {"MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
 # The object condition of a request made of someone: an active verb with someone to do an infinitive ("asked Syria to
 # withdraw", "invited Sinn Fein to rejoin"; the parser makes "Syria" the verb's object or the infinitive's subject).
 # Not "asked whether ...", "asked him about the war" (questions), nor the passive "was asked to mediate" (its modality
@@ -73,6 +80,12 @@ SUBJECT = "<subject>"
 # Not a bloc word modifying another head ("joined NATO troops"), nor joining it in an act ("joined the EU in condemning
 # the coup", "joined the UN in a call for calm"): only a dated "in" ("joined the EU in 2004").
 BLOC = "<bloc>"
+# The object condition of an act of one's own: the row's words on a patient that names no other actor, neither by a
+# modifier or possessor nor in an "of"/"by" phrase ("ruled out an escalation", "ruled out military action" say the
+# subject will not use force; "ruled out a US operation", "ruled out any deployment of European troops", "ruled out a
+# Western intervention" refuse someone else's: review21j). A name of the subject's own country is its own ("Russia
+# ruled out a Russian offensive").
+OWN = "<own>"
 # An object condition "@kind" stands for the words of that class of event_word_classes.tsv ("@ailment": "fighting
 # cancer" is no fight).
 CLASS_PREFIX = "@"
@@ -204,14 +217,44 @@ def _thing_lets(tok: Token, trigger: Trigger) -> bool:
     """A verb of letting (`permission` in event_word_classes.tsv) whose subject is a thing, a common noun that names no
     entity, agent or person: "his skills allowed Biden to rely on him", "a licence that will allow the shipments to
     continue" tell what a thing makes possible; no one yields anything (issue 13, session twenty's judge: both coded 080).
-    "Israel allowed aid trucks in", "the government permitted the rally", a passive ("were allowed to cross") stay."""
+    "Israel allowed aid trucks in", "the government permitted the rally", a passive ("were allowed to cross") stay; so
+    does a subject whose phrase names who lets ("Iran's leaders", "Russian negotiators", "the Israeli prison service",
+    "the approval of Israel": review21j, such subjects lost their 080), unless the subject is an event noun."""
     if trigger.kind != "verb" or tok.lemma_.lower() not in word_class("permission"):
         return False
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
     subject = antecedent(subject)  # "a licence that will allow ...": the licence
-    return subject.pos_ == "NOUN" and not subject.ent_type_ and agent_row(subject) is None and not is_person(subject)
+    if subject.pos_ != "NOUN" or names_someone(subject):
+        return False
+    # an act as the subject ("the Israeli strike allowed Hamas to regroup", "the US withdrawal allowed the Taliban to
+    # seize Kabul") tells what the act made possible, itself coded where it is an event: no concession of its doer's
+    return is_event_noun(subject) or not any(names_someone(m) for m in _phrase_owners(subject))
+
+
+# Named entity types that name an actor or where one is (a possessor or modifier of such a type makes a phrase someone's).
+ACTOR_ENTITY_TAGS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
+
+
+def names_someone(tok: Token) -> bool:
+    """A word that names an actor, a people, a place or an organisation: a named entity of those types, a proper noun,
+    an agent or person noun ("officials", "the prisoners"), a country's adjective the parser left untagged."""
+    if tok.ent_type_ in ACTOR_ENTITY_TAGS or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON":  # "his skills", "its licence": the pronoun alone does not say the phrase names an actor's act
+        return False
+    return agent_row(tok) is not None or is_person(tok) or country_from_demonym(tok.text) is not None
+
+
+def _phrase_owners(noun: Token) -> list[Token]:
+    """The words of a noun phrase that may say whose it is: its possessor, modifiers and the objects of its "of"/"by"
+    phrases ("Iran's leaders", "the Israeli side", "the US waiver", "the approval of Israel", "a ruling by the court")."""
+    out = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "by"):
+            out += [o for o in prep.children if o.dep_ == "pobj"]
+    return out
 
 
 def _names_a_thing(tok: Token, trigger: Trigger) -> bool:
@@ -338,7 +381,36 @@ def _object_fits(verb: Token, obj: Token | None, wanted: set[str]) -> bool:
         return True
     if PERSON in wanted and is_person(obj):
         return True
+    if QUOTE in wanted:
+        return not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) and (
+            obj.pos_ == "NUM" or obj.ent_type_ in AMOUNT_TAGS or any(c.dep_ == "nummod" for c in obj.children)
+            or bool(_object_words(obj) & word_class("price"))
+        )
+    if OWN in wanted and _names_another(verb, obj):
+        return False
     return ANY_OBJECT in wanted or bool(_object_words(obj) & wanted)
+
+
+def _names_another(verb: Token, obj: Token) -> bool:
+    """Whether a patient names an actor other than the verb's subject on itself: a name, a people's or country's
+    adjective as its modifier or possessor, or in its "of"/"by" phrase with that phrase's own modifiers ("a US
+    operation", "Iran's offensive", "a deployment of European troops", "an attack by Hezbollah"). A pronoun ("its
+    troops") or a bare agent noun ("a deployment of troops") names no other."""
+    words = _phrase_owners(obj)
+    words += [c for o in words if o.dep_ == "pobj" for c in o.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    own = _country_named(subject) if subject is not None else None
+    return any(
+        (w.ent_type_ in ACTOR_ENTITY_TAGS or w.pos_ == "PROPN" or country_from_demonym(w.text) is not None)
+        and (own is None or _country_named(w) != own)
+        for w in words
+    )
+
+
+def _country_named(tok: Token) -> str | None:
+    """The country a word names, with the named entity it is part of ("the United States", "Russian")."""
+    span = Document.of(tok.doc).named_entity_at(tok.i)
+    return country_named(span.text if span is not None else tok.text)
 
 
 def agent_objects(verb: Token) -> list[Token]:

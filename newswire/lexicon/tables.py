@@ -187,7 +187,7 @@ class EventWordClass:
         "ailment", "not_living", "object_noun", "accident", "pursuit", "wrongdoer", "coerced", "pact", "restrict", "joining", "mutual", "taking", "culpable", "culprit", "wrong", "charged_for", "police_raid", "signed_text", "signing", "ratifying",
         "standing", "claim", "untrue", "insult", "riot_weapon", "lodged", "object_first", "figurative_war", "traded_words", "decision", "warning",
         "apart", "hostile_means", "keeping", "driving_out", "goods", "resident", "relief", "relief_giving", "own_demand", "clause_report", "speaking", "holding", "blaming", "imposition", "denying", "resigning", "pressure_cause", "bloc", "doing",
-        "membership", "sending", "armament", "shared_view", "made_appeal", "undergone", "court_filing", "permission",
+        "membership", "sending", "armament", "shared_view", "made_appeal", "undergone", "court_filing", "permission", "price",
     ]
 
 

@@ -73,3 +73,26 @@ def test_a_place_keeps_its_type():
     # tagger called a person's is retyped ORG
     a = analysis("Indiana's workforce is shrinking. Mike Indiana, a local farmer, disagreed. Indiana voted in May.")
     assert entity_of(a, "Indiana").type == "GPE"
+
+
+def speaker(a, nth: int = -1):
+    q = a.quotes[nth]
+    return q.speaker_name, {e.id: e for e in a.entities}.get(q.speaker_entity)
+
+
+def test_a_bodys_statement_keeps_its_name():
+    # the quotes stage gives a speaker named by a surname the full name of the one person who has it, unless the
+    # article marks the word as a body's (here only by what the subject does: it recalls vehicles, its profits fell)
+    a = analysis("Lindqvist recalled 50,000 vehicles on Monday. Anna Lindqvist, who founded it, declined to comment. "
+                 "Lindqvist said the recall was voluntary.")
+    name, entity = speaker(a)
+    assert name == "Lindqvist" and entity is not entity_of(a, "Anna Lindqvist")
+    a = analysis("Mensah said its profits fell in the third quarter. Kwame Mensah attended a gala in Accra on Friday. "
+                 "“We remain confident,” Mensah said.")
+    assert [speaker(a, n)[0] for n in range(len(a.quotes))] == ["Mensah", "Mensah"]
+
+
+def test_near_miss_a_persons_statement_takes_the_full_name():
+    a = analysis("Kwame Mensah attended a gala in Accra on Friday. “We remain confident,” Mensah said.")
+    name, entity = speaker(a)
+    assert name == "Kwame Mensah" and entity is entity_of(a, "Kwame Mensah")

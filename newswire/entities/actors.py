@@ -415,6 +415,8 @@ def _known(c: Cluster, published: str | None, named: frozenset[str] | None = Non
             row, when = known.dated(text, published)
             if row is not None and row.country and text.lower() in agents() and named is not None and row.country not in named:
                 continue  # "the Senate", "Congress" (one country's alias) in an article about another country: its own body
+            if row is not None and row.type == "PERSON" and all(o.body_name for o in c.names):
+                return None  # "Ford" of "Ford shares": a body's name, no person the gazetteer knows by it
             if row is not None:
                 full = [w for o in c.names if len(w := name_tokens(o)) >= 2]
                 if row.type == "PERSON" and full and not any(known.first_word_fits(row, w) for w in full):

@@ -32,6 +32,7 @@ class Mention:
     past_office: bool = False  # "former Prime Minister Fouad Siniora": a title no longer held (data/past_office_words.txt)
     lemma: str | None = None  # head lemma of a nominal ("government")
     demonym: bool = False  # "Russian" in "Russian President": a mention of Russia
+    body_name: bool = False  # a one-word name the article uses as a body's ("Ford shares"): no person's (`lexicon/bodies.py`)
     _text: str | None = field(default=None, repr=False)
     _sent: int | None = field(default=None, repr=False)
     _head: int | None = field(default=None, repr=False)

@@ -31,6 +31,7 @@ from ..lexicon.agents import agent_row, agents, organisation_nouns
 from ..document import Document
 from ..text.prose import title_case_lines, transcript_turns
 from ..text.parse import parsed_text
+from ..lexicon.bodies import body_words
 from . import known
 from .country_words import is_noun_modifier, place_country
 from .model import Cluster, Mention, without_space
@@ -1211,10 +1212,12 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
     cache: dict[tuple[str, str, bool, bool], NameKey] = {}
     couples: set[int] = set()  # the clusters of "Mr and Mrs Ahmadi": two people, whom no one's name joins
     unsure: set[int] = set()  # the clusters of a surname left as written, two full names fitting it ("Dr Lee")
+    bodies = _body_surnames(mentions)
     for m in sorted(mentions, key=lambda x: x.start):
         left_unsure = False
         flag = (m.text, m.label, regnal(m), bool(m.titles))
         key = cache.get(flag) or cache.setdefault(flag, name_key(m))
+        m.body_name = len(key.words) == 1 and key.words[0] in bodies and not _person_marked(m)
         fits: dict[int, int] = {}
         paired = couple(m)
         if paired:
@@ -1224,6 +1227,8 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
                 fits[i] = max(fits.get(i, 0), _fit(key, k))
         for i in [i for i in fits if fits[i] == 2 and _only_by_country_prefix(m, key, keys[i], clusters[i])]:
             fits[i] = 0  # "Russia's Foreign Ministry" is not the "Chinese Foreign Ministry" named before
+        for i in [i for i in fits if fits[i] and _body_and_person(m, clusters[i])]:
+            fits[i] = 0  # "Ford said its profits fell", "Ford shares": not Harrison Ford, whichever comes first
         for i in [i for i in fits if fits[i] and any(_another_person(key, k) for k in keys[i])]:
             fits[i] = 0  # "Bill Clinton" fits the "Clinton" of a cluster that is Hillary Clinton's: not hers
         if m.honorific and len(key.words) == 1:
@@ -1295,6 +1300,39 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
     for c in clusters:
         c.label = cluster_label(c)
     return clusters
+
+
+def _body_surnames(mentions: list[Mention]) -> frozenset[str]:
+    """The words the article marks as a body's name (`lexicon.bodies.body_words`: "Ford shares", "at Ford") that
+    also name a person in it: the first or last word of a person's name of two words or more ("Harrison Ford"), or
+    a name with a person's marks ("Mr. Ford"). Only those are read as a body's wherever written alone (a word no
+    person shares keeps its reading as before: the tagger's person with nothing else saying so is dropped)."""
+    if not mentions:
+        return frozenset()
+    bodies = body_words(mentions[0].doc)
+    if not bodies:
+        return frozenset()
+    people = set()
+    for x in mentions:
+        words = name_tokens(x)
+        if words and ((x.label == "PERSON" and len(words) > 1) or _person_marked(x)):
+            people.update((words[0], words[-1]))
+    return bodies & people
+
+
+def _person_marked(m: Mention) -> bool:
+    """Does the mention carry a person's marks of its own: an honorific, a title, a gender, a relative's noun?"""
+    return bool(m.honorific or m.titles or m.gender or m.kin)
+
+
+def _body_and_person(m: Mention, c: Cluster) -> bool:
+    """Is one of the two a one-word name the article uses as a body's (`Mention.body_name`: "Ford shares", "at
+    Ford", "Ford's profits", `lexicon.bodies.body_words`), the other a person's name ("Harrison Ford", "Mr. Ford")? Then they
+    stay apart: the company's statements and acts are not the person's of that surname. (Session twenty-one; the
+    quotes stage reads a speaker's so, `_uncoded_one_word_body`.)"""
+    if m.body_name:
+        return any(not x.body_name and (x.label == "PERSON" or _person_marked(x)) for x in c.names)
+    return (m.label == "PERSON" or _person_marked(m)) and bool(c.names) and all(x.body_name for x in c.names)
 
 
 def _honorific_word(m: Mention) -> str | None:
@@ -1497,6 +1535,13 @@ def _present(features: list[tuple]) -> list[tuple]:
 
 def cluster_label(c: Cluster) -> str:
     """One entity, one type: the majority label of its names (a person title makes it PERSON)."""
+    label = _label(c)
+    if label == "PERSON" and not c.known and c.names and all(m.body_name for m in c.names):
+        return "ORG"  # "Dell shares", "Dell said it would cut jobs": a body's name, though tagged a person's
+    return label
+
+
+def _label(c: Cluster) -> str:
     if c.known:
         return c.known.type
     if any(m.gender or m.titles for m in c.names):

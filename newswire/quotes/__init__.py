@@ -50,6 +50,7 @@ from ..lexicon.given_names import given_names
 from ..lexicon.places import is_world_region
 from ..lexicon.pronouns import PRONOUNS
 from ..lexicon.tone import tone_of
+from ..lexicon.bodies import body_words
 from ..records import Cue, Entity, Mention, Quote, Span, Time
 from .confidence import confidence
 from .content import cut_other_sources, from_frame, from_lines, outermost
@@ -1169,8 +1170,17 @@ def _uncoded_one_word_body(entity: Entity, head: Token) -> bool:
     if not (entity.type == "ORG" and entity.actor is None and entity.country is None and not entity.titles
             and head.pos_ == "PROPN" and all(m.kind == "name" for m in entity.mentions)):
         return False
+    if head.lower_ in Document.of(head.doc).index(_NO_ITEMS, _body_words):
+        return False  # "Tata recalled 50,000 vehicles", "Tata said its profits fell": a body's marks (`lexicon.bodies`)
     alone = [t for t in head.doc if t.text == head.text and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.lefts)]
     return all(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") for t in alone)
+
+
+_NO_ITEMS: list = []  # `Document.index` keeps one answer per builder and list
+
+
+def _body_words(context: Document, _items: list) -> frozenset[str]:
+    return body_words(context.doc)
 
 
 def _titled_apart(doc: Doc, entity: Entity) -> bool:

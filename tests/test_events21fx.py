@@ -2,7 +2,8 @@
 (`_promised_for`). Invented sentences, each fix beside a near miss that must not change: a promise of cooperation "for"
 a wrong keeps whom it is for (only a threat or a vowed revenge answers a grievance); a coercion with no doer named (an
 arrest, a crackdown) is a government's at home, so the response is aimed at the country it is told in (implicit),
-while violence with no doer, or a coercion told in no country, still leaves no target."""
+while violence with no doer, or a coercion told in no country, still leaves no target; "to avenge" a wrong and "a
+response to" one answer it as "revenge for" it does."""
 
 from __future__ import annotations
 
@@ -85,3 +86,32 @@ def test_a_threat_over_a_coercion_keeps_its_named_doer():
     # near miss: the doer named ("by Hanoi") is the target, not implicit
     assert _target("Australia threatened retaliation for the detention of its citizens by Hanoi.", "threatened") == ("VNM", False)
 
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Ankara vowed to avenge the killing of its diplomat in Erbil.", "vowed"),
+        ("Ankara vowed a harsh response to the bombing of its consulate in Erbil.", "vowed"),
+    ],
+)
+def test_to_avenge_and_a_response_to_answer_the_wrong_like_revenge_for_it(text, trigger):
+    assert _target(text, trigger) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, actor",
+    [
+        # near misses: the wrong's doer named stays the target
+        ("Ankara vowed to avenge the killing of its diplomat by the PKK in Erbil.", "vowed", "TURREB"),
+        ("Ankara vowed a harsh response to the Syrian bombing of its consulate in Erbil.", "vowed", "SYR"),
+    ],
+)
+def test_to_avenge_and_a_response_to_keep_the_wrongs_doer(text, trigger, actor):
+    found, implicit = _target(text, trigger)
+    assert found is not None and found.startswith(actor) and not implicit
+
+
+def test_a_response_to_someone_is_not_a_grievance():
+    # near miss: a promise's "to" that names no wrong keeps its recipient
+    found, _ = _target("Japan pledged a generous response to Nepal's appeal for aid.", "pledged")
+    assert found == "NPL"

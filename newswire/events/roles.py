@@ -670,15 +670,21 @@ def _grieved(noun: Token) -> bool:
 def _promised_for(m: EventMention, verb: Token) -> Token | None:
     """The hostile act or wrong (`_grieved`) a hostile promise answers, or None: the "for" or "over" of a threat's
     object ("threatened sanctions over the killing") or of a vowed revenge (`revenge` of data/event_word_classes.tsv:
-    "vowed revenge for the strike"). Not a promise of cooperation's: "promised
+    "vowed revenge for the strike"), a revenge's "to" ("vowed a harsh response to the strike"), the object of an
+    `avenging` infinitive ("vowed to avenge the killing of its leader"). Not a promise of cooperation's: "promised
     compensation for the deaths of Afghan civilians", "pledged aid over the bombing of hospitals" are for the victims
     (issue 13, session twenty-one's review: they lost their targets)."""
+    clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in word_class("avenging")), None)
+    if clause is not None:
+        wrong = patient_of(clause)
+        return wrong if wrong is not None and _grieved(wrong) else None
     patient = patient_of(verb)
     if patient is None or patient.pos_ != "NOUN":
         return None
-    if m.code[:2] != THREAT_ROOT and patient.lemma_.lower() not in word_class("revenge"):
+    revenge = patient.lemma_.lower() in word_class("revenge")
+    if m.code[:2] != THREAT_ROOT and not revenge:
         return None
-    return next((o for _, o in prep_objects(patient, ("for", "over")) if _grieved(o)), None)
+    return next((o for _, o in prep_objects(patient, ("for", "over", "to") if revenge else ("for", "over")) if _grieved(o)), None)
 
 
 def _coerced_in(noun: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:

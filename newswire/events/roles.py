@@ -32,6 +32,7 @@ VISIT_CODES = {"042", "043"}
 MEDIATE_CODES = {"045"}
 INTENT_ROOT = "03"
 THREAT_ROOT = "13"
+COERCE_ROOT = "17"
 ACCUSE_ROOT = "11"
 # Codes of events that move something to or from someone: the prepositional
 # complement is the target before the patient (aid 07, de-escalation and
@@ -172,6 +173,7 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         # twenty's review: the victim was the target at 0.91)
         assign_roles(comp, actors)
         targets = [a for a in _blamed_doers(comp, actors) if all(a.entity.id != s.entity.id for s in sources)]
+        targets = targets or _coerced_in(comp.token, actors, sources)
         m.own_targets = m.own_targets or not targets
     elif comp is not None and not targets and not addressed:
         assign_roles(comp, actors)
@@ -230,6 +232,7 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
             assign_roles(p, actors)
             if _grievance(m, p):
                 targets = targets or [a for a in _blamed_doers(p, actors) if all(a.entity.id != s.entity.id for s in sources)]
+                targets = targets or _coerced_in(p.token, actors, sources)
                 m.own_targets = m.own_targets or not targets
                 continue
             if _blamed_act(m, p):
@@ -280,7 +283,7 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
             targets = [a for i, a in enumerate(sides) if all(a.entity.id != b.entity.id for b in sides[:i])]
             m.own_targets = True
     targets = [t for t in targets if all(t.entity.id != s.entity.id for s in sources)]
-    cause = _promised_for(anchor) if m.code[:2] in (INTENT_ROOT, THREAT_ROOT) and anchor.pos_ == "VERB" else None
+    cause = _promised_for(m, anchor) if m.code[:2] in (INTENT_ROOT, THREAT_ROOT) and anchor.pos_ == "VERB" else None
     if cause is not None and all(_inside(t, cause) for t in targets):
         # "vowed revenge for the killing of its general in Damascus", "threatened reprisals over the strike on its
         # embassy": a response promised for a grievance is aimed at the grievance's doer or at no one, never at whom
@@ -288,6 +291,8 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         # "vowed revenge for the deaths of its soldiers": not the soldiers), unless it names its own aim ("vowed
         # revenge against the PKK for the bombing")
         targets = [a for a in _doers(cause, _noun_roles(cause, actors)[0], actors) if all(a.entity.id != s.entity.id for s in sources)]
+        # ("threatened sanctions over the crackdown on protesters in Belarus": a coercion's country, `_coerced_in`)
+        targets = targets or _coerced_in(cause, actors, sources)
         m.own_targets = m.own_targets or not targets
     if asks and not coded(targets):
         # "demanded an apology from Guyana", "called for restraint from Pyongyang": what is asked for, asked from
@@ -617,7 +622,7 @@ def _verb_targets(m: EventMention, actors: Actors, sources: list[Actor]) -> list
     # ("retaliated for the strike on its consulate", "for the death of its soldiers": no one; "for the strike carried
     # out by Israel": Israel), as an act noun of the dictionary does (`_grievance`); issue 13, session twenty's review
     found = [a for a in (
-        _doers(c, _noun_roles(c, actors)[0], actors) if c.i in causes else
+        (_doers(c, _noun_roles(c, actors)[0], actors) or _coerced_in(c, actors, sources)) if c.i in causes else
         actors.phrase(c, through=() if c.i in issues else PATIENT_PREPS if acts_on_people(c) and _in_place(c) else through)
         for c in candidates) if a]
     if not found and any(c.i in causes for c in candidates) and (patient is None or patient.i in causes):
@@ -662,13 +667,52 @@ def _grieved(noun: Token) -> bool:
         any(c[:2] in BLAMED_ROOTS for c in event_noun_codes(noun)) or noun.lemma_.lower() in word_class("wrong"))
 
 
-def _promised_for(verb: Token) -> Token | None:
-    """The hostile act or wrong (`_grieved`) a vow's or threat's object is "for" or "over" ("vowed revenge for the
-    killing", "threatened retaliation over the strike"), or None."""
+def _promised_for(m: EventMention, verb: Token) -> Token | None:
+    """The hostile act or wrong (`_grieved`) a hostile promise answers, or None: the "for" or "over" of a threat's
+    object ("threatened sanctions over the killing") or of a vowed revenge (`revenge` of data/event_word_classes.tsv:
+    "vowed revenge for the strike"), a revenge's "to" ("vowed a harsh response to the strike"), the object of an
+    `avenging` infinitive ("vowed to avenge the killing of its leader"). Not a promise of cooperation's: "promised
+    compensation for the deaths of Afghan civilians", "pledged aid over the bombing of hospitals" are for the victims
+    (issue 13, session twenty-one's review: they lost their targets)."""
+    clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in word_class("avenging")), None)
+    if clause is not None:
+        wrong = patient_of(clause)
+        return wrong if wrong is not None and _grieved(wrong) else None
     patient = patient_of(verb)
     if patient is None or patient.pos_ != "NOUN":
         return None
-    return next((o for _, o in prep_objects(patient, ("for", "over")) if _grieved(o)), None)
+    revenge = patient.lemma_.lower() in word_class("revenge")
+    if m.code[:2] != THREAT_ROOT and not revenge:
+        return None
+    return next((o for _, o in prep_objects(patient, ("for", "over", "to") if revenge else ("for", "over")) if _grieved(o)), None)
+
+
+def _coerced_in(noun: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:
+    """The country a grievance of coercion with no doer named is told in, as an implicit target: a government's
+    arrests, detentions and crackdowns (CAMEO 17: `_coercion`) are its own country's, so a response to "the crackdown
+    on protesters in Belarus", "the arrest of its citizens in China" is aimed at Belarus, China (issue 13, session
+    twenty-one's review: a threat of sanctions over it had no target, unlike "imposed sanctions over ..."); never
+    whom it was done to ("the detention of Navalny": no target), nor the country of violence, often done from abroad
+    ("vowed revenge for the killing of its leader in Tehran": not Iran), nor the source's own country."""
+    if noun.pos_ != "NOUN" or not _coercion(noun):
+        return []
+    for prep in (t for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "in"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = actors.at(obj)
+            if found is None or found[0].type not in ("GPE", "LOC") or not (found[0].actor or found[0].country):
+                continue
+            code = found[0].actor or found[0].country
+            if all(code[:3] != (s.code or "")[:3] and found[0].id != s.entity.id for s in sources):
+                return [Actor(found[0], found[1], code, implicit=True)]
+            return []
+    return []
+
+
+def _coercion(noun: Token) -> bool:
+    """Whether a grievance noun's hostile senses (data/event_nouns.tsv) are all coercion (CAMEO 17: "the arrest", "the
+    crackdown", "the detention"), not violence ("the strike", "the killing") or anything else."""
+    codes = [c for c in event_noun_codes(noun) if c[:2] in BLAMED_ROOTS]
+    return bool(codes) and all(c[:2] == COERCE_ROOT for c in codes)
 
 
 def _hung_on_cause(obj: Token, causes: dict[int, Token]) -> bool:

@@ -183,6 +183,7 @@ class EventWordClass:
 
     word: str
     kind: Literal[
+        "revenge", "avenging",
         "verbal_attack", "contest", "rally", "exercise", "words", "legal_charge", "back_attack", "person", "concession",
         "ailment", "not_living", "object_noun", "accident", "pursuit", "wrongdoer", "coerced", "pact", "restrict", "joining", "mutual", "taking", "culpable", "culprit", "wrong", "charged_for", "police_raid", "signed_text", "signing", "ratifying",
         "standing", "claim", "untrue", "insult", "riot_weapon", "lodged", "object_first", "figurative_war", "traded_words", "decision", "warning",

@@ -139,7 +139,7 @@ def extract_quotes(
     # report, the main verb of a sentence of the writer's with no quotation in it, introduces the quotation after it
     # as a speech cue does (not "..., said Dan Cantor of the Sanders-supporting party", "who has known them")
     agreeing = [f for f in found_frames if f.kind == "thought" and not f.content and _introduces(doc, f, quoted) and f.verb not in in_lines]
-    found = inherit(doc, found, [p for p in passages if not p.used], frames + agreeing, ctx.entities(entities))
+    found = inherit(doc, found, [p for p in passages if not p.used], frames + agreeing)
     # a caption, credit, section label, sub-heading or byline reports nothing (`Document.not_prose`)
     found = [f for f in found if ctx.last_token_before(f.start + 1) not in ctx.not_prose]
     found = [_own_speaker(doc, f, headlines) for f in found] if (headlines := ctx.headline_lines) else found

@@ -72,7 +72,8 @@ _SILVA = '"My son did nothing wrong." His mother, Ana Silva, told reporters: "I 
 @pytest.mark.parametrize("text, speaker", [
     (f"{_DUNN}\n{_SILVA}", "Ana Silva"),  # a paragraph a line (a web page's text): the line opens a paragraph
     (f"{_DUNN}\n\n{_SILVA}", "Ana Silva"),
-    (f"The inquiry closed on Friday.\n\n{_DUNN}\n{_SILVA}\n\nThe family will appeal.", "Dunn"),  # a wrapped line
+    # a wrapped line of a text whose paragraphs blank lines set apart (at least two in its body: `_sets_paragraphs_apart`)
+    (f"The inquiry closed on Friday.\n\n{_DUNN}\n{_SILVA}\n\nThe family will appeal.\n\nThe panel meets in May.", "Dunn"),
     (f"{_DUNN} {_SILVA}", "Dunn"),  # within one paragraph, after Dunn's sentence: goes on with Dunn
 ])
 def test_a_quotation_before_a_new_speakers_own_report_is_hers_only_opening_its_paragraph(text, speaker):
@@ -96,7 +97,7 @@ def test_near_miss_a_paragraph_with_no_cue_after_it_goes_on_with_the_speaker():
 ])
 def test_a_quoted_line_inside_running_prose_goes_on_with_the_speaker(line):
     text = (f"The river rose on Monday night.\n\nThe mayor, Dana Holt, said the city had done all it could.\n{line}\n"
-            "Holt said the pumps had failed at 3am.\n\nThe water fell on Tuesday.")
+            "Holt said the pumps had failed at 3am.\n\nThe water fell on Tuesday.\n\nSchools reopen on Monday.")
     assert speakers_of(text, "We had crews") == ["Dana Holt"]
 
 

@@ -110,23 +110,41 @@ def _opens_paragraph(doc: Doc, p: Passage) -> bool:
     return line_start == 0 or not _blank_line_paragraphs(doc) or _blank_line_before(text, line_start)
 
 
-# A blank line: a line break, nothing but spaces or tabs (or a carriage return), another line break.
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# A line break with the spaces around it: one (a single break) or more (a blank line, a break between paragraphs).
+_LINE_BREAK = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*")
+# A line that ends a sentence: a stop, with any closing marks after it.
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
 def _blank_line_paragraphs(doc: Doc) -> bool:
-    """Does the text set its paragraphs apart with blank lines (past its first line, which may be a title)? Then a
-    single line break is one inside a paragraph (running prose, or a wrapped line). A text with none (trafilatura's
-    text of a web page: a paragraph a line) breaks a line only between paragraphs. Read on the original text: a removed
-    line (blanked for the parser) is no blank line of the writer's."""
+    """Does the text set its paragraphs apart with blank lines? Then a single line break is one inside a paragraph
+    (running prose, or a wrapped line). A text with none (trafilatura's text of a web page: a paragraph a line) breaks a
+    line only between paragraphs. Read on the original text: a removed line (blanked for the parser) is no blank line of
+    the writer's."""
     return _sets_paragraphs_apart(Document.of(doc).source)
 
 
 @lru_cache(maxsize=4)
 def _sets_paragraphs_apart(text: str) -> bool:
-    body = text.lstrip()
+    """Are blank lines the usual paragraph break of the text's body (past its first line, which may be a title; the
+    text's ends stripped)? At least two blank lines, and more of them than single line breaks after a line that ends a
+    sentence: such a break ends a paragraph with no blank line. One stray blank line (a trailing one, the one after a
+    byline: "Title⏎⏎By Jane Roe⏎⏎...") does not make a text that puts a paragraph a line, with blank lines here and
+    there, a blank-line one; a single break after a line stopping mid-sentence is a wrapped line, which a blank-line
+    text may have many of (so counting every single break against the blank lines would not do)."""
+    body = text.strip()
     first_end = body.find("\n")
-    return first_end >= 0 and _BLANK_LINE.search(body[first_end:].lstrip()) is not None
+    if first_end < 0:
+        return False
+    body = body[first_end:].lstrip()
+    blank = ended = line_start = 0
+    for m in _LINE_BREAK.finditer(body):
+        if m.group().count("\n") > 1:
+            blank += 1
+        elif _SENTENCE_END.search(body, line_start, m.start()):
+            ended += 1
+        line_start = m.end()
+    return blank >= 2 and blank > ended
 
 
 def _in_cues_phrase(noun: Token, cue: Token) -> bool:
@@ -460,9 +478,10 @@ def _heading_line(doc: Doc, p: Passage) -> bool:
     """Is a passage a sub-heading quoting someone ("‘It won’t be us alone’: Foreign minister", "‘I am no longer me’"
     on a line of its own between paragraphs)? A closed quotation of at most `MAX_HEADING_WORDS` words that opens its
     line, with nothing after it on the line but a label after a colon, and no stop at its end (inside or after the
-    marks): prose quoted as a paragraph of its own ends with one. The line is a paragraph of its own: a blank line before
-    and after it, in a text that sets its paragraphs apart with blank lines (`_blank_line_paragraphs`), where a line
-    between single line breaks is running prose; in one that does not, every line is a paragraph. Its words may be
+    marks): prose quoted as a paragraph of its own ends with one. The line is a paragraph of its own: in a text that sets
+    its paragraphs apart with blank lines (`_blank_line_paragraphs`), a blank line on at least one side of it (a
+    pull-quote may run straight into its section: "⏎⏎“Nobody came to ask us”⏎The port closed ..."), a line between
+    single line breaks being running prose; in one that does not, every line is a paragraph. Its words may be
     anyone's in the article, not the previous paragraph's speaker's: it inherits no speaker."""
     if not p.quoted.closed or p.quoted.paragraphs != 1 or len(p.words) > MAX_HEADING_WORDS:
         return False
@@ -472,7 +491,7 @@ def _heading_line(doc: Doc, p: Passage) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     if line_start == 0 or text[line_start : p.quoted.start].strip():
         return False
-    if _blank_line_paragraphs(doc) and not (_blank_line_before(text, line_start) and _blank_line_after(text, line_end)):
+    if _blank_line_paragraphs(doc) and not (_blank_line_before(text, line_start) or _blank_line_after(text, line_end)):
         return False  # "⏎⏎... Dana Holt, said ...⏎“We had crews out all night”⏎Holt said ...⏎⏎": a line of running prose
     after = text[p.quoted.end : line_end].strip()
     if after and not after.startswith(":"):

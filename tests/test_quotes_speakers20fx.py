@@ -1,6 +1,7 @@
 """Review of issue 14's rules (session twenty): a quotation opening its paragraph before a cue that opens a report of
-its own is that cue's speaker's, not the speaker before's, and one set after another sentence of its paragraph is no
-one's; a quoted line inside running prose (a text whose paragraphs are set apart by blank lines) is no sub-heading; a
+its own is that cue's speaker's, not the speaker before's, and one set after another sentence of its paragraph goes on
+with the speaker before (session twenty-one: giving it to no one only took right speakers away on real text); a quoted
+line inside running prose (a text whose paragraphs are set apart by blank lines) is no sub-heading; a
 capitalised surname that is a cue's subject is no span of time.
 
 Invented texts; each rule has a case it changes and a near miss that must stay.
@@ -43,10 +44,13 @@ def test_a_quotation_opening_its_paragraph_is_the_next_cues_speakers(text):
     assert speakers_of(text, "We will take this") == ["Paul Okafor"]
 
 
-def test_a_quotation_after_another_speakers_sentence_in_the_paragraph_is_given_to_no_one():
+def test_a_quotation_after_another_speakers_sentence_in_the_paragraph_goes_on_with_the_speaker_before():
+    # Session twenty gave it to no one (it may be the next speaker's); measured on real text (PolNeAR train, ext21) that
+    # only took right speakers away (a quotation of several paragraphs going on, "The senator added:" one more cue of
+    # the same speaker's) and never a wrong one: it goes on with the speaker before, as before session twenty.
     text = ('Harbour master Leo Brandt defended the closure. "We had no choice," Brandt said. "Our boats have sat idle '
             'for a month. Nobody came to ask us." Fisherman Paul Okafor told reporters: "We will take this to court."')
-    assert speakers_of(text, "Our boats have") in ([], [None])
+    assert speakers_of(text, "Our boats have") == ["Leo Brandt"]
     assert speakers_of(text, "We will take this") == ["Paul Okafor"]
 
 
@@ -58,7 +62,8 @@ def test_near_miss_a_quotation_before_the_same_speakers_next_report_goes_on_with
     assert speakers_of(text, "We will take this") == ["Leo Brandt"]
 
 
-# issue 14's case: the quotation is never the speaker before's at high confidence, whatever the line breaks
+# issue 14's case: a quotation opening its paragraph is the new speaker's, never the speaker before's; one set after the
+# speaker's sentence inside a paragraph goes on with that speaker (measured on real text, see above)
 
 _DUNN = '"They followed the rules," Dunn said.'
 _SILVA = '"My son did nothing wrong." His mother, Ana Silva, told reporters: "I want justice."'
@@ -67,17 +72,13 @@ _SILVA = '"My son did nothing wrong." His mother, Ana Silva, told reporters: "I 
 @pytest.mark.parametrize("text, speaker", [
     (f"{_DUNN}\n{_SILVA}", "Ana Silva"),  # a paragraph a line (a web page's text): the line opens a paragraph
     (f"{_DUNN}\n\n{_SILVA}", "Ana Silva"),
-    (f"The inquiry closed on Friday.\n\n{_DUNN}\n{_SILVA}\n\nThe family will appeal.", None),  # a wrapped line
-    (f"{_DUNN} {_SILVA}", None),  # within one paragraph, after Dunn's sentence: Dunn's or hers
+    # a wrapped line of a text whose paragraphs blank lines set apart (at least two in its body: `_sets_paragraphs_apart`)
+    (f"The inquiry closed on Friday.\n\n{_DUNN}\n{_SILVA}\n\nThe family will appeal.\n\nThe panel meets in May.", "Dunn"),
+    (f"{_DUNN} {_SILVA}", "Dunn"),  # within one paragraph, after Dunn's sentence: goes on with Dunn
 ])
-def test_a_quotation_before_a_new_speakers_own_report_is_never_the_speaker_befores(text, speaker):
-    found = [(name, conf) for content, name, conf in said_how_surely(text) if content.startswith("My son")]
-    assert len(found) == 1
-    name, conf = found[0]
-    assert name != "Dunn"
-    assert name == speaker
-    if speaker is None:
-        assert conf < 0.7
+def test_a_quotation_before_a_new_speakers_own_report_is_hers_only_opening_its_paragraph(text, speaker):
+    found = [name for content, name in said(text) if content.startswith("My son")]
+    assert found == [speaker]
     assert [name for content, name in said(text) if content.startswith("I want justice")] == ["Ana Silva"]
 
 
@@ -96,7 +97,7 @@ def test_near_miss_a_paragraph_with_no_cue_after_it_goes_on_with_the_speaker():
 ])
 def test_a_quoted_line_inside_running_prose_goes_on_with_the_speaker(line):
     text = (f"The river rose on Monday night.\n\nThe mayor, Dana Holt, said the city had done all it could.\n{line}\n"
-            "Holt said the pumps had failed at 3am.\n\nThe water fell on Tuesday.")
+            "Holt said the pumps had failed at 3am.\n\nThe water fell on Tuesday.\n\nSchools reopen on Monday.")
     assert speakers_of(text, "We had crews") == ["Dana Holt"]
 
 

@@ -121,7 +121,8 @@ def extract_quotes(
     # a title, slogan or chant in quotation marks names a thing: it is no quote, of a frame or standing alone
     names = [p for p in passages if names_a_thing(doc, p)]
     # a nickname inside a person's name ("Robert C. “Bobby” Scott", one PERSON mention around the marks) is no quote
-    names += [p for p in passages if p not in names and _inside_a_name(p, entities)]
+    persons = _person_mentions(entities)
+    names += [p for p in passages if p not in names and _inside_a_name(p, persons)]
     for p in names:
         p.used = True
     # a thought cue that reports only a quotation ("“Will he run?” she wondered") says it
@@ -140,7 +141,7 @@ def extract_quotes(
     # report, the main verb of a sentence of the writer's with no quotation in it, introduces the quotation after it
     # as a speech cue does (not "..., said Dan Cantor of the Sanders-supporting party", "who has known them")
     agreeing = [f for f in found_frames if f.kind == "thought" and not f.content and _introduces(doc, f, quoted) and f.verb not in in_lines]
-    found = inherit(doc, found, [p for p in passages if not p.used], frames + agreeing, ctx.entities(entities))
+    found = inherit(doc, found, [p for p in passages if not p.used], frames + agreeing)
     # a caption, credit, section label, sub-heading or byline reports nothing (`Document.not_prose`)
     found = [f for f in found if ctx.last_token_before(f.start + 1) not in ctx.not_prose]
     found = [_own_speaker(doc, f, headlines) for f in found] if (headlines := ctx.headline_lines) else found
@@ -210,10 +211,24 @@ def _in_picture(doc: Doc, picture: Frame, frame: Frame) -> bool:
     return not (verb.dep_ in ("acl", "ccomp", "xcomp", "dobj", "oprd") and verb.head.i in (picture.verb, *picture.content))
 
 
-def _inside_a_name(p: Passage, entities: list[Entity]) -> bool:
-    """A quoted passage with a person's name on both sides of its marks, within one mention of that person."""
-    q = p.quoted
-    return any(m.start < q.start and q.end < m.end for e in entities if e.type == "PERSON" for m in e.mentions)
+def _inside_a_name(p: Passage, persons: tuple[list[int], list[int]]) -> bool:
+    """A quoted passage with a person's name on both sides of its marks, within one mention of that person: one of
+    the mentions starting before the marks (`_person_mentions`) ends after them."""
+    starts, reach = persons
+    before = bisect.bisect_left(starts, p.quoted.start)
+    return before > 0 and reach[before - 1] > p.quoted.end
+
+
+def _person_mentions(entities: list[Entity]) -> tuple[list[int], list[int]]:
+    """The starts of the persons' mentions in order, and for each the farthest end of a mention starting at or before
+    it: whether a passage is inside a name is then a look-up, not a walk over every mention (a walk per passage cost
+    the square of the text's length)."""
+    starts: list[int] = []
+    reach: list[int] = []
+    for start, end in sorted((m.start, m.end) for e in entities if e.type == "PERSON" for m in e.mentions):
+        starts.append(start)
+        reach.append(max(end, reach[-1]) if reach else end)
+    return starts, reach
 
 
 def _own_speaker(doc: Doc, f: Found, headlines: list[tuple[int, int]]) -> Found:
@@ -1150,8 +1165,7 @@ def _surname_only(entity: Entity, head: Token) -> bool:
     to "William Taylor III" before)? Also an uncoded organisation of that one word: the tagger may take a lone
     surname for one ("“...,” Ortiz said", after "Elena Ortiz"), but a speaker's surname, not a body's, is what the
     callers then look for (the one person named in full with it, a given name right before it)."""
-    names = [m for m in entity.mentions if m.kind == "name"]
-    if not names or any(m.text != head.text for m in names):
+    if _mention_kinds(head.doc, entity)[0] != {head.text}:
         return False
     if entity.type != "PERSON" and not _uncoded_one_word_body(entity, head):
         return False
@@ -1168,12 +1182,46 @@ def _uncoded_one_word_body(entity: Entity, head: Token) -> bool:
     profits": a company named after its founder, whose statements are not the founder's; session twenty's review;
     the word closing a full name, "Ratan Tata", is the person's)."""
     if not (entity.type == "ORG" and entity.actor is None and entity.country is None and not entity.titles
-            and head.pos_ == "PROPN" and all(m.kind == "name" for m in entity.mentions)):
+            and head.pos_ == "PROPN" and _mention_kinds(head.doc, entity)[1]):
         return False
     if head.lower_ in Document.of(head.doc).index(_NO_ITEMS, _body_words):
         return False  # "Tata recalled 50,000 vehicles", "Tata said its profits fell": a body's marks (`lexicon.bodies`)
-    alone = [t for t in head.doc if t.text == head.text and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.lefts)]
-    return all(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") for t in alone)
+    return _only_subjects_alone(head.doc).get(head.text, True)
+
+
+def _only_subjects_alone(doc: Doc) -> dict[str, bool]:
+    """Each word written alone in the document (no proper noun compounded before it: not the "Tata" of "Ratan Tata")
+    → is every such use of it the subject of a verb (`_uncoded_one_word_body`)? Built once per document (a scan per
+    quote cost the square of the text's length: 81 s for 900 quotes in 57k characters)."""
+    return Document.of(doc).index(Document.of(doc).token_starts, _build_only_subjects_alone)
+
+
+def _build_only_subjects_alone(ctx: Document, _tokens: list[int]) -> dict[str, bool]:
+    out: dict[str, bool] = {}
+    for t in ctx.doc:
+        if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.lefts):
+            out[t.text] = out.get(t.text, True) and t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX")
+    return out
+
+
+def _mention_kinds(doc: Doc, entity: Entity) -> tuple[set[str], bool]:
+    """The texts of an entity's name mentions, and whether all its mentions are names: read once per entity and
+    document (asked once a quote or more; a walk over the mentions each time cost the square of the text's length for
+    a name said hundreds of times)."""
+    return _per_entity(doc, entity, _mention_kinds_now, "kinds")
+
+
+def _mention_kinds_now(doc: Doc, entity: Entity) -> tuple[set[str], bool]:
+    return {m.text for m in entity.mentions if m.kind == "name"}, all(m.kind == "name" for m in entity.mentions)
+
+
+def _per_entity(doc: Doc, entity: Entity, read, what: str):
+    """read(doc, entity), kept for the document (with the entity: an id is not reused while the entity lives)."""
+    seen = Document.of(doc).index(Document.of(doc).token_starts, _new_memo)
+    kept = seen.get((what, id(entity)))
+    if kept is None or kept[0] is not entity:
+        kept = seen[what, id(entity)] = (entity, read(doc, entity))
+    return kept[1]
 
 
 _NO_ITEMS: list = []  # `Document.index` keeps one answer per builder and list
@@ -1187,7 +1235,15 @@ def _titled_apart(doc: Doc, entity: Entity) -> bool:
     """Does the article give one of the entity's names a title of its own ("Former President Trump ... Trump said",
     after "Donald Trump Jr.")? Then a surname entity is a person introduced apart, another of the family, not the
     one named in full. (An honorific is no title: "Mr Oleshchuk" after "Mykola Oleshchuk" is the same man;
-    `_by_surname` checks gender.)"""
+    `_by_surname` checks gender.) Read once per entity and document (`_per_entity`)."""
+    return _per_entity(doc, entity, _titled_apart_now, "titled apart")
+
+
+def _new_memo(_ctx: Document, _items: list) -> dict:
+    return {}
+
+
+def _titled_apart_now(doc: Doc, entity: Entity) -> bool:
     text = source_text(doc)
     before = [text[max(0, m.start - 40) : m.start].split() for m in entity.mentions if m.kind == "name"]
     return any(words and is_title_word(words[-1]) and not is_honorific(words[-1]) for words in before)

@@ -12,6 +12,8 @@ listed in `data/line_labels.txt` and never speak.
 
 from __future__ import annotations
 
+import weakref
+
 from dataclasses import dataclass
 from functools import cache
 
@@ -113,12 +115,35 @@ def labelled_person(head: Token, entity: Entity | None, entities: EntityIndex) -
 def person_surnamed(entities: EntityIndex, fits, before: int | None = None) -> Entity | None:
     """The one person the article names in full (a name of two words or more, not in capitals) whose last word
     `fits`, named before character `before` when given; None when no person or two fit."""
-    fitting = [
-        e for e in entities.entities
-        if e.type == "PERSON" and any(m.kind == "name" and (before is None or m.end <= before) and len(w := name_words(m.text)) > 1
-                                      and fits(w[-1]) and not m.text.isupper() for m in e.mentions)
-    ]
+    fitting: list[Entity] = []
+    for last, people in _full_names(entities).items():
+        if fits(last):
+            fitting += [e for end, e in people if (before is None or end <= before) and all(e is not f for f in fitting)]
     return fitting[0] if len(fitting) == 1 else None
+
+
+# each entity index's persons named in full, by the last word of the name (`_full_names`)
+_FULL_NAMES: weakref.WeakKeyDictionary[EntityIndex, dict[str, list[tuple[int, Entity]]]] = weakref.WeakKeyDictionary()
+
+
+def _full_names(entities: EntityIndex) -> dict[str, list[tuple[int, Entity]]]:
+    """The last word of each name of two words or more, not in capitals, of a person → (where the first such mention
+    ends, the person), for each person named with it: built once per entity index (`person_surnamed` is asked once a
+    quote or more; a walk over every mention each time cost the square of the text's length)."""
+    found = _FULL_NAMES.get(entities)
+    if found is None:
+        found = {}
+        for e in entities.entities:
+            if e.type != "PERSON":
+                continue
+            first_end: dict[str, int] = {}
+            for m in e.mentions:
+                if m.kind == "name" and len(w := name_words(m.text)) > 1 and not m.text.isupper():
+                    first_end[w[-1]] = min(first_end.get(w[-1], m.end), m.end)
+            for last, end in first_end.items():
+                found.setdefault(last, []).append((end, e))
+        _FULL_NAMES[entities] = found
+    return found
 
 
 def name_words(name: str) -> list[str]:

@@ -25,11 +25,6 @@ class Passage:
     last: int  # last token inside
     standalone: bool  # opens a sentence, a paragraph or a clause
     used: bool = False
-    # a cue-less quotation in the middle of a paragraph that the next sentence's cue, opening a report of its own, did
-    # not take: whose it is cannot be told ("“A.” Berg said. “B.” His aide told the BBC: “C.”"); it inherits no speaker
-    # but from the speaker before when that cue's speaker (`next_speaker`, the head) is theirs too ("Mr. Berg added: “C.”")
-    unsure: bool = False
-    next_speaker: Token | None = None
 
 
 @dataclass(slots=True)

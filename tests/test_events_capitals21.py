@@ -82,6 +82,8 @@ def test_capitals_that_are_no_seat_of_government():
     assert seat_country("Moscow") == "RUS" and seat_country("Kiev") == "UKR" and seat_country("New Delhi") == "IND"
     # a state's own capital, a capital where the government does not sit, a country's own name
     assert seat_country("Delhi") is None and seat_country("Amsterdam") is None and seat_country("Russia") is None
+    # a capital that as an actor names the body seated there (the EU), not its state
+    assert seat_country("Brussels") is None
 
 
 def test_a_capital_named_as_something_is_the_city():

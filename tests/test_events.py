@@ -182,7 +182,7 @@ def test_an_event_whose_source_has_a_proper_name_is_emitted_uncoded():
         ("Hundreds of people blocked roads in Lagos on Monday.", ("Lagos", "NGACVL", True), ("Lagos", "NGA", False)),
         # a stance, not a passive; whose calls are rejected
         ("Israel is opposed to French mediation.", ("Israel", "ISR", False), ("French", "FRA", False)),
-        ("Berlin rejected calls by Belarus's rulers for economic aid.", ("Berlin", "DEU", False), ("Belarus", "BLR", False)),
+        ("Berlin rejected calls by Belarus's rulers for economic aid.", ("Berlin", "DEUGOV", False), ("Belarus", "BLR", False)),
     ],
 )
 def test_actors_the_clause_implies(text, source, target):

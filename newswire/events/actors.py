@@ -10,6 +10,10 @@ diplomats") is mapped to the entities its words mention. Conventions:
   complement ("Syria's decision" → Syria, "a Russian plan" → Russia);
 * a demonym or country next to an agent noun makes a sectoral actor ("a
   Syrian military attack" → SYRMIL);
+* a country's capital standing for its state is its government ("Moscow
+  accused Kyiv", "Beijing's decision" → RUSGOV, CHNGOV:
+  `lexicon.capitals`); used as a place ("in Moscow", "struck Kyiv") it is
+  the bare country;
 * a plural group the entity layer left without a code ("the two diplomats",
   "they") stands for the entities of the latest coordination of named actors
   within GROUP_REACH sentences ("he and his Russian counterpart, Sergei Lavrov");
@@ -20,6 +24,7 @@ diplomats") is mapped to the entities its words mention. Conventions:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,6 +32,7 @@ from spacy.tokens import Token
 
 from ..document import Document
 from ..lexicon import countries, load_list, places
+from ..lexicon.capitals import GOVERNMENT, seat_country, stands_for_state
 from ..lexicon.agents import agent_row, is_counterpart, is_relational, serving_sector
 from ..lexicon.borders import border_nouns
 from ..lexicon.compounds import opposed
@@ -98,6 +104,10 @@ class Actors:
         # where the mentions that start on a dateline's words or a wire credit start: they name no actor
         self._dateline_starts = {self.doc[i].idx for i in context.dateline | context.credits}
         self._members: dict[str, list[Actor]] = {}
+        # the last words of the names of two words or more of the article's people and bodies: "Washington" of "Denzel
+        # Washington" (which the parser may tag an organisation) or "the University of Washington" stands for no state
+        self._name_ends = {m.text.split()[-1] for e in entities if e.type not in ("GPE", "LOC") for m in e.mentions
+                           if m.kind == "name" and len(m.text.split()) >= 2}
 
     def at(self, tok: Token) -> tuple[Entity, Mention] | None:
         """The entity the narrowest mention covering a token belongs to (not one starting on a dateline), with that mention."""
@@ -196,10 +206,33 @@ class Actors:
         if code and is_people(entity, mention, code):
             code = self._home_of(tok) or code  # "the Albanians of southern Serbia": SRB
         if code and len(code) == 3 and countries.is_country_code(code):
-            sector = _sector_beside(tok, mention)
+            sector = _sector_beside(tok, mention) or self._seat_sector(entity, mention, code)
             if sector:
                 code += sector
         return [Actor(entity, mention, code)]
+
+    def _seat_sector(self, entity: Entity, mention: Mention, code: str) -> str | None:
+        """GOV for a country's capital that stands for its state in this phrase ("Moscow accused Kyiv", "Beijing's
+        decision", "warnings from Moscow": `lexicon.capitals.stands_for_state`), as CAMEO and the real-news gold code
+        it; None for a capital used as a place ("in Moscow", "a Moscow court", "missiles struck Kyiv"). Not when the
+        name ends a person's or a body's name in the article ("Denzel Washington ... Washington thanked", "the
+        University of Washington"), the article names a state of the name ("Washington state", "the state of
+        Washington"), or the verb's other side is a city that is no seat of a state ("Washington beat Dallas": a
+        team)."""
+        if entity.type != "GPE" or entity.actor or entity.country != code or seat_country(mention.text) != code:
+            return None
+        word = self.head_of(mention)
+        if word is None or not stands_for_state(word) or mention.text in self._name_ends:
+            return None
+        if _names_a_state_of(self.context.text, mention.text):
+            return None
+        if any(self._city_of_no_state(other) for other in _other_sides(word)):
+            return None
+        return GOVERNMENT
+
+    def _city_of_no_state(self, tok: Token) -> bool:
+        found = self.at(tok)
+        return found is not None and is_city(found[0]) and found[0].type == "GPE" and seat_country(found[1].text) is None
 
     def _owned_elsewhere(self, tok: Token, code: str) -> bool:
         """Whether a possessive pronoun on the head says the phrase belongs to another country than the code its
@@ -409,6 +442,24 @@ class Actors:
             if len(actors) >= 2:
                 return actors
         return []
+
+
+def _names_a_state_of(text: str, name: str) -> bool:
+    """Does an article name a state (a division) of a capital's name ("Washington state", "the State of Washington",
+    "the state of Berlin")? Its bare name may then be that state's, not the country's government."""
+    words = re.escape(name)
+    return re.search(rf"\b{words} [Ss]tate\b|\b[Ss]tate of {words}\b", text) is not None
+
+
+def _other_sides(word: Token) -> list[Token]:
+    """The subject and objects of the verb a word is an argument of, but the word (and its conjuncts)."""
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    verb = word.head if word.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    own = {word.i, *(t.i for t in word.conjuncts)}
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and c.i not in own]
 
 
 def relational_plural(tok: Token) -> bool:

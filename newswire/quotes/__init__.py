@@ -167,13 +167,47 @@ def _inferred(doc: Doc, frame: Frame) -> bool:
     if doc[frame.verb].lemma_.lower() not in cues or frame.subject is None:
         return False
     head = frame.subject
-    if any(c.lower_ in ("a", "an") for c in head.children):
-        # "a number of writers suggested": a quantity of whatever its "of" names (not "the number of cases suggests")
+    if any(c.lower_ in ("a", "an") for c in head.children) and head.lemma_.lower() in _quantity_nouns():
+        # "a number of writers suggested": a quantity of whatever its "of" names (not "the number of cases suggests";
+        # not "a study of hospital records suggests": an authored finding, data/quantity_nouns.txt)
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         head = next((o for o in of.children if o.dep_ == "pobj"), head) if of is not None else head
     if any(c.dep_ == "poss" for c in head.children):
         return False  # "Its latest data suggests", "the agency's figures indicate": a body's published findings
+    if _figures_of_people(head):
+        return False  # "Senior figures in the party suggested": people, who speak
     return head.pos_ in ("NOUN", "PROPN") and head.ent_type_ == "" and (head.lemma_.lower() in nouns or head.lower_ in nouns)  # "data": lemma "datum"
+
+
+@cache
+def _quantity_nouns() -> frozenset[str]:
+    return frozenset(load_list("quantity_nouns.txt"))
+
+
+@cache
+def _person_figure_words() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(load_list("person_figure_words.txt")), frozenset(load_list("person_figure_bodies.txt"))
+
+
+def _figures_of_people(head: Token) -> bool:
+    """Are these figures people, not numbers? A rank or a side modifying them ("senior figures", "opposition
+    figures", "several senior Labour figures": `data/person_figure_words.txt`), the body they are in ("figures in the
+    party", "figures within the Kremlin": `data/person_figure_bodies.txt`, or an organisation's name), or "close to"
+    someone ("figures close to the prime minister"). Not "official figures", "the latest unemployment figures",
+    "figures in the report", "figures from the statistics office"."""
+    if head.lemma_.lower() != "figure":
+        return False  # the one noun of data that also names people ("public records" are records)
+    ranks, bodies = _person_figure_words()
+    for c in head.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in ranks:
+            return True
+        if c.dep_ in ("amod", "advmod") and c.lower_ == "close" and any(g.dep_ == "prep" and g.lower_ == "to" for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "within", "inside", "from", "around"):
+            for o in (g for g in c.children if g.dep_ == "pobj"):
+                if o.lemma_.lower() in bodies or (c.lower_ != "from" and o.ent_type_ in ("ORG", "NORP")):
+                    return True
+    return False
 
 
 @cache

@@ -215,16 +215,29 @@ def _showing_nouns() -> frozenset[str]:
     return frozenset(load_list("showing_nouns.txt"))
 
 
+@cache
+def _showing_verbs() -> frozenset[str]:
+    return frozenset(load_list("showing_verbs.txt"))
+
+
 def _pictured(doc: Doc, frame: Frame) -> bool:
     """Has the frame a picture or a recording for its subject ("Footage showed X telling the crowd Y", "a video shows
     him saying ...", "the footage, contradicting the police's claim that ...": `data/showing_nouns.txt`)? It shows what
     happened, no one's words: no quote of it (`_in_picture`: what the cues inside it report). Not records, data or a
     report ("Records show X": data/cues.tsv), nor a person who shows; nor a clip that says ("The clip says X": an
-    advertisement's or a broadcast's words, its maker's, as a report's are its authors')."""
-    if frame.subject is None or doc[frame.verb].lemma_.lower() == "say":
+    advertisement's or a broadcast's words, its maker's, as a report's are its authors'), nor one that claims, warns or
+    does anything else than show (`data/showing_verbs.txt`: "The video claims X", "A video released by the group warns
+    X": its maker's words)."""
+    if frame.subject is None or not (doc[frame.verb].lemma_.lower() in _showing_verbs() or _no_clause(doc, frame)):
         return False
     head = frame.subject
     return head.pos_ in ("NOUN", "PROPN") and head.ent_type_ == "" and (head.lemma_.lower() in _showing_nouns() or head.lower_ in _showing_nouns())
+
+
+def _no_clause(doc: Doc, frame: Frame) -> bool:
+    """Is the frame's content no clause but a thing, the cue's object ("photos telling “the story of how they met”",
+    "The photo quotes Romans 8:31 – “...”": what a picture bears, not its maker's claim; not "The video warns: “...”")?"""
+    return not frame.content and any(c.dep_ == "dobj" for c in doc[frame.verb].children)
 
 
 def _in_picture(doc: Doc, picture: Frame, frame: Frame) -> bool:

@@ -75,6 +75,26 @@ def test_the_pronouns_inside_what_a_resolved_pronoun_says_follow_it():
     assert mentions["John Smith"] == ["John Smith", "He", "he", "him"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a cue that goes on with what was said continues its speaker past a person only named since
+        "John Smith said the plan would work. The plan was drawn up with Peter Jones, a former adviser. He added that it "
+        "would cost $2 million.",
+        "John Smith said the plan would work. The plan was drawn up with Peter Jones, a former adviser. He went on to say "
+        "that it would cost $2 million.",
+    ],
+)
+def test_a_continuing_cue_keeps_the_previous_speaker(text):
+    assert names(text) == ["John Smith", "John Smith"]
+
+
+def test_a_plain_cue_after_a_nearer_person_stays_open():
+    # near miss: "He said" may be either man
+    assert names("John Smith said the plan would work. The plan was drawn up with Peter Jones, a former adviser. He "
+                 "said that it would cost $2 million.") == ["John Smith", None]
+
+
 def test_a_person_named_between_takes_the_inner_pronoun():
     # near miss: a man named between the open "He" and the inner "his" is whom rule 4 finds, as before
     mentions = person_mentions("John Smith said the dam would hold. The flood destroyed the home of Peter Jones. He "

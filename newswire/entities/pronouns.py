@@ -16,7 +16,8 @@ left out: an unresolved pronoun is better than a wrong one):
    continues that sentence's source: an inserted "X said", or "according to X".
    A reporting "he"/"she" is left unresolved when a sentence with no main subject it fits names a person it fits,
    nearer than the main subject further back, which those sentences do not mention ("Smith said ... The flood took
-   the home of Peter Jones. He said ..."); a "he"/"she" inside what such an open pronoun says, or in a conjunct of it, is left
+   the home of Peter Jones. He said ..."), unless it goes on with what was said ("He added ...":
+   data/continuing_cues.txt); a "he"/"she" inside what such an open pronoun says, or in a conjunct of it, is left
    open too ("He said he had met her and he ...": `_under_open_pronoun`), unless a person it fits is named between.
    A reporting "he"/"she" is left unresolved after a sentence whose main
    subject is named but sourced by someone else ("According to Smith, Jones was
@@ -443,6 +444,17 @@ def _before_open_pronoun(added: list[Mention], index: _Index, quoted: dict[int, 
     return dropped
 
 
+@cache
+def _continuing_cues() -> frozenset[str]:
+    return frozenset(load_list("continuing_cues.txt"))
+
+
+def _continues_speech(pron: Token) -> bool:
+    """Is the pronoun the subject of a cue that goes on with what its speaker said ("he added", "she continued":
+    `data/continuing_cues.txt`)?"""
+    return _reports(pron) and pron.head.lemma_.lower() in _continuing_cues()
+
+
 def _resolve_near(pron: Token, index: _Index, quoted: dict[int, Span]) -> Cluster | None:
     cands = _candidates(pron, index, quoted)
     if not cands:
@@ -514,10 +526,11 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
             if subjects:
                 if plural and _coordinated(subjects[0].span.root):
                     return None
-                if passed - {subjects[0].cluster} and subjects[0].cluster not in mentioned:
+                if passed - {subjects[0].cluster} and subjects[0].cluster not in mentioned and not _continues_speech(pron):
                     # "Smith said the dam would hold. The flood destroyed the home of Peter Jones. He said ...": a person
                     # the pronoun fits, named in a sentence between it and the subject further back, where that subject
-                    # is not mentioned; who speaks, the subject or that person, nothing decides
+                    # is not mentioned; who speaks, the subject or that person, nothing decides. "He added ..." goes on
+                    # with what was said before: the one who said it, not a person only named since
                     return None
                 return None if _rival_conjunct(subjects[0].span.root, by_head) else subjects[0].cluster
             if not plural and _reports(pron):

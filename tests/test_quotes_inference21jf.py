@@ -70,3 +70,24 @@ def test_an_authored_finding_of_data_is_its_authors(text, speaker):
     (q,) = quotes(text)
     assert q.speaker.text == speaker
 
+
+
+def test_a_cue_with_its_own_speaker_inside_an_inference_reports():
+    # as inside a picture: the records suggest, Baker told
+    (q,) = quotes("Court records indicate that John Baker told investigators he was at home.")
+    assert (q.speaker.text, q.content.text) == ("John Baker", "he was at home")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # near misses: a cue inside with no speaker of its own stays the data's, no quote
+        ("The data suggest a growing belief that the economy is slowing.", []),
+        ("The figures suggest that the harbour economy is slowing.", []),
+        # an inference inside another's report still ends it, and Baker reports inside it
+        ("Records show Ana Ruiz paid no tax, though the figures suggest that John Baker told investigators he was "
+         "at home.", [("Records", "Ana Ruiz paid no tax"), ("John Baker", "he was at home")]),
+    ],
+)
+def test_an_inference_keeps_its_bounds(text, expected):
+    assert [(q.speaker.text, q.content.text) for q in quotes(text)] == expected

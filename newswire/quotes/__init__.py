@@ -107,8 +107,15 @@ def extract_quotes(
     found_frames = [f for f in found_frames if f not in pictures and not any(_in_picture(doc, p, f) for p in pictures)]
     frames = outermost(doc, [f for f in found_frames if f.kind in kinds and f.verb not in in_lines], quoted)
     frames = [f for f in frames if not f.silent]  # a reporting noun with no speaker keeps its inner cues from reporting
-    # "The figures suggest X": the writer's reading of data, no one's words (it still keeps its inner cues from reporting)
-    frames = [f for f in frames if not _inferred(doc, f)]
+    # "The figures suggest X": the writer's reading of data, no one's words; as in a picture, only a cue inside it with
+    # a speaker of its own reports ("Court records indicate that John Baker told investigators he was at home": Baker)
+    inferences = [f for f in frames if _inferred(doc, f)]
+    if inferences:
+        frames = [f for f in frames if f not in inferences]
+        inner = [h for h in found_frames if h.kind in kinds and h.verb not in in_lines and h not in frames and h not in inferences
+                 and any(h.verb in f.content and not _in_picture(doc, f, h) for f in inferences)
+                 and not any(h.verb in g.content for g in frames)]
+        frames = sorted(frames + [h for h in outermost(doc, inner, quoted) if not h.silent and not _inferred(doc, h)], key=lambda f: f.verb)
     for f in frames:
         if f.appeal:  # the act an appeal asks for kept the cues inside it from reporting; it is no quote itself
             f.content, f.parts = set(), []

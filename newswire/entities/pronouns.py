@@ -16,7 +16,9 @@ left out: an unresolved pronoun is better than a wrong one):
    continues that sentence's source: an inserted "X said", or "according to X".
    A reporting "he"/"she" is left unresolved when a sentence with no main subject it fits names a person it fits,
    nearer than the main subject further back, which those sentences do not mention ("Smith said ... The flood took
-   the home of Peter Jones. He said ...").
+   the home of Peter Jones. He said ..."), unless it goes on with what was said ("He added ...":
+   data/continuing_cues.txt); a "he"/"she" inside what such an open pronoun says, or in a conjunct of it, is left
+   open too ("He said he had met her and he ...": `_under_open_pronoun`), unless a person it fits is named between.
    A reporting "he"/"she" is left unresolved after a sentence whose main
    subject is named but sourced by someone else ("According to Smith, Jones was
    there. He said ..."), any "he"/"she" after a sentence opened by an unnamed
@@ -109,7 +111,7 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
             cluster.add(m)
             index.add(cluster, m)
             added.append(m)
-    dropped = _one_gender(clusters)
+    dropped = _one_gender(clusters) | _before_open_pronoun(added, index, quoted)
     return [m for m in added if id(m) not in dropped]
 
 
@@ -376,10 +378,81 @@ def _reports(pron: Token) -> bool:
 
 
 def _resolve(pron: Token, index: _Index, quoted: dict[int, Span]) -> Cluster | None:
+    if pron.i not in quoted and _under_open_pronoun(pron, index, quoted):
+        return None
     found = _resolve_near(pron, index, quoted)
     if found is None and PRONOUNS[pron.lower_][0] in ("m", "f") and pron.i not in quoted and _continues(pron):
         found = _before_quotation(pron, index, quoted)
     return found
+
+
+def _under_open_pronoun(pron: Token, index: _Index, quoted: dict[int, Span]) -> bool:
+    """Is the pronoun inside a clause whose subject, up the clause chain (rules 1 and 2), is a pronoun of its own
+    gender and number left unresolved before it? "... Peter Jones. He said he had met Ana Lopez and he criticised
+    them; nobody told him": whoever the open "He" is, the inner "he", its conjunct and "him" are most likely the
+    same, and no one nearer is a better guess: they are left open too. The first subject up the chain that is
+    resolved, or not such a pronoun, ends the search ("He said the mayor had met him": the mayor is no "him")."""
+    if PRONOUNS[pron.lower_][0] not in ("m", "f"):
+        return False
+    subject = _open_subject_up(pron, index)
+    return subject is not None and subject.i < pron.i and not _fitting_between(pron, subject, index, quoted)
+
+
+def _fitting_between(pron: Token, subject: Token, index: _Index, quoted: dict[int, Span]) -> bool:
+    """Is a mention the pronoun fits written between it and the open pronoun `subject`? "She asked Richards what she
+    has seen", "says she could not support Hillary Clinton if she wins": the inner pronoun may be that one, as rule 4
+    finds."""
+    if subject.i < pron.i:  # the pronoun's candidates: not a co-argument ("Mark Evans had warned him")
+        return any(subject.i < m.start for m in _candidates(pron, index, quoted))
+    sents = Document.of(pron.doc).sentence_index
+    return any(pron.i < m.start < subject.i and index.fitting(pron, c)
+               for sent in range(sents[pron.i], sents[subject.i] + 1) for c, m, _ in index.in_sentence(sent))
+
+
+def _open_subject_up(pron: Token, index: _Index) -> Token | None:
+    """Up the pronoun's clause chain, as rules 1 and 2 go, the first subject that is a pronoun of its gender and number
+    left unresolved (so far); None when a subject that is a mention it fits comes first, or none is found. A subject it
+    does not fit is passed over ("He said Ana Lopez had met him": "He")."""
+    verb = _clause_verb(pron)
+    while verb is not None:
+        for child in verb.children:
+            if child.dep_ not in _SUBJECT or child.i == pron.i:
+                continue
+            if (c := index.at_head(child.i)) is not None:
+                if index.fitting(pron, c):
+                    return None
+            elif child.lower_ in PRONOUNS and PRONOUNS[child.lower_] == PRONOUNS[pron.lower_]:
+                return child
+        verb = verb.head if verb.dep_ in _CLAUSE_LINKS and verb.head.i != verb.i else None
+    return None
+
+
+def _before_open_pronoun(added: list[Mention], index: _Index, quoted: dict[int, Span]) -> set[int]:
+    """`_under_open_pronoun` for a subject that comes after: "Nobody had told him about the risk, he said", the "he"
+    left unresolved, leaves "him" unresolved too (not a pronoun that is itself a reporting or main subject). Removes such pronoun mentions (outside quotation marks: "“Nobody told
+    him,” he said" is someone else) from their clusters; returns their ids."""
+    dropped: set[int] = set()
+    for m in added:
+        pron = m.doc[m.start]
+        if pron.i in quoted or PRONOUNS[pron.lower_][0] not in ("m", "f") or m.cluster is None or _continues(pron):
+            continue  # a reporting or main subject stands on its own ("He said X, and when asked Y, he said": "He")
+        subject = _open_subject_up(pron, index)
+        if subject is not None and subject.i > pron.i and subject.i not in quoted and not _fitting_between(pron, subject, index, quoted):
+            m.cluster.mentions = [x for x in m.cluster.mentions if x is not m]
+            m.cluster = None
+            dropped.add(id(m))
+    return dropped
+
+
+@cache
+def _continuing_cues() -> frozenset[str]:
+    return frozenset(load_list("continuing_cues.txt"))
+
+
+def _continues_speech(pron: Token) -> bool:
+    """Is the pronoun the subject of a cue that goes on with what its speaker said ("he added", "she continued":
+    `data/continuing_cues.txt`)?"""
+    return _reports(pron) and pron.head.lemma_.lower() in _continuing_cues()
 
 
 def _resolve_near(pron: Token, index: _Index, quoted: dict[int, Span]) -> Cluster | None:
@@ -453,10 +526,11 @@ def _resolve_by_rules(pron: Token, index: _Index, quoted: dict[int, Span], cands
             if subjects:
                 if plural and _coordinated(subjects[0].span.root):
                     return None
-                if passed - {subjects[0].cluster} and subjects[0].cluster not in mentioned:
+                if passed - {subjects[0].cluster} and subjects[0].cluster not in mentioned and not _continues_speech(pron):
                     # "Smith said the dam would hold. The flood destroyed the home of Peter Jones. He said ...": a person
                     # the pronoun fits, named in a sentence between it and the subject further back, where that subject
-                    # is not mentioned; who speaks, the subject or that person, nothing decides
+                    # is not mentioned; who speaks, the subject or that person, nothing decides. "He added ..." goes on
+                    # with what was said before: the one who said it, not a person only named since
                     return None
                 return None if _rival_conjunct(subjects[0].span.root, by_head) else subjects[0].cluster
             if not plural and _reports(pron):

@@ -108,8 +108,15 @@ def extract_quotes(
     found_frames = [f for f in found_frames if f not in pictures and not any(_in_picture(doc, p, f) for p in pictures)]
     frames = outermost(doc, [f for f in found_frames if f.kind in kinds and f.verb not in in_lines], quoted)
     frames = [f for f in frames if not f.silent]  # a reporting noun with no speaker keeps its inner cues from reporting
-    # "The figures suggest X": the writer's reading of data, no one's words (it still keeps its inner cues from reporting)
-    frames = [f for f in frames if not _inferred(doc, f)]
+    # "The figures suggest X": the writer's reading of data, no one's words; as in a picture, only a cue inside it with
+    # a speaker of its own reports ("Court records indicate that John Baker told investigators he was at home": Baker)
+    inferences = [f for f in frames if _inferred(doc, f)]
+    if inferences:
+        frames = [f for f in frames if f not in inferences]
+        inner = [h for h in found_frames if h.kind in kinds and h.verb not in in_lines and h not in frames and h not in inferences
+                 and any(h.verb in f.content and not _in_picture(doc, f, h) for f in inferences)
+                 and not any(h.verb in g.content for g in frames)]
+        frames = sorted(frames + [h for h in outermost(doc, inner, quoted) if not h.silent and not _inferred(doc, h)], key=lambda f: f.verb)
     for f in frames:
         if f.appeal:  # the act an appeal asks for kept the cues inside it from reporting; it is no quote itself
             f.content, f.parts = set(), []
@@ -169,13 +176,47 @@ def _inferred(doc: Doc, frame: Frame) -> bool:
     if doc[frame.verb].lemma_.lower() not in cues or frame.subject is None:
         return False
     head = frame.subject
-    if any(c.lower_ in ("a", "an") for c in head.children):
-        # "a number of writers suggested": a quantity of whatever its "of" names (not "the number of cases suggests")
+    if any(c.lower_ in ("a", "an") for c in head.children) and head.lemma_.lower() in _quantity_nouns():
+        # "a number of writers suggested": a quantity of whatever its "of" names (not "the number of cases suggests";
+        # not "a study of hospital records suggests": an authored finding, data/quantity_nouns.txt)
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         head = next((o for o in of.children if o.dep_ == "pobj"), head) if of is not None else head
     if any(c.dep_ == "poss" for c in head.children):
         return False  # "Its latest data suggests", "the agency's figures indicate": a body's published findings
+    if _figures_of_people(head):
+        return False  # "Senior figures in the party suggested": people, who speak
     return head.pos_ in ("NOUN", "PROPN") and head.ent_type_ == "" and (head.lemma_.lower() in nouns or head.lower_ in nouns)  # "data": lemma "datum"
+
+
+@cache
+def _quantity_nouns() -> frozenset[str]:
+    return frozenset(load_list("quantity_nouns.txt"))
+
+
+@cache
+def _person_figure_words() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(load_list("person_figure_words.txt")), frozenset(load_list("person_figure_bodies.txt"))
+
+
+def _figures_of_people(head: Token) -> bool:
+    """Are these figures people, not numbers? A rank or a side modifying them ("senior figures", "opposition
+    figures", "several senior Labour figures": `data/person_figure_words.txt`), the body they are in ("figures in the
+    party", "figures within the Kremlin": `data/person_figure_bodies.txt`, or an organisation's name), or "close to"
+    someone ("figures close to the prime minister"). Not "official figures", "the latest unemployment figures",
+    "figures in the report", "figures from the statistics office"."""
+    if head.lemma_.lower() != "figure":
+        return False  # the one noun of data that also names people ("public records" are records)
+    ranks, bodies = _person_figure_words()
+    for c in head.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in ranks:
+            return True
+        if c.dep_ in ("amod", "advmod") and c.lower_ == "close" and any(g.dep_ == "prep" and g.lower_ == "to" for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "within", "inside", "from", "around"):
+            for o in (g for g in c.children if g.dep_ == "pobj"):
+                if o.lemma_.lower() in bodies or (c.lower_ != "from" and o.ent_type_ in ("ORG", "NORP")):
+                    return True
+    return False
 
 
 @cache
@@ -183,16 +224,29 @@ def _showing_nouns() -> frozenset[str]:
     return frozenset(load_list("showing_nouns.txt"))
 
 
+@cache
+def _showing_verbs() -> frozenset[str]:
+    return frozenset(load_list("showing_verbs.txt"))
+
+
 def _pictured(doc: Doc, frame: Frame) -> bool:
     """Has the frame a picture or a recording for its subject ("Footage showed X telling the crowd Y", "a video shows
     him saying ...", "the footage, contradicting the police's claim that ...": `data/showing_nouns.txt`)? It shows what
     happened, no one's words: no quote of it (`_in_picture`: what the cues inside it report). Not records, data or a
     report ("Records show X": data/cues.tsv), nor a person who shows; nor a clip that says ("The clip says X": an
-    advertisement's or a broadcast's words, its maker's, as a report's are its authors')."""
-    if frame.subject is None or doc[frame.verb].lemma_.lower() == "say":
+    advertisement's or a broadcast's words, its maker's, as a report's are its authors'), nor one that claims, warns or
+    does anything else than show (`data/showing_verbs.txt`: "The video claims X", "A video released by the group warns
+    X": its maker's words)."""
+    if frame.subject is None or not (doc[frame.verb].lemma_.lower() in _showing_verbs() or _no_clause(doc, frame)):
         return False
     head = frame.subject
     return head.pos_ in ("NOUN", "PROPN") and head.ent_type_ == "" and (head.lemma_.lower() in _showing_nouns() or head.lower_ in _showing_nouns())
+
+
+def _no_clause(doc: Doc, frame: Frame) -> bool:
+    """Is the frame's content no clause but a thing, the cue's object ("photos telling “the story of how they met”",
+    "The photo quotes Romans 8:31 – “...”": what a picture bears, not its maker's claim; not "The video warns: “...”")?"""
+    return not frame.content and any(c.dep_ == "dobj" for c in doc[frame.verb].children)
 
 
 def _in_picture(doc: Doc, picture: Frame, frame: Frame) -> bool:

@@ -124,6 +124,9 @@ def test_text_report_leaves_out_quotes_under_the_floor_and_json_keeps_them(tmp_p
         above = run("analyze", str(story), "--published", "2020-01-02", "--format", "text", "--min-confidence", str(min(1, high + 0.01)), *extra)
         assert "that it would appeal" not in " ".join(above.stdout.split())
         assert f"Note: {len(records)} quotes under confidence" in " ".join(above.stdout.split())
+        # a floor of one's own is not the default's: the note does not say most records under it are wrong
+        assert "the floor asked for" in " ".join(above.stdout.split()) and "most records" not in above.stdout
+        assert "most records there are wrong" in " ".join(result.stdout.split())  # the default floor's note says why
 
 
 def test_quotes_only_as_json_lines_one_quote_a_line():

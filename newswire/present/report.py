@@ -7,6 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..corpus.query import EVENT_FLOOR, QUOTE_FLOOR
 from ..records import Analysis, Quote, to_dict
 
 # Evidence snippets in tables are cut to this many characters.
@@ -132,8 +133,9 @@ def _events(a: Analysis, floor: float | None = None) -> tuple[Table, str | None]
                       style="dim" if low else None)
     note = None
     if below:
-        note = (f"{below} dimmed: confidence under {floor}, where most records are wrong; "
-                "query events, serve and --format gdelt leave them out; --min-confidence 0 shows every event alike")
+        why = ("where most records are wrong; query events, serve and --format gdelt leave them out" if floor == EVENT_FLOOR
+               else f"the floor asked for (query events, serve and --format gdelt leave out those under {EVENT_FLOOR})")
+        note = f"{below} dimmed: confidence under {floor}, {why}; --min-confidence 0 shows every event alike"
     return table, note
 
 
@@ -169,8 +171,10 @@ def _quotes(a: Analysis, title: str = "Who said what", floor: float | None = Non
         table.add_row(q.id, speaker_label(q), kind, shorten(q.content.text), f"[{q.content.start}, {q.content.end})")
     note = None
     if below:
-        note = (f"Note: {below} quote{'s' if below != 1 else ''} under confidence {floor} left out (most records there "
-                "are wrong, as in query quotes and serve); --min-confidence 0 shows them, --format json keeps every record")
+        why = ("most records there are wrong, as in query quotes and serve" if floor == QUOTE_FLOOR
+               else f"the floor asked for; query quotes and serve leave out those under {QUOTE_FLOOR}")
+        note = (f"Note: {below} quote{'s' if below != 1 else ''} under confidence {floor} left out ({why}); "
+                "--min-confidence 0 shows them, --format json keeps every record")
     return table, note
 
 

@@ -135,6 +135,8 @@ def test_the_construction_of_a_capital_standing_for_its_state(nlp, text, capital
         ("Argentina recognized Jerusalem on Monday.", "recognized", ("ARG", "ISR")),
         # a capital against its own government is the city (or a state of its name)
         ("Rome accused Prime Minister Meloni of starving the city of funds.", "accused", ("ITA", "ITAGOV")),
+        # a capital coordinated with a city that is no capital is a city too
+        ("Madrid and Valencia criticised Lisbon over the water deal.", "criticised", ("ESP", "PRTGOV")),
         # "Washington, D.C." is the District
         ("Washington, D.C. sued the Trump administration over the troops.", "sued", ("USA", "USAGOV")),
     ],
@@ -152,6 +154,8 @@ def test_a_capital_as_its_people_or_its_place_is_no_government(text, trigger, si
         ("The talks collapsed after Paris imposed sanctions on Moscow.", "imposed", ("FRAGOV", "RUSGOV")),
         # a capital against another country's government keeps its own
         ("Rome accused President Macron of breaking the deal.", "accused", ("ITAGOV", "FRAGOV")),
+        # a capital coordinated with another capital (Brussels, the Union's seat) keeps the government
+        ("Madrid and Brussels criticised Lisbon over the water deal.", "criticised", ("ESPGOV", "PRTGOV")),
         # plain "Washington" against another state
         ("Washington accused Beijing of dumping steel.", "accused", ("USAGOV", "CHNGOV")),
     ],

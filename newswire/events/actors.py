@@ -230,6 +230,8 @@ class Actors:
             return None
         if _district_named(self.context.text, mention):
             return None  # "Washington, D.C. sued the administration": the District, not the federal government
+        if any(self._city_of_no_capital(t) for t in _coordinated(word) if t.i != word.i):
+            return None  # "Paris and Lyon banned scooters": the cities, not France's government
         others = _other_sides(word)
         if any(self._city_of_no_state(other) for other in others):
             return None
@@ -245,6 +247,12 @@ class Actors:
         finally:
             self._seat_guard = False
         return GOVERNMENT
+
+    def _city_of_no_capital(self, tok: Token) -> bool:
+        """A city that is no country's capital ("Lyon"; not "Brussels", which stands for the Union)."""
+        found = self.at(tok)
+        return (found is not None and is_city(found[0]) and found[0].type == "GPE"
+                and countries.country_from_capital(found[1].text.strip()) is None)
 
     def _city_of_no_state(self, tok: Token) -> bool:
         found = self.at(tok)
@@ -470,6 +478,13 @@ def _names_a_state_of(text: str, name: str) -> bool:
 def _district_named(text: str, mention: Mention) -> bool:
     """Is a capital's mention "Washington, D.C." or followed by "D.C."? The District, a city, not the federal state."""
     return "D.C" in mention.text or re.match(r",?\s*D\.\s?C\b", text[mention.end :]) is not None
+
+
+def _coordinated(word: Token) -> list[Token]:
+    """A word's coordination: its first conjunct and that one's conjuncts ("Paris and Lyon")."""
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    return [word, *word.conjuncts]
 
 
 def _other_sides(word: Token) -> list[Token]:

@@ -90,8 +90,8 @@ def test_a_capital_named_as_something_is_the_city():
     # "recognised Jerusalem as Israel's capital": the city's status, not Israel's government
     sides = _sides("The president recognised Jerusalem as Israel's capital in 2017.", "recognised")
     assert sides and all(t != "ISRGOV" for _, t in sides)
-    # near miss: the same verb's party with no "as"
-    assert ("CHNGOV", "XKXGOV") in _sides("Beijing formally recognised Pristina on Monday.", "recognised")
+    # with no "as" too (actors21f): the recognised capital is the city's status; its subject keeps the government
+    assert ("CHNGOV", "XKX") in _sides("Beijing formally recognised Pristina on Monday.", "recognised")
 
 
 @pytest.mark.parametrize(
@@ -115,3 +115,50 @@ def test_the_construction_of_a_capital_standing_for_its_state(nlp, text, capital
     doc = nlp(text)
     word = next(t for t in doc if t.text == capital)
     assert stands_for_state(word) is stands
+
+
+# actors21f: review21a's must-fixes. Each case beside a near miss that keeps the government.
+@pytest.mark.parametrize(
+    "text, trigger, sides",
+    [
+        # a capital owning what a crowd does is the city's people
+        ("Sofia's protest against President Petrov drew 50,000 people.", "protest", ("BGR", "BGRGOV")),
+        ("Lima's riots against the new tax spread on Monday.", "riots", ("PER", None)),
+        # "from" after a noun of moving out names the place left
+        ("Germany's withdrawal from Kabul in August surprised its allies.", "withdrawal", ("DEU", "AFG")),
+        # destroying or looting a city is an act on the place
+        ("Enemy missiles destroyed Kabul last year.", "destroyed", (None, "AFG")),
+        ("Fighters looted Tripoli on Sunday.", "looted", (None, "LBY")),
+        # a curfew imposed on a capital lies on its people
+        ("Soldiers imposed a curfew on Bangkok.", "imposed", (None, "THA")),
+        # recognising a capital is its status, with or without "as"
+        ("Argentina recognized Jerusalem on Monday.", "recognized", ("ARG", "ISR")),
+        # a capital against its own government is the city (or a state of its name)
+        ("Rome accused Prime Minister Meloni of starving the city of funds.", "accused", ("ITA", "ITAGOV")),
+        # a capital coordinated with a city that is no capital is a city too
+        ("Madrid and Valencia criticised Lisbon over the water deal.", "criticised", ("ESP", "PRTGOV")),
+        # "Washington, D.C." is the District
+        ("Washington, D.C. sued the Trump administration over the troops.", "sued", ("USA", "USAGOV")),
+    ],
+)
+def test_a_capital_as_its_people_or_its_place_is_no_government(text, trigger, sides):
+    assert sides in _sides(text, trigger)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, sides",
+    [
+        # a capital owning a state's act keeps the government
+        ("Berlin's threat against Warsaw angered the traders.", "threat", ("DEUGOV", "POLGOV")),
+        # sanctions imposed on a capital are imposed on its state
+        ("The talks collapsed after Paris imposed sanctions on Moscow.", "imposed", ("FRAGOV", "RUSGOV")),
+        # a capital against another country's government keeps its own
+        ("Rome accused President Macron of breaking the deal.", "accused", ("ITAGOV", "FRAGOV")),
+        # a capital coordinated with another capital (Brussels, the Union's seat) keeps the government
+        ("Madrid and Brussels criticised Lisbon over the water deal.", "criticised", ("ESPGOV", "PRTGOV")),
+        # plain "Washington" against another state
+        ("Washington accused Beijing of dumping steel.", "accused", ("USAGOV", "CHNGOV")),
+    ],
+)
+def test_near_misses_keep_the_government(text, trigger, sides):
+    assert sides in _sides(text, trigger)

@@ -108,6 +108,7 @@ class Actors:
         # Washington" (which the parser may tag an organisation) or "the University of Washington" stands for no state
         self._name_ends = {m.text.split()[-1] for e in entities if e.type not in ("GPE", "LOC") for m in e.mentions
                            if m.kind == "name" and len(m.text.split()) >= 2}
+        self._seat_guard = False  # set while `_seat_sector` codes a capital's other side (no capital checks back)
 
     def at(self, tok: Token) -> tuple[Entity, Mention] | None:
         """The entity the narrowest mention covering a token belongs to (not one starting on a dateline), with that mention."""
@@ -217,8 +218,9 @@ class Actors:
         it; None for a capital used as a place ("in Moscow", "a Moscow court", "missiles struck Kyiv"). Not when the
         name ends a person's or a body's name in the article ("Denzel Washington ... Washington thanked", "the
         University of Washington"), the article names a state of the name ("Washington state", "the state of
-        Washington"), or the verb's other side is a city that is no seat of a state ("Washington beat Dallas": a
-        team)."""
+        Washington"), the mention is "Washington, D.C." (the District), the verb's other side is a city that is no seat
+        of a state ("Washington beat Dallas": a team), or the other side is the same country or its government ("Paris
+        accused President Macron": the city)."""
         if entity.type != "GPE" or entity.actor or entity.country != code or seat_country(mention.text) != code:
             return None
         word = self.head_of(mention)
@@ -226,9 +228,31 @@ class Actors:
             return None
         if _names_a_state_of(self.context.text, mention.text):
             return None
-        if any(self._city_of_no_state(other) for other in _other_sides(word)):
+        if _district_named(self.context.text, mention):
+            return None  # "Washington, D.C. sued the administration": the District, not the federal government
+        if any(self._city_of_no_capital(t) for t in _coordinated(word) if t.i != word.i):
+            return None  # "Paris and Lyon banned scooters": the cities, not France's government
+        others = _other_sides(word)
+        if any(self._city_of_no_state(other) for other in others):
             return None
+        if self._seat_guard:
+            return GOVERNMENT
+        self._seat_guard = True
+        try:
+            # "Paris accused President Macron", "Washington accused the Trump administration": a capital set against
+            # its own country's government (or country) is the city, or a state of its name, not that government
+            same = (code, code + GOVERNMENT)  # not "Rome reopen its ports": the city's own
+            if any(a.code in same and a.entity.id != entity.id for other in others for a in self._actors_of(other)):
+                return None
+        finally:
+            self._seat_guard = False
         return GOVERNMENT
+
+    def _city_of_no_capital(self, tok: Token) -> bool:
+        """A city that is no country's capital ("Lyon"; not "Brussels", which stands for the Union)."""
+        found = self.at(tok)
+        return (found is not None and is_city(found[0]) and found[0].type == "GPE"
+                and countries.country_from_capital(found[1].text.strip()) is None)
 
     def _city_of_no_state(self, tok: Token) -> bool:
         found = self.at(tok)
@@ -449,6 +473,18 @@ def _names_a_state_of(text: str, name: str) -> bool:
     "the state of Berlin")? Its bare name may then be that state's, not the country's government."""
     words = re.escape(name)
     return re.search(rf"\b{words} [Ss]tate\b|\b[Ss]tate of {words}\b", text) is not None
+
+
+def _district_named(text: str, mention: Mention) -> bool:
+    """Is a capital's mention "Washington, D.C." or followed by "D.C."? The District, a city, not the federal state."""
+    return "D.C" in mention.text or re.match(r",?\s*D\.\s?C\b", text[mention.end :]) is not None
+
+
+def _coordinated(word: Token) -> list[Token]:
+    """A word's coordination: its first conjunct and that one's conjuncts ("Paris and Lyon")."""
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    return [word, *word.conjuncts]
 
 
 def _other_sides(word: Token) -> list[Token]:

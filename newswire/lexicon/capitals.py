@@ -34,7 +34,15 @@ PARTY_PREPS = ("with", "against", "on", "upon")
 NOUN_PARTY_PREPS = ("from", "by", "between")
 # CAMEO roots of acts on a place's ground: an assault, fighting, mass violence ("struck Kyiv", "the siege of Kyiv"),
 # and codes of going somewhere (042 make a visit, 043 host a visit: "visited Beijing").
-PLACE_ROOTS = ("18", "19", "20", "042", "043")
+# 171 seize or destroy property: "missiles destroyed Kyiv", "Tripoli was looted" are acts on the city.
+PLACE_ROOTS = ("18", "19", "20", "042", "043", "171")
+# CAMEO codes of restrictions laid on a place's people, whose "on" names the place: a curfew (1723), a state of
+# emergency or martial law (1724): "imposed a curfew on Kabul" (not "imposed sanctions on Moscow", 163).
+PLACE_ON_CODES = ("1723", "1724")
+# CAMEO codes of what a crowd does (14x protest): a capital owning it is its people ("Belgrade's protest").
+CROWD_ROOTS = ("14",)
+# CAMEO code of granting recognition: its object is what is recognised, the city's status ("recognized Jerusalem").
+RECOGNITION_CODE = "054"
 
 
 @cache
@@ -73,6 +81,55 @@ def _unaccusative_verbs() -> frozenset[str]:
 
 
 @cache
+def _status_verbs() -> frozenset[str]:
+    """Verbs data/event_verbs.tsv codes, in some row, as granting recognition ("recognize"): a capital they take as
+    object is recognised as something, with or without "as" ("recognized Jerusalem"): the city's status."""
+    return frozenset(row.verb for row in load_table("event_verbs.tsv", EventVerb) if row.code == RECOGNITION_CODE)
+
+
+@cache
+def _place_on_objects() -> dict[str, frozenset[str]]:
+    """Per verb, the object words data/event_verbs.tsv codes as a curfew or martial law ("impose" → curfew, martial,
+    emergency): with such an object the verb's "on" names a place."""
+    found: dict[str, set[str]] = {}
+    for row in load_table("event_verbs.tsv", EventVerb):
+        if row.code.startswith(PLACE_ON_CODES):
+            for word in row.object:
+                found.setdefault(row.verb, set()).update(word.split("|"))
+    return {verb: frozenset(words) for verb, words in found.items()}
+
+
+@cache
+def _place_on_nouns() -> frozenset[str]:
+    """Nouns data/event_nouns.tsv codes as a curfew or martial law ("curfew"): their "on" names a place."""
+    rows = load_table("event_nouns.tsv", EventNoun)
+    return frozenset(row.noun for row in rows if row.code.startswith(PLACE_ON_CODES))
+
+
+@cache
+def _crowd_nouns() -> frozenset[str]:
+    """Nouns for what a crowd does: data/crowd_act_nouns.txt and data/event_nouns.tsv's 14x nouns ("protest")."""
+    coded = {row.noun for row in load_table("event_nouns.tsv", EventNoun) if row.code.startswith(CROWD_ROOTS)}
+    return frozenset(coded) | frozenset(load_list("crowd_act_nouns.txt"))
+
+
+@cache
+def _movement_nouns() -> frozenset[str]:
+    """Nouns for moving people or goods out of a place (data/movement_nouns.txt): their "from" is the place left."""
+    return frozenset(load_list("movement_nouns.txt"))
+
+
+def _restricts_place(verb: Token) -> bool:
+    """Whether a verb's object is a curfew or martial law ("imposed a curfew", "declared martial law")."""
+    words = _place_on_objects().get(verb.lemma_.lower())
+    if not words:
+        return False
+    return any(
+        t.lemma_.lower() in words or t.lower_ in words for c in verb.children if c.dep_ == "dobj" for t in c.subtree
+    )
+
+
+@cache
 def _act_nouns() -> frozenset[str]:
     """Nouns for a state's act or word: data/state_act_nouns.txt, and the nouns of data/event_nouns.tsv none of whose
     codes is an act on a place or a visit ("warning", "sanction"; not "attack", "visit")."""
@@ -90,7 +147,9 @@ def stands_for_state(tok: Token) -> bool:
     Jerusalem as the capital"), a passive's "by" agent, the object of a party's preposition
     ("talks with Moscow", "sanctions against Tehran"), or the possessor or "from", "by" or "between" phrase of a noun
     for a state's act or word ("Moscow's decision", "warnings from Moscow", "a demand by Kyiv", "a deal between the
-    Vatican and Beijing"). Never a modifier ("a Moscow court", "Moscow residents") nor
+    Vatican and Beijing"). Never the possessor of what a crowd does ("Belgrade's protest": its people), the "from" of a
+    noun of moving out ("withdrawal from Kyiv": the place left), the "on" of a curfew or martial law ("imposed a curfew
+    on Kabul"), nor what a verb of recognition takes ("recognized Jerusalem": its status). Never a modifier ("a Moscow court", "Moscow residents") nor
     a place's preposition ("in Moscow", "flew to Tokyo"). The first of coordinated capitals speaks for the rest
     ("Washington and Moscow agreed")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -105,18 +164,30 @@ def stands_for_state(tok: Token) -> bool:
     if dep in ("dobj", "dative"):
         if any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children):
             return False  # "recognised Jerusalem as Israel's capital": the city is what is named so, not a party
+        if head.lemma_.lower() in _status_verbs():
+            return False  # "recognized Jerusalem": the city's status, without "as" too
         return head.pos_ == "VERB" and head.lemma_.lower() in _party_verbs()
     if dep == "poss":
-        return head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _act_nouns()
+        lemma = head.lemma_.lower()
+        if lemma in _crowd_nouns():
+            return False  # "Belgrade's protest against President Vucic": the city's people
+        return head.pos_ in ("NOUN", "PROPN") and lemma in _act_nouns()
     if dep != "pobj" or head.dep_ not in ("prep", "agent"):
         return False
     prep, owner = head.lower_, head.head
     if head.dep_ == "agent":
         return True  # "Kyiv was accused by Moscow", "Kyiv was shelled by Moscow": the doer
+    lemma = owner.lemma_.lower()
     if prep in NOUN_PARTY_PREPS:
-        return owner.pos_ == "NOUN" and owner.lemma_.lower() in _act_nouns()
+        if lemma in _crowd_nouns() or (prep == "from" and lemma in _movement_nouns()):
+            return False  # "a protest by Cairo"; "Russia's withdrawal from Kyiv": the place left
+        return owner.pos_ == "NOUN" and lemma in _act_nouns()
     if prep in PARTY_PREPS:
         if owner.pos_ == "VERB":
-            return owner.lemma_.lower() in _party_verbs()
-        return owner.pos_ == "NOUN" and owner.lemma_.lower() in _act_nouns()
+            if prep in ("on", "upon") and _restricts_place(owner):
+                return False  # "imposed a curfew on Kabul": the city's people
+            return lemma in _party_verbs()
+        if prep in ("on", "upon") and lemma in _place_on_nouns():
+            return False  # "a curfew on Kabul"
+        return owner.pos_ == "NOUN" and lemma in _act_nouns()
     return False

@@ -84,7 +84,8 @@ def test_a_coercion_told_in_no_country_leaves_no_target(text, trigger):
 
 def test_a_threat_over_a_coercion_keeps_its_named_doer():
     # near miss: the doer named ("by Hanoi") is the target, not implicit
-    assert _target("Australia threatened retaliation for the detention of its citizens by Hanoi.", "threatened") == ("VNM", False)
+    # (a capital as the doer stands for its government: VNMGOV since actors21)
+    assert _target("Australia threatened retaliation for the detention of its citizens by Hanoi.", "threatened") == ("VNMGOV", False)
 
 
 @pytest.mark.parametrize(

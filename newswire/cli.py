@@ -15,6 +15,7 @@ import inspect
 import json
 import os
 import sys
+import time
 from enum import Enum
 from typing import Optional
 
@@ -233,6 +234,7 @@ def ingest(
 
     Example: newswire ingest crawl/ feeds/*.jsonl --db corpus.duckdb --workers 2
     """
+    began = time.perf_counter()
     from .corpus.ingest import ingest as run_ingest
 
     _not_blank(default_published, "--default-published")
@@ -254,11 +256,18 @@ def ingest(
         err_console.print(f"Note: {summary.failed_before} of the failed documents failed as in an earlier run (the same error, "
                           f"recorded then: newswire sql \"SELECT * FROM errors\" --db {db})", markup=False, highlight=False, soft_wrap=True)
     err_console.print(
-        f"{summary.db} (run {summary.run_id}): {summary.documents} documents, {summary.added} new articles "
-        f"({summary.duplicates} duplicates), {summary.analysed} analysed, {summary.skipped} already stored, "
-        f"{summary.failed} failed, in {summary.seconds:.1f} s",
+        f"{summary.db} (run {summary.run_id}): {_count(summary.documents, 'document')}, {_count(summary.added, 'new article')} "
+        f"({_count(summary.duplicates, 'duplicate')}), {summary.analysed:,} analysed, {summary.skipped:,} already stored, "
+        f"{summary.failed:,} failed, in {time.perf_counter() - began:.1f} s (wall time, start-up included)",
         markup=False, highlight=False, soft_wrap=True,
     )
+    if summary.ignored_dates:  # stored all the same, undated (or with --default-published): the warning is the article's
+        err_console.print(
+            f"Warning: {_count(summary.ignored_dates, 'document')} with a JSON \"published\" value that is not a date "
+            f"({'dated --default-published' if default_published else 'stored undated'}; each article keeps the warning in "
+            f"articles.warnings), the first: {summary.first_ignored_date}",
+            markup=False, highlight=False, soft_wrap=True,
+        )
     if not summary.documents and paths:  # a folder of PDFs, a mistyped pattern: say so rather than a silent 0
         from .corpus.sources import KNOWN
 
@@ -397,6 +406,11 @@ def _note_entity_left_out(store, options: dict) -> None:
                       soft_wrap=True, markup=False, highlight=False)
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 document", "2 documents", "1,200 new articles": a count and its noun, plural unless one."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def _note_who(choices: list[dict], name: str, timeline: bool = True) -> None:
     """On standard error: the corpus entities a timeline's name mixes, each with the --id that asks for it alone;
     or those `query entity` lists one after the other (most articles first: a page may show only the first)."""
@@ -412,7 +426,7 @@ def _note_who(choices: list[dict], name: str, timeline: bool = True) -> None:
                       soft_wrap=True, markup=False, highlight=False)
     for c in choices:
         said = ", ".join(str(v) for v in (c["type"], c["country"], c["actor"], *c["titles"][:2]) if v)
-        err_console.print(f"  --id {c['id']}  {c['name']} ({said}; {c['articles']:,} articles)", soft_wrap=True, markup=False, highlight=False)
+        err_console.print(f"  --id {c['id']}  {c['name']} ({said}; {_count(c['articles'], 'article')})", soft_wrap=True, markup=False, highlight=False)
 
 
 def _question_command(question: Question) -> None:
@@ -548,8 +562,10 @@ def main() -> None:
         typer_help(err)
         sys.exit(err.exit_code)
     except _click_errors.UsageError as err:  # a typo in the command line: one line, and where the help is
-        where = f"; see '{err.ctx.command_path} --help'" if err.ctx else ""
-        _error(f"{err.format_message().rstrip('.')}{where}")
+        message = err.format_message().rstrip(".")
+        if err.ctx:  # after click's "Did you mean 'analyze'?" a sentence of its own, else a clause
+            message += f"{' See' if message.endswith('?') else '; see'} '{err.ctx.command_path} --help'"
+        _error(message)
         sys.exit(err.exit_code)
     except _click_errors.ClickException as err:
         _error(err.format_message())

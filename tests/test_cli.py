@@ -344,7 +344,47 @@ def test_ingest_records_a_fifo_as_an_error_and_goes_on(tmp_path):
     err = result.stderr
     assert f"Error: {folder / 'pipe.txt'}: cannot read the file (it is a named pipe (FIFO)" in err
     assert f"Error: {named}: cannot read the file (it is a named pipe (FIFO)" in err
-    assert "1 new articles" in err and "2 failed" in err
+    assert "1 new article (0 duplicates)" in err and "2 failed" in err
+    said = re.search(r"\(run 1\): 3 documents, .* in (\d+\.\d) s \(wall time, start-up included\)$", err, re.M)
+    assert said, err
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        (run_seconds,) = con.execute("SELECT seconds FROM runs").fetchone()
+    # the command's time holds the run's (the trial's summary said 0.3 s of a 3.5 s command: the run's alone)
+    assert float(said.group(1)) >= run_seconds
+
+
+def test_ingest_says_how_many_json_dates_it_ignored_and_stores_them_undated(tmp_path):
+    # a JSON line's "published" that is no date: `analyze` warns; ingest stored it undated and said nothing
+    lines = tmp_path / "feed.jsonl"
+    lines.write_text(
+        json.dumps({"text": STORY, "published": "31/02/2019"}) + "\n"
+        + json.dumps({"text": "The harbour board voted on Friday to close the old pier, its chairman said.", "published": "2019-03-01"}) + "\n"
+    )
+    db = tmp_path / "corpus.duckdb"
+    with watchdog(120):
+        result = run("ingest", str(lines), "--db", str(db), "--workers", "0")
+    assert result.returncode == 0, result.stderr
+    assert "2 documents, 2 new articles" in result.stderr
+    warning = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert warning == [
+        'Warning: 1 document with a JSON "published" value that is not a date (stored undated; each article keeps the '
+        f"warning in articles.warnings), the first: {lines}:1: ignored the JSON \"published\" value '31/02/2019': not "
+        "YYYY-MM-DD, an ISO 8601 datetime or an RSS (RFC 2822) date"
+    ]
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT published, len(warnings) FROM articles ORDER BY source").fetchall()
+    assert rows == [(None, 1), ("2019-03-01", 0)]
+
+
+def test_a_mistyped_command_gets_a_sentence_after_clicks_question():
+    result = run("analyse")
+    assert result.returncode == 2
+    line = error_line(result)  # the program's name is the test runner's here
+    assert line.startswith("Error: No such command 'analyse'. Did you mean 'analyze'? See '") and line.endswith(" --help'"), line
 
 
 def test_a_warning_is_one_line_however_long_when_stderr_is_not_a_terminal(tmp_path):

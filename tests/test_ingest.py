@@ -424,7 +424,7 @@ def test_the_exit_status_says_whether_a_document_failed(tmp_path):
     bad.write_text('{"title": "no text here"}')
     ok = run_cli("ingest", str(good), "--db", str(tmp_path / "ok.duckdb"), "--workers", "0")
     assert ok.returncode == 0, ok.stderr
-    assert "1 new articles" in ok.stderr
+    assert "1 document, 1 new article (0 duplicates)" in ok.stderr
     failed = run_cli("ingest", str(good), str(bad), "--db", str(tmp_path / "failed.duckdb"), "--workers", "0")
     assert failed.returncode == 1
     assert f'Error: {bad}: the JSON object has no "text" string' in failed.stderr

@@ -870,3 +870,25 @@ def test_every_place_that_states_the_quote_floor_states_query_quote_floor():
     for doc in (root / "README.md", root / "docs" / "serve.md"):
         stated += re.findall(r"quotes? at confidence ([\d.]+) or above", doc.read_text(encoding="utf-8"))
     assert len(stated) >= 3 and set(stated) == {floor}
+
+
+def test_an_events_side_shows_its_entitys_name_as_analyze_does_and_counts_are_singular_when_one(tmp_path):
+    # "It" resolved to Russia: `query events` showed "It" where `analyze` shows "Russia (RUS)"; a side linked to no
+    # entity keeps its words
+    t = "Russia closed the border on Monday. It also warned the neighbouring states.\n"
+    analysis = Analysis(
+        id=content_id(t), text=t, title="Border", published="2019-04-01",
+        entities=[Entity("E1", "Russia", "GPE", [], "RUS", "RUS", [Mention(*at(t, "Russia")), Mention(*at(t, "It"))])],
+        events=[Event("V1", "130", "13", "THREATEN", 3, -4.4, Span(*at(t, "warned")), Span(*at(t, "It also warned the neighbouring states.")),
+                      source=EventActor(*at(t, "It"), entity="E1", actor="RUS"), target=EventActor(*at(t, "the neighbouring states")),
+                      confidence=0.8)],
+    )
+    path = tmp_path / "corpus.duckdb"
+    with Store(path) as s:
+        s.add_entries([entry(analysis)], [], run_id=1)
+        s.add_results([analysis], [], run_id=1)
+    with Store(path, read_only=True) as s:
+        assert [(r["source"], r["source_actor"], r["target"]) for r in query.events(s).dicts()] == [("Russia", "RUS", "the neighbouring states")]
+        assert [(r["source"], r["target"]) for r in query.entity(s, name="Russia")["events"]["rows"]] == [("Russia", "the neighbouring states")]
+        (head,) = [r["text"] for r in query.corpus_entity(s, name="Russia").dicts() if r["kind"] == "entity"]
+        assert head == "GPE RUS RUS: 1 article, 2 mentions, 2019-04-01 to 2019-04-01"

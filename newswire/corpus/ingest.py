@@ -32,7 +32,7 @@ from ..errors import UsageError
 from ..text.clean import find_removed
 from ..pipeline import published_date
 from ..text.checks import LARGEST_MAX_CHARS
-from ..text.read import MAX_CHARS, check_max_chars, document_name
+from ..text.read import IGNORED_PUBLISHED, MAX_CHARS, check_max_chars, document_name
 from ..records import Analysis, Article, Failure, Removed, cleaned_text, content_id
 from .runner import BATCH_SIZE, LocalRunner, Prepared, PrepareOptions, Preparing, Refused, failure, known_id
 from .sources import Document, estimate_documents, find_files, read_documents
@@ -52,6 +52,10 @@ class Summary(RunCounts):
     run_id: int = 0
     db: str = ""
     first_failures: list[Failure] = field(default_factory=list)  # the first few new ones, to show
+    # documents read whose JSON "published" value is no date (stored without it, or with --default-published; the
+    # warning is in `articles.warnings`), and the first of them ("path:LINE: ignored the JSON ...") to show
+    ignored_dates: int = 0
+    first_ignored_date: str | None = None
 
 
 def default_workers() -> int:
@@ -357,6 +361,11 @@ class _Run:
         self.summary.documents += len(documents)
         failures = [d for d in documents if isinstance(d, Failure)]
         articles = [d for d in documents if isinstance(d, Article)]
+        for article in articles:
+            ignored = next((w for w in article.warnings if w.startswith(IGNORED_PUBLISHED)), None)
+            if ignored is not None:
+                self.summary.ignored_dates += 1
+                self.summary.first_ignored_date = self.summary.first_ignored_date or f"{article.source}: {ignored}"
         known = [known_id(a) for a in articles]  # None: a text the store cannot hold (the worker's check says why)
         with self.store.session():  # articles stored and finished with are skipped before the costly checks and cleaning
             finished = {i: s for i, s in self.store.statuses(i for i in known if i).items() if not self._wanted(s)}

@@ -447,13 +447,17 @@ def _json_kind(value: Any) -> str:
     return kinds.get(type(value), "null")
 
 
+# how the warning of a JSON "published" value that is no date begins (`ingest` counts the documents that have it)
+IGNORED_PUBLISHED = 'ignored the JSON "published" value'
+
+
 def _json_date(value: Any, warnings: list[str]) -> str | None:
     if value is None:
         return None
     day = (parse_date(value) or _rfc2822_date(value)) if isinstance(value, str) else None
     if day is None:
         shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-        warnings.append(f'ignored the JSON "published" value {shown}: not YYYY-MM-DD, an ISO 8601 datetime or an RSS (RFC 2822) date')
+        warnings.append(f'{IGNORED_PUBLISHED} {shown}: not YYYY-MM-DD, an ISO 8601 datetime or an RSS (RFC 2822) date')
     return day
 
 

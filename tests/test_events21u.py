@@ -39,3 +39,27 @@ def test_a_bare_verb_after_a_singular_subject_is_requested(text):
 def test_an_indicative_clause_stays_asserted(text):
     acts = [e for e in _events(text) if e.cameo.startswith("03")]
     assert acts and all(e.modality == "asserted" for e in acts), [(e.cameo, e.modality) for e in acts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine had handed over its peace proposals to Russia.",
+        "Kenya handed over a list of hundreds of detainees to Uganda.",
+        "Iraq handed over the letter to Kuwait.",
+    ],
+)
+def test_handing_over_a_document_is_no_return(text):
+    assert [e.cameo for e in _events(text) if e.cameo.startswith("08")] == []
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Iraq handed over the disputed town to Kuwait.", "084"),
+        ("Iraq handed over the captured pilots to Kuwait.", "084"),
+        ("Kenya handed over the suspects to Uganda.", "063"),
+    ],
+)
+def test_handing_over_people_or_land_is_still_coded(text, code):
+    assert [e.cameo for e in _events(text)] == [code]

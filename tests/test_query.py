@@ -872,9 +872,9 @@ def test_every_place_that_states_the_quote_floor_states_query_quote_floor():
     assert len(stated) >= 3 and set(stated) == {floor}
 
 
-def test_an_events_side_shows_its_entitys_name_as_analyze_does_and_counts_are_singular_when_one(tmp_path):
-    # "It" resolved to Russia: `query events` showed "It" where `analyze` shows "Russia (RUS)"; a side linked to no
-    # entity keeps its words
+def test_an_events_side_is_its_words_and_counts_are_singular_when_one(tmp_path):
+    # "It" resolved to Russia: `query events` shows the side's words, "It" (naming it "Russia" by joining the entities
+    # table cost 0.04 -> 0.8 s a page on a synthetic store of 200,000 articles: not done), the code RUS beside it
     t = "Russia closed the border on Monday. It also warned the neighbouring states.\n"
     analysis = Analysis(
         id=content_id(t), text=t, title="Border", published="2019-04-01",
@@ -888,7 +888,7 @@ def test_an_events_side_shows_its_entitys_name_as_analyze_does_and_counts_are_si
         s.add_entries([entry(analysis)], [], run_id=1)
         s.add_results([analysis], [], run_id=1)
     with Store(path, read_only=True) as s:
-        assert [(r["source"], r["source_actor"], r["target"]) for r in query.events(s).dicts()] == [("Russia", "RUS", "the neighbouring states")]
-        assert [(r["source"], r["target"]) for r in query.entity(s, name="Russia")["events"]["rows"]] == [("Russia", "the neighbouring states")]
+        assert [(r["source"], r["source_actor"], r["target"]) for r in query.events(s).dicts()] == [("It", "RUS", "the neighbouring states")]
+        assert [(r["source"], r["target"]) for r in query.entity(s, name="Russia")["events"]["rows"]] == [("It", "the neighbouring states")]
         (head,) = [r["text"] for r in query.corpus_entity(s, name="Russia").dicts() if r["kind"] == "entity"]
         assert head == "GPE RUS RUS: 1 article, 2 mentions, 2019-04-01 to 2019-04-01"

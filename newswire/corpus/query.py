@@ -708,22 +708,14 @@ def events(
     return _rows(store, select, require_count(limit, "--limit"))
 
 
-# An event's sides as `analyze` shows them: the name of the entity a side links to ("Russia" for an "it" the
-# article resolved), else the side's words; `_EVENT_SIDES` joins their entities
-_EVENT_SOURCE = "coalesce(se.name, ev.source_text)"
-_EVENT_TARGET = "coalesce(te.name, ev.target_text)"
-_EVENT_SIDES = """LEFT JOIN entities se ON se.article_id = ev.article_id AND se.id = ev.source_entity
-        LEFT JOIN entities te ON te.article_id = ev.article_id AND te.id = ev.target_entity"""
-
-
 def _events(**filters: Any) -> _Select:
     where, params = _event_filters(**filters)
     return _Select(
-        f"""coalesce(ev.date, a.published) AS date, {_EVENT_SOURCE} AS source, ev.source_actor,
-               ev.cameo, ev.plover, {_EVENT_TARGET} AS target, ev.target_actor, ev.trigger_text AS trigger, ev.modality,
+        """coalesce(ev.date, a.published) AS date, ev.source_text AS source, ev.source_actor,
+               ev.cameo, ev.plover, ev.target_text AS target, ev.target_actor, ev.trigger_text AS trigger, ev.modality,
                ev.confidence, coalesce(ev.location_geo_name, ev.location_text) AS place,
                a.title, ev.article_id, ev.sentence_start AS start, ev.sentence_end AS "end\"""",
-        f"""FROM events ev JOIN articles a ON a.id = ev.article_id {_EVENT_SIDES}
+        f"""FROM events ev JOIN articles a ON a.id = ev.article_id
         WHERE {' AND '.join(where)}""",
         params,
         "coalesce(ev.date, a.published) NULLS LAST, ev.article_id, ev.ord",
@@ -1327,10 +1319,10 @@ def entity(store: Store, *, name: str | None = None, id: str | None = None, top:
     events_sql = f"""{named}
         SELECT coalesce(ev.date, a.published) AS date, CASE WHEN ev.source_entity IN (SELECT id FROM named n WHERE n.article_id = ev.article_id)
                     THEN 'source' ELSE 'target' END AS role,
-               {_EVENT_SOURCE} AS source, ev.source_actor, ev.plover, ev.cameo, ev.trigger_text AS trigger,
-               {_EVENT_TARGET} AS target, ev.target_actor, ev.modality, a.title, ev.article_id,
+               ev.source_text AS source, ev.source_actor, ev.plover, ev.cameo, ev.trigger_text AS trigger,
+               ev.target_text AS target, ev.target_actor, ev.modality, a.title, ev.article_id,
                ev.sentence_start AS start, ev.sentence_end AS "end", count(*) OVER () AS _total
-        FROM events ev JOIN articles a ON a.id = ev.article_id {_EVENT_SIDES}
+        FROM events ev JOIN articles a ON a.id = ev.article_id
         WHERE EXISTS (SELECT 1 FROM named n WHERE n.article_id = ev.article_id AND n.id IN (ev.source_entity, ev.target_entity))"""
     # the newest `top` of those the Events tab shows by default (asserted, at the floor), each with how many there are
     # (`_total`): one pass, not a count and then the rows; `all`: at any modality and confidence, as its timeline lists them

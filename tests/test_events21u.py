@@ -63,17 +63,3 @@ def test_handing_over_a_document_is_no_return(text):
 )
 def test_handing_over_people_or_land_is_still_coded(text, code):
     assert [e.cameo for e in _events(text)] == [code]
-
-
-FOCUS_US = "The U.S. Justice Department said the United States would act. "
-AFTER_US = " American officials in Washington and the U.S. Congress were pleased."
-
-
-def test_a_named_person_charged_takes_no_focus_country():
-    text = FOCUS_US + "Jack Kopp was charged with murder on Thursday." + AFTER_US
-    assert [e.cameo for e in _events(text, "1999-05-06") if e.cameo == "173"] == []
-
-
-def test_a_named_person_charged_takes_his_own_country():
-    text = FOCUS_US + "An Egyptian man, Karim Haddad, was charged with murder on Thursday." + AFTER_US
-    assert [(e.cameo, e.target.actor) for e in _events(text, "1999-05-06") if e.cameo == "173"] == [("173", "EGY")]

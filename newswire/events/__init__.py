@@ -203,10 +203,7 @@ def extract_events(
         if not coded(m.sources) and not coded(m.targets) and (m.code[:2] in COERCION_ROOTS or is_legal_charge(m)) and ctx.focus:
             # "Kopp had been arrested", "was charged with murder": a person the law acts on, by no one named, is
             # coded by the country the article is about, as the coders code people by their country
-            # only a person the article names no country of and does not name at all ("a man was arrested"): a named
-            # person takes the country the article gives him, else none (session twenty-one's check set: "Mohamed
-            # Sabry Soliman has been charged", an attack in the US on a rally for Israeli captives, was coded ISR)
-            m.targets = [_by_the_law(a, ctx.focus) if a.entity.type == "PERSON" and not a.code else a for a in m.targets]
+            m.targets = [Actor(a.entity, a.mention, ctx.focus) if a.entity.type == "PERSON" and not a.code else a for a in m.targets]
         if (
             not coded(m.sources) and coded(m.targets) and m.code[:2] in UNKNOWN_ATTACKER_ROOTS and m.place is not None and m.place.country
             and not country_word_on(actors, m, m.place)  # "bombings at U.S. embassies in Nairobi": no American attackers
@@ -263,14 +260,6 @@ def _placed(ctx: Document, actor: EventActor) -> EventActor:
             actor.geo = geo
             break
     return actor
-
-
-def _by_the_law(actor: Actor, focus: str) -> Actor:
-    """The actor of a person the law acts on, with no one named acting: the person's own country when the article
-    gives one, else the article's focus country for a person it never names ("a man was charged"), else uncoded."""
-    if actor.entity.country:
-        return Actor(actor.entity, actor.mention, actor.entity.country)
-    return actor if actor.entity.named else Actor(actor.entity, actor.mention, focus)
 
 
 def _accident_named(a: Actor) -> bool:

@@ -223,13 +223,6 @@ def modality(tok: Token) -> str:
             if cue:
                 found.add(cue)
             break
-        if _subjunctive(node) and _bare(verb):
-            # "demanded that Putin agree to a ceasefire (or face sanctions)": a bare verb after a singular subject is
-            # what someone would have done, whatever governs it (session twenty-one's check set: the demand verb glued
-            # to the word before it, "powersdemanded", and the agreement was coded asserted at 0.54); the walk goes on,
-            # a governor's stronger cue still wins ("proposed that the U.S. recognise": hypothetical); a conjunct of
-            # its own tense is none ("... recognise X and demanded that ...")
-            found.add("requested")
         if (plea := _plea_purpose(node)) is not None:
             found.add(plea)  # "heard renewed pleas from Zelensky to allow ...", parsed as a purpose of "heard"
             break
@@ -318,36 +311,6 @@ def _imperative(verb: Token) -> bool:
     colon = max((k for k, t in enumerate(before) if t.text in CLAUSE_BREAKS), default=-1)
     # '"I say to you, the people of Lebanon: Free your country"': what comes before a colon is another clause
     return all(t.is_punct or t.is_quote or t.dep_ in BEFORE_IMPERATIVE for t in before[colon + 1:])
-
-
-# Subjects that take "-s" on a present verb: "he agrees"; with a bare verb, "that he agree", the clause is subjunctive.
-SINGULAR_PRONOUNS = {"he", "she", "it"}
-
-
-def _bare(verb: Token) -> bool:
-    """A verb in its bare form: "agree", "be" (not "agrees", "agreed")."""
-    return verb.tag_ in ("VB", "VBP") and verb.lower_ == verb.lemma_.lower()
-
-
-def _subjunctive(verb: Token) -> bool:
-    """Whether a verb heads a mandative subjunctive: a "that" clause (or a complement clause) whose verb stays bare after a
-    singular subject, "that Putin agree to a ceasefire", "that he be released" (the indicative says "agrees", "is").
-    A subject of several ("that Iran and Iraq agree") or a plural one is no sign, nor a verb with an auxiliary."""
-    if not _bare(verb) or is_infinitive(verb):
-        return False
-    if verb.pos_ != "VERB" and verb.lemma_.lower() != "be":
-        return False
-    if verb.dep_ != "ccomp" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
-        return False
-    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
-        return False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subjects) != 1:
-        return False
-    subj = subjects[0]
-    if any(c.dep_ in ("conj", "cc") for c in subj.children):
-        return False
-    return subj.tag_ in ("NNP", "NN") or subj.lower_ in SINGULAR_PRONOUNS
 
 
 def _permitted(node: Token) -> str | None:

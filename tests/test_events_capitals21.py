@@ -158,6 +158,8 @@ def test_a_capital_as_its_people_or_its_place_is_no_government(text, trigger, si
         ("Madrid and Brussels criticised Lisbon over the water deal.", "criticised", ("ESPGOV", "PRTGOV")),
         # plain "Washington" against another state
         ("Washington accused Beijing of dumping steel.", "accused", ("USAGOV", "CHNGOV")),
+        # a capital against its own people (the bare country), not its own government, is the government (review21z)
+        ("Washington accused Americans fighting for Russia of treason.", "accused", ("USAGOV", "USA")),
     ],
 )
 def test_near_misses_keep_the_government(text, trigger, sides):

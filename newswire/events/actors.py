@@ -240,8 +240,9 @@ class Actors:
         self._seat_guard = True
         try:
             # "Paris accused President Macron", "Washington accused the Trump administration": a capital set against
-            # its own country's government (or country) is the city, or a state of its name, not that government
-            same = (code, code + GOVERNMENT)  # not "Rome reopen its ports": the city's own
+            # its own country's government is the city, or a state of its name, not that government; set against its
+            # own people ("Washington accused Americans fighting for Russia", the bare country) it is the government
+            same = (code + GOVERNMENT,)  # not "Rome reopen its ports": the city's own
             if any(a.code in same and a.entity.id != entity.id for other in others for a in self._actors_of(other)):
                 return None
         finally:

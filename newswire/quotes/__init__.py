@@ -1238,7 +1238,7 @@ def _uncoded_one_word_body(entity: Entity, head: Token) -> bool:
     if not (entity.type == "ORG" and entity.actor is None and entity.country is None and not entity.titles
             and head.pos_ == "PROPN" and _mention_kinds(head.doc, entity)[1]):
         return False
-    if head.lower_ in Document.of(head.doc).index(_NO_ITEMS, _body_words):
+    if head.lower_ in Document.of(head.doc).index(Document.of(head.doc).token_starts, _body_words):
         return False  # "Tata recalled 50,000 vehicles", "Tata said its profits fell": a body's marks (`lexicon.bodies`)
     return _only_subjects_alone(head.doc).get(head.text, True)
 
@@ -1276,9 +1276,6 @@ def _per_entity(doc: Doc, entity: Entity, read, what: str):
     if kept is None or kept[0] is not entity:
         kept = seen[what, id(entity)] = (entity, read(doc, entity))
     return kept[1]
-
-
-_NO_ITEMS: list = []  # `Document.index` keeps one answer per builder and list
 
 
 def _body_words(context: Document, _items: list) -> frozenset[str]:

@@ -562,14 +562,15 @@ def corpus_entity_left_out(store: Store, *, name: str, modality: str | None = "a
     """How many of the quotes and events of `corpus_entity(name)` its modality and floor leave out: {"quotes": n,
     "events": n}, both 0 where it lists every record."""
     _require_links(store)
-    counts = {}
-    for floor, kinds in ((min_confidence, modality), (None, None)):
-        select = _corpus_entity(name=name, modality=kinds, min_confidence=floor)
-        counts[floor, kinds] = dict(store.con.execute(
+    asked, every = _corpus_entity(name=name, modality=modality, min_confidence=min_confidence), _corpus_entity(name=name)
+    if (asked.prefix, asked.params) == (every.prefix, every.params):  # no filter asked ("any", no floor): nothing left out
+        return {"quotes": 0, "events": 0}
+    counts = []
+    for select in (asked, every):
+        counts.append(dict(store.con.execute(
             f"{select.prefix}\nSELECT CASE x.kind WHEN 'said' THEN 'quotes' ELSE 'events' END, count(*) {select.rest} "
-            "WHERE x.kind IN ('said', 'did', 'target of') GROUP BY ALL", select.params).fetchall())
-    asked, every = counts[min_confidence, modality], counts[None, None]
-    return {what: every.get(what, 0) - asked.get(what, 0) for what in ("quotes", "events")}
+            "WHERE x.kind IN ('said', 'did', 'target of') GROUP BY ALL", select.params).fetchall()))
+    return {what: counts[1].get(what, 0) - counts[0].get(what, 0) for what in ("quotes", "events")}
 
 
 def _corpus_entity(*, name: str, modality: str | None = None, min_confidence: float | str | None = None) -> _Select:

@@ -562,10 +562,10 @@ def _habitual(m: EventMention) -> bool:
     verb = m.anchor if m.anchor.pos_ in ("VERB", "AUX") else m.token
     if any(c.dep_ == "advmod" and c.lower_ in _habitual_adverbs() for c in verb.children):
         return True
-    # "coordinates with Jordan on a regular basis": a phrase whose noun (data/habitual_nouns.txt) a habitual adjective modifies
-    objects = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if _over_years(verb):
         return True
+    # "coordinates with Jordan on a regular basis": a phrase whose noun (data/habitual_nouns.txt) a habitual adjective modifies
+    objects = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(
         o.lemma_.lower() in _habitual_nouns() or o.lower_ in _habitual_nouns()
         for o in objects

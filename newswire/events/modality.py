@@ -210,7 +210,7 @@ def modality(tok: Token) -> str:
     crossed = False  # above a complement, purpose or participle clause: what is said there supposes the event
     for depth in range(CLAUSE_DEPTH):
         local = _local(node)
-        if crossed and _denied(node) and (node.lemma_.lower(), "negation_asserts") in _cues():
+        if crossed and (node.lemma_.lower(), "negation_asserts") in _cues() and _denied(node):
             local.discard("negated")  # "officials do not doubt that Russia attacked": the negation asserts the attack
         found |= {_across(c) for c in local} if crossed else local
         if _noun_infinitive(node):

@@ -38,9 +38,9 @@ def continued_subject(actors, tok: Token) -> tuple[Entity, Mention] | None:
     sent = tok.sent
     if not (verb.i == sent.root.i or (verb.dep_ == "conj" and verb.head.i == sent.root.i)):
         return None
-    if _quoted(sent.text) or any(actors.at(t) is not None for t in sent if t.i < tok.i):
-        return None
     if sent.start == 0:
+        return None
+    if _quoted(sent.text) or any(actors.at(t) is not None for t in sent if t.i < tok.i):
         return None
     before = tok.doc[sent.start - 1].sent
     if _quoted(before.text) or "\n\n" in tok.doc.text[before.end_char:sent.start_char]:

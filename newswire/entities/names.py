@@ -31,7 +31,7 @@ from ..lexicon.agents import agent_row, agents, organisation_nouns
 from ..document import Document
 from ..text.prose import title_case_lines, transcript_turns
 from ..text.parse import parsed_text
-from ..lexicon.bodies import body_words
+from ..lexicon.bodies import body_words, legal_forms
 from . import known
 from .country_words import is_noun_modifier, place_country
 from .model import Cluster, Mention, without_space
@@ -486,7 +486,7 @@ class _NamedElsewhere:
         if self._by is None:
             self._by = {}
             for e in Document.of(self.doc).ents:
-                if e.label_ == "PERSON" and len(e) >= 2 and is_given_name(e[0].text) and e[-1].text.replace(".", "").lower() not in _legal_forms():
+                if e.label_ == "PERSON" and len(e) >= 2 and is_given_name(e[0].text) and e[-1].text.replace(".", "").lower() not in legal_forms():
                     for form in (e.text, e[-1].text):
                         self._by.setdefault(("PERSON", form), []).append((e.start, e.end))
                 elif e.label_ == "ORG":
@@ -614,7 +614,7 @@ def _speaking_person(doc: Doc, start: int, end: int) -> bool:
 
 @cache
 def _org_name_word(word: str) -> bool:
-    return (word in load_list("org_name_words.txt") or word in _legal_forms() or word in _named_after_nouns()
+    return (word in load_list("org_name_words.txt") or word in legal_forms() or word in _named_after_nouns()
             or word in agents() or word in organisation_nouns() or any(word in s for s in _geo_feature_nouns()))
 
 
@@ -1472,18 +1472,13 @@ def _company_short_forms(clusters: list[Cluster]) -> list[Cluster]:
     return [c for c in clusters if id(c) not in merged]
 
 
-@cache
-def _legal_forms() -> frozenset[str]:
-    return frozenset(load_list("org_suffixes.txt"))
-
-
 def _names_a_place(m: Mention) -> bool:
     return any(countries.country_from_name(t.text) or t.ent_type_ in ("GPE", "LOC") for t in m.span)
 
 
 def _legal_form(m: Mention) -> bool:
     words = [t.text.replace(".", "").lower() for t in m.span if not t.is_punct]
-    return len(words) >= 2 and words[-1] in _legal_forms()
+    return len(words) >= 2 and words[-1] in legal_forms()
 
 
 class _KeyIndex:

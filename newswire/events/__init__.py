@@ -48,7 +48,7 @@ from ..records import Entity, Event, EventActor, Quote, Span, Time
 from ..lexicon import codebook, load_list, load_table
 from ..lexicon.agents import STATE_SECTORS
 from ..lexicon.pronouns import speaker_pronouns
-from ..lexicon.cues import reporting_verbs
+from ..lexicon.cues import addressee_verbs, reporting_verbs
 from ..lexicon.tables import Title
 from ..text.clauses import is_infinitive
 from .actors import Actor, Actors, is_people, relational_plural
@@ -587,7 +587,7 @@ def _attributive(m: EventMention) -> bool:
         return False
     lemma = head.lemma_.lower()
     # not any verb of saying: "admitted shooting down the drones", "denied attacking" tell the act itself
-    return lemma in _addressee_verbs() or any(code[:2] == "04" for code in verb_codes(lemma))
+    return lemma in addressee_verbs() or any(code[:2] == "04" for code in verb_codes(lemma))
 
 
 # Prepositions of a span over which a perfect tells repeated acts: "has, over many years, condemned", "has for decades".
@@ -686,11 +686,6 @@ def _aged_adjectives() -> frozenset[str]:
 @cache
 def _habitual_nouns() -> frozenset[str]:
     return frozenset(load_list("habitual_nouns.txt"))
-
-
-@cache
-def _addressee_verbs() -> frozenset[str]:
-    return frozenset(load_list("addressee_verbs.txt"))
 
 
 @cache

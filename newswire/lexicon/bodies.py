@@ -96,7 +96,7 @@ def _legal_form_after(doc: Doc, i: int) -> bool:
     ("Henry Ford Co.")."""
     if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
         return False
-    if i + 1 >= len(doc) or doc[i + 1].text.rstrip(".").lower() not in _legal_forms():
+    if i + 1 >= len(doc) or doc[i + 1].text.rstrip(".").lower() not in legal_forms():
         return False
     return not (i + 2 < len(doc) and not doc[i + 1].whitespace_ and doc[i + 2].text in ("-", "‑"))  # "co-host"
 
@@ -121,5 +121,5 @@ def work_at_nouns() -> frozenset[str]:
 
 
 @cache
-def _legal_forms() -> frozenset[str]:
+def legal_forms() -> frozenset[str]:
     return frozenset(load_list("org_suffixes.txt"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from . import load_table
+from . import load_list, load_table
 
 __all__ = ["CueEntry", "cue_table", "noun_cue_table", "past_speech_cue", "reporting_verbs"]
 
@@ -43,6 +43,13 @@ def cue_table() -> dict[str, CueEntry]:
 def noun_cue_table() -> dict[str, CueEntry]:
     """The reporting nouns, `data/cue_nouns.tsv`, keyed by lemma."""
     return {row.cue: row for row in load_table("cue_nouns.tsv", CueEntry)}
+
+
+@cache
+def addressee_verbs() -> frozenset[str]:
+    """Verbs whose object is who heard the words, a noun phrase, not what was said: "tell", "assure", "remind" ...
+    (`data/addressee_verbs.txt`)."""
+    return frozenset(load_list("addressee_verbs.txt"))
 
 
 @cache

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import load_list
 from ..lexicon.agents import agent_row
-from ..lexicon.cues import CueEntry, cue_table, noun_cue_table
+from ..lexicon.cues import CueEntry, addressee_verbs, cue_table, noun_cue_table
 from ..lexicon.pronouns import speaker_pronouns
 from .speakers import SUBJECTS, as_saying, misparsed_aside, speaker_head, speaker_tokens, subtree
 from ..text.clauses import is_infinitive
@@ -659,17 +659,12 @@ def _inserted(verb: Token) -> bool:
 _SET_OFF = (",", "—", "–", "--", '"', "”", "’")
 
 
-@cache
-def _addressee_verbs() -> frozenset[str]:
-    return frozenset(load_list("addressee_verbs.txt"))
-
-
 def _addressee(verb: Token, obj: Token) -> bool:
     """"The solution, the partner told them, was simple": the object of a verb that takes the one spoken to
     (`data/addressee_verbs.txt`: tell, assure, remind ...) is who heard it, a noun phrase, not something reported.
     Only in a clause of the writer's own words: with a quotation in it, the passage rules attribute the quotation."""
     return (
-        obj.dep_ == "dobj" and verb.lemma_.lower() in _addressee_verbs()
+        obj.dep_ == "dobj" and verb.lemma_.lower() in addressee_verbs()
         # a person or body told ("told them", "told Reuters", "assured reporters"), not a thing ("tell a story")
         and (obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or agent_row(obj) is not None)
         and not any(t.pos_ in ("VERB", "AUX") for t in obj.subtree)

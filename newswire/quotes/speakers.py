@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from ..lexicon import load_list, load_table
 from ..lexicon.tables import TimeUnit
 from ..lexicon.agents import agent_row
-from ..lexicon.cues import cue_table, reporting_verbs
+from ..lexicon.cues import addressee_verbs, cue_table, reporting_verbs
 from ..text.datelines import DASHES
 from ..text.parse import source_text
 
@@ -178,13 +178,6 @@ def misparsed_aside(verb: Token) -> Token | None:
     return None
 
 
-@cache
-def _addressee_verbs() -> frozenset[str]:
-    # speech verbs whose passive takes the one spoken to as its subject ("he's told that ...", "she's asked whether"):
-    # after them "'s" may be "is", so their subject is not read as the speaker (`data/addressee_verbs.txt`)
-    return frozenset(load_list("addressee_verbs.txt"))
-
-
 # The contracted "is"/"has"/"us" the parser may read as a subject of its own ("He’s said that ...", "Let’s say ...").
 _CLITICS = ("'s", "’s")
 
@@ -213,7 +206,7 @@ def _has_said(subject: Token, verb: Token) -> bool:
     """Whether "<subject>'s <verb>" reads as "has said": only a personal pronoun or a name as subject (not "it's said
     that", "that's said"), a speech cue with a clause reported after the verb, and no agent, no infinitive ("he's said
     to be ill" is a passive), no object and no verb of `data/addressee_verbs.txt` ("he's told that ...")."""
-    if not (subject.lower_ in ("he", "she") or subject.pos_ == "PROPN") or verb.lemma_.lower() in _addressee_verbs():
+    if not (subject.lower_ in ("he", "she") or subject.pos_ == "PROPN") or verb.lemma_.lower() in addressee_verbs():
         return False
     if any(c.dep_ in ("agent", "xcomp", "dobj", "dative") for c in verb.children) or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return False

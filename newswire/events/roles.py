@@ -172,9 +172,7 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         # the act's doer, or at no one when none is named; never at whom the act was done to (issue 13, session
         # twenty's review: the victim was the target at 0.91)
         assign_roles(comp, actors)
-        targets = [a for a in _blamed_doers(comp, actors) if all(a.entity.id != s.entity.id for s in sources)]
-        targets = targets or _coerced_in(comp.token, actors, sources)
-        m.own_targets = m.own_targets or not targets
+        targets = _aimed_at_doers(m, _blamed_doers(comp, actors), comp.token, actors, sources)
     elif comp is not None and not targets and not addressed:
         assign_roles(comp, actors)
         others = [a for a in comp.sources if all(a.entity.id != s.entity.id for s in sources)]
@@ -231,9 +229,7 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
                 continue
             assign_roles(p, actors)
             if _grievance(m, p):
-                targets = targets or [a for a in _blamed_doers(p, actors) if all(a.entity.id != s.entity.id for s in sources)]
-                targets = targets or _coerced_in(p.token, actors, sources)
-                m.own_targets = m.own_targets or not targets
+                targets = targets or _aimed_at_doers(m, _blamed_doers(p, actors), p.token, actors, sources)
                 continue
             if _blamed_act(m, p):
                 # "NATO condemned the Russian attacks on Ukraine", "denounced the Israeli raid on the camp": an
@@ -290,10 +286,8 @@ def assign_roles(m: EventMention, actors: Actors) -> None:
         # or where it was done to (issue 13, session twenty's review: the story's country, Syria, was the target;
         # "vowed revenge for the deaths of its soldiers": not the soldiers), unless it names its own aim ("vowed
         # revenge against the PKK for the bombing")
-        targets = [a for a in _doers(cause, _noun_roles(cause, actors)[0], actors) if all(a.entity.id != s.entity.id for s in sources)]
         # ("threatened sanctions over the crackdown on protesters in Belarus": a coercion's country, `_coerced_in`)
-        targets = targets or _coerced_in(cause, actors, sources)
-        m.own_targets = m.own_targets or not targets
+        targets = _aimed_at_doers(m, _doers(cause, _noun_roles(cause, actors)[0], actors), cause, actors, sources)
     if asks and not coded(targets):
         # "demanded an apology from Guyana", "called for restraint from Pyongyang": what is asked for, asked from
         # someone, names whom it asks (the "from" of the thing asked for; not the verb's, which may be where it was said)
@@ -685,6 +679,15 @@ def _promised_for(m: EventMention, verb: Token) -> Token | None:
     if m.code[:2] != THREAT_ROOT and not revenge:
         return None
     return next((o for _, o in prep_objects(patient, ("for", "over", "to") if revenge else ("for", "over")) if _grieved(o)), None)
+
+
+def _aimed_at_doers(m: EventMention, doers: list[Actor], at: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:
+    """The targets of a response to a grievance: the grievance's doers that are not the response's own sources, else
+    the country a coercion with no doer named happened in (`_coerced_in`); with neither, the record keeps no target of
+    its own (`own_targets`)."""
+    targets = [a for a in doers if all(a.entity.id != s.entity.id for s in sources)] or _coerced_in(at, actors, sources)
+    m.own_targets = m.own_targets or not targets
+    return targets
 
 
 def _coerced_in(noun: Token, actors: Actors, sources: list[Actor]) -> list[Actor]:

@@ -633,7 +633,7 @@ async function loadOverview(s) {
   const facts = el("dl", {class: "facts"});
   for (const [term, value] of [
     ["articles", o.articles.toLocaleString("en")], [`quotes (confidence ≥ ${QUOTE_FLOOR})`, o.quotes.toLocaleString("en")],
-    ["events (asserted, confidence ≥ 0.3)", o.events.toLocaleString("en")], ["sources", o.sources.toLocaleString("en")],
+    [`events (asserted, confidence ≥ ${EVENT_FLOOR})`, o.events.toLocaleString("en")], ["sources", o.sources.toLocaleString("en")],
     ["outlets", o.outlets.toLocaleString("en")], ["dates", o.first_day ? `${o.first_day} – ${o.last_day}` : "none"],
     ["duplicates", `${o.duplicates.toLocaleString("en")} of ${o.stored.toLocaleString("en")} stored (${(100 * o.duplicate_share).toFixed(1)} %)`],
   ]) {
